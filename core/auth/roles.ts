@@ -1,0 +1,67 @@
+/**
+ * Roles and what they may do, declared once. A role is always granted on a unit and reaches that
+ * unit's whole subtree: a commune reporter sees its commune, a coordinator at the province sees all.
+ */
+export const ROLES = {
+  admin: { vi: 'Quản trị hệ thống', en: 'Administrator' },
+  coordinator: { vi: 'Cán bộ điều phối (Sở Nội vụ)', en: 'Coordinator' },
+  unit_reporter: { vi: 'Cán bộ báo cáo của đơn vị', en: 'Unit reporter' },
+  unit_head: { vi: 'Thủ trưởng đơn vị', en: 'Unit head' },
+  appraiser: { vi: 'Thành viên hội đồng thẩm định', en: 'Appraiser' },
+  leader: { vi: 'Lãnh đạo tỉnh', en: 'Provincial leader' },
+} as const;
+
+export type Role = keyof typeof ROLES;
+export const ROLE_NAMES = Object.keys(ROLES) as [Role, ...Role[]];
+
+const EVERY_ROLE: readonly Role[] = ROLE_NAMES;
+
+/** Each permission lists the roles that carry it. Routes name a permission; nothing else grants access. */
+export const PERMISSIONS = {
+  'units.read': EVERY_ROLE,
+  'units.write': ['admin'],
+  'users.read': ['admin'],
+  'users.write': ['admin'],
+  'audit.read': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+/** A grant as the policy sees it: the role and the materialised path of the unit it is granted on. */
+export interface Grant {
+  role: Role;
+  unitId: number;
+  unitPath: string;
+}
+
+/** Unit paths are materialised as "/1/5/23/": a unit is inside a grant's subtree when its path starts with it. */
+export function isWithin(unitPath: string, ancestorPath: string): boolean {
+  return unitPath.startsWith(ancestorPath);
+}
+
+export function roleHasPermission(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+/** Whether any grant carries the permission at all (anywhere): the route-level check. */
+export function hasPermissionSomewhere(grants: readonly Grant[], permission: Permission): boolean {
+  return grants.some((grant) => roleHasPermission(grant.role, permission));
+}
+
+/** Whether a grant carries the permission on the unit at `unitPath`: the record-level check. */
+export function hasPermissionOn(grants: readonly Grant[], permission: Permission, unitPath: string): boolean {
+  return grants.some((grant) => roleHasPermission(grant.role, permission) && isWithin(unitPath, grant.unitPath));
+}
+
+/** The subtree roots where the permission holds, with nested roots dropped ("/1/" covers "/1/5/"). */
+export function scopeRoots(grants: readonly Grant[], permission: Permission): string[] {
+  const paths = grants
+    .filter((grant) => roleHasPermission(grant.role, permission))
+    .map((grant) => grant.unitPath)
+    .sort((a, b) => a.length - b.length);
+  const roots: string[] = [];
+  for (const path of paths) {
+    if (!roots.some((root) => isWithin(path, root))) roots.push(path);
+  }
+  return roots;
+}

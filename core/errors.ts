@@ -1,0 +1,73 @@
+/**
+ * The one error type. Every refusal the product makes has a stable code, a Vietnamese message for the
+ * user and an English one for logs and the English UI; the server maps codes to HTTP statuses in one table.
+ */
+export const ERROR_CODES = {
+  VALIDATION_FAILED: { vi: 'Dữ liệu không hợp lệ.', en: 'The data is not valid.' },
+  IMPORT_REJECTED: {
+    vi: 'Tệp có dòng không hợp lệ; chưa có gì được ghi.',
+    en: 'The file has invalid rows; nothing was written.',
+  },
+  UNAUTHENTICATED: { vi: 'Vui lòng đăng nhập.', en: 'Please sign in.' },
+  INVALID_CREDENTIALS: {
+    vi: 'Tên đăng nhập hoặc mật khẩu không đúng.',
+    en: 'Wrong username or password.',
+  },
+  ACCOUNT_LOCKED: {
+    vi: 'Tài khoản tạm khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau.',
+    en: 'The account is temporarily locked after repeated failed sign-ins. Try again later.',
+  },
+  ACCOUNT_DISABLED: { vi: 'Tài khoản đã bị vô hiệu hóa.', en: 'The account is disabled.' },
+  CSRF_FAILED: {
+    vi: 'Phiên làm việc không hợp lệ, vui lòng tải lại trang.',
+    en: 'Invalid session token; reload the page.',
+  },
+  FORBIDDEN: { vi: 'Bạn không có quyền thực hiện thao tác này.', en: 'You are not allowed to do this.' },
+  NOT_FOUND: { vi: 'Không tìm thấy dữ liệu.', en: 'Not found.' },
+  CONFLICT: {
+    vi: 'Dữ liệu đã bị người khác thay đổi. Vui lòng tải lại trước khi lưu.',
+    en: 'Someone else changed this record. Reload before saving.',
+  },
+  DUPLICATE: { vi: 'Dữ liệu đã tồn tại.', en: 'This already exists.' },
+  RATE_LIMITED: { vi: 'Quá nhiều yêu cầu, vui lòng thử lại sau.', en: 'Too many requests; try again later.' },
+  PAYLOAD_TOO_LARGE: { vi: 'Tệp quá lớn.', en: 'The file is too large.' },
+  UNSUPPORTED_FILE: { vi: 'Định dạng tệp không được hỗ trợ.', en: 'Unsupported file type.' },
+  INTERNAL: { vi: 'Lỗi hệ thống. Vui lòng thử lại sau.', en: 'Internal error. Please try again later.' },
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** A problem with one field of a request body or query. */
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+/** A problem with one cell of an imported file: the row as the user sees it (header = row 1), the column, the reason. */
+export interface RowIssue {
+  row: number;
+  column: string;
+  reason: string;
+}
+
+export interface AppErrorDetails {
+  fields?: FieldIssue[];
+  rows?: RowIssue[];
+  [key: string]: unknown;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: AppErrorDetails;
+
+  constructor(code: ErrorCode, message?: string, details: AppErrorDetails = {}) {
+    super(message ?? ERROR_CODES[code].vi);
+    this.code = code;
+    this.details = details;
+    this.name = 'AppError';
+  }
+}
+
+export function fieldError(path: string, message: string): AppError {
+  return new AppError('VALIDATION_FAILED', message, { fields: [{ path, message }] });
+}

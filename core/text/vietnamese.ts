@@ -1,0 +1,29 @@
+/** Vietnamese text handling: normalisation, diacritic-free folding for search, collation for sorting. */
+
+/** NFC and single spaces: the same name typed on two keyboards must compare equal. */
+export function normalizeText(value: string): string {
+  return value.normalize('NFC').replace(/\s+/g, ' ').trim();
+}
+
+/** Lower-case, diacritics removed, đ → d: the key that search compares ("Đống Đa" → "dong da"). */
+export function foldVietnamese(value: string): string {
+  return value
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
+
+/** Vietnamese dictionary order (Ă, Â, Đ, Ê, Ô, Ơ, Ư after their base letters, not after Z). */
+export function compareVietnamese(a: string, b: string): number {
+  return collator.compare(a, b);
+}
+
+/** True when `query` occurs in `text`, ignoring case and diacritics. */
+export function matchesSearch(text: string, query: string): boolean {
+  return foldVietnamese(text).includes(foldVietnamese(query));
+}

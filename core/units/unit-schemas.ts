@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { parseDate } from '../text/dates.ts';
+import { normalizeText } from '../text/vietnamese.ts';
+import { UNIT_TYPE_NAMES, SUCCESSION_KIND_NAMES } from './unit-types.ts';
+
+/** Schemas shared by the server's routes and the web app's forms. Messages are Vietnamese. */
+
+const text = (max: number, message: string) =>
+  z
+    .string({ error: message })
+    .transform(normalizeText)
+    .pipe(z.string().min(1, message).max(max, `Tối đa ${max} ký tự.`));
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .transform(normalizeText)
+    .pipe(z.string().max(max, `Tối đa ${max} ký tự.`))
+    .nullish()
+    .transform((value) => value || null);
+
+export const isoDate = z
+  .string({ error: 'Ngày không hợp lệ (dd/mm/yyyy).' })
+  .transform((value, ctx) => {
+    const parsed = parseDate(value);
+    if (!parsed) {
+      ctx.addIssue({ code: 'custom', message: 'Ngày không hợp lệ (dd/mm/yyyy).' });
+      return z.NEVER;
+    }
+    return parsed;
+  });
+
+export const unitCode = z
+  .string()
+  .transform(normalizeText)
+  .pipe(
+    z
+      .string()
+      .max(30, 'Mã tối đa 30 ký tự.')
+      .regex(/^[\p{L}\p{N}._-]*$/u, 'Mã chỉ gồm chữ, số và các ký tự . _ -'),
+  )
+  .nullish()
+  .transform((value) => value || null);
+
+export const phone = z
+  .string()
+  .transform(normalizeText)
+  .pipe(z.string().regex(/^$|^\+?[0-9 .()-]{6,20}$/, 'Số điện thoại không hợp lệ.'))
+  .nullish()
+  .transform((value) => value || null);
+
+export const email = z
+  .string()
+  .transform((value) => value.trim().toLowerCase())
+  .pipe(z.union([z.literal(''), z.email('Địa chỉ thư điện tử không hợp lệ.')]))
+  .nullish()
+  .transform((value) => value || null);
+
+export const unitFields = {
+  code: unitCode,
+  name: text(255, 'Vui lòng nhập tên đơn vị.'),
+  shortName: optionalText(100),
+  type: z.enum(UNIT_TYPE_NAMES, { error: 'Loại đơn vị không hợp lệ.' }),
+  headName: optionalText(150),
+  headTitle: optionalText(150),
+  headPhone: phone,
+  headEmail: email,
+  address: optionalText(500),
+};
+
+export const createUnitSchema = z.object({
+  ...unitFields,
+  parentId: z.number().int().positive().nullable(),
+  validFrom: isoDate.optional(),
+});
+export type CreateUnitInput = z.input<typeof createUnitSchema>;
+
+export const updateUnitSchema = z.object({
+  ...unitFields,
+  version: z.number().int().min(1),
+});
+export type UpdateUnitInput = z.input<typeof updateUnitSchema>;
+
+export const moveUnitSchema = z.object({
+  parentId: z.number().int().positive(),
+  version: z.number().int().min(1),
+});
+
+export const closeUnitSchema = z.object({
+  validTo: isoDate,
+  successorIds: z.array(z.number().int().positive()).max(50).default([]),
+  kind: z.enum(SUCCESSION_KIND_NAMES).default('merge'),
+  reason: text(1000, 'Vui lòng nêu lý do.'),
+  version: z.number().int().min(1),
+});
+
+export const unitStatus = z.enum(['active', 'closed', 'all']);
