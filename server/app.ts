@@ -1,0 +1,93 @@
+import { existsSync, statSync } from 'node:fs';
+import { join, normalize } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { AppError } from '../core/errors.ts';
+import { auditRoutes } from './audit/audit-routes.ts';
+import { authRoutes } from './auth/auth-routes.ts';
+import { policyPlugin } from './auth/policy.ts';
+import type { Config } from './config.ts';
+import type { Database } from './db/engine.ts';
+import { envelope, errorHandler } from './http/errors.ts';
+import { healthRoutes } from './http/health-routes.ts';
+import { unitRoutes } from './units/unit-routes.ts';
+import { userRoutes } from './users/user-routes.ts';
+
+export const WEB_DIST = new URL('../web/dist', import.meta.url).pathname;
+/** Uploads (unit imports) are read in memory: 10 MB is tens of thousands of rows. */
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+
+/** The built web app: real files as they are, every other non-API path gets index.html (client routing). */
+async function webRoutes(app: FastifyInstance) {
+  if (!existsSync(`${WEB_DIST}/index.html`)) return;
+  await app.register(fastifyStatic, { root: WEB_DIST, serve: false });
+  app.get('/*', { config: { policy: 'public' }, schema: { hide: true } }, async (request, reply) => {
+    const path = decodeURIComponent(request.url.split('?')[0] ?? '/');
+    if (path.startsWith('/api/')) return reply.status(404).send(envelope(new AppError('NOT_FOUND')));
+    const file = join(WEB_DIST, normalize(path));
+    if (file.startsWith(WEB_DIST) && path !== '/' && existsSync(file) && statSync(file).isFile()) {
+      const isHashed = path.startsWith('/assets/');
+      return reply.sendFile(path, { maxAge: isHashed ? 31_536_000_000 : 0, immutable: isHashed });
+    }
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
+}
+
+export async function buildApp({ database, config }: { database: Database; config: Config }): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+    genReqId: () => randomUUID(),
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Mantine and Swagger UI set inline styles.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        upgradeInsecureRequests: config.isProduction ? [] : null,
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(policyPlugin, { db: database.db, secret: config.secret });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: () => envelope(new AppError('RATE_LIMITED')),
+  });
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Chiso API', version: '0.1.0', description: 'API của Chiso. Lỗi trả về dạng { error: { code, message, details } }.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'chiso_sid' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+
+  await app.register(healthRoutes, { database });
+  await app.register(authRoutes, { db: database.db, config });
+  await app.register(unitRoutes, { db: database.db });
+  await app.register(userRoutes, { db: database.db });
+  await app.register(auditRoutes, { db: database.db });
+
+  await app.register(webRoutes);
+  app.setNotFoundHandler((_request, reply) => reply.status(404).send(envelope(new AppError('NOT_FOUND'))));
+  return app;
+}

@@ -1,0 +1,106 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
+import type { Grant, Role } from '../../core/auth/roles.ts';
+import type { Db, DbOrTx } from '../db/engine.ts';
+import { roleGrants, sessions, units, users } from '../db/schema/index.ts';
+
+export const SESSION_COOKIE = 'chiso_sid';
+/** A session ends after 12 hours without a request. */
+export const SESSION_IDLE_MS = 12 * 3600_000;
+/** lastSeenAt is refreshed at most every 5 minutes, not on every request. */
+const SESSION_TOUCH_MS = 5 * 60_000;
+
+/** The signed-in user as routes and services see them. */
+export interface SessionUser {
+  sessionId: string;
+  csrfToken: string;
+  userId: number;
+  username: string;
+  fullName: string;
+  email: string | null;
+  locale: string;
+  mustChangePassword: boolean;
+  grants: (Grant & { id: number; unitName: string | null })[];
+}
+
+function sessionIdOf(token: string, secret: string): string {
+  return createHmac('sha256', secret).update(token).digest('hex');
+}
+
+export async function createSession(
+  db: DbOrTx,
+  options: { userId: number; ip: string | null; userAgent: string | null; secret: string },
+): Promise<{ token: string; csrfToken: string; sessionId: string }> {
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  const sessionId = sessionIdOf(token, options.secret);
+  await db.insert(sessions).values({
+    id: sessionId,
+    userId: options.userId,
+    csrfToken,
+    ip: options.ip,
+    userAgent: options.userAgent?.slice(0, 300) ?? null,
+    expiresAt: new Date(Date.now() + SESSION_IDLE_MS),
+  });
+  return { token, csrfToken, sessionId };
+}
+
+export async function loadGrants(db: DbOrTx, userId: number): Promise<SessionUser['grants']> {
+  const rows = await db
+    .select({ id: roleGrants.id, role: roleGrants.role, unitId: roleGrants.unitId, path: units.path, unitName: units.name })
+    .from(roleGrants)
+    .leftJoin(units, eq(units.id, roleGrants.unitId))
+    .where(eq(roleGrants.userId, userId))
+    .orderBy(roleGrants.id);
+  // A grant without a unit covers the whole installation: its path "/" prefixes every unit's path.
+  return rows.map((row) => ({
+    id: row.id,
+    role: row.role as Role,
+    unitId: row.unitId ?? 0,
+    unitPath: row.path ?? '/',
+    unitName: row.unitName,
+  }));
+}
+
+/** The session behind a cookie token, or null when unknown, expired or the account is disabled. */
+export async function findSession(db: Db, token: string, secret: string): Promise<SessionUser | null> {
+  const sessionId = sessionIdOf(token, secret);
+  const [row] = await db
+    .select({
+      csrfToken: sessions.csrfToken,
+      lastSeenAt: sessions.lastSeenAt,
+      userId: users.id,
+      username: users.username,
+      fullName: users.fullName,
+      email: users.email,
+      locale: users.locale,
+      mustChangePassword: users.mustChangePassword,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, new Date()), eq(users.isActive, true)));
+  if (!row) return null;
+  if (Date.now() - row.lastSeenAt.getTime() > SESSION_TOUCH_MS) {
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(), expiresAt: new Date(Date.now() + SESSION_IDLE_MS) })
+      .where(eq(sessions.id, sessionId));
+  }
+  const { lastSeenAt: _ignored, ...user } = row;
+  return { ...user, sessionId, grants: await loadGrants(db, row.userId) };
+}
+
+export async function deleteSession(db: DbOrTx, sessionId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.id, sessionId));
+}
+
+/** Ends every session of a user (after a password change or reset), optionally keeping one. */
+export async function deleteUserSessions(db: DbOrTx, userId: number, keepSessionId?: string): Promise<void> {
+  await db
+    .delete(sessions)
+    .where(and(eq(sessions.userId, userId), keepSessionId ? sql`${sessions.id} <> ${keepSessionId}` : undefined));
+}
+
+export async function deleteExpiredSessions(db: DbOrTx): Promise<void> {
+  await db.delete(sessions).where(or(lt(sessions.expiresAt, new Date()), isNull(sessions.expiresAt)));
+}

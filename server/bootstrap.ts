@@ -1,0 +1,21 @@
+import type { Config } from './config.ts';
+import { type Database, migrateDatabase, openDatabase } from './db/engine.ts';
+import { formatCredentials, initialise } from './setup/initialise.ts';
+
+/**
+ * What the server and every CLI command do first: open the database (PGlite in the data folder, or
+ * DATABASE_URL), apply migrations, initialise an empty database, and print new logins once.
+ */
+export async function openReadyDatabase(config: Config, print: (text: string) => void = console.log): Promise<Database> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await migrateDatabase(database);
+    const credentials = await initialise(database.db, { loadDemo: config.loadDemo });
+    const text = formatCredentials(credentials);
+    if (text) print(text);
+    return database;
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

@@ -1,0 +1,116 @@
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
+import { eq } from 'drizzle-orm';
+import { createUserSchema } from '../../core/auth/account-schemas.ts';
+import { ROLE_NAMES, type Role } from '../../core/auth/roles.ts';
+import { AppError } from '../../core/errors.ts';
+import { mutate } from '../audit/audit-log.ts';
+import { verifyAuditChain } from '../audit/audit-service.ts';
+import { openReadyDatabase } from '../bootstrap.ts';
+import { ConfigError, loadConfig } from '../config.ts';
+import type { Database } from '../db/engine.ts';
+import { roleGrants, units } from '../db/schema/index.ts';
+import { formatOf } from '../files/tabular.ts';
+import { SYSTEM_ACTOR } from '../setup/initialise.ts';
+import { importUnits } from '../units/unit-import-service.ts';
+import { createUser } from '../users/user-service.ts';
+
+/** The command line shares the server's data folder, DATABASE_URL and services. */
+const HELP = `Chiso — dòng lệnh / command line
+
+  npx chiso migrate                          tạo/cập nhật cơ sở dữ liệu (migrations + khởi tạo)
+  npx chiso user create --username U --full-name "Họ tên" [--email E] [--role admin --unit MÃ|*]
+  npx chiso units import FILE [--dry-run] [--json]   nhập đơn vị từ .xlsx/.csv (tất cả hoặc không)
+  npx chiso audit verify [--json]            kiểm tra chuỗi băm của nhật ký
+
+Biến môi trường: CHISO_DATA_DIR (mặc định ./data), DATABASE_URL (PostgreSQL thay cho PGlite).`;
+
+// The CLI acts as the installation itself: every unit is in scope.
+const SYSTEM_GRANTS = [{ role: 'admin' as Role, unitId: 0, unitPath: '/' }];
+
+type Command = (database: Database, args: string[]) => Promise<number>;
+
+const commands: Record<string, Command> = {
+  migrate: async () => {
+    console.log('Cơ sở dữ liệu đã sẵn sàng / database is up to date.');
+    return 0;
+  },
+
+  'user create': async (database, args) => {
+    const { values } = parseArgs({
+      args,
+      options: { username: { type: 'string' }, 'full-name': { type: 'string' }, email: { type: 'string' }, role: { type: 'string' }, unit: { type: 'string' } },
+    });
+    const input = createUserSchema.parse({ username: values.username, fullName: values['full-name'], email: values.email });
+    const role = values.role as Role | undefined;
+    if (role && !ROLE_NAMES.includes(role)) throw new AppError('VALIDATION_FAILED', `Vai trò phải là một trong: ${ROLE_NAMES.join(', ')}`);
+    const ctx = { db: database.db, actor: SYSTEM_ACTOR, ip: null };
+    const { user, temporaryPassword } = await createUser(ctx, input);
+    if (role) {
+      const unitCode = values.unit ?? '*';
+      const [unit] = unitCode === '*' ? [null] : await database.db.select().from(units).where(eq(units.code, unitCode));
+      if (unit === undefined) throw new AppError('NOT_FOUND', `Không tìm thấy đơn vị có mã ${unitCode}.`);
+      await mutate(ctx, async (tx, audit) => {
+        await tx.insert(roleGrants).values({ userId: user.id, role, unitId: unit?.id ?? null });
+        await audit({ action: 'user.role_granted', entityType: 'user', entityId: user.id, unitId: unit?.id ?? null, after: { role, unitId: unit?.id ?? null } });
+      });
+    }
+    console.log(`Đã tạo tài khoản ${user.username}${temporaryPassword ? ` — mật khẩu tạm: ${temporaryPassword}` : ''}`);
+    return 0;
+  },
+
+  'units import': async (database, args) => {
+    const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } } });
+    const [file] = positionals;
+    if (!file) throw new AppError('VALIDATION_FAILED', 'Thiếu đường dẫn tệp: npx chiso units import FILE');
+    const ctx = { db: database.db, actor: SYSTEM_ACTOR, ip: null, user: { grants: SYSTEM_GRANTS } };
+    try {
+      const summary = await importUnits(ctx, { data: readFileSync(file), format: formatOf(basename(file)) }, { dryRun: values['dry-run'] ?? false });
+      console.log(values.json ? JSON.stringify({ ...summary, rejected: [] }) : `Đã ${summary.dryRun ? 'kiểm tra' : 'nhập'}: ${summary.created} đơn vị mới, ${summary.updated} cập nhật.`);
+      return 0;
+    } catch (error) {
+      if (error instanceof AppError && error.details.rows) {
+        if (values.json) console.log(JSON.stringify({ created: 0, updated: 0, rejected: error.details.rows }));
+        else for (const row of error.details.rows) console.error(`  dòng ${row.row}, cột "${row.column}": ${row.reason}`);
+        console.error(error.message);
+        return 1;
+      }
+      throw error;
+    }
+  },
+
+  'audit verify': async (database, args) => {
+    const { values } = parseArgs({ args, options: { json: { type: 'boolean' } } });
+    const result = await verifyAuditChain(database.db);
+    if (values.json) console.log(JSON.stringify(result.ok ? { ok: true, checked: result.checked } : result));
+    else if (result.ok) console.log(`Nhật ký toàn vẹn: đã kiểm tra ${result.checked} sự kiện.`);
+    else console.error(`Chuỗi băm bị phá vỡ tại sự kiện số ${result.brokenAt} (${result.reason}); ${result.checked} sự kiện trước đó hợp lệ.`);
+    return result.ok ? 0 : 1;
+  },
+};
+
+async function main(argv: string[]): Promise<number> {
+  const name = [argv.slice(0, 2).join(' '), argv[0] ?? ''].find((candidate) => candidate in commands);
+  if (!name) {
+    console.log(HELP);
+    return argv.length === 0 || argv[0] === 'help' || argv[0] === '--help' ? 0 : 2;
+  }
+  const config = loadConfig();
+  const database = await openReadyDatabase(config);
+  try {
+    return await commands[name]!(database, argv.slice(name.split(' ').length));
+  } finally {
+    await database.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof ConfigError || error instanceof AppError) console.error(error.message);
+    else if (error instanceof Error && error.name === 'ZodError') console.error(error.message);
+    else console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,66 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/** The one typed view of the environment, validated at boot. */
+export const DEV_SECRET = 'chiso-development-secret-do-not-use-in-production';
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  CHISO_DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres://')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  CHISO_SECRET: z.string().optional(),
+  /** Load the demo province and demo accounts on an empty database (never in production). */
+  CHISO_DEMO: z.enum(['true', 'false']).optional(),
+  CHISO_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+});
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  secret: string;
+  loadDemo: boolean;
+  trustProxy: boolean;
+  logLevel: string;
+  isProduction: boolean;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Cấu hình không hợp lệ / invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  const values = parsed.data;
+  const isProduction = values.NODE_ENV === 'production';
+  const secret = values.CHISO_SECRET ?? DEV_SECRET;
+  if (isProduction && (secret === DEV_SECRET || secret.length < 32)) {
+    throw new ConfigError(
+      'CHISO_SECRET phải được đặt (ít nhất 32 ký tự, không dùng giá trị mặc định) khi chạy NODE_ENV=production.\n' +
+        'Set CHISO_SECRET to a random value of at least 32 characters in production (e.g. `openssl rand -hex 32`).',
+    );
+  }
+  return {
+    env: values.NODE_ENV,
+    port: values.PORT,
+    host: values.HOST,
+    dataDir: resolve(values.CHISO_DATA_DIR),
+    databaseUrl: values.DATABASE_URL,
+    secret,
+    loadDemo: !isProduction && values.CHISO_DEMO !== 'false',
+    trustProxy: values.CHISO_TRUST_PROXY === 'true',
+    logLevel: values.LOG_LEVEL ?? (values.NODE_ENV === 'test' ? 'silent' : 'info'),
+    isProduction,
+  };
+}

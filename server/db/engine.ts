@@ -1,0 +1,65 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { migrate } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
+import * as schema from './schema/index.ts';
+
+export type Db = NodePgDatabase<typeof schema>;
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type DbOrTx = Db | Tx;
+
+export interface Database {
+  db: Db;
+  pool: pg.Pool;
+  kind: 'pglite' | 'postgresql';
+  close(): Promise<void>;
+}
+
+export const MIGRATIONS_DIR = new URL('../../db/migrations', import.meta.url).pathname;
+
+// Dates stay ISO strings ("2025-07-01"), never shifted by the server's time zone.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+
+/** A PostgreSQL server when `databaseUrl` is given, otherwise the embedded PGlite in `dataDir/pg`. */
+export async function openDatabase(options: { databaseUrl?: string; dataDir: string; poolSize?: number }): Promise<Database> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    await pool.query('select 1');
+    return { db: drizzle({ client: pool, schema, casing: 'snake_case' }), pool, kind: 'postgresql', close: () => pool.end() };
+  }
+  return openEmbedded(options.dataDir);
+}
+
+async function openEmbedded(dataDir: string): Promise<Database> {
+  const pgDir = join(dataDir, 'pg');
+  mkdirSync(pgDir, { recursive: true });
+  // The socket lives in a private temporary folder (Unix socket paths are limited to ~100 characters).
+  const socketDir = mkdtempSync(join(tmpdir(), 'chiso-pg-'));
+  const worker = new Worker(new URL('./pglite-worker.ts', import.meta.url), {
+    workerData: { dataDir: pgDir, socketPath: join(socketDir, '.s.PGSQL.5432') },
+  });
+  await new Promise<void>((resolve, reject) => {
+    worker.once('message', (message: { type: string }) => (message.type === 'ready' ? resolve() : reject(new Error(message.type))));
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`PGlite worker exited with code ${code}`)));
+  });
+  // PGlite is a single session: one connection, so transactions from two requests never interleave.
+  const pool = new pg.Pool({ host: socketDir, port: 5432, user: 'postgres', database: 'postgres', max: 1 });
+  const close = async () => {
+    await pool.end();
+    const closed = new Promise<void>((resolve) => worker.once('message', () => resolve()));
+    worker.postMessage({ type: 'close' });
+    await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
+    await worker.terminate();
+    rmSync(socketDir, { recursive: true, force: true });
+  };
+  return { db: drizzle({ client: pool, schema, casing: 'snake_case' }), pool, kind: 'pglite', close };
+}
+
+export async function migrateDatabase(database: Database): Promise<void> {
+  await migrate(database.db, { migrationsFolder: MIGRATIONS_DIR });
+}

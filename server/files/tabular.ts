@@ -1,0 +1,112 @@
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { AppError } from '../../core/errors.ts';
+
+/** Spreadsheet files in and out: CSV (UTF-8, comma or semicolon) and .xlsx, as a header row and text cells. */
+export type TabularFormat = 'csv' | 'xlsx';
+
+export interface Table {
+  headers: string[];
+  rows: string[][];
+}
+
+export function formatOf(filename: string): TabularFormat {
+  const lower = filename.toLowerCase();
+  if (lower.endsWith('.csv')) return 'csv';
+  if (lower.endsWith('.xlsx')) return 'xlsx';
+  throw new AppError('UNSUPPORTED_FILE', 'Chỉ nhận tệp .csv hoặc .xlsx.');
+}
+
+export async function readTable(data: Buffer, format: TabularFormat): Promise<Table> {
+  return format === 'csv' ? readCsv(data) : readXlsx(data);
+}
+
+function readCsv(data: Buffer): Table {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(data);
+  } catch {
+    throw new AppError(
+      'UNSUPPORTED_FILE',
+      'Tệp CSV không phải mã UTF-8 (có thể là TCVN3 hoặc VNI). Hãy lưu lại tệp với mã hóa UTF-8 rồi thử lại.',
+    );
+  }
+  text = text.replace(/^\uFEFF/, '').normalize('NFC');
+  const firstLine = text.slice(0, text.indexOf('\n') >>> 0);
+  const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
+  let records: string[][];
+  try {
+    records = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: false });
+  } catch (error) {
+    const line = (error as { lines?: number }).lines;
+    throw new AppError('IMPORT_REJECTED', undefined, {
+      rows: [{ row: line ?? 1, column: '', reason: `Tệp CSV sai cấu trúc: ${(error as Error).message}` }],
+    });
+  }
+  const [headers = [], ...rows] = records;
+  return { headers: headers.map((header) => header.trim()), rows: trimTrailingEmpty(rows) };
+}
+
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((part) => part.text).join('');
+    if ('text' in value) return String(value.text);
+    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+    return '';
+  }
+  return String(value).normalize('NFC');
+}
+
+async function readXlsx(data: Buffer): Promise<Table> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(data as unknown as ArrayBuffer);
+  } catch {
+    throw new AppError('UNSUPPORTED_FILE', 'Không đọc được tệp .xlsx (tệp hỏng hoặc không phải Excel).');
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) return { headers: [], rows: [] };
+  const width = sheet.columnCount;
+  const rows: string[][] = [];
+  for (let r = 1; r <= sheet.rowCount; r += 1) {
+    const row = sheet.getRow(r);
+    rows.push(Array.from({ length: width }, (_, c) => cellText(row.getCell(c + 1).value).trim()));
+  }
+  const [headers = [], ...body] = rows;
+  return { headers, rows: trimTrailingEmpty(body) };
+}
+
+function trimTrailingEmpty(rows: string[][]): string[][] {
+  let end = rows.length;
+  while (end > 0 && (rows[end - 1] ?? []).every((cell) => cell.trim() === '')) end -= 1;
+  return rows.slice(0, end);
+}
+
+function csvCell(value: string): string {
+  return /[",;\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+/** CSV with a BOM so that Excel opens Vietnamese text correctly. */
+export async function writeTable(table: Table, format: TabularFormat, sheetName = 'Dữ liệu'): Promise<Buffer> {
+  if (format === 'csv') {
+    const lines = [table.headers, ...table.rows].map((row) => row.map(csvCell).join(','));
+    return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
+  }
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet(sheetName);
+  sheet.addRow(table.headers).font = { bold: true };
+  for (const row of table.rows) sheet.addRow(row);
+  sheet.columns.forEach((column, index) => {
+    const longest = Math.max(...[table.headers, ...table.rows].map((row) => (row[index] ?? '').length));
+    column.width = Math.min(60, Math.max(10, longest + 2));
+  });
+  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+export const CONTENT_TYPES: Record<TabularFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};

@@ -1,0 +1,69 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, ERROR_CODES, type ErrorCode, type FieldIssue } from '../../core/errors.ts';
+
+/** The single code → HTTP status table. */
+const HTTP_STATUS: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  IMPORT_REJECTED: 400,
+  UNSUPPORTED_FILE: 400,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  ACCOUNT_LOCKED: 423,
+  ACCOUNT_DISABLED: 403,
+  CSRF_FAILED: 403,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  DUPLICATE: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+};
+
+export function httpStatusOf(code: ErrorCode): number {
+  return HTTP_STATUS[code];
+}
+
+export interface ErrorEnvelope {
+  error: { code: ErrorCode; message: string; details?: Record<string, unknown> };
+}
+
+export function envelope(error: AppError): ErrorEnvelope {
+  const hasDetails = Object.keys(error.details).length > 0;
+  return { error: { code: error.code, message: error.message, ...(hasDetails ? { details: error.details } : {}) } };
+}
+
+/** Turns anything thrown in a route into the one error envelope; unknown errors are logged, never shown. */
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  const fastifyError = error as FastifyError & { validation?: unknown; validationContext?: string };
+  if (hasZodFastifySchemaValidationErrors(fastifyError)) {
+    const fields: FieldIssue[] = fastifyError.validation.map((issue) => ({
+      path: issue.instancePath.replace(/^\//, '').replaceAll('/', '.') || String(fastifyError.validationContext ?? ''),
+      message: issue.message ?? ERROR_CODES.VALIDATION_FAILED.vi,
+    }));
+    const first = fields[0];
+    const message = first ? `${first.path ? `${first.path}: ` : ''}${first.message}` : undefined;
+    return new AppError('VALIDATION_FAILED', message, { fields });
+  }
+  if (fastifyError.statusCode === 429) return new AppError('RATE_LIMITED');
+  if (fastifyError.code === 'FST_REQ_FILE_TOO_LARGE' || fastifyError.statusCode === 413) {
+    return new AppError('PAYLOAD_TOO_LARGE');
+  }
+  if (fastifyError.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || fastifyError.code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') {
+    return new AppError('UNSUPPORTED_FILE');
+  }
+  if (fastifyError.statusCode === 400) {
+    return new AppError('VALIDATION_FAILED', `Yêu cầu không hợp lệ: ${fastifyError.message}`);
+  }
+  return new AppError('INTERNAL');
+}
+
+export function errorHandler(error: unknown, request: FastifyRequest, reply: FastifyReply) {
+  const appError = toAppError(error);
+  const status = httpStatusOf(appError.code);
+  if (status >= 500) request.log.error({ err: error }, 'request failed');
+  else request.log.info({ code: appError.code }, 'request refused');
+  return reply.status(status).send(envelope(appError));
+}

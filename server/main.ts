@@ -1,0 +1,32 @@
+import { buildApp } from './app.ts';
+import { openReadyDatabase } from './bootstrap.ts';
+import { ConfigError, loadConfig } from './config.ts';
+
+/** `npm start`: the HTTP server on PORT with the web app and the API. */
+async function main() {
+  const started = performance.now();
+  const config = loadConfig();
+  const database = await openReadyDatabase(config);
+  const app = await buildApp({ database, config });
+  await app.listen({ port: config.port, host: config.host });
+  app.log.info(
+    { database: database.kind, dataDir: database.kind === 'pglite' ? config.dataDir : undefined, ms: Math.round(performance.now() - started) },
+    `Chiso đang chạy tại http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`,
+  );
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,202 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import { count, eq, sql } from 'drizzle-orm';
+import type { Role } from '../../core/auth/roles.ts';
+import { foldVietnamese } from '../../core/text/vietnamese.ts';
+import type { UnitType } from '../../core/units/unit-types.ts';
+import { type Actor, type Audit, mutate } from '../audit/audit-log.ts';
+import { generatePassword, hashPassword } from '../auth/passwords.ts';
+import type { Db, Tx } from '../db/engine.ts';
+import { adminAreas, roleGrants, settings, units, unitSuccessions, users } from '../db/schema/index.ts';
+
+export const SYSTEM_ACTOR: Actor = { userId: null, name: 'system' };
+const REFERENCE_CSV = new URL('../../reference/dvhc/units_2025.csv', import.meta.url);
+const DEMO_FILE = new URL('../../reference/demo/hung-yen.json', import.meta.url);
+const REFORM_DATE = '2025-07-01';
+
+export interface Credential {
+  username: string;
+  password: string;
+  role: Role;
+  unitName: string;
+}
+
+/**
+ * Brings an empty database to a usable state, in one transaction: the national unit list, the first
+ * administrator and, in development, the demo province with one account per role. Runs at every start
+ * and does nothing on a database that is already initialised. Returns logins created this time.
+ */
+export async function initialise(db: Db, options: { loadDemo: boolean }): Promise<Credential[]> {
+  return mutate({ db, actor: SYSTEM_ACTOR, ip: null }, async (tx, audit) => {
+    // Serialise concurrent first starts (a CLI command and the server on the same empty database).
+    await tx.execute(sql`select pg_advisory_xact_lock(4242)`);
+    const [done] = await tx.select().from(settings).where(eq(settings.key, 'initialised_at'));
+    if (done) {
+      await audit({ action: 'system.started', entityType: 'system', entityId: null });
+      return [];
+    }
+    const areas = await loadReferenceAreas(tx);
+    const credentials: Credential[] = [await createAccount(tx, { username: 'admin', fullName: 'Quản trị hệ thống', role: 'admin', unitId: null, unitName: 'Toàn hệ thống' })];
+    const demo = options.loadDemo ? await loadDemo(tx, audit) : null;
+    if (demo) credentials.push(...demo);
+    await tx.insert(settings).values({ key: 'initialised_at', value: new Date().toISOString() });
+    await audit({
+      action: 'system.initialised',
+      entityType: 'system',
+      entityId: null,
+      after: { referenceAreas: areas, accounts: credentials.map((c) => c.username), demo: demo !== null },
+    });
+    return credentials;
+  });
+}
+
+async function loadReferenceAreas(tx: Tx): Promise<number> {
+  const [existing] = await tx.select({ n: count() }).from(adminAreas);
+  if (existing && existing.n > 0) return existing.n;
+  const records: { level: string; code: string; full_name: string; province_code: string }[] = parse(
+    readFileSync(REFERENCE_CSV, 'utf8'),
+    { columns: true, skip_empty_lines: true, trim: true },
+  );
+  const rows = records.map((record) => ({
+    code: record.code,
+    level: record.level,
+    name: record.full_name.normalize('NFC'),
+    provinceCode: record.province_code || null,
+    validFrom: REFORM_DATE,
+  }));
+  for (let i = 0; i < rows.length; i += 1000) await tx.insert(adminAreas).values(rows.slice(i, i + 1000));
+  return rows.length;
+}
+
+async function createAccount(
+  tx: Tx,
+  account: { username: string; fullName: string; role: Role; unitId: number | null; unitName: string },
+): Promise<Credential> {
+  const password = generatePassword();
+  const [user] = await tx
+    .insert(users)
+    .values({
+      username: account.username,
+      fullName: account.fullName,
+      fullNameSearch: foldVietnamese(account.fullName),
+      passwordHash: await hashPassword(password),
+      mustChangePassword: false,
+    })
+    .returning({ id: users.id });
+  if (!user) throw new Error('could not create account');
+  await tx.insert(roleGrants).values({ userId: user.id, role: account.role, unitId: account.unitId });
+  return { username: account.username, password, role: account.role, unitName: account.unitName };
+}
+
+interface HistoryNode {
+  code: string;
+  name: string;
+  type: UnitType;
+  validFrom?: string;
+  successors: string[];
+  kind: 'merge' | 'split' | 'rename';
+  children?: HistoryNode[];
+}
+
+interface DemoFile {
+  province: { code: string; name: string; shortName: string; headTitle: string; address: string; validFrom: string };
+  departments: { code: string; name: string; shortName: string; headTitle: string }[];
+  communeHeadTitle: string;
+  history: HistoryNode[];
+  historyValidFrom: string;
+  historyValidTo: string;
+  accounts: { username: string; fullName: string; role: Role; unitCode: string }[];
+}
+
+async function insertUnit(
+  tx: Tx,
+  parent: { id: number; path: string } | null,
+  fields: { code: string; name: string; type: UnitType; validFrom: string; validTo?: string; shortName?: string; headTitle?: string; address?: string },
+): Promise<{ id: number; path: string; name: string }> {
+  const [row] = await tx
+    .insert(units)
+    .values({ ...fields, nameSearch: foldVietnamese(fields.name), parentId: parent?.id ?? null, path: '/' })
+    .returning({ id: units.id });
+  if (!row) throw new Error('could not insert unit');
+  const path = `${parent?.path ?? '/'}${row.id}/`;
+  await tx.update(units).set({ path }).where(eq(units.id, row.id));
+  return { id: row.id, path, name: fields.name };
+}
+
+async function loadDemo(tx: Tx, audit: Audit): Promise<Credential[]> {
+  const demo = JSON.parse(readFileSync(DEMO_FILE, 'utf8')) as DemoFile;
+  const province = await insertUnit(tx, null, { ...demo.province, type: 'province' });
+  const byCode = new Map<string, { id: number; name: string }>([[demo.province.code, province]]);
+  for (const department of demo.departments) {
+    byCode.set(department.code, await insertUnit(tx, province, { ...department, type: 'department', validFrom: demo.province.validFrom }));
+  }
+  const communes = await tx.select().from(adminAreas).where(eq(adminAreas.provinceCode, demo.province.code));
+  const [firstCommune] = communes;
+  if (!firstCommune) throw new Error('reference data has no communes for the demo province');
+  const inserted = await tx
+    .insert(units)
+    .values(
+      communes.map((commune) => ({
+        code: commune.code,
+        name: commune.name,
+        nameSearch: foldVietnamese(commune.name),
+        type: 'commune',
+        parentId: province.id,
+        path: '/',
+        validFrom: REFORM_DATE,
+        headTitle: demo.communeHeadTitle,
+      })),
+    )
+    .returning({ id: units.id, code: units.code, name: units.name });
+  await tx.update(units).set({ path: sql`${province.path} || ${units.id} || '/'` }).where(eq(units.parentId, province.id));
+  for (const row of inserted) if (row.code) byCode.set(row.code, row);
+
+  // Units before 1 July 2025: closed, each pointing to the units that carry its history today.
+  const links: { predecessorId: number; successorId: number; kind: string }[] = [];
+  const addHistory = async (node: HistoryNode, parent: { id: number; path: string } | null) => {
+    const unit = await insertUnit(tx, parent, {
+      code: node.code,
+      name: node.name,
+      type: node.type,
+      validFrom: node.validFrom ?? demo.historyValidFrom,
+      validTo: demo.historyValidTo,
+    });
+    for (const code of node.successors) {
+      const successor = byCode.get(code);
+      if (!successor) throw new Error(`demo history: no successor with code ${code}`);
+      links.push({ predecessorId: unit.id, successorId: successor.id, kind: node.kind });
+    }
+    for (const child of node.children ?? []) await addHistory(child, unit);
+  };
+  for (const node of demo.history) await addHistory(node, null);
+  await tx
+    .insert(unitSuccessions)
+    .values(links.map((link) => ({ ...link, effectiveOn: demo.historyValidTo, note: 'Sắp xếp đơn vị hành chính từ 01/07/2025' })));
+
+  const credentials: Credential[] = [];
+  for (const account of demo.accounts) {
+    const unit = byCode.get(account.unitCode);
+    if (!unit) throw new Error(`demo account: no unit with code ${account.unitCode}`);
+    credentials.push(await createAccount(tx, { ...account, unitId: unit.id, unitName: unit.name }));
+  }
+  await audit({
+    action: 'system.demo_loaded',
+    entityType: 'system',
+    entityId: null,
+    after: { province: demo.province.name, departments: demo.departments.length, communes: communes.length, historicUnits: links.length },
+  });
+  return credentials;
+}
+
+export function formatCredentials(credentials: Credential[]): string {
+  if (credentials.length === 0) return '';
+  const width = Math.max(...credentials.map((c) => c.username.length));
+  const lines = credentials.map((c) => `  ${c.username.padEnd(width)}  ${c.password}   ${c.role} — ${c.unitName}`);
+  return [
+    '',
+    '══ Chiso: tài khoản mới tạo (chỉ hiển thị một lần) / new logins (shown once) ══',
+    ...lines,
+    '  Hãy đổi mật khẩu sau khi đăng nhập. Change these passwords after signing in.',
+    '',
+  ].join('\n');
+}

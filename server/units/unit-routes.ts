@@ -1,0 +1,132 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../../core/errors.ts';
+import { listQuery, listResultSchema } from '../../core/list.ts';
+import {
+  closeUnitSchema,
+  createUnitSchema,
+  moveUnitSchema,
+  unitStatus,
+  updateUnitSchema,
+} from '../../core/units/unit-schemas.ts';
+import { UNIT_TYPE_NAMES } from '../../core/units/unit-types.ts';
+import { contextOf } from '../auth/policy.ts';
+import type { Db } from '../db/engine.ts';
+import { CONTENT_TYPES, formatOf } from '../files/tabular.ts';
+import { exportUnits, importTemplate, importUnits } from './unit-import-service.ts';
+import { unitDetailSchema, unitSummarySchema } from './unit-presenters.ts';
+import { closeUnit, createUnit, findUnits, getUnit, moveUnit, updateUnit } from './unit-service.ts';
+
+const idParams = z.object({ id: z.coerce.number().int().positive() });
+const formatQuery = z.object({ format: z.enum(['csv', 'xlsx']).default('xlsx') });
+
+const unitListQuery = listQuery(['name', 'code', 'type'], 'name').extend({
+  parentId: z.union([z.literal('root'), z.coerce.number().int().positive()]).optional(),
+  type: z.enum(UNIT_TYPE_NAMES).optional(),
+  status: unitStatus.default('active'),
+});
+
+export async function unitRoutes(app: FastifyInstance, { db }: { db: Db }) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['units'];
+
+  api.get(
+    '/api/units',
+    {
+      config: { policy: 'units.read' },
+      schema: { tags, summary: 'Danh sách đơn vị', querystring: unitListQuery, response: { 200: listResultSchema(unitSummarySchema) } },
+    },
+    async (request) => findUnits(contextOf(request, db), request.query),
+  );
+
+  api.get(
+    '/api/units/:id',
+    { config: { policy: 'units.read' }, schema: { tags, summary: 'Chi tiết đơn vị', params: idParams, response: { 200: unitDetailSchema } } },
+    async (request) => getUnit(contextOf(request, db), request.params.id),
+  );
+
+  api.post(
+    '/api/units',
+    { config: { policy: 'units.write' }, schema: { tags, summary: 'Thêm đơn vị', body: createUnitSchema, response: { 201: unitDetailSchema } } },
+    async (request, reply) => reply.status(201).send(await createUnit(contextOf(request, db), request.body)),
+  );
+
+  api.patch(
+    '/api/units/:id',
+    {
+      config: { policy: 'units.write' },
+      schema: { tags, summary: 'Sửa đơn vị', params: idParams, body: updateUnitSchema, response: { 200: unitDetailSchema } },
+    },
+    async (request) => updateUnit(contextOf(request, db), request.params.id, request.body),
+  );
+
+  api.post(
+    '/api/units/:id/move',
+    {
+      config: { policy: 'units.write' },
+      schema: { tags, summary: 'Chuyển đơn vị sang cấp trên khác', params: idParams, body: moveUnitSchema, response: { 200: unitDetailSchema } },
+    },
+    async (request) => moveUnit(contextOf(request, db), request.params.id, request.body),
+  );
+
+  api.post(
+    '/api/units/:id/close',
+    {
+      config: { policy: 'units.write' },
+      schema: {
+        tags,
+        summary: 'Giải thể / sáp nhập đơn vị (không xóa lịch sử)',
+        params: idParams,
+        body: closeUnitSchema,
+        response: { 200: unitDetailSchema },
+      },
+    },
+    async (request) => closeUnit(contextOf(request, db), request.params.id, request.body),
+  );
+
+  api.post(
+    '/api/units/import',
+    {
+      config: { policy: 'units.write' },
+      schema: {
+        tags,
+        summary: 'Nhập đơn vị từ tệp .xlsx hoặc .csv (tất cả hoặc không)',
+        consumes: ['multipart/form-data'],
+        querystring: z.object({ dryRun: z.enum(['true', 'false']).default('false') }),
+      },
+    },
+    async (request) => {
+      const file = await request.file();
+      if (!file) throw new AppError('VALIDATION_FAILED', 'Vui lòng chọn tệp cần nhập.', { fields: [{ path: 'file', message: 'Vui lòng chọn tệp.' }] });
+      const format = formatOf(file.filename);
+      const data = await file.toBuffer();
+      return importUnits(contextOf(request, db), { data, format }, { dryRun: request.query.dryRun === 'true' });
+    },
+  );
+
+  api.get(
+    '/api/units/export',
+    { config: { policy: 'units.read' }, schema: { tags, summary: 'Xuất danh sách đơn vị', querystring: formatQuery } },
+    async (request, reply) => {
+      const { format } = request.query;
+      const data = await exportUnits(contextOf(request, db), format);
+      return reply
+        .header('content-type', CONTENT_TYPES[format])
+        .header('content-disposition', `attachment; filename="don-vi.${format}"`)
+        .send(data);
+    },
+  );
+
+  api.get(
+    '/api/units/import-template',
+    { config: { policy: 'units.write' }, schema: { tags, summary: 'Tệp mẫu nhập đơn vị', querystring: formatQuery } },
+    async (request, reply) => {
+      const { format } = request.query;
+      return reply
+        .header('content-type', CONTENT_TYPES[format])
+        .header('content-disposition', `attachment; filename="mau-nhap-don-vi.${format}"`)
+        .send(await importTemplate(format));
+    },
+  );
+}

@@ -1,0 +1,303 @@
+import { and, getTableColumns, asc, desc, eq, inArray, isNotNull, isNull, like, or, type SQL, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import { type Grant, hasPermissionOn, type Permission, scopeRoots } from '../../core/auth/roles.ts';
+import { AppError, fieldError } from '../../core/errors.ts';
+import { type ListResult, parseSort } from '../../core/list.ts';
+import { todayInVietnam } from '../../core/text/dates.ts';
+import { foldVietnamese } from '../../core/text/vietnamese.ts';
+import type { closeUnitSchema, createUnitSchema, moveUnitSchema, updateUnitSchema } from '../../core/units/unit-schemas.ts';
+import { childPath, isMoveAllowed, pathIds } from '../../core/units/unit-tree.ts';
+import type { SuccessionKind, UnitType } from '../../core/units/unit-types.ts';
+import { mutate, type ServiceContext } from '../audit/audit-log.ts';
+import type { DbOrTx } from '../db/engine.ts';
+import { units, unitSuccessions } from '../db/schema/index.ts';
+import { alias } from 'drizzle-orm/pg-core';
+import { auditedUnit, type UnitDetail, type UnitSummary } from './unit-presenters.ts';
+
+export type UnitContext = ServiceContext & { user: { grants: readonly Grant[] } };
+type UnitRow = typeof units.$inferSelect;
+
+const parent = alias(units, 'parent');
+
+/** Units inside the subtrees where the user holds `permission`. */
+export function scopeCondition(user: UnitContext['user'], permission: Permission): SQL {
+  const roots = scopeRoots(user.grants, permission);
+  if (roots.includes('/')) return sql`true`;
+  if (roots.length === 0) return sql`false`;
+  return or(...roots.map((root) => like(units.path, `${root}%`))) as SQL;
+}
+
+const activeChildCount = sql<number>`(select count(*)::int from units c where c.parent_id = ${units.id} and c.valid_to is null)`;
+const anyChildCount = sql<number>`(select count(*)::int from units c where c.parent_id = ${units.id})`;
+
+const SORT_COLUMNS = {
+  name: sql`${units.name} collate vi`,
+  code: units.code,
+  type: units.type,
+} as const;
+
+export interface FindUnitsQuery {
+  page: number;
+  perPage: number;
+  sort: string;
+  q?: string | undefined;
+  parentId?: number | 'root' | undefined;
+  type?: UnitType | undefined;
+  status: 'active' | 'closed' | 'all';
+}
+
+export async function findUnits(ctx: UnitContext, query: FindUnitsQuery): Promise<ListResult<UnitSummary>> {
+  const conditions: (SQL | undefined)[] = [scopeCondition(ctx.user, 'units.read')];
+  if (query.status === 'active') conditions.push(isNull(units.validTo));
+  if (query.status === 'closed') conditions.push(isNotNull(units.validTo));
+  if (query.type) conditions.push(eq(units.type, query.type));
+  if (query.q) {
+    const folded = `%${foldVietnamese(query.q).replace(/[\\%_]/g, '\\$&')}%`;
+    conditions.push(or(like(units.nameSearch, folded), like(units.code, folded)));
+  }
+  if (query.parentId === 'root') {
+    const roots = scopeRoots(ctx.user.grants, 'units.read');
+    conditions.push(roots.includes('/') ? isNull(units.parentId) : inArray(units.path, roots.length ? roots : ['-']));
+  } else if (query.parentId !== undefined) {
+    conditions.push(eq(units.parentId, query.parentId));
+  }
+  const { field, direction } = parseSort(query.sort);
+  const column = SORT_COLUMNS[field as keyof typeof SORT_COLUMNS] ?? SORT_COLUMNS.name;
+  const where = and(...conditions);
+  const rows = await ctx.db
+    .select({
+      ...getTableColumns(units),
+      parentName: parent.name,
+      childCount: query.status === 'active' ? activeChildCount : anyChildCount,
+      total: sql<number>`count(*) over ()`.mapWith(Number),
+    })
+    .from(units)
+    .leftJoin(parent, eq(parent.id, units.parentId))
+    .where(where)
+    .orderBy(direction === 'asc' ? asc(column) : desc(column), asc(units.id))
+    .limit(query.perPage)
+    .offset((query.page - 1) * query.perPage);
+  const total =
+    rows[0]?.total ??
+    (query.page > 1 ? ((await ctx.db.select({ n: sql<number>`count(*)::int` }).from(units).where(where))[0]?.n ?? 0) : 0);
+  return {
+    items: rows.map(({ parentName, childCount, total: _total, ...unit }) => presentSummary(unit, parentName, childCount)),
+    page: query.page,
+    perPage: query.perPage,
+    total,
+  };
+}
+
+function presentSummary(unit: UnitRow, parentName: string | null, childCount: number): UnitSummary {
+  return {
+    id: unit.id,
+    code: unit.code,
+    name: unit.name,
+    type: unit.type as UnitType,
+    parentId: unit.parentId,
+    parentName,
+    validFrom: unit.validFrom,
+    validTo: unit.validTo,
+    isActive: unit.validTo === null,
+    childCount,
+    headName: unit.headName,
+  };
+}
+
+async function loadUnit(db: DbOrTx, id: number): Promise<UnitRow> {
+  const [unit] = await db.select().from(units).where(eq(units.id, id));
+  if (!unit) throw new AppError('NOT_FOUND', 'Không tìm thấy đơn vị.');
+  return unit;
+}
+
+/** A unit the user may see; units outside their subtree are "not found", not "forbidden". */
+async function loadVisibleUnit(ctx: UnitContext, db: DbOrTx, id: number, permission: Permission): Promise<UnitRow> {
+  const unit = await loadUnit(db, id);
+  if (!hasPermissionOn(ctx.user.grants, 'units.read', unit.path)) throw new AppError('NOT_FOUND', 'Không tìm thấy đơn vị.');
+  if (!hasPermissionOn(ctx.user.grants, permission, unit.path)) throw new AppError('FORBIDDEN');
+  return unit;
+}
+
+export async function getUnit(ctx: UnitContext, id: number, db: DbOrTx = ctx.db): Promise<UnitDetail> {
+  const unit = await loadVisibleUnit(ctx, db, id, 'units.read');
+  const ancestorIds = pathIds(unit.path).filter((ancestorId) => ancestorId !== unit.id);
+  const [ancestors, predecessors, successors, [counts]] = await Promise.all([
+    ancestorIds.length
+      ? db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, ancestorIds))
+      : Promise.resolve([]),
+    db
+      .select({ id: units.id, name: units.name, kind: unitSuccessions.kind, effectiveOn: unitSuccessions.effectiveOn })
+      .from(unitSuccessions)
+      .innerJoin(units, eq(units.id, unitSuccessions.predecessorId))
+      .where(eq(unitSuccessions.successorId, unit.id))
+      .orderBy(sql`${units.name} collate vi`),
+    db
+      .select({ id: units.id, name: units.name, kind: unitSuccessions.kind, effectiveOn: unitSuccessions.effectiveOn })
+      .from(unitSuccessions)
+      .innerJoin(units, eq(units.id, unitSuccessions.successorId))
+      .where(eq(unitSuccessions.predecessorId, unit.id))
+      .orderBy(sql`${units.name} collate vi`),
+    db.select({ childCount: sql<number>`count(*)::int` }).from(units).where(and(eq(units.parentId, unit.id), isNull(units.validTo))),
+  ]);
+  const byId = new Map(ancestors.map((ancestor) => [ancestor.id, ancestor]));
+  const parentName = unit.parentId ? (byId.get(unit.parentId)?.name ?? null) : null;
+  return {
+    ...presentSummary(unit, parentName, counts?.childCount ?? 0),
+    shortName: unit.shortName,
+    headTitle: unit.headTitle,
+    headPhone: unit.headPhone,
+    headEmail: unit.headEmail,
+    address: unit.address,
+    version: unit.version,
+    ancestors: ancestorIds.flatMap((ancestorId) => byId.get(ancestorId) ?? []),
+    predecessors: predecessors.map((link) => ({ ...link, kind: link.kind as SuccessionKind })),
+    successors: successors.map((link) => ({ ...link, kind: link.kind as SuccessionKind })),
+    canEdit: unit.validTo === null && hasPermissionOn(ctx.user.grants, 'units.write', unit.path),
+  };
+}
+
+/** No two units that exist at the same time share an official code. */
+async function assertCodeFree(db: DbOrTx, code: string | null, exceptId?: number): Promise<void> {
+  if (!code) return;
+  const [clash] = await db
+    .select({ id: units.id, name: units.name })
+    .from(units)
+    .where(and(eq(units.code, code), isNull(units.validTo), exceptId ? sql`${units.id} <> ${exceptId}` : undefined));
+  if (clash) throw fieldError('code', `Mã "${code}" đã được dùng cho đơn vị "${clash.name}".`);
+}
+
+type CreateInput = z.output<typeof createUnitSchema>;
+
+export async function createUnit(ctx: UnitContext, input: CreateInput): Promise<UnitDetail> {
+  return mutate(ctx, async (tx, audit) => {
+    const parentUnit = input.parentId ? await loadVisibleUnit(ctx, tx, input.parentId, 'units.write') : null;
+    if (!parentUnit && !hasPermissionOn(ctx.user.grants, 'units.write', '/')) throw new AppError('FORBIDDEN');
+    if (parentUnit?.validTo) throw fieldError('parentId', 'Không thể thêm đơn vị vào một đơn vị đã giải thể.');
+    await assertCodeFree(tx, input.code);
+    const { parentId: _parentId, validFrom, ...fields } = input;
+    const [created] = await tx
+      .insert(units)
+      .values({
+        ...fields,
+        nameSearch: foldVietnamese(fields.name),
+        parentId: parentUnit?.id ?? null,
+        path: '/',
+        validFrom: validFrom ?? todayInVietnam(),
+      })
+      .returning();
+    if (!created) throw new AppError('INTERNAL');
+    const path = childPath(parentUnit?.path ?? null, created.id);
+    await tx.update(units).set({ path }).where(eq(units.id, created.id));
+    await audit({ action: 'unit.created', entityType: 'unit', entityId: created.id, unitId: created.id, after: auditedUnit(created) });
+    return getUnit(ctx, created.id, tx);
+  });
+}
+
+function assertVersion(unit: UnitRow, version: number): void {
+  if (unit.version !== version) throw new AppError('CONFLICT');
+}
+
+export async function updateUnit(ctx: UnitContext, id: number, input: z.output<typeof updateUnitSchema>): Promise<UnitDetail> {
+  return mutate(ctx, async (tx, audit) => {
+    const unit = await loadVisibleUnit(ctx, tx, id, 'units.write');
+    assertVersion(unit, input.version);
+    if (unit.validTo) throw new AppError('CONFLICT', 'Đơn vị đã giải thể, không thể sửa.');
+    await assertCodeFree(tx, input.code, id);
+    const { version, ...fields } = input;
+    const [updated] = await tx
+      .update(units)
+      .set({ ...fields, nameSearch: foldVietnamese(fields.name), version: version + 1, updatedAt: new Date() })
+      .where(and(eq(units.id, id), eq(units.version, version)))
+      .returning();
+    if (!updated) throw new AppError('CONFLICT');
+    await audit({
+      action: 'unit.updated',
+      entityType: 'unit',
+      entityId: id,
+      unitId: id,
+      before: auditedUnit(unit),
+      after: auditedUnit(updated),
+    });
+    return getUnit(ctx, id, tx);
+  });
+}
+
+export async function moveUnit(ctx: UnitContext, id: number, input: z.output<typeof moveUnitSchema>): Promise<UnitDetail> {
+  return mutate(ctx, async (tx, audit) => {
+    const unit = await loadVisibleUnit(ctx, tx, id, 'units.write');
+    assertVersion(unit, input.version);
+    const newParent = await loadVisibleUnit(ctx, tx, input.parentId, 'units.write');
+    if (newParent.validTo) throw fieldError('parentId', 'Không thể chuyển vào một đơn vị đã giải thể.');
+    if (!isMoveAllowed(unit.path, newParent.path)) {
+      throw fieldError('parentId', 'Không thể chuyển một đơn vị vào chính nó hoặc đơn vị cấp dưới của nó.');
+    }
+    const newPath = childPath(newParent.path, unit.id);
+    // Rewrite the path prefix of the whole subtree in one statement.
+    await tx
+      .update(units)
+      .set({ path: sql`${newPath} || substr(${units.path}, ${unit.path.length + 1})` })
+      .where(like(units.path, `${unit.path}%`));
+    await tx
+      .update(units)
+      .set({ parentId: newParent.id, version: unit.version + 1, updatedAt: new Date() })
+      .where(eq(units.id, id));
+    await audit({
+      action: 'unit.moved',
+      entityType: 'unit',
+      entityId: id,
+      unitId: id,
+      before: { parentId: unit.parentId },
+      after: { parentId: newParent.id },
+    });
+    return getUnit(ctx, id, tx);
+  });
+}
+
+export async function closeUnit(ctx: UnitContext, id: number, input: z.output<typeof closeUnitSchema>): Promise<UnitDetail> {
+  return mutate(ctx, async (tx, audit) => {
+    const unit = await loadVisibleUnit(ctx, tx, id, 'units.write');
+    assertVersion(unit, input.version);
+    if (unit.validTo) throw new AppError('CONFLICT', 'Đơn vị đã giải thể từ trước.');
+    if (input.validTo < unit.validFrom) {
+      throw fieldError('validTo', 'Ngày giải thể không thể trước ngày đơn vị bắt đầu hoạt động.');
+    }
+    const [openChildren] = await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(units)
+      .where(and(eq(units.parentId, id), isNull(units.validTo)));
+    if (openChildren && openChildren.n > 0) {
+      throw fieldError('validTo', `Đơn vị còn ${openChildren.n} đơn vị trực thuộc đang hoạt động: hãy chuyển hoặc giải thể chúng trước.`);
+    }
+    const successorIds = [...new Set(input.successorIds)];
+    if (successorIds.includes(id)) throw fieldError('successorIds', 'Đơn vị không thể kế thừa chính nó.');
+    for (const successorId of successorIds) {
+      const successor = await loadVisibleUnit(ctx, tx, successorId, 'units.read');
+      if (successor.validTo) throw fieldError('successorIds', `Đơn vị kế thừa "${successor.name}" đã giải thể.`);
+    }
+    const [closed] = await tx
+      .update(units)
+      .set({ validTo: input.validTo, version: unit.version + 1, updatedAt: new Date() })
+      .where(eq(units.id, id))
+      .returning();
+    if (successorIds.length > 0) {
+      await tx.insert(unitSuccessions).values(
+        successorIds.map((successorId) => ({
+          predecessorId: id,
+          successorId,
+          kind: input.kind,
+          effectiveOn: input.validTo,
+          note: input.reason,
+        })),
+      );
+    }
+    await audit({
+      action: 'unit.closed',
+      entityType: 'unit',
+      entityId: id,
+      unitId: id,
+      before: auditedUnit(unit),
+      after: { ...auditedUnit(closed ?? unit), successorIds, kind: input.kind, reason: input.reason },
+    });
+    return getUnit(ctx, id, tx);
+  });
+}

@@ -1,0 +1,97 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { createUserSchema, grantRoleSchema, updateUserSchema } from '../../core/auth/account-schemas.ts';
+import { listQuery, listResultSchema } from '../../core/list.ts';
+import { contextOf } from '../auth/policy.ts';
+import { grantSchema } from '../auth/presenters.ts';
+import type { Db } from '../db/engine.ts';
+import { createUser, findUsers, grantRole, resetPassword, revokeRole, updateUser } from './user-service.ts';
+
+const userSchema = z.object({
+  id: z.number().int(),
+  username: z.string(),
+  fullName: z.string(),
+  email: z.string().nullable(),
+  isActive: z.boolean(),
+  locale: z.enum(['vi', 'en']),
+  lockedUntil: z.string().nullable(),
+  createdAt: z.string(),
+  version: z.number().int(),
+  grants: z.array(grantSchema),
+});
+const idParams = z.object({ id: z.coerce.number().int().positive() });
+const tags = ['users'];
+
+export async function userRoutes(app: FastifyInstance, { db }: { db: Db }) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.get(
+    '/api/users',
+    {
+      config: { policy: 'users.read' },
+      schema: {
+        tags,
+        summary: 'Danh sách tài khoản',
+        querystring: listQuery(['username', 'fullName', 'createdAt'], 'username'),
+        response: { 200: listResultSchema(userSchema) },
+      },
+    },
+    async (request) => findUsers(contextOf(request, db), request.query),
+  );
+
+  api.post(
+    '/api/users',
+    {
+      config: { policy: 'users.write' },
+      schema: {
+        tags,
+        summary: 'Tạo tài khoản (mật khẩu tạm hiển thị một lần)',
+        body: createUserSchema,
+        response: { 201: z.object({ user: userSchema, temporaryPassword: z.string().optional() }) },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await createUser(contextOf(request, db), request.body)),
+  );
+
+  api.patch(
+    '/api/users/:id',
+    {
+      config: { policy: 'users.write' },
+      schema: { tags, summary: 'Sửa tài khoản', params: idParams, body: updateUserSchema, response: { 200: userSchema } },
+    },
+    async (request) => updateUser(contextOf(request, db), request.params.id, request.body),
+  );
+
+  api.post(
+    '/api/users/:id/reset-password',
+    {
+      config: { policy: 'users.write' },
+      schema: { tags, summary: 'Đặt lại mật khẩu', params: idParams, response: { 200: z.object({ temporaryPassword: z.string() }) } },
+    },
+    async (request) => resetPassword(contextOf(request, db), request.params.id),
+  );
+
+  api.post(
+    '/api/users/:id/grants',
+    {
+      config: { policy: 'users.write' },
+      schema: { tags, summary: 'Phân quyền trên một đơn vị', params: idParams, body: grantRoleSchema, response: { 200: userSchema } },
+    },
+    async (request) => grantRole(contextOf(request, db), request.params.id, request.body),
+  );
+
+  api.delete(
+    '/api/users/:id/grants/:grantId',
+    {
+      config: { policy: 'users.write' },
+      schema: {
+        tags,
+        summary: 'Gỡ quyền',
+        params: idParams.extend({ grantId: z.coerce.number().int().positive() }),
+        response: { 200: userSchema },
+      },
+    },
+    async (request) => revokeRole(contextOf(request, db), request.params.id, request.params.grantId),
+  );
+}

@@ -1,0 +1,229 @@
+import { and, asc, desc, eq, inArray, like, or, type SQL, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { createUserSchema, grantRoleSchema, updateUserSchema } from '../../core/auth/account-schemas.ts';
+import { type Grant, hasPermissionOn, isWithin, type Role, scopeRoots } from '../../core/auth/roles.ts';
+import { AppError, fieldError } from '../../core/errors.ts';
+import { type ListResult, parseSort } from '../../core/list.ts';
+import { foldVietnamese } from '../../core/text/vietnamese.ts';
+import { mutate, type ServiceContext } from '../audit/audit-log.ts';
+import { generatePassword, hashPassword } from '../auth/passwords.ts';
+import { deleteUserSessions, loadGrants } from '../auth/sessions.ts';
+import type { DbOrTx } from '../db/engine.ts';
+import { roleGrants, units, users } from '../db/schema/index.ts';
+
+export type UserContext = ServiceContext & { user: { grants: readonly Grant[]; userId: number | null } };
+
+export interface UserView {
+  id: number;
+  username: string;
+  fullName: string;
+  email: string | null;
+  isActive: boolean;
+  locale: 'vi' | 'en';
+  lockedUntil: string | null;
+  createdAt: string;
+  version: number;
+  grants: { id: number; role: Role; unitId: number | null; unitName: string | null }[];
+}
+
+type UserRow = typeof users.$inferSelect;
+
+/** What the audit trail records of an account: never the password hash. */
+function auditedUser(user: UserRow) {
+  return { username: user.username, fullName: user.fullName, email: user.email, isActive: user.isActive, locale: user.locale };
+}
+
+/**
+ * Admins manage the accounts that hold a role inside their subtree, and accounts with no role yet
+ * (just created). An installation-wide admin manages every account.
+ */
+function canManage(ctx: UserContext, grants: { unitPath: string }[]): boolean {
+  if (hasPermissionOn(ctx.user.grants, 'users.write', '/')) return true;
+  const roots = scopeRoots(ctx.user.grants, 'users.write');
+  return grants.every((grant) => grant.unitPath !== '/' && roots.some((root) => isWithin(grant.unitPath, root)));
+}
+
+async function present(db: DbOrTx, rows: UserRow[]): Promise<UserView[]> {
+  const ids = rows.map((row) => row.id);
+  const grants = ids.length
+    ? await db
+        .select({ id: roleGrants.id, userId: roleGrants.userId, role: roleGrants.role, unitId: roleGrants.unitId, unitName: units.name })
+        .from(roleGrants)
+        .leftJoin(units, eq(units.id, roleGrants.unitId))
+        .where(inArray(roleGrants.userId, ids))
+        .orderBy(roleGrants.id)
+    : [];
+  return rows.map((row) => ({
+    id: row.id,
+    username: row.username,
+    fullName: row.fullName,
+    email: row.email,
+    isActive: row.isActive,
+    locale: row.locale === 'en' ? 'en' : 'vi',
+    lockedUntil: row.lockedUntil && row.lockedUntil > new Date() ? row.lockedUntil.toISOString() : null,
+    createdAt: row.createdAt.toISOString(),
+    version: row.version,
+    grants: grants
+      .filter((grant) => grant.userId === row.id)
+      .map((grant) => ({ id: grant.id, role: grant.role as Role, unitId: grant.unitId, unitName: grant.unitName })),
+  }));
+}
+
+const SORT = { username: users.username, fullName: sql`${users.fullName} collate vi`, createdAt: users.createdAt } as const;
+
+export async function findUsers(
+  ctx: UserContext,
+  query: { page: number; perPage: number; sort: string; q?: string | undefined },
+): Promise<ListResult<UserView>> {
+  const conditions: (SQL | undefined)[] = [];
+  if (!hasPermissionOn(ctx.user.grants, 'users.read', '/')) {
+    const roots = scopeRoots(ctx.user.grants, 'users.read');
+    const inScope = roots.map((root) => like(units.path, `${root}%`));
+    // Accounts with a role in scope, or with no role at all.
+    conditions.push(
+      or(
+        sql`exists (select 1 from role_grants g join units on units.id = g.unit_id where g.user_id = ${users.id} and (${or(...inScope) ?? sql`false`}))`,
+        sql`not exists (select 1 from role_grants g where g.user_id = ${users.id})`,
+      ),
+    );
+  }
+  if (query.q) {
+    const folded = `%${foldVietnamese(query.q).replace(/[\\%_]/g, '\\$&')}%`;
+    conditions.push(or(like(users.username, folded), like(users.fullNameSearch, folded), like(users.email, folded)));
+  }
+  const { field, direction } = parseSort(query.sort);
+  const column = SORT[field as keyof typeof SORT] ?? SORT.username;
+  const rows = await ctx.db
+    .select({ user: users, total: sql<number>`count(*) over ()`.mapWith(Number) })
+    .from(users)
+    .where(and(...conditions))
+    .orderBy(direction === 'asc' ? asc(column) : desc(column), asc(users.id))
+    .limit(query.perPage)
+    .offset((query.page - 1) * query.perPage);
+  return {
+    items: await present(ctx.db, rows.map((row) => row.user)),
+    page: query.page,
+    perPage: query.perPage,
+    total: rows[0]?.total ?? 0,
+  };
+}
+
+async function loadManagedUser(ctx: UserContext, db: DbOrTx, id: number): Promise<UserRow> {
+  const [user] = await db.select().from(users).where(eq(users.id, id));
+  if (!user) throw new AppError('NOT_FOUND', 'Không tìm thấy tài khoản.');
+  if (!canManage(ctx, await loadGrants(db, id))) throw new AppError('FORBIDDEN');
+  return user;
+}
+
+async function presentOne(db: DbOrTx, id: number): Promise<UserView> {
+  const [row] = await db.select().from(users).where(eq(users.id, id));
+  if (!row) throw new AppError('NOT_FOUND');
+  const [view] = await present(db, [row]);
+  if (!view) throw new AppError('NOT_FOUND');
+  return view;
+}
+
+export async function createUser(
+  ctx: ServiceContext,
+  input: z.output<typeof createUserSchema>,
+): Promise<{ user: UserView; temporaryPassword?: string }> {
+  const temporaryPassword = input.password ? undefined : generatePassword();
+  const passwordHash = await hashPassword(input.password ?? temporaryPassword ?? '');
+  return mutate(ctx, async (tx, audit) => {
+    const [clash] = await tx.select({ id: users.id }).from(users).where(eq(users.username, input.username));
+    if (clash) throw fieldError('username', `Tên đăng nhập "${input.username}" đã tồn tại.`);
+    const [created] = await tx
+      .insert(users)
+      .values({
+        username: input.username,
+        fullName: input.fullName,
+        fullNameSearch: foldVietnamese(input.fullName),
+        email: input.email,
+        passwordHash,
+        mustChangePassword: temporaryPassword !== undefined,
+      })
+      .returning();
+    if (!created) throw new AppError('INTERNAL');
+    await audit({ action: 'user.created', entityType: 'user', entityId: created.id, after: auditedUser(created) });
+    return { user: await presentOne(tx, created.id), ...(temporaryPassword ? { temporaryPassword } : {}) };
+  });
+}
+
+export async function updateUser(ctx: UserContext, id: number, input: z.output<typeof updateUserSchema>): Promise<UserView> {
+  return mutate(ctx, async (tx, audit) => {
+    const user = await loadManagedUser(ctx, tx, id);
+    if (user.version !== input.version) throw new AppError('CONFLICT');
+    if (id === ctx.user.userId && !input.isActive) throw fieldError('isActive', 'Không thể tự vô hiệu hóa tài khoản của mình.');
+    const [updated] = await tx
+      .update(users)
+      .set({
+        fullName: input.fullName,
+        fullNameSearch: foldVietnamese(input.fullName),
+        email: input.email,
+        isActive: input.isActive,
+        locale: input.locale,
+        version: user.version + 1,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(users.id, id), eq(users.version, input.version)))
+      .returning();
+    if (!updated) throw new AppError('CONFLICT');
+    if (!updated.isActive) await deleteUserSessions(tx, id);
+    await audit({ action: 'user.updated', entityType: 'user', entityId: id, before: auditedUser(user), after: auditedUser(updated) });
+    return presentOne(tx, id);
+  });
+}
+
+/** Sets a new temporary password, unlocks the account and ends its sessions; the password is shown once. */
+export async function resetPassword(ctx: UserContext, id: number): Promise<{ temporaryPassword: string }> {
+  const temporaryPassword = generatePassword();
+  const passwordHash = await hashPassword(temporaryPassword);
+  await mutate(ctx, async (tx, audit) => {
+    const user = await loadManagedUser(ctx, tx, id);
+    await tx
+      .update(users)
+      .set({ passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null, version: user.version + 1, updatedAt: new Date() })
+      .where(eq(users.id, id));
+    await deleteUserSessions(tx, id);
+    await audit({ action: 'user.password_reset', entityType: 'user', entityId: id });
+  });
+  return { temporaryPassword };
+}
+
+export async function grantRole(ctx: UserContext, id: number, input: z.output<typeof grantRoleSchema>): Promise<UserView> {
+  return mutate(ctx, async (tx, audit) => {
+    await loadManagedUser(ctx, tx, id);
+    const [unit] = await tx.select().from(units).where(eq(units.id, input.unitId));
+    if (!unit) throw fieldError('unitId', 'Không tìm thấy đơn vị.');
+    if (!hasPermissionOn(ctx.user.grants, 'users.write', unit.path)) throw new AppError('FORBIDDEN', 'Bạn chỉ được phân quyền trên đơn vị thuộc phạm vi của mình.');
+    if (unit.validTo) throw fieldError('unitId', 'Không thể phân quyền trên đơn vị đã giải thể.');
+    const [existing] = await tx
+      .select({ id: roleGrants.id })
+      .from(roleGrants)
+      .where(and(eq(roleGrants.userId, id), eq(roleGrants.role, input.role), eq(roleGrants.unitId, input.unitId)));
+    if (existing) throw new AppError('DUPLICATE', 'Tài khoản đã có vai trò này trên đơn vị này.');
+    const [grant] = await tx.insert(roleGrants).values({ userId: id, role: input.role, unitId: input.unitId }).returning();
+    await audit({ action: 'user.role_granted', entityType: 'user', entityId: id, unitId: input.unitId, after: { grantId: grant?.id, role: input.role, unitId: input.unitId, unitName: unit.name } });
+    return presentOne(tx, id);
+  });
+}
+
+export async function revokeRole(ctx: UserContext, id: number, grantId: number): Promise<UserView> {
+  return mutate(ctx, async (tx, audit) => {
+    await loadManagedUser(ctx, tx, id);
+    const [grant] = await tx
+      .select({ id: roleGrants.id, role: roleGrants.role, unitId: roleGrants.unitId, path: units.path })
+      .from(roleGrants)
+      .leftJoin(units, eq(units.id, roleGrants.unitId))
+      .where(and(eq(roleGrants.id, grantId), eq(roleGrants.userId, id)));
+    if (!grant) throw new AppError('NOT_FOUND', 'Không tìm thấy vai trò.');
+    if (!hasPermissionOn(ctx.user.grants, 'users.write', grant.path ?? '/')) throw new AppError('FORBIDDEN');
+    if (id === ctx.user.userId && grant.role === 'admin') {
+      const admins = (await loadGrants(tx, id)).filter((own) => own.role === 'admin');
+      if (admins.length <= 1) throw new AppError('FORBIDDEN', 'Không thể tự gỡ vai trò quản trị cuối cùng của mình.');
+    }
+    await tx.delete(roleGrants).where(eq(roleGrants.id, grantId));
+    await audit({ action: 'user.role_revoked', entityType: 'user', entityId: id, unitId: grant.unitId, before: { grantId, role: grant.role, unitId: grant.unitId } });
+    return presentOne(tx, id);
+  });
+}
