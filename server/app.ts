@@ -67,7 +67,8 @@ export async function buildApp({ database, config }: { database: Database; confi
   await app.register(policyPlugin, { db: database.db, secret: config.secret });
   await app.register(rateLimit, {
     global: false,
-    errorResponseBuilder: () => envelope(new AppError('RATE_LIMITED')),
+    // Thrown, then answered by the error handler like every other refusal.
+    errorResponseBuilder: () => new AppError('RATE_LIMITED'),
   });
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } });
   await app.register(swagger, {

@@ -23,7 +23,17 @@ export async function authRoutes(app: FastifyInstance, { db, config }: { db: Db;
   api.post(
     '/api/auth/login',
     {
-      config: { policy: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } },
+      config: {
+        policy: 'public',
+        // Per address and account name: guessing one account's password is slowed here and locked out
+        // by the account lockout; one office behind a single address still signs in many people.
+        rateLimit: {
+          max: 10,
+          timeWindow: '1 minute',
+          hook: 'preHandler',
+          keyGenerator: (request) => `${request.ip}:${String((request.body as { username?: unknown } | undefined)?.username ?? '')}`,
+        },
+      },
       schema: { tags: ['auth'], summary: 'Đăng nhập', body: loginSchema, response: { 200: sessionResponseSchema } },
     },
     async (request, reply) => {
