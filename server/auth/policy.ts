@@ -82,7 +82,9 @@ export const policyPlugin = fp(async (app: FastifyInstance, options: { db: Db; s
     if (request.user) request.log = request.log.child({ userId: request.user.userId });
   });
 
-  app.addHook('preHandler', async (request: FastifyRequest, _reply: FastifyReply) => {
+  // Before body validation, so an anonymous caller learns nothing about a route's body schema.
+  app.addHook('preValidation', async (request: FastifyRequest, _reply: FastifyReply) => {
+    if (request.is404) return;
     const policy = request.routeOptions.config.policy;
     if (policy === undefined) throw new AppError('FORBIDDEN');
     if (policy === 'public') return;

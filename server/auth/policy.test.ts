@@ -1,0 +1,47 @@
+import Fastify from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../test/harness.ts';
+import { isPolicy, policyPlugin } from './policy.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+describe('authorisation policies', () => {
+  it('every registered route carries an explicit, known decision', () => {
+    const routes = t.app.routePolicies;
+    expect(routes.length).toBeGreaterThan(15);
+    for (const route of routes) expect(isPolicy(route.policy), `${route.method} ${route.url}`).toBe(true);
+    const publicRoutes = routes.filter((r) => r.policy === 'public' && !r.url.startsWith('/api/docs')).map((r) => `${r.method} ${r.url}`);
+    expect(publicRoutes.sort()).toEqual(['GET /api/health', 'HEAD /api/health', 'POST /api/auth/login'].sort());
+  });
+
+  it('every non-public API route refuses an anonymous request', async () => {
+    for (const route of t.app.routePolicies.filter((r) => r.policy !== 'public' && r.method !== 'HEAD')) {
+      const url = route.url.replace(/:[a-zA-Z]+/g, '1');
+      const response = await t.app.inject({ method: route.method as 'GET', url, payload: route.method === 'GET' ? undefined : {} });
+      expect(response.statusCode, `${route.method} ${route.url}`).toBe(401);
+    }
+  });
+
+  it('refuses to register a route without a decision', async () => {
+    const app = Fastify();
+    await app.register(policyPlugin, { db: t.database.db, secret: 'x' });
+    await expect(
+      app.register(async (scoped) => {
+        scoped.get('/api/forgotten', async () => 'oops');
+      }),
+    ).rejects.toThrow(/no authorisation policy/);
+  });
+
+  it('serves the OpenAPI 3.1 description and health', async () => {
+    const spec = (await t.app.inject({ method: 'GET', url: '/api/docs/json' })).json();
+    expect(spec.openapi).toBe('3.1.0');
+    expect(Object.keys(spec.paths)).toContain('/api/units/{id}');
+    const health = (await t.app.inject({ method: 'GET', url: '/api/health' })).json();
+    expect(health).toMatchObject({ status: 'ok' });
+    expect((await t.app.inject({ method: 'GET', url: '/api/nothing-here' })).json().error.code).toBe('NOT_FOUND');
+  });
+});

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, DEV_SECRET, loadConfig } from './config.ts';
+
+describe('configuration', () => {
+  it('defaults to port 3000, ./data and demo data in development', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ port: 3000, env: 'development', loadDemo: true, databaseUrl: undefined });
+    expect(config.dataDir).toMatch(/\/data$/);
+  });
+
+  it('refuses to start in production with the default or a short secret, and never loads demo data there', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
+    expect(() => loadConfig({ NODE_ENV: 'production', CHISO_SECRET: DEV_SECRET })).toThrow(/CHISO_SECRET/);
+    expect(() => loadConfig({ NODE_ENV: 'production', CHISO_SECRET: 'short' })).toThrow(/32/);
+    const config = loadConfig({ NODE_ENV: 'production', CHISO_SECRET: 'x'.repeat(40), CHISO_DEMO: 'true' });
+    expect(config.loadDemo).toBe(false);
+  });
+
+  it('names a malformed variable', () => {
+    expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT/);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
+  });
+});
