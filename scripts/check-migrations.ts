@@ -1,0 +1,25 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** Fails when the Drizzle schema has changes that no committed migration carries (schema/migration drift). */
+const root = new URL('..', import.meta.url).pathname;
+const scratch = mkdtempSync(join(tmpdir(), 'chiso-drift-'));
+try {
+  cpSync(join(root, 'db/migrations'), scratch, { recursive: true });
+  const before = readdirSync(scratch).length;
+  execFileSync(
+    join(root, 'node_modules/.bin/drizzle-kit'),
+    ['generate', '--dialect', 'postgresql', '--schema', './server/db/schema/index.ts', '--out', scratch, '--casing', 'snake_case', '--name', 'drift'],
+    { cwd: root, stdio: 'pipe' },
+  );
+  const added = readdirSync(scratch).length - before;
+  if (added > 0) {
+    console.error('The schema differs from the migrations: run `npm run db:generate -- --name <concern>` and commit the result.');
+    process.exit(1);
+  }
+  console.log('Migrations match the schema.');
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
