@@ -3,7 +3,10 @@ import { z } from 'zod';
 /** The one list contract: ?page=1&perPage=20&sort=-name&q=… plus resource-specific filters. */
 export const MAX_PER_PAGE = 100;
 
-export function listQuery<const Sort extends readonly [string, ...string[]]>(sortable: Sort, defaultSort: string) {
+export function listQuery<const Sort extends readonly [string, ...string[]]>(
+  sortable: Sort,
+  defaultSort: string,
+) {
   const sortValues = sortable.flatMap((field) => [field, `-${field}`]) as [string, ...string[]];
   return z.object({
     page: z.coerce.number().int().min(1).default(1),
@@ -31,5 +34,7 @@ export function listResultSchema<T extends z.ZodType>(item: T) {
 
 /** "-name" → { field: "name", direction: "desc" }. */
 export function parseSort(sort: string): { field: string; direction: 'asc' | 'desc' } {
-  return sort.startsWith('-') ? { field: sort.slice(1), direction: 'desc' } : { field: sort, direction: 'asc' };
+  return sort.startsWith('-')
+    ? { field: sort.slice(1), direction: 'desc' }
+    : { field: sort, direction: 'asc' };
 }

@@ -11,12 +11,26 @@ try {
   const before = readdirSync(scratch).length;
   execFileSync(
     join(root, 'node_modules/.bin/drizzle-kit'),
-    ['generate', '--dialect', 'postgresql', '--schema', './server/db/schema/index.ts', '--out', scratch, '--casing', 'snake_case', '--name', 'drift'],
+    [
+      'generate',
+      '--dialect',
+      'postgresql',
+      '--schema',
+      './server/db/schema/index.ts',
+      '--out',
+      scratch,
+      '--casing',
+      'snake_case',
+      '--name',
+      'drift',
+    ],
     { cwd: root, stdio: 'pipe' },
   );
   const added = readdirSync(scratch).length - before;
   if (added > 0) {
-    console.error('The schema differs from the migrations: run `npm run db:generate -- --name <concern>` and commit the result.');
+    console.error(
+      'The schema differs from the migrations: run `npm run db:generate -- --name <concern>` and commit the result.',
+    );
     process.exit(1);
   }
   console.log('Migrations match the schema.');

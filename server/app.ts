@@ -1,6 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { join, normalize } from 'node:path';
-import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
@@ -41,7 +41,13 @@ async function webRoutes(app: FastifyInstance) {
   });
 }
 
-export async function buildApp({ database, config }: { database: Database; config: Config }): Promise<FastifyInstance> {
+export async function buildApp({
+  database,
+  config,
+}: {
+  database: Database;
+  config: Config;
+}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
     genReqId: () => randomUUID(),
@@ -74,7 +80,11 @@ export async function buildApp({ database, config }: { database: Database; confi
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Chiso API', version: '0.1.0', description: 'API của Chiso. Lỗi trả về dạng { error: { code, message, details } }.' },
+      info: {
+        title: 'Chiso API',
+        version: '0.1.0',
+        description: 'API của Chiso. Lỗi trả về dạng { error: { code, message, details } }.',
+      },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'chiso_sid' } } },
       security: [{ session: [] }],
     },

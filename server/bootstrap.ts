@@ -6,7 +6,10 @@ import { formatCredentials, initialise } from './setup/initialise.ts';
  * What the server and every CLI command do first: open the database (PGlite in the data folder, or
  * DATABASE_URL), apply migrations, initialise an empty database, and print new logins once.
  */
-export async function openReadyDatabase(config: Config, print: (text: string) => void = console.log): Promise<Database> {
+export async function openReadyDatabase(
+  config: Config,
+  print: (text: string) => void = console.log,
+): Promise<Database> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await migrateDatabase(database);

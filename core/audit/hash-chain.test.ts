@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, type ChainedEvent, GENESIS_HASH, hashAuditEvent, verifyChain } from './hash-chain.ts';
+import { type ChainedEvent, canonicalJson, GENESIS_HASH, hashAuditEvent, verifyChain } from './hash-chain.ts';
 
 function chain(count: number): ChainedEvent[] {
   const events: ChainedEvent[] = [];
@@ -27,7 +27,9 @@ function chain(count: number): ChainedEvent[] {
 
 describe('audit hash chain', () => {
   it('hashes the same content the same way whatever the key order', () => {
-    expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: null } })).toBe('{"a":{"c":null,"d":[1,{"y":2,"z":1}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: null } })).toBe(
+      '{"a":{"c":null,"d":[1,{"y":2,"z":1}]},"b":1}',
+    );
   });
 
   it('accepts an intact chain', () => {
@@ -44,6 +46,10 @@ describe('audit hash chain', () => {
   it('names the link after a removed event', () => {
     const events = chain(5);
     events.splice(1, 1);
-    expect(verifyChain(events)).toMatchObject({ ok: false, brokenAt: 3, reason: expect.stringContaining('prev_hash') });
+    expect(verifyChain(events)).toMatchObject({
+      ok: false,
+      brokenAt: 3,
+      reason: expect.stringContaining('prev_hash'),
+    });
   });
 });

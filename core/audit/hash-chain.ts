@@ -46,13 +46,22 @@ export type ChainCheck =
   | { ok: false; checked: number; brokenAt: number; reason: string };
 
 /** Walks events in seq order and names the first one whose link or hash does not hold. */
-export function verifyChain(events: Iterable<ChainedEvent>, startHash = GENESIS_HASH, startCount = 0): ChainCheck {
+export function verifyChain(
+  events: Iterable<ChainedEvent>,
+  startHash = GENESIS_HASH,
+  startCount = 0,
+): ChainCheck {
   let previous = startHash;
   let checked = startCount;
   for (const event of events) {
     const { prevHash, hash, ...content } = event;
     if (prevHash !== previous) {
-      return { ok: false, checked, brokenAt: event.seq, reason: 'prev_hash does not match the previous event' };
+      return {
+        ok: false,
+        checked,
+        brokenAt: event.seq,
+        reason: 'prev_hash does not match the previous event',
+      };
     }
     if (hashAuditEvent(prevHash, content) !== hash) {
       return { ok: false, checked, brokenAt: event.seq, reason: 'hash does not match the event content' };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { email } from '../units/unit-schemas.ts';
 import { normalizeText } from '../text/vietnamese.ts';
+import { email } from '../units/unit-schemas.ts';
 import { ROLE_NAMES } from './roles.ts';
 
 /** Schemas for sign-in, accounts and role grants, shared by routes and forms. */
@@ -30,7 +30,10 @@ export const loginSchema = z.object({
 });
 
 export const changePasswordSchema = z
-  .object({ currentPassword: z.string().min(1, 'Vui lòng nhập mật khẩu hiện tại.').max(200), newPassword: password })
+  .object({
+    currentPassword: z.string().min(1, 'Vui lòng nhập mật khẩu hiện tại.').max(200),
+    newPassword: password,
+  })
   .refine((value) => value.currentPassword !== value.newPassword, {
     path: ['newPassword'],
     message: 'Mật khẩu mới phải khác mật khẩu hiện tại.',

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { type Grant, hasPermissionOn, hasPermissionSomewhere, isWithin, PERMISSIONS, ROLE_NAMES, scopeRoots } from './roles.ts';
+import {
+  type Grant,
+  hasPermissionOn,
+  hasPermissionSomewhere,
+  isWithin,
+  PERMISSIONS,
+  ROLE_NAMES,
+  scopeRoots,
+} from './roles.ts';
 
 const commune: Grant = { role: 'unit_reporter', unitId: 23, unitPath: '/1/23/' };
 const coordinator: Grant = { role: 'coordinator', unitId: 1, unitPath: '/1/' };
@@ -32,6 +40,7 @@ describe('roles and scopes', () => {
   });
 
   it('every permission names only known roles', () => {
-    for (const roles of Object.values(PERMISSIONS)) for (const role of roles) expect(ROLE_NAMES).toContain(role);
+    for (const roles of Object.values(PERMISSIONS))
+      for (const role of roles) expect(ROLE_NAMES).toContain(role);
   });
 });

@@ -50,7 +50,9 @@ export function hasPermissionSomewhere(grants: readonly Grant[], permission: Per
 
 /** Whether a grant carries the permission on the unit at `unitPath`: the record-level check. */
 export function hasPermissionOn(grants: readonly Grant[], permission: Permission, unitPath: string): boolean {
-  return grants.some((grant) => roleHasPermission(grant.role, permission) && isWithin(unitPath, grant.unitPath));
+  return grants.some(
+    (grant) => roleHasPermission(grant.role, permission) && isWithin(unitPath, grant.unitPath),
+  );
 }
 
 /** The subtree roots where the permission holds, with nested roots dropped ("/1/" covers "/1/5/"). */

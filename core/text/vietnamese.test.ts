@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareVietnamese, foldVietnamese, matchesSearch, normalizeText } from './vietnamese.ts';
 import { formatDateVi, parseDate, todayInVietnam } from './dates.ts';
+import { compareVietnamese, foldVietnamese, matchesSearch, normalizeText } from './vietnamese.ts';
 
 describe('Vietnamese text', () => {
   it('folds diacritics and đ for search', () => {
@@ -16,7 +16,15 @@ describe('Vietnamese text', () => {
 
   it('sorts in Vietnamese dictionary order, not code-point order', () => {
     const names = ['Ô Môn', 'Bắc Ninh', 'Đà Nẵng', 'An Giang', 'Ân Thi', 'Ba Vì', 'Zen'];
-    expect([...names].sort(compareVietnamese)).toEqual(['An Giang', 'Ân Thi', 'Ba Vì', 'Bắc Ninh', 'Đà Nẵng', 'Ô Môn', 'Zen']);
+    expect([...names].sort(compareVietnamese)).toEqual([
+      'An Giang',
+      'Ân Thi',
+      'Ba Vì',
+      'Bắc Ninh',
+      'Đà Nẵng',
+      'Ô Môn',
+      'Zen',
+    ]);
   });
 });
 

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { validateUnitImport } from './unit-import.ts';
 import { currentSuccessors, isMoveAllowed } from './unit-tree.ts';
 
-const headers = ['Mã đơn vị', 'Tên đơn vị', 'Loại đơn vị', 'Mã đơn vị cấp trên', 'Ngày hiệu lực', 'Thư điện tử'];
+const headers = [
+  'Mã đơn vị',
+  'Tên đơn vị',
+  'Loại đơn vị',
+  'Mã đơn vị cấp trên',
+  'Ngày hiệu lực',
+  'Thư điện tử',
+];
 
 describe('unit import validation', () => {
   it('reads Vietnamese headers and type words, and orders parents before children', () => {
@@ -16,7 +23,12 @@ describe('unit import validation', () => {
     );
     expect(issues).toEqual([]);
     expect(units.map((unit) => unit.code)).toEqual(['33.SNV', '33.SNV.P1']);
-    expect(units[1]).toMatchObject({ type: 'office', validFrom: '2025-07-01', headEmail: 'cchc@example.vn', row: 2 });
+    expect(units[1]).toMatchObject({
+      type: 'office',
+      validFrom: '2025-07-01',
+      headEmail: 'cchc@example.vn',
+      row: 2,
+    });
   });
 
   it('names the row, the column and the reason of every bad cell, and keeps nothing', () => {
@@ -49,7 +61,9 @@ describe('unit import validation', () => {
 
   it('refuses an unknown parent code', () => {
     const { issues } = validateUnitImport(headers, [['A', 'Đơn vị A', 'Phòng', 'NOPE', '', '']], new Set());
-    expect(issues).toEqual([{ row: 2, column: 'Mã đơn vị cấp trên', reason: 'Không tìm thấy đơn vị cấp trên có mã "NOPE".' }]);
+    expect(issues).toEqual([
+      { row: 2, column: 'Mã đơn vị cấp trên', reason: 'Không tìm thấy đơn vị cấp trên có mã "NOPE".' },
+    ]);
   });
 });
 

@@ -2,7 +2,7 @@ import type { RowIssue } from '../errors.ts';
 import { parseDate } from '../text/dates.ts';
 import { foldVietnamese } from '../text/vietnamese.ts';
 import { unitFields } from './unit-schemas.ts';
-import { type UnitType, UNIT_TYPE_ALIASES } from './unit-types.ts';
+import { UNIT_TYPE_ALIASES, type UnitType } from './unit-types.ts';
 
 /**
  * Checks the rows of a unit import file (already read into header → cell records) without touching
@@ -144,7 +144,8 @@ export function validateUnitImport(
     const type = parseUnitType(cell(cells, 'type'));
     if (!type) fail('type', `Loại đơn vị "${cell(cells, 'type')}" không hợp lệ.`);
     const parentCode = cell(cells, 'parentCode') || null;
-    if (parentCode && parentCode === cell(cells, 'code')) fail('parentCode', 'Đơn vị không thể là cấp trên của chính nó.');
+    if (parentCode && parentCode === cell(cells, 'code'))
+      fail('parentCode', 'Đơn vị không thể là cấp trên của chính nó.');
     const validFromText = cell(cells, 'validFrom');
     const validFrom = validFromText ? parseDate(validFromText) : null;
     if (validFromText && !validFrom) fail('validFrom', `Ngày "${validFromText}" không hợp lệ (dd/mm/yyyy).`);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseDate } from '../text/dates.ts';
 import { normalizeText } from '../text/vietnamese.ts';
-import { UNIT_TYPE_NAMES, SUCCESSION_KIND_NAMES } from './unit-types.ts';
+import { SUCCESSION_KIND_NAMES, UNIT_TYPE_NAMES } from './unit-types.ts';
 
 /** Schemas shared by the server's routes and the web app's forms. Messages are Vietnamese. */
 
@@ -19,16 +19,14 @@ const optionalText = (max: number) =>
     .nullish()
     .transform((value) => value || null);
 
-export const isoDate = z
-  .string({ error: 'Ngày không hợp lệ (dd/mm/yyyy).' })
-  .transform((value, ctx) => {
-    const parsed = parseDate(value);
-    if (!parsed) {
-      ctx.addIssue({ code: 'custom', message: 'Ngày không hợp lệ (dd/mm/yyyy).' });
-      return z.NEVER;
-    }
-    return parsed;
-  });
+export const isoDate = z.string({ error: 'Ngày không hợp lệ (dd/mm/yyyy).' }).transform((value, ctx) => {
+  const parsed = parseDate(value);
+  if (!parsed) {
+    ctx.addIssue({ code: 'custom', message: 'Ngày không hợp lệ (dd/mm/yyyy).' });
+    return z.NEVER;
+  }
+  return parsed;
+});
 
 export const unitCode = z
   .string()

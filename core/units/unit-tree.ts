@@ -23,9 +23,14 @@ export interface SuccessionLink {
  * Follows successor links from a unit to the units that carry its history today: a 2023 commune
  * merged in 2025 rolls up into the 2025 commune. Cycles in bad data stop the walk instead of looping.
  */
-export function currentSuccessors(unitId: number, links: readonly SuccessionLink[], isActive: (id: number) => boolean): number[] {
+export function currentSuccessors(
+  unitId: number,
+  links: readonly SuccessionLink[],
+  isActive: (id: number) => boolean,
+): number[] {
   const next = new Map<number, number[]>();
-  for (const link of links) next.set(link.predecessorId, [...(next.get(link.predecessorId) ?? []), link.successorId]);
+  for (const link of links)
+    next.set(link.predecessorId, [...(next.get(link.predecessorId) ?? []), link.successorId]);
   const result = new Set<number>();
   const seen = new Set<number>();
   const walk = (id: number) => {

@@ -27,7 +27,11 @@ export interface AuditInput {
 export type Audit = (input: AuditInput) => Promise<void>;
 
 /** Appends one event to the hash chain inside the caller's transaction. */
-export async function appendAudit(tx: Tx, who: { actor: Actor; ip: string | null }, input: AuditInput): Promise<void> {
+export async function appendAudit(
+  tx: Tx,
+  who: { actor: Actor; ip: string | null },
+  input: AuditInput,
+): Promise<void> {
   // Taking the head row's lock serialises writers: the chain has exactly one next link.
   const [head] = await tx
     .update(auditHead)

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { listQuery } from '../../core/list.ts';
-import { isoDate } from '../../core/units/unit-schemas.ts';
 import { hasPermissionOn, scopeRoots } from '../../core/auth/roles.ts';
 import { AppError } from '../../core/errors.ts';
+import { listQuery } from '../../core/list.ts';
+import { isoDate } from '../../core/units/unit-schemas.ts';
 import { contextOf } from '../auth/policy.ts';
 import type { Db } from '../db/engine.ts';
 import { findAuditEvents, verifyAuditChain } from './audit-service.ts';
@@ -22,7 +22,10 @@ export async function auditRoutes(app: FastifyInstance, { db }: { db: Db }) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   api.get(
     '/api/audit',
-    { config: { policy: 'audit.read' }, schema: { tags: ['audit'], summary: 'Nhật ký hệ thống', querystring: auditQuery } },
+    {
+      config: { policy: 'audit.read' },
+      schema: { tags: ['audit'], summary: 'Nhật ký hệ thống', querystring: auditQuery },
+    },
     async (request) => {
       const { user } = contextOf(request, db);
       return findAuditEvents(db, { ...request.query, scope: scopeRoots(user.grants, 'audit.read') });
@@ -30,10 +33,14 @@ export async function auditRoutes(app: FastifyInstance, { db }: { db: Db }) {
   );
   api.get(
     '/api/audit/verify',
-    { config: { policy: 'audit.read' }, schema: { tags: ['audit'], summary: 'Kiểm tra tính toàn vẹn của nhật ký (chuỗi băm)' } },
+    {
+      config: { policy: 'audit.read' },
+      schema: { tags: ['audit'], summary: 'Kiểm tra tính toàn vẹn của nhật ký (chuỗi băm)' },
+    },
     async (request) => {
       // The chain spans every unit: only an installation-wide reader may walk it.
-      if (!hasPermissionOn(contextOf(request, db).user.grants, 'audit.read', '/')) throw new AppError('FORBIDDEN');
+      if (!hasPermissionOn(contextOf(request, db).user.grants, 'audit.read', '/'))
+        throw new AppError('FORBIDDEN');
       const result = await verifyAuditChain(db);
       return result.ok ? { ok: true, checked: result.checked } : result;
     },

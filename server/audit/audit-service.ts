@@ -1,5 +1,10 @@
 import { and, asc, desc, eq, gt, gte, like, lt, type SQL, sql } from 'drizzle-orm';
-import { type ChainCheck, type ChainedEvent, GENESIS_HASH, verifyChain } from '../../core/audit/hash-chain.ts';
+import {
+  type ChainCheck,
+  type ChainedEvent,
+  GENESIS_HASH,
+  verifyChain,
+} from '../../core/audit/hash-chain.ts';
 import { type ListResult, parseSort } from '../../core/list.ts';
 import type { DbOrTx } from '../db/engine.ts';
 import { auditEvents, auditHead } from '../db/schema/index.ts';
@@ -42,8 +47,12 @@ export async function findAuditEvents(db: DbOrTx, query: AuditQuery): Promise<Li
     query.actorId ? eq(auditEvents.actorId, query.actorId) : undefined,
     // Dates are Vietnamese calendar days: "to" includes the whole day.
     query.from ? gte(auditEvents.at, new Date(`${query.from}T00:00:00+07:00`)) : undefined,
-    query.to ? lt(auditEvents.at, new Date(new Date(`${query.to}T00:00:00+07:00`).getTime() + 86_400_000)) : undefined,
-    query.q ? like(sql`lower(${auditEvents.actorName})`, `%${query.q.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`) : undefined,
+    query.to
+      ? lt(auditEvents.at, new Date(new Date(`${query.to}T00:00:00+07:00`).getTime() + 86_400_000))
+      : undefined,
+    query.q
+      ? like(sql`lower(${auditEvents.actorName})`, `%${query.q.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`)
+      : undefined,
   ];
   const { direction } = parseSort(query.sort);
   const rows = await db
@@ -70,7 +79,12 @@ export async function verifyAuditChain(db: DbOrTx, batchSize = 5000): Promise<Ch
   let lastHash = GENESIS_HASH;
   let checked = 0;
   for (;;) {
-    const rows = await db.select().from(auditEvents).where(gt(auditEvents.seq, lastSeq)).orderBy(asc(auditEvents.seq)).limit(batchSize);
+    const rows = await db
+      .select()
+      .from(auditEvents)
+      .where(gt(auditEvents.seq, lastSeq))
+      .orderBy(asc(auditEvents.seq))
+      .limit(batchSize);
     if (rows.length === 0) break;
     const result = verifyChain(rows.map(toContent), lastHash, checked);
     if (!result.ok) return result;
@@ -79,7 +93,12 @@ export async function verifyAuditChain(db: DbOrTx, batchSize = 5000): Promise<Ch
   }
   const [head] = await db.select().from(auditHead).where(eq(auditHead.id, 1));
   if (!head || head.seq !== lastSeq || head.hash !== lastHash) {
-    return { ok: false, checked, brokenAt: lastSeq + 1, reason: 'the chain ends before the recorded head: events are missing' };
+    return {
+      ok: false,
+      checked,
+      brokenAt: lastSeq + 1,
+      reason: 'the chain ends before the recorded head: events are missing',
+    };
   }
   return { ok: true, checked, lastHash };
 }

@@ -1,6 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildUser, createTestApp, type Session, signIn, type TestApp, unitIdByCode } from '../test/harness.ts';
+import {
+  buildUser,
+  createTestApp,
+  type Session,
+  signIn,
+  type TestApp,
+  unitIdByCode,
+} from '../test/harness.ts';
 import { verifyAuditChain } from './audit-service.ts';
 
 let t: TestApp;
@@ -16,21 +23,39 @@ describe('audit trail', () => {
   it('records actor, address, time, before and after of a change', async () => {
     const id = await unitIdByCode(t.database, '33.STC');
     const unit = (await admin.request('GET', `/api/units/${id}`)).json;
-    await admin.request('PATCH', `/api/units/${id}`, { name: unit.name, type: unit.type, code: unit.code, headPhone: '0221 111 222', version: unit.version });
+    await admin.request('PATCH', `/api/units/${id}`, {
+      name: unit.name,
+      type: unit.type,
+      code: unit.code,
+      headPhone: '0221 111 222',
+      version: unit.version,
+    });
     const [event] = (await admin.request('GET', `/api/audit?entityType=unit&entityId=${id}`)).json.items;
-    expect(event).toMatchObject({ action: 'unit.updated', ip: '127.0.0.1', before: { headPhone: null }, after: { headPhone: '0221 111 222' } });
+    expect(event).toMatchObject({
+      action: 'unit.updated',
+      ip: '127.0.0.1',
+      before: { headPhone: null },
+      after: { headPhone: '0221 111 222' },
+    });
     expect(event.actorName).toMatch(/^user/);
     expect(Date.now() - Date.parse(event.at)).toBeLessThan(60_000);
   });
 
   it('is refused UPDATE, DELETE and TRUNCATE by the database itself', async () => {
-    await expect(t.database.pool.query(`update audit_events set action = 'x' where seq = 1`)).rejects.toThrow(/append-only/);
-    await expect(t.database.pool.query('delete from audit_events where seq = 1')).rejects.toThrow(/append-only/);
+    await expect(t.database.pool.query(`update audit_events set action = 'x' where seq = 1`)).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(t.database.pool.query('delete from audit_events where seq = 1')).rejects.toThrow(
+      /append-only/,
+    );
     await expect(t.database.pool.query('truncate audit_events')).rejects.toThrow(/append-only/);
   });
 
   it('is not readable by a non-admin', async () => {
-    const leader = await signIn(t.app, (await buildUser(t.database, [{ role: 'leader', unitCode: '33' }])).username);
+    const leader = await signIn(
+      t.app,
+      (await buildUser(t.database, [{ role: 'leader', unitCode: '33' }])).username,
+    );
     expect((await leader.request('GET', '/api/audit')).status).toBe(403);
   });
 

@@ -1,7 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { changePasswordSchema, loginSchema, updatePreferencesSchema } from '../../core/auth/account-schemas.ts';
+import {
+  changePasswordSchema,
+  loginSchema,
+  updatePreferencesSchema,
+} from '../../core/auth/account-schemas.ts';
 import { AppError } from '../../core/errors.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/engine.ts';
@@ -31,10 +35,16 @@ export async function authRoutes(app: FastifyInstance, { db, config }: { db: Db;
           max: 10,
           timeWindow: '1 minute',
           hook: 'preHandler',
-          keyGenerator: (request) => `${request.ip}:${String((request.body as { username?: unknown } | undefined)?.username ?? '')}`,
+          keyGenerator: (request) =>
+            `${request.ip}:${String((request.body as { username?: unknown } | undefined)?.username ?? '')}`,
         },
       },
-      schema: { tags: ['auth'], summary: 'Đăng nhập', body: loginSchema, response: { 200: sessionResponseSchema } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Đăng nhập',
+        body: loginSchema,
+        response: { 200: sessionResponseSchema },
+      },
     },
     async (request, reply) => {
       const session = await login({
@@ -65,7 +75,11 @@ export async function authRoutes(app: FastifyInstance, { db, config }: { db: Db;
     '/api/auth/me',
     {
       config: { policy: 'authenticated' },
-      schema: { tags: ['auth'], summary: 'Tài khoản đang đăng nhập', response: { 200: sessionResponseSchema } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Tài khoản đang đăng nhập',
+        response: { 200: sessionResponseSchema },
+      },
     },
     async (request) => {
       const { user } = contextOf(request, db);

@@ -51,7 +51,12 @@ export async function login(options: {
 
   return db.transaction(async (tx) => {
     await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id));
-    const session = await createSession(tx, { userId: user.id, ip, userAgent: options.userAgent, secret: options.secret });
+    const session = await createSession(tx, {
+      userId: user.id,
+      ip,
+      userAgent: options.userAgent,
+      secret: options.secret,
+    });
     await appendAudit(tx, who, { action: 'auth.login', entityType: 'user', entityId: user.id });
     return { token: session.token, csrfToken: session.csrfToken, userId: user.id };
   });
@@ -76,7 +81,12 @@ export async function changePassword(
   await mutate(ctx, async (tx, audit) => {
     await tx
       .update(users)
-      .set({ passwordHash, mustChangePassword: false, updatedAt: new Date(), version: sql`${users.version} + 1` })
+      .set({
+        passwordHash,
+        mustChangePassword: false,
+        updatedAt: new Date(),
+        version: sql`${users.version} + 1`,
+      })
       .where(eq(users.id, user.id));
     // Other sessions of this account end: whoever knew the old password is signed out.
     await deleteUserSessions(tx, user.id, ctx.user.sessionId);
@@ -84,9 +94,15 @@ export async function changePassword(
   });
 }
 
-export async function updatePreferences(ctx: ServiceContext & { user: SessionUser }, input: { locale: 'vi' | 'en' }) {
+export async function updatePreferences(
+  ctx: ServiceContext & { user: SessionUser },
+  input: { locale: 'vi' | 'en' },
+) {
   await mutate(ctx, async (tx, audit) => {
-    await tx.update(users).set({ locale: input.locale, updatedAt: new Date() }).where(eq(users.id, ctx.user.userId));
+    await tx
+      .update(users)
+      .set({ locale: input.locale, updatedAt: new Date() })
+      .where(eq(users.id, ctx.user.userId));
     await audit({
       action: 'user.preferences_updated',
       entityType: 'user',

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessions, users } from '../db/schema/index.ts';
-import { buildUser, createTestApp, signIn, type TestApp, TEST_PASSWORD } from '../test/harness.ts';
+import { buildUser, createTestApp, signIn, TEST_PASSWORD, type TestApp } from '../test/harness.ts';
 import { MAX_FAILED_LOGINS } from './auth-service.ts';
 
 let t: TestApp;
@@ -24,7 +24,9 @@ describe('sign-in', () => {
     expect(cookie).toMatch(/SameSite=Strict/);
     const body = response.json();
     expect(body.user.username).toBe(user.username);
-    expect(body.user.grants).toEqual([expect.objectContaining({ role: 'coordinator', unitName: 'Ủy ban nhân dân tỉnh Hưng Yên' })]);
+    expect(body.user.grants).toEqual([
+      expect.objectContaining({ role: 'coordinator', unitName: 'Ủy ban nhân dân tỉnh Hưng Yên' }),
+    ]);
     expect(body.user.permissions).toContain('units.read');
     expect(body.user.permissions).not.toContain('users.write');
     expect(body.csrfToken.length).toBeGreaterThan(20);
@@ -47,13 +49,17 @@ describe('sign-in', () => {
     const unknown = await login('nobody-here', 'not-the-password-1');
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
-    expect(wrong.json().error).toEqual({ code: 'INVALID_CREDENTIALS', message: 'Tên đăng nhập hoặc mật khẩu không đúng.' });
+    expect(wrong.json().error).toEqual({
+      code: 'INVALID_CREDENTIALS',
+      message: 'Tên đăng nhập hoặc mật khẩu không đúng.',
+    });
     expect(unknown.json().error.message).toBe(wrong.json().error.message);
   });
 
   it('locks the account after repeated failures, even against the right password', async () => {
     const user = await buildUser(t.database, []);
-    for (let i = 1; i < MAX_FAILED_LOGINS; i += 1) expect((await login(user.username, 'wrong-pass-1')).statusCode).toBe(401);
+    for (let i = 1; i < MAX_FAILED_LOGINS; i += 1)
+      expect((await login(user.username, 'wrong-pass-1')).statusCode).toBe(401);
     expect((await login(user.username, 'wrong-pass-1')).statusCode).toBe(423);
     const locked = await login(user.username, TEST_PASSWORD);
     expect(locked.statusCode).toBe(423);
@@ -68,7 +74,11 @@ describe('sign-in', () => {
   });
 
   it('names the missing field on a malformed body', async () => {
-    const response = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'x' } });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'x' },
+    });
     expect(response.statusCode).toBe(400);
     expect(response.json().error.details.fields[0].path).toBe('password');
   });
@@ -77,7 +87,11 @@ describe('sign-in', () => {
 describe('session', () => {
   it('answers 401 without a cookie and with an unknown cookie', async () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
-    const forged = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: 'chiso_sid=forged' } });
+    const forged = await t.app.inject({
+      method: 'GET',
+      url: '/api/auth/me',
+      headers: { cookie: 'chiso_sid=forged' },
+    });
     expect(forged.statusCode).toBe(401);
     expect(forged.json().error.code).toBe('UNAUTHENTICATED');
   });
@@ -106,13 +120,22 @@ describe('session', () => {
     const user = await buildUser(t.database, []);
     const session = await signIn(t.app, user.username);
     const other = await signIn(t.app, user.username);
-    const refused = await session.request('POST', '/api/auth/password', { currentPassword: 'wrong', newPassword: 'Moi-mat-khau-2027' });
+    const refused = await session.request('POST', '/api/auth/password', {
+      currentPassword: 'wrong',
+      newPassword: 'Moi-mat-khau-2027',
+    });
     expect(refused.status).toBe(400);
     expect(refused.json.error.details.fields[0].path).toBe('currentPassword');
-    const weak = await session.request('POST', '/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'short' });
+    const weak = await session.request('POST', '/api/auth/password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'short',
+    });
     expect(weak.status).toBe(400);
     expect(weak.json.error.details.fields[0].path).toBe('newPassword');
-    const changed = await session.request('POST', '/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'Moi-mat-khau-2027' });
+    const changed = await session.request('POST', '/api/auth/password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'Moi-mat-khau-2027',
+    });
     expect(changed.status).toBe(204);
     expect((await login(user.username, TEST_PASSWORD)).statusCode).toBe(401);
     expect((await login(user.username, 'Moi-mat-khau-2027')).statusCode).toBe(200);

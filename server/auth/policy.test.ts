@@ -14,14 +14,22 @@ describe('authorisation policies', () => {
     const routes = t.app.routePolicies;
     expect(routes.length).toBeGreaterThan(15);
     for (const route of routes) expect(isPolicy(route.policy), `${route.method} ${route.url}`).toBe(true);
-    const publicRoutes = routes.filter((r) => r.policy === 'public' && !r.url.startsWith('/api/docs')).map((r) => `${r.method} ${r.url}`);
-    expect(publicRoutes.sort()).toEqual(['GET /api/health', 'HEAD /api/health', 'POST /api/auth/login'].sort());
+    const publicRoutes = routes
+      .filter((r) => r.policy === 'public' && !r.url.startsWith('/api/docs'))
+      .map((r) => `${r.method} ${r.url}`);
+    expect(publicRoutes.sort()).toEqual(
+      ['GET /api/health', 'HEAD /api/health', 'POST /api/auth/login'].sort(),
+    );
   });
 
   it('every non-public API route refuses an anonymous request', async () => {
     for (const route of t.app.routePolicies.filter((r) => r.policy !== 'public' && r.method !== 'HEAD')) {
       const url = route.url.replace(/:[a-zA-Z]+/g, '1');
-      const response = await t.app.inject({ method: route.method as 'GET', url, payload: route.method === 'GET' ? undefined : {} });
+      const response = await t.app.inject({
+        method: route.method as 'GET',
+        url,
+        payload: route.method === 'GET' ? undefined : {},
+      });
       expect(response.statusCode, `${route.method} ${route.url}`).toBe(401);
     }
   });
@@ -42,6 +50,8 @@ describe('authorisation policies', () => {
     expect(Object.keys(spec.paths)).toContain('/api/units/{id}');
     const health = (await t.app.inject({ method: 'GET', url: '/api/health' })).json();
     expect(health).toMatchObject({ status: 'ok' });
-    expect((await t.app.inject({ method: 'GET', url: '/api/nothing-here' })).json().error.code).toBe('NOT_FOUND');
+    expect((await t.app.inject({ method: 'GET', url: '/api/nothing-here' })).json().error.code).toBe(
+      'NOT_FOUND',
+    );
   });
 });

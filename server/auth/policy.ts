@@ -1,6 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
-import { hasPermissionOn, hasPermissionSomewhere, type Permission, PERMISSIONS } from '../../core/auth/roles.ts';
+import {
+  hasPermissionOn,
+  hasPermissionSomewhere,
+  PERMISSIONS,
+  type Permission,
+} from '../../core/auth/roles.ts';
 import { AppError } from '../../core/errors.ts';
 import type { Actor, ServiceContext } from '../audit/audit-log.ts';
 import type { Db } from '../db/engine.ts';
@@ -32,7 +37,9 @@ declare module 'fastify' {
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export function isPolicy(value: unknown): value is RoutePolicy {
-  return value === 'public' || value === 'authenticated' || (typeof value === 'string' && value in PERMISSIONS);
+  return (
+    value === 'public' || value === 'authenticated' || (typeof value === 'string' && value in PERMISSIONS)
+  );
 }
 
 /** Routes added by plugins we do not write (the OpenAPI viewer): public, decided here. */
@@ -72,7 +79,8 @@ export const policyPlugin = fp(async (app: FastifyInstance, options: { db: Db; s
   app.addHook('onRoute', (route) => {
     assertRouteHasPolicy(route);
     route.config = { ...route.config, policy: policyOf(route) };
-    for (const method of [route.method].flat()) routes.push({ method, url: route.url, policy: policyOf(route) as RoutePolicy });
+    for (const method of [route.method].flat())
+      routes.push({ method, url: route.url, policy: policyOf(route) as RoutePolicy });
   });
 
   app.addHook('onRequest', async (request: FastifyRequest) => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type Permission, PERMISSIONS, ROLE_NAMES, roleHasPermission } from '../../core/auth/roles.ts';
+import { PERMISSIONS, type Permission, ROLE_NAMES, roleHasPermission } from '../../core/auth/roles.ts';
 import type { SessionUser } from './sessions.ts';
 
 export const grantSchema = z.object({

@@ -47,7 +47,13 @@ export async function createSession(
 
 export async function loadGrants(db: DbOrTx, userId: number): Promise<SessionUser['grants']> {
   const rows = await db
-    .select({ id: roleGrants.id, role: roleGrants.role, unitId: roleGrants.unitId, path: units.path, unitName: units.name })
+    .select({
+      id: roleGrants.id,
+      role: roleGrants.role,
+      unitId: roleGrants.unitId,
+      path: units.path,
+      unitName: units.name,
+    })
     .from(roleGrants)
     .leftJoin(units, eq(units.id, roleGrants.unitId))
     .where(eq(roleGrants.userId, userId))
@@ -98,7 +104,9 @@ export async function deleteSession(db: DbOrTx, sessionId: string): Promise<void
 export async function deleteUserSessions(db: DbOrTx, userId: number, keepSessionId?: string): Promise<void> {
   await db
     .delete(sessions)
-    .where(and(eq(sessions.userId, userId), keepSessionId ? sql`${sessions.id} <> ${keepSessionId}` : undefined));
+    .where(
+      and(eq(sessions.userId, userId), keepSessionId ? sql`${sessions.id} <> ${keepSessionId}` : undefined),
+    );
 }
 
 export async function deleteExpiredSessions(db: DbOrTx): Promise<void> {

@@ -40,39 +40,74 @@ const commands: Record<string, Command> = {
   'user create': async (database, args) => {
     const { values } = parseArgs({
       args,
-      options: { username: { type: 'string' }, 'full-name': { type: 'string' }, email: { type: 'string' }, role: { type: 'string' }, unit: { type: 'string' } },
+      options: {
+        username: { type: 'string' },
+        'full-name': { type: 'string' },
+        email: { type: 'string' },
+        role: { type: 'string' },
+        unit: { type: 'string' },
+      },
     });
-    const input = createUserSchema.parse({ username: values.username, fullName: values['full-name'], email: values.email });
+    const input = createUserSchema.parse({
+      username: values.username,
+      fullName: values['full-name'],
+      email: values.email,
+    });
     const role = values.role as Role | undefined;
-    if (role && !ROLE_NAMES.includes(role)) throw new AppError('VALIDATION_FAILED', `Vai trò phải là một trong: ${ROLE_NAMES.join(', ')}`);
+    if (role && !ROLE_NAMES.includes(role))
+      throw new AppError('VALIDATION_FAILED', `Vai trò phải là một trong: ${ROLE_NAMES.join(', ')}`);
     const ctx = { db: database.db, actor: SYSTEM_ACTOR, ip: null };
     const { user, temporaryPassword } = await createUser(ctx, input);
     if (role) {
       const unitCode = values.unit ?? '*';
-      const [unit] = unitCode === '*' ? [null] : await database.db.select().from(units).where(eq(units.code, unitCode));
+      const [unit] =
+        unitCode === '*' ? [null] : await database.db.select().from(units).where(eq(units.code, unitCode));
       if (unit === undefined) throw new AppError('NOT_FOUND', `Không tìm thấy đơn vị có mã ${unitCode}.`);
       await mutate(ctx, async (tx, audit) => {
         await tx.insert(roleGrants).values({ userId: user.id, role, unitId: unit?.id ?? null });
-        await audit({ action: 'user.role_granted', entityType: 'user', entityId: user.id, unitId: unit?.id ?? null, after: { role, unitId: unit?.id ?? null } });
+        await audit({
+          action: 'user.role_granted',
+          entityType: 'user',
+          entityId: user.id,
+          unitId: unit?.id ?? null,
+          after: { role, unitId: unit?.id ?? null },
+        });
       });
     }
-    console.log(`Đã tạo tài khoản ${user.username}${temporaryPassword ? ` — mật khẩu tạm: ${temporaryPassword}` : ''}`);
+    console.log(
+      `Đã tạo tài khoản ${user.username}${temporaryPassword ? ` — mật khẩu tạm: ${temporaryPassword}` : ''}`,
+    );
     return 0;
   },
 
   'units import': async (database, args) => {
-    const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } } });
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
+    });
     const [file] = positionals;
     if (!file) throw new AppError('VALIDATION_FAILED', 'Thiếu đường dẫn tệp: npx chiso units import FILE');
     const ctx = { db: database.db, actor: SYSTEM_ACTOR, ip: null, user: { grants: SYSTEM_GRANTS } };
     try {
-      const summary = await importUnits(ctx, { data: readFileSync(file), format: formatOf(basename(file)) }, { dryRun: values['dry-run'] ?? false });
-      console.log(values.json ? JSON.stringify({ ...summary, rejected: [] }) : `Đã ${summary.dryRun ? 'kiểm tra' : 'nhập'}: ${summary.created} đơn vị mới, ${summary.updated} cập nhật.`);
+      const summary = await importUnits(
+        ctx,
+        { data: readFileSync(file), format: formatOf(basename(file)) },
+        { dryRun: values['dry-run'] ?? false },
+      );
+      console.log(
+        values.json
+          ? JSON.stringify({ ...summary, rejected: [] })
+          : `Đã ${summary.dryRun ? 'kiểm tra' : 'nhập'}: ${summary.created} đơn vị mới, ${summary.updated} cập nhật.`,
+      );
       return 0;
     } catch (error) {
       if (error instanceof AppError && error.details.rows) {
-        if (values.json) console.log(JSON.stringify({ created: 0, updated: 0, rejected: error.details.rows }));
-        else for (const row of error.details.rows) console.error(`  dòng ${row.row}, cột "${row.column}": ${row.reason}`);
+        if (values.json)
+          console.log(JSON.stringify({ created: 0, updated: 0, rejected: error.details.rows }));
+        else
+          for (const row of error.details.rows)
+            console.error(`  dòng ${row.row}, cột "${row.column}": ${row.reason}`);
         console.error(error.message);
         return 1;
       }
@@ -85,21 +120,25 @@ const commands: Record<string, Command> = {
     const result = await verifyAuditChain(database.db);
     if (values.json) console.log(JSON.stringify(result.ok ? { ok: true, checked: result.checked } : result));
     else if (result.ok) console.log(`Nhật ký toàn vẹn: đã kiểm tra ${result.checked} sự kiện.`);
-    else console.error(`Chuỗi băm bị phá vỡ tại sự kiện số ${result.brokenAt} (${result.reason}); ${result.checked} sự kiện trước đó hợp lệ.`);
+    else
+      console.error(
+        `Chuỗi băm bị phá vỡ tại sự kiện số ${result.brokenAt} (${result.reason}); ${result.checked} sự kiện trước đó hợp lệ.`,
+      );
     return result.ok ? 0 : 1;
   },
 };
 
 async function main(argv: string[]): Promise<number> {
   const name = [argv.slice(0, 2).join(' '), argv[0] ?? ''].find((candidate) => candidate in commands);
-  if (!name) {
+  const command = name ? commands[name] : undefined;
+  if (!name || !command) {
     console.log(HELP);
     return argv.length === 0 || argv[0] === 'help' || argv[0] === '--help' ? 0 : 2;
   }
   const config = loadConfig();
   const database = await openReadyDatabase(config);
   try {
-    return await commands[name]!(database, argv.slice(name.split(' ').length));
+    return await command(database, argv.slice(name.split(' ').length));
   } finally {
     await database.close();
   }

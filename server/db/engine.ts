@@ -25,11 +25,20 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
 /** A PostgreSQL server when `databaseUrl` is given, otherwise the embedded PGlite in `dataDir/pg`. */
-export async function openDatabase(options: { databaseUrl?: string; dataDir: string; poolSize?: number }): Promise<Database> {
+export async function openDatabase(options: {
+  databaseUrl?: string;
+  dataDir: string;
+  poolSize?: number;
+}): Promise<Database> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
     await pool.query('select 1');
-    return { db: drizzle({ client: pool, schema, casing: 'snake_case' }), pool, kind: 'postgresql', close: () => pool.end() };
+    return {
+      db: drizzle({ client: pool, schema, casing: 'snake_case' }),
+      pool,
+      kind: 'postgresql',
+      close: () => pool.end(),
+    };
   }
   return openEmbedded(options.dataDir);
 }
@@ -43,7 +52,9 @@ async function openEmbedded(dataDir: string): Promise<Database> {
     workerData: { dataDir: pgDir, socketPath: join(socketDir, '.s.PGSQL.5432') },
   });
   await new Promise<void>((resolve, reject) => {
-    worker.once('message', (message: { type: string }) => (message.type === 'ready' ? resolve() : reject(new Error(message.type))));
+    worker.once('message', (message: { type: string }) =>
+      message.type === 'ready' ? resolve() : reject(new Error(message.type)),
+    );
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`PGlite worker exited with code ${code}`)));
   });

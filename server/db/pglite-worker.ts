@@ -13,7 +13,12 @@ const db = await PGlite.create(dataDir);
 // The application opens one connection at a time, but node-postgres replaces a connection after a query
 // error by opening the next one before the server has seen the old one close: allow a few at once (the
 // server still runs one query at a time and keeps a transaction to its own connection).
-const server = new PGLiteSocketServer({ db, path: socketPath, maxConnections: 8, debug: process.env.CHISO_PG_DEBUG === '1' });
+const server = new PGLiteSocketServer({
+  db,
+  path: socketPath,
+  maxConnections: 8,
+  debug: process.env.CHISO_PG_DEBUG === '1',
+});
 await server.start();
 parentPort?.postMessage({ type: 'ready' });
 

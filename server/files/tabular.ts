@@ -89,7 +89,11 @@ function csvCell(value: string): string {
 }
 
 /** CSV with a BOM so that Excel opens Vietnamese text correctly. */
-export async function writeTable(table: Table, format: TabularFormat, sheetName = 'Dữ liệu'): Promise<Buffer> {
+export async function writeTable(
+  table: Table,
+  format: TabularFormat,
+  sheetName = 'Dữ liệu',
+): Promise<Buffer> {
   if (format === 'csv') {
     const lines = [table.headers, ...table.rows].map((row) => row.map(csvCell).join(','));
     return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');

@@ -31,7 +31,9 @@ export interface ErrorEnvelope {
 
 export function envelope(error: AppError): ErrorEnvelope {
   const hasDetails = Object.keys(error.details).length > 0;
-  return { error: { code: error.code, message: error.message, ...(hasDetails ? { details: error.details } : {}) } };
+  return {
+    error: { code: error.code, message: error.message, ...(hasDetails ? { details: error.details } : {}) },
+  };
 }
 
 /** Turns anything thrown in a route into the one error envelope; unknown errors are logged, never shown. */
@@ -40,7 +42,9 @@ export function toAppError(error: unknown): AppError {
   const fastifyError = error as FastifyError & { validation?: unknown; validationContext?: string };
   if (hasZodFastifySchemaValidationErrors(fastifyError)) {
     const fields: FieldIssue[] = fastifyError.validation.map((issue) => ({
-      path: issue.instancePath.replace(/^\//, '').replaceAll('/', '.') || String(fastifyError.validationContext ?? ''),
+      path:
+        issue.instancePath.replace(/^\//, '').replaceAll('/', '.') ||
+        String(fastifyError.validationContext ?? ''),
       message: issue.message ?? ERROR_CODES.VALIDATION_FAILED.vi,
     }));
     const first = fields[0];
@@ -51,7 +55,10 @@ export function toAppError(error: unknown): AppError {
   if (fastifyError.code === 'FST_REQ_FILE_TOO_LARGE' || fastifyError.statusCode === 413) {
     return new AppError('PAYLOAD_TOO_LARGE');
   }
-  if (fastifyError.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || fastifyError.code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') {
+  if (
+    fastifyError.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ||
+    fastifyError.code === 'FST_INVALID_MULTIPART_CONTENT_TYPE'
+  ) {
     return new AppError('UNSUPPORTED_FILE');
   }
   if (fastifyError.statusCode === 400) {

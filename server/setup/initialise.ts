@@ -7,7 +7,7 @@ import type { UnitType } from '../../core/units/unit-types.ts';
 import { type Actor, type Audit, mutate } from '../audit/audit-log.ts';
 import { generatePassword, hashPassword } from '../auth/passwords.ts';
 import type { Db, Tx } from '../db/engine.ts';
-import { adminAreas, roleGrants, settings, units, unitSuccessions, users } from '../db/schema/index.ts';
+import { adminAreas, roleGrants, settings, unitSuccessions, units, users } from '../db/schema/index.ts';
 
 export const SYSTEM_ACTOR: Actor = { userId: null, name: 'system' };
 const REFERENCE_CSV = new URL('../../reference/dvhc/units_2025.csv', import.meta.url);
@@ -36,7 +36,15 @@ export async function initialise(db: Db, options: { loadDemo: boolean }): Promis
       return [];
     }
     const areas = await loadReferenceAreas(tx);
-    const credentials: Credential[] = [await createAccount(tx, { username: 'admin', fullName: 'Quản trị hệ thống', role: 'admin', unitId: null, unitName: 'Toàn hệ thống' })];
+    const credentials: Credential[] = [
+      await createAccount(tx, {
+        username: 'admin',
+        fullName: 'Quản trị hệ thống',
+        role: 'admin',
+        unitId: null,
+        unitName: 'Toàn hệ thống',
+      }),
+    ];
     const demo = options.loadDemo ? await loadDemo(tx, audit) : null;
     if (demo) credentials.push(...demo);
     await tx.insert(settings).values({ key: 'initialised_at', value: new Date().toISOString() });
@@ -99,7 +107,14 @@ interface HistoryNode {
 }
 
 interface DemoFile {
-  province: { code: string; name: string; shortName: string; headTitle: string; address: string; validFrom: string };
+  province: {
+    code: string;
+    name: string;
+    shortName: string;
+    headTitle: string;
+    address: string;
+    validFrom: string;
+  };
   departments: { code: string; name: string; shortName: string; headTitle: string }[];
   communeHeadTitle: string;
   history: HistoryNode[];
@@ -111,7 +126,16 @@ interface DemoFile {
 async function insertUnit(
   tx: Tx,
   parent: { id: number; path: string } | null,
-  fields: { code: string; name: string; type: UnitType; validFrom: string; validTo?: string; shortName?: string; headTitle?: string; address?: string },
+  fields: {
+    code: string;
+    name: string;
+    type: UnitType;
+    validFrom: string;
+    validTo?: string;
+    shortName?: string;
+    headTitle?: string;
+    address?: string;
+  },
 ): Promise<{ id: number; path: string; name: string }> {
   const [row] = await tx
     .insert(units)
@@ -128,7 +152,14 @@ async function loadDemo(tx: Tx, audit: Audit): Promise<Credential[]> {
   const province = await insertUnit(tx, null, { ...demo.province, type: 'province' });
   const byCode = new Map<string, { id: number; name: string }>([[demo.province.code, province]]);
   for (const department of demo.departments) {
-    byCode.set(department.code, await insertUnit(tx, province, { ...department, type: 'department', validFrom: demo.province.validFrom }));
+    byCode.set(
+      department.code,
+      await insertUnit(tx, province, {
+        ...department,
+        type: 'department',
+        validFrom: demo.province.validFrom,
+      }),
+    );
   }
   const communes = await tx.select().from(adminAreas).where(eq(adminAreas.provinceCode, demo.province.code));
   const [firstCommune] = communes;
@@ -148,7 +179,10 @@ async function loadDemo(tx: Tx, audit: Audit): Promise<Credential[]> {
       })),
     )
     .returning({ id: units.id, code: units.code, name: units.name });
-  await tx.update(units).set({ path: sql`${province.path} || ${units.id} || '/'` }).where(eq(units.parentId, province.id));
+  await tx
+    .update(units)
+    .set({ path: sql`${province.path} || ${units.id} || '/'` })
+    .where(eq(units.parentId, province.id));
   for (const row of inserted) if (row.code) byCode.set(row.code, row);
 
   // Units before 1 July 2025: closed, each pointing to the units that carry its history today.
@@ -169,9 +203,13 @@ async function loadDemo(tx: Tx, audit: Audit): Promise<Credential[]> {
     for (const child of node.children ?? []) await addHistory(child, unit);
   };
   for (const node of demo.history) await addHistory(node, null);
-  await tx
-    .insert(unitSuccessions)
-    .values(links.map((link) => ({ ...link, effectiveOn: demo.historyValidTo, note: 'Sắp xếp đơn vị hành chính từ 01/07/2025' })));
+  await tx.insert(unitSuccessions).values(
+    links.map((link) => ({
+      ...link,
+      effectiveOn: demo.historyValidTo,
+      note: 'Sắp xếp đơn vị hành chính từ 01/07/2025',
+    })),
+  );
 
   const credentials: Credential[] = [];
   for (const account of demo.accounts) {
@@ -183,7 +221,12 @@ async function loadDemo(tx: Tx, audit: Audit): Promise<Credential[]> {
     action: 'system.demo_loaded',
     entityType: 'system',
     entityId: null,
-    after: { province: demo.province.name, departments: demo.departments.length, communes: communes.length, historicUnits: links.length },
+    after: {
+      province: demo.province.name,
+      departments: demo.departments.length,
+      communes: communes.length,
+      historicUnits: links.length,
+    },
   });
   return credentials;
 }
@@ -191,7 +234,9 @@ async function loadDemo(tx: Tx, audit: Audit): Promise<Credential[]> {
 export function formatCredentials(credentials: Credential[]): string {
   if (credentials.length === 0) return '';
   const width = Math.max(...credentials.map((c) => c.username.length));
-  const lines = credentials.map((c) => `  ${c.username.padEnd(width)}  ${c.password}   ${c.role} — ${c.unitName}`);
+  const lines = credentials.map(
+    (c) => `  ${c.username.padEnd(width)}  ${c.password}   ${c.role} — ${c.unitName}`,
+  );
   return [
     '',
     '══ Chiso: tài khoản mới tạo (chỉ hiển thị một lần) / new logins (shown once) ══',

@@ -9,7 +9,10 @@ export default async function setup() {
   if (TEST_PG_URL) {
     const admin = new pg.Client({ connectionString: TEST_PG_URL });
     await admin.connect();
-    const stale = await admin.query(`select datname from pg_database where datname like 'chiso_t_%' or datname = $1`, [TEMPLATE_DB]);
+    const stale = await admin.query(
+      `select datname from pg_database where datname like 'chiso_t_%' or datname = $1`,
+      [TEMPLATE_DB],
+    );
     for (const row of stale.rows) await admin.query(`drop database if exists ${row.datname} with (force)`);
     await admin.query(`create database ${TEMPLATE_DB}`);
     await admin.end();

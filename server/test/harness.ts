@@ -1,6 +1,7 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import type { Role } from '../../core/auth/roles.ts';
@@ -10,7 +11,6 @@ import { hashPassword } from '../auth/passwords.ts';
 import { loadConfig } from '../config.ts';
 import { type Database, openDatabase } from '../db/engine.ts';
 import { roleGrants, units, users } from '../db/schema/index.ts';
-import { eq } from 'drizzle-orm';
 
 /**
  * Integration tests run against a real engine: PGlite by default, the PostgreSQL server named by
@@ -118,11 +118,23 @@ export interface Session {
   cookie: string;
   csrf: string;
   /** Sends a request as this user, with the CSRF header on writes. */
-  request(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown): Promise<{ status: number; json: any; body: string; headers: Record<string, unknown> }>;
+  request(
+    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+    url: string,
+    body?: unknown,
+  ): Promise<{ status: number; json: any; body: string; headers: Record<string, unknown> }>;
 }
 
-export async function signIn(app: FastifyInstance, username: string, password = TEST_PASSWORD): Promise<Session> {
-  const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+export async function signIn(
+  app: FastifyInstance,
+  username: string,
+  password = TEST_PASSWORD,
+): Promise<Session> {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password },
+  });
   if (response.statusCode !== 200) throw new Error(`login failed: ${response.statusCode} ${response.body}`);
   const setCookie = [response.headers['set-cookie']].flat()[0] ?? '';
   const cookie = setCookie.split(';')[0] ?? '';

@@ -4,13 +4,13 @@ import { AppError, type RowIssue } from '../../core/errors.ts';
 import { formatDateVi, todayInVietnam } from '../../core/text/dates.ts';
 import { foldVietnamese } from '../../core/text/vietnamese.ts';
 import { COLUMN_TITLES_VI, IMPORT_COLUMNS, validateUnitImport } from '../../core/units/unit-import.ts';
+import { childPath } from '../../core/units/unit-tree.ts';
 import { UNIT_TYPES, type UnitType } from '../../core/units/unit-types.ts';
 import { mutate } from '../audit/audit-log.ts';
-import { readTable, type Table, type TabularFormat, writeTable } from '../files/tabular.ts';
 import { units } from '../db/schema/index.ts';
+import { readTable, type Table, type TabularFormat, writeTable } from '../files/tabular.ts';
 import { auditedUnit } from './unit-presenters.ts';
 import { scopeCondition, type UnitContext } from './unit-service.ts';
-import { childPath } from '../../core/units/unit-tree.ts';
 
 export interface ImportSummary {
   created: number;
@@ -37,9 +37,14 @@ export async function importUnits(
   for (const row of rows) {
     const existing = byCode.get(row.code);
     const parentUnit = row.parentCode ? byCode.get(row.parentCode) : undefined;
-    const targetPath = existing?.path ?? parentUnit?.path ?? (row.parentCode && codesInFile.has(row.parentCode) ? null : '/');
+    const targetPath =
+      existing?.path ?? parentUnit?.path ?? (row.parentCode && codesInFile.has(row.parentCode) ? null : '/');
     if (targetPath && !hasPermissionOn(ctx.user.grants, 'units.write', targetPath)) {
-      issues.push({ row: row.row, column: COLUMN_TITLES_VI.code, reason: 'Bạn không có quyền sửa đơn vị này hoặc đơn vị cấp trên của nó.' });
+      issues.push({
+        row: row.row,
+        column: COLUMN_TITLES_VI.code,
+        reason: 'Bạn không có quyền sửa đơn vị này hoặc đơn vị cấp trên của nó.',
+      });
     }
   }
   if (issues.length > 0) throw rejected(issues);
@@ -69,7 +74,13 @@ export async function importUnits(
       if (existing) {
         const moved = parentUnit && parentUnit.id !== existing.parentId;
         if (moved) {
-          throw rejected([{ row: row.row, column: COLUMN_TITLES_VI.parentCode, reason: 'Nhập tệp không chuyển đơn vị sang cấp trên khác; hãy dùng chức năng "Chuyển".' }]);
+          throw rejected([
+            {
+              row: row.row,
+              column: COLUMN_TITLES_VI.parentCode,
+              reason: 'Nhập tệp không chuyển đơn vị sang cấp trên khác; hãy dùng chức năng "Chuyển".',
+            },
+          ]);
         }
         const [updated] = await tx
           .update(units)
@@ -78,11 +89,24 @@ export async function importUnits(
           .returning();
         if (!updated) throw new AppError('CONFLICT');
         written.set(row.code, updated);
-        await audit({ action: 'unit.updated', entityType: 'unit', entityId: existing.id, unitId: existing.id, before: auditedUnit(existing), after: auditedUnit(updated) });
+        await audit({
+          action: 'unit.updated',
+          entityType: 'unit',
+          entityId: existing.id,
+          unitId: existing.id,
+          before: auditedUnit(existing),
+          after: auditedUnit(updated),
+        });
       } else {
         const [created] = await tx
           .insert(units)
-          .values({ ...fields, code: row.code, parentId: parentUnit?.id ?? null, path: '/', validFrom: row.validFrom ?? todayInVietnam() })
+          .values({
+            ...fields,
+            code: row.code,
+            parentId: parentUnit?.id ?? null,
+            path: '/',
+            validFrom: row.validFrom ?? todayInVietnam(),
+          })
           .returning();
         if (!created) throw new AppError('INTERNAL');
         const [withPath] = await tx
@@ -91,10 +115,21 @@ export async function importUnits(
           .where(eq(units.id, created.id))
           .returning();
         written.set(row.code, withPath ?? created);
-        await audit({ action: 'unit.created', entityType: 'unit', entityId: created.id, unitId: created.id, after: auditedUnit(created) });
+        await audit({
+          action: 'unit.created',
+          entityType: 'unit',
+          entityId: created.id,
+          unitId: created.id,
+          after: auditedUnit(created),
+        });
       }
     }
-    await audit({ action: 'unit.imported', entityType: 'unit', entityId: null, after: { created: summary.created, updated: summary.updated, rows: rows.length } });
+    await audit({
+      action: 'unit.imported',
+      entityType: 'unit',
+      entityId: null,
+      after: { created: summary.created, updated: summary.updated, rows: rows.length },
+    });
   });
   return summary;
 }

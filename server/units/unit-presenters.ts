@@ -52,7 +52,32 @@ export function auditedUnit(row: {
   headEmail: string | null;
   address: string | null;
 }) {
-  const { code, name, shortName, type, parentId, validFrom, validTo, headName, headTitle, headPhone, headEmail, address } =
-    row;
-  return { code, name, shortName, type, parentId, validFrom, validTo, headName, headTitle, headPhone, headEmail, address };
+  const {
+    code,
+    name,
+    shortName,
+    type,
+    parentId,
+    validFrom,
+    validTo,
+    headName,
+    headTitle,
+    headPhone,
+    headEmail,
+    address,
+  } = row;
+  return {
+    code,
+    name,
+    shortName,
+    type,
+    parentId,
+    validFrom,
+    validTo,
+    headName,
+    headTitle,
+    headPhone,
+    headEmail,
+    address,
+  };
 }

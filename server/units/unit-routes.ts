@@ -35,20 +35,31 @@ export async function unitRoutes(app: FastifyInstance, { db }: { db: Db }) {
     '/api/units',
     {
       config: { policy: 'units.read' },
-      schema: { tags, summary: 'Danh sách đơn vị', querystring: unitListQuery, response: { 200: listResultSchema(unitSummarySchema) } },
+      schema: {
+        tags,
+        summary: 'Danh sách đơn vị',
+        querystring: unitListQuery,
+        response: { 200: listResultSchema(unitSummarySchema) },
+      },
     },
     async (request) => findUnits(contextOf(request, db), request.query),
   );
 
   api.get(
     '/api/units/:id',
-    { config: { policy: 'units.read' }, schema: { tags, summary: 'Chi tiết đơn vị', params: idParams, response: { 200: unitDetailSchema } } },
+    {
+      config: { policy: 'units.read' },
+      schema: { tags, summary: 'Chi tiết đơn vị', params: idParams, response: { 200: unitDetailSchema } },
+    },
     async (request) => getUnit(contextOf(request, db), request.params.id),
   );
 
   api.post(
     '/api/units',
-    { config: { policy: 'units.write' }, schema: { tags, summary: 'Thêm đơn vị', body: createUnitSchema, response: { 201: unitDetailSchema } } },
+    {
+      config: { policy: 'units.write' },
+      schema: { tags, summary: 'Thêm đơn vị', body: createUnitSchema, response: { 201: unitDetailSchema } },
+    },
     async (request, reply) => reply.status(201).send(await createUnit(contextOf(request, db), request.body)),
   );
 
@@ -56,7 +67,13 @@ export async function unitRoutes(app: FastifyInstance, { db }: { db: Db }) {
     '/api/units/:id',
     {
       config: { policy: 'units.write' },
-      schema: { tags, summary: 'Sửa đơn vị', params: idParams, body: updateUnitSchema, response: { 200: unitDetailSchema } },
+      schema: {
+        tags,
+        summary: 'Sửa đơn vị',
+        params: idParams,
+        body: updateUnitSchema,
+        response: { 200: unitDetailSchema },
+      },
     },
     async (request) => updateUnit(contextOf(request, db), request.params.id, request.body),
   );
@@ -65,7 +82,13 @@ export async function unitRoutes(app: FastifyInstance, { db }: { db: Db }) {
     '/api/units/:id/move',
     {
       config: { policy: 'units.write' },
-      schema: { tags, summary: 'Chuyển đơn vị sang cấp trên khác', params: idParams, body: moveUnitSchema, response: { 200: unitDetailSchema } },
+      schema: {
+        tags,
+        summary: 'Chuyển đơn vị sang cấp trên khác',
+        params: idParams,
+        body: moveUnitSchema,
+        response: { 200: unitDetailSchema },
+      },
     },
     async (request) => moveUnit(contextOf(request, db), request.params.id, request.body),
   );
@@ -98,16 +121,26 @@ export async function unitRoutes(app: FastifyInstance, { db }: { db: Db }) {
     },
     async (request) => {
       const file = await request.file();
-      if (!file) throw new AppError('VALIDATION_FAILED', 'Vui lòng chọn tệp cần nhập.', { fields: [{ path: 'file', message: 'Vui lòng chọn tệp.' }] });
+      if (!file)
+        throw new AppError('VALIDATION_FAILED', 'Vui lòng chọn tệp cần nhập.', {
+          fields: [{ path: 'file', message: 'Vui lòng chọn tệp.' }],
+        });
       const format = formatOf(file.filename);
       const data = await file.toBuffer();
-      return importUnits(contextOf(request, db), { data, format }, { dryRun: request.query.dryRun === 'true' });
+      return importUnits(
+        contextOf(request, db),
+        { data, format },
+        { dryRun: request.query.dryRun === 'true' },
+      );
     },
   );
 
   api.get(
     '/api/units/export',
-    { config: { policy: 'units.read' }, schema: { tags, summary: 'Xuất danh sách đơn vị', querystring: formatQuery } },
+    {
+      config: { policy: 'units.read' },
+      schema: { tags, summary: 'Xuất danh sách đơn vị', querystring: formatQuery },
+    },
     async (request, reply) => {
       const { format } = request.query;
       const data = await exportUnits(contextOf(request, db), format);
@@ -120,7 +153,10 @@ export async function unitRoutes(app: FastifyInstance, { db }: { db: Db }) {
 
   api.get(
     '/api/units/import-template',
-    { config: { policy: 'units.write' }, schema: { tags, summary: 'Tệp mẫu nhập đơn vị', querystring: formatQuery } },
+    {
+      config: { policy: 'units.write' },
+      schema: { tags, summary: 'Tệp mẫu nhập đơn vị', querystring: formatQuery },
+    },
     async (request, reply) => {
       const { format } = request.query;
       return reply

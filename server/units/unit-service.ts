@@ -1,17 +1,35 @@
-import { and, getTableColumns, asc, desc, eq, inArray, isNotNull, isNull, like, or, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  getTableColumns,
+  inArray,
+  isNotNull,
+  isNull,
+  like,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import { type Grant, hasPermissionOn, type Permission, scopeRoots } from '../../core/auth/roles.ts';
 import { AppError, fieldError } from '../../core/errors.ts';
 import { type ListResult, parseSort } from '../../core/list.ts';
 import { todayInVietnam } from '../../core/text/dates.ts';
 import { foldVietnamese } from '../../core/text/vietnamese.ts';
-import type { closeUnitSchema, createUnitSchema, moveUnitSchema, updateUnitSchema } from '../../core/units/unit-schemas.ts';
+import type {
+  closeUnitSchema,
+  createUnitSchema,
+  moveUnitSchema,
+  updateUnitSchema,
+} from '../../core/units/unit-schemas.ts';
 import { childPath, isMoveAllowed, pathIds } from '../../core/units/unit-tree.ts';
 import type { SuccessionKind, UnitType } from '../../core/units/unit-types.ts';
 import { mutate, type ServiceContext } from '../audit/audit-log.ts';
 import type { DbOrTx } from '../db/engine.ts';
-import { units, unitSuccessions } from '../db/schema/index.ts';
-import { alias } from 'drizzle-orm/pg-core';
+import { unitSuccessions, units } from '../db/schema/index.ts';
 import { auditedUnit, type UnitDetail, type UnitSummary } from './unit-presenters.ts';
 
 export type UnitContext = ServiceContext & { user: { grants: readonly Grant[] } };
@@ -57,7 +75,9 @@ export async function findUnits(ctx: UnitContext, query: FindUnitsQuery): Promis
   }
   if (query.parentId === 'root') {
     const roots = scopeRoots(ctx.user.grants, 'units.read');
-    conditions.push(roots.includes('/') ? isNull(units.parentId) : inArray(units.path, roots.length ? roots : ['-']));
+    conditions.push(
+      roots.includes('/') ? isNull(units.parentId) : inArray(units.path, roots.length ? roots : ['-']),
+    );
   } else if (query.parentId !== undefined) {
     conditions.push(eq(units.parentId, query.parentId));
   }
@@ -79,9 +99,13 @@ export async function findUnits(ctx: UnitContext, query: FindUnitsQuery): Promis
     .offset((query.page - 1) * query.perPage);
   const total =
     rows[0]?.total ??
-    (query.page > 1 ? ((await ctx.db.select({ n: sql<number>`count(*)::int` }).from(units).where(where))[0]?.n ?? 0) : 0);
+    (query.page > 1
+      ? ((await ctx.db.select({ n: sql<number>`count(*)::int` }).from(units).where(where))[0]?.n ?? 0)
+      : 0);
   return {
-    items: rows.map(({ parentName, childCount, total: _total, ...unit }) => presentSummary(unit, parentName, childCount)),
+    items: rows.map(({ parentName, childCount, total: _total, ...unit }) =>
+      presentSummary(unit, parentName, childCount),
+    ),
     page: query.page,
     perPage: query.perPage,
     total,
@@ -111,9 +135,15 @@ async function loadUnit(db: DbOrTx, id: number): Promise<UnitRow> {
 }
 
 /** A unit the user may see; units outside their subtree are "not found", not "forbidden". */
-async function loadVisibleUnit(ctx: UnitContext, db: DbOrTx, id: number, permission: Permission): Promise<UnitRow> {
+async function loadVisibleUnit(
+  ctx: UnitContext,
+  db: DbOrTx,
+  id: number,
+  permission: Permission,
+): Promise<UnitRow> {
   const unit = await loadUnit(db, id);
-  if (!hasPermissionOn(ctx.user.grants, 'units.read', unit.path)) throw new AppError('NOT_FOUND', 'Không tìm thấy đơn vị.');
+  if (!hasPermissionOn(ctx.user.grants, 'units.read', unit.path))
+    throw new AppError('NOT_FOUND', 'Không tìm thấy đơn vị.');
   if (!hasPermissionOn(ctx.user.grants, permission, unit.path)) throw new AppError('FORBIDDEN');
   return unit;
 }
@@ -126,18 +156,31 @@ export async function getUnit(ctx: UnitContext, id: number, db: DbOrTx = ctx.db)
       ? db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, ancestorIds))
       : Promise.resolve([]),
     db
-      .select({ id: units.id, name: units.name, kind: unitSuccessions.kind, effectiveOn: unitSuccessions.effectiveOn })
+      .select({
+        id: units.id,
+        name: units.name,
+        kind: unitSuccessions.kind,
+        effectiveOn: unitSuccessions.effectiveOn,
+      })
       .from(unitSuccessions)
       .innerJoin(units, eq(units.id, unitSuccessions.predecessorId))
       .where(eq(unitSuccessions.successorId, unit.id))
       .orderBy(sql`${units.name} collate vi`),
     db
-      .select({ id: units.id, name: units.name, kind: unitSuccessions.kind, effectiveOn: unitSuccessions.effectiveOn })
+      .select({
+        id: units.id,
+        name: units.name,
+        kind: unitSuccessions.kind,
+        effectiveOn: unitSuccessions.effectiveOn,
+      })
       .from(unitSuccessions)
       .innerJoin(units, eq(units.id, unitSuccessions.successorId))
       .where(eq(unitSuccessions.predecessorId, unit.id))
       .orderBy(sql`${units.name} collate vi`),
-    db.select({ childCount: sql<number>`count(*)::int` }).from(units).where(and(eq(units.parentId, unit.id), isNull(units.validTo))),
+    db
+      .select({ childCount: sql<number>`count(*)::int` })
+      .from(units)
+      .where(and(eq(units.parentId, unit.id), isNull(units.validTo))),
   ]);
   const byId = new Map(ancestors.map((ancestor) => [ancestor.id, ancestor]));
   const parentName = unit.parentId ? (byId.get(unit.parentId)?.name ?? null) : null;
@@ -162,7 +205,13 @@ async function assertCodeFree(db: DbOrTx, code: string | null, exceptId?: number
   const [clash] = await db
     .select({ id: units.id, name: units.name })
     .from(units)
-    .where(and(eq(units.code, code), isNull(units.validTo), exceptId ? sql`${units.id} <> ${exceptId}` : undefined));
+    .where(
+      and(
+        eq(units.code, code),
+        isNull(units.validTo),
+        exceptId ? sql`${units.id} <> ${exceptId}` : undefined,
+      ),
+    );
   if (clash) throw fieldError('code', `Mã "${code}" đã được dùng cho đơn vị "${clash.name}".`);
 }
 
@@ -172,7 +221,8 @@ export async function createUnit(ctx: UnitContext, input: CreateInput): Promise<
   return mutate(ctx, async (tx, audit) => {
     const parentUnit = input.parentId ? await loadVisibleUnit(ctx, tx, input.parentId, 'units.write') : null;
     if (!parentUnit && !hasPermissionOn(ctx.user.grants, 'units.write', '/')) throw new AppError('FORBIDDEN');
-    if (parentUnit?.validTo) throw fieldError('parentId', 'Không thể thêm đơn vị vào một đơn vị đã giải thể.');
+    if (parentUnit?.validTo)
+      throw fieldError('parentId', 'Không thể thêm đơn vị vào một đơn vị đã giải thể.');
     await assertCodeFree(tx, input.code);
     const { parentId: _parentId, validFrom, ...fields } = input;
     const [created] = await tx
@@ -188,7 +238,13 @@ export async function createUnit(ctx: UnitContext, input: CreateInput): Promise<
     if (!created) throw new AppError('INTERNAL');
     const path = childPath(parentUnit?.path ?? null, created.id);
     await tx.update(units).set({ path }).where(eq(units.id, created.id));
-    await audit({ action: 'unit.created', entityType: 'unit', entityId: created.id, unitId: created.id, after: auditedUnit(created) });
+    await audit({
+      action: 'unit.created',
+      entityType: 'unit',
+      entityId: created.id,
+      unitId: created.id,
+      after: auditedUnit(created),
+    });
     return getUnit(ctx, created.id, tx);
   });
 }
@@ -197,7 +253,11 @@ function assertVersion(unit: UnitRow, version: number): void {
   if (unit.version !== version) throw new AppError('CONFLICT');
 }
 
-export async function updateUnit(ctx: UnitContext, id: number, input: z.output<typeof updateUnitSchema>): Promise<UnitDetail> {
+export async function updateUnit(
+  ctx: UnitContext,
+  id: number,
+  input: z.output<typeof updateUnitSchema>,
+): Promise<UnitDetail> {
   return mutate(ctx, async (tx, audit) => {
     const unit = await loadVisibleUnit(ctx, tx, id, 'units.write');
     assertVersion(unit, input.version);
@@ -206,7 +266,12 @@ export async function updateUnit(ctx: UnitContext, id: number, input: z.output<t
     const { version, ...fields } = input;
     const [updated] = await tx
       .update(units)
-      .set({ ...fields, nameSearch: foldVietnamese(fields.name), version: version + 1, updatedAt: new Date() })
+      .set({
+        ...fields,
+        nameSearch: foldVietnamese(fields.name),
+        version: version + 1,
+        updatedAt: new Date(),
+      })
       .where(and(eq(units.id, id), eq(units.version, version)))
       .returning();
     if (!updated) throw new AppError('CONFLICT');
@@ -222,7 +287,11 @@ export async function updateUnit(ctx: UnitContext, id: number, input: z.output<t
   });
 }
 
-export async function moveUnit(ctx: UnitContext, id: number, input: z.output<typeof moveUnitSchema>): Promise<UnitDetail> {
+export async function moveUnit(
+  ctx: UnitContext,
+  id: number,
+  input: z.output<typeof moveUnitSchema>,
+): Promise<UnitDetail> {
   return mutate(ctx, async (tx, audit) => {
     const unit = await loadVisibleUnit(ctx, tx, id, 'units.write');
     assertVersion(unit, input.version);
@@ -253,7 +322,11 @@ export async function moveUnit(ctx: UnitContext, id: number, input: z.output<typ
   });
 }
 
-export async function closeUnit(ctx: UnitContext, id: number, input: z.output<typeof closeUnitSchema>): Promise<UnitDetail> {
+export async function closeUnit(
+  ctx: UnitContext,
+  id: number,
+  input: z.output<typeof closeUnitSchema>,
+): Promise<UnitDetail> {
   return mutate(ctx, async (tx, audit) => {
     const unit = await loadVisibleUnit(ctx, tx, id, 'units.write');
     assertVersion(unit, input.version);
@@ -266,13 +339,17 @@ export async function closeUnit(ctx: UnitContext, id: number, input: z.output<ty
       .from(units)
       .where(and(eq(units.parentId, id), isNull(units.validTo)));
     if (openChildren && openChildren.n > 0) {
-      throw fieldError('validTo', `Đơn vị còn ${openChildren.n} đơn vị trực thuộc đang hoạt động: hãy chuyển hoặc giải thể chúng trước.`);
+      throw fieldError(
+        'validTo',
+        `Đơn vị còn ${openChildren.n} đơn vị trực thuộc đang hoạt động: hãy chuyển hoặc giải thể chúng trước.`,
+      );
     }
     const successorIds = [...new Set(input.successorIds)];
     if (successorIds.includes(id)) throw fieldError('successorIds', 'Đơn vị không thể kế thừa chính nó.');
     for (const successorId of successorIds) {
       const successor = await loadVisibleUnit(ctx, tx, successorId, 'units.read');
-      if (successor.validTo) throw fieldError('successorIds', `Đơn vị kế thừa "${successor.name}" đã giải thể.`);
+      if (successor.validTo)
+        throw fieldError('successorIds', `Đơn vị kế thừa "${successor.name}" đã giải thể.`);
     }
     const [closed] = await tx
       .update(units)

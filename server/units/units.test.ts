@@ -1,6 +1,13 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildUser, createTestApp, type Session, signIn, type TestApp, unitIdByCode } from '../test/harness.ts';
+import {
+  buildUser,
+  createTestApp,
+  type Session,
+  signIn,
+  type TestApp,
+  unitIdByCode,
+} from '../test/harness.ts';
 
 let t: TestApp;
 let admin: Session;
@@ -12,8 +19,14 @@ let snvId: number;
 beforeAll(async () => {
   t = await createTestApp();
   admin = await signIn(t.app, (await buildUser(t.database, [{ role: 'admin', unitCode: null }])).username);
-  coordinator = await signIn(t.app, (await buildUser(t.database, [{ role: 'coordinator', unitCode: '33' }])).username);
-  reporter = await signIn(t.app, (await buildUser(t.database, [{ role: 'unit_reporter', unitCode: '11953' }])).username);
+  coordinator = await signIn(
+    t.app,
+    (await buildUser(t.database, [{ role: 'coordinator', unitCode: '33' }])).username,
+  );
+  reporter = await signIn(
+    t.app,
+    (await buildUser(t.database, [{ role: 'unit_reporter', unitCode: '11953' }])).username,
+  );
   provinceId = await unitIdByCode(t.database, '33');
   snvId = await unitIdByCode(t.database, '33.SNV');
 });
@@ -22,24 +35,34 @@ afterAll(() => t.close());
 async function importFile(session: Session, name: string, content: Buffer, dryRun = false) {
   const boundary = '----chisotest';
   const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
     content,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
   const response = await t.app.inject({
     method: 'POST',
     url: `/api/units/import${dryRun ? '?dryRun=true' : ''}`,
-    headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    headers: {
+      cookie: session.cookie,
+      'x-csrf-token': session.csrf,
+      'content-type': `multipart/form-data; boundary=${boundary}`,
+    },
     payload,
   });
   return { status: response.statusCode, json: response.json() };
 }
 
-const countUnits = async () => (await admin.request('GET', '/api/units?status=all&perPage=1')).json.total as number;
+const countUnits = async () =>
+  (await admin.request('GET', '/api/units?status=all&perPage=1')).json.total as number;
 
 describe('the demo province', () => {
   it('has the provincial committee, 12 departments and 104 communes as they are since 1 July 2025', async () => {
-    const children = await admin.request('GET', `/api/units?parentId=${provinceId}&perPage=100&type=department`);
+    const children = await admin.request(
+      'GET',
+      `/api/units?parentId=${provinceId}&perPage=100&type=department`,
+    );
     expect(children.json.total).toBe(12);
     const communes = await admin.request('GET', `/api/units?parentId=${provinceId}&perPage=1&type=commune`);
     expect(communes.json.total).toBe(104);
@@ -49,8 +72,15 @@ describe('the demo province', () => {
     const found = await admin.request('GET', '/api/units?q=di su&status=all');
     expect(found.json.items).toHaveLength(1);
     const diSu = await admin.request('GET', `/api/units/${found.json.items[0].id}`);
-    expect(diSu.json).toMatchObject({ name: 'Phường Dị Sử', isActive: false, validTo: '2025-06-30', canEdit: false });
-    expect(diSu.json.successors).toEqual([expect.objectContaining({ name: 'Phường Đường Hào', kind: 'merge' })]);
+    expect(diSu.json).toMatchObject({
+      name: 'Phường Dị Sử',
+      isActive: false,
+      validTo: '2025-06-30',
+      canEdit: false,
+    });
+    expect(diSu.json.successors).toEqual([
+      expect.objectContaining({ name: 'Phường Đường Hào', kind: 'merge' }),
+    ]);
     const successor = await admin.request('GET', `/api/units/${diSu.json.successors[0].id}`);
     expect(successor.json.predecessors.map((p: { name: string }) => p.name)).toContain('Phường Dị Sử');
   });
@@ -58,14 +88,20 @@ describe('the demo province', () => {
   it('searches ignoring diacritics and sorts names in Vietnamese order', async () => {
     const found = await admin.request('GET', '/api/units?q=PHO HIEN');
     expect(found.json.items.map((u: { name: string }) => u.name)).toContain('Phường Phố Hiến');
-    const sorted = await admin.request('GET', `/api/units?parentId=${provinceId}&type=department&perPage=100&sort=name`);
+    const sorted = await admin.request(
+      'GET',
+      `/api/units?parentId=${provinceId}&type=department&perPage=100&sort=name`,
+    );
     const names = sorted.json.items.map((u: { name: string }) => u.name);
     expect(names.indexOf('Sở Y tế')).toBeGreaterThan(names.indexOf('Sở Xây dựng'));
     expect(names[0]).toBe('Sở Công Thương');
   });
 
   it('pages with the one list contract and refuses perPage over 100', async () => {
-    const page2 = await admin.request('GET', `/api/units?parentId=${provinceId}&perPage=10&page=2&sort=-code`);
+    const page2 = await admin.request(
+      'GET',
+      `/api/units?parentId=${provinceId}&perPage=10&page=2&sort=-code`,
+    );
     expect(page2.json).toMatchObject({ page: 2, perPage: 10, total: 116 });
     expect(page2.json.items).toHaveLength(10);
     const refused = await admin.request('GET', '/api/units?perPage=500');
@@ -82,14 +118,22 @@ describe('scoping', () => {
     const own = roots.json.items[0];
     const detail = await reporter.request('GET', `/api/units/${own.id}`);
     expect(detail.json.canEdit).toBe(false);
-    const refused = await reporter.request('PATCH', `/api/units/${own.id}`, { name: 'Đổi tên', type: 'commune', version: detail.json.version });
+    const refused = await reporter.request('PATCH', `/api/units/${own.id}`, {
+      name: 'Đổi tên',
+      type: 'commune',
+      version: detail.json.version,
+    });
     expect(refused.status).toBe(403);
     expect((await reporter.request('GET', '/api/units?q=so noi vu')).json.total).toBe(0);
   });
 
   it('a coordinator reads the province but does not administer units', async () => {
     expect((await coordinator.request('GET', `/api/units/${snvId}`)).status).toBe(200);
-    const refused = await coordinator.request('POST', '/api/units', { name: 'Phòng X', type: 'office', parentId: snvId });
+    const refused = await coordinator.request('POST', '/api/units', {
+      name: 'Phòng X',
+      type: 'office',
+      parentId: snvId,
+    });
     expect(refused.status).toBe(403);
     expect(refused.json.error.code).toBe('FORBIDDEN');
   });
@@ -112,7 +156,12 @@ describe('editing the tree', () => {
       validFrom: '01/08/2025',
     });
     expect(created.status).toBe(201);
-    expect(created.json).toMatchObject({ name: 'Phòng Cải cách hành chính', headEmail: 'cchc@hungyen.gov.vn', validFrom: '2025-08-01', version: 1 });
+    expect(created.json).toMatchObject({
+      name: 'Phòng Cải cách hành chính',
+      headEmail: 'cchc@hungyen.gov.vn',
+      validFrom: '2025-08-01',
+      version: 1,
+    });
     const id = created.json.id;
 
     const edit = { name: 'Phòng CCHC', type: 'office', code: 'SNV.CCHC', headName: 'Trần Thị B', version: 1 };
@@ -121,13 +170,21 @@ describe('editing the tree', () => {
     expect(stale.status).toBe(409);
     expect(stale.json.error.code).toBe('CONFLICT');
 
-    const duplicate = await admin.request('POST', '/api/units', { name: 'Trùng mã', type: 'office', parentId: snvId, code: 'SNV.CCHC' });
+    const duplicate = await admin.request('POST', '/api/units', {
+      name: 'Trùng mã',
+      type: 'office',
+      parentId: snvId,
+      code: 'SNV.CCHC',
+    });
     expect(duplicate.status).toBe(400);
     expect(duplicate.json.error.details.fields[0].path).toBe('code');
 
     const stpId = await unitIdByCode(t.database, '33.STP');
     const moved = await admin.request('POST', `/api/units/${id}/move`, { parentId: stpId, version: 2 });
-    expect(moved.json.ancestors.map((a: { name: string }) => a.name)).toEqual(['Ủy ban nhân dân tỉnh Hưng Yên', 'Sở Tư pháp']);
+    expect(moved.json.ancestors.map((a: { name: string }) => a.name)).toEqual([
+      'Ủy ban nhân dân tỉnh Hưng Yên',
+      'Sở Tư pháp',
+    ]);
 
     const cycle = await admin.request('POST', `/api/units/${stpId}/move`, { parentId: id, version: 1 });
     expect(cycle.status).toBe(400);
@@ -143,7 +200,12 @@ describe('editing the tree', () => {
     expect(closed.json.successors).toEqual([expect.objectContaining({ id: stpId, kind: 'merge' })]);
 
     const trail = await admin.request('GET', `/api/audit?entityType=unit&entityId=${id}&sort=at`);
-    expect(trail.json.items.map((e: { action: string }) => e.action)).toEqual(['unit.created', 'unit.updated', 'unit.moved', 'unit.closed']);
+    expect(trail.json.items.map((e: { action: string }) => e.action)).toEqual([
+      'unit.created',
+      'unit.updated',
+      'unit.moved',
+      'unit.closed',
+    ]);
     expect(trail.json.items[1].before.headName).toBe('Nguyễn Văn A');
     expect(trail.json.items[1].after.headName).toBe('Trần Thị B');
   });
@@ -160,7 +222,13 @@ describe('editing the tree', () => {
   });
 
   it('names each invalid field in Vietnamese', async () => {
-    const refused = await admin.request('POST', '/api/units', { name: '', type: 'village', parentId: snvId, headEmail: 'x@', validFrom: '32/13/2025' });
+    const refused = await admin.request('POST', '/api/units', {
+      name: '',
+      type: 'village',
+      parentId: snvId,
+      headEmail: 'x@',
+      validFrom: '32/13/2025',
+    });
     expect(refused.status).toBe(400);
     const paths = refused.json.error.details.fields.map((f: { path: string }) => f.path).sort();
     expect(paths).toEqual(['headEmail', 'name', 'type', 'validFrom']);
@@ -200,7 +268,9 @@ describe('import and export', () => {
     const refused = await importFile(admin, 'bad.csv', file);
     expect(refused.status).toBe(400);
     expect(refused.json.error.code).toBe('IMPORT_REJECTED');
-    expect(refused.json.error.details.rows).toEqual([{ row: 3, column: 'Loại đơn vị', reason: 'Loại đơn vị "hợp tác xã" không hợp lệ.' }]);
+    expect(refused.json.error.details.rows).toEqual([
+      { row: 3, column: 'Loại đơn vị', reason: 'Loại đơn vị "hợp tác xã" không hợp lệ.' },
+    ]);
     expect(await countUnits()).toBe(before);
     expect((await admin.request('GET', '/api/audit?perPage=1')).json.total).toBe(auditBefore);
   });
@@ -209,18 +279,30 @@ describe('import and export', () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Đơn vị');
     sheet.addRow(['Mã đơn vị', 'Tên đơn vị', 'Loại đơn vị', 'Mã đơn vị cấp trên', 'Ngày hiệu lực']);
-    sheet.addRow(['XLSX.1', 'Ban Quản lý các khu công nghiệp', 'Sở, ban, ngành', '33', new Date(Date.UTC(2025, 6, 1))]);
+    sheet.addRow([
+      'XLSX.1',
+      'Ban Quản lý các khu công nghiệp',
+      'Sở, ban, ngành',
+      '33',
+      new Date(Date.UTC(2025, 6, 1)),
+    ]);
     const done = await importFile(admin, 'units.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()));
     expect(done.json).toMatchObject({ created: 1 });
     const unit = await admin.request('GET', `/api/units/${await unitIdByCode(t.database, 'XLSX.1')}`);
     expect(unit.json).toMatchObject({ type: 'department', validFrom: '2025-07-01' });
 
     // "Sở Nội vụ" in TCVN3 is not UTF-8.
-    const legacy = Buffer.concat([Buffer.from('code,name,type\nA,S'), Buffer.from([0xa8, 0xab]), Buffer.from(' Néi vô,office\n')]);
+    const legacy = Buffer.concat([
+      Buffer.from('code,name,type\nA,S'),
+      Buffer.from([0xa8, 0xab]),
+      Buffer.from(' Néi vô,office\n'),
+    ]);
     const refused = await importFile(admin, 'tcvn3.csv', legacy);
     expect(refused.status).toBe(400);
     expect(refused.json.error.message).toMatch(/UTF-8/);
-    expect((await importFile(admin, 'units.exe', Buffer.from('MZ'))).json.error.code).toBe('UNSUPPORTED_FILE');
+    expect((await importFile(admin, 'units.exe', Buffer.from('MZ'))).json.error.code).toBe(
+      'UNSUPPORTED_FILE',
+    );
   });
 
   it('refuses an import from a user without the right', async () => {
@@ -229,7 +311,11 @@ describe('import and export', () => {
   });
 
   it('exports the units as .xlsx that reads back, and as CSV that imports back unchanged', async () => {
-    const xlsx = await t.app.inject({ method: 'GET', url: '/api/units/export?format=xlsx', headers: { cookie: coordinator.cookie } });
+    const xlsx = await t.app.inject({
+      method: 'GET',
+      url: '/api/units/export?format=xlsx',
+      headers: { cookie: coordinator.cookie },
+    });
     expect(xlsx.headers['content-type']).toMatch(/spreadsheetml/);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
@@ -239,7 +325,11 @@ describe('import and export', () => {
     expect(names).toContain('Phường Phố Hiến');
     expect(names).not.toContain('Phường Dị Sử');
 
-    const csvExport = await t.app.inject({ method: 'GET', url: '/api/units/export?format=csv', headers: { cookie: admin.cookie } });
+    const csvExport = await t.app.inject({
+      method: 'GET',
+      url: '/api/units/export?format=csv',
+      headers: { cookie: admin.cookie },
+    });
     const before = await countUnits();
     const reimported = await importFile(admin, 'export.csv', csvExport.rawPayload);
     expect(reimported.json.created).toBe(0);

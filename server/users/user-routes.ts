@@ -58,7 +58,13 @@ export async function userRoutes(app: FastifyInstance, { db }: { db: Db }) {
     '/api/users/:id',
     {
       config: { policy: 'users.write' },
-      schema: { tags, summary: 'Sửa tài khoản', params: idParams, body: updateUserSchema, response: { 200: userSchema } },
+      schema: {
+        tags,
+        summary: 'Sửa tài khoản',
+        params: idParams,
+        body: updateUserSchema,
+        response: { 200: userSchema },
+      },
     },
     async (request) => updateUser(contextOf(request, db), request.params.id, request.body),
   );
@@ -67,7 +73,12 @@ export async function userRoutes(app: FastifyInstance, { db }: { db: Db }) {
     '/api/users/:id/reset-password',
     {
       config: { policy: 'users.write' },
-      schema: { tags, summary: 'Đặt lại mật khẩu', params: idParams, response: { 200: z.object({ temporaryPassword: z.string() }) } },
+      schema: {
+        tags,
+        summary: 'Đặt lại mật khẩu',
+        params: idParams,
+        response: { 200: z.object({ temporaryPassword: z.string() }) },
+      },
     },
     async (request) => resetPassword(contextOf(request, db), request.params.id),
   );
@@ -76,7 +87,13 @@ export async function userRoutes(app: FastifyInstance, { db }: { db: Db }) {
     '/api/users/:id/grants',
     {
       config: { policy: 'users.write' },
-      schema: { tags, summary: 'Phân quyền trên một đơn vị', params: idParams, body: grantRoleSchema, response: { 200: userSchema } },
+      schema: {
+        tags,
+        summary: 'Phân quyền trên một đơn vị',
+        params: idParams,
+        body: grantRoleSchema,
+        response: { 200: userSchema },
+      },
     },
     async (request) => grantRole(contextOf(request, db), request.params.id, request.body),
   );

@@ -30,7 +30,13 @@ type UserRow = typeof users.$inferSelect;
 
 /** What the audit trail records of an account: never the password hash. */
 function auditedUser(user: UserRow) {
-  return { username: user.username, fullName: user.fullName, email: user.email, isActive: user.isActive, locale: user.locale };
+  return {
+    username: user.username,
+    fullName: user.fullName,
+    email: user.email,
+    isActive: user.isActive,
+    locale: user.locale,
+  };
 }
 
 /**
@@ -40,14 +46,22 @@ function auditedUser(user: UserRow) {
 function canManage(ctx: UserContext, grants: { unitPath: string }[]): boolean {
   if (hasPermissionOn(ctx.user.grants, 'users.write', '/')) return true;
   const roots = scopeRoots(ctx.user.grants, 'users.write');
-  return grants.every((grant) => grant.unitPath !== '/' && roots.some((root) => isWithin(grant.unitPath, root)));
+  return grants.every(
+    (grant) => grant.unitPath !== '/' && roots.some((root) => isWithin(grant.unitPath, root)),
+  );
 }
 
 async function present(db: DbOrTx, rows: UserRow[]): Promise<UserView[]> {
   const ids = rows.map((row) => row.id);
   const grants = ids.length
     ? await db
-        .select({ id: roleGrants.id, userId: roleGrants.userId, role: roleGrants.role, unitId: roleGrants.unitId, unitName: units.name })
+        .select({
+          id: roleGrants.id,
+          userId: roleGrants.userId,
+          role: roleGrants.role,
+          unitId: roleGrants.unitId,
+          unitName: units.name,
+        })
         .from(roleGrants)
         .leftJoin(units, eq(units.id, roleGrants.unitId))
         .where(inArray(roleGrants.userId, ids))
@@ -65,11 +79,20 @@ async function present(db: DbOrTx, rows: UserRow[]): Promise<UserView[]> {
     version: row.version,
     grants: grants
       .filter((grant) => grant.userId === row.id)
-      .map((grant) => ({ id: grant.id, role: grant.role as Role, unitId: grant.unitId, unitName: grant.unitName })),
+      .map((grant) => ({
+        id: grant.id,
+        role: grant.role as Role,
+        unitId: grant.unitId,
+        unitName: grant.unitName,
+      })),
   }));
 }
 
-const SORT = { username: users.username, fullName: sql`${users.fullName} collate vi`, createdAt: users.createdAt } as const;
+const SORT = {
+  username: users.username,
+  fullName: sql`${users.fullName} collate vi`,
+  createdAt: users.createdAt,
+} as const;
 
 export async function findUsers(
   ctx: UserContext,
@@ -89,7 +112,9 @@ export async function findUsers(
   }
   if (query.q) {
     const folded = `%${foldVietnamese(query.q).replace(/[\\%_]/g, '\\$&')}%`;
-    conditions.push(or(like(users.username, folded), like(users.fullNameSearch, folded), like(users.email, folded)));
+    conditions.push(
+      or(like(users.username, folded), like(users.fullNameSearch, folded), like(users.email, folded)),
+    );
   }
   const { field, direction } = parseSort(query.sort);
   const column = SORT[field as keyof typeof SORT] ?? SORT.username;
@@ -101,7 +126,10 @@ export async function findUsers(
     .limit(query.perPage)
     .offset((query.page - 1) * query.perPage);
   return {
-    items: await present(ctx.db, rows.map((row) => row.user)),
+    items: await present(
+      ctx.db,
+      rows.map((row) => row.user),
+    ),
     page: query.page,
     perPage: query.perPage,
     total: rows[0]?.total ?? 0,
@@ -144,16 +172,26 @@ export async function createUser(
       })
       .returning();
     if (!created) throw new AppError('INTERNAL');
-    await audit({ action: 'user.created', entityType: 'user', entityId: created.id, after: auditedUser(created) });
+    await audit({
+      action: 'user.created',
+      entityType: 'user',
+      entityId: created.id,
+      after: auditedUser(created),
+    });
     return { user: await presentOne(tx, created.id), ...(temporaryPassword ? { temporaryPassword } : {}) };
   });
 }
 
-export async function updateUser(ctx: UserContext, id: number, input: z.output<typeof updateUserSchema>): Promise<UserView> {
+export async function updateUser(
+  ctx: UserContext,
+  id: number,
+  input: z.output<typeof updateUserSchema>,
+): Promise<UserView> {
   return mutate(ctx, async (tx, audit) => {
     const user = await loadManagedUser(ctx, tx, id);
     if (user.version !== input.version) throw new AppError('CONFLICT');
-    if (id === ctx.user.userId && !input.isActive) throw fieldError('isActive', 'Không thể tự vô hiệu hóa tài khoản của mình.');
+    if (id === ctx.user.userId && !input.isActive)
+      throw fieldError('isActive', 'Không thể tự vô hiệu hóa tài khoản của mình.');
     const [updated] = await tx
       .update(users)
       .set({
@@ -169,7 +207,13 @@ export async function updateUser(ctx: UserContext, id: number, input: z.output<t
       .returning();
     if (!updated) throw new AppError('CONFLICT');
     if (!updated.isActive) await deleteUserSessions(tx, id);
-    await audit({ action: 'user.updated', entityType: 'user', entityId: id, before: auditedUser(user), after: auditedUser(updated) });
+    await audit({
+      action: 'user.updated',
+      entityType: 'user',
+      entityId: id,
+      before: auditedUser(user),
+      after: auditedUser(updated),
+    });
     return presentOne(tx, id);
   });
 }
@@ -182,7 +226,14 @@ export async function resetPassword(ctx: UserContext, id: number): Promise<{ tem
     const user = await loadManagedUser(ctx, tx, id);
     await tx
       .update(users)
-      .set({ passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null, version: user.version + 1, updatedAt: new Date() })
+      .set({
+        passwordHash,
+        mustChangePassword: true,
+        failedLogins: 0,
+        lockedUntil: null,
+        version: user.version + 1,
+        updatedAt: new Date(),
+      })
       .where(eq(users.id, id));
     await deleteUserSessions(tx, id);
     await audit({ action: 'user.password_reset', entityType: 'user', entityId: id });
@@ -190,20 +241,36 @@ export async function resetPassword(ctx: UserContext, id: number): Promise<{ tem
   return { temporaryPassword };
 }
 
-export async function grantRole(ctx: UserContext, id: number, input: z.output<typeof grantRoleSchema>): Promise<UserView> {
+export async function grantRole(
+  ctx: UserContext,
+  id: number,
+  input: z.output<typeof grantRoleSchema>,
+): Promise<UserView> {
   return mutate(ctx, async (tx, audit) => {
     await loadManagedUser(ctx, tx, id);
     const [unit] = await tx.select().from(units).where(eq(units.id, input.unitId));
     if (!unit) throw fieldError('unitId', 'Không tìm thấy đơn vị.');
-    if (!hasPermissionOn(ctx.user.grants, 'users.write', unit.path)) throw new AppError('FORBIDDEN', 'Bạn chỉ được phân quyền trên đơn vị thuộc phạm vi của mình.');
+    if (!hasPermissionOn(ctx.user.grants, 'users.write', unit.path))
+      throw new AppError('FORBIDDEN', 'Bạn chỉ được phân quyền trên đơn vị thuộc phạm vi của mình.');
     if (unit.validTo) throw fieldError('unitId', 'Không thể phân quyền trên đơn vị đã giải thể.');
     const [existing] = await tx
       .select({ id: roleGrants.id })
       .from(roleGrants)
-      .where(and(eq(roleGrants.userId, id), eq(roleGrants.role, input.role), eq(roleGrants.unitId, input.unitId)));
+      .where(
+        and(eq(roleGrants.userId, id), eq(roleGrants.role, input.role), eq(roleGrants.unitId, input.unitId)),
+      );
     if (existing) throw new AppError('DUPLICATE', 'Tài khoản đã có vai trò này trên đơn vị này.');
-    const [grant] = await tx.insert(roleGrants).values({ userId: id, role: input.role, unitId: input.unitId }).returning();
-    await audit({ action: 'user.role_granted', entityType: 'user', entityId: id, unitId: input.unitId, after: { grantId: grant?.id, role: input.role, unitId: input.unitId, unitName: unit.name } });
+    const [grant] = await tx
+      .insert(roleGrants)
+      .values({ userId: id, role: input.role, unitId: input.unitId })
+      .returning();
+    await audit({
+      action: 'user.role_granted',
+      entityType: 'user',
+      entityId: id,
+      unitId: input.unitId,
+      after: { grantId: grant?.id, role: input.role, unitId: input.unitId, unitName: unit.name },
+    });
     return presentOne(tx, id);
   });
 }
@@ -220,10 +287,17 @@ export async function revokeRole(ctx: UserContext, id: number, grantId: number):
     if (!hasPermissionOn(ctx.user.grants, 'users.write', grant.path ?? '/')) throw new AppError('FORBIDDEN');
     if (id === ctx.user.userId && grant.role === 'admin') {
       const admins = (await loadGrants(tx, id)).filter((own) => own.role === 'admin');
-      if (admins.length <= 1) throw new AppError('FORBIDDEN', 'Không thể tự gỡ vai trò quản trị cuối cùng của mình.');
+      if (admins.length <= 1)
+        throw new AppError('FORBIDDEN', 'Không thể tự gỡ vai trò quản trị cuối cùng của mình.');
     }
     await tx.delete(roleGrants).where(eq(roleGrants.id, grantId));
-    await audit({ action: 'user.role_revoked', entityType: 'user', entityId: id, unitId: grant.unitId, before: { grantId, role: grant.role, unitId: grant.unitId } });
+    await audit({
+      action: 'user.role_revoked',
+      entityType: 'user',
+      entityId: id,
+      unitId: grant.unitId,
+      before: { grantId, role: grant.role, unitId: grant.unitId },
+    });
     return presentOne(tx, id);
   });
 }

@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildUser, createTestApp, type Session, signIn, type TestApp, unitIdByCode } from '../test/harness.ts';
+import {
+  buildUser,
+  createTestApp,
+  type Session,
+  signIn,
+  type TestApp,
+  unitIdByCode,
+} from '../test/harness.ts';
 
 let t: TestApp;
 let admin: Session;
@@ -9,16 +16,27 @@ let phoHienId: number;
 beforeAll(async () => {
   t = await createTestApp();
   admin = await signIn(t.app, (await buildUser(t.database, [{ role: 'admin', unitCode: null }])).username);
-  communeAdmin = await signIn(t.app, (await buildUser(t.database, [{ role: 'admin', unitCode: '11953' }])).username);
+  communeAdmin = await signIn(
+    t.app,
+    (await buildUser(t.database, [{ role: 'admin', unitCode: '11953' }])).username,
+  );
   phoHienId = await unitIdByCode(t.database, '11953');
 });
 afterAll(() => t.close());
 
 describe('accounts', () => {
   it('creates an account with a one-time temporary password that must be changed', async () => {
-    const created = await admin.request('POST', '/api/users', { username: 'Nguyen.Van.An', fullName: 'Nguyễn Văn An', email: 'an@hungyen.gov.vn' });
+    const created = await admin.request('POST', '/api/users', {
+      username: 'Nguyen.Van.An',
+      fullName: 'Nguyễn Văn An',
+      email: 'an@hungyen.gov.vn',
+    });
     expect(created.status).toBe(201);
-    expect(created.json.user).toMatchObject({ username: 'nguyen.van.an', fullName: 'Nguyễn Văn An', grants: [] });
+    expect(created.json.user).toMatchObject({
+      username: 'nguyen.van.an',
+      fullName: 'Nguyễn Văn An',
+      grants: [],
+    });
     expect(created.json.temporaryPassword).toMatch(/^[A-Za-z0-9]{16}$/);
     const session = await signIn(t.app, 'nguyen.van.an', created.json.temporaryPassword);
     expect((await session.request('GET', '/api/auth/me')).json.user.mustChangePassword).toBe(true);
@@ -29,37 +47,75 @@ describe('accounts', () => {
     await admin.request('POST', '/api/users', { username: 'trung.ten', fullName: 'A' });
     const duplicate = await admin.request('POST', '/api/users', { username: 'TRUNG.TEN', fullName: 'B' });
     expect(duplicate.status).toBe(400);
-    expect(duplicate.json.error.details.fields[0]).toEqual({ path: 'username', message: 'Tên đăng nhập "trung.ten" đã tồn tại.' });
-    const weak = await admin.request('POST', '/api/users', { username: 'weak.pw', fullName: 'C', password: 'abcdefghij' });
-    expect(weak.json.error.details.fields[0]).toMatchObject({ path: 'password', message: 'Mật khẩu cần có cả chữ và số.' });
+    expect(duplicate.json.error.details.fields[0]).toEqual({
+      path: 'username',
+      message: 'Tên đăng nhập "trung.ten" đã tồn tại.',
+    });
+    const weak = await admin.request('POST', '/api/users', {
+      username: 'weak.pw',
+      fullName: 'C',
+      password: 'abcdefghij',
+    });
+    expect(weak.json.error.details.fields[0]).toMatchObject({
+      path: 'password',
+      message: 'Mật khẩu cần có cả chữ và số.',
+    });
   });
 
   it('grants a role on a unit, which then scopes what the user sees; revokes it', async () => {
-    const { json } = await admin.request('POST', '/api/users', { username: 'baocao.test', fullName: 'Cán bộ báo cáo', password: 'Bao-cao-2026' });
-    const granted = await admin.request('POST', `/api/users/${json.user.id}/grants`, { role: 'unit_reporter', unitId: phoHienId });
-    expect(granted.json.grants).toEqual([expect.objectContaining({ role: 'unit_reporter', unitName: 'Phường Phố Hiến' })]);
-    const again = await admin.request('POST', `/api/users/${json.user.id}/grants`, { role: 'unit_reporter', unitId: phoHienId });
+    const { json } = await admin.request('POST', '/api/users', {
+      username: 'baocao.test',
+      fullName: 'Cán bộ báo cáo',
+      password: 'Bao-cao-2026',
+    });
+    const granted = await admin.request('POST', `/api/users/${json.user.id}/grants`, {
+      role: 'unit_reporter',
+      unitId: phoHienId,
+    });
+    expect(granted.json.grants).toEqual([
+      expect.objectContaining({ role: 'unit_reporter', unitName: 'Phường Phố Hiến' }),
+    ]);
+    const again = await admin.request('POST', `/api/users/${json.user.id}/grants`, {
+      role: 'unit_reporter',
+      unitId: phoHienId,
+    });
     expect(again.status).toBe(409);
     const session = await signIn(t.app, 'baocao.test', 'Bao-cao-2026');
-    expect((await session.request('GET', '/api/units?parentId=root')).json.items.map((u: { id: number }) => u.id)).toEqual([phoHienId]);
+    expect(
+      (await session.request('GET', '/api/units?parentId=root')).json.items.map((u: { id: number }) => u.id),
+    ).toEqual([phoHienId]);
     expect((await session.request('GET', '/api/users')).status).toBe(403);
-    const revoked = await admin.request('DELETE', `/api/users/${json.user.id}/grants/${granted.json.grants[0].id}`);
+    const revoked = await admin.request(
+      'DELETE',
+      `/api/users/${json.user.id}/grants/${granted.json.grants[0].id}`,
+    );
     expect(revoked.json.grants).toEqual([]);
     expect((await session.request('GET', '/api/units?parentId=root')).status).toBe(403);
   });
 
   it('a commune admin grants roles only inside its commune and sees only its accounts', async () => {
-    const { json } = await communeAdmin.request('POST', '/api/users', { username: 'xa.user', fullName: 'Cán bộ phường' });
-    const outside = await communeAdmin.request('POST', `/api/users/${json.user.id}/grants`, { role: 'unit_reporter', unitId: await unitIdByCode(t.database, '33.SNV') });
+    const { json } = await communeAdmin.request('POST', '/api/users', {
+      username: 'xa.user',
+      fullName: 'Cán bộ phường',
+    });
+    const outside = await communeAdmin.request('POST', `/api/users/${json.user.id}/grants`, {
+      role: 'unit_reporter',
+      unitId: await unitIdByCode(t.database, '33.SNV'),
+    });
     expect(outside.status).toBe(403);
-    const inside = await communeAdmin.request('POST', `/api/users/${json.user.id}/grants`, { role: 'unit_reporter', unitId: phoHienId });
+    const inside = await communeAdmin.request('POST', `/api/users/${json.user.id}/grants`, {
+      role: 'unit_reporter',
+      unitId: phoHienId,
+    });
     expect(inside.status).toBe(200);
     const listed = await communeAdmin.request('GET', '/api/users?perPage=100');
     const usernames = listed.json.items.map((u: { username: string }) => u.username);
     expect(usernames).toContain('xa.user');
     expect(usernames).not.toContain('dieuphoi');
     const provinceUser = (await admin.request('GET', '/api/users?q=dieuphoi')).json.items[0];
-    expect((await communeAdmin.request('POST', `/api/users/${provinceUser.id}/reset-password`)).status).toBe(403);
+    expect((await communeAdmin.request('POST', `/api/users/${provinceUser.id}/reset-password`)).status).toBe(
+      403,
+    );
   });
 
   it('resets a password: old sessions end, the lock is lifted, the new one works once shown', async () => {
@@ -72,7 +128,11 @@ describe('accounts', () => {
   });
 
   it('disables an account with optimistic concurrency, and searches by name without diacritics', async () => {
-    const { json } = await admin.request('POST', '/api/users', { username: 'tam.nghi', fullName: 'Phạm Thị Tâm', password: 'Tam-nghi-2026' });
+    const { json } = await admin.request('POST', '/api/users', {
+      username: 'tam.nghi',
+      fullName: 'Phạm Thị Tâm',
+      password: 'Tam-nghi-2026',
+    });
     const session = await signIn(t.app, 'tam.nghi', 'Tam-nghi-2026');
     const update = { fullName: 'Phạm Thị Tâm', email: null, isActive: false, locale: 'vi', version: 1 };
     expect((await admin.request('PATCH', `/api/users/${json.user.id}`, update)).json.isActive).toBe(false);
