@@ -21,12 +21,15 @@ export const TEST_PG_URL = process.env.CHISO_TEST_PG;
 export const TEMPLATE_DIR = join(tmpdir(), 'chiso-test-template');
 export const TEMPLATE_DB = 'chiso_test_template';
 
-export async function openTestDatabase(): Promise<Database> {
+/** A copy of the template (migrated, demo loaded), or with `empty` a database with nothing in it. */
+export async function openTestDatabase(options: { empty?: boolean } = {}): Promise<Database> {
   if (TEST_PG_URL) {
     const name = `chiso_t_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
     const admin = new pg.Client({ connectionString: TEST_PG_URL });
     await admin.connect();
-    await admin.query(`create database ${name} template ${TEMPLATE_DB}`);
+    await admin.query(
+      options.empty ? `create database ${name}` : `create database ${name} template ${TEMPLATE_DB}`,
+    );
     await admin.end();
     const url = new URL(TEST_PG_URL);
     url.pathname = `/${name}`;
@@ -43,7 +46,7 @@ export async function openTestDatabase(): Promise<Database> {
     };
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'chiso-test-'));
-  cpSync(TEMPLATE_DIR, dataDir, { recursive: true });
+  if (!options.empty) cpSync(TEMPLATE_DIR, dataDir, { recursive: true });
   const database = await openDatabase({ dataDir });
   return {
     ...database,

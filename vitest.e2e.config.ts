@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+// Browser tests: one file at a time (each starts the product and Chromium).
+export default defineConfig({
+  test: {
+    include: ['tests/e2e/**/*.e2e.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    fileParallelism: false,
+  },
+});
