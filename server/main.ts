@@ -1,4 +1,5 @@
 import { buildApp } from './app.ts';
+import { deleteExpiredSessions } from './auth/sessions.ts';
 import { openReadyDatabase } from './bootstrap.ts';
 import { ConfigError, loadConfig } from './config.ts';
 
@@ -9,6 +10,13 @@ async function main() {
   const database = await openReadyDatabase(config);
   const app = await buildApp({ database, config });
   await app.listen({ port: config.port, host: config.host });
+  // Expired sessions are removed at start and every hour.
+  const sweep = () =>
+    deleteExpiredSessions(database.db).catch((error: unknown) =>
+      app.log.warn({ err: error }, 'session sweep failed'),
+    );
+  void sweep();
+  setInterval(sweep, 3600_000).unref();
   app.log.info(
     {
       database: database.kind,

@@ -92,4 +92,9 @@ export const closeUnitSchema = z.object({
   version: z.number().int().min(1),
 });
 
+export const reopenUnitSchema = z.object({
+  reason: text(1000, 'Vui lòng nêu lý do.'),
+  version: z.number().int().min(1),
+});
+
 export const unitStatus = z.enum(['active', 'closed', 'all']);

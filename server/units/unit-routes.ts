@@ -7,6 +7,7 @@ import {
   closeUnitSchema,
   createUnitSchema,
   moveUnitSchema,
+  reopenUnitSchema,
   unitStatus,
   updateUnitSchema,
 } from '../../core/units/unit-schemas.ts';
@@ -16,7 +17,15 @@ import type { Db } from '../db/engine.ts';
 import { CONTENT_TYPES, formatOf } from '../files/tabular.ts';
 import { exportUnits, importTemplate, importUnits } from './unit-import-service.ts';
 import { unitDetailSchema, unitSummarySchema } from './unit-presenters.ts';
-import { closeUnit, createUnit, findUnits, getUnit, moveUnit, updateUnit } from './unit-service.ts';
+import {
+  closeUnit,
+  createUnit,
+  findUnits,
+  getUnit,
+  moveUnit,
+  reopenUnit,
+  updateUnit,
+} from './unit-service.ts';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 const formatQuery = z.object({ format: z.enum(['csv', 'xlsx']).default('xlsx') });
@@ -106,6 +115,21 @@ export async function unitRoutes(app: FastifyInstance, { db }: { db: Db }) {
       },
     },
     async (request) => closeUnit(contextOf(request, db), request.params.id, request.body),
+  );
+
+  api.post(
+    '/api/units/:id/reopen',
+    {
+      config: { policy: 'units.write' },
+      schema: {
+        tags,
+        summary: 'Mở lại đơn vị đã giải thể nhầm',
+        params: idParams,
+        body: reopenUnitSchema,
+        response: { 200: unitDetailSchema },
+      },
+    },
+    async (request) => reopenUnit(contextOf(request, db), request.params.id, request.body),
   );
 
   api.post(

@@ -378,3 +378,38 @@ export async function closeUnit(
     return getUnit(ctx, id, tx);
   });
 }
+
+/** Undoes a closure made by mistake: the unit is active again and its successor links are removed. */
+export async function reopenUnit(
+  ctx: UnitContext,
+  id: number,
+  input: { version: number; reason: string },
+): Promise<UnitDetail> {
+  return mutate(ctx, async (tx, audit) => {
+    const unit = await loadVisibleUnit(ctx, tx, id, 'units.write');
+    assertVersion(unit, input.version);
+    if (!unit.validTo) throw new AppError('CONFLICT', 'Đơn vị đang hoạt động.');
+    const parentUnit = unit.parentId ? await loadUnit(tx, unit.parentId) : null;
+    if (parentUnit?.validTo)
+      throw new AppError(
+        'CONFLICT',
+        `Đơn vị cấp trên "${parentUnit.name}" đã giải thể; hãy mở lại đơn vị cấp trên trước.`,
+      );
+    await assertCodeFree(tx, unit.code, id);
+    const links = await tx.delete(unitSuccessions).where(eq(unitSuccessions.predecessorId, id)).returning();
+    const [reopened] = await tx
+      .update(units)
+      .set({ validTo: null, version: unit.version + 1, updatedAt: new Date() })
+      .where(eq(units.id, id))
+      .returning();
+    await audit({
+      action: 'unit.reopened',
+      entityType: 'unit',
+      entityId: id,
+      unitId: id,
+      before: { ...auditedUnit(unit), successorIds: links.map((link) => link.successorId) },
+      after: { ...auditedUnit(reopened ?? unit), reason: input.reason },
+    });
+    return getUnit(ctx, id, tx);
+  });
+}

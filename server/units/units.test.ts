@@ -210,6 +210,30 @@ describe('editing the tree', () => {
     expect(trail.json.items[1].after.headName).toBe('Trần Thị B');
   });
 
+  it('reopens a unit closed by mistake, removing its successor links', async () => {
+    const created = await admin.request('POST', '/api/units', {
+      name: 'Tổ công tác tạm',
+      code: 'SNV.TCT',
+      type: 'office',
+      parentId: snvId,
+    });
+    const id = created.json.id;
+    const closed = await admin.request('POST', `/api/units/${id}/close`, {
+      validTo: '2099-12-31',
+      successorIds: [snvId],
+      reason: 'Nhầm',
+      version: 1,
+    });
+    expect(closed.json.isActive).toBe(false);
+    const reopened = await admin.request('POST', `/api/units/${id}/reopen`, {
+      reason: 'Giải thể nhầm',
+      version: 2,
+    });
+    expect(reopened.json).toMatchObject({ isActive: true, validTo: null, successors: [], canEdit: true });
+    const again = await admin.request('POST', `/api/units/${id}/reopen`, { reason: 'x', version: 3 });
+    expect(again.status).toBe(409);
+  });
+
   it('refuses to close a unit that still has active children', async () => {
     const detail = await admin.request('GET', `/api/units/${provinceId}`);
     const refused = await admin.request('POST', `/api/units/${provinceId}/close`, {
