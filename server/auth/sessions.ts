@@ -45,32 +45,45 @@ export async function createSession(
   return { token, csrfToken, sessionId };
 }
 
+interface GrantRow {
+  id: number;
+  role: string;
+  unitId: number | null;
+  unitPath: string | null;
+  unitName: string | null;
+}
+
+// A grant without a unit covers the whole installation: its path "/" prefixes every unit's path.
+function toGrant(row: GrantRow): SessionUser['grants'][number] {
+  return {
+    id: row.id,
+    role: row.role as Role,
+    unitId: row.unitId ?? 0,
+    unitPath: row.unitPath ?? '/',
+    unitName: row.unitName,
+  };
+}
+
 export async function loadGrants(db: DbOrTx, userId: number): Promise<SessionUser['grants']> {
   const rows = await db
     .select({
       id: roleGrants.id,
       role: roleGrants.role,
       unitId: roleGrants.unitId,
-      path: units.path,
+      unitPath: units.path,
       unitName: units.name,
     })
     .from(roleGrants)
     .leftJoin(units, eq(units.id, roleGrants.unitId))
     .where(eq(roleGrants.userId, userId))
     .orderBy(roleGrants.id);
-  // A grant without a unit covers the whole installation: its path "/" prefixes every unit's path.
-  return rows.map((row) => ({
-    id: row.id,
-    role: row.role as Role,
-    unitId: row.unitId ?? 0,
-    unitPath: row.path ?? '/',
-    unitName: row.unitName,
-  }));
+  return rows.map(toGrant);
 }
 
 /** The session behind a cookie token, or null when unknown, expired or the account is disabled. */
 export async function findSession(db: Db, token: string, secret: string): Promise<SessionUser | null> {
   const sessionId = sessionIdOf(token, secret);
+  // One round trip per request: the user and their grants come with the session.
   const [row] = await db
     .select({
       csrfToken: sessions.csrfToken,
@@ -81,6 +94,9 @@ export async function findSession(db: Db, token: string, secret: string): Promis
       email: users.email,
       locale: users.locale,
       mustChangePassword: users.mustChangePassword,
+      grants: sql<GrantRow[]>`coalesce((
+        select json_agg(json_build_object('id', g.id, 'role', g.role, 'unitId', g.unit_id, 'unitPath', u.path, 'unitName', u.name) order by g.id)
+        from role_grants g left join units u on u.id = g.unit_id where g.user_id = ${users.id}), '[]'::json)`,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -92,8 +108,8 @@ export async function findSession(db: Db, token: string, secret: string): Promis
       .set({ lastSeenAt: new Date(), expiresAt: new Date(Date.now() + SESSION_IDLE_MS) })
       .where(eq(sessions.id, sessionId));
   }
-  const { lastSeenAt: _ignored, ...user } = row;
-  return { ...user, sessionId, grants: await loadGrants(db, row.userId) };
+  const { lastSeenAt: _ignored, grants, ...user } = row;
+  return { ...user, sessionId, grants: grants.map(toGrant) };
 }
 
 export async function deleteSession(db: DbOrTx, sessionId: string): Promise<void> {
