@@ -46,7 +46,14 @@ describe('administrator in the browser', () => {
   it('imports a file with one bad row: the error names row, column and reason, and nothing changes', async () => {
     const before = await unitCount();
     const file = join(tmpdir(), 'chiso-e2e-import.csv');
-    writeFileSync(file, ['Mã đơn vị,Tên đơn vị,Loại đơn vị,Mã đơn vị cấp trên', 'E2E.1,Phòng thử một,Phòng,33.SNV', 'E2E.2,Phòng thử hai,Hợp tác xã,33.SNV'].join('\n'));
+    writeFileSync(
+      file,
+      [
+        'Mã đơn vị,Tên đơn vị,Loại đơn vị,Mã đơn vị cấp trên',
+        'E2E.1,Phòng thử một,Phòng,33.SNV',
+        'E2E.2,Phòng thử hai,Hợp tác xã,33.SNV',
+      ].join('\n'),
+    );
     await page.goto(`${server.url}/units`);
     await page.getByRole('button', { name: /Nhập từ tệp/ }).click();
     await page.locator('input[type="file"]').setInputFiles(file);
@@ -54,8 +61,13 @@ describe('administrator in the browser', () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByText('Hợp tác xã', { exact: false }).first().waitFor();
     await expect(dialog.getByRole('cell', { name: '3', exact: true }).isVisible()).resolves.toBe(true);
-    await expect(dialog.getByRole('cell', { name: 'Loại đơn vị' }).isVisible()).resolves.toBe(true);
-    await dialog.getByText(/chưa có gì được ghi|không có gì được ghi/i).first().waitFor();
+    await expect(dialog.getByRole('cell', { name: 'Loại đơn vị', exact: true }).isVisible()).resolves.toBe(
+      true,
+    );
+    await dialog
+      .getByText(/chưa có gì được ghi|không có gì được ghi/i)
+      .first()
+      .waitFor();
     await page.screenshot({ path: join(tmpdir(), 'chiso-e2e-import-error.png') });
     expect(await unitCount()).toBe(before);
   });

@@ -1,0 +1,84 @@
+import type { RowIssue } from '../../../core/errors.ts';
+
+/** The one way the web app talks to the API: JSON, the session cookie, the CSRF header on writes. */
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly fields: FieldIssue[];
+  readonly rows: RowIssue[];
+
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    details?: { fields?: FieldIssue[]; rows?: RowIssue[] },
+  ) {
+    super(message);
+    this.status = status;
+    this.code = code;
+    this.fields = details?.fields ?? [];
+    this.rows = details?.rows ?? [];
+  }
+}
+
+let csrfToken = '';
+export function setCsrfToken(token: string): void {
+  csrfToken = token;
+}
+
+let onUnauthenticated: () => void = () => {};
+export function setUnauthenticatedHandler(handler: () => void): void {
+  onUnauthenticated = handler;
+}
+
+export async function api<T>(method: string, url: string, body?: unknown): Promise<T> {
+  const isForm = body instanceof FormData;
+  const headers: Record<string, string> = {};
+  if (method !== 'GET') headers['x-csrf-token'] = csrfToken;
+  if (body !== undefined && !isForm) headers['content-type'] = 'application/json';
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method,
+      credentials: 'same-origin',
+      headers,
+      body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'NETWORK', 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.');
+  }
+  if (response.status === 204) return undefined as T;
+  const payload = await response.json().catch(() => null);
+  if (!response.ok) {
+    const error = payload?.error;
+    if (response.status === 401 && !url.endsWith('/api/auth/login')) onUnauthenticated();
+    throw new ApiError(
+      response.status,
+      error?.code ?? 'INTERNAL',
+      error?.message ?? 'Lỗi hệ thống.',
+      error?.details,
+    );
+  }
+  return payload as T;
+}
+
+export function queryString(params: Record<string, string | number | boolean | undefined | null>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+export interface ListResult<T> {
+  items: T[];
+  page: number;
+  perPage: number;
+  total: number;
+}

@@ -1,0 +1,41 @@
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import type { z } from 'zod';
+import { ApiError } from '../api/client.ts';
+
+/**
+ * Field errors for a form: checked first with the same zod schema the server uses, then filled from
+ * the server's answer (`details.fields`). Typed input is never cleared on an error.
+ */
+export function useFieldErrors() {
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+
+  const check = <S extends z.ZodType>(schema: S, values: unknown): z.output<S> | null => {
+    const result = schema.safeParse(values);
+    if (result.success) {
+      setErrors({});
+      setFormError(null);
+      return result.data;
+    }
+    const next: Record<string, string> = {};
+    for (const issue of result.error.issues) next[issue.path.join('.')] ??= issue.message;
+    setErrors(next);
+    return null;
+  };
+
+  const fail = (error: unknown) => {
+    if (error instanceof ApiError && error.fields.length > 0) {
+      setErrors(Object.fromEntries(error.fields.map((field) => [field.path, field.message])));
+      setFormError(null);
+    } else {
+      setFormError(error instanceof Error ? error.message : String(error));
+    }
+  };
+
+  return { errors, formError, check, fail, reset: () => (setErrors({}), setFormError(null)) };
+}
+
+export function notifySaved(message: string): void {
+  notifications.show({ color: 'green', message });
+}

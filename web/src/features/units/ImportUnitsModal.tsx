@@ -1,0 +1,98 @@
+import { Alert, Button, FileInput, Group, Modal, Stack, Table, Text } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { RowIssue } from '../../../../core/errors.ts';
+import { ApiError, api } from '../../api/client.ts';
+import { notifySaved } from '../../components/form.ts';
+import { useT } from '../../i18n/locale.tsx';
+
+interface Summary {
+  created: number;
+  updated: number;
+  dryRun: boolean;
+}
+
+/** Upload a unit file: "Kiểm tra" checks without writing, "Nhập" writes all rows or none. */
+export function ImportUnitsModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const { t } = useT();
+  const client = useQueryClient();
+  const [file, setFile] = useState<File | null>(null);
+  const [summary, setSummary] = useState<Summary | null>(null);
+  const [rows, setRows] = useState<RowIssue[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [isBusy, setBusy] = useState(false);
+
+  const send = async (dryRun: boolean) => {
+    if (!file) return;
+    setBusy(true);
+    setSummary(null);
+    setRows([]);
+    setError(null);
+    const form = new FormData();
+    form.append('file', file);
+    try {
+      const result = await api<Summary>('POST', `/api/units/import${dryRun ? '?dryRun=true' : ''}`, form);
+      setSummary(result);
+      if (!dryRun) {
+        await client.invalidateQueries({ queryKey: ['units'] });
+        notifySaved(`${t('import')}: ${result.created} + ${result.updated}`);
+      }
+    } catch (caught) {
+      setError(caught instanceof Error ? caught.message : String(caught));
+      if (caught instanceof ApiError) setRows(caught.rows);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('importFromFile')} size="xl">
+      <Stack>
+        <FileInput label={t('chooseFile')} accept=".xlsx,.csv" value={file} onChange={setFile} clearable />
+        {summary && (
+          <Alert color="green">
+            {summary.dryRun ? 'Kiểm tra xong, tệp hợp lệ' : 'Đã nhập'}: {summary.created} đơn vị mới,{' '}
+            {summary.updated} đơn vị cập nhật.
+          </Alert>
+        )}
+        {error && (
+          <Alert color="red" title={rows.length > 0 ? t('nothingWritten') : undefined}>
+            {error}
+          </Alert>
+        )}
+        {rows.length > 0 && (
+          <Table striped withTableBorder>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('row')}</Table.Th>
+                <Table.Th>{t('column')}</Table.Th>
+                <Table.Th>{t('reason')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((row) => (
+                <Table.Tr key={`${row.row}-${row.column}-${row.reason}`}>
+                  <Table.Td>{row.row}</Table.Td>
+                  <Table.Td>{row.column}</Table.Td>
+                  <Table.Td>{row.reason}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+        <Text size="xs" c="dimmed">
+          Cột: Mã đơn vị, Tên đơn vị, Loại đơn vị, Mã đơn vị cấp trên, Ngày hiệu lực, Thủ trưởng, Chức vụ,
+          Điện thoại, Thư điện tử, Địa chỉ.
+        </Text>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={() => send(true)} disabled={!file} loading={isBusy}>
+            {t('check')}
+          </Button>
+          <Button onClick={() => send(false)} disabled={!file} loading={isBusy}>
+            {t('import')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

@@ -1,0 +1,79 @@
+import { MultiSelect, Select } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useState } from 'react';
+import { useUnitSearch } from './api.ts';
+
+interface PickerProps {
+  label: string;
+  error?: string | undefined;
+  excludeId?: number;
+}
+
+/** Search-as-you-type unit choice (diacritics optional), for one unit… */
+export function UnitPicker({
+  label,
+  error,
+  excludeId,
+  value,
+  onChange,
+}: PickerProps & { value: string | null; onChange: (value: string | null) => void }) {
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search, 250);
+  const { data } = useUnitSearch(debounced, false, true);
+  const options = (data?.items ?? [])
+    .filter((unit) => unit.id !== excludeId)
+    .map((unit) => ({ value: String(unit.id), label: unit.name }));
+  return (
+    <Select
+      label={label}
+      searchable
+      data={options}
+      value={value}
+      onChange={onChange}
+      searchValue={search}
+      onSearchChange={setSearch}
+      error={error}
+      filter={({ options: all }) => all}
+      nothingFoundMessage="—"
+    />
+  );
+}
+
+/** …or several. */
+export function UnitMultiPicker({
+  label,
+  error,
+  excludeId,
+  value,
+  onChange,
+}: PickerProps & { value: string[]; onChange: (value: string[]) => void }) {
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search, 250);
+  const [known, setKnown] = useState<Record<string, string>>({});
+  const { data } = useUnitSearch(debounced, false, true);
+  const found = (data?.items ?? [])
+    .filter((unit) => unit.id !== excludeId)
+    .map((unit) => ({ value: String(unit.id), label: unit.name }));
+  const options = [
+    ...found,
+    ...value
+      .filter((id) => !found.some((o) => o.value === id))
+      .map((id) => ({ value: id, label: known[id] ?? id })),
+  ];
+  return (
+    <MultiSelect
+      label={label}
+      searchable
+      data={options}
+      value={value}
+      onChange={(next) => {
+        setKnown({ ...known, ...Object.fromEntries(found.map((o) => [o.value, o.label])) });
+        onChange(next);
+      }}
+      searchValue={search}
+      onSearchChange={setSearch}
+      error={error}
+      filter={({ options: all }) => all}
+    />
+  );
+}

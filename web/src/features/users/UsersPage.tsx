@@ -1,0 +1,167 @@
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  Group,
+  Menu,
+  Pagination,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { ROLES } from '../../../../core/auth/roles.ts';
+import { api, type ListResult, queryString } from '../../api/client.ts';
+import type { UserView } from '../../api/types.ts';
+import { notifySaved } from '../../components/form.ts';
+import { SortHeader } from '../../components/SortHeader.tsx';
+import { TemporaryPasswordModal } from '../../components/TemporaryPasswordModal.tsx';
+import { useT } from '../../i18n/locale.tsx';
+import { CreateUserModal, EditUserModal, GrantRoleModal } from './UserDialogs.tsx';
+
+const PER_PAGE = 20;
+
+export function UsersPage() {
+  const { t, label } = useT();
+  const client = useQueryClient();
+  const [q, setQ] = useState('');
+  const [debounced] = useDebouncedValue(q, 250);
+  const [sort, setSort] = useState('username');
+  const [page, setPage] = useState(1);
+  const [dialog, setDialog] = useState<
+    { kind: 'create' } | { kind: 'edit' | 'grant'; user: UserView } | null
+  >(null);
+  const [password, setPassword] = useState<string | null>(null);
+  const { data } = useQuery({
+    queryKey: ['users', debounced, sort, page],
+    queryFn: () =>
+      api<ListResult<UserView>>(
+        'GET',
+        `/api/users${queryString({ q: debounced, sort, page, perPage: PER_PAGE })}`,
+      ),
+    placeholderData: (previous) => previous,
+  });
+
+  const reset = async (user: UserView) => {
+    if (!window.confirm(`${t('resetPassword')}: ${user.username}?`)) return;
+    const result = await api<{ temporaryPassword: string }>('POST', `/api/users/${user.id}/reset-password`);
+    setPassword(result.temporaryPassword);
+  };
+  const revoke = async (user: UserView, grantId: number) => {
+    if (!window.confirm(`${t('revoke')}?`)) return;
+    await api('DELETE', `/api/users/${user.id}/grants/${grantId}`);
+    await client.invalidateQueries({ queryKey: ['users'] });
+    notifySaved(t('saved'));
+  };
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={2}>{t('users')}</Title>
+        <Button onClick={() => setDialog({ kind: 'create' })}>{t('newUser')}</Button>
+      </Group>
+      <TextInput
+        type="search"
+        aria-label={t('search')}
+        placeholder={t('search')}
+        value={q}
+        onChange={(e) => (setQ(e.currentTarget.value), setPage(1))}
+        maw={360}
+      />
+      <Table striped highlightOnHover withTableBorder>
+        <Table.Thead>
+          <Table.Tr>
+            <SortHeader field="username" sort={sort} onSort={setSort}>
+              {t('username')}
+            </SortHeader>
+            <SortHeader field="fullName" sort={sort} onSort={setSort}>
+              {t('fullName')}
+            </SortHeader>
+            <Table.Th>{t('email')}</Table.Th>
+            <Table.Th>{t('status')}</Table.Th>
+            <Table.Th>{t('roles')}</Table.Th>
+            <Table.Th aria-label="Thao tác" />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {data?.items.map((user) => (
+            <Table.Tr key={user.id}>
+              <Table.Td>{user.username}</Table.Td>
+              <Table.Td>{user.fullName}</Table.Td>
+              <Table.Td>{user.email}</Table.Td>
+              <Table.Td>
+                {!user.isActive ? (
+                  <Badge color="gray">{t('disabled')}</Badge>
+                ) : user.lockedUntil ? (
+                  <Badge color="orange">{t('locked')}</Badge>
+                ) : (
+                  <Badge color="green" variant="light">
+                    {t('active')}
+                  </Badge>
+                )}
+              </Table.Td>
+              <Table.Td>
+                <Group gap={4}>
+                  {user.grants.map((grant) => (
+                    <Badge
+                      key={grant.id}
+                      variant="outline"
+                      rightSection={
+                        <ActionIcon
+                          size="xs"
+                          variant="transparent"
+                          aria-label={`${t('revoke')} ${label(ROLES[grant.role])}`}
+                          onClick={() => revoke(user, grant.id)}
+                        >
+                          ×
+                        </ActionIcon>
+                      }
+                    >
+                      {label(ROLES[grant.role])} — {grant.unitName ?? t('wholeSystem')}
+                    </Badge>
+                  ))}
+                </Group>
+              </Table.Td>
+              <Table.Td>
+                <Menu>
+                  <Menu.Target>
+                    <Button size="xs" variant="subtle">
+                      ⋯
+                    </Button>
+                  </Menu.Target>
+                  <Menu.Dropdown>
+                    <Menu.Item onClick={() => setDialog({ kind: 'edit', user })}>{t('edit')}</Menu.Item>
+                    <Menu.Item onClick={() => setDialog({ kind: 'grant', user })}>{t('grantRole')}</Menu.Item>
+                    <Menu.Item onClick={() => reset(user)}>{t('resetPassword')}</Menu.Item>
+                  </Menu.Dropdown>
+                </Menu>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <Group justify="space-between">
+        <Text size="sm" c="dimmed">
+          {t('total')}: {data?.total ?? 0}
+        </Text>
+        <Pagination
+          total={Math.max(1, Math.ceil((data?.total ?? 0) / PER_PAGE))}
+          value={page}
+          onChange={setPage}
+        />
+      </Group>
+      <CreateUserModal
+        opened={dialog?.kind === 'create'}
+        onClose={() => setDialog(null)}
+        onPassword={setPassword}
+      />
+      {dialog?.kind === 'edit' && <EditUserModal user={dialog.user} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'grant' && <GrantRoleModal user={dialog.user} onClose={() => setDialog(null)} />}
+      <TemporaryPasswordModal password={password} onClose={() => setPassword(null)} />
+    </Stack>
+  );
+}

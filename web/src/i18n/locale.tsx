@@ -1,0 +1,54 @@
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { MESSAGES, type MessageKey } from './messages.ts';
+
+export type Locale = 'vi' | 'en';
+
+interface LocaleContextValue {
+  locale: Locale;
+  setLocale: (locale: Locale) => void;
+  t: (key: MessageKey) => string;
+  /** Picks the label for the current language from a { vi, en } pair (e.g. UNIT_TYPES, ROLES). */
+  label: (pair: { vi: string; en: string }) => string;
+}
+
+const LocaleContext = createContext<LocaleContextValue | null>(null);
+const STORAGE_KEY = 'chiso.locale';
+
+export function LocaleProvider({ children }: { children: ReactNode }) {
+  const [locale, setLocaleState] = useState<Locale>(() =>
+    localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'vi',
+  );
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+  const setLocale = useCallback((next: Locale) => {
+    localStorage.setItem(STORAGE_KEY, next);
+    setLocaleState(next);
+  }, []);
+  const value = useMemo<LocaleContextValue>(
+    () => ({ locale, setLocale, t: (key) => MESSAGES[key][locale], label: (pair) => pair[locale] }),
+    [locale, setLocale],
+  );
+  return <LocaleContext.Provider value={value}>{children}</LocaleContext.Provider>;
+}
+
+export function useT(): LocaleContextValue {
+  const value = useContext(LocaleContext);
+  if (!value) throw new Error('useT outside LocaleProvider');
+  return value;
+}
+
+/** "2026-11-23T01:17:52Z" → "23/11/2026 08:17:52" in Vietnam time. */
+export function formatDateTimeVi(iso: string): string {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hour12: false,
+  }).format(new Date(iso));
+  return parts.replace(',', '');
+}

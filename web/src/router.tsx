@@ -1,0 +1,49 @@
+import { Center, Loader } from '@mantine/core';
+import { createRootRoute, createRoute, createRouter, Navigate, Outlet } from '@tanstack/react-router';
+import { AccountPage } from './features/account/AccountPage.tsx';
+import { AuditPage } from './features/audit/AuditPage.tsx';
+import { LoginPage } from './features/auth/LoginPage.tsx';
+import { useMe } from './features/auth/session.ts';
+import { OverviewPage } from './features/overview/OverviewPage.tsx';
+import { UnitsPage } from './features/units/UnitsPage.tsx';
+import { UsersPage } from './features/users/UsersPage.tsx';
+import { AppLayout } from './shell/AppLayout.tsx';
+
+/** Pages behind sign-in: anyone not signed in is sent to /login and brought back afterwards. */
+function SignedIn() {
+  const { data: me, isPending } = useMe();
+  if (isPending) {
+    return (
+      <Center mih="100vh">
+        <Loader aria-label="Đang tải" />
+      </Center>
+    );
+  }
+  if (!me) return <Navigate to="/login" search={{ next: window.location.pathname }} />;
+  return <AppLayout />;
+}
+
+const rootRoute = createRootRoute({ component: Outlet });
+const loginRoute = createRoute({ getParentRoute: () => rootRoute, path: '/login', component: LoginPage });
+const appRoute = createRoute({ getParentRoute: () => rootRoute, id: 'app', component: SignedIn });
+const page = (path: string, component: () => React.ReactNode) =>
+  createRoute({ getParentRoute: () => appRoute, path, component });
+
+const routeTree = rootRoute.addChildren([
+  loginRoute,
+  appRoute.addChildren([
+    page('/', OverviewPage),
+    page('/units', UnitsPage),
+    page('/users', UsersPage),
+    page('/audit', AuditPage),
+    page('/account', AccountPage),
+  ]),
+]);
+
+export const router = createRouter({ routeTree });
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+}

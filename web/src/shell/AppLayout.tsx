@@ -1,0 +1,103 @@
+import { AppShell, Badge, Button, Group, NavLink, SegmentedControl, Text, Title } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
+import { api } from '../api/client.ts';
+import { hasPermission, useMe } from '../features/auth/session.ts';
+import { type Locale, useT } from '../i18n/locale.tsx';
+import type { MessageKey } from '../i18n/messages.ts';
+
+const MODULES: MessageKey[] = [
+  'plans',
+  'reporting',
+  'indicators',
+  'assessment',
+  'citizenVoice',
+  'publicPortal',
+];
+const ADMIN: { to: string; label: MessageKey; permission: string }[] = [
+  { to: '/units', label: 'units', permission: 'units.read' },
+  { to: '/users', label: 'users', permission: 'users.read' },
+  { to: '/audit', label: 'audit', permission: 'audit.read' },
+];
+
+export function AppLayout() {
+  const { t, locale, setLocale } = useT();
+  const { data: me } = useMe();
+  const client = useQueryClient();
+  const navigate = useNavigate();
+  const pathname = useRouterState({ select: (state) => state.location.pathname });
+
+  const changeLocale = (next: string) => {
+    setLocale(next as Locale);
+    if (me) void api('PATCH', '/api/auth/me/preferences', { locale: next }).catch(() => {});
+  };
+  const signOut = async () => {
+    await api('POST', '/api/auth/logout').catch(() => {});
+    client.setQueryData(['me'], null);
+    await navigate({ to: '/login' });
+  };
+
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 260, breakpoint: 'sm' }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between">
+          <Group gap="xs">
+            <Title order={1} size="h3">
+              {t('appName')}
+            </Title>
+            <Text size="sm" c="dimmed" visibleFrom="md">
+              {t('tagline')}
+            </Text>
+          </Group>
+          <Group gap="sm">
+            <SegmentedControl
+              size="xs"
+              aria-label={t('language')}
+              value={locale}
+              onChange={changeLocale}
+              data={[
+                { value: 'vi', label: 'VI' },
+                { value: 'en', label: 'EN' },
+              ]}
+            />
+            <Text size="sm">{me?.fullName}</Text>
+            <Button variant="subtle" size="xs" onClick={signOut}>
+              {t('signOut')}
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" component="nav" aria-label="Điều hướng chính">
+        <NavLink component={Link} to="/" label={t('overview')} active={pathname === '/'} />
+        {MODULES.map((key) => (
+          <NavLink
+            key={key}
+            label={t(key)}
+            disabled
+            rightSection={
+              <Badge size="xs" variant="light" color="gray">
+                {t('comingSoon')}
+              </Badge>
+            }
+          />
+        ))}
+        <Text size="xs" c="dimmed" fw={600} mt="md" mb={4} px="sm" tt="uppercase">
+          {t('administration')}
+        </Text>
+        {ADMIN.filter((item) => hasPermission(me, item.permission)).map((item) => (
+          <NavLink
+            key={item.to}
+            component={Link}
+            to={item.to}
+            label={t(item.label)}
+            active={pathname.startsWith(item.to)}
+          />
+        ))}
+        <NavLink component={Link} to="/account" label={t('account')} active={pathname === '/account'} />
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}
