@@ -33,7 +33,11 @@ export function useFieldErrors() {
     }
   };
 
-  return { errors, formError, check, fail, reset: () => (setErrors({}), setFormError(null)) };
+  const reset = () => {
+    setErrors({});
+    setFormError(null);
+  };
+  return { errors, formError, check, fail, reset };
 }
 
 export function notifySaved(message: string): void {

@@ -46,7 +46,13 @@ export function UnitDetailPanel({
     [t('headPhone'), unit.headPhone ?? '—'],
     [
       t('headEmail'),
-      unit.headEmail ? <Anchor href={`mailto:${unit.headEmail}`}>{unit.headEmail}</Anchor> : '—',
+      unit.headEmail ? (
+        <Anchor key="email" href={`mailto:${unit.headEmail}`}>
+          {unit.headEmail}
+        </Anchor>
+      ) : (
+        '—'
+      ),
     ],
     [t('address'), unit.address ?? '—'],
   ];

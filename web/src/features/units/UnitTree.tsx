@@ -16,7 +16,7 @@ export function UnitTree(props: TreeProps) {
   const { data, isPending } = useUnitChildren('root', props.showClosed);
   if (isPending) return <Loader size="sm" />;
   return (
-    <ul role="tree" aria-label="Cây đơn vị" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+    <ul aria-label="Cây đơn vị" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
       {data?.items.map((unit) => (
         <UnitNode key={unit.id} unit={unit} depth={0} {...props} />
       ))}
@@ -30,13 +30,14 @@ function UnitNode({ unit, depth, ...props }: TreeProps & { unit: UnitSummary; de
   const children = useUnitChildren(unit.id, props.showClosed, isOpen && unit.childCount > 0);
   const isSelected = props.selectedId === unit.id;
   return (
-    <li role="treeitem" aria-expanded={unit.childCount > 0 ? isOpen : undefined} aria-selected={isSelected}>
+    <li>
       <Group gap={2} wrap="nowrap" pl={depth * 16}>
         {unit.childCount > 0 ? (
           <ActionIcon
             variant="subtle"
             size="sm"
             aria-label={`${isOpen ? 'Thu gọn' : 'Mở'} ${unit.name}`}
+            aria-expanded={isOpen}
             onClick={() => setOpen(!isOpen)}
           >
             {isOpen ? <IconChevronDown size={14} /> : <IconChevronRight size={14} />}
@@ -45,6 +46,7 @@ function UnitNode({ unit, depth, ...props }: TreeProps & { unit: UnitSummary; de
           <Box w={22} />
         )}
         <UnstyledButton
+          aria-current={isSelected ? 'true' : undefined}
           onClick={() => {
             props.onSelect(unit.id);
             if (unit.childCount > 0) setOpen(true);
@@ -74,7 +76,7 @@ function UnitNode({ unit, depth, ...props }: TreeProps & { unit: UnitSummary; de
         </UnstyledButton>
       </Group>
       {isOpen && unit.childCount > 0 && (
-        <ul role="group" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+        <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
           {children.isPending ? (
             <li>
               <Text size="xs" c="dimmed" pl={(depth + 1) * 16 + 24}>

@@ -69,7 +69,10 @@ export function UsersPage() {
         aria-label={t('search')}
         placeholder={t('search')}
         value={q}
-        onChange={(e) => (setQ(e.currentTarget.value), setPage(1))}
+        onChange={(e) => {
+          setQ(e.currentTarget.value);
+          setPage(1);
+        }}
         maw={360}
       />
       <Table striped highlightOnHover withTableBorder>
