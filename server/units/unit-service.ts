@@ -12,7 +12,7 @@ import {
   type SQL,
   sql,
 } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import { type Grant, hasPermissionOn, type Permission, scopeRoots } from '../../core/auth/roles.ts';
 import { AppError, fieldError } from '../../core/errors.ts';
@@ -44,9 +44,6 @@ export function scopeCondition(user: UnitContext['user'], permission: Permission
   if (roots.length === 0) return sql`false`;
   return or(...roots.map((root) => like(units.path, `${root}%`))) as SQL;
 }
-
-const activeChildCount = sql<number>`(select count(*)::int from units c where c.parent_id = ${units.id} and c.valid_to is null)`;
-const anyChildCount = sql<number>`(select count(*)::int from units c where c.parent_id = ${units.id})`;
 
 const SORT_COLUMNS = {
   name: sql`${units.name} collate vi`,
@@ -82,37 +79,61 @@ export async function findUnits(ctx: UnitContext, query: FindUnitsQuery): Promis
     conditions.push(eq(units.parentId, query.parentId));
   }
   const { field, direction } = parseSort(query.sort);
-  const column = SORT_COLUMNS[field as keyof typeof SORT_COLUMNS] ?? SORT_COLUMNS.name;
+  const sortField = (field in SORT_COLUMNS ? field : 'name') as keyof typeof SORT_COLUMNS;
   const where = and(...conditions);
-  const rows = await ctx.db
-    .select({
-      ...getTableColumns(units),
-      parentName: parent.name,
-      childCount: query.status === 'active' ? activeChildCount : anyChildCount,
-      total: sql<number>`count(*) over ()`.mapWith(Number),
-    })
+  // The page is chosen first (an index gives it in name order), then only its rows are joined to their
+  // parents and counted children; the total is a separate count. Far cheaper than a window over the set.
+  const page = ctx.db
+    .select()
     .from(units)
-    .leftJoin(parent, eq(parent.id, units.parentId))
     .where(where)
-    .orderBy(direction === 'asc' ? asc(column) : desc(column), asc(units.id))
+    .orderBy(...sortOrder(SORT_COLUMNS[sortField], direction))
     .limit(query.perPage)
-    .offset((query.page - 1) * query.perPage);
-  const total =
-    rows[0]?.total ??
-    (query.page > 1
-      ? ((await ctx.db.select({ n: sql<number>`count(*)::int` }).from(units).where(where))[0]?.n ?? 0)
-      : 0);
+    .offset((query.page - 1) * query.perPage)
+    .as('page');
+  const pageSort = { name: sql`${page.name} collate vi`, code: page.code, type: page.type }[sortField];
+  const childCount = sql<number>`(select count(*)::int from units c where c.parent_id = ${page.id}${
+    query.status === 'active' ? sql` and c.valid_to is null` : sql``
+  })`;
+  const [rows, [counted]] = await Promise.all([
+    ctx.db
+      .select({
+        id: page.id,
+        code: page.code,
+        name: page.name,
+        type: page.type,
+        parentId: page.parentId,
+        validFrom: page.validFrom,
+        validTo: page.validTo,
+        headName: page.headName,
+        parentName: parent.name,
+        childCount,
+      })
+      .from(page)
+      .leftJoin(parent, eq(parent.id, page.parentId))
+      .orderBy(...sortOrder(pageSort, direction)),
+    ctx.db.select({ n: sql<number>`count(*)::int` }).from(units).where(where),
+  ]);
   return {
-    items: rows.map(({ parentName, childCount, total: _total, ...unit }) =>
-      presentSummary(unit, parentName, childCount),
+    items: rows.map(({ parentName, childCount: children, ...unit }) =>
+      presentSummary(unit, parentName, children),
     ),
     page: query.page,
     perPage: query.perPage,
-    total,
+    total: counted?.n ?? 0,
   };
 }
 
-function presentSummary(unit: UnitRow, parentName: string | null, childCount: number): UnitSummary {
+function sortOrder(column: SQL | AnyPgColumn, direction: 'asc' | 'desc'): SQL[] {
+  return direction === 'asc' ? [asc(column), sql`id asc`] : [desc(column), sql`id desc`];
+}
+
+type SummaryFields = Pick<
+  UnitRow,
+  'id' | 'code' | 'name' | 'type' | 'parentId' | 'validFrom' | 'validTo' | 'headName'
+>;
+
+function presentSummary(unit: SummaryFields, parentName: string | null, childCount: number): UnitSummary {
   return {
     id: unit.id,
     code: unit.code,

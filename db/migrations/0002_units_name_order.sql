@@ -1,0 +1,1 @@
+CREATE INDEX "units_name_vi_idx" ON "units" USING btree ("name" collate vi,"id");
