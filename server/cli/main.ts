@@ -5,6 +5,9 @@ import { eq } from 'drizzle-orm';
 import { createUserSchema } from '../../core/auth/account-schemas.ts';
 import { ROLE_NAMES, type Role } from '../../core/auth/roles.ts';
 import { AppError } from '../../core/errors.ts';
+import { DEFAULT_REGIME, parsePeriod, periodWindow } from '../../core/periods/periods.ts';
+import { workdayCalendar } from '../../core/periods/workdays.ts';
+import { formatDateVi, parseDate } from '../../core/text/dates.ts';
 import { mutate } from '../audit/audit-log.ts';
 import { verifyAuditChain } from '../audit/audit-service.ts';
 import { openReadyDatabase } from '../bootstrap.ts';
@@ -23,6 +26,8 @@ const HELP = `Chiso — dòng lệnh / command line
   npx chiso user create --username U --full-name "Họ tên" [--email E] [--role admin --unit MÃ|*]
   npx chiso units import FILE [--dry-run] [--json]   nhập đơn vị từ .xlsx/.csv (tất cả hoặc không)
   npx chiso audit verify [--json]            kiểm tra chuỗi băm của nhật ký
+  npx chiso period show 2026Q1 [--json]      khoảng số liệu và hạn báo cáo của kỳ (2026M03, 2026Q1, 2026S1, 2026)
+  npx chiso workdays add 2026-02-12 3 [--json]  ngày làm việc thứ N sau một ngày (trừ lễ, Tết)
 
 Biến môi trường: CHISO_DATA_DIR (mặc định ./data), DATABASE_URL (PostgreSQL thay cho PGlite).`;
 
@@ -30,6 +35,47 @@ Biến môi trường: CHISO_DATA_DIR (mặc định ./data), DATABASE_URL (Post
 const SYSTEM_GRANTS = [{ role: 'admin' as Role, unitId: 0, unitPath: '/' }];
 
 type Command = (database: Database, args: string[]) => Promise<number>;
+type OfflineCommand = (args: string[]) => Promise<number>;
+
+/** Commands of pure domain logic: they need no database and do not initialise one. */
+const offlineCommands: Record<string, OfflineCommand> = {
+  'period show': async (args) => {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { json: { type: 'boolean' } },
+    });
+    const period = parsePeriod(positionals[0] ?? '');
+    if (!period)
+      throw new AppError('VALIDATION_FAILED', 'Mã kỳ không hợp lệ: dùng 2026M03, 2026Q1, 2026S1 hoặc 2026.');
+    const window = periodWindow(period, DEFAULT_REGIME);
+    console.log(
+      values.json
+        ? JSON.stringify(window)
+        : `Kỳ ${window.code}: số liệu từ ${formatDateVi(window.dataFrom)} đến ${formatDateVi(window.dataTo)}, hạn báo cáo ${formatDateVi(window.due)}.`,
+    );
+    return 0;
+  },
+
+  'workdays add': async (args) => {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { json: { type: 'boolean' } },
+    });
+    const start = parseDate(positionals[0] ?? '');
+    const days = Number(positionals[1]);
+    if (!start || !Number.isInteger(days) || days < 0) {
+      throw new AppError(
+        'VALIDATION_FAILED',
+        'Cách dùng: npx chiso workdays add YYYY-MM-DD SỐ_NGÀY (ngày làm việc, ≥ 0).',
+      );
+    }
+    const date = workdayCalendar().addWorkdays(start, days);
+    console.log(values.json ? JSON.stringify({ from: start, workdays: days, date }) : formatDateVi(date));
+    return 0;
+  },
+};
 
 const commands: Record<string, Command> = {
   migrate: async () => {
@@ -129,6 +175,8 @@ const commands: Record<string, Command> = {
 };
 
 async function main(argv: string[]): Promise<number> {
+  const offline = offlineCommands[argv.slice(0, 2).join(' ')];
+  if (offline) return offline(argv.slice(2));
   const name = [argv.slice(0, 2).join(' '), argv[0] ?? ''].find((candidate) => candidate in commands);
   const command = name ? commands[name] : undefined;
   if (!name || !command) {
