@@ -59,6 +59,14 @@ describe('npx chiso', () => {
     expect(JSON.parse((await chiso('workdays', 'add', '2026-02-12', '3', '--json')).stdout).date).toBe(
       '2026-02-24',
     );
+    const papi = JSON.parse((await chiso('results', 'show', 'PAPI', '--year', '2020', '--json')).stdout);
+    expect(papi).toHaveLength(63);
+    expect(papi.find((row: { unit: string }) => row.unit === 'Quảng Ninh')).toMatchObject({
+      unitCode: '22',
+      total: 48.8114,
+      rank: 1,
+      group: 1,
+    });
     const refused = await chiso('period', 'show', '2026Q7');
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/Mã kỳ không hợp lệ/);

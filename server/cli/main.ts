@@ -5,6 +5,8 @@ import { eq } from 'drizzle-orm';
 import { createUserSchema } from '../../core/auth/account-schemas.ts';
 import { ROLE_NAMES, type Role } from '../../core/auth/roles.ts';
 import { AppError } from '../../core/errors.ts';
+import { computePapi } from '../../core/indices/papi.ts';
+import { parsePapiTable } from '../../core/indices/papi-data.ts';
 import { DEFAULT_REGIME, parsePeriod, periodWindow } from '../../core/periods/periods.ts';
 import { workdayCalendar } from '../../core/periods/workdays.ts';
 import { formatDateVi, parseDate } from '../../core/text/dates.ts';
@@ -28,6 +30,7 @@ const HELP = `Chiso — dòng lệnh / command line
   npx chiso audit verify [--json]            kiểm tra chuỗi băm của nhật ký
   npx chiso period show 2026Q1 [--json]      khoảng số liệu và hạn báo cáo của kỳ (2026M03, 2026Q1, 2026S1, 2026)
   npx chiso workdays add 2026-02-12 3 [--json]  ngày làm việc thứ N sau một ngày (trừ lễ, Tết)
+  npx chiso results show PAPI --year 2020 [--json]  kết quả PAPI các tỉnh: tổng điểm, thứ hạng, nhóm
 
 Biến môi trường: CHISO_DATA_DIR (mặc định ./data), DATABASE_URL (PostgreSQL thay cho PGlite).`;
 
@@ -75,7 +78,48 @@ const offlineCommands: Record<string, OfflineCommand> = {
     console.log(values.json ? JSON.stringify({ from: start, workdays: days, date }) : formatDateVi(date));
     return 0;
   },
+
+  // Until index results live in the database (issue 3), they are computed from the shipped PAPI table.
+  'results show': async (args) => {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { json: { type: 'boolean' }, year: { type: 'string' } },
+    });
+    const year = Number(values.year);
+    if (positionals[0]?.toUpperCase() !== 'PAPI' || !Number.isInteger(year)) {
+      throw new AppError('VALIDATION_FAILED', 'Cách dùng: npx chiso results show PAPI --year 2020 [--json]');
+    }
+    const rows = parsePapiTable(readFileSync(PAPI_TABLE, 'utf8')).filter((row) => row.year === year);
+    if (rows.length === 0)
+      throw new AppError('NOT_FOUND', `Không có dữ liệu PAPI năm ${year} (có 2018–2024).`);
+    const round = (value: number | null) => (value === null ? null : Math.round(value * 10_000) / 10_000);
+    const results = computePapi(year, rows).map((result) => ({
+      unit: result.unit,
+      unitCode: result.unitCode,
+      total: round(result.total),
+      rank: result.rank,
+      group: result.group,
+      dimensions: Object.fromEntries(
+        Object.entries(result.dimensions).map(([code, value]) => [code, round(value)]),
+      ),
+    }));
+    if (values.json) console.log(JSON.stringify(results));
+    else {
+      for (const result of [...results].sort((a, b) => (a.rank ?? 99) - (b.rank ?? 99))) {
+        console.log(
+          `${String(result.rank ?? '—').padStart(2)}  ${result.unit.padEnd(22)} ${result.total?.toFixed(4).replace('.', ',') ?? 'không xếp hạng'}  nhóm ${result.group ?? '—'}`,
+        );
+      }
+    }
+    return 0;
+  },
 };
+
+const PAPI_TABLE = new URL(
+  '../../reference/papi/papi_2018_2024_subdimensions_dimensions.csv',
+  import.meta.url,
+);
 
 const commands: Record<string, Command> = {
   migrate: async () => {
