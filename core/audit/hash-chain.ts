@@ -1,22 +1,12 @@
 import { createHash } from 'node:crypto';
+import type { AuditEventContent } from './audit-event.ts';
+
+export type { AuditEventContent } from './audit-event.ts';
 
 /**
  * The audit trail is a hash chain: each event's hash covers its content and the previous event's hash,
  * so editing or removing any past event breaks every hash after it.
  */
-export interface AuditEventContent {
-  seq: number;
-  at: string;
-  actorId: number | null;
-  actorName: string | null;
-  ip: string | null;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  unitId: number | null;
-  before: unknown;
-  after: unknown;
-}
 
 export const GENESIS_HASH = '0'.repeat(64);
 

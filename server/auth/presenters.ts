@@ -1,26 +1,9 @@
-import { z } from 'zod';
-import { PERMISSIONS, type Permission, ROLE_NAMES, roleHasPermission } from '../../core/auth/roles.ts';
+export { grantSchema, meSchema, sessionResponseSchema } from '../../core/auth/account-views.ts';
+
+import type { z } from 'zod';
+import type { grantSchema, meSchema } from '../../core/auth/account-views.ts';
+import { PERMISSIONS, type Permission, roleHasPermission } from '../../core/auth/roles.ts';
 import type { SessionUser } from './sessions.ts';
-
-export const grantSchema = z.object({
-  id: z.number().int(),
-  role: z.enum(ROLE_NAMES),
-  unitId: z.number().int().nullable(),
-  unitName: z.string().nullable(),
-});
-
-export const meSchema = z.object({
-  id: z.number().int(),
-  username: z.string(),
-  fullName: z.string(),
-  email: z.string().nullable(),
-  locale: z.enum(['vi', 'en']),
-  mustChangePassword: z.boolean(),
-  grants: z.array(grantSchema),
-  permissions: z.array(z.string()),
-});
-
-export const sessionResponseSchema = z.object({ user: meSchema, csrfToken: z.string() });
 
 export function presentGrant(grant: SessionUser['grants'][number]): z.infer<typeof grantSchema> {
   return { id: grant.id, role: grant.role, unitId: grant.unitId || null, unitName: grant.unitName };

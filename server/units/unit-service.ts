@@ -14,8 +14,8 @@ import type {
 } from '../../core/units/unit-schemas.ts';
 import { childPath, isMoveAllowed, pathIds } from '../../core/units/unit-tree.ts';
 import type { SuccessionKind, UnitType } from '../../core/units/unit-types.ts';
-import { mutate, type ServiceContext } from '../audit/audit-log.ts';
-import type { DbOrTx } from '../db/engine.ts';
+import { type Audit, mutate, type ServiceContext } from '../audit/audit-log.ts';
+import type { DbOrTx, Tx } from '../db/engine.ts';
 import { unitSuccessions, units } from '../db/schema/index.ts';
 import { auditedUnit, type UnitDetail, type UnitSummary } from './unit-presenters.ts';
 
@@ -261,14 +261,30 @@ function assertVersion(unit: UnitRow, version: number): void {
   if (unit.version !== version) throw new AppError('CONFLICT');
 }
 
+/**
+ * The one shape of a change to an existing unit: inside the audited transaction, load it (visible and
+ * writable), check the version the user edited, apply `change`, and answer with the fresh detail.
+ */
+function changeUnit(
+  ctx: UnitContext,
+  id: number,
+  version: number,
+  change: (tx: Tx, audit: Audit, unit: UnitRow) => Promise<void>,
+): Promise<UnitDetail> {
+  return mutate(ctx, async (tx, audit) => {
+    const unit = await loadVisibleUnit(ctx, tx, id, 'units.write');
+    assertVersion(unit, version);
+    await change(tx, audit, unit);
+    return getUnit(ctx, id, tx);
+  });
+}
+
 export async function updateUnit(
   ctx: UnitContext,
   id: number,
   input: z.output<typeof updateUnitSchema>,
 ): Promise<UnitDetail> {
-  return mutate(ctx, async (tx, audit) => {
-    const unit = await loadVisibleUnit(ctx, tx, id, 'units.write');
-    assertVersion(unit, input.version);
+  return changeUnit(ctx, id, input.version, async (tx, audit, unit) => {
     if (unit.validTo) throw new AppError('CONFLICT', 'Đơn vị đã giải thể, không thể sửa.');
     await assertCodeFree(tx, input.code, id);
     const { version, ...fields } = input;
@@ -291,7 +307,6 @@ export async function updateUnit(
       before: auditedUnit(unit),
       after: auditedUnit(updated),
     });
-    return getUnit(ctx, id, tx);
   });
 }
 
@@ -300,9 +315,7 @@ export async function moveUnit(
   id: number,
   input: z.output<typeof moveUnitSchema>,
 ): Promise<UnitDetail> {
-  return mutate(ctx, async (tx, audit) => {
-    const unit = await loadVisibleUnit(ctx, tx, id, 'units.write');
-    assertVersion(unit, input.version);
+  return changeUnit(ctx, id, input.version, async (tx, audit, unit) => {
     const newParent = await loadVisibleUnit(ctx, tx, input.parentId, 'units.write');
     if (newParent.validTo) throw fieldError('parentId', 'Không thể chuyển vào một đơn vị đã giải thể.');
     if (!isMoveAllowed(unit.path, newParent.path)) {
@@ -326,7 +339,6 @@ export async function moveUnit(
       before: { parentId: unit.parentId },
       after: { parentId: newParent.id },
     });
-    return getUnit(ctx, id, tx);
   });
 }
 
@@ -335,9 +347,7 @@ export async function closeUnit(
   id: number,
   input: z.output<typeof closeUnitSchema>,
 ): Promise<UnitDetail> {
-  return mutate(ctx, async (tx, audit) => {
-    const unit = await loadVisibleUnit(ctx, tx, id, 'units.write');
-    assertVersion(unit, input.version);
+  return changeUnit(ctx, id, input.version, async (tx, audit, unit) => {
     if (unit.validTo) throw new AppError('CONFLICT', 'Đơn vị đã giải thể từ trước.');
     if (input.validTo < unit.validFrom) {
       throw fieldError('validTo', 'Ngày giải thể không thể trước ngày đơn vị bắt đầu hoạt động.');
@@ -383,7 +393,6 @@ export async function closeUnit(
       before: auditedUnit(unit),
       after: { ...auditedUnit(closed ?? unit), successorIds, kind: input.kind, reason: input.reason },
     });
-    return getUnit(ctx, id, tx);
   });
 }
 
@@ -393,9 +402,7 @@ export async function reopenUnit(
   id: number,
   input: { version: number; reason: string },
 ): Promise<UnitDetail> {
-  return mutate(ctx, async (tx, audit) => {
-    const unit = await loadVisibleUnit(ctx, tx, id, 'units.write');
-    assertVersion(unit, input.version);
+  return changeUnit(ctx, id, input.version, async (tx, audit, unit) => {
     if (!unit.validTo) throw new AppError('CONFLICT', 'Đơn vị đang hoạt động.');
     const parentUnit = unit.parentId ? await loadUnit(tx, unit.parentId) : null;
     if (parentUnit?.validTo)
@@ -418,6 +425,5 @@ export async function reopenUnit(
       before: { ...auditedUnit(unit), successorIds: links.map((link) => link.successorId) },
       after: { ...auditedUnit(reopened ?? unit), reason: input.reason },
     });
-    return getUnit(ctx, id, tx);
   });
 }

@@ -2,24 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { createUserSchema, grantRoleSchema, updateUserSchema } from '../../core/auth/account-schemas.ts';
+import { userViewSchema as userSchema } from '../../core/auth/account-views.ts';
 import { listQuery, listResultSchema } from '../../core/list.ts';
 import { contextOf } from '../auth/policy.ts';
-import { grantSchema } from '../auth/presenters.ts';
 import type { Db } from '../db/engine.ts';
 import { createUser, findUsers, grantRole, resetPassword, revokeRole, updateUser } from './user-service.ts';
 
-const userSchema = z.object({
-  id: z.number().int(),
-  username: z.string(),
-  fullName: z.string(),
-  email: z.string().nullable(),
-  isActive: z.boolean(),
-  locale: z.enum(['vi', 'en']),
-  lockedUntil: z.string().nullable(),
-  createdAt: z.string(),
-  version: z.number().int(),
-  grants: z.array(grantSchema),
-});
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 const tags = ['users'];
 

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, like, or, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { createUserSchema, grantRoleSchema, updateUserSchema } from '../../core/auth/account-schemas.ts';
+import type { UserView } from '../../core/auth/account-views.ts';
 import { type Grant, hasPermissionOn, isWithin, type Role, scopeRoots } from '../../core/auth/roles.ts';
 import { AppError, fieldError } from '../../core/errors.ts';
 import { type ListResult, parseSort } from '../../core/list.ts';
@@ -12,19 +13,6 @@ import type { DbOrTx } from '../db/engine.ts';
 import { roleGrants, units, users } from '../db/schema/index.ts';
 
 export type UserContext = ServiceContext & { user: { grants: readonly Grant[]; userId: number | null } };
-
-export interface UserView {
-  id: number;
-  username: string;
-  fullName: string;
-  email: string | null;
-  isActive: boolean;
-  locale: 'vi' | 'en';
-  lockedUntil: string | null;
-  createdAt: string;
-  version: number;
-  grants: { id: number; role: Role; unitId: number | null; unitName: string | null }[];
-}
 
 type UserRow = typeof users.$inferSelect;
 
