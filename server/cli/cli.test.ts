@@ -118,5 +118,6 @@ describe('npx chiso', () => {
     const verified = await chiso('audit', 'verify', '--json');
     expect(verified.code).toBe(0);
     expect(JSON.parse(verified.stdout)).toMatchObject({ ok: true });
-  });
+    // Each command opens the embedded database in a fresh process (about 1–2 s each, 5 s the first time).
+  }, 180_000);
 });
