@@ -1,0 +1,102 @@
+/**
+ * Index frameworks as data: a versioned tree of criteria with points, scoring methods and grading
+ * bands. Methodologies change nearly every year, so each version is its own data file, never code.
+ */
+export const SCORING_METHODS = {
+  manual: { vi: 'Tự chấm, có tài liệu kiểm chứng', en: 'Self-scored with evidence' },
+  formula: { vi: 'Tính theo công thức từ chỉ tiêu', en: 'Formula over indicators' },
+  survey: { vi: 'Từ điều tra xã hội học', en: 'Survey-derived' },
+  external: { vi: 'Kết quả do cơ quan khác công bố', en: 'Published externally' },
+} as const;
+export type ScoringMethod = keyof typeof SCORING_METHODS;
+
+export interface Band {
+  /** e.g. "Tốt", "Khá", "A". */
+  label: string;
+  /** Lower bound, inclusive, in % of the maximum (or on the scale when the framework has one). */
+  from: number;
+  /** Upper bound, exclusive — except for the top band, which includes it. */
+  to: number;
+}
+
+export interface Criterion {
+  /** Stable code: "PAPI.1", "PAPI.1.2", "PAR.3.2.1". */
+  code: string;
+  nameVi: string;
+  nameEn?: string | undefined;
+  /** Maximum points; null while unconfirmed and left for the coordinator to fill in. */
+  maxPoints: number | null;
+  /** Lowest possible score when it is not 0 (PAPI's scales start at 0.25, 0.33, 1…). */
+  minPoints?: number | undefined;
+  method: ScoringMethod;
+  evidenceRequired?: boolean | undefined;
+  guidance?: string | undefined;
+  /** "sum" (default): the maximum equals the children's sum. "declared": the parent states its own rule. */
+  aggregation?: 'sum' | 'declared' | undefined;
+  /** Rule text for "declared" aggregation, e.g. a weighted mean. */
+  rule?: string | undefined;
+  weight?: number | undefined;
+  children?: Criterion[] | undefined;
+}
+
+export interface Framework {
+  /** PAPI, PAR_INDEX, SIPAS, DTI, PCI, SERVICE_766 or a province's own code. */
+  code: string;
+  nameVi: string;
+  nameEn: string;
+  /** First and last year this version applies to (inclusive; null: still in force). */
+  fromYear: number;
+  toYear: number | null;
+  /** "unconfirmed" (chưa xác nhận): a template whose points were not found in an official text. */
+  status: 'confirmed' | 'unconfirmed';
+  source: string;
+  /** How the total is read: points out of the maximum, or a percentage. */
+  unit: 'points' | 'percent';
+  /** "bands": graded by % of the maximum; "quartiles": grouped by position among all units (PAPI). */
+  grouping: 'bands' | 'quartiles';
+  bands: Band[];
+  criteria: Criterion[];
+}
+
+export const DEFAULT_BANDS: Band[] = [
+  { label: 'Tốt', from: 90, to: 100 },
+  { label: 'Khá', from: 80, to: 90 },
+  { label: 'Trung bình', from: 65, to: 80 },
+  { label: 'Yếu', from: 0, to: 65 },
+];
+
+/** Every criterion, depth first, with its parent's code. */
+export function walkCriteria(
+  criteria: readonly Criterion[],
+  parent: string | null = null,
+): { criterion: Criterion; parent: string | null; depth: number }[] {
+  const out: { criterion: Criterion; parent: string | null; depth: number }[] = [];
+  const visit = (items: readonly Criterion[], parentCode: string | null, depth: number) => {
+    for (const criterion of items) {
+      out.push({ criterion, parent: parentCode, depth });
+      if (criterion.children) visit(criterion.children, criterion.code, depth + 1);
+    }
+  };
+  visit(criteria, parent, 0);
+  return out;
+}
+
+/** The framework's maximum: the sum of its top-level criteria (null if any is unconfirmed). */
+export function frameworkMaximum(framework: Framework): number | null {
+  let total = 0;
+  for (const criterion of framework.criteria) {
+    if (criterion.maxPoints === null) return null;
+    total += criterion.maxPoints;
+  }
+  return total;
+}
+
+/** The band of a score given in % of the maximum. */
+export function bandOf(bands: readonly Band[], percent: number): Band | null {
+  const top = Math.max(...bands.map((band) => band.to));
+  return (
+    bands.find(
+      (band) => percent >= band.from && (percent < band.to || (band.to === top && percent <= band.to)),
+    ) ?? null
+  );
+}
