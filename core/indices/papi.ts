@@ -4,6 +4,11 @@
  * and each dimension and the total sort provinces into four groups by quartile. A province missing any
  * expected value gets no dimension, no total and no rank, exactly as published.
  */
+import { type PapiGroup, quartileGroups, rankDescending } from './ranking.ts';
+
+export type { PapiGroup } from './ranking.ts';
+export { quartileGroups, rankDescending } from './ranking.ts';
+
 export const PAPI_DIMENSIONS = [
   'PAPI.1',
   'PAPI.2',
@@ -40,9 +45,6 @@ export interface ProvinceScores {
   subdimensions: Record<string, number | null | undefined>;
 }
 
-/** 1 best (≥ 75th percentile), 2 high-average, 3 low-average, 4 poorest (< 25th percentile). */
-export type PapiGroup = 1 | 2 | 3 | 4;
-
 export interface ProvinceResult {
   unit: string;
   unitCode: string;
@@ -60,38 +62,6 @@ function sumOrNull(values: (number | null | undefined)[]): number | null {
     sum += value;
   }
   return sum;
-}
-
-/** Percentile with linear interpolation between closest ranks (Excel PERCENTILE.INC). */
-export function percentile(sortedAscending: readonly number[], p: number): number {
-  if (sortedAscending.length === 0) return Number.NaN;
-  const position = (sortedAscending.length - 1) * p;
-  const lower = Math.floor(position);
-  const upper = Math.ceil(position);
-  const a = sortedAscending[lower] ?? Number.NaN;
-  const b = sortedAscending[upper] ?? Number.NaN;
-  return a + (b - a) * (position - lower);
-}
-
-/** Groups by quartile over the scored values. */
-export function quartileGroups(values: readonly (number | null)[]): (PapiGroup | null)[] {
-  const scored = values.filter((value): value is number => value !== null).sort((a, b) => a - b);
-  const [q1, q2, q3] = [0.25, 0.5, 0.75].map((p) => percentile(scored, p)) as [number, number, number];
-  return values.map((value) => {
-    if (value === null) return null;
-    if (value >= q3) return 1;
-    if (value >= q2) return 2;
-    if (value >= q1) return 3;
-    return 4;
-  });
-}
-
-/** Competition ranking, highest first: equal values share a rank and the next rank is skipped (1, 2, 2, 4). */
-export function rankDescending(values: readonly (number | null)[], tolerance = 1e-9): (number | null)[] {
-  return values.map((value) => {
-    if (value === null) return null;
-    return 1 + values.filter((other) => other !== null && other > value + tolerance).length;
-  });
 }
 
 export function computePapi(year: number, provinces: readonly ProvinceScores[]): ProvinceResult[] {

@@ -1,0 +1,147 @@
+import { rankDescending } from '../indices/ranking.ts';
+import { type Band, bandOf, type Criterion, type Framework } from './framework.ts';
+
+/**
+ * The scoring engine of an assessment round: pure, so it can recompute thousands of units at once.
+ * Each leaf is capped at its maximum (and at 0 from below), each parent at its own maximum; bonus and
+ * penalty points are capped separately; the total never leaves 0…maximum.
+ */
+export interface Adjustments {
+  bonus: number;
+  penalty: number;
+}
+
+export interface ScoringRules {
+  bonusCap: number;
+  penaltyCap: number;
+}
+
+export interface Gap {
+  code: string;
+  nameVi: string;
+  score: number;
+  maxPoints: number;
+  lost: number;
+}
+
+export interface UnitScore {
+  unitId: number;
+  /** Criterion code → score after capping (leaves and parents). */
+  scores: Record<string, number>;
+  base: number;
+  bonus: number;
+  penalty: number;
+  total: number;
+  maximum: number;
+  percent: number;
+  band: Band | null;
+  rank: number | null;
+  /** Leaves below full marks, most points lost first. */
+  gaps: Gap[];
+}
+
+const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
+
+function scoreCriteria(
+  criteria: readonly Criterion[],
+  leaves: Readonly<Record<string, number | null | undefined>>,
+  out: Record<string, number>,
+  gaps: Gap[],
+): number {
+  let sum = 0;
+  for (const criterion of criteria) {
+    const max = criterion.maxPoints ?? 0;
+    const score = criterion.children?.length
+      ? clamp(scoreCriteria(criterion.children, leaves, out, gaps), 0, max)
+      : clamp(leaves[criterion.code] ?? 0, 0, max);
+    out[criterion.code] = score;
+    if (!criterion.children?.length && score < max) {
+      gaps.push({ code: criterion.code, nameVi: criterion.nameVi, score, maxPoints: max, lost: max - score });
+    }
+    sum += score;
+  }
+  return sum;
+}
+
+export function maximumOf(criteria: readonly Criterion[]): number {
+  return criteria.reduce((total, criterion) => total + (criterion.maxPoints ?? 0), 0);
+}
+
+/** One unit's result (rank is filled in by scoreRound). */
+export function scoreUnit(
+  framework: Framework,
+  unitId: number,
+  leaves: Readonly<Record<string, number | null | undefined>>,
+  adjustments: Adjustments,
+  rules: ScoringRules,
+): UnitScore {
+  const scores: Record<string, number> = {};
+  const gaps: Gap[] = [];
+  const base = scoreCriteria(framework.criteria, leaves, scores, gaps);
+  const maximum = maximumOf(framework.criteria);
+  const bonus = clamp(adjustments.bonus, 0, rules.bonusCap);
+  const penalty = clamp(adjustments.penalty, 0, rules.penaltyCap);
+  const total = clamp(base + bonus - penalty, 0, maximum);
+  const percent = maximum > 0 ? (total / maximum) * 100 : 0;
+  gaps.sort((a, b) => b.lost - a.lost || a.code.localeCompare(b.code));
+  return {
+    unitId,
+    scores,
+    base,
+    bonus,
+    penalty,
+    total,
+    maximum,
+    percent,
+    band: bandOf(framework.bands, percent),
+    rank: null,
+    gaps,
+  };
+}
+
+export interface UnitInput {
+  unitId: number;
+  leaves: Readonly<Record<string, number | null | undefined>>;
+  adjustments?: Adjustments;
+}
+
+/** Every unit of a round: totals, % of maximum, bands, ranks with ties, gap lists. */
+export function scoreRound(
+  framework: Framework,
+  units: readonly UnitInput[],
+  rules: ScoringRules,
+): UnitScore[] {
+  const results = units.map((unit) =>
+    scoreUnit(framework, unit.unitId, unit.leaves, unit.adjustments ?? { bonus: 0, penalty: 0 }, rules),
+  );
+  const ranks = rankDescending(results.map((result) => result.total));
+  results.forEach((result, index) => {
+    result.rank = ranks[index] ?? null;
+  });
+  return results;
+}
+
+/**
+ * Change in % of maximum since last year, following successor links: a unit formed by a merger is
+ * compared with the mean of its predecessors' results (scores, not ratios of counts, so a mean is fair).
+ */
+export function yearOnYear(
+  current: ReadonlyMap<number, number>,
+  previous: ReadonlyMap<number, number>,
+  predecessorsOf: (unitId: number) => readonly number[],
+): Map<number, number | null> {
+  const change = new Map<number, number | null>();
+  for (const [unitId, percent] of current) {
+    const direct = previous.get(unitId);
+    if (direct !== undefined) {
+      change.set(unitId, percent - direct);
+      continue;
+    }
+    const earlier = predecessorsOf(unitId).flatMap((id) => {
+      const value = previous.get(id);
+      return value === undefined ? [] : [value];
+    });
+    change.set(unitId, earlier.length ? percent - earlier.reduce((a, b) => a + b, 0) / earlier.length : null);
+  }
+  return change;
+}
