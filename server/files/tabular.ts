@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../core/errors.ts';
+import { detectVietnameseEncoding, ENCODING_MESSAGES } from '../../core/text/legacy-encoding.ts';
 
 /** Spreadsheet files in and out: CSV (UTF-8, comma or semicolon) and .xlsx, as a header row and text cells. */
 export type TabularFormat = 'csv' | 'xlsx';
@@ -22,16 +23,12 @@ export async function readTable(data: Buffer, format: TabularFormat): Promise<Ta
 }
 
 function readCsv(data: Buffer): Table {
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(data);
-  } catch {
-    throw new AppError(
-      'UNSUPPORTED_FILE',
-      'Tệp CSV không phải mã UTF-8 (có thể là TCVN3 hoặc VNI). Hãy lưu lại tệp với mã hóa UTF-8 rồi thử lại.',
-    );
-  }
-  text = text.replace(/^\uFEFF/, '').normalize('NFC');
+  const encoding = detectVietnameseEncoding(data);
+  if (encoding !== 'utf8') throw new AppError('UNSUPPORTED_FILE', ENCODING_MESSAGES[encoding]);
+  const text = new TextDecoder('utf-8')
+    .decode(data)
+    .replace(/^\uFEFF/, '')
+    .normalize('NFC');
   const firstLine = text.slice(0, text.indexOf('\n') >>> 0);
   const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
   let records: string[][];

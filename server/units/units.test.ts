@@ -323,7 +323,7 @@ describe('import and export', () => {
     ]);
     const refused = await importFile(admin, 'tcvn3.csv', legacy);
     expect(refused.status).toBe(400);
-    expect(refused.json.error.message).toMatch(/UTF-8/);
+    expect(refused.json.error.message).toMatch(/TCVN3/);
     expect((await importFile(admin, 'units.exe', Buffer.from('MZ'))).json.error.code).toBe(
       'UNSUPPORTED_FILE',
     );
