@@ -75,7 +75,7 @@ export function UsersPage() {
         }}
         maw={360}
       />
-      <Table striped highlightOnHover withTableBorder>
+      <Table striped highlightOnHover withTableBorder styles={{ th: { whiteSpace: 'nowrap' } }}>
         <Table.Thead>
           <Table.Tr>
             <SortHeader field="username" sort={sort} onSort={setSort}>
@@ -96,16 +96,10 @@ export function UsersPage() {
               <Table.Td>{user.username}</Table.Td>
               <Table.Td>{user.fullName}</Table.Td>
               <Table.Td>{user.email}</Table.Td>
-              <Table.Td>
-                {!user.isActive ? (
-                  <Badge color="gray">{t('disabled')}</Badge>
-                ) : user.lockedUntil ? (
-                  <Badge color="orange">{t('locked')}</Badge>
-                ) : (
-                  <Badge color="green" variant="light">
-                    {t('active')}
-                  </Badge>
-                )}
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                <Text size="sm" c={!user.isActive ? 'dimmed' : user.lockedUntil ? 'orange.8' : 'green.8'}>
+                  {t(!user.isActive ? 'disabled' : user.lockedUntil ? 'locked' : 'active')}
+                </Text>
               </Table.Td>
               <Table.Td>
                 <Group gap={4}>
@@ -113,6 +107,9 @@ export function UsersPage() {
                     <Badge
                       key={grant.id}
                       variant="outline"
+                      tt="none"
+                      h="auto"
+                      styles={{ label: { whiteSpace: 'normal' } }}
                       rightSection={
                         <ActionIcon
                           size="xs"
