@@ -6,46 +6,21 @@ export {
 } from '../../core/units/unit-views.ts';
 
 /** What the audit trail records of a unit: every field a person can change. */
-export function auditedUnit(row: {
-  code: string | null;
-  name: string;
-  shortName: string | null;
-  type: string;
-  parentId: number | null;
-  validFrom: string;
-  validTo: string | null;
-  headName: string | null;
-  headTitle: string | null;
-  headPhone: string | null;
-  headEmail: string | null;
-  address: string | null;
-}) {
-  const {
-    code,
-    name,
-    shortName,
-    type,
-    parentId,
-    validFrom,
-    validTo,
-    headName,
-    headTitle,
-    headPhone,
-    headEmail,
-    address,
-  } = row;
-  return {
-    code,
-    name,
-    shortName,
-    type,
-    parentId,
-    validFrom,
-    validTo,
-    headName,
-    headTitle,
-    headPhone,
-    headEmail,
-    address,
-  };
+const AUDITED_FIELDS = [
+  'code',
+  'name',
+  'shortName',
+  'type',
+  'parentId',
+  'validFrom',
+  'validTo',
+  'headName',
+  'headTitle',
+  'headPhone',
+  'headEmail',
+  'address',
+] as const;
+
+export function auditedUnit(row: Record<(typeof AUDITED_FIELDS)[number], unknown>) {
+  return Object.fromEntries(AUDITED_FIELDS.map((field) => [field, row[field]]));
 }

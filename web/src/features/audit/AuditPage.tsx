@@ -1,21 +1,10 @@
-import {
-  Alert,
-  Button,
-  Code,
-  Group,
-  Pagination,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Code, Group, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Fragment, useState } from 'react';
 import { parseDate } from '../../../../core/text/dates.ts';
 import { api, type ListResult, queryString } from '../../api/client.ts';
 import type { AuditEvent } from '../../api/types.ts';
+import { ListFooter } from '../../components/ListFooter.tsx';
 import { SortHeader } from '../../components/SortHeader.tsx';
 import { formatDateTimeVi, useT } from '../../i18n/locale.tsx';
 
@@ -123,16 +112,7 @@ export function AuditPage() {
           ))}
         </Table.Tbody>
       </Table>
-      <Group justify="space-between">
-        <Text size="sm" c="dimmed">
-          {t('total')}: {data?.total ?? 0}
-        </Text>
-        <Pagination
-          total={Math.max(1, Math.ceil((data?.total ?? 0) / PER_PAGE))}
-          value={page}
-          onChange={setPage}
-        />
-      </Group>
+      <ListFooter total={data?.total ?? 0} page={page} perPage={PER_PAGE} onPage={setPage} />
     </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Alert, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { formatDateVi, todayInVietnam } from '../../../../core/text/dates.ts';
@@ -6,6 +6,7 @@ import { closeUnitSchema, moveUnitSchema, reopenUnitSchema } from '../../../../c
 import { SUCCESSION_KIND_NAMES, SUCCESSION_KINDS } from '../../../../core/units/unit-types.ts';
 import { api } from '../../api/client.ts';
 import type { UnitDetail } from '../../api/types.ts';
+import { DialogFooter } from '../../components/DialogFooter.tsx';
 import { notifySaved, useFieldErrors } from '../../components/form.ts';
 import { useT } from '../../i18n/locale.tsx';
 import { UnitMultiPicker, UnitPicker } from './UnitPicker.tsx';
@@ -38,30 +39,6 @@ function useUnitAction(unit: UnitDetail, onClose: () => void) {
   return { ...form, isBusy, run };
 }
 
-function Footer({
-  onClose,
-  onSubmit,
-  isBusy,
-  danger,
-}: {
-  onClose: () => void;
-  onSubmit: () => void;
-  isBusy: boolean;
-  danger?: boolean;
-}) {
-  const { t } = useT();
-  return (
-    <Group justify="flex-end">
-      <Button variant="default" onClick={onClose}>
-        {t('cancel')}
-      </Button>
-      <Button color={danger ? 'red' : undefined} onClick={onSubmit} loading={isBusy}>
-        {t('confirm')}
-      </Button>
-    </Group>
-  );
-}
-
 export function MoveUnitModal({ opened, unit, onClose }: Props) {
   const { t } = useT();
   const action = useUnitAction(unit, onClose);
@@ -84,7 +61,7 @@ export function MoveUnitModal({ opened, unit, onClose }: Props) {
           excludeId={unit.id}
           error={action.errors.parentId}
         />
-        <Footer onClose={onClose} onSubmit={submit} isBusy={action.isBusy} />
+        <DialogFooter label={t('confirm')} onClose={onClose} onSubmit={submit} isBusy={action.isBusy} />
       </Stack>
     </Modal>
   );
@@ -132,7 +109,13 @@ export function CloseUnitModal({ opened, unit, onClose }: Props) {
           error={action.errors.reason}
           required
         />
-        <Footer onClose={onClose} onSubmit={submit} isBusy={action.isBusy} danger />
+        <DialogFooter
+          label={t('confirm')}
+          onClose={onClose}
+          onSubmit={submit}
+          isBusy={action.isBusy}
+          danger
+        />
       </Stack>
     </Modal>
   );
@@ -157,7 +140,7 @@ export function ReopenUnitModal({ opened, unit, onClose }: Props) {
           error={action.errors.reason}
           required
         />
-        <Footer onClose={onClose} onSubmit={submit} isBusy={action.isBusy} />
+        <DialogFooter label={t('confirm')} onClose={onClose} onSubmit={submit} isBusy={action.isBusy} />
       </Stack>
     </Modal>
   );

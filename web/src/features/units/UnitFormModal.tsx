@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Alert, Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { formatDateVi, todayInVietnam } from '../../../../core/text/dates.ts';
@@ -6,6 +6,7 @@ import { createUnitSchema, updateUnitSchema } from '../../../../core/units/unit-
 import { UNIT_TYPE_NAMES, UNIT_TYPES } from '../../../../core/units/unit-types.ts';
 import { ApiError, api } from '../../api/client.ts';
 import type { UnitDetail } from '../../api/types.ts';
+import { DialogFooter } from '../../components/DialogFooter.tsx';
 import { notifySaved, useFieldErrors } from '../../components/form.ts';
 import { useT } from '../../i18n/locale.tsx';
 
@@ -104,14 +105,7 @@ export function UnitFormModal({ opened, onClose, unit, parent, onCreated }: Prop
           {input('headEmail', 'headEmail', { type: 'email' })}
         </SimpleGrid>
         {input('address', 'address')}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('cancel')}
-          </Button>
-          <Button onClick={submit} loading={isBusy}>
-            {t('save')}
-          </Button>
-        </Group>
+        <DialogFooter onClose={onClose} onSubmit={submit} isBusy={isBusy} />
       </Stack>
     </Modal>
   );

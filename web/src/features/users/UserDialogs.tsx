@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, PasswordInput, Select, Stack, Switch, TextInput } from '@mantine/core';
+import { Alert, Modal, PasswordInput, Select, Stack, Switch, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import {
@@ -9,6 +9,7 @@ import {
 import { ROLE_NAMES, ROLES } from '../../../../core/auth/roles.ts';
 import { api } from '../../api/client.ts';
 import type { UserView } from '../../api/types.ts';
+import { DialogFooter } from '../../components/DialogFooter.tsx';
 import { notifySaved, useFieldErrors } from '../../components/form.ts';
 import { useT } from '../../i18n/locale.tsx';
 import { UnitPicker } from '../units/UnitPicker.tsx';
@@ -90,14 +91,7 @@ export function CreateUserModal({
           error={action.errors.password}
           autoComplete="new-password"
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('cancel')}
-          </Button>
-          <Button onClick={submit} loading={action.isBusy}>
-            {t('save')}
-          </Button>
-        </Group>
+        <DialogFooter onClose={onClose} onSubmit={submit} isBusy={action.isBusy} />
       </Stack>
     </Modal>
   );
@@ -147,14 +141,7 @@ export function EditUserModal({ user, onClose }: { user: UserView; onClose: () =
           onChange={(value) => setValues({ ...values, locale: value === 'en' ? 'en' : 'vi' })}
           allowDeselect={false}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('cancel')}
-          </Button>
-          <Button onClick={submit} loading={action.isBusy}>
-            {t('save')}
-          </Button>
-        </Group>
+        <DialogFooter onClose={onClose} onSubmit={submit} isBusy={action.isBusy} />
       </Stack>
     </Modal>
   );
@@ -182,14 +169,7 @@ export function GrantRoleModal({ user, onClose }: { user: UserView; onClose: () 
           allowDeselect={false}
         />
         <UnitPicker label={t('unit')} value={unitId} onChange={setUnitId} error={action.errors.unitId} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('cancel')}
-          </Button>
-          <Button onClick={submit} loading={action.isBusy}>
-            {t('grantRole')}
-          </Button>
-        </Group>
+        <DialogFooter onClose={onClose} onSubmit={submit} isBusy={action.isBusy} label={t('grantRole')} />
       </Stack>
     </Modal>
   );

@@ -1,16 +1,4 @@
-import {
-  ActionIcon,
-  Badge,
-  Button,
-  Group,
-  Menu,
-  Pagination,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Menu, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -18,6 +6,7 @@ import { ROLES } from '../../../../core/auth/roles.ts';
 import { api, type ListResult, queryString } from '../../api/client.ts';
 import type { UserView } from '../../api/types.ts';
 import { notifySaved } from '../../components/form.ts';
+import { ListFooter } from '../../components/ListFooter.tsx';
 import { SortHeader } from '../../components/SortHeader.tsx';
 import { TemporaryPasswordModal } from '../../components/TemporaryPasswordModal.tsx';
 import { useT } from '../../i18n/locale.tsx';
@@ -144,16 +133,7 @@ export function UsersPage() {
           ))}
         </Table.Tbody>
       </Table>
-      <Group justify="space-between">
-        <Text size="sm" c="dimmed">
-          {t('total')}: {data?.total ?? 0}
-        </Text>
-        <Pagination
-          total={Math.max(1, Math.ceil((data?.total ?? 0) / PER_PAGE))}
-          value={page}
-          onChange={setPage}
-        />
-      </Group>
+      <ListFooter total={data?.total ?? 0} page={page} perPage={PER_PAGE} onPage={setPage} />
       <CreateUserModal
         opened={dialog?.kind === 'create'}
         onClose={() => setDialog(null)}
