@@ -9,6 +9,14 @@ async function main() {
   const config = loadConfig();
   const database = await openReadyDatabase(config);
   const app = await buildApp({ database, config });
+  // Requests still running at shutdown finish before the database closes under them.
+  let inFlight = 0;
+  app.addHook('onRequest', async () => {
+    inFlight += 1;
+  });
+  app.addHook('onResponse', async () => {
+    inFlight -= 1;
+  });
   await app.listen({ port: config.port, host: config.host });
   // Expired sessions are removed at start and every hour.
   const sweep = () =>
@@ -31,6 +39,8 @@ async function main() {
     closing = true;
     app.log.info({ signal }, 'shutting down');
     await app.close();
+    const deadline = Date.now() + 10_000;
+    while (inFlight > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
     await database.close();
     process.exit(0);
   };

@@ -69,7 +69,7 @@ export async function findUnits(ctx: UnitContext, query: FindUnitsQuery): Promis
   const sortField = (field in SORT_COLUMNS ? field : 'name') as keyof typeof SORT_COLUMNS;
   const where = and(...conditions);
   // The page is chosen first (an index gives it in name order), then only its rows are joined to their
-  // parents and counted children; the total is a separate count. Far cheaper than a window over the set.
+  // parents and counted children; the total rides along as a scalar subquery: one round trip in all.
   const page = ctx.db
     .select()
     .from(units)
@@ -82,32 +82,34 @@ export async function findUnits(ctx: UnitContext, query: FindUnitsQuery): Promis
   const childCount = sql<number>`(select count(*)::int from units c where c.parent_id = ${page.id}${
     query.status === 'active' ? sql` and c.valid_to is null` : sql``
   })`;
-  const [rows, [counted]] = await Promise.all([
-    ctx.db
-      .select({
-        id: page.id,
-        code: page.code,
-        name: page.name,
-        type: page.type,
-        parentId: page.parentId,
-        validFrom: page.validFrom,
-        validTo: page.validTo,
-        headName: page.headName,
-        parentName: parent.name,
-        childCount,
-      })
-      .from(page)
-      .leftJoin(parent, eq(parent.id, page.parentId))
-      .orderBy(...sortOrder(pageSort, direction)),
-    ctx.db.select({ n: sql<number>`count(*)::int` }).from(units).where(where),
-  ]);
+  const countSql = sql<number>`(select count(*)::int from units where ${where})`;
+  const rows = await ctx.db
+    .select({
+      id: page.id,
+      code: page.code,
+      name: page.name,
+      type: page.type,
+      parentId: page.parentId,
+      validFrom: page.validFrom,
+      validTo: page.validTo,
+      headName: page.headName,
+      parentName: parent.name,
+      childCount,
+      total: countSql,
+    })
+    .from(page)
+    .leftJoin(parent, eq(parent.id, page.parentId))
+    .orderBy(...sortOrder(pageSort, direction));
+  // A page past the end has no row to carry the total.
+  const total =
+    rows[0]?.total ?? (await ctx.db.select({ n: countSql }).from(sql`(select 1) as one`))[0]?.n ?? 0;
   return {
-    items: rows.map(({ parentName, childCount: children, ...unit }) =>
+    items: rows.map(({ parentName, childCount: children, total: _total, ...unit }) =>
       presentSummary(unit, parentName, children),
     ),
     page: query.page,
     perPage: query.perPage,
-    total: counted?.n ?? 0,
+    total,
   };
 }
 

@@ -104,6 +104,8 @@ describe('the demo province', () => {
     );
     expect(page2.json).toMatchObject({ page: 2, perPage: 10, total: 116 });
     expect(page2.json.items).toHaveLength(10);
+    const pastTheEnd = await admin.request('GET', `/api/units?parentId=${provinceId}&perPage=10&page=99`);
+    expect(pastTheEnd.json).toMatchObject({ items: [], total: 116 });
     const refused = await admin.request('GET', '/api/units?perPage=500');
     expect(refused.status).toBe(400);
     expect(refused.json.error.details.fields[0].path).toBe('perPage');
