@@ -18,6 +18,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db/engine.ts';
 import { envelope, errorHandler } from './http/errors.ts';
 import { healthRoutes } from './http/health-routes.ts';
+import { indexRoutes } from './indices/index-routes.ts';
 import { unitRoutes } from './units/unit-routes.ts';
 import { userRoutes } from './users/user-routes.ts';
 
@@ -97,6 +98,7 @@ export async function buildApp({
   await app.register(unitRoutes, { db: database.db });
   await app.register(userRoutes, { db: database.db });
   await app.register(auditRoutes, { db: database.db });
+  await app.register(indexRoutes, { db: database.db });
 
   await app.register(webRoutes);
   app.setNotFoundHandler((_request, reply) => reply.status(404).send(envelope(new AppError('NOT_FOUND'))));

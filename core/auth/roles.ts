@@ -19,6 +19,7 @@ const EVERY_ROLE: readonly Role[] = ROLE_NAMES;
 /** Each permission lists the roles that carry it. Routes name a permission; nothing else grants access. */
 export const PERMISSIONS = {
   'units.read': EVERY_ROLE,
+  'indices.read': EVERY_ROLE,
   'units.write': ['admin'],
   'users.read': ['admin'],
   'users.write': ['admin'],

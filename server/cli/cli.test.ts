@@ -59,14 +59,6 @@ describe('npx chiso', () => {
     expect(JSON.parse((await chiso('workdays', 'add', '2026-02-12', '3', '--json')).stdout).date).toBe(
       '2026-02-24',
     );
-    const papi = JSON.parse((await chiso('results', 'show', 'PAPI', '--year', '2020', '--json')).stdout);
-    expect(papi).toHaveLength(63);
-    expect(papi.find((row: { unit: string }) => row.unit === 'Quảng Ninh')).toMatchObject({
-      unitCode: '22',
-      total: 48.8114,
-      rank: 1,
-      group: 1,
-    });
     const refused = await chiso('period', 'show', '2026Q7');
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/Mã kỳ không hợp lệ/);
@@ -114,6 +106,17 @@ describe('npx chiso', () => {
       '33',
     );
     expect(created.stdout).toMatch(/cli\.admin — mật khẩu tạm: \S{16}/);
+
+    const papi = JSON.parse((await chiso('results', 'show', 'PAPI', '--year', '2020', '--json')).stdout);
+    expect(papi).toHaveLength(63);
+    expect(papi.find((row: { unit: string }) => row.unit === 'Quảng Ninh')).toEqual({
+      unit: 'Quảng Ninh',
+      unitCode: '22',
+      total: 48.8114,
+      rank: 1,
+      group: 1,
+      dimensions: expect.objectContaining({ 'PAPI.1': 5.8053, 'PAPI.8': 3.14 }),
+    });
 
     const verified = await chiso('audit', 'verify', '--json');
     expect(verified.code).toBe(0);

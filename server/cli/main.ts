@@ -5,8 +5,6 @@ import { eq } from 'drizzle-orm';
 import { createUserSchema } from '../../core/auth/account-schemas.ts';
 import { ROLE_NAMES, type Role } from '../../core/auth/roles.ts';
 import { AppError } from '../../core/errors.ts';
-import { computePapi } from '../../core/indices/papi.ts';
-import { parsePapiTable } from '../../core/indices/papi-data.ts';
 import { DEFAULT_REGIME, parsePeriod, periodWindow } from '../../core/periods/periods.ts';
 import { workdayCalendar } from '../../core/periods/workdays.ts';
 import { formatDateVi, parseDate } from '../../core/text/dates.ts';
@@ -17,6 +15,8 @@ import { ConfigError, loadConfig } from '../config.ts';
 import type { Database } from '../db/engine.ts';
 import { roleGrants, units } from '../db/schema/index.ts';
 import { formatOf } from '../files/tabular.ts';
+import { presentPapi } from '../indices/index-routes.ts';
+import { findPapiResults } from '../indices/index-service.ts';
 import { SYSTEM_ACTOR } from '../setup/initialise.ts';
 import { importUnits } from '../units/unit-import-service.ts';
 import { createUser } from '../users/user-service.ts';
@@ -78,9 +78,10 @@ const offlineCommands: Record<string, OfflineCommand> = {
     console.log(values.json ? JSON.stringify({ from: start, workdays: days, date }) : formatDateVi(date));
     return 0;
   },
+};
 
-  // Until index results live in the database (issue 3), they are computed from the shipped PAPI table.
-  'results show': async (args) => {
+const commands: Record<string, Command> = {
+  'results show': async (database, args) => {
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
@@ -90,38 +91,22 @@ const offlineCommands: Record<string, OfflineCommand> = {
     if (positionals[0]?.toUpperCase() !== 'PAPI' || !Number.isInteger(year)) {
       throw new AppError('VALIDATION_FAILED', 'Cách dùng: npx chiso results show PAPI --year 2020 [--json]');
     }
-    const rows = parsePapiTable(readFileSync(PAPI_TABLE, 'utf8')).filter((row) => row.year === year);
-    if (rows.length === 0)
-      throw new AppError('NOT_FOUND', `Không có dữ liệu PAPI năm ${year} (có 2018–2024).`);
-    const round = (value: number | null) => (value === null ? null : Math.round(value * 10_000) / 10_000);
-    const results = computePapi(year, rows).map((result) => ({
-      unit: result.unit,
-      unitCode: result.unitCode,
-      total: round(result.total),
-      rank: result.rank,
-      group: result.group,
-      dimensions: Object.fromEntries(
-        Object.entries(result.dimensions).map(([code, value]) => [code, round(value)]),
-      ),
-    }));
+    const results = (await findPapiResults(database.db, year)).map((result) => {
+      const { dimensionGroups: _groups, ...published } = presentPapi(result);
+      return published;
+    });
     if (values.json) console.log(JSON.stringify(results));
     else {
       for (const result of [...results].sort((a, b) => (a.rank ?? 99) - (b.rank ?? 99))) {
+        const total = result.total === null ? 'không xếp hạng' : result.total.toFixed(4).replace('.', ',');
         console.log(
-          `${String(result.rank ?? '—').padStart(2)}  ${result.unit.padEnd(22)} ${result.total?.toFixed(4).replace('.', ',') ?? 'không xếp hạng'}  nhóm ${result.group ?? '—'}`,
+          `${String(result.rank ?? '—').padStart(2)}  ${result.unit.padEnd(22)} ${total}  nhóm ${result.group ?? '—'}`,
         );
       }
     }
     return 0;
   },
-};
 
-const PAPI_TABLE = new URL(
-  '../../reference/papi/papi_2018_2024_subdimensions_dimensions.csv',
-  import.meta.url,
-);
-
-const commands: Record<string, Command> = {
   migrate: async () => {
     console.log('Cơ sở dữ liệu đã sẵn sàng / database is up to date.');
     return 0;

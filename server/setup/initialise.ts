@@ -2,12 +2,22 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { count, eq, sql } from 'drizzle-orm';
 import type { Role } from '../../core/auth/roles.ts';
+import { papiStructure } from '../../core/indices/papi.ts';
+import { parsePapiTable } from '../../core/indices/papi-data.ts';
 import { foldVietnamese } from '../../core/text/vietnamese.ts';
 import type { UnitType } from '../../core/units/unit-types.ts';
 import { type Actor, type Audit, mutate } from '../audit/audit-log.ts';
 import { generatePassword, hashPassword } from '../auth/passwords.ts';
 import type { Db, Tx } from '../db/engine.ts';
-import { adminAreas, roleGrants, settings, unitSuccessions, units, users } from '../db/schema/index.ts';
+import {
+  adminAreas,
+  indexResults,
+  roleGrants,
+  settings,
+  unitSuccessions,
+  units,
+  users,
+} from '../db/schema/index.ts';
 
 export const SYSTEM_ACTOR: Actor = { userId: null, name: 'system' };
 const REFERENCE_CSV = new URL('../../reference/dvhc/units_2025.csv', import.meta.url);
@@ -30,12 +40,19 @@ export async function initialise(db: Db, options: { loadDemo: boolean }): Promis
   return mutate({ db, actor: SYSTEM_ACTOR, ip: null }, async (tx, audit) => {
     // Serialise concurrent first starts (a CLI command and the server on the same empty database).
     await tx.execute(sql`select pg_advisory_xact_lock(4242)`);
+    // Reference data every installation has; each loader does nothing once its data is there.
+    const areas = await loadReferenceAreas(tx);
+    const indexResultRows = await loadIndexResults(tx);
     const [done] = await tx.select().from(settings).where(eq(settings.key, 'initialised_at'));
     if (done) {
-      await audit({ action: 'system.started', entityType: 'system', entityId: null });
+      await audit({
+        action: 'system.started',
+        entityType: 'system',
+        entityId: null,
+        after: { indexResultRows },
+      });
       return [];
     }
-    const areas = await loadReferenceAreas(tx);
     const credentials: Credential[] = [
       await createAccount(tx, {
         username: 'admin',
@@ -52,7 +69,12 @@ export async function initialise(db: Db, options: { loadDemo: boolean }): Promis
       action: 'system.initialised',
       entityType: 'system',
       entityId: null,
-      after: { referenceAreas: areas, accounts: credentials.map((c) => c.username), demo: demo !== null },
+      after: {
+        referenceAreas: areas,
+        indexResultRows,
+        accounts: credentials.map((c) => c.username),
+        demo: demo !== null,
+      },
     });
     return credentials;
   });
@@ -73,6 +95,33 @@ async function loadReferenceAreas(tx: Tx): Promise<number> {
     validFrom: REFORM_DATE,
   }));
   for (let i = 0; i < rows.length; i += 1000) await tx.insert(adminAreas).values(rows.slice(i, i + 1000));
+  return rows.length;
+}
+
+const PAPI_TABLE = new URL(
+  '../../reference/papi/papi_2018_2024_subdimensions_dimensions.csv',
+  import.meta.url,
+);
+
+/** The published PAPI sub-dimension scores 2018–2024 of the 63 provinces. */
+async function loadIndexResults(tx: Tx): Promise<number> {
+  const [existing] = await tx
+    .select({ n: count() })
+    .from(indexResults)
+    .where(eq(indexResults.frameworkCode, 'PAPI'));
+  if (existing && existing.n > 0) return 0;
+  const rows = parsePapiTable(readFileSync(PAPI_TABLE, 'utf8')).flatMap((row) => {
+    const expected = Object.values(papiStructure(row.year)).flat();
+    return expected.map((criterionCode) => ({
+      frameworkCode: 'PAPI',
+      year: row.year,
+      provinceCode: row.unitCode,
+      provinceName: row.unit,
+      criterionCode,
+      value: row.subdimensions[criterionCode] ?? null,
+    }));
+  });
+  for (let i = 0; i < rows.length; i += 2000) await tx.insert(indexResults).values(rows.slice(i, i + 2000));
   return rows.length;
 }
 

@@ -72,6 +72,15 @@ describe('administrator in the browser', () => {
     expect(await unitCount()).toBe(before);
   });
 
+  it('reads PAPI: the province over the years and the ranking of a year', async () => {
+    await page.goto(`${server.url}/indices/papi`);
+    await page.getByRole('heading', { name: 'Chỉ số PAPI các tỉnh' }).waitFor();
+    // Hưng Yên (33) is selected by default: its 2020 row shows rank 44 of 63.
+    await page.getByRole('cell', { name: '44/63' }).waitFor();
+    await page.getByRole('cell', { name: 'Quảng Ninh' }).first().waitFor();
+    await page.screenshot({ path: join(tmpdir(), 'chiso-e2e-papi.png'), fullPage: true });
+  });
+
   it('edits a unit and finds the change, with before and after, in the audit log', async () => {
     await page.goto(`${server.url}/units`);
     await page.getByRole('searchbox').or(page.getByPlaceholder(/Tìm/)).first().fill('so tu phap');

@@ -4,6 +4,7 @@ import { AccountPage } from './features/account/AccountPage.tsx';
 import { AuditPage } from './features/audit/AuditPage.tsx';
 import { LoginPage } from './features/auth/LoginPage.tsx';
 import { useMe } from './features/auth/session.ts';
+import { PapiPage } from './features/indices/PapiPage.tsx';
 import { OverviewPage } from './features/overview/OverviewPage.tsx';
 import { UnitsPage } from './features/units/UnitsPage.tsx';
 import { UsersPage } from './features/users/UsersPage.tsx';
@@ -36,6 +37,7 @@ const routeTree = rootRoute.addChildren([
     page('/units', UnitsPage),
     page('/users', UsersPage),
     page('/audit', AuditPage),
+    page('/indices/papi', PapiPage),
     page('/account', AccountPage),
   ]),
 ]);

@@ -1,4 +1,5 @@
 export * from './accounts.ts';
 export * from './audit.ts';
+export * from './indices.ts';
 export * from './reference.ts';
 export * from './units.ts';

@@ -119,6 +119,16 @@ export const MESSAGES = {
   total: { vi: 'Tổng số', en: 'Total' },
   status: { vi: 'Trạng thái', en: 'Status' },
   loading: { vi: 'Đang tải…', en: 'Loading…' },
+  papi: { vi: 'Chỉ số PAPI các tỉnh', en: 'PAPI results by province' },
+  papiNote: {
+    vi: 'Tính từ điểm các chỉ số nội dung thành phần đã công bố (63 tỉnh trước 01/07/2025). Nhóm theo tứ phân vị: cao nhất ≥ 75%, thấp nhất < 25%. Tỉnh thiếu số liệu không được xếp hạng.',
+    en: 'Computed from the published sub-dimension scores (the 63 provinces before 1 July 2025). Groups by quartile. Provinces with missing data are not ranked.',
+  },
+  province: { vi: 'Tỉnh', en: 'Province' },
+  year: { vi: 'Năm', en: 'Year' },
+  rank: { vi: 'Xếp hạng', en: 'Rank' },
+  group: { vi: 'Nhóm', en: 'Group' },
+  notRanked: { vi: 'Không xếp hạng', en: 'Not ranked' },
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -69,6 +69,14 @@ export function AppLayout() {
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label="Điều hướng chính">
         <NavLink component={Link} to="/" label={t('overview')} active={pathname === '/'} />
+        {hasPermission(me, 'indices.read') && (
+          <NavLink
+            component={Link}
+            to="/indices/papi"
+            label={t('papi')}
+            active={pathname.startsWith('/indices')}
+          />
+        )}
         {MODULES.map((key) => (
           <NavLink
             key={key}

@@ -1,0 +1,69 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { ProvinceResult } from '../../core/indices/papi.ts';
+import type { Db } from '../db/engine.ts';
+import { findPapiResults, papiHistory, papiYears } from './index-service.ts';
+
+const round = (value: number | null) => (value === null ? null : Math.round(value * 10_000) / 10_000);
+
+/** The published shape: total, rank, group and dimension scores rounded to 4 decimals as PAPI reports them. */
+export function presentPapi(result: ProvinceResult) {
+  return {
+    unit: result.unit,
+    unitCode: result.unitCode,
+    total: round(result.total),
+    rank: result.rank,
+    group: result.group,
+    dimensions: Object.fromEntries(
+      Object.entries(result.dimensions).map(([code, value]) => [code, round(value)]),
+    ),
+    dimensionGroups: result.dimensionGroups,
+  };
+}
+
+export async function indexRoutes(app: FastifyInstance, { db }: { db: Db }) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['indices'];
+
+  api.get(
+    '/api/indices/papi/years',
+    { config: { policy: 'indices.read' }, schema: { tags, summary: 'Các năm có kết quả PAPI' } },
+    async () => ({ years: await papiYears(db) }),
+  );
+
+  api.get(
+    '/api/indices/papi/results',
+    {
+      config: { policy: 'indices.read' },
+      schema: {
+        tags,
+        summary: 'Kết quả PAPI các tỉnh trong một năm',
+        querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
+      },
+    },
+    async (request) => ({
+      year: request.query.year,
+      items: (await findPapiResults(db, request.query.year)).map(presentPapi),
+    }),
+  );
+
+  api.get(
+    '/api/indices/papi/provinces/:code',
+    {
+      config: { policy: 'indices.read' },
+      schema: {
+        tags,
+        summary: 'Kết quả PAPI của một tỉnh qua các năm',
+        params: z.object({ code: z.string().regex(/^\d{2}$/, 'Mã tỉnh gồm 2 chữ số.') }),
+      },
+    },
+    async (request) => ({
+      items: (await papiHistory(db, request.params.code)).map((entry) => ({
+        year: entry.year,
+        ranked: entry.ranked,
+        ...presentPapi(entry),
+      })),
+    }),
+  );
+}

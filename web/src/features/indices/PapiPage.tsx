@@ -1,0 +1,148 @@
+import { Badge, Group, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api } from '../../api/client.ts';
+import { useT } from '../../i18n/locale.tsx';
+
+interface PapiRow {
+  unit: string;
+  unitCode: string;
+  total: number | null;
+  rank: number | null;
+  group: 1 | 2 | 3 | 4 | null;
+  dimensions: Record<string, number | null>;
+  dimensionGroups: Record<string, 1 | 2 | 3 | 4 | null>;
+}
+
+const DIMENSIONS = ['PAPI.1', 'PAPI.2', 'PAPI.3', 'PAPI.4', 'PAPI.5', 'PAPI.6', 'PAPI.7', 'PAPI.8'];
+const GROUP_COLOURS = { 1: 'green', 2: 'teal', 3: 'yellow', 4: 'red' } as const;
+const GROUP_LABELS = { 1: 'Cao nhất', 2: 'Trung bình cao', 3: 'Trung bình thấp', 4: 'Thấp nhất' } as const;
+const number = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const format = (value: number | null) => (value === null ? '—' : number.format(value));
+
+function GroupBadge({ group }: { group: PapiRow['group'] }) {
+  if (group === null) return <Text c="dimmed">—</Text>;
+  return (
+    <Badge color={GROUP_COLOURS[group]} variant="light" tt="none">
+      {GROUP_LABELS[group]}
+    </Badge>
+  );
+}
+
+/** PAPI: all provinces of a year, and one province's ranks per dimension over the years. */
+export function PapiPage() {
+  const { t } = useT();
+  const years = useQuery({
+    queryKey: ['papi', 'years'],
+    queryFn: () => api<{ years: number[] }>('GET', '/api/indices/papi/years'),
+  });
+  const [year, setYear] = useState<string | null>(null);
+  const [province, setProvince] = useState<string | null>('33');
+  const selectedYear = year ?? String(years.data?.years.at(-1) ?? '');
+  const results = useQuery({
+    queryKey: ['papi', 'results', selectedYear],
+    queryFn: () => api<{ items: PapiRow[] }>('GET', `/api/indices/papi/results?year=${selectedYear}`),
+    enabled: selectedYear !== '',
+  });
+  const history = useQuery({
+    queryKey: ['papi', 'history', province],
+    queryFn: () =>
+      api<{ items: (PapiRow & { year: number; ranked: number })[] }>(
+        'GET',
+        `/api/indices/papi/provinces/${province}`,
+      ),
+    enabled: province !== null,
+  });
+  const ranked = [...(results.data?.items ?? [])].sort(
+    (a, b) => (a.rank ?? 999) - (b.rank ?? 999) || a.unit.localeCompare(b.unit, 'vi'),
+  );
+
+  return (
+    <Stack>
+      <Title order={2}>{t('papi')}</Title>
+      <Text size="sm" c="dimmed">
+        {t('papiNote')}
+      </Text>
+      <Paper withBorder p="md">
+        <Group align="flex-end" mb="sm">
+          <Select
+            label={t('province')}
+            searchable
+            data={(results.data?.items ?? [])
+              .map((row) => ({ value: row.unitCode, label: row.unit }))
+              .sort((a, b) => a.label.localeCompare(b.label, 'vi'))}
+            value={province}
+            onChange={setProvince}
+            w={260}
+          />
+        </Group>
+        <Table striped withTableBorder>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('year')}</Table.Th>
+              <Table.Th>{t('total')}</Table.Th>
+              <Table.Th>{t('rank')}</Table.Th>
+              <Table.Th>{t('group')}</Table.Th>
+              {DIMENSIONS.map((code) => (
+                <Table.Th key={code}>{code.replace('PAPI.', 'D')}</Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {history.data?.items.map((row) => (
+              <Table.Tr key={row.year}>
+                <Table.Td>{row.year}</Table.Td>
+                <Table.Td>{format(row.total)}</Table.Td>
+                <Table.Td>{row.rank === null ? t('notRanked') : `${row.rank}/${row.ranked}`}</Table.Td>
+                <Table.Td>
+                  <GroupBadge group={row.group} />
+                </Table.Td>
+                {DIMENSIONS.map((code) => (
+                  <Table.Td
+                    key={code}
+                    c={row.dimensionGroups[code] ? GROUP_COLOURS[row.dimensionGroups[code] as 1] : undefined}
+                  >
+                    {format(row.dimensions[code] ?? null)}
+                  </Table.Td>
+                ))}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Paper>
+      <Paper withBorder p="md">
+        <SimpleGrid cols={{ base: 1, sm: 3 }} mb="sm">
+          <Select
+            label={t('year')}
+            data={(years.data?.years ?? []).map(String)}
+            value={selectedYear || null}
+            onChange={setYear}
+            allowDeselect={false}
+          />
+        </SimpleGrid>
+        <Table striped highlightOnHover withTableBorder>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('rank')}</Table.Th>
+              <Table.Th>{t('province')}</Table.Th>
+              <Table.Th>{t('total')}</Table.Th>
+              <Table.Th>{t('group')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {ranked.map((row) => (
+              <Table.Tr key={row.unitCode} bg={row.unitCode === province ? 'indigo.0' : undefined}>
+                <Table.Td>{row.rank ?? '—'}</Table.Td>
+                <Table.Td>{row.unit}</Table.Td>
+                <Table.Td>{row.total === null ? t('notRanked') : format(row.total)}</Table.Td>
+                <Table.Td>
+                  <GroupBadge group={row.group} />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Paper>
+    </Stack>
+  );
+}
