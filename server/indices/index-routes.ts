@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ProvinceResult } from '../../core/indices/papi.ts';
 import type { Db } from '../db/engine.ts';
-import { findPapiResults, papiHistory, papiYears } from './index-service.ts';
+import { findPapiResults, papiHistory, papiYears, provincesSince2025 } from './index-service.ts';
 
 const round = (value: number | null) => (value === null ? null : Math.round(value * 10_000) / 10_000);
 
@@ -30,6 +30,15 @@ export async function indexRoutes(app: FastifyInstance, { db }: { db: Db }) {
     '/api/indices/papi/years',
     { config: { policy: 'indices.read' }, schema: { tags, summary: 'Các năm có kết quả PAPI' } },
     async () => ({ years: await papiYears(db) }),
+  );
+
+  api.get(
+    '/api/indices/provinces-2025',
+    {
+      config: { policy: 'indices.read' },
+      schema: { tags, summary: '34 tỉnh, thành phố từ 01/07/2025 và các tỉnh cũ hợp thành' },
+    },
+    async () => ({ items: provincesSince2025() }),
   );
 
   api.get(

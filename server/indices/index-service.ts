@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { and, asc, eq } from 'drizzle-orm';
 import { AppError } from '../../core/errors.ts';
 import { computePapi, type ProvinceResult, type ProvinceScores } from '../../core/indices/papi.ts';
+import { type ProvinceMerge, parseProvinceMerge, predecessorsOf } from '../../core/indices/province-merge.ts';
 import type { DbOrTx } from '../db/engine.ts';
 import { indexResults } from '../db/schema/index.ts';
 
@@ -49,4 +51,22 @@ export async function papiHistory(
   if (history.length === 0)
     throw new AppError('NOT_FOUND', `Không có kết quả PAPI của tỉnh mã ${provinceCode}.`);
   return history;
+}
+
+const MERGES: ProvinceMerge[] = parseProvinceMerge(
+  readFileSync(new URL('../../reference/dvhc/provinces_merge_2025.csv', import.meta.url), 'utf8'),
+);
+
+/** The 34 provinces of today, each with the old provinces that formed it. */
+export function provincesSince2025(): {
+  code: string;
+  name: string;
+  predecessors: { code: string; name: string }[];
+}[] {
+  const codes = [...new Set(MERGES.map((merge) => merge.newCode))].sort();
+  return codes.map((code) => ({
+    code,
+    name: MERGES.find((merge) => merge.newCode === code)?.newName ?? code,
+    predecessors: predecessorsOf(MERGES, code).map((merge) => ({ code: merge.oldCode, name: merge.oldName })),
+  }));
 }

@@ -53,6 +53,20 @@ describe('PAPI results from the database', () => {
     expect(Object.keys(hungYen[0].dimensionGroups)).toHaveLength(8);
   });
 
+  it('maps the 63 old provinces onto the 34 of today: Hưng Yên was formed from Hưng Yên and Thái Bình', async () => {
+    const { items } = (await reporter.request('GET', '/api/indices/provinces-2025')).json;
+    expect(items).toHaveLength(34);
+    expect(items.flatMap((item: { predecessors: unknown[] }) => item.predecessors)).toHaveLength(63);
+    expect(items.find((item: { code: string }) => item.code === '33')).toEqual({
+      code: '33',
+      name: 'Tỉnh Hưng Yên',
+      predecessors: [
+        { code: '33', name: 'Hưng Yên' },
+        { code: '34', name: 'Thái Bình' },
+      ],
+    });
+  });
+
   it('refuses a year without data, a malformed code, and anonymous callers', async () => {
     expect((await reporter.request('GET', '/api/indices/papi/results?year=2010')).status).toBe(404);
     expect((await reporter.request('GET', '/api/indices/papi/provinces/hy')).status).toBe(400);

@@ -125,6 +125,8 @@ export const MESSAGES = {
     en: 'Computed from the published sub-dimension scores (the 63 provinces before 1 July 2025). Groups by quartile. Provinces with missing data are not ranked.',
   },
   province: { vi: 'Tỉnh', en: 'Province' },
+  provinceSince2025: { vi: 'Tỉnh, thành phố (từ 01/07/2025)', en: 'Province (since 1 July 2025)' },
+  formedFromProvinces: { vi: 'Hợp nhất từ', en: 'Merged from' },
   year: { vi: 'Năm', en: 'Year' },
   rank: { vi: 'Xếp hạng', en: 'Rank' },
   group: { vi: 'Nhóm', en: 'Group' },

@@ -14,6 +14,12 @@ interface PapiRow {
   dimensionGroups: Record<string, 1 | 2 | 3 | 4 | null>;
 }
 
+interface Province2025 {
+  code: string;
+  name: string;
+  predecessors: { code: string; name: string }[];
+}
+
 const DIMENSIONS = ['PAPI.1', 'PAPI.2', 'PAPI.3', 'PAPI.4', 'PAPI.5', 'PAPI.6', 'PAPI.7', 'PAPI.8'];
 const GROUP_COLOURS = { 1: 'green', 2: 'teal', 3: 'yellow', 4: 'red' } as const;
 const GROUP_LABELS = { 1: 'Cao nhất', 2: 'Trung bình cao', 3: 'Trung bình thấp', 4: 'Thấp nhất' } as const;
@@ -26,6 +32,59 @@ function GroupBadge({ group }: { group: PapiRow['group'] }) {
     <Badge color={GROUP_COLOURS[group]} variant="light" tt="none">
       {GROUP_LABELS[group]}
     </Badge>
+  );
+}
+
+/** One old province's PAPI results over the years. */
+function ProvinceHistory({ code, name }: { code: string; name: string }) {
+  const { t } = useT();
+  const history = useQuery({
+    queryKey: ['papi', 'history', code],
+    queryFn: () =>
+      api<{ items: (PapiRow & { year: number; ranked: number })[] }>(
+        'GET',
+        `/api/indices/papi/provinces/${code}`,
+      ),
+  });
+  return (
+    <Stack gap={4} mb="md">
+      <Title order={3} size="h5">
+        {name}
+      </Title>
+      <Table striped withTableBorder>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('year')}</Table.Th>
+            <Table.Th>{t('total')}</Table.Th>
+            <Table.Th>{t('rank')}</Table.Th>
+            <Table.Th>{t('group')}</Table.Th>
+            {DIMENSIONS.map((code) => (
+              <Table.Th key={code}>{code.replace('PAPI.', 'D')}</Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {history.data?.items.map((row) => (
+            <Table.Tr key={row.year}>
+              <Table.Td>{row.year}</Table.Td>
+              <Table.Td>{format(row.total)}</Table.Td>
+              <Table.Td>{row.rank === null ? t('notRanked') : `${row.rank}/${row.ranked}`}</Table.Td>
+              <Table.Td>
+                <GroupBadge group={row.group} />
+              </Table.Td>
+              {DIMENSIONS.map((code) => (
+                <Table.Td
+                  key={code}
+                  c={row.dimensionGroups[code] ? GROUP_COLOURS[row.dimensionGroups[code] as 1] : undefined}
+                >
+                  {format(row.dimensions[code] ?? null)}
+                </Table.Td>
+              ))}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Stack>
   );
 }
 
@@ -44,15 +103,12 @@ export function PapiPage() {
     queryFn: () => api<{ items: PapiRow[] }>('GET', `/api/indices/papi/results?year=${selectedYear}`),
     enabled: selectedYear !== '',
   });
-  const history = useQuery({
-    queryKey: ['papi', 'history', province],
-    queryFn: () =>
-      api<{ items: (PapiRow & { year: number; ranked: number })[] }>(
-        'GET',
-        `/api/indices/papi/provinces/${province}`,
-      ),
-    enabled: province !== null,
+  const provinces = useQuery({
+    queryKey: ['provinces-2025'],
+    queryFn: () => api<{ items: Province2025[] }>('GET', '/api/indices/provinces-2025'),
   });
+  const merged = provinces.data?.items.find((item) => item.code === province);
+  const highlighted = new Set(merged?.predecessors.map((old) => old.code));
   const ranked = [...(results.data?.items ?? [])].sort(
     (a, b) => (a.rank ?? 999) - (b.rank ?? 999) || a.unit.localeCompare(b.unit, 'vi'),
   );
@@ -66,49 +122,25 @@ export function PapiPage() {
       <Paper withBorder p="md">
         <Group align="flex-end" mb="sm">
           <Select
-            label={t('province')}
+            label={t('provinceSince2025')}
             searchable
-            data={(results.data?.items ?? [])
-              .map((row) => ({ value: row.unitCode, label: row.unit }))
+            data={(provinces.data?.items ?? [])
+              .map((item) => ({ value: item.code, label: item.name }))
               .sort((a, b) => a.label.localeCompare(b.label, 'vi'))}
             value={province}
             onChange={setProvince}
-            w={260}
+            w={300}
+            allowDeselect={false}
           />
+          {merged && merged.predecessors.length > 1 && (
+            <Text size="sm" c="dimmed">
+              {t('formedFromProvinces')}: {merged.predecessors.map((old) => old.name).join(', ')}
+            </Text>
+          )}
         </Group>
-        <Table striped withTableBorder>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('year')}</Table.Th>
-              <Table.Th>{t('total')}</Table.Th>
-              <Table.Th>{t('rank')}</Table.Th>
-              <Table.Th>{t('group')}</Table.Th>
-              {DIMENSIONS.map((code) => (
-                <Table.Th key={code}>{code.replace('PAPI.', 'D')}</Table.Th>
-              ))}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {history.data?.items.map((row) => (
-              <Table.Tr key={row.year}>
-                <Table.Td>{row.year}</Table.Td>
-                <Table.Td>{format(row.total)}</Table.Td>
-                <Table.Td>{row.rank === null ? t('notRanked') : `${row.rank}/${row.ranked}`}</Table.Td>
-                <Table.Td>
-                  <GroupBadge group={row.group} />
-                </Table.Td>
-                {DIMENSIONS.map((code) => (
-                  <Table.Td
-                    key={code}
-                    c={row.dimensionGroups[code] ? GROUP_COLOURS[row.dimensionGroups[code] as 1] : undefined}
-                  >
-                    {format(row.dimensions[code] ?? null)}
-                  </Table.Td>
-                ))}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        {merged?.predecessors.map((old) => (
+          <ProvinceHistory key={old.code} code={old.code} name={old.name} />
+        ))}
       </Paper>
       <Paper withBorder p="md">
         <SimpleGrid cols={{ base: 1, sm: 3 }} mb="sm">
@@ -131,7 +163,7 @@ export function PapiPage() {
           </Table.Thead>
           <Table.Tbody>
             {ranked.map((row) => (
-              <Table.Tr key={row.unitCode} bg={row.unitCode === province ? 'indigo.0' : undefined}>
+              <Table.Tr key={row.unitCode} bg={highlighted.has(row.unitCode) ? 'indigo.0' : undefined}>
                 <Table.Td>{row.rank ?? '—'}</Table.Td>
                 <Table.Td>{row.unit}</Table.Td>
                 <Table.Td>{row.total === null ? t('notRanked') : format(row.total)}</Table.Td>
