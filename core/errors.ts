@@ -23,6 +23,10 @@ export const ERROR_CODES = {
     en: 'Invalid session token; reload the page.',
   },
   FORBIDDEN: { vi: 'Bạn không có quyền thực hiện thao tác này.', en: 'You are not allowed to do this.' },
+  PASSWORD_CHANGE_REQUIRED: {
+    vi: 'Bạn đang dùng mật khẩu tạm: hãy đổi mật khẩu trước khi tiếp tục.',
+    en: 'You are using a temporary password: change it before going on.',
+  },
   NOT_FOUND: { vi: 'Không tìm thấy dữ liệu.', en: 'Not found.' },
   CONFLICT: {
     vi: 'Dữ liệu đã bị người khác thay đổi. Vui lòng tải lại trước khi lưu.',

@@ -102,6 +102,8 @@ export const policyPlugin = fp(async (app: FastifyInstance, options: { db: Db; s
     if (!SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== user.csrfToken) {
       throw new AppError('CSRF_FAILED');
     }
+    // A temporary password (new account, admin reset) opens only the account routes until it is changed.
+    if (user.mustChangePassword && policy !== 'authenticated') throw new AppError('PASSWORD_CHANGE_REQUIRED');
     if (policy === 'authenticated') return;
     if (!hasPermissionSomewhere(user.grants, policy)) throw new AppError('FORBIDDEN');
   });

@@ -38,8 +38,22 @@ describe('accounts', () => {
       grants: [],
     });
     expect(created.json.temporaryPassword).toMatch(/^[A-Za-z0-9]{16}$/);
+    await admin.request('POST', `/api/users/${created.json.user.id}/grants`, {
+      role: 'leader',
+      unitId: phoHienId,
+    });
     const session = await signIn(t.app, 'nguyen.van.an', created.json.temporaryPassword);
     expect((await session.request('GET', '/api/auth/me')).json.user.mustChangePassword).toBe(true);
+    // Until the temporary password is changed, only the account routes answer.
+    const blocked = await session.request('GET', '/api/units');
+    expect(blocked.status).toBe(403);
+    expect(blocked.json.error.code).toBe('PASSWORD_CHANGE_REQUIRED');
+    const changed = await session.request('POST', '/api/auth/password', {
+      currentPassword: created.json.temporaryPassword,
+      newPassword: 'Mat-khau-moi-2026',
+    });
+    expect(changed.status).toBe(204);
+    expect((await session.request('GET', '/api/units')).status).toBe(200);
     expect(JSON.stringify(created.json)).not.toMatch(/argon2/);
   });
 
