@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { eq } from 'drizzle-orm';
 import { createUserSchema } from '../../core/auth/account-schemas.ts';
@@ -7,7 +7,10 @@ import { ROLE_NAMES, type Role } from '../../core/auth/roles.ts';
 import { AppError } from '../../core/errors.ts';
 import { DEFAULT_REGIME, parsePeriod, periodWindow } from '../../core/periods/periods.ts';
 import { workdayCalendar } from '../../core/periods/workdays.ts';
+import { parsePlan } from '../../core/plans/parse-plan.ts';
+import { formatPlanSummary } from '../../core/plans/plan-summary.ts';
 import { formatDateVi, parseDate } from '../../core/text/dates.ts';
+import { detectVietnameseEncoding, ENCODING_MESSAGES } from '../../core/text/legacy-encoding.ts';
 import { mutate } from '../audit/audit-log.ts';
 import { verifyAuditChain } from '../audit/audit-service.ts';
 import { openReadyDatabase } from '../bootstrap.ts';
@@ -31,6 +34,7 @@ const HELP = `Chiso — dòng lệnh / command line
   npx chiso period show 2026Q1 [--json]      khoảng số liệu và hạn báo cáo của kỳ (2026M03, 2026Q1, 2026S1, 2026)
   npx chiso workdays add 2026-02-12 3 [--json]  ngày làm việc thứ N sau một ngày (trừ lễ, Tết)
   npx chiso results show PAPI --year 2020 [--json]  kết quả PAPI các tỉnh: tổng điểm, thứ hạng, nhóm
+  npx chiso plan parse FILE [--json]         đọc một kế hoạch (.txt/.md): số, ngày, nhiệm vụ, đơn vị, chỉ tiêu
 
 Biến môi trường: CHISO_DATA_DIR (mặc định ./data), DATABASE_URL (PostgreSQL thay cho PGlite).`;
 
@@ -76,6 +80,34 @@ const offlineCommands: Record<string, OfflineCommand> = {
     }
     const date = workdayCalendar().addWorkdays(start, days);
     console.log(values.json ? JSON.stringify({ from: start, workdays: days, date }) : formatDateVi(date));
+    return 0;
+  },
+
+  'plan parse': async (args) => {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { json: { type: 'boolean' } },
+    });
+    const [file] = positionals;
+    if (!file)
+      throw new AppError('VALIDATION_FAILED', 'Thiếu đường dẫn tệp: npx chiso plan parse FILE [--json]');
+    if (!['.txt', '.md', '.markdown', ''].includes(extname(file).toLowerCase())) {
+      throw new AppError(
+        'UNSUPPORTED_FILE',
+        'Chỉ đọc được văn bản .txt hoặc .md; hãy lưu tệp Word/PDF thành .txt rồi thử lại.',
+      );
+    }
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(file);
+    } catch {
+      throw new AppError('NOT_FOUND', `Không đọc được tệp ${file}.`);
+    }
+    const encoding = detectVietnameseEncoding(bytes);
+    if (encoding !== 'utf8') throw new AppError('UNSUPPORTED_FILE', ENCODING_MESSAGES[encoding]);
+    const plan = parsePlan(bytes.toString('utf8').replace(/^\uFEFF/, ''));
+    console.log(values.json ? JSON.stringify(plan, null, 2) : formatPlanSummary(plan));
     return 0;
   },
 };

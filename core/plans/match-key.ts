@@ -1,0 +1,172 @@
+/**
+ * Match keys: the text as keyword tables see it — words folded (no diacritics, đ → d, lower case),
+ * OCR digit-for-letter slips repaired ("Chi s6" → "chi so", "N6i dung" → "noi dung"), punctuation
+ * dropped, one space between words. Every word keeps its offsets in the source, so a match can be read
+ * back with its original spelling and casing.
+ */
+import { foldVietnamese } from '../text/vietnamese.ts';
+
+export interface MatchText {
+  source: string;
+  /** " w1 w2 … wn " — padded so a phrase " a b " only matches whole words. */
+  key: string;
+  words: string[];
+  /** Index in `key` where each word starts. */
+  keyStarts: number[];
+  srcStarts: number[];
+  srcEnds: number[];
+}
+
+export interface PhraseHit {
+  /** First word index and one past the last. */
+  from: number;
+  to: number;
+}
+
+// OCR and legacy-font look-alikes of Vietnamese letters.
+const LOOKALIKES: Record<string, string> = { '¢': 'c', '©': 'c', '€': 'e', ð: 'd', Ð: 'd', '|': 'l' };
+const WORD = /[\p{L}\p{N}¢©€|]+/gu;
+const foldCache = new Map<string, string>();
+
+function foldChar(char: string): string {
+  let folded = foldCache.get(char);
+  if (folded === undefined) {
+    folded = LOOKALIKES[char] ?? foldVietnamese(char);
+    foldCache.set(char, folded);
+  }
+  return folded;
+}
+
+function foldWord(word: string): string {
+  let out = '';
+  for (const char of word) out += char < '\u0080' ? char.toLowerCase() : foldChar(char);
+  return /\d/.test(out) && /[a-z]/.test(out) ? repairDigits(out) : out;
+}
+
+const VOWEL = /[aeiouy]/;
+
+/** Digits inside a word are OCR slips for letters: 6 and 0 for o/ô/ơ, 1 for l or i, 5 for a leading s. */
+export function repairDigits(word: string): string {
+  let out = '';
+  for (let i = 0; i < word.length; i += 1) {
+    const char = word[i] ?? '';
+    const next = word[i + 1] ?? '';
+    const nearLetter = /[a-z]/.test(word[i - 1] ?? '') || /[a-z]/.test(next);
+    if (!nearLetter) out += char;
+    else if (char === '0' || char === '6') out += 'o';
+    else if (char === '1') out += VOWEL.test(next) ? 'l' : 'i';
+    else if (char === '5' && i === 0) out += 's';
+    else out += char;
+  }
+  return out;
+}
+
+/** The key of a phrase written in a keyword table: " so noi vu ". */
+export function phraseKey(phrase: string): string {
+  return toMatchText(phrase.normalize('NFC')).key;
+}
+
+export function toMatchText(source: string): MatchText {
+  const words: string[] = [];
+  const keyStarts: number[] = [];
+  const srcStarts: number[] = [];
+  const srcEnds: number[] = [];
+  let key = ' ';
+  for (const match of source.matchAll(WORD)) {
+    const word = foldWord(match[0]);
+    words.push(word);
+    keyStarts.push(key.length);
+    srcStarts.push(match.index);
+    srcEnds.push(match.index + match[0].length);
+    key += `${word} `;
+  }
+  return { source, key, words, keyStarts, srcStarts, srcEnds };
+}
+
+function wordAt(text: MatchText, keyIndex: number): number {
+  let low = 0;
+  let high = text.keyStarts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if ((text.keyStarts[mid] ?? 0) <= keyIndex) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+/** Every whole-word occurrence of a phrase key (from `phraseKey`). */
+export function findPhrase(text: MatchText, key: string): PhraseHit[] {
+  const hits: PhraseHit[] = [];
+  if (key.length <= 2) return hits;
+  const size = key.split(' ').length - 2;
+  let at = text.key.indexOf(key);
+  while (at !== -1) {
+    const from = wordAt(text, at + 1);
+    hits.push({ from, to: from + size });
+    at = text.key.indexOf(key, at + 1);
+  }
+  return hits;
+}
+
+export function hasPhrase(text: MatchText, key: string): boolean {
+  return key.length > 2 && text.key.includes(key);
+}
+
+/** The source text spanned by words [from, to). */
+export function sourceOf(text: MatchText, from: number, to: number): string {
+  return text.source.slice(text.srcStarts[from] ?? 0, text.srcEnds[to - 1] ?? 0);
+}
+
+/** The source characters between word i and word i + 1 (punctuation the key dropped). */
+export function gapAfter(text: MatchText, word: number): string {
+  return text.source.slice(text.srcEnds[word] ?? 0, text.srcStarts[word + 1] ?? text.source.length);
+}
+
+/** The key of words [from, to) without padding: "so noi vu". */
+export function keyOf(text: MatchText, from: number, to: number): string {
+  return text.words.slice(from, to).join(' ');
+}
+
+/** Folded text with the same length as the source, so a regex match on it can be read back. */
+export function foldSameLength(text: string): string {
+  let out = '';
+  for (const char of text) {
+    if (char < '\u0080') out += char.toLowerCase();
+    else {
+      const folded = foldChar(char);
+      out += folded.length === 1 ? folded : char.length === 2 ? '  ' : ' ';
+    }
+  }
+  return out;
+}
+
+/** Many phrases at once, indexed by their first word: one pass over a text finds them all. */
+export interface PhraseTable<T> {
+  byFirstWord: Map<string, Array<{ words: string[]; value: T }>>;
+}
+
+export function phraseTable<T>(entries: Array<[phrase: string, value: T]>): PhraseTable<T> {
+  const byFirstWord = new Map<string, Array<{ words: string[]; value: T }>>();
+  for (const [phrase, value] of entries) {
+    const words = phraseKey(phrase).trim().split(' ');
+    const first = words[0];
+    if (!first) continue;
+    const list = byFirstWord.get(first) ?? [];
+    list.push({ words, value });
+    byFirstWord.set(first, list);
+  }
+  return { byFirstWord };
+}
+
+/** Every occurrence of every phrase of the table, in text order. */
+export function findAll<T>(text: MatchText, table: PhraseTable<T>): Array<PhraseHit & { value: T }> {
+  const hits: Array<PhraseHit & { value: T }> = [];
+  text.words.forEach((word, from) => {
+    for (const candidate of table.byFirstWord.get(word) ?? []) {
+      if (candidate.words.every((expected, offset) => text.words[from + offset] === expected)) {
+        hits.push({ from, to: from + candidate.words.length, value: candidate.value });
+      }
+    }
+  });
+  return hits;
+}

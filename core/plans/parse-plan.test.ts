@@ -1,0 +1,252 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { foldVietnamese } from '../text/vietnamese.ts';
+import { HUNG_YEN_CCHC_2023, HUNG_YEN_PAPI_2020, QUANG_NGAI_2017 } from './fixtures/expected.ts';
+import { parsePlan } from './parse-plan.ts';
+import type { ParsedPlan } from './types.ts';
+
+const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
+const SEEDS = [
+  { file: 'hung-yen-papi-2020.txt', expected: HUNG_YEN_PAPI_2020 },
+  { file: 'hung-yen-cchc-2023.txt', expected: HUNG_YEN_CCHC_2023 },
+  { file: 'quang-ngai-par-papi-2017.txt', expected: QUANG_NGAI_2017 },
+];
+
+/** Diacritics gone, capitals kept: what a keyboard without Vietnamese input, or a careless OCR, gives. */
+function stripDiacritics(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
+}
+
+/** Every line broken at ~60 columns, as text copied out of a PDF arrives. */
+function hardWrap(text: string, width = 60): string {
+  return text
+    .split('\n')
+    .flatMap((line) => {
+      const out: string[] = [];
+      let current = '';
+      for (const word of line.split(' ')) {
+        if (current !== '' && `${current} ${word}`.length > width) {
+          out.push(current);
+          current = word;
+        } else current = current === '' ? word : `${current} ${word}`;
+      }
+      out.push(current);
+      return out;
+    })
+    .join('\n');
+}
+
+/**
+ * OCR damage of the kinds seen in real scans: every third word without diacritics, "ô" read as "6" in
+ * others, "c)" as "¢)", "II." as "I1.", hyphens lost in "QĐ-UBND", a page number and a running header
+ * every 30 lines, the date line unreadable and the date left in a digital-signature stamp.
+ */
+function ocrDamage(text: string): string {
+  let word = 0;
+  const dateDamaged = text.replace(/ngày 27 tháng 02 năm 2020/, 'ngay 2? thang O2 nam 2O20');
+  const lines = dateDamaged.split('\n').map((line) =>
+    line
+      .replace(/^((?:#+\s*)?(?:\*\*)?)c\)/, '$1¢)')
+      .replace(/^((?:#+\s*)?(?:\*\*)?)II\./, '$1I1.')
+      .replace(/QĐ-UBND/g, 'QĐUBND')
+      .split(' ')
+      .map((token) => {
+        word += 1;
+        if (word % 3 === 0) return stripDiacritics(token);
+        return word % 5 === 0 ? token.replace(/[ốôộổồ]/g, '6') : token;
+      })
+      .join(' '),
+  );
+  const paged: string[] = [];
+  lines.forEach((line, index) => {
+    paged.push(line);
+    if (index % 30 === 29) paged.push('', `- ${Math.floor(index / 30) + 2} -`, '', 'CÔNG BÁO TỈNH/Số 12', '');
+  });
+  return `${paged.join('\n')}\nKý bởi: Ủy ban nhân dân tỉnh\nNgày ký: 27.02.2020 15:30:45 +07:00\n`;
+}
+
+/** What must survive damage: the same items, with the same dimension and the same lead units. */
+function outline(plan: ParsedPlan): string[] {
+  return plan.tasks.map(
+    (task) => `${foldVietnamese(task.ref)} ${task.dimension} ${task.lead.map(foldVietnamese).join('; ')}`,
+  );
+}
+
+describe('parsePlan on the seed plans', () => {
+  it('reads the particulars of the Hưng Yên PAPI plan', () => {
+    const plan = parsePlan(fixture('hung-yen-papi-2020.txt'));
+    expect(plan.document).toEqual({
+      number: '29/KH-UBND',
+      type: 'KH',
+      issuedOn: '2020-02-27',
+      place: 'Hưng Yên',
+      issuer: 'Ủy ban nhân dân tỉnh Hưng Yên',
+      signer: 'Nguyễn Văn Phóng',
+      title: 'Nâng cao Chỉ số Hiệu quả quản trị và hành chính công (PAPI) tỉnh Hưng Yên năm 2020',
+    });
+    expect(plan.indices).toEqual(['PAPI']);
+    expect(plan.tasks[0]).toMatchObject({
+      ref: 'II.1.a.1',
+      index: 'PAPI',
+      dimension: 'PAPI.1',
+      lead: ['UBND cấp huyện'],
+      support: [],
+      due: null,
+      recurrence: null,
+    });
+    expect(plan.tasks[0]?.text).toMatch(
+      /^Tăng cường công tác thông tin, tuyên truyền về Pháp lệnh số 34\/2007/,
+    );
+  });
+
+  it('reads the CCHC plan whose place lost a diacritic ("Hung Yên") and whose issuer is only in the preamble', () => {
+    const plan = parsePlan(fixture('hung-yen-cchc-2023.txt'));
+    expect(plan.document).toEqual({
+      number: '204/KH-UBND',
+      type: 'KH',
+      issuedOn: '2022-12-23',
+      place: 'Hưng Yên',
+      issuer: 'Ủy ban nhân dân tỉnh Hưng Yên',
+      signer: 'Nguyễn Duy Hưng',
+      title: 'Cải cách hành chính nhà nước tỉnh Hưng Yên năm 2023',
+    });
+    expect(plan.indices).toEqual(['PAR_INDEX', 'PAPI', 'SIPAS', 'PCI', 'ICT_INDEX']);
+  });
+
+  it('reads the decision, and the tasks of the plan attached to it', () => {
+    const plan = parsePlan(fixture('quang-ngai-par-papi-2017.txt'));
+    expect(plan.document).toMatchObject({
+      number: '881/QĐ-UBND',
+      type: 'QĐ',
+      issuedOn: '2017-05-12',
+      place: 'Quảng Ngãi',
+      issuer: 'Ủy ban nhân dân tỉnh Quảng Ngãi',
+      signer: 'Trần Ngọc Căng',
+    });
+    expect(plan.document.title).toMatch(
+      /^Ban hành Kế hoạch nâng cao Chỉ số cải cách hành chính \(PAR INDEX\)/,
+    );
+    expect(plan.indices).toEqual(['PAR_INDEX', 'PAPI', 'PCI']);
+    // The decision's own articles (Điều 1–3) are not tasks.
+    expect(plan.tasks.every((task) => task.ref.startsWith('II.') || task.ref.startsWith('III.'))).toBe(true);
+  });
+
+  for (const { file, expected } of SEEDS) {
+    it(`gives every task of ${file} its dimension and lead unit`, () => {
+      const plan = parsePlan(fixture(file));
+      expect(plan.tasks.map((task) => [task.ref, task.dimension, task.lead])).toEqual(expected);
+      expect(plan.tasks.every((task) => task.text.length > 10 && !/\*\*|#/.test(task.text))).toBe(true);
+    });
+  }
+
+  it('numbers unnumbered bullets in order and keeps refs unique across numbering slips', () => {
+    const cchc = parsePlan(fixture('hung-yen-cchc-2023.txt'));
+    const refs = cchc.tasks.map((task) => task.ref);
+    expect(new Set(refs).size).toBe(refs.length);
+    expect(refs).toContain('II-2.2.l-2');
+    expect(cchc.warnings).toContain('Dòng 92: số thứ tự "II." lặp lại, ghi là "II-2".');
+    const quangNgai = parsePlan(fixture('quang-ngai-par-papi-2017.txt'));
+    // "d) … d) … e)": the second "d)" was meant as "đ)".
+    expect(quangNgai.tasks.find((task) => task.ref === 'II.2.1.đ.1')?.lead).toEqual(['Sở Tài chính']);
+    expect(quangNgai.warnings).toContain('Dòng 174: điểm "d)" lặp lại, hiểu là "đ)".');
+  });
+
+  it('reads coordinating units, deadlines and recurrences', () => {
+    const papi = parsePlan(fixture('hung-yen-papi-2020.txt'));
+    const byRef = (plan: ParsedPlan, ref: string) => plan.tasks.find((task) => task.ref === ref);
+    expect(byRef(papi, 'IV.2.b')).toMatchObject({
+      due: '2020-03-31',
+      lead: ['Các sở, ban, ngành', 'UBND cấp huyện'],
+    });
+    expect(byRef(papi, 'IV.2.d')?.recurrence).toBe('quarterly');
+    expect(byRef(papi, 'II.2.c')?.recurrence).toBe('annual');
+    expect(byRef(papi, 'IV.4')?.text).toMatch(/kiểm soát tham nhũng trong khu vực công\.$/);
+    const quangNgai = parsePlan(fixture('quang-ngai-par-papi-2017.txt'));
+    expect(byRef(quangNgai, 'II.2.2.c.2.2')).toMatchObject({
+      lead: ['UBND cấp huyện'],
+      support: ['Sở Kế hoạch và Đầu tư', 'Sở Xây dựng', 'Thanh tra tỉnh'],
+    });
+    expect(byRef(quangNgai, 'II.2.2.b.2')?.support).toEqual(['UBND cấp huyện', 'UBND cấp xã']);
+    expect(byRef(quangNgai, 'II.2.1.e.1.2')?.due).toBe('2018-01-01');
+    expect(byRef(quangNgai, 'II.2.1.g.2')?.lead).toEqual([
+      'Sở Tài nguyên và Môi trường',
+      'UBND huyện Nghĩa Hành',
+      'UBND huyện Ba Tơ',
+    ]);
+    // The closing formula after the last item is not part of it.
+    expect(byRef(quangNgai, 'III.4')?.text).not.toMatch(/nghiêm túc triển khai/);
+  });
+
+  it('reads the targets of the CCHC plan, one per level where the plan splits them', () => {
+    const { targets } = parsePlan(fixture('hung-yen-cchc-2023.txt'));
+    expect(targets).toContainEqual({
+      ref: 'II.2.a',
+      text: 'Trên 95% số hồ sơ TTHC được trả kết quả giải quyết đúng hạn',
+      op: '>',
+      value: 95,
+      unit: '%',
+      level: null,
+    });
+    expect(targets.filter((target) => target.ref === 'II.6.b').map((t) => [t.op, t.value, t.level])).toEqual([
+      ['>=', 60, 'province'],
+      ['>=', 50, 'district'],
+      ['>=', 30, 'commune'],
+    ]);
+    expect(targets.filter((target) => target.ref === 'II.3.a').map((t) => t.value)).toEqual([2.5, 0.5, 1.38]);
+    expect(targets.find((target) => target.ref === 'II.6.g')).toMatchObject({ op: '>=', value: 60 });
+    expect(targets.find((target) => target.unit === 'hạng')).toMatchObject({
+      ref: 'II',
+      op: '<=',
+      value: 20,
+    });
+    expect(targets.find((target) => target.unit === 'bậc')).toMatchObject({ op: '>=', value: 2 });
+    // Objectives only: the purpose section and the "(tương ứng 15 đơn vị)" restatements add nothing.
+    expect(targets.some((target) => target.unit === 'đơn vị' || target.unit === 'viên chức')).toBe(false);
+  });
+});
+
+describe('parsePlan on damaged copies of the seeds', () => {
+  for (const { file } of SEEDS) {
+    it(`gives ${file} the same dimensions and leads without diacritics and hard-wrapped at 60 columns`, () => {
+      const clean = parsePlan(fixture(file));
+      const damaged = parsePlan(hardWrap(stripDiacritics(fixture(file))));
+      expect(outline(damaged)).toEqual(outline(clean));
+      // The number stays as written: "881/QD-UBND" once the Đ has lost its stroke.
+      expect(damaged.document.number?.replace('QD', 'QĐ')).toBe(clean.document.number);
+      expect(damaged.document.issuedOn).toBe(clean.document.issuedOn);
+      expect(damaged.document.place).toBe(clean.document.place);
+      expect(damaged.indices).toEqual(clean.indices);
+      expect(damaged.targets.length).toBe(clean.targets.length);
+    });
+
+    it(`gives ${file} the same dimensions and leads through OCR damage and page furniture`, () => {
+      const clean = parsePlan(fixture(file));
+      const damaged = parsePlan(ocrDamage(fixture(file)));
+      expect(outline(damaged)).toEqual(outline(clean));
+      expect(damaged.document.issuedOn).toBe(clean.document.issuedOn);
+      expect(damaged.document.type).toBe(clean.document.type);
+      expect(damaged.indices).toEqual(clean.indices);
+    });
+  }
+
+  it('takes the date from the digital-signature stamp when the date line is unreadable, and says so', () => {
+    const plan = parsePlan(ocrDamage(fixture('hung-yen-papi-2020.txt')));
+    expect(plan.document.issuedOn).toBe('2020-02-27');
+    expect(plan.warnings).toContain(
+      'Không đọc được dòng địa danh, ngày tháng; ngày ban hành lấy từ chữ ký số.',
+    );
+  });
+
+  it('parses a 40 KB plan in under 100 ms', () => {
+    // The CCHC plan (38 KB) with the PAPI plan's tasks after it: 72 KB, well past the 40 KB of the budget.
+    const text = `${fixture('hung-yen-cchc-2023.txt')}\n${fixture('hung-yen-papi-2020.txt').slice(2000)}`;
+    expect(new TextEncoder().encode(text).length).toBeGreaterThan(40_000);
+    parsePlan(text);
+    const times = Array.from({ length: 5 }, () => {
+      const started = performance.now();
+      parsePlan(text);
+      return performance.now() - started;
+    }).sort((a, b) => a - b);
+    expect(times[2]).toBeLessThan(100);
+  });
+});

@@ -1,0 +1,247 @@
+/**
+ * The plan importer: document text in (typed, pasted from Word or OCR), structured plan out — the
+ * document's particulars, the indices it aims at, one task per actionable item with its dimension,
+ * units, deadline and recurrence, and the numeric targets. Pure: the caller reads the file.
+ */
+import { type Responsibility, responsibilityOf } from './agencies.ts';
+import { type Assignment, assignedUnits, readAssignments } from './assignments.ts';
+import { citedDimensions, headingDimensions, indexOfDimension, pickDimension } from './dimensions.ts';
+import { isSignatureLine, readDocumentMeta } from './document-meta.ts';
+import { findIndices, headingIndex } from './indices.ts';
+import { classifyMarker } from './markers.ts';
+import { foldSameLength, toMatchText } from './match-key.ts';
+import { cleanLines, type Paragraph, toParagraphs } from './normalise.ts';
+import { buildOutline, type PlanNode, subtreeText, textOf, walk } from './numbering.ts';
+import { findDeadline, findRecurrence } from './schedule.ts';
+import { headingRole, isAssignmentHeading, roleOf, type SectionRole, titleOf } from './sections.ts';
+import { tasksFromTable } from './table-tasks.ts';
+import { extractTables, type TaskTable } from './tables.ts';
+import { findTargets } from './targets.ts';
+import type { DimensionCode, IndexCode, ParsedPlan, PlanTarget, PlanTask, Recurrence } from './types.ts';
+
+export type * from './types.ts';
+
+const ATTACHED_PLAN = /\(\s*(?:ban hanh )?kem theo\b/;
+const RECIPIENTS = /^(noi nhan|kinh gui)\b/;
+const END_MARK = /\.\/\.\s*\p{L}{0,3}$/u;
+const CLOSING = /^(tren day la|tren day)\b/;
+
+interface Parts {
+  preamble: string[];
+  body: Paragraph[];
+}
+
+/**
+ * The paragraphs that hold the plan: after "(Ban hành kèm theo Quyết định …)" when a decision carries
+ * the plan as an attachment, up to the recipients, the signature or the closing "./.".
+ */
+function splitParts(paragraphs: Paragraph[], warnings: string[]): Parts {
+  const attached = paragraphs.findIndex((paragraph) => ATTACHED_PLAN.test(foldSameLength(paragraph.text)));
+  const start = attached === -1 ? 0 : attached + 1;
+  const preamble = paragraphs.slice(0, start).map((paragraph) => paragraph.text);
+  const body: Paragraph[] = [];
+  let seenMarker = false;
+  let previousIsHeading = false;
+  for (const paragraph of paragraphs.slice(start)) {
+    const folded = foldSameLength(paragraph.text);
+    const marker = classifyMarker(paragraph.text);
+    if (seenMarker && !marker) {
+      if (RECIPIENTS.test(folded) || isSignatureLine(paragraph.text) || CLOSING.test(folded)) break;
+      if (END_MARK.test(paragraph.text.trim())) {
+        // Under a bare heading it is that heading's content ("4. Đề nghị Ủy ban MTTQ …" then
+        // "Chủ trì … ./."); anywhere else it is the closing formula ("UBND tỉnh yêu cầu … ./.").
+        if (previousIsHeading) body.push(paragraph);
+        break;
+      }
+    }
+    if (marker && marker.kind !== 'dash' && marker.kind !== 'plus') seenMarker = true;
+    previousIsHeading = marker !== null && !/[.;:!?…]$/.test(marker.text);
+    body.push(paragraph);
+  }
+  if (attached === -1 && /\bquyet dinh\b/.test(foldSameLength(preamble.join(' ') || body[0]?.text || ''))) {
+    warnings.push('Quyết định không có kế hoạch kèm theo: các điều được đọc như nhiệm vụ.');
+  }
+  return { preamble, body };
+}
+
+interface Context {
+  index: IndexCode | null;
+  dimensions: DimensionCode[];
+  responsibility: Responsibility | null;
+  due: string | null;
+  recurrence: Recurrence | null;
+}
+
+interface PlanScope {
+  indices: IndexCode[];
+  roles: Map<PlanNode, SectionRole>;
+  assignments: Assignment[];
+  planYear: number | null;
+  tasks: Array<{ line: number; task: PlanTask }>;
+  /** The context in force inside each node, for the tables placed there. */
+  contexts: Map<PlanNode, Context>;
+  /** Nodes whose tasks are the rows of a table under them: headings, not tasks. */
+  tableHosts: Map<TaskTable, PlanNode | null>;
+}
+
+const HEADING_OPENING = /^(doi voi|ve|tieu chi|noi dung|linh vuc|chi so)\b/;
+const TASK_ROLES = new Set<SectionRole>(['tasks', 'organisation', 'funding']);
+
+function isHeadingLike(node: PlanNode): boolean {
+  const title = toMatchText(titleOf(node));
+  return node.children.length > 0 && (title.words.length <= 40 || HEADING_OPENING.test(title.key.trim()));
+}
+
+/** Lead and coordinating units a node names itself: in its first sentence, else in a later paragraph. */
+function ownResponsibility(node: PlanNode): Responsibility {
+  let lead: string[] = [];
+  const support: string[] = [];
+  for (const paragraph of node.paragraphs) {
+    const found = responsibilityOf(toMatchText(paragraph));
+    if (lead.length === 0) lead = found.lead;
+    support.push(...found.support);
+  }
+  return { lead, support: [...new Set(support)].filter((unit) => !lead.includes(unit)) };
+}
+
+function dimensionOf(node: PlanNode, context: Context, scope: PlanScope): DimensionCode | null {
+  const text = toMatchText(textOf(node));
+  if (context.dimensions.length === 1) return context.dimensions[0] ?? null;
+  if (context.dimensions.length > 1) return pickDimension(context.dimensions, text);
+  // A unit's entry in the organisation section may name the one area it answers for.
+  if (roleOf(node, scope.roles) !== 'organisation') return null;
+  const cited = [...new Set(citedDimensions(text, scope.indices).map((citation) => citation.code))];
+  return cited.length === 1 ? (cited[0] ?? null) : null;
+}
+
+function visit(node: PlanNode, inherited: Context, scope: PlanScope): void {
+  const context = { ...inherited };
+  const own = ownResponsibility(node);
+  const text = textOf(node);
+  if (isHeadingLike(node)) {
+    const title = toMatchText(titleOf(node));
+    const dimensions = headingDimensions(title, context.index, scope.indices);
+    const index = headingIndex(title);
+    if (dimensions.length > 0) context.dimensions = dimensions;
+    else if (index) context.index = index;
+  }
+  scope.contexts.set(node, context);
+  const due = findDeadline(text, scope.planYear) ?? context.due;
+  const recurrence = findRecurrence(text) ?? context.recurrence;
+  if (node.children.length > 0 || [...scope.tableHosts.values()].includes(node)) {
+    const next = { ...context, due, recurrence };
+    if (own.lead.length > 0) next.responsibility = own;
+    for (const child of node.children) visit(child, next, scope);
+    return;
+  }
+  if (!TASK_ROLES.has(roleOf(node, scope.roles)) || text === '') return;
+  const dimension = dimensionOf(node, context, scope);
+  let { lead, support } = own;
+  if (lead.length === 0 && context.responsibility) {
+    lead = context.responsibility.lead;
+    support = [...new Set([...support, ...context.responsibility.support])];
+  }
+  if (lead.length === 0 && dimension) lead = assignedUnits(scope.assignments, dimension, toMatchText(text));
+  const task: PlanTask = {
+    ref: node.ref,
+    text: text.replace(END_MARK, '.'),
+    index: dimension
+      ? indexOfDimension(dimension)
+      : (context.index ?? (scope.indices.length === 1 ? (scope.indices[0] ?? null) : null)),
+    dimension,
+    lead,
+    support: support.filter((unit) => !lead.includes(unit)),
+    due,
+    recurrence,
+  };
+  scope.tasks.push({ line: node.line, task });
+}
+
+/** The outline node each table sits in; null for a table after the plan's end (an appendix). */
+function placeTables(tables: TaskTable[], root: PlanNode, bodyEnd: number): Map<TaskTable, PlanNode | null> {
+  const nodes = [...walk(root)];
+  return new Map(
+    tables.map((table) => [
+      table,
+      table.line <= bodyEnd ? (nodes.filter((node) => node.line < table.line).at(-1) ?? null) : null,
+    ]),
+  );
+}
+
+function tableTasks(scope: PlanScope): void {
+  for (const [table, node] of scope.tableHosts) {
+    const context = node ? scope.contexts.get(node) : undefined;
+    const rows = tasksFromTable(table, {
+      prefix: node?.ref || table.appendix || 'PL',
+      index: context?.index ?? null,
+      dimensions: context?.dimensions ?? [],
+      indices: scope.indices,
+      planYear: scope.planYear,
+    });
+    rows.forEach((task, at) => {
+      scope.tasks.push({ line: table.line + at / (rows.length + 1), task });
+    });
+  }
+}
+
+function findPlanTargets(root: PlanNode, roles: Map<PlanNode, SectionRole>): PlanTarget[] {
+  const targets: PlanTarget[] = [];
+  for (const node of walk(root)) {
+    const role = roleOf(node, roles);
+    if (role === 'context') continue;
+    for (const paragraph of node.paragraphs) {
+      targets.push(...findTargets(paragraph, { ref: node.ref, isObjective: role === 'objectives' }));
+    }
+  }
+  return targets;
+}
+
+export function parsePlan(source: string): ParsedPlan {
+  const warnings: string[] = [];
+  const { lines: untabled, tables } = extractTables(source.normalize('NFC').split(/\r\n|\r|\n/));
+  const lines = cleanLines(untabled.join('\n'));
+  const { preamble, body } = splitParts(toParagraphs(lines), warnings);
+  const root = buildOutline(body, warnings);
+  const meta = readDocumentMeta(lines, [...preamble, ...root.paragraphs], warnings);
+
+  const roles = new Map<PlanNode, SectionRole>();
+  for (const node of walk(root)) {
+    const role = headingRole(node);
+    if (role) roles.set(node, role);
+  }
+  const aims = [
+    ...root.paragraphs,
+    ...root.children
+      .filter((node) => ['purpose', 'objectives'].includes(roleOf(node, roles)))
+      .map(subtreeText),
+  ];
+  const title = meta.document.title ? toMatchText(meta.document.title) : null;
+  const indices = findIndices(title, aims.map(toMatchText));
+
+  const organisation = [...walk(root)].filter((node) => roles.get(node) === 'organisation');
+  const assignmentSections = organisation.filter(isAssignmentHeading);
+  const assignments = readAssignments(
+    assignmentSections.length > 0 ? assignmentSections : organisation,
+    indices,
+  );
+
+  const scope: PlanScope = {
+    indices,
+    roles,
+    assignments,
+    planYear: meta.planYear,
+    tasks: [],
+    contexts: new Map(),
+    tableHosts: placeTables(tables, root, body.at(-1)?.line ?? 0),
+  };
+  const start: Context = { index: null, dimensions: [], responsibility: null, due: null, recurrence: null };
+  for (const node of root.children) visit(node, start, scope);
+  tableTasks(scope);
+
+  const tasks = scope.tasks.sort((a, b) => a.line - b.line).map((entry) => entry.task);
+  const unassigned = tasks.filter((task) => task.lead.length === 0).length;
+  if (tasks.length === 0) warnings.push('Không tìm thấy nhiệm vụ nào trong văn bản.');
+  else if (unassigned > 0)
+    warnings.push(`${unassigned}/${tasks.length} nhiệm vụ chưa xác định được đơn vị chủ trì.`);
+  return { document: meta.document, indices, tasks, targets: findPlanTargets(root, roles), warnings };
+}

@@ -1,0 +1,66 @@
+/**
+ * What each part of a plan is for, read from its heading: the purpose and requirements (Mục đích, yêu
+ * cầu) and results so far are not tasks; objectives (Mục tiêu, chỉ tiêu) hold the targets; tasks and
+ * the organisation section (Tổ chức thực hiện, Phân công) hold the work. A "Phân công" section that
+ * names units per dimension is where leads come from when a task's sentence names none.
+ */
+import { keyOf, type MatchText, toMatchText } from './match-key.ts';
+import type { PlanNode } from './numbering.ts';
+
+export type SectionRole = 'purpose' | 'context' | 'objectives' | 'tasks' | 'organisation' | 'funding';
+
+const ROLE_WORDS: Array<[string, SectionRole]> = [
+  ['nhiem vu', 'tasks'],
+  ['giai phap', 'tasks'],
+  ['noi dung thuc hien', 'tasks'],
+  ['to chuc thuc hien', 'organisation'],
+  ['phan cong', 'organisation'],
+  ['trach nhiem thuc hien', 'organisation'],
+  ['trach nhiem cua', 'organisation'],
+  ['muc tieu', 'objectives'],
+  ['chi tieu', 'objectives'],
+  ['muc dich', 'purpose'],
+  ['yeu cau', 'purpose'],
+  ['quan diem', 'purpose'],
+  ['can cu', 'purpose'],
+  ['ket qua', 'context'],
+  ['danh gia', 'context'],
+  ['thuc trang', 'context'],
+  ['tinh hinh', 'context'],
+  ['han che', 'context'],
+  ['kinh phi', 'funding'],
+];
+
+const TOP_KINDS = new Set(['part', 'upper', 'roman', 'article']);
+
+export function titleOf(node: PlanNode): string {
+  return node.paragraphs[0] ?? '';
+}
+
+/** The role a heading announces, when its first words say it ("II. NHIỆM VỤ, GIẢI PHÁP"). */
+export function headingRole(node: PlanNode): SectionRole | null {
+  if (node.children.length === 0 && !TOP_KINDS.has(node.kind)) return null;
+  const title: MatchText = toMatchText(titleOf(node));
+  if (title.words.length === 0 || title.words.length > 16) return null;
+  const opening = ` ${keyOf(title, 0, Math.min(title.words.length, 6))} `;
+  let best: { at: number; role: SectionRole } | null = null;
+  for (const [words, role] of ROLE_WORDS) {
+    const at = opening.indexOf(` ${words} `);
+    if (at !== -1 && at <= ` ${keyOf(title, 0, 3)} `.length && (best === null || at < best.at))
+      best = { at, role };
+  }
+  return best?.role ?? null;
+}
+
+/** The nearest role above (or at) a node; "tasks" when no heading says otherwise. */
+export function roleOf(node: PlanNode, roles: Map<PlanNode, SectionRole>): SectionRole {
+  for (let at: PlanNode | null = node; at; at = at.parent) {
+    const role = roles.get(at);
+    if (role) return role;
+  }
+  return 'tasks';
+}
+
+export function isAssignmentHeading(node: PlanNode): boolean {
+  return ` ${keyOf(toMatchText(titleOf(node)), 0, 4)} `.includes(' phan cong ');
+}

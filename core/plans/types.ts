@@ -1,0 +1,101 @@
+/**
+ * What the plan importer reads out of a Kế hoạch / Quyết định: plain types, no schema library, so the
+ * server, the web app and the CLI can all use them.
+ */
+import type { TargetOperator } from '../indicators/targets.ts';
+
+export type { TargetOperator } from '../indicators/targets.ts';
+
+/** Index codes of the brief (§4). */
+export const INDEX_CODES = [
+  'PAR_INDEX',
+  'PAPI',
+  'SIPAS',
+  'DTI',
+  'PCI',
+  'ICT_INDEX',
+  'SERVICE_766',
+  'DVCQ',
+] as const;
+export type IndexCode = (typeof INDEX_CODES)[number];
+
+export const DIMENSION_CODES = [
+  'PAPI.1',
+  'PAPI.2',
+  'PAPI.3',
+  'PAPI.4',
+  'PAPI.5',
+  'PAPI.6',
+  'PAPI.7',
+  'PAPI.8',
+  'PAR.1',
+  'PAR.2',
+  'PAR.3',
+  'PAR.4',
+  'PAR.5',
+  'PAR.6',
+  'PAR.7',
+  'PAR.8',
+] as const;
+export type DimensionCode = (typeof DIMENSION_CODES)[number];
+
+/**
+ * How often a task repeats. "periodic" is "định kỳ" with no cadence named. When a text names several
+ * ("định kỳ hàng quý, 6 tháng, năm"), the most frequent one is kept: in the Vietnamese reporting regime a
+ * quarterly report implies the 6-month and annual ones.
+ */
+export const RECURRENCES = ['weekly', 'monthly', 'quarterly', 'semiannual', 'annual', 'periodic'] as const;
+export type Recurrence = (typeof RECURRENCES)[number];
+
+/** Government level a target applies to ("cấp tỉnh", "cấp huyện", "cấp xã"). */
+export type TargetLevel = 'province' | 'district' | 'commune';
+
+export interface PlanDocument {
+  /** "29/KH-UBND" as written, spaces removed. */
+  number: string | null;
+  /** Type abbreviation of Nghị định 30/2020 (KH, QĐ, BC, TTr …); CV for a công văn. */
+  type: string | null;
+  /** ISO date of issue. */
+  issuedOn: string | null;
+  place: string | null;
+  issuer: string | null;
+  signer: string | null;
+  /** The trích yếu (summary title) under the type name. */
+  title: string | null;
+}
+
+export interface PlanTask {
+  /** Path in the document's own numbering: "II.1.a.1" (unnumbered dashes counted in order). */
+  ref: string;
+  text: string;
+  index: IndexCode | null;
+  dimension: DimensionCode | null;
+  /** Lead units (chủ trì), canonical names ("Sở Nội vụ", "UBND cấp huyện"). */
+  lead: string[];
+  /** Coordinating units (phối hợp). */
+  support: string[];
+  /** ISO deadline. */
+  due: string | null;
+  recurrence: Recurrence | null;
+}
+
+export interface PlanTarget {
+  /** Ref of the item the target was read from. */
+  ref: string;
+  text: string;
+  op: TargetOperator;
+  value: number;
+  /** "%", a count word ("đơn vị", "bậc") or "hạng" for a ranking group ("nhóm 20 tỉnh dẫn đầu"). */
+  unit: string;
+  level: TargetLevel | null;
+}
+
+export interface ParsedPlan {
+  document: PlanDocument;
+  /** Index codes the document sets out to improve, in the order of the brief. */
+  indices: IndexCode[];
+  tasks: PlanTask[];
+  targets: PlanTarget[];
+  /** Vietnamese notes on what was repaired or guessed (numbering slips, fallbacks, missing fields). */
+  warnings: string[];
+}
