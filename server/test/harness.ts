@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
+import { inject } from 'vitest';
 import type { Role } from '../../core/auth/roles.ts';
 import { foldVietnamese } from '../../core/text/vietnamese.ts';
 import { buildApp } from '../app.ts';
@@ -18,8 +19,14 @@ import { roleGrants, units, users } from '../db/schema/index.ts';
  * global-setup migrated and initialised with the demo province.
  */
 export const TEST_PG_URL = process.env.CHISO_TEST_PG;
-export const TEMPLATE_DIR = join(tmpdir(), 'chiso-test-template');
-export const TEMPLATE_DB = 'chiso_test_template';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Where global-setup built this run's template (a folder, or a database name): unique per run. */
+    templateDir: string;
+    templateDb: string;
+  }
+}
 
 /** A copy of the template (migrated, demo loaded), or with `empty` a database with nothing in it. */
 export async function openTestDatabase(options: { empty?: boolean } = {}): Promise<Database> {
@@ -28,7 +35,7 @@ export async function openTestDatabase(options: { empty?: boolean } = {}): Promi
     const admin = new pg.Client({ connectionString: TEST_PG_URL });
     await admin.connect();
     await admin.query(
-      options.empty ? `create database ${name}` : `create database ${name} template ${TEMPLATE_DB}`,
+      options.empty ? `create database ${name}` : `create database ${name} template ${inject('templateDb')}`,
     );
     await admin.end();
     const url = new URL(TEST_PG_URL);
@@ -46,7 +53,7 @@ export async function openTestDatabase(options: { empty?: boolean } = {}): Promi
     };
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'chiso-test-'));
-  if (!options.empty) cpSync(TEMPLATE_DIR, dataDir, { recursive: true });
+  if (!options.empty) cpSync(inject('templateDir'), dataDir, { recursive: true });
   const database = await openDatabase({ dataDir });
   return {
     ...database,
