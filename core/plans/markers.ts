@@ -91,7 +91,7 @@ export function classifyMarker(paragraph: string): Marker | null {
 }
 
 /** Vietnamese point letters in order: no f, j, w, z; đ after d. */
-export const POINT_LETTERS = 'a b c d đ e g h i k l m n o p q r s t u v x y'.split(' ');
+const POINT_LETTERS = 'a b c d đ e g h i k l m n o p q r s t u v x y'.split(' ');
 
 export function nextLetter(letter: string): string | null {
   const at = POINT_LETTERS.indexOf(letter);

@@ -46,7 +46,7 @@ function foldWord(word: string): string {
 const VOWEL = /[aeiouy]/;
 
 /** Digits inside a word are OCR slips for letters: 6 and 0 for o/ô/ơ, 1 for l or i, 5 for a leading s. */
-export function repairDigits(word: string): string {
+function repairDigits(word: string): string {
   let out = '';
   for (let i = 0; i < word.length; i += 1) {
     const char = word[i] ?? '';
@@ -66,7 +66,29 @@ export function phraseKey(phrase: string): string {
   return toMatchText(phrase.normalize('NFC')).key;
 }
 
+// While one document is parsed, each paragraph is read by several tables: its key is built once.
+let memo: Map<string, MatchText> | null = null;
+
+/** Runs `work` with keys shared between its calls of `toMatchText`, forgotten when it returns. */
+export function withSharedKeys<T>(work: () => T): T {
+  const outer = memo;
+  memo = outer ?? new Map();
+  try {
+    return work();
+  } finally {
+    memo = outer;
+  }
+}
+
 export function toMatchText(source: string): MatchText {
+  const known = memo?.get(source);
+  if (known) return known;
+  const text = buildMatchText(source);
+  memo?.set(source, text);
+  return text;
+}
+
+function buildMatchText(source: string): MatchText {
   const words: string[] = [];
   const keyStarts: number[] = [];
   const srcStarts: number[] = [];
@@ -106,15 +128,6 @@ export function findPhrase(text: MatchText, key: string): PhraseHit[] {
     at = text.key.indexOf(key, at + 1);
   }
   return hits;
-}
-
-export function hasPhrase(text: MatchText, key: string): boolean {
-  return key.length > 2 && text.key.includes(key);
-}
-
-/** The source text spanned by words [from, to). */
-export function sourceOf(text: MatchText, from: number, to: number): string {
-  return text.source.slice(text.srcStarts[from] ?? 0, text.srcEnds[to - 1] ?? 0);
 }
 
 /** The source characters between word i and word i + 1 (punctuation the key dropped). */

@@ -2,6 +2,7 @@
  * From the text users paste or OCR gives (markdown residue, tables, page numbers, running footers, hard
  * wraps, page breaks in mid-sentence) to clean lines and logical paragraphs.
  */
+import { foldVietnamese } from '../text/vietnamese.ts';
 import { classifyMarker } from './markers.ts';
 
 export interface Paragraph {
@@ -49,12 +50,13 @@ export function cleanLines(source: string): string[] {
     .normalize('NFC')
     .split(/\r\n|\r|\n/)
     .map(cleanLine);
+  // Signature blocks legitimately repeat ("CHỦ TỊCH" in a decision and in its attached plan).
   const isFurnitureShape = (line: string, index: number) =>
     line !== '' &&
     line.length < 80 &&
     /^[\p{Lu}\d]/u.test(line) &&
     !classifyMarker(line) &&
-    !isSignatureWord(line) &&
+    !isSignatureLine(line) &&
     (lines[index - 1] === '' || lines[index + 1] === '' || index === 0 || index === lines.length - 1);
   const counts = new Map<string, number>();
   lines.forEach((line, index) => {
@@ -65,9 +67,12 @@ export function cleanLines(source: string): string[] {
   );
 }
 
-// Signature blocks legitimately repeat ("CHỦ TỊCH" in a decision and in its attached plan).
-function isSignatureWord(line: string): boolean {
-  return /^(TM\.|KT\.|Q\.|TL\.|TUQ\.|CHỦ TỊCH|PHÓ CHỦ TỊCH|GIÁM ĐỐC)/.test(line);
+const SIGNATURE_AUTHORITY =
+  /^(TM\.|KT\.|Q\.|TL\.|TUQ\.|CHU TICH|PHO CHU TICH|GIAM DOC|PHO GIAM DOC|CHANH VAN PHONG|TRUONG BAN)/;
+
+/** "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "GIÁM ĐỐC": the signature block, written in capitals. */
+export function isSignatureLine(line: string): boolean {
+  return isMostlyUpper(line) && SIGNATURE_AUTHORITY.test(foldVietnamese(line).toUpperCase());
 }
 
 const ENDS_SENTENCE = /[.:;!?…”"»)]$|\.\/\.\s*\p{L}{0,3}$/u;
@@ -75,7 +80,7 @@ const ENDS_SENTENCE = /[.:;!?…”"»)]$|\.\/\.\s*\p{L}{0,3}$/u;
 const LONG_LINE = 100;
 
 /** Width of a hard-wrapped text (most lines end near it); null when lines are whole paragraphs. */
-export function wrapWidth(lines: string[]): number | null {
+function wrapWidth(lines: string[]): number | null {
   const lengths = lines.filter((line) => line !== '').map((line) => line.length);
   if (lengths.length < 8) return null;
   const sorted = [...lengths].sort((a, b) => a - b);
@@ -85,10 +90,11 @@ export function wrapWidth(lines: string[]): number | null {
   return nearWidth >= lengths.length * 0.3 ? width : null;
 }
 
-/** Headings and signature blocks are written in capitals ("TM. ỦY BAN NHÂN DÂN"). */
-function isCapitalised(line: string): boolean {
+/** Headings, type names and signature blocks are written in capitals ("TM. ỦY BAN NHÂN DÂN"). */
+export function isMostlyUpper(line: string): boolean {
   const letters = line.replace(/[^\p{L}]/gu, '');
-  return letters.length >= 4 && letters === letters.toUpperCase();
+  const upper = letters.replace(/[^\p{Lu}]/gu, '');
+  return letters.length > 0 && upper.length >= letters.length * 0.8;
 }
 
 function startsLowercase(line: string): boolean {
@@ -115,7 +121,7 @@ export function toParagraphs(lines: string[]): Paragraph[] {
     const runsToMargin = width !== null && previous.length >= width * 0.75;
     // A short line without a full stop followed by a capital is a heading, not a broken sentence.
     const brokenSentence =
-      unfinished && (startsLowercase(line) || (previous.length >= LONG_LINE && !isCapitalised(line)));
+      unfinished && (startsLowercase(line) || (previous.length >= LONG_LINE && !isMostlyUpper(line)));
     let continues: boolean;
     if (current === null) continues = false;
     else if (classifyMarker(line)) continues = unfinished && runsToMargin && !blankBefore;

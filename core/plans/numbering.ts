@@ -19,13 +19,18 @@ export interface PlanNode {
   parent: PlanNode | null;
 }
 
-export function createRoot(): PlanNode {
-  return { kind: 'root', label: '', rank: -1, ref: '', paragraphs: [], line: 0, children: [], parent: null };
-}
-
 /** Nests paragraphs under their markers; unnumbered paragraphs continue the open node. */
 export function buildOutline(paragraphs: Paragraph[], warnings: string[]): PlanNode {
-  const root = createRoot();
+  const root: PlanNode = {
+    kind: 'root',
+    label: '',
+    rank: -1,
+    ref: '',
+    paragraphs: [],
+    line: 0,
+    children: [],
+    parent: null,
+  };
   const stack: PlanNode[] = [root];
   for (const paragraph of paragraphs) {
     const marker = classifyMarker(paragraph.text);
@@ -115,12 +120,6 @@ export function* walk(node: PlanNode): Generator<PlanNode> {
     yield child;
     yield* walk(child);
   }
-}
-
-export function ancestors(node: PlanNode): PlanNode[] {
-  const chain: PlanNode[] = [];
-  for (let at = node.parent; at && at.kind !== 'root'; at = at.parent) chain.push(at);
-  return chain;
 }
 
 /** A heading's words and the paragraphs under it: "Sở Tư pháp: Chủ trì, phối hợp …". */

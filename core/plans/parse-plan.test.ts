@@ -237,3 +237,54 @@ describe('parsePlan on damaged copies of the seeds', () => {
     );
   });
 });
+
+describe('parsePlan on a decision that assigns the work itself', () => {
+  const DECISION = [
+    'ỦY BAN NHÂN DÂN',
+    'TỈNH THANH HÓA',
+    'Số: 128/2025/QĐ-UBND',
+    'Thanh Hóa, ngày 09 tháng 10 năm 2025',
+    'QUYẾT ĐỊNH',
+    'Về việc giao nhiệm vụ nâng cao Chỉ số cải cách hành chính năm 2025',
+    '',
+    'QUYẾT ĐỊNH:',
+    '',
+    'Điều 1. Giao nhiệm vụ cải thiện các lĩnh vực của Chỉ số CCHC như sau:',
+    '1. Cải cách thể chế: Sở Tư pháp chủ trì, phối hợp với Văn phòng UBND tỉnh rà soát văn bản QPPL, hoàn thành trong quý III/2025.',
+    '2. Chuyển đổi số: Sở Khoa học và Công nghệ chủ trì; định kỳ hàng tháng báo cáo UBND tỉnh.',
+    'Điều 2. Quyết định này có hiệu lực kể từ ngày ký.',
+    'Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc các sở chịu trách nhiệm thi hành Quyết định này./.',
+    '',
+    'KT. CHỦ TỊCH',
+    'PHÓ CHỦ TỊCH',
+    '',
+    'Đầu Thanh Tùng',
+  ].join('\n');
+
+  it('reads items labelled with their area, and not the articles every decision carries', () => {
+    const plan = parsePlan(DECISION);
+    expect(plan.document).toMatchObject({
+      number: '128/2025/QĐ-UBND',
+      type: 'QĐ',
+      issuedOn: '2025-10-09',
+      issuer: 'Ủy ban nhân dân tỉnh Thanh Hóa',
+      signer: 'Đầu Thanh Tùng',
+    });
+    expect(
+      plan.tasks.map((task) => [
+        task.ref,
+        task.dimension,
+        task.lead,
+        task.support,
+        task.due,
+        task.recurrence,
+      ]),
+    ).toEqual([
+      ['Điều 1.1', 'PAR.2', ['Sở Tư pháp'], ['Văn phòng UBND tỉnh'], '2025-09-30', null],
+      ['Điều 1.2', 'PAR.7', ['Sở Khoa học và Công nghệ'], [], null, 'monthly'],
+    ]);
+    expect(plan.warnings).toContain(
+      'Quyết định không có kế hoạch kèm theo: các điều của quyết định được đọc như nhiệm vụ.',
+    );
+  });
+});

@@ -6,14 +6,14 @@
 import { type Responsibility, responsibilityOf } from './agencies.ts';
 import { type Assignment, assignedUnits, readAssignments } from './assignments.ts';
 import { citedDimensions, headingDimensions, indexOfDimension, pickDimension } from './dimensions.ts';
-import { isSignatureLine, readDocumentMeta } from './document-meta.ts';
+import { readDocumentMeta } from './document-meta.ts';
 import { findIndices, headingIndex } from './indices.ts';
 import { classifyMarker } from './markers.ts';
-import { foldSameLength, toMatchText } from './match-key.ts';
-import { cleanLines, type Paragraph, toParagraphs } from './normalise.ts';
+import { foldSameLength, toMatchText, withSharedKeys } from './match-key.ts';
+import { cleanLines, isSignatureLine, type Paragraph, toParagraphs } from './normalise.ts';
 import { buildOutline, type PlanNode, subtreeText, textOf, walk } from './numbering.ts';
 import { findDeadline, findRecurrence } from './schedule.ts';
-import { headingRole, isAssignmentHeading, roleOf, type SectionRole, titleOf } from './sections.ts';
+import { isAssignmentHeading, roleOf, type SectionRole, sectionRoles, titleOf } from './sections.ts';
 import { tasksFromTable } from './table-tasks.ts';
 import { extractTables, type TaskTable } from './tables.ts';
 import { findTargets } from './targets.ts';
@@ -25,17 +25,23 @@ const ATTACHED_PLAN = /\(\s*(?:ban hanh )?kem theo\b/;
 const RECIPIENTS = /^(noi nhan|kinh gui)\b/;
 const END_MARK = /\.\/\.\s*\p{L}{0,3}$/u;
 const CLOSING = /^(tren day la|tren day)\b/;
+// Articles every decision carries, not work: "Quyết định này có hiệu lực…", "… chịu trách nhiệm thi hành".
+const FORMALITY =
+  /\b(co hieu luc (thi hanh )?(ke )?tu ngay|chiu trach nhiem thi hanh (quyet dinh|ke hoach) nay)\b/;
 
 interface Parts {
   preamble: string[];
   body: Paragraph[];
+  hasAttachedPlan: boolean;
+  /** Line where the plan stops (recipients, signature); tables below it are appendices. */
+  endLine: number;
 }
 
 /**
  * The paragraphs that hold the plan: after "(Ban hành kèm theo Quyết định …)" when a decision carries
  * the plan as an attachment, up to the recipients, the signature or the closing "./.".
  */
-function splitParts(paragraphs: Paragraph[], warnings: string[]): Parts {
+function splitParts(paragraphs: Paragraph[]): Parts {
   const attached = paragraphs.findIndex((paragraph) => ATTACHED_PLAN.test(foldSameLength(paragraph.text)));
   const start = attached === -1 ? 0 : attached + 1;
   const preamble = paragraphs.slice(0, start).map((paragraph) => paragraph.text);
@@ -46,22 +52,20 @@ function splitParts(paragraphs: Paragraph[], warnings: string[]): Parts {
     const folded = foldSameLength(paragraph.text);
     const marker = classifyMarker(paragraph.text);
     if (seenMarker && !marker) {
-      if (RECIPIENTS.test(folded) || isSignatureLine(paragraph.text) || CLOSING.test(folded)) break;
-      if (END_MARK.test(paragraph.text.trim())) {
-        // Under a bare heading it is that heading's content ("4. Đề nghị Ủy ban MTTQ …" then
-        // "Chủ trì … ./."); anywhere else it is the closing formula ("UBND tỉnh yêu cầu … ./.").
-        if (previousIsHeading) body.push(paragraph);
-        break;
+      const ends = RECIPIENTS.test(folded) || isSignatureLine(paragraph.text) || CLOSING.test(folded);
+      const endMark = END_MARK.test(paragraph.text.trim());
+      // "./." under a bare heading ends that heading's content ("4. Đề nghị Ủy ban MTTQ …" then
+      // "Chủ trì … ./."); anywhere else it is the closing formula ("UBND tỉnh yêu cầu … ./.").
+      if (endMark && previousIsHeading) body.push(paragraph);
+      if (ends || endMark) {
+        return { preamble, body, hasAttachedPlan: attached !== -1, endLine: paragraph.line };
       }
     }
     if (marker && marker.kind !== 'dash' && marker.kind !== 'plus') seenMarker = true;
     previousIsHeading = marker !== null && !/[.;:!?…]$/.test(marker.text);
     body.push(paragraph);
   }
-  if (attached === -1 && /\bquyet dinh\b/.test(foldSameLength(preamble.join(' ') || body[0]?.text || ''))) {
-    warnings.push('Quyết định không có kế hoạch kèm theo: các điều được đọc như nhiệm vụ.');
-  }
-  return { preamble, body };
+  return { preamble, body, hasAttachedPlan: attached !== -1, endLine: Number.POSITIVE_INFINITY };
 }
 
 interface Context {
@@ -80,8 +84,10 @@ interface PlanScope {
   tasks: Array<{ line: number; task: PlanTask }>;
   /** The context in force inside each node, for the tables placed there. */
   contexts: Map<PlanNode, Context>;
+  /** The outline node each task table sits in (null: an appendix after the plan). */
+  tables: Map<TaskTable, PlanNode | null>;
   /** Nodes whose tasks are the rows of a table under them: headings, not tasks. */
-  tableHosts: Map<TaskTable, PlanNode | null>;
+  tableHosts: Set<PlanNode>;
 }
 
 const HEADING_OPENING = /^(doi voi|ve|tieu chi|noi dung|linh vuc|chi so)\b/;
@@ -104,8 +110,20 @@ function ownResponsibility(node: PlanNode): Responsibility {
   return { lead, support: [...new Set(support)].filter((unit) => !lead.includes(unit)) };
 }
 
+/** "1. Cải cách thể chế: Sở Tư pháp chủ trì …": an item may open with the name of its dimension. */
+function labelDimensions(node: PlanNode, context: Context, scope: PlanScope): DimensionCode[] {
+  const label = /^([^:.;]{3,120}):/.exec(titleOf(node))?.[1];
+  return label ? headingDimensions(toMatchText(label), context.index, scope.indices) : [];
+}
+
 function dimensionOf(node: PlanNode, context: Context, scope: PlanScope): DimensionCode | null {
   const text = toMatchText(textOf(node));
+  // The label decides within the index of the heading above ("Thủ tục hành chính:" under a PAPI area stays PAPI).
+  const headingIndexes = context.dimensions.map(indexOfDimension);
+  const labelled = labelDimensions(node, context, scope).filter(
+    (code) => headingIndexes.length === 0 || headingIndexes.includes(indexOfDimension(code)),
+  );
+  if (labelled.length === 1) return labelled[0] ?? null;
   if (context.dimensions.length === 1) return context.dimensions[0] ?? null;
   if (context.dimensions.length > 1) return pickDimension(context.dimensions, text);
   // A unit's entry in the organisation section may name the one area it answers for.
@@ -128,13 +146,14 @@ function visit(node: PlanNode, inherited: Context, scope: PlanScope): void {
   scope.contexts.set(node, context);
   const due = findDeadline(text, scope.planYear) ?? context.due;
   const recurrence = findRecurrence(text) ?? context.recurrence;
-  if (node.children.length > 0 || [...scope.tableHosts.values()].includes(node)) {
+  if (node.children.length > 0 || scope.tableHosts.has(node)) {
     const next = { ...context, due, recurrence };
     if (own.lead.length > 0) next.responsibility = own;
     for (const child of node.children) visit(child, next, scope);
     return;
   }
-  if (!TASK_ROLES.has(roleOf(node, scope.roles)) || text === '') return;
+  if (!TASK_ROLES.has(roleOf(node, scope.roles)) || text === '' || FORMALITY.test(foldSameLength(text)))
+    return;
   const dimension = dimensionOf(node, context, scope);
   let { lead, support } = own;
   if (lead.length === 0 && context.responsibility) {
@@ -158,18 +177,18 @@ function visit(node: PlanNode, inherited: Context, scope: PlanScope): void {
 }
 
 /** The outline node each table sits in; null for a table after the plan's end (an appendix). */
-function placeTables(tables: TaskTable[], root: PlanNode, bodyEnd: number): Map<TaskTable, PlanNode | null> {
+function placeTables(tables: TaskTable[], root: PlanNode, endLine: number): Map<TaskTable, PlanNode | null> {
   const nodes = [...walk(root)];
   return new Map(
     tables.map((table) => [
       table,
-      table.line <= bodyEnd ? (nodes.filter((node) => node.line < table.line).at(-1) ?? null) : null,
+      table.line < endLine ? (nodes.filter((node) => node.line < table.line).at(-1) ?? null) : null,
     ]),
   );
 }
 
 function tableTasks(scope: PlanScope): void {
-  for (const [table, node] of scope.tableHosts) {
+  for (const [table, node] of scope.tables) {
     const context = node ? scope.contexts.get(node) : undefined;
     const rows = tasksFromTable(table, {
       prefix: node?.ref || table.appendix || 'PL',
@@ -197,18 +216,21 @@ function findPlanTargets(root: PlanNode, roles: Map<PlanNode, SectionRole>): Pla
 }
 
 export function parsePlan(source: string): ParsedPlan {
+  return withSharedKeys(() => parse(source));
+}
+
+function parse(source: string): ParsedPlan {
   const warnings: string[] = [];
   const { lines: untabled, tables } = extractTables(source.normalize('NFC').split(/\r\n|\r|\n/));
   const lines = cleanLines(untabled.join('\n'));
-  const { preamble, body } = splitParts(toParagraphs(lines), warnings);
+  const { preamble, body, hasAttachedPlan, endLine } = splitParts(toParagraphs(lines));
   const root = buildOutline(body, warnings);
   const meta = readDocumentMeta(lines, [...preamble, ...root.paragraphs], warnings);
-
-  const roles = new Map<PlanNode, SectionRole>();
-  for (const node of walk(root)) {
-    const role = headingRole(node);
-    if (role) roles.set(node, role);
+  if (meta.document.type === 'QĐ' && !hasAttachedPlan) {
+    warnings.push('Quyết định không có kế hoạch kèm theo: các điều của quyết định được đọc như nhiệm vụ.');
   }
+
+  const roles = sectionRoles(root);
   const aims = [
     ...root.paragraphs,
     ...root.children
@@ -232,8 +254,10 @@ export function parsePlan(source: string): ParsedPlan {
     planYear: meta.planYear,
     tasks: [],
     contexts: new Map(),
-    tableHosts: placeTables(tables, root, body.at(-1)?.line ?? 0),
+    tables: placeTables(tables, root, endLine),
+    tableHosts: new Set(),
   };
+  for (const host of scope.tables.values()) if (host) scope.tableHosts.add(host);
   const start: Context = { index: null, dimensions: [], responsibility: null, due: null, recurrence: null };
   for (const node of root.children) visit(node, start, scope);
   tableTasks(scope);

@@ -28,6 +28,9 @@ const ROLE_WORDS: Array<[string, SectionRole]> = [
   ['thuc trang', 'context'],
   ['tinh hinh', 'context'],
   ['han che', 'context'],
+  ['ton tai', 'context'],
+  ['nguyen nhan', 'context'],
+  ['boi canh', 'context'],
   ['kinh phi', 'funding'],
 ];
 
@@ -38,8 +41,9 @@ export function titleOf(node: PlanNode): string {
 }
 
 /** The role a heading announces, when its first words say it ("II. NHIỆM VỤ, GIẢI PHÁP"). */
-export function headingRole(node: PlanNode): SectionRole | null {
-  if (node.children.length === 0 && !TOP_KINDS.has(node.kind)) return null;
+function headingRole(node: PlanNode): SectionRole | null {
+  // A leaf deep in the outline is an item, not a section ("d) Kiểm tra, đánh giá định kỳ …").
+  if (node.children.length === 0 && !TOP_KINDS.has(node.kind) && node.parent?.kind !== 'root') return null;
   const title: MatchText = toMatchText(titleOf(node));
   if (title.words.length === 0 || title.words.length > 16) return null;
   const opening = ` ${keyOf(title, 0, Math.min(title.words.length, 6))} `;
@@ -50,6 +54,22 @@ export function headingRole(node: PlanNode): SectionRole | null {
       best = { at, role };
   }
   return best?.role ?? null;
+}
+
+// Inside a section, a sub-heading may narrow the role ("I. MỤC ĐÍCH, YÊU CẦU, MỤC TIÊU" → "3. Mục tiêu"),
+// but a task heading that starts with "Đánh giá …" or "Kinh phí …" is still a task.
+const NESTED_ROLES = new Set<SectionRole>(['purpose', 'objectives', 'tasks', 'organisation']);
+
+/** The role each heading gives its section. */
+export function sectionRoles(root: PlanNode): Map<PlanNode, SectionRole> {
+  const roles = new Map<PlanNode, SectionRole>();
+  const visit = (node: PlanNode, inSection: boolean) => {
+    const role = headingRole(node);
+    if (role && (!inSection || NESTED_ROLES.has(role))) roles.set(node, role);
+    for (const child of node.children) visit(child, inSection || roles.has(node));
+  };
+  for (const child of root.children) visit(child, false);
+  return roles;
 }
 
 /** The nearest role above (or at) a node; "tasks" when no heading says otherwise. */

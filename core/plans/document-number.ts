@@ -1,0 +1,75 @@
+/**
+ * "Số: 29/KH-UBND": the number and ký hiệu of a document, and its type from the abbreviations of
+ * Nghị định 30/2020 (Phụ lục III). A công văn has no type abbreviation ("05/BNV-VP").
+ */
+import { foldVietnamese } from '../text/vietnamese.ts';
+
+/** Type abbreviations of Nghị định 30/2020, Phụ lục III (case matters: CT/CTr, QĐ/QyĐ, TTr). */
+export const DOCUMENT_TYPES: Array<{ abbr: string; name: string }> = [
+  { abbr: 'KH', name: 'Kế hoạch' },
+  { abbr: 'QĐ', name: 'Quyết định' },
+  { abbr: 'NQ', name: 'Nghị quyết' },
+  { abbr: 'CT', name: 'Chỉ thị' },
+  { abbr: 'CTr', name: 'Chương trình' },
+  { abbr: 'QC', name: 'Quy chế' },
+  { abbr: 'QyĐ', name: 'Quy định' },
+  { abbr: 'TC', name: 'Thông cáo' },
+  { abbr: 'TB', name: 'Thông báo' },
+  { abbr: 'HD', name: 'Hướng dẫn' },
+  { abbr: 'PA', name: 'Phương án' },
+  { abbr: 'ĐA', name: 'Đề án' },
+  { abbr: 'DA', name: 'Dự án' },
+  { abbr: 'BC', name: 'Báo cáo' },
+  { abbr: 'BB', name: 'Biên bản' },
+  { abbr: 'TTr', name: 'Tờ trình' },
+  { abbr: 'HĐ', name: 'Hợp đồng' },
+  { abbr: 'CĐ', name: 'Công điện' },
+  { abbr: 'BGN', name: 'Bản ghi nhớ' },
+  { abbr: 'BTT', name: 'Bản thỏa thuận' },
+  { abbr: 'GUQ', name: 'Giấy ủy quyền' },
+  { abbr: 'GM', name: 'Giấy mời' },
+  { abbr: 'GGT', name: 'Giấy giới thiệu' },
+  { abbr: 'GNP', name: 'Giấy nghỉ phép' },
+  { abbr: 'PG', name: 'Phiếu gửi' },
+  { abbr: 'PC', name: 'Phiếu chuyển' },
+  { abbr: 'PB', name: 'Phiếu báo' },
+  { abbr: 'CV', name: 'Công văn' },
+];
+
+export const upperFold = (text: string) => foldVietnamese(text).toUpperCase();
+
+/** Abbreviation from a ký hiệu segment: exact first, then as OCR or typing without diacritics gives it. */
+export function documentTypeOf(segment: string): string | null {
+  const exact = DOCUMENT_TYPES.find((type) => type.abbr === segment);
+  if (exact) return exact.abbr;
+  return DOCUMENT_TYPES.find((type) => upperFold(type.abbr) === upperFold(segment))?.abbr ?? null;
+}
+
+export const NUMBER_LINE =
+  /^(?:Số|SỐ|So|SO|s6|S6)\s*[:.]?\s*(\d{1,5}[a-zA-Z]?)\s*\/\s*(?:(\d{4})\s*\/\s*)?([\p{L}\d&]+(?:\s*[-–]\s*[\p{L}\d&]+)*)/u;
+
+export function readNumber(lines: string[]): { number: string; type: string } | null {
+  for (const line of lines.slice(0, 80)) {
+    const match = NUMBER_LINE.exec(line);
+    if (!match) continue;
+    let symbol = (match[3] ?? '').replace(/\s+/g, '').replace(/–/g, '-');
+    const segments = symbol.split('-');
+    let type = documentTypeOf(segments[0] ?? '');
+    if (!type && segments.length === 1) {
+      // "QĐUBND": the hyphen was lost in extraction.
+      const glued = DOCUMENT_TYPES.map((entry) => entry.abbr)
+        .sort((a, b) => b.length - a.length)
+        .find(
+          (abbr) =>
+            upperFold(symbol).startsWith(upperFold(abbr)) && /^[A-ZĐ]{2,}$/.test(symbol.slice(abbr.length)),
+        );
+      if (glued) {
+        symbol = `${symbol.slice(0, glued.length)}-${symbol.slice(glued.length)}`;
+        type = glued;
+      }
+    }
+    const year = match[2] ? `${match[2]}/` : '';
+    return { number: `${match[1]}/${year}${symbol}`, type: type ?? 'CV' };
+  }
+  return null;
+}
