@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join, normalize } from 'node:path';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -10,12 +10,14 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import helmet, { type HelmetOptions } from 'helmet';
 import { AppError } from '../core/errors.ts';
 import { auditRoutes } from './audit/audit-routes.ts';
 import { authRoutes } from './auth/auth-routes.ts';
 import { policyPlugin } from './auth/policy.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/engine.ts';
+import { listenForChanges } from './db/read-cache.ts';
 import { envelope, errorHandler } from './http/errors.ts';
 import { healthRoutes } from './http/health-routes.ts';
 import { indexRoutes } from './indices/index-routes.ts';
@@ -42,6 +44,22 @@ async function webRoutes(app: FastifyInstance) {
   });
 }
 
+/**
+ * helmet's security headers (CSP, HSTS, frame and referrer policies…), computed once: they are the
+ * same for every response, and helmet's middleware would rebuild them on each.
+ */
+export function securityHeaders(options: HelmetOptions): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const response = {
+    setHeader: (name: string, value: unknown) => {
+      headers[name] = String(value);
+    },
+    removeHeader: () => {},
+  };
+  helmet(options)({} as IncomingMessage, response as unknown as ServerResponse, () => {});
+  return headers;
+}
+
 export async function buildApp({
   database,
   config,
@@ -58,8 +76,10 @@ export async function buildApp({
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  const stopListening = await listenForChanges(database);
+  app.addHook('onClose', stopListening);
 
-  await app.register(helmet, {
+  const headers = securityHeaders({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -70,8 +90,11 @@ export async function buildApp({
       },
     },
   });
+  app.addHook('onRequest', async (_request, reply) => {
+    reply.headers(headers);
+  });
   await app.register(cookie);
-  await app.register(policyPlugin, { db: database.db, secret: config.secret });
+  await app.register(policyPlugin, { db: database.db, secret: config.secret, cacheMs: config.readCacheMs });
   await app.register(rateLimit, {
     global: false,
     // Thrown, then answered by the error handler like every other refusal.
@@ -95,7 +118,7 @@ export async function buildApp({
 
   await app.register(healthRoutes, { database });
   await app.register(authRoutes, { db: database.db, config });
-  await app.register(unitRoutes, { db: database.db });
+  await app.register(unitRoutes, { db: database.db, cacheMs: config.readCacheMs });
   await app.register(userRoutes, { db: database.db });
   await app.register(auditRoutes, { db: database.db });
   await app.register(indexRoutes, { db: database.db });

@@ -18,6 +18,8 @@ const envSchema = z.object({
   /** Load the demo province and demo accounts on an empty database (never in production). */
   CHISO_DEMO: z.enum(['true', 'false']).optional(),
   CHISO_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  /** How long a read cache may answer without the database when nothing changed; 0 turns them off. */
+  CHISO_READ_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
 });
 
@@ -32,6 +34,7 @@ export interface Config {
   trustProxy: boolean;
   logLevel: string;
   isProduction: boolean;
+  readCacheMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -62,5 +65,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: values.CHISO_TRUST_PROXY === 'true',
     logLevel: values.LOG_LEVEL ?? (values.NODE_ENV === 'test' ? 'silent' : 'info'),
     isProduction,
+    readCacheMs: values.CHISO_READ_CACHE_SECONDS * 1000,
   };
 }

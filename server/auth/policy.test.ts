@@ -37,7 +37,7 @@ describe('authorisation policies', () => {
 
   it('refuses to register a route without a decision', async () => {
     const app = Fastify();
-    await app.register(policyPlugin, { db: t.database.db, secret: 'x' });
+    await app.register(policyPlugin, { db: t.database.db, secret: 'x', cacheMs: 30_000 });
     await expect(
       app.register(async (scoped) => {
         scoped.get('/api/forgotten', async () => 'oops');

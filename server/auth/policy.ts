@@ -9,6 +9,7 @@ import {
 import { AppError } from '../../core/errors.ts';
 import type { Actor, ServiceContext } from '../audit/audit-log.ts';
 import type { Db } from '../db/engine.ts';
+import { ReadCache } from '../db/read-cache.ts';
 import { findSession, SESSION_COOKIE, type SessionUser } from './sessions.ts';
 
 /**
@@ -72,39 +73,49 @@ export function assertPermissionOn(user: SessionUser, permission: Permission, un
   if (!hasPermissionOn(user.grants, permission, unitPath)) throw new AppError('FORBIDDEN');
 }
 
-export const policyPlugin = fp(async (app: FastifyInstance, options: { db: Db; secret: string }) => {
-  app.decorateRequest('user', null);
-  const routes: { method: string; url: string; policy: RoutePolicy }[] = [];
-  app.decorate('routePolicies', routes);
-  app.addHook('onRoute', (route) => {
-    assertRouteHasPolicy(route);
-    route.config = { ...route.config, policy: policyOf(route) };
-    for (const method of [route.method].flat())
-      routes.push({ method, url: route.url, policy: policyOf(route) as RoutePolicy });
-  });
+export const policyPlugin = fp(
+  async (app: FastifyInstance, options: { db: Db; secret: string; cacheMs: number }) => {
+    app.decorateRequest('user', null);
+    const routes: { method: string; url: string; policy: RoutePolicy }[] = [];
+    app.decorate('routePolicies', routes);
+    app.addHook('onRoute', (route) => {
+      assertRouteHasPolicy(route);
+      route.config = { ...route.config, policy: policyOf(route) };
+      for (const method of [route.method].flat())
+        routes.push({ method, url: route.url, policy: policyOf(route) as RoutePolicy });
+    });
 
-  app.addHook('onRequest', async (request: FastifyRequest) => {
-    const token = request.cookies[SESSION_COOKIE];
-    if (!token) return;
-    request.user = await findSession(options.db, token, options.secret);
-    if (request.user) request.log = request.log.child({ userId: request.user.userId });
-  });
+    // A session is read from the database once, then from memory until any data changes (a logout,
+    // a new grant, a disabled account…: every change bumps the data version) or for CHISO_READ_CACHE_SECONDS at most.
+    // The extension of an active session's expiry is written when it is read again.
+    const sessionCache = new ReadCache<SessionUser | null>({ maxEntries: 10_000, maxAgeMs: options.cacheMs });
+    app.addHook('onRequest', async (request: FastifyRequest) => {
+      const token = request.cookies[SESSION_COOKIE];
+      if (!token) return;
+      request.user = await sessionCache.get(
+        token,
+        () => findSession(options.db, token, options.secret),
+        (user) => user === null || user.expiresAt.getTime() > Date.now(),
+      );
+    });
 
-  // Before body validation, so an anonymous caller learns nothing about a route's body schema.
-  app.addHook('preValidation', async (request: FastifyRequest, _reply: FastifyReply) => {
-    if (request.is404) return;
-    const policy = request.routeOptions.config.policy;
-    if (policy === undefined) throw new AppError('FORBIDDEN');
-    if (policy === 'public') return;
-    const user = request.user;
-    if (!user) throw new AppError('UNAUTHENTICATED');
-    // Cookie-authenticated writes must echo the session's CSRF token (SameSite=Strict is the first wall).
-    if (!SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== user.csrfToken) {
-      throw new AppError('CSRF_FAILED');
-    }
-    // A temporary password (new account, admin reset) opens only the account routes until it is changed.
-    if (user.mustChangePassword && policy !== 'authenticated') throw new AppError('PASSWORD_CHANGE_REQUIRED');
-    if (policy === 'authenticated') return;
-    if (!hasPermissionSomewhere(user.grants, policy)) throw new AppError('FORBIDDEN');
-  });
-});
+    // Before body validation, so an anonymous caller learns nothing about a route's body schema.
+    app.addHook('preValidation', async (request: FastifyRequest, _reply: FastifyReply) => {
+      if (request.is404) return;
+      const policy = request.routeOptions.config.policy;
+      if (policy === undefined) throw new AppError('FORBIDDEN');
+      if (policy === 'public') return;
+      const user = request.user;
+      if (!user) throw new AppError('UNAUTHENTICATED');
+      // Cookie-authenticated writes must echo the session's CSRF token (SameSite=Strict is the first wall).
+      if (!SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== user.csrfToken) {
+        throw new AppError('CSRF_FAILED');
+      }
+      // A temporary password (new account, admin reset) opens only the account routes until it is changed.
+      if (user.mustChangePassword && policy !== 'authenticated')
+        throw new AppError('PASSWORD_CHANGE_REQUIRED');
+      if (policy === 'authenticated') return;
+      if (!hasPermissionSomewhere(user.grants, policy)) throw new AppError('FORBIDDEN');
+    });
+  },
+);

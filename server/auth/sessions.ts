@@ -20,6 +20,8 @@ export interface SessionUser {
   email: string | null;
   locale: string;
   mustChangePassword: boolean;
+  /** When the session ends unless a request extends it. */
+  expiresAt: Date;
   grants: (Grant & { id: number; unitName: string | null })[];
 }
 
@@ -88,6 +90,7 @@ export async function findSession(db: Db, token: string, secret: string): Promis
     .select({
       csrfToken: sessions.csrfToken,
       lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
       userId: users.id,
       username: users.username,
       fullName: users.fullName,
@@ -103,9 +106,10 @@ export async function findSession(db: Db, token: string, secret: string): Promis
     .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, new Date()), eq(users.isActive, true)));
   if (!row) return null;
   if (Date.now() - row.lastSeenAt.getTime() > SESSION_TOUCH_MS) {
+    row.expiresAt = new Date(Date.now() + SESSION_IDLE_MS);
     await db
       .update(sessions)
-      .set({ lastSeenAt: new Date(), expiresAt: new Date(Date.now() + SESSION_IDLE_MS) })
+      .set({ lastSeenAt: new Date(), expiresAt: row.expiresAt })
       .where(eq(sessions.id, sessionId));
   }
   const { lastSeenAt: _ignored, grants, ...user } = row;

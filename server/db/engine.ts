@@ -32,6 +32,9 @@ export async function openDatabase(options: {
 }): Promise<Database> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    // An idle connection the server dropped (restart, admin kill) is replaced on next use; without a
+    // listener its error would end the process.
+    pool.on('error', (error) => console.error(`PostgreSQL: ${error.message}`));
     await pool.query('select 1');
     return {
       db: drizzle({ client: pool, schema, casing: 'snake_case' }),

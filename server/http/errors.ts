@@ -71,7 +71,8 @@ export function toAppError(error: unknown): AppError {
 export function errorHandler(error: unknown, request: FastifyRequest, reply: FastifyReply) {
   const appError = toAppError(error);
   const status = httpStatusOf(appError.code);
-  if (status >= 500) request.log.error({ err: error }, 'request failed');
-  else request.log.info({ code: appError.code }, 'request refused');
+  const userId = request.user?.userId;
+  if (status >= 500) request.log.error({ err: error, userId }, 'request failed');
+  else request.log.info({ code: appError.code, userId }, 'request refused');
   return reply.status(status).send(envelope(appError));
 }

@@ -11,6 +11,7 @@ import { buildApp } from '../app.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { loadConfig } from '../config.ts';
 import { type Database, openDatabase } from '../db/engine.ts';
+import { bumpDataVersion } from '../db/read-cache.ts';
 import { roleGrants, units, users } from '../db/schema/index.ts';
 
 /**
@@ -113,6 +114,8 @@ export async function buildUser(
     const unitId = grant.unitCode === null ? null : await unitIdByCode(database, grant.unitCode);
     await database.db.insert(roleGrants).values({ userId: user.id, role: grant.role, unitId });
   }
+  // Written around the audited path, so read caches are told here.
+  bumpDataVersion();
   return { id: user.id, username, password };
 }
 

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { scopeRoots } from '../../core/auth/roles.ts';
 import { AppError } from '../../core/errors.ts';
 import { listQuery, listResultSchema } from '../../core/list.ts';
 import {
@@ -14,6 +15,7 @@ import {
 import { UNIT_TYPE_NAMES } from '../../core/units/unit-types.ts';
 import { contextOf } from '../auth/policy.ts';
 import type { Db } from '../db/engine.ts';
+import { JsonBodyCache } from '../db/read-cache.ts';
 import { CONTENT_TYPES, formatOf } from '../files/tabular.ts';
 import { exportUnits, importTemplate, importUnits } from './unit-import-service.ts';
 import { unitDetailSchema, unitSummarySchema } from './unit-presenters.ts';
@@ -36,8 +38,12 @@ const unitListQuery = listQuery(['name', 'code', 'type'], 'name').extend({
   status: unitStatus.default('active'),
 });
 
-export async function unitRoutes(app: FastifyInstance, { db }: { db: Db }) {
+const unitListResult = listResultSchema(unitSummarySchema);
+
+export async function unitRoutes(app: FastifyInstance, { db, cacheMs }: { db: Db; cacheMs: number }) {
   const api = app.withTypeProvider<ZodTypeProvider>();
+  // Lists are read far more often than units change; any change empties the cache (read-cache.ts).
+  const unitLists = new JsonBodyCache({ maxEntries: 1000, maxAgeMs: cacheMs });
   const tags = ['units'];
 
   api.get(
@@ -48,10 +54,15 @@ export async function unitRoutes(app: FastifyInstance, { db }: { db: Db }) {
         tags,
         summary: 'Danh sách đơn vị',
         querystring: unitListQuery,
-        response: { 200: listResultSchema(unitSummarySchema) },
+        response: { 200: unitListResult },
       },
     },
-    async (request) => findUnits(contextOf(request, db), request.query),
+    async (request, reply) => {
+      const ctx = contextOf(request, db);
+      // What a list shows depends only on the data, the query and where the user may read.
+      const key = JSON.stringify([scopeRoots(ctx.user.grants, 'units.read'), request.query]);
+      return unitLists.send(reply, key, unitListResult, () => findUnits(ctx, request.query));
+    },
   );
 
   api.get(

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { bumpDataVersion, ReadCache } from './read-cache.ts';
+
+describe('ReadCache', () => {
+  it('answers from memory until the data version changes', async () => {
+    const cache = new ReadCache<number>({ maxEntries: 10, maxAgeMs: 60_000 });
+    let reads = 0;
+    const load = async () => ++reads;
+    expect(await cache.get('k', load)).toBe(1);
+    expect(await cache.get('k', load)).toBe(1);
+    bumpDataVersion();
+    expect(await cache.get('k', load)).toBe(2);
+    expect(reads).toBe(2);
+  });
+
+  it('does not keep what was read while a change committed', async () => {
+    const cache = new ReadCache<string>({ maxEntries: 10, maxAgeMs: 60_000 });
+    // The change lands while the read is in flight: that read may predate it, so it is not reused.
+    expect(
+      await cache.get('k', async () => {
+        bumpDataVersion();
+        return 'before';
+      }),
+    ).toBe('before');
+    expect(await cache.get('k', async () => 'after')).toBe('after');
+  });
+
+  it('forgets entries older than maxAgeMs, and everything with maxAgeMs 0', async () => {
+    const off = new ReadCache<number>({ maxEntries: 10, maxAgeMs: 0 });
+    let reads = 0;
+    await off.get('k', async () => ++reads);
+    await off.get('k', async () => ++reads);
+    expect(reads).toBe(2);
+    const short = new ReadCache<number>({ maxEntries: 10, maxAgeMs: 20 });
+    await short.get('k', async () => ++reads);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(await short.get('k', async () => ++reads)).toBe(4);
+  });
+
+  it('refuses an entry its freshness check rejects (an expired session)', async () => {
+    const cache = new ReadCache<{ expiresAt: number }>({ maxEntries: 10, maxAgeMs: 60_000 });
+    const fresh = (value: { expiresAt: number }) => value.expiresAt > Date.now();
+    await cache.get('k', async () => ({ expiresAt: Date.now() - 1 }), fresh);
+    expect((await cache.get('k', async () => ({ expiresAt: 42 }), fresh)).expiresAt).toBe(42);
+  });
+
+  it('evicts the least recently used entry beyond maxEntries', async () => {
+    const cache = new ReadCache<string>({ maxEntries: 2, maxAgeMs: 60_000 });
+    await cache.get('a', async () => 'a1');
+    await cache.get('b', async () => 'b1');
+    await cache.get('a', async () => 'a2'); // a is now the most recently used
+    await cache.get('c', async () => 'c1'); // evicts b
+    expect(cache.size).toBe(2);
+    expect(await cache.get('a', async () => 'a3')).toBe('a1');
+    expect(await cache.get('b', async () => 'b2')).toBe('b2');
+  });
+});

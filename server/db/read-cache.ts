@@ -1,0 +1,143 @@
+import type { FastifyReply } from 'fastify';
+import pg from 'pg';
+import type { z } from 'zod';
+import type { Database } from './engine.ts';
+
+/**
+ * Read caches and the data version they hang on.
+ *
+ * The data version changes whenever committed data changes: every audited change bumps it at commit
+ * (`mutate`), and on PostgreSQL it also sends a NOTIFY on `chiso_changes`, so every other process on
+ * the same database (another server, the CLI) bumps its own. A cache entry is used only while the
+ * version it was read at is still current and it is younger than `maxAgeMs` (which bounds staleness
+ * after a change made outside Chiso, e.g. in psql). Invalidation is coarse on purpose: writes are
+ * rare next to reads, and forgetting everything on any change cannot forget too little.
+ */
+export const CHANGE_CHANNEL = 'chiso_changes';
+
+let version = 0;
+
+export function dataVersion(): number {
+  return version;
+}
+
+export function bumpDataVersion(): void {
+  version += 1;
+}
+
+interface Entry<V> {
+  version: number;
+  at: number;
+  value: V;
+}
+
+export class ReadCache<V> {
+  readonly #entries = new Map<string, Entry<V>>();
+  readonly #maxEntries: number;
+  readonly #maxAgeMs: number;
+
+  constructor(options: { maxEntries: number; maxAgeMs: number }) {
+    this.#maxEntries = options.maxEntries;
+    this.#maxAgeMs = options.maxAgeMs;
+  }
+
+  /** The cached value of `key`, or `load()`'s, remembered under the version current before it ran. */
+  async get(key: string, load: () => Promise<V>, isFresh?: (value: V) => boolean): Promise<V> {
+    const entry = this.#entries.get(key);
+    const now = Date.now();
+    if (
+      entry &&
+      entry.version === version &&
+      now - entry.at < this.#maxAgeMs &&
+      (!isFresh || isFresh(entry.value))
+    ) {
+      // Map order is insertion order: re-inserting keeps the most recently used last.
+      this.#entries.delete(key);
+      this.#entries.set(key, entry);
+      return entry.value;
+    }
+    // Read the version first: a change committed while `load` runs makes this entry stale at once.
+    const readAt = version;
+    const value = await load();
+    this.#entries.delete(key);
+    this.#entries.set(key, { version: readAt, at: now, value });
+    if (this.#entries.size > this.#maxEntries) {
+      const oldest = this.#entries.keys().next().value;
+      if (oldest !== undefined) this.#entries.delete(oldest);
+    }
+    return value;
+  }
+
+  clear(): void {
+    this.#entries.clear();
+  }
+
+  get size(): number {
+    return this.#entries.size;
+  }
+}
+
+/**
+ * On PostgreSQL, listens for other processes' changes on a connection of its own and bumps the data
+ * version on each; a lost connection bumps it too (changes may have been missed) and reconnects.
+ * PGlite needs none: only this process can open its data folder.
+ */
+export async function listenForChanges(database: Database): Promise<() => Promise<void>> {
+  if (database.kind !== 'postgresql') return async () => {};
+  const options = database.pool.options;
+  let client: pg.Client | null = null;
+  let stopped = false;
+  let retry: NodeJS.Timeout | undefined;
+  const reconnectLater = () => {
+    if (!stopped) retry = setTimeout(() => void connect(), 1000);
+  };
+  const connect = async (): Promise<void> => {
+    const next = new pg.Client(options);
+    next.on('notification', () => bumpDataVersion());
+    next.on('error', () => {
+      client = null;
+      bumpDataVersion();
+      next.end().catch(() => {});
+      reconnectLater();
+    });
+    try {
+      await next.connect();
+      await next.query(`listen ${CHANGE_CHANNEL}`);
+      client = next;
+      bumpDataVersion();
+    } catch {
+      next.end().catch(() => {});
+      reconnectLater();
+    }
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    await client?.end().catch(() => {});
+  };
+}
+
+/**
+ * A read cache of JSON response bodies: the body is validated against the route's response schema and
+ * encoded to UTF-8 once, then sent as bytes until the data changes.
+ */
+export class JsonBodyCache {
+  readonly #cache: ReadCache<Buffer>;
+
+  constructor(options: { maxEntries: number; maxAgeMs: number }) {
+    this.#cache = new ReadCache(options);
+  }
+
+  async send<T>(
+    reply: FastifyReply,
+    key: string,
+    schema: z.ZodType<T>,
+    load: () => Promise<T>,
+  ): Promise<FastifyReply> {
+    const body = await this.#cache.get(key, async () =>
+      Buffer.from(JSON.stringify(schema.encode(await load()))),
+    );
+    return reply.type('application/json; charset=utf-8').send(body);
+  }
+}
