@@ -21,6 +21,7 @@ import { listenForChanges } from './db/read-cache.ts';
 import { envelope, errorHandler } from './http/errors.ts';
 import { healthRoutes } from './http/health-routes.ts';
 import { indexRoutes } from './indices/index-routes.ts';
+import { planRoutes } from './plans/plan-routes.ts';
 import { unitRoutes } from './units/unit-routes.ts';
 import { userRoutes } from './users/user-routes.ts';
 
@@ -122,6 +123,7 @@ export async function buildApp({
   await app.register(userRoutes, { db: database.db });
   await app.register(auditRoutes, { db: database.db });
   await app.register(indexRoutes, { db: database.db });
+  await app.register(planRoutes, { db: database.db });
 
   await app.register(webRoutes);
   app.setNotFoundHandler((_request, reply) => reply.status(404).send(envelope(new AppError('NOT_FOUND'))));

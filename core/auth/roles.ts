@@ -21,6 +21,11 @@ export const PERMISSIONS = {
   'units.read': EVERY_ROLE,
   'indices.read': EVERY_ROLE,
   'units.write': ['admin'],
+  'plans.read': EVERY_ROLE,
+  /** Import, edit and assign plans of the units in scope. */
+  'plans.write': ['admin', 'coordinator'],
+  /** Report status and progress on tasks the user's unit leads. */
+  'plans.report': ['admin', 'coordinator', 'unit_reporter', 'unit_head'],
   'users.read': ['admin'],
   'users.write': ['admin'],
   'audit.read': ['admin'],

@@ -17,7 +17,15 @@ import { isAssignmentHeading, roleOf, type SectionRole, sectionRoles, titleOf } 
 import { tasksFromTable } from './table-tasks.ts';
 import { extractTables, type TaskTable } from './tables.ts';
 import { findTargets } from './targets.ts';
-import type { DimensionCode, IndexCode, ParsedPlan, PlanTarget, PlanTask, Recurrence } from './types.ts';
+import type {
+  DimensionCode,
+  IndexCode,
+  ParsedPlan,
+  PlanSection,
+  PlanTarget,
+  PlanTask,
+  Recurrence,
+} from './types.ts';
 
 export type * from './types.ts';
 
@@ -267,5 +275,27 @@ function parse(source: string): ParsedPlan {
   if (tasks.length === 0) warnings.push('Không tìm thấy nhiệm vụ nào trong văn bản.');
   else if (unassigned > 0)
     warnings.push(`${unassigned}/${tasks.length} nhiệm vụ chưa xác định được đơn vị chủ trì.`);
-  return { document: meta.document, indices, tasks, targets: findPlanTargets(root, roles), warnings };
+  return {
+    document: meta.document,
+    indices,
+    sections: sectionsAbove(root, tasks),
+    tasks,
+    targets: findPlanTargets(root, roles),
+    warnings,
+  };
+}
+
+/** The outline's headings that hold at least one task, with their first paragraph as title. */
+function sectionsAbove(root: PlanNode, tasks: PlanTask[]): PlanSection[] {
+  const above = new Set<string>();
+  for (const task of tasks) {
+    const parts = task.ref.split('.');
+    for (let end = 1; end < parts.length; end++) above.add(parts.slice(0, end).join('.'));
+  }
+  const sections: PlanSection[] = [];
+  for (const node of walk(root)) {
+    if (node.kind === 'root' || !above.has(node.ref) || sections.some((s) => s.ref === node.ref)) continue;
+    sections.push({ ref: node.ref, title: titleOf(node).replace(/\s+/g, ' ').trim().slice(0, 500) });
+  }
+  return sections;
 }

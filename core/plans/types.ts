@@ -90,10 +90,18 @@ export interface PlanTarget {
   level: TargetLevel | null;
 }
 
+/** A heading above one or more tasks: "II" "NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM". */
+export interface PlanSection {
+  ref: string;
+  title: string;
+}
+
 export interface ParsedPlan {
   document: PlanDocument;
   /** Index codes the document sets out to improve, in the order of the brief. */
   indices: IndexCode[];
+  /** The headings the tasks sit under, in document order (a task's ancestors by ref). */
+  sections: PlanSection[];
   tasks: PlanTask[];
   targets: PlanTarget[];
   /** Vietnamese notes on what was repaired or guessed (numbering slips, fallbacks, missing fields). */

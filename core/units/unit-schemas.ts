@@ -1,32 +1,9 @@
 import { z } from 'zod';
-import { parseDate } from '../text/dates.ts';
+import { isoDate, optionalText, text } from '../text/fields.ts';
 import { normalizeText } from '../text/vietnamese.ts';
 import { SUCCESSION_KIND_NAMES, UNIT_TYPE_NAMES } from './unit-types.ts';
 
 /** Schemas shared by the server's routes and the web app's forms. Messages are Vietnamese. */
-
-const text = (max: number, message: string) =>
-  z
-    .string({ error: message })
-    .transform(normalizeText)
-    .pipe(z.string().min(1, message).max(max, `Tối đa ${max} ký tự.`));
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .transform(normalizeText)
-    .pipe(z.string().max(max, `Tối đa ${max} ký tự.`))
-    .nullish()
-    .transform((value) => value || null);
-
-export const isoDate = z.string({ error: 'Ngày không hợp lệ (dd/mm/yyyy).' }).transform((value, ctx) => {
-  const parsed = parseDate(value);
-  if (!parsed) {
-    ctx.addIssue({ code: 'custom', message: 'Ngày không hợp lệ (dd/mm/yyyy).' });
-    return z.NEVER;
-  }
-  return parsed;
-});
 
 export const unitCode = z
   .string()

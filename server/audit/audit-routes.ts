@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { hasPermissionOn, scopeRoots } from '../../core/auth/roles.ts';
 import { AppError } from '../../core/errors.ts';
 import { listQuery } from '../../core/list.ts';
-import { isoDate } from '../../core/units/unit-schemas.ts';
+import { isoDate } from '../../core/text/fields.ts';
 import { contextOf } from '../auth/policy.ts';
 import type { Db } from '../db/engine.ts';
 import { findAuditEvents, verifyAuditChain } from './audit-service.ts';

@@ -1,0 +1,170 @@
+/**
+ * Plans as the API sends them and the forms send back: one zod schema per shape, shared by the
+ * server (validation, OpenAPI), the web app (forms) and the .docx export.
+ */
+import { z } from 'zod';
+import { isoDate, optionalText, text } from '../text/fields.ts';
+import { DIMENSION_CODES, INDEX_CODES, RECURRENCES } from './types.ts';
+
+export const PLAN_STATUSES = ['draft', 'active', 'closed'] as const;
+export type PlanStatus = (typeof PLAN_STATUSES)[number];
+
+export const ITEM_STATUSES = ['not_started', 'in_progress', 'done', 'cancelled'] as const;
+export type ItemStatus = (typeof ITEM_STATUSES)[number];
+
+export const ITEM_STATUS_NAMES: Record<ItemStatus, { vi: string; en: string }> = {
+  not_started: { vi: 'Chưa thực hiện', en: 'Not started' },
+  in_progress: { vi: 'Đang thực hiện', en: 'In progress' },
+  done: { vi: 'Hoàn thành', en: 'Done' },
+  cancelled: { vi: 'Không thực hiện', en: 'Cancelled' },
+};
+
+export const unitRefSchema = z.object({ id: z.number().int(), name: z.string() });
+export type UnitRef = z.infer<typeof unitRefSchema>;
+
+export const planItemSchema = z.object({
+  id: z.number().int(),
+  parentId: z.number().int().nullable(),
+  /** The document's own numbering: "II.1.a.1". */
+  ref: z.string(),
+  kind: z.enum(['section', 'task']),
+  text: z.string(),
+  index: z.enum(INDEX_CODES).nullable(),
+  dimension: z.enum(DIMENSION_CODES).nullable(),
+  lead: z.array(unitRefSchema),
+  support: z.array(unitRefSchema),
+  /** Lead and coordinating agencies as the document names them, whether mapped to a unit or not. */
+  leadNames: z.array(z.string()),
+  supportNames: z.array(z.string()),
+  due: z.string().nullable(),
+  recurrence: z.enum(RECURRENCES).nullable(),
+  status: z.enum(ITEM_STATUSES),
+  /** 0–100; a section's is the weighted mean of its tasks'. */
+  progress: z.number(),
+  weight: z.number(),
+  overdue: z.boolean(),
+  note: z.string().nullable(),
+  /** For a task of a unit's plan: the task of the parent plan it implements. */
+  implementsItemId: z.number().int().nullable(),
+  version: z.number().int(),
+});
+export type PlanItem = z.infer<typeof planItemSchema>;
+
+export const planTargetSchema = z.object({
+  id: z.number().int(),
+  ref: z.string(),
+  text: z.string(),
+  op: z.string(),
+  value: z.number(),
+  unit: z.string(),
+  level: z.enum(['province', 'district', 'commune']).nullable(),
+});
+
+const planFields = {
+  number: z.string().nullable(),
+  type: z.string().nullable(),
+  issuedOn: z.string().nullable(),
+  place: z.string().nullable(),
+  issuer: z.string().nullable(),
+  signer: z.string().nullable(),
+  title: z.string(),
+  year: z.number().int(),
+  indices: z.array(z.enum(INDEX_CODES)),
+};
+
+export const planSummarySchema = z.object({
+  id: z.number().int(),
+  ...planFields,
+  unit: unitRefSchema,
+  parentPlanId: z.number().int().nullable(),
+  status: z.enum(PLAN_STATUSES),
+  taskCount: z.number().int(),
+  overdueCount: z.number().int(),
+  progress: z.number(),
+  createdAt: z.string(),
+});
+export type PlanSummary = z.infer<typeof planSummarySchema>;
+
+export const planDetailSchema = planSummarySchema.extend({
+  childPlansDue: z.string().nullable(),
+  warnings: z.array(z.string()),
+  items: z.array(planItemSchema),
+  targets: z.array(planTargetSchema),
+  version: z.number().int(),
+});
+export type PlanDetail = z.infer<typeof planDetailSchema>;
+
+// ---- What the import screen sends to save a plan -------------------------------------------------
+
+const unitIds = z.array(z.number().int().positive()).max(50);
+const agencyNames = z.array(z.string().trim().min(1).max(200)).max(50);
+
+export const newPlanTaskSchema = z.object({
+  ref: z.string().trim().min(1).max(60),
+  text: text(5000, 'Nhiệm vụ không được để trống.'),
+  index: z.enum(INDEX_CODES).nullable(),
+  dimension: z.enum(DIMENSION_CODES).nullable(),
+  leadNames: agencyNames,
+  supportNames: agencyNames,
+  due: isoDate.nullable(),
+  recurrence: z.enum(RECURRENCES).nullable(),
+});
+
+export const createPlanSchema = z.object({
+  unitId: z.number().int().positive(),
+  parentPlanId: z.number().int().positive().nullable().default(null),
+  number: optionalText(60),
+  type: optionalText(10),
+  issuedOn: isoDate.nullable(),
+  place: optionalText(100),
+  issuer: optionalText(255),
+  signer: optionalText(150),
+  title: text(1000, 'Vui lòng nhập trích yếu (tên) của kế hoạch.'),
+  year: z.number().int().min(2000).max(2100),
+  indices: z.array(z.enum(INDEX_CODES)).max(INDEX_CODES.length),
+  sections: z
+    .array(z.object({ ref: z.string().trim().min(1).max(60), title: z.string().max(1000) }))
+    .max(2000),
+  tasks: z.array(newPlanTaskSchema).min(1, 'Kế hoạch phải có ít nhất một nhiệm vụ.').max(2000),
+  targets: z
+    .array(
+      z.object({
+        ref: z.string().max(60),
+        text: z.string().max(2000),
+        op: z.string().max(4),
+        value: z.number(),
+        unit: z.string().max(40),
+        level: z.enum(['province', 'district', 'commune']).nullable(),
+      }),
+    )
+    .max(500),
+  warnings: z.array(z.string().max(1000)).max(200).default([]),
+  /** Agency names of the document → organisation units; remembered for the next import. */
+  agencies: z
+    .array(
+      z.object({ name: z.string().trim().min(1).max(200), unitId: z.number().int().positive().nullable() }),
+    )
+    .max(500),
+  childPlansDue: isoDate.nullable().default(null),
+});
+export type CreatePlanInput = z.input<typeof createPlanSchema>;
+
+/** One agency name of a parsed document and the unit it resolves to, if any. */
+export const agencyMatchSchema = z.object({
+  name: z.string(),
+  unit: unitRefSchema.nullable(),
+  /** "alias": remembered from an earlier import; "name": same name as an active unit. */
+  source: z.enum(['alias', 'name']).nullable(),
+});
+export type AgencyMatch = z.infer<typeof agencyMatchSchema>;
+
+export const updatePlanItemSchema = z.object({
+  status: z.enum(ITEM_STATUSES).optional(),
+  progress: z.number().min(0).max(100).optional(),
+  due: isoDate.nullable().optional(),
+  leadUnitIds: unitIds.optional(),
+  supportUnitIds: unitIds.optional(),
+  note: optionalText(2000).optional(),
+  version: z.number().int().min(1),
+});
+export type UpdatePlanItemInput = z.input<typeof updatePlanItemSchema>;

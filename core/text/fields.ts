@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { parseDate } from './dates.ts';
+import { normalizeText } from './vietnamese.ts';
+
+/** Form fields every schema uses: required and optional text (NFC, trimmed), dates typed dd/mm/yyyy. */
+
+/** Required text: normalised, then 1..max characters, `message` when empty. */
+export const text = (max: number, message: string) =>
+  z
+    .string({ error: message })
+    .transform(normalizeText)
+    .pipe(z.string().min(1, message).max(max, `Tối đa ${max} ký tự.`));
+
+/** Optional text: normalised; empty becomes null. */
+export const optionalText = (max: number) =>
+  z
+    .string()
+    .transform(normalizeText)
+    .pipe(z.string().max(max, `Tối đa ${max} ký tự.`))
+    .nullish()
+    .transform((value) => value || null);
+
+/** A date typed dd/mm/yyyy (or ISO), as an ISO string. */
+export const isoDate = z.string({ error: 'Ngày không hợp lệ (dd/mm/yyyy).' }).transform((value, ctx) => {
+  const parsed = parseDate(value);
+  if (!parsed) {
+    ctx.addIssue({ code: 'custom', message: 'Ngày không hợp lệ (dd/mm/yyyy).' });
+    return z.NEVER;
+  }
+  return parsed;
+});

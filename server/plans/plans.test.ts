@@ -1,0 +1,308 @@
+import { readFileSync } from 'node:fs';
+import { Document, Packer, Paragraph } from 'docx';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CreatePlanInput, PlanDetail } from '../../core/plans/plan-views.ts';
+import type { ParsedPlan } from '../../core/plans/types.ts';
+import {
+  buildUser,
+  createTestApp,
+  type Session,
+  signIn,
+  type TestApp,
+  unitIdByCode,
+} from '../test/harness.ts';
+
+const SEED = readFileSync(
+  new URL('../../core/plans/fixtures/hung-yen-papi-2020.txt', import.meta.url),
+  'utf8',
+);
+
+let t: TestApp;
+let coordinator: Session;
+let snvReporter: Session;
+let stpReporter: Session;
+let communeCoordinator: Session;
+let provinceId: number;
+let snvId: number;
+let stpId: number;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const as = async (role: 'coordinator' | 'unit_reporter', unitCode: string) =>
+    signIn(t.app, (await buildUser(t.database, [{ role, unitCode }])).username);
+  coordinator = await as('coordinator', '33');
+  snvReporter = await as('unit_reporter', '33.SNV');
+  stpReporter = await as('unit_reporter', '33.STP');
+  communeCoordinator = await as('coordinator', '11953');
+  provinceId = await unitIdByCode(t.database, '33');
+  snvId = await unitIdByCode(t.database, '33.SNV');
+  stpId = await unitIdByCode(t.database, '33.STP');
+});
+afterAll(() => t.close());
+
+async function upload(session: Session, name: string, content: Buffer) {
+  const boundary = '----chisoplan';
+  const payload = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
+    content,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  const response = await t.app.inject({
+    method: 'POST',
+    url: '/api/plans/preview-file',
+    headers: {
+      cookie: session.cookie,
+      'x-csrf-token': session.csrf,
+      'content-type': `multipart/form-data; boundary=${boundary}`,
+    },
+    payload,
+  });
+  return { status: response.statusCode, json: response.json() };
+}
+
+interface Preview {
+  plan: ParsedPlan;
+  agencies: { name: string; unit: { id: number; name: string } | null; source: string | null }[];
+}
+
+/** What the import screen sends: the parsed plan, with the agencies mapped as given. */
+function toCreateInput(preview: Preview, mapping: Record<string, number | null>): CreatePlanInput {
+  const { plan } = preview;
+  return {
+    unitId: provinceId,
+    number: plan.document.number,
+    type: plan.document.type,
+    issuedOn: plan.document.issuedOn,
+    place: plan.document.place,
+    issuer: plan.document.issuer,
+    signer: plan.document.signer,
+    title: plan.document.title ?? '',
+    year: 2020,
+    indices: plan.indices,
+    sections: plan.sections,
+    tasks: plan.tasks.map((task) => ({
+      ref: task.ref,
+      text: task.text,
+      index: task.index,
+      dimension: task.dimension,
+      leadNames: task.lead,
+      supportNames: task.support,
+      due: task.due,
+      recurrence: task.recurrence,
+    })),
+    targets: plan.targets,
+    warnings: plan.warnings,
+    agencies: preview.agencies.map((agency) => ({
+      name: agency.name,
+      unitId: agency.name in mapping ? (mapping[agency.name] ?? null) : (agency.unit?.id ?? null),
+    })),
+  };
+}
+
+const countPlans = async () =>
+  Number((await t.database.pool.query('select count(*) from plans')).rows[0].count);
+
+describe('importing a plan document', () => {
+  let preview: Preview;
+
+  it('reads pasted text: particulars, tasks with dimensions, and agencies resolved to units by name', async () => {
+    const response = await coordinator.request('POST', '/api/plans/preview', { text: SEED });
+    expect(response.status).toBe(200);
+    preview = response.json;
+    expect(preview.plan.document).toMatchObject({ number: '29/KH-UBND', issuedOn: '2020-02-27' });
+    expect(preview.plan.tasks).toHaveLength(64);
+    expect(preview.plan.sections.find((section) => section.ref === 'II.5')?.title).toContain(
+      'Thủ tục hành chính',
+    );
+    const byName = new Map(preview.agencies.map((agency) => [agency.name, agency]));
+    expect(byName.get('Sở Nội vụ')).toMatchObject({ unit: { id: snvId }, source: 'name' });
+    expect(byName.get('Sở Tư pháp')).toMatchObject({ unit: { id: stpId }, source: 'name' });
+    // Abolished in 2025, so no unit carries the name: the person maps it.
+    expect(byName.get('UBND cấp huyện')).toMatchObject({ unit: null, source: null });
+  });
+
+  it('reads a .docx upload to the same tasks as the pasted text', async () => {
+    const doc = new Document({
+      sections: [{ children: SEED.split('\n').map((line) => new Paragraph({ text: line })) }],
+    });
+    const response = await upload(coordinator, 'ke-hoach-29.docx', await Packer.toBuffer(doc));
+    expect(response.status).toBe(200);
+    expect(response.json.plan.tasks.map((task: { ref: string }) => task.ref)).toEqual(
+      preview.plan.tasks.map((task) => task.ref),
+    );
+    expect(response.json.plan.document.number).toBe('29/KH-UBND');
+  });
+
+  it('refuses what it cannot read, with a reason', async () => {
+    const empty = await coordinator.request('POST', '/api/plans/preview', { text: '  ' });
+    expect(empty.status).toBe(400);
+    expect(empty.json.error.details.fields[0].path).toBe('text');
+    const doc = await upload(coordinator, 'cu.doc', Buffer.from('binary'));
+    expect(doc.status).toBe(400);
+    expect(doc.json.error.message).toContain('.docx');
+    const fake = await upload(coordinator, 'gia.docx', Buffer.from('not a zip at all'));
+    expect(fake.json.error.code).toBe('UNSUPPORTED_FILE');
+    // "Kế hoạch" in TCVN3 bytes.
+    const tcvn3 = await upload(
+      coordinator,
+      'tcvn3.txt',
+      Buffer.from([0x4b, 0xd5, 0x20, 0x68, 0x6f, 0xb8, 0x63, 0x68]),
+    );
+    expect(tcvn3.json.error.message).toContain('TCVN3');
+  });
+
+  it('is for those who write plans: a reporter is refused, an anonymous caller must sign in', async () => {
+    expect((await snvReporter.request('POST', '/api/plans/preview', { text: SEED })).status).toBe(403);
+    const anonymous = await t.app.inject({
+      method: 'POST',
+      url: '/api/plans/preview',
+      payload: { text: SEED },
+    });
+    expect(anonymous.statusCode).toBe(401);
+  });
+
+  let plan: PlanDetail;
+
+  it('saves the plan with its tree, units and targets, audits it, and remembers the agencies mapped', async () => {
+    const before = await countPlans();
+    const input = toCreateInput(preview, { 'UBND cấp huyện': provinceId, 'Các ngành, các cấp': null });
+    const response = await coordinator.request('POST', '/api/plans', input);
+    expect(response.status).toBe(201);
+    plan = response.json;
+    expect(await countPlans()).toBe(before + 1);
+    expect(plan).toMatchObject({
+      number: '29/KH-UBND',
+      unit: { id: provinceId },
+      taskCount: 64,
+      progress: 0,
+    });
+    const tasks = plan.items.filter((item) => item.kind === 'task');
+    expect(tasks).toHaveLength(64);
+    const first = plan.items.find((item) => item.ref === 'II.1.a.1');
+    const section = plan.items.find((item) => item.ref === 'II.1.a');
+    expect(first?.parentId).toBe(section?.id);
+    expect(first?.dimension).toBe('PAPI.1');
+    expect(first?.lead).toEqual([{ id: provinceId, name: 'Ủy ban nhân dân tỉnh Hưng Yên' }]);
+    expect(first?.leadNames).toEqual(['UBND cấp huyện']);
+    // Sections come before their tasks, in document order.
+    expect(plan.items.findIndex((item) => item.ref === 'II')).toBeLessThan(
+      plan.items.findIndex((item) => item.ref === 'II.1.a.1'),
+    );
+
+    const audit = await t.database.pool.query(
+      "select after from audit_events where action = 'plan.create' and entity_id = $1",
+      [String(plan.id)],
+    );
+    expect(audit.rows[0].after).toMatchObject({ number: '29/KH-UBND', tasks: 64 });
+
+    const again = await coordinator.request('POST', '/api/plans/preview', { text: SEED });
+    const remembered = again.json.agencies.find(
+      (agency: { name: string }) => agency.name === 'UBND cấp huyện',
+    );
+    expect(remembered).toMatchObject({ unit: { id: provinceId }, source: 'alias' });
+    const ignored = again.json.agencies.find(
+      (agency: { name: string }) => agency.name === 'Các ngành, các cấp',
+    );
+    expect(ignored).toMatchObject({ unit: null, source: 'alias' });
+  });
+
+  it('refuses a plan without tasks, outside the user’s units, or mapped to a unit that does not exist, writing nothing', async () => {
+    const before = await countPlans();
+    const input = toCreateInput(preview, {});
+    const noTasks = await coordinator.request('POST', '/api/plans', { ...input, tasks: [] });
+    expect(noTasks.status).toBe(400);
+    expect(noTasks.json.error.details.fields[0].path).toBe('tasks');
+    const outside = await communeCoordinator.request('POST', '/api/plans', input);
+    expect(outside.status).toBe(403);
+    const ghost = await coordinator.request('POST', '/api/plans', {
+      ...input,
+      agencies: [{ name: 'Sở Nội vụ', unitId: 999_999 }],
+    });
+    expect(ghost.status).toBe(400);
+    expect(ghost.json.error.details.fields[0].path).toBe('agencies');
+    const duplicate = await coordinator.request('POST', '/api/plans', {
+      ...input,
+      tasks: [input.tasks[0], input.tasks[0]],
+    });
+    expect(duplicate.status).toBe(400);
+    expect(await countPlans()).toBe(before);
+  });
+
+  it('lists plans, searched without diacritics', async () => {
+    const found = await coordinator.request('GET', '/api/plans?q=hieu%20qua%20quan%20tri');
+    expect(found.status).toBe(200);
+    expect(found.json.items.map((item: { id: number }) => item.id)).toContain(plan.id);
+    expect(found.json.items[0]).toMatchObject({ taskCount: 64, unit: { id: provinceId } });
+    const none = await communeCoordinator.request('GET', '/api/plans');
+    expect(none.json.items.map((item: { id: number }) => item.id)).not.toContain(plan.id);
+  });
+
+  describe('assigning and reporting', () => {
+    const task = () => plan.items.find((item) => item.ref === 'II.1.a.2') as PlanDetail['items'][number];
+
+    it('the coordinator assigns a task to a department with a deadline', async () => {
+      const response = await coordinator.request('PATCH', `/api/plans/${plan.id}/items/${task().id}`, {
+        leadUnitIds: [snvId],
+        supportUnitIds: [stpId],
+        due: '30/06/2020',
+        version: task().version,
+      });
+      expect(response.status).toBe(200);
+      expect(response.json).toMatchObject({
+        lead: [{ id: snvId }],
+        support: [{ id: stpId }],
+        due: '2020-06-30',
+      });
+      plan = (await coordinator.request('GET', `/api/plans/${plan.id}`)).json;
+      expect(task().overdue).toBe(true);
+      const audit = await t.database.pool.query(
+        "select before, after from audit_events where action = 'plan.item.update' and entity_id = $1",
+        [String(task().id)],
+      );
+      expect(audit.rows[0].after).toMatchObject({ leadUnitIds: [snvId], due: '2020-06-30' });
+    });
+
+    it('the lead department reports progress, which rolls up to the plan', async () => {
+      const response = await snvReporter.request('PATCH', `/api/plans/${plan.id}/items/${task().id}`, {
+        progress: 100,
+        note: 'Đã tổ chức bầu cử đúng quy định.',
+        version: task().version,
+      });
+      expect(response.status).toBe(200);
+      expect(response.json).toMatchObject({ status: 'done', progress: 100, overdue: false });
+      const detail = (await snvReporter.request('GET', `/api/plans/${plan.id}`)).json as PlanDetail;
+      expect(detail.progress).toBeGreaterThan(0);
+      const section = detail.items.find((item) => item.ref === 'II.1.a');
+      expect(section?.progress).toBeGreaterThan(0);
+    });
+
+    it('refuses a stale edit, a reporter of another unit, and a reporter changing the deadline', async () => {
+      const stale = await coordinator.request('PATCH', `/api/plans/${plan.id}/items/${task().id}`, {
+        progress: 10,
+        version: task().version,
+      });
+      expect(stale.status).toBe(409);
+      const current = (await coordinator.request('GET', `/api/plans/${plan.id}`)).json as PlanDetail;
+      const item = current.items.find((entry) => entry.ref === 'II.1.a.2');
+      const other = await stpReporter.request('PATCH', `/api/plans/${plan.id}/items/${item?.id}`, {
+        progress: 10,
+        version: item?.version,
+      });
+      // The support unit reads the plan but does not report for the lead.
+      expect(other.status).toBe(403);
+      const deadline = await snvReporter.request('PATCH', `/api/plans/${plan.id}/items/${item?.id}`, {
+        due: '31/12/2020',
+        version: item?.version,
+      });
+      expect(deadline.status).toBe(403);
+      const section = current.items.find((entry) => entry.ref === 'II.1.a');
+      const onSection = await coordinator.request('PATCH', `/api/plans/${plan.id}/items/${section?.id}`, {
+        progress: 50,
+        version: section?.version,
+      });
+      expect(onSection.status).toBe(400);
+    });
+  });
+});
