@@ -4,7 +4,8 @@
  */
 import { z } from 'zod';
 import { isoDate, optionalText, text } from '../text/fields.ts';
-import { DIMENSION_CODES, INDEX_CODES, RECURRENCES } from './types.ts';
+import { DIMENSION_TABLE } from './dimension-table.ts';
+import { DIMENSION_CODES, type DimensionCode, INDEX_CODES, RECURRENCES, type Recurrence } from './types.ts';
 
 export const PLAN_STATUSES = ['draft', 'active', 'closed'] as const;
 export type PlanStatus = (typeof PLAN_STATUSES)[number];
@@ -17,6 +18,21 @@ export const ITEM_STATUS_NAMES: Record<ItemStatus, { vi: string; en: string }> =
   in_progress: { vi: 'Đang thực hiện', en: 'In progress' },
   done: { vi: 'Hoàn thành', en: 'Done' },
   cancelled: { vi: 'Không thực hiện', en: 'Cancelled' },
+};
+
+/** "PAPI.5 – Thủ tục hành chính công". */
+export function dimensionLabel(code: DimensionCode): string {
+  const name = DIMENSION_TABLE.find((entry) => entry.code === code)?.names[0] ?? '';
+  return name ? `${code} – ${name.charAt(0).toUpperCase()}${name.slice(1)}` : code;
+}
+
+export const RECURRENCE_NAMES: Record<Recurrence, { vi: string; en: string }> = {
+  weekly: { vi: 'Hằng tuần', en: 'Weekly' },
+  monthly: { vi: 'Hằng tháng', en: 'Monthly' },
+  quarterly: { vi: 'Hằng quý', en: 'Quarterly' },
+  semiannual: { vi: '6 tháng', en: 'Half-yearly' },
+  annual: { vi: 'Hằng năm', en: 'Yearly' },
+  periodic: { vi: 'Định kỳ', en: 'Periodic' },
 };
 
 export const unitRefSchema = z.object({ id: z.number().int(), name: z.string() });

@@ -6,15 +6,18 @@ import { listQuery, listResultSchema } from '../../core/list.ts';
 import {
   agencyMatchSchema,
   createPlanSchema,
+  ITEM_STATUSES,
   planDetailSchema,
   planItemSchema,
   planSummarySchema,
   updatePlanItemSchema,
 } from '../../core/plans/plan-views.ts';
+import { DIMENSION_CODES } from '../../core/plans/types.ts';
+import { isoDate } from '../../core/text/fields.ts';
 import { contextOf } from '../auth/policy.ts';
 import type { Db } from '../db/engine.ts';
 import { readDocumentText } from '../files/documents.ts';
-import { createPlan, findPlans, getPlan, previewPlan, updatePlanItem } from './plan-service.ts';
+import { createPlan, findPlans, findTasks, getPlan, previewPlan, updatePlanItem } from './plan-service.ts';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 const itemParams = idParams.extend({ itemId: z.coerce.number().int().positive() });
@@ -31,6 +34,22 @@ const previewSchema = z.object({
 const planListQuery = listQuery(['createdAt', 'issuedOn', 'year', 'title'], '-createdAt').extend({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   unitId: z.coerce.number().int().positive().optional(),
+});
+
+const taskListQuery = listQuery(['due', 'ref', 'progress'], 'due').extend({
+  unitId: z.coerce.number().int().positive().optional(),
+  dimension: z.enum(DIMENSION_CODES).optional(),
+  status: z.enum(ITEM_STATUSES).optional(),
+  overdue: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((value) => value === 'true'),
+  dueFrom: isoDate.optional(),
+  dueTo: isoDate.optional(),
+});
+
+const taskRowSchema = planItemSchema.extend({
+  plan: z.object({ id: z.number().int(), number: z.string().nullable(), title: z.string() }),
 });
 
 export async function planRoutes(app: FastifyInstance, { db }: { db: Db }) {
@@ -107,6 +126,20 @@ export async function planRoutes(app: FastifyInstance, { db }: { db: Db }) {
       schema: { tags, summary: 'Chi tiết kế hoạch', params: idParams, response: { 200: planDetailSchema } },
     },
     async (request) => getPlan(contextOf(request, db), request.params.id),
+  );
+
+  api.get(
+    '/api/plan-tasks',
+    {
+      config: { policy: 'plans.read' },
+      schema: {
+        tags,
+        summary: 'Nhiệm vụ do đơn vị chủ trì, từ mọi kế hoạch (lọc: đơn vị, lĩnh vực, quá hạn, thời hạn)',
+        querystring: taskListQuery,
+        response: { 200: listResultSchema(taskRowSchema) },
+      },
+    },
+    async (request) => findTasks(contextOf(request, db), request.query),
   );
 
   api.patch(

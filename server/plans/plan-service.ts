@@ -212,6 +212,7 @@ async function insertItems(tx: Tx, planId: number, items: DraftItem[]): Promise<
         ref: item.ref,
         kind: item.kind,
         text: item.text,
+        textSearch: foldVietnamese(`${item.ref} ${item.text}`),
         indexCode: item.task?.index ?? null,
         criterionCode: item.task?.dimension ?? null,
         leadNames: item.task?.leadNames ?? [],
@@ -569,4 +570,94 @@ export async function updatePlanItem(
   const updated = plan.items.find((entry) => entry.id === itemId);
   if (!updated) throw new AppError('NOT_FOUND');
   return updated;
+}
+
+// ---- Tasks across plans: my unit's, overdue, by dimension, by unit ---------------------------------
+
+export interface FindTasksQuery {
+  page: number;
+  perPage: number;
+  sort: string;
+  q?: string | undefined;
+  unitId?: number | undefined;
+  dimension?: string | undefined;
+  status?: ItemStatus | undefined;
+  overdue?: boolean | undefined;
+  /** Due on or before this ISO date (a calendar month, a week). */
+  dueFrom?: string | undefined;
+  dueTo?: string | undefined;
+}
+
+export type TaskRow = PlanItem & { plan: { id: number; number: string | null; title: string } };
+
+const TASK_SORTS = { due: planItems.due, ref: planItems.ref, progress: planItems.progress } as const;
+
+/** Tasks led by a unit in the user's scope (or by `unitId` and its subtree), from every plan. */
+export async function findTasks(ctx: PlanContext, query: FindTasksQuery): Promise<ListResult<TaskRow>> {
+  const roots = scopeRoots(ctx.user.grants, 'plans.read');
+  const today = todayInVietnam();
+  const inScope = roots.includes('/')
+    ? sql`true`
+    : (or(...roots.map((root) => like(units.path, `${root}%`)), sql`false`) as SQL);
+  let unitCondition: SQL = inScope;
+  if (query.unitId) {
+    const [unit] = await ctx.db.select({ path: units.path }).from(units).where(eq(units.id, query.unitId));
+    if (!unit) throw fieldError('unitId', 'Đơn vị không tồn tại.');
+    unitCondition = and(inScope, like(units.path, `${unit.path}%`)) as SQL;
+  }
+  const led = ctx.db
+    .selectDistinct({ itemId: planItemUnits.itemId })
+    .from(planItemUnits)
+    .innerJoin(units, eq(units.id, planItemUnits.unitId))
+    .where(and(eq(planItemUnits.role, 'lead'), unitCondition));
+  const conditions: (SQL | undefined)[] = [eq(planItems.kind, 'task'), inArray(planItems.id, led)];
+  if (query.q) {
+    const folded = `%${foldVietnamese(query.q).replace(/[\\%_]/g, '\\$&')}%`;
+    conditions.push(like(planItems.textSearch, folded));
+  }
+  if (query.dimension) conditions.push(eq(planItems.criterionCode, query.dimension));
+  if (query.status) conditions.push(eq(planItems.status, query.status));
+  if (query.overdue)
+    conditions.push(sql`${planItems.due} < ${today} and ${planItems.status} not in ('done', 'cancelled')`);
+  if (query.dueFrom) conditions.push(sql`${planItems.due} >= ${query.dueFrom}`);
+  if (query.dueTo) conditions.push(sql`${planItems.due} <= ${query.dueTo}`);
+  const { field, direction } = parseSort(query.sort);
+  const column = TASK_SORTS[(field in TASK_SORTS ? field : 'due') as keyof typeof TASK_SORTS];
+  const rows = await ctx.db
+    .select({
+      item: planItems,
+      planNumber: plans.number,
+      planTitle: plans.title,
+      total: sql<number>`count(*) over ()`.mapWith(Number),
+    })
+    .from(planItems)
+    .innerJoin(plans, eq(plans.id, planItems.planId))
+    .where(and(...conditions))
+    .orderBy(
+      direction === 'asc' ? sql`${column} asc nulls last` : sql`${column} desc nulls last`,
+      asc(planItems.id),
+    )
+    .limit(query.perPage)
+    .offset((query.page - 1) * query.perPage);
+  const links = rows.length
+    ? await ctx.db
+        .select({ itemId: planItemUnits.itemId, role: planItemUnits.role, id: units.id, name: units.name })
+        .from(planItemUnits)
+        .innerJoin(units, eq(units.id, planItemUnits.unitId))
+        .where(
+          inArray(
+            planItemUnits.itemId,
+            rows.map((row) => row.item.id),
+          ),
+        )
+    : [];
+  return {
+    items: rows.map((row) => ({
+      ...presentItem(row.item, links, today),
+      plan: { id: row.item.planId, number: row.planNumber, title: row.planTitle },
+    })),
+    page: query.page,
+    perPage: query.perPage,
+    total: rows[0]?.total ?? 0,
+  };
 }

@@ -264,6 +264,23 @@ describe('importing a plan document', () => {
       expect(audit.rows[0].after).toMatchObject({ leadUnitIds: [snvId], due: '2020-06-30' });
     });
 
+    it('shows each unit the tasks it leads across plans: overdue, by dimension, searched without diacritics', async () => {
+      const mine = await snvReporter.request('GET', '/api/plan-tasks?overdue=true');
+      expect(mine.status).toBe(200);
+      expect(mine.json.items.map((item: { ref: string }) => item.ref)).toEqual(['II.1.a.2']);
+      expect(mine.json.items[0].plan).toMatchObject({ id: plan.id, number: '29/KH-UBND' });
+      const searched = await snvReporter.request('GET', '/api/plan-tasks?q=bau%20cu&dimension=PAPI.1');
+      expect(searched.json.total).toBe(1);
+      const wrongDimension = await snvReporter.request('GET', '/api/plan-tasks?dimension=PAPI.5');
+      expect(wrongDimension.json.total).toBe(0);
+      // Coordinating is not leading: Sở Tư pháp's list does not carry it.
+      const support = await stpReporter.request('GET', '/api/plan-tasks?overdue=true');
+      expect(support.json.items.map((item: { ref: string }) => item.ref)).not.toContain('II.1.a.2');
+      const province = await coordinator.request('GET', `/api/plan-tasks?unitId=${snvId}&perPage=100`);
+      expect(province.json.total).toBeGreaterThanOrEqual(1);
+      expect((await coordinator.request('GET', '/api/plan-tasks?status=bogus')).status).toBe(400);
+    });
+
     it('the lead department reports progress, which rolls up to the plan', async () => {
       const response = await snvReporter.request('PATCH', `/api/plans/${plan.id}/items/${task().id}`, {
         progress: 100,

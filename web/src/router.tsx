@@ -6,6 +6,9 @@ import { LoginPage } from './features/auth/LoginPage.tsx';
 import { useMe } from './features/auth/session.ts';
 import { PapiPage } from './features/indices/PapiPage.tsx';
 import { OverviewPage } from './features/overview/OverviewPage.tsx';
+import { ImportPlanPage } from './features/plans/ImportPlanPage.tsx';
+import { PlanPage } from './features/plans/PlanPage.tsx';
+import { PlansPage } from './features/plans/PlansPage.tsx';
 import { UnitsPage } from './features/units/UnitsPage.tsx';
 import { UsersPage } from './features/users/UsersPage.tsx';
 import { AppLayout } from './shell/AppLayout.tsx';
@@ -27,7 +30,7 @@ function SignedIn() {
 const rootRoute = createRootRoute({ component: Outlet });
 const loginRoute = createRoute({ getParentRoute: () => rootRoute, path: '/login', component: LoginPage });
 const appRoute = createRoute({ getParentRoute: () => rootRoute, id: 'app', component: SignedIn });
-const page = (path: string, component: () => React.ReactNode) =>
+const page = <const Path extends string>(path: Path, component: () => React.ReactNode) =>
   createRoute({ getParentRoute: () => appRoute, path, component });
 
 const routeTree = rootRoute.addChildren([
@@ -38,6 +41,9 @@ const routeTree = rootRoute.addChildren([
     page('/users', UsersPage),
     page('/audit', AuditPage),
     page('/indices/papi', PapiPage),
+    page('/plans', PlansPage),
+    page('/plans/import', ImportPlanPage),
+    page('/plans/$planId', PlanPage),
     page('/account', AccountPage),
   ]),
 ]);

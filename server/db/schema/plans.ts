@@ -68,6 +68,8 @@ export const planItems = pgTable(
     ref: text().notNull(),
     kind: text().notNull(),
     text: text().notNull(),
+    /** Diacritic-free text for search. */
+    textSearch: text().notNull().default(''),
     indexCode: text(),
     /** Framework criterion the item improves ("PAPI.5", "PAR.3"). */
     criterionCode: text(),

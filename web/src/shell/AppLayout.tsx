@@ -6,14 +6,7 @@ import { hasPermission, useMe } from '../features/auth/session.ts';
 import { type Locale, useT } from '../i18n/locale.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
 
-const MODULES: MessageKey[] = [
-  'plans',
-  'reporting',
-  'indicators',
-  'assessment',
-  'citizenVoice',
-  'publicPortal',
-];
+const MODULES: MessageKey[] = ['reporting', 'indicators', 'assessment', 'citizenVoice', 'publicPortal'];
 const ADMIN: { to: string; label: MessageKey; permission: string }[] = [
   { to: '/units', label: 'units', permission: 'units.read' },
   { to: '/users', label: 'users', permission: 'users.read' },
@@ -76,6 +69,9 @@ export function AppLayout() {
             label={t('papi')}
             active={pathname.startsWith('/indices')}
           />
+        )}
+        {hasPermission(me, 'plans.read') && (
+          <NavLink component={Link} to="/plans" label={t('plans')} active={pathname.startsWith('/plans')} />
         )}
         {MODULES.map((key) => (
           <NavLink

@@ -16,20 +16,40 @@ export function UnitPicker({
   excludeId,
   value,
   onChange,
-}: PickerProps & { value: string | null; onChange: (value: string | null) => void }) {
+  selectedLabel,
+  hideLabel,
+  placeholder,
+}: PickerProps & {
+  value: string | null;
+  onChange: (value: string | null) => void;
+  /** The name of the unit already chosen, shown before any search has found it. */
+  selectedLabel?: string | undefined;
+  hideLabel?: boolean;
+  placeholder?: string;
+}) {
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 250);
+  const [known, setKnown] = useState<Record<string, string>>({});
   const { data } = useUnitSearch(debounced, false, true);
-  const options = (data?.items ?? [])
+  const found = (data?.items ?? [])
     .filter((unit) => unit.id !== excludeId)
     .map((unit) => ({ value: String(unit.id), label: unit.name }));
+  const current =
+    value && !found.some((option) => option.value === value) ? (known[value] ?? selectedLabel) : undefined;
+  const options = current && value ? [{ value, label: current }, ...found] : found;
   return (
     <Select
-      label={label}
+      label={hideLabel ? undefined : label}
+      aria-label={label}
+      placeholder={placeholder}
+      clearable
       searchable
       data={options}
       value={value}
-      onChange={onChange}
+      onChange={(next) => {
+        setKnown({ ...known, ...Object.fromEntries(found.map((option) => [option.value, option.label])) });
+        onChange(next);
+      }}
       searchValue={search}
       onSearchChange={setSearch}
       error={error}

@@ -1,0 +1,1 @@
+ALTER TABLE "plan_items" ADD COLUMN "text_search" text DEFAULT '' NOT NULL;

@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import JSZip from 'jszip';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, type RunningServer, signInAs, startServer } from './harness.ts';
+
+const SEED = new URL('../../core/plans/fixtures/hung-yen-papi-2020.txt', import.meta.url).pathname;
+
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  page = await browser.newPage({ locale: 'vi-VN', acceptDownloads: true });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Types into a searchable unit picker and takes the option with that name. */
+async function pickUnit(page: Page, label: string, search: string, option: string) {
+  const input = page.locator('input').and(page.getByLabel(label, { exact: true }));
+  await input.click();
+  await input.fill(search);
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+describe('a coordinator turns plan 29/KH-UBND into tracked work', () => {
+  it('uploads the document and sees what was read, with warnings', async () => {
+    await signInAs(page, server, 'dieuphoi');
+    await page.getByRole('navigation').getByText('Kế hoạch').click();
+    await page.getByRole('link', { name: 'Nhập kế hoạch' }).click();
+    await page.locator('input[type="file"]').setInputFiles(SEED);
+    await page.getByLabel('Số, ký hiệu').waitFor();
+    await expect(page.getByLabel('Số, ký hiệu').inputValue()).resolves.toBe('29/KH-UBND');
+    await expect(page.getByLabel('Ngày ban hành').inputValue()).resolves.toBe('27/02/2020');
+    await page.getByText('Nhiệm vụ (64)').waitFor();
+    await page.getByText(/số thứ tự "c\)" lặp lại/).waitFor();
+    // Resolved by name to the demo province's departments.
+    await expect(
+      page.locator('input').and(page.getByLabel('Đơn vị: Sở Tư pháp', { exact: true })).inputValue(),
+    ).resolves.toBe('Sở Tư pháp');
+    await page.screenshot({ path: join(tmpdir(), 'chiso-e2e-plan-import.png'), fullPage: false });
+  });
+
+  it('maps an agency the document names to a unit, and saves the plan', async () => {
+    await pickUnit(page, 'Đơn vị: UBND cấp huyện', 'uy ban nhan dan tinh', 'Ủy ban nhân dân tỉnh Hưng Yên');
+    await page.getByRole('button', { name: 'Lưu kế hoạch' }).click();
+    await page.getByRole('heading', { name: /Nâng cao Chỉ số Hiệu quả quản trị/ }).waitFor();
+    await page.getByText('64 nhiệm vụ').waitFor();
+    // The mapped agency now leads the tasks the document gave to "UBND cấp huyện".
+    const row = page.getByRole('row').filter({ hasText: 'II.1.a.1' });
+    await expect(row.getByText('Ủy ban nhân dân tỉnh Hưng Yên').isVisible()).resolves.toBe(true);
+  });
+
+  it('assigns a task to Sở Nội vụ with a deadline; the plan shows it overdue', async () => {
+    await page.getByRole('button', { name: 'II.1.a.2', exact: true }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Thời hạn').fill('30/06/2020');
+    const lead = dialog.locator('input').and(dialog.getByLabel('Chủ trì', { exact: true }));
+    await lead.click();
+    await lead.fill('so noi vu');
+    await page.getByRole('option', { name: 'Sở Nội vụ', exact: true }).click();
+    await lead.press('Escape');
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const row = page.getByRole('row').filter({ hasText: 'II.1.a.2' });
+    await row.getByText('30/06/2020').waitFor();
+    await expect(row.getByText('Sở Nội vụ').isVisible()).resolves.toBe(true);
+    await expect(row.getByText('Quá hạn').isVisible()).resolves.toBe(true);
+    await page.screenshot({ path: join(tmpdir(), 'chiso-e2e-plan.png') });
+  });
+
+  it('downloads the plan as a .docx in the format of Nghị định 30/2020', async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Tải văn bản .docx' }).click(),
+    ]);
+    const file = join(tmpdir(), `chiso-e2e-plan-${process.pid}.docx`);
+    await download.saveAs(file);
+    const xml = await (await JSZip.loadAsync(readFileSync(file))).file('word/document.xml')?.async('string');
+    expect(xml).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(xml).toContain('29/KH-UBND');
+    expect(xml).toContain('Sở Nội vụ');
+  });
+});

@@ -1,0 +1,295 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  NumberInput,
+  Progress,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useParams } from '@tanstack/react-router';
+import { useMemo, useState } from 'react';
+import {
+  dimensionLabel,
+  ITEM_STATUS_NAMES,
+  ITEM_STATUSES,
+  type ItemStatus,
+  RECURRENCE_NAMES,
+} from '../../../../core/plans/plan-views.ts';
+import { DIMENSION_CODES } from '../../../../core/plans/types.ts';
+import { formatDateVi, parseDate } from '../../../../core/text/dates.ts';
+import { ApiError } from '../../api/client.ts';
+import { DialogFooter } from '../../components/DialogFooter.tsx';
+import { useT } from '../../i18n/locale.tsx';
+import { hasPermission, useMe } from '../auth/session.ts';
+import { UnitMultiPicker } from '../units/UnitPicker.tsx';
+import { type PlanDetail, type PlanItem, usePlan, useUpdateItem } from './api.ts';
+
+const STATUS_COLORS: Record<ItemStatus, string> = {
+  not_started: 'gray',
+  in_progress: 'blue',
+  done: 'green',
+  cancelled: 'dark',
+};
+
+const percent = (value: number) => `${value.toLocaleString('vi-VN')}%`;
+
+export function PlanPage() {
+  const { planId } = useParams({ strict: false }) as { planId: string };
+  const id = Number(planId);
+  const { t, locale } = useT();
+  const { data: plan, error } = usePlan(id);
+  const [overdueOnly, setOverdueOnly] = useState(false);
+  const [dimension, setDimension] = useState<string | null>(null);
+  const [editing, setEditing] = useState<PlanItem | null>(null);
+
+  const visible = useMemo(
+    () => (plan ? visibleItems(plan, { overdueOnly, dimension }) : []),
+    [plan, overdueOnly, dimension],
+  );
+
+  if (error) return <Alert color="red">{error.message}</Alert>;
+  if (!plan) return <Text>{t('loading')}</Text>;
+  const depthOf = depths(plan.items);
+
+  return (
+    <Stack>
+      <Group justify="space-between" align="flex-start">
+        <Stack gap={4}>
+          <Text size="sm" c="dimmed">
+            {[plan.number, formatDateVi(plan.issuedOn), plan.unit.name].filter(Boolean).join(' · ')}
+          </Text>
+          <Title order={2}>{plan.title}</Title>
+        </Stack>
+        <Button component="a" href={`/api/plans/${plan.id}/export.docx`} variant="light" download>
+          {t('exportDocx')}
+        </Button>
+      </Group>
+      <Group>
+        <Progress value={plan.progress} w={240} size="lg" aria-label={t('progress')} />
+        <Text fw={600}>{percent(plan.progress)}</Text>
+        <Text c="dimmed">
+          {plan.taskCount} {t('tasks').toLowerCase()}
+        </Text>
+        {plan.overdueCount > 0 && (
+          <Badge color="red" variant="light">
+            {plan.overdueCount} {t('overdue').toLowerCase()}
+          </Badge>
+        )}
+      </Group>
+      <Group>
+        <Select
+          aria-label={t('dimension')}
+          placeholder={t('allDimensions')}
+          data={DIMENSION_CODES.filter((code) => plan.items.some((item) => item.dimension === code)).map(
+            (code) => ({
+              value: code,
+              label: dimensionLabel(code),
+            }),
+          )}
+          value={dimension}
+          onChange={setDimension}
+          clearable
+          w={360}
+        />
+        <Checkbox
+          label={t('overdueOnly')}
+          checked={overdueOnly}
+          onChange={(event) => setOverdueOnly(event.currentTarget.checked)}
+        />
+      </Group>
+      <Table withTableBorder highlightOnHover>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th w={90}>{t('ref')}</Table.Th>
+            <Table.Th>{t('task')}</Table.Th>
+            <Table.Th w={220}>{t('lead')}</Table.Th>
+            <Table.Th w={110}>{t('due')}</Table.Th>
+            <Table.Th w={140}>{t('status')}</Table.Th>
+            <Table.Th w={120}>{t('progress')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {visible.map((item) =>
+            item.kind === 'section' ? (
+              <Table.Tr key={item.id} bg="gray.0">
+                <Table.Td fw={700}>{item.ref}</Table.Td>
+                <Table.Td colSpan={4} fw={700} pl={`${(depthOf.get(item.id) ?? 0) + 0.6}rem`}>
+                  {item.text}
+                </Table.Td>
+                <Table.Td>{percent(item.progress)}</Table.Td>
+              </Table.Tr>
+            ) : (
+              <Table.Tr key={item.id}>
+                <Table.Td>
+                  <Anchor component="button" type="button" onClick={() => setEditing(item)}>
+                    {item.ref}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm" lineClamp={3} title={item.text}>
+                    {item.text}
+                  </Text>
+                  {item.dimension && (
+                    <Text size="xs" c="dimmed">
+                      {dimensionLabel(item.dimension)}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">
+                    {(item.lead.length > 0 ? item.lead.map((unit) => unit.name) : item.leadNames).join(
+                      ', ',
+                    ) || '—'}
+                  </Text>
+                  {item.recurrence && (
+                    <Text size="xs" c="dimmed">
+                      {RECURRENCE_NAMES[item.recurrence][locale]}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td c={item.overdue ? 'red' : undefined} fw={item.overdue ? 700 : undefined}>
+                  {formatDateVi(item.due) || '—'}
+                </Table.Td>
+                <Table.Td>
+                  <Badge color={item.overdue ? 'red' : STATUS_COLORS[item.status]} variant="light">
+                    {item.overdue ? t('overdue') : ITEM_STATUS_NAMES[item.status][locale]}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>{percent(item.progress)}</Table.Td>
+              </Table.Tr>
+            ),
+          )}
+        </Table.Tbody>
+      </Table>
+      {editing && <TaskDialog planId={plan.id} item={editing} onClose={() => setEditing(null)} />}
+    </Stack>
+  );
+}
+
+function depths(items: PlanItem[]): Map<number, number> {
+  const byId = new Map(items.map((item) => [item.id, item]));
+  const depth = new Map<number, number>();
+  for (const item of items) {
+    let level = 0;
+    for (let parent = item.parentId; parent !== null; parent = byId.get(parent)?.parentId ?? null) level += 1;
+    depth.set(item.id, level);
+  }
+  return depth;
+}
+
+/** Tasks that pass the filters, with the sections above them. */
+function visibleItems(
+  plan: PlanDetail,
+  filters: { overdueOnly: boolean; dimension: string | null },
+): PlanItem[] {
+  if (!filters.overdueOnly && !filters.dimension) return plan.items;
+  const byId = new Map(plan.items.map((item) => [item.id, item]));
+  const keep = new Set<number>();
+  for (const item of plan.items) {
+    if (item.kind !== 'task') continue;
+    if (filters.overdueOnly && !item.overdue) continue;
+    if (filters.dimension && item.dimension !== filters.dimension) continue;
+    for (let id: number | null = item.id; id !== null; id = byId.get(id)?.parentId ?? null) keep.add(id);
+  }
+  return plan.items.filter((item) => keep.has(item.id));
+}
+
+/** Status, progress and note for the lead unit; deadline and units too for the coordinator. */
+function TaskDialog({ planId, item, onClose }: { planId: number; item: PlanItem; onClose: () => void }) {
+  const { t, locale } = useT();
+  const { data: me } = useMe();
+  const canAssign = hasPermission(me, 'plans.write');
+  const update = useUpdateItem(planId);
+  const [status, setStatus] = useState<ItemStatus>(item.status);
+  const [progress, setProgress] = useState<number>(item.progress);
+  const [note, setNote] = useState(item.note ?? '');
+  const [due, setDue] = useState(formatDateVi(item.due));
+  const [lead, setLead] = useState(item.lead.map((unit) => String(unit.id)));
+  const [support, setSupport] = useState(item.support.map((unit) => String(unit.id)));
+  const [error, setError] = useState<ApiError | null>(null);
+
+  const save = async () => {
+    setError(null);
+    try {
+      await update.mutateAsync({
+        itemId: item.id,
+        input: {
+          status,
+          progress,
+          note: note || null,
+          version: item.version,
+          ...(canAssign && {
+            due: due ? (parseDate(due) ?? due) : null,
+            leadUnitIds: lead.map(Number),
+            supportUnitIds: support.map(Number),
+          }),
+        },
+      });
+      onClose();
+    } catch (caught) {
+      setError(caught instanceof ApiError ? caught : new ApiError(0, 'INTERNAL', String(caught)));
+    }
+  };
+  const fieldError = (path: string) => error?.fields.find((field) => field.path === path)?.message;
+
+  return (
+    <Modal opened onClose={onClose} title={`${t('editTask')} ${item.ref}`} size="lg">
+      <Stack>
+        <Text size="sm">{item.text}</Text>
+        <Group grow>
+          <Select
+            label={t('status')}
+            data={ITEM_STATUSES.map((value) => ({ value, label: ITEM_STATUS_NAMES[value][locale] }))}
+            value={status}
+            onChange={(value) => value && setStatus(value as ItemStatus)}
+            allowDeselect={false}
+          />
+          <NumberInput
+            label={`${t('progress')} (%)`}
+            min={0}
+            max={100}
+            value={progress}
+            onChange={(value) => setProgress(Number(value) || 0)}
+            error={fieldError('progress')}
+          />
+        </Group>
+        {canAssign && (
+          <>
+            <TextInput
+              label={t('due')}
+              placeholder="dd/mm/yyyy"
+              value={due}
+              onChange={(event) => setDue(event.currentTarget.value)}
+              error={fieldError('due')}
+            />
+            <UnitMultiPicker label={t('lead')} value={lead} onChange={setLead} />
+            <UnitMultiPicker label={t('support')} value={support} onChange={setSupport} />
+          </>
+        )}
+        <Textarea
+          label={t('note')}
+          autosize
+          minRows={2}
+          value={note}
+          onChange={(event) => setNote(event.currentTarget.value)}
+        />
+        {error && (
+          <Alert color="red" role="alert">
+            {error.message}
+          </Alert>
+        )}
+        <DialogFooter onClose={onClose} onSubmit={save} isBusy={update.isPending} />
+      </Stack>
+    </Modal>
+  );
+}

@@ -1,0 +1,58 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  AgencyMatch,
+  CreatePlanInput,
+  PlanDetail,
+  PlanItem,
+  PlanSummary,
+  UpdatePlanItemInput,
+} from '../../../../core/plans/plan-views.ts';
+import type { ParsedPlan } from '../../../../core/plans/types.ts';
+import { api, type ListResult, queryString } from '../../api/client.ts';
+
+export type { AgencyMatch, PlanDetail, PlanItem, PlanSummary };
+
+export interface PlanPreview {
+  plan: ParsedPlan;
+  agencies: AgencyMatch[];
+  text: string;
+}
+
+export function usePlans(params: { q: string; page: number; perPage: number; sort: string }) {
+  return useQuery({
+    queryKey: ['plans', 'list', params],
+    queryFn: () => api<ListResult<PlanSummary>>('GET', `/api/plans${queryString(params)}`),
+    placeholderData: (previous) => previous,
+  });
+}
+
+export function usePlan(id: number) {
+  return useQuery({
+    queryKey: ['plans', 'detail', id],
+    queryFn: () => api<PlanDetail>('GET', `/api/plans/${id}`),
+  });
+}
+
+export function previewPlan(source: { text: string } | { file: File }): Promise<PlanPreview> {
+  if ('text' in source) return api<PlanPreview>('POST', '/api/plans/preview', { text: source.text });
+  const form = new FormData();
+  form.append('file', source.file);
+  return api<PlanPreview>('POST', '/api/plans/preview-file', form);
+}
+
+export function useCreatePlan() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CreatePlanInput) => api<PlanDetail>('POST', '/api/plans', input),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['plans'] }),
+  });
+}
+
+export function useUpdateItem(planId: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ itemId, input }: { itemId: number; input: UpdatePlanItemInput }) =>
+      api<PlanItem>('PATCH', `/api/plans/${planId}/items/${itemId}`, input),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['plans'] }),
+  });
+}
