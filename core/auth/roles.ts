@@ -22,8 +22,8 @@ export const PERMISSIONS = {
   'indices.read': EVERY_ROLE,
   'units.write': ['admin'],
   'plans.read': EVERY_ROLE,
-  /** Import, edit and assign plans of the units in scope. */
-  'plans.write': ['admin', 'coordinator'],
+  /** Import, edit and assign plans of the units in scope (a unit head: the unit's own plan). */
+  'plans.write': ['admin', 'coordinator', 'unit_head'],
   /** Report status and progress on tasks the user's unit leads. */
   'plans.report': ['admin', 'coordinator', 'unit_reporter', 'unit_head'],
   'users.read': ['admin'],

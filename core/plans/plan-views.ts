@@ -124,6 +124,8 @@ export const newPlanTaskSchema = z.object({
   supportNames: agencyNames,
   due: isoDate.nullable(),
   recurrence: z.enum(RECURRENCES).nullable(),
+  /** In a unit's plan made in answer to another: the task of that plan this one carries out. */
+  implementsItemId: z.number().int().positive().nullable().default(null),
 });
 
 export const createPlanSchema = z.object({
@@ -173,6 +175,45 @@ export const agencyMatchSchema = z.object({
   source: z.enum(['alias', 'name']).nullable(),
 });
 export type AgencyMatch = z.infer<typeof agencyMatchSchema>;
+
+/** What a unit's plan in answer to a provincial one starts from: the tasks given to the unit. */
+export const createChildPlanSchema = z.object({
+  unitId: z.number().int().positive(),
+  title: optionalText(1000),
+});
+
+export const updatePlanSchema = z.object({
+  childPlansDue: isoDate.nullable().optional(),
+  status: z.enum(PLAN_STATUSES).optional(),
+  version: z.number().int().min(1),
+});
+
+export const CASCADE_STATES = ['submitted', 'late', 'missing', 'pending'] as const;
+export type CascadeState = (typeof CASCADE_STATES)[number];
+
+export const CASCADE_STATE_NAMES: Record<CascadeState, { vi: string; en: string }> = {
+  submitted: { vi: 'Đã lập đúng hạn', en: 'Submitted on time' },
+  late: { vi: 'Lập muộn', en: 'Submitted late' },
+  missing: { vi: 'Quá hạn, chưa lập', en: 'Overdue, missing' },
+  pending: { vi: 'Chưa lập', en: 'Not yet submitted' },
+};
+
+/** Who was asked for a plan of their own, who answered, and which tasks nobody took up. */
+export const cascadeSchema = z.object({
+  childPlansDue: z.string().nullable(),
+  units: z.array(
+    z.object({
+      unit: unitRefSchema,
+      state: z.enum(CASCADE_STATES),
+      plan: z.object({ id: z.number().int(), createdAt: z.string(), taskCount: z.number().int() }).nullable(),
+      assignedTasks: z.number().int(),
+    }),
+  ),
+  untakenTasks: z.array(
+    z.object({ id: z.number().int(), ref: z.string(), text: z.string(), lead: z.array(unitRefSchema) }),
+  ),
+});
+export type Cascade = z.infer<typeof cascadeSchema>;
 
 export const updatePlanItemSchema = z.object({
   status: z.enum(ITEM_STATUSES).optional(),

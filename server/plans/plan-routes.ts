@@ -5,19 +5,32 @@ import { AppError } from '../../core/errors.ts';
 import { listQuery, listResultSchema } from '../../core/list.ts';
 import {
   agencyMatchSchema,
+  cascadeSchema,
+  createChildPlanSchema,
   createPlanSchema,
   ITEM_STATUSES,
   planDetailSchema,
   planItemSchema,
   planSummarySchema,
   updatePlanItemSchema,
+  updatePlanSchema,
 } from '../../core/plans/plan-views.ts';
 import { DIMENSION_CODES } from '../../core/plans/types.ts';
 import { isoDate } from '../../core/text/fields.ts';
 import { contextOf } from '../auth/policy.ts';
 import type { Db } from '../db/engine.ts';
 import { readDocumentText } from '../files/documents.ts';
-import { createPlan, findPlans, findTasks, getPlan, previewPlan, updatePlanItem } from './plan-service.ts';
+import {
+  createChildPlan,
+  createPlan,
+  findPlans,
+  findTasks,
+  getCascade,
+  getPlan,
+  previewPlan,
+  updatePlan,
+  updatePlanItem,
+} from './plan-service.ts';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 const itemParams = idParams.extend({ itemId: z.coerce.number().int().positive() });
@@ -126,6 +139,51 @@ export async function planRoutes(app: FastifyInstance, { db }: { db: Db }) {
       schema: { tags, summary: 'Chi tiết kế hoạch', params: idParams, response: { 200: planDetailSchema } },
     },
     async (request) => getPlan(contextOf(request, db), request.params.id),
+  );
+
+  api.patch(
+    '/api/plans/:id',
+    {
+      config: { policy: 'plans.write' },
+      schema: {
+        tags,
+        summary: 'Sửa kế hoạch: hạn lập kế hoạch của đơn vị, trạng thái',
+        params: idParams,
+        body: updatePlanSchema,
+        response: { 200: planDetailSchema },
+      },
+    },
+    async (request) => updatePlan(contextOf(request, db), request.params.id, request.body),
+  );
+
+  api.post(
+    '/api/plans/:id/children',
+    {
+      config: { policy: 'plans.write' },
+      schema: {
+        tags,
+        summary: 'Lập kế hoạch của đơn vị thực hiện kế hoạch này (từ các nhiệm vụ được giao)',
+        params: idParams,
+        body: createChildPlanSchema,
+        response: { 201: planDetailSchema },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await createChildPlan(contextOf(request, db), request.params.id, request.body)),
+  );
+
+  api.get(
+    '/api/plans/:id/cascade',
+    {
+      config: { policy: 'plans.read' },
+      schema: {
+        tags,
+        summary: 'Các đơn vị đã/chưa lập kế hoạch thực hiện; nhiệm vụ chưa đơn vị nào nhận',
+        params: idParams,
+        response: { 200: cascadeSchema },
+      },
+    },
+    async (request) => getCascade(contextOf(request, db), request.params.id),
   );
 
   api.get(

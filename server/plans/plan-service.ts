@@ -6,6 +6,9 @@ import { type ListResult, parseSort } from '../../core/list.ts';
 import { parsePlan } from '../../core/plans/parse-plan.ts';
 import type {
   AgencyMatch,
+  Cascade,
+  CascadeState,
+  createChildPlanSchema,
   createPlanSchema,
   ItemStatus,
   PlanDetail,
@@ -13,6 +16,7 @@ import type {
   PlanSummary,
   UnitRef,
   updatePlanItemSchema,
+  updatePlanSchema,
 } from '../../core/plans/plan-views.ts';
 import { isOverdue, rollUpProgress } from '../../core/plans/progress.ts';
 import type { DimensionCode, IndexCode, ParsedPlan, Recurrence } from '../../core/plans/types.ts';
@@ -128,6 +132,17 @@ export async function createPlan(ctx: PlanContext, input: CreatePlanInput): Prom
     throw fieldError('unitId', 'Đơn vị ban hành không tồn tại hoặc đã giải thể.');
   assertPermissionOn(ctx.user, 'plans.write', owner.path);
   if (input.parentPlanId !== null) await getPlanRow(ctx, input.parentPlanId);
+  const implemented = [...new Set(input.tasks.flatMap((task) => task.implementsItemId ?? []))];
+  if (implemented.length > 0) {
+    const found = input.parentPlanId
+      ? await ctx.db
+          .select({ id: planItems.id })
+          .from(planItems)
+          .where(and(inArray(planItems.id, implemented), eq(planItems.planId, input.parentPlanId)))
+      : [];
+    if (found.length !== implemented.length)
+      throw fieldError('tasks', 'Nhiệm vụ được thực hiện phải thuộc kế hoạch cấp trên của kế hoạch này.');
+  }
 
   const mapped = new Map<string, number | null>();
   for (const agency of input.agencies) mapped.set(nameKey(agency.name), agency.unitId);
@@ -219,6 +234,7 @@ async function insertItems(tx: Tx, planId: number, items: DraftItem[]): Promise<
         supportNames: item.task?.supportNames ?? [],
         due: item.task?.due ?? null,
         recurrence: item.task?.recurrence ?? null,
+        implementsItemId: item.task?.implementsItemId ?? null,
       })),
     )
     .returning({ id: planItems.id, position: planItems.position });
@@ -660,4 +676,194 @@ export async function findTasks(ctx: PlanContext, query: FindTasksQuery): Promis
     perPage: query.perPage,
     total: rows[0]?.total ?? 0,
   };
+}
+
+// ---- Cascading: units answer a provincial plan with plans of their own ----------------------------
+
+type CreateChildInput = z.output<typeof createChildPlanSchema>;
+
+/**
+ * A unit's plan in answer to `parentId`: it starts with every task of the parent plan that a unit in
+ * its subtree leads or coordinates, each pointing to the task it carries out, led by the unit.
+ */
+export async function createChildPlan(
+  ctx: PlanContext,
+  parentId: number,
+  input: CreateChildInput,
+): Promise<PlanDetail> {
+  const parent = await getPlan(ctx, parentId);
+  const [unit] = await ctx.db.select().from(units).where(eq(units.id, input.unitId));
+  if (!unit || unit.validTo !== null) throw fieldError('unitId', 'Đơn vị không tồn tại hoặc đã giải thể.');
+  assertPermissionOn(ctx.user, 'plans.write', unit.path);
+  const [existing] = await ctx.db
+    .select({ id: plans.id })
+    .from(plans)
+    .where(and(eq(plans.parentPlanId, parentId), eq(plans.unitId, unit.id)));
+  if (existing)
+    throw new AppError('CONFLICT', `${unit.name} đã có kế hoạch thực hiện kế hoạch này (số ${existing.id}).`);
+  const subtree = new Set(
+    (
+      await ctx.db
+        .select({ id: units.id })
+        .from(units)
+        .where(like(units.path, `${unit.path}%`))
+    ).map((row) => row.id),
+  );
+  const given = parent.items.filter(
+    (item) => item.kind === 'task' && [...item.lead, ...item.support].some((link) => subtree.has(link.id)),
+  );
+  if (given.length === 0)
+    throw fieldError('unitId', 'Kế hoạch cấp trên chưa giao nhiệm vụ nào cho đơn vị này.');
+  const byId = new Map(parent.items.map((item) => [item.id, item]));
+  const sections = new Map<string, { ref: string; title: string }>();
+  for (const task of given) {
+    for (let id = task.parentId; id !== null; id = byId.get(id)?.parentId ?? null) {
+      const section = byId.get(id);
+      if (section) sections.set(section.ref, { ref: section.ref, title: section.text });
+    }
+  }
+  return createPlan(ctx, {
+    unitId: unit.id,
+    parentPlanId: parentId,
+    number: null,
+    type: 'KH',
+    issuedOn: null,
+    place: parent.place,
+    issuer: unit.name,
+    signer: unit.headName,
+    title:
+      input.title ??
+      `Thực hiện Kế hoạch ${parent.number ?? ''} ${parent.title.charAt(0).toLowerCase()}${parent.title.slice(1)}`
+        .replace(/\s+/g, ' ')
+        .trim(),
+    year: parent.year,
+    indices: parent.indices,
+    sections: [...sections.values()],
+    tasks: given.map((task) => ({
+      ref: task.ref,
+      text: task.text,
+      index: task.index,
+      dimension: task.dimension,
+      leadNames: [unit.name],
+      supportNames: [],
+      due: task.due,
+      recurrence: task.recurrence,
+      implementsItemId: task.id,
+    })),
+    targets: [],
+    warnings: [],
+    agencies: [{ name: unit.name, unitId: unit.id }],
+    childPlansDue: null,
+  });
+}
+
+/** Who was asked for a plan (the units that lead tasks), who answered and when, and what nobody took up. */
+export async function getCascade(ctx: PlanContext, planId: number): Promise<Cascade> {
+  const plan = await getPlan(ctx, planId);
+  const children = await ctx.db
+    .select({
+      id: plans.id,
+      unitId: plans.unitId,
+      unitName: units.name,
+      createdAt: plans.createdAt,
+      taskCount:
+        sql<number>`(select count(*) from plan_items i where i.plan_id = ${plans.id} and i.kind = 'task')`.mapWith(
+          Number,
+        ),
+    })
+    .from(plans)
+    .innerJoin(units, eq(units.id, plans.unitId))
+    .where(eq(plans.parentPlanId, planId));
+  const tasks = plan.items.filter((item) => item.kind === 'task');
+  const asked = new Map<number, { unit: UnitRef; assignedTasks: number }>();
+  for (const task of tasks) {
+    for (const unit of task.lead) {
+      if (unit.id === plan.unit.id) continue;
+      const entry = asked.get(unit.id) ?? { unit, assignedTasks: 0 };
+      entry.assignedTasks += 1;
+      asked.set(unit.id, entry);
+    }
+  }
+  for (const child of children)
+    if (!asked.has(child.unitId))
+      asked.set(child.unitId, { unit: { id: child.unitId, name: child.unitName }, assignedTasks: 0 });
+  const today = todayInVietnam();
+  const due = plan.childPlansDue;
+  const taken = new Set(
+    tasks.length
+      ? (
+          await ctx.db
+            .select({ id: planItems.implementsItemId })
+            .from(planItems)
+            .where(
+              inArray(
+                planItems.implementsItemId,
+                tasks.map((task) => task.id),
+              ),
+            )
+        ).map((row) => row.id)
+      : [],
+  );
+  const collator = new Intl.Collator('vi');
+  return {
+    childPlansDue: due,
+    units: [...asked.values()]
+      .map(({ unit, assignedTasks }) => {
+        const child = children.find((entry) => entry.unitId === unit.id);
+        const submittedOn = child ? todayInVietnam(child.createdAt) : null;
+        const state: CascadeState = child
+          ? due && submittedOn && submittedOn > due
+            ? 'late'
+            : 'submitted'
+          : due && today > due
+            ? 'missing'
+            : 'pending';
+        return {
+          unit,
+          state,
+          plan: child
+            ? { id: child.id, createdAt: child.createdAt.toISOString(), taskCount: child.taskCount }
+            : null,
+          assignedTasks,
+        };
+      })
+      .sort((a, b) => collator.compare(a.unit.name, b.unit.name)),
+    untakenTasks: tasks
+      .filter((task) => !taken.has(task.id))
+      .map((task) => ({ id: task.id, ref: task.ref, text: task.text, lead: task.lead })),
+  };
+}
+
+type UpdatePlanInput = z.output<typeof updatePlanSchema>;
+
+/** The plan's own settings: by when units must answer it, and whether it is still running. */
+export async function updatePlan(
+  ctx: PlanContext,
+  planId: number,
+  input: UpdatePlanInput,
+): Promise<PlanDetail> {
+  const { plan, unitPath } = await getPlanRow(ctx, planId);
+  assertPermissionOn(ctx.user, 'plans.write', unitPath);
+  await mutate(ctx, async (tx, audit) => {
+    const [updated] = await tx
+      .update(plans)
+      .set({
+        ...(input.childPlansDue !== undefined && { childPlansDue: input.childPlansDue }),
+        ...(input.status !== undefined && { status: input.status }),
+        version: sql`${plans.version} + 1`,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(plans.id, planId), eq(plans.version, input.version)))
+      .returning();
+    if (!updated) throw new AppError('CONFLICT');
+    await audit({
+      action: 'plan.update',
+      entityType: 'plan',
+      entityId: planId,
+      unitId: plan.unitId,
+      before: { childPlansDue: plan.childPlansDue, status: plan.status },
+      after: { childPlansDue: updated.childPlansDue, status: updated.status },
+    });
+  });
+  return getPlan(ctx, planId);
 }

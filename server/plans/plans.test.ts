@@ -22,6 +22,7 @@ let coordinator: Session;
 let snvReporter: Session;
 let stpReporter: Session;
 let communeCoordinator: Session;
+let snvHead: Session;
 let provinceId: number;
 let snvId: number;
 let stpId: number;
@@ -34,6 +35,10 @@ beforeAll(async () => {
   snvReporter = await as('unit_reporter', '33.SNV');
   stpReporter = await as('unit_reporter', '33.STP');
   communeCoordinator = await as('coordinator', '11953');
+  snvHead = await signIn(
+    t.app,
+    (await buildUser(t.database, [{ role: 'unit_head', unitCode: '33.SNV' }])).username,
+  );
   provinceId = await unitIdByCode(t.database, '33');
   snvId = await unitIdByCode(t.database, '33.SNV');
   stpId = await unitIdByCode(t.database, '33.STP');
@@ -320,6 +325,67 @@ describe('importing a plan document', () => {
         version: section?.version,
       });
       expect(onSection.status).toBe(400);
+    });
+  });
+
+  describe('cascading to the units', () => {
+    it('the coordinator sets the date by which units answer with plans of their own', async () => {
+      const response = await coordinator.request('PATCH', `/api/plans/${plan.id}`, {
+        childPlansDue: '15/03/2020',
+        version: plan.version,
+      });
+      expect(response.status).toBe(200);
+      expect(response.json.childPlansDue).toBe('2020-03-15');
+      const stale = await coordinator.request('PATCH', `/api/plans/${plan.id}`, {
+        childPlansDue: '16/03/2020',
+        version: plan.version,
+      });
+      expect(stale.status).toBe(409);
+      const cascade = (await coordinator.request('GET', `/api/plans/${plan.id}/cascade`)).json;
+      const snv = cascade.units.find((entry: { unit: { id: number } }) => entry.unit.id === snvId);
+      expect(snv).toMatchObject({ state: 'missing', plan: null });
+      expect(snv.assignedTasks).toBeGreaterThanOrEqual(1);
+      expect(cascade.untakenTasks).toHaveLength(64);
+    });
+
+    it('a department head answers with the department’s plan, made of the tasks given to it', async () => {
+      const response = await snvHead.request('POST', `/api/plans/${plan.id}/children`, { unitId: snvId });
+      expect(response.status).toBe(201);
+      const child = response.json as PlanDetail;
+      expect(child).toMatchObject({ parentPlanId: plan.id, unit: { id: snvId } });
+      const given = plan.items.find((item) => item.ref === 'II.1.a.2');
+      const carried = child.items.find((item) => item.ref === 'II.1.a.2');
+      expect(carried).toMatchObject({
+        implementsItemId: given?.id,
+        lead: [{ id: snvId }],
+        due: '2020-06-30',
+      });
+      expect(child.items.every((item) => item.kind === 'section' || item.implementsItemId !== null)).toBe(
+        true,
+      );
+
+      const cascade = (await coordinator.request('GET', `/api/plans/${plan.id}/cascade`)).json;
+      const snv = cascade.units.find((entry: { unit: { id: number } }) => entry.unit.id === snvId);
+      // Made today, after 15/03/2020: late.
+      expect(snv).toMatchObject({ state: 'late', plan: { id: child.id, taskCount: child.taskCount } });
+      expect(cascade.untakenTasks).toHaveLength(64 - child.taskCount);
+      expect(cascade.untakenTasks.map((task: { ref: string }) => task.ref)).not.toContain('II.1.a.2');
+    });
+
+    it('refuses a second plan for the same unit, a reporter, a unit outside scope, and a unit given no task', async () => {
+      expect(
+        (await snvHead.request('POST', `/api/plans/${plan.id}/children`, { unitId: snvId })).status,
+      ).toBe(409);
+      expect(
+        (await snvReporter.request('POST', `/api/plans/${plan.id}/children`, { unitId: snvId })).status,
+      ).toBe(403);
+      expect(
+        (await snvHead.request('POST', `/api/plans/${plan.id}/children`, { unitId: stpId })).status,
+      ).toBe(403);
+      const commune = await unitIdByCode(t.database, '11953');
+      const none = await coordinator.request('POST', `/api/plans/${plan.id}/children`, { unitId: commune });
+      expect(none.status).toBe(400);
+      expect(none.json.error.details.fields[0].message).toContain('chưa giao nhiệm vụ');
     });
   });
 });
