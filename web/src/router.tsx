@@ -9,6 +9,7 @@ import { OverviewPage } from './features/overview/OverviewPage.tsx';
 import { ImportPlanPage } from './features/plans/ImportPlanPage.tsx';
 import { PlanPage } from './features/plans/PlanPage.tsx';
 import { PlansPage } from './features/plans/PlansPage.tsx';
+import { TasksPage } from './features/plans/TasksPage.tsx';
 import { UnitsPage } from './features/units/UnitsPage.tsx';
 import { UsersPage } from './features/users/UsersPage.tsx';
 import { AppLayout } from './shell/AppLayout.tsx';
@@ -44,6 +45,7 @@ const routeTree = rootRoute.addChildren([
     page('/plans', PlansPage),
     page('/plans/import', ImportPlanPage),
     page('/plans/$planId', PlanPage),
+    page('/tasks', TasksPage),
     page('/account', AccountPage),
   ]),
 ]);

@@ -182,6 +182,20 @@ export const MESSAGES = {
     en: 'Search number or title (diacritics optional)',
   },
   allDimensions: { vi: 'Tất cả lĩnh vực', en: 'All dimensions' },
+  childPlansDue: { vi: 'Hạn các đơn vị lập kế hoạch thực hiện', en: 'Units answer with their plans by' },
+  assignedTasks: { vi: 'Nhiệm vụ được giao', en: 'Tasks given' },
+  unitPlan: { vi: 'Kế hoạch của đơn vị', en: 'Unit plan' },
+  unitPlans: { vi: 'Kế hoạch của các đơn vị', en: 'Units’ plans' },
+  createUnitPlan: { vi: 'Lập kế hoạch của đơn vị', en: 'Create the unit plan' },
+  noUnitsAsked: {
+    vi: 'Kế hoạch chưa giao nhiệm vụ cho đơn vị nào.',
+    en: 'The plan gives no task to any unit yet.',
+  },
+  untakenTasks: { vi: 'Nhiệm vụ chưa đơn vị nào nhận thực hiện', en: 'Tasks no unit has taken up' },
+  implementsPlan: { vi: 'Thực hiện kế hoạch', en: 'Implements plan' },
+  implementsTask: { vi: 'thực hiện nhiệm vụ', en: 'implements task' },
+  myTasks: { vi: 'Nhiệm vụ của đơn vị', en: 'My units’ tasks' },
+  searchTasks: { vi: 'Tìm nhiệm vụ (không cần dấu)', en: 'Search tasks (diacritics optional)' },
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -71,7 +71,16 @@ export function AppLayout() {
           />
         )}
         {hasPermission(me, 'plans.read') && (
-          <NavLink component={Link} to="/plans" label={t('plans')} active={pathname.startsWith('/plans')} />
+          <>
+            <NavLink component={Link} to="/plans" label={t('plans')} active={pathname.startsWith('/plans')} />
+            <NavLink
+              component={Link}
+              to="/tasks"
+              label={t('myTasks')}
+              active={pathname === '/tasks'}
+              pl="lg"
+            />
+          </>
         )}
         {MODULES.map((key) => (
           <NavLink

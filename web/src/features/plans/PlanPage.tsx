@@ -11,12 +11,13 @@ import {
   Select,
   Stack,
   Table,
+  Tabs,
   Text,
   Textarea,
   TextInput,
   Title,
 } from '@mantine/core';
-import { useParams } from '@tanstack/react-router';
+import { Link, useParams } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
 import {
   dimensionLabel,
@@ -33,6 +34,7 @@ import { useT } from '../../i18n/locale.tsx';
 import { hasPermission, useMe } from '../auth/session.ts';
 import { UnitMultiPicker } from '../units/UnitPicker.tsx';
 import { type PlanDetail, type PlanItem, usePlan, useUpdateItem } from './api.ts';
+import { CascadePanel } from './CascadePanel.tsx';
 
 const STATUS_COLORS: Record<ItemStatus, string> = {
   not_started: 'gray',
@@ -86,91 +88,120 @@ export function PlanPage() {
           </Badge>
         )}
       </Group>
-      <Group>
-        <Select
-          aria-label={t('dimension')}
-          placeholder={t('allDimensions')}
-          data={DIMENSION_CODES.filter((code) => plan.items.some((item) => item.dimension === code)).map(
-            (code) => ({
-              value: code,
-              label: dimensionLabel(code),
-            }),
-          )}
-          value={dimension}
-          onChange={setDimension}
-          clearable
-          w={360}
-        />
-        <Checkbox
-          label={t('overdueOnly')}
-          checked={overdueOnly}
-          onChange={(event) => setOverdueOnly(event.currentTarget.checked)}
-        />
-      </Group>
-      <Table withTableBorder highlightOnHover>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th w={90}>{t('ref')}</Table.Th>
-            <Table.Th>{t('task')}</Table.Th>
-            <Table.Th w={220}>{t('lead')}</Table.Th>
-            <Table.Th w={110}>{t('due')}</Table.Th>
-            <Table.Th w={140}>{t('status')}</Table.Th>
-            <Table.Th w={120}>{t('progress')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {visible.map((item) =>
-            item.kind === 'section' ? (
-              <Table.Tr key={item.id} bg="gray.0">
-                <Table.Td fw={700}>{item.ref}</Table.Td>
-                <Table.Td colSpan={4} fw={700} pl={`${(depthOf.get(item.id) ?? 0) + 0.6}rem`}>
-                  {item.text}
-                </Table.Td>
-                <Table.Td>{percent(item.progress)}</Table.Td>
-              </Table.Tr>
-            ) : (
-              <Table.Tr key={item.id}>
-                <Table.Td>
-                  <Anchor component="button" type="button" onClick={() => setEditing(item)}>
-                    {item.ref}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm" lineClamp={3} title={item.text}>
-                    {item.text}
-                  </Text>
-                  {item.dimension && (
-                    <Text size="xs" c="dimmed">
-                      {dimensionLabel(item.dimension)}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">
-                    {(item.lead.length > 0 ? item.lead.map((unit) => unit.name) : item.leadNames).join(
-                      ', ',
-                    ) || '—'}
-                  </Text>
-                  {item.recurrence && (
-                    <Text size="xs" c="dimmed">
-                      {RECURRENCE_NAMES[item.recurrence][locale]}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td c={item.overdue ? 'red' : undefined} fw={item.overdue ? 700 : undefined}>
-                  {formatDateVi(item.due) || '—'}
-                </Table.Td>
-                <Table.Td>
-                  <Badge color={item.overdue ? 'red' : STATUS_COLORS[item.status]} variant="light">
-                    {item.overdue ? t('overdue') : ITEM_STATUS_NAMES[item.status][locale]}
-                  </Badge>
-                </Table.Td>
-                <Table.Td>{percent(item.progress)}</Table.Td>
-              </Table.Tr>
-            ),
-          )}
-        </Table.Tbody>
-      </Table>
+      {plan.parentPlanId !== null && (
+        <Text size="sm">
+          {t('implementsPlan')}:{' '}
+          <Anchor
+            renderRoot={(props) => (
+              <Link {...props} to="/plans/$planId" params={{ planId: String(plan.parentPlanId) }} />
+            )}
+          >
+            #{plan.parentPlanId}
+          </Anchor>
+        </Text>
+      )}
+      <Tabs defaultValue="tasks" keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="tasks">{t('tasks')}</Tabs.Tab>
+          <Tabs.Tab value="units">{t('unitPlans')}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="units" pt="md">
+          <CascadePanel plan={plan} />
+        </Tabs.Panel>
+        <Tabs.Panel value="tasks" pt="md">
+          <Stack>
+            <Group>
+              <Select
+                aria-label={t('dimension')}
+                placeholder={t('allDimensions')}
+                data={DIMENSION_CODES.filter((code) =>
+                  plan.items.some((item) => item.dimension === code),
+                ).map((code) => ({
+                  value: code,
+                  label: dimensionLabel(code),
+                }))}
+                value={dimension}
+                onChange={setDimension}
+                clearable
+                w={360}
+              />
+              <Checkbox
+                label={t('overdueOnly')}
+                checked={overdueOnly}
+                onChange={(event) => setOverdueOnly(event.currentTarget.checked)}
+              />
+            </Group>
+            <Table withTableBorder highlightOnHover>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th w={90}>{t('ref')}</Table.Th>
+                  <Table.Th>{t('task')}</Table.Th>
+                  <Table.Th w={220}>{t('lead')}</Table.Th>
+                  <Table.Th w={110}>{t('due')}</Table.Th>
+                  <Table.Th w={150}>{t('status')}</Table.Th>
+                  <Table.Th w={120}>{t('progress')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {visible.map((item) =>
+                  item.kind === 'section' ? (
+                    <Table.Tr key={item.id} bg="gray.0">
+                      <Table.Td fw={700}>{item.ref}</Table.Td>
+                      <Table.Td colSpan={4} fw={700} pl={`${(depthOf.get(item.id) ?? 0) + 0.6}rem`}>
+                        {item.text}
+                      </Table.Td>
+                      <Table.Td>{percent(item.progress)}</Table.Td>
+                    </Table.Tr>
+                  ) : (
+                    <Table.Tr key={item.id}>
+                      <Table.Td>
+                        <Anchor component="button" type="button" onClick={() => setEditing(item)}>
+                          {item.ref}
+                        </Anchor>
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="sm" lineClamp={3} title={item.text}>
+                          {item.text}
+                        </Text>
+                        {item.dimension && (
+                          <Text size="xs" c="dimmed">
+                            {dimensionLabel(item.dimension)}
+                          </Text>
+                        )}
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="sm">
+                          {(item.lead.length > 0 ? item.lead.map((unit) => unit.name) : item.leadNames).join(
+                            ', ',
+                          ) || '—'}
+                        </Text>
+                        {item.recurrence && (
+                          <Text size="xs" c="dimmed">
+                            {RECURRENCE_NAMES[item.recurrence][locale]}
+                          </Text>
+                        )}
+                      </Table.Td>
+                      <Table.Td c={item.overdue ? 'red' : undefined} fw={item.overdue ? 700 : undefined}>
+                        {formatDateVi(item.due) || '—'}
+                      </Table.Td>
+                      <Table.Td>
+                        <Badge
+                          color={item.overdue ? 'red' : STATUS_COLORS[item.status]}
+                          variant="light"
+                          tt="none"
+                        >
+                          {item.overdue ? t('overdue') : ITEM_STATUS_NAMES[item.status][locale]}
+                        </Badge>
+                      </Table.Td>
+                      <Table.Td>{percent(item.progress)}</Table.Td>
+                    </Table.Tr>
+                  ),
+                )}
+              </Table.Tbody>
+            </Table>
+          </Stack>
+        </Tabs.Panel>
+      </Tabs>
       {editing && <TaskDialog planId={plan.id} item={editing} onClose={() => setEditing(null)} />}
     </Stack>
   );

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   AgencyMatch,
+  Cascade,
   CreatePlanInput,
   PlanDetail,
   PlanItem,
@@ -10,7 +11,7 @@ import type {
 import type { ParsedPlan } from '../../../../core/plans/types.ts';
 import { api, type ListResult, queryString } from '../../api/client.ts';
 
-export type { AgencyMatch, PlanDetail, PlanItem, PlanSummary };
+export type { AgencyMatch, Cascade, PlanDetail, PlanItem, PlanSummary };
 
 export interface PlanPreview {
   plan: ParsedPlan;
@@ -54,5 +55,39 @@ export function useUpdateItem(planId: number) {
     mutationFn: ({ itemId, input }: { itemId: number; input: UpdatePlanItemInput }) =>
       api<PlanItem>('PATCH', `/api/plans/${planId}/items/${itemId}`, input),
     onSuccess: () => client.invalidateQueries({ queryKey: ['plans'] }),
+  });
+}
+
+export function useCascade(id: number) {
+  return useQuery({
+    queryKey: ['plans', 'cascade', id],
+    queryFn: () => api<Cascade>('GET', `/api/plans/${id}/cascade`),
+  });
+}
+
+export function useUpdatePlan(id: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { childPlansDue?: string | null; version: number }) =>
+      api<PlanDetail>('PATCH', `/api/plans/${id}`, input),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['plans'] }),
+  });
+}
+
+export function useCreateChildPlan(id: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (unitId: number) => api<PlanDetail>('POST', `/api/plans/${id}/children`, { unitId }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['plans'] }),
+  });
+}
+
+export type TaskRow = PlanItem & { plan: { id: number; number: string | null; title: string } };
+
+export function useTasks(params: Record<string, string | number | undefined>) {
+  return useQuery({
+    queryKey: ['plans', 'tasks', params],
+    queryFn: () => api<ListResult<TaskRow>>('GET', `/api/plan-tasks${queryString(params)}`),
+    placeholderData: (previous) => previous,
   });
 }

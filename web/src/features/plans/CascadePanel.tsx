@@ -1,0 +1,152 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  List,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { Link, useNavigate } from '@tanstack/react-router';
+import { useState } from 'react';
+import { CASCADE_STATE_NAMES, type CascadeState } from '../../../../core/plans/plan-views.ts';
+import { formatDateVi, parseDate } from '../../../../core/text/dates.ts';
+import { ApiError } from '../../api/client.ts';
+import { useT } from '../../i18n/locale.tsx';
+import { hasPermission, useMe } from '../auth/session.ts';
+import { type PlanDetail, useCascade, useCreateChildPlan, useUpdatePlan } from './api.ts';
+
+const STATE_COLORS: Record<CascadeState, string> = {
+  submitted: 'green',
+  late: 'orange',
+  missing: 'red',
+  pending: 'gray',
+};
+
+/** The units a plan gives tasks to: who has answered with a plan of their own, and what nobody took up. */
+export function CascadePanel({ plan }: { plan: PlanDetail }) {
+  const { t, locale } = useT();
+  const { data: me } = useMe();
+  const navigate = useNavigate();
+  const { data: cascade } = useCascade(plan.id);
+  const update = useUpdatePlan(plan.id);
+  const createChild = useCreateChildPlan(plan.id);
+  const [due, setDue] = useState(formatDateVi(plan.childPlansDue));
+  const [error, setError] = useState<string | null>(null);
+  const canWrite = hasPermission(me, 'plans.write');
+
+  const saveDue = async () => {
+    setError(null);
+    try {
+      await update.mutateAsync({
+        childPlansDue: due ? (parseDate(due) ?? due) : null,
+        version: plan.version,
+      });
+    } catch (caught) {
+      setError(caught instanceof ApiError ? caught.message : String(caught));
+    }
+  };
+  const answer = async (unitId: number) => {
+    setError(null);
+    try {
+      const child = await createChild.mutateAsync(unitId);
+      await navigate({ to: '/plans/$planId', params: { planId: String(child.id) } });
+    } catch (caught) {
+      setError(caught instanceof ApiError ? caught.message : String(caught));
+    }
+  };
+
+  return (
+    <Stack>
+      <Group align="flex-end">
+        <TextInput
+          label={t('childPlansDue')}
+          placeholder="dd/mm/yyyy"
+          value={due}
+          onChange={(event) => setDue(event.currentTarget.value)}
+          readOnly={!canWrite}
+        />
+        {canWrite && (
+          <Button variant="light" onClick={saveDue} loading={update.isPending}>
+            {t('save')}
+          </Button>
+        )}
+      </Group>
+      {error && (
+        <Alert color="red" role="alert">
+          {error}
+        </Alert>
+      )}
+      <Table withTableBorder striped>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('mappedUnit')}</Table.Th>
+            <Table.Th>{t('assignedTasks')}</Table.Th>
+            <Table.Th>{t('status')}</Table.Th>
+            <Table.Th>{t('unitPlan')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {cascade?.units.map((entry) => (
+            <Table.Tr key={entry.unit.id}>
+              <Table.Td>{entry.unit.name}</Table.Td>
+              <Table.Td>{entry.assignedTasks}</Table.Td>
+              <Table.Td>
+                <Badge color={STATE_COLORS[entry.state]} variant="light">
+                  {CASCADE_STATE_NAMES[entry.state][locale]}
+                </Badge>
+              </Table.Td>
+              <Table.Td>
+                {entry.plan ? (
+                  <Anchor
+                    renderRoot={(props) => (
+                      <Link {...props} to="/plans/$planId" params={{ planId: String(entry.plan?.id) }} />
+                    )}
+                  >
+                    {formatDateVi(entry.plan.createdAt.slice(0, 10))} · {entry.plan.taskCount}{' '}
+                    {t('tasks').toLowerCase()}
+                  </Anchor>
+                ) : (
+                  canWrite && (
+                    <Button
+                      size="xs"
+                      variant="light"
+                      onClick={() => answer(entry.unit.id)}
+                      loading={createChild.isPending}
+                    >
+                      {t('createUnitPlan')}
+                    </Button>
+                  )
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {cascade && cascade.units.length === 0 && <Text c="dimmed">{t('noUnitsAsked')}</Text>}
+      <Title order={3} size="h5">
+        {t('untakenTasks')} ({cascade?.untakenTasks.length ?? 0})
+      </Title>
+      <List size="sm">
+        {cascade?.untakenTasks.slice(0, 200).map((task) => (
+          <List.Item key={task.id}>
+            <Text span fw={600}>
+              {task.ref}
+            </Text>{' '}
+            {task.text.length > 160 ? `${task.text.slice(0, 160)}…` : task.text}
+            {task.lead.length > 0 && (
+              <Text span c="dimmed">
+                {' '}
+                — {task.lead.map((unit) => unit.name).join(', ')}
+              </Text>
+            )}
+          </List.Item>
+        ))}
+      </List>
+    </Stack>
+  );
+}

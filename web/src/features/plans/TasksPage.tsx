@@ -1,0 +1,123 @@
+import { Anchor, Badge, Checkbox, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { Link } from '@tanstack/react-router';
+import { useState } from 'react';
+import { dimensionLabel, ITEM_STATUS_NAMES } from '../../../../core/plans/plan-views.ts';
+import { DIMENSION_CODES } from '../../../../core/plans/types.ts';
+import { formatDateVi } from '../../../../core/text/dates.ts';
+import { ListFooter } from '../../components/ListFooter.tsx';
+import { SortHeader } from '../../components/SortHeader.tsx';
+import { useT } from '../../i18n/locale.tsx';
+import { useTasks } from './api.ts';
+
+const PER_PAGE = 50;
+
+/** The tasks my units lead, from every plan: what is due, what is late. */
+export function TasksPage() {
+  const { t, locale } = useT();
+  const [q, setQ] = useState('');
+  const [debounced] = useDebouncedValue(q, 250);
+  const [dimension, setDimension] = useState<string | null>(null);
+  const [overdue, setOverdue] = useState(false);
+  const [sort, setSort] = useState('due');
+  const [page, setPage] = useState(1);
+  const { data, isPending } = useTasks({
+    q: debounced,
+    dimension: dimension ?? undefined,
+    overdue: overdue ? 'true' : undefined,
+    sort,
+    page,
+    perPage: PER_PAGE,
+  });
+  const reset = () => setPage(1);
+
+  return (
+    <Stack>
+      <Title order={2}>{t('myTasks')}</Title>
+      <Group>
+        <TextInput
+          aria-label={t('search')}
+          placeholder={t('searchTasks')}
+          value={q}
+          onChange={(event) => {
+            setQ(event.currentTarget.value);
+            reset();
+          }}
+          w={320}
+        />
+        <Select
+          aria-label={t('dimension')}
+          placeholder={t('allDimensions')}
+          data={DIMENSION_CODES.map((code) => ({ value: code, label: dimensionLabel(code) }))}
+          value={dimension}
+          onChange={(value) => {
+            setDimension(value);
+            reset();
+          }}
+          clearable
+          w={360}
+        />
+        <Checkbox
+          label={t('overdueOnly')}
+          checked={overdue}
+          onChange={(event) => {
+            setOverdue(event.currentTarget.checked);
+            reset();
+          }}
+        />
+      </Group>
+      <Table striped withTableBorder highlightOnHover>
+        <Table.Thead>
+          <Table.Tr>
+            <SortHeader field="ref" sort={sort} onSort={setSort}>
+              {t('ref')}
+            </SortHeader>
+            <Table.Th>{t('task')}</Table.Th>
+            <Table.Th>{t('lead')}</Table.Th>
+            <SortHeader field="due" sort={sort} onSort={setSort}>
+              {t('due')}
+            </SortHeader>
+            <Table.Th>{t('status')}</Table.Th>
+            <SortHeader field="progress" sort={sort} onSort={setSort}>
+              {t('progress')}
+            </SortHeader>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {data?.items.map((task) => (
+            <Table.Tr key={task.id}>
+              <Table.Td>{task.ref}</Table.Td>
+              <Table.Td>
+                <Text size="sm" lineClamp={2} title={task.text}>
+                  {task.text}
+                </Text>
+                <Anchor
+                  size="xs"
+                  renderRoot={(props) => (
+                    <Link {...props} to="/plans/$planId" params={{ planId: String(task.plan.id) }} />
+                  )}
+                >
+                  {[task.plan.number, task.plan.title].filter(Boolean).join(' – ')}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>{task.lead.map((unit) => unit.name).join(', ')}</Table.Td>
+              <Table.Td c={task.overdue ? 'red' : undefined}>{formatDateVi(task.due) || '—'}</Table.Td>
+              <Table.Td>
+                <Badge color={task.overdue ? 'red' : 'gray'} variant="light" tt="none">
+                  {task.overdue ? t('overdue') : ITEM_STATUS_NAMES[task.status][locale]}
+                </Badge>
+              </Table.Td>
+              <Table.Td>{task.progress.toLocaleString('vi-VN')}%</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {!isPending && data?.total === 0 && (
+        <Text c="dimmed" ta="center">
+          {t('noResults')}
+        </Text>
+      )}
+      <ListFooter total={data?.total ?? 0} page={page} perPage={PER_PAGE} onPage={setPage} />
+    </Stack>
+  );
+}
