@@ -62,9 +62,21 @@ export const planItemSchema = z.object({
   note: z.string().nullable(),
   /** For a task of a unit's plan: the task of the parent plan it implements. */
   implementsItemId: z.number().int().nullable(),
+  evidenceCount: z.number().int(),
   version: z.number().int(),
 });
 export type PlanItem = z.infer<typeof planItemSchema>;
+
+export const evidenceSchema = z.object({
+  id: z.number().int(),
+  fileName: z.string(),
+  contentType: z.string(),
+  size: z.number().int(),
+  sha256: z.string(),
+  uploadedAt: z.string(),
+  uploadedBy: z.string().nullable(),
+});
+export type Evidence = z.infer<typeof evidenceSchema>;
 
 export const planTargetSchema = z.object({
   id: z.number().int(),

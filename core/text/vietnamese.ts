@@ -27,3 +27,8 @@ export function compareVietnamese(a: string, b: string): number {
 export function matchesSearch(text: string, query: string): boolean {
   return foldVietnamese(text).includes(foldVietnamese(query));
 }
+
+/** A LIKE pattern finding `query` anywhere in a folded column, with LIKE's own characters escaped. */
+export function searchPattern(query: string): string {
+  return `%${foldVietnamese(query).replace(/[\\%_]/g, '\\$&')}%`;
+}

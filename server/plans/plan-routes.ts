@@ -8,6 +8,7 @@ import {
   cascadeSchema,
   createChildPlanSchema,
   createPlanSchema,
+  evidenceSchema,
   ITEM_STATUSES,
   planDetailSchema,
   planItemSchema,
@@ -17,20 +18,31 @@ import {
 } from '../../core/plans/plan-views.ts';
 import { DIMENSION_CODES } from '../../core/plans/types.ts';
 import { isoDate } from '../../core/text/fields.ts';
+import { foldVietnamese } from '../../core/text/vietnamese.ts';
 import { contextOf } from '../auth/policy.ts';
 import type { Db } from '../db/engine.ts';
 import { readDocumentText } from '../files/documents.ts';
 import {
+  addEvidence,
   createChildPlan,
   createPlan,
   findPlans,
   findTasks,
   getCascade,
+  getEvidenceFile,
   getPlan,
+  listEvidence,
   previewPlan,
+  removeEvidence,
   updatePlan,
   updatePlanItem,
 } from './plan-service.ts';
+
+/** Content-Disposition for a download named in Vietnamese (RFC 6266: ASCII fallback + UTF-8 name). */
+export function attachment(fileName: string): string {
+  const ascii = foldVietnamese(fileName).replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 const itemParams = idParams.extend({ itemId: z.coerce.number().int().positive() });
@@ -184,6 +196,80 @@ export async function planRoutes(app: FastifyInstance, { db }: { db: Db }) {
       },
     },
     async (request) => getCascade(contextOf(request, db), request.params.id),
+  );
+
+  const evidenceParams = itemParams.extend({ evidenceId: z.coerce.number().int().positive() });
+
+  api.get(
+    '/api/plans/:id/items/:itemId/evidence',
+    {
+      config: { policy: 'plans.read' },
+      schema: {
+        tags,
+        summary: 'Minh chứng của nhiệm vụ',
+        params: itemParams,
+        response: { 200: z.array(evidenceSchema) },
+      },
+    },
+    async (request) => listEvidence(contextOf(request, db), request.params.id, request.params.itemId),
+  );
+
+  api.post(
+    '/api/plans/:id/items/:itemId/evidence',
+    {
+      config: { policy: 'plans.report' },
+      schema: {
+        tags,
+        summary: 'Đính kèm minh chứng (.pdf, .docx, .xlsx, ảnh …, tối đa 10 MB)',
+        consumes: ['multipart/form-data'],
+        params: itemParams,
+        response: { 201: evidenceSchema },
+      },
+    },
+    async (request, reply) => {
+      const file = await request.file();
+      if (!file)
+        throw new AppError('VALIDATION_FAILED', 'Vui lòng chọn tệp minh chứng.', {
+          fields: [{ path: 'file', message: 'Vui lòng chọn tệp.' }],
+        });
+      const data = await file.toBuffer();
+      const meta = await addEvidence(contextOf(request, db), request.params.id, request.params.itemId, {
+        fileName: file.filename,
+        data,
+      });
+      return reply.status(201).send(meta);
+    },
+  );
+
+  api.get(
+    '/api/plans/:id/items/:itemId/evidence/:evidenceId',
+    {
+      config: { policy: 'plans.read' },
+      schema: { tags, summary: 'Tải tệp minh chứng', params: evidenceParams },
+    },
+    async (request, reply) => {
+      const { id, itemId, evidenceId } = request.params;
+      const file = await getEvidenceFile(contextOf(request, db), id, itemId, evidenceId);
+      // Always a download, never rendered in the page: an uploaded file is never executed.
+      return reply
+        .header('content-type', file.contentType)
+        .header('content-disposition', attachment(file.fileName))
+        .header('content-security-policy', "default-src 'none'; sandbox")
+        .send(file.data);
+    },
+  );
+
+  api.delete(
+    '/api/plans/:id/items/:itemId/evidence/:evidenceId',
+    {
+      config: { policy: 'plans.report' },
+      schema: { tags, summary: 'Gỡ minh chứng đính kèm nhầm', params: evidenceParams },
+    },
+    async (request, reply) => {
+      const { id, itemId, evidenceId } = request.params;
+      await removeEvidence(contextOf(request, db), id, itemId, evidenceId);
+      return reply.status(204).send();
+    },
   );
 
   api.get(

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, inArray, isNull, like, or, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { hasPermissionOn, scopeRoots } from '../../core/auth/roles.ts';
@@ -21,12 +22,21 @@ import type {
 import { isOverdue, rollUpProgress } from '../../core/plans/progress.ts';
 import type { DimensionCode, IndexCode, ParsedPlan, Recurrence } from '../../core/plans/types.ts';
 import { todayInVietnam } from '../../core/text/dates.ts';
-import { foldVietnamese } from '../../core/text/vietnamese.ts';
+import { foldVietnamese, searchPattern } from '../../core/text/vietnamese.ts';
 import { mutate, type ServiceContext } from '../audit/audit-log.ts';
 import { assertPermissionOn } from '../auth/policy.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import type { DbOrTx, Tx } from '../db/engine.ts';
-import { agencyAliases, planItems, planItemUnits, plans, planTargets, units } from '../db/schema/index.ts';
+import {
+  agencyAliases,
+  planItemEvidence,
+  planItems,
+  planItemUnits,
+  plans,
+  planTargets,
+  units,
+  users,
+} from '../db/schema/index.ts';
 
 export type PlanContext = ServiceContext & { user: SessionUser };
 
@@ -323,7 +333,11 @@ export async function getPlan(ctx: PlanContext, id: number): Promise<PlanDetail>
     .where(eq(planTargets.planId, id))
     .orderBy(asc(planTargets.id));
   const today = todayInVietnam();
-  const items = rows.map((row) => presentItem(row, links, today));
+  const evidence = await evidenceCounts(
+    ctx.db,
+    rows.map((row) => row.id),
+  );
+  const items = rows.map((row) => presentItem(row, links, today, evidence));
   const { byId, plan: progress } = rollUpProgress(items);
   for (const item of items) item.progress = byId.get(item.id) ?? item.progress;
   return {
@@ -373,6 +387,7 @@ function presentItem(
   row: ItemRow,
   links: { itemId: number; role: string; id: number; name: string }[],
   today: string,
+  evidence: Map<number, number>,
 ): PlanItem {
   const unitsOf = (role: string) =>
     links
@@ -400,8 +415,20 @@ function presentItem(
     overdue: isOverdue({ kind, status, due: row.due }, today),
     note: row.note,
     implementsItemId: row.implementsItemId,
+    evidenceCount: evidence.get(row.id) ?? 0,
     version: row.version,
   };
+}
+
+/** How many evidence files each item has. */
+async function evidenceCounts(db: DbOrTx, itemIds: number[]): Promise<Map<number, number>> {
+  if (itemIds.length === 0) return new Map();
+  const rows = await db
+    .select({ itemId: planItemEvidence.itemId, n: sql<number>`count(*)`.mapWith(Number) })
+    .from(planItemEvidence)
+    .where(inArray(planItemEvidence.itemId, itemIds))
+    .groupBy(planItemEvidence.itemId);
+  return new Map(rows.map((row) => [row.itemId, row.n]));
 }
 
 export interface FindPlansQuery {
@@ -426,7 +453,7 @@ export async function findPlans(ctx: PlanContext, query: FindPlansQuery): Promis
     roots.includes('/') ? undefined : or(...roots.map((root) => like(units.path, `${root}%`)), sql`false`),
   ];
   if (query.q) {
-    const folded = `%${foldVietnamese(query.q).replace(/[\\%_]/g, '\\$&')}%`;
+    const folded = searchPattern(query.q);
     conditions.push(like(plans.titleSearch, folded));
   }
   if (query.year) conditions.push(eq(plans.year, query.year));
@@ -492,16 +519,11 @@ export async function findPlans(ctx: PlanContext, query: FindPlansQuery): Promis
 type UpdateItemInput = z.output<typeof updatePlanItemSchema>;
 
 /**
- * Whoever may write the plan changes anything; a reporter of a unit that leads the task may report its
- * status, progress and note, nothing else.
+ * The item of a plan, if the user may report on it: whoever writes the plan (and may then change
+ * anything), or a reporter of a unit that leads the item (status, progress, note, evidence).
  */
-export async function updatePlanItem(
-  ctx: PlanContext,
-  planId: number,
-  itemId: number,
-  input: UpdateItemInput,
-): Promise<PlanItem> {
-  const { unitPath } = await getPlanRow(ctx, planId);
+async function itemForReport(ctx: PlanContext, planId: number, itemId: number) {
+  const { plan, unitPath } = await getPlanRow(ctx, planId);
   const [item] = await ctx.db
     .select()
     .from(planItems)
@@ -514,11 +536,28 @@ export async function updatePlanItem(
       .from(planItemUnits)
       .innerJoin(units, eq(units.id, planItemUnits.unitId))
       .where(and(eq(planItemUnits.itemId, itemId), eq(planItemUnits.role, 'lead')));
-    const reportsForLead = leads.some((lead) => hasPermissionOn(ctx.user.grants, 'plans.report', lead.path));
-    if (!reportsForLead) throw new AppError('FORBIDDEN');
-    if (input.due !== undefined || input.leadUnitIds !== undefined || input.supportUnitIds !== undefined)
-      throw new AppError('FORBIDDEN', 'Chỉ cán bộ điều phối được đổi thời hạn hoặc đơn vị thực hiện.');
+    if (!leads.some((lead) => hasPermissionOn(ctx.user.grants, 'plans.report', lead.path)))
+      throw new AppError('FORBIDDEN');
   }
+  return { plan, item, canWrite };
+}
+
+/**
+ * Whoever may write the plan changes anything; a reporter of a unit that leads the task may report its
+ * status, progress and note, nothing else.
+ */
+export async function updatePlanItem(
+  ctx: PlanContext,
+  planId: number,
+  itemId: number,
+  input: UpdateItemInput,
+): Promise<PlanItem> {
+  const { item, canWrite } = await itemForReport(ctx, planId, itemId);
+  if (
+    !canWrite &&
+    (input.due !== undefined || input.leadUnitIds !== undefined || input.supportUnitIds !== undefined)
+  )
+    throw new AppError('FORBIDDEN', 'Chỉ cán bộ điều phối được đổi thời hạn hoặc đơn vị thực hiện.');
   if (item.kind !== 'task' && (input.status !== undefined || input.progress !== undefined))
     throw fieldError('status', 'Tiến độ của mục lớn được tính từ các nhiệm vụ bên trong.');
   const newUnitIds = [...(input.leadUnitIds ?? []), ...(input.supportUnitIds ?? [])];
@@ -628,7 +667,7 @@ export async function findTasks(ctx: PlanContext, query: FindTasksQuery): Promis
     .where(and(eq(planItemUnits.role, 'lead'), unitCondition));
   const conditions: (SQL | undefined)[] = [eq(planItems.kind, 'task'), inArray(planItems.id, led)];
   if (query.q) {
-    const folded = `%${foldVietnamese(query.q).replace(/[\\%_]/g, '\\$&')}%`;
+    const folded = searchPattern(query.q);
     conditions.push(like(planItems.textSearch, folded));
   }
   if (query.dimension) conditions.push(eq(planItems.criterionCode, query.dimension));
@@ -667,9 +706,13 @@ export async function findTasks(ctx: PlanContext, query: FindTasksQuery): Promis
           ),
         )
     : [];
+  const evidence = await evidenceCounts(
+    ctx.db,
+    rows.map((row) => row.item.id),
+  );
   return {
     items: rows.map((row) => ({
-      ...presentItem(row.item, links, today),
+      ...presentItem(row.item, links, today, evidence),
       plan: { id: row.item.planId, number: row.planNumber, title: row.planTitle },
     })),
     page: query.page,
@@ -866,4 +909,163 @@ export async function updatePlan(
     });
   });
   return getPlan(ctx, planId);
+}
+
+// ---- Evidence: files attached to a task ------------------------------------------------------------
+
+/** What may be attached, and the type it is served back with (always as a download, never run). */
+export const EVIDENCE_TYPES: Record<string, string> = {
+  '.pdf': 'application/pdf',
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.doc': 'application/msword',
+  '.xls': 'application/vnd.ms-excel',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.png': 'image/png',
+  '.zip': 'application/zip',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+export interface EvidenceMeta {
+  id: number;
+  fileName: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  uploadedAt: string;
+  uploadedBy: string | null;
+}
+
+const evidenceColumns = {
+  id: planItemEvidence.id,
+  fileName: planItemEvidence.fileName,
+  contentType: planItemEvidence.contentType,
+  size: planItemEvidence.size,
+  sha256: planItemEvidence.sha256,
+  uploadedAt: planItemEvidence.uploadedAt,
+  uploadedBy: users.fullName,
+};
+
+const presentEvidence = (row: Omit<EvidenceMeta, 'uploadedAt'> & { uploadedAt: Date }): EvidenceMeta => ({
+  ...row,
+  uploadedAt: row.uploadedAt.toISOString(),
+});
+
+export async function addEvidence(
+  ctx: PlanContext,
+  planId: number,
+  itemId: number,
+  file: { fileName: string; data: Buffer },
+): Promise<EvidenceMeta> {
+  const { item } = await itemForReport(ctx, planId, itemId);
+  if (item.kind !== 'task') throw fieldError('file', 'Chỉ đính kèm minh chứng cho nhiệm vụ.');
+  const fileName = file.fileName
+    .normalize('NFC')
+    .split('')
+    .map((char) => (char < ' ' || char === '/' || char === '\\' ? '_' : char))
+    .join('')
+    .slice(-200);
+  const extension = fileName.toLowerCase().match(/\.[a-z0-9]+$/)?.[0] ?? '';
+  const contentType = EVIDENCE_TYPES[extension];
+  if (!contentType)
+    throw new AppError(
+      'UNSUPPORTED_FILE',
+      `Chỉ nhận tệp ${Object.keys(EVIDENCE_TYPES).join(', ')} làm minh chứng.`,
+    );
+  if (file.data.length === 0) throw fieldError('file', 'Tệp rỗng.');
+  const sha256 = createHash('sha256').update(file.data).digest('hex');
+  const id = await mutate(ctx, async (tx, audit) => {
+    const [row] = await tx
+      .insert(planItemEvidence)
+      .values({
+        itemId,
+        fileName,
+        contentType,
+        size: file.data.length,
+        sha256,
+        data: file.data,
+        uploadedBy: ctx.user.userId,
+      })
+      .returning({ id: planItemEvidence.id });
+    if (!row) throw new Error('evidence insert returned nothing');
+    await audit({
+      action: 'plan.item.evidence.add',
+      entityType: 'plan_item',
+      entityId: itemId,
+      after: { evidenceId: row.id, fileName, size: file.data.length, sha256 },
+    });
+    return row.id;
+  });
+  const [meta] = await ctx.db
+    .select(evidenceColumns)
+    .from(planItemEvidence)
+    .leftJoin(users, eq(users.id, planItemEvidence.uploadedBy))
+    .where(eq(planItemEvidence.id, id));
+  if (!meta) throw new AppError('NOT_FOUND');
+  return presentEvidence(meta);
+}
+
+export async function listEvidence(
+  ctx: PlanContext,
+  planId: number,
+  itemId: number,
+): Promise<EvidenceMeta[]> {
+  await getPlanRow(ctx, planId);
+  const rows = await ctx.db
+    .select(evidenceColumns)
+    .from(planItemEvidence)
+    .innerJoin(planItems, eq(planItems.id, planItemEvidence.itemId))
+    .leftJoin(users, eq(users.id, planItemEvidence.uploadedBy))
+    .where(and(eq(planItemEvidence.itemId, itemId), eq(planItems.planId, planId)))
+    .orderBy(asc(planItemEvidence.id));
+  return rows.map(presentEvidence);
+}
+
+export async function getEvidenceFile(ctx: PlanContext, planId: number, itemId: number, evidenceId: number) {
+  await getPlanRow(ctx, planId);
+  const [row] = await ctx.db
+    .select({
+      fileName: planItemEvidence.fileName,
+      contentType: planItemEvidence.contentType,
+      data: planItemEvidence.data,
+    })
+    .from(planItemEvidence)
+    .innerJoin(planItems, eq(planItems.id, planItemEvidence.itemId))
+    .where(
+      and(
+        eq(planItemEvidence.id, evidenceId),
+        eq(planItemEvidence.itemId, itemId),
+        eq(planItems.planId, planId),
+      ),
+    );
+  if (!row) throw new AppError('NOT_FOUND');
+  return row;
+}
+
+/** Removes a file attached by mistake; the audit trail keeps its name, size and hash. */
+export async function removeEvidence(
+  ctx: PlanContext,
+  planId: number,
+  itemId: number,
+  evidenceId: number,
+): Promise<void> {
+  await itemForReport(ctx, planId, itemId);
+  await mutate(ctx, async (tx, audit) => {
+    const [removed] = await tx
+      .delete(planItemEvidence)
+      .where(and(eq(planItemEvidence.id, evidenceId), eq(planItemEvidence.itemId, itemId)))
+      .returning({
+        fileName: planItemEvidence.fileName,
+        size: planItemEvidence.size,
+        sha256: planItemEvidence.sha256,
+      });
+    if (!removed) throw new AppError('NOT_FOUND');
+    await audit({
+      action: 'plan.item.evidence.remove',
+      entityType: 'plan_item',
+      entityId: itemId,
+      before: { evidenceId, ...removed },
+    });
+  });
 }

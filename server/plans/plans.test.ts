@@ -45,7 +45,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function upload(session: Session, name: string, content: Buffer) {
+async function upload(session: Session, name: string, content: Buffer, url = '/api/plans/preview-file') {
   const boundary = '----chisoplan';
   const payload = Buffer.concat([
     Buffer.from(
@@ -56,7 +56,7 @@ async function upload(session: Session, name: string, content: Buffer) {
   ]);
   const response = await t.app.inject({
     method: 'POST',
-    url: '/api/plans/preview-file',
+    url,
     headers: {
       cookie: session.cookie,
       'x-csrf-token': session.csrf,
@@ -298,6 +298,49 @@ describe('importing a plan document', () => {
       expect(detail.progress).toBeGreaterThan(0);
       const section = detail.items.find((item) => item.ref === 'II.1.a');
       expect(section?.progress).toBeGreaterThan(0);
+    });
+
+    it('the lead department attaches evidence, downloads it back, and removes a file attached by mistake', async () => {
+      const url = `/api/plans/${plan.id}/items/${task().id}/evidence`;
+      const pdf = Buffer.from('%PDF-1.4\nbiên bản họp\n%%EOF');
+      const added = await upload(snvReporter, 'Biên bản họp.pdf', pdf, url);
+      expect(added.status).toBe(201);
+      expect(added.json).toMatchObject({
+        fileName: 'Biên bản họp.pdf',
+        contentType: 'application/pdf',
+        size: pdf.length,
+      });
+      expect(added.json.sha256).toMatch(/^[0-9a-f]{64}$/);
+      const listed = await coordinator.request('GET', url);
+      expect(listed.json.map((file: { id: number }) => file.id)).toEqual([added.json.id]);
+      const download = await t.app.inject({
+        method: 'GET',
+        url: `${url}/${added.json.id}`,
+        headers: { cookie: coordinator.cookie },
+      });
+      expect(download.statusCode).toBe(200);
+      expect(download.rawPayload.equals(pdf)).toBe(true);
+      expect(download.headers['content-disposition']).toContain('attachment;');
+      expect(download.headers['content-disposition']).toContain("filename*=UTF-8''Bi%C3%AAn%20b%E1%BA%A3n");
+      expect(download.headers['x-content-type-options']).toBe('nosniff');
+      const detail = (await coordinator.request('GET', `/api/plans/${plan.id}`)).json as PlanDetail;
+      expect(detail.items.find((item) => item.ref === 'II.1.a.2')?.evidenceCount).toBe(1);
+
+      const script = await upload(snvReporter, 'virus.exe', Buffer.from('MZ'), url);
+      expect(script.status).toBe(400);
+      expect(script.json.error.code).toBe('UNSUPPORTED_FILE');
+      const html = await upload(snvReporter, 'trang.html', Buffer.from('<script>alert(1)</script>'), url);
+      expect(html.json.error.code).toBe('UNSUPPORTED_FILE');
+      expect((await upload(stpReporter, 'khac.pdf', pdf, url)).status).toBe(403);
+
+      const mistake = await upload(snvReporter, 'nham.png', Buffer.from([0x89, 0x50, 0x4e, 0x47]), url);
+      expect((await snvReporter.request('DELETE', `${url}/${mistake.json.id}`)).status).toBe(204);
+      expect((await coordinator.request('GET', url)).json).toHaveLength(1);
+      const audit = await t.database.pool.query(
+        "select before from audit_events where action = 'plan.item.evidence.remove' and entity_id = $1",
+        [String(task().id)],
+      );
+      expect(audit.rows[0].before).toMatchObject({ fileName: 'nham.png', size: 4 });
     });
 
     it('refuses a stale edit, a reporter of another unit, and a reporter changing the deadline', async () => {

@@ -5,7 +5,7 @@ import { type Grant, hasPermissionOn, type Permission, scopeRoots } from '../../
 import { AppError, fieldError } from '../../core/errors.ts';
 import { type ListResult, parseSort } from '../../core/list.ts';
 import { todayInVietnam } from '../../core/text/dates.ts';
-import { foldVietnamese } from '../../core/text/vietnamese.ts';
+import { foldVietnamese, searchPattern } from '../../core/text/vietnamese.ts';
 import type {
   closeUnitSchema,
   createUnitSchema,
@@ -54,7 +54,7 @@ export async function findUnits(ctx: UnitContext, query: FindUnitsQuery): Promis
   if (query.status === 'closed') conditions.push(isNotNull(units.validTo));
   if (query.type) conditions.push(eq(units.type, query.type));
   if (query.q) {
-    const folded = `%${foldVietnamese(query.q).replace(/[\\%_]/g, '\\$&')}%`;
+    const folded = searchPattern(query.q);
     conditions.push(or(like(units.nameSearch, folded), like(units.code, folded)));
   }
   if (query.parentId === 'root') {

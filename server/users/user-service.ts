@@ -5,7 +5,7 @@ import type { UserView } from '../../core/auth/account-views.ts';
 import { type Grant, hasPermissionOn, isWithin, type Role, scopeRoots } from '../../core/auth/roles.ts';
 import { AppError, fieldError } from '../../core/errors.ts';
 import { type ListResult, parseSort } from '../../core/list.ts';
-import { foldVietnamese } from '../../core/text/vietnamese.ts';
+import { foldVietnamese, searchPattern } from '../../core/text/vietnamese.ts';
 import { mutate, type ServiceContext } from '../audit/audit-log.ts';
 import { generatePassword, hashPassword } from '../auth/passwords.ts';
 import { deleteUserSessions, loadGrants } from '../auth/sessions.ts';
@@ -99,7 +99,7 @@ export async function findUsers(
     );
   }
   if (query.q) {
-    const folded = `%${foldVietnamese(query.q).replace(/[\\%_]/g, '\\$&')}%`;
+    const folded = searchPattern(query.q);
     conditions.push(
       or(like(users.username, folded), like(users.fullNameSearch, folded), like(users.email, folded)),
     );
