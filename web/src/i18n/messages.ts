@@ -196,6 +196,10 @@ export const MESSAGES = {
   implementsTask: { vi: 'thực hiện nhiệm vụ', en: 'implements task' },
   myTasks: { vi: 'Nhiệm vụ của đơn vị', en: 'My units’ tasks' },
   searchTasks: { vi: 'Tìm nhiệm vụ (không cần dấu)', en: 'Search tasks (diacritics optional)' },
+  evidence: { vi: 'Minh chứng', en: 'Evidence' },
+  noEvidence: { vi: 'Chưa có tệp minh chứng.', en: 'No evidence attached yet.' },
+  attachEvidence: { vi: 'Đính kèm tệp minh chứng', en: 'Attach evidence' },
+  remove: { vi: 'Gỡ', en: 'Remove' },
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -4,6 +4,7 @@ import {
   Badge,
   Button,
   Checkbox,
+  FileButton,
   Group,
   Modal,
   NumberInput,
@@ -33,7 +34,14 @@ import { DialogFooter } from '../../components/DialogFooter.tsx';
 import { useT } from '../../i18n/locale.tsx';
 import { hasPermission, useMe } from '../auth/session.ts';
 import { UnitMultiPicker } from '../units/UnitPicker.tsx';
-import { type PlanDetail, type PlanItem, usePlan, useUpdateItem } from './api.ts';
+import {
+  type PlanDetail,
+  type PlanItem,
+  useEvidence,
+  useEvidenceChange,
+  usePlan,
+  useUpdateItem,
+} from './api.ts';
 import { CascadePanel } from './CascadePanel.tsx';
 
 const STATUS_COLORS: Record<ItemStatus, string> = {
@@ -314,6 +322,7 @@ function TaskDialog({ planId, item, onClose }: { planId: number; item: PlanItem;
           value={note}
           onChange={(event) => setNote(event.currentTarget.value)}
         />
+        <EvidenceList planId={planId} itemId={item.id} />
         {error && (
           <Alert color="red" role="alert">
             {error.message}
@@ -322,5 +331,67 @@ function TaskDialog({ planId, item, onClose }: { planId: number; item: PlanItem;
         <DialogFooter onClose={onClose} onSubmit={save} isBusy={update.isPending} />
       </Stack>
     </Modal>
+  );
+}
+
+/** Files attached to the task as proof: download, attach another, remove one attached by mistake. */
+function EvidenceList({ planId, itemId }: { planId: number; itemId: number }) {
+  const { t } = useT();
+  const { data: files } = useEvidence(planId, itemId);
+  const { add, remove } = useEvidenceChange(planId, itemId);
+  const [error, setError] = useState<string | null>(null);
+  const run = async (work: () => Promise<unknown>) => {
+    setError(null);
+    try {
+      await work();
+    } catch (caught) {
+      setError(caught instanceof ApiError ? caught.message : String(caught));
+    }
+  };
+  return (
+    <Stack gap="xs">
+      <Text fw={600} size="sm">
+        {t('evidence')}
+      </Text>
+      {files?.length === 0 && (
+        <Text size="sm" c="dimmed">
+          {t('noEvidence')}
+        </Text>
+      )}
+      {files?.map((file) => (
+        <Group key={file.id} justify="space-between" wrap="nowrap">
+          <Anchor size="sm" href={`/api/plans/${planId}/items/${itemId}/evidence/${file.id}`} download>
+            {file.fileName}
+          </Anchor>
+          <Group gap="xs" wrap="nowrap">
+            <Text size="xs" c="dimmed">
+              {(file.size / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} KB ·{' '}
+              {file.uploadedBy ?? ''}
+            </Text>
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              color="red"
+              onClick={() => run(() => remove.mutateAsync(file.id))}
+              aria-label={`${t('remove')} ${file.fileName}`}
+            >
+              {t('remove')}
+            </Button>
+          </Group>
+        </Group>
+      ))}
+      <FileButton onChange={(file) => file && run(() => add.mutateAsync(file))}>
+        {(props) => (
+          <Button variant="light" size="xs" loading={add.isPending} {...props}>
+            {t('attachEvidence')}
+          </Button>
+        )}
+      </FileButton>
+      {error && (
+        <Text size="sm" c="red" role="alert">
+          {error}
+        </Text>
+      )}
+    </Stack>
   );
 }

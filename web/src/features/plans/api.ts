@@ -3,6 +3,7 @@ import type {
   AgencyMatch,
   Cascade,
   CreatePlanInput,
+  Evidence,
   PlanDetail,
   PlanItem,
   PlanSummary,
@@ -90,4 +91,28 @@ export function useTasks(params: Record<string, string | number | undefined>) {
     queryFn: () => api<ListResult<TaskRow>>('GET', `/api/plan-tasks${queryString(params)}`),
     placeholderData: (previous) => previous,
   });
+}
+
+export function useEvidence(planId: number, itemId: number) {
+  return useQuery({
+    queryKey: ['plans', 'evidence', planId, itemId],
+    queryFn: () => api<Evidence[]>('GET', `/api/plans/${planId}/items/${itemId}/evidence`),
+  });
+}
+
+export function useEvidenceChange(planId: number, itemId: number) {
+  const client = useQueryClient();
+  const url = `/api/plans/${planId}/items/${itemId}/evidence`;
+  const onSuccess = () => client.invalidateQueries({ queryKey: ['plans'] });
+  return {
+    add: useMutation({
+      mutationFn: (file: File) => {
+        const form = new FormData();
+        form.append('file', file);
+        return api<Evidence>('POST', url, form);
+      },
+      onSuccess,
+    }),
+    remove: useMutation({ mutationFn: (id: number) => api<void>('DELETE', `${url}/${id}`), onSuccess }),
+  };
 }
