@@ -171,11 +171,14 @@ export function PlanPage() {
                         <Text size="sm" lineClamp={3} title={item.text}>
                           {item.text}
                         </Text>
-                        {item.dimension && (
-                          <Text size="xs" c="dimmed">
-                            {dimensionLabel(item.dimension)}
-                          </Text>
-                        )}
+                        <Text size="xs" c="dimmed">
+                          {[
+                            item.dimension && dimensionLabel(item.dimension),
+                            item.evidenceCount > 0 && `${t('evidence')}: ${item.evidenceCount}`,
+                          ]
+                            .filter(Boolean)
+                            .join(' · ')}
+                        </Text>
                       </Table.Td>
                       <Table.Td>
                         <Text size="sm">
