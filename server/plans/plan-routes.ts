@@ -22,6 +22,7 @@ import { foldVietnamese } from '../../core/text/vietnamese.ts';
 import { contextOf } from '../auth/policy.ts';
 import type { Db } from '../db/engine.ts';
 import { readDocumentText } from '../files/documents.ts';
+import { planToDocx } from './plan-document.ts';
 import {
   addEvidence,
   createChildPlan,
@@ -43,6 +44,8 @@ export function attachment(fileName: string): string {
   const ascii = foldVietnamese(fileName).replace(/[^\x20-\x7e]|["\\]/g, '_');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
+
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 const itemParams = idParams.extend({ itemId: z.coerce.number().int().positive() });
@@ -269,6 +272,26 @@ export async function planRoutes(app: FastifyInstance, { db }: { db: Db }) {
       const { id, itemId, evidenceId } = request.params;
       await removeEvidence(contextOf(request, db), id, itemId, evidenceId);
       return reply.status(204).send();
+    },
+  );
+
+  api.get(
+    '/api/plans/:id/export.docx',
+    {
+      config: { policy: 'plans.read' },
+      schema: {
+        tags,
+        summary: 'Tải kế hoạch dạng .docx theo thể thức Nghị định 30/2020/NĐ-CP',
+        params: idParams,
+      },
+    },
+    async (request, reply) => {
+      const plan = await getPlan(contextOf(request, db), request.params.id);
+      const name = `Ke hoach ${plan.number ?? plan.id}`.replace(/\//g, '-');
+      return reply
+        .header('content-type', DOCX_TYPE)
+        .header('content-disposition', attachment(`${name}.docx`))
+        .send(await planToDocx(plan));
     },
   );
 

@@ -1,0 +1,238 @@
+/**
+ * A plan as a Word document in the format of Nghị định 30/2020/NĐ-CP (Phụ lục I): A4, margins
+ * 20/20/30/15 mm, Times New Roman; a two-column header (issuing body and number left, national motto
+ * and place-date right), the type name and title centred, the numbered body justified with a 1.27 cm
+ * first-line indent, page numbers top-centre from page 2, and a two-column footer ("Nơi nhận" left,
+ * signature block right). Sizes follow the decree's own sample table (12/13/13/14).
+ */
+import {
+  AlignmentType,
+  Document,
+  Header,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableBorders,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
+import type { PlanDetail, PlanItem } from '../../core/plans/plan-views.ts';
+import { RECURRENCE_NAMES } from '../../core/plans/plan-views.ts';
+import { formatDateVi } from '../../core/text/dates.ts';
+
+const FONT = 'Times New Roman';
+const MM = 56.7; // twips per millimetre
+const pt = (points: number) => points * 2; // docx sizes are in half-points
+
+const TYPE_NAMES: Record<string, string> = {
+  KH: 'KẾ HOẠCH',
+  QĐ: 'QUYẾT ĐỊNH',
+  BC: 'BÁO CÁO',
+  CTr: 'CHƯƠNG TRÌNH',
+  TTr: 'TỜ TRÌNH',
+  HD: 'HƯỚNG DẪN',
+};
+
+interface RunStyle {
+  size?: number;
+  bold?: boolean;
+  italics?: boolean;
+}
+
+const run = (text: string, style: RunStyle = {}) =>
+  new TextRun({ text, font: FONT, size: pt(style.size ?? 14), bold: style.bold, italics: style.italics });
+
+const centred = (text: string, style: RunStyle = {}) =>
+  new Paragraph({ alignment: AlignmentType.CENTER, children: [run(text, style)] });
+
+/** The decree's "solid horizontal line" under a heading, about 1/3 of its length, centred. */
+const rule = (characters: number) =>
+  new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: { before: 0, after: 60 },
+    children: [run('─'.repeat(characters), { size: 10 })],
+  });
+
+/** "ỦY BAN NHÂN DÂN TỈNH HƯNG YÊN" → parent line (upright) and issuing-body line (bold). */
+export function issuerLines(issuer: string | null): { parent: string | null; body: string } {
+  const name = (issuer ?? '').trim();
+  const upper = name.toLocaleUpperCase('vi');
+  const committee = upper.match(/^(ỦY BAN NHÂN DÂN|UBND)\s+(.+)$/u);
+  if (committee) return { parent: 'ỦY BAN NHÂN DÂN', body: (committee[2] ?? '').trim() };
+  return { parent: null, body: upper || '……………………' };
+}
+
+/** ND30: "Hưng Yên, ngày 05 tháng 02 năm 2020": a 0 before days under 10 and months 1 and 2. */
+export function placeDateLine(place: string | null, isoDate: string | null, year: number): string {
+  const where = place?.trim() || '……';
+  if (!isoDate) return `${where}, ngày     tháng     năm ${year}`;
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  const day = String(d).padStart(2, '0');
+  const month = m <= 2 ? String(m).padStart(2, '0') : String(m);
+  return `${where}, ngày ${day} tháng ${month} năm ${y}`;
+}
+
+function borderlessTable(left: Paragraph[], right: Paragraph[], leftShare: number): Table {
+  const cell = (children: Paragraph[], share: number) =>
+    new TableCell({
+      children,
+      width: { size: share, type: WidthType.PERCENTAGE },
+      borders: TableBorders.NONE,
+    });
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    borders: TableBorders.NONE,
+    rows: [new TableRow({ children: [cell(left, leftShare), cell(right, 100 - leftShare)] })],
+  });
+}
+
+function headerTable(plan: PlanDetail): Table {
+  const { parent, body } = issuerLines(plan.issuer);
+  const left = [
+    ...(parent ? [centred(parent, { size: 12 })] : []),
+    centred(body, { size: 12, bold: true }),
+    rule(Math.max(6, Math.round(body.length / 3))),
+    centred(`Số: ${plan.number ?? `     /${plan.type ?? 'KH'}-`}`, { size: 13 }),
+  ];
+  const right = [
+    centred('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { size: 12, bold: true }),
+    centred('Độc lập - Tự do - Hạnh phúc', { size: 13, bold: true }),
+    rule(24),
+    centred(placeDateLine(plan.place, plan.issuedOn, plan.year), { size: 13, italics: true }),
+  ];
+  return borderlessTable(left, right, 42);
+}
+
+/** "II" → "II. ", "1" → "1. ", "a" → "a) ": the label a heading carries in the decree's numbering. */
+export function labelOf(ref: string): string {
+  const last = ref.split('.').at(-1) ?? '';
+  if (/^[IVXLC]+$/.test(last)) return `${last}. `;
+  if (/^\d+$/.test(last)) return `${last}. `;
+  if (/^[a-zđ]$/.test(last)) return `${last}) `;
+  return '';
+}
+
+const body = (children: TextRun[], options: { indent?: boolean } = {}) =>
+  new Paragraph({
+    alignment: AlignmentType.JUSTIFIED,
+    indent: options.indent === false ? undefined : { firstLine: 720 },
+    spacing: { after: 120, line: 300 },
+    children,
+  });
+
+/** "(Chủ trì: Sở Nội vụ; phối hợp: …; thời hạn: 31/03/2020; hằng quý)" after a task. */
+export function assignmentNote(item: PlanItem): string {
+  const lead = item.lead.length > 0 ? item.lead.map((unit) => unit.name) : item.leadNames;
+  const support = item.support.length > 0 ? item.support.map((unit) => unit.name) : item.supportNames;
+  const parts = [
+    lead.length > 0 && `Chủ trì: ${lead.join(', ')}`,
+    support.length > 0 && `phối hợp: ${support.join(', ')}`,
+    item.due && `thời hạn: ${formatDateVi(item.due)}`,
+    item.recurrence && RECURRENCE_NAMES[item.recurrence].vi.toLocaleLowerCase('vi'),
+  ].filter(Boolean);
+  return parts.length > 0 ? ` (${parts.join('; ')})` : '';
+}
+
+function itemParagraph(item: PlanItem, depth: number): Paragraph {
+  if (item.kind === 'task')
+    return body([run(`- ${item.text}`), run(assignmentNote(item), { italics: true })]);
+  const label = labelOf(item.ref);
+  // Roman parts bold capitals, numbered sections bold, lettered points bold italic.
+  if (depth === 0) return body([run(`${label}${item.text.toLocaleUpperCase('vi')}`, { bold: true })]);
+  if (depth === 1) return body([run(`${label}${item.text}`, { bold: true })]);
+  return body([run(`${label}${item.text}`, { bold: true, italics: true })]);
+}
+
+function bodyParagraphs(plan: PlanDetail): Paragraph[] {
+  const byId = new Map(plan.items.map((item) => [item.id, item]));
+  const depthOf = (item: PlanItem) => {
+    let depth = 0;
+    for (let id = item.parentId; id !== null; id = byId.get(id)?.parentId ?? null) depth += 1;
+    return depth;
+  };
+  const targets =
+    plan.targets.length > 0
+      ? [
+          body([run('Chỉ tiêu', { bold: true })]),
+          ...plan.targets.map((target) => body([run(`- ${target.text}`)])),
+        ]
+      : [];
+  return [...targets, ...plan.items.map((item) => itemParagraph(item, depthOf(item)))];
+}
+
+/** Recipients: the units that lead tasks, then the archive. */
+function recipientsOf(plan: PlanDetail, given?: string[]): string[] {
+  if (given && given.length > 0) return given;
+  const names = new Set<string>();
+  for (const item of plan.items) {
+    for (const unit of item.lead) if (unit.id !== plan.unit.id) names.add(unit.name);
+  }
+  return [...names];
+}
+
+function signatureTable(plan: PlanDetail, recipients: string[]): Table {
+  const { parent } = issuerLines(plan.issuer);
+  const left = [
+    new Paragraph({ children: [run('Nơi nhận:', { size: 12, bold: true, italics: true })] }),
+    ...recipients.map((name) => new Paragraph({ children: [run(`- ${name};`, { size: 11 })] })),
+    new Paragraph({ children: [run('- Lưu: VT.', { size: 11 })] }),
+  ];
+  const right = [
+    centred(`TM. ${parent ?? issuerLines(plan.issuer).body}`, { bold: true }),
+    centred(parent ? 'CHỦ TỊCH' : 'THỦ TRƯỞNG', { bold: true }),
+    ...Array.from({ length: 4 }, () => centred('')),
+    centred(plan.signer ?? '', { bold: true }),
+  ];
+  return borderlessTable(left, right, 50);
+}
+
+export async function planToDocx(plan: PlanDetail, options: { recipients?: string[] } = {}): Promise<Buffer> {
+  const typeName = TYPE_NAMES[plan.type ?? 'KH'] ?? 'KẾ HOẠCH';
+  const document = new Document({
+    creator: 'Chiso',
+    title: plan.title,
+    styles: { default: { document: { run: { font: FONT, size: pt(14) } } } },
+    sections: [
+      {
+        properties: {
+          titlePage: true,
+          page: {
+            size: { width: 11906, height: 16838 },
+            margin: {
+              top: Math.round(20 * MM),
+              bottom: Math.round(20 * MM),
+              left: Math.round(30 * MM),
+              right: Math.round(15 * MM),
+            },
+          },
+        },
+        headers: {
+          // Page numbers top-centre, not on the first page.
+          default: new Header({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: pt(13) })],
+              }),
+            ],
+          }),
+          first: new Header({ children: [] }),
+        },
+        children: [
+          headerTable(plan),
+          new Paragraph({ spacing: { before: 240 }, children: [] }),
+          centred(typeName, { bold: true }),
+          centred(plan.title, { bold: true }),
+          rule(Math.max(8, Math.round(Math.min(plan.title.length, 70) / 3))),
+          ...bodyParagraphs(plan),
+          new Paragraph({ spacing: { before: 240 }, children: [] }),
+          signatureTable(plan, recipientsOf(plan, options.recipients)),
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(document);
+}
