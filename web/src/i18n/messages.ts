@@ -200,6 +200,14 @@ export const MESSAGES = {
   noEvidence: { vi: 'Chưa có tệp minh chứng.', en: 'No evidence attached yet.' },
   attachEvidence: { vi: 'Đính kèm tệp minh chứng', en: 'Attach evidence' },
   remove: { vi: 'Gỡ', en: 'Remove' },
+  removeTask: { vi: 'Bỏ mục này (không phải nhiệm vụ)', en: 'Drop this item (not a task)' },
+  view: { vi: 'Cách xem', en: 'View' },
+  listView: { vi: 'Danh sách', en: 'List' },
+  monthView: { vi: 'Lịch theo tháng', en: 'Month calendar' },
+  month: { vi: 'Tháng', en: 'Month' },
+  previousMonth: { vi: 'Tháng trước', en: 'Previous month' },
+  nextMonth: { vi: 'Tháng sau', en: 'Next month' },
+  noDeadlinesThisMonth: { vi: 'Không có nhiệm vụ đến hạn trong tháng.', en: 'No task is due this month.' },
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -2,6 +2,7 @@ import {
   Alert,
   Badge,
   Button,
+  CloseButton,
   FileButton,
   Group,
   List,
@@ -16,7 +17,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { dimensionLabel, RECURRENCE_NAMES } from '../../../../core/plans/plan-views.ts';
 import { DIMENSION_CODES, type DimensionCode, type PlanTask } from '../../../../core/plans/types.ts';
 import { formatDateVi, parseDate } from '../../../../core/text/dates.ts';
@@ -65,15 +66,33 @@ function draftOf(preview: PlanPreview, owner: { id: number; name: string } | nul
   };
 }
 
+const DRAFT_KEY = 'chiso.plan-import';
+
+function restoreDraft(): { text: string; preview: PlanPreview | null; draft: Draft | null } | null {
+  try {
+    const stored = sessionStorage.getItem(DRAFT_KEY);
+    return stored ? JSON.parse(stored) : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Paste or upload a plan document, check what was read, map the agencies, save. */
 export function ImportPlanPage() {
   const { t, locale } = useT();
   const { data: me } = useMe();
   const navigate = useNavigate();
-  const [text, setText] = useState('');
+  const [saved] = useState(restoreDraft);
+  const [text, setText] = useState(saved?.text ?? '');
   const [reading, setReading] = useState(false);
-  const [preview, setPreview] = useState<PlanPreview | null>(null);
-  const [draft, setDraft] = useState<Draft | null>(null);
+  const [preview, setPreview] = useState<PlanPreview | null>(saved?.preview ?? null);
+  const [draft, setDraft] = useState<Draft | null>(saved?.draft ?? null);
+  // What the person has typed survives a reload or a wrong click, until the plan is saved.
+  useEffect(() => {
+    try {
+      if (preview || text) sessionStorage.setItem(DRAFT_KEY, JSON.stringify({ text, preview, draft }));
+    } catch {}
+  }, [text, preview, draft]);
   const [error, setError] = useState<ApiError | null>(null);
   const create = useCreatePlan();
 
@@ -168,6 +187,7 @@ export function ImportPlanPage() {
           unitId: agency.unitId ? Number(agency.unitId) : null,
         })),
       });
+      sessionStorage.removeItem(DRAFT_KEY);
       await navigate({ to: '/plans/$planId', params: { planId: String(plan.id) } });
     } catch (caught) {
       setError(caught instanceof ApiError ? caught : new ApiError(0, 'INTERNAL', String(caught)));
@@ -183,6 +203,8 @@ export function ImportPlanPage() {
           onClick={() => {
             setPreview(null);
             setDraft(null);
+            setText('');
+            sessionStorage.removeItem(DRAFT_KEY);
           }}
         >
           {t('readAgain')}
@@ -320,6 +342,7 @@ export function ImportPlanPage() {
             <Table.Th w={230}>{t('dimension')}</Table.Th>
             <Table.Th w={200}>{t('lead')}</Table.Th>
             <Table.Th w={130}>{t('due')}</Table.Th>
+            <Table.Th w={60} />
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -327,9 +350,14 @@ export function ImportPlanPage() {
             <Table.Tr key={task.ref}>
               <Table.Td>{task.ref}</Table.Td>
               <Table.Td>
-                <Text size="sm" lineClamp={4} title={task.text}>
-                  {task.text}
-                </Text>
+                <Textarea
+                  aria-label={`${t('task')} ${task.ref}`}
+                  autosize
+                  minRows={1}
+                  maxRows={6}
+                  value={task.text}
+                  onChange={(e) => setTask(index, { text: e.currentTarget.value })}
+                />
               </Table.Td>
               <Table.Td>
                 <Select
@@ -355,6 +383,18 @@ export function ImportPlanPage() {
                   value={task.dueText}
                   error={fieldError(`tasks.${index}.due`)}
                   onChange={(e) => setTask(index, { dueText: e.currentTarget.value })}
+                />
+              </Table.Td>
+              <Table.Td>
+                <CloseButton
+                  aria-label={`${t('removeTask')} ${task.ref}`}
+                  title={t('removeTask')}
+                  onClick={() =>
+                    setField(
+                      'tasks',
+                      draft.tasks.filter((_, i) => i !== index),
+                    )
+                  }
                 />
               </Table.Td>
             </Table.Tr>

@@ -1,14 +1,27 @@
-import { Anchor, Badge, Checkbox, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  SegmentedControl,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { dimensionLabel, ITEM_STATUS_NAMES } from '../../../../core/plans/plan-views.ts';
 import { DIMENSION_CODES } from '../../../../core/plans/types.ts';
-import { formatDateVi } from '../../../../core/text/dates.ts';
+import { formatDateVi, todayInVietnam } from '../../../../core/text/dates.ts';
 import { ListFooter } from '../../components/ListFooter.tsx';
 import { SortHeader } from '../../components/SortHeader.tsx';
 import { useT } from '../../i18n/locale.tsx';
-import { useTasks } from './api.ts';
+import { type TaskRow, useTasks } from './api.ts';
 
 const PER_PAGE = 50;
 
@@ -21,13 +34,21 @@ export function TasksPage() {
   const [overdue, setOverdue] = useState(false);
   const [sort, setSort] = useState('due');
   const [page, setPage] = useState(1);
+  const [view, setView] = useState<'list' | 'month'>('list');
+  const [month, setMonth] = useState(todayInVietnam().slice(0, 7));
   const { data, isPending } = useTasks({
     q: debounced,
     dimension: dimension ?? undefined,
     overdue: overdue ? 'true' : undefined,
-    sort,
-    page,
-    perPage: PER_PAGE,
+    ...(view === 'month'
+      ? {
+          dueFrom: `${month}-01`,
+          dueTo: `${month}-${String(daysIn(month)).padStart(2, '0')}`,
+          sort: 'due',
+          page: 1,
+          perPage: 100,
+        }
+      : { sort, page, perPage: PER_PAGE }),
   });
   const reset = () => setPage(1);
 
@@ -65,59 +86,155 @@ export function TasksPage() {
             reset();
           }}
         />
+        <SegmentedControl
+          aria-label={t('view')}
+          value={view}
+          onChange={(value) => setView(value as 'list' | 'month')}
+          data={[
+            { value: 'list', label: t('listView') },
+            { value: 'month', label: t('monthView') },
+          ]}
+        />
       </Group>
-      <Table striped withTableBorder highlightOnHover>
-        <Table.Thead>
-          <Table.Tr>
-            <SortHeader field="ref" sort={sort} onSort={setSort}>
-              {t('ref')}
-            </SortHeader>
-            <Table.Th>{t('task')}</Table.Th>
-            <Table.Th>{t('lead')}</Table.Th>
-            <SortHeader field="due" sort={sort} onSort={setSort}>
-              {t('due')}
-            </SortHeader>
-            <Table.Th>{t('status')}</Table.Th>
-            <SortHeader field="progress" sort={sort} onSort={setSort}>
-              {t('progress')}
-            </SortHeader>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {data?.items.map((task) => (
-            <Table.Tr key={task.id}>
-              <Table.Td>{task.ref}</Table.Td>
-              <Table.Td>
-                <Text size="sm" lineClamp={2} title={task.text}>
-                  {task.text}
-                </Text>
-                <Anchor
-                  size="xs"
-                  renderRoot={(props) => (
-                    <Link {...props} to="/plans/$planId" params={{ planId: String(task.plan.id) }} />
-                  )}
-                >
-                  {[task.plan.number, task.plan.title].filter(Boolean).join(' – ')}
-                </Anchor>
-              </Table.Td>
-              <Table.Td>{task.lead.map((unit) => unit.name).join(', ')}</Table.Td>
-              <Table.Td c={task.overdue ? 'red' : undefined}>{formatDateVi(task.due) || '—'}</Table.Td>
-              <Table.Td>
-                <Badge color={task.overdue ? 'red' : 'gray'} variant="light" tt="none">
-                  {task.overdue ? t('overdue') : ITEM_STATUS_NAMES[task.status][locale]}
-                </Badge>
-              </Table.Td>
-              <Table.Td>{task.progress.toLocaleString('vi-VN')}%</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-      {!isPending && data?.total === 0 && (
-        <Text c="dimmed" ta="center">
-          {t('noResults')}
-        </Text>
+      {view === 'month' ? (
+        <MonthAgenda month={month} onMonth={setMonth} tasks={data?.items ?? []} />
+      ) : (
+        <>
+          <Table striped withTableBorder highlightOnHover>
+            <Table.Thead>
+              <Table.Tr>
+                <SortHeader field="ref" sort={sort} onSort={setSort}>
+                  {t('ref')}
+                </SortHeader>
+                <Table.Th>{t('task')}</Table.Th>
+                <Table.Th>{t('lead')}</Table.Th>
+                <SortHeader field="due" sort={sort} onSort={setSort}>
+                  {t('due')}
+                </SortHeader>
+                <Table.Th>{t('status')}</Table.Th>
+                <SortHeader field="progress" sort={sort} onSort={setSort}>
+                  {t('progress')}
+                </SortHeader>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {data?.items.map((task) => (
+                <Table.Tr key={task.id}>
+                  <Table.Td>{task.ref}</Table.Td>
+                  <Table.Td>
+                    <Text size="sm" lineClamp={2} title={task.text}>
+                      {task.text}
+                    </Text>
+                    <Anchor
+                      size="xs"
+                      renderRoot={(props) => (
+                        <Link {...props} to="/plans/$planId" params={{ planId: String(task.plan.id) }} />
+                      )}
+                    >
+                      {[task.plan.number, task.plan.title].filter(Boolean).join(' – ')}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>{task.lead.map((unit) => unit.name).join(', ')}</Table.Td>
+                  <Table.Td c={task.overdue ? 'red' : undefined}>{formatDateVi(task.due) || '—'}</Table.Td>
+                  <Table.Td>
+                    <Badge color={task.overdue ? 'red' : 'gray'} variant="light" tt="none">
+                      {task.overdue ? t('overdue') : ITEM_STATUS_NAMES[task.status][locale]}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>{task.progress.toLocaleString('vi-VN')}%</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          {!isPending && data?.total === 0 && (
+            <Text c="dimmed" ta="center">
+              {t('noResults')}
+            </Text>
+          )}
+          <ListFooter total={data?.total ?? 0} page={page} perPage={PER_PAGE} onPage={setPage} />
+        </>
       )}
-      <ListFooter total={data?.total ?? 0} page={page} perPage={PER_PAGE} onPage={setPage} />
+    </Stack>
+  );
+}
+
+function daysIn(month: string): number {
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(year, m, 0)).getUTCDate();
+}
+
+function shiftMonth(month: string, by: number): string {
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  const date = new Date(Date.UTC(year, m - 1 + by, 1));
+  return `${date.getUTCFullYear()}-${String(date.getUTCMonth() + 1).padStart(2, '0')}`;
+}
+
+/** A month of deadlines, day by day. */
+function MonthAgenda({
+  month,
+  onMonth,
+  tasks,
+}: {
+  month: string;
+  onMonth: (month: string) => void;
+  tasks: TaskRow[];
+}) {
+  const { t, locale } = useT();
+  const weekday = new Intl.DateTimeFormat(locale === 'vi' ? 'vi-VN' : 'en-GB', {
+    weekday: 'long',
+    timeZone: 'UTC',
+  });
+  const days = new Map<string, TaskRow[]>();
+  for (const task of tasks) if (task.due) days.set(task.due, [...(days.get(task.due) ?? []), task]);
+  const [year, m] = month.split('-');
+  return (
+    <Stack>
+      <Group>
+        <Button
+          variant="default"
+          size="xs"
+          onClick={() => onMonth(shiftMonth(month, -1))}
+          aria-label={t('previousMonth')}
+        >
+          ‹
+        </Button>
+        <Title order={3} size="h4">
+          {t('month')} {Number(m)}/{year}
+        </Title>
+        <Button
+          variant="default"
+          size="xs"
+          onClick={() => onMonth(shiftMonth(month, 1))}
+          aria-label={t('nextMonth')}
+        >
+          ›
+        </Button>
+      </Group>
+      {days.size === 0 && <Text c="dimmed">{t('noDeadlinesThisMonth')}</Text>}
+      {[...days.entries()].map(([day, list]) => (
+        <Stack key={day} gap={4}>
+          <Text fw={700}>
+            {weekday.format(new Date(`${day}T00:00:00Z`))}, {formatDateVi(day)}
+          </Text>
+          {list.map((task) => (
+            <Group key={task.id} gap="xs" wrap="nowrap" align="flex-start">
+              <Badge
+                color={task.overdue ? 'red' : task.status === 'done' ? 'green' : 'gray'}
+                variant="light"
+                tt="none"
+              >
+                {task.ref}
+              </Badge>
+              <Text size="sm" lineClamp={2}>
+                {task.text}{' '}
+                <Text span c="dimmed" size="xs">
+                  — {task.lead.map((unit) => unit.name).join(', ')}
+                </Text>
+              </Text>
+            </Group>
+          ))}
+        </Stack>
+      ))}
     </Stack>
   );
 }
