@@ -43,7 +43,10 @@ describe('a coordinator turns plan 29/KH-UBND into tracked work', () => {
     await page.getByText(/số thứ tự "c\)" lặp lại/).waitFor();
     // Resolved by name to the demo province's departments.
     await expect(
-      page.locator('input').and(page.getByLabel('Đơn vị: Sở Tư pháp', { exact: true })).inputValue(),
+      page
+        .locator('input')
+        .and(page.getByLabel('Đơn vị: Sở Tư pháp', { exact: true }))
+        .inputValue(),
     ).resolves.toBe('Sở Tư pháp');
     await page.screenshot({ path: join(tmpdir(), 'chiso-e2e-plan-import.png'), fullPage: false });
   });
@@ -87,5 +90,17 @@ describe('a coordinator turns plan 29/KH-UBND into tracked work', () => {
     expect(xml).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
     expect(xml).toContain('29/KH-UBND');
     expect(xml).toContain('Sở Nội vụ');
+  });
+
+  it('sees which units have answered with plans of their own, and the tasks across plans by month', async () => {
+    await page.getByRole('tab', { name: 'Kế hoạch của các đơn vị' }).click();
+    const row = page.getByRole('row').filter({ hasText: 'Sở Nội vụ' });
+    await row.getByText('Chưa lập').waitFor();
+    await page.getByText(/Nhiệm vụ chưa đơn vị nào nhận thực hiện \(64\)/).waitFor();
+    await page.getByRole('navigation').getByText('Nhiệm vụ của đơn vị').click();
+    await page.getByRole('row').filter({ hasText: 'II.1.a.2' }).getByText('30/06/2020').waitFor();
+    await page.getByText('Lịch theo tháng').click();
+    await page.getByRole('button', { name: 'Tháng trước' }).waitFor();
+    await page.screenshot({ path: join(tmpdir(), 'chiso-e2e-tasks-month.png') });
   });
 });
