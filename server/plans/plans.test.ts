@@ -415,6 +415,60 @@ describe('importing a plan document', () => {
       expect(cascade.untakenTasks.map((task: { ref: string }) => task.ref)).not.toContain('II.1.a.2');
     });
 
+    it('blends a task’s progress with the units carrying it out, by the lead share the coordinator sets', async () => {
+      const children = await coordinator.request('GET', `/api/plans?perPage=100`);
+      const childId = children.json.items.find(
+        (entry: { parentPlanId: number | null }) => entry.parentPlanId === plan.id,
+      ).id;
+      const child = (await snvHead.request('GET', `/api/plans/${childId}`)).json as PlanDetail;
+      const carried = child.items.find((item) => item.ref === 'II.1.a.2') as PlanDetail['items'][number];
+      const reported = await snvHead.request('PATCH', `/api/plans/${childId}/items/${carried.id}`, {
+        progress: 40,
+        version: carried.version,
+      });
+      expect(reported.status).toBe(200);
+      let current = (await coordinator.request('GET', `/api/plans/${plan.id}`)).json as PlanDetail;
+      // Lead share 100 %: the lead's own report (done) is the task's progress.
+      expect(current.items.find((item) => item.ref === 'II.1.a.2')).toMatchObject({
+        progress: 100,
+        reportedProgress: 100,
+      });
+      const shared = await coordinator.request('PATCH', `/api/plans/${plan.id}`, {
+        leadShare: 50,
+        version: current.version,
+      });
+      expect(shared.status).toBe(200);
+      current = shared.json;
+      expect(current.leadShare).toBe(50);
+      expect(current.items.find((item) => item.ref === 'II.1.a.2')).toMatchObject({
+        progress: 70,
+        reportedProgress: 100,
+      });
+      expect(
+        (
+          await coordinator.request('PATCH', `/api/plans/${plan.id}`, {
+            leadShare: 120,
+            version: current.version,
+          })
+        ).status,
+      ).toBe(400);
+
+      const task = current.items.find((item) => item.ref === 'II.1.a.1') as PlanDetail['items'][number];
+      expect(
+        (
+          await snvReporter.request('PATCH', `/api/plans/${plan.id}/items/${task.id}`, {
+            weight: 3,
+            version: task.version,
+          })
+        ).status,
+      ).toBe(403);
+      const weighted = await coordinator.request('PATCH', `/api/plans/${plan.id}/items/${task.id}`, {
+        weight: 3,
+        version: task.version,
+      });
+      expect(weighted.json.weight).toBe(3);
+    });
+
     it('refuses a second plan for the same unit, a reporter, a unit outside scope, and a unit given no task', async () => {
       expect(
         (await snvHead.request('POST', `/api/plans/${plan.id}/children`, { unitId: snvId })).status,

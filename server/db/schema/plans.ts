@@ -44,6 +44,11 @@ export const plans = pgTable(
     /** By when each unit below must submit its own plan implementing this one. */
     childPlansDue: date({ mode: 'string' }),
     warnings: jsonb().$type<string[]>().notNull().default([]),
+    /**
+     * How much of a task's progress is the lead unit's own report (0–100); the rest is the mean
+     * progress of the units' tasks that carry it out in their own plans, when there are any.
+     */
+    leadShare: doublePrecision().notNull().default(100),
     version: integer().notNull().default(1),
     createdBy: integer().references(() => users.id),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -53,6 +58,7 @@ export const plans = pgTable(
     index('plans_unit_idx').on(t.unitId),
     index('plans_parent_idx').on(t.parentPlanId),
     check('plans_status_check', sql`${t.status} in ('draft', 'active', 'closed')`),
+    check('plans_lead_share_check', sql`${t.leadShare} >= 0 and ${t.leadShare} <= 100`),
   ],
 );
 

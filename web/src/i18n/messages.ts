@@ -208,6 +208,13 @@ export const MESSAGES = {
   previousMonth: { vi: 'Tháng trước', en: 'Previous month' },
   nextMonth: { vi: 'Tháng sau', en: 'Next month' },
   noDeadlinesThisMonth: { vi: 'Không có nhiệm vụ đến hạn trong tháng.', en: 'No task is due this month.' },
+  weight: { vi: 'Trọng số', en: 'Weight' },
+  weightHelp: { vi: 'Mức đóng góp vào tiến độ của mục lớn', en: 'How much it counts in its section' },
+  leadShare: { vi: 'Tỷ trọng báo cáo của đơn vị chủ trì', en: 'Lead unit’s share of progress' },
+  leadShareHelp: {
+    vi: 'Phần còn lại lấy từ tiến độ các đơn vị thực hiện trong kế hoạch của mình',
+    en: 'The rest comes from the units carrying the task out in their own plans',
+  },
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -5,6 +5,7 @@ import {
   Button,
   Group,
   List,
+  NumberInput,
   Stack,
   Table,
   Text,
@@ -36,6 +37,7 @@ export function CascadePanel({ plan }: { plan: PlanDetail }) {
   const update = useUpdatePlan(plan.id);
   const createChild = useCreateChildPlan(plan.id);
   const [due, setDue] = useState(formatDateVi(plan.childPlansDue));
+  const [leadShare, setLeadShare] = useState<number>(plan.leadShare);
   const [error, setError] = useState<string | null>(null);
   const canWrite = hasPermission(me, 'plans.write');
 
@@ -69,6 +71,17 @@ export function CascadePanel({ plan }: { plan: PlanDetail }) {
           value={due}
           onChange={(event) => setDue(event.currentTarget.value)}
           readOnly={!canWrite}
+        />
+        <NumberInput
+          label={t('leadShare')}
+          description={t('leadShareHelp')}
+          min={0}
+          max={100}
+          suffix=" %"
+          value={leadShare}
+          onChange={(value) => setLeadShare(Number(value) || 0)}
+          readOnly={!canWrite}
+          w={320}
         />
         {canWrite && (
           <Button variant="light" onClick={saveDue} loading={update.isPending}>

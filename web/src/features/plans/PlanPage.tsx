@@ -253,7 +253,8 @@ function TaskDialog({ planId, item, onClose }: { planId: number; item: PlanItem;
   const canAssign = hasPermission(me, 'plans.write');
   const update = useUpdateItem(planId);
   const [status, setStatus] = useState<ItemStatus>(item.status);
-  const [progress, setProgress] = useState<number>(item.progress);
+  const [progress, setProgress] = useState<number>(item.reportedProgress);
+  const [weight, setWeight] = useState<number>(item.weight);
   const [note, setNote] = useState(item.note ?? '');
   const [due, setDue] = useState(formatDateVi(item.due));
   const [lead, setLead] = useState(item.lead.map((unit) => String(unit.id)));
@@ -271,6 +272,7 @@ function TaskDialog({ planId, item, onClose }: { planId: number; item: PlanItem;
           note: note || null,
           version: item.version,
           ...(canAssign && {
+            weight,
             due: due ? (parseDate(due) ?? due) : null,
             leadUnitIds: lead.map(Number),
             supportUnitIds: support.map(Number),
@@ -307,13 +309,25 @@ function TaskDialog({ planId, item, onClose }: { planId: number; item: PlanItem;
         </Group>
         {canAssign && (
           <>
-            <TextInput
-              label={t('due')}
-              placeholder="dd/mm/yyyy"
-              value={due}
-              onChange={(event) => setDue(event.currentTarget.value)}
-              error={fieldError('due')}
-            />
+            <Group grow>
+              <TextInput
+                label={t('due')}
+                placeholder="dd/mm/yyyy"
+                value={due}
+                onChange={(event) => setDue(event.currentTarget.value)}
+                error={fieldError('due')}
+              />
+              <NumberInput
+                label={t('weight')}
+                description={t('weightHelp')}
+                min={0}
+                max={100}
+                decimalSeparator=","
+                value={weight}
+                onChange={(value) => setWeight(Number(value) || 0)}
+                error={fieldError('weight')}
+              />
+            </Group>
             <UnitMultiPicker label={t('lead')} value={lead} onChange={setLead} />
             <UnitMultiPicker label={t('support')} value={support} onChange={setSupport} />
           </>

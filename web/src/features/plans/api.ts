@@ -69,7 +69,7 @@ export function useCascade(id: number) {
 export function useUpdatePlan(id: number) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: { childPlansDue?: string | null; version: number }) =>
+    mutationFn: (input: { childPlansDue?: string | null; leadShare?: number; version: number }) =>
       api<PlanDetail>('PATCH', `/api/plans/${id}`, input),
     onSuccess: () => client.invalidateQueries({ queryKey: ['plans'] }),
   });

@@ -1,0 +1,2 @@
+ALTER TABLE "plans" ADD COLUMN "lead_share" double precision DEFAULT 100 NOT NULL;--> statement-breakpoint
+ALTER TABLE "plans" ADD CONSTRAINT "plans_lead_share_check" CHECK ("plans"."lead_share" >= 0 and "plans"."lead_share" <= 100);
