@@ -215,6 +215,7 @@ export const MESSAGES = {
     vi: 'Phần còn lại lấy từ tiến độ các đơn vị thực hiện trong kế hoạch của mình',
     en: 'The rest comes from the units carrying the task out in their own plans',
   },
+  allUnits: { vi: 'Mọi đơn vị của tôi', en: 'All my units' },
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

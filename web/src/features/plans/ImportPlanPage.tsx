@@ -17,9 +17,14 @@ import {
   Title,
 } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
-import { useEffect, useState } from 'react';
+import { Fragment, useEffect, useState } from 'react';
 import { dimensionLabel, RECURRENCE_NAMES } from '../../../../core/plans/plan-views.ts';
-import { DIMENSION_CODES, type DimensionCode, type PlanTask } from '../../../../core/plans/types.ts';
+import {
+  DIMENSION_CODES,
+  type DimensionCode,
+  type PlanSection,
+  type PlanTask,
+} from '../../../../core/plans/types.ts';
 import { formatDateVi, parseDate } from '../../../../core/text/dates.ts';
 import { ApiError } from '../../api/client.ts';
 import { useT } from '../../i18n/locale.tsx';
@@ -67,6 +72,18 @@ function draftOf(preview: PlanPreview, owner: { id: number; name: string } | nul
 }
 
 const DRAFT_KEY = 'chiso.plan-import';
+
+/** The headings to show above a task: those it sits under that the previous task did not. */
+function headingsBefore(sections: PlanSection[], previousRef: string | null, ref: string): PlanSection[] {
+  const above = (of: string | null) => {
+    if (!of) return new Set<string>();
+    const parts = of.split('.');
+    return new Set(parts.slice(0, -1).map((_, i) => parts.slice(0, i + 1).join('.')));
+  };
+  const shown = above(previousRef);
+  const mine = above(ref);
+  return sections.filter((section) => mine.has(section.ref) && !shown.has(section.ref));
+}
 
 function restoreDraft(): { text: string; preview: PlanPreview | null; draft: Draft | null } | null {
   try {
@@ -347,57 +364,69 @@ export function ImportPlanPage() {
         </Table.Thead>
         <Table.Tbody>
           {draft.tasks.map((task, index) => (
-            <Table.Tr key={task.ref}>
-              <Table.Td>{task.ref}</Table.Td>
-              <Table.Td>
-                <Textarea
-                  aria-label={`${t('task')} ${task.ref}`}
-                  autosize
-                  minRows={1}
-                  maxRows={6}
-                  value={task.text}
-                  onChange={(e) => setTask(index, { text: e.currentTarget.value })}
-                />
-              </Table.Td>
-              <Table.Td>
-                <Select
-                  aria-label={`${t('dimension')} ${task.ref}`}
-                  data={DIMENSION_OPTIONS}
-                  value={task.dimension}
-                  clearable
-                  onChange={(value) => setTask(index, { dimension: value as DimensionCode | null })}
-                />
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm">{task.lead.join(', ') || '—'}</Text>
-                {task.recurrence && (
-                  <Text size="xs" c="dimmed">
-                    {RECURRENCE_NAMES[task.recurrence][locale]}
-                  </Text>
-                )}
-              </Table.Td>
-              <Table.Td>
-                <TextInput
-                  aria-label={`${t('due')} ${task.ref}`}
-                  placeholder="dd/mm/yyyy"
-                  value={task.dueText}
-                  error={fieldError(`tasks.${index}.due`)}
-                  onChange={(e) => setTask(index, { dueText: e.currentTarget.value })}
-                />
-              </Table.Td>
-              <Table.Td>
-                <CloseButton
-                  aria-label={`${t('removeTask')} ${task.ref}`}
-                  title={t('removeTask')}
-                  onClick={() =>
-                    setField(
-                      'tasks',
-                      draft.tasks.filter((_, i) => i !== index),
-                    )
-                  }
-                />
-              </Table.Td>
-            </Table.Tr>
+            <Fragment key={task.ref}>
+              {headingsBefore(preview.plan.sections, draft.tasks[index - 1]?.ref ?? null, task.ref).map(
+                (section) => (
+                  <Table.Tr key={section.ref} bg="gray.0">
+                    <Table.Td fw={700}>{section.ref}</Table.Td>
+                    <Table.Td colSpan={5} fw={700}>
+                      {section.title}
+                    </Table.Td>
+                  </Table.Tr>
+                ),
+              )}
+              <Table.Tr>
+                <Table.Td>{task.ref}</Table.Td>
+                <Table.Td>
+                  <Textarea
+                    aria-label={`${t('task')} ${task.ref}`}
+                    autosize
+                    minRows={1}
+                    maxRows={6}
+                    value={task.text}
+                    onChange={(e) => setTask(index, { text: e.currentTarget.value })}
+                  />
+                </Table.Td>
+                <Table.Td>
+                  <Select
+                    aria-label={`${t('dimension')} ${task.ref}`}
+                    data={DIMENSION_OPTIONS}
+                    value={task.dimension}
+                    clearable
+                    onChange={(value) => setTask(index, { dimension: value as DimensionCode | null })}
+                  />
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{task.lead.join(', ') || '—'}</Text>
+                  {task.recurrence && (
+                    <Text size="xs" c="dimmed">
+                      {RECURRENCE_NAMES[task.recurrence][locale]}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <TextInput
+                    aria-label={`${t('due')} ${task.ref}`}
+                    placeholder="dd/mm/yyyy"
+                    value={task.dueText}
+                    error={fieldError(`tasks.${index}.due`)}
+                    onChange={(e) => setTask(index, { dueText: e.currentTarget.value })}
+                  />
+                </Table.Td>
+                <Table.Td>
+                  <CloseButton
+                    aria-label={`${t('removeTask')} ${task.ref}`}
+                    title={t('removeTask')}
+                    onClick={() =>
+                      setField(
+                        'tasks',
+                        draft.tasks.filter((_, i) => i !== index),
+                      )
+                    }
+                  />
+                </Table.Td>
+              </Table.Tr>
+            </Fragment>
           ))}
         </Table.Tbody>
       </Table>

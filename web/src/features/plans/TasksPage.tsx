@@ -21,6 +21,7 @@ import { formatDateVi, todayInVietnam } from '../../../../core/text/dates.ts';
 import { ListFooter } from '../../components/ListFooter.tsx';
 import { SortHeader } from '../../components/SortHeader.tsx';
 import { useT } from '../../i18n/locale.tsx';
+import { UnitPicker } from '../units/UnitPicker.tsx';
 import { type TaskRow, useTasks } from './api.ts';
 
 const PER_PAGE = 50;
@@ -31,6 +32,7 @@ export function TasksPage() {
   const [q, setQ] = useState('');
   const [debounced] = useDebouncedValue(q, 250);
   const [dimension, setDimension] = useState<string | null>(null);
+  const [unitId, setUnitId] = useState<string | null>(null);
   const [overdue, setOverdue] = useState(false);
   const [sort, setSort] = useState('due');
   const [page, setPage] = useState(1);
@@ -39,6 +41,7 @@ export function TasksPage() {
   const { data, isPending } = useTasks({
     q: debounced,
     dimension: dimension ?? undefined,
+    unitId: unitId ?? undefined,
     overdue: overdue ? 'true' : undefined,
     ...(view === 'month'
       ? {
@@ -77,6 +80,16 @@ export function TasksPage() {
           }}
           clearable
           w={360}
+        />
+        <UnitPicker
+          label={t('mappedUnit')}
+          hideLabel
+          placeholder={t('allUnits')}
+          value={unitId}
+          onChange={(value) => {
+            setUnitId(value);
+            reset();
+          }}
         />
         <Checkbox
           label={t('overdueOnly')}
