@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../core/errors.ts';
 import { listQuery, listResultSchema } from '../../core/list.ts';
 import {
   agencyMatchSchema,
@@ -22,6 +21,7 @@ import { foldVietnamese } from '../../core/text/vietnamese.ts';
 import { contextOf } from '../auth/policy.ts';
 import type { Db } from '../db/engine.ts';
 import { readDocumentText } from '../files/documents.ts';
+import { uploadedFile } from '../http/uploads.ts';
 import { planToDocx } from './plan-document.ts';
 import {
   addEvidence,
@@ -113,12 +113,8 @@ export async function planRoutes(app: FastifyInstance, { db }: { db: Db }) {
       },
     },
     async (request) => {
-      const file = await request.file();
-      if (!file)
-        throw new AppError('VALIDATION_FAILED', 'Vui lòng chọn tệp cần nhập.', {
-          fields: [{ path: 'file', message: 'Vui lòng chọn tệp.' }],
-        });
-      const text = await readDocumentText(file.filename, await file.toBuffer());
+      const { fileName, data } = await uploadedFile(request);
+      const text = await readDocumentText(fileName, data);
       const { plan, agencies } = await previewPlan(contextOf(request, db), text);
       return { plan: { ...plan }, agencies, text };
     },
@@ -230,16 +226,12 @@ export async function planRoutes(app: FastifyInstance, { db }: { db: Db }) {
       },
     },
     async (request, reply) => {
-      const file = await request.file();
-      if (!file)
-        throw new AppError('VALIDATION_FAILED', 'Vui lòng chọn tệp minh chứng.', {
-          fields: [{ path: 'file', message: 'Vui lòng chọn tệp.' }],
-        });
-      const data = await file.toBuffer();
-      const meta = await addEvidence(contextOf(request, db), request.params.id, request.params.itemId, {
-        fileName: file.filename,
-        data,
-      });
+      const meta = await addEvidence(
+        contextOf(request, db),
+        request.params.id,
+        request.params.itemId,
+        await uploadedFile(request),
+      );
       return reply.status(201).send(meta);
     },
   );

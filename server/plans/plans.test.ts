@@ -45,27 +45,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function upload(session: Session, name: string, content: Buffer, url = '/api/plans/preview-file') {
-  const boundary = '----chisoplan';
-  const payload = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-    ),
-    content,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  const response = await t.app.inject({
-    method: 'POST',
-    url,
-    headers: {
-      cookie: session.cookie,
-      'x-csrf-token': session.csrf,
-      'content-type': `multipart/form-data; boundary=${boundary}`,
-    },
-    payload,
-  });
-  return { status: response.statusCode, json: response.json() };
-}
+const upload = (session: Session, name: string, content: Buffer, url = '/api/plans/preview-file') =>
+  session.upload(url, name, content);
 
 interface Preview {
   plan: ParsedPlan;

@@ -136,6 +136,8 @@ export interface Session {
     url: string,
     body?: unknown,
   ): Promise<{ status: number; json: any; body: string; headers: Record<string, unknown> }>;
+  /** Posts one file as multipart/form-data (field "file"), as this user. */
+  upload(url: string, fileName: string, content: Buffer): Promise<{ status: number; json: any }>;
 }
 
 export async function signIn(
@@ -167,6 +169,27 @@ export async function signIn(
         json = reply.json();
       } catch {}
       return { status: reply.statusCode, json, body: reply.body, headers: reply.headers };
+    },
+    upload: async (url, fileName, content) => {
+      const boundary = '----chisotest';
+      const payload = Buffer.concat([
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+        ),
+        content,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]);
+      const reply = await app.inject({
+        method: 'POST',
+        url,
+        headers: {
+          cookie,
+          'x-csrf-token': csrf,
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+        },
+        payload,
+      });
+      return { status: reply.statusCode, json: reply.json() };
     },
   };
 }

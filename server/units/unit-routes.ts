@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { scopeRoots } from '../../core/auth/roles.ts';
-import { AppError } from '../../core/errors.ts';
 import { listQuery, listResultSchema } from '../../core/list.ts';
 import {
   closeUnitSchema,
@@ -17,6 +16,7 @@ import { contextOf } from '../auth/policy.ts';
 import type { Db } from '../db/engine.ts';
 import { JsonBodyCache } from '../db/read-cache.ts';
 import { CONTENT_TYPES, formatOf } from '../files/tabular.ts';
+import { uploadedFile } from '../http/uploads.ts';
 import { exportUnits, importTemplate, importUnits } from './unit-import-service.ts';
 import { unitDetailSchema, unitSummarySchema } from './unit-presenters.ts';
 import {
@@ -155,13 +155,8 @@ export async function unitRoutes(app: FastifyInstance, { db, cacheMs }: { db: Db
       },
     },
     async (request) => {
-      const file = await request.file();
-      if (!file)
-        throw new AppError('VALIDATION_FAILED', 'Vui lòng chọn tệp cần nhập.', {
-          fields: [{ path: 'file', message: 'Vui lòng chọn tệp.' }],
-        });
-      const format = formatOf(file.filename);
-      const data = await file.toBuffer();
+      const { fileName, data } = await uploadedFile(request);
+      const format = formatOf(fileName);
       return importUnits(
         contextOf(request, db),
         { data, format },

@@ -32,27 +32,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function importFile(session: Session, name: string, content: Buffer, dryRun = false) {
-  const boundary = '----chisotest';
-  const payload = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-    ),
-    content,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  const response = await t.app.inject({
-    method: 'POST',
-    url: `/api/units/import${dryRun ? '?dryRun=true' : ''}`,
-    headers: {
-      cookie: session.cookie,
-      'x-csrf-token': session.csrf,
-      'content-type': `multipart/form-data; boundary=${boundary}`,
-    },
-    payload,
-  });
-  return { status: response.statusCode, json: response.json() };
-}
+const importFile = (session: Session, name: string, content: Buffer, dryRun = false) =>
+  session.upload(`/api/units/import${dryRun ? '?dryRun=true' : ''}`, name, content);
 
 const countUnits = async () =>
   (await admin.request('GET', '/api/units?status=all&perPage=1')).json.total as number;

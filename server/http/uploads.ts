@@ -1,0 +1,15 @@
+import type { FastifyRequest } from 'fastify';
+import { AppError } from '../../core/errors.ts';
+
+/**
+ * The one file of a multipart upload, read into memory (the multipart limits in app.ts cap its size
+ * and count), or a 400 naming the missing field.
+ */
+export async function uploadedFile(request: FastifyRequest): Promise<{ fileName: string; data: Buffer }> {
+  const file = await request.file();
+  if (!file)
+    throw new AppError('VALIDATION_FAILED', 'Vui lòng chọn tệp.', {
+      fields: [{ path: 'file', message: 'Vui lòng chọn tệp.' }],
+    });
+  return { fileName: file.filename, data: await file.toBuffer() };
+}
