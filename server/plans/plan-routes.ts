@@ -32,7 +32,7 @@ import {
   getCascade,
   getEvidenceFile,
   getPlan,
-  listEvidence,
+  listTaskEvidence,
   previewPlan,
   removeEvidence,
   updatePlan,
@@ -210,7 +210,7 @@ export async function planRoutes(app: FastifyInstance, { db }: { db: Db }) {
         response: { 200: z.array(evidenceSchema) },
       },
     },
-    async (request) => listEvidence(contextOf(request, db), request.params.id, request.params.itemId),
+    async (request) => listTaskEvidence(contextOf(request, db), request.params.id, request.params.itemId),
   );
 
   api.post(

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, inArray, isNull, like, or, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { hasPermissionOn, scopeRoots } from '../../core/auth/roles.ts';
@@ -27,16 +26,17 @@ import { mutate, type ServiceContext } from '../audit/audit-log.ts';
 import { assertPermissionOn } from '../auth/policy.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import type { DbOrTx, Tx } from '../db/engine.ts';
+import { agencyAliases, planItems, planItemUnits, plans, planTargets, units } from '../db/schema/index.ts';
 import {
-  agencyAliases,
-  planItemEvidence,
-  planItems,
-  planItemUnits,
-  plans,
-  planTargets,
-  units,
-  users,
-} from '../db/schema/index.ts';
+  attachEvidence,
+  detachEvidence,
+  type EvidenceMeta,
+  type EvidenceOwner,
+  evidenceCounts,
+  evidenceFile,
+  evidenceMeta,
+  listEvidence,
+} from '../files/evidence.ts';
 
 export type PlanContext = ServiceContext & { user: SessionUser };
 
@@ -333,7 +333,7 @@ export async function getPlan(ctx: PlanContext, id: number): Promise<PlanDetail>
     .where(eq(planTargets.planId, id))
     .orderBy(asc(planTargets.id));
   const today = todayInVietnam();
-  const evidence = await evidenceCounts(
+  const evidence = await itemEvidenceCounts(
     ctx.db,
     rows.map((row) => row.id),
   );
@@ -445,14 +445,9 @@ async function implementationProgress(db: DbOrTx, taskIds: number[]): Promise<Ma
 }
 
 /** How many evidence files each item has. */
-async function evidenceCounts(db: DbOrTx, itemIds: number[]): Promise<Map<number, number>> {
-  if (itemIds.length === 0) return new Map();
-  const rows = await db
-    .select({ itemId: planItemEvidence.itemId, n: sql<number>`count(*)`.mapWith(Number) })
-    .from(planItemEvidence)
-    .where(inArray(planItemEvidence.itemId, itemIds))
-    .groupBy(planItemEvidence.itemId);
-  return new Map(rows.map((row) => [row.itemId, row.n]));
+async function itemEvidenceCounts(db: DbOrTx, itemIds: number[]): Promise<Map<number, number>> {
+  const counts = await evidenceCounts(db, 'plan_item', itemIds.map(String));
+  return new Map([...counts].map(([key, n]) => [Number(key), n]));
 }
 
 export interface FindPlansQuery {
@@ -746,7 +741,7 @@ export async function findTasks(ctx: PlanContext, query: FindTasksQuery): Promis
           ),
         )
     : [];
-  const evidence = await evidenceCounts(
+  const evidence = await itemEvidenceCounts(
     ctx.db,
     rows.map((row) => row.item.id),
   );
@@ -954,45 +949,9 @@ export async function updatePlan(
 
 // ---- Evidence: files attached to a task ------------------------------------------------------------
 
-/** What may be attached, and the type it is served back with (always as a download, never run). */
-export const EVIDENCE_TYPES: Record<string, string> = {
-  '.pdf': 'application/pdf',
-  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  '.doc': 'application/msword',
-  '.xls': 'application/vnd.ms-excel',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.png': 'image/png',
-  '.zip': 'application/zip',
-  '.txt': 'text/plain; charset=utf-8',
-};
+const taskOwner = (itemId: number): EvidenceOwner => ({ type: 'plan_item', key: String(itemId) });
 
-export interface EvidenceMeta {
-  id: number;
-  fileName: string;
-  contentType: string;
-  size: number;
-  sha256: string;
-  uploadedAt: string;
-  uploadedBy: string | null;
-}
-
-const evidenceColumns = {
-  id: planItemEvidence.id,
-  fileName: planItemEvidence.fileName,
-  contentType: planItemEvidence.contentType,
-  size: planItemEvidence.size,
-  sha256: planItemEvidence.sha256,
-  uploadedAt: planItemEvidence.uploadedAt,
-  uploadedBy: users.fullName,
-};
-
-const presentEvidence = (row: Omit<EvidenceMeta, 'uploadedAt'> & { uploadedAt: Date }): EvidenceMeta => ({
-  ...row,
-  uploadedAt: row.uploadedAt.toISOString(),
-});
-
+/** The lead unit (or whoever writes the plan) attaches a file to a task. */
 export async function addEvidence(
   ctx: PlanContext,
   planId: number,
@@ -1001,112 +960,37 @@ export async function addEvidence(
 ): Promise<EvidenceMeta> {
   const { item } = await itemForReport(ctx, planId, itemId);
   if (item.kind !== 'task') throw fieldError('file', 'Chỉ đính kèm minh chứng cho nhiệm vụ.');
-  const fileName = file.fileName
-    .normalize('NFC')
-    .split('')
-    .map((char) => (char < ' ' || char === '/' || char === '\\' ? '_' : char))
-    .join('')
-    .slice(-200);
-  const extension = fileName.toLowerCase().match(/\.[a-z0-9]+$/)?.[0] ?? '';
-  const contentType = EVIDENCE_TYPES[extension];
-  if (!contentType)
-    throw new AppError(
-      'UNSUPPORTED_FILE',
-      `Chỉ nhận tệp ${Object.keys(EVIDENCE_TYPES).join(', ')} làm minh chứng.`,
-    );
-  if (file.data.length === 0) throw fieldError('file', 'Tệp rỗng.');
-  const sha256 = createHash('sha256').update(file.data).digest('hex');
-  const id = await mutate(ctx, async (tx, audit) => {
-    const [row] = await tx
-      .insert(planItemEvidence)
-      .values({
-        itemId,
-        fileName,
-        contentType,
-        size: file.data.length,
-        sha256,
-        data: file.data,
-        uploadedBy: ctx.user.userId,
-      })
-      .returning({ id: planItemEvidence.id });
-    if (!row) throw new Error('evidence insert returned nothing');
-    await audit({
-      action: 'plan.item.evidence.add',
-      entityType: 'plan_item',
-      entityId: itemId,
-      after: { evidenceId: row.id, fileName, size: file.data.length, sha256 },
-    });
-    return row.id;
-  });
-  const [meta] = await ctx.db
-    .select(evidenceColumns)
-    .from(planItemEvidence)
-    .leftJoin(users, eq(users.id, planItemEvidence.uploadedBy))
-    .where(eq(planItemEvidence.id, id));
-  if (!meta) throw new AppError('NOT_FOUND');
-  return presentEvidence(meta);
+  const id = await mutate(ctx, (tx, audit) =>
+    attachEvidence(tx, audit, taskOwner(itemId), file, ctx.user.userId),
+  );
+  return evidenceMeta(ctx.db, taskOwner(itemId), id);
 }
 
-export async function listEvidence(
+export async function listTaskEvidence(
   ctx: PlanContext,
   planId: number,
   itemId: number,
 ): Promise<EvidenceMeta[]> {
-  await getPlanRow(ctx, planId);
-  const rows = await ctx.db
-    .select(evidenceColumns)
-    .from(planItemEvidence)
-    .innerJoin(planItems, eq(planItems.id, planItemEvidence.itemId))
-    .leftJoin(users, eq(users.id, planItemEvidence.uploadedBy))
-    .where(and(eq(planItemEvidence.itemId, itemId), eq(planItems.planId, planId)))
-    .orderBy(asc(planItemEvidence.id));
-  return rows.map(presentEvidence);
+  await planItemOf(ctx, planId, itemId);
+  return listEvidence(ctx.db, taskOwner(itemId));
 }
 
 export async function getEvidenceFile(ctx: PlanContext, planId: number, itemId: number, evidenceId: number) {
-  await getPlanRow(ctx, planId);
-  const [row] = await ctx.db
-    .select({
-      fileName: planItemEvidence.fileName,
-      contentType: planItemEvidence.contentType,
-      data: planItemEvidence.data,
-    })
-    .from(planItemEvidence)
-    .innerJoin(planItems, eq(planItems.id, planItemEvidence.itemId))
-    .where(
-      and(
-        eq(planItemEvidence.id, evidenceId),
-        eq(planItemEvidence.itemId, itemId),
-        eq(planItems.planId, planId),
-      ),
-    );
-  if (!row) throw new AppError('NOT_FOUND');
-  return row;
+  await planItemOf(ctx, planId, itemId);
+  return evidenceFile(ctx.db, taskOwner(itemId), evidenceId);
 }
 
-/** Removes a file attached by mistake; the audit trail keeps its name, size and hash. */
-export async function removeEvidence(
-  ctx: PlanContext,
-  planId: number,
-  itemId: number,
-  evidenceId: number,
-): Promise<void> {
+export async function removeEvidence(ctx: PlanContext, planId: number, itemId: number, evidenceId: number) {
   await itemForReport(ctx, planId, itemId);
-  await mutate(ctx, async (tx, audit) => {
-    const [removed] = await tx
-      .delete(planItemEvidence)
-      .where(and(eq(planItemEvidence.id, evidenceId), eq(planItemEvidence.itemId, itemId)))
-      .returning({
-        fileName: planItemEvidence.fileName,
-        size: planItemEvidence.size,
-        sha256: planItemEvidence.sha256,
-      });
-    if (!removed) throw new AppError('NOT_FOUND');
-    await audit({
-      action: 'plan.item.evidence.remove',
-      entityType: 'plan_item',
-      entityId: itemId,
-      before: { evidenceId, ...removed },
-    });
-  });
+  await mutate(ctx, (tx, audit) => detachEvidence(tx, audit, taskOwner(itemId), evidenceId));
+}
+
+/** An item of a plan the user may read. */
+async function planItemOf(ctx: PlanContext, planId: number, itemId: number) {
+  await getPlanRow(ctx, planId);
+  const [item] = await ctx.db
+    .select({ id: planItems.id })
+    .from(planItems)
+    .where(and(eq(planItems.id, itemId), eq(planItems.planId, planId)));
+  if (!item) throw new AppError('NOT_FOUND');
 }

@@ -318,7 +318,7 @@ describe('importing a plan document', () => {
       expect((await snvReporter.request('DELETE', `${url}/${mistake.json.id}`)).status).toBe(204);
       expect((await coordinator.request('GET', url)).json).toHaveLength(1);
       const audit = await t.database.pool.query(
-        "select before from audit_events where action = 'plan.item.evidence.remove' and entity_id = $1",
+        "select before from audit_events where action = 'evidence.remove' and entity_type = 'plan_item' and entity_id = $1",
         [String(task().id)],
       );
       expect(audit.rows[0].before).toMatchObject({ fileName: 'nham.png', size: 4 });

@@ -2,7 +2,6 @@ import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
   check,
-  customType,
   date,
   doublePrecision,
   index,
@@ -154,26 +153,4 @@ export const agencyAliases = pgTable(
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('agency_aliases_name_idx').on(t.nameKey)],
-);
-
-/** Binary file content; node-postgres reads and writes it as a Buffer. */
-const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
-
-/** Files a unit attaches to a task as proof of what was done (minutes, photos, reports). */
-export const planItemEvidence = pgTable(
-  'plan_item_evidence',
-  {
-    id: integer().primaryKey().generatedAlwaysAsIdentity(),
-    itemId: integer()
-      .notNull()
-      .references(() => planItems.id),
-    fileName: text().notNull(),
-    contentType: text().notNull(),
-    size: integer().notNull(),
-    sha256: text().notNull(),
-    data: bytea().notNull(),
-    uploadedBy: integer().references(() => users.id),
-    uploadedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [index('plan_item_evidence_item_idx').on(t.itemId)],
 );

@@ -1,0 +1,168 @@
+import { createHash } from 'node:crypto';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { AppError, fieldError } from '../../core/errors.ts';
+import type { Audit } from '../audit/audit-log.ts';
+import type { DbOrTx, Tx } from '../db/engine.ts';
+import { blobs, evidenceFiles, users } from '../db/schema/index.ts';
+
+/**
+ * Evidence files, one way for every record that takes them (a plan's task, a criterion in an
+ * assessment round): an allow-list of types, contents stored once by SHA-256, always served as a
+ * download with the type decided here, never the uploader's. Callers check who may do what first.
+ */
+export const EVIDENCE_TYPES: Record<string, string> = {
+  '.pdf': 'application/pdf',
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.doc': 'application/msword',
+  '.xls': 'application/vnd.ms-excel',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.png': 'image/png',
+  '.zip': 'application/zip',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** Whose files: the kind of record and its key ("12" for task 12, "3/41/XA.1.2" for a round's criterion). */
+export interface EvidenceOwner {
+  type: 'plan_item' | 'round_score';
+  key: string;
+}
+
+export interface EvidenceMeta {
+  id: number;
+  fileName: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  uploadedAt: string;
+  uploadedBy: string | null;
+}
+
+const columns = {
+  id: evidenceFiles.id,
+  fileName: evidenceFiles.fileName,
+  contentType: evidenceFiles.contentType,
+  size: evidenceFiles.size,
+  sha256: evidenceFiles.sha256,
+  uploadedAt: evidenceFiles.uploadedAt,
+  uploadedBy: users.fullName,
+};
+
+const present = (row: Omit<EvidenceMeta, 'uploadedAt'> & { uploadedAt: Date }): EvidenceMeta => ({
+  ...row,
+  uploadedAt: row.uploadedAt.toISOString(),
+});
+
+const ofOwner = (owner: EvidenceOwner) =>
+  and(eq(evidenceFiles.ownerType, owner.type), eq(evidenceFiles.ownerKey, owner.key));
+
+/** The name as it may be stored and offered back: no path, no control characters. */
+function safeName(fileName: string): string {
+  const base = fileName.normalize('NFC').split(/[\\/]/).at(-1) ?? '';
+  return [...base]
+    .map((char) => (char < ' ' ? '_' : char))
+    .join('')
+    .slice(-200);
+}
+
+/** Checks the file and stores it inside the caller's transaction, with its audit event. */
+export async function attachEvidence(
+  tx: Tx,
+  audit: Audit,
+  owner: EvidenceOwner,
+  file: { fileName: string; data: Buffer },
+  uploadedBy: number,
+): Promise<number> {
+  const fileName = safeName(file.fileName);
+  const extension = fileName.toLowerCase().match(/\.[a-z0-9]+$/)?.[0] ?? '';
+  const contentType = EVIDENCE_TYPES[extension];
+  if (!contentType)
+    throw new AppError(
+      'UNSUPPORTED_FILE',
+      `Chỉ nhận tệp ${Object.keys(EVIDENCE_TYPES).join(', ')} làm minh chứng.`,
+    );
+  if (file.data.length === 0) throw fieldError('file', 'Tệp rỗng.');
+  const sha256 = createHash('sha256').update(file.data).digest('hex');
+  await tx.insert(blobs).values({ sha256, size: file.data.length, data: file.data }).onConflictDoNothing();
+  const [row] = await tx
+    .insert(evidenceFiles)
+    .values({
+      ownerType: owner.type,
+      ownerKey: owner.key,
+      fileName,
+      contentType,
+      size: file.data.length,
+      sha256,
+      uploadedBy,
+    })
+    .returning({ id: evidenceFiles.id });
+  if (!row) throw new Error('evidence insert returned nothing');
+  await audit({
+    action: 'evidence.add',
+    entityType: owner.type,
+    entityId: owner.key,
+    after: { evidenceId: row.id, fileName, size: file.data.length, sha256 },
+  });
+  return row.id;
+}
+
+export async function listEvidence(db: DbOrTx, owner: EvidenceOwner): Promise<EvidenceMeta[]> {
+  const rows = await db
+    .select(columns)
+    .from(evidenceFiles)
+    .leftJoin(users, eq(users.id, evidenceFiles.uploadedBy))
+    .where(ofOwner(owner))
+    .orderBy(asc(evidenceFiles.id));
+  return rows.map(present);
+}
+
+export async function evidenceMeta(db: DbOrTx, owner: EvidenceOwner, id: number): Promise<EvidenceMeta> {
+  const [row] = await db
+    .select(columns)
+    .from(evidenceFiles)
+    .leftJoin(users, eq(users.id, evidenceFiles.uploadedBy))
+    .where(and(ofOwner(owner), eq(evidenceFiles.id, id)));
+  if (!row) throw new AppError('NOT_FOUND');
+  return present(row);
+}
+
+/** How many files each owner key of one type has. */
+export async function evidenceCounts(
+  db: DbOrTx,
+  type: EvidenceOwner['type'],
+  keys: string[],
+): Promise<Map<string, number>> {
+  if (keys.length === 0) return new Map();
+  const rows = await db
+    .select({ key: evidenceFiles.ownerKey, n: sql<number>`count(*)`.mapWith(Number) })
+    .from(evidenceFiles)
+    .where(and(eq(evidenceFiles.ownerType, type), inArray(evidenceFiles.ownerKey, keys)))
+    .groupBy(evidenceFiles.ownerKey);
+  return new Map(rows.map((row) => [row.key, row.n]));
+}
+
+export async function evidenceFile(db: DbOrTx, owner: EvidenceOwner, id: number) {
+  const [row] = await db
+    .select({ fileName: evidenceFiles.fileName, contentType: evidenceFiles.contentType, data: blobs.data })
+    .from(evidenceFiles)
+    .innerJoin(blobs, eq(blobs.sha256, evidenceFiles.sha256))
+    .where(and(ofOwner(owner), eq(evidenceFiles.id, id)));
+  if (!row) throw new AppError('NOT_FOUND');
+  return row;
+}
+
+/** Detaches a file added by mistake; the audit trail keeps its name, size and hash. */
+export async function detachEvidence(tx: Tx, audit: Audit, owner: EvidenceOwner, id: number): Promise<void> {
+  const [removed] = await tx
+    .delete(evidenceFiles)
+    .where(and(ofOwner(owner), eq(evidenceFiles.id, id)))
+    .returning({ fileName: evidenceFiles.fileName, size: evidenceFiles.size, sha256: evidenceFiles.sha256 });
+  if (!removed) throw new AppError('NOT_FOUND');
+  await audit({
+    action: 'evidence.remove',
+    entityType: owner.type,
+    entityId: owner.key,
+    before: { evidenceId: id, ...removed },
+  });
+}
