@@ -12,6 +12,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import helmet, { type HelmetOptions } from 'helmet';
 import { AppError } from '../core/errors.ts';
+import { assessmentRoutes } from './assessment/assessment-routes.ts';
 import { auditRoutes } from './audit/audit-routes.ts';
 import { authRoutes } from './auth/auth-routes.ts';
 import { policyPlugin } from './auth/policy.ts';
@@ -124,6 +125,7 @@ export async function buildApp({
   await app.register(auditRoutes, { db: database.db });
   await app.register(indexRoutes, { db: database.db });
   await app.register(planRoutes, { db: database.db });
+  await app.register(assessmentRoutes, { db: database.db });
 
   await app.register(webRoutes);
   app.setNotFoundHandler((_request, reply) => reply.status(404).send(envelope(new AppError('NOT_FOUND'))));

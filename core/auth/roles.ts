@@ -26,6 +26,13 @@ export const PERMISSIONS = {
   'plans.write': ['admin', 'coordinator', 'unit_head'],
   /** Report status and progress on tasks the user's unit leads. */
   'plans.report': ['admin', 'coordinator', 'unit_reporter', 'unit_head'],
+  'assessment.read': EVERY_ROLE,
+  /** Frameworks, rounds, stages, deadlines, bonus and penalty points. */
+  'assessment.manage': ['admin', 'coordinator'],
+  /** The unit's own self-assessment and explanations. */
+  'assessment.self': ['unit_reporter', 'unit_head'],
+  /** The council's appraisal. */
+  'assessment.appraise': ['appraiser', 'coordinator'],
   'users.read': ['admin'],
   'users.write': ['admin'],
   'audit.read': ['admin'],

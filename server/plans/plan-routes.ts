@@ -17,10 +17,10 @@ import {
 } from '../../core/plans/plan-views.ts';
 import { DIMENSION_CODES } from '../../core/plans/types.ts';
 import { isoDate } from '../../core/text/fields.ts';
-import { foldVietnamese } from '../../core/text/vietnamese.ts';
 import { contextOf } from '../auth/policy.ts';
 import type { Db } from '../db/engine.ts';
 import { readDocumentText } from '../files/documents.ts';
+import { sendDownload } from '../http/downloads.ts';
 import { uploadedFile } from '../http/uploads.ts';
 import { planToDocx } from './plan-document.ts';
 import {
@@ -38,12 +38,6 @@ import {
   updatePlan,
   updatePlanItem,
 } from './plan-service.ts';
-
-/** Content-Disposition for a download named in Vietnamese (RFC 6266: ASCII fallback + UTF-8 name). */
-export function attachment(fileName: string): string {
-  const ascii = foldVietnamese(fileName).replace(/[^\x20-\x7e]|["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -245,12 +239,7 @@ export async function planRoutes(app: FastifyInstance, { db }: { db: Db }) {
     async (request, reply) => {
       const { id, itemId, evidenceId } = request.params;
       const file = await getEvidenceFile(contextOf(request, db), id, itemId, evidenceId);
-      // Always a download, never rendered in the page: an uploaded file is never executed.
-      return reply
-        .header('content-type', file.contentType)
-        .header('content-disposition', attachment(file.fileName))
-        .header('content-security-policy', "default-src 'none'; sandbox")
-        .send(file.data);
+      return sendDownload(reply, file);
     },
   );
 
@@ -280,10 +269,11 @@ export async function planRoutes(app: FastifyInstance, { db }: { db: Db }) {
     async (request, reply) => {
       const plan = await getPlan(contextOf(request, db), request.params.id);
       const name = `Ke hoach ${plan.number ?? plan.id}`.replace(/\//g, '-');
-      return reply
-        .header('content-type', DOCX_TYPE)
-        .header('content-disposition', attachment(`${name}.docx`))
-        .send(await planToDocx(plan));
+      return sendDownload(reply, {
+        fileName: `${name}.docx`,
+        contentType: DOCX_TYPE,
+        data: await planToDocx(plan),
+      });
     },
   );
 

@@ -1,7 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { count, eq, sql } from 'drizzle-orm';
 import type { Role } from '../../core/auth/roles.ts';
+import type { Framework } from '../../core/frameworks/framework.ts';
+import { validateFramework } from '../../core/frameworks/validate-framework.ts';
 import { papiStructure } from '../../core/indices/papi.ts';
 import { parsePapiTable } from '../../core/indices/papi-data.ts';
 import { foldVietnamese } from '../../core/text/vietnamese.ts';
@@ -11,6 +13,7 @@ import { generatePassword, hashPassword } from '../auth/passwords.ts';
 import type { Db, Tx } from '../db/engine.ts';
 import {
   adminAreas,
+  frameworks,
   indexResults,
   roleGrants,
   settings,
@@ -43,13 +46,14 @@ export async function initialise(db: Db, options: { loadDemo: boolean }): Promis
     // Reference data every installation has; each loader does nothing once its data is there.
     const areas = await loadReferenceAreas(tx);
     const indexResultRows = await loadIndexResults(tx);
+    const frameworkVersions = await loadFrameworks(tx, FRAMEWORKS_DIR, true);
     const [done] = await tx.select().from(settings).where(eq(settings.key, 'initialised_at'));
     if (done) {
       await audit({
         action: 'system.started',
         entityType: 'system',
         entityId: null,
-        after: { indexResultRows },
+        after: { indexResultRows, frameworkVersions },
       });
       return [];
     }
@@ -63,6 +67,7 @@ export async function initialise(db: Db, options: { loadDemo: boolean }): Promis
       }),
     ];
     const demo = options.loadDemo ? await loadDemo(tx, audit) : null;
+    if (demo) await loadFrameworks(tx, DEMO_FRAMEWORKS, false);
     if (demo) credentials.push(...demo);
     await tx.insert(settings).values({ key: 'initialised_at', value: new Date().toISOString() });
     await audit({
@@ -96,6 +101,42 @@ async function loadReferenceAreas(tx: Tx): Promise<number> {
   }));
   for (let i = 0; i < rows.length; i += 1000) await tx.insert(adminAreas).values(rows.slice(i, i + 1000));
   return rows.length;
+}
+
+const FRAMEWORKS_DIR = new URL('../../reference/frameworks/', import.meta.url);
+const DEMO_FRAMEWORKS = new URL('../../reference/demo/framework-communes.json', import.meta.url);
+
+/**
+ * Framework versions shipped as data (a folder of JSON files, or one file), each checked by the same
+ * validation as an imported one; a version already in the database is left as it is (the coordinator
+ * may have completed an unconfirmed template). Returns how many versions there are now.
+ */
+async function loadFrameworks(tx: Tx, source: URL, builtIn: boolean): Promise<number> {
+  const files = source.pathname.endsWith('/')
+    ? readdirSync(source)
+        .filter((name) => name.endsWith('.json'))
+        .map((name) => new URL(name, source))
+    : [source];
+  for (const file of files) {
+    const definition = JSON.parse(readFileSync(file, 'utf8')) as Framework;
+    const issues = validateFramework(definition);
+    if (issues.length > 0)
+      throw new Error(`${file.pathname}: ${issues.map((issue) => issue.message).join('; ')}`);
+    await tx
+      .insert(frameworks)
+      .values({
+        code: definition.code,
+        fromYear: definition.fromYear,
+        toYear: definition.toYear,
+        nameVi: definition.nameVi,
+        status: definition.status,
+        definition,
+        builtIn,
+      })
+      .onConflictDoNothing();
+  }
+  const [total] = await tx.select({ n: count() }).from(frameworks);
+  return total?.n ?? 0;
 }
 
 const PAPI_TABLE = new URL(

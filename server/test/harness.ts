@@ -132,7 +132,7 @@ export interface Session {
   csrf: string;
   /** Sends a request as this user, with the CSRF header on writes. */
   request(
-    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
     url: string,
     body?: unknown,
   ): Promise<{ status: number; json: any; body: string; headers: Record<string, unknown> }>;

@@ -16,6 +16,7 @@ import { contextOf } from '../auth/policy.ts';
 import type { Db } from '../db/engine.ts';
 import { JsonBodyCache } from '../db/read-cache.ts';
 import { CONTENT_TYPES, formatOf } from '../files/tabular.ts';
+import { sendDownload } from '../http/downloads.ts';
 import { uploadedFile } from '../http/uploads.ts';
 import { exportUnits, importTemplate, importUnits } from './unit-import-service.ts';
 import { unitDetailSchema, unitSummarySchema } from './unit-presenters.ts';
@@ -174,10 +175,7 @@ export async function unitRoutes(app: FastifyInstance, { db, cacheMs }: { db: Db
     async (request, reply) => {
       const { format } = request.query;
       const data = await exportUnits(contextOf(request, db), format);
-      return reply
-        .header('content-type', CONTENT_TYPES[format])
-        .header('content-disposition', `attachment; filename="don-vi.${format}"`)
-        .send(data);
+      return sendDownload(reply, { fileName: `don-vi.${format}`, contentType: CONTENT_TYPES[format], data });
     },
   );
 
@@ -189,10 +187,11 @@ export async function unitRoutes(app: FastifyInstance, { db, cacheMs }: { db: Db
     },
     async (request, reply) => {
       const { format } = request.query;
-      return reply
-        .header('content-type', CONTENT_TYPES[format])
-        .header('content-disposition', `attachment; filename="mau-nhap-don-vi.${format}"`)
-        .send(await importTemplate(format));
+      return sendDownload(reply, {
+        fileName: `mau-nhap-don-vi.${format}`,
+        contentType: CONTENT_TYPES[format],
+        data: await importTemplate(format),
+      });
     },
   );
 }

@@ -1,0 +1,232 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Framework } from '../../core/frameworks/framework.ts';
+import {
+  adjustmentsSchema,
+  createRoundSchema,
+  updateRoundSchema,
+  updateScoreSchema,
+} from '../../core/frameworks/rounds.ts';
+import { contextOf } from '../auth/policy.ts';
+import type { Db } from '../db/engine.ts';
+import { sendDownload } from '../http/downloads.ts';
+import { uploadedFile } from '../http/uploads.ts';
+import {
+  addCriterionEvidence,
+  advanceRound,
+  createFramework,
+  createRound,
+  getCriterionEvidenceFile,
+  getFramework,
+  getResults,
+  getRound,
+  getSheet,
+  listCriterionEvidence,
+  listFrameworks,
+  listRounds,
+  removeCriterionEvidence,
+  setAdjustments,
+  submitSelfAssessment,
+  updateRound,
+  updateScore,
+} from './assessment-service.ts';
+
+const id = z.coerce.number().int().positive();
+const roundParams = z.object({ id });
+const unitParams = roundParams.extend({ unitId: id });
+const criterionParams = unitParams.extend({ code: z.string().min(1).max(60) });
+const evidenceParams = criterionParams.extend({ evidenceId: id });
+
+/** A framework's tree is checked by validateFramework (named errors), not by a schema here. */
+const frameworkBody = z
+  .object({ code: z.string(), fromYear: z.number().int(), criteria: z.array(z.unknown()) })
+  .passthrough();
+
+export async function assessmentRoutes(app: FastifyInstance, { db }: { db: Db }) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['assessment'];
+
+  api.get(
+    '/api/frameworks',
+    { config: { policy: 'assessment.read' }, schema: { tags, summary: 'Các khung chỉ số' } },
+    async (request) => listFrameworks(contextOf(request, db)),
+  );
+  api.get(
+    '/api/frameworks/:id',
+    {
+      config: { policy: 'assessment.read' },
+      schema: { tags, summary: 'Cây tiêu chí của khung', params: roundParams },
+    },
+    async (request) => getFramework(contextOf(request, db), request.params.id),
+  );
+  api.post(
+    '/api/frameworks',
+    {
+      config: { policy: 'assessment.manage' },
+      schema: { tags, summary: 'Thêm khung chỉ số (của tỉnh, hoặc phiên bản mới)', body: frameworkBody },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await createFramework(contextOf(request, db), request.body as unknown as Framework)),
+  );
+
+  api.get(
+    '/api/rounds',
+    { config: { policy: 'assessment.read' }, schema: { tags, summary: 'Các đợt đánh giá' } },
+    async (request) => listRounds(contextOf(request, db)),
+  );
+  api.post(
+    '/api/rounds',
+    {
+      config: { policy: 'assessment.manage' },
+      schema: { tags, summary: 'Mở đợt đánh giá', body: createRoundSchema },
+    },
+    async (request, reply) => reply.status(201).send(await createRound(contextOf(request, db), request.body)),
+  );
+  api.get(
+    '/api/rounds/:id',
+    {
+      config: { policy: 'assessment.read' },
+      schema: { tags, summary: 'Đợt đánh giá: giai đoạn, hạn, tiến độ từng đơn vị', params: roundParams },
+    },
+    async (request) => getRound(contextOf(request, db), request.params.id),
+  );
+  api.patch(
+    '/api/rounds/:id',
+    {
+      config: { policy: 'assessment.manage' },
+      schema: { tags, summary: 'Sửa hạn các giai đoạn', params: roundParams, body: updateRoundSchema },
+    },
+    async (request) => updateRound(contextOf(request, db), request.params.id, request.body),
+  );
+  api.post(
+    '/api/rounds/:id/advance',
+    {
+      config: { policy: 'assessment.manage' },
+      schema: {
+        tags,
+        summary: 'Chuyển sang giai đoạn tiếp theo (đến công bố)',
+        params: roundParams,
+        body: z.object({ version: z.number().int().min(1) }),
+      },
+    },
+    async (request) => advanceRound(contextOf(request, db), request.params.id, request.body.version),
+  );
+  api.get(
+    '/api/rounds/:id/results',
+    {
+      config: { policy: 'assessment.read' },
+      schema: {
+        tags,
+        summary: 'Kết quả: tổng điểm, xếp loại, xếp hạng, tiêu chí mất điểm',
+        params: roundParams,
+      },
+    },
+    async (request) => getResults(contextOf(request, db), request.params.id),
+  );
+  api.get(
+    '/api/rounds/:id/units/:unitId',
+    {
+      config: { policy: 'assessment.read' },
+      schema: { tags, summary: 'Phiếu đánh giá của đơn vị', params: unitParams },
+    },
+    async (request) => getSheet(contextOf(request, db), request.params.id, request.params.unitId),
+  );
+  api.patch(
+    '/api/rounds/:id/units/:unitId/scores/:code',
+    {
+      config: { policy: 'assessment.read' },
+      schema: {
+        tags,
+        summary:
+          'Nhập điểm một tiêu chí: tự chấm, thẩm định, trả lại, giải trình (theo giai đoạn và vai trò)',
+        params: criterionParams,
+        body: updateScoreSchema,
+      },
+    },
+    async (request) =>
+      updateScore(
+        contextOf(request, db),
+        request.params.id,
+        request.params.unitId,
+        request.params.code,
+        request.body,
+      ),
+  );
+  api.post(
+    '/api/rounds/:id/units/:unitId/submit',
+    {
+      config: { policy: 'assessment.self' },
+      schema: { tags, summary: 'Gửi kết quả tự đánh giá', params: unitParams },
+    },
+    async (request) => submitSelfAssessment(contextOf(request, db), request.params.id, request.params.unitId),
+  );
+  api.put(
+    '/api/rounds/:id/units/:unitId/adjustments',
+    {
+      config: { policy: 'assessment.manage' },
+      schema: { tags, summary: 'Điểm thưởng, điểm trừ', params: unitParams, body: adjustmentsSchema },
+    },
+    async (request) =>
+      setAdjustments(contextOf(request, db), request.params.id, request.params.unitId, request.body),
+  );
+
+  api.get(
+    '/api/rounds/:id/units/:unitId/scores/:code/evidence',
+    {
+      config: { policy: 'assessment.read' },
+      schema: { tags, summary: 'Tài liệu kiểm chứng của tiêu chí', params: criterionParams },
+    },
+    async (request) => {
+      const { id: roundId, unitId, code } = request.params;
+      return listCriterionEvidence(contextOf(request, db), roundId, unitId, code);
+    },
+  );
+  api.post(
+    '/api/rounds/:id/units/:unitId/scores/:code/evidence',
+    {
+      config: { policy: 'assessment.self' },
+      schema: {
+        tags,
+        summary: 'Đính kèm tài liệu kiểm chứng',
+        consumes: ['multipart/form-data'],
+        params: criterionParams,
+      },
+    },
+    async (request, reply) => {
+      const { id: roundId, unitId, code } = request.params;
+      const file = await uploadedFile(request);
+      return reply
+        .status(201)
+        .send(await addCriterionEvidence(contextOf(request, db), roundId, unitId, code, file));
+    },
+  );
+  api.get(
+    '/api/rounds/:id/units/:unitId/scores/:code/evidence/:evidenceId',
+    {
+      config: { policy: 'assessment.read' },
+      schema: { tags, summary: 'Tải tài liệu kiểm chứng', params: evidenceParams },
+    },
+    async (request, reply) => {
+      const { id: roundId, unitId, code, evidenceId } = request.params;
+      return sendDownload(
+        reply,
+        await getCriterionEvidenceFile(contextOf(request, db), roundId, unitId, code, evidenceId),
+      );
+    },
+  );
+  api.delete(
+    '/api/rounds/:id/units/:unitId/scores/:code/evidence/:evidenceId',
+    {
+      config: { policy: 'assessment.self' },
+      schema: { tags, summary: 'Gỡ tài liệu đính kèm nhầm', params: evidenceParams },
+    },
+    async (request, reply) => {
+      const { id: roundId, unitId, code, evidenceId } = request.params;
+      await removeCriterionEvidence(contextOf(request, db), roundId, unitId, code, evidenceId);
+      return reply.status(204).send();
+    },
+  );
+}

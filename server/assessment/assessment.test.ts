@@ -1,0 +1,279 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Framework } from '../../core/frameworks/framework.ts';
+import { walkCriteria } from '../../core/frameworks/framework.ts';
+import {
+  buildUser,
+  createTestApp,
+  type Session,
+  signIn,
+  type TestApp,
+  unitIdByCode,
+} from '../test/harness.ts';
+
+const DEMO: Framework = JSON.parse(
+  readFileSync(new URL('../../reference/demo/framework-communes.json', import.meta.url), 'utf8'),
+);
+const LEAVES = walkCriteria(DEMO.criteria)
+  .map((entry) => entry.criterion)
+  .filter((criterion) => !criterion.children?.length);
+
+let t: TestApp;
+let coordinator: Session;
+let appraiser: Session;
+let reporter: Session;
+let otherReporter: Session;
+let provinceId: number;
+let communeId: number;
+let frameworkId: number;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const as = async (role: 'coordinator' | 'appraiser' | 'unit_reporter', unitCode: string) =>
+    signIn(t.app, (await buildUser(t.database, [{ role, unitCode }])).username);
+  coordinator = await as('coordinator', '33');
+  appraiser = await as('appraiser', '33');
+  reporter = await as('unit_reporter', '11953');
+  otherReporter = await as('unit_reporter', '12619');
+  provinceId = await unitIdByCode(t.database, '33');
+  communeId = await unitIdByCode(t.database, '11953');
+});
+afterAll(() => t.close());
+
+const FUTURE = {
+  self: '30/06/2099',
+  appraisal1: '31/07/2099',
+  explanation: '15/08/2099',
+  appraisal2: '31/08/2099',
+  final: '30/09/2099',
+};
+
+describe('frameworks as data', () => {
+  it('lists the shipped national frameworks and the demo commune framework', async () => {
+    const { status, json } = await coordinator.request('GET', '/api/frameworks');
+    expect(status).toBe(200);
+    const codes = json.map((framework: { code: string }) => framework.code);
+    expect(codes).toEqual(
+      expect.arrayContaining(['PAPI', 'PAR_INDEX', 'SIPAS', 'DTI', 'PCI', 'SERVICE_766', 'HY_CCHC_XA']),
+    );
+    const demo = json.find((framework: { code: string }) => framework.code === 'HY_CCHC_XA');
+    expect(demo).toMatchObject({ maximum: 100, builtIn: false, criteria: 8 + LEAVES.length });
+    frameworkId = demo.id;
+    const par = json.find((framework: { code: string }) => framework.code === 'PAR_INDEX');
+    expect(par).toMatchObject({ status: 'unconfirmed', maximum: null });
+  });
+
+  it('takes a province’s own framework, refusing one whose points do not add up, naming the criterion', async () => {
+    const broken = structuredClone(DEMO);
+    broken.code = 'HY_SO';
+    const first = broken.criteria[0];
+    if (first) first.maxPoints = 15;
+    const refused = await coordinator.request('POST', '/api/frameworks', broken);
+    expect(refused.status).toBe(400);
+    expect(refused.json.error.details.fields.map((field: { path: string }) => field.path)).toContain('XA.1');
+    const fixed = { ...structuredClone(DEMO), code: 'HY_SO', nameVi: 'Bộ chỉ số CCHC các sở' };
+    expect((await coordinator.request('POST', '/api/frameworks', fixed)).status).toBe(201);
+    expect((await coordinator.request('POST', '/api/frameworks', fixed)).status).toBe(409);
+    expect((await reporter.request('POST', '/api/frameworks', fixed)).status).toBe(403);
+  });
+});
+
+describe('a round, from self-assessment to the published ranking', () => {
+  let roundId: number;
+  let version: number;
+  const score = (session: Session, code: string, body: object) =>
+    session.request('PATCH', `/api/rounds/${roundId}/units/${communeId}/scores/${code}`, body);
+  const advance = async () => {
+    const response = await coordinator.request('POST', `/api/rounds/${roundId}/advance`, { version });
+    expect(response.status).toBe(200);
+    version = response.json.version;
+    return response.json;
+  };
+
+  it('the coordinator opens a round for every commune of the province', async () => {
+    const unconfirmed = (await coordinator.request('GET', '/api/frameworks')).json.find(
+      (framework: { code: string }) => framework.code === 'PAR_INDEX',
+    );
+    const refused = await coordinator.request('POST', '/api/rounds', {
+      frameworkId: unconfirmed.id,
+      ownerUnitId: provinceId,
+      name: 'Thử',
+      year: 2026,
+      unitType: 'commune',
+      deadlines: FUTURE,
+    });
+    expect(refused.status).toBe(400);
+    const backwards = await coordinator.request('POST', '/api/rounds', {
+      frameworkId,
+      ownerUnitId: provinceId,
+      name: 'Thử',
+      year: 2026,
+      unitType: 'commune',
+      deadlines: { ...FUTURE, appraisal1: '01/01/2099' },
+    });
+    expect(backwards.json.error.details.fields[0].path).toBe('deadlines.appraisal1');
+    const response = await coordinator.request('POST', '/api/rounds', {
+      frameworkId,
+      ownerUnitId: provinceId,
+      name: 'Đánh giá CCHC cấp xã năm 2026',
+      year: 2026,
+      unitType: 'commune',
+      deadlines: FUTURE,
+      bonusCap: 3,
+      penaltyCap: 5,
+    });
+    expect(response.status).toBe(201);
+    roundId = response.json.id;
+    version = response.json.version;
+    expect(response.json).toMatchObject({ stage: 'self', leafCount: LEAVES.length, maximum: 100 });
+    expect(response.json.units).toHaveLength(104);
+    // A commune sees the round, and only itself in it.
+    const mine = await reporter.request('GET', `/api/rounds/${roundId}`);
+    expect(mine.json.units.map((unit: { unitId: number }) => unit.unitId)).toEqual([communeId]);
+    expect((await reporter.request('POST', '/api/rounds', {})).status).toBe(403);
+  });
+
+  it('the commune scores itself within each maximum; no one else may', async () => {
+    expect(
+      (await score(reporter, 'XA.1.1', { selfScore: 3, selfComment: 'Ban hành ngày 10/01' })).status,
+    ).toBe(200);
+    const over = await score(reporter, 'XA.1.1', { selfScore: 5 });
+    expect(over.status).toBe(400);
+    expect(over.json.error.message).toContain('tối đa');
+    expect((await score(otherReporter, 'XA.1.1', { selfScore: 1 })).status).toBe(403);
+    expect((await score(appraiser, 'XA.1.1', { appraisedScore: 1, appraisalReason: 'x' })).status).toBe(403);
+    expect((await score(reporter, 'XA.9.9', { selfScore: 1 })).status).toBe(400);
+  });
+
+  it('refuses to send an incomplete self-assessment, naming what is missing, then takes it complete', async () => {
+    const incomplete = await reporter.request('POST', `/api/rounds/${roundId}/units/${communeId}/submit`);
+    expect(incomplete.status).toBe(400);
+    const paths = incomplete.json.error.details.fields.map((field: { path: string }) => field.path);
+    expect(paths).toContain('XA.2.1');
+    // XA.1.1 is scored but has no evidence yet.
+    expect(incomplete.json.error.details.fields).toContainEqual({
+      path: 'XA.1.1',
+      message: 'Thiếu tài liệu kiểm chứng.',
+    });
+    for (const leaf of LEAVES) {
+      const full = leaf.code === 'XA.3.2' ? 8 : (leaf.maxPoints ?? 0);
+      expect((await score(reporter, leaf.code, { selfScore: full })).status).toBe(200);
+      if (leaf.evidenceRequired) {
+        const url = `/api/rounds/${roundId}/units/${communeId}/scores/${leaf.code}/evidence`;
+        expect(
+          (await reporter.upload(url, `${leaf.code}.pdf`, Buffer.from(`%PDF ${leaf.code}`))).status,
+        ).toBe(201);
+      }
+    }
+    const script = await reporter.upload(
+      `/api/rounds/${roundId}/units/${communeId}/scores/XA.1.1/evidence`,
+      'x.html',
+      Buffer.from('<script>'),
+    );
+    expect(script.json.error.code).toBe('UNSUPPORTED_FILE');
+    const sent = await reporter.request('POST', `/api/rounds/${roundId}/units/${communeId}/submit`);
+    expect(sent.status).toBe(200);
+    expect(sent.json).toMatchObject({ total: 100, percent: 100, band: 'Tốt' });
+    expect(sent.json.selfSubmittedAt).not.toBeNull();
+  });
+
+  it('in appraisal the unit’s inputs are locked; the council appraises with reasons or returns a criterion', async () => {
+    expect((await advance()).stage).toBe('appraisal1');
+    expect((await score(reporter, 'XA.1.1', { selfScore: 2 })).status).toBe(403);
+    expect((await score(appraiser, 'XA.1.1', { appraisedScore: 3 })).status).toBe(200);
+    const noReason = await score(appraiser, 'XA.1.2', { appraisedScore: 2 });
+    expect(noReason.status).toBe(400);
+    expect(noReason.json.error.details.fields[0].path).toBe('appraisalReason');
+    expect(
+      (
+        await score(appraiser, 'XA.1.2', {
+          appraisedScore: 2,
+          appraisalReason: 'Kế hoạch thiếu nội dung số hóa',
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (await score(appraiser, 'XA.3.2', { returnedReason: 'Số liệu hồ sơ đúng hạn không khớp hệ thống' }))
+        .status,
+    ).toBe(200);
+  });
+
+  it('the unit explains only what was returned; the council decides in the second appraisal', async () => {
+    expect((await advance()).stage).toBe('explanation');
+    expect((await score(reporter, 'XA.1.2', { explanation: 'Xin xem lại' })).status).toBe(403);
+    const explained = await score(reporter, 'XA.3.2', {
+      explanation: 'Số liệu lấy từ Hệ thống thông tin giải quyết TTHC ngày 31/12',
+      selfScore: 7,
+    });
+    expect(explained.status).toBe(200);
+    expect((await advance()).stage).toBe('appraisal2');
+    expect(
+      (await score(appraiser, 'XA.3.2', { appraisedScore: 6, appraisalReason: 'Chấp nhận một phần' })).status,
+    ).toBe(200);
+    expect((await score(appraiser, 'XA.3.3', { returnedReason: 'x' })).status).toBe(403);
+  });
+
+  it('the coordinator adds bonus and penalty points within the caps, with a reason', async () => {
+    expect((await advance()).stage).toBe('final');
+    const url = `/api/rounds/${roundId}/units/${communeId}/adjustments`;
+    expect(
+      (await coordinator.request('PUT', url, { bonus: 5, penalty: 0, reason: 'Sáng kiến' })).status,
+    ).toBe(400);
+    expect((await coordinator.request('PUT', url, { bonus: 2, penalty: 0 })).status).toBe(400);
+    const adjusted = await coordinator.request('PUT', url, {
+      bonus: 2,
+      penalty: 1,
+      reason: 'Sáng kiến CCHC cấp tỉnh; chậm báo cáo quý',
+    });
+    expect(adjusted.status).toBe(200);
+    // 100 − 2 (XA.1.2: 2 of 4) − 2 (XA.3.2: 6 of 8) + 2 − 1.
+    expect(adjusted.json.total).toBe(97);
+    expect((await reporter.request('GET', `/api/rounds/${roundId}/results`)).status).toBe(403);
+  });
+
+  it('publishes the ranking with bands, ranks with ties and the points lost', async () => {
+    expect((await advance()).stage).toBe('published');
+    const { status, json } = await reporter.request('GET', `/api/rounds/${roundId}/results`);
+    expect(status).toBe(200);
+    const first = json.units[0];
+    expect(first).toMatchObject({ unitId: communeId, total: 97, rank: 1, band: 'Tốt', bonus: 2, penalty: 1 });
+    expect(first.gaps.map((gap: { code: string; lost: number }) => [gap.code, gap.lost])).toEqual([
+      ['XA.1.2', 2],
+      ['XA.3.2', 2],
+    ]);
+    // Every other commune entered nothing: 0 points, sharing rank 2.
+    expect(json.units[1]).toMatchObject({ total: 0, rank: 2, band: 'Yếu' });
+    expect(json.units.at(-1).rank).toBe(2);
+    expect(json.average['XA.1']).toBeGreaterThan(0);
+    expect((await coordinator.request('POST', `/api/rounds/${roundId}/advance`, { version })).status).toBe(
+      409,
+    );
+    const audit = await t.database.pool.query(
+      "select count(*)::int as n from audit_events where action like 'round.score.%' and entity_id like $1",
+      [`${roundId}/${communeId}/%`],
+    );
+    expect(audit.rows[0].n).toBeGreaterThanOrEqual(LEAVES.length + 5);
+  });
+
+  it('a stage whose deadline has passed is locked, until the coordinator extends it', async () => {
+    const response = await coordinator.request('POST', '/api/rounds', {
+      frameworkId,
+      ownerUnitId: provinceId,
+      name: 'Đợt đã quá hạn',
+      year: 2025,
+      unitIds: [communeId],
+      deadlines: { ...FUTURE, self: '01/01/2020' },
+    });
+    const late = response.json;
+    const url = `/api/rounds/${late.id}/units/${communeId}/scores/XA.1.1`;
+    const locked = await reporter.request('PATCH', url, { selfScore: 1 });
+    expect(locked.status).toBe(403);
+    expect(locked.json.error.message).toContain('hết hạn');
+    const extended = await coordinator.request('PATCH', `/api/rounds/${late.id}`, {
+      deadlines: { self: '31/12/2099' },
+      version: late.version,
+    });
+    expect(extended.status).toBe(200);
+    expect((await reporter.request('PATCH', url, { selfScore: 1 })).status).toBe(200);
+  });
+});
