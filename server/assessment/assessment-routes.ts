@@ -10,6 +10,7 @@ import {
 } from '../../core/frameworks/rounds.ts';
 import { contextOf } from '../auth/policy.ts';
 import type { Db } from '../db/engine.ts';
+import { CONTENT_TYPES, writeTable } from '../files/tabular.ts';
 import { sendDownload } from '../http/downloads.ts';
 import { uploadedFile } from '../http/uploads.ts';
 import {
@@ -126,6 +127,51 @@ export async function assessmentRoutes(app: FastifyInstance, { db }: { db: Db })
     },
     async (request) => getResults(contextOf(request, db), request.params.id),
   );
+  api.get(
+    '/api/rounds/:id/results/export',
+    {
+      config: { policy: 'assessment.read' },
+      schema: {
+        tags,
+        summary: 'Xuất bảng kết quả (.xlsx hoặc .csv)',
+        params: roundParams,
+        querystring: z.object({ format: z.enum(['csv', 'xlsx']).default('xlsx') }),
+      },
+    },
+    async (request, reply) => {
+      const results = await getResults(contextOf(request, db), request.params.id);
+      const { format } = request.query;
+      const number = (value: number) => String(value).replace('.', ',');
+      const table = {
+        headers: [
+          'Xếp hạng',
+          'Đơn vị',
+          ...results.criteria.map((criterion) => `${criterion.code} ${criterion.nameVi}`),
+          'Điểm thưởng',
+          'Điểm trừ',
+          'Tổng điểm',
+          'Tỷ lệ (%)',
+          'Xếp loại',
+        ],
+        rows: results.units.map((unit) => [
+          String(unit.rank ?? ''),
+          unit.name,
+          ...results.criteria.map((criterion) => number(unit.areas[criterion.code] ?? 0)),
+          number(unit.bonus),
+          number(unit.penalty),
+          number(unit.total),
+          number(unit.percent),
+          unit.band ?? '',
+        ]),
+      };
+      return sendDownload(reply, {
+        fileName: `ket-qua-danh-gia-${request.params.id}.${format}`,
+        contentType: CONTENT_TYPES[format],
+        data: await writeTable(table, format, 'Kết quả'),
+      });
+    },
+  );
+
   api.get(
     '/api/rounds/:id/units/:unitId',
     {

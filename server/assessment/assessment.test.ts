@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Framework } from '../../core/frameworks/framework.ts';
 import { walkCriteria } from '../../core/frameworks/framework.ts';
@@ -248,6 +249,18 @@ describe('a round, from self-assessment to the published ranking', () => {
     expect((await coordinator.request('POST', `/api/rounds/${roundId}/advance`, { version })).status).toBe(
       409,
     );
+
+    const exported = await t.app.inject({
+      method: 'GET',
+      url: `/api/rounds/${roundId}/results/export?format=xlsx`,
+      headers: { cookie: coordinator.cookie },
+    });
+    expect(exported.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(exported.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0];
+    expect(sheet?.getRow(1).getCell(2).value).toBe('Đơn vị');
+    expect(sheet?.getRow(2).values).toEqual(expect.arrayContaining(['1', 'Phường Phố Hiến', '97', 'Tốt']));
     const audit = await t.database.pool.query(
       "select count(*)::int as n from audit_events where action like 'round.score.%' and entity_id like $1",
       [`${roundId}/${communeId}/%`],
