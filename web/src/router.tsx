@@ -1,6 +1,10 @@
 import { Center, Loader } from '@mantine/core';
 import { createRootRoute, createRoute, createRouter, Navigate, Outlet } from '@tanstack/react-router';
 import { AccountPage } from './features/account/AccountPage.tsx';
+import { AssessmentPage } from './features/assessment/AssessmentPage.tsx';
+import { ResultsPage } from './features/assessment/ResultsPage.tsx';
+import { RoundPage } from './features/assessment/RoundPage.tsx';
+import { SheetPage } from './features/assessment/SheetPage.tsx';
 import { AuditPage } from './features/audit/AuditPage.tsx';
 import { LoginPage } from './features/auth/LoginPage.tsx';
 import { useMe } from './features/auth/session.ts';
@@ -46,6 +50,10 @@ const routeTree = rootRoute.addChildren([
     page('/plans/import', ImportPlanPage),
     page('/plans/$planId', PlanPage),
     page('/tasks', TasksPage),
+    page('/assessment', AssessmentPage),
+    page('/assessment/rounds/$roundId', RoundPage),
+    page('/assessment/rounds/$roundId/results', ResultsPage),
+    page('/assessment/rounds/$roundId/units/$unitId', SheetPage),
     page('/account', AccountPage),
   ]),
 ]);

@@ -6,7 +6,7 @@ import { hasPermission, useMe } from '../features/auth/session.ts';
 import { type Locale, useT } from '../i18n/locale.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
 
-const MODULES: MessageKey[] = ['reporting', 'indicators', 'assessment', 'citizenVoice', 'publicPortal'];
+const MODULES: MessageKey[] = ['reporting', 'indicators', 'citizenVoice', 'publicPortal'];
 const ADMIN: { to: string; label: MessageKey; permission: string }[] = [
   { to: '/units', label: 'units', permission: 'units.read' },
   { to: '/users', label: 'users', permission: 'users.read' },
@@ -81,6 +81,14 @@ export function AppLayout() {
               pl="lg"
             />
           </>
+        )}
+        {hasPermission(me, 'assessment.read') && (
+          <NavLink
+            component={Link}
+            to="/assessment"
+            label={t('assessment')}
+            active={pathname.startsWith('/assessment')}
+          />
         )}
         {MODULES.map((key) => (
           <NavLink

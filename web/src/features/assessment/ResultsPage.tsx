@@ -1,0 +1,143 @@
+import { Alert, Badge, Button, Grid, Group, List, Stack, Table, Text, Title } from '@mantine/core';
+import { useParams } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useT } from '../../i18n/locale.tsx';
+import { type Results, useResults } from './api.ts';
+
+const points = (value: number) => value.toLocaleString('vi-VN');
+
+/** The ranking, one unit against the average on a radar, and the criteria where it lost the most. */
+export function ResultsPage() {
+  const { roundId } = useParams({ strict: false }) as { roundId: string };
+  const id = Number(roundId);
+  const { t } = useT();
+  const { data, error } = useResults(id);
+  const [selected, setSelected] = useState<number | null>(null);
+  if (error) return <Alert color="orange">{error.message}</Alert>;
+  if (!data) return <Text>{t('loading')}</Text>;
+  const unit = data.units.find((entry) => entry.unitId === selected) ?? data.units[0];
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Stack gap={2}>
+          <Text size="sm" c="dimmed">
+            {data.round.frameworkName}
+          </Text>
+          <Title order={2}>
+            {t('results')}: {data.round.name}
+          </Title>
+        </Stack>
+        <Button component="a" variant="light" href={`/api/rounds/${id}/results/export?format=xlsx`} download>
+          {t('exportXlsx')}
+        </Button>
+      </Group>
+      {!data.round.publishedAt && <Alert color="yellow">{t('notPublishedYet')}</Alert>}
+      <Grid>
+        <Grid.Col span={{ base: 12, lg: 7 }}>
+          <Table withTableBorder striped highlightOnHover>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th w={70}>{t('rank')}</Table.Th>
+                <Table.Th>{t('mappedUnit')}</Table.Th>
+                <Table.Th>{t('totalPoints')}</Table.Th>
+                <Table.Th>%</Table.Th>
+                <Table.Th>{t('band')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {data.units.map((entry) => (
+                <Table.Tr
+                  key={entry.unitId}
+                  onClick={() => setSelected(entry.unitId)}
+                  style={{ cursor: 'pointer' }}
+                  bg={entry.unitId === unit?.unitId ? 'blue.0' : undefined}
+                  aria-selected={entry.unitId === unit?.unitId}
+                >
+                  <Table.Td>{entry.rank ?? '—'}</Table.Td>
+                  <Table.Td>{entry.name}</Table.Td>
+                  <Table.Td>{points(entry.total)}</Table.Td>
+                  <Table.Td>{points(entry.percent)}</Table.Td>
+                  <Table.Td>
+                    <Badge variant="light" tt="none">
+                      {entry.band ?? '—'}
+                    </Badge>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 5 }}>
+          {unit && (
+            <Stack>
+              <Title order={3} size="h4">
+                {unit.name}
+              </Title>
+              <Radar criteria={data.criteria} unit={unit.areas} average={data.average} />
+              <Text size="sm" c="dimmed">
+                {t('radarLegend')}
+              </Text>
+              <Title order={4} size="h5">
+                {t('pointsLost')}
+              </Title>
+              <List size="sm">
+                {unit.gaps.map((gap) => (
+                  <List.Item key={gap.code}>
+                    {gap.code} {gap.nameVi}: −{points(gap.lost)} ({points(gap.score)}/{points(gap.maxPoints)})
+                  </List.Item>
+                ))}
+              </List>
+            </Stack>
+          )}
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}
+
+/** Each area's score as a share of its maximum: the unit (filled) against the average (outline). */
+function Radar({
+  criteria,
+  unit,
+  average,
+}: {
+  criteria: Results['criteria'];
+  unit: Record<string, number>;
+  average: Record<string, number>;
+}) {
+  const size = 300;
+  const centre = size / 2;
+  const radius = size / 2 - 40;
+  const point = (index: number, share: number) => {
+    const angle = (Math.PI * 2 * index) / criteria.length - Math.PI / 2;
+    return [centre + Math.cos(angle) * radius * share, centre + Math.sin(angle) * radius * share] as const;
+  };
+  const share = (values: Record<string, number>, code: string, max: number | null) =>
+    max ? Math.min(1, (values[code] ?? 0) / max) : 0;
+  const polygon = (values: Record<string, number>) =>
+    criteria
+      .map((criterion, i) => point(i, share(values, criterion.code, criterion.maxPoints)).join(','))
+      .join(' ');
+  return (
+    <svg viewBox={`0 0 ${size} ${size}`} width="100%" role="img" aria-label="Radar">
+      {[0.25, 0.5, 0.75, 1].map((ring) => (
+        <polygon
+          key={ring}
+          points={criteria.map((_, i) => point(i, ring).join(',')).join(' ')}
+          fill="none"
+          stroke="#dee2e6"
+        />
+      ))}
+      {criteria.map((criterion, i) => {
+        const [x, y] = point(i, 1.15);
+        return (
+          <text key={criterion.code} x={x} y={y} fontSize="10" textAnchor="middle" dominantBaseline="middle">
+            {criterion.code}
+          </text>
+        );
+      })}
+      <polygon points={polygon(average)} fill="none" stroke="#868e96" strokeDasharray="4 3" strokeWidth="2" />
+      <polygon points={polygon(unit)} fill="rgba(34,139,230,0.25)" stroke="#228be6" strokeWidth="2" />
+    </svg>
+  );
+}

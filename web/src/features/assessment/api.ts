@@ -1,0 +1,134 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Framework } from '../../../../core/frameworks/framework.ts';
+import type { Stage } from '../../../../core/frameworks/rounds.ts';
+import { api } from '../../api/client.ts';
+
+export interface FrameworkSummary {
+  id: number;
+  code: string;
+  nameVi: string;
+  fromYear: number;
+  toYear: number | null;
+  status: string;
+  builtIn: boolean;
+  criteria: number;
+  maximum: number | null;
+}
+
+export interface Round {
+  id: number;
+  name: string;
+  year: number;
+  frameworkId: number;
+  frameworkName: string;
+  ownerUnitId: number;
+  stage: Stage;
+  deadlines: Record<string, string>;
+  bonusCap: number;
+  penaltyCap: number;
+  publishedAt: string | null;
+  version: number;
+}
+
+export interface RoundDetail extends Round {
+  leafCount: number;
+  maximum: number | null;
+  overdue: boolean;
+  units: {
+    unitId: number;
+    name: string;
+    code: string | null;
+    selfSubmittedAt: string | null;
+    selfScored: number;
+    appraised: number;
+    returned: number;
+    total: number | null;
+  }[];
+}
+
+export interface SheetCriterion {
+  code: string;
+  parent: string | null;
+  depth: number;
+  nameVi: string;
+  maxPoints: number | null;
+  evidenceRequired: boolean;
+  guidance: string | null;
+  isLeaf: boolean;
+  selfScore: number | null;
+  selfComment: string | null;
+  appraisedScore: number | null;
+  appraisalReason: string | null;
+  returnedReason: string | null;
+  explanation: string | null;
+  score: number;
+  evidenceCount: number;
+}
+
+export interface Sheet {
+  round: Round;
+  unit: { id: number; name: string };
+  selfSubmittedAt: string | null;
+  bonus: number;
+  penalty: number;
+  adjustmentReason: string | null;
+  criteria: SheetCriterion[];
+  total: number;
+  percent: number;
+  band: string | null;
+}
+
+export interface Results {
+  round: Round;
+  criteria: { code: string; nameVi: string; maxPoints: number | null }[];
+  average: Record<string, number>;
+  units: {
+    unitId: number;
+    name: string;
+    total: number;
+    percent: number;
+    band: string | null;
+    rank: number | null;
+    bonus: number;
+    penalty: number;
+    areas: Record<string, number>;
+    gaps: { code: string; nameVi: string; score: number; maxPoints: number; lost: number }[];
+  }[];
+}
+
+export const useFrameworks = () =>
+  useQuery({ queryKey: ['frameworks'], queryFn: () => api<FrameworkSummary[]>('GET', '/api/frameworks') });
+
+export const useFramework = (id: number | null) =>
+  useQuery({
+    queryKey: ['frameworks', id],
+    queryFn: () => api<{ id: number; definition: Framework }>('GET', `/api/frameworks/${id}`),
+    enabled: id !== null,
+  });
+
+export const useRounds = () =>
+  useQuery({ queryKey: ['rounds'], queryFn: () => api<Round[]>('GET', '/api/rounds') });
+
+export const useRound = (id: number) =>
+  useQuery({ queryKey: ['rounds', id], queryFn: () => api<RoundDetail>('GET', `/api/rounds/${id}`) });
+
+export const useSheet = (roundId: number, unitId: number) =>
+  useQuery({
+    queryKey: ['rounds', roundId, 'sheet', unitId],
+    queryFn: () => api<Sheet>('GET', `/api/rounds/${roundId}/units/${unitId}`),
+  });
+
+export const useResults = (roundId: number) =>
+  useQuery({
+    queryKey: ['rounds', roundId, 'results'],
+    queryFn: () => api<Results>('GET', `/api/rounds/${roundId}/results`),
+  });
+
+/** Every write of the assessment screens: on success the round's queries are read again. */
+export function useRoundWrite<T, R>(write: (input: T) => Promise<R>) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: write,
+    onSuccess: () => client.invalidateQueries({ queryKey: ['rounds'] }),
+  });
+}
