@@ -125,7 +125,7 @@ export async function buildApp({
   await app.register(auditRoutes, { db: database.db });
   await app.register(indexRoutes, { db: database.db });
   await app.register(planRoutes, { db: database.db });
-  await app.register(assessmentRoutes, { db: database.db });
+  await app.register(assessmentRoutes, { db: database.db, cacheMs: config.readCacheMs });
 
   await app.register(webRoutes);
   app.setNotFoundHandler((_request, reply) => reply.status(404).send(envelope(new AppError('NOT_FOUND'))));

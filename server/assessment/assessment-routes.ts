@@ -10,12 +10,14 @@ import {
 } from '../../core/frameworks/rounds.ts';
 import { contextOf } from '../auth/policy.ts';
 import type { Db } from '../db/engine.ts';
+import { JsonBodyCache } from '../db/read-cache.ts';
 import { CONTENT_TYPES, writeTable } from '../files/tabular.ts';
 import { sendDownload } from '../http/downloads.ts';
 import { uploadedFile } from '../http/uploads.ts';
 import {
   addCriterionEvidence,
   advanceRound,
+  assertResultsVisible,
   createFramework,
   createRound,
   getCriterionEvidenceFile,
@@ -44,8 +46,9 @@ const frameworkBody = z
   .object({ code: z.string(), fromYear: z.number().int(), criteria: z.array(z.unknown()) })
   .passthrough();
 
-export async function assessmentRoutes(app: FastifyInstance, { db }: { db: Db }) {
+export async function assessmentRoutes(app: FastifyInstance, { db, cacheMs }: { db: Db; cacheMs: number }) {
   const api = app.withTypeProvider<ZodTypeProvider>();
+  const results = new JsonBodyCache({ maxEntries: 50, maxAgeMs: cacheMs });
   const tags = ['assessment'];
 
   api.get(
@@ -125,7 +128,14 @@ export async function assessmentRoutes(app: FastifyInstance, { db }: { db: Db })
         params: roundParams,
       },
     },
-    async (request) => getResults(contextOf(request, db), request.params.id),
+    async (request, reply) => {
+      const ctx = contextOf(request, db);
+      await assertResultsVisible(ctx, request.params.id);
+      // The same for everyone allowed to see it, until a score or a stage changes (read-cache.ts).
+      return results.send(reply, `round:${request.params.id}`, undefined, () =>
+        getResults(ctx, request.params.id),
+      );
+    },
   );
   api.get(
     '/api/rounds/:id/results/export',
@@ -139,7 +149,9 @@ export async function assessmentRoutes(app: FastifyInstance, { db }: { db: Db })
       },
     },
     async (request, reply) => {
-      const results = await getResults(contextOf(request, db), request.params.id);
+      const ctx = contextOf(request, db);
+      await assertResultsVisible(ctx, request.params.id);
+      const results = await getResults(ctx, request.params.id);
       const { format } = request.query;
       const number = (value: number) => String(value).replace('.', ',');
       const table = {

@@ -217,6 +217,12 @@ describe('a round, from self-assessment to the published ranking', () => {
   it('the coordinator adds bonus and penalty points within the caps, with a reason', async () => {
     expect((await advance()).stage).toBe('final');
     const url = `/api/rounds/${roundId}/units/${communeId}/adjustments`;
+    const totalNow = async () =>
+      (await coordinator.request('GET', `/api/rounds/${roundId}/results`)).json.units.find(
+        (unit: { unitId: number }) => unit.unitId === communeId,
+      ).total;
+    // Read (and cached) before the adjustment, read again after it: the change shows at once.
+    expect(await totalNow()).toBe(96);
     expect(
       (await coordinator.request('PUT', url, { bonus: 5, penalty: 0, reason: 'Sáng kiến' })).status,
     ).toBe(400);
@@ -229,6 +235,7 @@ describe('a round, from self-assessment to the published ranking', () => {
     expect(adjusted.status).toBe(200);
     // 100 − 2 (XA.1.2: 2 of 4) − 2 (XA.3.2: 6 of 8) + 2 − 1.
     expect(adjusted.json.total).toBe(97);
+    expect(await totalNow()).toBe(97);
     expect((await reporter.request('GET', `/api/rounds/${roundId}/results`)).status).toBe(403);
   });
 

@@ -129,15 +129,17 @@ export class JsonBodyCache {
     this.#cache = new ReadCache(options);
   }
 
+  /** `schema` (the route's response schema) validates and strips the body before it is kept. */
   async send<T>(
     reply: FastifyReply,
     key: string,
-    schema: z.ZodType<T>,
+    schema: z.ZodType<T> | undefined,
     load: () => Promise<T>,
   ): Promise<FastifyReply> {
-    const body = await this.#cache.get(key, async () =>
-      Buffer.from(JSON.stringify(schema.encode(await load()))),
-    );
+    const body = await this.#cache.get(key, async () => {
+      const value = await load();
+      return Buffer.from(JSON.stringify(schema ? schema.encode(value) : value));
+    });
     return reply.type('application/json; charset=utf-8').send(body);
   }
 }
