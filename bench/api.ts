@@ -1,18 +1,15 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { count, eq, sql } from 'drizzle-orm';
-import pg from 'pg';
 import { foldVietnamese } from '../core/text/vietnamese.ts';
 import { hashPassword } from '../server/auth/passwords.ts';
 import { type Database, migrateDatabase, openDatabase } from '../server/db/engine.ts';
 import { roleGrants, units, users } from '../server/db/schema/index.ts';
 import { initialise } from '../server/setup/initialise.ts';
+import { benchDatabase } from './bench-database.ts';
 
 /**
  * `npm run bench:api [-- --json --duration 10]`: 3,500 units and 200 users, then an authenticated
@@ -125,33 +122,15 @@ async function load(url: string, headers: Record<string, string> = {}) {
 const children: ChildProcess[] = [];
 const cleanups: (() => Promise<void> | void)[] = [];
 try {
-  const databaseUrl = process.env.DATABASE_URL;
+  const target = await benchDatabase();
+  cleanups.push(target.cleanup);
   const env: Record<string, string> = {
     NODE_ENV: 'production',
     CHISO_SECRET: randomBytes(24).toString('hex'),
     LOG_LEVEL: 'warn',
+    ...(target.databaseUrl ? { DATABASE_URL: target.databaseUrl } : { CHISO_DATA_DIR: target.dataDir }),
   };
-  if (databaseUrl) {
-    const name = `chiso_bench_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: databaseUrl });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    cleanups.push(async () => {
-      const client = new pg.Client({ connectionString: databaseUrl });
-      await client.connect();
-      await client.query(`drop database if exists ${name} with (force)`);
-      await client.end();
-    });
-    const url = new URL(databaseUrl);
-    url.pathname = `/${name}`;
-    env.DATABASE_URL = url.toString();
-  } else {
-    const dataDir = mkdtempSync(join(tmpdir(), 'chiso-bench-'));
-    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
-    env.CHISO_DATA_DIR = dataDir;
-  }
-  const kind = databaseUrl ? 'postgresql' : 'pglite';
+  const { kind } = target;
 
   const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.CHISO_DATA_DIR ?? '' });
   await seed(database);
