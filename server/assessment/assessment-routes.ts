@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Framework } from '../../core/frameworks/framework.ts';
+import { frameworkToTable } from '../../core/frameworks/framework-table.ts';
 import {
   adjustmentsSchema,
   createRoundSchema,
@@ -11,7 +12,7 @@ import {
 import { contextOf } from '../auth/policy.ts';
 import type { Db } from '../db/engine.ts';
 import { JsonBodyCache } from '../db/read-cache.ts';
-import { CONTENT_TYPES, writeTable } from '../files/tabular.ts';
+import { CONTENT_TYPES, formatOf, readTable, writeTable } from '../files/tabular.ts';
 import { sendDownload } from '../http/downloads.ts';
 import { uploadedFile } from '../http/uploads.ts';
 import {
@@ -25,12 +26,14 @@ import {
   getResults,
   getRound,
   getSheet,
+  importFramework,
   listCriterionEvidence,
   listFrameworks,
   listRounds,
   removeCriterionEvidence,
   setAdjustments,
   submitSelfAssessment,
+  updateFramework,
   updateRound,
   updateScore,
 } from './assessment-service.ts';
@@ -74,6 +77,75 @@ export async function assessmentRoutes(app: FastifyInstance, { db, cacheMs }: { 
       reply
         .status(201)
         .send(await createFramework(contextOf(request, db), request.body as unknown as Framework)),
+  );
+
+  api.put(
+    '/api/frameworks/:id',
+    {
+      config: { policy: 'assessment.manage' },
+      schema: {
+        tags,
+        summary: 'Sửa khung chỉ số chưa dùng trong đợt đánh giá (tên, điểm, hướng dẫn)',
+        params: roundParams,
+        body: z.object({ definition: frameworkBody, version: z.number().int().min(1) }),
+      },
+    },
+    async (request) =>
+      updateFramework(
+        contextOf(request, db),
+        request.params.id,
+        request.body.definition as unknown as Framework,
+        request.body.version,
+      ),
+  );
+  api.get(
+    '/api/frameworks/:id/export',
+    {
+      config: { policy: 'assessment.read' },
+      schema: {
+        tags,
+        summary: 'Xuất cây tiêu chí (.xlsx hoặc .csv)',
+        params: roundParams,
+        querystring: z.object({ format: z.enum(['csv', 'xlsx']).default('xlsx') }),
+      },
+    },
+    async (request, reply) => {
+      const { definition } = await getFramework(contextOf(request, db), request.params.id);
+      const { format } = request.query;
+      return sendDownload(reply, {
+        fileName: `${definition.code}-${definition.fromYear}.${format}`,
+        contentType: CONTENT_TYPES[format],
+        data: await writeTable(frameworkToTable(definition), format, definition.code),
+      });
+    },
+  );
+  api.post(
+    '/api/frameworks/import',
+    {
+      config: { policy: 'assessment.manage' },
+      schema: {
+        tags,
+        summary: 'Nhập khung chỉ số từ bảng tính tiêu chí (tất cả hoặc không)',
+        consumes: ['multipart/form-data'],
+        querystring: z.object({
+          code: z
+            .string()
+            .trim()
+            .regex(/^[A-Z0-9_]+$/, 'Mã khung viết hoa, không dấu (ví dụ HY_CCHC_XA).'),
+          nameVi: z.string().trim().min(1, 'Vui lòng nhập tên khung.').max(300),
+          fromYear: z.coerce.number().int().min(2000).max(2100),
+          toYear: z.coerce.number().int().min(2000).max(2100).optional(),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const { fileName, data } = await uploadedFile(request);
+      const table = await readTable(data, formatOf(fileName));
+      const { toYear, ...meta } = request.query;
+      return reply
+        .status(201)
+        .send(await importFramework(contextOf(request, db), { ...meta, toYear: toYear ?? null }, table));
+    },
   );
 
   api.get(

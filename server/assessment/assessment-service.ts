@@ -9,6 +9,11 @@ import {
   walkCriteria,
 } from '../../core/frameworks/framework.ts';
 import {
+  type FrameworkMeta,
+  frameworkFromTable,
+  frameworkToTable,
+} from '../../core/frameworks/framework-table.ts';
+import {
   type adjustmentsSchema,
   type createRoundSchema,
   effectiveScore,
@@ -116,6 +121,74 @@ export async function createFramework(ctx: AssessmentContext, definition: Framew
       },
     });
     return row.id;
+  });
+  return getFramework(ctx, id);
+}
+
+/** Frameworks from a spreadsheet of criteria: all or nothing, every bad row named. */
+export async function importFramework(
+  ctx: AssessmentContext,
+  meta: FrameworkMeta,
+  table: { headers: string[]; rows: string[][] },
+) {
+  const { framework, issues } = frameworkFromTable(meta, table.headers, table.rows);
+  if (!framework)
+    throw new AppError('IMPORT_REJECTED', `Tệp có ${issues.length} lỗi, chưa có gì được ghi.`, {
+      rows: issues,
+    });
+  return createFramework(ctx, framework);
+}
+
+/**
+ * Edits a framework version (names, points, guidance; completing an unconfirmed template) as long as
+ * no round uses it: a methodology already applied changes by a new version, never in place.
+ */
+export async function updateFramework(
+  ctx: AssessmentContext,
+  id: number,
+  definition: Framework,
+  version: number,
+) {
+  const [row] = await ctx.db.select().from(frameworks).where(eq(frameworks.id, id));
+  if (!row) throw new AppError('NOT_FOUND');
+  if (definition.code !== row.code || definition.fromYear !== row.fromYear)
+    throw fieldError('code', 'Không đổi mã hoặc năm áp dụng của một phiên bản: hãy tạo phiên bản mới.');
+  const [used] = await ctx.db
+    .select({ id: assessmentRounds.id })
+    .from(assessmentRounds)
+    .where(eq(assessmentRounds.frameworkId, id));
+  if (used)
+    throw new AppError(
+      'CONFLICT',
+      'Khung đã được dùng trong một đợt đánh giá: hãy tạo phiên bản mới thay vì sửa.',
+    );
+  const issues = validateFramework(definition);
+  if (issues.length > 0)
+    throw new AppError('VALIDATION_FAILED', 'Khung chỉ số chưa hợp lệ.', {
+      fields: issues.map((issue) => ({ path: issue.at, message: issue.message })),
+    });
+  const next = definition;
+  await mutate(ctx, async (tx, audit) => {
+    const [updated] = await tx
+      .update(frameworks)
+      .set({
+        definition: next,
+        nameVi: next.nameVi,
+        toYear: next.toYear,
+        status: next.status,
+        version: sql`${frameworks.version} + 1`,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(frameworks.id, id), eq(frameworks.version, version)))
+      .returning({ id: frameworks.id });
+    if (!updated) throw new AppError('CONFLICT');
+    await audit({
+      action: 'framework.update',
+      entityType: 'framework',
+      entityId: id,
+      before: frameworkToTable(row.definition).rows,
+      after: frameworkToTable(next).rows,
+    });
   });
   return getFramework(ctx, id);
 }

@@ -297,3 +297,72 @@ describe('a round, from self-assessment to the published ranking', () => {
     expect((await reporter.request('PATCH', url, { selfScore: 1 })).status).toBe(200);
   });
 });
+
+describe('frameworks in spreadsheets, and edits', () => {
+  it('exports a framework’s criteria and imports them back as a new framework', async () => {
+    const exported = await t.app.inject({
+      method: 'GET',
+      url: `/api/frameworks/${frameworkId}/export?format=xlsx`,
+      headers: { cookie: coordinator.cookie },
+    });
+    expect(exported.statusCode).toBe(200);
+    const imported = await coordinator.upload(
+      '/api/frameworks/import?code=HY_CCHC_XA_COPY&nameVi=B%E1%BA%A3n%20sao&fromYear=2027',
+      'khung.xlsx',
+      exported.rawPayload,
+    );
+    expect(imported.status).toBe(201);
+    expect(imported.json.definition.criteria).toEqual(
+      DEMO.criteria.map((area) => expect.objectContaining({ code: area.code, maxPoints: area.maxPoints })),
+    );
+  });
+
+  it('refuses a spreadsheet with bad rows, naming row, column and reason, writing nothing', async () => {
+    const csv = Buffer.from('Mã tiêu chí,Tên tiêu chí,Điểm tối đa\nA.1,Lĩnh vực,10\nA.1.1,,abc\n');
+    const before = (await coordinator.request('GET', '/api/frameworks')).json.length;
+    const refused = await coordinator.upload(
+      '/api/frameworks/import?code=HY_BAD&nameVi=X&fromYear=2027',
+      'khung.csv',
+      csv,
+    );
+    expect(refused.status).toBe(400);
+    expect(refused.json.error.details.rows).toEqual([
+      { row: 3, column: 'Tên tiêu chí', reason: 'Tên tiêu chí không được trống.' },
+      { row: 3, column: 'Điểm tối đa', reason: '"abc" không phải số điểm hợp lệ.' },
+    ]);
+    expect((await coordinator.request('GET', '/api/frameworks')).json.length).toBe(before);
+  });
+
+  it('completes the unconfirmed PAR INDEX template, and refuses to edit a framework a round already uses', async () => {
+    const list = (await coordinator.request('GET', '/api/frameworks')).json;
+    const par = list.find((framework: { code: string }) => framework.code === 'PAR_INDEX');
+    const { json: current } = await coordinator.request('GET', `/api/frameworks/${par.id}`);
+    const definition = structuredClone(current.definition) as Framework;
+    for (const area of definition.criteria) area.maxPoints = 12.5;
+    definition.status = 'confirmed';
+    const saved = await coordinator.request('PUT', `/api/frameworks/${par.id}`, {
+      definition,
+      version: current.version,
+    });
+    expect(saved.status).toBe(200);
+    const after = (await coordinator.request('GET', '/api/frameworks')).json.find(
+      (framework: { code: string }) => framework.code === 'PAR_INDEX',
+    );
+    expect(after).toMatchObject({ maximum: 100, status: 'confirmed' });
+    expect(
+      (
+        await coordinator.request('PUT', `/api/frameworks/${par.id}`, {
+          definition,
+          version: current.version,
+        })
+      ).status,
+    ).toBe(409);
+    const { json: used } = await coordinator.request('GET', `/api/frameworks/${frameworkId}`);
+    const inUse = await coordinator.request('PUT', `/api/frameworks/${frameworkId}`, {
+      definition: used.definition,
+      version: used.version,
+    });
+    expect(inUse.status).toBe(409);
+    expect(inUse.json.error.message).toContain('phiên bản mới');
+  });
+});

@@ -1,0 +1,175 @@
+/**
+ * A framework's criteria as a spreadsheet, one row per criterion, and back: what a coordinator edits in
+ * Excel. The tree comes from the codes ("XA.1.2" sits under "XA.1"); rows may come in any order.
+ */
+import type { RowIssue } from '../errors.ts';
+import { foldVietnamese } from '../text/vietnamese.ts';
+import {
+  type Criterion,
+  DEFAULT_BANDS,
+  type Framework,
+  SCORING_METHODS,
+  type ScoringMethod,
+  walkCriteria,
+} from './framework.ts';
+
+export const FRAMEWORK_COLUMNS = [
+  'Mã tiêu chí',
+  'Tên tiêu chí',
+  'Tên tiếng Anh',
+  'Điểm tối đa',
+  'Cách chấm',
+  'Bắt buộc tài liệu kiểm chứng',
+  'Hướng dẫn',
+] as const;
+
+const METHOD_BY_NAME = new Map<string, ScoringMethod>(
+  Object.entries(SCORING_METHODS).flatMap(([method, name]) => [
+    [foldVietnamese(method), method as ScoringMethod],
+    [foldVietnamese(name.vi), method as ScoringMethod],
+  ]),
+);
+const YES = new Set(['co', 'x', 'yes', '1', 'true', 'bat buoc']);
+const NO = new Set(['', 'khong', 'no', '0', 'false']);
+
+export function frameworkToTable(framework: Framework): { headers: string[]; rows: string[][] } {
+  return {
+    headers: [...FRAMEWORK_COLUMNS],
+    rows: walkCriteria(framework.criteria).map(({ criterion }) => [
+      criterion.code,
+      criterion.nameVi,
+      criterion.nameEn ?? '',
+      criterion.maxPoints === null ? '' : String(criterion.maxPoints).replace('.', ','),
+      SCORING_METHODS[criterion.method].vi,
+      criterion.evidenceRequired ? 'Có' : 'Không',
+      criterion.guidance ?? '',
+    ]),
+  };
+}
+
+export interface FrameworkMeta {
+  code: string;
+  nameVi: string;
+  nameEn?: string | undefined;
+  fromYear: number;
+  toYear: number | null;
+}
+
+/**
+ * The framework the rows describe, or every row problem (row numbers as in the file: the header is
+ * row 1). Points are numbers with a decimal comma or point; a parent's points may be left empty and
+ * are then the sum of its children's.
+ */
+export function frameworkFromTable(
+  meta: FrameworkMeta,
+  headers: readonly string[],
+  rows: readonly (readonly string[])[],
+): { framework: Framework | null; issues: RowIssue[] } {
+  const issues: RowIssue[] = [];
+  const column = (name: (typeof FRAMEWORK_COLUMNS)[number]) =>
+    headers.findIndex((header) => foldVietnamese(header) === foldVietnamese(name));
+  const at = {
+    code: column('Mã tiêu chí'),
+    name: column('Tên tiêu chí'),
+    nameEn: column('Tên tiếng Anh'),
+    points: column('Điểm tối đa'),
+    method: column('Cách chấm'),
+    evidence: column('Bắt buộc tài liệu kiểm chứng'),
+    guidance: column('Hướng dẫn'),
+  };
+  for (const name of ['Mã tiêu chí', 'Tên tiêu chí', 'Điểm tối đa'] as const) {
+    if (column(name) === -1)
+      issues.push({ row: 1, column: name, reason: 'Thiếu cột này trong dòng tiêu đề.' });
+  }
+  if (issues.length > 0) return { framework: null, issues };
+  const byCode = new Map<string, Criterion>();
+  const order: string[] = [];
+  rows.forEach((cells, index) => {
+    const row = index + 2;
+    const cell = (i: number) => (i === -1 ? '' : (cells[i] ?? '').trim());
+    if (cells.every((value) => value.trim() === '')) return;
+    const code = cell(at.code);
+    if (!/^[\p{L}\p{N}_]+(\.[\p{L}\p{N}_]+)*$/u.test(code)) {
+      issues.push({ row, column: 'Mã tiêu chí', reason: 'Mã trống hoặc sai dạng (ví dụ XA.1.2).' });
+      return;
+    }
+    if (byCode.has(code)) {
+      issues.push({ row, column: 'Mã tiêu chí', reason: `Mã ${code} bị trùng.` });
+      return;
+    }
+    const name = cell(at.name);
+    if (!name) issues.push({ row, column: 'Tên tiêu chí', reason: 'Tên tiêu chí không được trống.' });
+    const pointsText = cell(at.points).replace(',', '.');
+    const points = pointsText === '' ? null : Number(pointsText);
+    if (points !== null && (!Number.isFinite(points) || points < 0))
+      issues.push({ row, column: 'Điểm tối đa', reason: `"${cell(at.points)}" không phải số điểm hợp lệ.` });
+    const methodText = foldVietnamese(cell(at.method));
+    const method = methodText === '' ? 'manual' : METHOD_BY_NAME.get(methodText);
+    if (!method)
+      issues.push({
+        row,
+        column: 'Cách chấm',
+        reason: `Không rõ cách chấm "${cell(at.method)}" (${Object.values(SCORING_METHODS)
+          .map((m) => m.vi)
+          .join('; ')}).`,
+      });
+    const evidenceText = foldVietnamese(cell(at.evidence));
+    if (!YES.has(evidenceText) && !NO.has(evidenceText))
+      issues.push({ row, column: 'Bắt buộc tài liệu kiểm chứng', reason: 'Ghi "Có" hoặc "Không".' });
+    byCode.set(code, {
+      code,
+      nameVi: name,
+      ...(cell(at.nameEn) && { nameEn: cell(at.nameEn) }),
+      maxPoints: points !== null && Number.isFinite(points) ? points : null,
+      method: method ?? 'manual',
+      evidenceRequired: YES.has(evidenceText),
+      ...(cell(at.guidance) && { guidance: cell(at.guidance) }),
+    });
+    order.push(code);
+  });
+  const roots: Criterion[] = [];
+  for (const code of order) {
+    const criterion = byCode.get(code) as Criterion;
+    const parentCode = code.includes('.') ? code.slice(0, code.lastIndexOf('.')) : null;
+    const parent = parentCode === null ? undefined : byCode.get(parentCode);
+    if (parentCode !== null && !parent && code.split('.').length > 2) {
+      const row = rows.findIndex((cells) => (cells[at.code] ?? '').trim() === code) + 2;
+      issues.push({ row, column: 'Mã tiêu chí', reason: `Không có tiêu chí cha ${parentCode}.` });
+      continue;
+    }
+    if (parent) parent.children = [...(parent.children ?? []), criterion];
+    else roots.push(criterion);
+  }
+  // An empty parent total is the sum of its children's points.
+  const fill = (criterion: Criterion): number | null => {
+    if (!criterion.children?.length) return criterion.maxPoints;
+    const sums = criterion.children.map(fill);
+    if (criterion.maxPoints === null && sums.every((value) => value !== null))
+      criterion.maxPoints = sums.reduce((a, b) => (a ?? 0) + (b ?? 0), 0);
+    return criterion.maxPoints;
+  };
+  roots.forEach(fill);
+  if (order.length === 0)
+    issues.push({ row: 2, column: 'Mã tiêu chí', reason: 'Tệp không có tiêu chí nào.' });
+  if (issues.length > 0) return { framework: null, issues };
+  return {
+    framework: {
+      code: meta.code,
+      nameVi: meta.nameVi,
+      nameEn: meta.nameEn ?? meta.nameVi,
+      fromYear: meta.fromYear,
+      toYear: meta.toYear,
+      status: roots.some(function missing(criterion: Criterion): boolean {
+        return criterion.maxPoints === null || (criterion.children ?? []).some(missing);
+      })
+        ? 'unconfirmed'
+        : 'confirmed',
+      source: 'Nhập từ bảng tính',
+      unit: 'points',
+      grouping: 'bands',
+      bands: DEFAULT_BANDS,
+      criteria: roots,
+    },
+    issues: [],
+  };
+}
