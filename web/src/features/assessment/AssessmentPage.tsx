@@ -3,6 +3,7 @@ import {
   Anchor,
   Badge,
   Button,
+  FileInput,
   Group,
   Modal,
   NumberInput,
@@ -14,12 +15,13 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
-import { walkCriteria } from '../../../../core/frameworks/framework.ts';
+import { type Criterion, type Framework, walkCriteria } from '../../../../core/frameworks/framework.ts';
 import { INPUT_STAGES, type InputStage, STAGE_NAMES } from '../../../../core/frameworks/rounds.ts';
 import { formatDateVi, parseDate } from '../../../../core/text/dates.ts';
-import { ApiError, api } from '../../api/client.ts';
+import { ApiError, api, queryString } from '../../api/client.ts';
 import { DialogFooter } from '../../components/DialogFooter.tsx';
 import { useT } from '../../i18n/locale.tsx';
 import { hasPermission, useMe } from '../auth/session.ts';
@@ -36,6 +38,7 @@ export function AssessmentPage() {
   const { data: frameworks } = useFrameworks();
   const [creating, setCreating] = useState(false);
   const [openFramework, setOpenFramework] = useState<number | null>(null);
+  const [importing, setImporting] = useState(false);
   const manages = hasPermission(me, 'assessment.manage');
 
   return (
@@ -84,9 +87,16 @@ export function AssessmentPage() {
       </Table>
       {rounds?.length === 0 && <Text c="dimmed">{t('noRounds')}</Text>}
 
-      <Title order={3} size="h4">
-        {t('frameworks')}
-      </Title>
+      <Group justify="space-between">
+        <Title order={3} size="h4">
+          {t('frameworks')}
+        </Title>
+        {manages && (
+          <Button variant="light" onClick={() => setImporting(true)}>
+            {t('importFramework')}
+          </Button>
+        )}
+      </Group>
       <Table withTableBorder>
         <Table.Thead>
           <Table.Tr>
@@ -122,37 +132,193 @@ export function AssessmentPage() {
         </Table.Tbody>
       </Table>
       {openFramework !== null && <FrameworkTree id={openFramework} onClose={() => setOpenFramework(null)} />}
+      {importing && <ImportFrameworkDialog onClose={() => setImporting(false)} />}
       {creating && <CreateRoundDialog onClose={() => setCreating(false)} />}
     </Stack>
   );
 }
 
+/** A framework's tree; a coordinator edits names and points of a version no round uses yet. */
 function FrameworkTree({ id, onClose }: { id: number; onClose: () => void }) {
   const { t } = useT();
+  const { data: me } = useMe();
   const { data } = useFramework(id);
+  const [draft, setDraft] = useState<Framework | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const save = useRoundWrite((input: { definition: Framework; version: number }) =>
+    api('PUT', `/api/frameworks/${id}`, input),
+  );
+  const client = useQueryClient();
+  const editable = hasPermission(me, 'assessment.manage');
+  const definition = draft ?? data?.definition;
+  const edit = (code: string, patch: Partial<Criterion>) => {
+    if (!definition) return;
+    const next = structuredClone(definition);
+    const found = walkCriteria(next.criteria).find((entry) => entry.criterion.code === code);
+    if (found) Object.assign(found.criterion, patch);
+    setDraft(next);
+  };
+  const submit = async () => {
+    if (!draft || !data) return;
+    setError(null);
+    try {
+      await save.mutateAsync({ definition: draft, version: data.version });
+      await client.invalidateQueries({ queryKey: ['frameworks'] });
+      setDraft(null);
+    } catch (caught) {
+      setError(caught instanceof ApiError ? caught : new ApiError(0, 'INTERNAL', String(caught)));
+    }
+  };
   return (
-    <Modal opened onClose={onClose} title={data?.definition.nameVi ?? t('loading')} size="xl">
-      <Text size="sm" c="dimmed" mb="sm">
-        {data?.definition.source}
-      </Text>
+    <Modal opened onClose={onClose} title={definition?.nameVi ?? t('loading')} size="xl">
+      <Group justify="space-between" mb="sm">
+        <Text size="sm" c="dimmed" maw={600}>
+          {definition?.source}
+        </Text>
+        <Group gap="xs">
+          <Button
+            component="a"
+            size="xs"
+            variant="light"
+            href={`/api/frameworks/${id}/export?format=xlsx`}
+            download
+          >
+            {t('exportXlsx')}
+          </Button>
+        </Group>
+      </Group>
       <Table>
         <Table.Tbody>
-          {data &&
-            walkCriteria(data.definition.criteria).map(({ criterion, depth }) => (
+          {definition &&
+            walkCriteria(definition.criteria).map(({ criterion, depth }) => (
               <Table.Tr key={criterion.code}>
                 <Table.Td w={110} fw={depth === 0 ? 700 : 400}>
                   {criterion.code}
                 </Table.Td>
                 <Table.Td pl={`${depth + 0.6}rem`} fw={depth === 0 ? 700 : 400}>
-                  {criterion.nameVi}
+                  {editable ? (
+                    <TextInput
+                      size="xs"
+                      aria-label={`${t('name')} ${criterion.code}`}
+                      value={criterion.nameVi}
+                      onChange={(event) => edit(criterion.code, { nameVi: event.currentTarget.value })}
+                    />
+                  ) : (
+                    criterion.nameVi
+                  )}
                 </Table.Td>
-                <Table.Td w={80} ta="right">
-                  {number(criterion.maxPoints)}
+                <Table.Td w={110} ta="right">
+                  {editable ? (
+                    <NumberInput
+                      size="xs"
+                      aria-label={`${t('maximum')} ${criterion.code}`}
+                      min={0}
+                      decimalSeparator=","
+                      value={criterion.maxPoints ?? ''}
+                      onChange={(value) =>
+                        edit(criterion.code, { maxPoints: value === '' ? null : Number(value) })
+                      }
+                    />
+                  ) : (
+                    number(criterion.maxPoints)
+                  )}
                 </Table.Td>
               </Table.Tr>
             ))}
         </Table.Tbody>
       </Table>
+      {error && (
+        <Alert color="red" role="alert" mt="sm" title={error.message}>
+          {error.fields.map((field) => (
+            <Text key={`${field.path}${field.message}`} size="sm">
+              {field.path}: {field.message}
+            </Text>
+          ))}
+        </Alert>
+      )}
+      {editable && draft && (
+        <Group justify="flex-end" mt="md">
+          <Button variant="default" onClick={() => setDraft(null)}>
+            {t('cancel')}
+          </Button>
+          <Button onClick={submit} loading={save.isPending}>
+            {t('save')}
+          </Button>
+        </Group>
+      )}
+    </Modal>
+  );
+}
+
+/** A framework from a spreadsheet of criteria (code, name, points…), refused row by row when wrong. */
+function ImportFrameworkDialog({ onClose }: { onClose: () => void }) {
+  const { t } = useT();
+  const client = useQueryClient();
+  const [form, setForm] = useState({ code: '', nameVi: '', fromYear: new Date().getFullYear() });
+  const [file, setFile] = useState<File | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async () => {
+    if (!file) return;
+    setError(null);
+    setBusy(true);
+    try {
+      const body = new FormData();
+      body.append('file', file);
+      await api('POST', `/api/frameworks/import${queryString(form)}`, body);
+      await client.invalidateQueries({ queryKey: ['frameworks'] });
+      onClose();
+    } catch (caught) {
+      setError(caught instanceof ApiError ? caught : new ApiError(0, 'INTERNAL', String(caught)));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal opened onClose={onClose} title={t('importFramework')}>
+      <Stack>
+        <Text size="sm" c="dimmed">
+          {t('importFrameworkHelp')}
+        </Text>
+        <TextInput
+          label={t('code')}
+          placeholder="HY_CCHC_XA"
+          value={form.code}
+          onChange={(event) => setForm({ ...form, code: event.currentTarget.value.toUpperCase() })}
+        />
+        <TextInput
+          label={t('name')}
+          value={form.nameVi}
+          onChange={(event) => setForm({ ...form, nameVi: event.currentTarget.value })}
+        />
+        <NumberInput
+          label={t('appliesFrom')}
+          value={form.fromYear}
+          onChange={(value) => setForm({ ...form, fromYear: Number(value) })}
+        />
+        <FileInput label=".xlsx / .csv" accept=".xlsx,.csv" value={file} onChange={setFile} />
+        {error && (
+          <Alert color="red" role="alert" title={error.message}>
+            <Table>
+              <Table.Tbody>
+                {error.rows.map((row) => (
+                  <Table.Tr key={`${row.row}-${row.column}`}>
+                    <Table.Td>{row.row}</Table.Td>
+                    <Table.Td>{row.column}</Table.Td>
+                    <Table.Td>{row.reason}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+            {error.fields.map((field) => (
+              <Text key={field.path} size="sm">
+                {field.path}: {field.message}
+              </Text>
+            ))}
+          </Alert>
+        )}
+        <DialogFooter onClose={onClose} onSubmit={submit} isBusy={busy} label={t('importFramework')} />
+      </Stack>
     </Modal>
   );
 }

@@ -102,7 +102,8 @@ export const useFrameworks = () =>
 export const useFramework = (id: number | null) =>
   useQuery({
     queryKey: ['frameworks', id],
-    queryFn: () => api<{ id: number; definition: Framework }>('GET', `/api/frameworks/${id}`),
+    queryFn: () =>
+      api<{ id: number; version: number; definition: Framework }>('GET', `/api/frameworks/${id}`),
     enabled: id !== null,
   });
 
