@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, like, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, like, lt, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { hasPermissionOn, scopeRoots } from '../../core/auth/roles.ts';
 import { AppError, fieldError } from '../../core/errors.ts';
@@ -26,13 +26,20 @@ import {
   type updateRoundSchema,
   type updateScoreSchema,
 } from '../../core/frameworks/rounds.ts';
-import { scoreRound, type UnitScore } from '../../core/frameworks/scoring.ts';
+import { scoreRound, type UnitScore, yearOnYear } from '../../core/frameworks/scoring.ts';
 import { validateFramework } from '../../core/frameworks/validate-framework.ts';
 import { todayInVietnam } from '../../core/text/dates.ts';
 import { mutate, type ServiceContext } from '../audit/audit-log.ts';
 import { assertPermissionOn } from '../auth/policy.ts';
 import type { SessionUser } from '../auth/sessions.ts';
-import { assessmentRounds, frameworks, roundScores, roundUnits, units } from '../db/schema/index.ts';
+import {
+  assessmentRounds,
+  frameworks,
+  roundScores,
+  roundUnits,
+  unitSuccessions,
+  units,
+} from '../db/schema/index.ts';
 import {
   attachEvidence,
   detachEvidence,
@@ -770,17 +777,8 @@ export async function assertResultsVisible(ctx: AssessmentContext, roundId: numb
 /** The ranking of a round (whoever asks has passed assertResultsVisible). */
 export async function getResults(ctx: AssessmentContext, roundId: number) {
   const { round, framework } = await roundOf(ctx, roundId);
-  const members = await ctx.db
-    .select({ unit: roundUnits, name: units.name })
-    .from(roundUnits)
-    .innerJoin(units, eq(units.id, roundUnits.unitId))
-    .where(eq(roundUnits.roundId, roundId));
-  const entries = await entriesByUnit(ctx, roundId);
-  const results = scoreRound(
-    framework,
-    members.map(({ unit }) => inputOf(unit, entries)),
-    rules(round),
-  );
+  const { members, results } = await scoredRound(ctx, round, framework);
+  const change = await changeSincePreviousRound(ctx, round, framework, results);
   const names = new Map(members.map(({ unit, name }) => [unit.unitId, name]));
   const topLevel = framework.criteria.map((criterion) => ({
     code: criterion.code,
@@ -798,6 +796,7 @@ export async function getResults(ctx: AssessmentContext, roundId: number) {
   );
   return {
     round: presentRound(round, framework),
+    previousRound: change.previous,
     criteria: topLevel,
     average,
     units: results
@@ -813,6 +812,7 @@ export async function getResults(ctx: AssessmentContext, roundId: number) {
         percent: round2(result.percent),
         band: result.band?.label ?? null,
         rank: result.rank,
+        change: change.byUnit.get(result.unitId) ?? null,
         bonus: result.bonus,
         penalty: result.penalty,
         areas: Object.fromEntries(
@@ -820,6 +820,71 @@ export async function getResults(ctx: AssessmentContext, roundId: number) {
         ),
         gaps: result.gaps.slice(0, 10).map((gap) => ({ ...gap, lost: round2(gap.lost) })),
       })),
+  };
+}
+
+async function scoredRound(ctx: AssessmentContext, round: RoundRow, framework: Framework) {
+  const members = await ctx.db
+    .select({ unit: roundUnits, name: units.name })
+    .from(roundUnits)
+    .innerJoin(units, eq(units.id, roundUnits.unitId))
+    .where(eq(roundUnits.roundId, round.id));
+  const entries = await entriesByUnit(ctx, round.id);
+  const results = scoreRound(
+    framework,
+    members.map(({ unit }) => inputOf(unit, entries)),
+    rules(round),
+  );
+  return { members, results };
+}
+
+/**
+ * Change in % of the maximum since the last published round of the same index run by the same unit
+ * in an earlier year; a unit formed by a merger is compared with its predecessors' mean.
+ */
+async function changeSincePreviousRound(
+  ctx: AssessmentContext,
+  round: RoundRow,
+  framework: Framework,
+  results: UnitScore[],
+): Promise<{
+  previous: { id: number; name: string; year: number } | null;
+  byUnit: Map<number, number | null>;
+}> {
+  const [previous] = await ctx.db
+    .select({ round: assessmentRounds, framework: frameworks.definition })
+    .from(assessmentRounds)
+    .innerJoin(frameworks, eq(frameworks.id, assessmentRounds.frameworkId))
+    .where(
+      and(
+        eq(frameworks.code, framework.code),
+        eq(assessmentRounds.ownerUnitId, round.ownerUnitId),
+        eq(assessmentRounds.stage, 'published'),
+        lt(assessmentRounds.year, round.year),
+      ),
+    )
+    .orderBy(desc(assessmentRounds.year), desc(assessmentRounds.id))
+    .limit(1);
+  if (!previous) return { previous: null, byUnit: new Map() };
+  const before = await scoredRound(ctx, previous.round, previous.framework);
+  const links = await ctx.db
+    .select({ predecessorId: unitSuccessions.predecessorId, successorId: unitSuccessions.successorId })
+    .from(unitSuccessions)
+    .where(
+      inArray(
+        unitSuccessions.successorId,
+        results.map((result) => result.unitId),
+      ),
+    );
+  const byUnit = yearOnYear(
+    new Map(results.map((result) => [result.unitId, result.percent])),
+    new Map(before.results.map((result) => [result.unitId, result.percent])),
+    (unitId) => links.filter((link) => link.successorId === unitId).map((link) => link.predecessorId),
+  );
+  for (const [unitId, value] of byUnit) byUnit.set(unitId, value === null ? null : round2(value));
+  return {
+    previous: { id: previous.round.id, name: previous.round.name, year: previous.round.year },
+    byUnit,
   };
 }
 

@@ -275,6 +275,31 @@ describe('a round, from self-assessment to the published ranking', () => {
     expect(audit.rows[0].n).toBeGreaterThanOrEqual(LEAVES.length + 5);
   });
 
+  it('shows each unit’s change since the last published round of the same index', async () => {
+    const earlier = await coordinator.request('POST', '/api/rounds', {
+      frameworkId,
+      ownerUnitId: provinceId,
+      name: 'Đánh giá CCHC cấp xã năm 2025',
+      year: 2025,
+      unitIds: [communeId],
+      deadlines: FUTURE,
+    });
+    let earlierVersion = earlier.json.version;
+    const scoreUrl = `/api/rounds/${earlier.json.id}/units/${communeId}/scores/XA.1.1`;
+    expect((await reporter.request('PATCH', scoreUrl, { selfScore: 3 })).status).toBe(200);
+    for (let step = 0; step < 5; step++) {
+      const moved = await coordinator.request('POST', `/api/rounds/${earlier.json.id}/advance`, {
+        version: earlierVersion,
+      });
+      earlierVersion = moved.json.version;
+    }
+    const { json } = await reporter.request('GET', `/api/rounds/${roundId}/results`);
+    expect(json.previousRound).toMatchObject({ id: earlier.json.id, year: 2025 });
+    expect(json.units.find((unit: { unitId: number }) => unit.unitId === communeId).change).toBe(94);
+    // A commune that was in no earlier round has nothing to compare with.
+    expect(json.units.find((unit: { unitId: number }) => unit.unitId !== communeId).change).toBeNull();
+  });
+
   it('a stage whose deadline has passed is locked, until the coordinator extends it', async () => {
     const response = await coordinator.request('POST', '/api/rounds', {
       frameworkId,

@@ -42,6 +42,9 @@ export function ResultsPage() {
                 <Table.Th>{t('totalPoints')}</Table.Th>
                 <Table.Th>%</Table.Th>
                 <Table.Th>{t('band')}</Table.Th>
+                {data.previousRound && (
+                  <Table.Th title={data.previousRound.name}>± {data.previousRound.year}</Table.Th>
+                )}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -62,6 +65,11 @@ export function ResultsPage() {
                       {entry.band ?? '—'}
                     </Badge>
                   </Table.Td>
+                  {data.previousRound && (
+                    <Table.Td c={entry.change === null ? 'dimmed' : entry.change >= 0 ? 'green' : 'red'}>
+                      {entry.change === null ? '—' : `${entry.change > 0 ? '+' : ''}${points(entry.change)}`}
+                    </Table.Td>
+                  )}
                 </Table.Tr>
               ))}
             </Table.Tbody>

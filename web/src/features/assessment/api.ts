@@ -80,6 +80,7 @@ export interface Sheet {
 
 export interface Results {
   round: Round;
+  previousRound: { id: number; name: string; year: number } | null;
   criteria: { code: string; nameVi: string; maxPoints: number | null }[];
   average: Record<string, number>;
   units: {
@@ -89,6 +90,8 @@ export interface Results {
     percent: number;
     band: string | null;
     rank: number | null;
+    /** Change in % of the maximum since the previous published round (successors followed). */
+    change: number | null;
     bonus: number;
     penalty: number;
     areas: Record<string, number>;
