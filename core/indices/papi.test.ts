@@ -52,6 +52,28 @@ describe('PAPI results computed from the sub-dimensions', () => {
     expect(quangNinh?.total).toBeCloseTo(48.8114, 4);
   });
 
+  it('ranks every province on each dimension, consistent with the dimension scores', () => {
+    const results = computePapi(
+      2020,
+      rows.filter((row) => row.year === 2020),
+    );
+    for (const dimension of ['PAPI.1', 'PAPI.5', 'PAPI.8'] as const) {
+      const best = results.filter((result) => result.dimensionRanks[dimension] === 1);
+      const top = Math.max(
+        ...results.map((result) => result.dimensions[dimension] ?? Number.NEGATIVE_INFINITY),
+      );
+      expect(best.length).toBeGreaterThan(0);
+      for (const result of best) expect(result.dimensions[dimension]).toBe(top);
+      const ranked = results
+        .filter((result) => result.dimensionRanks[dimension] !== null)
+        .sort((a, b) => (a.dimensionRanks[dimension] ?? 0) - (b.dimensionRanks[dimension] ?? 0));
+      for (let i = 1; i < ranked.length; i++)
+        expect(ranked[i]?.dimensions[dimension] ?? 0).toBeLessThanOrEqual(
+          ranked[i - 1]?.dimensions[dimension] ?? 0,
+        );
+    }
+  });
+
   it('2023: Quảng Ninh and Bình Dương are not ranked, as published', () => {
     const results = computePapi(
       2023,

@@ -53,6 +53,8 @@ export interface ProvinceResult {
   group: PapiGroup | null;
   dimensions: Record<PapiDimension, number | null>;
   dimensionGroups: Record<PapiDimension, PapiGroup | null>;
+  /** Rank among all provinces on each dimension (ties share a rank; null when missing). */
+  dimensionRanks: Record<PapiDimension, number | null>;
 }
 
 function sumOrNull(values: (number | null | undefined)[]): number | null {
@@ -86,6 +88,12 @@ export function computePapi(year: number, provinces: readonly ProvinceScores[]):
       quartileGroups(dimensionValues.map((dimensions) => dimensions[dimension])),
     ]),
   ) as Record<PapiDimension, (PapiGroup | null)[]>;
+  const ranksByDimension = Object.fromEntries(
+    PAPI_DIMENSIONS.map((dimension) => [
+      dimension,
+      rankDescending(dimensionValues.map((dimensions) => dimensions[dimension])),
+    ]),
+  ) as Record<PapiDimension, (number | null)[]>;
   return provinces.map((province, index) => ({
     unit: province.unit,
     unitCode: province.unitCode,
@@ -96,5 +104,8 @@ export function computePapi(year: number, provinces: readonly ProvinceScores[]):
     dimensionGroups: Object.fromEntries(
       PAPI_DIMENSIONS.map((dimension) => [dimension, groupsByDimension[dimension][index] ?? null]),
     ) as Record<PapiDimension, PapiGroup | null>,
+    dimensionRanks: Object.fromEntries(
+      PAPI_DIMENSIONS.map((dimension) => [dimension, ranksByDimension[dimension][index] ?? null]),
+    ) as Record<PapiDimension, number | null>,
   }));
 }

@@ -19,6 +19,7 @@ export function presentPapi(result: ProvinceResult) {
       Object.entries(result.dimensions).map(([code, value]) => [code, round(value)]),
     ),
     dimensionGroups: result.dimensionGroups,
+    dimensionRanks: result.dimensionRanks,
   };
 }
 

@@ -271,6 +271,7 @@ export const MESSAGES = {
     vi: 'Một dòng cho mỗi tiêu chí: Mã tiêu chí (XA.1.2), Tên tiêu chí, Điểm tối đa, Cách chấm, Bắt buộc tài liệu kiểm chứng, Hướng dẫn. Cây tiêu chí được dựng theo mã. Có lỗi thì không ghi gì.',
     en: 'One row per criterion: code (XA.1.2), name, maximum points, scoring method, evidence required, guidance. The tree follows the codes. Nothing is saved if a row is wrong.',
   },
+  rankShort: { vi: 'hạng', en: 'rank' },
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -12,6 +12,7 @@ interface PapiRow {
   group: 1 | 2 | 3 | 4 | null;
   dimensions: Record<string, number | null>;
   dimensionGroups: Record<string, 1 | 2 | 3 | 4 | null>;
+  dimensionRanks: Record<string, number | null>;
 }
 
 interface Province2025 {
@@ -78,6 +79,12 @@ function ProvinceHistory({ code, name }: { code: string; name: string }) {
                   c={row.dimensionGroups[code] ? GROUP_COLOURS[row.dimensionGroups[code] as 1] : undefined}
                 >
                   {format(row.dimensions[code] ?? null)}
+                  {row.dimensionRanks[code] !== null && row.dimensionRanks[code] !== undefined && (
+                    <Text span size="xs" c="dimmed">
+                      {' '}
+                      ({t('rankShort')} {row.dimensionRanks[code]})
+                    </Text>
+                  )}
                 </Table.Td>
               ))}
             </Table.Tr>
