@@ -272,6 +272,12 @@ export const MESSAGES = {
     en: 'One row per criterion: code (XA.1.2), name, maximum points, scoring method, evidence required, guidance. The tree follows the codes. Nothing is saved if a row is wrong.',
   },
   rankShort: { vi: 'hạng', en: 'rank' },
+  bands: {
+    vi: 'Xếp loại theo tỷ lệ điểm (từ … đến, % điểm tối đa)',
+    en: 'Grading bands (from … to, % of maximum)',
+  },
+  percentFrom: { vi: 'từ (%)', en: 'from (%)' },
+  percentTo: { vi: 'đến (%)', en: 'to (%)' },
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -158,6 +158,12 @@ function FrameworkTree({ id, onClose }: { id: number; onClose: () => void }) {
     if (found) Object.assign(found.criterion, patch);
     setDraft(next);
   };
+  const editBand = (index: number, patch: Partial<Framework['bands'][number]>) => {
+    if (!definition) return;
+    const next = structuredClone(definition);
+    Object.assign(next.bands[index] ?? {}, patch);
+    setDraft(next);
+  };
   const submit = async () => {
     if (!draft || !data) return;
     setError(null);
@@ -227,6 +233,48 @@ function FrameworkTree({ id, onClose }: { id: number; onClose: () => void }) {
             ))}
         </Table.Tbody>
       </Table>
+      {definition && (
+        <Stack gap="xs" mt="md">
+          <Text fw={600} size="sm">
+            {t('bands')}
+          </Text>
+          {definition.bands.map((band, index) => (
+            <Group key={`${band.label}-${index}`} gap="xs">
+              <TextInput
+                size="xs"
+                aria-label={`${t('band')} ${index + 1}`}
+                value={band.label}
+                readOnly={!editable}
+                onChange={(event) => editBand(index, { label: event.currentTarget.value })}
+                w={140}
+              />
+              <NumberInput
+                size="xs"
+                aria-label={`${t('band')} ${index + 1} ${t('percentFrom')}`}
+                value={band.from}
+                readOnly={!editable}
+                min={0}
+                max={100}
+                suffix=" %"
+                onChange={(value) => editBand(index, { from: Number(value) })}
+                w={100}
+              />
+              <Text size="xs">–</Text>
+              <NumberInput
+                size="xs"
+                aria-label={`${t('band')} ${index + 1} ${t('percentTo')}`}
+                value={band.to}
+                readOnly={!editable}
+                min={0}
+                max={100}
+                suffix=" %"
+                onChange={(value) => editBand(index, { to: Number(value) })}
+                w={100}
+              />
+            </Group>
+          ))}
+        </Stack>
+      )}
       {error && (
         <Alert color="red" role="alert" mt="sm" title={error.message}>
           {error.fields.map((field) => (
