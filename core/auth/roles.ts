@@ -26,6 +26,13 @@ export const PERMISSIONS = {
   'plans.write': ['admin', 'coordinator', 'unit_head'],
   /** Report status and progress on tasks the user's unit leads. */
   'plans.report': ['admin', 'coordinator', 'unit_reporter', 'unit_head'],
+  'reports.read': EVERY_ROLE,
+  /** Draft the unit's periodic report. */
+  'reports.write': ['unit_reporter', 'unit_head'],
+  /** Send it in the unit's name. */
+  'reports.submit': ['unit_head'],
+  /** Return, accept, lock and reopen reports; see completeness. */
+  'reports.review': ['admin', 'coordinator'],
   'assessment.read': EVERY_ROLE,
   /** Frameworks, rounds, stages, deadlines, bonus and penalty points. */
   'assessment.manage': ['admin', 'coordinator'],

@@ -239,7 +239,8 @@ function FrameworkTree({ id, onClose }: { id: number; onClose: () => void }) {
             {t('bands')}
           </Text>
           {definition.bands.map((band, index) => (
-            <Group key={`${band.label}-${index}`} gap="xs">
+            // biome-ignore lint/suspicious/noArrayIndexKey: bands are edited in place, their position is their identity
+            <Group key={index} gap="xs">
               <TextInput
                 size="xs"
                 aria-label={`${t('band')} ${index + 1}`}
