@@ -23,6 +23,7 @@ import { envelope, errorHandler } from './http/errors.ts';
 import { healthRoutes } from './http/health-routes.ts';
 import { indexRoutes } from './indices/index-routes.ts';
 import { planRoutes } from './plans/plan-routes.ts';
+import { reportRoutes } from './reports/report-routes.ts';
 import { unitRoutes } from './units/unit-routes.ts';
 import { userRoutes } from './users/user-routes.ts';
 
@@ -125,6 +126,7 @@ export async function buildApp({
   await app.register(auditRoutes, { db: database.db });
   await app.register(indexRoutes, { db: database.db });
   await app.register(planRoutes, { db: database.db });
+  await app.register(reportRoutes, { db: database.db });
   await app.register(assessmentRoutes, { db: database.db, cacheMs: config.readCacheMs });
 
   await app.register(webRoutes);

@@ -5,4 +5,5 @@ export * from './files.ts';
 export * from './indices.ts';
 export * from './plans.ts';
 export * from './reference.ts';
+export * from './reports.ts';
 export * from './units.ts';

@@ -1,0 +1,85 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { REPORT_STATUSES, saveReportSchema, transitionSchema } from '../../core/reports/report.ts';
+import { contextOf } from '../auth/policy.ts';
+import type { Db } from '../db/engine.ts';
+import {
+  getReport,
+  openReport,
+  periodOverview,
+  saveReport,
+  transitionReport,
+  unitReports,
+} from './report-service.ts';
+
+const id = z.coerce.number().int().positive();
+const periodCode = z.string().trim().min(4).max(10);
+
+export async function reportRoutes(app: FastifyInstance, { db }: { db: Db }) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['reports'];
+
+  api.get(
+    '/api/reports',
+    {
+      config: { policy: 'reports.read' },
+      schema: {
+        tags,
+        summary: 'Các đơn vị và báo cáo của kỳ: đã gửi, đúng hạn, muộn, chưa gửi (đôn đốc)',
+        querystring: z.object({ period: periodCode, status: z.enum(REPORT_STATUSES).optional() }),
+      },
+    },
+    async (request) =>
+      periodOverview(contextOf(request, db), request.query.period, { status: request.query.status }),
+  );
+  api.post(
+    '/api/reports',
+    {
+      config: { policy: 'reports.write' },
+      schema: {
+        tags,
+        summary: 'Mở (hoặc tạo) báo cáo kỳ của đơn vị',
+        body: z.object({ unitId: z.number().int().positive(), periodCode }),
+      },
+    },
+    async (request) => openReport(contextOf(request, db), request.body.unitId, request.body.periodCode),
+  );
+  api.get(
+    '/api/reports/:id',
+    {
+      config: { policy: 'reports.read' },
+      schema: { tags, summary: 'Báo cáo và lịch sử', params: z.object({ id }) },
+    },
+    async (request) => getReport(contextOf(request, db), request.params.id),
+  );
+  api.put(
+    '/api/reports/:id',
+    {
+      config: { policy: 'reports.write' },
+      schema: { tags, summary: 'Lưu bản nháp', params: z.object({ id }), body: saveReportSchema },
+    },
+    async (request) => saveReport(contextOf(request, db), request.params.id, request.body),
+  );
+  api.post(
+    '/api/reports/:id/transitions',
+    {
+      config: { policy: 'reports.read' },
+      schema: {
+        tags,
+        summary: 'Gửi, trả lại, tiếp nhận, khóa, mở lại (theo vai trò)',
+        params: z.object({ id }),
+        body: transitionSchema,
+      },
+    },
+    async (request) => transitionReport(contextOf(request, db), request.params.id, request.body),
+  );
+  api.get(
+    '/api/units/:id/reports',
+    {
+      config: { policy: 'reports.read' },
+      schema: { tags, summary: 'Các báo cáo của một đơn vị', params: z.object({ id }) },
+    },
+    async (request) => unitReports(contextOf(request, db), request.params.id),
+  );
+}

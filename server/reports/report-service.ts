@@ -1,0 +1,354 @@
+import { and, asc, desc, eq, inArray, isNull, like, notInArray, or, type SQL, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import { hasPermissionOn, scopeRoots } from '../../core/auth/roles.ts';
+import { AppError, fieldError } from '../../core/errors.ts';
+import { DEFAULT_REGIME, parsePeriod, periodWindow } from '../../core/periods/periods.ts';
+import {
+  canTransition,
+  completeness,
+  isEditable,
+  REPORT_ACTIONS,
+  type ReportStatus,
+  type saveReportSchema,
+  type transitionSchema,
+} from '../../core/reports/report.ts';
+import { todayInVietnam } from '../../core/text/dates.ts';
+import { mutate, type ServiceContext } from '../audit/audit-log.ts';
+import { assertPermissionOn } from '../auth/policy.ts';
+import type { SessionUser } from '../auth/sessions.ts';
+import { auditEvents, planItems, planItemUnits, plans, reports, units } from '../db/schema/index.ts';
+
+export type ReportContext = ServiceContext & { user: SessionUser };
+
+/** The units that report: departments and communes (the province itself writes the consolidated one). */
+const REPORTING_TYPES = ['department', 'commune'];
+
+function windowOf(periodCode: string) {
+  const period = parsePeriod(periodCode);
+  if (!period) throw fieldError('periodCode', 'Kỳ báo cáo không hợp lệ (ví dụ 2026Q1, 2026S1, 2026).');
+  return periodWindow(period, DEFAULT_REGIME);
+}
+
+async function unitOf(ctx: ReportContext, unitId: number) {
+  const [unit] = await ctx.db.select().from(units).where(eq(units.id, unitId));
+  if (!unit) throw new AppError('NOT_FOUND');
+  return unit;
+}
+
+/** The unit's report for the period, created as a draft the first time the unit opens it. */
+export async function openReport(ctx: ReportContext, unitId: number, periodCode: string) {
+  const unit = await unitOf(ctx, unitId);
+  assertPermissionOn(ctx.user, 'reports.write', unit.path);
+  const code = windowOf(periodCode).code;
+  const [existing] = await ctx.db
+    .select({ id: reports.id })
+    .from(reports)
+    .where(and(eq(reports.unitId, unitId), eq(reports.periodCode, code)));
+  if (existing) return getReport(ctx, existing.id);
+  const id = await mutate(ctx, async (tx, audit) => {
+    const [created] = await tx
+      .insert(reports)
+      .values({ unitId, periodCode: code, updatedBy: ctx.user.userId })
+      .onConflictDoNothing()
+      .returning({ id: reports.id });
+    const row =
+      created ??
+      (
+        await tx
+          .select({ id: reports.id })
+          .from(reports)
+          .where(and(eq(reports.unitId, unitId), eq(reports.periodCode, code)))
+      )[0];
+    if (!row) throw new Error('report insert returned nothing');
+    await audit({
+      action: 'report.open',
+      entityType: 'report',
+      entityId: row.id,
+      unitId,
+      after: { periodCode: code },
+    });
+    return row.id;
+  });
+  return getReport(ctx, id);
+}
+
+async function reportRow(ctx: ReportContext, id: number) {
+  const [row] = await ctx.db
+    .select({ report: reports, unitName: units.name, unitPath: units.path })
+    .from(reports)
+    .innerJoin(units, eq(units.id, reports.unitId))
+    .where(eq(reports.id, id));
+  if (!row || !hasPermissionOn(ctx.user.grants, 'reports.read', row.unitPath))
+    throw new AppError('NOT_FOUND');
+  return row;
+}
+
+/** The tasks a unit leads that the report speaks of: still open, or already in the report. */
+async function formTasks(ctx: ReportContext, unitId: number, inReport: number[]) {
+  const led = ctx.db
+    .select({ itemId: planItemUnits.itemId })
+    .from(planItemUnits)
+    .where(and(eq(planItemUnits.unitId, unitId), eq(planItemUnits.role, 'lead')));
+  const open: SQL = notInArray(planItems.status, ['done', 'cancelled']);
+  return ctx.db
+    .select({
+      itemId: planItems.id,
+      ref: planItems.ref,
+      text: planItems.text,
+      due: planItems.due,
+      status: planItems.status,
+      progress: planItems.progress,
+      dimension: planItems.criterionCode,
+      planId: plans.id,
+      planNumber: plans.number,
+      planTitle: plans.title,
+    })
+    .from(planItems)
+    .innerJoin(plans, eq(plans.id, planItems.planId))
+    .where(
+      and(
+        eq(planItems.kind, 'task'),
+        inArray(planItems.id, led),
+        inReport.length > 0 ? (or(open, inArray(planItems.id, inReport)) as SQL) : open,
+      ),
+    )
+    .orderBy(asc(plans.id), asc(planItems.position));
+}
+
+export async function getReport(ctx: ReportContext, id: number) {
+  const { report, unitName } = await reportRow(ctx, id);
+  const window = windowOf(report.periodCode);
+  const updates = new Map(report.taskUpdates.map((update) => [update.itemId, update]));
+  const tasks = await formTasks(ctx, report.unitId, [...updates.keys()]);
+  const history = await ctx.db
+    .select({
+      at: auditEvents.at,
+      action: auditEvents.action,
+      actor: auditEvents.actorName,
+      after: auditEvents.after,
+    })
+    .from(auditEvents)
+    .where(and(eq(auditEvents.entityType, 'report'), eq(auditEvents.entityId, String(id))))
+    .orderBy(asc(auditEvents.seq));
+  return {
+    id: report.id,
+    unit: { id: report.unitId, name: unitName },
+    period: window,
+    status: report.status as ReportStatus,
+    narrative: report.narrative,
+    tasks: tasks.map((task) => {
+      const update = updates.get(task.itemId);
+      return {
+        ...task,
+        reported: update
+          ? { status: update.status, progress: update.progress, done: update.done }
+          : { status: task.status, progress: task.progress, done: null },
+      };
+    }),
+    reason: report.reason,
+    submittedAt: report.submittedAt?.toISOString() ?? null,
+    reviewedAt: report.reviewedAt?.toISOString() ?? null,
+    version: report.version,
+    history: history
+      .filter((event) => event.action !== 'report.save')
+      .map((event) => ({
+        at: event.at.toISOString(),
+        action: event.action,
+        actor: event.actor,
+        reason: (event.after as { reason?: string } | null)?.reason ?? null,
+      })),
+  };
+}
+
+/** Saves the draft (as the person types); a stale version is refused, never silently overwritten. */
+export async function saveReport(ctx: ReportContext, id: number, input: z.output<typeof saveReportSchema>) {
+  const { report, unitPath } = await reportRow(ctx, id);
+  assertPermissionOn(ctx.user, 'reports.write', unitPath);
+  if (!isEditable(report.status as ReportStatus))
+    throw new AppError('CONFLICT', 'Báo cáo đã gửi hoặc đã được tiếp nhận: không sửa được nữa.');
+  const allowed = new Set(
+    (
+      await formTasks(
+        ctx,
+        report.unitId,
+        input.tasks.map((task) => task.itemId),
+      )
+    ).map((task) => task.itemId),
+  );
+  const foreign = input.tasks.find((task) => !allowed.has(task.itemId));
+  if (foreign) throw fieldError('tasks', 'Báo cáo chỉ nói về nhiệm vụ đơn vị chủ trì.');
+  await mutate(ctx, async (tx, audit) => {
+    const [saved] = await tx
+      .update(reports)
+      .set({
+        narrative: input.narrative,
+        taskUpdates: input.tasks,
+        version: sql`${reports.version} + 1`,
+        updatedBy: ctx.user.userId,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(reports.id, id), eq(reports.version, input.version)))
+      .returning({ id: reports.id });
+    if (!saved)
+      throw new AppError(
+        'CONFLICT',
+        'Báo cáo vừa được người khác sửa: hãy tải lại để xem thay đổi trước khi lưu.',
+      );
+    await audit({
+      action: 'report.save',
+      entityType: 'report',
+      entityId: id,
+      unitId: report.unitId,
+      before: { narrative: report.narrative, tasks: report.taskUpdates },
+      after: { narrative: input.narrative, tasks: input.tasks },
+    });
+  });
+  return getReport(ctx, id);
+}
+
+/**
+ * Moves the report on. Submitting also writes what the unit reports of each task into the plan
+ * (status, progress, what was done), so the plan shows it at once.
+ */
+export async function transitionReport(
+  ctx: ReportContext,
+  id: number,
+  input: z.output<typeof transitionSchema>,
+) {
+  const { report, unitPath } = await reportRow(ctx, id);
+  const rule = REPORT_ACTIONS[input.action];
+  assertPermissionOn(ctx.user, rule.permission, unitPath);
+  if (!canTransition(report.status as ReportStatus, input.action))
+    throw new AppError('CONFLICT', 'Thao tác không phù hợp với trạng thái hiện tại của báo cáo.');
+  if (rule.needsReason && !input.reason) throw fieldError('reason', 'Vui lòng nêu lý do.');
+  const submitting = input.action === 'submit';
+  await mutate(ctx, async (tx, audit) => {
+    const [updated] = await tx
+      .update(reports)
+      .set({
+        status: rule.to,
+        ...(submitting
+          ? { submittedAt: new Date(), submittedBy: ctx.user.userId }
+          : { reviewedAt: new Date(), reviewedBy: ctx.user.userId }),
+        ...(rule.needsReason && { reason: input.reason }),
+        version: sql`${reports.version} + 1`,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(reports.id, id), eq(reports.version, input.version)))
+      .returning({ id: reports.id });
+    if (!updated) throw new AppError('CONFLICT', 'Báo cáo vừa thay đổi: hãy tải lại.');
+    if (submitting) {
+      for (const task of report.taskUpdates) {
+        await tx
+          .update(planItems)
+          .set({
+            status: task.status,
+            progress: task.status === 'done' ? 100 : task.progress,
+            ...(task.done && { note: task.done }),
+            version: sql`${planItems.version} + 1`,
+            updatedAt: new Date(),
+          })
+          .where(eq(planItems.id, task.itemId));
+      }
+    }
+    await audit({
+      action: `report.${input.action}`,
+      entityType: 'report',
+      entityId: id,
+      unitId: report.unitId,
+      before: { status: report.status },
+      after: {
+        status: rule.to,
+        reason: input.reason ?? null,
+        ...(submitting && { tasks: report.taskUpdates.length }),
+      },
+    });
+  });
+  return getReport(ctx, id);
+}
+
+/**
+ * Every reporting unit in the user's scope with its report for the period (or none yet), and the
+ * counts: expected, submitted, on time, late, missing.
+ */
+export async function periodOverview(
+  ctx: ReportContext,
+  periodCode: string,
+  filter: { status?: ReportStatus },
+) {
+  const window = windowOf(periodCode);
+  const roots = scopeRoots(ctx.user.grants, 'reports.read');
+  if (roots.length === 0) throw new AppError('FORBIDDEN');
+  const rows = await ctx.db
+    .select({
+      unitId: units.id,
+      unitName: units.name,
+      unitType: units.type,
+      headName: units.headName,
+      headEmail: units.headEmail,
+      headPhone: units.headPhone,
+      reportId: reports.id,
+      status: reports.status,
+      submittedAt: reports.submittedAt,
+    })
+    .from(units)
+    .leftJoin(reports, and(eq(reports.unitId, units.id), eq(reports.periodCode, window.code)))
+    .where(
+      and(
+        isNull(units.validTo),
+        inArray(units.type, REPORTING_TYPES),
+        roots.includes('/') ? undefined : or(...roots.map((root) => like(units.path, `${root}%`))),
+      ),
+    )
+    .orderBy(asc(units.type), sql`${units.name} collate vi`);
+  const today = todayInVietnam();
+  const entries = rows.map((row) => ({
+    ...row,
+    submittedOn: row.submittedAt ? todayInVietnam(row.submittedAt) : null,
+  }));
+  const counts = completeness(
+    entries.map((entry) => ({
+      unitId: entry.unitId,
+      unitType: entry.unitType,
+      submittedOn: entry.submittedOn,
+    })),
+    window.due,
+    today,
+  );
+  return {
+    period: window,
+    counts,
+    units: entries
+      .filter((entry) => !filter.status || entry.status === filter.status)
+      .map((entry) => ({
+        unit: { id: entry.unitId, name: entry.unitName, type: entry.unitType },
+        head: { name: entry.headName, email: entry.headEmail, phone: entry.headPhone },
+        report: entry.reportId
+          ? {
+              id: entry.reportId,
+              status: entry.status as ReportStatus,
+              submittedOn: entry.submittedOn,
+              onTime: entry.submittedOn ? entry.submittedOn <= window.due : null,
+            }
+          : null,
+        /** Who to chase: nothing sent yet, whether the due date has passed or not. */
+        toChase: entry.submittedOn === null,
+      })),
+  };
+}
+
+/** The reports of a unit, newest period first. */
+export async function unitReports(ctx: ReportContext, unitId: number) {
+  const unit = await unitOf(ctx, unitId);
+  assertPermissionOn(ctx.user, 'reports.read', unit.path);
+  return ctx.db
+    .select({
+      id: reports.id,
+      periodCode: reports.periodCode,
+      status: reports.status,
+      submittedAt: reports.submittedAt,
+    })
+    .from(reports)
+    .where(eq(reports.unitId, unitId))
+    .orderBy(desc(reports.periodCode));
+}

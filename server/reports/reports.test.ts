@@ -1,0 +1,194 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  buildUser,
+  createTestApp,
+  type Session,
+  signIn,
+  type TestApp,
+  unitIdByCode,
+} from '../test/harness.ts';
+
+const SEED = readFileSync(
+  new URL('../../core/plans/fixtures/hung-yen-papi-2020.txt', import.meta.url),
+  'utf8',
+);
+
+let t: TestApp;
+let coordinator: Session;
+let reporter: Session;
+let head: Session;
+let otherReporter: Session;
+let snvId: number;
+let report: {
+  id: number;
+  version: number;
+  status: string;
+  tasks: { itemId: number; ref: string; status: string; progress: number }[];
+};
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const as = async (role: 'coordinator' | 'unit_reporter' | 'unit_head', unitCode: string) =>
+    signIn(t.app, (await buildUser(t.database, [{ role, unitCode }])).username);
+  coordinator = await as('coordinator', '33');
+  reporter = await as('unit_reporter', '33.SNV');
+  head = await as('unit_head', '33.SNV');
+  otherReporter = await as('unit_reporter', '33.STP');
+  snvId = await unitIdByCode(t.database, '33.SNV');
+  // A provincial plan whose tasks Sở Nội vụ leads (matched by name).
+  const preview = (await coordinator.request('POST', '/api/plans/preview', { text: SEED })).json;
+  const saved = await coordinator.request('POST', '/api/plans', {
+    unitId: await unitIdByCode(t.database, '33'),
+    number: preview.plan.document.number,
+    type: 'KH',
+    issuedOn: preview.plan.document.issuedOn,
+    title: preview.plan.document.title,
+    year: 2026,
+    indices: preview.plan.indices,
+    sections: preview.plan.sections,
+    tasks: preview.plan.tasks.map((task: { lead: string[]; support: string[] }) => ({
+      ...task,
+      leadNames: task.lead,
+      supportNames: task.support,
+    })),
+    targets: [],
+    agencies: preview.agencies.map((agency: { name: string; unit: { id: number } | null }) => ({
+      name: agency.name,
+      unitId: agency.unit?.id ?? null,
+    })),
+  });
+  expect(saved.status).toBe(201);
+});
+afterAll(() => t.close());
+
+const url = () => `/api/reports/${report.id}`;
+const move = (session: Session, action: string, reason?: string) =>
+  session.request('POST', `${url()}/transitions`, { action, reason, version: report.version });
+
+describe('a department’s quarterly report', () => {
+  it('opens as a draft for the period, with the tasks the department leads and the period’s window', async () => {
+    const opened = await reporter.request('POST', '/api/reports', { unitId: snvId, periodCode: '2026q1' });
+    expect(opened.status).toBe(200);
+    report = opened.json;
+    expect(opened.json).toMatchObject({
+      status: 'draft',
+      period: { code: '2026Q1', dataFrom: '2025-12-15', dataTo: '2026-03-14', due: '2026-03-20' },
+    });
+    expect(report.tasks.length).toBeGreaterThan(0);
+    const again = await reporter.request('POST', '/api/reports', { unitId: snvId, periodCode: '2026Q1' });
+    expect(again.json.id).toBe(report.id);
+    expect(
+      (await otherReporter.request('POST', '/api/reports', { unitId: snvId, periodCode: '2026Q1' })).status,
+    ).toBe(403);
+    expect(
+      (await reporter.request('POST', '/api/reports', { unitId: snvId, periodCode: '2026Q7' })).status,
+    ).toBe(400);
+  });
+
+  const body = (tasks = report.tasks.slice(0, 1)) => ({
+    narrative: {
+      results: 'Đã tổ chức 3 hội nghị tuyên truyền về PAPI.',
+      shortcomings: 'Tỷ lệ hồ sơ trực tuyến còn thấp.',
+      causes: null,
+      nextTasks: 'Đẩy mạnh số hóa hồ sơ.',
+      proposals: null,
+    },
+    tasks: tasks.map((task) => ({
+      itemId: task.itemId,
+      status: 'in_progress',
+      progress: 60,
+      done: 'Đã ban hành kế hoạch tuyên truyền',
+    })),
+    version: report.version,
+  });
+
+  it('saves the draft as it is typed, and refuses to overwrite someone else’s newer save', async () => {
+    const saved = await reporter.request('PUT', url(), body());
+    expect(saved.status).toBe(200);
+    expect(saved.json.narrative.results).toContain('3 hội nghị');
+    expect(saved.json.tasks[0].reported).toMatchObject({ status: 'in_progress', progress: 60 });
+    const stale = await head.request('PUT', url(), body());
+    expect(stale.status).toBe(409);
+    expect(stale.json.error.message).toContain('người khác sửa');
+    report = saved.json;
+    const foreign = await reporter.request('PUT', url(), {
+      ...body(),
+      tasks: [{ itemId: 999_999, status: 'done', progress: 100, done: null }],
+    });
+    expect(foreign.status).toBe(400);
+  });
+
+  it('is sent by the head only; sending writes the task progress into the plan and locks the text', async () => {
+    expect((await move(reporter, 'submit')).status).toBe(403);
+    const sent = await move(head, 'submit');
+    expect(sent.status).toBe(200);
+    report = sent.json;
+    expect(sent.json.status).toBe('submitted');
+    const task = await t.database.pool.query('select status, progress, note from plan_items where id = $1', [
+      report.tasks[0]?.itemId,
+    ]);
+    expect(task.rows[0]).toMatchObject({
+      status: 'in_progress',
+      progress: 60,
+      note: 'Đã ban hành kế hoạch tuyên truyền',
+    });
+    expect((await reporter.request('PUT', url(), body())).status).toBe(409);
+    expect((await move(head, 'submit')).status).toBe(409);
+  });
+
+  it('the coordinator returns it with a reason; the department corrects and resends; it is accepted and locked', async () => {
+    const noReason = await move(coordinator, 'return');
+    expect(noReason.status).toBe(400);
+    expect(noReason.json.error.details.fields[0].path).toBe('reason');
+    const returned = await move(coordinator, 'return', 'Thiếu số liệu hồ sơ trực tuyến quý I');
+    expect(returned.json).toMatchObject({
+      status: 'returned',
+      reason: 'Thiếu số liệu hồ sơ trực tuyến quý I',
+    });
+    report = returned.json;
+    const corrected = await reporter.request('PUT', url(), {
+      ...body(),
+      narrative: { ...body().narrative, results: 'Tỷ lệ hồ sơ trực tuyến quý I: 42%.' },
+    });
+    report = corrected.json;
+    report = (await move(head, 'submit')).json;
+    expect((await move(head, 'accept')).status).toBe(403);
+    report = (await move(coordinator, 'accept')).json;
+    expect(report.status).toBe('accepted');
+    report = (await move(coordinator, 'lock')).json;
+    expect(report.status).toBe('locked');
+    expect((await move(coordinator, 'reopen')).status).toBe(400);
+    const reopened = await move(coordinator, 'reopen', 'Bổ sung kết quả khảo sát SIPAS');
+    expect(reopened.json.status).toBe('returned');
+    const actions = reopened.json.history.map((event: { action: string }) => event.action);
+    expect(actions).toEqual([
+      'report.open',
+      'report.submit',
+      'report.return',
+      'report.submit',
+      'report.accept',
+      'report.lock',
+      'report.reopen',
+    ]);
+    expect(reopened.json.history[2].reason).toBe('Thiếu số liệu hồ sơ trực tuyến quý I');
+  });
+
+  it('shows the coordinator who has sent, late or on time, and whom to chase', async () => {
+    const { status, json } = await coordinator.request('GET', '/api/reports?period=2026Q1');
+    expect(status).toBe(200);
+    expect(json.counts.total.expected).toBe(json.units.length);
+    expect(json.counts.byType.department.submitted).toBe(1);
+    // Sent today (after 20/03/2026): late; nobody else has sent, and the due date has passed.
+    expect(json.counts.total).toMatchObject({ submitted: 1, late: 1, onTime: 0 });
+    expect(json.counts.total.missing).toBe(json.units.length - 1);
+    const snv = json.units.find((entry: { unit: { id: number } }) => entry.unit.id === snvId);
+    expect(snv).toMatchObject({ report: { status: 'returned', onTime: false }, toChase: false });
+    expect(json.units.filter((entry: { toChase: boolean }) => entry.toChase)).toHaveLength(
+      json.units.length - 1,
+    );
+    const mine = await reporter.request('GET', '/api/reports?period=2026Q1');
+    expect(mine.json.units.map((entry: { unit: { id: number } }) => entry.unit.id)).toEqual([snvId]);
+    expect((await coordinator.request('GET', '/api/reports?period=nonsense')).status).toBe(400);
+  });
+});
