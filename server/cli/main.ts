@@ -124,7 +124,7 @@ const commands: Record<string, Command> = {
       throw new AppError('VALIDATION_FAILED', 'Cách dùng: npx chiso results show PAPI --year 2020 [--json]');
     }
     const results = (await findPapiResults(database.db, year)).map((result) => {
-      const { dimensionGroups: _groups, ...published } = presentPapi(result);
+      const { dimensionGroups: _groups, dimensionRanks: _ranks, ...published } = presentPapi(result);
       return published;
     });
     if (values.json) console.log(JSON.stringify(results));
