@@ -14,6 +14,8 @@ import { ImportPlanPage } from './features/plans/ImportPlanPage.tsx';
 import { PlanPage } from './features/plans/PlanPage.tsx';
 import { PlansPage } from './features/plans/PlansPage.tsx';
 import { TasksPage } from './features/plans/TasksPage.tsx';
+import { ReportPage } from './features/reports/ReportPage.tsx';
+import { ReportsPage } from './features/reports/ReportsPage.tsx';
 import { UnitsPage } from './features/units/UnitsPage.tsx';
 import { UsersPage } from './features/users/UsersPage.tsx';
 import { AppLayout } from './shell/AppLayout.tsx';
@@ -50,6 +52,8 @@ const routeTree = rootRoute.addChildren([
     page('/plans/import', ImportPlanPage),
     page('/plans/$planId', PlanPage),
     page('/tasks', TasksPage),
+    page('/reports', ReportsPage),
+    page('/reports/$reportId', ReportPage),
     page('/assessment', AssessmentPage),
     page('/assessment/rounds/$roundId', RoundPage),
     page('/assessment/rounds/$roundId/results', ResultsPage),

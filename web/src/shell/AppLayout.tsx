@@ -6,7 +6,7 @@ import { hasPermission, useMe } from '../features/auth/session.ts';
 import { type Locale, useT } from '../i18n/locale.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
 
-const MODULES: MessageKey[] = ['reporting', 'indicators', 'citizenVoice', 'publicPortal'];
+const MODULES: MessageKey[] = ['indicators', 'citizenVoice', 'publicPortal'];
 const ADMIN: { to: string; label: MessageKey; permission: string }[] = [
   { to: '/units', label: 'units', permission: 'units.read' },
   { to: '/users', label: 'users', permission: 'users.read' },
@@ -81,6 +81,14 @@ export function AppLayout() {
               pl="lg"
             />
           </>
+        )}
+        {hasPermission(me, 'reports.read') && (
+          <NavLink
+            component={Link}
+            to="/reports"
+            label={t('reporting')}
+            active={pathname.startsWith('/reports')}
+          />
         )}
         {hasPermission(me, 'assessment.read') && (
           <NavLink

@@ -1,0 +1,279 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  NumberInput,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  Timeline,
+  Title,
+} from '@mantine/core';
+import { useDebouncedCallback } from '@mantine/hooks';
+import { useParams } from '@tanstack/react-router';
+import { useEffect, useRef, useState } from 'react';
+import { ITEM_STATUS_NAMES, ITEM_STATUSES } from '../../../../core/plans/plan-views.ts';
+import {
+  canTransition,
+  isEditable,
+  NARRATIVE_SECTIONS,
+  type NarrativeSection,
+  REPORT_ACTIONS,
+  REPORT_STATUS_NAMES,
+  type ReportAction,
+} from '../../../../core/reports/report.ts';
+import { formatDateVi } from '../../../../core/text/dates.ts';
+import { ApiError, api } from '../../api/client.ts';
+import { formatDateTimeVi, useT } from '../../i18n/locale.tsx';
+import { hasPermission, useMe } from '../auth/session.ts';
+import { type Report, useReport, useReportWrite } from './api.ts';
+
+type Draft = { narrative: Record<string, string | null>; tasks: Report['tasks'] };
+
+/** The unit's report: the five sections and the tasks, saved as they are typed; the workflow buttons. */
+export function ReportPage() {
+  const { reportId } = useParams({ strict: false }) as { reportId: string };
+  const id = Number(reportId);
+  const { t, locale } = useT();
+  const { data: me } = useMe();
+  const { data: report, error, refetch } = useReport(id);
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const version = useRef(0);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
+  const save = useReportWrite((input: Draft) =>
+    api<Report>('PUT', `/api/reports/${id}`, {
+      narrative: input.narrative,
+      tasks: input.tasks.map((task) => ({ itemId: task.itemId, ...task.reported })),
+      version: version.current,
+    }),
+  );
+  const move = useReportWrite((action: ReportAction) =>
+    api<Report>('POST', `/api/reports/${id}/transitions`, {
+      action,
+      reason: reason || null,
+      version: version.current,
+    }),
+  );
+
+  useEffect(() => {
+    if (report) {
+      version.current = report.version;
+      setDraft((current) => current ?? { narrative: report.narrative, tasks: report.tasks });
+    }
+  }, [report]);
+
+  const autosave = useDebouncedCallback(async (next: Draft) => {
+    try {
+      const result = await save.mutateAsync(next);
+      version.current = result.version;
+      setSaved(formatDateTimeVi(new Date().toISOString()).slice(-8));
+      setProblem(null);
+    } catch (caught) {
+      setProblem(caught instanceof ApiError ? caught.message : String(caught));
+    }
+  }, 1000);
+
+  if (error) return <Alert color="red">{error.message}</Alert>;
+  if (!report || !draft) return <Text>{t('loading')}</Text>;
+  const editable = isEditable(report.status) && hasPermission(me, 'reports.write');
+  const change = (next: Draft) => {
+    setDraft(next);
+    if (editable) autosave(next);
+  };
+  const act = async (action: ReportAction) => {
+    setProblem(null);
+    try {
+      if (editable) {
+        // What was typed last is saved before the report moves on.
+        autosave.cancel();
+        version.current = (await save.mutateAsync(draft)).version;
+      }
+      const result = await move.mutateAsync(action);
+      version.current = result.version;
+      setReason('');
+      setDraft({ narrative: result.narrative, tasks: result.tasks });
+    } catch (caught) {
+      setProblem(caught instanceof ApiError ? (caught.fields[0]?.message ?? caught.message) : String(caught));
+    }
+  };
+  const actions = (Object.keys(REPORT_ACTIONS) as ReportAction[]).filter(
+    (action) => canTransition(report.status, action) && hasPermission(me, REPORT_ACTIONS[action].permission),
+  );
+
+  return (
+    <Stack>
+      <Group justify="space-between" align="flex-start">
+        <Stack gap={2}>
+          <Text size="sm" c="dimmed">
+            {t('reporting')} {report.period.code} · {t('due')} {formatDateVi(report.period.due)}
+          </Text>
+          <Title order={2}>{report.unit.name}</Title>
+        </Stack>
+        <Stack gap={2} align="flex-end">
+          <Badge size="lg" variant="light" tt="none">
+            {REPORT_STATUS_NAMES[report.status][locale]}
+          </Badge>
+          {saved && editable && (
+            <Text size="xs" c="dimmed" role="status">
+              {t('savedAt')} {saved}
+            </Text>
+          )}
+        </Stack>
+      </Group>
+      {report.reason && report.status === 'returned' && (
+        <Alert color="orange" title={t('returnedReason')}>
+          {report.reason}
+        </Alert>
+      )}
+      {problem && (
+        <Alert color="red" role="alert">
+          {problem}{' '}
+          <Button
+            size="xs"
+            variant="subtle"
+            onClick={() =>
+              refetch().then(({ data }) => data && setDraft({ narrative: data.narrative, tasks: data.tasks }))
+            }
+          >
+            {t('reload')}
+          </Button>
+        </Alert>
+      )}
+      {(Object.keys(NARRATIVE_SECTIONS) as NarrativeSection[]).map((section) => (
+        <Textarea
+          key={section}
+          label={NARRATIVE_SECTIONS[section][locale]}
+          autosize
+          minRows={3}
+          readOnly={!editable}
+          value={draft.narrative[section] ?? ''}
+          onChange={(event) =>
+            change({ ...draft, narrative: { ...draft.narrative, [section]: event.currentTarget.value } })
+          }
+        />
+      ))}
+      <Title order={3} size="h4">
+        {t('tasks')}
+      </Title>
+      <Table withTableBorder>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th w={90}>{t('ref')}</Table.Th>
+            <Table.Th>{t('task')}</Table.Th>
+            <Table.Th w={170}>{t('status')}</Table.Th>
+            <Table.Th w={110}>{t('progress')}</Table.Th>
+            <Table.Th w={300}>{t('whatWasDone')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {draft.tasks.map((task, index) => {
+            const update = (patch: Partial<Report['tasks'][number]['reported']>) =>
+              change({
+                ...draft,
+                tasks: draft.tasks.map((entry, i) =>
+                  i === index ? { ...entry, reported: { ...entry.reported, ...patch } } : entry,
+                ),
+              });
+            return (
+              <Table.Tr key={task.itemId}>
+                <Table.Td>{task.ref}</Table.Td>
+                <Table.Td>
+                  <Text size="sm" lineClamp={3} title={task.text}>
+                    {task.text}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {[task.planNumber, task.due && `${t('due')} ${formatDateVi(task.due)}`]
+                      .filter(Boolean)
+                      .join(' · ')}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Select
+                    size="xs"
+                    aria-label={`${t('status')} ${task.ref}`}
+                    data={ITEM_STATUSES.map((value) => ({ value, label: ITEM_STATUS_NAMES[value][locale] }))}
+                    value={task.reported.status}
+                    readOnly={!editable}
+                    allowDeselect={false}
+                    onChange={(value) => value && update({ status: value })}
+                  />
+                </Table.Td>
+                <Table.Td>
+                  <NumberInput
+                    size="xs"
+                    aria-label={`${t('progress')} ${task.ref}`}
+                    min={0}
+                    max={100}
+                    suffix=" %"
+                    readOnly={!editable}
+                    value={task.reported.progress}
+                    onChange={(value) => update({ progress: Number(value) || 0 })}
+                  />
+                </Table.Td>
+                <Table.Td>
+                  <Textarea
+                    size="xs"
+                    aria-label={`${t('whatWasDone')} ${task.ref}`}
+                    autosize
+                    minRows={1}
+                    readOnly={!editable}
+                    value={task.reported.done ?? ''}
+                    onChange={(event) => update({ done: event.currentTarget.value || null })}
+                  />
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+      {draft.tasks.length === 0 && <Text c="dimmed">{t('noTasksToReport')}</Text>}
+      {actions.length > 0 && (
+        <Stack gap="xs">
+          {actions.some((action) => REPORT_ACTIONS[action].needsReason) && (
+            <Textarea
+              label={t('reason')}
+              value={reason}
+              onChange={(event) => setReason(event.currentTarget.value)}
+              autosize
+              minRows={2}
+            />
+          )}
+          <Group justify="flex-end">
+            {actions.map((action) => (
+              <Button
+                key={action}
+                variant={action === 'return' || action === 'reopen' ? 'light' : 'filled'}
+                color={action === 'return' || action === 'reopen' ? 'orange' : undefined}
+                onClick={() => act(action)}
+                loading={move.isPending}
+              >
+                {t(`report_${action}`)}
+              </Button>
+            ))}
+          </Group>
+        </Stack>
+      )}
+      <Title order={3} size="h5">
+        {t('history')}
+      </Title>
+      <Timeline bulletSize={12} lineWidth={2}>
+        {report.history.map((event) => (
+          <Timeline.Item
+            key={`${event.at}-${event.action}`}
+            title={t(`history_${event.action.replace('report.', '')}` as 'history_open')}
+          >
+            <Text size="xs" c="dimmed">
+              {formatDateTimeVi(event.at)} · {event.actor}
+            </Text>
+            {event.reason && <Text size="sm">{event.reason}</Text>}
+          </Timeline.Item>
+        ))}
+      </Timeline>
+    </Stack>
+  );
+}
