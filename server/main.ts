@@ -2,12 +2,14 @@ import { buildApp } from './app.ts';
 import { deleteExpiredSessions } from './auth/sessions.ts';
 import { openReadyDatabase } from './bootstrap.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { failInterruptedJobs } from './jobs/jobs.ts';
 
 /** `npm start`: the HTTP server on PORT with the web app and the API. */
 async function main() {
   const started = performance.now();
   const config = loadConfig();
   const database = await openReadyDatabase(config);
+  await failInterruptedJobs(database.db);
   const app = await buildApp({ database, config });
   // Requests still running at shutdown finish before the database closes under them.
   let inFlight = 0;

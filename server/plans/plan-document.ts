@@ -42,7 +42,7 @@ interface RunStyle {
   italics?: boolean;
 }
 
-const run = (text: string, style: RunStyle = {}) =>
+export const run = (text: string, style: RunStyle = {}) =>
   new TextRun({ text, font: FONT, size: pt(style.size ?? 14), bold: style.bold, italics: style.italics });
 
 const centred = (text: string, style: RunStyle = {}) =>
@@ -89,7 +89,7 @@ function borderlessTable(left: Paragraph[], right: Paragraph[], leftShare: numbe
   });
 }
 
-function headerTable(plan: PlanDetail): Table {
+function headerTable(plan: DocumentHead): Table {
   const { parent, body } = issuerLines(plan.issuer);
   const left = [
     ...(parent ? [centred(parent, { size: 12 })] : []),
@@ -115,7 +115,7 @@ export function labelOf(ref: string): string {
   return '';
 }
 
-const body = (children: TextRun[], options: { indent?: boolean } = {}) =>
+export const body = (children: TextRun[], options: { indent?: boolean } = {}) =>
   new Paragraph({
     alignment: AlignmentType.JUSTIFIED,
     indent: options.indent === false ? undefined : { firstLine: 720 },
@@ -173,7 +173,7 @@ function recipientsOf(plan: PlanDetail, given?: string[]): string[] {
   return [...names];
 }
 
-function signatureTable(plan: PlanDetail, recipients: string[]): Table {
+function signatureTable(plan: DocumentHead, recipients: string[]): Table {
   const { parent } = issuerLines(plan.issuer);
   const left = [
     new Paragraph({ children: [run('Nơi nhận:', { size: 12, bold: true, italics: true })] }),
@@ -189,11 +189,29 @@ function signatureTable(plan: PlanDetail, recipients: string[]): Table {
   return borderlessTable(left, right, 50);
 }
 
-export async function planToDocx(plan: PlanDetail, options: { recipients?: string[] } = {}): Promise<Buffer> {
-  const typeName = TYPE_NAMES[plan.type ?? 'KH'] ?? 'KẾ HOẠCH';
+/** The particulars every administrative document carries in its header and signature block. */
+export interface DocumentHead {
+  issuer: string | null;
+  number: string | null;
+  /** Type abbreviation: KH, BC, QĐ… */
+  type: string | null;
+  place: string | null;
+  issuedOn: string | null;
+  year: number;
+  title: string;
+  signer: string | null;
+}
+
+/** Any administrative document in the format of Nghị định 30/2020: header, type and title, body, signature. */
+export async function nd30Document(
+  head: DocumentHead,
+  content: Paragraph[],
+  recipients: string[],
+): Promise<Buffer> {
+  const typeName = TYPE_NAMES[head.type ?? 'KH'] ?? 'KẾ HOẠCH';
   const document = new Document({
     creator: 'Chiso',
-    title: plan.title,
+    title: head.title,
     styles: { default: { document: { run: { font: FONT, size: pt(14) } } } },
     sections: [
       {
@@ -222,17 +240,21 @@ export async function planToDocx(plan: PlanDetail, options: { recipients?: strin
           first: new Header({ children: [] }),
         },
         children: [
-          headerTable(plan),
+          headerTable(head),
           new Paragraph({ spacing: { before: 240 }, children: [] }),
           centred(typeName, { bold: true }),
-          centred(plan.title, { bold: true }),
-          rule(Math.max(8, Math.round(Math.min(plan.title.length, 70) / 3))),
-          ...bodyParagraphs(plan),
+          centred(head.title, { bold: true }),
+          rule(Math.max(8, Math.round(Math.min(head.title.length, 70) / 3))),
+          ...content,
           new Paragraph({ spacing: { before: 240 }, children: [] }),
-          signatureTable(plan, recipientsOf(plan, options.recipients)),
+          signatureTable(head, recipients),
         ],
       },
     ],
   });
   return Packer.toBuffer(document);
+}
+
+export async function planToDocx(plan: PlanDetail, options: { recipients?: string[] } = {}): Promise<Buffer> {
+  return nd30Document(plan, bodyParagraphs(plan), recipientsOf(plan, options.recipients));
 }

@@ -4,6 +4,10 @@ import { z } from 'zod';
 import { REPORT_STATUSES, saveReportSchema, transitionSchema } from '../../core/reports/report.ts';
 import { contextOf } from '../auth/policy.ts';
 import type { Db } from '../db/engine.ts';
+import { sendDownload } from '../http/downloads.ts';
+import { getJob, jobFile, startJob } from '../jobs/jobs.ts';
+import { getPlan } from '../plans/plan-service.ts';
+import { consolidatedReport } from './consolidated.ts';
 import {
   getReport,
   openReport,
@@ -73,6 +77,49 @@ export async function reportRoutes(app: FastifyInstance, { db }: { db: Db }) {
       },
     },
     async (request) => transitionReport(contextOf(request, db), request.params.id, request.body),
+  );
+  api.post(
+    '/api/reports/consolidated',
+    {
+      config: { policy: 'reports.review' },
+      schema: {
+        tags,
+        summary: 'Lập báo cáo tổng hợp của tỉnh cho kỳ (.docx theo NĐ 30/2020 và phụ lục .xlsx), chạy nền',
+        body: z.object({ planId: z.number().int().positive(), periodCode }),
+      },
+    },
+    async (request, reply) => {
+      const ctx = contextOf(request, db);
+      const { planId, periodCode: code } = request.body;
+      // Checked before the job starts, so a wrong plan or period is refused at once.
+      await getPlan(ctx, planId);
+      await periodOverview(ctx, code, {});
+      const id = await startJob(ctx, 'consolidated-report', (progress) =>
+        consolidatedReport(ctx, planId, code, progress),
+      );
+      return reply.status(202).send({ jobId: id });
+    },
+  );
+  api.get(
+    '/api/jobs/:id',
+    {
+      config: { policy: 'authenticated' },
+      schema: { tags, summary: 'Tiến độ một việc chạy nền', params: z.object({ id }) },
+    },
+    async (request) => getJob(contextOf(request, db), request.params.id),
+  );
+  api.get(
+    '/api/jobs/:id/files/:index',
+    {
+      config: { policy: 'authenticated' },
+      schema: {
+        tags,
+        summary: 'Tải tệp kết quả',
+        params: z.object({ id, index: z.coerce.number().int().min(0) }),
+      },
+    },
+    async (request, reply) =>
+      sendDownload(reply, await jobFile(contextOf(request, db), request.params.id, request.params.index)),
   );
   api.get(
     '/api/units/:id/reports',

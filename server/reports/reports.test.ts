@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   buildUser,
@@ -20,6 +22,7 @@ let reporter: Session;
 let head: Session;
 let otherReporter: Session;
 let snvId: number;
+let planId: number;
 let report: {
   id: number;
   version: number;
@@ -59,6 +62,7 @@ beforeAll(async () => {
     })),
   });
   expect(saved.status).toBe(201);
+  planId = saved.json.id;
 });
 afterAll(() => t.close());
 
@@ -190,5 +194,52 @@ describe('a department’s quarterly report', () => {
     const mine = await reporter.request('GET', '/api/reports?period=2026Q1');
     expect(mine.json.units.map((entry: { unit: { id: number } }) => entry.unit.id)).toEqual([snvId]);
     expect((await coordinator.request('GET', '/api/reports?period=nonsense')).status).toBe(400);
+  });
+
+  it('the coordinator generates the province’s report in the background: .docx with the units’ texts, .xlsx annex', async () => {
+    report = (await reporter.request('GET', url())).json;
+    report = (await move(head, 'submit')).json;
+    report = (await move(coordinator, 'accept')).json;
+    expect(report.status).toBe('accepted');
+    expect(
+      (await reporter.request('POST', '/api/reports/consolidated', { planId, periodCode: '2026Q1' })).status,
+    ).toBe(403);
+    const started = await coordinator.request('POST', '/api/reports/consolidated', {
+      planId,
+      periodCode: '2026Q1',
+    });
+    expect(started.status).toBe(202);
+    const jobUrl = `/api/jobs/${started.json.jobId}`;
+    let job = (await coordinator.request('GET', jobUrl)).json;
+    for (let i = 0; i < 200 && job.status === 'running'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      job = (await coordinator.request('GET', jobUrl)).json;
+    }
+    expect(job).toMatchObject({ status: 'done', files: [{ index: 0 }, { index: 1 }] });
+    expect(job.progress).toBe(job.total);
+    expect((await head.request('GET', jobUrl)).status).toBe(404);
+
+    const download = async (index: number) =>
+      (
+        await t.app.inject({
+          method: 'GET',
+          url: `${jobUrl}/files/${index}`,
+          headers: { cookie: coordinator.cookie },
+        })
+      ).rawPayload;
+    const zip = await JSZip.loadAsync(await download(0));
+    const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+    const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+    expect(text).toContain('BÁO CÁO');
+    expect(text).toContain('Kết quả thực hiện Kế hoạch 29/KH-UBND kỳ 2026Q1');
+    expect(text).toContain('Sở Nội vụ: Tỷ lệ hồ sơ trực tuyến quý I: 42%.');
+    expect(text).toContain('+ Sở Nội vụ: Đã ban hành kế hoạch tuyên truyền');
+    expect(text).toContain('Sở Nội vụ: Tỷ lệ hồ sơ trực tuyến còn thấp.');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await download(1)) as unknown as ArrayBuffer);
+    const rows = book.worksheets[0]?.getSheetValues().slice(2) as unknown[][];
+    expect(
+      rows.some((row) => row.includes('Sở Nội vụ') && row.includes('Đã ban hành kế hoạch tuyên truyền')),
+    ).toBe(true);
   });
 });

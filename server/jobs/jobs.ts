@@ -1,0 +1,114 @@
+import { createHash } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
+import { AppError } from '../../core/errors.ts';
+import { mutate, type ServiceContext } from '../audit/audit-log.ts';
+import type { SessionUser } from '../auth/sessions.ts';
+import type { Db } from '../db/engine.ts';
+import { blobs, type JobFile, jobs } from '../db/schema/index.ts';
+
+export type JobContext = ServiceContext & { user: SessionUser };
+
+export type JobProgress = (done: number, total: number, message: string) => Promise<void>;
+
+export interface JobOutput {
+  /** Files to download when done (stored once by content hash). */
+  files?: { fileName: string; contentType: string; data: Buffer }[];
+  /** A summary of what the work did, shown to whoever follows the job (e.g. an import's counts). */
+  result?: unknown;
+}
+
+export type JobWork = (progress: JobProgress) => Promise<JobOutput>;
+
+/**
+ * Starts long work in the background and answers at once with the job's id: the work runs on the
+ * event loop between requests (awaiting the database as it goes), writes its progress, and stores
+ * its files when done. A failure is recorded on the job, never thrown at a request.
+ */
+export async function startJob(ctx: JobContext, kind: string, work: JobWork): Promise<number> {
+  const id = await mutate(ctx, async (tx, audit) => {
+    const [job] = await tx
+      .insert(jobs)
+      .values({ kind, createdBy: ctx.user.userId })
+      .returning({ id: jobs.id });
+    if (!job) throw new Error('job insert returned nothing');
+    await audit({ action: 'job.start', entityType: 'job', entityId: job.id, after: { kind } });
+    return job.id;
+  });
+  const progress: JobProgress = async (done, total, message) => {
+    await ctx.db.update(jobs).set({ progress: done, total, message }).where(eq(jobs.id, id));
+  };
+  setImmediate(() => void runJob(ctx.db, id, work, progress));
+  return id;
+}
+
+async function runJob(db: Db, id: number, work: JobWork, progress: JobProgress): Promise<void> {
+  try {
+    const { files = [], result = null } = await work(progress);
+    const stored: JobFile[] = [];
+    for (const file of files) {
+      const sha256 = createHash('sha256').update(file.data).digest('hex');
+      await db
+        .insert(blobs)
+        .values({ sha256, size: file.data.length, data: file.data })
+        .onConflictDoNothing();
+      stored.push({ fileName: file.fileName, contentType: file.contentType, sha256 });
+    }
+    await db
+      .update(jobs)
+      .set({ status: 'done', files: stored, result, progress: sql`${jobs.total}`, finishedAt: new Date() })
+      .where(eq(jobs.id, id));
+  } catch (error) {
+    await db
+      .update(jobs)
+      .set({
+        status: 'failed',
+        error: error instanceof AppError || error instanceof Error ? error.message : String(error),
+        finishedAt: new Date(),
+      })
+      .where(eq(jobs.id, id))
+      .catch(() => {});
+  }
+}
+
+async function ownJob(ctx: JobContext, id: number) {
+  const [job] = await ctx.db.select().from(jobs).where(eq(jobs.id, id));
+  if (!job || job.createdBy !== ctx.user.userId) throw new AppError('NOT_FOUND');
+  return job;
+}
+
+/** A job as the person who started it follows it. */
+export async function getJob(ctx: JobContext, id: number) {
+  const job = await ownJob(ctx, id);
+  return {
+    id: job.id,
+    kind: job.kind,
+    status: job.status as 'running' | 'done' | 'failed',
+    progress: job.progress,
+    total: job.total,
+    message: job.message,
+    error: job.error,
+    result: job.result ?? null,
+    files: job.files.map((file, index) => ({ index, fileName: file.fileName })),
+  };
+}
+
+export async function jobFile(ctx: JobContext, id: number, index: number) {
+  const job = await ownJob(ctx, id);
+  const file = job.files[index];
+  if (!file) throw new AppError('NOT_FOUND');
+  const [blob] = await ctx.db.select({ data: blobs.data }).from(blobs).where(eq(blobs.sha256, file.sha256));
+  if (!blob) throw new AppError('NOT_FOUND');
+  return { fileName: file.fileName, contentType: file.contentType, data: blob.data };
+}
+
+/** Work a restart interrupted is marked failed at start, so nobody waits on it forever. */
+export async function failInterruptedJobs(db: Db): Promise<void> {
+  await db
+    .update(jobs)
+    .set({
+      status: 'failed',
+      error: 'Máy chủ khởi động lại khi đang xử lý: hãy chạy lại.',
+      finishedAt: new Date(),
+    })
+    .where(eq(jobs.status, 'running'));
+}
