@@ -40,6 +40,13 @@ export const PERMISSIONS = {
   'assessment.self': ['unit_reporter', 'unit_head'],
   /** The council's appraisal. */
   'assessment.appraise': ['appraiser', 'coordinator'],
+  'indicators.read': EVERY_ROLE,
+  /** Enter the values of the unit's own indicators for a period. */
+  'indicators.enter': ['unit_reporter', 'unit_head'],
+  /** The indicator catalogue and targets. */
+  'indicators.manage': ['admin', 'coordinator'],
+  /** Bulk-import dossiers of the units in scope (a row for a unit outside it is refused). */
+  'dossiers.import': ['admin', 'coordinator', 'unit_reporter'],
   'users.read': ['admin'],
   'users.write': ['admin'],
   'audit.read': ['admin'],
