@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fromLunar, toLunar } from './lunar.ts';
-import { DEFAULT_REGIME, parsePeriod, periodContaining, periodWindow } from './periods.ts';
+import { DEFAULT_REGIME, parsePeriod, periodContaining, periodsDueBetween, periodWindow } from './periods.ts';
 import { defaultHolidays, workdayCalendar } from './workdays.ts';
 
 const windowOf = (code: string, regime = DEFAULT_REGIME) => {
@@ -56,6 +56,19 @@ describe('period codes and windows (cut-off on the 14th, due on the 20th)', () =
       dataTo: '2024-02-28',
       due: '2024-02-29',
     });
+  });
+
+  it('lists the reports falling due around a date, earliest first (a unit’s inbox)', () => {
+    expect(periodsDueBetween('2026-05-01', '2026-07-31').map((window) => window.code)).toEqual([
+      '2026Q2',
+      '2026S1',
+    ]);
+    expect(periodsDueBetween('2026-11-01', '2027-01-31').map((window) => [window.code, window.due])).toEqual([
+      ['2026Q4', '2026-12-20'],
+      ['2026S2', '2026-12-20'],
+      ['2026', '2026-12-20'],
+    ]);
+    expect(periodsDueBetween('2026-04-01', '2026-04-30')).toEqual([]);
   });
 
   it('refuses codes it does not know', () => {

@@ -121,3 +121,35 @@ export function periodContaining(
   if (!period) throw new Error(`no period for ${date}`);
   return period;
 }
+
+/**
+ * The quarters, halves and years whose report falls due between two dates (inclusive), earliest due
+ * first: what a unit has to write around today (a unit's inbox).
+ */
+export function periodsDueBetween(
+  from: string,
+  to: string,
+  regime: ReportingRegime = DEFAULT_REGIME,
+): PeriodWindow[] {
+  const first = Number(from.slice(0, 4)) - 1;
+  const last = Number(to.slice(0, 4)) + 1;
+  const windows: PeriodWindow[] = [];
+  for (let year = first; year <= last; year++) {
+    for (const code of [
+      `${year}Q1`,
+      `${year}Q2`,
+      `${year}S1`,
+      `${year}Q3`,
+      `${year}Q4`,
+      `${year}S2`,
+      `${year}`,
+    ]) {
+      const period = parsePeriod(code);
+      if (!period) continue;
+      const window = periodWindow(period, regime);
+      if (window.due >= from && window.due <= to) windows.push(window);
+    }
+  }
+  // Stable: on the same due date a quarter comes before its half and its year.
+  return windows.sort((a, b) => a.due.localeCompare(b.due));
+}

@@ -1,3 +1,4 @@
+import { addDays } from '../text/dates.ts';
 import { fromLunar } from './lunar.ts';
 import { isoDate } from './periods.ts';
 
@@ -20,12 +21,6 @@ export interface HolidayOverrides {
 export interface Holiday {
   date: string;
   name: string;
-}
-
-function addDays(date: string, days: number): string {
-  const value = new Date(`${date}T00:00:00Z`);
-  value.setUTCDate(value.getUTCDate() + days);
-  return value.toISOString().slice(0, 10);
 }
 
 function isWeekend(date: string): boolean {

@@ -39,3 +39,10 @@ export function formatDateVi(isoDate: string | null | undefined): string {
 export function todayInVietnam(now: Date = new Date()): string {
   return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
 }
+
+/** An ISO date moved by a number of calendar days ("2026-02-27", 3 → "2026-03-02"). */
+export function addDays(date: string, days: number): string {
+  const value = new Date(`${date}T00:00:00Z`);
+  value.setUTCDate(value.getUTCDate() + days);
+  return value.toISOString().slice(0, 10);
+}

@@ -1,6 +1,7 @@
 CREATE TABLE "jobs" (
 	"id" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "jobs_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
 	"kind" text NOT NULL,
+	"params" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"status" text DEFAULT 'running' NOT NULL,
 	"progress" integer DEFAULT 0 NOT NULL,
 	"total" integer DEFAULT 0 NOT NULL,

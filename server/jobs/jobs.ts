@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { AppError } from '../../core/errors.ts';
 import { mutate, type ServiceContext } from '../audit/audit-log.ts';
 import type { SessionUser } from '../auth/sessions.ts';
@@ -24,14 +24,19 @@ export type JobWork = (progress: JobProgress) => Promise<JobOutput>;
  * event loop between requests (awaiting the database as it goes), writes its progress, and stores
  * its files when done. A failure is recorded on the job, never thrown at a request.
  */
-export async function startJob(ctx: JobContext, kind: string, work: JobWork): Promise<number> {
+export async function startJob(
+  ctx: JobContext,
+  kind: string,
+  work: JobWork,
+  params: Record<string, unknown> = {},
+): Promise<number> {
   const id = await mutate(ctx, async (tx, audit) => {
     const [job] = await tx
       .insert(jobs)
-      .values({ kind, createdBy: ctx.user.userId })
+      .values({ kind, params, createdBy: ctx.user.userId })
       .returning({ id: jobs.id });
     if (!job) throw new Error('job insert returned nothing');
-    await audit({ action: 'job.start', entityType: 'job', entityId: job.id, after: { kind } });
+    await audit({ action: 'job.start', entityType: 'job', entityId: job.id, after: { kind, params } });
     return job.id;
   });
   const progress: JobProgress = async (done, total, message) => {
@@ -76,20 +81,37 @@ async function ownJob(ctx: JobContext, id: number) {
   return job;
 }
 
+type JobRow = typeof jobs.$inferSelect;
+
+const presentJob = (job: JobRow) => ({
+  id: job.id,
+  kind: job.kind,
+  params: job.params,
+  status: job.status as 'running' | 'done' | 'failed',
+  progress: job.progress,
+  total: job.total,
+  message: job.message,
+  error: job.error,
+  result: job.result ?? null,
+  files: job.files.map((file, index) => ({ index, fileName: file.fileName })),
+  createdAt: job.createdAt.toISOString(),
+  finishedAt: job.finishedAt?.toISOString() ?? null,
+});
+
 /** A job as the person who started it follows it. */
 export async function getJob(ctx: JobContext, id: number) {
-  const job = await ownJob(ctx, id);
-  return {
-    id: job.id,
-    kind: job.kind,
-    status: job.status as 'running' | 'done' | 'failed',
-    progress: job.progress,
-    total: job.total,
-    message: job.message,
-    error: job.error,
-    result: job.result ?? null,
-    files: job.files.map((file, index) => ({ index, fileName: file.fileName })),
-  };
+  return presentJob(await ownJob(ctx, id));
+}
+
+/** The person's own recent jobs of a kind, newest first. */
+export async function listJobs(ctx: JobContext, options: { kind?: string; limit: number }) {
+  const rows = await ctx.db
+    .select()
+    .from(jobs)
+    .where(and(eq(jobs.createdBy, ctx.user.userId), options.kind ? eq(jobs.kind, options.kind) : undefined))
+    .orderBy(desc(jobs.id))
+    .limit(options.limit);
+  return rows.map(presentJob);
 }
 
 export async function jobFile(ctx: JobContext, id: number, index: number) {

@@ -1,13 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { listQuery } from '../../core/list.ts';
 import { REPORT_STATUSES, saveReportSchema, transitionSchema } from '../../core/reports/report.ts';
 import { contextOf } from '../auth/policy.ts';
 import type { Db } from '../db/engine.ts';
-import { sendDownload } from '../http/downloads.ts';
-import { getJob, jobFile, startJob } from '../jobs/jobs.ts';
+import { startJob } from '../jobs/jobs.ts';
 import { getPlan } from '../plans/plan-service.ts';
 import { consolidatedReport } from './consolidated.ts';
+import { QUEUE_SORT_FIELDS, reportInbox, reviewQueue } from './report-queues.ts';
 import {
   getReport,
   openReport,
@@ -36,6 +37,29 @@ export async function reportRoutes(app: FastifyInstance, { db }: { db: Db }) {
     },
     async (request) =>
       periodOverview(contextOf(request, db), request.query.period, { status: request.query.status }),
+  );
+  api.get(
+    '/api/reports/inbox',
+    {
+      config: { policy: 'reports.write' },
+      schema: {
+        tags,
+        summary: 'Hộp báo cáo của đơn vị: các kỳ đến hạn hoặc quá hạn phải viết, và các kỳ đã gửi',
+      },
+    },
+    async (request) => reportInbox(contextOf(request, db)),
+  );
+  api.get(
+    '/api/reports/queue',
+    {
+      config: { policy: 'reports.review' },
+      schema: {
+        tags,
+        summary: 'Hàng chờ duyệt: báo cáo đã gửi, chờ tiếp nhận hoặc trả lại',
+        querystring: listQuery(QUEUE_SORT_FIELDS, 'submittedAt').extend({ period: periodCode.optional() }),
+      },
+    },
+    async (request) => reviewQueue(contextOf(request, db), request.query),
   );
   api.post(
     '/api/reports',
@@ -94,32 +118,14 @@ export async function reportRoutes(app: FastifyInstance, { db }: { db: Db }) {
       // Checked before the job starts, so a wrong plan or period is refused at once.
       await getPlan(ctx, planId);
       await periodOverview(ctx, code, {});
-      const id = await startJob(ctx, 'consolidated-report', (progress) =>
-        consolidatedReport(ctx, planId, code, progress),
+      const id = await startJob(
+        ctx,
+        'consolidated-report',
+        (progress) => consolidatedReport(ctx, planId, code, progress),
+        { planId, periodCode: code },
       );
       return reply.status(202).send({ jobId: id });
     },
-  );
-  api.get(
-    '/api/jobs/:id',
-    {
-      config: { policy: 'authenticated' },
-      schema: { tags, summary: 'Tiến độ một việc chạy nền', params: z.object({ id }) },
-    },
-    async (request) => getJob(contextOf(request, db), request.params.id),
-  );
-  api.get(
-    '/api/jobs/:id/files/:index',
-    {
-      config: { policy: 'authenticated' },
-      schema: {
-        tags,
-        summary: 'Tải tệp kết quả',
-        params: z.object({ id, index: z.coerce.number().int().min(0) }),
-      },
-    },
-    async (request, reply) =>
-      sendDownload(reply, await jobFile(contextOf(request, db), request.params.id, request.params.index)),
   );
   api.get(
     '/api/units/:id/reports',

@@ -17,13 +17,14 @@ import { mutate, type ServiceContext } from '../audit/audit-log.ts';
 import { assertPermissionOn } from '../auth/policy.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import { auditEvents, planItems, planItemUnits, plans, reports, units } from '../db/schema/index.ts';
+import { notifyReportStep } from '../notifications/report-notifications.ts';
 
 export type ReportContext = ServiceContext & { user: SessionUser };
 
 /** The units that report: departments and communes (the province itself writes the consolidated one). */
-const REPORTING_TYPES = ['department', 'commune'];
+export const REPORTING_TYPES = ['department', 'commune'];
 
-function windowOf(periodCode: string) {
+export function windowOf(periodCode: string) {
   const period = parsePeriod(periodCode);
   if (!period) throw fieldError('periodCode', 'Kỳ báo cáo không hợp lệ (ví dụ 2026Q1, 2026S1, 2026).');
   return periodWindow(period, DEFAULT_REGIME);
@@ -262,6 +263,15 @@ export async function transitionReport(
         reason: input.reason ?? null,
         ...(submitting && { tasks: report.taskUpdates.length }),
       },
+    });
+    // Told in the same transaction: nobody hears of a step that did not commit.
+    await notifyReportStep(tx, {
+      action: input.action,
+      reportId: id,
+      unitId: report.unitId,
+      periodCode: report.periodCode,
+      reason: input.reason ?? null,
+      actorId: ctx.user.userId,
     });
   });
   return getReport(ctx, id);

@@ -14,6 +14,8 @@ export interface JobFile {
 export const jobs = pgTable('jobs', {
   id: integer().primaryKey().generatedAlwaysAsIdentity(),
   kind: text().notNull(),
+  /** What the work was asked to do (e.g. the plan and period of a consolidated report), for lists. */
+  params: jsonb().$type<Record<string, unknown>>().notNull().default({}),
   status: text().notNull().default('running'),
   progress: integer().notNull().default(0),
   total: integer().notNull().default(0),

@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { periodsDueBetween } from '../../core/periods/periods.ts';
+import { addDays, todayInVietnam } from '../../core/text/dates.ts';
+import {
+  buildUser,
+  createTestApp,
+  type Session,
+  signIn,
+  type TestApp,
+  unitIdByCode,
+} from '../test/harness.ts';
+
+let t: TestApp;
+let coordinator: Session;
+let reporter: Session;
+let head: Session;
+let snvId: number;
+
+interface InboxItem {
+  unit: { id: number; name: string };
+  period: { code: string; due: string };
+  report: { id: number; status: string } | null;
+  toWrite: boolean;
+  overdue: boolean;
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const as = async (role: 'coordinator' | 'unit_reporter' | 'unit_head', unitCode: string) =>
+    signIn(t.app, (await buildUser(t.database, [{ role, unitCode }])).username);
+  coordinator = await as('coordinator', '33');
+  reporter = await as('unit_reporter', '33.SNV');
+  head = await as('unit_head', '33.SNV');
+  snvId = await unitIdByCode(t.database, '33.SNV');
+});
+afterAll(() => t.close());
+
+describe('the unit’s inbox and the coordinator’s review queue', () => {
+  const today = todayInVietnam();
+  const due = periodsDueBetween(addDays(today, -120), addDays(today, 60));
+
+  it('lists every report of the unit falling due around today, those still to write first', async () => {
+    const { status, json } = await reporter.request('GET', '/api/reports/inbox');
+    expect(status).toBe(200);
+    const items = json.items as InboxItem[];
+    expect(items.map((item) => item.period.code).sort()).toEqual(due.map((window) => window.code).sort());
+    expect(items.every((item) => item.unit.id === snvId && item.toWrite && item.report === null)).toBe(true);
+    expect(items.map((item) => item.overdue)).toEqual(due.map((window) => window.due < today));
+    expect((await coordinator.request('GET', '/api/reports/inbox')).status).toBe(403);
+    expect((await t.app.inject({ method: 'GET', url: '/api/reports/inbox' })).statusCode).toBe(401);
+  });
+
+  it('a sent report leaves the unit’s to-write list and waits in the coordinator’s queue until decided', async () => {
+    const period = due[0];
+    if (!period) throw new Error('no period falls due around today');
+    const opened = (
+      await reporter.request('POST', '/api/reports', { unitId: snvId, periodCode: period.code })
+    ).json;
+    const sent = await head.request('POST', `/api/reports/${opened.id}/transitions`, {
+      action: 'submit',
+      version: opened.version,
+    });
+    expect(sent.status).toBe(200);
+    const inbox = (await reporter.request('GET', '/api/reports/inbox')).json.items as InboxItem[];
+    const item = inbox.find((entry) => entry.period.code === period.code);
+    expect(item).toMatchObject({
+      toWrite: false,
+      overdue: false,
+      report: { id: opened.id, status: 'submitted' },
+    });
+    expect(inbox.at(-1)?.period.code).toBe(period.code);
+
+    const queue = await coordinator.request('GET', '/api/reports/queue?q=so noi vu');
+    expect(queue.status).toBe(200);
+    expect(queue.json).toMatchObject({ total: 1, items: [{ id: opened.id, unit: { id: snvId } }] });
+    expect((await coordinator.request('GET', '/api/reports/queue?q=tu phap')).json.total).toBe(0);
+    expect((await coordinator.request('GET', '/api/reports/queue?perPage=500')).status).toBe(400);
+    expect((await reporter.request('GET', '/api/reports/queue')).status).toBe(403);
+
+    await coordinator.request('POST', `/api/reports/${opened.id}/transitions`, {
+      action: 'accept',
+      version: sent.json.version,
+    });
+    expect((await coordinator.request('GET', '/api/reports/queue')).json.total).toBe(0);
+  });
+});
