@@ -23,6 +23,7 @@ import { envelope, errorHandler } from './http/errors.ts';
 import { healthRoutes } from './http/health-routes.ts';
 import { indexRoutes } from './indices/index-routes.ts';
 import { jobRoutes } from './jobs/job-routes.ts';
+import { notificationRoutes } from './notifications/notification-routes.ts';
 import { planRoutes } from './plans/plan-routes.ts';
 import { reportRoutes } from './reports/report-routes.ts';
 import { unitRoutes } from './units/unit-routes.ts';
@@ -128,6 +129,7 @@ export async function buildApp({
   await app.register(indexRoutes, { db: database.db });
   await app.register(planRoutes, { db: database.db });
   await app.register(reportRoutes, { db: database.db });
+  await app.register(notificationRoutes, { db: database.db });
   await app.register(jobRoutes, { db: database.db });
   await app.register(assessmentRoutes, { db: database.db, cacheMs: config.readCacheMs });
 

@@ -1,0 +1,49 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { listQuery } from '../../core/list.ts';
+import { contextOf } from '../auth/policy.ts';
+import type { Db } from '../db/engine.ts';
+import { findNotifications, markAllNotificationsRead, markNotificationRead } from './notification-service.ts';
+
+const notificationQuery = listQuery(['createdAt'], '-createdAt').extend({
+  unread: z
+    .enum(['true', 'false'], { error: 'unread phải là true hoặc false.' })
+    .optional()
+    .transform((value) => value === 'true'),
+});
+
+export async function notificationRoutes(app: FastifyInstance, { db }: { db: Db }) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['notifications'];
+  // Everyone has notifications of their own: the policy is being signed in, the scope is the user.
+  api.get(
+    '/api/notifications',
+    {
+      config: { policy: 'authenticated' },
+      schema: {
+        tags,
+        summary: 'Thông báo của tôi (mới nhất trước), kèm số chưa đọc',
+        querystring: notificationQuery,
+      },
+    },
+    async (request) => findNotifications(contextOf(request, db), request.query),
+  );
+  api.post(
+    '/api/notifications/:id/read',
+    {
+      config: { policy: 'authenticated' },
+      schema: {
+        tags,
+        summary: 'Đánh dấu một thông báo đã đọc',
+        params: z.object({ id: z.coerce.number().int().positive() }),
+      },
+    },
+    async (request) => markNotificationRead(contextOf(request, db), request.params.id),
+  );
+  api.post(
+    '/api/notifications/read-all',
+    { config: { policy: 'authenticated' }, schema: { tags, summary: 'Đánh dấu đã đọc tất cả' } },
+    async (request) => markAllNotificationsRead(contextOf(request, db)),
+  );
+}

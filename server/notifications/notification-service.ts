@@ -1,0 +1,128 @@
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { AppError } from '../../core/errors.ts';
+import { mutate, type ServiceContext } from '../audit/audit-log.ts';
+import type { SessionUser } from '../auth/sessions.ts';
+import type { DbOrTx } from '../db/engine.ts';
+import { notifications } from '../db/schema/index.ts';
+
+export type NotificationContext = ServiceContext & { user: SessionUser };
+
+export interface NotifyInput {
+  userIds: readonly number[];
+  /** What it is about, e.g. "report.returned", "reminder.before": lets the web app pick an icon. */
+  kind: string;
+  title: string;
+  body?: string | null;
+  link?: string | null;
+}
+
+/** Tells each user once, inside the caller's transaction (so it exists only if the change commits). */
+export async function notify(tx: DbOrTx, input: NotifyInput): Promise<number> {
+  const userIds = [...new Set(input.userIds)];
+  if (userIds.length === 0) return 0;
+  await tx.insert(notifications).values(
+    userIds.map((userId) => ({
+      userId,
+      kind: input.kind,
+      title: input.title,
+      body: input.body ?? null,
+      link: input.link ?? null,
+    })),
+  );
+  return userIds.length;
+}
+
+function present(row: typeof notifications.$inferSelect) {
+  return {
+    id: row.id,
+    kind: row.kind,
+    title: row.title,
+    body: row.body,
+    link: row.link,
+    createdAt: row.createdAt.toISOString(),
+    readAt: row.readAt?.toISOString() ?? null,
+  };
+}
+
+/** The user's own notifications, newest first, with how many are unread in all. */
+export async function findNotifications(
+  ctx: NotificationContext,
+  query: { page: number; perPage: number; unread?: boolean },
+) {
+  const mine = eq(notifications.userId, ctx.user.userId);
+  const where = query.unread ? and(mine, isNull(notifications.readAt)) : mine;
+  const rows = await ctx.db
+    .select({ row: notifications, total: sql<number>`count(*) over ()`.mapWith(Number) })
+    .from(notifications)
+    .where(where)
+    .orderBy(desc(notifications.createdAt), desc(notifications.id))
+    .limit(query.perPage)
+    .offset((query.page - 1) * query.perPage);
+  const [unread] = await ctx.db
+    .select({ count: sql<number>`count(*)`.mapWith(Number) })
+    .from(notifications)
+    .where(and(mine, isNull(notifications.readAt)));
+  // A page past the end has no row to carry the window total: count apart only then.
+  const total =
+    rows[0]?.total ??
+    (query.page > 1
+      ? ((
+          await ctx.db
+            .select({ count: sql<number>`count(*)`.mapWith(Number) })
+            .from(notifications)
+            .where(where)
+        )[0]?.count ?? 0)
+      : 0);
+  return {
+    items: rows.map(({ row }) => present(row)),
+    page: query.page,
+    perPage: query.perPage,
+    total,
+    unreadCount: unread?.count ?? 0,
+  };
+}
+
+export async function markNotificationRead(ctx: NotificationContext, id: number) {
+  // Someone else's notification is as absent as one that does not exist.
+  const [row] = await ctx.db
+    .select()
+    .from(notifications)
+    .where(and(eq(notifications.id, id), eq(notifications.userId, ctx.user.userId)));
+  if (!row) throw new AppError('NOT_FOUND');
+  if (row.readAt) return present(row);
+  const updated = await mutate(ctx, async (tx, audit) => {
+    const [saved] = await tx
+      .update(notifications)
+      .set({ readAt: new Date() })
+      .where(eq(notifications.id, id))
+      .returning();
+    await audit({ action: 'notification.read', entityType: 'notification', entityId: id });
+    return saved;
+  });
+  if (!updated) throw new AppError('NOT_FOUND');
+  return present(updated);
+}
+
+export async function markAllNotificationsRead(ctx: NotificationContext) {
+  const unread = and(eq(notifications.userId, ctx.user.userId), isNull(notifications.readAt));
+  const [pending] = await ctx.db
+    .select({ count: sql<number>`count(*)`.mapWith(Number) })
+    .from(notifications)
+    .where(unread);
+  // Nothing to change writes nothing (and no audit event).
+  if (!pending?.count) return { marked: 0 };
+  return mutate(ctx, async (tx, audit) => {
+    const marked = await tx
+      .update(notifications)
+      .set({ readAt: new Date() })
+      .where(unread)
+      .returning({ id: notifications.id });
+    await audit({
+      action: 'notification.read_all',
+      entityType: 'notification',
+      entityId: null,
+      after: { count: marked.length },
+    });
+    return { marked: marked.length };
+  });
+}
