@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import type { FieldIssue } from '../errors.ts';
+import { parsePeriod } from '../periods/periods.ts';
+import { optionalText } from '../text/fields.ts';
+import { UNIT_TYPE_NAMES } from '../units/unit-types.ts';
+import type { Indicator } from './catalogue.ts';
+import { TARGET_OPERATORS } from './targets.ts';
+
+/** Schemas shared by the target and value routes and the web forms that send them. */
+const periodCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .refine((code) => parsePeriod(code) !== null, 'Kỳ không hợp lệ (ví dụ 2026Q1, 2026S1, 2026).');
+
+const finite = (message: string) => z.number({ error: message }).finite(message);
+
+export const targetBodySchema = z
+  .object({
+    indicatorCode: z.string({ error: 'Chọn chỉ tiêu.' }).trim().min(1, 'Chọn chỉ tiêu.'),
+    unitId: z.number().int().positive().nullish().default(null),
+    unitType: z.enum(UNIT_TYPE_NAMES, { error: 'Loại đơn vị không hợp lệ.' }).nullish().default(null),
+    periodCode: periodCode.nullish().default(null),
+    operator: z.enum(TARGET_OPERATORS, { error: 'Phép so sánh phải là >, ≥, <, ≤ hoặc =.' }),
+    threshold: finite('Ngưỡng phải là một số.'),
+    riskMargin: finite('Biên cảnh báo phải là một số.').min(0, 'Biên cảnh báo không được âm.').default(0),
+    note: optionalText(500),
+  })
+  .refine((target) => target.unitId === null || target.unitType === null, {
+    path: ['unitType'],
+    message: 'Chỉ tiêu áp dụng cho một đơn vị hoặc một loại đơn vị, không cả hai.',
+  });
+export type TargetBody = z.output<typeof targetBodySchema>;
+
+export const targetQuerySchema = z.object({
+  indicatorCode: z.string().trim().min(1).optional(),
+  unitId: z.coerce.number().int().positive().optional(),
+});
+
+export const enteredValueSchema = z.object({
+  indicatorCode: z.string().trim().min(1),
+  numerator: finite('Tử số phải là một số.').min(0, 'Tử số không được âm.').nullish(),
+  denominator: finite('Mẫu số phải là một số.').min(0, 'Mẫu số không được âm.').nullish(),
+  value: finite('Giá trị phải là một số.').nullish(),
+  note: optionalText(1000),
+});
+export type EnteredValue = z.output<typeof enteredValueSchema>;
+
+export const enteredValuesBodySchema = z.object({
+  values: z.array(enteredValueSchema).max(200, 'Tối đa 200 chỉ tiêu một lần.'),
+});
+
+export const periodQuerySchema = z.object({ period: periodCode });
+
+/**
+ * What a unit may enter for one indicator: a ratio as numerator ≤ denominator (denominator > 0), a
+ * count or value as one number. All fields empty clears the value. Returns the problem, or null.
+ */
+export function checkEnteredValue(
+  indicator: Indicator,
+  input: EnteredValue,
+  path: string,
+): FieldIssue | null {
+  const { numerator, denominator, value } = input;
+  const isEmpty = numerator == null && denominator == null && value == null;
+  if (isEmpty) return null;
+  if (indicator.kind === 'ratio') {
+    if (value != null) return { path: `${path}.value`, message: 'Chỉ tiêu tỷ lệ nhập tử số và mẫu số.' };
+    if (numerator == null) return { path: `${path}.numerator`, message: 'Thiếu tử số.' };
+    if (denominator == null || denominator === 0)
+      return { path: `${path}.denominator`, message: 'Mẫu số phải lớn hơn 0.' };
+    if (numerator > denominator && !indicator.numeratorMayExceed)
+      return { path: `${path}.numerator`, message: 'Tử số không được lớn hơn mẫu số.' };
+    return null;
+  }
+  if (numerator != null || denominator != null)
+    return { path: `${path}.value`, message: 'Chỉ tiêu này nhập một giá trị, không nhập tử số, mẫu số.' };
+  if (indicator.kind === 'count' && (value == null || value < 0 || !Number.isInteger(value)))
+    return { path: `${path}.value`, message: 'Số lượng phải là số nguyên không âm.' };
+  return null;
+}
