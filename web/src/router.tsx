@@ -8,6 +8,9 @@ import { SheetPage } from './features/assessment/SheetPage.tsx';
 import { AuditPage } from './features/audit/AuditPage.tsx';
 import { LoginPage } from './features/auth/LoginPage.tsx';
 import { useMe } from './features/auth/session.ts';
+import { ImportDossiersPage } from './features/indicators/ImportDossiersPage.tsx';
+import { IndicatorsPage } from './features/indicators/IndicatorsPage.tsx';
+import { TargetsPage } from './features/indicators/TargetsPage.tsx';
 import { PapiPage } from './features/indices/PapiPage.tsx';
 import { OverviewPage } from './features/overview/OverviewPage.tsx';
 import { ImportPlanPage } from './features/plans/ImportPlanPage.tsx';
@@ -48,6 +51,9 @@ const routeTree = rootRoute.addChildren([
     page('/users', UsersPage),
     page('/audit', AuditPage),
     page('/indices/papi', PapiPage),
+    page('/indicators', IndicatorsPage),
+    page('/indicators/import', ImportDossiersPage),
+    page('/indicators/targets', TargetsPage),
     page('/plans', PlansPage),
     page('/plans/import', ImportPlanPage),
     page('/plans/$planId', PlanPage),

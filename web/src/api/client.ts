@@ -11,18 +11,21 @@ export class ApiError extends Error {
   readonly code: string;
   readonly fields: FieldIssue[];
   readonly rows: RowIssue[];
+  /** The envelope's details as sent, for refusals that carry more than fields and rows. */
+  readonly details: unknown;
 
   constructor(
     status: number,
     code: string,
     message: string,
-    details?: { fields?: FieldIssue[]; rows?: RowIssue[] },
+    details?: { fields?: FieldIssue[]; rows?: RowIssue[] } & Record<string, unknown>,
   ) {
     super(message);
     this.status = status;
     this.code = code;
     this.fields = details?.fields ?? [];
     this.rows = details?.rows ?? [];
+    this.details = details ?? null;
   }
 }
 

@@ -6,7 +6,7 @@ import { hasPermission, useMe } from '../features/auth/session.ts';
 import { type Locale, useT } from '../i18n/locale.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
 
-const MODULES: MessageKey[] = ['indicators', 'citizenVoice', 'publicPortal'];
+const MODULES: MessageKey[] = ['citizenVoice', 'publicPortal'];
 const ADMIN: { to: string; label: MessageKey; permission: string }[] = [
   { to: '/units', label: 'units', permission: 'units.read' },
   { to: '/users', label: 'users', permission: 'users.read' },
@@ -96,6 +96,14 @@ export function AppLayout() {
             to="/assessment"
             label={t('assessment')}
             active={pathname.startsWith('/assessment')}
+          />
+        )}
+        {hasPermission(me, 'indicators.read') && (
+          <NavLink
+            component={Link}
+            to="/indicators"
+            label={t('indicators')}
+            active={pathname.startsWith('/indicators')}
           />
         )}
         {MODULES.map((key) => (

@@ -1,0 +1,159 @@
+import { Alert, Anchor, Button, Checkbox, Code, Group, Progress, Stack, Text, Title } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
+import { useState } from 'react';
+import { DOSSIER_FIELD_LABELS, DOSSIER_FIELDS } from '../../../../core/dossiers/dossier-fields.ts';
+import { ApiError } from '../../api/client.ts';
+import { useT } from '../../i18n/locale.tsx';
+import { startDossierImport, type UnmappedColumns, useJob } from './api.ts';
+import { ColumnMappingForm } from './ColumnMappingForm.tsx';
+import { FileDropZone } from './FileDropZone.tsx';
+import { formatCount } from './format.ts';
+import { ImportResultPanel } from './ImportResultPanel.tsx';
+
+const ACCEPT =
+  '.csv,.xlsx,.jsonl,.ndjson,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Upload a one-stop export: check or import, map unknown columns once, follow progress, read refusals. */
+export function ImportDossiersPage() {
+  const { t } = useT();
+  const [file, setFile] = useState<File | null>(null);
+  const [isDryRun, setIsDryRun] = useState(false);
+  const [isSending, setIsSending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [unmapped, setUnmapped] = useState<UnmappedColumns | null>(null);
+  const [jobId, setJobId] = useState<number | null>(null);
+  const { data: job } = useJob(jobId);
+
+  const send = async (mapping: Record<string, string> | null) => {
+    if (!file) return;
+    setIsSending(true);
+    setError(null);
+    try {
+      const { jobId: id } = await startDossierImport({ file, dryRun: isDryRun, mapping });
+      setUnmapped(null);
+      setJobId(id);
+    } catch (caught) {
+      if (caught instanceof ApiError && caught.code === 'DOSSIER_COLUMNS_UNMAPPED' && caught.details) {
+        setUnmapped(caught.details as UnmappedColumns);
+      } else {
+        setError(caught instanceof Error ? caught.message : String(caught));
+      }
+    } finally {
+      setIsSending(false);
+    }
+  };
+  const reset = () => {
+    setFile(null);
+    setJobId(null);
+    setUnmapped(null);
+    setError(null);
+  };
+
+  const isRunning = jobId !== null && (!job || job.status === 'running');
+  const percent = job && job.total > 0 ? Math.min(100, (job.progress / job.total) * 100) : 0;
+
+  return (
+    <Stack maw={1100}>
+      <Group justify="space-between">
+        <Title order={2}>{t('dossierImport')}</Title>
+        <Anchor component={Link} to="/indicators" size="sm">
+          {t('dossierDashboard')}
+        </Anchor>
+      </Group>
+      <Text c="dimmed" size="sm">
+        {t('dossierImportHelp')}
+      </Text>
+
+      {jobId === null && !unmapped && (
+        <Stack>
+          <FileDropZone
+            label={t('dossierFile')}
+            hint={t('dropDossierFile')}
+            accept={ACCEPT}
+            file={file}
+            onFile={(chosen) => {
+              setFile(chosen);
+              setError(null);
+            }}
+          />
+          <Group justify="space-between">
+            <Checkbox
+              label={t('dryRun')}
+              checked={isDryRun}
+              onChange={(event) => setIsDryRun(event.currentTarget.checked)}
+            />
+            <Button onClick={() => send(null)} loading={isSending} disabled={!file}>
+              {isDryRun ? t('checkFile') : t('startImport')}
+            </Button>
+          </Group>
+          <FormatHelp />
+        </Stack>
+      )}
+
+      {error && (
+        <Alert color="red" role="alert" title={t('importFailed')}>
+          {error}
+        </Alert>
+      )}
+
+      {unmapped && jobId === null && (
+        <ColumnMappingForm columns={unmapped} isBusy={isSending} onSubmit={send} onCancel={reset} />
+      )}
+
+      {isRunning && (
+        <Stack gap="xs" role="status" aria-live="polite">
+          <Text size="sm">
+            {job?.message ?? t('importRunning')}
+            {job && job.total > 0 && ` — ${formatCount(job.progress)} / ${formatCount(job.total)}`}
+          </Text>
+          <Progress
+            value={job && job.total > 0 ? percent : 100}
+            animated
+            striped={!job || job.total === 0}
+            aria-label={t('progress')}
+          />
+        </Stack>
+      )}
+
+      {job?.status === 'failed' && !job.result && (
+        <Alert color="red" role="alert" title={t('importFailed')}>
+          {job.error}
+        </Alert>
+      )}
+      {job && job.status !== 'running' && job.result && (
+        <ImportResultPanel result={job.result} onAgain={reset} />
+      )}
+      {job?.status === 'failed' && !job.result && (
+        <Group>
+          <Button variant="default" onClick={reset}>
+            {t('importAnother')}
+          </Button>
+        </Group>
+      )}
+    </Stack>
+  );
+}
+
+/** The columns a file may carry: the canonical header, and the Vietnamese titles recognised for them. */
+function FormatHelp() {
+  const { t } = useT();
+  return (
+    <Stack gap={6} mt="sm">
+      <Text size="sm" fw={600}>
+        {t('canonicalHeader')}
+      </Text>
+      <Code block fz="xs">
+        {DOSSIER_FIELDS.join(',')}
+      </Code>
+      <Text size="sm" fw={600}>
+        {t('acceptedTitles')}
+      </Text>
+      <Text size="sm" c="dimmed">
+        {DOSSIER_FIELDS.map((field) => DOSSIER_FIELD_LABELS[field]).join(' · ')}
+      </Text>
+      <Text size="sm" c="dimmed">
+        {t('channels')}
+      </Text>
+    </Stack>
+  );
+}

@@ -1,0 +1,144 @@
+import {
+  Alert,
+  Anchor,
+  Breadcrumbs,
+  Button,
+  Group,
+  Loader,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
+import { Link } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useT } from '../../i18n/locale.tsx';
+import { hasPermission, useMe } from '../auth/session.ts';
+import { type DashboardQuery, exportUrl, useDossierDashboard } from './api.ts';
+import { formatPeriod } from './format.ts';
+import { KpiCard } from './KpiCard.tsx';
+import { LateDossiersTable } from './LateDossiersTable.tsx';
+import { RankingTable } from './RankingTable.tsx';
+import { TrendChart } from './TrendChart.tsx';
+import { XlsxButton } from './XlsxButton.tsx';
+
+/** The dossier dashboard of a unit and quarter: KPIs against targets, trend, units below, late dossiers. */
+export function IndicatorsPage() {
+  const { t, locale } = useT();
+  const { data: me } = useMe();
+  const [query, setQuery] = useState<DashboardQuery>({});
+  const [selectedCode, setSelectedCode] = useState<string | null>(null);
+  const { data, error, isFetching } = useDossierDashboard(query);
+  // The server picks the user's unit and the current quarter; from then on the page asks for both.
+  const current: DashboardQuery = data ? { unitId: data.unit.id, period: data.period } : query;
+  const selected = data?.kpis.find((kpi) => kpi.code === selectedCode) ?? data?.kpis[0];
+  const drill = (unitId: number) => setQuery({ ...current, unitId });
+  const isEmpty = data ? data.kpis.every((kpi) => kpi.denominator === 0) : false;
+
+  return (
+    <Stack>
+      <Group justify="space-between" align="flex-end">
+        <Stack gap={4}>
+          <Title order={2}>{t('dossierDashboard')}</Title>
+          {data && (
+            <Breadcrumbs separator="›" aria-label={t('unit')}>
+              {data.breadcrumbs.map((crumb) =>
+                crumb.id === data.unit.id ? (
+                  <Text key={crumb.id} size="sm" fw={600} aria-current="page">
+                    {crumb.name}
+                  </Text>
+                ) : (
+                  <Anchor
+                    key={crumb.id}
+                    component="button"
+                    type="button"
+                    size="sm"
+                    onClick={() => drill(crumb.id)}
+                  >
+                    {crumb.name}
+                  </Anchor>
+                ),
+              )}
+            </Breadcrumbs>
+          )}
+        </Stack>
+        <Group gap="sm" align="flex-end">
+          {isFetching && <Loader size="xs" aria-label={t('loading')} />}
+          <Select
+            label={t('period')}
+            w={160}
+            allowDeselect={false}
+            data={(data?.periods ?? []).map((code) => ({ value: code, label: formatPeriod(code, locale) }))}
+            value={data?.period ?? null}
+            onChange={(value) => value && setQuery({ ...current, period: value })}
+          />
+          {hasPermission(me, 'dossiers.import') && (
+            <Button component={Link} to="/indicators/import" variant="light">
+              {t('dossierImport')}
+            </Button>
+          )}
+          <Button component={Link} to="/indicators/targets" variant="default">
+            {t('indicatorTargets')}
+          </Button>
+        </Group>
+      </Group>
+
+      {error && (
+        <Alert color="red" role="alert">
+          {error.message}
+        </Alert>
+      )}
+      {!data && !error && <Loader aria-label={t('loading')} />}
+      {data && isEmpty && (
+        <Alert color="blue">
+          {t('noDossierData')}{' '}
+          {hasPermission(me, 'dossiers.import') && (
+            <Anchor component={Link} to="/indicators/import">
+              {t('dossierImport')}
+            </Anchor>
+          )}
+        </Alert>
+      )}
+
+      {data && (
+        <>
+          <Group justify="space-between">
+            <Title order={3} size="h4">
+              {data.unit.name} · {formatPeriod(data.period, locale)}
+            </Title>
+            <XlsxButton href={exportUrl(current, 'kpis')} label={t('indicator')} />
+          </Group>
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
+            {data.kpis.map((kpi) => (
+              <KpiCard
+                key={kpi.code}
+                kpi={kpi}
+                isSelected={kpi.code === selected?.code}
+                onSelect={() => setSelectedCode(kpi.code)}
+              />
+            ))}
+          </SimpleGrid>
+          <TrendChart
+            dashboard={data}
+            selected={selected}
+            onSelect={setSelectedCode}
+            exportHref={exportUrl(current, 'trend')}
+          />
+          <RankingTable
+            dashboard={data}
+            kpi={selected}
+            onDrill={drill}
+            exportHref={exportUrl(current, 'ranking')}
+          />
+          <LateDossiersTable
+            key={`${current.unitId}-${current.period}`}
+            query={current}
+            canRecord={hasPermission(me, 'dossiers.import') || hasPermission(me, 'indicators.enter')}
+            exportHref={exportUrl(current, 'late')}
+          />
+        </>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,142 @@
+import { Alert, Badge, Button, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { UNIT_TYPES, type UnitType } from '../../../../core/units/unit-types.ts';
+import { DialogFooter } from '../../components/DialogFooter.tsx';
+import { useT } from '../../i18n/locale.tsx';
+import { hasPermission, useMe } from '../auth/session.ts';
+import { deleteTarget, type IndicatorTarget, useIndicators, useTargets, useTargetWrite } from './api.ts';
+import { formatPeriod, formatTarget } from './format.ts';
+import { TargetFormModal } from './TargetFormModal.tsx';
+
+/** The targets each indicator is measured against; coordinators add, edit and delete them. */
+export function TargetsPage() {
+  const { t, locale, label } = useT();
+  const { data: me } = useMe();
+  const canManage = hasPermission(me, 'indicators.manage');
+  const { data: targets, error } = useTargets();
+  const { data: indicators = [] } = useIndicators();
+  const [editing, setEditing] = useState<IndicatorTarget | 'new' | null>(null);
+  const [deleting, setDeleting] = useState<IndicatorTarget | null>(null);
+  const remove = useTargetWrite(deleteTarget);
+  const indicatorOf = (code: string) => indicators.find((indicator) => indicator.code === code);
+
+  const appliesTo = (target: IndicatorTarget) => {
+    if (target.unitId) return target.unitName ?? `#${target.unitId}`;
+    if (target.unitType)
+      return label(UNIT_TYPES[target.unitType as UnitType] ?? { vi: target.unitType, en: target.unitType });
+    return t('everyone');
+  };
+  const sorted = [...(targets ?? [])].sort(
+    (a, b) =>
+      (indicatorOf(a.indicatorCode)?.nameVi ?? a.indicatorCode).localeCompare(
+        indicatorOf(b.indicatorCode)?.nameVi ?? b.indicatorCode,
+        'vi',
+      ) || (a.periodCode ?? '').localeCompare(b.periodCode ?? ''),
+  );
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={2}>{t('indicatorTargets')}</Title>
+        {canManage && <Button onClick={() => setEditing('new')}>{t('addTarget')}</Button>}
+      </Group>
+      <Text size="sm" c="dimmed">
+        {t('targetsHelp')}
+      </Text>
+      {error && <Alert color="red">{error.message}</Alert>}
+      {targets && targets.length === 0 && <Text c="dimmed">{t('noTargets')}</Text>}
+      {sorted.length > 0 && (
+        <Table.ScrollContainer minWidth={800}>
+          <Table withTableBorder striped highlightOnHover>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('indicator')}</Table.Th>
+                <Table.Th>{t('appliesTo')}</Table.Th>
+                <Table.Th>{t('targetPeriod')}</Table.Th>
+                <Table.Th>{t('target')}</Table.Th>
+                <Table.Th>{t('riskMargin')}</Table.Th>
+                <Table.Th>{t('note')}</Table.Th>
+                {canManage && <Table.Th w={170} />}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {sorted.map((target) => {
+                const indicator = indicatorOf(target.indicatorCode);
+                return (
+                  <Table.Tr key={target.id}>
+                    <Table.Td>
+                      <Text size="sm">
+                        {indicator
+                          ? label({ vi: indicator.nameVi, en: indicator.nameEn })
+                          : target.indicatorCode}
+                      </Text>
+                      <Text size="xs" c="dimmed" ff="monospace">
+                        {target.indicatorCode}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Badge
+                        variant="light"
+                        color={target.unitId ? 'violet' : target.unitType ? 'blue' : 'gray'}
+                        tt="none"
+                      >
+                        {appliesTo(target)}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>
+                      {target.periodCode ? formatPeriod(target.periodCode, locale) : t('everyPeriod')}
+                    </Table.Td>
+                    <Table.Td fw={600}>{formatTarget(target, indicator?.measureUnit)}</Table.Td>
+                    <Table.Td>{target.riskMargin ? target.riskMargin.toLocaleString('vi-VN') : '—'}</Table.Td>
+                    <Table.Td>
+                      <Text size="sm" lineClamp={2}>
+                        {target.note}
+                      </Text>
+                    </Table.Td>
+                    {canManage && (
+                      <Table.Td>
+                        <Group gap="xs" wrap="nowrap">
+                          <Button size="compact-xs" variant="light" onClick={() => setEditing(target)}>
+                            {t('edit')}
+                          </Button>
+                          <Button
+                            size="compact-xs"
+                            variant="subtle"
+                            color="red"
+                            onClick={() => setDeleting(target)}
+                          >
+                            {t('deleteTarget')}
+                          </Button>
+                        </Group>
+                      </Table.Td>
+                    )}
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {editing && <TargetFormModal target={editing} onClose={() => setEditing(null)} />}
+      <Modal opened={deleting !== null} onClose={() => setDeleting(null)} title={t('deleteTarget')}>
+        <Stack>
+          <Text size="sm">{t('confirmDeleteTarget')}</Text>
+          <DialogFooter
+            onClose={() => setDeleting(null)}
+            isBusy={remove.isPending}
+            danger
+            label={t('deleteTarget')}
+            onSubmit={() =>
+              deleting &&
+              remove.mutate(deleting.id, {
+                onSuccess: () => setDeleting(null),
+                onError: (caught) => notifications.show({ color: 'red', message: caught.message }),
+              })
+            }
+          />
+        </Stack>
+      </Modal>
+    </Stack>
+  );
+}

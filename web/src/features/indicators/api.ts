@@ -1,0 +1,216 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { TargetOperator, TargetStatus } from '../../../../core/indicators/targets.ts';
+import { api, type ListResult, queryString } from '../../api/client.ts';
+
+export interface Indicator {
+  code: string;
+  nameVi: string;
+  nameEn: string;
+  measureUnit: string;
+  kind: 'ratio' | 'count' | 'value';
+  source: string;
+}
+
+export interface TargetRule {
+  operator: TargetOperator;
+  threshold: number;
+  riskMargin: number;
+}
+
+export interface Kpi {
+  code: string;
+  nameVi: string;
+  nameEn: string;
+  measureUnit: string;
+  numerator: number;
+  denominator: number;
+  rate: number | null;
+  target: TargetRule | null;
+  status: TargetStatus;
+  colour?: string;
+}
+
+export interface UnitRef {
+  id: number;
+  name: string;
+  type?: string;
+}
+
+export interface ChildValue {
+  numerator: number;
+  denominator: number;
+  rate: number | null;
+  status: TargetStatus;
+}
+
+export interface DossierDashboard {
+  unit: UnitRef;
+  period: string;
+  periods: string[];
+  breadcrumbs: UnitRef[];
+  kpis: Kpi[];
+  trend: { period: string; values: Record<string, number | null> }[];
+  children: { unit: UnitRef; values: Record<string, ChildValue> }[];
+}
+
+export interface LateDossier {
+  code: string;
+  unit: UnitRef | string;
+  procedure: { code: string; name: string } | string;
+  field: string;
+  receivedAt: string;
+  dueAt: string | null;
+  finishedAt: string | null;
+  daysLate: number;
+  apologyIssued: boolean;
+}
+
+export interface IndicatorTarget {
+  id: number;
+  indicatorCode: string;
+  unitType: string | null;
+  unitId: number | null;
+  unitName?: string | null;
+  periodCode: string | null;
+  operator: TargetOperator;
+  threshold: number;
+  riskMargin: number;
+  note: string | null;
+}
+
+export type TargetInput = Omit<IndicatorTarget, 'id' | 'unitName'>;
+
+export interface RejectedRow {
+  line: number;
+  column: string | null;
+  reason: string;
+}
+
+export interface ImportResult {
+  imported: number;
+  updated: number;
+  rejected: RejectedRow[];
+  rejectedCount: number;
+  newProcedures: { code: string; name: string; field: string }[];
+  dryRun: boolean;
+}
+
+export interface Job {
+  id: number;
+  kind: string;
+  status: 'running' | 'done' | 'failed';
+  progress: number;
+  total: number;
+  message: string | null;
+  error: string | null;
+  result: ImportResult | null;
+  files: { index: number; fileName: string }[];
+}
+
+/** What the server answers when it cannot tell which column holds which field. */
+export interface UnmappedColumns {
+  headers: string[];
+  fields: { name: string; required: boolean; label: string }[];
+  suggested: Record<string, string>;
+}
+
+export const useIndicators = () =>
+  useQuery({
+    queryKey: ['indicators'],
+    queryFn: () => api<Indicator[]>('GET', '/api/indicators'),
+    staleTime: 300_000,
+  });
+
+export interface DashboardQuery {
+  unitId?: number | undefined;
+  period?: string | undefined;
+}
+
+export const useDossierDashboard = (query: DashboardQuery) =>
+  useQuery({
+    queryKey: ['dashboards', 'dossiers', query],
+    queryFn: () => api<DossierDashboard>('GET', `/api/dashboards/dossiers${queryString({ ...query })}`),
+    placeholderData: keepPreviousData,
+  });
+
+export interface LateQuery extends DashboardQuery {
+  apology?: 'missing' | 'issued' | undefined;
+  page: number;
+  perPage: number;
+  sort: string;
+}
+
+export const useLateDossiers = (query: LateQuery) =>
+  useQuery({
+    queryKey: ['dossiers', 'late', query],
+    queryFn: () => api<ListResult<LateDossier>>('GET', `/api/dossiers/late${queryString({ ...query })}`),
+    placeholderData: keepPreviousData,
+  });
+
+export function useRecordApology() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (code: string) =>
+      api('PUT', `/api/dossiers/${encodeURIComponent(code)}/apology`, { issued: true }),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: ['dossiers', 'late'] });
+      void client.invalidateQueries({ queryKey: ['dashboards'] });
+    },
+  });
+}
+
+/** The .xlsx of one chart or table of the dashboard, as the server builds it. */
+export const exportUrl = (query: DashboardQuery, chart: 'kpis' | 'trend' | 'ranking' | 'late') =>
+  `/api/dashboards/dossiers/export${queryString({ ...query, chart })}`;
+
+export const useTargets = () =>
+  useQuery({
+    queryKey: ['indicator-targets'],
+    queryFn: async () => {
+      const answer = await api<IndicatorTarget[] | ListResult<IndicatorTarget>>(
+        'GET',
+        '/api/indicator-targets',
+      );
+      return Array.isArray(answer) ? answer : answer.items;
+    },
+  });
+
+export function useTargetWrite<T>(write: (input: T) => Promise<unknown>) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: write,
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: ['indicator-targets'] });
+      void client.invalidateQueries({ queryKey: ['dashboards'] });
+    },
+  });
+}
+
+export const saveTarget = ({ id, ...input }: TargetInput & { id?: number | undefined }) =>
+  id === undefined
+    ? api<IndicatorTarget>('POST', '/api/indicator-targets', input)
+    : api<IndicatorTarget>('PUT', `/api/indicator-targets/${id}`, input);
+
+export const deleteTarget = (id: number) => api('DELETE', `/api/indicator-targets/${id}`);
+
+export async function startDossierImport(input: {
+  file: File;
+  dryRun: boolean;
+  mapping: Record<string, string> | null;
+}): Promise<{ jobId: number }> {
+  const form = new FormData();
+  // Fields before the file: the server reads the stream in order and needs them before the rows.
+  if (input.dryRun) form.append('dryRun', 'true');
+  if (input.mapping) form.append('mapping', JSON.stringify(input.mapping));
+  form.append('file', input.file);
+  return api<{ jobId: number }>('POST', '/api/dossiers/imports', form);
+}
+
+/** A background job, polled every half second until it is done or failed. */
+export const useJob = (id: number | null) =>
+  useQuery({
+    queryKey: ['jobs', id],
+    queryFn: () => api<Job>('GET', `/api/jobs/${id}`),
+    enabled: id !== null,
+    refetchInterval: (query) => (query.state.data && query.state.data.status !== 'running' ? false : 500),
+  });

@@ -1,0 +1,58 @@
+import { TARGET_STATUS, type TargetStatus } from '../../../../core/indicators/targets.ts';
+import type { Locale } from '../../i18n/locale.tsx';
+import type { TargetRule } from './api.ts';
+
+const percent = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1, minimumFractionDigits: 0 });
+const count = new Intl.NumberFormat('vi-VN');
+
+/** 95.25 → "95,3%" (the decimal comma Vietnamese readers expect); null → "—". */
+export function formatRate(rate: number | null | undefined): string {
+  return rate === null || rate === undefined ? '—' : `${percent.format(rate)}%`;
+}
+
+/** 12500 → "12.500". */
+export function formatCount(value: number): string {
+  return count.format(value);
+}
+
+/** "2026Q1" → "Quý I/2026" (or "Q1 2026" in English); other codes as they are. */
+export function formatPeriod(code: string, locale: Locale): string {
+  const match = /^(\d{4})Q([1-4])$/.exec(code);
+  if (!match) return code;
+  const roman = ['I', 'II', 'III', 'IV'][Number(match[2]) - 1];
+  return locale === 'vi' ? `Quý ${roman}/${match[1]}` : `Q${match[2]} ${match[1]}`;
+}
+
+/** { operator: '>', threshold: 95 } → "> 95%". */
+export function formatTarget(target: TargetRule | null, measureUnit = '%'): string {
+  if (!target) return '—';
+  const unit = measureUnit === '%' ? '%' : ` ${measureUnit}`;
+  const operator = target.operator.replace('>=', '≥').replace('<=', '≤');
+  return `${operator} ${percent.format(target.threshold)}${unit}`;
+}
+
+export function statusLabel(status: TargetStatus, locale: Locale): string {
+  return TARGET_STATUS[status][locale];
+}
+
+export function statusColour(status: TargetStatus): string {
+  return TARGET_STATUS[status].colour;
+}
+
+/** Lower is better when the target is a ceiling ("< 5% late"): ranking then puts the lowest first. */
+export function isLowerBetter(target: TargetRule | null): boolean {
+  return Boolean(target?.operator.startsWith('<'));
+}
+
+/** An ISO instant → dd/mm/yyyy in Vietnam time. */
+export function formatDayVi(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+  }).format(date);
+}
