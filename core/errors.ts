@@ -8,6 +8,10 @@ export const ERROR_CODES = {
     vi: 'Tệp có dòng không hợp lệ; chưa có gì được ghi.',
     en: 'The file has invalid rows; nothing was written.',
   },
+  DOSSIER_COLUMNS_UNMAPPED: {
+    vi: 'Không nhận ra các cột của tệp hồ sơ: hãy chọn cột tương ứng cho từng trường rồi nhập lại.',
+    en: 'The columns of the dossier file are not recognised: map each field to a column and import again.',
+  },
   UNAUTHENTICATED: { vi: 'Vui lòng đăng nhập.', en: 'Please sign in.' },
   INVALID_CREDENTIALS: {
     vi: 'Tên đăng nhập hoặc mật khẩu không đúng.',
