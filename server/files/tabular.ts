@@ -95,15 +95,29 @@ export async function writeTable(
     const lines = [table.headers, ...table.rows].map((row) => row.map(csvCell).join(','));
     return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
   }
+  return writeWorkbook([{ name: sheetName, ...table }]);
+}
+
+/** A sheet of a workbook: numbers stay numbers (a spreadsheet sums them), text stays text. */
+export interface Sheet {
+  name: string;
+  headers: string[];
+  rows: (string | number | null)[][];
+}
+
+/** An .xlsx of several sheets, each with a bold frozen header row and columns sized to their content. */
+export async function writeWorkbook(sheets: Sheet[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(sheetName);
-  sheet.addRow(table.headers).font = { bold: true };
-  for (const row of table.rows) sheet.addRow(row);
-  sheet.columns.forEach((column, index) => {
-    const longest = Math.max(...[table.headers, ...table.rows].map((row) => (row[index] ?? '').length));
-    column.width = Math.min(60, Math.max(10, longest + 2));
-  });
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  for (const { name, headers, rows } of sheets) {
+    const sheet = workbook.addWorksheet(name);
+    sheet.addRow(headers).font = { bold: true };
+    for (const row of rows) sheet.addRow(row);
+    sheet.columns.forEach((column, index) => {
+      const longest = Math.max(...[headers, ...rows].map((row) => String(row[index] ?? '').length));
+      column.width = Math.min(60, Math.max(10, longest + 2));
+    });
+    sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 

@@ -55,7 +55,16 @@ beforeAll(async () => {
       leadNames: task.lead,
       supportNames: task.support,
     })),
-    targets: [],
+    targets: [
+      {
+        ref: 'I.2',
+        text: 'Trên 95% số hồ sơ TTHC được trả kết quả giải quyết đúng hạn',
+        op: '>',
+        value: 95,
+        unit: '%',
+        level: null,
+      },
+    ],
     agencies: preview.agencies.map((agency: { name: string; unit: { id: number } | null }) => ({
       name: agency.name,
       unitId: agency.unit?.id ?? null,
@@ -197,6 +206,12 @@ describe('a department’s quarterly report', () => {
   });
 
   it('the coordinator generates the province’s report in the background: .docx with the units’ texts, .xlsx annex', async () => {
+    // Dossier roll-ups of the department for the quarter: 180 of 200 finished on time.
+    await t.database.pool.query(
+      `insert into dossier_rollups (unit_id, field, period_code, received, finished, finished_on_time, finished_late)
+       values ($1, 'Hộ tịch', '2026Q1', 210, 200, 180, 20)`,
+      [snvId],
+    );
     report = (await reporter.request('GET', url())).json;
     report = (await move(head, 'submit')).json;
     report = (await move(coordinator, 'accept')).json;
@@ -235,11 +250,20 @@ describe('a department’s quarterly report', () => {
     expect(text).toContain('Sở Nội vụ: Tỷ lệ hồ sơ trực tuyến quý I: 42%.');
     expect(text).toContain('+ Sở Nội vụ: Đã ban hành kế hoạch tuyên truyền');
     expect(text).toContain('Sở Nội vụ: Tỷ lệ hồ sơ trực tuyến còn thấp.');
+    expect(text).toContain(
+      'Trên 95% số hồ sơ TTHC được trả kết quả giải quyết đúng hạn: đạt 90% (180/200 hồ sơ; chỉ tiêu trên 95%) — không đạt.',
+    );
+    expect(text).toContain('Các đơn vị chưa gửi báo cáo: ');
     const book = new ExcelJS.Workbook();
     await book.xlsx.load((await download(1)) as unknown as ArrayBuffer);
     const rows = book.worksheets[0]?.getSheetValues().slice(2) as unknown[][];
     expect(
       rows.some((row) => row.includes('Sở Nội vụ') && row.includes('Đã ban hành kế hoạch tuyên truyền')),
     ).toBe(true);
+    // One row per unit × indicator, numbers as numbers.
+    const indicatorRows = book.getWorksheet('Chỉ số')?.getSheetValues().slice(2) as unknown[][];
+    expect(
+      indicatorRows.find((row) => row[1] === 'Sở Nội vụ' && row[2] === 'DOSSIER_ON_TIME')?.slice(4),
+    ).toEqual([180, 200, 90]);
   });
 });

@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import JSZip from 'jszip';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type RunningServer, signInAs, startServer } from './harness.ts';
@@ -30,9 +32,12 @@ describe('a commune’s quarterly report: written, sent, returned, corrected, ac
   it('the commune’s reporter writes the report; it saves as it is typed', async () => {
     const p = page('baocao.phohien');
     await p.getByRole('navigation').getByText('Báo cáo định kỳ').click();
+    // The inbox lists the reports falling due around today, the earliest still to write first.
     await p
+      .getByRole('table', { name: 'Báo cáo cần viết' })
       .getByRole('row')
       .filter({ hasText: 'Phường Phố Hiến' })
+      .first()
       .getByRole('button', { name: 'Soạn báo cáo' })
       .click();
     await p.getByRole('heading', { name: 'Phường Phố Hiến' }).waitFor();
@@ -55,6 +60,7 @@ describe('a commune’s quarterly report: written, sent, returned, corrected, ac
     const coordinator = page('dieuphoi');
     await coordinator.goto(`${server.url}/reports`);
     await coordinator
+      .getByRole('table', { name: 'Chờ duyệt' })
       .getByRole('row')
       .filter({ hasText: 'Phường Phố Hiến' })
       .getByRole('button', { name: 'Xem báo cáo' })
@@ -82,10 +88,74 @@ describe('a commune’s quarterly report: written, sent, returned, corrected, ac
       await coordinator.getByText(step, { exact: true }).first().waitFor();
     await coordinator.screenshot({ path: join(tmpdir(), 'chiso-e2e-report.png'), fullPage: true });
     await coordinator.goto(`${server.url}/reports`);
-    await coordinator
-      .getByRole('row')
-      .filter({ hasText: 'Phường Phố Hiến' })
-      .getByText('Đã tiếp nhận')
-      .waitFor();
+    await coordinator.getByText('Không có báo cáo nào chờ duyệt.').waitFor();
+  });
+
+  it('the coordinator generates the consolidated report; its .docx contains the commune’s text', async () => {
+    const coordinator = page('dieuphoi');
+    const reportId = reportUrl.split('/').pop();
+    const periodCode = (
+      (await (await coordinator.request.get(`${server.url}/api/reports/${reportId}`)).json()) as {
+        period: { code: string };
+      }
+    ).period.code;
+    await createSeedPlan(coordinator);
+    await coordinator.goto(`${server.url}/reports`);
+    await coordinator.getByRole('tab', { name: 'Báo cáo tổng hợp' }).click();
+    await coordinator.getByLabel('Kế hoạch được báo cáo').click();
+    await coordinator.getByRole('option', { name: /29\/KH-UBND/ }).click();
+    await coordinator.getByLabel('Kỳ báo cáo').click();
+    await coordinator.getByRole('option', { name: periodCode, exact: true }).click();
+    await coordinator.getByRole('button', { name: 'Lập báo cáo tổng hợp' }).click();
+    const link = coordinator.getByRole('link', { name: /\.docx$/ }).first();
+    await link.waitFor({ timeout: 30_000 });
+    const [download] = await Promise.all([coordinator.waitForEvent('download'), link.click()]);
+    const path = await download.path();
+    const zip = await JSZip.loadAsync(readFileSync(path));
+    const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+    const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+    expect(text).toContain('BÁO CÁO');
+    expect(text).toContain('410 hồ sơ trực tuyến toàn trình');
+    expect(text).toContain('Phường Phố Hiến');
   });
 });
+
+/** The provincial plan the consolidated report follows: seed 000, saved through the API as the coordinator. */
+async function createSeedPlan(p: Page) {
+  const seed = readFileSync(
+    new URL('../../core/plans/fixtures/hung-yen-papi-2020.txt', import.meta.url),
+    'utf8',
+  );
+  const me = (await (await p.request.get(`${server.url}/api/auth/me`)).json()) as {
+    csrfToken: string;
+    user: { grants: { unitId: number }[] };
+  };
+  const headers = { 'x-csrf-token': me.csrfToken };
+  const preview = await (
+    await p.request.post(`${server.url}/api/plans/preview`, { data: { text: seed }, headers })
+  ).json();
+  const saved = await p.request.post(`${server.url}/api/plans`, {
+    headers,
+    data: {
+      unitId: me.user.grants[0]?.unitId,
+      number: preview.plan.document.number,
+      type: 'KH',
+      issuedOn: preview.plan.document.issuedOn,
+      title: preview.plan.document.title,
+      year: 2026,
+      indices: preview.plan.indices,
+      sections: preview.plan.sections,
+      tasks: preview.plan.tasks.map((task: { lead: string[]; support: string[] }) => ({
+        ...task,
+        leadNames: task.lead,
+        supportNames: task.support,
+      })),
+      targets: preview.plan.targets,
+      agencies: preview.agencies.map((agency: { name: string; unit: { id: number } | null }) => ({
+        name: agency.name,
+        unitId: agency.unit?.id ?? null,
+      })),
+    },
+  });
+  expect(saved.status()).toBe(201);
+}

@@ -67,3 +67,76 @@ export function useReportWrite<T>(write: (input: T) => Promise<Report>) {
     },
   });
 }
+
+export interface PeriodWindow {
+  code: string;
+  dataFrom: string;
+  dataTo: string;
+  due: string;
+}
+
+export interface InboxItem {
+  unit: { id: number; name: string; type: string };
+  period: PeriodWindow;
+  report: { id: number; status: ReportStatus; reason: string | null; submittedOn: string | null } | null;
+  toWrite: boolean;
+  overdue: boolean;
+}
+
+export const useInbox = () =>
+  useQuery({
+    queryKey: ['reports', 'inbox'],
+    queryFn: () => api<{ today: string; items: InboxItem[] }>('GET', '/api/reports/inbox'),
+  });
+
+export interface QueueItem {
+  id: number;
+  period: PeriodWindow;
+  unit: { id: number; name: string; type: string };
+  submittedOn: string | null;
+  submittedBy: string | null;
+  onTime: boolean | null;
+}
+
+export const useReviewQueue = (params: { page: number; perPage: number; sort: string; q: string }) =>
+  useQuery({
+    queryKey: ['reports', 'queue', params],
+    queryFn: () =>
+      api<{ items: QueueItem[]; page: number; perPage: number; total: number }>(
+        'GET',
+        `/api/reports/queue${queryString(params)}`,
+      ),
+    placeholderData: (previous) => previous,
+  });
+
+export interface Job {
+  id: number;
+  kind: string;
+  params: Record<string, unknown>;
+  status: 'running' | 'done' | 'failed';
+  progress: number;
+  total: number;
+  message: string | null;
+  error: string | null;
+  result: unknown;
+  files: { index: number; fileName: string }[];
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+/** The person's recent jobs of a kind; polled while one of them is still running. */
+export const useJobs = (kind: string) =>
+  useQuery({
+    queryKey: ['jobs', kind],
+    queryFn: () => api<Job[]>('GET', `/api/jobs${queryString({ kind, limit: 10 })}`),
+    refetchInterval: (query) => (query.state.data?.some((job) => job.status === 'running') ? 700 : false),
+  });
+
+export function useStartConsolidated() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { planId: number; periodCode: string }) =>
+      api<{ jobId: number }>('POST', '/api/reports/consolidated', input),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['jobs', 'consolidated-report'] }),
+  });
+}

@@ -1,0 +1,140 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import {
+  DOSSIER_COUNTERS,
+  DOSSIER_INDICATOR_CODES,
+  type DossierCounters,
+  dossierFigure,
+  emptyCounters,
+} from '../../core/indicators/dossier-indicators.ts';
+import type { PlanDetail } from '../../core/plans/plan-views.ts';
+import type { Db } from '../db/engine.ts';
+import {
+  dossierRollups,
+  indicators,
+  indicatorValues,
+  planItems,
+  reports,
+  units,
+} from '../db/schema/index.ts';
+import type { ReportContext } from './report-service.ts';
+import { quartersOf } from './target-values.ts';
+
+const SENT = ['submitted', 'accepted', 'locked'];
+
+export interface UnitReport {
+  unitId: number;
+  unitName: string;
+  narrative: Record<string, string | null>;
+  /** Provincial task id → what the unit reported of it (its own task or the one implementing it). */
+  tasks: Map<number, { status: string; progress: number; done: string | null }>;
+}
+
+/** The reports units sent for the period, each task mapped back onto the provincial plan's task. */
+export async function sentReports(
+  ctx: ReportContext,
+  plan: PlanDetail,
+  periodCode: string,
+  unitIds: number[],
+): Promise<UnitReport[]> {
+  if (unitIds.length === 0) return [];
+  const rows = await ctx.db
+    .select({ report: reports, unitName: units.name })
+    .from(reports)
+    .innerJoin(units, eq(units.id, reports.unitId))
+    .where(
+      and(
+        eq(reports.periodCode, periodCode),
+        inArray(reports.status, SENT),
+        inArray(reports.unitId, unitIds),
+      ),
+    );
+  const itemIds = rows.flatMap((row) => row.report.taskUpdates.map((task) => task.itemId));
+  const implementing = itemIds.length
+    ? await ctx.db
+        .select({ id: planItems.id, implementsItemId: planItems.implementsItemId })
+        .from(planItems)
+        .where(inArray(planItems.id, itemIds))
+    : [];
+  const provincial = new Set(plan.items.map((item) => item.id));
+  const target = new Map(
+    implementing.map((item) => [item.id, provincial.has(item.id) ? item.id : item.implementsItemId]),
+  );
+  const collator = new Intl.Collator('vi');
+  return rows
+    .map(({ report, unitName }) => ({
+      unitId: report.unitId,
+      unitName,
+      narrative: report.narrative,
+      tasks: new Map(
+        report.taskUpdates.flatMap((task) => {
+          const id = target.get(task.itemId);
+          return id ? [[id, { status: task.status, progress: task.progress, done: task.done }] as const] : [];
+        }),
+      ),
+    }))
+    .sort((a, b) => collator.compare(a.unitName, b.unitName));
+}
+
+/**
+ * One row per unit × indicator for the annex: the dossier indicators from the roll-ups of the unit's
+ * own dossiers in the period's quarters, and the values the unit entered for the period.
+ */
+export async function unitIndicatorRows(
+  db: Db,
+  periodCode: string,
+  unitList: { id: number; name: string }[],
+): Promise<(string | number | null)[][]> {
+  if (unitList.length === 0) return [];
+  const ids = unitList.map((unit) => unit.id);
+  const quarters = quartersOf(periodCode);
+  const sums = Object.fromEntries(
+    DOSSIER_COUNTERS.map((name) => [name, sql<number>`sum(${dossierRollups[name]})`.mapWith(Number)]),
+  );
+  const rolled = quarters.length
+    ? await db
+        .select({ unitId: dossierRollups.unitId, ...sums })
+        .from(dossierRollups)
+        .where(and(inArray(dossierRollups.unitId, ids), inArray(dossierRollups.periodCode, quarters)))
+        .groupBy(dossierRollups.unitId)
+    : [];
+  const entered = await db
+    .select({ value: indicatorValues, nameVi: indicators.nameVi })
+    .from(indicatorValues)
+    .innerJoin(indicators, eq(indicators.code, indicatorValues.indicatorCode))
+    .where(and(inArray(indicatorValues.unitId, ids), eq(indicatorValues.periodCode, periodCode)));
+  const names = new Map(
+    (await db.select({ code: indicators.code, nameVi: indicators.nameVi }).from(indicators)).map((row) => [
+      row.code,
+      row.nameVi,
+    ]),
+  );
+  const countersOf = new Map(
+    rolled.map((row) => [row.unitId, { ...emptyCounters(), ...(row as Partial<DossierCounters>) }]),
+  );
+  const rows: (string | number | null)[][] = [];
+  for (const unit of unitList) {
+    const counters = countersOf.get(unit.id);
+    if (counters) {
+      for (const code of DOSSIER_INDICATOR_CODES) {
+        const figure = dossierFigure(code, counters);
+        rows.push([
+          unit.name,
+          code,
+          names.get(code) ?? code,
+          figure.numerator,
+          figure.denominator,
+          round(figure.rate),
+        ]);
+      }
+    }
+    for (const { value, nameVi } of entered.filter((row) => row.value.unitId === unit.id)) {
+      const rate =
+        value.value ??
+        (value.numerator !== null && value.denominator ? (value.numerator / value.denominator) * 100 : null);
+      rows.push([unit.name, value.indicatorCode, nameVi, value.numerator, value.denominator, round(rate)]);
+    }
+  }
+  return rows;
+}
+
+const round = (value: number | null) => (value === null ? null : Math.round(value * 100) / 100);

@@ -1,0 +1,115 @@
+import { Alert, Anchor, Badge, Button, Card, Group, Progress, Select, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import { formatDateVi, todayInVietnam } from '../../../../core/text/dates.ts';
+import { useT } from '../../i18n/locale.tsx';
+import { usePlans } from '../plans/api.ts';
+import { type Job, useJobs, useStartConsolidated } from './api.ts';
+import { periodOptions } from './PeriodBoard.tsx';
+
+const KIND = 'consolidated-report';
+
+/**
+ * The province's report for a period: pick the plan it reports on and the period, generate it in the
+ * background (progress shown, the page stays usable), download the .docx and its .xlsx annex.
+ */
+export function ConsolidatedPanel() {
+  const { t } = useT();
+  const options = periodOptions();
+  const [period, setPeriod] = useState(options[0] ?? '');
+  const [planId, setPlanId] = useState<string | null>(null);
+  const { data: plans } = usePlans({ q: '', page: 1, perPage: 100, sort: '-createdAt' });
+  const { data: jobs } = useJobs(KIND);
+  const start = useStartConsolidated();
+  const planOptions = (plans?.items ?? []).map((plan) => ({
+    value: String(plan.id),
+    label: `${plan.number ?? '—'} · ${plan.title}`,
+  }));
+  const planLabel = (id: unknown) =>
+    planOptions.find((option) => option.value === String(id))?.label ?? `#${id}`;
+  return (
+    <Stack>
+      <Card withBorder>
+        <Stack>
+          <Text size="sm" c="dimmed">
+            {t('consolidatedHelp')}
+          </Text>
+          <Group align="end">
+            <Select
+              label={t('consolidatedPlan')}
+              placeholder={t('choosePlan')}
+              data={planOptions}
+              value={planId}
+              onChange={setPlanId}
+              searchable
+              w={520}
+            />
+            <Select
+              label={t('period')}
+              data={options.map((code) => ({ value: code, label: code }))}
+              value={period}
+              onChange={(value) => value && setPeriod(value)}
+              allowDeselect={false}
+              w={140}
+            />
+            <Button
+              disabled={!planId}
+              loading={start.isPending}
+              onClick={() => planId && start.mutate({ planId: Number(planId), periodCode: period })}
+            >
+              {t('generateConsolidated')}
+            </Button>
+          </Group>
+          {start.error && <Alert color="red">{start.error.message}</Alert>}
+        </Stack>
+      </Card>
+      {jobs?.map((job) => (
+        <JobCard
+          key={job.id}
+          job={job}
+          title={`${planLabel(job.params.planId)} — ${String(job.params.periodCode ?? '')}`}
+        />
+      ))}
+    </Stack>
+  );
+}
+
+function JobCard({ job, title }: { job: Job; title: string }) {
+  const { t } = useT();
+  const percent = job.total > 0 ? Math.round((job.progress / job.total) * 100) : 0;
+  return (
+    <Card withBorder aria-label={title}>
+      <Group justify="space-between">
+        <Text fw={600}>{title}</Text>
+        <Text size="sm" c="dimmed">
+          {formatDateVi(todayInVietnam(new Date(job.createdAt)))}{' '}
+          {new Date(job.createdAt).toLocaleTimeString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' })}
+        </Text>
+      </Group>
+      {job.status === 'running' && (
+        <Stack gap={4} mt="xs">
+          <Progress value={percent} animated aria-label={t('progress')} />
+          <Text size="sm" c="dimmed">
+            {job.message ?? t('loading')}
+          </Text>
+        </Stack>
+      )}
+      {job.status === 'failed' && (
+        <Alert color="red" mt="xs">
+          {job.error}
+        </Alert>
+      )}
+      {job.status === 'done' && (
+        <Group mt="xs">
+          <Badge color="green" variant="light" tt="none">
+            {t('generated')}
+          </Badge>
+          {job.files.map((file) => (
+            <Anchor key={file.index} href={`/api/jobs/${job.id}/files/${file.index}`} download>
+              {file.fileName}
+            </Anchor>
+          ))}
+        </Group>
+      )}
+    </Card>
+  );
+}

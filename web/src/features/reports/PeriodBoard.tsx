@@ -1,0 +1,180 @@
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { IconSearch } from '@tabler/icons-react';
+import { useNavigate } from '@tanstack/react-router';
+import { useState } from 'react';
+import { periodContaining } from '../../../../core/periods/periods.ts';
+import { REPORT_STATUS_NAMES } from '../../../../core/reports/report.ts';
+import { formatDateVi, todayInVietnam } from '../../../../core/text/dates.ts';
+import { foldVietnamese } from '../../../../core/text/vietnamese.ts';
+import { api } from '../../api/client.ts';
+import { useT } from '../../i18n/locale.tsx';
+import { hasPermission, useMe } from '../auth/session.ts';
+import { type Report, usePeriodOverview } from './api.ts';
+import { CountsByType } from './CountsByType.tsx';
+
+/** The last six quarters and the halves and the year around today, newest first. */
+export function periodOptions(): string[] {
+  const today = todayInVietnam();
+  const current = periodContaining(today, 'quarter');
+  const codes: string[] = [];
+  for (let back = 0; back < 6; back++) {
+    const index = current.index - back;
+    const year = current.year + Math.floor((index - 1) / 4);
+    const quarter = ((((index - 1) % 4) + 4) % 4) + 1;
+    codes.push(`${year}Q${quarter}`);
+  }
+  codes.push(`${current.year}S1`, `${current.year - 1}S2`, String(current.year - 1));
+  return codes;
+}
+
+/** The period board: each unit's report, the counts per unit type, and whom to chase. */
+export function PeriodBoard() {
+  const { t, locale } = useT();
+  const { data: me } = useMe();
+  const navigate = useNavigate();
+  const options = periodOptions();
+  const [period, setPeriod] = useState(options[0] ?? '');
+  const [q, setQ] = useState('');
+  const [onlyToChase, setOnlyToChase] = useState(false);
+  const { data } = usePeriodOverview(period);
+  const needle = foldVietnamese(q.trim());
+  const shown = (data?.units ?? []).filter(
+    (entry) =>
+      (!onlyToChase || entry.toChase) && (!needle || foldVietnamese(entry.unit.name).includes(needle)),
+  );
+  const canWrite = hasPermission(me, 'reports.write');
+  const open = async (unitId: number) => {
+    const report = await api<Report>('POST', '/api/reports', { unitId, periodCode: period });
+    await navigate({ to: '/reports/$reportId', params: { reportId: String(report.id) } });
+  };
+  const count = (label: string, value: number | undefined, color?: string) => (
+    <Card withBorder padding="sm">
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text fw={700} size="xl" c={color}>
+        {value ?? 0}
+      </Text>
+    </Card>
+  );
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Group>
+          <TextInput
+            aria-label={t('searchUnits')}
+            placeholder={t('searchUnits')}
+            leftSection={<IconSearch size={16} />}
+            value={q}
+            onChange={(event) => setQ(event.currentTarget.value)}
+            w={280}
+          />
+          <Checkbox
+            label={t('onlyToChase')}
+            checked={onlyToChase}
+            onChange={(event) => setOnlyToChase(event.currentTarget.checked)}
+          />
+        </Group>
+        <Select
+          aria-label={t('period')}
+          data={options.map((code) => ({ value: code, label: code }))}
+          value={period}
+          onChange={(value) => value && setPeriod(value)}
+          allowDeselect={false}
+          w={160}
+        />
+      </Group>
+      {data && (
+        <Text size="sm" c="dimmed">
+          {t('dataWindow')}: {formatDateVi(data.period.dataFrom)} – {formatDateVi(data.period.dataTo)} ·{' '}
+          {t('due')}: {formatDateVi(data.period.due)}
+        </Text>
+      )}
+      <SimpleGrid cols={{ base: 2, md: 5 }}>
+        {count(t('expected'), data?.counts.total.expected)}
+        {count(t('onTime'), data?.counts.total.onTime, 'green')}
+        {count(t('late'), data?.counts.total.late, 'orange')}
+        {count(t('missing'), data?.counts.total.missing, 'red')}
+        {count(t('notYetDue'), data?.counts.total.pending)}
+      </SimpleGrid>
+      {data && <CountsByType counts={data.counts.byType} />}
+      <Table withTableBorder striped highlightOnHover>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('mappedUnit')}</Table.Th>
+            <Table.Th>{t('status')}</Table.Th>
+            <Table.Th>{t('submitted')}</Table.Th>
+            <Table.Th>{t('head')}</Table.Th>
+            <Table.Th />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {shown.map((entry) => (
+            <Table.Tr key={entry.unit.id}>
+              <Table.Td>{entry.unit.name}</Table.Td>
+              <Table.Td>
+                {entry.report ? (
+                  <Badge variant="light" tt="none">
+                    {REPORT_STATUS_NAMES[entry.report.status][locale]}
+                  </Badge>
+                ) : (
+                  <Badge color="gray" variant="light" tt="none">
+                    {t('notStarted')}
+                  </Badge>
+                )}
+              </Table.Td>
+              <Table.Td c={entry.report?.onTime === false ? 'orange' : undefined}>
+                {entry.report?.submittedOn ? formatDateVi(entry.report.submittedOn) : '—'}
+              </Table.Td>
+              <Table.Td>
+                {entry.toChase && (entry.head.email || entry.head.phone) ? (
+                  <Text size="sm">
+                    {entry.head.name}{' '}
+                    {entry.head.email && (
+                      <Anchor href={`mailto:${entry.head.email}`}>{entry.head.email}</Anchor>
+                    )}{' '}
+                    {entry.head.phone}
+                  </Text>
+                ) : (
+                  <Text size="sm">{entry.head.name}</Text>
+                )}
+              </Table.Td>
+              <Table.Td>
+                {entry.report ? (
+                  <Button
+                    size="xs"
+                    variant="light"
+                    onClick={() =>
+                      navigate({ to: '/reports/$reportId', params: { reportId: String(entry.report?.id) } })
+                    }
+                  >
+                    {t('openReport')}
+                  </Button>
+                ) : (
+                  canWrite && (
+                    <Button size="xs" variant="light" onClick={() => open(entry.unit.id)}>
+                      {t('writeReport')}
+                    </Button>
+                  )
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  );
+}
