@@ -19,12 +19,15 @@ import { policyPlugin } from './auth/policy.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/engine.ts';
 import { listenForChanges } from './db/read-cache.ts';
+import { dossierRoutes } from './dossiers/dossier-routes.ts';
 import { envelope, errorHandler } from './http/errors.ts';
 import { healthRoutes } from './http/health-routes.ts';
 import { indexRoutes } from './indices/index-routes.ts';
+import { indicatorRoutes } from './indicators/indicator-routes.ts';
 import { jobRoutes } from './jobs/job-routes.ts';
 import { notificationRoutes } from './notifications/notification-routes.ts';
 import { planRoutes } from './plans/plan-routes.ts';
+import { reminderRoutes } from './reminders/reminder-routes.ts';
 import { reportRoutes } from './reports/report-routes.ts';
 import { unitRoutes } from './units/unit-routes.ts';
 import { userRoutes } from './users/user-routes.ts';
@@ -129,9 +132,12 @@ export async function buildApp({
   await app.register(indexRoutes, { db: database.db });
   await app.register(planRoutes, { db: database.db });
   await app.register(reportRoutes, { db: database.db });
+  await app.register(dossierRoutes, { db: database.db });
   await app.register(notificationRoutes, { db: database.db });
+  await app.register(reminderRoutes, { db: database.db, config });
   await app.register(jobRoutes, { db: database.db });
   await app.register(assessmentRoutes, { db: database.db, cacheMs: config.readCacheMs });
+  await app.register(indicatorRoutes, { db: database.db, cacheMs: config.readCacheMs });
 
   await app.register(webRoutes);
   app.setNotFoundHandler((_request, reply) => reply.status(404).send(envelope(new AppError('NOT_FOUND'))));

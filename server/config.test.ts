@@ -19,5 +19,6 @@ describe('configuration', () => {
   it('names a malformed variable', () => {
     expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT/);
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
+    expect(() => loadConfig({ CHISO_SMTP_URL: 'mail.example.vn:25' })).toThrow(/CHISO_SMTP_URL/);
   });
 });

@@ -21,6 +21,15 @@ const envSchema = z.object({
   /** How long a read cache may answer without the database when nothing changed; 0 turns them off. */
   CHISO_READ_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  /** Where reminder e-mails go out, e.g. smtp://user:pass@host:587 (smtps:// for TLS from the start); unset: no e-mail. */
+  CHISO_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'CHISO_SMTP_URL must start with smtp:// or smtps://')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  CHISO_MAIL_FROM: z.string().min(3).default('Chiso <no-reply@localhost>'),
+  /** The address users open the web app at: links in e-mails point there. */
+  CHISO_PUBLIC_URL: z.url().default('http://localhost:3000'),
 });
 
 export interface Config {
@@ -35,6 +44,9 @@ export interface Config {
   logLevel: string;
   isProduction: boolean;
   readCacheMs: number;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  publicUrl: string;
 }
 
 export class ConfigError extends Error {}
@@ -66,5 +78,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: values.LOG_LEVEL ?? (values.NODE_ENV === 'test' ? 'silent' : 'info'),
     isProduction,
     readCacheMs: values.CHISO_READ_CACHE_SECONDS * 1000,
+    smtpUrl: values.CHISO_SMTP_URL,
+    mailFrom: values.CHISO_MAIL_FROM,
+    publicUrl: values.CHISO_PUBLIC_URL.replace(/\/+$/, ''),
   };
 }

@@ -3,6 +3,7 @@ import { deleteExpiredSessions } from './auth/sessions.ts';
 import { openReadyDatabase } from './bootstrap.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { failInterruptedJobs } from './jobs/jobs.ts';
+import { scheduleReminders } from './reminders/reminder-schedule.ts';
 
 /** `npm start`: the HTTP server on PORT with the web app and the API. */
 async function main() {
@@ -27,6 +28,8 @@ async function main() {
     );
   void sweep();
   setInterval(sweep, 3600_000).unref();
+  // Report reminders likewise: at start and hourly, each sent once (recorded), errors logged.
+  scheduleReminders({ db: database.db, config, log: app.log });
   app.log.info(
     {
       database: database.kind,

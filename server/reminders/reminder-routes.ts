@@ -1,0 +1,51 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { reminderSettingsSchema } from '../../core/reports/reminders.ts';
+import { contextOf } from '../auth/policy.ts';
+import type { Config } from '../config.ts';
+import type { Db } from '../db/engine.ts';
+import { sendRemindersNow } from './reminder-service.ts';
+import { getReminderSettings, saveReminderSettings } from './reminder-settings.ts';
+
+const sendNowSchema = z.object({
+  periodCode: z.string().trim().min(4).max(10),
+  unitIds: z
+    .array(z.number().int().positive(), { error: 'Chọn các đơn vị cần nhắc.' })
+    .min(1, 'Chọn ít nhất một đơn vị để nhắc.')
+    .max(500, 'Tối đa 500 đơn vị mỗi lần nhắc.'),
+});
+
+export async function reminderRoutes(app: FastifyInstance, { db, config }: { db: Db; config: Config }) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['reports'];
+  api.get(
+    '/api/settings/reminders',
+    {
+      config: { policy: 'reports.read' },
+      schema: { tags, summary: 'Cài đặt nhắc hạn: số ngày trước và sau hạn, tính theo ngày làm việc' },
+    },
+    async () => getReminderSettings(db),
+  );
+  // The settings hold for the whole installation: whoever reviews reports sets them.
+  api.put(
+    '/api/settings/reminders',
+    {
+      config: { policy: 'reports.review' },
+      schema: { tags, summary: 'Lưu cài đặt nhắc hạn', body: reminderSettingsSchema },
+    },
+    async (request) => saveReminderSettings(contextOf(request, db), request.body),
+  );
+  api.post(
+    '/api/reports/reminders',
+    {
+      config: { policy: 'reports.review' },
+      schema: {
+        tags,
+        summary: 'Gửi nhắc ngay cho các đơn vị được chọn (chưa gửi báo cáo kỳ), trả về ai đã được nhắc',
+        body: sendNowSchema,
+      },
+    },
+    async (request) => sendRemindersNow(contextOf(request, db), config, request.body),
+  );
+}

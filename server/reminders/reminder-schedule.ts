@@ -1,0 +1,33 @@
+import type { Config } from '../config.ts';
+import type { Db } from '../db/engine.ts';
+import { type ReminderLog, runReminders } from './reminder-service.ts';
+
+const HOURLY = 3600_000;
+
+/**
+ * Reminders at start and every hour: each run sends only what is due and not yet recorded, so the
+ * hour does not matter much, and a run that fails is logged and tried again the next hour.
+ */
+export function scheduleReminders(options: {
+  db: Db;
+  config: Config;
+  log: ReminderLog & { error(o: object, m: string): void };
+}) {
+  let running = false;
+  const run = async () => {
+    // An hour of SMTP trouble must not stack a second run over the first.
+    if (running) return;
+    running = true;
+    try {
+      await runReminders({ db: options.db, config: options.config, log: options.log });
+    } catch (error) {
+      options.log.error({ err: error }, 'reminder run failed');
+    } finally {
+      running = false;
+    }
+  };
+  void run();
+  const timer = setInterval(() => void run(), HOURLY);
+  timer.unref();
+  return () => clearInterval(timer);
+}
