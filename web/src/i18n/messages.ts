@@ -4,6 +4,27 @@ export const MESSAGES = {
   tagline: { vi: 'Nâng cao chỉ số cải cách hành chính', en: 'Improving public-administration indices' },
   signIn: { vi: 'Đăng nhập', en: 'Sign in' },
   signOut: { vi: 'Đăng xuất', en: 'Sign out' },
+  notifications: { vi: 'Thông báo', en: 'Notifications' },
+  unread: { vi: 'chưa đọc', en: 'unread' },
+  noNotifications: { vi: 'Chưa có thông báo nào.', en: 'No notifications yet.' },
+  markAllRead: { vi: 'Đánh dấu đã đọc tất cả', en: 'Mark all as read' },
+  reminderSettings: { vi: 'Nhắc hạn', en: 'Reminders' },
+  reminderHelp: {
+    vi: 'Thư nhắc và thông báo gửi tới thủ trưởng và cán bộ báo cáo của đơn vị chưa gửi báo cáo quý, 6 tháng, năm; mỗi lần nhắc gửi một lần.',
+    en: 'E-mails and notifications go to the head and reporters of each unit that has not sent its quarterly, six-month or annual report; each reminder is sent once.',
+  },
+  reminderDaysBefore: {
+    vi: 'Nhắc trước hạn (số ngày, cách nhau bởi dấu phẩy)',
+    en: 'Remind before the due date (days, comma-separated)',
+  },
+  reminderDaysAfter: {
+    vi: 'Nhắc sau hạn (số ngày, cách nhau bởi dấu phẩy)',
+    en: 'Remind after the due date (days, comma-separated)',
+  },
+  reminderWorkingDays: {
+    vi: 'Tính theo ngày làm việc (bỏ qua thứ Bảy, Chủ nhật, ngày lễ, Tết)',
+    en: 'Count working days (skip weekends, public holidays and Tết)',
+  },
   username: { vi: 'Tên đăng nhập', en: 'Username' },
   password: { vi: 'Mật khẩu', en: 'Password' },
   language: { vi: 'Ngôn ngữ', en: 'Language' },

@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import { api } from '../api/client.ts';
 import { hasPermission, useMe } from '../features/auth/session.ts';
+import { NotificationBell } from '../features/notifications/NotificationBell.tsx';
 import { type Locale, useT } from '../i18n/locale.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
 
@@ -43,6 +44,7 @@ export function AppLayout() {
             </Text>
           </Group>
           <Group gap="sm">
+            {me && <NotificationBell />}
             <SegmentedControl
               size="xs"
               aria-label={t('language')}

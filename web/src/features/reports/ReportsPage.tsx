@@ -2,6 +2,7 @@ import { Stack, Tabs, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useT } from '../../i18n/locale.tsx';
 import { hasPermission, useMe } from '../auth/session.ts';
+import { ReminderSettingsPanel } from '../notifications/ReminderSettingsPanel.tsx';
 import { ConsolidatedPanel } from './ConsolidatedPanel.tsx';
 import { PeriodBoard } from './PeriodBoard.tsx';
 import { ReportInbox } from './ReportInbox.tsx';
@@ -26,6 +27,7 @@ export function ReportsPage() {
           {canReview && <Tabs.Tab value="queue">{t('reviewQueue')}</Tabs.Tab>}
           <Tabs.Tab value="board">{t('completenessBoard')}</Tabs.Tab>
           {canReview && <Tabs.Tab value="consolidated">{t('consolidatedReport')}</Tabs.Tab>}
+          {canReview && <Tabs.Tab value="reminders">{t('reminderSettings')}</Tabs.Tab>}
         </Tabs.List>
         {canWrite && (
           <Tabs.Panel value="inbox" pt="md">
@@ -43,6 +45,11 @@ export function ReportsPage() {
         {canReview && (
           <Tabs.Panel value="consolidated" pt="md">
             <ConsolidatedPanel />
+          </Tabs.Panel>
+        )}
+        {canReview && (
+          <Tabs.Panel value="reminders" pt="md">
+            <ReminderSettingsPanel />
           </Tabs.Panel>
         )}
       </Tabs>

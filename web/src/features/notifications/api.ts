@@ -1,0 +1,62 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ReminderSettings } from '../../../../core/reports/reminders.ts';
+import { api } from '../../api/client.ts';
+
+export interface Notification {
+  id: number;
+  kind: string;
+  title: string;
+  body: string | null;
+  link: string | null;
+  createdAt: string;
+  readAt: string | null;
+}
+
+export interface NotificationPage {
+  items: Notification[];
+  page: number;
+  perPage: number;
+  total: number;
+  unreadCount: number;
+}
+
+const KEY = ['notifications'];
+
+/** The newest notifications and the unread count, polled every minute while the app is open. */
+export const useNotifications = () =>
+  useQuery({
+    queryKey: KEY,
+    queryFn: () => api<NotificationPage>('GET', '/api/notifications?perPage=10'),
+    refetchInterval: 60_000,
+  });
+
+export function useMarkRead() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) => api<Notification>('POST', `/api/notifications/${id}/read`),
+    onSuccess: () => client.invalidateQueries({ queryKey: KEY }),
+  });
+}
+
+export function useMarkAllRead() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<{ marked: number }>('POST', '/api/notifications/read-all'),
+    onSuccess: () => client.invalidateQueries({ queryKey: KEY }),
+  });
+}
+
+export const useReminderSettings = () =>
+  useQuery({
+    queryKey: ['settings', 'reminders'],
+    queryFn: () => api<ReminderSettings>('GET', '/api/settings/reminders'),
+  });
+
+export function useSaveReminderSettings() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (settings: ReminderSettings) =>
+      api<ReminderSettings>('PUT', '/api/settings/reminders', settings),
+    onSuccess: (saved) => client.setQueryData(['settings', 'reminders'], saved),
+  });
+}
