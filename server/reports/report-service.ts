@@ -17,6 +17,7 @@ import { mutate, type ServiceContext } from '../audit/audit-log.ts';
 import { assertPermissionOn } from '../auth/policy.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import { auditEvents, planItems, planItemUnits, plans, reports, units } from '../db/schema/index.ts';
+import { evidenceCounts } from '../files/evidence.ts';
 import { notifyReportStep } from '../notifications/report-notifications.ts';
 
 export type ReportContext = ServiceContext & { user: SessionUser };
@@ -121,6 +122,11 @@ export async function getReport(ctx: ReportContext, id: number) {
   const window = windowOf(report.periodCode);
   const updates = new Map(report.taskUpdates.map((update) => [update.itemId, update]));
   const tasks = await formTasks(ctx, report.unitId, [...updates.keys()]);
+  const evidence = await evidenceCounts(
+    ctx.db,
+    'plan_item',
+    tasks.map((task) => String(task.itemId)),
+  );
   const history = await ctx.db
     .select({
       at: auditEvents.at,
@@ -141,6 +147,7 @@ export async function getReport(ctx: ReportContext, id: number) {
       const update = updates.get(task.itemId);
       return {
         ...task,
+        evidenceCount: evidence.get(String(task.itemId)) ?? 0,
         reported: update
           ? { status: update.status, progress: update.progress, done: update.done }
           : { status: task.status, progress: task.progress, done: null },

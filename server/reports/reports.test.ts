@@ -89,6 +89,7 @@ describe('a department’s quarterly report', () => {
       period: { code: '2026Q1', dataFrom: '2025-12-15', dataTo: '2026-03-14', due: '2026-03-20' },
     });
     expect(report.tasks.length).toBeGreaterThan(0);
+    expect(opened.json.tasks[0]).toMatchObject({ evidenceCount: 0, planId });
     const again = await reporter.request('POST', '/api/reports', { unitId: snvId, periodCode: '2026Q1' });
     expect(again.json.id).toBe(report.id);
     expect(

@@ -327,6 +327,10 @@ export const MESSAGES = {
   searchTasks: { vi: 'Tìm nhiệm vụ (không cần dấu)', en: 'Search tasks (diacritics optional)' },
   evidence: { vi: 'Minh chứng', en: 'Evidence' },
   noEvidence: { vi: 'Chưa có tệp minh chứng.', en: 'No evidence attached yet.' },
+  evidenceInPlan: {
+    vi: 'Tệp minh chứng được đính kèm vào nhiệm vụ trong kế hoạch',
+    en: 'Evidence is attached to the task in the plan',
+  },
   attachEvidence: { vi: 'Đính kèm tệp minh chứng', en: 'Attach evidence' },
   remove: { vi: 'Gỡ', en: 'Remove' },
   removeTask: { vi: 'Bỏ mục này (không phải nhiệm vụ)', en: 'Drop this item (not a task)' },

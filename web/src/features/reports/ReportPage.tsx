@@ -1,5 +1,6 @@
 import {
   Alert,
+  Anchor,
   Badge,
   Button,
   Group,
@@ -13,7 +14,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
-import { useParams } from '@tanstack/react-router';
+import { Link, useParams } from '@tanstack/react-router';
 import { useEffect, useRef, useState } from 'react';
 import { ITEM_STATUS_NAMES, ITEM_STATUSES } from '../../../../core/plans/plan-views.ts';
 import {
@@ -189,7 +190,16 @@ export function ReportPage() {
                   <Text size="xs" c="dimmed">
                     {[task.planNumber, task.due && `${t('due')} ${formatDateVi(task.due)}`]
                       .filter(Boolean)
-                      .join(' · ')}
+                      .join(' · ')}{' '}
+                    <Anchor
+                      size="xs"
+                      title={t('evidenceInPlan')}
+                      renderRoot={(props) => (
+                        <Link {...props} to="/plans/$planId" params={{ planId: String(task.planId) }} />
+                      )}
+                    >
+                      {t('evidence')}: {task.evidenceCount}
+                    </Anchor>
                   </Text>
                 </Table.Td>
                 <Table.Td>

@@ -39,6 +39,7 @@ export interface Report {
     planId: number;
     planNumber: string | null;
     planTitle: string;
+    evidenceCount: number;
     reported: { status: string; progress: number; done: string | null };
   }[];
   reason: string | null;
