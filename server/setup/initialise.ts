@@ -11,6 +11,7 @@ import type { UnitType } from '../../core/units/unit-types.ts';
 import { type Actor, type Audit, mutate } from '../audit/audit-log.ts';
 import { generatePassword, hashPassword } from '../auth/passwords.ts';
 import type { Db, Tx } from '../db/engine.ts';
+import { loadDemoTargets, loadIndicatorCatalogue } from '../indicators/catalogue-loader.ts';
 import {
   adminAreas,
   frameworks,
@@ -47,13 +48,14 @@ export async function initialise(db: Db, options: { loadDemo: boolean }): Promis
     const areas = await loadReferenceAreas(tx);
     const indexResultRows = await loadIndexResults(tx);
     const frameworkVersions = await loadFrameworks(tx, FRAMEWORKS_DIR, true);
+    const indicatorCount = await loadIndicatorCatalogue(tx);
     const [done] = await tx.select().from(settings).where(eq(settings.key, 'initialised_at'));
     if (done) {
       await audit({
         action: 'system.started',
         entityType: 'system',
         entityId: null,
-        after: { indexResultRows, frameworkVersions },
+        after: { indexResultRows, frameworkVersions, indicatorCount },
       });
       return [];
     }
@@ -68,6 +70,7 @@ export async function initialise(db: Db, options: { loadDemo: boolean }): Promis
     ];
     const demo = options.loadDemo ? await loadDemo(tx, audit) : null;
     if (demo) await loadFrameworks(tx, DEMO_FRAMEWORKS, false);
+    if (demo) await loadDemoTargets(tx);
     if (demo) credentials.push(...demo);
     await tx.insert(settings).values({ key: 'initialised_at', value: new Date().toISOString() });
     await audit({

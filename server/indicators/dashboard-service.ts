@@ -1,0 +1,222 @@
+import { and, asc, eq, inArray, isNotNull, isNull, like, or, sql } from 'drizzle-orm';
+import { scopeRoots } from '../../core/auth/roles.ts';
+import { fieldError } from '../../core/errors.ts';
+import {
+  addCounters,
+  DOSSIER_COUNTERS,
+  type DossierCounters,
+  type DossierIndicatorCode,
+  dossierFigure,
+  dossierQuarter,
+  emptyCounters,
+  isDossierIndicator,
+} from '../../core/indicators/dossier-indicators.ts';
+import { isQuarterCode, quartersEndingAt } from '../../core/indicators/quarters.ts';
+import { asTarget, resolveTarget, type StoredTarget } from '../../core/indicators/target-resolution.ts';
+import {
+  TARGET_STATUS,
+  type Target,
+  type TargetStatus,
+  targetStatus,
+} from '../../core/indicators/targets.ts';
+import { pathIds } from '../../core/units/unit-tree.ts';
+import type { Db } from '../db/engine.ts';
+import { dossierRollups, indicators, indicatorTargets, units } from '../db/schema/index.ts';
+import { attributeClosed, type IndicatorContext, type UnitRef, unitInScope } from './unit-scope.ts';
+
+/** Eight quarters of trend: two years, so a quarter can be read against the same quarter last year. */
+export const TREND_QUARTERS = 8;
+
+type Status = TargetStatus | null;
+
+export interface Kpi {
+  code: string;
+  nameVi: string;
+  nameEn: string;
+  measureUnit: string;
+  numerator: number;
+  denominator: number | null;
+  rate: number | null;
+  target: Target | null;
+  /** null when no target applies. */
+  status: Status;
+  colour: string | null;
+}
+
+export interface DossierDashboard {
+  unit: { id: number; name: string; type: string };
+  period: string;
+  periods: string[];
+  breadcrumbs: { id: number; name: string }[];
+  kpis: Kpi[];
+  trend: { period: string; values: Record<string, number | null> }[];
+  children: {
+    unit: { id: number; name: string; type: string };
+    values: Record<
+      string,
+      { numerator: number; denominator: number | null; rate: number | null; status: Status }
+    >;
+  }[];
+}
+
+/** The latest quarter any roll-up has, or the current one on an empty installation. */
+async function latestQuarter(db: Db): Promise<string> {
+  const [row] = await db
+    .select({ period: sql<string | null>`max(${dossierRollups.periodCode})` })
+    .from(dossierRollups)
+    .where(sql`${dossierRollups.periodCode} ~ '^[0-9]{4}Q[1-4]$'`);
+  return row?.period ?? dossierQuarter(new Date());
+}
+
+const counterSums = Object.fromEntries(
+  DOSSIER_COUNTERS.map((name) => [name, sql<number>`sum(${dossierRollups[name]})::float8`]),
+) as Record<(typeof DOSSIER_COUNTERS)[number], ReturnType<typeof sql<number>>>;
+
+/**
+ * Counters per unit (today's units: closed ones are moved to their successors) and quarter, for the
+ * subtree at `path`. Reads only the roll-ups, summed over procedure fields, never raw dossiers.
+ */
+export async function subtreeCounters(
+  db: Db,
+  path: string,
+  periods: string[],
+): Promise<{ unitPath: string; periodCode: string; counters: DossierCounters }[]> {
+  const rows = await db
+    .select({
+      unitId: dossierRollups.unitId,
+      periodCode: dossierRollups.periodCode,
+      path: units.path,
+      isClosed: sql<boolean>`${units.validTo} is not null`,
+      ...counterSums,
+    })
+    .from(dossierRollups)
+    .innerJoin(units, eq(units.id, dossierRollups.unitId))
+    .where(
+      and(
+        inArray(dossierRollups.periodCode, periods),
+        or(like(units.path, `${path}%`), isNotNull(units.validTo)),
+      ),
+    )
+    .groupBy(dossierRollups.unitId, dossierRollups.periodCode, units.path, units.validTo);
+  const closed = await attributeClosed(
+    db,
+    rows.filter((row) => row.isClosed).map((row) => row.unitId),
+  );
+  const result: { unitPath: string; periodCode: string; counters: DossierCounters }[] = [];
+  for (const row of rows) {
+    const unitPath = row.isClosed ? (closed.get(row.unitId)?.path ?? row.path) : row.path;
+    if (!unitPath.startsWith(path)) continue;
+    const counters = emptyCounters();
+    for (const name of DOSSIER_COUNTERS) counters[name] = Number(row[name]);
+    result.push({ unitPath, periodCode: row.periodCode, counters });
+  }
+  return result;
+}
+
+function statusOf(
+  rate: number | null,
+  target: StoredTarget | null,
+): { status: Status; colour: string | null } {
+  if (!target) return { status: null, colour: null };
+  const status = targetStatus(rate, asTarget(target));
+  return { status, colour: TARGET_STATUS[status].colour };
+}
+
+async function breadcrumbsOf(ctx: IndicatorContext, unit: UnitRef) {
+  const roots = scopeRoots(ctx.user.grants, 'indicators.read');
+  const ids = pathIds(unit.path);
+  // From the highest unit of the user's scope on this path down to the unit.
+  const root = roots.find((rootPath) => unit.path.startsWith(rootPath)) ?? unit.path;
+  const visible = ids.slice(Math.max(0, pathIds(root).length - 1));
+  const rows = await ctx.db
+    .select({ id: units.id, name: units.name })
+    .from(units)
+    .where(inArray(units.id, visible));
+  const names = new Map(rows.map((row) => [row.id, row.name]));
+  return visible.map((id) => ({ id, name: names.get(id) ?? '' }));
+}
+
+export async function dossierDashboard(
+  ctx: IndicatorContext,
+  query: { unitId?: number; period?: string },
+): Promise<DossierDashboard> {
+  const unit = await unitInScope(ctx, 'indicators.read', query.unitId);
+  const period = query.period?.toUpperCase() ?? (await latestQuarter(ctx.db));
+  if (!isQuarterCode(period)) throw fieldError('period', 'Kỳ phải là một quý, ví dụ 2026Q1.');
+  const periods = quartersEndingAt(period, TREND_QUARTERS);
+
+  const [catalogue, targetRows, childUnits, counters, breadcrumbs] = await Promise.all([
+    ctx.db
+      .select()
+      .from(indicators)
+      .where(eq(indicators.source, 'dossiers'))
+      .orderBy(asc(indicators.position)),
+    ctx.db.select().from(indicatorTargets),
+    ctx.db
+      .select({ id: units.id, name: units.name, type: units.type, path: units.path })
+      .from(units)
+      .where(and(eq(units.parentId, unit.id), isNull(units.validTo)))
+      .orderBy(sql`${units.name} collate vi`),
+    subtreeCounters(ctx.db, unit.path, periods),
+    breadcrumbsOf(ctx, unit),
+  ]);
+  const codes = catalogue.map((entry) => entry.code).filter(isDossierIndicator) as DossierIndicatorCode[];
+  const targets = targetRows as StoredTarget[];
+
+  // Totals per quarter for the unit, and per child for the asked quarter: counters add, rates come last.
+  const depth = pathIds(unit.path).length;
+  const byPeriod = new Map(periods.map((code) => [code, emptyCounters()]));
+  const byChild = new Map(childUnits.map((child) => [child.id, emptyCounters()]));
+  for (const row of counters) {
+    const total = byPeriod.get(row.periodCode);
+    if (total) addCounters(total, row.counters);
+    if (row.periodCode !== period) continue;
+    const child = byChild.get(pathIds(row.unitPath)[depth] ?? -1);
+    if (child) addCounters(child, row.counters);
+  }
+
+  const current = byPeriod.get(period) ?? emptyCounters();
+  const subject = { unitId: unit.id, unitType: unit.type, periodCode: period };
+  const kpis = codes.map((code): Kpi => {
+    const entry = catalogue.find((indicator) => indicator.code === code);
+    const figure = dossierFigure(code, current);
+    const target = resolveTarget(targets, { ...subject, indicatorCode: code });
+    return {
+      code,
+      nameVi: entry?.nameVi ?? code,
+      nameEn: entry?.nameEn ?? code,
+      measureUnit: entry?.measureUnit ?? '',
+      ...figure,
+      target: target ? asTarget(target) : null,
+      ...statusOf(figure.rate, target),
+    };
+  });
+  return {
+    unit: { id: unit.id, name: unit.name, type: unit.type },
+    period,
+    periods,
+    breadcrumbs,
+    kpis,
+    trend: periods.map((code) => {
+      const totals = byPeriod.get(code) ?? emptyCounters();
+      return {
+        period: code,
+        values: Object.fromEntries(codes.map((c) => [c, dossierFigure(c, totals).rate])),
+      };
+    }),
+    children: childUnits.map((child) => {
+      const totals = byChild.get(child.id) ?? emptyCounters();
+      const childSubject = { unitId: child.id, unitType: child.type, periodCode: period };
+      return {
+        unit: { id: child.id, name: child.name, type: child.type },
+        values: Object.fromEntries(
+          codes.map((code) => {
+            const figure = dossierFigure(code, totals);
+            const target = resolveTarget(targets, { ...childSubject, indicatorCode: code });
+            return [code, { ...figure, status: statusOf(figure.rate, target).status }];
+          }),
+        ),
+      };
+    }),
+  };
+}

@@ -1,0 +1,224 @@
+import { and, asc, eq, isNull, like, or, type SQL, sql } from 'drizzle-orm';
+import { hasPermissionOn, scopeRoots } from '../../core/auth/roles.ts';
+import { AppError, fieldError } from '../../core/errors.ts';
+import type { TargetBody } from '../../core/indicators/indicator-schemas.ts';
+import type { ListResult } from '../../core/list.ts';
+import { parsePeriod } from '../../core/periods/periods.ts';
+import { pathIds } from '../../core/units/unit-tree.ts';
+import { mutate } from '../audit/audit-log.ts';
+import type { Tx } from '../db/engine.ts';
+import { indicators, indicatorTargets, units } from '../db/schema/index.ts';
+import { findUnit, type IndicatorContext } from './unit-scope.ts';
+
+export interface TargetView {
+  id: number;
+  indicatorCode: string;
+  indicatorName: string;
+  unit: { id: number; name: string } | null;
+  unitType: string | null;
+  periodCode: string | null;
+  operator: string;
+  threshold: number;
+  riskMargin: number;
+  note: string | null;
+  createdAt: string;
+}
+
+const columns = {
+  target: indicatorTargets,
+  indicatorName: indicators.nameVi,
+  unitName: units.name,
+  unitPath: units.path,
+};
+
+type TargetRow = {
+  target: typeof indicatorTargets.$inferSelect;
+  indicatorName: string;
+  unitName: string | null;
+  unitPath: string | null;
+};
+
+function present(row: TargetRow): TargetView {
+  const { target } = row;
+  return {
+    id: target.id,
+    indicatorCode: target.indicatorCode,
+    indicatorName: row.indicatorName,
+    unit: target.unitId === null ? null : { id: target.unitId, name: row.unitName ?? '' },
+    unitType: target.unitType,
+    periodCode: target.periodCode,
+    operator: target.operator,
+    threshold: target.threshold,
+    riskMargin: target.riskMargin,
+    note: target.note,
+    createdAt: target.createdAt.toISOString(),
+  };
+}
+
+/** Targets for everyone or a unit type apply to all; one unit's target is seen within the reader's scope. */
+export async function findTargets(
+  ctx: IndicatorContext,
+  query: { indicatorCode?: string; unitId?: number },
+): Promise<ListResult<TargetView>> {
+  const roots = scopeRoots(ctx.user.grants, 'indicators.read');
+  const visible = or(
+    isNull(indicatorTargets.unitId),
+    ...roots.map((root) => like(units.path, `${root}%`)),
+  ) as SQL;
+  const rows = await ctx.db
+    .select(columns)
+    .from(indicatorTargets)
+    .innerJoin(indicators, eq(indicators.code, indicatorTargets.indicatorCode))
+    .leftJoin(units, eq(units.id, indicatorTargets.unitId))
+    .where(
+      and(
+        visible,
+        query.indicatorCode ? eq(indicatorTargets.indicatorCode, query.indicatorCode) : undefined,
+        query.unitId ? eq(indicatorTargets.unitId, query.unitId) : undefined,
+      ),
+    )
+    .orderBy(asc(indicators.position), asc(indicatorTargets.id));
+  return { items: rows.map(present), page: 1, perPage: rows.length, total: rows.length };
+}
+
+async function targetRow(ctx: IndicatorContext, id: number): Promise<TargetRow> {
+  const [row] = await ctx.db
+    .select(columns)
+    .from(indicatorTargets)
+    .innerJoin(indicators, eq(indicators.code, indicatorTargets.indicatorCode))
+    .leftJoin(units, eq(units.id, indicatorTargets.unitId))
+    .where(eq(indicatorTargets.id, id));
+  if (!row) throw new AppError('NOT_FOUND', 'Không tìm thấy chỉ tiêu.');
+  return row;
+}
+
+/**
+ * Who may set a target: one unit's, whoever manages that unit; a unit type's or everyone's applies
+ * across the province, so only someone managing a top-level unit (or the whole installation).
+ */
+function assertMayManage(ctx: IndicatorContext, unitPath: string | null): void {
+  const allowed =
+    unitPath === null
+      ? scopeRoots(ctx.user.grants, 'indicators.manage').some((root) => pathIds(root).length <= 1)
+      : hasPermissionOn(ctx.user.grants, 'indicators.manage', unitPath);
+  if (!allowed) throw new AppError('FORBIDDEN');
+}
+
+async function checkBody(ctx: IndicatorContext, body: TargetBody): Promise<string | null> {
+  const [indicator] = await ctx.db.select().from(indicators).where(eq(indicators.code, body.indicatorCode));
+  if (!indicator) throw fieldError('indicatorCode', 'Không có chỉ số này trong danh mục.');
+  if (indicator.kind === 'ratio' && (body.threshold < 0 || body.threshold > 100))
+    throw fieldError('threshold', 'Ngưỡng của chỉ số tỷ lệ tính bằng %, từ 0 đến 100.');
+  let unitPath: string | null = null;
+  if (body.unitId !== null) {
+    const unit = await findUnit(ctx.db, body.unitId).catch(() => {
+      throw fieldError('unitId', 'Không tìm thấy đơn vị.');
+    });
+    unitPath = unit.path;
+  }
+  assertMayManage(ctx, unitPath);
+  return unitPath;
+}
+
+function normalised(body: TargetBody) {
+  return {
+    indicatorCode: body.indicatorCode,
+    unitId: body.unitId,
+    unitType: body.unitType,
+    periodCode: body.periodCode === null ? null : (parsePeriod(body.periodCode)?.code ?? body.periodCode),
+    operator: body.operator,
+    threshold: body.threshold,
+    riskMargin: body.riskMargin,
+    note: body.note,
+  };
+}
+
+/** One target per indicator, scope and period: a second would leave "which applies" to chance. */
+async function assertNoTwin(tx: Tx, values: ReturnType<typeof normalised>, exceptId: number | null) {
+  const same = (
+    column:
+      | typeof indicatorTargets.unitId
+      | typeof indicatorTargets.unitType
+      | typeof indicatorTargets.periodCode,
+    value: number | string | null,
+  ) => (value === null ? isNull(column) : eq(column, value));
+  const [twin] = await tx
+    .select({ id: indicatorTargets.id })
+    .from(indicatorTargets)
+    .where(
+      and(
+        eq(indicatorTargets.indicatorCode, values.indicatorCode),
+        same(indicatorTargets.unitId, values.unitId),
+        same(indicatorTargets.unitType, values.unitType),
+        same(indicatorTargets.periodCode, values.periodCode),
+        exceptId === null ? undefined : sql`${indicatorTargets.id} <> ${exceptId}`,
+      ),
+    );
+  if (twin)
+    throw new AppError('DUPLICATE', 'Đã có chỉ tiêu cho chỉ số, phạm vi và kỳ này: hãy sửa chỉ tiêu đó.', {
+      fields: [{ path: 'indicatorCode', message: 'Chỉ tiêu đã tồn tại.' }],
+      id: twin.id,
+    });
+}
+
+export async function createTarget(ctx: IndicatorContext, body: TargetBody): Promise<TargetView> {
+  await checkBody(ctx, body);
+  const values = normalised(body);
+  const id = await mutate(ctx, async (tx, audit) => {
+    await assertNoTwin(tx, values, null);
+    const [created] = await tx
+      .insert(indicatorTargets)
+      .values({ ...values, createdBy: ctx.user.userId })
+      .returning({ id: indicatorTargets.id });
+    if (!created) throw new Error('target insert returned nothing');
+    await audit({
+      action: 'indicator_target.create',
+      entityType: 'indicator_target',
+      entityId: created.id,
+      unitId: values.unitId,
+      after: values,
+    });
+    return created.id;
+  });
+  return present(await targetRow(ctx, id));
+}
+
+export async function updateTarget(ctx: IndicatorContext, id: number, body: TargetBody): Promise<TargetView> {
+  const existing = await targetRow(ctx, id);
+  assertMayManage(ctx, existing.unitPath);
+  await checkBody(ctx, body);
+  const values = normalised(body);
+  await mutate(ctx, async (tx, audit) => {
+    await assertNoTwin(tx, values, id);
+    await tx.update(indicatorTargets).set(values).where(eq(indicatorTargets.id, id));
+    await audit({
+      action: 'indicator_target.update',
+      entityType: 'indicator_target',
+      entityId: id,
+      unitId: values.unitId,
+      before: normalisedRow(existing.target),
+      after: values,
+    });
+  });
+  return present(await targetRow(ctx, id));
+}
+
+export async function deleteTarget(ctx: IndicatorContext, id: number): Promise<void> {
+  const existing = await targetRow(ctx, id);
+  assertMayManage(ctx, existing.unitPath);
+  await mutate(ctx, async (tx, audit) => {
+    await tx.delete(indicatorTargets).where(eq(indicatorTargets.id, id));
+    await audit({
+      action: 'indicator_target.delete',
+      entityType: 'indicator_target',
+      entityId: id,
+      unitId: existing.target.unitId,
+      before: normalisedRow(existing.target),
+    });
+  });
+}
+
+function normalisedRow(target: typeof indicatorTargets.$inferSelect) {
+  const { id: _id, createdAt: _at, createdBy: _by, ...rest } = target;
+  return rest;
+}

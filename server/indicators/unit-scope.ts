@@ -1,0 +1,86 @@
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { hasPermissionOn, type Permission, scopeRoots } from '../../core/auth/roles.ts';
+import { AppError } from '../../core/errors.ts';
+import { attributeClosedUnits, type UnitPlace } from '../../core/indicators/succession.ts';
+import type { ServiceContext } from '../audit/audit-log.ts';
+import type { SessionUser } from '../auth/sessions.ts';
+import type { Db } from '../db/engine.ts';
+import { unitSuccessions, units } from '../db/schema/index.ts';
+
+export type IndicatorContext = ServiceContext & { user: SessionUser };
+
+export interface UnitRef {
+  id: number;
+  name: string;
+  type: string;
+  path: string;
+  validTo: string | null;
+}
+
+const unitColumns = {
+  id: units.id,
+  name: units.name,
+  type: units.type,
+  path: units.path,
+  validTo: units.validTo,
+};
+
+export async function findUnit(db: Db, unitId: number): Promise<UnitRef> {
+  const [unit] = await db.select(unitColumns).from(units).where(eq(units.id, unitId));
+  if (!unit) throw new AppError('NOT_FOUND', 'Không tìm thấy đơn vị.');
+  return unit;
+}
+
+/** The unit asked for, or the top of the user's scope: the first root their grants reach. */
+export async function unitInScope(
+  ctx: IndicatorContext,
+  permission: Permission,
+  unitId: number | undefined,
+): Promise<UnitRef> {
+  if (unitId !== undefined) {
+    const unit = await findUnit(ctx.db, unitId);
+    if (!hasPermissionOn(ctx.user.grants, permission, unit.path)) throw new AppError('FORBIDDEN');
+    return unit;
+  }
+  const [root] = scopeRoots(ctx.user.grants, permission);
+  if (!root) throw new AppError('FORBIDDEN');
+  if (root !== '/') return findUnit(ctx.db, Number(root.split('/').at(-2)));
+  // Installation-wide grant: today's top unit (the province).
+  const [top] = await ctx.db
+    .select(unitColumns)
+    .from(units)
+    .where(and(isNull(units.parentId), isNull(units.validTo)))
+    .orderBy(units.id)
+    .limit(1);
+  if (!top) throw new AppError('NOT_FOUND', 'Chưa có đơn vị nào.');
+  return top;
+}
+
+/**
+ * For closed units, the unit (id and path) that carries their figures today, following successor
+ * links (core/indicators/succession.ts). Reads only the succession links and the units they name.
+ */
+export async function attributeClosed(
+  db: Db,
+  closedIds: number[],
+): Promise<Map<number, { id: number; path: string }>> {
+  const result = new Map<number, { id: number; path: string }>();
+  if (closedIds.length === 0) return result;
+  const links = await db
+    .select({ predecessorId: unitSuccessions.predecessorId, successorId: unitSuccessions.successorId })
+    .from(unitSuccessions);
+  const ids = new Set<number>(closedIds);
+  for (const link of links) ids.add(link.predecessorId).add(link.successorId);
+  const rows = await db
+    .select({ id: units.id, path: units.path, validTo: units.validTo })
+    .from(units)
+    .where(inArray(units.id, [...ids]));
+  const places = new Map<number, UnitPlace>(
+    rows.map((row) => [row.id, { path: row.path, isActive: row.validTo === null }]),
+  );
+  for (const [closedId, currentId] of attributeClosedUnits(closedIds, links, places)) {
+    const path = places.get(currentId)?.path;
+    if (path) result.set(closedId, { id: currentId, path });
+  }
+  return result;
+}

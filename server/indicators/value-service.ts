@@ -1,0 +1,197 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { AppError, type FieldIssue, fieldError } from '../../core/errors.ts';
+import { checkEnteredValue, type EnteredValue } from '../../core/indicators/indicator-schemas.ts';
+import { ratePercent } from '../../core/indicators/rollup.ts';
+import { asTarget, resolveTarget, type StoredTarget } from '../../core/indicators/target-resolution.ts';
+import {
+  TARGET_STATUS,
+  type Target,
+  type TargetStatus,
+  targetStatus,
+} from '../../core/indicators/targets.ts';
+import { parsePeriod } from '../../core/periods/periods.ts';
+import { mutate } from '../audit/audit-log.ts';
+import { assertPermissionOn } from '../auth/policy.ts';
+import { indicators, indicatorTargets, indicatorValues } from '../db/schema/index.ts';
+import { shippedCatalogue } from './catalogue-loader.ts';
+import { findUnit, type IndicatorContext } from './unit-scope.ts';
+
+export interface UnitIndicatorValue {
+  code: string;
+  nameVi: string;
+  nameEn: string;
+  measureUnit: string;
+  kind: string;
+  frameworkCode: string | null;
+  description: string | null;
+  numerator: number | null;
+  denominator: number | null;
+  value: number | null;
+  /** A ratio in %, or the count or value itself. */
+  rate: number | null;
+  note: string | null;
+  target: Target | null;
+  status: TargetStatus | null;
+  colour: string | null;
+  updatedAt: string | null;
+}
+
+function periodOf(code: string): string {
+  const period = parsePeriod(code);
+  if (!period) throw fieldError('period', 'Kỳ không hợp lệ (ví dụ 2026Q1, 2026S1, 2026).');
+  return period.code;
+}
+
+/**
+ * The entered indicators (source "entered") with the unit's values for the period and the target
+ * that applies: what the periodic report form shows beside its narrative.
+ */
+export async function unitIndicatorValues(ctx: IndicatorContext, unitId: number, periodCode: string) {
+  const unit = await findUnit(ctx.db, unitId);
+  assertPermissionOn(ctx.user, 'indicators.read', unit.path);
+  const period = periodOf(periodCode);
+  const [catalogue, values, targets] = await Promise.all([
+    ctx.db
+      .select()
+      .from(indicators)
+      .where(eq(indicators.source, 'entered'))
+      .orderBy(asc(indicators.position)),
+    ctx.db
+      .select()
+      .from(indicatorValues)
+      .where(and(eq(indicatorValues.unitId, unitId), eq(indicatorValues.periodCode, period))),
+    ctx.db.select().from(indicatorTargets),
+  ]);
+  const byCode = new Map(values.map((row) => [row.indicatorCode, row]));
+  const items = catalogue.map((indicator): UnitIndicatorValue => {
+    const row = byCode.get(indicator.code);
+    const rate = !row
+      ? null
+      : indicator.kind === 'ratio'
+        ? ratePercent({ numerator: row.numerator ?? 0, denominator: row.denominator ?? 0 })
+        : row.value;
+    const target = resolveTarget(targets as StoredTarget[], {
+      indicatorCode: indicator.code,
+      unitId,
+      unitType: unit.type,
+      periodCode: period,
+    });
+    const status = target ? targetStatus(rate, asTarget(target)) : null;
+    return {
+      code: indicator.code,
+      nameVi: indicator.nameVi,
+      nameEn: indicator.nameEn,
+      measureUnit: indicator.measureUnit,
+      kind: indicator.kind,
+      frameworkCode: indicator.frameworkCode,
+      description: indicator.description,
+      numerator: row?.numerator ?? null,
+      denominator: row?.denominator ?? null,
+      value: row?.value ?? null,
+      rate,
+      note: row?.note ?? null,
+      target: target ? asTarget(target) : null,
+      status,
+      colour: status ? TARGET_STATUS[status].colour : null,
+      updatedAt: row?.updatedAt.toISOString() ?? null,
+    };
+  });
+  return { unit: { id: unit.id, name: unit.name, type: unit.type }, period, items };
+}
+
+/** Saves what the unit entered; all fields of an indicator left empty clears its value. All or nothing. */
+export async function saveUnitIndicatorValues(
+  ctx: IndicatorContext,
+  unitId: number,
+  periodCode: string,
+  input: EnteredValue[],
+) {
+  const unit = await findUnit(ctx.db, unitId);
+  assertPermissionOn(ctx.user, 'indicators.enter', unit.path);
+  if (unit.validTo)
+    throw new AppError('CONFLICT', 'Đơn vị đã giải thể hoặc sáp nhập: không nhập số liệu mới.');
+  const period = periodOf(periodCode);
+  const entered = await ctx.db
+    .select({ code: indicators.code })
+    .from(indicators)
+    .where(eq(indicators.source, 'entered'));
+  const allowed = new Set(entered.map((row) => row.code));
+  const issues: FieldIssue[] = [];
+  const seen = new Set<string>();
+  input.forEach((item, index) => {
+    const path = `values.${index}`;
+    const indicator = shippedCatalogue().get(item.indicatorCode);
+    if (!indicator || !allowed.has(item.indicatorCode)) {
+      issues.push({
+        path: `${path}.indicatorCode`,
+        message: 'Chỉ số này không nhập tay (hoặc không có trong danh mục).',
+      });
+      return;
+    }
+    if (seen.has(item.indicatorCode))
+      issues.push({ path: `${path}.indicatorCode`, message: 'Chỉ số bị lặp.' });
+    seen.add(item.indicatorCode);
+    const issue = checkEnteredValue(indicator, item, path);
+    if (issue) issues.push(issue);
+  });
+  const [first] = issues;
+  if (first) throw new AppError('VALIDATION_FAILED', `${first.path}: ${first.message}`, { fields: issues });
+  if (input.length === 0) return unitIndicatorValues(ctx, unitId, period);
+
+  await mutate(ctx, async (tx, audit) => {
+    const codes = input.map((item) => item.indicatorCode);
+    const before = await tx
+      .select()
+      .from(indicatorValues)
+      .where(
+        and(
+          eq(indicatorValues.unitId, unitId),
+          eq(indicatorValues.periodCode, period),
+          inArray(indicatorValues.indicatorCode, codes),
+        ),
+      );
+    for (const item of input) {
+      const key = and(
+        eq(indicatorValues.indicatorCode, item.indicatorCode),
+        eq(indicatorValues.unitId, unitId),
+        eq(indicatorValues.periodCode, period),
+      );
+      const values = {
+        numerator: item.numerator ?? null,
+        denominator: item.denominator ?? null,
+        value: item.value ?? null,
+        note: item.note,
+      };
+      if (values.numerator === null && values.denominator === null && values.value === null) {
+        await tx.delete(indicatorValues).where(key);
+        continue;
+      }
+      const changes = { ...values, updatedBy: ctx.user.userId, updatedAt: new Date() };
+      await tx
+        .insert(indicatorValues)
+        .values({ indicatorCode: item.indicatorCode, unitId, periodCode: period, ...changes })
+        .onConflictDoUpdate({
+          target: [indicatorValues.indicatorCode, indicatorValues.unitId, indicatorValues.periodCode],
+          set: changes,
+        });
+    }
+    await audit({
+      action: 'indicator_values.save',
+      entityType: 'unit',
+      entityId: unitId,
+      unitId,
+      before: {
+        period,
+        values: before.map(({ indicatorCode, numerator, denominator, value, note }) => ({
+          indicatorCode,
+          numerator,
+          denominator,
+          value,
+          note,
+        })),
+      },
+      after: { period, values: input },
+    });
+  });
+  return unitIndicatorValues(ctx, unitId, period);
+}
