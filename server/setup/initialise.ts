@@ -11,7 +11,6 @@ import type { UnitType } from '../../core/units/unit-types.ts';
 import { type Actor, type Audit, mutate } from '../audit/audit-log.ts';
 import { generatePassword, hashPassword } from '../auth/passwords.ts';
 import type { Db, Tx } from '../db/engine.ts';
-import { loadDemoTargets, loadIndicatorCatalogue } from '../indicators/catalogue-loader.ts';
 import {
   adminAreas,
   frameworks,
@@ -22,6 +21,7 @@ import {
   units,
   users,
 } from '../db/schema/index.ts';
+import { loadDemoTargets, loadIndicatorCatalogue } from '../indicators/catalogue-loader.ts';
 
 export const SYSTEM_ACTOR: Actor = { userId: null, name: 'system' };
 const REFERENCE_CSV = new URL('../../reference/dvhc/units_2025.csv', import.meta.url);
