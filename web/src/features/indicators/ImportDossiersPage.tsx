@@ -1,7 +1,24 @@
-import { Alert, Anchor, Button, Checkbox, Code, Group, Progress, Stack, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Checkbox,
+  Code,
+  Group,
+  Progress,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
-import { DOSSIER_FIELD_LABELS, DOSSIER_FIELDS } from '../../../../core/dossiers/dossier-fields.ts';
+import {
+  DOSSIER_FIELD_LABELS,
+  DOSSIER_FIELDS,
+  REQUIRED_DOSSIER_FIELDS,
+} from '../../../../core/dossiers/dossier-fields.ts';
 import { ApiError } from '../../api/client.ts';
 import { useT } from '../../i18n/locale.tsx';
 import { startDossierImport, type UnmappedColumns, useJob } from './api.ts';
@@ -100,6 +117,13 @@ export function ImportDossiersPage() {
         <ColumnMappingForm columns={unmapped} isBusy={isSending} onSubmit={send} onCancel={reset} />
       )}
 
+      {jobId !== null && file && (
+        <Text size="sm">
+          {t('dossierFile')}: <b>{file.name}</b>
+          {isDryRun && ` · ${t('dryRun')}`}
+        </Text>
+      )}
+
       {isRunning && (
         <Stack gap="xs" role="status" aria-live="polite">
           <Text size="sm">
@@ -134,23 +158,54 @@ export function ImportDossiersPage() {
   );
 }
 
+// A two-row sample in the canonical layout, built in the browser.
+const SAMPLE = [
+  DOSSIER_FIELDS.join(','),
+  '000.00.33.H01-260105-0001,11953,1.001193,Đăng ký khai sinh,Hộ tịch,commune,online_full,05/01/2026 08:30,07/01/2026 17:00,06/01/2026 10:15,06/01/2026 14:00,done,true,false',
+].join('\r\n');
+const SAMPLE_HREF = `data:text/csv;charset=utf-8,${encodeURIComponent(`\uFEFF${SAMPLE}\r\n`)}`;
+
 /** The columns a file may carry: the canonical header, and the Vietnamese titles recognised for them. */
 function FormatHelp() {
   const { t } = useT();
   return (
     <Stack gap={6} mt="sm">
-      <Text size="sm" fw={600}>
-        {t('canonicalHeader')}
-      </Text>
+      <Group justify="space-between">
+        <Text size="sm" fw={600}>
+          {t('canonicalHeader')}
+        </Text>
+        <Anchor href={SAMPLE_HREF} download="ho-so-mau.csv" size="sm">
+          {t('downloadTemplate')}
+        </Anchor>
+      </Group>
       <Code block fz="xs">
         {DOSSIER_FIELDS.join(',')}
       </Code>
-      <Text size="sm" fw={600}>
-        {t('acceptedTitles')}
-      </Text>
-      <Text size="sm" c="dimmed">
-        {DOSSIER_FIELDS.map((field) => DOSSIER_FIELD_LABELS[field]).join(' · ')}
-      </Text>
+      <Table withTableBorder fz="sm" verticalSpacing={4}>
+        <Table.Caption>{t('acceptedTitles')}</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('fieldName')}</Table.Th>
+            <Table.Th>{t('columnTitle')}</Table.Th>
+            <Table.Th />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {DOSSIER_FIELDS.map((field) => (
+            <Table.Tr key={field}>
+              <Table.Td ff="monospace">{field}</Table.Td>
+              <Table.Td>{DOSSIER_FIELD_LABELS[field]}</Table.Td>
+              <Table.Td>
+                {REQUIRED_DOSSIER_FIELDS.includes(field) && (
+                  <Badge size="xs" color="red" variant="light" tt="none">
+                    {t('required')}
+                  </Badge>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
       <Text size="sm" c="dimmed">
         {t('channels')}
       </Text>

@@ -70,10 +70,10 @@ export function ImportResultPanel({ result, onAgain }: { result: ImportResult; o
           )}
         </Stack>
       )}
-      {result.newProcedures.length > 0 && (
+      {!isRefused && result.newProcedures.length > 0 && (
         <Stack gap={4}>
           <Title order={3} size="h5">
-            {t('newProcedures')} ({result.newProcedures.length})
+            {result.dryRun ? t('newProceduresToAdd') : t('newProcedures')} ({result.newProcedures.length})
           </Title>
           <List size="sm">
             {result.newProcedures.map((procedure) => (

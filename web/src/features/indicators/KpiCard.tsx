@@ -1,7 +1,7 @@
 import { Card, Group, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useT } from '../../i18n/locale.tsx';
 import type { Kpi } from './api.ts';
-import { formatCount, formatRate, formatTarget, statusColour } from './format.ts';
+import { formatCount, formatFigure, formatTarget, statusColour } from './format.ts';
 import { StatusBadge } from './StatusBadge.tsx';
 
 /** One indicator: its rate, the counts it is made of, the target and whether it is met. */
@@ -21,7 +21,7 @@ export function KpiCard({
     <UnstyledButton
       onClick={onSelect}
       aria-pressed={isSelected}
-      aria-label={`${name}: ${formatRate(kpi.rate)}`}
+      aria-label={`${name}: ${formatFigure(kpi.rate, kpi.measureUnit)}`}
     >
       <Card
         withBorder
@@ -38,16 +38,18 @@ export function KpiCard({
             {name}
           </Text>
           <Text fz={30} fw={700} lh={1}>
-            {formatRate(kpi.rate)}
+            {formatFigure(kpi.rate, kpi.measureUnit)}
           </Text>
           <Text size="xs" c="dimmed">
-            {formatCount(kpi.numerator)} / {formatCount(kpi.denominator)} {t('numeratorOfDenominator')}
+            {kpi.denominator === null
+              ? kpi.measureUnit
+              : `${formatCount(kpi.numerator)} / ${formatCount(kpi.denominator)} ${t('numeratorOfDenominator')}`}
           </Text>
           <Group justify="space-between" gap="xs" mt={4}>
             <Text size="xs">
-              {t('target')}: <b>{formatTarget(kpi.target, kpi.measureUnit)}</b>
+              {t('target')}: {kpi.target ? <b>{formatTarget(kpi.target, kpi.measureUnit)}</b> : t('noTarget')}
             </Text>
-            <StatusBadge status={kpi.status} />
+            {(kpi.target || kpi.rate === null) && <StatusBadge status={kpi.status} />}
           </Group>
         </Stack>
       </Card>

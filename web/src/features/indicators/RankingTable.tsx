@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { SortHeader } from '../../components/SortHeader.tsx';
 import { useT } from '../../i18n/locale.tsx';
 import type { DossierDashboard, Kpi } from './api.ts';
-import { formatCount, formatRate, isLowerBetter, statusColour } from './format.ts';
+import { formatCount, formatFigure, isLowerBetter, statusColour } from './format.ts';
 import { StatusBadge } from './StatusBadge.tsx';
 import { XlsxButton } from './XlsxButton.tsx';
 
@@ -79,7 +79,7 @@ export function RankingTable({
               <Table striped highlightOnHover stickyHeader aria-labelledby="ranking-title">
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th w={60}>{t('rank')}</Table.Th>
+                    <Table.Th w={80}>{t('rank')}</Table.Th>
                     <SortHeader field="name" sort={sort} onSort={setSort}>
                       {t('unit')}
                     </SortHeader>
@@ -87,7 +87,7 @@ export function RankingTable({
                       {t('rate')}
                     </SortHeader>
                     <SortHeader field="denominator" sort={sort} onSort={setSort}>
-                      {t('numeratorOfDenominator')}
+                      {t('dossierCount')}
                     </SortHeader>
                     <Table.Th>{t('status')}</Table.Th>
                   </Table.Tr>
@@ -112,20 +112,22 @@ export function RankingTable({
                         <Table.Td miw={150}>
                           <Group gap="xs" wrap="nowrap">
                             <Text size="sm" fw={600} w={56} c={`${statusColour(status)}.8`}>
-                              {formatRate(value?.rate)}
+                              {formatFigure(value?.rate, kpi?.measureUnit ?? '%')}
                             </Text>
-                            <Progress
-                              value={value?.rate ?? 0}
-                              color={statusColour(status)}
-                              size="sm"
-                              w={80}
-                              aria-hidden
-                            />
+                            {kpi?.measureUnit === '%' && (
+                              <Progress
+                                value={value?.rate ?? 0}
+                                color={statusColour(status)}
+                                size="sm"
+                                w={80}
+                                aria-hidden
+                              />
+                            )}
                           </Group>
                         </Table.Td>
                         <Table.Td>
                           <Text size="sm">
-                            {value
+                            {value && value.denominator !== null
                               ? `${formatCount(value.numerator)} / ${formatCount(value.denominator)}`
                               : '—'}
                           </Text>

@@ -100,6 +100,9 @@ export function TargetFormModal({
           error={errors.indicatorCode}
         />
         <Stack gap={4}>
+          <Text size="sm" fw={500}>
+            {t('appliesTo')}
+          </Text>
           <SegmentedControl
             aria-label={t('appliesTo')}
             value={scope}
@@ -168,7 +171,7 @@ export function TargetFormModal({
           {t('riskMarginHelp')}
         </Text>
         <Textarea
-          label={t('note')}
+          label={t('targetNote')}
           value={note}
           onChange={(event) => setNote(event.currentTarget.value)}
           autosize

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { UNIT_TYPES, type UnitType } from '../../../../core/units/unit-types.ts';
@@ -53,10 +53,10 @@ export function TargetsPage() {
               <Table.Tr>
                 <Table.Th>{t('indicator')}</Table.Th>
                 <Table.Th>{t('appliesTo')}</Table.Th>
-                <Table.Th>{t('targetPeriod')}</Table.Th>
+                <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('targetPeriod')}</Table.Th>
                 <Table.Th>{t('target')}</Table.Th>
                 <Table.Th>{t('riskMargin')}</Table.Th>
-                <Table.Th>{t('note')}</Table.Th>
+                <Table.Th>{t('targetNote')}</Table.Th>
                 {canManage && <Table.Th w={170} />}
               </Table.Tr>
             </Table.Thead>
@@ -76,13 +76,10 @@ export function TargetsPage() {
                       </Text>
                     </Table.Td>
                     <Table.Td>
-                      <Badge
-                        variant="light"
-                        color={target.unitId ? 'violet' : target.unitType ? 'blue' : 'gray'}
-                        tt="none"
-                      >
-                        {appliesTo(target)}
-                      </Badge>
+                      <Text size="sm">{appliesTo(target)}</Text>
+                      <Text size="xs" c="dimmed">
+                        {target.unitId ? t('oneUnit') : target.unitType ? t('byUnitType') : ''}
+                      </Text>
                     </Table.Td>
                     <Table.Td>
                       {target.periodCode ? formatPeriod(target.periodCode, locale) : t('everyPeriod')}

@@ -1,14 +1,20 @@
 import { Card, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { type Locale, useT } from '../../i18n/locale.tsx';
 import type { DossierDashboard, Kpi } from './api.ts';
-import { type ChartOption, EChart } from './EChart.tsx';
+import type { ChartOption } from './EChart.tsx';
 import { formatPeriod, formatRate, formatTarget } from './format.ts';
 import { XlsxButton } from './XlsxButton.tsx';
 
+// ECharts is loaded when a chart is first shown, not with the rest of the app.
+const EChart = lazy(() => import('./EChart.tsx').then((module) => ({ default: module.EChart })));
+
 const PALETTE = ['#4c6ef5', '#12b886', '#fab005', '#e64980', '#7950f2', '#15aabf', '#fd7e14', '#82c91e'];
 
-/** The rates of every indicator over the eight quarters, the chosen one in bold with its target line. */
+// Rates share one 0–100% axis; counts are shown on their cards and in the ranking.
+const ratiosOf = (dashboard: DossierDashboard) => dashboard.kpis.filter((kpi) => kpi.measureUnit === '%');
+
+/** The rates over the eight quarters, the chosen indicator in bold with its target as a dashed line. */
 export function TrendChart({
   dashboard,
   selected,
@@ -22,12 +28,19 @@ export function TrendChart({
 }) {
   const { t, locale, label } = useT();
   const name = (kpi: Kpi) => label({ vi: kpi.nameVi, en: kpi.nameEn });
-
+  const ratios = ratiosOf(dashboard);
+  const shown = selected && selected.measureUnit === '%' ? selected : ratios[0];
   const targetWord = t('target');
   const option = useMemo(
-    () => trendOption(dashboard, selected?.code, locale, targetWord),
-    [dashboard, selected?.code, locale, targetWord],
+    () => trendOption(dashboard, shown?.code, locale, targetWord),
+    [dashboard, shown?.code, locale, targetWord],
   );
+  const summary = dashboard.trend
+    .map(
+      (point) =>
+        `${formatPeriod(point.period, locale)}: ${formatRate(shown ? point.values[shown.code] : null)}`,
+    )
+    .join('; ');
 
   return (
     <Card withBorder padding="md" component="section" aria-labelledby="trend-title">
@@ -40,25 +53,22 @@ export function TrendChart({
             <Select
               aria-label={t('indicator')}
               size="xs"
-              w={320}
+              w={340}
               allowDeselect={false}
-              data={dashboard.kpis.map((kpi) => ({ value: kpi.code, label: name(kpi) }))}
-              value={selected?.code ?? null}
+              data={ratios.map((kpi) => ({ value: kpi.code, label: name(kpi) }))}
+              value={shown?.code ?? null}
               onChange={(value) => value && onSelect(value)}
             />
-            <XlsxButton href={exportHref} />
+            <XlsxButton href={exportHref} label={t('trend')} />
           </Group>
         </Group>
-        <EChart
-          option={option}
-          height={320}
-          label={`${t('trend')}: ${selected ? name(selected) : ''}. ${t('trendSummary')}: ${dashboard.trend
-            .map(
-              (point) =>
-                `${formatPeriod(point.period, locale)} ${formatRate(selected ? point.values[selected.code] : null)}`,
-            )
-            .join(', ')}`}
-        />
+        <Suspense fallback={<div style={{ height: 340 }} />}>
+          <EChart
+            option={option}
+            height={340}
+            label={`${t('trend')} — ${shown ? name(shown) : ''}. ${summary}`}
+          />
+        </Suspense>
         <details>
           <summary>
             <Text span size="sm" c="dimmed">
@@ -81,7 +91,7 @@ function trendOption(
   return {
     aria: { enabled: true },
     color: PALETTE,
-    grid: { left: 48, right: 24, top: 16, bottom: 72 },
+    grid: { left: 48, right: 24, top: 16, bottom: 80 },
     tooltip: {
       trigger: 'axis',
       valueFormatter: (value) => formatRate(typeof value === 'number' ? value : null),
@@ -93,14 +103,14 @@ function trendOption(
       boundaryGap: false,
     },
     yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
-    series: dashboard.kpis.map((kpi) => {
+    series: ratiosOf(dashboard).map((kpi) => {
       const isSelected = kpi.code === selectedCode;
       return {
         type: 'line' as const,
         name: locale === 'vi' ? kpi.nameVi : kpi.nameEn,
         connectNulls: false,
         symbolSize: isSelected ? 8 : 5,
-        lineStyle: { width: isSelected ? 3.5 : 1.5, opacity: isSelected ? 1 : 0.55 },
+        lineStyle: { width: isSelected ? 3.5 : 1.5, opacity: isSelected ? 1 : 0.5 },
         itemStyle: { opacity: isSelected ? 1 : 0.6 },
         z: isSelected ? 3 : 2,
         data: dashboard.trend.map((point) => point.values[kpi.code] ?? null),
@@ -141,7 +151,7 @@ function TrendTable({ dashboard }: { dashboard: DossierDashboard }) {
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {dashboard.kpis.map((kpi) => (
+          {ratiosOf(dashboard).map((kpi) => (
             <Table.Tr key={kpi.code}>
               <Table.Th scope="row" fw={500}>
                 {label({ vi: kpi.nameVi, en: kpi.nameEn })}

@@ -23,7 +23,8 @@ export interface Kpi {
   nameEn: string;
   measureUnit: string;
   numerator: number;
-  denominator: number;
+  /** Null for a count: the figure is the numerator itself. */
+  denominator: number | null;
   rate: number | null;
   target: TargetRule | null;
   status: TargetStatus;
@@ -38,7 +39,7 @@ export interface UnitRef {
 
 export interface ChildValue {
   numerator: number;
-  denominator: number;
+  denominator: number | null;
   rate: number | null;
   status: TargetStatus;
 }

@@ -10,6 +10,12 @@ export function formatRate(rate: number | null | undefined): string {
   return rate === null || rate === undefined ? '—' : `${percent.format(rate)}%`;
 }
 
+/** A figure in its measure unit: a rate "95,3%", a count "12.500". */
+export function formatFigure(value: number | null | undefined, measureUnit: string): string {
+  if (measureUnit === '%') return formatRate(value);
+  return value === null || value === undefined ? '—' : formatCount(value);
+}
+
 /** 12500 → "12.500". */
 export function formatCount(value: number): string {
   return count.format(value);
