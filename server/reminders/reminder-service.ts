@@ -60,10 +60,14 @@ export async function runReminders(options: {
 }): Promise<ReminderOutcome[]> {
   const now = options.now ?? new Date();
   const today = todayInVietnam(now);
-  const open = openReminderPeriods(today, await getReminderSettings(options.db));
-  if (open.length === 0) return [];
-  const ctx: ReportContext = { db: options.db, actor: SYSTEM_ACTOR, ip: null, user: SCHEDULER };
+  // Made first (it connects only to send), so the first run says at once whether e-mail is off.
   const mailer = mailerFor(options.config, options.log);
+  const open = openReminderPeriods(today, await getReminderSettings(options.db));
+  if (open.length === 0) {
+    mailer?.close();
+    return [];
+  }
+  const ctx: ReportContext = { db: options.db, actor: SYSTEM_ACTOR, ip: null, user: SCHEDULER };
   const outcomes: ReminderOutcome[] = [];
   try {
     for (const { period, reminders } of open) {

@@ -1,0 +1,91 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, type RunningServer, signInAs, startServer } from './harness.ts';
+
+let server: RunningServer;
+let browser: Browser;
+let reportId = 0;
+
+/** A signed-in API client for setting the scene quickly (the browser part is what is tested). */
+async function apiAs(username: string) {
+  const login = await fetch(`${server.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: server.logins.get(username) }),
+  });
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  return async (method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${server.url}${path}`, {
+      method,
+      headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return response.json() as Promise<any>;
+  };
+}
+
+const newPage = async (username: string): Promise<Page> => {
+  const page = await (await browser.newContext({ locale: 'vi-VN' })).newPage();
+  await signInAs(page, server, username);
+  return page;
+};
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  const reporter = await apiAs('baocao.phohien');
+  const head = await apiAs('chutich.phohien');
+  const coordinator = await apiAs('dieuphoi');
+  const board = await reporter('GET', '/api/reports?period=2026Q1');
+  let report = await reporter('POST', '/api/reports', {
+    unitId: board.units[0].unit.id,
+    periodCode: '2026Q1',
+  });
+  report = await head('POST', `/api/reports/${report.id}/transitions`, {
+    action: 'submit',
+    version: report.version,
+  });
+  report = await coordinator('POST', `/api/reports/${report.id}/transitions`, {
+    action: 'return',
+    reason: 'Thiếu số liệu quý I',
+    version: report.version,
+  });
+  expect(report.status).toBe('returned');
+  reportId = report.id;
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('the notification bell', () => {
+  it('shows the unread count; a click opens the report and marks it read', async () => {
+    const page = await newPage('baocao.phohien');
+    await page.getByRole('button', { name: 'Thông báo (1 chưa đọc)' }).click();
+    await page.getByText(/Báo cáo kỳ 2026Q1 của Phường Phố Hiến bị trả lại: Thiếu số liệu quý I/).click();
+    await page.waitForURL((url) => url.pathname === `/reports/${reportId}`);
+    await page.getByRole('button', { name: 'Thông báo (0 chưa đọc)' }).waitFor();
+  });
+});
+
+describe('reminder settings', () => {
+  it('a coordinator sets the days; an impossible day is named under its field', async () => {
+    const page = await newPage('dieuphoi');
+    await page.goto(`${server.url}/reports`);
+    await page.getByRole('tab', { name: 'Nhắc hạn' }).click();
+    const before = page.getByLabel('Nhắc trước hạn (số ngày, cách nhau bởi dấu phẩy)');
+    await expect(before.inputValue()).resolves.toBe('1, 3');
+    await before.fill('0, 2');
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByText('Số ngày nhắc trước hạn phải từ 1 trở lên.').waitFor();
+    await before.fill('5, 2');
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByText('Đã lưu.').waitFor();
+    await page.reload();
+    await page.getByRole('tab', { name: 'Nhắc hạn' }).click();
+    await expect(
+      page.getByLabel('Nhắc trước hạn (số ngày, cách nhau bởi dấu phẩy)').inputValue(),
+    ).resolves.toBe('2, 5');
+  });
+});
