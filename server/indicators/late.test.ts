@@ -53,42 +53,40 @@ beforeAll(async () => {
   if (!lamSon) throw new Error('demo history is missing');
   const db = t.database.db;
   await db.insert(procedures).values({ code: 'HT-01', name: 'Đăng ký khai sinh', field: 'Hộ tịch' });
-  await db
-    .insert(dossiers)
-    .values([
-      dossier('D1', phoHien, {
-        received: '2026-02-01T02:00:00Z',
-        due: '2026-02-05T10:00:00Z',
-        finished: '2026-02-10T03:00:00Z',
-      }),
-      dossier(
-        'D2',
-        phoHien,
-        { received: '2026-01-05T02:00:00Z', due: '2026-01-10T00:00:00Z', finished: '2026-01-11T01:00:00Z' },
-        true,
-      ),
-      dossier('D3', phoHien, { received: '2026-02-20T02:00:00Z', due: '2026-03-01T00:00:00Z' }),
-      dossier('D4', phoHien, {
-        received: '2026-02-01T02:00:00Z',
-        due: '2026-02-05T10:00:00Z',
-        finished: '2026-02-04T03:00:00Z',
-      }),
-      dossier('D5', phoHien, {
-        received: '2026-03-01T02:00:00Z',
-        due: '2026-03-20T00:00:00Z',
-        finished: '2026-04-01T03:00:00Z',
-      }),
-      dossier('D6', other, {
-        received: '2026-02-01T02:00:00Z',
-        due: '2026-02-05T10:00:00Z',
-        finished: '2026-02-07T03:00:00Z',
-      }),
-      dossier('D7', lamSon.id, {
-        received: '2026-01-10T02:00:00Z',
-        due: '2026-01-15T00:00:00Z',
-        finished: '2026-01-18T12:00:00Z',
-      }),
-    ]);
+  await db.insert(dossiers).values([
+    dossier('D1', phoHien, {
+      received: '2026-02-01T02:00:00Z',
+      due: '2026-02-05T10:00:00Z',
+      finished: '2026-02-10T03:00:00Z',
+    }),
+    dossier(
+      'D2',
+      phoHien,
+      { received: '2026-01-05T02:00:00Z', due: '2026-01-10T00:00:00Z', finished: '2026-01-11T01:00:00Z' },
+      true,
+    ),
+    dossier('D3', phoHien, { received: '2026-02-20T02:00:00Z', due: '2026-03-01T00:00:00Z' }),
+    dossier('D4', phoHien, {
+      received: '2026-02-01T02:00:00Z',
+      due: '2026-02-05T10:00:00Z',
+      finished: '2026-02-04T03:00:00Z',
+    }),
+    dossier('D5', phoHien, {
+      received: '2026-03-01T02:00:00Z',
+      due: '2026-03-20T00:00:00Z',
+      finished: '2026-04-01T03:00:00Z',
+    }),
+    dossier('D6', other, {
+      received: '2026-02-01T02:00:00Z',
+      due: '2026-02-05T10:00:00Z',
+      finished: '2026-02-07T03:00:00Z',
+    }),
+    dossier('D7', lamSon.id, {
+      received: '2026-01-10T02:00:00Z',
+      due: '2026-01-15T00:00:00Z',
+      finished: '2026-01-18T12:00:00Z',
+    }),
+  ]);
   // The roll-ups these dossiers make (as the import maintains them): D1, D2, D4 finished in Q1 at Phố Hiến.
   await db.insert(dossierRollups).values([
     {
