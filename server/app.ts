@@ -20,6 +20,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db/engine.ts';
 import { listenForChanges } from './db/read-cache.ts';
 import { dossierRoutes } from './dossiers/dossier-routes.ts';
+import { dossierRoutes } from './dossiers/dossier-routes.ts';
 import { envelope, errorHandler } from './http/errors.ts';
 import { healthRoutes } from './http/health-routes.ts';
 import { indexRoutes } from './indices/index-routes.ts';
@@ -132,6 +133,7 @@ export async function buildApp({
   await app.register(indexRoutes, { db: database.db });
   await app.register(planRoutes, { db: database.db });
   await app.register(reportRoutes, { db: database.db });
+  await app.register(dossierRoutes, { db: database.db });
   await app.register(dossierRoutes, { db: database.db });
   await app.register(notificationRoutes, { db: database.db });
   await app.register(reminderRoutes, { db: database.db, config });

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { DOSSIER_FIELDS, resolveColumns } from './dossier-fields.ts';
+import { validateDossierRow } from './dossier-rows.ts';
+
+const headers = [...DOSSIER_FIELDS];
+const resolved = resolveColumns(headers);
+if (!resolved.ok) throw new Error('canonical headers must resolve');
+const { columns } = resolved;
+
+const base: Record<string, string> = {
+  code: 'HS-001',
+  unitCode: '33.SNV',
+  procedureCode: '1.001',
+  procedureName: 'Đăng ký khai sinh',
+  field: 'Hộ tịch',
+  level: 'Cấp xã',
+  channel: 'Trực tuyến toàn trình',
+  receivedAt: '10/01/2026 08:30',
+  dueAt: '15/01/2026',
+  finishedAt: '2026-01-12T16:00:00+07:00',
+  returnedAt: '',
+  status: 'Đã trả kết quả',
+  digitised: 'x',
+  apologyIssued: '',
+};
+const cells = (overrides: Record<string, string> = {}) =>
+  headers.map((field) => ({ ...base, ...overrides })[field] ?? '');
+
+describe('dossier row validation', () => {
+  it('normalises a good row: times, channel, flags, quarters', () => {
+    const { row } = validateDossierRow(headers, columns, 2, cells());
+    expect(row).toMatchObject({
+      line: 2,
+      code: 'HS-001',
+      channel: 'online_full',
+      receivedMs: new Date('2026-01-10T01:30:00Z').getTime(),
+      // A due date alone is the end of that day.
+      dueMs: new Date('2026-01-15T16:59:59Z').getTime(),
+      finishedMs: new Date('2026-01-12T09:00:00Z').getTime(),
+      returnedMs: null,
+      digitised: true,
+      apologyIssued: false,
+      receivedPeriod: '2026Q1',
+      finishedPeriod: '2026Q1',
+    });
+  });
+
+  it('names each refusal by line, column and a Vietnamese reason', () => {
+    const { issues } = validateDossierRow(
+      headers,
+      columns,
+      7,
+      cells({ code: '', receivedAt: '31/02/2026', channel: 'fax', digitised: 'có lẽ' }),
+    );
+    expect(issues).toEqual([
+      { line: 7, column: 'code', reason: 'Thiếu mã hồ sơ.' },
+      { line: 7, column: 'channel', reason: expect.stringContaining('Kênh "fax" không hợp lệ') },
+      {
+        line: 7,
+        column: 'receivedAt',
+        reason: expect.stringContaining('"31/02/2026" không phải ngày giờ hợp lệ'),
+      },
+      { line: 7, column: 'digitised', reason: expect.stringContaining('không phải có/không') },
+    ]);
+    expect(validateDossierRow(headers, columns, 3, cells({ receivedAt: '' })).issues).toEqual([
+      { line: 3, column: 'receivedAt', reason: 'Thiếu ngày tiếp nhận.' },
+    ]);
+    expect(validateDossierRow(headers, columns, 4, cells({ finishedAt: '09/01/2026 10:00' })).issues).toEqual(
+      [{ line: 4, column: 'finishedAt', reason: 'Ngày hoàn thành trước ngày tiếp nhận.' }],
+    );
+  });
+
+  it('accepts a finish on the day of receipt given as a date alone', () => {
+    expect(validateDossierRow(headers, columns, 2, cells({ finishedAt: '10/01/2026' })).row).toBeDefined();
+  });
+
+  it('gives the same hash to the same content and another to a change', () => {
+    const a = validateDossierRow(headers, columns, 2, cells()).row;
+    const b = validateDossierRow(headers, columns, 9, cells({ receivedAt: '2026-01-10T08:30:00+07:00' })).row;
+    const c = validateDossierRow(headers, columns, 3, cells({ status: 'Đang xử lý' })).row;
+    expect(a?.hash).toBe(b?.hash);
+    expect(a?.hash).not.toBe(c?.hash);
+  });
+});

@@ -1,0 +1,81 @@
+import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Grant } from '../../core/auth/roles.ts';
+import { AppError } from '../../core/errors.ts';
+import type { Database } from '../db/engine.ts';
+import { SYSTEM_ACTOR } from '../setup/initialise.ts';
+import { importDossiers } from './dossier-import-service.ts';
+import { dossierFormatOf } from './dossier-readers.ts';
+
+/**
+ * `npx chiso dossiers import FILE [--dry-run] [--json]`: the same import as the web, as the installation
+ * itself. Prints the summary (JSON on stdout with --json), progress on stderr; exits 1 when refused.
+ */
+export async function dossierImportCommand(
+  database: Database,
+  args: string[],
+  grants: readonly Grant[],
+): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
+  });
+  const [file] = positionals;
+  if (!file)
+    throw new AppError(
+      'VALIDATION_FAILED',
+      'Thiếu đường dẫn tệp: npx chiso dossiers import FILE [--dry-run] [--json]',
+    );
+  const ctx = { db: database.db, actor: SYSTEM_ACTOR, ip: null, user: { grants } };
+  let lastReport = 0;
+  try {
+    const result = await importDossiers(ctx, {
+      path: file,
+      fileName: basename(file),
+      format: dossierFormatOf(file),
+      dryRun: values['dry-run'] ?? false,
+      onProgress: ({ rowsRead, phase }) => {
+        const now = Date.now();
+        if (phase === 'reading' && now - lastReport < 1000) return;
+        lastReport = now;
+        process.stderr.write(`${phase}: ${rowsRead} dòng\n`);
+      },
+    });
+    const { imported, updated, rejected, rejectedCount, newProcedures, dryRun } = result;
+    if (values.json)
+      console.log(JSON.stringify({ imported, updated, rejected, rejectedCount, newProcedures, dryRun }));
+    else if (rejectedCount === 0)
+      console.log(
+        `Đã ${dryRun ? 'kiểm tra (chưa ghi)' : 'nhập'}: ${imported} hồ sơ mới, ${updated} cập nhật, ${newProcedures.length} thủ tục mới.`,
+      );
+    if (rejectedCount > 0) {
+      if (!values.json)
+        for (const issue of rejected)
+          console.error(`  dòng ${issue.line}, cột "${issue.column}": ${issue.reason}`);
+      console.error(`Tệp có ${rejectedCount} lỗi; chưa có gì được ghi.`);
+      return 1;
+    }
+    return 0;
+  } catch (error) {
+    if (error instanceof AppError && values.json) {
+      const rejected = (error.details.rows ?? []).map((row) => ({
+        line: row.row,
+        column: row.column,
+        reason: row.reason,
+      }));
+      console.log(
+        JSON.stringify({
+          imported: 0,
+          updated: 0,
+          rejected: rejected.length > 0 ? rejected : [{ line: 1, column: '', reason: error.message }],
+          rejectedCount: Math.max(1, rejected.length),
+          newProcedures: [],
+        }),
+      );
+      console.error(error.message);
+      return 1;
+    }
+    throw error;
+  }
+}

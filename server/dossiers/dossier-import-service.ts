@@ -1,0 +1,291 @@
+import { createReadStream, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { PassThrough, type Readable } from 'node:stream';
+import { sql } from 'drizzle-orm';
+import { hasPermissionOn } from '../../core/auth/roles.ts';
+import { DOSSIER_FIELD_LABELS, type DossierField } from '../../core/dossiers/dossier-fields.ts';
+import { type DossierIssue, validateDossierRow } from '../../core/dossiers/dossier-rows.ts';
+import { AppError } from '../../core/errors.ts';
+import { mutate } from '../audit/audit-log.ts';
+import type { Tx } from '../db/engine.ts';
+import { procedures, units } from '../db/schema/index.ts';
+import { type DossierContext, resolveDossierColumns } from './dossier-mapping-service.ts';
+import { type DossierFormat, type FileRow, readDossierRows } from './dossier-readers.ts';
+import {
+  applyRollupDelta,
+  createStaging,
+  insertStaged,
+  repeatedCodes,
+  type StagedRow,
+  upsertDossiers,
+} from './dossier-staging.ts';
+
+export interface NewProcedure {
+  code: string;
+  name: string;
+  field: string;
+}
+
+/** What an import did (or, on a dry run, would do). `imported` counts new codes, `updated` existing ones. */
+export interface DossierImportResult {
+  imported: number;
+  updated: number;
+  /** The first refusals by line (at most MAX_LISTED); `rejectedCount` counts them all. */
+  rejected: DossierIssue[];
+  rejectedCount: number;
+  newProcedures: NewProcedure[];
+  dryRun: boolean;
+}
+
+export interface DossierImportProgress {
+  rowsRead: number;
+  bytesRead: number;
+  totalBytes: number | null;
+  phase: 'reading' | 'checking' | 'writing';
+}
+
+export interface DossierImportOptions {
+  /** A file on disk, or a stream (then `fileName` names it in the audit). */
+  path?: string;
+  stream?: Readable;
+  fileName?: string;
+  format: DossierFormat;
+  dryRun: boolean;
+  /** Canonical field → the file's header, for a layout that is not recognised. */
+  mapping?: Partial<Record<DossierField, string>>;
+  /** Called as rows land; never awaited, so it must not hold the import up. */
+  onProgress?: (progress: DossierImportProgress) => void;
+  /** Set by the routes: the job whose import this is (recorded on procedures it brings in). */
+  jobId?: number;
+}
+
+const BATCH_ROWS = 5000;
+const MAX_LISTED = 1000;
+
+/** Thrown inside the transaction to roll it back (refused file, or a dry run) with the summary. */
+class RolledBack extends Error {
+  readonly result: DossierImportResult;
+  constructor(result: DossierImportResult) {
+    super('rolled back');
+    this.result = result;
+  }
+}
+
+/**
+ * Imports a dossier file all or nothing, in one transaction: rows are streamed and checked, staged in
+ * batches, checked again as a set (codes repeated with different content), then upserted by code with
+ * the roll-ups adjusted by difference. Any refusal rolls everything back and lists the bad rows by line.
+ */
+export async function importDossiers(
+  ctx: DossierContext,
+  options: DossierImportOptions,
+): Promise<DossierImportResult> {
+  const totalBytes = options.path ? statSync(options.path).size : null;
+  const counted = new PassThrough();
+  let bytesRead = 0;
+  counted.on('data', (chunk: Buffer) => {
+    bytesRead += chunk.length;
+  });
+  const source = options.path
+    ? createReadStream(options.path, { highWaterMark: 256 * 1024 })
+    : options.stream;
+  if (!source) throw new AppError('VALIDATION_FAILED', 'Thiếu tệp hồ sơ.');
+  source.on('error', (error: Error) => counted.destroy(error));
+  source.pipe(counted);
+  const rows = readDossierRows(counted, options.format);
+  const report = (phase: DossierImportProgress['phase'], rowsRead: number) =>
+    options.onProgress?.({ rowsRead, bytesRead, totalBytes, phase });
+
+  const header = await rows.next();
+  if (header.done) throw new AppError('IMPORT_REJECTED', 'Tệp không có dòng tiêu đề.', { rows: [] });
+  const headers = header.value.cells.map((cell) => cell.trim());
+  const { columns } = await resolveDossierColumns(ctx, headers, options.mapping);
+
+  try {
+    return await mutate(ctx, async (tx, audit) => {
+      const unitByCode = await unitLookup(ctx, tx);
+      const catalogue = new Map(
+        (await tx.select().from(procedures)).map((procedure) => [procedure.code, procedure]),
+      );
+      await createStaging(tx);
+      const rejected: DossierIssue[] = [];
+      let rejectedCount = 0;
+      const reject = (issue: DossierIssue) => {
+        rejectedCount += 1;
+        if (rejected.length < MAX_LISTED) rejected.push(issue);
+      };
+      // Procedures seen for the first time: name and field from the first row that gives them.
+      const introduced = new Map<
+        string,
+        { line: number; name: string | null; field: string; level: string | null }
+      >();
+      const unitColumn = headers[columns.unitCode ?? -1] || DOSSIER_FIELD_LABELS.unitCode;
+      const fieldColumn = headers[columns.field ?? -1] || DOSSIER_FIELD_LABELS.field;
+
+      let batch: StagedRow[] = [];
+      let rowsRead = 0;
+      let inFlight: Promise<unknown> = Promise.resolve();
+      const flush = async () => {
+        // One batch travels while the next is parsed: the database and this thread work side by side.
+        await inFlight;
+        const sending = batch;
+        batch = [];
+        const sent = sending.length > 0 ? insertStaged(tx, sending) : Promise.resolve();
+        // Awaited at the next flush; if reading fails first, the rollback reports the error instead.
+        sent.catch(() => {});
+        inFlight = sent;
+        report('reading', rowsRead);
+      };
+
+      for await (const { line, cells } of rows as AsyncGenerator<FileRow>) {
+        if (cells.every((cell) => cell.trim() === '')) continue;
+        rowsRead += 1;
+        const checked = validateDossierRow(headers, columns, line, cells);
+        if (checked.issues) {
+          for (const issue of checked.issues) reject(issue);
+          continue;
+        }
+        const row = checked.row;
+        const unit = unitByCode(row.unitCode);
+        if (unit === 'unknown') {
+          reject({ line, column: unitColumn, reason: `Không tìm thấy đơn vị có mã "${row.unitCode}".` });
+          continue;
+        }
+        if (unit === 'outside') {
+          reject({
+            line,
+            column: unitColumn,
+            reason: `Đơn vị "${row.unitCode}" ngoài phạm vi bạn được nhập hồ sơ.`,
+          });
+          continue;
+        }
+        const known = catalogue.get(row.procedureCode);
+        const first = introduced.get(row.procedureCode);
+        const field = row.field ?? known?.field ?? null;
+        if (!field) {
+          reject({
+            line,
+            column: fieldColumn,
+            reason: `Thiếu lĩnh vực: thủ tục "${row.procedureCode}" chưa có trong danh mục.`,
+          });
+          continue;
+        }
+        if (!known && !first)
+          introduced.set(row.procedureCode, { line, name: row.procedureName, field, level: row.level });
+        else if (first && !first.name && row.procedureName) first.name = row.procedureName;
+        batch.push({ ...row, unitId: unit.id, field });
+        if (batch.length >= BATCH_ROWS) await flush();
+      }
+      await flush();
+      await inFlight;
+      report('checking', rowsRead);
+
+      for (const [code, procedure] of introduced) {
+        if (!procedure.name)
+          reject({
+            line: procedure.line,
+            column: headers[columns.procedureName ?? -1] || DOSSIER_FIELD_LABELS.procedureName,
+            reason: `Thiếu tên thủ tục: thủ tục "${code}" chưa có trong danh mục.`,
+          });
+      }
+      const repeats = await repeatedCodes(tx, MAX_LISTED);
+      rejectedCount += repeats.count - repeats.rows.length;
+      const codeColumn = headers[columns.code ?? -1] || DOSSIER_FIELD_LABELS.code;
+      for (const repeat of repeats.rows)
+        reject({
+          line: repeat.line,
+          column: codeColumn,
+          reason: `Mã hồ sơ "${repeat.code}" đã có ở dòng ${repeat.firstLine} với nội dung khác.`,
+        });
+      if (rowsRead === 0 && rejectedCount === 0)
+        reject({ line: 2, column: '', reason: 'Tệp không có dòng dữ liệu nào.' });
+
+      const newProcedures = [...introduced].map(([code, p]) => ({
+        code,
+        name: p.name ?? '',
+        field: p.field,
+      }));
+      const result = (imported: number, updated: number): DossierImportResult => ({
+        imported,
+        updated,
+        rejected: [...rejected].sort((a, b) => a.line - b.line).slice(0, MAX_LISTED),
+        rejectedCount,
+        newProcedures: rejectedCount > 0 ? [] : newProcedures,
+        dryRun: options.dryRun,
+      });
+      if (rejectedCount > 0) throw new RolledBack(result(0, 0));
+
+      report('writing', rowsRead);
+      if (newProcedures.length > 0)
+        await tx.insert(procedures).values(
+          [...introduced].map(([code, p]) => ({
+            code,
+            name: p.name ?? code,
+            field: p.field,
+            level: p.level,
+            firstSeenJobId: options.jobId ?? null,
+          })),
+        );
+      const updated = await applyRollupDelta(tx);
+      await upsertDossiers(tx);
+      const [{ staged = 0 } = {}] = (
+        await tx.execute<{ staged: number }>(sql`select count(*)::int as staged from dossier_staging`)
+      ).rows;
+      const summary = result(staged - updated, updated);
+      // The whole path was taken (constraints included); a dry run now undoes it.
+      if (options.dryRun) throw new RolledBack(summary);
+      await audit({
+        action: 'dossiers.imported',
+        entityType: 'dossier_import',
+        entityId: options.jobId ?? null,
+        after: {
+          fileName: options.fileName ?? (options.path ? basename(options.path) : null),
+          rows: rowsRead,
+          imported: summary.imported,
+          updated: summary.updated,
+          newProcedures: newProcedures.map((procedure) => procedure.code),
+        },
+      });
+      return summary;
+    });
+  } catch (error) {
+    if (error instanceof RolledBack) return error.result;
+    throw error;
+  } finally {
+    source.destroy();
+  }
+}
+
+type UnitVerdict = { id: number } | 'unknown' | 'outside';
+
+/**
+ * Unit codes resolved from the unit table, loaded once (a province has thousands of units, a file
+ * millions of rows): the active unit with the code, else the last one closed (history before a merge).
+ */
+async function unitLookup(ctx: DossierContext, tx: Tx): Promise<(code: string) => UnitVerdict> {
+  const all = await tx
+    .select({ id: units.id, code: units.code, path: units.path, validTo: units.validTo })
+    .from(units);
+  const byCode = new Map<string, (typeof all)[number]>();
+  for (const unit of all) {
+    if (!unit.code) continue;
+    const seen = byCode.get(unit.code);
+    const isBetter =
+      !seen || (seen.validTo !== null && (unit.validTo === null || unit.validTo > seen.validTo));
+    if (isBetter) byCode.set(unit.code, unit);
+  }
+  const verdicts = new Map<string, UnitVerdict>();
+  return (code) => {
+    let verdict = verdicts.get(code);
+    if (verdict === undefined) {
+      const unit = byCode.get(code);
+      verdict = !unit
+        ? 'unknown'
+        : hasPermissionOn(ctx.user.grants, 'dossiers.import', unit.path)
+          ? { id: unit.id }
+          : 'outside';
+      verdicts.set(code, verdict);
+    }
+    return verdict;
+  };
+}

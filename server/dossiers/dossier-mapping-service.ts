@@ -1,0 +1,101 @@
+import { desc, eq } from 'drizzle-orm';
+import type { Grant } from '../../core/auth/roles.ts';
+import {
+  DOSSIER_FIELD_LABELS,
+  DOSSIER_FIELDS,
+  type DossierColumns,
+  type DossierField,
+  headerSignature,
+  mappingProblems,
+  REQUIRED_DOSSIER_FIELDS,
+  resolveColumns,
+} from '../../core/dossiers/dossier-fields.ts';
+import { AppError, type AppErrorDetails } from '../../core/errors.ts';
+import { mutate, type ServiceContext } from '../audit/audit-log.ts';
+import { dossierMappings } from '../db/schema/index.ts';
+
+/** Who imports: the service context with the importer's grants (the CLI: the installation itself). */
+export type DossierContext = ServiceContext & { user: { grants: readonly Grant[] } };
+
+export type DossierMapping = Partial<Record<DossierField, string>>;
+
+/** The fields as the mapping screen lists them. */
+export const FIELD_LIST = DOSSIER_FIELDS.map((name) => ({
+  name,
+  required: REQUIRED_DOSSIER_FIELDS.includes(name),
+  label: DOSSIER_FIELD_LABELS[name],
+}));
+
+/**
+ * The file's columns: the mapping given, else the one remembered for this layout, over the titles we
+ * recognise. Refused with DOSSIER_COLUMNS_UNMAPPED (headers, fields, suggestions) when a required
+ * field has no column.
+ */
+export async function resolveDossierColumns(
+  ctx: ServiceContext,
+  headers: readonly string[],
+  mapping?: DossierMapping,
+): Promise<{ columns: DossierColumns; signature: string }> {
+  const signature = headerSignature(headers);
+  if (mapping) {
+    const problems = mappingProblems(headers, mapping);
+    if (problems.length > 0)
+      throw new AppError('VALIDATION_FAILED', problems[0], {
+        fields: problems.map((message) => ({ path: 'mapping', message })),
+      });
+  }
+  let chosen = mapping;
+  if (!chosen) {
+    const [remembered] = await ctx.db
+      .select()
+      .from(dossierMappings)
+      .where(eq(dossierMappings.signature, signature));
+    chosen = remembered?.mapping;
+  }
+  const resolution = resolveColumns(headers, chosen ?? {});
+  if (resolution.ok) return { columns: resolution.columns, signature };
+  const missing = resolution.missing.map((field) => DOSSIER_FIELD_LABELS[field]).join(', ');
+  // `fields` here lists the fields to map (the published shape), not the form issues it usually holds.
+  const details = { headers: [...headers], fields: FIELD_LIST, suggested: resolution.suggested };
+  throw new AppError(
+    'DOSSIER_COLUMNS_UNMAPPED',
+    `Không tìm thấy cột cho: ${missing}. Hãy chọn cột tương ứng.`,
+    details as unknown as AppErrorDetails,
+  );
+}
+
+/** Remembers a layout's mapping by its signature (audited), so the same export imports directly next time. */
+export async function rememberDossierMapping(
+  ctx: DossierContext & { actor: { userId: number | null } },
+  headers: readonly string[],
+  mapping: DossierMapping,
+): Promise<void> {
+  const signature = headerSignature(headers);
+  await mutate(ctx, async (tx, audit) => {
+    const [before] = await tx.select().from(dossierMappings).where(eq(dossierMappings.signature, signature));
+    await tx
+      .insert(dossierMappings)
+      .values({ signature, mapping, updatedBy: ctx.actor.userId })
+      .onConflictDoUpdate({
+        target: dossierMappings.signature,
+        set: { mapping, updatedBy: ctx.actor.userId, updatedAt: new Date() },
+      });
+    await audit({
+      action: 'dossiers.mapping_saved',
+      entityType: 'dossier_mapping',
+      entityId: signature.slice(0, 200),
+      before: before ? { mapping: before.mapping } : undefined,
+      after: { headers, mapping },
+    });
+  });
+}
+
+export async function findDossierMappings(ctx: ServiceContext) {
+  const rows = await ctx.db.select().from(dossierMappings).orderBy(desc(dossierMappings.updatedAt));
+  return rows.map((row) => ({
+    signature: row.signature,
+    mapping: row.mapping,
+    updatedBy: row.updatedBy,
+    updatedAt: row.updatedAt.toISOString(),
+  }));
+}

@@ -1,0 +1,196 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DOSSIER_FIELDS } from '../../core/dossiers/dossier-fields.ts';
+import { buildUser, createTestApp, type Session, signIn, type TestApp } from '../test/harness.ts';
+import { dossierCsv, dossierRow, writtenCounts } from './dossier-fixtures.ts';
+
+let test: TestApp;
+let coordinator: Session;
+
+beforeAll(async () => {
+  test = await createTestApp();
+  const user = await buildUser(test.database, [{ role: 'coordinator', unitCode: '33' }]);
+  coordinator = await signIn(test.app, user.username, user.password);
+});
+afterAll(() => test.close());
+
+/** A multipart request with the file and the optional text fields, as the web app sends it. */
+async function upload(
+  app: FastifyInstance,
+  session: Session | null,
+  fileName: string,
+  content: string | Buffer,
+  fields: Record<string, string> = {},
+) {
+  const boundary = '----chisodossiers';
+  const parts = Object.entries(fields).map(
+    ([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+  );
+  const payload = Buffer.concat([
+    Buffer.from(parts.join('')),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
+    Buffer.from(content),
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  const reply = await app.inject({
+    method: 'POST',
+    url: '/api/dossiers/imports',
+    headers: {
+      ...(session ? { cookie: session.cookie, 'x-csrf-token': session.csrf } : {}),
+      'content-type': `multipart/form-data; boundary=${boundary}`,
+    },
+    payload,
+  });
+  return { status: reply.statusCode, json: reply.json() };
+}
+
+async function finishedJob(session: Session, jobId: number) {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const { json } = await session.request('GET', `/api/jobs/${jobId}`);
+    if (json.status !== 'running') return json;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('the import job did not finish');
+}
+
+describe('POST /api/dossiers/imports', () => {
+  it('refuses without a session (401) and without the permission (403)', async () => {
+    const csv = dossierCsv([dossierRow()]);
+    expect((await upload(test.app, null, 'a.csv', csv)).status).toBe(401);
+    const leader = await buildUser(test.database, [{ role: 'leader', unitCode: '33' }]);
+    const session = await signIn(test.app, leader.username, leader.password);
+    const refused = await upload(test.app, session, 'a.csv', csv);
+    expect(refused.status).toBe(403);
+    expect(refused.json.error.code).toBe('FORBIDDEN');
+    expect((await session.request('GET', '/api/dossier-mappings')).status).toBe(403);
+  });
+
+  it('imports in the background: 202 with the job, whose result is the summary', async () => {
+    const rows = [
+      dossierRow({ field: 'Route' }),
+      dossierRow({ field: 'Route', procedureCode: 'R.1', procedureName: 'Thủ tục R' }),
+    ];
+    const started = await upload(test.app, coordinator, 'ho-so.csv', dossierCsv(rows));
+    expect(started.status).toBe(202);
+    const job = await finishedJob(coordinator, started.json.jobId);
+    expect(job).toMatchObject({ kind: 'dossier-import', status: 'done' });
+    expect(job.result).toEqual({
+      imported: 2,
+      updated: 0,
+      rejected: [],
+      rejectedCount: 0,
+      newProcedures: expect.arrayContaining([{ code: 'R.1', name: 'Thủ tục R', field: 'Route' }]),
+      dryRun: false,
+    });
+    expect(job.total).toBeGreaterThan(0);
+  });
+
+  it('reports bad rows in the result and writes nothing; a dry run writes nothing either', async () => {
+    const before = await writtenCounts(test.database);
+    const bad = await upload(
+      test.app,
+      coordinator,
+      'bad.csv',
+      dossierCsv([dossierRow(), dossierRow({ receivedAt: '32/01/2026' })]),
+    );
+    const badJob = await finishedJob(coordinator, bad.json.jobId);
+    expect(badJob.result).toMatchObject({
+      imported: 0,
+      rejectedCount: 1,
+      rejected: [{ line: 3, column: 'receivedAt' }],
+    });
+    const dry = await upload(test.app, coordinator, 'dry.csv', dossierCsv([dossierRow()]), {
+      dryRun: 'true',
+    });
+    const dryJob = await finishedJob(coordinator, dry.json.jobId);
+    expect(dryJob.result).toMatchObject({ imported: 1, updated: 0, rejectedCount: 0, dryRun: true });
+    expect(await writtenCounts(test.database)).toEqual(before);
+  });
+
+  it('refuses an unknown format and a TCVN3 file at once (400)', async () => {
+    const pdf = await upload(test.app, coordinator, 'ho-so.pdf', 'not a table');
+    expect(pdf.status).toBe(400);
+    expect(pdf.json.error.code).toBe('UNSUPPORTED_FILE');
+    const tcvn3 = Buffer.concat([
+      Buffer.from('code,unitCode\nHS,'),
+      Buffer.from([0x53, 0xe8, 0x20, 0x4e, 0xe9, 0x69, 0x20, 0x76, 0xf9]),
+    ]);
+    const legacy = await upload(test.app, coordinator, 'cu.csv', tcvn3);
+    expect(legacy.status).toBe(400);
+    expect(legacy.json.error.message).toMatch(/TCVN3/);
+  });
+
+  it('asks for a mapping of an unknown layout, remembers it, and imports the same layout directly next time', async () => {
+    const headers = ['So HS', 'Don vi', 'Thu tuc', 'Ten TT', 'Linh vuc', 'Cap', 'Kenh', 'Nhan luc'];
+    const rows = (field: string) => [dossierRow({ field }), dossierRow({ field })];
+    const first = await upload(test.app, coordinator, 'la.csv', dossierCsv(rows('Layout'), headers));
+    expect(first.status).toBe(400);
+    expect(first.json.error.code).toBe('DOSSIER_COLUMNS_UNMAPPED');
+    expect(first.json.error.details).toEqual({
+      headers,
+      fields: expect.arrayContaining([
+        { name: 'code', required: true, label: 'Mã hồ sơ' },
+        { name: 'dueAt', required: false, label: 'Hạn xử lý' },
+      ]),
+      suggested: { procedureName: 'Thu tuc', field: 'Linh vuc', level: 'Cap', channel: 'Kenh' },
+    });
+    expect(first.json.error.details.fields).toHaveLength(DOSSIER_FIELDS.length);
+
+    const wrong = await upload(test.app, coordinator, 'la.csv', dossierCsv(rows('Layout'), headers), {
+      mapping: JSON.stringify({ code: 'Không có cột này' }),
+    });
+    expect(wrong.status).toBe(400);
+    expect(wrong.json.error.code).toBe('VALIDATION_FAILED');
+
+    const mapping = {
+      code: 'So HS',
+      unitCode: 'Don vi',
+      procedureCode: 'Thu tuc',
+      procedureName: 'Ten TT',
+      receivedAt: 'Nhan luc',
+    };
+    const mapped = await upload(test.app, coordinator, 'la.csv', dossierCsv(rows('Layout'), headers), {
+      mapping: JSON.stringify(mapping),
+    });
+    expect(mapped.status).toBe(202);
+    expect((await finishedJob(coordinator, mapped.json.jobId)).result).toMatchObject({
+      imported: 2,
+      rejectedCount: 0,
+    });
+
+    const again = await upload(test.app, coordinator, 'la2.csv', dossierCsv(rows('Layout again'), headers));
+    expect(again.status).toBe(202);
+    expect((await finishedJob(coordinator, again.json.jobId)).result).toMatchObject({
+      imported: 2,
+      rejectedCount: 0,
+    });
+
+    const listed = await coordinator.request('GET', '/api/dossier-mappings');
+    expect(listed.status).toBe(200);
+    expect(listed.json).toEqual([
+      expect.objectContaining({
+        mapping,
+        signature: 'so hs|don vi|thu tuc|ten tt|linh vuc|cap|kenh|nhan luc',
+      }),
+    ]);
+    const { rows: audit } = await test.database.pool.query(
+      `select count(*)::int as n from audit_events where action = 'dossiers.mapping_saved'`,
+    );
+    expect(audit[0].n).toBe(1);
+  });
+
+  it('accepts a file larger than the global upload limit', async () => {
+    const { MAX_UPLOAD_BYTES } = await import('../app.ts');
+    const rows = Array.from({ length: Math.ceil(MAX_UPLOAD_BYTES / 200) + 100 }, () =>
+      dossierRow({ field: 'Large', status: 'x'.repeat(60) }),
+    );
+    const csv = dossierCsv(rows);
+    expect(csv.length).toBeGreaterThan(MAX_UPLOAD_BYTES);
+    const started = await upload(test.app, coordinator, 'lon.csv', csv);
+    expect(started.status).toBe(202);
+    const job = await finishedJob(coordinator, started.json.jobId);
+    expect(job.result).toMatchObject({ imported: rows.length, rejectedCount: 0 });
+  }, 120_000);
+});

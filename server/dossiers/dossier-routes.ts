@@ -1,0 +1,180 @@
+import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { DOSSIER_FIELDS } from '../../core/dossiers/dossier-fields.ts';
+import { AppError, fieldError } from '../../core/errors.ts';
+import { contextOf } from '../auth/policy.ts';
+import type { Db } from '../db/engine.ts';
+import { type JobProgress, startJob } from '../jobs/jobs.ts';
+import { type DossierImportProgress, importDossiers } from './dossier-import-service.ts';
+import {
+  type DossierMapping,
+  findDossierMappings,
+  rememberDossierMapping,
+  resolveDossierColumns,
+} from './dossier-mapping-service.ts';
+import { type DossierFormat, dossierFormatOf, readDossierRows } from './dossier-readers.ts';
+
+/** A year of a province's one-stop data as CSV is around a gigabyte: the upload goes to disk, never to memory. */
+export const MAX_DOSSIER_UPLOAD_BYTES = 2 * 1024 ** 3;
+
+const mappingSchema = z.partialRecord(z.enum(DOSSIER_FIELDS), z.string().trim().min(1).max(200));
+
+interface Upload {
+  dir: string;
+  path: string;
+  fileName: string;
+  format: DossierFormat;
+  dryRun: boolean;
+  mapping: DossierMapping | undefined;
+}
+
+/** The multipart parts in any order: the file streamed to a temporary folder, the two text fields kept. */
+async function receiveUpload(request: FastifyRequest): Promise<Upload> {
+  const dir = mkdtempSync(join(tmpdir(), 'chiso-dossiers-'));
+  try {
+    let file: { path: string; fileName: string } | null = null;
+    const fields: Record<string, string> = {};
+    for await (const part of request.parts({ limits: { fileSize: MAX_DOSSIER_UPLOAD_BYTES, files: 1 } })) {
+      if (part.type === 'file') {
+        const path = join(dir, `upload${extname(part.filename).toLowerCase().slice(0, 10)}`);
+        await pipeline(part.file, createWriteStream(path));
+        if (part.file.truncated) throw new AppError('PAYLOAD_TOO_LARGE');
+        file = { path, fileName: part.filename };
+      } else fields[part.fieldname] = String(part.value);
+    }
+    if (!file) throw fieldError('file', 'Vui lòng chọn tệp.');
+    const format = dossierFormatOf(file.fileName);
+    let mapping: DossierMapping | undefined;
+    if (fields.mapping) {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(fields.mapping);
+      } catch {
+        throw fieldError('mapping', 'Ánh xạ cột phải là một đối tượng JSON (trường → tiêu đề cột).');
+      }
+      const checked = mappingSchema.safeParse(parsed);
+      if (!checked.success)
+        throw fieldError(
+          'mapping',
+          'Ánh xạ cột không hợp lệ: mỗi trường chuẩn trỏ tới một tiêu đề cột của tệp.',
+        );
+      mapping = checked.data;
+    }
+    if (fields.dryRun !== undefined && !['true', 'false'].includes(fields.dryRun))
+      throw fieldError('dryRun', 'dryRun là "true" hoặc "false".');
+    return { dir, ...file, format, dryRun: fields.dryRun === 'true', mapping };
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+async function headersOf(upload: Upload): Promise<string[]> {
+  const stream = createReadStream(upload.path);
+  const rows = readDossierRows(stream, upload.format);
+  try {
+    const first = await rows.next();
+    if (first.done) throw new AppError('IMPORT_REJECTED', 'Tệp không có dòng tiêu đề.', { rows: [] });
+    return first.value.cells.map((cell) => cell.trim());
+  } finally {
+    await rows.return(undefined);
+    stream.destroy();
+  }
+}
+
+/**
+ * Progress as the job shows it: kibibytes of the file read out of its size (a 2 GiB file overflows a
+ * count of bytes), the rows read in the message. Writes never queue up: the latest value wins, and on
+ * the single-connection embedded database they land once the import's transaction lets go.
+ */
+function jobProgressWriter(progress: JobProgress) {
+  let latest: DossierImportProgress | null = null;
+  let writing: Promise<void> | null = null;
+  const drain = async () => {
+    while (latest) {
+      const current: DossierImportProgress = latest;
+      latest = null;
+      const phase = { reading: 'Đang đọc', checking: 'Đang kiểm tra', writing: 'Đang ghi' }[current.phase];
+      await progress(
+        Math.floor(current.bytesRead / 1024),
+        Math.ceil((current.totalBytes ?? 0) / 1024),
+        `${phase}: đã đọc ${current.rowsRead.toLocaleString('vi-VN')} dòng`,
+      ).catch(() => {});
+    }
+    writing = null;
+  };
+  return {
+    push: (value: DossierImportProgress) => {
+      latest = value;
+      writing ??= drain();
+    },
+    settled: () => writing ?? Promise.resolve(),
+  };
+}
+
+export async function dossierRoutes(app: FastifyInstance, { db }: { db: Db }) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['dossiers'];
+
+  api.post(
+    '/api/dossiers/imports',
+    {
+      config: { policy: 'dossiers.import' },
+      schema: {
+        tags,
+        summary:
+          'Nhập hồ sơ TTHC từ .csv, .xlsx hoặc .jsonl (tất cả hoặc không, chạy nền); trường dryRun, mapping (JSON)',
+        consumes: ['multipart/form-data'],
+      },
+    },
+    async (request, reply) => {
+      const ctx = contextOf(request, db);
+      const upload = await receiveUpload(request);
+      let started = false;
+      try {
+        // Checked before the job starts: an unreadable encoding or unmapped layout is answered at once.
+        const headers = await headersOf(upload);
+        await resolveDossierColumns(ctx, headers, upload.mapping);
+        // A layout mapping is configuration, kept even from a dry run so the real import needs none.
+        if (upload.mapping) await rememberDossierMapping(ctx, headers, upload.mapping);
+        let jobId = 0;
+        jobId = await startJob(ctx, 'dossier-import', async (progress) => {
+          const writer = jobProgressWriter(progress);
+          try {
+            const result = await importDossiers(ctx, {
+              path: upload.path,
+              fileName: upload.fileName,
+              format: upload.format,
+              dryRun: upload.dryRun,
+              mapping: upload.mapping,
+              onProgress: writer.push,
+              jobId,
+            });
+            await writer.settled();
+            return { result };
+          } finally {
+            rmSync(upload.dir, { recursive: true, force: true });
+          }
+        });
+        started = true;
+        return reply.status(202).send({ jobId });
+      } finally {
+        if (!started) rmSync(upload.dir, { recursive: true, force: true });
+      }
+    },
+  );
+
+  api.get(
+    '/api/dossier-mappings',
+    {
+      config: { policy: 'dossiers.import' },
+      schema: { tags, summary: 'Các cách ánh xạ cột đã ghi nhớ (theo bộ tiêu đề của tệp)' },
+    },
+    async (request) => findDossierMappings(contextOf(request, db)),
+  );
+}

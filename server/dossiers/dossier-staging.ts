@@ -1,0 +1,193 @@
+import { sql } from 'drizzle-orm';
+import type { DossierRow } from '../../core/dossiers/dossier-rows.ts';
+import { DEFAULT_REGIME } from '../../core/periods/periods.ts';
+import type { Tx } from '../db/engine.ts';
+
+/**
+ * The SQL of a dossier import, all inside the import's one transaction: rows are staged in a
+ * temporary table, checked there, then written to `dossiers` and `dossier_rollups` in set operations.
+ */
+
+export interface StagedRow extends DossierRow {
+  unitId: number;
+  field: string;
+}
+
+export async function createStaging(tx: Tx): Promise<void> {
+  // A temporary table is private to the transaction and never WAL-logged: the fastest place to land rows.
+  await tx.execute(sql`
+    create temporary table dossier_staging (
+      line integer not null,
+      code text not null,
+      unit_id integer not null,
+      procedure_code text not null,
+      field text not null,
+      level text,
+      channel text not null,
+      received_at timestamptz not null,
+      due_at timestamptz,
+      finished_at timestamptz,
+      returned_at timestamptz,
+      status text,
+      digitised boolean not null,
+      apology_issued boolean not null,
+      hash text not null,
+      received_period text not null,
+      finished_period text
+    ) on commit drop`);
+}
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+/** One round trip for a whole batch: each column travels as one array and `unnest` zips them back. */
+export async function insertStaged(tx: Tx, rows: readonly StagedRow[]): Promise<void> {
+  const column = <T>(pick: (row: StagedRow) => T) => sql.param(rows.map(pick));
+  // Awaited here: a drizzle query runs again on every `then`, and the caller awaits this one later.
+  await tx.execute(sql`
+    insert into dossier_staging
+    select * from unnest(
+      ${column((r) => r.line)}::int[], ${column((r) => r.code)}::text[], ${column((r) => r.unitId)}::int[],
+      ${column((r) => r.procedureCode)}::text[], ${column((r) => r.field)}::text[],
+      ${column((r) => r.level)}::text[], ${column((r) => r.channel)}::text[],
+      ${column((r) => iso(r.receivedMs))}::timestamptz[], ${column((r) => iso(r.dueMs))}::timestamptz[],
+      ${column((r) => iso(r.finishedMs))}::timestamptz[], ${column((r) => iso(r.returnedMs))}::timestamptz[],
+      ${column((r) => r.status)}::text[], ${column((r) => r.digitised)}::bool[],
+      ${column((r) => r.apologyIssued)}::bool[], ${column((r) => r.hash)}::text[],
+      ${column((r) => r.receivedPeriod)}::text[], ${column((r) => r.finishedPeriod)}::text[]
+    )`);
+}
+
+export type RepeatedCode = {
+  code: string;
+  line: number;
+  firstLine: number;
+};
+
+/**
+ * Codes repeated in the file with different content, each later line that differs from the first
+ * (at most `limit`, and how many in all). Repeats with the same content are dropped from staging: the
+ * dossier is written once.
+ */
+export async function repeatedCodes(tx: Tx, limit: number): Promise<{ rows: RepeatedCode[]; count: number }> {
+  // A hash aggregate (no sort): min and max hash differ exactly when the contents differ.
+  await tx.execute(sql`
+    create temporary table dossier_repeats on commit drop as
+    select code, min(line) as first_line, min(hash) <> max(hash) as is_conflict
+    from dossier_staging group by code having count(*) > 1`);
+  const [summary] = (
+    await tx.execute<{ repeats: number; conflicts: number }>(sql`
+      select count(*)::int as repeats, (count(*) filter (where is_conflict))::int as conflicts from dossier_repeats`)
+  ).rows;
+  if (!summary || summary.repeats === 0) return { rows: [], count: 0 };
+  if (summary.conflicts === 0) {
+    await tx.execute(sql`
+      delete from dossier_staging s using dossier_repeats r where s.code = r.code and s.line > r.first_line`);
+    return { rows: [], count: 0 };
+  }
+  const conflicting = await tx.execute<RepeatedCode & { total: number }>(sql`
+    select s.code, s.line, r.first_line as "firstLine", count(*) over ()::int as total
+    from dossier_staging s
+    join dossier_repeats r on r.code = s.code and r.is_conflict
+    join dossier_staging f on f.code = r.code and f.line = r.first_line
+    where s.line > r.first_line and s.hash <> f.hash
+    order by s.line limit ${limit}`);
+  return { rows: conflicting.rows, count: conflicting.rows[0]?.total ?? 0 };
+}
+
+/**
+ * The quarter of a stored time in SQL, the same rule as `dossierQuarter` in the core (Vietnam date,
+ * after the cut-off day the next month's quarter); a test holds the two together.
+ */
+export function quarterOf(column: string) {
+  const local = `((${column} at time zone 'UTC') + interval '7 hours')`;
+  return sql.raw(
+    `to_char(${local} + case when extract(day from ${local}) > ${DEFAULT_REGIME.cutoffDay} then interval '1 month' else interval '0 days' end, 'YYYY"Q"Q')`,
+  );
+}
+
+// The counters of one dossier, from its columns (a table alias `t` with the dossier's columns).
+const RECEIVED_COUNTS = sql.raw(`1, (t.channel in ('online_partial', 'online_full'))::int,
+  (t.channel = 'online_full')::int, t.digitised::int, 0, 0, 0, 0, 0`);
+// Early = finished at least a whole day (24 h) before the due time; on time = by the due time or no due time.
+const FINISHED_COUNTS = sql.raw(`0, 0, 0, 0, 1, (t.due_at is null or t.finished_at <= t.due_at)::int,
+  (t.due_at is not null and t.finished_at <= t.due_at - interval '1 day')::int,
+  (t.finished_at > t.due_at)::int, (t.finished_at > t.due_at and t.apology_issued)::int`);
+
+/**
+ * Updates the roll-ups by difference: the staged dossiers' counts added, and the counts the updated
+ * dossiers contributed before subtracted (read before `dossiers` is written). Returns how many staged
+ * codes already existed.
+ */
+export async function applyRollupDelta(tx: Tx): Promise<number> {
+  await tx.execute(sql`analyze dossier_staging`);
+  await tx.execute(sql`
+    create temporary table dossier_previous on commit drop as
+    select d.* from dossiers d join dossier_staging s on s.code = d.code`);
+  const [previous] = (
+    await tx.execute<{ count: number }>(sql`select count(*)::int as count from dossier_previous`)
+  ).rows;
+  const updated = previous?.count ?? 0;
+  await tx.execute(sql`
+    create temporary table dossier_delta on commit drop as
+    select unit_id, field, period_code, sum(a)::int as received, sum(b)::int as received_online,
+      sum(c)::int as received_online_full, sum(d)::int as received_digitised, sum(e)::int as finished,
+      sum(f)::int as finished_on_time, sum(g)::int as finished_early, sum(h)::int as finished_late,
+      sum(i)::int as late_apologised
+    from (
+      select t.unit_id, t.field, t.received_period, ${RECEIVED_COUNTS} from dossier_staging t
+      union all
+      select t.unit_id, t.field, t.finished_period, ${FINISHED_COUNTS}
+        from dossier_staging t where t.finished_at is not null
+      union all
+      select t.unit_id, t.field, ${quarterOf('t.received_at')}, -1, -(t.channel in ('online_partial', 'online_full'))::int,
+        -(t.channel = 'online_full')::int, -t.digitised::int, 0, 0, 0, 0, 0
+        from dossier_previous t
+      union all
+      select t.unit_id, t.field, ${quarterOf('t.finished_at')}, 0, 0, 0, 0, -1,
+        -(t.due_at is null or t.finished_at <= t.due_at)::int,
+        -(t.due_at is not null and t.finished_at <= t.due_at - interval '1 day')::int,
+        -(t.finished_at > t.due_at)::int, -(t.finished_at > t.due_at and t.apology_issued)::int
+        from dossier_previous t where t.finished_at is not null
+    ) as counts (unit_id, field, period_code, a, b, c, d, e, f, g, h, i)
+    group by unit_id, field, period_code`);
+  await tx.execute(sql`
+    insert into dossier_rollups (unit_id, field, period_code, received, received_online,
+      received_online_full, received_digitised, finished, finished_on_time, finished_early,
+      finished_late, late_apologised)
+    select * from dossier_delta
+    where received <> 0 or received_online <> 0 or received_online_full <> 0 or received_digitised <> 0
+      or finished <> 0 or finished_on_time <> 0 or finished_early <> 0 or finished_late <> 0 or late_apologised <> 0
+    on conflict (unit_id, field, period_code) do update set
+      received = dossier_rollups.received + excluded.received,
+      received_online = dossier_rollups.received_online + excluded.received_online,
+      received_online_full = dossier_rollups.received_online_full + excluded.received_online_full,
+      received_digitised = dossier_rollups.received_digitised + excluded.received_digitised,
+      finished = dossier_rollups.finished + excluded.finished,
+      finished_on_time = dossier_rollups.finished_on_time + excluded.finished_on_time,
+      finished_early = dossier_rollups.finished_early + excluded.finished_early,
+      finished_late = dossier_rollups.finished_late + excluded.finished_late,
+      late_apologised = dossier_rollups.late_apologised + excluded.late_apologised`);
+  // A cell nobody counts in any more (its dossiers moved to another unit, field or quarter) is removed,
+  // so the table holds exactly what a recomputation from the dossiers would.
+  await tx.execute(sql`
+    delete from dossier_rollups r using dossier_delta d
+    where r.unit_id = d.unit_id and r.field = d.field and r.period_code = d.period_code
+      and r.received = 0 and r.finished = 0`);
+  return updated;
+}
+
+/** The staged dossiers written: new codes inserted, existing ones replaced. */
+export async function upsertDossiers(tx: Tx): Promise<void> {
+  await tx.execute(sql`
+    insert into dossiers (code, unit_id, procedure_code, field, level, channel, received_at, due_at,
+      finished_at, returned_at, status, digitised, apology_issued, updated_at)
+    select code, unit_id, procedure_code, field, level, channel, received_at, due_at, finished_at,
+      returned_at, status, digitised, apology_issued, now()
+    from dossier_staging
+    on conflict (code) do update set
+      unit_id = excluded.unit_id, procedure_code = excluded.procedure_code, field = excluded.field,
+      level = excluded.level, channel = excluded.channel, received_at = excluded.received_at,
+      due_at = excluded.due_at, finished_at = excluded.finished_at, returned_at = excluded.returned_at,
+      status = excluded.status, digitised = excluded.digitised, apology_issued = excluded.apology_issued,
+      updated_at = excluded.updated_at`);
+}
