@@ -22,6 +22,7 @@ import { foldVietnamese } from '../../../../core/text/vietnamese.ts';
 import { api } from '../../api/client.ts';
 import { useT } from '../../i18n/locale.tsx';
 import { hasPermission, useMe } from '../auth/session.ts';
+import { SendRemindersButton } from '../notifications/SendRemindersButton.tsx';
 import { type Report, usePeriodOverview } from './api.ts';
 import { CountsByType } from './CountsByType.tsx';
 
@@ -87,6 +88,7 @@ export function PeriodBoard() {
             checked={onlyToChase}
             onChange={(event) => setOnlyToChase(event.currentTarget.checked)}
           />
+          {hasPermission(me, 'reports.review') && <SendRemindersButton periodCode={period} units={shown} />}
         </Group>
         <Select
           aria-label={t('period')}

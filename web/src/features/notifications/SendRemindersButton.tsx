@@ -1,0 +1,73 @@
+import { Button, Group, List, Modal, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api } from '../../api/client.ts';
+import { useT } from '../../i18n/locale.tsx';
+
+interface SendResult {
+  periodCode: string;
+  results: { unit: { id: number; name: string }; status: string; recipients: string[] }[];
+}
+
+/**
+ * "Send now" on the period board: reminds the units shown (after search and filter) that have not
+ * sent their report, once the coordinator confirms; answers who was mailed.
+ */
+export function SendRemindersButton({
+  periodCode,
+  units,
+}: {
+  periodCode: string;
+  units: { unit: { id: number; name: string }; toChase: boolean }[];
+}) {
+  const { t } = useT();
+  const [confirming, setConfirming] = useState(false);
+  const targets = units.filter((entry) => entry.toChase);
+  const send = useMutation({
+    mutationFn: () =>
+      api<SendResult>('POST', '/api/reports/reminders', {
+        periodCode,
+        unitIds: targets.map((entry) => entry.unit.id),
+      }),
+    onSuccess: (answer) => {
+      setConfirming(false);
+      // Reminded: told in the app, and mailed when e-mail is on and the unit has an address.
+      const reminded = answer.results.filter(
+        (result) => result.status !== 'skipped' && result.status !== 'failed',
+      );
+      const mailed = answer.results.filter((result) => result.status === 'sent').length;
+      const failed = answer.results.filter((result) => result.status === 'failed').length;
+      notifications.show({
+        color: failed > 0 ? 'orange' : 'green',
+        message: `${t('remindersSent')}: ${reminded.length}/${answer.results.length} · ${t('remindersMailed')}: ${mailed}${failed > 0 ? ` · ${t('remindersFailed')}: ${failed}` : ''}`,
+      });
+    },
+    onError: (error) => notifications.show({ color: 'red', message: error.message }),
+  });
+  return (
+    <>
+      <Button variant="light" size="sm" disabled={targets.length === 0} onClick={() => setConfirming(true)}>
+        {t('sendRemindersNow')} ({targets.length})
+      </Button>
+      <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('sendRemindersNow')}>
+        <Text size="sm" mb="xs">
+          {t('sendRemindersConfirm')} {periodCode}:
+        </Text>
+        <List size="sm" mah={240} style={{ overflow: 'auto' }}>
+          {targets.map((entry) => (
+            <List.Item key={entry.unit.id}>{entry.unit.name}</List.Item>
+          ))}
+        </List>
+        <Group justify="flex-end" mt="md">
+          <Button variant="default" onClick={() => setConfirming(false)}>
+            {t('cancel')}
+          </Button>
+          <Button loading={send.isPending} onClick={() => send.mutate()}>
+            {t('sendRemindersNow')}
+          </Button>
+        </Group>
+      </Modal>
+    </>
+  );
+}
