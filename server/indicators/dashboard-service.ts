@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNotNull, isNull, like, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { scopeRoots } from '../../core/auth/roles.ts';
 import { fieldError } from '../../core/errors.ts';
 import {
@@ -21,6 +21,7 @@ import {
 } from '../../core/indicators/targets.ts';
 import { pathIds } from '../../core/units/unit-tree.ts';
 import type { Db } from '../db/engine.ts';
+import { ReadCache } from '../db/read-cache.ts';
 import { dossierRollups, indicators, indicatorTargets, units } from '../db/schema/index.ts';
 import { attributeClosed, type IndicatorContext, type UnitRef, unitInScope } from './unit-scope.ts';
 
@@ -72,15 +73,18 @@ const counterSums = Object.fromEntries(
   DOSSIER_COUNTERS.map((name) => [name, sql<number>`sum(${dossierRollups[name]})::float8`]),
 ) as Record<(typeof DOSSIER_COUNTERS)[number], ReturnType<typeof sql<number>>>;
 
+export interface UnitCounters {
+  /** Today's unit carrying the figures (a closed unit's successor), by its path. */
+  unitPath: string;
+  periodCode: string;
+  counters: DossierCounters;
+}
+
 /**
- * Counters per unit (today's units: closed ones are moved to their successors) and quarter, for the
- * subtree at `path`. Reads only the roll-ups, summed over procedure fields, never raw dossiers.
+ * Counters per unit and quarter for every unit, closed ones moved to their successors. Reads only the
+ * roll-ups, summed over procedure fields, never raw dossiers.
  */
-export async function subtreeCounters(
-  db: Db,
-  path: string,
-  periods: string[],
-): Promise<{ unitPath: string; periodCode: string; counters: DossierCounters }[]> {
+export async function loadUnitCounters(db: Db, periods: string[]): Promise<UnitCounters[]> {
   const rows = await db
     .select({
       unitId: dossierRollups.unitId,
@@ -91,26 +95,29 @@ export async function subtreeCounters(
     })
     .from(dossierRollups)
     .innerJoin(units, eq(units.id, dossierRollups.unitId))
-    .where(
-      and(
-        inArray(dossierRollups.periodCode, periods),
-        or(like(units.path, `${path}%`), isNotNull(units.validTo)),
-      ),
-    )
+    .where(inArray(dossierRollups.periodCode, periods))
     .groupBy(dossierRollups.unitId, dossierRollups.periodCode, units.path, units.validTo);
   const closed = await attributeClosed(
     db,
     rows.filter((row) => row.isClosed).map((row) => row.unitId),
   );
-  const result: { unitPath: string; periodCode: string; counters: DossierCounters }[] = [];
-  for (const row of rows) {
-    const unitPath = row.isClosed ? (closed.get(row.unitId)?.path ?? row.path) : row.path;
-    if (!unitPath.startsWith(path)) continue;
+  return rows.map((row) => {
     const counters = emptyCounters();
     for (const name of DOSSIER_COUNTERS) counters[name] = Number(row[name]);
-    result.push({ unitPath, periodCode: row.periodCode, counters });
-  }
-  return result;
+    const unitPath = row.isClosed ? (closed.get(row.unitId)?.path ?? row.path) : row.path;
+    return { unitPath, periodCode: row.periodCode, counters };
+  });
+}
+
+export type CounterSource = (periods: string[]) => Promise<UnitCounters[]>;
+
+/**
+ * One aggregate of the whole roll-up table per window of quarters, kept until any data changes: every
+ * drill-down (province, commune, another commune…) over the same quarters is then arithmetic in memory.
+ */
+export function cachedCounterSource(db: Db, cacheMs: number): CounterSource {
+  const cache = new ReadCache<UnitCounters[]>({ maxEntries: 32, maxAgeMs: cacheMs });
+  return (periods) => cache.get(periods.join(','), () => loadUnitCounters(db, periods));
 }
 
 function statusOf(
@@ -139,6 +146,7 @@ async function breadcrumbsOf(ctx: IndicatorContext, unit: UnitRef) {
 export async function dossierDashboard(
   ctx: IndicatorContext,
   query: { unitId?: number; period?: string },
+  counterSource: CounterSource = (periods) => loadUnitCounters(ctx.db, periods),
 ): Promise<DossierDashboard> {
   const unit = await unitInScope(ctx, 'indicators.read', query.unitId);
   const period = query.period?.toUpperCase() ?? (await latestQuarter(ctx.db));
@@ -157,7 +165,7 @@ export async function dossierDashboard(
       .from(units)
       .where(and(eq(units.parentId, unit.id), isNull(units.validTo)))
       .orderBy(sql`${units.name} collate vi`),
-    subtreeCounters(ctx.db, unit.path, periods),
+    counterSource(periods),
     breadcrumbsOf(ctx, unit),
   ]);
   const codes = catalogue.map((entry) => entry.code).filter(isDossierIndicator) as DossierIndicatorCode[];
@@ -168,6 +176,7 @@ export async function dossierDashboard(
   const byPeriod = new Map(periods.map((code) => [code, emptyCounters()]));
   const byChild = new Map(childUnits.map((child) => [child.id, emptyCounters()]));
   for (const row of counters) {
+    if (!row.unitPath.startsWith(unit.path)) continue;
     const total = byPeriod.get(row.periodCode);
     if (total) addCounters(total, row.counters);
     if (row.periodCode !== period) continue;

@@ -16,7 +16,7 @@ import type { Db } from '../db/engine.ts';
 import { ReadCache } from '../db/read-cache.ts';
 import { sendDownload } from '../http/downloads.ts';
 import { EXPORT_CHARTS, kpiSheet, lateSheet, rankingSheet, trendSheet, xlsxOf } from './dashboard-export.ts';
-import { type DossierDashboard, dossierDashboard } from './dashboard-service.ts';
+import { cachedCounterSource, type DossierDashboard, dossierDashboard } from './dashboard-service.ts';
 import { findIndicators } from './indicator-service.ts';
 import { findLateDossiers, LATE_SORTS, setApology } from './late-service.ts';
 import { createTarget, deleteTarget, findTargets, updateTarget } from './target-service.ts';
@@ -41,10 +41,11 @@ export async function indicatorRoutes(app: FastifyInstance, { db, cacheMs }: { d
   const tags = ['indicators'];
   // Dashboards are read far more than roll-ups change; every change (an import, an apology) forgets them.
   const dashboards = new ReadCache<DossierDashboard>({ maxEntries: 2_000, maxAgeMs: cacheMs });
+  const counters = cachedCounterSource(db, cacheMs);
   const dashboardOf = (ctx: IndicatorContext, query: { unitId?: number; period?: string }) => {
     const roots = scopeRoots(ctx.user.grants, 'indicators.read').join(',');
     return dashboards.get(`${roots}|${query.unitId ?? ''}|${query.period?.toUpperCase() ?? ''}`, () =>
-      dossierDashboard(ctx, query),
+      dossierDashboard(ctx, query, counters),
     );
   };
 
