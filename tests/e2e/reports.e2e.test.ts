@@ -102,9 +102,11 @@ describe('a commune’s quarterly report: written, sent, returned, corrected, ac
     await createSeedPlan(coordinator);
     await coordinator.goto(`${server.url}/reports`);
     await coordinator.getByRole('tab', { name: 'Báo cáo tổng hợp' }).click();
-    await coordinator.getByLabel('Kế hoạch được báo cáo').click();
+    const input = (label: string) =>
+      coordinator.locator('input').and(coordinator.getByLabel(label, { exact: true }));
+    await input('Kế hoạch được báo cáo').click();
     await coordinator.getByRole('option', { name: /29\/KH-UBND/ }).click();
-    await coordinator.getByLabel('Kỳ báo cáo').click();
+    await input('Kỳ báo cáo').click();
     await coordinator.getByRole('option', { name: periodCode, exact: true }).click();
     await coordinator.getByRole('button', { name: 'Lập báo cáo tổng hợp' }).click();
     const link = coordinator.getByRole('link', { name: /\.docx$/ }).first();

@@ -31,6 +31,7 @@ import { ApiError, api } from '../../api/client.ts';
 import { formatDateTimeVi, useT } from '../../i18n/locale.tsx';
 import { hasPermission, useMe } from '../auth/session.ts';
 import { type Report, useReport, useReportWrite } from './api.ts';
+import { ReportIndicators } from './ReportIndicators.tsx';
 
 type Draft = { narrative: Record<string, string | null>; tasks: Report['tasks'] };
 
@@ -241,6 +242,7 @@ export function ReportPage() {
           })}
         </Table.Tbody>
       </Table>
+      <ReportIndicators unitId={report.unit.id} periodCode={report.period.code} editable={editable} />
       {draft.tasks.length === 0 && <Text c="dimmed">{t('noTasksToReport')}</Text>}
       {actions.length > 0 && (
         <Stack gap="xs">
