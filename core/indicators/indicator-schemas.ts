@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { FieldIssue } from '../errors.ts';
+import { MAX_PER_PAGE } from '../list.ts';
 import { parsePeriod } from '../periods/periods.ts';
 import { optionalText } from '../text/fields.ts';
 import { UNIT_TYPE_NAMES } from '../units/unit-types.ts';
@@ -32,7 +33,10 @@ export const targetBodySchema = z
   });
 export type TargetBody = z.output<typeof targetBodySchema>;
 
+/** Targets are few: one page of up to 100 usually holds them all, in catalogue order. */
 export const targetQuerySchema = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  perPage: z.coerce.number().int().min(1).max(MAX_PER_PAGE).default(MAX_PER_PAGE),
   indicatorCode: z.string().trim().min(1).optional(),
   unitId: z.coerce.number().int().positive().optional(),
 });

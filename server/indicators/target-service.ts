@@ -58,27 +58,35 @@ function present(row: TargetRow): TargetView {
 /** Targets for everyone or a unit type apply to all; one unit's target is seen within the reader's scope. */
 export async function findTargets(
   ctx: IndicatorContext,
-  query: { indicatorCode?: string; unitId?: number },
+  query: { indicatorCode?: string; unitId?: number; page: number; perPage: number },
 ): Promise<ListResult<TargetView>> {
   const roots = scopeRoots(ctx.user.grants, 'indicators.read');
   const visible = or(
     isNull(indicatorTargets.unitId),
     ...roots.map((root) => like(units.path, `${root}%`)),
   ) as SQL;
-  const rows = await ctx.db
-    .select(columns)
-    .from(indicatorTargets)
-    .innerJoin(indicators, eq(indicators.code, indicatorTargets.indicatorCode))
-    .leftJoin(units, eq(units.id, indicatorTargets.unitId))
-    .where(
-      and(
-        visible,
-        query.indicatorCode ? eq(indicatorTargets.indicatorCode, query.indicatorCode) : undefined,
-        query.unitId ? eq(indicatorTargets.unitId, query.unitId) : undefined,
-      ),
-    )
-    .orderBy(asc(indicators.position), asc(indicatorTargets.id));
-  return { items: rows.map(present), page: 1, perPage: rows.length, total: rows.length };
+  const where = and(
+    visible,
+    query.indicatorCode ? eq(indicatorTargets.indicatorCode, query.indicatorCode) : undefined,
+    query.unitId ? eq(indicatorTargets.unitId, query.unitId) : undefined,
+  );
+  const [rows, [total]] = await Promise.all([
+    ctx.db
+      .select(columns)
+      .from(indicatorTargets)
+      .innerJoin(indicators, eq(indicators.code, indicatorTargets.indicatorCode))
+      .leftJoin(units, eq(units.id, indicatorTargets.unitId))
+      .where(where)
+      .orderBy(asc(indicators.position), asc(indicatorTargets.id))
+      .limit(query.perPage)
+      .offset((query.page - 1) * query.perPage),
+    ctx.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(indicatorTargets)
+      .leftJoin(units, eq(units.id, indicatorTargets.unitId))
+      .where(where),
+  ]);
+  return { items: rows.map(present), page: query.page, perPage: query.perPage, total: total?.n ?? 0 };
 }
 
 async function targetRow(ctx: IndicatorContext, id: number): Promise<TargetRow> {

@@ -85,6 +85,10 @@ describe('targets', () => {
         ['commune', 30],
       ]),
     );
+    const page = await leader.request('GET', '/api/indicator-targets?perPage=1&page=2');
+    expect(page.json).toMatchObject({ page: 2, perPage: 1, total: json.total });
+    expect(page.json.items[0].id).toBe(json.items[1].id);
+    expect(json.total).toBe(12);
   });
 
   it('a coordinator sets, changes and removes a commune target, each audited', async () => {
