@@ -54,7 +54,8 @@ export function EChart({ option, height, label }: { option: ChartOption; height:
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption(option, { notMerge: true });
+    // No animation: a chart someone reads for figures should not move under their eyes.
+    chart.current?.setOption({ animation: false, ...option }, { notMerge: true });
   }, [option]);
 
   return <div ref={box} role="img" aria-label={label} style={{ width: '100%', height }} />;

@@ -46,8 +46,8 @@ export function ImportResultPanel({ result, onAgain }: { result: ImportResult; o
         )}
       </SimpleGrid>
       {isRefused && (
-        <Stack gap="xs">
-          <Table withTableBorder striped aria-label={t('rejectedCount')}>
+        <Stack gap="xs" component="section" aria-label={t('rejectedCount')}>
+          <Table withTableBorder striped>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th w={90}>{t('row')}</Table.Th>

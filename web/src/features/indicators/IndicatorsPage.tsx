@@ -1,6 +1,7 @@
 import {
   Alert,
   Anchor,
+  Box,
   Breadcrumbs,
   Button,
   Group,
@@ -16,7 +17,7 @@ import { useState } from 'react';
 import { useT } from '../../i18n/locale.tsx';
 import { hasPermission, useMe } from '../auth/session.ts';
 import { type DashboardQuery, exportUrl, useDossierDashboard } from './api.ts';
-import { formatPeriod } from './format.ts';
+import { formatFigure, formatPeriod } from './format.ts';
 import { KpiCard } from './KpiCard.tsx';
 import { LateDossiersTable } from './LateDossiersTable.tsx';
 import { RankingTable } from './RankingTable.tsx';
@@ -25,7 +26,7 @@ import { XlsxButton } from './XlsxButton.tsx';
 
 /** The dossier dashboard of a unit and quarter: KPIs against targets, trend, units below, late dossiers. */
 export function IndicatorsPage() {
-  const { t, locale } = useT();
+  const { t, locale, label } = useT();
   const { data: me } = useMe();
   const [query, setQuery] = useState<DashboardQuery>({});
   const [selectedCode, setSelectedCode] = useState<string | null>(null);
@@ -42,25 +43,27 @@ export function IndicatorsPage() {
         <Stack gap={4}>
           <Title order={2}>{t('dossierDashboard')}</Title>
           {data && (
-            <Breadcrumbs separator="›" aria-label={t('unit')}>
-              {data.breadcrumbs.map((crumb) =>
-                crumb.id === data.unit.id ? (
-                  <Text key={crumb.id} size="sm" fw={600} aria-current="page">
-                    {crumb.name}
-                  </Text>
-                ) : (
-                  <Anchor
-                    key={crumb.id}
-                    component="button"
-                    type="button"
-                    size="sm"
-                    onClick={() => drill(crumb.id)}
-                  >
-                    {crumb.name}
-                  </Anchor>
-                ),
-              )}
-            </Breadcrumbs>
+            <Box component="nav" aria-label={t('unit')}>
+              <Breadcrumbs separator="›">
+                {data.breadcrumbs.map((crumb) =>
+                  crumb.id === data.unit.id ? (
+                    <Text key={crumb.id} size="sm" fw={600} aria-current="page">
+                      {crumb.name}
+                    </Text>
+                  ) : (
+                    <Anchor
+                      key={crumb.id}
+                      component="button"
+                      type="button"
+                      size="sm"
+                      onClick={() => drill(crumb.id)}
+                    >
+                      {crumb.name}
+                    </Anchor>
+                  ),
+                )}
+              </Breadcrumbs>
+            </Box>
           )}
         </Stack>
         <Group gap="sm" align="flex-end">
@@ -109,15 +112,29 @@ export function IndicatorsPage() {
             </Title>
             <XlsxButton href={exportUrl(current, 'kpis')} label={t('indicator')} />
           </Group>
+          <Group gap="xl" aria-label={t('dossierCount')} role="group">
+            {data.kpis
+              .filter((kpi) => kpi.measureUnit !== '%')
+              .map((kpi) => (
+                <Text key={kpi.code} size="sm" data-testid={`kpi-${kpi.code}`}>
+                  {label({ vi: kpi.nameVi, en: kpi.nameEn })}:{' '}
+                  <Text span fw={700}>
+                    {formatFigure(kpi.rate, kpi.measureUnit)}
+                  </Text>
+                </Text>
+              ))}
+          </Group>
           <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
-            {data.kpis.map((kpi) => (
-              <KpiCard
-                key={kpi.code}
-                kpi={kpi}
-                isSelected={kpi.code === selected?.code}
-                onSelect={() => setSelectedCode(kpi.code)}
-              />
-            ))}
+            {data.kpis
+              .filter((kpi) => kpi.measureUnit === '%')
+              .map((kpi) => (
+                <KpiCard
+                  key={kpi.code}
+                  kpi={kpi}
+                  isSelected={kpi.code === selected?.code}
+                  onSelect={() => setSelectedCode(kpi.code)}
+                />
+              ))}
           </SimpleGrid>
           <TrendChart
             dashboard={data}
@@ -129,13 +146,12 @@ export function IndicatorsPage() {
             dashboard={data}
             kpi={selected}
             onDrill={drill}
-            exportHref={exportUrl(current, 'ranking')}
+            exportHref={exportUrl({ ...current, indicator: selected?.code }, 'ranking')}
           />
           <LateDossiersTable
             key={`${current.unitId}-${current.period}`}
             query={current}
-            canRecord={hasPermission(me, 'dossiers.import') || hasPermission(me, 'indicators.enter')}
-            exportHref={exportUrl(current, 'late')}
+            canRecord={hasPermission(me, 'dossiers.import') || hasPermission(me, 'indicators.manage')}
           />
         </>
       )}

@@ -16,7 +16,7 @@ export function KpiCard({
 }) {
   const { t, label } = useT();
   const name = label({ vi: kpi.nameVi, en: kpi.nameEn });
-  const colour = `var(--mantine-color-${statusColour(kpi.status)}-6)`;
+  const colour = `var(--mantine-color-${statusColour(kpi.status ?? 'no_data')}-6)`;
   return (
     <UnstyledButton
       onClick={onSelect}
@@ -49,7 +49,7 @@ export function KpiCard({
             <Text size="xs">
               {t('target')}: {kpi.target ? <b>{formatTarget(kpi.target, kpi.measureUnit)}</b> : t('noTarget')}
             </Text>
-            {(kpi.target || kpi.rate === null) && <StatusBadge status={kpi.status} />}
+            <StatusBadge status={kpi.rate === null ? 'no_data' : kpi.status} />
           </Group>
         </Stack>
       </Card>

@@ -4,25 +4,21 @@ import { useState } from 'react';
 import { ListFooter } from '../../components/ListFooter.tsx';
 import { SortHeader } from '../../components/SortHeader.tsx';
 import { useT } from '../../i18n/locale.tsx';
-import { type DashboardQuery, type LateDossier, useLateDossiers, useRecordApology } from './api.ts';
+import { type DashboardQuery, exportUrl, useLateDossiers, useRecordApology } from './api.ts';
 import { formatDayVi } from './format.ts';
 import { XlsxButton } from './XlsxButton.tsx';
 
 const PER_PAGE = 20;
 type Apology = 'all' | 'missing' | 'issued';
 
-const nameOf = (value: LateDossier['unit'] | LateDossier['procedure']) =>
-  typeof value === 'string' ? value : value.name;
-
 /** Dossiers finished (or still open) past their due date, and whether the apology letter went out. */
 export function LateDossiersTable({
   query,
   canRecord,
-  exportHref,
 }: {
   query: DashboardQuery;
+  /** The server checks again on the dossier's unit (importers and coordinators). */
   canRecord: boolean;
-  exportHref: string;
 }) {
   const { t } = useT();
   const [apology, setApology] = useState<Apology>('all');
@@ -70,7 +66,10 @@ export function LateDossiersTable({
                 { value: 'issued', label: t('apologyIssued') },
               ]}
             />
-            <XlsxButton href={exportHref} label={t('lateDossiers')} />
+            <XlsxButton
+              href={exportUrl({ ...query, apology: apology === 'all' ? undefined : apology }, 'late')}
+              label={t('lateDossiers')}
+            />
           </Group>
         </Group>
         {error && <Text c="red">{error.message}</Text>}
@@ -105,10 +104,10 @@ export function LateDossiersTable({
                 {data?.items.map((dossier) => (
                   <Table.Tr key={dossier.code}>
                     <Table.Td ff="monospace">{dossier.code}</Table.Td>
-                    <Table.Td>{nameOf(dossier.unit)}</Table.Td>
+                    <Table.Td>{dossier.unit.name}</Table.Td>
                     <Table.Td>
                       <Text size="sm" lineClamp={2}>
-                        {nameOf(dossier.procedure)}
+                        {dossier.procedureName ?? dossier.procedureCode}
                       </Text>
                       <Text size="xs" c="dimmed">
                         {dossier.field}

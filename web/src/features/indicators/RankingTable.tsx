@@ -1,4 +1,4 @@
-import { Anchor, Card, Group, Progress, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Card, Group, Progress, Stack, Switch, Table, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { SortHeader } from '../../components/SortHeader.tsx';
 import { useT } from '../../i18n/locale.tsx';
@@ -41,7 +41,14 @@ export function RankingTable({
 
   const field = sort.replace(/^-/, '');
   const direction = sort.startsWith('-') ? -1 : 1;
-  const rows = [...dashboard.children].sort((a, b) => {
+  // Most communes of a province may have no dossiers yet in a quarter: listed only on request.
+  const [showEmpty, setShowEmpty] = useState(false);
+  const hasData = (row: Row) => {
+    const value = row.values[code];
+    return Boolean(value && (value.denominator === null ? value.numerator > 0 : value.denominator > 0));
+  };
+  const emptyCount = dashboard.children.filter((row) => !hasData(row)).length;
+  const sorted = [...dashboard.children].sort((a, b) => {
     if (field === 'name') return a.unit.name.localeCompare(b.unit.name, 'vi') * direction;
     const value = (row: Row) =>
       field === 'denominator' ? (row.values[code]?.denominator ?? null) : rateOf(row);
@@ -49,6 +56,7 @@ export function RankingTable({
     if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
     return (x - y) * direction;
   });
+  const rows = showEmpty ? sorted : sorted.filter(hasData);
 
   return (
     <Card withBorder padding="md" component="section" aria-labelledby="ranking-title">
@@ -66,20 +74,32 @@ export function RankingTable({
           </Stack>
           <XlsxButton href={exportHref} label={t('ranking')} />
         </Group>
-        {rows.length === 0 ? (
+        {dashboard.children.length === 0 ? (
           <Text c="dimmed" size="sm">
             {t('noChildren')}
           </Text>
         ) : (
           <>
-            <Text size="xs" c="dimmed">
-              {t('drillDownHelp')}
-            </Text>
+            <Group justify="space-between">
+              <Text size="xs" c="dimmed">
+                {t('drillDownHelp')}
+              </Text>
+              {emptyCount > 0 && (
+                <Switch
+                  size="xs"
+                  label={`${t('showUnitsWithoutData')} (${emptyCount})`}
+                  checked={showEmpty}
+                  onChange={(event) => setShowEmpty(event.currentTarget.checked)}
+                />
+              )}
+            </Group>
             <Table.ScrollContainer minWidth={520} mah={480}>
               <Table striped highlightOnHover stickyHeader aria-labelledby="ranking-title">
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th w={80}>{t('rank')}</Table.Th>
+                    <Table.Th w={80} style={{ whiteSpace: 'nowrap' }}>
+                      {t('rank')}
+                    </Table.Th>
                     <SortHeader field="name" sort={sort} onSort={setSort}>
                       {t('unit')}
                     </SortHeader>
@@ -95,7 +115,9 @@ export function RankingTable({
                 <Table.Tbody>
                   {rows.map((row) => {
                     const value = row.values[code];
-                    const status = value?.status ?? 'no_data';
+                    const status = value?.rate == null ? 'no_data' : value.status;
+                    // Without a target a rate is neither good nor bad: drawn in the neutral colour.
+                    const colour = status ? statusColour(status) : 'indigo';
                     return (
                       <Table.Tr key={row.unit.id}>
                         <Table.Td>{rankOf.get(row.unit.id) ?? '—'}</Table.Td>
@@ -111,13 +133,13 @@ export function RankingTable({
                         </Table.Td>
                         <Table.Td miw={150}>
                           <Group gap="xs" wrap="nowrap">
-                            <Text size="sm" fw={600} w={56} c={`${statusColour(status)}.8`}>
+                            <Text size="sm" fw={600} w={56} c={status ? `${colour}.8` : undefined}>
                               {formatFigure(value?.rate, kpi?.measureUnit ?? '%')}
                             </Text>
                             {kpi?.measureUnit === '%' && (
                               <Progress
                                 value={value?.rate ?? 0}
-                                color={statusColour(status)}
+                                color={colour}
                                 size="sm"
                                 w={80}
                                 aria-hidden

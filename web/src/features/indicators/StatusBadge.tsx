@@ -4,8 +4,16 @@ import { useT } from '../../i18n/locale.tsx';
 import { statusColour, statusLabel } from './format.ts';
 
 /** Đạt / Có nguy cơ / Không đạt / Chưa có số liệu, in the target status colours. */
-export function StatusBadge({ status, size = 'sm' }: { status: TargetStatus; size?: 'xs' | 'sm' | 'md' }) {
+export function StatusBadge({
+  status,
+  size = 'sm',
+}: {
+  status: TargetStatus | null;
+  size?: 'xs' | 'sm' | 'md';
+}) {
   const { locale } = useT();
+  // No target applies: nothing to be met or missed.
+  if (status === null) return null;
   return (
     <Badge
       color={statusColour(status)}

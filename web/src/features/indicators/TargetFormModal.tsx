@@ -43,10 +43,10 @@ export function TargetFormModal({
   const initial = target === 'new' ? null : target;
   const [indicatorCode, setIndicatorCode] = useState<string | null>(initial?.indicatorCode ?? null);
   const [scope, setScope] = useState<Scope>(
-    initial?.unitId ? 'unit' : initial?.unitType ? 'unitType' : 'everyone',
+    initial?.unit ? 'unit' : initial?.unitType ? 'unitType' : 'everyone',
   );
   const [unitType, setUnitType] = useState<string | null>(initial?.unitType ?? 'commune');
-  const [unitId, setUnitId] = useState<string | null>(initial?.unitId ? String(initial.unitId) : null);
+  const [unitId, setUnitId] = useState<string | null>(initial?.unit ? String(initial.unit.id) : null);
   const [periodCode, setPeriodCode] = useState(initial?.periodCode ?? '');
   const [operator, setOperator] = useState<TargetOperator>(initial?.operator ?? '>=');
   const [threshold, setThreshold] = useState<number | string>(initial?.threshold ?? '');
@@ -127,7 +127,7 @@ export function TargetFormModal({
             <UnitPicker
               label={t('unit')}
               value={unitId}
-              selectedLabel={initial?.unitName ?? undefined}
+              selectedLabel={initial?.unit?.name}
               onChange={setUnitId}
               error={errors.unitId}
             />

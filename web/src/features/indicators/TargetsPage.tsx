@@ -22,7 +22,7 @@ export function TargetsPage() {
   const indicatorOf = (code: string) => indicators.find((indicator) => indicator.code === code);
 
   const appliesTo = (target: IndicatorTarget) => {
-    if (target.unitId) return target.unitName ?? `#${target.unitId}`;
+    if (target.unit) return target.unit.name;
     if (target.unitType)
       return label(UNIT_TYPES[target.unitType as UnitType] ?? { vi: target.unitType, en: target.unitType });
     return t('everyone');
@@ -78,7 +78,7 @@ export function TargetsPage() {
                     <Table.Td>
                       <Text size="sm">{appliesTo(target)}</Text>
                       <Text size="xs" c="dimmed">
-                        {target.unitId ? t('oneUnit') : target.unitType ? t('byUnitType') : ''}
+                        {target.unit ? t('oneUnit') : target.unitType ? t('byUnitType') : ''}
                       </Text>
                     </Table.Td>
                     <Table.Td>

@@ -27,8 +27,9 @@ export interface Kpi {
   denominator: number | null;
   rate: number | null;
   target: TargetRule | null;
-  status: TargetStatus;
-  colour?: string;
+  /** Null when no target applies. */
+  status: TargetStatus | null;
+  colour: string | null;
 }
 
 export interface UnitRef {
@@ -41,7 +42,7 @@ export interface ChildValue {
   numerator: number;
   denominator: number | null;
   rate: number | null;
-  status: TargetStatus;
+  status: TargetStatus | null;
 }
 
 export interface DossierDashboard {
@@ -56,9 +57,13 @@ export interface DossierDashboard {
 
 export interface LateDossier {
   code: string;
-  unit: UnitRef | string;
-  procedure: { code: string; name: string } | string;
+  unit: UnitRef;
+  procedureCode: string;
+  procedureName: string | null;
   field: string;
+  channel: string;
+  /** Finished after its due time, or still open past it at the end of the period. */
+  lateness: 'finished_late' | 'overdue';
   receivedAt: string;
   dueAt: string | null;
   finishedAt: string | null;
@@ -69,9 +74,9 @@ export interface LateDossier {
 export interface IndicatorTarget {
   id: number;
   indicatorCode: string;
+  indicatorName?: string;
   unitType: string | null;
-  unitId: number | null;
-  unitName?: string | null;
+  unit: UnitRef | null;
   periodCode: string | null;
   operator: TargetOperator;
   threshold: number;
@@ -79,7 +84,16 @@ export interface IndicatorTarget {
   note: string | null;
 }
 
-export type TargetInput = Omit<IndicatorTarget, 'id' | 'unitName'>;
+export interface TargetInput {
+  indicatorCode: string;
+  unitType: string | null;
+  unitId: number | null;
+  periodCode: string | null;
+  operator: TargetOperator;
+  threshold: number;
+  riskMargin: number;
+  note: string | null;
+}
 
 export interface RejectedRow {
   line: number;
@@ -118,7 +132,7 @@ export interface UnmappedColumns {
 export const useIndicators = () =>
   useQuery({
     queryKey: ['indicators'],
-    queryFn: () => api<Indicator[]>('GET', '/api/indicators'),
+    queryFn: async () => (await api<ListResult<Indicator>>('GET', '/api/indicators')).items,
     staleTime: 300_000,
   });
 
@@ -161,19 +175,15 @@ export function useRecordApology() {
 }
 
 /** The .xlsx of one chart or table of the dashboard, as the server builds it. */
-export const exportUrl = (query: DashboardQuery, chart: 'kpis' | 'trend' | 'ranking' | 'late') =>
-  `/api/dashboards/dossiers/export${queryString({ ...query, chart })}`;
+export const exportUrl = (
+  query: DashboardQuery & { indicator?: string | undefined; apology?: string | undefined },
+  chart: 'kpis' | 'trend' | 'ranking' | 'late',
+) => `/api/dashboards/dossiers/export${queryString({ ...query, chart })}`;
 
 export const useTargets = () =>
   useQuery({
     queryKey: ['indicator-targets'],
-    queryFn: async () => {
-      const answer = await api<IndicatorTarget[] | ListResult<IndicatorTarget>>(
-        'GET',
-        '/api/indicator-targets',
-      );
-      return Array.isArray(answer) ? answer : answer.items;
-    },
+    queryFn: async () => (await api<ListResult<IndicatorTarget>>('GET', '/api/indicator-targets')).items,
   });
 
 export function useTargetWrite<T>(write: (input: T) => Promise<unknown>) {
