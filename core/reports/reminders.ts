@@ -132,6 +132,8 @@ export function openReminderPeriods(
   settings: ReminderSettings,
   holidays: HolidayOverrides = {},
   regime: ReportingRegime = DEFAULT_REGIME,
+  /** The date reports are chased against: the province's internal deadline when it sets one. */
+  deadlineOf: (window: PeriodWindow) => string = (window) => window.due,
 ): OpenPeriod[] {
   const year = Number(today.slice(0, 4));
   const codes: string[] = [];
@@ -146,10 +148,11 @@ export function openReminderPeriods(
     const period = parsePeriod(code);
     if (!period) continue;
     const window = periodWindow(period, regime);
-    const range = reminderRange(window.due, settings, holidays);
+    const due = deadlineOf(window);
+    const range = reminderRange(due, settings, holidays);
     if (today < range.from || today > range.to) continue;
-    const reminders = dueReminders(window.due, today, settings, holidays);
-    if (reminders.length > 0) open.push({ period: window, reminders });
+    const reminders = dueReminders(due, today, settings, holidays);
+    if (reminders.length > 0) open.push({ period: { ...window, due }, reminders });
   }
   return open;
 }

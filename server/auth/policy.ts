@@ -5,6 +5,7 @@ import {
   hasPermissionSomewhere,
   PERMISSIONS,
   type Permission,
+  roleHasPermission,
 } from '../../core/auth/roles.ts';
 import { AppError } from '../../core/errors.ts';
 import type { Actor, ServiceContext } from '../audit/audit-log.ts';
@@ -71,6 +72,16 @@ export function contextOf(request: FastifyRequest, db: Db): ServiceContext & { u
 /** Record-level check: the user holds `permission` on the unit at `unitPath`. */
 export function assertPermissionOn(user: SessionUser, permission: Permission, unitPath: string): void {
   if (!hasPermissionOn(user.grants, permission, unitPath)) throw new AppError('FORBIDDEN');
+}
+
+/**
+ * Installation-wide settings (the reporting calendar, reminders) are changed only by someone holding
+ * the permission on a top-level unit (a province) or everywhere, not by a coordinator of one subtree.
+ */
+export function assertInstallationWide(user: SessionUser, permission: Permission): void {
+  const isTopLevel = (path: string) => path.split('/').filter(Boolean).length <= 1;
+  if (!user.grants.some((grant) => roleHasPermission(grant.role, permission) && isTopLevel(grant.unitPath)))
+    throw new AppError('FORBIDDEN');
 }
 
 export const policyPlugin = fp(

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { reminderSettingsSchema } from '../../core/reports/reminders.ts';
-import { contextOf } from '../auth/policy.ts';
+import { assertInstallationWide, contextOf } from '../auth/policy.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/engine.ts';
 import { sendRemindersNow } from './reminder-service.ts';
@@ -34,7 +34,11 @@ export async function reminderRoutes(app: FastifyInstance, { db, config }: { db:
       config: { policy: 'reports.review' },
       schema: { tags, summary: 'Lưu cài đặt nhắc hạn', body: reminderSettingsSchema },
     },
-    async (request) => saveReminderSettings(contextOf(request, db), request.body),
+    async (request) => {
+      const ctx = contextOf(request, db);
+      assertInstallationWide(ctx.user, 'reports.review');
+      return saveReminderSettings(ctx, request.body);
+    },
   );
   api.post(
     '/api/reports/reminders',

@@ -1,13 +1,13 @@
 import { inArray } from 'drizzle-orm';
 import { hasPermissionOn } from '../../core/auth/roles.ts';
 import { AppError, fieldError } from '../../core/errors.ts';
-import { parsePeriod, periodWindow } from '../../core/periods/periods.ts';
 import { openReminderPeriods } from '../../core/reports/reminders.ts';
 import { todayInVietnam } from '../../core/text/dates.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/engine.ts';
 import { units } from '../db/schema/index.ts';
+import { loadReportingCalendar } from '../reports/calendar-settings.ts';
 import { periodOverview, type ReportContext } from '../reports/report-service.ts';
 import { SYSTEM_ACTOR } from '../setup/initialise.ts';
 import { deliverReminder, type ReminderOutcome } from './deliver-reminder.ts';
@@ -62,7 +62,14 @@ export async function runReminders(options: {
   const today = todayInVietnam(now);
   // Made first (it connects only to send), so the first run says at once whether e-mail is off.
   const mailer = mailerFor(options.config, options.log);
-  const open = openReminderPeriods(today, await getReminderSettings(options.db));
+  const calendar = await loadReportingCalendar(options.db);
+  const open = openReminderPeriods(
+    today,
+    await getReminderSettings(options.db),
+    calendar.overrides,
+    calendar.regime,
+    (window) => calendar.windowOf(window.code).deadline,
+  );
   if (open.length === 0) {
     mailer?.close();
     return [];
@@ -116,9 +123,8 @@ export async function sendRemindersNow(
   input: { periodCode: string; unitIds: number[] },
   now: Date = new Date(),
 ) {
-  const period = parsePeriod(input.periodCode);
-  if (!period) throw fieldError('periodCode', 'Kỳ báo cáo không hợp lệ (ví dụ 2026Q1, 2026S1, 2026).');
-  const window = periodWindow(period);
+  const reportWindow = (await loadReportingCalendar(ctx.db)).windowOf(input.periodCode);
+  const window = { ...reportWindow, due: reportWindow.deadline };
   const picked = await ctx.db
     .select({ id: units.id, path: units.path })
     .from(units)

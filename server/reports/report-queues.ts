@@ -7,7 +7,8 @@ import type { ReportStatus } from '../../core/reports/report.ts';
 import { addDays, todayInVietnam } from '../../core/text/dates.ts';
 import { foldVietnamese } from '../../core/text/vietnamese.ts';
 import { reports, units, users } from '../db/schema/index.ts';
-import { REPORTING_TYPES, type ReportContext, windowOf } from './report-service.ts';
+import { loadReportingCalendar } from './calendar-settings.ts';
+import { REPORTING_TYPES, type ReportContext } from './report-service.ts';
 
 /** How far back and ahead the inbox looks for reports falling due. */
 const INBOX_DAYS_BACK = 120;
@@ -27,7 +28,12 @@ export async function reportInbox(ctx: ReportContext) {
   const roots = scopeRoots(ctx.user.grants, 'reports.write');
   if (roots.length === 0) return { today: todayInVietnam(), items: [] };
   const today = todayInVietnam();
-  const windows = periodsDueBetween(addDays(today, -INBOX_DAYS_BACK), addDays(today, INBOX_DAYS_AHEAD));
+  const calendar = await loadReportingCalendar(ctx.db);
+  const windows = periodsDueBetween(
+    addDays(today, -INBOX_DAYS_BACK),
+    addDays(today, INBOX_DAYS_AHEAD),
+    calendar.regime,
+  ).map((window) => calendar.windowOf(window.code));
   const mine = await ctx.db
     .select({ id: units.id, name: units.name, type: units.type })
     .from(units)
@@ -75,7 +81,7 @@ export async function reportInbox(ctx: ReportContext) {
             }
           : null,
         toWrite,
-        overdue: toWrite && window.due < today,
+        overdue: toWrite && window.deadline < today,
       };
     }),
   );
@@ -112,6 +118,7 @@ export async function reviewQueue(
     options.q ? like(units.nameSearch, `%${foldVietnamese(options.q).replace(/[%_\\]/g, '')}%`) : undefined,
   );
   const { field, direction } = parseSort(options.sort);
+  const calendar = await loadReportingCalendar(ctx.db);
   const column = QUEUE_SORTS[field as keyof typeof QUEUE_SORTS] ?? reports.submittedAt;
   const rows = await ctx.db
     .select({
@@ -133,7 +140,7 @@ export async function reviewQueue(
     .offset((options.page - 1) * options.perPage);
   return {
     items: rows.map((row) => {
-      const window = windowOf(row.periodCode);
+      const window = calendar.windowOf(row.periodCode);
       const submittedOn = row.submittedAt ? todayInVietnam(row.submittedAt) : null;
       return {
         id: row.id,
@@ -141,7 +148,7 @@ export async function reviewQueue(
         unit: { id: row.unitId, name: row.unitName, type: row.unitType },
         submittedOn,
         submittedBy: row.submittedBy,
-        onTime: submittedOn ? submittedOn <= window.due : null,
+        onTime: submittedOn ? submittedOn <= window.deadline : null,
       };
     }),
     page: options.page,

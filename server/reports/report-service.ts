@@ -2,7 +2,6 @@ import { and, asc, desc, eq, inArray, isNull, like, notInArray, or, type SQL, sq
 import type { z } from 'zod';
 import { hasPermissionOn, scopeRoots } from '../../core/auth/roles.ts';
 import { AppError, fieldError } from '../../core/errors.ts';
-import { DEFAULT_REGIME, parsePeriod, periodWindow } from '../../core/periods/periods.ts';
 import {
   canTransition,
   completeness,
@@ -19,16 +18,16 @@ import type { SessionUser } from '../auth/sessions.ts';
 import { auditEvents, planItems, planItemUnits, plans, reports, units } from '../db/schema/index.ts';
 import { evidenceCounts } from '../files/evidence.ts';
 import { notifyReportStep } from '../notifications/report-notifications.ts';
+import { loadReportingCalendar } from './calendar-settings.ts';
 
 export type ReportContext = ServiceContext & { user: SessionUser };
 
 /** The units that report: departments and communes (the province itself writes the consolidated one). */
 export const REPORTING_TYPES = ['department', 'commune'];
 
-export function windowOf(periodCode: string) {
-  const period = parsePeriod(periodCode);
-  if (!period) throw fieldError('periodCode', 'Kỳ báo cáo không hợp lệ (ví dụ 2026Q1, 2026S1, 2026).');
-  return periodWindow(period, DEFAULT_REGIME);
+/** A period's window under the installation's reporting calendar (a wrong code is a 400). */
+export async function windowOf(ctx: ReportContext, periodCode: string) {
+  return (await loadReportingCalendar(ctx.db)).windowOf(periodCode);
 }
 
 async function unitOf(ctx: ReportContext, unitId: number) {
@@ -41,7 +40,7 @@ async function unitOf(ctx: ReportContext, unitId: number) {
 export async function openReport(ctx: ReportContext, unitId: number, periodCode: string) {
   const unit = await unitOf(ctx, unitId);
   assertPermissionOn(ctx.user, 'reports.write', unit.path);
-  const code = windowOf(periodCode).code;
+  const code = (await windowOf(ctx, periodCode)).code;
   const [existing] = await ctx.db
     .select({ id: reports.id })
     .from(reports)
@@ -119,7 +118,7 @@ async function formTasks(ctx: ReportContext, unitId: number, inReport: number[])
 
 export async function getReport(ctx: ReportContext, id: number) {
   const { report, unitName } = await reportRow(ctx, id);
-  const window = windowOf(report.periodCode);
+  const window = await windowOf(ctx, report.periodCode);
   const updates = new Map(report.taskUpdates.map((update) => [update.itemId, update]));
   const tasks = await formTasks(ctx, report.unitId, [...updates.keys()]);
   const evidence = await evidenceCounts(
@@ -293,7 +292,7 @@ export async function periodOverview(
   periodCode: string,
   filter: { status?: ReportStatus },
 ) {
-  const window = windowOf(periodCode);
+  const window = await windowOf(ctx, periodCode);
   const roots = scopeRoots(ctx.user.grants, 'reports.read');
   if (roots.length === 0) throw new AppError('FORBIDDEN');
   const rows = await ctx.db
@@ -329,7 +328,7 @@ export async function periodOverview(
       unitType: entry.unitType,
       submittedOn: entry.submittedOn,
     })),
-    window.due,
+    window.deadline,
     today,
   );
   return {
@@ -345,7 +344,7 @@ export async function periodOverview(
               id: entry.reportId,
               status: entry.status as ReportStatus,
               submittedOn: entry.submittedOn,
-              onTime: entry.submittedOn ? entry.submittedOn <= window.due : null,
+              onTime: entry.submittedOn ? entry.submittedOn <= window.deadline : null,
             }
           : null,
         /** Who to chase: nothing sent yet, whether the due date has passed or not. */

@@ -1,0 +1,98 @@
+import { eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import { fieldError } from '../../core/errors.ts';
+import {
+  DEFAULT_REGIME_SETTINGS,
+  EMPTY_OVERRIDES,
+  holidayOverridesSchema,
+  type RegimeSettings,
+  regimeOf,
+  regimeSettingsSchema,
+  reportWindow,
+} from '../../core/periods/calendar-settings.ts';
+import { parsePeriod } from '../../core/periods/periods.ts';
+import { defaultHolidays, workdayCalendar } from '../../core/periods/workdays.ts';
+import { mutate, type ServiceContext } from '../audit/audit-log.ts';
+import type { DbOrTx } from '../db/engine.ts';
+import { settings } from '../db/schema/index.ts';
+
+const REGIME_KEY = 'reporting_regime';
+const HOLIDAYS_KEY = 'holidays';
+
+type Overrides = z.output<typeof holidayOverridesSchema>;
+
+async function readSetting<T>(db: DbOrTx, key: string, schema: z.ZodType<T>, fallback: T): Promise<T> {
+  const [row] = await db.select().from(settings).where(eq(settings.key, key));
+  if (!row) return fallback;
+  // Saved through the same schema; a value edited by hand into nonsense falls back to the defaults.
+  const parsed = schema.safeParse(JSON.parse(row.value));
+  return parsed.success ? parsed.data : fallback;
+}
+
+async function writeSetting(ctx: ServiceContext, key: string, before: unknown, value: unknown) {
+  await mutate(ctx, async (tx, audit) => {
+    const text = JSON.stringify(value);
+    await tx
+      .insert(settings)
+      .values({ key, value: text })
+      .onConflictDoUpdate({ target: settings.key, set: { value: text } });
+    await audit({ action: `settings.${key}`, entityType: 'settings', entityId: key, before, after: value });
+  });
+}
+
+export const getRegimeSettings = (db: DbOrTx) =>
+  readSetting<RegimeSettings>(db, REGIME_KEY, regimeSettingsSchema, DEFAULT_REGIME_SETTINGS);
+
+export const getHolidayOverrides = (db: DbOrTx) =>
+  readSetting<Overrides>(db, HOLIDAYS_KEY, holidayOverridesSchema, EMPTY_OVERRIDES);
+
+export async function saveRegimeSettings(ctx: ServiceContext, input: RegimeSettings) {
+  await writeSetting(ctx, REGIME_KEY, await getRegimeSettings(ctx.db), input);
+  return input;
+}
+
+export async function saveHolidayOverrides(ctx: ServiceContext, input: Overrides) {
+  const sorted = {
+    daysOff: [...new Set(input.daysOff)].sort(),
+    workingDays: [...new Set(input.workingDays)].sort(),
+    notHolidays: [...new Set(input.notHolidays)].sort(),
+  };
+  await writeSetting(ctx, HOLIDAYS_KEY, await getHolidayOverrides(ctx.db), sorted);
+  return sorted;
+}
+
+/**
+ * The installation's reporting calendar: the regime the coordinator set and the working days with the
+ * year's official schedule on top of the defaults. `windowOf` gives a period's window with its
+ * internal deadline; a code that is not a period is a 400 naming the field.
+ */
+export async function loadReportingCalendar(db: DbOrTx) {
+  const [regimeSettings, overrides] = await Promise.all([getRegimeSettings(db), getHolidayOverrides(db)]);
+  const regime = regimeOf(regimeSettings);
+  const calendar = workdayCalendar(overrides);
+  return {
+    regime,
+    overrides,
+    calendar,
+    windowOf(periodCode: string, field = 'periodCode') {
+      const period = parsePeriod(periodCode);
+      if (!period) throw fieldError(field, 'Kỳ báo cáo không hợp lệ (ví dụ 2026Q1, 2026S1, 2026).');
+      return reportWindow(period, regime, calendar);
+    },
+  };
+}
+export type ReportingCalendar = Awaited<ReturnType<typeof loadReportingCalendar>>;
+
+/** A year's holidays as the calendar applies them: the computed defaults, the schedule's changes. */
+export async function yearHolidays(db: DbOrTx, year: number) {
+  const overrides = await getHolidayOverrides(db);
+  const inYear = (dates: readonly string[]) => dates.filter((date) => date.startsWith(String(year)));
+  const removed = new Set(overrides.notHolidays);
+  return {
+    year,
+    defaults: defaultHolidays(year).map((holiday) => ({ ...holiday, kept: !removed.has(holiday.date) })),
+    daysOff: inYear(overrides.daysOff),
+    workingDays: inYear(overrides.workingDays),
+    notHolidays: inYear(overrides.notHolidays),
+  };
+}
