@@ -194,8 +194,9 @@ export async function indicatorRoutes(app: FastifyInstance, { db, cacheMs }: { d
   api.put(
     '/api/dossiers/:code/apology',
     {
-      // Checked again on the dossier's unit: indicators.manage or dossiers.import there.
-      config: { policy: 'indicators.read' },
+      // The roles of dossiers.import are those of indicators.manage and more; the service then requires
+      // either permission on the dossier's unit.
+      config: { policy: 'dossiers.import' },
       schema: {
         tags,
         summary: 'Ghi nhận đã gửi (hoặc chưa) thư xin lỗi của hồ sơ trễ hạn',

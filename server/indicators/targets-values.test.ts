@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents } from '../db/schema/index.ts';
+import { auditEvents, indicators } from '../db/schema/index.ts';
 import {
   buildUser,
   createTestApp,
@@ -9,6 +9,7 @@ import {
   type TestApp,
   unitIdByCode,
 } from '../test/harness.ts';
+import { loadIndicatorCatalogue } from './catalogue-loader.ts';
 
 let t: TestApp;
 let coordinator: Session;
@@ -56,6 +57,15 @@ describe('the catalogue', () => {
       source: 'entered',
       nameVi: 'Tỷ lệ hồ sơ công việc được xử lý trên môi trường mạng',
     });
+  });
+});
+
+describe('the catalogue on every start', () => {
+  it('a new version renames indicators in place', async () => {
+    await t.database.db.update(indicators).set({ nameVi: 'Tên cũ' }).where(eq(indicators.code, 'DOC_SIGNED'));
+    await t.database.db.transaction((tx) => loadIndicatorCatalogue(tx));
+    const [row] = await t.database.db.select().from(indicators).where(eq(indicators.code, 'DOC_SIGNED'));
+    expect(row?.nameVi).toBe('Tỷ lệ văn bản điện tử có chữ ký số');
   });
 });
 
