@@ -6,7 +6,6 @@ import {
   DOSSIER_INDICATOR_CODES,
   daysLate,
   dossierFigure,
-  dossierQuarter,
   emptyCounters,
   isLate,
 } from './dossier-indicators.ts';
@@ -61,13 +60,6 @@ describe('dossier indicators from roll-up counters', () => {
       );
     }
     expect(catalogue.filter((indicator) => indicator.frameworkCode === 'SERVICE_766')).toHaveLength(17);
-  });
-
-  it('a dossier counts in the reporting quarter of its Vietnamese date (15/12 opens Q1)', () => {
-    expect(dossierQuarter(new Date('2025-12-14T16:59:00Z'))).toBe('2025Q4'); // 23:59 on 14/12 in Vietnam
-    expect(dossierQuarter(new Date('2025-12-14T17:00:00Z'))).toBe('2026Q1'); // 00:00 on 15/12
-    expect(dossierQuarter(new Date('2026-03-14T10:00:00Z'))).toBe('2026Q1');
-    expect(dossierQuarter(new Date('2026-03-15T10:00:00Z'))).toBe('2026Q2');
   });
 
   it('late: finished after due, or open past due; days late count a started day', () => {

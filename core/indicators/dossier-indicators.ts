@@ -1,5 +1,3 @@
-import { periodContaining } from '../periods/periods.ts';
-import { todayInVietnam } from '../text/dates.ts';
 import type { RatioValue } from './rollup.ts';
 
 /** The counters kept per unit × procedure field × quarter in `dossier_rollups`. */
@@ -71,15 +69,6 @@ export function dossierFigure(
 
 export function asRatio(figure: IndicatorFigure): RatioValue {
   return { numerator: figure.numerator, denominator: figure.denominator ?? 0 };
-}
-
-/**
- * The reporting quarter a dossier event counts in: the regime's data window (15th of the month before
- * to the 14th of the quarter's last month), read on the Vietnamese calendar. Import and apology
- * updates must use the same rule, or a roll-up would be adjusted in the wrong quarter.
- */
-export function dossierQuarter(at: Date): string {
-  return periodContaining(todayInVietnam(at), 'quarter').code;
 }
 
 export interface DossierTimes {

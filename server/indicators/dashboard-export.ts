@@ -1,26 +1,17 @@
-import ExcelJS from 'exceljs';
 import { TARGET_STATUS } from '../../core/indicators/targets.ts';
-import { CONTENT_TYPES } from '../files/tabular.ts';
+import { CONTENT_TYPES, type Sheet, writeWorkbook } from '../files/tabular.ts';
 import type { DossierDashboard } from './dashboard-service.ts';
 import type { LateDossier } from './late-service.ts';
 
 export const EXPORT_CHARTS = ['kpis', 'trend', 'ranking', 'late'] as const;
 export type ExportChart = (typeof EXPORT_CHARTS)[number];
 
-type Cell = string | number | null;
-
-interface SheetData {
-  name: string;
-  headers: string[];
-  rows: Cell[][];
-}
-
 const STATUS_VI = (status: keyof typeof TARGET_STATUS | null) =>
   status ? TARGET_STATUS[status].vi : 'Chưa đặt chỉ tiêu';
 const round = (rate: number | null) => (rate === null ? null : Math.round(rate * 100) / 100);
 
 /** The KPI cards: each indicator's figures, its target and whether it is met. */
-export function kpiSheet(dashboard: DossierDashboard): SheetData {
+export function kpiSheet(dashboard: DossierDashboard): Sheet {
   return {
     name: 'Chỉ số',
     headers: [
@@ -49,7 +40,7 @@ export function kpiSheet(dashboard: DossierDashboard): SheetData {
 }
 
 /** The quarterly trend: one row per quarter, one column per indicator. */
-export function trendSheet(dashboard: DossierDashboard): SheetData {
+export function trendSheet(dashboard: DossierDashboard): Sheet {
   return {
     name: 'Xu hướng',
     headers: ['Kỳ', ...dashboard.kpis.map((kpi) => `${kpi.nameVi} (${kpi.measureUnit})`)],
@@ -61,7 +52,7 @@ export function trendSheet(dashboard: DossierDashboard): SheetData {
 }
 
 /** Units ranked on one indicator, best first; units with nothing counted come last. */
-export function rankingSheet(dashboard: DossierDashboard, code: string): SheetData {
+export function rankingSheet(dashboard: DossierDashboard, code: string): Sheet {
   const ranked = [...dashboard.children].sort((a, b) => {
     const left = a.values[code]?.rate ?? null;
     const right = b.values[code]?.rate ?? null;
@@ -92,7 +83,7 @@ function dateTime(iso: string | null): string | null {
   return `${vn.slice(8, 10)}/${vn.slice(5, 7)}/${vn.slice(0, 4)} ${vn.slice(11, 16)}`;
 }
 
-export function lateSheet(items: LateDossier[]): SheetData {
+export function lateSheet(items: LateDossier[]): Sheet {
   return {
     name: 'Hồ sơ trễ hạn',
     headers: [
@@ -120,20 +111,7 @@ export function lateSheet(items: LateDossier[]): SheetData {
   };
 }
 
-/** One sheet as .xlsx: bold frozen header, numbers written as numbers so the sheet can sum them. */
-export async function xlsxOf(sheet: SheetData, title: string) {
-  const workbook = new ExcelJS.Workbook();
-  const worksheet = workbook.addWorksheet(sheet.name);
-  worksheet.addRow(sheet.headers).font = { bold: true };
-  for (const row of sheet.rows) worksheet.addRow(row);
-  worksheet.columns.forEach((column, index) => {
-    const longest = Math.max(...[sheet.headers, ...sheet.rows].map((row) => String(row[index] ?? '').length));
-    column.width = Math.min(60, Math.max(10, longest + 2));
-  });
-  worksheet.views = [{ state: 'frozen', ySplit: 1 }];
-  return {
-    fileName: `${title}.xlsx`,
-    contentType: CONTENT_TYPES.xlsx,
-    data: Buffer.from(await workbook.xlsx.writeBuffer()),
-  };
+/** One chart's sheet as an .xlsx download. */
+export async function xlsxOf(sheet: Sheet, title: string) {
+  return { fileName: `${title}.xlsx`, contentType: CONTENT_TYPES.xlsx, data: await writeWorkbook([sheet]) };
 }

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { scopeRoots } from '../../core/auth/roles.ts';
+import { dossierQuarter } from '../../core/dossiers/dossier-values.ts';
 import { fieldError } from '../../core/errors.ts';
 import {
   addCounters,
@@ -7,7 +8,6 @@ import {
   type DossierCounters,
   type DossierIndicatorCode,
   dossierFigure,
-  dossierQuarter,
   emptyCounters,
   isDossierIndicator,
 } from '../../core/indicators/dossier-indicators.ts';
@@ -66,7 +66,7 @@ async function latestQuarter(db: Db): Promise<string> {
     .select({ period: sql<string | null>`max(${dossierRollups.periodCode})` })
     .from(dossierRollups)
     .where(sql`${dossierRollups.periodCode} ~ '^[0-9]{4}Q[1-4]$'`);
-  return row?.period ?? dossierQuarter(new Date());
+  return row?.period ?? dossierQuarter(Date.now());
 }
 
 const counterSums = Object.fromEntries(

@@ -1,7 +1,8 @@
 import { and, asc, desc, eq, inArray, isNull, like, lt, or, type SQL, sql } from 'drizzle-orm';
 import { hasPermissionOn } from '../../core/auth/roles.ts';
+import { dossierQuarter } from '../../core/dossiers/dossier-values.ts';
 import { AppError, fieldError } from '../../core/errors.ts';
-import { daysLate, dossierQuarter, isLate } from '../../core/indicators/dossier-indicators.ts';
+import { daysLate, isLate } from '../../core/indicators/dossier-indicators.ts';
 import { isQuarterCode } from '../../core/indicators/quarters.ts';
 import { type ListResult, parseSort } from '../../core/list.ts';
 import { parsePeriod, periodWindow } from '../../core/periods/periods.ts';
@@ -203,7 +204,7 @@ export async function setApology(ctx: IndicatorContext, code: string, issued: bo
             and(
               eq(dossierRollups.unitId, row.unitId),
               eq(dossierRollups.field, row.field),
-              eq(dossierRollups.periodCode, dossierQuarter(row.finishedAt)),
+              eq(dossierRollups.periodCode, dossierQuarter(row.finishedAt.getTime())),
             ),
           );
       }
