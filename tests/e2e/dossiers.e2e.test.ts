@@ -190,4 +190,39 @@ describe('a data officer imports a quarter of one-stop dossiers and reads the da
     await page.getByRole('button', { name: 'Thêm mục tiêu' }).waitFor();
     await page.screenshot({ path: join(tmpdir(), 'chiso-e2e-dossier-targets.png'), fullPage: true });
   });
+
+  it('a target for communes, more specific than the province-wide one, changes their status', async () => {
+    await page.getByRole('button', { name: 'Thêm mục tiêu' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Thêm mục tiêu' });
+    await dialog.getByRole('combobox', { name: 'Chỉ số' }).click();
+    await page.getByRole('option', { name: 'Tỷ lệ hồ sơ TTHC giải quyết đúng hạn', exact: true }).click();
+    await dialog.getByText('Một loại đơn vị').click();
+    expect(await dialog.getByRole('combobox', { name: 'Loại đơn vị' }).inputValue()).toBe(
+      'Xã/Phường/Đặc khu',
+    );
+    await dialog.getByRole('textbox', { name: 'Ngưỡng' }).fill('80');
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page
+      .getByRole('row')
+      .filter({ hasText: 'Xã/Phường/Đặc khu' })
+      .filter({ hasText: '≥ 80%' })
+      .first()
+      .waitFor();
+
+    await openDashboard();
+    const ranking = region('Xếp hạng đơn vị trực thuộc');
+    await ranking
+      .getByRole('row')
+      .filter({ hasText: 'Phường Phố Hiến' })
+      .getByText('Đạt', { exact: true })
+      .waitFor();
+    await ranking
+      .getByRole('row')
+      .filter({ hasText: 'Xã Diên Hà' })
+      .getByText('Đạt', { exact: true })
+      .waitFor();
+    // The province itself still answers to "> 95%".
+    await onTimeCard().getByText('> 95%').waitFor();
+  });
 });

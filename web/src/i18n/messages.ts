@@ -172,6 +172,10 @@ export const MESSAGES = {
   },
   noChildren: { vi: 'Không có đơn vị trực thuộc.', en: 'No units below this one.' },
   showUnitsWithoutData: { vi: 'Hiện cả đơn vị chưa có số liệu', en: 'Show units without data' },
+  noChildData: {
+    vi: 'Chưa đơn vị trực thuộc nào có số liệu trong kỳ.',
+    en: 'No unit below has figures for this period.',
+  },
   noDossierData: {
     vi: 'Chưa có hồ sơ nào trong kỳ này. Hãy nhập dữ liệu hồ sơ từ hệ thống một cửa.',
     en: 'No dossiers in this period yet. Import the one-stop system’s data.',

@@ -35,7 +35,7 @@ export function IndicatorsPage() {
   const current: DashboardQuery = data ? { unitId: data.unit.id, period: data.period } : query;
   const selected = data?.kpis.find((kpi) => kpi.code === selectedCode) ?? data?.kpis[0];
   const drill = (unitId: number) => setQuery({ ...current, unitId });
-  const isEmpty = data ? data.kpis.every((kpi) => kpi.denominator === 0) : false;
+  const isEmpty = data ? data.kpis.every((kpi) => (kpi.denominator ?? kpi.numerator) === 0) : false;
 
   return (
     <Stack>

@@ -93,6 +93,11 @@ export function RankingTable({
                 />
               )}
             </Group>
+            {rows.length === 0 && (
+              <Text c="dimmed" size="sm">
+                {t('noChildData')}
+              </Text>
+            )}
             <Table.ScrollContainer minWidth={520} mah={480}>
               <Table striped highlightOnHover stickyHeader aria-labelledby="ranking-title">
                 <Table.Thead>

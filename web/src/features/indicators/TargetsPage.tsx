@@ -27,13 +27,8 @@ export function TargetsPage() {
       return label(UNIT_TYPES[target.unitType as UnitType] ?? { vi: target.unitType, en: target.unitType });
     return t('everyone');
   };
-  const sorted = [...(targets ?? [])].sort(
-    (a, b) =>
-      (indicatorOf(a.indicatorCode)?.nameVi ?? a.indicatorCode).localeCompare(
-        indicatorOf(b.indicatorCode)?.nameVi ?? b.indicatorCode,
-        'vi',
-      ) || (a.periodCode ?? '').localeCompare(b.periodCode ?? ''),
-  );
+  // In the catalogue's order, as the server lists them.
+  const sorted = targets ?? [];
 
   return (
     <Stack>
@@ -84,7 +79,9 @@ export function TargetsPage() {
                     <Table.Td>
                       {target.periodCode ? formatPeriod(target.periodCode, locale) : t('everyPeriod')}
                     </Table.Td>
-                    <Table.Td fw={600}>{formatTarget(target, indicator?.measureUnit)}</Table.Td>
+                    <Table.Td fw={600} style={{ whiteSpace: 'nowrap' }}>
+                      {formatTarget(target, indicator?.measureUnit)}
+                    </Table.Td>
                     <Table.Td>{target.riskMargin ? target.riskMargin.toLocaleString('vi-VN') : '—'}</Table.Td>
                     <Table.Td>
                       <Text size="sm" lineClamp={2}>
