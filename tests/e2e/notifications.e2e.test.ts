@@ -73,17 +73,18 @@ describe('reminder settings', () => {
   it('a coordinator sets the days; an impossible day is named under its field', async () => {
     const page = await newPage('dieuphoi');
     await page.goto(`${server.url}/reports`);
-    await page.getByRole('tab', { name: 'Nhắc hạn' }).click();
+    await page.getByRole('tab', { name: 'Cài đặt' }).click();
     const before = page.getByLabel('Nhắc trước hạn (số ngày, cách nhau bởi dấu phẩy)');
     await expect(before.inputValue()).resolves.toBe('1, 3');
+    const save = page.getByRole('region', { name: 'Nhắc hạn' }).getByRole('button', { name: 'Lưu' });
     await before.fill('0, 2');
-    await page.getByRole('button', { name: 'Lưu' }).click();
+    await save.click();
     await page.getByText('Số ngày nhắc trước hạn phải từ 1 trở lên.').waitFor();
     await before.fill('5, 2');
-    await page.getByRole('button', { name: 'Lưu' }).click();
+    await save.click();
     await page.getByText('Đã lưu.').waitFor();
     await page.reload();
-    await page.getByRole('tab', { name: 'Nhắc hạn' }).click();
+    await page.getByRole('tab', { name: 'Cài đặt' }).click();
     await expect(
       page.getByLabel('Nhắc trước hạn (số ngày, cách nhau bởi dấu phẩy)').inputValue(),
     ).resolves.toBe('2, 5');

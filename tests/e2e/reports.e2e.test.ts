@@ -122,6 +122,19 @@ describe('a commune’s quarterly report: written, sent, returned, corrected, ac
   });
 });
 
+describe('the reporting calendar', () => {
+  it('the coordinator sets an internal deadline; the board shows it', async () => {
+    const coordinator = page('dieuphoi');
+    await coordinator.goto(`${server.url}/reports`);
+    await coordinator.getByRole('tab', { name: 'Cài đặt' }).click();
+    await coordinator.getByLabel('Hạn nội bộ: số ngày làm việc sau ngày chốt').fill('2');
+    await coordinator.getByRole('button', { name: 'Lưu' }).first().click();
+    await coordinator.getByText('Đã lưu.').first().waitFor();
+    await coordinator.getByRole('tab', { name: 'Tình hình gửi báo cáo' }).click();
+    await coordinator.getByText(/Hạn nội bộ: \d{2}\/\d{2}\/\d{4}/).waitFor();
+  });
+});
+
 /** The provincial plan the consolidated report follows: seed 000, saved through the API as the coordinator. */
 async function createSeedPlan(p: Page) {
   const seed = readFileSync(

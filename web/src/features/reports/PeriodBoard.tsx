@@ -103,6 +103,7 @@ export function PeriodBoard() {
         <Text size="sm" c="dimmed">
           {t('dataWindow')}: {formatDateVi(data.period.dataFrom)} – {formatDateVi(data.period.dataTo)} ·{' '}
           {t('due')}: {formatDateVi(data.period.due)}
+          {data.period.internalDue && ` · ${t('internalDue')}: ${formatDateVi(data.period.internalDue)}`}
         </Text>
       )}
       <SimpleGrid cols={{ base: 2, md: 5 }}>

@@ -37,7 +37,13 @@ export function ReportInbox() {
               {formatDateVi(item.period.dataFrom)} – {formatDateVi(item.period.dataTo)}
             </Table.Td>
             <Table.Td c={item.overdue ? 'red' : undefined}>
-              {formatDateVi(item.period.due)}
+              {formatDateVi(item.period.deadline)}
+              {item.period.internalDue && (
+                <Text span size="xs" c="dimmed">
+                  {' '}
+                  ({t('internalDue').toLocaleLowerCase('vi')})
+                </Text>
+              )}
               {item.overdue && (
                 <Badge ml="xs" color="red" variant="light" tt="none">
                   {t('overdue')}

@@ -113,6 +113,7 @@ export function ReportPage() {
         <Stack gap={2}>
           <Text size="sm" c="dimmed">
             {t('reporting')} {report.period.code} · {t('due')} {formatDateVi(report.period.due)}
+            {report.period.internalDue && ` · ${t('internalDue')} ${formatDateVi(report.period.internalDue)}`}
           </Text>
           <Title order={2}>{report.unit.name}</Title>
         </Stack>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useT } from '../../i18n/locale.tsx';
 import { hasPermission, useMe } from '../auth/session.ts';
 import { ReminderSettingsPanel } from '../notifications/ReminderSettingsPanel.tsx';
+import { CalendarSettingsPanel } from './CalendarSettingsPanel.tsx';
 import { ConsolidatedPanel } from './ConsolidatedPanel.tsx';
 import { PeriodBoard } from './PeriodBoard.tsx';
 import { ReportInbox } from './ReportInbox.tsx';
@@ -27,7 +28,7 @@ export function ReportsPage() {
           {canReview && <Tabs.Tab value="queue">{t('reviewQueue')}</Tabs.Tab>}
           <Tabs.Tab value="board">{t('completenessBoard')}</Tabs.Tab>
           {canReview && <Tabs.Tab value="consolidated">{t('consolidatedReport')}</Tabs.Tab>}
-          {canReview && <Tabs.Tab value="reminders">{t('reminderSettings')}</Tabs.Tab>}
+          {canReview && <Tabs.Tab value="reminders">{t('reportingSettings')}</Tabs.Tab>}
         </Tabs.List>
         {canWrite && (
           <Tabs.Panel value="inbox" pt="md">
@@ -49,7 +50,17 @@ export function ReportsPage() {
         )}
         {canReview && (
           <Tabs.Panel value="reminders" pt="md">
-            <ReminderSettingsPanel />
+            <Stack gap="xl">
+              <CalendarSettingsPanel />
+              <section aria-label={t('reminderSettings')}>
+                <Stack gap="xs">
+                  <Title order={3} size="h4">
+                    {t('reminderSettings')}
+                  </Title>
+                  <ReminderSettingsPanel />
+                </Stack>
+              </section>
+            </Stack>
           </Tabs.Panel>
         )}
       </Tabs>

@@ -3,7 +3,7 @@ import type { ReportStatus } from '../../../../core/reports/report.ts';
 import { api, queryString } from '../../api/client.ts';
 
 export interface PeriodOverview {
-  period: { code: string; dataFrom: string; dataTo: string; due: string };
+  period: PeriodWindow;
   counts: {
     total: Counts;
     byType: Record<string, Counts>;
@@ -28,7 +28,7 @@ interface Counts {
 export interface Report {
   id: number;
   unit: { id: number; name: string };
-  period: { code: string; dataFrom: string; dataTo: string; due: string };
+  period: PeriodWindow;
   status: ReportStatus;
   narrative: Record<string, string | null>;
   tasks: {
@@ -74,6 +74,10 @@ export interface PeriodWindow {
   dataFrom: string;
   dataTo: string;
   due: string;
+  /** The province's earlier internal deadline, when it sets one. */
+  internalDue: string | null;
+  /** What reports are judged on time against. */
+  deadline: string;
 }
 
 export interface InboxItem {
