@@ -18,11 +18,7 @@ export function KpiCard({
   const name = label({ vi: kpi.nameVi, en: kpi.nameEn });
   const colour = `var(--mantine-color-${statusColour(kpi.status ?? 'no_data')}-6)`;
   return (
-    <UnstyledButton
-      onClick={onSelect}
-      aria-pressed={isSelected}
-      aria-label={`${name}: ${formatFigure(kpi.rate, kpi.measureUnit)}`}
-    >
+    <UnstyledButton onClick={onSelect} aria-pressed={isSelected}>
       <Card
         withBorder
         padding="md"

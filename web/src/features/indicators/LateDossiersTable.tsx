@@ -115,7 +115,15 @@ export function LateDossiersTable({
                     </Table.Td>
                     <Table.Td>{formatDayVi(dossier.receivedAt)}</Table.Td>
                     <Table.Td>{formatDayVi(dossier.dueAt)}</Table.Td>
-                    <Table.Td>{formatDayVi(dossier.finishedAt)}</Table.Td>
+                    <Table.Td>
+                      {dossier.lateness === 'overdue' ? (
+                        <Text size="sm" c="red.8">
+                          {t('stillOpen')}
+                        </Text>
+                      ) : (
+                        formatDayVi(dossier.finishedAt)
+                      )}
+                    </Table.Td>
                     <Table.Td ta="right" fw={600} c="red.8">
                       {dossier.daysLate}
                     </Table.Td>
