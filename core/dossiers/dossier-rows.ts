@@ -44,6 +44,17 @@ export interface DossierRow {
 
 const MAX_TEXT = 500;
 
+// Names, fields, levels and statuses repeat on every row: normalise each distinct value once.
+const normalised = new Map<string, string>();
+function normalise(value: string): string {
+  let result = normalised.get(value);
+  if (result === undefined) {
+    result = normalizeText(value);
+    if (normalised.size < 50_000) normalised.set(value, result);
+  }
+  return result;
+}
+
 /**
  * Checks one row. `headers` name the columns in refusals; `cells` are the row's text cells. Every
  * problem of the row is reported, not only the first.
@@ -69,7 +80,7 @@ export function validateDossierRow(
   const optionalText = (field: DossierField): string | null => {
     const value = text(field);
     if (value.length > MAX_TEXT) fail(field, `Dài quá ${MAX_TEXT} ký tự.`);
-    return value ? normalizeText(value) : null;
+    return value ? normalise(value) : null;
   };
   const requiredText = (field: DossierField, message: string): string => {
     const value = optionalText(field);

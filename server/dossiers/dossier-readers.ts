@@ -1,9 +1,9 @@
 import { createInterface } from 'node:readline';
 import { PassThrough, type Readable } from 'node:stream';
-import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../core/errors.ts';
 import { detectVietnameseEncoding, ENCODING_MESSAGES } from '../../core/text/legacy-encoding.ts';
+import { csvRows } from './csv-rows.ts';
 
 /**
  * Dossier files read as a stream of rows, never whole: CSV (comma, semicolon or tab), JSON lines and
@@ -87,27 +87,7 @@ async function* readCsv(source: Readable): AsyncGenerator<FileRow> {
   const { stream, firstLine } = await checkedText(source);
   const count = (char: string) => firstLine.split(char).length - 1;
   const delimiter = [';', '\t'].find((char) => count(char) > count(',')) ?? ',';
-  const parser = stream.pipe(
-    parse({ delimiter, relax_column_count: true, skip_empty_lines: true, info: true, bom: true }),
-  );
-  // `pipe` does not pass a read error on: the parser ends with it, and so does the loop below.
-  stream.on('error', (error) => parser.destroy(error));
-  try {
-    for await (const { record, info } of parser as AsyncIterable<{
-      record: string[];
-      info: { lines: number };
-    }>)
-      yield { line: info.lines, cells: record };
-  } catch (error) {
-    const line = (error as { lines?: number }).lines ?? 1;
-    throw new AppError(
-      'IMPORT_REJECTED',
-      `Tệp CSV sai cấu trúc ở dòng ${line}: ${(error as Error).message}`,
-      {
-        rows: [{ row: line, column: '', reason: 'Tệp CSV sai cấu trúc (dấu ngoặc kép không đóng?).' }],
-      },
-    );
-  }
+  yield* csvRows(stream, delimiter);
 }
 
 function cellText(value: unknown): string {

@@ -111,7 +111,8 @@ const RECEIVED_COUNTS = sql.raw(`1, (t.channel in ('online_partial', 'online_ful
 // Early = finished at least a whole day (24 h) before the due time; on time = by the due time or no due time.
 const FINISHED_COUNTS = sql.raw(`0, 0, 0, 0, 1, (t.due_at is null or t.finished_at <= t.due_at)::int,
   (t.due_at is not null and t.finished_at <= t.due_at - interval '1 day')::int,
-  (t.finished_at > t.due_at)::int, (t.finished_at > t.due_at and t.apology_issued)::int`);
+  coalesce(t.finished_at > t.due_at, false)::int,
+  coalesce(t.finished_at > t.due_at and t.apology_issued, false)::int`);
 
 /**
  * Updates the roll-ups by difference: the staged dossiers' counts added, and the counts the updated
@@ -146,7 +147,8 @@ export async function applyRollupDelta(tx: Tx): Promise<number> {
       select t.unit_id, t.field, ${quarterOf('t.finished_at')}, 0, 0, 0, 0, -1,
         -(t.due_at is null or t.finished_at <= t.due_at)::int,
         -(t.due_at is not null and t.finished_at <= t.due_at - interval '1 day')::int,
-        -(t.finished_at > t.due_at)::int, -(t.finished_at > t.due_at and t.apology_issued)::int
+        -coalesce(t.finished_at > t.due_at, false)::int,
+        -coalesce(t.finished_at > t.due_at and t.apology_issued, false)::int
         from dossier_previous t where t.finished_at is not null
     ) as counts (unit_id, field, period_code, a, b, c, d, e, f, g, h, i)
     group by unit_id, field, period_code`);
