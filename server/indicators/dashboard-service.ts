@@ -61,7 +61,7 @@ export interface DossierDashboard {
 }
 
 /** The latest quarter any roll-up has, or the current one on an empty installation. */
-async function latestQuarter(db: Db): Promise<string> {
+export async function latestQuarter(db: Db): Promise<string> {
   const [row] = await db
     .select({ period: sql<string | null>`max(${dossierRollups.periodCode})` })
     .from(dossierRollups)

@@ -30,7 +30,7 @@ const dashboardQuery = z.object({
 });
 const lateQuery = listQuery(LATE_SORTS, '-daysLate').extend({
   unitId: z.coerce.number().int().positive().optional(),
-  period: z.string().trim().max(10),
+  period: z.string().trim().max(10).optional(),
   apology: z.enum(['missing', 'issued']).optional(),
 });
 /** The late list exported at once, as far as a sheet someone reads stays useful. */

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, like, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, isNull, like, lt, or, type SQL, sql } from 'drizzle-orm';
 import { hasPermissionOn } from '../../core/auth/roles.ts';
 import { dossierQuarter } from '../../core/dossiers/dossier-values.ts';
 import { AppError, fieldError } from '../../core/errors.ts';
@@ -9,6 +9,7 @@ import { parsePeriod, periodWindow } from '../../core/periods/periods.ts';
 import { mutate } from '../audit/audit-log.ts';
 import type { Db } from '../db/engine.ts';
 import { dossierRollups, dossiers, procedures, units } from '../db/schema/index.ts';
+import { latestQuarter } from './dashboard-service.ts';
 import { attributeClosed, type IndicatorContext, unitInScope } from './unit-scope.ts';
 
 export const LATE_SORTS = ['daysLate', 'receivedAt', 'dueAt', 'finishedAt', 'code'] as const;
@@ -50,7 +51,10 @@ async function closedUnitsInto(db: Db, path: string): Promise<number[]> {
 
 export interface LateQuery {
   unitId?: number;
-  period: string;
+  /** Default: the latest quarter with data, as on the dashboard. */
+  period?: string | undefined;
+  /** A dossier code or a procedure name, any part of it. */
+  q?: string | undefined;
   apology?: 'missing' | 'issued';
   page: number;
   perPage: number;
@@ -62,7 +66,7 @@ export async function findLateDossiers(
   query: LateQuery,
 ): Promise<ListResult<LateDossier>> {
   const unit = await unitInScope(ctx, 'indicators.read', query.unitId);
-  const { from, to } = windowOf(query.period);
+  const { from, to } = windowOf(query.period?.toUpperCase() ?? (await latestQuarter(ctx.db)));
   const now = new Date();
   const asOf = now < to ? now : to;
   const closedIds = await closedUnitsInto(ctx.db, unit.path);
@@ -76,7 +80,9 @@ export async function findLateDossiers(
   ) as SQL;
   const apology =
     query.apology === undefined ? undefined : eq(dossiers.apologyIssued, query.apology === 'issued');
-  const where = and(inSubtree, lateInPeriod, apology);
+  const pattern = query.q ? `%${query.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%` : null;
+  const search = pattern ? or(ilike(dossiers.code, pattern), ilike(procedures.name, pattern)) : undefined;
+  const where = and(inSubtree, lateInPeriod, apology, search);
   const lateDays = sql<number>`ceil(extract(epoch from (coalesce(${dossiers.finishedAt}, ${asOf}) - ${dossiers.dueAt})) / 86400)`;
   const { field, direction } = parseSort(query.sort);
   const column = {
@@ -113,6 +119,7 @@ export async function findLateDossiers(
       .select({ n: sql<number>`count(*)::int` })
       .from(dossiers)
       .innerJoin(units, eq(units.id, dossiers.unitId))
+      .leftJoin(procedures, eq(procedures.code, dossiers.procedureCode))
       .where(where),
   ]);
   return {

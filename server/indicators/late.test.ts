@@ -151,6 +151,17 @@ describe('GET /api/dossiers/late', () => {
     expect(
       codes((await reporter.request('GET', '/api/dossiers/late?period=2026Q1&apology=issued')).json),
     ).toEqual(['D2']);
+    const search = await reporter.request('GET', '/api/dossiers/late?period=2026Q1&q=d7');
+    expect(codes(search.json)).toEqual(['D7']);
+    const byProcedure = await reporter.request(
+      'GET',
+      '/api/dossiers/late?period=2026Q1&q=khai%20sinh&perPage=1',
+    );
+    expect(byProcedure.json.total).toBe(4);
+    expect((await reporter.request('GET', '/api/dossiers/late?period=2026Q1&q=100%25')).json.total).toBe(0);
+    // Without a period: the latest quarter with data (2026Q2, where D5 was finished late); D3, still open,
+    // is overdue at the end of that quarter too.
+    expect(codes((await reporter.request('GET', '/api/dossiers/late')).json)).toEqual(['D3', 'D5']);
     const province = await coordinator.request('GET', '/api/dossiers/late?period=2026Q1');
     expect(province.json.total).toBe(5);
     expect((await reporter.request('GET', '/api/dossiers/late?period=2026Q1&perPage=101')).status).toBe(400);
