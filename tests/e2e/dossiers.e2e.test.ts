@@ -144,6 +144,11 @@ describe('a data officer imports a quarter of one-stop dossiers and reads the da
 
     await ranking.getByRole('button', { name: 'Phường Phố Hiến' }).click();
     await onTimeCard().filter({ hasText: '8 / 10 hồ sơ' }).waitFor();
+    // The unit is in the address: Back climbs out of the drill-down, Forward returns to it.
+    await page.goBack();
+    await onTimeCard().filter({ hasText: '17 / 20 hồ sơ' }).waitFor();
+    await page.goForward();
+    await onTimeCard().filter({ hasText: '8 / 10 hồ sơ' }).waitFor();
     await page
       .getByRole('navigation', { name: 'Đơn vị' })
       .getByText('Ủy ban nhân dân tỉnh Hưng Yên')

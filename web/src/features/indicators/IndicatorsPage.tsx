@@ -12,8 +12,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { Link } from '@tanstack/react-router';
-import { useState } from 'react';
+import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useT } from '../../i18n/locale.tsx';
 import { hasPermission, useMe } from '../auth/session.ts';
 import { type DashboardQuery, exportUrl, useDossierDashboard } from './api.ts';
@@ -28,8 +27,18 @@ import { XlsxButton } from './XlsxButton.tsx';
 export function IndicatorsPage() {
   const { t, locale, label } = useT();
   const { data: me } = useMe();
-  const [query, setQuery] = useState<DashboardQuery>({});
-  const [selectedCode, setSelectedCode] = useState<string | null>(null);
+  // Unit, period and indicator live in the URL: Back climbs out of a drill-down, a link shows the same view.
+  const search = useSearch({ strict: false }) as Record<string, unknown>;
+  const navigate = useNavigate();
+  const query: DashboardQuery = {
+    unitId: Number(search.unitId) > 0 ? Number(search.unitId) : undefined,
+    period: typeof search.period === 'string' ? search.period : undefined,
+  };
+  const selectedCode = typeof search.indicator === 'string' ? search.indicator : null;
+  const go = (next: DashboardQuery & { indicator?: string | undefined }) =>
+    void navigate({ to: '/indicators', search: next as never });
+  const setQuery = (next: DashboardQuery) => go({ ...next, indicator: selectedCode ?? undefined });
+  const setSelectedCode = (code: string) => go({ ...current, indicator: code });
   const { data, error, isFetching } = useDossierDashboard(query);
   // The server picks the user's unit and the current quarter; from then on the page asks for both.
   const current: DashboardQuery = data ? { unitId: data.unit.id, period: data.period } : query;
