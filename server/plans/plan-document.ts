@@ -255,6 +255,28 @@ export async function nd30Document(
   return Packer.toBuffer(document);
 }
 
+/** A run of text as plain data, so a document can be described on one thread and built on another. */
+export interface RunSpec {
+  text: string;
+  bold?: boolean;
+  italics?: boolean;
+}
+
+/** A document in the format of Nghị định 30/2020 as plain data: its particulars, body paragraphs, recipients. */
+export interface DocumentSpec {
+  head: DocumentHead;
+  /** Each paragraph a list of runs, justified with a first-line indent. */
+  paragraphs: RunSpec[][];
+  recipients: string[];
+}
+
+export function specToDocx(spec: DocumentSpec): Promise<Buffer> {
+  const paragraphs = spec.paragraphs.map((runs) =>
+    body(runs.map((part) => run(part.text, { bold: part.bold, italics: part.italics }))),
+  );
+  return nd30Document(spec.head, paragraphs, spec.recipients);
+}
+
 export async function planToDocx(plan: PlanDetail, options: { recipients?: string[] } = {}): Promise<Buffer> {
   return nd30Document(plan, bodyParagraphs(plan), recipientsOf(plan, options.recipients));
 }

@@ -1,13 +1,13 @@
-import type { Paragraph } from 'docx';
 import { eq } from 'drizzle-orm';
 import { TARGET_STATUS } from '../../core/indicators/targets.ts';
 import { ITEM_STATUS_NAMES, type ItemStatus } from '../../core/plans/plan-views.ts';
 import { NARRATIVE_SECTIONS, type NarrativeSection } from '../../core/reports/report.ts';
 import { formatDateVi, todayInVietnam } from '../../core/text/dates.ts';
 import { units } from '../db/schema/index.ts';
+import { renderDocx } from '../files/docx-render.ts';
 import { CONTENT_TYPES, writeWorkbook } from '../files/tabular.ts';
 import type { JobProgress } from '../jobs/jobs.ts';
-import { body, labelOf, nd30Document, run } from '../plans/plan-document.ts';
+import { labelOf, type RunSpec } from '../plans/plan-document.ts';
 import { getPlan } from '../plans/plan-service.ts';
 import { sentReports, unitIndicatorRows } from './consolidated-data.ts';
 import { periodOverview, type ReportContext } from './report-service.ts';
@@ -66,45 +66,43 @@ export async function consolidatedReport(
   const targets = planUnit ? await measureTargets(ctx.db, planUnit.path, code, plan.targets) : [];
   await progress(2, steps, 'Đã tính các chỉ tiêu');
 
-  const content: Paragraph[] = [];
-  const heading = (text: string) => content.push(body([run(text, { bold: true })]));
+  const content: RunSpec[][] = [];
+  const heading = (text: string) => content.push([{ text, bold: true }]);
   const counts = overview.counts.total;
-  content.push(
-    body([
-      run(
+  content.push([
+    {
+      text:
         `Thực hiện Kế hoạch số ${plan.number ?? '…'} về ${plan.title.charAt(0).toLowerCase()}${plan.title.slice(1)}, ` +
-          `${counts.submitted}/${counts.expected} đơn vị đã gửi báo cáo kỳ ${code} ` +
-          `(số liệu từ ${formatDateVi(overview.period.dataFrom)} đến ${formatDateVi(overview.period.dataTo)}; ` +
-          `${counts.onTime} đúng hạn, ${counts.late} muộn, ${counts.missing} quá hạn chưa gửi). Kết quả như sau:`,
-      ),
-    ]),
-  );
+        `${counts.submitted}/${counts.expected} đơn vị đã gửi báo cáo kỳ ${code} ` +
+        `(số liệu từ ${formatDateVi(overview.period.dataFrom)} đến ${formatDateVi(overview.period.dataTo)}; ` +
+        `${counts.onTime} đúng hạn, ${counts.late} muộn, ${counts.missing} quá hạn chưa gửi). Kết quả như sau:`,
+    },
+  ]);
   let part = 0;
   const numbered = (text: string) => heading(`${ROMAN[part++]}. ${text}`);
   if (targets.length > 0) {
     numbered('KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU');
-    for (const target of targets) content.push(body([run(`- ${targetLine(target)}.`)]));
+    for (const target of targets) content.push([{ text: `- ${targetLine(target)}.` }]);
   }
   numbered('KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ');
   const annex: (string | number | null)[][] = [];
   for (const item of plan.items) {
     if (item.kind === 'section') {
-      content.push(body([run(`${labelOf(item.ref)}${item.text}`, { bold: true, italics: true })]));
+      content.push([{ text: `${labelOf(item.ref)}${item.text}`, bold: true, italics: true }]);
       continue;
     }
     const status = statusName(item.status).toLocaleLowerCase('vi');
-    content.push(
-      body([run(`- ${item.text} `), run(`(${status}, ${percent(item.progress)})`, { italics: true })]),
-    );
+    content.push([
+      { text: `- ${item.text} ` },
+      { text: `(${status}, ${percent(item.progress)})`, italics: true },
+    ]);
     for (const report of sent) {
       const task = report.tasks.get(item.id);
       if (!task) continue;
-      content.push(
-        body([
-          run(`+ ${report.unitName}: `, { italics: true }),
-          run(`${task.done ?? ''} (${statusName(task.status)}, ${percent(task.progress)})`),
-        ]),
-      );
+      content.push([
+        { text: `+ ${report.unitName}: `, italics: true },
+        { text: `${task.done ?? ''} (${statusName(task.status)}, ${percent(task.progress)})` },
+      ]);
       annex.push([
         report.unitName,
         item.ref,
@@ -121,23 +119,24 @@ export async function consolidatedReport(
     numbered(NARRATIVE_SECTIONS[section].vi.toLocaleUpperCase('vi'));
     for (const report of sent) {
       const text = report.narrative[section];
-      if (text) content.push(body([run(`- ${report.unitName}: `, { italics: true }), run(text)]));
+      if (text) content.push([{ text: `- ${report.unitName}: `, italics: true }, { text }]);
     }
   }
   numbered('KẾT QUẢ CỦA TỪNG ĐƠN VỊ');
   for (const [index, report] of sent.entries()) {
     const text = report.narrative.results;
-    if (text) content.push(body([run(`- ${report.unitName}: `, { italics: true }), run(text)]));
+    if (text) content.push([{ text: `- ${report.unitName}: `, italics: true }, { text }]);
     await progress(index + 4, steps, `Đã đưa báo cáo của ${report.unitName}`);
   }
   const missing = overview.units.filter((entry) => entry.toChase).map((entry) => entry.unit.name);
   if (missing.length > 0)
-    content.push(
-      body([run('Các đơn vị chưa gửi báo cáo: ', { italics: true }), run(`${missing.join(', ')}.`)]),
-    );
+    content.push([
+      { text: 'Các đơn vị chưa gửi báo cáo: ', italics: true },
+      { text: `${missing.join(', ')}.` },
+    ]);
 
-  const docx = await nd30Document(
-    {
+  const docx = await renderDocx({
+    head: {
       issuer: plan.issuer,
       number: null,
       type: 'BC',
@@ -147,9 +146,9 @@ export async function consolidatedReport(
       title: `Kết quả thực hiện Kế hoạch ${plan.number ?? ''} kỳ ${code}`.replace(/\s+/g, ' '),
       signer: null,
     },
-    content,
-    ['Ủy ban nhân dân tỉnh', 'Bộ Nội vụ'],
-  );
+    paragraphs: content,
+    recipients: ['Ủy ban nhân dân tỉnh', 'Bộ Nội vụ'],
+  });
   const xlsx = await writeWorkbook([
     {
       name: 'Nhiệm vụ',
