@@ -141,6 +141,12 @@ describe('a data officer imports a quarter of one-stop dossiers and reads the da
     expect((await cells('Phường Phố Hiến', ranking)).slice(0, 3)).toEqual(['2', 'Phường Phố Hiến', '80%']);
     await ranking.getByRole('row').filter({ hasText: 'Xã Diên Hà' }).getByText('Có nguy cơ').waitFor();
     await page.screenshot({ path: join(tmpdir(), 'chiso-e2e-dossier-dashboard.png'), fullPage: true });
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      ranking.getByRole('link', { name: 'Tải .xlsx: Xếp hạng đơn vị trực thuộc' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    expect(await download.failure()).toBeNull();
 
     await ranking.getByRole('button', { name: 'Phường Phố Hiến' }).click();
     await onTimeCard().filter({ hasText: '8 / 10 hồ sơ' }).waitFor();
