@@ -233,6 +233,10 @@ export const MESSAGES = {
   importedCount: { vi: 'Hồ sơ mới', en: 'New dossiers' },
   updatedCount: { vi: 'Hồ sơ cập nhật', en: 'Dossiers updated' },
   rejectedCount: { vi: 'Dòng bị từ chối', en: 'Rows refused' },
+  firstRejected: {
+    vi: 'Liệt kê {shown} dòng lỗi đầu tiên trên tổng số {total} dòng lỗi.',
+    en: 'The first {shown} of {total} refused rows.',
+  },
   newProcedures: {
     vi: 'Thủ tục lần đầu xuất hiện, đã thêm vào danh mục',
     en: 'Procedures seen for the first time, added to the catalogue',

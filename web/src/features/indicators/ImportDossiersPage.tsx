@@ -24,7 +24,6 @@ import { useT } from '../../i18n/locale.tsx';
 import { startDossierImport, type UnmappedColumns, useJob } from './api.ts';
 import { ColumnMappingForm } from './ColumnMappingForm.tsx';
 import { FileDropZone } from './FileDropZone.tsx';
-import { formatCount } from './format.ts';
 import { ImportResultPanel } from './ImportResultPanel.tsx';
 
 const ACCEPT =
@@ -128,7 +127,7 @@ export function ImportDossiersPage() {
         <Stack gap="xs" role="status" aria-live="polite">
           <Text size="sm">
             {job?.message ?? t('importRunning')}
-            {job && job.total > 0 && ` — ${formatCount(job.progress)} / ${formatCount(job.total)}`}
+            {job && job.total > 0 && ` — ${Math.round(percent)}%`}
           </Text>
           <Progress
             value={job && job.total > 0 ? percent : 100}

@@ -47,6 +47,13 @@ export function ImportResultPanel({ result, onAgain }: { result: ImportResult; o
       </SimpleGrid>
       {isRefused && (
         <Stack gap="xs" component="section" aria-label={t('rejectedCount')}>
+          {result.rejectedCount > result.rejected.length && (
+            <Text size="sm" c="dimmed">
+              {t('firstRejected')
+                .replace('{shown}', formatCount(result.rejected.length))
+                .replace('{total}', formatCount(result.rejectedCount))}
+            </Text>
+          )}
           <Table withTableBorder striped>
             <Table.Thead>
               <Table.Tr>

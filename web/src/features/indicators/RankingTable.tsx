@@ -109,7 +109,7 @@ export function RankingTable({
                       {t('unit')}
                     </SortHeader>
                     <SortHeader field="rate" sort={sort} onSort={setSort}>
-                      {t('rate')}
+                      {kpi?.measureUnit === '%' ? t('rate') : t('figure')}
                     </SortHeader>
                     <SortHeader field="denominator" sort={sort} onSort={setSort}>
                       {t('dossierCount')}

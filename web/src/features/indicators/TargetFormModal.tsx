@@ -22,12 +22,12 @@ import { type IndicatorTarget, saveTarget, useIndicators, useTargetWrite } from 
 
 type Scope = 'everyone' | 'unitType' | 'unit';
 
-const OPERATOR_LABELS: Record<TargetOperator, string> = {
-  '>': '> (trên)',
-  '>=': '≥ (từ … trở lên)',
-  '<': '< (dưới)',
-  '<=': '≤ (không quá)',
-  '=': '= (bằng)',
+const OPERATOR_LABELS: Record<TargetOperator, { vi: string; en: string }> = {
+  '>': { vi: '> (trên)', en: '> (above)' },
+  '>=': { vi: '≥ (từ … trở lên)', en: '≥ (at least)' },
+  '<': { vi: '< (dưới)', en: '< (below)' },
+  '<=': { vi: '≤ (không quá)', en: '≤ (at most)' },
+  '=': { vi: '= (bằng)', en: '= (equal to)' },
 };
 
 /** Add or edit one target: the indicator, whom and which period it applies to, the rule. */
@@ -144,7 +144,7 @@ export function TargetFormModal({
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <Select
             label={t('operator')}
-            data={TARGET_OPERATORS.map((value) => ({ value, label: OPERATOR_LABELS[value] }))}
+            data={TARGET_OPERATORS.map((value) => ({ value, label: label(OPERATOR_LABELS[value]) }))}
             value={operator}
             onChange={(value) => value && setOperator(value as TargetOperator)}
             allowDeselect={false}
