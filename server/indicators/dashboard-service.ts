@@ -23,7 +23,7 @@ import { pathIds } from '../../core/units/unit-tree.ts';
 import type { Db } from '../db/engine.ts';
 import { ReadCache } from '../db/read-cache.ts';
 import { dossierRollups, indicators, indicatorTargets, units } from '../db/schema/index.ts';
-import { attributeClosed, type IndicatorContext, type UnitRef, unitInScope } from './unit-scope.ts';
+import { currentPaths, type IndicatorContext, type UnitRef, unitInScope } from './unit-scope.ts';
 
 /** Eight quarters of trend: two years, so a quarter can be read against the same quarter last year. */
 export const TREND_QUARTERS = 8;
@@ -85,27 +85,19 @@ export interface UnitCounters {
  * roll-ups, summed over procedure fields, never raw dossiers.
  */
 export async function loadUnitCounters(db: Db, periods: string[]): Promise<UnitCounters[]> {
+  // Grouped by unit and quarter only (no join): the aggregate is the whole cost, paths come after.
   const rows = await db
-    .select({
-      unitId: dossierRollups.unitId,
-      periodCode: dossierRollups.periodCode,
-      path: units.path,
-      isClosed: sql<boolean>`${units.validTo} is not null`,
-      ...counterSums,
-    })
+    .select({ unitId: dossierRollups.unitId, periodCode: dossierRollups.periodCode, ...counterSums })
     .from(dossierRollups)
-    .innerJoin(units, eq(units.id, dossierRollups.unitId))
     .where(inArray(dossierRollups.periodCode, periods))
-    .groupBy(dossierRollups.unitId, dossierRollups.periodCode, units.path, units.validTo);
-  const closed = await attributeClosed(
-    db,
-    rows.filter((row) => row.isClosed).map((row) => row.unitId),
-  );
-  return rows.map((row) => {
+    .groupBy(dossierRollups.unitId, dossierRollups.periodCode);
+  const paths = await currentPaths(db, [...new Set(rows.map((row) => row.unitId))]);
+  return rows.flatMap((row) => {
+    const unitPath = paths.get(row.unitId);
+    if (!unitPath) return [];
     const counters = emptyCounters();
     for (const name of DOSSIER_COUNTERS) counters[name] = Number(row[name]);
-    const unitPath = row.isClosed ? (closed.get(row.unitId)?.path ?? row.path) : row.path;
-    return { unitPath, periodCode: row.periodCode, counters };
+    return [{ unitPath, periodCode: row.periodCode, counters }];
   });
 }
 

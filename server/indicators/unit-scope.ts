@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { hasPermissionOn, type Permission, scopeRoots } from '../../core/auth/roles.ts';
 import { AppError } from '../../core/errors.ts';
 import { attributeClosedUnits, type UnitPlace } from '../../core/indicators/succession.ts';
@@ -56,6 +56,24 @@ export async function unitInScope(
   return top;
 }
 
+/** Succession links and the places (path, open or closed) of the given units and of every linked unit. */
+async function successionPlaces(db: Db, unitIds: number[]) {
+  const linked = sql`select predecessor_id from ${unitSuccessions} union select successor_id from ${unitSuccessions}`;
+  const [links, rows] = await Promise.all([
+    db
+      .select({ predecessorId: unitSuccessions.predecessorId, successorId: unitSuccessions.successorId })
+      .from(unitSuccessions),
+    db
+      .select({ id: units.id, path: units.path, validTo: units.validTo })
+      .from(units)
+      .where(or(inArray(units.id, unitIds.length > 0 ? unitIds : [0]), sql`${units.id} in (${linked})`)),
+  ]);
+  const places = new Map<number, UnitPlace>(
+    rows.map((row) => [row.id, { path: row.path, isActive: row.validTo === null }]),
+  );
+  return { links, places };
+}
+
 /**
  * For closed units, the unit (id and path) that carries their figures today, following successor
  * links (core/indicators/succession.ts). Reads only the succession links and the units they name.
@@ -66,21 +84,24 @@ export async function attributeClosed(
 ): Promise<Map<number, { id: number; path: string }>> {
   const result = new Map<number, { id: number; path: string }>();
   if (closedIds.length === 0) return result;
-  const links = await db
-    .select({ predecessorId: unitSuccessions.predecessorId, successorId: unitSuccessions.successorId })
-    .from(unitSuccessions);
-  const ids = new Set<number>(closedIds);
-  for (const link of links) ids.add(link.predecessorId).add(link.successorId);
-  const rows = await db
-    .select({ id: units.id, path: units.path, validTo: units.validTo })
-    .from(units)
-    .where(inArray(units.id, [...ids]));
-  const places = new Map<number, UnitPlace>(
-    rows.map((row) => [row.id, { path: row.path, isActive: row.validTo === null }]),
-  );
+  const { links, places } = await successionPlaces(db, closedIds);
   for (const [closedId, currentId] of attributeClosedUnits(closedIds, links, places)) {
     const path = places.get(currentId)?.path;
     if (path) result.set(closedId, { id: currentId, path });
+  }
+  return result;
+}
+
+/** The path of the unit carrying each unit's figures today: its own when open, its successor's when closed. */
+export async function currentPaths(db: Db, unitIds: number[]): Promise<Map<number, string>> {
+  const { links, places } = await successionPlaces(db, unitIds);
+  const closed = unitIds.filter((id) => places.get(id)?.isActive === false);
+  const attributed = attributeClosedUnits(closed, links, places);
+  const result = new Map<number, string>();
+  for (const id of unitIds) {
+    const current = attributed.get(id) ?? id;
+    const path = places.get(current)?.path ?? places.get(id)?.path;
+    if (path) result.set(id, path);
   }
   return result;
 }
