@@ -1,6 +1,7 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { periodsDueBetween } from '../../core/periods/periods.ts';
-import { addDays, todayInVietnam } from '../../core/text/dates.ts';
+import { addDays, formatDateVi, todayInVietnam } from '../../core/text/dates.ts';
 import {
   buildUser,
   createTestApp,
@@ -82,5 +83,22 @@ describe('the unit’s inbox and the coordinator’s review queue', () => {
       version: sent.json.version,
     });
     expect((await coordinator.request('GET', '/api/reports/queue')).json.total).toBe(0);
+  });
+
+  it('exports the period board as the spreadsheet coordinators kept by hand', async () => {
+    const period = due[0]?.code ?? '';
+    const download = (cookie: string, code = period) =>
+      t.app.inject({ method: 'GET', url: `/api/reports/board.xlsx?period=${code}`, headers: { cookie } });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await download(coordinator.cookie)).rawPayload as unknown as ArrayBuffer);
+    const rows = book.worksheets[0]?.getSheetValues().slice(1) as unknown[][];
+    expect(rows[0]?.slice(1, 4)).toEqual(['Đơn vị', 'Loại', 'Trạng thái']);
+    const snv = rows.find((row) => row[1] === 'Sở Nội vụ');
+    expect(snv?.slice(3, 5)).toEqual(['Đã tiếp nhận', formatDateVi(today)]);
+    expect(rows.filter((row) => row[6] === 'Cần đôn đốc').length).toBe(rows.length - 2);
+    const mine = new ExcelJS.Workbook();
+    await mine.xlsx.load((await download(reporter.cookie)).rawPayload as unknown as ArrayBuffer);
+    expect(mine.worksheets[0]?.rowCount).toBe(2);
+    expect((await download(coordinator.cookie, '2026Q9')).statusCode).toBe(400);
   });
 });

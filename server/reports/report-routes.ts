@@ -5,8 +5,10 @@ import { listQuery } from '../../core/list.ts';
 import { REPORT_STATUSES, saveReportSchema, transitionSchema } from '../../core/reports/report.ts';
 import { contextOf } from '../auth/policy.ts';
 import type { Db } from '../db/engine.ts';
+import { sendDownload } from '../http/downloads.ts';
 import { startJob } from '../jobs/jobs.ts';
 import { getPlan } from '../plans/plan-service.ts';
+import { exportPeriodBoard } from './board-export.ts';
 import { consolidatedReport } from './consolidated.ts';
 import { QUEUE_SORT_FIELDS, reportInbox, reviewQueue } from './report-queues.ts';
 import {
@@ -37,6 +39,19 @@ export async function reportRoutes(app: FastifyInstance, { db }: { db: Db }) {
     },
     async (request) =>
       periodOverview(contextOf(request, db), request.query.period, { status: request.query.status }),
+  );
+  api.get(
+    '/api/reports/board.xlsx',
+    {
+      config: { policy: 'reports.read' },
+      schema: {
+        tags,
+        summary: 'Tình hình gửi báo cáo của kỳ dưới dạng .xlsx',
+        querystring: z.object({ period: periodCode }),
+      },
+    },
+    async (request, reply) =>
+      sendDownload(reply, await exportPeriodBoard(contextOf(request, db), request.query.period)),
   );
   api.get(
     '/api/reports/inbox',

@@ -19,7 +19,7 @@ import { periodContaining } from '../../../../core/periods/periods.ts';
 import { REPORT_STATUS_NAMES } from '../../../../core/reports/report.ts';
 import { formatDateVi, todayInVietnam } from '../../../../core/text/dates.ts';
 import { foldVietnamese } from '../../../../core/text/vietnamese.ts';
-import { api } from '../../api/client.ts';
+import { api, queryString } from '../../api/client.ts';
 import { useT } from '../../i18n/locale.tsx';
 import { hasPermission, useMe } from '../auth/session.ts';
 import { SendRemindersButton } from '../notifications/SendRemindersButton.tsx';
@@ -89,6 +89,14 @@ export function PeriodBoard() {
             onChange={(event) => setOnlyToChase(event.currentTarget.checked)}
           />
           {hasPermission(me, 'reports.review') && <SendRemindersButton periodCode={period} units={shown} />}
+          <Button
+            component="a"
+            variant="default"
+            href={`/api/reports/board.xlsx${queryString({ period })}`}
+            download
+          >
+            {t('downloadXlsx')}
+          </Button>
         </Group>
         <Select
           aria-label={t('period')}
