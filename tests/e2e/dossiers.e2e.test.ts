@@ -236,4 +236,24 @@ describe('a data officer imports a quarter of one-stop dossiers and reads the da
     // The province itself still answers to "> 95%".
     await onTimeCard().getByText('> 95%').waitFor();
   });
+
+  it('a provincial leader reads the dashboard and the targets but changes neither', async () => {
+    const leader = await (await browser.newContext({ locale: 'vi-VN' })).newPage();
+    await signInAs(leader, server, 'lanhdao');
+    await leader.goto(`${server.url}/indicators/targets`);
+    await leader.getByText('Trên 95% số hồ sơ TTHC được trả kết quả giải quyết đúng hạn').waitFor();
+    expect(await leader.getByRole('button', { name: 'Thêm mục tiêu' }).count()).toBe(0);
+    expect(await leader.getByRole('button', { name: 'Sửa' }).count()).toBe(0);
+    await leader.goto(`${server.url}/indicators?period=${quarter}`);
+    await leader.getByTestId('kpi-DOSSIER_ON_TIME').filter({ hasText: '17 / 20 hồ sơ' }).waitFor();
+    expect(await leader.getByRole('link', { name: 'Nhập hồ sơ TTHC' }).count()).toBe(0);
+    // E2E-008 still has no apology letter: shown as such, with no button to record one.
+    const row = leader
+      .getByRole('region', { name: 'Hồ sơ trễ hạn' })
+      .getByRole('row')
+      .filter({ hasText: 'E2E-008' });
+    await row.getByText('Chưa gửi thư xin lỗi').waitFor();
+    expect(await row.getByRole('button').count()).toBe(0);
+    await leader.context().close();
+  });
 });
