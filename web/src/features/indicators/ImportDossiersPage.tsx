@@ -180,7 +180,7 @@ function FormatHelp() {
       <Code block fz="xs">
         {DOSSIER_FIELDS.join(',')}
       </Code>
-      <Table withTableBorder fz="sm" verticalSpacing={4}>
+      <Table withTableBorder fz="sm" verticalSpacing={4} captionSide="top">
         <Table.Caption>{t('acceptedTitles')}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
