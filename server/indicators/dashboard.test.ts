@@ -161,6 +161,16 @@ describe('GET /api/dashboards/dossiers', () => {
     expect(anonymous.statusCode).toBe(401);
   });
 
+  it("refuses a closed unit: its figures are its successor's now", async () => {
+    const [lamSon] = await t.database.db.select({ id: units.id }).from(units).where(eqCode('11950'));
+    const { status, json } = await coordinator.request(
+      'GET',
+      `/api/dashboards/dossiers?unitId=${lamSon?.id}`,
+    );
+    expect(status).toBe(400);
+    expect(json.error.details.fields[0].path).toBe('unitId');
+  });
+
   it('refuses a period that is not a quarter, naming it', async () => {
     const { status, json } = await coordinator.request('GET', '/api/dashboards/dossiers?period=2026');
     expect(status).toBe(400);

@@ -10,7 +10,7 @@ import { mutate } from '../audit/audit-log.ts';
 import type { Db } from '../db/engine.ts';
 import { dossierRollups, dossiers, procedures, units } from '../db/schema/index.ts';
 import { latestQuarter } from './dashboard-service.ts';
-import { attributeClosed, type IndicatorContext, unitInScope } from './unit-scope.ts';
+import { assertOpen, attributeClosed, type IndicatorContext, unitInScope } from './unit-scope.ts';
 
 export const LATE_SORTS = ['daysLate', 'receivedAt', 'dueAt', 'finishedAt', 'code'] as const;
 
@@ -66,6 +66,7 @@ export async function findLateDossiers(
   query: LateQuery,
 ): Promise<ListResult<LateDossier>> {
   const unit = await unitInScope(ctx, 'indicators.read', query.unitId);
+  assertOpen(unit);
   const { from, to } = windowOf(query.period?.toUpperCase() ?? (await latestQuarter(ctx.db)));
   const now = new Date();
   const asOf = now < to ? now : to;

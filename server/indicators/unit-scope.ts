@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { hasPermissionOn, type Permission, scopeRoots } from '../../core/auth/roles.ts';
-import { AppError } from '../../core/errors.ts';
+import { AppError, fieldError } from '../../core/errors.ts';
 import { attributeClosedUnits, type UnitPlace } from '../../core/indicators/succession.ts';
 import type { ServiceContext } from '../audit/audit-log.ts';
 import type { SessionUser } from '../auth/sessions.ts';
@@ -39,8 +39,11 @@ export async function unitInScope(
 ): Promise<UnitRef> {
   if (unitId !== undefined) {
     const unit = await findUnit(ctx.db, unitId);
-    if (!hasPermissionOn(ctx.user.grants, permission, unit.path)) throw new AppError('FORBIDDEN');
-    return unit;
+    if (hasPermissionOn(ctx.user.grants, permission, unit.path)) return unit;
+    // A closed unit's history belongs to whoever holds the unit carrying it today.
+    const current = unit.validTo ? (await attributeClosed(ctx.db, [unit.id])).get(unit.id) : undefined;
+    if (current && hasPermissionOn(ctx.user.grants, permission, current.path)) return unit;
+    throw new AppError('FORBIDDEN');
   }
   const [root] = scopeRoots(ctx.user.grants, permission);
   if (!root) throw new AppError('FORBIDDEN');
@@ -54,6 +57,15 @@ export async function unitInScope(
     .limit(1);
   if (!top) throw new AppError('NOT_FOUND', 'Chưa có đơn vị nào.');
   return top;
+}
+
+/** Dashboards show today's units: a closed unit's figures are counted under its successor. */
+export function assertOpen(unit: UnitRef): void {
+  if (unit.validTo)
+    throw fieldError(
+      'unitId',
+      'Đơn vị đã sáp nhập, chia tách hoặc giải thể: số liệu của đơn vị được tính cho đơn vị kế thừa.',
+    );
 }
 
 /** Succession links and the places (path, open or closed) of the given units and of every linked unit. */
