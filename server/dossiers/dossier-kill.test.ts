@@ -1,12 +1,12 @@
 import { spawn } from 'node:child_process';
-import { cpSync, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, createWriteStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { DOSSIER_FIELDS } from '../../core/dossiers/dossier-fields.ts';
 import { type Database, openDatabase } from '../db/engine.ts';
 import { openTestDatabase, TEST_PG_URL } from '../test/harness.ts';
-import { writtenCounts } from './dossier-fixtures.ts';
+import { dossierCsv, dossierRow, writtenCounts } from './dossier-fixtures.ts';
 
 const ROWS = 300_000;
 const folder = mkdtempSync(join(tmpdir(), 'chiso-dossier-kill-'));
@@ -54,35 +54,107 @@ function importAndKill(
   });
 }
 
+/** A database the CLI can open too: on PGlite, a data folder this test closes before the CLI runs. */
+async function sharedDatabase(): Promise<{
+  database: Database;
+  env: Record<string, string>;
+  reopen: () => Promise<Database>;
+}> {
+  if (TEST_PG_URL) {
+    const database = await openTestDatabase();
+    const url = (database.pool as unknown as { options: { connectionString: string } }).options
+      .connectionString;
+    return { database, env: { DATABASE_URL: url }, reopen: async () => database };
+  }
+  const dataDir = mkdtempSync(join(folder, 'data-'));
+  cpSync(inject('templateDir'), dataDir, { recursive: true });
+  return {
+    database: await openDatabase({ dataDir }),
+    env: { CHISO_DATA_DIR: dataDir },
+    reopen: () => openDatabase({ dataDir }),
+  };
+}
+
+function runCli(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['bin/chiso.mjs', ...args], {
+      cwd: new URL('../..', import.meta.url).pathname,
+      env: { ...process.env, ...env, DATABASE_URL: env.DATABASE_URL ?? '' },
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => resolve({ code, stdout }));
+  });
+}
+
+describe('npx chiso dossiers import', () => {
+  it('prints the summary as JSON, exits 1 when it refuses the file, and --dry-run writes nothing', async () => {
+    const shared = await sharedDatabase();
+    if (!TEST_PG_URL) await shared.database.close();
+    const good = join(folder, 'good.csv');
+    const bad = join(folder, 'bad.csv');
+    writeFileSync(
+      good,
+      dossierCsv([
+        dossierRow({ code: 'CLI-1' }),
+        dossierRow({ code: 'CLI-2', procedureCode: 'CLI.P', procedureName: 'Thủ tục CLI' }),
+      ]),
+    );
+    writeFileSync(
+      bad,
+      dossierCsv([dossierRow({ code: 'CLI-3' }), dossierRow({ code: 'CLI-4', finishedAt: '2025-01-01' })]),
+    );
+
+    const refused = await runCli(['dossiers', 'import', bad, '--json'], shared.env);
+    expect(refused.code).toBe(1);
+    expect(JSON.parse(refused.stdout)).toMatchObject({
+      imported: 0,
+      updated: 0,
+      rejected: [{ line: 3, column: 'finishedAt', reason: 'Ngày hoàn thành trước ngày tiếp nhận.' }],
+    });
+    const dry = await runCli(['dossiers', 'import', good, '--dry-run', '--json'], shared.env);
+    expect(dry.code).toBe(0);
+    expect(JSON.parse(dry.stdout)).toMatchObject({ imported: 2, updated: 0, rejected: [], dryRun: true });
+    const done = await runCli(['dossiers', 'import', good, '--json'], shared.env);
+    expect(done.code).toBe(0);
+    const summary = JSON.parse(done.stdout);
+    expect(summary).toMatchObject({ imported: 2, updated: 0, rejected: [] });
+    expect(summary.newProcedures).toContainEqual({ code: 'CLI.P', name: 'Thủ tục CLI', field: 'Hộ tịch' });
+
+    const database = await shared.reopen();
+    try {
+      const { rows } = await database.pool.query(
+        `select code from dossiers where code like 'CLI-%' order by code`,
+      );
+      expect(rows.map((row) => row.code)).toEqual(['CLI-1', 'CLI-2']);
+    } finally {
+      await database.close();
+    }
+  }, 120_000);
+});
+
 describe('an import killed halfway', () => {
   it('leaves nothing half-written', async () => {
     const file = await bigFile();
-    let database: Database;
-    let env: Record<string, string>;
-    let reopen: () => Promise<Database>;
-    if (TEST_PG_URL) {
-      database = await openTestDatabase();
-      const url = (database.pool as unknown as { options: { connectionString: string } }).options
-        .connectionString;
-      env = { DATABASE_URL: url };
-      reopen = async () => database;
-    } else {
-      // PGlite is one process's data folder: the test lets go of it while the CLI holds it, then
-      // opens it again after the kill (which also proves the folder recovers).
-      const dataDir = mkdtempSync(join(folder, 'data-'));
-      cpSync(inject('templateDir'), dataDir, { recursive: true });
-      database = await openDatabase({ dataDir });
-      env = { CHISO_DATA_DIR: dataDir };
-      reopen = () => openDatabase({ dataDir });
-    }
+    // PGlite is one process's data folder: the test lets go of it while the CLI holds it, then opens
+    // it again after the kill (which also proves the folder recovers).
+    const shared = await sharedDatabase();
+    let database = shared.database;
     const before = await writtenCounts(database);
     if (!TEST_PG_URL) await database.close();
 
-    const { stderr, signal } = await importAndKill(file, env);
+    const { stderr, signal } = await importAndKill(file, shared.env);
     expect(signal).toBe('SIGKILL');
     expect(stderr).toMatch(/reading: [1-9]\d* dòng/);
 
-    database = await reopen();
+    database = await shared.reopen();
     try {
       if (TEST_PG_URL) {
         // The server aborts the orphaned transaction when it notices the client is gone.
