@@ -217,6 +217,18 @@ describe('entered values', () => {
     expect(item(read.json, 'DOC_SIGNED').rate).toBe(90);
     expect(item(read.json, 'SATISFACTION_TTHC')).toMatchObject({ numerator: null, rate: null });
 
+    // The province sees its own (none) and its subtree's: 180 + 45 signed of 200 + 50, another commune included.
+    const otherReporter = await as('unit_reporter', '11983');
+    await otherReporter.request('PUT', url(other), {
+      values: [{ indicatorCode: 'DOC_SIGNED', numerator: 45, denominator: 50 }],
+    });
+    const province = await coordinator.request('GET', url(await unitIdByCode(t.database, '33')));
+    expect(item(province.json, 'DOC_SIGNED')).toMatchObject({
+      numerator: null,
+      subtree: { numerator: 225, denominator: 250, rate: 90, units: 2 },
+    });
+    expect(item(province.json, 'REPORTS_ONLINE').subtree).toMatchObject({ units: 0, rate: null });
+
     // All fields empty clears the value.
     const cleared = await reporter.request('PUT', url(phoHien), {
       values: [{ indicatorCode: 'DOC_SIGNED' }],

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, like, sql } from 'drizzle-orm';
 import { AppError, type FieldIssue, fieldError } from '../../core/errors.ts';
 import { checkEnteredValue, type EnteredValue } from '../../core/indicators/indicator-schemas.ts';
 import { ratePercent } from '../../core/indicators/rollup.ts';
@@ -12,7 +12,7 @@ import {
 import { parsePeriod } from '../../core/periods/periods.ts';
 import { mutate } from '../audit/audit-log.ts';
 import { assertPermissionOn } from '../auth/policy.ts';
-import { indicators, indicatorTargets, indicatorValues } from '../db/schema/index.ts';
+import { indicators, indicatorTargets, indicatorValues, units } from '../db/schema/index.ts';
 import { shippedCatalogue } from './catalogue-loader.ts';
 import { findUnit, type IndicatorContext } from './unit-scope.ts';
 
@@ -34,6 +34,52 @@ export interface UnitIndicatorValue {
   status: TargetStatus | null;
   colour: string | null;
   updatedAt: string | null;
+  /**
+   * The unit and every unit below it together, numerators and denominators summed (never rates
+   * averaged); null for a value indicator, which does not add up.
+   */
+  subtree: {
+    numerator: number;
+    denominator: number;
+    value: number;
+    rate: number | null;
+    units: number;
+  } | null;
+}
+
+interface Totals {
+  numerator: number;
+  denominator: number;
+  value: number;
+  units: number;
+}
+
+/** What the units of a subtree entered for the period, summed per indicator. */
+async function subtreeTotals(
+  ctx: IndicatorContext,
+  path: string,
+  period: string,
+): Promise<Map<string, Totals>> {
+  const rows = await ctx.db
+    .select({
+      code: indicatorValues.indicatorCode,
+      numerator: sql<number>`coalesce(sum(${indicatorValues.numerator}), 0)`.mapWith(Number),
+      denominator: sql<number>`coalesce(sum(${indicatorValues.denominator}), 0)`.mapWith(Number),
+      value: sql<number>`coalesce(sum(${indicatorValues.value}), 0)`.mapWith(Number),
+      units: sql<number>`count(*)::int`,
+    })
+    .from(indicatorValues)
+    .innerJoin(units, eq(units.id, indicatorValues.unitId))
+    .where(and(eq(indicatorValues.periodCode, period), like(units.path, `${path}%`)))
+    .groupBy(indicatorValues.indicatorCode);
+  return new Map(rows.map(({ code, ...totals }) => [code, totals]));
+}
+
+function subtreeFigure(kind: string, totals: Totals | undefined): UnitIndicatorValue['subtree'] {
+  if (kind === 'value') return null;
+  const sum = totals ?? { numerator: 0, denominator: 0, value: 0, units: 0 };
+  const rate = kind === 'ratio' ? ratePercent(sum) : sum.units === 0 ? null : sum.value;
+  return { ...sum, rate };
 }
 
 function periodOf(code: string): string {
@@ -50,7 +96,7 @@ export async function unitIndicatorValues(ctx: IndicatorContext, unitId: number,
   const unit = await findUnit(ctx.db, unitId);
   assertPermissionOn(ctx.user, 'indicators.read', unit.path);
   const period = periodOf(periodCode);
-  const [catalogue, values, targets] = await Promise.all([
+  const [catalogue, values, targets, totals] = await Promise.all([
     ctx.db
       .select()
       .from(indicators)
@@ -61,6 +107,7 @@ export async function unitIndicatorValues(ctx: IndicatorContext, unitId: number,
       .from(indicatorValues)
       .where(and(eq(indicatorValues.unitId, unitId), eq(indicatorValues.periodCode, period))),
     ctx.db.select().from(indicatorTargets),
+    subtreeTotals(ctx, unit.path, period),
   ]);
   const byCode = new Map(values.map((row) => [row.indicatorCode, row]));
   const items = catalogue.map((indicator): UnitIndicatorValue => {
@@ -94,6 +141,7 @@ export async function unitIndicatorValues(ctx: IndicatorContext, unitId: number,
       status,
       colour: status ? TARGET_STATUS[status].colour : null,
       updatedAt: row?.updatedAt.toISOString() ?? null,
+      subtree: subtreeFigure(indicator.kind, totals.get(indicator.code)),
     };
   });
   return { unit: { id: unit.id, name: unit.name, type: unit.type }, period, items };
