@@ -17,7 +17,7 @@ import {
   insertStaged,
   repeatedCodes,
   type StagedRow,
-  upsertDossiers,
+  writeDossiers,
 } from './dossier-staging.ts';
 
 export interface NewProcedure {
@@ -227,7 +227,7 @@ export async function importDossiers(
           })),
         );
       const updated = await applyRollupDelta(tx);
-      await upsertDossiers(tx);
+      await writeDossiers(tx, updated > 0);
       const [{ staged = 0 } = {}] = (
         await tx.execute<{ staged: number }>(sql`select count(*)::int as staged from dossier_staging`)
       ).rows;
