@@ -29,7 +29,7 @@ describe('first start', () => {
     expect((await db.select({ n: count() }).from(units))[0]?.n).toBe(0);
     const [areas] = await db.select({ n: count() }).from(adminAreas);
     expect(areas?.n).toBe(34 + 3321);
-  });
+  }, 120_000);
 
   it('in development: the demo province and one account per role; a second start changes nothing', async () => {
     const db = (await freshDatabase()).db;
@@ -48,5 +48,5 @@ describe('first start', () => {
     expect((await db.select({ n: count() }).from(units))[0]?.n).toBe(before?.n);
     expect((await db.select({ n: count() }).from(users))[0]?.n).toBe(6);
     expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
-  });
+  }, 120_000);
 });
