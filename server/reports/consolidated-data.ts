@@ -1,23 +1,10 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
-import {
-  DOSSIER_COUNTERS,
-  DOSSIER_INDICATOR_CODES,
-  type DossierCounters,
-  dossierFigure,
-  emptyCounters,
-} from '../../core/indicators/dossier-indicators.ts';
+import { and, eq, inArray } from 'drizzle-orm';
+import { DOSSIER_INDICATOR_CODES, dossierFigure } from '../../core/indicators/dossier-indicators.ts';
 import type { PlanDetail } from '../../core/plans/plan-views.ts';
 import type { Db } from '../db/engine.ts';
-import {
-  dossierRollups,
-  indicators,
-  indicatorValues,
-  planItems,
-  reports,
-  units,
-} from '../db/schema/index.ts';
+import { indicators, indicatorValues, planItems, reports, units } from '../db/schema/index.ts';
 import type { ReportContext } from './report-service.ts';
-import { quartersOf } from './target-values.ts';
+import { countersByUnit, quartersOf } from './target-values.ts';
 
 const SENT = ['submitted', 'accepted', 'locked'];
 
@@ -87,16 +74,8 @@ export async function unitIndicatorRows(
   if (unitList.length === 0) return [];
   const ids = unitList.map((unit) => unit.id);
   const quarters = quartersOf(periodCode);
-  const sums = Object.fromEntries(
-    DOSSIER_COUNTERS.map((name) => [name, sql<number>`sum(${dossierRollups[name]})`.mapWith(Number)]),
-  );
-  const rolled = quarters.length
-    ? await db
-        .select({ unitId: dossierRollups.unitId, ...sums })
-        .from(dossierRollups)
-        .where(and(inArray(dossierRollups.unitId, ids), inArray(dossierRollups.periodCode, quarters)))
-        .groupBy(dossierRollups.unitId)
-    : [];
+  const perUnit = await countersByUnit(db, quarters);
+  const countersOf = new Map(perUnit.map((unit) => [unit.unitId, unit.counters]));
   const entered = await db
     .select({ value: indicatorValues, nameVi: indicators.nameVi })
     .from(indicatorValues)
@@ -107,9 +86,6 @@ export async function unitIndicatorRows(
       row.code,
       row.nameVi,
     ]),
-  );
-  const countersOf = new Map(
-    rolled.map((row) => [row.unitId, { ...emptyCounters(), ...(row as Partial<DossierCounters>) }]),
   );
   const rows: (string | number | null)[][] = [];
   for (const unit of unitList) {

@@ -1,6 +1,6 @@
-import { and, eq, inArray, like, sql } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import {
-  DOSSIER_COUNTERS,
+  addCounters,
   type DossierCounters,
   dossierFigure,
   emptyCounters,
@@ -8,33 +8,48 @@ import {
 import { indicatorOfTarget, unitTypesOfLevel } from '../../core/indicators/target-text.ts';
 import { type TargetOperator, targetStatus } from '../../core/indicators/targets.ts';
 import type { Db } from '../db/engine.ts';
-import { dossierRollups, units } from '../db/schema/index.ts';
+import { units } from '../db/schema/index.ts';
+import { loadUnitCounters } from '../indicators/dashboard-service.ts';
 
-/** The dossier counters of a unit's whole subtree for a quarter, optionally of some unit types only. */
-async function subtreeCounters(
-  db: Db,
+/**
+ * The dossier counters of the period's quarters summed per unit carrying them today (a merged unit's
+ * history under its successor), read from the roll-ups only.
+ */
+export async function countersByUnit(db: Db, quarters: string[]) {
+  const rows = quarters.length > 0 ? await loadUnitCounters(db, quarters) : [];
+  const byPath = new Map<string, DossierCounters>();
+  for (const row of rows) {
+    const counters = byPath.get(row.unitPath) ?? emptyCounters();
+    byPath.set(row.unitPath, addCounters(counters, row.counters));
+  }
+  const ids = [...byPath.keys()].map((path) => Number(path.split('/').filter(Boolean).at(-1)));
+  const types = new Map(
+    ids.length > 0
+      ? (await db.select({ id: units.id, type: units.type }).from(units).where(inArray(units.id, ids))).map(
+          (row) => [row.id, row.type],
+        )
+      : [],
+  );
+  return [...byPath].map(([path, counters]) => ({
+    unitId: Number(path.split('/').filter(Boolean).at(-1)),
+    path,
+    type: types.get(Number(path.split('/').filter(Boolean).at(-1))) ?? null,
+    counters,
+  }));
+}
+
+function subtreeCounters(
+  perUnit: Awaited<ReturnType<typeof countersByUnit>>,
   unitPath: string,
-  periodCodes: string[],
   unitTypes: string[] | null,
-): Promise<DossierCounters> {
-  const sums = Object.fromEntries(
-    DOSSIER_COUNTERS.map((name) => [
-      name,
-      sql<number>`coalesce(sum(${dossierRollups[name]}), 0)`.mapWith(Number),
-    ]),
-  ) as Record<(typeof DOSSIER_COUNTERS)[number], ReturnType<typeof sql<number>>>;
-  const [row] = await db
-    .select(sums)
-    .from(dossierRollups)
-    .innerJoin(units, eq(units.id, dossierRollups.unitId))
-    .where(
-      and(
-        like(units.path, `${unitPath}%`),
-        inArray(dossierRollups.periodCode, periodCodes),
-        unitTypes ? inArray(units.type, unitTypes) : undefined,
-      ),
-    );
-  return { ...emptyCounters(), ...(row as Partial<DossierCounters>) };
+): DossierCounters {
+  const total = emptyCounters();
+  for (const unit of perUnit) {
+    if (!unit.path.startsWith(unitPath)) continue;
+    if (unitTypes && !(unit.type && unitTypes.includes(unit.type))) continue;
+    addCounters(total, unit.counters);
+  }
+  return total;
 }
 
 /** The quarters a period's dossier figures add up from: a quarter itself, a half's two, a year's four. */
@@ -71,6 +86,7 @@ export async function measureTargets(
   targets: { ref: string; text: string; op: string; value: number; unit: string; level: string | null }[],
 ): Promise<TargetValue[]> {
   const quarters = quartersOf(periodCode);
+  const perUnit = await countersByUnit(db, quarters);
   const measured: TargetValue[] = [];
   for (const target of targets) {
     const indicator = target.unit === '%' ? indicatorOfTarget(target.text) : null;
@@ -78,7 +94,7 @@ export async function measureTargets(
       measured.push({ ...target, indicator, measured: null, status: null });
       continue;
     }
-    const counters = await subtreeCounters(db, unitPath, quarters, unitTypesOfLevel(target.level));
+    const counters = subtreeCounters(perUnit, unitPath, unitTypesOfLevel(target.level));
     const figure = dossierFigure(indicator, counters);
     const status = targetStatus(figure.rate, {
       operator: target.op as TargetOperator,
