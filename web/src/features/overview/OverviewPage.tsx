@@ -3,6 +3,7 @@ import { Link } from '@tanstack/react-router';
 import { ROLES } from '../../../../core/auth/roles.ts';
 import { useT } from '../../i18n/locale.tsx';
 import { hasPermission, useMe } from '../auth/session.ts';
+import { TodoCard } from './TodoCard.tsx';
 
 export function OverviewPage() {
   const { t, label } = useT();
@@ -13,6 +14,7 @@ export function OverviewPage() {
         {t('overview')} — {me?.fullName}
       </Title>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <TodoCard />
         <Card withBorder>
           <Title order={3} size="h4" mb="xs">
             {t('yourRoles')}

@@ -88,10 +88,11 @@ export interface InboxItem {
   overdue: boolean;
 }
 
-export const useInbox = () =>
+export const useInbox = (enabled = true) =>
   useQuery({
     queryKey: ['reports', 'inbox'],
     queryFn: () => api<{ today: string; items: InboxItem[] }>('GET', '/api/reports/inbox'),
+    enabled,
   });
 
 export interface QueueItem {
