@@ -161,37 +161,36 @@ async function loadVisibleUnit(
 export async function getUnit(ctx: UnitContext, id: number, db: DbOrTx = ctx.db): Promise<UnitDetail> {
   const unit = await loadVisibleUnit(ctx, db, id, 'units.read');
   const ancestorIds = pathIds(unit.path).filter((ancestorId) => ancestorId !== unit.id);
-  const [ancestors, predecessors, successors, [counts]] = await Promise.all([
-    ancestorIds.length
-      ? db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, ancestorIds))
-      : Promise.resolve([]),
-    db
-      .select({
-        id: units.id,
-        name: units.name,
-        kind: unitSuccessions.kind,
-        effectiveOn: unitSuccessions.effectiveOn,
-      })
-      .from(unitSuccessions)
-      .innerJoin(units, eq(units.id, unitSuccessions.predecessorId))
-      .where(eq(unitSuccessions.successorId, unit.id))
-      .orderBy(sql`${units.name} collate vi`),
-    db
-      .select({
-        id: units.id,
-        name: units.name,
-        kind: unitSuccessions.kind,
-        effectiveOn: unitSuccessions.effectiveOn,
-      })
-      .from(unitSuccessions)
-      .innerJoin(units, eq(units.id, unitSuccessions.successorId))
-      .where(eq(unitSuccessions.predecessorId, unit.id))
-      .orderBy(sql`${units.name} collate vi`),
-    db
-      .select({ childCount: sql<number>`count(*)::int` })
-      .from(units)
-      .where(and(eq(units.parentId, unit.id), isNull(units.validTo))),
-  ]);
+  // One after the other: `db` may be a transaction's single connection, which must not run two at once.
+  const ancestors = await (ancestorIds.length
+    ? db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, ancestorIds))
+    : Promise.resolve([]));
+  const predecessors = await db
+    .select({
+      id: units.id,
+      name: units.name,
+      kind: unitSuccessions.kind,
+      effectiveOn: unitSuccessions.effectiveOn,
+    })
+    .from(unitSuccessions)
+    .innerJoin(units, eq(units.id, unitSuccessions.predecessorId))
+    .where(eq(unitSuccessions.successorId, unit.id))
+    .orderBy(sql`${units.name} collate vi`);
+  const successors = await db
+    .select({
+      id: units.id,
+      name: units.name,
+      kind: unitSuccessions.kind,
+      effectiveOn: unitSuccessions.effectiveOn,
+    })
+    .from(unitSuccessions)
+    .innerJoin(units, eq(units.id, unitSuccessions.successorId))
+    .where(eq(unitSuccessions.predecessorId, unit.id))
+    .orderBy(sql`${units.name} collate vi`);
+  const [counts] = await db
+    .select({ childCount: sql<number>`count(*)::int` })
+    .from(units)
+    .where(and(eq(units.parentId, unit.id), isNull(units.validTo)));
   const byId = new Map(ancestors.map((ancestor) => [ancestor.id, ancestor]));
   const parentName = unit.parentId ? (byId.get(unit.parentId)?.name ?? null) : null;
   return {
