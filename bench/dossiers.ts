@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, linkSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -129,8 +130,14 @@ try {
   log(`${ROWS} rows, ${unitRows.length} units, ${megabytes.toFixed(0)} MB written in ${ms(generated)} ms`);
 
   const imported = performance.now();
+  const lag = monitorEventLoopDelay({ resolution: 10 });
+  lag.enable();
   const result = await importDossiers(systemContext(database), { path: file, format: 'csv', dryRun: false });
   const importMs = performance.now() - imported;
+  lag.disable();
+  log(
+    `event-loop delay during the import: p99 ${Math.round(lag.percentile(99) / 1e6)} ms, max ${Math.round(lag.max / 1e6)} ms`,
+  );
   if (result.rejectedCount > 0)
     throw new Error(`import refused: ${JSON.stringify(result.rejected.slice(0, 3))}`);
   log(`import (${target.kind}): ${result.imported} dossiers in ${Math.round(importMs)} ms`);

@@ -175,6 +175,8 @@ export async function importDossiers(
         else if (first && !first.name && row.procedureName) first.name = row.procedureName;
         batch.push({ ...row, unitId: unit.id, field });
         if (batch.length >= BATCH_ROWS) await flush();
+        // Rows buffered in the stream are read without a trip through the event loop: let requests in.
+        else if (rowsRead % 1000 === 0) await new Promise((resolve) => setImmediate(resolve));
       }
       await flush();
       await inFlight;

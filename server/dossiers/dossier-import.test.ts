@@ -307,6 +307,18 @@ describe('dossier import', () => {
     ]);
   });
 
+  it('keeps text with quotes, backslashes and commas, and times to the millisecond', async () => {
+    const row = dossierRow({
+      status: 'Trả "gấp", xem \\\\kho\\ {1}',
+      receivedAt: '2026-01-05T08:00:00.123+07:00',
+    });
+    expect(await importCsv([row])).toMatchObject({ imported: 1, rejectedCount: 0 });
+    const { rows } = await database.pool.query('select status, received_at from dossiers where code = $1', [
+      row.code,
+    ]);
+    expect(rows[0]).toEqual({ status: row.status, received_at: new Date('2026-01-05T01:00:00.123Z') });
+  });
+
   it('writes a repeated code with the same content once', async () => {
     const row = dossierRow({ field: 'Twice' });
     expect(await importCsv([row, dossierRow({ field: 'Twice' }), row])).toMatchObject({

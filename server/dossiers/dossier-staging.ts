@@ -38,24 +38,53 @@ export async function createStaging(tx: Tx): Promise<void> {
     ) on commit drop`);
 }
 
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+/** A PostgreSQL array literal of text: quoted, with `"` and `\\` escaped; null as NULL. */
+function textArray(values: readonly (string | null)[]): string {
+  let out = '{';
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (i > 0) out += ',';
+    if (value === null || value === undefined) out += 'NULL';
+    else out += `"${value.includes('"') || value.includes('\\') ? value.replace(/["\\]/g, '\\$&') : value}"`;
+  }
+  return `${out}}`;
+}
 
-/** One round trip for a whole batch: each column travels as one array and `unnest` zips them back. */
+function numberArray(values: readonly (number | null)[]): string {
+  return `{${values.map((value) => (value === null ? 'NULL' : String(value))).join(',')}}`;
+}
+
+function booleanArray(values: readonly boolean[]): string {
+  return `{${values.map((value) => (value ? 't' : 'f')).join(',')}}`;
+}
+
+/**
+ * One round trip for a whole batch: each column travels as one array literal and `unnest` zips them
+ * back. The literals are built here (times as epoch milliseconds): handing drizzle and node-postgres
+ * arrays of values cost more than the rest of the row's work.
+ */
 export async function insertStaged(tx: Tx, rows: readonly StagedRow[]): Promise<void> {
-  const column = <T>(pick: (row: StagedRow) => T) => sql.param(rows.map(pick));
+  const text = (pick: (row: StagedRow) => string | null) => sql.param(textArray(rows.map(pick)));
+  const number = (pick: (row: StagedRow) => number | null) => sql.param(numberArray(rows.map(pick)));
+  const flag = (pick: (row: StagedRow) => boolean) => sql.param(booleanArray(rows.map(pick)));
+  const time = (column: string) => sql.raw(`to_timestamp(${column} / 1000.0)`);
   // Awaited here: a drizzle query runs again on every `then`, and the caller awaits this one later.
   await tx.execute(sql`
     insert into dossier_staging
-    select * from unnest(
-      ${column((r) => r.line)}::int[], ${column((r) => r.code)}::text[], ${column((r) => r.unitId)}::int[],
-      ${column((r) => r.procedureCode)}::text[], ${column((r) => r.field)}::text[],
-      ${column((r) => r.level)}::text[], ${column((r) => r.channel)}::text[],
-      ${column((r) => iso(r.receivedMs))}::timestamptz[], ${column((r) => iso(r.dueMs))}::timestamptz[],
-      ${column((r) => iso(r.finishedMs))}::timestamptz[], ${column((r) => iso(r.returnedMs))}::timestamptz[],
-      ${column((r) => r.status)}::text[], ${column((r) => r.digitised)}::bool[],
-      ${column((r) => r.apologyIssued)}::bool[], ${column((r) => r.hash)}::text[],
-      ${column((r) => r.receivedPeriod)}::text[], ${column((r) => r.finishedPeriod)}::text[]
-    )`);
+    select line, code, unit_id, procedure_code, field, level, channel, ${time('received')}, ${time('due')},
+      ${time('finished')}, ${time('returned')}, status, digitised, apology_issued, hash, received_period,
+      finished_period
+    from unnest(
+      ${number((r) => r.line)}::int[], ${text((r) => r.code)}::text[], ${number((r) => r.unitId)}::int[],
+      ${text((r) => r.procedureCode)}::text[], ${text((r) => r.field)}::text[], ${text((r) => r.level)}::text[],
+      ${text((r) => r.channel)}::text[], ${number((r) => r.receivedMs)}::float8[],
+      ${number((r) => r.dueMs)}::float8[], ${number((r) => r.finishedMs)}::float8[],
+      ${number((r) => r.returnedMs)}::float8[], ${text((r) => r.status)}::text[],
+      ${flag((r) => r.digitised)}::bool[], ${flag((r) => r.apologyIssued)}::bool[],
+      ${text((r) => r.hash)}::text[], ${text((r) => r.receivedPeriod)}::text[],
+      ${text((r) => r.finishedPeriod)}::text[]
+    ) as u (line, code, unit_id, procedure_code, field, level, channel, received, due, finished, returned,
+      status, digitised, apology_issued, hash, received_period, finished_period)`);
 }
 
 export type RepeatedCode = {
