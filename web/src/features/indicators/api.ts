@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TargetOperator, TargetStatus } from '../../../../core/indicators/targets.ts';
 import { api, type ListResult, queryString } from '../../api/client.ts';
+import { useJob as useJobOf } from '../../api/jobs.ts';
 
 export interface Indicator {
   code: string;
@@ -110,18 +111,6 @@ export interface ImportResult {
   dryRun: boolean;
 }
 
-export interface Job {
-  id: number;
-  kind: string;
-  status: 'running' | 'done' | 'failed';
-  progress: number;
-  total: number;
-  message: string | null;
-  error: string | null;
-  result: ImportResult | null;
-  files: { index: number; fileName: string }[];
-}
-
 /** What the server answers when it cannot tell which column holds which field. */
 export interface UnmappedColumns {
   headers: string[];
@@ -217,11 +206,5 @@ export async function startDossierImport(input: {
   return api<{ jobId: number }>('POST', '/api/dossiers/imports', form);
 }
 
-/** A background job, polled every half second until it is done or failed. */
-export const useJob = (id: number | null) =>
-  useQuery({
-    queryKey: ['jobs', id],
-    queryFn: () => api<Job>('GET', `/api/jobs/${id}`),
-    enabled: id !== null,
-    refetchInterval: (query) => (query.state.data && query.state.data.status !== 'running' ? false : 500),
-  });
+/** A dossier import as a background job, polled until it is done or failed. */
+export const useJob = (id: number | null) => useJobOf<ImportResult>(id);

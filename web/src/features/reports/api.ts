@@ -115,29 +115,6 @@ export const useReviewQueue = (params: { page: number; perPage: number; sort: st
     placeholderData: (previous) => previous,
   });
 
-export interface Job {
-  id: number;
-  kind: string;
-  params: Record<string, unknown>;
-  status: 'running' | 'done' | 'failed';
-  progress: number;
-  total: number;
-  message: string | null;
-  error: string | null;
-  result: unknown;
-  files: { index: number; fileName: string }[];
-  createdAt: string;
-  finishedAt: string | null;
-}
-
-/** The person's recent jobs of a kind; polled while one of them is still running. */
-export const useJobs = (kind: string) =>
-  useQuery({
-    queryKey: ['jobs', kind],
-    queryFn: () => api<Job[]>('GET', `/api/jobs${queryString({ kind, limit: 10 })}`),
-    refetchInterval: (query) => (query.state.data?.some((job) => job.status === 'running') ? 700 : false),
-  });
-
 export function useStartConsolidated() {
   const client = useQueryClient();
   return useMutation({
@@ -146,3 +123,5 @@ export function useStartConsolidated() {
     onSuccess: () => client.invalidateQueries({ queryKey: ['jobs', 'consolidated-report'] }),
   });
 }
+
+export { type Job, useJobs } from '../../api/jobs.ts';
