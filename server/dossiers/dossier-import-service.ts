@@ -96,12 +96,11 @@ export async function importDossiers(
   const report = (phase: DossierImportProgress['phase'], rowsRead: number) =>
     options.onProgress?.({ rowsRead, bytesRead, totalBytes, phase });
 
-  const header = await rows.next();
-  if (header.done) throw new AppError('IMPORT_REJECTED', 'Tệp không có dòng tiêu đề.', { rows: [] });
-  const headers = header.value.cells.map((cell) => cell.trim());
-  const { columns } = await resolveDossierColumns(ctx, headers, options.mapping);
-
   try {
+    const header = await rows.next();
+    if (header.done) throw new AppError('IMPORT_REJECTED', 'Tệp không có dòng tiêu đề.', { rows: [] });
+    const headers = header.value.cells.map((cell) => cell.trim());
+    const { columns } = await resolveDossierColumns(ctx, headers, options.mapping);
     return await mutate(ctx, async (tx, audit) => {
       const unitByCode = await unitLookup(ctx, tx);
       const catalogue = new Map(

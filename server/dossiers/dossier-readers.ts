@@ -38,7 +38,7 @@ async function checkedText(source: Readable): Promise<{ stream: Readable; firstL
   const iterator = source[Symbol.asyncIterator]();
   const chunks: Buffer[] = [];
   let size = 0;
-  // Up to 64 KiB or the first line break, whichever comes later: enough to judge the encoding.
+  // The first 64 KiB (a smaller file whole): enough to judge the encoding and find the header line.
   while (size < 64 * 1024) {
     const next = await iterator.next();
     if (next.done) break;
