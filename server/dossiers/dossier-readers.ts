@@ -138,7 +138,8 @@ async function* readJsonLines(source: Readable): AsyncGenerator<FileRow> {
 }
 
 async function* readXlsx(source: Readable): AsyncGenerator<FileRow> {
-  // Shared strings are kept (the sheet refers to them by index); rows are streamed.
+  // Rows are streamed, but the shared-string table is kept (cells refer to it by index): a sheet of
+  // unique codes holds them all in memory. For millions of rows, CSV or JSON lines stay flat.
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(source, {
     sharedStrings: 'cache',
     styles: 'cache',
