@@ -28,7 +28,7 @@ export const FIELD_LIST = DOSSIER_FIELDS.map((name) => ({
 
 /**
  * The file's columns: the mapping given, else the one remembered for this layout, over the titles we
- * recognise. Refused with DOSSIER_COLUMNS_UNMAPPED (headers, fields, suggestions) when a required
+ * recognise. Refused with DOSSIER_COLUMNS_UNMAPPED (headers, the columns to map, suggestions) when a required
  * field has no column.
  */
 export async function resolveDossierColumns(
@@ -56,7 +56,7 @@ export async function resolveDossierColumns(
   if (resolution.ok) return { columns: resolution.columns, signature };
   const missing = resolution.missing.map((field) => DOSSIER_FIELD_LABELS[field]).join(', ');
   // `fields` here lists the fields to map (the published shape), not the form issues it usually holds.
-  const details = { headers: [...headers], fields: FIELD_LIST, suggested: resolution.suggested };
+  const details = { headers: [...headers], columns: FIELD_LIST, suggested: resolution.suggested };
   throw new AppError(
     'DOSSIER_COLUMNS_UNMAPPED',
     `Không tìm thấy cột cho: ${missing}. Hãy chọn cột tương ứng.`,

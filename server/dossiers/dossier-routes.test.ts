@@ -130,13 +130,13 @@ describe('POST /api/dossiers/imports', () => {
     expect(first.json.error.code).toBe('DOSSIER_COLUMNS_UNMAPPED');
     expect(first.json.error.details).toEqual({
       headers,
-      fields: expect.arrayContaining([
+      columns: expect.arrayContaining([
         { name: 'code', required: true, label: 'Mã hồ sơ' },
         { name: 'dueAt', required: false, label: 'Hạn xử lý' },
       ]),
       suggested: { procedureName: 'Thu tuc', field: 'Linh vuc', level: 'Cap', channel: 'Kenh' },
     });
-    expect(first.json.error.details.fields).toHaveLength(DOSSIER_FIELDS.length);
+    expect(first.json.error.details.columns).toHaveLength(DOSSIER_FIELDS.length);
 
     const wrong = await upload(test.app, coordinator, 'la.csv', dossierCsv(rows('Layout'), headers), {
       mapping: JSON.stringify({ code: 'Không có cột này' }),

@@ -18,7 +18,7 @@ export function ColumnMappingForm({
   const { t } = useT();
   const [mapping, setMapping] = useState<Record<string, string>>(() => ({ ...columns.suggested }));
   const options = columns.headers.map((header) => ({ value: header, label: header }));
-  const missing = columns.fields.filter((field) => field.required && !mapping[field.name]);
+  const missing = columns.columns.filter((field) => field.required && !mapping[field.name]);
 
   return (
     <Stack component="section" aria-labelledby="mapping-title">
@@ -27,7 +27,7 @@ export function ColumnMappingForm({
       </Title>
       <Alert color="yellow">{t('mapColumnsHelp')}</Alert>
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
-        {columns.fields.map((field) => (
+        {columns.columns.map((field) => (
           <Select
             key={field.name}
             label={

@@ -114,7 +114,8 @@ export interface ImportResult {
 /** What the server answers when it cannot tell which column holds which field. */
 export interface UnmappedColumns {
   headers: string[];
-  fields: { name: string; required: boolean; label: string }[];
+  /** The canonical fields to map (not form errors: `details.fields` always means those). */
+  columns: { name: string; required: boolean; label: string }[];
   suggested: Record<string, string>;
 }
 
