@@ -39,16 +39,51 @@ export async function startJob(
     await audit({ action: 'job.start', entityType: 'job', entityId: job.id, after: { kind, params } });
     return job.id;
   });
-  const progress: JobProgress = async (done, total, message) => {
-    await ctx.db.update(jobs).set({ progress: done, total, message }).where(eq(jobs.id, id));
+  const [row] = await ctx.db.select().from(jobs).where(eq(jobs.id, id));
+  if (!row) throw new Error('job vanished after insert');
+  running.set(id, row);
+  // Progress is shown from memory at once; the row follows, latest value first, without holding the
+  // work up (on the embedded database it lands once the work lets go of the single connection).
+  let pending: { progress: number; total: number; message: string } | null = null;
+  let flushing: Promise<void> | null = null;
+  const flush = async () => {
+    while (pending) {
+      const next = pending;
+      pending = null;
+      await ctx.db
+        .update(jobs)
+        .set(next)
+        .where(eq(jobs.id, id))
+        .catch(() => {});
+    }
+    flushing = null;
   };
-  setImmediate(() => void runJob(ctx.db, id, work, progress));
+  const progress: JobProgress = async (done, total, message) => {
+    running.set(id, { ...row, progress: done, total, message });
+    pending = { progress: done, total, message };
+    flushing ??= flush();
+  };
+  const settled = () => flushing ?? Promise.resolve();
+  setImmediate(() => void runJob(ctx.db, id, work, progress, settled).finally(() => running.delete(id)));
   return id;
 }
 
-async function runJob(db: Db, id: number, work: JobWork, progress: JobProgress): Promise<void> {
+/**
+ * The jobs running in this process, as their starters follow them: answered without the database, so
+ * a progress bar keeps moving while the work holds the embedded database's single connection.
+ */
+const running = new Map<number, typeof jobs.$inferSelect>();
+
+async function runJob(
+  db: Db,
+  id: number,
+  work: JobWork,
+  progress: JobProgress,
+  progressSettled: () => Promise<void>,
+): Promise<void> {
   try {
     const { files = [], result = null } = await work(progress);
+    await progressSettled();
     const stored: JobFile[] = [];
     for (const file of files) {
       const sha256 = createHash('sha256').update(file.data).digest('hex');
@@ -63,6 +98,7 @@ async function runJob(db: Db, id: number, work: JobWork, progress: JobProgress):
       .set({ status: 'done', files: stored, result, progress: sql`${jobs.total}`, finishedAt: new Date() })
       .where(eq(jobs.id, id));
   } catch (error) {
+    await progressSettled();
     await db
       .update(jobs)
       .set({
@@ -100,6 +136,11 @@ const presentJob = (job: JobRow) => ({
 
 /** A job as the person who started it follows it. */
 export async function getJob(ctx: JobContext, id: number) {
+  const live = running.get(id);
+  if (live) {
+    if (live.createdBy !== ctx.user.userId) throw new AppError('NOT_FOUND');
+    return presentJob(live);
+  }
   return presentJob(await ownJob(ctx, id));
 }
 
