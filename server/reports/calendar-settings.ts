@@ -1,4 +1,3 @@
-import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { fieldError } from '../../core/errors.ts';
 import {
@@ -12,33 +11,14 @@ import {
 } from '../../core/periods/calendar-settings.ts';
 import { parsePeriod } from '../../core/periods/periods.ts';
 import { defaultHolidays, workdayCalendar } from '../../core/periods/workdays.ts';
-import { mutate, type ServiceContext } from '../audit/audit-log.ts';
+import type { ServiceContext } from '../audit/audit-log.ts';
 import type { DbOrTx } from '../db/engine.ts';
-import { settings } from '../db/schema/index.ts';
+import { readSetting, writeSetting } from '../db/settings.ts';
 
 const REGIME_KEY = 'reporting_regime';
 const HOLIDAYS_KEY = 'holidays';
 
 type Overrides = z.output<typeof holidayOverridesSchema>;
-
-async function readSetting<T>(db: DbOrTx, key: string, schema: z.ZodType<T>, fallback: T): Promise<T> {
-  const [row] = await db.select().from(settings).where(eq(settings.key, key));
-  if (!row) return fallback;
-  // Saved through the same schema; a value edited by hand into nonsense falls back to the defaults.
-  const parsed = schema.safeParse(JSON.parse(row.value));
-  return parsed.success ? parsed.data : fallback;
-}
-
-async function writeSetting(ctx: ServiceContext, key: string, before: unknown, value: unknown) {
-  await mutate(ctx, async (tx, audit) => {
-    const text = JSON.stringify(value);
-    await tx
-      .insert(settings)
-      .values({ key, value: text })
-      .onConflictDoUpdate({ target: settings.key, set: { value: text } });
-    await audit({ action: `settings.${key}`, entityType: 'settings', entityId: key, before, after: value });
-  });
-}
 
 export const getRegimeSettings = (db: DbOrTx) =>
   readSetting<RegimeSettings>(db, REGIME_KEY, regimeSettingsSchema, DEFAULT_REGIME_SETTINGS);
