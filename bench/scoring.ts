@@ -1,15 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { type Criterion, DEFAULT_BANDS, type Framework } from '../core/frameworks/framework.ts';
 import { scoreRound } from '../core/frameworks/scoring.ts';
-import { buildApp } from '../server/app.ts';
-import { hashPassword } from '../server/auth/passwords.ts';
-import { loadConfig } from '../server/config.ts';
 import { type Database, migrateDatabase, openDatabase } from '../server/db/engine.ts';
 import { initialise } from '../server/setup/initialise.ts';
 import { benchDatabase } from './bench-database.ts';
-
-const PASSWORD = 'Bench-mark-2026';
+import { createBenchUser, p95, withBenchServer } from './bench-server.ts';
 
 /**
  * `npm run bench:scoring [-- --json]`: a round of 3,321 communes × 120 criteria — totals, bands, ranks
@@ -149,52 +144,21 @@ async function seedRound(database: Database): Promise<number> {
      from units u cross join unnest($3::text[]) c where u.parent_id = $2`,
     [roundId, provinceId, leafCodes],
   );
-  const hash = await hashPassword(PASSWORD);
-  const user = await pool.query<{ id: number }>(
-    `insert into users (username, full_name, full_name_search, password_hash)
-     values ('bench', 'Thử tải', 'thu tai', $1) returning id`,
-    [hash],
-  );
-  await pool.query(`insert into role_grants (user_id, role, unit_id) values ($1, 'coordinator', $2)`, [
-    user.rows[0]?.id,
-    provinceId,
-  ]);
+  await createBenchUser(database, provinceId ?? 0);
   return roundId;
 }
 
 /** The server as installed (or with the read cache off), timed answering the results request. */
 async function measureResults(database: Database, roundId: number, cacheSeconds: number, requests: number) {
-  const config = loadConfig({
-    NODE_ENV: 'production',
-    CHISO_SECRET: randomBytes(24).toString('hex'),
-    LOG_LEVEL: 'warn',
-    CHISO_READ_CACHE_SECONDS: String(cacheSeconds / 1000),
-  });
-  const app = await buildApp({ database, config });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  try {
-    const address = app.server.address();
-    const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    const login = await fetch(`${base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'bench', password: PASSWORD }),
-    });
-    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  return withBenchServer(database, cacheSeconds / 1000, async (fetchAs) => {
     const times: number[] = [];
     for (let i = 0; i < requests; i++) {
       const started = performance.now();
-      const response = await fetch(`${base}/api/rounds/${roundId}/results`, { headers: { cookie } });
+      const response = await fetchAs(`/api/rounds/${roundId}/results`);
       const body = (await response.json()) as { units: unknown[] };
       times.push(performance.now() - started);
       if (!response.ok || body.units.length !== UNITS) throw new Error(`results: ${response.status}`);
     }
-    const sorted = [...times].sort((a, b) => a - b);
-    return {
-      firstMs: Math.round(times[0] ?? 0),
-      p95Ms: Math.round(sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)] ?? 0),
-    };
-  } finally {
-    await app.close();
-  }
+    return { firstMs: Math.round(times[0] ?? 0), p95Ms: p95(times) };
+  });
 }
