@@ -31,7 +31,7 @@ const HELP = `Chiso — dòng lệnh / command line
   npx chiso migrate                          tạo/cập nhật cơ sở dữ liệu (migrations + khởi tạo)
   npx chiso user create --username U --full-name "Họ tên" [--email E] [--role admin --unit MÃ|*]
   npx chiso units import FILE [--dry-run] [--json]   nhập đơn vị từ .xlsx/.csv (tất cả hoặc không)
-  npx chiso dossiers import FILE [--dry-run] [--json]  nhập hồ sơ TTHC từ .csv/.xlsx/.jsonl (tất cả hoặc không)
+  npx chiso dossiers import FILE [--dry-run] [--json] [--mapping JSON|FILE]  nhập hồ sơ TTHC từ .csv/.xlsx/.jsonl (tất cả hoặc không)
   npx chiso audit verify [--json]            kiểm tra chuỗi băm của nhật ký
   npx chiso period show 2026Q1 [--json]      khoảng số liệu và hạn báo cáo của kỳ (2026M03, 2026Q1, 2026S1, 2026)
   npx chiso workdays add 2026-02-12 3 [--json]  ngày làm việc thứ N sau một ngày (trừ lễ, Tết)

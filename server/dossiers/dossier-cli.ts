@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Grant } from '../../core/auth/roles.ts';
@@ -5,10 +6,11 @@ import { AppError } from '../../core/errors.ts';
 import type { Database } from '../db/engine.ts';
 import { SYSTEM_ACTOR } from '../setup/initialise.ts';
 import { importDossiers } from './dossier-import-service.ts';
+import { parseDossierMapping } from './dossier-mapping-service.ts';
 import { dossierFormatOf } from './dossier-readers.ts';
 
 /**
- * `npx chiso dossiers import FILE [--dry-run] [--json]`: the same import as the web, as the installation
+ * `npx chiso dossiers import FILE [--dry-run] [--json] [--mapping JSON|FILE]`: the same import as the web, as the installation
  * itself. Prints the summary (JSON on stdout with --json), progress on stderr; exits 1 when refused.
  */
 export async function dossierImportCommand(
@@ -19,15 +21,21 @@ export async function dossierImportCommand(
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
+    options: { 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, mapping: { type: 'string' } },
   });
   const [file] = positionals;
   if (!file)
     throw new AppError(
       'VALIDATION_FAILED',
-      'Thiếu đường dẫn tệp: npx chiso dossiers import FILE [--dry-run] [--json]',
+      'Thiếu đường dẫn tệp: npx chiso dossiers import FILE [--dry-run] [--json] [--mapping JSON|FILE]',
     );
   const ctx = { db: database.db, actor: SYSTEM_ACTOR, ip: null, user: { grants } };
+  // A layout mapped once (here or in the web app) is remembered by its headers; --mapping gives one now:
+  // JSON text or a .json file, canonical field → the file's header.
+  const mappingText = values.mapping?.trim();
+  const mapping = mappingText
+    ? parseDossierMapping(mappingText.startsWith('{') ? mappingText : readFileSync(mappingText, 'utf8'))
+    : undefined;
   let lastReport = 0;
   try {
     const result = await importDossiers(ctx, {
@@ -35,6 +43,7 @@ export async function dossierImportCommand(
       fileName: basename(file),
       format: dossierFormatOf(file),
       dryRun: values['dry-run'] ?? false,
+      mapping,
       onProgress: ({ rowsRead, phase }) => {
         const now = Date.now();
         if (phase === 'reading' && now - lastReport < 1000) return;

@@ -128,12 +128,27 @@ describe('npx chiso dossiers import', () => {
     expect(summary).toMatchObject({ imported: 2, updated: 0, rejected: [] });
     expect(summary.newProcedures).toContainEqual({ code: 'CLI.P', name: 'Thủ tục CLI', field: 'Hộ tịch' });
 
+    // An export whose first column is titled in its own way: refused until --mapping says which it is.
+    const odd = join(folder, 'odd.csv');
+    writeFileSync(
+      odd,
+      dossierCsv([dossierRow({ code: 'CLI-5' })], ['So ho so riêng', ...DOSSIER_FIELDS.slice(1)]),
+    );
+    const unmapped = await runCli(['dossiers', 'import', odd, '--json'], shared.env);
+    expect(unmapped.code).toBe(1);
+    const mapped = await runCli(
+      ['dossiers', 'import', odd, '--json', '--mapping', '{"code":"So ho so riêng"}'],
+      shared.env,
+    );
+    expect(mapped.code).toBe(0);
+    expect(JSON.parse(mapped.stdout)).toMatchObject({ imported: 1, rejected: [] });
+
     const database = await shared.reopen();
     try {
       const { rows } = await database.pool.query(
         `select code from dossiers where code like 'CLI-%' order by code`,
       );
-      expect(rows.map((row) => row.code)).toEqual(['CLI-1', 'CLI-2']);
+      expect(rows.map((row) => row.code)).toEqual(['CLI-1', 'CLI-2', 'CLI-5']);
     } finally {
       await database.close();
     }

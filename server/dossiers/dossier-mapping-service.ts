@@ -1,4 +1,5 @@
 import { desc, eq } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Grant } from '../../core/auth/roles.ts';
 import {
   DOSSIER_FIELD_LABELS,
@@ -10,7 +11,7 @@ import {
   REQUIRED_DOSSIER_FIELDS,
   resolveColumns,
 } from '../../core/dossiers/dossier-fields.ts';
-import { AppError, type AppErrorDetails } from '../../core/errors.ts';
+import { AppError, type AppErrorDetails, fieldError } from '../../core/errors.ts';
 import { mutate, type ServiceContext } from '../audit/audit-log.ts';
 import { dossierMappings } from '../db/schema/index.ts';
 
@@ -31,6 +32,22 @@ export const FIELD_LIST = DOSSIER_FIELDS.map((name) => ({
  * recognise. Refused with DOSSIER_COLUMNS_UNMAPPED (headers, the columns to map, suggestions) when a required
  * field has no column.
  */
+const mappingSchema = z.partialRecord(z.enum(DOSSIER_FIELDS), z.string().trim().min(1).max(200));
+
+/** A column mapping as the web form or the command line sends it: JSON, canonical field → file header. */
+export function parseDossierMapping(text: string): DossierMapping {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw fieldError('mapping', 'Ánh xạ cột phải là một đối tượng JSON (trường → tiêu đề cột).');
+  }
+  const checked = mappingSchema.safeParse(parsed);
+  if (!checked.success)
+    throw fieldError('mapping', 'Ánh xạ cột không hợp lệ: mỗi trường chuẩn trỏ tới một tiêu đề cột của tệp.');
+  return checked.data;
+}
+
 export async function resolveDossierColumns(
   ctx: ServiceContext,
   headers: readonly string[],
@@ -55,7 +72,7 @@ export async function resolveDossierColumns(
   const resolution = resolveColumns(headers, chosen ?? {});
   if (resolution.ok) return { columns: resolution.columns, signature };
   const missing = resolution.missing.map((field) => DOSSIER_FIELD_LABELS[field]).join(', ');
-  // `fields` here lists the fields to map (the published shape), not the form issues it usually holds.
+  // `columns` lists the fields to map; `fields` keeps meaning form errors, as everywhere else.
   const details = { headers: [...headers], columns: FIELD_LIST, suggested: resolution.suggested };
   throw new AppError(
     'DOSSIER_COLUMNS_UNMAPPED',

@@ -4,8 +4,6 @@ import { extname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { DOSSIER_FIELDS } from '../../core/dossiers/dossier-fields.ts';
 import { AppError, fieldError } from '../../core/errors.ts';
 import { contextOf } from '../auth/policy.ts';
 import type { Db } from '../db/engine.ts';
@@ -14,6 +12,7 @@ import { type DossierImportProgress, importDossiers } from './dossier-import-ser
 import {
   type DossierMapping,
   findDossierMappings,
+  parseDossierMapping,
   rememberDossierMapping,
   resolveDossierColumns,
 } from './dossier-mapping-service.ts';
@@ -21,8 +20,6 @@ import { type DossierFormat, dossierFormatOf, readDossierRows } from './dossier-
 
 /** A year of a province's one-stop data as CSV is around a gigabyte: the upload goes to disk, never to memory. */
 export const MAX_DOSSIER_UPLOAD_BYTES = 2 * 1024 ** 3;
-
-const mappingSchema = z.partialRecord(z.enum(DOSSIER_FIELDS), z.string().trim().min(1).max(200));
 
 interface Upload {
   dir: string;
@@ -50,21 +47,7 @@ async function receiveUpload(request: FastifyRequest): Promise<Upload> {
     if (!file) throw fieldError('file', 'Vui lòng chọn tệp.');
     const format = dossierFormatOf(file.fileName);
     let mapping: DossierMapping | undefined;
-    if (fields.mapping) {
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(fields.mapping);
-      } catch {
-        throw fieldError('mapping', 'Ánh xạ cột phải là một đối tượng JSON (trường → tiêu đề cột).');
-      }
-      const checked = mappingSchema.safeParse(parsed);
-      if (!checked.success)
-        throw fieldError(
-          'mapping',
-          'Ánh xạ cột không hợp lệ: mỗi trường chuẩn trỏ tới một tiêu đề cột của tệp.',
-        );
-      mapping = checked.data;
-    }
+    if (fields.mapping) mapping = parseDossierMapping(fields.mapping);
     if (fields.dryRun !== undefined && !['true', 'false'].includes(fields.dryRun))
       throw fieldError('dryRun', 'dryRun là "true" hoặc "false".');
     return { dir, ...file, format, dryRun: fields.dryRun === 'true', mapping };
