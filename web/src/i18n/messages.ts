@@ -450,6 +450,11 @@ export const MESSAGES = {
   openReport: { vi: 'Xem báo cáo', en: 'Open' },
   writeReport: { vi: 'Soạn báo cáo', en: 'Write' },
   inbox: { vi: 'Báo cáo cần viết', en: 'Reports to write' },
+  rememberedMappings: { vi: 'Mẫu cột đã ghi nhớ', en: 'Remembered column layouts' },
+  rememberedMappingsHelp: {
+    vi: 'Tệp có đúng các tiêu đề cột này được nhập ngay, không phải chọn cột lại.',
+    en: 'A file with exactly these headers imports at once, without mapping its columns again.',
+  },
   todo: { vi: 'Việc cần làm', en: 'To do' },
   reportsToWrite: { vi: 'Báo cáo cần viết', en: 'Reports to write' },
   reportsToReview: { vi: 'Báo cáo chờ duyệt', en: 'Reports to review' },

@@ -25,6 +25,7 @@ import { startDossierImport, type UnmappedColumns, useJob } from './api.ts';
 import { ColumnMappingForm } from './ColumnMappingForm.tsx';
 import { FileDropZone } from './FileDropZone.tsx';
 import { ImportResultPanel } from './ImportResultPanel.tsx';
+import { RememberedMappings } from './RememberedMappings.tsx';
 
 const ACCEPT =
   '.csv,.xlsx,.jsonl,.ndjson,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -103,6 +104,7 @@ export function ImportDossiersPage() {
             </Button>
           </Group>
           <FormatHelp />
+          <RememberedMappings />
         </Stack>
       )}
 
