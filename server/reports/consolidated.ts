@@ -16,6 +16,9 @@ import { measureTargets, type TargetValue } from './target-values.ts';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII'];
 
+/** "Ủy ban nhân dân tỉnh Hưng Yên" → "Hưng Yên": the place a province's documents are dated from. */
+const placeOf = (unitName: string) => /(?:tỉnh|thành phố)\s+(.+)$/iu.exec(unitName)?.[1]?.trim() ?? null;
+
 /** "95,3%": Vietnamese decimal comma. */
 const percent = (value: number) => `${value.toLocaleString('vi-VN', { maximumFractionDigits: 1 })}%`;
 const statusName = (status: string) => ITEM_STATUS_NAMES[status as ItemStatus]?.vi ?? status;
@@ -88,7 +91,9 @@ export async function consolidatedReport(
   const annex: (string | number | null)[][] = [];
   for (const item of plan.items) {
     if (item.kind === 'section') {
-      content.push([{ text: `${labelOf(item.ref)}${item.text}`, bold: true, italics: true }]);
+      // The plan's own parts ("II. NHIỆM VỤ…") sit under the report's parts: named "Mục II." so they do not clash.
+      const part = /^[IVXLC]+$/.test(item.ref) ? 'Mục ' : '';
+      content.push([{ text: `${part}${labelOf(item.ref)}${item.text}`, bold: true, italics: true }]);
       continue;
     }
     const status = statusName(item.status).toLocaleLowerCase('vi');
@@ -135,19 +140,25 @@ export async function consolidatedReport(
       { text: `${missing.join(', ')}.` },
     ]);
 
+  // A plan saved without its particulars still yields a proper header: the plan unit issues the report.
+  const issuer = plan.issuer ?? plan.unit.name;
+  const isCommittee = /^(ủy ban nhân dân|ubnd)\s/iu.test(issuer);
   const docx = await renderDocx({
     head: {
-      issuer: plan.issuer,
+      issuer,
       number: null,
       type: 'BC',
-      place: plan.place,
+      place: plan.place ?? placeOf(plan.unit.name),
       issuedOn: todayInVietnam(),
       year: Number(code.slice(0, 4)),
       title: `Kết quả thực hiện Kế hoạch ${plan.number ?? ''} kỳ ${code}`.replace(/\s+/g, ' '),
       signer: null,
     },
     paragraphs: content,
-    recipients: ['Ủy ban nhân dân tỉnh', 'Bộ Nội vụ'],
+    // A committee reports up to the Ministry and the province's leadership; a department to its committee.
+    recipients: isCommittee
+      ? ['Bộ Nội vụ', 'Thường trực Tỉnh ủy', 'Thường trực HĐND tỉnh', 'Chủ tịch, các Phó Chủ tịch UBND tỉnh']
+      : ['Ủy ban nhân dân tỉnh', 'Bộ Nội vụ'],
   });
   const xlsx = await writeWorkbook([
     {

@@ -247,6 +247,11 @@ describe('a department’s quarterly report', () => {
     const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
     const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
     expect(text).toContain('BÁO CÁO');
+    // The plan was saved without its particulars: the plan's unit issues the report, dated from its province.
+    expect(text).toContain('TM. ỦY BAN NHÂN DÂN');
+    expect(text).toMatch(/Hưng Yên, ngày \d{2} tháng \d{1,2} năm \d{4}/);
+    expect(text).toContain('Mục II. ');
+    expect(text).toContain('- Bộ Nội vụ;');
     expect(text).toContain('Kết quả thực hiện Kế hoạch 29/KH-UBND kỳ 2026Q1');
     expect(text).toContain('Sở Nội vụ: Tỷ lệ hồ sơ trực tuyến quý I: 42%.');
     expect(text).toContain('+ Sở Nội vụ: Đã ban hành kế hoạch tuyên truyền');
