@@ -5,7 +5,14 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import type { PlanDetail, PlanItem } from '../../core/plans/plan-views.ts';
-import { assignmentNote, issuerLines, labelOf, placeDateLine, planToDocx } from './plan-document.ts';
+import {
+  assignmentNote,
+  issuerAbbreviation,
+  issuerLines,
+  labelOf,
+  placeDateLine,
+  planToDocx,
+} from './plan-document.ts';
 
 const item = (overrides: Partial<PlanItem>): PlanItem => ({
   id: 1,
@@ -118,6 +125,12 @@ describe('the parts of the format', () => {
       body: 'TỈNH HƯNG YÊN',
     });
     expect(issuerLines('Sở Nội vụ')).toEqual({ parent: null, body: 'SỞ NỘI VỤ' });
+  });
+
+  it('abbreviates the issuer in a number left blank for the clerk', () => {
+    expect(issuerAbbreviation('Ủy ban nhân dân tỉnh Hưng Yên')).toBe('UBND');
+    expect(issuerAbbreviation('Sở Nội vụ tỉnh Hưng Yên')).toBe('SNV');
+    expect(issuerAbbreviation(null)).toBe('');
   });
 
   it('writes the date line with a 0 before days under 10 and months 1 and 2 only', () => {

@@ -65,6 +65,18 @@ export function issuerLines(issuer: string | null): { parent: string | null; bod
   return { parent: null, body: upper || '……………………' };
 }
 
+/**
+ * The issuer's part of a document number left blank for the clerk (ND 30/2020, Phụ lục I): "UBND" for a
+ * People's Committee, the initials of a department ("Sở Nội vụ" → "SNV"); empty when unknown.
+ */
+export function issuerAbbreviation(issuer: string | null): string {
+  const name = (issuer ?? '').trim();
+  if (!name) return '';
+  if (/^(ủy ban nhân dân|ubnd)(\s|$)/iu.test(name)) return 'UBND';
+  const words = name.replace(/\s+(tỉnh|thành phố)\s+.+$/iu, '').split(/\s+/);
+  return words.map((word) => word.charAt(0).toLocaleUpperCase('vi')).join('');
+}
+
 /** ND30: "Hưng Yên, ngày 05 tháng 02 năm 2020": a 0 before days under 10 and months 1 and 2. */
 export function placeDateLine(place: string | null, isoDate: string | null, year: number): string {
   const where = place?.trim() || '……';
@@ -95,7 +107,9 @@ function headerTable(plan: DocumentHead): Table {
     ...(parent ? [centred(parent, { size: 12 })] : []),
     centred(body, { size: 12, bold: true }),
     rule(Math.max(6, Math.round(body.length / 3))),
-    centred(`Số: ${plan.number ?? `     /${plan.type ?? 'KH'}-`}`, { size: 13 }),
+    centred(`Số: ${plan.number ?? `     /${plan.type ?? 'KH'}-${issuerAbbreviation(plan.issuer)}`}`, {
+      size: 13,
+    }),
   ];
   const right = [
     centred('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { size: 12, bold: true }),

@@ -249,6 +249,7 @@ describe('a department’s quarterly report', () => {
     expect(text).toContain('BÁO CÁO');
     // The plan was saved without its particulars: the plan's unit issues the report, dated from its province.
     expect(text).toContain('TM. ỦY BAN NHÂN DÂN');
+    expect(text).toContain('/BC-UBND');
     expect(text).toMatch(/Hưng Yên, ngày \d{2} tháng \d{1,2} năm \d{4}/);
     expect(text).toContain('Mục II. ');
     expect(text).toContain('- Bộ Nội vụ;');
