@@ -33,6 +33,8 @@ export const DOCUMENT_TYPES: Array<{ abbr: string; name: string }> = [
   { abbr: 'PG', name: 'Phiếu gửi' },
   { abbr: 'PC', name: 'Phiếu chuyển' },
   { abbr: 'PB', name: 'Phiếu báo' },
+  // Thông tư 01/2018/TT-VPCP, mẫu 04: the slip a late dossier's applicant receives.
+  { abbr: 'PXL', name: 'Phiếu xin lỗi và hẹn lại ngày trả kết quả' },
   { abbr: 'CV', name: 'Công văn' },
 ];
 

@@ -15,6 +15,7 @@ import { contextOf } from '../auth/policy.ts';
 import type { Db } from '../db/engine.ts';
 import { ReadCache } from '../db/read-cache.ts';
 import { sendDownload } from '../http/downloads.ts';
+import { apologyLetter } from './apology-letter.ts';
 import { EXPORT_CHARTS, kpiSheet, lateSheet, rankingSheet, trendSheet, xlsxOf } from './dashboard-export.ts';
 import { cachedCounterSource, type DossierDashboard, dossierDashboard } from './dashboard-service.ts';
 import { findIndicators } from './indicator-service.ts';
@@ -190,6 +191,19 @@ export async function indicatorRoutes(app: FastifyInstance, { db, cacheMs }: { d
       },
     },
     async (request) => findLateDossiers(contextOf(request, db), request.query),
+  );
+  api.get(
+    '/api/dossiers/:code/apology-letter.docx',
+    {
+      config: { policy: 'dossiers.import' },
+      schema: {
+        tags,
+        summary: 'Dự thảo phiếu xin lỗi và hẹn lại ngày trả kết quả của hồ sơ trễ hạn (.docx, NĐ 30/2020)',
+        params: z.object({ code: z.string().trim().min(1).max(100) }),
+      },
+    },
+    async (request, reply) =>
+      sendDownload(reply, await apologyLetter(contextOf(request, db), request.params.code)),
   );
   api.put(
     '/api/dossiers/:code/apology',

@@ -164,10 +164,10 @@ function presentLate(
 }
 
 /**
- * Records that the apology letter (thư xin lỗi) of a late dossier was sent, or withdraws it, and moves
- * the roll-up's `lateApologised` of the quarter the dossier was finished in, in the same transaction.
+ * A dossier as the person who manages it sees it (coordinators and importers of its unit, or of the
+ * unit that carries a merged unit's dossiers today); anyone else is refused.
  */
-export async function setApology(ctx: IndicatorContext, code: string, issued: boolean) {
+export async function managedDossier(ctx: IndicatorContext, code: string) {
   const [dossier] = await ctx.db
     .select({
       dossier: dossiers,
@@ -192,6 +192,15 @@ export async function setApology(ctx: IndicatorContext, code: string, issued: bo
       hasPermissionOn(ctx.user.grants, 'dossiers.import', path),
   );
   if (!allowed) throw new AppError('FORBIDDEN');
+  return dossier;
+}
+
+/**
+ * Records that the apology letter (thư xin lỗi) of a late dossier was sent, or withdraws it, and moves
+ * the roll-up's `lateApologised` of the quarter the dossier was finished in, in the same transaction.
+ */
+export async function setApology(ctx: IndicatorContext, code: string, issued: boolean) {
+  const dossier = await managedDossier(ctx, code);
   const row = dossier.dossier;
   const now = new Date();
   if (!isLate(row, now)) throw fieldError('issued', 'Hồ sơ không trễ hạn: không cần thư xin lỗi.');

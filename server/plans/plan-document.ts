@@ -5,6 +5,7 @@
  * first-line indent, page numbers top-centre from page 2, and a two-column footer ("Nơi nhận" left,
  * signature block right). Sizes follow the decree's own sample table (12/13/13/14).
  */
+
 import {
   AlignmentType,
   Document,
@@ -19,6 +20,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
+import { DOCUMENT_TYPES } from '../../core/plans/document-number.ts';
 import type { PlanDetail, PlanItem } from '../../core/plans/plan-views.ts';
 import { RECURRENCE_NAMES } from '../../core/plans/plan-views.ts';
 import { formatDateVi } from '../../core/text/dates.ts';
@@ -27,14 +29,9 @@ const FONT = 'Times New Roman';
 const MM = 56.7; // twips per millimetre
 const pt = (points: number) => points * 2; // docx sizes are in half-points
 
-const TYPE_NAMES: Record<string, string> = {
-  KH: 'KẾ HOẠCH',
-  QĐ: 'QUYẾT ĐỊNH',
-  BC: 'BÁO CÁO',
-  CTr: 'CHƯƠNG TRÌNH',
-  TTr: 'TỜ TRÌNH',
-  HD: 'HƯỚNG DẪN',
-};
+/** The type line of a document ("KẾ HOẠCH") from its abbreviation, as ND 30/2020 lists them. */
+const typeNameOf = (abbr: string | null) =>
+  (DOCUMENT_TYPES.find((type) => type.abbr === (abbr ?? 'KH'))?.name ?? 'Kế hoạch').toLocaleUpperCase('vi');
 
 interface RunStyle {
   size?: number;
@@ -222,7 +219,7 @@ export async function nd30Document(
   content: Paragraph[],
   recipients: string[],
 ): Promise<Buffer> {
-  const typeName = TYPE_NAMES[head.type ?? 'KH'] ?? 'KẾ HOẠCH';
+  const typeName = typeNameOf(head.type);
   const document = new Document({
     creator: 'Chiso',
     title: head.title,

@@ -450,6 +450,7 @@ export const MESSAGES = {
   openReport: { vi: 'Xem báo cáo', en: 'Open' },
   writeReport: { vi: 'Soạn báo cáo', en: 'Write' },
   inbox: { vi: 'Báo cáo cần viết', en: 'Reports to write' },
+  draftApology: { vi: 'Soạn phiếu xin lỗi', en: 'Draft the apology' },
   rememberedMappings: { vi: 'Mẫu cột đã ghi nhớ', en: 'Remembered column layouts' },
   rememberedMappingsHelp: {
     vi: 'Tệp có đúng các tiêu đề cột này được nhập ngay, không phải chọn cột lại.',

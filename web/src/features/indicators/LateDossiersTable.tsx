@@ -133,16 +133,28 @@ export function LateDossiersTable({
                           {t('apologyIssued')}
                         </Badge>
                       ) : canRecord ? (
-                        <Button
-                          size="compact-xs"
-                          variant="light"
-                          color="orange"
-                          loading={record.isPending && record.variables === dossier.code}
-                          onClick={() => recordApology(dossier.code)}
-                          aria-label={`${t('recordApology')}: ${dossier.code}`}
-                        >
-                          {t('recordApology')}
-                        </Button>
+                        <Group gap={4} wrap="nowrap">
+                          <Button
+                            size="compact-xs"
+                            variant="subtle"
+                            component="a"
+                            href={`/api/dossiers/${encodeURIComponent(dossier.code)}/apology-letter.docx`}
+                            download
+                            aria-label={`${t('draftApology')}: ${dossier.code}`}
+                          >
+                            {t('draftApology')}
+                          </Button>
+                          <Button
+                            size="compact-xs"
+                            variant="light"
+                            color="orange"
+                            loading={record.isPending && record.variables === dossier.code}
+                            onClick={() => recordApology(dossier.code)}
+                            aria-label={`${t('recordApology')}: ${dossier.code}`}
+                          >
+                            {t('recordApology')}
+                          </Button>
+                        </Group>
                       ) : (
                         <Badge color="orange" variant="light" tt="none">
                           {t('apologyMissing')}

@@ -1,0 +1,86 @@
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dossiers, procedures } from '../db/schema/index.ts';
+import {
+  buildUser,
+  createTestApp,
+  type Session,
+  signIn,
+  type TestApp,
+  unitIdByCode,
+} from '../test/harness.ts';
+
+let t: TestApp;
+let reporter: Session;
+let otherReporter: Session;
+let leader: Session;
+
+const as = async (role: 'unit_reporter' | 'leader', unitCode: string) =>
+  signIn(t.app, (await buildUser(t.database, [{ role, unitCode }])).username);
+
+beforeAll(async () => {
+  t = await createTestApp();
+  reporter = await as('unit_reporter', '11953');
+  otherReporter = await as('unit_reporter', '11983');
+  leader = await as('leader', '33');
+  const phoHien = await unitIdByCode(t.database, '11953');
+  await t.database.db
+    .insert(procedures)
+    .values({ code: 'HT-01', name: 'Đăng ký khai sinh', field: 'Hộ tịch' });
+  const base = { unitId: phoHien, procedureCode: 'HT-01', field: 'Hộ tịch', channel: 'direct' };
+  await t.database.db.insert(dossiers).values([
+    {
+      ...base,
+      code: 'LATE-1',
+      receivedAt: new Date('2026-02-02T02:00:00Z'),
+      dueAt: new Date('2026-02-05T10:00:00Z'),
+      finishedAt: new Date('2026-02-09T03:00:00Z'),
+    },
+    {
+      ...base,
+      code: 'ONTIME-1',
+      receivedAt: new Date('2026-02-02T02:00:00Z'),
+      dueAt: new Date('2026-02-05T10:00:00Z'),
+      finishedAt: new Date('2026-02-04T03:00:00Z'),
+    },
+  ]);
+});
+afterAll(() => t.close());
+
+const text = async (payload: Buffer) => {
+  const xml = (await (await JSZip.loadAsync(payload)).file('word/document.xml')?.async('string')) ?? '';
+  return [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+};
+
+describe('the apology slip of a late dossier', () => {
+  const download = (session: Session, code: string) =>
+    t.app.inject({
+      method: 'GET',
+      url: `/api/dossiers/${code}/apology-letter.docx`,
+      headers: { cookie: session.cookie },
+    });
+
+  it('is drafted in the format of Nghị định 30/2020 by the dossier’s unit, with the delay counted', async () => {
+    const response = await download(reporter, 'LATE-1');
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-disposition']).toContain('phieu-xin-loi-LATE-1.docx');
+    const body = await text(response.rawPayload);
+    expect(body).toContain('ỦY BAN NHÂN DÂN');
+    expect(body).toContain('PHƯỜNG PHỐ HIẾN');
+    expect(body).toContain('/PXL-UBND');
+    expect(body).toContain('PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ');
+    expect(body).toContain('Ngày 02/02/2026, Ủy ban nhân dân phường Phố Hiến tiếp nhận hồ sơ mã số LATE-1');
+    expect(body).toContain('“Đăng ký khai sinh” (lĩnh vực Hộ tịch)');
+    expect(body).toContain('Hồ sơ được giải quyết xong ngày 09/02/2026, chậm 4 ngày so với thời hạn.');
+    expect(body).toMatch(/Hưng Yên, ngày \d{2} tháng \d{1,2} năm \d{4}/);
+  });
+
+  it('is refused for a dossier on time, of another unit, to a reader, and for an unknown code', async () => {
+    const onTime = await download(reporter, 'ONTIME-1');
+    expect(onTime.statusCode).toBe(400);
+    expect(onTime.json().error.message).toContain('không trễ hạn');
+    expect((await download(otherReporter, 'LATE-1')).statusCode).toBe(403);
+    expect((await download(leader, 'LATE-1')).statusCode).toBe(403);
+    expect((await download(reporter, 'NO-SUCH')).statusCode).toBe(404);
+  });
+});

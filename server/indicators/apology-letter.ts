@@ -1,0 +1,94 @@
+import { eq } from 'drizzle-orm';
+import { fieldError } from '../../core/errors.ts';
+import { daysLate, isLate } from '../../core/indicators/dossier-indicators.ts';
+import { formatDateVi, todayInVietnam } from '../../core/text/dates.ts';
+import { units } from '../db/schema/index.ts';
+import { renderDocx } from '../files/docx-render.ts';
+import type { RunSpec } from '../plans/plan-document.ts';
+import { managedDossier } from './late-service.ts';
+import type { IndicatorContext } from './unit-scope.ts';
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const BLANK = '……………………………';
+
+/** "Phường Phố Hiến" issues as "Ủy ban nhân dân phường Phố Hiến"; a department as itself. */
+function issuerOf(unit: { name: string; type: string }): string {
+  if (unit.type !== 'commune' && unit.type !== 'province') return unit.name;
+  return `Ủy ban nhân dân ${unit.name.charAt(0).toLocaleLowerCase('vi')}${unit.name.slice(1)}`;
+}
+
+const dateOf = (time: Date | null) => (time ? formatDateVi(todayInVietnam(time)) : BLANK);
+
+/**
+ * The draft of the apology slip of a late dossier (Phiếu xin lỗi và hẹn lại ngày trả kết quả, Thông
+ * tư 01/2018/TT-VPCP mẫu 04) in the format of Nghị định 30/2020, issued by the dossier's unit and
+ * signed by its head; what the system cannot know (the applicant, the reason) is left to fill in.
+ */
+export async function apologyLetter(ctx: IndicatorContext, code: string) {
+  const found = await managedDossier(ctx, code);
+  const dossier = found.dossier;
+  const now = new Date();
+  if (!isLate(dossier, now)) throw fieldError('code', 'Hồ sơ không trễ hạn: không cần thư xin lỗi.');
+  const [unit] = await ctx.db.select().from(units).where(eq(units.id, dossier.unitId));
+  if (!unit) throw fieldError('code', 'Không tìm thấy đơn vị của hồ sơ.');
+  const [province] = await ctx.db
+    .select({ name: units.name })
+    .from(units)
+    .where(eq(units.id, Number(unit.path.split('/').filter(Boolean)[0])));
+  const place = province ? (/(?:tỉnh|thành phố)\s+(.+)$/iu.exec(province.name)?.[1] ?? null) : null;
+  const issuer = issuerOf(unit);
+  const late = daysLate(dossier, now);
+  const procedure = found.procedureName ?? dossier.procedureCode;
+  const paragraphs: RunSpec[][] = [
+    [{ text: `Kính gửi: Ông/Bà ${BLANK}`, bold: true }],
+    [
+      {
+        text:
+          `Ngày ${dateOf(dossier.receivedAt)}, ${issuer} tiếp nhận hồ sơ mã số ${dossier.code} đề nghị giải quyết ` +
+          `thủ tục hành chính “${procedure}” (lĩnh vực ${dossier.field}). Thời hạn trả kết quả theo quy định là ` +
+          `ngày ${dateOf(dossier.dueAt)}.`,
+      },
+    ],
+    [
+      {
+        text: dossier.finishedAt
+          ? `Hồ sơ được giải quyết xong ngày ${dateOf(dossier.finishedAt)}, chậm ${late} ngày so với thời hạn.`
+          : `Đến nay hồ sơ chưa được giải quyết xong, đã chậm ${late} ngày so với thời hạn.`,
+      },
+    ],
+    [{ text: `Lý do chậm: ${BLANK}${BLANK}` }],
+    [
+      {
+        text:
+          `Sự chậm trễ này đã gây phiền hà, tốn kém thời gian của Ông/Bà. ${issuer} thành thật xin lỗi Ông/Bà` +
+          (dossier.finishedAt
+            ? ' và trân trọng cảm ơn sự thông cảm của Ông/Bà.'
+            : ` và hẹn lại ngày trả kết quả là ngày ${BLANK}.`),
+      },
+    ],
+    ...(unit.headPhone || unit.headEmail
+      ? [
+          [
+            {
+              text: `Mọi phản ánh, kiến nghị xin liên hệ: ${[unit.headName, unit.headPhone, unit.headEmail].filter(Boolean).join(', ')}.`,
+            },
+          ],
+        ]
+      : []),
+  ];
+  const data = await renderDocx({
+    head: {
+      issuer,
+      number: null,
+      type: 'PXL',
+      place,
+      issuedOn: todayInVietnam(now),
+      year: Number(todayInVietnam(now).slice(0, 4)),
+      title: `Hồ sơ ${dossier.code}`,
+      signer: unit.headName,
+    },
+    paragraphs,
+    recipients: ['Như trên'],
+  });
+  return { fileName: `phieu-xin-loi-${dossier.code}.docx`, contentType: DOCX, data };
+}
