@@ -10,7 +10,7 @@ import {
   isLate,
 } from './dossier-indicators.ts';
 import { checkEnteredValue } from './indicator-schemas.ts';
-import { quartersEndingAt } from './quarters.ts';
+import { quartersEndingAt, quartersOfPeriod } from './quarters.ts';
 
 const catalogue = parseCatalogue(
   JSON.parse(readFileSync(new URL('../../reference/indicators/catalogue.json', import.meta.url), 'utf8')),
@@ -73,6 +73,13 @@ describe('dossier indicators from roll-up counters', () => {
 });
 
 describe('periods and entered values', () => {
+  it('a half or a year adds up from its quarters; a month has none of its own', () => {
+    expect(quartersOfPeriod('2026Q3')).toEqual(['2026Q3']);
+    expect(quartersOfPeriod('2026S2')).toEqual(['2026Q3', '2026Q4']);
+    expect(quartersOfPeriod('2026')).toEqual(['2026Q1', '2026Q2', '2026Q3', '2026Q4']);
+    expect(quartersOfPeriod('2026M03')).toEqual([]);
+  });
+
   it('eight quarters end at the asked one, across years', () => {
     expect(quartersEndingAt('2026Q1', 8)).toEqual([
       '2024Q2',

@@ -11,6 +11,15 @@ export function quartersEndingAt(code: string, count: number): string[] {
   });
 }
 
+/** The quarters a period's dossier figures add up from: a quarter itself, a half's two, a year's four. */
+export function quartersOfPeriod(code: string): string[] {
+  const period = parsePeriod(code);
+  if (!period || period.kind === 'month') return [];
+  const first = Math.ceil(period.firstMonth / 3);
+  const last = Math.ceil(period.lastMonth / 3);
+  return Array.from({ length: last - first + 1 }, (_, i) => `${period.year}Q${first + i}`);
+}
+
 export function isQuarterCode(code: string): boolean {
   return parsePeriod(code)?.kind === 'quarter';
 }

@@ -2,9 +2,10 @@ import { eq } from 'drizzle-orm';
 import { fieldError } from '../../core/errors.ts';
 import { daysLate, isLate } from '../../core/indicators/dossier-indicators.ts';
 import { formatDateVi, todayInVietnam } from '../../core/text/dates.ts';
+import { pathIds } from '../../core/units/unit-tree.ts';
 import { units } from '../db/schema/index.ts';
 import { renderDocx } from '../files/docx-render.ts';
-import type { RunSpec } from '../plans/plan-document.ts';
+import { placeOfUnit, type RunSpec } from '../plans/plan-document.ts';
 import { managedDossier } from './late-service.ts';
 import type { IndicatorContext } from './unit-scope.ts';
 
@@ -25,20 +26,17 @@ const dateOf = (time: Date | null) => (time ? formatDateVi(todayInVietnam(time))
  * signed by its head; what the system cannot know (the applicant, the reason) is left to fill in.
  */
 export async function apologyLetter(ctx: IndicatorContext, code: string) {
-  const found = await managedDossier(ctx, code);
-  const dossier = found.dossier;
+  const { dossier, unit, procedureName } = await managedDossier(ctx, code);
   const now = new Date();
   if (!isLate(dossier, now)) throw fieldError('code', 'Hồ sơ không trễ hạn: không cần thư xin lỗi.');
-  const [unit] = await ctx.db.select().from(units).where(eq(units.id, dossier.unitId));
-  if (!unit) throw fieldError('code', 'Không tìm thấy đơn vị của hồ sơ.');
   const [province] = await ctx.db
     .select({ name: units.name })
     .from(units)
-    .where(eq(units.id, Number(unit.path.split('/').filter(Boolean)[0])));
-  const place = province ? (/(?:tỉnh|thành phố)\s+(.+)$/iu.exec(province.name)?.[1] ?? null) : null;
+    .where(eq(units.id, pathIds(unit.path)[0] ?? 0));
+  const place = province ? placeOfUnit(province.name) : null;
   const issuer = issuerOf(unit);
   const late = daysLate(dossier, now);
-  const procedure = found.procedureName ?? dossier.procedureCode;
+  const procedure = procedureName ?? dossier.procedureCode;
   const paragraphs: RunSpec[][] = [
     [{ text: `Kính gửi: Ông/Bà ${BLANK}`, bold: true }],
     [

@@ -169,23 +169,17 @@ function presentLate(
  */
 export async function managedDossier(ctx: IndicatorContext, code: string) {
   const [dossier] = await ctx.db
-    .select({
-      dossier: dossiers,
-      unitName: units.name,
-      path: units.path,
-      validTo: units.validTo,
-      procedureName: procedures.name,
-    })
+    .select({ dossier: dossiers, unit: units, procedureName: procedures.name })
     .from(dossiers)
     .innerJoin(units, eq(units.id, dossiers.unitId))
     .leftJoin(procedures, eq(procedures.code, dossiers.procedureCode))
     .where(eq(dossiers.code, code));
   if (!dossier) throw new AppError('NOT_FOUND', 'Không tìm thấy hồ sơ.');
   // A dossier of a merged unit is managed by whoever manages the unit that carries it today.
-  const current = dossier.validTo
+  const current = dossier.unit.validTo
     ? (await attributeClosed(ctx.db, [dossier.dossier.unitId])).get(dossier.dossier.unitId)
     : null;
-  const paths = [dossier.path, current?.path].filter((path) => path !== undefined);
+  const paths = [dossier.unit.path, current?.path].filter((path) => path !== undefined);
   const allowed = paths.some(
     (path) =>
       hasPermissionOn(ctx.user.grants, 'indicators.manage', path) ||
@@ -238,7 +232,7 @@ export async function setApology(ctx: IndicatorContext, code: string, issued: bo
   return presentLate(
     {
       ...row,
-      unitName: dossier.unitName,
+      unitName: dossier.unit.name,
       procedureName: dossier.procedureName,
       apologyIssued: issued,
     },

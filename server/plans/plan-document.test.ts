@@ -11,6 +11,7 @@ import {
   issuerLines,
   labelOf,
   placeDateLine,
+  placeOfUnit,
   planToDocx,
 } from './plan-document.ts';
 
@@ -131,6 +132,12 @@ describe('the parts of the format', () => {
     expect(issuerAbbreviation('Ủy ban nhân dân tỉnh Hưng Yên')).toBe('UBND');
     expect(issuerAbbreviation('Sở Nội vụ tỉnh Hưng Yên')).toBe('SNV');
     expect(issuerAbbreviation(null)).toBe('');
+  });
+
+  it('dates a province’s documents from the province', () => {
+    expect(placeOfUnit('Ủy ban nhân dân tỉnh Hưng Yên')).toBe('Hưng Yên');
+    expect(placeOfUnit('UBND thành phố Hà Nội')).toBe('Hà Nội');
+    expect(placeOfUnit('Sở Nội vụ')).toBeNull();
   });
 
   it('writes the date line with a 0 before days under 10 and months 1 and 2 only', () => {

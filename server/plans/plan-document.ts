@@ -74,6 +74,11 @@ export function issuerAbbreviation(issuer: string | null): string {
   return words.map((word) => word.charAt(0).toLocaleUpperCase('vi')).join('');
 }
 
+/** "Ủy ban nhân dân tỉnh Hưng Yên" → "Hưng Yên": the place a province's documents are dated from. */
+export function placeOfUnit(unitName: string): string | null {
+  return /(?:tỉnh|thành phố)\s+(.+)$/iu.exec(unitName)?.[1]?.trim() ?? null;
+}
+
 /** ND30: "Hưng Yên, ngày 05 tháng 02 năm 2020": a 0 before days under 10 and months 1 and 2. */
 export function placeDateLine(place: string | null, isoDate: string | null, year: number): string {
   const where = place?.trim() || '……';

@@ -1,10 +1,11 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { DOSSIER_INDICATOR_CODES, dossierFigure } from '../../core/indicators/dossier-indicators.ts';
+import { ratePercent } from '../../core/indicators/rollup.ts';
 import type { PlanDetail } from '../../core/plans/plan-views.ts';
 import type { Db } from '../db/engine.ts';
 import { indicators, indicatorValues, planItems, reports, units } from '../db/schema/index.ts';
 import type { ReportContext } from './report-service.ts';
-import { countersByUnit, quartersOf } from './target-values.ts';
+import type { UnitCounterTotals } from './target-values.ts';
 
 const SENT = ['submitted', 'accepted', 'locked'];
 
@@ -64,23 +65,29 @@ export async function sentReports(
 
 /**
  * One row per unit × indicator for the annex: the dossier indicators from the roll-ups of the unit's
- * own dossiers in the period's quarters, and the values the unit entered for the period.
+ * own dossiers in the period's quarters (counted under the unit carrying them today), and the values
+ * the unit entered for the period.
  */
 export async function unitIndicatorRows(
   db: Db,
   periodCode: string,
   unitList: { id: number; name: string }[],
+  perUnit: UnitCounterTotals,
 ): Promise<(string | number | null)[][]> {
   if (unitList.length === 0) return [];
-  const ids = unitList.map((unit) => unit.id);
-  const quarters = quartersOf(periodCode);
-  const perUnit = await countersByUnit(db, quarters);
   const countersOf = new Map(perUnit.map((unit) => [unit.unitId, unit.counters]));
   const entered = await db
-    .select({ value: indicatorValues, nameVi: indicators.nameVi })
+    .select()
     .from(indicatorValues)
-    .innerJoin(indicators, eq(indicators.code, indicatorValues.indicatorCode))
-    .where(and(inArray(indicatorValues.unitId, ids), eq(indicatorValues.periodCode, periodCode)));
+    .where(
+      and(
+        inArray(
+          indicatorValues.unitId,
+          unitList.map((unit) => unit.id),
+        ),
+        eq(indicatorValues.periodCode, periodCode),
+      ),
+    );
   const names = new Map(
     (await db.select({ code: indicators.code, nameVi: indicators.nameVi }).from(indicators)).map((row) => [
       row.code,
@@ -103,11 +110,14 @@ export async function unitIndicatorRows(
         ]);
       }
     }
-    for (const { value, nameVi } of entered.filter((row) => row.value.unitId === unit.id)) {
+    for (const value of entered.filter((row) => row.unitId === unit.id)) {
       const rate =
         value.value ??
-        (value.numerator !== null && value.denominator ? (value.numerator / value.denominator) * 100 : null);
-      rows.push([unit.name, value.indicatorCode, nameVi, value.numerator, value.denominator, round(rate)]);
+        (value.numerator === null
+          ? null
+          : ratePercent({ numerator: value.numerator, denominator: value.denominator ?? 0 }));
+      const code = value.indicatorCode;
+      rows.push([unit.name, code, names.get(code) ?? code, value.numerator, value.denominator, round(rate)]);
     }
   }
   return rows;

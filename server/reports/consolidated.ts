@@ -1,23 +1,19 @@
 import { eq } from 'drizzle-orm';
 import { TARGET_STATUS } from '../../core/indicators/targets.ts';
-import { ITEM_STATUS_NAMES, type ItemStatus } from '../../core/plans/plan-views.ts';
+import { ITEM_STATUS_NAMES, type ItemStatus, type PlanDetail } from '../../core/plans/plan-views.ts';
 import { NARRATIVE_SECTIONS, type NarrativeSection } from '../../core/reports/report.ts';
 import { formatDateVi, todayInVietnam } from '../../core/text/dates.ts';
 import { units } from '../db/schema/index.ts';
 import { renderDocx } from '../files/docx-render.ts';
 import { CONTENT_TYPES, writeWorkbook } from '../files/tabular.ts';
 import type { JobProgress } from '../jobs/jobs.ts';
-import { labelOf, type RunSpec } from '../plans/plan-document.ts';
-import { getPlan } from '../plans/plan-service.ts';
+import { labelOf, placeOfUnit, type RunSpec } from '../plans/plan-document.ts';
 import { sentReports, unitIndicatorRows } from './consolidated-data.ts';
 import { periodOverview, type ReportContext } from './report-service.ts';
-import { measureTargets, type TargetValue } from './target-values.ts';
+import { countersByUnit, measureTargets, type TargetValue } from './target-values.ts';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII'];
-
-/** "Ủy ban nhân dân tỉnh Hưng Yên" → "Hưng Yên": the place a province's documents are dated from. */
-const placeOf = (unitName: string) => /(?:tỉnh|thành phố)\s+(.+)$/iu.exec(unitName)?.[1]?.trim() ?? null;
 
 /** "95,3%": Vietnamese decimal comma. */
 const percent = (value: number) => `${value.toLocaleString('vi-VN', { maximumFractionDigits: 1 })}%`;
@@ -50,11 +46,10 @@ function targetLine(target: TargetValue): string {
  */
 export async function consolidatedReport(
   ctx: ReportContext,
-  planId: number,
+  plan: PlanDetail,
   periodCode: string,
   progress: JobProgress,
 ) {
-  const plan = await getPlan(ctx, planId);
   const overview = await periodOverview(ctx, periodCode, {});
   const code = overview.period.code;
   const sent = await sentReports(
@@ -66,7 +61,8 @@ export async function consolidatedReport(
   const steps = sent.length + 4;
   await progress(1, steps, 'Đã đọc kế hoạch và các báo cáo');
   const [planUnit] = await ctx.db.select({ path: units.path }).from(units).where(eq(units.id, plan.unit.id));
-  const targets = planUnit ? await measureTargets(ctx.db, planUnit.path, code, plan.targets) : [];
+  const perUnit = await countersByUnit(ctx.db, code);
+  const targets = planUnit ? measureTargets(perUnit, planUnit.path, code, plan.targets) : [];
   await progress(2, steps, 'Đã tính các chỉ tiêu');
 
   const content: RunSpec[][] = [];
@@ -148,7 +144,7 @@ export async function consolidatedReport(
       issuer,
       number: null,
       type: 'BC',
-      place: plan.place ?? placeOf(plan.unit.name),
+      place: plan.place ?? placeOfUnit(plan.unit.name),
       issuedOn: todayInVietnam(),
       year: Number(code.slice(0, 4)),
       title: `Kết quả thực hiện Kế hoạch ${plan.number ?? ''} kỳ ${code}`.replace(/\s+/g, ' '),
@@ -173,6 +169,7 @@ export async function consolidatedReport(
         ctx.db,
         code,
         overview.units.map((entry) => entry.unit),
+        perUnit,
       ),
     },
   ]);

@@ -18,6 +18,7 @@ import {
   saveReport,
   transitionReport,
   unitReports,
+  windowOf,
 } from './report-service.ts';
 
 const id = z.coerce.number().int().positive();
@@ -130,14 +131,14 @@ export async function reportRoutes(app: FastifyInstance, { db }: { db: Db }) {
     async (request, reply) => {
       const ctx = contextOf(request, db);
       const { planId, periodCode: code } = request.body;
-      // Checked before the job starts, so a wrong plan or period is refused at once.
-      await getPlan(ctx, planId);
-      await periodOverview(ctx, code, {});
+      // Read before the job starts, so a wrong plan or period is refused at once; the job reports on this plan.
+      const plan = await getPlan(ctx, planId);
+      const window = await windowOf(ctx, code);
       const id = await startJob(
         ctx,
         'consolidated-report',
-        (progress) => consolidatedReport(ctx, planId, code, progress),
-        { planId, periodCode: code },
+        (progress) => consolidatedReport(ctx, plan, window.code, progress),
+        { planId, periodCode: window.code },
       );
       return reply.status(202).send({ jobId: id });
     },

@@ -5,41 +5,45 @@ import {
   dossierFigure,
   emptyCounters,
 } from '../../core/indicators/dossier-indicators.ts';
+import { quartersOfPeriod } from '../../core/indicators/quarters.ts';
 import { indicatorOfTarget, unitTypesOfLevel } from '../../core/indicators/target-text.ts';
 import { type TargetOperator, targetStatus } from '../../core/indicators/targets.ts';
+import { pathIds } from '../../core/units/unit-tree.ts';
 import type { Db } from '../db/engine.ts';
 import { units } from '../db/schema/index.ts';
 import { loadUnitCounters } from '../indicators/dashboard-service.ts';
 
+export type UnitCounterTotals = Awaited<ReturnType<typeof countersByUnit>>;
+
 /**
- * The dossier counters of the period's quarters summed per unit carrying them today (a merged unit's
- * history under its successor), read from the roll-ups only.
+ * The dossier counters of a period summed per unit carrying them today (a merged unit's history under
+ * its successor), read from the roll-ups only; one read serves a whole consolidated report.
  */
-export async function countersByUnit(db: Db, quarters: string[]) {
+export async function countersByUnit(db: Db, periodCode: string) {
+  const quarters = quartersOfPeriod(periodCode);
   const rows = quarters.length > 0 ? await loadUnitCounters(db, quarters) : [];
-  const byPath = new Map<string, DossierCounters>();
+  const byUnit = new Map<number, { path: string; counters: DossierCounters }>();
   for (const row of rows) {
-    const counters = byPath.get(row.unitPath) ?? emptyCounters();
-    byPath.set(row.unitPath, addCounters(counters, row.counters));
+    const unitId = pathIds(row.unitPath).at(-1) ?? 0;
+    const entry = byUnit.get(unitId) ?? { path: row.unitPath, counters: emptyCounters() };
+    addCounters(entry.counters, row.counters);
+    byUnit.set(unitId, entry);
   }
-  const ids = [...byPath.keys()].map((path) => Number(path.split('/').filter(Boolean).at(-1)));
   const types = new Map(
-    ids.length > 0
-      ? (await db.select({ id: units.id, type: units.type }).from(units).where(inArray(units.id, ids))).map(
-          (row) => [row.id, row.type],
-        )
+    byUnit.size > 0
+      ? (
+          await db
+            .select({ id: units.id, type: units.type })
+            .from(units)
+            .where(inArray(units.id, [...byUnit.keys()]))
+        ).map((row) => [row.id, row.type])
       : [],
   );
-  return [...byPath].map(([path, counters]) => ({
-    unitId: Number(path.split('/').filter(Boolean).at(-1)),
-    path,
-    type: types.get(Number(path.split('/').filter(Boolean).at(-1))) ?? null,
-    counters,
-  }));
+  return [...byUnit].map(([unitId, entry]) => ({ unitId, ...entry, type: types.get(unitId) ?? null }));
 }
 
 function subtreeCounters(
-  perUnit: Awaited<ReturnType<typeof countersByUnit>>,
+  perUnit: UnitCounterTotals,
   unitPath: string,
   unitTypes: string[] | null,
 ): DossierCounters {
@@ -50,16 +54,6 @@ function subtreeCounters(
     addCounters(total, unit.counters);
   }
   return total;
-}
-
-/** The quarters a period's dossier figures add up from: a quarter itself, a half's two, a year's four. */
-export function quartersOf(periodCode: string): string[] {
-  const year = periodCode.slice(0, 4);
-  if (/Q[1-4]$/.test(periodCode)) return [periodCode];
-  if (periodCode.endsWith('S1')) return [`${year}Q1`, `${year}Q2`];
-  if (periodCode.endsWith('S2')) return [`${year}Q3`, `${year}Q4`];
-  if (/^\d{4}$/.test(periodCode)) return [1, 2, 3, 4].map((quarter) => `${year}Q${quarter}`);
-  return [];
 }
 
 export interface TargetValue {
@@ -79,18 +73,17 @@ export interface TargetValue {
  * its words), summed over the plan unit's subtree — at the target's level when it names one — as
  * numerators and denominators, never as averaged rates.
  */
-export async function measureTargets(
-  db: Db,
+export function measureTargets(
+  perUnit: UnitCounterTotals,
   unitPath: string,
   periodCode: string,
   targets: { ref: string; text: string; op: string; value: number; unit: string; level: string | null }[],
-): Promise<TargetValue[]> {
-  const quarters = quartersOf(periodCode);
-  const perUnit = await countersByUnit(db, quarters);
+): TargetValue[] {
+  const hasQuarters = quartersOfPeriod(periodCode).length > 0;
   const measured: TargetValue[] = [];
   for (const target of targets) {
     const indicator = target.unit === '%' ? indicatorOfTarget(target.text) : null;
-    if (!indicator || quarters.length === 0) {
+    if (!indicator || !hasQuarters) {
       measured.push({ ...target, indicator, measured: null, status: null });
       continue;
     }
