@@ -76,6 +76,10 @@ describe('the unit’s inbox and the coordinator’s review queue', () => {
     expect(queue.json).toMatchObject({ total: 1, items: [{ id: opened.id, unit: { id: snvId } }] });
     expect((await coordinator.request('GET', '/api/reports/queue?q=tu phap')).json.total).toBe(0);
     expect((await coordinator.request('GET', '/api/reports/queue?perPage=500')).status).toBe(400);
+    const badPeriod = await coordinator.request('GET', '/api/reports/queue?period=2026Q9');
+    expect(badPeriod.status).toBe(400);
+    expect(badPeriod.json.error.details.fields[0].path).toBe('period');
+    expect((await coordinator.request('GET', `/api/reports/queue?period=${period.code}`)).json.total).toBe(1);
     expect((await reporter.request('GET', '/api/reports/queue')).status).toBe(403);
 
     await coordinator.request('POST', `/api/reports/${opened.id}/transitions`, {

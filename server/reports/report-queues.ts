@@ -2,10 +2,10 @@ import { and, asc, desc, eq, inArray, isNull, like, or, type SQL, sql } from 'dr
 import { scopeRoots } from '../../core/auth/roles.ts';
 import { AppError } from '../../core/errors.ts';
 import { parseSort } from '../../core/list.ts';
-import { parsePeriod, periodsDueBetween } from '../../core/periods/periods.ts';
+import { periodsDueBetween } from '../../core/periods/periods.ts';
 import type { ReportStatus } from '../../core/reports/report.ts';
 import { addDays, todayInVietnam } from '../../core/text/dates.ts';
-import { foldVietnamese } from '../../core/text/vietnamese.ts';
+import { searchPattern } from '../../core/text/vietnamese.ts';
 import { reports, units, users } from '../db/schema/index.ts';
 import { loadReportingCalendar } from './calendar-settings.ts';
 import { REPORTING_TYPES, type ReportContext } from './report-service.ts';
@@ -110,15 +110,16 @@ export async function reviewQueue(
 ) {
   const roots = scopeRoots(ctx.user.grants, 'reports.review');
   if (roots.length === 0) throw new AppError('FORBIDDEN');
-  const period = options.period ? parsePeriod(options.period) : null;
+  const calendar = await loadReportingCalendar(ctx.db);
+  // A period that is not one is a 400 naming the field, never a filter silently dropped.
+  const period = options.period ? calendar.windowOf(options.period, 'period') : null;
   const where = and(
     eq(reports.status, 'submitted'),
     inScope(roots),
     period ? eq(reports.periodCode, period.code) : undefined,
-    options.q ? like(units.nameSearch, `%${foldVietnamese(options.q).replace(/[%_\\]/g, '')}%`) : undefined,
+    options.q ? like(units.nameSearch, searchPattern(options.q)) : undefined,
   );
   const { field, direction } = parseSort(options.sort);
-  const calendar = await loadReportingCalendar(ctx.db);
   const column = QUEUE_SORTS[field as keyof typeof QUEUE_SORTS] ?? reports.submittedAt;
   const rows = await ctx.db
     .select({

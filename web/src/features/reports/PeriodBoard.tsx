@@ -18,7 +18,7 @@ import { useState } from 'react';
 import { periodContaining } from '../../../../core/periods/periods.ts';
 import { REPORT_STATUS_NAMES } from '../../../../core/reports/report.ts';
 import { formatDateVi, todayInVietnam } from '../../../../core/text/dates.ts';
-import { foldVietnamese } from '../../../../core/text/vietnamese.ts';
+import { matchesSearch } from '../../../../core/text/vietnamese.ts';
 import { api, queryString } from '../../api/client.ts';
 import { useT } from '../../i18n/locale.tsx';
 import { hasPermission, useMe } from '../auth/session.ts';
@@ -51,10 +51,8 @@ export function PeriodBoard() {
   const [q, setQ] = useState('');
   const [onlyToChase, setOnlyToChase] = useState(false);
   const { data } = usePeriodOverview(period);
-  const needle = foldVietnamese(q.trim());
   const shown = (data?.units ?? []).filter(
-    (entry) =>
-      (!onlyToChase || entry.toChase) && (!needle || foldVietnamese(entry.unit.name).includes(needle)),
+    (entry) => (!onlyToChase || entry.toChase) && matchesSearch(entry.unit.name, q.trim()),
   );
   const canWrite = hasPermission(me, 'reports.write');
   const open = async (unitId: number) => {
