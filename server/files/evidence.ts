@@ -67,6 +67,13 @@ function safeName(fileName: string): string {
 }
 
 /** Checks the file and stores it inside the caller's transaction, with its audit event. */
+/** Stores file contents once, by their SHA-256 (a second copy of the same bytes costs nothing). */
+export async function storeBlob(db: DbOrTx, data: Buffer): Promise<string> {
+  const sha256 = createHash('sha256').update(data).digest('hex');
+  await db.insert(blobs).values({ sha256, size: data.length, data }).onConflictDoNothing();
+  return sha256;
+}
+
 export async function attachEvidence(
   tx: Tx,
   audit: Audit,
@@ -83,8 +90,7 @@ export async function attachEvidence(
       `Chỉ nhận tệp ${Object.keys(EVIDENCE_TYPES).join(', ')} làm minh chứng.`,
     );
   if (file.data.length === 0) throw fieldError('file', 'Tệp rỗng.');
-  const sha256 = createHash('sha256').update(file.data).digest('hex');
-  await tx.insert(blobs).values({ sha256, size: file.data.length, data: file.data }).onConflictDoNothing();
+  const sha256 = await storeBlob(tx, file.data);
   const [row] = await tx
     .insert(evidenceFiles)
     .values({

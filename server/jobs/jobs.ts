@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { AppError } from '../../core/errors.ts';
 import { mutate, type ServiceContext } from '../audit/audit-log.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import type { Db } from '../db/engine.ts';
 import { blobs, type JobFile, jobs } from '../db/schema/index.ts';
+import { storeBlob } from '../files/evidence.ts';
 
 export type JobContext = ServiceContext & { user: SessionUser };
 
@@ -30,17 +30,13 @@ export async function startJob(
   work: JobWork,
   params: Record<string, unknown> = {},
 ): Promise<number> {
-  const id = await mutate(ctx, async (tx, audit) => {
-    const [job] = await tx
-      .insert(jobs)
-      .values({ kind, params, createdBy: ctx.user.userId })
-      .returning({ id: jobs.id });
+  const row = await mutate(ctx, async (tx, audit) => {
+    const [job] = await tx.insert(jobs).values({ kind, params, createdBy: ctx.user.userId }).returning();
     if (!job) throw new Error('job insert returned nothing');
     await audit({ action: 'job.start', entityType: 'job', entityId: job.id, after: { kind, params } });
-    return job.id;
+    return job;
   });
-  const [row] = await ctx.db.select().from(jobs).where(eq(jobs.id, id));
-  if (!row) throw new Error('job vanished after insert');
+  const id = row.id;
   running.set(id, row);
   // Progress is shown from memory at once; the row follows, latest value first, without holding the
   // work up (on the embedded database it lands once the work lets go of the single connection).
@@ -85,14 +81,12 @@ async function runJob(
     const { files = [], result = null } = await work(progress);
     await progressSettled();
     const stored: JobFile[] = [];
-    for (const file of files) {
-      const sha256 = createHash('sha256').update(file.data).digest('hex');
-      await db
-        .insert(blobs)
-        .values({ sha256, size: file.data.length, data: file.data })
-        .onConflictDoNothing();
-      stored.push({ fileName: file.fileName, contentType: file.contentType, sha256 });
-    }
+    for (const file of files)
+      stored.push({
+        fileName: file.fileName,
+        contentType: file.contentType,
+        sha256: await storeBlob(db, file.data),
+      });
     await db
       .update(jobs)
       .set({ status: 'done', files: stored, result, progress: sql`${jobs.total}`, finishedAt: new Date() })
@@ -103,7 +97,7 @@ async function runJob(
       .update(jobs)
       .set({
         status: 'failed',
-        error: error instanceof AppError || error instanceof Error ? error.message : String(error),
+        error: error instanceof Error ? error.message : String(error),
         finishedAt: new Date(),
       })
       .where(eq(jobs.id, id))
