@@ -1,16 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { fieldError } from '../../core/errors.ts';
 import { holidayOverridesSchema, regimeSettingsSchema } from '../../core/periods/calendar-settings.ts';
-import { formatDateVi } from '../../core/text/dates.ts';
 import { assertInstallationWide, contextOf } from '../auth/policy.ts';
 import type { Db } from '../db/engine.ts';
 import {
-  getHolidayOverrides,
   getRegimeSettings,
-  saveHolidayOverrides,
   saveRegimeSettings,
+  saveYearHolidays,
   yearHolidays,
 } from './calendar-settings.ts';
 
@@ -64,23 +61,7 @@ export async function calendarRoutes(app: FastifyInstance, { db }: { db: Db }) {
     async (request) => {
       const ctx = contextOf(request, db);
       assertInstallationWide(ctx.user, 'reports.review');
-      const { year } = request.query;
-      // The body is the year's schedule; other years' entries are kept as they are.
-      const current = await getHolidayOverrides(db);
-      const inYear = (date: string) => date.startsWith(String(year));
-      const outside = (dates: string[]) => dates.filter((date) => !inYear(date));
-      const refused = [
-        ...request.body.daysOff,
-        ...request.body.workingDays,
-        ...request.body.notHolidays,
-      ].find((date) => !inYear(date));
-      if (refused) throw fieldError('daysOff', `Ngày ${formatDateVi(refused)} không thuộc năm ${year}.`);
-      await saveHolidayOverrides(ctx, {
-        daysOff: [...outside(current.daysOff), ...request.body.daysOff],
-        workingDays: [...outside(current.workingDays), ...request.body.workingDays],
-        notHolidays: [...outside(current.notHolidays), ...request.body.notHolidays],
-      });
-      return yearHolidays(db, year);
+      return saveYearHolidays(ctx, request.query.year, request.body);
     },
   );
 }

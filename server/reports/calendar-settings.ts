@@ -11,6 +11,7 @@ import {
 } from '../../core/periods/calendar-settings.ts';
 import { parsePeriod } from '../../core/periods/periods.ts';
 import { defaultHolidays, workdayCalendar } from '../../core/periods/workdays.ts';
+import { formatDateVi } from '../../core/text/dates.ts';
 import type { ServiceContext } from '../audit/audit-log.ts';
 import type { DbOrTx } from '../db/engine.ts';
 import { readSetting, writeSetting } from '../db/settings.ts';
@@ -31,14 +32,22 @@ export async function saveRegimeSettings(ctx: ServiceContext, input: RegimeSetti
   return input;
 }
 
-export async function saveHolidayOverrides(ctx: ServiceContext, input: Overrides) {
-  const sorted = {
-    daysOff: [...new Set(input.daysOff)].sort(),
-    workingDays: [...new Set(input.workingDays)].sort(),
-    notHolidays: [...new Set(input.notHolidays)].sort(),
-  };
-  await writeSetting(ctx, HOLIDAYS_KEY, await getHolidayOverrides(ctx.db), sorted);
-  return sorted;
+/** Records one year's official schedule; other years' entries are kept as they are. */
+export async function saveYearHolidays(ctx: ServiceContext, year: number, input: Overrides) {
+  const inYear = (date: string) => date.startsWith(String(year));
+  const refused = [...input.daysOff, ...input.workingDays, ...input.notHolidays].find(
+    (date) => !inYear(date),
+  );
+  if (refused) throw fieldError('daysOff', `Ngày ${formatDateVi(refused)} không thuộc năm ${year}.`);
+  const current = await getHolidayOverrides(ctx.db);
+  const merged = (kept: string[], given: string[]) =>
+    [...new Set([...kept.filter((date) => !inYear(date)), ...given])].sort();
+  await writeSetting(ctx, HOLIDAYS_KEY, current, {
+    daysOff: merged(current.daysOff, input.daysOff),
+    workingDays: merged(current.workingDays, input.workingDays),
+    notHolidays: merged(current.notHolidays, input.notHolidays),
+  });
+  return yearHolidays(ctx.db, year);
 }
 
 /**
@@ -47,7 +56,9 @@ export async function saveHolidayOverrides(ctx: ServiceContext, input: Overrides
  * internal deadline; a code that is not a period is a 400 naming the field.
  */
 export async function loadReportingCalendar(db: DbOrTx) {
-  const [regimeSettings, overrides] = await Promise.all([getRegimeSettings(db), getHolidayOverrides(db)]);
+  // One after the other: `db` may be a transaction's single connection.
+  const regimeSettings = await getRegimeSettings(db);
+  const overrides = await getHolidayOverrides(db);
   const regime = regimeOf(regimeSettings);
   const calendar = workdayCalendar(overrides);
   return {
