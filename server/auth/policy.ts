@@ -8,6 +8,7 @@ import {
   roleHasPermission,
 } from '../../core/auth/roles.ts';
 import { AppError } from '../../core/errors.ts';
+import { pathIds } from '../../core/units/unit-tree.ts';
 import type { Actor, ServiceContext } from '../audit/audit-log.ts';
 import type { Db } from '../db/engine.ts';
 import { ReadCache } from '../db/read-cache.ts';
@@ -79,7 +80,7 @@ export function assertPermissionOn(user: SessionUser, permission: Permission, un
  * the permission on a top-level unit (a province) or everywhere, not by a coordinator of one subtree.
  */
 export function assertInstallationWide(user: SessionUser, permission: Permission): void {
-  const isTopLevel = (path: string) => path.split('/').filter(Boolean).length <= 1;
+  const isTopLevel = (path: string) => pathIds(path).length <= 1;
   if (!user.grants.some((grant) => roleHasPermission(grant.role, permission) && isTopLevel(grant.unitPath)))
     throw new AppError('FORBIDDEN');
 }

@@ -1,11 +1,13 @@
-import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, inArray, isNull, or, sql } from 'drizzle-orm';
 import { hasPermissionOn, type Permission, scopeRoots } from '../../core/auth/roles.ts';
 import { AppError, fieldError } from '../../core/errors.ts';
 import { attributeClosedUnits, type UnitPlace } from '../../core/indicators/succession.ts';
+import { pathIds } from '../../core/units/unit-tree.ts';
 import type { ServiceContext } from '../audit/audit-log.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import type { Db } from '../db/engine.ts';
 import { unitSuccessions, units } from '../db/schema/index.ts';
+import { loadUnit } from '../units/unit-service.ts';
 
 export type IndicatorContext = ServiceContext & { user: SessionUser };
 
@@ -25,11 +27,7 @@ const unitColumns = {
   validTo: units.validTo,
 };
 
-export async function findUnit(db: Db, unitId: number): Promise<UnitRef> {
-  const [unit] = await db.select(unitColumns).from(units).where(eq(units.id, unitId));
-  if (!unit) throw new AppError('NOT_FOUND', 'Không tìm thấy đơn vị.');
-  return unit;
-}
+export const findUnit = (db: Db, unitId: number): Promise<UnitRef> => loadUnit(db, unitId);
 
 /** The unit asked for, or the top of the user's scope: the first root their grants reach. */
 export async function unitInScope(
@@ -47,7 +45,7 @@ export async function unitInScope(
   }
   const [root] = scopeRoots(ctx.user.grants, permission);
   if (!root) throw new AppError('FORBIDDEN');
-  if (root !== '/') return findUnit(ctx.db, Number(root.split('/').at(-2)));
+  if (root !== '/') return findUnit(ctx.db, pathIds(root).at(-1) ?? 0);
   // Installation-wide grant: today's top unit (the province).
   const [top] = await ctx.db
     .select(unitColumns)

@@ -18,6 +18,7 @@ import type { SessionUser } from '../auth/sessions.ts';
 import { auditEvents, planItems, planItemUnits, plans, reports, units } from '../db/schema/index.ts';
 import { evidenceCounts } from '../files/evidence.ts';
 import { notifyReportStep } from '../notifications/report-notifications.ts';
+import { loadUnit } from '../units/unit-service.ts';
 import { loadReportingCalendar } from './calendar-settings.ts';
 
 export type ReportContext = ServiceContext & { user: SessionUser };
@@ -30,11 +31,7 @@ export async function windowOf(ctx: ReportContext, periodCode: string) {
   return (await loadReportingCalendar(ctx.db)).windowOf(periodCode);
 }
 
-async function unitOf(ctx: ReportContext, unitId: number) {
-  const [unit] = await ctx.db.select().from(units).where(eq(units.id, unitId));
-  if (!unit) throw new AppError('NOT_FOUND');
-  return unit;
-}
+const unitOf = (ctx: ReportContext, unitId: number) => loadUnit(ctx.db, unitId);
 
 /** The unit's report for the period, created as a draft the first time the unit opens it. */
 export async function openReport(ctx: ReportContext, unitId: number, periodCode: string) {

@@ -138,7 +138,8 @@ function presentSummary(unit: SummaryFields, parentName: string | null, childCou
   };
 }
 
-async function loadUnit(db: DbOrTx, id: number): Promise<UnitRow> {
+/** A unit by id, whatever its state, or a 404. */
+export async function loadUnit(db: DbOrTx, id: number): Promise<UnitRow> {
   const [unit] = await db.select().from(units).where(eq(units.id, id));
   if (!unit) throw new AppError('NOT_FOUND', 'Không tìm thấy đơn vị.');
   return unit;
