@@ -19,11 +19,11 @@ import { periodContaining } from '../../../../core/periods/periods.ts';
 import { REPORT_STATUS_NAMES } from '../../../../core/reports/report.ts';
 import { formatDateVi, todayInVietnam } from '../../../../core/text/dates.ts';
 import { matchesSearch } from '../../../../core/text/vietnamese.ts';
-import { api, queryString } from '../../api/client.ts';
+import { queryString } from '../../api/client.ts';
 import { useT } from '../../i18n/locale.tsx';
 import { hasPermission, useMe } from '../auth/session.ts';
 import { SendRemindersButton } from '../notifications/SendRemindersButton.tsx';
-import { type Report, usePeriodOverview } from './api.ts';
+import { useOpenReport, usePeriodOverview } from './api.ts';
 import { CountsByType } from './CountsByType.tsx';
 
 /** The last six quarters and the halves and the year around today, newest first. */
@@ -55,10 +55,8 @@ export function PeriodBoard() {
     (entry) => (!onlyToChase || entry.toChase) && matchesSearch(entry.unit.name, q.trim()),
   );
   const canWrite = hasPermission(me, 'reports.write');
-  const open = async (unitId: number) => {
-    const report = await api<Report>('POST', '/api/reports', { unitId, periodCode: period });
-    await navigate({ to: '/reports/$reportId', params: { reportId: String(report.id) } });
-  };
+  const openReport = useOpenReport();
+  const open = (unitId: number) => openReport(unitId, period);
   const count = (label: string, value: number | undefined, color?: string) => (
     <Card withBorder padding="sm">
       <Text size="xs" c="dimmed">

@@ -1,20 +1,14 @@
 import { Alert, Badge, Button, Table, Text } from '@mantine/core';
-import { useNavigate } from '@tanstack/react-router';
 import { REPORT_STATUS_NAMES } from '../../../../core/reports/report.ts';
 import { formatDateVi } from '../../../../core/text/dates.ts';
-import { api } from '../../api/client.ts';
 import { useT } from '../../i18n/locale.tsx';
-import { type Report, useInbox } from './api.ts';
+import { useInbox, useOpenReport } from './api.ts';
 
 /** The unit's inbox: the reports falling due around today, those still to write first. */
 export function ReportInbox() {
   const { t, locale } = useT();
-  const navigate = useNavigate();
   const { data } = useInbox();
-  const open = async (unitId: number, periodCode: string) => {
-    const report = await api<Report>('POST', '/api/reports', { unitId, periodCode });
-    await navigate({ to: '/reports/$reportId', params: { reportId: String(report.id) } });
-  };
+  const open = useOpenReport();
   if (data && data.items.length === 0) return <Alert color="gray">{t('inboxEmpty')}</Alert>;
   return (
     <Table withTableBorder striped highlightOnHover aria-label={t('inbox')}>

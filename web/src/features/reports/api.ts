@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
 import type { ReportStatus } from '../../../../core/reports/report.ts';
 import { api, queryString } from '../../api/client.ts';
 
@@ -86,6 +87,15 @@ export interface InboxItem {
   report: { id: number; status: ReportStatus; reason: string | null; submittedOn: string | null } | null;
   toWrite: boolean;
   overdue: boolean;
+}
+
+/** Opens (creating the first time) a unit's report for a period and goes to its form. */
+export function useOpenReport() {
+  const navigate = useNavigate();
+  return async (unitId: number, periodCode: string) => {
+    const report = await api<Report>('POST', '/api/reports', { unitId, periodCode });
+    await navigate({ to: '/reports/$reportId', params: { reportId: String(report.id) } });
+  };
 }
 
 export const useInbox = (enabled = true) =>
