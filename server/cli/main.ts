@@ -21,7 +21,7 @@ import { dossierImportCommand } from '../dossiers/dossier-cli.ts';
 import { formatOf } from '../files/tabular.ts';
 import { presentPapi } from '../indices/index-routes.ts';
 import { findPapiResults } from '../indices/index-service.ts';
-import { SYSTEM_ACTOR } from '../setup/initialise.ts';
+import { SYSTEM_ACTOR, SYSTEM_USER } from '../setup/initialise.ts';
 import { importUnits } from '../units/unit-import-service.ts';
 import { createUser } from '../users/user-service.ts';
 
@@ -41,7 +41,7 @@ const HELP = `Chiso — dòng lệnh / command line
 Biến môi trường: CHISO_DATA_DIR (mặc định ./data), DATABASE_URL (PostgreSQL thay cho PGlite).`;
 
 // The CLI acts as the installation itself: every unit is in scope.
-const SYSTEM_GRANTS = [{ role: 'admin' as Role, unitId: 0, unitPath: '/' }];
+const SYSTEM_GRANTS = SYSTEM_USER.grants;
 
 type Command = (database: Database, args: string[]) => Promise<number>;
 type OfflineCommand = (args: string[]) => Promise<number>;

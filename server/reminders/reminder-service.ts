@@ -3,13 +3,12 @@ import { hasPermissionOn } from '../../core/auth/roles.ts';
 import { AppError, fieldError } from '../../core/errors.ts';
 import { openReminderPeriods } from '../../core/reports/reminders.ts';
 import { todayInVietnam } from '../../core/text/dates.ts';
-import type { SessionUser } from '../auth/sessions.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/engine.ts';
 import { units } from '../db/schema/index.ts';
 import { loadReportingCalendar } from '../reports/calendar-settings.ts';
 import { periodOverview, type ReportContext } from '../reports/report-service.ts';
-import { SYSTEM_ACTOR } from '../setup/initialise.ts';
+import { SYSTEM_ACTOR, SYSTEM_USER } from '../setup/initialise.ts';
 import { deliverReminder, type ReminderOutcome } from './deliver-reminder.ts';
 import { createMailer, type Mailer } from './mailer.ts';
 import { getReminderSettings } from './reminder-settings.ts';
@@ -18,23 +17,6 @@ export interface ReminderLog {
   info(object: object, message: string): void;
   warn(object: object, message: string): void;
 }
-
-/**
- * The scheduler reads the period board as a coordinator of the whole installation would, so the
- * units to chase are exactly the ones the board lists (periodOverview), not a second derivation.
- */
-const SCHEDULER: SessionUser = {
-  sessionId: '',
-  csrfToken: '',
-  userId: 0,
-  username: SYSTEM_ACTOR.name,
-  fullName: 'Chiso',
-  email: null,
-  locale: 'vi',
-  mustChangePassword: false,
-  expiresAt: new Date(8.64e15),
-  grants: [{ id: 0, role: 'coordinator', unitId: 0, unitPath: '/', unitName: null }],
-};
 
 let toldMailOff = false;
 
@@ -74,7 +56,7 @@ export async function runReminders(options: {
     mailer?.close();
     return [];
   }
-  const ctx: ReportContext = { db: options.db, actor: SYSTEM_ACTOR, ip: null, user: SCHEDULER };
+  const ctx: ReportContext = { db: options.db, actor: SYSTEM_ACTOR, ip: null, user: SYSTEM_USER };
   const outcomes: ReminderOutcome[] = [];
   try {
     for (const { period, reminders } of open) {

@@ -10,6 +10,7 @@ import { foldVietnamese } from '../../core/text/vietnamese.ts';
 import type { UnitType } from '../../core/units/unit-types.ts';
 import { type Actor, type Audit, mutate } from '../audit/audit-log.ts';
 import { generatePassword, hashPassword } from '../auth/passwords.ts';
+import type { SessionUser } from '../auth/sessions.ts';
 import type { Db, Tx } from '../db/engine.ts';
 import {
   adminAreas,
@@ -24,6 +25,23 @@ import {
 import { loadDemoTargets, loadIndicatorCatalogue } from '../indicators/catalogue-loader.ts';
 
 export const SYSTEM_ACTOR: Actor = { userId: null, name: 'system' };
+
+/**
+ * The installation acting on its own (the CLI, the reminder schedule): an administrator of every unit,
+ * so what it reads and writes is exactly what the same service does for a person, without a second path.
+ */
+export const SYSTEM_USER: SessionUser = {
+  sessionId: '',
+  csrfToken: '',
+  userId: 0,
+  username: SYSTEM_ACTOR.name,
+  fullName: 'Chiso',
+  email: null,
+  locale: 'vi',
+  mustChangePassword: false,
+  expiresAt: new Date(8.64e15),
+  grants: [{ id: 0, role: 'admin', unitId: 0, unitPath: '/', unitName: null }],
+};
 const REFERENCE_CSV = new URL('../../reference/dvhc/units_2025.csv', import.meta.url);
 const DEMO_FILE = new URL('../../reference/demo/hung-yen.json', import.meta.url);
 const REFORM_DATE = '2025-07-01';
