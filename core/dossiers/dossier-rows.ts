@@ -37,17 +37,32 @@ export interface DossierRow {
   /** The reporting quarters of receipt and of finishing ("2026Q1"). */
   receivedPeriod: string;
   finishedPeriod: string | null;
-  /** Of the normalised content: the same code twice in a file must carry the same content. */
-  hash: string;
 }
 
 const MAX_TEXT = 500;
 
 /**
- * A 53-bit hash of a row's content (cyrb53). It only tells apart rows that share a code, so a
- * cryptographic hash (measured at an eighth of a row's whole check) buys nothing here.
+ * A 53-bit hash (cyrb53) of a checked row's normalised content, the code aside: the same code twice in
+ * a file must carry the same content. It only tells apart rows that share a code, so a cryptographic
+ * hash buys nothing; and it is computed only when a file repeats codes or updates stored dossiers (it
+ * was an eighth of a row's whole check).
  */
-function contentHash(text: string): string {
+export function dossierContentHash(row: DossierRow): string {
+  const text = [
+    row.unitCode,
+    row.procedureCode,
+    row.procedureName,
+    row.field,
+    row.level,
+    row.channel,
+    row.receivedMs,
+    row.dueMs,
+    row.finishedMs,
+    row.returnedMs,
+    row.status,
+    row.digitised,
+    row.apologyIssued,
+  ].join('\u0001');
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
   for (let i = 0; i < text.length; i++) {
@@ -151,21 +166,6 @@ export function validateDossierRow(
   const apologyIssued = flag('apologyIssued');
 
   if (issues.length > 0 || receivedMs === null || channel === null) return { issues };
-  const content = [
-    unitCode,
-    procedureCode,
-    procedureName,
-    field,
-    level,
-    channel,
-    receivedMs,
-    dueMs,
-    finishedMs,
-    returnedMs,
-    status,
-    digitised,
-    apologyIssued,
-  ].join('\u0001');
   return {
     row: {
       line,
@@ -185,7 +185,6 @@ export function validateDossierRow(
       apologyIssued,
       receivedPeriod: dossierQuarter(receivedMs),
       finishedPeriod: finishedMs === null ? null : dossierQuarter(finishedMs),
-      hash: contentHash(content),
     },
   };
 }

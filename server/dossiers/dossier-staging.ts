@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { DossierRow } from '../../core/dossiers/dossier-rows.ts';
+import { type DossierRow, dossierContentHash } from '../../core/dossiers/dossier-rows.ts';
 import { AppError } from '../../core/errors.ts';
 import { DEFAULT_REGIME } from '../../core/periods/periods.ts';
 import type { Tx } from '../db/engine.ts';
@@ -81,7 +81,7 @@ export async function insertStaged(tx: Tx, rows: readonly StagedRow[]): Promise<
       ${number((r) => r.dueMs)}::float8[], ${number((r) => r.finishedMs)}::float8[],
       ${number((r) => r.returnedMs)}::float8[], ${text((r) => r.status)}::text[],
       ${flag((r) => r.digitised)}::bool[], ${flag((r) => r.apologyIssued)}::bool[],
-      ${text((r) => r.hash)}::text[], ${text((r) => r.receivedPeriod)}::text[],
+      ${text(dossierContentHash)}::text[], ${text((r) => r.receivedPeriod)}::text[],
       ${text((r) => r.finishedPeriod)}::text[]
     ) as u (line, code, unit_id, procedure_code, field, level, channel, received, due, finished, returned,
       status, digitised, apology_issued, hash, received_period, finished_period)`);
