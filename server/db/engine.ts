@@ -18,6 +18,23 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/**
+ * How rows reach a table in bulk (see `openCopy`): COPY FROM STDIN on PostgreSQL; on PGlite, whose
+ * socket server loses the protocol on CopyData messages, COPY from files the backend reads in its data
+ * folder (`hostDir` here is `backendDir` inside the WebAssembly file system).
+ */
+export type CopyRoute = { kind: 'stdin' } | { kind: 'files'; hostDir: string; backendDir: string };
+const copyRoutes = new WeakMap<Db, CopyRoute>();
+
+export function copyRouteOf(db: Db): CopyRoute {
+  return copyRoutes.get(db) ?? { kind: 'stdin' };
+}
+
+/** The connection a transaction runs on (drizzle keeps it on the transaction's session). */
+export function clientOf(tx: Tx): pg.PoolClient {
+  return (tx as unknown as { session: { client: pg.PoolClient } }).session.client;
+}
+
 export const MIGRATIONS_DIR = new URL('../../db/migrations', import.meta.url).pathname;
 
 // Dates stay ISO strings ("2025-07-01"), never shifted by the server's time zone.
@@ -71,7 +88,10 @@ async function openEmbedded(dataDir: string): Promise<Database> {
     await worker.terminate();
     rmSync(socketDir, { recursive: true, force: true });
   };
-  return { db: drizzle({ client: pool, schema, casing: 'snake_case' }), pool, kind: 'pglite', close };
+  const db = drizzle({ client: pool, schema, casing: 'snake_case' });
+  // PGlite mounts its data folder at /pglite/data.
+  copyRoutes.set(db, { kind: 'files', hostDir: pgDir, backendDir: '/pglite/data' });
+  return { db, pool, kind: 'pglite', close };
 }
 
 export async function migrateDatabase(database: Database): Promise<void> {

@@ -1,22 +1,29 @@
 import { createReadStream, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { PassThrough, type Readable } from 'node:stream';
+import { PassThrough } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import { hasPermissionOn } from '../../core/auth/roles.ts';
 import { DOSSIER_FIELD_LABELS, type DossierField } from '../../core/dossiers/dossier-fields.ts';
 import { type DossierIssue, validateDossierRow } from '../../core/dossiers/dossier-rows.ts';
+import { createRollupTally, type RollupTally } from '../../core/dossiers/dossier-tally.ts';
 import { AppError } from '../../core/errors.ts';
 import { mutate } from '../audit/audit-log.ts';
+import { openCopy } from '../db/bulk-copy.ts';
 import type { Tx } from '../db/engine.ts';
 import { procedures, units } from '../db/schema/index.ts';
 import { type DossierContext, resolveDossierColumns } from './dossier-mapping-service.ts';
 import { type DossierFormat, type FileRow, readDossierRows } from './dossier-readers.ts';
 import {
-  applyRollupDelta,
   createStaging,
-  insertStaged,
+  DOSSIER_COLUMNS,
+  dossierLine,
+  mergeRollupDelta,
   repeatedCodes,
+  STAGING_COLUMNS,
   type StagedRow,
+  stageRollupDelta,
+  stagingLine,
+  tallyRollupDelta,
   writeDossiers,
 } from './dossier-staging.ts';
 
@@ -45,9 +52,9 @@ export interface DossierImportProgress {
 }
 
 export interface DossierImportOptions {
-  /** A file on disk, or a stream (then `fileName` names it in the audit). */
-  path?: string;
-  stream?: Readable;
+  /** The file, on disk: a file whose codes turn out to be stored already is read a second time. */
+  path: string;
+  /** The name the audit records (an upload's own name); the file's name by default. */
   fileName?: string;
   format: DossierFormat;
   dryRun: boolean;
@@ -59,7 +66,7 @@ export interface DossierImportOptions {
   jobId?: number;
 }
 
-const BATCH_ROWS = 5000;
+const FLUSH_ROWS = 1000;
 const MAX_LISTED = 1000;
 
 /** Thrown inside the transaction to roll it back (refused file, or a dry run) with the summary. */
@@ -71,25 +78,93 @@ class RolledBack extends Error {
   }
 }
 
+/** Thrown inside a direct write when the primary key meets a code stored already or repeated. */
+class NeedsStaging extends Error {}
+
 /**
- * Imports a dossier file all or nothing, in one transaction: rows are streamed and checked, staged in
- * batches, checked again as a set (codes repeated with different content), then upserted by code with
- * the roll-ups adjusted by difference. Any refusal rolls everything back and lists the bad rows by line.
+ * Imports a dossier file all or nothing, in one transaction: rows are streamed and checked, written,
+ * and the roll-ups adjusted, or on any refusal everything is rolled back and the bad rows are listed
+ * by line. Most files bring only new codes: their rows go straight into `dossiers` with COPY and are
+ * counted for the roll-ups as they pass. The primary key stops that at the first code the table holds
+ * already or the file repeats; the file is then read again through a staging table, where repeats are
+ * checked as a set and the codes that exist are updated, their old counts taken off the roll-ups.
  */
 export async function importDossiers(
   ctx: DossierContext,
   options: DossierImportOptions,
 ): Promise<DossierImportResult> {
-  const totalBytes = options.path ? statSync(options.path).size : null;
+  try {
+    return await importOnce(ctx, options, 'direct');
+  } catch (error) {
+    if (!(error instanceof NeedsStaging)) throw error;
+  }
+  return importOnce(ctx, options, 'staged');
+}
+
+type WriteMode = 'direct' | 'staged';
+
+/** Where checked rows go: COPY lines gathered and sent every FLUSH_ROWS rows. */
+interface RowSink {
+  add(row: StagedRow): void;
+  flush(): Promise<void>;
+  /** Every row in; a direct write throws NeedsStaging when a code was there already. */
+  end(): Promise<void>;
+  abort(): Promise<void>;
+  /** The direct write's roll-up counts. */
+  tally?: RollupTally;
+}
+
+async function openSink(ctx: DossierContext, tx: Tx, mode: WriteMode): Promise<RowSink> {
+  if (mode === 'staged') await createStaging(tx);
+  const copy =
+    mode === 'direct'
+      ? await openCopy(ctx.db, tx, 'dossiers', DOSSIER_COLUMNS)
+      : await openCopy(ctx.db, tx, 'dossier_staging', STAGING_COLUMNS);
+  const tally = mode === 'direct' ? createRollupTally() : undefined;
+  const direct = (error: unknown): never => {
+    if (mode === 'direct' && isUniqueViolation(error)) throw new NeedsStaging();
+    throw error;
+  };
+  let lines = '';
+  return {
+    add(row) {
+      if (tally) {
+        lines += dossierLine(row);
+        tally.add(row.unitId, row.field, row);
+      } else lines += stagingLine(row);
+    },
+    async flush() {
+      const sending = lines;
+      lines = '';
+      await copy.write(sending).catch(direct);
+    },
+    async end() {
+      await copy.write(lines).catch(direct);
+      lines = '';
+      await copy.end().catch(direct);
+    },
+    abort: () => copy.abort(),
+    tally,
+  };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const { code, cause } = error as { code?: string; cause?: { code?: string } };
+  return code === '23505' || cause?.code === '23505';
+}
+
+async function importOnce(
+  ctx: DossierContext,
+  options: DossierImportOptions,
+  mode: WriteMode,
+): Promise<DossierImportResult> {
+  const totalBytes = statSync(options.path).size;
   const counted = new PassThrough();
   let bytesRead = 0;
   counted.on('data', (chunk: Buffer) => {
     bytesRead += chunk.length;
   });
-  const source = options.path
-    ? createReadStream(options.path, { highWaterMark: 256 * 1024 })
-    : options.stream;
-  if (!source) throw new AppError('VALIDATION_FAILED', 'Thiếu tệp hồ sơ.');
+  const source = createReadStream(options.path, { highWaterMark: 256 * 1024 });
   source.on('error', (error: Error) => counted.destroy(error));
   source.pipe(counted);
   const rows = readDossierRows(counted, options.format);
@@ -106,152 +181,162 @@ export async function importDossiers(
       const catalogue = new Map(
         (await tx.select().from(procedures)).map((procedure) => [procedure.code, procedure]),
       );
-      await createStaging(tx);
-      const rejected: DossierIssue[] = [];
-      let rejectedCount = 0;
-      const reject = (issue: DossierIssue) => {
-        rejectedCount += 1;
-        if (rejected.length < MAX_LISTED) rejected.push(issue);
-      };
-      // Procedures seen for the first time: name and field from the first row that gives them.
-      const introduced = new Map<
-        string,
-        { line: number; name: string | null; field: string; level: string | null }
-      >();
-      const unitColumn = headers[columns.unitCode ?? -1] || DOSSIER_FIELD_LABELS.unitCode;
-      const fieldColumn = headers[columns.field ?? -1] || DOSSIER_FIELD_LABELS.field;
-
-      let batch: StagedRow[] = [];
-      let rowsRead = 0;
-      let inFlight: Promise<unknown> = Promise.resolve();
-      const flush = async () => {
-        // One batch travels while the next is parsed: the database and this thread work side by side.
-        await inFlight;
-        const sending = batch;
-        batch = [];
-        const sent = sending.length > 0 ? insertStaged(tx, sending) : Promise.resolve();
-        // Awaited at the next flush; if reading fails first, the rollback reports the error instead.
-        sent.catch(() => {});
-        inFlight = sent;
-        report('reading', rowsRead);
-      };
-
-      for await (const { line, cells } of rows as AsyncGenerator<FileRow>) {
-        if (cells.every((cell) => cell.trim() === '')) continue;
-        rowsRead += 1;
-        const checked = validateDossierRow(headers, columns, line, cells);
-        if (checked.issues) {
-          for (const issue of checked.issues) reject(issue);
-          continue;
-        }
-        const row = checked.row;
-        const unit = unitByCode(row.unitCode);
-        if (unit === 'unknown') {
-          reject({ line, column: unitColumn, reason: `Không tìm thấy đơn vị có mã "${row.unitCode}".` });
-          continue;
-        }
-        if (unit === 'outside') {
-          reject({
-            line,
-            column: unitColumn,
-            reason: `Đơn vị "${row.unitCode}" ngoài phạm vi bạn được nhập hồ sơ.`,
-          });
-          continue;
-        }
-        const known = catalogue.get(row.procedureCode);
-        const first = introduced.get(row.procedureCode);
-        const field = row.field ?? known?.field ?? null;
-        if (!field) {
-          reject({
-            line,
-            column: fieldColumn,
-            reason: `Thiếu lĩnh vực: thủ tục "${row.procedureCode}" chưa có trong danh mục.`,
-          });
-          continue;
-        }
-        if (!known && !first)
-          introduced.set(row.procedureCode, { line, name: row.procedureName, field, level: row.level });
-        else if (first && !first.name && row.procedureName) first.name = row.procedureName;
-        // The checked row becomes the staged one in place: a copy per row is garbage a million times.
-        const staged = row as StagedRow;
-        staged.unitId = unit.id;
-        staged.field = field;
-        batch.push(staged);
-        if (batch.length >= BATCH_ROWS) await flush();
-        // Rows buffered in the stream are read without a trip through the event loop: let requests in.
-        else if (rowsRead % 1000 === 0) await new Promise((resolve) => setImmediate(resolve));
+      const sink = await openSink(ctx, tx, mode);
+      // The COPY holds the connection: it is given up before the transaction rolls back.
+      try {
+        return await writeChecked(sink);
+      } catch (error) {
+        await sink.abort();
+        throw error;
       }
-      await flush();
-      await inFlight;
-      report('checking', rowsRead);
 
-      for (const [code, procedure] of introduced) {
-        if (!procedure.name)
-          reject({
-            line: procedure.line,
-            column: headers[columns.procedureName ?? -1] || DOSSIER_FIELD_LABELS.procedureName,
-            reason: `Thiếu tên thủ tục: thủ tục "${code}" chưa có trong danh mục.`,
-          });
-      }
-      const repeats = await repeatedCodes(tx, MAX_LISTED);
-      rejectedCount += repeats.count - repeats.rows.length;
-      const codeColumn = headers[columns.code ?? -1] || DOSSIER_FIELD_LABELS.code;
-      for (const repeat of repeats.rows)
-        reject({
-          line: repeat.line,
-          column: codeColumn,
-          reason: `Mã hồ sơ "${repeat.code}" đã có ở dòng ${repeat.firstLine} với nội dung khác.`,
+      async function writeChecked(sink: RowSink): Promise<DossierImportResult> {
+        const rejected: DossierIssue[] = [];
+        let rejectedCount = 0;
+        const reject = (issue: DossierIssue) => {
+          rejectedCount += 1;
+          if (rejected.length < MAX_LISTED) rejected.push(issue);
+        };
+        // Procedures seen for the first time: name and field from the first row that gives them.
+        const introduced = new Map<
+          string,
+          { line: number; name: string | null; field: string; level: string | null }
+        >();
+        const unitColumn = headers[columns.unitCode ?? -1] || DOSSIER_FIELD_LABELS.unitCode;
+        const fieldColumn = headers[columns.field ?? -1] || DOSSIER_FIELD_LABELS.field;
+
+        let rowsRead = 0;
+        let written = 0;
+        for await (const { line, cells } of rows as AsyncGenerator<FileRow>) {
+          if (cells.every((cell) => cell.trim() === '')) continue;
+          rowsRead += 1;
+          // The COPY takes rows while the next are read; other requests get a turn between batches.
+          if (rowsRead % FLUSH_ROWS === 0) {
+            await sink.flush();
+            report('reading', rowsRead);
+            await new Promise((resolve) => setImmediate(resolve));
+          }
+          const checked = validateDossierRow(headers, columns, line, cells);
+          if (checked.issues) {
+            for (const issue of checked.issues) reject(issue);
+            continue;
+          }
+          const row = checked.row;
+          const unit = unitByCode(row.unitCode);
+          if (unit === 'unknown') {
+            reject({ line, column: unitColumn, reason: `Không tìm thấy đơn vị có mã "${row.unitCode}".` });
+            continue;
+          }
+          if (unit === 'outside') {
+            reject({
+              line,
+              column: unitColumn,
+              reason: `Đơn vị "${row.unitCode}" ngoài phạm vi bạn được nhập hồ sơ.`,
+            });
+            continue;
+          }
+          const known = catalogue.get(row.procedureCode);
+          const first = introduced.get(row.procedureCode);
+          const field = row.field ?? known?.field ?? null;
+          if (!field) {
+            reject({
+              line,
+              column: fieldColumn,
+              reason: `Thiếu lĩnh vực: thủ tục "${row.procedureCode}" chưa có trong danh mục.`,
+            });
+            continue;
+          }
+          if (!known && !first)
+            introduced.set(row.procedureCode, { line, name: row.procedureName, field, level: row.level });
+          else if (first && !first.name && row.procedureName) first.name = row.procedureName;
+          // The checked row becomes the staged one in place: a copy per row is garbage a million times.
+          // Rows keep going in after a refusal: a repeated code met later is then listed too.
+          const staged = row as StagedRow;
+          staged.unitId = unit.id;
+          staged.field = field;
+          sink.add(staged);
+          written += 1;
+        }
+        await sink.end();
+        report('checking', rowsRead);
+
+        for (const [code, procedure] of introduced) {
+          if (!procedure.name)
+            reject({
+              line: procedure.line,
+              column: headers[columns.procedureName ?? -1] || DOSSIER_FIELD_LABELS.procedureName,
+              reason: `Thiếu tên thủ tục: thủ tục "${code}" chưa có trong danh mục.`,
+            });
+        }
+        if (!sink.tally) {
+          const repeats = await repeatedCodes(tx, MAX_LISTED);
+          rejectedCount += repeats.count - repeats.rows.length;
+          const codeColumn = headers[columns.code ?? -1] || DOSSIER_FIELD_LABELS.code;
+          for (const repeat of repeats.rows)
+            reject({
+              line: repeat.line,
+              column: codeColumn,
+              reason: `Mã hồ sơ "${repeat.code}" đã có ở dòng ${repeat.firstLine} với nội dung khác.`,
+            });
+        }
+        if (rowsRead === 0 && rejectedCount === 0)
+          reject({ line: 2, column: '', reason: 'Tệp không có dòng dữ liệu nào.' });
+
+        const newProcedures = [...introduced].map(([code, p]) => ({
+          code,
+          name: p.name ?? '',
+          field: p.field,
+        }));
+        const result = (imported: number, updated: number): DossierImportResult => ({
+          imported,
+          updated,
+          rejected: [...rejected].sort((a, b) => a.line - b.line).slice(0, MAX_LISTED),
+          rejectedCount,
+          newProcedures: rejectedCount > 0 ? [] : newProcedures,
+          dryRun: options.dryRun,
         });
-      if (rowsRead === 0 && rejectedCount === 0)
-        reject({ line: 2, column: '', reason: 'Tệp không có dòng dữ liệu nào.' });
+        if (rejectedCount > 0) throw new RolledBack(result(0, 0));
 
-      const newProcedures = [...introduced].map(([code, p]) => ({
-        code,
-        name: p.name ?? '',
-        field: p.field,
-      }));
-      const result = (imported: number, updated: number): DossierImportResult => ({
-        imported,
-        updated,
-        rejected: [...rejected].sort((a, b) => a.line - b.line).slice(0, MAX_LISTED),
-        rejectedCount,
-        newProcedures: rejectedCount > 0 ? [] : newProcedures,
-        dryRun: options.dryRun,
-      });
-      if (rejectedCount > 0) throw new RolledBack(result(0, 0));
-
-      report('writing', rowsRead);
-      if (newProcedures.length > 0)
-        await tx.insert(procedures).values(
-          [...introduced].map(([code, p]) => ({
-            code,
-            name: p.name ?? code,
-            field: p.field,
-            level: p.level,
-            firstSeenJobId: options.jobId ?? null,
-          })),
-        );
-      const updated = await applyRollupDelta(tx);
-      await writeDossiers(tx, updated > 0);
-      const [{ staged = 0 } = {}] = (
-        await tx.execute<{ staged: number }>(sql`select count(*)::int as staged from dossier_staging`)
-      ).rows;
-      const summary = result(staged - updated, updated);
-      // The whole path was taken (constraints included); a dry run now undoes it.
-      if (options.dryRun) throw new RolledBack(summary);
-      await audit({
-        action: 'dossiers.imported',
-        entityType: 'dossier_import',
-        entityId: options.jobId ?? null,
-        after: {
-          fileName: options.fileName ?? (options.path ? basename(options.path) : null),
-          rows: rowsRead,
-          imported: summary.imported,
-          updated: summary.updated,
-          newProcedures: newProcedures.map((procedure) => procedure.code),
-        },
-      });
-      return summary;
+        report('writing', rowsRead);
+        if (newProcedures.length > 0)
+          await tx.insert(procedures).values(
+            [...introduced].map(([code, p]) => ({
+              code,
+              name: p.name ?? code,
+              field: p.field,
+              level: p.level,
+              firstSeenJobId: options.jobId ?? null,
+            })),
+          );
+        let summary: DossierImportResult;
+        if (sink.tally) {
+          await tallyRollupDelta(tx, sink.tally.cells());
+          summary = result(written, 0);
+        } else {
+          const updated = await stageRollupDelta(tx);
+          await writeDossiers(tx, updated > 0);
+          const [{ staged = 0 } = {}] = (
+            await tx.execute<{ staged: number }>(sql`select count(*)::int as staged from dossier_staging`)
+          ).rows;
+          summary = result(staged - updated, updated);
+        }
+        await mergeRollupDelta(tx);
+        // The whole path was taken (constraints included); a dry run now undoes it.
+        if (options.dryRun) throw new RolledBack(summary);
+        await audit({
+          action: 'dossiers.imported',
+          entityType: 'dossier_import',
+          entityId: options.jobId ?? null,
+          after: {
+            fileName: options.fileName ?? basename(options.path),
+            rows: rowsRead,
+            imported: summary.imported,
+            updated: summary.updated,
+            newProcedures: newProcedures.map((procedure) => procedure.code),
+          },
+        });
+        return summary;
+      }
     });
   } catch (error) {
     if (error instanceof RolledBack) return error.result;

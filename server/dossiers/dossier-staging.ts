@@ -1,12 +1,16 @@
 import { sql } from 'drizzle-orm';
 import { type DossierRow, dossierContentHash } from '../../core/dossiers/dossier-rows.ts';
+import type { RollupCell, RollupCounter } from '../../core/dossiers/dossier-tally.ts';
 import { AppError } from '../../core/errors.ts';
 import { DEFAULT_REGIME } from '../../core/periods/periods.ts';
+import { copyText, copyTime } from '../db/bulk-copy.ts';
 import type { Tx } from '../db/engine.ts';
 
 /**
- * The SQL of a dossier import, all inside the import's one transaction: rows are staged in a
- * temporary table, checked there, then written to `dossiers` and `dossier_rollups` in set operations.
+ * The SQL of a dossier import, all inside the import's one transaction. Rows go straight into
+ * `dossiers` with COPY when the file brings only new codes; otherwise they are staged in a temporary
+ * table, checked there (codes repeated with different content), then written to `dossiers` and
+ * `dossier_rollups` in set operations.
  */
 
 export interface StagedRow extends DossierRow {
@@ -38,53 +42,36 @@ export async function createStaging(tx: Tx): Promise<void> {
     ) on commit drop`);
 }
 
-/** A PostgreSQL array literal of text: quoted, with `"` and `\\` escaped; null as NULL. */
-function textArray(values: readonly (string | null)[]): string {
-  let out = '{';
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i];
-    if (i > 0) out += ',';
-    if (value === null || value === undefined) out += 'NULL';
-    else out += `"${value.includes('"') || value.includes('\\') ? value.replace(/["\\]/g, '\\$&') : value}"`;
-  }
-  return `${out}}`;
+// The columns of `dossiers` an import writes, in the order of the COPY lines below.
+export const DOSSIER_COLUMNS = [
+  'code',
+  'unit_id',
+  'procedure_code',
+  'field',
+  'level',
+  'channel',
+  'received_at',
+  'due_at',
+  'finished_at',
+  'returned_at',
+  'status',
+  'digitised',
+  'apology_issued',
+];
+export const STAGING_COLUMNS = ['line', ...DOSSIER_COLUMNS, 'hash', 'received_period', 'finished_period'];
+
+/** A checked row as a COPY line of DOSSIER_COLUMNS, without its line end. */
+function dossierCells(row: StagedRow): string {
+  return `${copyText(row.code)}\t${row.unitId}\t${copyText(row.procedureCode)}\t${copyText(row.field)}\t${copyText(row.level)}\t${row.channel}\t${copyTime(row.receivedMs)}\t${copyTime(row.dueMs)}\t${copyTime(row.finishedMs)}\t${copyTime(row.returnedMs)}\t${copyText(row.status)}\t${row.digitised ? 't' : 'f'}\t${row.apologyIssued ? 't' : 'f'}`;
 }
 
-function numberArray(values: readonly (number | null)[]): string {
-  return `{${values.map((value) => (value === null ? 'NULL' : String(value))).join(',')}}`;
+export function dossierLine(row: StagedRow): string {
+  return `${dossierCells(row)}\n`;
 }
 
-function booleanArray(values: readonly boolean[]): string {
-  return `{${values.map((value) => (value ? 't' : 'f')).join(',')}}`;
-}
-
-/**
- * One round trip for a whole batch: each column travels as one array literal and `unnest` zips them
- * back. The literals are built here (times as epoch milliseconds): handing drizzle and node-postgres
- * arrays of values cost more than the rest of the row's work.
- */
-export async function insertStaged(tx: Tx, rows: readonly StagedRow[]): Promise<void> {
-  const text = (pick: (row: StagedRow) => string | null) => sql.param(textArray(rows.map(pick)));
-  const number = (pick: (row: StagedRow) => number | null) => sql.param(numberArray(rows.map(pick)));
-  const flag = (pick: (row: StagedRow) => boolean) => sql.param(booleanArray(rows.map(pick)));
-  const time = (column: string) => sql.raw(`to_timestamp(${column} / 1000.0)`);
-  // Awaited here: a drizzle query runs again on every `then`, and the caller awaits this one later.
-  await tx.execute(sql`
-    insert into dossier_staging
-    select line, code, unit_id, procedure_code, field, level, channel, ${time('received')}, ${time('due')},
-      ${time('finished')}, ${time('returned')}, status, digitised, apology_issued, hash, received_period,
-      finished_period
-    from unnest(
-      ${number((r) => r.line)}::int[], ${text((r) => r.code)}::text[], ${number((r) => r.unitId)}::int[],
-      ${text((r) => r.procedureCode)}::text[], ${text((r) => r.field)}::text[], ${text((r) => r.level)}::text[],
-      ${text((r) => r.channel)}::text[], ${number((r) => r.receivedMs)}::float8[],
-      ${number((r) => r.dueMs)}::float8[], ${number((r) => r.finishedMs)}::float8[],
-      ${number((r) => r.returnedMs)}::float8[], ${text((r) => r.status)}::text[],
-      ${flag((r) => r.digitised)}::bool[], ${flag((r) => r.apologyIssued)}::bool[],
-      ${text(dossierContentHash)}::text[], ${text((r) => r.receivedPeriod)}::text[],
-      ${text((r) => r.finishedPeriod)}::text[]
-    ) as u (line, code, unit_id, procedure_code, field, level, channel, received, due, finished, returned,
-      status, digitised, apology_issued, hash, received_period, finished_period)`);
+/** A checked row as a COPY line of STAGING_COLUMNS, with the hash of its content. */
+export function stagingLine(row: StagedRow): string {
+  return `${row.line}\t${dossierCells(row)}\t${dossierContentHash(row)}\t${row.receivedPeriod}\t${copyText(row.finishedPeriod)}\n`;
 }
 
 export type RepeatedCode = {
@@ -145,11 +132,11 @@ const FINISHED_COUNTS = sql.raw(`0, 0, 0, 0, 1, (t.due_at is null or t.finished_
   coalesce(t.finished_at > t.due_at and t.apology_issued, false)::int`);
 
 /**
- * Updates the roll-ups by difference: the staged dossiers' counts added, and the counts the updated
- * dossiers contributed before subtracted (read before `dossiers` is written). Returns how many staged
- * codes already existed.
+ * The roll-up delta of a staged import (in `dossier_delta`): the staged dossiers' counts added, and the
+ * counts the updated dossiers contributed before subtracted (read before `dossiers` is written).
+ * Returns how many staged codes already existed.
  */
-export async function applyRollupDelta(tx: Tx): Promise<number> {
+export async function stageRollupDelta(tx: Tx): Promise<number> {
   await tx.execute(sql`analyze dossier_staging`);
   await tx.execute(sql`
     create temporary table dossier_previous on commit drop as
@@ -182,6 +169,26 @@ export async function applyRollupDelta(tx: Tx): Promise<number> {
         from dossier_previous t where t.finished_at is not null
     ) as counts (unit_id, field, period_code, a, b, c, d, e, f, g, h, i)
     group by unit_id, field, period_code`);
+  return updated;
+}
+
+/** The roll-up delta of dossiers counted as they were read (in `dossier_delta`, as `stageRollupDelta`). */
+export async function tallyRollupDelta(tx: Tx, cells: readonly RollupCell[]): Promise<void> {
+  const counts = (counter: RollupCounter) => sql.param(cells.map((cell) => cell.counts[counter]));
+  await tx.execute(sql`
+    create temporary table dossier_delta on commit drop as
+    select * from unnest(
+      ${sql.param(cells.map((cell) => cell.unitId))}::int[], ${sql.param(cells.map((cell) => cell.field))}::text[],
+      ${sql.param(cells.map((cell) => cell.periodCode))}::text[], ${counts('received')}::int[],
+      ${counts('receivedOnline')}::int[], ${counts('receivedOnlineFull')}::int[],
+      ${counts('receivedDigitised')}::int[], ${counts('finished')}::int[], ${counts('finishedOnTime')}::int[],
+      ${counts('finishedEarly')}::int[], ${counts('finishedLate')}::int[], ${counts('lateApologised')}::int[]
+    ) as u (unit_id, field, period_code, received, received_online, received_online_full, received_digitised,
+      finished, finished_on_time, finished_early, finished_late, late_apologised)`);
+}
+
+/** The delta in `dossier_delta` added to the roll-ups. */
+export async function mergeRollupDelta(tx: Tx): Promise<void> {
   await tx.execute(sql`
     insert into dossier_rollups (unit_id, field, period_code, received, received_online,
       received_online_full, received_digitised, finished, finished_on_time, finished_early,
@@ -205,14 +212,9 @@ export async function applyRollupDelta(tx: Tx): Promise<number> {
     delete from dossier_rollups r using dossier_delta d
     where r.unit_id = d.unit_id and r.field = d.field and r.period_code = d.period_code
       and r.received = 0 and r.finished = 0`);
-  return updated;
 }
 
-/**
- * The staged dossiers written: existing codes updated in place, new ones inserted. Two statements
- * rather than one upsert: an update that keeps a row's unit and procedure skips the foreign-key
- * checks, which cost more than the rest of the write (measured: 1.5 s per 100,000 rows on PostgreSQL).
- */
+/** The staged dossiers written: existing codes updated in place, new ones inserted. */
 export async function writeDossiers(tx: Tx, hasExisting: boolean): Promise<void> {
   if (hasExisting)
     await tx.execute(sql`

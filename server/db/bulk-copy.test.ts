@@ -1,0 +1,23 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { copyText, copyTime } from './bulk-copy.ts';
+
+describe('COPY cells', () => {
+  it('writes an instant that PostgreSQL reads back as the same instant', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.parse('1990-01-01'), max: Date.parse('2100-01-01') }), (ms) => {
+        const cell = copyTime(ms);
+        expect(cell).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{3})?\+00$/);
+        expect(Date.parse(cell.replace(' ', 'T').replace('+00', 'Z'))).toBe(ms);
+      }),
+    );
+    expect(copyTime(Date.parse('2026-01-15T08:30:00+07:00'))).toBe('2026-01-15 01:30:00+00');
+    expect(copyTime(null)).toBe('\\N');
+  });
+
+  it('escapes what the text format would misread', () => {
+    expect(copyText('a\\b\tc\nd\re')).toBe('a\\\\b\\tc\\nd\\re');
+    expect(copyText('Hộ tịch')).toBe('Hộ tịch');
+    expect(copyText(null)).toBe('\\N');
+  });
+});

@@ -1,0 +1,161 @@
+import { once } from 'node:events';
+import { rmSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import { from as copyFrom } from 'pg-copy-streams';
+import { clientOf, copyRouteOf, type Db, type Tx } from './engine.ts';
+
+/**
+ * Rows written to a table with COPY (text format) inside the caller's transaction: the fastest way
+ * into PostgreSQL, several times an INSERT of the same rows. Rows are COPY text lines (tab-separated,
+ * `\N` for null, `copyText` for the cells), each ending in a newline.
+ */
+export interface CopyWriter {
+  /** Adds lines; resolves when there is room for more. Rejects once the COPY has failed. */
+  write(lines: string): Promise<void>;
+  /** Ends the COPY and waits until every row is in; rejects with the database's error. */
+  end(): Promise<void>;
+  /** Gives up (the caller rolls back): the connection is free for the rollback when this resolves. */
+  abort(): Promise<void>;
+}
+
+/** A text cell: backslashes doubled, tabs and line breaks escaped; null as `\N`. */
+export function copyText(value: string | null): string {
+  if (value === null) return '\\N';
+  return /[\\\t\n\r]/.test(value)
+    ? value.replace(
+        /[\\\t\n\r]/g,
+        (char) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[char] ?? char,
+      )
+    : value;
+}
+
+const DAY_MS = 86_400_000;
+const TWO_DIGITS = Array.from({ length: 60 }, (_, n) => String(n).padStart(2, '0'));
+const dates = new Map<number, string>();
+
+/**
+ * An instant (epoch milliseconds) as a timestamptz cell in UTC ("2026-01-15 01:30:00+00"); null as
+ * `\N`. Each day's date is formatted once: `Date#toISOString` on every cell cost more than the rest
+ * of a row's way into the table.
+ */
+export function copyTime(ms: number | null): string {
+  if (ms === null) return '\\N';
+  const day = Math.floor(ms / DAY_MS);
+  let date = dates.get(day);
+  if (date === undefined) {
+    date = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    if (dates.size < 100_000) dates.set(day, date);
+  }
+  const clock = ms - day * DAY_MS;
+  const millis = clock % 1000;
+  const seconds = Math.floor(clock / 1000);
+  return `${date} ${TWO_DIGITS[Math.floor(seconds / 3600)]}:${TWO_DIGITS[Math.floor(seconds / 60) % 60]}:${TWO_DIGITS[seconds % 60]}${millis === 0 ? '' : `.${String(millis).padStart(3, '0')}`}+00`;
+}
+
+export async function openCopy(
+  db: Db,
+  tx: Tx,
+  table: string,
+  columns: readonly string[],
+): Promise<CopyWriter> {
+  const route = copyRouteOf(db);
+  const statement = `copy ${table} (${columns.join(', ')}) from`;
+  return route.kind === 'stdin'
+    ? copyFromStdin(tx, statement)
+    : copyThroughFiles(tx, statement, route.hostDir, route.backendDir);
+}
+
+const CHUNK_CHARS = 256 * 1024;
+
+function copyFromStdin(tx: Tx, statement: string): CopyWriter {
+  const stream = clientOf(tx).query(copyFrom(`${statement} stdin`));
+  let failure: Error | null = null;
+  const finished = new Promise<void>((resolve, reject) => {
+    stream.on('finish', resolve);
+    stream.on('error', (error: Error) => {
+      failure = error;
+      reject(error);
+    });
+  });
+  finished.catch(() => {});
+  // Lines are gathered into chunks: one CopyData message per line would cost more than the line.
+  let pending = '';
+  const send = async () => {
+    const chunk = pending;
+    pending = '';
+    if (!stream.write(chunk)) await Promise.race([once(stream, 'drain'), finished]);
+  };
+  return {
+    async write(lines) {
+      if (failure) throw failure;
+      pending += lines;
+      if (pending.length >= CHUNK_CHARS) await send();
+    },
+    async end() {
+      if (failure) throw failure;
+      if (pending) await send();
+      stream.end();
+      await finished;
+    },
+    async abort() {
+      if (failure || stream.writableFinished) return;
+      // CopyFail: the server ends the COPY with an error and the transaction waits for its rollback.
+      stream.destroy(new Error('COPY abandoned'));
+      await finished.catch(() => {});
+    },
+  };
+}
+
+const BATCH_CHARS = 8 * 1024 * 1024;
+
+/**
+ * PGlite: each batch of lines is written to a file in the data folder and loaded with a COPY the
+ * backend reads itself; the next batch is gathered while one loads.
+ */
+function copyThroughFiles(tx: Tx, statement: string, hostDir: string, backendDir: string): CopyWriter {
+  const prefix = `copy-${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
+  let sequence = 0;
+  let pending = '';
+  let inFlight: Promise<void> = Promise.resolve();
+  let failure: Error | null = null;
+  const files: string[] = [];
+  const flush = async () => {
+    const text = pending;
+    pending = '';
+    // One batch loads while the next is gathered; a third waits for the first.
+    await inFlight;
+    const name = `${prefix}-${sequence++}.tsv`;
+    const hostPath = join(hostDir, name);
+    files.push(hostPath);
+    await writeFile(hostPath, text);
+    inFlight = tx
+      .execute(sql.raw(`${statement} '${backendDir}/${name}'`))
+      .then(() => rmSync(hostPath, { force: true }));
+    inFlight.catch((error: Error) => {
+      failure ??= error;
+    });
+  };
+  return {
+    async write(lines) {
+      if (failure) throw failure;
+      pending += lines;
+      if (pending.length >= BATCH_CHARS) await flush();
+    },
+    async end() {
+      if (failure) throw failure;
+      try {
+        if (pending) await flush();
+        await inFlight;
+      } finally {
+        for (const file of files) rmSync(file, { force: true });
+      }
+    },
+    async abort() {
+      pending = '';
+      await inFlight.catch(() => {});
+      for (const file of files) rmSync(file, { force: true });
+    },
+  };
+}
