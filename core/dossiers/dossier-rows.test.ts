@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { normalizeText } from '../text/vietnamese.ts';
 import { DOSSIER_FIELDS, resolveColumns } from './dossier-fields.ts';
 import { dossierContentHash, validateDossierRow } from './dossier-rows.ts';
 
@@ -72,6 +74,65 @@ describe('dossier row validation', () => {
 
   it('accepts a finish on the day of receipt given as a date alone', () => {
     expect(validateDossierRow(headers, columns, 2, cells({ finishedAt: '10/01/2026' })).row).toBeDefined();
+  });
+
+  it('normalises text cells as normalizeText does, whether or not they already are normal', () => {
+    // Precomposed and decomposed Vietnamese, spaces of every kind, a character NFC changes (Å sign).
+    const part = fc.constantFrom(
+      'a',
+      'Z',
+      '1',
+      '-',
+      'Hộ',
+      'ệ',
+      'Đ',
+      'ư',
+      'ơ',
+      'é',
+      'e\u0301',
+      'ê\u0323',
+      '\u212b',
+      ' ',
+      '  ',
+      '\t',
+      '\u00a0',
+      '\u2003',
+      '\n',
+    );
+    fc.assert(
+      fc.property(
+        fc.array(part, { maxLength: 12 }).map((parts) => parts.join('')),
+        (value) => {
+          const trimmed = value.trim();
+          const { row } = validateDossierRow(
+            headers,
+            columns,
+            2,
+            cells({ procedureName: value, status: value }),
+          );
+          expect(row?.procedureName).toBe(trimmed ? normalizeText(trimmed) : null);
+          expect(row?.status).toBe(trimmed ? normalizeText(trimmed) : null);
+        },
+      ),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('reads texts of Latin and Vietnamese letters, any two side by side, as normalizeText does', () => {
+    const letters: string[] = [];
+    for (const [from, to] of [
+      [0x21, 0x2ff],
+      [0x1e00, 0x1eff],
+    ] as const)
+      for (let code = from; code <= to; code++) letters.push(String.fromCharCode(code));
+    for (const first of letters) {
+      const text = letters.map((second) => first + second).join(' ');
+      for (let start = 0; start < text.length; start += 400) {
+        const value = text.slice(start, start + 400).trim();
+        const { row } = validateDossierRow(headers, columns, 2, cells({ procedureName: value }));
+        expect(row?.procedureName).toBe(normalizeText(value));
+      }
+    }
   });
 
   it('gives the same hash to the same content and another to a change', () => {

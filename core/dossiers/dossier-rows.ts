@@ -75,15 +75,100 @@ export function dossierContentHash(row: DossierRow): string {
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
 }
 
-// Names, fields, levels and statuses repeat on every row: normalise each distinct value once.
+// Names, fields, levels and statuses repeat on every row: normalise each distinct value once. Most
+// cells need no change at all, which a scan tells faster than the map (and codes never repeat).
 const normalised = new Map<string, string>();
 function normalise(value: string): string {
+  if (isNormal(value)) return value;
   let result = normalised.get(value);
   if (result === undefined) {
     result = normalizeText(value);
     if (normalised.size < 50_000) normalised.set(value, result);
   }
   return result;
+}
+
+/**
+ * True when normalizeText would return `value` itself: single spaces between words, and only
+ * printable ASCII, Latin-1 letters, Latin Extended-A/B (Ơ, Ư) and Latin Extended Additional (ạ…ỹ).
+ * None of those characters changes under NFC or combines with its neighbour, and none is `\s` but
+ * the space; a combining mark (U+0300…) or any other character takes the general path.
+ */
+function isNormal(value: string): boolean {
+  let previous = 32; // a leading space counts as a doubled one
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code === 32) {
+      if (previous === 32) return false;
+    } else if (code < 33 || (code > 126 && code < 161) || (code > 0x2ff && (code < 0x1e00 || code > 0x1eff)))
+      return false;
+    previous = code;
+  }
+  return previous !== 32;
+}
+
+/**
+ * One row's cells read field by field, with the problems found so far. A class rather than closures
+ * made in each call: a file has a million rows, and the closures were an eighth of a row's check.
+ */
+class RowCheck {
+  readonly issues: DossierIssue[] = [];
+  private readonly headers: readonly string[];
+  private readonly columns: DossierColumns;
+  private readonly line: number;
+  private readonly cells: readonly string[];
+
+  constructor(headers: readonly string[], columns: DossierColumns, line: number, cells: readonly string[]) {
+    this.headers = headers;
+    this.columns = columns;
+    this.line = line;
+    this.cells = cells;
+  }
+
+  fail(field: DossierField, reason: string) {
+    const index = this.columns[field];
+    const column = (index === undefined ? undefined : this.headers[index]) || DOSSIER_FIELD_LABELS[field];
+    this.issues.push({ line: this.line, column, reason });
+  }
+
+  text(field: DossierField): string {
+    const index = this.columns[field];
+    const value = index === undefined ? '' : (this.cells[index] ?? '');
+    return value.trim();
+  }
+
+  optionalText(field: DossierField): string | null {
+    const value = this.text(field);
+    if (value.length > MAX_TEXT) this.fail(field, `Dài quá ${MAX_TEXT} ký tự.`);
+    return value ? normalise(value) : null;
+  }
+
+  requiredText(field: DossierField, message: string): string {
+    const value = this.optionalText(field);
+    if (!value) this.fail(field, message);
+    return value ?? '';
+  }
+
+  // A date alone for an end (due, finished, returned) means the end of that day: a dossier finished
+  // "15/01/2026" is on time for a due date of 15/01/2026 and not before a receipt at 08:30 that day.
+  time(field: DossierField, isEnd: boolean): number | null {
+    const value = this.text(field);
+    if (!value) return null;
+    const parsed: ParsedTime | null = parseDossierTime(value);
+    if (!parsed) {
+      this.fail(field, `"${value}" không phải ngày giờ hợp lệ (dd/mm/yyyy hh:mm hoặc ISO 8601).`);
+      return null;
+    }
+    return parsed.dateOnly && isEnd ? parsed.ms + DAY_MS - 1000 : parsed.ms;
+  }
+
+  flag(field: DossierField): boolean {
+    const value = this.text(field);
+    const parsed = parseFlag(value);
+    if (parsed === null)
+      this.fail(field, `"${value}" không phải có/không (có, không, x, 1, 0, true, false).`);
+    return parsed ?? false;
+  }
 }
 
 /**
@@ -96,75 +181,36 @@ export function validateDossierRow(
   line: number,
   cells: readonly string[],
 ): { row: DossierRow; issues?: undefined } | { row?: undefined; issues: DossierIssue[] } {
-  const issues: DossierIssue[] = [];
-  const columnName = (field: DossierField) => {
-    const index = columns[field];
-    return (index === undefined ? undefined : headers[index]) || DOSSIER_FIELD_LABELS[field];
-  };
-  const fail = (field: DossierField, reason: string) =>
-    issues.push({ line, column: columnName(field), reason });
-  const text = (field: DossierField): string => {
-    const index = columns[field];
-    const value = index === undefined ? '' : (cells[index] ?? '');
-    return value.trim();
-  };
-  const optionalText = (field: DossierField): string | null => {
-    const value = text(field);
-    if (value.length > MAX_TEXT) fail(field, `Dài quá ${MAX_TEXT} ký tự.`);
-    return value ? normalise(value) : null;
-  };
-  const requiredText = (field: DossierField, message: string): string => {
-    const value = optionalText(field);
-    if (!value) fail(field, message);
-    return value ?? '';
-  };
-  // A date alone for an end (due, finished, returned) means the end of that day: a dossier finished
-  // "15/01/2026" is on time for a due date of 15/01/2026 and not before a receipt at 08:30 that day.
-  const time = (field: DossierField, isEnd: boolean): number | null => {
-    const value = text(field);
-    if (!value) return null;
-    const parsed: ParsedTime | null = parseDossierTime(value);
-    if (!parsed) {
-      fail(field, `"${value}" không phải ngày giờ hợp lệ (dd/mm/yyyy hh:mm hoặc ISO 8601).`);
-      return null;
-    }
-    return parsed.dateOnly && isEnd ? parsed.ms + DAY_MS - 1000 : parsed.ms;
-  };
-  const flag = (field: DossierField): boolean => {
-    const value = text(field);
-    const parsed = parseFlag(value);
-    if (parsed === null) fail(field, `"${value}" không phải có/không (có, không, x, 1, 0, true, false).`);
-    return parsed ?? false;
-  };
-
-  const code = requiredText('code', 'Thiếu mã hồ sơ.');
-  const unitCode = requiredText('unitCode', 'Thiếu mã đơn vị.');
-  const procedureCode = requiredText('procedureCode', 'Thiếu mã thủ tục.');
-  const procedureName = optionalText('procedureName');
-  const field = optionalText('field');
-  const level = optionalText('level');
-  const status = optionalText('status');
-  const channelText = text('channel');
+  const check = new RowCheck(headers, columns, line, cells);
+  const code = check.requiredText('code', 'Thiếu mã hồ sơ.');
+  const unitCode = check.requiredText('unitCode', 'Thiếu mã đơn vị.');
+  const procedureCode = check.requiredText('procedureCode', 'Thiếu mã thủ tục.');
+  const procedureName = check.optionalText('procedureName');
+  const field = check.optionalText('field');
+  const level = check.optionalText('level');
+  const status = check.optionalText('status');
+  const channelText = check.text('channel');
   const channel = channelText ? parseChannel(channelText) : null;
-  if (!channelText) fail('channel', 'Thiếu kênh nộp hồ sơ.');
+  if (!channelText) check.fail('channel', 'Thiếu kênh nộp hồ sơ.');
   else if (!channel)
-    fail(
+    check.fail(
       'channel',
       `Kênh "${channelText}" không hợp lệ: dùng Trực tiếp, Trực tuyến một phần, Trực tuyến toàn trình hoặc Bưu chính.`,
     );
-  const receivedText = text('receivedAt');
-  const receivedMs = time('receivedAt', false);
-  if (!receivedText) fail('receivedAt', 'Thiếu ngày tiếp nhận.');
-  const dueMs = time('dueAt', true);
-  const finishedMs = time('finishedAt', true);
-  const returnedMs = time('returnedAt', true);
+  const receivedText = check.text('receivedAt');
+  const receivedMs = check.time('receivedAt', false);
+  if (!receivedText) check.fail('receivedAt', 'Thiếu ngày tiếp nhận.');
+  const dueMs = check.time('dueAt', true);
+  const finishedMs = check.time('finishedAt', true);
+  const returnedMs = check.time('returnedAt', true);
   if (receivedMs !== null && finishedMs !== null && finishedMs < receivedMs)
-    fail('finishedAt', 'Ngày hoàn thành trước ngày tiếp nhận.');
+    check.fail('finishedAt', 'Ngày hoàn thành trước ngày tiếp nhận.');
   if (receivedMs !== null && returnedMs !== null && returnedMs < receivedMs)
-    fail('returnedAt', 'Ngày trả kết quả trước ngày tiếp nhận.');
-  const digitised = flag('digitised');
-  const apologyIssued = flag('apologyIssued');
+    check.fail('returnedAt', 'Ngày trả kết quả trước ngày tiếp nhận.');
+  const digitised = check.flag('digitised');
+  const apologyIssued = check.flag('apologyIssued');
 
+  const { issues } = check;
   if (issues.length > 0 || receivedMs === null || channel === null) return { issues };
   return {
     row: {

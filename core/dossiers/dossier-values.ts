@@ -70,50 +70,135 @@ export interface ParsedTime {
  */
 export function parseDossierTime(value: string): ParsedTime | null {
   const text = value.trim();
+  // A file has four time cells a row, nearly always in one of the fixed-width forms: read those digit by
+  // digit (the patterns below were a quarter of a row's check), the rest by the patterns.
+  const fixed = text.length >= 19 ? fixedIsoTime(text) : fixedVietnamTime(text);
+  if (fixed !== undefined) return fixed;
   const iso = ISO_TIME.exec(text);
   if (iso) {
     const fraction = iso[7] ? Number(iso[7].padEnd(3, '0').slice(0, 3)) : 0;
+    const hasClock = iso[4] !== undefined;
     return wallTime(
       Number(iso[1]),
       Number(iso[2]),
       Number(iso[3]),
-      iso[4] === undefined ? null : [Number(iso[4]), Number(iso[5]), Number(iso[6] ?? 0), fraction],
-      iso[8],
+      hasClock ? Number(iso[4]) : 0,
+      hasClock ? Number(iso[5]) : 0,
+      Number(iso[6] ?? 0),
+      fraction,
+      !hasClock,
+      offsetMs(iso[8]),
     );
   }
   const vn = VN_TIME.exec(text);
   if (!vn) return null;
+  const hasClock = vn[4] !== undefined;
   return wallTime(
     Number(vn[3]),
     Number(vn[2]),
     Number(vn[1]),
-    vn[4] === undefined ? null : [Number(vn[4]), Number(vn[5]), Number(vn[6] ?? 0), 0],
-    undefined,
+    hasClock ? Number(vn[4]) : 0,
+    hasClock ? Number(vn[5]) : 0,
+    Number(vn[6] ?? 0),
+    0,
+    !hasClock,
+    VIETNAM_OFFSET_MS,
   );
+}
+
+/** "+07:00", "-0530", "Z" as milliseconds ahead of UTC; no offset is Vietnam time. */
+function offsetMs(offset: string | undefined): number {
+  if (!offset) return VIETNAM_OFFSET_MS;
+  if (offset === 'Z' || offset === 'z') return 0;
+  const digits = offset.replace(':', '');
+  const sign = digits.startsWith('-') ? -1 : 1;
+  return sign * (Number(digits.slice(1, 3)) * 3600_000 + Number(digits.slice(3, 5)) * 60_000);
+}
+
+/**
+ * "yyyy-mm-ddThh:mm:ss" with a space or T, then nothing, Z, "+hh:mm" or "+hhmm"; undefined when the text
+ * has another form (ISO_TIME then reads it the same way).
+ */
+function fixedIsoTime(text: string): ParsedTime | null | undefined {
+  const separator = text.charCodeAt(10);
+  if (
+    text.charCodeAt(4) !== 45 || // -
+    text.charCodeAt(7) !== 45 ||
+    (separator !== 84 && separator !== 116 && separator !== 32) || // T, t, space
+    text.charCodeAt(13) !== 58 || // :
+    text.charCodeAt(16) !== 58
+  )
+    return undefined;
+  const offset = fixedOffsetMs(text);
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 7);
+  const day = digitsAt(text, 8, 10);
+  const hour = digitsAt(text, 11, 13);
+  const minute = digitsAt(text, 14, 16);
+  const second = digitsAt(text, 17, 19);
+  // A NaN (a character not a digit) makes the sum NaN: one test covers all the numbers.
+  if (Number.isNaN(offset + year + month + day + hour + minute + second)) return undefined;
+  return wallTime(year, month, day, hour, minute, second, 0, false, offset);
+}
+
+/** The offset after the 19 characters of a fixed-width ISO time, NaN when it is not one of its forms. */
+function fixedOffsetMs(text: string): number {
+  if (text.length === 19) return VIETNAM_OFFSET_MS;
+  const sign = text.charCodeAt(19);
+  if (text.length === 20) return sign === 90 || sign === 122 ? 0 : Number.NaN; // Z, z
+  if (sign !== 43 && sign !== 45) return Number.NaN; // +, -
+  const hasColon = text.length === 25 && text.charCodeAt(22) === 58;
+  if (!hasColon && text.length !== 24) return Number.NaN;
+  const minutesAt = hasColon ? 23 : 22;
+  const ms = digitsAt(text, 20, 22) * 3600_000 + digitsAt(text, minutesAt, minutesAt + 2) * 60_000;
+  return sign === 45 ? -ms : ms;
+}
+
+/** "dd/mm/yyyy" or "dd/mm/yyyy hh:mm"; undefined when the text has another form (VN_TIME reads it). */
+function fixedVietnamTime(text: string): ParsedTime | null | undefined {
+  if (text.length !== 10 && text.length !== 16) return undefined;
+  if (text.charCodeAt(2) !== 47 || text.charCodeAt(5) !== 47) return undefined; // /
+  const hasClock = text.length === 16;
+  if (hasClock && (text.charCodeAt(10) !== 32 || text.charCodeAt(13) !== 58)) return undefined;
+  const day = digitsAt(text, 0, 2);
+  const month = digitsAt(text, 3, 5);
+  const year = digitsAt(text, 6, 10);
+  const hour = hasClock ? digitsAt(text, 11, 13) : 0;
+  const minute = hasClock ? digitsAt(text, 14, 16) : 0;
+  if (Number.isNaN(year + month + day + hour + minute)) return undefined;
+  return wallTime(year, month, day, hour, minute, 0, 0, !hasClock, VIETNAM_OFFSET_MS);
+}
+
+/** The number the ASCII digits text[from, to) write, NaN when one of them is not a digit. */
+function digitsAt(text: string, from: number, to: number): number {
+  let value = 0;
+  for (let i = from; i < to; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (!(digit >= 0 && digit <= 9)) return Number.NaN;
+    value = value * 10 + digit;
+  }
+  return value;
 }
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
+/** A wall-clock time at `offset` ms ahead of UTC, null when no such day or time exists. */
 function wallTime(
   year: number,
   month: number,
   day: number,
-  clock: [number, number, number, number] | null,
-  offset: string | undefined,
+  hour: number,
+  minute: number,
+  second: number,
+  millis: number,
+  dateOnly: boolean,
+  offset: number,
 ): ParsedTime | null {
-  const [hour, minute, second, millis] = clock ?? [0, 0, 0, 0];
   const isLeap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   const monthDays = month === 2 && isLeap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0);
   if (month < 1 || month > 12 || day < 1 || day > monthDays || hour > 23 || minute > 59 || second > 59)
     return null;
-  const wall = Date.UTC(year, month - 1, day, hour, minute, second, millis);
-  const dateOnly = clock === null;
-  if (!offset) return { ms: wall - VIETNAM_OFFSET_MS, dateOnly };
-  if (offset === 'Z' || offset === 'z') return { ms: wall, dateOnly };
-  const digits = offset.replace(':', '');
-  const sign = digits.startsWith('-') ? -1 : 1;
-  const offsetMs = sign * (Number(digits.slice(1, 3)) * 3600_000 + Number(digits.slice(3, 5)) * 60_000);
-  return { ms: wall - offsetMs, dateOnly };
+  return { ms: Date.UTC(year, month - 1, day, hour, minute, second, millis) - offset, dateOnly };
 }
 
 /** The calendar date in Vietnam of an instant, ISO ("2026-01-15"). */

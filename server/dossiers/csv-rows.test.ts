@@ -1,4 +1,6 @@
 import { Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { csvRows } from './csv-rows.ts';
 
@@ -42,3 +44,119 @@ describe('CSV rows', () => {
     await expect(rows(['a,b\n1,"open\n2,3\n'])).rejects.toThrow(/dòng 2/);
   });
 });
+
+describe('CSV rows against the reader they replace', () => {
+  it('removes a byte-order mark, whole or split between chunks', async () => {
+    const bytes = Buffer.from('\uFEFFa,b\n1,2\n');
+    for (const split of [[bytes], [bytes.subarray(0, 1), bytes.subarray(1, 2), bytes.subarray(2)]]) {
+      const found: string[][] = [];
+      for await (const row of csvRows(Readable.from(split), ',')) found.push(row.cells);
+      expect(found).toEqual([
+        ['a', 'b'],
+        ['1', '2'],
+      ]);
+    }
+  });
+
+  it('reads any text, cut into chunks anywhere (inside a character too), as the string reader did', async () => {
+    const text = fc
+      .array(fc.constantFrom('a', 'Hộ', 'é', ' ', ',', ';', '"', '""', '\n', '\r\n', '\r'), { maxLength: 40 })
+      .map((parts) => parts.join(''));
+    await fc.assert(
+      fc.asyncProperty(
+        text,
+        fc.constantFrom(',', ';'),
+        fc.array(fc.nat(), { maxLength: 5 }),
+        async (value, delimiter, cuts) => {
+          const bytes = Buffer.from(value);
+          const ends = [...new Set(cuts.map((cut) => cut % (bytes.length + 1)))].sort((a, b) => a - b);
+          const chunks = [...ends, bytes.length].map((end, i) =>
+            bytes.subarray(i === 0 ? 0 : ends[i - 1], end),
+          );
+          expect(await outcome(csvRows, chunks, delimiter)).toEqual(
+            await outcome(stringCsvRows, [bytes], delimiter),
+          );
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+type Reader = (stream: Readable, delimiter: string) => AsyncGenerator<{ line: number; cells: string[] }>;
+
+/** The rows a reader gives, or the message it stops with. */
+async function outcome(read: Reader, chunks: Buffer[], delimiter: string) {
+  const found: { line: number; cells: string[] }[] = [];
+  try {
+    for await (const row of read(Readable.from(chunks), delimiter)) found.push(row);
+  } catch (error) {
+    return { found, error: (error as Error).message };
+  }
+  return { found };
+}
+
+/** The reader before it worked on bytes: decoded chunks, then lines cut in the text. */
+async function* stringCsvRows(stream: Readable, delimiter: string) {
+  const decoder = new StringDecoder('utf8');
+  let buffer = '';
+  let line = 1;
+  for await (const chunk of stream) {
+    buffer += decoder.write(chunk as Buffer);
+    let start = 0;
+    while (true) {
+      const end = buffer.indexOf('\n', start);
+      if (end < 0) break;
+      const text =
+        buffer.charCodeAt(end - 1) === 13 ? buffer.slice(start, end - 1) : buffer.slice(start, end);
+      if (text.indexOf('"') < 0) {
+        if (text !== '') yield { line, cells: text.split(delimiter) };
+        line += 1;
+        start = end + 1;
+        continue;
+      }
+      const parsed = referenceQuoted(buffer, start, delimiter);
+      if (!parsed) break;
+      yield { line, cells: parsed.cells };
+      line += parsed.lines;
+      start = parsed.next;
+    }
+    buffer = buffer.slice(start);
+  }
+  buffer += decoder.end();
+  if (buffer.trim() !== '') {
+    const parsed = buffer.includes('"')
+      ? referenceQuoted(`${buffer}\n`, 0, delimiter)
+      : { cells: buffer.replace(/\r$/, '').split(delimiter) };
+    if (!parsed) throw new Error(`Tệp CSV sai cấu trúc ở dòng ${line}: dấu ngoặc kép không đóng.`);
+    yield { line, cells: parsed.cells };
+  }
+}
+
+function referenceQuoted(text: string, start: number, delimiter: string) {
+  const cells: string[] = [];
+  let cell = '';
+  let lines = 1;
+  let isQuoted = false;
+  for (let i = start; i < text.length; i++) {
+    const char = text[i] as string;
+    if (isQuoted) {
+      if (char === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i += 1;
+      } else if (char === '"') isQuoted = false;
+      else {
+        if (char === '\n') lines += 1;
+        cell += char;
+      }
+    } else if (char === '"' && cell === '') isQuoted = true;
+    else if (char === delimiter) {
+      cells.push(cell);
+      cell = '';
+    } else if (char === '\n') {
+      cells.push(cell.endsWith('\r') ? cell.slice(0, -1) : cell);
+      return { cells, lines, next: i + 1 };
+    } else cell += char;
+  }
+  return null;
+}
