@@ -66,6 +66,14 @@ describe('dossier times', () => {
     }
   });
 
+  it('counts the days of the calendar as Date does, leap years and centuries included', () => {
+    for (let ms = Date.UTC(1600, 0, 1, 10, 20, 30); ms < Date.UTC(2400, 0, 1); ms += 24 * 3600_000) {
+      const iso = `${new Date(ms).toISOString().slice(0, 19)}Z`;
+      if (parseDossierTime(iso)?.ms !== ms) expect(parseDossierTime(iso)?.ms, iso).toBe(ms);
+    }
+    expect(parseDossierTime('0099-01-01T00:00:00Z')?.ms).toBe(Date.UTC(99, 0, 1));
+  });
+
   it('agrees with the patterns alone on times well and badly written', () => {
     const two = (max: number) => fc.integer({ min: 0, max }).map((n) => String(n).padStart(2, '0'));
     const iso = fc

@@ -31,7 +31,8 @@ const CHANNEL_WORDS: Record<string, Channel> = {
 };
 
 export function parseChannel(value: string): Channel | null {
-  // Canonical values first: folding costs more than the rest of a row's checks.
+  // Canonical values first, compared rather than looked up (a lookup by a new string costs more):
+  // folding costs more than the rest of a row's checks.
   const exact = CHANNEL_WORDS[value];
   if (exact) return exact;
   const key = foldVietnamese(value).replaceAll('-', ' ');
@@ -198,7 +199,28 @@ function wallTime(
   const monthDays = month === 2 && isLeap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0);
   if (month < 1 || month > 12 || day < 1 || day > monthDays || hour > 23 || minute > 59 || second > 59)
     return null;
-  return { ms: Date.UTC(year, month - 1, day, hour, minute, second, millis) - offset, dateOnly };
+  // Arithmetic rather than Date.UTC, several times slower (four times a row); Date.UTC is kept for the
+  // years 0-99, which it reads as 1900-1999.
+  const wall =
+    year < 100
+      ? Date.UTC(year, month - 1, day, hour, minute, second, millis)
+      : daysSinceEpoch(year, month, day) * DAY_MS +
+        hour * 3600_000 +
+        minute * 60_000 +
+        second * 1000 +
+        millis;
+  return { ms: wall - offset, dateOnly };
+}
+
+/** Days from 1970-01-01 to a date of the proleptic Gregorian calendar (H. Hinnant's days_from_civil). */
+function daysSinceEpoch(year: number, month: number, day: number): number {
+  // Years counted from March, so that the leap day ends a year; eras of 400 years repeat exactly.
+  const marchYear = month <= 2 ? year - 1 : year;
+  const era = Math.floor(marchYear / 400);
+  const yearOfEra = marchYear - era * 400;
+  const dayOfYear = Math.floor((153 * ((month + 9) % 12) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
 }
 
 /** The calendar date in Vietnam of an instant, ISO ("2026-01-15"). */
