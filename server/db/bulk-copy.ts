@@ -108,7 +108,7 @@ function copyFromStdin(tx: Tx, statement: string): CopyWriter {
   };
 }
 
-const BATCH_CHARS = 8 * 1024 * 1024;
+const BATCH_CHARS = 2 * 1024 * 1024;
 
 /**
  * PGlite: each batch of lines is written to a file in the data folder and loaded with a COPY the
