@@ -9,15 +9,60 @@ import { clientOf, copyRouteOf, type Db, type Tx } from './engine.ts';
 /**
  * Rows written to a table with COPY (text format) inside the caller's transaction: the fastest way
  * into PostgreSQL, several times an INSERT of the same rows. Rows are COPY text lines (tab-separated,
- * `\N` for null, `copyText` for the cells), each ending in a newline.
+ * `\N` for null, `copyText` and `copyTime` for the cells), each ending in a newline.
  */
 export interface CopyWriter {
-  /** Adds lines; resolves when there is room for more. Rejects once the COPY has failed. */
-  write(lines: string): Promise<void>;
+  /** Adds a line (encoded at once into the current chunk; nothing is sent before `flush`). */
+  add(line: string): void;
+  /** Sends the chunks filled so far; resolves when there is room for more. Rejects once the COPY failed. */
+  flush(): Promise<void>;
   /** Ends the COPY and waits until every row is in; rejects with the database's error. */
   end(): Promise<void>;
   /** Gives up (the caller rolls back): the connection is free for the rollback when this resolves. */
   abort(): Promise<void>;
+}
+
+/**
+ * Lines encoded as UTF-8 into chunks of a fixed size as they come. A string gathered from a million
+ * small ones and encoded at the end cost more than the rows' whole way into the table (flattening it).
+ */
+class Chunks {
+  readonly #size: number;
+  #buffer: Buffer;
+  #position = 0;
+  #full: Buffer[] = [];
+
+  constructor(size: number) {
+    this.#size = size;
+    this.#buffer = Buffer.allocUnsafe(size);
+  }
+
+  add(line: string): void {
+    // At most three bytes per UTF-16 unit.
+    if (this.#position + line.length * 3 > this.#size) {
+      this.#close();
+      if (line.length * 3 > this.#size) {
+        this.#full.push(Buffer.from(line));
+        return;
+      }
+    }
+    this.#position += this.#buffer.write(line, this.#position);
+  }
+
+  /** The full chunks, and with `all` the one being filled too. */
+  take(all: boolean): Buffer[] {
+    if (all) this.#close();
+    const taken = this.#full;
+    this.#full = [];
+    return taken;
+  }
+
+  #close(): void {
+    if (this.#position === 0) return;
+    this.#full.push(this.#buffer.subarray(0, this.#position));
+    this.#buffer = Buffer.allocUnsafe(this.#size);
+    this.#position = 0;
+  }
 }
 
 /** A text cell: backslashes doubled, tabs and line breaks escaped; null as `\N`. */
@@ -67,8 +112,6 @@ export async function openCopy(
     : copyThroughFiles(tx, statement, route.hostDir, route.backendDir);
 }
 
-const CHUNK_CHARS = 256 * 1024;
-
 function copyFromStdin(tx: Tx, statement: string): CopyWriter {
   const stream = clientOf(tx).query(copyFrom(`${statement} stdin`));
   let failure: Error | null = null;
@@ -80,22 +123,19 @@ function copyFromStdin(tx: Tx, statement: string): CopyWriter {
     });
   });
   finished.catch(() => {});
-  // Lines are gathered into chunks: one CopyData message per line would cost more than the line.
-  let pending = '';
-  const send = async () => {
-    const chunk = pending;
-    pending = '';
-    if (!stream.write(chunk)) await Promise.race([once(stream, 'drain'), finished]);
+  // One CopyData message per chunk: one per line would cost more than the line.
+  const chunks = new Chunks(256 * 1024);
+  const send = async (all: boolean) => {
+    if (failure) throw failure;
+    let isFull = false;
+    for (const chunk of chunks.take(all)) isFull = !stream.write(chunk);
+    if (isFull) await Promise.race([once(stream, 'drain'), finished]);
   };
   return {
-    async write(lines) {
-      if (failure) throw failure;
-      pending += lines;
-      if (pending.length >= CHUNK_CHARS) await send();
-    },
+    add: (line) => chunks.add(line),
+    flush: () => send(false),
     async end() {
-      if (failure) throw failure;
-      if (pending) await send();
+      await send(true);
       stream.end();
       await finished;
     },
@@ -108,8 +148,6 @@ function copyFromStdin(tx: Tx, statement: string): CopyWriter {
   };
 }
 
-const BATCH_CHARS = 2 * 1024 * 1024;
-
 /**
  * PGlite: each batch of lines is written to a file in the data folder and loaded with a COPY the
  * backend reads itself; the next batch is gathered while one loads.
@@ -117,19 +155,20 @@ const BATCH_CHARS = 2 * 1024 * 1024;
 function copyThroughFiles(tx: Tx, statement: string, hostDir: string, backendDir: string): CopyWriter {
   const prefix = `copy-${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
   let sequence = 0;
-  let pending = '';
   let inFlight: Promise<void> = Promise.resolve();
   let failure: Error | null = null;
   const files: string[] = [];
-  const flush = async () => {
-    const text = pending;
-    pending = '';
+  const chunks = new Chunks(2 * 1024 * 1024);
+  const load = async (all: boolean) => {
+    if (failure) throw failure;
+    const batch = chunks.take(all);
+    if (batch.length === 0) return;
     // One batch loads while the next is gathered; a third waits for the first.
     await inFlight;
     const name = `${prefix}-${sequence++}.tsv`;
     const hostPath = join(hostDir, name);
     files.push(hostPath);
-    await writeFile(hostPath, text);
+    await writeFile(hostPath, batch.length === 1 ? (batch[0] as Buffer) : Buffer.concat(batch));
     inFlight = tx
       .execute(sql.raw(`${statement} '${backendDir}/${name}'`))
       .then(() => rmSync(hostPath, { force: true }));
@@ -137,25 +176,24 @@ function copyThroughFiles(tx: Tx, statement: string, hostDir: string, backendDir
       failure ??= error;
     });
   };
+  const removeFiles = () => {
+    for (const file of files) rmSync(file, { force: true });
+  };
   return {
-    async write(lines) {
-      if (failure) throw failure;
-      pending += lines;
-      if (pending.length >= BATCH_CHARS) await flush();
-    },
+    add: (line) => chunks.add(line),
+    flush: () => load(false),
     async end() {
-      if (failure) throw failure;
       try {
-        if (pending) await flush();
+        await load(true);
         await inFlight;
       } finally {
-        for (const file of files) rmSync(file, { force: true });
+        removeFiles();
       }
     },
     async abort() {
-      pending = '';
+      chunks.take(true);
       await inFlight.catch(() => {});
-      for (const file of files) rmSync(file, { force: true });
+      removeFiles();
     },
   };
 }

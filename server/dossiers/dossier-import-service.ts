@@ -103,7 +103,7 @@ export async function importDossiers(
 
 type WriteMode = 'direct' | 'staged';
 
-/** Where checked rows go: COPY lines gathered and sent every FLUSH_ROWS rows. */
+/** Where checked rows go: COPY lines, sent every FLUSH_ROWS rows. */
 interface RowSink {
   add(row: StagedRow): void;
   flush(): Promise<void>;
@@ -125,24 +125,15 @@ async function openSink(ctx: DossierContext, tx: Tx, mode: WriteMode): Promise<R
     if (mode === 'direct' && isUniqueViolation(error)) throw new NeedsStaging();
     throw error;
   };
-  let lines = '';
   return {
     add(row) {
       if (tally) {
-        lines += dossierLine(row);
+        copy.add(dossierLine(row));
         tally.add(row.unitId, row.field, row);
-      } else lines += stagingLine(row);
+      } else copy.add(stagingLine(row));
     },
-    async flush() {
-      const sending = lines;
-      lines = '';
-      await copy.write(sending).catch(direct);
-    },
-    async end() {
-      await copy.write(lines).catch(direct);
-      lines = '';
-      await copy.end().catch(direct);
-    },
+    flush: () => copy.flush().catch(direct),
+    end: () => copy.end().catch(direct),
     abort: () => copy.abort(),
     tally,
   };
