@@ -132,6 +132,31 @@ describe('dossier import refusals: nothing is written', () => {
     expect(() => dossierFormatOf('ho-so.pdf')).toThrow(/\.csv, \.xlsx hoặc \.jsonl/);
   });
 
+  it('lists a bad row and a code repeated after it, both', async () => {
+    // New codes go straight in until the repeat; the file is then read again and every refusal listed.
+    const first = dossierRow();
+    await expectRefused(
+      [first, dossierRow({ channel: 'fax' }), { ...first, status: 'Đang xử lý' }],
+      [
+        { line: 3, column: 'channel', reason: /Kênh "fax" không hợp lệ/ },
+        { line: 4, column: 'code', reason: `Mã hồ sơ "${first.code}" đã có ở dòng 2 với nội dung khác.` },
+      ],
+    );
+  });
+
+  it('refuses a file that breaks off after thousands of rows, and the next import goes through', async () => {
+    const before = await writtenCounts(database);
+    // Enough rows for the COPY to have taken several chunks before the unclosed quote at the end.
+    const rows = Array.from({ length: 12_000 }, () => dossierRow({ field: 'Broken' }));
+    const text = `${dossierCsv(rows)}HS-broken,33.SNV,"1.001,unclosed\n`;
+    const path = files.write('broken.csv', text);
+    await expect(importDossiers(ctx, { path, format: 'csv', dryRun: false })).rejects.toThrow(
+      /dấu ngoặc kép không đóng/,
+    );
+    expect(await writtenCounts(database)).toEqual(before);
+    expect(await importCsv([dossierRow({ field: 'After' })])).toMatchObject({ imported: 1, rejectedCount: 0 });
+  });
+
   it('lists every bad row of a file, not only the first', async () => {
     const rows = Array.from({ length: 30 }, (_, i) => dossierRow(i % 3 === 0 ? { channel: 'fax' } : {}));
     const result = await importCsv(rows);
