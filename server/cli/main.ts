@@ -249,7 +249,8 @@ async function main(argv: string[]): Promise<number> {
     return argv.length === 0 || argv[0] === 'help' || argv[0] === '--help' ? 0 : 2;
   }
   const config = loadConfig();
-  const database = await openReadyDatabase(config);
+  // New logins (a first command on an empty database) go to stderr: stdout is the command's output.
+  const database = await openReadyDatabase(config, (text) => console.error(text));
   try {
     return await command(database, argv.slice(name.split(' ').length));
   } finally {
