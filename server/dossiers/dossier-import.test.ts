@@ -154,7 +154,10 @@ describe('dossier import refusals: nothing is written', () => {
       /dấu ngoặc kép không đóng/,
     );
     expect(await writtenCounts(database)).toEqual(before);
-    expect(await importCsv([dossierRow({ field: 'After' })])).toMatchObject({ imported: 1, rejectedCount: 0 });
+    expect(await importCsv([dossierRow({ field: 'After' })])).toMatchObject({
+      imported: 1,
+      rejectedCount: 0,
+    });
   });
 
   it('lists every bad row of a file, not only the first', async () => {
