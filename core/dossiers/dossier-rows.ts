@@ -140,6 +140,9 @@ class RowCheck {
   optionalText(field: DossierField): string | null {
     const value = this.text(field);
     if (value.length > MAX_TEXT) this.fail(field, `Dài quá ${MAX_TEXT} ký tự.`);
+    // A byte that was not UTF-8 (decoded as U+FFFD) or a NUL: a damaged export, never real text.
+    if (value.includes('\uFFFD') || value.includes('\u0000'))
+      this.fail(field, 'Có ký tự không đọc được (tệp hỏng, hoặc có đoạn không mã hoá UTF-8).');
     return value ? normalise(value) : null;
   }
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { copyText, copyTime } from './bulk-copy.ts';
+import { sqlState } from './engine.ts';
 
 describe('COPY cells', () => {
   it('writes an instant that PostgreSQL reads back as the same instant', () => {
@@ -19,5 +20,14 @@ describe('COPY cells', () => {
     expect(copyText('a\\b\tc\nd\re')).toBe('a\\\\b\\tc\\nd\\re');
     expect(copyText('Hộ tịch')).toBe('Hộ tịch');
     expect(copyText(null)).toBe('\\N');
+  });
+});
+
+describe('sqlState', () => {
+  it('reads the SQLSTATE of an error from node-postgres, or wrapped by drizzle', () => {
+    expect(sqlState(Object.assign(new Error('duplicate key'), { code: '23505' }))).toBe('23505');
+    expect(sqlState(Object.assign(new Error('Failed query'), { cause: { code: '40P01' } }))).toBe('40P01');
+    expect(sqlState(new Error('plain'))).toBeUndefined();
+    expect(sqlState(Object.assign(new Error('system'), { code: 42 }))).toBeUndefined();
   });
 });

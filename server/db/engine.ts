@@ -30,6 +30,13 @@ export function copyRouteOf(db: Db): CopyRoute {
   return copyRoutes.get(db) ?? { kind: 'stdin' };
 }
 
+/** The SQLSTATE of a database error, also wrapped by drizzle ("23505": unique violation). */
+export function sqlState(error: unknown): string | undefined {
+  const { code, cause } = (error ?? {}) as { code?: unknown; cause?: { code?: unknown } };
+  const state = typeof code === 'string' ? code : cause?.code;
+  return typeof state === 'string' ? state : undefined;
+}
+
 /** The connection a transaction runs on (drizzle keeps it on the transaction's session). */
 export function clientOf(tx: Tx): pg.PoolClient {
   return (tx as unknown as { session: { client: pg.PoolClient } }).session.client;

@@ -9,7 +9,7 @@ import { createRollupTally, type RollupTally } from '../../core/dossiers/dossier
 import { AppError } from '../../core/errors.ts';
 import { mutate } from '../audit/audit-log.ts';
 import { openCopy } from '../db/bulk-copy.ts';
-import type { Tx } from '../db/engine.ts';
+import { sqlState, type Tx } from '../db/engine.ts';
 import { procedures, units } from '../db/schema/index.ts';
 import { type DossierContext, resolveDossierColumns } from './dossier-mapping-service.ts';
 import { type DossierFormat, type FileRow, readDossierRows } from './dossier-readers.ts';
@@ -122,7 +122,7 @@ async function openSink(ctx: DossierContext, tx: Tx, mode: WriteMode): Promise<R
       : await openCopy(ctx.db, tx, 'dossier_staging', STAGING_COLUMNS);
   const tally = mode === 'direct' ? createRollupTally() : undefined;
   const direct = (error: unknown): never => {
-    if (mode === 'direct' && isUniqueViolation(error)) throw new NeedsStaging();
+    if (mode === 'direct' && sqlState(error) === '23505') throw new NeedsStaging();
     throw error;
   };
   return {
@@ -137,11 +137,6 @@ async function openSink(ctx: DossierContext, tx: Tx, mode: WriteMode): Promise<R
     abort: () => copy.abort(),
     tally,
   };
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const { code, cause } = error as { code?: string; cause?: { code?: string } };
-  return code === '23505' || cause?.code === '23505';
 }
 
 async function importOnce(
@@ -331,6 +326,9 @@ async function importOnce(
     });
   } catch (error) {
     if (error instanceof RolledBack) return error.result;
+    // Two imports writing the same dossiers or roll-up cells in opposite orders: PostgreSQL stops one.
+    if (sqlState(error) === '40P01')
+      throw new AppError('CONFLICT', 'Một lượt nhập khác đang ghi cùng dữ liệu; hãy nhập lại tệp.');
     throw error;
   } finally {
     source.destroy();

@@ -111,6 +111,28 @@ describe('dossier import refusals: nothing is written', () => {
     );
   });
 
+  it('refuses rows with bytes that are not UTF-8 or a NUL, past the part judged for the encoding', async () => {
+    const before = await writtenCounts(database);
+    // 2,000 good rows (past the first chunk, whose encoding is judged up front), then two damaged ones.
+    const good = dossierCsv(Array.from({ length: 2000 }, () => dossierRow()));
+    const damaged = Buffer.concat([
+      Buffer.from(good),
+      Buffer.from('HS-bad-1,33.SNV,1.001,Đăng ký khai sinh,Hộ tịch,,direct,2026-01-05,,,,Đã tr'),
+      Buffer.from([0xe1, 0x28]),
+      Buffer.from(',,\nHS-bad-2,33.SNV,1.001,Đăng ký\u0000khai sinh,Hộ tịch,,direct,2026-01-05,,,,,,\n'),
+    ]);
+    const result = await importDossiers(ctx, {
+      path: files.write('damaged.csv', damaged),
+      format: 'csv',
+      dryRun: false,
+    });
+    expect(result.rejected).toEqual([
+      { line: 2002, column: 'status', reason: expect.stringMatching(/ký tự không đọc được/) },
+      { line: 2003, column: 'procedureName', reason: expect.stringMatching(/ký tự không đọc được/) },
+    ]);
+    expect(await writtenCounts(database)).toEqual(before);
+  });
+
   it('refuses a file in TCVN3 with the clear message, before reading rows', async () => {
     const before = await writtenCounts(database);
     // "Sở Nội vụ" and "Hộ tịch" as TCVN3 (ABC) bytes.

@@ -4,7 +4,7 @@ import type { RollupCell, RollupCounter } from '../../core/dossiers/dossier-tall
 import { AppError } from '../../core/errors.ts';
 import { DEFAULT_REGIME } from '../../core/periods/periods.ts';
 import { copyText, copyTime } from '../db/bulk-copy.ts';
-import type { Tx } from '../db/engine.ts';
+import { sqlState, type Tx } from '../db/engine.ts';
 
 /**
  * The SQL of a dossier import, all inside the import's one transaction. Rows go straight into
@@ -234,10 +234,7 @@ export async function writeDossiers(tx: Tx, hasExisting: boolean): Promise<void>
       ${hasExisting ? sql`where not exists (select 1 from dossier_previous p where p.code = s.code)` : sql``}`);
   } catch (error) {
     // Another import committed one of these codes while this one ran: safer to start again than to guess.
-    if (
-      (error as { cause?: { code?: string } }).cause?.code === '23505' ||
-      (error as { code?: string }).code === '23505'
-    )
+    if (sqlState(error) === '23505')
       throw new AppError('CONFLICT', 'Một lượt nhập khác vừa ghi cùng mã hồ sơ; hãy nhập lại tệp.');
     throw error;
   }
