@@ -48,7 +48,8 @@ export interface DossierImportProgress {
   rowsRead: number;
   bytesRead: number;
   totalBytes: number | null;
-  phase: 'reading' | 'checking' | 'writing';
+  /** `rereading`: the file read a second time, through staging, because it holds stored codes. */
+  phase: 'reading' | 'rereading' | 'checking' | 'writing';
 }
 
 export interface DossierImportOptions {
@@ -155,7 +156,12 @@ async function importOnce(
   source.pipe(counted);
   const rows = readDossierRows(counted, options.format);
   const report = (phase: DossierImportProgress['phase'], rowsRead: number) =>
-    options.onProgress?.({ rowsRead, bytesRead, totalBytes, phase });
+    options.onProgress?.({
+      rowsRead,
+      bytesRead,
+      totalBytes,
+      phase: phase === 'reading' && mode === 'staged' ? 'rereading' : phase,
+    });
 
   try {
     const header = await rows.next();

@@ -357,6 +357,29 @@ describe('dossier import', () => {
     ]);
   });
 
+  it('writes new codes in one pass, and reads a file with stored codes again, saying so', async () => {
+    const phasesOf = async (rows: ReturnType<typeof dossierRow>[]) => {
+      const phases = new Set<string>();
+      const path = files.write(`p${Math.random().toString(36).slice(2)}.csv`, dossierCsv(rows));
+      const result = await importDossiers(ctx, {
+        path,
+        format: 'csv',
+        dryRun: false,
+        onProgress: (progress) => phases.add(progress.phase),
+      });
+      return { result, phases: [...phases] };
+    };
+    const stored = dossierRow({ field: 'Passes' });
+    const fresh = Array.from({ length: 2500 }, () => dossierRow({ field: 'Passes' }));
+    expect(await phasesOf([stored, ...fresh])).toEqual({
+      result: expect.objectContaining({ imported: 2501, updated: 0 }),
+      phases: ['reading', 'checking', 'writing'],
+    });
+    const again = await phasesOf([{ ...stored, status: 'Đã trả' }, ...fresh.slice(0, 1500)]);
+    expect(again.result).toMatchObject({ imported: 0, updated: 1501, rejectedCount: 0 });
+    expect(again.phases).toContain('rereading');
+  });
+
   it('keeps text with quotes, backslashes and commas, and times to the millisecond', async () => {
     const row = dossierRow({
       status: 'Trả "gấp", xem \\\\kho\\ {1}',

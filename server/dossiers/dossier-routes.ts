@@ -82,7 +82,12 @@ function jobProgressWriter(progress: JobProgress) {
     while (latest) {
       const current: DossierImportProgress = latest;
       latest = null;
-      const phase = { reading: 'Đang đọc', checking: 'Đang kiểm tra', writing: 'Đang ghi' }[current.phase];
+      const phase = {
+        reading: 'Đang đọc',
+        rereading: 'Có hồ sơ đã nhập trước, đang đọc lại để cập nhật',
+        checking: 'Đang kiểm tra',
+        writing: 'Đang ghi',
+      }[current.phase];
       await progress(
         Math.floor(current.bytesRead / 1024),
         Math.ceil((current.totalBytes ?? 0) / 1024),
