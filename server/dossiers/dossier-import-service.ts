@@ -65,10 +65,14 @@ export interface DossierImportOptions {
   onProgress?: (progress: DossierImportProgress) => void;
   /** Set by the routes: the job whose import this is (recorded on procedures it brings in). */
   jobId?: number;
+  /** Given every refusal of a refused file by line (at most MAX_KEPT), for a list to download. */
+  onRefusals?: (refusals: readonly DossierIssue[]) => void;
 }
 
 const FLUSH_ROWS = 1000;
 const MAX_LISTED = 1000;
+// Kept for the list to download: a few megabytes at most, however many rows a file gets wrong.
+const MAX_KEPT = 100_000;
 
 /** Thrown inside the transaction to roll it back (refused file, or a dry run) with the summary. */
 class RolledBack extends Error {
@@ -187,7 +191,7 @@ async function importOnce(
         let rejectedCount = 0;
         const reject = (issue: DossierIssue) => {
           rejectedCount += 1;
-          if (rejected.length < MAX_LISTED) rejected.push(issue);
+          if (rejected.length < MAX_KEPT) rejected.push(issue);
         };
         // Procedures seen for the first time: name and field from the first row that gives them.
         const introduced = new Map<
@@ -261,7 +265,7 @@ async function importOnce(
             });
         }
         if (!sink.tally) {
-          const repeats = await repeatedCodes(tx, MAX_LISTED);
+          const repeats = await repeatedCodes(tx, MAX_KEPT);
           rejectedCount += repeats.count - repeats.rows.length;
           const codeColumn = headers[columns.code ?? -1] || DOSSIER_FIELD_LABELS.code;
           for (const repeat of repeats.rows)
@@ -279,15 +283,19 @@ async function importOnce(
           name: p.name ?? '',
           field: p.field,
         }));
+        rejected.sort((a, b) => a.line - b.line);
         const result = (imported: number, updated: number): DossierImportResult => ({
           imported,
           updated,
-          rejected: [...rejected].sort((a, b) => a.line - b.line).slice(0, MAX_LISTED),
+          rejected: rejected.slice(0, MAX_LISTED),
           rejectedCount,
           newProcedures: rejectedCount > 0 ? [] : newProcedures,
           dryRun: options.dryRun,
         });
-        if (rejectedCount > 0) throw new RolledBack(result(0, 0));
+        if (rejectedCount > 0) {
+          options.onRefusals?.(rejected);
+          throw new RolledBack(result(0, 0));
+        }
 
         report('writing', rowsRead);
         if (newProcedures.length > 0)

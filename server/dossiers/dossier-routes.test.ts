@@ -101,12 +101,45 @@ describe('POST /api/dossiers/imports', () => {
       rejectedCount: 1,
       rejected: [{ line: 3, column: 'receivedAt' }],
     });
+    expect(badJob.files).toEqual([{ index: 0, fileName: 'loi-nhap-ho-so.csv' }]);
     const dry = await upload(test.app, coordinator, 'dry.csv', dossierCsv([dossierRow()]), {
       dryRun: 'true',
     });
     const dryJob = await finishedJob(coordinator, dry.json.jobId);
     expect(dryJob.result).toMatchObject({ imported: 1, updated: 0, rejectedCount: 0, dryRun: true });
     expect(await writtenCounts(test.database)).toEqual(before);
+  });
+
+  it('gives every refused row in a list to download, beyond the first thousand the result shows', async () => {
+    const rows = Array.from({ length: 1500 }, (_, i) => dossierRow(i % 2 ? {} : { channel: 'fax' }));
+    const job = await finishedJob(
+      coordinator,
+      (await upload(test.app, coordinator, 'many.csv', dossierCsv(rows))).json.jobId,
+    );
+    expect(job.result.rejectedCount).toBe(750);
+    expect(job.result.rejected).toHaveLength(750);
+    const many = Array.from({ length: 2400 }, () => dossierRow({ receivedAt: 'hôm qua' }));
+    const big = await finishedJob(
+      coordinator,
+      (await upload(test.app, coordinator, 'big.csv', dossierCsv(many))).json.jobId,
+    );
+    expect(big.result.rejectedCount).toBe(2400);
+    expect(big.result.rejected).toHaveLength(1000);
+    const reply = await test.app.inject({
+      method: 'GET',
+      url: `/api/jobs/${big.id}/files/0`,
+      headers: { cookie: coordinator.cookie },
+    });
+    expect(reply.statusCode).toBe(200);
+    const lines = reply.rawPayload.toString('utf8').split('\r\n');
+    expect(lines[0]).toBe('\uFEFFDòng,Cột,Lý do');
+    expect(lines[1]).toMatch(/^2,receivedAt,"?""hôm qua"" không phải ngày giờ hợp lệ/);
+    expect(lines.filter((line) => line !== '')).toHaveLength(2401);
+    expect(lines[2400]).toMatch(/^2401,/);
+    // Another coordinator's job: the list is not theirs to read.
+    const colleague = await buildUser(test.database, [{ role: 'coordinator', unitCode: '33' }]);
+    const other = await signIn(test.app, colleague.username, colleague.password);
+    expect((await other.request('GET', `/api/jobs/${big.id}/files/0`)).status).toBe(404);
   });
 
   it('refuses an unknown format and a TCVN3 file at once (400)', async () => {

@@ -4,9 +4,11 @@ import { extname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { DossierIssue } from '../../core/dossiers/dossier-rows.ts';
 import { AppError, fieldError } from '../../core/errors.ts';
 import { contextOf } from '../auth/policy.ts';
 import type { Db } from '../db/engine.ts';
+import { CONTENT_TYPES, writeTable } from '../files/tabular.ts';
 import { type JobProgress, startJob } from '../jobs/jobs.ts';
 import { type DossierImportProgress, importDossiers } from './dossier-import-service.ts';
 import {
@@ -68,6 +70,16 @@ async function headersOf(upload: Upload): Promise<string[]> {
     await rows.return(undefined);
     stream.destroy();
   }
+}
+
+/** Every refused row as a spreadsheet to work through beside the file (CSV that Excel opens). */
+async function refusalList(refusals: readonly DossierIssue[]) {
+  const rows = refusals.map((issue) => [String(issue.line), issue.column, issue.reason]);
+  return {
+    fileName: 'loi-nhap-ho-so.csv',
+    contentType: CONTENT_TYPES.csv,
+    data: await writeTable({ headers: ['Dòng', 'Cột', 'Lý do'], rows }, 'csv'),
+  };
 }
 
 /**
@@ -134,6 +146,7 @@ export async function dossierRoutes(app: FastifyInstance, { db }: { db: Db }) {
         jobId = await startJob(ctx, 'dossier-import', async (progress) => {
           const writer = jobProgressWriter(progress);
           try {
+            let refusals: readonly DossierIssue[] = [];
             const result = await importDossiers(ctx, {
               path: upload.path,
               fileName: upload.fileName,
@@ -141,10 +154,13 @@ export async function dossierRoutes(app: FastifyInstance, { db }: { db: Db }) {
               dryRun: upload.dryRun,
               mapping: upload.mapping,
               onProgress: writer.push,
+              onRefusals: (list) => {
+                refusals = list;
+              },
               jobId,
             });
             await writer.settled();
-            return { result };
+            return { result, files: refusals.length > 0 ? [await refusalList(refusals)] : [] };
           } finally {
             rmSync(upload.dir, { recursive: true, force: true });
           }

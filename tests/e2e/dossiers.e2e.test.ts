@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -113,6 +114,19 @@ describe('a data officer imports a quarter of one-stop dossiers and reads the da
     ]);
     expect(await cells('99999')).toEqual(['14', 'unitCode', 'Không tìm thấy đơn vị có mã "99999".']);
     expect(await region('Dòng bị từ chối').getByRole('row').count()).toBe(3);
+    // The same list as a file: header and the two rows, in the order of the file.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Tải danh sách dòng lỗi (.csv)' }).click(),
+    ]);
+    const listed = readFileSync((await download.path()) as string, 'utf8')
+      .replace(/\r\n$/, '')
+      .split('\r\n');
+    expect(listed).toEqual([
+      '\uFEFFDòng,Cột,Lý do',
+      '6,finishedAt,Ngày hoàn thành trước ngày tiếp nhận.',
+      '14,unitCode,"Không tìm thấy đơn vị có mã ""99999""."',
+    ]);
     await page.screenshot({ path: join(tmpdir(), 'chiso-e2e-dossier-refused.png'), fullPage: true });
 
     await openDashboard();

@@ -75,7 +75,8 @@ describe('reminder settings', () => {
     await page.goto(`${server.url}/reports`);
     await page.getByRole('tab', { name: 'Cài đặt' }).click();
     const before = page.getByLabel('Nhắc trước hạn (số ngày, cách nhau bởi dấu phẩy)');
-    await expect(before.inputValue()).resolves.toBe('1, 3');
+    // The form fills in once the settings have loaded: read it until it has.
+    await expect.poll(() => before.inputValue()).toBe('1, 3');
     const save = page.getByRole('region', { name: 'Nhắc hạn' }).getByRole('button', { name: 'Lưu' });
     await before.fill('0, 2');
     await save.click();
@@ -85,9 +86,9 @@ describe('reminder settings', () => {
     await page.getByText('Đã lưu.').waitFor();
     await page.reload();
     await page.getByRole('tab', { name: 'Cài đặt' }).click();
-    await expect(
-      page.getByLabel('Nhắc trước hạn (số ngày, cách nhau bởi dấu phẩy)').inputValue(),
-    ).resolves.toBe('2, 5');
+    await expect
+      .poll(() => page.getByLabel('Nhắc trước hạn (số ngày, cách nhau bởi dấu phẩy)').inputValue())
+      .toBe('2, 5');
   });
 });
 

@@ -237,6 +237,10 @@ export const MESSAGES = {
     vi: 'Liệt kê {shown} dòng lỗi đầu tiên trên tổng số {total} dòng lỗi.',
     en: 'The first {shown} of {total} refused rows.',
   },
+  downloadRejected: {
+    vi: 'Tải danh sách dòng lỗi (.csv)',
+    en: 'Download the refused rows (.csv)',
+  },
   newProcedures: {
     vi: 'Thủ tục lần đầu xuất hiện, đã thêm vào danh mục',
     en: 'Procedures seen for the first time, added to the catalogue',

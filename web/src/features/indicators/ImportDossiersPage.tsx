@@ -146,7 +146,11 @@ export function ImportDossiersPage() {
         </Alert>
       )}
       {job && job.status !== 'running' && job.result && (
-        <ImportResultPanel result={job.result} onAgain={reset} />
+        <ImportResultPanel
+          result={job.result}
+          refusalsHref={job.files[0] ? `/api/jobs/${job.id}/files/${job.files[0].index}` : undefined}
+          onAgain={reset}
+        />
       )}
       {job?.status === 'failed' && !job.result && (
         <Group>

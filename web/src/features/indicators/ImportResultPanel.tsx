@@ -1,4 +1,16 @@
-import { Alert, Button, Card, Group, List, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Card,
+  Group,
+  List,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { ListFooter } from '../../components/ListFooter.tsx';
@@ -8,8 +20,19 @@ import { formatCount } from './format.ts';
 
 const PER_PAGE = 25;
 
-/** What an import did (or, on a check, would do): the counts, new procedures, every refused row. */
-export function ImportResultPanel({ result, onAgain }: { result: ImportResult; onAgain: () => void }) {
+/**
+ * What an import did (or, on a check, would do): the counts, new procedures, every refused row, and
+ * the refused rows as a file to work through beside the data (`refusalsHref`).
+ */
+export function ImportResultPanel({
+  result,
+  refusalsHref,
+  onAgain,
+}: {
+  result: ImportResult;
+  refusalsHref?: string;
+  onAgain: () => void;
+}) {
   const { t } = useT();
   const [page, setPage] = useState(1);
   const isRefused = result.rejected.length > 0 || result.rejectedCount > 0;
@@ -47,13 +70,19 @@ export function ImportResultPanel({ result, onAgain }: { result: ImportResult; o
       </SimpleGrid>
       {isRefused && (
         <Stack gap="xs" component="section" aria-label={t('rejectedCount')}>
-          {result.rejectedCount > result.rejected.length && (
+          <Group justify="space-between">
             <Text size="sm" c="dimmed">
-              {t('firstRejected')
-                .replace('{shown}', formatCount(result.rejected.length))
-                .replace('{total}', formatCount(result.rejectedCount))}
+              {result.rejectedCount > result.rejected.length &&
+                t('firstRejected')
+                  .replace('{shown}', formatCount(result.rejected.length))
+                  .replace('{total}', formatCount(result.rejectedCount))}
             </Text>
-          )}
+            {refusalsHref && (
+              <Anchor href={refusalsHref} download size="sm">
+                {t('downloadRejected')}
+              </Anchor>
+            )}
+          </Group>
           <Table withTableBorder striped>
             <Table.Thead>
               <Table.Tr>
