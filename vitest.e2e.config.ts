@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     fileParallelism: false,
+    // What a page shows once its data has loaded is read until it does, for up to 10 s.
+    expect: { poll: { timeout: 10_000 } },
   },
 });

@@ -37,8 +37,8 @@ describe('a coordinator turns plan 29/KH-UBND into tracked work', () => {
     await page.getByRole('link', { name: 'Nhập kế hoạch' }).click();
     await page.locator('input[type="file"]').setInputFiles(SEED);
     await page.getByLabel('Số, ký hiệu').waitFor();
-    await expect(page.getByLabel('Số, ký hiệu').inputValue()).resolves.toBe('29/KH-UBND');
-    await expect(page.getByLabel('Ngày ban hành').inputValue()).resolves.toBe('27/02/2020');
+    await expect.poll(() => page.getByLabel('Số, ký hiệu').inputValue()).toBe('29/KH-UBND');
+    await expect.poll(() => page.getByLabel('Ngày ban hành').inputValue()).toBe('27/02/2020');
     await page.getByText('Nhiệm vụ (64)').waitFor();
     await page.getByText(/số thứ tự "c\)" lặp lại/).waitFor();
     // Resolved by name to the demo province's departments.

@@ -49,9 +49,9 @@ describe('a commune’s quarterly report: written, sent, returned, corrected, ac
   it('the head sends it', async () => {
     const p = page('chutich.phohien');
     await p.goto(`${server.url}${reportUrl}`);
-    await expect(p.getByLabel('Kết quả đạt được').inputValue()).resolves.toBe(
-      'Tiếp nhận 1.250 hồ sơ, 98% đúng hạn.',
-    );
+    await expect
+      .poll(() => p.getByLabel('Kết quả đạt được').inputValue())
+      .toBe('Tiếp nhận 1.250 hồ sơ, 98% đúng hạn.');
     await p.getByRole('button', { name: 'Gửi báo cáo' }).click();
     await status(p, 'Đã gửi, chờ duyệt');
   });
@@ -79,9 +79,9 @@ describe('a commune’s quarterly report: written, sent, returned, corrected, ac
     await status(head, 'Đã gửi, chờ duyệt');
 
     await coordinator.reload();
-    await expect(coordinator.getByLabel('Kết quả đạt được').inputValue()).resolves.toContain(
-      '410 hồ sơ trực tuyến',
-    );
+    await expect
+      .poll(() => coordinator.getByLabel('Kết quả đạt được').inputValue())
+      .toContain('410 hồ sơ trực tuyến');
     await coordinator.getByRole('button', { name: 'Tiếp nhận' }).click();
     await status(coordinator, 'Đã tiếp nhận');
     for (const step of ['Mở báo cáo', 'Đã gửi', 'Trả lại', 'Tiếp nhận'])
