@@ -1,23 +1,23 @@
-import { createReadStream, createWriteStream, linkSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, linkSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { from as copyFrom } from 'pg-copy-streams';
-import { DOSSIER_FIELDS } from '../core/dossiers/dossier-fields.ts';
 import { type Database, migrateDatabase, openDatabase } from '../server/db/engine.ts';
 import { systemContext } from '../server/dossiers/dossier-fixtures.ts';
 import { importDossiers } from '../server/dossiers/dossier-import-service.ts';
+import { writeDossierFile } from '../server/setup/demo-dossiers.ts';
 import { initialise } from '../server/setup/initialise.ts';
 import { benchDatabase } from './bench-database.ts';
 import { createBenchUser, p95, withBenchServer } from './bench-server.ts';
 
 /**
  * `npm run bench:dossiers -- [--rows N] [--json]` (default 1,000,000): a year and a half of one-stop
- * dossiers of the demo province (its units, ~50 procedures in 10 fields, all channels, some late) as
- * CSV; imported through Chiso's importer in-process on a fresh database (PGlite, or PostgreSQL with
- * DATABASE_URL); the same file loaded with a plain COPY into a scratch table of the same database;
+ * dossiers of the demo province (its units, the demo's procedures, all channels, some late) as CSV,
+ * written by the demo's generator; imported through Chiso's importer in-process on a fresh database
+ * (PGlite, or PostgreSQL with DATABASE_URL); the same file loaded with a plain COPY into a scratch table of the same database;
  * then the province dashboard over HTTP against the same figures by a GROUP BY over raw dossiers.
  */
 const { values } = parseArgs({
@@ -31,81 +31,8 @@ const sampler = setInterval(() => {
 }, 50);
 sampler.unref();
 
-// A fixed pseudo-random sequence: every run writes the same file.
-let seed = 7;
-const random = () => {
-  seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
-  return seed / 2 ** 31;
-};
-
-const FIELDS = [
-  'Hộ tịch',
-  'Đất đai',
-  'Xây dựng',
-  'Tư pháp',
-  'Lao động',
-  'Giáo dục',
-  'Y tế',
-  'Giao thông',
-  'Đầu tư',
-  'Văn hóa',
-];
-const PROCEDURES = Array.from({ length: 50 }, (_, i) => ({
-  code: `1.00${String(i + 1).padStart(2, '0')}`,
-  name: `Thủ tục hành chính số ${i + 1}`,
-  field: FIELDS[i % FIELDS.length] ?? 'Hộ tịch',
-}));
-const CHANNELS = ['direct', 'direct', 'online_partial', 'online_full', 'online_full', 'postal'];
 const START = Date.parse('2024-12-15T00:00:00+07:00');
 const SPAN = 540 * 24 * 3600_000;
-const HOUR = 3600_000;
-
-const vn = (ms: number) => `${new Date(ms + 7 * HOUR).toISOString().slice(0, 19)}+07:00`;
-
-async function writeFile(path: string, unitCodes: string[]): Promise<void> {
-  const out = createWriteStream(path);
-  const write = (text: string) =>
-    out.write(text) ? Promise.resolve() : new Promise<void>((resolve) => out.once('drain', resolve));
-  await write(`${DOSSIER_FIELDS.join(',')}\n`);
-  let chunk = '';
-  for (let i = 0; i < ROWS; i++) {
-    const procedure = PROCEDURES[Math.floor(random() * PROCEDURES.length)] ?? PROCEDURES[0];
-    const unit = unitCodes[Math.floor(random() * unitCodes.length)];
-    const received = START + Math.floor(random() * SPAN);
-    const due = received + (3 + Math.floor(random() * 12)) * 24 * HOUR;
-    const isFinished = random() < 0.9;
-    // About one in ten finished late, a third of those with the apology letter.
-    const finished = isFinished
-      ? random() < 0.1
-        ? due + Math.floor(random() * 5 * 24 * HOUR)
-        : received + Math.floor(random() * (due - received))
-      : null;
-    const isLate = finished !== null && finished > due;
-    chunk += [
-      `HS-${String(i).padStart(8, '0')}`,
-      unit,
-      procedure?.code,
-      procedure?.name,
-      procedure?.field,
-      'Cấp xã',
-      CHANNELS[Math.floor(random() * CHANNELS.length)],
-      vn(received),
-      vn(due),
-      finished === null ? '' : vn(finished),
-      finished === null ? '' : vn(finished + 2 * HOUR),
-      finished === null ? 'Đang xử lý' : 'Đã trả kết quả',
-      random() < 0.6 ? 'true' : 'false',
-      isLate && random() < 0.33 ? 'true' : 'false',
-    ].join(',');
-    chunk += '\n';
-    if (chunk.length > 1 << 20) {
-      await write(chunk);
-      chunk = '';
-    }
-  }
-  await write(chunk);
-  await new Promise<void>((resolve) => out.end(resolve));
-}
 
 const folder = mkdtempSync(join(tmpdir(), 'chiso-bench-dossiers-'));
 const target = await benchDatabase();
@@ -113,15 +40,12 @@ const database = await openDatabase({ databaseUrl: target.databaseUrl, dataDir: 
 try {
   await migrateDatabase(database);
   await initialise(database.db, { loadDemo: true });
-  const { rows: unitRows } = await database.pool.query<{ code: string }>(
-    `select code from units where code is not null and valid_to is null and type in ('commune', 'department')`,
+  const { rows: unitRows } = await database.pool.query<{ code: string; type: string }>(
+    `select code, type from units where code is not null and valid_to is null and type in ('commune', 'department')`,
   );
   const file = join(folder, 'ho-so.csv');
   const generated = performance.now();
-  await writeFile(
-    file,
-    unitRows.map((row) => row.code),
-  );
+  await writeDossierFile(file, { units: unitRows, rows: ROWS, from: START, to: START + SPAN });
   const megabytes = statSync(file).size / 1024 ** 2;
   log(`${ROWS} rows, ${unitRows.length} units, ${megabytes.toFixed(0)} MB written in ${ms(generated)} ms`);
 

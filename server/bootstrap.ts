@@ -1,10 +1,12 @@
 import type { Config } from './config.ts';
 import { type Database, migrateDatabase, openDatabase } from './db/engine.ts';
+import { loadDemoDossiers } from './setup/demo-dossiers.ts';
 import { formatCredentials, initialise } from './setup/initialise.ts';
 
 /**
  * What the server and every CLI command do first: open the database (PGlite in the data folder, or
- * DATABASE_URL), apply migrations, initialise an empty database, and print new logins once.
+ * DATABASE_URL), apply migrations, initialise an empty database (with the demo: its dossiers too), and
+ * print new logins once.
  */
 export async function openReadyDatabase(
   config: Config,
@@ -14,6 +16,8 @@ export async function openReadyDatabase(
   try {
     await migrateDatabase(database);
     const credentials = await initialise(database.db, { loadDemo: config.loadDemo });
+    // A first start (it created the logins) with the demo: dossiers too, for the dashboards.
+    if (credentials.length > 0 && config.loadDemoDossiers) await loadDemoDossiers(database);
     const text = formatCredentials(credentials);
     if (text) print(text);
     return database;

@@ -17,6 +17,8 @@ const envSchema = z.object({
   CHISO_SECRET: z.string().optional(),
   /** Load the demo province and demo accounts on an empty database (never in production). */
   CHISO_DEMO: z.enum(['true', 'false']).optional(),
+  /** With the demo: eight quarters of generated one-stop dossiers for its dashboards (false: none). */
+  CHISO_DEMO_DOSSIERS: z.enum(['true', 'false']).optional(),
   CHISO_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   /** How long a read cache may answer without the database when nothing changed; 0 turns them off. */
   CHISO_READ_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
@@ -40,6 +42,7 @@ export interface Config {
   databaseUrl: string | undefined;
   secret: string;
   loadDemo: boolean;
+  loadDemoDossiers: boolean;
   trustProxy: boolean;
   logLevel: string;
   isProduction: boolean;
@@ -74,6 +77,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: values.DATABASE_URL,
     secret,
     loadDemo: !isProduction && values.CHISO_DEMO !== 'false',
+    loadDemoDossiers:
+      !isProduction && values.CHISO_DEMO !== 'false' && values.CHISO_DEMO_DOSSIERS !== 'false',
     trustProxy: values.CHISO_TRUST_PROXY === 'true',
     logLevel: values.LOG_LEVEL ?? (values.NODE_ENV === 'test' ? 'silent' : 'info'),
     isProduction,

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Role } from '../../core/auth/roles.ts';
 import { DOSSIER_FIELDS } from '../../core/dossiers/dossier-fields.ts';
 import type { Database } from '../db/engine.ts';
+import { csvCell } from '../files/tabular.ts';
 import { SYSTEM_ACTOR } from '../setup/initialise.ts';
 import type { DossierContext } from './dossier-mapping-service.ts';
 
@@ -35,11 +36,9 @@ export function dossierRow(overrides: DossierCells = {}): DossierCells {
   };
 }
 
-const quote = (value: string) => (/[",\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
-
 export function dossierCsv(rows: DossierCells[], headers: readonly string[] = DOSSIER_FIELDS): string {
   const fields = DOSSIER_FIELDS.slice(0, headers.length);
-  return [headers.join(','), ...rows.map((row) => fields.map((field) => quote(row[field] ?? '')).join(','))]
+  return [headers.join(','), ...rows.map((row) => fields.map((field) => csvCell(row[field] ?? '')).join(','))]
     .join('\n')
     .concat('\n');
 }

@@ -81,7 +81,8 @@ function trimTrailingEmpty(rows: string[][]): string[][] {
   return rows.slice(0, end);
 }
 
-function csvCell(value: string): string {
+/** A CSV cell, quoted when it holds a delimiter (comma or semicolon), a quote or a line break. */
+export function csvCell(value: string): string {
   return /[",;\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 

@@ -41,6 +41,8 @@ export async function startServer(): Promise<RunningServer> {
       PORT: String(port),
       NODE_ENV: 'development',
       LOG_LEVEL: 'warn',
+      // The browser tests import their own dossiers and count on them alone.
+      CHISO_DEMO_DOSSIERS: 'false',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
