@@ -66,10 +66,13 @@ export interface DossierGeneration {
  * plans ask; about one late dossier in two has its apology letter.
  */
 export async function writeDossierFile(path: string, generation: DossierGeneration): Promise<void> {
+  // mulberry32: 32-bit integer arithmetic throughout (an LCG in floating point loses bits and cycles).
   let seed = generation.seed ?? 7;
   const random = () => {
-    seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
-    return seed / 2 ** 31;
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
   };
   const profiles = generation.units.map((unit) => ({
     code: unit.code,

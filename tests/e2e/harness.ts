@@ -30,7 +30,8 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(): Promise<RunningServer> {
+/** The product on a fresh data folder (the demo province), `env` on top of the browser tests' own. */
+export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'chiso-e2e-'));
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ['server/main.ts'], {
@@ -43,6 +44,7 @@ export async function startServer(): Promise<RunningServer> {
       LOG_LEVEL: 'warn',
       // The browser tests import their own dossiers and count on them alone.
       CHISO_DEMO_DOSSIERS: 'false',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -56,7 +58,7 @@ export async function startServer(): Promise<RunningServer> {
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited:\n${output}`);
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`server exited:\n${output}`);
     try {
       if ((await fetch(`${url}/api/health`)).ok) break;
     } catch {}
