@@ -76,10 +76,9 @@ export function dossierContentHash(row: DossierRow): string {
 }
 
 // Names, fields, levels and statuses repeat on every row: normalise each distinct value once. Most
-// cells need no change at all, which a scan tells faster than the map (and codes never repeat).
+// cells need no change at all, which isNormal tells faster than the map (and codes never repeat).
 const normalised = new Map<string, string>();
 function normalise(value: string): string {
-  if (isNormal(value)) return value;
   let result = normalised.get(value);
   if (result === undefined) {
     result = normalizeText(value);
@@ -140,10 +139,13 @@ class RowCheck {
   optionalText(field: DossierField): string | null {
     const value = this.text(field);
     if (value.length > MAX_TEXT) this.fail(field, `Dài quá ${MAX_TEXT} ký tự.`);
+    if (!value) return null;
+    // Neither a NUL nor U+FFFD passes isNormal: only other text needs looking at again.
+    if (isNormal(value)) return value;
     // A byte that was not UTF-8 (decoded as U+FFFD) or a NUL: a damaged export, never real text.
     if (value.includes('\uFFFD') || value.includes('\u0000'))
       this.fail(field, 'Có ký tự không đọc được (tệp hỏng, hoặc có đoạn không mã hoá UTF-8).');
-    return value ? normalise(value) : null;
+    return normalise(value);
   }
 
   requiredText(field: DossierField, message: string): string {
