@@ -75,7 +75,12 @@ describe('POST /api/dossiers/imports', () => {
     const started = await upload(test.app, coordinator, 'ho-so.csv', dossierCsv(rows));
     expect(started.status).toBe(202);
     const job = await finishedJob(coordinator, started.json.jobId);
-    expect(job).toMatchObject({ kind: 'dossier-import', status: 'done' });
+    expect(job).toMatchObject({
+      kind: 'dossier-import',
+      status: 'done',
+      params: { fileName: 'ho-so.csv', dryRun: false },
+      files: [],
+    });
     expect(job.result).toEqual({
       imported: 2,
       updated: 0,

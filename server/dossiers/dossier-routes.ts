@@ -143,28 +143,34 @@ export async function dossierRoutes(app: FastifyInstance, { db }: { db: Db }) {
         // A layout mapping is configuration, kept even from a dry run so the real import needs none.
         if (upload.mapping) await rememberDossierMapping(ctx, headers, upload.mapping);
         let jobId = 0;
-        jobId = await startJob(ctx, 'dossier-import', async (progress) => {
-          const writer = jobProgressWriter(progress);
-          try {
-            let refusals: readonly DossierIssue[] = [];
-            const result = await importDossiers(ctx, {
-              path: upload.path,
-              fileName: upload.fileName,
-              format: upload.format,
-              dryRun: upload.dryRun,
-              mapping: upload.mapping,
-              onProgress: writer.push,
-              onRefusals: (list) => {
-                refusals = list;
-              },
-              jobId,
-            });
-            await writer.settled();
-            return { result, files: refusals.length > 0 ? [await refusalList(refusals)] : [] };
-          } finally {
-            rmSync(upload.dir, { recursive: true, force: true });
-          }
-        });
+        jobId = await startJob(
+          ctx,
+          'dossier-import',
+          async (progress) => {
+            const writer = jobProgressWriter(progress);
+            try {
+              let refusals: readonly DossierIssue[] = [];
+              const result = await importDossiers(ctx, {
+                path: upload.path,
+                fileName: upload.fileName,
+                format: upload.format,
+                dryRun: upload.dryRun,
+                mapping: upload.mapping,
+                onProgress: writer.push,
+                onRefusals: (list) => {
+                  refusals = list;
+                },
+                jobId,
+              });
+              await writer.settled();
+              return { result, files: refusals.length > 0 ? [await refusalList(refusals)] : [] };
+            } finally {
+              rmSync(upload.dir, { recursive: true, force: true });
+            }
+            // The file's name and whether it was a check: the person's list of recent imports shows them.
+          },
+          { fileName: upload.fileName, dryRun: upload.dryRun },
+        );
         started = true;
         return reply.status(202).send({ jobId });
       } finally {

@@ -202,6 +202,20 @@ describe('a data officer imports a quarter of one-stop dossiers and reads the da
     await page.getByText('Tệp hợp lệ. Đây là lần kiểm tra: chưa ghi gì vào cơ sở dữ liệu.').waitFor();
     await page.getByText('Hồ sơ cập nhật').locator('..').getByText('20', { exact: true }).waitFor();
     await page.screenshot({ path: join(tmpdir(), 'chiso-e2e-dossier-mapped.png'), fullPage: true });
+
+    // The import page lists what this officer did, newest first: the check, the import, the refusal.
+    await page.getByRole('button', { name: 'Nhập tệp khác' }).click();
+    const recent = page.getByRole('region', { name: 'Các lần nhập gần đây của bạn' });
+    await recent.getByText('Kiểm tra (chưa ghi): 0 hồ sơ mới, 20 cập nhật').waitFor();
+    const outcomes = await recent.getByRole('row').allTextContents();
+    expect(
+      outcomes.slice(1).map((row) => row.replace(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}(:\d{2})?/, '')),
+    ).toEqual([
+      'xuat-tu-mot-cua.csvKiểm tra (chưa ghi): 0 hồ sơ mới, 20 cập nhật',
+      'ho-so-mot-cua.csvĐã nhập 20 hồ sơ mới, cập nhật 0',
+      'ho-so-mot-cua.csvBị từ chối: 2 dòng lỗi, chưa ghi gìTải danh sách dòng lỗi (.csv)',
+    ]);
+    await page.screenshot({ path: join(tmpdir(), 'chiso-e2e-dossier-recent.png'), fullPage: true });
   });
 
   it('shows the targets the statuses are measured against', async () => {

@@ -237,6 +237,22 @@ export const MESSAGES = {
     vi: 'Liệt kê {shown} dòng lỗi đầu tiên trên tổng số {total} dòng lỗi.',
     en: 'The first {shown} of {total} refused rows.',
   },
+  recentImports: { vi: 'Các lần nhập gần đây của bạn', en: 'Your recent imports' },
+  recentWhen: { vi: 'Thời điểm', en: 'When' },
+  recentFile: { vi: 'Tệp', en: 'File' },
+  recentOutcome: { vi: 'Kết quả', en: 'Outcome' },
+  recentImported: {
+    vi: 'Đã nhập {imported} hồ sơ mới, cập nhật {updated}',
+    en: '{imported} new dossiers imported, {updated} updated',
+  },
+  recentChecked: {
+    vi: 'Kiểm tra (chưa ghi): {imported} hồ sơ mới, {updated} cập nhật',
+    en: 'Checked (nothing written): {imported} new, {updated} updated',
+  },
+  recentRefused: {
+    vi: 'Bị từ chối: {count} dòng lỗi, chưa ghi gì',
+    en: 'Refused: {count} bad rows, nothing written',
+  },
   downloadRejected: {
     vi: 'Tải danh sách dòng lỗi (.csv)',
     en: 'Download the refused rows (.csv)',

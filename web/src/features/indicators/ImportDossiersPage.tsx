@@ -25,6 +25,7 @@ import { startDossierImport, type UnmappedColumns, useJob } from './api.ts';
 import { ColumnMappingForm } from './ColumnMappingForm.tsx';
 import { FileDropZone } from './FileDropZone.tsx';
 import { ImportResultPanel } from './ImportResultPanel.tsx';
+import { RecentImports } from './RecentImports.tsx';
 import { RememberedMappings } from './RememberedMappings.tsx';
 
 const ACCEPT =
@@ -103,6 +104,7 @@ export function ImportDossiersPage() {
               {isDryRun ? t('checkFile') : t('startImport')}
             </Button>
           </Group>
+          <RecentImports />
           <FormatHelp />
           <RememberedMappings />
         </Stack>
