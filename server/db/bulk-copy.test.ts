@@ -1,6 +1,9 @@
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { copyText, copyTime } from './bulk-copy.ts';
+import { copyText, copyTime, removeLeftCopyFiles } from './bulk-copy.ts';
 import { sqlState } from './engine.ts';
 
 describe('COPY cells', () => {
@@ -29,5 +32,24 @@ describe('sqlState', () => {
     expect(sqlState(Object.assign(new Error('Failed query'), { cause: { code: '40P01' } }))).toBe('40P01');
     expect(sqlState(new Error('plain'))).toBeUndefined();
     expect(sqlState(Object.assign(new Error('system'), { code: 42 }))).toBeUndefined();
+  });
+});
+
+describe('batch files left by a killed import', () => {
+  it('are removed, and nothing else in the data folder', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'chiso-copy-files-'));
+    try {
+      for (const name of [
+        'copy-4242-k3j9x0ab-0.tsv',
+        'copy-4242-k3j9x0ab-1.tsv',
+        'PG_VERSION',
+        'copy-notes.txt',
+      ])
+        writeFileSync(join(dir, name), 'x');
+      removeLeftCopyFiles(dir);
+      expect(readdirSync(dir).sort()).toEqual(['PG_VERSION', 'copy-notes.txt']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,10 +1,11 @@
 import { once } from 'node:events';
-import { rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
+import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { clientOf, copyRouteOf, type Db, type Tx } from './engine.ts';
+import type { Db, Tx } from './engine.ts';
 
 /**
  * Rows written to a table with COPY (text format) inside the caller's transaction: the fastest way
@@ -65,6 +66,23 @@ class Chunks {
   }
 }
 
+/**
+ * How rows reach a table in bulk: COPY FROM STDIN on PostgreSQL; on PGlite, whose socket server loses
+ * the protocol on CopyData messages, COPY from files the backend reads in its data folder (`hostDir`
+ * here is `backendDir` inside the WebAssembly file system). The engine registers its database's route.
+ */
+export type CopyRoute = { kind: 'stdin' } | { kind: 'files'; hostDir: string; backendDir: string };
+const copyRoutes = new WeakMap<Db, CopyRoute>();
+
+export function registerCopyRoute(db: Db, route: CopyRoute): void {
+  copyRoutes.set(db, route);
+}
+
+/** The connection a transaction runs on (drizzle keeps it on the transaction's session). */
+function clientOf(tx: Tx): pg.PoolClient {
+  return (tx as unknown as { session: { client: pg.PoolClient } }).session.client;
+}
+
 /** A text cell: backslashes doubled, tabs and line breaks escaped; null as `\N`. */
 export function copyText(value: string | null): string {
   if (value === null) return '\\N';
@@ -105,7 +123,7 @@ export async function openCopy(
   table: string,
   columns: readonly string[],
 ): Promise<CopyWriter> {
-  const route = copyRouteOf(db);
+  const route = copyRoutes.get(db) ?? { kind: 'stdin' };
   const statement = `copy ${table} (${columns.join(', ')}) from`;
   return route.kind === 'stdin'
     ? copyFromStdin(tx, statement)
@@ -148,12 +166,22 @@ function copyFromStdin(tx: Tx, statement: string): CopyWriter {
   };
 }
 
+/** The batch files' names begin so: what a killed process left is removed when the folder next opens. */
+export const COPY_FILE_PREFIX = 'copy-';
+
+/** Removes batch files an import killed mid-way left in PGlite's data folder. */
+export function removeLeftCopyFiles(hostDir: string): void {
+  for (const name of readdirSync(hostDir))
+    if (name.startsWith(COPY_FILE_PREFIX) && name.endsWith('.tsv'))
+      rmSync(join(hostDir, name), { force: true });
+}
+
 /**
  * PGlite: each batch of lines is written to a file in the data folder and loaded with a COPY the
  * backend reads itself; the next batch is gathered while one loads.
  */
 function copyThroughFiles(tx: Tx, statement: string, hostDir: string, backendDir: string): CopyWriter {
-  const prefix = `copy-${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
+  const prefix = `${COPY_FILE_PREFIX}${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
   let sequence = 0;
   let inFlight: Promise<void> = Promise.resolve();
   let failure: Error | null = null;

@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import { registerCopyRoute, removeLeftCopyFiles } from './bulk-copy.ts';
 import * as schema from './schema/index.ts';
 
 export type Db = NodePgDatabase<typeof schema>;
@@ -18,28 +19,11 @@ export interface Database {
   close(): Promise<void>;
 }
 
-/**
- * How rows reach a table in bulk (see `openCopy`): COPY FROM STDIN on PostgreSQL; on PGlite, whose
- * socket server loses the protocol on CopyData messages, COPY from files the backend reads in its data
- * folder (`hostDir` here is `backendDir` inside the WebAssembly file system).
- */
-export type CopyRoute = { kind: 'stdin' } | { kind: 'files'; hostDir: string; backendDir: string };
-const copyRoutes = new WeakMap<Db, CopyRoute>();
-
-export function copyRouteOf(db: Db): CopyRoute {
-  return copyRoutes.get(db) ?? { kind: 'stdin' };
-}
-
 /** The SQLSTATE of a database error, also wrapped by drizzle ("23505": unique violation). */
 export function sqlState(error: unknown): string | undefined {
   const { code, cause } = (error ?? {}) as { code?: unknown; cause?: { code?: unknown } };
   const state = typeof code === 'string' ? code : cause?.code;
   return typeof state === 'string' ? state : undefined;
-}
-
-/** The connection a transaction runs on (drizzle keeps it on the transaction's session). */
-export function clientOf(tx: Tx): pg.PoolClient {
-  return (tx as unknown as { session: { client: pg.PoolClient } }).session.client;
 }
 
 export const MIGRATIONS_DIR = new URL('../../db/migrations', import.meta.url).pathname;
@@ -73,6 +57,7 @@ export async function openDatabase(options: {
 async function openEmbedded(dataDir: string): Promise<Database> {
   const pgDir = join(dataDir, 'pg');
   mkdirSync(pgDir, { recursive: true });
+  removeLeftCopyFiles(pgDir);
   // The socket lives in a private temporary folder (Unix socket paths are limited to ~100 characters).
   const socketDir = mkdtempSync(join(tmpdir(), 'chiso-pg-'));
   const worker = new Worker(new URL('./pglite-worker.ts', import.meta.url), {
@@ -97,7 +82,7 @@ async function openEmbedded(dataDir: string): Promise<Database> {
   };
   const db = drizzle({ client: pool, schema, casing: 'snake_case' });
   // PGlite mounts its data folder at /pglite/data.
-  copyRoutes.set(db, { kind: 'files', hostDir: pgDir, backendDir: '/pglite/data' });
+  registerCopyRoute(db, { kind: 'files', hostDir: pgDir, backendDir: '/pglite/data' });
   return { db, pool, kind: 'pglite', close };
 }
 
