@@ -29,7 +29,7 @@ describe('administrator in the browser', () => {
     await signInAs(page, server, 'admin');
     const nav = page.getByRole('navigation');
     for (const name of ['Kế hoạch', 'Báo cáo định kỳ', 'Đánh giá', 'Cơ cấu tổ chức', 'Nhật ký hệ thống']) {
-      await expect(nav.getByText(name, { exact: false }).first().isVisible()).resolves.toBe(true);
+      await nav.getByText(name, { exact: false }).first().waitFor();
     }
   });
 
@@ -60,10 +60,8 @@ describe('administrator in the browser', () => {
     await page.getByRole('button', { name: /^Nhập$/ }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByText('Hợp tác xã', { exact: false }).first().waitFor();
-    await expect(dialog.getByRole('cell', { name: '3', exact: true }).isVisible()).resolves.toBe(true);
-    await expect(dialog.getByRole('cell', { name: 'Loại đơn vị', exact: true }).isVisible()).resolves.toBe(
-      true,
-    );
+    await dialog.getByRole('cell', { name: '3', exact: true }).waitFor();
+    await dialog.getByRole('cell', { name: 'Loại đơn vị', exact: true }).waitFor();
     await dialog
       .getByText(/chưa có gì được ghi|không có gì được ghi/i)
       .first()

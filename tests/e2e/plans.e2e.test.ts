@@ -58,7 +58,7 @@ describe('a coordinator turns plan 29/KH-UBND into tracked work', () => {
     await page.getByText('64 nhiệm vụ').waitFor();
     // The mapped agency now leads the tasks the document gave to "UBND cấp huyện".
     const row = page.getByRole('row').filter({ hasText: 'II.1.a.1' });
-    await expect(row.getByText('Ủy ban nhân dân tỉnh Hưng Yên').isVisible()).resolves.toBe(true);
+    await row.getByText('Ủy ban nhân dân tỉnh Hưng Yên').waitFor();
   });
 
   it('assigns a task to Sở Nội vụ with a deadline; the plan shows it overdue', async () => {
@@ -74,8 +74,8 @@ describe('a coordinator turns plan 29/KH-UBND into tracked work', () => {
     await dialog.waitFor({ state: 'detached' });
     const row = page.getByRole('row').filter({ hasText: 'II.1.a.2' });
     await row.getByText('30/06/2020').waitFor();
-    await expect(row.getByText('Sở Nội vụ').isVisible()).resolves.toBe(true);
-    await expect(row.getByText('Quá hạn').isVisible()).resolves.toBe(true);
+    await row.getByText('Sở Nội vụ').waitFor();
+    await row.getByText('Quá hạn').waitFor();
     await page.screenshot({ path: join(tmpdir(), 'chiso-e2e-plan.png') });
   });
 
