@@ -4,10 +4,12 @@ import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
+import { sql } from 'drizzle-orm';
 import { from as copyFrom } from 'pg-copy-streams';
 import { type Database, migrateDatabase, openDatabase } from '../server/db/engine.ts';
 import { systemContext } from '../server/dossiers/dossier-fixtures.ts';
 import { importDossiers } from '../server/dossiers/dossier-import-service.ts';
+import { quarterOf } from '../server/dossiers/dossier-staging.ts';
 import { writeDossierFile } from '../server/setup/demo-dossiers.ts';
 import { initialise } from '../server/setup/initialise.ts';
 import { benchDatabase } from './bench-database.ts';
@@ -159,22 +161,18 @@ async function dashboardP95(db: Database): Promise<number | null> {
  * quarter of receipt, finished in the quarter of finishing), every unit × field × quarter; median of 3.
  */
 async function rawScan(db: Database): Promise<number> {
-  const quarter = (column: string) => {
-    const local = `((${column} at time zone 'UTC') + interval '7 hours')`;
-    return `to_char(${local} + case when extract(day from ${local}) > 14 then interval '1 month' else interval '0 days' end, 'YYYY"Q"Q')`;
-  };
   const times: number[] = [];
   for (let i = 0; i < 3; i++) {
     const started = performance.now();
-    await db.pool.query(`
+    await db.db.execute(sql`
       with received as (
-        select unit_id, field, ${quarter('received_at')} as period, count(*) as received,
+        select unit_id, field, ${quarterOf('received_at')} as period, count(*) as received,
           count(*) filter (where channel in ('online_partial', 'online_full')) as received_online,
           count(*) filter (where channel = 'online_full') as received_online_full,
           count(*) filter (where digitised) as received_digitised
         from dossiers group by 1, 2, 3),
       finished as (
-        select unit_id, field, ${quarter('finished_at')} as period, count(*) as finished,
+        select unit_id, field, ${quarterOf('finished_at')} as period, count(*) as finished,
           count(*) filter (where due_at is null or finished_at <= due_at) as on_time,
           count(*) filter (where finished_at <= due_at - interval '1 day') as early,
           count(*) filter (where finished_at > due_at) as late,

@@ -63,6 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const values = parsed.data;
   const isProduction = values.NODE_ENV === 'production';
   const secret = values.CHISO_SECRET ?? DEV_SECRET;
+  const loadDemo = !isProduction && values.CHISO_DEMO !== 'false';
   if (isProduction && (secret === DEV_SECRET || secret.length < 32)) {
     throw new ConfigError(
       'CHISO_SECRET phải được đặt (ít nhất 32 ký tự, không dùng giá trị mặc định) khi chạy NODE_ENV=production.\n' +
@@ -76,9 +77,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: resolve(values.CHISO_DATA_DIR),
     databaseUrl: values.DATABASE_URL,
     secret,
-    loadDemo: !isProduction && values.CHISO_DEMO !== 'false',
-    loadDemoDossiers:
-      !isProduction && values.CHISO_DEMO !== 'false' && values.CHISO_DEMO_DOSSIERS !== 'false',
+    loadDemo,
+    loadDemoDossiers: loadDemo && values.CHISO_DEMO_DOSSIERS !== 'false',
     trustProxy: values.CHISO_TRUST_PROXY === 'true',
     logLevel: values.LOG_LEVEL ?? (values.NODE_ENV === 'test' ? 'silent' : 'info'),
     isProduction,

@@ -1,26 +1,12 @@
+import { type DossierCounters, emptyCounters } from '../indicators/dossier-indicators.ts';
 import type { DossierRow } from './dossier-rows.ts';
 import { finishedCounts, ONLINE_CHANNELS } from './dossier-values.ts';
-
-/** The counters of a roll-up cell (unit × field × quarter), in the order of the table's columns. */
-export const ROLLUP_COUNTERS = [
-  'received',
-  'receivedOnline',
-  'receivedOnlineFull',
-  'receivedDigitised',
-  'finished',
-  'finishedOnTime',
-  'finishedEarly',
-  'finishedLate',
-  'lateApologised',
-] as const;
-
-export type RollupCounter = (typeof ROLLUP_COUNTERS)[number];
 
 export interface RollupCell {
   unitId: number;
   field: string;
   periodCode: string;
-  counts: Record<RollupCounter, number>;
+  counts: DossierCounters;
 }
 
 export interface RollupTally {
@@ -53,12 +39,7 @@ export function createRollupTally(): RollupTally {
     }
     let found = byUnit.get(unitId);
     if (!found) {
-      found = {
-        unitId,
-        field,
-        periodCode,
-        counts: Object.fromEntries(ROLLUP_COUNTERS.map((counter) => [counter, 0])) as RollupCell['counts'],
-      };
+      found = { unitId, field, periodCode, counts: emptyCounters() };
       byUnit.set(unitId, found);
       list.push(found);
     }

@@ -126,7 +126,8 @@ async function openSink(ctx: DossierContext, tx: Tx, mode: WriteMode): Promise<R
       ? await openCopy(ctx.db, tx, 'dossiers', DOSSIER_COLUMNS)
       : await openCopy(ctx.db, tx, 'dossier_staging', STAGING_COLUMNS);
   const tally = mode === 'direct' ? createRollupTally() : undefined;
-  const direct = (error: unknown): never => {
+  // A direct write meeting a stored or repeated code goes the staged way instead.
+  const stageOnConflict = (error: unknown): never => {
     if (mode === 'direct' && sqlState(error) === '23505') throw new NeedsStaging();
     throw error;
   };
@@ -137,8 +138,8 @@ async function openSink(ctx: DossierContext, tx: Tx, mode: WriteMode): Promise<R
         tally.add(row.unitId, row.field, row);
       } else copy.add(stagingLine(row));
     },
-    flush: () => copy.flush().catch(direct),
-    end: () => copy.end().catch(direct),
+    flush: () => copy.flush().catch(stageOnConflict),
+    end: () => copy.end().catch(stageOnConflict),
     abort: () => copy.abort(),
     tally,
   };

@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { type DossierRow, dossierContentHash } from '../../core/dossiers/dossier-rows.ts';
-import type { RollupCell, RollupCounter } from '../../core/dossiers/dossier-tally.ts';
+import type { RollupCell } from '../../core/dossiers/dossier-tally.ts';
 import { AppError } from '../../core/errors.ts';
+import type { DossierCounter } from '../../core/indicators/dossier-indicators.ts';
 import { DEFAULT_REGIME } from '../../core/periods/periods.ts';
 import { copyText, copyTime } from '../db/bulk-copy.ts';
 import { sqlState, type Tx } from '../db/engine.ts';
@@ -174,7 +175,7 @@ export async function stageRollupDelta(tx: Tx): Promise<number> {
 
 /** The roll-up delta of dossiers counted as they were read (in `dossier_delta`, as `stageRollupDelta`). */
 export async function tallyRollupDelta(tx: Tx, cells: readonly RollupCell[]): Promise<void> {
-  const counts = (counter: RollupCounter) => sql.param(cells.map((cell) => cell.counts[counter]));
+  const counts = (counter: DossierCounter) => sql.param(cells.map((cell) => cell.counts[counter]));
   await tx.execute(sql`
     create temporary table dossier_delta on commit drop as
     select * from unnest(
