@@ -22,22 +22,10 @@ import type { Db } from '../db/engine.ts';
 import { readDocumentText } from '../files/documents.ts';
 import { sendDownload } from '../http/downloads.ts';
 import { uploadedFile } from '../http/uploads.ts';
+import { createChildPlan, createPlan, previewPlan, updatePlan, updatePlanItem } from './plan-commands.ts';
 import { planToDocx } from './plan-document.ts';
-import {
-  addEvidence,
-  createChildPlan,
-  createPlan,
-  findPlans,
-  findTasks,
-  getCascade,
-  getEvidenceFile,
-  getPlan,
-  listTaskEvidence,
-  previewPlan,
-  removeEvidence,
-  updatePlan,
-  updatePlanItem,
-} from './plan-service.ts';
+import { addEvidence, getEvidenceFile, listTaskEvidence, removeEvidence } from './plan-evidence.ts';
+import { findPlans, findTasks, getCascade, getPlan } from './plan-queries.ts';
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 

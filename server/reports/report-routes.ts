@@ -7,7 +7,7 @@ import { contextOf } from '../auth/policy.ts';
 import type { Db } from '../db/engine.ts';
 import { sendDownload } from '../http/downloads.ts';
 import { startJob } from '../jobs/jobs.ts';
-import { getPlan } from '../plans/plan-service.ts';
+import { getPlan } from '../plans/plan-queries.ts';
 import { exportPeriodBoard } from './board-export.ts';
 import { consolidatedReport } from './consolidated.ts';
 import { QUEUE_SORT_FIELDS, reportInbox, reviewQueue } from './report-queues.ts';

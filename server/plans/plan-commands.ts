@@ -1,0 +1,464 @@
+import { and, eq, inArray, isNull, like, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import { AppError, fieldError } from '../../core/errors.ts';
+import { parsePlan } from '../../core/plans/parse-plan.ts';
+import type {
+  AgencyMatch,
+  createChildPlanSchema,
+  createPlanSchema,
+  PlanDetail,
+  PlanItem,
+  UnitRef,
+  updatePlanItemSchema,
+  updatePlanSchema,
+} from '../../core/plans/plan-views.ts';
+import type { ParsedPlan } from '../../core/plans/types.ts';
+import { foldVietnamese } from '../../core/text/vietnamese.ts';
+import { mutate } from '../audit/audit-log.ts';
+import { assertPermissionOn } from '../auth/policy.ts';
+import type { DbOrTx, Tx } from '../db/engine.ts';
+import { agencyAliases, planItems, planItemUnits, plans, planTargets, units } from '../db/schema/index.ts';
+import { getPlanRow, itemForReport, type PlanContext } from './plan-access.ts';
+import { getPlan } from './plan-queries.ts';
+
+const nameKey = (name: string) => foldVietnamese(name).replace(/\s+/g, ' ').trim();
+
+// ---- Import: parse, then resolve the document's agency names to organisation units ---------------
+
+/** The parsed document and, for every agency it names, the unit it resolves to (if any). */
+export async function previewPlan(
+  ctx: PlanContext,
+  source: string,
+): Promise<{ plan: ParsedPlan; agencies: AgencyMatch[] }> {
+  if (source.trim().length === 0) throw fieldError('text', 'Văn bản trống: hãy dán nội dung hoặc chọn tệp.');
+  const plan = parsePlan(source);
+  const names = [...new Set(plan.tasks.flatMap((task) => [...task.lead, ...task.support]))];
+  return { plan, agencies: await resolveAgencies(ctx.db, names) };
+}
+
+/** A remembered mapping first, then an active unit of exactly that name (ignoring diacritics and case). */
+export async function resolveAgencies(db: DbOrTx, names: string[]): Promise<AgencyMatch[]> {
+  if (names.length === 0) return [];
+  const keys = names.map(nameKey);
+  const aliases = await db
+    .select({ nameKey: agencyAliases.nameKey, unitId: units.id, unitName: units.name })
+    .from(agencyAliases)
+    .leftJoin(units, eq(units.id, agencyAliases.unitId))
+    .where(inArray(agencyAliases.nameKey, keys));
+  const byAlias = new Map(aliases.map((alias) => [alias.nameKey, alias]));
+  const sameName = await db
+    .select({ id: units.id, name: units.name, nameSearch: units.nameSearch })
+    .from(units)
+    .where(and(inArray(units.nameSearch, keys), isNull(units.validTo)));
+  const byName = new Map<string, UnitRef[]>();
+  for (const unit of sameName) byName.set(unit.nameSearch, [...(byName.get(unit.nameSearch) ?? []), unit]);
+  return names.map((name, i) => {
+    const key = keys[i] ?? '';
+    const alias = byAlias.get(key);
+    if (alias) {
+      const unit = alias.unitId === null ? null : { id: alias.unitId, name: alias.unitName ?? '' };
+      return { name, unit, source: 'alias' };
+    }
+    const candidates = byName.get(key) ?? [];
+    // Two active units of one name (two "Phòng Nội vụ"): the person chooses.
+    if (candidates.length === 1 && candidates[0]) return { name, unit: candidates[0], source: 'name' };
+    return { name, unit: null, source: null };
+  });
+}
+
+// ---- Create ---------------------------------------------------------------------------------------
+
+type CreatePlanInput = z.output<typeof createPlanSchema>;
+
+interface DraftItem {
+  position: number;
+  ref: string;
+  kind: 'section' | 'task';
+  text: string;
+  parentRef: string | null;
+  task?: CreatePlanInput['tasks'][number];
+}
+
+/** Sections and tasks in document order: each section just before the first task under it. */
+export function orderItems(input: Pick<CreatePlanInput, 'sections' | 'tasks'>): DraftItem[] {
+  const titles = new Map(input.sections.map((section) => [section.ref, section.title]));
+  const items: DraftItem[] = [];
+  const placed = new Set<string>();
+  let nearest: string | null = null;
+  for (const task of input.tasks) {
+    const parts = task.ref.split('.');
+    nearest = null;
+    for (let end = 1; end < parts.length; end++) {
+      const ref = parts.slice(0, end).join('.');
+      if (!titles.has(ref)) continue;
+      if (!placed.has(ref)) {
+        placed.add(ref);
+        items.push({
+          position: items.length,
+          ref,
+          kind: 'section',
+          text: titles.get(ref) ?? '',
+          parentRef: nearest,
+        });
+      }
+      nearest = ref;
+    }
+    if (placed.has(task.ref)) throw fieldError('tasks', `Số thứ tự ${task.ref} bị trùng.`);
+    placed.add(task.ref);
+    items.push({
+      position: items.length,
+      ref: task.ref,
+      kind: 'task',
+      text: task.text,
+      parentRef: nearest,
+      task,
+    });
+  }
+  return items;
+}
+
+export async function createPlan(ctx: PlanContext, input: CreatePlanInput): Promise<PlanDetail> {
+  const [owner] = await ctx.db.select().from(units).where(eq(units.id, input.unitId));
+  if (!owner || owner.validTo !== null)
+    throw fieldError('unitId', 'Đơn vị ban hành không tồn tại hoặc đã giải thể.');
+  assertPermissionOn(ctx.user, 'plans.write', owner.path);
+  if (input.parentPlanId !== null) await getPlanRow(ctx, input.parentPlanId);
+  const implemented = [...new Set(input.tasks.flatMap((task) => task.implementsItemId ?? []))];
+  if (implemented.length > 0) {
+    const found = input.parentPlanId
+      ? await ctx.db
+          .select({ id: planItems.id })
+          .from(planItems)
+          .where(and(inArray(planItems.id, implemented), eq(planItems.planId, input.parentPlanId)))
+      : [];
+    if (found.length !== implemented.length)
+      throw fieldError('tasks', 'Nhiệm vụ được thực hiện phải thuộc kế hoạch cấp trên của kế hoạch này.');
+  }
+
+  const mapped = new Map<string, number | null>();
+  for (const agency of input.agencies) mapped.set(nameKey(agency.name), agency.unitId);
+  const unitIds = [...new Set([...mapped.values()].filter((id): id is number => id !== null))];
+  if (unitIds.length > 0) {
+    const found = await ctx.db
+      .select({ id: units.id })
+      .from(units)
+      .where(and(inArray(units.id, unitIds), isNull(units.validTo)));
+    const missing = unitIds.filter((id) => !found.some((unit) => unit.id === id));
+    if (missing.length > 0)
+      throw fieldError('agencies', 'Có cơ quan được gán cho đơn vị không tồn tại hoặc đã giải thể.');
+  }
+  const items = orderItems(input);
+
+  const planId = await mutate(ctx, async (tx, audit) => {
+    const [plan] = await tx
+      .insert(plans)
+      .values({
+        unitId: owner.id,
+        parentPlanId: input.parentPlanId,
+        number: input.number,
+        type: input.type,
+        issuedOn: input.issuedOn,
+        place: input.place,
+        issuer: input.issuer,
+        signer: input.signer,
+        title: input.title,
+        titleSearch: foldVietnamese(`${input.number ?? ''} ${input.title}`),
+        year: input.year,
+        indices: input.indices,
+        childPlansDue: input.childPlansDue,
+        warnings: input.warnings,
+        createdBy: ctx.user.userId,
+      })
+      .returning();
+    if (!plan) throw new Error('plan insert returned nothing');
+    const ids = await insertItems(tx, plan.id, items);
+    const links = items.flatMap((item, i) => {
+      const id = ids[i];
+      if (!item.task || id === undefined) return [];
+      const rows = (names: string[], role: 'lead' | 'support') =>
+        names.flatMap((name) => {
+          const unitId = mapped.get(nameKey(name));
+          return unitId ? [{ itemId: id, unitId, role }] : [];
+        });
+      return [...rows(item.task.leadNames, 'lead'), ...rows(item.task.supportNames, 'support')];
+    });
+    const unique = [
+      ...new Map(links.map((link) => [`${link.itemId}/${link.unitId}/${link.role}`, link])).values(),
+    ];
+    if (unique.length > 0) await tx.insert(planItemUnits).values(unique);
+    if (input.targets.length > 0)
+      await tx.insert(planTargets).values(input.targets.map((target) => ({ planId: plan.id, ...target })));
+    await rememberAgencies(tx, input.agencies);
+    await audit({
+      action: 'plan.create',
+      entityType: 'plan',
+      entityId: plan.id,
+      unitId: owner.id,
+      after: {
+        number: plan.number,
+        title: plan.title,
+        year: plan.year,
+        tasks: input.tasks.length,
+        targets: input.targets.length,
+      },
+    });
+    return plan.id;
+  });
+  return getPlan(ctx, planId);
+}
+
+/** Inserts the items in one statement, then links each to its parent section in a second. */
+async function insertItems(tx: Tx, planId: number, items: DraftItem[]): Promise<number[]> {
+  const rows = await tx
+    .insert(planItems)
+    .values(
+      items.map((item) => ({
+        planId,
+        position: item.position,
+        ref: item.ref,
+        kind: item.kind,
+        text: item.text,
+        textSearch: foldVietnamese(`${item.ref} ${item.text}`),
+        indexCode: item.task?.index ?? null,
+        criterionCode: item.task?.dimension ?? null,
+        leadNames: item.task?.leadNames ?? [],
+        supportNames: item.task?.supportNames ?? [],
+        due: item.task?.due ?? null,
+        recurrence: item.task?.recurrence ?? null,
+        implementsItemId: item.task?.implementsItemId ?? null,
+      })),
+    )
+    .returning({ id: planItems.id, position: planItems.position });
+  const idAt = new Map(rows.map((row) => [row.position, row.id]));
+  const idOfRef = new Map(items.map((item) => [item.ref, idAt.get(item.position)]));
+  const parents = items.flatMap((item) => {
+    const id = idAt.get(item.position);
+    const parentId = item.parentRef === null ? undefined : idOfRef.get(item.parentRef);
+    return id !== undefined && parentId !== undefined ? [sql`(${id}::int, ${parentId}::int)`] : [];
+  });
+  if (parents.length > 0) {
+    await tx.execute(sql`update plan_items set parent_id = v.parent_id
+      from (values ${sql.join(parents, sql`, `)}) as v(id, parent_id) where plan_items.id = v.id`);
+  }
+  return items.map((item) => idAt.get(item.position) ?? -1);
+}
+
+async function rememberAgencies(tx: Tx, agencies: CreatePlanInput['agencies']): Promise<void> {
+  const rows = [...new Map(agencies.map((agency) => [nameKey(agency.name), agency])).entries()].map(
+    ([key, agency]) => ({ nameKey: key, name: agency.name, unitId: agency.unitId }),
+  );
+  if (rows.length === 0) return;
+  await tx
+    .insert(agencyAliases)
+    .values(rows)
+    .onConflictDoUpdate({
+      target: agencyAliases.nameKey,
+      set: { unitId: sql`excluded.unit_id`, name: sql`excluded.name`, updatedAt: new Date() },
+    });
+}
+
+// ---- Update a task: status, progress, deadline, assignment ----------------------------------------
+
+type UpdateItemInput = z.output<typeof updatePlanItemSchema>;
+
+/**
+ * Whoever may write the plan changes anything; a reporter of a unit that leads the task may report its
+ * status, progress and note, nothing else.
+ */
+export async function updatePlanItem(
+  ctx: PlanContext,
+  planId: number,
+  itemId: number,
+  input: UpdateItemInput,
+): Promise<PlanItem> {
+  const { item, canWrite } = await itemForReport(ctx, planId, itemId);
+  if (
+    !canWrite &&
+    (input.due !== undefined || input.leadUnitIds !== undefined || input.supportUnitIds !== undefined)
+  )
+    throw new AppError('FORBIDDEN', 'Chỉ cán bộ điều phối được đổi thời hạn hoặc đơn vị thực hiện.');
+  if (item.kind !== 'task' && (input.status !== undefined || input.progress !== undefined))
+    throw fieldError('status', 'Tiến độ của mục lớn được tính từ các nhiệm vụ bên trong.');
+  const newUnitIds = [...(input.leadUnitIds ?? []), ...(input.supportUnitIds ?? [])];
+  if (newUnitIds.length > 0) {
+    const found = await ctx.db
+      .select({ id: units.id })
+      .from(units)
+      .where(and(inArray(units.id, newUnitIds), isNull(units.validTo)));
+    if (found.length !== new Set(newUnitIds).size)
+      throw fieldError('leadUnitIds', 'Đơn vị không tồn tại hoặc đã giải thể.');
+  }
+
+  await mutate(ctx, async (tx, audit) => {
+    const status = input.status ?? (input.progress === 100 ? 'done' : undefined);
+    const progress = input.progress ?? (input.status === 'done' ? 100 : undefined);
+    const [updated] = await tx
+      .update(planItems)
+      .set({
+        ...(status !== undefined && { status }),
+        ...(progress !== undefined && { progress }),
+        ...(input.due !== undefined && { due: input.due }),
+        ...(input.weight !== undefined && { weight: input.weight }),
+        ...(input.note !== undefined && { note: input.note }),
+        version: sql`${planItems.version} + 1`,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(planItems.id, itemId), eq(planItems.version, input.version)))
+      .returning();
+    if (!updated) throw new AppError('CONFLICT');
+    const before: Record<string, unknown> = {
+      status: item.status,
+      progress: item.progress,
+      weight: item.weight,
+      due: item.due,
+      note: item.note,
+    };
+    const after: Record<string, unknown> = {
+      status: updated.status,
+      progress: updated.progress,
+      weight: updated.weight,
+      due: updated.due,
+      note: updated.note,
+    };
+    for (const [role, ids] of [
+      ['lead', input.leadUnitIds],
+      ['support', input.supportUnitIds],
+    ] as const) {
+      if (ids === undefined) continue;
+      const old = await tx
+        .delete(planItemUnits)
+        .where(and(eq(planItemUnits.itemId, itemId), eq(planItemUnits.role, role)))
+        .returning({ unitId: planItemUnits.unitId });
+      const unique = [...new Set(ids)];
+      if (unique.length > 0)
+        await tx.insert(planItemUnits).values(unique.map((unitId) => ({ itemId, unitId, role })));
+      before[`${role}UnitIds`] = old.map((row) => row.unitId).sort((a, b) => a - b);
+      after[`${role}UnitIds`] = [...unique].sort((a, b) => a - b);
+    }
+    await audit({
+      action: 'plan.item.update',
+      entityType: 'plan_item',
+      entityId: itemId,
+      before,
+      after,
+    });
+  });
+  const plan = await getPlan(ctx, planId);
+  const updated = plan.items.find((entry) => entry.id === itemId);
+  if (!updated) throw new AppError('NOT_FOUND');
+  return updated;
+}
+
+// ---- Cascading: units answer a provincial plan with plans of their own ----------------------------
+
+type CreateChildInput = z.output<typeof createChildPlanSchema>;
+
+/**
+ * A unit's plan in answer to `parentId`: it starts with every task of the parent plan that a unit in
+ * its subtree leads or coordinates, each pointing to the task it carries out, led by the unit.
+ */
+export async function createChildPlan(
+  ctx: PlanContext,
+  parentId: number,
+  input: CreateChildInput,
+): Promise<PlanDetail> {
+  const parent = await getPlan(ctx, parentId);
+  const [unit] = await ctx.db.select().from(units).where(eq(units.id, input.unitId));
+  if (!unit || unit.validTo !== null) throw fieldError('unitId', 'Đơn vị không tồn tại hoặc đã giải thể.');
+  assertPermissionOn(ctx.user, 'plans.write', unit.path);
+  const [existing] = await ctx.db
+    .select({ id: plans.id })
+    .from(plans)
+    .where(and(eq(plans.parentPlanId, parentId), eq(plans.unitId, unit.id)));
+  if (existing)
+    throw new AppError('CONFLICT', `${unit.name} đã có kế hoạch thực hiện kế hoạch này (số ${existing.id}).`);
+  const subtree = new Set(
+    (
+      await ctx.db
+        .select({ id: units.id })
+        .from(units)
+        .where(like(units.path, `${unit.path}%`))
+    ).map((row) => row.id),
+  );
+  const given = parent.items.filter(
+    (item) => item.kind === 'task' && [...item.lead, ...item.support].some((link) => subtree.has(link.id)),
+  );
+  if (given.length === 0)
+    throw fieldError('unitId', 'Kế hoạch cấp trên chưa giao nhiệm vụ nào cho đơn vị này.');
+  const byId = new Map(parent.items.map((item) => [item.id, item]));
+  const sections = new Map<string, { ref: string; title: string }>();
+  for (const task of given) {
+    for (let id = task.parentId; id !== null; id = byId.get(id)?.parentId ?? null) {
+      const section = byId.get(id);
+      if (section) sections.set(section.ref, { ref: section.ref, title: section.text });
+    }
+  }
+  return createPlan(ctx, {
+    unitId: unit.id,
+    parentPlanId: parentId,
+    number: null,
+    type: 'KH',
+    issuedOn: null,
+    place: parent.place,
+    issuer: unit.name,
+    signer: unit.headName,
+    title:
+      input.title ??
+      `Thực hiện Kế hoạch ${parent.number ?? ''} ${parent.title.charAt(0).toLowerCase()}${parent.title.slice(1)}`
+        .replace(/\s+/g, ' ')
+        .trim(),
+    year: parent.year,
+    indices: parent.indices,
+    sections: [...sections.values()],
+    tasks: given.map((task) => ({
+      ref: task.ref,
+      text: task.text,
+      index: task.index,
+      dimension: task.dimension,
+      leadNames: [unit.name],
+      supportNames: [],
+      due: task.due,
+      recurrence: task.recurrence,
+      implementsItemId: task.id,
+    })),
+    targets: [],
+    warnings: [],
+    agencies: [{ name: unit.name, unitId: unit.id }],
+    childPlansDue: null,
+  });
+}
+
+type UpdatePlanInput = z.output<typeof updatePlanSchema>;
+
+/** The plan's own settings: by when units must answer it, and whether it is still running. */
+export async function updatePlan(
+  ctx: PlanContext,
+  planId: number,
+  input: UpdatePlanInput,
+): Promise<PlanDetail> {
+  const { plan, unitPath } = await getPlanRow(ctx, planId);
+  assertPermissionOn(ctx.user, 'plans.write', unitPath);
+  await mutate(ctx, async (tx, audit) => {
+    const [updated] = await tx
+      .update(plans)
+      .set({
+        ...(input.childPlansDue !== undefined && { childPlansDue: input.childPlansDue }),
+        ...(input.status !== undefined && { status: input.status }),
+        ...(input.leadShare !== undefined && { leadShare: input.leadShare }),
+        version: sql`${plans.version} + 1`,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(plans.id, planId), eq(plans.version, input.version)))
+      .returning();
+    if (!updated) throw new AppError('CONFLICT');
+    await audit({
+      action: 'plan.update',
+      entityType: 'plan',
+      entityId: planId,
+      unitId: plan.unitId,
+      before: { childPlansDue: plan.childPlansDue, status: plan.status, leadShare: plan.leadShare },
+      after: { childPlansDue: updated.childPlansDue, status: updated.status, leadShare: updated.leadShare },
+    });
+  });
+  return getPlan(ctx, planId);
+}

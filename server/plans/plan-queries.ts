@@ -1,0 +1,433 @@
+import { and, asc, desc, eq, inArray, like, or, type SQL, sql } from 'drizzle-orm';
+import { scopeRoots } from '../../core/auth/roles.ts';
+import { fieldError } from '../../core/errors.ts';
+import { type ListResult, parseSort } from '../../core/list.ts';
+import type {
+  Cascade,
+  CascadeState,
+  ItemStatus,
+  PlanDetail,
+  PlanItem,
+  PlanSummary,
+  UnitRef,
+} from '../../core/plans/plan-views.ts';
+import { blendedProgress, isOverdue, rollUpProgress } from '../../core/plans/progress.ts';
+import type { DimensionCode, IndexCode, Recurrence } from '../../core/plans/types.ts';
+import { todayInVietnam } from '../../core/text/dates.ts';
+import { searchPattern } from '../../core/text/vietnamese.ts';
+import type { DbOrTx } from '../db/engine.ts';
+import { planItems, planItemUnits, plans, planTargets, units } from '../db/schema/index.ts';
+import { evidenceCounts } from '../files/evidence.ts';
+import { getPlanRow, type PlanContext } from './plan-access.ts';
+
+// ---- Read -----------------------------------------------------------------------------------------
+
+export async function getPlan(ctx: PlanContext, id: number): Promise<PlanDetail> {
+  const { plan, unitName } = await getPlanRow(ctx, id);
+  const rows = await ctx.db
+    .select()
+    .from(planItems)
+    .where(eq(planItems.planId, id))
+    .orderBy(asc(planItems.position));
+  const links = rows.length
+    ? await ctx.db
+        .select({ itemId: planItemUnits.itemId, role: planItemUnits.role, id: units.id, name: units.name })
+        .from(planItemUnits)
+        .innerJoin(units, eq(units.id, planItemUnits.unitId))
+        .where(
+          inArray(
+            planItemUnits.itemId,
+            rows.map((row) => row.id),
+          ),
+        )
+        .orderBy(sql`${units.name} collate vi`)
+    : [];
+  const targets = await ctx.db
+    .select()
+    .from(planTargets)
+    .where(eq(planTargets.planId, id))
+    .orderBy(asc(planTargets.id));
+  const today = todayInVietnam();
+  const evidence = await itemEvidenceCounts(
+    ctx.db,
+    rows.map((row) => row.id),
+  );
+  const items = rows.map((row) => presentItem(row, links, today, evidence));
+  const implementations = await implementationProgress(
+    ctx.db,
+    items.filter((item) => item.kind === 'task').map((item) => item.id),
+  );
+  for (const item of items)
+    item.progress = blendedProgress(item.progress, implementations.get(item.id) ?? null, plan.leadShare);
+  const { byId, plan: progress } = rollUpProgress(items);
+  for (const item of items) item.progress = byId.get(item.id) ?? item.progress;
+  return {
+    ...presentPlan(plan, unitName),
+    taskCount: items.filter((item) => item.kind === 'task').length,
+    overdueCount: items.filter((item) => item.overdue).length,
+    progress,
+    childPlansDue: plan.childPlansDue,
+    leadShare: plan.leadShare,
+    warnings: plan.warnings,
+    items,
+    targets: targets.map((target) => ({
+      id: target.id,
+      ref: target.ref,
+      text: target.text,
+      op: target.op,
+      value: target.value,
+      unit: target.unit,
+      level: target.level as 'province' | 'district' | 'commune' | null,
+    })),
+    version: plan.version,
+  };
+}
+
+type PlanRow = typeof plans.$inferSelect;
+type ItemRow = typeof planItems.$inferSelect;
+
+function presentPlan(plan: PlanRow, unitName: string) {
+  return {
+    id: plan.id,
+    number: plan.number,
+    type: plan.type,
+    issuedOn: plan.issuedOn,
+    place: plan.place,
+    issuer: plan.issuer,
+    signer: plan.signer,
+    title: plan.title,
+    year: plan.year,
+    indices: plan.indices as IndexCode[],
+    unit: { id: plan.unitId, name: unitName },
+    parentPlanId: plan.parentPlanId,
+    status: plan.status as PlanSummary['status'],
+    createdAt: plan.createdAt.toISOString(),
+  };
+}
+
+function presentItem(
+  row: ItemRow,
+  links: { itemId: number; role: string; id: number; name: string }[],
+  today: string,
+  evidence: Map<number, number>,
+): PlanItem {
+  const unitsOf = (role: string) =>
+    links
+      .filter((link) => link.itemId === row.id && link.role === role)
+      .map(({ id, name }) => ({ id, name }));
+  const kind = row.kind as PlanItem['kind'];
+  const status = row.status as ItemStatus;
+  return {
+    id: row.id,
+    parentId: row.parentId,
+    ref: row.ref,
+    kind,
+    text: row.text,
+    index: row.indexCode as IndexCode | null,
+    dimension: row.criterionCode as DimensionCode | null,
+    lead: unitsOf('lead'),
+    support: unitsOf('support'),
+    leadNames: row.leadNames,
+    supportNames: row.supportNames,
+    due: row.due,
+    recurrence: row.recurrence as Recurrence | null,
+    status,
+    progress: row.status === 'done' ? 100 : row.progress,
+    reportedProgress: row.progress,
+    weight: row.weight,
+    overdue: isOverdue({ kind, status, due: row.due }, today),
+    note: row.note,
+    implementsItemId: row.implementsItemId,
+    evidenceCount: evidence.get(row.id) ?? 0,
+    version: row.version,
+  };
+}
+
+/** Mean progress of the tasks in units' plans that carry out each task (cancelled ones left out). */
+async function implementationProgress(db: DbOrTx, taskIds: number[]): Promise<Map<number, number>> {
+  if (taskIds.length === 0) return new Map();
+  const rows = await db
+    .select({
+      taskId: planItems.implementsItemId,
+      mean: sql<number>`avg(case when ${planItems.status} = 'done' then 100 else ${planItems.progress} end)`.mapWith(
+        Number,
+      ),
+    })
+    .from(planItems)
+    .where(and(inArray(planItems.implementsItemId, taskIds), sql`${planItems.status} <> 'cancelled'`))
+    .groupBy(planItems.implementsItemId);
+  return new Map(rows.flatMap((row) => (row.taskId === null ? [] : [[row.taskId, row.mean] as const])));
+}
+
+/** How many evidence files each item has. */
+async function itemEvidenceCounts(db: DbOrTx, itemIds: number[]): Promise<Map<number, number>> {
+  const counts = await evidenceCounts(db, 'plan_item', itemIds.map(String));
+  return new Map([...counts].map(([key, n]) => [Number(key), n]));
+}
+
+export interface FindPlansQuery {
+  page: number;
+  perPage: number;
+  sort: string;
+  q?: string | undefined;
+  year?: number | undefined;
+  unitId?: number | undefined;
+}
+
+const PLAN_SORTS = {
+  createdAt: plans.createdAt,
+  issuedOn: plans.issuedOn,
+  year: plans.year,
+  title: sql`${plans.title} collate vi`,
+} as const;
+
+export async function findPlans(ctx: PlanContext, query: FindPlansQuery): Promise<ListResult<PlanSummary>> {
+  const roots = scopeRoots(ctx.user.grants, 'plans.read');
+  const conditions: (SQL | undefined)[] = [
+    roots.includes('/') ? undefined : or(...roots.map((root) => like(units.path, `${root}%`)), sql`false`),
+  ];
+  if (query.q) {
+    const folded = searchPattern(query.q);
+    conditions.push(like(plans.titleSearch, folded));
+  }
+  if (query.year) conditions.push(eq(plans.year, query.year));
+  if (query.unitId) conditions.push(eq(plans.unitId, query.unitId));
+  const where = and(...conditions);
+  const { field, direction } = parseSort(query.sort);
+  const column = PLAN_SORTS[(field in PLAN_SORTS ? field : 'createdAt') as keyof typeof PLAN_SORTS];
+  const rows = await ctx.db
+    .select({ plan: plans, unitName: units.name, total: sql<number>`count(*) over ()`.mapWith(Number) })
+    .from(plans)
+    .innerJoin(units, eq(units.id, plans.unitId))
+    .where(where)
+    .orderBy(direction === 'asc' ? asc(column) : desc(column), desc(plans.id))
+    .limit(query.perPage)
+    .offset((query.page - 1) * query.perPage);
+  const ids = rows.map((row) => row.plan.id);
+  const items = ids.length
+    ? await ctx.db
+        .select({
+          id: planItems.id,
+          planId: planItems.planId,
+          parentId: planItems.parentId,
+          kind: planItems.kind,
+          status: planItems.status,
+          progress: planItems.progress,
+          weight: planItems.weight,
+          due: planItems.due,
+        })
+        .from(planItems)
+        .where(inArray(planItems.planId, ids))
+    : [];
+  const today = todayInVietnam();
+  const implementations = await implementationProgress(
+    ctx.db,
+    items.filter((item) => item.kind === 'task').map((item) => item.id),
+  );
+  const total =
+    rows[0]?.total ??
+    (
+      await ctx.db
+        .select({ n: sql<number>`count(*)`.mapWith(Number) })
+        .from(plans)
+        .innerJoin(units, eq(units.id, plans.unitId))
+        .where(where)
+    )[0]?.n ??
+    0;
+  return {
+    items: rows.map(({ plan, unitName }) => {
+      const own = items
+        .filter((item) => item.planId === plan.id)
+        .map((item) => ({
+          ...item,
+          kind: item.kind as PlanItem['kind'],
+          status: item.status as ItemStatus,
+          progress: blendedProgress(
+            item.status === 'done' ? 100 : item.progress,
+            implementations.get(item.id) ?? null,
+            plan.leadShare,
+          ),
+        }));
+      return {
+        ...presentPlan(plan, unitName),
+        taskCount: own.filter((item) => item.kind === 'task').length,
+        overdueCount: own.filter((item) => isOverdue(item, today)).length,
+        progress: rollUpProgress(own).plan,
+      };
+    }),
+    page: query.page,
+    perPage: query.perPage,
+    total,
+  };
+}
+
+// ---- Tasks across plans: my unit's, overdue, by dimension, by unit ---------------------------------
+
+export interface FindTasksQuery {
+  page: number;
+  perPage: number;
+  sort: string;
+  q?: string | undefined;
+  unitId?: number | undefined;
+  dimension?: string | undefined;
+  status?: ItemStatus | undefined;
+  overdue?: boolean | undefined;
+  /** Due on or before this ISO date (a calendar month, a week). */
+  dueFrom?: string | undefined;
+  dueTo?: string | undefined;
+}
+
+export type TaskRow = PlanItem & { plan: { id: number; number: string | null; title: string } };
+
+const TASK_SORTS = { due: planItems.due, ref: planItems.ref, progress: planItems.progress } as const;
+
+/** Tasks led by a unit in the user's scope (or by `unitId` and its subtree), from every plan. */
+export async function findTasks(ctx: PlanContext, query: FindTasksQuery): Promise<ListResult<TaskRow>> {
+  const roots = scopeRoots(ctx.user.grants, 'plans.read');
+  const today = todayInVietnam();
+  const inScope = roots.includes('/')
+    ? sql`true`
+    : (or(...roots.map((root) => like(units.path, `${root}%`)), sql`false`) as SQL);
+  let unitCondition: SQL = inScope;
+  if (query.unitId) {
+    const [unit] = await ctx.db.select({ path: units.path }).from(units).where(eq(units.id, query.unitId));
+    if (!unit) throw fieldError('unitId', 'Đơn vị không tồn tại.');
+    unitCondition = and(inScope, like(units.path, `${unit.path}%`)) as SQL;
+  }
+  const led = ctx.db
+    .selectDistinct({ itemId: planItemUnits.itemId })
+    .from(planItemUnits)
+    .innerJoin(units, eq(units.id, planItemUnits.unitId))
+    .where(and(eq(planItemUnits.role, 'lead'), unitCondition));
+  const conditions: (SQL | undefined)[] = [eq(planItems.kind, 'task'), inArray(planItems.id, led)];
+  if (query.q) {
+    const folded = searchPattern(query.q);
+    conditions.push(like(planItems.textSearch, folded));
+  }
+  if (query.dimension) conditions.push(eq(planItems.criterionCode, query.dimension));
+  if (query.status) conditions.push(eq(planItems.status, query.status));
+  if (query.overdue)
+    conditions.push(sql`${planItems.due} < ${today} and ${planItems.status} not in ('done', 'cancelled')`);
+  if (query.dueFrom) conditions.push(sql`${planItems.due} >= ${query.dueFrom}`);
+  if (query.dueTo) conditions.push(sql`${planItems.due} <= ${query.dueTo}`);
+  const { field, direction } = parseSort(query.sort);
+  const column = TASK_SORTS[(field in TASK_SORTS ? field : 'due') as keyof typeof TASK_SORTS];
+  const rows = await ctx.db
+    .select({
+      item: planItems,
+      planNumber: plans.number,
+      planTitle: plans.title,
+      total: sql<number>`count(*) over ()`.mapWith(Number),
+    })
+    .from(planItems)
+    .innerJoin(plans, eq(plans.id, planItems.planId))
+    .where(and(...conditions))
+    .orderBy(
+      direction === 'asc' ? sql`${column} asc nulls last` : sql`${column} desc nulls last`,
+      asc(planItems.id),
+    )
+    .limit(query.perPage)
+    .offset((query.page - 1) * query.perPage);
+  const links = rows.length
+    ? await ctx.db
+        .select({ itemId: planItemUnits.itemId, role: planItemUnits.role, id: units.id, name: units.name })
+        .from(planItemUnits)
+        .innerJoin(units, eq(units.id, planItemUnits.unitId))
+        .where(
+          inArray(
+            planItemUnits.itemId,
+            rows.map((row) => row.item.id),
+          ),
+        )
+    : [];
+  const evidence = await itemEvidenceCounts(
+    ctx.db,
+    rows.map((row) => row.item.id),
+  );
+  return {
+    items: rows.map((row) => ({
+      ...presentItem(row.item, links, today, evidence),
+      plan: { id: row.item.planId, number: row.planNumber, title: row.planTitle },
+    })),
+    page: query.page,
+    perPage: query.perPage,
+    total: rows[0]?.total ?? 0,
+  };
+}
+
+/** Who was asked for a plan (the units that lead tasks), who answered and when, and what nobody took up. */
+export async function getCascade(ctx: PlanContext, planId: number): Promise<Cascade> {
+  const plan = await getPlan(ctx, planId);
+  const children = await ctx.db
+    .select({
+      id: plans.id,
+      unitId: plans.unitId,
+      unitName: units.name,
+      createdAt: plans.createdAt,
+      taskCount:
+        sql<number>`(select count(*) from plan_items i where i.plan_id = ${plans.id} and i.kind = 'task')`.mapWith(
+          Number,
+        ),
+    })
+    .from(plans)
+    .innerJoin(units, eq(units.id, plans.unitId))
+    .where(eq(plans.parentPlanId, planId));
+  const tasks = plan.items.filter((item) => item.kind === 'task');
+  const asked = new Map<number, { unit: UnitRef; assignedTasks: number }>();
+  for (const task of tasks) {
+    for (const unit of task.lead) {
+      if (unit.id === plan.unit.id) continue;
+      const entry = asked.get(unit.id) ?? { unit, assignedTasks: 0 };
+      entry.assignedTasks += 1;
+      asked.set(unit.id, entry);
+    }
+  }
+  for (const child of children)
+    if (!asked.has(child.unitId))
+      asked.set(child.unitId, { unit: { id: child.unitId, name: child.unitName }, assignedTasks: 0 });
+  const today = todayInVietnam();
+  const due = plan.childPlansDue;
+  const taken = new Set(
+    tasks.length
+      ? (
+          await ctx.db
+            .select({ id: planItems.implementsItemId })
+            .from(planItems)
+            .where(
+              inArray(
+                planItems.implementsItemId,
+                tasks.map((task) => task.id),
+              ),
+            )
+        ).map((row) => row.id)
+      : [],
+  );
+  const collator = new Intl.Collator('vi');
+  return {
+    childPlansDue: due,
+    units: [...asked.values()]
+      .map(({ unit, assignedTasks }) => {
+        const child = children.find((entry) => entry.unitId === unit.id);
+        const submittedOn = child ? todayInVietnam(child.createdAt) : null;
+        const state: CascadeState = child
+          ? due && submittedOn && submittedOn > due
+            ? 'late'
+            : 'submitted'
+          : due && today > due
+            ? 'missing'
+            : 'pending';
+        return {
+          unit,
+          state,
+          plan: child
+            ? { id: child.id, createdAt: child.createdAt.toISOString(), taskCount: child.taskCount }
+            : null,
+          assignedTasks,
+        };
+      })
+      .sort((a, b) => collator.compare(a.unit.name, b.unit.name)),
+    untakenTasks: tasks
+      .filter((task) => !taken.has(task.id))
+      .map((task) => ({ id: task.id, ref: task.ref, text: task.text, lead: task.lead })),
+  };
+}
