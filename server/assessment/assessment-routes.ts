@@ -15,28 +15,29 @@ import { JsonBodyCache } from '../db/read-cache.ts';
 import { CONTENT_TYPES, formatOf, readTable, writeTable } from '../files/tabular.ts';
 import { sendDownload } from '../http/downloads.ts';
 import { uploadedFile } from '../http/uploads.ts';
+import { assertResultsVisible } from './assessment-access.ts';
 import {
   addCriterionEvidence,
-  advanceRound,
-  assertResultsVisible,
-  createFramework,
-  createRound,
   getCriterionEvidenceFile,
-  getFramework,
-  getResults,
-  getRound,
-  getSheet,
-  importFramework,
   listCriterionEvidence,
-  listFrameworks,
-  listRounds,
   removeCriterionEvidence,
+} from './assessment-evidence.ts';
+import {
+  createFramework,
+  getFramework,
+  importFramework,
+  listFrameworks,
+  updateFramework,
+} from './framework-service.ts';
+import {
+  advanceRound,
+  createRound,
   setAdjustments,
   submitSelfAssessment,
-  updateFramework,
   updateRound,
   updateScore,
-} from './assessment-service.ts';
+} from './round-commands.ts';
+import { getResults, getRound, getSheet, listRounds } from './round-queries.ts';
 
 const id = z.coerce.number().int().positive();
 const roundParams = z.object({ id });

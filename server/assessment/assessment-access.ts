@@ -1,0 +1,89 @@
+import { and, eq } from 'drizzle-orm';
+import { hasPermissionOn, scopeRoots } from '../../core/auth/roles.ts';
+import { AppError, fieldError } from '../../core/errors.ts';
+import { type Criterion, type Framework, walkCriteria } from '../../core/frameworks/framework.ts';
+import { isStageOpen, type Stage } from '../../core/frameworks/rounds.ts';
+import { todayInVietnam } from '../../core/text/dates.ts';
+import type { ServiceContext } from '../audit/audit-log.ts';
+import { assertPermissionOn } from '../auth/policy.ts';
+import type { SessionUser } from '../auth/sessions.ts';
+import { assessmentRounds, frameworks, roundUnits, units } from '../db/schema/index.ts';
+
+export type AssessmentContext = ServiceContext & { user: SessionUser };
+
+export type RoundRow = typeof assessmentRounds.$inferSelect;
+
+export async function roundOf(ctx: AssessmentContext, id: number) {
+  const [row] = await ctx.db
+    .select({ round: assessmentRounds, framework: frameworks.definition, ownerPath: units.path })
+    .from(assessmentRounds)
+    .innerJoin(frameworks, eq(frameworks.id, assessmentRounds.frameworkId))
+    .innerJoin(units, eq(units.id, assessmentRounds.ownerUnitId))
+    .where(eq(assessmentRounds.id, id));
+  if (!row) throw new AppError('NOT_FOUND');
+  return row;
+}
+
+/** Managers and appraisers of the owner's subtree see the whole round; units see it if they are in it. */
+export async function readableRound(ctx: AssessmentContext, id: number) {
+  const row = await roundOf(ctx, id);
+  if (
+    hasPermissionOn(ctx.user.grants, 'assessment.manage', row.ownerPath) ||
+    hasPermissionOn(ctx.user.grants, 'assessment.appraise', row.ownerPath)
+  )
+    return { ...row, seesAll: true };
+  const mine = await unitsOfRoundInScope(ctx, id);
+  if (mine.length === 0) throw new AppError('NOT_FOUND');
+  return { ...row, seesAll: false };
+}
+
+export async function unitsOfRoundInScope(ctx: AssessmentContext, roundId: number): Promise<number[]> {
+  const roots = scopeRoots(ctx.user.grants, 'assessment.read');
+  if (roots.length === 0) return [];
+  const rows = await ctx.db
+    .select({ id: units.id, path: units.path })
+    .from(roundUnits)
+    .innerJoin(units, eq(units.id, roundUnits.unitId))
+    .where(eq(roundUnits.roundId, roundId));
+  return rows.filter((row) => roots.some((root) => row.path.startsWith(root))).map((row) => row.id);
+}
+
+export const leavesOf = (framework: Framework): Criterion[] =>
+  walkCriteria(framework.criteria)
+    .map((entry) => entry.criterion)
+    .filter((criterion) => !criterion.children?.length);
+
+export const scoreKey = (roundId: number, unitId: number, code: string) => `${roundId}/${unitId}/${code}`;
+
+/** Who may enter what now: the unit in its stages, the council in its, each only while the stage is open. */
+export async function scoreAccess(ctx: AssessmentContext, roundId: number, unitId: number, code: string) {
+  const { round, framework } = await roundOf(ctx, roundId);
+  const [unit] = await ctx.db
+    .select({ path: units.path })
+    .from(roundUnits)
+    .innerJoin(units, eq(units.id, roundUnits.unitId))
+    .where(and(eq(roundUnits.roundId, roundId), eq(roundUnits.unitId, unitId)));
+  if (!unit) throw new AppError('NOT_FOUND');
+  const criterion = leavesOf(framework).find((leaf) => leaf.code === code);
+  if (!criterion)
+    throw fieldError('criterion', `Tiêu chí ${code} không có trong khung hoặc không phải tiêu chí lá.`);
+  const stage = round.stage as Stage;
+  const today = todayInVietnam();
+  const asUnit = hasPermissionOn(ctx.user.grants, 'assessment.self', unit.path);
+  const asCouncil = hasPermissionOn(ctx.user.grants, 'assessment.appraise', unit.path);
+  if (!asUnit && !asCouncil) throw new AppError('FORBIDDEN');
+  const open = stage !== 'published' && isStageOpen({ stage, deadlines: round.deadlines }, stage, today);
+  return { round, stage, criterion, asUnit, asCouncil, open };
+}
+
+export async function managedRound(ctx: AssessmentContext, roundId: number) {
+  const row = await roundOf(ctx, roundId);
+  assertPermissionOn(ctx.user, 'assessment.manage', row.ownerPath);
+  return row;
+}
+
+/** Before publication the ranking is for the council and coordinators; after it, for everyone in it. */
+export async function assertResultsVisible(ctx: AssessmentContext, roundId: number): Promise<void> {
+  const { round, seesAll } = await readableRound(ctx, roundId);
+  if (!seesAll && round.stage !== 'published') throw new AppError('FORBIDDEN', 'Kết quả chưa được công bố.');
+}

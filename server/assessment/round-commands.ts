@@ -1,0 +1,334 @@
+import { and, eq, inArray, isNull, like, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import { hasPermissionOn } from '../../core/auth/roles.ts';
+import { AppError, fieldError } from '../../core/errors.ts';
+import {
+  type adjustmentsSchema,
+  type createRoundSchema,
+  INPUT_STAGES,
+  type InputStage,
+  isStageOpen,
+  needsReason,
+  nextStage,
+  type Stage,
+  type updateRoundSchema,
+  type updateScoreSchema,
+} from '../../core/frameworks/rounds.ts';
+import { todayInVietnam } from '../../core/text/dates.ts';
+import { mutate } from '../audit/audit-log.ts';
+import { assertPermissionOn } from '../auth/policy.ts';
+import { assessmentRounds, frameworks, roundScores, roundUnits, units } from '../db/schema/index.ts';
+import {
+  type AssessmentContext,
+  leavesOf,
+  managedRound,
+  roundOf,
+  scoreAccess,
+  scoreKey,
+} from './assessment-access.ts';
+import { getRound, getSheet } from './round-queries.ts';
+
+export async function createRound(ctx: AssessmentContext, input: z.output<typeof createRoundSchema>) {
+  const [owner] = await ctx.db.select().from(units).where(eq(units.id, input.ownerUnitId));
+  if (!owner) throw fieldError('ownerUnitId', 'Đơn vị tổ chức đánh giá không tồn tại.');
+  assertPermissionOn(ctx.user, 'assessment.manage', owner.path);
+  const [framework] = await ctx.db.select().from(frameworks).where(eq(frameworks.id, input.frameworkId));
+  if (!framework) throw fieldError('frameworkId', 'Khung chỉ số không tồn tại.');
+  if (leavesOf(framework.definition).some((criterion) => criterion.maxPoints === null))
+    throw fieldError(
+      'frameworkId',
+      'Khung chỉ số còn tiêu chí chưa có điểm tối đa (chưa xác nhận): hãy hoàn thiện trước.',
+    );
+  const deadlines = input.deadlines;
+  for (let i = 1; i < INPUT_STAGES.length; i++) {
+    const stage = INPUT_STAGES[i] as InputStage;
+    const previous = INPUT_STAGES[i - 1] as InputStage;
+    if (deadlines[stage] < deadlines[previous])
+      throw fieldError(
+        `deadlines.${stage}`,
+        'Hạn của giai đoạn sau không được trước hạn của giai đoạn trước.',
+      );
+  }
+  const candidates = input.unitIds?.length
+    ? await ctx.db
+        .select({ id: units.id, path: units.path })
+        .from(units)
+        .where(and(inArray(units.id, input.unitIds), isNull(units.validTo)))
+    : await ctx.db
+        .select({ id: units.id, path: units.path })
+        .from(units)
+        .where(
+          and(
+            like(units.path, `${owner.path}%`),
+            isNull(units.validTo),
+            input.unitType ? eq(units.type, input.unitType) : sql`${units.id} <> ${owner.id}`,
+          ),
+        );
+  if (input.unitIds?.length && candidates.length !== new Set(input.unitIds).size)
+    throw fieldError('unitIds', 'Có đơn vị không tồn tại hoặc đã giải thể.');
+  if (candidates.some((unit) => !unit.path.startsWith(owner.path)))
+    throw fieldError('unitIds', 'Đơn vị được đánh giá phải thuộc đơn vị tổ chức đánh giá.');
+  if (candidates.length === 0) throw fieldError('unitIds', 'Chưa chọn đơn vị nào để đánh giá.');
+  const id = await mutate(ctx, async (tx, audit) => {
+    const [round] = await tx
+      .insert(assessmentRounds)
+      .values({
+        frameworkId: framework.id,
+        ownerUnitId: owner.id,
+        name: input.name,
+        year: input.year,
+        deadlines,
+        bonusCap: input.bonusCap,
+        penaltyCap: input.penaltyCap,
+        createdBy: ctx.user.userId,
+      })
+      .returning();
+    if (!round) throw new Error('round insert returned nothing');
+    for (let i = 0; i < candidates.length; i += 1000)
+      await tx
+        .insert(roundUnits)
+        .values(candidates.slice(i, i + 1000).map((unit) => ({ roundId: round.id, unitId: unit.id })));
+    await audit({
+      action: 'round.create',
+      entityType: 'assessment_round',
+      entityId: round.id,
+      unitId: owner.id,
+      after: {
+        name: round.name,
+        framework: framework.code,
+        year: round.year,
+        units: candidates.length,
+        deadlines,
+      },
+    });
+    return round.id;
+  });
+  return getRound(ctx, id);
+}
+
+export async function updateScore(
+  ctx: AssessmentContext,
+  roundId: number,
+  unitId: number,
+  code: string,
+  input: z.output<typeof updateScoreSchema>,
+) {
+  const { stage, criterion, asUnit, asCouncil, open } = await scoreAccess(ctx, roundId, unitId, code);
+  const [current] = await ctx.db
+    .select()
+    .from(roundScores)
+    .where(
+      and(
+        eq(roundScores.roundId, roundId),
+        eq(roundScores.unitId, unitId),
+        eq(roundScores.criterionCode, code),
+      ),
+    );
+  const max = criterion.maxPoints ?? 0;
+  const set: Partial<typeof roundScores.$inferInsert> = {};
+  const refuse = (message: string) => new AppError('FORBIDDEN', message);
+  const given = Object.entries(input)
+    .filter(([, value]) => value !== undefined)
+    .map(([key]) => key);
+  if (given.length === 0) throw fieldError('selfScore', 'Không có gì để lưu.');
+  if (!open) throw refuse('Giai đoạn này đã hết hạn hoặc chưa mở: không thể sửa điểm.');
+  const allowed: Record<string, string[]> = {
+    self: asUnit ? ['selfScore', 'selfComment'] : [],
+    appraisal1: asCouncil ? ['appraisedScore', 'appraisalReason', 'returnedReason'] : [],
+    explanation: asUnit && current?.returnedReason ? ['explanation', 'selfScore', 'selfComment'] : [],
+    appraisal2: asCouncil ? ['appraisedScore', 'appraisalReason'] : [],
+    final: [],
+  };
+  const forbidden = given.filter((key) => !(allowed[stage] ?? []).includes(key));
+  if (forbidden.length > 0)
+    throw refuse(
+      stage === 'explanation' && asUnit
+        ? 'Chỉ giải trình các tiêu chí hội đồng đã trả lại.'
+        : 'Vai trò của bạn không được nhập nội dung này ở giai đoạn hiện tại.',
+    );
+  for (const key of ['selfScore', 'appraisedScore'] as const) {
+    const value = input[key];
+    if (value !== undefined && value !== null && value > max)
+      throw fieldError(key, `Điểm tối đa của tiêu chí ${code} là ${String(max).replace('.', ',')}.`);
+  }
+  if (input.selfScore !== undefined) set.selfScore = input.selfScore;
+  if (input.selfComment !== undefined) set.selfComment = input.selfComment;
+  if (input.explanation !== undefined) set.explanation = input.explanation;
+  if (input.returnedReason !== undefined) {
+    if (!input.returnedReason) throw fieldError('returnedReason', 'Nêu lý do trả lại tiêu chí.');
+    set.returnedReason = input.returnedReason;
+  }
+  if (input.appraisedScore !== undefined) {
+    const reason = input.appraisalReason ?? current?.appraisalReason ?? null;
+    if (needsReason(current?.selfScore ?? null, input.appraisedScore) && !reason)
+      throw fieldError('appraisalReason', 'Điểm thẩm định khác điểm tự chấm: phải nêu lý do.');
+    set.appraisedScore = input.appraisedScore;
+    set.appraisalReason = reason;
+  } else if (input.appraisalReason !== undefined) set.appraisalReason = input.appraisalReason;
+
+  await mutate(ctx, async (tx, audit) => {
+    const [row] = await tx
+      .insert(roundScores)
+      .values({ roundId, unitId, criterionCode: code, ...set, updatedBy: ctx.user.userId })
+      .onConflictDoUpdate({
+        target: [roundScores.roundId, roundScores.unitId, roundScores.criterionCode],
+        set: {
+          ...set,
+          updatedBy: ctx.user.userId,
+          updatedAt: new Date(),
+          version: sql`${roundScores.version} + 1`,
+        },
+      })
+      .returning();
+    await audit({
+      action: `round.score.${stage}`,
+      entityType: 'round_score',
+      entityId: scoreKey(roundId, unitId, code),
+      unitId,
+      before: current ? pick(current, Object.keys(set)) : null,
+      after: row ? pick(row, Object.keys(set)) : null,
+    });
+  });
+  return getSheet(ctx, roundId, unitId);
+}
+
+const pick = (row: Record<string, unknown>, keys: string[]) =>
+  Object.fromEntries(keys.map((key) => [key, row[key]]));
+
+/** The unit sends its self-assessment: every leaf must carry a score, evidence where required. */
+export async function submitSelfAssessment(ctx: AssessmentContext, roundId: number, unitId: number) {
+  const sheet = await getSheet(ctx, roundId, unitId);
+  const { round } = await roundOf(ctx, roundId);
+  const [unit] = await ctx.db.select({ path: units.path }).from(units).where(eq(units.id, unitId));
+  if (!unit || !hasPermissionOn(ctx.user.grants, 'assessment.self', unit.path))
+    throw new AppError('FORBIDDEN');
+  if (!isStageOpen({ stage: round.stage as Stage, deadlines: round.deadlines }, 'self', todayInVietnam()))
+    throw new AppError('FORBIDDEN', 'Giai đoạn tự đánh giá đã hết hạn hoặc đã đóng.');
+  const missing = sheet.criteria.filter((criterion) => criterion.isLeaf && criterion.selfScore === null);
+  const unproven = sheet.criteria.filter(
+    (criterion) =>
+      criterion.isLeaf &&
+      criterion.evidenceRequired &&
+      criterion.evidenceCount === 0 &&
+      (criterion.selfScore ?? 0) > 0,
+  );
+  if (missing.length > 0 || unproven.length > 0)
+    throw new AppError(
+      'VALIDATION_FAILED',
+      'Chưa thể gửi: còn tiêu chí chưa chấm điểm hoặc thiếu tài liệu kiểm chứng.',
+      {
+        fields: [
+          ...missing.map((criterion) => ({ path: criterion.code, message: 'Chưa chấm điểm.' })),
+          ...unproven.map((criterion) => ({ path: criterion.code, message: 'Thiếu tài liệu kiểm chứng.' })),
+        ],
+      },
+    );
+  await mutate(ctx, async (tx, audit) => {
+    await tx
+      .update(roundUnits)
+      .set({ selfSubmittedAt: new Date(), version: sql`${roundUnits.version} + 1` })
+      .where(and(eq(roundUnits.roundId, roundId), eq(roundUnits.unitId, unitId)));
+    await audit({
+      action: 'round.self.submit',
+      entityType: 'assessment_round',
+      entityId: roundId,
+      unitId,
+      after: { total: sheet.total },
+    });
+  });
+  return getSheet(ctx, roundId, unitId);
+}
+
+/** The coordinator moves the round on; publishing fixes the ranking. */
+export async function advanceRound(ctx: AssessmentContext, roundId: number, version: number) {
+  const { round } = await managedRound(ctx, roundId);
+  const next = nextStage(round.stage as Stage);
+  if (!next) throw new AppError('CONFLICT', 'Đợt đánh giá đã công bố.');
+  await mutate(ctx, async (tx, audit) => {
+    const [updated] = await tx
+      .update(assessmentRounds)
+      .set({
+        stage: next,
+        ...(next === 'published' && { publishedAt: new Date() }),
+        version: sql`${assessmentRounds.version} + 1`,
+      })
+      .where(and(eq(assessmentRounds.id, roundId), eq(assessmentRounds.version, version)))
+      .returning();
+    if (!updated) throw new AppError('CONFLICT');
+    await audit({
+      action: 'round.advance',
+      entityType: 'assessment_round',
+      entityId: roundId,
+      before: { stage: round.stage },
+      after: { stage: next },
+    });
+  });
+  return getRound(ctx, roundId);
+}
+
+export async function updateRound(
+  ctx: AssessmentContext,
+  roundId: number,
+  input: z.output<typeof updateRoundSchema>,
+) {
+  const { round } = await managedRound(ctx, roundId);
+  const deadlines = { ...round.deadlines, ...input.deadlines };
+  await mutate(ctx, async (tx, audit) => {
+    const [updated] = await tx
+      .update(assessmentRounds)
+      .set({ deadlines, version: sql`${assessmentRounds.version} + 1` })
+      .where(and(eq(assessmentRounds.id, roundId), eq(assessmentRounds.version, input.version)))
+      .returning();
+    if (!updated) throw new AppError('CONFLICT');
+    await audit({
+      action: 'round.update',
+      entityType: 'assessment_round',
+      entityId: roundId,
+      before: { deadlines: round.deadlines },
+      after: { deadlines },
+    });
+  });
+  return getRound(ctx, roundId);
+}
+
+/** Bonus and penalty points, in the final stage, within the round's caps. */
+export async function setAdjustments(
+  ctx: AssessmentContext,
+  roundId: number,
+  unitId: number,
+  input: z.output<typeof adjustmentsSchema>,
+) {
+  const { round } = await managedRound(ctx, roundId);
+  if (!isStageOpen({ stage: round.stage as Stage, deadlines: round.deadlines }, 'final', todayInVietnam()))
+    throw new AppError('FORBIDDEN', 'Điểm thưởng, điểm trừ chỉ nhập ở giai đoạn tổng hợp, trước hạn.');
+  if (input.bonus > round.bonusCap) throw fieldError('bonus', `Điểm thưởng tối đa là ${round.bonusCap}.`);
+  if (input.penalty > round.penaltyCap)
+    throw fieldError('penalty', `Điểm trừ tối đa là ${round.penaltyCap}.`);
+  if ((input.bonus > 0 || input.penalty > 0) && !input.reason)
+    throw fieldError('reason', 'Nêu căn cứ cộng hoặc trừ điểm.');
+  await mutate(ctx, async (tx, audit) => {
+    const [before] = await tx
+      .select()
+      .from(roundUnits)
+      .where(and(eq(roundUnits.roundId, roundId), eq(roundUnits.unitId, unitId)));
+    if (!before) throw new AppError('NOT_FOUND');
+    await tx
+      .update(roundUnits)
+      .set({
+        bonus: input.bonus,
+        penalty: input.penalty,
+        adjustmentReason: input.reason,
+        version: sql`${roundUnits.version} + 1`,
+      })
+      .where(and(eq(roundUnits.roundId, roundId), eq(roundUnits.unitId, unitId)));
+    await audit({
+      action: 'round.adjust',
+      entityType: 'assessment_round',
+      entityId: roundId,
+      unitId,
+      before: { bonus: before.bonus, penalty: before.penalty, reason: before.adjustmentReason },
+      after: input,
+    });
+  });
+  return getSheet(ctx, roundId, unitId);
+}
