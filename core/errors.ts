@@ -27,6 +27,10 @@ export const ERROR_CODES = {
     en: 'Invalid session token; reload the page.',
   },
   FORBIDDEN: { vi: 'Bạn không có quyền thực hiện thao tác này.', en: 'You are not allowed to do this.' },
+  INSTALLATION_WIDE_ONLY: {
+    vi: 'Đây là dữ liệu dùng chung cho cả hệ thống: chỉ người được phân quyền ở cấp tỉnh mới được thay đổi.',
+    en: 'This is shared by the whole installation: only someone granted at the province level may change it.',
+  },
   PASSWORD_CHANGE_REQUIRED: {
     vi: 'Bạn đang dùng mật khẩu tạm: hãy đổi mật khẩu trước khi tiếp tục.',
     en: 'You are using a temporary password: change it before going on.',

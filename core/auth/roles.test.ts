@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   type Grant,
+  hasInstallationPermission,
   hasPermissionOn,
   hasPermissionSomewhere,
   isWithin,
@@ -42,5 +43,14 @@ describe('roles and scopes', () => {
   it('every permission names only known roles', () => {
     for (const roles of Object.values(PERMISSIONS))
       for (const role of roles) expect(ROLE_NAMES).toContain(role);
+  });
+
+  it('changes installation-wide things only with the permission on the root of the tree', () => {
+    const communeCoordinator: Grant = { role: 'coordinator', unitId: 23, unitPath: '/1/23/' };
+    expect(hasInstallationPermission([coordinator], 'assessment.manage')).toBe(true);
+    expect(hasInstallationPermission([admin], 'assessment.manage')).toBe(true);
+    expect(hasInstallationPermission([communeCoordinator], 'assessment.manage')).toBe(false);
+    // The grant on the root must carry the permission itself, not another one.
+    expect(hasInstallationPermission([coordinator, commune], 'assessment.self')).toBe(false);
   });
 });

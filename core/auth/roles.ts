@@ -82,6 +82,20 @@ export function hasPermissionOn(grants: readonly Grant[], permission: Permission
   );
 }
 
+/**
+ * Installation-wide things belong to no unit: frameworks (the national templates included), the
+ * indicator catalogue, installation settings and holidays, agency aliases, dossier column mappings.
+ * Changing them needs the permission on the root of the tree: a grant on no unit (the whole
+ * installation, path "/") or on a top-level unit (the province an installation serves). A
+ * coordinator granted on one commune holds the permission only for that commune's records.
+ */
+export function hasInstallationPermission(grants: readonly Grant[], permission: Permission): boolean {
+  return grants.some(
+    (grant) =>
+      roleHasPermission(grant.role, permission) && grant.unitPath.split('/').filter(Boolean).length <= 1,
+  );
+}
+
 /** The subtree roots where the permission holds, with nested roots dropped ("/1/" covers "/1/5/"). */
 export function scopeRoots(grants: readonly Grant[], permission: Permission): string[] {
   const paths = grants

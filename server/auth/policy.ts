@@ -1,14 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
 import {
+  hasInstallationPermission,
   hasPermissionOn,
   hasPermissionSomewhere,
   PERMISSIONS,
   type Permission,
-  roleHasPermission,
 } from '../../core/auth/roles.ts';
 import { AppError } from '../../core/errors.ts';
-import { pathIds } from '../../core/units/unit-tree.ts';
 import type { Actor, ServiceContext } from '../audit/audit-log.ts';
 import type { Db } from '../db/engine.ts';
 import { ReadCache } from '../db/read-cache.ts';
@@ -75,14 +74,9 @@ export function assertPermissionOn(user: SessionUser, permission: Permission, un
   if (!hasPermissionOn(user.grants, permission, unitPath)) throw new AppError('FORBIDDEN');
 }
 
-/**
- * Installation-wide settings (the reporting calendar, reminders) are changed only by someone holding
- * the permission on a top-level unit (a province) or everywhere, not by a coordinator of one subtree.
- */
+/** Installation-wide things (see `hasInstallationPermission`): the permission on the root of the tree. */
 export function assertInstallationWide(user: SessionUser, permission: Permission): void {
-  const isTopLevel = (path: string) => pathIds(path).length <= 1;
-  if (!user.grants.some((grant) => roleHasPermission(grant.role, permission) && isTopLevel(grant.unitPath)))
-    throw new AppError('FORBIDDEN');
+  if (!hasInstallationPermission(user.grants, permission)) throw new AppError('INSTALLATION_WIDE_ONLY');
 }
 
 export const policyPlugin = fp(

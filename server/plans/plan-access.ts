@@ -1,13 +1,47 @@
-import { and, eq, like, or, sql } from 'drizzle-orm';
-import { hasPermissionOn, scopeRoots } from '../../core/auth/roles.ts';
+import { and, eq, inArray, like, sql } from 'drizzle-orm';
+import { hasPermissionOn } from '../../core/auth/roles.ts';
 import { AppError } from '../../core/errors.ts';
 import type { ServiceContext } from '../audit/audit-log.ts';
+import { scopeCondition, unitScope } from '../auth/scope.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import { planItems, planItemUnits, plans, units } from '../db/schema/index.ts';
 
+/**
+ * Who may read and change plans, their tasks and the tasks' evidence. A plan belongs to its unit:
+ * - read in full by anyone with plans.read on its unit (coordinators above it, the unit itself);
+ * - read (its tasks and progress) by the units it gives work to: a commune sees the provincial plan
+ *   that gives it tasks, but only the evidence of the tasks it leads or supports;
+ * - changed by anyone with plans.write on its unit, who assigns only within that unit's subtree;
+ * - reported on (status, progress, note, evidence) by a reporter of a unit leading the task.
+ */
 export type PlanContext = ServiceContext & { user: SessionUser };
 
-export async function getPlanRow(ctx: PlanContext, id: number) {
+/** Whether the user reads everything of a plan of the unit at `unitPath`, every task's evidence included. */
+export function canReadPlanInFull(user: SessionUser, unitPath: string): boolean {
+  return hasPermissionOn(user.grants, 'plans.read', unitPath);
+}
+
+export function canChangePlan(user: SessionUser, unitPath: string): boolean {
+  return hasPermissionOn(user.grants, 'plans.write', unitPath);
+}
+
+/** The plan in full or through a unit in the user's scope that it gives work to (lead or support). */
+export async function canReadPlan(ctx: PlanContext, planId: number, unitPath: string): Promise<boolean> {
+  if (canReadPlanInFull(ctx.user, unitPath)) return true;
+  const scope = unitScope(ctx.user.grants, 'plans.read', units.path);
+  if (scope === false) return false;
+  const [assigned] = await ctx.db
+    .select({ one: sql<number>`1` })
+    .from(planItemUnits)
+    .innerJoin(planItems, eq(planItems.id, planItemUnits.itemId))
+    .innerJoin(units, eq(units.id, planItemUnits.unitId))
+    .where(and(eq(planItems.planId, planId), scopeCondition(scope)))
+    .limit(1);
+  return assigned !== undefined;
+}
+
+/** The plan with its unit, if the user may read it; NOT_FOUND otherwise (its existence is not told). */
+export async function assertReadsPlan(ctx: PlanContext, id: number) {
   const [row] = await ctx.db
     .select({ plan: plans, unitName: units.name, unitPath: units.path })
     .from(plans)
@@ -18,54 +52,73 @@ export async function getPlanRow(ctx: PlanContext, id: number) {
   return row;
 }
 
-/**
- * A plan is read by anyone with plans.read on its unit, and by the units it assigns work to: a commune
- * sees the provincial plan that gives it tasks.
- */
-async function canReadPlan(ctx: PlanContext, planId: number, unitPath: string): Promise<boolean> {
-  if (hasPermissionOn(ctx.user.grants, 'plans.read', unitPath)) return true;
-  const roots = scopeRoots(ctx.user.grants, 'plans.read');
-  if (roots.length === 0) return false;
-  const [assigned] = await ctx.db
-    .select({ one: sql<number>`1` })
-    .from(planItemUnits)
-    .innerJoin(planItems, eq(planItems.id, planItemUnits.itemId))
-    .innerJoin(units, eq(units.id, planItemUnits.unitId))
-    .where(and(eq(planItems.planId, planId), or(...roots.map((root) => like(units.path, `${root}%`)))))
-    .limit(1);
-  return assigned !== undefined;
+/** The plan, if the user may change it: NOT_FOUND if unreadable, FORBIDDEN if only readable. */
+export async function assertChangesPlan(ctx: PlanContext, id: number) {
+  const row = await assertReadsPlan(ctx, id);
+  if (!canChangePlan(ctx.user, row.unitPath)) throw new AppError('FORBIDDEN');
+  return row;
 }
 
 /**
  * The item of a plan, if the user may report on it: whoever writes the plan (and may then change
  * anything), or a reporter of a unit that leads the item (status, progress, note, evidence).
  */
-export async function itemForReport(ctx: PlanContext, planId: number, itemId: number) {
-  const { plan, unitPath } = await getPlanRow(ctx, planId);
+export async function assertReportsItem(ctx: PlanContext, planId: number, itemId: number) {
+  const { plan, unitPath } = await assertReadsPlan(ctx, planId);
   const [item] = await ctx.db
     .select()
     .from(planItems)
     .where(and(eq(planItems.id, itemId), eq(planItems.planId, planId)));
   if (!item) throw new AppError('NOT_FOUND');
-  const canWrite = hasPermissionOn(ctx.user.grants, 'plans.write', unitPath);
+  const canWrite = canChangePlan(ctx.user, unitPath);
   if (!canWrite) {
-    const leads = await ctx.db
-      .select({ path: units.path })
-      .from(planItemUnits)
-      .innerJoin(units, eq(units.id, planItemUnits.unitId))
-      .where(and(eq(planItemUnits.itemId, itemId), eq(planItemUnits.role, 'lead')));
-    if (!leads.some((lead) => hasPermissionOn(ctx.user.grants, 'plans.report', lead.path)))
+    const leads = await linkedUnitPaths(ctx, itemId, ['lead']);
+    if (!leads.some((path) => hasPermissionOn(ctx.user.grants, 'plans.report', path)))
       throw new AppError('FORBIDDEN');
   }
-  return { plan, item, canWrite };
+  return { plan, unitPath, item, canWrite };
 }
 
-/** An item of a plan the user may read. */
-export async function planItemOf(ctx: PlanContext, planId: number, itemId: number) {
-  await getPlanRow(ctx, planId);
+/**
+ * An item whose evidence the user may read: whoever reads the plan in full, or a unit that leads or
+ * supports this very item. A commune leading one task of a plan reads no other task's files.
+ */
+export async function assertReadsItemEvidence(ctx: PlanContext, planId: number, itemId: number) {
+  const { unitPath } = await assertReadsPlan(ctx, planId);
   const [item] = await ctx.db
     .select({ id: planItems.id })
     .from(planItems)
     .where(and(eq(planItems.id, itemId), eq(planItems.planId, planId)));
   if (!item) throw new AppError('NOT_FOUND');
+  if (canReadPlanInFull(ctx.user, unitPath)) return;
+  const linked = await linkedUnitPaths(ctx, itemId, ['lead', 'support']);
+  if (!linked.some((path) => hasPermissionOn(ctx.user.grants, 'plans.read', path)))
+    throw new AppError('NOT_FOUND');
+}
+
+/**
+ * A plan gives work only within its unit's subtree: a commune's own plan cannot assign tasks to
+ * another commune (a province's plan reaches the whole province).
+ */
+export async function assertAssignable(ctx: PlanContext, ownerPath: string, unitIds: readonly number[]) {
+  if (unitIds.length === 0) return;
+  const outside = await ctx.db
+    .select({ id: units.id })
+    .from(units)
+    .where(and(inArray(units.id, [...unitIds]), sql`not ${like(units.path, `${ownerPath}%`)}`))
+    .limit(1);
+  if (outside.length > 0)
+    throw new AppError(
+      'FORBIDDEN',
+      'Kế hoạch của một đơn vị chỉ giao nhiệm vụ cho chính đơn vị đó và các đơn vị trực thuộc.',
+    );
+}
+
+async function linkedUnitPaths(ctx: PlanContext, itemId: number, roles: ('lead' | 'support')[]) {
+  const rows = await ctx.db
+    .select({ path: units.path })
+    .from(planItemUnits)
+    .innerJoin(units, eq(units.id, planItemUnits.unitId))
+    .where(and(eq(planItemUnits.itemId, itemId), inArray(planItemUnits.role, roles)));
+  return rows.map((row) => row.path);
 }

@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNull, like, sql } from 'drizzle-orm';
 import type { z } from 'zod';
+import { hasInstallationPermission } from '../../core/auth/roles.ts';
 import { AppError, fieldError } from '../../core/errors.ts';
 import { parsePlan } from '../../core/plans/parse-plan.ts';
 import type {
@@ -18,7 +19,13 @@ import { mutate } from '../audit/audit-log.ts';
 import { assertPermissionOn } from '../auth/policy.ts';
 import type { DbOrTx, Tx } from '../db/engine.ts';
 import { agencyAliases, planItems, planItemUnits, plans, planTargets, units } from '../db/schema/index.ts';
-import { getPlanRow, itemForReport, type PlanContext } from './plan-access.ts';
+import {
+  assertAssignable,
+  assertChangesPlan,
+  assertReadsPlan,
+  assertReportsItem,
+  type PlanContext,
+} from './plan-access.ts';
 import { getPlan } from './plan-queries.ts';
 
 const nameKey = (name: string) => foldVietnamese(name).replace(/\s+/g, ' ').trim();
@@ -122,7 +129,7 @@ export async function createPlan(ctx: PlanContext, input: CreatePlanInput): Prom
   if (!owner || owner.validTo !== null)
     throw fieldError('unitId', 'Đơn vị ban hành không tồn tại hoặc đã giải thể.');
   assertPermissionOn(ctx.user, 'plans.write', owner.path);
-  if (input.parentPlanId !== null) await getPlanRow(ctx, input.parentPlanId);
+  if (input.parentPlanId !== null) await assertReadsPlan(ctx, input.parentPlanId);
   const implemented = [...new Set(input.tasks.flatMap((task) => task.implementsItemId ?? []))];
   if (implemented.length > 0) {
     const found = input.parentPlanId
@@ -147,6 +154,7 @@ export async function createPlan(ctx: PlanContext, input: CreatePlanInput): Prom
     if (missing.length > 0)
       throw fieldError('agencies', 'Có cơ quan được gán cho đơn vị không tồn tại hoặc đã giải thể.');
   }
+  await assertAssignable(ctx, owner.path, unitIds);
   const items = orderItems(input);
 
   const planId = await mutate(ctx, async (tx, audit) => {
@@ -188,7 +196,9 @@ export async function createPlan(ctx: PlanContext, input: CreatePlanInput): Prom
     if (unique.length > 0) await tx.insert(planItemUnits).values(unique);
     if (input.targets.length > 0)
       await tx.insert(planTargets).values(input.targets.map((target) => ({ planId: plan.id, ...target })));
-    await rememberAgencies(tx, input.agencies);
+    // Aliases are installation-wide (every later import resolves by them): only someone writing plans
+    // for the whole province remembers them; a unit's mapping serves its own plan and is not kept.
+    if (hasInstallationPermission(ctx.user.grants, 'plans.write')) await rememberAgencies(tx, input.agencies);
     await audit({
       action: 'plan.create',
       entityType: 'plan',
@@ -261,6 +271,9 @@ async function rememberAgencies(tx: Tx, agencies: CreatePlanInput['agencies']): 
 
 type UpdateItemInput = z.output<typeof updatePlanItemSchema>;
 
+/** What a reporter of the task's lead unit may give: nothing about the plan's design (weight, deadline, units). */
+const REPORTED_FIELDS = new Set(['status', 'progress', 'note']);
+
 /**
  * Whoever may write the plan changes anything; a reporter of a unit that leads the task may report its
  * status, progress and note, nothing else.
@@ -271,12 +284,13 @@ export async function updatePlanItem(
   itemId: number,
   input: UpdateItemInput,
 ): Promise<PlanItem> {
-  const { item, canWrite } = await itemForReport(ctx, planId, itemId);
-  if (
-    !canWrite &&
-    (input.due !== undefined || input.leadUnitIds !== undefined || input.supportUnitIds !== undefined)
-  )
-    throw new AppError('FORBIDDEN', 'Chỉ cán bộ điều phối được đổi thời hạn hoặc đơn vị thực hiện.');
+  const { item, canWrite, unitPath } = await assertReportsItem(ctx, planId, itemId);
+  const reported = Object.entries(input).filter(([key, value]) => value !== undefined && key !== 'version');
+  if (!canWrite && reported.some(([key]) => !REPORTED_FIELDS.has(key)))
+    throw new AppError(
+      'FORBIDDEN',
+      'Đơn vị chủ trì chỉ báo cáo trạng thái, tiến độ và ghi chú; thời hạn, trọng số và đơn vị thực hiện do người lập kế hoạch quyết định.',
+    );
   if (item.kind !== 'task' && (input.status !== undefined || input.progress !== undefined))
     throw fieldError('status', 'Tiến độ của mục lớn được tính từ các nhiệm vụ bên trong.');
   const newUnitIds = [...(input.leadUnitIds ?? []), ...(input.supportUnitIds ?? [])];
@@ -288,6 +302,7 @@ export async function updatePlanItem(
     if (found.length !== new Set(newUnitIds).size)
       throw fieldError('leadUnitIds', 'Đơn vị không tồn tại hoặc đã giải thể.');
   }
+  await assertAssignable(ctx, unitPath, newUnitIds);
 
   await mutate(ctx, async (tx, audit) => {
     const status = input.status ?? (input.progress === 100 ? 'done' : undefined);
@@ -436,8 +451,7 @@ export async function updatePlan(
   planId: number,
   input: UpdatePlanInput,
 ): Promise<PlanDetail> {
-  const { plan, unitPath } = await getPlanRow(ctx, planId);
-  assertPermissionOn(ctx.user, 'plans.write', unitPath);
+  const { plan } = await assertChangesPlan(ctx, planId);
   await mutate(ctx, async (tx, audit) => {
     const [updated] = await tx
       .update(plans)

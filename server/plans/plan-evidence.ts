@@ -9,7 +9,7 @@ import {
   evidenceMeta,
   listEvidence,
 } from '../files/evidence.ts';
-import { itemForReport, type PlanContext, planItemOf } from './plan-access.ts';
+import { assertReadsItemEvidence, assertReportsItem, type PlanContext } from './plan-access.ts';
 
 // ---- Evidence: files attached to a task ------------------------------------------------------------
 
@@ -22,7 +22,7 @@ export async function addEvidence(
   itemId: number,
   file: { fileName: string; data: Buffer },
 ): Promise<EvidenceMeta> {
-  const { item } = await itemForReport(ctx, planId, itemId);
+  const { item } = await assertReportsItem(ctx, planId, itemId);
   if (item.kind !== 'task') throw fieldError('file', 'Chỉ đính kèm minh chứng cho nhiệm vụ.');
   const id = await mutate(ctx, (tx, audit) =>
     attachEvidence(tx, audit, taskOwner(itemId), file, ctx.user.userId),
@@ -35,16 +35,16 @@ export async function listTaskEvidence(
   planId: number,
   itemId: number,
 ): Promise<EvidenceMeta[]> {
-  await planItemOf(ctx, planId, itemId);
+  await assertReadsItemEvidence(ctx, planId, itemId);
   return listEvidence(ctx.db, taskOwner(itemId));
 }
 
 export async function getEvidenceFile(ctx: PlanContext, planId: number, itemId: number, evidenceId: number) {
-  await planItemOf(ctx, planId, itemId);
+  await assertReadsItemEvidence(ctx, planId, itemId);
   return evidenceFile(ctx.db, taskOwner(itemId), evidenceId);
 }
 
 export async function removeEvidence(ctx: PlanContext, planId: number, itemId: number, evidenceId: number) {
-  await itemForReport(ctx, planId, itemId);
+  await assertReportsItem(ctx, planId, itemId);
   await mutate(ctx, (tx, audit) => detachEvidence(tx, audit, taskOwner(itemId), evidenceId));
 }

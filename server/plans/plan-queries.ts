@@ -1,5 +1,4 @@
-import { and, asc, desc, eq, inArray, like, or, type SQL, sql } from 'drizzle-orm';
-import { scopeRoots } from '../../core/auth/roles.ts';
+import { and, asc, desc, eq, inArray, like, type SQL, sql } from 'drizzle-orm';
 import { fieldError } from '../../core/errors.ts';
 import { type ListResult, parseSort } from '../../core/list.ts';
 import type {
@@ -15,15 +14,16 @@ import { blendedProgress, isOverdue, rollUpProgress } from '../../core/plans/pro
 import type { DimensionCode, IndexCode, Recurrence } from '../../core/plans/types.ts';
 import { todayInVietnam } from '../../core/text/dates.ts';
 import { searchPattern } from '../../core/text/vietnamese.ts';
+import { scopeCondition, unitScope } from '../auth/scope.ts';
 import type { DbOrTx } from '../db/engine.ts';
 import { planItems, planItemUnits, plans, planTargets, units } from '../db/schema/index.ts';
 import { evidenceCounts } from '../files/evidence.ts';
-import { getPlanRow, type PlanContext } from './plan-access.ts';
+import { assertReadsPlan, type PlanContext } from './plan-access.ts';
 
 // ---- Read -----------------------------------------------------------------------------------------
 
 export async function getPlan(ctx: PlanContext, id: number): Promise<PlanDetail> {
-  const { plan, unitName } = await getPlanRow(ctx, id);
+  const { plan, unitName } = await assertReadsPlan(ctx, id);
   const rows = await ctx.db
     .select()
     .from(planItems)
@@ -182,9 +182,8 @@ const PLAN_SORTS = {
 } as const;
 
 export async function findPlans(ctx: PlanContext, query: FindPlansQuery): Promise<ListResult<PlanSummary>> {
-  const roots = scopeRoots(ctx.user.grants, 'plans.read');
   const conditions: (SQL | undefined)[] = [
-    roots.includes('/') ? undefined : or(...roots.map((root) => like(units.path, `${root}%`)), sql`false`),
+    scopeCondition(unitScope(ctx.user.grants, 'plans.read', units.path)),
   ];
   if (query.q) {
     const folded = searchPattern(query.q);
@@ -283,11 +282,8 @@ const TASK_SORTS = { due: planItems.due, ref: planItems.ref, progress: planItems
 
 /** Tasks led by a unit in the user's scope (or by `unitId` and its subtree), from every plan. */
 export async function findTasks(ctx: PlanContext, query: FindTasksQuery): Promise<ListResult<TaskRow>> {
-  const roots = scopeRoots(ctx.user.grants, 'plans.read');
   const today = todayInVietnam();
-  const inScope = roots.includes('/')
-    ? sql`true`
-    : (or(...roots.map((root) => like(units.path, `${root}%`)), sql`false`) as SQL);
+  const inScope = scopeCondition(unitScope(ctx.user.grants, 'plans.read', units.path));
   let unitCondition: SQL = inScope;
   if (query.unitId) {
     const [unit] = await ctx.db.select({ path: units.path }).from(units).where(eq(units.id, query.unitId));

@@ -434,15 +434,14 @@ describe('importing a plan document', () => {
         ).status,
       ).toBe(400);
 
+      // Sở Nội vụ leads II.1.a.2: its reporter reports the task's progress but may not weigh it.
+      const led = current.items.find((item) => item.ref === 'II.1.a.2') as PlanDetail['items'][number];
+      const reweighed = await snvReporter.request('PATCH', `/api/plans/${plan.id}/items/${led.id}`, {
+        weight: 3,
+        version: led.version,
+      });
+      expect(reweighed.status).toBe(403);
       const task = current.items.find((item) => item.ref === 'II.1.a.1') as PlanDetail['items'][number];
-      expect(
-        (
-          await snvReporter.request('PATCH', `/api/plans/${plan.id}/items/${task.id}`, {
-            weight: 3,
-            version: task.version,
-          })
-        ).status,
-      ).toBe(403);
       const weighted = await coordinator.request('PATCH', `/api/plans/${plan.id}/items/${task.id}`, {
         weight: 3,
         version: task.version,
