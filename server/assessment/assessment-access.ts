@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { hasPermissionOn, scopeRoots } from '../../core/auth/roles.ts';
+import { hasInstallationPermission, hasPermissionOn, scopeRoots } from '../../core/auth/roles.ts';
 import { AppError, fieldError } from '../../core/errors.ts';
 import { type Criterion, type Framework, walkCriteria } from '../../core/frameworks/framework.ts';
 import { isStageOpen, type Stage } from '../../core/frameworks/rounds.ts';
@@ -10,6 +10,18 @@ import type { SessionUser } from '../auth/sessions.ts';
 import { assessmentRounds, frameworks, roundUnits, units } from '../db/schema/index.ts';
 
 export type AssessmentContext = ServiceContext & { user: SessionUser };
+
+/**
+ * Frameworks (the national templates and a province's own) are installation-wide: every assessment
+ * reader reads them; only someone managing assessment on the root of the tree changes them.
+ */
+export function canChangeFrameworks(user: SessionUser): boolean {
+  return hasInstallationPermission(user.grants, 'assessment.manage');
+}
+
+export function assertChangesFrameworks(user: SessionUser): void {
+  if (!canChangeFrameworks(user)) throw new AppError('INSTALLATION_WIDE_ONLY');
+}
 
 export type RoundRow = typeof assessmentRounds.$inferSelect;
 

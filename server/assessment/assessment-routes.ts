@@ -15,7 +15,7 @@ import { JsonBodyCache } from '../db/read-cache.ts';
 import { CONTENT_TYPES, formatOf, readTable, writeTable } from '../files/tabular.ts';
 import { sendDownload } from '../http/downloads.ts';
 import { uploadedFile } from '../http/uploads.ts';
-import { assertResultsVisible } from './assessment-access.ts';
+import { assertChangesFrameworks, assertResultsVisible } from './assessment-access.ts';
 import {
   addCriterionEvidence,
   getCriterionEvidenceFile,
@@ -140,6 +140,8 @@ export async function assessmentRoutes(app: FastifyInstance, { db, cacheMs }: { 
       },
     },
     async (request, reply) => {
+      // Refused before the file is read: nobody else's upload is parsed.
+      assertChangesFrameworks(contextOf(request, db).user);
       const { fileName, data } = await uploadedFile(request);
       const table = await readTable(data, formatOf(fileName));
       const { toYear, ...meta } = request.query;

@@ -9,7 +9,7 @@ import {
 import { validateFramework } from '../../core/frameworks/validate-framework.ts';
 import { mutate } from '../audit/audit-log.ts';
 import { assessmentRounds, frameworks } from '../db/schema/index.ts';
-import type { AssessmentContext } from './assessment-access.ts';
+import { type AssessmentContext, assertChangesFrameworks } from './assessment-access.ts';
 
 // ---- Frameworks ------------------------------------------------------------------------------------
 
@@ -51,6 +51,7 @@ export async function getFramework(ctx: AssessmentContext, id: number) {
 
 /** A province's own framework (or a new version of one), refused with every problem named. */
 export async function createFramework(ctx: AssessmentContext, definition: Framework) {
+  assertChangesFrameworks(ctx.user);
   const issues = validateFramework(definition);
   if (issues.length > 0)
     throw new AppError('VALIDATION_FAILED', 'Khung chỉ số chưa hợp lệ.', {
@@ -96,6 +97,7 @@ export async function importFramework(
   meta: FrameworkMeta,
   table: { headers: string[]; rows: string[][] },
 ) {
+  assertChangesFrameworks(ctx.user);
   const { framework, issues } = frameworkFromTable(meta, table.headers, table.rows);
   if (!framework)
     throw new AppError('IMPORT_REJECTED', `Tệp có ${issues.length} lỗi, chưa có gì được ghi.`, {
@@ -114,6 +116,7 @@ export async function updateFramework(
   definition: Framework,
   version: number,
 ) {
+  assertChangesFrameworks(ctx.user);
   const [row] = await ctx.db.select().from(frameworks).where(eq(frameworks.id, id));
   if (!row) throw new AppError('NOT_FOUND');
   if (definition.code !== row.code || definition.fromYear !== row.fromYear)
