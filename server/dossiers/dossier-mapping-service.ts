@@ -1,6 +1,6 @@
 import { desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Grant } from '../../core/auth/roles.ts';
+import { type Grant, hasInstallationPermission } from '../../core/auth/roles.ts';
 import {
   DOSSIER_FIELD_LABELS,
   DOSSIER_FIELDS,
@@ -81,12 +81,25 @@ export async function resolveDossierColumns(
   );
 }
 
-/** Remembers a layout's mapping by its signature (audited), so the same export imports directly next time. */
+/**
+ * Mappings are installation-wide: every later file of the same layout, anyone's, is read through them.
+ * So only someone importing for the whole installation changes them; a commune's mapping serves its
+ * own import and is not kept (per-unit mappings would let one layout read differently by who uploads).
+ */
+export function canChangeDossierMappings(grants: readonly Grant[]): boolean {
+  return hasInstallationPermission(grants, 'dossiers.import');
+}
+
+/**
+ * Remembers a layout's mapping by its signature (audited), so the same export imports directly next
+ * time; does nothing for someone who may not change mappings. Returns whether it was kept.
+ */
 export async function rememberDossierMapping(
   ctx: DossierContext & { actor: { userId: number | null } },
   headers: readonly string[],
   mapping: DossierMapping,
-): Promise<void> {
+): Promise<boolean> {
+  if (!canChangeDossierMappings(ctx.user.grants)) return false;
   const signature = headerSignature(headers);
   await mutate(ctx, async (tx, audit) => {
     const [before] = await tx.select().from(dossierMappings).where(eq(dossierMappings.signature, signature));
@@ -105,6 +118,7 @@ export async function rememberDossierMapping(
       after: { headers, mapping },
     });
   });
+  return true;
 }
 
 export async function findDossierMappings(ctx: ServiceContext) {

@@ -232,3 +232,58 @@ describe('POST /api/dossiers/imports', () => {
     expect(job.result).toMatchObject({ imported: rows.length, rejectedCount: 0 });
   }, 120_000);
 });
+
+describe('column mappings are installation-wide', () => {
+  // Column 5 holds the procedure's field, column 4 its name: the swapped mapping reads them crosswise.
+  const headers = ['Ma HS', 'Ma DV', 'Ma TT', 'Ten thu tuc', 'Nganh', 'Cap do', 'Hinh thuc', 'Ngay nhan'];
+  const swapped = {
+    code: 'Ma HS',
+    unitCode: 'Ma DV',
+    procedureCode: 'Ma TT',
+    procedureName: 'Nganh',
+    field: 'Ten thu tuc',
+    receivedAt: 'Ngay nhan',
+  };
+  const remembered = async () =>
+    (
+      await test.database.pool.query('select count(*)::int as n from dossier_mappings where signature = $1', [
+        headers.map((header) => header.toLowerCase()).join('|'),
+      ])
+    ).rows[0].n as number;
+
+  it('a commune reporter’s dry run or import with a mapping uses it once and remembers nothing for the province', async () => {
+    const user = await buildUser(test.database, [{ role: 'unit_reporter', unitCode: '11953' }]);
+    const reporter = await signIn(test.app, user.username, user.password);
+    const rows = () => [dossierRow({ unitCode: '11953', level: 'Cấp xã' })];
+    const dry = await upload(test.app, reporter, 'xa.csv', dossierCsv(rows(), headers), {
+      dryRun: 'true',
+      mapping: JSON.stringify(swapped),
+    });
+    expect(dry.status).toBe(202);
+    expect((await finishedJob(reporter, dry.json.jobId)).result).toMatchObject({ imported: 1, dryRun: true });
+    const real = await upload(test.app, reporter, 'xa.csv', dossierCsv(rows(), headers), {
+      mapping: JSON.stringify(swapped),
+    });
+    expect(real.status).toBe(202);
+    expect((await finishedJob(reporter, real.json.jobId)).result).toMatchObject({
+      imported: 1,
+      rejectedCount: 0,
+    });
+    expect(await remembered()).toBe(0);
+
+    // The coordinator's next file of that layout is not read through the commune's mapping.
+    const next = await upload(test.app, coordinator, 'tinh.csv', dossierCsv([dossierRow()], headers));
+    expect(next.status).toBe(400);
+    expect(next.json.error.code).toBe('DOSSIER_COLUMNS_UNMAPPED');
+  });
+
+  it('a dry run by the province’s coordinator remembers nothing either', async () => {
+    const dry = await upload(test.app, coordinator, 'thu.csv', dossierCsv([dossierRow()], headers), {
+      dryRun: 'true',
+      mapping: JSON.stringify({ ...swapped, procedureName: 'Ten thu tuc', field: 'Nganh' }),
+    });
+    expect(dry.status).toBe(202);
+    expect((await finishedJob(coordinator, dry.json.jobId)).result).toMatchObject({ dryRun: true });
+    expect(await remembered()).toBe(0);
+  });
+});

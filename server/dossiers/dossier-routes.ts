@@ -140,8 +140,8 @@ export async function dossierRoutes(app: FastifyInstance, { db }: { db: Db }) {
         // Checked before the job starts: an unreadable encoding or unmapped layout is answered at once.
         const headers = await headersOf(upload);
         await resolveDossierColumns(ctx, headers, upload.mapping);
-        // A layout mapping is configuration, kept even from a dry run so the real import needs none.
-        if (upload.mapping) await rememberDossierMapping(ctx, headers, upload.mapping);
+        // A dry run saves nothing, a mapping included; a real import keeps it when its author may.
+        if (upload.mapping && !upload.dryRun) await rememberDossierMapping(ctx, headers, upload.mapping);
         let jobId = 0;
         jobId = await startJob(
           ctx,
