@@ -1,10 +1,9 @@
 import { and, asc, eq, isNull, like, or, type SQL, sql } from 'drizzle-orm';
-import { hasPermissionOn, scopeRoots } from '../../core/auth/roles.ts';
+import { hasInstallationPermission, hasPermissionOn, scopeRoots } from '../../core/auth/roles.ts';
 import { AppError, fieldError } from '../../core/errors.ts';
 import type { TargetBody } from '../../core/indicators/indicator-schemas.ts';
 import type { ListResult } from '../../core/list.ts';
 import { parsePeriod } from '../../core/periods/periods.ts';
-import { pathIds } from '../../core/units/unit-tree.ts';
 import { mutate } from '../audit/audit-log.ts';
 import type { Tx } from '../db/engine.ts';
 import { indicators, indicatorTargets, units } from '../db/schema/index.ts';
@@ -107,7 +106,7 @@ async function targetRow(ctx: IndicatorContext, id: number): Promise<TargetRow> 
 function assertMayManage(ctx: IndicatorContext, unitPath: string | null): void {
   const allowed =
     unitPath === null
-      ? scopeRoots(ctx.user.grants, 'indicators.manage').some((root) => pathIds(root).length <= 1)
+      ? hasInstallationPermission(ctx.user.grants, 'indicators.manage')
       : hasPermissionOn(ctx.user.grants, 'indicators.manage', unitPath);
   if (!allowed) throw new AppError('FORBIDDEN');
 }
