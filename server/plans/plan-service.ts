@@ -26,6 +26,7 @@ import { mutate, type ServiceContext } from '../audit/audit-log.ts';
 import { assertPermissionOn } from '../auth/policy.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import type { DbOrTx, Tx } from '../db/engine.ts';
+import { countRows, listTotal, totalOver } from '../db/list-total.ts';
 import { agencyAliases, planItems, planItemUnits, plans, planTargets, units } from '../db/schema/index.ts';
 import {
   attachEvidence,
@@ -481,7 +482,7 @@ export async function findPlans(ctx: PlanContext, query: FindPlansQuery): Promis
   const { field, direction } = parseSort(query.sort);
   const column = PLAN_SORTS[(field in PLAN_SORTS ? field : 'createdAt') as keyof typeof PLAN_SORTS];
   const rows = await ctx.db
-    .select({ plan: plans, unitName: units.name, total: sql<number>`count(*) over ()`.mapWith(Number) })
+    .select({ plan: plans, unitName: units.name, total: totalOver() })
     .from(plans)
     .innerJoin(units, eq(units.id, plans.unitId))
     .where(where)
@@ -509,16 +510,9 @@ export async function findPlans(ctx: PlanContext, query: FindPlansQuery): Promis
     ctx.db,
     items.filter((item) => item.kind === 'task').map((item) => item.id),
   );
-  const total =
-    rows[0]?.total ??
-    (
-      await ctx.db
-        .select({ n: sql<number>`count(*)`.mapWith(Number) })
-        .from(plans)
-        .innerJoin(units, eq(units.id, plans.unitId))
-        .where(where)
-    )[0]?.n ??
-    0;
+  const total = await listTotal(rows, query, () =>
+    ctx.db.select({ n: countRows() }).from(plans).innerJoin(units, eq(units.id, plans.unitId)).where(where),
+  );
   return {
     items: rows.map(({ plan, unitName }) => {
       const own = items
@@ -718,7 +712,7 @@ export async function findTasks(ctx: PlanContext, query: FindTasksQuery): Promis
       item: planItems,
       planNumber: plans.number,
       planTitle: plans.title,
-      total: sql<number>`count(*) over ()`.mapWith(Number),
+      total: totalOver(),
     })
     .from(planItems)
     .innerJoin(plans, eq(plans.id, planItems.planId))
@@ -752,7 +746,12 @@ export async function findTasks(ctx: PlanContext, query: FindTasksQuery): Promis
     })),
     page: query.page,
     perPage: query.perPage,
-    total: rows[0]?.total ?? 0,
+    total: await listTotal(rows, query, () =>
+      ctx.db
+        .select({ n: countRows() })
+        .from(planItems)
+        .where(and(...conditions)),
+    ),
   };
 }
 
