@@ -2,9 +2,24 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import {
+  compareHashes,
+  currentHashes,
+  hashProblems,
+  MIGRATIONS_DIR,
+  readRecorded,
+} from './migration-hashes.ts';
 
-/** Fails when the Drizzle schema has changes that no committed migration carries (schema/migration drift). */
+/**
+ * Fails when a committed migration was edited (its SHA-256 differs from db/migration-hashes.json), or when
+ * the Drizzle schema has changes that no committed migration carries (schema/migration drift).
+ */
 const root = new URL('..', import.meta.url).pathname;
+const problems = hashProblems(compareHashes(readRecorded(root), currentHashes(join(root, MIGRATIONS_DIR))));
+if (problems.length > 0) {
+  console.error(`Committed migrations must not change:\n${problems.join('\n')}`);
+  process.exit(1);
+}
 const scratch = mkdtempSync(join(tmpdir(), 'chiso-drift-'));
 try {
   cpSync(join(root, 'db/migrations'), scratch, { recursive: true });

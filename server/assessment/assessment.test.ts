@@ -3,14 +3,8 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Framework } from '../../core/frameworks/framework.ts';
 import { walkCriteria } from '../../core/frameworks/framework.ts';
-import {
-  buildUser,
-  createTestApp,
-  type Session,
-  signIn,
-  type TestApp,
-  unitIdByCode,
-} from '../test/harness.ts';
+import { signInAs } from '../test/factories.ts';
+import { createTestApp, type Session, type TestApp, unitIdByCode } from '../test/harness.ts';
 
 const DEMO: Framework = JSON.parse(
   readFileSync(new URL('../../reference/demo/framework-communes.json', import.meta.url), 'utf8'),
@@ -30,12 +24,10 @@ let frameworkId: number;
 
 beforeAll(async () => {
   t = await createTestApp();
-  const as = async (role: 'coordinator' | 'appraiser' | 'unit_reporter', unitCode: string) =>
-    signIn(t.app, (await buildUser(t.database, [{ role, unitCode }])).username);
-  coordinator = await as('coordinator', '33');
-  appraiser = await as('appraiser', '33');
-  reporter = await as('unit_reporter', '11953');
-  otherReporter = await as('unit_reporter', '12619');
+  coordinator = await signInAs(t, 'coordinator', '33');
+  appraiser = await signInAs(t, 'appraiser', '33');
+  reporter = await signInAs(t, 'unit_reporter', '11953');
+  otherReporter = await signInAs(t, 'unit_reporter', '12619');
   provinceId = await unitIdByCode(t.database, '33');
   communeId = await unitIdByCode(t.database, '11953');
 });

@@ -7,6 +7,7 @@ import {
 } from '../../core/audit/hash-chain.ts';
 import { type ListResult, parseSort } from '../../core/list.ts';
 import type { DbOrTx } from '../db/engine.ts';
+import { countRows, listTotal, totalOver } from '../db/list-total.ts';
 import { auditEvents, auditHead } from '../db/schema/index.ts';
 
 export interface AuditQuery {
@@ -56,7 +57,7 @@ export async function findAuditEvents(db: DbOrTx, query: AuditQuery): Promise<Li
   ];
   const { direction } = parseSort(query.sort);
   const rows = await db
-    .select({ event: auditEvents, total: sql<number>`count(*) over ()`.mapWith(Number) })
+    .select({ event: auditEvents, total: totalOver() })
     .from(auditEvents)
     .where(and(...conditions))
     .orderBy(direction === 'asc' ? asc(auditEvents.seq) : desc(auditEvents.seq))
@@ -69,7 +70,12 @@ export async function findAuditEvents(db: DbOrTx, query: AuditQuery): Promise<Li
     }),
     page: query.page,
     perPage: query.perPage,
-    total: rows[0]?.total ?? 0,
+    total: await listTotal(rows, query, () =>
+      db
+        .select({ n: countRows() })
+        .from(auditEvents)
+        .where(and(...conditions)),
+    ),
   };
 }
 

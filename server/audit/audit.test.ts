@@ -1,13 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  buildUser,
-  createTestApp,
-  type Session,
-  signIn,
-  type TestApp,
-  unitIdByCode,
-} from '../test/harness.ts';
+import { signInAs } from '../test/factories.ts';
+import { createTestApp, type Session, type TestApp, unitIdByCode } from '../test/harness.ts';
 import { verifyAuditChain } from './audit-service.ts';
 
 let t: TestApp;
@@ -15,7 +9,7 @@ let admin: Session;
 
 beforeAll(async () => {
   t = await createTestApp();
-  admin = await signIn(t.app, (await buildUser(t.database, [{ role: 'admin', unitCode: null }])).username);
+  admin = await signInAs(t, 'admin', null);
 });
 afterAll(() => t.close());
 
@@ -52,10 +46,7 @@ describe('audit trail', () => {
   });
 
   it('is not readable by a non-admin', async () => {
-    const leader = await signIn(
-      t.app,
-      (await buildUser(t.database, [{ role: 'leader', unitCode: '33' }])).username,
-    );
+    const leader = await signInAs(t, 'leader', '33');
     expect((await leader.request('GET', '/api/audit')).status).toBe(403);
   });
 

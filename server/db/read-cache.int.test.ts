@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signInAs } from '../test/factories.ts';
 import {
   buildUser,
   createTestApp,
@@ -17,7 +18,7 @@ let snvId: number;
 
 beforeAll(async () => {
   t = await createTestApp();
-  admin = await signIn(t.app, (await buildUser(t.database, [{ role: 'admin', unitCode: null }])).username);
+  admin = await signInAs(t, 'admin', null);
   snvId = await unitIdByCode(t.database, '33.SNV');
 });
 afterAll(() => t.close());

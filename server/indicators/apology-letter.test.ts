@@ -1,28 +1,19 @@
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dossiers, procedures } from '../db/schema/index.ts';
-import {
-  buildUser,
-  createTestApp,
-  type Session,
-  signIn,
-  type TestApp,
-  unitIdByCode,
-} from '../test/harness.ts';
+import { signInAs } from '../test/factories.ts';
+import { createTestApp, type Session, type TestApp, unitIdByCode } from '../test/harness.ts';
 
 let t: TestApp;
 let reporter: Session;
 let otherReporter: Session;
 let leader: Session;
 
-const as = async (role: 'unit_reporter' | 'leader', unitCode: string) =>
-  signIn(t.app, (await buildUser(t.database, [{ role, unitCode }])).username);
-
 beforeAll(async () => {
   t = await createTestApp();
-  reporter = await as('unit_reporter', '11953');
-  otherReporter = await as('unit_reporter', '11983');
-  leader = await as('leader', '33');
+  reporter = await signInAs(t, 'unit_reporter', '11953');
+  otherReporter = await signInAs(t, 'unit_reporter', '11983');
+  leader = await signInAs(t, 'leader', '33');
   const phoHien = await unitIdByCode(t.database, '11953');
   await t.database.db
     .insert(procedures)

@@ -4,14 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DossierCounters } from '../../core/indicators/dossier-indicators.ts';
 import { bumpDataVersion } from '../db/read-cache.ts';
 import { dossierRollups, units } from '../db/schema/index.ts';
-import {
-  buildUser,
-  createTestApp,
-  type Session,
-  signIn,
-  type TestApp,
-  unitIdByCode,
-} from '../test/harness.ts';
+import { signInAs } from '../test/factories.ts';
+import { createTestApp, type Session, type TestApp, unitIdByCode } from '../test/harness.ts';
 
 let t: TestApp;
 let coordinator: Session;
@@ -27,14 +21,8 @@ async function rollup(unitId: number, periodCode: string, field: string, counter
 
 beforeAll(async () => {
   t = await createTestApp();
-  coordinator = await signIn(
-    t.app,
-    (await buildUser(t.database, [{ role: 'coordinator', unitCode: '33' }])).username,
-  );
-  reporter = await signIn(
-    t.app,
-    (await buildUser(t.database, [{ role: 'unit_reporter', unitCode: '11953' }])).username,
-  );
+  coordinator = await signInAs(t, 'coordinator', '33');
+  reporter = await signInAs(t, 'unit_reporter', '11953');
   province = await unitIdByCode(t.database, '33');
   phoHien = await unitIdByCode(t.database, '11953');
   second = await unitIdByCode(t.database, '11983');

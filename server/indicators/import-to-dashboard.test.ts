@@ -2,7 +2,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dossierCsv, dossierRow, systemContext, tempFiles } from '../dossiers/dossier-fixtures.ts';
 import { importDossiers } from '../dossiers/dossier-import-service.ts';
-import { buildUser, createTestApp, type Session, signIn, type TestApp } from '../test/harness.ts';
+import { signInAs } from '../test/factories.ts';
+import { createTestApp, type Session, type TestApp } from '../test/harness.ts';
 
 /** The whole path: a one-stop export imported, the dashboard and the late list read from what it wrote. */
 let t: TestApp;
@@ -14,10 +15,7 @@ const late = { dueAt: '2026-01-10T17:00:00+07:00', finishedAt: '2026-01-13T10:00
 
 beforeAll(async () => {
   t = await createTestApp();
-  coordinator = await signIn(
-    t.app,
-    (await buildUser(t.database, [{ role: 'coordinator', unitCode: '33' }])).username,
-  );
+  coordinator = await signInAs(t, 'coordinator', '33');
   const rows = [
     dossierRow({ code: 'A1', unitCode: '11953', ...onTime }),
     dossierRow({ code: 'A2', unitCode: '11953', ...late }),

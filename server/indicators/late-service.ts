@@ -8,6 +8,7 @@ import { type ListResult, parseSort } from '../../core/list.ts';
 import { parsePeriod, periodWindow } from '../../core/periods/periods.ts';
 import { mutate } from '../audit/audit-log.ts';
 import type { Db } from '../db/engine.ts';
+import { countRows, listTotal, pageOffset, totalOver } from '../db/list-total.ts';
 import { dossierRollups, dossiers, procedures, units } from '../db/schema/index.ts';
 import { latestQuarter } from './dashboard-service.ts';
 import { assertOpen, attributeClosed, type IndicatorContext, unitInScope } from './unit-scope.ts';
@@ -94,40 +95,41 @@ export async function findLateDossiers(
     code: dossiers.code,
   }[field as (typeof LATE_SORTS)[number]];
   const order = direction === 'desc' ? desc(column ?? dossiers.code) : asc(column ?? dossiers.code);
-  const [rows, [total]] = await Promise.all([
+  const rows = await ctx.db
+    .select({
+      code: dossiers.code,
+      unitId: dossiers.unitId,
+      unitName: units.name,
+      procedureCode: dossiers.procedureCode,
+      procedureName: procedures.name,
+      field: dossiers.field,
+      channel: dossiers.channel,
+      receivedAt: dossiers.receivedAt,
+      dueAt: dossiers.dueAt,
+      finishedAt: dossiers.finishedAt,
+      apologyIssued: dossiers.apologyIssued,
+      total: totalOver(),
+    })
+    .from(dossiers)
+    .innerJoin(units, eq(units.id, dossiers.unitId))
+    .leftJoin(procedures, eq(procedures.code, dossiers.procedureCode))
+    .where(where)
+    .orderBy(order, asc(dossiers.code))
+    .limit(query.perPage)
+    .offset(pageOffset(query));
+  const total = await listTotal(rows, query, () =>
     ctx.db
-      .select({
-        code: dossiers.code,
-        unitId: dossiers.unitId,
-        unitName: units.name,
-        procedureCode: dossiers.procedureCode,
-        procedureName: procedures.name,
-        field: dossiers.field,
-        channel: dossiers.channel,
-        receivedAt: dossiers.receivedAt,
-        dueAt: dossiers.dueAt,
-        finishedAt: dossiers.finishedAt,
-        apologyIssued: dossiers.apologyIssued,
-      })
-      .from(dossiers)
-      .innerJoin(units, eq(units.id, dossiers.unitId))
-      .leftJoin(procedures, eq(procedures.code, dossiers.procedureCode))
-      .where(where)
-      .orderBy(order, asc(dossiers.code))
-      .limit(query.perPage)
-      .offset((query.page - 1) * query.perPage),
-    ctx.db
-      .select({ n: sql<number>`count(*)::int` })
+      .select({ n: countRows() })
       .from(dossiers)
       .innerJoin(units, eq(units.id, dossiers.unitId))
       .leftJoin(procedures, eq(procedures.code, dossiers.procedureCode))
       .where(where),
-  ]);
+  );
   return {
-    items: rows.map((row) => presentLate(row, asOf)),
+    items: rows.map(({ total: _total, ...row }) => presentLate(row, asOf)),
     page: query.page,
     perPage: query.perPage,
-    total: total?.n ?? 0,
+    total,
   };
 }
 

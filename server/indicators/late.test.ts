@@ -3,14 +3,8 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bumpDataVersion } from '../db/read-cache.ts';
 import { auditEvents, dossierRollups, dossiers, procedures, units } from '../db/schema/index.ts';
-import {
-  buildUser,
-  createTestApp,
-  type Session,
-  signIn,
-  type TestApp,
-  unitIdByCode,
-} from '../test/harness.ts';
+import { signInAs } from '../test/factories.ts';
+import { createTestApp, type Session, type TestApp, unitIdByCode } from '../test/harness.ts';
 
 let t: TestApp;
 let coordinator: Session;
@@ -18,9 +12,6 @@ let reporter: Session;
 let otherReporter: Session;
 let leader: Session;
 let phoHien: number;
-
-const as = async (role: 'coordinator' | 'unit_reporter' | 'leader', unitCode: string) =>
-  signIn(t.app, (await buildUser(t.database, [{ role, unitCode }])).username);
 
 function dossier(
   code: string,
@@ -43,10 +34,10 @@ function dossier(
 
 beforeAll(async () => {
   t = await createTestApp();
-  coordinator = await as('coordinator', '33');
-  reporter = await as('unit_reporter', '11953');
-  otherReporter = await as('unit_reporter', '11983');
-  leader = await as('leader', '33');
+  coordinator = await signInAs(t, 'coordinator', '33');
+  reporter = await signInAs(t, 'unit_reporter', '11953');
+  otherReporter = await signInAs(t, 'unit_reporter', '11983');
+  leader = await signInAs(t, 'leader', '33');
   phoHien = await unitIdByCode(t.database, '11953');
   const other = await unitIdByCode(t.database, '11983');
   const [lamSon] = await t.database.db.select().from(units).where(eq(units.code, '11950'));

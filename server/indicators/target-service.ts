@@ -6,6 +6,7 @@ import type { ListResult } from '../../core/list.ts';
 import { parsePeriod } from '../../core/periods/periods.ts';
 import { mutate } from '../audit/audit-log.ts';
 import type { Tx } from '../db/engine.ts';
+import { countRows, listTotal, pageOffset, totalOver } from '../db/list-total.ts';
 import { indicators, indicatorTargets, units } from '../db/schema/index.ts';
 import { findUnit, type IndicatorContext } from './unit-scope.ts';
 
@@ -69,23 +70,28 @@ export async function findTargets(
     query.indicatorCode ? eq(indicatorTargets.indicatorCode, query.indicatorCode) : undefined,
     query.unitId ? eq(indicatorTargets.unitId, query.unitId) : undefined,
   );
-  const [rows, [total]] = await Promise.all([
+  const rows = await ctx.db
+    .select({ ...columns, total: totalOver() })
+    .from(indicatorTargets)
+    .innerJoin(indicators, eq(indicators.code, indicatorTargets.indicatorCode))
+    .leftJoin(units, eq(units.id, indicatorTargets.unitId))
+    .where(where)
+    .orderBy(asc(indicators.position), asc(indicatorTargets.id))
+    .limit(query.perPage)
+    .offset(pageOffset(query));
+  const total = await listTotal(rows, query, () =>
     ctx.db
-      .select(columns)
-      .from(indicatorTargets)
-      .innerJoin(indicators, eq(indicators.code, indicatorTargets.indicatorCode))
-      .leftJoin(units, eq(units.id, indicatorTargets.unitId))
-      .where(where)
-      .orderBy(asc(indicators.position), asc(indicatorTargets.id))
-      .limit(query.perPage)
-      .offset((query.page - 1) * query.perPage),
-    ctx.db
-      .select({ n: sql<number>`count(*)::int` })
+      .select({ n: countRows() })
       .from(indicatorTargets)
       .leftJoin(units, eq(units.id, indicatorTargets.unitId))
       .where(where),
-  ]);
-  return { items: rows.map(present), page: query.page, perPage: query.perPage, total: total?.n ?? 0 };
+  );
+  return {
+    items: rows.map(({ total: _total, ...row }) => present(row)),
+    page: query.page,
+    perPage: query.perPage,
+    total,
+  };
 }
 
 async function targetRow(ctx: IndicatorContext, id: number): Promise<TargetRow> {

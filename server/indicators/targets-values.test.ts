@@ -1,14 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, indicators } from '../db/schema/index.ts';
-import {
-  buildUser,
-  createTestApp,
-  type Session,
-  signIn,
-  type TestApp,
-  unitIdByCode,
-} from '../test/harness.ts';
+import { signInAs } from '../test/factories.ts';
+import { createTestApp, type Session, type TestApp, unitIdByCode } from '../test/harness.ts';
 import { loadIndicatorCatalogue } from './catalogue-loader.ts';
 
 let t: TestApp;
@@ -20,15 +14,12 @@ let phoHien: number;
 let other: number;
 let snv: number;
 
-const as = async (role: 'coordinator' | 'unit_reporter' | 'leader', unitCode: string) =>
-  signIn(t.app, (await buildUser(t.database, [{ role, unitCode }])).username);
-
 beforeAll(async () => {
   t = await createTestApp();
-  coordinator = await as('coordinator', '33');
-  departmentCoordinator = await as('coordinator', '33.SNV');
-  reporter = await as('unit_reporter', '11953');
-  leader = await as('leader', '33');
+  coordinator = await signInAs(t, 'coordinator', '33');
+  departmentCoordinator = await signInAs(t, 'coordinator', '33.SNV');
+  reporter = await signInAs(t, 'unit_reporter', '11953');
+  leader = await signInAs(t, 'leader', '33');
   phoHien = await unitIdByCode(t.database, '11953');
   other = await unitIdByCode(t.database, '11983');
   snv = await unitIdByCode(t.database, '33.SNV');
@@ -218,7 +209,7 @@ describe('entered values', () => {
     expect(item(read.json, 'SATISFACTION_TTHC')).toMatchObject({ numerator: null, rate: null });
 
     // The province sees its own (none) and its subtree's: 180 + 45 signed of 200 + 50, another commune included.
-    const otherReporter = await as('unit_reporter', '11983');
+    const otherReporter = await signInAs(t, 'unit_reporter', '11983');
     await otherReporter.request('PUT', url(other), {
       values: [{ indicatorCode: 'DOC_SIGNED', numerator: 45, denominator: 50 }],
     });

@@ -1,15 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildUser, createTestApp, type Session, signIn, type TestApp } from '../test/harness.ts';
+import { signInAs } from '../test/factories.ts';
+import { createTestApp, type Session, type TestApp } from '../test/harness.ts';
 
 let t: TestApp;
 let reporter: Session;
 
 beforeAll(async () => {
   t = await createTestApp();
-  reporter = await signIn(
-    t.app,
-    (await buildUser(t.database, [{ role: 'unit_reporter', unitCode: '11953' }])).username,
-  );
+  reporter = await signInAs(t, 'unit_reporter', '11953');
 });
 afterAll(() => t.close());
 

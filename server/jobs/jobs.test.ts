@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../auth/sessions.ts';
+import { signInAs } from '../test/factories.ts';
 import { buildUser, createTestApp, type Session, signIn, type TestApp } from '../test/harness.ts';
 import { getJob, type JobContext, startJob } from './jobs.ts';
 
@@ -28,10 +29,7 @@ beforeAll(async () => {
   t = await createTestApp();
   owner = await buildUser(t.database, [{ role: 'coordinator', unitCode: '33' }]);
   ownerSession = await signIn(t.app, owner.username);
-  other = await signIn(
-    t.app,
-    (await buildUser(t.database, [{ role: 'coordinator', unitCode: '33' }])).username,
-  );
+  other = await signInAs(t, 'coordinator', '33');
 });
 afterAll(() => t.close());
 

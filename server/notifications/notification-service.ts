@@ -3,6 +3,7 @@ import { AppError } from '../../core/errors.ts';
 import { mutate, type ServiceContext } from '../audit/audit-log.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import type { DbOrTx } from '../db/engine.ts';
+import { countRows, listTotal, totalOver } from '../db/list-total.ts';
 import { notifications } from '../db/schema/index.ts';
 
 export type NotificationContext = ServiceContext & { user: SessionUser };
@@ -52,7 +53,7 @@ export async function findNotifications(
   const mine = eq(notifications.userId, ctx.user.userId);
   const where = query.unread ? and(mine, isNull(notifications.readAt)) : mine;
   const rows = await ctx.db
-    .select({ row: notifications, total: sql<number>`count(*) over ()`.mapWith(Number) })
+    .select({ row: notifications, total: totalOver() })
     .from(notifications)
     .where(where)
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
@@ -62,17 +63,9 @@ export async function findNotifications(
     .select({ count: sql<number>`count(*)`.mapWith(Number) })
     .from(notifications)
     .where(and(mine, isNull(notifications.readAt)));
-  // A page past the end has no row to carry the window total: count apart only then.
-  const total =
-    rows[0]?.total ??
-    (query.page > 1
-      ? ((
-          await ctx.db
-            .select({ count: sql<number>`count(*)`.mapWith(Number) })
-            .from(notifications)
-            .where(where)
-        )[0]?.count ?? 0)
-      : 0);
+  const total = await listTotal(rows, query, () =>
+    ctx.db.select({ n: countRows() }).from(notifications).where(where),
+  );
   return {
     items: rows.map(({ row }) => present(row)),
     page: query.page,

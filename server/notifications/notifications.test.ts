@@ -1,12 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  buildUser,
-  createTestApp,
-  type Session,
-  signIn,
-  type TestApp,
-  unitIdByCode,
-} from '../test/harness.ts';
+import { signInAs } from '../test/factories.ts';
+import { createTestApp, type Session, type TestApp, unitIdByCode } from '../test/harness.ts';
 
 let t: TestApp;
 let coordinator: Session;
@@ -17,12 +11,10 @@ let report: { id: number; version: number };
 
 beforeAll(async () => {
   t = await createTestApp();
-  const as = async (role: 'coordinator' | 'unit_reporter' | 'unit_head', unitCode: string) =>
-    signIn(t.app, (await buildUser(t.database, [{ role, unitCode }])).username);
-  coordinator = await as('coordinator', '33');
-  reporter = await as('unit_reporter', '33.SNV');
-  head = await as('unit_head', '33.SNV');
-  otherReporter = await as('unit_reporter', '33.STP');
+  coordinator = await signInAs(t, 'coordinator', '33');
+  reporter = await signInAs(t, 'unit_reporter', '33.SNV');
+  head = await signInAs(t, 'unit_head', '33.SNV');
+  otherReporter = await signInAs(t, 'unit_reporter', '33.STP');
   const snvId = await unitIdByCode(t.database, '33.SNV');
   report = (await reporter.request('POST', '/api/reports', { unitId: snvId, periodCode: '2026Q1' })).json;
 });

@@ -16,6 +16,7 @@ import { todayInVietnam } from '../../core/text/dates.ts';
 import { searchPattern } from '../../core/text/vietnamese.ts';
 import { scopeCondition, unitScope } from '../auth/scope.ts';
 import type { DbOrTx } from '../db/engine.ts';
+import { countRows, listTotal, totalOver } from '../db/list-total.ts';
 import { planItems, planItemUnits, plans, planTargets, units } from '../db/schema/index.ts';
 import { evidenceCounts } from '../files/evidence.ts';
 import { assertReadsPlan, type PlanContext } from './plan-access.ts';
@@ -195,7 +196,7 @@ export async function findPlans(ctx: PlanContext, query: FindPlansQuery): Promis
   const { field, direction } = parseSort(query.sort);
   const column = PLAN_SORTS[(field in PLAN_SORTS ? field : 'createdAt') as keyof typeof PLAN_SORTS];
   const rows = await ctx.db
-    .select({ plan: plans, unitName: units.name, total: sql<number>`count(*) over ()`.mapWith(Number) })
+    .select({ plan: plans, unitName: units.name, total: totalOver() })
     .from(plans)
     .innerJoin(units, eq(units.id, plans.unitId))
     .where(where)
@@ -223,16 +224,9 @@ export async function findPlans(ctx: PlanContext, query: FindPlansQuery): Promis
     ctx.db,
     items.filter((item) => item.kind === 'task').map((item) => item.id),
   );
-  const total =
-    rows[0]?.total ??
-    (
-      await ctx.db
-        .select({ n: sql<number>`count(*)`.mapWith(Number) })
-        .from(plans)
-        .innerJoin(units, eq(units.id, plans.unitId))
-        .where(where)
-    )[0]?.n ??
-    0;
+  const total = await listTotal(rows, query, () =>
+    ctx.db.select({ n: countRows() }).from(plans).innerJoin(units, eq(units.id, plans.unitId)).where(where),
+  );
   return {
     items: rows.map(({ plan, unitName }) => {
       const own = items
@@ -313,7 +307,7 @@ export async function findTasks(ctx: PlanContext, query: FindTasksQuery): Promis
       item: planItems,
       planNumber: plans.number,
       planTitle: plans.title,
-      total: sql<number>`count(*) over ()`.mapWith(Number),
+      total: totalOver(),
     })
     .from(planItems)
     .innerJoin(plans, eq(plans.id, planItems.planId))
@@ -347,7 +341,12 @@ export async function findTasks(ctx: PlanContext, query: FindTasksQuery): Promis
     })),
     page: query.page,
     perPage: query.perPage,
-    total: rows[0]?.total ?? 0,
+    total: await listTotal(rows, query, () =>
+      ctx.db
+        .select({ n: countRows() })
+        .from(planItems)
+        .where(and(...conditions)),
+    ),
   };
 }
 

@@ -3,14 +3,8 @@ import { Document, Packer, Paragraph } from 'docx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreatePlanInput, PlanDetail } from '../../core/plans/plan-views.ts';
 import type { ParsedPlan } from '../../core/plans/types.ts';
-import {
-  buildUser,
-  createTestApp,
-  type Session,
-  signIn,
-  type TestApp,
-  unitIdByCode,
-} from '../test/harness.ts';
+import { signInAs } from '../test/factories.ts';
+import { createTestApp, type Session, type TestApp, unitIdByCode } from '../test/harness.ts';
 
 const SEED = readFileSync(
   new URL('../../core/plans/fixtures/hung-yen-papi-2020.txt', import.meta.url),
@@ -29,16 +23,11 @@ let stpId: number;
 
 beforeAll(async () => {
   t = await createTestApp();
-  const as = async (role: 'coordinator' | 'unit_reporter', unitCode: string) =>
-    signIn(t.app, (await buildUser(t.database, [{ role, unitCode }])).username);
-  coordinator = await as('coordinator', '33');
-  snvReporter = await as('unit_reporter', '33.SNV');
-  stpReporter = await as('unit_reporter', '33.STP');
-  communeCoordinator = await as('coordinator', '11953');
-  snvHead = await signIn(
-    t.app,
-    (await buildUser(t.database, [{ role: 'unit_head', unitCode: '33.SNV' }])).username,
-  );
+  coordinator = await signInAs(t, 'coordinator', '33');
+  snvReporter = await signInAs(t, 'unit_reporter', '33.SNV');
+  stpReporter = await signInAs(t, 'unit_reporter', '33.STP');
+  communeCoordinator = await signInAs(t, 'coordinator', '11953');
+  snvHead = await signInAs(t, 'unit_head', '33.SNV');
   provinceId = await unitIdByCode(t.database, '33');
   snvId = await unitIdByCode(t.database, '33.SNV');
   stpId = await unitIdByCode(t.database, '33.STP');

@@ -1,12 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  buildUser,
-  createTestApp,
-  type Session,
-  signIn,
-  type TestApp,
-  unitIdByCode,
-} from '../test/harness.ts';
+import { signInAs } from '../test/factories.ts';
+import { createTestApp, type Session, type TestApp, unitIdByCode } from '../test/harness.ts';
 
 let t: TestApp;
 let coordinator: Session;
@@ -15,11 +9,9 @@ let reporter: Session;
 
 beforeAll(async () => {
   t = await createTestApp();
-  const as = async (role: 'coordinator' | 'unit_reporter', unitCode: string) =>
-    signIn(t.app, (await buildUser(t.database, [{ role, unitCode }])).username);
-  coordinator = await as('coordinator', '33');
-  departmentCoordinator = await as('coordinator', '33.SNV');
-  reporter = await as('unit_reporter', '33.SNV');
+  coordinator = await signInAs(t, 'coordinator', '33');
+  departmentCoordinator = await signInAs(t, 'coordinator', '33.SNV');
+  reporter = await signInAs(t, 'unit_reporter', '33.SNV');
 });
 afterAll(() => t.close());
 

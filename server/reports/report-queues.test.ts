@@ -2,14 +2,8 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { periodsDueBetween } from '../../core/periods/periods.ts';
 import { addDays, formatDateVi, todayInVietnam } from '../../core/text/dates.ts';
-import {
-  buildUser,
-  createTestApp,
-  type Session,
-  signIn,
-  type TestApp,
-  unitIdByCode,
-} from '../test/harness.ts';
+import { signInAs } from '../test/factories.ts';
+import { createTestApp, type Session, type TestApp, unitIdByCode } from '../test/harness.ts';
 
 let t: TestApp;
 let coordinator: Session;
@@ -27,11 +21,9 @@ interface InboxItem {
 
 beforeAll(async () => {
   t = await createTestApp();
-  const as = async (role: 'coordinator' | 'unit_reporter' | 'unit_head', unitCode: string) =>
-    signIn(t.app, (await buildUser(t.database, [{ role, unitCode }])).username);
-  coordinator = await as('coordinator', '33');
-  reporter = await as('unit_reporter', '33.SNV');
-  head = await as('unit_head', '33.SNV');
+  coordinator = await signInAs(t, 'coordinator', '33');
+  reporter = await signInAs(t, 'unit_reporter', '33.SNV');
+  head = await signInAs(t, 'unit_head', '33.SNV');
   snvId = await unitIdByCode(t.database, '33.SNV');
 });
 afterAll(() => t.close());

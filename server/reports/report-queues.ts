@@ -6,6 +6,7 @@ import { periodsDueBetween } from '../../core/periods/periods.ts';
 import type { ReportStatus } from '../../core/reports/report.ts';
 import { addDays, todayInVietnam } from '../../core/text/dates.ts';
 import { searchPattern } from '../../core/text/vietnamese.ts';
+import { countRows, listTotal, totalOver } from '../db/list-total.ts';
 import { reports, units, users } from '../db/schema/index.ts';
 import { loadReportingCalendar } from './calendar-settings.ts';
 import { REPORTING_TYPES, type ReportContext } from './report-service.ts';
@@ -130,7 +131,7 @@ export async function reviewQueue(
       unitName: units.name,
       unitType: units.type,
       submittedBy: users.fullName,
-      total: sql<number>`count(*) over ()`.mapWith(Number),
+      total: totalOver(),
     })
     .from(reports)
     .innerJoin(units, eq(units.id, reports.unitId))
@@ -154,6 +155,12 @@ export async function reviewQueue(
     }),
     page: options.page,
     perPage: options.perPage,
-    total: rows[0]?.total ?? 0,
+    total: await listTotal(rows, options, () =>
+      ctx.db
+        .select({ n: countRows() })
+        .from(reports)
+        .innerJoin(units, eq(units.id, reports.unitId))
+        .where(where),
+    ),
   };
 }

@@ -2,14 +2,8 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  buildUser,
-  createTestApp,
-  type Session,
-  signIn,
-  type TestApp,
-  unitIdByCode,
-} from '../test/harness.ts';
+import { signInAs } from '../test/factories.ts';
+import { createTestApp, type Session, type TestApp, unitIdByCode } from '../test/harness.ts';
 
 const SEED = readFileSync(
   new URL('../../core/plans/fixtures/hung-yen-papi-2020.txt', import.meta.url),
@@ -32,12 +26,10 @@ let report: {
 
 beforeAll(async () => {
   t = await createTestApp();
-  const as = async (role: 'coordinator' | 'unit_reporter' | 'unit_head', unitCode: string) =>
-    signIn(t.app, (await buildUser(t.database, [{ role, unitCode }])).username);
-  coordinator = await as('coordinator', '33');
-  reporter = await as('unit_reporter', '33.SNV');
-  head = await as('unit_head', '33.SNV');
-  otherReporter = await as('unit_reporter', '33.STP');
+  coordinator = await signInAs(t, 'coordinator', '33');
+  reporter = await signInAs(t, 'unit_reporter', '33.SNV');
+  head = await signInAs(t, 'unit_head', '33.SNV');
+  otherReporter = await signInAs(t, 'unit_reporter', '33.STP');
   snvId = await unitIdByCode(t.database, '33.SNV');
   // A provincial plan whose tasks Sở Nội vụ leads (matched by name).
   const preview = (await coordinator.request('POST', '/api/plans/preview', { text: SEED })).json;

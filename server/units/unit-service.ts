@@ -16,6 +16,7 @@ import { childPath, isMoveAllowed, pathIds } from '../../core/units/unit-tree.ts
 import type { SuccessionKind, UnitType } from '../../core/units/unit-types.ts';
 import { type Audit, mutate, type ServiceContext } from '../audit/audit-log.ts';
 import type { DbOrTx, Tx } from '../db/engine.ts';
+import { listTotal } from '../db/list-total.ts';
 import { unitSuccessions, units } from '../db/schema/index.ts';
 import { auditedUnit, type UnitDetail, type UnitSummary } from './unit-presenters.ts';
 
@@ -100,9 +101,9 @@ export async function findUnits(ctx: UnitContext, query: FindUnitsQuery): Promis
     .from(page)
     .leftJoin(parent, eq(parent.id, page.parentId))
     .orderBy(...sortOrder(pageSort, direction));
-  // A page past the end has no row to carry the total.
-  const total =
-    rows[0]?.total ?? (await ctx.db.select({ n: countSql }).from(sql`(select 1) as one`))[0]?.n ?? 0;
+  const total = await listTotal(rows, query, () =>
+    ctx.db.select({ n: countSql }).from(sql`(select 1) as one`),
+  );
   return {
     items: rows.map(({ parentName, childCount: children, total: _total, ...unit }) =>
       presentSummary(unit, parentName, children),

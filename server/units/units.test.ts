@@ -1,13 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  buildUser,
-  createTestApp,
-  type Session,
-  signIn,
-  type TestApp,
-  unitIdByCode,
-} from '../test/harness.ts';
+import { signInAs } from '../test/factories.ts';
+import { createTestApp, type Session, type TestApp, unitIdByCode } from '../test/harness.ts';
 
 let t: TestApp;
 let admin: Session;
@@ -18,15 +12,9 @@ let snvId: number;
 
 beforeAll(async () => {
   t = await createTestApp();
-  admin = await signIn(t.app, (await buildUser(t.database, [{ role: 'admin', unitCode: null }])).username);
-  coordinator = await signIn(
-    t.app,
-    (await buildUser(t.database, [{ role: 'coordinator', unitCode: '33' }])).username,
-  );
-  reporter = await signIn(
-    t.app,
-    (await buildUser(t.database, [{ role: 'unit_reporter', unitCode: '11953' }])).username,
-  );
+  admin = await signInAs(t, 'admin', null);
+  coordinator = await signInAs(t, 'coordinator', '33');
+  reporter = await signInAs(t, 'unit_reporter', '11953');
   provinceId = await unitIdByCode(t.database, '33');
   snvId = await unitIdByCode(t.database, '33.SNV');
 });

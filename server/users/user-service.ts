@@ -10,6 +10,7 @@ import { mutate, type ServiceContext } from '../audit/audit-log.ts';
 import { generatePassword, hashPassword } from '../auth/passwords.ts';
 import { deleteUserSessions, loadGrants } from '../auth/sessions.ts';
 import type { DbOrTx } from '../db/engine.ts';
+import { countRows, listTotal, totalOver } from '../db/list-total.ts';
 import { roleGrants, units, users } from '../db/schema/index.ts';
 
 export type UserContext = ServiceContext & { user: { grants: readonly Grant[]; userId: number | null } };
@@ -107,7 +108,7 @@ export async function findUsers(
   const { field, direction } = parseSort(query.sort);
   const column = SORT[field as keyof typeof SORT] ?? SORT.username;
   const rows = await ctx.db
-    .select({ user: users, total: sql<number>`count(*) over ()`.mapWith(Number) })
+    .select({ user: users, total: totalOver() })
     .from(users)
     .where(and(...conditions))
     .orderBy(direction === 'asc' ? asc(column) : desc(column), asc(users.id))
@@ -120,7 +121,12 @@ export async function findUsers(
     ),
     page: query.page,
     perPage: query.perPage,
-    total: rows[0]?.total ?? 0,
+    total: await listTotal(rows, query, () =>
+      ctx.db
+        .select({ n: countRows() })
+        .from(users)
+        .where(and(...conditions)),
+    ),
   };
 }
 

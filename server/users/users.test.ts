@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signInAs } from '../test/factories.ts';
 import {
   buildUser,
   createTestApp,
@@ -15,11 +16,8 @@ let phoHienId: number;
 
 beforeAll(async () => {
   t = await createTestApp();
-  admin = await signIn(t.app, (await buildUser(t.database, [{ role: 'admin', unitCode: null }])).username);
-  communeAdmin = await signIn(
-    t.app,
-    (await buildUser(t.database, [{ role: 'admin', unitCode: '11953' }])).username,
-  );
+  admin = await signInAs(t, 'admin', null);
+  communeAdmin = await signInAs(t, 'admin', '11953');
   phoHienId = await unitIdByCode(t.database, '11953');
 });
 afterAll(() => t.close());

@@ -555,6 +555,13 @@ export const MESSAGES = {
   history_accept: { vi: 'Tiếp nhận', en: 'Accepted' },
   history_lock: { vi: 'Khóa', en: 'Locked' },
   history_reopen: { vi: 'Mở lại', en: 'Reopened' },
+  // Lists: no list is silently cut
+  unitsShownOf: {
+    vi: 'Đang hiện {shown}/{total} đơn vị — gõ tên để tìm đơn vị khác',
+    en: 'Showing {shown} of {total} units — type a name to find others',
+  },
+  shownOf: { vi: 'Đang hiện {shown}/{total}', en: 'Showing {shown} of {total}' },
+  showMore: { vi: 'Xem thêm', en: 'Show more' },
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TargetOperator, TargetStatus } from '../../../../core/indicators/targets.ts';
+import { fetchAllPages } from '../../api/all-pages.ts';
 import { api, type ListResult, queryString } from '../../api/client.ts';
 import { useJob as useJobOf } from '../../api/jobs.ts';
 
@@ -173,7 +174,7 @@ export const exportUrl = (
 export const useTargets = () =>
   useQuery({
     queryKey: ['indicator-targets'],
-    queryFn: async () => (await api<ListResult<IndicatorTarget>>('GET', '/api/indicator-targets')).items,
+    queryFn: () => fetchAllPages<IndicatorTarget>('/api/indicator-targets'),
   });
 
 export function useTargetWrite<T>(write: (input: T) => Promise<unknown>) {

@@ -19,11 +19,13 @@ import { type Notification, useMarkAllRead, useMarkRead, useNotifications } from
 export function NotificationBell() {
   const { t, locale } = useT();
   const [opened, setOpened] = useState(false);
-  const { data } = useNotifications();
+  const { data, hasNextPage, fetchNextPage, isFetchingNextPage } = useNotifications();
+  const items = data?.pages.flatMap((page) => page.items) ?? [];
+  const total = data?.pages[0]?.total ?? 0;
   const markRead = useMarkRead();
   const markAllRead = useMarkAllRead();
   const navigate = useNavigate();
-  const unread = data?.unreadCount ?? 0;
+  const unread = data?.pages[0]?.unreadCount ?? 0;
 
   const open = async (notification: Notification) => {
     setOpened(false);
@@ -48,10 +50,10 @@ export function NotificationBell() {
         <Text fw={600} size="sm" mb="xs">
           {t('notifications')}
         </Text>
-        {data?.items.length ? (
+        {items.length ? (
           <ScrollArea.Autosize mah={400}>
             <Stack gap={4}>
-              {data.items.map((notification) => (
+              {items.map((notification) => (
                 <UnstyledButton
                   key={notification.id}
                   onClick={() => void open(notification)}
@@ -80,6 +82,18 @@ export function NotificationBell() {
           <Text size="sm" c="dimmed">
             {t('noNotifications')}
           </Text>
+        )}
+        {hasNextPage && (
+          <Button
+            variant="subtle"
+            size="xs"
+            fullWidth
+            loading={isFetchingNextPage}
+            onClick={() => void fetchNextPage()}
+          >
+            {t('showMore')} (
+            {t('shownOf').replace('{shown}', String(items.length)).replace('{total}', String(total))})
+          </Button>
         )}
         <Divider my="xs" />
         <Button

@@ -1,6 +1,6 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReminderSettings } from '../../../../core/reports/reminders.ts';
-import { api } from '../../api/client.ts';
+import { api, queryString } from '../../api/client.ts';
 
 export interface Notification {
   id: number;
@@ -22,11 +22,22 @@ export interface NotificationPage {
 
 const KEY = ['notifications'];
 
-/** The newest notifications and the unread count, polled every minute while the app is open. */
+const PER_PAGE = 10;
+
+/**
+ * The newest notifications and the unread count, polled every minute while the app is open; older
+ * ones a page at a time (`fetchNextPage`) until the total is reached.
+ */
 export const useNotifications = () =>
-  useQuery({
+  useInfiniteQuery({
     queryKey: KEY,
-    queryFn: () => api<NotificationPage>('GET', '/api/notifications?perPage=10'),
+    queryFn: ({ pageParam }) =>
+      api<NotificationPage>(
+        'GET',
+        `/api/notifications${queryString({ page: pageParam, perPage: PER_PAGE })}`,
+      ),
+    initialPageParam: 1,
+    getNextPageParam: (last) => (last.page * last.perPage < last.total ? last.page + 1 : undefined),
     refetchInterval: 60_000,
   });
 

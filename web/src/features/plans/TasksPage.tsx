@@ -22,7 +22,7 @@ import { ListFooter } from '../../components/ListFooter.tsx';
 import { SortHeader } from '../../components/SortHeader.tsx';
 import { useT } from '../../i18n/locale.tsx';
 import { UnitPicker } from '../units/UnitPicker.tsx';
-import { type TaskRow, useTasks } from './api.ts';
+import { type TaskRow, useTasks, useTasksDue } from './api.ts';
 
 const PER_PAGE = 50;
 
@@ -38,21 +38,18 @@ export function TasksPage() {
   const [page, setPage] = useState(1);
   const [view, setView] = useState<'list' | 'month'>('list');
   const [month, setMonth] = useState(todayInVietnam().slice(0, 7));
-  const { data, isPending } = useTasks({
+  const filters = {
     q: debounced,
     dimension: dimension ?? undefined,
     unitId: unitId ?? undefined,
     overdue: overdue ? 'true' : undefined,
-    ...(view === 'month'
-      ? {
-          dueFrom: `${month}-01`,
-          dueTo: `${month}-${String(daysIn(month)).padStart(2, '0')}`,
-          sort: 'due',
-          page: 1,
-          perPage: 100,
-        }
-      : { sort, page, perPage: PER_PAGE }),
-  });
+  };
+  const { data, isPending } = useTasks({ ...filters, sort, page, perPage: PER_PAGE });
+  // The month agenda shows every task due in the month, however many pages that takes.
+  const monthTasks = useTasksDue(
+    { ...filters, dueFrom: `${month}-01`, dueTo: `${month}-${String(daysIn(month)).padStart(2, '0')}` },
+    view === 'month',
+  );
   const reset = () => setPage(1);
 
   return (
@@ -110,7 +107,7 @@ export function TasksPage() {
         />
       </Group>
       {view === 'month' ? (
-        <MonthAgenda month={month} onMonth={setMonth} tasks={data?.items ?? []} />
+        <MonthAgenda month={month} onMonth={setMonth} tasks={monthTasks.data ?? []} />
       ) : (
         <>
           <Table striped withTableBorder highlightOnHover>

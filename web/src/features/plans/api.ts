@@ -10,6 +10,7 @@ import type {
   UpdatePlanItemInput,
 } from '../../../../core/plans/plan-views.ts';
 import type { ParsedPlan } from '../../../../core/plans/types.ts';
+import { fetchAllPages } from '../../api/all-pages.ts';
 import { api, type ListResult, queryString } from '../../api/client.ts';
 
 export type { AgencyMatch, Cascade, PlanDetail, PlanItem, PlanSummary };
@@ -25,6 +26,14 @@ export function usePlans(params: { q: string; page: number; perPage: number; sor
     queryKey: ['plans', 'list', params],
     queryFn: () => api<ListResult<PlanSummary>>('GET', `/api/plans${queryString(params)}`),
     placeholderData: (previous) => previous,
+  });
+}
+
+/** Every plan the user may read, newest first: the choices of a plan picker. */
+export function useAllPlans() {
+  return useQuery({
+    queryKey: ['plans', 'all'],
+    queryFn: () => fetchAllPages<PlanSummary>('/api/plans', { sort: '-createdAt' }),
   });
 }
 
@@ -90,6 +99,16 @@ export function useTasks(params: Record<string, string | number | undefined>) {
     queryKey: ['plans', 'tasks', params],
     queryFn: () => api<ListResult<TaskRow>>('GET', `/api/plan-tasks${queryString(params)}`),
     placeholderData: (previous) => previous,
+  });
+}
+
+/** Every task due in a window (a calendar month), as the month agenda shows them all. */
+export function useTasksDue(params: Record<string, string | undefined>, enabled: boolean) {
+  return useQuery({
+    queryKey: ['plans', 'tasks', 'due', params],
+    queryFn: () => fetchAllPages<TaskRow>('/api/plan-tasks', { ...params, sort: 'due' }),
+    placeholderData: (previous) => previous,
+    enabled,
   });
 }
 

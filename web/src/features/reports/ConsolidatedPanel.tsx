@@ -2,7 +2,7 @@ import { Alert, Anchor, Badge, Button, Card, Group, Progress, Select, Stack, Tex
 import { useState } from 'react';
 import { formatDateVi, todayInVietnam } from '../../../../core/text/dates.ts';
 import { useT } from '../../i18n/locale.tsx';
-import { usePlans } from '../plans/api.ts';
+import { useAllPlans } from '../plans/api.ts';
 import { type Job, useJobs, useStartConsolidated } from './api.ts';
 import { periodOptions } from './PeriodBoard.tsx';
 
@@ -17,10 +17,10 @@ export function ConsolidatedPanel() {
   const options = periodOptions();
   const [period, setPeriod] = useState(options[0] ?? '');
   const [planId, setPlanId] = useState<string | null>(null);
-  const { data: plans } = usePlans({ q: '', page: 1, perPage: 100, sort: '-createdAt' });
+  const { data: plans } = useAllPlans();
   const { data: jobs } = useJobs(KIND);
   const start = useStartConsolidated();
-  const planOptions = (plans?.items ?? []).map((plan) => ({
+  const planOptions = (plans ?? []).map((plan) => ({
     value: String(plan.id),
     label: `${plan.number ?? '—'} · ${plan.title}`,
   }));

@@ -1,7 +1,19 @@
 import { MultiSelect, Select } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
+import type { ListResult } from '../../api/client.ts';
+import type { UnitSummary } from '../../api/types.ts';
+import { useT } from '../../i18n/locale.tsx';
 import { useUnitSearch } from './api.ts';
+
+/** A picker lists the first matches only: say so, and how to reach the rest, when there are more. */
+function useMoreHint(data: ListResult<UnitSummary> | undefined): string | undefined {
+  const { t } = useT();
+  if (!data || data.total <= data.items.length) return undefined;
+  return t('unitsShownOf')
+    .replace('{shown}', String(data.items.length))
+    .replace('{total}', String(data.total));
+}
 
 interface PickerProps {
   label: string;
@@ -31,6 +43,7 @@ export function UnitPicker({
   const [debounced] = useDebouncedValue(search, 250);
   const [known, setKnown] = useState<Record<string, string>>({});
   const { data } = useUnitSearch(debounced, false, true);
+  const moreHint = useMoreHint(data);
   const found = (data?.items ?? [])
     .filter((unit) => unit.id !== excludeId)
     .map((unit) => ({ value: String(unit.id), label: unit.name }));
@@ -53,6 +66,7 @@ export function UnitPicker({
       searchValue={search}
       onSearchChange={setSearch}
       error={error}
+      description={moreHint}
       filter={({ options: all }) => all}
       nothingFoundMessage="—"
     />
@@ -71,6 +85,7 @@ export function UnitMultiPicker({
   const [debounced] = useDebouncedValue(search, 250);
   const [known, setKnown] = useState<Record<string, string>>({});
   const { data } = useUnitSearch(debounced, false, true);
+  const moreHint = useMoreHint(data);
   const found = (data?.items ?? [])
     .filter((unit) => unit.id !== excludeId)
     .map((unit) => ({ value: String(unit.id), label: unit.name }));
@@ -93,6 +108,7 @@ export function UnitMultiPicker({
       searchValue={search}
       onSearchChange={setSearch}
       error={error}
+      description={moreHint}
       filter={({ options: all }) => all}
     />
   );

@@ -17,7 +17,7 @@ export function UnitTree(props: TreeProps) {
   if (isPending) return <Loader size="sm" />;
   return (
     <ul aria-label="Cây đơn vị" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-      {data?.items.map((unit) => (
+      {data?.map((unit) => (
         <UnitNode key={unit.id} unit={unit} depth={0} {...props} />
       ))}
     </ul>
@@ -84,7 +84,7 @@ function UnitNode({ unit, depth, ...props }: TreeProps & { unit: UnitSummary; de
               </Text>
             </li>
           ) : (
-            children.data?.items.map((child) => (
+            children.data?.map((child) => (
               <UnitNode key={child.id} unit={child} depth={depth + 1} {...props} />
             ))
           )}

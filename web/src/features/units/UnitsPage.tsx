@@ -13,9 +13,10 @@ import {
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
+import { ListFooter } from '../../components/ListFooter.tsx';
 import { useT } from '../../i18n/locale.tsx';
 import { hasPermission, useMe } from '../auth/session.ts';
-import { useUnitSearch } from './api.ts';
+import { UNIT_SEARCH_PER_PAGE, useUnitSearch } from './api.ts';
 import { ImportUnitsModal } from './ImportUnitsModal.tsx';
 import { UnitDetailPanel } from './UnitDetailPanel.tsx';
 import { UnitTree } from './UnitTree.tsx';
@@ -27,7 +28,8 @@ export function UnitsPage() {
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query, 250);
-  const search = useUnitSearch(debounced, showClosed);
+  const [searchPage, setSearchPage] = useState(1);
+  const search = useUnitSearch(debounced, showClosed, false, searchPage);
   const [isImportOpen, setImportOpen] = useState(false);
   const canWrite = hasPermission(me, 'units.write');
 
@@ -63,12 +65,18 @@ export function UnitsPage() {
                 aria-label={t('searchUnits')}
                 placeholder={t('searchUnits')}
                 value={query}
-                onChange={(e) => setQuery(e.currentTarget.value)}
+                onChange={(e) => {
+                  setQuery(e.currentTarget.value);
+                  setSearchPage(1);
+                }}
               />
               <Switch
                 label={t('showClosed')}
                 checked={showClosed}
-                onChange={(e) => setShowClosed(e.currentTarget.checked)}
+                onChange={(e) => {
+                  setShowClosed(e.currentTarget.checked);
+                  setSearchPage(1);
+                }}
               />
               <ScrollArea h="calc(100vh - 260px)">
                 {debounced.trim() ? (
@@ -94,6 +102,14 @@ export function UnitsPage() {
                         </div>
                       </Button>
                     ))}
+                    {(search.data?.total ?? 0) > UNIT_SEARCH_PER_PAGE && (
+                      <ListFooter
+                        total={search.data?.total ?? 0}
+                        page={searchPage}
+                        perPage={UNIT_SEARCH_PER_PAGE}
+                        onPage={setSearchPage}
+                      />
+                    )}
                   </Stack>
                 ) : (
                   <UnitTree showClosed={showClosed} selectedId={selectedId} onSelect={setSelectedId} />

@@ -1,31 +1,36 @@
 import { useQuery } from '@tanstack/react-query';
+import { fetchAllPages } from '../../api/all-pages.ts';
 import { api, type ListResult, queryString } from '../../api/client.ts';
 import type { UnitDetail, UnitSummary } from '../../api/types.ts';
 
+/** Every child of a unit (a province has over a hundred), in name order. */
 export function useUnitChildren(parentId: number | 'root', showClosed: boolean, enabled = true) {
   return useQuery({
     queryKey: ['units', 'children', parentId, showClosed],
     queryFn: () =>
-      api<ListResult<UnitSummary>>(
-        'GET',
-        `/api/units${queryString({ parentId, perPage: 100, sort: 'name', status: showClosed ? 'all' : 'active' })}`,
-      ),
+      fetchAllPages<UnitSummary>('/api/units', {
+        parentId,
+        sort: 'name',
+        status: showClosed ? 'all' : 'active',
+      }),
     enabled,
   });
 }
 
-/** With `always`, an empty query lists the first units (for pickers). */
-export function useUnitSearch(q: string, showClosed: boolean, always = false) {
+/** A page of a search (`perPage` units); with `always`, an empty query lists the first units (for pickers). */
+export function useUnitSearch(q: string, showClosed: boolean, always = false, page = 1) {
   return useQuery({
-    queryKey: ['units', 'search', q, showClosed],
+    queryKey: ['units', 'search', q, showClosed, page],
     queryFn: () =>
       api<ListResult<UnitSummary>>(
         'GET',
-        `/api/units${queryString({ q, perPage: 50, sort: 'name', status: showClosed ? 'all' : 'active' })}`,
+        `/api/units${queryString({ q, page, perPage: UNIT_SEARCH_PER_PAGE, sort: 'name', status: showClosed ? 'all' : 'active' })}`,
       ),
     enabled: always || q.trim().length > 0,
   });
 }
+
+export const UNIT_SEARCH_PER_PAGE = 50;
 
 export function useUnit(id: number | null) {
   return useQuery({

@@ -1,0 +1,133 @@
+import type { Role } from '../../core/auth/roles.ts';
+import type { CreatePlanInput, PlanDetail } from '../../core/plans/plan-views.ts';
+import { buildUser, type Session, signIn, type TestApp, unitIdByCode } from './harness.ts';
+
+/**
+ * Small factories for integration tests: each `it` builds what it needs with them instead of relying
+ * on what an earlier test left behind. They go through the API, as a user would.
+ */
+
+/** A new user holding `role` on the unit with `unitCode` (null: the whole installation), signed in. */
+export async function signInAs(t: TestApp, role: Role, unitCode: string | null): Promise<Session> {
+  const user = await buildUser(t.database, [{ role, unitCode }]);
+  return signIn(t.app, user.username);
+}
+
+let planSequence = 0;
+
+/**
+ * A plan of `unitCode` (default the province "33") with `tasks` tasks led by the unit `leadCode`
+ * (default "33.SNV"), saved by `author` (default a new coordinator of the province).
+ */
+export async function buildPlan(
+  t: TestApp,
+  options: {
+    author?: Session;
+    unitCode?: string;
+    leadCode?: string;
+    tasks?: number;
+    due?: string | null;
+    year?: number;
+    title?: string;
+  } = {},
+): Promise<PlanDetail> {
+  planSequence += 1;
+  const author = options.author ?? (await signInAs(t, 'coordinator', '33'));
+  const leadId = await unitIdByCode(t.database, options.leadCode ?? '33.SNV');
+  const lead = `Đơn vị chủ trì ${planSequence}`;
+  const input: CreatePlanInput = {
+    unitId: await unitIdByCode(t.database, options.unitCode ?? '33'),
+    number: `${planSequence}/KH-THU`,
+    type: 'KH',
+    issuedOn: null,
+    place: null,
+    issuer: null,
+    signer: null,
+    title: options.title ?? `Kế hoạch thử ${planSequence}`,
+    year: options.year ?? 2026,
+    indices: [],
+    sections: [],
+    tasks: Array.from({ length: options.tasks ?? 1 }, (_, index) => ({
+      ref: String(index + 1),
+      text: `Nhiệm vụ ${index + 1}`,
+      index: null,
+      dimension: null,
+      leadNames: [lead],
+      supportNames: [],
+      due: options.due === undefined ? '2026-12-31' : options.due,
+      recurrence: null,
+    })),
+    targets: [],
+    agencies: [{ name: lead, unitId: leadId }],
+  };
+  const saved = await author.request('POST', '/api/plans', input);
+  if (saved.status !== 201) throw new Error(`buildPlan failed: ${saved.status} ${saved.body}`);
+  return saved.json as PlanDetail;
+}
+
+export interface BuiltReport {
+  id: number;
+  version: number;
+  status: string;
+}
+
+/**
+ * The report of the unit `unitCode` (default "33.SNV") for `periodCode`, opened by a reporter of the
+ * unit and, with `submit`, sent by its head.
+ */
+export async function buildReport(
+  t: TestApp,
+  options: { unitCode?: string; periodCode: string; submit?: boolean },
+): Promise<BuiltReport> {
+  const unitCode = options.unitCode ?? '33.SNV';
+  const reporter = await signInAs(t, 'unit_reporter', unitCode);
+  const unitId = await unitIdByCode(t.database, unitCode);
+  const opened = await reporter.request('POST', '/api/reports', { unitId, periodCode: options.periodCode });
+  if (opened.status !== 200) throw new Error(`buildReport failed: ${opened.status} ${opened.body}`);
+  if (!options.submit) return opened.json as BuiltReport;
+  const head = await signInAs(t, 'unit_head', unitCode);
+  const sent = await head.request('POST', `/api/reports/${opened.json.id}/transitions`, {
+    action: 'submit',
+    version: opened.json.version,
+  });
+  if (sent.status !== 200) throw new Error(`buildReport submit failed: ${sent.status} ${sent.body}`);
+  return sent.json as BuiltReport;
+}
+
+/** Deadlines of every stage far in the future (dd/mm/yyyy, as the round form sends them). */
+export const FUTURE_DEADLINES = {
+  self: '30/06/2099',
+  appraisal1: '31/07/2099',
+  explanation: '15/08/2099',
+  appraisal2: '31/08/2099',
+  final: '30/09/2099',
+};
+
+/**
+ * An assessment round of the demo commune framework (HY_CCHC_XA) over the province's communes, created
+ * by `coordinator` (default a new coordinator of the province), in its first stage.
+ */
+export async function buildRound(
+  t: TestApp,
+  options: { coordinator?: Session; deadlines?: Partial<typeof FUTURE_DEADLINES>; name?: string } = {},
+): Promise<{ id: number; version: number; stage: string; units: { unitId: number }[] }> {
+  const coordinator = options.coordinator ?? (await signInAs(t, 'coordinator', '33'));
+  const frameworks = (await coordinator.request('GET', '/api/frameworks')).json as {
+    id: number;
+    code: string;
+  }[];
+  const framework = frameworks.find((entry) => entry.code === 'HY_CCHC_XA');
+  if (!framework) throw new Error('the demo commune framework is missing');
+  const created = await coordinator.request('POST', '/api/rounds', {
+    frameworkId: framework.id,
+    ownerUnitId: await unitIdByCode(t.database, '33'),
+    name: options.name ?? 'Đánh giá CCHC cấp xã (thử)',
+    year: 2026,
+    unitType: 'commune',
+    deadlines: { ...FUTURE_DEADLINES, ...options.deadlines },
+    bonusCap: 3,
+    penaltyCap: 5,
+  });
+  if (created.status !== 201) throw new Error(`buildRound failed: ${created.status} ${created.body}`);
+  return created.json;
+}
