@@ -22,6 +22,7 @@ import { listenForChanges } from './db/read-cache.ts';
 import { dossierRoutes } from './dossiers/dossier-routes.ts';
 import { envelope, errorHandler } from './http/errors.ts';
 import { healthRoutes } from './http/health-routes.ts';
+import { refuseNulBytes } from './http/nul-bytes.ts';
 import { indicatorRoutes } from './indicators/indicator-routes.ts';
 import { indexRoutes } from './indices/index-routes.ts';
 import { jobRoutes } from './jobs/job-routes.ts';
@@ -85,6 +86,7 @@ export async function buildApp({
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  refuseNulBytes(app);
   const stopListening = await listenForChanges(database);
   app.addHook('onClose', stopListening);
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_ID, versionSchema } from '../ids.ts';
 import { normalizeText } from '../text/vietnamese.ts';
 import { email } from '../units/unit-schemas.ts';
 import { ROLE_NAMES } from './roles.ts';
@@ -60,12 +61,12 @@ export const updateUserSchema = z.object({
   email,
   isActive: z.boolean(),
   locale: z.enum(LOCALES).default('vi'),
-  version: z.number().int().min(1),
+  version: versionSchema,
 });
 
 export const updatePreferencesSchema = z.object({ locale: z.enum(LOCALES) });
 
 export const grantRoleSchema = z.object({
   role: z.enum(ROLE_NAMES, { error: 'Vai trò không hợp lệ.' }),
-  unitId: z.number({ error: 'Vui lòng chọn đơn vị.' }).int().positive(),
+  unitId: z.number({ error: 'Vui lòng chọn đơn vị.' }).int().positive().max(MAX_ID, 'Vui lòng chọn đơn vị.'),
 });

@@ -4,6 +4,7 @@
  * bonus and penalty points, the ranking is published. Pure rules; the server stores and enforces them.
  */
 import { z } from 'zod';
+import { idSchema, versionSchema } from '../ids.ts';
 import { isoDate, optionalText, text } from '../text/fields.ts';
 
 export const STAGES = ['self', 'appraisal1', 'explanation', 'appraisal2', 'final', 'published'] as const;
@@ -51,12 +52,12 @@ export function needsReason(selfScore: number | null, appraisedScore: number): b
 const score = z.number().min(0, 'Điểm không được âm.');
 
 export const createRoundSchema = z.object({
-  frameworkId: z.number().int().positive(),
-  ownerUnitId: z.number().int().positive(),
+  frameworkId: idSchema,
+  ownerUnitId: idSchema,
   name: text(300, 'Vui lòng nhập tên đợt đánh giá.'),
   year: z.number().int().min(2000).max(2100),
   /** The units assessed: listed, or every active unit of a type under the owner unit. */
-  unitIds: z.array(z.number().int().positive()).max(5000).optional(),
+  unitIds: z.array(idSchema).max(5000).optional(),
   unitType: z.enum(['department', 'commune', 'district', 'office']).optional(),
   deadlines: z.object({
     self: isoDate,
@@ -86,5 +87,5 @@ export const adjustmentsSchema = z.object({
 
 export const updateRoundSchema = z.object({
   deadlines: createRoundSchema.shape.deadlines.partial().optional(),
-  version: z.number().int().min(1),
+  version: versionSchema,
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { FieldIssue } from '../errors.ts';
+import { idParam, idSchema } from '../ids.ts';
 import { MAX_PER_PAGE } from '../list.ts';
 import { parsePeriod } from '../periods/periods.ts';
 import { optionalText } from '../text/fields.ts';
@@ -19,7 +20,7 @@ const finite = (message: string) => z.number({ error: message }).finite(message)
 export const targetBodySchema = z
   .object({
     indicatorCode: z.string({ error: 'Chọn chỉ tiêu.' }).trim().min(1, 'Chọn chỉ tiêu.'),
-    unitId: z.number().int().positive().nullish().default(null),
+    unitId: idSchema.nullish().default(null),
     unitType: z.enum(UNIT_TYPE_NAMES, { error: 'Loại đơn vị không hợp lệ.' }).nullish().default(null),
     periodCode: periodCode.nullish().default(null),
     operator: z.enum(TARGET_OPERATORS, { error: 'Phép so sánh phải là >, ≥, <, ≤ hoặc =.' }),
@@ -38,7 +39,7 @@ export const targetQuerySchema = z.object({
   page: z.coerce.number().int().min(1).default(1),
   perPage: z.coerce.number().int().min(1).max(MAX_PER_PAGE).default(MAX_PER_PAGE),
   indicatorCode: z.string().trim().min(1).optional(),
-  unitId: z.coerce.number().int().positive().optional(),
+  unitId: idParam.optional(),
 });
 
 export const enteredValueSchema = z.object({

@@ -3,6 +3,7 @@
  * server (validation, OpenAPI), the web app (forms) and the .docx export.
  */
 import { z } from 'zod';
+import { idSchema, versionSchema } from '../ids.ts';
 import { isoDate, optionalText, text } from '../text/fields.ts';
 import { DIMENSION_TABLE } from './dimension-table.ts';
 import { DIMENSION_CODES, type DimensionCode, INDEX_CODES, RECURRENCES, type Recurrence } from './types.ts';
@@ -130,7 +131,7 @@ export type PlanDetail = z.infer<typeof planDetailSchema>;
 
 // ---- What the import screen sends to save a plan -------------------------------------------------
 
-const unitIds = z.array(z.number().int().positive()).max(50);
+const unitIds = z.array(idSchema).max(50);
 const agencyNames = z.array(z.string().trim().min(1).max(200)).max(50);
 
 export const newPlanTaskSchema = z.object({
@@ -143,12 +144,12 @@ export const newPlanTaskSchema = z.object({
   due: isoDate.nullable(),
   recurrence: z.enum(RECURRENCES).nullable(),
   /** In a unit's plan made in answer to another: the task of that plan this one carries out. */
-  implementsItemId: z.number().int().positive().nullable().default(null),
+  implementsItemId: idSchema.nullable().default(null),
 });
 
 export const createPlanSchema = z.object({
-  unitId: z.number().int().positive(),
-  parentPlanId: z.number().int().positive().nullable().default(null),
+  unitId: idSchema,
+  parentPlanId: idSchema.nullable().default(null),
   number: optionalText(60),
   type: optionalText(10),
   issuedOn: isoDate.nullable(),
@@ -177,9 +178,7 @@ export const createPlanSchema = z.object({
   warnings: z.array(z.string().max(1000)).max(200).default([]),
   /** Agency names of the document → organisation units; remembered for the next import. */
   agencies: z
-    .array(
-      z.object({ name: z.string().trim().min(1).max(200), unitId: z.number().int().positive().nullable() }),
-    )
+    .array(z.object({ name: z.string().trim().min(1).max(200), unitId: idSchema.nullable() }))
     .max(500),
   childPlansDue: isoDate.nullable().default(null),
 });
@@ -196,7 +195,7 @@ export type AgencyMatch = z.infer<typeof agencyMatchSchema>;
 
 /** What a unit's plan in answer to a provincial one starts from: the tasks given to the unit. */
 export const createChildPlanSchema = z.object({
-  unitId: z.number().int().positive(),
+  unitId: idSchema,
   title: optionalText(1000),
 });
 
@@ -204,7 +203,7 @@ export const updatePlanSchema = z.object({
   childPlansDue: isoDate.nullable().optional(),
   leadShare: z.number().min(0).max(100).optional(),
   status: z.enum(PLAN_STATUSES).optional(),
-  version: z.number().int().min(1),
+  version: versionSchema,
 });
 
 export const CASCADE_STATES = ['submitted', 'late', 'missing', 'pending'] as const;
@@ -243,6 +242,6 @@ export const updatePlanItemSchema = z.object({
   leadUnitIds: unitIds.optional(),
   supportUnitIds: unitIds.optional(),
   note: optionalText(2000).optional(),
-  version: z.number().int().min(1),
+  version: versionSchema,
 });
 export type UpdatePlanItemInput = z.input<typeof updatePlanItemSchema>;

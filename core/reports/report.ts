@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { Permission } from '../auth/roles.ts';
+import { idSchema, versionSchema } from '../ids.ts';
 import { optionalText } from '../text/fields.ts';
 
 export const REPORT_STATUSES = ['draft', 'submitted', 'returned', 'accepted', 'locked'] as const;
@@ -61,20 +62,20 @@ export const saveReportSchema = z.object({
   tasks: z
     .array(
       z.object({
-        itemId: z.number().int().positive(),
+        itemId: idSchema,
         status: z.enum(['not_started', 'in_progress', 'done', 'cancelled']),
         progress: z.number().min(0).max(100),
         done: optionalText(4000),
       }),
     )
     .max(500),
-  version: z.number().int().min(1),
+  version: versionSchema,
 });
 
 export const transitionSchema = z.object({
   action: z.enum(Object.keys(REPORT_ACTIONS) as [ReportAction, ...ReportAction[]]),
   reason: optionalText(2000),
-  version: z.number().int().min(1),
+  version: versionSchema,
 });
 
 export type Timeliness = 'on_time' | 'late';

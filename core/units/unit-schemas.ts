@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idSchema, versionSchema } from '../ids.ts';
 import { isoDate, optionalText, text } from '../text/fields.ts';
 import { normalizeText } from '../text/vietnamese.ts';
 import { SUCCESSION_KIND_NAMES, UNIT_TYPE_NAMES } from './unit-types.ts';
@@ -45,33 +46,33 @@ export const unitFields = {
 
 export const createUnitSchema = z.object({
   ...unitFields,
-  parentId: z.number().int().positive().nullable(),
+  parentId: idSchema.nullable(),
   validFrom: isoDate.optional(),
 });
 export type CreateUnitInput = z.input<typeof createUnitSchema>;
 
 export const updateUnitSchema = z.object({
   ...unitFields,
-  version: z.number().int().min(1),
+  version: versionSchema,
 });
 export type UpdateUnitInput = z.input<typeof updateUnitSchema>;
 
 export const moveUnitSchema = z.object({
-  parentId: z.number().int().positive(),
-  version: z.number().int().min(1),
+  parentId: idSchema,
+  version: versionSchema,
 });
 
 export const closeUnitSchema = z.object({
   validTo: isoDate,
-  successorIds: z.array(z.number().int().positive()).max(50).default([]),
+  successorIds: z.array(idSchema).max(50).default([]),
   kind: z.enum(SUCCESSION_KIND_NAMES).default('merge'),
   reason: text(1000, 'Vui lòng nêu lý do.'),
-  version: z.number().int().min(1),
+  version: versionSchema,
 });
 
 export const reopenUnitSchema = z.object({
   reason: text(1000, 'Vui lòng nêu lý do.'),
-  version: z.number().int().min(1),
+  version: versionSchema,
 });
 
 export const unitStatus = z.enum(['active', 'closed', 'all']);

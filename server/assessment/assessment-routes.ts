@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Framework } from '../../core/frameworks/framework.ts';
+import { frameworkSchema } from '../../core/frameworks/framework-schema.ts';
 import { frameworkToTable } from '../../core/frameworks/framework-table.ts';
 import {
   adjustmentsSchema,
@@ -9,6 +10,7 @@ import {
   updateRoundSchema,
   updateScoreSchema,
 } from '../../core/frameworks/rounds.ts';
+import { idParam, versionSchema } from '../../core/ids.ts';
 import { contextOf } from '../auth/policy.ts';
 import type { Db } from '../db/engine.ts';
 import { JsonBodyCache } from '../db/read-cache.ts';
@@ -39,16 +41,14 @@ import {
 } from './round-commands.ts';
 import { getResults, getRound, getSheet, listRounds } from './round-queries.ts';
 
-const id = z.coerce.number().int().positive();
+const id = idParam;
 const roundParams = z.object({ id });
 const unitParams = roundParams.extend({ unitId: id });
 const criterionParams = unitParams.extend({ code: z.string().min(1).max(60) });
 const evidenceParams = criterionParams.extend({ evidenceId: id });
 
-/** A framework's tree is checked by validateFramework (named errors), not by a schema here. */
-const frameworkBody = z
-  .object({ code: z.string(), fromYear: z.number().int(), criteria: z.array(z.unknown()) })
-  .passthrough();
+/** A framework's shape is checked here; the rules between its fields by validateFramework (named errors). */
+const frameworkBody = frameworkSchema;
 
 export async function assessmentRoutes(app: FastifyInstance, { db, cacheMs }: { db: Db; cacheMs: number }) {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -88,7 +88,7 @@ export async function assessmentRoutes(app: FastifyInstance, { db, cacheMs }: { 
         tags,
         summary: 'Sửa khung chỉ số chưa dùng trong đợt đánh giá (tên, điểm, hướng dẫn)',
         params: roundParams,
-        body: z.object({ definition: frameworkBody, version: z.number().int().min(1) }),
+        body: z.object({ definition: frameworkBody, version: versionSchema }),
       },
     },
     async (request) =>
@@ -188,7 +188,7 @@ export async function assessmentRoutes(app: FastifyInstance, { db, cacheMs }: { 
         tags,
         summary: 'Chuyển sang giai đoạn tiếp theo (đến công bố)',
         params: roundParams,
-        body: z.object({ version: z.number().int().min(1) }),
+        body: z.object({ version: versionSchema }),
       },
     },
     async (request) => advanceRound(contextOf(request, db), request.params.id, request.body.version),

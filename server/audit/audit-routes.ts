@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { hasPermissionOn, scopeRoots } from '../../core/auth/roles.ts';
 import { AppError } from '../../core/errors.ts';
+import { idParam } from '../../core/ids.ts';
 import { listQuery } from '../../core/list.ts';
 import { isoDate } from '../../core/text/fields.ts';
 import { contextOf } from '../auth/policy.ts';
@@ -13,7 +14,7 @@ const auditQuery = listQuery(['at'], '-at').extend({
   action: z.string().trim().max(100).optional(),
   entityType: z.string().trim().max(50).optional(),
   entityId: z.string().trim().max(50).optional(),
-  actorId: z.coerce.number().int().positive().optional(),
+  actorId: idParam.optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
 });

@@ -9,6 +9,7 @@ import { AppError, fieldError } from '../../core/errors.ts';
 import { contextOf } from '../auth/policy.ts';
 import type { Db } from '../db/engine.ts';
 import { CONTENT_TYPES, writeTable } from '../files/tabular.ts';
+import { checkZipFile, type ZipLimits } from '../files/zip-limits.ts';
 import { type JobProgress, startJob } from '../jobs/jobs.ts';
 import { type DossierImportProgress, importDossiers } from './dossier-import-service.ts';
 import {
@@ -22,6 +23,15 @@ import { type DossierFormat, dossierFormatOf, readDossierRows } from './dossier-
 
 /** A year of a province's one-stop data as CSV is around a gigabyte: the upload goes to disk, never to memory. */
 export const MAX_DOSSIER_UPLOAD_BYTES = 2 * 1024 ** 3;
+/**
+ * A dossier .xlsx is streamed row by row, but exceljs keeps its shared-string table in memory: the
+ * whole zip is bounded, that table more tightly, before any row is read.
+ */
+export const DOSSIER_XLSX_LIMITS: ZipLimits = {
+  maxEntries: 2000,
+  maxTotalBytes: 1024 ** 3,
+  entryLimits: [{ name: /sharedStrings\.xml$|styles\.xml$|workbook\.xml$/, maxBytes: 128 * 1024 ** 2 }],
+};
 
 interface Upload {
   dir: string;
@@ -48,6 +58,7 @@ async function receiveUpload(request: FastifyRequest): Promise<Upload> {
     }
     if (!file) throw fieldError('file', 'Vui lòng chọn tệp.');
     const format = dossierFormatOf(file.fileName);
+    if (format === 'xlsx') await checkZipFile(file.path, DOSSIER_XLSX_LIMITS);
     let mapping: DossierMapping | undefined;
     if (fields.mapping) mapping = parseDossierMapping(fields.mapping);
     if (fields.dryRun !== undefined && !['true', 'false'].includes(fields.dryRun))

@@ -1,6 +1,7 @@
-import mammoth from 'mammoth';
 import { AppError } from '../../core/errors.ts';
 import { detectVietnameseEncoding, ENCODING_MESSAGES } from '../../core/text/legacy-encoding.ts';
+import { readOfficeFile } from './office.ts';
+import { assertLineCount } from './office-parse.ts';
 
 /** Documents in: plain text (.txt, .md, UTF-8) and Word (.docx), as the text the plan importer reads. */
 export const DOCUMENT_EXTENSIONS = ['.txt', '.md', '.docx'] as const;
@@ -11,7 +12,9 @@ export async function readDocumentText(filename: string, data: Buffer): Promise<
   if (lower.endsWith('.txt') || lower.endsWith('.md')) {
     const encoding = detectVietnameseEncoding(data);
     if (encoding !== 'utf8') throw new AppError('UNSUPPORTED_FILE', ENCODING_MESSAGES[encoding]);
-    return new TextDecoder('utf-8').decode(data).replace(/^\uFEFF/, '');
+    const text = new TextDecoder('utf-8').decode(data).replace(/^\uFEFF/, '');
+    assertLineCount(text);
+    return text;
   }
   if (lower.endsWith('.doc'))
     throw new AppError(
@@ -22,16 +25,10 @@ export async function readDocumentText(filename: string, data: Buffer): Promise<
 }
 
 async function readDocx(data: Buffer): Promise<string> {
-  // A .docx is a zip: anything else is refused before mammoth sees it.
+  // A .docx is a zip: anything else is refused before a worker starts.
   if (data.length < 4 || data.readUInt32LE(0) !== 0x04034b50)
     throw new AppError('UNSUPPORTED_FILE', 'Tệp không phải văn bản Word .docx hợp lệ.');
-  let html: string;
-  try {
-    ({ value: html } = await mammoth.convertToHtml({ buffer: data }));
-  } catch {
-    throw new AppError('UNSUPPORTED_FILE', 'Không đọc được nội dung tệp .docx (tệp hỏng hoặc được bảo vệ).');
-  }
-  return htmlToPlanText(html);
+  return readOfficeFile({ kind: 'docx', data });
 }
 
 const LETTERS = 'abcdđeghiklmnopqrstuvxy';

@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../core/errors.ts';
 import { detectVietnameseEncoding, ENCODING_MESSAGES } from '../../core/text/legacy-encoding.ts';
+import { readOfficeFile } from './office.ts';
 
 /** Spreadsheet files in and out: CSV (UTF-8, comma or semicolon) and .xlsx, as a header row and text cells. */
 export type TabularFormat = 'csv' | 'xlsx';
@@ -44,35 +45,9 @@ function readCsv(data: Buffer): Table {
   return { headers: headers.map((header) => header.trim()), rows: trimTrailingEmpty(rows) };
 }
 
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((part) => part.text).join('');
-    if ('text' in value) return String(value.text);
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-    return '';
-  }
-  return String(value).normalize('NFC');
-}
-
 async function readXlsx(data: Buffer): Promise<Table> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(data as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError('UNSUPPORTED_FILE', 'Không đọc được tệp .xlsx (tệp hỏng hoặc không phải Excel).');
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return { headers: [], rows: [] };
-  const width = sheet.columnCount;
-  const rows: string[][] = [];
-  for (let r = 1; r <= sheet.rowCount; r += 1) {
-    const row = sheet.getRow(r);
-    rows.push(Array.from({ length: width }, (_, c) => cellText(row.getCell(c + 1).value).trim()));
-  }
-  const [headers = [], ...body] = rows;
-  return { headers, rows: trimTrailingEmpty(body) };
+  const { headers, rows } = await readOfficeFile({ kind: 'xlsx', data });
+  return { headers, rows: trimTrailingEmpty(rows) };
 }
 
 function trimTrailingEmpty(rows: string[][]): string[][] {

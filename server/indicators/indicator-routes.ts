@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { scopeRoots } from '../../core/auth/roles.ts';
 import { fieldError } from '../../core/errors.ts';
+import { idParam } from '../../core/ids.ts';
 import { isDossierIndicator } from '../../core/indicators/dossier-indicators.ts';
 import {
   enteredValuesBodySchema,
@@ -24,13 +25,13 @@ import { createTarget, deleteTarget, findTargets, updateTarget } from './target-
 import type { IndicatorContext } from './unit-scope.ts';
 import { saveUnitIndicatorValues, unitIndicatorValues } from './value-service.ts';
 
-const id = z.coerce.number().int().positive();
+const id = idParam;
 const dashboardQuery = z.object({
-  unitId: z.coerce.number().int().positive().optional(),
+  unitId: idParam.optional(),
   period: z.string().trim().max(10).optional(),
 });
 const lateQuery = listQuery(LATE_SORTS, '-daysLate').extend({
-  unitId: z.coerce.number().int().positive().optional(),
+  unitId: idParam.optional(),
   period: z.string().trim().max(10).optional(),
   apology: z.enum(['missing', 'issued']).optional(),
 });

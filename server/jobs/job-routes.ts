@@ -1,12 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { idParam } from '../../core/ids.ts';
 import { contextOf } from '../auth/policy.ts';
 import type { Db } from '../db/engine.ts';
 import { sendDownload } from '../http/downloads.ts';
 import { getJob, jobFile, listJobs } from './jobs.ts';
 
-const id = z.coerce.number().int().positive();
+const id = idParam;
 
 /** Background work as the person who started it follows it: progress, result, files. */
 export async function jobRoutes(app: FastifyInstance, { db }: { db: Db }) {

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { idParam } from '../../core/ids.ts';
 import { listQuery } from '../../core/list.ts';
 import { contextOf } from '../auth/policy.ts';
 import type { Db } from '../db/engine.ts';
@@ -36,7 +37,7 @@ export async function notificationRoutes(app: FastifyInstance, { db }: { db: Db 
       schema: {
         tags,
         summary: 'Đánh dấu một thông báo đã đọc',
-        params: z.object({ id: z.coerce.number().int().positive() }),
+        params: z.object({ id: idParam }),
       },
     },
     async (request) => markNotificationRead(contextOf(request, db), request.params.id),

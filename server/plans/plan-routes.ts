@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { idParam } from '../../core/ids.ts';
 import { listQuery, listResultSchema } from '../../core/list.ts';
 import {
   agencyMatchSchema,
@@ -29,8 +30,8 @@ import { findPlans, findTasks, getCascade, getPlan } from './plan-queries.ts';
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-const idParams = z.object({ id: z.coerce.number().int().positive() });
-const itemParams = idParams.extend({ itemId: z.coerce.number().int().positive() });
+const idParams = z.object({ id: idParam });
+const itemParams = idParams.extend({ itemId: idParam });
 /** 2 MB of text is a 600-page plan. */
 const MAX_TEXT = 2 * 1024 * 1024;
 
@@ -43,11 +44,11 @@ const previewSchema = z.object({
 
 const planListQuery = listQuery(['createdAt', 'issuedOn', 'year', 'title'], '-createdAt').extend({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
-  unitId: z.coerce.number().int().positive().optional(),
+  unitId: idParam.optional(),
 });
 
 const taskListQuery = listQuery(['due', 'ref', 'progress'], 'due').extend({
-  unitId: z.coerce.number().int().positive().optional(),
+  unitId: idParam.optional(),
   dimension: z.enum(DIMENSION_CODES).optional(),
   status: z.enum(ITEM_STATUSES).optional(),
   overdue: z
@@ -179,7 +180,7 @@ export async function planRoutes(app: FastifyInstance, { db }: { db: Db }) {
     async (request) => getCascade(contextOf(request, db), request.params.id),
   );
 
-  const evidenceParams = itemParams.extend({ evidenceId: z.coerce.number().int().positive() });
+  const evidenceParams = itemParams.extend({ evidenceId: idParam });
 
   api.get(
     '/api/plans/:id/items/:itemId/evidence',

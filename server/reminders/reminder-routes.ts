@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { idSchema } from '../../core/ids.ts';
 import { reminderSettingsSchema } from '../../core/reports/reminders.ts';
 import { assertInstallationWide, contextOf } from '../auth/policy.ts';
 import type { Config } from '../config.ts';
@@ -11,7 +12,7 @@ import { getReminderSettings, saveReminderSettings } from './reminder-settings.t
 const sendNowSchema = z.object({
   periodCode: z.string().trim().min(4).max(10),
   unitIds: z
-    .array(z.number().int().positive(), { error: 'Chọn các đơn vị cần nhắc.' })
+    .array(idSchema, { error: 'Chọn các đơn vị cần nhắc.' })
     .min(1, 'Chọn ít nhất một đơn vị để nhắc.')
     .max(500, 'Tối đa 500 đơn vị mỗi lần nhắc.'),
 });

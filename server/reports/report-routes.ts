@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { idParam, idSchema } from '../../core/ids.ts';
 import { listQuery } from '../../core/list.ts';
 import { REPORT_STATUSES, saveReportSchema, transitionSchema } from '../../core/reports/report.ts';
 import { contextOf } from '../auth/policy.ts';
@@ -21,7 +22,7 @@ import {
   windowOf,
 } from './report-service.ts';
 
-const id = z.coerce.number().int().positive();
+const id = idParam;
 const periodCode = z.string().trim().min(4).max(10);
 
 export async function reportRoutes(app: FastifyInstance, { db }: { db: Db }) {
@@ -84,7 +85,7 @@ export async function reportRoutes(app: FastifyInstance, { db }: { db: Db }) {
       schema: {
         tags,
         summary: 'Mở (hoặc tạo) báo cáo kỳ của đơn vị',
-        body: z.object({ unitId: z.number().int().positive(), periodCode }),
+        body: z.object({ unitId: idSchema, periodCode }),
       },
     },
     async (request) => openReport(contextOf(request, db), request.body.unitId, request.body.periodCode),
@@ -125,7 +126,7 @@ export async function reportRoutes(app: FastifyInstance, { db }: { db: Db }) {
       schema: {
         tags,
         summary: 'Lập báo cáo tổng hợp của tỉnh cho kỳ (.docx theo NĐ 30/2020 và phụ lục .xlsx), chạy nền',
-        body: z.object({ planId: z.number().int().positive(), periodCode }),
+        body: z.object({ planId: idSchema, periodCode }),
       },
     },
     async (request, reply) => {

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { scopeRoots } from '../../core/auth/roles.ts';
+import { idParam } from '../../core/ids.ts';
 import { listQuery, listResultSchema } from '../../core/list.ts';
 import {
   closeUnitSchema,
@@ -30,11 +31,11 @@ import {
   updateUnit,
 } from './unit-service.ts';
 
-const idParams = z.object({ id: z.coerce.number().int().positive() });
+const idParams = z.object({ id: idParam });
 const formatQuery = z.object({ format: z.enum(['csv', 'xlsx']).default('xlsx') });
 
 const unitListQuery = listQuery(['name', 'code', 'type'], 'name').extend({
-  parentId: z.union([z.literal('root'), z.coerce.number().int().positive()]).optional(),
+  parentId: z.union([z.literal('root'), idParam]).optional(),
   type: z.enum(UNIT_TYPE_NAMES).optional(),
   status: unitStatus.default('active'),
 });

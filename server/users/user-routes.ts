@@ -3,12 +3,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { createUserSchema, grantRoleSchema, updateUserSchema } from '../../core/auth/account-schemas.ts';
 import { userViewSchema as userSchema } from '../../core/auth/account-views.ts';
+import { idParam } from '../../core/ids.ts';
 import { listQuery, listResultSchema } from '../../core/list.ts';
 import { contextOf } from '../auth/policy.ts';
 import type { Db } from '../db/engine.ts';
 import { createUser, findUsers, grantRole, resetPassword, revokeRole, updateUser } from './user-service.ts';
 
-const idParams = z.object({ id: z.coerce.number().int().positive() });
+const idParams = z.object({ id: idParam });
 const tags = ['users'];
 
 export async function userRoutes(app: FastifyInstance, { db }: { db: Db }) {
@@ -93,7 +94,7 @@ export async function userRoutes(app: FastifyInstance, { db }: { db: Db }) {
       schema: {
         tags,
         summary: 'Gỡ quyền',
-        params: idParams.extend({ grantId: z.coerce.number().int().positive() }),
+        params: idParams.extend({ grantId: idParam }),
         response: { 200: userSchema },
       },
     },

@@ -1,0 +1,83 @@
+import ExcelJS from 'exceljs';
+import mammoth from 'mammoth';
+import { AppError } from '../../core/errors.ts';
+import { htmlToPlanText } from './documents.ts';
+import type { Table } from './tabular.ts';
+import { checkZipBuffer, type ZipLimits } from './zip-limits.ts';
+
+/**
+ * .docx and .xlsx read whole in memory (plans, unit and framework imports), run inside the office
+ * worker: the zip is bounded first, then what the parsers produce (rows, cells, lines).
+ */
+const MiB = 1024 * 1024;
+export const OFFICE_ZIP_LIMITS: ZipLimits = { maxEntries: 2000, maxTotalBytes: 64 * MiB };
+export const MAX_TABLE_ROWS = 100_000;
+export const MAX_TABLE_CELLS = 2_000_000;
+export const MAX_DOCUMENT_LINES = 50_000;
+
+const grouped = (count: number) => count.toLocaleString('vi-VN');
+
+export async function parseDocx(data: Buffer): Promise<string> {
+  checkZipBuffer(data, OFFICE_ZIP_LIMITS);
+  let html: string;
+  try {
+    ({ value: html } = await mammoth.convertToHtml({ buffer: data }));
+  } catch {
+    throw new AppError('UNSUPPORTED_FILE', 'Không đọc được nội dung tệp .docx (tệp hỏng hoặc được bảo vệ).');
+  }
+  const text = htmlToPlanText(html);
+  assertLineCount(text);
+  return text;
+}
+
+/** A document of more lines than any plan is refused before the importer walks it. */
+export function assertLineCount(text: string): void {
+  let lines = 1;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) {
+    lines += 1;
+    if (lines > MAX_DOCUMENT_LINES)
+      throw new AppError(
+        'PAYLOAD_TOO_LARGE',
+        `Văn bản có quá ${grouped(MAX_DOCUMENT_LINES)} đoạn: vượt giới hạn. Hãy chia nhỏ tệp.`,
+        { limit: MAX_DOCUMENT_LINES },
+      );
+  }
+}
+
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((part) => part.text).join('');
+    if ('text' in value) return String(value.text);
+    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+    return '';
+  }
+  return String(value).normalize('NFC');
+}
+
+export async function parseXlsx(data: Buffer): Promise<Table> {
+  checkZipBuffer(data, OFFICE_ZIP_LIMITS);
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(data as unknown as ArrayBuffer);
+  } catch {
+    throw new AppError('UNSUPPORTED_FILE', 'Không đọc được tệp .xlsx (tệp hỏng hoặc không phải Excel).');
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) return { headers: [], rows: [] };
+  const width = sheet.columnCount;
+  if (sheet.rowCount > MAX_TABLE_ROWS || sheet.rowCount * width > MAX_TABLE_CELLS)
+    throw new AppError(
+      'PAYLOAD_TOO_LARGE',
+      `Bảng tính vượt giới hạn ${grouped(MAX_TABLE_ROWS)} dòng hoặc ${grouped(MAX_TABLE_CELLS)} ô. Hãy chia nhỏ tệp.`,
+      { limit: MAX_TABLE_ROWS },
+    );
+  const rows: string[][] = [];
+  for (let r = 1; r <= sheet.rowCount; r += 1) {
+    const row = sheet.getRow(r);
+    rows.push(Array.from({ length: width }, (_, c) => cellText(row.getCell(c + 1).value).trim()));
+  }
+  const [headers = [], ...body] = rows;
+  return { headers, rows: body };
+}

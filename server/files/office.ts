@@ -1,0 +1,84 @@
+import { Worker } from 'node:worker_threads';
+import { AppError, type AppErrorDetails, type ErrorCode } from '../../core/errors.ts';
+import type { Table } from './tabular.ts';
+
+/**
+ * .docx and .xlsx are parsed in a worker thread with its own heap limit: a file that still needs more
+ * memory than that, or more time, ends the worker with a 413, and the server goes on serving.
+ */
+export const OFFICE_MEMORY_MB = 512;
+export const OFFICE_TIME_LIMIT_MS = 60_000;
+
+interface Options {
+  kind: 'docx' | 'xlsx';
+  data: Buffer;
+  /** Tests lower these to reach the refusals with small files. */
+  memoryMb?: number;
+  timeLimitMs?: number;
+}
+
+export function readOfficeFile(options: Options & { kind: 'docx' }): Promise<string>;
+export function readOfficeFile(options: Options & { kind: 'xlsx' }): Promise<Table>;
+export function readOfficeFile({
+  kind,
+  data,
+  memoryMb = OFFICE_MEMORY_MB,
+  timeLimitMs = OFFICE_TIME_LIMIT_MS,
+}: Options): Promise<string | Table> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./office-worker.ts', import.meta.url), {
+      workerData: { kind, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) },
+      // Below ~16 MB V8 cannot even start the isolate, and that failure ends the whole process.
+      resourceLimits: { maxOldGenerationSizeMb: Math.max(16, memoryMb), maxYoungGenerationSizeMb: 32 },
+    });
+    let settled = false;
+    const settle = (action: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      action();
+      void worker.terminate();
+    };
+    const timer = setTimeout(
+      () =>
+        settle(() =>
+          reject(
+            new AppError(
+              'PAYLOAD_TOO_LARGE',
+              `Đọc tệp quá ${Math.round(timeLimitMs / 1000)} giây: tệp quá lớn hoặc quá phức tạp. Hãy chia nhỏ tệp.`,
+            ),
+          ),
+        ),
+      timeLimitMs,
+    );
+    worker.once(
+      'message',
+      (
+        result:
+          | { ok: true; value: string | Table }
+          | { ok: false; code: ErrorCode; message?: string; details: AppErrorDetails },
+      ) =>
+        settle(() =>
+          result.ok
+            ? resolve(result.value)
+            : reject(new AppError(result.code, result.message, result.details)),
+        ),
+    );
+    worker.once('error', (error: Error & { code?: string }) =>
+      settle(() =>
+        reject(
+          error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? new AppError(
+                'PAYLOAD_TOO_LARGE',
+                `Đọc tệp cần quá ${memoryMb} MB bộ nhớ: vượt giới hạn. Hãy chia nhỏ tệp.`,
+                { limit: memoryMb },
+              )
+            : error,
+        ),
+      ),
+    );
+    worker.once('exit', (code) =>
+      settle(() => reject(new Error(`office worker exited with code ${code} before answering`))),
+    );
+  });
+}
