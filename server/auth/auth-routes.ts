@@ -27,18 +27,9 @@ export async function authRoutes(app: FastifyInstance, { db, config }: { db: Db;
   api.post(
     '/api/auth/login',
     {
-      config: {
-        policy: 'public',
-        // Per address and account name: guessing one account's password is slowed here and locked out
-        // by the account lockout; one office behind a single address still signs in many people.
-        rateLimit: {
-          max: 10,
-          timeWindow: '1 minute',
-          hook: 'preHandler',
-          keyGenerator: (request) =>
-            `${request.ip}:${String((request.body as { username?: unknown } | undefined)?.username ?? '')}`,
-        },
-      },
+      // No in-memory rate limit here: failed sign-ins are counted in the database per address and per
+      // username (sign-in-throttle.ts), which every server process shares; successful ones are not limited.
+      config: { policy: 'public' },
       schema: {
         tags: ['auth'],
         summary: 'Đăng nhập',

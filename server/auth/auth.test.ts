@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessions, users } from '../db/schema/index.ts';
 import { buildUser, createTestApp, signIn, TEST_PASSWORD, type TestApp } from '../test/harness.ts';
-import { MAX_FAILED_LOGINS } from './auth-service.ts';
+import { ACCOUNT_RULE } from './sign-in-throttle.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -58,7 +58,7 @@ describe('sign-in', () => {
 
   it('locks the account after repeated failures, even against the right password', async () => {
     const user = await buildUser(t.database, []);
-    for (let i = 1; i < MAX_FAILED_LOGINS; i += 1)
+    for (let i = 1; i < ACCOUNT_RULE.max; i += 1)
       expect((await login(user.username, 'wrong-pass-1')).statusCode).toBe(401);
     expect((await login(user.username, 'wrong-pass-1')).statusCode).toBe(423);
     const locked = await login(user.username, TEST_PASSWORD);

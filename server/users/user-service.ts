@@ -9,6 +9,7 @@ import { foldVietnamese, searchPattern } from '../../core/text/vietnamese.ts';
 import { mutate, type ServiceContext } from '../audit/audit-log.ts';
 import { generatePassword, hashPassword } from '../auth/passwords.ts';
 import { deleteUserSessions, loadGrants } from '../auth/sessions.ts';
+import { accountKey, clearAttempts, lockedAccounts } from '../auth/sign-in-throttle.ts';
 import type { DbOrTx } from '../db/engine.ts';
 import { roleGrants, units, users } from '../db/schema/index.ts';
 
@@ -55,6 +56,10 @@ async function present(db: DbOrTx, rows: UserRow[]): Promise<UserView[]> {
         .where(inArray(roleGrants.userId, ids))
         .orderBy(roleGrants.id)
     : [];
+  const locks = await lockedAccounts(
+    db,
+    rows.map((row) => row.username),
+  );
   return rows.map((row) => ({
     id: row.id,
     username: row.username,
@@ -62,7 +67,7 @@ async function present(db: DbOrTx, rows: UserRow[]): Promise<UserView[]> {
     email: row.email,
     isActive: row.isActive,
     locale: row.locale === 'en' ? 'en' : 'vi',
-    lockedUntil: row.lockedUntil && row.lockedUntil > new Date() ? row.lockedUntil.toISOString() : null,
+    lockedUntil: locks.get(row.username)?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
     version: row.version,
     grants: grants
@@ -217,13 +222,12 @@ export async function resetPassword(ctx: UserContext, id: number): Promise<{ tem
       .set({
         passwordHash,
         mustChangePassword: true,
-        failedLogins: 0,
-        lockedUntil: null,
         version: user.version + 1,
         updatedAt: new Date(),
       })
       .where(eq(users.id, id));
     await deleteUserSessions(tx, id);
+    await clearAttempts(tx, accountKey(user.username));
     await audit({ action: 'user.password_reset', entityType: 'user', entityId: id });
   });
   return { temporaryPassword };
