@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { changePasswordSchema, loginSchema } from '../../core/auth/account-schemas.ts';
+import { passwordProblem } from '../../core/auth/password-rule.ts';
 import { AppError, fieldError } from '../../core/errors.ts';
 import { appendAudit, mutate, type ServiceContext } from '../audit/audit-log.ts';
 import type { Db } from '../db/engine.ts';
@@ -98,6 +99,8 @@ export async function changePassword(
   if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
     throw fieldError('currentPassword', 'Mật khẩu hiện tại không đúng.');
   }
+  const problem = passwordProblem(input.newPassword, user);
+  if (problem) throw fieldError('newPassword', problem.vi);
   const passwordHash = await hashPassword(input.newPassword);
   await mutate(ctx, async (tx, audit) => {
     await tx

@@ -143,6 +143,31 @@ describe('session', () => {
     expect((await other.request('GET', '/api/auth/me')).status).toBe(401);
   });
 
+  it('refuses a common new password and one built on the username or the full name', async () => {
+    const user = await buildUser(t.database, []);
+    const session = await signIn(t.app, user.username);
+    const change = (newPassword: string) =>
+      session.request('POST', '/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword });
+    const common = await change('Qwerty1234');
+    expect(common.status).toBe(400);
+    expect(common.json.error.details.fields).toEqual([
+      { path: 'newPassword', message: 'Mật khẩu này quá phổ biến, dễ bị đoán: hãy chọn mật khẩu khác.' },
+    ]);
+    const withUsername = await change(`${user.username}12345`);
+    expect(withUsername.status).toBe(400);
+    expect(withUsername.json.error.details.fields).toEqual([
+      { path: 'newPassword', message: 'Mật khẩu không được chứa tên đăng nhập.' },
+    ]);
+    const [row] = await t.database.db.select().from(users).where(eq(users.id, user.id));
+    const withName = await change(`${row?.fullName.toUpperCase()}!x`);
+    expect(withName.status).toBe(400);
+    expect(withName.json.error.details.fields).toEqual([
+      { path: 'newPassword', message: 'Mật khẩu không được chứa họ tên.' },
+    ]);
+    // Nothing changed: the old password still signs in.
+    expect((await login(user.username, TEST_PASSWORD)).statusCode).toBe(200);
+  });
+
   it('switches the interface language', async () => {
     const user = await buildUser(t.database, []);
     const session = await signIn(t.app, user.username);

@@ -148,7 +148,7 @@ export async function createUser(
   ctx: ServiceContext,
   input: z.output<typeof createUserSchema>,
 ): Promise<{ user: UserView; temporaryPassword?: string }> {
-  const temporaryPassword = input.password ? undefined : generatePassword();
+  const temporaryPassword = input.password ? undefined : generatePassword(input);
   const passwordHash = await hashPassword(input.password ?? temporaryPassword ?? '');
   return mutate(ctx, async (tx, audit) => {
     const [clash] = await tx.select({ id: users.id }).from(users).where(eq(users.username, input.username));
@@ -161,7 +161,8 @@ export async function createUser(
         fullNameSearch: foldVietnamese(input.fullName),
         email: input.email,
         passwordHash,
-        mustChangePassword: temporaryPassword !== undefined,
+        // Generated or typed by an administrator, the first password is known to someone else.
+        mustChangePassword: true,
       })
       .returning();
     if (!created) throw new AppError('INTERNAL');
@@ -213,7 +214,12 @@ export async function updateUser(
 
 /** Sets a new temporary password, unlocks the account and ends its sessions; the password is shown once. */
 export async function resetPassword(ctx: UserContext, id: number): Promise<{ temporaryPassword: string }> {
-  const temporaryPassword = generatePassword();
+  // Read first (checked again inside the transaction) so the new password can be checked against the person.
+  const [person] = await ctx.db
+    .select({ username: users.username, fullName: users.fullName })
+    .from(users)
+    .where(eq(users.id, id));
+  const temporaryPassword = generatePassword(person);
   const passwordHash = await hashPassword(temporaryPassword);
   await mutate(ctx, async (tx, audit) => {
     const user = await loadManagedUser(ctx, tx, id);
