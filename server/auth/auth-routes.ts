@@ -54,7 +54,10 @@ export async function authRoutes(app: FastifyInstance, { db, config }: { db: Db;
 
   api.post(
     '/api/auth/logout',
-    { config: { policy: 'authenticated' }, schema: { tags: ['auth'], summary: 'Đăng xuất' } },
+    {
+      config: { policy: 'authenticated', isOpenBeforePasswordChange: true },
+      schema: { tags: ['auth'], summary: 'Đăng xuất' },
+    },
     async (request, reply) => {
       await logout(contextOf(request, db));
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -65,7 +68,7 @@ export async function authRoutes(app: FastifyInstance, { db, config }: { db: Db;
   api.get(
     '/api/auth/me',
     {
-      config: { policy: 'authenticated' },
+      config: { policy: 'authenticated', isOpenBeforePasswordChange: true },
       schema: {
         tags: ['auth'],
         summary: 'Tài khoản đang đăng nhập',
@@ -81,7 +84,11 @@ export async function authRoutes(app: FastifyInstance, { db, config }: { db: Db;
   api.post(
     '/api/auth/password',
     {
-      config: { policy: 'authenticated', rateLimit: { max: 10, timeWindow: '1 minute' } },
+      config: {
+        policy: 'authenticated',
+        isOpenBeforePasswordChange: true,
+        rateLimit: { max: 10, timeWindow: '1 minute' },
+      },
       schema: { tags: ['auth'], summary: 'Đổi mật khẩu', body: changePasswordSchema },
     },
     async (request, reply) => {
