@@ -1,5 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../app.ts';
+import { loadConfig } from '../config.ts';
 import { sessions, users } from '../db/schema/index.ts';
 import { buildUser, createTestApp, signIn, TEST_PASSWORD, type TestApp } from '../test/harness.ts';
 import { ACCOUNT_RULE } from './sign-in-throttle.ts';
@@ -30,6 +32,36 @@ describe('sign-in', () => {
     expect(body.user.permissions).toContain('units.read');
     expect(body.user.permissions).not.toContain('users.write');
     expect(body.csrfToken.length).toBeGreaterThan(20);
+  });
+
+  it('in production the session cookie is also Secure, and signing out clears it', async () => {
+    const config = loadConfig({ NODE_ENV: 'production', CHISO_SECRET: 'p'.repeat(40), LOG_LEVEL: 'silent' });
+    const app = await buildApp({ database: t.database, config });
+    try {
+      const user = await buildUser(t.database, []);
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: user.username, password: TEST_PASSWORD },
+      });
+      const cookie = String([response.headers['set-cookie']].flat()[0]);
+      expect(cookie.split('; ').slice(1).sort()).toEqual([
+        'HttpOnly',
+        'Max-Age=43200',
+        'Path=/',
+        'SameSite=Strict',
+        'Secure',
+      ]);
+      const logout = await app.inject({
+        method: 'POST',
+        url: '/api/auth/logout',
+        headers: { cookie: cookie.split(';')[0] ?? '', 'x-csrf-token': response.json().csrfToken },
+      });
+      expect(logout.statusCode).toBe(204);
+      expect(String(logout.headers['set-cookie'])).toMatch(/^chiso_sid=; .*Expires=Thu, 01 Jan 1970/);
+    } finally {
+      await app.close();
+    }
   });
 
   it('stores the password as an argon2id hash and the session id as a keyed hash of the cookie', async () => {
