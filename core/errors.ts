@@ -41,6 +41,10 @@ export const ERROR_CODES = {
     en: 'Someone else changed this record. Reload before saving.',
   },
   DUPLICATE: { vi: 'Dữ liệu đã tồn tại.', en: 'This already exists.' },
+  SIGN_IN_THROTTLED: {
+    vi: 'Địa chỉ này đã đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút.',
+    en: 'Too many failed sign-ins from this address. Try again in a few minutes.',
+  },
   RATE_LIMITED: { vi: 'Quá nhiều yêu cầu, vui lòng thử lại sau.', en: 'Too many requests; try again later.' },
   PAYLOAD_TOO_LARGE: { vi: 'Tệp quá lớn.', en: 'The file is too large.' },
   UNSUPPORTED_FILE: { vi: 'Định dạng tệp không được hỗ trợ.', en: 'Unsupported file type.' },

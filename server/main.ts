@@ -1,5 +1,6 @@
 import { buildApp } from './app.ts';
 import { deleteExpiredSessions } from './auth/sessions.ts';
+import { deleteExpiredThrottles } from './auth/sign-in-throttle.ts';
 import { openReadyDatabase } from './bootstrap.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { failInterruptedJobs } from './jobs/jobs.ts';
@@ -21,10 +22,10 @@ async function main() {
     inFlight -= 1;
   });
   await app.listen({ port: config.port, host: config.host });
-  // Expired sessions are removed at start and every hour.
+  // Expired sessions and sign-in counts are removed at start and every hour.
   const sweep = () =>
-    deleteExpiredSessions(database.db).catch((error: unknown) =>
-      app.log.warn({ err: error }, 'session sweep failed'),
+    Promise.all([deleteExpiredSessions(database.db), deleteExpiredThrottles(database.db)]).catch(
+      (error: unknown) => app.log.warn({ err: error }, 'session sweep failed'),
     );
   void sweep();
   setInterval(sweep, 3600_000).unref();

@@ -2,17 +2,16 @@ import { z } from 'zod';
 import { MAX_ID, versionSchema } from '../ids.ts';
 import { normalizeText } from '../text/vietnamese.ts';
 import { email } from '../units/unit-schemas.ts';
+import { passwordProblem } from './password-rule.ts';
 import { ROLE_NAMES } from './roles.ts';
 
 /** Schemas for sign-in, accounts and role grants, shared by routes and forms. */
 
-export const PASSWORD_MIN_LENGTH = 10;
-
-export const password = z
-  .string({ error: 'Vui lòng nhập mật khẩu.' })
-  .min(PASSWORD_MIN_LENGTH, `Mật khẩu tối thiểu ${PASSWORD_MIN_LENGTH} ký tự.`)
-  .max(200, 'Mật khẩu tối đa 200 ký tự.')
-  .refine((value) => /\p{L}/u.test(value) && /\d/.test(value), 'Mật khẩu cần có cả chữ và số.');
+/** A new password, checked by the one password rule; who it belongs to is checked where that is known. */
+export const password = z.string({ error: 'Vui lòng nhập mật khẩu.' }).superRefine((value, ctx) => {
+  const problem = passwordProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem.vi });
+});
 
 export const username = z
   .string({ error: 'Vui lòng nhập tên đăng nhập.' })
@@ -48,13 +47,20 @@ const fullName = z
   .transform(normalizeText)
   .pipe(z.string().min(1, 'Vui lòng nhập họ tên.').max(150, 'Tối đa 150 ký tự.'));
 
-export const createUserSchema = z.object({
-  username,
-  fullName,
-  email,
-  /** Left empty, the server generates a temporary password and shows it once. */
-  password: password.optional(),
-});
+export const createUserSchema = z
+  .object({
+    username,
+    fullName,
+    email,
+    /** Left empty, the server generates a temporary password and shows it once. */
+    password: password.optional(),
+  })
+  .superRefine((value, ctx) => {
+    // Checked alone above (zod runs this refinement too); here only against the person it is for.
+    if (!value.password || passwordProblem(value.password)) return;
+    const problem = passwordProblem(value.password, value);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['password'], message: problem.vi });
+  });
 
 export const updateUserSchema = z.object({
   fullName,

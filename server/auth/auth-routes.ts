@@ -27,18 +27,9 @@ export async function authRoutes(app: FastifyInstance, { db, config }: { db: Db;
   api.post(
     '/api/auth/login',
     {
-      config: {
-        policy: 'public',
-        // Per address and account name: guessing one account's password is slowed here and locked out
-        // by the account lockout; one office behind a single address still signs in many people.
-        rateLimit: {
-          max: 10,
-          timeWindow: '1 minute',
-          hook: 'preHandler',
-          keyGenerator: (request) =>
-            `${request.ip}:${String((request.body as { username?: unknown } | undefined)?.username ?? '')}`,
-        },
-      },
+      // No in-memory rate limit here: failed sign-ins are counted in the database per address and per
+      // username (sign-in-throttle.ts), which every server process shares; successful ones are not limited.
+      config: { policy: 'public' },
       schema: {
         tags: ['auth'],
         summary: 'Đăng nhập',
@@ -63,7 +54,10 @@ export async function authRoutes(app: FastifyInstance, { db, config }: { db: Db;
 
   api.post(
     '/api/auth/logout',
-    { config: { policy: 'authenticated' }, schema: { tags: ['auth'], summary: 'Đăng xuất' } },
+    {
+      config: { policy: 'authenticated', isOpenBeforePasswordChange: true },
+      schema: { tags: ['auth'], summary: 'Đăng xuất' },
+    },
     async (request, reply) => {
       await logout(contextOf(request, db));
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -74,7 +68,7 @@ export async function authRoutes(app: FastifyInstance, { db, config }: { db: Db;
   api.get(
     '/api/auth/me',
     {
-      config: { policy: 'authenticated' },
+      config: { policy: 'authenticated', isOpenBeforePasswordChange: true },
       schema: {
         tags: ['auth'],
         summary: 'Tài khoản đang đăng nhập',
@@ -90,7 +84,11 @@ export async function authRoutes(app: FastifyInstance, { db, config }: { db: Db;
   api.post(
     '/api/auth/password',
     {
-      config: { policy: 'authenticated', rateLimit: { max: 10, timeWindow: '1 minute' } },
+      config: {
+        policy: 'authenticated',
+        isOpenBeforePasswordChange: true,
+        rateLimit: { max: 10, timeWindow: '1 minute' },
+      },
       schema: { tags: ['auth'], summary: 'Đổi mật khẩu', body: changePasswordSchema },
     },
     async (request, reply) => {

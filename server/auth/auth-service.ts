@@ -1,17 +1,40 @@
 import { eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { changePasswordSchema, loginSchema } from '../../core/auth/account-schemas.ts';
+import { passwordProblem } from '../../core/auth/password-rule.ts';
 import { AppError, fieldError } from '../../core/errors.ts';
 import { appendAudit, mutate, type ServiceContext } from '../audit/audit-log.ts';
 import type { Db } from '../db/engine.ts';
 import { users } from '../db/schema/index.ts';
 import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from './passwords.ts';
 import { createSession, deleteSession, deleteUserSessions, type SessionUser } from './sessions.ts';
+import {
+  ACCOUNT_RULE,
+  ADDRESS_RULE,
+  accountKey,
+  addressKey,
+  clearAttempts,
+  countAttempt,
+  releaseAttempt,
+} from './sign-in-throttle.ts';
 
-/** After this many wrong passwords in a row the account is locked for LOCK_MINUTES. */
-export const MAX_FAILED_LOGINS = 5;
-export const LOCK_MINUTES = 15;
+/** The answer to an address over its limit: when it may try again, in minutes and in the Retry-After header. */
+function throttled(lockedUntil: Date | null, now: Date): AppError {
+  const seconds = Math.max(1, Math.ceil(((lockedUntil?.getTime() ?? now.getTime()) - now.getTime()) / 1000));
+  const minutes = Math.ceil(seconds / 60);
+  return new AppError(
+    'SIGN_IN_THROTTLED',
+    `Địa chỉ này đã đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${minutes} phút.`,
+    { retryAfterSeconds: seconds },
+  );
+}
 
+/**
+ * Checks a username and password. Attempts are counted before the password is checked, atomically, per
+ * address (across usernames) and per username. Unknown usernames are counted and locked exactly like real
+ * ones and spend the same hashing time, so no answer tells whether a username exists; a locked account
+ * still says "locked", which tells its owner why the right password is refused.
+ */
 export async function login(options: {
   db: Db;
   input: z.output<typeof loginSchema>;
@@ -20,37 +43,36 @@ export async function login(options: {
   secret: string;
 }): Promise<{ token: string; csrfToken: string; userId: number }> {
   const { db, input, ip } = options;
-  const [user] = await db.select().from(users).where(eq(users.username, input.username));
-  if (!user) {
-    // Spend the same time as a real check, so response times do not reveal which usernames exist.
-    await verifyPassword(await DUMMY_HASH_PROMISE, input.password);
-    throw new AppError('INVALID_CREDENTIALS');
-  }
-  if (user.lockedUntil && user.lockedUntil > new Date()) throw new AppError('ACCOUNT_LOCKED');
-  const isValid = await verifyPassword(user.passwordHash, input.password);
-  const who = { actor: { userId: user.id, name: user.username }, ip };
+  const now = new Date();
+  const address = await countAttempt(db, addressKey(ip), ADDRESS_RULE, now);
+  if (address.attempts > ADDRESS_RULE.max) throw throttled(address.lockedUntil, now);
+  const account = await countAttempt(db, accountKey(input.username), ACCOUNT_RULE, now);
+  if (account.attempts > ACCOUNT_RULE.max) throw new AppError('ACCOUNT_LOCKED');
 
-  if (!isValid) {
-    const failed = user.failedLogins + 1;
-    const lockedUntil = failed >= MAX_FAILED_LOGINS ? new Date(Date.now() + LOCK_MINUTES * 60_000) : null;
-    await db.transaction(async (tx) => {
-      await tx
-        .update(users)
-        .set({ failedLogins: lockedUntil ? 0 : failed, lockedUntil })
-        .where(eq(users.id, user.id));
-      await appendAudit(tx, who, {
-        action: lockedUntil ? 'auth.locked' : 'auth.login_failed',
-        entityType: 'user',
-        entityId: user.id,
-        after: { failedLogins: failed, lockedUntil },
-      });
-    });
-    throw new AppError(lockedUntil ? 'ACCOUNT_LOCKED' : 'INVALID_CREDENTIALS');
+  const [user] = await db.select().from(users).where(eq(users.username, input.username));
+  const isValid = await verifyPassword(user?.passwordHash ?? (await DUMMY_HASH_PROMISE), input.password);
+  if (!user || !isValid) {
+    const isLocked = account.attempts >= ACCOUNT_RULE.max;
+    await db.transaction((tx) =>
+      appendAudit(
+        tx,
+        { actor: { userId: user?.id ?? null, name: user?.username ?? 'anonymous' }, ip },
+        {
+          action: isLocked ? 'auth.locked' : 'auth.login_failed',
+          entityType: 'user',
+          entityId: user?.id ?? null,
+          after: { username: input.username, attempts: account.attempts },
+        },
+      ),
+    );
+    throw new AppError(isLocked ? 'ACCOUNT_LOCKED' : 'INVALID_CREDENTIALS');
   }
+  await releaseAttempt(db, addressKey(ip), ADDRESS_RULE);
+  await clearAttempts(db, accountKey(input.username));
   if (!user.isActive) throw new AppError('ACCOUNT_DISABLED');
 
+  const who = { actor: { userId: user.id, name: user.username }, ip };
   return db.transaction(async (tx) => {
-    await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id));
     const session = await createSession(tx, {
       userId: user.id,
       ip,
@@ -77,6 +99,8 @@ export async function changePassword(
   if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
     throw fieldError('currentPassword', 'Mật khẩu hiện tại không đúng.');
   }
+  const problem = passwordProblem(input.newPassword, user);
+  if (problem) throw fieldError('newPassword', problem.vi);
   const passwordHash = await hashPassword(input.newPassword);
   await mutate(ctx, async (tx, audit) => {
     await tx

@@ -1,8 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../app.ts';
+import { loadConfig } from '../config.ts';
 import { sessions, users } from '../db/schema/index.ts';
 import { buildUser, createTestApp, signIn, TEST_PASSWORD, type TestApp } from '../test/harness.ts';
-import { MAX_FAILED_LOGINS } from './auth-service.ts';
+import { ACCOUNT_RULE } from './sign-in-throttle.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -32,6 +34,36 @@ describe('sign-in', () => {
     expect(body.csrfToken.length).toBeGreaterThan(20);
   });
 
+  it('in production the session cookie is also Secure, and signing out clears it', async () => {
+    const config = loadConfig({ NODE_ENV: 'production', CHISO_SECRET: 'p'.repeat(40), LOG_LEVEL: 'silent' });
+    const app = await buildApp({ database: t.database, config });
+    try {
+      const user = await buildUser(t.database, []);
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: user.username, password: TEST_PASSWORD },
+      });
+      const cookie = String([response.headers['set-cookie']].flat()[0]);
+      expect(cookie.split('; ').slice(1).sort()).toEqual([
+        'HttpOnly',
+        'Max-Age=43200',
+        'Path=/',
+        'SameSite=Strict',
+        'Secure',
+      ]);
+      const logout = await app.inject({
+        method: 'POST',
+        url: '/api/auth/logout',
+        headers: { cookie: cookie.split(';')[0] ?? '', 'x-csrf-token': response.json().csrfToken },
+      });
+      expect(logout.statusCode).toBe(204);
+      expect(String(logout.headers['set-cookie'])).toMatch(/^chiso_sid=; .*Expires=Thu, 01 Jan 1970/);
+    } finally {
+      await app.close();
+    }
+  });
+
   it('stores the password as an argon2id hash and the session id as a keyed hash of the cookie', async () => {
     const user = await buildUser(t.database, []);
     const session = await signIn(t.app, user.username);
@@ -58,7 +90,7 @@ describe('sign-in', () => {
 
   it('locks the account after repeated failures, even against the right password', async () => {
     const user = await buildUser(t.database, []);
-    for (let i = 1; i < MAX_FAILED_LOGINS; i += 1)
+    for (let i = 1; i < ACCOUNT_RULE.max; i += 1)
       expect((await login(user.username, 'wrong-pass-1')).statusCode).toBe(401);
     expect((await login(user.username, 'wrong-pass-1')).statusCode).toBe(423);
     const locked = await login(user.username, TEST_PASSWORD);
@@ -141,6 +173,31 @@ describe('session', () => {
     expect((await login(user.username, 'Moi-mat-khau-2027')).statusCode).toBe(200);
     expect((await session.request('GET', '/api/auth/me')).status).toBe(200);
     expect((await other.request('GET', '/api/auth/me')).status).toBe(401);
+  });
+
+  it('refuses a common new password and one built on the username or the full name', async () => {
+    const user = await buildUser(t.database, []);
+    const session = await signIn(t.app, user.username);
+    const change = (newPassword: string) =>
+      session.request('POST', '/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword });
+    const common = await change('Qwerty1234');
+    expect(common.status).toBe(400);
+    expect(common.json.error.details.fields).toEqual([
+      { path: 'newPassword', message: 'Mật khẩu này quá phổ biến, dễ bị đoán: hãy chọn mật khẩu khác.' },
+    ]);
+    const withUsername = await change(`${user.username}12345`);
+    expect(withUsername.status).toBe(400);
+    expect(withUsername.json.error.details.fields).toEqual([
+      { path: 'newPassword', message: 'Mật khẩu không được chứa tên đăng nhập.' },
+    ]);
+    const [row] = await t.database.db.select().from(users).where(eq(users.id, user.id));
+    const withName = await change(`${row?.fullName.toUpperCase()}!x`);
+    expect(withName.status).toBe(400);
+    expect(withName.json.error.details.fields).toEqual([
+      { path: 'newPassword', message: 'Mật khẩu không được chứa họ tên.' },
+    ]);
+    // Nothing changed: the old password still signs in.
+    expect((await login(user.username, TEST_PASSWORD)).statusCode).toBe(200);
   });
 
   it('switches the interface language', async () => {

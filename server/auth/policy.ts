@@ -26,6 +26,8 @@ export type RoutePolicy = 'public' | 'authenticated' | Permission;
 declare module 'fastify' {
   interface FastifyContextConfig {
     policy?: RoutePolicy;
+    /** Open to a signed-in user who must still change a temporary password (who am I, change it, sign out). */
+    isOpenBeforePasswordChange?: boolean;
   }
   interface FastifyRequest {
     user: SessionUser | null;
@@ -117,8 +119,9 @@ export const policyPlugin = fp(
       if (!SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== user.csrfToken) {
         throw new AppError('CSRF_FAILED');
       }
-      // A temporary password (new account, admin reset) opens only the account routes until it is changed.
-      if (user.mustChangePassword && policy !== 'authenticated')
+      // A temporary password (new account, admin reset, a real installation's first administrator)
+      // opens only who-am-I, change-password and sign-out until it is changed.
+      if (user.mustChangePassword && !request.routeOptions.config.isOpenBeforePasswordChange)
         throw new AppError('PASSWORD_CHANGE_REQUIRED');
       if (policy === 'authenticated') return;
       if (!hasPermissionSomewhere(user.grants, policy)) throw new AppError('FORBIDDEN');

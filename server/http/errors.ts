@@ -21,6 +21,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   DUPLICATE: 409,
   PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
+  SIGN_IN_THROTTLED: 429,
   INTERNAL: 500,
 };
 
@@ -76,5 +77,7 @@ export function errorHandler(error: unknown, request: FastifyRequest, reply: Fas
   const userId = request.user?.userId;
   if (status >= 500) request.log.error({ err: error, userId }, 'request failed');
   else request.log.info({ code: appError.code, userId }, 'request refused');
+  const retryAfter = appError.details.retryAfterSeconds;
+  if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
   return reply.status(status).send(envelope(appError));
 }

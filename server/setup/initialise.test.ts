@@ -26,6 +26,8 @@ describe('first start', () => {
     expect(credentials.map((c) => c.username)).toEqual(['admin']);
     const [admin] = await db.select().from(users);
     expect(await verifyPassword(admin?.passwordHash ?? '', credentials[0]?.password ?? '')).toBe(true);
+    // The printed password opens only the change-password screen.
+    expect(admin?.mustChangePassword).toBe(true);
     expect((await db.select({ n: count() }).from(units))[0]?.n).toBe(0);
     const [areas] = await db.select({ n: count() }).from(adminAreas);
     expect(areas?.n).toBe(34 + 3321);
@@ -43,6 +45,10 @@ describe('first start', () => {
       'unit_reporter',
     ]);
     expect(new Set(first.map((c) => c.password)).size).toBe(first.length);
+    // Demo accounts (development only) keep their printed passwords.
+    expect((await db.select().from(users)).map((user) => user.mustChangePassword)).toEqual(
+      first.map(() => false),
+    );
     const [before] = await db.select({ n: count() }).from(units);
     expect(await initialise(db, { loadDemo: true })).toEqual([]);
     expect((await db.select({ n: count() }).from(units))[0]?.n).toBe(before?.n);

@@ -84,6 +84,9 @@ export async function initialise(db: Db, options: { loadDemo: boolean }): Promis
         role: 'admin',
         unitId: null,
         unitName: 'Toàn hệ thống',
+        // The printed password of a real installation's administrator is changed at first sign-in;
+        // a demo installation (development only) keeps every printed password, to try things quickly.
+        mustChangePassword: !options.loadDemo,
       }),
     ];
     const demo = options.loadDemo ? await loadDemo(tx, audit) : null;
@@ -189,9 +192,16 @@ async function loadIndexResults(tx: Tx): Promise<number> {
 
 async function createAccount(
   tx: Tx,
-  account: { username: string; fullName: string; role: Role; unitId: number | null; unitName: string },
+  account: {
+    username: string;
+    fullName: string;
+    role: Role;
+    unitId: number | null;
+    unitName: string;
+    mustChangePassword?: boolean;
+  },
 ): Promise<Credential> {
-  const password = generatePassword();
+  const password = generatePassword(account);
   const [user] = await tx
     .insert(users)
     .values({
@@ -199,7 +209,7 @@ async function createAccount(
       fullName: account.fullName,
       fullNameSearch: foldVietnamese(account.fullName),
       passwordHash: await hashPassword(password),
-      mustChangePassword: false,
+      mustChangePassword: account.mustChangePassword ?? false,
     })
     .returning({ id: users.id });
   if (!user) throw new Error('could not create account');

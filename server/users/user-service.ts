@@ -9,6 +9,7 @@ import { foldVietnamese, searchPattern } from '../../core/text/vietnamese.ts';
 import { mutate, type ServiceContext } from '../audit/audit-log.ts';
 import { generatePassword, hashPassword } from '../auth/passwords.ts';
 import { deleteUserSessions, loadGrants } from '../auth/sessions.ts';
+import { accountKey, clearAttempts, lockedAccounts } from '../auth/sign-in-throttle.ts';
 import type { DbOrTx } from '../db/engine.ts';
 import { countRows, listTotal, totalOver } from '../db/list-total.ts';
 import { roleGrants, units, users } from '../db/schema/index.ts';
@@ -56,6 +57,10 @@ async function present(db: DbOrTx, rows: UserRow[]): Promise<UserView[]> {
         .where(inArray(roleGrants.userId, ids))
         .orderBy(roleGrants.id)
     : [];
+  const locks = await lockedAccounts(
+    db,
+    rows.map((row) => row.username),
+  );
   return rows.map((row) => ({
     id: row.id,
     username: row.username,
@@ -63,7 +68,7 @@ async function present(db: DbOrTx, rows: UserRow[]): Promise<UserView[]> {
     email: row.email,
     isActive: row.isActive,
     locale: row.locale === 'en' ? 'en' : 'vi',
-    lockedUntil: row.lockedUntil && row.lockedUntil > new Date() ? row.lockedUntil.toISOString() : null,
+    lockedUntil: locks.get(row.username)?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
     version: row.version,
     grants: grants
@@ -149,7 +154,7 @@ export async function createUser(
   ctx: ServiceContext,
   input: z.output<typeof createUserSchema>,
 ): Promise<{ user: UserView; temporaryPassword?: string }> {
-  const temporaryPassword = input.password ? undefined : generatePassword();
+  const temporaryPassword = input.password ? undefined : generatePassword(input);
   const passwordHash = await hashPassword(input.password ?? temporaryPassword ?? '');
   return mutate(ctx, async (tx, audit) => {
     const [clash] = await tx.select({ id: users.id }).from(users).where(eq(users.username, input.username));
@@ -162,7 +167,8 @@ export async function createUser(
         fullNameSearch: foldVietnamese(input.fullName),
         email: input.email,
         passwordHash,
-        mustChangePassword: temporaryPassword !== undefined,
+        // Generated or typed by an administrator, the first password is known to someone else.
+        mustChangePassword: true,
       })
       .returning();
     if (!created) throw new AppError('INTERNAL');
@@ -214,7 +220,12 @@ export async function updateUser(
 
 /** Sets a new temporary password, unlocks the account and ends its sessions; the password is shown once. */
 export async function resetPassword(ctx: UserContext, id: number): Promise<{ temporaryPassword: string }> {
-  const temporaryPassword = generatePassword();
+  // Read first (checked again inside the transaction) so the new password can be checked against the person.
+  const [person] = await ctx.db
+    .select({ username: users.username, fullName: users.fullName })
+    .from(users)
+    .where(eq(users.id, id));
+  const temporaryPassword = generatePassword(person);
   const passwordHash = await hashPassword(temporaryPassword);
   await mutate(ctx, async (tx, audit) => {
     const user = await loadManagedUser(ctx, tx, id);
@@ -223,13 +234,12 @@ export async function resetPassword(ctx: UserContext, id: number): Promise<{ tem
       .set({
         passwordHash,
         mustChangePassword: true,
-        failedLogins: 0,
-        lockedUntil: null,
         version: user.version + 1,
         updatedAt: new Date(),
       })
       .where(eq(users.id, id));
     await deleteUserSessions(tx, id);
+    await clearAttempts(tx, accountKey(user.username));
     await audit({ action: 'user.password_reset', entityType: 'user', entityId: id });
   });
   return { temporaryPassword };

@@ -48,7 +48,7 @@ describe('accounts', () => {
     expect(blocked.json.error.code).toBe('PASSWORD_CHANGE_REQUIRED');
     const changed = await session.request('POST', '/api/auth/password', {
       currentPassword: created.json.temporaryPassword,
-      newPassword: 'Mat-khau-moi-2026',
+      newPassword: 'Song-Hong-chay-2027',
     });
     expect(changed.status).toBe(204);
     expect((await session.request('GET', '/api/units')).status).toBe(200);
@@ -74,11 +74,42 @@ describe('accounts', () => {
     });
   });
 
+  it('refuses a common password and one built on the username or the full name, saying why', async () => {
+    const create = (password: string) =>
+      admin.request('POST', '/api/users', { username: 'le.thi.hoa', fullName: 'Lê Thị Hòa', password });
+    const common = await create('Qwerty1234');
+    expect(common.status).toBe(400);
+    expect(common.json.error.details.fields).toEqual([
+      { path: 'password', message: 'Mật khẩu này quá phổ biến, dễ bị đoán: hãy chọn mật khẩu khác.' },
+    ]);
+    expect((await create('le.thi.hoa12345')).json.error.details.fields).toEqual([
+      { path: 'password', message: 'Mật khẩu không được chứa tên đăng nhập.' },
+    ]);
+    expect((await create('Hoa-Lê-Thị-2026')).json.error.details.fields).toEqual([
+      { path: 'password', message: 'Mật khẩu không được chứa họ tên.' },
+    ]);
+    expect((await create('LeThiHoa@2026')).json.error.details.fields).toEqual([
+      { path: 'password', message: 'Mật khẩu không được chứa tên đăng nhập.' },
+    ]);
+    expect((await admin.request('GET', '/api/users?q=le.thi.hoa')).json.total).toBe(0);
+  });
+
+  it('makes a password the administrator chose a temporary one, to be changed at first sign-in', async () => {
+    const created = await admin.request('POST', '/api/users', {
+      username: 'do.van.binh',
+      fullName: 'Đỗ Văn Bình',
+      password: 'Cay-bang-ven-song-2026',
+    });
+    expect(created.status).toBe(201);
+    const session = await signIn(t.app, 'do.van.binh', 'Cay-bang-ven-song-2026');
+    expect((await session.request('GET', '/api/auth/me')).json.user.mustChangePassword).toBe(true);
+  });
+
   it('grants a role on a unit, which then scopes what the user sees; revokes it', async () => {
     const { json } = await admin.request('POST', '/api/users', {
       username: 'baocao.test',
       fullName: 'Cán bộ báo cáo',
-      password: 'Bao-cao-2026',
+      password: 'Cay-bang-ven-song-2026',
     });
     const granted = await admin.request('POST', `/api/users/${json.user.id}/grants`, {
       role: 'unit_reporter',
@@ -92,7 +123,13 @@ describe('accounts', () => {
       unitId: phoHienId,
     });
     expect(again.status).toBe(409);
-    const session = await signIn(t.app, 'baocao.test', 'Bao-cao-2026');
+    const session = await signIn(t.app, 'baocao.test', 'Cay-bang-ven-song-2026');
+    // The password the administrator chose is a temporary one: changed first, then the units open.
+    const changed = await session.request('POST', '/api/auth/password', {
+      currentPassword: 'Cay-bang-ven-song-2026',
+      newPassword: 'Song-Hong-chay-2027',
+    });
+    expect(changed.status).toBe(204);
     expect(
       (await session.request('GET', '/api/units?parentId=root')).json.items.map((u: { id: number }) => u.id),
     ).toEqual([phoHienId]);
@@ -143,9 +180,9 @@ describe('accounts', () => {
     const { json } = await admin.request('POST', '/api/users', {
       username: 'tam.nghi',
       fullName: 'Phạm Thị Tâm',
-      password: 'Tam-nghi-2026',
+      password: 'Cay-bang-ven-song-2026',
     });
-    const session = await signIn(t.app, 'tam.nghi', 'Tam-nghi-2026');
+    const session = await signIn(t.app, 'tam.nghi', 'Cay-bang-ven-song-2026');
     const update = { fullName: 'Phạm Thị Tâm', email: null, isActive: false, locale: 'vi', version: 1 };
     expect((await admin.request('PATCH', `/api/users/${json.user.id}`, update)).json.isActive).toBe(false);
     expect((await admin.request('PATCH', `/api/users/${json.user.id}`, update)).status).toBe(409);

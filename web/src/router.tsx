@@ -34,6 +34,9 @@ function SignedIn() {
     );
   }
   if (!me) return <Navigate to="/login" search={{ next: window.location.pathname }} />;
+  // A temporary password opens only the account page (the API refuses the rest); then on to where they were going.
+  if (me.mustChangePassword && window.location.pathname !== '/account')
+    return <Navigate to="/account" search={{ next: window.location.pathname }} />;
   return <AppLayout />;
 }
 

@@ -13,8 +13,6 @@ export const users = pgTable('users', {
   isActive: boolean().notNull().default(true),
   mustChangePassword: boolean().notNull().default(false),
   locale: text().notNull().default('vi'),
-  failedLogins: integer().notNull().default(0),
-  lockedUntil: timestamp({ withTimezone: true }),
   version: integer().notNull().default(1),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -59,3 +57,14 @@ export const sessions = pgTable(
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
+
+/**
+ * Failed sign-ins counted per key, in the database so every server process sees the same count:
+ * "account:<username>" (known or not, so a lock does not tell which usernames exist) and "address:<ip>".
+ */
+export const signInThrottles = pgTable('sign_in_throttles', {
+  key: text().primaryKey(),
+  attempts: integer().notNull(),
+  windowStartedAt: timestamp({ withTimezone: true }).notNull(),
+  lockedUntil: timestamp({ withTimezone: true }),
+});

@@ -562,6 +562,15 @@ export const MESSAGES = {
   },
   shownOf: { vi: 'Đang hiện {shown}/{total}', en: 'Showing {shown} of {total}' },
   showMore: { vi: 'Xem thêm', en: 'Show more' },
+  // Sign-in and passwords (auth)
+  passwordRuleHint: {
+    vi: 'Tối thiểu 10 ký tự, có chữ và số; không dùng mật khẩu phổ biến, tên đăng nhập hay họ tên.',
+    en: 'At least 10 characters with letters and digits; no common password, username or full name.',
+  },
+  mustChangeFirst: {
+    vi: 'Bạn cần đổi mật khẩu trước khi dùng các chức năng khác.',
+    en: 'Change your password before using anything else.',
+  },
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

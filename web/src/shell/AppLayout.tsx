@@ -23,7 +23,8 @@ export function AppLayout() {
 
   const changeLocale = (next: string) => {
     setLocale(next as Locale);
-    if (me) void api('PATCH', '/api/auth/me/preferences', { locale: next }).catch(() => {});
+    if (me && !me.mustChangePassword)
+      void api('PATCH', '/api/auth/me/preferences', { locale: next }).catch(() => {});
   };
   const signOut = async () => {
     await api('POST', '/api/auth/logout').catch(() => {});
@@ -44,7 +45,7 @@ export function AppLayout() {
             </Text>
           </Group>
           <Group gap="sm">
-            {me && <NotificationBell />}
+            {me && !me.mustChangePassword && <NotificationBell />}
             <SegmentedControl
               size="xs"
               aria-label={t('language')}

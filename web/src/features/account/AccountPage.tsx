@@ -1,5 +1,6 @@
 import { Alert, Button, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { changePasswordSchema } from '../../../../core/auth/account-schemas.ts';
 import { api } from '../../api/client.ts';
@@ -11,6 +12,7 @@ export function AccountPage() {
   const { t } = useT();
   const { data: me } = useMe();
   const client = useQueryClient();
+  const navigate = useNavigate();
   const { errors, formError, check, fail } = useFieldErrors();
   const [values, setValues] = useState({ currentPassword: '', newPassword: '' });
   const [isBusy, setBusy] = useState(false);
@@ -21,8 +23,12 @@ export function AccountPage() {
     try {
       await api('POST', '/api/auth/password', values);
       setValues({ currentPassword: '', newPassword: '' });
+      const wasTemporary = me?.mustChangePassword;
       await client.invalidateQueries({ queryKey: ['me'] });
       notifySaved(t('saved'));
+      // The temporary password is gone: on to the page the person was going to.
+      const next = new URLSearchParams(window.location.search).get('next');
+      if (wasTemporary) await navigate({ to: next?.startsWith('/') && next !== '/account' ? next : '/' });
     } catch (error) {
       fail(error);
     } finally {
@@ -36,7 +42,11 @@ export function AccountPage() {
       <Text>
         {me?.fullName} ({me?.username})
       </Text>
-      {me?.mustChangePassword && <Alert color="yellow">{t('mustChange')}</Alert>}
+      {me?.mustChangePassword && (
+        <Alert color="yellow" role="alert">
+          {t('mustChange')} {t('mustChangeFirst')}
+        </Alert>
+      )}
       <Paper withBorder p="md">
         <Stack>
           <Title order={3} size="h4">
@@ -53,7 +63,7 @@ export function AccountPage() {
           <PasswordInput
             label={t('newPassword')}
             autoComplete="new-password"
-            description="≥ 10 ký tự, có chữ và số"
+            description={t('passwordRuleHint')}
             value={values.newPassword}
             onChange={(e) => setValues({ ...values, newPassword: e.currentTarget.value })}
             error={errors.newPassword}

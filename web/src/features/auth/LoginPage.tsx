@@ -21,7 +21,10 @@ export function LoginPage() {
     try {
       const me = await signIn(username, password);
       const next = new URLSearchParams(window.location.search).get('next');
-      await navigate({ to: me.mustChangePassword ? '/account' : next?.startsWith('/') ? next : '/' });
+      const target = next?.startsWith('/') ? next : '/';
+      // A temporary password is changed first; the account page then goes on to the target.
+      if (me.mustChangePassword) await navigate({ to: '/account', search: { next: target } });
+      else await navigate({ to: target });
     } catch (caught) {
       setError(caught instanceof ApiError ? caught.message : String(caught));
     } finally {
