@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { isoDate, optionalText, text } from '../text/fields.ts';
+import { NON_SUBMITTER_RULES } from './scoring.ts';
 
 export const STAGES = ['self', 'appraisal1', 'explanation', 'appraisal2', 'final', 'published'] as const;
 export type Stage = (typeof STAGES)[number];
@@ -67,6 +68,8 @@ export const createRoundSchema = z.object({
   }),
   bonusCap: z.number().min(0).max(100).default(0),
   penaltyCap: z.number().min(0).max(100).default(0),
+  /** How the ranking treats units that never send their self-assessment (scoring.ts). */
+  nonSubmitters: z.enum(NON_SUBMITTER_RULES).default('excluded'),
 });
 
 export const updateScoreSchema = z.object({
