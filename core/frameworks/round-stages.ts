@@ -24,7 +24,10 @@ export interface RoundProgress {
   units: number;
   /** Units that have not sent their self-assessment. */
   notSubmitted: number;
-  /** Units that sent it but whose every criterion the council has not scored yet. */
+  /**
+   * Units that sent it and that the council has not touched yet (no score, no criterion returned): a
+   * criterion the council leaves alone keeps the unit's own score, so one entry means it was looked at.
+   */
   notAppraised: number;
   /** Units with a returned criterion they have not explained. */
   awaitingExplanation: number;

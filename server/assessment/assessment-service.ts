@@ -21,12 +21,17 @@ import {
   type InputStage,
   isStageOpen,
   needsReason,
-  nextStage,
   type Stage,
   type updateRoundSchema,
   type updateScoreSchema,
 } from '../../core/frameworks/rounds.ts';
-import { scoreRound, type UnitScore, yearOnYear } from '../../core/frameworks/scoring.ts';
+import {
+  averageScores,
+  type NonSubmitterRule,
+  scoreRound,
+  type UnitScore,
+  yearOnYear,
+} from '../../core/frameworks/scoring.ts';
 import { validateFramework } from '../../core/frameworks/validate-framework.ts';
 import { todayInVietnam } from '../../core/text/dates.ts';
 import { mutate, type ServiceContext } from '../audit/audit-log.ts';
@@ -296,6 +301,7 @@ export async function createRound(ctx: AssessmentContext, input: z.output<typeof
         deadlines,
         bonusCap: input.bonusCap,
         penaltyCap: input.penaltyCap,
+        nonSubmitters: input.nonSubmitters,
         createdBy: ctx.user.userId,
       })
       .returning();
@@ -315,6 +321,7 @@ export async function createRound(ctx: AssessmentContext, input: z.output<typeof
         year: round.year,
         units: candidates.length,
         deadlines,
+        nonSubmitters: input.nonSubmitters,
       },
     });
     return round.id;
@@ -334,6 +341,7 @@ function presentRound(round: RoundRow, framework: Framework) {
     deadlines: round.deadlines,
     bonusCap: round.bonusCap,
     penaltyCap: round.penaltyCap,
+    nonSubmitters: round.nonSubmitters as NonSubmitterRule,
     publishedAt: round.publishedAt?.toISOString() ?? null,
     version: round.version,
   };
@@ -668,38 +676,13 @@ export async function submitSelfAssessment(ctx: AssessmentContext, roundId: numb
   return getSheet(ctx, roundId, unitId);
 }
 
-async function managedRound(ctx: AssessmentContext, roundId: number) {
+export async function managedRound(ctx: AssessmentContext, roundId: number) {
   const row = await roundOf(ctx, roundId);
   assertPermissionOn(ctx.user, 'assessment.manage', row.ownerPath);
   return row;
 }
 
-/** The coordinator moves the round on; publishing fixes the ranking. */
-export async function advanceRound(ctx: AssessmentContext, roundId: number, version: number) {
-  const { round } = await managedRound(ctx, roundId);
-  const next = nextStage(round.stage as Stage);
-  if (!next) throw new AppError('CONFLICT', 'Đợt đánh giá đã công bố.');
-  await mutate(ctx, async (tx, audit) => {
-    const [updated] = await tx
-      .update(assessmentRounds)
-      .set({
-        stage: next,
-        ...(next === 'published' && { publishedAt: new Date() }),
-        version: sql`${assessmentRounds.version} + 1`,
-      })
-      .where(and(eq(assessmentRounds.id, roundId), eq(assessmentRounds.version, version)))
-      .returning();
-    if (!updated) throw new AppError('CONFLICT');
-    await audit({
-      action: 'round.advance',
-      entityType: 'assessment_round',
-      entityId: roundId,
-      before: { stage: round.stage },
-      after: { stage: next },
-    });
-  });
-  return getRound(ctx, roundId);
-}
+// Moving between stages, publishing and withdrawing publication: round-stages.ts.
 
 export async function updateRound(
   ctx: AssessmentContext,
@@ -785,41 +768,47 @@ export async function getResults(ctx: AssessmentContext, roundId: number) {
     nameVi: criterion.nameVi,
     maxPoints: criterion.maxPoints,
   }));
-  const average = Object.fromEntries(
-    topLevel.map((criterion) => [
-      criterion.code,
-      round2(
-        results.reduce((sum, result) => sum + (result.scores[criterion.code] ?? 0), 0) /
-          Math.max(1, results.length),
-      ),
-    ]),
+  const average = averageScores(
+    results,
+    topLevel.map((criterion) => criterion.code),
   );
+  // Ranked units first, then those left out ("không tham gia"), each by name.
+  const order = (result: UnitScore) => (result.rank === null ? Number.MAX_SAFE_INTEGER : result.rank);
   return {
     round: presentRound(round, framework),
     previousRound: change.previous,
     criteria: topLevel,
-    average,
+    average: Object.fromEntries(Object.entries(average).map(([code, value]) => [code, round2(value)])),
+    participating: results.filter((result) => result.participating).length,
     units: results
       .sort(
         (a, b) =>
-          (a.rank ?? 0) - (b.rank ?? 0) ||
+          order(a) - order(b) ||
           (names.get(a.unitId) ?? '').localeCompare(names.get(b.unitId) ?? '', 'vi'),
       )
-      .map((result: UnitScore) => ({
-        unitId: result.unitId,
-        name: names.get(result.unitId) ?? '',
-        total: round2(result.total),
-        percent: round2(result.percent),
-        band: result.band?.label ?? null,
-        rank: result.rank,
-        change: change.byUnit.get(result.unitId) ?? null,
-        bonus: result.bonus,
-        penalty: result.penalty,
-        areas: Object.fromEntries(
-          topLevel.map((criterion) => [criterion.code, round2(result.scores[criterion.code] ?? 0)]),
-        ),
-        gaps: result.gaps.slice(0, 10).map((gap) => ({ ...gap, lost: round2(gap.lost) })),
-      })),
+      .map((result: UnitScore) => {
+        const shown = <T>(value: T) => (result.participating ? value : null);
+        return {
+          unitId: result.unitId,
+          name: names.get(result.unitId) ?? '',
+          participating: result.participating,
+          total: shown(round2(result.total)),
+          percent: shown(round2(result.percent)),
+          band: result.band?.label ?? null,
+          rank: result.rank,
+          change: change.byUnit.get(result.unitId) ?? null,
+          bonus: result.bonus,
+          penalty: result.penalty,
+          areas: result.participating
+            ? Object.fromEntries(
+                topLevel.map((criterion) => [criterion.code, round2(result.scores[criterion.code] ?? 0)]),
+              )
+            : {},
+          gaps: result.participating
+            ? result.gaps.slice(0, 10).map((gap) => ({ ...gap, lost: round2(gap.lost) }))
+            : [],
+        };
+      }),
   };
 }
 
@@ -832,8 +821,9 @@ async function scoredRound(ctx: AssessmentContext, round: RoundRow, framework: F
   const entries = await entriesByUnit(ctx, round.id);
   const results = scoreRound(
     framework,
-    members.map(({ unit }) => inputOf(unit, entries)),
+    members.map(({ unit }) => ({ ...inputOf(unit, entries), submitted: unit.selfSubmittedAt !== null })),
     rules(round),
+    round.nonSubmitters as NonSubmitterRule,
   );
   return { members, results };
 }
@@ -876,9 +866,12 @@ async function changeSincePreviousRound(
         results.map((result) => result.unitId),
       ),
     );
+  // A unit left out of either round has nothing to compare.
+  const percents = (scored: UnitScore[]) =>
+    new Map(scored.filter((result) => result.participating).map((result) => [result.unitId, result.percent]));
   const byUnit = yearOnYear(
-    new Map(results.map((result) => [result.unitId, result.percent])),
-    new Map(before.results.map((result) => [result.unitId, result.percent])),
+    percents(results),
+    percents(before.results),
     (unitId) => links.filter((link) => link.successorId === unitId).map((link) => link.predecessorId),
   );
   for (const [unitId, value] of byUnit) byUnit.set(unitId, value === null ? null : round2(value));
