@@ -50,7 +50,11 @@ describe('moving a round on', () => {
       reasonRequired: true,
     });
     const explanation = previewStageMove(round('explanation'), PROGRESS, '2026-08-16');
-    expect(explanation).toMatchObject({ pendingKind: 'awaitingExplanation', pending: 0, reasonRequired: false });
+    expect(explanation).toMatchObject({
+      pendingKind: 'awaitingExplanation',
+      pending: 0,
+      reasonRequired: false,
+    });
     const publish = previewStageMove(round('final'), PROGRESS, '2026-09-01');
     expect(publish).toMatchObject({ to: 'published', pendingKind: null, pending: 0, reasonRequired: true });
     expect(stageMoveProblem(publish!, formatDateVi)).toBe(

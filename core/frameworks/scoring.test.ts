@@ -158,12 +158,19 @@ describe('scoring engine', () => {
     { unitId: 2, leaves: { 'X.1.1': 4, 'X.2.1': 20, 'X.2.2': 50 }, adjustments: { bonus: 2, penalty: 0 } },
     { unitId: 3, leaves: { 'X.1.1': 8, 'X.2.1': 10 } },
     { unitId: 4, leaves: {}, submitted: false },
-    { unitId: 5, leaves: { 'X.1.1': 8, 'X.2.2': 50 }, submitted: false, adjustments: { bonus: 5, penalty: 0 } },
+    {
+      unitId: 5,
+      leaves: { 'X.1.1': 8, 'X.2.2': 50 },
+      submitted: false,
+      adjustments: { bonus: 5, penalty: 0 },
+    },
   ];
 
   it('leaves non-submitters out by default: no band, no rank, no weight in the averages', () => {
     const results = scoreRound(framework, ROUND, RULES);
-    expect(results.map((result) => [result.unitId, result.total, result.rank, result.band?.label ?? null])).toEqual([
+    expect(
+      results.map((result) => [result.unitId, result.total, result.rank, result.band?.label ?? null]),
+    ).toEqual([
       [1, 90, 1, 'Tốt'],
       [2, 76, 2, 'Trung bình'],
       [3, 18, 3, 'Yếu'],
@@ -179,7 +186,9 @@ describe('scoring engine', () => {
 
   it('under the explicit "zero" rule, non-submitters score 0 on nothing they typed and are ranked last', () => {
     const results = scoreRound(framework, ROUND, RULES, 'zero');
-    expect(results.map((result) => [result.unitId, result.total, result.rank, result.band?.label ?? null])).toEqual([
+    expect(
+      results.map((result) => [result.unitId, result.total, result.rank, result.band?.label ?? null]),
+    ).toEqual([
       [1, 90, 1, 'Tốt'],
       [2, 76, 2, 'Trung bình'],
       [3, 18, 3, 'Yếu'],

@@ -145,7 +145,10 @@ export function scoreRound(
 }
 
 /** The mean of each criterion over the units that take part (a left-out unit weighs nothing). */
-export function averageScores(results: readonly UnitScore[], codes: readonly string[]): Record<string, number> {
+export function averageScores(
+  results: readonly UnitScore[],
+  codes: readonly string[],
+): Record<string, number> {
   const counted = results.filter((result) => result.participating);
   return Object.fromEntries(
     codes.map((code) => [

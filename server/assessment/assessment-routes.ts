@@ -4,6 +4,11 @@ import { z } from 'zod';
 import type { Framework } from '../../core/frameworks/framework.ts';
 import { frameworkToTable } from '../../core/frameworks/framework-table.ts';
 import {
+  advanceRoundSchema,
+  reopenStageSchema,
+  withdrawPublicationSchema,
+} from '../../core/frameworks/round-stages.ts';
+import {
   adjustmentsSchema,
   createRoundSchema,
   updateRoundSchema,
@@ -15,11 +20,6 @@ import { JsonBodyCache } from '../db/read-cache.ts';
 import { CONTENT_TYPES, formatOf, readTable, writeTable } from '../files/tabular.ts';
 import { sendDownload } from '../http/downloads.ts';
 import { uploadedFile } from '../http/uploads.ts';
-import {
-  advanceRoundSchema,
-  reopenStageSchema,
-  withdrawPublicationSchema,
-} from '../../core/frameworks/round-stages.ts';
 import {
   addCriterionEvidence,
   assertResultsVisible,

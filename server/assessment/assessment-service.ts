@@ -783,8 +783,7 @@ export async function getResults(ctx: AssessmentContext, roundId: number) {
     units: results
       .sort(
         (a, b) =>
-          order(a) - order(b) ||
-          (names.get(a.unitId) ?? '').localeCompare(names.get(b.unitId) ?? '', 'vi'),
+          order(a) - order(b) || (names.get(a.unitId) ?? '').localeCompare(names.get(b.unitId) ?? '', 'vi'),
       )
       .map((result: UnitScore) => {
         const shown = <T>(value: T) => (result.participating ? value : null);
@@ -869,10 +868,8 @@ async function changeSincePreviousRound(
   // A unit left out of either round has nothing to compare.
   const percents = (scored: UnitScore[]) =>
     new Map(scored.filter((result) => result.participating).map((result) => [result.unitId, result.percent]));
-  const byUnit = yearOnYear(
-    percents(results),
-    percents(before.results),
-    (unitId) => links.filter((link) => link.successorId === unitId).map((link) => link.predecessorId),
+  const byUnit = yearOnYear(percents(results), percents(before.results), (unitId) =>
+    links.filter((link) => link.successorId === unitId).map((link) => link.predecessorId),
   );
   for (const [unitId, value] of byUnit) byUnit.set(unitId, value === null ? null : round2(value));
   return {

@@ -186,7 +186,8 @@ describe('moving a round on against the schedule', () => {
       (await reporter.request('POST', `/api/rounds/${round.id}/advance`, { version: 1, reason: 'x' })).status,
     ).toBe(403);
     expect(
-      (await appraiser.request('POST', `/api/rounds/${round.id}/advance`, { version: 1, reason: 'x' })).status,
+      (await appraiser.request('POST', `/api/rounds/${round.id}/advance`, { version: 1, reason: 'x' }))
+        .status,
     ).toBe(403);
     expect((await coordinator.request('GET', '/api/rounds/999999/advance')).status).toBe(404);
     expect((await move({ ...round, version: round.version + 1 }, 'x')).status).toBe(409);
@@ -316,9 +317,12 @@ describe('published results and the units that never submitted', () => {
         areas: {},
         gaps: [],
       });
-    expect(json.units.slice(1).map((unit: { unitId: number }) => unit.unitId).sort()).toEqual(
-      [communes[1], communes[2]].sort(),
-    );
+    expect(
+      json.units
+        .slice(1)
+        .map((unit: { unitId: number }) => unit.unitId)
+        .sort(),
+    ).toEqual([communes[1], communes[2]].sort());
     // The average is Phố Hiến's own: the two left out weigh nothing.
     expect(json.average['XA.1']).toBe(7);
     expect(json.average['XA.2']).toBe(0);

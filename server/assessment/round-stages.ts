@@ -173,7 +173,10 @@ export async function reopenSelfAssessment(
           and (appraised_score is not null or returned_reason is not null)`,
     );
     if ((rows[0]?.n ?? 0) > 0)
-      throw new AppError('CONFLICT', 'Hội đồng đã bắt đầu thẩm định: không thể mở lại giai đoạn tự đánh giá.');
+      throw new AppError(
+        'CONFLICT',
+        'Hội đồng đã bắt đầu thẩm định: không thể mở lại giai đoạn tự đánh giá.',
+      );
     const [updated] = await tx
       .update(assessmentRounds)
       .set({ stage: back, version: sql`${assessmentRounds.version} + 1` })
