@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { idSchema, versionSchema } from '../ids.ts';
 import { isoDate, optionalText, text } from '../text/fields.ts';
+import { NON_SUBMITTER_RULES } from './scoring.ts';
 
 export const STAGES = ['self', 'appraisal1', 'explanation', 'appraisal2', 'final', 'published'] as const;
 export type Stage = (typeof STAGES)[number];
@@ -68,6 +69,8 @@ export const createRoundSchema = z.object({
   }),
   bonusCap: z.number().min(0).max(100).default(0),
   penaltyCap: z.number().min(0).max(100).default(0),
+  /** How the ranking treats units that never send their self-assessment (scoring.ts). */
+  nonSubmitters: z.enum(NON_SUBMITTER_RULES).default('excluded'),
 });
 
 export const updateScoreSchema = z.object({

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_BANDS, type Framework, walkCriteria } from './framework.ts';
-import { scoreRound, scoreUnit, yearOnYear } from './scoring.ts';
+import { averageScores, scoreRound, scoreUnit, yearOnYear } from './scoring.ts';
 
 const framework: Framework = {
   code: 'XA_2026',
@@ -150,5 +150,57 @@ describe('scoring engine', () => {
     );
     expect(change.get(10)).toBe(5);
     expect(change.get(11)).toBe(0);
+  });
+
+  // Three submitted units and two that never submitted (one of them typed scores and never sent them).
+  const ROUND = [
+    { unitId: 1, leaves: { 'X.1.1': 8, 'X.1.2': 12, 'X.2.1': 30, 'X.2.2': 40 } },
+    { unitId: 2, leaves: { 'X.1.1': 4, 'X.2.1': 20, 'X.2.2': 50 }, adjustments: { bonus: 2, penalty: 0 } },
+    { unitId: 3, leaves: { 'X.1.1': 8, 'X.2.1': 10 } },
+    { unitId: 4, leaves: {}, submitted: false },
+    {
+      unitId: 5,
+      leaves: { 'X.1.1': 8, 'X.2.2': 50 },
+      submitted: false,
+      adjustments: { bonus: 5, penalty: 0 },
+    },
+  ];
+
+  it('leaves non-submitters out by default: no band, no rank, no weight in the averages', () => {
+    const results = scoreRound(framework, ROUND, RULES);
+    expect(
+      results.map((result) => [result.unitId, result.total, result.rank, result.band?.label ?? null]),
+    ).toEqual([
+      [1, 90, 1, 'Tốt'],
+      [2, 76, 2, 'Trung bình'],
+      [3, 18, 3, 'Yếu'],
+      [4, 0, null, null],
+      [5, 0, null, null],
+    ]);
+    expect(results.map((result) => result.participating)).toEqual([true, true, true, false, false]);
+    // (20 + 4 + 8) / 3 and (70 + 70 + 10) / 3: the two left out weigh nothing.
+    const average = averageScores(results, ['X.1', 'X.2']);
+    expect(average['X.1']).toBeCloseTo(32 / 3, 9);
+    expect(average['X.2']).toBe(50);
+  });
+
+  it('under the explicit "zero" rule, non-submitters score 0 on nothing they typed and are ranked last', () => {
+    const results = scoreRound(framework, ROUND, RULES, 'zero');
+    expect(
+      results.map((result) => [result.unitId, result.total, result.rank, result.band?.label ?? null]),
+    ).toEqual([
+      [1, 90, 1, 'Tốt'],
+      [2, 76, 2, 'Trung bình'],
+      [3, 18, 3, 'Yếu'],
+      [4, 0, 4, 'Yếu'],
+      [5, 0, 4, 'Yếu'],
+    ]);
+    expect(averageScores(results, ['X.1', 'X.2'])).toEqual({ 'X.1': 32 / 5, 'X.2': 30 });
+  });
+
+  it('a round where nobody submitted has no ranks and averages of 0, not NaN', () => {
+    const results = scoreRound(framework, [{ unitId: 1, leaves: { 'X.1.1': 3 }, submitted: false }], RULES);
+    expect(results[0]).toMatchObject({ rank: null, band: null, participating: false });
+    expect(averageScores(results, ['X.1'])).toEqual({ 'X.1': 0 });
   });
 });

@@ -16,6 +16,13 @@ export interface ScoringRules {
   penaltyCap: number;
 }
 
+/**
+ * How a round treats a unit that never sent its self-assessment: left out ("không tham gia": no
+ * score, band or rank, no weight in any average), or, when the round says so, scored 0 and ranked.
+ */
+export const NON_SUBMITTER_RULES = ['excluded', 'zero'] as const;
+export type NonSubmitterRule = (typeof NON_SUBMITTER_RULES)[number];
+
 export interface Gap {
   code: string;
   nameVi: string;
@@ -36,6 +43,8 @@ export interface UnitScore {
   percent: number;
   band: Band | null;
   rank: number | null;
+  /** False for a non-submitter the round leaves out: it has no score, band or rank. */
+  participating: boolean;
   /** Leaves below full marks, most points lost first. */
   gaps: Gap[];
 }
@@ -95,6 +104,7 @@ export function scoreUnit(
     percent,
     band: bandOf(framework.bands, percent),
     rank: null,
+    participating: true,
     gaps,
   };
 }
@@ -103,22 +113,51 @@ export interface UnitInput {
   unitId: number;
   leaves: Readonly<Record<string, number | null | undefined>>;
   adjustments?: Adjustments;
+  /** Whether the unit sent its self-assessment (absent: it did). */
+  submitted?: boolean;
 }
 
-/** Every unit of a round: totals, % of maximum, bands, ranks with ties, gap lists. */
+const NO_ADJUSTMENTS: Adjustments = { bonus: 0, penalty: 0 };
+
+/**
+ * Every unit of a round: totals, % of maximum, bands, ranks with ties, gap lists. A unit that did not
+ * submit is scored on nothing it typed: under "excluded" it gets no band and no rank and the others are
+ * ranked without it; under "zero" it is scored 0 (no points, no bonus) and ranked like the rest.
+ */
 export function scoreRound(
   framework: Framework,
   units: readonly UnitInput[],
   rules: ScoringRules,
+  nonSubmitters: NonSubmitterRule = 'excluded',
 ): UnitScore[] {
-  const results = units.map((unit) =>
-    scoreUnit(framework, unit.unitId, unit.leaves, unit.adjustments ?? { bonus: 0, penalty: 0 }, rules),
-  );
-  const ranks = rankDescending(results.map((result) => result.total));
+  const results = units.map((unit) => {
+    if (unit.submitted === false) {
+      const zero = scoreUnit(framework, unit.unitId, {}, NO_ADJUSTMENTS, rules);
+      return nonSubmitters === 'zero' ? zero : { ...zero, band: null, participating: false };
+    }
+    return scoreUnit(framework, unit.unitId, unit.leaves, unit.adjustments ?? NO_ADJUSTMENTS, rules);
+  });
+  const ranks = rankDescending(results.map((result) => (result.participating ? result.total : null)));
   results.forEach((result, index) => {
     result.rank = ranks[index] ?? null;
   });
   return results;
+}
+
+/** The mean of each criterion over the units that take part (a left-out unit weighs nothing). */
+export function averageScores(
+  results: readonly UnitScore[],
+  codes: readonly string[],
+): Record<string, number> {
+  const counted = results.filter((result) => result.participating);
+  return Object.fromEntries(
+    codes.map((code) => [
+      code,
+      counted.length === 0
+        ? 0
+        : counted.reduce((sum, result) => sum + (result.scores[code] ?? 0), 0) / counted.length,
+    ]),
+  );
 }
 
 /**

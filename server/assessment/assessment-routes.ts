@@ -5,6 +5,11 @@ import type { Framework } from '../../core/frameworks/framework.ts';
 import { frameworkSchema } from '../../core/frameworks/framework-schema.ts';
 import { frameworkToTable } from '../../core/frameworks/framework-table.ts';
 import {
+  advanceRoundSchema,
+  reopenStageSchema,
+  withdrawPublicationSchema,
+} from '../../core/frameworks/round-stages.ts';
+import {
   adjustmentsSchema,
   createRoundSchema,
   updateRoundSchema,
@@ -32,7 +37,6 @@ import {
   updateFramework,
 } from './framework-service.ts';
 import {
-  advanceRound,
   createRound,
   setAdjustments,
   submitSelfAssessment,
@@ -40,6 +44,7 @@ import {
   updateScore,
 } from './round-commands.ts';
 import { getResults, getRound, getSheet, listRounds } from './round-queries.ts';
+import { advanceRound, previewAdvance, reopenSelfAssessment, withdrawPublication } from './round-stages.ts';
 
 const id = idParam;
 const roundParams = z.object({ id });
@@ -180,18 +185,56 @@ export async function assessmentRoutes(app: FastifyInstance, { db, cacheMs }: { 
     },
     async (request) => updateRound(contextOf(request, db), request.params.id, request.body),
   );
+  api.get(
+    '/api/rounds/:id/advance',
+    {
+      config: { policy: 'assessment.manage' },
+      schema: {
+        tags,
+        summary: 'Xem trước việc chuyển giai đoạn: đơn vị chưa nộp/chưa thẩm định, hạn, có cần lý do',
+        params: roundParams,
+      },
+    },
+    async (request) => previewAdvance(contextOf(request, db), request.params.id),
+  );
   api.post(
     '/api/rounds/:id/advance',
     {
       config: { policy: 'assessment.manage' },
       schema: {
         tags,
-        summary: 'Chuyển sang giai đoạn tiếp theo (đến công bố)',
+        summary: 'Chuyển sang giai đoạn tiếp theo (đến công bố); trái lịch thì phải nêu lý do',
         params: roundParams,
-        body: z.object({ version: versionSchema }),
+        body: advanceRoundSchema,
       },
     },
-    async (request) => advanceRound(contextOf(request, db), request.params.id, request.body.version),
+    async (request) => advanceRound(contextOf(request, db), request.params.id, request.body),
+  );
+  api.post(
+    '/api/rounds/:id/withdraw',
+    {
+      config: { policy: 'assessment.manage' },
+      schema: {
+        tags,
+        summary: 'Thu hồi công bố: đợt trở lại giai đoạn tổng hợp (có lý do)',
+        params: roundParams,
+        body: withdrawPublicationSchema,
+      },
+    },
+    async (request) => withdrawPublication(contextOf(request, db), request.params.id, request.body),
+  );
+  api.post(
+    '/api/rounds/:id/reopen',
+    {
+      config: { policy: 'assessment.manage' },
+      schema: {
+        tags,
+        summary: 'Mở lại giai đoạn tự đánh giá khi hội đồng chưa thẩm định (có lý do)',
+        params: roundParams,
+        body: reopenStageSchema,
+      },
+    },
+    async (request) => reopenSelfAssessment(contextOf(request, db), request.params.id, request.body),
   );
   api.get(
     '/api/rounds/:id/results',
@@ -240,16 +283,21 @@ export async function assessmentRoutes(app: FastifyInstance, { db, cacheMs }: { 
           'Tỷ lệ (%)',
           'Xếp loại',
         ],
-        rows: results.units.map((unit) => [
-          String(unit.rank ?? ''),
-          unit.name,
-          ...results.criteria.map((criterion) => number(unit.areas[criterion.code] ?? 0)),
-          number(unit.bonus),
-          number(unit.penalty),
-          number(unit.total),
-          number(unit.percent),
-          unit.band ?? '',
-        ]),
+        rows: results.units.map((unit) =>
+          unit.participating
+            ? [
+                String(unit.rank ?? ''),
+                unit.name,
+                ...results.criteria.map((criterion) => number(unit.areas[criterion.code] ?? 0)),
+                number(unit.bonus),
+                number(unit.penalty),
+                number(unit.total ?? 0),
+                number(unit.percent ?? 0),
+                unit.band ?? '',
+              ]
+            : // Left out of the ranking: no score, band or rank (core/frameworks/scoring.ts).
+              ['', unit.name, ...results.criteria.map(() => ''), '', '', '', '', 'Không tham gia'],
+        ),
       };
       return sendDownload(reply, {
         fileName: `ket-qua-danh-gia-${request.params.id}.${format}`,

@@ -9,7 +9,6 @@ import {
   type InputStage,
   isStageOpen,
   needsReason,
-  nextStage,
   type Stage,
   type updateRoundSchema,
   type updateScoreSchema,
@@ -80,6 +79,7 @@ export async function createRound(ctx: AssessmentContext, input: z.output<typeof
         deadlines,
         bonusCap: input.bonusCap,
         penaltyCap: input.penaltyCap,
+        nonSubmitters: input.nonSubmitters,
         createdBy: ctx.user.userId,
       })
       .returning();
@@ -99,6 +99,7 @@ export async function createRound(ctx: AssessmentContext, input: z.output<typeof
         year: round.year,
         units: candidates.length,
         deadlines,
+        nonSubmitters: input.nonSubmitters,
       },
     });
     return round.id;
@@ -239,32 +240,7 @@ export async function submitSelfAssessment(ctx: AssessmentContext, roundId: numb
   return getSheet(ctx, roundId, unitId);
 }
 
-/** The coordinator moves the round on; publishing fixes the ranking. */
-export async function advanceRound(ctx: AssessmentContext, roundId: number, version: number) {
-  const { round } = await managedRound(ctx, roundId);
-  const next = nextStage(round.stage as Stage);
-  if (!next) throw new AppError('CONFLICT', 'Đợt đánh giá đã công bố.');
-  await mutate(ctx, async (tx, audit) => {
-    const [updated] = await tx
-      .update(assessmentRounds)
-      .set({
-        stage: next,
-        ...(next === 'published' && { publishedAt: new Date() }),
-        version: sql`${assessmentRounds.version} + 1`,
-      })
-      .where(and(eq(assessmentRounds.id, roundId), eq(assessmentRounds.version, version)))
-      .returning();
-    if (!updated) throw new AppError('CONFLICT');
-    await audit({
-      action: 'round.advance',
-      entityType: 'assessment_round',
-      entityId: roundId,
-      before: { stage: round.stage },
-      after: { stage: next },
-    });
-  });
-  return getRound(ctx, roundId);
-}
+// Moving between stages, publishing and withdrawing publication: round-stages.ts.
 
 export async function updateRound(
   ctx: AssessmentContext,

@@ -3,7 +3,13 @@ import { hasPermissionOn } from '../../core/auth/roles.ts';
 import { AppError } from '../../core/errors.ts';
 import { type Framework, frameworkMaximum, walkCriteria } from '../../core/frameworks/framework.ts';
 import { effectiveScore, type Stage } from '../../core/frameworks/rounds.ts';
-import { scoreRound, type UnitScore, yearOnYear } from '../../core/frameworks/scoring.ts';
+import {
+  averageScores,
+  type NonSubmitterRule,
+  scoreRound,
+  type UnitScore,
+  yearOnYear,
+} from '../../core/frameworks/scoring.ts';
 import { todayInVietnam } from '../../core/text/dates.ts';
 import {
   assessmentRounds,
@@ -38,6 +44,7 @@ function presentRound(round: RoundRow, framework: Framework) {
     deadlines: round.deadlines,
     bonusCap: round.bonusCap,
     penaltyCap: round.penaltyCap,
+    nonSubmitters: round.nonSubmitters as NonSubmitterRule,
     publishedAt: round.publishedAt?.toISOString() ?? null,
     version: round.version,
   };
@@ -227,41 +234,46 @@ export async function getResults(ctx: AssessmentContext, roundId: number) {
     nameVi: criterion.nameVi,
     maxPoints: criterion.maxPoints,
   }));
-  const average = Object.fromEntries(
-    topLevel.map((criterion) => [
-      criterion.code,
-      round2(
-        results.reduce((sum, result) => sum + (result.scores[criterion.code] ?? 0), 0) /
-          Math.max(1, results.length),
-      ),
-    ]),
+  const average = averageScores(
+    results,
+    topLevel.map((criterion) => criterion.code),
   );
+  // Ranked units first, then those left out ("không tham gia"), each by name.
+  const order = (result: UnitScore) => (result.rank === null ? Number.MAX_SAFE_INTEGER : result.rank);
   return {
     round: presentRound(round, framework),
     previousRound: change.previous,
     criteria: topLevel,
-    average,
+    average: Object.fromEntries(Object.entries(average).map(([code, value]) => [code, round2(value)])),
+    participating: results.filter((result) => result.participating).length,
     units: results
       .sort(
         (a, b) =>
-          (a.rank ?? 0) - (b.rank ?? 0) ||
-          (names.get(a.unitId) ?? '').localeCompare(names.get(b.unitId) ?? '', 'vi'),
+          order(a) - order(b) || (names.get(a.unitId) ?? '').localeCompare(names.get(b.unitId) ?? '', 'vi'),
       )
-      .map((result: UnitScore) => ({
-        unitId: result.unitId,
-        name: names.get(result.unitId) ?? '',
-        total: round2(result.total),
-        percent: round2(result.percent),
-        band: result.band?.label ?? null,
-        rank: result.rank,
-        change: change.byUnit.get(result.unitId) ?? null,
-        bonus: result.bonus,
-        penalty: result.penalty,
-        areas: Object.fromEntries(
-          topLevel.map((criterion) => [criterion.code, round2(result.scores[criterion.code] ?? 0)]),
-        ),
-        gaps: result.gaps.slice(0, 10).map((gap) => ({ ...gap, lost: round2(gap.lost) })),
-      })),
+      .map((result: UnitScore) => {
+        const shown = <T>(value: T) => (result.participating ? value : null);
+        return {
+          unitId: result.unitId,
+          name: names.get(result.unitId) ?? '',
+          participating: result.participating,
+          total: shown(round2(result.total)),
+          percent: shown(round2(result.percent)),
+          band: result.band?.label ?? null,
+          rank: result.rank,
+          change: change.byUnit.get(result.unitId) ?? null,
+          bonus: result.bonus,
+          penalty: result.penalty,
+          areas: result.participating
+            ? Object.fromEntries(
+                topLevel.map((criterion) => [criterion.code, round2(result.scores[criterion.code] ?? 0)]),
+              )
+            : {},
+          gaps: result.participating
+            ? result.gaps.slice(0, 10).map((gap) => ({ ...gap, lost: round2(gap.lost) }))
+            : [],
+        };
+      }),
   };
 }
 
@@ -274,8 +286,9 @@ async function scoredRound(ctx: AssessmentContext, round: RoundRow, framework: F
   const entries = await entriesByUnit(ctx, round.id);
   const results = scoreRound(
     framework,
-    members.map(({ unit }) => inputOf(unit, entries)),
+    members.map(({ unit }) => ({ ...inputOf(unit, entries), submitted: unit.selfSubmittedAt !== null })),
     rules(round),
+    round.nonSubmitters as NonSubmitterRule,
   );
   return { members, results };
 }
@@ -318,10 +331,11 @@ async function changeSincePreviousRound(
         results.map((result) => result.unitId),
       ),
     );
-  const byUnit = yearOnYear(
-    new Map(results.map((result) => [result.unitId, result.percent])),
-    new Map(before.results.map((result) => [result.unitId, result.percent])),
-    (unitId) => links.filter((link) => link.successorId === unitId).map((link) => link.predecessorId),
+  // A unit left out of either round has nothing to compare.
+  const percents = (scored: UnitScore[]) =>
+    new Map(scored.filter((result) => result.participating).map((result) => [result.unitId, result.percent]));
+  const byUnit = yearOnYear(percents(results), percents(before.results), (unitId) =>
+    links.filter((link) => link.successorId === unitId).map((link) => link.predecessorId),
   );
   for (const [unitId, value] of byUnit) byUnit.set(unitId, value === null ? null : round2(value));
   return {

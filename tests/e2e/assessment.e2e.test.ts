@@ -107,6 +107,10 @@ describe('a commune goes through an assessment round to the published ranking', 
     await p.reload();
     await p.getByText('100 / 100').waitFor();
     await p.getByRole('button', { name: 'Gửi kết quả tự đánh giá' }).click();
+    // The confirmation says where it goes and until when it can still change.
+    const confirm = p.getByRole('dialog', { name: 'Gửi bản tự đánh giá?' });
+    await confirm.getByText(/sẽ được gửi tới hội đồng thẩm định .* đến hết hạn 30\/06\/2099/).waitFor();
+    await confirm.getByRole('button', { name: 'Gửi kết quả tự đánh giá' }).click();
     await p.getByText('Đơn vị đã gửi kết quả tự đánh giá.').waitFor();
   });
 
@@ -114,6 +118,23 @@ describe('a commune goes through an assessment round to the published ranking', 
     const coordinator = page('dieuphoi');
     await coordinator.goto(`${server.url}${roundUrl}`);
     await coordinator.getByRole('button', { name: /Chuyển sang: Thẩm định lần 1/ }).click();
+    // 103 communes never sent theirs and the deadline is far off: the dialog says so, and wants a reason.
+    const dialog = coordinator.getByRole('dialog', { name: 'Chuyển đợt đánh giá sang "Thẩm định lần 1"?' });
+    await dialog.getByText('103/104 xã chưa nộp bản tự đánh giá sẽ bị khóa, không nộp được nữa.').waitFor();
+    await dialog.getByText('Hạn của giai đoạn này là 30/06/2099, chưa đến.').waitFor();
+    const confirm = dialog.getByRole('button', { name: 'Chuyển sang: Thẩm định lần 1' });
+    expect(await confirm.isDisabled()).toBe(true);
+    for (const [width, height] of [
+      [1440, 900],
+      [390, 844],
+    ] as const) {
+      await coordinator.setViewportSize({ width, height });
+      await coordinator.screenshot({ path: join(tmpdir(), `chiso-e2e-stage-dialog-${width}.png`) });
+    }
+    await coordinator.setViewportSize({ width: 1280, height: 800 });
+    await dialog.getByLabel(/Lý do/).fill('UBND tỉnh rút ngắn thời gian tự đánh giá');
+    expect(await confirm.isDisabled()).toBe(false);
+    await confirm.click();
     await coordinator.getByRole('button', { name: /Chuyển sang: Đơn vị giải trình/ }).waitFor();
     const p = page('thamdinh');
     await p.goto(`${server.url}${roundUrl}`);
@@ -128,6 +149,10 @@ describe('a commune goes through an assessment round to the published ranking', 
     const coordinator = page('dieuphoi');
     for (const stage of ['Đơn vị giải trình', 'Thẩm định lần 2', 'Tổng hợp, điểm thưởng/trừ', 'Đã công bố']) {
       await coordinator.getByRole('button', { name: `Chuyển sang: ${stage}` }).click();
+      const dialog = coordinator.getByRole('dialog', { name: `Chuyển đợt đánh giá sang "${stage}"?` });
+      await dialog.getByLabel(/Lý do/).fill('Theo kế hoạch của UBND tỉnh');
+      await dialog.getByRole('button', { name: `Chuyển sang: ${stage}` }).click();
+      await dialog.waitFor({ state: 'detached' });
       await coordinator.getByRole('button', { name: `Chuyển sang: ${stage}` }).waitFor({ state: 'detached' });
     }
     const p = page('baocao.phohien');
@@ -136,6 +161,31 @@ describe('a commune goes through an assessment round to the published ranking', 
     await row.getByText('98').first().waitFor();
     await expect(row.getByRole('cell').first().textContent()).resolves.toBe('1');
     await p.getByText(/XA\.3\.2 .*: −2/).waitFor();
-    await p.screenshot({ path: join(tmpdir(), 'chiso-e2e-results.png') });
+    // The 103 communes that never sent theirs have no rank, score or band.
+    await p.getByText('1/104 đơn vị tham gia xếp hạng.', { exact: false }).waitFor();
+    expect(await p.getByRole('row').filter({ hasText: 'Không tham gia' }).count()).toBe(103);
+    const other = p.getByRole('row').filter({ hasText: 'Không tham gia' }).first();
+    await expect(other.getByRole('cell').first().textContent()).resolves.toBe('—');
+    for (const [width, height] of [
+      [1440, 900],
+      [390, 844],
+    ] as const) {
+      await p.setViewportSize({ width, height });
+      await p.screenshot({ path: join(tmpdir(), `chiso-e2e-results-${width}.png`) });
+    }
+  });
+
+  it('the coordinator withdraws the publication with a reason; the commune no longer sees the results', async () => {
+    const coordinator = page('dieuphoi');
+    await coordinator.getByRole('button', { name: 'Thu hồi công bố' }).click();
+    const dialog = coordinator.getByRole('dialog', { name: 'Thu hồi công bố kết quả?' });
+    const confirm = dialog.getByRole('button', { name: 'Thu hồi công bố' });
+    expect(await confirm.isDisabled()).toBe(true);
+    await dialog.getByLabel(/Lý do/).fill('Công bố trước khi hội đồng họp');
+    await confirm.click();
+    await coordinator.getByRole('button', { name: 'Chuyển sang: Đã công bố' }).waitFor();
+    const p = page('baocao.phohien');
+    await p.reload();
+    await p.getByText('Kết quả chưa được công bố.').waitFor();
   });
 });

@@ -79,6 +79,39 @@ describe('a coordinator turns plan 29/KH-UBND into tracked work', () => {
     await page.screenshot({ path: join(tmpdir(), 'chiso-e2e-plan.png') });
   });
 
+  it('a file uploaded in the task dialog is removed when the dialog is cancelled; removing one asks first', async () => {
+    const file = {
+      name: 'bien-ban.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n%test\n'),
+    };
+    const open = async () => {
+      await page.getByRole('button', { name: 'II.1.a.3', exact: true }).click();
+      return page.getByRole('dialog', { name: 'Cập nhật nhiệm vụ II.1.a.3' });
+    };
+    let dialog = await open();
+    await dialog.locator('input[type="file"]').setInputFiles(file);
+    await dialog.getByRole('link', { name: 'bien-ban.pdf' }).waitFor();
+    await dialog.getByRole('button', { name: 'Hủy' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    dialog = await open();
+    await dialog.getByText('Chưa có tệp minh chứng.').waitFor();
+
+    await dialog.locator('input[type="file"]').setInputFiles(file);
+    await dialog.getByRole('link', { name: 'bien-ban.pdf' }).waitFor();
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    dialog = await open();
+    await dialog.getByRole('button', { name: 'Gỡ bien-ban.pdf' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Gỡ tệp "bien-ban.pdf"?' });
+    await confirm.getByText('Tệp sẽ bị gỡ khỏi nhiệm vụ II.1.a.3', { exact: false }).waitFor();
+    await confirm.getByRole('button', { name: 'Gỡ', exact: true }).click();
+    await confirm.waitFor({ state: 'detached' });
+    await dialog.getByText('Chưa có tệp minh chứng.').waitFor();
+    await dialog.getByRole('button', { name: 'Hủy' }).click();
+    await dialog.waitFor({ state: 'detached' });
+  });
+
   it('downloads the plan as a .docx in the format of Nghị định 30/2020', async () => {
     const [download] = await Promise.all([
       page.waitForEvent('download'),

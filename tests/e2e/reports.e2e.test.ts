@@ -10,6 +10,14 @@ let server: RunningServer;
 let browser: Browser;
 const pages: Record<string, Page> = {};
 const page = (user: string) => pages[user] as Page;
+
+/** "Gửi báo cáo", then the confirmation that says where it goes and that it becomes read-only. */
+async function send(p: Page) {
+  await p.getByRole('button', { name: 'Gửi báo cáo' }).click();
+  const dialog = p.getByRole('dialog', { name: 'Gửi báo cáo?' });
+  await dialog.getByText(/sẽ được gửi tới cán bộ điều phối cấp trên/).waitFor();
+  await dialog.getByRole('button', { name: 'Gửi báo cáo' }).click();
+}
 let reportUrl = '';
 
 beforeAll(async () => {
@@ -52,7 +60,7 @@ describe('a commune’s quarterly report: written, sent, returned, corrected, ac
     await expect
       .poll(() => p.getByLabel('Kết quả đạt được').inputValue())
       .toBe('Tiếp nhận 1.250 hồ sơ, 98% đúng hạn.');
-    await p.getByRole('button', { name: 'Gửi báo cáo' }).click();
+    await send(p);
     await status(p, 'Đã gửi, chờ duyệt');
   });
 
@@ -75,7 +83,7 @@ describe('a commune’s quarterly report: written, sent, returned, corrected, ac
     await head
       .getByLabel('Kết quả đạt được')
       .fill('Tiếp nhận 1.250 hồ sơ, 98% đúng hạn; 410 hồ sơ trực tuyến toàn trình.');
-    await head.getByRole('button', { name: 'Gửi báo cáo' }).click();
+    await send(head);
     await status(head, 'Đã gửi, chờ duyệt');
 
     await coordinator.reload();

@@ -56,6 +56,8 @@ export const assessmentRounds = pgTable(
     deadlines: jsonb().$type<Record<string, string>>().notNull(),
     bonusCap: doublePrecision().notNull().default(0),
     penaltyCap: doublePrecision().notNull().default(0),
+    /** How the ranking treats units that never sent their self-assessment (core/frameworks/scoring.ts). */
+    nonSubmitters: text().notNull().default('excluded'),
     publishedAt: timestamp({ withTimezone: true }),
     version: integer().notNull().default(1),
     createdBy: integer().references(() => users.id),
@@ -66,6 +68,7 @@ export const assessmentRounds = pgTable(
       'assessment_rounds_stage_check',
       sql`${t.stage} in ('self', 'appraisal1', 'explanation', 'appraisal2', 'final', 'published')`,
     ),
+    check('assessment_rounds_non_submitters_check', sql`${t.nonSubmitters} in ('excluded', 'zero')`),
   ],
 );
 

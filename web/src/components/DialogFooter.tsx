@@ -8,12 +8,14 @@ export function DialogFooter({
   isBusy,
   label,
   danger,
+  isDisabled,
 }: {
   onClose: () => void;
   onSubmit: () => void;
   isBusy: boolean;
   label?: string;
   danger?: boolean;
+  isDisabled?: boolean;
 }) {
   const { t } = useT();
   return (
@@ -21,7 +23,7 @@ export function DialogFooter({
       <Button variant="default" onClick={onClose}>
         {t('cancel')}
       </Button>
-      <Button color={danger ? 'red' : undefined} onClick={onSubmit} loading={isBusy}>
+      <Button color={danger ? 'red' : undefined} onClick={onSubmit} loading={isBusy} disabled={isDisabled}>
         {label ?? t('save')}
       </Button>
     </Group>

@@ -571,6 +571,83 @@ export const MESSAGES = {
     vi: 'Bạn cần đổi mật khẩu trước khi dùng các chức năng khác.',
     en: 'Change your password before using anything else.',
   },
+  // ---- Confirmations, round stages, publication, non-submitters (rounds) ----
+  confirmReason: { vi: 'Lý do (được ghi vào nhật ký)', en: 'Reason (kept in the audit log)' },
+  confirmReasonMissing: { vi: 'Nêu lý do trước khi xác nhận.', en: 'Give the reason before confirming.' },
+  stageMoveTitle: { vi: 'Chuyển đợt đánh giá sang "{stage}"?', en: 'Move the round to "{stage}"?' },
+  stageMoveCloses: {
+    vi: 'Giai đoạn "{stage}" sẽ đóng: không ai nhập được nội dung của giai đoạn này nữa.',
+    en: 'The stage "{stage}" closes: nobody can enter anything for it any more.',
+  },
+  stageMovePublishes: {
+    vi: 'Kết quả, xếp loại và xếp hạng sẽ được công bố cho {units} đơn vị trong đợt.',
+    en: 'Results, bands and ranks are published to the {units} units of the round.',
+  },
+  stagePending_notSubmitted: {
+    vi: '{pending}/{units} xã chưa nộp bản tự đánh giá sẽ bị khóa, không nộp được nữa.',
+    en: '{pending} of {units} units have not sent their self-assessment and will be locked out.',
+  },
+  stagePending_notAppraised: {
+    vi: '{pending}/{units} đơn vị đã nộp nhưng hội đồng chưa thẩm định tiêu chí nào.',
+    en: '{pending} of {units} units sent their self-assessment and the council has not appraised any criterion.',
+  },
+  stagePending_awaitingExplanation: {
+    vi: '{pending}/{units} đơn vị chưa giải trình tiêu chí bị trả lại sẽ không giải trình được nữa.',
+    en: '{pending} of {units} units have not explained a returned criterion and will no longer be able to.',
+  },
+  stageDeadlineAhead: {
+    vi: 'Hạn của giai đoạn này là {date}, chưa đến.',
+    en: 'This stage is due on {date}, which has not come yet.',
+  },
+  stageDeadlinePassed: { vi: 'Hạn của giai đoạn này ({date}) đã qua.', en: 'This stage was due on {date}.' },
+  stageNotSubmittedAtPublication: {
+    vi: '{count}/{units} đơn vị không nộp bản tự đánh giá.',
+    en: '{count} of {units} units did not send their self-assessment.',
+  },
+  stageReasonRequired: {
+    vi: 'Việc chuyển này đi trước lịch: phải nêu lý do.',
+    en: 'This move goes against the schedule: a reason is required.',
+  },
+  stageMoveConfirm: { vi: 'Chuyển giai đoạn', en: 'Move on' },
+  withdrawPublication: { vi: 'Thu hồi công bố', en: 'Withdraw publication' },
+  withdrawPublicationTitle: { vi: 'Thu hồi công bố kết quả?', en: 'Withdraw the published results?' },
+  withdrawPublicationWhat: {
+    vi: 'Kết quả sẽ không còn hiển thị cho các đơn vị; đợt trở lại giai đoạn "Tổng hợp, điểm thưởng/trừ" và có thể công bố lại.',
+    en: 'The units no longer see the results; the round goes back to the final stage and can be published again.',
+  },
+  reopenSelf: { vi: 'Mở lại tự đánh giá', en: 'Reopen self-assessment' },
+  reopenSelfTitle: { vi: 'Mở lại giai đoạn tự đánh giá?', en: 'Reopen the self-assessment stage?' },
+  reopenSelfWhat: {
+    vi: 'Hội đồng chưa thẩm định tiêu chí nào. Các đơn vị lại được nhập và gửi bản tự đánh giá đến hạn {date}.',
+    en: 'The council has not appraised anything yet. Units can enter and send their self-assessment again until {date}.',
+  },
+  notParticipating: { vi: 'Không tham gia', en: 'Not participating' },
+  nonSubmittersRule: {
+    vi: 'Đơn vị không nộp bản tự đánh giá',
+    en: 'Units that do not send a self-assessment',
+  },
+  participatingCount: {
+    vi: '{count}/{units} đơn vị tham gia xếp hạng.',
+    en: '{count} of {units} units are ranked.',
+  },
+  sendSelfTitle: { vi: 'Gửi bản tự đánh giá?', en: 'Send the self-assessment?' },
+  sendSelfWhat: {
+    vi: 'Bản tự đánh giá của {unit} ({total} điểm) sẽ được gửi tới hội đồng thẩm định của đợt "{round}". Đơn vị còn sửa được đến hết hạn {date}; sau đó điểm tự chấm chỉ còn để đọc.',
+    en: 'The self-assessment of {unit} ({total} points) goes to the appraisal council of "{round}". It can still be changed until {date}; after that the scores are read-only.',
+  },
+  sendReportTitle: { vi: 'Gửi báo cáo?', en: 'Send the report?' },
+  sendReportWhat: {
+    vi: 'Báo cáo kỳ {period} của {unit} sẽ được gửi tới cán bộ điều phối cấp trên để tiếp nhận. Sau khi gửi, báo cáo chỉ còn để đọc cho tới khi được trả lại hoặc mở lại.',
+    en: 'The {period} report of {unit} goes to the coordinators above it for acceptance. Once sent it is read-only until it is returned or reopened.',
+  },
+  removeFileTitle: { vi: 'Gỡ tệp "{file}"?', en: 'Remove the file "{file}"?' },
+  removeFileWhat: {
+    vi: 'Tệp sẽ bị gỡ khỏi {owner} và không còn là tài liệu kiểm chứng; nếu cần, phải tải lên lại.',
+    en: 'The file is removed from {owner} and no longer counts as evidence; to restore it, upload it again.',
+  },
+  removeFileTask: { vi: 'nhiệm vụ {ref}', en: 'task {ref}' },
+  removeFileCriterion: { vi: 'tiêu chí {code}', en: 'criterion {code}' },
+  // ---- end (rounds) ----
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

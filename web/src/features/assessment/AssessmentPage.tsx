@@ -19,7 +19,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { type Criterion, type Framework, walkCriteria } from '../../../../core/frameworks/framework.ts';
+import { NON_SUBMITTER_RULE_NAMES } from '../../../../core/frameworks/round-stages.ts';
 import { INPUT_STAGES, type InputStage, STAGE_NAMES } from '../../../../core/frameworks/rounds.ts';
+import { NON_SUBMITTER_RULES, type NonSubmitterRule } from '../../../../core/frameworks/scoring.ts';
 import { formatDateVi, parseDate } from '../../../../core/text/dates.ts';
 import { ApiError, api, queryString } from '../../api/client.ts';
 import { DialogFooter } from '../../components/DialogFooter.tsx';
@@ -386,6 +388,7 @@ function CreateRoundDialog({ onClose }: { onClose: () => void }) {
     unitType: 'commune' as string | null,
     bonusCap: 0,
     penaltyCap: 0,
+    nonSubmitters: 'excluded' as NonSubmitterRule,
     deadlines: Object.fromEntries(INPUT_STAGES.map((stage) => [stage, ''])) as Record<InputStage, string>,
   });
   const [error, setError] = useState<ApiError | null>(null);
@@ -466,6 +469,17 @@ function CreateRoundDialog({ onClose }: { onClose: () => void }) {
             onChange={(value) => setForm({ ...form, penaltyCap: Number(value) })}
           />
         </SimpleGrid>
+        <Select
+          label={t('nonSubmittersRule')}
+          data={NON_SUBMITTER_RULES.map((rule) => ({
+            value: rule,
+            label: NON_SUBMITTER_RULE_NAMES[rule][locale],
+          }))}
+          value={form.nonSubmitters}
+          onChange={(value) => value && setForm({ ...form, nonSubmitters: value as NonSubmitterRule })}
+          allowDeselect={false}
+          error={fieldError('nonSubmitters')}
+        />
         <Text fw={600} size="sm">
           {t('stageDeadlines')}
         </Text>

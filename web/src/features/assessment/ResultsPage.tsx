@@ -1,16 +1,18 @@
 import { Alert, Badge, Button, Grid, Group, List, Stack, Table, Text, Title } from '@mantine/core';
 import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
+import { NON_SUBMITTER_RULE_NAMES } from '../../../../core/frameworks/round-stages.ts';
+import { fill } from '../../i18n/fill.ts';
 import { useT } from '../../i18n/locale.tsx';
 import { type Results, useResults } from './api.ts';
 
-const points = (value: number) => value.toLocaleString('vi-VN');
+const points = (value: number | null) => (value === null ? '—' : value.toLocaleString('vi-VN'));
 
 /** The ranking, one unit against the average on a radar, and the criteria where it lost the most. */
 export function ResultsPage() {
   const { roundId } = useParams({ strict: false }) as { roundId: string };
   const id = Number(roundId);
-  const { t } = useT();
+  const { t, label } = useT();
   const { data, error } = useResults(id);
   const [selected, setSelected] = useState<number | null>(null);
   if (error) return <Alert color="orange">{error.message}</Alert>;
@@ -32,6 +34,10 @@ export function ResultsPage() {
         </Button>
       </Group>
       {!data.round.publishedAt && <Alert color="yellow">{t('notPublishedYet')}</Alert>}
+      <Text size="sm" data-testid="non-submitters-rule">
+        {fill(t('participatingCount'), { count: data.participating, units: data.units.length })}{' '}
+        {label(NON_SUBMITTER_RULE_NAMES[data.round.nonSubmitters])}.
+      </Text>
       <Grid>
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <Table withTableBorder striped highlightOnHover>
@@ -61,9 +67,15 @@ export function ResultsPage() {
                   <Table.Td>{points(entry.total)}</Table.Td>
                   <Table.Td>{points(entry.percent)}</Table.Td>
                   <Table.Td>
-                    <Badge variant="light" tt="none">
-                      {entry.band ?? '—'}
-                    </Badge>
+                    {entry.participating ? (
+                      <Badge variant="light" tt="none">
+                        {entry.band ?? '—'}
+                      </Badge>
+                    ) : (
+                      <Badge variant="outline" color="gray" tt="none">
+                        {t('notParticipating')}
+                      </Badge>
+                    )}
                   </Table.Td>
                   {data.previousRound && (
                     <Table.Td c={entry.change === null ? 'dimmed' : entry.change >= 0 ? 'green' : 'red'}>
@@ -81,7 +93,11 @@ export function ResultsPage() {
               <Title order={3} size="h4">
                 {unit.name}
               </Title>
-              <Radar criteria={data.criteria} unit={unit.areas} average={data.average} />
+              {unit.participating ? (
+                <Radar criteria={data.criteria} unit={unit.areas} average={data.average} />
+              ) : (
+                <Alert color="gray">{t('notParticipating')}</Alert>
+              )}
               <Text size="sm" c="dimmed">
                 {t('radarLegend')}
               </Text>

@@ -12,13 +12,12 @@ import {
   Title,
 } from '@mantine/core';
 import { Link, useParams } from '@tanstack/react-router';
-import { useState } from 'react';
 import { STAGE_NAMES, STAGES } from '../../../../core/frameworks/rounds.ts';
 import { formatDateVi } from '../../../../core/text/dates.ts';
-import { ApiError, api } from '../../api/client.ts';
 import { useT } from '../../i18n/locale.tsx';
 import { hasPermission, useMe } from '../auth/session.ts';
-import { useRound, useRoundWrite } from './api.ts';
+import { useRound } from './api.ts';
+import { StageActions } from './StageActions.tsx';
 
 /** A round's dashboard: the stages and their deadlines, and where each unit stands. */
 export function RoundPage() {
@@ -27,19 +26,8 @@ export function RoundPage() {
   const { t, locale } = useT();
   const { data: me } = useMe();
   const { data: round, error } = useRound(id);
-  const [problem, setProblem] = useState<string | null>(null);
-  const advance = useRoundWrite((version: number) => api('POST', `/api/rounds/${id}/advance`, { version }));
   if (error) return <Alert color="red">{error.message}</Alert>;
   if (!round) return <Text>{t('loading')}</Text>;
-  const next = STAGES[STAGES.indexOf(round.stage) + 1];
-  const move = async () => {
-    setProblem(null);
-    try {
-      await advance.mutateAsync(round.version);
-    } catch (caught) {
-      setProblem(caught instanceof ApiError ? caught.message : String(caught));
-    }
-  };
   return (
     <Stack>
       <Group justify="space-between" align="flex-start">
@@ -58,18 +46,9 @@ export function RoundPage() {
           >
             {t('results')}
           </Button>
-          {hasPermission(me, 'assessment.manage') && next && (
-            <Button onClick={move} loading={advance.isPending}>
-              {t('moveTo')}: {STAGE_NAMES[next][locale]}
-            </Button>
-          )}
+          {hasPermission(me, 'assessment.manage') && <StageActions round={round} />}
         </Group>
       </Group>
-      {problem && (
-        <Alert color="red" role="alert">
-          {problem}
-        </Alert>
-      )}
       <Stepper active={STAGES.indexOf(round.stage)} size="sm" allowNextStepsSelect={false}>
         {STAGES.map((stage) => (
           <Stepper.Step

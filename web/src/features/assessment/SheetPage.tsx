@@ -19,7 +19,10 @@ import { useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { STAGE_NAMES, type Stage } from '../../../../core/frameworks/rounds.ts';
+import { formatDateVi } from '../../../../core/text/dates.ts';
 import { ApiError, api } from '../../api/client.ts';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { fill } from '../../i18n/fill.ts';
 import { useT } from '../../i18n/locale.tsx';
 import { hasPermission, useMe } from '../auth/session.ts';
 import { type SheetCriterion, useRoundWrite, useSheet } from './api.ts';
@@ -36,6 +39,7 @@ export function SheetPage() {
   const { data: me } = useMe();
   const { data: sheet, error } = useSheet(round, unit);
   const [problem, setProblem] = useState<ApiError | null>(null);
+  const [confirming, setConfirming] = useState(false);
   const submit = useRoundWrite(() => api('POST', `/api/rounds/${round}/units/${unit}/submit`));
   if (error) return <Alert color="red">{error.message}</Alert>;
   if (!sheet) return <Text>{t('loading')}</Text>;
@@ -44,6 +48,7 @@ export function SheetPage() {
   const canAppraise = hasPermission(me, 'assessment.appraise');
   const send = async () => {
     setProblem(null);
+    setConfirming(false);
     try {
       await submit.mutateAsync(undefined);
     } catch (caught) {
@@ -121,11 +126,25 @@ export function SheetPage() {
       )}
       {canSelf && stage === 'self' && (
         <Group justify="flex-end">
-          <Button onClick={send} loading={submit.isPending}>
+          <Button onClick={() => setConfirming(true)} loading={submit.isPending}>
             {t('submitSelf')}
           </Button>
         </Group>
       )}
+      <ConfirmDialog
+        opened={confirming}
+        title={t('sendSelfTitle')}
+        confirmLabel={t('submitSelf')}
+        onConfirm={send}
+        onClose={() => setConfirming(false)}
+      >
+        {fill(t('sendSelfWhat'), {
+          unit: sheet.unit.name,
+          total: points(sheet.total),
+          round: sheet.round.name,
+          date: formatDateVi(sheet.round.deadlines.self),
+        })}
+      </ConfirmDialog>
     </Stack>
   );
 }
@@ -312,30 +331,89 @@ function CriterionRow(props: {
             </FileButton>
           )}
         </Group>
-        {files && <EvidenceList url={`${url}/evidence`} onClose={() => setFiles(false)} />}
+        {files && (
+          <EvidenceList
+            url={`${url}/evidence`}
+            code={criterion.code}
+            canRemove={editsSelf}
+            onClose={() => setFiles(false)}
+          />
+        )}
       </Table.Td>
     </Table.Tr>
   );
 }
 
-function EvidenceList({ url, onClose }: { url: string; onClose: () => void }) {
+/** The files proving a criterion; the unit removes one attached by mistake after confirming. */
+function EvidenceList({
+  url,
+  code,
+  canRemove,
+  onClose,
+}: {
+  url: string;
+  code: string;
+  canRemove: boolean;
+  onClose: () => void;
+}) {
   const { t } = useT();
   const { data } = useQuery({
     queryKey: ['rounds', 'evidence', url],
     queryFn: () => api<{ id: number; fileName: string; size: number }[]>('GET', url),
   });
+  const [removing, setRemoving] = useState<{ id: number; fileName: string } | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const remove = useRoundWrite((id: number) => api('DELETE', `${url}/${id}`));
+  const confirmRemove = async () => {
+    if (!removing) return;
+    setProblem(null);
+    try {
+      await remove.mutateAsync(removing.id);
+      setRemoving(null);
+    } catch (caught) {
+      setProblem(caught instanceof ApiError ? caught.message : String(caught));
+    }
+  };
+  // The list steps aside while the removal is confirmed, and comes back after.
   return (
-    <Modal opened onClose={onClose} title={t('evidence')}>
-      {data?.length === 0 && <Text c="dimmed">{t('noEvidence')}</Text>}
-      <List>
-        {data?.map((file) => (
-          <List.Item key={file.id}>
-            <Anchor href={`${url}/${file.id}`} download>
-              {file.fileName}
-            </Anchor>
-          </List.Item>
-        ))}
-      </List>
-    </Modal>
+    <>
+      <Modal opened={removing === null} onClose={onClose} title={t('evidence')}>
+        {data?.length === 0 && <Text c="dimmed">{t('noEvidence')}</Text>}
+        <List>
+          {data?.map((file) => (
+            <List.Item key={file.id}>
+              <Group gap="xs" wrap="nowrap">
+                <Anchor href={`${url}/${file.id}`} download>
+                  {file.fileName}
+                </Anchor>
+                {canRemove && (
+                  <Button
+                    size="compact-xs"
+                    variant="subtle"
+                    color="red"
+                    onClick={() => setRemoving(file)}
+                    aria-label={`${t('remove')} ${file.fileName}`}
+                  >
+                    {t('remove')}
+                  </Button>
+                )}
+              </Group>
+            </List.Item>
+          ))}
+        </List>
+      </Modal>
+      <ConfirmDialog
+        opened={removing !== null}
+        title={fill(t('removeFileTitle'), { file: removing?.fileName ?? '' })}
+        confirmLabel={t('remove')}
+        danger
+        isBusy={remove.isPending}
+        error={problem}
+        onConfirm={confirmRemove}
+        onClose={() => setRemoving(null)}
+      >
+        {fill(t('removeFileWhat'), { owner: fill(t('removeFileCriterion'), { code }) })}
+      </ConfirmDialog>
+    </>
   );
 }

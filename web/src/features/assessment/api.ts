@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Framework } from '../../../../core/frameworks/framework.ts';
 import type { Stage } from '../../../../core/frameworks/rounds.ts';
+import type { NonSubmitterRule } from '../../../../core/frameworks/scoring.ts';
 import { api } from '../../api/client.ts';
 
 export interface FrameworkSummary {
@@ -26,6 +27,7 @@ export interface Round {
   deadlines: Record<string, string>;
   bonusCap: number;
   penaltyCap: number;
+  nonSubmitters: NonSubmitterRule;
   publishedAt: string | null;
   version: number;
 }
@@ -82,12 +84,16 @@ export interface Results {
   round: Round;
   previousRound: { id: number; name: string; year: number } | null;
   criteria: { code: string; nameVi: string; maxPoints: number | null }[];
+  /** Over the units that take part (a unit left out weighs nothing). */
   average: Record<string, number>;
+  participating: number;
   units: {
     unitId: number;
     name: string;
-    total: number;
-    percent: number;
+    /** False for a non-submitter the round leaves out: no score, band or rank ("không tham gia"). */
+    participating: boolean;
+    total: number | null;
+    percent: number | null;
     band: string | null;
     rank: number | null;
     /** Change in % of the maximum since the previous published round (successors followed). */

@@ -19,7 +19,7 @@ import {
   Title,
 } from '@mantine/core';
 import { Link, useParams } from '@tanstack/react-router';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import {
   dimensionLabel,
   ITEM_STATUS_NAMES,
@@ -30,7 +30,9 @@ import {
 import { DIMENSION_CODES } from '../../../../core/plans/types.ts';
 import { formatDateVi, parseDate } from '../../../../core/text/dates.ts';
 import { ApiError } from '../../api/client.ts';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { DialogFooter } from '../../components/DialogFooter.tsx';
+import { fill } from '../../i18n/fill.ts';
 import { useT } from '../../i18n/locale.tsx';
 import { hasPermission, useMe } from '../auth/session.ts';
 import { UnitMultiPicker } from '../units/UnitPicker.tsx';
@@ -260,6 +262,15 @@ function TaskDialog({ planId, item, onClose }: { planId: number; item: PlanItem;
   const [lead, setLead] = useState(item.lead.map((unit) => String(unit.id)));
   const [support, setSupport] = useState(item.support.map((unit) => String(unit.id)));
   const [error, setError] = useState<ApiError | null>(null);
+  // Files uploaded in this dialog belong to it until it is saved: cancelling removes them again.
+  const uploaded = useRef<number[]>([]);
+  const { remove } = useEvidenceChange(planId, item.id);
+  const cancel = async () => {
+    const added = uploaded.current;
+    uploaded.current = [];
+    await Promise.allSettled(added.map((id) => remove.mutateAsync(id)));
+    onClose();
+  };
 
   const save = async () => {
     setError(null);
@@ -279,6 +290,7 @@ function TaskDialog({ planId, item, onClose }: { planId: number; item: PlanItem;
           }),
         },
       });
+      uploaded.current = [];
       onClose();
     } catch (caught) {
       setError(caught instanceof ApiError ? caught : new ApiError(0, 'INTERNAL', String(caught)));
@@ -287,7 +299,7 @@ function TaskDialog({ planId, item, onClose }: { planId: number; item: PlanItem;
   const fieldError = (path: string) => error?.fields.find((field) => field.path === path)?.message;
 
   return (
-    <Modal opened onClose={onClose} title={`${t('editTask')} ${item.ref}`} size="lg">
+    <Modal opened onClose={cancel} title={`${t('editTask')} ${item.ref}`} size="lg">
       <Stack>
         <Text size="sm">{item.text}</Text>
         <Group grow>
@@ -339,24 +351,45 @@ function TaskDialog({ planId, item, onClose }: { planId: number; item: PlanItem;
           value={note}
           onChange={(event) => setNote(event.currentTarget.value)}
         />
-        <EvidenceList planId={planId} itemId={item.id} />
+        <EvidenceList
+          planId={planId}
+          itemId={item.id}
+          itemRef={item.ref}
+          onUploaded={(id) => uploaded.current.push(id)}
+          onRemoved={(id) => {
+            uploaded.current = uploaded.current.filter((entry) => entry !== id);
+          }}
+        />
         {error && (
           <Alert color="red" role="alert">
             {error.message}
           </Alert>
         )}
-        <DialogFooter onClose={onClose} onSubmit={save} isBusy={update.isPending} />
+        <DialogFooter onClose={cancel} onSubmit={save} isBusy={update.isPending || remove.isPending} />
       </Stack>
     </Modal>
   );
 }
 
 /** Files attached to the task as proof: download, attach another, remove one attached by mistake. */
-function EvidenceList({ planId, itemId }: { planId: number; itemId: number }) {
+function EvidenceList({
+  planId,
+  itemId,
+  itemRef,
+  onUploaded,
+  onRemoved,
+}: {
+  planId: number;
+  itemId: number;
+  itemRef: string;
+  onUploaded: (id: number) => void;
+  onRemoved: (id: number) => void;
+}) {
   const { t } = useT();
   const { data: files } = useEvidence(planId, itemId);
   const { add, remove } = useEvidenceChange(planId, itemId);
   const [error, setError] = useState<string | null>(null);
+  const [removing, setRemoving] = useState<{ id: number; fileName: string } | null>(null);
   const run = async (work: () => Promise<unknown>) => {
     setError(null);
     try {
@@ -389,7 +422,7 @@ function EvidenceList({ planId, itemId }: { planId: number; itemId: number }) {
               size="compact-xs"
               variant="subtle"
               color="red"
-              onClick={() => run(() => remove.mutateAsync(file.id))}
+              onClick={() => setRemoving(file)}
               aria-label={`${t('remove')} ${file.fileName}`}
             >
               {t('remove')}
@@ -397,7 +430,7 @@ function EvidenceList({ planId, itemId }: { planId: number; itemId: number }) {
           </Group>
         </Group>
       ))}
-      <FileButton onChange={(file) => file && run(() => add.mutateAsync(file))}>
+      <FileButton onChange={(file) => file && run(async () => onUploaded((await add.mutateAsync(file)).id))}>
         {(props) => (
           <Button variant="light" size="xs" loading={add.isPending} {...props}>
             {t('attachEvidence')}
@@ -409,6 +442,25 @@ function EvidenceList({ planId, itemId }: { planId: number; itemId: number }) {
           {error}
         </Text>
       )}
+      <ConfirmDialog
+        opened={removing !== null}
+        title={fill(t('removeFileTitle'), { file: removing?.fileName ?? '' })}
+        confirmLabel={t('remove')}
+        danger
+        isBusy={remove.isPending}
+        onConfirm={() => {
+          const file = removing;
+          setRemoving(null);
+          if (file)
+            run(async () => {
+              await remove.mutateAsync(file.id);
+              onRemoved(file.id);
+            });
+        }}
+        onClose={() => setRemoving(null)}
+      >
+        {fill(t('removeFileWhat'), { owner: fill(t('removeFileTask'), { ref: itemRef }) })}
+      </ConfirmDialog>
     </Stack>
   );
 }

@@ -28,6 +28,8 @@ import {
 } from '../../../../core/reports/report.ts';
 import { formatDateVi } from '../../../../core/text/dates.ts';
 import { ApiError, api } from '../../api/client.ts';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { fill } from '../../i18n/fill.ts';
 import { formatDateTimeVi, useT } from '../../i18n/locale.tsx';
 import { hasPermission, useMe } from '../auth/session.ts';
 import { type Report, useReport, useReportWrite } from './api.ts';
@@ -47,6 +49,7 @@ export function ReportPage() {
   const [saved, setSaved] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [reason, setReason] = useState('');
+  const [confirmingSend, setConfirmingSend] = useState(false);
   const save = useReportWrite((input: Draft) =>
     api<Report>('PUT', `/api/reports/${id}`, {
       narrative: input.narrative,
@@ -89,6 +92,7 @@ export function ReportPage() {
   };
   const act = async (action: ReportAction) => {
     setProblem(null);
+    setConfirmingSend(false);
     try {
       if (editable) {
         // What was typed last is saved before the report moves on.
@@ -262,7 +266,8 @@ export function ReportPage() {
                 key={action}
                 variant={action === 'return' || action === 'reopen' ? 'light' : 'filled'}
                 color={action === 'return' || action === 'reopen' ? 'orange' : undefined}
-                onClick={() => act(action)}
+                // Sending hands the report over and makes it read-only: confirmed first.
+                onClick={() => (action === 'submit' ? setConfirmingSend(true) : act(action))}
                 loading={move.isPending}
               >
                 {t(`report_${action}`)}
@@ -271,6 +276,16 @@ export function ReportPage() {
           </Group>
         </Stack>
       )}
+      <ConfirmDialog
+        opened={confirmingSend}
+        title={t('sendReportTitle')}
+        confirmLabel={t('report_submit')}
+        isBusy={move.isPending}
+        onConfirm={() => act('submit')}
+        onClose={() => setConfirmingSend(false)}
+      >
+        {fill(t('sendReportWhat'), { period: report.period.code, unit: report.unit.name })}
+      </ConfirmDialog>
       <Title order={3} size="h5">
         {t('history')}
       </Title>

@@ -1,0 +1,2 @@
+ALTER TABLE "assessment_rounds" ADD COLUMN "non_submitters" text DEFAULT 'excluded' NOT NULL;--> statement-breakpoint
+ALTER TABLE "assessment_rounds" ADD CONSTRAINT "assessment_rounds_non_submitters_check" CHECK ("assessment_rounds"."non_submitters" in ('excluded', 'zero'));
