@@ -36,6 +36,10 @@ export const ERROR_CODES = {
     vi: 'Dữ liệu đã bị người khác thay đổi. Vui lòng tải lại trước khi lưu.',
     en: 'Someone else changed this record. Reload before saving.',
   },
+  VERSION_CONFLICT: {
+    vi: 'Người khác vừa sửa dữ liệu này sau khi bạn mở nó: hãy xem hai phiên bản và chọn giữ bản nào.',
+    en: 'Someone else changed this after you opened it: compare both versions and choose which to keep.',
+  },
   DUPLICATE: { vi: 'Dữ liệu đã tồn tại.', en: 'This already exists.' },
   RATE_LIMITED: { vi: 'Quá nhiều yêu cầu, vui lòng thử lại sau.', en: 'Too many requests; try again later.' },
   PAYLOAD_TOO_LARGE: { vi: 'Tệp quá lớn.', en: 'The file is too large.' },

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { isoDate, optionalText, text } from '../text/fields.ts';
+import { versionField } from '../versions.ts';
 
 export const STAGES = ['self', 'appraisal1', 'explanation', 'appraisal2', 'final', 'published'] as const;
 export type Stage = (typeof STAGES)[number];
@@ -76,6 +77,8 @@ export const updateScoreSchema = z.object({
   appraisalReason: optionalText(2000).optional(),
   returnedReason: optionalText(2000).optional(),
   explanation: optionalText(4000).optional(),
+  /** The criterion's version the writer read (0: never saved). */
+  version: versionField,
 });
 
 export const adjustmentsSchema = z.object({

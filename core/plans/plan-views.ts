@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { isoDate, optionalText, text } from '../text/fields.ts';
+import { versionField } from '../versions.ts';
 import { DIMENSION_TABLE } from './dimension-table.ts';
 import { DIMENSION_CODES, type DimensionCode, INDEX_CODES, RECURRENCES, type Recurrence } from './types.ts';
 
@@ -204,7 +205,7 @@ export const updatePlanSchema = z.object({
   childPlansDue: isoDate.nullable().optional(),
   leadShare: z.number().min(0).max(100).optional(),
   status: z.enum(PLAN_STATUSES).optional(),
-  version: z.number().int().min(1),
+  version: versionField.min(1),
 });
 
 export const CASCADE_STATES = ['submitted', 'late', 'missing', 'pending'] as const;
@@ -243,6 +244,6 @@ export const updatePlanItemSchema = z.object({
   leadUnitIds: unitIds.optional(),
   supportUnitIds: unitIds.optional(),
   note: optionalText(2000).optional(),
-  version: z.number().int().min(1),
+  version: versionField.min(1),
 });
 export type UpdatePlanItemInput = z.input<typeof updatePlanItemSchema>;

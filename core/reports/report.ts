@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { Permission } from '../auth/roles.ts';
 import { optionalText } from '../text/fields.ts';
+import { versionField } from '../versions.ts';
 
 export const REPORT_STATUSES = ['draft', 'submitted', 'returned', 'accepted', 'locked'] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
@@ -65,16 +66,18 @@ export const saveReportSchema = z.object({
         status: z.enum(['not_started', 'in_progress', 'done', 'cancelled']),
         progress: z.number().min(0).max(100),
         done: optionalText(4000),
+        /** The task's version the writer read: submitting writes its progress only over that version. */
+        version: versionField.min(1),
       }),
     )
     .max(500),
-  version: z.number().int().min(1),
+  version: versionField.min(1),
 });
 
 export const transitionSchema = z.object({
   action: z.enum(Object.keys(REPORT_ACTIONS) as [ReportAction, ...ReportAction[]]),
   reason: optionalText(2000),
-  version: z.number().int().min(1),
+  version: versionField.min(1),
 });
 
 export type Timeliness = 'on_time' | 'late';
