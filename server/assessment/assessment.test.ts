@@ -41,6 +41,12 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+/** The version of a criterion's entries as the coordinator reads it now (0: never saved). */
+async function scoreVersion(roundId: number, code: string): Promise<number> {
+  const sheet = (await coordinator.request('GET', `/api/rounds/${roundId}/units/${communeId}`)).json;
+  return sheet.criteria?.find((criterion: { code: string }) => criterion.code === code)?.version ?? 0;
+}
+
 const FUTURE = {
   self: '30/06/2099',
   appraisal1: '31/07/2099',
@@ -82,8 +88,11 @@ describe('frameworks as data', () => {
 describe('a round, from self-assessment to the published ranking', () => {
   let roundId: number;
   let version: number;
-  const score = (session: Session, code: string, body: object) =>
-    session.request('PATCH', `/api/rounds/${roundId}/units/${communeId}/scores/${code}`, body);
+  const score = async (session: Session, code: string, body: object) =>
+    session.request('PATCH', `/api/rounds/${roundId}/units/${communeId}/scores/${code}`, {
+      version: await scoreVersion(roundId, code),
+      ...body,
+    });
   const advance = async () => {
     const response = await coordinator.request('POST', `/api/rounds/${roundId}/advance`, { version });
     expect(response.status).toBe(200);
@@ -286,7 +295,7 @@ describe('a round, from self-assessment to the published ranking', () => {
     });
     let earlierVersion = earlier.json.version;
     const scoreUrl = `/api/rounds/${earlier.json.id}/units/${communeId}/scores/XA.1.1`;
-    expect((await reporter.request('PATCH', scoreUrl, { selfScore: 3 })).status).toBe(200);
+    expect((await reporter.request('PATCH', scoreUrl, { selfScore: 3, version: 0 })).status).toBe(200);
     for (let step = 0; step < 5; step++) {
       const moved = await coordinator.request('POST', `/api/rounds/${earlier.json.id}/advance`, {
         version: earlierVersion,
@@ -311,7 +320,7 @@ describe('a round, from self-assessment to the published ranking', () => {
     });
     const late = response.json;
     const url = `/api/rounds/${late.id}/units/${communeId}/scores/XA.1.1`;
-    const locked = await reporter.request('PATCH', url, { selfScore: 1 });
+    const locked = await reporter.request('PATCH', url, { selfScore: 1, version: 0 });
     expect(locked.status).toBe(403);
     expect(locked.json.error.message).toContain('hết hạn');
     const extended = await coordinator.request('PATCH', `/api/rounds/${late.id}`, {
@@ -319,7 +328,7 @@ describe('a round, from self-assessment to the published ranking', () => {
       version: late.version,
     });
     expect(extended.status).toBe(200);
-    expect((await reporter.request('PATCH', url, { selfScore: 1 })).status).toBe(200);
+    expect((await reporter.request('PATCH', url, { selfScore: 1, version: 0 })).status).toBe(200);
   });
 });
 

@@ -249,6 +249,7 @@ export async function transitionReport(
       present: (row) => ({ narrative: row.narrative, tasks: row.taskUpdates, status: row.status }),
     });
     if (submitting) {
+      const written: typeof report.taskUpdates = [];
       for (const task of report.taskUpdates) {
         const set = {
           status: task.status,
@@ -256,22 +257,28 @@ export async function transitionReport(
           ...(task.done && { note: task.done }),
         };
         // A task someone changed after the draft read it is a 409 naming it, not a silent overwrite.
-        if (task.version === undefined)
-          await tx
-            .update(planItems)
-            .set({ ...set, version: sql`${planItems.version} + 1`, updatedAt: new Date() })
-            .where(eq(planItems.id, task.itemId));
-        else
-          await writeVersioned(tx, {
-            table: planItems,
-            where: eq(planItems.id, task.itemId),
-            version: task.version,
-            set,
-            actorId: ctx.user.userId,
-            present: presentTask,
-            details: { itemId: task.itemId },
-          });
+        const [item] =
+          task.version === undefined
+            ? await tx
+                .update(planItems)
+                .set({ ...set, version: sql`${planItems.version} + 1`, updatedAt: new Date() })
+                .where(eq(planItems.id, task.itemId))
+                .returning({ version: planItems.version })
+            : [
+                await writeVersioned(tx, {
+                  table: planItems,
+                  where: eq(planItems.id, task.itemId),
+                  version: task.version,
+                  set,
+                  actorId: ctx.user.userId,
+                  present: presentTask,
+                  details: { itemId: task.itemId },
+                }),
+              ];
+        written.push({ ...task, version: item?.version });
       }
+      // The report now knows the versions its own sending wrote: a return and resend is not a conflict.
+      await tx.update(reports).set({ taskUpdates: written }).where(eq(reports.id, id));
     }
     await audit({
       action: `report.${input.action}`,
