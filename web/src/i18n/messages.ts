@@ -555,6 +555,27 @@ export const MESSAGES = {
   history_accept: { vi: 'Tiếp nhận', en: 'Accepted' },
   history_lock: { vi: 'Khóa', en: 'Locked' },
   history_reopen: { vi: 'Mở lại', en: 'Reopened' },
+
+  // Autosave and version conflicts (one save model for every form)
+  saveSaving: { vi: 'Đang lưu…', en: 'Saving…' },
+  saveSavedAt: { vi: 'Đã lưu lúc', en: 'Saved at' },
+  saveFailed: { vi: 'Chưa lưu — lỗi, thử lại', en: 'Not saved — error, try again' },
+  saveRetry: { vi: 'Thử lại', en: 'Try again' },
+  saveConflictShort: { vi: 'Chưa lưu — có người vừa sửa', en: 'Not saved — someone else changed it' },
+  saveLeaveUnsaved: {
+    vi: 'Có nội dung chưa lưu được. Rời trang sẽ mất nội dung đó. Vẫn rời trang?',
+    en: 'Some changes could not be saved and will be lost if you leave. Leave anyway?',
+  },
+  conflictTitle: { vi: 'Người khác vừa sửa nội dung này', en: 'Someone else just changed this' },
+  conflictBy: {
+    vi: 'Phiên bản hiện tại do {name} lưu lúc {at}.',
+    en: 'The current version was saved by {name} at {at}.',
+  },
+  conflictField: { vi: 'Trường', en: 'Field' },
+  conflictMine: { vi: 'Bản của bạn', en: 'Yours' },
+  conflictTheirs: { vi: 'Bản đang lưu', en: 'Saved version' },
+  conflictKeepMine: { vi: 'Giữ bản của tôi', en: 'Keep mine' },
+  conflictTakeTheirs: { vi: 'Lấy bản đang lưu', en: 'Take the saved version' },
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;
