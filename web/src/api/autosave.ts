@@ -24,8 +24,9 @@ export interface Autosave<T> {
   /** The value that could not be saved (shown beside the other version in a conflict). */
   unsaved: T | null;
   schedule(value: T): void;
-  flush(): Promise<void>;
-  retry(): Promise<void>;
+  /** Saves what is pending now; false if it could not be saved. */
+  flush(): Promise<boolean>;
+  retry(): Promise<boolean>;
   /** Forget what was not saved (the user took the other version). */
   discard(): void;
 }
@@ -53,12 +54,12 @@ export function useAutosave<T>({
   const [error, setError] = useState<ApiError | null>(null);
   const [unsaved, setUnsaved] = useState<T | null>(null);
 
-  const run = useCallback(async (keepalive = false): Promise<void> => {
+  const run = useCallback(async (keepalive = false): Promise<boolean> => {
     clearTimeout(timer.current);
     // One write at a time: the next one carries the version the previous one returned.
     if (inflight.current) await inflight.current.catch(() => undefined);
     const next = pending.current;
-    if (!next) return;
+    if (!next) return !failed.current;
     pending.current = null;
     setStatus('saving');
     const attempt = saveRef.current(next.value, { keepalive });
@@ -70,6 +71,7 @@ export function useAutosave<T>({
       setUnsaved(null);
       setSavedAt(new Date());
       setStatus(pending.current ? 'pending' : 'saved');
+      return true;
     } catch (caught) {
       const apiError =
         caught instanceof ApiError ? caught : new ApiError(0, 'INTERNAL', String(caught ?? 'error'));
@@ -79,6 +81,7 @@ export function useAutosave<T>({
       setError(apiError);
       setUnsaved(pending.current.value);
       setStatus(apiError.code === 'VERSION_CONFLICT' ? 'conflict' : 'error');
+      return false;
     } finally {
       inflight.current = null;
     }

@@ -204,7 +204,7 @@ function CriterionRow(props: {
   };
   const giveBack = () =>
     run(async () => {
-      await autosave.flush();
+      if (!(await autosave.flush())) return;
       await save.mutateAsync({ returnedReason: reason || null });
       version.current += 1;
     });
