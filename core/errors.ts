@@ -40,6 +40,10 @@ export const ERROR_CODES = {
     vi: 'Dữ liệu đã bị người khác thay đổi. Vui lòng tải lại trước khi lưu.',
     en: 'Someone else changed this record. Reload before saving.',
   },
+  VERSION_CONFLICT: {
+    vi: 'Người khác vừa sửa dữ liệu này sau khi bạn mở nó: hãy xem hai phiên bản và chọn giữ bản nào.',
+    en: 'Someone else changed this after you opened it: compare both versions and choose which to keep.',
+  },
   DUPLICATE: { vi: 'Dữ liệu đã tồn tại.', en: 'This already exists.' },
   SIGN_IN_THROTTLED: {
     vi: 'Địa chỉ này đã đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút.',

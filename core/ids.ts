@@ -29,3 +29,13 @@ export const versionSchema = z
   .int(VERSION_MESSAGE)
   .min(1, VERSION_MESSAGE)
   .max(MAX_ID, VERSION_MESSAGE);
+
+/**
+ * The version a client read of a record that is created on its first save (a score, an entered value,
+ * a setting): 0 means "it did not exist yet".
+ */
+export const versionOrNewSchema = z
+  .number({ error: VERSION_MESSAGE })
+  .int(VERSION_MESSAGE)
+  .min(0, VERSION_MESSAGE)
+  .max(MAX_ID, VERSION_MESSAGE);

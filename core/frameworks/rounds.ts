@@ -4,7 +4,7 @@
  * bonus and penalty points, the ranking is published. Pure rules; the server stores and enforces them.
  */
 import { z } from 'zod';
-import { idSchema, versionSchema } from '../ids.ts';
+import { idSchema, versionOrNewSchema, versionSchema } from '../ids.ts';
 import { isoDate, optionalText, text } from '../text/fields.ts';
 import { NON_SUBMITTER_RULES } from './scoring.ts';
 
@@ -80,6 +80,8 @@ export const updateScoreSchema = z.object({
   appraisalReason: optionalText(2000).optional(),
   returnedReason: optionalText(2000).optional(),
   explanation: optionalText(4000).optional(),
+  /** The criterion's version the writer read (0: never saved). */
+  version: versionOrNewSchema,
 });
 
 export const adjustmentsSchema = z.object({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FieldIssue } from '../errors.ts';
-import { idParam, idSchema } from '../ids.ts';
+import { idParam, idSchema, versionOrNewSchema } from '../ids.ts';
 import { MAX_PER_PAGE } from '../list.ts';
 import { parsePeriod } from '../periods/periods.ts';
 import { optionalText } from '../text/fields.ts';
@@ -34,6 +34,9 @@ export const targetBodySchema = z
   });
 export type TargetBody = z.output<typeof targetBodySchema>;
 
+/** A change to a target carries the version the editor read. */
+export const targetUpdateSchema = targetBodySchema.and(z.object({ version: versionOrNewSchema }));
+
 /** Targets are few: one page of up to 100 usually holds them all, in catalogue order. */
 export const targetQuerySchema = z.object({
   page: z.coerce.number().int().min(1).default(1),
@@ -51,9 +54,13 @@ export const enteredValueSchema = z.object({
 });
 export type EnteredValue = z.output<typeof enteredValueSchema>;
 
+/** Each value carries the version the writer read (0: never entered), so a stale one is a 409. */
 export const enteredValuesBodySchema = z.object({
-  values: z.array(enteredValueSchema).max(200, 'Tối đa 200 chỉ tiêu một lần.'),
+  values: z
+    .array(enteredValueSchema.extend({ version: versionOrNewSchema }))
+    .max(200, 'Tối đa 200 chỉ tiêu một lần.'),
 });
+export type VersionedEnteredValue = z.output<typeof enteredValuesBodySchema>['values'][number];
 
 export const periodQuerySchema = z.object({ period: periodCode });
 

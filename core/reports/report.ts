@@ -66,6 +66,8 @@ export const saveReportSchema = z.object({
         status: z.enum(['not_started', 'in_progress', 'done', 'cancelled']),
         progress: z.number().min(0).max(100),
         done: optionalText(4000),
+        /** The task's version the writer read: submitting writes its progress only over that version. */
+        version: versionSchema,
       }),
     )
     .max(500),

@@ -33,6 +33,12 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+/** The version of a criterion's entries as the coordinator reads it now (0: never saved). */
+async function scoreVersion(roundId: number, code: string): Promise<number> {
+  const sheet = (await coordinator.request('GET', `/api/rounds/${roundId}/units/${communeId}`)).json;
+  return sheet.criteria?.find((criterion: { code: string }) => criterion.code === code)?.version ?? 0;
+}
+
 const FUTURE = {
   self: '30/06/2099',
   appraisal1: '31/07/2099',
@@ -74,8 +80,11 @@ describe('frameworks as data', () => {
 describe('a round, from self-assessment to the published ranking', () => {
   let roundId: number;
   let version: number;
-  const score = (session: Session, code: string, body: object) =>
-    session.request('PATCH', `/api/rounds/${roundId}/units/${communeId}/scores/${code}`, body);
+  const score = async (session: Session, code: string, body: object) =>
+    session.request('PATCH', `/api/rounds/${roundId}/units/${communeId}/scores/${code}`, {
+      version: await scoreVersion(roundId, code),
+      ...body,
+    });
   const advance = async () => {
     // The 2099 deadlines are far off: every move is against the schedule and gives its reason.
     const response = await coordinator.request('POST', `/api/rounds/${roundId}/advance`, {
@@ -283,7 +292,7 @@ describe('a round, from self-assessment to the published ranking', () => {
     });
     let earlierVersion = earlier.json.version;
     const scoreUrl = `/api/rounds/${earlier.json.id}/units/${communeId}/scores/XA.1.1`;
-    expect((await reporter.request('PATCH', scoreUrl, { selfScore: 3 })).status).toBe(200);
+    expect((await reporter.request('PATCH', scoreUrl, { selfScore: 3, version: 0 })).status).toBe(200);
     // Sent as it stands (a unit that never sent its sheet has no result to compare with).
     await t.database.pool.query('update round_units set self_submitted_at = now() where round_id = $1', [
       earlier.json.id,
@@ -313,7 +322,7 @@ describe('a round, from self-assessment to the published ranking', () => {
     });
     const late = response.json;
     const url = `/api/rounds/${late.id}/units/${communeId}/scores/XA.1.1`;
-    const locked = await reporter.request('PATCH', url, { selfScore: 1 });
+    const locked = await reporter.request('PATCH', url, { selfScore: 1, version: 0 });
     expect(locked.status).toBe(403);
     expect(locked.json.error.message).toContain('hết hạn');
     const extended = await coordinator.request('PATCH', `/api/rounds/${late.id}`, {
@@ -321,7 +330,7 @@ describe('a round, from self-assessment to the published ranking', () => {
       version: late.version,
     });
     expect(extended.status).toBe(200);
-    expect((await reporter.request('PATCH', url, { selfScore: 1 })).status).toBe(200);
+    expect((await reporter.request('PATCH', url, { selfScore: 1, version: 0 })).status).toBe(200);
   });
 });
 

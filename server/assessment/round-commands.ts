@@ -25,6 +25,7 @@ import {
   scoreAccess,
   scoreKey,
 } from './assessment-access.ts';
+import { writeVersioned } from '../db/versioned.ts';
 import { getRound, getSheet } from './round-queries.ts';
 
 export async function createRound(ctx: AssessmentContext, input: z.output<typeof createRoundSchema>) {
@@ -128,7 +129,8 @@ export async function updateScore(
   const max = criterion.maxPoints ?? 0;
   const set: Partial<typeof roundScores.$inferInsert> = {};
   const refuse = (message: string) => new AppError('FORBIDDEN', message);
-  const given = Object.entries(input)
+  const { version, ...fields } = input;
+  const given = Object.entries(fields)
     .filter(([, value]) => value !== undefined)
     .map(([key]) => key);
   if (given.length === 0) throw fieldError('selfScore', 'Không có gì để lưu.');
@@ -168,19 +170,21 @@ export async function updateScore(
   } else if (input.appraisalReason !== undefined) set.appraisalReason = input.appraisalReason;
 
   await mutate(ctx, async (tx, audit) => {
-    const [row] = await tx
-      .insert(roundScores)
-      .values({ roundId, unitId, criterionCode: code, ...set, updatedBy: ctx.user.userId })
-      .onConflictDoUpdate({
-        target: [roundScores.roundId, roundScores.unitId, roundScores.criterionCode],
-        set: {
-          ...set,
-          updatedBy: ctx.user.userId,
-          updatedAt: new Date(),
-          version: sql`${roundScores.version} + 1`,
-        },
-      })
-      .returning();
+    // Two people on the same criterion: the second write of the same version is a 409, never a lost score.
+    const row = await writeVersioned(tx, {
+      table: roundScores,
+      where: and(
+        eq(roundScores.roundId, roundId),
+        eq(roundScores.unitId, unitId),
+        eq(roundScores.criterionCode, code),
+      ),
+      version,
+      set,
+      insert: { roundId, unitId, criterionCode: code, ...set },
+      actorId: ctx.user.userId,
+      present: presentScore,
+      details: { criterion: code },
+    });
     await audit({
       action: `round.score.${stage}`,
       entityType: 'round_score',
@@ -192,6 +196,16 @@ export async function updateScore(
   });
   return getSheet(ctx, roundId, unitId);
 }
+
+/** A criterion's entries as a 409 shows them beside the writer's own. */
+const presentScore = (row: typeof roundScores.$inferSelect) => ({
+  selfScore: row.selfScore,
+  selfComment: row.selfComment,
+  appraisedScore: row.appraisedScore,
+  appraisalReason: row.appraisalReason,
+  returnedReason: row.returnedReason,
+  explanation: row.explanation,
+});
 
 const pick = (row: Record<string, unknown>, keys: string[]) =>
   Object.fromEntries(keys.map((key) => [key, row[key]]));

@@ -213,6 +213,7 @@ export async function getSheet(ctx: AssessmentContext, roundId: number, unitId: 
         appraisalReason: row?.appraisalReason ?? null,
         returnedReason: row?.returnedReason ?? null,
         explanation: row?.explanation ?? null,
+        version: row?.version ?? 0,
         score: result ? round2(result.scores[criterion.code] ?? 0) : 0,
         evidenceCount: isLeaf ? (evidence.get(scoreKey(roundId, unitId, criterion.code)) ?? 0) : 0,
       };

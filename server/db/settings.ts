@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { mutate, type ServiceContext } from '../audit/audit-log.ts';
 import type { DbOrTx } from './engine.ts';
 import { settings } from './schema/index.ts';
+import { writeVersioned } from './versioned.ts';
 
 /**
  * Installation settings kept as JSON under a key, read through the schema they were saved with: a
@@ -19,14 +20,43 @@ export async function readSetting<T>(db: DbOrTx, key: string, schema: z.ZodType<
   }
 }
 
-/** Saves a setting and its audit event (before and after) in one transaction. */
-export async function writeSetting(ctx: ServiceContext, key: string, before: unknown, value: unknown) {
-  await mutate(ctx, async (tx, audit) => {
+/** The version of a setting the form shows (0: never saved, the defaults apply). */
+export async function settingVersion(db: DbOrTx, key: string): Promise<number> {
+  const [row] = await db.select({ version: settings.version }).from(settings).where(eq(settings.key, key));
+  return row?.version ?? 0;
+}
+
+/**
+ * Saves a setting and its audit event (before and after) in one transaction, only over the version
+ * the editor read (a stale one is a 409 carrying the setting as it is now). Returns the new version.
+ */
+export async function writeSetting(
+  ctx: ServiceContext,
+  key: string,
+  before: unknown,
+  value: unknown,
+  version: number,
+): Promise<number> {
+  return mutate(ctx, async (tx, audit) => {
     const text = JSON.stringify(value);
-    await tx
-      .insert(settings)
-      .values({ key, value: text })
-      .onConflictDoUpdate({ target: settings.key, set: { value: text } });
+    const row = await writeVersioned(tx, {
+      table: settings,
+      where: eq(settings.key, key),
+      version,
+      set: { value: text },
+      insert: { key, value: text },
+      actorId: ctx.actor.userId,
+      present: (stored) => parseStored(stored.value),
+    });
     await audit({ action: `settings.${key}`, entityType: 'settings', entityId: key, before, after: value });
+    return row.version;
   });
+}
+
+function parseStored(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
 }

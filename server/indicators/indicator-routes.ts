@@ -10,6 +10,7 @@ import {
   periodQuerySchema,
   targetBodySchema,
   targetQuerySchema,
+  targetUpdateSchema,
 } from '../../core/indicators/indicator-schemas.ts';
 import { listQuery } from '../../core/list.ts';
 import { contextOf } from '../auth/policy.ts';
@@ -81,7 +82,7 @@ export async function indicatorRoutes(app: FastifyInstance, { db, cacheMs }: { d
     '/api/indicator-targets/:id',
     {
       config: { policy: 'indicators.manage' },
-      schema: { tags, summary: 'Sửa chỉ tiêu', params: z.object({ id }), body: targetBodySchema },
+      schema: { tags, summary: 'Sửa chỉ tiêu', params: z.object({ id }), body: targetUpdateSchema },
     },
     async (request) => updateTarget(contextOf(request, db), request.params.id, request.body),
   );

@@ -8,6 +8,7 @@ import { mutate } from '../audit/audit-log.ts';
 import type { Tx } from '../db/engine.ts';
 import { countRows, listTotal, pageOffset, totalOver } from '../db/list-total.ts';
 import { indicators, indicatorTargets, units } from '../db/schema/index.ts';
+import { writeVersioned } from '../db/versioned.ts';
 import { findUnit, type IndicatorContext } from './unit-scope.ts';
 
 export interface TargetView {
@@ -22,6 +23,8 @@ export interface TargetView {
   riskMargin: number;
   note: string | null;
   createdAt: string;
+  version: number;
+  updatedAt: string;
 }
 
 const columns = {
@@ -52,6 +55,8 @@ function present(row: TargetRow): TargetView {
     riskMargin: target.riskMargin,
     note: target.note,
     createdAt: target.createdAt.toISOString(),
+    version: target.version,
+    updatedAt: target.updatedAt.toISOString(),
   };
 }
 
@@ -196,14 +201,25 @@ export async function createTarget(ctx: IndicatorContext, body: TargetBody): Pro
   return present(await targetRow(ctx, id));
 }
 
-export async function updateTarget(ctx: IndicatorContext, id: number, body: TargetBody): Promise<TargetView> {
+export async function updateTarget(
+  ctx: IndicatorContext,
+  id: number,
+  body: TargetBody & { version: number },
+): Promise<TargetView> {
   const existing = await targetRow(ctx, id);
   assertMayManage(ctx, existing.unitPath);
   await checkBody(ctx, body);
   const values = normalised(body);
   await mutate(ctx, async (tx, audit) => {
     await assertNoTwin(tx, values, id);
-    await tx.update(indicatorTargets).set(values).where(eq(indicatorTargets.id, id));
+    await writeVersioned(tx, {
+      table: indicatorTargets,
+      where: eq(indicatorTargets.id, id),
+      version: body.version,
+      set: values,
+      actorId: ctx.user.userId,
+      present: normalisedRow,
+    });
     await audit({
       action: 'indicator_target.update',
       entityType: 'indicator_target',
@@ -232,6 +248,14 @@ export async function deleteTarget(ctx: IndicatorContext, id: number): Promise<v
 }
 
 function normalisedRow(target: typeof indicatorTargets.$inferSelect) {
-  const { id: _id, createdAt: _at, createdBy: _by, ...rest } = target;
+  const {
+    id: _id,
+    createdAt: _at,
+    createdBy: _by,
+    updatedAt: _updatedAt,
+    updatedBy: _updatedBy,
+    version: _version,
+    ...rest
+  } = target;
   return rest;
 }

@@ -126,6 +126,7 @@ describe('targets', () => {
       unitId: phoHien,
       periodCode: '2026Q1',
       threshold: 98,
+      version: 1,
     });
     expect(changed.status).toBe(200);
     expect(changed.json.threshold).toBe(98);
@@ -180,8 +181,14 @@ describe('entered values', () => {
   it('a commune reporter enters its ratios and sees them with the applicable target', async () => {
     const saved = await reporter.request('PUT', url(phoHien), {
       values: [
-        { indicatorCode: 'DOC_SIGNED', numerator: 180, denominator: 200, note: 'Trừ văn bản mật' },
-        { indicatorCode: 'WORK_RECORDS_ONLINE', numerator: 25, denominator: 100 },
+        {
+          indicatorCode: 'DOC_SIGNED',
+          numerator: 180,
+          denominator: 200,
+          note: 'Trừ văn bản mật',
+          version: 0,
+        },
+        { indicatorCode: 'WORK_RECORDS_ONLINE', numerator: 25, denominator: 100, version: 0 },
       ],
     });
     expect(saved.status).toBe(200);
@@ -211,7 +218,7 @@ describe('entered values', () => {
     // The province sees its own (none) and its subtree's: 180 + 45 signed of 200 + 50, another commune included.
     const otherReporter = await signInAs(t, 'unit_reporter', '11983');
     await otherReporter.request('PUT', url(other), {
-      values: [{ indicatorCode: 'DOC_SIGNED', numerator: 45, denominator: 50 }],
+      values: [{ indicatorCode: 'DOC_SIGNED', numerator: 45, denominator: 50, version: 0 }],
     });
     const province = await coordinator.request('GET', url(await unitIdByCode(t.database, '33')));
     expect(item(province.json, 'DOC_SIGNED')).toMatchObject({
@@ -222,7 +229,7 @@ describe('entered values', () => {
 
     // All fields empty clears the value.
     const cleared = await reporter.request('PUT', url(phoHien), {
-      values: [{ indicatorCode: 'DOC_SIGNED' }],
+      values: [{ indicatorCode: 'DOC_SIGNED', version: 1 }],
     });
     expect(item(cleared.json, 'DOC_SIGNED')).toMatchObject({ numerator: null, rate: null });
   });
@@ -230,8 +237,8 @@ describe('entered values', () => {
   it('refuses bad figures, naming the field, with nothing written', async () => {
     const bad = await reporter.request('PUT', url(phoHien), {
       values: [
-        { indicatorCode: 'REPORTS_ONLINE', numerator: 5, denominator: 10 },
-        { indicatorCode: 'DOC_SIGNED', numerator: 210, denominator: 200 },
+        { indicatorCode: 'REPORTS_ONLINE', numerator: 5, denominator: 10, version: 0 },
+        { indicatorCode: 'DOC_SIGNED', numerator: 210, denominator: 200, version: 0 },
       ],
     });
     expect(bad.status).toBe(400);
@@ -239,7 +246,7 @@ describe('entered values', () => {
     const after = await reporter.request('GET', url(phoHien));
     expect(after.json.items.find((i: { code: string }) => i.code === 'REPORTS_ONLINE').numerator).toBeNull();
     const computed = await reporter.request('PUT', url(phoHien), {
-      values: [{ indicatorCode: 'DOSSIER_ON_TIME', numerator: 1, denominator: 2 }],
+      values: [{ indicatorCode: 'DOSSIER_ON_TIME', numerator: 1, denominator: 2, version: 0 }],
     });
     expect(computed.json.error.details.fields[0].path).toBe('values.0.indicatorCode');
     const period = await reporter.request('GET', `/api/units/${phoHien}/indicator-values?period=Q1`);

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, like, sql } from 'drizzle-orm';
 import { AppError, type FieldIssue, fieldError } from '../../core/errors.ts';
-import { checkEnteredValue, type EnteredValue } from '../../core/indicators/indicator-schemas.ts';
+import { checkEnteredValue, type VersionedEnteredValue } from '../../core/indicators/indicator-schemas.ts';
 import { ratePercent } from '../../core/indicators/rollup.ts';
 import { asTarget, resolveTarget, type StoredTarget } from '../../core/indicators/target-resolution.ts';
 import {
@@ -13,6 +13,7 @@ import { parsePeriod } from '../../core/periods/periods.ts';
 import { mutate } from '../audit/audit-log.ts';
 import { assertPermissionOn } from '../auth/policy.ts';
 import { indicators, indicatorTargets, indicatorValues, units } from '../db/schema/index.ts';
+import { deleteVersioned, writeVersioned } from '../db/versioned.ts';
 import { shippedCatalogue } from './catalogue-loader.ts';
 import { findUnit, type IndicatorContext } from './unit-scope.ts';
 
@@ -34,6 +35,8 @@ export interface UnitIndicatorValue {
   status: TargetStatus | null;
   colour: string | null;
   updatedAt: string | null;
+  /** 0: nothing entered yet. */
+  version: number;
   /**
    * The unit and every unit below it together, numerators and denominators summed (never rates
    * averaged); null for a value indicator, which does not add up.
@@ -141,18 +144,27 @@ export async function unitIndicatorValues(ctx: IndicatorContext, unitId: number,
       status,
       colour: status ? TARGET_STATUS[status].colour : null,
       updatedAt: row?.updatedAt.toISOString() ?? null,
+      version: row?.version ?? 0,
       subtree: subtreeFigure(indicator.kind, totals.get(indicator.code)),
     };
   });
   return { unit: { id: unit.id, name: unit.name, type: unit.type }, period, items };
 }
 
+const presentValue = (row: typeof indicatorValues.$inferSelect) => ({
+  indicatorCode: row.indicatorCode,
+  numerator: row.numerator,
+  denominator: row.denominator,
+  value: row.value,
+  note: row.note,
+});
+
 /** Saves what the unit entered; all fields of an indicator left empty clears its value. All or nothing. */
 export async function saveUnitIndicatorValues(
   ctx: IndicatorContext,
   unitId: number,
   periodCode: string,
-  input: EnteredValue[],
+  input: VersionedEnteredValue[],
 ) {
   const unit = await findUnit(ctx.db, unitId);
   assertPermissionOn(ctx.user, 'indicators.enter', unit.path);
@@ -198,7 +210,7 @@ export async function saveUnitIndicatorValues(
           inArray(indicatorValues.indicatorCode, codes),
         ),
       );
-    for (const item of input) {
+    for (const [index, item] of input.entries()) {
       const key = and(
         eq(indicatorValues.indicatorCode, item.indicatorCode),
         eq(indicatorValues.unitId, unitId),
@@ -210,18 +222,24 @@ export async function saveUnitIndicatorValues(
         value: item.value ?? null,
         note: item.note,
       };
+      // Each value is checked against the version its writer read: a stale one rolls the batch back (409).
+      const versioned = {
+        table: indicatorValues,
+        where: key,
+        version: item.version,
+        present: presentValue,
+        details: { indicatorCode: item.indicatorCode, path: `values.${index}` },
+      };
       if (values.numerator === null && values.denominator === null && values.value === null) {
-        await tx.delete(indicatorValues).where(key);
+        await deleteVersioned(tx, versioned);
         continue;
       }
-      const changes = { ...values, updatedBy: ctx.user.userId, updatedAt: new Date() };
-      await tx
-        .insert(indicatorValues)
-        .values({ indicatorCode: item.indicatorCode, unitId, periodCode: period, ...changes })
-        .onConflictDoUpdate({
-          target: [indicatorValues.indicatorCode, indicatorValues.unitId, indicatorValues.periodCode],
-          set: changes,
-        });
+      await writeVersioned(tx, {
+        ...versioned,
+        set: values,
+        insert: { indicatorCode: item.indicatorCode, unitId, periodCode: period, ...values },
+        actorId: ctx.user.userId,
+      });
     }
     await audit({
       action: 'indicator_values.save',
@@ -238,7 +256,7 @@ export async function saveUnitIndicatorValues(
           note,
         })),
       },
-      after: { period, values: input },
+      after: { period, values: input.map(({ version: _version, ...value }) => value) },
     });
   });
   return unitIndicatorValues(ctx, unitId, period);

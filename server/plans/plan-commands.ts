@@ -19,6 +19,7 @@ import { mutate } from '../audit/audit-log.ts';
 import { assertPermissionOn } from '../auth/policy.ts';
 import type { DbOrTx, Tx } from '../db/engine.ts';
 import { agencyAliases, planItems, planItemUnits, plans, planTargets, units } from '../db/schema/index.ts';
+import { writeVersioned } from '../db/versioned.ts';
 import {
   assertAssignable,
   assertChangesPlan,
@@ -307,20 +308,26 @@ export async function updatePlanItem(
   await mutate(ctx, async (tx, audit) => {
     const status = input.status ?? (input.progress === 100 ? 'done' : undefined);
     const progress = input.progress ?? (input.status === 'done' ? 100 : undefined);
-    const [updated] = await tx
-      .update(planItems)
-      .set({
+    const updated = await writeVersioned(tx, {
+      table: planItems,
+      where: eq(planItems.id, itemId),
+      version: input.version,
+      set: {
         ...(status !== undefined && { status }),
         ...(progress !== undefined && { progress }),
         ...(input.due !== undefined && { due: input.due }),
         ...(input.weight !== undefined && { weight: input.weight }),
         ...(input.note !== undefined && { note: input.note }),
-        version: sql`${planItems.version} + 1`,
-        updatedAt: new Date(),
-      })
-      .where(and(eq(planItems.id, itemId), eq(planItems.version, input.version)))
-      .returning();
-    if (!updated) throw new AppError('CONFLICT');
+      },
+      actorId: ctx.user.userId,
+      present: (row) => ({
+        status: row.status,
+        progress: row.progress,
+        weight: row.weight,
+        due: row.due,
+        note: row.note,
+      }),
+    });
     const before: Record<string, unknown> = {
       status: item.status,
       progress: item.progress,
@@ -453,18 +460,18 @@ export async function updatePlan(
 ): Promise<PlanDetail> {
   const { plan } = await assertChangesPlan(ctx, planId);
   await mutate(ctx, async (tx, audit) => {
-    const [updated] = await tx
-      .update(plans)
-      .set({
+    const updated = await writeVersioned(tx, {
+      table: plans,
+      where: eq(plans.id, planId),
+      version: input.version,
+      set: {
         ...(input.childPlansDue !== undefined && { childPlansDue: input.childPlansDue }),
         ...(input.status !== undefined && { status: input.status }),
         ...(input.leadShare !== undefined && { leadShare: input.leadShare }),
-        version: sql`${plans.version} + 1`,
-        updatedAt: new Date(),
-      })
-      .where(and(eq(plans.id, planId), eq(plans.version, input.version)))
-      .returning();
-    if (!updated) throw new AppError('CONFLICT');
+      },
+      actorId: ctx.user.userId,
+      present: (row) => ({ childPlansDue: row.childPlansDue, status: row.status, leadShare: row.leadShare }),
+    });
     await audit({
       action: 'plan.update',
       entityType: 'plan',

@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idSchema } from '../../core/ids.ts';
+import { idSchema, versionOrNewSchema } from '../../core/ids.ts';
 import { reminderSettingsSchema } from '../../core/reports/reminders.ts';
 import { assertInstallationWide, contextOf } from '../auth/policy.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/engine.ts';
 import { sendRemindersNow } from './reminder-service.ts';
-import { getReminderSettings, saveReminderSettings } from './reminder-settings.ts';
+import { reminderSettingsForm, saveReminderSettings } from './reminder-settings.ts';
 
 const sendNowSchema = z.object({
   periodCode: z.string().trim().min(4).max(10),
@@ -26,14 +26,18 @@ export async function reminderRoutes(app: FastifyInstance, { db, config }: { db:
       config: { policy: 'reports.read' },
       schema: { tags, summary: 'Cài đặt nhắc hạn: số ngày trước và sau hạn, tính theo ngày làm việc' },
     },
-    async () => getReminderSettings(db),
+    async () => reminderSettingsForm(db),
   );
   // The settings hold for the whole installation: whoever reviews reports sets them.
   api.put(
     '/api/settings/reminders',
     {
       config: { policy: 'reports.review' },
-      schema: { tags, summary: 'Lưu cài đặt nhắc hạn', body: reminderSettingsSchema },
+      schema: {
+        tags,
+        summary: 'Lưu cài đặt nhắc hạn',
+        body: reminderSettingsSchema.extend({ version: versionOrNewSchema }),
+      },
     },
     async (request) => {
       const ctx = contextOf(request, db);

@@ -5,7 +5,7 @@ import {
 } from '../../core/reports/reminders.ts';
 import type { ServiceContext } from '../audit/audit-log.ts';
 import type { DbOrTx } from '../db/engine.ts';
-import { readSetting, writeSetting } from '../db/settings.ts';
+import { readSetting, settingVersion, writeSetting } from '../db/settings.ts';
 
 const KEY = 'reminders';
 
@@ -13,7 +13,15 @@ const KEY = 'reminders';
 export const getReminderSettings = (db: DbOrTx): Promise<ReminderSettings> =>
   readSetting(db, KEY, reminderSettingsSchema, DEFAULT_REMINDER_SETTINGS);
 
-export async function saveReminderSettings(ctx: ServiceContext, input: ReminderSettings) {
-  await writeSetting(ctx, KEY, await getReminderSettings(ctx.db), input);
-  return input;
+/** The settings as their form shows them, with the version a save must carry. */
+export async function reminderSettingsForm(db: DbOrTx) {
+  return { ...(await getReminderSettings(db)), version: await settingVersion(db, KEY) };
+}
+
+export async function saveReminderSettings(
+  ctx: ServiceContext,
+  { version, ...input }: ReminderSettings & { version: number },
+) {
+  const saved = await writeSetting(ctx, KEY, await getReminderSettings(ctx.db), input, version);
+  return { ...input, version: saved };
 }

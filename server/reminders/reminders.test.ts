@@ -187,11 +187,12 @@ describe('reminders over a real SMTP conversation, on a fake clock', () => {
 describe('reminder settings', () => {
   it('are read by anyone who reads reports, and refused to a reporter', async () => {
     const read = await reporter.request('GET', '/api/settings/reminders');
-    expect(read.json).toEqual({ before: [1, 3], after: [1, 3, 7], workingDays: true });
+    expect(read.json).toEqual({ before: [1, 3], after: [1, 3, 7], workingDays: true, version: 0 });
     const refused = await reporter.request('PUT', '/api/settings/reminders', {
       before: [5],
       after: [2],
       workingDays: false,
+      version: 0,
     });
     expect(refused.status).toBe(403);
   });
@@ -201,6 +202,7 @@ describe('reminder settings', () => {
       before: [0],
       after: [2],
       workingDays: true,
+      version: 0,
     });
     expect(bad.status).toBe(400);
     expect(bad.json.error.details.fields[0]).toEqual({
@@ -214,12 +216,14 @@ describe('reminder settings', () => {
       before: [5],
       after: [2],
       workingDays: false,
+      version: 0,
     });
     expect(saved.status).toBe(200);
     expect((await reporter.request('GET', '/api/settings/reminders')).json).toEqual({
       before: [5],
       after: [2],
       workingDays: false,
+      version: 1,
     });
     const audit = await database.pool.query(
       "select after from audit_events where action = 'settings.reminders'",

@@ -1,3 +1,4 @@
+import { versionOrNewSchema } from '../../core/ids.ts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -5,7 +6,7 @@ import { holidayOverridesSchema, regimeSettingsSchema } from '../../core/periods
 import { assertInstallationWide, contextOf } from '../auth/policy.ts';
 import type { Db } from '../db/engine.ts';
 import {
-  getRegimeSettings,
+  regimeSettingsForm,
   saveRegimeSettings,
   saveYearHolidays,
   yearHolidays,
@@ -21,13 +22,17 @@ export async function calendarRoutes(app: FastifyInstance, { db }: { db: Db }) {
       config: { policy: 'reports.read' },
       schema: { tags, summary: 'Hạn gửi báo cáo và hạn nội bộ của tỉnh' },
     },
-    async () => getRegimeSettings(db),
+    async () => regimeSettingsForm(db),
   );
   api.put(
     '/api/settings/reporting-regime',
     {
       config: { policy: 'reports.review' },
-      schema: { tags, summary: 'Đặt hạn gửi báo cáo và hạn nội bộ', body: regimeSettingsSchema },
+      schema: {
+        tags,
+        summary: 'Đặt hạn gửi báo cáo và hạn nội bộ',
+        body: regimeSettingsSchema.extend({ version: versionOrNewSchema }),
+      },
     },
     async (request) => {
       const ctx = contextOf(request, db);
@@ -55,7 +60,7 @@ export async function calendarRoutes(app: FastifyInstance, { db }: { db: Db }) {
         tags,
         summary: 'Ghi lịch nghỉ chính thức của một năm (ngày nghỉ thêm, ngày làm bù, ngày lễ không nghỉ)',
         querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
-        body: holidayOverridesSchema,
+        body: holidayOverridesSchema.extend({ version: versionOrNewSchema }),
       },
     },
     async (request) => {

@@ -14,7 +14,7 @@ import { defaultHolidays, workdayCalendar } from '../../core/periods/workdays.ts
 import { formatDateVi } from '../../core/text/dates.ts';
 import type { ServiceContext } from '../audit/audit-log.ts';
 import type { DbOrTx } from '../db/engine.ts';
-import { readSetting, writeSetting } from '../db/settings.ts';
+import { readSetting, settingVersion, writeSetting } from '../db/settings.ts';
 
 const REGIME_KEY = 'reporting_regime';
 const HOLIDAYS_KEY = 'holidays';
@@ -27,13 +27,23 @@ export const getRegimeSettings = (db: DbOrTx) =>
 export const getHolidayOverrides = (db: DbOrTx) =>
   readSetting<Overrides>(db, HOLIDAYS_KEY, holidayOverridesSchema, EMPTY_OVERRIDES);
 
-export async function saveRegimeSettings(ctx: ServiceContext, input: RegimeSettings) {
-  await writeSetting(ctx, REGIME_KEY, await getRegimeSettings(ctx.db), input);
-  return input;
+/** The regime as its form shows it, with the version a save must carry. */
+export async function regimeSettingsForm(db: DbOrTx) {
+  return { ...(await getRegimeSettings(db)), version: await settingVersion(db, REGIME_KEY) };
+}
+
+export async function saveRegimeSettings(ctx: ServiceContext, input: RegimeSettings & { version: number }) {
+  const { version, ...regime } = input;
+  const saved = await writeSetting(ctx, REGIME_KEY, await getRegimeSettings(ctx.db), regime, version);
+  return { ...regime, version: saved };
 }
 
 /** Records one year's official schedule; other years' entries are kept as they are. */
-export async function saveYearHolidays(ctx: ServiceContext, year: number, input: Overrides) {
+export async function saveYearHolidays(
+  ctx: ServiceContext,
+  year: number,
+  { version, ...input }: Overrides & { version: number },
+) {
   const inYear = (date: string) => date.startsWith(String(year));
   const refused = [...input.daysOff, ...input.workingDays, ...input.notHolidays].find(
     (date) => !inYear(date),
@@ -42,11 +52,17 @@ export async function saveYearHolidays(ctx: ServiceContext, year: number, input:
   const current = await getHolidayOverrides(ctx.db);
   const merged = (kept: string[], given: string[]) =>
     [...new Set([...kept.filter((date) => !inYear(date)), ...given])].sort();
-  await writeSetting(ctx, HOLIDAYS_KEY, current, {
-    daysOff: merged(current.daysOff, input.daysOff),
-    workingDays: merged(current.workingDays, input.workingDays),
-    notHolidays: merged(current.notHolidays, input.notHolidays),
-  });
+  await writeSetting(
+    ctx,
+    HOLIDAYS_KEY,
+    current,
+    {
+      daysOff: merged(current.daysOff, input.daysOff),
+      workingDays: merged(current.workingDays, input.workingDays),
+      notHolidays: merged(current.notHolidays, input.notHolidays),
+    },
+    version,
+  );
   return yearHolidays(ctx.db, year);
 }
 
@@ -85,5 +101,7 @@ export async function yearHolidays(db: DbOrTx, year: number) {
     daysOff: inYear(overrides.daysOff),
     workingDays: inYear(overrides.workingDays),
     notHolidays: inYear(overrides.notHolidays),
+    /** Of the whole schedule (every year is one setting). */
+    version: await settingVersion(db, HOLIDAYS_KEY),
   };
 }

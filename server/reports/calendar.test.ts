@@ -15,16 +15,27 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+/** A settings body with the version the coordinator reads now (every save carries the version read). */
+const current = async (url: string, body: object) => ({
+  ...body,
+  version: (await coordinator.request('GET', url)).json.version,
+});
+
 describe('the reporting calendar a coordinator sets', () => {
   it('defaults to the 20th and no internal deadline; a report window follows what is saved', async () => {
     expect((await reporter.request('GET', '/api/settings/reporting-regime')).json).toEqual({
       dueDay: 20,
       internalDueWorkdays: null,
+      version: 0,
     });
-    const saved = await coordinator.request('PUT', '/api/settings/reporting-regime', {
-      dueDay: 22,
-      internalDueWorkdays: 2,
-    });
+    const saved = await coordinator.request(
+      'PUT',
+      '/api/settings/reporting-regime',
+      await current('/api/settings/reporting-regime', {
+        dueDay: 22,
+        internalDueWorkdays: 2,
+      }),
+    );
     expect(saved.status).toBe(200);
     const snvId = await unitIdByCode(t.database, '33.SNV');
     const report = await reporter.request('POST', '/api/reports', { unitId: snvId, periodCode: '2026Q2' });
@@ -46,13 +57,17 @@ describe('the reporting calendar a coordinator sets', () => {
   });
 
   it('refuses a due day on the cut-off, a coordinator of one department, and a reporter', async () => {
-    const bad = await coordinator.request('PUT', '/api/settings/reporting-regime', {
-      dueDay: 14,
-      internalDueWorkdays: null,
-    });
+    const bad = await coordinator.request(
+      'PUT',
+      '/api/settings/reporting-regime',
+      await current('/api/settings/reporting-regime', {
+        dueDay: 14,
+        internalDueWorkdays: null,
+      }),
+    );
     expect(bad.status).toBe(400);
     expect(bad.json.error.details.fields[0].path).toBe('dueDay');
-    const body = { dueDay: 20, internalDueWorkdays: null };
+    const body = await current('/api/settings/reporting-regime', { dueDay: 20, internalDueWorkdays: null });
     expect((await departmentCoordinator.request('PUT', '/api/settings/reporting-regime', body)).status).toBe(
       403,
     );
@@ -68,43 +83,63 @@ describe('the reporting calendar a coordinator sets', () => {
         .filter((day: { name: string }) => day.name === 'Tết Nguyên đán')
         .map((day: { date: string }) => day.date),
     ).toEqual(['2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09']);
-    const saved = await coordinator.request('PUT', '/api/settings/holidays?year=2027', {
-      daysOff: ['10/02/2027', '11/02/2027'],
-      workingDays: ['20/02/2027'],
-      notHolidays: [],
-    });
+    const saved = await coordinator.request(
+      'PUT',
+      '/api/settings/holidays?year=2027',
+      await current('/api/settings/holidays?year=2027', {
+        daysOff: ['10/02/2027', '11/02/2027'],
+        workingDays: ['20/02/2027'],
+        notHolidays: [],
+      }),
+    );
     expect(saved.status).toBe(200);
     expect(saved.json).toMatchObject({ daysOff: ['2027-02-10', '2027-02-11'], workingDays: ['2027-02-20'] });
     // Another year's schedule is kept when one year is saved.
-    await coordinator.request('PUT', '/api/settings/holidays?year=2026', {
-      daysOff: ['23/02/2026'],
-      workingDays: [],
-      notHolidays: [],
-    });
+    await coordinator.request(
+      'PUT',
+      '/api/settings/holidays?year=2026',
+      await current('/api/settings/holidays?year=2026', {
+        daysOff: ['23/02/2026'],
+        workingDays: [],
+        notHolidays: [],
+      }),
+    );
     expect((await reporter.request('GET', '/api/settings/holidays?year=2027')).json.daysOff).toEqual([
       '2027-02-10',
       '2027-02-11',
     ]);
-    const wrongYear = await coordinator.request('PUT', '/api/settings/holidays?year=2027', {
-      daysOff: ['01/03/2026'],
-      workingDays: [],
-      notHolidays: [],
-    });
+    const wrongYear = await coordinator.request(
+      'PUT',
+      '/api/settings/holidays?year=2027',
+      await current('/api/settings/holidays?year=2027', {
+        daysOff: ['01/03/2026'],
+        workingDays: [],
+        notHolidays: [],
+      }),
+    );
     expect(wrongYear.status).toBe(400);
     expect(wrongYear.json.error.message).toContain('01/03/2026');
-    const notADate = await coordinator.request('PUT', '/api/settings/holidays?year=2027', {
-      daysOff: ['31/02/2027'],
-      workingDays: [],
-      notHolidays: [],
-    });
+    const notADate = await coordinator.request(
+      'PUT',
+      '/api/settings/holidays?year=2027',
+      await current('/api/settings/holidays?year=2027', {
+        daysOff: ['31/02/2027'],
+        workingDays: [],
+        notHolidays: [],
+      }),
+    );
     expect(notADate.status).toBe(400);
     expect(
       (
-        await departmentCoordinator.request('PUT', '/api/settings/holidays?year=2027', {
-          daysOff: [],
-          workingDays: [],
-          notHolidays: [],
-        })
+        await departmentCoordinator.request(
+          'PUT',
+          '/api/settings/holidays?year=2027',
+          await current('/api/settings/holidays?year=2027', {
+            daysOff: [],
+            workingDays: [],
+            notHolidays: [],
+          }),
+        )
       ).status,
     ).toBe(403);
   });

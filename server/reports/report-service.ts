@@ -16,6 +16,7 @@ import { mutate, type ServiceContext } from '../audit/audit-log.ts';
 import { assertPermissionOn } from '../auth/policy.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import { auditEvents, planItems, planItemUnits, plans, reports, units } from '../db/schema/index.ts';
+import { writeVersioned } from '../db/versioned.ts';
 import { evidenceCounts } from '../files/evidence.ts';
 import { notifyReportStep } from '../notifications/report-notifications.ts';
 import { loadUnit } from '../units/unit-service.ts';
@@ -96,6 +97,7 @@ async function formTasks(ctx: ReportContext, unitId: number, inReport: number[])
       due: planItems.due,
       status: planItems.status,
       progress: planItems.progress,
+      version: planItems.version,
       dimension: planItems.criterionCode,
       planId: plans.id,
       planNumber: plans.number,
@@ -145,8 +147,13 @@ export async function getReport(ctx: ReportContext, id: number) {
         ...task,
         evidenceCount: evidence.get(String(task.itemId)) ?? 0,
         reported: update
-          ? { status: update.status, progress: update.progress, done: update.done }
-          : { status: task.status, progress: task.progress, done: null },
+          ? {
+              status: update.status,
+              progress: update.progress,
+              done: update.done,
+              version: update.version ?? task.version,
+            }
+          : { status: task.status, progress: task.progress, done: null, version: task.version },
       };
     }),
     reason: report.reason,
@@ -163,6 +170,14 @@ export async function getReport(ctx: ReportContext, id: number) {
       })),
   };
 }
+
+const presentTask = (row: typeof planItems.$inferSelect) => ({
+  itemId: row.id,
+  ref: row.ref,
+  status: row.status,
+  progress: row.progress,
+  note: row.note,
+});
 
 /** Saves the draft (as the person types); a stale version is refused, never silently overwritten. */
 export async function saveReport(ctx: ReportContext, id: number, input: z.output<typeof saveReportSchema>) {
@@ -182,22 +197,14 @@ export async function saveReport(ctx: ReportContext, id: number, input: z.output
   const foreign = input.tasks.find((task) => !allowed.has(task.itemId));
   if (foreign) throw fieldError('tasks', 'Báo cáo chỉ nói về nhiệm vụ đơn vị chủ trì.');
   await mutate(ctx, async (tx, audit) => {
-    const [saved] = await tx
-      .update(reports)
-      .set({
-        narrative: input.narrative,
-        taskUpdates: input.tasks,
-        version: sql`${reports.version} + 1`,
-        updatedBy: ctx.user.userId,
-        updatedAt: new Date(),
-      })
-      .where(and(eq(reports.id, id), eq(reports.version, input.version)))
-      .returning({ id: reports.id });
-    if (!saved)
-      throw new AppError(
-        'CONFLICT',
-        'Báo cáo vừa được người khác sửa: hãy tải lại để xem thay đổi trước khi lưu.',
-      );
+    await writeVersioned(tx, {
+      table: reports,
+      where: eq(reports.id, id),
+      version: input.version,
+      set: { narrative: input.narrative, taskUpdates: input.tasks },
+      actorId: ctx.user.userId,
+      present: (row) => ({ narrative: row.narrative, tasks: row.taskUpdates, status: row.status }),
+    });
     await audit({
       action: 'report.save',
       entityType: 'report',
@@ -227,33 +234,51 @@ export async function transitionReport(
   if (rule.needsReason && !input.reason) throw fieldError('reason', 'Vui lòng nêu lý do.');
   const submitting = input.action === 'submit';
   await mutate(ctx, async (tx, audit) => {
-    const [updated] = await tx
-      .update(reports)
-      .set({
+    await writeVersioned(tx, {
+      table: reports,
+      where: eq(reports.id, id),
+      version: input.version,
+      set: {
         status: rule.to,
         ...(submitting
           ? { submittedAt: new Date(), submittedBy: ctx.user.userId }
           : { reviewedAt: new Date(), reviewedBy: ctx.user.userId }),
         ...(rule.needsReason && { reason: input.reason }),
-        version: sql`${reports.version} + 1`,
-        updatedAt: new Date(),
-      })
-      .where(and(eq(reports.id, id), eq(reports.version, input.version)))
-      .returning({ id: reports.id });
-    if (!updated) throw new AppError('CONFLICT', 'Báo cáo vừa thay đổi: hãy tải lại.');
+      },
+      actorId: ctx.user.userId,
+      present: (row) => ({ narrative: row.narrative, tasks: row.taskUpdates, status: row.status }),
+    });
     if (submitting) {
+      const written: typeof report.taskUpdates = [];
       for (const task of report.taskUpdates) {
-        await tx
-          .update(planItems)
-          .set({
-            status: task.status,
-            progress: task.status === 'done' ? 100 : task.progress,
-            ...(task.done && { note: task.done }),
-            version: sql`${planItems.version} + 1`,
-            updatedAt: new Date(),
-          })
-          .where(eq(planItems.id, task.itemId));
+        const set = {
+          status: task.status,
+          progress: task.status === 'done' ? 100 : task.progress,
+          ...(task.done && { note: task.done }),
+        };
+        // A task someone changed after the draft read it is a 409 naming it, not a silent overwrite.
+        const [item] =
+          task.version === undefined
+            ? await tx
+                .update(planItems)
+                .set({ ...set, version: sql`${planItems.version} + 1`, updatedAt: new Date() })
+                .where(eq(planItems.id, task.itemId))
+                .returning({ version: planItems.version })
+            : [
+                await writeVersioned(tx, {
+                  table: planItems,
+                  where: eq(planItems.id, task.itemId),
+                  version: task.version,
+                  set,
+                  actorId: ctx.user.userId,
+                  present: presentTask,
+                  details: { itemId: task.itemId },
+                }),
+              ];
+        written.push({ ...task, version: item?.version });
       }
+      // The report now knows the versions its own sending wrote: a return and resend is not a conflict.
+      await tx.update(reports).set({ taskUpdates: written }).where(eq(reports.id, id));
     }
     await audit({
       action: `report.${input.action}`,

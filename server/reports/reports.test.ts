@@ -21,7 +21,7 @@ let report: {
   id: number;
   version: number;
   status: string;
-  tasks: { itemId: number; ref: string; status: string; progress: number }[];
+  tasks: { itemId: number; ref: string; status: string; progress: number; version: number }[];
 };
 
 beforeAll(async () => {
@@ -105,6 +105,7 @@ describe('a department’s quarterly report', () => {
       status: 'in_progress',
       progress: 60,
       done: 'Đã ban hành kế hoạch tuyên truyền',
+      version: task.version,
     })),
     version: report.version,
   });
@@ -116,11 +117,11 @@ describe('a department’s quarterly report', () => {
     expect(saved.json.tasks[0].reported).toMatchObject({ status: 'in_progress', progress: 60 });
     const stale = await head.request('PUT', url(), body());
     expect(stale.status).toBe(409);
-    expect(stale.json.error.message).toContain('người khác sửa');
+    expect(stale.json.error.code).toBe('VERSION_CONFLICT');
     report = saved.json;
     const foreign = await reporter.request('PUT', url(), {
       ...body(),
-      tasks: [{ itemId: 999_999, status: 'done', progress: 100, done: null }],
+      tasks: [{ itemId: 999_999, status: 'done', progress: 100, done: null, version: 1 }],
     });
     expect(foreign.status).toBe(400);
   });

@@ -144,6 +144,7 @@ export const indicatorValues = pgTable(
     note: text(),
     updatedBy: integer().references(() => users.id),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    version: integer().notNull().default(1),
   },
   (t) => [primaryKey({ columns: [t.indicatorCode, t.unitId, t.periodCode] })],
 );
@@ -168,6 +169,9 @@ export const indicatorTargets = pgTable(
     note: text(),
     createdBy: integer().references(() => users.id),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedBy: integer().references(() => users.id),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    version: integer().notNull().default(1),
   },
   (t) => [
     index('indicator_targets_indicator_idx').on(t.indicatorCode),

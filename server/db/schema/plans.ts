@@ -90,6 +90,7 @@ export const planItems = pgTable(
     note: text(),
     implementsItemId: integer().references((): AnyPgColumn => planItems.id),
     version: integer().notNull().default(1),
+    updatedBy: integer().references(() => users.id),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { check, date, pgTable, text } from 'drizzle-orm/pg-core';
+import { check, date, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { users } from './accounts.ts';
 
 /** The state's list of administrative units (34 provinces, 3,321 communes since 1 July 2025): shipped reference data. */
 export const adminAreas = pgTable(
@@ -19,4 +20,7 @@ export const adminAreas = pgTable(
 export const settings = pgTable('settings', {
   key: text().primaryKey(),
   value: text().notNull(),
+  version: integer().notNull().default(1),
+  updatedBy: integer().references(() => users.id),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });

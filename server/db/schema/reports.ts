@@ -7,6 +7,8 @@ export interface TaskUpdate {
   status: string;
   progress: number;
   done: string | null;
+  /** The task's version when the writer read it (absent in drafts saved before versions were kept). */
+  version?: number;
 }
 
 /** A unit's report for a period ("2026Q1"): its narrative, what it says of each task, its workflow state. */

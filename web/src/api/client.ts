@@ -39,7 +39,13 @@ export function setUnauthenticatedHandler(handler: () => void): void {
   onUnauthenticated = handler;
 }
 
-export async function api<T>(method: string, url: string, body?: unknown): Promise<T> {
+/** `keepalive`: the request outlives the page (a save sent as the tab closes or reloads). */
+export async function api<T>(
+  method: string,
+  url: string,
+  body?: unknown,
+  options: { keepalive?: boolean } = {},
+): Promise<T> {
   const isForm = body instanceof FormData;
   const headers: Record<string, string> = {};
   if (method !== 'GET') headers['x-csrf-token'] = csrfToken;
@@ -51,6 +57,7 @@ export async function api<T>(method: string, url: string, body?: unknown): Promi
       credentials: 'same-origin',
       headers,
       body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
+      keepalive: options.keepalive ?? false,
     });
   } catch {
     throw new ApiError(0, 'NETWORK', 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.');

@@ -517,11 +517,6 @@ export const MESSAGES = {
   figure: { vi: 'Số liệu', en: 'Figure' },
   numerator: { vi: 'Tử số', en: 'Numerator' },
   denominator: { vi: 'Mẫu số', en: 'Denominator' },
-  saveIndicators: { vi: 'Lưu số liệu chỉ số', en: 'Save the indicators' },
-  unsavedIndicators: {
-    vi: 'Có số liệu chưa lưu.',
-    en: 'Some figures are not saved yet.',
-  },
   inboxEmpty: { vi: 'Không có báo cáo nào đến hạn.', en: 'No report is due.' },
   reviewQueue: { vi: 'Chờ duyệt', en: 'Review queue' },
   queueEmpty: { vi: 'Không có báo cáo nào chờ duyệt.', en: 'No report is waiting for review.' },
@@ -538,7 +533,6 @@ export const MESSAGES = {
   choosePlan: { vi: 'Chọn kế hoạch', en: 'Choose a plan' },
   generateConsolidated: { vi: 'Lập báo cáo tổng hợp', en: 'Generate' },
   generated: { vi: 'Đã lập xong', en: 'Ready' },
-  savedAt: { vi: 'Đã lưu lúc', en: 'Saved at' },
   returnedReason: { vi: 'Lý do trả lại', en: 'Returned because' },
   reload: { vi: 'Tải lại', en: 'Reload' },
   whatWasDone: { vi: 'Kết quả thực hiện', en: 'What was done' },
@@ -648,6 +642,27 @@ export const MESSAGES = {
   removeFileTask: { vi: 'nhiệm vụ {ref}', en: 'task {ref}' },
   removeFileCriterion: { vi: 'tiêu chí {code}', en: 'criterion {code}' },
   // ---- end (rounds) ----
+
+  // Autosave and version conflicts (one save model for every form)
+  saveSaving: { vi: 'Đang lưu…', en: 'Saving…' },
+  saveSavedAt: { vi: 'Đã lưu lúc', en: 'Saved at' },
+  saveFailed: { vi: 'Chưa lưu — lỗi, thử lại', en: 'Not saved — error, try again' },
+  saveRetry: { vi: 'Thử lại', en: 'Try again' },
+  saveConflictShort: { vi: 'Chưa lưu — có người vừa sửa', en: 'Not saved — someone else changed it' },
+  saveLeaveUnsaved: {
+    vi: 'Có nội dung chưa lưu được. Rời trang sẽ mất nội dung đó. Vẫn rời trang?',
+    en: 'Some changes could not be saved and will be lost if you leave. Leave anyway?',
+  },
+  conflictTitle: { vi: 'Người khác vừa sửa nội dung này', en: 'Someone else just changed this' },
+  conflictBy: {
+    vi: 'Phiên bản hiện tại do {name} lưu lúc {at}.',
+    en: 'The current version was saved by {name} at {at}.',
+  },
+  conflictField: { vi: 'Trường', en: 'Field' },
+  conflictMine: { vi: 'Bản của bạn', en: 'Yours' },
+  conflictTheirs: { vi: 'Bản đang lưu', en: 'Saved version' },
+  conflictKeepMine: { vi: 'Giữ bản của tôi', en: 'Keep mine' },
+  conflictTakeTheirs: { vi: 'Lấy bản đang lưu', en: 'Take the saved version' },
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -15,13 +15,16 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { STAGE_NAMES, type Stage } from '../../../../core/frameworks/rounds.ts';
 import { formatDateVi } from '../../../../core/text/dates.ts';
+import { useAutosave } from '../../api/autosave.ts';
 import { ApiError, api } from '../../api/client.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { ConflictDialog } from '../../components/ConflictDialog.tsx';
+import { SaveState } from '../../components/SaveState.tsx';
 import { fill } from '../../i18n/fill.ts';
 import { useT } from '../../i18n/locale.tsx';
 import { hasPermission, useMe } from '../auth/session.ts';
@@ -170,7 +173,25 @@ function CriterionRow(props: {
   const [reason, setReason] = useState(criterion.appraisalReason ?? '');
   const [error, setError] = useState<string | null>(null);
   const [files, setFiles] = useState(false);
-  const save = useRoundWrite((body: object) => api('PATCH', url, body));
+  const client = useQueryClient();
+  // The version this row last read or wrote: every save carries it (a stale one is a 409).
+  const version = useRef(criterion.version);
+  const autosave = useAutosave<Record<string, unknown>>({
+    save: async (body, { keepalive }) => {
+      const sheet = await api<{ criteria: SheetCriterion[] }>(
+        'PATCH',
+        url,
+        { ...body, version: version.current },
+        { keepalive },
+      );
+      version.current =
+        sheet.criteria.find((entry) => entry.code === criterion.code)?.version ?? version.current + 1;
+      void client.invalidateQueries({ queryKey: ['rounds'] });
+    },
+    enabled: editsSelf || appraises,
+    leaveMessage: t('saveLeaveUnsaved'),
+  });
+  const save = useRoundWrite((body: object) => api('PATCH', url, { ...body, version: version.current }));
   const attach = useRoundWrite((file: File) => {
     const form = new FormData();
     form.append('file', file);
@@ -184,17 +205,42 @@ function CriterionRow(props: {
       setError(caught instanceof ApiError ? (caught.fields[0]?.message ?? caught.message) : String(caught));
     }
   };
-  const saveSelf = () =>
-    run(() =>
-      save.mutateAsync({
-        selfScore: self === '' ? null : Number(self),
-        selfComment: comment || null,
-        ...(stage === 'explanation' && { explanation: explanation || null }),
-      }),
-    );
-  const saveAppraisal = () =>
-    run(() => save.mutateAsync({ appraisedScore: Number(appraised), appraisalReason: reason || null }));
-  const giveBack = () => run(() => save.mutateAsync({ returnedReason: reason || null }));
+  // Every field autosaves as it is typed: a score typed without pressing anything is kept.
+  const selfBody = (patch: { self?: number | string; comment?: string; explanation?: string }) => {
+    const score = patch.self ?? self;
+    return {
+      selfScore: score === '' ? null : Number(score),
+      selfComment: (patch.comment ?? comment) || null,
+      ...(stage === 'explanation' && { explanation: (patch.explanation ?? explanation) || null }),
+    };
+  };
+  const appraisalBody = (patch: { appraised?: number | string; reason?: string }) => {
+    const score = patch.appraised ?? appraised;
+    return {
+      ...(score !== '' && { appraisedScore: Number(score) }),
+      appraisalReason: (patch.reason ?? reason) || null,
+    };
+  };
+  const giveBack = () =>
+    run(async () => {
+      if (!(await autosave.flush())) return;
+      await save.mutateAsync({ returnedReason: reason || null });
+      version.current += 1;
+    });
+  const keepMine = (current: { version: number }) => {
+    version.current = current.version;
+    void autosave.retry();
+  };
+  const takeTheirs = (current: { version: number; record: unknown }) => {
+    version.current = current.version;
+    const record = (current.record ?? {}) as Partial<SheetCriterion>;
+    setSelf(record.selfScore ?? '');
+    setComment(record.selfComment ?? '');
+    setExplanation(record.explanation ?? '');
+    setAppraised(record.appraisedScore ?? '');
+    setReason(record.appraisalReason ?? '');
+    autosave.discard();
+  };
 
   return (
     <Table.Tr>
@@ -216,6 +262,12 @@ function CriterionRow(props: {
             {error}
           </Text>
         )}
+        <ConflictDialog
+          conflict={autosave.conflict}
+          mine={autosave.unsaved}
+          onKeepMine={keepMine}
+          onTakeTheirs={takeTheirs}
+        />
       </Table.Td>
       <Table.Td>{points(criterion.maxPoints)}</Table.Td>
       <Table.Td>
@@ -229,19 +281,23 @@ function CriterionRow(props: {
                 max={criterion.maxPoints ?? undefined}
                 decimalSeparator=","
                 value={self}
-                onChange={setSelf}
+                onChange={(value) => {
+                  setSelf(value);
+                  autosave.schedule(selfBody({ self: value }));
+                }}
                 w={80}
               />
-              <Button size="xs" variant="light" onClick={saveSelf} loading={save.isPending}>
-                {t('save')}
-              </Button>
+              <SaveState autosave={autosave} />
             </Group>
             <TextInput
               size="xs"
               aria-label={`${t('comment')} ${criterion.code}`}
               placeholder={t('comment')}
               value={comment}
-              onChange={(event) => setComment(event.currentTarget.value)}
+              onChange={(event) => {
+                setComment(event.currentTarget.value);
+                autosave.schedule(selfBody({ comment: event.currentTarget.value }));
+              }}
             />
             {stage === 'explanation' && (
               <Textarea
@@ -249,7 +305,10 @@ function CriterionRow(props: {
                 aria-label={`${t('explanation')} ${criterion.code}`}
                 placeholder={t('explanation')}
                 value={explanation}
-                onChange={(event) => setExplanation(event.currentTarget.value)}
+                onChange={(event) => {
+                  setExplanation(event.currentTarget.value);
+                  autosave.schedule(selfBody({ explanation: event.currentTarget.value }));
+                }}
               />
             )}
           </Stack>
@@ -275,12 +334,13 @@ function CriterionRow(props: {
                 max={criterion.maxPoints ?? undefined}
                 decimalSeparator=","
                 value={appraised}
-                onChange={setAppraised}
+                onChange={(value) => {
+                  setAppraised(value);
+                  autosave.schedule(appraisalBody({ appraised: value }));
+                }}
                 w={80}
               />
-              <Button size="xs" variant="light" onClick={saveAppraisal} loading={save.isPending}>
-                {t('save')}
-              </Button>
+              <SaveState autosave={autosave} />
               {stage === 'appraisal1' && (
                 <Button size="xs" variant="subtle" color="orange" onClick={giveBack}>
                   {t('giveBack')}
@@ -292,7 +352,10 @@ function CriterionRow(props: {
               aria-label={`${t('reason')} ${criterion.code}`}
               placeholder={t('reason')}
               value={reason}
-              onChange={(event) => setReason(event.currentTarget.value)}
+              onChange={(event) => {
+                setReason(event.currentTarget.value);
+                autosave.schedule(appraisalBody({ reason: event.currentTarget.value }));
+              }}
             />
           </Stack>
         ) : (

@@ -63,6 +63,8 @@ export interface SheetCriterion {
   appraisalReason: string | null;
   returnedReason: string | null;
   explanation: string | null;
+  /** The criterion's version as read (0: never saved); every save carries it. */
+  version: number;
   score: number;
   evidenceCount: number;
 }

@@ -69,7 +69,7 @@ export function TargetFormModal({
     });
     if (!body) return;
     save.mutate(
-      { ...body, id: initial?.id },
+      { ...body, id: initial?.id, version: initial?.version },
       {
         onSuccess: () => {
           notifySaved(t('saved'));

@@ -84,6 +84,7 @@ export interface IndicatorTarget {
   threshold: number;
   riskMargin: number;
   note: string | null;
+  version?: number;
 }
 
 export interface TargetInput {
@@ -188,7 +189,10 @@ export function useTargetWrite<T>(write: (input: T) => Promise<unknown>) {
   });
 }
 
-export const saveTarget = ({ id, ...input }: TargetInput & { id?: number | undefined }) =>
+export const saveTarget = ({
+  id,
+  ...input
+}: TargetInput & { id?: number | undefined; version?: number | undefined }) =>
   id === undefined
     ? api<IndicatorTarget>('POST', '/api/indicator-targets', input)
     : api<IndicatorTarget>('PUT', `/api/indicator-targets/${id}`, input);

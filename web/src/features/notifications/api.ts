@@ -66,8 +66,12 @@ export const useReminderSettings = () =>
 export function useSaveReminderSettings() {
   const client = useQueryClient();
   return useMutation({
+    // Saved over the version the form read: someone else's newer save is a 409, not overwritten.
     mutationFn: (settings: ReminderSettings) =>
-      api<ReminderSettings>('PUT', '/api/settings/reminders', settings),
+      api<ReminderSettings>('PUT', '/api/settings/reminders', {
+        ...settings,
+        version: client.getQueryData<{ version?: number }>(['settings', 'reminders'])?.version ?? 0,
+      }),
     onSuccess: (saved) => client.setQueryData(['settings', 'reminders'], saved),
   });
 }

@@ -46,6 +46,8 @@ export function CascadePanel({ plan }: { plan: PlanDetail }) {
     try {
       await update.mutateAsync({
         childPlansDue: due ? (parseDate(due) ?? due) : null,
+        // The share typed beside the date is saved with it (it used to be dropped, so 70 % read back as 100 %).
+        leadShare,
         version: plan.version,
       });
     } catch (caught) {

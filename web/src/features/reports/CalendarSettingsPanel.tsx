@@ -22,6 +22,8 @@ import { useT } from '../../i18n/locale.tsx';
 interface Regime {
   dueDay: number;
   internalDueWorkdays: number | null;
+  /** The version read: a save over someone else's newer one is refused (409). */
+  version?: number;
 }
 
 interface YearHolidays {
@@ -30,6 +32,7 @@ interface YearHolidays {
   daysOff: string[];
   workingDays: string[];
   notHolidays: string[];
+  version: number;
 }
 
 /** "10/02/2027, 11/02/2027" ↔ the dates as typed; the shared schema checks and converts them. */
@@ -62,7 +65,8 @@ function RegimeForm() {
     setInternal(data.internalDueWorkdays ?? '');
   }, [data]);
   const save = useMutation({
-    mutationFn: (input: Regime) => api<Regime>('PUT', '/api/settings/reporting-regime', input),
+    mutationFn: (input: Regime) =>
+      api<Regime>('PUT', '/api/settings/reporting-regime', { ...input, version: data?.version ?? 0 }),
     onSuccess: () => {
       notifySaved(t('saved'));
       void client.invalidateQueries({ queryKey: ['reports'] });
@@ -138,7 +142,10 @@ function HolidayForm() {
   }, [data]);
   const save = useMutation({
     mutationFn: (input: { daysOff: string[]; workingDays: string[]; notHolidays: string[] }) =>
-      api<YearHolidays>('PUT', `/api/settings/holidays${queryString({ year })}`, input),
+      api<YearHolidays>('PUT', `/api/settings/holidays${queryString({ year })}`, {
+        ...input,
+        version: data?.version ?? 0,
+      }),
     onSuccess: (saved) => {
       notifySaved(t('saved'));
       client.setQueryData(key, saved);

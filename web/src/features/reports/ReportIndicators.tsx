@@ -1,8 +1,11 @@
-import { Alert, Button, Group, NumberInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { Group, NumberInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
 import type { TargetStatus } from '../../../../core/indicators/targets.ts';
-import { ApiError, api, queryString } from '../../api/client.ts';
+import { useAutosave } from '../../api/autosave.ts';
+import { api, queryString } from '../../api/client.ts';
+import { ConflictDialog } from '../../components/ConflictDialog.tsx';
+import { SaveState } from '../../components/SaveState.tsx';
 import { useT } from '../../i18n/locale.tsx';
 import { type TargetRule, useDossierDashboard } from '../indicators/api.ts';
 import { formatCount, formatRate, formatTarget } from '../indicators/format.ts';
@@ -21,11 +24,20 @@ interface EnteredIndicator {
   note: string | null;
   target: TargetRule | null;
   status: TargetStatus | null;
+  /** 0: nothing entered yet. */
+  version: number;
 }
 
 type Entry = Pick<EnteredIndicator, 'numerator' | 'denominator' | 'value' | 'note'>;
 
 const asNumber = (value: string | number) => (value === '' ? null : Number(value));
+
+const pickEntry = ({ numerator, denominator, value, note }: Entry): Entry => ({
+  numerator,
+  denominator,
+  value,
+  note,
+});
 
 /**
  * The indicators the unit reports for the period: what the one-stop data measured (read only, a
@@ -54,32 +66,71 @@ export function ReportIndicators({
   const isQuarter = /Q[1-4]$/.test(periodCode);
   const { data: dossiers } = useDossierDashboard(isQuarter ? { unitId, period: periodCode } : {});
   const [entries, setEntries] = useState<Record<string, Entry>>({});
-  const [isDirty, setDirty] = useState(false);
+  // The version of each value as last read or written, and the indicators changed since the last save.
+  const versions = useRef<Record<string, number>>({});
+  const dirty = useRef(new Set<string>());
+  const loaded = useRef(false);
   useEffect(() => {
     if (!data) return;
-    setEntries(Object.fromEntries(data.items.map((item) => [item.code, item])));
-    setDirty(false);
+    for (const item of data.items) versions.current[item.code] = item.version;
+    // The form is filled once; later reads (after a save) only refresh rates and versions.
+    if (loaded.current) return;
+    loaded.current = true;
+    setEntries(Object.fromEntries(data.items.map((item) => [item.code, pickEntry(item)])));
   }, [data]);
-  const save = useMutation({
-    mutationFn: () =>
-      api('PUT', `/api/units/${unitId}/indicator-values${queryString({ period: periodCode })}`, {
-        values: Object.entries(entries).map(([indicatorCode, entry]) => ({ indicatorCode, ...entry })),
-      }),
-    onSuccess: () => client.invalidateQueries({ queryKey: key }),
+  const url = `/api/units/${unitId}/indicator-values${queryString({ period: periodCode })}`;
+  const autosave = useAutosave<Record<string, Entry>>({
+    save: async (all, { keepalive }) => {
+      const codes = [...dirty.current];
+      dirty.current = new Set();
+      try {
+        const result = await api<{ items: EnteredIndicator[] }>(
+          'PUT',
+          url,
+          {
+            values: codes.map((code) => ({
+              indicatorCode: code,
+              ...all[code],
+              version: versions.current[code] ?? 0,
+            })),
+          },
+          { keepalive },
+        );
+        client.setQueryData(key, result);
+      } catch (caught) {
+        for (const code of codes) dirty.current.add(code);
+        throw caught;
+      }
+    },
+    enabled: editable,
+    leaveMessage: t('saveLeaveUnsaved'),
   });
-  // Figures typed but not saved are not lost to a closed tab: the browser asks first.
-  useEffect(() => {
-    if (!isDirty) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [isDirty]);
   const change = (code: string, patch: Partial<Entry>) => {
-    setEntries((current) => ({ ...current, [code]: { ...(current[code] as Entry), ...patch } }));
-    setDirty(true);
+    const next = { ...entries, [code]: { ...(entries[code] as Entry), ...patch } };
+    setEntries(next);
+    dirty.current.add(code);
+    autosave.schedule(next);
   };
-  const problem =
-    save.error instanceof ApiError ? (save.error.fields[0]?.message ?? save.error.message) : null;
+  const conflictCode = (autosave.error?.details as { indicatorCode?: string } | null)?.indicatorCode;
+  const keepMine = (current: { version: number }) => {
+    if (conflictCode) versions.current[conflictCode] = current.version;
+    void autosave.retry();
+  };
+  const takeTheirs = (current: { version: number; record: unknown }) => {
+    if (!conflictCode) return autosave.discard();
+    versions.current[conflictCode] = current.version;
+    dirty.current.delete(conflictCode);
+    const record = (current.record ?? {
+      numerator: null,
+      denominator: null,
+      value: null,
+      note: null,
+    }) as Entry;
+    const next = { ...entries, [conflictCode]: pickEntry(record) };
+    setEntries(next);
+    autosave.discard();
+    if (dirty.current.size > 0) autosave.schedule(next);
+  };
   // Only when the one-stop data has dossiers of the unit in the quarter: an empty table says nothing.
   const ratios = isQuarter ? (dossiers?.kpis ?? []).filter((kpi) => kpi.denominator !== null) : [];
   const measured = ratios.some((kpi) => (kpi.denominator ?? 0) > 0) ? ratios : [];
@@ -197,23 +248,23 @@ export function ReportIndicators({
           })}
         </Table.Tbody>
       </Table>
-      {problem && (
-        <Alert color="red" role="alert">
-          {problem}
-        </Alert>
-      )}
       {editable && (
         <Group>
-          <Button variant="light" disabled={!isDirty} loading={save.isPending} onClick={() => save.mutate()}>
-            {t('saveIndicators')}
-          </Button>
-          {isDirty && (
-            <Text size="sm" c="orange">
-              {t('unsavedIndicators')}
-            </Text>
-          )}
+          <SaveState autosave={autosave} />
         </Group>
       )}
+      <ConflictDialog
+        conflict={autosave.conflict}
+        mine={conflictCode && autosave.unsaved ? { ...autosave.unsaved[conflictCode] } : null}
+        labels={{
+          numerator: t('numerator'),
+          denominator: t('denominator'),
+          value: t('figure'),
+          note: t('note'),
+        }}
+        onKeepMine={keepMine}
+        onTakeTheirs={takeTheirs}
+      />
     </Stack>
   );
 }

@@ -13,7 +13,6 @@ import {
   Timeline,
   Title,
 } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
 import { Link, useParams } from '@tanstack/react-router';
 import { useEffect, useRef, useState } from 'react';
 import { ITEM_STATUS_NAMES, ITEM_STATUSES } from '../../../../core/plans/plan-views.ts';
@@ -27,8 +26,11 @@ import {
   type ReportAction,
 } from '../../../../core/reports/report.ts';
 import { formatDateVi } from '../../../../core/text/dates.ts';
+import { useAutosave } from '../../api/autosave.ts';
 import { ApiError, api } from '../../api/client.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { ConflictDialog } from '../../components/ConflictDialog.tsx';
+import { SaveState } from '../../components/SaveState.tsx';
 import { fill } from '../../i18n/fill.ts';
 import { formatDateTimeVi, useT } from '../../i18n/locale.tsx';
 import { hasPermission, useMe } from '../auth/session.ts';
@@ -46,17 +48,28 @@ export function ReportPage() {
   const { data: report, error, refetch } = useReport(id);
   const [draft, setDraft] = useState<Draft | null>(null);
   const version = useRef(0);
-  const [saved, setSaved] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const [confirmingSend, setConfirmingSend] = useState(false);
-  const save = useReportWrite((input: Draft) =>
-    api<Report>('PUT', `/api/reports/${id}`, {
-      narrative: input.narrative,
-      tasks: input.tasks.map((task) => ({ itemId: task.itemId, ...task.reported })),
-      version: version.current,
-    }),
-  );
+  const editable = !!report && isEditable(report.status) && hasPermission(me, 'reports.write');
+  // The narrative and the task rows save as they are typed, each save over the version the last returned.
+  const autosave = useAutosave<Draft>({
+    save: async (input, { keepalive }) => {
+      const result = await api<Report>(
+        'PUT',
+        `/api/reports/${id}`,
+        {
+          narrative: input.narrative,
+          tasks: input.tasks.map((task) => ({ itemId: task.itemId, ...task.reported })),
+          version: version.current,
+        },
+        { keepalive },
+      );
+      version.current = result.version;
+    },
+    enabled: editable,
+    leaveMessage: t('saveLeaveUnsaved'),
+  });
   const move = useReportWrite((action: ReportAction) =>
     api<Report>('POST', `/api/reports/${id}/transitions`, {
       action,
@@ -72,33 +85,32 @@ export function ReportPage() {
     }
   }, [report]);
 
-  const autosave = useDebouncedCallback(async (next: Draft) => {
-    try {
-      const result = await save.mutateAsync(next);
-      version.current = result.version;
-      setSaved(formatDateTimeVi(new Date().toISOString()).slice(-8));
-      setProblem(null);
-    } catch (caught) {
-      setProblem(caught instanceof ApiError ? caught.message : String(caught));
-    }
-  }, 1000);
-
   if (error) return <Alert color="red">{error.message}</Alert>;
   if (!report || !draft) return <Text>{t('loading')}</Text>;
-  const editable = isEditable(report.status) && hasPermission(me, 'reports.write');
   const change = (next: Draft) => {
     setDraft(next);
-    if (editable) autosave(next);
+    if (editable) autosave.schedule(next);
   };
+  const keepMine = (current: { version: number }) => {
+    version.current = current.version;
+    void autosave.retry();
+  };
+  const takeTheirs = async () => {
+    autosave.discard();
+    const { data } = await refetch();
+    if (!data) return;
+    version.current = data.version;
+    setDraft({ narrative: data.narrative, tasks: data.tasks });
+  };
+  const conflictNarrative = (
+    autosave.conflict?.record as { narrative?: Record<string, string | null> } | null
+  )?.narrative;
   const act = async (action: ReportAction) => {
     setProblem(null);
     setConfirmingSend(false);
     try {
-      if (editable) {
-        // What was typed last is saved before the report moves on.
-        autosave.cancel();
-        version.current = (await save.mutateAsync(draft)).version;
-      }
+      // What was typed last is saved before the report moves on.
+      if (editable && !(await autosave.flush())) return;
       const result = await move.mutateAsync(action);
       version.current = result.version;
       setReason('');
@@ -125,11 +137,7 @@ export function ReportPage() {
           <Badge size="lg" variant="light" tt="none">
             {REPORT_STATUS_NAMES[report.status][locale]}
           </Badge>
-          {saved && editable && (
-            <Text size="xs" c="dimmed" role="status">
-              {t('savedAt')} {saved}
-            </Text>
-          )}
+          {editable && <SaveState autosave={autosave} />}
         </Stack>
       </Group>
       {report.reason && report.status === 'returned' && (
@@ -151,6 +159,15 @@ export function ReportPage() {
           </Button>
         </Alert>
       )}
+      <ConflictDialog
+        conflict={autosave.conflict && { ...autosave.conflict, record: conflictNarrative ?? null }}
+        mine={autosave.unsaved?.narrative ?? null}
+        labels={Object.fromEntries(
+          Object.entries(NARRATIVE_SECTIONS).map(([section, names]) => [section, names[locale]]),
+        )}
+        onKeepMine={keepMine}
+        onTakeTheirs={() => void takeTheirs()}
+      />
       {(Object.keys(NARRATIVE_SECTIONS) as NarrativeSection[]).map((section) => (
         <Textarea
           key={section}

@@ -41,7 +41,8 @@ export interface Report {
     planNumber: string | null;
     planTitle: string;
     evidenceCount: number;
-    reported: { status: string; progress: number; done: string | null };
+    /** `version`: the task's version the draft read; sending writes its progress only over it. */
+    reported: { status: string; progress: number; done: string | null; version: number };
   }[];
   reason: string | null;
   submittedAt: string | null;

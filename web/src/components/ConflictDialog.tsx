@@ -1,0 +1,70 @@
+import { Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
+import type { CurrentVersion } from '../../../core/versions.ts';
+import { formatDateTimeVi, useT } from '../i18n/locale.tsx';
+
+const show = (value: unknown) =>
+  value === null || value === undefined || value === ''
+    ? '—'
+    : typeof value === 'object'
+      ? JSON.stringify(value)
+      : String(value);
+
+/**
+ * Someone saved the same record after the user read it: both versions side by side, and the choice of
+ * keeping one's own (sent again over the newer version) or taking the saved one.
+ */
+export function ConflictDialog({
+  conflict,
+  mine,
+  labels = {},
+  onKeepMine,
+  onTakeTheirs,
+}: {
+  conflict: CurrentVersion | null;
+  /** The user's unsaved values, by the same field names as `conflict.record`. */
+  mine: Record<string, unknown> | null;
+  labels?: Record<string, string>;
+  onKeepMine: (current: CurrentVersion) => void;
+  onTakeTheirs: (current: CurrentVersion) => void;
+}) {
+  const { t } = useT();
+  if (!conflict) return null;
+  const theirs = (conflict.record ?? {}) as Record<string, unknown>;
+  const fields = [...new Set([...Object.keys(mine ?? {}), ...Object.keys(theirs)])].filter(
+    (field) => field in (mine ?? {}),
+  );
+  const by = t('conflictBy')
+    .replace('{name}', conflict.updatedBy?.name ?? '—')
+    .replace('{at}', conflict.updatedAt ? formatDateTimeVi(conflict.updatedAt) : '—');
+  return (
+    <Modal opened onClose={() => onTakeTheirs(conflict)} title={t('conflictTitle')} size="lg">
+      <Stack>
+        <Text size="sm">{by}</Text>
+        <Table withTableBorder aria-label={t('conflictTitle')}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('conflictField')}</Table.Th>
+              <Table.Th>{t('conflictMine')}</Table.Th>
+              <Table.Th>{t('conflictTheirs')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {fields.map((field) => (
+              <Table.Tr key={field}>
+                <Table.Td>{labels[field] ?? field}</Table.Td>
+                <Table.Td>{show(mine?.[field])}</Table.Td>
+                <Table.Td>{show(theirs[field])}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={() => onTakeTheirs(conflict)}>
+            {t('conflictTakeTheirs')}
+          </Button>
+          <Button onClick={() => onKeepMine(conflict)}>{t('conflictKeepMine')}</Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
