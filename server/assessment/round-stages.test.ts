@@ -262,7 +262,8 @@ describe('reopening the self-assessment', () => {
     const scored = await appraiser.request(
       'PATCH',
       `/api/rounds/${round.id}/units/${communes[0]}/scores/XA.1.1`,
-      { appraisedScore: 3 },
+      // The unit's score was written once (version 1), as submitted() stored it.
+      { appraisedScore: 3, version: 1 },
     );
     expect(scored.status).toBe(200);
     const refused = await coordinator.request('POST', `/api/rounds/${round.id}/reopen`, {
