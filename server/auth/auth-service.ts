@@ -96,9 +96,15 @@ export async function changePassword(
   input: z.output<typeof changePasswordSchema>,
 ): Promise<void> {
   const [user] = await ctx.db.select().from(users).where(eq(users.id, ctx.user.userId));
-  if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
+  if (!user) throw new AppError('UNAUTHENTICATED');
+  // Guessing the current password from a stolen session counts against the same lock as signing in.
+  const account = await countAttempt(ctx.db, accountKey(user.username), ACCOUNT_RULE);
+  if (account.attempts > ACCOUNT_RULE.max) throw new AppError('ACCOUNT_LOCKED');
+  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    if (account.attempts >= ACCOUNT_RULE.max) throw new AppError('ACCOUNT_LOCKED');
     throw fieldError('currentPassword', 'Mật khẩu hiện tại không đúng.');
   }
+  await clearAttempts(ctx.db, accountKey(user.username));
   const problem = passwordProblem(input.newPassword, user);
   if (problem) throw fieldError('newPassword', problem.vi);
   const passwordHash = await hashPassword(input.newPassword);
