@@ -564,6 +564,10 @@ export const MESSAGES = {
     vi: 'Bạn cần đổi mật khẩu trước khi dùng các chức năng khác.',
     en: 'Change your password before using anything else.',
   },
+  changedAtFirstSignIn: {
+    vi: 'Người dùng phải đổi mật khẩu này khi đăng nhập lần đầu.',
+    en: 'The user must change this password at first sign-in.',
+  },
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;
