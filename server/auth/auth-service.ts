@@ -53,6 +53,7 @@ export async function login(options: {
   const isValid = await verifyPassword(user?.passwordHash ?? (await DUMMY_HASH_PROMISE), input.password);
   if (!user || !isValid) {
     const isLocked = account.attempts >= ACCOUNT_RULE.max;
+    // Written for unknown usernames too (same time spent), without the name typed: it is sometimes a password.
     await db.transaction((tx) =>
       appendAudit(
         tx,
@@ -61,7 +62,7 @@ export async function login(options: {
           action: isLocked ? 'auth.locked' : 'auth.login_failed',
           entityType: 'user',
           entityId: user?.id ?? null,
-          after: { username: input.username, attempts: account.attempts },
+          after: { attempts: account.attempts },
         },
       ),
     );
