@@ -21,7 +21,10 @@ const RULE: ThrottleRule = { max: 3, windowMs: 10 * MINUTE, lockMs: 15 * MINUTE 
 const T0 = new Date('2026-03-02T08:00:00Z');
 const later = (minutes: number) => new Date(T0.getTime() + minutes * MINUTE);
 let keySequence = 0;
-const freshKey = () => `test:${process.pid}:${(keySequence += 1)}`;
+const freshKey = () => {
+  keySequence += 1;
+  return `test:${process.pid}:${keySequence}`;
+};
 
 describe('countAttempt', () => {
   it('numbers attempts in the window; the one reaching the maximum locks the key for lockMs', async () => {
