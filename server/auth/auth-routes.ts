@@ -84,11 +84,8 @@ export async function authRoutes(app: FastifyInstance, { db, config }: { db: Db;
   api.post(
     '/api/auth/password',
     {
-      config: {
-        policy: 'authenticated',
-        isOpenBeforePasswordChange: true,
-        rateLimit: { max: 10, timeWindow: '1 minute' },
-      },
+      // Wrong current passwords are counted by the account's sign-in lock (sign-in-throttle.ts).
+      config: { policy: 'authenticated', isOpenBeforePasswordChange: true },
       schema: { tags: ['auth'], summary: 'Đổi mật khẩu', body: changePasswordSchema },
     },
     async (request, reply) => {

@@ -53,6 +53,7 @@ export async function login(options: {
   const isValid = await verifyPassword(user?.passwordHash ?? (await DUMMY_HASH_PROMISE), input.password);
   if (!user || !isValid) {
     const isLocked = account.attempts >= ACCOUNT_RULE.max;
+    // Written for unknown usernames too (same time spent), without the name typed: it is sometimes a password.
     await db.transaction((tx) =>
       appendAudit(
         tx,
@@ -61,7 +62,7 @@ export async function login(options: {
           action: isLocked ? 'auth.locked' : 'auth.login_failed',
           entityType: 'user',
           entityId: user?.id ?? null,
-          after: { username: input.username, attempts: account.attempts },
+          after: { attempts: account.attempts },
         },
       ),
     );
@@ -96,9 +97,15 @@ export async function changePassword(
   input: z.output<typeof changePasswordSchema>,
 ): Promise<void> {
   const [user] = await ctx.db.select().from(users).where(eq(users.id, ctx.user.userId));
-  if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
+  if (!user) throw new AppError('UNAUTHENTICATED');
+  // Guessing the current password from a stolen session counts against the same lock as signing in.
+  const account = await countAttempt(ctx.db, accountKey(user.username), ACCOUNT_RULE);
+  if (account.attempts > ACCOUNT_RULE.max) throw new AppError('ACCOUNT_LOCKED');
+  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    if (account.attempts >= ACCOUNT_RULE.max) throw new AppError('ACCOUNT_LOCKED');
     throw fieldError('currentPassword', 'Mật khẩu hiện tại không đúng.');
   }
+  await clearAttempts(ctx.db, accountKey(user.username));
   const problem = passwordProblem(input.newPassword, user);
   if (problem) throw fieldError('newPassword', problem.vi);
   const passwordHash = await hashPassword(input.newPassword);

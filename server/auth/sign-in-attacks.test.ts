@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildUser, createTestApp, TEST_PASSWORD, type TestApp } from '../test/harness.ts';
+import { buildUser, createTestApp, signIn, TEST_PASSWORD, type TestApp } from '../test/harness.ts';
 import { ACCOUNT_RULE, ADDRESS_RULE } from './sign-in-throttle.ts';
 
 let t: TestApp;
@@ -70,6 +70,37 @@ describe('account lockout', () => {
     expect((await login(user.username, reset.json().temporaryPassword)).statusCode).toBe(200);
     const after = await t.app.inject({ method: 'GET', url: `/api/users?q=${user.username}`, headers });
     expect(after.json().items[0].lockedUntil).toBeNull();
+  });
+});
+
+describe('guessing the current password from a signed-in session', () => {
+  it('counts against the same lock as sign-in: after 5 wrong guesses the change and the sign-in are refused', async () => {
+    const user = await buildUser(t.database, []);
+    const session = await signIn(t.app, user.username);
+    const change = (currentPassword: string) =>
+      session.request('POST', '/api/auth/password', { currentPassword, newPassword: 'Song-Hong-chay-2027' });
+    for (let i = 1; i < ACCOUNT_RULE.max; i += 1) expect((await change('Sai-mat-khau-99')).status).toBe(400);
+    const fifth = await change('Sai-mat-khau-99');
+    expect(fifth.status).toBe(423);
+    expect(fifth.json.error.code).toBe('ACCOUNT_LOCKED');
+    expect((await change(TEST_PASSWORD)).status).toBe(423);
+    expect((await login(user.username, TEST_PASSWORD)).statusCode).toBe(423);
+  });
+
+  it('a right current password starts the count again', async () => {
+    const user = await buildUser(t.database, []);
+    const session = await signIn(t.app, user.username);
+    for (let i = 1; i < ACCOUNT_RULE.max; i += 1)
+      await session.request('POST', '/api/auth/password', {
+        currentPassword: 'Sai-mat-khau-99',
+        newPassword: 'Song-Hong-chay-2027',
+      });
+    const changed = await session.request('POST', '/api/auth/password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'Song-Hong-chay-2027',
+    });
+    expect(changed.status).toBe(204);
+    expect((await login(user.username, 'Sai-mat-khau-99')).statusCode).toBe(401);
   });
 });
 

@@ -663,6 +663,10 @@ export const MESSAGES = {
   conflictTheirs: { vi: 'Bản đang lưu', en: 'Saved version' },
   conflictKeepMine: { vi: 'Giữ bản của tôi', en: 'Keep mine' },
   conflictTakeTheirs: { vi: 'Lấy bản đang lưu', en: 'Take the saved version' },
+  changedAtFirstSignIn: {
+    vi: 'Người dùng phải đổi mật khẩu này khi đăng nhập lần đầu.',
+    en: 'The user must change this password at first sign-in.',
+  },
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -86,6 +86,7 @@ export function CreateUserModal({
         />
         <PasswordInput
           label={t('passwordOptional')}
+          description={`${t('passwordRuleHint')} ${t('changedAtFirstSignIn')}`}
           value={values.password}
           onChange={set('password')}
           error={action.errors.password}
