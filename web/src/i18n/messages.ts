@@ -606,6 +606,10 @@ export const MESSAGES = {
     en: 'The council has not appraised anything yet. Units can enter and send their self-assessment again until {date}.',
   },
   notParticipating: { vi: 'Không tham gia', en: 'Not participating' },
+  notParticipatingSheet: {
+    vi: 'Không tham gia: đơn vị không gửi bản tự đánh giá trong hạn nên không được chấm điểm, xếp loại, xếp hạng.',
+    en: 'Not participating: the unit did not send its self-assessment in time, so it has no score, band or rank.',
+  },
   nonSubmittersRule: {
     vi: 'Đơn vị không nộp bản tự đánh giá',
     en: 'Units that do not send a self-assessment',

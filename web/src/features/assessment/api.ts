@@ -63,7 +63,8 @@ export interface SheetCriterion {
   appraisalReason: string | null;
   returnedReason: string | null;
   explanation: string | null;
-  score: number;
+  /** Null for a unit left out of the ranking (it never sent its self-assessment). */
+  score: number | null;
   evidenceCount: number;
 }
 
@@ -75,8 +76,9 @@ export interface Sheet {
   penalty: number;
   adjustmentReason: string | null;
   criteria: SheetCriterion[];
-  total: number;
-  percent: number;
+  participating: boolean;
+  total: number | null;
+  percent: number | null;
   band: string | null;
 }
 
