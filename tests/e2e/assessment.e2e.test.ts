@@ -106,6 +106,24 @@ describe('a commune goes through an assessment round to the published ranking', 
     }
     await p.reload();
     await p.getByText('100 / 100').waitFor();
+    // A file attached by mistake is removed after a confirmation that names the criterion.
+    const row = p.getByRole('row').filter({ hasText: 'XA.1.1' });
+    await row.locator('input[type="file"]').setInputFiles({
+      name: 'nham.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n%nham\n'),
+    });
+    await row.getByRole('button', { name: '2' }).click();
+    await p.getByRole('dialog', { name: 'Minh chứng' }).getByRole('button', { name: 'Gỡ nham.pdf' }).click();
+    const confirmRemove = p.getByRole('dialog', { name: 'Gỡ tệp "nham.pdf"?' });
+    await confirmRemove.getByText('Tệp sẽ bị gỡ khỏi tiêu chí XA.1.1', { exact: false }).waitFor();
+    await confirmRemove.getByRole('button', { name: 'Gỡ', exact: true }).click();
+    const files = p.getByRole('dialog', { name: 'Minh chứng' });
+    await files.getByRole('link', { name: 'XA.1.1.pdf' }).waitFor();
+    expect(await files.getByRole('link', { name: 'nham.pdf' }).count()).toBe(0);
+    await p.keyboard.press('Escape');
+    await files.waitFor({ state: 'detached' });
+    await row.getByRole('button', { name: '1', exact: true }).waitFor();
     await p.getByRole('button', { name: 'Gửi kết quả tự đánh giá' }).click();
     // The confirmation says where it goes and until when it can still change.
     const confirm = p.getByRole('dialog', { name: 'Gửi bản tự đánh giá?' });
