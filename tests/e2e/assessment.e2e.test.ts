@@ -138,7 +138,9 @@ describe('a commune goes through an assessment round to the published ranking', 
     await coordinator.getByRole('button', { name: /Chuyển sang: Thẩm định lần 1/ }).click();
     // 103 communes never sent theirs and the deadline is far off: the dialog says so, and wants a reason.
     const dialog = coordinator.getByRole('dialog', { name: 'Chuyển đợt đánh giá sang "Thẩm định lần 1"?' });
-    await dialog.getByText('103/104 xã chưa nộp bản tự đánh giá sẽ bị khóa, không nộp được nữa.').waitFor();
+    await dialog
+      .getByText('103/104 đơn vị chưa nộp bản tự đánh giá sẽ bị khóa, không nộp được nữa.')
+      .waitFor();
     await dialog.getByText('Hạn của giai đoạn này là 30/06/2099, chưa đến.').waitFor();
     const confirm = dialog.getByRole('button', { name: 'Chuyển sang: Thẩm định lần 1' });
     expect(await confirm.isDisabled()).toBe(true);

@@ -568,7 +568,7 @@ export const MESSAGES = {
     en: 'Results, bands and ranks are published to the {units} units of the round.',
   },
   stagePending_notSubmitted: {
-    vi: '{pending}/{units} xã chưa nộp bản tự đánh giá sẽ bị khóa, không nộp được nữa.',
+    vi: '{pending}/{units} đơn vị chưa nộp bản tự đánh giá sẽ bị khóa, không nộp được nữa.',
     en: '{pending} of {units} units have not sent their self-assessment and will be locked out.',
   },
   stagePending_notAppraised: {
