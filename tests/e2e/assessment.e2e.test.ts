@@ -65,6 +65,13 @@ describe('a commune goes through an assessment round to the published ranking', 
       ['Tổng hợp, điểm thưởng/trừ', '30/09/2099'],
     ])
       await dialog.getByLabel(label as string).fill(date as string);
+    // How the ranking treats communes that never send their sheet is stated when the round opens.
+    await expect(
+      dialog
+        .locator('input')
+        .and(dialog.getByLabel('Đơn vị không nộp bản tự đánh giá', { exact: true }))
+        .inputValue(),
+    ).resolves.toMatch(/không chấm điểm, không xếp loại, không xếp hạng/);
     await dialog.getByRole('button', { name: 'Mở đợt đánh giá' }).click();
     await p.getByRole('heading', { name: 'Đánh giá CCHC cấp xã năm 2026' }).waitFor();
     await p.getByRole('link', { name: 'Phường Phố Hiến' }).waitFor();
