@@ -9,17 +9,6 @@ import { optionalText, text } from '../text/fields.ts';
 import { type InputStage, nextStage, STAGES, type Stage } from './rounds.ts';
 import type { NonSubmitterRule } from './scoring.ts';
 
-export const NON_SUBMITTER_RULE_NAMES: Record<NonSubmitterRule, { vi: string; en: string }> = {
-  excluded: {
-    vi: 'Đơn vị không nộp bản tự đánh giá: không chấm điểm, không xếp loại, không xếp hạng (ghi "không tham gia")',
-    en: 'Units that do not send their self-assessment get no score, band or rank (shown as "not participating")',
-  },
-  zero: {
-    vi: 'Đơn vị không nộp bản tự đánh giá bị tính 0 điểm (không tham gia) và vẫn được xếp hạng',
-    en: 'Units that do not send their self-assessment are scored 0 (not participating) and still ranked',
-  },
-};
-
 /** Where a round's units stand, counted by the server. */
 export interface RoundProgress {
   units: number;

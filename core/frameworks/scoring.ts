@@ -23,6 +23,17 @@ export interface ScoringRules {
 export const NON_SUBMITTER_RULES = ['excluded', 'zero'] as const;
 export type NonSubmitterRule = (typeof NON_SUBMITTER_RULES)[number];
 
+export const NON_SUBMITTER_RULE_NAMES: Record<NonSubmitterRule, { vi: string; en: string }> = {
+  excluded: {
+    vi: 'Đơn vị không nộp bản tự đánh giá: không chấm điểm, không xếp loại, không xếp hạng (ghi "không tham gia")',
+    en: 'Units that do not send their self-assessment get no score, band or rank (shown as "not participating")',
+  },
+  zero: {
+    vi: 'Đơn vị không nộp bản tự đánh giá bị tính 0 điểm (không tham gia) và vẫn được xếp hạng',
+    en: 'Units that do not send their self-assessment are scored 0 (not participating) and still ranked',
+  },
+};
+
 export interface Gap {
   code: string;
   nameVi: string;

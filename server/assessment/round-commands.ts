@@ -17,6 +17,7 @@ import { todayInVietnam } from '../../core/text/dates.ts';
 import { mutate } from '../audit/audit-log.ts';
 import { assertPermissionOn } from '../auth/policy.ts';
 import { assessmentRounds, frameworks, roundScores, roundUnits, units } from '../db/schema/index.ts';
+import { writeVersioned } from '../db/versioned.ts';
 import {
   type AssessmentContext,
   leavesOf,
@@ -25,7 +26,6 @@ import {
   scoreAccess,
   scoreKey,
 } from './assessment-access.ts';
-import { writeVersioned } from '../db/versioned.ts';
 import { getRound, getSheet } from './round-queries.ts';
 
 export async function createRound(ctx: AssessmentContext, input: z.output<typeof createRoundSchema>) {

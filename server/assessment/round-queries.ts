@@ -182,11 +182,22 @@ export async function getSheet(ctx: AssessmentContext, roundId: number, unitId: 
     leavesOf(framework).map((criterion) => scoreKey(roundId, unitId, criterion.code)),
   );
   const leafScores = Object.fromEntries(scores.map((row) => [row.criterionCode, effectiveScore(row)]));
+  // Once the self-assessment stage is over, a unit that never sent its sheet is scored as the results are.
+  const submitted = member.unit.selfSubmittedAt !== null || round.stage === 'self';
   const [result] = scoreRound(
     framework,
-    [{ unitId, leaves: leafScores, adjustments: { bonus: member.unit.bonus, penalty: member.unit.penalty } }],
+    [
+      {
+        unitId,
+        leaves: leafScores,
+        adjustments: { bonus: member.unit.bonus, penalty: member.unit.penalty },
+        submitted,
+      },
+    ],
     rules(round),
+    round.nonSubmitters as NonSubmitterRule,
   );
+  const participating = result?.participating ?? false;
   return {
     round: presentRound(round, framework),
     unit: { id: unitId, name: member.name },
@@ -214,12 +225,13 @@ export async function getSheet(ctx: AssessmentContext, roundId: number, unitId: 
         returnedReason: row?.returnedReason ?? null,
         explanation: row?.explanation ?? null,
         version: row?.version ?? 0,
-        score: result ? round2(result.scores[criterion.code] ?? 0) : 0,
+        score: result && participating ? round2(result.scores[criterion.code] ?? 0) : null,
         evidenceCount: isLeaf ? (evidence.get(scoreKey(roundId, unitId, criterion.code)) ?? 0) : 0,
       };
     }),
-    total: result ? round2(result.total) : 0,
-    percent: result ? round2(result.percent) : 0,
+    participating,
+    total: result && participating ? round2(result.total) : null,
+    percent: result && participating ? round2(result.percent) : null,
     band: result?.band?.label ?? null,
   };
 }

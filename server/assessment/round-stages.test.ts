@@ -365,6 +365,23 @@ describe('published results and the units that never submitted', () => {
     expect(json.average['XA.1']).toBe(1);
   });
 
+  it('a non-submitter’s own sheet shows its typed total while it may still send, and no score once the stage is over', async () => {
+    const round = await buildRound();
+    const sheetUrl = `/api/rounds/${round.id}/units/${communes[0]}`;
+    expect((await reporter.request('PATCH', `${sheetUrl}/scores/XA.1.2`, { selfScore: 4 })).status).toBe(200);
+    const open = await reporter.request('GET', sheetUrl);
+    expect(open.json).toMatchObject({ participating: true, total: 4, percent: 4, band: 'Yếu' });
+    await moveTo(round, 'appraisal1');
+    const closed = await reporter.request('GET', sheetUrl);
+    expect(closed.json).toMatchObject({ participating: false, total: null, percent: null, band: null });
+    expect(
+      closed.json.criteria.find((criterion: { code: string }) => criterion.code === 'XA.1.2'),
+    ).toMatchObject({
+      selfScore: 4,
+      score: null,
+    });
+  });
+
   it('refuses a rule that does not exist', async () => {
     const response = await coordinator.request('POST', '/api/rounds', {
       frameworkId,

@@ -65,6 +65,13 @@ describe('a commune goes through an assessment round to the published ranking', 
       ['Tổng hợp, điểm thưởng/trừ', '30/09/2099'],
     ])
       await dialog.getByLabel(label as string).fill(date as string);
+    // How the ranking treats communes that never send their sheet is stated when the round opens.
+    await expect(
+      dialog
+        .locator('input')
+        .and(dialog.getByLabel('Đơn vị không nộp bản tự đánh giá', { exact: true }))
+        .inputValue(),
+    ).resolves.toMatch(/không chấm điểm, không xếp loại, không xếp hạng/);
     await dialog.getByRole('button', { name: 'Mở đợt đánh giá' }).click();
     await p.getByRole('heading', { name: 'Đánh giá CCHC cấp xã năm 2026' }).waitFor();
     await p.getByRole('link', { name: 'Phường Phố Hiến' }).waitFor();
@@ -106,6 +113,24 @@ describe('a commune goes through an assessment round to the published ranking', 
     }
     await p.reload();
     await p.getByText('100 / 100').waitFor();
+    // A file attached by mistake is removed after a confirmation that names the criterion.
+    const row = p.getByRole('row').filter({ hasText: 'XA.1.1' });
+    await row.locator('input[type="file"]').setInputFiles({
+      name: 'nham.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n%nham\n'),
+    });
+    await row.getByRole('button', { name: '2' }).click();
+    await p.getByRole('dialog', { name: 'Minh chứng' }).getByRole('button', { name: 'Gỡ nham.pdf' }).click();
+    const confirmRemove = p.getByRole('dialog', { name: 'Gỡ tệp "nham.pdf"?' });
+    await confirmRemove.getByText('Tệp sẽ bị gỡ khỏi tiêu chí XA.1.1', { exact: false }).waitFor();
+    await confirmRemove.getByRole('button', { name: 'Gỡ', exact: true }).click();
+    const files = p.getByRole('dialog', { name: 'Minh chứng' });
+    await files.getByRole('link', { name: 'XA.1.1.pdf' }).waitFor();
+    expect(await files.getByRole('link', { name: 'nham.pdf' }).count()).toBe(0);
+    await p.keyboard.press('Escape');
+    await files.waitFor({ state: 'detached' });
+    await row.getByRole('button', { name: '1', exact: true }).waitFor();
     await p.getByRole('button', { name: 'Gửi kết quả tự đánh giá' }).click();
     // The confirmation says where it goes and until when it can still change.
     const confirm = p.getByRole('dialog', { name: 'Gửi bản tự đánh giá?' });
@@ -120,7 +145,9 @@ describe('a commune goes through an assessment round to the published ranking', 
     await coordinator.getByRole('button', { name: /Chuyển sang: Thẩm định lần 1/ }).click();
     // 103 communes never sent theirs and the deadline is far off: the dialog says so, and wants a reason.
     const dialog = coordinator.getByRole('dialog', { name: 'Chuyển đợt đánh giá sang "Thẩm định lần 1"?' });
-    await dialog.getByText('103/104 xã chưa nộp bản tự đánh giá sẽ bị khóa, không nộp được nữa.').waitFor();
+    await dialog
+      .getByText('103/104 đơn vị chưa nộp bản tự đánh giá sẽ bị khóa, không nộp được nữa.')
+      .waitFor();
     await dialog.getByText('Hạn của giai đoạn này là 30/06/2099, chưa đến.').waitFor();
     const confirm = dialog.getByRole('button', { name: 'Chuyển sang: Thẩm định lần 1' });
     expect(await confirm.isDisabled()).toBe(true);

@@ -17,6 +17,7 @@ export function ConfirmDialog({
   reason = 'none',
   reasonLabel,
   isBusy,
+  isReady = true,
   error,
   onConfirm,
   onClose,
@@ -30,6 +31,8 @@ export function ConfirmDialog({
   reason?: 'none' | 'optional' | 'required';
   reasonLabel?: string;
   isBusy?: boolean;
+  /** False while what the dialog states is still loading: nothing is confirmed unseen. */
+  isReady?: boolean;
   /** A refusal from the server, shown in the dialog so nothing is lost by closing it. */
   error?: string | null;
   onConfirm: (reason: string | null) => void;
@@ -47,7 +50,7 @@ export function ConfirmDialog({
   const missing = reason === 'required' && text.trim() === '';
   const confirm = () => {
     setTouched(true);
-    if (!missing) onConfirm(text.trim() || null);
+    if (!missing && isReady) onConfirm(text.trim() || null);
   };
   return (
     // Above any dialog it is opened from (Mantine's modals sit at 200).
@@ -79,7 +82,7 @@ export function ConfirmDialog({
           isBusy={isBusy ?? false}
           label={confirmLabel}
           danger={danger}
-          isDisabled={missing}
+          isDisabled={missing || !isReady}
         />
       </Stack>
     </Modal>

@@ -578,7 +578,7 @@ export const MESSAGES = {
     en: 'Results, bands and ranks are published to the {units} units of the round.',
   },
   stagePending_notSubmitted: {
-    vi: '{pending}/{units} xã chưa nộp bản tự đánh giá sẽ bị khóa, không nộp được nữa.',
+    vi: '{pending}/{units} đơn vị chưa nộp bản tự đánh giá sẽ bị khóa, không nộp được nữa.',
     en: '{pending} of {units} units have not sent their self-assessment and will be locked out.',
   },
   stagePending_notAppraised: {
@@ -616,6 +616,10 @@ export const MESSAGES = {
     en: 'The council has not appraised anything yet. Units can enter and send their self-assessment again until {date}.',
   },
   notParticipating: { vi: 'Không tham gia', en: 'Not participating' },
+  notParticipatingSheet: {
+    vi: 'Không tham gia: đơn vị không gửi bản tự đánh giá trong hạn nên không được chấm điểm, xếp loại, xếp hạng.',
+    en: 'Not participating: the unit did not send its self-assessment in time, so it has no score, band or rank.',
+  },
   nonSubmittersRule: {
     vi: 'Đơn vị không nộp bản tự đánh giá',
     en: 'Units that do not send a self-assessment',

@@ -19,9 +19,12 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { type Criterion, type Framework, walkCriteria } from '../../../../core/frameworks/framework.ts';
-import { NON_SUBMITTER_RULE_NAMES } from '../../../../core/frameworks/round-stages.ts';
 import { INPUT_STAGES, type InputStage, STAGE_NAMES } from '../../../../core/frameworks/rounds.ts';
-import { NON_SUBMITTER_RULES, type NonSubmitterRule } from '../../../../core/frameworks/scoring.ts';
+import {
+  NON_SUBMITTER_RULE_NAMES,
+  NON_SUBMITTER_RULES,
+  type NonSubmitterRule,
+} from '../../../../core/frameworks/scoring.ts';
 import { formatDateVi, parseDate } from '../../../../core/text/dates.ts';
 import { ApiError, api, queryString } from '../../api/client.ts';
 import { DialogFooter } from '../../components/DialogFooter.tsx';

@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, Grid, Group, List, Stack, Table, Text, Title } from '@mantine/core';
 import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
-import { NON_SUBMITTER_RULE_NAMES } from '../../../../core/frameworks/round-stages.ts';
+import { NON_SUBMITTER_RULE_NAMES } from '../../../../core/frameworks/scoring.ts';
 import { fill } from '../../i18n/fill.ts';
 import { useT } from '../../i18n/locale.tsx';
 import { type Results, useResults } from './api.ts';

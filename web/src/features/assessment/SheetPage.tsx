@@ -80,6 +80,7 @@ export function SheetPage() {
         </Stack>
       </Group>
       {sheet.selfSubmittedAt && <Alert color="green">{t('selfSubmitted')}</Alert>}
+      {!sheet.participating && <Alert color="gray">{t('notParticipatingSheet')}</Alert>}
       <Table withTableBorder>
         <Table.Thead>
           <Table.Tr>

@@ -1,8 +1,9 @@
 import { Button, List, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { NON_SUBMITTER_RULE_NAMES, type StageMovePreview } from '../../../../core/frameworks/round-stages.ts';
+import type { StageMovePreview } from '../../../../core/frameworks/round-stages.ts';
 import { STAGE_NAMES, STAGES } from '../../../../core/frameworks/rounds.ts';
+import { NON_SUBMITTER_RULE_NAMES } from '../../../../core/frameworks/scoring.ts';
 import { formatDateVi } from '../../../../core/text/dates.ts';
 import { ApiError, api } from '../../api/client.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
@@ -74,6 +75,7 @@ export function StageActions({ round }: { round: RoundDetail }) {
           title={fill(t('stageMoveTitle'), { stage: STAGE_NAMES[next][locale] })}
           confirmLabel={`${t('moveTo')}: ${STAGE_NAMES[next][locale]}`}
           reason={p ? (p.reasonRequired ? 'required' : 'optional') : 'none'}
+          isReady={p !== undefined}
           danger={p?.reasonRequired}
         >
           {!p ? (

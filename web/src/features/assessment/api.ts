@@ -65,7 +65,8 @@ export interface SheetCriterion {
   explanation: string | null;
   /** The criterion's version as read (0: never saved); every save carries it. */
   version: number;
-  score: number;
+  /** Null for a unit left out of the ranking (it never sent its self-assessment). */
+  score: number | null;
   evidenceCount: number;
 }
 
@@ -77,8 +78,9 @@ export interface Sheet {
   penalty: number;
   adjustmentReason: string | null;
   criteria: SheetCriterion[];
-  total: number;
-  percent: number;
+  participating: boolean;
+  total: number | null;
+  percent: number | null;
   band: string | null;
 }
 
