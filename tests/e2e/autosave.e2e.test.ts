@@ -84,7 +84,6 @@ describe('the periodic report', () => {
     await expect
       .poll(() => p.getByLabel(`${DOC_SIGNED}: Ghi chú, kết quả`).inputValue())
       .toBe('Trừ văn bản mật');
-    await p.screenshot({ path: '/tmp/save-state-1440.png', fullPage: false });
   });
 
   it('two people on the same report: the second sees both versions and keeps theirs', async () => {
@@ -95,6 +94,10 @@ describe('the periodic report', () => {
     await head.getByLabel('Nguyên nhân').waitFor();
     await reporter.getByLabel('Nguyên nhân').fill('Thiếu cán bộ (bản của cán bộ báo cáo)');
     await reporter.getByText(/Đã lưu lúc/).waitFor();
+    await reporter.screenshot({ path: '/tmp/save-state-1440.png' });
+    await reporter.setViewportSize({ width: 390, height: 844 });
+    await reporter.screenshot({ path: '/tmp/save-state-390.png' });
+    await reporter.setViewportSize({ width: 1440, height: 900 });
     await head.getByLabel('Nguyên nhân').fill('Hạ tầng mạng yếu (bản của chủ tịch)');
     const dialog = head.getByRole('dialog', { name: 'Người khác vừa sửa nội dung này' });
     await dialog.waitFor();
@@ -109,10 +112,7 @@ describe('the periodic report', () => {
     await expect
       .poll(() => reporter.getByLabel('Nguyên nhân').inputValue())
       .toBe('Hạ tầng mạng yếu (bản của chủ tịch)');
-    await reporter.setViewportSize({ width: 390, height: 844 });
-    await reporter.screenshot({ path: '/tmp/save-state-390.png' });
     await head.setViewportSize({ width: 1440, height: 900 });
-    await reporter.setViewportSize({ width: 1440, height: 900 });
   });
 });
 
