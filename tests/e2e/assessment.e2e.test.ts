@@ -35,9 +35,12 @@ let roundUrl = '';
 /** Writes through the API as the signed-in user of a page (its cookie and CSRF token). */
 async function apiAs(
   user: string,
-  method: 'PATCH' | 'POST',
+  method: 'GET' | 'PATCH' | 'POST',
   url: string,
-  body: { data: unknown } | { multipart: Record<string, { name: string; mimeType: string; buffer: Buffer }> },
+  body:
+    | { data: unknown }
+    | { multipart: Record<string, { name: string; mimeType: string; buffer: Buffer }> }
+    | Record<string, never> = {},
 ) {
   const me = await page(user).request.get(`${server.url}/api/auth/me`);
   const csrf = (await me.json()).csrfToken;
@@ -86,15 +89,29 @@ describe('a commune goes through an assessment round to the published ranking', 
     await p.getByRole('heading', { name: 'Phường Phố Hiến' }).waitFor();
     await p.getByLabel('Tự đánh giá XA.1.1', { exact: true }).fill('3');
     await p.getByLabel('Thuyết minh XA.1.1', { exact: true }).fill('Kế hoạch số 5/KH-UBND ngày 10/01/2026');
-    await p.getByRole('row').filter({ hasText: 'XA.1.1' }).getByRole('button', { name: 'Lưu' }).click();
+    // Saved as typed: no button to press.
+    await p
+      .getByRole('row')
+      .filter({ hasText: 'XA.1.1' })
+      .getByText(/Đã lưu lúc/)
+      .waitFor();
     await p.getByText('3 / 100').waitFor();
     // The rest through the API, as a bulk entry would.
     const [, , roundId] = roundUrl.split('/').filter(Boolean);
     const unitId = new URL(p.url()).pathname.split('/').at(-1);
+    const sheet = await (
+      await apiAs('baocao.phohien', 'GET', `/api/rounds/${roundId}/units/${unitId}`)
+    ).json();
+    const versions = new Map(
+      sheet.criteria.map((entry: { code: string; version: number }) => [entry.code, entry.version]),
+    );
     for (const { criterion } of LEAVES) {
       const base = `/api/rounds/${roundId}/units/${unitId}/scores/${criterion.code}`;
+      const version = versions.get(criterion.code) ?? 0;
       expect(
-        (await apiAs('baocao.phohien', 'PATCH', base, { data: { selfScore: criterion.maxPoints } })).status(),
+        (
+          await apiAs('baocao.phohien', 'PATCH', base, { data: { selfScore: criterion.maxPoints, version } })
+        ).status(),
       ).toBe(200);
       if (criterion.evidenceRequired)
         expect(
@@ -168,7 +185,11 @@ describe('a commune goes through an assessment round to the published ranking', 
     await p.getByRole('link', { name: 'Phường Phố Hiến' }).click();
     await p.getByLabel('Thẩm định XA.3.2', { exact: true }).fill('6');
     await p.getByLabel('Lý do XA.3.2', { exact: true }).fill('Tỷ lệ hồ sơ đúng hạn 96%, không phải 100%');
-    await p.getByRole('row').filter({ hasText: 'XA.3.2' }).getByRole('button', { name: 'Lưu' }).click();
+    await p
+      .getByRole('row')
+      .filter({ hasText: 'XA.3.2' })
+      .getByText(/Đã lưu lúc/)
+      .waitFor();
     await p.getByText('98 / 100').waitFor();
   });
 

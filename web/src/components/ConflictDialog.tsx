@@ -30,9 +30,8 @@ export function ConflictDialog({
   const { t } = useT();
   if (!conflict) return null;
   const theirs = (conflict.record ?? {}) as Record<string, unknown>;
-  const fields = [...new Set([...Object.keys(mine ?? {}), ...Object.keys(theirs)])].filter(
-    (field) => field in (mine ?? {}),
-  );
+  // Only what differs: the fields both versions agree on are not the question.
+  const fields = Object.keys(mine ?? {}).filter((field) => show(mine?.[field]) !== show(theirs[field]));
   const by = t('conflictBy')
     .replace('{name}', conflict.updatedBy?.name ?? '—')
     .replace('{at}', conflict.updatedAt ? formatDateTimeVi(conflict.updatedAt) : '—');
