@@ -111,7 +111,11 @@ describe('decompression bombs', () => {
   });
 
   it('a file that is not a zip at all is a 400, not a crash', async () => {
-    const response = await admin.upload('/api/units/import', 'don-vi.xlsx', Buffer.from('PK\u0003\u0004 hỏng'));
+    const response = await admin.upload(
+      '/api/units/import',
+      'don-vi.xlsx',
+      Buffer.from('PK\u0003\u0004 hỏng'),
+    );
     expect(response.status).toBe(400);
     expect(response.json.error.code).toBe('UNSUPPORTED_FILE');
   });
