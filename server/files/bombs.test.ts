@@ -120,6 +120,15 @@ describe('decompression bombs', () => {
     expect(response.json.error.code).toBe('UNSUPPORTED_FILE');
   });
 
+  it('four bombs sent at once are all refused and the server keeps answering', async () => {
+    const bomb = await docxBomb();
+    const responses = await Promise.all(
+      Array.from({ length: 4 }, () => admin.upload('/api/plans/preview-file', 'ke-hoach.docx', bomb)),
+    );
+    expect(responses.map((response) => response.status)).toEqual([413, 413, 413, 413]);
+    expect((await t.app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
+  });
+
   it('a parse needing more memory than the worker may use ends the worker with a 413, not the server', async () => {
     // 30 MB of sheet passes the zip limits; parsing it needs far more than a 32 MB heap.
     const large = await xlsxBomb('xl/worksheets/sheet1.xml', 30);
