@@ -101,8 +101,12 @@ export async function buildApp({
       },
     },
   });
-  app.addHook('onRequest', async (_request, reply) => {
-    reply.headers(headers);
+  // Answers of the API are the signed-in person's own data: never kept by a browser or a proxy.
+  // The OpenAPI viewer's files and the web app's keep their caching.
+  const apiHeaders = { ...headers, 'cache-control': 'no-store' };
+  app.addHook('onRequest', async (request, reply) => {
+    const isApi = request.url.startsWith('/api/') && !request.url.startsWith('/api/docs');
+    reply.headers(isApi ? apiHeaders : headers);
   });
   await app.register(cookie);
   await app.register(policyPlugin, { db: database.db, secret: config.secret, cacheMs: config.readCacheMs });

@@ -3,6 +3,7 @@ import { deleteExpiredSessions } from './auth/sessions.ts';
 import { deleteExpiredThrottles } from './auth/sign-in-throttle.ts';
 import { openReadyDatabase } from './bootstrap.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { DataFolderLockedError } from './db/data-lock.ts';
 import { failInterruptedJobs } from './jobs/jobs.ts';
 import { scheduleReminders } from './reminders/reminder-schedule.ts';
 
@@ -55,6 +56,8 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  console.error(
+    error instanceof ConfigError || error instanceof DataFolderLockedError ? error.message : error,
+  );
   process.exit(1);
 });

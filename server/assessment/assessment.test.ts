@@ -167,7 +167,7 @@ describe('a round, from self-assessment to the published ranking', () => {
       if (leaf.evidenceRequired) {
         const url = `/api/rounds/${roundId}/units/${communeId}/scores/${leaf.code}/evidence`;
         expect(
-          (await reporter.upload(url, `${leaf.code}.pdf`, Buffer.from(`%PDF ${leaf.code}`))).status,
+          (await reporter.upload(url, `${leaf.code}.pdf`, Buffer.from(`%PDF-1.7 ${leaf.code}`))).status,
         ).toBe(201);
       }
     }

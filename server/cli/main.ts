@@ -15,6 +15,7 @@ import { mutate } from '../audit/audit-log.ts';
 import { verifyAuditChain } from '../audit/audit-service.ts';
 import { openReadyDatabase } from '../bootstrap.ts';
 import { ConfigError, loadConfig } from '../config.ts';
+import { DataFolderLockedError } from '../db/data-lock.ts';
 import type { Database } from '../db/engine.ts';
 import { roleGrants, units } from '../db/schema/index.ts';
 import { dossierImportCommand } from '../dossiers/dossier-cli.ts';
@@ -261,7 +262,8 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    if (error instanceof ConfigError || error instanceof AppError) console.error(error.message);
+    if (error instanceof ConfigError || error instanceof AppError || error instanceof DataFolderLockedError)
+      console.error(error.message);
     else if (error instanceof Error && error.name === 'ZodError') console.error(error.message);
     else console.error(error);
     process.exit(1);

@@ -6,6 +6,7 @@ import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { registerCopyRoute, removeLeftCopyFiles } from './bulk-copy.ts';
+import { lockDataFolder } from './data-lock.ts';
 import * as schema from './schema/index.ts';
 
 export type Db = NodePgDatabase<typeof schema>;
@@ -57,6 +58,16 @@ export async function openDatabase(options: {
 async function openEmbedded(dataDir: string): Promise<Database> {
   const pgDir = join(dataDir, 'pg');
   mkdirSync(pgDir, { recursive: true });
+  const unlock = lockDataFolder(dataDir);
+  try {
+    return await startEmbedded(pgDir, unlock);
+  } catch (error) {
+    unlock();
+    throw error;
+  }
+}
+
+async function startEmbedded(pgDir: string, unlock: () => void): Promise<Database> {
   removeLeftCopyFiles(pgDir);
   // The socket lives in a private temporary folder (Unix socket paths are limited to ~100 characters).
   const socketDir = mkdtempSync(join(tmpdir(), 'chiso-pg-'));
@@ -79,6 +90,7 @@ async function openEmbedded(dataDir: string): Promise<Database> {
     await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
     await worker.terminate();
     rmSync(socketDir, { recursive: true, force: true });
+    unlock();
   };
   const db = drizzle({ client: pool, schema, casing: 'snake_case' });
   // PGlite mounts its data folder at /pglite/data.

@@ -3,6 +3,7 @@ import { StringDecoder } from 'node:string_decoder';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { csvRows } from './csv-rows.ts';
+import { readDossierRows } from './dossier-readers.ts';
 
 async function rows(chunks: string[], delimiter = ',') {
   const found: { line: number; cells: string[] }[] = [];
@@ -160,3 +161,81 @@ function referenceQuoted(text: string, start: number, delimiter: string) {
   }
   return null;
 }
+
+describe('long lines', () => {
+  /** A file whose line 2 is `megabytes` long, sent in 64 KiB chunks as a file stream would be. */
+  function longLine(megabytes: number, prefix = 'ma,ten\n', char = 'x') {
+    const chunk = Buffer.alloc(64 * 1024, char);
+    const count = Math.ceil((megabytes * 1024 * 1024) / chunk.length);
+    return Readable.from(
+      (function* () {
+        yield Buffer.from(prefix);
+        for (let index = 0; index < count; index++) yield chunk;
+        yield Buffer.from('\n3,4\n');
+      })(),
+    );
+  }
+
+  it('refuses a line past 1 MB quickly, naming its line', async () => {
+    const started = performance.now();
+    const read = async () => {
+      for await (const _ of csvRows(longLine(5), ','));
+    };
+    await expect(read()).rejects.toMatchObject({
+      code: 'IMPORT_REJECTED',
+      message: 'Dòng 2: Dòng dài quá 1 MB: tệp sai cấu trúc hoặc không phải tệp hồ sơ.',
+      details: {
+        rows: [
+          { row: 2, column: '', reason: 'Dòng dài quá 1 MB: tệp sai cấu trúc hoặc không phải tệp hồ sơ.' },
+        ],
+      },
+    });
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
+  it('refuses a quoted record that never ends past 1 MB, naming the line it starts on', async () => {
+    const lines = Readable.from(
+      (function* () {
+        yield Buffer.from('ma,ten\n1,"mở\n');
+        for (let index = 0; index < 40; index++) yield Buffer.from(`${'y'.repeat(50_000)}\n`);
+      })(),
+    );
+    const read = async () => {
+      for await (const _ of csvRows(lines, ','));
+    };
+    await expect(read()).rejects.toMatchObject({ code: 'IMPORT_REJECTED', details: { rows: [{ row: 2 }] } });
+  });
+
+  it('reads a line just under the limit', async () => {
+    const found: number[] = [];
+    for await (const row of csvRows(longLine(0.9), ',')) found.push(row.line);
+    expect(found).toEqual([1, 2, 3]);
+  });
+
+  it('refuses a JSON line past 1 MB, naming its line', async () => {
+    const read = async () => {
+      for await (const _ of readDossierRows(longLine(3, '{"ma":"1"}\n'), 'jsonl'));
+    };
+    await expect(read()).rejects.toMatchObject({ code: 'IMPORT_REJECTED', details: { rows: [{ row: 2 }] } });
+  });
+});
+
+describe('NUL bytes', () => {
+  it('refuses a CSV line holding a NUL byte, naming its line', async () => {
+    await expect(rows(['ma,ten\n1,2\n', '3,x\u0000y\n'])).rejects.toMatchObject({
+      code: 'IMPORT_REJECTED',
+      message: 'Dòng 3: Dòng có ký tự NUL (\\0): tệp không phải văn bản CSV/JSON hợp lệ.',
+    });
+    await expect(rows(['ma,ten\n1,2\nlast\u0000'])).rejects.toMatchObject({
+      details: { rows: [{ row: 3 }] },
+    });
+  });
+
+  it('refuses a JSON line whose value escapes a NUL, naming its line', async () => {
+    const read = async () => {
+      const lines = Readable.from([Buffer.from('{"ma":"1"}\n{"ma":"a\\u0000b"}\n')]);
+      for await (const _ of readDossierRows(lines, 'jsonl'));
+    };
+    await expect(read()).rejects.toMatchObject({ code: 'IMPORT_REJECTED', details: { rows: [{ row: 2 }] } });
+  });
+});

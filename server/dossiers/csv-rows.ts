@@ -5,6 +5,24 @@ const LINE_FEED = 10;
 const CARRIAGE_RETURN = 13;
 const QUOTE = 34;
 const BYTE_ORDER_MARK = Buffer.from([0xef, 0xbb, 0xbf]);
+/** The longest record read (a dossier row is a few hundred bytes): a longer one is no dossier file. */
+export const MAX_RECORD_BYTES = 1024 * 1024;
+
+/** A NUL byte is never text (and PostgreSQL refuses it): the file is refused, naming the line. */
+export function nulInLine(line: number): AppError {
+  const reason = 'Dòng có ký tự NUL (\\0): tệp không phải văn bản CSV/JSON hợp lệ.';
+  return new AppError('IMPORT_REJECTED', `Dòng ${line}: ${reason}`, {
+    rows: [{ row: line, column: '', reason }],
+  });
+}
+
+/** The refusal of a line past MAX_RECORD_BYTES, naming it (shared with the JSON lines reader). */
+export function lineTooLong(line: number): AppError {
+  const reason = `Dòng dài quá ${MAX_RECORD_BYTES / 1024 / 1024} MB: tệp sai cấu trúc hoặc không phải tệp hồ sơ.`;
+  return new AppError('IMPORT_REJECTED', `Dòng ${line}: ${reason}`, {
+    rows: [{ row: line, column: '', reason }],
+  });
+}
 
 /**
  * CSV rows from a stream of UTF-8 bytes, as RFC 4180 has them (quoted cells with "" inside, line
@@ -22,10 +40,33 @@ export async function* csvRows(
   const delimiterByte = delimiter.charCodeAt(0);
   // Bytes not read yet: the start of a line, or of a quoted record, that the next chunk goes on with.
   let bytes: Buffer = Buffer.alloc(0);
+  // Chunks of a line that has not ended yet, joined once when it does: joining at every chunk
+  // copied a long line again and again (a 200 MB line took minutes).
+  let waiting: Buffer[] = [];
+  let waitingLength = 0;
   let line = 1;
   let isFirst = true;
-  for await (const chunk of stream) {
-    bytes = bytes.length === 0 ? (chunk as Buffer) : Buffer.concat([bytes, chunk as Buffer]);
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    if (bytes.length > 0 && chunk.indexOf(LINE_FEED) < 0) {
+      waiting.push(chunk);
+      waitingLength += chunk.length;
+      if (bytes.length + waitingLength > MAX_RECORD_BYTES) throw lineTooLong(line);
+      continue;
+    }
+    bytes = bytes.length === 0 ? chunk : Buffer.concat([bytes, ...waiting, chunk]);
+    waiting = [];
+    waitingLength = 0;
+    const nul = bytes.indexOf(0);
+    if (nul >= 0) {
+      let at = line;
+      for (
+        let feed = bytes.indexOf(LINE_FEED);
+        feed >= 0 && feed < nul;
+        feed = bytes.indexOf(LINE_FEED, feed + 1)
+      )
+        at += 1;
+      throw nulInLine(at);
+    }
     if (isFirst) {
       const head = bytes.subarray(0, 3);
       // Fewer than three bytes may yet be a byte-order mark: wait for the next chunk.
@@ -55,7 +96,12 @@ export async function* csvRows(
       quote = bytes.indexOf(QUOTE, start);
     }
     bytes = bytes.subarray(start);
+    // What is left is one unfinished record (a quoted one may span lines): bounded like a line.
+    if (bytes.length > MAX_RECORD_BYTES) throw lineTooLong(line);
   }
+  if (waitingLength > 0) bytes = Buffer.concat([bytes, ...waiting]);
+  if (bytes.length > MAX_RECORD_BYTES) throw lineTooLong(line);
+  if (bytes.includes(0)) throw nulInLine(line);
   const rest = bytes.toString('utf8');
   if (rest.trim() !== '') {
     const parsed = rest.includes('"')

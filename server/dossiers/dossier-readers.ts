@@ -1,9 +1,9 @@
 import { createInterface } from 'node:readline';
-import { PassThrough, type Readable } from 'node:stream';
+import { PassThrough, type Readable, Transform } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../core/errors.ts';
 import { detectVietnameseEncoding, ENCODING_MESSAGES } from '../../core/text/legacy-encoding.ts';
-import { csvRows } from './csv-rows.ts';
+import { csvRows, lineTooLong, MAX_RECORD_BYTES, nulInLine } from './csv-rows.ts';
 
 /**
  * Dossier files read as a stream of rows, never whole: CSV (comma, semicolon or tab), JSON lines and
@@ -104,9 +104,31 @@ function cellText(value: unknown): string {
   return String(value);
 }
 
+/** The text with every line checked against MAX_RECORD_BYTES before readline gathers it into one string. */
+function boundedLines(source: Readable): Readable {
+  let length = 0;
+  let line = 1;
+  const bounded = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      let from = 0;
+      for (let at = chunk.indexOf(0x0a); at >= 0; at = chunk.indexOf(0x0a, at + 1)) {
+        if (length + at - from > MAX_RECORD_BYTES) return done(lineTooLong(line));
+        length = 0;
+        line += 1;
+        from = at + 1;
+      }
+      length += chunk.length - from;
+      if (length > MAX_RECORD_BYTES) return done(lineTooLong(line));
+      done(null, chunk);
+    },
+  });
+  source.on('error', (error) => bounded.destroy(error));
+  return source.pipe(bounded);
+}
+
 async function* readJsonLines(source: Readable): AsyncGenerator<FileRow> {
   const { stream } = await checkedText(source);
-  const lines = createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
+  const lines = createInterface({ input: boundedLines(stream), crlfDelay: Number.POSITIVE_INFINITY });
   let keys: string[] | null = null;
   let line = 0;
   for await (const text of lines) {
@@ -131,9 +153,12 @@ async function* readJsonLines(source: Readable): AsyncGenerator<FileRow> {
     // The keys of the first object are the header; later objects are read by those keys.
     if (!keys) {
       keys = Object.keys(record);
+      if (keys.some((key) => key.includes('\u0000'))) throw nulInLine(line);
       yield { line: 0, cells: keys };
     }
-    yield { line, cells: keys.map((key) => cellText(record[key])) };
+    const cells = keys.map((key) => cellText(record[key]));
+    if (cells.some((cell) => cell.includes('\u0000'))) throw nulInLine(line);
+    yield { line, cells };
   }
 }
 
@@ -153,6 +178,7 @@ async function* readXlsx(source: Readable): AsyncGenerator<FileRow> {
         const values = (row as ExcelJS.Row).values as unknown[];
         const cells: string[] = [];
         for (let index = 1; index < values.length; index++) cells.push(cellText(values[index]).trim());
+        if (cells.some((cell) => cell.includes('\u0000'))) throw nulInLine((row as ExcelJS.Row).number);
         yield { line: (row as ExcelJS.Row).number, cells };
       }
       // Only the first sheet holds the dossiers.

@@ -160,6 +160,18 @@ describe('POST /api/dossiers/imports', () => {
     expect(legacy.json.error.message).toMatch(/TCVN3/);
   });
 
+  it('refuses a file whose first line runs past 1 MB at once (400), naming the line', async () => {
+    const started = performance.now();
+    const response = await upload(test.app, coordinator, 'dai.csv', Buffer.alloc(3 * 1024 * 1024, 'a'));
+    expect(response.status).toBe(400);
+    expect(response.json.error).toMatchObject({
+      code: 'IMPORT_REJECTED',
+      message: 'Dòng 1: Dòng dài quá 1 MB: tệp sai cấu trúc hoặc không phải tệp hồ sơ.',
+    });
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect((await test.app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
+  });
+
   it('asks for a mapping of an unknown layout, remembers it, and imports the same layout directly next time', async () => {
     const headers = ['So HS', 'Don vi', 'Thu tuc', 'Ten TT', 'Linh vuc', 'Cap', 'Kenh', 'Nhan luc'];
     const rows = (field: string) => [dossierRow({ field }), dossierRow({ field })];

@@ -1,5 +1,4 @@
-import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createReadStream, createWriteStream, rmSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -10,6 +9,7 @@ import { contextOf } from '../auth/policy.ts';
 import type { Db } from '../db/engine.ts';
 import { CONTENT_TYPES, writeTable } from '../files/tabular.ts';
 import { checkZipFile, type ZipLimits } from '../files/zip-limits.ts';
+import { newUploadDir, removeLeftUploads } from '../http/upload-dir.ts';
 import { type JobProgress, startJob } from '../jobs/jobs.ts';
 import { type DossierImportProgress, importDossiers } from './dossier-import-service.ts';
 import {
@@ -44,7 +44,7 @@ interface Upload {
 
 /** The multipart parts in any order: the file streamed to a temporary folder, the two text fields kept. */
 async function receiveUpload(request: FastifyRequest): Promise<Upload> {
-  const dir = mkdtempSync(join(tmpdir(), 'chiso-dossiers-'));
+  const dir = newUploadDir();
   try {
     let file: { path: string; fileName: string } | null = null;
     const fields: Record<string, string> = {};
@@ -129,6 +129,9 @@ function jobProgressWriter(progress: JobProgress) {
 }
 
 export async function dossierRoutes(app: FastifyInstance, { db }: { db: Db }) {
+  // Uploads a killed import left behind (its process gone) are removed when the server starts.
+  const removed = removeLeftUploads();
+  if (removed > 0) app.log.info({ removed }, 'removed upload folders of stopped processes');
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['dossiers'];
 

@@ -111,9 +111,22 @@ describe('decompression bombs', () => {
   });
 
   it('a file that is not a zip at all is a 400, not a crash', async () => {
-    const response = await admin.upload('/api/units/import', 'don-vi.xlsx', Buffer.from('PK\u0003\u0004 hỏng'));
+    const response = await admin.upload(
+      '/api/units/import',
+      'don-vi.xlsx',
+      Buffer.from('PK\u0003\u0004 hỏng'),
+    );
     expect(response.status).toBe(400);
     expect(response.json.error.code).toBe('UNSUPPORTED_FILE');
+  });
+
+  it('four bombs sent at once are all refused and the server keeps answering', async () => {
+    const bomb = await docxBomb();
+    const responses = await Promise.all(
+      Array.from({ length: 4 }, () => admin.upload('/api/plans/preview-file', 'ke-hoach.docx', bomb)),
+    );
+    expect(responses.map((response) => response.status)).toEqual([413, 413, 413, 413]);
+    expect((await t.app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
   });
 
   it('a parse needing more memory than the worker may use ends the worker with a 413, not the server', async () => {

@@ -4,6 +4,7 @@ import { AppError, fieldError } from '../../core/errors.ts';
 import type { Audit } from '../audit/audit-log.ts';
 import type { DbOrTx, Tx } from '../db/engine.ts';
 import { blobs, evidenceFiles, users } from '../db/schema/index.ts';
+import { assertContentMatches, safeFileName } from './file-signatures.ts';
 
 /**
  * Evidence files, one way for every record that takes them (a plan's task, a criterion in an
@@ -57,16 +58,6 @@ const present = (row: Omit<EvidenceMeta, 'uploadedAt'> & { uploadedAt: Date }): 
 const ofOwner = (owner: EvidenceOwner) =>
   and(eq(evidenceFiles.ownerType, owner.type), eq(evidenceFiles.ownerKey, owner.key));
 
-/** The name as it may be stored and offered back: no path, no control characters. */
-function safeName(fileName: string): string {
-  const base = fileName.normalize('NFC').split(/[\\/]/).at(-1) ?? '';
-  return [...base]
-    .map((char) => (char < ' ' ? '_' : char))
-    .join('')
-    .slice(-200);
-}
-
-/** Checks the file and stores it inside the caller's transaction, with its audit event. */
 /** Stores file contents once, by their SHA-256 (a second copy of the same bytes costs nothing). */
 export async function storeBlob(db: DbOrTx, data: Buffer): Promise<string> {
   const sha256 = createHash('sha256').update(data).digest('hex');
@@ -74,6 +65,7 @@ export async function storeBlob(db: DbOrTx, data: Buffer): Promise<string> {
   return sha256;
 }
 
+/** Checks the file (type by extension and by content) and stores it inside the caller's transaction, with its audit event. */
 export async function attachEvidence(
   tx: Tx,
   audit: Audit,
@@ -81,7 +73,7 @@ export async function attachEvidence(
   file: { fileName: string; data: Buffer },
   uploadedBy: number,
 ): Promise<number> {
-  const fileName = safeName(file.fileName);
+  const fileName = safeFileName(file.fileName);
   const extension = fileName.toLowerCase().match(/\.[a-z0-9]+$/)?.[0] ?? '';
   const contentType = EVIDENCE_TYPES[extension];
   if (!contentType)
@@ -90,6 +82,7 @@ export async function attachEvidence(
       `Chỉ nhận tệp ${Object.keys(EVIDENCE_TYPES).join(', ')} làm minh chứng.`,
     );
   if (file.data.length === 0) throw fieldError('file', 'Tệp rỗng.');
+  assertContentMatches(extension, file.data);
   const sha256 = await storeBlob(tx, file.data);
   const [row] = await tx
     .insert(evidenceFiles)

@@ -17,9 +17,27 @@ interface Options {
   timeLimitMs?: number;
 }
 
-export function readOfficeFile(options: Options & { kind: 'docx' }): Promise<string>;
-export function readOfficeFile(options: Options & { kind: 'xlsx' }): Promise<Table>;
-export function readOfficeFile({
+/** Workers at once: each may take its heap limit, so ten bombs at once must not take ten of them. */
+export const MAX_OFFICE_WORKERS = 2;
+let active = 0;
+const waiting: (() => void)[] = [];
+
+export async function readOfficeFile(options: Options & { kind: 'docx' }): Promise<string>;
+export async function readOfficeFile(options: Options & { kind: 'xlsx' }): Promise<Table>;
+export async function readOfficeFile(options: Options): Promise<string | Table> {
+  // A finished parse hands its slot straight to the next one waiting.
+  if (active >= MAX_OFFICE_WORKERS) await new Promise<void>((resolve) => waiting.push(resolve));
+  else active += 1;
+  try {
+    return await parseInWorker(options);
+  } finally {
+    const next = waiting.shift();
+    if (next) next();
+    else active -= 1;
+  }
+}
+
+function parseInWorker({
   kind,
   data,
   memoryMb = OFFICE_MEMORY_MB,

@@ -51,7 +51,8 @@ const CENTRAL_SIGNATURE = 0x02014b50;
 const LOCAL_SIGNATURE = 0x04034b50;
 const MiB = 1024 * 1024;
 
-const corrupt = () => new AppError('UNSUPPORTED_FILE', 'Không đọc được tệp nén (.docx/.xlsx): tệp hỏng hoặc không hợp lệ.');
+const corrupt = () =>
+  new AppError('UNSUPPORTED_FILE', 'Không đọc được tệp nén (.docx/.xlsx): tệp hỏng hoặc không hợp lệ.');
 export const tooLarge = (limits: ZipLimits) =>
   new AppError(
     'PAYLOAD_TOO_LARGE',
@@ -107,6 +108,19 @@ function listEntries(read: ReadAt, size: number, limits: ZipLimits): ZipEntry[] 
     at += 46 + nameLength + directory.readUInt16LE(at + 30) + directory.readUInt16LE(at + 32);
   }
   return entries;
+}
+
+/** The names in a zip's central directory, inflating nothing (what a file says it holds); null when it is no zip. */
+export function zipEntryNames(data: Buffer, limits: ZipLimits): string[] | null {
+  if (data.length < 4 || data.readUInt32LE(0) !== LOCAL_SIGNATURE) return null;
+  try {
+    return listEntries((offset, length) => data.subarray(offset, offset + length), data.length, limits).map(
+      (entry) => entry.name,
+    );
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'PAYLOAD_TOO_LARGE') throw error;
+    return null;
+  }
 }
 
 /** Where an entry's compressed bytes start: after its local header, whose lengths may differ from the directory's. */

@@ -120,6 +120,33 @@ function deleteAt(base: unknown, path: (string | number)[]) {
   delete node[path.at(-1) as string | number];
 }
 
+/** Uploads with NUL bytes in the file's name and in the text fields sent beside it. */
+const BOUNDARY = '----chisofuzz';
+const MULTIPART_UPLOADS: { fileName: string; content: string; fields: Record<string, string> }[] = [
+  { fileName: 'a\u0000b.csv', content: 'ma,ten\n1,2\n', fields: {} },
+  { fileName: 'a.csv', content: 'ma\u0000,ten\n1,2\u0000\n', fields: {} },
+  {
+    fileName: 'a.csv',
+    content: 'ma,ten\n1,2\n',
+    fields: { dryRun: 'a\u0000', mapping: '{"code":"a\u0000b"}' },
+  },
+  { fileName: 'a.csv', content: 'ma,ten\n1,2\n', fields: { mapping: '{"code":1}', dryRun: 'true' } },
+  { fileName: 'a.csv', content: 'ma,ten\n1,2\n', fields: { mapping: '[[[[[[[[[[]]]]]]]]]]' } },
+];
+function multipart({ fileName, content, fields }: (typeof MULTIPART_UPLOADS)[number]): Buffer {
+  const parts = Object.entries(fields).map(
+    ([name, value]) => `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+  );
+  return Buffer.concat([
+    Buffer.from(parts.join('')),
+    Buffer.from(
+      `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: text/csv\r\n\r\n`,
+    ),
+    Buffer.from(content),
+    Buffer.from(`\r\n--${BOUNDARY}--\r\n`),
+  ]);
+}
+
 let t: TestApp;
 let session: Session;
 let credentials: { username: string; password: string };
@@ -177,6 +204,26 @@ describe('malformed requests', () => {
         if (isMultipart) requests.push({ url: goodUrl, body: {} }, { url: goodUrl, body: 'text' });
         else for (const body of badBodies(bodySchema)) requests.push({ url: goodUrl, body });
       }
+
+      // Upload routes declare no body schema: every POST route gets the multipart requests.
+      if (method === 'POST')
+        for (const upload of MULTIPART_UPLOADS) {
+          sent += 1;
+          const response = await t.app.inject({
+            method: method as 'POST',
+            url: goodUrl,
+            headers: {
+              cookie: session.cookie,
+              'x-csrf-token': session.csrf,
+              'content-type': `multipart/form-data; boundary=${BOUNDARY}`,
+            },
+            payload: multipart(upload),
+          });
+          if (response.statusCode >= 500)
+            failures.push(
+              `${response.statusCode} ${method} ${goodUrl} multipart ${JSON.stringify(upload)}`,
+            );
+        }
 
       for (const { url, body } of requests) {
         sent += 1;

@@ -5,12 +5,13 @@ import { idParam } from '../../core/ids.ts';
 import { contextOf } from '../auth/policy.ts';
 import type { Db } from '../db/engine.ts';
 import { sendDownload } from '../http/downloads.ts';
-import { getJob, jobFile, listJobs } from './jobs.ts';
+import { getJob, jobFile, listJobs, setJobLogger } from './jobs.ts';
 
 const id = idParam;
 
 /** Background work as the person who started it follows it: progress, result, files. */
 export async function jobRoutes(app: FastifyInstance, { db }: { db: Db }) {
+  setJobLogger(app.log);
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['jobs'];
   api.get(

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppError } from '../../core/errors.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import { signInAs } from '../test/factories.ts';
 import { buildUser, createTestApp, type Session, signIn, type TestApp } from '../test/harness.ts';
-import { getJob, type JobContext, startJob } from './jobs.ts';
+import { getJob, type JobContext, setJobLogger, startJob } from './jobs.ts';
 
 let t: TestApp;
 let owner: { id: number; username: string };
@@ -73,16 +74,40 @@ describe('background jobs', () => {
     expect((await other.request('GET', '/api/jobs?kind=test')).json).toEqual([]);
   });
 
-  it('record a failure on the job, never at a request', async () => {
-    const ctx = contextFor(owner.id, owner.username);
-    const id = await startJob(ctx, 'test-failing', async () => {
-      throw new Error('Tệp hỏng');
+  it('record a failure on the job, never at a request: a refusal’s own message, else a generic one with an id, logged', async () => {
+    const logged: { level: string; object: Record<string, unknown> }[] = [];
+    setJobLogger({
+      error: (object) => logged.push({ level: 'error', object }),
+      warn: (object) => logged.push({ level: 'warn', object }),
     });
-    let job = await getJob(ctx, id);
-    for (let i = 0; i < 100 && job.status === 'running'; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      job = await getJob(ctx, id);
-    }
-    expect(job).toMatchObject({ status: 'failed', error: 'Tệp hỏng' });
+    const ctx = contextFor(owner.id, owner.username);
+    const finished = async (id: number) => {
+      let job = await getJob(ctx, id);
+      for (let i = 0; i < 100 && job.status === 'running'; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        job = await getJob(ctx, id);
+      }
+      return job;
+    };
+    const driver = new Error('duplicate key value violates unique constraint "dossiers_pkey"');
+    const crashed = await startJob(ctx, 'test-failing', async () => {
+      throw driver;
+    });
+    const crashedJob = await finished(crashed);
+    expect(crashedJob.status).toBe('failed');
+    expect(crashedJob.error).toMatch(
+      /^Lỗi hệ thống, mã [0-9a-f]{8}\. Hãy thử lại hoặc báo quản trị viên mã này\.$/,
+    );
+    const errorId = crashedJob.error?.match(/mã ([0-9a-f]{8})/)?.[1];
+    expect(logged).toContainEqual({ level: 'error', object: { err: driver, jobId: crashed, errorId } });
+
+    const refused = await startJob(ctx, 'test-failing', async () => {
+      throw new AppError('IMPORT_REJECTED', 'Tệp có 3 dòng không hợp lệ.');
+    });
+    expect(await finished(refused)).toMatchObject({ status: 'failed', error: 'Tệp có 3 dòng không hợp lệ.' });
+    expect(logged).toContainEqual({
+      level: 'warn',
+      object: { jobId: refused, code: 'IMPORT_REJECTED', message: 'Tệp có 3 dòng không hợp lệ.' },
+    });
   });
 });

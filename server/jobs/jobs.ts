@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { AppError } from '../../core/errors.ts';
 import { mutate, type ServiceContext } from '../audit/audit-log.ts';
@@ -18,6 +19,31 @@ export interface JobOutput {
 }
 
 export type JobWork = (progress: JobProgress) => Promise<JobOutput>;
+
+/** The app's pino logger (set when the job routes are registered): a failed job is logged with its id. */
+export interface JobLogger {
+  error(object: Record<string, unknown>, message: string): void;
+  warn(object: Record<string, unknown>, message: string): void;
+}
+let logger: JobLogger = { error: () => {}, warn: () => {} };
+export function setJobLogger(log: JobLogger): void {
+  logger = log;
+}
+
+/**
+ * What the person is shown when their job fails: the refusal's own Vietnamese message, or for an
+ * unexpected error (a driver's, in English, naming tables) a generic one with the id to quote,
+ * the same id the log line carries.
+ */
+export function jobFailure(jobId: number, error: unknown): { message: string; errorId: string | null } {
+  if (error instanceof AppError) {
+    logger.warn({ jobId, code: error.code, message: error.message }, 'job refused');
+    return { message: error.message, errorId: null };
+  }
+  const errorId = randomUUID().slice(0, 8);
+  logger.error({ err: error, jobId, errorId }, 'job failed');
+  return { message: `Lỗi hệ thống, mã ${errorId}. Hãy thử lại hoặc báo quản trị viên mã này.`, errorId };
+}
 
 /**
  * Starts long work in the background and answers at once with the job's id: the work runs on the
@@ -92,12 +118,13 @@ async function runJob(
       .set({ status: 'done', files: stored, result, progress: sql`${jobs.total}`, finishedAt: new Date() })
       .where(eq(jobs.id, id));
   } catch (error) {
+    const { message } = jobFailure(id, error);
     await progressSettled();
     await db
       .update(jobs)
       .set({
         status: 'failed',
-        error: error instanceof Error ? error.message : String(error),
+        error: message,
         finishedAt: new Date(),
       })
       .where(eq(jobs.id, id))

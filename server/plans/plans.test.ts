@@ -303,14 +303,15 @@ describe('importing a plan document', () => {
       expect(html.json.error.code).toBe('UNSUPPORTED_FILE');
       expect((await upload(stpReporter, 'khac.pdf', pdf, url)).status).toBe(403);
 
-      const mistake = await upload(snvReporter, 'nham.png', Buffer.from([0x89, 0x50, 0x4e, 0x47]), url);
+      const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+      const mistake = await upload(snvReporter, 'nham.png', png, url);
       expect((await snvReporter.request('DELETE', `${url}/${mistake.json.id}`)).status).toBe(204);
       expect((await coordinator.request('GET', url)).json).toHaveLength(1);
       const audit = await t.database.pool.query(
         "select before from audit_events where action = 'evidence.remove' and entity_type = 'plan_item' and entity_id = $1",
         [String(task().id)],
       );
-      expect(audit.rows[0].before).toMatchObject({ fileName: 'nham.png', size: 4 });
+      expect(audit.rows[0].before).toMatchObject({ fileName: 'nham.png', size: 8 });
     });
 
     it('refuses a stale edit, a reporter of another unit, and a reporter changing the deadline', async () => {

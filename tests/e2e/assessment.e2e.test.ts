@@ -121,7 +121,7 @@ describe('a commune goes through an assessment round to the published ranking', 
                 file: {
                   name: `${criterion.code}.pdf`,
                   mimeType: 'application/pdf',
-                  buffer: Buffer.from('%PDF'),
+                  buffer: Buffer.from('%PDF-1.7'),
                 },
               },
             })
