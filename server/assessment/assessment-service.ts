@@ -28,10 +28,10 @@ import {
 } from '../../core/frameworks/rounds.ts';
 import { scoreRound, type UnitScore, yearOnYear } from '../../core/frameworks/scoring.ts';
 import { validateFramework } from '../../core/frameworks/validate-framework.ts';
-import { todayInVietnam } from '../../core/text/dates.ts';
 import { mutate, type ServiceContext } from '../audit/audit-log.ts';
 import { assertPermissionOn } from '../auth/policy.ts';
 import type { SessionUser } from '../auth/sessions.ts';
+import { nowOf, todayOf } from '../clock.ts';
 import {
   assessmentRounds,
   frameworks,
@@ -375,7 +375,7 @@ export async function getRound(ctx: AssessmentContext, id: number) {
     rules(round),
   );
   const resultOf = new Map(results.map((result) => [result.unitId, result]));
-  const today = todayInVietnam();
+  const today = todayOf(ctx);
   return {
     ...presentRound(round, framework),
     leafCount: leaves.length,
@@ -527,7 +527,7 @@ async function scoreAccess(ctx: AssessmentContext, roundId: number, unitId: numb
   if (!criterion)
     throw fieldError('criterion', `Tiêu chí ${code} không có trong khung hoặc không phải tiêu chí lá.`);
   const stage = round.stage as Stage;
-  const today = todayInVietnam();
+  const today = todayOf(ctx);
   const asUnit = hasPermissionOn(ctx.user.grants, 'assessment.self', unit.path);
   const asCouncil = hasPermissionOn(ctx.user.grants, 'assessment.appraise', unit.path);
   if (!asUnit && !asCouncil) throw new AppError('FORBIDDEN');
@@ -631,7 +631,7 @@ export async function submitSelfAssessment(ctx: AssessmentContext, roundId: numb
   const [unit] = await ctx.db.select({ path: units.path }).from(units).where(eq(units.id, unitId));
   if (!unit || !hasPermissionOn(ctx.user.grants, 'assessment.self', unit.path))
     throw new AppError('FORBIDDEN');
-  if (!isStageOpen({ stage: round.stage as Stage, deadlines: round.deadlines }, 'self', todayInVietnam()))
+  if (!isStageOpen({ stage: round.stage as Stage, deadlines: round.deadlines }, 'self', todayOf(ctx)))
     throw new AppError('FORBIDDEN', 'Giai đoạn tự đánh giá đã hết hạn hoặc đã đóng.');
   const missing = sheet.criteria.filter((criterion) => criterion.isLeaf && criterion.selfScore === null);
   const unproven = sheet.criteria.filter(
@@ -655,7 +655,7 @@ export async function submitSelfAssessment(ctx: AssessmentContext, roundId: numb
   await mutate(ctx, async (tx, audit) => {
     await tx
       .update(roundUnits)
-      .set({ selfSubmittedAt: new Date(), version: sql`${roundUnits.version} + 1` })
+      .set({ selfSubmittedAt: nowOf(ctx), version: sql`${roundUnits.version} + 1` })
       .where(and(eq(roundUnits.roundId, roundId), eq(roundUnits.unitId, unitId)));
     await audit({
       action: 'round.self.submit',
@@ -684,7 +684,7 @@ export async function advanceRound(ctx: AssessmentContext, roundId: number, vers
       .update(assessmentRounds)
       .set({
         stage: next,
-        ...(next === 'published' && { publishedAt: new Date() }),
+        ...(next === 'published' && { publishedAt: nowOf(ctx) }),
         version: sql`${assessmentRounds.version} + 1`,
       })
       .where(and(eq(assessmentRounds.id, roundId), eq(assessmentRounds.version, version)))
@@ -734,7 +734,7 @@ export async function setAdjustments(
   input: z.output<typeof adjustmentsSchema>,
 ) {
   const { round } = await managedRound(ctx, roundId);
-  if (!isStageOpen({ stage: round.stage as Stage, deadlines: round.deadlines }, 'final', todayInVietnam()))
+  if (!isStageOpen({ stage: round.stage as Stage, deadlines: round.deadlines }, 'final', todayOf(ctx)))
     throw new AppError('FORBIDDEN', 'Điểm thưởng, điểm trừ chỉ nhập ở giai đoạn tổng hợp, trước hạn.');
   if (input.bonus > round.bonusCap) throw fieldError('bonus', `Điểm thưởng tối đa là ${round.bonusCap}.`);
   if (input.penalty > round.penaltyCap)

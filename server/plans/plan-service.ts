@@ -25,6 +25,7 @@ import { foldVietnamese, searchPattern } from '../../core/text/vietnamese.ts';
 import { mutate, type ServiceContext } from '../audit/audit-log.ts';
 import { assertPermissionOn } from '../auth/policy.ts';
 import type { SessionUser } from '../auth/sessions.ts';
+import { todayOf } from '../clock.ts';
 import type { DbOrTx, Tx } from '../db/engine.ts';
 import { countRows, listTotal, totalOver } from '../db/list-total.ts';
 import { agencyAliases, planItems, planItemUnits, plans, planTargets, units } from '../db/schema/index.ts';
@@ -333,7 +334,7 @@ export async function getPlan(ctx: PlanContext, id: number): Promise<PlanDetail>
     .from(planTargets)
     .where(eq(planTargets.planId, id))
     .orderBy(asc(planTargets.id));
-  const today = todayInVietnam();
+  const today = todayOf(ctx);
   const evidence = await itemEvidenceCounts(
     ctx.db,
     rows.map((row) => row.id),
@@ -505,7 +506,7 @@ export async function findPlans(ctx: PlanContext, query: FindPlansQuery): Promis
         .from(planItems)
         .where(inArray(planItems.planId, ids))
     : [];
-  const today = todayInVietnam();
+  const today = todayOf(ctx);
   const implementations = await implementationProgress(
     ctx.db,
     items.filter((item) => item.kind === 'task').map((item) => item.id),
@@ -679,7 +680,7 @@ const TASK_SORTS = { due: planItems.due, ref: planItems.ref, progress: planItems
 /** Tasks led by a unit in the user's scope (or by `unitId` and its subtree), from every plan. */
 export async function findTasks(ctx: PlanContext, query: FindTasksQuery): Promise<ListResult<TaskRow>> {
   const roots = scopeRoots(ctx.user.grants, 'plans.read');
-  const today = todayInVietnam();
+  const today = todayOf(ctx);
   const inScope = roots.includes('/')
     ? sql`true`
     : (or(...roots.map((root) => like(units.path, `${root}%`)), sql`false`) as SQL);
@@ -864,7 +865,7 @@ export async function getCascade(ctx: PlanContext, planId: number): Promise<Casc
   for (const child of children)
     if (!asked.has(child.unitId))
       asked.set(child.unitId, { unit: { id: child.unitId, name: child.unitName }, assignedTasks: 0 });
-  const today = todayInVietnam();
+  const today = todayOf(ctx);
   const due = plan.childPlansDue;
   const taken = new Set(
     tasks.length

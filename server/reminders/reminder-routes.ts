@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { reminderSettingsSchema } from '../../core/reports/reminders.ts';
 import { assertInstallationWide, contextOf } from '../auth/policy.ts';
+import { nowOf } from '../clock.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/engine.ts';
 import { sendRemindersNow } from './reminder-service.ts';
@@ -50,6 +51,9 @@ export async function reminderRoutes(app: FastifyInstance, { db, config }: { db:
         body: sendNowSchema,
       },
     },
-    async (request) => sendRemindersNow(contextOf(request, db), config, request.body),
+    async (request) => {
+      const ctx = contextOf(request, db);
+      return sendRemindersNow(ctx, config, request.body, nowOf(ctx));
+    },
   );
 }
