@@ -70,8 +70,8 @@ export async function findLateDossiers(
   const unit = await unitInScope(ctx, 'indicators.read', query.unitId);
   assertOpen(unit);
   const { from, to } = windowOf(query.period?.toUpperCase() ?? (await latestQuarter(ctx.db)));
-  const now = nowOf(ctx);
-  const asOf = now < to ? now : to;
+  // Late as of now, or as of the end of a past period.
+  const asOf = new Date(Math.min(nowOf(ctx).getTime(), to.getTime()));
   const closedIds = await closedUnitsInto(ctx.db, unit.path);
   const inSubtree =
     closedIds.length > 0
