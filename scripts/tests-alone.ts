@@ -29,6 +29,15 @@ for (const module of modules) {
     const verdict = failed > 0 || moduleFailed ? 'FAILS ALONE' : passed === 1 ? 'ok' : `ran ${passed}`;
     if (verdict !== 'ok') failedAlone.push(`${file} > ${test.fullName}: ${verdict}`);
     console.log(`${verdict.padEnd(12)} ${file} > ${test.fullName}`);
+    if (verdict !== 'ok')
+      for (const run of result.testModules) {
+        for (const entry of run.children.allTests())
+          if (entry.result().state !== 'skipped')
+            console.log(
+              `    ${entry.result().state}: ${entry.fullName} ${(entry.result().errors ?? []).map((error) => error.message.split('\n')[0]).join(' | ')}`,
+            );
+        for (const error of run.errors()) console.log(`    module: ${error.message.split('\n')[0]}`);
+      }
   }
 }
 await vitest.close();

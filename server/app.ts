@@ -16,6 +16,7 @@ import { assessmentRoutes } from './assessment/assessment-routes.ts';
 import { auditRoutes } from './audit/audit-routes.ts';
 import { authRoutes } from './auth/auth-routes.ts';
 import { policyPlugin } from './auth/policy.ts';
+import { type Clock, systemClock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/engine.ts';
 import { listenForChanges } from './db/read-cache.ts';
@@ -73,9 +74,12 @@ export function securityHeaders(options: HelmetOptions): Record<string, string> 
 export async function buildApp({
   database,
   config,
+  now = systemClock,
 }: {
   database: Database;
   config: Config;
+  /** The clock services decide deadlines by (a test sets it). */
+  now?: Clock;
 }): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
@@ -87,6 +91,7 @@ export async function buildApp({
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
   refuseNulBytes(app);
+  app.decorate('clock', now);
   const stopListening = await listenForChanges(database);
   app.addHook('onClose', stopListening);
 

@@ -3,10 +3,10 @@ import { hasInstallationPermission, hasPermissionOn, scopeRoots } from '../../co
 import { AppError, fieldError } from '../../core/errors.ts';
 import { type Criterion, type Framework, walkCriteria } from '../../core/frameworks/framework.ts';
 import { isStageOpen, type Stage } from '../../core/frameworks/rounds.ts';
-import { todayInVietnam } from '../../core/text/dates.ts';
 import type { ServiceContext } from '../audit/audit-log.ts';
 import { assertPermissionOn } from '../auth/policy.ts';
 import type { SessionUser } from '../auth/sessions.ts';
+import { todayOf } from '../clock.ts';
 import { assessmentRounds, frameworks, roundUnits, units } from '../db/schema/index.ts';
 
 export type AssessmentContext = ServiceContext & { user: SessionUser };
@@ -80,7 +80,7 @@ export async function scoreAccess(ctx: AssessmentContext, roundId: number, unitI
   if (!criterion)
     throw fieldError('criterion', `Tiêu chí ${code} không có trong khung hoặc không phải tiêu chí lá.`);
   const stage = round.stage as Stage;
-  const today = todayInVietnam();
+  const today = todayOf(ctx);
   const asUnit = hasPermissionOn(ctx.user.grants, 'assessment.self', unit.path);
   const asCouncil = hasPermissionOn(ctx.user.grants, 'assessment.appraise', unit.path);
   if (!asUnit && !asCouncil) throw new AppError('FORBIDDEN');

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Framework } from '../../core/frameworks/framework.ts';
 import { walkCriteria } from '../../core/frameworks/framework.ts';
-import { signInAs } from '../test/factories.ts';
+import { buildRound, signInAs } from '../test/factories.ts';
 import { createTestApp, type Session, type TestApp, unitIdByCode } from '../test/harness.ts';
 
 const DEMO: Framework = JSON.parse(
@@ -30,6 +30,10 @@ beforeAll(async () => {
   otherReporter = await signInAs(t, 'unit_reporter', '12619');
   provinceId = await unitIdByCode(t.database, '33');
   communeId = await unitIdByCode(t.database, '11953');
+  // The demo commune framework, found here so a test that needs it does not depend on another having run.
+  frameworkId = (await coordinator.request('GET', '/api/frameworks')).json.find(
+    (framework: { code: string }) => framework.code === 'HY_CCHC_XA',
+  ).id;
 });
 afterAll(() => t.close());
 
@@ -393,6 +397,8 @@ describe('frameworks in spreadsheets, and edits', () => {
         })
       ).status,
     ).toBe(409);
+    // A round of its own uses the demo framework, whatever other tests did.
+    await buildRound(t, { coordinator });
     const { json: used } = await coordinator.request('GET', `/api/frameworks/${frameworkId}`);
     const inUse = await coordinator.request('PUT', `/api/frameworks/${frameworkId}`, {
       definition: used.definition,

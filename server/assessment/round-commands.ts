@@ -13,9 +13,9 @@ import {
   type updateRoundSchema,
   type updateScoreSchema,
 } from '../../core/frameworks/rounds.ts';
-import { todayInVietnam } from '../../core/text/dates.ts';
 import { mutate } from '../audit/audit-log.ts';
 import { assertPermissionOn } from '../auth/policy.ts';
+import { nowOf, todayOf } from '../clock.ts';
 import { assessmentRounds, frameworks, roundScores, roundUnits, units } from '../db/schema/index.ts';
 import { writeVersioned } from '../db/versioned.ts';
 import {
@@ -217,7 +217,7 @@ export async function submitSelfAssessment(ctx: AssessmentContext, roundId: numb
   const [unit] = await ctx.db.select({ path: units.path }).from(units).where(eq(units.id, unitId));
   if (!unit || !hasPermissionOn(ctx.user.grants, 'assessment.self', unit.path))
     throw new AppError('FORBIDDEN');
-  if (!isStageOpen({ stage: round.stage as Stage, deadlines: round.deadlines }, 'self', todayInVietnam()))
+  if (!isStageOpen({ stage: round.stage as Stage, deadlines: round.deadlines }, 'self', todayOf(ctx)))
     throw new AppError('FORBIDDEN', 'Giai đoạn tự đánh giá đã hết hạn hoặc đã đóng.');
   const missing = sheet.criteria.filter((criterion) => criterion.isLeaf && criterion.selfScore === null);
   const unproven = sheet.criteria.filter(
@@ -241,7 +241,7 @@ export async function submitSelfAssessment(ctx: AssessmentContext, roundId: numb
   await mutate(ctx, async (tx, audit) => {
     await tx
       .update(roundUnits)
-      .set({ selfSubmittedAt: new Date(), version: sql`${roundUnits.version} + 1` })
+      .set({ selfSubmittedAt: nowOf(ctx), version: sql`${roundUnits.version} + 1` })
       .where(and(eq(roundUnits.roundId, roundId), eq(roundUnits.unitId, unitId)));
     await audit({
       action: 'round.self.submit',
@@ -289,7 +289,7 @@ export async function setAdjustments(
   input: z.output<typeof adjustmentsSchema>,
 ) {
   const { round } = await managedRound(ctx, roundId);
-  if (!isStageOpen({ stage: round.stage as Stage, deadlines: round.deadlines }, 'final', todayInVietnam()))
+  if (!isStageOpen({ stage: round.stage as Stage, deadlines: round.deadlines }, 'final', todayOf(ctx)))
     throw new AppError('FORBIDDEN', 'Điểm thưởng, điểm trừ chỉ nhập ở giai đoạn tổng hợp, trước hạn.');
   if (input.bonus > round.bonusCap) throw fieldError('bonus', `Điểm thưởng tối đa là ${round.bonusCap}.`);
   if (input.penalty > round.penaltyCap)

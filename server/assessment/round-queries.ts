@@ -10,7 +10,7 @@ import {
   type UnitScore,
   yearOnYear,
 } from '../../core/frameworks/scoring.ts';
-import { todayInVietnam } from '../../core/text/dates.ts';
+import { todayOf } from '../clock.ts';
 import {
   assessmentRounds,
   frameworks,
@@ -86,7 +86,7 @@ export async function getRound(ctx: AssessmentContext, id: number) {
     rules(round),
   );
   const resultOf = new Map(results.map((result) => [result.unitId, result]));
-  const today = todayInVietnam();
+  const today = todayOf(ctx);
   return {
     ...presentRound(round, framework),
     leafCount: leaves.length,

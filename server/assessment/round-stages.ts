@@ -13,8 +13,9 @@ import {
 } from '../../core/frameworks/round-stages.ts';
 import type { Stage } from '../../core/frameworks/rounds.ts';
 import type { NonSubmitterRule } from '../../core/frameworks/scoring.ts';
-import { formatDateVi, todayInVietnam } from '../../core/text/dates.ts';
+import { formatDateVi } from '../../core/text/dates.ts';
 import { mutate } from '../audit/audit-log.ts';
+import { nowOf, todayOf } from '../clock.ts';
 import { assessmentRounds } from '../db/schema/index.ts';
 import { type AssessmentContext, managedRound } from './assessment-access.ts';
 import { getRound } from './round-queries.ts';
@@ -64,7 +65,7 @@ async function previewOf(ctx: AssessmentContext, roundId: number) {
       nonSubmitters: round.nonSubmitters as NonSubmitterRule,
     },
     await roundProgress(ctx, roundId),
-    todayInVietnam(),
+    todayOf(ctx),
   );
   return { round, preview };
 }
@@ -95,7 +96,7 @@ export async function advanceRound(
       .update(assessmentRounds)
       .set({
         stage: preview.to,
-        ...(preview.to === 'published' && { publishedAt: new Date() }),
+        ...(preview.to === 'published' && { publishedAt: nowOf(ctx) }),
         version: sql`${assessmentRounds.version} + 1`,
       })
       .where(and(eq(assessmentRounds.id, roundId), eq(assessmentRounds.version, input.version)))

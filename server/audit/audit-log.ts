@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { type AuditEventContent, hashAuditEvent } from '../../core/audit/hash-chain.ts';
+import type { Clock } from '../clock.ts';
 import type { Db, Tx } from '../db/engine.ts';
 import { bumpDataVersion, CHANGE_CHANNEL } from '../db/read-cache.ts';
 import { auditEvents, auditHead } from '../db/schema/index.ts';
@@ -14,6 +15,8 @@ export interface ServiceContext {
   db: Db;
   actor: Actor;
   ip: string | null;
+  /** The app's clock (`server/clock.ts`); absent outside a request: the system time. */
+  now?: Clock | undefined;
 }
 
 export interface AuditInput {

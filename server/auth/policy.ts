@@ -68,7 +68,7 @@ export function actorOf(user: SessionUser | null): Actor {
 /** The service context of a signed-in request. */
 export function contextOf(request: FastifyRequest, db: Db): ServiceContext & { user: SessionUser } {
   if (!request.user) throw new AppError('UNAUTHENTICATED');
-  return { db, actor: actorOf(request.user), ip: request.ip, user: request.user };
+  return { db, actor: actorOf(request.user), ip: request.ip, user: request.user, now: request.server.clock };
 }
 
 /** Record-level check: the user holds `permission` on the unit at `unitPath`. */

@@ -7,6 +7,7 @@ import { isQuarterCode } from '../../core/indicators/quarters.ts';
 import { type ListResult, parseSort } from '../../core/list.ts';
 import { parsePeriod, periodWindow } from '../../core/periods/periods.ts';
 import { mutate } from '../audit/audit-log.ts';
+import { nowOf } from '../clock.ts';
 import type { Db } from '../db/engine.ts';
 import { countRows, listTotal, pageOffset, totalOver } from '../db/list-total.ts';
 import { dossierRollups, dossiers, procedures, units } from '../db/schema/index.ts';
@@ -69,8 +70,8 @@ export async function findLateDossiers(
   const unit = await unitInScope(ctx, 'indicators.read', query.unitId);
   assertOpen(unit);
   const { from, to } = windowOf(query.period?.toUpperCase() ?? (await latestQuarter(ctx.db)));
-  const now = new Date();
-  const asOf = now < to ? now : to;
+  // Late as of now, or as of the end of a past period.
+  const asOf = new Date(Math.min(nowOf(ctx).getTime(), to.getTime()));
   const closedIds = await closedUnitsInto(ctx.db, unit.path);
   const inSubtree =
     closedIds.length > 0
@@ -198,7 +199,7 @@ export async function managedDossier(ctx: IndicatorContext, code: string) {
 export async function setApology(ctx: IndicatorContext, code: string, issued: boolean) {
   const dossier = await managedDossier(ctx, code);
   const row = dossier.dossier;
-  const now = new Date();
+  const now = nowOf(ctx);
   if (!isLate(row, now)) throw fieldError('issued', 'Hồ sơ không trễ hạn: không cần thư xin lỗi.');
   if (row.apologyIssued !== issued) {
     await mutate(ctx, async (tx, audit) => {

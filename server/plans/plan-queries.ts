@@ -15,6 +15,7 @@ import type { DimensionCode, IndexCode, Recurrence } from '../../core/plans/type
 import { todayInVietnam } from '../../core/text/dates.ts';
 import { searchPattern } from '../../core/text/vietnamese.ts';
 import { scopeCondition, unitScope } from '../auth/scope.ts';
+import { todayOf } from '../clock.ts';
 import type { DbOrTx } from '../db/engine.ts';
 import { countRows, listTotal, totalOver } from '../db/list-total.ts';
 import { planItems, planItemUnits, plans, planTargets, units } from '../db/schema/index.ts';
@@ -48,7 +49,7 @@ export async function getPlan(ctx: PlanContext, id: number): Promise<PlanDetail>
     .from(planTargets)
     .where(eq(planTargets.planId, id))
     .orderBy(asc(planTargets.id));
-  const today = todayInVietnam();
+  const today = todayOf(ctx);
   const evidence = await itemEvidenceCounts(
     ctx.db,
     rows.map((row) => row.id),
@@ -219,7 +220,7 @@ export async function findPlans(ctx: PlanContext, query: FindPlansQuery): Promis
         .from(planItems)
         .where(inArray(planItems.planId, ids))
     : [];
-  const today = todayInVietnam();
+  const today = todayOf(ctx);
   const implementations = await implementationProgress(
     ctx.db,
     items.filter((item) => item.kind === 'task').map((item) => item.id),
@@ -276,7 +277,7 @@ const TASK_SORTS = { due: planItems.due, ref: planItems.ref, progress: planItems
 
 /** Tasks led by a unit in the user's scope (or by `unitId` and its subtree), from every plan. */
 export async function findTasks(ctx: PlanContext, query: FindTasksQuery): Promise<ListResult<TaskRow>> {
-  const today = todayInVietnam();
+  const today = todayOf(ctx);
   const inScope = scopeCondition(unitScope(ctx.user.grants, 'plans.read', units.path));
   let unitCondition: SQL = inScope;
   if (query.unitId) {
@@ -380,7 +381,7 @@ export async function getCascade(ctx: PlanContext, planId: number): Promise<Casc
   for (const child of children)
     if (!asked.has(child.unitId))
       asked.set(child.unitId, { unit: { id: child.unitId, name: child.unitName }, assignedTasks: 0 });
-  const today = todayInVietnam();
+  const today = todayOf(ctx);
   const due = plan.childPlansDue;
   const taken = new Set(
     tasks.length

@@ -81,6 +81,10 @@ const countPlans = async () =>
 
 describe('importing a plan document', () => {
   let preview: Preview;
+  // The seed plan's preview, read before the tests below that save it (each may also run alone).
+  beforeAll(async () => {
+    preview = (await coordinator.request('POST', '/api/plans/preview', { text: SEED })).json;
+  });
 
   it('reads pasted text: particulars, tasks with dimensions, and agencies resolved to units by name', async () => {
     const response = await coordinator.request('POST', '/api/plans/preview', { text: SEED });

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { idSchema, versionOrNewSchema } from '../../core/ids.ts';
 import { reminderSettingsSchema } from '../../core/reports/reminders.ts';
 import { assertInstallationWide, contextOf } from '../auth/policy.ts';
+import { nowOf } from '../clock.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/engine.ts';
 import { sendRemindersNow } from './reminder-service.ts';
@@ -55,6 +56,9 @@ export async function reminderRoutes(app: FastifyInstance, { db, config }: { db:
         body: sendNowSchema,
       },
     },
-    async (request) => sendRemindersNow(contextOf(request, db), config, request.body),
+    async (request) => {
+      const ctx = contextOf(request, db);
+      return sendRemindersNow(ctx, config, request.body, nowOf(ctx));
+    },
   );
 }

@@ -6,6 +6,7 @@ import { periodsDueBetween } from '../../core/periods/periods.ts';
 import type { ReportStatus } from '../../core/reports/report.ts';
 import { addDays, todayInVietnam } from '../../core/text/dates.ts';
 import { searchPattern } from '../../core/text/vietnamese.ts';
+import { todayOf } from '../clock.ts';
 import { countRows, listTotal, totalOver } from '../db/list-total.ts';
 import { reports, units, users } from '../db/schema/index.ts';
 import { loadReportingCalendar } from './calendar-settings.ts';
@@ -27,8 +28,8 @@ const inScope = (roots: string[]): SQL | undefined =>
  */
 export async function reportInbox(ctx: ReportContext) {
   const roots = scopeRoots(ctx.user.grants, 'reports.write');
-  if (roots.length === 0) return { today: todayInVietnam(), items: [] };
-  const today = todayInVietnam();
+  const today = todayOf(ctx);
+  if (roots.length === 0) return { today, items: [] };
   const calendar = await loadReportingCalendar(ctx.db);
   const windows = periodsDueBetween(
     addDays(today, -INBOX_DAYS_BACK),

@@ -15,6 +15,7 @@ import { todayInVietnam } from '../../core/text/dates.ts';
 import { mutate, type ServiceContext } from '../audit/audit-log.ts';
 import { assertPermissionOn } from '../auth/policy.ts';
 import type { SessionUser } from '../auth/sessions.ts';
+import { nowOf, todayOf } from '../clock.ts';
 import { auditEvents, planItems, planItemUnits, plans, reports, units } from '../db/schema/index.ts';
 import { writeVersioned } from '../db/versioned.ts';
 import { evidenceCounts } from '../files/evidence.ts';
@@ -241,8 +242,8 @@ export async function transitionReport(
       set: {
         status: rule.to,
         ...(submitting
-          ? { submittedAt: new Date(), submittedBy: ctx.user.userId }
-          : { reviewedAt: new Date(), reviewedBy: ctx.user.userId }),
+          ? { submittedAt: nowOf(ctx), submittedBy: ctx.user.userId }
+          : { reviewedAt: nowOf(ctx), reviewedBy: ctx.user.userId }),
         ...(rule.needsReason && { reason: input.reason }),
       },
       actorId: ctx.user.userId,
@@ -339,7 +340,7 @@ export async function periodOverview(
       ),
     )
     .orderBy(asc(units.type), sql`${units.name} collate vi`);
-  const today = todayInVietnam();
+  const today = todayOf(ctx);
   const entries = rows.map((row) => ({
     ...row,
     submittedOn: row.submittedAt ? todayInVietnam(row.submittedAt) : null,

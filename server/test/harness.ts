@@ -9,6 +9,7 @@ import type { Role } from '../../core/auth/roles.ts';
 import { foldVietnamese } from '../../core/text/vietnamese.ts';
 import { buildApp } from '../app.ts';
 import { hashPassword } from '../auth/passwords.ts';
+import type { Clock } from '../clock.ts';
 import { loadConfig } from '../config.ts';
 import { type Database, openDatabase } from '../db/engine.ts';
 import { bumpDataVersion } from '../db/read-cache.ts';
@@ -71,10 +72,11 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(): Promise<TestApp> {
+/** With `now`, the app's services read that clock (`fixedClock` from server/clock.ts) instead of the system's. */
+export async function createTestApp(options: { now?: Clock } = {}): Promise<TestApp> {
   const database = await openTestDatabase();
   const config = loadConfig({ NODE_ENV: 'test', CHISO_SECRET: 'test-secret-that-is-long-enough-0123456789' });
-  const app = await buildApp({ database, config });
+  const app = await buildApp({ database, config, ...(options.now && { now: options.now }) });
   await app.ready();
   return {
     app,
