@@ -1,11 +1,12 @@
 import { and, eq } from 'drizzle-orm';
-import { hasInstallationPermission, hasPermissionOn, scopeRoots } from '../../core/auth/roles.ts';
+import { hasInstallationPermission, hasPermissionOn } from '../../core/auth/roles.ts';
 import { AppError, fieldError } from '../../core/errors.ts';
 import { type Criterion, type Framework, walkCriteria } from '../../core/frameworks/framework.ts';
 import { isStageOpen, type Stage } from '../../core/frameworks/rounds.ts';
 import { todayInVietnam } from '../../core/text/dates.ts';
 import type { ServiceContext } from '../audit/audit-log.ts';
 import { assertPermissionOn } from '../auth/policy.ts';
+import { scopeCondition, unitScope } from '../auth/scope.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import { assessmentRounds, frameworks, roundUnits, units } from '../db/schema/index.ts';
 
@@ -50,14 +51,14 @@ export async function readableRound(ctx: AssessmentContext, id: number) {
 }
 
 export async function unitsOfRoundInScope(ctx: AssessmentContext, roundId: number): Promise<number[]> {
-  const roots = scopeRoots(ctx.user.grants, 'assessment.read');
-  if (roots.length === 0) return [];
+  const scope = unitScope(ctx.user.grants, 'assessment.read', units.path);
+  if (scope === false) return [];
   const rows = await ctx.db
-    .select({ id: units.id, path: units.path })
+    .select({ id: units.id })
     .from(roundUnits)
     .innerJoin(units, eq(units.id, roundUnits.unitId))
-    .where(eq(roundUnits.roundId, roundId));
-  return rows.filter((row) => roots.some((root) => row.path.startsWith(root))).map((row) => row.id);
+    .where(and(eq(roundUnits.roundId, roundId), scopeCondition(scope)));
+  return rows.map((row) => row.id);
 }
 
 export const leavesOf = (framework: Framework): Criterion[] =>

@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, inArray, isNull, like, notInArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, notInArray, or, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { hasPermissionOn, scopeRoots } from '../../core/auth/roles.ts';
+import { hasPermissionOn } from '../../core/auth/roles.ts';
 import { AppError, fieldError } from '../../core/errors.ts';
 import {
   canTransition,
@@ -14,6 +14,7 @@ import {
 import { todayInVietnam } from '../../core/text/dates.ts';
 import { mutate, type ServiceContext } from '../audit/audit-log.ts';
 import { assertPermissionOn } from '../auth/policy.ts';
+import { scopeCondition, unitScope } from '../auth/scope.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import { auditEvents, planItems, planItemUnits, plans, reports, units } from '../db/schema/index.ts';
 import { evidenceCounts } from '../files/evidence.ts';
@@ -290,8 +291,8 @@ export async function periodOverview(
   filter: { status?: ReportStatus },
 ) {
   const window = await windowOf(ctx, periodCode);
-  const roots = scopeRoots(ctx.user.grants, 'reports.read');
-  if (roots.length === 0) throw new AppError('FORBIDDEN');
+  const scope = unitScope(ctx.user.grants, 'reports.read', units.path);
+  if (scope === false) throw new AppError('FORBIDDEN');
   const rows = await ctx.db
     .select({
       unitId: units.id,
@@ -306,13 +307,7 @@ export async function periodOverview(
     })
     .from(units)
     .leftJoin(reports, and(eq(reports.unitId, units.id), eq(reports.periodCode, window.code)))
-    .where(
-      and(
-        isNull(units.validTo),
-        inArray(units.type, REPORTING_TYPES),
-        roots.includes('/') ? undefined : or(...roots.map((root) => like(units.path, `${root}%`))),
-      ),
-    )
+    .where(and(isNull(units.validTo), inArray(units.type, REPORTING_TYPES), scopeCondition(scope)))
     .orderBy(asc(units.type), sql`${units.name} collate vi`);
   const today = todayInVietnam();
   const entries = rows.map((row) => ({

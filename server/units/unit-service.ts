@@ -15,6 +15,7 @@ import type {
 import { childPath, isMoveAllowed, pathIds } from '../../core/units/unit-tree.ts';
 import type { SuccessionKind, UnitType } from '../../core/units/unit-types.ts';
 import { type Audit, mutate, type ServiceContext } from '../audit/audit-log.ts';
+import { scopeCondition, unitScope } from '../auth/scope.ts';
 import type { DbOrTx, Tx } from '../db/engine.ts';
 import { unitSuccessions, units } from '../db/schema/index.ts';
 import { auditedUnit, type UnitDetail, type UnitSummary } from './unit-presenters.ts';
@@ -25,11 +26,8 @@ type UnitRow = typeof units.$inferSelect;
 const parent = alias(units, 'parent');
 
 /** Units inside the subtrees where the user holds `permission`. */
-export function scopeCondition(user: UnitContext['user'], permission: Permission): SQL {
-  const roots = scopeRoots(user.grants, permission);
-  if (roots.includes('/')) return sql`true`;
-  if (roots.length === 0) return sql`false`;
-  return or(...roots.map((root) => like(units.path, `${root}%`))) as SQL;
+export function unitsInScope(user: UnitContext['user'], permission: Permission): SQL {
+  return scopeCondition(unitScope(user.grants, permission, units.path));
 }
 
 const SORT_COLUMNS = {
@@ -49,7 +47,7 @@ export interface FindUnitsQuery {
 }
 
 export async function findUnits(ctx: UnitContext, query: FindUnitsQuery): Promise<ListResult<UnitSummary>> {
-  const conditions: (SQL | undefined)[] = [scopeCondition(ctx.user, 'units.read')];
+  const conditions: (SQL | undefined)[] = [unitsInScope(ctx.user, 'units.read')];
   if (query.status === 'active') conditions.push(isNull(units.validTo));
   if (query.status === 'closed') conditions.push(isNotNull(units.validTo));
   if (query.type) conditions.push(eq(units.type, query.type));

@@ -8,6 +8,7 @@ import { type ListResult, parseSort } from '../../core/list.ts';
 import { foldVietnamese, searchPattern } from '../../core/text/vietnamese.ts';
 import { mutate, type ServiceContext } from '../audit/audit-log.ts';
 import { generatePassword, hashPassword } from '../auth/passwords.ts';
+import { scopeCondition, unitScope } from '../auth/scope.ts';
 import { deleteUserSessions, loadGrants } from '../auth/sessions.ts';
 import type { DbOrTx } from '../db/engine.ts';
 import { roleGrants, units, users } from '../db/schema/index.ts';
@@ -88,12 +89,11 @@ export async function findUsers(
 ): Promise<ListResult<UserView>> {
   const conditions: (SQL | undefined)[] = [];
   if (!hasPermissionOn(ctx.user.grants, 'users.read', '/')) {
-    const roots = scopeRoots(ctx.user.grants, 'users.read');
-    const inScope = roots.map((root) => like(units.path, `${root}%`));
+    const inScope = scopeCondition(unitScope(ctx.user.grants, 'users.read', units.path));
     // Accounts with a role in scope, or with no role at all.
     conditions.push(
       or(
-        sql`exists (select 1 from role_grants g join units on units.id = g.unit_id where g.user_id = ${users.id} and (${or(...inScope) ?? sql`false`}))`,
+        sql`exists (select 1 from role_grants g join units on units.id = g.unit_id where g.user_id = ${users.id} and (${inScope}))`,
         sql`not exists (select 1 from role_grants g where g.user_id = ${users.id})`,
       ),
     );
