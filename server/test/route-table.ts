@@ -340,7 +340,7 @@ export const ROUTE_TABLE: Record<string, TableRow> = {
   'POST /api/reports': {
     call: ({ side }) => ({ url: '/api/reports', body: { unitId: side.unitId, periodCode: PERIOD } }),
     own: '403 403 403 200 200 403 403 401',
-    other: '403 403 403 403 403 403 403 401',
+    other: '403 403 403 404 404 403 403 401',
   },
   'GET /api/reports/:id': {
     call: ({ side }) => ({ url: `/api/reports/${side.reportId}` }),
@@ -378,7 +378,7 @@ export const ROUTE_TABLE: Record<string, TableRow> = {
   'GET /api/units/:id/reports': {
     call: ({ side }) => ({ url: `/api/units/${side.unitId}/reports` }),
     own: '200 200 200 200 200 200 200 401',
-    other: '200 200 403 403 403 200 200 401',
+    other: '200 200 404 404 404 200 200 401',
   },
   'GET /api/settings/reminders': {
     call: () => ({ url: '/api/settings/reminders' }),
