@@ -20,9 +20,9 @@ import { assertPermissionOn } from '../auth/policy.ts';
 import { assessmentRounds, frameworks, roundScores, roundUnits, units } from '../db/schema/index.ts';
 import {
   type AssessmentContext,
+  assertManagesRound,
   leavesOf,
-  managedRound,
-  roundOf,
+  loadRound,
   scoreAccess,
   scoreKey,
 } from './assessment-access.ts';
@@ -198,7 +198,7 @@ const pick = (row: Record<string, unknown>, keys: string[]) =>
 /** The unit sends its self-assessment: every leaf must carry a score, evidence where required. */
 export async function submitSelfAssessment(ctx: AssessmentContext, roundId: number, unitId: number) {
   const sheet = await getSheet(ctx, roundId, unitId);
-  const { round } = await roundOf(ctx, roundId);
+  const { round } = await loadRound(ctx, roundId);
   const [unit] = await ctx.db.select({ path: units.path }).from(units).where(eq(units.id, unitId));
   if (!unit || !hasPermissionOn(ctx.user.grants, 'assessment.self', unit.path))
     throw new AppError('FORBIDDEN');
@@ -241,7 +241,7 @@ export async function submitSelfAssessment(ctx: AssessmentContext, roundId: numb
 
 /** The coordinator moves the round on; publishing fixes the ranking. */
 export async function advanceRound(ctx: AssessmentContext, roundId: number, version: number) {
-  const { round } = await managedRound(ctx, roundId);
+  const { round } = await assertManagesRound(ctx, roundId);
   const next = nextStage(round.stage as Stage);
   if (!next) throw new AppError('CONFLICT', 'Đợt đánh giá đã công bố.');
   await mutate(ctx, async (tx, audit) => {
@@ -271,7 +271,7 @@ export async function updateRound(
   roundId: number,
   input: z.output<typeof updateRoundSchema>,
 ) {
-  const { round } = await managedRound(ctx, roundId);
+  const { round } = await assertManagesRound(ctx, roundId);
   const deadlines = { ...round.deadlines, ...input.deadlines };
   await mutate(ctx, async (tx, audit) => {
     const [updated] = await tx
@@ -298,7 +298,7 @@ export async function setAdjustments(
   unitId: number,
   input: z.output<typeof adjustmentsSchema>,
 ) {
-  const { round } = await managedRound(ctx, roundId);
+  const { round } = await assertManagesRound(ctx, roundId);
   if (!isStageOpen({ stage: round.stage as Stage, deadlines: round.deadlines }, 'final', todayInVietnam()))
     throw new AppError('FORBIDDEN', 'Điểm thưởng, điểm trừ chỉ nhập ở giai đoạn tổng hợp, trước hạn.');
   if (input.bonus > round.bonusCap) throw fieldError('bonus', `Điểm thưởng tối đa là ${round.bonusCap}.`);
