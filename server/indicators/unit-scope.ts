@@ -7,7 +7,7 @@ import type { ServiceContext } from '../audit/audit-log.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import type { Db } from '../db/engine.ts';
 import { unitSuccessions, units } from '../db/schema/index.ts';
-import { loadUnit } from '../units/unit-service.ts';
+import { loadUnit } from '../units/unit-access.ts';
 
 export type IndicatorContext = ServiceContext & { user: SessionUser };
 

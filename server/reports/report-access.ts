@@ -3,7 +3,7 @@ import { hasPermissionOn, type Permission } from '../../core/auth/roles.ts';
 import { AppError } from '../../core/errors.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import { reports, units } from '../db/schema/index.ts';
-import { loadUnit } from '../units/unit-service.ts';
+import { loadUnit } from '../units/unit-access.ts';
 import type { ReportContext } from './report-service.ts';
 
 /**

@@ -9,8 +9,8 @@ import { UNIT_TYPES, type UnitType } from '../../core/units/unit-types.ts';
 import { mutate } from '../audit/audit-log.ts';
 import { units } from '../db/schema/index.ts';
 import { readTable, type Table, type TabularFormat, writeTable } from '../files/tabular.ts';
+import { type UnitContext, unitsInScope } from './unit-access.ts';
 import { auditedUnit } from './unit-presenters.ts';
-import { type UnitContext, unitsInScope } from './unit-service.ts';
 
 export interface ImportSummary {
   created: number;
