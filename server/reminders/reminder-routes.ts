@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { reminderSettingsSchema } from '../../core/reports/reminders.ts';
-import { assertInstallationWide, contextOf } from '../auth/policy.ts';
+import { contextOf } from '../auth/policy.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/engine.ts';
 import { sendRemindersNow } from './reminder-service.ts';
@@ -36,7 +36,6 @@ export async function reminderRoutes(app: FastifyInstance, { db, config }: { db:
     },
     async (request) => {
       const ctx = contextOf(request, db);
-      assertInstallationWide(ctx.user, 'reports.review');
       return saveReminderSettings(ctx, request.body);
     },
   );

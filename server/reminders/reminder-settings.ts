@@ -3,9 +3,8 @@ import {
   type ReminderSettings,
   reminderSettingsSchema,
 } from '../../core/reports/reminders.ts';
-import type { ServiceContext } from '../audit/audit-log.ts';
 import type { DbOrTx } from '../db/engine.ts';
-import { readSetting, writeSetting } from '../db/settings.ts';
+import { readSetting, type SettingsContext, writeSetting } from '../db/settings.ts';
 
 const KEY = 'reminders';
 
@@ -13,7 +12,7 @@ const KEY = 'reminders';
 export const getReminderSettings = (db: DbOrTx): Promise<ReminderSettings> =>
   readSetting(db, KEY, reminderSettingsSchema, DEFAULT_REMINDER_SETTINGS);
 
-export async function saveReminderSettings(ctx: ServiceContext, input: ReminderSettings) {
+export async function saveReminderSettings(ctx: SettingsContext, input: ReminderSettings) {
   await writeSetting(ctx, KEY, await getReminderSettings(ctx.db), input);
   return input;
 }

@@ -12,9 +12,8 @@ import {
 import { parsePeriod } from '../../core/periods/periods.ts';
 import { defaultHolidays, workdayCalendar } from '../../core/periods/workdays.ts';
 import { formatDateVi } from '../../core/text/dates.ts';
-import type { ServiceContext } from '../audit/audit-log.ts';
 import type { DbOrTx } from '../db/engine.ts';
-import { readSetting, writeSetting } from '../db/settings.ts';
+import { readSetting, type SettingsContext, writeSetting } from '../db/settings.ts';
 
 const REGIME_KEY = 'reporting_regime';
 const HOLIDAYS_KEY = 'holidays';
@@ -27,13 +26,13 @@ export const getRegimeSettings = (db: DbOrTx) =>
 export const getHolidayOverrides = (db: DbOrTx) =>
   readSetting<Overrides>(db, HOLIDAYS_KEY, holidayOverridesSchema, EMPTY_OVERRIDES);
 
-export async function saveRegimeSettings(ctx: ServiceContext, input: RegimeSettings) {
+export async function saveRegimeSettings(ctx: SettingsContext, input: RegimeSettings) {
   await writeSetting(ctx, REGIME_KEY, await getRegimeSettings(ctx.db), input);
   return input;
 }
 
 /** Records one year's official schedule; other years' entries are kept as they are. */
-export async function saveYearHolidays(ctx: ServiceContext, year: number, input: Overrides) {
+export async function saveYearHolidays(ctx: SettingsContext, year: number, input: Overrides) {
   const inYear = (date: string) => date.startsWith(String(year));
   const refused = [...input.daysOff, ...input.workingDays, ...input.notHolidays].find(
     (date) => !inYear(date),
