@@ -29,8 +29,12 @@ const unitColumns = {
 
 export const findUnit = (db: Db, unitId: number): Promise<UnitRef> => loadUnit(db, unitId);
 
-/** The unit asked for, or the top of the user's scope: the first root their grants reach. */
-export async function unitInScope(
+/**
+ * The unit whose indicators are asked for, if the user holds `permission` on it (or on the unit
+ * carrying a closed one's figures today), else FORBIDDEN; without a unit, the top of the user's
+ * scope: the first root their grants reach.
+ */
+export async function assertReadsUnitIndicators(
   ctx: IndicatorContext,
   permission: Permission,
   unitId: number | undefined,
