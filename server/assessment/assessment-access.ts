@@ -1,14 +1,19 @@
 import { and, eq } from 'drizzle-orm';
-import { hasInstallationPermission, hasPermissionOn, scopeRoots } from '../../core/auth/roles.ts';
+import { hasInstallationPermission, hasPermissionOn } from '../../core/auth/roles.ts';
 import { AppError, fieldError } from '../../core/errors.ts';
 import { type Criterion, type Framework, walkCriteria } from '../../core/frameworks/framework.ts';
 import { isStageOpen, type Stage } from '../../core/frameworks/rounds.ts';
 import type { ServiceContext } from '../audit/audit-log.ts';
-import { assertPermissionOn } from '../auth/policy.ts';
+import { scopeCondition, unitScope } from '../auth/scope.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import { todayOf } from '../clock.ts';
 import { assessmentRounds, frameworks, roundUnits, units } from '../db/schema/index.ts';
 
+/**
+ * Who may read, manage and score assessment rounds, and change frameworks. A round belongs to its
+ * owner unit: read in full by its managers and appraisers, by a unit in it for its own sheet; managed
+ * with assessment.manage on the owner; scored by the unit and the council each in their stages.
+ */
 export type AssessmentContext = ServiceContext & { user: SessionUser };
 
 /**
@@ -25,7 +30,8 @@ export function assertChangesFrameworks(user: SessionUser): void {
 
 export type RoundRow = typeof assessmentRounds.$inferSelect;
 
-export async function roundOf(ctx: AssessmentContext, id: number) {
+/** The round with its framework and owner's path, whoever asks: callers decide who may see it. */
+export async function loadRound(ctx: AssessmentContext, id: number) {
   const [row] = await ctx.db
     .select({ round: assessmentRounds, framework: frameworks.definition, ownerPath: units.path })
     .from(assessmentRounds)
@@ -36,28 +42,37 @@ export async function roundOf(ctx: AssessmentContext, id: number) {
   return row;
 }
 
-/** Managers and appraisers of the owner's subtree see the whole round; units see it if they are in it. */
-export async function readableRound(ctx: AssessmentContext, id: number) {
-  const row = await roundOf(ctx, id);
-  if (
-    hasPermissionOn(ctx.user.grants, 'assessment.manage', row.ownerPath) ||
-    hasPermissionOn(ctx.user.grants, 'assessment.appraise', row.ownerPath)
-  )
-    return { ...row, seesAll: true };
+/** Managers and appraisers of the owner's subtree see the whole round (every unit's sheet). */
+export function canReadRoundInFull(user: SessionUser, ownerPath: string): boolean {
+  return (
+    hasPermissionOn(user.grants, 'assessment.manage', ownerPath) ||
+    hasPermissionOn(user.grants, 'assessment.appraise', ownerPath)
+  );
+}
+
+/** Moving the round on, its deadlines, bonus and penalty points: assessment.manage on its owner. */
+export function canManageRound(user: SessionUser, ownerPath: string): boolean {
+  return hasPermissionOn(user.grants, 'assessment.manage', ownerPath);
+}
+
+/** The round, read in full by its managers and appraisers, by a unit only if it is in it (else NOT_FOUND). */
+export async function assertReadsRound(ctx: AssessmentContext, id: number) {
+  const row = await loadRound(ctx, id);
+  if (canReadRoundInFull(ctx.user, row.ownerPath)) return { ...row, seesAll: true };
   const mine = await unitsOfRoundInScope(ctx, id);
   if (mine.length === 0) throw new AppError('NOT_FOUND');
   return { ...row, seesAll: false };
 }
 
 export async function unitsOfRoundInScope(ctx: AssessmentContext, roundId: number): Promise<number[]> {
-  const roots = scopeRoots(ctx.user.grants, 'assessment.read');
-  if (roots.length === 0) return [];
+  const scope = unitScope(ctx.user.grants, 'assessment.read', units.path);
+  if (scope === false) return [];
   const rows = await ctx.db
-    .select({ id: units.id, path: units.path })
+    .select({ id: units.id })
     .from(roundUnits)
     .innerJoin(units, eq(units.id, roundUnits.unitId))
-    .where(eq(roundUnits.roundId, roundId));
-  return rows.filter((row) => roots.some((root) => row.path.startsWith(root))).map((row) => row.id);
+    .where(and(eq(roundUnits.roundId, roundId), scopeCondition(scope)));
+  return rows.map((row) => row.id);
 }
 
 export const leavesOf = (framework: Framework): Criterion[] =>
@@ -69,7 +84,7 @@ export const scoreKey = (roundId: number, unitId: number, code: string) => `${ro
 
 /** Who may enter what now: the unit in its stages, the council in its, each only while the stage is open. */
 export async function scoreAccess(ctx: AssessmentContext, roundId: number, unitId: number, code: string) {
-  const { round, framework } = await roundOf(ctx, roundId);
+  const { round, framework } = await loadRound(ctx, roundId);
   const [unit] = await ctx.db
     .select({ path: units.path })
     .from(roundUnits)
@@ -88,14 +103,14 @@ export async function scoreAccess(ctx: AssessmentContext, roundId: number, unitI
   return { round, stage, criterion, asUnit, asCouncil, open };
 }
 
-export async function managedRound(ctx: AssessmentContext, roundId: number) {
-  const row = await roundOf(ctx, roundId);
-  assertPermissionOn(ctx.user, 'assessment.manage', row.ownerPath);
+export async function assertManagesRound(ctx: AssessmentContext, roundId: number) {
+  const row = await loadRound(ctx, roundId);
+  if (!canManageRound(ctx.user, row.ownerPath)) throw new AppError('FORBIDDEN');
   return row;
 }
 
 /** Before publication the ranking is for the council and coordinators; after it, for everyone in it. */
 export async function assertResultsVisible(ctx: AssessmentContext, roundId: number): Promise<void> {
-  const { round, seesAll } = await readableRound(ctx, roundId);
+  const { round, seesAll } = await assertReadsRound(ctx, roundId);
   if (!seesAll && round.stage !== 'published') throw new AppError('FORBIDDEN', 'Kết quả chưa được công bố.');
 }

@@ -20,9 +20,9 @@ import { assessmentRounds, frameworks, roundScores, roundUnits, units } from '..
 import { writeVersioned } from '../db/versioned.ts';
 import {
   type AssessmentContext,
+  assertManagesRound,
   leavesOf,
-  managedRound,
-  roundOf,
+  loadRound,
   scoreAccess,
   scoreKey,
 } from './assessment-access.ts';
@@ -213,7 +213,7 @@ const pick = (row: Record<string, unknown>, keys: string[]) =>
 /** The unit sends its self-assessment: every leaf must carry a score, evidence where required. */
 export async function submitSelfAssessment(ctx: AssessmentContext, roundId: number, unitId: number) {
   const sheet = await getSheet(ctx, roundId, unitId);
-  const { round } = await roundOf(ctx, roundId);
+  const { round } = await loadRound(ctx, roundId);
   const [unit] = await ctx.db.select({ path: units.path }).from(units).where(eq(units.id, unitId));
   if (!unit || !hasPermissionOn(ctx.user.grants, 'assessment.self', unit.path))
     throw new AppError('FORBIDDEN');
@@ -261,7 +261,7 @@ export async function updateRound(
   roundId: number,
   input: z.output<typeof updateRoundSchema>,
 ) {
-  const { round } = await managedRound(ctx, roundId);
+  const { round } = await assertManagesRound(ctx, roundId);
   const deadlines = { ...round.deadlines, ...input.deadlines };
   await mutate(ctx, async (tx, audit) => {
     const [updated] = await tx
@@ -288,7 +288,7 @@ export async function setAdjustments(
   unitId: number,
   input: z.output<typeof adjustmentsSchema>,
 ) {
-  const { round } = await managedRound(ctx, roundId);
+  const { round } = await assertManagesRound(ctx, roundId);
   if (!isStageOpen({ stage: round.stage as Stage, deadlines: round.deadlines }, 'final', todayOf(ctx)))
     throw new AppError('FORBIDDEN', 'Điểm thưởng, điểm trừ chỉ nhập ở giai đoạn tổng hợp, trước hạn.');
   if (input.bonus > round.bonusCap) throw fieldError('bonus', `Điểm thưởng tối đa là ${round.bonusCap}.`);

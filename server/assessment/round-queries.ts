@@ -1,5 +1,4 @@
 import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
-import { hasPermissionOn } from '../../core/auth/roles.ts';
 import { AppError } from '../../core/errors.ts';
 import { type Framework, frameworkMaximum, walkCriteria } from '../../core/frameworks/framework.ts';
 import { effectiveScore, type Stage } from '../../core/frameworks/rounds.ts';
@@ -22,10 +21,11 @@ import {
 import { evidenceCounts } from '../files/evidence.ts';
 import {
   type AssessmentContext,
+  assertReadsRound,
+  canReadRoundInFull,
   leavesOf,
+  loadRound,
   type RoundRow,
-  readableRound,
-  roundOf,
   scoreKey,
   unitsOfRoundInScope,
 } from './assessment-access.ts';
@@ -59,10 +59,10 @@ export async function listRounds(ctx: AssessmentContext) {
     .orderBy(desc(assessmentRounds.year), desc(assessmentRounds.id));
   const visible = [];
   for (const row of rows) {
-    const manages =
-      hasPermissionOn(ctx.user.grants, 'assessment.manage', row.ownerPath) ||
-      hasPermissionOn(ctx.user.grants, 'assessment.appraise', row.ownerPath);
-    if (manages || (await unitsOfRoundInScope(ctx, row.round.id)).length > 0)
+    if (
+      canReadRoundInFull(ctx.user, row.ownerPath) ||
+      (await unitsOfRoundInScope(ctx, row.round.id)).length > 0
+    )
       visible.push(presentRound(row.round, row.framework));
   }
   return visible;
@@ -70,7 +70,7 @@ export async function listRounds(ctx: AssessmentContext) {
 
 /** The round and its dashboard: each unit's progress in the current stage and its score so far. */
 export async function getRound(ctx: AssessmentContext, id: number) {
-  const { round, framework, seesAll } = await readableRound(ctx, id);
+  const { round, framework, seesAll } = await assertReadsRound(ctx, id);
   const mine = seesAll ? null : new Set(await unitsOfRoundInScope(ctx, id));
   const members = await ctx.db
     .select({ unit: roundUnits, name: units.name, code: units.code })
@@ -162,7 +162,7 @@ function inputOf(unit: MemberRow, entries: Map<number, UnitEntries>) {
 
 /** A unit's assessment sheet: every leaf with the unit's and the council's entries and evidence count. */
 export async function getSheet(ctx: AssessmentContext, roundId: number, unitId: number) {
-  const { round, framework, seesAll } = await readableRound(ctx, roundId);
+  const { round, framework, seesAll } = await assertReadsRound(ctx, roundId);
   if (!seesAll && !(await unitsOfRoundInScope(ctx, roundId)).includes(unitId))
     throw new AppError('NOT_FOUND');
   const [member] = await ctx.db
@@ -238,7 +238,7 @@ export async function getSheet(ctx: AssessmentContext, roundId: number, unitId: 
 
 /** The ranking of a round (whoever asks has passed assertResultsVisible). */
 export async function getResults(ctx: AssessmentContext, roundId: number) {
-  const { round, framework } = await roundOf(ctx, roundId);
+  const { round, framework } = await loadRound(ctx, roundId);
   const { members, results } = await scoredRound(ctx, round, framework);
   const change = await changeSincePreviousRound(ctx, round, framework, results);
   const names = new Map(members.map(({ unit, name }) => [unit.unitId, name]));

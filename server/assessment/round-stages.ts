@@ -17,7 +17,7 @@ import { formatDateVi } from '../../core/text/dates.ts';
 import { mutate } from '../audit/audit-log.ts';
 import { nowOf, todayOf } from '../clock.ts';
 import { assessmentRounds } from '../db/schema/index.ts';
-import { type AssessmentContext, managedRound } from './assessment-access.ts';
+import { type AssessmentContext, assertManagesRound } from './assessment-access.ts';
 import { getRound } from './round-queries.ts';
 
 /**
@@ -57,7 +57,7 @@ async function roundProgress(ctx: AssessmentContext, roundId: number): Promise<R
 }
 
 async function previewOf(ctx: AssessmentContext, roundId: number) {
-  const { round } = await managedRound(ctx, roundId);
+  const { round } = await assertManagesRound(ctx, roundId);
   const preview = previewStageMove(
     {
       stage: round.stage as Stage,
@@ -130,7 +130,7 @@ export async function withdrawPublication(
   roundId: number,
   input: z.output<typeof withdrawPublicationSchema>,
 ) {
-  const { round } = await managedRound(ctx, roundId);
+  const { round } = await assertManagesRound(ctx, roundId);
   if (round.stage !== 'published') throw new AppError('CONFLICT', 'Đợt đánh giá chưa công bố.');
   await mutate(ctx, async (tx, audit) => {
     const [updated] = await tx
@@ -165,7 +165,7 @@ export async function reopenSelfAssessment(
   roundId: number,
   input: z.output<typeof reopenStageSchema>,
 ) {
-  const { round } = await managedRound(ctx, roundId);
+  const { round } = await assertManagesRound(ctx, roundId);
   if (round.stage !== 'appraisal1')
     throw new AppError('CONFLICT', 'Chỉ mở lại giai đoạn tự đánh giá khi đợt đang ở thẩm định lần 1.');
   const back = previousStage('appraisal1') as Stage;

@@ -6,9 +6,10 @@ import {
   verifyChain,
 } from '../../core/audit/hash-chain.ts';
 import { type ListResult, parseSort } from '../../core/list.ts';
+import { rootsScope, scopeCondition } from '../auth/scope.ts';
 import type { DbOrTx } from '../db/engine.ts';
 import { countRows, listTotal, totalOver } from '../db/list-total.ts';
-import { auditEvents, auditHead } from '../db/schema/index.ts';
+import { auditEvents, auditHead, units } from '../db/schema/index.ts';
 
 export interface AuditQuery {
   page: number;
@@ -32,14 +33,11 @@ function toContent(row: typeof auditEvents.$inferSelect): ChainedEvent {
 }
 
 export async function findAuditEvents(db: DbOrTx, query: AuditQuery): Promise<ListResult<AuditEventView>> {
-  const inScope = query.scope.includes('/')
-    ? undefined
-    : query.scope.length === 0
-      ? sql`false`
-      : sql`${auditEvents.unitId} in (select id from units where ${sql.join(
-          query.scope.map((root) => sql`path like ${`${root}%`}`),
-          sql` or `,
-        )})`;
+  const scope = rootsScope(query.scope, units.path);
+  const inScope =
+    typeof scope === 'boolean'
+      ? scopeCondition(scope)
+      : sql`${auditEvents.unitId} in (select ${units.id} from ${units} where ${scope})`;
   const conditions: (SQL | undefined)[] = [
     inScope,
     query.action ? like(auditEvents.action, `${query.action.replace(/[\\%_]/g, '\\$&')}%`) : undefined,

@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
 import {
-  hasInstallationPermission,
   hasPermissionOn,
   hasPermissionSomewhere,
   PERMISSIONS,
@@ -74,11 +73,6 @@ export function contextOf(request: FastifyRequest, db: Db): ServiceContext & { u
 /** Record-level check: the user holds `permission` on the unit at `unitPath`. */
 export function assertPermissionOn(user: SessionUser, permission: Permission, unitPath: string): void {
   if (!hasPermissionOn(user.grants, permission, unitPath)) throw new AppError('FORBIDDEN');
-}
-
-/** Installation-wide things (see `hasInstallationPermission`): the permission on the root of the tree. */
-export function assertInstallationWide(user: SessionUser, permission: Permission): void {
-  if (!hasInstallationPermission(user.grants, permission)) throw new AppError('INSTALLATION_WIDE_ONLY');
 }
 
 export const policyPlugin = fp(

@@ -10,7 +10,11 @@ import { type Grant, type Permission, scopeRoots } from '../../core/auth/roles.t
 export type Scope = boolean | SQL;
 
 export function unitScope(grants: readonly Grant[], permission: Permission, path: Column | SQL): Scope {
-  const roots = scopeRoots(grants, permission);
+  return rootsScope(scopeRoots(grants, permission), path);
+}
+
+/** The same from subtree roots already worked out (`scopeRoots`), when a caller needs them too. */
+export function rootsScope(roots: readonly string[], path: Column | SQL): Scope {
   if (roots.length === 0) return false;
   if (roots.includes('/')) return true;
   return or(...roots.map((root) => like(path, `${root}%`))) as SQL;

@@ -1,5 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
+import { type Grant, hasInstallationPermission } from '../../core/auth/roles.ts';
+import { AppError } from '../../core/errors.ts';
 import { mutate, type ServiceContext } from '../audit/audit-log.ts';
 import type { DbOrTx } from './engine.ts';
 import { settings } from './schema/index.ts';
@@ -26,17 +28,24 @@ export async function settingVersion(db: DbOrTx, key: string): Promise<number> {
   return row?.version ?? 0;
 }
 
+/** Who changes settings: the settings hold for the whole installation, so whoever reviews reports at its root. */
+export type SettingsContext = ServiceContext & { user: { grants: readonly Grant[] } };
+
 /**
  * Saves a setting and its audit event (before and after) in one transaction, only over the version
  * the editor read (a stale one is a 409 carrying the setting as it is now). Returns the new version.
+ * Every setting is installation-wide (the calendar, holidays, reminders): refused to anyone not
+ * reviewing reports on the root of the tree, here, so no caller can forget it.
  */
 export async function writeSetting(
-  ctx: ServiceContext,
+  ctx: SettingsContext,
   key: string,
   before: unknown,
   value: unknown,
   version: number,
 ): Promise<number> {
+  if (!hasInstallationPermission(ctx.user.grants, 'reports.review'))
+    throw new AppError('INSTALLATION_WIDE_ONLY');
   return mutate(ctx, async (tx, audit) => {
     const text = JSON.stringify(value);
     const row = await writeVersioned(tx, {

@@ -6,7 +6,7 @@ import { pathIds } from '../../core/units/unit-tree.ts';
 import { units } from '../db/schema/index.ts';
 import { renderDocx } from '../files/docx-render.ts';
 import { placeOfUnit, type RunSpec } from '../plans/plan-document.ts';
-import { managedDossier } from './late-service.ts';
+import { assertChangesDossier } from './late-service.ts';
 import type { IndicatorContext } from './unit-scope.ts';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -26,7 +26,7 @@ const dateOf = (time: Date | null) => (time ? formatDateVi(todayInVietnam(time))
  * signed by its head; what the system cannot know (the applicant, the reason) is left to fill in.
  */
 export async function apologyLetter(ctx: IndicatorContext, code: string) {
-  const { dossier, unit, procedureName } = await managedDossier(ctx, code);
+  const { dossier, unit, procedureName } = await assertChangesDossier(ctx, code);
   const now = new Date();
   if (!isLate(dossier, now)) throw fieldError('code', 'Hồ sơ không trễ hạn: không cần thư xin lỗi.');
   const [province] = await ctx.db

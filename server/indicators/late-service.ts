@@ -12,7 +12,12 @@ import type { Db } from '../db/engine.ts';
 import { countRows, listTotal, pageOffset, totalOver } from '../db/list-total.ts';
 import { dossierRollups, dossiers, procedures, units } from '../db/schema/index.ts';
 import { latestQuarter } from './dashboard-service.ts';
-import { assertOpen, attributeClosed, type IndicatorContext, unitInScope } from './unit-scope.ts';
+import {
+  assertOpen,
+  assertReadsUnitIndicators,
+  attributeClosed,
+  type IndicatorContext,
+} from './unit-scope.ts';
 
 export const LATE_SORTS = ['daysLate', 'receivedAt', 'dueAt', 'finishedAt', 'code'] as const;
 
@@ -67,7 +72,7 @@ export async function findLateDossiers(
   ctx: IndicatorContext,
   query: LateQuery,
 ): Promise<ListResult<LateDossier>> {
-  const unit = await unitInScope(ctx, 'indicators.read', query.unitId);
+  const unit = await assertReadsUnitIndicators(ctx, 'indicators.read', query.unitId);
   assertOpen(unit);
   const { from, to } = windowOf(query.period?.toUpperCase() ?? (await latestQuarter(ctx.db)));
   // Late as of now, or as of the end of a past period.
@@ -170,7 +175,7 @@ function presentLate(
  * A dossier as the person who manages it sees it (coordinators and importers of its unit, or of the
  * unit that carries a merged unit's dossiers today); anyone else is refused.
  */
-export async function managedDossier(ctx: IndicatorContext, code: string) {
+export async function assertChangesDossier(ctx: IndicatorContext, code: string) {
   const [dossier] = await ctx.db
     .select({ dossier: dossiers, unit: units, procedureName: procedures.name })
     .from(dossiers)
@@ -197,7 +202,7 @@ export async function managedDossier(ctx: IndicatorContext, code: string) {
  * the roll-up's `lateApologised` of the quarter the dossier was finished in, in the same transaction.
  */
 export async function setApology(ctx: IndicatorContext, code: string, issued: boolean) {
-  const dossier = await managedDossier(ctx, code);
+  const dossier = await assertChangesDossier(ctx, code);
   const row = dossier.dossier;
   const now = nowOf(ctx);
   if (!isLate(row, now)) throw fieldError('issued', 'Hồ sơ không trễ hạn: không cần thư xin lỗi.');

@@ -1,10 +1,11 @@
-import { and, asc, eq, isNull, like, or, type SQL, sql } from 'drizzle-orm';
-import { hasInstallationPermission, hasPermissionOn, scopeRoots } from '../../core/auth/roles.ts';
+import { and, asc, eq, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { hasInstallationPermission, hasPermissionOn } from '../../core/auth/roles.ts';
 import { AppError, fieldError } from '../../core/errors.ts';
 import type { TargetBody } from '../../core/indicators/indicator-schemas.ts';
 import type { ListResult } from '../../core/list.ts';
 import { parsePeriod } from '../../core/periods/periods.ts';
 import { mutate } from '../audit/audit-log.ts';
+import { scopeCondition, unitScope } from '../auth/scope.ts';
 import type { Tx } from '../db/engine.ts';
 import { countRows, listTotal, pageOffset, totalOver } from '../db/list-total.ts';
 import { indicators, indicatorTargets, units } from '../db/schema/index.ts';
@@ -65,10 +66,9 @@ export async function findTargets(
   ctx: IndicatorContext,
   query: { indicatorCode?: string; unitId?: number; page: number; perPage: number },
 ): Promise<ListResult<TargetView>> {
-  const roots = scopeRoots(ctx.user.grants, 'indicators.read');
   const visible = or(
     isNull(indicatorTargets.unitId),
-    ...roots.map((root) => like(units.path, `${root}%`)),
+    scopeCondition(unitScope(ctx.user.grants, 'indicators.read', units.path)),
   ) as SQL;
   const where = and(
     visible,

@@ -7,7 +7,7 @@ import type { ServiceContext } from '../audit/audit-log.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import type { Db } from '../db/engine.ts';
 import { unitSuccessions, units } from '../db/schema/index.ts';
-import { loadUnit } from '../units/unit-service.ts';
+import { loadUnit } from '../units/unit-access.ts';
 
 export type IndicatorContext = ServiceContext & { user: SessionUser };
 
@@ -29,8 +29,12 @@ const unitColumns = {
 
 export const findUnit = (db: Db, unitId: number): Promise<UnitRef> => loadUnit(db, unitId);
 
-/** The unit asked for, or the top of the user's scope: the first root their grants reach. */
-export async function unitInScope(
+/**
+ * The unit whose indicators are asked for, if the user holds `permission` on it (or on the unit
+ * carrying a closed one's figures today), else FORBIDDEN; without a unit, the top of the user's
+ * scope: the first root their grants reach.
+ */
+export async function assertReadsUnitIndicators(
   ctx: IndicatorContext,
   permission: Permission,
   unitId: number | undefined,

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idSchema, versionOrNewSchema } from '../../core/ids.ts';
 import { reminderSettingsSchema } from '../../core/reports/reminders.ts';
-import { assertInstallationWide, contextOf } from '../auth/policy.ts';
+import { contextOf } from '../auth/policy.ts';
 import { nowOf } from '../clock.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/engine.ts';
@@ -42,7 +42,6 @@ export async function reminderRoutes(app: FastifyInstance, { db, config }: { db:
     },
     async (request) => {
       const ctx = contextOf(request, db);
-      assertInstallationWide(ctx.user, 'reports.review');
       return saveReminderSettings(ctx, request.body);
     },
   );

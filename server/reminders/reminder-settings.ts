@@ -3,9 +3,8 @@ import {
   type ReminderSettings,
   reminderSettingsSchema,
 } from '../../core/reports/reminders.ts';
-import type { ServiceContext } from '../audit/audit-log.ts';
 import type { DbOrTx } from '../db/engine.ts';
-import { readSetting, settingVersion, writeSetting } from '../db/settings.ts';
+import { readSetting, type SettingsContext, settingVersion, writeSetting } from '../db/settings.ts';
 
 const KEY = 'reminders';
 
@@ -19,7 +18,7 @@ export async function reminderSettingsForm(db: DbOrTx) {
 }
 
 export async function saveReminderSettings(
-  ctx: ServiceContext,
+  ctx: SettingsContext,
   { version, ...input }: ReminderSettings & { version: number },
 ) {
   const saved = await writeSetting(ctx, KEY, await getReminderSettings(ctx.db), input, version);

@@ -12,9 +12,8 @@ import {
 import { parsePeriod } from '../../core/periods/periods.ts';
 import { defaultHolidays, workdayCalendar } from '../../core/periods/workdays.ts';
 import { formatDateVi } from '../../core/text/dates.ts';
-import type { ServiceContext } from '../audit/audit-log.ts';
 import type { DbOrTx } from '../db/engine.ts';
-import { readSetting, settingVersion, writeSetting } from '../db/settings.ts';
+import { readSetting, type SettingsContext, settingVersion, writeSetting } from '../db/settings.ts';
 
 const REGIME_KEY = 'reporting_regime';
 const HOLIDAYS_KEY = 'holidays';
@@ -32,7 +31,7 @@ export async function regimeSettingsForm(db: DbOrTx) {
   return { ...(await getRegimeSettings(db)), version: await settingVersion(db, REGIME_KEY) };
 }
 
-export async function saveRegimeSettings(ctx: ServiceContext, input: RegimeSettings & { version: number }) {
+export async function saveRegimeSettings(ctx: SettingsContext, input: RegimeSettings & { version: number }) {
   const { version, ...regime } = input;
   const saved = await writeSetting(ctx, REGIME_KEY, await getRegimeSettings(ctx.db), regime, version);
   return { ...regime, version: saved };
@@ -40,7 +39,7 @@ export async function saveRegimeSettings(ctx: ServiceContext, input: RegimeSetti
 
 /** Records one year's official schedule; other years' entries are kept as they are. */
 export async function saveYearHolidays(
-  ctx: ServiceContext,
+  ctx: SettingsContext,
   year: number,
   { version, ...input }: Overrides & { version: number },
 ) {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, like, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, like, type SQL, sql } from 'drizzle-orm';
 import { scopeRoots } from '../../core/auth/roles.ts';
 import { AppError } from '../../core/errors.ts';
 import { parseSort } from '../../core/list.ts';
@@ -6,6 +6,7 @@ import { periodsDueBetween } from '../../core/periods/periods.ts';
 import type { ReportStatus } from '../../core/reports/report.ts';
 import { addDays, todayInVietnam } from '../../core/text/dates.ts';
 import { searchPattern } from '../../core/text/vietnamese.ts';
+import { rootsScope, scopeCondition } from '../auth/scope.ts';
 import { todayOf } from '../clock.ts';
 import { countRows, listTotal, totalOver } from '../db/list-total.ts';
 import { reports, units, users } from '../db/schema/index.ts';
@@ -18,8 +19,7 @@ const INBOX_DAYS_AHEAD = 60;
 /** A user who reports for a whole subtree sees at most this many units in the inbox. */
 const INBOX_UNITS = 200;
 
-const inScope = (roots: string[]): SQL | undefined =>
-  roots.includes('/') ? undefined : or(...roots.map((root) => like(units.path, `${root}%`)));
+const inScope = (roots: string[]): SQL => scopeCondition(rootsScope(roots, units.path));
 
 /**
  * What the user's units have to write: every report falling due from four months ago to two months

@@ -1,6 +1,5 @@
-import { and, asc, desc, eq, inArray, isNull, like, notInArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, notInArray, or, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { hasPermissionOn, scopeRoots } from '../../core/auth/roles.ts';
 import { AppError, fieldError } from '../../core/errors.ts';
 import {
   canTransition,
@@ -13,15 +12,15 @@ import {
 } from '../../core/reports/report.ts';
 import { todayInVietnam } from '../../core/text/dates.ts';
 import { mutate, type ServiceContext } from '../audit/audit-log.ts';
-import { assertPermissionOn } from '../auth/policy.ts';
+import { scopeCondition, unitScope } from '../auth/scope.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import { nowOf, todayOf } from '../clock.ts';
 import { auditEvents, planItems, planItemUnits, plans, reports, units } from '../db/schema/index.ts';
 import { writeVersioned } from '../db/versioned.ts';
 import { evidenceCounts } from '../files/evidence.ts';
 import { notifyReportStep } from '../notifications/report-notifications.ts';
-import { loadUnit } from '../units/unit-service.ts';
 import { loadReportingCalendar } from './calendar-settings.ts';
+import { assertChangesReport, assertReadsReport, assertReadsUnitReports } from './report-access.ts';
 
 export type ReportContext = ServiceContext & { user: SessionUser };
 
@@ -33,12 +32,9 @@ export async function windowOf(ctx: ReportContext, periodCode: string) {
   return (await loadReportingCalendar(ctx.db)).windowOf(periodCode);
 }
 
-const unitOf = (ctx: ReportContext, unitId: number) => loadUnit(ctx.db, unitId);
-
 /** The unit's report for the period, created as a draft the first time the unit opens it. */
 export async function openReport(ctx: ReportContext, unitId: number, periodCode: string) {
-  const unit = await unitOf(ctx, unitId);
-  assertPermissionOn(ctx.user, 'reports.write', unit.path);
+  await assertReadsUnitReports(ctx, unitId, 'reports.write');
   const code = (await windowOf(ctx, periodCode)).code;
   const [existing] = await ctx.db
     .select({ id: reports.id })
@@ -70,17 +66,6 @@ export async function openReport(ctx: ReportContext, unitId: number, periodCode:
     return row.id;
   });
   return getReport(ctx, id);
-}
-
-async function reportRow(ctx: ReportContext, id: number) {
-  const [row] = await ctx.db
-    .select({ report: reports, unitName: units.name, unitPath: units.path })
-    .from(reports)
-    .innerJoin(units, eq(units.id, reports.unitId))
-    .where(eq(reports.id, id));
-  if (!row || !hasPermissionOn(ctx.user.grants, 'reports.read', row.unitPath))
-    throw new AppError('NOT_FOUND');
-  return row;
 }
 
 /** The tasks a unit leads that the report speaks of: still open, or already in the report. */
@@ -117,7 +102,7 @@ async function formTasks(ctx: ReportContext, unitId: number, inReport: number[])
 }
 
 export async function getReport(ctx: ReportContext, id: number) {
-  const { report, unitName } = await reportRow(ctx, id);
+  const { report, unitName } = await assertReadsReport(ctx, id);
   const window = await windowOf(ctx, report.periodCode);
   const updates = new Map(report.taskUpdates.map((update) => [update.itemId, update]));
   const tasks = await formTasks(ctx, report.unitId, [...updates.keys()]);
@@ -182,8 +167,7 @@ const presentTask = (row: typeof planItems.$inferSelect) => ({
 
 /** Saves the draft (as the person types); a stale version is refused, never silently overwritten. */
 export async function saveReport(ctx: ReportContext, id: number, input: z.output<typeof saveReportSchema>) {
-  const { report, unitPath } = await reportRow(ctx, id);
-  assertPermissionOn(ctx.user, 'reports.write', unitPath);
+  const { report } = await assertChangesReport(ctx, id);
   if (!isEditable(report.status as ReportStatus))
     throw new AppError('CONFLICT', 'Báo cáo đã gửi hoặc đã được tiếp nhận: không sửa được nữa.');
   const allowed = new Set(
@@ -227,9 +211,8 @@ export async function transitionReport(
   id: number,
   input: z.output<typeof transitionSchema>,
 ) {
-  const { report, unitPath } = await reportRow(ctx, id);
   const rule = REPORT_ACTIONS[input.action];
-  assertPermissionOn(ctx.user, rule.permission, unitPath);
+  const { report } = await assertChangesReport(ctx, id, rule.permission);
   if (!canTransition(report.status as ReportStatus, input.action))
     throw new AppError('CONFLICT', 'Thao tác không phù hợp với trạng thái hiện tại của báo cáo.');
   if (rule.needsReason && !input.reason) throw fieldError('reason', 'Vui lòng nêu lý do.');
@@ -316,8 +299,8 @@ export async function periodOverview(
   filter: { status?: ReportStatus },
 ) {
   const window = await windowOf(ctx, periodCode);
-  const roots = scopeRoots(ctx.user.grants, 'reports.read');
-  if (roots.length === 0) throw new AppError('FORBIDDEN');
+  const scope = unitScope(ctx.user.grants, 'reports.read', units.path);
+  if (scope === false) throw new AppError('FORBIDDEN');
   const rows = await ctx.db
     .select({
       unitId: units.id,
@@ -332,13 +315,7 @@ export async function periodOverview(
     })
     .from(units)
     .leftJoin(reports, and(eq(reports.unitId, units.id), eq(reports.periodCode, window.code)))
-    .where(
-      and(
-        isNull(units.validTo),
-        inArray(units.type, REPORTING_TYPES),
-        roots.includes('/') ? undefined : or(...roots.map((root) => like(units.path, `${root}%`))),
-      ),
-    )
+    .where(and(isNull(units.validTo), inArray(units.type, REPORTING_TYPES), scopeCondition(scope)))
     .orderBy(asc(units.type), sql`${units.name} collate vi`);
   const today = todayOf(ctx);
   const entries = rows.map((row) => ({
@@ -378,8 +355,7 @@ export async function periodOverview(
 
 /** The reports of a unit, newest period first. */
 export async function unitReports(ctx: ReportContext, unitId: number) {
-  const unit = await unitOf(ctx, unitId);
-  assertPermissionOn(ctx.user, 'reports.read', unit.path);
+  await assertReadsUnitReports(ctx, unitId);
   return ctx.db
     .select({
       id: reports.id,

@@ -84,9 +84,10 @@ describe('a department’s quarterly report', () => {
     expect(opened.json.tasks[0]).toMatchObject({ evidenceCount: 0, planId });
     const again = await reporter.request('POST', '/api/reports', { unitId: snvId, periodCode: '2026Q1' });
     expect(again.json.id).toBe(report.id);
+    // Another department's reporter does not read this one's reports: not found, as a report it cannot read.
     expect(
       (await otherReporter.request('POST', '/api/reports', { unitId: snvId, periodCode: '2026Q1' })).status,
-    ).toBe(403);
+    ).toBe(404);
     expect(
       (await reporter.request('POST', '/api/reports', { unitId: snvId, periodCode: '2026Q7' })).status,
     ).toBe(400);

@@ -9,8 +9,8 @@ import { UNIT_TYPES, type UnitType } from '../../core/units/unit-types.ts';
 import { mutate } from '../audit/audit-log.ts';
 import { units } from '../db/schema/index.ts';
 import { readTable, type Table, type TabularFormat, writeTable } from '../files/tabular.ts';
+import { type UnitContext, unitsInScope } from './unit-access.ts';
 import { auditedUnit } from './unit-presenters.ts';
-import { scopeCondition, type UnitContext } from './unit-service.ts';
 
 export interface ImportSummary {
   created: number;
@@ -149,7 +149,7 @@ export async function exportUnits(ctx: UnitContext, format: TabularFormat): Prom
   const rows = await ctx.db
     .select()
     .from(units)
-    .where(and(scopeCondition(ctx.user, 'units.read'), isNull(units.validTo)))
+    .where(and(unitsInScope(ctx.user, 'units.read'), isNull(units.validTo)))
     .orderBy(units.path);
   const codeById = new Map(rows.map((unit) => [unit.id, unit.code ?? '']));
   const table: Table = {

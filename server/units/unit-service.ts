@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, like, or, type SQL, sql } from 'drizzle-orm';
 import { type AnyPgColumn, alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
-import { type Grant, hasPermissionOn, type Permission, scopeRoots } from '../../core/auth/roles.ts';
+import { hasPermissionOn, scopeRoots } from '../../core/auth/roles.ts';
 import { AppError, fieldError } from '../../core/errors.ts';
 import { type ListResult, parseSort } from '../../core/list.ts';
 import { todayInVietnam } from '../../core/text/dates.ts';
@@ -14,24 +14,22 @@ import type {
 } from '../../core/units/unit-schemas.ts';
 import { childPath, isMoveAllowed, pathIds } from '../../core/units/unit-tree.ts';
 import type { SuccessionKind, UnitType } from '../../core/units/unit-types.ts';
-import { type Audit, mutate, type ServiceContext } from '../audit/audit-log.ts';
+import { type Audit, mutate } from '../audit/audit-log.ts';
 import type { DbOrTx, Tx } from '../db/engine.ts';
 import { listTotal } from '../db/list-total.ts';
 import { unitSuccessions, units } from '../db/schema/index.ts';
+import {
+  assertChangesUnit,
+  assertReadsUnit,
+  canChangeUnit,
+  loadUnit,
+  type UnitContext,
+  type UnitRow,
+  unitsInScope,
+} from './unit-access.ts';
 import { auditedUnit, type UnitDetail, type UnitSummary } from './unit-presenters.ts';
 
-export type UnitContext = ServiceContext & { user: { grants: readonly Grant[] } };
-type UnitRow = typeof units.$inferSelect;
-
 const parent = alias(units, 'parent');
-
-/** Units inside the subtrees where the user holds `permission`. */
-export function scopeCondition(user: UnitContext['user'], permission: Permission): SQL {
-  const roots = scopeRoots(user.grants, permission);
-  if (roots.includes('/')) return sql`true`;
-  if (roots.length === 0) return sql`false`;
-  return or(...roots.map((root) => like(units.path, `${root}%`))) as SQL;
-}
 
 const SORT_COLUMNS = {
   name: sql`${units.name} collate vi`,
@@ -50,7 +48,7 @@ export interface FindUnitsQuery {
 }
 
 export async function findUnits(ctx: UnitContext, query: FindUnitsQuery): Promise<ListResult<UnitSummary>> {
-  const conditions: (SQL | undefined)[] = [scopeCondition(ctx.user, 'units.read')];
+  const conditions: (SQL | undefined)[] = [unitsInScope(ctx.user, 'units.read')];
   if (query.status === 'active') conditions.push(isNull(units.validTo));
   if (query.status === 'closed') conditions.push(isNotNull(units.validTo));
   if (query.type) conditions.push(eq(units.type, query.type));
@@ -139,29 +137,8 @@ function presentSummary(unit: SummaryFields, parentName: string | null, childCou
   };
 }
 
-/** A unit by id, whatever its state, or a 404. */
-export async function loadUnit(db: DbOrTx, id: number): Promise<UnitRow> {
-  const [unit] = await db.select().from(units).where(eq(units.id, id));
-  if (!unit) throw new AppError('NOT_FOUND', 'Không tìm thấy đơn vị.');
-  return unit;
-}
-
-/** A unit the user may see; units outside their subtree are "not found", not "forbidden". */
-async function loadVisibleUnit(
-  ctx: UnitContext,
-  db: DbOrTx,
-  id: number,
-  permission: Permission,
-): Promise<UnitRow> {
-  const unit = await loadUnit(db, id);
-  if (!hasPermissionOn(ctx.user.grants, 'units.read', unit.path))
-    throw new AppError('NOT_FOUND', 'Không tìm thấy đơn vị.');
-  if (!hasPermissionOn(ctx.user.grants, permission, unit.path)) throw new AppError('FORBIDDEN');
-  return unit;
-}
-
 export async function getUnit(ctx: UnitContext, id: number, db: DbOrTx = ctx.db): Promise<UnitDetail> {
-  const unit = await loadVisibleUnit(ctx, db, id, 'units.read');
+  const unit = await assertReadsUnit(ctx, id, db);
   const ancestorIds = pathIds(unit.path).filter((ancestorId) => ancestorId !== unit.id);
   // One after the other: `db` may be a transaction's single connection, which must not run two at once.
   const ancestors = await (ancestorIds.length
@@ -206,7 +183,7 @@ export async function getUnit(ctx: UnitContext, id: number, db: DbOrTx = ctx.db)
     ancestors: ancestorIds.flatMap((ancestorId) => byId.get(ancestorId) ?? []),
     predecessors: predecessors.map((link) => ({ ...link, kind: link.kind as SuccessionKind })),
     successors: successors.map((link) => ({ ...link, kind: link.kind as SuccessionKind })),
-    canEdit: unit.validTo === null && hasPermissionOn(ctx.user.grants, 'units.write', unit.path),
+    canEdit: unit.validTo === null && canChangeUnit(ctx.user, unit.path),
   };
 }
 
@@ -230,7 +207,7 @@ type CreateInput = z.output<typeof createUnitSchema>;
 
 export async function createUnit(ctx: UnitContext, input: CreateInput): Promise<UnitDetail> {
   return mutate(ctx, async (tx, audit) => {
-    const parentUnit = input.parentId ? await loadVisibleUnit(ctx, tx, input.parentId, 'units.write') : null;
+    const parentUnit = input.parentId ? await assertChangesUnit(ctx, input.parentId, tx) : null;
     if (!parentUnit && !hasPermissionOn(ctx.user.grants, 'units.write', '/')) throw new AppError('FORBIDDEN');
     if (parentUnit?.validTo)
       throw fieldError('parentId', 'Không thể thêm đơn vị vào một đơn vị đã giải thể.');
@@ -275,7 +252,7 @@ function changeUnit(
   change: (tx: Tx, audit: Audit, unit: UnitRow) => Promise<void>,
 ): Promise<UnitDetail> {
   return mutate(ctx, async (tx, audit) => {
-    const unit = await loadVisibleUnit(ctx, tx, id, 'units.write');
+    const unit = await assertChangesUnit(ctx, id, tx);
     assertVersion(unit, version);
     await change(tx, audit, unit);
     return getUnit(ctx, id, tx);
@@ -319,7 +296,7 @@ export async function moveUnit(
   input: z.output<typeof moveUnitSchema>,
 ): Promise<UnitDetail> {
   return changeUnit(ctx, id, input.version, async (tx, audit, unit) => {
-    const newParent = await loadVisibleUnit(ctx, tx, input.parentId, 'units.write');
+    const newParent = await assertChangesUnit(ctx, input.parentId, tx);
     if (newParent.validTo) throw fieldError('parentId', 'Không thể chuyển vào một đơn vị đã giải thể.');
     if (!isMoveAllowed(unit.path, newParent.path)) {
       throw fieldError('parentId', 'Không thể chuyển một đơn vị vào chính nó hoặc đơn vị cấp dưới của nó.');
@@ -368,7 +345,7 @@ export async function closeUnit(
     const successorIds = [...new Set(input.successorIds)];
     if (successorIds.includes(id)) throw fieldError('successorIds', 'Đơn vị không thể kế thừa chính nó.');
     for (const successorId of successorIds) {
-      const successor = await loadVisibleUnit(ctx, tx, successorId, 'units.read');
+      const successor = await assertReadsUnit(ctx, successorId, tx);
       if (successor.validTo)
         throw fieldError('successorIds', `Đơn vị kế thừa "${successor.name}" đã giải thể.`);
     }

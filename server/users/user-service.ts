@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, like, or, type SQL, sql } from 'drizzle-or
 import type { z } from 'zod';
 import type { createUserSchema, grantRoleSchema, updateUserSchema } from '../../core/auth/account-schemas.ts';
 import type { UserView } from '../../core/auth/account-views.ts';
-import { type Grant, hasPermissionOn, isWithin, type Role, scopeRoots } from '../../core/auth/roles.ts';
+import { hasPermissionOn, type Role } from '../../core/auth/roles.ts';
 import { AppError, fieldError } from '../../core/errors.ts';
 import { type ListResult, parseSort } from '../../core/list.ts';
 import { foldVietnamese, searchPattern } from '../../core/text/vietnamese.ts';
@@ -13,10 +13,7 @@ import { accountKey, clearAttempts, lockedAccounts } from '../auth/sign-in-throt
 import type { DbOrTx } from '../db/engine.ts';
 import { countRows, listTotal, totalOver } from '../db/list-total.ts';
 import { roleGrants, units, users } from '../db/schema/index.ts';
-
-export type UserContext = ServiceContext & { user: { grants: readonly Grant[]; userId: number | null } };
-
-type UserRow = typeof users.$inferSelect;
+import { assertChangesUser, type UserContext, type UserRow, usersInScope } from './user-access.ts';
 
 /** What the audit trail records of an account: never the password hash. */
 function auditedUser(user: UserRow) {
@@ -27,18 +24,6 @@ function auditedUser(user: UserRow) {
     isActive: user.isActive,
     locale: user.locale,
   };
-}
-
-/**
- * Admins manage the accounts that hold a role inside their subtree, and accounts with no role yet
- * (just created). An installation-wide admin manages every account.
- */
-function canManage(ctx: UserContext, grants: { unitPath: string }[]): boolean {
-  if (hasPermissionOn(ctx.user.grants, 'users.write', '/')) return true;
-  const roots = scopeRoots(ctx.user.grants, 'users.write');
-  return grants.every(
-    (grant) => grant.unitPath !== '/' && roots.some((root) => isWithin(grant.unitPath, root)),
-  );
 }
 
 async function present(db: DbOrTx, rows: UserRow[]): Promise<UserView[]> {
@@ -92,18 +77,7 @@ export async function findUsers(
   ctx: UserContext,
   query: { page: number; perPage: number; sort: string; q?: string | undefined },
 ): Promise<ListResult<UserView>> {
-  const conditions: (SQL | undefined)[] = [];
-  if (!hasPermissionOn(ctx.user.grants, 'users.read', '/')) {
-    const roots = scopeRoots(ctx.user.grants, 'users.read');
-    const inScope = roots.map((root) => like(units.path, `${root}%`));
-    // Accounts with a role in scope, or with no role at all.
-    conditions.push(
-      or(
-        sql`exists (select 1 from role_grants g join units on units.id = g.unit_id where g.user_id = ${users.id} and (${or(...inScope) ?? sql`false`}))`,
-        sql`not exists (select 1 from role_grants g where g.user_id = ${users.id})`,
-      ),
-    );
-  }
+  const conditions: (SQL | undefined)[] = [usersInScope(ctx.user)];
   if (query.q) {
     const folded = searchPattern(query.q);
     conditions.push(
@@ -133,13 +107,6 @@ export async function findUsers(
         .where(and(...conditions)),
     ),
   };
-}
-
-async function loadManagedUser(ctx: UserContext, db: DbOrTx, id: number): Promise<UserRow> {
-  const [user] = await db.select().from(users).where(eq(users.id, id));
-  if (!user) throw new AppError('NOT_FOUND', 'Không tìm thấy tài khoản.');
-  if (!canManage(ctx, await loadGrants(db, id))) throw new AppError('FORBIDDEN');
-  return user;
 }
 
 async function presentOne(db: DbOrTx, id: number): Promise<UserView> {
@@ -188,7 +155,7 @@ export async function updateUser(
   input: z.output<typeof updateUserSchema>,
 ): Promise<UserView> {
   return mutate(ctx, async (tx, audit) => {
-    const user = await loadManagedUser(ctx, tx, id);
+    const user = await assertChangesUser(ctx, tx, id);
     if (user.version !== input.version) throw new AppError('CONFLICT');
     if (id === ctx.user.userId && !input.isActive)
       throw fieldError('isActive', 'Không thể tự vô hiệu hóa tài khoản của mình.');
@@ -228,7 +195,7 @@ export async function resetPassword(ctx: UserContext, id: number): Promise<{ tem
   const temporaryPassword = generatePassword(person);
   const passwordHash = await hashPassword(temporaryPassword);
   await mutate(ctx, async (tx, audit) => {
-    const user = await loadManagedUser(ctx, tx, id);
+    const user = await assertChangesUser(ctx, tx, id);
     await tx
       .update(users)
       .set({
@@ -251,7 +218,7 @@ export async function grantRole(
   input: z.output<typeof grantRoleSchema>,
 ): Promise<UserView> {
   return mutate(ctx, async (tx, audit) => {
-    await loadManagedUser(ctx, tx, id);
+    await assertChangesUser(ctx, tx, id);
     const [unit] = await tx.select().from(units).where(eq(units.id, input.unitId));
     if (!unit) throw fieldError('unitId', 'Không tìm thấy đơn vị.');
     if (!hasPermissionOn(ctx.user.grants, 'users.write', unit.path))
@@ -281,7 +248,7 @@ export async function grantRole(
 
 export async function revokeRole(ctx: UserContext, id: number, grantId: number): Promise<UserView> {
   return mutate(ctx, async (tx, audit) => {
-    await loadManagedUser(ctx, tx, id);
+    await assertChangesUser(ctx, tx, id);
     const [grant] = await tx
       .select({ id: roleGrants.id, role: roleGrants.role, unitId: roleGrants.unitId, path: units.path })
       .from(roleGrants)

@@ -162,8 +162,9 @@ describe('accounts', () => {
     expect(usernames).toContain('xa.user');
     expect(usernames).not.toContain('dieuphoi');
     const provinceUser = (await admin.request('GET', '/api/users?q=dieuphoi')).json.items[0];
+    // An account the commune admin does not see is not found to it, as in its list.
     expect((await communeAdmin.request('POST', `/api/users/${provinceUser.id}/reset-password`)).status).toBe(
-      403,
+      404,
     );
   });
 
