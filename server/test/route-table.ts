@@ -483,8 +483,29 @@ export const ROUTE_TABLE: Record<string, TableRow> = {
     call: ({ world }) => ({ url: `/api/rounds/${world.roundId}`, body: { version: STALE } }),
     own: '409 409 403 403 403 403 403 401',
   },
+  'GET /api/rounds/:id/advance': {
+    call: ({ world }) => ({ url: `/api/rounds/${world.roundId}/advance` }),
+    own: '200 200 403 403 403 403 403 401',
+  },
   'POST /api/rounds/:id/advance': {
-    call: ({ world }) => ({ url: `/api/rounds/${world.roundId}/advance`, body: { version: STALE } }),
+    call: ({ world }) => ({
+      url: `/api/rounds/${world.roundId}/advance`,
+      body: { version: STALE, reason: 'Theo chỉ đạo' },
+    }),
+    own: '409 409 403 403 403 403 403 401',
+  },
+  'POST /api/rounds/:id/withdraw': {
+    call: ({ world }) => ({
+      url: `/api/rounds/${world.roundId}/withdraw`,
+      body: { version: STALE, reason: 'Sai sót trong tổng hợp' },
+    }),
+    own: '409 409 403 403 403 403 403 401',
+  },
+  'POST /api/rounds/:id/reopen': {
+    call: ({ world }) => ({
+      url: `/api/rounds/${world.roundId}/reopen`,
+      body: { version: STALE, reason: 'Gia hạn tự đánh giá' },
+    }),
     own: '409 409 403 403 403 403 403 401',
   },
   'GET /api/rounds/:id/results': {
@@ -503,9 +524,9 @@ export const ROUTE_TABLE: Record<string, TableRow> = {
   'PATCH /api/rounds/:id/units/:unitId/scores/:code': {
     call: ({ world, side }) => ({
       url: `${sheet(world, side)}/scores/${world.criterion}`,
-      body: { selfComment: 'Đã thực hiện' },
+      body: { selfComment: 'Đã thực hiện', version: STALE },
     }),
-    own: '403 403 403 200 200 403 403 401',
+    own: '403 403 403 409 409 403 403 401',
     other: '403 403 403 403 403 403 403 401',
   },
   'POST /api/rounds/:id/units/:unitId/submit': {
@@ -562,9 +583,12 @@ export const ROUTE_TABLE: Record<string, TableRow> = {
     other: '201 201 403 403 403 403 403 401',
   },
   'PUT /api/indicator-targets/:id': {
-    call: ({ side }) => ({ url: `/api/indicator-targets/${side.targetId}`, body: targetBody(side, PERIOD) }),
-    own: '200 200 200 403 403 403 403 401',
-    other: '200 200 403 403 403 403 403 401',
+    call: ({ side }) => ({
+      url: `/api/indicator-targets/${side.targetId}`,
+      body: { ...targetBody(side, PERIOD), version: STALE },
+    }),
+    own: '409 409 409 403 403 403 403 401',
+    other: '409 409 403 403 403 403 403 401',
   },
   'DELETE /api/indicator-targets/:id': {
     call: async ({ world, side }) => {
