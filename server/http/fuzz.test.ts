@@ -220,9 +220,7 @@ describe('malformed requests', () => {
             payload: multipart(upload),
           });
           if (response.statusCode >= 500)
-            failures.push(
-              `${response.statusCode} ${method} ${goodUrl} multipart ${JSON.stringify(upload)}`,
-            );
+            failures.push(`${response.statusCode} ${method} ${goodUrl} multipart ${JSON.stringify(upload)}`);
         }
 
       for (const { url, body } of requests) {
