@@ -8,9 +8,12 @@ const BYTE_ORDER_MARK = Buffer.from([0xef, 0xbb, 0xbf]);
 /** The longest record read (a dossier row is a few hundred bytes): a longer one is no dossier file. */
 export const MAX_RECORD_BYTES = 1024 * 1024;
 
-/** A NUL byte is never text (and PostgreSQL refuses it): the file is refused, naming the line. */
+/**
+ * A NUL byte in the header is never a column name (and PostgreSQL refuses it in the lookup of a
+ * remembered mapping): the file is refused naming the line. In a row, the core's check names the cell.
+ */
 export function nulInLine(line: number): AppError {
-  const reason = 'Dòng có ký tự NUL (\\0): tệp không phải văn bản CSV/JSON hợp lệ.';
+  const reason = 'Dòng tiêu đề có ký tự NUL (\\0): tệp không phải văn bản CSV/JSON hợp lệ.';
   return new AppError('IMPORT_REJECTED', `Dòng ${line}: ${reason}`, {
     rows: [{ row: line, column: '', reason }],
   });
@@ -56,17 +59,6 @@ export async function* csvRows(
     bytes = bytes.length === 0 ? chunk : Buffer.concat([bytes, ...waiting, chunk]);
     waiting = [];
     waitingLength = 0;
-    const nul = bytes.indexOf(0);
-    if (nul >= 0) {
-      let at = line;
-      for (
-        let feed = bytes.indexOf(LINE_FEED);
-        feed >= 0 && feed < nul;
-        feed = bytes.indexOf(LINE_FEED, feed + 1)
-      )
-        at += 1;
-      throw nulInLine(at);
-    }
     if (isFirst) {
       const head = bytes.subarray(0, 3);
       // Fewer than three bytes may yet be a byte-order mark: wait for the next chunk.
@@ -101,7 +93,6 @@ export async function* csvRows(
   }
   if (waitingLength > 0) bytes = Buffer.concat([bytes, ...waiting]);
   if (bytes.length > MAX_RECORD_BYTES) throw lineTooLong(line);
-  if (bytes.includes(0)) throw nulInLine(line);
   const rest = bytes.toString('utf8');
   if (rest.trim() !== '') {
     const parsed = rest.includes('"')

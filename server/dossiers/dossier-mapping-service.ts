@@ -14,6 +14,7 @@ import {
 import { AppError, type AppErrorDetails, fieldError } from '../../core/errors.ts';
 import { mutate, type ServiceContext } from '../audit/audit-log.ts';
 import { dossierMappings } from '../db/schema/index.ts';
+import { nulInLine } from './csv-rows.ts';
 
 /** Who imports: the service context with the importer's grants (the CLI: the installation itself). */
 export type DossierContext = ServiceContext & { user: { grants: readonly Grant[] } };
@@ -53,6 +54,7 @@ export async function resolveDossierColumns(
   headers: readonly string[],
   mapping?: DossierMapping,
 ): Promise<{ columns: DossierColumns; signature: string }> {
+  if (headers.some((header) => header.includes('\u0000'))) throw nulInLine(1);
   const signature = headerSignature(headers);
   if (mapping) {
     const problems = mappingProblems(headers, mapping);

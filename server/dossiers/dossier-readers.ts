@@ -3,7 +3,7 @@ import { PassThrough, type Readable, Transform } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../core/errors.ts';
 import { detectVietnameseEncoding, ENCODING_MESSAGES } from '../../core/text/legacy-encoding.ts';
-import { csvRows, lineTooLong, MAX_RECORD_BYTES, nulInLine } from './csv-rows.ts';
+import { csvRows, lineTooLong, MAX_RECORD_BYTES } from './csv-rows.ts';
 
 /**
  * Dossier files read as a stream of rows, never whole: CSV (comma, semicolon or tab), JSON lines and
@@ -153,12 +153,9 @@ async function* readJsonLines(source: Readable): AsyncGenerator<FileRow> {
     // The keys of the first object are the header; later objects are read by those keys.
     if (!keys) {
       keys = Object.keys(record);
-      if (keys.some((key) => key.includes('\u0000'))) throw nulInLine(line);
       yield { line: 0, cells: keys };
     }
-    const cells = keys.map((key) => cellText(record[key]));
-    if (cells.some((cell) => cell.includes('\u0000'))) throw nulInLine(line);
-    yield { line, cells };
+    yield { line, cells: keys.map((key) => cellText(record[key])) };
   }
 }
 
@@ -178,7 +175,6 @@ async function* readXlsx(source: Readable): AsyncGenerator<FileRow> {
         const values = (row as ExcelJS.Row).values as unknown[];
         const cells: string[] = [];
         for (let index = 1; index < values.length; index++) cells.push(cellText(values[index]).trim());
-        if (cells.some((cell) => cell.includes('\u0000'))) throw nulInLine((row as ExcelJS.Row).number);
         yield { line: (row as ExcelJS.Row).number, cells };
       }
       // Only the first sheet holds the dossiers.

@@ -172,6 +172,14 @@ describe('POST /api/dossiers/imports', () => {
     expect((await test.app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
   });
 
+  it('refuses a header holding a NUL byte (400), naming the line', async () => {
+    const response = await upload(test.app, coordinator, 'nul.csv', 'ma\u0000,ten\n1,2\n');
+    expect(response.status).toBe(400);
+    expect(response.json.error.message).toBe(
+      'Dòng 1: Dòng tiêu đề có ký tự NUL (\\0): tệp không phải văn bản CSV/JSON hợp lệ.',
+    );
+  });
+
   it('asks for a mapping of an unknown layout, remembers it, and imports the same layout directly next time', async () => {
     const headers = ['So HS', 'Don vi', 'Thu tuc', 'Ten TT', 'Linh vuc', 'Cap', 'Kenh', 'Nhan luc'];
     const rows = (field: string) => [dossierRow({ field }), dossierRow({ field })];
