@@ -82,9 +82,9 @@ describe('assessment round deadlines by the injected clock', () => {
     const reporter = await signInAs(t, 'unit_reporter', '11953');
     const url = `/api/rounds/${round.id}/units/${communeId}/scores/XA.1.1`;
     setDay('2026-06-30', '23:30:00');
-    expect((await reporter.request('PATCH', url, { selfScore: 1 })).status).toBe(200);
+    expect((await reporter.request('PATCH', url, { selfScore: 1, version: 0 })).status).toBe(200);
     setDay('2026-07-01', '00:30:00');
-    const locked = await reporter.request('PATCH', url, { selfScore: 2 });
+    const locked = await reporter.request('PATCH', url, { selfScore: 2, version: 1 });
     expect(locked.status).toBe(403);
     expect(locked.json.error.message).toContain('hết hạn');
   });
