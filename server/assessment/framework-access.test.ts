@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Framework } from '../../core/frameworks/framework.ts';
+import { COMMUNE_A, signInAs } from '../test/factories.ts';
 import { createTestApp, type TestApp } from '../test/harness.ts';
-import { COMMUNE_A, signInAs } from '../test/record-factories.ts';
 
 const DEMO: Framework = JSON.parse(
   readFileSync(new URL('../../reference/demo/framework-communes.json', import.meta.url), 'utf8'),

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanDetail } from '../../core/plans/plan-views.ts';
+import { buildPlan, COMMUNE_A, COMMUNE_B, signInAs, taskOf } from '../test/factories.ts';
 import { createTestApp, type TestApp, unitIdByCode } from '../test/harness.ts';
-import { buildPlan, COMMUNE_A, COMMUNE_B, signInAs, taskOf } from '../test/record-factories.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -75,7 +75,7 @@ describe('evidence of a task', () => {
 
   it('is read by a unit supporting the task', async () => {
     const coordinator = await signInAs(t, 'coordinator', '33');
-    const plan = await buildPlan(t, { by: coordinator, tasks: [{ ref: '1', leadCodes: [COMMUNE_B] }] });
+    const plan = await buildPlan(t, { author: coordinator, tasks: [{ ref: '1', leadCodes: [COMMUNE_B] }] });
     const task = taskOf(plan, '1');
     const supported = await coordinator.request('PATCH', `/api/plans/${plan.id}/items/${task.id}`, {
       supportUnitIds: [await unitIdByCode(t.database, COMMUNE_A)],
@@ -100,7 +100,7 @@ describe('a unit’s own plan', () => {
     });
     expect(refused.status).toBe(403);
     const own = await buildPlan(t, {
-      by: head,
+      author: head,
       unitCode: COMMUNE_A,
       tasks: [{ ref: '1', leadCodes: [COMMUNE_A] }],
     });

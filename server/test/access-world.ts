@@ -4,8 +4,8 @@ import type { PlanDetail } from '../../core/plans/plan-views.ts';
 import { bumpDataVersion } from '../db/read-cache.ts';
 import { dossiers, notifications, procedures, roleGrants } from '../db/schema/index.ts';
 import { dossierCsv, dossierRow } from '../dossiers/dossier-fixtures.ts';
+import { buildPlan, COMMUNE_A, COMMUNE_B, signInAs, taskOf } from './factories.ts';
 import { buildUser, type Session, signIn, type TestApp, unitIdByCode } from './harness.ts';
-import { buildPlan, COMMUNE_A, COMMUNE_B, signInAs, taskOf } from './record-factories.ts';
 
 /**
  * The records of two communes, A and B, and a session for each role the route × role × record
@@ -110,7 +110,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     const reporter = own?.reporter ?? (await signInAs(t, 'unit_reporter', code));
     const head = own?.head ?? (await signInAs(t, 'unit_head', code));
     const plan = await buildPlan(t, {
-      by: coordinator,
+      author: coordinator,
       unitCode: code,
       tasks: [{ ref: '1', leadCodes: [code] }],
     });

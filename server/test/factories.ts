@@ -15,9 +15,14 @@ export async function signInAs(t: TestApp, role: Role, unitCode: string | null):
 
 let planSequence = 0;
 
+/** Demo communes the access tests set side by side: Phường Phố Hiến (A) and Xã Tân Hưng (B). */
+export const COMMUNE_A = '11953';
+export const COMMUNE_B = '11977';
+
 /**
- * A plan of `unitCode` (default the province "33") with `tasks` tasks led by the unit `leadCode`
- * (default "33.SNV"), saved by `author` (default a new coordinator of the province).
+ * A plan of `unitCode` (default the province "33") saved by `author` (default a new coordinator of the
+ * province). `tasks` is either a count of tasks all led by `leadCode` (default "33.SNV"), or one entry
+ * per task naming its reference and the codes of the units leading it.
  */
 export async function buildPlan(
   t: TestApp,
@@ -25,7 +30,7 @@ export async function buildPlan(
     author?: Session;
     unitCode?: string;
     leadCode?: string;
-    tasks?: number;
+    tasks?: number | { ref: string; leadCodes: string[] }[];
     due?: string | null;
     year?: number;
     title?: string;
@@ -33,8 +38,19 @@ export async function buildPlan(
 ): Promise<PlanDetail> {
   planSequence += 1;
   const author = options.author ?? (await signInAs(t, 'coordinator', '33'));
-  const leadId = await unitIdByCode(t.database, options.leadCode ?? '33.SNV');
-  const lead = `Đơn vị chủ trì ${planSequence}`;
+  const tasks =
+    typeof options.tasks === 'object'
+      ? options.tasks
+      : Array.from({ length: options.tasks ?? 1 }, (_, index) => ({
+          ref: String(index + 1),
+          leadCodes: [options.leadCode ?? '33.SNV'],
+        }));
+  // Each lead unit is named as a document would name it, and that name mapped to the unit.
+  const leadName = (code: string) => `Đơn vị chủ trì ${code} (${planSequence})`;
+  const codes = [...new Set(tasks.flatMap((task) => task.leadCodes))];
+  const agencies = await Promise.all(
+    codes.map(async (code) => ({ name: leadName(code), unitId: await unitIdByCode(t.database, code) })),
+  );
   const input: CreatePlanInput = {
     unitId: await unitIdByCode(t.database, options.unitCode ?? '33'),
     number: `${planSequence}/KH-THU`,
@@ -47,22 +63,29 @@ export async function buildPlan(
     year: options.year ?? 2026,
     indices: [],
     sections: [],
-    tasks: Array.from({ length: options.tasks ?? 1 }, (_, index) => ({
-      ref: String(index + 1),
-      text: `Nhiệm vụ ${index + 1}`,
+    tasks: tasks.map((task) => ({
+      ref: task.ref,
+      text: `Nhiệm vụ ${task.ref}`,
       index: null,
       dimension: null,
-      leadNames: [lead],
+      leadNames: task.leadCodes.map(leadName),
       supportNames: [],
       due: options.due === undefined ? '2026-12-31' : options.due,
       recurrence: null,
     })),
     targets: [],
-    agencies: [{ name: lead, unitId: leadId }],
+    agencies,
   };
   const saved = await author.request('POST', '/api/plans', input);
   if (saved.status !== 201) throw new Error(`buildPlan failed: ${saved.status} ${saved.body}`);
   return saved.json as PlanDetail;
+}
+
+/** The task of a plan with this reference. */
+export function taskOf(plan: PlanDetail, ref: string): PlanDetail['items'][number] {
+  const task = plan.items.find((item) => item.ref === ref);
+  if (!task) throw new Error(`no task ${ref} in plan ${plan.id}`);
+  return task;
 }
 
 export interface BuiltReport {

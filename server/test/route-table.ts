@@ -3,8 +3,8 @@ import { and, eq } from 'drizzle-orm';
 import { indicatorTargets, roleGrants } from '../db/schema/index.ts';
 import { dossierCsv, dossierRow } from '../dossiers/dossier-fixtures.ts';
 import { PERIOD, type Side, type TableRole, type World } from './access-world.ts';
+import { buildPlan } from './factories.ts';
 import { buildUser } from './harness.ts';
-import { buildPlan } from './record-factories.ts';
 
 /**
  * The route × role × record table: for each route, how to call it on a commune's record and the
@@ -269,7 +269,7 @@ export const ROUTE_TABLE: Record<string, TableRow> = {
     call: async ({ world, side }) => {
       // A plan of the province giving the commune a task, new for each call (a unit answers once).
       const plan = await buildPlan(world.t, {
-        by: world.coordinator,
+        author: world.coordinator,
         tasks: [{ ref: '1', leadCodes: [side.code] }],
       });
       return { url: `/api/plans/${plan.id}/children`, body: { unitId: side.unitId } };
