@@ -295,6 +295,8 @@ describe('dossier import', () => {
   });
 
   it('imports .xlsx, with real date cells read as Vietnam time', async () => {
+    // The file names its procedure by code only: one imported before names it.
+    await importCsv([dossierRow({ procedureCode: '1.001', field: 'Procedure' })]);
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Hồ sơ');
     sheet.addRow([

@@ -44,7 +44,7 @@ export function TasksPage() {
     unitId: unitId ?? undefined,
     overdue: overdue ? 'true' : undefined,
   };
-  const { data, isPending } = useTasks({ ...filters, sort, page, perPage: PER_PAGE });
+  const { data, isPending } = useTasks({ ...filters, sort, page, perPage: PER_PAGE }, view === 'list');
   // The month agenda shows every task due in the month, however many pages that takes.
   const monthTasks = useTasksDue(
     { ...filters, dueFrom: `${month}-01`, dueTo: `${month}-${String(daysIn(month)).padStart(2, '0')}` },

@@ -94,11 +94,12 @@ export function useCreateChildPlan(id: number) {
 
 export type TaskRow = PlanItem & { plan: { id: number; number: string | null; title: string } };
 
-export function useTasks(params: Record<string, string | number | undefined>) {
+export function useTasks(params: Record<string, string | number | undefined>, enabled = true) {
   return useQuery({
     queryKey: ['plans', 'tasks', params],
     queryFn: () => api<ListResult<TaskRow>>('GET', `/api/plan-tasks${queryString(params)}`),
     placeholderData: (previous) => previous,
+    enabled,
   });
 }
 
