@@ -62,7 +62,7 @@ export function RoundPage() {
         ))}
       </Stepper>
       {round.overdue && <Alert color="orange">{t('stageOverdue')}</Alert>}
-      <ScrollTable withTableBorder striped highlightOnHover>
+      <ScrollTable withTableBorder striped highlightOnHover minWidth={760}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('mappedUnit')}</Table.Th>

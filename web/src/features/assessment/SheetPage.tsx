@@ -82,7 +82,7 @@ export function SheetPage() {
       </Group>
       {sheet.selfSubmittedAt && <Alert color="green">{t('selfSubmitted')}</Alert>}
       {!sheet.participating && <Alert color="gray">{t('notParticipatingSheet')}</Alert>}
-      <ScrollTable withTableBorder>
+      <ScrollTable withTableBorder minWidth={1000}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th w={80}>{t('code')}</Table.Th>

@@ -142,7 +142,7 @@ export function PlanPage() {
                 onChange={(event) => setOverdueOnly(event.currentTarget.checked)}
               />
             </Group>
-            <ScrollTable withTableBorder highlightOnHover>
+            <ScrollTable withTableBorder highlightOnHover minWidth={760}>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th w={90}>{t('ref')}</Table.Th>

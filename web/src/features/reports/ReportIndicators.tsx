@@ -170,7 +170,7 @@ export function ReportIndicators({
           </Table.Tbody>
         </ScrollTable>
       )}
-      <ScrollTable withTableBorder aria-label={t('enteredIndicators')}>
+      <ScrollTable withTableBorder minWidth={760} aria-label={t('enteredIndicators')}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('indicator')}</Table.Th>

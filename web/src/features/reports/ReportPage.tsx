@@ -185,7 +185,7 @@ export function ReportPage() {
       <Title order={3} size="h4">
         {t('tasks')}
       </Title>
-      <ScrollTable withTableBorder>
+      <ScrollTable withTableBorder minWidth={860}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th w={90}>{t('ref')}</Table.Th>
