@@ -35,7 +35,7 @@ async function isNavOpen(p: Page): Promise<boolean> {
 
 /** No sideways page scroll, and the header's bell, language switch and sign-out inside the screen. */
 async function expectFitsPhone(p: Page, where: string) {
-  expect(await p.evaluate(() => document.documentElement.scrollWidth), where).toBeLessThanOrEqual(
+  expect(await p.evaluate<number>('document.documentElement.scrollWidth'), where).toBeLessThanOrEqual(
     PHONE.width,
   );
   const header = p.locator('header');
@@ -144,15 +144,15 @@ describe('every page the navigation offers fits a 390 px phone', () => {
       for (const [index, href] of hrefs.entries()) {
         await p.goto(`${server.url}${href}`, { waitUntil: 'networkidle' });
         await p.locator('main').getByRole('heading').first().waitFor();
-        await expect.poll(() => isNavOpen(p), href ?? '').toBe(false);
+        await expect.poll(() => isNavOpen(p), { message: href ?? '' }).toBe(false);
         await expectFitsPhone(p, href ?? '');
         // Opened from the burger, the navigation closes itself when one of its links is followed.
         const next = hrefs[(index + 1) % hrefs.length] as string;
         await burger(p).click();
-        await expect.poll(() => isNavOpen(p), href ?? '').toBe(true);
+        await expect.poll(() => isNavOpen(p), { message: href ?? '' }).toBe(true);
         await nav(p).locator(`a[href="${next}"]`).click();
         await p.waitForURL((url) => url.pathname === next);
-        await expect.poll(() => isNavOpen(p), next).toBe(false);
+        await expect.poll(() => isNavOpen(p), { message: next }).toBe(false);
       }
     });
   }
