@@ -14,7 +14,7 @@ const page = (user: string) => pages[user] as Page;
 beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
-  for (const user of ['dieuphoi', 'baocao.phohien', 'chutich.phohien']) {
+  for (const user of ['dieuphoi', 'baocao.phohien', 'chutich.phohien', 'admin']) {
     const context = await browser.newContext({ locale: 'vi-VN', viewport: PHONE });
     pages[user] = await context.newPage();
     await signInAs(pages[user], server, user);
@@ -120,6 +120,22 @@ describe('every page the navigation offers fits a 390 px phone', () => {
       ],
     ],
     [
+      'admin',
+      [
+        '/',
+        '/indices/papi',
+        '/plans',
+        '/tasks',
+        '/reports',
+        '/assessment',
+        '/indicators',
+        '/units',
+        '/users',
+        '/audit',
+        '/account',
+      ],
+    ],
+    [
       'baocao.phohien',
       [
         '/',
@@ -206,12 +222,23 @@ describe('the pages people live in, at 390 and 1440 px', () => {
       ['home', '/'],
       ['plans', '/plans'],
       ['plan', `/plans/${plan.id}`],
+      ['plan-import', '/plans/import'],
+      ['dossier-import', '/indicators/import'],
+      ['targets', '/indicators/targets'],
     ]) {
       await p.goto(`${server.url}${path}`, { waitUntil: 'networkidle' });
       await p.locator('main').getByRole('heading').first().waitFor();
       await expectFitsPhone(p, path as string);
       await shoot(p, name as string);
     }
+    // Each tab of the reporting page: the review queue, the board, the consolidated report, the calendar.
+    await p.goto(`${server.url}/reports`, { waitUntil: 'networkidle' });
+    for (const tab of ['Tình hình gửi báo cáo', 'Báo cáo tổng hợp', 'Cài đặt']) {
+      await p.getByRole('tab', { name: tab }).click();
+      await p.waitForLoadState('networkidle');
+      await expectFitsPhone(p, `/reports: ${tab}`);
+    }
+    await shoot(p, 'reports-settings');
     // A round opened from the phone, as the coordinator would in the field.
     await p.goto(`${server.url}/assessment`, { waitUntil: 'networkidle' });
     await p.getByRole('button', { name: 'Mở đợt đánh giá' }).click();
