@@ -40,7 +40,7 @@ export function ConflictDialog({
     <Modal opened onClose={() => onTakeTheirs(conflict)} title={t('conflictTitle')} size="lg">
       <Stack>
         <Text size="sm">{by}</Text>
-        <ScrollTable withTableBorder aria-label={t('conflictTitle')}>
+        <ScrollTable withTableBorder minWidth={0} aria-label={t('conflictTitle')}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('conflictField')}</Table.Th>

@@ -190,7 +190,7 @@ function HolidayForm() {
         {t('holidayHelp')}
       </Text>
       {formError && <Alert color="red">{formError}</Alert>}
-      <ScrollTable withTableBorder aria-label={t('defaultHolidays')}>
+      <ScrollTable withTableBorder minWidth={0} aria-label={t('defaultHolidays')}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('date')}</Table.Th>
