@@ -2,7 +2,6 @@ import { Badge, Button, Card, Group, SegmentedControl, Stack, Table, Text, Title
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { ListFooter } from '../../components/ListFooter.tsx';
-import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { SortHeader } from '../../components/SortHeader.tsx';
 import { useT } from '../../i18n/locale.tsx';
 import { type DashboardQuery, exportUrl, useLateDossiers, useRecordApology } from './api.ts';
@@ -79,92 +78,94 @@ export function LateDossiersTable({
             {t('noLateDossiers')}
           </Text>
         ) : (
-          <ScrollTable minWidth={900} striped highlightOnHover aria-labelledby="late-title" fz="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <SortHeader field="code" sort={sort} onSort={changeSort}>
-                  {t('dossierCode')}
-                </SortHeader>
-                <Table.Th>{t('unit')}</Table.Th>
-                <Table.Th>{t('procedure')}</Table.Th>
-                <SortHeader field="receivedAt" sort={sort} onSort={changeSort}>
-                  {t('receivedAt')}
-                </SortHeader>
-                <SortHeader field="dueAt" sort={sort} onSort={changeSort}>
-                  {t('dueAt')}
-                </SortHeader>
-                <Table.Th>{t('finishedAt')}</Table.Th>
-                <SortHeader field="daysLate" sort={sort} onSort={changeSort}>
-                  {t('daysLate')}
-                </SortHeader>
-                <Table.Th>{t('apologyLetter')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {data?.items.map((dossier) => (
-                <Table.Tr key={dossier.code}>
-                  <Table.Td ff="monospace">{dossier.code}</Table.Td>
-                  <Table.Td>{dossier.unit.name}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm" lineClamp={2}>
-                      {dossier.procedureName ?? dossier.procedureCode}
-                    </Text>
-                    <Text size="xs" c="dimmed">
-                      {dossier.field}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>{formatDayVi(dossier.receivedAt)}</Table.Td>
-                  <Table.Td>{formatDayVi(dossier.dueAt)}</Table.Td>
-                  <Table.Td>
-                    {dossier.lateness === 'overdue' ? (
-                      <Text size="sm" c="red.8">
-                        {t('stillOpen')}
-                      </Text>
-                    ) : (
-                      formatDayVi(dossier.finishedAt)
-                    )}
-                  </Table.Td>
-                  <Table.Td ta="right" fw={600} c="red.8">
-                    {dossier.daysLate}
-                  </Table.Td>
-                  <Table.Td>
-                    {dossier.apologyIssued ? (
-                      <Badge color="green" variant="light" tt="none">
-                        {t('apologyIssued')}
-                      </Badge>
-                    ) : canRecord ? (
-                      <Group gap={4} wrap="nowrap">
-                        <Button
-                          size="compact-xs"
-                          variant="subtle"
-                          component="a"
-                          href={`/api/dossiers/${encodeURIComponent(dossier.code)}/apology-letter.docx`}
-                          download
-                          aria-label={`${t('draftApology')}: ${dossier.code}`}
-                        >
-                          {t('draftApology')}
-                        </Button>
-                        <Button
-                          size="compact-xs"
-                          variant="light"
-                          color="orange"
-                          loading={record.isPending && record.variables === dossier.code}
-                          onClick={() => recordApology(dossier.code)}
-                          aria-label={`${t('recordApology')}: ${dossier.code}`}
-                        >
-                          {t('recordApology')}
-                        </Button>
-                      </Group>
-                    ) : (
-                      <Badge color="orange" variant="light" tt="none">
-                        {t('apologyMissing')}
-                      </Badge>
-                    )}
-                  </Table.Td>
+          <Table.ScrollContainer minWidth={900}>
+            <Table striped highlightOnHover aria-labelledby="late-title" fz="sm">
+              <Table.Thead>
+                <Table.Tr>
+                  <SortHeader field="code" sort={sort} onSort={changeSort}>
+                    {t('dossierCode')}
+                  </SortHeader>
+                  <Table.Th>{t('unit')}</Table.Th>
+                  <Table.Th>{t('procedure')}</Table.Th>
+                  <SortHeader field="receivedAt" sort={sort} onSort={changeSort}>
+                    {t('receivedAt')}
+                  </SortHeader>
+                  <SortHeader field="dueAt" sort={sort} onSort={changeSort}>
+                    {t('dueAt')}
+                  </SortHeader>
+                  <Table.Th>{t('finishedAt')}</Table.Th>
+                  <SortHeader field="daysLate" sort={sort} onSort={changeSort}>
+                    {t('daysLate')}
+                  </SortHeader>
+                  <Table.Th>{t('apologyLetter')}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </ScrollTable>
+              </Table.Thead>
+              <Table.Tbody>
+                {data?.items.map((dossier) => (
+                  <Table.Tr key={dossier.code}>
+                    <Table.Td ff="monospace">{dossier.code}</Table.Td>
+                    <Table.Td>{dossier.unit.name}</Table.Td>
+                    <Table.Td>
+                      <Text size="sm" lineClamp={2}>
+                        {dossier.procedureName ?? dossier.procedureCode}
+                      </Text>
+                      <Text size="xs" c="dimmed">
+                        {dossier.field}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>{formatDayVi(dossier.receivedAt)}</Table.Td>
+                    <Table.Td>{formatDayVi(dossier.dueAt)}</Table.Td>
+                    <Table.Td>
+                      {dossier.lateness === 'overdue' ? (
+                        <Text size="sm" c="red.8">
+                          {t('stillOpen')}
+                        </Text>
+                      ) : (
+                        formatDayVi(dossier.finishedAt)
+                      )}
+                    </Table.Td>
+                    <Table.Td ta="right" fw={600} c="red.8">
+                      {dossier.daysLate}
+                    </Table.Td>
+                    <Table.Td>
+                      {dossier.apologyIssued ? (
+                        <Badge color="green" variant="light" tt="none">
+                          {t('apologyIssued')}
+                        </Badge>
+                      ) : canRecord ? (
+                        <Group gap={4} wrap="nowrap">
+                          <Button
+                            size="compact-xs"
+                            variant="subtle"
+                            component="a"
+                            href={`/api/dossiers/${encodeURIComponent(dossier.code)}/apology-letter.docx`}
+                            download
+                            aria-label={`${t('draftApology')}: ${dossier.code}`}
+                          >
+                            {t('draftApology')}
+                          </Button>
+                          <Button
+                            size="compact-xs"
+                            variant="light"
+                            color="orange"
+                            loading={record.isPending && record.variables === dossier.code}
+                            onClick={() => recordApology(dossier.code)}
+                            aria-label={`${t('recordApology')}: ${dossier.code}`}
+                          >
+                            {t('recordApology')}
+                          </Button>
+                        </Group>
+                      ) : (
+                        <Badge color="orange" variant="light" tt="none">
+                          {t('apologyMissing')}
+                        </Badge>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
         )}
         {data && data.total > PER_PAGE && (
           <ListFooter total={data.total} page={page} perPage={PER_PAGE} onPage={setPage} />

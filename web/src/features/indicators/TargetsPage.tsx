@@ -3,7 +3,6 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { UNIT_TYPES, type UnitType } from '../../../../core/units/unit-types.ts';
 import { DialogFooter } from '../../components/DialogFooter.tsx';
-import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { useT } from '../../i18n/locale.tsx';
 import { hasPermission, useMe } from '../auth/session.ts';
 import { deleteTarget, type IndicatorTarget, useIndicators, useTargets, useTargetWrite } from './api.ts';
@@ -43,73 +42,75 @@ export function TargetsPage() {
       {error && <Alert color="red">{error.message}</Alert>}
       {targets && targets.length === 0 && <Text c="dimmed">{t('noTargets')}</Text>}
       {sorted.length > 0 && (
-        <ScrollTable minWidth={800} withTableBorder striped highlightOnHover>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('indicator')}</Table.Th>
-              <Table.Th>{t('appliesTo')}</Table.Th>
-              <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('targetPeriod')}</Table.Th>
-              <Table.Th>{t('target')}</Table.Th>
-              <Table.Th>{t('riskMargin')}</Table.Th>
-              <Table.Th>{t('targetNote')}</Table.Th>
-              {canManage && <Table.Th w={170} />}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {sorted.map((target) => {
-              const indicator = indicatorOf(target.indicatorCode);
-              return (
-                <Table.Tr key={target.id}>
-                  <Table.Td>
-                    <Text size="sm">
-                      {indicator
-                        ? label({ vi: indicator.nameVi, en: indicator.nameEn })
-                        : target.indicatorCode}
-                    </Text>
-                    <Text size="xs" c="dimmed" ff="monospace">
-                      {target.indicatorCode}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{appliesTo(target)}</Text>
-                    <Text size="xs" c="dimmed">
-                      {target.unit ? t('oneUnit') : target.unitType ? t('byUnitType') : ''}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    {target.periodCode ? formatPeriod(target.periodCode, locale) : t('everyPeriod')}
-                  </Table.Td>
-                  <Table.Td fw={600} style={{ whiteSpace: 'nowrap' }}>
-                    {formatTarget(target, indicator?.measureUnit)}
-                  </Table.Td>
-                  <Table.Td>{target.riskMargin ? target.riskMargin.toLocaleString('vi-VN') : '—'}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm" lineClamp={2}>
-                      {target.note}
-                    </Text>
-                  </Table.Td>
-                  {canManage && (
+        <Table.ScrollContainer minWidth={800}>
+          <Table withTableBorder striped highlightOnHover>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('indicator')}</Table.Th>
+                <Table.Th>{t('appliesTo')}</Table.Th>
+                <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('targetPeriod')}</Table.Th>
+                <Table.Th>{t('target')}</Table.Th>
+                <Table.Th>{t('riskMargin')}</Table.Th>
+                <Table.Th>{t('targetNote')}</Table.Th>
+                {canManage && <Table.Th w={170} />}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {sorted.map((target) => {
+                const indicator = indicatorOf(target.indicatorCode);
+                return (
+                  <Table.Tr key={target.id}>
                     <Table.Td>
-                      <Group gap="xs" wrap="nowrap">
-                        <Button size="compact-xs" variant="light" onClick={() => setEditing(target)}>
-                          {t('edit')}
-                        </Button>
-                        <Button
-                          size="compact-xs"
-                          variant="subtle"
-                          color="red"
-                          onClick={() => setDeleting(target)}
-                        >
-                          {t('deleteTarget')}
-                        </Button>
-                      </Group>
+                      <Text size="sm">
+                        {indicator
+                          ? label({ vi: indicator.nameVi, en: indicator.nameEn })
+                          : target.indicatorCode}
+                      </Text>
+                      <Text size="xs" c="dimmed" ff="monospace">
+                        {target.indicatorCode}
+                      </Text>
                     </Table.Td>
-                  )}
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </ScrollTable>
+                    <Table.Td>
+                      <Text size="sm">{appliesTo(target)}</Text>
+                      <Text size="xs" c="dimmed">
+                        {target.unit ? t('oneUnit') : target.unitType ? t('byUnitType') : ''}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      {target.periodCode ? formatPeriod(target.periodCode, locale) : t('everyPeriod')}
+                    </Table.Td>
+                    <Table.Td fw={600} style={{ whiteSpace: 'nowrap' }}>
+                      {formatTarget(target, indicator?.measureUnit)}
+                    </Table.Td>
+                    <Table.Td>{target.riskMargin ? target.riskMargin.toLocaleString('vi-VN') : '—'}</Table.Td>
+                    <Table.Td>
+                      <Text size="sm" lineClamp={2}>
+                        {target.note}
+                      </Text>
+                    </Table.Td>
+                    {canManage && (
+                      <Table.Td>
+                        <Group gap="xs" wrap="nowrap">
+                          <Button size="compact-xs" variant="light" onClick={() => setEditing(target)}>
+                            {t('edit')}
+                          </Button>
+                          <Button
+                            size="compact-xs"
+                            variant="subtle"
+                            color="red"
+                            onClick={() => setDeleting(target)}
+                          >
+                            {t('deleteTarget')}
+                          </Button>
+                        </Group>
+                      </Table.Td>
+                    )}
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
       )}
       {editing && <TargetFormModal target={editing} onClose={() => setEditing(null)} />}
       <Modal opened={deleting !== null} onClose={() => setDeleting(null)} title={t('deleteTarget')}>

@@ -1,6 +1,5 @@
 import { Card, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { lazy, Suspense, useMemo } from 'react';
-import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { type Locale, useT } from '../../i18n/locale.tsx';
 import type { DossierDashboard, Kpi } from './api.ts';
 import type { ChartOption } from './EChart.tsx';
@@ -138,32 +137,34 @@ function trendOption(
 function TrendTable({ dashboard }: { dashboard: DossierDashboard }) {
   const { t, locale, label } = useT();
   return (
-    <ScrollTable minWidth={600} withTableBorder striped fz="sm" mt="xs">
-      <Table.Caption>{t('trendSummary')}</Table.Caption>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>{t('indicator')}</Table.Th>
-          {dashboard.trend.map((point) => (
-            <Table.Th key={point.period} ta="right">
-              {formatPeriod(point.period, locale)}
-            </Table.Th>
-          ))}
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {ratiosOf(dashboard).map((kpi) => (
-          <Table.Tr key={kpi.code}>
-            <Table.Th scope="row" fw={500}>
-              {label({ vi: kpi.nameVi, en: kpi.nameEn })}
-            </Table.Th>
+    <Table.ScrollContainer minWidth={600}>
+      <Table withTableBorder striped fz="sm" mt="xs">
+        <Table.Caption>{t('trendSummary')}</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('indicator')}</Table.Th>
             {dashboard.trend.map((point) => (
-              <Table.Td key={point.period} ta="right">
-                {formatRate(point.values[kpi.code])}
-              </Table.Td>
+              <Table.Th key={point.period} ta="right">
+                {formatPeriod(point.period, locale)}
+              </Table.Th>
             ))}
           </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </ScrollTable>
+        </Table.Thead>
+        <Table.Tbody>
+          {ratiosOf(dashboard).map((kpi) => (
+            <Table.Tr key={kpi.code}>
+              <Table.Th scope="row" fw={500}>
+                {label({ vi: kpi.nameVi, en: kpi.nameEn })}
+              </Table.Th>
+              {dashboard.trend.map((point) => (
+                <Table.Td key={point.period} ta="right">
+                  {formatRate(point.values[kpi.code])}
+                </Table.Td>
+              ))}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
   );
 }
