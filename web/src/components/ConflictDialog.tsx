@@ -1,6 +1,7 @@
 import { Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
 import type { CurrentVersion } from '../../../core/versions.ts';
 import { formatDateTimeVi, useT } from '../i18n/locale.tsx';
+import { ScrollTable } from './ScrollTable.tsx';
 
 const show = (value: unknown) =>
   value === null || value === undefined || value === ''
@@ -39,7 +40,7 @@ export function ConflictDialog({
     <Modal opened onClose={() => onTakeTheirs(conflict)} title={t('conflictTitle')} size="lg">
       <Stack>
         <Text size="sm">{by}</Text>
-        <Table withTableBorder aria-label={t('conflictTitle')}>
+        <ScrollTable withTableBorder minWidth={0} aria-label={t('conflictTitle')}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('conflictField')}</Table.Th>
@@ -56,7 +57,7 @@ export function ConflictDialog({
               </Table.Tr>
             ))}
           </Table.Tbody>
-        </Table>
+        </ScrollTable>
         <Group justify="flex-end">
           <Button variant="default" onClick={() => onTakeTheirs(conflict)}>
             {t('conflictTakeTheirs')}

@@ -671,6 +671,10 @@ export const MESSAGES = {
     vi: 'Người dùng phải đổi mật khẩu này khi đăng nhập lần đầu.',
     en: 'The user must change this password at first sign-in.',
   },
+  // Phone layout: the navigation opens from a burger below the sm breakpoint (phone)
+  openNavigation: { vi: 'Mở menu điều hướng', en: 'Open navigation' },
+  closeNavigation: { vi: 'Đóng menu điều hướng', en: 'Close navigation' },
+  // ---- end (phone) ----
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

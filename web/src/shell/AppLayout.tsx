@@ -1,6 +1,20 @@
-import { AppShell, Badge, Button, Group, NavLink, SegmentedControl, Text, Title } from '@mantine/core';
+import {
+  ActionIcon,
+  AppShell,
+  Badge,
+  Burger,
+  Button,
+  Group,
+  NavLink,
+  SegmentedControl,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconLogout } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
+import { useEffect } from 'react';
 import { api } from '../api/client.ts';
 import { hasPermission, useMe } from '../features/auth/session.ts';
 import { NotificationBell } from '../features/notifications/NotificationBell.tsx';
@@ -20,6 +34,10 @@ export function AppLayout() {
   const client = useQueryClient();
   const navigate = useNavigate();
   const pathname = useRouterState({ select: (state) => state.location.pathname });
+  // On a phone the navigation is a drawer: closed on every page until the burger opens it.
+  const [isNavOpen, { toggle: toggleNav, close: closeNav }] = useDisclosure(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: following a link (a new path) closes the drawer
+  useEffect(() => closeNav(), [pathname]);
 
   const changeLocale = (next: string) => {
     setLocale(next as Locale);
@@ -33,10 +51,23 @@ export function AppLayout() {
   };
 
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 260, breakpoint: 'sm' }} padding="md">
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 260, breakpoint: 'sm', collapsed: { mobile: !isNavOpen } }}
+      padding={{ base: 'xs', sm: 'md' }}
+    >
       <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between">
-          <Group gap="xs">
+        <Group h="100%" px={{ base: 'xs', sm: 'md' }} justify="space-between" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap">
+            <Burger
+              opened={isNavOpen}
+              onClick={toggleNav}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={isNavOpen ? t('closeNavigation') : t('openNavigation')}
+              aria-expanded={isNavOpen}
+              aria-controls="main-navigation"
+            />
             <Title order={1} size="h3">
               {t('appName')}
             </Title>
@@ -44,7 +75,7 @@ export function AppLayout() {
               {t('tagline')}
             </Text>
           </Group>
-          <Group gap="sm">
+          <Group gap="sm" wrap="nowrap">
             {me && !me.mustChangePassword && <NotificationBell />}
             <SegmentedControl
               size="xs"
@@ -56,14 +87,26 @@ export function AppLayout() {
                 { value: 'en', label: 'EN' },
               ]}
             />
-            <Text size="sm">{me?.fullName}</Text>
-            <Button variant="subtle" size="xs" onClick={signOut}>
+            <Text size="sm" visibleFrom="sm">
+              {me?.fullName}
+            </Text>
+            <Button variant="subtle" size="xs" onClick={signOut} visibleFrom="sm">
               {t('signOut')}
             </Button>
+            <ActionIcon
+              variant="subtle"
+              size="lg"
+              onClick={signOut}
+              hiddenFrom="sm"
+              aria-label={t('signOut')}
+              title={me ? `${t('signOut')} (${me.fullName})` : t('signOut')}
+            >
+              <IconLogout size={20} stroke={1.5} />
+            </ActionIcon>
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs" component="nav" aria-label="Điều hướng chính">
+      <AppShell.Navbar p="xs" component="nav" id="main-navigation" aria-label="Điều hướng chính">
         <NavLink component={Link} to="/" label={t('overview')} active={pathname === '/'} />
         {hasPermission(me, 'indices.read') && (
           <NavLink

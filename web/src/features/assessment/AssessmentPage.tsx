@@ -28,6 +28,7 @@ import {
 import { formatDateVi, parseDate } from '../../../../core/text/dates.ts';
 import { ApiError, api, queryString } from '../../api/client.ts';
 import { DialogFooter } from '../../components/DialogFooter.tsx';
+import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { useT } from '../../i18n/locale.tsx';
 import { hasPermission, useMe } from '../auth/session.ts';
 import { UnitPicker } from '../units/UnitPicker.tsx';
@@ -52,7 +53,7 @@ export function AssessmentPage() {
         <Title order={2}>{t('assessment')}</Title>
         {manages && <Button onClick={() => setCreating(true)}>{t('openRound')}</Button>}
       </Group>
-      <Table withTableBorder striped highlightOnHover>
+      <ScrollTable withTableBorder striped highlightOnHover>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('roundName')}</Table.Th>
@@ -89,7 +90,7 @@ export function AssessmentPage() {
             </Table.Tr>
           ))}
         </Table.Tbody>
-      </Table>
+      </ScrollTable>
       {rounds?.length === 0 && <Text c="dimmed">{t('noRounds')}</Text>}
 
       <Group justify="space-between">
@@ -102,7 +103,7 @@ export function AssessmentPage() {
           </Button>
         )}
       </Group>
-      <Table withTableBorder>
+      <ScrollTable withTableBorder>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('code')}</Table.Th>
@@ -135,7 +136,7 @@ export function AssessmentPage() {
             </Table.Tr>
           ))}
         </Table.Tbody>
-      </Table>
+      </ScrollTable>
       {openFramework !== null && <FrameworkTree id={openFramework} onClose={() => setOpenFramework(null)} />}
       {importing && <ImportFrameworkDialog onClose={() => setImporting(false)} />}
       {creating && <CreateRoundDialog onClose={() => setCreating(false)} />}
@@ -198,7 +199,7 @@ function FrameworkTree({ id, onClose }: { id: number; onClose: () => void }) {
           </Button>
         </Group>
       </Group>
-      <Table>
+      <ScrollTable>
         <Table.Tbody>
           {definition &&
             walkCriteria(definition.criteria).map(({ criterion, depth }) => (
@@ -237,7 +238,7 @@ function FrameworkTree({ id, onClose }: { id: number; onClose: () => void }) {
               </Table.Tr>
             ))}
         </Table.Tbody>
-      </Table>
+      </ScrollTable>
       {definition && (
         <Stack gap="xs" mt="md">
           <Text fw={600} size="sm">
@@ -353,7 +354,7 @@ function ImportFrameworkDialog({ onClose }: { onClose: () => void }) {
         <FileInput label=".xlsx / .csv" accept=".xlsx,.csv" value={file} onChange={setFile} />
         {error && (
           <Alert color="red" role="alert" title={error.message}>
-            <Table>
+            <ScrollTable>
               <Table.Tbody>
                 {error.rows.map((row) => (
                   <Table.Tr key={`${row.row}-${row.column}`}>
@@ -363,7 +364,7 @@ function ImportFrameworkDialog({ onClose }: { onClose: () => void }) {
                   </Table.Tr>
                 ))}
               </Table.Tbody>
-            </Table>
+            </ScrollTable>
             {error.fields.map((field) => (
               <Text key={field.path} size="sm">
                 {field.path}: {field.message}

@@ -2,6 +2,7 @@ import { Alert, Badge, Button, Grid, Group, List, Stack, Table, Text, Title } fr
 import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { NON_SUBMITTER_RULE_NAMES } from '../../../../core/frameworks/scoring.ts';
+import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { fill } from '../../i18n/fill.ts';
 import { useT } from '../../i18n/locale.tsx';
 import { type Results, useResults } from './api.ts';
@@ -40,7 +41,7 @@ export function ResultsPage() {
       </Text>
       <Grid>
         <Grid.Col span={{ base: 12, lg: 7 }}>
-          <Table withTableBorder striped highlightOnHover>
+          <ScrollTable withTableBorder striped highlightOnHover>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th w={70}>{t('rank')}</Table.Th>
@@ -85,7 +86,7 @@ export function ResultsPage() {
                 </Table.Tr>
               ))}
             </Table.Tbody>
-          </Table>
+          </ScrollTable>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
           {unit && (

@@ -14,6 +14,7 @@ import {
 import { Link, useParams } from '@tanstack/react-router';
 import { STAGE_NAMES, STAGES } from '../../../../core/frameworks/rounds.ts';
 import { formatDateVi } from '../../../../core/text/dates.ts';
+import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { useT } from '../../i18n/locale.tsx';
 import { hasPermission, useMe } from '../auth/session.ts';
 import { useRound } from './api.ts';
@@ -61,7 +62,7 @@ export function RoundPage() {
         ))}
       </Stepper>
       {round.overdue && <Alert color="orange">{t('stageOverdue')}</Alert>}
-      <Table withTableBorder striped highlightOnHover>
+      <ScrollTable withTableBorder striped highlightOnHover minWidth={760}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('mappedUnit')}</Table.Th>
@@ -117,7 +118,7 @@ export function RoundPage() {
             </Table.Tr>
           ))}
         </Table.Tbody>
-      </Table>
+      </ScrollTable>
     </Stack>
   );
 }

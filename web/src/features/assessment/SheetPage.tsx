@@ -25,6 +25,7 @@ import { ApiError, api } from '../../api/client.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { ConflictDialog } from '../../components/ConflictDialog.tsx';
 import { SaveState } from '../../components/SaveState.tsx';
+import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { fill } from '../../i18n/fill.ts';
 import { useT } from '../../i18n/locale.tsx';
 import { hasPermission, useMe } from '../auth/session.ts';
@@ -81,7 +82,7 @@ export function SheetPage() {
       </Group>
       {sheet.selfSubmittedAt && <Alert color="green">{t('selfSubmitted')}</Alert>}
       {!sheet.participating && <Alert color="gray">{t('notParticipatingSheet')}</Alert>}
-      <Table withTableBorder>
+      <ScrollTable withTableBorder minWidth={1000}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th w={80}>{t('code')}</Table.Th>
@@ -116,7 +117,7 @@ export function SheetPage() {
             ),
           )}
         </Table.Tbody>
-      </Table>
+      </ScrollTable>
       {problem && (
         <Alert color="red" role="alert" title={problem.message}>
           <List size="sm">

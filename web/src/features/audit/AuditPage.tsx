@@ -5,6 +5,7 @@ import { parseDate } from '../../../../core/text/dates.ts';
 import { api, type ListResult, queryString } from '../../api/client.ts';
 import type { AuditEvent } from '../../api/types.ts';
 import { ListFooter } from '../../components/ListFooter.tsx';
+import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { SortHeader } from '../../components/SortHeader.tsx';
 import { formatDateTimeVi, useT } from '../../i18n/locale.tsx';
 
@@ -72,7 +73,7 @@ export function AuditPage() {
         <TextInput label={t('from')} placeholder="dd/mm/yyyy" value={filters.from} onChange={set('from')} />
         <TextInput label={t('to')} placeholder="dd/mm/yyyy" value={filters.to} onChange={set('to')} />
       </SimpleGrid>
-      <Table striped highlightOnHover withTableBorder>
+      <ScrollTable striped highlightOnHover withTableBorder>
         <Table.Thead>
           <Table.Tr>
             <SortHeader field="at" sort={sort} onSort={setSort}>
@@ -111,7 +112,7 @@ export function AuditPage() {
             </Fragment>
           ))}
         </Table.Tbody>
-      </Table>
+      </ScrollTable>
       <ListFooter total={data?.total ?? 0} page={page} perPage={PER_PAGE} onPage={setPage} />
     </Stack>
   );
@@ -130,7 +131,7 @@ function ChangeView({ before, after }: { before: unknown; after: unknown }) {
       </Text>
     );
   return (
-    <Table withTableBorder>
+    <ScrollTable withTableBorder>
       <Table.Thead>
         <Table.Tr>
           <Table.Th />
@@ -154,6 +155,6 @@ function ChangeView({ before, after }: { before: unknown; after: unknown }) {
           );
         })}
       </Table.Tbody>
-    </Table>
+    </ScrollTable>
   );
 }

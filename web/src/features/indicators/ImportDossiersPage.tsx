@@ -20,6 +20,7 @@ import {
   REQUIRED_DOSSIER_FIELDS,
 } from '../../../../core/dossiers/dossier-fields.ts';
 import { ApiError } from '../../api/client.ts';
+import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { useT } from '../../i18n/locale.tsx';
 import { startDossierImport, type UnmappedColumns, useJob } from './api.ts';
 import { ColumnMappingForm } from './ColumnMappingForm.tsx';
@@ -188,7 +189,7 @@ function FormatHelp() {
       <Code block fz="xs">
         {DOSSIER_FIELDS.join(',')}
       </Code>
-      <Table withTableBorder fz="sm" verticalSpacing={4} captionSide="top">
+      <ScrollTable withTableBorder fz="sm" verticalSpacing={4} captionSide="top">
         <Table.Caption>{t('acceptedTitles')}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
@@ -212,7 +213,7 @@ function FormatHelp() {
             </Table.Tr>
           ))}
         </Table.Tbody>
-      </Table>
+      </ScrollTable>
       <Text size="sm" c="dimmed">
         {t('channels')}
       </Text>

@@ -14,6 +14,7 @@ import {
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { ListFooter } from '../../components/ListFooter.tsx';
+import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { useT } from '../../i18n/locale.tsx';
 import type { ImportResult } from './api.ts';
 import { formatCount } from './format.ts';
@@ -83,7 +84,7 @@ export function ImportResultPanel({
               </Anchor>
             )}
           </Group>
-          <Table withTableBorder striped>
+          <ScrollTable withTableBorder striped>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th w={90}>{t('row')}</Table.Th>
@@ -100,7 +101,7 @@ export function ImportResultPanel({
                 </Table.Tr>
               ))}
             </Table.Tbody>
-          </Table>
+          </ScrollTable>
           {result.rejected.length > PER_PAGE && (
             <ListFooter total={result.rejected.length} page={page} perPage={PER_PAGE} onPage={setPage} />
           )}

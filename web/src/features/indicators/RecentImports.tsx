@@ -1,5 +1,6 @@
 import { Anchor, Badge, Table, Text, Title } from '@mantine/core';
 import { useJobs } from '../../api/jobs.ts';
+import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { formatDateTimeVi, useT } from '../../i18n/locale.tsx';
 import type { ImportResult } from './api.ts';
 import { formatCount } from './format.ts';
@@ -37,7 +38,7 @@ export function RecentImports() {
       <Title order={3} size="h5" id="recent-imports" mb="xs">
         {t('recentImports')}
       </Title>
-      <Table withTableBorder striped aria-labelledby="recent-imports">
+      <ScrollTable withTableBorder striped aria-labelledby="recent-imports">
         <Table.Thead>
           <Table.Tr>
             <Table.Th w={170}>{t('recentWhen')}</Table.Th>
@@ -66,7 +67,7 @@ export function RecentImports() {
             </Table.Tr>
           ))}
         </Table.Tbody>
-      </Table>
+      </ScrollTable>
     </section>
   );
 }

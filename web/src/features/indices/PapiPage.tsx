@@ -2,6 +2,7 @@ import { Badge, Group, Paper, Select, SimpleGrid, Stack, Table, Text, Title } fr
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../api/client.ts';
+import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { useT } from '../../i18n/locale.tsx';
 
 interface PapiRow {
@@ -52,7 +53,7 @@ function ProvinceHistory({ code, name }: { code: string; name: string }) {
       <Title order={3} size="h5">
         {name}
       </Title>
-      <Table striped withTableBorder>
+      <ScrollTable striped withTableBorder>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('year')}</Table.Th>
@@ -90,7 +91,7 @@ function ProvinceHistory({ code, name }: { code: string; name: string }) {
             </Table.Tr>
           ))}
         </Table.Tbody>
-      </Table>
+      </ScrollTable>
     </Stack>
   );
 }
@@ -159,7 +160,7 @@ export function PapiPage() {
             allowDeselect={false}
           />
         </SimpleGrid>
-        <Table striped highlightOnHover withTableBorder>
+        <ScrollTable striped highlightOnHover withTableBorder>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('rank')}</Table.Th>
@@ -180,7 +181,7 @@ export function PapiPage() {
               </Table.Tr>
             ))}
           </Table.Tbody>
-        </Table>
+        </ScrollTable>
       </Paper>
     </Stack>
   );

@@ -17,6 +17,7 @@ import { useState } from 'react';
 import { CASCADE_STATE_NAMES, type CascadeState } from '../../../../core/plans/plan-views.ts';
 import { formatDateVi, parseDate } from '../../../../core/text/dates.ts';
 import { ApiError } from '../../api/client.ts';
+import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { useT } from '../../i18n/locale.tsx';
 import { hasPermission, useMe } from '../auth/session.ts';
 import { type PlanDetail, useCascade, useCreateChildPlan, useUpdatePlan } from './api.ts';
@@ -96,7 +97,7 @@ export function CascadePanel({ plan }: { plan: PlanDetail }) {
           {error}
         </Alert>
       )}
-      <Table withTableBorder striped>
+      <ScrollTable withTableBorder striped>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('mappedUnit')}</Table.Th>
@@ -141,7 +142,7 @@ export function CascadePanel({ plan }: { plan: PlanDetail }) {
             </Table.Tr>
           ))}
         </Table.Tbody>
-      </Table>
+      </ScrollTable>
       {cascade && cascade.units.length === 0 && <Text c="dimmed">{t('noUnitsAsked')}</Text>}
       <Title order={3} size="h5">
         {t('untakenTasks')} ({cascade?.untakenTasks.length ?? 0})

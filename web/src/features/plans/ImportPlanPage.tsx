@@ -27,6 +27,7 @@ import {
 } from '../../../../core/plans/types.ts';
 import { formatDateVi, parseDate } from '../../../../core/text/dates.ts';
 import { ApiError } from '../../api/client.ts';
+import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { useT } from '../../i18n/locale.tsx';
 import { useMe } from '../auth/session.ts';
 import { UnitPicker } from '../units/UnitPicker.tsx';
@@ -296,7 +297,7 @@ export function ImportPlanPage() {
           {fieldError('agencies')}
         </Text>
       )}
-      <Table withTableBorder>
+      <ScrollTable withTableBorder>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('agencyInDocument')}</Table.Th>
@@ -341,7 +342,7 @@ export function ImportPlanPage() {
             </Table.Tr>
           ))}
         </Table.Tbody>
-      </Table>
+      </ScrollTable>
 
       <Title order={3} size="h4">
         {t('tasks')} ({draft.tasks.length})
@@ -351,7 +352,7 @@ export function ImportPlanPage() {
           {fieldError('tasks')}
         </Text>
       )}
-      <Table withTableBorder striped>
+      <ScrollTable withTableBorder striped>
         <Table.Thead>
           <Table.Tr>
             <Table.Th w={90}>{t('ref')}</Table.Th>
@@ -429,7 +430,7 @@ export function ImportPlanPage() {
             </Fragment>
           ))}
         </Table.Tbody>
-      </Table>
+      </ScrollTable>
 
       {preview.plan.targets.length > 0 && (
         <>

@@ -32,6 +32,7 @@ import { formatDateVi, parseDate } from '../../../../core/text/dates.ts';
 import { ApiError } from '../../api/client.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { DialogFooter } from '../../components/DialogFooter.tsx';
+import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { fill } from '../../i18n/fill.ts';
 import { useT } from '../../i18n/locale.tsx';
 import { hasPermission, useMe } from '../auth/session.ts';
@@ -141,7 +142,7 @@ export function PlanPage() {
                 onChange={(event) => setOverdueOnly(event.currentTarget.checked)}
               />
             </Group>
-            <Table withTableBorder highlightOnHover>
+            <ScrollTable withTableBorder highlightOnHover minWidth={760}>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th w={90}>{t('ref')}</Table.Th>
@@ -211,7 +212,7 @@ export function PlanPage() {
                   ),
                 )}
               </Table.Tbody>
-            </Table>
+            </ScrollTable>
           </Stack>
         </Tabs.Panel>
       </Tabs>

@@ -4,6 +4,7 @@ import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { formatDateVi } from '../../../../core/text/dates.ts';
 import { ListFooter } from '../../components/ListFooter.tsx';
+import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { SortHeader } from '../../components/SortHeader.tsx';
 import { useT } from '../../i18n/locale.tsx';
 import { hasPermission, useMe } from '../auth/session.ts';
@@ -39,7 +40,7 @@ export function PlansPage() {
           setPage(1);
         }}
       />
-      <Table striped highlightOnHover withTableBorder>
+      <ScrollTable striped highlightOnHover withTableBorder>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('documentNumber')}</Table.Th>
@@ -86,7 +87,7 @@ export function PlansPage() {
             </Table.Tr>
           ))}
         </Table.Tbody>
-      </Table>
+      </ScrollTable>
       {!isPending && data?.total === 0 && (
         <Text c="dimmed" ta="center">
           {debounced ? t('noResults') : t('noPlans')}

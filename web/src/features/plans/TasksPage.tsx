@@ -19,6 +19,7 @@ import { dimensionLabel, ITEM_STATUS_NAMES } from '../../../../core/plans/plan-v
 import { DIMENSION_CODES } from '../../../../core/plans/types.ts';
 import { formatDateVi, todayInVietnam } from '../../../../core/text/dates.ts';
 import { ListFooter } from '../../components/ListFooter.tsx';
+import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { SortHeader } from '../../components/SortHeader.tsx';
 import { useT } from '../../i18n/locale.tsx';
 import { UnitPicker } from '../units/UnitPicker.tsx';
@@ -110,7 +111,7 @@ export function TasksPage() {
         <MonthAgenda month={month} onMonth={setMonth} tasks={monthTasks.data ?? []} />
       ) : (
         <>
-          <Table striped withTableBorder highlightOnHover>
+          <ScrollTable striped withTableBorder highlightOnHover>
             <Table.Thead>
               <Table.Tr>
                 <SortHeader field="ref" sort={sort} onSort={setSort}>
@@ -155,7 +156,7 @@ export function TasksPage() {
                 </Table.Tr>
               ))}
             </Table.Tbody>
-          </Table>
+          </ScrollTable>
           {!isPending && data?.total === 0 && (
             <Text c="dimmed" ta="center">
               {t('noResults')}

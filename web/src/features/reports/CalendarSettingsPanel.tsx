@@ -17,6 +17,7 @@ import { holidayOverridesSchema, regimeSettingsSchema } from '../../../../core/p
 import { formatDateVi, todayInVietnam } from '../../../../core/text/dates.ts';
 import { api, queryString } from '../../api/client.ts';
 import { notifySaved, useFieldErrors } from '../../components/form.ts';
+import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { useT } from '../../i18n/locale.tsx';
 
 interface Regime {
@@ -189,7 +190,7 @@ function HolidayForm() {
         {t('holidayHelp')}
       </Text>
       {formError && <Alert color="red">{formError}</Alert>}
-      <Table withTableBorder aria-label={t('defaultHolidays')}>
+      <ScrollTable withTableBorder minWidth={0} aria-label={t('defaultHolidays')}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('date')}</Table.Th>
@@ -212,7 +213,7 @@ function HolidayForm() {
             </Table.Tr>
           ))}
         </Table.Tbody>
-      </Table>
+      </ScrollTable>
       <TextInput
         label={t('extraDaysOff')}
         description="10/02/2027, 11/02/2027"

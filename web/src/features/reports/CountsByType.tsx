@@ -1,5 +1,6 @@
 import { Table } from '@mantine/core';
 import { UNIT_TYPES, type UnitType } from '../../../../core/units/unit-types.ts';
+import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { useT } from '../../i18n/locale.tsx';
 
 interface Counts {
@@ -17,7 +18,7 @@ export function CountsByType({ counts }: { counts: Record<string, Counts> }) {
   const types = Object.keys(counts) as UnitType[];
   if (types.length === 0) return null;
   return (
-    <Table withTableBorder maw={720} aria-label={t('countsByType')}>
+    <ScrollTable withTableBorder maw={720} aria-label={t('countsByType')}>
       <Table.Thead>
         <Table.Tr>
           <Table.Th>{t('type')}</Table.Th>
@@ -51,6 +52,6 @@ export function CountsByType({ counts }: { counts: Record<string, Counts> }) {
           );
         })}
       </Table.Tbody>
-    </Table>
+    </ScrollTable>
   );
 }

@@ -20,6 +20,7 @@ import { REPORT_STATUS_NAMES } from '../../../../core/reports/report.ts';
 import { formatDateVi, todayInVietnam } from '../../../../core/text/dates.ts';
 import { matchesSearch } from '../../../../core/text/vietnamese.ts';
 import { queryString } from '../../api/client.ts';
+import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { useT } from '../../i18n/locale.tsx';
 import { hasPermission, useMe } from '../auth/session.ts';
 import { SendRemindersButton } from '../notifications/SendRemindersButton.tsx';
@@ -118,7 +119,7 @@ export function PeriodBoard() {
         {count(t('notYetDue'), data?.counts.total.pending)}
       </SimpleGrid>
       {data && <CountsByType counts={data.counts.byType} />}
-      <Table withTableBorder striped highlightOnHover>
+      <ScrollTable withTableBorder striped highlightOnHover>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('mappedUnit')}</Table.Th>
@@ -181,7 +182,7 @@ export function PeriodBoard() {
             </Table.Tr>
           ))}
         </Table.Tbody>
-      </Table>
+      </ScrollTable>
     </Stack>
   );
 }

@@ -1,6 +1,7 @@
 import { Alert, Badge, Button, Table, Text } from '@mantine/core';
 import { REPORT_STATUS_NAMES } from '../../../../core/reports/report.ts';
 import { formatDateVi } from '../../../../core/text/dates.ts';
+import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { useT } from '../../i18n/locale.tsx';
 import { useInbox, useOpenReport } from './api.ts';
 
@@ -11,7 +12,7 @@ export function ReportInbox() {
   const open = useOpenReport();
   if (data && data.items.length === 0) return <Alert color="gray">{t('inboxEmpty')}</Alert>;
   return (
-    <Table withTableBorder striped highlightOnHover aria-label={t('inbox')}>
+    <ScrollTable withTableBorder striped highlightOnHover aria-label={t('inbox')}>
       <Table.Thead>
         <Table.Tr>
           <Table.Th>{t('period')}</Table.Th>
@@ -66,6 +67,6 @@ export function ReportInbox() {
           </Table.Tr>
         ))}
       </Table.Tbody>
-    </Table>
+    </ScrollTable>
   );
 }

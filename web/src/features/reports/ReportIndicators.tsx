@@ -6,6 +6,7 @@ import { useAutosave } from '../../api/autosave.ts';
 import { api, queryString } from '../../api/client.ts';
 import { ConflictDialog } from '../../components/ConflictDialog.tsx';
 import { SaveState } from '../../components/SaveState.tsx';
+import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { useT } from '../../i18n/locale.tsx';
 import { type TargetRule, useDossierDashboard } from '../indicators/api.ts';
 import { formatCount, formatRate, formatTarget } from '../indicators/format.ts';
@@ -141,7 +142,7 @@ export function ReportIndicators({
         {t('periodIndicators')}
       </Title>
       {measured.length > 0 && (
-        <Table withTableBorder aria-label={t('dossierFigures')}>
+        <ScrollTable withTableBorder aria-label={t('dossierFigures')}>
           <Table.Caption>{t('dossierFigures')}</Table.Caption>
           <Table.Thead>
             <Table.Tr>
@@ -167,9 +168,9 @@ export function ReportIndicators({
               </Table.Tr>
             ))}
           </Table.Tbody>
-        </Table>
+        </ScrollTable>
       )}
-      <Table withTableBorder aria-label={t('enteredIndicators')}>
+      <ScrollTable withTableBorder minWidth={760} aria-label={t('enteredIndicators')}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('indicator')}</Table.Th>
@@ -247,7 +248,7 @@ export function ReportIndicators({
             );
           })}
         </Table.Tbody>
-      </Table>
+      </ScrollTable>
       {editable && (
         <Group>
           <SaveState autosave={autosave} />

@@ -31,6 +31,7 @@ import { ApiError, api } from '../../api/client.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { ConflictDialog } from '../../components/ConflictDialog.tsx';
 import { SaveState } from '../../components/SaveState.tsx';
+import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { fill } from '../../i18n/fill.ts';
 import { formatDateTimeVi, useT } from '../../i18n/locale.tsx';
 import { hasPermission, useMe } from '../auth/session.ts';
@@ -184,7 +185,7 @@ export function ReportPage() {
       <Title order={3} size="h4">
         {t('tasks')}
       </Title>
-      <Table withTableBorder>
+      <ScrollTable withTableBorder minWidth={860}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th w={90}>{t('ref')}</Table.Th>
@@ -263,7 +264,7 @@ export function ReportPage() {
             );
           })}
         </Table.Tbody>
-      </Table>
+      </ScrollTable>
       <ReportIndicators unitId={report.unit.id} periodCode={report.period.code} editable={editable} />
       {draft.tasks.length === 0 && <Text c="dimmed">{t('noTasksToReport')}</Text>}
       {actions.length > 0 && (

@@ -5,6 +5,7 @@ import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { formatDateVi } from '../../../../core/text/dates.ts';
 import { ListFooter } from '../../components/ListFooter.tsx';
+import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { SortHeader } from '../../components/SortHeader.tsx';
 import { useT } from '../../i18n/locale.tsx';
 import { useReviewQueue } from './api.ts';
@@ -42,7 +43,7 @@ export function ReviewQueue() {
       {data && data.total === 0 ? (
         <Alert color="gray">{t('queueEmpty')}</Alert>
       ) : (
-        <Table withTableBorder striped highlightOnHover aria-label={t('reviewQueue')}>
+        <ScrollTable withTableBorder striped highlightOnHover aria-label={t('reviewQueue')}>
           <Table.Thead>
             <Table.Tr>
               <SortHeader field="periodCode" sort={sort} onSort={sortBy}>
@@ -88,7 +89,7 @@ export function ReviewQueue() {
               </Table.Tr>
             ))}
           </Table.Tbody>
-        </Table>
+        </ScrollTable>
       )}
       {data && data.total > 0 && (
         <ListFooter total={data.total} page={page} perPage={PER_PAGE} onPage={setPage} />

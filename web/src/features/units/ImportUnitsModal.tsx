@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { RowIssue } from '../../../../core/errors.ts';
 import { ApiError, api } from '../../api/client.ts';
 import { notifySaved } from '../../components/form.ts';
+import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { useT } from '../../i18n/locale.tsx';
 
 interface Summary {
@@ -61,7 +62,7 @@ export function ImportUnitsModal({ opened, onClose }: { opened: boolean; onClose
           </Alert>
         )}
         {rows.length > 0 && (
-          <Table striped withTableBorder>
+          <ScrollTable striped withTableBorder>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('row')}</Table.Th>
@@ -78,7 +79,7 @@ export function ImportUnitsModal({ opened, onClose }: { opened: boolean; onClose
                 </Table.Tr>
               ))}
             </Table.Tbody>
-          </Table>
+          </ScrollTable>
         )}
         <Text size="xs" c="dimmed">
           Cột: Mã đơn vị, Tên đơn vị, Loại đơn vị, Mã đơn vị cấp trên, Ngày hiệu lực, Thủ trưởng, Chức vụ,

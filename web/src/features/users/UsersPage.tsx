@@ -7,6 +7,7 @@ import { api, type ListResult, queryString } from '../../api/client.ts';
 import type { UserView } from '../../api/types.ts';
 import { notifySaved } from '../../components/form.ts';
 import { ListFooter } from '../../components/ListFooter.tsx';
+import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { SortHeader } from '../../components/SortHeader.tsx';
 import { TemporaryPasswordModal } from '../../components/TemporaryPasswordModal.tsx';
 import { useT } from '../../i18n/locale.tsx';
@@ -64,7 +65,7 @@ export function UsersPage() {
         }}
         maw={360}
       />
-      <Table striped highlightOnHover withTableBorder styles={{ th: { whiteSpace: 'nowrap' } }}>
+      <ScrollTable striped highlightOnHover withTableBorder styles={{ th: { whiteSpace: 'nowrap' } }}>
         <Table.Thead>
           <Table.Tr>
             <SortHeader field="username" sort={sort} onSort={setSort}>
@@ -132,7 +133,7 @@ export function UsersPage() {
             </Table.Tr>
           ))}
         </Table.Tbody>
-      </Table>
+      </ScrollTable>
       <ListFooter total={data?.total ?? 0} page={page} perPage={PER_PAGE} onPage={setPage} />
       <CreateUserModal
         opened={dialog?.kind === 'create'}
