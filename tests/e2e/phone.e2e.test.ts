@@ -157,6 +157,11 @@ describe('every page the navigation offers fits a 390 px phone', () => {
         .locator('a[href^="/"]')
         .evaluateAll((links) => links.map((link) => link.getAttribute('href')));
       expect(hrefs).toEqual(expected);
+      // Following the link of the page already open closes the navigation too.
+      await burger(p).click();
+      await expect.poll(() => isNavOpen(p)).toBe(true);
+      await nav(p).locator('a[href="/"]').click();
+      await expect.poll(() => isNavOpen(p)).toBe(false);
       for (const [index, href] of hrefs.entries()) {
         await p.goto(`${server.url}${href}`, { waitUntil: 'networkidle' });
         await p.locator('main').getByRole('heading').first().waitFor();

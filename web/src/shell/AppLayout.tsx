@@ -36,7 +36,9 @@ export function AppLayout() {
   const pathname = useRouterState({ select: (state) => state.location.pathname });
   // On a phone the navigation is a drawer: closed on every page until the burger opens it.
   const [isNavOpen, { toggle: toggleNav, close: closeNav }] = useDisclosure(false);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: following a link (a new path) closes the drawer
+  // A new path from anywhere (a link, the bell, the back button) closes it; a link to the page
+  // already open changes no path, so each link also closes it on click.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the path is the trigger, not a value used
   useEffect(() => closeNav(), [pathname]);
 
   const changeLocale = (next: string) => {
@@ -107,10 +109,11 @@ export function AppLayout() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" id="main-navigation" aria-label="Điều hướng chính">
-        <NavLink component={Link} to="/" label={t('overview')} active={pathname === '/'} />
+        <NavLink component={Link} onClick={closeNav} to="/" label={t('overview')} active={pathname === '/'} />
         {hasPermission(me, 'indices.read') && (
           <NavLink
             component={Link}
+            onClick={closeNav}
             to="/indices/papi"
             label={t('papi')}
             active={pathname.startsWith('/indices')}
@@ -118,9 +121,16 @@ export function AppLayout() {
         )}
         {hasPermission(me, 'plans.read') && (
           <>
-            <NavLink component={Link} to="/plans" label={t('plans')} active={pathname.startsWith('/plans')} />
             <NavLink
               component={Link}
+              onClick={closeNav}
+              to="/plans"
+              label={t('plans')}
+              active={pathname.startsWith('/plans')}
+            />
+            <NavLink
+              component={Link}
+              onClick={closeNav}
               to="/tasks"
               label={t('myTasks')}
               active={pathname === '/tasks'}
@@ -131,6 +141,7 @@ export function AppLayout() {
         {hasPermission(me, 'reports.read') && (
           <NavLink
             component={Link}
+            onClick={closeNav}
             to="/reports"
             label={t('reporting')}
             active={pathname.startsWith('/reports')}
@@ -139,6 +150,7 @@ export function AppLayout() {
         {hasPermission(me, 'assessment.read') && (
           <NavLink
             component={Link}
+            onClick={closeNav}
             to="/assessment"
             label={t('assessment')}
             active={pathname.startsWith('/assessment')}
@@ -147,6 +159,7 @@ export function AppLayout() {
         {hasPermission(me, 'indicators.read') && (
           <NavLink
             component={Link}
+            onClick={closeNav}
             to="/indicators"
             label={t('indicators')}
             active={pathname.startsWith('/indicators')}
@@ -171,12 +184,19 @@ export function AppLayout() {
           <NavLink
             key={item.to}
             component={Link}
+            onClick={closeNav}
             to={item.to}
             label={t(item.label)}
             active={pathname.startsWith(item.to)}
           />
         ))}
-        <NavLink component={Link} to="/account" label={t('account')} active={pathname === '/account'} />
+        <NavLink
+          component={Link}
+          onClick={closeNav}
+          to="/account"
+          label={t('account')}
+          active={pathname === '/account'}
+        />
       </AppShell.Navbar>
       <AppShell.Main>
         <Outlet />
