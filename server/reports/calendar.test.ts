@@ -145,6 +145,16 @@ describe('the reporting calendar a coordinator sets', () => {
   });
 
   it('the recorded extra day off moves the internal deadline of a month straddling Tết', async () => {
+    // What the tests above save, saved here too so this one also runs alone.
+    await coordinator.request('PUT', '/api/settings/reporting-regime', {
+      dueDay: 22,
+      internalDueWorkdays: 2,
+    });
+    await coordinator.request('PUT', '/api/settings/holidays?year=2026', {
+      daysOff: ['23/02/2026'],
+      workingDays: [],
+      notHolidays: [],
+    });
     const snvId = await unitIdByCode(t.database, '33.SNV');
     // 2026M02 closes on Saturday 14/02; Tết takes 16–20/02 and the schedule adds 23/02: two working days → 25/02.
     const report = await reporter.request('POST', '/api/reports', { unitId: snvId, periodCode: '2026M02' });
