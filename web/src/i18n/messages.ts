@@ -671,6 +671,11 @@ export const MESSAGES = {
     vi: 'Người dùng phải đổi mật khẩu này khi đăng nhập lần đầu.',
     en: 'The user must change this password at first sign-in.',
   },
+
+  // ---- follow: dossier import after a check, task conflicts ----
+  checkAgain: { vi: 'Kiểm tra lại', en: 'Check again' },
+  importThisFile: { vi: 'Nhập dữ liệu tệp này', en: 'Import this file' },
+  // ---- end (follow) ----
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;
