@@ -58,7 +58,8 @@ export async function getPlan(ctx: PlanContext, id: number): Promise<PlanDetail>
   const today = todayOf(ctx);
   // Counted only for the tasks whose files the reader may open (others show 0, as if it had none).
   const linkedPaths = new Map<number, string[]>();
-  for (const link of links) linkedPaths.set(link.itemId, [...(linkedPaths.get(link.itemId) ?? []), link.path]);
+  for (const link of links)
+    linkedPaths.set(link.itemId, [...(linkedPaths.get(link.itemId) ?? []), link.path]);
   const readableIds = rows
     .filter((row) => canReadItemEvidence(ctx.user, unitPath, linkedPaths.get(row.id) ?? []))
     .map((row) => row.id);
