@@ -50,6 +50,11 @@ export function canReadRoundInFull(user: SessionUser, ownerPath: string): boolea
   );
 }
 
+/** A unit's sheet: read by whoever reads the round in full, and by the unit itself (assessment.read on it). */
+export function canReadSheet(user: SessionUser, ownerPath: string, unitPath: string): boolean {
+  return canReadRoundInFull(user, ownerPath) || hasPermissionOn(user.grants, 'assessment.read', unitPath);
+}
+
 /** Moving the round on, its deadlines, bonus and penalty points: assessment.manage on its owner. */
 export function canManageRound(user: SessionUser, ownerPath: string): boolean {
   return hasPermissionOn(user.grants, 'assessment.manage', ownerPath);
@@ -84,13 +89,15 @@ export const scoreKey = (roundId: number, unitId: number, code: string) => `${ro
 
 /** Who may enter what now: the unit in its stages, the council in its, each only while the stage is open. */
 export async function scoreAccess(ctx: AssessmentContext, roundId: number, unitId: number, code: string) {
-  const { round, framework } = await loadRound(ctx, roundId);
+  const { round, framework, ownerPath } = await loadRound(ctx, roundId);
   const [unit] = await ctx.db
     .select({ path: units.path })
     .from(roundUnits)
     .innerJoin(units, eq(units.id, roundUnits.unitId))
     .where(and(eq(roundUnits.roundId, roundId), eq(roundUnits.unitId, unitId)));
   if (!unit) throw new AppError('NOT_FOUND');
+  // Another commune's criterion is as unknown to a commune as its sheet: 404 before any 403.
+  if (!canReadSheet(ctx.user, ownerPath, unit.path)) throw new AppError('NOT_FOUND');
   const criterion = leavesOf(framework).find((leaf) => leaf.code === code);
   if (!criterion)
     throw fieldError('criterion', `Tiêu chí ${code} không có trong khung hoặc không phải tiêu chí lá.`);

@@ -150,7 +150,8 @@ describe('a round, from self-assessment to the published ranking', () => {
     const over = await score(reporter, 'XA.1.1', { selfScore: 5 });
     expect(over.status).toBe(400);
     expect(over.json.error.message).toContain('tối đa');
-    expect((await score(otherReporter, 'XA.1.1', { selfScore: 1 })).status).toBe(403);
+    // Another commune's criterion is as unknown to it as that commune's sheet.
+    expect((await score(otherReporter, 'XA.1.1', { selfScore: 1 })).status).toBe(404);
     expect((await score(appraiser, 'XA.1.1', { appraisedScore: 1, appraisalReason: 'x' })).status).toBe(403);
     expect((await score(reporter, 'XA.9.9', { selfScore: 1 })).status).toBe(400);
   });

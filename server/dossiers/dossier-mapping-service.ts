@@ -1,6 +1,6 @@
 import { desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { type Grant, hasInstallationPermission } from '../../core/auth/roles.ts';
+import type { Grant } from '../../core/auth/roles.ts';
 import {
   DOSSIER_FIELD_LABELS,
   DOSSIER_FIELDS,
@@ -15,6 +15,7 @@ import { AppError, type AppErrorDetails, fieldError } from '../../core/errors.ts
 import { mutate, type ServiceContext } from '../audit/audit-log.ts';
 import { dossierMappings } from '../db/schema/index.ts';
 import { nulInLine } from './csv-rows.ts';
+import { canChangeDossierMappings } from './dossier-access.ts';
 
 /** Who imports: the service context with the importer's grants (the CLI: the installation itself). */
 export type DossierContext = ServiceContext & { user: { grants: readonly Grant[] } };
@@ -81,15 +82,6 @@ export async function resolveDossierColumns(
     `Không tìm thấy cột cho: ${missing}. Hãy chọn cột tương ứng.`,
     details as unknown as AppErrorDetails,
   );
-}
-
-/**
- * Mappings are installation-wide: every later file of the same layout, anyone's, is read through them.
- * So only someone importing for the whole installation changes them; a commune's mapping serves its
- * own import and is not kept (per-unit mappings would let one layout read differently by who uploads).
- */
-export function canChangeDossierMappings(grants: readonly Grant[]): boolean {
-  return hasInstallationPermission(grants, 'dossiers.import');
 }
 
 /**

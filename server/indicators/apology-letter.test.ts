@@ -66,11 +66,11 @@ describe('the apology slip of a late dossier', () => {
     expect(body).toMatch(/Hưng Yên, ngày \d{2} tháng \d{1,2} năm \d{4}/);
   });
 
-  it('is refused for a dossier on time, of another unit, to a reader, and for an unknown code', async () => {
+  it('is refused for a dossier on time (400), of another unit as unknown (404), to a reader (403), and for an unknown code (404)', async () => {
     const onTime = await download(reporter, 'ONTIME-1');
     expect(onTime.statusCode).toBe(400);
     expect(onTime.json().error.message).toContain('không trễ hạn');
-    expect((await download(otherReporter, 'LATE-1')).statusCode).toBe(403);
+    expect((await download(otherReporter, 'LATE-1')).statusCode).toBe(404);
     expect((await download(leader, 'LATE-1')).statusCode).toBe(403);
     expect((await download(reporter, 'NO-SUCH')).statusCode).toBe(404);
   });

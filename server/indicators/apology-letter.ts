@@ -4,10 +4,10 @@ import { daysLate, isLate } from '../../core/indicators/dossier-indicators.ts';
 import { formatDateVi, todayInVietnam } from '../../core/text/dates.ts';
 import { pathIds } from '../../core/units/unit-tree.ts';
 import { units } from '../db/schema/index.ts';
+import { assertChangesDossier } from '../dossiers/dossier-access.ts';
 import { renderDocx } from '../files/docx-render.ts';
 import { placeOfUnit, type RunSpec } from '../plans/plan-document.ts';
-import { assertChangesDossier } from './late-service.ts';
-import type { IndicatorContext } from './unit-scope.ts';
+import type { IndicatorContext } from './indicator-access.ts';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const BLANK = '……………………………';

@@ -25,11 +25,11 @@ import { ReadCache } from '../db/read-cache.ts';
 import { dossierRollups, indicators, indicatorTargets, units } from '../db/schema/index.ts';
 import {
   assertOpen,
-  assertReadsUnitIndicators,
+  assertReadsIndicators,
   currentPaths,
   type IndicatorContext,
   type UnitRef,
-} from './unit-scope.ts';
+} from './indicator-access.ts';
 
 /** Eight quarters of trend: two years, so a quarter can be read against the same quarter last year. */
 export const TREND_QUARTERS = 8;
@@ -146,7 +146,7 @@ export async function dossierDashboard(
   query: { unitId?: number; period?: string },
   counterSource: CounterSource = (periods) => loadUnitCounters(ctx.db, periods),
 ): Promise<DossierDashboard> {
-  const unit = await assertReadsUnitIndicators(ctx, 'indicators.read', query.unitId);
+  const unit = await assertReadsIndicators(ctx, query.unitId);
   assertOpen(unit);
   const period = query.period?.toUpperCase() ?? (await latestQuarter(ctx.db));
   if (!isQuarterCode(period)) throw fieldError('period', 'Kỳ phải là một quý, ví dụ 2026Q1.');

@@ -20,10 +20,10 @@ import { sendDownload } from '../http/downloads.ts';
 import { apologyLetter } from './apology-letter.ts';
 import { EXPORT_CHARTS, kpiSheet, lateSheet, rankingSheet, trendSheet, xlsxOf } from './dashboard-export.ts';
 import { cachedCounterSource, type DossierDashboard, dossierDashboard } from './dashboard-service.ts';
+import type { IndicatorContext } from './indicator-access.ts';
 import { findIndicators } from './indicator-service.ts';
 import { findLateDossiers, LATE_SORTS, setApology } from './late-service.ts';
 import { createTarget, deleteTarget, findTargets, updateTarget } from './target-service.ts';
-import type { IndicatorContext } from './unit-scope.ts';
 import { saveUnitIndicatorValues, unitIndicatorValues } from './value-service.ts';
 
 const id = idParam;

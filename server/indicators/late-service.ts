@@ -1,5 +1,4 @@
 import { and, asc, desc, eq, ilike, inArray, isNull, like, lt, or, type SQL, sql } from 'drizzle-orm';
-import { hasPermissionOn } from '../../core/auth/roles.ts';
 import { dossierQuarter } from '../../core/dossiers/dossier-values.ts';
 import { AppError, fieldError } from '../../core/errors.ts';
 import { daysLate, isLate } from '../../core/indicators/dossier-indicators.ts';
@@ -11,13 +10,14 @@ import { nowOf } from '../clock.ts';
 import type { Db } from '../db/engine.ts';
 import { countRows, listTotal, pageOffset, totalOver } from '../db/list-total.ts';
 import { dossierRollups, dossiers, procedures, units } from '../db/schema/index.ts';
+import { assertChangesDossier } from '../dossiers/dossier-access.ts';
 import { latestQuarter } from './dashboard-service.ts';
 import {
   assertOpen,
-  assertReadsUnitIndicators,
+  assertReadsIndicators,
   attributeClosed,
   type IndicatorContext,
-} from './unit-scope.ts';
+} from './indicator-access.ts';
 
 export const LATE_SORTS = ['daysLate', 'receivedAt', 'dueAt', 'finishedAt', 'code'] as const;
 
@@ -72,7 +72,7 @@ export async function findLateDossiers(
   ctx: IndicatorContext,
   query: LateQuery,
 ): Promise<ListResult<LateDossier>> {
-  const unit = await assertReadsUnitIndicators(ctx, 'indicators.read', query.unitId);
+  const unit = await assertReadsIndicators(ctx, query.unitId);
   assertOpen(unit);
   const { from, to } = windowOf(query.period?.toUpperCase() ?? (await latestQuarter(ctx.db)));
   // Late as of now, or as of the end of a past period.
@@ -169,32 +169,6 @@ function presentLate(
     daysLate: daysLate(row, asOf),
     apologyIssued: row.apologyIssued,
   };
-}
-
-/**
- * A dossier as the person who manages it sees it (coordinators and importers of its unit, or of the
- * unit that carries a merged unit's dossiers today); anyone else is refused.
- */
-export async function assertChangesDossier(ctx: IndicatorContext, code: string) {
-  const [dossier] = await ctx.db
-    .select({ dossier: dossiers, unit: units, procedureName: procedures.name })
-    .from(dossiers)
-    .innerJoin(units, eq(units.id, dossiers.unitId))
-    .leftJoin(procedures, eq(procedures.code, dossiers.procedureCode))
-    .where(eq(dossiers.code, code));
-  if (!dossier) throw new AppError('NOT_FOUND', 'Không tìm thấy hồ sơ.');
-  // A dossier of a merged unit is managed by whoever manages the unit that carries it today.
-  const current = dossier.unit.validTo
-    ? (await attributeClosed(ctx.db, [dossier.dossier.unitId])).get(dossier.dossier.unitId)
-    : null;
-  const paths = [dossier.unit.path, current?.path].filter((path) => path !== undefined);
-  const allowed = paths.some(
-    (path) =>
-      hasPermissionOn(ctx.user.grants, 'indicators.manage', path) ||
-      hasPermissionOn(ctx.user.grants, 'dossiers.import', path),
-  );
-  if (!allowed) throw new AppError('FORBIDDEN');
-  return dossier;
 }
 
 /**

@@ -163,7 +163,7 @@ describe('GET /api/dossiers/late', () => {
   it('is scoped to the user', async () => {
     expect(
       (await otherReporter.request('GET', `/api/dossiers/late?period=2026Q1&unitId=${phoHien}`)).status,
-    ).toBe(403);
+    ).toBe(404);
     expect((await t.app.inject({ method: 'GET', url: '/api/dossiers/late?period=2026Q1' })).statusCode).toBe(
       401,
     );
@@ -217,7 +217,7 @@ describe('PUT /api/dossiers/:code/apology', () => {
     expect((await reporter.request('PUT', '/api/dossiers/D7/apology', { issued: true })).status).toBe(200);
   });
 
-  it('refuses: not late (400 naming issued), unknown (404), outside scope or without the right (403)', async () => {
+  it('refuses: not late (400 naming issued), unknown or outside scope (404), read-only (403)', async () => {
     const onTime = await coordinator.request('PUT', '/api/dossiers/D4/apology', { issued: true });
     expect(onTime.status).toBe(400);
     expect(onTime.json.error.details.fields[0].path).toBe('issued');
@@ -225,7 +225,7 @@ describe('PUT /api/dossiers/:code/apology', () => {
       404,
     );
     expect((await otherReporter.request('PUT', '/api/dossiers/D1/apology', { issued: false })).status).toBe(
-      403,
+      404,
     );
     expect((await leader.request('PUT', '/api/dossiers/D1/apology', { issued: false })).status).toBe(403);
     const bad = await coordinator.request('PUT', '/api/dossiers/D1/apology', { issued: 'yes' });

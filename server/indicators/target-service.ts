@@ -10,7 +10,7 @@ import type { Tx } from '../db/engine.ts';
 import { countRows, listTotal, pageOffset, totalOver } from '../db/list-total.ts';
 import { indicators, indicatorTargets, units } from '../db/schema/index.ts';
 import { writeVersioned } from '../db/versioned.ts';
-import { findUnit, type IndicatorContext } from './unit-scope.ts';
+import { findUnit, type IndicatorContext } from './indicator-access.ts';
 
 export interface TargetView {
   id: number;

@@ -253,9 +253,9 @@ describe('entered values', () => {
     expect(period.status).toBe(400);
   });
 
-  it('is scoped: another commune is refused, and a coordinator reads but does not enter', async () => {
-    expect((await reporter.request('GET', url(other))).status).toBe(403);
-    expect((await reporter.request('PUT', url(other), { values: [] })).status).toBe(403);
+  it('is scoped: another commune is unknown (404), and a coordinator reads but does not enter (403)', async () => {
+    expect((await reporter.request('GET', url(other))).status).toBe(404);
+    expect((await reporter.request('PUT', url(other), { values: [] })).status).toBe(404);
     expect((await coordinator.request('PUT', url(phoHien), { values: [] })).status).toBe(403);
     expect((await coordinator.request('GET', url(phoHien))).status).toBe(200);
     expect((await t.app.inject({ method: 'GET', url: url(phoHien) })).statusCode).toBe(401);

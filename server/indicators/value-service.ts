@@ -11,11 +11,10 @@ import {
 } from '../../core/indicators/targets.ts';
 import { parsePeriod } from '../../core/periods/periods.ts';
 import { mutate } from '../audit/audit-log.ts';
-import { assertPermissionOn } from '../auth/policy.ts';
 import { indicators, indicatorTargets, indicatorValues, units } from '../db/schema/index.ts';
 import { deleteVersioned, writeVersioned } from '../db/versioned.ts';
 import { shippedCatalogue } from './catalogue-loader.ts';
-import { findUnit, type IndicatorContext } from './unit-scope.ts';
+import { assertChangesIndicators, assertReadsIndicators, type IndicatorContext } from './indicator-access.ts';
 
 export interface UnitIndicatorValue {
   code: string;
@@ -96,8 +95,7 @@ function periodOf(code: string): string {
  * that applies: what the periodic report form shows beside its narrative.
  */
 export async function unitIndicatorValues(ctx: IndicatorContext, unitId: number, periodCode: string) {
-  const unit = await findUnit(ctx.db, unitId);
-  assertPermissionOn(ctx.user, 'indicators.read', unit.path);
+  const unit = await assertReadsIndicators(ctx, unitId);
   const period = periodOf(periodCode);
   const [catalogue, values, targets, totals] = await Promise.all([
     ctx.db
@@ -166,8 +164,7 @@ export async function saveUnitIndicatorValues(
   periodCode: string,
   input: VersionedEnteredValue[],
 ) {
-  const unit = await findUnit(ctx.db, unitId);
-  assertPermissionOn(ctx.user, 'indicators.enter', unit.path);
+  const unit = await assertChangesIndicators(ctx, unitId);
   if (unit.validTo)
     throw new AppError('CONFLICT', 'Đơn vị đã giải thể hoặc sáp nhập: không nhập số liệu mới.');
   const period = periodOf(periodCode);

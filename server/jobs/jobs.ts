@@ -6,6 +6,7 @@ import type { SessionUser } from '../auth/sessions.ts';
 import type { Db } from '../db/engine.ts';
 import { blobs, type JobFile, jobs } from '../db/schema/index.ts';
 import { storeBlob } from '../files/evidence.ts';
+import { assertReadsJob, canReadJob } from './job-access.ts';
 
 export type JobContext = ServiceContext & { user: SessionUser };
 
@@ -132,12 +133,6 @@ async function runJob(
   }
 }
 
-async function ownJob(ctx: JobContext, id: number) {
-  const [job] = await ctx.db.select().from(jobs).where(eq(jobs.id, id));
-  if (!job || job.createdBy !== ctx.user.userId) throw new AppError('NOT_FOUND');
-  return job;
-}
-
 type JobRow = typeof jobs.$inferSelect;
 
 const presentJob = (job: JobRow) => ({
@@ -159,10 +154,10 @@ const presentJob = (job: JobRow) => ({
 export async function getJob(ctx: JobContext, id: number) {
   const live = running.get(id);
   if (live) {
-    if (live.createdBy !== ctx.user.userId) throw new AppError('NOT_FOUND');
+    if (!canReadJob(ctx.user, live)) throw new AppError('NOT_FOUND');
     return presentJob(live);
   }
-  return presentJob(await ownJob(ctx, id));
+  return presentJob(await assertReadsJob(ctx, id));
 }
 
 /** The person's own recent jobs of a kind, newest first. */
@@ -177,7 +172,7 @@ export async function listJobs(ctx: JobContext, options: { kind?: string; limit:
 }
 
 export async function jobFile(ctx: JobContext, id: number, index: number) {
-  const job = await ownJob(ctx, id);
+  const job = await assertReadsJob(ctx, id);
   const file = job.files[index];
   if (!file) throw new AppError('NOT_FOUND');
   const [blob] = await ctx.db.select({ data: blobs.data }).from(blobs).where(eq(blobs.sha256, file.sha256));

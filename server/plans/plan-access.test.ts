@@ -73,6 +73,31 @@ describe('evidence of a task', () => {
     expect((await coordinator.request('GET', `${url}/${added.json.id}`)).status).toBe(200);
   });
 
+  it('is counted in the plan’s detail only for the tasks whose files the reader may read', async () => {
+    const plan = await buildPlan(t, {
+      tasks: [
+        { ref: '1', leadCodes: [COMMUNE_A] },
+        { ref: '2', leadCodes: [COMMUNE_B] },
+      ],
+    });
+    const reporterA = await signInAs(t, 'unit_reporter', COMMUNE_A);
+    const reporterB = await signInAs(t, 'unit_reporter', COMMUNE_B);
+    const coordinator = await signInAs(t, 'coordinator', '33');
+    const [taskA, taskB] = [taskOf(plan, '1'), taskOf(plan, '2')];
+    const evidenceUrl = (id: number) => `/api/plans/${plan.id}/items/${id}/evidence`;
+    expect((await reporterA.upload(evidenceUrl(taskA.id), 'a.pdf', pdf('xã A'))).status).toBe(201);
+    expect((await reporterB.upload(evidenceUrl(taskB.id), 'b1.pdf', pdf('xã B 1'))).status).toBe(201);
+    expect((await reporterB.upload(evidenceUrl(taskB.id), 'b2.pdf', pdf('xã B 2'))).status).toBe(201);
+    const counts = async (reader: typeof reporterA) => {
+      const detail = (await reader.request('GET', `/api/plans/${plan.id}`)).json as PlanDetail;
+      return Object.fromEntries(detail.items.map((item) => [item.ref, item.evidenceCount]));
+    };
+
+    expect(await counts(reporterA)).toEqual({ '1': 1, '2': 0 });
+    expect(await counts(reporterB)).toEqual({ '1': 0, '2': 2 });
+    expect(await counts(coordinator)).toEqual({ '1': 1, '2': 2 });
+  });
+
   it('is read by a unit supporting the task', async () => {
     const coordinator = await signInAs(t, 'coordinator', '33');
     const plan = await buildPlan(t, { author: coordinator, tasks: [{ ref: '1', leadCodes: [COMMUNE_B] }] });

@@ -80,9 +80,17 @@ export async function assertReportsItem(ctx: PlanContext, planId: number, itemId
 }
 
 /**
- * An item whose evidence the user may read: whoever reads the plan in full, or a unit that leads or
- * supports this very item. A commune leading one task of a plan reads no other task's files.
+ * Whether the user reads a task's evidence: whoever reads the plan in full, or a unit that leads or
+ * supports this very task (`linkedPaths`). A commune leading one task of a plan reads no other task's files.
  */
+export function canReadItemEvidence(user: SessionUser, planUnitPath: string, linkedPaths: readonly string[]) {
+  return (
+    canReadPlanInFull(user, planUnitPath) ||
+    linkedPaths.some((path) => hasPermissionOn(user.grants, 'plans.read', path))
+  );
+}
+
+/** An item whose evidence the user may read (`canReadItemEvidence`); NOT_FOUND otherwise. */
 export async function assertReadsItemEvidence(ctx: PlanContext, planId: number, itemId: number) {
   const { unitPath } = await assertReadsPlan(ctx, planId);
   const [item] = await ctx.db
@@ -92,8 +100,7 @@ export async function assertReadsItemEvidence(ctx: PlanContext, planId: number, 
   if (!item) throw new AppError('NOT_FOUND');
   if (canReadPlanInFull(ctx.user, unitPath)) return;
   const linked = await linkedUnitPaths(ctx, itemId, ['lead', 'support']);
-  if (!linked.some((path) => hasPermissionOn(ctx.user.grants, 'plans.read', path)))
-    throw new AppError('NOT_FOUND');
+  if (!canReadItemEvidence(ctx.user, unitPath, linked)) throw new AppError('NOT_FOUND');
 }
 
 /**

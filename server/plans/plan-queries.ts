@@ -20,12 +20,12 @@ import type { DbOrTx } from '../db/engine.ts';
 import { countRows, listTotal, totalOver } from '../db/list-total.ts';
 import { planItems, planItemUnits, plans, planTargets, units } from '../db/schema/index.ts';
 import { evidenceCounts } from '../files/evidence.ts';
-import { assertReadsPlan, type PlanContext } from './plan-access.ts';
+import { assertReadsPlan, canReadItemEvidence, type PlanContext } from './plan-access.ts';
 
 // ---- Read -----------------------------------------------------------------------------------------
 
 export async function getPlan(ctx: PlanContext, id: number): Promise<PlanDetail> {
-  const { plan, unitName } = await assertReadsPlan(ctx, id);
+  const { plan, unitName, unitPath } = await assertReadsPlan(ctx, id);
   const rows = await ctx.db
     .select()
     .from(planItems)
@@ -33,7 +33,13 @@ export async function getPlan(ctx: PlanContext, id: number): Promise<PlanDetail>
     .orderBy(asc(planItems.position));
   const links = rows.length
     ? await ctx.db
-        .select({ itemId: planItemUnits.itemId, role: planItemUnits.role, id: units.id, name: units.name })
+        .select({
+          itemId: planItemUnits.itemId,
+          role: planItemUnits.role,
+          id: units.id,
+          name: units.name,
+          path: units.path,
+        })
         .from(planItemUnits)
         .innerJoin(units, eq(units.id, planItemUnits.unitId))
         .where(
@@ -50,10 +56,14 @@ export async function getPlan(ctx: PlanContext, id: number): Promise<PlanDetail>
     .where(eq(planTargets.planId, id))
     .orderBy(asc(planTargets.id));
   const today = todayOf(ctx);
-  const evidence = await itemEvidenceCounts(
-    ctx.db,
-    rows.map((row) => row.id),
-  );
+  // Counted only for the tasks whose files the reader may open (others show 0, as if it had none).
+  const linkedPaths = new Map<number, string[]>();
+  for (const link of links)
+    linkedPaths.set(link.itemId, [...(linkedPaths.get(link.itemId) ?? []), link.path]);
+  const readableIds = rows
+    .filter((row) => canReadItemEvidence(ctx.user, unitPath, linkedPaths.get(row.id) ?? []))
+    .map((row) => row.id);
+  const evidence = await itemEvidenceCounts(ctx.db, readableIds);
   const items = rows.map((row) => presentItem(row, links, today, evidence));
   const implementations = await implementationProgress(
     ctx.db,

@@ -527,7 +527,7 @@ export const ROUTE_TABLE: Record<string, TableRow> = {
       body: { selfComment: 'Đã thực hiện', version: STALE },
     }),
     own: '403 403 403 409 409 403 403 401',
-    other: '403 403 403 403 403 403 403 401',
+    other: '403 403 404 404 404 403 403 401',
   },
   'POST /api/rounds/:id/units/:unitId/submit': {
     call: ({ world, side }) => ({ url: `${sheet(world, side)}/submit`, body: {} }),
@@ -552,7 +552,7 @@ export const ROUTE_TABLE: Record<string, TableRow> = {
       file: { name: 'kc.pdf', content: pdf },
     }),
     own: '403 403 403 201 201 403 403 401',
-    other: '403 403 403 403 403 403 403 401',
+    other: '403 403 403 404 404 403 403 401',
   },
   'GET /api/rounds/:id/units/:unitId/scores/:code/evidence/:evidenceId': {
     call: ({ world, side }) => ({ url: `${criterionEvidence(world, side)}/${side.criterionEvidenceId}` }),
@@ -565,7 +565,7 @@ export const ROUTE_TABLE: Record<string, TableRow> = {
       return { url: `${criterionEvidence(world, side)}/${added.json.id}` };
     },
     own: '403 403 403 204 204 403 403 401',
-    other: '403 403 403 403 403 403 403 401',
+    other: '403 403 403 404 404 403 403 401',
   },
 
   // ---- Indicators, targets, dossiers ---------------------------------------------------------------
@@ -606,7 +606,7 @@ export const ROUTE_TABLE: Record<string, TableRow> = {
   'GET /api/units/:id/indicator-values': {
     call: ({ side }) => ({ url: `/api/units/${side.unitId}/indicator-values?period=${PERIOD}` }),
     own: '200 200 200 200 200 200 200 401',
-    other: '200 200 403 403 403 200 200 401',
+    other: '200 200 404 404 404 200 200 401',
   },
   'PUT /api/units/:id/indicator-values': {
     call: ({ side }) => ({
@@ -614,34 +614,34 @@ export const ROUTE_TABLE: Record<string, TableRow> = {
       body: { values: [] },
     }),
     own: '403 403 403 200 200 403 403 401',
-    other: '403 403 403 403 403 403 403 401',
+    other: '403 403 403 404 404 403 403 401',
   },
   'GET /api/dashboards/dossiers': {
     call: ({ side }) => ({ url: `/api/dashboards/dossiers?unitId=${side.unitId}&period=${PERIOD}` }),
     own: '200 200 200 200 200 200 200 401',
-    other: '200 200 403 403 403 200 200 401',
+    other: '200 200 404 404 404 200 200 401',
   },
   'GET /api/dashboards/dossiers/export': {
     call: ({ side }) => ({
       url: `/api/dashboards/dossiers/export?unitId=${side.unitId}&period=${PERIOD}&chart=late`,
     }),
     own: '200 200 200 200 200 200 200 401',
-    other: '200 200 403 403 403 200 200 401',
+    other: '200 200 404 404 404 200 200 401',
   },
   'GET /api/dossiers/late': {
     call: ({ side }) => ({ url: `/api/dossiers/late?unitId=${side.unitId}&period=${PERIOD}` }),
     own: '200 200 200 200 200 200 200 401',
-    other: '200 200 403 403 403 200 200 401',
+    other: '200 200 404 404 404 200 200 401',
   },
   'GET /api/dossiers/:code/apology-letter.docx': {
     call: ({ side }) => ({ url: `/api/dossiers/${side.dossierCode}/apology-letter.docx` }),
     own: '200 200 200 200 403 403 403 401',
-    other: '200 200 403 403 403 403 403 401',
+    other: '200 200 404 404 403 403 403 401',
   },
   'PUT /api/dossiers/:code/apology': {
     call: ({ side }) => ({ url: `/api/dossiers/${side.dossierCode}/apology`, body: { issued: false } }),
     own: '200 200 200 200 403 403 403 401',
-    other: '200 200 403 403 403 403 403 401',
+    other: '200 200 404 404 403 403 403 401',
   },
   'POST /api/dossiers/imports': {
     call: ({ side }) => ({

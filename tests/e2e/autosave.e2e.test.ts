@@ -164,41 +164,46 @@ describe('the self-assessment sheet', () => {
   });
 });
 
+/** The seed plan created by the province through the API; its id. */
+async function createSeedPlan(p: Page): Promise<number> {
+  await p.goto(`${server.url}/`);
+  const me = await (await p.request.get(`${server.url}/api/auth/me`)).json();
+  const headers = { 'x-csrf-token': me.csrfToken };
+  const provinceId = me.user.grants[0].unitId;
+  const preview = await (
+    await p.request.post(`${server.url}/api/plans/preview`, { headers, data: { text: SEED } })
+  ).json();
+  const created = await p.request.post(`${server.url}/api/plans`, {
+    headers,
+    data: {
+      unitId: provinceId,
+      number: preview.plan.document.number,
+      type: 'KH',
+      issuedOn: preview.plan.document.issuedOn,
+      title: preview.plan.document.title,
+      year: 2026,
+      indices: preview.plan.indices,
+      sections: preview.plan.sections,
+      tasks: preview.plan.tasks.map((task: { lead: string[]; support: string[] }) => ({
+        ...task,
+        leadNames: task.lead,
+        supportNames: task.support,
+      })),
+      targets: [],
+      agencies: preview.agencies.map((agency: { name: string; unit: { id: number } | null }) => ({
+        name: agency.name,
+        unitId: agency.unit?.id ?? null,
+      })),
+    },
+  });
+  expect(created.status()).toBe(201);
+  return (await created.json()).id;
+}
+
 describe('the cascade', () => {
   it('a lead share of 70 % saved with the date reads back as 70 % after a reload', async () => {
     const p = page('dieuphoi');
-    await p.goto(`${server.url}/`);
-    const me = await (await p.request.get(`${server.url}/api/auth/me`)).json();
-    const headers = { 'x-csrf-token': me.csrfToken };
-    const provinceId = me.user.grants[0].unitId;
-    const preview = await (
-      await p.request.post(`${server.url}/api/plans/preview`, { headers, data: { text: SEED } })
-    ).json();
-    const created = await p.request.post(`${server.url}/api/plans`, {
-      headers,
-      data: {
-        unitId: provinceId,
-        number: preview.plan.document.number,
-        type: 'KH',
-        issuedOn: preview.plan.document.issuedOn,
-        title: preview.plan.document.title,
-        year: 2026,
-        indices: preview.plan.indices,
-        sections: preview.plan.sections,
-        tasks: preview.plan.tasks.map((task: { lead: string[]; support: string[] }) => ({
-          ...task,
-          leadNames: task.lead,
-          supportNames: task.support,
-        })),
-        targets: [],
-        agencies: preview.agencies.map((agency: { name: string; unit: { id: number } | null }) => ({
-          name: agency.name,
-          unitId: agency.unit?.id ?? null,
-        })),
-      },
-    });
-    expect(created.status()).toBe(201);
-    const planUrl = `${server.url}/plans/${(await created.json()).id}`;
+    const planUrl = `${server.url}/plans/${await createSeedPlan(p)}`;
     await p.goto(planUrl);
     await p.getByRole('tab', { name: 'Kế hoạch của các đơn vị' }).click();
     const share = p.getByLabel('Tỷ trọng báo cáo của đơn vị chủ trì');
@@ -209,5 +214,47 @@ describe('the cascade', () => {
     await p.reload();
     await p.getByRole('tab', { name: 'Kế hoạch của các đơn vị' }).click();
     await expect.poll(() => p.getByLabel('Tỷ trọng báo cáo của đơn vị chủ trì').inputValue()).toBe('70 %');
+  });
+});
+
+describe('the plan task dialog', () => {
+  it('two people change the same task: the second sees both versions and takes theirs', async () => {
+    const first = page('dieuphoi');
+    const planId = await createSeedPlan(first);
+    const second = await (
+      await browser.newContext({ locale: 'vi-VN', viewport: { width: 1440, height: 900 } })
+    ).newPage();
+    await signInAs(second, server, 'dieuphoi');
+    const open = async (p: Page) => {
+      await p.goto(`${server.url}/plans/${planId}`);
+      await p.getByRole('button', { name: 'II.1.a.3', exact: true }).click();
+      return p.getByRole('dialog', { name: 'Cập nhật nhiệm vụ II.1.a.3' });
+    };
+    const firstDialog = await open(first);
+    const secondDialog = await open(second);
+    await firstDialog.getByRole('textbox', { name: 'Tiến độ (%)' }).fill('40');
+    await firstDialog.getByRole('button', { name: 'Lưu' }).click();
+    await firstDialog.waitFor({ state: 'detached' });
+
+    await secondDialog.getByRole('textbox', { name: 'Tiến độ (%)' }).fill('70');
+    await secondDialog.getByRole('button', { name: 'Lưu' }).click();
+    const conflict = second.getByRole('dialog', { name: 'Người khác vừa sửa nội dung này' });
+    await conflict.waitFor();
+    expect(
+      (
+        await conflict.getByRole('row').filter({ hasText: 'Tiến độ (%)' }).getByRole('cell').allTextContents()
+      ).map((cell) => cell.trim()),
+    ).toEqual(['Tiến độ (%)', '70', '40']);
+    await conflict.getByText(/lưu lúc/).waitFor();
+    await conflict.getByRole('button', { name: 'Lấy bản đang lưu' }).click();
+    await conflict.waitFor({ state: 'detached' });
+    await expect
+      .poll(() => secondDialog.getByRole('textbox', { name: 'Tiến độ (%)' }).inputValue())
+      .toBe('40');
+
+    const plan = await (await second.request.get(`${server.url}/api/plans/${planId}`)).json();
+    const task = plan.items.find((item: { ref: string }) => item.ref === 'II.1.a.3');
+    expect(task.reportedProgress).toBe(40);
+    await second.context().close();
   });
 });

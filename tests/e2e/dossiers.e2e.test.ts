@@ -185,7 +185,7 @@ describe('a data officer imports a quarter of one-stop dossiers and reads the da
     await page.screenshot({ path: join(tmpdir(), 'chiso-e2e-dossier-commune.png'), fullPage: true });
   });
 
-  it('maps the columns of an unknown layout once, then checks the file without writing', async () => {
+  it('maps the columns of an unknown layout once, checks the file without writing, then imports it without mapping again', async () => {
     const renamed = dossierFile(false).toString('utf8').replace('unitCode', 'Đơn vị xử lý (mã)');
     await page.goto(`${server.url}/indicators/import`);
     await page
@@ -203,14 +203,26 @@ describe('a data officer imports a quarter of one-stop dossiers and reads the da
     await page.getByText('Hồ sơ cập nhật').locator('..').getByText('20', { exact: true }).waitFor();
     await page.screenshot({ path: join(tmpdir(), 'chiso-e2e-dossier-mapped.png'), fullPage: true });
 
-    // The import page lists what this officer did, newest first: the check, the import, the refusal.
+    // The page kept the mapping for this file: a re-check and the real import are sent with it, not asked again.
+    await page.getByRole('button', { name: 'Kiểm tra lại' }).click();
+    await page.getByText('Tệp hợp lệ. Đây là lần kiểm tra: chưa ghi gì vào cơ sở dữ liệu.').waitFor();
+    expect(await page.getByRole('heading', { name: 'Ghép cột của tệp' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Nhập dữ liệu tệp này' }).click();
+    await page.getByText('Đã nhập xong.').waitFor();
+    expect(await page.getByRole('heading', { name: 'Ghép cột của tệp' }).count()).toBe(0);
+    await page.getByText('Hồ sơ cập nhật').locator('..').getByText('20', { exact: true }).waitFor();
+    expect(await page.getByText('Hồ sơ mới').locator('..').getByText('0', { exact: true }).count()).toBe(1);
+
+    // The import page lists what this officer did, newest first: the import, both checks, the import, the refusal.
     await page.getByRole('button', { name: 'Nhập tệp khác' }).click();
     const recent = page.getByRole('region', { name: 'Các lần nhập gần đây của bạn' });
-    await recent.getByText('Kiểm tra (chưa ghi): 0 hồ sơ mới, 20 cập nhật').waitFor();
+    await recent.getByText('Đã nhập 0 hồ sơ mới, cập nhật 20').waitFor();
     const outcomes = await recent.getByRole('row').allTextContents();
     expect(
       outcomes.slice(1).map((row) => row.replace(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}(:\d{2})?/, '')),
     ).toEqual([
+      'xuat-tu-mot-cua.csvĐã nhập 0 hồ sơ mới, cập nhật 20',
+      'xuat-tu-mot-cua.csvKiểm tra (chưa ghi): 0 hồ sơ mới, 20 cập nhật',
       'xuat-tu-mot-cua.csvKiểm tra (chưa ghi): 0 hồ sơ mới, 20 cập nhật',
       'ho-so-mot-cua.csvĐã nhập 20 hồ sơ mới, cập nhật 0',
       'ho-so-mot-cua.csvBị từ chối: 2 dòng lỗi, chưa ghi gìTải danh sách dòng lỗi (.csv)',

@@ -126,10 +126,7 @@ export function useAutosave<T>({
 
   useEffect(() => () => clearTimeout(timer.current), []);
 
-  const conflictDetails =
-    error?.code === 'VERSION_CONFLICT'
-      ? ((error.details as { current?: CurrentVersion } | null)?.current ?? null)
-      : null;
+  const conflictDetails = conflictOf(error);
 
   return {
     status,
@@ -151,4 +148,11 @@ export function useAutosave<T>({
       setStatus('idle');
     },
   };
+}
+
+/** The record as it is now that a 409 VERSION_CONFLICT carries, or null for any other error. */
+export function conflictOf(error: ApiError | null | undefined): CurrentVersion | null {
+  return error?.code === 'VERSION_CONFLICT'
+    ? ((error.details as { current?: CurrentVersion } | null)?.current ?? null)
+    : null;
 }

@@ -675,6 +675,11 @@ export const MESSAGES = {
   openNavigation: { vi: 'Mở menu điều hướng', en: 'Open navigation' },
   closeNavigation: { vi: 'Đóng menu điều hướng', en: 'Close navigation' },
   // ---- end (phone) ----
+
+  // ---- follow: dossier import after a check, task conflicts ----
+  checkAgain: { vi: 'Kiểm tra lại', en: 'Check again' },
+  importThisFile: { vi: 'Nhập dữ liệu tệp này', en: 'Import this file' },
+  // ---- end (follow) ----
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

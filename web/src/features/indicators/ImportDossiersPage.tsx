@@ -40,15 +40,21 @@ export function ImportDossiersPage() {
   const [isSending, setIsSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [unmapped, setUnmapped] = useState<UnmappedColumns | null>(null);
+  // The columns the user mapped for this file: a dry run does not remember them on the server,
+  // so the page sends them again with the real import or a re-check (mapped once per file).
+  const [mapping, setMapping] = useState<Record<string, string> | null>(null);
   const [jobId, setJobId] = useState<number | null>(null);
   const { data: job } = useJob(jobId);
 
-  const send = async (mapping: Record<string, string> | null) => {
+  const send = async (given: Record<string, string> | null, dryRun = isDryRun) => {
     if (!file) return;
+    const sent = given ?? mapping;
     setIsSending(true);
     setError(null);
     try {
-      const { jobId: id } = await startDossierImport({ file, dryRun: isDryRun, mapping });
+      const { jobId: id } = await startDossierImport({ file, dryRun, mapping: sent });
+      setMapping(sent);
+      setIsDryRun(dryRun);
       setUnmapped(null);
       setJobId(id);
     } catch (caught) {
@@ -63,6 +69,7 @@ export function ImportDossiersPage() {
   };
   const reset = () => {
     setFile(null);
+    setMapping(null);
     setJobId(null);
     setUnmapped(null);
     setError(null);
@@ -92,6 +99,7 @@ export function ImportDossiersPage() {
             file={file}
             onFile={(chosen) => {
               setFile(chosen);
+              setMapping(null);
               setError(null);
             }}
           />
@@ -153,6 +161,8 @@ export function ImportDossiersPage() {
           result={job.result}
           refusalsHref={job.files[0] ? `/api/jobs/${job.id}/files/${job.files[0].index}` : undefined}
           onAgain={reset}
+          onRunAgain={file ? (dryRun) => send(null, dryRun) : undefined}
+          isBusy={isSending}
         />
       )}
       {job?.status === 'failed' && !job.result && (

@@ -29,10 +29,15 @@ export function ImportResultPanel({
   result,
   refusalsHref,
   onAgain,
+  onRunAgain,
+  isBusy = false,
 }: {
   result: ImportResult;
   refusalsHref?: string;
   onAgain: () => void;
+  /** After a check: send the same file (and its mapping) again, checked once more or imported. */
+  onRunAgain?: (dryRun: boolean) => void;
+  isBusy?: boolean;
 }) {
   const { t } = useT();
   const [page, setPage] = useState(1);
@@ -128,6 +133,16 @@ export function ImportResultPanel({
         <Button variant="default" onClick={onAgain}>
           {t('importAnother')}
         </Button>
+        {result.dryRun && onRunAgain && (
+          <Button variant="default" onClick={() => onRunAgain(true)} loading={isBusy}>
+            {t('checkAgain')}
+          </Button>
+        )}
+        {result.dryRun && !isRefused && onRunAgain && (
+          <Button onClick={() => onRunAgain(false)} loading={isBusy}>
+            {t('importThisFile')}
+          </Button>
+        )}
         {!isRefused && !result.dryRun && (
           <Button component={Link} to="/indicators">
             {t('openDashboard')}

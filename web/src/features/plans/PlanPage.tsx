@@ -18,6 +18,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useMemo, useRef, useState } from 'react';
 import {
@@ -29,8 +30,11 @@ import {
 } from '../../../../core/plans/plan-views.ts';
 import { DIMENSION_CODES } from '../../../../core/plans/types.ts';
 import { formatDateVi, parseDate } from '../../../../core/text/dates.ts';
+import type { CurrentVersion } from '../../../../core/versions.ts';
+import { conflictOf } from '../../api/autosave.ts';
 import { ApiError } from '../../api/client.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { ConflictDialog } from '../../components/ConflictDialog.tsx';
 import { DialogFooter } from '../../components/DialogFooter.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { fill } from '../../i18n/fill.ts';
@@ -255,6 +259,7 @@ function TaskDialog({ planId, item, onClose }: { planId: number; item: PlanItem;
   const { data: me } = useMe();
   const canAssign = hasPermission(me, 'plans.write');
   const update = useUpdateItem(planId);
+  const client = useQueryClient();
   const [status, setStatus] = useState<ItemStatus>(item.status);
   const [progress, setProgress] = useState<number>(item.reportedProgress);
   const [weight, setWeight] = useState<number>(item.weight);
@@ -263,6 +268,9 @@ function TaskDialog({ planId, item, onClose }: { planId: number; item: PlanItem;
   const [lead, setLead] = useState(item.lead.map((unit) => String(unit.id)));
   const [support, setSupport] = useState(item.support.map((unit) => String(unit.id)));
   const [error, setError] = useState<ApiError | null>(null);
+  // The version the form was read at; a 409 shows both versions and moves it to the saved one.
+  const [version, setVersion] = useState(item.version);
+  const [conflict, setConflict] = useState<CurrentVersion | null>(null);
   // Files uploaded in this dialog belong to it until it is saved: cancelling removes them again.
   const uploaded = useRef<number[]>([]);
   const { remove } = useEvidenceChange(planId, item.id);
@@ -273,29 +281,48 @@ function TaskDialog({ planId, item, onClose }: { planId: number; item: PlanItem;
     onClose();
   };
 
-  const save = async () => {
+  // The user's values by the names the server's conflict record uses (task-version-conflict).
+  const mine = {
+    status,
+    progress,
+    note: note || null,
+    ...(canAssign && { weight, due: due ? (parseDate(due) ?? due) : null }),
+  };
+  const save = async (readVersion = version) => {
     setError(null);
     try {
       await update.mutateAsync({
         itemId: item.id,
         input: {
-          status,
-          progress,
-          note: note || null,
-          version: item.version,
-          ...(canAssign && {
-            weight,
-            due: due ? (parseDate(due) ?? due) : null,
-            leadUnitIds: lead.map(Number),
-            supportUnitIds: support.map(Number),
-          }),
+          ...mine,
+          version: readVersion,
+          ...(canAssign && { leadUnitIds: lead.map(Number), supportUnitIds: support.map(Number) }),
         },
       });
       uploaded.current = [];
       onClose();
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught : new ApiError(0, 'INTERNAL', String(caught)));
+      const current = caught instanceof ApiError && conflictOf(caught);
+      if (current) setConflict(current);
+      else setError(caught instanceof ApiError ? caught : new ApiError(0, 'INTERNAL', String(caught)));
     }
+  };
+  const keepMine = (current: CurrentVersion) => {
+    setConflict(null);
+    setVersion(current.version);
+    void save(current.version);
+  };
+  // Taking the saved version reloads the task into the form (and the plan behind the dialog).
+  const takeTheirs = (current: CurrentVersion) => {
+    const theirs = (current.record ?? {}) as Partial<Record<keyof typeof mine, unknown>>;
+    setConflict(null);
+    setVersion(current.version);
+    if (typeof theirs.status === 'string') setStatus(theirs.status as ItemStatus);
+    if (typeof theirs.progress === 'number') setProgress(theirs.progress);
+    if (typeof theirs.weight === 'number') setWeight(theirs.weight);
+    setNote(typeof theirs.note === 'string' ? theirs.note : '');
+    setDue(typeof theirs.due === 'string' ? formatDateVi(theirs.due) : '');
+    void client.invalidateQueries({ queryKey: ['plans'] });
   };
   const fieldError = (path: string) => error?.fields.find((field) => field.path === path)?.message;
 
@@ -366,8 +393,25 @@ function TaskDialog({ planId, item, onClose }: { planId: number; item: PlanItem;
             {error.message}
           </Alert>
         )}
-        <DialogFooter onClose={cancel} onSubmit={save} isBusy={update.isPending || remove.isPending} />
+        <DialogFooter
+          onClose={cancel}
+          onSubmit={() => void save()}
+          isBusy={update.isPending || remove.isPending}
+        />
       </Stack>
+      <ConflictDialog
+        conflict={conflict}
+        mine={mine}
+        labels={{
+          status: t('status'),
+          progress: `${t('progress')} (%)`,
+          note: t('note'),
+          weight: t('weight'),
+          due: t('due'),
+        }}
+        onKeepMine={keepMine}
+        onTakeTheirs={takeTheirs}
+      />
     </Modal>
   );
 }

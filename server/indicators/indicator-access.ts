@@ -30,24 +30,36 @@ const unitColumns = {
 export const findUnit = (db: Db, unitId: number): Promise<UnitRef> => loadUnit(db, unitId);
 
 /**
- * The unit whose indicators are asked for, if the user holds `permission` on it (or on the unit
- * carrying a closed one's figures today), else FORBIDDEN; without a unit, the top of the user's
- * scope: the first root their grants reach.
+ * Who may read and enter a unit's indicators (values, dashboard, late dossiers). A unit's figures are
+ * read with indicators.read on it, or on the unit carrying a closed one's figures today; entered with
+ * indicators.enter. A unit the user cannot read is NOT_FOUND (as plans, reports, units and users are);
+ * one it reads but may not enter is FORBIDDEN.
  */
-export async function assertReadsUnitIndicators(
+export async function canReadIndicators(
   ctx: IndicatorContext,
-  permission: Permission,
+  unit: UnitRef,
+  permission: Permission = 'indicators.read',
+): Promise<boolean> {
+  if (hasPermissionOn(ctx.user.grants, permission, unit.path)) return true;
+  // A closed unit's history belongs to whoever holds the unit carrying it today.
+  const current = unit.validTo ? (await attributeClosed(ctx.db, [unit.id])).get(unit.id) : undefined;
+  return current !== undefined && hasPermissionOn(ctx.user.grants, permission, current.path);
+}
+
+/**
+ * The unit whose indicators are asked for, if the user may read them (else NOT_FOUND); without a
+ * unit, the top of the user's scope: the first root their grants reach.
+ */
+export async function assertReadsIndicators(
+  ctx: IndicatorContext,
   unitId: number | undefined,
 ): Promise<UnitRef> {
   if (unitId !== undefined) {
     const unit = await findUnit(ctx.db, unitId);
-    if (hasPermissionOn(ctx.user.grants, permission, unit.path)) return unit;
-    // A closed unit's history belongs to whoever holds the unit carrying it today.
-    const current = unit.validTo ? (await attributeClosed(ctx.db, [unit.id])).get(unit.id) : undefined;
-    if (current && hasPermissionOn(ctx.user.grants, permission, current.path)) return unit;
-    throw new AppError('FORBIDDEN');
+    if (!(await canReadIndicators(ctx, unit))) throw new AppError('NOT_FOUND');
+    return unit;
   }
-  const [root] = scopeRoots(ctx.user.grants, permission);
+  const [root] = scopeRoots(ctx.user.grants, 'indicators.read');
   if (!root) throw new AppError('FORBIDDEN');
   if (root !== '/') return findUnit(ctx.db, pathIds(root).at(-1) ?? 0);
   // Installation-wide grant: today's top unit (the province).
@@ -59,6 +71,13 @@ export async function assertReadsUnitIndicators(
     .limit(1);
   if (!top) throw new AppError('NOT_FOUND', 'Chưa có đơn vị nào.');
   return top;
+}
+
+/** The unit whose values the user enters: NOT_FOUND if its indicators are unreadable, FORBIDDEN if only readable. */
+export async function assertChangesIndicators(ctx: IndicatorContext, unitId: number): Promise<UnitRef> {
+  const unit = await assertReadsIndicators(ctx, unitId);
+  if (!hasPermissionOn(ctx.user.grants, 'indicators.enter', unit.path)) throw new AppError('FORBIDDEN');
+  return unit;
 }
 
 /** Dashboards show today's units: a closed unit's figures are counted under its successor. */
