@@ -4,7 +4,6 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join, normalize } from 'node:path';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
-import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -115,11 +114,6 @@ export async function buildApp({
   });
   await app.register(cookie);
   await app.register(policyPlugin, { db: database.db, secret: config.secret, cacheMs: config.readCacheMs });
-  await app.register(rateLimit, {
-    global: false,
-    // Thrown, then answered by the error handler like every other refusal.
-    errorResponseBuilder: () => new AppError('RATE_LIMITED'),
-  });
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } });
   await app.register(swagger, {
     openapi: {
