@@ -22,7 +22,9 @@ export function StageActions({ round }: { round: RoundDetail }) {
   const [step, setStep] = useState<Step | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const preview = useQuery({
-    queryKey: ['rounds', round.id, 'advance', round.version],
+    // Outside ['rounds']: a move's invalidation must not refetch the preview of the stage just left (the
+    // server refuses it once the round has moved) and hold the next dialog's button busy meanwhile.
+    queryKey: ['round-stage-preview', round.id, round.version],
     queryFn: () => api<StageMovePreview>('GET', `/api/rounds/${round.id}/advance`),
     enabled: step === 'advance',
   });
@@ -36,10 +38,12 @@ export function StageActions({ round }: { round: RoundDetail }) {
   };
   const confirm = async (reason: string | null) => {
     if (!step) return;
+    const sent = step;
     setProblem(null);
     try {
-      await write.mutateAsync({ to: step, reason });
-      setStep(null);
+      await write.mutateAsync({ to: sent, reason });
+      // Closes the dialog of this step only, never one opened since.
+      setStep((current) => (current === sent ? null : current));
     } catch (caught) {
       setProblem(caught instanceof ApiError ? caught.message : String(caught));
     }
