@@ -142,6 +142,7 @@ describe('a round, from self-assessment to the published ranking', () => {
     const mine = await reporter.request('GET', `/api/rounds/${roundId}`);
     expect(mine.json.units.map((unit: { unitId: number }) => unit.unitId)).toEqual([communeId]);
     expect((await reporter.request('POST', '/api/rounds', {})).status).toBe(403);
+
     // The commune scores itself within each maximum; no one else may.
     expect(
       (await score(reporter, 'XA.1.1', { selfScore: 3, selfComment: 'Ban hành ngày 10/01' })).status,
@@ -153,6 +154,7 @@ describe('a round, from self-assessment to the published ranking', () => {
     expect((await score(otherReporter, 'XA.1.1', { selfScore: 1 })).status).toBe(404);
     expect((await score(appraiser, 'XA.1.1', { appraisedScore: 1, appraisalReason: 'x' })).status).toBe(403);
     expect((await score(reporter, 'XA.9.9', { selfScore: 1 })).status).toBe(400);
+
     // Refuses to send an incomplete self-assessment, naming what is missing, then takes it complete.
     const incomplete = await reporter.request('POST', `/api/rounds/${roundId}/units/${communeId}/submit`);
     expect(incomplete.status).toBe(400);
@@ -183,6 +185,7 @@ describe('a round, from self-assessment to the published ranking', () => {
     expect(sent.status).toBe(200);
     expect(sent.json).toMatchObject({ total: 100, percent: 100, band: 'Tốt' });
     expect(sent.json.selfSubmittedAt).not.toBeNull();
+
     // In appraisal the unit’s inputs are locked; the council appraises with reasons or returns a criterion.
     expect((await advance()).stage).toBe('appraisal1');
     expect((await score(reporter, 'XA.1.1', { selfScore: 2 })).status).toBe(403);
@@ -202,6 +205,7 @@ describe('a round, from self-assessment to the published ranking', () => {
       (await score(appraiser, 'XA.3.2', { returnedReason: 'Số liệu hồ sơ đúng hạn không khớp hệ thống' }))
         .status,
     ).toBe(200);
+
     // The unit explains only what was returned; the council decides in the second appraisal.
     expect((await advance()).stage).toBe('explanation');
     expect((await score(reporter, 'XA.1.2', { explanation: 'Xin xem lại' })).status).toBe(403);
@@ -215,6 +219,7 @@ describe('a round, from self-assessment to the published ranking', () => {
       (await score(appraiser, 'XA.3.2', { appraisedScore: 6, appraisalReason: 'Chấp nhận một phần' })).status,
     ).toBe(200);
     expect((await score(appraiser, 'XA.3.3', { returnedReason: 'x' })).status).toBe(403);
+
     // The coordinator adds bonus and penalty points within the caps, with a reason.
     expect((await advance()).stage).toBe('final');
     const url = `/api/rounds/${roundId}/units/${communeId}/adjustments`;
@@ -238,6 +243,7 @@ describe('a round, from self-assessment to the published ranking', () => {
     expect(adjusted.json.total).toBe(97);
     expect(await totalNow()).toBe(97);
     expect((await reporter.request('GET', `/api/rounds/${roundId}/results`)).status).toBe(403);
+
     // Publishes the ranking with bands, ranks with ties and the points lost.
     expect((await advance()).stage).toBe('published');
     const { status, json } = await reporter.request('GET', `/api/rounds/${roundId}/results`);
@@ -273,6 +279,7 @@ describe('a round, from self-assessment to the published ranking', () => {
       [`${roundId}/${communeId}/%`],
     );
     expect(audit.rows[0].n).toBeGreaterThanOrEqual(LEAVES.length + 5);
+
     // Shows each unit’s change since the last published round of the same index.
     const earlier = await coordinator.request('POST', '/api/rounds', {
       frameworkId,

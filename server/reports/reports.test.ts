@@ -110,6 +110,7 @@ describe('a department’s quarterly report', () => {
     expect(
       (await reporter.request('POST', '/api/reports', { unitId: snvId, periodCode: '2026Q7' })).status,
     ).toBe(400);
+
     // It saves the draft as it is typed, and refuses to overwrite someone else’s newer save.
     const saved = await reporter.request('PUT', url(), body());
     expect(saved.status).toBe(200);
@@ -124,6 +125,7 @@ describe('a department’s quarterly report', () => {
       tasks: [{ itemId: 999_999, status: 'done', progress: 100, done: null, version: 1 }],
     });
     expect(foreign.status).toBe(400);
+
     // It is sent by the head only; sending writes the task progress into the plan and locks the text.
     expect((await move(reporter, 'submit')).status).toBe(403);
     const sent = await move(head, 'submit');
@@ -140,6 +142,7 @@ describe('a department’s quarterly report', () => {
     });
     expect((await reporter.request('PUT', url(), body())).status).toBe(409);
     expect((await move(head, 'submit')).status).toBe(409);
+
     // The coordinator returns it with a reason; the department corrects and resends; it is accepted and locked.
     const noReason = await move(coordinator, 'return');
     expect(noReason.status).toBe(400);
@@ -175,6 +178,7 @@ describe('a department’s quarterly report', () => {
       'report.reopen',
     ]);
     expect(reopened.json.history[2].reason).toBe('Thiếu số liệu hồ sơ trực tuyến quý I');
+
     // It shows the coordinator who has sent, late or on time, and whom to chase.
     const { status, json } = await coordinator.request('GET', '/api/reports?period=2026Q1');
     expect(status).toBe(200);
@@ -191,6 +195,7 @@ describe('a department’s quarterly report', () => {
     const mine = await reporter.request('GET', '/api/reports?period=2026Q1');
     expect(mine.json.units.map((entry: { unit: { id: number } }) => entry.unit.id)).toEqual([snvId]);
     expect((await coordinator.request('GET', '/api/reports?period=nonsense')).status).toBe(400);
+
     // The coordinator generates the province’s report in the background: .docx with the units’ texts, .xlsx annex.
     // Dossier roll-ups of the department for the quarter: 180 of 200 finished on time.
     await t.database.pool.query(
