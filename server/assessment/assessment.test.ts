@@ -100,7 +100,8 @@ describe('a round, from self-assessment to the published ranking', () => {
     return response.json;
   };
 
-  it('the coordinator opens a round for every commune of the province', async () => {
+  it('one round’s story: opened, self-assessed, appraised, explained, adjusted, published, then compared with the year before', async () => {
+    // The coordinator opens a round for every commune of the province.
     const unconfirmed = (await coordinator.request('GET', '/api/frameworks')).json.find(
       (framework: { code: string }) => framework.code === 'PAR_INDEX',
     );
@@ -141,9 +142,8 @@ describe('a round, from self-assessment to the published ranking', () => {
     const mine = await reporter.request('GET', `/api/rounds/${roundId}`);
     expect(mine.json.units.map((unit: { unitId: number }) => unit.unitId)).toEqual([communeId]);
     expect((await reporter.request('POST', '/api/rounds', {})).status).toBe(403);
-  });
 
-  it('the commune scores itself within each maximum; no one else may', async () => {
+    // The commune scores itself within each maximum; no one else may.
     expect(
       (await score(reporter, 'XA.1.1', { selfScore: 3, selfComment: 'Ban hành ngày 10/01' })).status,
     ).toBe(200);
@@ -154,9 +154,8 @@ describe('a round, from self-assessment to the published ranking', () => {
     expect((await score(otherReporter, 'XA.1.1', { selfScore: 1 })).status).toBe(404);
     expect((await score(appraiser, 'XA.1.1', { appraisedScore: 1, appraisalReason: 'x' })).status).toBe(403);
     expect((await score(reporter, 'XA.9.9', { selfScore: 1 })).status).toBe(400);
-  });
 
-  it('refuses to send an incomplete self-assessment, naming what is missing, then takes it complete', async () => {
+    // Refuses to send an incomplete self-assessment, naming what is missing, then takes it complete.
     const incomplete = await reporter.request('POST', `/api/rounds/${roundId}/units/${communeId}/submit`);
     expect(incomplete.status).toBe(400);
     const paths = incomplete.json.error.details.fields.map((field: { path: string }) => field.path);
@@ -186,9 +185,8 @@ describe('a round, from self-assessment to the published ranking', () => {
     expect(sent.status).toBe(200);
     expect(sent.json).toMatchObject({ total: 100, percent: 100, band: 'Tốt' });
     expect(sent.json.selfSubmittedAt).not.toBeNull();
-  });
 
-  it('in appraisal the unit’s inputs are locked; the council appraises with reasons or returns a criterion', async () => {
+    // In appraisal the unit’s inputs are locked; the council appraises with reasons or returns a criterion.
     expect((await advance()).stage).toBe('appraisal1');
     expect((await score(reporter, 'XA.1.1', { selfScore: 2 })).status).toBe(403);
     expect((await score(appraiser, 'XA.1.1', { appraisedScore: 3 })).status).toBe(200);
@@ -207,9 +205,8 @@ describe('a round, from self-assessment to the published ranking', () => {
       (await score(appraiser, 'XA.3.2', { returnedReason: 'Số liệu hồ sơ đúng hạn không khớp hệ thống' }))
         .status,
     ).toBe(200);
-  });
 
-  it('the unit explains only what was returned; the council decides in the second appraisal', async () => {
+    // The unit explains only what was returned; the council decides in the second appraisal.
     expect((await advance()).stage).toBe('explanation');
     expect((await score(reporter, 'XA.1.2', { explanation: 'Xin xem lại' })).status).toBe(403);
     const explained = await score(reporter, 'XA.3.2', {
@@ -222,9 +219,8 @@ describe('a round, from self-assessment to the published ranking', () => {
       (await score(appraiser, 'XA.3.2', { appraisedScore: 6, appraisalReason: 'Chấp nhận một phần' })).status,
     ).toBe(200);
     expect((await score(appraiser, 'XA.3.3', { returnedReason: 'x' })).status).toBe(403);
-  });
 
-  it('the coordinator adds bonus and penalty points within the caps, with a reason', async () => {
+    // The coordinator adds bonus and penalty points within the caps, with a reason.
     expect((await advance()).stage).toBe('final');
     const url = `/api/rounds/${roundId}/units/${communeId}/adjustments`;
     const totalNow = async () =>
@@ -247,9 +243,8 @@ describe('a round, from self-assessment to the published ranking', () => {
     expect(adjusted.json.total).toBe(97);
     expect(await totalNow()).toBe(97);
     expect((await reporter.request('GET', `/api/rounds/${roundId}/results`)).status).toBe(403);
-  });
 
-  it('publishes the ranking with bands, ranks with ties and the points lost', async () => {
+    // Publishes the ranking with bands, ranks with ties and the points lost.
     expect((await advance()).stage).toBe('published');
     const { status, json } = await reporter.request('GET', `/api/rounds/${roundId}/results`);
     expect(status).toBe(200);
@@ -284,9 +279,8 @@ describe('a round, from self-assessment to the published ranking', () => {
       [`${roundId}/${communeId}/%`],
     );
     expect(audit.rows[0].n).toBeGreaterThanOrEqual(LEAVES.length + 5);
-  });
 
-  it('shows each unit’s change since the last published round of the same index', async () => {
+    // Shows each unit’s change since the last published round of the same index.
     const earlier = await coordinator.request('POST', '/api/rounds', {
       frameworkId,
       ownerUnitId: provinceId,
@@ -309,11 +303,11 @@ describe('a round, from self-assessment to the published ranking', () => {
       });
       earlierVersion = moved.json.version;
     }
-    const { json } = await reporter.request('GET', `/api/rounds/${roundId}/results`);
-    expect(json.previousRound).toMatchObject({ id: earlier.json.id, year: 2025 });
-    expect(json.units.find((unit: { unitId: number }) => unit.unitId === communeId).change).toBe(94);
+    const { json: compared } = await reporter.request('GET', `/api/rounds/${roundId}/results`);
+    expect(compared.previousRound).toMatchObject({ id: earlier.json.id, year: 2025 });
+    expect(compared.units.find((unit: { unitId: number }) => unit.unitId === communeId).change).toBe(94);
     // A commune that was in no earlier round has nothing to compare with.
-    expect(json.units.find((unit: { unitId: number }) => unit.unitId !== communeId).change).toBeNull();
+    expect(compared.units.find((unit: { unitId: number }) => unit.unitId !== communeId).change).toBeNull();
   });
 
   it('a stage whose deadline has passed is locked, until the coordinator extends it', async () => {

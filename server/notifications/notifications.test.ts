@@ -3,31 +3,21 @@ import { signInAs } from '../test/factories.ts';
 import { createTestApp, type Session, type TestApp, unitIdByCode } from '../test/harness.ts';
 
 let t: TestApp;
-let coordinator: Session;
-let reporter: Session;
-let head: Session;
-let otherReporter: Session;
-let report: { id: number; version: number };
 
 beforeAll(async () => {
   t = await createTestApp();
-  coordinator = await signInAs(t, 'coordinator', '33');
-  reporter = await signInAs(t, 'unit_reporter', '33.SNV');
-  head = await signInAs(t, 'unit_head', '33.SNV');
-  otherReporter = await signInAs(t, 'unit_reporter', '33.STP');
-  const snvId = await unitIdByCode(t.database, '33.SNV');
-  report = (await reporter.request('POST', '/api/reports', { unitId: snvId, periodCode: '2026Q1' })).json;
 });
 afterAll(() => t.close());
 
-const move = async (session: Session, action: string, reason?: string) => {
+type Report = { id: number; version: number };
+const move = async (session: Session, report: Report, action: string, reason?: string): Promise<Report> => {
   const moved = await session.request('POST', `/api/reports/${report.id}/transitions`, {
     action,
     reason,
     version: report.version,
   });
   expect(moved.status).toBe(200);
-  report = moved.json;
+  return moved.json;
 };
 const list = async (session: Session, query = '') => {
   const listed = await session.request('GET', `/api/notifications${query}`);
@@ -52,20 +42,29 @@ describe('notifications of a report’s steps', () => {
     expect((await t.app.inject({ method: 'POST', url: '/api/notifications/read-all' })).statusCode).toBe(401);
   });
 
-  it('a sent report tells the coordinator, not the head who sent it', async () => {
-    await move(head, 'submit');
-    const mine = await list(coordinator);
-    expect(mine.items[0]).toMatchObject({
+  it('a report’s story (sent, returned, read, accepted) tells the right people at each step', async () => {
+    const coordinator = await signInAs(t, 'coordinator', '33');
+    const reporter = await signInAs(t, 'unit_reporter', '33.SNV');
+    const head = await signInAs(t, 'unit_head', '33.SNV');
+    const otherReporter = await signInAs(t, 'unit_reporter', '33.STP');
+    const snvId = await unitIdByCode(t.database, '33.SNV');
+    let report: Report = (
+      await reporter.request('POST', '/api/reports', { unitId: snvId, periodCode: '2026Q1' })
+    ).json;
+
+    // A sent report tells the coordinator, not the head who sent it.
+    report = await move(head, report, 'submit');
+    const coordinators = await list(coordinator);
+    expect(coordinators.items[0]).toMatchObject({
       kind: 'report.submit',
       title: 'Sở Nội vụ đã gửi báo cáo kỳ 2026Q1',
       link: `/reports/${report.id}`,
       readAt: null,
     });
     expect((await list(head)).total).toBe(0);
-  });
 
-  it('a returned report tells the unit’s reporter and head with the reason, and only them', async () => {
-    await move(coordinator, 'return', 'Thiếu số liệu hồ sơ trực tuyến');
+    // A returned report tells the unit’s reporter and head with the reason, and only them.
+    report = await move(coordinator, report, 'return', 'Thiếu số liệu hồ sơ trực tuyến');
     for (const session of [reporter, head]) {
       const mine = await list(session);
       expect(mine.unreadCount).toBe(1);
@@ -78,9 +77,8 @@ describe('notifications of a report’s steps', () => {
     }
     expect((await list(otherReporter)).total).toBe(0);
     expect((await list(coordinator)).total).toBe(1);
-  });
 
-  it('marks one read (only one’s own) and filters unread ones', async () => {
+    // Marks one read (only one’s own) and filters unread ones.
     const [returned] = (await list(reporter)).items;
     if (!returned) throw new Error('no notification');
     expect((await otherReporter.request('POST', `/api/notifications/${returned.id}/read`)).status).toBe(404);
@@ -92,14 +90,13 @@ describe('notifications of a report’s steps', () => {
     expect(after).toMatchObject({ total: 0, unreadCount: 0, items: [] });
     expect((await list(reporter)).total).toBe(1);
     expect((await reporter.request('GET', '/api/notifications?unread=yes')).status).toBe(400);
-  });
 
-  it('an accepted report tells the unit; read-all clears the count; pages follow the list contract', async () => {
-    await move(head, 'submit');
-    await move(coordinator, 'accept');
-    const mine = await list(reporter);
-    expect(mine.items[0]?.title).toBe('Báo cáo kỳ 2026Q1 của Sở Nội vụ đã được tiếp nhận');
-    expect(mine.unreadCount).toBe(1);
+    // An accepted report tells the unit; read-all clears the count; pages follow the list contract.
+    report = await move(head, report, 'submit');
+    report = await move(coordinator, report, 'accept');
+    const reporters = await list(reporter);
+    expect(reporters.items[0]?.title).toBe('Báo cáo kỳ 2026Q1 của Sở Nội vụ đã được tiếp nhận');
+    expect(reporters.unreadCount).toBe(1);
     const paged = await list(head, '?page=2&perPage=1');
     expect(paged).toMatchObject({ page: 2, perPage: 1, total: 2, unreadCount: 2 });
     expect(paged.items[0]?.kind).toBe('report.return');

@@ -142,51 +142,6 @@ describe('importing a plan document', () => {
     expect(anonymous.statusCode).toBe(401);
   });
 
-  let plan: PlanDetail;
-
-  it('saves the plan with its tree, units and targets, audits it, and remembers the agencies mapped', async () => {
-    const before = await countPlans();
-    const input = toCreateInput(preview, { 'UBND cấp huyện': provinceId, 'Các ngành, các cấp': null });
-    const response = await coordinator.request('POST', '/api/plans', input);
-    expect(response.status).toBe(201);
-    plan = response.json;
-    expect(await countPlans()).toBe(before + 1);
-    expect(plan).toMatchObject({
-      number: '29/KH-UBND',
-      unit: { id: provinceId },
-      taskCount: 64,
-      progress: 0,
-    });
-    const tasks = plan.items.filter((item) => item.kind === 'task');
-    expect(tasks).toHaveLength(64);
-    const first = plan.items.find((item) => item.ref === 'II.1.a.1');
-    const section = plan.items.find((item) => item.ref === 'II.1.a');
-    expect(first?.parentId).toBe(section?.id);
-    expect(first?.dimension).toBe('PAPI.1');
-    expect(first?.lead).toEqual([{ id: provinceId, name: 'Ủy ban nhân dân tỉnh Hưng Yên' }]);
-    expect(first?.leadNames).toEqual(['UBND cấp huyện']);
-    // Sections come before their tasks, in document order.
-    expect(plan.items.findIndex((item) => item.ref === 'II')).toBeLessThan(
-      plan.items.findIndex((item) => item.ref === 'II.1.a.1'),
-    );
-
-    const audit = await t.database.pool.query(
-      "select after from audit_events where action = 'plan.create' and entity_id = $1",
-      [String(plan.id)],
-    );
-    expect(audit.rows[0].after).toMatchObject({ number: '29/KH-UBND', tasks: 64 });
-
-    const again = await coordinator.request('POST', '/api/plans/preview', { text: SEED });
-    const remembered = again.json.agencies.find(
-      (agency: { name: string }) => agency.name === 'UBND cấp huyện',
-    );
-    expect(remembered).toMatchObject({ unit: { id: provinceId }, source: 'alias' });
-    const ignored = again.json.agencies.find(
-      (agency: { name: string }) => agency.name === 'Các ngành, các cấp',
-    );
-    expect(ignored).toMatchObject({ unit: null, source: 'alias' });
-  });
-
   it('refuses a plan without tasks, outside the user’s units, or mapped to a unit that does not exist, writing nothing', async () => {
     const before = await countPlans();
     const input = toCreateInput(preview, {});
@@ -209,19 +164,67 @@ describe('importing a plan document', () => {
     expect(await countPlans()).toBe(before);
   });
 
-  it('lists plans, searched without diacritics', async () => {
-    const found = await coordinator.request('GET', '/api/plans?q=hieu%20qua%20quan%20tri');
-    expect(found.status).toBe(200);
-    expect(found.json.items.map((item: { id: number }) => item.id)).toContain(plan.id);
-    expect(found.json.items[0]).toMatchObject({ taskCount: 64, unit: { id: provinceId } });
-    const none = await communeCoordinator.request('GET', '/api/plans');
-    expect(none.json.items.map((item: { id: number }) => item.id)).not.toContain(plan.id);
-  });
-
-  describe('assigning and reporting', () => {
+  it('a plan’s story: saved with its tree, listed, its tasks assigned, reported and evidenced, then cascaded to the units', async () => {
+    // One plan, the seed document saved once, carried through every step; each step is a block so its names stay its own.
+    let plan: PlanDetail;
     const task = () => plan.items.find((item) => item.ref === 'II.1.a.2') as PlanDetail['items'][number];
 
-    it('the coordinator assigns a task to a department with a deadline', async () => {
+    // Saves the plan with its tree, units and targets, audits it, and remembers the agencies mapped.
+    {
+      const before = await countPlans();
+      const input = toCreateInput(preview, { 'UBND cấp huyện': provinceId, 'Các ngành, các cấp': null });
+      const response = await coordinator.request('POST', '/api/plans', input);
+      expect(response.status).toBe(201);
+      plan = response.json;
+      expect(await countPlans()).toBe(before + 1);
+      expect(plan).toMatchObject({
+        number: '29/KH-UBND',
+        unit: { id: provinceId },
+        taskCount: 64,
+        progress: 0,
+      });
+      const tasks = plan.items.filter((item) => item.kind === 'task');
+      expect(tasks).toHaveLength(64);
+      const first = plan.items.find((item) => item.ref === 'II.1.a.1');
+      const section = plan.items.find((item) => item.ref === 'II.1.a');
+      expect(first?.parentId).toBe(section?.id);
+      expect(first?.dimension).toBe('PAPI.1');
+      expect(first?.lead).toEqual([{ id: provinceId, name: 'Ủy ban nhân dân tỉnh Hưng Yên' }]);
+      expect(first?.leadNames).toEqual(['UBND cấp huyện']);
+      // Sections come before their tasks, in document order.
+      expect(plan.items.findIndex((item) => item.ref === 'II')).toBeLessThan(
+        plan.items.findIndex((item) => item.ref === 'II.1.a.1'),
+      );
+
+      const audit = await t.database.pool.query(
+        "select after from audit_events where action = 'plan.create' and entity_id = $1",
+        [String(plan.id)],
+      );
+      expect(audit.rows[0].after).toMatchObject({ number: '29/KH-UBND', tasks: 64 });
+
+      const again = await coordinator.request('POST', '/api/plans/preview', { text: SEED });
+      const remembered = again.json.agencies.find(
+        (agency: { name: string }) => agency.name === 'UBND cấp huyện',
+      );
+      expect(remembered).toMatchObject({ unit: { id: provinceId }, source: 'alias' });
+      const ignored = again.json.agencies.find(
+        (agency: { name: string }) => agency.name === 'Các ngành, các cấp',
+      );
+      expect(ignored).toMatchObject({ unit: null, source: 'alias' });
+    }
+
+    // Lists plans, searched without diacritics.
+    {
+      const found = await coordinator.request('GET', '/api/plans?q=hieu%20qua%20quan%20tri');
+      expect(found.status).toBe(200);
+      expect(found.json.items.map((item: { id: number }) => item.id)).toContain(plan.id);
+      expect(found.json.items[0]).toMatchObject({ taskCount: 64, unit: { id: provinceId } });
+      const none = await communeCoordinator.request('GET', '/api/plans');
+      expect(none.json.items.map((item: { id: number }) => item.id)).not.toContain(plan.id);
+    }
+
+    // The coordinator assigns a task to a department with a deadline.
+    {
       const response = await coordinator.request('PATCH', `/api/plans/${plan.id}/items/${task().id}`, {
         leadUnitIds: [snvId],
         supportUnitIds: [stpId],
@@ -241,9 +244,10 @@ describe('importing a plan document', () => {
         [String(task().id)],
       );
       expect(audit.rows[0].after).toMatchObject({ leadUnitIds: [snvId], due: '2020-06-30' });
-    });
+    }
 
-    it('shows each unit the tasks it leads across plans: overdue, by dimension, searched without diacritics', async () => {
+    // Shows each unit the tasks it leads across plans: overdue, by dimension, searched without diacritics.
+    {
       const mine = await snvReporter.request('GET', '/api/plan-tasks?overdue=true');
       expect(mine.status).toBe(200);
       expect(mine.json.items.map((item: { ref: string }) => item.ref)).toEqual(['II.1.a.2']);
@@ -258,9 +262,10 @@ describe('importing a plan document', () => {
       const province = await coordinator.request('GET', `/api/plan-tasks?unitId=${snvId}&perPage=100`);
       expect(province.json.total).toBeGreaterThanOrEqual(1);
       expect((await coordinator.request('GET', '/api/plan-tasks?status=bogus')).status).toBe(400);
-    });
+    }
 
-    it('the lead department reports progress, which rolls up to the plan', async () => {
+    // The lead department reports progress, which rolls up to the plan.
+    {
       const response = await snvReporter.request('PATCH', `/api/plans/${plan.id}/items/${task().id}`, {
         progress: 100,
         note: 'Đã tổ chức bầu cử đúng quy định.',
@@ -272,9 +277,10 @@ describe('importing a plan document', () => {
       expect(detail.progress).toBeGreaterThan(0);
       const section = detail.items.find((item) => item.ref === 'II.1.a');
       expect(section?.progress).toBeGreaterThan(0);
-    });
+    }
 
-    it('the lead department attaches evidence, downloads it back, and removes a file attached by mistake', async () => {
+    // The lead department attaches evidence, downloads it back, and removes a file attached by mistake.
+    {
       const url = `/api/plans/${plan.id}/items/${task().id}/evidence`;
       const pdf = Buffer.from('%PDF-1.4\nbiên bản họp\n%%EOF');
       const added = await upload(snvReporter, 'Biên bản họp.pdf', pdf, url);
@@ -316,9 +322,10 @@ describe('importing a plan document', () => {
         [String(task().id)],
       );
       expect(audit.rows[0].before).toMatchObject({ fileName: 'nham.png', size: 8 });
-    });
+    }
 
-    it('refuses a stale edit, a reporter of another unit, and a reporter changing the deadline', async () => {
+    // Refuses a stale edit, a reporter of another unit, and a reporter changing the deadline.
+    {
       const stale = await coordinator.request('PATCH', `/api/plans/${plan.id}/items/${task().id}`, {
         progress: 10,
         version: task().version,
@@ -343,11 +350,10 @@ describe('importing a plan document', () => {
         version: section?.version,
       });
       expect(onSection.status).toBe(400);
-    });
-  });
+    }
 
-  describe('cascading to the units', () => {
-    it('the coordinator sets the date by which units answer with plans of their own', async () => {
+    // The coordinator sets the date by which units answer with plans of their own.
+    {
       const response = await coordinator.request('PATCH', `/api/plans/${plan.id}`, {
         childPlansDue: '15/03/2020',
         version: plan.version,
@@ -364,9 +370,10 @@ describe('importing a plan document', () => {
       expect(snv).toMatchObject({ state: 'missing', plan: null });
       expect(snv.assignedTasks).toBeGreaterThanOrEqual(1);
       expect(cascade.untakenTasks).toHaveLength(64);
-    });
+    }
 
-    it('a department head answers with the department’s plan, made of the tasks given to it', async () => {
+    // A department head answers with the department’s plan, made of the tasks given to it.
+    {
       const response = await snvHead.request('POST', `/api/plans/${plan.id}/children`, { unitId: snvId });
       expect(response.status).toBe(201);
       const child = response.json as PlanDetail;
@@ -388,9 +395,10 @@ describe('importing a plan document', () => {
       expect(snv).toMatchObject({ state: 'late', plan: { id: child.id, taskCount: child.taskCount } });
       expect(cascade.untakenTasks).toHaveLength(64 - child.taskCount);
       expect(cascade.untakenTasks.map((task: { ref: string }) => task.ref)).not.toContain('II.1.a.2');
-    });
+    }
 
-    it('blends a task’s progress with the units carrying it out, by the lead share the coordinator sets', async () => {
+    // Blends a task’s progress with the units carrying it out, by the lead share the coordinator sets.
+    {
       const children = await coordinator.request('GET', `/api/plans?perPage=100`);
       const childId = children.json.items.find(
         (entry: { parentPlanId: number | null }) => entry.parentPlanId === plan.id,
@@ -441,9 +449,10 @@ describe('importing a plan document', () => {
         version: task.version,
       });
       expect(weighted.json.weight).toBe(3);
-    });
+    }
 
-    it('refuses a second plan for the same unit, a reporter, a unit outside scope, and a unit given no task', async () => {
+    // Refuses a second plan for the same unit, a reporter, a unit outside scope, and a unit given no task.
+    {
       expect(
         (await snvHead.request('POST', `/api/plans/${plan.id}/children`, { unitId: snvId })).status,
       ).toBe(409);
@@ -457,6 +466,6 @@ describe('importing a plan document', () => {
       const none = await coordinator.request('POST', `/api/plans/${plan.id}/children`, { unitId: commune });
       expect(none.status).toBe(400);
       expect(none.json.error.details.fields[0].message).toContain('chưa giao nhiệm vụ');
-    });
+    }
   });
 });

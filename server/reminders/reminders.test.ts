@@ -98,12 +98,12 @@ afterAll(async () => {
 });
 
 describe('reminders over a real SMTP conversation, on a fake clock', () => {
-  it('sends nothing before the first reminder day', async () => {
+  it('the 2026Q1 timeline: nothing early, one reminder before the due date, overdue ones after, an SMTP refusal retried, app-only without SMTP', async () => {
+    // Nothing is sent before the first reminder day.
     expect(done(await run('2026-03-16'))).toEqual([]);
     expect(smtp.received).toHaveLength(0);
-  });
 
-  it('three working days before 20/03/2026 mails the head and the reporters of the unit that has not sent', async () => {
+    // Three working days before 20/03/2026 mails the head and the reporters of the unit that has not sent.
     expect(done(await run('2026-03-17'))).toEqual([[snvId, '2026Q1', 'before:3', 'sent']]);
     expect(smtp.received).toHaveLength(1);
     const [mail] = smtp.received;
@@ -134,25 +134,22 @@ describe('reminders over a real SMTP conversation, on a fake clock', () => {
       },
     ]);
     expect(await notificationsOf(stpReporter.id)).toEqual([]);
-  });
 
-  it('a second run, or the next day, sends nothing more', async () => {
+    // A second run, or the next day, sends nothing more.
     expect(done(await run('2026-03-17'))).toEqual([]);
     expect(done(await run('2026-03-18'))).toEqual([]);
     expect(smtp.received).toHaveLength(1);
-  });
 
-  it('after the due date the "after" reminder goes, with the overdue subject and a link to the report', async () => {
+    // After the due date the "after" reminder goes, with the overdue subject and a link to the report.
     const opened = await reporter.request('POST', '/api/reports', { unitId: snvId, periodCode: '2026Q1' });
     expect(done(await run('2026-03-23'))).toEqual([[snvId, '2026Q1', 'after:1', 'sent']]);
-    const mail = smtp.received[1];
-    expect(mail?.subject).toBe('Quá hạn gửi báo cáo kỳ 2026Q1 — hạn 20/03/2026');
-    expect(mail?.text).toContain('Đã quá hạn 3 ngày.');
-    expect(mail?.text).toContain(`Mở báo cáo: https://chiso.example.vn/reports/${opened.json.id}`);
+    const overdue = smtp.received[1];
+    expect(overdue?.subject).toBe('Quá hạn gửi báo cáo kỳ 2026Q1 — hạn 20/03/2026');
+    expect(overdue?.text).toContain('Đã quá hạn 3 ngày.');
+    expect(overdue?.text).toContain(`Mở báo cáo: https://chiso.example.vn/reports/${opened.json.id}`);
     expect(smtp.received.flatMap((received) => received.to)).not.toContain('giamdoc@stp.example.vn');
-  });
 
-  it('records an SMTP refusal as failed and retries it on the next run, notifying in the app once', async () => {
+    // An SMTP refusal is recorded as failed and retried on the next run, notifying in the app once.
     smtp.state.refusing = true;
     const failed = await run('2026-03-25');
     expect(done(failed)).toEqual([[snvId, '2026Q1', 'after:3', 'failed']]);
@@ -168,9 +165,8 @@ describe('reminders over a real SMTP conversation, on a fake clock', () => {
     expect(done(await run('2026-03-25'))).toEqual([]);
     const kinds = (await notificationsOf(snvReporter.id)).map((notification) => notification.kind);
     expect(kinds).toEqual(['reminder.due', 'reminder.overdue', 'reminder.overdue']);
-  });
 
-  it('without SMTP configured, reminds in the app only and says once that e-mail is off', async () => {
+    // Without SMTP configured, it reminds in the app only and says once that e-mail is off.
     const warnings: string[] = [];
     const log = { info: () => {}, warn: (_object: object, message: string) => warnings.push(message) };
     const noMail = loadConfig(env);

@@ -72,27 +72,6 @@ const move = (session: Session, action: string, reason?: string) =>
   session.request('POST', `${url()}/transitions`, { action, reason, version: report.version });
 
 describe('a department’s quarterly report', () => {
-  it('opens as a draft for the period, with the tasks the department leads and the period’s window', async () => {
-    const opened = await reporter.request('POST', '/api/reports', { unitId: snvId, periodCode: '2026q1' });
-    expect(opened.status).toBe(200);
-    report = opened.json;
-    expect(opened.json).toMatchObject({
-      status: 'draft',
-      period: { code: '2026Q1', dataFrom: '2025-12-15', dataTo: '2026-03-14', due: '2026-03-20' },
-    });
-    expect(report.tasks.length).toBeGreaterThan(0);
-    expect(opened.json.tasks[0]).toMatchObject({ evidenceCount: 0, planId });
-    const again = await reporter.request('POST', '/api/reports', { unitId: snvId, periodCode: '2026Q1' });
-    expect(again.json.id).toBe(report.id);
-    // Another department's reporter does not read this one's reports: not found, as a report it cannot read.
-    expect(
-      (await otherReporter.request('POST', '/api/reports', { unitId: snvId, periodCode: '2026Q1' })).status,
-    ).toBe(404);
-    expect(
-      (await reporter.request('POST', '/api/reports', { unitId: snvId, periodCode: '2026Q7' })).status,
-    ).toBe(400);
-  });
-
   const body = (tasks = report.tasks.slice(0, 1)) => ({
     narrative: {
       results: 'Đã tổ chức 3 hội nghị tuyên truyền về PAPI.',
@@ -111,7 +90,28 @@ describe('a department’s quarterly report', () => {
     version: report.version,
   });
 
-  it('saves the draft as it is typed, and refuses to overwrite someone else’s newer save', async () => {
+  it('a department’s quarterly report, from draft through sending, return, acceptance, lock and reopening to the province’s consolidated report', async () => {
+    // It opens as a draft for the period, with the tasks the department leads and the period’s window.
+    const opened = await reporter.request('POST', '/api/reports', { unitId: snvId, periodCode: '2026q1' });
+    expect(opened.status).toBe(200);
+    report = opened.json;
+    expect(opened.json).toMatchObject({
+      status: 'draft',
+      period: { code: '2026Q1', dataFrom: '2025-12-15', dataTo: '2026-03-14', due: '2026-03-20' },
+    });
+    expect(report.tasks.length).toBeGreaterThan(0);
+    expect(opened.json.tasks[0]).toMatchObject({ evidenceCount: 0, planId });
+    const again = await reporter.request('POST', '/api/reports', { unitId: snvId, periodCode: '2026Q1' });
+    expect(again.json.id).toBe(report.id);
+    // Another department's reporter does not read this one's reports: not found, as a report it cannot read.
+    expect(
+      (await otherReporter.request('POST', '/api/reports', { unitId: snvId, periodCode: '2026Q1' })).status,
+    ).toBe(404);
+    expect(
+      (await reporter.request('POST', '/api/reports', { unitId: snvId, periodCode: '2026Q7' })).status,
+    ).toBe(400);
+
+    // It saves the draft as it is typed, and refuses to overwrite someone else’s newer save.
     const saved = await reporter.request('PUT', url(), body());
     expect(saved.status).toBe(200);
     expect(saved.json.narrative.results).toContain('3 hội nghị');
@@ -125,9 +125,8 @@ describe('a department’s quarterly report', () => {
       tasks: [{ itemId: 999_999, status: 'done', progress: 100, done: null, version: 1 }],
     });
     expect(foreign.status).toBe(400);
-  });
 
-  it('is sent by the head only; sending writes the task progress into the plan and locks the text', async () => {
+    // It is sent by the head only; sending writes the task progress into the plan and locks the text.
     expect((await move(reporter, 'submit')).status).toBe(403);
     const sent = await move(head, 'submit');
     expect(sent.status).toBe(200);
@@ -143,9 +142,8 @@ describe('a department’s quarterly report', () => {
     });
     expect((await reporter.request('PUT', url(), body())).status).toBe(409);
     expect((await move(head, 'submit')).status).toBe(409);
-  });
 
-  it('the coordinator returns it with a reason; the department corrects and resends; it is accepted and locked', async () => {
+    // The coordinator returns it with a reason; the department corrects and resends; it is accepted and locked.
     const noReason = await move(coordinator, 'return');
     expect(noReason.status).toBe(400);
     expect(noReason.json.error.details.fields[0].path).toBe('reason');
@@ -180,9 +178,8 @@ describe('a department’s quarterly report', () => {
       'report.reopen',
     ]);
     expect(reopened.json.history[2].reason).toBe('Thiếu số liệu hồ sơ trực tuyến quý I');
-  });
 
-  it('shows the coordinator who has sent, late or on time, and whom to chase', async () => {
+    // It shows the coordinator who has sent, late or on time, and whom to chase.
     const { status, json } = await coordinator.request('GET', '/api/reports?period=2026Q1');
     expect(status).toBe(200);
     expect(json.counts.total.expected).toBe(json.units.length);
@@ -198,9 +195,8 @@ describe('a department’s quarterly report', () => {
     const mine = await reporter.request('GET', '/api/reports?period=2026Q1');
     expect(mine.json.units.map((entry: { unit: { id: number } }) => entry.unit.id)).toEqual([snvId]);
     expect((await coordinator.request('GET', '/api/reports?period=nonsense')).status).toBe(400);
-  });
 
-  it('the coordinator generates the province’s report in the background: .docx with the units’ texts, .xlsx annex', async () => {
+    // The coordinator generates the province’s report in the background: .docx with the units’ texts, .xlsx annex.
     // Dossier roll-ups of the department for the quarter: 180 of 200 finished on time.
     await t.database.pool.query(
       `insert into dossier_rollups (unit_id, field, period_code, received, finished, finished_on_time, finished_late)
