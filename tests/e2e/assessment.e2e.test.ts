@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { walkCriteria } from '../../core/frameworks/framework.ts';
-import { launchBrowser, type RunningServer, signInAs, startServer } from './harness.ts';
+import { fillRoundDialog, launchBrowser, type RunningServer, signInAs, startServer } from './harness.ts';
 
 const DEMO = JSON.parse(
   readFileSync(new URL('../../reference/demo/framework-communes.json', import.meta.url), 'utf8'),
@@ -55,19 +55,7 @@ describe('a commune goes through an assessment round to the published ranking', 
   it('the coordinator opens a round for every commune', async () => {
     const p = page('dieuphoi');
     await p.getByRole('navigation').getByText('Đánh giá, chấm điểm').click();
-    await p.getByRole('button', { name: 'Mở đợt đánh giá' }).click();
-    const dialog = p.getByRole('dialog');
-    await dialog.getByLabel('Đợt đánh giá').fill('Đánh giá CCHC cấp xã năm 2026');
-    await dialog.getByLabel('Khung chỉ số').click();
-    await p.getByRole('option', { name: /cấp xã tỉnh Hưng Yên/ }).click();
-    for (const [label, date] of [
-      ['Đơn vị tự đánh giá', '30/06/2099'],
-      ['Thẩm định lần 1', '31/07/2099'],
-      ['Đơn vị giải trình', '15/08/2099'],
-      ['Thẩm định lần 2', '31/08/2099'],
-      ['Tổng hợp, điểm thưởng/trừ', '30/09/2099'],
-    ])
-      await dialog.getByLabel(label as string).fill(date as string);
+    const dialog = await fillRoundDialog(p, 'Đánh giá CCHC cấp xã năm 2026');
     // How the ranking treats communes that never send their sheet is stated when the round opens.
     await expect(
       dialog

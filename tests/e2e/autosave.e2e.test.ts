@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type RunningServer, signInAs, startServer } from './harness.ts';
+import { fillRoundDialog, launchBrowser, type RunningServer, signInAs, startServer } from './harness.ts';
 
 // Nothing a user types is lost: every autosaving form is typed into and left at once (a route change
 // straight after typing, and a reload), then read back.
@@ -121,19 +121,7 @@ describe('the self-assessment sheet', () => {
     const coordinator = page('dieuphoi');
     await coordinator.goto(`${server.url}/`);
     await coordinator.getByRole('navigation').getByText('Đánh giá, chấm điểm').click();
-    await coordinator.getByRole('button', { name: 'Mở đợt đánh giá' }).click();
-    const dialog = coordinator.getByRole('dialog');
-    await dialog.getByLabel('Đợt đánh giá').fill('Tự đánh giá thử lưu tự động');
-    await dialog.getByLabel('Khung chỉ số').click();
-    await coordinator.getByRole('option', { name: /cấp xã tỉnh Hưng Yên/ }).click();
-    for (const [label, date] of [
-      ['Đơn vị tự đánh giá', '30/06/2099'],
-      ['Thẩm định lần 1', '31/07/2099'],
-      ['Đơn vị giải trình', '15/08/2099'],
-      ['Thẩm định lần 2', '31/08/2099'],
-      ['Tổng hợp, điểm thưởng/trừ', '30/09/2099'],
-    ])
-      await dialog.getByLabel(label as string).fill(date as string);
+    const dialog = await fillRoundDialog(coordinator, 'Tự đánh giá thử lưu tự động');
     await dialog.getByRole('button', { name: 'Mở đợt đánh giá' }).click();
     await coordinator.getByRole('heading', { name: 'Tự đánh giá thử lưu tự động' }).waitFor();
     const roundUrl = new URL(coordinator.url()).pathname;

@@ -105,3 +105,24 @@ export async function signInAs(page: Page, server: RunningServer, username: stri
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
+
+/**
+ * Fills the coordinator's "Mở đợt đánh giá" dialog for the demo commune framework, every stage due in
+ * 2099, and returns it unsent, so a test can look at it before pressing "Mở đợt đánh giá".
+ */
+export async function fillRoundDialog(page: Page, name: string) {
+  await page.getByRole('button', { name: 'Mở đợt đánh giá' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Đợt đánh giá').fill(name);
+  await dialog.getByLabel('Khung chỉ số').click();
+  await page.getByRole('option', { name: /cấp xã tỉnh Hưng Yên/ }).click();
+  for (const [label, date] of [
+    ['Đơn vị tự đánh giá', '30/06/2099'],
+    ['Thẩm định lần 1', '31/07/2099'],
+    ['Đơn vị giải trình', '15/08/2099'],
+    ['Thẩm định lần 2', '31/08/2099'],
+    ['Tổng hợp, điểm thưởng/trừ', '30/09/2099'],
+  ])
+    await dialog.getByLabel(label as string).fill(date as string);
+  return dialog;
+}

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type RunningServer, signInAs, startServer } from './harness.ts';
+import { fillRoundDialog, launchBrowser, type RunningServer, signInAs, startServer } from './harness.ts';
 
 /** Commune staff work on phones: every page at 390 × 844, the navigation a drawer behind a burger. */
 const PHONE = { width: 390, height: 844 };
@@ -246,19 +246,7 @@ describe('the pages people live in, at 390 and 1440 px', () => {
     await shoot(p, 'reports-settings');
     // A round opened from the phone, as the coordinator would in the field.
     await p.goto(`${server.url}/assessment`, { waitUntil: 'networkidle' });
-    await p.getByRole('button', { name: 'Mở đợt đánh giá' }).click();
-    const dialog = p.getByRole('dialog');
-    await dialog.getByLabel('Đợt đánh giá').fill('Đánh giá CCHC cấp xã năm 2026');
-    await dialog.getByLabel('Khung chỉ số').click();
-    await p.getByRole('option', { name: /cấp xã tỉnh Hưng Yên/ }).click();
-    for (const [label, date] of [
-      ['Đơn vị tự đánh giá', '30/06/2099'],
-      ['Thẩm định lần 1', '31/07/2099'],
-      ['Đơn vị giải trình', '15/08/2099'],
-      ['Thẩm định lần 2', '31/08/2099'],
-      ['Tổng hợp, điểm thưởng/trừ', '30/09/2099'],
-    ])
-      await dialog.getByLabel(label as string).fill(date as string);
+    const dialog = await fillRoundDialog(p, 'Đánh giá CCHC cấp xã năm 2026');
     await dialog.getByRole('button', { name: 'Mở đợt đánh giá' }).click();
     await p.getByRole('heading', { name: 'Đánh giá CCHC cấp xã năm 2026' }).waitFor();
     const roundUrl = new URL(p.url()).pathname;
