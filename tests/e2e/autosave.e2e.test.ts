@@ -1,7 +1,13 @@
-import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fillRoundDialog, launchBrowser, type RunningServer, signInAs, startServer } from './harness.ts';
+import {
+  createSeedPlan,
+  fillRoundDialog,
+  launchBrowser,
+  type RunningServer,
+  signInAs,
+  startServer,
+} from './harness.ts';
 
 // Nothing a user types is lost: every autosaving form is typed into and left at once (a route change
 // straight after typing, and a reload), then read back.
@@ -27,10 +33,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const SEED = readFileSync(
-  new URL('../../core/plans/fixtures/hung-yen-papi-2020.txt', import.meta.url),
-  'utf8',
-);
 const DOC_SIGNED = 'Tỷ lệ văn bản điện tử có chữ ký số';
 const leaveAndComeBack = async (p: Page, url: string) => {
   // Straight after typing: no wait for the debounce.
@@ -152,46 +154,10 @@ describe('the self-assessment sheet', () => {
   });
 });
 
-/** The seed plan created by the province through the API; its id. */
-async function createSeedPlan(p: Page): Promise<number> {
-  await p.goto(`${server.url}/`);
-  const me = await (await p.request.get(`${server.url}/api/auth/me`)).json();
-  const headers = { 'x-csrf-token': me.csrfToken };
-  const provinceId = me.user.grants[0].unitId;
-  const preview = await (
-    await p.request.post(`${server.url}/api/plans/preview`, { headers, data: { text: SEED } })
-  ).json();
-  const created = await p.request.post(`${server.url}/api/plans`, {
-    headers,
-    data: {
-      unitId: provinceId,
-      number: preview.plan.document.number,
-      type: 'KH',
-      issuedOn: preview.plan.document.issuedOn,
-      title: preview.plan.document.title,
-      year: 2026,
-      indices: preview.plan.indices,
-      sections: preview.plan.sections,
-      tasks: preview.plan.tasks.map((task: { lead: string[]; support: string[] }) => ({
-        ...task,
-        leadNames: task.lead,
-        supportNames: task.support,
-      })),
-      targets: [],
-      agencies: preview.agencies.map((agency: { name: string; unit: { id: number } | null }) => ({
-        name: agency.name,
-        unitId: agency.unit?.id ?? null,
-      })),
-    },
-  });
-  expect(created.status()).toBe(201);
-  return (await created.json()).id;
-}
-
 describe('the cascade', () => {
   it('a lead share of 70 % saved with the date reads back as 70 % after a reload', async () => {
     const p = page('dieuphoi');
-    const planUrl = `${server.url}/plans/${await createSeedPlan(p)}`;
+    const planUrl = `${server.url}/plans/${await createSeedPlan(p, server)}`;
     await p.goto(planUrl);
     await p.getByRole('tab', { name: 'Kế hoạch của các đơn vị' }).click();
     const share = p.getByLabel('Tỷ trọng báo cáo của đơn vị chủ trì');
@@ -208,7 +174,7 @@ describe('the cascade', () => {
 describe('the plan task dialog', () => {
   it('two people change the same task: the second sees both versions and takes theirs', async () => {
     const first = page('dieuphoi');
-    const planId = await createSeedPlan(first);
+    const planId = await createSeedPlan(first, server);
     const second = await (
       await browser.newContext({ locale: 'vi-VN', viewport: { width: 1440, height: 900 } })
     ).newPage();

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -125,4 +125,72 @@ export async function fillRoundDialog(page: Page, name: string) {
   ])
     await dialog.getByLabel(label as string).fill(date as string);
   return dialog;
+}
+
+/** A signed-in API client for setting the scene quickly (the browser part is what is tested). */
+export async function apiAs(server: RunningServer, username: string) {
+  const login = await fetch(`${server.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: server.logins.get(username) }),
+  });
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  return async (method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${server.url}${path}`, {
+      method,
+      headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: response.status, json: (await response.json().catch(() => null)) as any };
+  };
+}
+
+const SEED_PLAN = readFileSync(
+  new URL('../../core/plans/fixtures/hung-yen-papi-2020.txt', import.meta.url),
+  'utf8',
+);
+
+/**
+ * The seed plan (000, Hưng Yên PAPI 2020) read by the importer and saved through the API by the page's
+ * signed-in user, for its first granted unit; with `targets` the targets the document states. Its id.
+ */
+export async function createSeedPlan(
+  page: Page,
+  server: RunningServer,
+  options: { targets?: boolean } = {},
+): Promise<number> {
+  const me = (await (await page.request.get(`${server.url}/api/auth/me`)).json()) as {
+    csrfToken: string;
+    user: { grants: { unitId: number }[] };
+  };
+  const headers = { 'x-csrf-token': me.csrfToken };
+  const preview = await (
+    await page.request.post(`${server.url}/api/plans/preview`, { headers, data: { text: SEED_PLAN } })
+  ).json();
+  const saved = await page.request.post(`${server.url}/api/plans`, {
+    headers,
+    data: {
+      unitId: me.user.grants[0]?.unitId,
+      number: preview.plan.document.number,
+      type: 'KH',
+      issuedOn: preview.plan.document.issuedOn,
+      title: preview.plan.document.title,
+      year: 2026,
+      indices: preview.plan.indices,
+      sections: preview.plan.sections,
+      tasks: preview.plan.tasks.map((task: { lead: string[]; support: string[] }) => ({
+        ...task,
+        leadNames: task.lead,
+        supportNames: task.support,
+      })),
+      targets: options.targets ? preview.plan.targets : [],
+      agencies: preview.agencies.map((agency: { name: string; unit: { id: number } | null }) => ({
+        name: agency.name,
+        unitId: agency.unit?.id ?? null,
+      })),
+    },
+  });
+  if (saved.status() !== 201) throw new Error(`createSeedPlan: ${saved.status()} ${await saved.text()}`);
+  return (await saved.json()).id;
 }

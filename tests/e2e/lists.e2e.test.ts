@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type RunningServer, signInAs, startServer } from './harness.ts';
+import { apiAs, launchBrowser, type RunningServer, signInAs, startServer } from './harness.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -17,25 +17,6 @@ function demoProvinceChildren(): number {
     .slice(1)
     .filter((line) => line.startsWith('commune,') && line.trim().endsWith(`,${demo.province.code}`));
   return demo.departments.length + communes.length;
-}
-
-/** A signed-in API client for setting the scene quickly (the browser part is what is tested). */
-async function apiAs(username: string) {
-  const login = await fetch(`${server.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: server.logins.get(username) }),
-  });
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  return async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${server.url}${path}`, {
-      method,
-      headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: response.status, json: (await response.json().catch(() => null)) as any };
-  };
 }
 
 const newPage = async (username: string): Promise<Page> => {
@@ -67,7 +48,7 @@ describe('no list is silently cut', () => {
   });
 
   it('the consolidated report’s plan picker offers a plan beyond the first hundred', async () => {
-    const coordinator = await apiAs('dieuphoi');
+    const coordinator = await apiAs(server, 'dieuphoi');
     const units = (await coordinator('GET', '/api/units?parentId=root')).json.items as { id: number }[];
     const provinceId = units[0]?.id;
     const plan = (title: string) => ({
@@ -114,7 +95,7 @@ describe('no list is silently cut', () => {
   });
 
   it('the targets page lists every target, past the first hundred', async () => {
-    const coordinator = await apiAs('dieuphoi');
+    const coordinator = await apiAs(server, 'dieuphoi');
     const communes = (await coordinator('GET', '/api/units?type=commune&perPage=100&sort=code')).json
       .items as { id: number; code: string }[];
     const existing = (await coordinator('GET', '/api/indicator-targets?perPage=1')).json.total as number;

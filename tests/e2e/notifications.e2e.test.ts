@@ -1,29 +1,15 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type RunningServer, signInAs, startServer } from './harness.ts';
+import { apiAs, launchBrowser, type RunningServer, signInAs, startServer } from './harness.ts';
 
 let server: RunningServer;
 let browser: Browser;
 let reportId = 0;
 
-/** A signed-in API client for setting the scene quickly (the browser part is what is tested). */
-async function apiAs(username: string) {
-  const login = await fetch(`${server.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: server.logins.get(username) }),
-  });
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  return async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${server.url}${path}`, {
-      method,
-      headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return response.json() as Promise<any>;
-  };
-}
+/** The API client's answers as their bodies alone. */
+const bodyOf =
+  (call: Awaited<ReturnType<typeof apiAs>>) => async (method: string, path: string, body?: unknown) =>
+    (await call(method, path, body)).json;
 
 const newPage = async (username: string): Promise<Page> => {
   const page = await (await browser.newContext({ locale: 'vi-VN' })).newPage();
@@ -34,9 +20,9 @@ const newPage = async (username: string): Promise<Page> => {
 beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
-  const reporter = await apiAs('baocao.phohien');
-  const head = await apiAs('chutich.phohien');
-  const coordinator = await apiAs('dieuphoi');
+  const reporter = bodyOf(await apiAs(server, 'baocao.phohien'));
+  const head = bodyOf(await apiAs(server, 'chutich.phohien'));
+  const coordinator = bodyOf(await apiAs(server, 'dieuphoi'));
   const board = await reporter('GET', '/api/reports?period=2026Q1');
   let report = await reporter('POST', '/api/reports', {
     unitId: board.units[0].unit.id,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type RunningServer, signInAs, startServer } from './harness.ts';
+import { createSeedPlan, launchBrowser, type RunningServer, signInAs, startServer } from './harness.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -107,7 +107,7 @@ describe('a commune’s quarterly report: written, sent, returned, corrected, ac
         period: { code: string };
       }
     ).period.code;
-    await createSeedPlan(coordinator);
+    await createSeedPlan(coordinator, server, { targets: true });
     await coordinator.goto(`${server.url}/reports`);
     await coordinator.getByRole('tab', { name: 'Báo cáo tổng hợp' }).click();
     const input = (label: string) =>
@@ -142,43 +142,3 @@ describe('the reporting calendar', () => {
     await coordinator.getByText(/Hạn nội bộ: \d{2}\/\d{2}\/\d{4}/).waitFor();
   });
 });
-
-/** The provincial plan the consolidated report follows: seed 000, saved through the API as the coordinator. */
-async function createSeedPlan(p: Page) {
-  const seed = readFileSync(
-    new URL('../../core/plans/fixtures/hung-yen-papi-2020.txt', import.meta.url),
-    'utf8',
-  );
-  const me = (await (await p.request.get(`${server.url}/api/auth/me`)).json()) as {
-    csrfToken: string;
-    user: { grants: { unitId: number }[] };
-  };
-  const headers = { 'x-csrf-token': me.csrfToken };
-  const preview = await (
-    await p.request.post(`${server.url}/api/plans/preview`, { data: { text: seed }, headers })
-  ).json();
-  const saved = await p.request.post(`${server.url}/api/plans`, {
-    headers,
-    data: {
-      unitId: me.user.grants[0]?.unitId,
-      number: preview.plan.document.number,
-      type: 'KH',
-      issuedOn: preview.plan.document.issuedOn,
-      title: preview.plan.document.title,
-      year: 2026,
-      indices: preview.plan.indices,
-      sections: preview.plan.sections,
-      tasks: preview.plan.tasks.map((task: { lead: string[]; support: string[] }) => ({
-        ...task,
-        leadNames: task.lead,
-        supportNames: task.support,
-      })),
-      targets: preview.plan.targets,
-      agencies: preview.agencies.map((agency: { name: string; unit: { id: number } | null }) => ({
-        name: agency.name,
-        unitId: agency.unit?.id ?? null,
-      })),
-    },
-  });
-  expect(saved.status()).toBe(201);
-}
