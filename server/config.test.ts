@@ -21,7 +21,11 @@ describe('configuration', () => {
     expect(loadConfig({ CHISO_NOW: '2026-12-02T09:00:00+07:00' }).now).toBe('2026-12-02T09:00:00+07:00');
     expect(() => loadConfig({ CHISO_NOW: '02/12/2026' })).toThrow(/CHISO_NOW/);
     expect(() =>
-      loadConfig({ NODE_ENV: 'production', CHISO_SECRET: 'x'.repeat(40), CHISO_NOW: '2026-12-02T09:00:00+07:00' }),
+      loadConfig({
+        NODE_ENV: 'production',
+        CHISO_SECRET: 'x'.repeat(40),
+        CHISO_NOW: '2026-12-02T09:00:00+07:00',
+      }),
     ).toThrow(/CHISO_NOW/);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { periodsOfYear, periodsToPick } from './period-choices.ts';
 import { periodName } from './period-names.ts';
-import { periodsToPick } from './period-choices.ts';
 import { DEFAULT_REGIME } from './periods.ts';
 
 const codes = (list: { code: string }[]) => list.map((choice) => choice.code);
@@ -44,7 +44,12 @@ describe('periodsToPick: the periods open, due or overdue in a year', () => {
     const choices = periodsToPick(2026, '2026-12-02');
     const open = choices.filter((choice) => choice.state === 'open');
     expect(codes(open)).toEqual(['2026Q4', '2026S2', '2026', '2026M12']);
-    expect(open.map((choice) => choice.due)).toEqual(['2026-12-20', '2026-12-20', '2026-12-20', '2026-12-20']);
+    expect(open.map((choice) => choice.due)).toEqual([
+      '2026-12-20',
+      '2026-12-20',
+      '2026-12-20',
+      '2026-12-20',
+    ]);
     expect(choices.find((choice) => choice.code === '2026S2')).toEqual({
       code: '2026S2',
       kind: 'half',
@@ -77,10 +82,31 @@ describe('periodsToPick: the periods open, due or overdue in a year', () => {
   });
 
   it('offers only what has opened: early in the year, and nothing of a year to come', () => {
-    expect(codes(periodsToPick(2026, '2026-01-20'))).toEqual(['2026Q1', '2026S1', '2026', '2026M02', '2026M01']);
+    expect(codes(periodsToPick(2026, '2026-01-20'))).toEqual([
+      '2026Q1',
+      '2026S1',
+      '2026',
+      '2026M02',
+      '2026M01',
+    ]);
     expect(codes(periodsToPick(2027, '2026-12-02'))).toEqual([]);
     // After the cut-off of 14/12 the next year's first periods open.
     expect(codes(periodsToPick(2027, '2026-12-15'))).toEqual(['2027Q1', '2027S1', '2027', '2027M01']);
     expect(periodsToPick(2025, '2026-12-02').every((choice) => choice.state === 'overdue')).toBe(true);
+  });
+});
+
+describe('periodsOfYear: every period of a year, for a target set ahead', () => {
+  it('the year, its halves, quarters and months in order', () => {
+    expect(periodsOfYear(2027).map((period) => period.code)).toEqual([
+      '2027',
+      '2027S1',
+      '2027S2',
+      '2027Q1',
+      '2027Q2',
+      '2027Q3',
+      '2027Q4',
+      ...Array.from({ length: 12 }, (_, i) => `2027M${String(i + 1).padStart(2, '0')}`),
+    ]);
   });
 });

@@ -4,7 +4,13 @@
  * the consolidated report and the reminders offer, so none of them forgets 6 tháng cuối năm or the year.
  */
 import { type ReportWindow, reportWindow } from './calendar-settings.ts';
-import { DEFAULT_REGIME, type PeriodKind, parsePeriod, type ReportingRegime } from './periods.ts';
+import {
+  DEFAULT_REGIME,
+  type Period,
+  type PeriodKind,
+  parsePeriod,
+  type ReportingRegime,
+} from './periods.ts';
 import { workdayCalendar } from './workdays.ts';
 
 /** open: data still being gathered; due: data closed, report not yet late; overdue: past its deadline. */
@@ -23,6 +29,13 @@ function codesOf(year: number, kind: PeriodKind): string[] {
   if (kind === 'half') return [`${year}S1`, `${year}S2`];
   if (kind === 'quarter') return [1, 2, 3, 4].map((quarter) => `${year}Q${quarter}`);
   return Array.from({ length: 12 }, (_, i) => `${year}M${String(i + 1).padStart(2, '0')}`);
+}
+
+/** Every period of a year, open or not (a target may be set ahead): the year, halves, quarters, months, in order. */
+export function periodsOfYear(year: number): Period[] {
+  return (['year', 'half', 'quarter', 'month'] as const).flatMap((kind) =>
+    codesOf(year, kind).flatMap((code) => parsePeriod(code) ?? []),
+  );
 }
 
 /**

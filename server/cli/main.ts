@@ -63,7 +63,7 @@ const offlineCommands: Record<string, OfflineCommand> = {
     console.log(
       values.json
         ? JSON.stringify(window)
-        `${periodName(window.code)} (${window.code}): số liệu từ ${formatDateVi(window.dataFrom)} đến ${formatDateVi(window.dataTo)}, hạn báo cáo ${formatDateVi(window.due)}.`,
+        : `${periodName(window.code)} (${window.code}): số liệu từ ${formatDateVi(window.dataFrom)} đến ${formatDateVi(window.dataTo)}, hạn báo cáo ${formatDateVi(window.due)}.`,
     );
     return 0;
   },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { periodWindow, parsePeriod } from '../../core/periods/periods.ts';
+import { parsePeriod, periodWindow } from '../../core/periods/periods.ts';
 import { reminderMail } from './reminder-mail.ts';
 
 const CODE = /\d{4}(?:Q[1-4]|S[12]|M\d{2})/;
@@ -9,7 +9,12 @@ const windowOf = (code: string) => {
   return periodWindow(period);
 };
 const mail = (code: string, today = '2026-12-02') =>
-  reminderMail({ unitName: 'Sở Nội vụ', period: windowOf(code), today, link: 'https://chiso.example.vn/reports' });
+  reminderMail({
+    unitName: 'Sở Nội vụ',
+    period: windowOf(code),
+    today,
+    link: 'https://chiso.example.vn/reports',
+  });
 
 describe('reminder e-mails name the period in words', () => {
   it('every kind of period, in the subject and the body', () => {

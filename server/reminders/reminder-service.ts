@@ -126,7 +126,11 @@ export async function sendRemindersNow(
   try {
     for (const unitId of new Set(input.unitIds)) {
       const entry = entries.get(unitId);
-      if (!entry) throw fieldError('unitIds', `Đơn vị mã số ${unitId} không phải báo cáo ${periodName(window.code, 'vi', { inSentence: true })}.`);
+      if (!entry)
+        throw fieldError(
+          'unitIds',
+          `Đơn vị mã số ${unitId} không phải báo cáo ${periodName(window.code, 'vi', { inSentence: true })}.`,
+        );
       if (!entry.toChase) {
         results.push({
           unit: entry.unit,

@@ -62,7 +62,8 @@ export async function reportRoutes(app: FastifyInstance, { db }: { db: Db }) {
       config: { policy: 'reports.read' },
       schema: {
         tags,
-        summary: 'Các kỳ chọn được trong năm (mặc định năm nay): tháng, quý, 6 tháng, năm đang mở, đến hạn hoặc quá hạn',
+        summary:
+          'Các kỳ chọn được trong năm (mặc định năm nay): tháng, quý, 6 tháng, năm đang mở, đến hạn hoặc quá hạn',
         querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }),
       },
     },
