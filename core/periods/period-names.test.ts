@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { periodName } from './period-names.ts';
+import { periodFileName, periodName } from './period-names.ts';
 import { parsePeriod } from './periods.ts';
 
 describe('periodName: a period in words', () => {
@@ -38,5 +38,14 @@ describe('periodName: a period in words', () => {
     expect(periodName('2026M12', 'en', { inSentence: true })).toBe('December 2026');
     expect(periodName('2026S1', 'en', { inSentence: true })).toBe('first half of 2026');
     expect(periodName('2026', 'en', { inSentence: true })).toBe('year 2026');
+  });
+});
+
+describe('periodFileName: the name in a file name, without diacritics', () => {
+  it('folds the Vietnamese name', () => {
+    expect(periodFileName('2026Q4')).toBe('quy-iv-2026');
+    expect(periodFileName('2026S2')).toBe('6-thang-cuoi-nam-2026');
+    expect(periodFileName('2026')).toBe('nam-2026');
+    expect(periodFileName('2026M12')).toBe('thang-12-2026');
   });
 });

@@ -1,4 +1,4 @@
-import { periodName } from '../../core/periods/period-names.ts';
+import { periodFileName, periodName } from '../../core/periods/period-names.ts';
 import { REPORT_STATUS_NAMES } from '../../core/reports/report.ts';
 import { formatDateVi } from '../../core/text/dates.ts';
 import { UNIT_TYPES, type UnitType } from '../../core/units/unit-types.ts';
@@ -38,7 +38,7 @@ export async function exportPeriodBoard(ctx: ReportContext, periodCode: string) 
     },
   ]);
   return {
-    fileName: `tinh-hinh-bao-cao-${board.period.code}.xlsx`,
+    fileName: `tinh-hinh-bao-cao-${periodFileName(board.period.code)}.xlsx`,
     contentType: CONTENT_TYPES.xlsx,
     data,
   };

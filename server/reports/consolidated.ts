@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { TARGET_STATUS } from '../../core/indicators/targets.ts';
-import { periodName } from '../../core/periods/period-names.ts';
+import { periodFileName, periodName } from '../../core/periods/period-names.ts';
 import { ITEM_STATUS_NAMES, type ItemStatus, type PlanDetail } from '../../core/plans/plan-views.ts';
 import { NARRATIVE_SECTIONS, type NarrativeSection } from '../../core/reports/report.ts';
 import { formatDateVi, todayInVietnam } from '../../core/text/dates.ts';
@@ -176,7 +176,7 @@ export async function consolidatedReport(
     },
   ]);
   await progress(steps, steps, 'Đã lập xong');
-  const name = `bao-cao-${code}-ke-hoach-${plan.id}`;
+  const name = `bao-cao-${periodFileName(code)}-ke-hoach-${plan.id}`;
   return {
     files: [
       { fileName: `${name}.docx`, contentType: DOCX, data: docx },

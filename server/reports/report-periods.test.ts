@@ -63,3 +63,23 @@ describe('GET /api/reports/periods: the periods to pick, by the injected clock',
     expect((await coordinator.request('GET', '/api/reports/periods?year=20x6')).status).toBe(400);
   });
 });
+
+describe('the unit’s inbox on 2 December 2026 uses the same periods', () => {
+  it('lists what falls due from August to January: Q3 overdue, then Q4, 6 tháng cuối năm and the year due on the 20th', async () => {
+    const reporter = await signInAs(t, 'unit_reporter', '33.SNV');
+    const inbox = (await reporter.request('GET', '/api/reports/inbox')).json;
+    const mine = inbox.items.filter((item: { unit: { name: string } }) => item.unit.name === 'Sở Nội vụ');
+    expect(
+      mine.map((item: { period: { code: string; state: string }; overdue: boolean }) => [
+        item.period.code,
+        item.period.state,
+        item.overdue,
+      ]),
+    ).toEqual([
+      ['2026Q3', 'overdue', true],
+      ['2026Q4', 'open', false],
+      ['2026S2', 'open', false],
+      ['2026', 'open', false],
+    ]);
+  });
+});

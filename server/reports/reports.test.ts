@@ -221,7 +221,13 @@ describe('a department’s quarterly report', () => {
       await new Promise((resolve) => setTimeout(resolve, 50));
       job = (await coordinator.request('GET', jobUrl)).json;
     }
-    expect(job).toMatchObject({ status: 'done', files: [{ index: 0 }, { index: 1 }] });
+    expect(job).toMatchObject({
+      status: 'done',
+      files: [
+        { index: 0, fileName: `bao-cao-quy-i-2026-ke-hoach-${planId}.docx` },
+        { index: 1, fileName: `bao-cao-quy-i-2026-ke-hoach-${planId}-phu-luc.xlsx` },
+      ],
+    });
     expect(job.progress).toBe(job.total);
     expect((await head.request('GET', jobUrl)).status).toBe(404);
 
