@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type RunningServer, signInAs, startServer } from './harness.ts';
+import { apiAs, launchBrowser, type RunningServer, signInAs, startServer } from './harness.ts';
 
 /**
  * In December the board and the consolidated report offer every period of the year, 6 tháng cuối năm
@@ -37,8 +37,8 @@ async function signedIn(user: string): Promise<Page> {
   return page;
 }
 
-const input = (page: Page, label: string) =>
-  page.locator('input').and(page.getByLabel(label, { exact: true }));
+const input = (scope: Page | Locator, label: string) =>
+  scope.locator('input').and(scope.getByLabel(label, { exact: true }));
 
 /** Opens the period select and reads its options in the order shown. */
 async function periodOptions(page: Page, label = 'Kỳ báo cáo') {
@@ -109,5 +109,46 @@ describe('periods on 2 December 2026', () => {
       'December 2026',
     ]);
     expect(options).toHaveLength(19);
+  });
+});
+
+describe('a target’s period', () => {
+  it('is picked in words, by year then period, and saved as its code', async () => {
+    const page = await signedIn('dieuphoi');
+    await page.goto(`${server.url}/indicators/targets`);
+    await page.getByRole('button', { name: 'Thêm mục tiêu' }).click();
+    const dialog = page.getByRole('dialog');
+    await input(dialog, 'Chỉ số').click();
+    await page.getByRole('option').first().click();
+    expect(await input(dialog, 'Năm').inputValue()).toBe('Mọi kỳ');
+    await input(dialog, 'Năm').click();
+    await page.getByRole('option', { name: '2026', exact: true }).click();
+    // A year picked: the year itself, then its halves, quarters and months, in words.
+    await expect.poll(() => input(dialog, 'Kỳ áp dụng').inputValue()).toBe('Năm 2026');
+    const options = await periodOptions(page, 'Kỳ áp dụng');
+    expect(options.slice(0, 7)).toEqual([
+      'Năm 2026',
+      '6 tháng đầu năm 2026',
+      '6 tháng cuối năm 2026',
+      'Quý I/2026',
+      'Quý II/2026',
+      'Quý III/2026',
+      'Quý IV/2026',
+    ]);
+    expect(options).toHaveLength(19);
+    await input(dialog, 'Kỳ áp dụng').click();
+    await page.getByRole('option', { name: 'Quý IV/2026', exact: true }).click();
+    await dialog.getByLabel('Ngưỡng', { exact: true }).fill('97');
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByRole('cell', { name: 'Quý IV/2026', exact: true }).first().waitFor();
+    const api = await apiAs(server, 'dieuphoi');
+    const targets = (await api('GET', '/api/indicator-targets?perPage=100')).json.items as {
+      periodCode: string | null;
+      threshold: number;
+    }[];
+    expect(targets.filter((target) => target.threshold === 97).map((target) => target.periodCode)).toEqual([
+      '2026Q4',
+    ]);
   });
 });

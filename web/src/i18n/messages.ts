@@ -678,7 +678,6 @@ export const MESSAGES = {
 
   // ---- periods: periods in words, every due period offered (periods) ----
   reportYear: { vi: 'Năm', en: 'Year' },
-  targetPeriodAll: { vi: 'Mọi kỳ', en: 'Every period' },
   // ---- end (periods) ----
 
   // ---- follow: dossier import after a check, task conflicts ----

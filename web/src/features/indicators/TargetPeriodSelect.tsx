@@ -4,6 +4,7 @@ import { PERIOD_KIND_NAMES, periodName } from '../../../../core/periods/period-n
 import { parsePeriod } from '../../../../core/periods/periods.ts';
 import { todayInVietnam } from '../../../../core/text/dates.ts';
 import { useT } from '../../i18n/locale.tsx';
+import { usePeriodChoices } from '../reports/api.ts';
 
 const EVERY = 'every';
 
@@ -23,7 +24,9 @@ export function TargetPeriodSelect({
 }) {
   const { t, locale, label } = useT();
   const chosen = parsePeriod(value);
-  const thisYear = Number(todayInVietnam().slice(0, 4));
+  // This year by the server's clock (the one deadlines are decided by), the browser's until it answers.
+  const { data: choices } = usePeriodChoices(undefined);
+  const thisYear = Number((choices?.today ?? todayInVietnam()).slice(0, 4));
   const years = Array.from({ length: 5 }, (_, i) => thisYear - 1 + i);
   if (chosen && !years.includes(chosen.year)) years.unshift(chosen.year);
   const periods = chosen ? periodsOfYear(chosen.year) : [];
@@ -39,7 +42,7 @@ export function TargetPeriodSelect({
         label={t('reportYear')}
         description={t('targetPeriodHelp')}
         data={[
-          { value: EVERY, label: t('targetPeriodAll') },
+          { value: EVERY, label: t('everyPeriod') },
           ...years.map((year) => ({ value: String(year), label: String(year) })),
         ]}
         value={chosen ? String(chosen.year) : EVERY}
@@ -51,7 +54,7 @@ export function TargetPeriodSelect({
         data={groups}
         value={chosen?.code ?? null}
         onChange={(picked) => picked && onChange(picked)}
-        placeholder={t('targetPeriodAll')}
+        placeholder={t('everyPeriod')}
         disabled={!chosen}
         allowDeselect={false}
         maxDropdownHeight={360}
