@@ -2,6 +2,7 @@ import { buildApp } from './app.ts';
 import { deleteExpiredSessions } from './auth/sessions.ts';
 import { deleteExpiredThrottles } from './auth/sign-in-throttle.ts';
 import { openReadyDatabase } from './bootstrap.ts';
+import { clockFrom } from './clock.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { DataFolderLockedError } from './db/data-lock.ts';
 import { failInterruptedJobs } from './jobs/jobs.ts';
@@ -13,7 +14,7 @@ async function main() {
   const config = loadConfig();
   const database = await openReadyDatabase(config);
   await failInterruptedJobs(database.db);
-  const app = await buildApp({ database, config });
+  const app = await buildApp({ database, config, ...(config.now && { now: clockFrom(config.now) }) });
   // Requests still running at shutdown finish before the database closes under them.
   let inFlight = 0;
   app.addHook('onRequest', async () => {

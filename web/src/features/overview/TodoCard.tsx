@@ -1,6 +1,7 @@
 import { Anchor, Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
+import { periodName } from '../../../../core/periods/period-names.ts';
 import { formatDateVi } from '../../../../core/text/dates.ts';
 import { api, queryString } from '../../api/client.ts';
 import { useT } from '../../i18n/locale.tsx';
@@ -9,7 +10,7 @@ import { useInbox } from '../reports/api.ts';
 
 /** What needs the person's attention today: reports to write, reports to review, overdue tasks. */
 export function TodoCard() {
-  const { t } = useT();
+  const { t, locale } = useT();
   const { data: me } = useMe();
   const canWrite = hasPermission(me, 'reports.write');
   const canReview = hasPermission(me, 'reports.review');
@@ -45,7 +46,7 @@ export function TodoCard() {
             )}
             {next && (
               <Text size="sm" c="dimmed">
-                {next.period.code} · {t('due')} {formatDateVi(next.period.deadline)}
+                {periodName(next.period.code, locale)} · {t('due')} {formatDateVi(next.period.deadline)}
               </Text>
             )}
           </Group>
