@@ -26,13 +26,14 @@ async function main() {
   await app.listen({ port: config.port, host: config.host });
   // Expired sessions and sign-in counts are removed at start and every hour.
   const sweep = () =>
-    Promise.all([deleteExpiredSessions(database.db), deleteExpiredThrottles(database.db)]).catch(
-      (error: unknown) => app.log.warn({ err: error }, 'session sweep failed'),
-    );
+    Promise.all([
+      deleteExpiredSessions(database.db, app.clock()),
+      deleteExpiredThrottles(database.db, app.clock()),
+    ]).catch((error: unknown) => app.log.warn({ err: error }, 'session sweep failed'));
   void sweep();
   setInterval(sweep, 3600_000).unref();
   // Report reminders likewise: at start and hourly, each sent once (recorded), errors logged.
-  scheduleReminders({ db: database.db, config, log: app.log });
+  scheduleReminders({ db: database.db, config, log: app.log, clock: app.clock });
   app.log.info(
     {
       database: database.kind,
