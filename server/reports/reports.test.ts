@@ -183,14 +183,14 @@ describe('a department’s quarterly report', () => {
     const { status, json } = await coordinator.request('GET', '/api/reports?period=2026Q1');
     expect(status).toBe(200);
     expect(json.counts.total.expected).toBe(json.units.length);
-    expect(json.counts.byType.department.submitted).toBe(1);
-    // Sent today (after 20/03/2026): late; nobody else has sent, and the due date has passed.
-    expect(json.counts.total).toMatchObject({ submitted: 1, late: 1, onTime: 0 });
-    expect(json.counts.total.missing).toBe(json.units.length - 1);
+    // Reopened, the report is back with the department: it is not counted as sent and is chased again.
+    expect(json.counts.byType.department.submitted).toBe(0);
+    expect(json.counts.total).toMatchObject({ submitted: 0, late: 0, onTime: 0 });
+    expect(json.counts.total.missing).toBe(json.units.length);
     const snv = json.units.find((entry: { unit: { id: number } }) => entry.unit.id === snvId);
-    expect(snv).toMatchObject({ report: { status: 'returned', onTime: false }, toChase: false });
+    expect(snv).toMatchObject({ report: { status: 'returned', onTime: null }, toChase: true });
     expect(json.units.filter((entry: { toChase: boolean }) => entry.toChase)).toHaveLength(
-      json.units.length - 1,
+      json.units.length,
     );
     const mine = await reporter.request('GET', '/api/reports?period=2026Q1');
     expect(mine.json.units.map((entry: { unit: { id: number } }) => entry.unit.id)).toEqual([snvId]);
