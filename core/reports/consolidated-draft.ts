@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { idSchema, versionOrNewSchema } from '../ids.ts';
-import { optionalText } from '../text/fields.ts';
+import { optionalParagraphs } from '../text/fields.ts';
 
 export const CONSOLIDATED_SECTIONS = {
   overview: { vi: 'Đánh giá chung', en: 'Overall assessment' },
@@ -16,7 +16,7 @@ export const CONSOLIDATED_SECTIONS = {
 export type ConsolidatedSection = keyof typeof CONSOLIDATED_SECTIONS;
 export const CONSOLIDATED_SECTION_KEYS = Object.keys(CONSOLIDATED_SECTIONS) as ConsolidatedSection[];
 
-const sectionText = optionalText(20_000);
+const sectionText = optionalParagraphs(20_000);
 
 export const consolidatedSectionsSchema = z.object({
   overview: sectionText,

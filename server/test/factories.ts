@@ -1,5 +1,6 @@
 import type { Role } from '../../core/auth/roles.ts';
 import type { CreatePlanInput, PlanDetail } from '../../core/plans/plan-views.ts';
+import type { DimensionCode } from '../../core/plans/types.ts';
 import { buildUser, type Session, signIn, type TestApp, unitIdByCode } from './harness.ts';
 
 /**
@@ -30,7 +31,7 @@ export async function buildPlan(
     author?: Session;
     unitCode?: string;
     leadCode?: string;
-    tasks?: number | { ref: string; leadCodes: string[] }[];
+    tasks?: number | { ref: string; leadCodes: string[]; dimension?: DimensionCode; due?: string }[];
     due?: string | null;
     year?: number;
     title?: string;
@@ -67,10 +68,10 @@ export async function buildPlan(
       ref: task.ref,
       text: `Nhiệm vụ ${task.ref}`,
       index: null,
-      dimension: null,
+      dimension: 'dimension' in task ? (task.dimension ?? null) : null,
       leadNames: task.leadCodes.map(leadName),
       supportNames: [],
-      due: options.due === undefined ? '2026-12-31' : options.due,
+      due: 'due' in task && task.due ? task.due : options.due === undefined ? '2026-12-31' : options.due,
       recurrence: null,
     })),
     targets: [],
