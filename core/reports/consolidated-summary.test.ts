@@ -32,11 +32,34 @@ describe('the summary of a plan’s tasks', () => {
 
   it('counts each task once per dimension: late before in progress; cancelled left out', () => {
     expect(summary.rows).toEqual([
-      { dimension: 'PAPI.1', name: dimensionName('PAPI.1'), done: 0, inProgress: 0, notStarted: 1, late: 0, total: 1 },
-      { dimension: 'PAPI.5', name: dimensionName('PAPI.5'), done: 2, inProgress: 1, notStarted: 0, late: 1, total: 4 },
+      {
+        dimension: 'PAPI.1',
+        name: dimensionName('PAPI.1'),
+        done: 0,
+        inProgress: 0,
+        notStarted: 1,
+        late: 0,
+        total: 1,
+      },
+      {
+        dimension: 'PAPI.5',
+        name: dimensionName('PAPI.5'),
+        done: 2,
+        inProgress: 1,
+        notStarted: 0,
+        late: 1,
+        total: 4,
+      },
       { dimension: null, name: 'Nhiệm vụ khác', done: 0, inProgress: 1, notStarted: 0, late: 0, total: 1 },
     ]);
-    expect(summary.total).toMatchObject({ name: 'Tổng số', done: 2, inProgress: 2, notStarted: 1, late: 1, total: 6 });
+    expect(summary.total).toMatchObject({
+      name: 'Tổng số',
+      done: 2,
+      inProgress: 2,
+      notStarted: 1,
+      late: 1,
+      total: 6,
+    });
   });
 
   it('names only what stands out: done ahead of time, late, at risk', () => {

@@ -38,8 +38,7 @@ export function canTransition(status: ReportStatus, action: ReportAction): boole
 
 /** The statuses in which the province holds the unit's report: a returned one is back with the unit, not sent. */
 export const SENT_STATUSES: readonly ReportStatus[] = ['submitted', 'accepted', 'locked'];
-export const isSent = (status: string | null | undefined) =>
-  SENT_STATUSES.includes(status as ReportStatus);
+export const isSent = (status: string | null | undefined) => SENT_STATUSES.includes(status as ReportStatus);
 
 /** A report's text can be edited only while the unit holds it. */
 export const isEditable = (status: ReportStatus) => status === 'draft' || status === 'returned';

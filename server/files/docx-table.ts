@@ -23,7 +23,10 @@ export interface TableSpec {
 const LINE = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 const BORDERS = { top: LINE, bottom: LINE, left: LINE, right: LINE };
 
-const cell = (text: string, options: { bold?: boolean; align: (typeof AlignmentType)[keyof typeof AlignmentType] }) =>
+const cell = (
+  text: string,
+  options: { bold?: boolean; align: (typeof AlignmentType)[keyof typeof AlignmentType] },
+) =>
   new TableCell({
     borders: BORDERS,
     verticalAlign: VerticalAlign.CENTER,

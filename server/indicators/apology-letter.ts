@@ -22,7 +22,11 @@ const dateOf = (time: Date | null) => (time ? formatDateVi(todayInVietnam(time))
  * system cannot know (the applicant, the reason) is left to fill in. The new date it promises is the
  * one the person chose (`newDate`), or for a dossier already finished the day its result was ready.
  */
-export async function apologyLetter(ctx: IndicatorContext, code: string, options: { newDate?: string | undefined } = {}) {
+export async function apologyLetter(
+  ctx: IndicatorContext,
+  code: string,
+  options: { newDate?: string | undefined } = {},
+) {
   const { dossier, unit, procedureName } = await assertChangesDossier(ctx, code);
   const now = nowOf(ctx);
   if (!isLate(dossier, now)) throw fieldError('code', 'Hồ sơ không trễ hạn: không cần thư xin lỗi.');

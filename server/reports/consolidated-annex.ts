@@ -1,5 +1,9 @@
 import type { PlanDetail } from '../../core/plans/plan-views.ts';
-import { formatNumberVi, formatPercentVi, type TaskSummary } from '../../core/reports/consolidated-summary.ts';
+import {
+  formatNumberVi,
+  formatPercentVi,
+  type TaskSummary,
+} from '../../core/reports/consolidated-summary.ts';
 import type { TableSpec } from '../files/docx-table.ts';
 import type { Sheet } from '../files/tabular.ts';
 import type { IndicatorColumn, IndicatorMatrix, UnitReport } from './consolidated-data.ts';
@@ -89,7 +93,11 @@ export function taskTable(matrix: TaskMatrix): TableSpec {
       String(index + 1),
       row.unitName,
       ...row.cells.map((cell) =>
-        cell === null ? '' : cell.status === 'cancelled' ? 'Không thực hiện' : formatPercentVi(progressOf(cell)),
+        cell === null
+          ? ''
+          : cell.status === 'cancelled'
+            ? 'Không thực hiện'
+            : formatPercentVi(progressOf(cell)),
       ),
     ]),
     numeric: [true, false, ...matrix.tasks.map(() => true)],

@@ -2,8 +2,8 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dimensionName } from '../../core/reports/consolidated-summary.ts';
 import { fixedClock } from '../clock.ts';
-import { buildPlan, buildReport, signInAs } from '../test/factories.ts';
 import { docxTables, docxText, tableStartingWith } from '../test/docx-reader.ts';
+import { buildPlan, buildReport, signInAs } from '../test/factories.ts';
 import { createTestApp, type Session, type TestApp, unitIdByCode } from '../test/harness.ts';
 
 // After the first quarter's due date (20/03/2026): what is open past its due date is late.
@@ -115,11 +115,17 @@ describe('the consolidated report', () => {
     expect(text).toContain('(số liệu từ 15/12/2025 đến 14/03/2026)');
     expect(text).not.toContain('2026Q1');
     // Sent on 25/03, after the due date; Sở Tư pháp's returned report is not counted.
-    expect(text).toContain(`1/${expected} đơn vị đã gửi báo cáo (0 đúng hạn, 1 muộn); ${expected - 1} đơn vị chưa gửi: `);
-    expect(text).toContain('Kế hoạch có 5 nhiệm vụ: 1 hoàn thành, 2 đang thực hiện, 1 chưa thực hiện, 1 trễ hạn.');
+    expect(text).toContain(
+      `1/${expected} đơn vị đã gửi báo cáo (0 đúng hạn, 1 muộn); ${expected - 1} đơn vị chưa gửi: `,
+    );
+    expect(text).toContain(
+      'Kế hoạch có 5 nhiệm vụ: 1 hoàn thành, 2 đang thực hiện, 1 chưa thực hiện, 1 trễ hạn.',
+    );
     expect(text).toContain('Nhiệm vụ hoàn thành trước thời hạn:- 1. Nhiệm vụ 1 (thời hạn 30/06/2026)');
     expect(text).toContain('Nhiệm vụ trễ hạn:- 2. Nhiệm vụ 2 (thời hạn 01/03/2026, đạt 40%)');
-    expect(text).toContain('Nhiệm vụ có nguy cơ chậm tiến độ:- 3. Nhiệm vụ 3 (thời hạn 10/04/2026, mới đạt 20%)');
+    expect(text).toContain(
+      'Nhiệm vụ có nguy cơ chậm tiến độ:- 3. Nhiệm vụ 3 (thời hạn 10/04/2026, mới đạt 20%)',
+    );
     // Tasks not started and on course are counted, not reprinted.
     expect(text).not.toContain('Nhiệm vụ 4 (');
     expect(text).not.toContain('chưa thực hiện, 0%');
@@ -143,7 +149,9 @@ describe('the consolidated report', () => {
     ]);
     // Annex I: the unit × indicator matrix; 181/200 on time is 90,5%.
     const [onTime] = (
-      await t.database.pool.query(`select name_vi, measure_unit from indicators where code = 'DOSSIER_ON_TIME'`)
+      await t.database.pool.query(
+        `select name_vi, measure_unit from indicators where code = 'DOSSIER_ON_TIME'`,
+      )
     ).rows;
     const indicatorTable = tableStartingWith(tables, ['STT', 'Đơn vị']) ?? [];
     const header = indicatorTable[0] ?? [];
@@ -153,7 +161,9 @@ describe('the consolidated report', () => {
     const snvRow = indicatorTable.find((row) => row[1] === 'Sở Nội vụ') ?? [];
     expect(snvRow[column]).toBe('90,5%');
     const [receivedName] = (
-      await t.database.pool.query(`select name_vi, measure_unit from indicators where code = 'DOSSIER_RECEIVED'`)
+      await t.database.pool.query(
+        `select name_vi, measure_unit from indicators where code = 'DOSSIER_RECEIVED'`,
+      )
     ).rows;
     const received = header.indexOf(`${receivedName.name_vi} (${receivedName.measure_unit})`);
     expect(snvRow[received]).toBe('210');

@@ -52,7 +52,10 @@ function targetLine(target: TargetValue): string {
 
 /** A section the coordinator wrote: one paragraph per line, or a note that nothing was said. */
 function sectionParagraphs(text: string | null): BlockSpec[] {
-  const lines = (text ?? '').split('\n').map((line) => line.trim()).filter(Boolean);
+  const lines = (text ?? '')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
   return lines.length > 0 ? lines.map((line) => [{ text: line }]) : [[{ text: 'Không có.', italics: true }]];
 }
 
@@ -134,8 +137,7 @@ export async function consolidatedReport(
   content.push({ table: summaryTable(summary) });
   if (summary.doneEarly.length > 0) {
     content.push([{ text: 'Nhiệm vụ hoàn thành trước thời hạn:', italics: true, bold: true }]);
-    for (const task of summary.doneEarly)
-      content.push(taskLine(task, `thời hạn ${formatDateVi(task.due)}`));
+    for (const task of summary.doneEarly) content.push(taskLine(task, `thời hạn ${formatDateVi(task.due)}`));
   }
   if (summary.late.length > 0) {
     content.push([{ text: 'Nhiệm vụ trễ hạn:', italics: true, bold: true }]);
@@ -191,7 +193,11 @@ export async function consolidatedReport(
       place: plan.place ?? placeOfUnit(plan.unit.name),
       issuedOn: today,
       year: Number(code.slice(0, 4)),
-      title: `Kết quả thực hiện Kế hoạch ${plan.number ?? ''} ${period.charAt(0).toLowerCase()}${period.slice(1)}`.replace(/\s+/g, ' '),
+      title:
+        `Kết quả thực hiện Kế hoạch ${plan.number ?? ''} ${period.charAt(0).toLowerCase()}${period.slice(1)}`.replace(
+          /\s+/g,
+          ' ',
+        ),
       signer: null,
     },
     paragraphs: content,

@@ -30,9 +30,7 @@ async function writtenReport(unitCode: string) {
       nextTasks: 'Số hóa hồ sơ.',
       proposals: null,
     },
-    tasks: [
-      { itemId: task.itemId, status: 'done', progress: 100, done: 'Đã xong', version: task.version },
-    ],
+    tasks: [{ itemId: task.itemId, status: 'done', progress: 100, done: 'Đã xong', version: task.version }],
     version: opened.version,
   });
   expect(saved.status).toBe(200);
@@ -65,7 +63,9 @@ describe('a unit’s own report as a document to sign', () => {
 
   it('of a commune is issued by its People’s Committee and dated from the commune itself', async () => {
     const { reportId, reporter } = await writtenReport(COMMUNE_A);
-    const text = await docxText((await download(reporter, `/api/reports/${reportId}/export.docx`)).rawPayload);
+    const text = await docxText(
+      (await download(reporter, `/api/reports/${reportId}/export.docx`)).rawPayload,
+    );
     expect(text).toContain('ỦY BAN NHÂN DÂNPHƯỜNG PHỐ HIẾN');
     expect(text).toContain('/BC-UBND');
     expect(text).toContain('Phố Hiến, ngày 18 tháng 3 năm 2026');
@@ -78,7 +78,11 @@ describe('a unit’s own report as a document to sign', () => {
     const pdf = Buffer.from('%PDF-1.4\nbáo cáo đã ký\n%%EOF');
     const added = await reporter.upload(url, 'bao-cao-da-ky.pdf', pdf);
     expect(added.status).toBe(201);
-    expect(added.json).toMatchObject({ fileName: 'bao-cao-da-ky.pdf', contentType: 'application/pdf', size: pdf.length });
+    expect(added.json).toMatchObject({
+      fileName: 'bao-cao-da-ky.pdf',
+      contentType: 'application/pdf',
+      size: pdf.length,
+    });
     // Not a PDF inside, or not a PDF or picture at all: refused.
     const fake = await reporter.upload(url, 'gia.pdf', Buffer.from('chỉ là chữ, không phải PDF'));
     expect(fake.status).toBe(400);

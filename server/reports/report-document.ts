@@ -17,12 +17,7 @@ import {
   evidenceMeta,
   listEvidence,
 } from '../files/evidence.ts';
-import {
-  type BlockSpec,
-  issuerOfUnit,
-  placeOfIssuingUnit,
-  placeOfUnit,
-} from '../plans/plan-document.ts';
+import { type BlockSpec, issuerOfUnit, placeOfIssuingUnit, placeOfUnit } from '../plans/plan-document.ts';
 import { loadUnit } from '../units/unit-access.ts';
 import { assertChangesReport, assertReadsReport } from './report-access.ts';
 import { getReport, type ReportContext } from './report-service.ts';

@@ -185,7 +185,8 @@ export async function reportRoutes(app: FastifyInstance, { db }: { db: Db }) {
         params: z.object({ id }),
       },
     },
-    async (request, reply) => sendDownload(reply, await reportDocument(contextOf(request, db), request.params.id)),
+    async (request, reply) =>
+      sendDownload(reply, await reportDocument(contextOf(request, db), request.params.id)),
   );
   api.get(
     '/api/reports/:id/signed-copies',
@@ -213,7 +214,11 @@ export async function reportRoutes(app: FastifyInstance, { db }: { db: Db }) {
       },
     },
     async (request, reply) => {
-      const meta = await addSignedCopy(contextOf(request, db), request.params.id, await uploadedFile(request));
+      const meta = await addSignedCopy(
+        contextOf(request, db),
+        request.params.id,
+        await uploadedFile(request),
+      );
       return reply.status(201).send(meta);
     },
   );

@@ -189,9 +189,7 @@ describe('a department’s quarterly report', () => {
     expect(json.counts.total.missing).toBe(json.units.length);
     const snv = json.units.find((entry: { unit: { id: number } }) => entry.unit.id === snvId);
     expect(snv).toMatchObject({ report: { status: 'returned', onTime: null }, toChase: true });
-    expect(json.units.filter((entry: { toChase: boolean }) => entry.toChase)).toHaveLength(
-      json.units.length,
-    );
+    expect(json.units.filter((entry: { toChase: boolean }) => entry.toChase)).toHaveLength(json.units.length);
     const mine = await reporter.request('GET', '/api/reports?period=2026Q1');
     expect(mine.json.units.map((entry: { unit: { id: number } }) => entry.unit.id)).toEqual([snvId]);
     expect((await coordinator.request('GET', '/api/reports?period=nonsense')).status).toBe(400);

@@ -39,7 +39,7 @@ export async function buildPlan(
 ): Promise<PlanDetail> {
   planSequence += 1;
   const author = options.author ?? (await signInAs(t, 'coordinator', '33'));
-  const tasks =
+  const tasks: { ref: string; leadCodes: string[]; dimension?: DimensionCode; due?: string }[] =
     typeof options.tasks === 'object'
       ? options.tasks
       : Array.from({ length: options.tasks ?? 1 }, (_, index) => ({
@@ -68,10 +68,10 @@ export async function buildPlan(
       ref: task.ref,
       text: `Nhiệm vụ ${task.ref}`,
       index: null,
-      dimension: 'dimension' in task ? (task.dimension ?? null) : null,
+      dimension: task.dimension ?? null,
       leadNames: task.leadCodes.map(leadName),
       supportNames: [],
-      due: 'due' in task && task.due ? task.due : options.due === undefined ? '2026-12-31' : options.due,
+      due: task.due ?? (options.due === undefined ? '2026-12-31' : options.due),
       recurrence: null,
     })),
     targets: [],

@@ -386,7 +386,13 @@ export const ROUTE_TABLE: Record<string, TableRow> = {
       body: {
         planId: side.plan.id,
         periodCode: PERIOD,
-        sections: { overview: 'Bảng quyền', shortcomings: null, causes: null, nextTasks: null, proposals: null },
+        sections: {
+          overview: 'Bảng quyền',
+          shortcomings: null,
+          causes: null,
+          nextTasks: null,
+          proposals: null,
+        },
         version: STALE,
       },
     }),

@@ -1,16 +1,19 @@
-import { Alert, Anchor, Badge, Button, Card, Group, Progress, Select, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Card, Group, Progress, Select, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
+import { periodName } from '../../../../core/reports/consolidated-summary.ts';
 import { formatDateVi, todayInVietnam } from '../../../../core/text/dates.ts';
 import { useT } from '../../i18n/locale.tsx';
 import { useAllPlans } from '../plans/api.ts';
-import { type Job, useJobs, useStartConsolidated } from './api.ts';
+import { type Job, useJobs } from './api.ts';
+import { ConsolidatedDraftEditor } from './ConsolidatedDraftEditor.tsx';
 import { periodOptions } from './PeriodBoard.tsx';
 
 const KIND = 'consolidated-report';
 
 /**
- * The province's report for a period: pick the plan it reports on and the period, generate it in the
- * background (progress shown, the page stays usable), download the .docx and its .xlsx annex.
+ * The province's report for a period: pick the plan it reports on and the period, edit its sections
+ * (saved as typed), export it in the background (progress shown, the page stays usable), download the
+ * .docx and its .xlsx annex.
  */
 export function ConsolidatedPanel() {
   const { t } = useT();
@@ -19,7 +22,6 @@ export function ConsolidatedPanel() {
   const [planId, setPlanId] = useState<string | null>(null);
   const { data: plans } = useAllPlans();
   const { data: jobs } = useJobs(KIND);
-  const start = useStartConsolidated();
   const planOptions = (plans ?? []).map((plan) => ({
     value: String(plan.id),
     label: `${plan.number ?? '—'} · ${plan.title}`,
@@ -45,28 +47,23 @@ export function ConsolidatedPanel() {
             />
             <Select
               label={t('period')}
-              data={options.map((code) => ({ value: code, label: code }))}
+              data={options.map((code) => ({ value: code, label: periodName(code) }))}
               value={period}
               onChange={(value) => value && setPeriod(value)}
               allowDeselect={false}
-              w={140}
+              w={200}
             />
-            <Button
-              disabled={!planId}
-              loading={start.isPending}
-              onClick={() => planId && start.mutate({ planId: Number(planId), periodCode: period })}
-            >
-              {t('generateConsolidated')}
-            </Button>
           </Group>
-          {start.error && <Alert color="red">{start.error.message}</Alert>}
         </Stack>
       </Card>
+      {planId && (
+        <ConsolidatedDraftEditor key={`${planId}-${period}`} planId={Number(planId)} period={period} />
+      )}
       {jobs?.map((job) => (
         <JobCard
           key={job.id}
           job={job}
-          title={`${planLabel(job.params.planId)} — ${String(job.params.periodCode ?? '')}`}
+          title={`${planLabel(job.params.planId)} — ${periodName(String(job.params.periodCode ?? ''))}`}
         />
       ))}
     </Stack>
