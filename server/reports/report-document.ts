@@ -97,7 +97,11 @@ export async function reportDocument(ctx: ReportContext, id: number) {
 
 // ---- The signed copy: the report as signed and stamped, scanned, attached to the report -----------
 
-const signedOwner = (reportId: number): EvidenceOwner => ({ type: 'report', key: String(reportId) });
+// Not "report": the report's history lists its own audit events by that entity type.
+const signedOwner = (reportId: number): EvidenceOwner => ({
+  type: 'report_signed_copy',
+  key: String(reportId),
+});
 const SIGNED_TYPES = ['.pdf', '.jpg', '.jpeg', '.png'];
 
 /** The unit attaches the signed copy (PDF or a scan); checked and stored as every evidence file. */
