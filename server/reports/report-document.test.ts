@@ -90,6 +90,10 @@ describe('a unit’s own report as a document to sign', () => {
     const docx = await reporter.upload(url, 'ban-ky.docx', Buffer.from('PK'));
     expect(docx.status).toBe(400);
     expect(docx.json.error.message).toContain('PDF hoặc ảnh chụp');
+    // Past the upload limit: refused before it is read whole.
+    const { MAX_UPLOAD_BYTES } = await import('../app.ts');
+    const huge = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(MAX_UPLOAD_BYTES)]);
+    expect((await reporter.upload(url, 'qua-lon.pdf', huge)).status).toBe(413);
     const coordinator = await signInAs(t, 'coordinator', '33');
     const listed = await coordinator.request('GET', url);
     expect(listed.json.map((file: { fileName: string }) => file.fileName)).toEqual(['bao-cao-da-ky.pdf']);
