@@ -214,6 +214,16 @@ function recipientsOf(plan: PlanDetail, given?: string[]): string[] {
   return [...names];
 }
 
+/** The title of a body's head as the signature block writes it ("Sở Nội vụ" → "GIÁM ĐỐC"). */
+export function headTitleOf(issuer: string | null): string {
+  const name = (issuer ?? '').trim().toLocaleLowerCase('vi');
+  if (name.startsWith('sở ')) return 'GIÁM ĐỐC';
+  if (name.startsWith('thanh tra')) return 'CHÁNH THANH TRA';
+  if (name.startsWith('văn phòng')) return 'CHÁNH VĂN PHÒNG';
+  if (name.startsWith('ban ')) return 'TRƯỞNG BAN';
+  return 'THỦ TRƯỞNG';
+}
+
 function signatureTable(plan: DocumentHead, recipients: string[]): Table {
   const { parent } = issuerLines(plan.issuer);
   const left = [
@@ -221,9 +231,11 @@ function signatureTable(plan: DocumentHead, recipients: string[]): Table {
     ...recipients.map((name) => new Paragraph({ children: [run(`- ${name};`, { size: 11 })] })),
     new Paragraph({ children: [run('- Lưu: VT.', { size: 11 })] }),
   ];
+  // A committee signs on behalf of the collective (TM.); a department's head signs as its head.
   const right = [
-    centred(`TM. ${parent ?? issuerLines(plan.issuer).body}`, { bold: true }),
-    centred(parent ? 'CHỦ TỊCH' : 'THỦ TRƯỞNG', { bold: true }),
+    ...(parent
+      ? [centred(`TM. ${parent}`, { bold: true }), centred('CHỦ TỊCH', { bold: true })]
+      : [centred(headTitleOf(plan.issuer), { bold: true })]),
     ...Array.from({ length: 4 }, () => centred('')),
     centred(plan.signer ?? '', { bold: true }),
   ];

@@ -53,7 +53,9 @@ describe('a unit’s own report as a document to sign', () => {
     expect(text).toContain('(số liệu từ 15/12/2025 đến 14/03/2026) như sau:');
     expect(text).toContain('I. KẾT QUẢ ĐẠT ĐƯỢCĐã tổ chức 3 hội nghị tuyên truyền.');
     expect(text).toContain('II. TỒN TẠI, HẠN CHẾKhông có.');
-    expect(text).toContain('Nguyễn Văn An');
+    // A department's head signs as its director, not on behalf of a collective.
+    expect(text).toContain('GIÁM ĐỐCNguyễn Văn An');
+    expect(text).not.toContain('TM. SỞ NỘI VỤ');
     const tables = await docxTables(response.rawPayload);
     expect(tableStartingWith(tables, ['STT', 'Nhiệm vụ'])).toEqual([
       ['STT', 'Nhiệm vụ', 'Trạng thái', 'Tiến độ', 'Kết quả thực hiện'],
@@ -67,6 +69,7 @@ describe('a unit’s own report as a document to sign', () => {
       (await download(reporter, `/api/reports/${reportId}/export.docx`)).rawPayload,
     );
     expect(text).toContain('ỦY BAN NHÂN DÂNPHƯỜNG PHỐ HIẾN');
+    expect(text).toContain('TM. ỦY BAN NHÂN DÂNCHỦ TỊCH');
     expect(text).toContain('/BC-UBND');
     expect(text).toContain('Phố Hiến, ngày 18 tháng 3 năm 2026');
     expect(text).not.toContain('Hưng Yên, ngày');
