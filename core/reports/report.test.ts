@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canTransition, completeness, isEditable, REPORT_ACTIONS, timeliness } from './report.ts';
+import { canTransition, completeness, isEditable, isSent, REPORT_ACTIONS, timeliness } from './report.ts';
 
 describe('the report workflow', () => {
   it('allows each action only from its statuses', () => {
@@ -40,5 +40,28 @@ describe('completeness', () => {
       pending: 0,
     });
     expect(completeness(entries, due, '2026-03-10').total).toMatchObject({ missing: 0, pending: 1 });
+  });
+});
+
+describe('a returned report', () => {
+  it('is not counted as sent: it is missing after the due date and pending before it', () => {
+    const due = '2026-03-20';
+    const entries = [
+      { unitId: 1, unitType: 'department', submittedOn: '2026-03-18', status: 'returned' },
+      { unitId: 2, unitType: 'department', submittedOn: '2026-03-18', status: 'accepted' },
+      { unitId: 3, unitType: 'commune', submittedOn: '2026-03-22', status: 'submitted' },
+    ];
+    expect(completeness(entries, due, '2026-03-25').total).toEqual({
+      expected: 3,
+      submitted: 2,
+      onTime: 1,
+      late: 1,
+      missing: 1,
+      pending: 0,
+    });
+    expect(completeness(entries, due, '2026-03-19').total.pending).toBe(1);
+    expect(isSent('returned')).toBe(false);
+    expect(isSent('draft')).toBe(false);
+    expect(['submitted', 'accepted', 'locked'].every(isSent)).toBe(true);
   });
 });

@@ -36,6 +36,10 @@ export function canTransition(status: ReportStatus, action: ReportAction): boole
   return (REPORT_ACTIONS[action].from as readonly ReportStatus[]).includes(status);
 }
 
+/** The statuses in which the province holds the unit's report: a returned one is back with the unit, not sent. */
+export const SENT_STATUSES: readonly ReportStatus[] = ['submitted', 'accepted', 'locked'];
+export const isSent = (status: string | null | undefined) => SENT_STATUSES.includes(status as ReportStatus);
+
 /** A report's text can be edited only while the unit holds it. */
 export const isEditable = (status: ReportStatus) => status === 'draft' || status === 'returned';
 
@@ -92,6 +96,8 @@ export interface CompletenessEntry {
   unitType: string;
   /** null: nothing submitted yet. */
   submittedOn: string | null;
+  /** The report's status: one submitted then returned counts as not sent (null: no report). */
+  status?: string | null;
 }
 
 /** Per unit type and in all: expected, submitted, on time, late, missing (past due, nothing sent). */
@@ -104,9 +110,11 @@ export function completeness(entries: readonly CompletenessEntry[], due: string,
     byType[entry.unitType] = counts;
     for (const bucket of [total, counts]) {
       bucket.expected += 1;
-      if (entry.submittedOn) {
+      // A returned report was sent once, but the province does not hold it: it is chased, not counted.
+      const sentOn = entry.status === undefined || isSent(entry.status) ? entry.submittedOn : null;
+      if (sentOn) {
         bucket.submitted += 1;
-        if (timeliness(entry.submittedOn, due) === 'on_time') bucket.onTime += 1;
+        if (timeliness(sentOn, due) === 'on_time') bucket.onTime += 1;
         else bucket.late += 1;
       } else if (today > due) bucket.missing += 1;
       else bucket.pending += 1;

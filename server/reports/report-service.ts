@@ -5,6 +5,7 @@ import {
   canTransition,
   completeness,
   isEditable,
+  isSent,
   REPORT_ACTIONS,
   type ReportStatus,
   type saveReportSchema,
@@ -318,9 +319,10 @@ export async function periodOverview(
     .where(and(isNull(units.validTo), inArray(units.type, REPORTING_TYPES), scopeCondition(scope)))
     .orderBy(asc(units.type), sql`${units.name} collate vi`);
   const today = todayOf(ctx);
+  // A returned report keeps the date it was first sent, but the province no longer holds it.
   const entries = rows.map((row) => ({
     ...row,
-    submittedOn: row.submittedAt ? todayInVietnam(row.submittedAt) : null,
+    submittedOn: row.submittedAt && isSent(row.status) ? todayInVietnam(row.submittedAt) : null,
   }));
   const counts = completeness(
     entries.map((entry) => ({

@@ -379,6 +379,56 @@ export const ROUTE_TABLE: Record<string, TableRow> = {
     own: '202 202 202 403 403 403 403 401',
     other: '202 202 404 403 403 403 403 401',
   },
+  'GET /api/reports/consolidated/draft': {
+    call: ({ side }) => ({ url: `/api/reports/consolidated/draft?planId=${side.plan.id}&period=${PERIOD}` }),
+    own: '200 200 200 403 403 403 403 401',
+    other: '200 200 404 403 403 403 403 401',
+  },
+  'PUT /api/reports/consolidated/draft': {
+    call: ({ side }) => ({
+      url: '/api/reports/consolidated/draft',
+      body: {
+        planId: side.plan.id,
+        periodCode: PERIOD,
+        sections: {
+          overview: 'Bảng quyền',
+          shortcomings: null,
+          causes: null,
+          nextTasks: null,
+          proposals: null,
+        },
+        version: STALE,
+      },
+    }),
+    own: '409 409 409 403 403 403 403 401',
+    other: '409 409 404 403 403 403 403 401',
+  },
+  'GET /api/reports/:id/export.docx': {
+    call: ({ side }) => ({ url: `/api/reports/${side.reportId}/export.docx` }),
+    own: '200 200 200 200 200 200 200 401',
+    other: '200 200 404 404 404 200 200 401',
+  },
+  'GET /api/reports/:id/signed-copies': {
+    call: ({ side }) => ({ url: `/api/reports/${side.reportId}/signed-copies` }),
+    own: '200 200 200 200 200 200 200 401',
+    other: '200 200 404 404 404 200 200 401',
+  },
+  'POST /api/reports/:id/signed-copies': {
+    call: ({ side }) => ({
+      url: `/api/reports/${side.reportId}/signed-copies`,
+      file: { name: 'bao-cao-da-ky.pdf', content: pdf },
+    }),
+    own: '403 403 403 201 201 403 403 401',
+    other: '403 403 403 404 404 403 403 401',
+  },
+  'GET /api/reports/:id/signed-copies/:evidenceId': {
+    call: async ({ side }) => {
+      const added = await side.reporter.upload(`/api/reports/${side.reportId}/signed-copies`, 'ky.pdf', pdf);
+      return { url: `/api/reports/${side.reportId}/signed-copies/${added.json.id}` };
+    },
+    own: '200 200 200 200 200 200 200 401',
+    other: '200 200 404 404 404 200 200 401',
+  },
   'GET /api/units/:id/reports': {
     call: ({ side }) => ({ url: `/api/units/${side.unitId}/reports` }),
     own: '200 200 200 200 200 200 200 401',

@@ -531,7 +531,6 @@ export const MESSAGES = {
   },
   consolidatedPlan: { vi: 'Kế hoạch được báo cáo', en: 'Plan reported on' },
   choosePlan: { vi: 'Chọn kế hoạch', en: 'Choose a plan' },
-  generateConsolidated: { vi: 'Lập báo cáo tổng hợp', en: 'Generate' },
   generated: { vi: 'Đã lập xong', en: 'Ready' },
   returnedReason: { vi: 'Lý do trả lại', en: 'Returned because' },
   reload: { vi: 'Tải lại', en: 'Reload' },
@@ -684,6 +683,31 @@ export const MESSAGES = {
   checkAgain: { vi: 'Kiểm tra lại', en: 'Check again' },
   importThisFile: { vi: 'Nhập dữ liệu tệp này', en: 'Import this file' },
   // ---- end (follow) ----
+
+  // ---- documents: consolidated report draft and export, a unit's report to sign, the apology slip's date ----
+  consolidatedSections: { vi: 'Nội dung báo cáo tổng hợp', en: 'Consolidated report text' },
+  consolidatedSectionsHelp: {
+    vi: 'Các bảng số liệu và phụ lục được tính tự động. Chỉnh sửa các phần nhận định dưới đây trước khi xuất; nội dung được lưu tự động. Chưa lưu lần nào thì đây là ý kiến của các đơn vị đã gửi báo cáo.',
+    en: 'The tables and annexes are computed. Edit the sections below before exporting; they save as you type. Until first saved they gather what the units reported.',
+  },
+  exportConsolidatedDocx: { vi: 'Xuất .docx', en: 'Export .docx' },
+  consolidatedSuggested: {
+    vi: 'Gợi ý từ báo cáo của các đơn vị (chưa lưu)',
+    en: 'Gathered from the units’ reports (not saved)',
+  },
+  reportDocx: { vi: 'Tải báo cáo .docx để trình ký', en: 'Download the report (.docx) to sign' },
+  signedCopies: { vi: 'Bản báo cáo đã ký', en: 'Signed copies' },
+  attachSignedCopy: { vi: 'Đính kèm bản đã ký (.pdf, ảnh)', en: 'Attach the signed copy (.pdf, image)' },
+  signedCopyAttached: { vi: 'Đã đính kèm bản đã ký.', en: 'Signed copy attached.' },
+  noSignedCopy: { vi: 'Chưa có bản đã ký.', en: 'No signed copy yet.' },
+  apologyNewDate: { vi: 'Ngày hẹn trả kết quả mới', en: 'New date for the result' },
+  apologyNewDateHelp: {
+    vi: 'Phiếu xin lỗi ghi ngày hẹn này (dd/mm/yyyy). Hồ sơ đã giải quyết xong: để trống thì ghi ngày có kết quả.',
+    en: 'The slip promises this date (dd/mm/yyyy). For a finished dossier, leave empty to use the day its result was ready.',
+  },
+  downloadSlip: { vi: 'Tải phiếu .docx', en: 'Download the slip (.docx)' },
+  apologyInvalidDate: { vi: 'Ngày không hợp lệ (dd/mm/yyyy).', en: 'Not a valid date (dd/mm/yyyy).' },
+  // ---- end (documents) ----
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -38,6 +38,7 @@ import { formatDateTimeVi, useT } from '../../i18n/locale.tsx';
 import { hasPermission, useMe } from '../auth/session.ts';
 import { type Report, useReport, useReportWrite } from './api.ts';
 import { ReportIndicators } from './ReportIndicators.tsx';
+import { ReportSignedCopy } from './ReportSignedCopy.tsx';
 
 type Draft = { narrative: Record<string, string | null>; tasks: Report['tasks'] };
 
@@ -309,6 +310,7 @@ export function ReportPage() {
           unit: report.unit.name,
         })}
       </ConfirmDialog>
+      <ReportSignedCopy reportId={report.id} canAttach={hasPermission(me, 'reports.write')} />
       <Title order={3} size="h5">
         {t('history')}
       </Title>

@@ -154,3 +154,50 @@ export function useStartConsolidated() {
 }
 
 export { type Job, useJobs } from '../../api/jobs.ts';
+
+// ---- documents: the consolidated report's own sections, a unit's signed copy ----
+
+export interface ConsolidatedDraft {
+  planId: number;
+  periodCode: string;
+  periodName: string;
+  sections: Record<string, string | null>;
+  /** 0: nothing saved yet (the sections are the units' words gathered). */
+  version: number;
+  updatedAt: string | null;
+  updatedBy: string | null;
+}
+
+export const useConsolidatedDraft = (planId: number | null, period: string) =>
+  useQuery({
+    queryKey: ['reports', 'consolidated-draft', planId, period],
+    queryFn: () =>
+      api<ConsolidatedDraft>('GET', `/api/reports/consolidated/draft${queryString({ planId, period })}`),
+    enabled: planId !== null,
+  });
+
+export interface SignedCopy {
+  id: number;
+  fileName: string;
+  size: number;
+  uploadedAt: string;
+  uploadedBy: string | null;
+}
+
+export const useSignedCopies = (reportId: number) =>
+  useQuery({
+    queryKey: ['reports', reportId, 'signed-copies'],
+    queryFn: () => api<SignedCopy[]>('GET', `/api/reports/${reportId}/signed-copies`),
+  });
+
+export function useAttachSignedCopy(reportId: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (file: File) => {
+      const form = new FormData();
+      form.append('file', file);
+      return api<SignedCopy>('POST', `/api/reports/${reportId}/signed-copies`, form);
+    },
+    onSuccess: () => client.invalidateQueries({ queryKey: ['reports', reportId, 'signed-copies'] }),
+  });
+}
