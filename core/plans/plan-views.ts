@@ -253,6 +253,8 @@ export const cascadeSchema = z.object({
       assignedTasks: z.number().int(),
       /** Whether the reader may make this unit's plan (plans.write on the unit). */
       canAnswer: z.boolean(),
+      /** The reader's own unit, reading the plan through the tasks it gives that unit (not the author's view). */
+      isOwn: z.boolean(),
     }),
   ),
   /** How many of the units listed are in each state. */

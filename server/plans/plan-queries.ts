@@ -484,6 +484,7 @@ export async function getCascade(ctx: PlanContext, planId: number): Promise<Casc
           : null,
         assignedTasks,
         canAnswer: hasPermissionOn(ctx.user.grants, 'plans.write', pathOf.get(unit.id) ?? '-'),
+        isOwn: !inFull,
       };
     })
     .sort((a, b) => collator.compare(a.unit.name, b.unit.name));

@@ -43,7 +43,7 @@ export async function unitPlanRoutes(app: FastifyInstance, { db }: { db: Db }) {
       config: { policy: 'plans.write' },
       schema: {
         tags,
-        summary: 'Xoá nhiệm vụ đơn vị tự thêm (không xoá nhiệm vụ cấp trên giao)',
+        summary: 'Xóa nhiệm vụ đơn vị tự thêm (không xóa nhiệm vụ cấp trên giao)',
         params: itemParams,
         querystring: removePlanTaskQuery,
       },
@@ -75,7 +75,7 @@ export async function unitPlanRoutes(app: FastifyInstance, { db }: { db: Db }) {
     '/api/plans/:id/targets/:targetId',
     {
       config: { policy: 'plans.write' },
-      schema: { tags, summary: 'Xoá chỉ tiêu của kế hoạch', params: targetParams },
+      schema: { tags, summary: 'Xóa chỉ tiêu của kế hoạch', params: targetParams },
     },
     async (request, reply) => {
       await removePlanTarget(contextOf(request, db), request.params.id, request.params.targetId);

@@ -47,8 +47,8 @@ describe('a unit answers the request for its own plan', () => {
 
     // The head sees its own commune alone, with the one button its grants allow.
     const cascade = (await headA.request('GET', `/api/plans/${plan.id}/cascade`)).json as Cascade;
-    expect(cascade.units.map((entry) => [entry.unit.id, entry.state, entry.canAnswer])).toEqual([
-      [unitA, 'pending', true],
+    expect(cascade.units.map((entry) => [entry.unit.id, entry.state, entry.canAnswer, entry.isOwn])).toEqual([
+      [unitA, 'pending', true, true],
     ]);
     expect(cascade.untakenTasks.map((task) => task.ref)).toEqual(['1', '3']);
 
@@ -196,9 +196,9 @@ describe('a unit answers the request for its own plan', () => {
     // The province's coordinator sees both, and may answer for either.
     const coordinator = await signInAs(t, 'coordinator', '33');
     const full = (await coordinator.request('GET', `/api/plans/${plan.id}/cascade`)).json as Cascade;
-    expect(full.units.map((entry) => [entry.unit.name, entry.state, entry.canAnswer])).toEqual([
-      ['Phường Phố Hiến', 'pending', true],
-      ['Xã Tân Hưng', 'submitted', true],
+    expect(full.units.map((entry) => [entry.unit.name, entry.state, entry.canAnswer, entry.isOwn])).toEqual([
+      ['Phường Phố Hiến', 'pending', true, false],
+      ['Xã Tân Hưng', 'submitted', true, false],
     ]);
   });
 });

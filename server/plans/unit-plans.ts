@@ -149,11 +149,11 @@ export async function removePlanTask(
     .from(planItems)
     .where(and(eq(planItems.id, itemId), eq(planItems.planId, planId)));
   if (!item) throw new AppError('NOT_FOUND');
-  if (item.kind !== 'task') throw new AppError('CONFLICT', 'Chỉ xoá được nhiệm vụ, không xoá mục lớn.');
+  if (item.kind !== 'task') throw new AppError('CONFLICT', 'Chỉ xóa được nhiệm vụ, không xóa mục lớn.');
   if (item.implementsItemId !== null)
     throw new AppError(
       'CONFLICT',
-      'Nhiệm vụ do kế hoạch cấp trên giao không xoá được; nếu không thực hiện, hãy chuyển trạng thái "Không thực hiện" và ghi rõ lý do.',
+      'Nhiệm vụ do kế hoạch cấp trên giao không xóa được; nếu không thực hiện, hãy chuyển trạng thái "Không thực hiện" và ghi rõ lý do.',
     );
   const [carried] = await ctx.db
     .select({ id: planItems.id })
@@ -163,10 +163,10 @@ export async function removePlanTask(
   if (carried)
     throw new AppError(
       'CONFLICT',
-      'Đơn vị cấp dưới đã đưa nhiệm vụ này vào kế hoạch của mình; không xoá được.',
+      'Đơn vị cấp dưới đã đưa nhiệm vụ này vào kế hoạch của mình; không xóa được.',
     );
   if (((await evidenceCounts(ctx.db, 'plan_item', [String(itemId)])).get(String(itemId)) ?? 0) > 0)
-    throw new AppError('CONFLICT', 'Nhiệm vụ đã có minh chứng; hãy gỡ minh chứng trước khi xoá.');
+    throw new AppError('CONFLICT', 'Nhiệm vụ đã có minh chứng; hãy gỡ minh chứng trước khi xóa.');
   await mutate(ctx, async (tx, audit) => {
     const links = await tx
       .delete(planItemUnits)

@@ -322,7 +322,7 @@ export const ROUTE_TABLE: Record<string, TableRow> = {
   'DELETE /api/plans/:id/items/:itemId': {
     call: async ({ world, side }) => {
       const added = await world.coordinator.request('POST', `/api/plans/${side.plan.id}/items`, {
-        text: 'Nhiệm vụ sẽ xoá',
+        text: 'Nhiệm vụ sẽ xóa',
         leadUnitIds: [side.unitId],
       });
       return { url: `/api/plans/${side.plan.id}/items/${added.json.id}?version=${added.json.version}` };
@@ -341,7 +341,7 @@ export const ROUTE_TABLE: Record<string, TableRow> = {
   'DELETE /api/plans/:id/targets/:targetId': {
     call: async ({ world, side }) => {
       const added = await world.coordinator.request('POST', `/api/plans/${side.plan.id}/targets`, {
-        text: 'Chỉ tiêu sẽ xoá',
+        text: 'Chỉ tiêu sẽ xóa',
         value: 1,
       });
       return { url: `/api/plans/${side.plan.id}/targets/${added.json.id}` };
