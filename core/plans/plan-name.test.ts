@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planName, unitIssuer, unitPlace } from './plan-name.ts';
+import { answerTitle, planName, unitIssuer, unitPlace } from './plan-name.ts';
 
 describe('a plan’s name as a person reads it', () => {
   it('is its type and number when it has a number', () => {
@@ -27,5 +27,25 @@ describe('the issuer of a unit’s own plan (ND 30/2020)', () => {
     const department = { name: 'Sở Nội vụ', type: 'department' };
     expect(unitIssuer(department)).toBe('Sở Nội vụ');
     expect(unitPlace(department)).toBeNull();
+  });
+});
+
+describe('the title of a unit’s plan answering another', () => {
+  it('names the plan it carries out by number, date and issuer, then its subject', () => {
+    expect(
+      answerTitle({
+        number: '29/KH-UBND',
+        issuedOn: '2020-02-27',
+        issuer: 'Ủy ban nhân dân tỉnh Hưng Yên',
+        title: 'Nâng cao Chỉ số Hiệu quả quản trị và hành chính công (PAPI) năm 2020',
+      }),
+    ).toBe(
+      'Thực hiện Kế hoạch số 29/KH-UBND ngày 27/02/2020 của Ủy ban nhân dân tỉnh Hưng Yên về nâng cao Chỉ số Hiệu quả quản trị và hành chính công (PAPI) năm 2020',
+    );
+  });
+  it('leaves out what the parent does not have, and a title repeating "Kế hoạch"', () => {
+    expect(
+      answerTitle({ number: null, issuedOn: null, issuer: null, title: 'Kế hoạch cải thiện PAPI năm 2099' }),
+    ).toBe('Thực hiện Kế hoạch về cải thiện PAPI năm 2099');
   });
 });

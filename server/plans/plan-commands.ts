@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { hasInstallationPermission } from '../../core/auth/roles.ts';
 import { AppError, fieldError } from '../../core/errors.ts';
 import { parsePlan } from '../../core/plans/parse-plan.ts';
-import { planName, unitIssuer, unitPlace } from '../../core/plans/plan-name.ts';
+import { answerTitle, planName, unitIssuer, unitPlace } from '../../core/plans/plan-name.ts';
 import type {
   AgencyMatch,
   createChildPlanSchema,
@@ -445,11 +445,7 @@ export async function createChildPlan(
     place: unitPlace(unit) ?? parent.place,
     issuer: unitIssuer(unit),
     signer: unit.headName,
-    title:
-      input.title ??
-      `Thực hiện Kế hoạch ${parent.number ? `số ${parent.number}` : ''} ${parent.title.charAt(0).toLowerCase()}${parent.title.slice(1)}`
-        .replace(/\s+/g, ' ')
-        .trim(),
+    title: input.title ?? answerTitle({ ...parent, issuer: parent.issuer ?? parent.unit.name }),
     year: parent.year,
     indices: parent.indices,
     sections: [...sections.values()],

@@ -1,3 +1,4 @@
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Cascade, PlanDetail, PlanSummary } from '../../core/plans/plan-views.ts';
 import { buildPlan, COMMUNE_A, COMMUNE_B, signInAs, taskOf } from '../test/factories.ts';
@@ -61,7 +62,7 @@ describe('a unit answers the request for its own plan', () => {
     expect(child.issuer).toBe('Ủy ban nhân dân phường Phố Hiến');
     expect(child.place).toBe('Phố Hiến');
     expect(child.title).toBe(
-      `Thực hiện Kế hoạch số ${plan.number} ${plan.title.charAt(0).toLowerCase()}${plan.title.slice(1)}`,
+      `Thực hiện Kế hoạch số ${plan.number} của Ủy ban nhân dân tỉnh Hưng Yên về ${plan.title.replace('Kế hoạch ', '').toLowerCase()}`,
     );
     expect(child.access.write).toBe(true);
     expect(
@@ -200,6 +201,53 @@ describe('a unit answers the request for its own plan', () => {
       ['Phường Phố Hiến', 'pending', true, false],
       ['Xã Tân Hưng', 'submitted', true, false],
     ]);
+  });
+});
+
+describe('a unit’s plan as a document', () => {
+  it('exports in the form of Nghị định 30/2020 with the commune’s People’s Committee as issuer', async () => {
+    now = new Date('2026-03-10T09:00:00+07:00');
+    const plan = await buildPlan(t, { tasks: [{ ref: '1', leadCodes: [COMMUNE_A] }] });
+    const headA = await signInAs(t, 'unit_head', COMMUNE_A);
+    const unitA = await unitIdByCode(t.database, COMMUNE_A);
+    const child = (await headA.request('POST', `/api/plans/${plan.id}/children`, { unitId: unitA }))
+      .json as PlanDetail;
+    await headA.request('POST', `/api/plans/${child.id}/items`, {
+      text: 'Niêm yết công khai thủ tục hành chính',
+      leadUnitIds: [unitA],
+      due: '30/06/2026',
+    });
+    await headA.request('PATCH', `/api/plans/${child.id}`, {
+      number: '12/KH-UBND',
+      issuedOn: '15/03/2026',
+      signer: 'Nguyễn Văn An',
+      version: child.version,
+    });
+    const reply = await t.app.inject({
+      method: 'GET',
+      url: `/api/plans/${child.id}/export.docx`,
+      headers: { cookie: headA.cookie },
+    });
+    expect(reply.statusCode).toBe(200);
+    const zip = await JSZip.loadAsync(reply.rawPayload);
+    const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+    const lines = xml
+      .split('</w:p>')
+      .map((paragraph) =>
+        [...paragraph.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''),
+      )
+      .filter((line) => line.trim() !== '');
+    expect(lines.slice(0, 4)).toEqual([
+      'ỦY BAN NHÂN DÂN',
+      'PHƯỜNG PHỐ HIẾN',
+      expect.stringMatching(/^─+$/),
+      'Số: 12/KH-UBND',
+    ]);
+    expect(lines).toContain('Phố Hiến, ngày 15 tháng 3 năm 2026');
+    expect(lines).toContain(
+      '- Niêm yết công khai thủ tục hành chính (Chủ trì: Phường Phố Hiến; thời hạn: 30/06/2026)',
+    );
+    expect(lines.slice(-3)).toEqual(['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH', 'Nguyễn Văn An']);
   });
 });
 
