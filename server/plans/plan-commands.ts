@@ -30,6 +30,7 @@ import {
   type PlanContext,
 } from './plan-access.ts';
 import { getPlan } from './plan-queries.ts';
+import { planParticulars, sentParticulars } from './unit-plans.ts';
 
 const nameKey = (name: string) => foldVietnamese(name).replace(/\s+/g, ' ').trim();
 
@@ -482,7 +483,7 @@ export async function updatePlan(
       where: eq(plans.id, planId),
       version: input.version,
       set: {
-        ...particulars(plan, input),
+        ...planParticulars(plan, input),
         ...(input.childPlansDue !== undefined && { childPlansDue: input.childPlansDue }),
         ...(input.status !== undefined && { status: input.status }),
         ...(input.leadShare !== undefined && { leadShare: input.leadShare }),
@@ -496,13 +497,13 @@ export async function updatePlan(
       entityId: planId,
       unitId: plan.unitId,
       before: {
-        ...pick(plan, PARTICULARS, input),
+        ...sentParticulars(plan, input),
         childPlansDue: plan.childPlansDue,
         status: plan.status,
         leadShare: plan.leadShare,
       },
       after: {
-        ...pick(updated, PARTICULARS, input),
+        ...sentParticulars(updated, input),
         childPlansDue: updated.childPlansDue,
         status: updated.status,
         leadShare: updated.leadShare,
@@ -510,26 +511,4 @@ export async function updatePlan(
     });
   });
   return getPlan(ctx, planId);
-}
-
-/** The particulars of the document a unit gives its plan once issued: number, date, signer, place, title. */
-const PARTICULARS = ['number', 'issuedOn', 'signer', 'place', 'title'] as const;
-
-function particulars(plan: typeof plans.$inferSelect, input: UpdatePlanInput) {
-  const given = pick(input, PARTICULARS, input);
-  if (Object.keys(given).length === 0) return {};
-  const number = input.number !== undefined ? input.number : plan.number;
-  const title = input.title ?? plan.title;
-  return { ...given, titleSearch: foldVietnamese(`${number ?? ''} ${title}`) };
-}
-
-/** The fields of `record` among `keys` that the change sends. */
-function pick<K extends string>(
-  record: Partial<Record<K, unknown>>,
-  keys: readonly K[],
-  input: UpdatePlanInput,
-) {
-  return Object.fromEntries(
-    keys.filter((key) => input[key as keyof UpdatePlanInput] !== undefined).map((key) => [key, record[key]]),
-  ) as Partial<Record<K, string | null>>;
 }

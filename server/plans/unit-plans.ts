@@ -257,3 +257,25 @@ async function itemOf(ctx: PlanContext, planId: number, itemId: number): Promise
   if (!item) throw new AppError('NOT_FOUND');
   return item;
 }
+
+// ---- The particulars a unit gives its plan once issued (updatePlan in plan-commands.ts) ------------
+
+const PARTICULARS = ['number', 'issuedOn', 'signer', 'place', 'title'] as const;
+type Particular = (typeof PARTICULARS)[number];
+type ParticularsInput = Partial<Record<Particular, string | null>>;
+
+/** The particulars the change sends, as columns, with the search text following number and title. */
+export function planParticulars(plan: { number: string | null; title: string }, input: ParticularsInput) {
+  const given = sentParticulars(input, input);
+  if (Object.keys(given).length === 0) return {};
+  const number = input.number !== undefined ? input.number : plan.number;
+  const title = input.title ?? plan.title;
+  return { ...given, titleSearch: foldVietnamese(`${number ?? ''} ${title}`) };
+}
+
+/** The particulars of `record` that the change sends (for the audit's before and after). */
+export function sentParticulars(record: ParticularsInput, input: ParticularsInput): ParticularsInput {
+  return Object.fromEntries(
+    PARTICULARS.filter((key) => input[key] !== undefined).map((key) => [key, record[key] ?? null]),
+  );
+}
