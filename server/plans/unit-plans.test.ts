@@ -271,18 +271,22 @@ describe('the cascade counts who answered', () => {
     expect(set.status).toBe(200);
     const cascadeUrl = `/api/plans/${plan.id}/cascade`;
     const headA = await signInAs(t, 'unit_head', COMMUNE_A);
-    const headB = await signInAs(t, 'unit_head', COMMUNE_B);
-    await headA.request('POST', `/api/plans/${plan.id}/children`, {
+    const answeredA = await headA.request('POST', `/api/plans/${plan.id}/children`, {
       unitId: await unitIdByCode(t.database, COMMUNE_A),
     });
+    expect(answeredA.status).toBe(201);
     const before = (await coordinator.request('GET', cascadeUrl)).json as Cascade;
     expect(before.counts).toEqual({ submitted: 1, late: 0, missing: 0, pending: 2 });
 
+    // Ten days on (sessions are judged by the same clock: everyone signs in again).
     now = new Date('2026-03-20T09:00:00+07:00');
-    await headB.request('POST', `/api/plans/${plan.id}/children`, {
+    const headB = await signInAs(t, 'unit_head', COMMUNE_B);
+    const answeredB = await headB.request('POST', `/api/plans/${plan.id}/children`, {
       unitId: await unitIdByCode(t.database, COMMUNE_B),
     });
-    const after = (await coordinator.request('GET', cascadeUrl)).json as Cascade;
+    expect(answeredB.status).toBe(201);
+    const coordinatorLater = await signInAs(t, 'coordinator', '33');
+    const after = (await coordinatorLater.request('GET', cascadeUrl)).json as Cascade;
     expect(after.counts).toEqual({ submitted: 1, late: 1, missing: 1, pending: 0 });
     expect(after.units.map((entry) => [entry.unit.name, entry.state, entry.assignedTasks])).toEqual([
       ['Phường Phố Hiến', 'submitted', 2],
