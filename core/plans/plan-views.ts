@@ -119,7 +119,27 @@ export const planSummarySchema = z.object({
 });
 export type PlanSummary = z.infer<typeof planSummarySchema>;
 
+/** A plan as another names it: "Kế hoạch số 12/KH-UBND" (core/plans/plan-name.ts), never its id. */
+export const planRefSchema = z.object({
+  id: z.number().int(),
+  number: z.string().nullable(),
+  type: z.string().nullable(),
+  title: z.string(),
+});
+export type PlanRef = z.infer<typeof planRefSchema>;
+
+/** What the reader may do with a plan, so a screen shows only the actions its grants allow. */
+export const planAccessSchema = z.object({
+  /** Change the plan: its particulars, tasks, targets, assignments (plans.write on its unit). */
+  write: z.boolean(),
+  /** The tasks whose status and progress the reader reports (all, with `write`). */
+  reportItemIds: z.array(z.number().int()),
+});
+
 export const planDetailSchema = planSummarySchema.extend({
+  /** The plan this unit's plan answers, as it is named. */
+  parentPlan: planRefSchema.nullable(),
+  access: planAccessSchema,
   childPlansDue: z.string().nullable(),
   leadShare: z.number(),
   warnings: z.array(z.string()),
@@ -200,6 +220,12 @@ export const createChildPlanSchema = z.object({
 });
 
 export const updatePlanSchema = z.object({
+  /** The particulars a unit gives its own plan once it is issued. */
+  number: optionalText(60).optional(),
+  issuedOn: isoDate.nullable().optional(),
+  signer: optionalText(150).optional(),
+  place: optionalText(100).optional(),
+  title: text(1000, 'Vui lòng nhập trích yếu (tên) của kế hoạch.').optional(),
   childPlansDue: isoDate.nullable().optional(),
   leadShare: z.number().min(0).max(100).optional(),
   status: z.enum(PLAN_STATUSES).optional(),
@@ -223,10 +249,21 @@ export const cascadeSchema = z.object({
     z.object({
       unit: unitRefSchema,
       state: z.enum(CASCADE_STATES),
-      plan: z.object({ id: z.number().int(), createdAt: z.string(), taskCount: z.number().int() }).nullable(),
+      plan: planRefSchema.extend({ createdAt: z.string(), taskCount: z.number().int() }).nullable(),
       assignedTasks: z.number().int(),
+      /** Whether the reader may make this unit's plan (plans.write on the unit). */
+      canAnswer: z.boolean(),
+      /** The reader's own unit, reading the plan through the tasks it gives that unit (not the author's view). */
+      isOwn: z.boolean(),
     }),
   ),
+  /** How many of the units listed are in each state. */
+  counts: z.object({
+    submitted: z.number().int(),
+    late: z.number().int(),
+    missing: z.number().int(),
+    pending: z.number().int(),
+  }),
   untakenTasks: z.array(
     z.object({ id: z.number().int(), ref: z.string(), text: z.string(), lead: z.array(unitRefSchema) }),
   ),
@@ -239,6 +276,10 @@ export const updatePlanItemSchema = z.object({
   /** How much the item counts in its section's progress (the coordinator's call). */
   weight: z.number().min(0).max(100).optional(),
   due: isoDate.nullable().optional(),
+  /** The task's wording and rhythm: the plan's author changes them (a unit, in its own plan). */
+  text: text(5000, 'Nhiệm vụ không được để trống.').optional(),
+  recurrence: z.enum(RECURRENCES).nullable().optional(),
+  dimension: z.enum(DIMENSION_CODES).nullable().optional(),
   leadUnitIds: unitIds.optional(),
   supportUnitIds: unitIds.optional(),
   note: optionalText(2000).optional(),

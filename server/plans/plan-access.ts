@@ -1,4 +1,5 @@
-import { and, eq, inArray, like, sql } from 'drizzle-orm';
+import { and, eq, exists, inArray, like, or, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { hasPermissionOn } from '../../core/auth/roles.ts';
 import { AppError } from '../../core/errors.ts';
 import type { ServiceContext } from '../audit/audit-log.ts';
@@ -38,6 +39,28 @@ export async function canReadPlan(ctx: PlanContext, planId: number, unitPath: st
     .where(and(eq(planItems.planId, planId), scopeCondition(scope)))
     .limit(1);
   return assigned !== undefined;
+}
+
+/**
+ * The plans the user reads (`canReadPlan`), as a condition on `plans` joined to its unit: those of the
+ * units in scope, and those giving a unit in scope a task (a commune sees the provincial plan asking it).
+ */
+export function readablePlans(ctx: PlanContext): SQL {
+  const own = unitScope(ctx.user.grants, 'plans.read', units.path);
+  if (own === true || own === false) return scopeCondition(own);
+  const assigned = alias(units, 'assigned_unit');
+  const given = ctx.db
+    .select({ one: sql`1` })
+    .from(planItemUnits)
+    .innerJoin(planItems, eq(planItems.id, planItemUnits.itemId))
+    .innerJoin(assigned, eq(assigned.id, planItemUnits.unitId))
+    .where(
+      and(
+        eq(planItems.planId, plans.id),
+        scopeCondition(unitScope(ctx.user.grants, 'plans.read', assigned.path)),
+      ),
+    );
+  return or(own, exists(given)) as SQL;
 }
 
 /** The plan with its unit, if the user may read it; NOT_FOUND otherwise (its existence is not told). */

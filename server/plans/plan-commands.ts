@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { hasInstallationPermission } from '../../core/auth/roles.ts';
 import { AppError, fieldError } from '../../core/errors.ts';
 import { parsePlan } from '../../core/plans/parse-plan.ts';
+import { answerTitle, planName, unitIssuer, unitPlace } from '../../core/plans/plan-name.ts';
 import type {
   AgencyMatch,
   createChildPlanSchema,
@@ -17,6 +18,7 @@ import type { ParsedPlan } from '../../core/plans/types.ts';
 import { foldVietnamese } from '../../core/text/vietnamese.ts';
 import { mutate } from '../audit/audit-log.ts';
 import { assertPermissionOn } from '../auth/policy.ts';
+import { nowOf } from '../clock.ts';
 import type { DbOrTx, Tx } from '../db/engine.ts';
 import { agencyAliases, planItems, planItemUnits, plans, planTargets, units } from '../db/schema/index.ts';
 import { writeVersioned } from '../db/versioned.ts';
@@ -28,6 +30,7 @@ import {
   type PlanContext,
 } from './plan-access.ts';
 import { getPlan } from './plan-queries.ts';
+import { planParticulars, sentParticulars } from './unit-plans.ts';
 
 const nameKey = (name: string) => foldVietnamese(name).replace(/\s+/g, ' ').trim();
 
@@ -177,6 +180,8 @@ export async function createPlan(ctx: PlanContext, input: CreatePlanInput): Prom
         childPlansDue: input.childPlansDue,
         warnings: input.warnings,
         createdBy: ctx.user.userId,
+        // When a unit answered a plan is judged against its deadline (the cascade): the injected clock.
+        createdAt: nowOf(ctx),
       })
       .returning();
     if (!plan) throw new Error('plan insert returned nothing');
@@ -318,6 +323,12 @@ export async function updatePlanItem(
         ...(input.due !== undefined && { due: input.due }),
         ...(input.weight !== undefined && { weight: input.weight }),
         ...(input.note !== undefined && { note: input.note }),
+        ...(input.text !== undefined && {
+          text: input.text,
+          textSearch: foldVietnamese(`${item.ref} ${input.text}`),
+        }),
+        ...(input.recurrence !== undefined && { recurrence: input.recurrence }),
+        ...(input.dimension !== undefined && { criterionCode: input.dimension }),
       },
       actorId: ctx.user.userId,
       present: (row) => ({
@@ -326,6 +337,8 @@ export async function updatePlanItem(
         weight: row.weight,
         due: row.due,
         note: row.note,
+        text: row.text,
+        recurrence: row.recurrence,
       }),
     });
     const before: Record<string, unknown> = {
@@ -334,6 +347,9 @@ export async function updatePlanItem(
       weight: item.weight,
       due: item.due,
       note: item.note,
+      ...(input.text !== undefined && { text: item.text }),
+      ...(input.recurrence !== undefined && { recurrence: item.recurrence }),
+      ...(input.dimension !== undefined && { dimension: item.criterionCode }),
     };
     const after: Record<string, unknown> = {
       status: updated.status,
@@ -341,6 +357,9 @@ export async function updatePlanItem(
       weight: updated.weight,
       due: updated.due,
       note: updated.note,
+      ...(input.text !== undefined && { text: updated.text }),
+      ...(input.recurrence !== undefined && { recurrence: updated.recurrence }),
+      ...(input.dimension !== undefined && { dimension: updated.criterionCode }),
     };
     for (const [role, ids] of [
       ['lead', input.leadUnitIds],
@@ -389,11 +408,14 @@ export async function createChildPlan(
   if (!unit || unit.validTo !== null) throw fieldError('unitId', 'Đơn vị không tồn tại hoặc đã giải thể.');
   assertPermissionOn(ctx.user, 'plans.write', unit.path);
   const [existing] = await ctx.db
-    .select({ id: plans.id })
+    .select({ number: plans.number, type: plans.type, title: plans.title })
     .from(plans)
     .where(and(eq(plans.parentPlanId, parentId), eq(plans.unitId, unit.id)));
   if (existing)
-    throw new AppError('CONFLICT', `${unit.name} đã có kế hoạch thực hiện kế hoạch này (số ${existing.id}).`);
+    throw new AppError(
+      'CONFLICT',
+      `${unit.name} đã có kế hoạch thực hiện kế hoạch này: ${planName(existing)}.`,
+    );
   const subtree = new Set(
     (
       await ctx.db
@@ -421,14 +443,10 @@ export async function createChildPlan(
     number: null,
     type: 'KH',
     issuedOn: null,
-    place: parent.place,
-    issuer: unit.name,
+    place: unitPlace(unit) ?? parent.place,
+    issuer: unitIssuer(unit),
     signer: unit.headName,
-    title:
-      input.title ??
-      `Thực hiện Kế hoạch ${parent.number ?? ''} ${parent.title.charAt(0).toLowerCase()}${parent.title.slice(1)}`
-        .replace(/\s+/g, ' ')
-        .trim(),
+    title: input.title ?? answerTitle({ ...parent, issuer: parent.issuer ?? parent.unit.name }),
     year: parent.year,
     indices: parent.indices,
     sections: [...sections.values()],
@@ -465,6 +483,7 @@ export async function updatePlan(
       where: eq(plans.id, planId),
       version: input.version,
       set: {
+        ...planParticulars(plan, input),
         ...(input.childPlansDue !== undefined && { childPlansDue: input.childPlansDue }),
         ...(input.status !== undefined && { status: input.status }),
         ...(input.leadShare !== undefined && { leadShare: input.leadShare }),
@@ -477,8 +496,18 @@ export async function updatePlan(
       entityType: 'plan',
       entityId: planId,
       unitId: plan.unitId,
-      before: { childPlansDue: plan.childPlansDue, status: plan.status, leadShare: plan.leadShare },
-      after: { childPlansDue: updated.childPlansDue, status: updated.status, leadShare: updated.leadShare },
+      before: {
+        ...sentParticulars(plan, input),
+        childPlansDue: plan.childPlansDue,
+        status: plan.status,
+        leadShare: plan.leadShare,
+      },
+      after: {
+        ...sentParticulars(updated, input),
+        childPlansDue: updated.childPlansDue,
+        status: updated.status,
+        leadShare: updated.leadShare,
+      },
     });
   });
   return getPlan(ctx, planId);

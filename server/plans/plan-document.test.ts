@@ -43,6 +43,8 @@ const item = (overrides: Partial<PlanItem>): PlanItem => ({
 
 const PLAN: PlanDetail = {
   id: 7,
+  parentPlan: null,
+  access: { write: true, reportItemIds: [] },
   number: '29/KH-UBND',
   type: 'KH',
   issuedOn: '2020-02-27',

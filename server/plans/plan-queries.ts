@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, like, type SQL, sql } from 'drizzle-orm';
+import { hasPermissionOn } from '../../core/auth/roles.ts';
 import { fieldError } from '../../core/errors.ts';
 import { type ListResult, parseSort } from '../../core/list.ts';
 import type {
@@ -20,7 +21,14 @@ import type { DbOrTx } from '../db/engine.ts';
 import { countRows, listTotal, totalOver } from '../db/list-total.ts';
 import { planItems, planItemUnits, plans, planTargets, units } from '../db/schema/index.ts';
 import { evidenceCounts } from '../files/evidence.ts';
-import { assertReadsPlan, canReadItemEvidence, type PlanContext } from './plan-access.ts';
+import {
+  assertReadsPlan,
+  canChangePlan,
+  canReadItemEvidence,
+  canReadPlanInFull,
+  type PlanContext,
+  readablePlans,
+} from './plan-access.ts';
 
 // ---- Read -----------------------------------------------------------------------------------------
 
@@ -73,8 +81,29 @@ export async function getPlan(ctx: PlanContext, id: number): Promise<PlanDetail>
     item.progress = blendedProgress(item.progress, implementations.get(item.id) ?? null, plan.leadShare);
   const { byId, plan: progress } = rollUpProgress(items);
   for (const item of items) item.progress = byId.get(item.id) ?? item.progress;
+  const canWrite = canChangePlan(ctx.user, unitPath);
+  const leadPaths = (itemId: number) =>
+    links.filter((link) => link.itemId === itemId && link.role === 'lead').map((link) => link.path);
+  const [parentPlan] = plan.parentPlanId
+    ? await ctx.db
+        .select({ id: plans.id, number: plans.number, type: plans.type, title: plans.title })
+        .from(plans)
+        .where(eq(plans.id, plan.parentPlanId))
+    : [];
   return {
     ...presentPlan(plan, unitName),
+    parentPlan: parentPlan ?? null,
+    access: {
+      write: canWrite,
+      reportItemIds: items
+        .filter(
+          (item) =>
+            item.kind === 'task' &&
+            (canWrite ||
+              leadPaths(item.id).some((path) => hasPermissionOn(ctx.user.grants, 'plans.report', path))),
+        )
+        .map((item) => item.id),
+    },
     taskCount: items.filter((item) => item.kind === 'task').length,
     overdueCount: items.filter((item) => item.overdue).length,
     progress,
@@ -194,9 +223,7 @@ const PLAN_SORTS = {
 } as const;
 
 export async function findPlans(ctx: PlanContext, query: FindPlansQuery): Promise<ListResult<PlanSummary>> {
-  const conditions: (SQL | undefined)[] = [
-    scopeCondition(unitScope(ctx.user.grants, 'plans.read', units.path)),
-  ];
+  const conditions: (SQL | undefined)[] = [readablePlans(ctx)];
   if (query.q) {
     const folded = searchPattern(query.q);
     conditions.push(like(plans.titleSearch, folded));
@@ -361,12 +388,20 @@ export async function findTasks(ctx: PlanContext, query: FindTasksQuery): Promis
   };
 }
 
-/** Who was asked for a plan (the units that lead tasks), who answered and when, and what nobody took up. */
+/**
+ * Who was asked for a plan (the units that lead tasks), who answered and when, and what nobody took up,
+ * with how many units are in each state. A reader who sees the plan only through its own units' tasks
+ * (a commune) sees those units alone, and may answer only for units it writes plans of.
+ */
 export async function getCascade(ctx: PlanContext, planId: number): Promise<Cascade> {
   const plan = await getPlan(ctx, planId);
+  const { unitPath } = await assertReadsPlan(ctx, planId);
   const children = await ctx.db
     .select({
       id: plans.id,
+      number: plans.number,
+      type: plans.type,
+      title: plans.title,
       unitId: plans.unitId,
       unitName: units.name,
       createdAt: plans.createdAt,
@@ -391,6 +426,19 @@ export async function getCascade(ctx: PlanContext, planId: number): Promise<Casc
   for (const child of children)
     if (!asked.has(child.unitId))
       asked.set(child.unitId, { unit: { id: child.unitId, name: child.unitName }, assignedTasks: 0 });
+  const pathOf = new Map(
+    asked.size
+      ? (
+          await ctx.db
+            .select({ id: units.id, path: units.path })
+            .from(units)
+            .where(inArray(units.id, [...asked.keys()]))
+        ).map((row) => [row.id, row.path])
+      : [],
+  );
+  const inFull = canReadPlanInFull(ctx.user, unitPath);
+  const shown = (unitId: number) =>
+    inFull || hasPermissionOn(ctx.user.grants, 'plans.read', pathOf.get(unitId) ?? '-');
   const today = todayOf(ctx);
   const due = plan.childPlansDue;
   const taken = new Set(
@@ -409,31 +457,45 @@ export async function getCascade(ctx: PlanContext, planId: number): Promise<Casc
       : [],
   );
   const collator = new Intl.Collator('vi');
+  const listed = [...asked.values()]
+    .filter(({ unit }) => shown(unit.id))
+    .map(({ unit, assignedTasks }) => {
+      const child = children.find((entry) => entry.unitId === unit.id);
+      const submittedOn = child ? todayInVietnam(child.createdAt) : null;
+      const state: CascadeState = child
+        ? due && submittedOn && submittedOn > due
+          ? 'late'
+          : 'submitted'
+        : due && today > due
+          ? 'missing'
+          : 'pending';
+      return {
+        unit,
+        state,
+        plan: child
+          ? {
+              id: child.id,
+              number: child.number,
+              type: child.type,
+              title: child.title,
+              createdAt: child.createdAt.toISOString(),
+              taskCount: child.taskCount,
+            }
+          : null,
+        assignedTasks,
+        canAnswer: hasPermissionOn(ctx.user.grants, 'plans.write', pathOf.get(unit.id) ?? '-'),
+        isOwn: !inFull,
+      };
+    })
+    .sort((a, b) => collator.compare(a.unit.name, b.unit.name));
+  const counts = { submitted: 0, late: 0, missing: 0, pending: 0 };
+  for (const entry of listed) counts[entry.state] += 1;
   return {
     childPlansDue: due,
-    units: [...asked.values()]
-      .map(({ unit, assignedTasks }) => {
-        const child = children.find((entry) => entry.unitId === unit.id);
-        const submittedOn = child ? todayInVietnam(child.createdAt) : null;
-        const state: CascadeState = child
-          ? due && submittedOn && submittedOn > due
-            ? 'late'
-            : 'submitted'
-          : due && today > due
-            ? 'missing'
-            : 'pending';
-        return {
-          unit,
-          state,
-          plan: child
-            ? { id: child.id, createdAt: child.createdAt.toISOString(), taskCount: child.taskCount }
-            : null,
-          assignedTasks,
-        };
-      })
-      .sort((a, b) => collator.compare(a.unit.name, b.unit.name)),
+    units: listed,
+    counts,
     untakenTasks: tasks
-      .filter((task) => !taken.has(task.id))
+      .filter((task) => !taken.has(task.id) && (inFull || task.lead.some((unit) => shown(unit.id))))
       .map((task) => ({ id: task.id, ref: task.ref, text: task.text, lead: task.lead })),
   };
 }

@@ -310,6 +310,45 @@ export const ROUTE_TABLE: Record<string, TableRow> = {
     own: '200 200 200 200 200 200 200 401',
     other: '200 200 404 404 404 200 200 401',
   },
+  // Units work their own plans: their own tasks and targets (unitplans).
+  'POST /api/plans/:id/items': {
+    call: ({ side }) => ({
+      url: `/api/plans/${side.plan.id}/items`,
+      body: { text: 'Nhiệm vụ của bảng quyền', leadUnitIds: [side.unitId] },
+    }),
+    own: '201 201 201 403 201 403 403 401',
+    other: '201 201 404 403 404 403 403 401',
+  },
+  'DELETE /api/plans/:id/items/:itemId': {
+    call: async ({ world, side }) => {
+      const added = await world.coordinator.request('POST', `/api/plans/${side.plan.id}/items`, {
+        text: 'Nhiệm vụ sẽ xóa',
+        leadUnitIds: [side.unitId],
+      });
+      return { url: `/api/plans/${side.plan.id}/items/${added.json.id}?version=${added.json.version}` };
+    },
+    own: '204 204 204 403 204 403 403 401',
+    other: '204 204 404 403 404 403 403 401',
+  },
+  'POST /api/plans/:id/targets': {
+    call: ({ side }) => ({
+      url: `/api/plans/${side.plan.id}/targets`,
+      body: { text: 'Tỷ lệ hồ sơ đúng hạn', op: '>=', value: 95, unit: '%' },
+    }),
+    own: '201 201 201 403 201 403 403 401',
+    other: '201 201 404 403 404 403 403 401',
+  },
+  'DELETE /api/plans/:id/targets/:targetId': {
+    call: async ({ world, side }) => {
+      const added = await world.coordinator.request('POST', `/api/plans/${side.plan.id}/targets`, {
+        text: 'Chỉ tiêu sẽ xóa',
+        value: 1,
+      });
+      return { url: `/api/plans/${side.plan.id}/targets/${added.json.id}` };
+    },
+    own: '204 204 204 403 204 403 403 401',
+    other: '204 204 404 403 404 403 403 401',
+  },
   'GET /api/plan-tasks': { call: () => ({ url: '/api/plan-tasks' }), own: '200 200 200 200 200 200 200 401' },
   'PATCH /api/plans/:id/items/:itemId': {
     call: ({ side }) => ({

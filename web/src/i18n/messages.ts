@@ -708,6 +708,59 @@ export const MESSAGES = {
   downloadSlip: { vi: 'Tải phiếu .docx', en: 'Download the slip (.docx)' },
   apologyInvalidDate: { vi: 'Ngày không hợp lệ (dd/mm/yyyy).', en: 'Not a valid date (dd/mm/yyyy).' },
   // ---- end (documents) ----
+  // ---- unitplans: units work their own part of the plan ----
+  noPlansGiven: {
+    vi: 'Chưa có kế hoạch nào của đơn vị hoặc giao nhiệm vụ cho đơn vị.',
+    en: 'No plan of your unit, or giving it tasks, yet.',
+  },
+  unitPlanRequested: { vi: 'Yêu cầu lập kế hoạch của đơn vị', en: 'Your unit is asked for a plan' },
+  unitPlanRequestDue: {
+    vi: 'Kế hoạch này giao nhiệm vụ cho đơn vị và yêu cầu đơn vị lập kế hoạch thực hiện trước ngày {date}.',
+    en: 'This plan gives your unit tasks and asks for its own plan to carry them out by {date}.',
+  },
+  unitPlanRequestNoDue: {
+    vi: 'Kế hoạch này giao nhiệm vụ cho đơn vị; đơn vị lập kế hoạch thực hiện từ các nhiệm vụ được giao.',
+    en: 'This plan gives your unit tasks; your unit answers with a plan of its own built from them.',
+  },
+  createPlanOf: { vi: 'Lập kế hoạch của {unit}', en: 'Create the plan of {unit}' },
+  unitPlanByHead: {
+    vi: 'Thủ trưởng đơn vị lập kế hoạch thực hiện.',
+    en: 'The head of the unit creates its plan.',
+  },
+  cascadeCounts: { vi: 'Số đơn vị theo tình trạng', en: 'Units by state' },
+  editParticulars: { vi: 'Số, ngày ban hành, người ký', en: 'Number, date, signer' },
+  placeOfIssue: { vi: 'Địa danh', en: 'Place' },
+  particularsConflict: {
+    vi: 'Kế hoạch vừa được người khác sửa. Hãy đóng cửa sổ, xem bản mới rồi nhập lại.',
+    en: 'Someone else has just changed the plan. Close this window, look at the new version and enter again.',
+  },
+  addTask: { vi: 'Thêm nhiệm vụ', en: 'Add a task' },
+  taskText: { vi: 'Nội dung nhiệm vụ', en: 'Task' },
+  taskSection: { vi: 'Thuộc mục', en: 'Under section' },
+  taskSectionEnd: { vi: 'Cuối kế hoạch', en: 'At the end of the plan' },
+  noRecurrence: { vi: 'Không định kỳ', en: 'Not recurring' },
+  deleteTask: { vi: 'Xóa nhiệm vụ', en: 'Delete task' },
+  deleteTaskTitle: { vi: 'Xóa nhiệm vụ {ref}?', en: 'Delete task {ref}?' },
+  deleteTaskWhat: {
+    vi: 'Nhiệm vụ {ref} sẽ bị xóa khỏi kế hoạch, cùng việc giao cho các đơn vị chủ trì và phối hợp. Không khôi phục được; nhiệm vụ đã có minh chứng hoặc do cấp trên giao thì không xóa.',
+    en: 'Task {ref} will be removed from the plan, with its assignment to the lead and supporting units. This cannot be undone; a task with evidence, or given by the plan above, is not removed.',
+  },
+  noPlanTargets: { vi: 'Kế hoạch chưa có chỉ tiêu nào.', en: 'The plan sets no targets yet.' },
+  targetText: { vi: 'Chỉ tiêu', en: 'Target' },
+  targetTextExample: {
+    vi: 'Ví dụ: Tỷ lệ hồ sơ giải quyết đúng hạn',
+    en: 'E.g. share of dossiers settled on time',
+  },
+  targetOperator: { vi: 'So sánh', en: 'Comparison' },
+  targetValue: { vi: 'Mức', en: 'Value' },
+  targetUnit: { vi: 'Đơn vị tính', en: 'Unit' },
+  addPlanTarget: { vi: 'Thêm chỉ tiêu', en: 'Add target' },
+  removeTargetTitle: { vi: 'Xóa chỉ tiêu?', en: 'Remove the target?' },
+  removeTargetWhat: {
+    vi: 'Chỉ tiêu "{target}" sẽ bị xóa khỏi kế hoạch. Không khôi phục được.',
+    en: 'The target "{target}" will be removed from the plan. This cannot be undone.',
+  },
+  // ---- end (unitplans) ----
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

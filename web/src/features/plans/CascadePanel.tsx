@@ -14,15 +14,15 @@ import {
 } from '@mantine/core';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
-import { CASCADE_STATE_NAMES, type CascadeState } from '../../../../core/plans/plan-views.ts';
-import { formatDateVi, parseDate } from '../../../../core/text/dates.ts';
+import { planName } from '../../../../core/plans/plan-name.ts';
+import { CASCADE_STATE_NAMES, CASCADE_STATES, type CascadeState } from '../../../../core/plans/plan-views.ts';
+import { formatDateVi, parseDate, todayInVietnam } from '../../../../core/text/dates.ts';
 import { ApiError } from '../../api/client.ts';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { useT } from '../../i18n/locale.tsx';
-import { hasPermission, useMe } from '../auth/session.ts';
 import { type PlanDetail, useCascade, useCreateChildPlan, useUpdatePlan } from './api.ts';
 
-const STATE_COLORS: Record<CascadeState, string> = {
+export const STATE_COLORS: Record<CascadeState, string> = {
   submitted: 'green',
   late: 'orange',
   missing: 'red',
@@ -32,7 +32,6 @@ const STATE_COLORS: Record<CascadeState, string> = {
 /** The units a plan gives tasks to: who has answered with a plan of their own, and what nobody took up. */
 export function CascadePanel({ plan }: { plan: PlanDetail }) {
   const { t, locale } = useT();
-  const { data: me } = useMe();
   const navigate = useNavigate();
   const { data: cascade } = useCascade(plan.id);
   const update = useUpdatePlan(plan.id);
@@ -40,7 +39,8 @@ export function CascadePanel({ plan }: { plan: PlanDetail }) {
   const [due, setDue] = useState(formatDateVi(plan.childPlansDue));
   const [leadShare, setLeadShare] = useState<number>(plan.leadShare);
   const [error, setError] = useState<string | null>(null);
-  const canWrite = hasPermission(me, 'plans.write');
+  // The plan's own settings only for whoever writes it; a button only for a unit the reader may answer for.
+  const canWrite = plan.access.write;
 
   const saveDue = async () => {
     setError(null);
@@ -97,6 +97,15 @@ export function CascadePanel({ plan }: { plan: PlanDetail }) {
           {error}
         </Alert>
       )}
+      {cascade && cascade.units.length > 0 && (
+        <Group gap="xs" aria-label={t('cascadeCounts')}>
+          {CASCADE_STATES.map((state) => (
+            <Badge key={state} color={STATE_COLORS[state]} variant="light" tt="none" size="lg">
+              {CASCADE_STATE_NAMES[state][locale]}: {cascade.counts[state]}
+            </Badge>
+          ))}
+        </Group>
+      )}
       <ScrollTable withTableBorder striped>
         <Table.Thead>
           <Table.Tr>
@@ -123,11 +132,11 @@ export function CascadePanel({ plan }: { plan: PlanDetail }) {
                       <Link {...props} to="/plans/$planId" params={{ planId: String(entry.plan?.id) }} />
                     )}
                   >
-                    {formatDateVi(entry.plan.createdAt.slice(0, 10))} · {entry.plan.taskCount}{' '}
-                    {t('tasks').toLowerCase()}
+                    {planName(entry.plan)} · {formatDateVi(todayInVietnam(new Date(entry.plan.createdAt)))} ·{' '}
+                    {entry.plan.taskCount} {t('tasks').toLowerCase()}
                   </Anchor>
                 ) : (
-                  canWrite && (
+                  entry.canAnswer && (
                     <Button
                       size="xs"
                       variant="light"

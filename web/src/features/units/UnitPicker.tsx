@@ -80,10 +80,18 @@ export function UnitMultiPicker({
   excludeId,
   value,
   onChange,
-}: PickerProps & { value: string[]; onChange: (value: string[]) => void }) {
+  known: knownUnits = [],
+}: PickerProps & {
+  value: string[];
+  onChange: (value: string[]) => void;
+  /** Names of units already chosen, shown before any search has found them (not as bare ids). */
+  known?: readonly { id: number; name: string }[];
+}) {
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 250);
-  const [known, setKnown] = useState<Record<string, string>>({});
+  const [known, setKnown] = useState<Record<string, string>>(() =>
+    Object.fromEntries(knownUnits.map((unit) => [String(unit.id), unit.name])),
+  );
   const { data } = useUnitSearch(debounced, false, true);
   const moreHint = useMoreHint(data);
   const found = (data?.items ?? [])
