@@ -3,9 +3,9 @@ import { PERMISSIONS } from '../../core/auth/roles.ts';
 import type { Stage } from '../../core/frameworks/rounds.ts';
 import { formatDateVi } from '../../core/text/dates.ts';
 import type { DbOrTx } from '../db/engine.ts';
-import { roleGrants, roundScores, users } from '../db/schema/index.ts';
+import { roleGrants, roundScores, roundUnits, users } from '../db/schema/index.ts';
 import { notify } from './notification-service.ts';
-import { roleHoldersOver } from './recipients.ts';
+import { roleHoldersOver, unitPeople } from './recipients.ts';
 
 export interface RoundRef {
   id: number;
@@ -66,8 +66,8 @@ export async function notifyRoundOpened(
 }
 
 /**
- * The round moved on: in an appraisal stage the appraisers over the organising unit are asked to
- * appraise; in the explanation stage each unit whose criteria the council returned is asked to explain.
+ * The round moved on: in an appraisal stage the appraisers (over the organising unit, or on a unit
+ * of the round) are asked to appraise; in the explanation stage each unit whose criteria the council returned is asked to explain.
  */
 export async function notifyStageMoved(
   tx: DbOrTx,
@@ -76,7 +76,19 @@ export async function notifyStageMoved(
   actorId: number,
 ) {
   if (to === 'appraisal1' || to === 'appraisal2') {
-    const appraisers = await roleHoldersOver(tx, round.ownerPath, 'appraiser');
+    // Appraisers over the organising unit, and those granted on a unit of the round itself.
+    const inRound = await tx
+      .select({ unitId: roundUnits.unitId })
+      .from(roundUnits)
+      .where(eq(roundUnits.roundId, round.id));
+    const appraisers = [
+      ...(await roleHoldersOver(tx, round.ownerPath, 'appraiser')),
+      ...(await unitPeople(
+        tx,
+        inRound.map((row) => row.unitId),
+        ['appraiser'],
+      )),
+    ];
     await notify(tx, {
       userIds: appraisers.map((person) => person.id).filter((id) => id !== actorId),
       kind: 'round.appraise',
