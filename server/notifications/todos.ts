@@ -23,10 +23,12 @@ import {
   planItems,
   planItemUnits,
   plans,
+  reports,
   roundScores,
   roundUnits,
   units,
 } from '../db/schema/index.ts';
+import { loadReportingCalendar } from '../reports/calendar-settings.ts';
 import { reportInbox, reviewQueue } from '../reports/report-queues.ts';
 import type { NotificationContext } from './notification-service.ts';
 
@@ -44,17 +46,37 @@ const todo = (kind: TodoKind, count: number, link: string, overdue = false): Tod
 async function reportTodos(ctx: NotificationContext): Promise<Todo[]> {
   if (!hasPermissionSomewhere(ctx.user.grants, 'reports.write')) return [];
   const { items } = await reportInbox(ctx);
-  const isHead = hasPermissionSomewhere(ctx.user.grants, 'reports.submit');
   const open = items.filter((item) => item.toWrite);
-  const presented = items.filter((item) => item.report?.status === 'presented');
-  const linkOf = (list: typeof items) =>
-    list.length === 1 && list[0]?.report ? `/reports/${list[0].report.id}` : '/reports';
-  const overdue = (list: typeof items) => list.some((item) => item.period.deadline < todayOf(ctx));
-  if (!isHead) return [todo('reportsToWrite', open.length, linkOf(open), overdue(open))];
+  const link = open.length === 1 && open[0]?.report ? `/reports/${open[0].report.id}` : '/reports';
+  const overdue = open.some((item) => item.overdue);
+  if (!hasPermissionSomewhere(ctx.user.grants, 'reports.submit'))
+    return [todo('reportsToWrite', open.length, link, overdue)];
   return [
-    todo('reportsAwaitingHead', presented.length, linkOf(presented), overdue(presented)),
-    ...(open.length > 0 ? [todo('reportsNotSent', open.length, linkOf(open), overdue(open))] : []),
+    await awaitingHead(ctx),
+    ...(open.length > 0 ? [todo('reportsNotSent', open.length, link, overdue)] : []),
   ];
+}
+
+/** Reports presented to a head, whatever their period (an old one waits as much as a new one). */
+async function awaitingHead(ctx: NotificationContext): Promise<Todo> {
+  const scope = unitScope(ctx.user.grants, 'reports.submit', units.path);
+  const rows = await ctx.db
+    .select({ id: reports.id, periodCode: reports.periodCode })
+    .from(reports)
+    .innerJoin(units, eq(units.id, reports.unitId))
+    .where(and(eq(reports.status, 'presented'), scopeCondition(scope)))
+    .orderBy(reports.id)
+    .limit(500);
+  const calendar = rows.length > 0 ? await loadReportingCalendar(ctx.db) : null;
+  const today = todayOf(ctx);
+  const overdue = rows.some((row) => (calendar?.windowOf(row.periodCode).deadline ?? today) < today);
+  const [first] = rows;
+  return todo(
+    'reportsAwaitingHead',
+    rows.length,
+    rows.length === 1 && first ? `/reports/${first.id}` : '/reports',
+    overdue,
+  );
 }
 
 async function reviewTodos(ctx: NotificationContext): Promise<Todo[]> {
