@@ -26,6 +26,15 @@ const newPage = async (username: string): Promise<Page> => {
   return page;
 };
 
+/** Opens the bell, finds the notification with this text, and closes the bell again. */
+async function seeNotification(page: Page, text: string) {
+  const bell = page.getByRole('button', { name: /^Thông báo \(\d+ chưa đọc\)$/ });
+  await bell.click();
+  await page.getByText(text).waitFor();
+  await bell.click();
+  await page.getByText(text).waitFor({ state: 'hidden' });
+}
+
 /** Opens the bell and follows the notification with this text. */
 async function followNotification(page: Page, text: string | RegExp) {
   await page.getByRole('button', { name: /^Thông báo \(\d+ chưa đọc\)$/ }).click();
@@ -64,9 +73,7 @@ describe('the reporter → head → coordinator chain', () => {
     const waiting = head.getByRole('link', { name: 'Báo cáo chờ thủ trưởng duyệt: 1' });
     await waiting.waitFor();
     expect(await head.getByText(/^Báo cáo cần viết/).count()).toBe(0);
-    await head.getByRole('button', { name: /^Thông báo \(\d+ chưa đọc\)$/ }).click();
-    await head.getByText('Báo cáo kỳ 2026Q1 của Phường Phố Hiến chờ thủ trưởng duyệt').waitFor();
-    await head.keyboard.press('Escape');
+    await seeNotification(head, 'Báo cáo kỳ 2026Q1 của Phường Phố Hiến chờ thủ trưởng duyệt');
     await waiting.click();
     await head.waitForURL((url) => url.pathname === `/reports/${reportId}`);
     await head.getByRole('button', { name: 'Gửi báo cáo' }).click();
@@ -110,11 +117,10 @@ describe('an assessment round', () => {
     const reporter = await newPage('baocao.phohien');
     const toFill = reporter.getByRole('link', { name: 'Phiếu tự đánh giá cần nộp: 1' });
     await toFill.waitFor();
-    await reporter.getByRole('button', { name: /^Thông báo \(\d+ chưa đọc\)$/ }).click();
-    await reporter
-      .getByText('Đợt đánh giá “Đợt bàn giao 2026” đã mở: mời đơn vị tự đánh giá (hạn 30/06/2099)')
-      .waitFor();
-    await reporter.keyboard.press('Escape');
+    await seeNotification(
+      reporter,
+      'Đợt đánh giá “Đợt bàn giao 2026” đã mở: mời đơn vị tự đánh giá (hạn 30/06/2099)',
+    );
     await toFill.click();
     await reporter.getByRole('heading', { name: 'Phường Phố Hiến' }).waitFor();
     const unitId = new URL(reporter.url()).pathname.split('/').at(-1);
@@ -167,11 +173,10 @@ describe('an assessment round', () => {
     const appraiser = await newPage('thamdinh');
     const toAppraise = appraiser.getByRole('link', { name: 'Phiếu chờ thẩm định: 1' });
     await toAppraise.waitFor();
-    await appraiser.getByRole('button', { name: /^Thông báo \(\d+ chưa đọc\)$/ }).click();
-    await appraiser
-      .getByText('Đợt đánh giá “Đợt bàn giao 2026”: phiếu chờ thẩm định (hạn 31/07/2099)')
-      .waitFor();
-    await appraiser.keyboard.press('Escape');
+    await seeNotification(
+      appraiser,
+      'Đợt đánh giá “Đợt bàn giao 2026”: phiếu chờ thẩm định (hạn 31/07/2099)',
+    );
     await toAppraise.click();
     await appraiser.waitForURL((url) => url.pathname === `/assessment/rounds/${roundId}/units/${unitId}`);
     await appraiser.getByRole('heading', { name: 'Phường Phố Hiến' }).waitFor();
