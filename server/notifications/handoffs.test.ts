@@ -81,7 +81,7 @@ describe('the reporter → head → coordinator chain', () => {
     expect(told.items).toEqual([
       expect.objectContaining({
         kind: 'report.present',
-        title: 'Báo cáo kỳ 2026Q1 của Sở Nội vụ chờ thủ trưởng duyệt',
+        title: 'Báo cáo quý I/2026 của Sở Nội vụ chờ thủ trưởng duyệt',
         link: `/reports/${report.id}`,
       }),
     ]);
@@ -118,7 +118,7 @@ describe('the reporter → head → coordinator chain', () => {
     expect((await notificationsOf(reporter)).items[0]).toEqual(
       expect.objectContaining({
         kind: 'report.sendBack',
-        title: 'Báo cáo kỳ 2026Q1 của Sở Nội vụ được thủ trưởng trả lại: Bổ sung số liệu hồ sơ trực tuyến',
+        title: 'Báo cáo quý I/2026 của Sở Nội vụ được thủ trưởng trả lại: Bổ sung số liệu hồ sơ trực tuyến',
         body: 'Bổ sung số liệu hồ sơ trực tuyến',
       }),
     );
@@ -128,7 +128,7 @@ describe('the reporter → head → coordinator chain', () => {
     report = await move(head, report, 'submit');
     expect(report.status).toBe('submitted');
     expect((await notificationsOf(coordinator)).items[0]).toEqual(
-      expect.objectContaining({ kind: 'report.submit', title: 'Sở Nội vụ đã gửi báo cáo kỳ 2026Q1' }),
+      expect.objectContaining({ kind: 'report.submit', title: 'Sở Nội vụ đã gửi báo cáo quý I/2026' }),
     );
     expect(todo(await todosOf(coordinator), 'reportsToReview')?.count).toBe(queued + 1);
     const queue = await coordinator.request('GET', '/api/reports/queue?perPage=100');
@@ -187,7 +187,7 @@ describe('hand-off e-mails', () => {
       expect(smtp.received).toHaveLength(1);
       expect(smtp.received[0]).toMatchObject({
         to: ['thutruong@sct.example.vn'],
-        subject: '[Chiso] Báo cáo kỳ 2026Q1 của Sở Công Thương chờ thủ trưởng duyệt',
+        subject: '[Chiso] Báo cáo quý I/2026 của Sở Công Thương chờ thủ trưởng duyệt',
       });
       expect(smtp.received[0]?.text).toContain(
         `Xem và xử lý tại: https://chiso.example.vn/reports/${report.id}`,
@@ -203,7 +203,7 @@ describe('hand-off e-mails', () => {
       expect(await send()).toEqual({ sent: 1, failed: 0, noAddress: 0 });
       expect(smtp.received[1]).toMatchObject({
         to: ['canbo@sct.example.vn'],
-        subject: '[Chiso] Báo cáo kỳ 2026Q1 của Sở Công Thương được thủ trưởng trả lại: Thiếu số liệu',
+        subject: '[Chiso] Báo cáo quý I/2026 của Sở Công Thương được thủ trưởng trả lại: Thiếu số liệu',
       });
       const states = await t.database.pool.query(
         'select mail_state from notifications where user_id = any($1) order by id',

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { periodName } from '../../core/periods/period-names.ts';
 import type { ReportAction } from '../../core/reports/report.ts';
 import type { DbOrTx } from '../db/engine.ts';
 import { units } from '../db/schema/index.ts';
@@ -20,14 +21,15 @@ export function reportStepTitle(
   step: Pick<ReportStep, 'action' | 'periodCode' | 'reason'>,
   unitName: string,
 ) {
-  const report = `Báo cáo kỳ ${step.periodCode} của ${unitName}`;
+  const period = periodName(step.periodCode, 'vi', { inSentence: true });
+  const report = `Báo cáo ${period} của ${unitName}`;
   switch (step.action) {
     case 'present':
       return `${report} chờ thủ trưởng duyệt`;
     case 'sendBack':
       return `${report} được thủ trưởng trả lại: ${step.reason ?? ''}`.trim();
     case 'submit':
-      return `${unitName} đã gửi báo cáo kỳ ${step.periodCode}`;
+      return `${unitName} đã gửi báo cáo ${period}`;
     case 'return':
       return `${report} bị trả lại: ${step.reason ?? ''}`.trim();
     case 'accept':

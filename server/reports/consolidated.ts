@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { TARGET_STATUS } from '../../core/indicators/targets.ts';
+import { periodFileName, periodName } from '../../core/periods/period-names.ts';
 import { ITEM_STATUS_NAMES, type ItemStatus, type PlanDetail } from '../../core/plans/plan-views.ts';
 import { NARRATIVE_SECTIONS, type NarrativeSection } from '../../core/reports/report.ts';
 import { formatDateVi, todayInVietnam } from '../../core/text/dates.ts';
@@ -52,6 +53,7 @@ export async function consolidatedReport(
 ) {
   const overview = await periodOverview(ctx, periodCode, {});
   const code = overview.period.code;
+  const periodWords = periodName(code, 'vi', { inSentence: true });
   const sent = await sentReports(
     ctx,
     plan,
@@ -72,7 +74,7 @@ export async function consolidatedReport(
     {
       text:
         `Thực hiện Kế hoạch số ${plan.number ?? '…'} về ${plan.title.charAt(0).toLowerCase()}${plan.title.slice(1)}, ` +
-        `${counts.submitted}/${counts.expected} đơn vị đã gửi báo cáo kỳ ${code} ` +
+        `${counts.submitted}/${counts.expected} đơn vị đã gửi báo cáo ${periodWords} ` +
         `(số liệu từ ${formatDateVi(overview.period.dataFrom)} đến ${formatDateVi(overview.period.dataTo)}; ` +
         `${counts.onTime} đúng hạn, ${counts.late} muộn, ${counts.missing} quá hạn chưa gửi). Kết quả như sau:`,
     },
@@ -147,7 +149,7 @@ export async function consolidatedReport(
       place: plan.place ?? placeOfUnit(plan.unit.name),
       issuedOn: todayInVietnam(),
       year: Number(code.slice(0, 4)),
-      title: `Kết quả thực hiện Kế hoạch ${plan.number ?? ''} kỳ ${code}`.replace(/\s+/g, ' '),
+      title: `Kết quả thực hiện Kế hoạch ${plan.number ?? ''} ${periodWords}`.replace(/\s+/g, ' '),
       signer: null,
     },
     paragraphs: content,
@@ -174,7 +176,7 @@ export async function consolidatedReport(
     },
   ]);
   await progress(steps, steps, 'Đã lập xong');
-  const name = `bao-cao-${code}-ke-hoach-${plan.id}`;
+  const name = `bao-cao-${periodFileName(code)}-ke-hoach-${plan.id}`;
   return {
     files: [
       { fileName: `${name}.docx`, contentType: DOCX, data: docx },

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, isNull, like, type SQL, sql } from 'drizzl
 import { scopeRoots } from '../../core/auth/roles.ts';
 import { AppError } from '../../core/errors.ts';
 import { parseSort } from '../../core/list.ts';
-import { periodsDueBetween } from '../../core/periods/periods.ts';
+import { periodsToPick } from '../../core/periods/period-choices.ts';
 import type { ReportStatus } from '../../core/reports/report.ts';
 import { addDays, todayInVietnam } from '../../core/text/dates.ts';
 import { searchPattern } from '../../core/text/vietnamese.ts';
@@ -31,11 +31,14 @@ export async function reportInbox(ctx: ReportContext) {
   const today = todayOf(ctx);
   if (roots.length === 0) return { today, items: [] };
   const calendar = await loadReportingCalendar(ctx.db);
-  const windows = periodsDueBetween(
-    addDays(today, -INBOX_DAYS_BACK),
-    addDays(today, INBOX_DAYS_AHEAD),
-    calendar.regime,
-  ).map((window) => calendar.windowOf(window.code));
+  // The periods open, due or overdue (this year's and last year's, whose year report falls due in
+  // December), those a unit writes — quarters, halves, years — falling due in the inbox's span.
+  const [from, to] = [addDays(today, -INBOX_DAYS_BACK), addDays(today, INBOX_DAYS_AHEAD)];
+  const year = Number(today.slice(0, 4));
+  const windows = [year - 1, year]
+    .flatMap((each) => periodsToPick(each, today, calendar.regime, calendar.calendar))
+    .filter((period) => period.kind !== 'month' && period.due >= from && period.due <= to)
+    .sort((a, b) => a.due.localeCompare(b.due));
   const mine = await ctx.db
     .select({ id: units.id, name: units.name, type: units.type })
     .from(units)

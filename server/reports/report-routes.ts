@@ -11,6 +11,7 @@ import { startJob } from '../jobs/jobs.ts';
 import { getPlan } from '../plans/plan-queries.ts';
 import { exportPeriodBoard } from './board-export.ts';
 import { consolidatedReport } from './consolidated.ts';
+import { reportPeriods } from './report-periods.ts';
 import { QUEUE_SORT_FIELDS, reportInbox, reviewQueue } from './report-queues.ts';
 import {
   getReport,
@@ -54,6 +55,19 @@ export async function reportRoutes(app: FastifyInstance, { db }: { db: Db }) {
     },
     async (request, reply) =>
       sendDownload(reply, await exportPeriodBoard(contextOf(request, db), request.query.period)),
+  );
+  api.get(
+    '/api/reports/periods',
+    {
+      config: { policy: 'reports.read' },
+      schema: {
+        tags,
+        summary:
+          'Các kỳ chọn được trong năm (mặc định năm nay): tháng, quý, 6 tháng, năm đang mở, đến hạn hoặc quá hạn',
+        querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }),
+      },
+    },
+    async (request) => reportPeriods(contextOf(request, db), request.query),
   );
   api.get(
     '/api/reports/inbox',

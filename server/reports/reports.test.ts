@@ -221,7 +221,13 @@ describe('a department’s quarterly report', () => {
       await new Promise((resolve) => setTimeout(resolve, 50));
       job = (await coordinator.request('GET', jobUrl)).json;
     }
-    expect(job).toMatchObject({ status: 'done', files: [{ index: 0 }, { index: 1 }] });
+    expect(job).toMatchObject({
+      status: 'done',
+      files: [
+        { index: 0, fileName: `bao-cao-quy-i-2026-ke-hoach-${planId}.docx` },
+        { index: 1, fileName: `bao-cao-quy-i-2026-ke-hoach-${planId}-phu-luc.xlsx` },
+      ],
+    });
     expect(job.progress).toBe(job.total);
     expect((await head.request('GET', jobUrl)).status).toBe(404);
 
@@ -243,7 +249,10 @@ describe('a department’s quarterly report', () => {
     expect(text).toMatch(/Hưng Yên, ngày \d{2} tháng \d{1,2} năm \d{4}/);
     expect(text).toContain('Mục II. ');
     expect(text).toContain('- Bộ Nội vụ;');
-    expect(text).toContain('Kết quả thực hiện Kế hoạch 29/KH-UBND kỳ 2026Q1');
+    expect(text).toContain('Kết quả thực hiện Kế hoạch 29/KH-UBND quý I/2026');
+    expect(text).toContain('đơn vị đã gửi báo cáo quý I/2026 (số liệu từ 15/12/2025 đến 14/03/2026');
+    // Periods in words: no code like 2026Q1 anywhere a person reads.
+    expect(text).not.toMatch(/\d{4}(?:Q[1-4]|S[12]|M\d{2})/);
     expect(text).toContain('Sở Nội vụ: Tỷ lệ hồ sơ trực tuyến quý I: 42%.');
     expect(text).toContain('+ Sở Nội vụ: Đã ban hành kế hoạch tuyên truyền');
     expect(text).toContain('Sở Nội vụ: Tỷ lệ hồ sơ trực tuyến còn thấp.');

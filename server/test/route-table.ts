@@ -333,6 +333,10 @@ export const ROUTE_TABLE: Record<string, TableRow> = {
     call: () => ({ url: `/api/reports/board.xlsx?period=${PERIOD}` }),
     own: '200 200 200 200 200 200 200 401',
   },
+  'GET /api/reports/periods': {
+    call: () => ({ url: '/api/reports/periods?year=2026' }),
+    own: '200 200 200 200 200 200 200 401',
+  },
   'GET /api/reports/inbox': {
     call: () => ({ url: '/api/reports/inbox' }),
     own: '403 403 403 200 200 403 403 401',

@@ -73,7 +73,7 @@ describe('the reporter → head → coordinator chain', () => {
     const waiting = head.getByRole('link', { name: 'Báo cáo chờ thủ trưởng duyệt: 1' });
     await waiting.waitFor();
     expect(await head.getByText(/^Báo cáo cần viết/).count()).toBe(0);
-    await seeNotification(head, 'Báo cáo kỳ 2026Q1 của Phường Phố Hiến chờ thủ trưởng duyệt');
+    await seeNotification(head, 'Báo cáo quý I/2026 của Phường Phố Hiến chờ thủ trưởng duyệt');
     await waiting.click();
     await head.waitForURL((url) => url.pathname === `/reports/${reportId}`);
     await head.getByRole('button', { name: 'Gửi báo cáo' }).click();
@@ -88,7 +88,7 @@ describe('the reporter → head → coordinator chain', () => {
     // The coordinator is told, finds it in the queue's count, and returns it with a reason.
     const coordinator = await newPage('dieuphoi');
     await coordinator.getByRole('link', { name: /^Báo cáo chờ tiếp nhận: [1-9]\d*$/ }).waitFor();
-    await followNotification(coordinator, 'Phường Phố Hiến đã gửi báo cáo kỳ 2026Q1');
+    await followNotification(coordinator, 'Phường Phố Hiến đã gửi báo cáo quý I/2026');
     await coordinator.waitForURL((url) => url.pathname === `/reports/${reportId}`);
     await coordinator.getByLabel('Lý do').fill('Thiếu số liệu hồ sơ trực tuyến');
     await coordinator.getByRole('button', { name: 'Trả lại', exact: true }).click();
@@ -97,7 +97,7 @@ describe('the reporter → head → coordinator chain', () => {
     await reporter.goto(`${server.url}/`);
     await followNotification(
       reporter,
-      'Báo cáo kỳ 2026Q1 của Phường Phố Hiến bị trả lại: Thiếu số liệu hồ sơ trực tuyến',
+      'Báo cáo quý I/2026 của Phường Phố Hiến bị trả lại: Thiếu số liệu hồ sơ trực tuyến',
     );
     await reporter.waitForURL((url) => url.pathname === `/reports/${reportId}`);
     await reporter.getByText('Thiếu số liệu hồ sơ trực tuyến').first().waitFor();

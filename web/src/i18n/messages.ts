@@ -274,8 +274,8 @@ export const MESSAGES = {
   everyPeriod: { vi: 'Mọi kỳ', en: 'Every period' },
   targetPeriod: { vi: 'Kỳ áp dụng', en: 'Period' },
   targetPeriodHelp: {
-    vi: 'Năm (2026) hoặc quý (2026Q1); để trống nếu áp dụng mọi kỳ.',
-    en: 'A year (2026) or a quarter (2026Q1); empty for every period.',
+    vi: 'Chọn năm, rồi cả năm, 6 tháng, quý hoặc tháng; «Mọi kỳ» nếu áp dụng mọi kỳ.',
+    en: 'Pick a year, then the whole year, a half, a quarter or a month; “Every period” for all.',
   },
   operator: { vi: 'Điều kiện', en: 'Operator' },
   threshold: { vi: 'Ngưỡng', en: 'Threshold' },
@@ -635,7 +635,7 @@ export const MESSAGES = {
   },
   sendReportTitle: { vi: 'Gửi báo cáo?', en: 'Send the report?' },
   sendReportWhat: {
-    vi: 'Báo cáo kỳ {period} của {unit} sẽ được gửi tới cán bộ điều phối cấp trên để tiếp nhận. Sau khi gửi, báo cáo chỉ còn để đọc cho tới khi được trả lại hoặc mở lại.',
+    vi: 'Báo cáo {period} của {unit} sẽ được gửi tới cán bộ điều phối cấp trên để tiếp nhận. Sau khi gửi, báo cáo chỉ còn để đọc cho tới khi được trả lại hoặc mở lại.',
     en: 'The {period} report of {unit} goes to the coordinators above it for acceptance. Once sent it is read-only until it is returned or reopened.',
   },
   removeFileTitle: { vi: 'Gỡ tệp "{file}"?', en: 'Remove the file "{file}"?' },
@@ -675,6 +675,10 @@ export const MESSAGES = {
   openNavigation: { vi: 'Mở menu điều hướng', en: 'Open navigation' },
   closeNavigation: { vi: 'Đóng menu điều hướng', en: 'Close navigation' },
   // ---- end (phone) ----
+
+  // ---- periods: periods in words, every due period offered (periods) ----
+  reportYear: { vi: 'Năm', en: 'Year' },
+  // ---- end (periods) ----
 
   // ---- follow: dossier import after a check, task conflicts ----
   checkAgain: { vi: 'Kiểm tra lại', en: 'Check again' },

@@ -2,6 +2,7 @@ import { Button, Group, List, Modal, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
+import { periodName } from '../../../../core/periods/period-names.ts';
 import { api } from '../../api/client.ts';
 import { useT } from '../../i18n/locale.tsx';
 
@@ -21,7 +22,7 @@ export function SendRemindersButton({
   periodCode: string;
   units: { unit: { id: number; name: string }; toChase: boolean }[];
 }) {
-  const { t } = useT();
+  const { t, locale } = useT();
   const [confirming, setConfirming] = useState(false);
   const targets = units.filter((entry) => entry.toChase);
   const send = useMutation({
@@ -52,7 +53,7 @@ export function SendRemindersButton({
       </Button>
       <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('sendRemindersNow')}>
         <Text size="sm" mb="xs">
-          {t('sendRemindersConfirm')} {periodCode}:
+          {t('sendRemindersConfirm')} {periodName(periodCode, locale, { inSentence: true })}:
         </Text>
         <List size="sm" mah={240} style={{ overflow: 'auto' }}>
           {targets.map((entry) => (

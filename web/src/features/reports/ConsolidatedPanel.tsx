@@ -1,10 +1,11 @@
 import { Alert, Anchor, Badge, Button, Card, Group, Progress, Select, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
+import { periodName } from '../../../../core/periods/period-names.ts';
 import { formatDateVi, todayInVietnam } from '../../../../core/text/dates.ts';
 import { useT } from '../../i18n/locale.tsx';
 import { useAllPlans } from '../plans/api.ts';
 import { type Job, useJobs, useStartConsolidated } from './api.ts';
-import { periodOptions } from './PeriodBoard.tsx';
+import { PeriodPicker } from './PeriodPicker.tsx';
 
 const KIND = 'consolidated-report';
 
@@ -13,9 +14,8 @@ const KIND = 'consolidated-report';
  * background (progress shown, the page stays usable), download the .docx and its .xlsx annex.
  */
 export function ConsolidatedPanel() {
-  const { t } = useT();
-  const options = periodOptions();
-  const [period, setPeriod] = useState(options[0] ?? '');
+  const { t, locale } = useT();
+  const [period, setPeriod] = useState('');
   const [planId, setPlanId] = useState<string | null>(null);
   const { data: plans } = useAllPlans();
   const { data: jobs } = useJobs(KIND);
@@ -43,16 +43,9 @@ export function ConsolidatedPanel() {
               searchable
               w={520}
             />
-            <Select
-              label={t('period')}
-              data={options.map((code) => ({ value: code, label: code }))}
-              value={period}
-              onChange={(value) => value && setPeriod(value)}
-              allowDeselect={false}
-              w={140}
-            />
+            <PeriodPicker value={period} onChange={setPeriod} withLabels />
             <Button
-              disabled={!planId}
+              disabled={!planId || !period}
               loading={start.isPending}
               onClick={() => planId && start.mutate({ planId: Number(planId), periodCode: period })}
             >
@@ -66,7 +59,7 @@ export function ConsolidatedPanel() {
         <JobCard
           key={job.id}
           job={job}
-          title={`${planLabel(job.params.planId)} — ${String(job.params.periodCode ?? '')}`}
+          title={`${planLabel(job.params.planId)} — ${periodName(String(job.params.periodCode ?? ''), locale)}`}
         />
       ))}
     </Stack>

@@ -5,7 +5,6 @@ import {
   Card,
   Checkbox,
   Group,
-  Select,
   SimpleGrid,
   Stack,
   Table,
@@ -15,9 +14,8 @@ import {
 import { IconSearch } from '@tabler/icons-react';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
-import { periodContaining } from '../../../../core/periods/periods.ts';
 import { REPORT_STATUS_NAMES } from '../../../../core/reports/report.ts';
-import { formatDateVi, todayInVietnam } from '../../../../core/text/dates.ts';
+import { formatDateVi } from '../../../../core/text/dates.ts';
 import { matchesSearch } from '../../../../core/text/vietnamese.ts';
 import { queryString } from '../../api/client.ts';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
@@ -26,29 +24,14 @@ import { hasPermission, useMe } from '../auth/session.ts';
 import { SendRemindersButton } from '../notifications/SendRemindersButton.tsx';
 import { useOpenReport, usePeriodOverview } from './api.ts';
 import { CountsByType } from './CountsByType.tsx';
-
-/** The last six quarters and the halves and the year around today, newest first. */
-export function periodOptions(): string[] {
-  const today = todayInVietnam();
-  const current = periodContaining(today, 'quarter');
-  const codes: string[] = [];
-  for (let back = 0; back < 6; back++) {
-    const index = current.index - back;
-    const year = current.year + Math.floor((index - 1) / 4);
-    const quarter = ((((index - 1) % 4) + 4) % 4) + 1;
-    codes.push(`${year}Q${quarter}`);
-  }
-  codes.push(`${current.year}S1`, `${current.year - 1}S2`, String(current.year - 1));
-  return codes;
-}
+import { PeriodPicker } from './PeriodPicker.tsx';
 
 /** The period board: each unit's report, the counts per unit type, and whom to chase. */
 export function PeriodBoard() {
   const { t, locale } = useT();
   const { data: me } = useMe();
   const navigate = useNavigate();
-  const options = periodOptions();
-  const [period, setPeriod] = useState(options[0] ?? '');
+  const [period, setPeriod] = useState('');
   const [q, setQ] = useState('');
   const [onlyToChase, setOnlyToChase] = useState(false);
   const { data } = usePeriodOverview(period);
@@ -85,7 +68,9 @@ export function PeriodBoard() {
             checked={onlyToChase}
             onChange={(event) => setOnlyToChase(event.currentTarget.checked)}
           />
-          {hasPermission(me, 'reports.review') && <SendRemindersButton periodCode={period} units={shown} />}
+          {hasPermission(me, 'reports.review') && period && (
+            <SendRemindersButton periodCode={period} units={shown} />
+          )}
           <Button
             component="a"
             variant="default"
@@ -95,14 +80,7 @@ export function PeriodBoard() {
             {t('downloadXlsx')}
           </Button>
         </Group>
-        <Select
-          aria-label={t('period')}
-          data={options.map((code) => ({ value: code, label: code }))}
-          value={period}
-          onChange={(value) => value && setPeriod(value)}
-          allowDeselect={false}
-          w={160}
-        />
+        <PeriodPicker value={period} onChange={setPeriod} />
       </Group>
       {data && (
         <Text size="sm" c="dimmed">

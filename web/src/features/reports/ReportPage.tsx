@@ -15,6 +15,7 @@ import {
 } from '@mantine/core';
 import { Link, useParams } from '@tanstack/react-router';
 import { useEffect, useRef, useState } from 'react';
+import { periodName } from '../../../../core/periods/period-names.ts';
 import { ITEM_STATUS_NAMES, ITEM_STATUSES } from '../../../../core/plans/plan-views.ts';
 import {
   canTransition,
@@ -137,7 +138,8 @@ export function ReportPage() {
       <Group justify="space-between" align="flex-start">
         <Stack gap={2}>
           <Text size="sm" c="dimmed">
-            {t('reporting')} {report.period.code} · {t('due')} {formatDateVi(report.period.due)}
+            {t('reporting')} {periodName(report.period.code, locale)} · {t('due')}{' '}
+            {formatDateVi(report.period.due)}
             {report.period.internalDue && ` · ${t('internalDue')} ${formatDateVi(report.period.internalDue)}`}
           </Text>
           <Title order={2}>{report.unit.name}</Title>
@@ -312,7 +314,7 @@ export function ReportPage() {
         onClose={() => setConfirming(null)}
       >
         {fill(t(confirming === 'present' ? 'presentReportWhat' : 'sendReportWhat'), {
-          period: report.period.code,
+          period: periodName(report.period.code, locale, { inSentence: true }),
           unit: report.unit.name,
         })}
       </ConfirmDialog>

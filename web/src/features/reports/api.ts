@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
+import type { PeriodChoice } from '../../../../core/periods/period-choices.ts';
 import type { ReportStatus } from '../../../../core/reports/report.ts';
 import { api, queryString } from '../../api/client.ts';
 
@@ -54,6 +55,23 @@ export const usePeriodOverview = (period: string) =>
   useQuery({
     queryKey: ['reports', 'period', period],
     queryFn: () => api<PeriodOverview>('GET', `/api/reports${queryString({ period })}`),
+    placeholderData: (previous) => previous,
+    enabled: period !== '',
+  });
+
+export interface PeriodChoices {
+  today: string;
+  year: number;
+  /** The years one may pick, this one first. */
+  years: number[];
+  periods: PeriodChoice[];
+}
+
+/** The periods open, due or overdue in a year (today's when none), by the server's clock and calendar. */
+export const usePeriodChoices = (year: number | undefined) =>
+  useQuery({
+    queryKey: ['reports', 'periods', year ?? 'current'],
+    queryFn: () => api<PeriodChoices>('GET', `/api/reports/periods${queryString({ year })}`),
     placeholderData: (previous) => previous,
   });
 
