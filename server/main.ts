@@ -6,6 +6,7 @@ import { clockFrom } from './clock.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { DataFolderLockedError } from './db/data-lock.ts';
 import { failInterruptedJobs } from './jobs/jobs.ts';
+import { scheduleHandoffMail } from './notifications/notification-mail.ts';
 import { scheduleReminders } from './reminders/reminder-schedule.ts';
 
 /** `npm start`: the HTTP server on PORT with the web app and the API. */
@@ -34,6 +35,8 @@ async function main() {
   setInterval(sweep, 3600_000).unref();
   // Report reminders likewise: at start and hourly, each sent once (recorded), errors logged.
   scheduleReminders({ db: database.db, config, log: app.log, clock: app.clock });
+  // The e-mail copies of hand-offs, sent after their changes committed.
+  scheduleHandoffMail({ db: database.db, config, log: app.log });
   app.log.info(
     {
       database: database.kind,

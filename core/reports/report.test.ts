@@ -13,6 +13,23 @@ describe('the report workflow', () => {
     expect(canTransition('draft', 'reopen')).toBe(false);
     expect(REPORT_ACTIONS.return.needsReason && REPORT_ACTIONS.reopen.needsReason).toBe(true);
   });
+  it('puts "trình thủ trưởng" between the reporter and the head: presented, then sent or handed back', () => {
+    expect(canTransition('draft', 'present')).toBe(true);
+    expect(canTransition('returned', 'present')).toBe(true);
+    expect(canTransition('presented', 'present')).toBe(false);
+    expect(canTransition('presented', 'submit')).toBe(true);
+    expect(canTransition('presented', 'sendBack')).toBe(true);
+    expect(canTransition('draft', 'sendBack')).toBe(false);
+    expect(canTransition('presented', 'return')).toBe(false);
+    expect(canTransition('presented', 'accept')).toBe(false);
+    expect(REPORT_ACTIONS.present).toMatchObject({ to: 'presented', permission: 'reports.write' });
+    expect(REPORT_ACTIONS.sendBack).toMatchObject({
+      to: 'returned',
+      permission: 'reports.submit',
+      needsReason: true,
+    });
+    expect(isEditable('presented')).toBe(false);
+  });
   it('lets the unit edit only what it holds', () => {
     expect(['draft', 'returned'].every((status) => isEditable(status as 'draft'))).toBe(true);
     expect(['submitted', 'accepted', 'locked'].some((status) => isEditable(status as 'draft'))).toBe(false);

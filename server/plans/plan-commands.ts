@@ -22,6 +22,7 @@ import { nowOf } from '../clock.ts';
 import type { DbOrTx, Tx } from '../db/engine.ts';
 import { agencyAliases, planItems, planItemUnits, plans, planTargets, units } from '../db/schema/index.ts';
 import { writeVersioned } from '../db/versioned.ts';
+import { notifyChildPlansAsked, notifyTasksAssigned } from '../notifications/plan-notifications.ts';
 import {
   assertAssignable,
   assertChangesPlan,
@@ -218,6 +219,12 @@ export async function createPlan(ctx: PlanContext, input: CreatePlanInput): Prom
         targets: input.targets.length,
       },
     });
+    await notifyTasksAssigned(tx, {
+      planId: plan.id,
+      leads: unique.filter((link) => link.role === 'lead').map((link) => link.unitId),
+      actorId: ctx.user.userId,
+    });
+    await notifyChildPlansAsked(tx, { planId: plan.id, actorId: ctx.user.userId });
     return plan.id;
   });
   return getPlan(ctx, planId);
@@ -376,6 +383,12 @@ export async function updatePlanItem(
       before[`${role}UnitIds`] = old.map((row) => row.unitId).sort((a, b) => a - b);
       after[`${role}UnitIds`] = [...unique].sort((a, b) => a - b);
     }
+    if (input.leadUnitIds !== undefined) {
+      // Only the units newly leading the task are told.
+      const had = new Set(before.leadUnitIds as number[]);
+      const added = [...new Set(input.leadUnitIds)].filter((unitId) => !had.has(unitId));
+      await notifyTasksAssigned(tx, { planId, leads: added, actorId: ctx.user.userId });
+    }
     await audit({
       action: 'plan.item.update',
       entityType: 'plan_item',
@@ -509,6 +522,8 @@ export async function updatePlan(
         leadShare: updated.leadShare,
       },
     });
+    if (updated.childPlansDue && updated.childPlansDue !== plan.childPlansDue)
+      await notifyChildPlansAsked(tx, { planId, actorId: ctx.user.userId });
   });
   return getPlan(ctx, planId);
 }

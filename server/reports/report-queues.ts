@@ -23,8 +23,8 @@ const inScope = (roots: string[]): SQL => scopeCondition(rootsScope(roots, units
 
 /**
  * What the user's units have to write: every report falling due from four months ago to two months
- * ahead, for each unit the user may write for, with its state. Those still to write come first,
- * earliest due first; sent ones follow so the unit sees what became of them.
+ * ahead, for each unit the user may write for, with its state. Those still to write or waiting for
+ * the head come first, earliest due first; sent ones follow so the unit sees what became of them.
  */
 export async function reportInbox(ctx: ReportContext) {
   const roots = scopeRoots(ctx.user.grants, 'reports.write');
@@ -74,6 +74,8 @@ export async function reportInbox(ctx: ReportContext) {
       const report = byKey.get(`${unit.id}:${window.code}`);
       const status = (report?.status ?? null) as ReportStatus | null;
       const toWrite = status === null || status === 'draft' || status === 'returned';
+      // Presented to the head: no longer the reporter's to write, not sent yet either.
+      const awaitingHead = status === 'presented';
       return {
         unit,
         period: window,
@@ -86,14 +88,16 @@ export async function reportInbox(ctx: ReportContext) {
             }
           : null,
         toWrite,
-        overdue: toWrite && window.deadline < today,
+        awaitingHead,
+        overdue: (toWrite || awaitingHead) && window.deadline < today,
       };
     }),
   );
+  const isOpen = (item: { toWrite: boolean; awaitingHead: boolean }) => item.toWrite || item.awaitingHead;
   items.sort(
     (a, b) =>
-      Number(b.toWrite) - Number(a.toWrite) ||
-      (a.toWrite ? a.period.due.localeCompare(b.period.due) : b.period.due.localeCompare(a.period.due)),
+      Number(isOpen(b)) - Number(isOpen(a)) ||
+      (isOpen(a) ? a.period.due.localeCompare(b.period.due) : b.period.due.localeCompare(a.period.due)),
   );
   return { today, items };
 }

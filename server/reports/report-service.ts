@@ -225,9 +225,9 @@ export async function transitionReport(
       version: input.version,
       set: {
         status: rule.to,
-        ...(submitting
-          ? { submittedAt: nowOf(ctx), submittedBy: ctx.user.userId }
-          : { reviewedAt: nowOf(ctx), reviewedBy: ctx.user.userId }),
+        ...(submitting && { submittedAt: nowOf(ctx), submittedBy: ctx.user.userId }),
+        // Presenting and the head's sending back are the unit's own steps, not a review.
+        ...(rule.permission === 'reports.review' && { reviewedAt: nowOf(ctx), reviewedBy: ctx.user.userId }),
         ...(rule.needsReason && { reason: input.reason }),
       },
       actorId: ctx.user.userId,

@@ -123,6 +123,10 @@ export const ROUTE_TABLE: Record<string, TableRow> = {
     call: () => ({ url: '/api/notifications/read-all', body: {} }),
     own: '200 200 200 200 200 200 200 401',
   },
+  'GET /api/todos': {
+    call: () => ({ url: '/api/todos' }),
+    own: '200 200 200 200 200 200 200 401',
+  },
   'GET /api/jobs': { call: () => ({ url: '/api/jobs' }), own: '200 200 200 200 200 200 200 401' },
   'GET /api/jobs/:id': {
     call: ({ side }) => ({ url: `/api/jobs/${side.jobId}` }),

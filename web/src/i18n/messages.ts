@@ -761,6 +761,26 @@ export const MESSAGES = {
     en: 'The target "{target}" will be removed from the plan. This cannot be undone.',
   },
   // ---- end (unitplans) ----
+  // ---- handoffs: the reporter → head → coordinator chain, to-dos on the home page ----
+  report_present: { vi: 'Trình thủ trưởng', en: 'Present to the head' },
+  report_sendBack: { vi: 'Trả lại cán bộ báo cáo', en: 'Return to the reporter' },
+  history_present: { vi: 'Đã trình thủ trưởng', en: 'Presented to the head' },
+  history_sendBack: { vi: 'Thủ trưởng trả lại', en: 'Returned by the head' },
+  presentReportTitle: { vi: 'Trình báo cáo cho thủ trưởng?', en: 'Present the report to the head?' },
+  presentReportWhat: {
+    vi: 'Báo cáo kỳ {period} của {unit} sẽ được trình thủ trưởng đơn vị để duyệt và gửi đi. Trong khi chờ, báo cáo chỉ còn để đọc; thủ trưởng có thể trả lại để sửa.',
+    en: 'The {period} report of {unit} goes to the unit head to approve and send. Meanwhile it is read-only; the head may return it for changes.',
+  },
+  todo_reportsToWrite: { vi: 'Báo cáo cần viết', en: 'Reports to write' },
+  todo_reportsAwaitingHead: { vi: 'Báo cáo chờ thủ trưởng duyệt', en: 'Reports awaiting the head' },
+  todo_reportsNotSent: { vi: 'Báo cáo của đơn vị chưa gửi', en: 'Unit reports not sent yet' },
+  todo_reportsToReview: { vi: 'Báo cáo chờ tiếp nhận', en: 'Reports to review' },
+  todo_sheetsToFill: { vi: 'Phiếu tự đánh giá cần nộp', en: 'Self-assessments to send' },
+  todo_explanationsToGive: { vi: 'Phiếu cần giải trình', en: 'Sheets to explain' },
+  todo_sheetsToAppraise: { vi: 'Phiếu chờ thẩm định', en: 'Sheets to appraise' },
+  todo_plansToMake: { vi: 'Kế hoạch cần lập', en: 'Plans to make' },
+  nothingWaiting: { vi: 'Không có việc nào đang chờ.', en: 'Nothing is waiting.' },
+  // ---- end (handoffs) ----
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

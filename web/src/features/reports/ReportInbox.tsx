@@ -59,7 +59,7 @@ export function ReportInbox() {
             <Table.Td>
               <Button
                 size="xs"
-                variant={item.toWrite ? 'filled' : 'light'}
+                variant={item.toWrite || item.awaitingHead ? 'filled' : 'light'}
                 onClick={() => open(item.unit.id, item.period.code)}
               >
                 {item.toWrite ? t('writeReport') : t('openReport')}

@@ -105,6 +105,8 @@ export interface InboxItem {
   period: PeriodWindow;
   report: { id: number; status: ReportStatus; reason: string | null; submittedOn: string | null } | null;
   toWrite: boolean;
+  /** Presented to the head, not sent yet. */
+  awaitingHead: boolean;
   overdue: boolean;
 }
 
