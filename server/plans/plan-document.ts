@@ -139,10 +139,20 @@ export const body = (children: TextRun[], options: { indent?: boolean } = {}) =>
     children,
   });
 
+/**
+ * Who a task names: its units (and groups); a task given only to a group reads as the document wrote
+ * it ("UBND cấp xã"), or by the group's name when it was picked by hand.
+ */
+function namesOf(units: { name: string }[], groups: { name: string }[], documentNames: string[]): string[] {
+  if (units.length > 0) return [...units, ...groups].map((entry) => entry.name);
+  if (documentNames.length > 0) return documentNames;
+  return groups.map((group) => group.name);
+}
+
 /** "(Chủ trì: Sở Nội vụ; phối hợp: …; thời hạn: 31/03/2020; hằng quý)" after a task. */
 export function assignmentNote(item: PlanItem): string {
-  const lead = item.lead.length > 0 ? item.lead.map((unit) => unit.name) : item.leadNames;
-  const support = item.support.length > 0 ? item.support.map((unit) => unit.name) : item.supportNames;
+  const lead = namesOf(item.lead, item.leadGroups, item.leadNames);
+  const support = namesOf(item.support, item.supportGroups, item.supportNames);
   const parts = [
     lead.length > 0 && `Chủ trì: ${lead.join(', ')}`,
     support.length > 0 && `phối hợp: ${support.join(', ')}`,
@@ -185,6 +195,7 @@ function recipientsOf(plan: PlanDetail, given?: string[]): string[] {
   const names = new Set<string>();
   for (const item of plan.items) {
     for (const unit of item.lead) if (unit.id !== plan.unit.id) names.add(unit.name);
+    for (const group of item.leadGroups) names.add(group.name);
   }
   return [...names];
 }
