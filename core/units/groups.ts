@@ -85,6 +85,26 @@ export function isInForce(unit: { validFrom: string; validTo: string | null }, o
   return unit.validFrom <= on && (unit.validTo === null || unit.validTo >= on);
 }
 
+/**
+ * Who a task names, for a person to read: its units and groups ("Tất cả xã, phường (104)" with
+ * `withCounts`); a task given to nobody mapped reads as the document wrote it. The .docx export names
+ * a task given only to a group as the document did ("UBND cấp xã").
+ */
+export function assigneeNames(
+  units: readonly { name: string }[],
+  groups: readonly { name: string; memberCount: number }[],
+  documentNames: readonly string[],
+  options: { withCounts?: boolean; documentFirst?: boolean } = {},
+): string[] {
+  const groupNames = groups.map((group) =>
+    options.withCounts ? `${group.name} (${group.memberCount.toLocaleString('vi-VN')})` : group.name,
+  );
+  if (units.length > 0) return [...units.map((unit) => unit.name), ...groupNames];
+  if (options.documentFirst && documentNames.length > 0) return [...documentNames];
+  if (groupNames.length > 0) return groupNames;
+  return [...documentNames];
+}
+
 // ---- What the API sends and the forms send back ---------------------------------------------------
 
 /** A group as a task shows it: "Tất cả xã, phường (104)". */

@@ -24,6 +24,7 @@ import { DOCUMENT_TYPES } from '../../core/plans/document-number.ts';
 import type { PlanDetail, PlanItem } from '../../core/plans/plan-views.ts';
 import { RECURRENCE_NAMES } from '../../core/plans/plan-views.ts';
 import { formatDateVi } from '../../core/text/dates.ts';
+import { assigneeNames } from '../../core/units/groups.ts';
 
 const FONT = 'Times New Roman';
 const MM = 56.7; // twips per millimetre
@@ -139,20 +140,10 @@ export const body = (children: TextRun[], options: { indent?: boolean } = {}) =>
     children,
   });
 
-/**
- * Who a task names: its units (and groups); a task given only to a group reads as the document wrote
- * it ("UBND cấp xã"), or by the group's name when it was picked by hand.
- */
-function namesOf(units: { name: string }[], groups: { name: string }[], documentNames: string[]): string[] {
-  if (units.length > 0) return [...units, ...groups].map((entry) => entry.name);
-  if (documentNames.length > 0) return documentNames;
-  return groups.map((group) => group.name);
-}
-
 /** "(Chủ trì: Sở Nội vụ; phối hợp: …; thời hạn: 31/03/2020; hằng quý)" after a task. */
 export function assignmentNote(item: PlanItem): string {
-  const lead = namesOf(item.lead, item.leadGroups, item.leadNames);
-  const support = namesOf(item.support, item.supportGroups, item.supportNames);
+  const lead = assigneeNames(item.lead, item.leadGroups, item.leadNames, { documentFirst: true });
+  const support = assigneeNames(item.support, item.supportGroups, item.supportNames, { documentFirst: true });
   const parts = [
     lead.length > 0 && `Chủ trì: ${lead.join(', ')}`,
     support.length > 0 && `phối hợp: ${support.join(', ')}`,

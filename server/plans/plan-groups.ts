@@ -1,4 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import { scopeRoots } from '../../core/auth/roles.ts';
 import { AppError, fieldError } from '../../core/errors.ts';
 import type { GroupRef } from '../../core/units/groups.ts';
 import {
@@ -23,10 +24,15 @@ import type { PlanContext } from './plan-access.ts';
  * they are resolved when read, see server/units/unit-group-resolver.ts).
  */
 
-/** The group each agency name stands for, with the units it covers today in the whole installation. */
+/**
+ * The group each agency name stands for, with the units it covers today where the user writes plans
+ * (a provincial coordinator: the province; several places or the whole installation: everywhere).
+ */
 export async function agencyGroups(ctx: PlanContext, names: string[]): Promise<Map<string, GroupRef>> {
   const found = new Map<string, GroupRef>();
   const today = todayOf(ctx);
+  const roots = scopeRoots(ctx.user.grants, 'plans.write');
+  const within = roots.length === 1 && roots[0] ? roots[0] : '/';
   const counts = new Map<GroupKey, number>();
   for (const name of names) {
     const key = groupOfAgency(name);
@@ -34,11 +40,13 @@ export async function agencyGroups(ctx: PlanContext, names: string[]): Promise<M
     if (!key || parsed?.kind !== 'type') continue;
     if (!counts.has(key)) {
       const result = await ctx.db.execute<{ n: number }>(
-        sql`select count(*)::int as n from (${memberUnits(sql`${parsed.unitType}`, sql`null::int`, sql`'/'`, today)}) m`,
+        sql`select count(*)::int as n from (${memberUnits(sql`${parsed.unitType}`, sql`null::int`, sql`${within}`, today)}) m`,
       );
       counts.set(key, result.rows[0]?.n ?? 0);
     }
-    found.set(name, { key, name: typeGroupName(parsed.unitType), memberCount: counts.get(key) ?? 0 });
+    const memberCount = counts.get(key) ?? 0;
+    // "UBND cấp huyện" after 2025 covers nobody: left for the person to map, not read as an empty group.
+    if (memberCount > 0) found.set(name, { key, name: typeGroupName(parsed.unitType), memberCount });
   }
   return found;
 }

@@ -53,10 +53,10 @@ export function assignmentsOn(on: string): SQL {
     union select item_id, role, unit_id from (${groupMembersOn(on)}) gm`;
 }
 
-/** Ids of the tasks given (as `role`) to a unit matching `unitCondition` (on the table alias `units`). */
+/** Ids of the tasks given (as `role`) to a unit matching `unitCondition` (on the table `units`), in parentheses for `inArray`. */
 export function itemsAssignedTo(on: string, role: 'lead' | 'support' | null, unitCondition: SQL): SQL {
-  return sql`select a.item_id from (${assignmentsOn(on)}) a join units on units.id = a.unit_id
-    where ${role === null ? sql`true` : sql`a.role = ${role}`} and ${unitCondition}`;
+  return sql`(select a.item_id from (${assignmentsOn(on)}) a join units on units.id = a.unit_id
+    where ${role === null ? sql`true` : sql`a.role = ${role}`} and ${unitCondition})`;
 }
 
 export interface ItemGroup {

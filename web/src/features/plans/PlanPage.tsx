@@ -30,6 +30,7 @@ import {
 } from '../../../../core/plans/plan-views.ts';
 import { DIMENSION_CODES } from '../../../../core/plans/types.ts';
 import { formatDateVi, parseDate } from '../../../../core/text/dates.ts';
+import { assigneeNames } from '../../../../core/units/groups.ts';
 import type { CurrentVersion } from '../../../../core/versions.ts';
 import { conflictOf } from '../../api/autosave.ts';
 import { ApiError } from '../../api/client.ts';
@@ -40,7 +41,7 @@ import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { fill } from '../../i18n/fill.ts';
 import { useT } from '../../i18n/locale.tsx';
 import { hasPermission, useMe } from '../auth/session.ts';
-import { UnitMultiPicker } from '../units/UnitPicker.tsx';
+import { isGroupValue, UnitMultiPicker } from '../units/UnitPicker.tsx';
 import {
   type PlanDetail,
   type PlanItem,
@@ -189,9 +190,9 @@ export function PlanPage() {
                       </Table.Td>
                       <Table.Td>
                         <Text size="sm">
-                          {(item.lead.length > 0 ? item.lead.map((unit) => unit.name) : item.leadNames).join(
-                            ', ',
-                          ) || '—'}
+                          {assigneeNames(item.lead, item.leadGroups, item.leadNames, {
+                            withCounts: true,
+                          }).join(', ') || '—'}
                         </Text>
                         {item.recurrence && (
                           <Text size="xs" c="dimmed">
@@ -220,7 +221,14 @@ export function PlanPage() {
           </Stack>
         </Tabs.Panel>
       </Tabs>
-      {editing && <TaskDialog planId={plan.id} item={editing} onClose={() => setEditing(null)} />}
+      {editing && (
+        <TaskDialog
+          planId={plan.id}
+          planUnitId={plan.unit.id}
+          item={editing}
+          onClose={() => setEditing(null)}
+        />
+      )}
     </Stack>
   );
 }
@@ -254,7 +262,18 @@ function visibleItems(
 }
 
 /** Status, progress and note for the lead unit; deadline and units too for the coordinator. */
-function TaskDialog({ planId, item, onClose }: { planId: number; item: PlanItem; onClose: () => void }) {
+function TaskDialog({
+  planId,
+  planUnitId,
+  item,
+  onClose,
+}: {
+  planId: number;
+  /** The plan's unit: groups offered are counted inside it. */
+  planUnitId: number;
+  item: PlanItem;
+  onClose: () => void;
+}) {
   const { t, locale } = useT();
   const { data: me } = useMe();
   const canAssign = hasPermission(me, 'plans.write');
@@ -265,8 +284,21 @@ function TaskDialog({ planId, item, onClose }: { planId: number; item: PlanItem;
   const [weight, setWeight] = useState<number>(item.weight);
   const [note, setNote] = useState(item.note ?? '');
   const [due, setDue] = useState(formatDateVi(item.due));
-  const [lead, setLead] = useState(item.lead.map((unit) => String(unit.id)));
-  const [support, setSupport] = useState(item.support.map((unit) => String(unit.id)));
+  // Units by id and groups by key ("type:commune") in one picker.
+  const [lead, setLead] = useState([
+    ...item.leadGroups.map((group) => group.key),
+    ...item.lead.map((unit) => String(unit.id)),
+  ]);
+  const [support, setSupport] = useState([
+    ...item.supportGroups.map((group) => group.key),
+    ...item.support.map((unit) => String(unit.id)),
+  ]);
+  const chosenLabels = Object.fromEntries(
+    [...item.leadGroups, ...item.supportGroups].map((group) => [
+      group.key,
+      `${group.name} (${group.memberCount.toLocaleString('vi-VN')})`,
+    ]),
+  );
   const [error, setError] = useState<ApiError | null>(null);
   // The version the form was read at; a 409 shows both versions and moves it to the saved one.
   const [version, setVersion] = useState(item.version);
@@ -296,7 +328,12 @@ function TaskDialog({ planId, item, onClose }: { planId: number; item: PlanItem;
         input: {
           ...mine,
           version: readVersion,
-          ...(canAssign && { leadUnitIds: lead.map(Number), supportUnitIds: support.map(Number) }),
+          ...(canAssign && {
+            leadUnitIds: lead.filter((value) => !isGroupValue(value)).map(Number),
+            supportUnitIds: support.filter((value) => !isGroupValue(value)).map(Number),
+            leadGroupKeys: lead.filter(isGroupValue),
+            supportGroupKeys: support.filter(isGroupValue),
+          }),
         },
       });
       uploaded.current = [];
@@ -368,8 +405,20 @@ function TaskDialog({ planId, item, onClose }: { planId: number; item: PlanItem;
                 error={fieldError('weight')}
               />
             </Group>
-            <UnitMultiPicker label={t('lead')} value={lead} onChange={setLead} />
-            <UnitMultiPicker label={t('support')} value={support} onChange={setSupport} />
+            <UnitMultiPicker
+              label={t('lead')}
+              value={lead}
+              onChange={setLead}
+              groupsWithin={planUnitId}
+              selectedLabels={chosenLabels}
+            />
+            <UnitMultiPicker
+              label={t('support')}
+              value={support}
+              onChange={setSupport}
+              groupsWithin={planUnitId}
+              selectedLabels={chosenLabels}
+            />
           </>
         )}
         <Textarea

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { ListResult } from '../../api/client.ts';
 import type { UnitSummary } from '../../api/types.ts';
 import { useT } from '../../i18n/locale.tsx';
-import { useUnitSearch } from './api.ts';
+import { useGroupChoices, useUnitSearch } from './api.ts';
 
 /** A picker lists the first matches only: say so, and how to reach the rest, when there are more. */
 function useMoreHint(data: ListResult<UnitSummary> | undefined): string | undefined {
@@ -19,6 +19,33 @@ interface PickerProps {
   label: string;
   error?: string | undefined;
   excludeId?: number;
+  /**
+   * Offer, above the units, the groups a task of a plan of this unit may be given to, each with its
+   * member count ("Tất cả xã, phường (104)"); a chosen group's value is its key ("type:commune").
+   */
+  groupsWithin?: number | null;
+}
+
+/** A value of a picker with groups: a group's key, or a unit's id. */
+export const isGroupValue = (value: string) => !/^\d+$/.test(value);
+
+/** The groups as options at the top, the units found below (Mantine option groups). */
+function useOptions(groupsWithin: number | null | undefined, units: { value: string; label: string }[]) {
+  const { t } = useT();
+  const { data: groups } = useGroupChoices(groupsWithin ?? null);
+  const groupOptions = (groups ?? []).map((group) => ({
+    value: group.key,
+    label: `${group.name} (${group.memberCount.toLocaleString('vi-VN')})`,
+  }));
+  const labels = Object.fromEntries(groupOptions.map((option) => [option.value, option.label]));
+  if (groupOptions.length === 0) return { data: units, labels };
+  return {
+    data: [
+      { group: t('unitGroupsHeading'), items: groupOptions },
+      { group: t('unitsHeading'), items: units },
+    ],
+    labels,
+  };
 }
 
 /** Search-as-you-type unit choice (diacritics optional), for one unit… */
@@ -31,6 +58,7 @@ export function UnitPicker({
   selectedLabel,
   hideLabel,
   placeholder,
+  groupsWithin,
 }: PickerProps & {
   value: string | null;
   onChange: (value: string | null) => void;
@@ -47,9 +75,12 @@ export function UnitPicker({
   const found = (data?.items ?? [])
     .filter((unit) => unit.id !== excludeId)
     .map((unit) => ({ value: String(unit.id), label: unit.name }));
+  const { data: withGroups, labels } = useOptions(groupsWithin, found);
   const current =
-    value && !found.some((option) => option.value === value) ? (known[value] ?? selectedLabel) : undefined;
-  const options = current && value ? [{ value, label: current }, ...found] : found;
+    value && !found.some((option) => option.value === value) && !labels[value]
+      ? (known[value] ?? selectedLabel)
+      : undefined;
+  const options = current && value ? [{ value, label: current }, ...withGroups] : withGroups;
   return (
     <Select
       label={hideLabel ? undefined : label}
@@ -80,7 +111,14 @@ export function UnitMultiPicker({
   excludeId,
   value,
   onChange,
-}: PickerProps & { value: string[]; onChange: (value: string[]) => void }) {
+  groupsWithin,
+  selectedLabels,
+}: PickerProps & {
+  value: string[];
+  onChange: (value: string[]) => void;
+  /** Names of the values already chosen (units and groups), shown before any search has found them. */
+  selectedLabels?: Record<string, string>;
+}) {
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 250);
   const [known, setKnown] = useState<Record<string, string>>({});
@@ -89,17 +127,19 @@ export function UnitMultiPicker({
   const found = (data?.items ?? [])
     .filter((unit) => unit.id !== excludeId)
     .map((unit) => ({ value: String(unit.id), label: unit.name }));
-  const options = [
+  const chosen = value
+    .filter((id) => !found.some((o) => o.value === id))
+    .map((id) => ({ value: id, label: known[id] ?? selectedLabels?.[id] ?? id }));
+  const { data: options, labels } = useOptions(groupsWithin, [
     ...found,
-    ...value
-      .filter((id) => !found.some((o) => o.value === id))
-      .map((id) => ({ value: id, label: known[id] ?? id })),
-  ];
+    ...chosen.filter((option) => !isGroupValue(option.value)),
+  ]);
+  const missingGroups = chosen.filter((option) => isGroupValue(option.value) && !labels[option.value]);
   return (
     <MultiSelect
       label={label}
       searchable
-      data={options}
+      data={[...missingGroups, ...options]}
       value={value}
       onChange={(next) => {
         setKnown({ ...known, ...Object.fromEntries(found.map((o) => [o.value, o.label])) });

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import type { GroupChoice } from '../../../../core/units/groups.ts';
 import { fetchAllPages } from '../../api/all-pages.ts';
 import { api, type ListResult, queryString } from '../../api/client.ts';
 import type { UnitDetail, UnitSummary } from '../../api/types.ts';
@@ -37,5 +38,14 @@ export function useUnit(id: number | null) {
     queryKey: ['units', 'detail', id],
     queryFn: () => api<UnitDetail>('GET', `/api/units/${id}`),
     enabled: id !== null,
+  });
+}
+
+/** Groups a task of a plan of `unitId` may be given to ("Tất cả xã, phường (104)"), for pickers. */
+export function useGroupChoices(unitId: number | null) {
+  return useQuery({
+    queryKey: ['units', 'group-choices', unitId],
+    queryFn: () => api<GroupChoice[]>('GET', `/api/unit-groups/choices${queryString({ unitId })}`),
+    enabled: unitId !== null,
   });
 }
