@@ -1,0 +1,76 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiAs, launchBrowser, type RunningServer, signInAs, startServer } from './harness.ts';
+
+/** "UBND cấp xã" in one pick: the coordinator gives a task to every commune, a commune finds it on its list. */
+let server: RunningServer;
+let browser: Browser;
+let coordinator: Page;
+let reporter: Page;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  coordinator = await (await browser.newContext({ locale: 'vi-VN' })).newPage();
+  reporter = await (await browser.newContext({ locale: 'vi-VN' })).newPage();
+  await signInAs(coordinator, server, 'dieuphoi');
+  await signInAs(reporter, server, 'baocao.phohien');
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('a task given to every commune', () => {
+  it('is assigned in one pick and is on Phường Phố Hiến’s list of tasks', async () => {
+    const api = await apiAs(server, 'dieuphoi');
+    const me = await api('GET', '/api/auth/me');
+    const province = me.json.user.grants[0].unitId as number;
+    const plan = await api('POST', '/api/plans', {
+      unitId: province,
+      number: '7/KH-UBND',
+      type: 'KH',
+      issuedOn: null,
+      title: 'Kế hoạch niêm yết thủ tục hành chính',
+      year: 2026,
+      indices: [],
+      sections: [],
+      tasks: [
+        {
+          ref: '1',
+          text: 'Niêm yết công khai thủ tục hành chính tại bộ phận một cửa',
+          index: null,
+          dimension: null,
+          leadNames: [],
+          supportNames: [],
+          due: '2026-12-31',
+          recurrence: null,
+        },
+      ],
+      targets: [],
+      agencies: [],
+    });
+    expect(plan.status).toBe(201);
+    const communes = await api('GET', `/api/unit-groups/members?key=type:commune&unitId=${province}`);
+    const label = `Tất cả xã, phường (${communes.json.length})`;
+
+    await coordinator.goto(`${server.url}/plans/${plan.json.id}`);
+    await coordinator.getByRole('button', { name: '1', exact: true }).click();
+    const dialog = coordinator.getByRole('dialog');
+    const lead = dialog.locator('input').and(dialog.getByLabel('Chủ trì', { exact: true }));
+    await lead.click();
+    await coordinator.getByRole('option', { name: label, exact: true }).click();
+    await lead.press('Escape');
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const row = coordinator.getByRole('row').filter({ hasText: 'Niêm yết công khai' });
+    await row.getByText(label).waitFor();
+    await coordinator.screenshot({ path: join(tmpdir(), 'chiso-e2e-groups-plan.png') });
+
+    await reporter.goto(`${server.url}/tasks`);
+    await reporter.getByText('Niêm yết công khai thủ tục hành chính tại bộ phận một cửa').first().waitFor();
+    await reporter.screenshot({ path: join(tmpdir(), 'chiso-e2e-groups-tasks.png') });
+  });
+});
