@@ -10,6 +10,7 @@
  */
 import { z } from 'zod';
 import { idSchema, versionSchema } from '../ids.ts';
+import { AGENCY_TABLE } from '../plans/agency-table.ts';
 import { text } from '../text/fields.ts';
 import { foldVietnamese } from '../text/vietnamese.ts';
 import { UNIT_TYPE_NAMES, type UnitType } from './unit-types.ts';
@@ -65,8 +66,13 @@ const AGENCY_GROUPS: Record<string, UnitType> = {
   'UBND cấp huyện': 'district',
   'UBND huyện': 'district',
 };
+// Each canonical name and every way the agency table says a document writes it ("Ủy ban nhân dân cấp xã").
 const AGENCY_GROUP_KEYS = new Map(
-  Object.entries(AGENCY_GROUPS).map(([name, unitType]) => [groupNameKey(name), unitType]),
+  Object.entries(AGENCY_GROUPS).flatMap(([name, unitType]) =>
+    [name, ...(AGENCY_TABLE.find((entry) => entry.name === name)?.aliases ?? [])].map(
+      (alias) => [groupNameKey(alias), unitType] as const,
+    ),
+  ),
 );
 
 /** Diacritic-free, lower-case, one space: how agency names are compared. */
