@@ -69,6 +69,14 @@ describe('a task given to every commune', () => {
     await row.getByText(label).waitFor();
     await coordinator.screenshot({ path: join(tmpdir(), 'chiso-e2e-groups-plan.png') });
 
+    // The board: the group is one row counting its communes, and opens to list each of them.
+    await coordinator.getByRole('tab', { name: 'Kế hoạch của các đơn vị' }).click();
+    const groupRow = coordinator.getByRole('row').filter({ hasText: 'Tất cả xã, phường' });
+    await groupRow.getByText(`Chưa lập: ${communes.json.length}`).waitFor();
+    await groupRow.getByRole('button', { name: `${communes.json.length} đơn vị` }).click();
+    await coordinator.getByRole('row').filter({ hasText: 'Phường Phố Hiến' }).waitFor();
+    await coordinator.screenshot({ path: join(tmpdir(), 'chiso-e2e-groups-board.png'), fullPage: true });
+
     await reporter.goto(`${server.url}/tasks`);
     await reporter.getByText('Niêm yết công khai thủ tục hành chính tại bộ phận một cửa').first().waitFor();
     await reporter.screenshot({ path: join(tmpdir(), 'chiso-e2e-groups-tasks.png') });
