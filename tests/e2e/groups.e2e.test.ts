@@ -82,3 +82,26 @@ describe('a task given to every commune', () => {
     await reporter.screenshot({ path: join(tmpdir(), 'chiso-e2e-groups-tasks.png') });
   });
 });
+
+describe('saved groups on the Units page', () => {
+  it('the coordinator names a group of communes, sees it counted, and deletes it after a confirmation', async () => {
+    await coordinator.goto(`${server.url}/units`);
+    await coordinator.getByRole('button', { name: 'Thêm nhóm' }).click();
+    const dialog = coordinator.getByRole('dialog');
+    await dialog.getByLabel('Tên nhóm').fill('Các phường trung tâm');
+    const members = dialog.locator('input').and(dialog.getByLabel('Các đơn vị trong nhóm', { exact: true }));
+    await members.click();
+    await members.fill('pho hien');
+    await coordinator.getByRole('option', { name: 'Phường Phố Hiến', exact: true }).click();
+    await members.press('Escape');
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const row = coordinator.getByRole('row').filter({ hasText: 'Các phường trung tâm' });
+    await row.getByRole('cell', { name: '1', exact: true }).waitFor();
+    await row.getByRole('button', { name: 'Xóa nhóm' }).click();
+    const confirm = coordinator.getByRole('dialog');
+    await confirm.getByText(/Xóa nhóm "Các phường trung tâm" \(1 đơn vị\)/).waitFor();
+    await confirm.getByRole('button', { name: 'Xóa nhóm' }).click();
+    await row.waitFor({ state: 'detached' });
+  });
+});
