@@ -238,6 +238,8 @@ export const cascadeSchema = z.object({
       state: z.enum(CASCADE_STATES),
       plan: z.object({ id: z.number().int(), createdAt: z.string(), taskCount: z.number().int() }).nullable(),
       assignedTasks: z.number().int(),
+      /** Named on a task itself (not only reached through a group): the board lists it on its own row. */
+      named: z.boolean(),
     }),
   ),
   /** Each group tasks are given to, as one row: its units' states counted, and the units themselves. */

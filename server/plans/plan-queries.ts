@@ -410,6 +410,7 @@ export async function getCascade(ctx: PlanContext, planId: number): Promise<Casc
       asked.set(unit.id, entry);
     }
   }
+  const named = new Set(asked.keys());
   // A task given to a group asks each of its units today: counted for each, shown as one row per group.
   const today = todayOf(ctx);
   const members = await groupMembersOfItems(
@@ -480,6 +481,7 @@ export async function getCascade(ctx: PlanContext, planId: number): Promise<Casc
           ? { id: child.id, createdAt: child.createdAt.toISOString(), taskCount: child.taskCount }
           : null,
         assignedTasks,
+        named: named.has(unit.id) || !members.some((member) => member.unitId === unit.id),
       };
     })
     .sort((a, b) => collator.compare(a.unit.name, b.unit.name));

@@ -185,6 +185,7 @@ describe('a task given to every commune', () => {
     expect(cascade.units.find((row: { unit: { id: number } }) => row.unit.id === communeA)).toMatchObject({
       state: 'submitted',
       assignedTasks: 1,
+      named: false,
     });
   });
 

@@ -71,7 +71,7 @@ export function CascadePanel({ plan }: { plan: PlanDetail }) {
     }
   };
 
-  // Units a task reaches through a group are listed under the group's row, not on their own.
+  // Units a task reaches only through a group are listed under the group's row, not on their own.
   const inGroup = new Set(cascade?.groups.flatMap((row) => row.unitIds) ?? []);
   const unitRow = (entry: Cascade['units'][number], nested = false) => (
     <Table.Tr key={entry.unit.id}>
@@ -158,7 +158,9 @@ export function CascadePanel({ plan }: { plan: PlanDetail }) {
               unitRow={unitRow}
             />
           ))}
-          {cascade?.units.filter((entry) => !inGroup.has(entry.unit.id)).map((entry) => unitRow(entry))}
+          {cascade?.units
+            .filter((entry) => entry.named || !inGroup.has(entry.unit.id))
+            .map((entry) => unitRow(entry))}
         </Table.Tbody>
       </ScrollTable>
       {cascade && cascade.units.length === 0 && <Text c="dimmed">{t('noUnitsAsked')}</Text>}
