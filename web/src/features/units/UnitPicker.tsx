@@ -1,6 +1,7 @@
 import { MultiSelect, Select } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
+import { matchesSearch } from '../../../../core/text/vietnamese.ts';
 import type { ListResult } from '../../api/client.ts';
 import type { UnitSummary } from '../../api/types.ts';
 import { useT } from '../../i18n/locale.tsx';
@@ -30,7 +31,12 @@ interface PickerProps {
 export const isGroupValue = (value: string) => !/^\d+$/.test(value);
 
 /** The groups as options at the top, the units found below (Mantine option groups). */
-function useOptions(groupsWithin: number | null | undefined, units: { value: string; label: string }[]) {
+function useOptions(
+  groupsWithin: number | null | undefined,
+  units: { value: string; label: string }[],
+  search: string,
+  chosen: readonly string[],
+) {
   const { t } = useT();
   const { data: groups } = useGroupChoices(groupsWithin ?? null);
   const groupOptions = (groups ?? []).map((group) => ({
@@ -38,10 +44,14 @@ function useOptions(groupsWithin: number | null | undefined, units: { value: str
     label: `${group.name} (${group.memberCount.toLocaleString('vi-VN')})`,
   }));
   const labels = Object.fromEntries(groupOptions.map((option) => [option.value, option.label]));
-  if (groupOptions.length === 0) return { data: units, labels };
+  // Units are searched by the server; the few groups here, by their name (diacritics optional).
+  const shown = groupOptions.filter(
+    (option) => chosen.includes(option.value) || matchesSearch(option.label, search),
+  );
+  if (shown.length === 0) return { data: units, labels };
   return {
     data: [
-      { group: t('unitGroupsHeading'), items: groupOptions },
+      { group: t('unitGroupsHeading'), items: shown },
       { group: t('unitsHeading'), items: units },
     ],
     labels,
@@ -75,7 +85,7 @@ export function UnitPicker({
   const found = (data?.items ?? [])
     .filter((unit) => unit.id !== excludeId)
     .map((unit) => ({ value: String(unit.id), label: unit.name }));
-  const { data: withGroups, labels } = useOptions(groupsWithin, found);
+  const { data: withGroups, labels } = useOptions(groupsWithin, found, debounced, value ? [value] : []);
   const current =
     value && !found.some((option) => option.value === value) && !labels[value]
       ? (known[value] ?? selectedLabel)
@@ -130,10 +140,12 @@ export function UnitMultiPicker({
   const chosen = value
     .filter((id) => !found.some((o) => o.value === id))
     .map((id) => ({ value: id, label: known[id] ?? selectedLabels?.[id] ?? id }));
-  const { data: options, labels } = useOptions(groupsWithin, [
-    ...found,
-    ...chosen.filter((option) => !isGroupValue(option.value)),
-  ]);
+  const { data: options, labels } = useOptions(
+    groupsWithin,
+    [...found, ...chosen.filter((option) => !isGroupValue(option.value))],
+    debounced,
+    value,
+  );
   const missingGroups = chosen.filter((option) => isGroupValue(option.value) && !labels[option.value]);
   return (
     <MultiSelect
