@@ -31,6 +31,7 @@ import { planRoutes } from './plans/plan-routes.ts';
 import { reminderRoutes } from './reminders/reminder-routes.ts';
 import { calendarRoutes } from './reports/calendar-routes.ts';
 import { reportRoutes } from './reports/report-routes.ts';
+import { unitGroupRoutes } from './units/unit-group-routes.ts';
 import { unitRoutes } from './units/unit-routes.ts';
 import { userRoutes } from './users/user-routes.ts';
 
@@ -133,6 +134,7 @@ export async function buildApp({
   await app.register(healthRoutes, { database });
   await app.register(authRoutes, { db: database.db, config });
   await app.register(unitRoutes, { db: database.db, cacheMs: config.readCacheMs });
+  await app.register(unitGroupRoutes, { db: database.db });
   await app.register(userRoutes, { db: database.db });
   await app.register(auditRoutes, { db: database.db });
   await app.register(indexRoutes, { db: database.db });

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { idSchema, versionSchema } from '../ids.ts';
 import { isoDate, optionalText, text } from '../text/fields.ts';
+import { groupKeySchema, groupRefSchema } from '../units/groups.ts';
 import { DIMENSION_TABLE } from './dimension-table.ts';
 import { DIMENSION_CODES, type DimensionCode, INDEX_CODES, RECURRENCES, type Recurrence } from './types.ts';
 
@@ -50,6 +51,9 @@ export const planItemSchema = z.object({
   dimension: z.enum(DIMENSION_CODES).nullable(),
   lead: z.array(unitRefSchema),
   support: z.array(unitRefSchema),
+  /** Groups the task is given to ("Tất cả xã, phường"), each with the units it covers today. */
+  leadGroups: z.array(groupRefSchema),
+  supportGroups: z.array(groupRefSchema),
   /** Lead and coordinating agencies as the document names them, whether mapped to a unit or not. */
   leadNames: z.array(z.string()),
   supportNames: z.array(z.string()),
@@ -198,7 +202,14 @@ export const createPlanSchema = z.object({
   warnings: z.array(z.string().max(1000)).max(200).default([]),
   /** Agency names of the document → organisation units; remembered for the next import. */
   agencies: z
-    .array(z.object({ name: z.string().trim().min(1).max(200), unitId: idSchema.nullable() }))
+    .array(
+      z.object({
+        name: z.string().trim().min(1).max(200),
+        unitId: idSchema.nullable(),
+        /** Or a group of units ("UBND cấp xã" → every commune), resolved to its members when read. */
+        groupKey: groupKeySchema.nullable().default(null),
+      }),
+    )
     .max(500),
   childPlansDue: isoDate.nullable().default(null),
 });
@@ -208,8 +219,10 @@ export type CreatePlanInput = z.input<typeof createPlanSchema>;
 export const agencyMatchSchema = z.object({
   name: z.string(),
   unit: unitRefSchema.nullable(),
-  /** "alias": remembered from an earlier import; "name": same name as an active unit. */
-  source: z.enum(['alias', 'name']).nullable(),
+  /** A name that stands for a group of units ("UBND cấp xã"): the group, with its units today. */
+  group: groupRefSchema.nullable(),
+  /** "alias": remembered from an earlier import; "name": same name as an active unit; "group": a group's name. */
+  source: z.enum(['alias', 'name', 'group']).nullable(),
 });
 export type AgencyMatch = z.infer<typeof agencyMatchSchema>;
 
@@ -255,6 +268,22 @@ export const cascadeSchema = z.object({
       canAnswer: z.boolean(),
       /** The reader's own unit, reading the plan through the tasks it gives that unit (not the author's view). */
       isOwn: z.boolean(),
+      /** Named on a task itself (not only reached through a group): the board lists it on its own row. */
+      named: z.boolean(),
+    }),
+  ),
+  /** Each group tasks are given to, as one row: its units' states counted, and the units themselves. */
+  groups: z.array(
+    z.object({
+      group: groupRefSchema,
+      assignedTasks: z.number().int(),
+      counts: z.object({
+        submitted: z.number().int(),
+        late: z.number().int(),
+        missing: z.number().int(),
+        pending: z.number().int(),
+      }),
+      unitIds: z.array(z.number().int()),
     }),
   ),
   /** How many of the units listed are in each state. */
@@ -282,6 +311,8 @@ export const updatePlanItemSchema = z.object({
   dimension: z.enum(DIMENSION_CODES).nullable().optional(),
   leadUnitIds: unitIds.optional(),
   supportUnitIds: unitIds.optional(),
+  leadGroupKeys: z.array(groupKeySchema).max(20).optional(),
+  supportGroupKeys: z.array(groupKeySchema).max(20).optional(),
   note: optionalText(2000).optional(),
   version: versionSchema,
 });

@@ -16,9 +16,10 @@ import type {
 } from '../../core/plans/plan-views.ts';
 import type { ParsedPlan } from '../../core/plans/types.ts';
 import { foldVietnamese } from '../../core/text/vietnamese.ts';
+import type { GroupKey } from '../../core/units/groups.ts';
 import { mutate } from '../audit/audit-log.ts';
 import { assertPermissionOn } from '../auth/policy.ts';
-import { nowOf } from '../clock.ts';
+import { nowOf, todayOf } from '../clock.ts';
 import type { DbOrTx, Tx } from '../db/engine.ts';
 import { agencyAliases, planItems, planItemUnits, plans, planTargets, units } from '../db/schema/index.ts';
 import { writeVersioned } from '../db/versioned.ts';
@@ -30,6 +31,13 @@ import {
   assertReportsItem,
   type PlanContext,
 } from './plan-access.ts';
+import {
+  agencyGroups,
+  assertGroupsUsable,
+  insertItemGroups,
+  itemsGivenWithin,
+  replaceItemGroups,
+} from './plan-groups.ts';
 import { getPlan } from './plan-queries.ts';
 import { planParticulars, sentParticulars } from './unit-plans.ts';
 
@@ -45,7 +53,16 @@ export async function previewPlan(
   if (source.trim().length === 0) throw fieldError('text', 'Văn bản trống: hãy dán nội dung hoặc chọn tệp.');
   const plan = parsePlan(source);
   const names = [...new Set(plan.tasks.flatMap((task) => [...task.lead, ...task.support]))];
-  return { plan, agencies: await resolveAgencies(ctx.db, names) };
+  const matches = await resolveAgencies(ctx.db, names);
+  // "UBND cấp xã", "các sở, ngành": a group of units, unless a name was remembered for one unit.
+  const groups = await agencyGroups(ctx, names);
+  return {
+    plan,
+    agencies: matches.map((match) => {
+      const group = groups.get(match.name);
+      return group && match.unit === null ? { ...match, group, source: 'group' } : match;
+    }),
+  };
 }
 
 /** A remembered mapping first, then an active unit of exactly that name (ignoring diacritics and case). */
@@ -69,12 +86,13 @@ export async function resolveAgencies(db: DbOrTx, names: string[]): Promise<Agen
     const alias = byAlias.get(key);
     if (alias) {
       const unit = alias.unitId === null ? null : { id: alias.unitId, name: alias.unitName ?? '' };
-      return { name, unit, source: 'alias' };
+      return { name, unit, group: null, source: 'alias' };
     }
     const candidates = byName.get(key) ?? [];
     // Two active units of one name (two "Phòng Nội vụ"): the person chooses.
-    if (candidates.length === 1 && candidates[0]) return { name, unit: candidates[0], source: 'name' };
-    return { name, unit: null, source: null };
+    if (candidates.length === 1 && candidates[0])
+      return { name, unit: candidates[0], group: null, source: 'name' };
+    return { name, unit: null, group: null, source: null };
   });
 }
 
@@ -160,6 +178,10 @@ export async function createPlan(ctx: PlanContext, input: CreatePlanInput): Prom
       throw fieldError('agencies', 'Có cơ quan được gán cho đơn vị không tồn tại hoặc đã giải thể.');
   }
   await assertAssignable(ctx, owner.path, unitIds);
+  const groupOf = new Map<string, GroupKey>();
+  for (const agency of input.agencies)
+    if (agency.groupKey && agency.unitId === null) groupOf.set(nameKey(agency.name), agency.groupKey);
+  await assertGroupsUsable(ctx, owner.path, [...groupOf.values()]);
   const items = orderItems(input);
 
   const planId = await mutate(ctx, async (tx, audit) => {
@@ -201,6 +223,20 @@ export async function createPlan(ctx: PlanContext, input: CreatePlanInput): Prom
       ...new Map(links.map((link) => [`${link.itemId}/${link.unitId}/${link.role}`, link])).values(),
     ];
     if (unique.length > 0) await tx.insert(planItemUnits).values(unique);
+    await insertItemGroups(
+      tx,
+      items.flatMap((item, i) => {
+        const id = ids[i];
+        if (!item.task || id === undefined) return [];
+        const task = item.task;
+        return (['lead', 'support'] as const).flatMap((role) =>
+          (role === 'lead' ? task.leadNames : task.supportNames).flatMap((name) => {
+            const key = groupOf.get(nameKey(name));
+            return key ? [{ itemId: id, role, key }] : [];
+          }),
+        );
+      }),
+    );
     if (input.targets.length > 0)
       await tx.insert(planTargets).values(input.targets.map((target) => ({ planId: plan.id, ...target })));
     // Aliases are installation-wide (every later import resolves by them): only someone writing plans
@@ -316,6 +352,10 @@ export async function updatePlanItem(
       throw fieldError('leadUnitIds', 'Đơn vị không tồn tại hoặc đã giải thể.');
   }
   await assertAssignable(ctx, unitPath, newUnitIds);
+  await assertGroupsUsable(ctx, unitPath, [
+    ...(input.leadGroupKeys ?? []),
+    ...(input.supportGroupKeys ?? []),
+  ]);
 
   await mutate(ctx, async (tx, audit) => {
     const status = input.status ?? (input.progress === 100 ? 'done' : undefined);
@@ -389,6 +429,15 @@ export async function updatePlanItem(
       const added = [...new Set(input.leadUnitIds)].filter((unitId) => !had.has(unitId));
       await notifyTasksAssigned(tx, { planId, leads: added, actorId: ctx.user.userId });
     }
+    for (const [role, keys] of [
+      ['lead', input.leadGroupKeys],
+      ['support', input.supportGroupKeys],
+    ] as const) {
+      if (keys === undefined) continue;
+      const change = await replaceItemGroups(tx, itemId, role, keys);
+      before[`${role}Groups`] = change.before;
+      after[`${role}Groups`] = change.after;
+    }
     await audit({
       action: 'plan.item.update',
       entityType: 'plan_item',
@@ -437,8 +486,11 @@ export async function createChildPlan(
         .where(like(units.path, `${unit.path}%`))
     ).map((row) => row.id),
   );
+  const throughGroups = await itemsGivenWithin(ctx.db, parentId, unit.path, todayOf(ctx));
   const given = parent.items.filter(
-    (item) => item.kind === 'task' && [...item.lead, ...item.support].some((link) => subtree.has(link.id)),
+    (item) =>
+      item.kind === 'task' &&
+      ([...item.lead, ...item.support].some((link) => subtree.has(link.id)) || throughGroups.has(item.id)),
   );
   if (given.length === 0)
     throw fieldError('unitId', 'Kế hoạch cấp trên chưa giao nhiệm vụ nào cho đơn vị này.');
@@ -476,7 +528,7 @@ export async function createChildPlan(
     })),
     targets: [],
     warnings: [],
-    agencies: [{ name: unit.name, unitId: unit.id }],
+    agencies: [{ name: unit.name, unitId: unit.id, groupKey: null }],
     childPlansDue: null,
   });
 }

@@ -25,6 +25,8 @@ const item = (overrides: Partial<PlanItem>): PlanItem => ({
   dimension: null,
   lead: [],
   support: [],
+  leadGroups: [],
+  supportGroups: [],
   leadNames: [],
   supportNames: [],
   due: null,

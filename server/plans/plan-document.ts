@@ -25,6 +25,7 @@ import { DOCUMENT_TYPES } from '../../core/plans/document-number.ts';
 import type { PlanDetail, PlanItem } from '../../core/plans/plan-views.ts';
 import { RECURRENCE_NAMES } from '../../core/plans/plan-views.ts';
 import { formatDateVi } from '../../core/text/dates.ts';
+import { assigneeNames } from '../../core/units/groups.ts';
 import { docxTable, type TableSpec } from '../files/docx-table.ts';
 
 const FONT = 'Times New Roman';
@@ -166,8 +167,8 @@ export const body = (children: TextRun[], options: { indent?: boolean } = {}) =>
 
 /** "(Chủ trì: Sở Nội vụ; phối hợp: …; thời hạn: 31/03/2020; hằng quý)" after a task. */
 export function assignmentNote(item: PlanItem): string {
-  const lead = item.lead.length > 0 ? item.lead.map((unit) => unit.name) : item.leadNames;
-  const support = item.support.length > 0 ? item.support.map((unit) => unit.name) : item.supportNames;
+  const lead = assigneeNames(item.lead, item.leadGroups, item.leadNames, { documentFirst: true });
+  const support = assigneeNames(item.support, item.supportGroups, item.supportNames, { documentFirst: true });
   const parts = [
     lead.length > 0 && `Chủ trì: ${lead.join(', ')}`,
     support.length > 0 && `phối hợp: ${support.join(', ')}`,
@@ -210,6 +211,7 @@ function recipientsOf(plan: PlanDetail, given?: string[]): string[] {
   const names = new Set<string>();
   for (const item of plan.items) {
     for (const unit of item.lead) if (unit.id !== plan.unit.id) names.add(unit.name);
+    for (const group of item.leadGroups) names.add(group.name);
   }
   return [...names];
 }

@@ -15,12 +15,19 @@ import { blendedProgress, isOverdue, rollUpProgress } from '../../core/plans/pro
 import type { DimensionCode, IndexCode, Recurrence } from '../../core/plans/types.ts';
 import { todayInVietnam } from '../../core/text/dates.ts';
 import { searchPattern } from '../../core/text/vietnamese.ts';
+import type { GroupRef } from '../../core/units/groups.ts';
 import { scopeCondition, unitScope } from '../auth/scope.ts';
 import { todayOf } from '../clock.ts';
 import type { DbOrTx } from '../db/engine.ts';
 import { countRows, listTotal, totalOver } from '../db/list-total.ts';
 import { planItems, planItemUnits, plans, planTargets, units } from '../db/schema/index.ts';
 import { evidenceCounts } from '../files/evidence.ts';
+import {
+  groupMembersOfItems,
+  groupsOfItems,
+  type ItemGroup,
+  itemsAssignedTo,
+} from '../units/unit-group-resolver.ts';
 import {
   assertReadsPlan,
   canChangePlan,
@@ -64,15 +71,23 @@ export async function getPlan(ctx: PlanContext, id: number): Promise<PlanDetail>
     .where(eq(planTargets.planId, id))
     .orderBy(asc(planTargets.id));
   const today = todayOf(ctx);
+  const itemIds = rows.map((row) => row.id);
+  const groups = await groupsOfItems(ctx.db, itemIds, today);
   // Counted only for the tasks whose files the reader may open (others show 0, as if it had none).
   const linkedPaths = new Map<number, string[]>();
-  for (const link of links)
+  const members = canReadPlanInFull(ctx.user, unitPath)
+    ? []
+    : await groupMembersOfItems(ctx.db, itemIds, today);
+  for (const link of [
+    ...links,
+    ...members.map((member) => ({ itemId: member.itemId, path: member.unitPath })),
+  ])
     linkedPaths.set(link.itemId, [...(linkedPaths.get(link.itemId) ?? []), link.path]);
   const readableIds = rows
     .filter((row) => canReadItemEvidence(ctx.user, unitPath, linkedPaths.get(row.id) ?? []))
     .map((row) => row.id);
   const evidence = await itemEvidenceCounts(ctx.db, readableIds);
-  const items = rows.map((row) => presentItem(row, links, today, evidence));
+  const items = rows.map((row) => presentItem(row, links, today, evidence, groups));
   const implementations = await implementationProgress(
     ctx.db,
     items.filter((item) => item.kind === 'task').map((item) => item.id),
@@ -151,7 +166,10 @@ function presentItem(
   links: { itemId: number; role: string; id: number; name: string }[],
   today: string,
   evidence: Map<number, number>,
+  groups: ItemGroup[],
 ): PlanItem {
+  const groupsOf = (role: string) =>
+    groups.filter((entry) => entry.itemId === row.id && entry.role === role).map((entry) => entry.group);
   const unitsOf = (role: string) =>
     links
       .filter((link) => link.itemId === row.id && link.role === role)
@@ -168,6 +186,8 @@ function presentItem(
     dimension: row.criterionCode as DimensionCode | null,
     lead: unitsOf('lead'),
     support: unitsOf('support'),
+    leadGroups: groupsOf('lead'),
+    supportGroups: groupsOf('support'),
     leadNames: row.leadNames,
     supportNames: row.supportNames,
     due: row.due,
@@ -322,11 +342,8 @@ export async function findTasks(ctx: PlanContext, query: FindTasksQuery): Promis
     if (!unit) throw fieldError('unitId', 'Đơn vị không tồn tại.');
     unitCondition = and(inScope, like(units.path, `${unit.path}%`)) as SQL;
   }
-  const led = ctx.db
-    .selectDistinct({ itemId: planItemUnits.itemId })
-    .from(planItemUnits)
-    .innerJoin(units, eq(units.id, planItemUnits.unitId))
-    .where(and(eq(planItemUnits.role, 'lead'), unitCondition));
+  // Named on the task or inside a group it is given to ("UBND cấp xã": on every commune's list).
+  const led = itemsAssignedTo(today, 'lead', unitCondition);
   const conditions: (SQL | undefined)[] = [eq(planItems.kind, 'task'), inArray(planItems.id, led)];
   if (query.q) {
     const folded = searchPattern(query.q);
@@ -372,9 +389,14 @@ export async function findTasks(ctx: PlanContext, query: FindTasksQuery): Promis
     ctx.db,
     rows.map((row) => row.item.id),
   );
+  const groups = await groupsOfItems(
+    ctx.db,
+    rows.map((row) => row.item.id),
+    today,
+  );
   return {
     items: rows.map((row) => ({
-      ...presentItem(row.item, links, today, evidence),
+      ...presentItem(row.item, links, today, evidence, groups),
       plan: { id: row.item.planId, number: row.planNumber, title: row.planTitle },
     })),
     page: query.page,
@@ -423,6 +445,34 @@ export async function getCascade(ctx: PlanContext, planId: number): Promise<Casc
       asked.set(unit.id, entry);
     }
   }
+  const named = new Set(asked.keys());
+  // A task given to a group asks each of its units today: counted for each, shown as one row per group.
+  const today = todayOf(ctx);
+  const members = await groupMembersOfItems(
+    ctx.db,
+    tasks.map((task) => task.id),
+    today,
+  );
+  const groupRows = new Map<string, { group: GroupRef; tasks: Set<number>; unitIds: Set<number> }>();
+  for (const member of members) {
+    if (member.role !== 'lead') continue;
+    const group = tasks
+      .find((task) => task.id === member.itemId)
+      ?.leadGroups.find((entry) => entry.key === member.key);
+    if (!group) continue;
+    const row = groupRows.get(member.key) ?? { group, tasks: new Set(), unitIds: new Set() };
+    row.tasks.add(member.itemId);
+    row.unitIds.add(member.unitId);
+    groupRows.set(member.key, row);
+    if (member.unitId === plan.unit.id) continue;
+    if (!asked.has(member.unitId))
+      asked.set(member.unitId, { unit: { id: member.unitId, name: member.unitName }, assignedTasks: 0 });
+  }
+  const leadsTask = (task: (typeof tasks)[number], unitId: number) =>
+    task.lead.some((unit) => unit.id === unitId) ||
+    members.some((member) => member.role === 'lead' && member.itemId === task.id && member.unitId === unitId);
+  for (const [unitId, entry] of asked)
+    entry.assignedTasks = tasks.filter((task) => leadsTask(task, unitId)).length;
   for (const child of children)
     if (!asked.has(child.unitId))
       asked.set(child.unitId, { unit: { id: child.unitId, name: child.unitName }, assignedTasks: 0 });
@@ -439,7 +489,6 @@ export async function getCascade(ctx: PlanContext, planId: number): Promise<Casc
   const inFull = canReadPlanInFull(ctx.user, unitPath);
   const shown = (unitId: number) =>
     inFull || hasPermissionOn(ctx.user.grants, 'plans.read', pathOf.get(unitId) ?? '-');
-  const today = todayOf(ctx);
   const due = plan.childPlansDue;
   const taken = new Set(
     tasks.length
@@ -485,17 +534,38 @@ export async function getCascade(ctx: PlanContext, planId: number): Promise<Casc
         assignedTasks,
         canAnswer: hasPermissionOn(ctx.user.grants, 'plans.write', pathOf.get(unit.id) ?? '-'),
         isOwn: !inFull,
+        named: named.has(unit.id) || !members.some((member) => member.unitId === unit.id),
       };
     })
     .sort((a, b) => collator.compare(a.unit.name, b.unit.name));
   const counts = { submitted: 0, late: 0, missing: 0, pending: 0 };
   for (const entry of listed) counts[entry.state] += 1;
+  const stateOf = new Map(listed.map((row) => [row.unit.id, row.state]));
   return {
     childPlansDue: due,
     units: listed,
     counts,
+    // A group's row counts its units' states: only for those who read the plan in full.
+    groups: inFull
+      ? [...groupRows.values()].map((row) => {
+          const groupCounts = { submitted: 0, late: 0, missing: 0, pending: 0 };
+          for (const unitId of row.unitIds) {
+            const state = stateOf.get(unitId);
+            if (state) groupCounts[state] += 1;
+          }
+          return {
+            group: row.group,
+            assignedTasks: row.tasks.size,
+            counts: groupCounts,
+            unitIds: listed.map((unit) => unit.unit.id).filter((id) => row.unitIds.has(id)),
+          };
+        })
+      : [],
     untakenTasks: tasks
-      .filter((task) => !taken.has(task.id) && (inFull || task.lead.some((unit) => shown(unit.id))))
+      .filter(
+        (task) =>
+          !taken.has(task.id) && (inFull || [...asked.keys()].some((id) => shown(id) && leadsTask(task, id))),
+      )
       .map((task) => ({ id: task.id, ref: task.ref, text: task.text, lead: task.lead })),
   };
 }

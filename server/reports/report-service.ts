@@ -16,10 +16,11 @@ import { mutate, type ServiceContext } from '../audit/audit-log.ts';
 import { scopeCondition, unitScope } from '../auth/scope.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import { nowOf, todayOf } from '../clock.ts';
-import { auditEvents, planItems, planItemUnits, plans, reports, units } from '../db/schema/index.ts';
+import { auditEvents, planItems, plans, reports, units } from '../db/schema/index.ts';
 import { writeVersioned } from '../db/versioned.ts';
 import { evidenceCounts } from '../files/evidence.ts';
 import { notifyReportStep } from '../notifications/report-notifications.ts';
+import { itemsAssignedTo } from '../units/unit-group-resolver.ts';
 import { loadReportingCalendar } from './calendar-settings.ts';
 import { assertChangesReport, assertReadsReport, assertReadsUnitReports } from './report-access.ts';
 
@@ -71,10 +72,8 @@ export async function openReport(ctx: ReportContext, unitId: number, periodCode:
 
 /** The tasks a unit leads that the report speaks of: still open, or already in the report. */
 async function formTasks(ctx: ReportContext, unitId: number, inReport: number[]) {
-  const led = ctx.db
-    .select({ itemId: planItemUnits.itemId })
-    .from(planItemUnits)
-    .where(and(eq(planItemUnits.unitId, unitId), eq(planItemUnits.role, 'lead')));
+  // Named on the task or a unit of a group it is given to ("UBND cấp xã"), today.
+  const led = itemsAssignedTo(todayOf(ctx), 'lead', sql`units.id = ${unitId}`);
   const open: SQL = notInArray(planItems.status, ['done', 'cancelled']);
   return ctx.db
     .select({

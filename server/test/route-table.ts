@@ -88,6 +88,17 @@ async function clearTarget(world: World, side: Side, periodCode: string) {
     .where(and(eq(indicatorTargets.unitId, side.unitId), eq(indicatorTargets.periodCode, periodCode)));
 }
 
+/** A saved group of the side's commune, made for one request (a delete takes it away). */
+async function groupOf(world: World, side: Side): Promise<number> {
+  const created = await world.admin.request('POST', '/api/unit-groups', {
+    unitId: side.unitId,
+    name: `Nhóm của bảng ${next()}`,
+    memberIds: [side.unitId],
+  });
+  if (created.status !== 201) throw new Error(`group: ${created.status} ${created.body}`);
+  return created.json.id;
+}
+
 export const ROUTE_TABLE: Record<string, TableRow> = {
   // ---- Public and the person's own account -------------------------------------------------------
   'GET /api/health': { call: () => ({ url: '/api/health' }), own: '200 200 200 200 200 200 200 200' },
@@ -185,6 +196,47 @@ export const ROUTE_TABLE: Record<string, TableRow> = {
   'GET /api/units/import-template': {
     call: () => ({ url: '/api/units/import-template?format=csv' }),
     own: '200 403 403 403 403 403 403 401',
+  },
+  // ---- Saved groups of units (server/units/unit-group-routes.ts) ------------------------------------
+  'GET /api/unit-groups': {
+    call: () => ({ url: '/api/unit-groups' }),
+    own: '200 200 200 200 200 200 200 401',
+  },
+  'GET /api/unit-groups/choices': {
+    call: ({ side }) => ({ url: `/api/unit-groups/choices?unitId=${side.unitId}` }),
+    own: '200 200 200 200 200 200 200 401',
+    other: '200 200 404 404 404 200 200 401',
+  },
+  'GET /api/unit-groups/members': {
+    call: ({ side }) => ({ url: `/api/unit-groups/members?key=type:commune&unitId=${side.unitId}` }),
+    own: '200 200 200 200 200 200 200 401',
+    other: '200 200 404 404 404 200 200 401',
+  },
+  'GET /api/unit-groups/:id': {
+    call: async ({ world, side }) => ({ url: `/api/unit-groups/${await groupOf(world, side)}` }),
+    own: '200 200 200 200 200 200 200 401',
+    other: '200 200 404 404 404 200 200 401',
+  },
+  'POST /api/unit-groups': {
+    call: ({ side }) => ({
+      url: '/api/unit-groups',
+      body: { unitId: side.unitId, name: `Nhóm bảng ${next()}`, memberIds: [side.unitId] },
+    }),
+    own: '201 201 201 403 403 403 403 401',
+    other: '201 201 404 403 403 403 403 401',
+  },
+  'PATCH /api/unit-groups/:id': {
+    call: async ({ world, side }) => ({
+      url: `/api/unit-groups/${await groupOf(world, side)}`,
+      body: { name: `Nhóm bảng ${next()}`, memberIds: [side.unitId], version: STALE },
+    }),
+    own: '409 409 409 403 403 403 403 401',
+    other: '409 409 404 403 403 403 403 401',
+  },
+  'DELETE /api/unit-groups/:id': {
+    call: async ({ world, side }) => ({ url: `/api/unit-groups/${await groupOf(world, side)}` }),
+    own: '204 204 204 403 403 403 403 401',
+    other: '204 204 404 403 403 403 403 401',
   },
   'GET /api/users': { call: () => ({ url: '/api/users' }), own: '200 403 403 403 403 403 403 401' },
   'POST /api/users': {

@@ -781,6 +781,31 @@ export const MESSAGES = {
   todo_plansToMake: { vi: 'Kế hoạch cần lập', en: 'Plans to make' },
   nothingWaiting: { vi: 'Không có việc nào đang chờ.', en: 'Nothing is waiting.' },
   // ---- end (handoffs) ----
+  // ---- groups: groups of units as assignees, saved groups ----
+  unitGroupsHeading: { vi: 'Nhóm đơn vị', en: 'Groups of units' },
+  unitsHeading: { vi: 'Đơn vị', en: 'Units' },
+  groupBadge: { vi: 'Nhóm đơn vị', en: 'Group of units' },
+  savedGroups: { vi: 'Nhóm đơn vị đã lưu', en: 'Saved groups of units' },
+  savedGroupsHelp: {
+    vi: 'Đặt tên cho một tập đơn vị (ví dụ "Các xã biên giới") để giao nhiệm vụ một lần cho cả nhóm. Đơn vị đã sáp nhập được tính cho đơn vị kế thừa.',
+    en: 'Name a set of units (e.g. "Border communes") to give a task to all of them at once. A merged unit counts for the unit that carries it on.',
+  },
+  newGroup: { vi: 'Thêm nhóm', en: 'New group' },
+  editGroup: { vi: 'Sửa nhóm', en: 'Edit group' },
+  groupName: { vi: 'Tên nhóm', en: 'Group name' },
+  groupOwner: { vi: 'Đơn vị sở hữu', en: 'Owner unit' },
+  groupMembers: { vi: 'Các đơn vị trong nhóm', en: 'Units in the group' },
+  memberCount: { vi: 'Số đơn vị', en: 'Units' },
+  noGroups: { vi: 'Chưa có nhóm nào.', en: 'No groups yet.' },
+  deleteGroup: { vi: 'Xóa nhóm', en: 'Delete group' },
+  deleteGroupConfirm: {
+    vi: 'Xóa nhóm "{name}" ({count} đơn vị)? Các đơn vị vẫn giữ nguyên; chỉ tên nhóm không còn để chọn. Nhóm đang được giao nhiệm vụ thì không xóa được.',
+    en: 'Delete the group "{name}" ({count} units)? The units stay as they are; only the group is no longer offered. A group given tasks cannot be deleted.',
+  },
+  groupRowUnits: { vi: '{count} đơn vị', en: '{count} units' },
+  showUnits: { vi: 'Xem từng đơn vị', en: 'Show each unit' },
+  hideUnits: { vi: 'Ẩn danh sách đơn vị', en: 'Hide the units' },
+  // ---- end (groups) ----
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -24,6 +24,7 @@ import {
 } from '../../../../core/plans/plan-views.ts';
 import { DIMENSION_CODES } from '../../../../core/plans/types.ts';
 import { formatDateVi } from '../../../../core/text/dates.ts';
+import { assigneeNames } from '../../../../core/units/groups.ts';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { useT } from '../../i18n/locale.tsx';
 import { AddTaskDialog } from './AddTaskDialog.tsx';
@@ -198,9 +199,9 @@ export function PlanPage() {
                       </Table.Td>
                       <Table.Td>
                         <Text size="sm">
-                          {(item.lead.length > 0 ? item.lead.map((unit) => unit.name) : item.leadNames).join(
-                            ', ',
-                          ) || '—'}
+                          {assigneeNames(item.lead, item.leadGroups, item.leadNames, {
+                            withCounts: true,
+                          }).join(', ') || '—'}
                         </Text>
                         {item.recurrence && (
                           <Text size="xs" c="dimmed">
@@ -232,6 +233,7 @@ export function PlanPage() {
       {editing && (
         <TaskDialog
           planId={plan.id}
+          planUnitId={plan.unit.id}
           item={editing}
           canWrite={plan.access.write}
           onClose={() => setEditing(null)}

@@ -30,7 +30,7 @@ import { ConflictDialog } from '../../components/ConflictDialog.tsx';
 import { DialogFooter } from '../../components/DialogFooter.tsx';
 import { fill } from '../../i18n/fill.ts';
 import { useT } from '../../i18n/locale.tsx';
-import { UnitMultiPicker } from '../units/UnitPicker.tsx';
+import { isGroupValue, UnitMultiPicker } from '../units/UnitPicker.tsx';
 import { type PlanItem, useEvidence, useEvidenceChange, useUnitPlanChanges, useUpdateItem } from './api.ts';
 
 /**
@@ -40,11 +40,14 @@ import { type PlanItem, useEvidence, useEvidenceChange, useUnitPlanChanges, useU
  */
 export function TaskDialog({
   planId,
+  planUnitId,
   item,
   canWrite,
   onClose,
 }: {
   planId: number;
+  /** The plan's unit: groups offered are counted inside it. */
+  planUnitId: number;
   item: PlanItem;
   canWrite: boolean;
   onClose: () => void;
@@ -62,8 +65,21 @@ export function TaskDialog({
   const [weight, setWeight] = useState<number>(item.weight);
   const [note, setNote] = useState(item.note ?? '');
   const [due, setDue] = useState(formatDateVi(item.due));
-  const [lead, setLead] = useState(item.lead.map((unit) => String(unit.id)));
-  const [support, setSupport] = useState(item.support.map((unit) => String(unit.id)));
+  // Units by id and groups by key ("type:commune") in one picker.
+  const [lead, setLead] = useState([
+    ...item.leadGroups.map((group) => group.key),
+    ...item.lead.map((unit) => String(unit.id)),
+  ]);
+  const [support, setSupport] = useState([
+    ...item.supportGroups.map((group) => group.key),
+    ...item.support.map((unit) => String(unit.id)),
+  ]);
+  const chosenLabels = Object.fromEntries(
+    [...item.leadGroups, ...item.supportGroups].map((group) => [
+      group.key,
+      `${group.name} (${group.memberCount.toLocaleString('vi-VN')})`,
+    ]),
+  );
   const [error, setError] = useState<ApiError | null>(null);
   // The version the form was read at; a 409 shows both versions and moves it to the saved one.
   const [version, setVersion] = useState(item.version);
@@ -93,7 +109,12 @@ export function TaskDialog({
         input: {
           ...mine,
           version: readVersion,
-          ...(canAssign && { leadUnitIds: lead.map(Number), supportUnitIds: support.map(Number) }),
+          ...(canAssign && {
+            leadUnitIds: lead.filter((value) => !isGroupValue(value)).map(Number),
+            supportUnitIds: support.filter((value) => !isGroupValue(value)).map(Number),
+            leadGroupKeys: lead.filter(isGroupValue),
+            supportGroupKeys: support.filter(isGroupValue),
+          }),
         },
       });
       uploaded.current = [];
@@ -191,12 +212,16 @@ export function TaskDialog({
               value={lead}
               onChange={setLead}
               known={[...item.lead, ...item.support]}
+              groupsWithin={planUnitId}
+              selectedLabels={chosenLabels}
             />
             <UnitMultiPicker
               label={t('support')}
               value={support}
               onChange={setSupport}
               known={[...item.lead, ...item.support]}
+              groupsWithin={planUnitId}
+              selectedLabels={chosenLabels}
             />
           </>
         )}
