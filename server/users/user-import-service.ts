@@ -8,7 +8,14 @@ import {
   validateAccountImport,
 } from '../../core/auth/account-import.ts';
 import type { AccountImportResult } from '../../core/auth/account-views.ts';
-import { type Grant, hasPermissionOn, isWithin, ROLE_NAMES, ROLES, type Role } from '../../core/auth/roles.ts';
+import {
+  type Grant,
+  hasPermissionOn,
+  isWithin,
+  ROLE_NAMES,
+  ROLES,
+  type Role,
+} from '../../core/auth/roles.ts';
 import { AppError, type RowIssue } from '../../core/errors.ts';
 import { foldVietnamese } from '../../core/text/vietnamese.ts';
 import { mutate } from '../audit/audit-log.ts';
@@ -136,7 +143,9 @@ export async function createAccounts(
     }));
     await tx
       .insert(roleGrants)
-      .values(created.map((account) => ({ userId: account.id, role: account.role, unitId: account.unit.id })));
+      .values(
+        created.map((account) => ({ userId: account.id, role: account.role, unitId: account.unit.id })),
+      );
     for (const account of created) {
       await audit({
         action,

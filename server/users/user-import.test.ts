@@ -26,7 +26,11 @@ const fresh = (stem: string) => {
 
 async function download(session: Session, url: string) {
   const reply = await t.app.inject({ method: 'GET', url, headers: { cookie: session.cookie } });
-  return { status: reply.statusCode, data: reply.rawPayload, json: reply.statusCode === 200 ? null : reply.json() };
+  return {
+    status: reply.statusCode,
+    data: reply.rawPayload,
+    json: reply.statusCode === 200 ? null : reply.json(),
+  };
 }
 
 async function accountsNamed(usernames: string[]) {
@@ -38,7 +42,14 @@ describe('account import from .xlsx', () => {
     const reporter = fresh('baocao');
     const head = fresh('thutruong');
     const file = await sheet([
-      ['Nguyễn Thị Lan', reporter, 'lan@hungyen.gov.vn', '0221 3862 123', 'Phường Phố Hiến', 'Cán bộ báo cáo của đơn vị'],
+      [
+        'Nguyễn Thị Lan',
+        reporter,
+        'lan@hungyen.gov.vn',
+        '0221 3862 123',
+        'Phường Phố Hiến',
+        'Cán bộ báo cáo của đơn vị',
+      ],
       ['  Trần Văn  Bình ', head.toUpperCase(), '', '', COMMUNE_B, 'thủ trưởng đơn vị'],
     ]);
     const preview = await admin.upload('/api/users/import?dryRun=true', 'tai-khoan.xlsx', file);
@@ -77,7 +88,9 @@ describe('account import from .xlsx', () => {
     expect(imported.status).toBe(200);
     expect(imported.json).toMatchObject({ dryRun: false, count: 2 });
     const created = await accountsNamed([reporter, head]);
-    expect(created.map((user) => [user.username, user.fullName, user.phone, user.mustChangePassword]).sort()).toEqual(
+    expect(
+      created.map((user) => [user.username, user.fullName, user.phone, user.mustChangePassword]).sort(),
+    ).toEqual(
       [
         [reporter, 'Nguyễn Thị Lan', '0221 3862 123', true],
         [head, 'Trần Văn Bình', null, true],
@@ -181,7 +194,11 @@ describe('account import from .xlsx', () => {
       { row: 7, column: 'Tên đăng nhập', reason: 'Tên đăng nhập trùng với dòng 6.' },
       { row: 8, column: 'Thư điện tử', reason: 'Địa chỉ thư điện tử không hợp lệ.' },
       { row: 9, column: 'Điện thoại', reason: 'Số điện thoại không hợp lệ.' },
-      { row: 10, column: 'Đơn vị', reason: 'Không tìm thấy đơn vị "Xã Không Có" (tên hoặc mã) đang hoạt động.' },
+      {
+        row: 10,
+        column: 'Đơn vị',
+        reason: 'Không tìm thấy đơn vị "Xã Không Có" (tên hoặc mã) đang hoạt động.',
+      },
       { row: 11, column: 'Đơn vị', reason: 'Có 2 đơn vị tên "Phòng Trùng Tên": hãy ghi mã đơn vị.' },
       {
         row: 12,

@@ -175,7 +175,8 @@ export async function userRoutes(app: FastifyInstance, { db }: { db: Db }) {
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await createHeadAccount(contextOf(request, db), request.params.id, request.body)),
+      reply
+        .status(201)
+        .send(await createHeadAccount(contextOf(request, db), request.params.id, request.body)),
   );
 }
-

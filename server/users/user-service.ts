@@ -13,8 +13,8 @@ import { accountKey, clearAttempts, lockedAccounts } from '../auth/sign-in-throt
 import type { DbOrTx } from '../db/engine.ts';
 import { countRows, listTotal, totalOver } from '../db/list-total.ts';
 import { roleGrants, units, users } from '../db/schema/index.ts';
-import { grantRefusal } from './user-import-service.ts';
 import { assertChangesUser, type UserContext, type UserRow, usersInScope } from './user-access.ts';
+import { grantRefusal } from './user-import-service.ts';
 
 /** What the audit trail records of an account: never the password hash. */
 function auditedUser(user: UserRow) {
