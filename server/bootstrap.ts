@@ -1,6 +1,5 @@
 import type { Config } from './config.ts';
 import { type Database, migrateDatabase, openDatabase } from './db/engine.ts';
-import { loadDemoDossiers } from './setup/demo-dossiers.ts';
 import { formatCredentials, initialise } from './setup/initialise.ts';
 import { seedFromTemplate } from './setup/reference-template.ts';
 import { type TimeStep, untimed } from './setup/step-times.ts';
@@ -27,7 +26,11 @@ export async function openReadyDatabase(
     );
     // A first start (it created the logins) with the demo: dossiers too, for the dashboards.
     if (credentials.length > 0 && config.loadDemoDossiers)
-      await time('demo dossiers', () => loadDemoDossiers(database));
+      await time('demo dossiers', async () => {
+        // Loaded here only: a restart never needs the dossier importer before the server is up.
+        const { loadDemoDossiers } = await import('./setup/demo-dossiers.ts');
+        return loadDemoDossiers(database);
+      });
     const text = formatCredentials(credentials);
     if (text) print(text);
     return database;

@@ -1,19 +1,30 @@
 import { buildApp } from './app.ts';
 import { deleteExpiredSessions } from './auth/sessions.ts';
 import { deleteExpiredThrottles } from './auth/sign-in-throttle.ts';
-import { openReadyDatabase } from './bootstrap.ts';
-import { ConfigError, loadConfig } from './config.ts';
-import { DataFolderLockedError } from './db/data-lock.ts';
+import type { Config } from './config.ts';
+import type { Database } from './db/engine.ts';
 import { failInterruptedJobs } from './jobs/jobs.ts';
 import { scheduleReminders } from './reminders/reminder-schedule.ts';
-import { createStepTimes } from './setup/step-times.ts';
+import type { StepTime, TimeStep } from './setup/step-times.ts';
 
-/** The HTTP server on PORT with the web app and the API (`npm start` loads it through main.ts). */
-async function main() {
-  const started = performance.now();
-  const config = loadConfig();
-  const { steps, time } = createStepTimes();
-  const database = await openReadyDatabase(config, console.log, time);
+/**
+ * The HTTP server on PORT with the web app and the API, on a database main.ts began opening before
+ * this module was loaded.
+ */
+export async function serve({
+  config,
+  opening,
+  steps,
+  time,
+  started,
+}: {
+  config: Config;
+  opening: Promise<Database>;
+  steps: StepTime[];
+  time: TimeStep;
+  started: number;
+}) {
+  const database = await opening;
   await time('interrupted jobs', () => failInterruptedJobs(database.db));
   const app = await time('build app', () => buildApp({ database, config }));
   // Requests still running at shutdown finish before the database closes under them.
@@ -40,6 +51,7 @@ async function main() {
       database: database.kind,
       dataDir: database.kind === 'pglite' ? config.dataDir : undefined,
       ms: Math.round(performance.now() - started),
+      cpuMs: Math.round((process.cpuUsage().user + process.cpuUsage().system) / 1000),
     },
     `Chiso đang chạy tại http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`,
   );
@@ -57,10 +69,3 @@ async function main() {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }
-
-main().catch((error: unknown) => {
-  console.error(
-    error instanceof ConfigError || error instanceof DataFolderLockedError ? error.message : error,
-  );
-  process.exit(1);
-});

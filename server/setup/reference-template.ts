@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import {
+  constants,
   cpSync,
   existsSync,
   mkdirSync,
@@ -107,7 +108,8 @@ export function seedFromTemplate(dataDir: string, templateDir = TEMPLATE_DIR): b
   if (!isTemplateCurrent(templateDir)) return false;
   mkdirSync(dataDir, { recursive: true });
   const copying = join(dataDir, `pg.copying-${process.pid}`);
-  cpSync(join(templateDir, 'pg'), copying, { recursive: true });
+  // Copy-on-write where the file system can (btrfs, XFS): then the copy costs nothing.
+  cpSync(join(templateDir, 'pg'), copying, { recursive: true, mode: constants.COPYFILE_FICLONE });
   try {
     // Onto a missing or empty folder only: another start that got there first keeps its copy.
     renameSync(copying, pgDir);
