@@ -92,8 +92,8 @@ export interface AccountImportContext {
   units: readonly ImportUnit[];
   /** Usernames already taken (lower case). */
   existingUsernames: ReadonlySet<string>;
-  /** Why the importing user may not give this role on this unit, or null when it may. */
-  refusal: (unit: ImportUnit, role: Role) => string | null;
+  /** Why the importing user may not give this role on this unit (and which cell is at fault), or null. */
+  refusal: (unit: ImportUnit, role: Role) => { column: 'unit' | 'role'; reason: string } | null;
 }
 
 function firstMessage(result: { success: false; error: { issues: { message: string }[] } }): string {
@@ -175,7 +175,7 @@ export function validateAccountImport(
         `Vai trò "${roleText}" không hợp lệ; dùng một trong: ${ROLE_NAMES.map((r) => ROLES[r].vi).join('; ')}.`,
       );
     const refusal = unit && role ? context.refusal(unit, role) : null;
-    if (refusal) fail('unit', refusal);
+    if (refusal) fail(refusal.column, refusal.reason);
 
     if (rowIssues.length > 0 || !name.success || !login.success || !mail.success || !tel.success) {
       issues.push(...rowIssues);

@@ -23,7 +23,7 @@ export async function createHeadAccount(
     .where(and(eq(units.id, unitId), isNull(units.validTo)));
   if (!unit) throw new AppError('NOT_FOUND', 'Không tìm thấy đơn vị đang hoạt động.');
   const refusal = grantRefusal(ctx.user.grants, unit.path, 'unit_head');
-  if (refusal) throw new AppError('FORBIDDEN', refusal);
+  if (refusal) throw new AppError('FORBIDDEN', refusal.reason);
   const [clash] = await ctx.db.select({ id: users.id }).from(users).where(eq(users.username, input.username));
   if (clash) throw fieldError('username', `Tên đăng nhập "${input.username}" đã tồn tại.`);
   const [created] = await createAccounts(

@@ -33,14 +33,19 @@ import type { UserContext } from './user-access.ts';
 type ImportedAccountView = AccountImportResult['accounts'][number];
 
 /** Only an administrator on the unit gives the administrator role; anyone else, within their scope. */
-export function grantRefusal(grants: readonly Grant[], unitPath: string, role: Role): string | null {
-  if (!hasPermissionOn(grants, 'users.write', unitPath)) return 'Đơn vị ngoài phạm vi quản lý của bạn.';
+export function grantRefusal(
+  grants: readonly Grant[],
+  unitPath: string,
+  role: Role,
+): { column: 'unit' | 'role'; reason: string } | null {
+  if (!hasPermissionOn(grants, 'users.write', unitPath))
+    return { column: 'unit', reason: 'Đơn vị ngoài phạm vi quản lý của bạn.' };
   if (role === 'admin' && !grants.some((g) => g.role === 'admin' && isWithin(unitPath, g.unitPath)))
-    return 'Chỉ quản trị hệ thống mới cấp được vai trò "Quản trị hệ thống".';
+    return { column: 'role', reason: 'Chỉ quản trị hệ thống mới cấp được vai trò "Quản trị hệ thống".' };
   return null;
 }
 
-export function rejected(issues: RowIssue[]): AppError {
+function rejected(issues: RowIssue[]): AppError {
   const first = issues[0];
   const message = first
     ? `Tệp có ${issues.length} lỗi; chưa tạo tài khoản nào. Lỗi đầu tiên — dòng ${first.row}, cột "${first.column}": ${first.reason}`

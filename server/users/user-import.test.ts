@@ -243,7 +243,11 @@ describe('account import from .xlsx', () => {
     expect(refused.status).toBe(400);
     expect(refused.json.error.details.rows).toEqual([
       { row: 3, column: 'Đơn vị', reason: 'Đơn vị ngoài phạm vi quản lý của bạn.' },
-      { row: 4, column: 'Đơn vị', reason: 'Chỉ quản trị hệ thống mới cấp được vai trò "Quản trị hệ thống".' },
+      {
+        row: 4,
+        column: 'Vai trò',
+        reason: 'Chỉ quản trị hệ thống mới cấp được vai trò "Quản trị hệ thống".',
+      },
     ]);
     expect(await accountsNamed([inside, outside, boss])).toEqual([]);
 

@@ -226,7 +226,7 @@ export async function grantRole(
     if (!hasPermissionOn(ctx.user.grants, 'users.write', unit.path))
       throw new AppError('FORBIDDEN', 'Bạn chỉ được phân quyền trên đơn vị thuộc phạm vi của mình.');
     const refusal = grantRefusal(ctx.user.grants, unit.path, input.role);
-    if (refusal) throw new AppError('FORBIDDEN', refusal);
+    if (refusal) throw new AppError('FORBIDDEN', refusal.reason);
     if (unit.validTo) throw fieldError('unitId', 'Không thể phân quyền trên đơn vị đã giải thể.');
     const [existing] = await tx
       .select({ id: roleGrants.id })
