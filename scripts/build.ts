@@ -44,6 +44,11 @@ const { buildReferenceTemplate, isTemplateCurrent } = await import('../server/se
 if (!isTemplateCurrent()) {
   const started = performance.now();
   console.log('Đang chuẩn bị CSDL nhúng mẫu (migrations, danh mục tham chiếu)…');
-  await buildReferenceTemplate();
-  console.log(`  xong sau ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  try {
+    await buildReferenceTemplate();
+    console.log(`  xong sau ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  } catch (error) {
+    // Only a speed-up: without it the first start does the same work itself.
+    console.warn('  không tạo được (lần chạy đầu sẽ tự khởi tạo, chậm hơn):', error);
+  }
 }
