@@ -97,12 +97,23 @@ async function startServer(dataDir: string): Promise<Started> {
   }
 }
 
-/** SIGTERM to the whole process group (npm and the server), then wait for the exit. */
+/**
+ * SIGTERM to the whole process group (npm and the server), then wait until every process of it has
+ * gone: npm exits first, and the server still writes its data folder while it closes the database.
+ */
 async function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.pid === undefined) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  process.kill(-child.pid, 'SIGTERM');
-  await exited;
+  if (child.pid === undefined) return;
+  const group = -child.pid;
+  const isAlive = () => {
+    try {
+      process.kill(group, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (isAlive()) process.kill(group, 'SIGTERM');
+  while (isAlive()) await new Promise((resolve) => setTimeout(resolve, 25));
 }
 
 const median = (times: number[]) => {
