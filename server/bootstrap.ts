@@ -15,7 +15,7 @@ export async function openReadyDatabase(
   time: TimeStep = untimed,
 ): Promise<Database> {
   // An empty embedded data folder starts from the install-time template (reference data loaded).
-  if (!config.databaseUrl) await time('copy template', async () => seedFromTemplate(config.dataDir));
+  if (!config.databaseUrl) await time('copy template', () => seedFromTemplate(config.dataDir));
   const database = await time('open database', () =>
     openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }),
   );

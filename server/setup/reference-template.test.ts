@@ -28,7 +28,7 @@ describe.skipIf(TEST_PG_URL)('install-time template of the embedded database', (
     expect(isTemplateCurrent(template)).toBe(true);
 
     const dataDir = folder();
-    expect(seedFromTemplate(dataDir, template)).toBe(true);
+    expect(await seedFromTemplate(dataDir, template)).toBe(true);
     const database = await openDatabase({ dataDir });
     try {
       await migrateDatabase(database);
@@ -46,10 +46,10 @@ describe.skipIf(TEST_PG_URL)('install-time template of the embedded database', (
       await database.close();
     }
     // The folder has a database now: never overwritten.
-    expect(seedFromTemplate(dataDir, template)).toBe(false);
+    expect(await seedFromTemplate(dataDir, template)).toBe(false);
     // A template made from other sources (a migration added since) is not used.
     writeFileSync(join(template, 'stamp'), 'other sources');
     expect(isTemplateCurrent(template)).toBe(false);
-    expect(seedFromTemplate(folder(), template)).toBe(false);
+    expect(await seedFromTemplate(folder(), template)).toBe(false);
   }, 180_000);
 });

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import {
   constants,
-  cpSync,
   existsSync,
   mkdirSync,
   readdirSync,
@@ -11,6 +10,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
+import { cp, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { mutate } from '../audit/audit-log.ts';
 import { migrateDatabase, openDatabase } from '../db/engine.ts';
@@ -99,9 +99,10 @@ export async function buildReferenceTemplate(templateDir = TEMPLATE_DIR): Promis
 
 /**
  * On an empty data folder, puts a copy of a current template's database there (copied beside it, then
- * renamed, so two starts on one folder never mix). Returns whether it did.
+ * renamed, so two starts on one folder never mix). Returns whether it did. The copy runs on libuv's
+ * threads: the server's modules load meanwhile.
  */
-export function seedFromTemplate(dataDir: string, templateDir = TEMPLATE_DIR): boolean {
+export async function seedFromTemplate(dataDir: string, templateDir = TEMPLATE_DIR): Promise<boolean> {
   const pgDir = join(dataDir, 'pg');
   if (existsSync(join(pgDir, 'PG_VERSION'))) return false;
   if (existsSync(pgDir) && readdirSync(pgDir).length > 0) return false;
@@ -109,13 +110,13 @@ export function seedFromTemplate(dataDir: string, templateDir = TEMPLATE_DIR): b
   mkdirSync(dataDir, { recursive: true });
   const copying = join(dataDir, `pg.copying-${process.pid}`);
   // Copy-on-write where the file system can (btrfs, XFS): then the copy costs nothing.
-  cpSync(join(templateDir, 'pg'), copying, { recursive: true, mode: constants.COPYFILE_FICLONE });
+  await cp(join(templateDir, 'pg'), copying, { recursive: true, mode: constants.COPYFILE_FICLONE });
   try {
     // Onto a missing or empty folder only: another start that got there first keeps its copy.
-    renameSync(copying, pgDir);
+    await rename(copying, pgDir);
     return true;
   } catch {
-    rmSync(copying, { recursive: true, force: true });
+    await rm(copying, { recursive: true, force: true });
     return false;
   }
 }
