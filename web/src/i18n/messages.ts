@@ -806,6 +806,39 @@ export const MESSAGES = {
   showUnits: { vi: 'Xem từng đơn vị', en: 'Show each unit' },
   hideUnits: { vi: 'Ẩn danh sách đơn vị', en: 'Hide the units' },
   // ---- end (groups) ----
+  // ---- firstmin: accounts imported from .xlsx, a unit head's account ----
+  importAccounts: { vi: 'Nhập tài khoản từ tệp', en: 'Import accounts from a file' },
+  accountTemplate: { vi: 'Tải tệp mẫu (.xlsx)', en: 'Download the template (.xlsx)' },
+  accountColumns: {
+    vi: 'Cột: Họ và tên, Tên đăng nhập, Thư điện tử, Điện thoại, Đơn vị (tên hoặc mã), Vai trò (ghi bằng chữ, ví dụ "Cán bộ báo cáo của đơn vị", "Thủ trưởng đơn vị").',
+    en: 'Columns: Họ và tên (full name), Tên đăng nhập (username), Thư điện tử (e-mail), Điện thoại (phone), Đơn vị (unit name or code), Vai trò (role in words, e.g. "Cán bộ báo cáo của đơn vị", "Thủ trưởng đơn vị").',
+  },
+  previewAccounts: { vi: 'Xem trước', en: 'Preview' },
+  accountsReady: {
+    vi: 'Tệp hợp lệ: {count} tài khoản sẽ được tạo. Chưa có gì được ghi.',
+    en: 'The file is valid: {count} accounts will be created. Nothing has been written yet.',
+  },
+  createAccounts: { vi: 'Tạo {count} tài khoản', en: 'Create {count} accounts' },
+  confirmCreateAccounts: {
+    vi: 'Tạo {count} tài khoản cùng vai trò như bảng xem trước, mỗi tài khoản một mật khẩu tạm phải đổi ở lần đăng nhập đầu. Danh sách mật khẩu tạm chỉ tải được một lần.',
+    en: 'Create {count} accounts with the roles shown in the preview, each with a temporary password to be changed at first sign-in. The list of temporary passwords can be downloaded once only.',
+  },
+  accountsCreated: { vi: 'Đã tạo {count} tài khoản.', en: '{count} accounts created.' },
+  downloadPasswords: {
+    vi: 'Tải danh sách mật khẩu tạm (.xlsx, một lần)',
+    en: 'Download the temporary passwords (.xlsx, once)',
+  },
+  passwordsDownloaded: {
+    vi: 'Đã tải danh sách mật khẩu tạm. Hãy gửi riêng cho từng người.',
+    en: 'Temporary passwords downloaded. Send each person their own.',
+  },
+  createHeadAccount: { vi: 'Tạo tài khoản cho thủ trưởng', en: 'Create an account for the head' },
+  headAccountHelp: {
+    vi: 'Tài khoản có vai trò "Thủ trưởng đơn vị" trên {unit}. Mật khẩu tạm hiển thị một lần và phải đổi ở lần đăng nhập đầu.',
+    en: 'An account with the "Unit head" role on {unit}. The temporary password is shown once and must be changed at first sign-in.',
+  },
+  done: { vi: 'Xong', en: 'Done' },
+  // ---- end (firstmin) ----
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;
