@@ -1,6 +1,7 @@
 import type { Config } from './config.ts';
 import { type Database, migrateDatabase, openDatabase } from './db/engine.ts';
 import { loadDemoDossiers } from './setup/demo-dossiers.ts';
+import { loadDemoYearAtStart } from './setup/demo-year.ts';
 import { formatCredentials, initialise } from './setup/initialise.ts';
 
 /**
@@ -18,6 +19,8 @@ export async function openReadyDatabase(
     const credentials = await initialise(database.db, { loadDemo: config.loadDemo });
     // A first start (it created the logins) with the demo: dossiers too, for the dashboards.
     if (credentials.length > 0 && config.loadDemoDossiers) await loadDemoDossiers(database);
+    // And a year in progress: a plan, the quarter's reports, assessment rounds (logs its time).
+    if (credentials.length > 0 && config.loadDemoYear) print(await loadDemoYearAtStart(database.db, config));
     const text = formatCredentials(credentials);
     if (text) print(text);
     return database;
