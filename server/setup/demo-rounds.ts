@@ -1,9 +1,9 @@
 import { asc, eq, sql } from 'drizzle-orm';
+import { type Criterion, type Framework, walkCriteria } from '../../core/frameworks/framework.ts';
 import { createRoundSchema } from '../../core/frameworks/rounds.ts';
 import { addDays } from '../../core/text/dates.ts';
 import { scoreKey } from '../assessment/assessment-access.ts';
 import { createRound, submitSelfAssessment } from '../assessment/round-commands.ts';
-import { getSheet } from '../assessment/round-queries.ts';
 import { advanceRound } from '../assessment/round-stages.ts';
 import { mutate } from '../audit/audit-log.ts';
 import type { SessionUser } from '../auth/sessions.ts';
@@ -54,15 +54,27 @@ const COMMENTS = [
   'Còn 2 hồ sơ trễ hạn trong kỳ, đã có văn bản xin lỗi.',
 ];
 
-export async function loadDemoRounds(db: Db, scene: RoundScene): Promise<{ roundId: number; lastRoundId: number }> {
+export async function loadDemoRounds(
+  db: Db,
+  scene: RoundScene,
+): Promise<{ roundId: number; lastRoundId: number }> {
   const { today, year, as, at, phoHien } = scene;
   const [framework] = await db
-    .select({ id: frameworks.id })
+    .select({ id: frameworks.id, definition: frameworks.definition })
     .from(frameworks)
     .where(eq(frameworks.code, FRAMEWORK))
     .orderBy(asc(frameworks.fromYear));
   if (!framework) throw new Error(`demo year: framework ${FRAMEWORK} is missing`);
   const provinceId = scene.coordinator.grants[0]?.unitId ?? 0;
+  const leaves = walkCriteria((framework.definition as Framework).criteria)
+    .map((entry) => entry.criterion)
+    .filter((criterion) => !criterion.children?.length);
+  // What each sheet was given, so the council appraises what the unit sent.
+  const given = new Map<string, Map<string, number>>();
+  const selfAssess = async (ctx: DemoCtx, roundId: number, unitId: number) =>
+    given.set(`${roundId}/${unitId}`, await enterSelfScores(ctx, roundId, unitId, leaves, scene.random));
+  const appraise = (ctx: DemoCtx, roundId: number, unitId: number) =>
+    enterAppraisal(ctx, roundId, unitId, given.get(`${roundId}/${unitId}`) ?? new Map(), scene.random);
   const others = scene.communes.filter((unit) => unit.id !== phoHien.id);
   const headOf = (unit: Unit) => (unit.id === phoHien.id ? scene.head : scene.actingFor('unit_head', unit));
 
@@ -89,11 +101,11 @@ export async function loadDemoRounds(db: Db, scene: RoundScene): Promise<{ round
     }),
   );
   for (const [i, unit] of lastUnits.entries())
-    await selfAssess(as(headOf(unit), at(`${last}-06-${10 + (i % 15)}`)), lastRound.id, unit.id, scene.random);
+    await selfAssess(as(headOf(unit), at(`${last}-06-${10 + (i % 15)}`)), lastRound.id, unit.id);
   let version = (await advance(as(scene.coordinator, at(`${last}-07-01`)), lastRound.id, lastRound.version))
     .version;
   for (const [i, unit] of lastUnits.entries())
-    await appraise(as(scene.appraiser, at(`${last}-07-${10 + (i % 15)}`)), lastRound.id, unit.id, scene.random);
+    await appraise(as(scene.appraiser, at(`${last}-07-${10 + (i % 15)}`)), lastRound.id, unit.id);
   for (const day of [`${last}-08-01`, `${last}-08-16`, `${last}-09-01`, `${last}-10-01`])
     version = (await advance(as(scene.coordinator, at(day)), lastRound.id, version)).version;
 
@@ -120,7 +132,7 @@ export async function loadDemoRounds(db: Db, scene: RoundScene): Promise<{ round
   );
   const submitting = [phoHien, ...others.slice(0, DEMO_ROUNDS.selfSubmitted - 1)];
   for (const [i, unit] of submitting.entries())
-    await selfAssess(as(headOf(unit), at(addDays(selfDue, -14 + (i % 12)))), round.id, unit.id, scene.random);
+    await selfAssess(as(headOf(unit), at(addDays(selfDue, -14 + (i % 12)))), round.id, unit.id);
   await advance(
     as(scene.coordinator, at(addDays(selfDue, 1))),
     round.id,
@@ -129,7 +141,7 @@ export async function loadDemoRounds(db: Db, scene: RoundScene): Promise<{ round
   );
   // The council has appraised three communes (not Phố Hiến: its head still waits for the result).
   for (const [i, unit] of submitting.slice(1, 1 + DEMO_ROUNDS.appraised).entries())
-    await appraise(as(scene.appraiser, at(addDays(today, -3 + i))), round.id, unit.id, scene.random);
+    await appraise(as(scene.appraiser, at(addDays(today, -3 + i))), round.id, unit.id);
   return { roundId: round.id, lastRoundId: lastRound.id };
 }
 
@@ -137,22 +149,25 @@ export async function loadDemoRounds(db: Db, scene: RoundScene): Promise<{ round
  * The commune scores every criterion (some with a comment) and attaches its proof in one audited step,
  * then sends the sheet through the service, which checks that nothing is missing.
  */
-async function selfAssess(ctx: DemoCtx, roundId: number, unitId: number, random: () => number) {
-  const sheet = await getSheet(ctx, roundId, unitId);
+async function enterSelfScores(
+  ctx: DemoCtx,
+  roundId: number,
+  unitId: number,
+  leaves: Criterion[],
+  random: () => number,
+): Promise<Map<string, number>> {
   const quality = 0.62 + random() * 0.36;
-  const scores = sheet.criteria
-    .filter((entry) => entry.isLeaf)
-    .map((criterion) => {
-      const max = criterion.maxPoints ?? 0;
-      const share = Math.min(1, Math.max(0, quality + (random() - 0.5) * 0.3));
-      const comment = random() < 0.12 ? (COMMENTS[Math.floor(random() * COMMENTS.length)] ?? null) : null;
-      return {
-        code: criterion.code,
-        selfScore: Math.round(max * share * 2) / 2,
-        selfComment: comment,
-        needsProof: criterion.evidenceRequired,
-      };
-    });
+  const scores = leaves.map((criterion) => {
+    const max = criterion.maxPoints ?? 0;
+    const share = Math.min(1, Math.max(0, quality + (random() - 0.5) * 0.3));
+    const comment = random() < 0.12 ? (COMMENTS[Math.floor(random() * COMMENTS.length)] ?? null) : null;
+    return {
+      code: criterion.code,
+      selfScore: Math.round(max * share * 2) / 2,
+      selfComment: comment,
+      needsProof: criterion.evidenceRequired === true,
+    };
+  });
   await mutate(ctx, async (tx, audit) => {
     const sha256 = await storeBlob(tx, PDF);
     await tx.insert(roundScores).values(
@@ -192,22 +207,25 @@ async function selfAssess(ctx: DemoCtx, roundId: number, unitId: number, random:
     });
   });
   await submitSelfAssessment(ctx, roundId, unitId);
+  return new Map(scores.map((score) => [score.code, score.selfScore]));
 }
 
 /** The council confirms most scores and lowers a few, with its reason, in one audited step. */
-async function appraise(ctx: DemoCtx, roundId: number, unitId: number, random: () => number) {
-  const sheet = await getSheet(ctx, roundId, unitId);
-  const appraised = sheet.criteria
-    .filter((entry) => entry.isLeaf)
-    .map((criterion) => {
-      const self = criterion.selfScore ?? 0;
-      const lowered = self >= 1 && random() < 0.15;
-      return {
-        code: criterion.code,
-        score: lowered ? self - 1 : self,
-        reason: lowered ? 'Tài liệu kiểm chứng chưa chứng minh đủ mức điểm tự chấm.' : null,
-      };
-    });
+async function enterAppraisal(
+  ctx: DemoCtx,
+  roundId: number,
+  unitId: number,
+  selfScores: Map<string, number>,
+  random: () => number,
+) {
+  const appraised = [...selfScores].map(([code, self]) => {
+    const lowered = self >= 1 && random() < 0.15;
+    return {
+      code,
+      score: lowered ? self - 1 : self,
+      reason: lowered ? 'Tài liệu kiểm chứng chưa chứng minh đủ mức điểm tự chấm.' : null,
+    };
+  });
   await mutate(ctx, async (tx, audit) => {
     const values = appraised.map(
       (entry) => sql`(${entry.code}::text, ${entry.score}::float8, ${entry.reason}::text)`,

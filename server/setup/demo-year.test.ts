@@ -27,7 +27,9 @@ describe('the demo year', () => {
     const plans = await rowsOf<{ id: number; year: number; child_plans_due: string; number: string }>(
       `select id, year, child_plans_due::text, number from plans`,
     );
-    expect(plans).toEqual([{ id: summary?.planId, year: 2026, child_plans_due: '2026-12-23', number: '204/KH-UBND' }]);
+    expect(plans).toEqual([
+      { id: summary?.planId, year: 2026, child_plans_due: '2026-12-23', number: '204/KH-UBND' },
+    ]);
     const phoHien = await unitIdByCode(database, '11953');
     const led = await rowsOf<{ n: number }>(
       `select count(*)::int as n from plan_item_units where unit_id = $1 and role = 'lead'`,
@@ -54,7 +56,12 @@ describe('the demo year', () => {
       { period_code: '2026Q3', status: 'accepted', n: 1, late: 0 },
       { period_code: '2026Q3', status: 'draft', n: 1, late: 0 },
       { period_code: '2026Q3', status: 'returned', n: 1, late: 0 },
-      { period_code: '2026Q3', status: 'submitted', n: DEMO_YEAR.onTime + DEMO_YEAR.late, late: DEMO_YEAR.late },
+      {
+        period_code: '2026Q3',
+        status: 'submitted',
+        n: DEMO_YEAR.onTime + DEMO_YEAR.late,
+        late: DEMO_YEAR.late,
+      },
     ]);
   });
 
@@ -83,8 +90,10 @@ describe('the demo year', () => {
 
   it('is loaded once: a second start adds nothing', async () => {
     const count = async () =>
-      (await rowsOf<{ n: number }>(`select (select count(*) from plans) + (select count(*) from reports)
-        + (select count(*) from assessment_rounds) + (select count(*) from audit_events) as n`))[0]?.n;
+      (
+        await rowsOf<{ n: number }>(`select (select count(*) from plans) + (select count(*) from reports)
+        + (select count(*) from assessment_rounds) + (select count(*) from audit_events) as n`)
+      )[0]?.n;
     const before = await count();
     expect(await loadDemoYear(database.db, { now })).toBeNull();
     expect(await count()).toBe(before);

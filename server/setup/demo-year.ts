@@ -86,13 +86,16 @@ export async function loadDemoYear(db: Db, options: { now?: Clock } = {}): Promi
   const communes = reporting.filter((unit) => unit.type === 'commune');
   const departments = reporting.filter((unit) => unit.type === 'department');
   // The helper account acts for a unit that has no demo account of its own, with that unit's role.
-  const actingFor = (role: 'unit_head' | 'unit_reporter', unit: { id: number; path: string; name: string }) => ({
+  const actingFor = (
+    role: 'unit_head' | 'unit_reporter',
+    unit: { id: number; path: string; name: string },
+  ) => ({
     ...people.helper,
     grants: [{ id: 0, role, unitId: unit.id, unitPath: unit.path, unitName: unit.name }],
   });
 
-  const planId = await loadPlan(db, { today, year, people, as, phoHien, communes });
-  const quarters = await loadReports(db, { today, people, as, actingFor, phoHien, departments, communes });
+  const planId = await loadPlan({ today, year, people, as, phoHien, communes });
+  const quarters = await loadReports({ today, people, as, actingFor, phoHien, departments, communes });
   const rounds = await loadDemoRounds(db, {
     today,
     year,
@@ -184,10 +187,14 @@ type ActingFor = (role: 'unit_head' | 'unit_reporter', unit: Unit) => SessionUse
  * by the coordinator; tasks left to the communes go to Phường Phố Hiến and two neighbours; the
  * departments have reported some progress; the units' own plans are due in three weeks.
  */
-async function loadPlan(
-  db: Db,
-  scene: { today: string; year: number; people: People; as: As; phoHien: Unit; communes: Unit[] },
-): Promise<number> {
+async function loadPlan(scene: {
+  today: string;
+  year: number;
+  people: People;
+  as: As;
+  phoHien: Unit;
+  communes: Unit[];
+}): Promise<number> {
   const { today, year, people, as } = scene;
   const text = readFileSync(PLAN_TEXT, 'utf8')
     .replace(/\b2023\b/g, String(year))
@@ -249,7 +256,8 @@ const NARRATIVE = {
     'Đã ban hành kế hoạch cải cách hành chính của đơn vị; niêm yết công khai đầy đủ thủ tục hành chính tại bộ phận một cửa; tỷ lệ hồ sơ giải quyết đúng hạn đạt trên 95%.',
   shortcomings: 'Một số hồ sơ trực tuyến toàn trình còn phải bổ sung giấy tờ bản giấy.',
   causes: 'Người dân chưa quen nộp hồ sơ trực tuyến; đường truyền tại một số thôn còn chậm.',
-  nextTasks: 'Tiếp tục hướng dẫn người dân nộp hồ sơ trực tuyến; số hóa kết quả giải quyết thủ tục hành chính.',
+  nextTasks:
+    'Tiếp tục hướng dẫn người dân nộp hồ sơ trực tuyến; số hóa kết quả giải quyết thủ tục hành chính.',
   proposals: '',
 };
 
@@ -257,18 +265,15 @@ const NARRATIVE = {
  * The last closed quarter on the board: a dozen units on time, two late, one returned with a reason,
  * one accepted, Phường Phố Hiến's still a draft; the quarter before, every one of them accepted.
  */
-async function loadReports(
-  db: Db,
-  scene: {
-    today: string;
-    people: People;
-    as: As;
-    actingFor: ActingFor;
-    phoHien: Unit;
-    departments: Unit[];
-    communes: Unit[];
-  },
-): Promise<{ quarter: string; previousQuarter: string }> {
+async function loadReports(scene: {
+  today: string;
+  people: People;
+  as: As;
+  actingFor: ActingFor;
+  phoHien: Unit;
+  departments: Unit[];
+  communes: Unit[];
+}): Promise<{ quarter: string; previousQuarter: string }> {
   const { people, as, actingFor, phoHien } = scene;
   const probe = as(people.coordinator, at(scene.today));
   // The latest quarter whose report was due before today, and the one before it.
@@ -291,7 +296,10 @@ async function loadReports(
   // A unit's reporter writes the report (and how its tasks stand), two days later its head sends it.
   const send = async (unit: Unit, periodCode: string, sentOn: string, step: number, share: number) => {
     const own = unit.id === phoHien.id;
-    const reporter = as(own ? people.reporter : actingFor('unit_reporter', unit), at(addDays(sentOn, -2), step));
+    const reporter = as(
+      own ? people.reporter : actingFor('unit_reporter', unit),
+      at(addDays(sentOn, -2), step),
+    );
     const opened = await openReport(reporter, unit.id, periodCode);
     const tasks = opened.tasks.slice(0, 2).map((task) => ({
       itemId: task.itemId,
@@ -306,7 +314,11 @@ async function loadReports(
       saveReportSchema.parse({ narrative: NARRATIVE, tasks, version: opened.version }),
     );
     const head = as(own ? people.head : actingFor('unit_head', unit), at(sentOn, step));
-    return transitionReport(head, saved.id, transitionSchema.parse({ action: 'submit', version: saved.version }));
+    return transitionReport(
+      head,
+      saved.id,
+      transitionSchema.parse({ action: 'submit', version: saved.version }),
+    );
   };
   const review = (reviewedOn: string, step: number) => as(people.coordinator, at(reviewedOn, step));
 

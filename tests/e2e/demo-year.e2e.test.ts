@@ -47,7 +47,9 @@ describe('the demo year on its first start', () => {
     await last.getByRole('link').click();
     await page.getByRole('heading', { name: 'Đánh giá cải cách hành chính cấp xã năm 2025' }).waitFor();
     await page.goto(`${page.url()}/results`);
-    await page.getByRole('heading', { name: 'Kết quả: Đánh giá cải cách hành chính cấp xã năm 2025' }).waitFor();
+    await page
+      .getByRole('heading', { name: 'Kết quả: Đánh giá cải cách hành chính cấp xã năm 2025' })
+      .waitFor();
     await page.getByText('20/20 đơn vị tham gia xếp hạng.').waitFor();
     await page.getByRole('row').filter({ hasText: 'Phường Phố Hiến' }).waitFor();
     await page.close();
