@@ -276,10 +276,11 @@ async function loadReports(scene: {
 }): Promise<{ quarter: string; previousQuarter: string }> {
   const { people, as, actingFor, phoHien } = scene;
   const probe = as(people.coordinator, at(scene.today));
-  // The latest quarter whose report was due before today, and the one before it.
+  // The latest quarter whose report was due over ten days ago (late reports and reviews then lie in
+  // the past too), and the one before it.
   const recent = quartersEndingAt(periodContaining(scene.today, 'quarter').code, 3);
   const windows = await Promise.all(recent.map((code) => windowOf(probe, code)));
-  const closed = windows.filter((window) => window.due < scene.today);
+  const closed = windows.filter((window) => window.due < addDays(scene.today, -10));
   const quarter = closed.at(-1);
   if (!quarter) throw new Error('demo year: no closed quarter');
   const previous = await windowOf(probe, quartersEndingAt(quarter.code, 2)[0] ?? '');
