@@ -31,6 +31,12 @@ export async function openReadyDatabase(
         const { loadDemoDossiers } = await import('./setup/demo-dossiers.ts');
         return loadDemoDossiers(database);
       });
+    // And a year in progress: a plan, the quarter's reports, assessment rounds (logs its time).
+    if (credentials.length > 0 && config.loadDemoYear)
+      await time('demo year', async () => {
+        const { loadDemoYearAtStart } = await import('./setup/demo-year.ts');
+        print(await loadDemoYearAtStart(database.db, config));
+      });
     const text = formatCredentials(credentials);
     if (text) print(text);
     return database;
