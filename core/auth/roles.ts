@@ -47,6 +47,8 @@ export const PERMISSIONS = {
   'indicators.manage': ['admin', 'coordinator'],
   /** Bulk-import dossiers of the units in scope (a row for a unit outside it is refused). */
   'dossiers.import': ['admin', 'coordinator', 'unit_reporter'],
+  /** The leader's overview of a province: PAPI, dossiers, reports, overdue tasks, assessment. */
+  'overview.read': ['admin', 'coordinator', 'leader'],
   'users.read': ['admin'],
   'users.write': ['admin'],
   'audit.read': ['admin'],

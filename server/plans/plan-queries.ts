@@ -21,6 +21,7 @@ import { countRows, listTotal, totalOver } from '../db/list-total.ts';
 import { planItems, planItemUnits, plans, planTargets, units } from '../db/schema/index.ts';
 import { evidenceCounts } from '../files/evidence.ts';
 import { assertReadsPlan, canReadItemEvidence, type PlanContext } from './plan-access.ts';
+import { overdueCondition, taskResponsibility } from './task-responsibility.ts';
 
 // ---- Read -----------------------------------------------------------------------------------------
 
@@ -285,7 +286,10 @@ export type TaskRow = PlanItem & { plan: { id: number; number: string | null; ti
 
 const TASK_SORTS = { due: planItems.due, ref: planItems.ref, progress: planItems.progress } as const;
 
-/** Tasks led by a unit in the user's scope (or by `unitId` and its subtree), from every plan. */
+/**
+ * Tasks a unit in the user's scope (or `unitId` and its subtree) answers for, from every plan: those it
+ * leads, and those with no lead of the plans it issued (taskResponsibility).
+ */
 export async function findTasks(ctx: PlanContext, query: FindTasksQuery): Promise<ListResult<TaskRow>> {
   const today = todayOf(ctx);
   const inScope = scopeCondition(unitScope(ctx.user.grants, 'plans.read', units.path));
@@ -295,11 +299,12 @@ export async function findTasks(ctx: PlanContext, query: FindTasksQuery): Promis
     if (!unit) throw fieldError('unitId', 'Đơn vị không tồn tại.');
     unitCondition = and(inScope, like(units.path, `${unit.path}%`)) as SQL;
   }
+  const responsible = taskResponsibility(ctx.db);
   const led = ctx.db
-    .selectDistinct({ itemId: planItemUnits.itemId })
-    .from(planItemUnits)
-    .innerJoin(units, eq(units.id, planItemUnits.unitId))
-    .where(and(eq(planItemUnits.role, 'lead'), unitCondition));
+    .selectDistinct({ itemId: responsible.itemId })
+    .from(responsible)
+    .innerJoin(units, eq(units.id, responsible.unitId))
+    .where(unitCondition);
   const conditions: (SQL | undefined)[] = [eq(planItems.kind, 'task'), inArray(planItems.id, led)];
   if (query.q) {
     const folded = searchPattern(query.q);
@@ -307,8 +312,7 @@ export async function findTasks(ctx: PlanContext, query: FindTasksQuery): Promis
   }
   if (query.dimension) conditions.push(eq(planItems.criterionCode, query.dimension));
   if (query.status) conditions.push(eq(planItems.status, query.status));
-  if (query.overdue)
-    conditions.push(sql`${planItems.due} < ${today} and ${planItems.status} not in ('done', 'cancelled')`);
+  if (query.overdue) conditions.push(overdueCondition(today));
   if (query.dueFrom) conditions.push(sql`${planItems.due} >= ${query.dueFrom}`);
   if (query.dueTo) conditions.push(sql`${planItems.due} <= ${query.dueTo}`);
   const { field, direction } = parseSort(query.sort);
