@@ -4,6 +4,7 @@
  * tasks by responsible unit, the weakest communes and the latest published assessment.
  */
 import { z } from 'zod';
+import { TARGET_OPERATORS } from '../indicators/targets.ts';
 
 const unitRef = z.object({ id: z.number().int(), name: z.string() });
 const nullableNumber = z.number().nullable();
@@ -49,7 +50,7 @@ export const leaderOverviewSchema = z.object({
         denominator: nullableNumber,
         rate: nullableNumber,
         target: z
-          .object({ operator: z.string(), threshold: z.number(), riskMargin: z.number() })
+          .object({ operator: z.enum(TARGET_OPERATORS), threshold: z.number(), riskMargin: z.number() })
           .nullable(),
         status: z.enum(['met', 'at_risk', 'missed', 'no_data']).nullable(),
       }),
@@ -69,9 +70,7 @@ export const leaderOverviewSchema = z.object({
   overdueTasks: z.object({
     /** Distinct tasks: a task led by two units counts once here, once for each unit below. */
     total: z.number().int(),
-    byUnit: z.array(
-      z.object({ unit: unitRef.extend({ type: z.string() }), count: z.number().int() }),
-    ),
+    byUnit: z.array(z.object({ unit: unitRef.extend({ type: z.string() }), count: z.number().int() })),
   }),
   weakestCommunes: z.object({
     /** round: by the latest published round's percent; dossiers: by the quarter's on-time rate. */

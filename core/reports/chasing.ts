@@ -119,9 +119,7 @@ export function reminderSummaryText(summary: ReminderSummary, locale: Locale = '
     if (summary.skipped > 0) parts.push(`${summary.skipped} skipped (already sent or reminded)`);
     return parts.join('; ');
   }
-  parts.push(
-    `Đã nhắc ${summary.reached} đơn vị: ${summary.inApp} qua ứng dụng, ${summary.mailed} qua thư`,
-  );
+  parts.push(`Đã nhắc ${summary.reached} đơn vị: ${summary.inApp} qua ứng dụng, ${summary.mailed} qua thư`);
   if (summary.noAccount > 0) parts.push(`${summary.noAccount} đơn vị chưa có tài khoản`);
   if (!summary.mailOff && summary.noEmail > 0) parts.push(`${summary.noEmail} đơn vị chưa có thư điện tử`);
   if (summary.failed > 0) parts.push(`${summary.failed} thư gửi lỗi`);

@@ -17,7 +17,9 @@ afterAll(() => t.close());
 
 async function rollup(code: string, counters: Partial<DossierCounters>) {
   const unitId = await unitIdByCode(t.database, code);
-  await t.database.db.insert(dossierRollups).values({ unitId, periodCode: '2026Q4', field: 'Hộ tịch', ...counters });
+  await t.database.db
+    .insert(dossierRollups)
+    .values({ unitId, periodCode: '2026Q4', field: 'Hộ tịch', ...counters });
   bumpDataVersion();
 }
 
@@ -47,10 +49,20 @@ describe('the leader’s overview', () => {
     expect(first.overdueTasks).toEqual({
       total: 3,
       byUnit: [
-        { unit: { id: await unitIdByCode(t.database, '33.SNV'), name: 'Sở Nội vụ', type: 'department' }, count: 2 },
-        { unit: { id: await unitIdByCode(t.database, '33.STP'), name: 'Sở Tư pháp', type: 'department' }, count: 1 },
         {
-          unit: { id: await unitIdByCode(t.database, '33'), name: 'Ủy ban nhân dân tỉnh Hưng Yên', type: 'province' },
+          unit: { id: await unitIdByCode(t.database, '33.SNV'), name: 'Sở Nội vụ', type: 'department' },
+          count: 2,
+        },
+        {
+          unit: { id: await unitIdByCode(t.database, '33.STP'), name: 'Sở Tư pháp', type: 'department' },
+          count: 1,
+        },
+        {
+          unit: {
+            id: await unitIdByCode(t.database, '33'),
+            name: 'Ủy ban nhân dân tỉnh Hưng Yên',
+            type: 'province',
+          },
           count: 1,
         },
       ],
@@ -76,20 +88,41 @@ describe('the leader’s overview', () => {
   it('reads PAPI, dossiers against targets, the current quarter’s reports and the weakest communes', async () => {
     await buildReport(t, { unitCode: '33.SNV', periodCode: '2026Q4', submit: true });
     // Phố Hiến 9 of 10 on time, Tân Hưng 5 of 10, Sơn Nam 10 of 10; the others have no dossiers.
-    await rollup('11953', { received: 10, finished: 10, finishedOnTime: 9, finishedLate: 1, receivedOnlineFull: 7 });
-    await rollup('11977', { received: 10, finished: 10, finishedOnTime: 5, finishedLate: 5, receivedOnlineFull: 2 });
+    await rollup('11953', {
+      received: 10,
+      finished: 10,
+      finishedOnTime: 9,
+      finishedLate: 1,
+      receivedOnlineFull: 7,
+    });
+    await rollup('11977', {
+      received: 10,
+      finished: 10,
+      finishedOnTime: 5,
+      finishedLate: 5,
+      receivedOnlineFull: 2,
+    });
     await rollup('11983', { received: 10, finished: 10, finishedOnTime: 10, receivedOnlineFull: 9 });
     const leader = await signInAs(t, 'leader', '33');
     const response = await leader.request('GET', '/api/overview/leader');
     expect(response.status).toBe(200);
     const overview = response.json as LeaderOverview;
-    expect(overview.unit).toEqual({ id: await unitIdByCode(t.database, '33'), name: 'Ủy ban nhân dân tỉnh Hưng Yên' });
+    expect(overview.unit).toEqual({
+      id: await unitIdByCode(t.database, '33'),
+      name: 'Ủy ban nhân dân tỉnh Hưng Yên',
+    });
     expect(overview.today).toBe('2026-12-02');
 
     // Hưng Yên today is the Hưng Yên and Thái Bình PAPI measured (19th and 15th of the 61 ranked in 2024).
     expect(overview.papi?.year).toBe(2024);
     expect(
-      overview.papi?.provinces.map((entry) => [entry.code, entry.name, entry.rank, entry.ranked, entry.trend.length]),
+      overview.papi?.provinces.map((entry) => [
+        entry.code,
+        entry.name,
+        entry.rank,
+        entry.ranked,
+        entry.trend.length,
+      ]),
     ).toEqual([
       ['33', 'Hưng Yên', 19, 61, 7],
       ['34', 'Thái Bình', 15, 61, 7],
@@ -145,12 +178,18 @@ describe('the leader’s overview', () => {
   });
 
   it('is for whoever oversees the province: not a commune’s coordinator, a reporter or a stranger', async () => {
-    expect((await (await signInAs(t, 'coordinator', '33')).request('GET', '/api/overview/leader')).status).toBe(200);
+    expect(
+      (await (await signInAs(t, 'coordinator', '33')).request('GET', '/api/overview/leader')).status,
+    ).toBe(200);
     const commune = await signInAs(t, 'coordinator', '11953');
     const refused = await commune.request('GET', '/api/overview/leader');
     expect(refused.status).toBe(403);
-    expect(refused.json.error.message).toBe('Tổng quan của lãnh đạo dành cho người được phân quyền ở cấp tỉnh.');
-    expect((await (await signInAs(t, 'unit_reporter', '33.SNV')).request('GET', '/api/overview/leader')).status).toBe(403);
+    expect(refused.json.error.message).toBe(
+      'Tổng quan của lãnh đạo dành cho người được phân quyền ở cấp tỉnh.',
+    );
+    expect(
+      (await (await signInAs(t, 'unit_reporter', '33.SNV')).request('GET', '/api/overview/leader')).status,
+    ).toBe(403);
     expect((await t.app.inject({ method: 'GET', url: '/api/overview/leader' })).statusCode).toBe(401);
   });
 });

@@ -3,10 +3,10 @@ import { hasPermissionOn } from '../../core/auth/roles.ts';
 import { AppError } from '../../core/errors.ts';
 import { type LeaderOverview, WEAKEST_COMMUNES } from '../../core/overview/leader-overview.ts';
 import { periodContaining } from '../../core/periods/periods.ts';
+import { getResults, listRounds } from '../assessment/round-queries.ts';
 import type { ServiceContext } from '../audit/audit-log.ts';
 import { scopeCondition, unitScope } from '../auth/scope.ts';
 import type { SessionUser } from '../auth/sessions.ts';
-import { getResults, listRounds } from '../assessment/round-queries.ts';
 import { todayOf } from '../clock.ts';
 import type { DbOrTx } from '../db/engine.ts';
 import { planItems, units } from '../db/schema/index.ts';
@@ -71,7 +71,9 @@ export async function leaderOverview(ctx: Context, counters: CounterSource): Pro
         round: null,
         period: dashboard.period,
         items: dashboard.children
-          .filter((child) => child.unit.type === 'commune' && (child.values.DOSSIER_ON_TIME?.rate ?? null) !== null)
+          .filter(
+            (child) => child.unit.type === 'commune' && (child.values.DOSSIER_ON_TIME?.rate ?? null) !== null,
+          )
           .sort(
             (a, b) =>
               (a.values.DOSSIER_ON_TIME?.rate ?? 0) - (b.values.DOSSIER_ON_TIME?.rate ?? 0) ||
@@ -116,12 +118,18 @@ export async function leaderOverview(ctx: Context, counters: CounterSource): Pro
       publishedAt: latest.round.publishedAt,
       units: latest.units.length,
       participating: latest.participating,
-      averagePercent: averageOf(latest.units.flatMap((entry) => (entry.percent === null ? [] : [entry.percent]))),
+      averagePercent: averageOf(
+        latest.units.flatMap((entry) => (entry.percent === null ? [] : [entry.percent])),
+      ),
       bands: bandsOf(latest.units),
       top: latest.units
         .filter((entry) => entry.rank !== null)
         .slice(0, 3)
-        .map((entry) => ({ unit: { id: entry.unitId, name: entry.name }, percent: entry.percent, rank: entry.rank })),
+        .map((entry) => ({
+          unit: { id: entry.unitId, name: entry.name },
+          percent: entry.percent,
+          rank: entry.rank,
+        })),
     },
   };
 }
@@ -151,7 +159,10 @@ async function papiOf(db: DbOrTx, provinceCode: string | null): Promise<LeaderOv
   const latestYear = years.at(-1);
   if (latestYear === undefined) return null;
   const byProvince = new Map(
-    province.predecessors.map((old) => [old.code, { ...old, trend: [] as PapiPoint[], group: null as number | null }]),
+    province.predecessors.map((old) => [
+      old.code,
+      { ...old, trend: [] as PapiPoint[], group: null as number | null },
+    ]),
   );
   for (const year of years) {
     const results = await findPapiResults(db, year);
@@ -217,4 +228,3 @@ async function latestPublishedRound(ctx: Context) {
   const published = (await listRounds(ctx)).find((round) => round.stage === 'published');
   return published ? getResults(ctx, published.id) : null;
 }
-

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { PlanDetail, PlanItem } from '../../core/plans/plan-views.ts';
+import { documentXml, textOf } from '../test/docx-text.ts';
 import {
   assignmentNote,
   issuerAbbreviation,
@@ -13,7 +14,6 @@ import {
   placeOfUnit,
   planToDocx,
 } from './plan-document.ts';
-import { documentXml, textOf } from '../test/docx-text.ts';
 
 const item = (overrides: Partial<PlanItem>): PlanItem => ({
   id: 1,

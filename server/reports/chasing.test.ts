@@ -55,7 +55,10 @@ describe('chasing the units that have not sent their report', () => {
     const board = (await coordinator.request('GET', '/api/reports?period=2026Q4')).json;
     const unitIds = board.units.map((entry: { unit: { id: number } }) => entry.unit.id);
     expect(unitIds).toHaveLength(116);
-    const sent = await coordinator.request('POST', '/api/reports/reminders', { periodCode: '2026Q4', unitIds });
+    const sent = await coordinator.request('POST', '/api/reports/reminders', {
+      periodCode: '2026Q4',
+      unitIds,
+    });
     expect(sent.status).toBe(200);
     // No SMTP server configured: told in the app only, where the unit has someone to tell.
     expect(sent.json.summary).toEqual({
@@ -127,7 +130,9 @@ describe('chasing the units that have not sent their report', () => {
     const commune = await signInAs(t, 'coordinator', '11977');
     const refused = await commune.request('GET', '/api/reports/chasing-letter.docx?period=2026Q3');
     expect(refused.status).toBe(409);
-    expect(refused.json.error.message).toBe('Mọi đơn vị đã gửi báo cáo Quý III/2026: không cần công văn đôn đốc.');
+    expect(refused.json.error.message).toBe(
+      'Mọi đơn vị đã gửi báo cáo Quý III/2026: không cần công văn đôn đốc.',
+    );
     const leader = await signInAs(t, 'leader', '33');
     expect((await leader.request('GET', '/api/reports/chasing-letter.docx?period=2026Q4')).status).toBe(403);
   });

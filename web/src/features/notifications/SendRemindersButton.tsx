@@ -2,12 +2,18 @@ import { Button, Group, List, Modal, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
+import {
+  periodInWords,
+  type ReminderSummary,
+  reminderSummaryText,
+} from '../../../../core/reports/chasing.ts';
 import { api } from '../../api/client.ts';
 import { useT } from '../../i18n/locale.tsx';
 
 interface SendResult {
   periodCode: string;
-  results: { unit: { id: number; name: string }; status: string; recipients: string[] }[];
+  results: { unit: { id: number; name: string }; status: string; recipients: string[]; accounts: number }[];
+  summary: ReminderSummary;
 }
 
 /**
@@ -21,7 +27,7 @@ export function SendRemindersButton({
   periodCode: string;
   units: { unit: { id: number; name: string }; toChase: boolean }[];
 }) {
-  const { t } = useT();
+  const { t, locale } = useT();
   const [confirming, setConfirming] = useState(false);
   const targets = units.filter((entry) => entry.toChase);
   const send = useMutation({
@@ -32,15 +38,12 @@ export function SendRemindersButton({
       }),
     onSuccess: (answer) => {
       setConfirming(false);
-      // Reminded: told in the app, and mailed when e-mail is on and the unit has an address.
-      const reminded = answer.results.filter(
-        (result) => result.status !== 'skipped' && result.status !== 'failed',
-      );
-      const mailed = answer.results.filter((result) => result.status === 'sent').length;
-      const failed = answer.results.filter((result) => result.status === 'failed').length;
+      // Who was reached how (in the app, by e-mail), and who could not be: never a bare "116/116".
+      const { summary } = answer;
       notifications.show({
-        color: failed > 0 ? 'orange' : 'green',
-        message: `${t('remindersSent')}: ${reminded.length}/${answer.results.length} · ${t('remindersMailed')}: ${mailed}${failed > 0 ? ` · ${t('remindersFailed')}: ${failed}` : ''}`,
+        color: summary.failed > 0 || summary.reached < summary.units ? 'orange' : 'green',
+        message: reminderSummaryText(summary, locale),
+        autoClose: false,
       });
     },
     onError: (error) => notifications.show({ color: 'red', message: error.message }),
@@ -52,7 +55,7 @@ export function SendRemindersButton({
       </Button>
       <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('sendRemindersNow')}>
         <Text size="sm" mb="xs">
-          {t('sendRemindersConfirm')} {periodCode}:
+          {t('sendRemindersConfirm')} {periodInWords(periodCode, locale)}:
         </Text>
         <List size="sm" mah={240} style={{ overflow: 'auto' }}>
           {targets.map((entry) => (

@@ -24,7 +24,8 @@ import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { useT } from '../../i18n/locale.tsx';
 import { hasPermission, useMe } from '../auth/session.ts';
 import { SendRemindersButton } from '../notifications/SendRemindersButton.tsx';
-import { useOpenReport, usePeriodOverview } from './api.ts';
+import { type PeriodOverview, useOpenReport, usePeriodOverview } from './api.ts';
+import { ChasingActions } from './ChasingActions.tsx';
 import { CountsByType } from './CountsByType.tsx';
 
 /** The last six quarters and the halves and the year around today, newest first. */
@@ -40,6 +41,30 @@ export function periodOptions(): string[] {
   }
   codes.push(`${current.year}S1`, `${current.year - 1}S2`, String(current.year - 1));
   return codes;
+}
+
+/** The unit's head as the unit record has it: title and name, phone, e-mail; what is missing is said. */
+function HeadContact({ head }: { head: PeriodOverview['units'][number]['head'] }) {
+  const { t } = useT();
+  return (
+    <Stack gap={0}>
+      <Text size="sm">
+        {head.title && `${head.title} `}
+        {head.name ?? (
+          <Text span size="sm" c="dimmed">
+            ({t('headNameMissing')})
+          </Text>
+        )}
+      </Text>
+      {(head.phone || head.email) && (
+        <Text size="xs">
+          {head.phone && <Anchor href={`tel:${head.phone.replace(/\s/g, '')}`}>{head.phone}</Anchor>}
+          {head.phone && head.email && ' · '}
+          {head.email && <Anchor href={`mailto:${head.email}`}>{head.email}</Anchor>}
+        </Text>
+      )}
+    </Stack>
+  );
 }
 
 /** The period board: each unit's report, the counts per unit type, and whom to chase. */
@@ -86,6 +111,9 @@ export function PeriodBoard() {
             onChange={(event) => setOnlyToChase(event.currentTarget.checked)}
           />
           {hasPermission(me, 'reports.review') && <SendRemindersButton periodCode={period} units={shown} />}
+          {hasPermission(me, 'reports.review') && data && (
+            <ChasingActions period={data.period} units={shown} />
+          )}
           <Button
             component="a"
             variant="default"
@@ -148,17 +176,7 @@ export function PeriodBoard() {
                 {entry.report?.submittedOn ? formatDateVi(entry.report.submittedOn) : '—'}
               </Table.Td>
               <Table.Td>
-                {entry.toChase && (entry.head.email || entry.head.phone) ? (
-                  <Text size="sm">
-                    {entry.head.name}{' '}
-                    {entry.head.email && (
-                      <Anchor href={`mailto:${entry.head.email}`}>{entry.head.email}</Anchor>
-                    )}{' '}
-                    {entry.head.phone}
-                  </Text>
-                ) : (
-                  <Text size="sm">{entry.head.name}</Text>
-                )}
+                <HeadContact head={entry.head} />
               </Table.Td>
               <Table.Td>
                 {entry.report ? (
