@@ -689,6 +689,7 @@ export const MESSAGES = {
   leaderNoPapi: { vi: 'Chưa có kết quả PAPI của tỉnh.', en: 'No PAPI results for the province.' },
   leaderDossiers: { vi: 'Hồ sơ thủ tục hành chính', en: 'Administrative dossiers' },
   leaderReports: { vi: 'Báo cáo', en: 'Reports' },
+  leaderTarget: { vi: 'Chỉ tiêu', en: 'Target' },
   leaderSubmitted: { vi: 'Đã gửi', en: 'Sent' },
   leaderNoOverdue: { vi: 'Không có nhiệm vụ quá hạn.', en: 'No overdue tasks.' },
   leaderOverdueNote: {

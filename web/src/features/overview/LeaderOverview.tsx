@@ -96,6 +96,11 @@ export function LeaderOverview() {
                 <Table.Tr key={kpi.code}>
                   <Table.Td>
                     <Text size="sm">{locale === 'vi' ? kpi.nameVi : kpi.nameEn}</Text>
+                    {kpi.target && (
+                      <Text size="xs" c="dimmed">
+                        {t('leaderTarget')}: {formatTarget(kpi.target)}
+                      </Text>
+                    )}
                   </Table.Td>
                   <Table.Td ta="right">
                     <Text size="sm" fw={700}>
@@ -105,7 +110,7 @@ export function LeaderOverview() {
                   <Table.Td>
                     {kpi.status && kpi.target && (
                       <Badge color={statusColour(kpi.status)} variant="light" tt="none">
-                        {statusLabel(kpi.status, locale)} ({formatTarget(kpi.target)})
+                        {statusLabel(kpi.status, locale)}
                       </Badge>
                     )}
                   </Table.Td>
