@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { hasPermissionOn } from '../../core/auth/roles.ts';
 import { AppError } from '../../core/errors.ts';
+import type { ProvinceResult } from '../../core/indices/papi.ts';
 import { type LeaderOverview, WEAKEST_COMMUNES } from '../../core/overview/leader-overview.ts';
 import { periodContaining } from '../../core/periods/periods.ts';
 import { getResults, listRounds } from '../assessment/round-queries.ts';
@@ -151,11 +152,32 @@ interface PapiPoint {
   total: number | null;
 }
 
+/**
+ * Every year's computed PAPI results, once per process and database: they are reference data loaded at
+ * the first start, which nothing in the product changes (7 years × 63 provinces took most of a cold answer).
+ */
+const papiMemo = new WeakMap<object, Promise<Map<number, ProvinceResult[]>>>();
+function papiByYear(db: DbOrTx): Promise<Map<number, ProvinceResult[]>> {
+  let memo = papiMemo.get(db);
+  if (!memo) {
+    memo = (async () => {
+      const byYear = new Map<number, ProvinceResult[]>();
+      for (const year of await papiYears(db)) byYear.set(year, await findPapiResults(db, year));
+      return byYear;
+    })();
+    // A failed read is not remembered.
+    memo.catch(() => papiMemo.delete(db));
+    papiMemo.set(db, memo);
+  }
+  return memo;
+}
+
 /** PAPI of the old provinces that formed this one: the latest year's rank, and every year's. */
 async function papiOf(db: DbOrTx, provinceCode: string | null): Promise<LeaderOverview['papi']> {
   const province = provincesSince2025().find((entry) => entry.code === provinceCode);
   if (!province) return null;
-  const years = await papiYears(db);
+  const byYear = await papiByYear(db);
+  const years = [...byYear.keys()];
   const latestYear = years.at(-1);
   if (latestYear === undefined) return null;
   const byProvince = new Map(
@@ -164,8 +186,7 @@ async function papiOf(db: DbOrTx, provinceCode: string | null): Promise<LeaderOv
       { ...old, trend: [] as PapiPoint[], group: null as number | null },
     ]),
   );
-  for (const year of years) {
-    const results = await findPapiResults(db, year);
+  for (const [year, results] of byYear) {
     const ranked = results.filter((entry) => entry.rank !== null).length;
     for (const entry of results) {
       const old = byProvince.get(entry.unitCode);

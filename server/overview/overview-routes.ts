@@ -4,7 +4,7 @@ import { type LeaderOverview, leaderOverviewSchema } from '../../core/overview/l
 import { contextOf } from '../auth/policy.ts';
 import { todayOf } from '../clock.ts';
 import type { Db } from '../db/engine.ts';
-import { ReadCache } from '../db/read-cache.ts';
+import { JsonBodyCache } from '../db/read-cache.ts';
 import { cachedCounterSource } from '../indicators/dashboard-service.ts';
 import { leaderOverview } from './leader-overview.ts';
 
@@ -12,7 +12,16 @@ export async function overviewRoutes(app: FastifyInstance, { db, cacheMs }: { db
   const api = app.withTypeProvider<ZodTypeProvider>();
   const counters = cachedCounterSource(db, cacheMs);
   // The same for everyone holding the same grants on the same day, until any data changes.
-  const answers = new ReadCache<LeaderOverview>({ maxEntries: 64, maxAgeMs: cacheMs });
+  const bodies = new JsonBodyCache({ maxEntries: 64, maxAgeMs: cacheMs });
+  // Leaders opening the home page together after a change wait for one computation, not one each.
+  const computing = new Map<string, Promise<LeaderOverview>>();
+  const once = (key: string, compute: () => Promise<LeaderOverview>) => {
+    const pending = computing.get(key);
+    if (pending) return pending;
+    const answer = compute().finally(() => computing.delete(key));
+    computing.set(key, answer);
+    return answer;
+  };
   api.get(
     '/api/overview/leader',
     {
@@ -24,11 +33,13 @@ export async function overviewRoutes(app: FastifyInstance, { db, cacheMs }: { db
         response: { 200: leaderOverviewSchema },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const ctx = contextOf(request, db);
       const grants = ctx.user.grants.map((grant) => `${grant.role}@${grant.unitPath}`).sort();
       const key = `${grants.join(',')}|${todayOf(ctx)}`;
-      return answers.get(key, () => leaderOverview(ctx, counters));
+      return bodies.send(reply, key, leaderOverviewSchema, () =>
+        once(key, () => leaderOverview(ctx, counters)),
+      );
     },
   );
 }
