@@ -50,45 +50,48 @@ export async function leaderOverview(ctx: Context, counters: CounterSource): Pro
     dashboard.children.filter((child) => child.unit.type === 'commune').map((child) => child.unit.id),
   );
   const rated = (unitId: number) => round1(onTime.get(unitId)?.rate ?? null);
-  const weakestCommunes: LeaderOverview['weakestCommunes'] = latest
-    ? {
-        basis: 'round',
-        round: { id: latest.round.id, name: latest.round.name, year: latest.round.year },
-        period: dashboard.period,
-        items: latest.units
-          .filter((entry) => entry.participating && communeIds.has(entry.unitId))
-          .sort((a, b) => (a.percent ?? 0) - (b.percent ?? 0) || a.name.localeCompare(b.name, 'vi'))
-          .slice(0, WEAKEST_COMMUNES)
-          .map((entry) => ({
+  // By the latest published round when it assessed communes; else by this quarter's on-time rate.
+  const byRound = (latest?.units ?? [])
+    .filter((entry) => entry.participating && communeIds.has(entry.unitId))
+    .sort((a, b) => (a.percent ?? 0) - (b.percent ?? 0) || a.name.localeCompare(b.name, 'vi'))
+    .slice(0, WEAKEST_COMMUNES);
+  const weakestCommunes: LeaderOverview['weakestCommunes'] =
+    latest && byRound.length > 0
+      ? {
+          basis: 'round',
+          round: { id: latest.round.id, name: latest.round.name, year: latest.round.year },
+          period: dashboard.period,
+          items: byRound.map((entry) => ({
             unit: { id: entry.unitId, name: entry.name },
             percent: entry.percent,
             band: entry.band,
             rank: entry.rank,
             onTimeRate: rated(entry.unitId),
           })),
-      }
-    : {
-        basis: 'dossiers',
-        round: null,
-        period: dashboard.period,
-        items: dashboard.children
-          .filter(
-            (child) => child.unit.type === 'commune' && (child.values.DOSSIER_ON_TIME?.rate ?? null) !== null,
-          )
-          .sort(
-            (a, b) =>
-              (a.values.DOSSIER_ON_TIME?.rate ?? 0) - (b.values.DOSSIER_ON_TIME?.rate ?? 0) ||
-              a.unit.name.localeCompare(b.unit.name, 'vi'),
-          )
-          .slice(0, WEAKEST_COMMUNES)
-          .map((child) => ({
-            unit: { id: child.unit.id, name: child.unit.name },
-            percent: null,
-            band: null,
-            rank: null,
-            onTimeRate: rated(child.unit.id),
-          })),
-      };
+        }
+      : {
+          basis: 'dossiers',
+          round: null,
+          period: dashboard.period,
+          items: dashboard.children
+            .filter(
+              (child) =>
+                child.unit.type === 'commune' && (child.values.DOSSIER_ON_TIME?.rate ?? null) !== null,
+            )
+            .sort(
+              (a, b) =>
+                (a.values.DOSSIER_ON_TIME?.rate ?? 0) - (b.values.DOSSIER_ON_TIME?.rate ?? 0) ||
+                a.unit.name.localeCompare(b.unit.name, 'vi'),
+            )
+            .slice(0, WEAKEST_COMMUNES)
+            .map((child) => ({
+              unit: { id: child.unit.id, name: child.unit.name },
+              percent: null,
+              band: null,
+              rank: null,
+              onTimeRate: rated(child.unit.id),
+            })),
+        };
 
   return {
     unit: { id: unit.id, name: unit.name },
