@@ -175,6 +175,7 @@ describe('chasing from the period board', () => {
     await snvRow.getByText('Giám đốc Sở Nguyễn Văn An').waitFor();
     await snvRow.getByRole('link', { name: '0912 345 678' }).waitFor();
     await page.getByRole('row').filter({ hasText: 'Sở Tư pháp' }).getByText('(chưa có họ tên)').waitFor();
+    await page.screenshot({ path: join(tmpdir(), 'chiso-e2e-board-chasing.png') });
 
     await page.getByRole('button', { name: 'Nhắc ngay các đơn vị chưa gửi (115)' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Nhắc ngay các đơn vị chưa gửi' }).click();
