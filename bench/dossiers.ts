@@ -54,11 +54,29 @@ try {
   const imported = performance.now();
   const lag = monitorEventLoopDelay({ resolution: 10 });
   lag.enable();
+  // Another request's query, every 50 ms while the import runs: how long it waits for a connection
+  // (PGlite has one; an import that read its file inside its transaction held it throughout).
+  const waits: number[] = [];
+  let importing = true;
+  const probe = (async () => {
+    while (importing) {
+      const sent = performance.now();
+      await database.pool.query('select 1');
+      waits.push(performance.now() - sent);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  })();
   const result = await importDossiers(systemContext(database), { path: file, format: 'csv', dryRun: false });
   const importMs = performance.now() - imported;
+  importing = false;
+  await probe;
   lag.disable();
+  const queryWaitMaxMs = Math.round(Math.max(0, ...waits));
   log(
     `event-loop delay during the import: p99 ${Math.round(lag.percentile(99) / 1e6)} ms, max ${Math.round(lag.max / 1e6)} ms`,
+  );
+  log(
+    `another query during the import: ${waits.length} sent, longest wait ${queryWaitMaxMs} ms (${Math.round((100 * queryWaitMaxMs) / importMs)} % of the import)`,
   );
   if (result.rejectedCount > 0)
     throw new Error(`import refused: ${JSON.stringify(result.rejected.slice(0, 3))}`);
@@ -82,6 +100,7 @@ try {
     dashboardP95Ms,
     rawScanMs,
     peakRssMb: Math.round(peakRss / 1024 ** 2),
+    queryWaitMaxMs,
     database: target.kind,
   };
   console.log(values.json ? JSON.stringify(summary) : summary);

@@ -33,6 +33,7 @@ import { reminderRoutes } from './reminders/reminder-routes.ts';
 import { calendarRoutes } from './reports/calendar-routes.ts';
 import { chasingRoutes } from './reports/chasing-routes.ts';
 import { reportRoutes } from './reports/report-routes.ts';
+import { unitGroupRoutes } from './units/unit-group-routes.ts';
 import { unitRoutes } from './units/unit-routes.ts';
 import { userRoutes } from './users/user-routes.ts';
 
@@ -135,6 +136,7 @@ export async function buildApp({
   await app.register(healthRoutes, { database });
   await app.register(authRoutes, { db: database.db, config });
   await app.register(unitRoutes, { db: database.db, cacheMs: config.readCacheMs });
+  await app.register(unitGroupRoutes, { db: database.db });
   await app.register(userRoutes, { db: database.db });
   await app.register(auditRoutes, { db: database.db });
   await app.register(indexRoutes, { db: database.db });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../core/text/dates.ts';
-import type { Clock } from './clock.ts';
+import { type Clock, clockFrom } from './clock.ts';
 import { buildPlan, buildReport, buildRound, signInAs } from './test/factories.ts';
 import { createTestApp, type TestApp, unitIdByCode } from './test/harness.ts';
 
@@ -87,5 +87,15 @@ describe('assessment round deadlines by the injected clock', () => {
     const locked = await reporter.request('PATCH', url, { selfScore: 2, version: 1 });
     expect(locked.status).toBe(403);
     expect(locked.json.error.message).toContain('hết hạn');
+  });
+});
+
+describe('clockFrom (CHISO_NOW): starts at the given instant and runs on at the system’s pace', () => {
+  it('keeps the offset it starts with', () => {
+    let system = Date.parse('2030-01-01T00:00:00Z');
+    const clock = clockFrom('2026-12-02T09:00:00+07:00', () => new Date(system));
+    expect(clock().toISOString()).toBe('2026-12-02T02:00:00.000Z');
+    system += 90_000;
+    expect(clock().toISOString()).toBe('2026-12-02T02:01:30.000Z');
   });
 });

@@ -25,6 +25,15 @@ export function fixedClock(iso: string): Clock {
   return () => new Date(at);
 }
 
+/**
+ * A clock that starts at `iso` when the server starts and runs on (`CHISO_NOW`): browser tests see a
+ * fixed day (2 December 2026) while sessions and timeouts keep the system's pace.
+ */
+export function clockFrom(iso: string, system: Clock = systemClock): Clock {
+  const offset = Date.parse(iso) - system().getTime();
+  return () => new Date(system().getTime() + offset);
+}
+
 declare module 'fastify' {
   interface FastifyInstance {
     /** The app's clock, carried into every service context by `contextOf`. */

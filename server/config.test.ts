@@ -16,6 +16,19 @@ describe('configuration', () => {
     expect(config.loadDemo).toBe(false);
   });
 
+  it('a test may start the clock at a given instant (CHISO_NOW), never in production', () => {
+    expect(loadConfig({}).now).toBeUndefined();
+    expect(loadConfig({ CHISO_NOW: '2026-12-02T09:00:00+07:00' }).now).toBe('2026-12-02T09:00:00+07:00');
+    expect(() => loadConfig({ CHISO_NOW: '02/12/2026' })).toThrow(/CHISO_NOW/);
+    expect(() =>
+      loadConfig({
+        NODE_ENV: 'production',
+        CHISO_SECRET: 'x'.repeat(40),
+        CHISO_NOW: '2026-12-02T09:00:00+07:00',
+      }),
+    ).toThrow(/CHISO_NOW/);
+  });
+
   it('names a malformed variable', () => {
     expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT/);
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);

@@ -32,6 +32,11 @@ const envSchema = z.object({
   CHISO_MAIL_FROM: z.string().min(3).default('Chiso <no-reply@localhost>'),
   /** The address users open the web app at: links in e-mails point there. */
   CHISO_PUBLIC_URL: z.url().default('http://localhost:3000'),
+  /** Tests only: the day the server believes it is when it starts (then the clock runs on); never in production. */
+  CHISO_NOW: z.iso
+    .datetime({ offset: true })
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
 });
 
 export interface Config {
@@ -50,6 +55,8 @@ export interface Config {
   smtpUrl: string | undefined;
   mailFrom: string;
   publicUrl: string;
+  /** The instant the server's clock starts at (tests), or undefined: the system's time. */
+  now: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -64,6 +71,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const isProduction = values.NODE_ENV === 'production';
   const secret = values.CHISO_SECRET ?? DEV_SECRET;
   const loadDemo = !isProduction && values.CHISO_DEMO !== 'false';
+  if (isProduction && values.CHISO_NOW) {
+    throw new ConfigError(
+      'CHISO_NOW chỉ dùng khi kiểm thử, không đặt khi chạy NODE_ENV=production.\n' +
+        'CHISO_NOW is for tests only and may not be set in production.',
+    );
+  }
   if (isProduction && (secret === DEV_SECRET || secret.length < 32)) {
     throw new ConfigError(
       'CHISO_SECRET phải được đặt (ít nhất 32 ký tự, không dùng giá trị mặc định) khi chạy NODE_ENV=production.\n' +
@@ -86,5 +99,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: values.CHISO_SMTP_URL,
     mailFrom: values.CHISO_MAIL_FROM,
     publicUrl: values.CHISO_PUBLIC_URL.replace(/\/+$/, ''),
+    now: values.CHISO_NOW,
   };
 }

@@ -2,9 +2,11 @@ import { buildApp } from './app.ts';
 import { deleteExpiredSessions } from './auth/sessions.ts';
 import { deleteExpiredThrottles } from './auth/sign-in-throttle.ts';
 import { openReadyDatabase } from './bootstrap.ts';
+import { clockFrom } from './clock.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { DataFolderLockedError } from './db/data-lock.ts';
 import { failInterruptedJobs } from './jobs/jobs.ts';
+import { scheduleHandoffMail } from './notifications/notification-mail.ts';
 import { scheduleReminders } from './reminders/reminder-schedule.ts';
 
 /** `npm start`: the HTTP server on PORT with the web app and the API. */
@@ -13,7 +15,7 @@ async function main() {
   const config = loadConfig();
   const database = await openReadyDatabase(config);
   await failInterruptedJobs(database.db);
-  const app = await buildApp({ database, config });
+  const app = await buildApp({ database, config, ...(config.now && { now: clockFrom(config.now) }) });
   // Requests still running at shutdown finish before the database closes under them.
   let inFlight = 0;
   app.addHook('onRequest', async () => {
@@ -25,13 +27,16 @@ async function main() {
   await app.listen({ port: config.port, host: config.host });
   // Expired sessions and sign-in counts are removed at start and every hour.
   const sweep = () =>
-    Promise.all([deleteExpiredSessions(database.db), deleteExpiredThrottles(database.db)]).catch(
-      (error: unknown) => app.log.warn({ err: error }, 'session sweep failed'),
-    );
+    Promise.all([
+      deleteExpiredSessions(database.db, app.clock()),
+      deleteExpiredThrottles(database.db, app.clock()),
+    ]).catch((error: unknown) => app.log.warn({ err: error }, 'session sweep failed'));
   void sweep();
   setInterval(sweep, 3600_000).unref();
   // Report reminders likewise: at start and hourly, each sent once (recorded), errors logged.
-  scheduleReminders({ db: database.db, config, log: app.log });
+  scheduleReminders({ db: database.db, config, log: app.log, clock: app.clock });
+  // The e-mail copies of hand-offs, sent after their changes committed.
+  scheduleHandoffMail({ db: database.db, config, log: app.log });
   app.log.info(
     {
       database: database.kind,

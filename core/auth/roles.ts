@@ -21,6 +21,8 @@ export const PERMISSIONS = {
   'units.read': EVERY_ROLE,
   'indices.read': EVERY_ROLE,
   'units.write': ['admin'],
+  /** Name and save groups of units ("Các xã biên giới") to give plan tasks to, in the units in scope. */
+  'units.groups': ['admin', 'coordinator'],
   'plans.read': EVERY_ROLE,
   /** Import, edit and assign plans of the units in scope (a unit head: the unit's own plan). */
   'plans.write': ['admin', 'coordinator', 'unit_head'],

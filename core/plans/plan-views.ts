@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { idSchema, versionSchema } from '../ids.ts';
 import { isoDate, optionalText, text } from '../text/fields.ts';
+import { groupKeySchema, groupRefSchema } from '../units/groups.ts';
 import { DIMENSION_TABLE } from './dimension-table.ts';
 import { DIMENSION_CODES, type DimensionCode, INDEX_CODES, RECURRENCES, type Recurrence } from './types.ts';
 
@@ -50,6 +51,9 @@ export const planItemSchema = z.object({
   dimension: z.enum(DIMENSION_CODES).nullable(),
   lead: z.array(unitRefSchema),
   support: z.array(unitRefSchema),
+  /** Groups the task is given to ("Tất cả xã, phường"), each with the units it covers today. */
+  leadGroups: z.array(groupRefSchema),
+  supportGroups: z.array(groupRefSchema),
   /** Lead and coordinating agencies as the document names them, whether mapped to a unit or not. */
   leadNames: z.array(z.string()),
   supportNames: z.array(z.string()),
@@ -119,7 +123,27 @@ export const planSummarySchema = z.object({
 });
 export type PlanSummary = z.infer<typeof planSummarySchema>;
 
+/** A plan as another names it: "Kế hoạch số 12/KH-UBND" (core/plans/plan-name.ts), never its id. */
+export const planRefSchema = z.object({
+  id: z.number().int(),
+  number: z.string().nullable(),
+  type: z.string().nullable(),
+  title: z.string(),
+});
+export type PlanRef = z.infer<typeof planRefSchema>;
+
+/** What the reader may do with a plan, so a screen shows only the actions its grants allow. */
+export const planAccessSchema = z.object({
+  /** Change the plan: its particulars, tasks, targets, assignments (plans.write on its unit). */
+  write: z.boolean(),
+  /** The tasks whose status and progress the reader reports (all, with `write`). */
+  reportItemIds: z.array(z.number().int()),
+});
+
 export const planDetailSchema = planSummarySchema.extend({
+  /** The plan this unit's plan answers, as it is named. */
+  parentPlan: planRefSchema.nullable(),
+  access: planAccessSchema,
   childPlansDue: z.string().nullable(),
   leadShare: z.number(),
   warnings: z.array(z.string()),
@@ -178,7 +202,14 @@ export const createPlanSchema = z.object({
   warnings: z.array(z.string().max(1000)).max(200).default([]),
   /** Agency names of the document → organisation units; remembered for the next import. */
   agencies: z
-    .array(z.object({ name: z.string().trim().min(1).max(200), unitId: idSchema.nullable() }))
+    .array(
+      z.object({
+        name: z.string().trim().min(1).max(200),
+        unitId: idSchema.nullable(),
+        /** Or a group of units ("UBND cấp xã" → every commune), resolved to its members when read. */
+        groupKey: groupKeySchema.nullable().default(null),
+      }),
+    )
     .max(500),
   childPlansDue: isoDate.nullable().default(null),
 });
@@ -188,8 +219,10 @@ export type CreatePlanInput = z.input<typeof createPlanSchema>;
 export const agencyMatchSchema = z.object({
   name: z.string(),
   unit: unitRefSchema.nullable(),
-  /** "alias": remembered from an earlier import; "name": same name as an active unit. */
-  source: z.enum(['alias', 'name']).nullable(),
+  /** A name that stands for a group of units ("UBND cấp xã"): the group, with its units today. */
+  group: groupRefSchema.nullable(),
+  /** "alias": remembered from an earlier import; "name": same name as an active unit; "group": a group's name. */
+  source: z.enum(['alias', 'name', 'group']).nullable(),
 });
 export type AgencyMatch = z.infer<typeof agencyMatchSchema>;
 
@@ -200,6 +233,12 @@ export const createChildPlanSchema = z.object({
 });
 
 export const updatePlanSchema = z.object({
+  /** The particulars a unit gives its own plan once it is issued. */
+  number: optionalText(60).optional(),
+  issuedOn: isoDate.nullable().optional(),
+  signer: optionalText(150).optional(),
+  place: optionalText(100).optional(),
+  title: text(1000, 'Vui lòng nhập trích yếu (tên) của kế hoạch.').optional(),
   childPlansDue: isoDate.nullable().optional(),
   leadShare: z.number().min(0).max(100).optional(),
   status: z.enum(PLAN_STATUSES).optional(),
@@ -223,10 +262,37 @@ export const cascadeSchema = z.object({
     z.object({
       unit: unitRefSchema,
       state: z.enum(CASCADE_STATES),
-      plan: z.object({ id: z.number().int(), createdAt: z.string(), taskCount: z.number().int() }).nullable(),
+      plan: planRefSchema.extend({ createdAt: z.string(), taskCount: z.number().int() }).nullable(),
       assignedTasks: z.number().int(),
+      /** Whether the reader may make this unit's plan (plans.write on the unit). */
+      canAnswer: z.boolean(),
+      /** The reader's own unit, reading the plan through the tasks it gives that unit (not the author's view). */
+      isOwn: z.boolean(),
+      /** Named on a task itself (not only reached through a group): the board lists it on its own row. */
+      named: z.boolean(),
     }),
   ),
+  /** Each group tasks are given to, as one row: its units' states counted, and the units themselves. */
+  groups: z.array(
+    z.object({
+      group: groupRefSchema,
+      assignedTasks: z.number().int(),
+      counts: z.object({
+        submitted: z.number().int(),
+        late: z.number().int(),
+        missing: z.number().int(),
+        pending: z.number().int(),
+      }),
+      unitIds: z.array(z.number().int()),
+    }),
+  ),
+  /** How many of the units listed are in each state. */
+  counts: z.object({
+    submitted: z.number().int(),
+    late: z.number().int(),
+    missing: z.number().int(),
+    pending: z.number().int(),
+  }),
   untakenTasks: z.array(
     z.object({ id: z.number().int(), ref: z.string(), text: z.string(), lead: z.array(unitRefSchema) }),
   ),
@@ -239,8 +305,14 @@ export const updatePlanItemSchema = z.object({
   /** How much the item counts in its section's progress (the coordinator's call). */
   weight: z.number().min(0).max(100).optional(),
   due: isoDate.nullable().optional(),
+  /** The task's wording and rhythm: the plan's author changes them (a unit, in its own plan). */
+  text: text(5000, 'Nhiệm vụ không được để trống.').optional(),
+  recurrence: z.enum(RECURRENCES).nullable().optional(),
+  dimension: z.enum(DIMENSION_CODES).nullable().optional(),
   leadUnitIds: unitIds.optional(),
   supportUnitIds: unitIds.optional(),
+  leadGroupKeys: z.array(groupKeySchema).max(20).optional(),
+  supportGroupKeys: z.array(groupKeySchema).max(20).optional(),
   note: optionalText(2000).optional(),
   version: versionSchema,
 });

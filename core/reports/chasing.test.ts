@@ -1,19 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chatText, periodInWords, reminderSummaryText, summariseReminders } from './chasing.ts';
-
-describe('periodInWords', () => {
-  it('names every kind of period in Vietnamese and English', () => {
-    expect(periodInWords('2026Q4')).toBe('Quý IV/2026');
-    expect(periodInWords('2026S1')).toBe('6 tháng đầu năm 2026');
-    expect(periodInWords('2026S2')).toBe('6 tháng cuối năm 2026');
-    expect(periodInWords('2026')).toBe('Năm 2026');
-    expect(periodInWords('2026M12')).toBe('Tháng 12/2026');
-    expect(periodInWords('2026Q4', 'en')).toBe('Q4 2026');
-    expect(periodInWords('2026S2', 'en')).toBe('Second half of 2026');
-    expect(periodInWords('2026M03', 'en')).toBe('March 2026');
-    expect(periodInWords('not a period')).toBe('not a period');
-  });
-});
+import { chatText, reminderSummaryText, summariseReminders } from './chasing.ts';
 
 describe('summariseReminders', () => {
   it('says who was reached in the app, by e-mail, and who has no account or address', () => {
@@ -67,7 +53,7 @@ describe('chatText', () => {
     );
     expect(text).toBe(
       [
-        'Đến ngày 22/12/2026, 2 đơn vị chưa gửi báo cáo Quý IV/2026 (hạn 20/12/2026, đã quá hạn):',
+        'Đến ngày 22/12/2026, 2 đơn vị chưa gửi báo cáo quý IV/2026 (hạn 20/12/2026, đã quá hạn):',
         '1. Sở Tư pháp: Nguyễn Văn An, 0912 345 678',
         '2. Xã Tân Hưng: chưa có tên thủ trưởng, chưa có số điện thoại',
         'Đề nghị các đơn vị khẩn trương gửi báo cáo trên Chiso. Trân trọng cảm ơn!',

@@ -2,47 +2,10 @@
  * Chasing the units that have not sent their periodic report: what a round of reminders reached
  * (in the app, by e-mail, nobody), and the short text a coordinator pastes into a chat group.
  */
-import { parsePeriod } from '../periods/periods.ts';
+import { periodName } from '../periods/period-names.ts';
 import { formatDateVi } from '../text/dates.ts';
 
 type Locale = 'vi' | 'en';
-
-const ROMAN = ['I', 'II', 'III', 'IV'];
-const MONTHS_EN = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-/**
- * A period in words, as people read it: "Quý IV/2026", "6 tháng đầu năm 2026", "Năm 2026",
- * "Tháng 12/2026" (English "Q4 2026", "First half of 2026"…). The overview's and the chasing
- * documents' one way to name a period; a code it does not know is returned as it is.
- */
-export function periodInWords(code: string, locale: Locale = 'vi'): string {
-  const period = parsePeriod(code);
-  if (!period) return code;
-  const { kind, year, index } = period;
-  if (locale === 'en') {
-    if (kind === 'quarter') return `Q${index} ${year}`;
-    if (kind === 'half') return `${index === 1 ? 'First' : 'Second'} half of ${year}`;
-    if (kind === 'month') return `${MONTHS_EN[index - 1]} ${year}`;
-    return `Year ${year}`;
-  }
-  if (kind === 'quarter') return `Quý ${ROMAN[index - 1]}/${year}`;
-  if (kind === 'half') return `6 tháng ${index === 1 ? 'đầu' : 'cuối'} năm ${year}`;
-  if (kind === 'month') return `Tháng ${index}/${year}`;
-  return `Năm ${year}`;
-}
 
 /** One unit's reminder as the server reports it. */
 export interface ReminderResult {
@@ -142,7 +105,7 @@ export function chatText(
   window: { code: string; deadline: string },
   today: string,
 ): string {
-  const period = periodInWords(window.code);
+  const period = periodName(window.code, 'vi', { inSentence: true });
   const overdue = today > window.deadline;
   const lines = [
     overdue

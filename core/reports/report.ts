@@ -1,18 +1,22 @@
 /**
- * A unit's periodic report and its workflow: the unit drafts, its head submits, the coordinator
- * returns it with a reason or accepts it, then locks it; a coordinator may reopen an accepted or
- * locked report with a reason. Pure rules; the server stores and enforces them.
+ * A unit's periodic report and its workflow: the reporter drafts and presents it to the head ("trình
+ * thủ trưởng"), the head sends it (or returns it to the reporter with a reason; in a small commune the
+ * head may send a draft directly), the coordinator returns it with a reason or accepts it, then locks
+ * it; a coordinator may reopen an accepted or locked report with a reason. A presented report is not
+ * sent yet: timeliness, the board and the reminders count it as missing. Pure rules; the server
+ * stores and enforces them.
  */
 import { z } from 'zod';
 import type { Permission } from '../auth/roles.ts';
 import { idSchema, versionSchema } from '../ids.ts';
 import { optionalText } from '../text/fields.ts';
 
-export const REPORT_STATUSES = ['draft', 'submitted', 'returned', 'accepted', 'locked'] as const;
+export const REPORT_STATUSES = ['draft', 'presented', 'submitted', 'returned', 'accepted', 'locked'] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
 
 export const REPORT_STATUS_NAMES: Record<ReportStatus, { vi: string; en: string }> = {
   draft: { vi: 'Đang soạn', en: 'Draft' },
+  presented: { vi: 'Đã trình, chờ thủ trưởng duyệt', en: 'Presented, awaiting the head' },
   submitted: { vi: 'Đã gửi, chờ duyệt', en: 'Submitted' },
   returned: { vi: 'Bị trả lại', en: 'Returned' },
   accepted: { vi: 'Đã tiếp nhận', en: 'Accepted' },
@@ -20,7 +24,15 @@ export const REPORT_STATUS_NAMES: Record<ReportStatus, { vi: string; en: string 
 };
 
 export const REPORT_ACTIONS = {
-  submit: { from: ['draft', 'returned'], to: 'submitted', permission: 'reports.submit', needsReason: false },
+  present: { from: ['draft', 'returned'], to: 'presented', permission: 'reports.write', needsReason: false },
+  submit: {
+    from: ['draft', 'returned', 'presented'],
+    to: 'submitted',
+    permission: 'reports.submit',
+    needsReason: false,
+  },
+  /** The head hands a presented report back to the reporter. */
+  sendBack: { from: ['presented'], to: 'returned', permission: 'reports.submit', needsReason: true },
   return: { from: ['submitted'], to: 'returned', permission: 'reports.review', needsReason: true },
   accept: { from: ['submitted'], to: 'accepted', permission: 'reports.review', needsReason: false },
   lock: { from: ['accepted'], to: 'locked', permission: 'reports.review', needsReason: false },
@@ -35,6 +47,10 @@ export type ReportAction = keyof typeof REPORT_ACTIONS;
 export function canTransition(status: ReportStatus, action: ReportAction): boolean {
   return (REPORT_ACTIONS[action].from as readonly ReportStatus[]).includes(status);
 }
+
+/** The statuses in which the province holds the unit's report: a returned one is back with the unit, not sent. */
+export const SENT_STATUSES: readonly ReportStatus[] = ['submitted', 'accepted', 'locked'];
+export const isSent = (status: string | null | undefined) => SENT_STATUSES.includes(status as ReportStatus);
 
 /** A report's text can be edited only while the unit holds it. */
 export const isEditable = (status: ReportStatus) => status === 'draft' || status === 'returned';
@@ -92,6 +108,8 @@ export interface CompletenessEntry {
   unitType: string;
   /** null: nothing submitted yet. */
   submittedOn: string | null;
+  /** The report's status: one submitted then returned counts as not sent (null: no report). */
+  status?: string | null;
 }
 
 /** Per unit type and in all: expected, submitted, on time, late, missing (past due, nothing sent). */
@@ -104,9 +122,11 @@ export function completeness(entries: readonly CompletenessEntry[], due: string,
     byType[entry.unitType] = counts;
     for (const bucket of [total, counts]) {
       bucket.expected += 1;
-      if (entry.submittedOn) {
+      // A returned report was sent once, but the province does not hold it: it is chased, not counted.
+      const sentOn = entry.status === undefined || isSent(entry.status) ? entry.submittedOn : null;
+      if (sentOn) {
         bucket.submitted += 1;
-        if (timeliness(entry.submittedOn, due) === 'on_time') bucket.onTime += 1;
+        if (timeliness(sentOn, due) === 'on_time') bucket.onTime += 1;
         else bucket.late += 1;
       } else if (today > due) bucket.missing += 1;
       else bucket.pending += 1;

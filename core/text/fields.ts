@@ -20,6 +20,15 @@ export const optionalText = (max: number) =>
     .nullish()
     .transform((value) => value || null);
 
+/** Optional text of several paragraphs: each line normalised, blank lines dropped, lines kept; empty becomes null. */
+export const optionalParagraphs = (max: number) =>
+  z
+    .string()
+    .transform((value) => value.split(/\r?\n/).map(normalizeText).filter(Boolean).join('\n'))
+    .pipe(z.string().max(max, `Tối đa ${max} ký tự.`))
+    .nullish()
+    .transform((value) => value || null);
+
 /** A date typed dd/mm/yyyy (or ISO), as an ISO string. */
 export const isoDate = z.string({ error: 'Ngày không hợp lệ (dd/mm/yyyy).' }).transform((value, ctx) => {
   const parsed = parseDate(value);

@@ -87,17 +87,24 @@ export const leavesOf = (framework: Framework): Criterion[] =>
 
 export const scoreKey = (roundId: number, unitId: number, code: string) => `${roundId}/${unitId}/${code}`;
 
-/** Who may enter what now: the unit in its stages, the council in its, each only while the stage is open. */
-export async function scoreAccess(ctx: AssessmentContext, roundId: number, unitId: number, code: string) {
+/**
+ * A unit's sheet in a round, for someone who may read it (canReadSheet); another commune's sheet is as
+ * unknown to a commune as a sheet that does not exist: 404 before any 403.
+ */
+export async function assertReadsSheet(ctx: AssessmentContext, roundId: number, unitId: number) {
   const { round, framework, ownerPath } = await loadRound(ctx, roundId);
-  const [unit] = await ctx.db
-    .select({ path: units.path })
+  const [member] = await ctx.db
+    .select({ member: roundUnits, path: units.path, name: units.name })
     .from(roundUnits)
     .innerJoin(units, eq(units.id, roundUnits.unitId))
     .where(and(eq(roundUnits.roundId, roundId), eq(roundUnits.unitId, unitId)));
-  if (!unit) throw new AppError('NOT_FOUND');
-  // Another commune's criterion is as unknown to a commune as its sheet: 404 before any 403.
-  if (!canReadSheet(ctx.user, ownerPath, unit.path)) throw new AppError('NOT_FOUND');
+  if (!member || !canReadSheet(ctx.user, ownerPath, member.path)) throw new AppError('NOT_FOUND');
+  return { round, framework, ownerPath, unit: member };
+}
+
+/** Who may enter what now: the unit in its stages, the council in its, each only while the stage is open. */
+export async function scoreAccess(ctx: AssessmentContext, roundId: number, unitId: number, code: string) {
+  const { round, framework, unit } = await assertReadsSheet(ctx, roundId, unitId);
   const criterion = leavesOf(framework).find((leaf) => leaf.code === code);
   if (!criterion)
     throw fieldError('criterion', `Tiêu chí ${code} không có trong khung hoặc không phải tiêu chí lá.`);

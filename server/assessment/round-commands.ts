@@ -18,6 +18,7 @@ import { assertPermissionOn } from '../auth/policy.ts';
 import { nowOf, todayOf } from '../clock.ts';
 import { assessmentRounds, frameworks, roundScores, roundUnits, units } from '../db/schema/index.ts';
 import { writeVersioned } from '../db/versioned.ts';
+import { notifyRoundOpened } from '../notifications/assessment-notifications.ts';
 import {
   type AssessmentContext,
   assertManagesRound,
@@ -103,6 +104,12 @@ export async function createRound(ctx: AssessmentContext, input: z.output<typeof
         nonSubmitters: input.nonSubmitters,
       },
     });
+    await notifyRoundOpened(
+      tx,
+      round,
+      candidates.map((unit) => unit.id),
+      ctx.user.userId,
+    );
     return round.id;
   });
   return getRound(ctx, id);

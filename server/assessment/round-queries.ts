@@ -1,5 +1,4 @@
 import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
-import { AppError } from '../../core/errors.ts';
 import { type Framework, frameworkMaximum, walkCriteria } from '../../core/frameworks/framework.ts';
 import { effectiveScore, type Stage } from '../../core/frameworks/rounds.ts';
 import {
@@ -22,6 +21,7 @@ import { evidenceCounts } from '../files/evidence.ts';
 import {
   type AssessmentContext,
   assertReadsRound,
+  assertReadsSheet,
   canReadRoundInFull,
   leavesOf,
   loadRound,
@@ -162,15 +162,8 @@ function inputOf(unit: MemberRow, entries: Map<number, UnitEntries>) {
 
 /** A unit's assessment sheet: every leaf with the unit's and the council's entries and evidence count. */
 export async function getSheet(ctx: AssessmentContext, roundId: number, unitId: number) {
-  const { round, framework, seesAll } = await assertReadsRound(ctx, roundId);
-  if (!seesAll && !(await unitsOfRoundInScope(ctx, roundId)).includes(unitId))
-    throw new AppError('NOT_FOUND');
-  const [member] = await ctx.db
-    .select({ unit: roundUnits, name: units.name })
-    .from(roundUnits)
-    .innerJoin(units, eq(units.id, roundUnits.unitId))
-    .where(and(eq(roundUnits.roundId, roundId), eq(roundUnits.unitId, unitId)));
-  if (!member) throw new AppError('NOT_FOUND');
+  const { round, framework, unit } = await assertReadsSheet(ctx, roundId, unitId);
+  const member = { unit: unit.member, name: unit.name };
   const scores = await ctx.db
     .select()
     .from(roundScores)

@@ -16,7 +16,8 @@ import type { NonSubmitterRule } from '../../core/frameworks/scoring.ts';
 import { formatDateVi } from '../../core/text/dates.ts';
 import { mutate } from '../audit/audit-log.ts';
 import { nowOf, todayOf } from '../clock.ts';
-import { assessmentRounds } from '../db/schema/index.ts';
+import { assessmentRounds, units } from '../db/schema/index.ts';
+import { notifyStageMoved } from '../notifications/assessment-notifications.ts';
 import { type AssessmentContext, assertManagesRound } from './assessment-access.ts';
 import { getRound } from './round-queries.ts';
 
@@ -120,6 +121,11 @@ export async function advanceRound(
         }),
       },
     });
+    const [owner] = await tx
+      .select({ path: units.path })
+      .from(units)
+      .where(eq(units.id, updated.ownerUnitId));
+    if (owner) await notifyStageMoved(tx, { ...updated, ownerPath: owner.path }, preview.to, ctx.user.userId);
   });
   return getRound(ctx, roundId);
 }

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { type AuditEventContent, hashAuditEvent } from '../../core/audit/hash-chain.ts';
-import type { Clock } from '../clock.ts';
+import { type Clock, nowOf } from '../clock.ts';
 import type { Db, Tx } from '../db/engine.ts';
 import { bumpDataVersion, CHANGE_CHANNEL } from '../db/read-cache.ts';
 import { auditEvents, auditHead } from '../db/schema/index.ts';
@@ -33,7 +33,7 @@ export type Audit = (input: AuditInput) => Promise<void>;
 /** Appends one event to the hash chain inside the caller's transaction. */
 export async function appendAudit(
   tx: Tx,
-  who: { actor: Actor; ip: string | null },
+  who: { actor: Actor; ip: string | null; now?: Clock | undefined },
   input: AuditInput,
 ): Promise<void> {
   // Taking the head row's lock serialises writers: the chain has exactly one next link.
@@ -45,7 +45,7 @@ export async function appendAudit(
   if (!head) throw new Error('audit_head row is missing');
   const content: AuditEventContent = {
     seq: head.seq,
-    at: new Date().toISOString(),
+    at: nowOf(who).toISOString(),
     actorId: who.actor.userId,
     actorName: who.actor.name,
     ip: who.ip,

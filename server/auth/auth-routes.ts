@@ -44,8 +44,9 @@ export async function authRoutes(app: FastifyInstance, { db, config }: { db: Db;
         ip: request.ip,
         userAgent: request.headers['user-agent'] ?? null,
         secret: config.secret,
+        now: app.clock,
       });
-      const user = await findSession(db, session.token, config.secret);
+      const user = await findSession(db, session.token, config.secret, app.clock);
       if (!user) throw new AppError('INTERNAL');
       reply.setCookie(SESSION_COOKIE, session.token, cookieOptions);
       return { user: presentMe(user), csrfToken: session.csrfToken };

@@ -4,6 +4,7 @@ import type { changePasswordSchema, loginSchema } from '../../core/auth/account-
 import { passwordProblem } from '../../core/auth/password-rule.ts';
 import { AppError, fieldError } from '../../core/errors.ts';
 import { appendAudit, mutate, type ServiceContext } from '../audit/audit-log.ts';
+import { type Clock, nowOf, systemClock } from '../clock.ts';
 import type { Db } from '../db/engine.ts';
 import { users } from '../db/schema/index.ts';
 import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from './passwords.ts';
@@ -41,9 +42,12 @@ export async function login(options: {
   ip: string | null;
   userAgent: string | null;
   secret: string;
+  /** The app's clock: throttles, the session's idle limit and the audit entry are timed by it. */
+  now?: Clock;
 }): Promise<{ token: string; csrfToken: string; userId: number }> {
   const { db, input, ip } = options;
-  const now = new Date();
+  const clock = options.now ?? systemClock;
+  const now = clock();
   const address = await countAttempt(db, addressKey(ip), ADDRESS_RULE, now);
   if (address.attempts > ADDRESS_RULE.max) throw throttled(address.lockedUntil, now);
   const account = await countAttempt(db, accountKey(input.username), ACCOUNT_RULE, now);
@@ -57,7 +61,7 @@ export async function login(options: {
     await db.transaction((tx) =>
       appendAudit(
         tx,
-        { actor: { userId: user?.id ?? null, name: user?.username ?? 'anonymous' }, ip },
+        { actor: { userId: user?.id ?? null, name: user?.username ?? 'anonymous' }, ip, now: clock },
         {
           action: isLocked ? 'auth.locked' : 'auth.login_failed',
           entityType: 'user',
@@ -72,13 +76,14 @@ export async function login(options: {
   await clearAttempts(db, accountKey(input.username));
   if (!user.isActive) throw new AppError('ACCOUNT_DISABLED');
 
-  const who = { actor: { userId: user.id, name: user.username }, ip };
+  const who = { actor: { userId: user.id, name: user.username }, ip, now: clock };
   return db.transaction(async (tx) => {
     const session = await createSession(tx, {
       userId: user.id,
       ip,
       userAgent: options.userAgent,
       secret: options.secret,
+      now: clock,
     });
     await appendAudit(tx, who, { action: 'auth.login', entityType: 'user', entityId: user.id });
     return { token: session.token, csrfToken: session.csrfToken, userId: user.id };
@@ -99,7 +104,7 @@ export async function changePassword(
   const [user] = await ctx.db.select().from(users).where(eq(users.id, ctx.user.userId));
   if (!user) throw new AppError('UNAUTHENTICATED');
   // Guessing the current password from a stolen session counts against the same lock as signing in.
-  const account = await countAttempt(ctx.db, accountKey(user.username), ACCOUNT_RULE);
+  const account = await countAttempt(ctx.db, accountKey(user.username), ACCOUNT_RULE, nowOf(ctx));
   if (account.attempts > ACCOUNT_RULE.max) throw new AppError('ACCOUNT_LOCKED');
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
     if (account.attempts >= ACCOUNT_RULE.max) throw new AppError('ACCOUNT_LOCKED');

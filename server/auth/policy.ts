@@ -10,7 +10,7 @@ import { AppError } from '../../core/errors.ts';
 import type { Actor, ServiceContext } from '../audit/audit-log.ts';
 import type { Db } from '../db/engine.ts';
 import { ReadCache } from '../db/read-cache.ts';
-import { findSession, SESSION_COOKIE, type SessionUser } from './sessions.ts';
+import { findSession, isSessionDueForReading, SESSION_COOKIE, type SessionUser } from './sessions.ts';
 
 /**
  * Every route declares its authorisation decision in `config.policy`:
@@ -96,8 +96,8 @@ export const policyPlugin = fp(
       if (!token) return;
       request.user = await sessionCache.get(
         token,
-        () => findSession(options.db, token, options.secret),
-        (user) => user === null || user.expiresAt.getTime() > Date.now(),
+        () => findSession(options.db, token, options.secret, app.clock),
+        (user) => user === null || !isSessionDueForReading(user, app.clock()),
       );
     });
 

@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Grant, Role } from '../../core/auth/roles.ts';
+import { type Clock, systemClock } from '../clock.ts';
 import type { Db, DbOrTx } from '../db/engine.ts';
 import { roleGrants, sessions, units, users } from '../db/schema/index.ts';
 
@@ -25,14 +26,24 @@ export interface SessionUser {
   grants: (Grant & { id: number; unitName: string | null })[];
 }
 
+/**
+ * Whether a remembered session must be read again: it has ended, or it is time to write that it is
+ * still in use (so a cached session is extended as a read one would be).
+ */
+export function isSessionDueForReading(user: SessionUser, now: Date): boolean {
+  const lastExtended = user.expiresAt.getTime() - SESSION_IDLE_MS;
+  return now.getTime() >= user.expiresAt.getTime() || now.getTime() - lastExtended > SESSION_TOUCH_MS;
+}
+
 function sessionIdOf(token: string, secret: string): string {
   return createHmac('sha256', secret).update(token).digest('hex');
 }
 
 export async function createSession(
   db: DbOrTx,
-  options: { userId: number; ip: string | null; userAgent: string | null; secret: string },
+  options: { userId: number; ip: string | null; userAgent: string | null; secret: string; now?: Clock },
 ): Promise<{ token: string; csrfToken: string; sessionId: string }> {
+  const now = (options.now ?? systemClock)();
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const sessionId = sessionIdOf(token, options.secret);
@@ -42,7 +53,8 @@ export async function createSession(
     csrfToken,
     ip: options.ip,
     userAgent: options.userAgent?.slice(0, 300) ?? null,
-    expiresAt: new Date(Date.now() + SESSION_IDLE_MS),
+    lastSeenAt: now,
+    expiresAt: new Date(now.getTime() + SESSION_IDLE_MS),
   });
   return { token, csrfToken, sessionId };
 }
@@ -82,8 +94,17 @@ export async function loadGrants(db: DbOrTx, userId: number): Promise<SessionUse
   return rows.map(toGrant);
 }
 
-/** The session behind a cookie token, or null when unknown, expired or the account is disabled. */
-export async function findSession(db: Db, token: string, secret: string): Promise<SessionUser | null> {
+/**
+ * The session behind a cookie token, or null when unknown, expired or the account is disabled. Idle
+ * time is measured on the app's clock, so a test can let twelve hours pass.
+ */
+export async function findSession(
+  db: Db,
+  token: string,
+  secret: string,
+  clock: Clock = systemClock,
+): Promise<SessionUser | null> {
+  const now = clock();
   const sessionId = sessionIdOf(token, secret);
   // One round trip per request: the user and their grants come with the session.
   const [row] = await db
@@ -103,13 +124,13 @@ export async function findSession(db: Db, token: string, secret: string): Promis
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, new Date()), eq(users.isActive, true)));
+    .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, now), eq(users.isActive, true)));
   if (!row) return null;
-  if (Date.now() - row.lastSeenAt.getTime() > SESSION_TOUCH_MS) {
-    row.expiresAt = new Date(Date.now() + SESSION_IDLE_MS);
+  if (Math.abs(now.getTime() - row.lastSeenAt.getTime()) > SESSION_TOUCH_MS) {
+    row.expiresAt = new Date(now.getTime() + SESSION_IDLE_MS);
     await db
       .update(sessions)
-      .set({ lastSeenAt: new Date(), expiresAt: row.expiresAt })
+      .set({ lastSeenAt: now, expiresAt: row.expiresAt })
       .where(eq(sessions.id, sessionId));
   }
   const { lastSeenAt: _ignored, grants, ...user } = row;
@@ -129,6 +150,6 @@ export async function deleteUserSessions(db: DbOrTx, userId: number, keepSession
     );
 }
 
-export async function deleteExpiredSessions(db: DbOrTx): Promise<void> {
-  await db.delete(sessions).where(or(lt(sessions.expiresAt, new Date()), isNull(sessions.expiresAt)));
+export async function deleteExpiredSessions(db: DbOrTx, now: Date = new Date()): Promise<void> {
+  await db.delete(sessions).where(or(lt(sessions.expiresAt, now), isNull(sessions.expiresAt)));
 }

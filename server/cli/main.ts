@@ -5,6 +5,7 @@ import { eq } from 'drizzle-orm';
 import { createUserSchema } from '../../core/auth/account-schemas.ts';
 import { ROLE_NAMES, type Role } from '../../core/auth/roles.ts';
 import { AppError } from '../../core/errors.ts';
+import { periodName } from '../../core/periods/period-names.ts';
 import { DEFAULT_REGIME, parsePeriod, periodWindow } from '../../core/periods/periods.ts';
 import { workdayCalendar } from '../../core/periods/workdays.ts';
 import { parsePlan } from '../../core/plans/parse-plan.ts';
@@ -62,7 +63,7 @@ const offlineCommands: Record<string, OfflineCommand> = {
     console.log(
       values.json
         ? JSON.stringify(window)
-        : `Kỳ ${window.code}: số liệu từ ${formatDateVi(window.dataFrom)} đến ${formatDateVi(window.dataTo)}, hạn báo cáo ${formatDateVi(window.due)}.`,
+        : `${periodName(window.code)} (${window.code}): số liệu từ ${formatDateVi(window.dataFrom)} đến ${formatDateVi(window.dataTo)}, hạn báo cáo ${formatDateVi(window.due)}.`,
     );
     return 0;
   },

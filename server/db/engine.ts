@@ -20,6 +20,16 @@ export interface Database {
   close(): Promise<void>;
 }
 
+const singleSession = new WeakSet<Db>();
+
+/**
+ * Whether every request shares one connection (PGlite): a long transaction then holds up every other
+ * request, so long work reads and checks before it opens one.
+ */
+export function hasOneConnection(db: Db): boolean {
+  return singleSession.has(db);
+}
+
 /** The SQLSTATE of a database error, also wrapped by drizzle ("23505": unique violation). */
 export function sqlState(error: unknown): string | undefined {
   const { code, cause } = (error ?? {}) as { code?: unknown; cause?: { code?: unknown } };
@@ -95,6 +105,7 @@ async function startEmbedded(pgDir: string, unlock: () => void): Promise<Databas
   const db = drizzle({ client: pool, schema, casing: 'snake_case' });
   // PGlite mounts its data folder at /pglite/data.
   registerCopyRoute(db, { kind: 'files', hostDir: pgDir, backendDir: '/pglite/data' });
+  singleSession.add(db);
   return { db, pool, kind: 'pglite', close };
 }
 

@@ -7,7 +7,7 @@ import type { Database } from '../db/engine.ts';
 import { SYSTEM_ACTOR } from '../setup/initialise.ts';
 import { importDossiers } from './dossier-import-service.ts';
 import { parseDossierMapping } from './dossier-mapping-service.ts';
-import { dossierFormatOf } from './dossier-readers.ts';
+import { checkedDossierFormat } from './dossier-readers.ts';
 
 /**
  * `npx chiso dossiers import FILE [--dry-run] [--json] [--mapping JSON|FILE]`: the same import as the web, as the installation
@@ -41,7 +41,7 @@ export async function dossierImportCommand(
     const result = await importDossiers(ctx, {
       path: file,
       fileName: basename(file),
-      format: dossierFormatOf(file),
+      format: await checkedDossierFormat(file, file),
       dryRun: values['dry-run'] ?? false,
       mapping,
       onProgress: ({ rowsRead, phase }) => {

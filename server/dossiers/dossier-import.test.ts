@@ -440,3 +440,41 @@ describe('dossier import', () => {
     expect(rows[0].field).toBe('Tư pháp');
   });
 });
+
+describe('other requests while a file is read', () => {
+  // PGlite has one connection for every request: an import that read and checked its file inside its
+  // transaction held up every other request until it ended. A query sent while the rows are being
+  // read must now be answered before the import reaches its write (on PostgreSQL it has a connection of its own).
+  it.each([
+    ['a good file', false],
+    ['a file refused on its last row', true],
+  ])(
+    '%s: a query sent while its rows are read is answered before they are written',
+    async (_name, refused) => {
+      const rows = Array.from({ length: 5000 }, () => dossierRow());
+      if (refused) rows.push(dossierRow({ unitCode: 'KHONG-CO' }));
+      const events: string[] = [];
+      let query: Promise<void> | null = null;
+      const result = await importDossiers(ctx, {
+        path: files.write(`busy${refused ? 'r' : 'g'}.csv`, dossierCsv(rows)),
+        format: 'csv',
+        dryRun: false,
+        onProgress: ({ phase, rowsRead }) => {
+          if (phase === 'reading' && rowsRead === 1000 && !query)
+            query = database.pool.query('select count(*) from units').then(() => {
+              events.push('query answered');
+            });
+          if (!events.includes(phase)) events.push(phase);
+        },
+      });
+      await query;
+      events.push('import ended');
+      expect(result.rejectedCount).toBe(refused ? 1 : 0);
+      expect(result.imported).toBe(refused ? 0 : 5000);
+      const answered = events.indexOf('query answered');
+      expect(answered).toBeGreaterThan(-1);
+      expect(answered).toBeLessThan(events.indexOf(refused ? 'import ended' : 'writing'));
+      expect(answered).toBeLessThan(events.indexOf('checking'));
+    },
+  );
+});

@@ -28,7 +28,8 @@ async function bigFile(): Promise<string> {
 
 /**
  * Runs the CLI on the big file and SIGKILLs it as soon as it reports the write phase (every row
- * staged, dossiers being written), or after 20 s; resolves with what it had printed.
+ * in the transaction, roll-ups and procedures being written); resolves with what it had printed. No
+ * timer: every import reports that phase before it commits, however slowly the machine runs.
  */
 function importAndKill(
   file: string,
@@ -41,14 +42,12 @@ function importAndKill(
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';
-    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
     child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
       if (/writing: \d+/.test(stderr)) child.kill('SIGKILL');
     });
     child.on('error', reject);
     child.on('exit', (_code, signal) => {
-      clearTimeout(timer);
       resolve({ stderr, signal });
     });
   });

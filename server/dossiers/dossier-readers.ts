@@ -3,6 +3,7 @@ import { PassThrough, type Readable, Transform } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../core/errors.ts';
 import { detectVietnameseEncoding, ENCODING_MESSAGES } from '../../core/text/legacy-encoding.ts';
+import { checkZipFile, type ZipLimits } from '../files/zip-limits.ts';
 import { csvRows, lineTooLong, MAX_RECORD_BYTES } from './csv-rows.ts';
 
 /**
@@ -23,6 +24,23 @@ export function dossierFormatOf(fileName: string): DossierFormat {
   if (lower.endsWith('.jsonl') || lower.endsWith('.ndjson')) return 'jsonl';
   if (lower.endsWith('.xlsx')) return 'xlsx';
   throw new AppError('UNSUPPORTED_FILE', 'Chỉ nhận tệp hồ sơ .csv, .xlsx hoặc .jsonl (JSON lines).');
+}
+
+/**
+ * A dossier .xlsx is streamed row by row, but exceljs keeps its shared-string table in memory: the
+ * whole zip is bounded, that table more tightly, before any row is read.
+ */
+export const DOSSIER_XLSX_LIMITS: ZipLimits = {
+  maxEntries: 2000,
+  maxTotalBytes: 1024 ** 3,
+  entryLimits: [{ name: /sharedStrings\.xml$|styles\.xml$|workbook\.xml$/, maxBytes: 128 * 1024 ** 2 }],
+};
+
+/** The file's format from its name, after the checks its format needs before reading (an .xlsx's zip bounds). */
+export async function checkedDossierFormat(path: string, fileName: string): Promise<DossierFormat> {
+  const format = dossierFormatOf(fileName);
+  if (format === 'xlsx') await checkZipFile(path, DOSSIER_XLSX_LIMITS);
+  return format;
 }
 
 export function readDossierRows(source: Readable, format: DossierFormat): AsyncGenerator<FileRow> {

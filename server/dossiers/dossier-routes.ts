@@ -8,7 +8,6 @@ import { AppError, fieldError } from '../../core/errors.ts';
 import { contextOf } from '../auth/policy.ts';
 import type { Db } from '../db/engine.ts';
 import { CONTENT_TYPES, writeTable } from '../files/tabular.ts';
-import { checkZipFile, type ZipLimits } from '../files/zip-limits.ts';
 import { newUploadDir, removeLeftUploads } from '../http/upload-dir.ts';
 import { type JobProgress, startJob } from '../jobs/jobs.ts';
 import { type DossierImportProgress, importDossiers } from './dossier-import-service.ts';
@@ -19,20 +18,10 @@ import {
   rememberDossierMapping,
   resolveDossierColumns,
 } from './dossier-mapping-service.ts';
-import { type DossierFormat, dossierFormatOf, readDossierRows } from './dossier-readers.ts';
+import { checkedDossierFormat, type DossierFormat, readDossierRows } from './dossier-readers.ts';
 
 /** A year of a province's one-stop data as CSV is around a gigabyte: the upload goes to disk, never to memory. */
 export const MAX_DOSSIER_UPLOAD_BYTES = 2 * 1024 ** 3;
-/**
- * A dossier .xlsx is streamed row by row, but exceljs keeps its shared-string table in memory: the
- * whole zip is bounded, that table more tightly, before any row is read.
- */
-export const DOSSIER_XLSX_LIMITS: ZipLimits = {
-  maxEntries: 2000,
-  maxTotalBytes: 1024 ** 3,
-  entryLimits: [{ name: /sharedStrings\.xml$|styles\.xml$|workbook\.xml$/, maxBytes: 128 * 1024 ** 2 }],
-};
-
 interface Upload {
   dir: string;
   path: string;
@@ -57,8 +46,7 @@ async function receiveUpload(request: FastifyRequest): Promise<Upload> {
       } else fields[part.fieldname] = String(part.value);
     }
     if (!file) throw fieldError('file', 'Vui lòng chọn tệp.');
-    const format = dossierFormatOf(file.fileName);
-    if (format === 'xlsx') await checkZipFile(file.path, DOSSIER_XLSX_LIMITS);
+    const format = await checkedDossierFormat(file.path, file.fileName);
     let mapping: DossierMapping | undefined;
     if (fields.mapping) mapping = parseDossierMapping(fields.mapping);
     if (fields.dryRun !== undefined && !['true', 'false'].includes(fields.dryRun))

@@ -1,4 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { dossierImportCommand } from '../dossiers/dossier-cli.ts';
 import { buildUser, createTestApp, type Session, signIn, type TestApp } from '../test/harness.ts';
 import { buildZip } from '../test/zip-bombs.ts';
 import { readOfficeFile } from './office.ts';
@@ -101,6 +105,35 @@ describe('decompression bombs', () => {
     expect(response.json.error.message).toBe(
       'Thành phần "xl/sharedStrings.xml" của tệp nén giải ra quá giới hạn 128 MB. Hãy chia nhỏ tệp.',
     );
+  });
+
+  it('the same .xlsx is refused by `npx chiso dossiers import` before a row is read', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'chiso-bomb-'));
+    const file = join(folder, 'ho-so.xlsx');
+    writeFileSync(file, await xlsxBomb('xl/sharedStrings.xml', 140));
+    const printed: string[] = [];
+    const log = vi.spyOn(console, 'log').mockImplementation((line: string) => printed.push(line));
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const code = await dossierImportCommand(
+        t.database,
+        [file, '--json'],
+        [{ role: 'admin', unitId: 0, unitPath: '/' }],
+      );
+      expect(code).toBe(1);
+      expect(JSON.parse(printed[0] ?? '{}').rejected).toEqual([
+        {
+          line: 1,
+          column: '',
+          reason:
+            'Thành phần "xl/sharedStrings.xml" của tệp nén giải ra quá giới hạn 128 MB. Hãy chia nhỏ tệp.',
+        },
+      ]);
+    } finally {
+      log.mockRestore();
+      error.mockRestore();
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it('a zip with more entries than the limit is refused from its directory alone', async () => {

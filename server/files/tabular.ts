@@ -79,18 +79,24 @@ export interface Sheet {
   name: string;
   headers: string[];
   rows: (string | number | null)[][];
+  /** Per column, an Excel number format ("0.0%", "#,##0"): shown with the reader's decimal comma. */
+  formats?: (string | null)[];
 }
 
 /** An .xlsx of several sheets, each with a bold frozen header row and columns sized to their content. */
 export async function writeWorkbook(sheets: Sheet[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
-  for (const { name, headers, rows } of sheets) {
+  for (const { name, headers, rows, formats } of sheets) {
     const sheet = workbook.addWorksheet(name);
-    sheet.addRow(headers).font = { bold: true };
+    const head = sheet.addRow(headers);
+    head.font = { bold: true };
+    head.alignment = { wrapText: true, vertical: 'middle' };
     for (const row of rows) sheet.addRow(row);
     sheet.columns.forEach((column, index) => {
       const longest = Math.max(...[headers, ...rows].map((row) => String(row[index] ?? '').length));
       column.width = Math.min(60, Math.max(10, longest + 2));
+      const format = formats?.[index];
+      if (format) column.numFmt = format;
     });
     sheet.views = [{ state: 'frozen', ySplit: 1 }];
   }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -21,6 +21,21 @@ describe('upload folders', () => {
       expect(readdirSync(base).sort()).toEqual(
         [`chiso-uploads-${process.pid}`, `chiso-uploads-${process.ppid}`, 'someone-else'].sort(),
       );
+    } finally {
+      rmSync(base, { recursive: true, force: true });
+    }
+  });
+
+  it('removes unowned folders of earlier versions and killed demo set-ups once an hour old', () => {
+    const base = mkdtempSync(join(tmpdir(), 'chiso-upload-test-'));
+    try {
+      for (const name of ['chiso-dossiers-a1', 'chiso-demo-dossiers-b2', 'chiso-dossiers-new'])
+        mkdirSync(join(base, name, 'inner'), { recursive: true });
+      const hourAgo = new Date(Date.now() - 3600_000 - 60_000);
+      utimesSync(join(base, 'chiso-dossiers-a1'), hourAgo, hourAgo);
+      utimesSync(join(base, 'chiso-demo-dossiers-b2'), hourAgo, hourAgo);
+      expect(removeLeftUploads(base)).toBe(2);
+      expect(readdirSync(base)).toEqual(['chiso-dossiers-new']);
     } finally {
       rmSync(base, { recursive: true, force: true });
     }

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -35,10 +35,25 @@ export function newUploadDir(): string {
   return mkdtempSync(join(uploadRoot(), 'upload-'));
 }
 
-/** Removes the upload folders of processes no longer running; returns how many. */
-export function removeLeftUploads(base = tmpdir()): number {
+/**
+ * Folders without an owner's pid: `chiso-dossiers-*` (uploads of versions before the per-process
+ * folder) and `chiso-demo-dossiers-*` (the demo's generated file, left by a start killed mid-way).
+ * Nothing writes to one for long, so one untouched for an hour is left over.
+ */
+const UNOWNED_PREFIXES = ['chiso-dossiers-', 'chiso-demo-dossiers-'];
+const UNOWNED_AGE_MS = 3600_000;
+
+/** Removes the upload folders of processes no longer running, and left-over unowned ones; returns how many. */
+export function removeLeftUploads(base = tmpdir(), now = Date.now()): number {
   let removed = 0;
   for (const name of readdirSync(base)) {
+    if (UNOWNED_PREFIXES.some((prefix) => name.startsWith(prefix))) {
+      const path = join(base, name);
+      if (now - statSync(path).mtimeMs < UNOWNED_AGE_MS) continue;
+      rmSync(path, { recursive: true, force: true });
+      removed += 1;
+      continue;
+    }
     if (!name.startsWith(PREFIX)) continue;
     const pid = Number(name.slice(PREFIX.length));
     if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || isAlive(pid)) continue;

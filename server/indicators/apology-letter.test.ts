@@ -29,6 +29,13 @@ beforeAll(async () => {
     },
     {
       ...base,
+      code: 'OPEN-1',
+      receivedAt: new Date('2026-02-02T02:00:00Z'),
+      dueAt: new Date('2026-02-05T10:00:00Z'),
+      finishedAt: null,
+    },
+    {
+      ...base,
       code: 'ONTIME-1',
       receivedAt: new Date('2026-02-02T02:00:00Z'),
       dueAt: new Date('2026-02-05T10:00:00Z'),
@@ -44,10 +51,10 @@ const text = async (payload: Buffer) => {
 };
 
 describe('the apology slip of a late dossier', () => {
-  const download = (session: Session, code: string) =>
+  const download = (session: Session, code: string, query = '') =>
     t.app.inject({
       method: 'GET',
-      url: `/api/dossiers/${code}/apology-letter.docx`,
+      url: `/api/dossiers/${code}/apology-letter.docx${query}`,
       headers: { cookie: session.cookie },
     });
 
@@ -63,7 +70,24 @@ describe('the apology slip of a late dossier', () => {
     expect(body).toContain('Ngày 02/02/2026, Ủy ban nhân dân phường Phố Hiến tiếp nhận hồ sơ mã số LATE-1');
     expect(body).toContain('“Đăng ký khai sinh” (lĩnh vực Hộ tịch)');
     expect(body).toContain('Hồ sơ được giải quyết xong ngày 09/02/2026, chậm 4 ngày so với thời hạn.');
-    expect(body).toMatch(/Hưng Yên, ngày \d{2} tháng \d{1,2} năm \d{4}/);
+    // A finished dossier: the new date is the day its result was ready.
+    expect(body).toContain('và hẹn lại ngày trả kết quả là ngày 09/02/2026.');
+    // A ward's letter is dated from the ward itself, not from the province.
+    expect(body).toMatch(/Phố Hiến, ngày \d{2} tháng \d{1,2} năm \d{4}/);
+    expect(body).not.toContain('Hưng Yên, ngày');
+  });
+
+  it('of a dossier still open promises the new date the person chose, and refuses without one or with a past one', async () => {
+    const missing = await download(reporter, 'OPEN-1');
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().error.message).toContain('ngày hẹn trả kết quả');
+    expect((await download(reporter, 'OPEN-1', '?newDate=2020-01-01')).statusCode).toBe(400);
+    const response = await download(reporter, 'OPEN-1', '?newDate=2099-03-05');
+    expect(response.statusCode).toBe(200);
+    const body = await text(response.rawPayload);
+    expect(body).toContain('Đến nay hồ sơ chưa được giải quyết xong');
+    expect(body).toContain('thành thật xin lỗi Ông/Bà và hẹn lại ngày trả kết quả là ngày 05/03/2099.');
+    expect(body).not.toContain('là ngày ……');
   });
 
   it('is refused for a dossier on time (400), of another unit as unknown (404), to a reader (403), and for an unknown code (404)', async () => {

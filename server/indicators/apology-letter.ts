@@ -3,38 +3,44 @@ import { fieldError } from '../../core/errors.ts';
 import { daysLate, isLate } from '../../core/indicators/dossier-indicators.ts';
 import { formatDateVi, todayInVietnam } from '../../core/text/dates.ts';
 import { pathIds } from '../../core/units/unit-tree.ts';
+import { nowOf } from '../clock.ts';
 import { units } from '../db/schema/index.ts';
 import { assertChangesDossier } from '../dossiers/dossier-access.ts';
 import { renderDocx } from '../files/docx-render.ts';
-import { placeOfUnit, type RunSpec } from '../plans/plan-document.ts';
+import { issuerOfUnit, placeOfIssuingUnit, type RunSpec } from '../plans/plan-document.ts';
 import type { IndicatorContext } from './indicator-access.ts';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const BLANK = '……………………………';
-
-/** "Phường Phố Hiến" issues as "Ủy ban nhân dân phường Phố Hiến"; a department as itself. */
-function issuerOf(unit: { name: string; type: string }): string {
-  if (unit.type !== 'commune' && unit.type !== 'province') return unit.name;
-  return `Ủy ban nhân dân ${unit.name.charAt(0).toLocaleLowerCase('vi')}${unit.name.slice(1)}`;
-}
 
 const dateOf = (time: Date | null) => (time ? formatDateVi(todayInVietnam(time)) : BLANK);
 
 /**
  * The draft of the apology slip of a late dossier (Phiếu xin lỗi và hẹn lại ngày trả kết quả, Thông
  * tư 01/2018/TT-VPCP mẫu 04) in the format of Nghị định 30/2020, issued by the dossier's unit and
- * signed by its head; what the system cannot know (the applicant, the reason) is left to fill in.
+ * signed by its head, dated from the unit's own place (a commune's from the commune); what the
+ * system cannot know (the applicant, the reason) is left to fill in. The new date it promises is the
+ * one the person chose (`newDate`), or for a dossier already finished the day its result was ready.
  */
-export async function apologyLetter(ctx: IndicatorContext, code: string) {
+export async function apologyLetter(
+  ctx: IndicatorContext,
+  code: string,
+  options: { newDate?: string | undefined } = {},
+) {
   const { dossier, unit, procedureName } = await assertChangesDossier(ctx, code);
-  const now = new Date();
+  const now = nowOf(ctx);
   if (!isLate(dossier, now)) throw fieldError('code', 'Hồ sơ không trễ hạn: không cần thư xin lỗi.');
+  const today = todayInVietnam(now);
+  if (options.newDate !== undefined && options.newDate < today)
+    throw fieldError('newDate', 'Ngày hẹn trả kết quả mới không được trước hôm nay.');
+  const newDate = options.newDate ?? (dossier.finishedAt ? todayInVietnam(dossier.finishedAt) : null);
+  if (!newDate) throw fieldError('newDate', 'Vui lòng chọn ngày hẹn trả kết quả mới.');
   const [province] = await ctx.db
     .select({ name: units.name })
     .from(units)
     .where(eq(units.id, pathIds(unit.path)[0] ?? 0));
-  const place = province ? placeOfUnit(province.name) : null;
-  const issuer = issuerOf(unit);
+  const place = placeOfIssuingUnit(unit, province?.name ?? null);
+  const issuer = issuerOfUnit(unit);
   const late = daysLate(dossier, now);
   const procedure = procedureName ?? dossier.procedureCode;
   const paragraphs: RunSpec[][] = [
@@ -58,10 +64,8 @@ export async function apologyLetter(ctx: IndicatorContext, code: string) {
     [
       {
         text:
-          `Sự chậm trễ này đã gây phiền hà, tốn kém thời gian của Ông/Bà. ${issuer} thành thật xin lỗi Ông/Bà` +
-          (dossier.finishedAt
-            ? ' và trân trọng cảm ơn sự thông cảm của Ông/Bà.'
-            : ` và hẹn lại ngày trả kết quả là ngày ${BLANK}.`),
+          `Sự chậm trễ này đã gây phiền hà, tốn kém thời gian của Ông/Bà. ${issuer} thành thật xin lỗi Ông/Bà ` +
+          `và hẹn lại ngày trả kết quả là ngày ${formatDateVi(newDate)}.`,
       },
     ],
     ...(unit.headPhone || unit.headEmail
@@ -80,8 +84,8 @@ export async function apologyLetter(ctx: IndicatorContext, code: string) {
       number: null,
       type: 'PXL',
       place,
-      issuedOn: todayInVietnam(now),
-      year: Number(todayInVietnam(now).slice(0, 4)),
+      issuedOn: today,
+      year: Number(today.slice(0, 4)),
       title: `Hồ sơ ${dossier.code}`,
       signer: unit.headName,
     },

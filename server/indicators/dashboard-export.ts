@@ -1,4 +1,5 @@
 import { TARGET_STATUS } from '../../core/indicators/targets.ts';
+import { periodName } from '../../core/periods/period-names.ts';
 import { CONTENT_TYPES, type Sheet, writeWorkbook } from '../files/tabular.ts';
 import type { DossierDashboard } from './dashboard-service.ts';
 import type { LateDossier } from './late-service.ts';
@@ -45,7 +46,7 @@ export function trendSheet(dashboard: DossierDashboard): Sheet {
     name: 'Xu hướng',
     headers: ['Kỳ', ...dashboard.kpis.map((kpi) => `${kpi.nameVi} (${kpi.measureUnit})`)],
     rows: dashboard.trend.map((point) => [
-      point.period,
+      periodName(point.period),
       ...dashboard.kpis.map((kpi) => round(point.values[kpi.code] ?? null)),
     ]),
   };

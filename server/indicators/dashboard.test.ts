@@ -225,7 +225,8 @@ describe('GET /api/dashboards/dossiers/export', () => {
     );
     expect(trend.rows).toHaveLength(9);
     expect(trend.rows[0]?.[0]).toBe('Kỳ');
-    expect(trend.rows[8]?.[0]).toBe('2026Q1');
+    expect(trend.rows[8]?.[0]).toBe('Quý I/2026');
+    expect(trend.rows[1]?.[0]).toBe('Quý II/2024');
 
     const ranking = await readSheet(
       (await download(`unitId=${province}&period=2026Q1&chart=ranking&indicator=DOSSIER_ON_TIME`)).rawPayload,

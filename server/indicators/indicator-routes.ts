@@ -13,6 +13,7 @@ import {
   targetUpdateSchema,
 } from '../../core/indicators/indicator-schemas.ts';
 import { listQuery } from '../../core/list.ts';
+import { isoDate } from '../../core/text/fields.ts';
 import { contextOf } from '../auth/policy.ts';
 import type { Db } from '../db/engine.ts';
 import { ReadCache } from '../db/read-cache.ts';
@@ -202,10 +203,17 @@ export async function indicatorRoutes(app: FastifyInstance, { db, cacheMs }: { d
         tags,
         summary: 'Dự thảo phiếu xin lỗi và hẹn lại ngày trả kết quả của hồ sơ trễ hạn (.docx, NĐ 30/2020)',
         params: z.object({ code: z.string().trim().min(1).max(100) }),
+        // The new date the slip promises (required while the dossier is still open).
+        querystring: z.object({ newDate: isoDate.optional() }),
       },
     },
     async (request, reply) =>
-      sendDownload(reply, await apologyLetter(contextOf(request, db), request.params.code)),
+      sendDownload(
+        reply,
+        await apologyLetter(contextOf(request, db), request.params.code, {
+          newDate: request.query.newDate,
+        }),
+      ),
   );
   api.put(
     '/api/dossiers/:code/apology',

@@ -3,9 +3,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParam } from '../../core/ids.ts';
 import { listQuery } from '../../core/list.ts';
+import { todosSchema } from '../../core/todos.ts';
 import { contextOf } from '../auth/policy.ts';
 import type { Db } from '../db/engine.ts';
 import { findNotifications, markAllNotificationsRead, markNotificationRead } from './notification-service.ts';
+import { findTodos } from './todos.ts';
 
 const notificationQuery = listQuery(['createdAt'], '-createdAt').extend({
   unread: z
@@ -46,5 +48,18 @@ export async function notificationRoutes(app: FastifyInstance, { db }: { db: Db 
     '/api/notifications/read-all',
     { config: { policy: 'authenticated' }, schema: { tags, summary: 'Đánh dấu đã đọc tất cả' } },
     async (request) => markAllNotificationsRead(contextOf(request, db)),
+  );
+  // What waits for the user: each part is scoped by the user's own grants (none: nothing listed).
+  api.get(
+    '/api/todos',
+    {
+      config: { policy: 'authenticated' },
+      schema: {
+        tags,
+        summary: 'Việc chờ tôi: báo cáo, phiếu đánh giá, kế hoạch (số lượng và nơi xử lý)',
+        response: { 200: todosSchema },
+      },
+    },
+    async (request) => findTodos(contextOf(request, db)),
   );
 }

@@ -15,21 +15,26 @@ export interface NotifyInput {
   title: string;
   body?: string | null;
   link?: string | null;
+  /** A hand-off (someone must act): also e-mailed, after the change commits, where SMTP is set. */
+  mail?: boolean;
 }
 
 /** Tells each user once, inside the caller's transaction (so it exists only if the change commits). */
 export async function notify(tx: DbOrTx, input: NotifyInput): Promise<number> {
   const userIds = [...new Set(input.userIds)];
   if (userIds.length === 0) return 0;
-  await tx.insert(notifications).values(
-    userIds.map((userId) => ({
-      userId,
-      kind: input.kind,
-      title: input.title,
-      body: input.body ?? null,
-      link: input.link ?? null,
-    })),
-  );
+  // A round over thousands of communes tells each of their people: inserted in slices.
+  for (let i = 0; i < userIds.length; i += 1000)
+    await tx.insert(notifications).values(
+      userIds.slice(i, i + 1000).map((userId) => ({
+        userId,
+        kind: input.kind,
+        title: input.title,
+        body: input.body ?? null,
+        link: input.link ?? null,
+        mailState: input.mail ? 'pending' : null,
+      })),
+    );
   return userIds.length;
 }
 

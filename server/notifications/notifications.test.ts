@@ -57,7 +57,7 @@ describe('notifications of a report’s steps', () => {
     const coordinators = await list(coordinator);
     expect(coordinators.items[0]).toMatchObject({
       kind: 'report.submit',
-      title: 'Sở Nội vụ đã gửi báo cáo kỳ 2026Q1',
+      title: 'Sở Nội vụ đã gửi báo cáo quý I/2026',
       link: `/reports/${report.id}`,
       readAt: null,
     });
@@ -70,7 +70,7 @@ describe('notifications of a report’s steps', () => {
       expect(mine.unreadCount).toBe(1);
       expect(mine.items[0]).toMatchObject({
         kind: 'report.return',
-        title: 'Báo cáo kỳ 2026Q1 của Sở Nội vụ bị trả lại: Thiếu số liệu hồ sơ trực tuyến',
+        title: 'Báo cáo quý I/2026 của Sở Nội vụ bị trả lại: Thiếu số liệu hồ sơ trực tuyến',
         body: 'Thiếu số liệu hồ sơ trực tuyến',
         link: `/reports/${report.id}`,
       });
@@ -95,7 +95,7 @@ describe('notifications of a report’s steps', () => {
     report = await move(head, report, 'submit');
     report = await move(coordinator, report, 'accept');
     const reporters = await list(reporter);
-    expect(reporters.items[0]?.title).toBe('Báo cáo kỳ 2026Q1 của Sở Nội vụ đã được tiếp nhận');
+    expect(reporters.items[0]?.title).toBe('Báo cáo quý I/2026 của Sở Nội vụ đã được tiếp nhận');
     expect(reporters.unreadCount).toBe(1);
     const paged = await list(head, '?page=2&perPage=1');
     expect(paged).toMatchObject({ page: 2, perPage: 1, total: 2, unreadCount: 2 });

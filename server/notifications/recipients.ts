@@ -18,18 +18,37 @@ const REPORTER_ROLES = [
  * at the province reaches every unit in law, but is not the one to chase for each commune.
  */
 export async function unitReporters(db: DbOrTx, unitId: number): Promise<Recipient[]> {
+  return unitPeople(db, [unitId], REPORTER_ROLES);
+}
+
+/** The unit's heads (who send its report), by a grant on the unit itself. */
+export async function unitHeads(db: DbOrTx, unitId: number): Promise<Recipient[]> {
+  return unitPeople(db, [unitId], PERMISSIONS['reports.submit']);
+}
+
+/** The active users holding one of the roles by a grant on one of the units themselves (not above them). */
+export async function unitPeople(
+  db: DbOrTx,
+  unitIds: readonly number[],
+  roles: readonly Role[],
+): Promise<Recipient[]> {
+  if (unitIds.length === 0) return [];
   return db
     .selectDistinct({ id: users.id, email: users.email })
     .from(roleGrants)
     .innerJoin(users, eq(users.id, roleGrants.userId))
     .where(
-      and(eq(roleGrants.unitId, unitId), inArray(roleGrants.role, REPORTER_ROLES), eq(users.isActive, true)),
+      and(
+        inArray(roleGrants.unitId, [...unitIds]),
+        inArray(roleGrants.role, [...roles]),
+        eq(users.isActive, true),
+      ),
     )
     .orderBy(users.id);
 }
 
-/** The active coordinators whose grant's subtree holds the unit (a grant without a unit holds all). */
-export async function unitCoordinators(db: DbOrTx, unitPath: string): Promise<Recipient[]> {
+/** The active holders of a role whose grant's subtree holds the unit (a grant without a unit holds all). */
+export async function roleHoldersOver(db: DbOrTx, unitPath: string, role: Role): Promise<Recipient[]> {
   return db
     .selectDistinct({ id: users.id, email: users.email })
     .from(roleGrants)
@@ -37,10 +56,15 @@ export async function unitCoordinators(db: DbOrTx, unitPath: string): Promise<Re
     .leftJoin(units, eq(units.id, roleGrants.unitId))
     .where(
       and(
-        eq(roleGrants.role, 'coordinator'),
+        eq(roleGrants.role, role),
         eq(users.isActive, true),
         or(isNull(roleGrants.unitId), sql`${unitPath} like ${units.path} || '%'`),
       ),
     )
     .orderBy(users.id);
+}
+
+/** The active coordinators whose grant's subtree holds the unit (a grant without a unit holds all). */
+export async function unitCoordinators(db: DbOrTx, unitPath: string): Promise<Recipient[]> {
+  return roleHoldersOver(db, unitPath, 'coordinator');
 }

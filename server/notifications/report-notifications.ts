@@ -1,9 +1,10 @@
 import { eq } from 'drizzle-orm';
+import { periodName } from '../../core/periods/period-names.ts';
 import type { ReportAction } from '../../core/reports/report.ts';
 import type { DbOrTx } from '../db/engine.ts';
 import { units } from '../db/schema/index.ts';
 import { notify } from './notification-service.ts';
-import { unitCoordinators, unitReporters } from './recipients.ts';
+import { unitCoordinators, unitHeads, unitReporters } from './recipients.ts';
 
 export interface ReportStep {
   action: ReportAction;
@@ -20,10 +21,15 @@ export function reportStepTitle(
   step: Pick<ReportStep, 'action' | 'periodCode' | 'reason'>,
   unitName: string,
 ) {
-  const report = `Báo cáo kỳ ${step.periodCode} của ${unitName}`;
+  const period = periodName(step.periodCode, 'vi', { inSentence: true });
+  const report = `Báo cáo ${period} của ${unitName}`;
   switch (step.action) {
+    case 'present':
+      return `${report} chờ thủ trưởng duyệt`;
+    case 'sendBack':
+      return `${report} được thủ trưởng trả lại: ${step.reason ?? ''}`.trim();
     case 'submit':
-      return `${unitName} đã gửi báo cáo kỳ ${step.periodCode}`;
+      return `${unitName} đã gửi báo cáo ${period}`;
     case 'return':
       return `${report} bị trả lại: ${step.reason ?? ''}`.trim();
     case 'accept':
@@ -35,10 +41,25 @@ export function reportStepTitle(
   }
 }
 
+/** Who is told of each step: the next person to act, or the unit when its report comes back. */
+async function recipientsOf(tx: DbOrTx, step: ReportStep, unitPath: string) {
+  switch (step.action) {
+    case 'present':
+      return unitHeads(tx, step.unitId);
+    case 'submit':
+      return unitCoordinators(tx, unitPath);
+    default:
+      return unitReporters(tx, step.unitId);
+  }
+}
+
+/** The steps that hand the report to someone who must act (also e-mailed); the rest only inform. */
+const HANDOFFS: ReadonlySet<ReportAction> = new Set(['present', 'sendBack', 'submit', 'return', 'reopen']);
+
 /**
- * Called inside the transaction of a report's step: a sent report tells the coordinators over the
- * unit; a returned, accepted or reopened one tells the unit's reporters and head. Locking tells nobody
- * (nothing is asked of anyone).
+ * Called inside the transaction of a report's step: a presented report tells the unit's head, a
+ * sent one the coordinators over the unit; one returned (by the head or the coordinator), accepted
+ * or reopened tells the unit's reporters and head. Locking tells nobody (nothing is asked of anyone).
  */
 export async function notifyReportStep(tx: DbOrTx, step: ReportStep): Promise<void> {
   if (step.action === 'lock') return;
@@ -47,13 +68,13 @@ export async function notifyReportStep(tx: DbOrTx, step: ReportStep): Promise<vo
     .from(units)
     .where(eq(units.id, step.unitId));
   if (!unit) return;
-  const people =
-    step.action === 'submit' ? await unitCoordinators(tx, unit.path) : await unitReporters(tx, step.unitId);
+  const people = await recipientsOf(tx, step, unit.path);
   await notify(tx, {
     userIds: people.map((person) => person.id).filter((id) => id !== step.actorId),
     kind: `report.${step.action}`,
     title: reportStepTitle(step, unit.name),
     body: step.reason,
     link: `/reports/${step.reportId}`,
+    mail: HANDOFFS.has(step.action),
   });
 }

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { hasPermissionOn } from '../../core/auth/roles.ts';
 import { AppError } from '../../core/errors.ts';
 import type { ProvinceResult } from '../../core/indices/papi.ts';
@@ -10,7 +10,7 @@ import { scopeCondition, unitScope } from '../auth/scope.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import { todayOf } from '../clock.ts';
 import type { DbOrTx } from '../db/engine.ts';
-import { planItems, units } from '../db/schema/index.ts';
+import { units } from '../db/schema/index.ts';
 import { type CounterSource, dossierDashboard } from '../indicators/dashboard-service.ts';
 import { findPapiResults, papiYears, provincesSince2025 } from '../indices/index-service.ts';
 import { overdueCondition, taskResponsibility } from '../plans/task-responsibility.ts';
@@ -217,19 +217,19 @@ async function papiOf(db: DbOrTx, provinceCode: string | null): Promise<LeaderOv
 
 /** Overdue tasks in the user's scope, by the unit answering for them (taskResponsibility). */
 async function overdueByUnit(ctx: Context, today: string): Promise<LeaderOverview['overdueTasks']> {
-  const responsible = taskResponsibility(ctx.db);
   const inScope = scopeCondition(unitScope(ctx.user.grants, 'plans.read', units.path));
-  const rows = await ctx.db
-    .select({
-      itemId: planItems.id,
-      unitId: units.id,
-      name: units.name,
-      type: units.type,
-    })
-    .from(responsible)
-    .innerJoin(planItems, eq(planItems.id, responsible.itemId))
-    .innerJoin(units, eq(units.id, responsible.unitId))
-    .where(and(inScope, overdueCondition(today)));
+  const result =
+    await ctx.db.execute(sql`select plan_items.id as item_id, units.id as unit_id, units.name, units.type
+    from (${taskResponsibility(today)}) r
+    join plan_items on plan_items.id = r.item_id
+    join units on units.id = r.unit_id
+    where ${inScope} and ${overdueCondition(today)}`);
+  const rows = (result.rows as Record<string, unknown>[]).map((row) => ({
+    itemId: Number(row.item_id),
+    unitId: Number(row.unit_id),
+    name: String(row.name),
+    type: String(row.type),
+  }));
   const byUnit = new Map<number, { unit: { id: number; name: string; type: string }; count: number }>();
   for (const row of rows) {
     const entry = byUnit.get(row.unitId) ?? {

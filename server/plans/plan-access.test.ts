@@ -160,7 +160,7 @@ describe('a unit’s own plan', () => {
     });
     expect(preview.status).toBe(200);
     expect(preview.json.agencies).toEqual([
-      { name, unit: expect.objectContaining({ id: snv }), source: 'alias' },
+      { name, unit: expect.objectContaining({ id: snv }), group: null, source: 'alias' },
     ]);
   });
 });

@@ -1,10 +1,13 @@
-import { and, eq, inArray, like, sql } from 'drizzle-orm';
+import { and, eq, exists, inArray, like, or, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { hasPermissionOn } from '../../core/auth/roles.ts';
 import { AppError } from '../../core/errors.ts';
 import type { ServiceContext } from '../audit/audit-log.ts';
 import { scopeCondition, unitScope } from '../auth/scope.ts';
 import type { SessionUser } from '../auth/sessions.ts';
-import { planItems, planItemUnits, plans, units } from '../db/schema/index.ts';
+import { todayOf } from '../clock.ts';
+import { planItems, plans, units } from '../db/schema/index.ts';
+import { assignmentsOn } from '../units/unit-group-resolver.ts';
 
 /**
  * Who may read and change plans, their tasks and the tasks' evidence. A plan belongs to its unit:
@@ -30,14 +33,26 @@ export async function canReadPlan(ctx: PlanContext, planId: number, unitPath: st
   if (canReadPlanInFull(ctx.user, unitPath)) return true;
   const scope = unitScope(ctx.user.grants, 'plans.read', units.path);
   if (scope === false) return false;
-  const [assigned] = await ctx.db
-    .select({ one: sql<number>`1` })
-    .from(planItemUnits)
-    .innerJoin(planItems, eq(planItems.id, planItemUnits.itemId))
-    .innerJoin(units, eq(units.id, planItemUnits.unitId))
-    .where(and(eq(planItems.planId, planId), scopeCondition(scope)))
-    .limit(1);
-  return assigned !== undefined;
+  // Named on a task, or a unit of a group a task is given to (resolved today).
+  const assigned = await ctx.db.execute(sql`select 1 from (${assignmentsOn(todayOf(ctx))}) a
+    join plan_items on plan_items.id = a.item_id join units on units.id = a.unit_id
+    where plan_items.plan_id = ${planId} and ${scopeCondition(scope)} limit 1`);
+  return assigned.rows.length > 0;
+}
+
+/**
+ * The plans the user reads (`canReadPlan`), as a condition on `plans` joined to its unit: those of the
+ * units in scope, and those giving a unit in scope a task (a commune sees the provincial plan asking it).
+ */
+export function readablePlans(ctx: PlanContext): SQL {
+  const own = unitScope(ctx.user.grants, 'plans.read', units.path);
+  if (own === true || own === false) return scopeCondition(own);
+  const assigned = alias(units, 'assigned_unit');
+  // Named on a task, or a unit of a group a task is given to (resolved today), in the user's scope.
+  const given = sql`select 1 from (${assignmentsOn(todayOf(ctx))}) a
+    join ${planItems} on ${planItems.id} = a.item_id join ${assigned} on ${assigned.id} = a.unit_id
+    where ${planItems.planId} = ${plans.id} and ${scopeCondition(unitScope(ctx.user.grants, 'plans.read', assigned.path))}`;
+  return or(own, exists(given)) as SQL;
 }
 
 /** The plan with its unit, if the user may read it; NOT_FOUND otherwise (its existence is not told). */
@@ -121,11 +136,15 @@ export async function assertAssignable(ctx: PlanContext, ownerPath: string, unit
     );
 }
 
+/** The units a task is given to in these roles, named or through a group (resolved today). */
 async function linkedUnitPaths(ctx: PlanContext, itemId: number, roles: ('lead' | 'support')[]) {
-  const rows = await ctx.db
-    .select({ path: units.path })
-    .from(planItemUnits)
-    .innerJoin(units, eq(units.id, planItemUnits.unitId))
-    .where(and(eq(planItemUnits.itemId, itemId), inArray(planItemUnits.role, roles)));
-  return rows.map((row) => row.path);
+  const result = await ctx.db.execute<{
+    path: string;
+  }>(sql`select units.path from (${assignmentsOn(todayOf(ctx))}) a
+    join units on units.id = a.unit_id
+    where a.item_id = ${itemId} and a.role in (${sql.join(
+      roles.map((role) => sql`${role}`),
+      sql`, `,
+    )})`);
+  return result.rows.map((row) => row.path);
 }

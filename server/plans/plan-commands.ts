@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { hasInstallationPermission } from '../../core/auth/roles.ts';
 import { AppError, fieldError } from '../../core/errors.ts';
 import { parsePlan } from '../../core/plans/parse-plan.ts';
+import { answerTitle, planName, unitIssuer, unitPlace } from '../../core/plans/plan-name.ts';
 import type {
   AgencyMatch,
   createChildPlanSchema,
@@ -15,11 +16,14 @@ import type {
 } from '../../core/plans/plan-views.ts';
 import type { ParsedPlan } from '../../core/plans/types.ts';
 import { foldVietnamese } from '../../core/text/vietnamese.ts';
+import type { GroupKey } from '../../core/units/groups.ts';
 import { mutate } from '../audit/audit-log.ts';
 import { assertPermissionOn } from '../auth/policy.ts';
+import { nowOf, todayOf } from '../clock.ts';
 import type { DbOrTx, Tx } from '../db/engine.ts';
 import { agencyAliases, planItems, planItemUnits, plans, planTargets, units } from '../db/schema/index.ts';
 import { writeVersioned } from '../db/versioned.ts';
+import { notifyChildPlansAsked, notifyTasksAssigned } from '../notifications/plan-notifications.ts';
 import {
   assertAssignable,
   assertChangesPlan,
@@ -27,7 +31,15 @@ import {
   assertReportsItem,
   type PlanContext,
 } from './plan-access.ts';
+import {
+  agencyGroups,
+  assertGroupsUsable,
+  insertItemGroups,
+  itemsGivenWithin,
+  replaceItemGroups,
+} from './plan-groups.ts';
 import { getPlan } from './plan-queries.ts';
+import { planParticulars, sentParticulars } from './unit-plans.ts';
 
 const nameKey = (name: string) => foldVietnamese(name).replace(/\s+/g, ' ').trim();
 
@@ -41,7 +53,16 @@ export async function previewPlan(
   if (source.trim().length === 0) throw fieldError('text', 'Văn bản trống: hãy dán nội dung hoặc chọn tệp.');
   const plan = parsePlan(source);
   const names = [...new Set(plan.tasks.flatMap((task) => [...task.lead, ...task.support]))];
-  return { plan, agencies: await resolveAgencies(ctx.db, names) };
+  const matches = await resolveAgencies(ctx.db, names);
+  // "UBND cấp xã", "các sở, ngành": a group of units, unless a name was remembered for one unit.
+  const groups = await agencyGroups(ctx, names);
+  return {
+    plan,
+    agencies: matches.map((match) => {
+      const group = groups.get(match.name);
+      return group && match.unit === null ? { ...match, group, source: 'group' } : match;
+    }),
+  };
 }
 
 /** A remembered mapping first, then an active unit of exactly that name (ignoring diacritics and case). */
@@ -65,12 +86,13 @@ export async function resolveAgencies(db: DbOrTx, names: string[]): Promise<Agen
     const alias = byAlias.get(key);
     if (alias) {
       const unit = alias.unitId === null ? null : { id: alias.unitId, name: alias.unitName ?? '' };
-      return { name, unit, source: 'alias' };
+      return { name, unit, group: null, source: 'alias' };
     }
     const candidates = byName.get(key) ?? [];
     // Two active units of one name (two "Phòng Nội vụ"): the person chooses.
-    if (candidates.length === 1 && candidates[0]) return { name, unit: candidates[0], source: 'name' };
-    return { name, unit: null, source: null };
+    if (candidates.length === 1 && candidates[0])
+      return { name, unit: candidates[0], group: null, source: 'name' };
+    return { name, unit: null, group: null, source: null };
   });
 }
 
@@ -156,6 +178,10 @@ export async function createPlan(ctx: PlanContext, input: CreatePlanInput): Prom
       throw fieldError('agencies', 'Có cơ quan được gán cho đơn vị không tồn tại hoặc đã giải thể.');
   }
   await assertAssignable(ctx, owner.path, unitIds);
+  const groupOf = new Map<string, GroupKey>();
+  for (const agency of input.agencies)
+    if (agency.groupKey && agency.unitId === null) groupOf.set(nameKey(agency.name), agency.groupKey);
+  await assertGroupsUsable(ctx, owner.path, [...groupOf.values()]);
   const items = orderItems(input);
 
   const planId = await mutate(ctx, async (tx, audit) => {
@@ -177,6 +203,8 @@ export async function createPlan(ctx: PlanContext, input: CreatePlanInput): Prom
         childPlansDue: input.childPlansDue,
         warnings: input.warnings,
         createdBy: ctx.user.userId,
+        // When a unit answered a plan is judged against its deadline (the cascade): the injected clock.
+        createdAt: nowOf(ctx),
       })
       .returning();
     if (!plan) throw new Error('plan insert returned nothing');
@@ -195,6 +223,20 @@ export async function createPlan(ctx: PlanContext, input: CreatePlanInput): Prom
       ...new Map(links.map((link) => [`${link.itemId}/${link.unitId}/${link.role}`, link])).values(),
     ];
     if (unique.length > 0) await tx.insert(planItemUnits).values(unique);
+    await insertItemGroups(
+      tx,
+      items.flatMap((item, i) => {
+        const id = ids[i];
+        if (!item.task || id === undefined) return [];
+        const task = item.task;
+        return (['lead', 'support'] as const).flatMap((role) =>
+          (role === 'lead' ? task.leadNames : task.supportNames).flatMap((name) => {
+            const key = groupOf.get(nameKey(name));
+            return key ? [{ itemId: id, role, key }] : [];
+          }),
+        );
+      }),
+    );
     if (input.targets.length > 0)
       await tx.insert(planTargets).values(input.targets.map((target) => ({ planId: plan.id, ...target })));
     // Aliases are installation-wide (every later import resolves by them): only someone writing plans
@@ -213,6 +255,12 @@ export async function createPlan(ctx: PlanContext, input: CreatePlanInput): Prom
         targets: input.targets.length,
       },
     });
+    await notifyTasksAssigned(tx, {
+      planId: plan.id,
+      leads: unique.filter((link) => link.role === 'lead').map((link) => link.unitId),
+      actorId: ctx.user.userId,
+    });
+    await notifyChildPlansAsked(tx, { planId: plan.id, actorId: ctx.user.userId });
     return plan.id;
   });
   return getPlan(ctx, planId);
@@ -304,6 +352,10 @@ export async function updatePlanItem(
       throw fieldError('leadUnitIds', 'Đơn vị không tồn tại hoặc đã giải thể.');
   }
   await assertAssignable(ctx, unitPath, newUnitIds);
+  await assertGroupsUsable(ctx, unitPath, [
+    ...(input.leadGroupKeys ?? []),
+    ...(input.supportGroupKeys ?? []),
+  ]);
 
   await mutate(ctx, async (tx, audit) => {
     const status = input.status ?? (input.progress === 100 ? 'done' : undefined);
@@ -318,6 +370,12 @@ export async function updatePlanItem(
         ...(input.due !== undefined && { due: input.due }),
         ...(input.weight !== undefined && { weight: input.weight }),
         ...(input.note !== undefined && { note: input.note }),
+        ...(input.text !== undefined && {
+          text: input.text,
+          textSearch: foldVietnamese(`${item.ref} ${input.text}`),
+        }),
+        ...(input.recurrence !== undefined && { recurrence: input.recurrence }),
+        ...(input.dimension !== undefined && { criterionCode: input.dimension }),
       },
       actorId: ctx.user.userId,
       present: (row) => ({
@@ -326,6 +384,8 @@ export async function updatePlanItem(
         weight: row.weight,
         due: row.due,
         note: row.note,
+        text: row.text,
+        recurrence: row.recurrence,
       }),
     });
     const before: Record<string, unknown> = {
@@ -334,6 +394,9 @@ export async function updatePlanItem(
       weight: item.weight,
       due: item.due,
       note: item.note,
+      ...(input.text !== undefined && { text: item.text }),
+      ...(input.recurrence !== undefined && { recurrence: item.recurrence }),
+      ...(input.dimension !== undefined && { dimension: item.criterionCode }),
     };
     const after: Record<string, unknown> = {
       status: updated.status,
@@ -341,6 +404,9 @@ export async function updatePlanItem(
       weight: updated.weight,
       due: updated.due,
       note: updated.note,
+      ...(input.text !== undefined && { text: updated.text }),
+      ...(input.recurrence !== undefined && { recurrence: updated.recurrence }),
+      ...(input.dimension !== undefined && { dimension: updated.criterionCode }),
     };
     for (const [role, ids] of [
       ['lead', input.leadUnitIds],
@@ -356,6 +422,21 @@ export async function updatePlanItem(
         await tx.insert(planItemUnits).values(unique.map((unitId) => ({ itemId, unitId, role })));
       before[`${role}UnitIds`] = old.map((row) => row.unitId).sort((a, b) => a - b);
       after[`${role}UnitIds`] = [...unique].sort((a, b) => a - b);
+    }
+    if (input.leadUnitIds !== undefined) {
+      // Only the units newly leading the task are told.
+      const had = new Set(before.leadUnitIds as number[]);
+      const added = [...new Set(input.leadUnitIds)].filter((unitId) => !had.has(unitId));
+      await notifyTasksAssigned(tx, { planId, leads: added, actorId: ctx.user.userId });
+    }
+    for (const [role, keys] of [
+      ['lead', input.leadGroupKeys],
+      ['support', input.supportGroupKeys],
+    ] as const) {
+      if (keys === undefined) continue;
+      const change = await replaceItemGroups(tx, itemId, role, keys);
+      before[`${role}Groups`] = change.before;
+      after[`${role}Groups`] = change.after;
     }
     await audit({
       action: 'plan.item.update',
@@ -389,11 +470,14 @@ export async function createChildPlan(
   if (!unit || unit.validTo !== null) throw fieldError('unitId', 'Đơn vị không tồn tại hoặc đã giải thể.');
   assertPermissionOn(ctx.user, 'plans.write', unit.path);
   const [existing] = await ctx.db
-    .select({ id: plans.id })
+    .select({ number: plans.number, type: plans.type, title: plans.title })
     .from(plans)
     .where(and(eq(plans.parentPlanId, parentId), eq(plans.unitId, unit.id)));
   if (existing)
-    throw new AppError('CONFLICT', `${unit.name} đã có kế hoạch thực hiện kế hoạch này (số ${existing.id}).`);
+    throw new AppError(
+      'CONFLICT',
+      `${unit.name} đã có kế hoạch thực hiện kế hoạch này: ${planName(existing)}.`,
+    );
   const subtree = new Set(
     (
       await ctx.db
@@ -402,8 +486,11 @@ export async function createChildPlan(
         .where(like(units.path, `${unit.path}%`))
     ).map((row) => row.id),
   );
+  const throughGroups = await itemsGivenWithin(ctx.db, parentId, unit.path, todayOf(ctx));
   const given = parent.items.filter(
-    (item) => item.kind === 'task' && [...item.lead, ...item.support].some((link) => subtree.has(link.id)),
+    (item) =>
+      item.kind === 'task' &&
+      ([...item.lead, ...item.support].some((link) => subtree.has(link.id)) || throughGroups.has(item.id)),
   );
   if (given.length === 0)
     throw fieldError('unitId', 'Kế hoạch cấp trên chưa giao nhiệm vụ nào cho đơn vị này.');
@@ -421,14 +508,10 @@ export async function createChildPlan(
     number: null,
     type: 'KH',
     issuedOn: null,
-    place: parent.place,
-    issuer: unit.name,
+    place: unitPlace(unit) ?? parent.place,
+    issuer: unitIssuer(unit),
     signer: unit.headName,
-    title:
-      input.title ??
-      `Thực hiện Kế hoạch ${parent.number ?? ''} ${parent.title.charAt(0).toLowerCase()}${parent.title.slice(1)}`
-        .replace(/\s+/g, ' ')
-        .trim(),
+    title: input.title ?? answerTitle({ ...parent, issuer: parent.issuer ?? parent.unit.name }),
     year: parent.year,
     indices: parent.indices,
     sections: [...sections.values()],
@@ -445,7 +528,7 @@ export async function createChildPlan(
     })),
     targets: [],
     warnings: [],
-    agencies: [{ name: unit.name, unitId: unit.id }],
+    agencies: [{ name: unit.name, unitId: unit.id, groupKey: null }],
     childPlansDue: null,
   });
 }
@@ -465,6 +548,7 @@ export async function updatePlan(
       where: eq(plans.id, planId),
       version: input.version,
       set: {
+        ...planParticulars(plan, input),
         ...(input.childPlansDue !== undefined && { childPlansDue: input.childPlansDue }),
         ...(input.status !== undefined && { status: input.status }),
         ...(input.leadShare !== undefined && { leadShare: input.leadShare }),
@@ -477,9 +561,21 @@ export async function updatePlan(
       entityType: 'plan',
       entityId: planId,
       unitId: plan.unitId,
-      before: { childPlansDue: plan.childPlansDue, status: plan.status, leadShare: plan.leadShare },
-      after: { childPlansDue: updated.childPlansDue, status: updated.status, leadShare: updated.leadShare },
+      before: {
+        ...sentParticulars(plan, input),
+        childPlansDue: plan.childPlansDue,
+        status: plan.status,
+        leadShare: plan.leadShare,
+      },
+      after: {
+        ...sentParticulars(updated, input),
+        childPlansDue: updated.childPlansDue,
+        status: updated.status,
+        leadShare: updated.leadShare,
+      },
     });
+    if (updated.childPlansDue && updated.childPlansDue !== plan.childPlansDue)
+      await notifyChildPlansAsked(tx, { planId, actorId: ctx.user.userId });
   });
   return getPlan(ctx, planId);
 }

@@ -25,6 +25,8 @@ const item = (overrides: Partial<PlanItem>): PlanItem => ({
   dimension: null,
   lead: [],
   support: [],
+  leadGroups: [],
+  supportGroups: [],
   leadNames: [],
   supportNames: [],
   due: null,
@@ -43,6 +45,8 @@ const item = (overrides: Partial<PlanItem>): PlanItem => ({
 
 const PLAN: PlanDetail = {
   id: 7,
+  parentPlan: null,
+  access: { write: true, reportItemIds: [] },
   number: '29/KH-UBND',
   type: 'KH',
   issuedOn: '2020-02-27',

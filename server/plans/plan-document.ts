@@ -12,6 +12,7 @@ import {
   Header,
   Packer,
   PageNumber,
+  PageOrientation,
   Paragraph,
   Table,
   TableBorders,
@@ -24,6 +25,8 @@ import { DOCUMENT_TYPES } from '../../core/plans/document-number.ts';
 import type { PlanDetail, PlanItem } from '../../core/plans/plan-views.ts';
 import { RECURRENCE_NAMES } from '../../core/plans/plan-views.ts';
 import { formatDateVi } from '../../core/text/dates.ts';
+import { assigneeNames } from '../../core/units/groups.ts';
+import { docxTable, type TableSpec } from '../files/docx-table.ts';
 
 const FONT = 'Times New Roman';
 const MM = 56.7; // twips per millimetre
@@ -77,6 +80,29 @@ export function issuerAbbreviation(issuer: string | null): string {
 /** "Ủy ban nhân dân tỉnh Hưng Yên" → "Hưng Yên": the place a province's documents are dated from. */
 export function placeOfUnit(unitName: string): string | null {
   return /(?:tỉnh|thành phố)\s+(.+)$/iu.exec(unitName)?.[1]?.trim() ?? null;
+}
+
+/**
+ * The place a commune's own documents are dated from (ND 30/2020, Phụ lục I, II.4.a: the name of the
+ * commune where the body sits): "Phường Phố Hiến" → "Phố Hiến"; a name that is a number keeps its
+ * word ("Phường 5").
+ */
+export function placeOfCommune(unitName: string): string {
+  const name = unitName.trim();
+  const rest = /^(?:xã|phường|thị trấn|đặc khu)\s+(.+)$/iu.exec(name)?.[1]?.trim();
+  return rest && !/^\d+$/.test(rest) ? rest : name;
+}
+
+/** Where a unit's document is dated: a commune from itself, anything else from its province. */
+export function placeOfIssuingUnit(unit: { name: string; type: string }, provinceName: string | null) {
+  if (unit.type === 'commune') return placeOfCommune(unit.name);
+  return provinceName ? placeOfUnit(provinceName) : null;
+}
+
+/** "Phường Phố Hiến" issues as "Ủy ban nhân dân phường Phố Hiến"; a department as itself. */
+export function issuerOfUnit(unit: { name: string; type: string }): string {
+  if (unit.type !== 'commune' && unit.type !== 'province') return unit.name;
+  return `Ủy ban nhân dân ${unit.name.charAt(0).toLocaleLowerCase('vi')}${unit.name.slice(1)}`;
 }
 
 /** ND30: "Hưng Yên, ngày 05 tháng 02 năm 2020": a 0 before days under 10 and months 1 and 2. */
@@ -153,8 +179,8 @@ export const body = (children: TextRun[], options: { indent?: boolean } = {}) =>
 
 /** "(Chủ trì: Sở Nội vụ; phối hợp: …; thời hạn: 31/03/2020; hằng quý)" after a task. */
 export function assignmentNote(item: PlanItem): string {
-  const lead = item.lead.length > 0 ? item.lead.map((unit) => unit.name) : item.leadNames;
-  const support = item.support.length > 0 ? item.support.map((unit) => unit.name) : item.supportNames;
+  const lead = assigneeNames(item.lead, item.leadGroups, item.leadNames, { documentFirst: true });
+  const support = assigneeNames(item.support, item.supportGroups, item.supportNames, { documentFirst: true });
   const parts = [
     lead.length > 0 && `Chủ trì: ${lead.join(', ')}`,
     support.length > 0 && `phối hợp: ${support.join(', ')}`,
@@ -197,8 +223,19 @@ function recipientsOf(plan: PlanDetail, given?: string[]): string[] {
   const names = new Set<string>();
   for (const item of plan.items) {
     for (const unit of item.lead) if (unit.id !== plan.unit.id) names.add(unit.name);
+    for (const group of item.leadGroups) names.add(group.name);
   }
   return [...names];
+}
+
+/** The title of a body's head as the signature block writes it ("Sở Nội vụ" → "GIÁM ĐỐC"). */
+export function headTitleOf(issuer: string | null): string {
+  const name = (issuer ?? '').trim().toLocaleLowerCase('vi');
+  if (name.startsWith('sở ')) return 'GIÁM ĐỐC';
+  if (name.startsWith('thanh tra')) return 'CHÁNH THANH TRA';
+  if (name.startsWith('văn phòng')) return 'CHÁNH VĂN PHÒNG';
+  if (name.startsWith('ban ')) return 'TRƯỞNG BAN';
+  return 'THỦ TRƯỞNG';
 }
 
 function signatureTable(plan: DocumentHead, recipients: string[]): Table {
@@ -208,9 +245,11 @@ function signatureTable(plan: DocumentHead, recipients: string[]): Table {
     ...recipients.map((name) => new Paragraph({ children: [run(`- ${name};`, { size: 11 })] })),
     new Paragraph({ children: [run('- Lưu: VT.', { size: 11 })] }),
   ];
+  // A committee signs on behalf of the collective (TM.); a department's head signs as its head.
   const right = [
-    centred(`TM. ${parent ?? issuerLines(plan.issuer).body}`, { bold: true }),
-    centred(parent ? 'CHỦ TỊCH' : 'THỦ TRƯỞNG', { bold: true }),
+    ...(parent
+      ? [centred(`TM. ${parent}`, { bold: true }), centred('CHỦ TỊCH', { bold: true })]
+      : [centred(headTitleOf(plan.issuer), { bold: true })]),
     ...Array.from({ length: 4 }, () => centred('')),
     centred(plan.signer ?? '', { bold: true }),
   ];
@@ -233,10 +272,25 @@ export interface DocumentHead {
 /** Any administrative document in the format of Nghị định 30/2020: header, type and title, body, signature. */
 export async function nd30Document(
   head: DocumentHead,
-  content: Paragraph[],
+  content: (Paragraph | Table)[],
   recipients: string[],
+  annexes: (Paragraph | Table)[] = [],
 ): Promise<Buffer> {
   const typeName = typeNameOf(head.type);
+  const page = (orientation: 'portrait' | 'landscape') => ({
+    // A4; docx turns it for a landscape page.
+    size: {
+      width: 11906,
+      height: 16838,
+      ...(orientation === 'landscape' && { orientation: PageOrientation.LANDSCAPE }),
+    },
+    margin: {
+      top: Math.round(20 * MM),
+      bottom: Math.round(20 * MM),
+      left: Math.round(30 * MM),
+      right: Math.round(15 * MM),
+    },
+  });
   const document = new Document({
     creator: 'Chiso',
     title: head.title,
@@ -245,15 +299,7 @@ export async function nd30Document(
       {
         properties: {
           titlePage: true,
-          page: {
-            size: { width: 11906, height: 16838 },
-            margin: {
-              top: Math.round(20 * MM),
-              bottom: Math.round(20 * MM),
-              left: Math.round(30 * MM),
-              right: Math.round(15 * MM),
-            },
-          },
+          page: page('portrait'),
         },
         headers: {
           // Page numbers top-centre, not on the first page.
@@ -283,6 +329,8 @@ export async function nd30Document(
           signatureTable(head, recipients),
         ],
       },
+      // Appendices on landscape pages of their own (ND 30/2020 allows it for tables).
+      ...(annexes.length > 0 ? [{ properties: { page: page('landscape') }, children: annexes }] : []),
     ],
   });
   return Packer.toBuffer(document);
@@ -295,19 +343,32 @@ export interface RunSpec {
   italics?: boolean;
 }
 
-/** A document in the format of Nghị định 30/2020 as plain data: its particulars, body paragraphs, recipients. */
+/** A paragraph (its runs, justified with a first-line indent), a centred heading, or a table. */
+export type BlockSpec = RunSpec[] | { heading: string } | { table: TableSpec };
+
+/** A document in the format of Nghị định 30/2020 as plain data: its particulars, body, recipients, appendices. */
 export interface DocumentSpec {
   head: DocumentHead;
-  /** Each paragraph a list of runs, justified with a first-line indent. */
-  paragraphs: RunSpec[][];
+  paragraphs: BlockSpec[];
   recipients: string[];
+  /** After the signature, on pages of their own: "Phụ lục" with their tables. */
+  annexes?: BlockSpec[];
+}
+
+function blockOf(block: BlockSpec): Paragraph | Table {
+  if (Array.isArray(block))
+    return body(block.map((part) => run(part.text, { bold: part.bold, italics: part.italics })));
+  if ('heading' in block) return centred(block.heading, { bold: true });
+  return docxTable(block.table);
 }
 
 export function specToDocx(spec: DocumentSpec): Promise<Buffer> {
-  const paragraphs = spec.paragraphs.map((runs) =>
-    body(runs.map((part) => run(part.text, { bold: part.bold, italics: part.italics }))),
+  return nd30Document(
+    spec.head,
+    spec.paragraphs.map(blockOf),
+    spec.recipients,
+    (spec.annexes ?? []).map(blockOf),
   );
-  return nd30Document(spec.head, paragraphs, spec.recipients);
 }
 
 export async function planToDocx(plan: PlanDetail, options: { recipients?: string[] } = {}): Promise<Buffer> {

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, like, type SQL, sql } from 'drizzle-orm';
+import { hasPermissionOn } from '../../core/auth/roles.ts';
 import { fieldError } from '../../core/errors.ts';
 import { type ListResult, parseSort } from '../../core/list.ts';
 import type {
@@ -14,14 +15,23 @@ import { blendedProgress, isOverdue, rollUpProgress } from '../../core/plans/pro
 import type { DimensionCode, IndexCode, Recurrence } from '../../core/plans/types.ts';
 import { todayInVietnam } from '../../core/text/dates.ts';
 import { searchPattern } from '../../core/text/vietnamese.ts';
+import type { GroupRef } from '../../core/units/groups.ts';
 import { scopeCondition, unitScope } from '../auth/scope.ts';
 import { todayOf } from '../clock.ts';
 import type { DbOrTx } from '../db/engine.ts';
 import { countRows, listTotal, totalOver } from '../db/list-total.ts';
 import { planItems, planItemUnits, plans, planTargets, units } from '../db/schema/index.ts';
 import { evidenceCounts } from '../files/evidence.ts';
-import { assertReadsPlan, canReadItemEvidence, type PlanContext } from './plan-access.ts';
-import { overdueCondition, taskResponsibility } from './task-responsibility.ts';
+import { groupMembersOfItems, groupsOfItems, type ItemGroup } from '../units/unit-group-resolver.ts';
+import {
+  assertReadsPlan,
+  canChangePlan,
+  canReadItemEvidence,
+  canReadPlanInFull,
+  type PlanContext,
+  readablePlans,
+} from './plan-access.ts';
+import { itemsAnsweredFor, overdueCondition } from './task-responsibility.ts';
 
 // ---- Read -----------------------------------------------------------------------------------------
 
@@ -57,15 +67,23 @@ export async function getPlan(ctx: PlanContext, id: number): Promise<PlanDetail>
     .where(eq(planTargets.planId, id))
     .orderBy(asc(planTargets.id));
   const today = todayOf(ctx);
+  const itemIds = rows.map((row) => row.id);
+  const groups = await groupsOfItems(ctx.db, itemIds, today);
   // Counted only for the tasks whose files the reader may open (others show 0, as if it had none).
   const linkedPaths = new Map<number, string[]>();
-  for (const link of links)
+  const members = canReadPlanInFull(ctx.user, unitPath)
+    ? []
+    : await groupMembersOfItems(ctx.db, itemIds, today);
+  for (const link of [
+    ...links,
+    ...members.map((member) => ({ itemId: member.itemId, path: member.unitPath })),
+  ])
     linkedPaths.set(link.itemId, [...(linkedPaths.get(link.itemId) ?? []), link.path]);
   const readableIds = rows
     .filter((row) => canReadItemEvidence(ctx.user, unitPath, linkedPaths.get(row.id) ?? []))
     .map((row) => row.id);
   const evidence = await itemEvidenceCounts(ctx.db, readableIds);
-  const items = rows.map((row) => presentItem(row, links, today, evidence));
+  const items = rows.map((row) => presentItem(row, links, today, evidence, groups));
   const implementations = await implementationProgress(
     ctx.db,
     items.filter((item) => item.kind === 'task').map((item) => item.id),
@@ -74,8 +92,29 @@ export async function getPlan(ctx: PlanContext, id: number): Promise<PlanDetail>
     item.progress = blendedProgress(item.progress, implementations.get(item.id) ?? null, plan.leadShare);
   const { byId, plan: progress } = rollUpProgress(items);
   for (const item of items) item.progress = byId.get(item.id) ?? item.progress;
+  const canWrite = canChangePlan(ctx.user, unitPath);
+  const leadPaths = (itemId: number) =>
+    links.filter((link) => link.itemId === itemId && link.role === 'lead').map((link) => link.path);
+  const [parentPlan] = plan.parentPlanId
+    ? await ctx.db
+        .select({ id: plans.id, number: plans.number, type: plans.type, title: plans.title })
+        .from(plans)
+        .where(eq(plans.id, plan.parentPlanId))
+    : [];
   return {
     ...presentPlan(plan, unitName),
+    parentPlan: parentPlan ?? null,
+    access: {
+      write: canWrite,
+      reportItemIds: items
+        .filter(
+          (item) =>
+            item.kind === 'task' &&
+            (canWrite ||
+              leadPaths(item.id).some((path) => hasPermissionOn(ctx.user.grants, 'plans.report', path))),
+        )
+        .map((item) => item.id),
+    },
     taskCount: items.filter((item) => item.kind === 'task').length,
     overdueCount: items.filter((item) => item.overdue).length,
     progress,
@@ -123,7 +162,10 @@ function presentItem(
   links: { itemId: number; role: string; id: number; name: string }[],
   today: string,
   evidence: Map<number, number>,
+  groups: ItemGroup[],
 ): PlanItem {
+  const groupsOf = (role: string) =>
+    groups.filter((entry) => entry.itemId === row.id && entry.role === role).map((entry) => entry.group);
   const unitsOf = (role: string) =>
     links
       .filter((link) => link.itemId === row.id && link.role === role)
@@ -140,6 +182,8 @@ function presentItem(
     dimension: row.criterionCode as DimensionCode | null,
     lead: unitsOf('lead'),
     support: unitsOf('support'),
+    leadGroups: groupsOf('lead'),
+    supportGroups: groupsOf('support'),
     leadNames: row.leadNames,
     supportNames: row.supportNames,
     due: row.due,
@@ -195,9 +239,7 @@ const PLAN_SORTS = {
 } as const;
 
 export async function findPlans(ctx: PlanContext, query: FindPlansQuery): Promise<ListResult<PlanSummary>> {
-  const conditions: (SQL | undefined)[] = [
-    scopeCondition(unitScope(ctx.user.grants, 'plans.read', units.path)),
-  ];
+  const conditions: (SQL | undefined)[] = [readablePlans(ctx)];
   if (query.q) {
     const folded = searchPattern(query.q);
     conditions.push(like(plans.titleSearch, folded));
@@ -299,12 +341,8 @@ export async function findTasks(ctx: PlanContext, query: FindTasksQuery): Promis
     if (!unit) throw fieldError('unitId', 'Đơn vị không tồn tại.');
     unitCondition = and(inScope, like(units.path, `${unit.path}%`)) as SQL;
   }
-  const responsible = taskResponsibility(ctx.db);
-  const led = ctx.db
-    .selectDistinct({ itemId: responsible.itemId })
-    .from(responsible)
-    .innerJoin(units, eq(units.id, responsible.unitId))
-    .where(unitCondition);
+  // Led by it, named or through a group ("UBND cấp xã": on every commune's list); unled: its issuer's.
+  const led = itemsAnsweredFor(today, unitCondition);
   const conditions: (SQL | undefined)[] = [eq(planItems.kind, 'task'), inArray(planItems.id, led)];
   if (query.q) {
     const folded = searchPattern(query.q);
@@ -349,9 +387,14 @@ export async function findTasks(ctx: PlanContext, query: FindTasksQuery): Promis
     ctx.db,
     rows.map((row) => row.item.id),
   );
+  const groups = await groupsOfItems(
+    ctx.db,
+    rows.map((row) => row.item.id),
+    today,
+  );
   return {
     items: rows.map((row) => ({
-      ...presentItem(row.item, links, today, evidence),
+      ...presentItem(row.item, links, today, evidence, groups),
       plan: { id: row.item.planId, number: row.planNumber, title: row.planTitle },
     })),
     page: query.page,
@@ -365,12 +408,20 @@ export async function findTasks(ctx: PlanContext, query: FindTasksQuery): Promis
   };
 }
 
-/** Who was asked for a plan (the units that lead tasks), who answered and when, and what nobody took up. */
+/**
+ * Who was asked for a plan (the units that lead tasks), who answered and when, and what nobody took up,
+ * with how many units are in each state. A reader who sees the plan only through its own units' tasks
+ * (a commune) sees those units alone, and may answer only for units it writes plans of.
+ */
 export async function getCascade(ctx: PlanContext, planId: number): Promise<Cascade> {
   const plan = await getPlan(ctx, planId);
+  const { unitPath } = await assertReadsPlan(ctx, planId);
   const children = await ctx.db
     .select({
       id: plans.id,
+      number: plans.number,
+      type: plans.type,
+      title: plans.title,
       unitId: plans.unitId,
       unitName: units.name,
       createdAt: plans.createdAt,
@@ -392,10 +443,50 @@ export async function getCascade(ctx: PlanContext, planId: number): Promise<Casc
       asked.set(unit.id, entry);
     }
   }
+  const named = new Set(asked.keys());
+  // A task given to a group asks each of its units today: counted for each, shown as one row per group.
+  const today = todayOf(ctx);
+  const members = await groupMembersOfItems(
+    ctx.db,
+    tasks.map((task) => task.id),
+    today,
+  );
+  const groupRows = new Map<string, { group: GroupRef; tasks: Set<number>; unitIds: Set<number> }>();
+  for (const member of members) {
+    if (member.role !== 'lead') continue;
+    const group = tasks
+      .find((task) => task.id === member.itemId)
+      ?.leadGroups.find((entry) => entry.key === member.key);
+    if (!group) continue;
+    const row = groupRows.get(member.key) ?? { group, tasks: new Set(), unitIds: new Set() };
+    row.tasks.add(member.itemId);
+    row.unitIds.add(member.unitId);
+    groupRows.set(member.key, row);
+    if (member.unitId === plan.unit.id) continue;
+    if (!asked.has(member.unitId))
+      asked.set(member.unitId, { unit: { id: member.unitId, name: member.unitName }, assignedTasks: 0 });
+  }
+  const leadsTask = (task: (typeof tasks)[number], unitId: number) =>
+    task.lead.some((unit) => unit.id === unitId) ||
+    members.some((member) => member.role === 'lead' && member.itemId === task.id && member.unitId === unitId);
+  for (const [unitId, entry] of asked)
+    entry.assignedTasks = tasks.filter((task) => leadsTask(task, unitId)).length;
   for (const child of children)
     if (!asked.has(child.unitId))
       asked.set(child.unitId, { unit: { id: child.unitId, name: child.unitName }, assignedTasks: 0 });
-  const today = todayOf(ctx);
+  const pathOf = new Map(
+    asked.size
+      ? (
+          await ctx.db
+            .select({ id: units.id, path: units.path })
+            .from(units)
+            .where(inArray(units.id, [...asked.keys()]))
+        ).map((row) => [row.id, row.path])
+      : [],
+  );
+  const inFull = canReadPlanInFull(ctx.user, unitPath);
+  const shown = (unitId: number) =>
+    inFull || hasPermissionOn(ctx.user.grants, 'plans.read', pathOf.get(unitId) ?? '-');
   const due = plan.childPlansDue;
   const taken = new Set(
     tasks.length
@@ -413,31 +504,66 @@ export async function getCascade(ctx: PlanContext, planId: number): Promise<Casc
       : [],
   );
   const collator = new Intl.Collator('vi');
+  const listed = [...asked.values()]
+    .filter(({ unit }) => shown(unit.id))
+    .map(({ unit, assignedTasks }) => {
+      const child = children.find((entry) => entry.unitId === unit.id);
+      const submittedOn = child ? todayInVietnam(child.createdAt) : null;
+      const state: CascadeState = child
+        ? due && submittedOn && submittedOn > due
+          ? 'late'
+          : 'submitted'
+        : due && today > due
+          ? 'missing'
+          : 'pending';
+      return {
+        unit,
+        state,
+        plan: child
+          ? {
+              id: child.id,
+              number: child.number,
+              type: child.type,
+              title: child.title,
+              createdAt: child.createdAt.toISOString(),
+              taskCount: child.taskCount,
+            }
+          : null,
+        assignedTasks,
+        canAnswer: hasPermissionOn(ctx.user.grants, 'plans.write', pathOf.get(unit.id) ?? '-'),
+        isOwn: !inFull,
+        named: named.has(unit.id) || !members.some((member) => member.unitId === unit.id),
+      };
+    })
+    .sort((a, b) => collator.compare(a.unit.name, b.unit.name));
+  const counts = { submitted: 0, late: 0, missing: 0, pending: 0 };
+  for (const entry of listed) counts[entry.state] += 1;
+  const stateOf = new Map(listed.map((row) => [row.unit.id, row.state]));
   return {
     childPlansDue: due,
-    units: [...asked.values()]
-      .map(({ unit, assignedTasks }) => {
-        const child = children.find((entry) => entry.unitId === unit.id);
-        const submittedOn = child ? todayInVietnam(child.createdAt) : null;
-        const state: CascadeState = child
-          ? due && submittedOn && submittedOn > due
-            ? 'late'
-            : 'submitted'
-          : due && today > due
-            ? 'missing'
-            : 'pending';
-        return {
-          unit,
-          state,
-          plan: child
-            ? { id: child.id, createdAt: child.createdAt.toISOString(), taskCount: child.taskCount }
-            : null,
-          assignedTasks,
-        };
-      })
-      .sort((a, b) => collator.compare(a.unit.name, b.unit.name)),
+    units: listed,
+    counts,
+    // A group's row counts its units' states: only for those who read the plan in full.
+    groups: inFull
+      ? [...groupRows.values()].map((row) => {
+          const groupCounts = { submitted: 0, late: 0, missing: 0, pending: 0 };
+          for (const unitId of row.unitIds) {
+            const state = stateOf.get(unitId);
+            if (state) groupCounts[state] += 1;
+          }
+          return {
+            group: row.group,
+            assignedTasks: row.tasks.size,
+            counts: groupCounts,
+            unitIds: listed.map((unit) => unit.unit.id).filter((id) => row.unitIds.has(id)),
+          };
+        })
+      : [],
     untakenTasks: tasks
-      .filter((task) => !taken.has(task.id))
+      .filter(
+        (task) =>
+          !taken.has(task.id) && (inFull || [...asked.keys()].some((id) => shown(id) && leadsTask(task, id))),
+      )
       .map((task) => ({ id: task.id, ref: task.ref, text: task.text, lead: task.lead })),
   };
 }

@@ -27,6 +27,7 @@ import { createChildPlan, createPlan, previewPlan, updatePlan, updatePlanItem } 
 import { planToDocx } from './plan-document.ts';
 import { addEvidence, getEvidenceFile, listTaskEvidence, removeEvidence } from './plan-evidence.ts';
 import { findPlans, findTasks, getCascade, getPlan } from './plan-queries.ts';
+import { unitPlanRoutes } from './unit-plan-routes.ts';
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -141,7 +142,7 @@ export async function planRoutes(app: FastifyInstance, { db }: { db: Db }) {
       config: { policy: 'plans.write' },
       schema: {
         tags,
-        summary: 'Sửa kế hoạch: hạn lập kế hoạch của đơn vị, trạng thái',
+        summary: 'Sửa kế hoạch: số, ngày ban hành, người ký; hạn lập kế hoạch của đơn vị, trạng thái',
         params: idParams,
         body: updatePlanSchema,
         response: { 200: planDetailSchema },
@@ -295,4 +296,6 @@ export async function planRoutes(app: FastifyInstance, { db }: { db: Db }) {
     async (request) =>
       updatePlanItem(contextOf(request, db), request.params.id, request.params.itemId, request.body),
   );
+
+  await unitPlanRoutes(app, { db });
 }

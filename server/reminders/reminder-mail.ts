@@ -1,3 +1,4 @@
+import { periodName } from '../../core/periods/period-names.ts';
 import type { PeriodWindow } from '../../core/periods/periods.ts';
 import { formatDateVi } from '../../core/text/dates.ts';
 
@@ -11,7 +12,8 @@ export function reminderMail(input: { unitName: string; period: PeriodWindow; to
   const due = formatDateVi(period.due);
   const late = today > period.due;
   const left = daysBetween(today, period.due);
-  const subject = `${late ? 'Quá hạn gửi báo cáo' : 'Nhắc gửi báo cáo'} kỳ ${period.code} — hạn ${due}`;
+  const name = periodName(period.code, 'vi', { inSentence: true });
+  const subject = `${late ? 'Quá hạn gửi báo cáo' : 'Nhắc gửi báo cáo'} ${name} — hạn ${due}`;
   const when = late
     ? `Đã quá hạn ${-left} ngày.`
     : left === 0
@@ -20,7 +22,7 @@ export function reminderMail(input: { unitName: string; period: PeriodWindow; to
   const text = [
     `Kính gửi: ${input.unitName}`,
     '',
-    `${input.unitName} chưa gửi báo cáo kỳ ${period.code} (số liệu từ ${formatDateVi(period.dataFrom)} đến ${formatDateVi(period.dataTo)}).`,
+    `${input.unitName} chưa gửi báo cáo ${name} (số liệu từ ${formatDateVi(period.dataFrom)} đến ${formatDateVi(period.dataTo)}).`,
     `Hạn gửi: ${due}. ${when}`,
     '',
     `Mở báo cáo: ${input.link}`,

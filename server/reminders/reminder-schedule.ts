@@ -1,3 +1,4 @@
+import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/engine.ts';
 import { type ReminderLog, runReminders } from './reminder-service.ts';
@@ -12,6 +13,8 @@ export function scheduleReminders(options: {
   db: Db;
   config: Config;
   log: ReminderLog & { error(o: object, m: string): void };
+  /** The app's clock (a fixed CHISO_NOW in browser tests). */
+  clock?: Clock;
 }) {
   let running = false;
   const run = async () => {
@@ -19,7 +22,12 @@ export function scheduleReminders(options: {
     if (running) return;
     running = true;
     try {
-      await runReminders({ db: options.db, config: options.config, log: options.log });
+      await runReminders({
+        db: options.db,
+        config: options.config,
+        log: options.log,
+        ...(options.clock && { now: options.clock() }),
+      });
     } catch (error) {
       options.log.error({ err: error }, 'reminder run failed');
     } finally {

@@ -1,6 +1,7 @@
 import { inArray } from 'drizzle-orm';
 import { hasPermissionOn } from '../../core/auth/roles.ts';
 import { AppError, fieldError } from '../../core/errors.ts';
+import { periodName } from '../../core/periods/period-names.ts';
 import { summariseReminders } from '../../core/reports/chasing.ts';
 import { openReminderPeriods } from '../../core/reports/reminders.ts';
 import { todayInVietnam } from '../../core/text/dates.ts';
@@ -126,7 +127,11 @@ export async function sendRemindersNow(
   try {
     for (const unitId of new Set(input.unitIds)) {
       const entry = entries.get(unitId);
-      if (!entry) throw fieldError('unitIds', `Đơn vị mã số ${unitId} không phải báo cáo kỳ ${window.code}.`);
+      if (!entry)
+        throw fieldError(
+          'unitIds',
+          `Đơn vị mã số ${unitId} không phải báo cáo ${periodName(window.code, 'vi', { inSentence: true })}.`,
+        );
       if (!entry.toChase) {
         results.push({
           unit: entry.unit,

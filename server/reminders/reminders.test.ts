@@ -109,9 +109,9 @@ describe('reminders over a real SMTP conversation, on a fake clock', () => {
     const [mail] = smtp.received;
     expect(mail?.from).toBe('chiso@example.vn');
     expect(mail?.to).toEqual(['giamdoc@snv.example.vn', 'canbo@snv.example.vn']);
-    expect(mail?.subject).toBe('Nhắc gửi báo cáo kỳ 2026Q1 — hạn 20/03/2026');
+    expect(mail?.subject).toBe('Nhắc gửi báo cáo quý I/2026 — hạn 20/03/2026');
     expect(mail?.text).toContain('Kính gửi: Sở Nội vụ');
-    expect(mail?.text).toContain('chưa gửi báo cáo kỳ 2026Q1 (số liệu từ 15/12/2025 đến 14/03/2026)');
+    expect(mail?.text).toContain('chưa gửi báo cáo quý I/2026 (số liệu từ 15/12/2025 đến 14/03/2026)');
     expect(mail?.text).toContain('Hạn gửi: 20/03/2026. Còn 3 ngày đến hạn.');
     expect(mail?.text).toContain('Mở báo cáo: https://chiso.example.vn/reports\n');
     const sends = await database.pool.query(
@@ -128,7 +128,7 @@ describe('reminders over a real SMTP conversation, on a fake clock', () => {
     expect(await notificationsOf(snvReporter.id)).toEqual([
       {
         kind: 'reminder.due',
-        title: 'Nhắc gửi báo cáo kỳ 2026Q1 — hạn 20/03/2026',
+        title: 'Nhắc gửi báo cáo quý I/2026 — hạn 20/03/2026',
         body: 'Sở Nội vụ: số liệu từ 15/12/2025 đến 14/03/2026.',
         link: '/reports',
       },
@@ -144,7 +144,7 @@ describe('reminders over a real SMTP conversation, on a fake clock', () => {
     const opened = await reporter.request('POST', '/api/reports', { unitId: snvId, periodCode: '2026Q1' });
     expect(done(await run('2026-03-23'))).toEqual([[snvId, '2026Q1', 'after:1', 'sent']]);
     const overdue = smtp.received[1];
-    expect(overdue?.subject).toBe('Quá hạn gửi báo cáo kỳ 2026Q1 — hạn 20/03/2026');
+    expect(overdue?.subject).toBe('Quá hạn gửi báo cáo quý I/2026 — hạn 20/03/2026');
     expect(overdue?.text).toContain('Đã quá hạn 3 ngày.');
     expect(overdue?.text).toContain(`Mở báo cáo: https://chiso.example.vn/reports/${opened.json.id}`);
     expect(smtp.received.flatMap((received) => received.to)).not.toContain('giamdoc@stp.example.vn');
@@ -256,7 +256,7 @@ describe('a coordinator’s “send now”', () => {
     // Mailed and told in the app (Sở Nội vụ has two accounts); Sở Tư pháp left alone.
     expect(sent.json.summary).toMatchObject({ units: 1, reached: 1, inApp: 1, mailed: 1, skipped: 1 });
     expect(smtp.received).toHaveLength(before + 1);
-    expect(smtp.received.at(-1)?.subject).toBe('Quá hạn gửi báo cáo kỳ 2026Q1 — hạn 20/03/2026');
+    expect(smtp.received.at(-1)?.subject).toBe('Quá hạn gửi báo cáo quý I/2026 — hạn 20/03/2026');
     const audit = await database.pool.query(
       "select actor_name from audit_events where action = 'reminder.sent' order by seq desc limit 1",
     );

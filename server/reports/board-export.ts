@@ -1,3 +1,4 @@
+import { periodFileName, periodName } from '../../core/periods/period-names.ts';
 import { REPORT_STATUS_NAMES } from '../../core/reports/report.ts';
 import { formatDateVi } from '../../core/text/dates.ts';
 import { UNIT_TYPES, type UnitType } from '../../core/units/unit-types.ts';
@@ -20,7 +21,8 @@ export async function exportPeriodBoard(ctx: ReportContext, periodCode: string) 
   ]);
   const data = await writeWorkbook([
     {
-      name: `Kỳ ${board.period.code}`,
+      // A sheet's name may not hold "/": "Quý IV-2026".
+      name: periodName(board.period.code).replaceAll('/', '-'),
       headers: [
         'Đơn vị',
         'Loại',
@@ -36,7 +38,7 @@ export async function exportPeriodBoard(ctx: ReportContext, periodCode: string) 
     },
   ]);
   return {
-    fileName: `tinh-hinh-bao-cao-${board.period.code}.xlsx`,
+    fileName: `tinh-hinh-bao-cao-${periodFileName(board.period.code)}.xlsx`,
     contentType: CONTENT_TYPES.xlsx,
     data,
   };

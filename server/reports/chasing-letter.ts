@@ -1,5 +1,5 @@
 import { AppError } from '../../core/errors.ts';
-import { periodInWords } from '../../core/reports/chasing.ts';
+import { periodName } from '../../core/periods/period-names.ts';
 import { formatDateVi } from '../../core/text/dates.ts';
 import { todayOf } from '../clock.ts';
 import { renderDocx } from '../files/docx-render.ts';
@@ -36,7 +36,7 @@ function unitLine(entry: BoardEntry, index: number): string {
 export async function chasingLetter(ctx: ReportContext, periodCode: string) {
   const board = await periodOverview(ctx, periodCode, {});
   const late = board.units.filter((entry) => entry.toChase);
-  const period = periodInWords(board.period.code);
+  const period = periodName(board.period.code, 'vi', { inSentence: true });
   if (late.length === 0)
     throw new AppError('CONFLICT', `Mọi đơn vị đã gửi báo cáo ${period}: không cần công văn đôn đốc.`);
   const issuer = await overseenUnit(ctx.db, ctx.user, 'reports.review');

@@ -83,7 +83,7 @@ describe('chasing the units that have not sent their report', () => {
       'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     );
     expect(String(response.headers['content-disposition'])).toContain(
-      `filename*=UTF-8''${encodeURIComponent('Công văn đôn đốc báo cáo Quý IV năm 2026.docx')}`,
+      `filename*=UTF-8''${encodeURIComponent('Công văn đôn đốc báo cáo quý IV năm 2026.docx')}`,
     );
     const { document } = await documentXml(response.rawPayload);
     const lines = textOf(document).split('\n');
@@ -92,14 +92,14 @@ describe('chasing the units that have not sent their report', () => {
       'ỦY BAN NHÂN DÂN',
       'TỈNH HƯNG YÊN',
       'Số:      /UBND',
-      'V/v đôn đốc gửi báo cáo Quý IV/2026',
+      'V/v đôn đốc gửi báo cáo quý IV/2026',
       'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
       'Độc lập - Tự do - Hạnh phúc',
       'Hưng Yên, ngày 22 tháng 12 năm 2026',
       'Kính gửi:',
       '- Các sở, ban, ngành tỉnh;',
       '- Ủy ban nhân dân các xã, phường.',
-      'Thực hiện chế độ báo cáo định kỳ về công tác cải cách hành chính, báo cáo Quý IV/2026 (số liệu từ ngày 15/09/2026 đến ngày 14/12/2026) phải gửi chậm nhất ngày 20/12/2026. Đến ngày 22/12/2026, còn 115 cơ quan, đơn vị chưa gửi báo cáo, gồm:',
+      'Thực hiện chế độ báo cáo định kỳ về công tác cải cách hành chính, báo cáo quý IV/2026 (số liệu từ ngày 15/09/2026 đến ngày 14/12/2026) phải gửi chậm nhất ngày 20/12/2026. Đến ngày 22/12/2026, còn 115 cơ quan, đơn vị chưa gửi báo cáo, gồm:',
       'Đề nghị các cơ quan, đơn vị quan tâm, thực hiện./.',
       'Nơi nhận:',
       '- Như trên;',
@@ -131,7 +131,7 @@ describe('chasing the units that have not sent their report', () => {
     const refused = await commune.request('GET', '/api/reports/chasing-letter.docx?period=2026Q3');
     expect(refused.status).toBe(409);
     expect(refused.json.error.message).toBe(
-      'Mọi đơn vị đã gửi báo cáo Quý III/2026: không cần công văn đôn đốc.',
+      'Mọi đơn vị đã gửi báo cáo quý III/2026: không cần công văn đôn đốc.',
     );
     const leader = await signInAs(t, 'leader', '33');
     expect((await leader.request('GET', '/api/reports/chasing-letter.docx?period=2026Q4')).status).toBe(403);

@@ -1,13 +1,12 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { DOSSIER_INDICATOR_CODES, dossierFigure } from '../../core/indicators/dossier-indicators.ts';
 import { ratePercent } from '../../core/indicators/rollup.ts';
 import type { PlanDetail } from '../../core/plans/plan-views.ts';
+import { SENT_STATUSES } from '../../core/reports/report.ts';
 import type { Db } from '../db/engine.ts';
 import { indicators, indicatorValues, planItems, reports, units } from '../db/schema/index.ts';
 import type { ReportContext } from './report-service.ts';
 import type { UnitCounterTotals } from './target-values.ts';
-
-const SENT = ['submitted', 'accepted', 'locked'];
 
 export interface UnitReport {
   unitId: number;
@@ -32,7 +31,7 @@ export async function sentReports(
     .where(
       and(
         eq(reports.periodCode, periodCode),
-        inArray(reports.status, SENT),
+        inArray(reports.status, [...SENT_STATUSES]),
         inArray(reports.unitId, unitIds),
       ),
     );
@@ -63,18 +62,32 @@ export async function sentReports(
     .sort((a, b) => collator.compare(a.unitName, b.unitName));
 }
 
+export interface IndicatorColumn {
+  code: string;
+  name: string;
+  /** ratio: a percentage; count: whole numbers; value: as entered, in its measure unit. */
+  kind: 'ratio' | 'count' | 'value';
+  measureUnit: string;
+}
+
+export interface IndicatorMatrix {
+  indicators: IndicatorColumn[];
+  /** One row per unit with any figure: its value for each indicator (null: none), in column order. */
+  rows: { unitName: string; values: (number | null)[] }[];
+}
+
 /**
- * One row per unit × indicator for the annex: the dossier indicators from the roll-ups of the unit's
- * own dossiers in the period's quarters (counted under the unit carrying them today), and the values
- * the unit entered for the period.
+ * The annex's unit × indicator matrix: the dossier indicators from the roll-ups of each unit's own
+ * dossiers in the period's quarters (counted under the unit carrying them today), then the values the
+ * units entered for the period. Only indicators and units with at least one figure appear.
  */
-export async function unitIndicatorRows(
+export async function unitIndicatorMatrix(
   db: Db,
   periodCode: string,
   unitList: { id: number; name: string }[],
   perUnit: UnitCounterTotals,
-): Promise<(string | number | null)[][]> {
-  if (unitList.length === 0) return [];
+): Promise<IndicatorMatrix> {
+  if (unitList.length === 0) return { indicators: [], rows: [] };
   const countersOf = new Map(perUnit.map((unit) => [unit.unitId, unit.counters]));
   const entered = await db
     .select()
@@ -88,39 +101,50 @@ export async function unitIndicatorRows(
         eq(indicatorValues.periodCode, periodCode),
       ),
     );
-  const names = new Map(
-    (await db.select({ code: indicators.code, nameVi: indicators.nameVi }).from(indicators)).map((row) => [
-      row.code,
-      row.nameVi,
-    ]),
-  );
-  const rows: (string | number | null)[][] = [];
+  const catalogue = await db
+    .select({
+      code: indicators.code,
+      name: indicators.nameVi,
+      kind: indicators.kind,
+      measureUnit: indicators.measureUnit,
+      position: indicators.position,
+    })
+    .from(indicators)
+    .orderBy(asc(indicators.position), asc(indicators.code));
+  const cells = new Map<number, Map<string, number | null>>();
   for (const unit of unitList) {
+    const own = new Map<string, number | null>();
     const counters = countersOf.get(unit.id);
-    if (counters) {
-      for (const code of DOSSIER_INDICATOR_CODES) {
-        const figure = dossierFigure(code, counters);
-        rows.push([
-          unit.name,
-          code,
-          names.get(code) ?? code,
-          figure.numerator,
-          figure.denominator,
-          round(figure.rate),
-        ]);
-      }
-    }
+    if (counters)
+      for (const code of DOSSIER_INDICATOR_CODES) own.set(code, round(dossierFigure(code, counters).rate));
     for (const value of entered.filter((row) => row.unitId === unit.id)) {
       const rate =
         value.value ??
         (value.numerator === null
           ? null
           : ratePercent({ numerator: value.numerator, denominator: value.denominator ?? 0 }));
-      const code = value.indicatorCode;
-      rows.push([unit.name, code, names.get(code) ?? code, value.numerator, value.denominator, round(rate)]);
+      own.set(value.indicatorCode, round(rate));
     }
+    if (own.size > 0) cells.set(unit.id, own);
   }
-  return rows;
+  const used = new Set([...cells.values()].flatMap((own) => [...own.keys()]));
+  const columns = catalogue
+    .filter((row) => used.has(row.code))
+    .map(({ code, name, kind, measureUnit }) => ({
+      code,
+      name,
+      kind: kind as IndicatorColumn['kind'],
+      measureUnit,
+    }));
+  return {
+    indicators: columns,
+    rows: unitList.flatMap((unit) => {
+      const own = cells.get(unit.id);
+      return own
+        ? [{ unitName: unit.name, values: columns.map((column) => own.get(column.code) ?? null) }]
+        : [];
+    }),
+  };
 }
 
 const round = (value: number | null) => (value === null ? null : Math.round(value * 100) / 100);

@@ -1,23 +1,35 @@
 import { eq } from 'drizzle-orm';
 import { TARGET_STATUS } from '../../core/indicators/targets.ts';
-import { ITEM_STATUS_NAMES, type ItemStatus, type PlanDetail } from '../../core/plans/plan-views.ts';
-import { NARRATIVE_SECTIONS, type NarrativeSection } from '../../core/reports/report.ts';
-import { formatDateVi, todayInVietnam } from '../../core/text/dates.ts';
+import { periodFileName, periodName } from '../../core/periods/period-names.ts';
+import type { PlanDetail } from '../../core/plans/plan-views.ts';
+import type { ConsolidatedSections } from '../../core/reports/consolidated-draft.ts';
+import {
+  formatPercentVi,
+  type SummaryTask,
+  summariseTasks,
+} from '../../core/reports/consolidated-summary.ts';
+import { formatDateVi } from '../../core/text/dates.ts';
+import { todayOf } from '../clock.ts';
 import { units } from '../db/schema/index.ts';
 import { renderDocx } from '../files/docx-render.ts';
 import { CONTENT_TYPES, writeWorkbook } from '../files/tabular.ts';
 import type { JobProgress } from '../jobs/jobs.ts';
-import { labelOf, placeOfUnit, type RunSpec } from '../plans/plan-document.ts';
-import { sentReports, unitIndicatorRows } from './consolidated-data.ts';
+import { type BlockSpec, placeOfUnit } from '../plans/plan-document.ts';
+import {
+  indicatorSheet,
+  indicatorTable,
+  summarySheet,
+  summaryTable,
+  taskMatrix,
+  taskSheet,
+  taskTable,
+} from './consolidated-annex.ts';
+import { sentReports, unitIndicatorMatrix } from './consolidated-data.ts';
 import { periodOverview, type ReportContext } from './report-service.ts';
 import { countersByUnit, measureTargets, type TargetValue } from './target-values.ts';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII'];
-
-/** "95,3%": Vietnamese decimal comma. */
-const percent = (value: number) => `${value.toLocaleString('vi-VN', { maximumFractionDigits: 1 })}%`;
-const statusName = (status: string) => ITEM_STATUS_NAMES[status as ItemStatus]?.vi ?? status;
+const percent = formatPercentVi;
 const OPERATOR_WORDS: Record<string, string> = {
   '>': 'trên',
   '>=': 'từ',
@@ -38,103 +50,138 @@ function targetLine(target: TargetValue): string {
   );
 }
 
+/** A section the coordinator wrote: one paragraph per line, or a note that nothing was said. */
+function sectionParagraphs(text: string | null): BlockSpec[] {
+  const lines = (text ?? '')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+  return lines.length > 0 ? lines.map((line) => [{ text: line }]) : [[{ text: 'Không có.', italics: true }]];
+}
+
+const taskLine = (task: SummaryTask, note: string): BlockSpec => [
+  { text: `- ${task.ref}. ${task.text} ` },
+  { text: `(${note})`, italics: true },
+];
+
 /**
- * The province's report for a period, in the format of Nghị định 30/2020, and its .xlsx annex: the
- * targets with what they measured, then the body following the plan (each section, each provincial
- * task with its status and what each unit did, named), the units' shortcomings, causes, next tasks
- * and proposals, who reported and who did not.
+ * The province's report for a period, in the format of Nghị định 30/2020: who reported, the targets
+ * with what they measured, the plan's tasks as a table of dimension × status with only those that stand
+ * out named (done ahead of time, late, at risk), then the sections the coordinator wrote (saved draft, or
+ * the units' words gathered). The annexes (unit × indicator, unit × task) close the .docx and make the .xlsx.
  */
 export async function consolidatedReport(
   ctx: ReportContext,
   plan: PlanDetail,
   periodCode: string,
+  sections: ConsolidatedSections,
   progress: JobProgress,
 ) {
   const overview = await periodOverview(ctx, periodCode, {});
   const code = overview.period.code;
+  const period = periodName(code, 'vi');
+  const periodInSentence = periodName(code, 'vi', { inSentence: true });
   const sent = await sentReports(
     ctx,
     plan,
     code,
     overview.units.map((entry) => entry.unit.id),
   );
-  const steps = sent.length + 4;
+  const steps = 4;
   await progress(1, steps, 'Đã đọc kế hoạch và các báo cáo');
   const [planUnit] = await ctx.db.select({ path: units.path }).from(units).where(eq(units.id, plan.unit.id));
   const perUnit = await countersByUnit(ctx.db, code);
   const targets = planUnit ? measureTargets(perUnit, planUnit.path, code, plan.targets) : [];
   await progress(2, steps, 'Đã tính các chỉ tiêu');
 
-  const content: RunSpec[][] = [];
-  const heading = (text: string) => content.push([{ text, bold: true }]);
+  const today = todayOf(ctx);
+  const summary = summariseTasks(
+    plan.items.filter((item) => item.kind === 'task'),
+    { today, periodEnd: overview.period.dataTo },
+  );
   const counts = overview.counts.total;
+  const content: BlockSpec[] = [];
+  const heading = (text: string) => content.push([{ text, bold: true }]);
   content.push([
     {
       text:
         `Thực hiện Kế hoạch số ${plan.number ?? '…'} về ${plan.title.charAt(0).toLowerCase()}${plan.title.slice(1)}, ` +
-        `${counts.submitted}/${counts.expected} đơn vị đã gửi báo cáo kỳ ${code} ` +
-        `(số liệu từ ${formatDateVi(overview.period.dataFrom)} đến ${formatDateVi(overview.period.dataTo)}; ` +
-        `${counts.onTime} đúng hạn, ${counts.late} muộn, ${counts.missing} quá hạn chưa gửi). Kết quả như sau:`,
+        `kết quả thực hiện ${periodInSentence} ` +
+        `(số liệu từ ${formatDateVi(overview.period.dataFrom)} đến ${formatDateVi(overview.period.dataTo)}) như sau:`,
     },
   ]);
-  let part = 0;
-  const numbered = (text: string) => heading(`${ROMAN[part++]}. ${text}`);
+  heading('I. KẾT QUẢ THỰC HIỆN');
+  let point = 0;
+  const numbered = (text: string) => heading(`${++point}. ${text}`);
+  numbered('Tình hình báo cáo của các đơn vị');
+  const missing = overview.units.filter((entry) => entry.toChase).map((entry) => entry.unit.name);
+  content.push([
+    {
+      text:
+        `${counts.submitted}/${counts.expected} đơn vị đã gửi báo cáo (${counts.onTime} đúng hạn, ${counts.late} muộn)` +
+        (missing.length > 0 ? `; ${missing.length} đơn vị chưa gửi: ${missing.join(', ')}.` : '.'),
+    },
+  ]);
   if (targets.length > 0) {
-    numbered('KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU');
+    numbered('Kết quả thực hiện các chỉ tiêu');
     for (const target of targets) content.push([{ text: `- ${targetLine(target)}.` }]);
   }
-  numbered('KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ');
-  const annex: (string | number | null)[][] = [];
-  for (const item of plan.items) {
-    if (item.kind === 'section') {
-      // The plan's own parts ("II. NHIỆM VỤ…") sit under the report's parts: named "Mục II." so they do not clash.
-      const part = /^[IVXLC]+$/.test(item.ref) ? 'Mục ' : '';
-      content.push([{ text: `${part}${labelOf(item.ref)}${item.text}`, bold: true, italics: true }]);
-      continue;
-    }
-    const status = statusName(item.status).toLocaleLowerCase('vi');
-    content.push([
-      { text: `- ${item.text} ` },
-      { text: `(${status}, ${percent(item.progress)})`, italics: true },
-    ]);
-    for (const report of sent) {
-      const task = report.tasks.get(item.id);
-      if (!task) continue;
-      content.push([
-        { text: `+ ${report.unitName}: `, italics: true },
-        { text: `${task.done ?? ''} (${statusName(task.status)}, ${percent(task.progress)})` },
-      ]);
-      annex.push([
-        report.unitName,
-        item.ref,
-        item.text,
-        statusName(task.status),
-        task.progress,
-        task.done ?? '',
-      ]);
-    }
+  numbered('Kết quả thực hiện các nhiệm vụ');
+  const total = summary.total;
+  content.push([
+    {
+      text:
+        `Kế hoạch có ${total.total} nhiệm vụ: ${total.done} hoàn thành, ${total.inProgress} đang thực hiện, ` +
+        `${total.notStarted} chưa thực hiện, ${total.late} trễ hạn. Theo từng lĩnh vực:`,
+    },
+  ]);
+  content.push({ table: summaryTable(summary) });
+  if (summary.doneEarly.length > 0) {
+    content.push([{ text: 'Nhiệm vụ hoàn thành trước thời hạn:', italics: true, bold: true }]);
+    for (const task of summary.doneEarly) content.push(taskLine(task, `thời hạn ${formatDateVi(task.due)}`));
   }
+  if (summary.late.length > 0) {
+    content.push([{ text: 'Nhiệm vụ trễ hạn:', italics: true, bold: true }]);
+    for (const task of summary.late)
+      content.push(taskLine(task, `thời hạn ${formatDateVi(task.due)}, đạt ${percent(task.progress)}`));
+  }
+  if (summary.atRisk.length > 0) {
+    content.push([{ text: 'Nhiệm vụ có nguy cơ chậm tiến độ:', italics: true, bold: true }]);
+    for (const task of summary.atRisk)
+      content.push(taskLine(task, `thời hạn ${formatDateVi(task.due)}, mới đạt ${percent(task.progress)}`));
+  }
+  numbered('Đánh giá chung');
+  content.push(...sectionParagraphs(sections.overview));
+  heading('II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN');
+  heading('1. Tồn tại, hạn chế');
+  content.push(...sectionParagraphs(sections.shortcomings));
+  heading('2. Nguyên nhân');
+  content.push(...sectionParagraphs(sections.causes));
+  heading('III. NHIỆM VỤ, GIẢI PHÁP KỲ TỚI');
+  content.push(...sectionParagraphs(sections.nextTasks));
+  heading('IV. ĐỀ XUẤT, KIẾN NGHỊ');
+  content.push(...sectionParagraphs(sections.proposals));
   await progress(3, steps, 'Đã tổng hợp kết quả theo nhiệm vụ');
-  const sections = Object.keys(NARRATIVE_SECTIONS).filter((key) => key !== 'results') as NarrativeSection[];
-  for (const section of sections) {
-    numbered(NARRATIVE_SECTIONS[section].vi.toLocaleUpperCase('vi'));
-    for (const report of sent) {
-      const text = report.narrative[section];
-      if (text) content.push([{ text: `- ${report.unitName}: `, italics: true }, { text }]);
-    }
-  }
-  numbered('KẾT QUẢ CỦA TỪNG ĐƠN VỊ');
-  for (const [index, report] of sent.entries()) {
-    const text = report.narrative.results;
-    if (text) content.push([{ text: `- ${report.unitName}: `, italics: true }, { text }]);
-    await progress(index + 4, steps, `Đã đưa báo cáo của ${report.unitName}`);
-  }
-  const missing = overview.units.filter((entry) => entry.toChase).map((entry) => entry.unit.name);
-  if (missing.length > 0)
-    content.push([
-      { text: 'Các đơn vị chưa gửi báo cáo: ', italics: true },
-      { text: `${missing.join(', ')}.` },
-    ]);
+
+  const indicators = await unitIndicatorMatrix(
+    ctx.db,
+    code,
+    overview.units.map((entry) => entry.unit),
+    perUnit,
+  );
+  const tasks = taskMatrix(plan, sent);
+  const annexes: BlockSpec[] = [
+    { heading: 'Phụ lục I' },
+    { heading: `KẾT QUẢ CÁC CHỈ SỐ THEO ĐƠN VỊ, ${period.toLocaleUpperCase('vi')}` },
+    indicators.rows.length > 0
+      ? { table: indicatorTable(indicators) }
+      : [{ text: 'Chưa có số liệu chỉ số của đơn vị nào trong kỳ.', italics: true }],
+    { heading: 'Phụ lục II' },
+    { heading: `TIẾN ĐỘ THỰC HIỆN NHIỆM VỤ THEO ĐƠN VỊ, ${period.toLocaleUpperCase('vi')}` },
+    tasks.rows.length > 0
+      ? { table: taskTable(tasks) }
+      : [{ text: 'Chưa có đơn vị nào báo cáo tiến độ nhiệm vụ trong kỳ.', italics: true }],
+  ];
 
   // A plan saved without its particulars still yields a proper header: the plan unit issues the report.
   const issuer = plan.issuer ?? plan.unit.name;
@@ -145,9 +192,9 @@ export async function consolidatedReport(
       number: null,
       type: 'BC',
       place: plan.place ?? placeOfUnit(plan.unit.name),
-      issuedOn: todayInVietnam(),
+      issuedOn: today,
       year: Number(code.slice(0, 4)),
-      title: `Kết quả thực hiện Kế hoạch ${plan.number ?? ''} kỳ ${code}`.replace(/\s+/g, ' '),
+      title: `Kết quả thực hiện Kế hoạch ${plan.number ?? ''} ${periodInSentence}`.replace(/\s+/g, ' '),
       signer: null,
     },
     paragraphs: content,
@@ -155,26 +202,11 @@ export async function consolidatedReport(
     recipients: isCommittee
       ? ['Bộ Nội vụ', 'Thường trực Tỉnh ủy', 'Thường trực HĐND tỉnh', 'Chủ tịch, các Phó Chủ tịch UBND tỉnh']
       : ['Ủy ban nhân dân tỉnh', 'Bộ Nội vụ'],
+    annexes,
   });
-  const xlsx = await writeWorkbook([
-    {
-      name: 'Nhiệm vụ',
-      headers: ['Đơn vị', 'Số TT', 'Nhiệm vụ', 'Trạng thái', 'Tiến độ (%)', 'Kết quả thực hiện'],
-      rows: annex,
-    },
-    {
-      name: 'Chỉ số',
-      headers: ['Đơn vị', 'Mã chỉ số', 'Chỉ số', 'Tử số', 'Mẫu số', 'Giá trị'],
-      rows: await unitIndicatorRows(
-        ctx.db,
-        code,
-        overview.units.map((entry) => entry.unit),
-        perUnit,
-      ),
-    },
-  ]);
+  const xlsx = await writeWorkbook([summarySheet(summary), indicatorSheet(indicators), taskSheet(tasks)]);
   await progress(steps, steps, 'Đã lập xong');
-  const name = `bao-cao-${code}-ke-hoach-${plan.id}`;
+  const name = `bao-cao-${periodFileName(code)}-ke-hoach-${plan.id}`;
   return {
     files: [
       { fileName: `${name}.docx`, contentType: DOCX, data: docx },

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { periodFileName, periodName } from '../../core/periods/period-names.ts';
 import { periodsDueBetween } from '../../core/periods/periods.ts';
 import { addDays, formatDateVi, todayInVietnam } from '../../core/text/dates.ts';
 import { buildReport, signInAs } from '../test/factories.ts';
@@ -96,8 +97,16 @@ describe('the unit’s inbox and the coordinator’s review queue', () => {
     }
     const download = (cookie: string, code = period) =>
       t.app.inject({ method: 'GET', url: `/api/reports/board.xlsx?period=${code}`, headers: { cookie } });
+    const answer = await download(coordinator.cookie);
+    expect(answer.headers['content-disposition']).toContain(
+      `tinh-hinh-bao-cao-${periodFileName(period)}.xlsx`,
+    );
+    expect(periodFileName(period)).toMatch(/^quy-(i|ii|iii|iv)-\d{4}$/);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load((await download(coordinator.cookie)).rawPayload as unknown as ArrayBuffer);
+    await book.xlsx.load(answer.rawPayload as unknown as ArrayBuffer);
+    // The sheet is named in words ("Quý IV-2026": a sheet's name may not hold "/").
+    expect(book.worksheets[0]?.name).toBe(periodName(period).replace('/', '-'));
+    expect(book.worksheets[0]?.name).toMatch(/^Quý (I|II|III|IV)-\d{4}$/);
     const rows = book.worksheets[0]?.getSheetValues().slice(1) as unknown[][];
     expect(rows[0]?.slice(1, 4)).toEqual(['Đơn vị', 'Loại', 'Trạng thái']);
     const snv = rows.find((row) => row[1] === 'Sở Nội vụ');

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, isNull, like, type SQL, sql } from 'drizzl
 import { scopeRoots } from '../../core/auth/roles.ts';
 import { AppError } from '../../core/errors.ts';
 import { parseSort } from '../../core/list.ts';
-import { periodsDueBetween } from '../../core/periods/periods.ts';
+import { periodsToPick } from '../../core/periods/period-choices.ts';
 import type { ReportStatus } from '../../core/reports/report.ts';
 import { addDays, todayInVietnam } from '../../core/text/dates.ts';
 import { searchPattern } from '../../core/text/vietnamese.ts';
@@ -23,19 +23,22 @@ const inScope = (roots: string[]): SQL => scopeCondition(rootsScope(roots, units
 
 /**
  * What the user's units have to write: every report falling due from four months ago to two months
- * ahead, for each unit the user may write for, with its state. Those still to write come first,
- * earliest due first; sent ones follow so the unit sees what became of them.
+ * ahead, for each unit the user may write for, with its state. Those still to write or waiting for
+ * the head come first, earliest due first; sent ones follow so the unit sees what became of them.
  */
 export async function reportInbox(ctx: ReportContext) {
   const roots = scopeRoots(ctx.user.grants, 'reports.write');
   const today = todayOf(ctx);
   if (roots.length === 0) return { today, items: [] };
   const calendar = await loadReportingCalendar(ctx.db);
-  const windows = periodsDueBetween(
-    addDays(today, -INBOX_DAYS_BACK),
-    addDays(today, INBOX_DAYS_AHEAD),
-    calendar.regime,
-  ).map((window) => calendar.windowOf(window.code));
+  // The periods open, due or overdue (this year's and last year's, whose year report falls due in
+  // December), those a unit writes — quarters, halves, years — falling due in the inbox's span.
+  const [from, to] = [addDays(today, -INBOX_DAYS_BACK), addDays(today, INBOX_DAYS_AHEAD)];
+  const year = Number(today.slice(0, 4));
+  const windows = [year - 1, year]
+    .flatMap((each) => periodsToPick(each, today, calendar.regime, calendar.calendar))
+    .filter((period) => period.kind !== 'month' && period.due >= from && period.due <= to)
+    .sort((a, b) => a.due.localeCompare(b.due));
   const mine = await ctx.db
     .select({ id: units.id, name: units.name, type: units.type })
     .from(units)
@@ -71,6 +74,8 @@ export async function reportInbox(ctx: ReportContext) {
       const report = byKey.get(`${unit.id}:${window.code}`);
       const status = (report?.status ?? null) as ReportStatus | null;
       const toWrite = status === null || status === 'draft' || status === 'returned';
+      // Presented to the head: no longer the reporter's to write, not sent yet either.
+      const awaitingHead = status === 'presented';
       return {
         unit,
         period: window,
@@ -83,14 +88,16 @@ export async function reportInbox(ctx: ReportContext) {
             }
           : null,
         toWrite,
-        overdue: toWrite && window.deadline < today,
+        awaitingHead,
+        overdue: (toWrite || awaitingHead) && window.deadline < today,
       };
     }),
   );
+  const isOpen = (item: { toWrite: boolean; awaitingHead: boolean }) => item.toWrite || item.awaitingHead;
   items.sort(
     (a, b) =>
-      Number(b.toWrite) - Number(a.toWrite) ||
-      (a.toWrite ? a.period.due.localeCompare(b.period.due) : b.period.due.localeCompare(a.period.due)),
+      Number(isOpen(b)) - Number(isOpen(a)) ||
+      (isOpen(a) ? a.period.due.localeCompare(b.period.due) : b.period.due.localeCompare(a.period.due)),
   );
   return { today, items };
 }

@@ -3,14 +3,19 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParam, idSchema } from '../../core/ids.ts';
 import { listQuery } from '../../core/list.ts';
+import { evidenceSchema } from '../../core/plans/plan-views.ts';
+import { saveConsolidatedDraftSchema } from '../../core/reports/consolidated-draft.ts';
 import { REPORT_STATUSES, saveReportSchema, transitionSchema } from '../../core/reports/report.ts';
 import { contextOf } from '../auth/policy.ts';
 import type { Db } from '../db/engine.ts';
 import { sendDownload } from '../http/downloads.ts';
+import { uploadedFile } from '../http/uploads.ts';
 import { startJob } from '../jobs/jobs.ts';
-import { getPlan } from '../plans/plan-queries.ts';
 import { exportPeriodBoard } from './board-export.ts';
 import { consolidatedReport } from './consolidated.ts';
+import { assertConsolidates, getConsolidatedDraft, saveConsolidatedDraft } from './consolidated-draft.ts';
+import { addSignedCopy, listSignedCopies, reportDocument, signedCopyFile } from './report-document.ts';
+import { reportPeriods } from './report-periods.ts';
 import { QUEUE_SORT_FIELDS, reportInbox, reviewQueue } from './report-queues.ts';
 import {
   getReport,
@@ -54,6 +59,19 @@ export async function reportRoutes(app: FastifyInstance, { db }: { db: Db }) {
     },
     async (request, reply) =>
       sendDownload(reply, await exportPeriodBoard(contextOf(request, db), request.query.period)),
+  );
+  api.get(
+    '/api/reports/periods',
+    {
+      config: { policy: 'reports.read' },
+      schema: {
+        tags,
+        summary:
+          'Các kỳ chọn được trong năm (mặc định năm nay): tháng, quý, 6 tháng, năm đang mở, đến hạn hoặc quá hạn',
+        querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }),
+      },
+    },
+    async (request) => reportPeriods(contextOf(request, db), request.query),
   );
   api.get(
     '/api/reports/inbox',
@@ -132,17 +150,107 @@ export async function reportRoutes(app: FastifyInstance, { db }: { db: Db }) {
     async (request, reply) => {
       const ctx = contextOf(request, db);
       const { planId, periodCode: code } = request.body;
-      // Read before the job starts, so a wrong plan or period is refused at once; the job reports on this plan.
-      const plan = await getPlan(ctx, planId);
+      // Read before the job starts, so a wrong plan or period is refused at once; the job reports on this
+      // plan with the sections as they are now (the coordinator's saved text, or the units' words).
+      const plan = await assertConsolidates(ctx, planId);
       const window = await windowOf(ctx, code);
+      const { sections } = await getConsolidatedDraft(ctx, planId, window.code);
       const id = await startJob(
         ctx,
         'consolidated-report',
-        (progress) => consolidatedReport(ctx, plan, window.code, progress),
+        (progress) => consolidatedReport(ctx, plan, window.code, sections, progress),
         { planId, periodCode: window.code },
       );
       return reply.status(202).send({ jobId: id });
     },
+  );
+  api.get(
+    '/api/reports/consolidated/draft',
+    {
+      config: { policy: 'reports.review' },
+      schema: {
+        tags,
+        summary: 'Các phần nhận định của báo cáo tổng hợp (bản đã lưu, hoặc gợi ý từ báo cáo của các đơn vị)',
+        querystring: z.object({ planId: idParam, period: periodCode }),
+      },
+    },
+    async (request) =>
+      getConsolidatedDraft(contextOf(request, db), request.query.planId, request.query.period),
+  );
+  api.put(
+    '/api/reports/consolidated/draft',
+    {
+      config: { policy: 'reports.review' },
+      schema: {
+        tags,
+        summary: 'Lưu các phần nhận định của báo cáo tổng hợp trước khi xuất (theo phiên bản)',
+        body: saveConsolidatedDraftSchema,
+      },
+    },
+    async (request) => saveConsolidatedDraft(contextOf(request, db), request.body),
+  );
+  api.get(
+    '/api/reports/:id/export.docx',
+    {
+      config: { policy: 'reports.read' },
+      schema: {
+        tags,
+        summary: 'Tải báo cáo của đơn vị dạng .docx (NĐ 30/2020) để trình ký',
+        params: z.object({ id }),
+      },
+    },
+    async (request, reply) =>
+      sendDownload(reply, await reportDocument(contextOf(request, db), request.params.id)),
+  );
+  api.get(
+    '/api/reports/:id/signed-copies',
+    {
+      config: { policy: 'reports.read' },
+      schema: {
+        tags,
+        summary: 'Các bản báo cáo đã ký, đóng dấu (bản chụp) đính kèm',
+        params: z.object({ id }),
+        response: { 200: z.array(evidenceSchema) },
+      },
+    },
+    async (request) => listSignedCopies(contextOf(request, db), request.params.id),
+  );
+  api.post(
+    '/api/reports/:id/signed-copies',
+    {
+      config: { policy: 'reports.write' },
+      schema: {
+        tags,
+        summary: 'Đính kèm bản báo cáo đã ký (.pdf hoặc ảnh chụp, tối đa 10 MB)',
+        consumes: ['multipart/form-data'],
+        params: z.object({ id }),
+        response: { 201: evidenceSchema },
+      },
+    },
+    async (request, reply) => {
+      const meta = await addSignedCopy(
+        contextOf(request, db),
+        request.params.id,
+        await uploadedFile(request),
+      );
+      return reply.status(201).send(meta);
+    },
+  );
+  api.get(
+    '/api/reports/:id/signed-copies/:evidenceId',
+    {
+      config: { policy: 'reports.read' },
+      schema: {
+        tags,
+        summary: 'Tải bản báo cáo đã ký',
+        params: z.object({ id, evidenceId: idParam }),
+      },
+    },
+    async (request, reply) =>
+      sendDownload(
+        reply,
+        await signedCopyFile(contextOf(request, db), request.params.id, request.params.evidenceId),
+      ),
   );
   api.get(
     '/api/units/:id/reports',

@@ -5,6 +5,7 @@ import {
   canTransition,
   completeness,
   isEditable,
+  isSent,
   REPORT_ACTIONS,
   type ReportStatus,
   type saveReportSchema,
@@ -15,10 +16,11 @@ import { mutate, type ServiceContext } from '../audit/audit-log.ts';
 import { scopeCondition, unitScope } from '../auth/scope.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import { nowOf, todayOf } from '../clock.ts';
-import { auditEvents, planItems, planItemUnits, plans, reports, units } from '../db/schema/index.ts';
+import { auditEvents, planItems, plans, reports, units } from '../db/schema/index.ts';
 import { writeVersioned } from '../db/versioned.ts';
 import { evidenceCounts } from '../files/evidence.ts';
 import { notifyReportStep } from '../notifications/report-notifications.ts';
+import { itemsAssignedTo } from '../units/unit-group-resolver.ts';
 import { loadReportingCalendar } from './calendar-settings.ts';
 import { assertChangesReport, assertReadsReport, assertReadsUnitReports } from './report-access.ts';
 
@@ -70,10 +72,8 @@ export async function openReport(ctx: ReportContext, unitId: number, periodCode:
 
 /** The tasks a unit leads that the report speaks of: still open, or already in the report. */
 async function formTasks(ctx: ReportContext, unitId: number, inReport: number[]) {
-  const led = ctx.db
-    .select({ itemId: planItemUnits.itemId })
-    .from(planItemUnits)
-    .where(and(eq(planItemUnits.unitId, unitId), eq(planItemUnits.role, 'lead')));
+  // Named on the task or a unit of a group it is given to ("UBND cấp xã"), today.
+  const led = itemsAssignedTo(todayOf(ctx), 'lead', sql`units.id = ${unitId}`);
   const open: SQL = notInArray(planItems.status, ['done', 'cancelled']);
   return ctx.db
     .select({
@@ -224,9 +224,9 @@ export async function transitionReport(
       version: input.version,
       set: {
         status: rule.to,
-        ...(submitting
-          ? { submittedAt: nowOf(ctx), submittedBy: ctx.user.userId }
-          : { reviewedAt: nowOf(ctx), reviewedBy: ctx.user.userId }),
+        ...(submitting && { submittedAt: nowOf(ctx), submittedBy: ctx.user.userId }),
+        // Presenting and the head's sending back are the unit's own steps, not a review.
+        ...(rule.permission === 'reports.review' && { reviewedAt: nowOf(ctx), reviewedBy: ctx.user.userId }),
         ...(rule.needsReason && { reason: input.reason }),
       },
       actorId: ctx.user.userId,
@@ -319,9 +319,10 @@ export async function periodOverview(
     .where(and(isNull(units.validTo), inArray(units.type, REPORTING_TYPES), scopeCondition(scope)))
     .orderBy(asc(units.type), sql`${units.name} collate vi`);
   const today = todayOf(ctx);
+  // A returned report keeps the date it was first sent, but the province no longer holds it.
   const entries = rows.map((row) => ({
     ...row,
-    submittedOn: row.submittedAt ? todayInVietnam(row.submittedAt) : null,
+    submittedOn: row.submittedAt && isSent(row.status) ? todayInVietnam(row.submittedAt) : null,
   }));
   const counts = completeness(
     entries.map((entry) => ({

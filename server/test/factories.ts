@@ -1,5 +1,6 @@
 import type { Role } from '../../core/auth/roles.ts';
 import type { CreatePlanInput, PlanDetail } from '../../core/plans/plan-views.ts';
+import type { DimensionCode } from '../../core/plans/types.ts';
 import { buildUser, type Session, signIn, type TestApp, unitIdByCode } from './harness.ts';
 
 /**
@@ -30,7 +31,7 @@ export async function buildPlan(
     author?: Session;
     unitCode?: string;
     leadCode?: string;
-    tasks?: number | { ref: string; leadCodes: string[] }[];
+    tasks?: number | { ref: string; leadCodes: string[]; dimension?: DimensionCode; due?: string }[];
     due?: string | null;
     year?: number;
     title?: string;
@@ -38,7 +39,7 @@ export async function buildPlan(
 ): Promise<PlanDetail> {
   planSequence += 1;
   const author = options.author ?? (await signInAs(t, 'coordinator', '33'));
-  const tasks =
+  const tasks: { ref: string; leadCodes: string[]; dimension?: DimensionCode; due?: string }[] =
     typeof options.tasks === 'object'
       ? options.tasks
       : Array.from({ length: options.tasks ?? 1 }, (_, index) => ({
@@ -67,10 +68,10 @@ export async function buildPlan(
       ref: task.ref,
       text: `Nhiệm vụ ${task.ref}`,
       index: null,
-      dimension: null,
+      dimension: task.dimension ?? null,
       leadNames: task.leadCodes.map(leadName),
       supportNames: [],
-      due: options.due === undefined ? '2026-12-31' : options.due,
+      due: task.due ?? (options.due === undefined ? '2026-12-31' : options.due),
       recurrence: null,
     })),
     targets: [],

@@ -88,6 +88,17 @@ async function clearTarget(world: World, side: Side, periodCode: string) {
     .where(and(eq(indicatorTargets.unitId, side.unitId), eq(indicatorTargets.periodCode, periodCode)));
 }
 
+/** A saved group of the side's commune, made for one request (a delete takes it away). */
+async function groupOf(world: World, side: Side): Promise<number> {
+  const created = await world.admin.request('POST', '/api/unit-groups', {
+    unitId: side.unitId,
+    name: `Nhóm của bảng ${next()}`,
+    memberIds: [side.unitId],
+  });
+  if (created.status !== 201) throw new Error(`group: ${created.status} ${created.body}`);
+  return created.json.id;
+}
+
 export const ROUTE_TABLE: Record<string, TableRow> = {
   // ---- Public and the person's own account -------------------------------------------------------
   'GET /api/health': { call: () => ({ url: '/api/health' }), own: '200 200 200 200 200 200 200 200' },
@@ -121,6 +132,10 @@ export const ROUTE_TABLE: Record<string, TableRow> = {
   },
   'POST /api/notifications/read-all': {
     call: () => ({ url: '/api/notifications/read-all', body: {} }),
+    own: '200 200 200 200 200 200 200 401',
+  },
+  'GET /api/todos': {
+    call: () => ({ url: '/api/todos' }),
     own: '200 200 200 200 200 200 200 401',
   },
   'GET /api/jobs': { call: () => ({ url: '/api/jobs' }), own: '200 200 200 200 200 200 200 401' },
@@ -181,6 +196,47 @@ export const ROUTE_TABLE: Record<string, TableRow> = {
   'GET /api/units/import-template': {
     call: () => ({ url: '/api/units/import-template?format=csv' }),
     own: '200 403 403 403 403 403 403 401',
+  },
+  // ---- Saved groups of units (server/units/unit-group-routes.ts) ------------------------------------
+  'GET /api/unit-groups': {
+    call: () => ({ url: '/api/unit-groups' }),
+    own: '200 200 200 200 200 200 200 401',
+  },
+  'GET /api/unit-groups/choices': {
+    call: ({ side }) => ({ url: `/api/unit-groups/choices?unitId=${side.unitId}` }),
+    own: '200 200 200 200 200 200 200 401',
+    other: '200 200 404 404 404 200 200 401',
+  },
+  'GET /api/unit-groups/members': {
+    call: ({ side }) => ({ url: `/api/unit-groups/members?key=type:commune&unitId=${side.unitId}` }),
+    own: '200 200 200 200 200 200 200 401',
+    other: '200 200 404 404 404 200 200 401',
+  },
+  'GET /api/unit-groups/:id': {
+    call: async ({ world, side }) => ({ url: `/api/unit-groups/${await groupOf(world, side)}` }),
+    own: '200 200 200 200 200 200 200 401',
+    other: '200 200 404 404 404 200 200 401',
+  },
+  'POST /api/unit-groups': {
+    call: ({ side }) => ({
+      url: '/api/unit-groups',
+      body: { unitId: side.unitId, name: `Nhóm bảng ${next()}`, memberIds: [side.unitId] },
+    }),
+    own: '201 201 201 403 403 403 403 401',
+    other: '201 201 404 403 403 403 403 401',
+  },
+  'PATCH /api/unit-groups/:id': {
+    call: async ({ world, side }) => ({
+      url: `/api/unit-groups/${await groupOf(world, side)}`,
+      body: { name: `Nhóm bảng ${next()}`, memberIds: [side.unitId], version: STALE },
+    }),
+    own: '409 409 409 403 403 403 403 401',
+    other: '409 409 404 403 403 403 403 401',
+  },
+  'DELETE /api/unit-groups/:id': {
+    call: async ({ world, side }) => ({ url: `/api/unit-groups/${await groupOf(world, side)}` }),
+    own: '204 204 204 403 403 403 403 401',
+    other: '204 204 404 403 403 403 403 401',
   },
   'GET /api/users': { call: () => ({ url: '/api/users' }), own: '200 403 403 403 403 403 403 401' },
   'POST /api/users': {
@@ -310,6 +366,45 @@ export const ROUTE_TABLE: Record<string, TableRow> = {
     own: '200 200 200 200 200 200 200 401',
     other: '200 200 404 404 404 200 200 401',
   },
+  // Units work their own plans: their own tasks and targets (unitplans).
+  'POST /api/plans/:id/items': {
+    call: ({ side }) => ({
+      url: `/api/plans/${side.plan.id}/items`,
+      body: { text: 'Nhiệm vụ của bảng quyền', leadUnitIds: [side.unitId] },
+    }),
+    own: '201 201 201 403 201 403 403 401',
+    other: '201 201 404 403 404 403 403 401',
+  },
+  'DELETE /api/plans/:id/items/:itemId': {
+    call: async ({ world, side }) => {
+      const added = await world.coordinator.request('POST', `/api/plans/${side.plan.id}/items`, {
+        text: 'Nhiệm vụ sẽ xóa',
+        leadUnitIds: [side.unitId],
+      });
+      return { url: `/api/plans/${side.plan.id}/items/${added.json.id}?version=${added.json.version}` };
+    },
+    own: '204 204 204 403 204 403 403 401',
+    other: '204 204 404 403 404 403 403 401',
+  },
+  'POST /api/plans/:id/targets': {
+    call: ({ side }) => ({
+      url: `/api/plans/${side.plan.id}/targets`,
+      body: { text: 'Tỷ lệ hồ sơ đúng hạn', op: '>=', value: 95, unit: '%' },
+    }),
+    own: '201 201 201 403 201 403 403 401',
+    other: '201 201 404 403 404 403 403 401',
+  },
+  'DELETE /api/plans/:id/targets/:targetId': {
+    call: async ({ world, side }) => {
+      const added = await world.coordinator.request('POST', `/api/plans/${side.plan.id}/targets`, {
+        text: 'Chỉ tiêu sẽ xóa',
+        value: 1,
+      });
+      return { url: `/api/plans/${side.plan.id}/targets/${added.json.id}` };
+    },
+    own: '204 204 204 403 204 403 403 401',
+    other: '204 204 404 403 404 403 403 401',
+  },
   'GET /api/plan-tasks': { call: () => ({ url: '/api/plan-tasks' }), own: '200 200 200 200 200 200 200 401' },
   'PATCH /api/plans/:id/items/:itemId': {
     call: ({ side }) => ({
@@ -339,6 +434,10 @@ export const ROUTE_TABLE: Record<string, TableRow> = {
   'GET /api/reports/chasing-letter.docx': {
     call: () => ({ url: `/api/reports/chasing-letter.docx?period=${PERIOD}` }),
     own: '200 200 200 403 403 403 403 401',
+  },
+  'GET /api/reports/periods': {
+    call: () => ({ url: '/api/reports/periods?year=2026' }),
+    own: '200 200 200 200 200 200 200 401',
   },
   'GET /api/reports/inbox': {
     call: () => ({ url: '/api/reports/inbox' }),
@@ -385,6 +484,56 @@ export const ROUTE_TABLE: Record<string, TableRow> = {
     }),
     own: '202 202 202 403 403 403 403 401',
     other: '202 202 404 403 403 403 403 401',
+  },
+  'GET /api/reports/consolidated/draft': {
+    call: ({ side }) => ({ url: `/api/reports/consolidated/draft?planId=${side.plan.id}&period=${PERIOD}` }),
+    own: '200 200 200 403 403 403 403 401',
+    other: '200 200 404 403 403 403 403 401',
+  },
+  'PUT /api/reports/consolidated/draft': {
+    call: ({ side }) => ({
+      url: '/api/reports/consolidated/draft',
+      body: {
+        planId: side.plan.id,
+        periodCode: PERIOD,
+        sections: {
+          overview: 'Bảng quyền',
+          shortcomings: null,
+          causes: null,
+          nextTasks: null,
+          proposals: null,
+        },
+        version: STALE,
+      },
+    }),
+    own: '409 409 409 403 403 403 403 401',
+    other: '409 409 404 403 403 403 403 401',
+  },
+  'GET /api/reports/:id/export.docx': {
+    call: ({ side }) => ({ url: `/api/reports/${side.reportId}/export.docx` }),
+    own: '200 200 200 200 200 200 200 401',
+    other: '200 200 404 404 404 200 200 401',
+  },
+  'GET /api/reports/:id/signed-copies': {
+    call: ({ side }) => ({ url: `/api/reports/${side.reportId}/signed-copies` }),
+    own: '200 200 200 200 200 200 200 401',
+    other: '200 200 404 404 404 200 200 401',
+  },
+  'POST /api/reports/:id/signed-copies': {
+    call: ({ side }) => ({
+      url: `/api/reports/${side.reportId}/signed-copies`,
+      file: { name: 'bao-cao-da-ky.pdf', content: pdf },
+    }),
+    own: '403 403 403 201 201 403 403 401',
+    other: '403 403 403 404 404 403 403 401',
+  },
+  'GET /api/reports/:id/signed-copies/:evidenceId': {
+    call: async ({ side }) => {
+      const added = await side.reporter.upload(`/api/reports/${side.reportId}/signed-copies`, 'ky.pdf', pdf);
+      return { url: `/api/reports/${side.reportId}/signed-copies/${added.json.id}` };
+    },
+    own: '200 200 200 200 200 200 200 401',
+    other: '200 200 404 404 404 200 200 401',
   },
   'GET /api/units/:id/reports': {
     call: ({ side }) => ({ url: `/api/units/${side.unitId}/reports` }),

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { periodName } from '../../core/periods/period-names.ts';
 import { isoDate, parsePeriod, periodContaining, periodWindow } from '../../core/periods/periods.ts';
 import { todayInVietnam } from '../../core/text/dates.ts';
 import { launchBrowser, type RunningServer, signInAs, startServer } from './harness.ts';
@@ -14,7 +15,7 @@ let page: Page;
 // The quarter before today's, so its dossiers are all finished and it is among the dashboard's eight.
 const current = periodContaining(todayInVietnam(), 'quarter');
 const quarter = current.index === 1 ? `${current.year - 1}Q4` : `${current.year}Q${current.index - 1}`;
-const quarterLabel = `Quý ${['I', 'II', 'III', 'IV'][Number(quarter.slice(-1)) - 1]}/${quarter.slice(0, 4)}`;
+const quarterLabel = periodName(quarter);
 const quarterWindow = periodWindow(parsePeriod(quarter) ?? current);
 
 /** "dd/mm/yyyy hh:mm" (Vietnam time, as one-stop exports write it), `days` after the quarter opens + 5. */

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { periodName } from '../../core/periods/period-names.ts';
 import { periodContaining } from '../../core/periods/periods.ts';
-import { periodInWords } from '../../core/reports/chasing.ts';
 import { todayInVietnam } from '../../core/text/dates.ts';
 import { apiAs, launchBrowser, type RunningServer, signInAs, startServer } from './harness.ts';
 
@@ -13,6 +13,8 @@ let server: RunningServer;
 let browser: Browser;
 /** The quarter the board and the overview open on: the one whose data window holds today. */
 const QUARTER = periodContaining(todayInVietnam(), 'quarter').code;
+/** The quarter in words inside a sentence ("quý IV/2026"). */
+const IN_WORDS = periodName(QUARTER, 'vi', { inSentence: true });
 let planId = 0;
 
 type Api = Awaited<ReturnType<typeof apiAs>>;
@@ -127,7 +129,7 @@ describe('the leader’s overview', () => {
       .getByText('2018: 37 · 2019: 60 · 2020: 44 · 2021: 5 · 2022: 11 · 2023: 12 · 2024: 19')
       .waitFor();
 
-    const reports = page.getByRole('region', { name: `Báo cáo ${periodInWords(QUARTER)}` });
+    const reports = page.getByRole('region', { name: `Báo cáo ${IN_WORDS}` });
     await reports.getByText('Đã gửi: 1/116').waitFor();
 
     const overdue = page.getByRole('region', { name: 'Nhiệm vụ quá hạn: 2' });
@@ -190,14 +192,14 @@ describe('chasing from the period board', () => {
       page.getByRole('link', { name: 'Công văn đôn đốc (.docx)' }).click(),
     ]);
     expect(download.suggestedFilename()).toBe(
-      `Công văn đôn đốc báo cáo ${periodInWords(QUARTER).replace('/', ' năm ')}.docx`,
+      `Công văn đôn đốc báo cáo ${IN_WORDS.replace('/', ' năm ')}.docx`,
     );
     const file = join(tmpdir(), `chiso-e2e-cong-van-${process.pid}.docx`);
     await download.saveAs(file);
     const xml =
       (await (await JSZip.loadAsync(readFileSync(file))).file('word/document.xml')?.async('string')) ?? '';
     expect(xml).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
-    expect(xml).toContain(`V/v đôn đốc gửi báo cáo ${periodInWords(QUARTER)}`);
+    expect(xml).toContain(`V/v đôn đốc gửi báo cáo ${IN_WORDS}`);
     expect(xml).toContain('còn 115 cơ quan, đơn vị chưa gửi báo cáo');
     expect(xml).toContain('Sở Nội vụ (Giám đốc Sở Nguyễn Văn An, điện thoại 0912 345 678);');
     expect(xml).not.toContain('Phường Phố Hiến');
@@ -206,7 +208,7 @@ describe('chasing from the period board', () => {
     const message = page.getByRole('dialog', { name: 'Tin nhắn đôn đốc' }).getByRole('textbox');
     await expect.poll(() => message.inputValue()).toContain('115 đơn vị chưa gửi báo cáo');
     const text = await message.inputValue();
-    expect(text).toContain(`báo cáo ${periodInWords(QUARTER)}`);
+    expect(text).toContain(`báo cáo ${IN_WORDS}`);
     expect(text).toMatch(/\n\d+\. Sở Nội vụ: Nguyễn Văn An, 0912 345 678\n/);
     // The same text is on the clipboard (evaluated in the page: the test itself has no DOM types).
     expect(await page.evaluate('navigator.clipboard.readText()')).toBe(text);

@@ -49,7 +49,7 @@ describe('the notification bell', () => {
   it('shows the unread count; a click opens the report and marks it read', async () => {
     const page = await newPage('baocao.phohien');
     await page.getByRole('button', { name: 'Thông báo (1 chưa đọc)' }).click();
-    await page.getByText(/Báo cáo kỳ 2026Q1 của Phường Phố Hiến bị trả lại: Thiếu số liệu quý I/).click();
+    await page.getByText(/Báo cáo quý I\/2026 của Phường Phố Hiến bị trả lại: Thiếu số liệu quý I/).click();
     await page.waitForURL((url) => url.pathname === `/reports/${reportId}`);
     await page.getByRole('button', { name: 'Thông báo (0 chưa đọc)' }).waitFor();
   });

@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { periodName } from '../../core/periods/period-names.ts';
 import { createSeedPlan, launchBrowser, type RunningServer, signInAs, startServer } from './harness.ts';
+
+/** The text of a .docx's body, every run in order. */
+async function docxText(zip: JSZip): Promise<string> {
+  const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+  return [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+}
 
 let server: RunningServer;
 let browser: Browser;
@@ -99,7 +106,36 @@ describe('a commune’s quarterly report: written, sent, returned, corrected, ac
     await coordinator.getByText('Không có báo cáo nào chờ duyệt.').waitFor();
   });
 
-  it('the coordinator generates the consolidated report; its .docx contains the commune’s text', async () => {
+  it('the head downloads the commune’s report as a .docx to sign and attaches the signed copy', async () => {
+    const head = page('chutich.phohien');
+    await head.goto(`${server.url}${reportUrl}`);
+    const [download] = await Promise.all([
+      head.waitForEvent('download'),
+      head.getByRole('link', { name: 'Tải báo cáo .docx để trình ký' }).click(),
+    ]);
+    const text = docxText(await JSZip.loadAsync(readFileSync(await download.path())));
+    expect(await text).toContain('PHƯỜNG PHỐ HIẾN');
+    expect(await text).toMatch(/Phố Hiến, ngày \d{2} tháng \d{1,2} năm \d{4}/);
+    expect(await text).toContain('Tiếp nhận 1.250 hồ sơ, 98% đúng hạn; 410 hồ sơ trực tuyến toàn trình.');
+    await head.getByText('Chưa có bản đã ký.').waitFor();
+    const [chooser] = await Promise.all([
+      head.waitForEvent('filechooser'),
+      head.getByRole('button', { name: 'Đính kèm bản đã ký (.pdf, ảnh)' }).click(),
+    ]);
+    await chooser.setFiles({
+      name: 'bao-cao-da-ky.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\nbáo cáo đã ký, đóng dấu\n%%EOF'),
+    });
+    await head.getByText('Đã đính kèm bản đã ký.').waitFor();
+    await head.getByRole('link', { name: 'bao-cao-da-ky.pdf' }).waitFor();
+    // The coordinator sees the signed copy on the report.
+    const coordinator = page('dieuphoi');
+    await coordinator.goto(`${server.url}${reportUrl}`);
+    await coordinator.getByRole('link', { name: 'bao-cao-da-ky.pdf' }).waitFor();
+  });
+
+  it('the coordinator edits the consolidated report’s sections, then exports the .docx with them', async () => {
     const coordinator = page('dieuphoi');
     const reportId = reportUrl.split('/').pop();
     const periodCode = (
@@ -114,19 +150,45 @@ describe('a commune’s quarterly report: written, sent, returned, corrected, ac
       coordinator.locator('input').and(coordinator.getByLabel(label, { exact: true }));
     await input('Kế hoạch được báo cáo').click();
     await coordinator.getByRole('option', { name: /29\/KH-UBND/ }).click();
+    // The period in words, picked in its year (the report's period may be last year's in January).
+    await input('Năm').click();
+    await coordinator.getByRole('option', { name: periodCode.slice(0, 4), exact: true }).click();
     await input('Kỳ báo cáo').click();
-    await coordinator.getByRole('option', { name: periodCode, exact: true }).click();
-    await coordinator.getByRole('button', { name: 'Lập báo cáo tổng hợp' }).click();
+    await coordinator.getByRole('option', { name: periodName(periodCode), exact: true }).click();
+    // Until saved, the sections gather what the units reported.
+    const overview = coordinator.getByLabel('Đánh giá chung', { exact: true });
+    await expect.poll(() => overview.inputValue()).toContain('410 hồ sơ trực tuyến toàn trình');
+    await coordinator.getByText('Gợi ý từ báo cáo của các đơn vị (chưa lưu)').waitFor();
+    await overview.fill(`${await overview.inputValue()}\nCác đơn vị hoàn thành tốt nhiệm vụ của quý.`);
+    await coordinator
+      .getByLabel('Đề xuất, kiến nghị', { exact: true })
+      .fill('Đề nghị Bộ Nội vụ hướng dẫn thêm.');
+    await coordinator.getByText(/Đã lưu lúc/).waitFor();
+    await coordinator.getByRole('button', { name: 'Xuất .docx' }).click();
     const link = coordinator.getByRole('link', { name: /\.docx$/ }).first();
     await link.waitFor({ timeout: 30_000 });
     const [download] = await Promise.all([coordinator.waitForEvent('download'), link.click()]);
-    const path = await download.path();
-    const zip = await JSZip.loadAsync(readFileSync(path));
-    const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
-    const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+    const text = await docxText(await JSZip.loadAsync(readFileSync(await download.path())));
     expect(text).toContain('BÁO CÁO');
-    expect(text).toContain('410 hồ sơ trực tuyến toàn trình');
-    expect(text).toContain('Phường Phố Hiến');
+    const period = periodName(periodCode);
+    expect(text).toContain(`${period.charAt(0).toLowerCase()}${period.slice(1)}`);
+    expect(text).toContain('Các đơn vị hoàn thành tốt nhiệm vụ của quý.');
+    expect(text).toContain('IV. ĐỀ XUẤT, KIẾN NGHỊĐề nghị Bộ Nội vụ hướng dẫn thêm.');
+    expect(text).toContain('Phường Phố Hiến: Tiếp nhận 1.250 hồ sơ');
+    expect(text).toContain('Lĩnh vựcHoàn thànhĐang thực hiệnChưa thực hiệnTrễ hạnTổng số');
+    // Reloaded, the page shows the saved text, not the suggestion.
+    await coordinator.reload();
+    await coordinator.getByRole('tab', { name: 'Báo cáo tổng hợp' }).click();
+    await input('Kế hoạch được báo cáo').click();
+    await coordinator
+      .getByRole('option', { name: /29\/KH-UBND/ })
+      .first()
+      .click();
+    await input('Kỳ báo cáo').click();
+    await coordinator.getByRole('option', { name: periodName(periodCode), exact: true }).click();
+    await expect
+      .poll(() => coordinator.getByLabel('Đề xuất, kiến nghị', { exact: true }).inputValue())
+      .toBe('Đề nghị Bộ Nội vụ hướng dẫn thêm.');
   });
 });
 

@@ -9,4 +9,5 @@ export * from './notifications.ts';
 export * from './plans.ts';
 export * from './reference.ts';
 export * from './reports.ts';
+export * from './unit-groups.ts';
 export * from './units.ts';

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { users } from './accounts.ts';
 import { units } from './units.ts';
@@ -17,8 +18,17 @@ export const notifications = pgTable(
     link: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     readAt: timestamp({ withTimezone: true }),
+    /**
+     * The e-mail copy of a hand-off: null (in-app only), "pending" (to send after the change
+     * committed), "sending", "sent", "failed" (tried again while recent), "no_address".
+     */
+    mailState: text(),
+    mailedAt: timestamp({ withTimezone: true }),
   },
-  (t) => [index('notifications_user_idx').on(t.userId, t.readAt, t.createdAt)],
+  (t) => [
+    index('notifications_user_idx').on(t.userId, t.readAt, t.createdAt),
+    index('notifications_mail_idx').on(t.createdAt).where(sql`${t.mailState} in ('pending', 'failed')`),
+  ],
 );
 
 /**

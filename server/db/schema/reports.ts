@@ -1,5 +1,6 @@
 import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { users } from './accounts.ts';
+import { plans } from './plans.ts';
 import { units } from './units.ts';
 
 export interface TaskUpdate {
@@ -38,4 +39,25 @@ export const reports = pgTable(
     uniqueIndex('reports_unit_period_idx').on(t.unitId, t.periodCode),
     index('reports_period_idx').on(t.periodCode, t.status),
   ],
+);
+
+/**
+ * The coordinator's own text of the province's consolidated report for a plan and period, edited before
+ * export: the summary sections, saved as typed with a version like every editable record.
+ */
+export const consolidatedDrafts = pgTable(
+  'consolidated_drafts',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    planId: integer()
+      .notNull()
+      .references(() => plans.id),
+    periodCode: text().notNull(),
+    sections: jsonb().$type<Record<string, string | null>>().notNull().default({}),
+    version: integer().notNull().default(1),
+    updatedBy: integer().references(() => users.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('consolidated_drafts_plan_period_idx').on(t.planId, t.periodCode)],
 );

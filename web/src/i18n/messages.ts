@@ -271,8 +271,8 @@ export const MESSAGES = {
   everyPeriod: { vi: 'Mọi kỳ', en: 'Every period' },
   targetPeriod: { vi: 'Kỳ áp dụng', en: 'Period' },
   targetPeriodHelp: {
-    vi: 'Năm (2026) hoặc quý (2026Q1); để trống nếu áp dụng mọi kỳ.',
-    en: 'A year (2026) or a quarter (2026Q1); empty for every period.',
+    vi: 'Chọn năm, rồi cả năm, 6 tháng, quý hoặc tháng; «Mọi kỳ» nếu áp dụng mọi kỳ.',
+    en: 'Pick a year, then the whole year, a half, a quarter or a month; “Every period” for all.',
   },
   operator: { vi: 'Điều kiện', en: 'Operator' },
   threshold: { vi: 'Ngưỡng', en: 'Threshold' },
@@ -528,7 +528,6 @@ export const MESSAGES = {
   },
   consolidatedPlan: { vi: 'Kế hoạch được báo cáo', en: 'Plan reported on' },
   choosePlan: { vi: 'Chọn kế hoạch', en: 'Choose a plan' },
-  generateConsolidated: { vi: 'Lập báo cáo tổng hợp', en: 'Generate' },
   generated: { vi: 'Đã lập xong', en: 'Ready' },
   returnedReason: { vi: 'Lý do trả lại', en: 'Returned because' },
   reload: { vi: 'Tải lại', en: 'Reload' },
@@ -632,7 +631,7 @@ export const MESSAGES = {
   },
   sendReportTitle: { vi: 'Gửi báo cáo?', en: 'Send the report?' },
   sendReportWhat: {
-    vi: 'Báo cáo kỳ {period} của {unit} sẽ được gửi tới cán bộ điều phối cấp trên để tiếp nhận. Sau khi gửi, báo cáo chỉ còn để đọc cho tới khi được trả lại hoặc mở lại.',
+    vi: 'Báo cáo {period} của {unit} sẽ được gửi tới cán bộ điều phối cấp trên để tiếp nhận. Sau khi gửi, báo cáo chỉ còn để đọc cho tới khi được trả lại hoặc mở lại.',
     en: 'The {period} report of {unit} goes to the coordinators above it for acceptance. Once sent it is read-only until it is returned or reopened.',
   },
   removeFileTitle: { vi: 'Gỡ tệp "{file}"?', en: 'Remove the file "{file}"?' },
@@ -673,10 +672,138 @@ export const MESSAGES = {
   closeNavigation: { vi: 'Đóng menu điều hướng', en: 'Close navigation' },
   // ---- end (phone) ----
 
+  // ---- periods: periods in words, every due period offered (periods) ----
+  reportYear: { vi: 'Năm', en: 'Year' },
+  // ---- end (periods) ----
+
   // ---- follow: dossier import after a check, task conflicts ----
   checkAgain: { vi: 'Kiểm tra lại', en: 'Check again' },
   importThisFile: { vi: 'Nhập dữ liệu tệp này', en: 'Import this file' },
   // ---- end (follow) ----
+
+  // ---- documents: consolidated report draft and export, a unit's report to sign, the apology slip's date ----
+  consolidatedSections: { vi: 'Nội dung báo cáo tổng hợp', en: 'Consolidated report text' },
+  consolidatedSectionsHelp: {
+    vi: 'Các bảng số liệu và phụ lục được tính tự động. Chỉnh sửa các phần nhận định dưới đây trước khi xuất; nội dung được lưu tự động. Chưa lưu lần nào thì đây là ý kiến của các đơn vị đã gửi báo cáo.',
+    en: 'The tables and annexes are computed. Edit the sections below before exporting; they save as you type. Until first saved they gather what the units reported.',
+  },
+  exportConsolidatedDocx: { vi: 'Xuất .docx', en: 'Export .docx' },
+  consolidatedSuggested: {
+    vi: 'Gợi ý từ báo cáo của các đơn vị (chưa lưu)',
+    en: 'Gathered from the units’ reports (not saved)',
+  },
+  reportDocx: { vi: 'Tải báo cáo .docx để trình ký', en: 'Download the report (.docx) to sign' },
+  signedCopies: { vi: 'Bản báo cáo đã ký', en: 'Signed copies' },
+  attachSignedCopy: { vi: 'Đính kèm bản đã ký (.pdf, ảnh)', en: 'Attach the signed copy (.pdf, image)' },
+  signedCopyAttached: { vi: 'Đã đính kèm bản đã ký.', en: 'Signed copy attached.' },
+  noSignedCopy: { vi: 'Chưa có bản đã ký.', en: 'No signed copy yet.' },
+  apologyNewDate: { vi: 'Ngày hẹn trả kết quả mới', en: 'New date for the result' },
+  apologyNewDateHelp: {
+    vi: 'Phiếu xin lỗi ghi ngày hẹn này (dd/mm/yyyy). Hồ sơ đã giải quyết xong: để trống thì ghi ngày có kết quả.',
+    en: 'The slip promises this date (dd/mm/yyyy). For a finished dossier, leave empty to use the day its result was ready.',
+  },
+  downloadSlip: { vi: 'Tải phiếu .docx', en: 'Download the slip (.docx)' },
+  apologyInvalidDate: { vi: 'Ngày không hợp lệ (dd/mm/yyyy).', en: 'Not a valid date (dd/mm/yyyy).' },
+  // ---- end (documents) ----
+  // ---- unitplans: units work their own part of the plan ----
+  noPlansGiven: {
+    vi: 'Chưa có kế hoạch nào của đơn vị hoặc giao nhiệm vụ cho đơn vị.',
+    en: 'No plan of your unit, or giving it tasks, yet.',
+  },
+  unitPlanRequested: { vi: 'Yêu cầu lập kế hoạch của đơn vị', en: 'Your unit is asked for a plan' },
+  unitPlanRequestDue: {
+    vi: 'Kế hoạch này giao nhiệm vụ cho đơn vị và yêu cầu đơn vị lập kế hoạch thực hiện trước ngày {date}.',
+    en: 'This plan gives your unit tasks and asks for its own plan to carry them out by {date}.',
+  },
+  unitPlanRequestNoDue: {
+    vi: 'Kế hoạch này giao nhiệm vụ cho đơn vị; đơn vị lập kế hoạch thực hiện từ các nhiệm vụ được giao.',
+    en: 'This plan gives your unit tasks; your unit answers with a plan of its own built from them.',
+  },
+  createPlanOf: { vi: 'Lập kế hoạch của {unit}', en: 'Create the plan of {unit}' },
+  unitPlanByHead: {
+    vi: 'Thủ trưởng đơn vị lập kế hoạch thực hiện.',
+    en: 'The head of the unit creates its plan.',
+  },
+  cascadeCounts: { vi: 'Số đơn vị theo tình trạng', en: 'Units by state' },
+  editParticulars: { vi: 'Số, ngày ban hành, người ký', en: 'Number, date, signer' },
+  placeOfIssue: { vi: 'Địa danh', en: 'Place' },
+  particularsConflict: {
+    vi: 'Kế hoạch vừa được người khác sửa. Hãy đóng cửa sổ, xem bản mới rồi nhập lại.',
+    en: 'Someone else has just changed the plan. Close this window, look at the new version and enter again.',
+  },
+  addTask: { vi: 'Thêm nhiệm vụ', en: 'Add a task' },
+  taskText: { vi: 'Nội dung nhiệm vụ', en: 'Task' },
+  taskSection: { vi: 'Thuộc mục', en: 'Under section' },
+  taskSectionEnd: { vi: 'Cuối kế hoạch', en: 'At the end of the plan' },
+  noRecurrence: { vi: 'Không định kỳ', en: 'Not recurring' },
+  deleteTask: { vi: 'Xóa nhiệm vụ', en: 'Delete task' },
+  deleteTaskTitle: { vi: 'Xóa nhiệm vụ {ref}?', en: 'Delete task {ref}?' },
+  deleteTaskWhat: {
+    vi: 'Nhiệm vụ {ref} sẽ bị xóa khỏi kế hoạch, cùng việc giao cho các đơn vị chủ trì và phối hợp. Không khôi phục được; nhiệm vụ đã có minh chứng hoặc do cấp trên giao thì không xóa.',
+    en: 'Task {ref} will be removed from the plan, with its assignment to the lead and supporting units. This cannot be undone; a task with evidence, or given by the plan above, is not removed.',
+  },
+  noPlanTargets: { vi: 'Kế hoạch chưa có chỉ tiêu nào.', en: 'The plan sets no targets yet.' },
+  targetText: { vi: 'Chỉ tiêu', en: 'Target' },
+  targetTextExample: {
+    vi: 'Ví dụ: Tỷ lệ hồ sơ giải quyết đúng hạn',
+    en: 'E.g. share of dossiers settled on time',
+  },
+  targetOperator: { vi: 'So sánh', en: 'Comparison' },
+  targetValue: { vi: 'Mức', en: 'Value' },
+  targetUnit: { vi: 'Đơn vị tính', en: 'Unit' },
+  addPlanTarget: { vi: 'Thêm chỉ tiêu', en: 'Add target' },
+  removeTargetTitle: { vi: 'Xóa chỉ tiêu?', en: 'Remove the target?' },
+  removeTargetWhat: {
+    vi: 'Chỉ tiêu "{target}" sẽ bị xóa khỏi kế hoạch. Không khôi phục được.',
+    en: 'The target "{target}" will be removed from the plan. This cannot be undone.',
+  },
+  // ---- end (unitplans) ----
+  // ---- handoffs: the reporter → head → coordinator chain, to-dos on the home page ----
+  report_present: { vi: 'Trình thủ trưởng', en: 'Present to the head' },
+  report_sendBack: { vi: 'Trả lại cán bộ báo cáo', en: 'Return to the reporter' },
+  history_present: { vi: 'Đã trình thủ trưởng', en: 'Presented to the head' },
+  history_sendBack: { vi: 'Thủ trưởng trả lại', en: 'Returned by the head' },
+  presentReportTitle: { vi: 'Trình báo cáo cho thủ trưởng?', en: 'Present the report to the head?' },
+  presentReportWhat: {
+    vi: 'Báo cáo kỳ {period} của {unit} sẽ được trình thủ trưởng đơn vị để duyệt và gửi đi. Trong khi chờ, báo cáo chỉ còn để đọc; thủ trưởng có thể trả lại để sửa.',
+    en: 'The {period} report of {unit} goes to the unit head to approve and send. Meanwhile it is read-only; the head may return it for changes.',
+  },
+  todo_reportsToWrite: { vi: 'Báo cáo cần viết', en: 'Reports to write' },
+  todo_reportsAwaitingHead: { vi: 'Báo cáo chờ thủ trưởng duyệt', en: 'Reports awaiting the head' },
+  todo_reportsNotSent: { vi: 'Báo cáo của đơn vị chưa gửi', en: 'Unit reports not sent yet' },
+  todo_reportsToReview: { vi: 'Báo cáo chờ tiếp nhận', en: 'Reports to review' },
+  todo_sheetsToFill: { vi: 'Phiếu tự đánh giá cần nộp', en: 'Self-assessments to send' },
+  todo_explanationsToGive: { vi: 'Phiếu cần giải trình', en: 'Sheets to explain' },
+  todo_sheetsToAppraise: { vi: 'Phiếu chờ thẩm định', en: 'Sheets to appraise' },
+  todo_plansToMake: { vi: 'Kế hoạch cần lập', en: 'Plans to make' },
+  nothingWaiting: { vi: 'Không có việc nào đang chờ.', en: 'Nothing is waiting.' },
+  // ---- end (handoffs) ----
+  // ---- groups: groups of units as assignees, saved groups ----
+  unitGroupsHeading: { vi: 'Nhóm đơn vị', en: 'Groups of units' },
+  unitsHeading: { vi: 'Đơn vị', en: 'Units' },
+  groupBadge: { vi: 'Nhóm đơn vị', en: 'Group of units' },
+  savedGroups: { vi: 'Nhóm đơn vị đã lưu', en: 'Saved groups of units' },
+  savedGroupsHelp: {
+    vi: 'Đặt tên cho một tập đơn vị (ví dụ "Các xã biên giới") để giao nhiệm vụ một lần cho cả nhóm. Đơn vị đã sáp nhập được tính cho đơn vị kế thừa.',
+    en: 'Name a set of units (e.g. "Border communes") to give a task to all of them at once. A merged unit counts for the unit that carries it on.',
+  },
+  newGroup: { vi: 'Thêm nhóm', en: 'New group' },
+  editGroup: { vi: 'Sửa nhóm', en: 'Edit group' },
+  groupName: { vi: 'Tên nhóm', en: 'Group name' },
+  groupOwner: { vi: 'Đơn vị sở hữu', en: 'Owner unit' },
+  groupMembers: { vi: 'Các đơn vị trong nhóm', en: 'Units in the group' },
+  memberCount: { vi: 'Số đơn vị', en: 'Units' },
+  noGroups: { vi: 'Chưa có nhóm nào.', en: 'No groups yet.' },
+  deleteGroup: { vi: 'Xóa nhóm', en: 'Delete group' },
+  deleteGroupConfirm: {
+    vi: 'Xóa nhóm "{name}" ({count} đơn vị)? Các đơn vị vẫn giữ nguyên; chỉ tên nhóm không còn để chọn. Nhóm đang được giao nhiệm vụ thì không xóa được.',
+    en: 'Delete the group "{name}" ({count} units)? The units stay as they are; only the group is no longer offered. A group given tasks cannot be deleted.',
+  },
+  groupRowUnits: { vi: '{count} đơn vị', en: '{count} units' },
+  showUnits: { vi: 'Xem từng đơn vị', en: 'Show each unit' },
+  hideUnits: { vi: 'Ẩn danh sách đơn vị', en: 'Hide the units' },
+  // ---- end (groups) ----
+
   // ---- leader: the leader's overview, and chasing late reports ----
   leaderOverview: { vi: 'Tổng quan của lãnh đạo', en: 'Leader’s overview' },
   leaderSeeAll: { vi: 'Xem chi tiết', en: 'Details' },

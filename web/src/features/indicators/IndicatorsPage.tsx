@@ -13,10 +13,11 @@ import {
   Title,
 } from '@mantine/core';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
+import { periodName } from '../../../../core/periods/period-names.ts';
 import { useT } from '../../i18n/locale.tsx';
 import { hasPermission, useMe } from '../auth/session.ts';
 import { type DashboardQuery, exportUrl, useDossierDashboard } from './api.ts';
-import { formatFigure, formatPeriod } from './format.ts';
+import { formatFigure } from './format.ts';
 import { KpiCard } from './KpiCard.tsx';
 import { LateDossiersTable } from './LateDossiersTable.tsx';
 import { RankingTable } from './RankingTable.tsx';
@@ -81,7 +82,7 @@ export function IndicatorsPage() {
             label={t('period')}
             w={160}
             allowDeselect={false}
-            data={(data?.periods ?? []).map((code) => ({ value: code, label: formatPeriod(code, locale) }))}
+            data={(data?.periods ?? []).map((code) => ({ value: code, label: periodName(code, locale) }))}
             value={data?.period ?? null}
             onChange={(value) => value && setQuery({ ...current, period: value })}
           />
@@ -117,7 +118,7 @@ export function IndicatorsPage() {
         <>
           <Group justify="space-between">
             <Title order={3} size="h4">
-              {data.unit.name} · {formatPeriod(data.period, locale)}
+              {data.unit.name} · {periodName(data.period, locale)}
             </Title>
             <XlsxButton href={exportUrl(current, 'kpis')} label={t('indicator')} />
           </Group>

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { ListFooter } from '../../components/ListFooter.tsx';
 import { SortHeader } from '../../components/SortHeader.tsx';
 import { useT } from '../../i18n/locale.tsx';
+import { ApologySlipButton } from './ApologySlipButton.tsx';
 import { type DashboardQuery, exportUrl, useLateDossiers, useRecordApology } from './api.ts';
 import { formatDayVi } from './format.ts';
 import { XlsxButton } from './XlsxButton.tsx';
@@ -134,16 +135,7 @@ export function LateDossiersTable({
                         </Badge>
                       ) : canRecord ? (
                         <Group gap={4} wrap="nowrap">
-                          <Button
-                            size="compact-xs"
-                            variant="subtle"
-                            component="a"
-                            href={`/api/dossiers/${encodeURIComponent(dossier.code)}/apology-letter.docx`}
-                            download
-                            aria-label={`${t('draftApology')}: ${dossier.code}`}
-                          >
-                            {t('draftApology')}
-                          </Button>
+                          <ApologySlipButton code={dossier.code} isOpen={dossier.lateness === 'overdue'} />
                           <Button
                             size="compact-xs"
                             variant="light"

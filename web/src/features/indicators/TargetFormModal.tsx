@@ -8,7 +8,6 @@ import {
   Stack,
   Text,
   Textarea,
-  TextInput,
 } from '@mantine/core';
 import { useState } from 'react';
 import { targetBodySchema } from '../../../../core/indicators/indicator-schemas.ts';
@@ -19,6 +18,7 @@ import { notifySaved, useFieldErrors } from '../../components/form.ts';
 import { useT } from '../../i18n/locale.tsx';
 import { UnitPicker } from '../units/UnitPicker.tsx';
 import { type IndicatorTarget, saveTarget, useIndicators, useTargetWrite } from './api.ts';
+import { TargetPeriodSelect } from './TargetPeriodSelect.tsx';
 
 type Scope = 'everyone' | 'unitType' | 'unit';
 
@@ -133,14 +133,7 @@ export function TargetFormModal({
             />
           )}
         </Stack>
-        <TextInput
-          label={t('targetPeriod')}
-          description={t('targetPeriodHelp')}
-          placeholder="2026"
-          value={periodCode}
-          onChange={(event) => setPeriodCode(event.currentTarget.value)}
-          error={errors.periodCode}
-        />
+        <TargetPeriodSelect value={periodCode} onChange={setPeriodCode} error={errors.periodCode} />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <Select
             label={t('operator')}

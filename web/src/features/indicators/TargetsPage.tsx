@@ -1,12 +1,13 @@
 import { Alert, Button, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
+import { periodName } from '../../../../core/periods/period-names.ts';
 import { UNIT_TYPES, type UnitType } from '../../../../core/units/unit-types.ts';
 import { DialogFooter } from '../../components/DialogFooter.tsx';
 import { useT } from '../../i18n/locale.tsx';
 import { hasPermission, useMe } from '../auth/session.ts';
 import { deleteTarget, type IndicatorTarget, useIndicators, useTargets, useTargetWrite } from './api.ts';
-import { formatPeriod, formatTarget } from './format.ts';
+import { formatTarget } from './format.ts';
 import { TargetFormModal } from './TargetFormModal.tsx';
 
 /** The targets each indicator is measured against; coordinators add, edit and delete them. */
@@ -77,7 +78,7 @@ export function TargetsPage() {
                       </Text>
                     </Table.Td>
                     <Table.Td>
-                      {target.periodCode ? formatPeriod(target.periodCode, locale) : t('everyPeriod')}
+                      {target.periodCode ? periodName(target.periodCode, locale) : t('everyPeriod')}
                     </Table.Td>
                     <Table.Td fw={600} style={{ whiteSpace: 'nowrap' }}>
                       {formatTarget(target, indicator?.measureUnit)}

@@ -1,9 +1,10 @@
 import { Card, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { lazy, Suspense, useMemo } from 'react';
+import { periodName } from '../../../../core/periods/period-names.ts';
 import { type Locale, useT } from '../../i18n/locale.tsx';
 import type { DossierDashboard, Kpi } from './api.ts';
 import type { ChartOption } from './EChart.tsx';
-import { formatPeriod, formatRate, formatTarget } from './format.ts';
+import { formatRate, formatTarget } from './format.ts';
 import { XlsxButton } from './XlsxButton.tsx';
 
 // ECharts is loaded when a chart is first shown, not with the rest of the app.
@@ -38,7 +39,7 @@ export function TrendChart({
   const summary = dashboard.trend
     .map(
       (point) =>
-        `${formatPeriod(point.period, locale)}: ${formatRate(shown ? point.values[shown.code] : null)}`,
+        `${periodName(point.period, locale)}: ${formatRate(shown ? point.values[shown.code] : null)}`,
     )
     .join('; ');
 
@@ -99,7 +100,7 @@ function trendOption(
     legend: { bottom: 0, type: 'plain' },
     xAxis: {
       type: 'category',
-      data: dashboard.trend.map((point) => formatPeriod(point.period, locale)),
+      data: dashboard.trend.map((point) => periodName(point.period, locale)),
       boundaryGap: false,
     },
     yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
@@ -145,7 +146,7 @@ function TrendTable({ dashboard }: { dashboard: DossierDashboard }) {
             <Table.Th>{t('indicator')}</Table.Th>
             {dashboard.trend.map((point) => (
               <Table.Th key={point.period} ta="right">
-                {formatPeriod(point.period, locale)}
+                {periodName(point.period, locale)}
               </Table.Th>
             ))}
           </Table.Tr>

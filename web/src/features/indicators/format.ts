@@ -21,14 +21,6 @@ export function formatCount(value: number): string {
   return count.format(value);
 }
 
-/** "2026Q1" → "Quý I/2026" (or "Q1 2026" in English); other codes as they are. */
-export function formatPeriod(code: string, locale: Locale): string {
-  const match = /^(\d{4})Q([1-4])$/.exec(code);
-  if (!match) return code;
-  const roman = ['I', 'II', 'III', 'IV'][Number(match[2]) - 1];
-  return locale === 'vi' ? `Quý ${roman}/${match[1]}` : `Q${match[2]} ${match[1]}`;
-}
-
 /** { operator: '>', threshold: 95 } → "> 95%". */
 export function formatTarget(target: TargetRule | null, measureUnit = '%'): string {
   if (!target) return '—';

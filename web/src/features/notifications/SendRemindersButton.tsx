@@ -2,11 +2,8 @@ import { Button, Group, List, Modal, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import {
-  periodInWords,
-  type ReminderSummary,
-  reminderSummaryText,
-} from '../../../../core/reports/chasing.ts';
+import { periodName } from '../../../../core/periods/period-names.ts';
+import { type ReminderSummary, reminderSummaryText } from '../../../../core/reports/chasing.ts';
 import { api } from '../../api/client.ts';
 import { useT } from '../../i18n/locale.tsx';
 
@@ -55,7 +52,7 @@ export function SendRemindersButton({
       </Button>
       <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('sendRemindersNow')}>
         <Text size="sm" mb="xs">
-          {t('sendRemindersConfirm')} {periodInWords(periodCode, locale)}:
+          {t('sendRemindersConfirm')} {periodName(periodCode, locale, { inSentence: true })}:
         </Text>
         <List size="sm" mah={240} style={{ overflow: 'auto' }}>
           {targets.map((entry) => (

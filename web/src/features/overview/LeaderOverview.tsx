@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import type { LeaderOverview as Overview } from '../../../../core/overview/leader-overview.ts';
-import { periodInWords } from '../../../../core/reports/chasing.ts';
+import { periodName } from '../../../../core/periods/period-names.ts';
 import { formatDateVi } from '../../../../core/text/dates.ts';
 import { api } from '../../api/client.ts';
 import { useT } from '../../i18n/locale.tsx';
@@ -41,7 +41,7 @@ export function LeaderOverview() {
   });
   const data = overview.data;
   if (!data) return null;
-  const period = (code: string) => periodInWords(code, locale);
+  const period = (code: string, inSentence = false) => periodName(code, locale, { inSentence });
   const percent = (value: number | null) => formatRate(value);
   const more = (to: string, search?: Record<string, string | number>) => (
     <Anchor component={Link} to={to} search={search as never} size="sm">
@@ -120,7 +120,10 @@ export function LeaderOverview() {
           </Table>
         </Section>
 
-        <Section title={`${t('leaderReports')} ${period(data.reports.period.code)}`} link={more('/reports')}>
+        <Section
+          title={`${t('leaderReports')} ${period(data.reports.period.code, true)}`}
+          link={more('/reports')}
+        >
           <Text size="sm" mb={4}>
             {t('due')}: {formatDateVi(data.reports.period.deadline)}
           </Text>
@@ -165,7 +168,7 @@ export function LeaderOverview() {
           <Text size="xs" c="dimmed" mb={4}>
             {weakest.basis === 'round' && weakest.round
               ? `${t('leaderWeakestByRound')} “${weakest.round.name}”`
-              : `${t('leaderWeakestByDossiers')} ${period(weakest.period)}`}
+              : `${t('leaderWeakestByDossiers')} ${period(weakest.period, true)}`}
           </Text>
           {weakest.items.length === 0 ? (
             <Text size="sm" c="dimmed">

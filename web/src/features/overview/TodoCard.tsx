@@ -1,23 +1,22 @@
 import { Anchor, Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { formatDateVi } from '../../../../core/text/dates.ts';
+import type { Todo } from '../../../../core/todos.ts';
 import { api, queryString } from '../../api/client.ts';
 import { useT } from '../../i18n/locale.tsx';
 import { hasPermission, useMe } from '../auth/session.ts';
-import { useInbox } from '../reports/api.ts';
 
-/** What needs the person's attention today: reports to write, reports to review, overdue tasks. */
+/**
+ * What waits for the person, worded for their role (a head: reports awaiting the head; an
+ * appraiser: sheets to appraise), each with its count and a link to where to act; overdue tasks.
+ */
 export function TodoCard() {
   const { t } = useT();
   const { data: me } = useMe();
-  const canWrite = hasPermission(me, 'reports.write');
-  const canReview = hasPermission(me, 'reports.review');
-  const inbox = useInbox(canWrite);
-  const queue = useQuery({
-    queryKey: ['reports', 'queue', 'count'],
-    queryFn: () => api<{ total: number }>('GET', `/api/reports/queue${queryString({ perPage: 1 })}`),
-    enabled: canReview,
+  const todos = useQuery({
+    queryKey: ['todos'],
+    queryFn: () => api<{ items: Todo[] }>('GET', '/api/todos'),
+    enabled: !!me,
   });
   const overdue = useQuery({
     queryKey: ['plan-tasks', 'overdue', 'count'],
@@ -25,40 +24,35 @@ export function TodoCard() {
       api<{ total: number }>('GET', `/api/plan-tasks${queryString({ overdue: 'true', perPage: 1 })}`),
     enabled: hasPermission(me, 'plans.read'),
   });
-  const toWrite = (inbox.data?.items ?? []).filter((item) => item.toWrite);
-  const next = toWrite[0];
+  const items = todos.data?.items ?? [];
+  const isEmpty = todos.isSuccess && items.every((item) => item.count === 0) && !overdue.data?.total;
   return (
     <Card withBorder>
       <Title order={3} size="h4" mb="xs">
         {t('todo')}
       </Title>
-      <Stack gap="xs">
-        {canWrite && (
-          <Group gap="xs">
-            <Anchor component={Link} to="/reports">
-              {t('reportsToWrite')}: {toWrite.length}
+      <Stack gap="xs" data-testid="todos">
+        {items.map((item) => (
+          <Group gap="xs" key={item.kind}>
+            <Anchor component={Link} to={item.link} data-todo={item.kind}>
+              {t(`todo_${item.kind}`)}: {item.count}
             </Anchor>
-            {toWrite.some((item) => item.overdue) && (
+            {item.overdue && item.count > 0 && (
               <Badge color="red" variant="light" tt="none">
                 {t('overdue')}
               </Badge>
             )}
-            {next && (
-              <Text size="sm" c="dimmed">
-                {next.period.code} · {t('due')} {formatDateVi(next.period.deadline)}
-              </Text>
-            )}
           </Group>
-        )}
-        {canReview && (
-          <Anchor component={Link} to="/reports">
-            {t('reportsToReview')}: {queue.data?.total ?? '…'}
-          </Anchor>
-        )}
-        {overdue.data && (
+        ))}
+        {overdue.data && overdue.data.total > 0 && (
           <Anchor component={Link} to="/tasks">
             {t('overdueTasks')}: {overdue.data.total}
           </Anchor>
+        )}
+        {isEmpty && (
+          <Text size="sm" c="dimmed">
+            {t('nothingWaiting')}
+          </Text>
         )}
       </Stack>
     </Card>

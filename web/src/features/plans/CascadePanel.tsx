@@ -13,16 +13,22 @@ import {
   Title,
 } from '@mantine/core';
 import { Link, useNavigate } from '@tanstack/react-router';
-import { useState } from 'react';
-import { CASCADE_STATE_NAMES, type CascadeState } from '../../../../core/plans/plan-views.ts';
-import { formatDateVi, parseDate } from '../../../../core/text/dates.ts';
+import { type ReactNode, useState } from 'react';
+import { planName } from '../../../../core/plans/plan-name.ts';
+import {
+  CASCADE_STATE_NAMES,
+  CASCADE_STATES,
+  type Cascade,
+  type CascadeState,
+} from '../../../../core/plans/plan-views.ts';
+import { formatDateVi, parseDate, todayInVietnam } from '../../../../core/text/dates.ts';
 import { ApiError } from '../../api/client.ts';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
+import { fill } from '../../i18n/fill.ts';
 import { useT } from '../../i18n/locale.tsx';
-import { hasPermission, useMe } from '../auth/session.ts';
 import { type PlanDetail, useCascade, useCreateChildPlan, useUpdatePlan } from './api.ts';
 
-const STATE_COLORS: Record<CascadeState, string> = {
+export const STATE_COLORS: Record<CascadeState, string> = {
   submitted: 'green',
   late: 'orange',
   missing: 'red',
@@ -32,7 +38,6 @@ const STATE_COLORS: Record<CascadeState, string> = {
 /** The units a plan gives tasks to: who has answered with a plan of their own, and what nobody took up. */
 export function CascadePanel({ plan }: { plan: PlanDetail }) {
   const { t, locale } = useT();
-  const { data: me } = useMe();
   const navigate = useNavigate();
   const { data: cascade } = useCascade(plan.id);
   const update = useUpdatePlan(plan.id);
@@ -40,7 +45,8 @@ export function CascadePanel({ plan }: { plan: PlanDetail }) {
   const [due, setDue] = useState(formatDateVi(plan.childPlansDue));
   const [leadShare, setLeadShare] = useState<number>(plan.leadShare);
   const [error, setError] = useState<string | null>(null);
-  const canWrite = hasPermission(me, 'plans.write');
+  // The plan's own settings only for whoever writes it; a button only for a unit the reader may answer for.
+  const canWrite = plan.access.write;
 
   const saveDue = async () => {
     setError(null);
@@ -64,6 +70,43 @@ export function CascadePanel({ plan }: { plan: PlanDetail }) {
       setError(caught instanceof ApiError ? caught.message : String(caught));
     }
   };
+
+  // Units a task reaches only through a group are listed under the group's row, not on their own.
+  const inGroup = new Set(cascade?.groups.flatMap((row) => row.unitIds) ?? []);
+  const unitRow = (entry: Cascade['units'][number], nested = false) => (
+    <Table.Tr key={entry.unit.id}>
+      <Table.Td pl={nested ? 'xl' : undefined}>{entry.unit.name}</Table.Td>
+      <Table.Td>{entry.assignedTasks}</Table.Td>
+      <Table.Td>
+        <Badge color={STATE_COLORS[entry.state]} variant="light">
+          {CASCADE_STATE_NAMES[entry.state][locale]}
+        </Badge>
+      </Table.Td>
+      <Table.Td>
+        {entry.plan ? (
+          <Anchor
+            renderRoot={(props) => (
+              <Link {...props} to="/plans/$planId" params={{ planId: String(entry.plan?.id) }} />
+            )}
+          >
+            {planName(entry.plan)} · {formatDateVi(todayInVietnam(new Date(entry.plan.createdAt)))} ·{' '}
+            {entry.plan.taskCount} {t('tasks').toLowerCase()}
+          </Anchor>
+        ) : (
+          entry.canAnswer && (
+            <Button
+              size="xs"
+              variant="light"
+              onClick={() => answer(entry.unit.id)}
+              loading={createChild.isPending}
+            >
+              {t('createUnitPlan')}
+            </Button>
+          )
+        )}
+      </Table.Td>
+    </Table.Tr>
+  );
 
   return (
     <Stack>
@@ -97,6 +140,15 @@ export function CascadePanel({ plan }: { plan: PlanDetail }) {
           {error}
         </Alert>
       )}
+      {cascade && cascade.units.length > 0 && (
+        <Group gap="xs" aria-label={t('cascadeCounts')}>
+          {CASCADE_STATES.map((state) => (
+            <Badge key={state} color={STATE_COLORS[state]} variant="light" tt="none" size="lg">
+              {CASCADE_STATE_NAMES[state][locale]}: {cascade.counts[state]}
+            </Badge>
+          ))}
+        </Group>
+      )}
       <ScrollTable withTableBorder striped>
         <Table.Thead>
           <Table.Tr>
@@ -107,40 +159,17 @@ export function CascadePanel({ plan }: { plan: PlanDetail }) {
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {cascade?.units.map((entry) => (
-            <Table.Tr key={entry.unit.id}>
-              <Table.Td>{entry.unit.name}</Table.Td>
-              <Table.Td>{entry.assignedTasks}</Table.Td>
-              <Table.Td>
-                <Badge color={STATE_COLORS[entry.state]} variant="light">
-                  {CASCADE_STATE_NAMES[entry.state][locale]}
-                </Badge>
-              </Table.Td>
-              <Table.Td>
-                {entry.plan ? (
-                  <Anchor
-                    renderRoot={(props) => (
-                      <Link {...props} to="/plans/$planId" params={{ planId: String(entry.plan?.id) }} />
-                    )}
-                  >
-                    {formatDateVi(entry.plan.createdAt.slice(0, 10))} · {entry.plan.taskCount}{' '}
-                    {t('tasks').toLowerCase()}
-                  </Anchor>
-                ) : (
-                  canWrite && (
-                    <Button
-                      size="xs"
-                      variant="light"
-                      onClick={() => answer(entry.unit.id)}
-                      loading={createChild.isPending}
-                    >
-                      {t('createUnitPlan')}
-                    </Button>
-                  )
-                )}
-              </Table.Td>
-            </Table.Tr>
+          {cascade?.groups.map((row) => (
+            <GroupRows
+              key={row.group.key}
+              row={row}
+              units={cascade.units.filter((entry) => row.unitIds.includes(entry.unit.id))}
+              unitRow={unitRow}
+            />
           ))}
+          {cascade?.units
+            .filter((entry) => entry.named || !inGroup.has(entry.unit.id))
+            .map((entry) => unitRow(entry))}
         </Table.Tbody>
       </ScrollTable>
       {cascade && cascade.units.length === 0 && <Text c="dimmed">{t('noUnitsAsked')}</Text>}
@@ -164,5 +193,46 @@ export function CascadePanel({ plan }: { plan: PlanDetail }) {
         ))}
       </List>
     </Stack>
+  );
+}
+
+/** A group tasks are given to, as one row counting its units by state; it opens to list each unit. */
+function GroupRows({
+  row,
+  units,
+  unitRow,
+}: {
+  row: Cascade['groups'][number];
+  units: Cascade['units'];
+  unitRow: (entry: Cascade['units'][number], nested?: boolean) => ReactNode;
+}) {
+  const { t, locale } = useT();
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Table.Tr>
+        <Table.Td>
+          <Text size="sm" fw={600}>
+            {row.group.name}
+          </Text>
+          <Button size="compact-xs" variant="subtle" onClick={() => setOpen(!open)} aria-expanded={open}>
+            {open
+              ? t('hideUnits')
+              : fill(t('groupRowUnits'), { count: row.group.memberCount.toLocaleString('vi-VN') })}
+          </Button>
+        </Table.Td>
+        <Table.Td>{row.assignedTasks}</Table.Td>
+        <Table.Td colSpan={2}>
+          <Group gap={4}>
+            {CASCADE_STATES.filter((state) => row.counts[state] > 0).map((state) => (
+              <Badge key={state} color={STATE_COLORS[state]} variant="light">
+                {CASCADE_STATE_NAMES[state][locale]}: {row.counts[state].toLocaleString('vi-VN')}
+              </Badge>
+            ))}
+          </Group>
+        </Table.Td>
+      </Table.Tr>
+      {open && units.map((entry) => unitRow(entry, true))}
+    </>
   );
 }

@@ -30,7 +30,7 @@ import { ApiError } from '../../api/client.ts';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { useT } from '../../i18n/locale.tsx';
 import { useMe } from '../auth/session.ts';
-import { UnitPicker } from '../units/UnitPicker.tsx';
+import { isGroupValue, UnitPicker } from '../units/UnitPicker.tsx';
 import { type PlanPreview, previewPlan, useCreatePlan } from './api.ts';
 
 const DIMENSION_OPTIONS = DIMENSION_CODES.map((code) => ({ value: code, label: dimensionLabel(code) }));
@@ -64,8 +64,13 @@ function draftOf(preview: PlanPreview, owner: { id: number; name: string } | nul
     unitName: owner?.name,
     agencies: preview.agencies.map((agency) => ({
       name: agency.name,
-      unitId: agency.unit ? String(agency.unit.id) : null,
-      unitName: agency.unit?.name,
+      // A unit's id, or a group's key ("UBND cấp xã" → "type:commune").
+      unitId: agency.unit ? String(agency.unit.id) : (agency.group?.key ?? null),
+      unitName:
+        agency.unit?.name ??
+        (agency.group
+          ? `${agency.group.name} (${agency.group.memberCount.toLocaleString('vi-VN')})`
+          : undefined),
       source: agency.source,
     })),
     tasks: preview.plan.tasks.map((task) => ({ ...task, dueText: formatDateVi(task.due) })),
@@ -200,10 +205,14 @@ export function ImportPlanPage() {
         })),
         targets: preview.plan.targets,
         warnings: preview.plan.warnings,
-        agencies: draft.agencies.map((agency) => ({
-          name: agency.name,
-          unitId: agency.unitId ? Number(agency.unitId) : null,
-        })),
+        agencies: draft.agencies.map((agency) => {
+          const isGroup = agency.unitId !== null && isGroupValue(agency.unitId);
+          return {
+            name: agency.name,
+            unitId: agency.unitId && !isGroup ? Number(agency.unitId) : null,
+            groupKey: isGroup ? agency.unitId : null,
+          };
+        }),
       });
       sessionStorage.removeItem(DRAFT_KEY);
       await navigate({ to: '/plans/$planId', params: { planId: String(plan.id) } });
@@ -316,6 +325,7 @@ export function ImportPlanPage() {
                   placeholder={t('unmapped')}
                   value={agency.unitId}
                   selectedLabel={agency.unitName}
+                  groupsWithin={draft.unitId ? Number(draft.unitId) : null}
                   onChange={(value) =>
                     setField(
                       'agencies',
@@ -330,6 +340,10 @@ export function ImportPlanPage() {
                 {agency.unitId === null ? (
                   <Badge color="gray" variant="light">
                     {t('unmapped')}
+                  </Badge>
+                ) : isGroupValue(agency.unitId) ? (
+                  <Badge color="grape" variant="light">
+                    {t('groupBadge')}
                   </Badge>
                 ) : agency.source === 'alias' ? (
                   <Badge variant="light">{t('remembered')}</Badge>

@@ -4,52 +4,36 @@ import {
   Badge,
   Button,
   Checkbox,
-  FileButton,
   Group,
-  Modal,
-  NumberInput,
   Progress,
   Select,
   Stack,
   Table,
   Tabs,
   Text,
-  Textarea,
-  TextInput,
   Title,
 } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
+import { planName } from '../../../../core/plans/plan-name.ts';
 import {
   dimensionLabel,
   ITEM_STATUS_NAMES,
-  ITEM_STATUSES,
   type ItemStatus,
   RECURRENCE_NAMES,
 } from '../../../../core/plans/plan-views.ts';
 import { DIMENSION_CODES } from '../../../../core/plans/types.ts';
-import { formatDateVi, parseDate } from '../../../../core/text/dates.ts';
-import type { CurrentVersion } from '../../../../core/versions.ts';
-import { conflictOf } from '../../api/autosave.ts';
-import { ApiError } from '../../api/client.ts';
-import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
-import { ConflictDialog } from '../../components/ConflictDialog.tsx';
-import { DialogFooter } from '../../components/DialogFooter.tsx';
+import { formatDateVi } from '../../../../core/text/dates.ts';
+import { assigneeNames } from '../../../../core/units/groups.ts';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
-import { fill } from '../../i18n/fill.ts';
 import { useT } from '../../i18n/locale.tsx';
-import { hasPermission, useMe } from '../auth/session.ts';
-import { UnitMultiPicker } from '../units/UnitPicker.tsx';
-import {
-  type PlanDetail,
-  type PlanItem,
-  useEvidence,
-  useEvidenceChange,
-  usePlan,
-  useUpdateItem,
-} from './api.ts';
+import { AddTaskDialog } from './AddTaskDialog.tsx';
+import { type PlanDetail, type PlanItem, usePlan } from './api.ts';
 import { CascadePanel } from './CascadePanel.tsx';
+import { PlanParticularsDialog } from './PlanParticularsDialog.tsx';
+import { PlanTargets } from './PlanTargets.tsx';
+import { TaskDialog } from './TaskDialog.tsx';
+import { UnitPlanRequest } from './UnitPlanRequest.tsx';
 
 const STATUS_COLORS: Record<ItemStatus, string> = {
   not_started: 'gray',
@@ -68,6 +52,8 @@ export function PlanPage() {
   const [overdueOnly, setOverdueOnly] = useState(false);
   const [dimension, setDimension] = useState<string | null>(null);
   const [editing, setEditing] = useState<PlanItem | null>(null);
+  const [adding, setAdding] = useState(false);
+  const [editingParticulars, setEditingParticulars] = useState(false);
 
   const visible = useMemo(
     () => (plan ? visibleItems(plan, { overdueOnly, dimension }) : []),
@@ -77,6 +63,7 @@ export function PlanPage() {
   if (error) return <Alert color="red">{error.message}</Alert>;
   if (!plan) return <Text>{t('loading')}</Text>;
   const depthOf = depths(plan.items);
+  const reportable = new Set(plan.access.reportItemIds);
 
   return (
     <Stack>
@@ -87,9 +74,16 @@ export function PlanPage() {
           </Text>
           <Title order={2}>{plan.title}</Title>
         </Stack>
-        <Button component="a" href={`/api/plans/${plan.id}/export.docx`} variant="light" download>
-          {t('exportDocx')}
-        </Button>
+        <Group gap="xs">
+          {plan.access.write && (
+            <Button variant="default" onClick={() => setEditingParticulars(true)}>
+              {t('editParticulars')}
+            </Button>
+          )}
+          <Button component="a" href={`/api/plans/${plan.id}/export.docx`} variant="light" download>
+            {t('exportDocx')}
+          </Button>
+        </Group>
       </Group>
       <Group>
         <Progress value={plan.progress} w={240} size="lg" aria-label={t('progress')} />
@@ -103,23 +97,30 @@ export function PlanPage() {
           </Badge>
         )}
       </Group>
-      {plan.parentPlanId !== null && (
+      {plan.parentPlan && (
         <Text size="sm">
           {t('implementsPlan')}:{' '}
           <Anchor
             renderRoot={(props) => (
-              <Link {...props} to="/plans/$planId" params={{ planId: String(plan.parentPlanId) }} />
+              <Link {...props} to="/plans/$planId" params={{ planId: String(plan.parentPlan?.id) }} />
             )}
           >
-            #{plan.parentPlanId}
+            {planName(plan.parentPlan)}
           </Anchor>
         </Text>
       )}
+      <UnitPlanRequest plan={plan} />
       <Tabs defaultValue="tasks" keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="tasks">{t('tasks')}</Tabs.Tab>
+          <Tabs.Tab value="targets">
+            {t('targets')} ({plan.targets.length})
+          </Tabs.Tab>
           <Tabs.Tab value="units">{t('unitPlans')}</Tabs.Tab>
         </Tabs.List>
+        <Tabs.Panel value="targets" pt="md">
+          <PlanTargets plan={plan} />
+        </Tabs.Panel>
         <Tabs.Panel value="units" pt="md">
           <CascadePanel plan={plan} />
         </Tabs.Panel>
@@ -145,6 +146,11 @@ export function PlanPage() {
                 checked={overdueOnly}
                 onChange={(event) => setOverdueOnly(event.currentTarget.checked)}
               />
+              {plan.access.write && (
+                <Button variant="light" ml="auto" onClick={() => setAdding(true)}>
+                  {t('addTask')}
+                </Button>
+              )}
             </Group>
             <ScrollTable withTableBorder highlightOnHover minWidth={760}>
               <Table.Thead>
@@ -170,9 +176,13 @@ export function PlanPage() {
                   ) : (
                     <Table.Tr key={item.id}>
                       <Table.Td>
-                        <Anchor component="button" type="button" onClick={() => setEditing(item)}>
-                          {item.ref}
-                        </Anchor>
+                        {reportable.has(item.id) ? (
+                          <Anchor component="button" type="button" onClick={() => setEditing(item)}>
+                            {item.ref}
+                          </Anchor>
+                        ) : (
+                          item.ref
+                        )}
                       </Table.Td>
                       <Table.Td>
                         <Text size="sm" lineClamp={3} title={item.text}>
@@ -189,9 +199,9 @@ export function PlanPage() {
                       </Table.Td>
                       <Table.Td>
                         <Text size="sm">
-                          {(item.lead.length > 0 ? item.lead.map((unit) => unit.name) : item.leadNames).join(
-                            ', ',
-                          ) || '—'}
+                          {assigneeNames(item.lead, item.leadGroups, item.leadNames, {
+                            withCounts: true,
+                          }).join(', ') || '—'}
                         </Text>
                         {item.recurrence && (
                           <Text size="xs" c="dimmed">
@@ -220,7 +230,19 @@ export function PlanPage() {
           </Stack>
         </Tabs.Panel>
       </Tabs>
-      {editing && <TaskDialog planId={plan.id} item={editing} onClose={() => setEditing(null)} />}
+      {editing && (
+        <TaskDialog
+          planId={plan.id}
+          planUnitId={plan.unit.id}
+          item={editing}
+          canWrite={plan.access.write}
+          onClose={() => setEditing(null)}
+        />
+      )}
+      {adding && <AddTaskDialog plan={plan} onClose={() => setAdding(false)} />}
+      {editingParticulars && (
+        <PlanParticularsDialog plan={plan} onClose={() => setEditingParticulars(false)} />
+      )}
     </Stack>
   );
 }
@@ -251,261 +273,4 @@ function visibleItems(
     for (let id: number | null = item.id; id !== null; id = byId.get(id)?.parentId ?? null) keep.add(id);
   }
   return plan.items.filter((item) => keep.has(item.id));
-}
-
-/** Status, progress and note for the lead unit; deadline and units too for the coordinator. */
-function TaskDialog({ planId, item, onClose }: { planId: number; item: PlanItem; onClose: () => void }) {
-  const { t, locale } = useT();
-  const { data: me } = useMe();
-  const canAssign = hasPermission(me, 'plans.write');
-  const update = useUpdateItem(planId);
-  const client = useQueryClient();
-  const [status, setStatus] = useState<ItemStatus>(item.status);
-  const [progress, setProgress] = useState<number>(item.reportedProgress);
-  const [weight, setWeight] = useState<number>(item.weight);
-  const [note, setNote] = useState(item.note ?? '');
-  const [due, setDue] = useState(formatDateVi(item.due));
-  const [lead, setLead] = useState(item.lead.map((unit) => String(unit.id)));
-  const [support, setSupport] = useState(item.support.map((unit) => String(unit.id)));
-  const [error, setError] = useState<ApiError | null>(null);
-  // The version the form was read at; a 409 shows both versions and moves it to the saved one.
-  const [version, setVersion] = useState(item.version);
-  const [conflict, setConflict] = useState<CurrentVersion | null>(null);
-  // Files uploaded in this dialog belong to it until it is saved: cancelling removes them again.
-  const uploaded = useRef<number[]>([]);
-  const { remove } = useEvidenceChange(planId, item.id);
-  const cancel = async () => {
-    const added = uploaded.current;
-    uploaded.current = [];
-    await Promise.allSettled(added.map((id) => remove.mutateAsync(id)));
-    onClose();
-  };
-
-  // The user's values by the names the server's conflict record uses (task-version-conflict).
-  const mine = {
-    status,
-    progress,
-    note: note || null,
-    ...(canAssign && { weight, due: due ? (parseDate(due) ?? due) : null }),
-  };
-  const save = async (readVersion = version) => {
-    setError(null);
-    try {
-      await update.mutateAsync({
-        itemId: item.id,
-        input: {
-          ...mine,
-          version: readVersion,
-          ...(canAssign && { leadUnitIds: lead.map(Number), supportUnitIds: support.map(Number) }),
-        },
-      });
-      uploaded.current = [];
-      onClose();
-    } catch (caught) {
-      const current = caught instanceof ApiError && conflictOf(caught);
-      if (current) setConflict(current);
-      else setError(caught instanceof ApiError ? caught : new ApiError(0, 'INTERNAL', String(caught)));
-    }
-  };
-  const keepMine = (current: CurrentVersion) => {
-    setConflict(null);
-    setVersion(current.version);
-    void save(current.version);
-  };
-  // Taking the saved version reloads the task into the form (and the plan behind the dialog).
-  const takeTheirs = (current: CurrentVersion) => {
-    const theirs = (current.record ?? {}) as Partial<Record<keyof typeof mine, unknown>>;
-    setConflict(null);
-    setVersion(current.version);
-    if (typeof theirs.status === 'string') setStatus(theirs.status as ItemStatus);
-    if (typeof theirs.progress === 'number') setProgress(theirs.progress);
-    if (typeof theirs.weight === 'number') setWeight(theirs.weight);
-    setNote(typeof theirs.note === 'string' ? theirs.note : '');
-    setDue(typeof theirs.due === 'string' ? formatDateVi(theirs.due) : '');
-    void client.invalidateQueries({ queryKey: ['plans'] });
-  };
-  const fieldError = (path: string) => error?.fields.find((field) => field.path === path)?.message;
-
-  return (
-    <Modal opened onClose={cancel} title={`${t('editTask')} ${item.ref}`} size="lg">
-      <Stack>
-        <Text size="sm">{item.text}</Text>
-        <Group grow>
-          <Select
-            label={t('status')}
-            data={ITEM_STATUSES.map((value) => ({ value, label: ITEM_STATUS_NAMES[value][locale] }))}
-            value={status}
-            onChange={(value) => value && setStatus(value as ItemStatus)}
-            allowDeselect={false}
-          />
-          <NumberInput
-            label={`${t('progress')} (%)`}
-            min={0}
-            max={100}
-            value={progress}
-            onChange={(value) => setProgress(Number(value) || 0)}
-            error={fieldError('progress')}
-          />
-        </Group>
-        {canAssign && (
-          <>
-            <Group grow>
-              <TextInput
-                label={t('due')}
-                placeholder="dd/mm/yyyy"
-                value={due}
-                onChange={(event) => setDue(event.currentTarget.value)}
-                error={fieldError('due')}
-              />
-              <NumberInput
-                label={t('weight')}
-                description={t('weightHelp')}
-                min={0}
-                max={100}
-                decimalSeparator=","
-                value={weight}
-                onChange={(value) => setWeight(Number(value) || 0)}
-                error={fieldError('weight')}
-              />
-            </Group>
-            <UnitMultiPicker label={t('lead')} value={lead} onChange={setLead} />
-            <UnitMultiPicker label={t('support')} value={support} onChange={setSupport} />
-          </>
-        )}
-        <Textarea
-          label={t('note')}
-          autosize
-          minRows={2}
-          value={note}
-          onChange={(event) => setNote(event.currentTarget.value)}
-        />
-        <EvidenceList
-          planId={planId}
-          itemId={item.id}
-          itemRef={item.ref}
-          onUploaded={(id) => uploaded.current.push(id)}
-          onRemoved={(id) => {
-            uploaded.current = uploaded.current.filter((entry) => entry !== id);
-          }}
-        />
-        {error && (
-          <Alert color="red" role="alert">
-            {error.message}
-          </Alert>
-        )}
-        <DialogFooter
-          onClose={cancel}
-          onSubmit={() => void save()}
-          isBusy={update.isPending || remove.isPending}
-        />
-      </Stack>
-      <ConflictDialog
-        conflict={conflict}
-        mine={mine}
-        labels={{
-          status: t('status'),
-          progress: `${t('progress')} (%)`,
-          note: t('note'),
-          weight: t('weight'),
-          due: t('due'),
-        }}
-        onKeepMine={keepMine}
-        onTakeTheirs={takeTheirs}
-      />
-    </Modal>
-  );
-}
-
-/** Files attached to the task as proof: download, attach another, remove one attached by mistake. */
-function EvidenceList({
-  planId,
-  itemId,
-  itemRef,
-  onUploaded,
-  onRemoved,
-}: {
-  planId: number;
-  itemId: number;
-  itemRef: string;
-  onUploaded: (id: number) => void;
-  onRemoved: (id: number) => void;
-}) {
-  const { t } = useT();
-  const { data: files } = useEvidence(planId, itemId);
-  const { add, remove } = useEvidenceChange(planId, itemId);
-  const [error, setError] = useState<string | null>(null);
-  const [removing, setRemoving] = useState<{ id: number; fileName: string } | null>(null);
-  const run = async (work: () => Promise<unknown>) => {
-    setError(null);
-    try {
-      await work();
-    } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : String(caught));
-    }
-  };
-  return (
-    <Stack gap="xs">
-      <Text fw={600} size="sm">
-        {t('evidence')}
-      </Text>
-      {files?.length === 0 && (
-        <Text size="sm" c="dimmed">
-          {t('noEvidence')}
-        </Text>
-      )}
-      {files?.map((file) => (
-        <Group key={file.id} justify="space-between" wrap="nowrap">
-          <Anchor size="sm" href={`/api/plans/${planId}/items/${itemId}/evidence/${file.id}`} download>
-            {file.fileName}
-          </Anchor>
-          <Group gap="xs" wrap="nowrap">
-            <Text size="xs" c="dimmed">
-              {(file.size / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} KB ·{' '}
-              {file.uploadedBy ?? ''}
-            </Text>
-            <Button
-              size="compact-xs"
-              variant="subtle"
-              color="red"
-              onClick={() => setRemoving(file)}
-              aria-label={`${t('remove')} ${file.fileName}`}
-            >
-              {t('remove')}
-            </Button>
-          </Group>
-        </Group>
-      ))}
-      <FileButton onChange={(file) => file && run(async () => onUploaded((await add.mutateAsync(file)).id))}>
-        {(props) => (
-          <Button variant="light" size="xs" loading={add.isPending} {...props}>
-            {t('attachEvidence')}
-          </Button>
-        )}
-      </FileButton>
-      {error && (
-        <Text size="sm" c="red" role="alert">
-          {error}
-        </Text>
-      )}
-      <ConfirmDialog
-        opened={removing !== null}
-        title={fill(t('removeFileTitle'), { file: removing?.fileName ?? '' })}
-        confirmLabel={t('remove')}
-        danger
-        isBusy={remove.isPending}
-        onConfirm={() => {
-          const file = removing;
-          setRemoving(null);
-          if (file)
-            run(async () => {
-              await remove.mutateAsync(file.id);
-              onRemoved(file.id);
-            });
-        }}
-        onClose={() => setRemoving(null)}
-      >
-        {fill(t('removeFileWhat'), { owner: fill(t('removeFileTask'), { ref: itemRef }) })}
-      </ConfirmDialog>
-    </Stack>
-  );
 }

@@ -90,7 +90,7 @@ export function PlansPage() {
       </ScrollTable>
       {!isPending && data?.total === 0 && (
         <Text c="dimmed" ta="center">
-          {debounced ? t('noResults') : t('noPlans')}
+          {debounced ? t('noResults') : hasPermission(me, 'plans.write') ? t('noPlans') : t('noPlansGiven')}
         </Text>
       )}
       <ListFooter total={data?.total ?? 0} page={page} perPage={PER_PAGE} onPage={setPage} />

@@ -18,6 +18,7 @@ import { useState } from 'react';
 import { dimensionLabel, ITEM_STATUS_NAMES } from '../../../../core/plans/plan-views.ts';
 import { DIMENSION_CODES } from '../../../../core/plans/types.ts';
 import { formatDateVi, todayInVietnam } from '../../../../core/text/dates.ts';
+import { assigneeNames } from '../../../../core/units/groups.ts';
 import { ListFooter } from '../../components/ListFooter.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { SortHeader } from '../../components/SortHeader.tsx';
@@ -149,7 +150,11 @@ export function TasksPage() {
                       {[task.plan.number, task.plan.title].filter(Boolean).join(' – ')}
                     </Anchor>
                   </Table.Td>
-                  <Table.Td>{task.lead.map((unit) => unit.name).join(', ')}</Table.Td>
+                  <Table.Td>
+                    {assigneeNames(task.lead, task.leadGroups, task.leadNames, { withCounts: true }).join(
+                      ', ',
+                    )}
+                  </Table.Td>
                   <Table.Td c={task.overdue ? 'red' : undefined}>{formatDateVi(task.due) || '—'}</Table.Td>
                   <Table.Td>
                     <Badge color={task.overdue ? 'red' : 'gray'} variant="light" tt="none">
@@ -243,7 +248,8 @@ function MonthAgenda({
               <Text size="sm" lineClamp={2}>
                 {task.text}{' '}
                 <Text span c="dimmed" size="xs">
-                  — {task.lead.map((unit) => unit.name).join(', ')}
+                  —{' '}
+                  {assigneeNames(task.lead, task.leadGroups, task.leadNames, { withCounts: true }).join(', ')}
                 </Text>
               </Text>
             </Group>

@@ -10,10 +10,12 @@ import type {
   UpdatePlanItemInput,
 } from '../../../../core/plans/plan-views.ts';
 import type { ParsedPlan } from '../../../../core/plans/types.ts';
+import type { AddPlanTargetInput, AddPlanTaskInput } from '../../../../core/plans/unit-plan-schemas.ts';
 import { fetchAllPages } from '../../api/all-pages.ts';
 import { api, type ListResult, queryString } from '../../api/client.ts';
 
 export type { AgencyMatch, Cascade, PlanDetail, PlanItem, PlanSummary };
+export type PlanTarget = PlanDetail['targets'][number];
 
 export interface PlanPreview {
   plan: ParsedPlan;
@@ -75,11 +77,21 @@ export function useCascade(id: number) {
   });
 }
 
+export interface UpdatePlanInput {
+  number?: string | null;
+  issuedOn?: string | null;
+  signer?: string | null;
+  place?: string | null;
+  title?: string;
+  childPlansDue?: string | null;
+  leadShare?: number;
+  version: number;
+}
+
 export function useUpdatePlan(id: number) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: { childPlansDue?: string | null; leadShare?: number; version: number }) =>
-      api<PlanDetail>('PATCH', `/api/plans/${id}`, input),
+    mutationFn: (input: UpdatePlanInput) => api<PlanDetail>('PATCH', `/api/plans/${id}`, input),
     onSuccess: () => client.invalidateQueries({ queryKey: ['plans'] }),
   });
 }
@@ -90,6 +102,32 @@ export function useCreateChildPlan(id: number) {
     mutationFn: (unitId: number) => api<PlanDetail>('POST', `/api/plans/${id}/children`, { unitId }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['plans'] }),
   });
+}
+
+/** A plan's author adds and removes its own tasks and targets (a unit, in the plan it answers with). */
+export function useUnitPlanChanges(planId: number) {
+  const client = useQueryClient();
+  const onSuccess = () => client.invalidateQueries({ queryKey: ['plans'] });
+  const url = `/api/plans/${planId}`;
+  return {
+    addTask: useMutation({
+      mutationFn: (input: AddPlanTaskInput) => api<PlanItem>('POST', `${url}/items`, input),
+      onSuccess,
+    }),
+    removeTask: useMutation({
+      mutationFn: (item: { id: number; version: number }) =>
+        api<void>('DELETE', `${url}/items/${item.id}?version=${item.version}`),
+      onSuccess,
+    }),
+    addTarget: useMutation({
+      mutationFn: (input: AddPlanTargetInput) => api<PlanTarget>('POST', `${url}/targets`, input),
+      onSuccess,
+    }),
+    removeTarget: useMutation({
+      mutationFn: (id: number) => api<void>('DELETE', `${url}/targets/${id}`),
+      onSuccess,
+    }),
+  };
 }
 
 export type TaskRow = PlanItem & { plan: { id: number; number: string | null; title: string } };

@@ -1,25 +1,26 @@
-import { Alert, Anchor, Badge, Button, Card, Group, Progress, Select, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Card, Group, Progress, Select, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
+import { periodName } from '../../../../core/periods/period-names.ts';
 import { formatDateVi, todayInVietnam } from '../../../../core/text/dates.ts';
 import { useT } from '../../i18n/locale.tsx';
 import { useAllPlans } from '../plans/api.ts';
-import { type Job, useJobs, useStartConsolidated } from './api.ts';
-import { periodOptions } from './PeriodBoard.tsx';
+import { type Job, useJobs } from './api.ts';
+import { ConsolidatedDraftEditor } from './ConsolidatedDraftEditor.tsx';
+import { PeriodPicker } from './PeriodPicker.tsx';
 
 const KIND = 'consolidated-report';
 
 /**
- * The province's report for a period: pick the plan it reports on and the period, generate it in the
- * background (progress shown, the page stays usable), download the .docx and its .xlsx annex.
+ * The province's report for a period: pick the plan it reports on and the period, edit its sections
+ * (saved as typed), export it in the background (progress shown, the page stays usable), download the
+ * .docx and its .xlsx annex.
  */
 export function ConsolidatedPanel() {
-  const { t } = useT();
-  const options = periodOptions();
-  const [period, setPeriod] = useState(options[0] ?? '');
+  const { t, locale } = useT();
+  const [period, setPeriod] = useState('');
   const [planId, setPlanId] = useState<string | null>(null);
   const { data: plans } = useAllPlans();
   const { data: jobs } = useJobs(KIND);
-  const start = useStartConsolidated();
   const planOptions = (plans ?? []).map((plan) => ({
     value: String(plan.id),
     label: `${plan.number ?? '—'} · ${plan.title}`,
@@ -43,30 +44,18 @@ export function ConsolidatedPanel() {
               searchable
               w={520}
             />
-            <Select
-              label={t('period')}
-              data={options.map((code) => ({ value: code, label: code }))}
-              value={period}
-              onChange={(value) => value && setPeriod(value)}
-              allowDeselect={false}
-              w={140}
-            />
-            <Button
-              disabled={!planId}
-              loading={start.isPending}
-              onClick={() => planId && start.mutate({ planId: Number(planId), periodCode: period })}
-            >
-              {t('generateConsolidated')}
-            </Button>
+            <PeriodPicker value={period} onChange={setPeriod} withLabels />
           </Group>
-          {start.error && <Alert color="red">{start.error.message}</Alert>}
         </Stack>
       </Card>
+      {planId && period && (
+        <ConsolidatedDraftEditor key={`${planId}-${period}`} planId={Number(planId)} period={period} />
+      )}
       {jobs?.map((job) => (
         <JobCard
           key={job.id}
           job={job}
-          title={`${planLabel(job.params.planId)} — ${String(job.params.periodCode ?? '')}`}
+          title={`${planLabel(job.params.planId)} — ${periodName(String(job.params.periodCode ?? ''), locale)}`}
         />
       ))}
     </Stack>

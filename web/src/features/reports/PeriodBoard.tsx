@@ -5,7 +5,6 @@ import {
   Card,
   Checkbox,
   Group,
-  Select,
   SimpleGrid,
   Stack,
   Table,
@@ -15,9 +14,8 @@ import {
 import { IconSearch } from '@tabler/icons-react';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
-import { periodContaining } from '../../../../core/periods/periods.ts';
 import { REPORT_STATUS_NAMES } from '../../../../core/reports/report.ts';
-import { formatDateVi, todayInVietnam } from '../../../../core/text/dates.ts';
+import { formatDateVi } from '../../../../core/text/dates.ts';
 import { matchesSearch } from '../../../../core/text/vietnamese.ts';
 import { queryString } from '../../api/client.ts';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
@@ -27,21 +25,7 @@ import { SendRemindersButton } from '../notifications/SendRemindersButton.tsx';
 import { type PeriodOverview, useOpenReport, usePeriodOverview } from './api.ts';
 import { ChasingActions } from './ChasingActions.tsx';
 import { CountsByType } from './CountsByType.tsx';
-
-/** The last six quarters and the halves and the year around today, newest first. */
-export function periodOptions(): string[] {
-  const today = todayInVietnam();
-  const current = periodContaining(today, 'quarter');
-  const codes: string[] = [];
-  for (let back = 0; back < 6; back++) {
-    const index = current.index - back;
-    const year = current.year + Math.floor((index - 1) / 4);
-    const quarter = ((((index - 1) % 4) + 4) % 4) + 1;
-    codes.push(`${year}Q${quarter}`);
-  }
-  codes.push(`${current.year}S1`, `${current.year - 1}S2`, String(current.year - 1));
-  return codes;
-}
+import { PeriodPicker } from './PeriodPicker.tsx';
 
 /** The unit's head as the unit record has it: title and name, phone, e-mail; what is missing is said. */
 function HeadContact({ head }: { head: PeriodOverview['units'][number]['head'] }) {
@@ -72,8 +56,7 @@ export function PeriodBoard() {
   const { t, locale } = useT();
   const { data: me } = useMe();
   const navigate = useNavigate();
-  const options = periodOptions();
-  const [period, setPeriod] = useState(options[0] ?? '');
+  const [period, setPeriod] = useState('');
   const [q, setQ] = useState('');
   const [onlyToChase, setOnlyToChase] = useState(false);
   const { data } = usePeriodOverview(period);
@@ -110,7 +93,9 @@ export function PeriodBoard() {
             checked={onlyToChase}
             onChange={(event) => setOnlyToChase(event.currentTarget.checked)}
           />
-          {hasPermission(me, 'reports.review') && <SendRemindersButton periodCode={period} units={shown} />}
+          {hasPermission(me, 'reports.review') && period && (
+            <SendRemindersButton periodCode={period} units={shown} />
+          )}
           {hasPermission(me, 'reports.review') && data && (
             <ChasingActions period={data.period} units={shown} />
           )}
@@ -123,14 +108,7 @@ export function PeriodBoard() {
             {t('downloadXlsx')}
           </Button>
         </Group>
-        <Select
-          aria-label={t('period')}
-          data={options.map((code) => ({ value: code, label: code }))}
-          value={period}
-          onChange={(value) => value && setPeriod(value)}
-          allowDeselect={false}
-          w={160}
-        />
+        <PeriodPicker value={period} onChange={setPeriod} />
       </Group>
       {data && (
         <Text size="sm" c="dimmed">

@@ -1,4 +1,5 @@
 import { Alert, Badge, Button, Table, Text } from '@mantine/core';
+import { periodName } from '../../../../core/periods/period-names.ts';
 import { REPORT_STATUS_NAMES } from '../../../../core/reports/report.ts';
 import { formatDateVi } from '../../../../core/text/dates.ts';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
@@ -26,7 +27,7 @@ export function ReportInbox() {
       <Table.Tbody>
         {data?.items.map((item) => (
           <Table.Tr key={`${item.unit.id}:${item.period.code}`}>
-            <Table.Td fw={600}>{item.period.code}</Table.Td>
+            <Table.Td fw={600}>{periodName(item.period.code, locale)}</Table.Td>
             <Table.Td>{item.unit.name}</Table.Td>
             <Table.Td>
               {formatDateVi(item.period.dataFrom)} – {formatDateVi(item.period.dataTo)}
@@ -58,7 +59,7 @@ export function ReportInbox() {
             <Table.Td>
               <Button
                 size="xs"
-                variant={item.toWrite ? 'filled' : 'light'}
+                variant={item.toWrite || item.awaitingHead ? 'filled' : 'light'}
                 onClick={() => open(item.unit.id, item.period.code)}
               >
                 {item.toWrite ? t('writeReport') : t('openReport')}

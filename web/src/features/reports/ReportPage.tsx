@@ -15,6 +15,7 @@ import {
 } from '@mantine/core';
 import { Link, useParams } from '@tanstack/react-router';
 import { useEffect, useRef, useState } from 'react';
+import { periodName } from '../../../../core/periods/period-names.ts';
 import { ITEM_STATUS_NAMES, ITEM_STATUSES } from '../../../../core/plans/plan-views.ts';
 import {
   canTransition,
@@ -37,6 +38,7 @@ import { formatDateTimeVi, useT } from '../../i18n/locale.tsx';
 import { hasPermission, useMe } from '../auth/session.ts';
 import { type Report, useReport, useReportWrite } from './api.ts';
 import { ReportIndicators } from './ReportIndicators.tsx';
+import { ReportSignedCopy } from './ReportSignedCopy.tsx';
 
 type Draft = { narrative: Record<string, string | null>; tasks: Report['tasks'] };
 
@@ -51,7 +53,8 @@ export function ReportPage() {
   const version = useRef(0);
   const [problem, setProblem] = useState<string | null>(null);
   const [reason, setReason] = useState('');
-  const [confirmingSend, setConfirmingSend] = useState(false);
+  // Presenting and sending hand the report over and make it read-only: confirmed first.
+  const [confirming, setConfirming] = useState<'present' | 'submit' | null>(null);
   const editable = !!report && isEditable(report.status) && hasPermission(me, 'reports.write');
   // The narrative and the task rows save as they are typed, each save over the version the last returned.
   const autosave = useAutosave<Draft>({
@@ -108,7 +111,7 @@ export function ReportPage() {
   )?.narrative;
   const act = async (action: ReportAction) => {
     setProblem(null);
-    setConfirmingSend(false);
+    setConfirming(null);
     try {
       // What was typed last is saved before the report moves on.
       if (editable && !(await autosave.flush())) return;
@@ -120,16 +123,24 @@ export function ReportPage() {
       setProblem(caught instanceof ApiError ? (caught.fields[0]?.message ?? caught.message) : String(caught));
     }
   };
+  // A head sends the report (or returns it); presenting is the reporter's step towards the head.
+  const isHead = hasPermission(me, 'reports.submit');
   const actions = (Object.keys(REPORT_ACTIONS) as ReportAction[]).filter(
-    (action) => canTransition(report.status, action) && hasPermission(me, REPORT_ACTIONS[action].permission),
+    (action) =>
+      canTransition(report.status, action) &&
+      hasPermission(me, REPORT_ACTIONS[action].permission) &&
+      !(action === 'present' && isHead),
   );
+  const isBackward = (action: ReportAction) =>
+    action === 'return' || action === 'reopen' || action === 'sendBack';
 
   return (
     <Stack>
       <Group justify="space-between" align="flex-start">
         <Stack gap={2}>
           <Text size="sm" c="dimmed">
-            {t('reporting')} {report.period.code} · {t('due')} {formatDateVi(report.period.due)}
+            {t('reporting')} {periodName(report.period.code, locale)} · {t('due')}{' '}
+            {formatDateVi(report.period.due)}
             {report.period.internalDue && ` · ${t('internalDue')} ${formatDateVi(report.period.internalDue)}`}
           </Text>
           <Title order={2}>{report.unit.name}</Title>
@@ -282,10 +293,11 @@ export function ReportPage() {
             {actions.map((action) => (
               <Button
                 key={action}
-                variant={action === 'return' || action === 'reopen' ? 'light' : 'filled'}
-                color={action === 'return' || action === 'reopen' ? 'orange' : undefined}
-                // Sending hands the report over and makes it read-only: confirmed first.
-                onClick={() => (action === 'submit' ? setConfirmingSend(true) : act(action))}
+                variant={isBackward(action) ? 'light' : 'filled'}
+                color={isBackward(action) ? 'orange' : undefined}
+                onClick={() =>
+                  action === 'submit' || action === 'present' ? setConfirming(action) : act(action)
+                }
                 loading={move.isPending}
               >
                 {t(`report_${action}`)}
@@ -295,15 +307,19 @@ export function ReportPage() {
         </Stack>
       )}
       <ConfirmDialog
-        opened={confirmingSend}
-        title={t('sendReportTitle')}
-        confirmLabel={t('report_submit')}
+        opened={confirming !== null}
+        title={t(confirming === 'present' ? 'presentReportTitle' : 'sendReportTitle')}
+        confirmLabel={t(confirming === 'present' ? 'report_present' : 'report_submit')}
         isBusy={move.isPending}
-        onConfirm={() => act('submit')}
-        onClose={() => setConfirmingSend(false)}
+        onConfirm={() => confirming && act(confirming)}
+        onClose={() => setConfirming(null)}
       >
-        {fill(t('sendReportWhat'), { period: report.period.code, unit: report.unit.name })}
+        {fill(t(confirming === 'present' ? 'presentReportWhat' : 'sendReportWhat'), {
+          period: periodName(report.period.code, locale, { inSentence: true }),
+          unit: report.unit.name,
+        })}
       </ConfirmDialog>
+      <ReportSignedCopy reportId={report.id} canAttach={hasPermission(me, 'reports.write')} />
       <Title order={3} size="h5">
         {t('history')}
       </Title>

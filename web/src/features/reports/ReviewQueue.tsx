@@ -3,6 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
+import { periodName } from '../../../../core/periods/period-names.ts';
 import { formatDateVi } from '../../../../core/text/dates.ts';
 import { ListFooter } from '../../components/ListFooter.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
@@ -14,7 +15,7 @@ const PER_PAGE = 20;
 
 /** The coordinator's queue: reports sent and waiting for a decision, oldest first. */
 export function ReviewQueue() {
-  const { t } = useT();
+  const { t, locale } = useT();
   const navigate = useNavigate();
   const [q, setQ] = useState('');
   const [debounced] = useDebouncedValue(q, 250);
@@ -62,7 +63,7 @@ export function ReviewQueue() {
           <Table.Tbody>
             {data?.items.map((item) => (
               <Table.Tr key={item.id}>
-                <Table.Td fw={600}>{item.period.code}</Table.Td>
+                <Table.Td fw={600}>{periodName(item.period.code, locale)}</Table.Td>
                 <Table.Td>{item.unit.name}</Table.Td>
                 <Table.Td>
                   {formatDateVi(item.submittedOn)}{' '}

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
+import type { PeriodChoice } from '../../../../core/periods/period-choices.ts';
 import type { ReportStatus } from '../../../../core/reports/report.ts';
 import { api, queryString } from '../../api/client.ts';
 
@@ -55,6 +56,23 @@ export const usePeriodOverview = (period: string) =>
     queryKey: ['reports', 'period', period],
     queryFn: () => api<PeriodOverview>('GET', `/api/reports${queryString({ period })}`),
     placeholderData: (previous) => previous,
+    enabled: period !== '',
+  });
+
+export interface PeriodChoices {
+  today: string;
+  year: number;
+  /** The years one may pick, this one first. */
+  years: number[];
+  periods: PeriodChoice[];
+}
+
+/** The periods open, due or overdue in a year (today's when none), by the server's clock and calendar. */
+export const usePeriodChoices = (year: number | undefined) =>
+  useQuery({
+    queryKey: ['reports', 'periods', year ?? 'current'],
+    queryFn: () => api<PeriodChoices>('GET', `/api/reports/periods${queryString({ year })}`),
+    placeholderData: (previous) => previous,
   });
 
 export const useReport = (id: number) =>
@@ -87,6 +105,8 @@ export interface InboxItem {
   period: PeriodWindow;
   report: { id: number; status: ReportStatus; reason: string | null; submittedOn: string | null } | null;
   toWrite: boolean;
+  /** Presented to the head, not sent yet. */
+  awaitingHead: boolean;
   overdue: boolean;
 }
 
@@ -136,3 +156,50 @@ export function useStartConsolidated() {
 }
 
 export { type Job, useJobs } from '../../api/jobs.ts';
+
+// ---- documents: the consolidated report's own sections, a unit's signed copy ----
+
+export interface ConsolidatedDraft {
+  planId: number;
+  periodCode: string;
+  periodName: string;
+  sections: Record<string, string | null>;
+  /** 0: nothing saved yet (the sections are the units' words gathered). */
+  version: number;
+  updatedAt: string | null;
+  updatedBy: string | null;
+}
+
+export const useConsolidatedDraft = (planId: number | null, period: string) =>
+  useQuery({
+    queryKey: ['reports', 'consolidated-draft', planId, period],
+    queryFn: () =>
+      api<ConsolidatedDraft>('GET', `/api/reports/consolidated/draft${queryString({ planId, period })}`),
+    enabled: planId !== null,
+  });
+
+export interface SignedCopy {
+  id: number;
+  fileName: string;
+  size: number;
+  uploadedAt: string;
+  uploadedBy: string | null;
+}
+
+export const useSignedCopies = (reportId: number) =>
+  useQuery({
+    queryKey: ['reports', reportId, 'signed-copies'],
+    queryFn: () => api<SignedCopy[]>('GET', `/api/reports/${reportId}/signed-copies`),
+  });
+
+export function useAttachSignedCopy(reportId: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (file: File) => {
+      const form = new FormData();
+      form.append('file', file);
+      return api<SignedCopy>('POST', `/api/reports/${reportId}/signed-copies`, form);
+    },
+    onSuccess: () => client.invalidateQueries({ queryKey: ['reports', reportId, 'signed-copies'] }),
+  });
+}

@@ -18,6 +18,7 @@ import { useT } from '../../i18n/locale.tsx';
 import { hasPermission, useMe } from '../auth/session.ts';
 import { UNIT_SEARCH_PER_PAGE, useUnitSearch } from './api.ts';
 import { ImportUnitsModal } from './ImportUnitsModal.tsx';
+import { SavedGroups } from './SavedGroups.tsx';
 import { UnitDetailPanel } from './UnitDetailPanel.tsx';
 import { UnitTree } from './UnitTree.tsx';
 
@@ -122,6 +123,7 @@ export function UnitsPage() {
           <UnitDetailPanel unitId={selectedId} onSelect={setSelectedId} />
         </Grid.Col>
       </Grid>
+      <SavedGroups />
       <ImportUnitsModal opened={isImportOpen} onClose={() => setImportOpen(false)} />
     </Stack>
   );

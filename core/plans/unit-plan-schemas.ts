@@ -1,0 +1,35 @@
+/**
+ * What a unit sends to work its own plan: a task of its own (with lead and support among its own
+ * subtree, a deadline, a rhythm) and a target. Shared by the server's routes and the web forms.
+ */
+import { z } from 'zod';
+import { idSchema, versionSchema } from '../ids.ts';
+import { isoDate, optionalText, text } from '../text/fields.ts';
+import { DIMENSION_CODES, RECURRENCES } from './types.ts';
+
+export const addPlanTaskSchema = z.object({
+  /** The section of the plan it goes under (null: after the plan's last item). */
+  sectionId: idSchema.nullable().default(null),
+  /** Its number in the plan; by default the next one under its section. */
+  ref: optionalText(60).default(null),
+  text: text(5000, 'Nhiệm vụ không được để trống.'),
+  dimension: z.enum(DIMENSION_CODES).nullable().default(null),
+  leadUnitIds: z.array(idSchema).min(1, 'Chọn đơn vị chủ trì.').max(50),
+  supportUnitIds: z.array(idSchema).max(50).default([]),
+  due: isoDate.nullable().default(null),
+  recurrence: z.enum(RECURRENCES).nullable().default(null),
+});
+export type AddPlanTaskInput = z.input<typeof addPlanTaskSchema>;
+
+export const TARGET_OPERATORS = ['>=', '>', '<=', '<', '='] as const;
+
+export const addPlanTargetSchema = z.object({
+  text: text(2000, 'Vui lòng nhập nội dung chỉ tiêu.'),
+  op: z.enum(TARGET_OPERATORS).default('>='),
+  value: z.number().finite(),
+  unit: z.string().trim().max(40).default('%'),
+});
+export type AddPlanTargetInput = z.input<typeof addPlanTargetSchema>;
+
+/** Removing a task says which version was read: a task someone changed meanwhile is not removed blind. */
+export const removePlanTaskQuery = z.object({ version: z.coerce.number().pipe(versionSchema) });

@@ -1,0 +1,65 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+} from 'docx';
+
+/** A table of a document as plain data: headers, rows of text already formatted, numeric columns right-aligned. */
+export interface TableSpec {
+  headers: string[];
+  rows: string[][];
+  /** Per column: right-aligned (figures). */
+  numeric?: boolean[];
+  /** The last row is a total, in bold. */
+  totalRow?: boolean;
+}
+
+const LINE = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+const BORDERS = { top: LINE, bottom: LINE, left: LINE, right: LINE };
+
+const cell = (
+  text: string,
+  options: { bold?: boolean; align: (typeof AlignmentType)[keyof typeof AlignmentType] },
+) =>
+  new TableCell({
+    borders: BORDERS,
+    verticalAlign: VerticalAlign.CENTER,
+    margins: { top: 40, bottom: 40, left: 80, right: 80 },
+    children: [
+      new Paragraph({
+        alignment: options.align,
+        children: [new TextRun({ text, font: 'Times New Roman', size: 24, bold: options.bold })],
+      }),
+    ],
+  });
+
+/** A bordered table in 12 pt, header row bold and centred, repeated on every page. */
+export function docxTable(spec: TableSpec): Table {
+  const alignOf = (index: number) => (spec.numeric?.[index] ? AlignmentType.RIGHT : AlignmentType.LEFT);
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [
+      new TableRow({
+        tableHeader: true,
+        children: spec.headers.map((text) => cell(text, { bold: true, align: AlignmentType.CENTER })),
+      }),
+      ...spec.rows.map(
+        (row, rowIndex) =>
+          new TableRow({
+            children: row.map((text, index) =>
+              cell(text, {
+                align: alignOf(index),
+                bold: spec.totalRow === true && rowIndex === spec.rows.length - 1,
+              }),
+            ),
+          }),
+      ),
+    ],
+  });
+}

@@ -1,0 +1,122 @@
+import { and, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
+import { PERMISSIONS } from '../../core/auth/roles.ts';
+import type { Stage } from '../../core/frameworks/rounds.ts';
+import { formatDateVi } from '../../core/text/dates.ts';
+import type { DbOrTx } from '../db/engine.ts';
+import { roleGrants, roundScores, roundUnits, users } from '../db/schema/index.ts';
+import { notify } from './notification-service.ts';
+import { roleHoldersOver, unitPeople } from './recipients.ts';
+
+export interface RoundRef {
+  id: number;
+  name: string;
+  deadlines: Record<string, string>;
+}
+
+const sheetLink = (roundId: number, unitId: number) => `/assessment/rounds/${roundId}/units/${unitId}`;
+const until = (round: RoundRef, stage: Stage) =>
+  round.deadlines[stage] ? ` (hạn ${formatDateVi(round.deadlines[stage])})` : '';
+
+/** Each unit's own people who fill its sheet (by a grant on the unit itself), told with its sheet's link. */
+async function tellUnits(
+  tx: DbOrTx,
+  round: RoundRef,
+  unitIds: readonly number[],
+  message: { kind: string; title: string; actorId: number },
+) {
+  if (unitIds.length === 0) return;
+  const people = await tx
+    .selectDistinct({ unitId: roleGrants.unitId, userId: users.id })
+    .from(roleGrants)
+    .innerJoin(users, eq(users.id, roleGrants.userId))
+    .where(
+      and(
+        inArray(roleGrants.unitId, [...unitIds]),
+        inArray(roleGrants.role, [...PERMISSIONS['assessment.self']]),
+        eq(users.isActive, true),
+      ),
+    );
+  const byUnit = new Map<number, number[]>();
+  for (const person of people) {
+    if (person.unitId === null || person.userId === message.actorId) continue;
+    byUnit.set(person.unitId, [...(byUnit.get(person.unitId) ?? []), person.userId]);
+  }
+  for (const [unitId, userIds] of byUnit)
+    await notify(tx, {
+      userIds,
+      kind: message.kind,
+      title: message.title,
+      link: sheetLink(round.id, unitId),
+      mail: true,
+    });
+}
+
+/** A round just opened (its self-assessment stage): every unit in it is asked to fill its sheet. */
+export async function notifyRoundOpened(
+  tx: DbOrTx,
+  round: RoundRef,
+  unitIds: readonly number[],
+  actorId: number,
+) {
+  await tellUnits(tx, round, unitIds, {
+    kind: 'round.self',
+    title: `Đợt đánh giá “${round.name}” đã mở: mời đơn vị tự đánh giá${until(round, 'self')}`,
+    actorId,
+  });
+}
+
+/**
+ * The round moved on: in an appraisal stage the appraisers (over the organising unit, or on a unit
+ * of the round) are asked to appraise; in the explanation stage each unit whose criteria the council returned is asked to explain.
+ */
+export async function notifyStageMoved(
+  tx: DbOrTx,
+  round: RoundRef & { ownerPath: string },
+  to: Stage,
+  actorId: number,
+) {
+  if (to === 'appraisal1' || to === 'appraisal2') {
+    // Appraisers over the organising unit, and those granted on a unit of the round itself.
+    const inRound = await tx
+      .select({ unitId: roundUnits.unitId })
+      .from(roundUnits)
+      .where(eq(roundUnits.roundId, round.id));
+    const appraisers = [
+      ...(await roleHoldersOver(tx, round.ownerPath, 'appraiser')),
+      ...(await unitPeople(
+        tx,
+        inRound.map((row) => row.unitId),
+        ['appraiser'],
+      )),
+    ];
+    await notify(tx, {
+      userIds: appraisers.map((person) => person.id).filter((id) => id !== actorId),
+      kind: 'round.appraise',
+      title: `Đợt đánh giá “${round.name}”: phiếu chờ thẩm định${until(round, to)}`,
+      link: `/assessment/rounds/${round.id}`,
+      mail: true,
+    });
+  }
+  if (to === 'explanation') {
+    const returned = await tx
+      .selectDistinct({ unitId: roundScores.unitId })
+      .from(roundScores)
+      .where(
+        and(
+          eq(roundScores.roundId, round.id),
+          isNotNull(roundScores.returnedReason),
+          isNull(roundScores.explanation),
+        ),
+      );
+    await tellUnits(
+      tx,
+      round,
+      returned.map((row) => row.unitId),
+      {
+        kind: 'round.explain',
+        title: `Đợt đánh giá “${round.name}”: hội đồng đề nghị giải trình${until(round, 'explanation')}`,
+        actorId,
+      },
+    );
+  }
+}

@@ -1,0 +1,49 @@
+import { Button, Popover, Stack, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import { parseDate } from '../../../../core/text/dates.ts';
+import { queryString } from '../../api/client.ts';
+import { useT } from '../../i18n/locale.tsx';
+
+/**
+ * The apology slip of a late dossier promises a new date for its result: the person types it
+ * (dd/mm/yyyy) before the draft is downloaded. A dossier already finished may leave it empty: the slip
+ * then gives the day its result was ready.
+ */
+export function ApologySlipButton({ code, isOpen }: { code: string; isOpen: boolean }) {
+  const { t } = useT();
+  const [typed, setTyped] = useState('');
+  const newDate = parseDate(typed);
+  const isReady = newDate !== null || (!isOpen && typed.trim() === '');
+  const href = `/api/dossiers/${encodeURIComponent(code)}/apology-letter.docx${queryString({ newDate })}`;
+  return (
+    <Popover width={260} position="bottom-end" withArrow trapFocus>
+      <Popover.Target>
+        <Button size="compact-xs" variant="subtle" aria-label={`${t('draftApology')}: ${code}`}>
+          {t('draftApology')}
+        </Button>
+      </Popover.Target>
+      <Popover.Dropdown>
+        <Stack gap="xs">
+          <TextInput
+            size="xs"
+            label={t('apologyNewDate')}
+            description={t('apologyNewDateHelp')}
+            placeholder="dd/mm/yyyy"
+            value={typed}
+            onChange={(event) => setTyped(event.currentTarget.value)}
+            error={typed.trim() !== '' && newDate === null ? t('apologyInvalidDate') : undefined}
+          />
+          {isReady ? (
+            <Button size="xs" component="a" href={href} download>
+              {t('downloadSlip')}
+            </Button>
+          ) : (
+            <Button size="xs" disabled>
+              {t('downloadSlip')}
+            </Button>
+          )}
+        </Stack>
+      </Popover.Dropdown>
+    </Popover>
+  );
+}
