@@ -49,9 +49,9 @@ export function readablePlans(ctx: PlanContext): SQL {
   if (own === true || own === false) return scopeCondition(own);
   const assigned = alias(units, 'assigned_unit');
   // Named on a task, or a unit of a group a task is given to (resolved today), in the user's scope.
-  const given = sql`select 1 from (${assignmentsOn(todayOf(ctx))}) a
-    join ${planItems} on ${planItems.id} = a.item_id join ${assigned} on ${assigned.id} = a.unit_id
-    where ${planItems.planId} = ${plans.id} and ${scopeCondition(unitScope(ctx.user.grants, 'plans.read', assigned.path))}`;
+  const given = sql`(select 1 from (${assignmentsOn(todayOf(ctx))}) a
+    join plan_items pi on pi.id = a.item_id join units assigned_unit on assigned_unit.id = a.unit_id
+    where pi.plan_id = ${plans.id} and ${scopeCondition(unitScope(ctx.user.grants, 'plans.read', assigned.path))})`;
   return or(own, exists(given)) as SQL;
 }
 
