@@ -443,6 +443,12 @@ export const ROUTE_TABLE: Record<string, TableRow> = {
     other: '409 409 404 404 404 403 403 401',
   },
 
+  // ---- The leader's overview: of a province only (a commune's coordinator has its own pages) ---------
+  'GET /api/overview/leader': {
+    call: () => ({ url: '/api/overview/leader' }),
+    own: '200 200 403 403 403 403 200 401',
+  },
+
   // ---- Periodic reports, settings, reminders -------------------------------------------------------
   'GET /api/reports': {
     call: () => ({ url: `/api/reports?period=${PERIOD}` }),
@@ -451,6 +457,11 @@ export const ROUTE_TABLE: Record<string, TableRow> = {
   'GET /api/reports/board.xlsx': {
     call: () => ({ url: `/api/reports/board.xlsx?period=${PERIOD}` }),
     own: '200 200 200 200 200 200 200 401',
+  },
+  // Who reviews reports chases them: the letter lists the units of their own scope still to send.
+  'GET /api/reports/chasing-letter.docx': {
+    call: () => ({ url: `/api/reports/chasing-letter.docx?period=${PERIOD}` }),
+    own: '200 200 200 403 403 403 403 401',
   },
   'GET /api/reports/periods': {
     call: () => ({ url: '/api/reports/periods?year=2026' }),

@@ -30,9 +30,6 @@ export const MESSAGES = {
     vi: 'Gửi thư nhắc và thông báo tới các đơn vị sau, kỳ',
     en: 'Send a reminder e-mail and notification to these units, period',
   },
-  remindersSent: { vi: 'Đã nhắc', en: 'Reminded' },
-  remindersMailed: { vi: 'qua thư điện tử', en: 'by e-mail' },
-  remindersFailed: { vi: 'Gửi lỗi', en: 'Failed' },
   username: { vi: 'Tên đăng nhập', en: 'Username' },
   password: { vi: 'Mật khẩu', en: 'Password' },
   language: { vi: 'Ngôn ngữ', en: 'Language' },
@@ -839,6 +836,48 @@ export const MESSAGES = {
   },
   done: { vi: 'Xong', en: 'Done' },
   // ---- end (firstmin) ----
+
+  // ---- leader: the leader's overview, and chasing late reports ----
+  leaderOverview: { vi: 'Tổng quan của lãnh đạo', en: 'Leader’s overview' },
+  leaderSeeAll: { vi: 'Xem chi tiết', en: 'Details' },
+  leaderPapi: { vi: 'Chỉ số PAPI', en: 'PAPI' },
+  leaderRank: { vi: 'xếp hạng', en: 'rank' },
+  leaderPapiNote: {
+    vi: 'Tỉnh hiện nay gồm các tỉnh cũ trên (sắp xếp từ 01/07/2025); dòng nhỏ là thứ hạng qua các năm.',
+    en: 'Today’s province was formed from the provinces above (1 July 2025); the small line is the rank over the years.',
+  },
+  leaderNoPapi: { vi: 'Chưa có kết quả PAPI của tỉnh.', en: 'No PAPI results for the province.' },
+  leaderDossiers: { vi: 'Hồ sơ thủ tục hành chính', en: 'Administrative dossiers' },
+  leaderReports: { vi: 'Báo cáo', en: 'Reports' },
+  leaderTarget: { vi: 'Chỉ tiêu', en: 'Target' },
+  leaderSubmitted: { vi: 'Đã gửi', en: 'Sent' },
+  leaderNoOverdue: { vi: 'Không có nhiệm vụ quá hạn.', en: 'No overdue tasks.' },
+  leaderOverdueNote: {
+    vi: 'Theo đơn vị chủ trì; nhiệm vụ chưa giao được cho đơn vị nào tính cho đơn vị ban hành kế hoạch.',
+    en: 'By lead unit; a task with no lead unit counts for the unit that issued the plan.',
+  },
+  leaderWeakest: { vi: '10 xã, phường yếu nhất', en: 'The ten weakest communes' },
+  leaderWeakestByRound: { vi: 'Theo kết quả đánh giá', en: 'By the assessment results of' },
+  leaderWeakestByDossiers: {
+    vi: 'Theo tỷ lệ hồ sơ đúng hạn',
+    en: 'By the share of dossiers on time,',
+  },
+  leaderNoData: { vi: 'Chưa có số liệu.', en: 'No data yet.' },
+  leaderOnTimeRate: { vi: 'Tỷ lệ hồ sơ đúng hạn', en: 'Dossiers on time' },
+  leaderLatestRound: { vi: 'Kết quả đánh giá mới nhất', en: 'Latest assessment results' },
+  leaderParticipating: { vi: 'Tham gia', en: 'Taking part' },
+  leaderAverage: { vi: 'Điểm trung bình', en: 'Average' },
+  leaderNoRound: { vi: 'Chưa có đợt đánh giá nào được công bố.', en: 'No round has been published yet.' },
+  chasingLetter: { vi: 'Công văn đôn đốc (.docx)', en: 'Chasing letter (.docx)' },
+  chasingCopyText: { vi: 'Chép tin nhắn cho nhóm Zalo', en: 'Copy a message for the chat group' },
+  chasingCopied: {
+    vi: 'Đã chép tin nhắn: dán vào nhóm Zalo.',
+    en: 'Message copied: paste it into the group.',
+  },
+  chasingText: { vi: 'Tin nhắn đôn đốc', en: 'Chasing message' },
+  chasingDone: { vi: 'Đóng', en: 'Close' },
+  headNameMissing: { vi: 'chưa có họ tên', en: 'no name yet' },
+  // ---- end (leader) ----
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;
