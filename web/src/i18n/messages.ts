@@ -680,6 +680,13 @@ export const MESSAGES = {
   checkAgain: { vi: 'Kiểm tra lại', en: 'Check again' },
   importThisFile: { vi: 'Nhập dữ liệu tệp này', en: 'Import this file' },
   // ---- end (follow) ----
+  // ---- words, not codes (audit sentences, English mode, numbers) ----
+  auditEvent: { vi: 'Sự kiện', en: 'Event' },
+  auditAnyAction: { vi: 'Mọi thao tác', en: 'Any action' },
+  auditAnyEntity: { vi: 'Mọi đối tượng', en: 'Anything' },
+  auditField: { vi: 'Thông tin', en: 'Field' },
+  auditNoDetail: { vi: 'Sự kiện này không ghi thay đổi nào.', en: 'This event records no change.' },
+  // ---- end (words) ----
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

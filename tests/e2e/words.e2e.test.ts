@@ -1,0 +1,194 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  apiAs,
+  createSeedPlan,
+  launchBrowser,
+  type RunningServer,
+  signInAs,
+  startServer,
+} from './harness.ts';
+import { type Finding, findProblems, withoutData } from './words.ts';
+
+/**
+ * Words, not codes: every route of the web app, as the province's coordinator and as a commune's
+ * reporter, in Vietnamese and in English, with a plan, a report, an assessment round and dossiers
+ * behind it. A page fails on a technical code a person would read, or on a Vietnamese label in English.
+ */
+let server: RunningServer;
+let browser: Browser;
+/** Route paths with their parameters filled from the scene. */
+const params: Record<string, string> = {};
+/** Data a person typed or imported, in whatever language it was written (see words.ts). */
+const names: string[] = [];
+
+/** Every route the router declares (web/src/router.tsx): a new page is walked without editing this test. */
+const ROUTES = [
+  ...readFileSync(new URL('../../web/src/router.tsx', import.meta.url), 'utf8').matchAll(/page\('([^']+)'/g),
+].map((match) => match[1] as string);
+
+const ok = (reply: { status: number; json: any }, what: string) => {
+  if (reply.status >= 300) throw new Error(`${what}: ${reply.status} ${JSON.stringify(reply.json)}`);
+  return reply.json;
+};
+
+async function allPages(call: Awaited<ReturnType<typeof apiAs>>, path: string): Promise<any[]> {
+  const items: any[] = [];
+  for (let page = 1; ; page += 1) {
+    const sep = path.includes('?') ? '&' : '?';
+    const reply = ok(await call('GET', `${path}${sep}page=${page}&perPage=100`), path);
+    items.push(...reply.items);
+    if (items.length >= reply.total || reply.items.length === 0) return items;
+  }
+}
+
+/** Every string under the given keys of a JSON value (criterion names, task texts, ...). */
+function stringsUnder(value: unknown, keys: readonly string[], out: string[] = []): string[] {
+  if (Array.isArray(value)) for (const item of value) stringsUnder(item, keys, out);
+  else if (value && typeof value === 'object')
+    for (const [key, inner] of Object.entries(value)) {
+      if (keys.includes(key) && typeof inner === 'string') out.push(inner);
+      else stringsUnder(inner, keys, out);
+    }
+  return out;
+}
+
+beforeAll(async () => {
+  server = await startServer({ CHISO_DEMO_DOSSIERS: 'true' });
+  browser = await launchBrowser();
+  const admin = await apiAs(server, 'admin');
+  const coordinator = await apiAs(server, 'dieuphoi');
+  const reporter = await apiAs(server, 'baocao.phohien');
+  const me = ok(await reporter('GET', '/api/auth/me'), 'me');
+  const coordinatorMe = ok(await coordinator('GET', '/api/auth/me'), 'me');
+  const unitId = me.user.grants[0].unitId as number;
+
+  // A plan (the seed document), saved by the coordinator.
+  const page = await (await browser.newContext()).newPage();
+  await signInAs(page, server, 'dieuphoi');
+  params.planId = String(await createSeedPlan(page, server, { targets: true }));
+  await page.context().close();
+
+  // The commune's quarterly report, opened and saved by its reporter.
+  params.reportId = String(
+    ok(await reporter('POST', '/api/reports', { unitId, periodCode: '2026Q1' }), 'report').id,
+  );
+
+  // An assessment round for every commune, one criterion scored by the commune.
+  const frameworks = ok(await coordinator('GET', '/api/frameworks'), 'frameworks');
+  const framework = frameworks.find((f: { code: string }) => f.code === 'HY_CCHC_XA');
+  const round = ok(
+    await coordinator('POST', '/api/rounds', {
+      frameworkId: framework.id,
+      ownerUnitId: coordinatorMe.user.grants[0].unitId,
+      name: 'Đánh giá CCHC cấp xã năm 2026',
+      year: 2026,
+      unitType: 'commune',
+      deadlines: {
+        self: '2099-06-30',
+        appraisal1: '2099-07-31',
+        explanation: '2099-08-15',
+        appraisal2: '2099-08-31',
+        final: '2099-09-30',
+      },
+    }),
+    'round',
+  );
+  params.roundId = String(round.id);
+  params.unitId = String(unitId);
+  const sheet = ok(await reporter('GET', `/api/rounds/${round.id}/units/${unitId}`), 'sheet');
+  const first = sheet.criteria.find((c: { isLeaf: boolean }) => c.isLeaf);
+  ok(
+    await reporter('PATCH', `/api/rounds/${round.id}/units/${unitId}/scores/${first.code}`, {
+      selfScore: first.maxPoints,
+      version: first.version ?? 0,
+    }),
+    'score',
+  );
+
+  // The data behind the pages, in the language it was written in.
+  names.push(...(await allPages(admin, '/api/units')).map((unit) => unit.name));
+  for (const user of await allPages(admin, '/api/users')) names.push(user.fullName, user.username);
+  const plan = ok(await coordinator('GET', `/api/plans/${params.planId}`), 'plan');
+  names.push(
+    ...stringsUnder(plan, ['title', 'text', 'name', 'heading', 'number', 'note', 'issuer', 'signer']),
+  );
+  // Criterion names are the province's own text; the framework's name has an English version.
+  const { definition } = ok(await coordinator('GET', `/api/frameworks/${framework.id}`), 'framework');
+  names.push(...stringsUnder(definition.criteria, ['nameVi', 'guidance']));
+  names.push(round.name);
+}, 240_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Waits until the page has loaded its data: no request in flight, no loader on screen. */
+async function settle(page: Page) {
+  await page.waitForLoadState('networkidle');
+  await page.waitForFunction('!document.querySelector(".mantine-Loader-root, [aria-busy=true]")');
+}
+
+/** What a person reads: the text, what fields hold and suggest, chart labels drawn in SVG (run in the page). */
+const VISIBLE_TEXT = `[
+  document.body.innerText,
+  ...[...document.querySelectorAll('input:not([type=hidden]), textarea')].flatMap((f) => [f.value, f.placeholder]),
+  ...[...document.querySelectorAll('svg text')].map((node) => node.textContent ?? ''),
+].join('\\n')`;
+const visibleText = (page: Page) => page.evaluate<string>(VISIBLE_TEXT);
+
+async function readPage(page: Page, locale: 'vi' | 'en', where: string): Promise<string[]> {
+  await settle(page);
+  const texts = [await visibleText(page)];
+  // What sits behind tabs is part of the page.
+  const tabs = page.getByRole('tab');
+  for (let i = 0; i < (await tabs.count()); i += 1) {
+    await tabs.nth(i).click();
+    await settle(page);
+    texts.push(await visibleText(page));
+  }
+  return findProblems(withoutData(texts.join('\n'), names), locale).map(
+    (f: Finding) => `${where}: ${f.what} "${f.found}" in "${f.line}"`,
+  );
+}
+
+const fillPath = (route: string) => route.replace(/\$(\w+)/g, (_, key: string) => params[key] ?? '');
+
+describe('every route reads in words, in both languages', () => {
+  it('walks the routes the router declares', () => {
+    expect(ROUTES).toContain('/');
+    expect(ROUTES).toContain('/assessment/rounds/$roundId/units/$unitId');
+    expect(ROUTES.length).toBeGreaterThan(15);
+  });
+
+  for (const locale of ['vi', 'en'] as const) {
+    it(`the sign-in page (${locale})`, async () => {
+      const context = await browser.newContext({ locale: 'vi-VN' });
+      await context.addInitScript((l) => localStorage.setItem('chiso.locale', l), locale);
+      const page = await context.newPage();
+      await page.goto(`${server.url}/login`);
+      await page.getByRole('button').first().waitFor();
+      const problems = await readPage(page, locale, '/login');
+      expect(problems, `\n${problems.join('\n')}\n`).toEqual([]);
+      await context.close();
+    });
+
+    for (const user of ['dieuphoi', 'baocao.phohien']) {
+      it(`every page as ${user} (${locale})`, { timeout: 300_000 }, async () => {
+        const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1440, height: 900 } });
+        const page = await context.newPage();
+        await signInAs(page, server, user);
+        await page.evaluate((l) => localStorage.setItem('chiso.locale', l), locale);
+        const problems: string[] = [];
+        for (const route of ROUTES) {
+          await page.goto(`${server.url}${fillPath(route)}`);
+          problems.push(...(await readPage(page, locale, route)));
+        }
+        await context.close();
+        const distinct = [...new Set(problems)];
+        expect(distinct, `\n${distinct.join('\n')}\n`).toEqual([]);
+      });
+    }
+  }
+});

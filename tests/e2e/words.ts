@@ -1,0 +1,59 @@
+/**
+ * What a person must never read on a page: technical codes where words belong, and, in English mode,
+ * Vietnamese labels. Used by words.e2e.test.ts, which walks every route of the web app.
+ */
+
+/** Each pattern names what it catches; none is loosened for a page, the walk fixes the page instead. */
+export const TECHNICAL_CODES: readonly (readonly [RegExp, string])[] = [
+  // As the core period parser accepts them (core/periods/periods.ts): 2026Q4, 2026S1, 2026M03.
+  [/\b\d{4}(?:M(?:0[1-9]|1[0-2])|Q[1-4]|S[12])\b/, 'a period code'],
+  [/\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b/, 'a snake_case identifier'],
+  // Two letters at least on each side, so the abbreviation "v.v." is not one.
+  [/\b[a-z][a-zA-Z0-9]+(?:\.[a-z][a-zA-Z0-9_]+)+\b/, 'a dotted identifier'],
+  [/\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/, 'an ALL_CAPS_WITH_UNDERSCORES code'],
+  [/#\d+/, 'a "#<number>" record reference'],
+  [/\b(?:true|false|null|undefined|NaN)\b|\[object Object\]/, 'a raw programming value'],
+];
+
+/** A Vietnamese letter with a diacritic (đ included): a Vietnamese word. */
+const VIETNAMESE = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/i;
+
+/** The language switch names Vietnamese in Vietnamese, as every language switch names its language. */
+const LANGUAGE_NAMES = ['Tiếng Việt'];
+
+export interface Finding {
+  what: string;
+  found: string;
+  line: string;
+}
+
+/**
+ * Removes what is data, not label: proper names and titles a person typed or imported (units, people,
+ * plans and their tasks, framework criteria), e-mail addresses and usernames (what a person types to
+ * sign in). Longest first, so "Phường Phố Hiến" goes before "Phố Hiến".
+ */
+export function withoutData(text: string, names: readonly string[]): string {
+  let out = text.replace(/\S+@\S+\.\w+/g, ' ');
+  for (const name of [...names].sort((a, b) => b.length - a.length))
+    if (name.trim().length > 1) out = out.split(name).join(' ');
+  return out;
+}
+
+/** The technical codes in a page's text, and in English mode the lines still in Vietnamese. */
+export function findProblems(text: string, locale: 'vi' | 'en'): Finding[] {
+  const findings: Finding[] = [];
+  for (const line of text.split('\n')) {
+    for (const [pattern, what] of TECHNICAL_CODES) {
+      const match = line.match(pattern);
+      if (match) findings.push({ what, found: match[0], line: line.trim().slice(0, 120) });
+    }
+    if (locale === 'en') {
+      let rest = line;
+      for (const name of LANGUAGE_NAMES) rest = rest.split(name).join(' ');
+      const word = rest.split(/[\s,.;:()"'“”/–—-]+/).find((w) => VIETNAMESE.test(w));
+      if (word)
+        findings.push({ what: 'Vietnamese in English mode', found: word, line: line.trim().slice(0, 120) });
+    }
+  }
+  return findings;
+}
