@@ -5,7 +5,7 @@ import { NON_SUBMITTER_RULE_NAMES } from '../../../../core/frameworks/scoring.ts
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { fill } from '../../i18n/fill.ts';
 import { useT } from '../../i18n/locale.tsx';
-import { type Results, useResults } from './api.ts';
+import { bandIn, frameworkNameIn, type Results, useResults } from './api.ts';
 
 const points = (value: number | null) => (value === null ? '—' : value.toLocaleString('vi-VN'));
 
@@ -13,7 +13,7 @@ const points = (value: number | null) => (value === null ? '—' : value.toLocal
 export function ResultsPage() {
   const { roundId } = useParams({ strict: false }) as { roundId: string };
   const id = Number(roundId);
-  const { t, label } = useT();
+  const { t, label, locale } = useT();
   const { data, error } = useResults(id);
   const [selected, setSelected] = useState<number | null>(null);
   if (error) return <Alert color="orange">{error.message}</Alert>;
@@ -24,7 +24,7 @@ export function ResultsPage() {
       <Group justify="space-between">
         <Stack gap={2}>
           <Text size="sm" c="dimmed">
-            {data.round.frameworkName}
+            {frameworkNameIn(locale, { nameVi: data.round.frameworkName, nameEn: data.round.frameworkNameEn })}
           </Text>
           <Title order={2}>
             {t('results')}: {data.round.name}
@@ -70,7 +70,7 @@ export function ResultsPage() {
                   <Table.Td>
                     {entry.participating ? (
                       <Badge variant="light" tt="none">
-                        {entry.band ?? '—'}
+                        {bandIn(locale, entry.band)}
                       </Badge>
                     ) : (
                       <Badge variant="outline" color="gray" tt="none">
@@ -120,6 +120,17 @@ export function ResultsPage() {
   );
 }
 
+/** An axis named by its area in up to three short lines, the rest of a long name cut with "…". */
+function axisLines(name: string): string[] {
+  const lines: string[] = [];
+  for (const word of name.split(/\s+/)) {
+    const last = lines.at(-1);
+    if (last !== undefined && `${last} ${word}`.length <= 18) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines.length > 3 ? [...lines.slice(0, 2), `${lines[2]}…`] : lines;
+}
+
 /** Each area's score as a share of its maximum: the unit (filled) against the average (outline). */
 function Radar({
   criteria,
@@ -130,9 +141,9 @@ function Radar({
   unit: Record<string, number>;
   average: Record<string, number>;
 }) {
-  const size = 300;
+  const size = 380;
   const centre = size / 2;
-  const radius = size / 2 - 40;
+  const radius = size / 2 - 80;
   const point = (index: number, share: number) => {
     const angle = (Math.PI * 2 * index) / criteria.length - Math.PI / 2;
     return [centre + Math.cos(angle) * radius * share, centre + Math.sin(angle) * radius * share] as const;
@@ -154,10 +165,16 @@ function Radar({
         />
       ))}
       {criteria.map((criterion, i) => {
-        const [x, y] = point(i, 1.15);
+        const [x, y] = point(i, 1.2);
+        const lines = axisLines(criterion.nameVi);
         return (
-          <text key={criterion.code} x={x} y={y} fontSize="10" textAnchor="middle" dominantBaseline="middle">
-            {criterion.code}
+          <text key={criterion.code} x={x} y={y} fontSize="9" textAnchor="middle" dominantBaseline="middle">
+            <title>{criterion.nameVi}</title>
+            {lines.map((line, n) => (
+              <tspan key={`${n}:${line}`} x={x} dy={n === 0 ? `${-(lines.length - 1) * 0.55}em` : '1.1em'}>
+                {line}
+              </tspan>
+            ))}
           </text>
         );
       })}

@@ -17,7 +17,7 @@ import { formatDateVi } from '../../../../core/text/dates.ts';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { useT } from '../../i18n/locale.tsx';
 import { hasPermission, useMe } from '../auth/session.ts';
-import { useRound } from './api.ts';
+import { frameworkNameIn, useRound } from './api.ts';
 import { StageActions } from './StageActions.tsx';
 
 /** A round's dashboard: the stages and their deadlines, and where each unit stands. */
@@ -34,7 +34,7 @@ export function RoundPage() {
       <Group justify="space-between" align="flex-start">
         <Stack gap={2}>
           <Text size="sm" c="dimmed">
-            {round.frameworkName} · {round.year}
+            {frameworkNameIn(locale, { nameVi: round.frameworkName, nameEn: round.frameworkNameEn })} · {round.year}
           </Text>
           <Title order={2}>{round.name}</Title>
         </Stack>

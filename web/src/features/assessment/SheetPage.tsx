@@ -29,7 +29,7 @@ import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { fill } from '../../i18n/fill.ts';
 import { useT } from '../../i18n/locale.tsx';
 import { hasPermission, useMe } from '../auth/session.ts';
-import { type SheetCriterion, useRoundWrite, useSheet } from './api.ts';
+import { bandIn, type SheetCriterion, useRoundWrite, useSheet } from './api.ts';
 
 const points = (value: number | null | undefined) =>
   value === null || value === undefined ? '—' : value.toLocaleString('vi-VN');
@@ -74,7 +74,7 @@ export function SheetPage() {
             {points(sheet.total)} / 100
           </Text>
           <Text size="sm">
-            {points(sheet.percent)}% · {sheet.band ?? '—'}
+            {points(sheet.percent)}% · {bandIn(locale, sheet.band)}
             {(sheet.bonus > 0 || sheet.penalty > 0) &&
               ` · +${points(sheet.bonus)} / −${points(sheet.penalty)}`}
           </Text>
