@@ -66,9 +66,6 @@ export function TargetsPage() {
                           ? label({ vi: indicator.nameVi, en: indicator.nameEn })
                           : target.indicatorCode}
                       </Text>
-                      <Text size="xs" c="dimmed" ff="monospace">
-                        {target.indicatorCode}
-                      </Text>
                     </Table.Td>
                     <Table.Td>
                       <Text size="sm">{appliesTo(target)}</Text>

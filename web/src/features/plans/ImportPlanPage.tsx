@@ -33,7 +33,8 @@ import { useMe } from '../auth/session.ts';
 import { UnitPicker } from '../units/UnitPicker.tsx';
 import { type PlanPreview, previewPlan, useCreatePlan } from './api.ts';
 
-const DIMENSION_OPTIONS = DIMENSION_CODES.map((code) => ({ value: code, label: dimensionLabel(code) }));
+const dimensionOptions = (locale: 'vi' | 'en') =>
+  DIMENSION_CODES.map((code) => ({ value: code, label: dimensionLabel(code, locale) }));
 
 /** A task as the page edits it: the due date as typed (dd/mm/yyyy). */
 type DraftTask = PlanTask & { dueText: string };
@@ -391,7 +392,7 @@ export function ImportPlanPage() {
                 <Table.Td>
                   <Select
                     aria-label={`${t('dimension')} ${task.ref}`}
-                    data={DIMENSION_OPTIONS}
+                    data={dimensionOptions(locale)}
                     value={task.dimension}
                     clearable
                     onChange={(value) => setTask(index, { dimension: value as DimensionCode | null })}

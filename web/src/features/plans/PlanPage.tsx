@@ -133,7 +133,7 @@ export function PlanPage() {
                   plan.items.some((item) => item.dimension === code),
                 ).map((code) => ({
                   value: code,
-                  label: dimensionLabel(code),
+                  label: dimensionLabel(code, locale),
                 }))}
                 value={dimension}
                 onChange={setDimension}
@@ -180,7 +180,7 @@ export function PlanPage() {
                         </Text>
                         <Text size="xs" c="dimmed">
                           {[
-                            item.dimension && dimensionLabel(item.dimension),
+                            item.dimension && dimensionLabel(item.dimension, locale),
                             item.evidenceCount > 0 && `${t('evidence')}: ${item.evidenceCount}`,
                           ]
                             .filter(Boolean)

@@ -70,7 +70,7 @@ export function TasksPage() {
         <Select
           aria-label={t('dimension')}
           placeholder={t('allDimensions')}
-          data={DIMENSION_CODES.map((code) => ({ value: code, label: dimensionLabel(code) }))}
+          data={DIMENSION_CODES.map((code) => ({ value: code, label: dimensionLabel(code, locale) }))}
           value={dimension}
           onChange={(value) => {
             setDimension(value);
