@@ -214,8 +214,8 @@ export const MESSAGES = {
     en: 'Vietnamese column titles recognised',
   },
   channels: {
-    vi: 'Kênh nộp: direct (trực tiếp), online_partial (trực tuyến một phần), online_full (trực tuyến toàn trình), postal (bưu chính).',
-    en: 'Channel: direct, online_partial, online_full, postal.',
+    vi: 'Kênh nộp: trực tiếp, trực tuyến một phần, trực tuyến toàn trình, bưu chính (viết như hệ thống một cửa xuất ra).',
+    en: 'Channel: in person, partly online, fully online or by post, in the words the one-stop system exports.',
   },
   mapColumns: { vi: 'Ghép cột của tệp', en: 'Match the file’s columns' },
   mapColumnsHelp: {

@@ -33,9 +33,6 @@ export function ColumnMappingForm({
             label={
               <Group gap={6} component="span">
                 {field.label}
-                <Text span size="xs" c="dimmed" ff="monospace">
-                  {field.name}
-                </Text>
                 {field.required && (
                   <Badge size="xs" color="red" variant="light" tt="none" component="span">
                     {t('required')}
