@@ -65,7 +65,8 @@ describe('audit trail', () => {
     expect(describeAuditEvent(login, 'en')).toBe(`${login.actorName} signed in`);
 
     const report = await buildReport(t, { unitCode: COMMUNE_A, periodCode: '2026Q2' });
-    const [opened] = (await admin.request('GET', `/api/audit?entityType=report&entityId=${report.id}`)).json.items;
+    const [opened] = (await admin.request('GET', `/api/audit?entityType=report&entityId=${report.id}`)).json
+      .items;
     expect(opened.names).toMatchObject({ unit: 'Phường Phố Hiến', period: '2026Q2' });
     expect(describeAuditEvent(opened, 'vi', (code) => (code === '2026Q2' ? 'Quý II/2026' : code))).toBe(
       `${opened.actorName} đã lập báo cáo Quý II/2026 của Phường Phố Hiến`,

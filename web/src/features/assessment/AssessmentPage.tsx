@@ -29,12 +29,19 @@ import { formatDateVi, parseDate } from '../../../../core/text/dates.ts';
 import { ApiError, api, queryString } from '../../api/client.ts';
 import { DialogFooter } from '../../components/DialogFooter.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
-import { useT } from '../../i18n/locale.tsx';
+import { formatNumber, useT } from '../../i18n/locale.tsx';
 import { hasPermission, useMe } from '../auth/session.ts';
 import { UnitPicker } from '../units/UnitPicker.tsx';
-import { frameworkNameIn, type RoundDetail, useFramework, useFrameworks, useRounds, useRoundWrite } from './api.ts';
+import {
+  frameworkNameIn,
+  type RoundDetail,
+  useFramework,
+  useFrameworks,
+  useRounds,
+  useRoundWrite,
+} from './api.ts';
 
-const number = (value: number | null) => (value === null ? '—' : value.toLocaleString('vi-VN'));
+const number = (value: number | null) => (value === null ? '—' : formatNumber(value));
 
 /** Assessment: the rounds, opening a new one, and the frameworks they use. */
 export function AssessmentPage() {
@@ -182,7 +189,12 @@ function FrameworkTree({ id, onClose }: { id: number; onClose: () => void }) {
     }
   };
   return (
-    <Modal opened onClose={onClose} title={definition ? frameworkNameIn(locale, definition) : t('loading')} size="xl">
+    <Modal
+      opened
+      onClose={onClose}
+      title={definition ? frameworkNameIn(locale, definition) : t('loading')}
+      size="xl"
+    >
       <Group justify="space-between" mb="sm">
         <Text size="sm" c="dimmed" maw={600}>
           {definition?.source}

@@ -4,10 +4,10 @@ import { useState } from 'react';
 import { NON_SUBMITTER_RULE_NAMES } from '../../../../core/frameworks/scoring.ts';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { fill } from '../../i18n/fill.ts';
-import { useT } from '../../i18n/locale.tsx';
+import { formatNumber, useT } from '../../i18n/locale.tsx';
 import { bandIn, frameworkNameIn, type Results, useResults } from './api.ts';
 
-const points = (value: number | null) => (value === null ? '—' : value.toLocaleString('vi-VN'));
+const points = (value: number | null) => (value === null ? '—' : formatNumber(value));
 
 /** The ranking, one unit against the average on a radar, and the criteria where it lost the most. */
 export function ResultsPage() {
@@ -24,7 +24,10 @@ export function ResultsPage() {
       <Group justify="space-between">
         <Stack gap={2}>
           <Text size="sm" c="dimmed">
-            {frameworkNameIn(locale, { nameVi: data.round.frameworkName, nameEn: data.round.frameworkNameEn })}
+            {frameworkNameIn(locale, {
+              nameVi: data.round.frameworkName,
+              nameEn: data.round.frameworkNameEn,
+            })}
           </Text>
           <Title order={2}>
             {t('results')}: {data.round.name}

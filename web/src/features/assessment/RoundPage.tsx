@@ -15,7 +15,7 @@ import { Link, useParams } from '@tanstack/react-router';
 import { STAGE_NAMES, STAGES } from '../../../../core/frameworks/rounds.ts';
 import { formatDateVi } from '../../../../core/text/dates.ts';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
-import { useT } from '../../i18n/locale.tsx';
+import { formatNumber, useT } from '../../i18n/locale.tsx';
 import { hasPermission, useMe } from '../auth/session.ts';
 import { frameworkNameIn, useRound } from './api.ts';
 import { StageActions } from './StageActions.tsx';
@@ -34,7 +34,8 @@ export function RoundPage() {
       <Group justify="space-between" align="flex-start">
         <Stack gap={2}>
           <Text size="sm" c="dimmed">
-            {frameworkNameIn(locale, { nameVi: round.frameworkName, nameEn: round.frameworkNameEn })} · {round.year}
+            {frameworkNameIn(locale, { nameVi: round.frameworkName, nameEn: round.frameworkNameEn })} ·{' '}
+            {round.year}
           </Text>
           <Title order={2}>{round.name}</Title>
         </Stack>
@@ -114,7 +115,9 @@ export function RoundPage() {
               </Table.Td>
               <Table.Td>{unit.appraised}</Table.Td>
               <Table.Td>{unit.returned}</Table.Td>
-              <Table.Td>{unit.total?.toLocaleString('vi-VN') ?? '—'}</Table.Td>
+              <Table.Td>
+                {unit.total === null || unit.total === undefined ? '—' : formatNumber(unit.total)}
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -27,12 +27,12 @@ import { ConflictDialog } from '../../components/ConflictDialog.tsx';
 import { SaveState } from '../../components/SaveState.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { fill } from '../../i18n/fill.ts';
-import { useT } from '../../i18n/locale.tsx';
+import { formatNumber, useT } from '../../i18n/locale.tsx';
 import { hasPermission, useMe } from '../auth/session.ts';
 import { bandIn, type SheetCriterion, useRoundWrite, useSheet } from './api.ts';
 
 const points = (value: number | null | undefined) =>
-  value === null || value === undefined ? '—' : value.toLocaleString('vi-VN');
+  value === null || value === undefined ? '—' : formatNumber(value);
 
 /** One unit's sheet: the criteria tree, its own scores and the council's, evidence, the running total. */
 export function SheetPage() {

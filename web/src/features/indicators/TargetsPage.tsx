@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { UNIT_TYPES, type UnitType } from '../../../../core/units/unit-types.ts';
 import { DialogFooter } from '../../components/DialogFooter.tsx';
-import { useT } from '../../i18n/locale.tsx';
+import { formatNumber, useT } from '../../i18n/locale.tsx';
 import { hasPermission, useMe } from '../auth/session.ts';
 import { deleteTarget, type IndicatorTarget, useIndicators, useTargets, useTargetWrite } from './api.ts';
 import { formatPeriod, formatTarget } from './format.ts';
@@ -79,7 +79,7 @@ export function TargetsPage() {
                     <Table.Td fw={600} style={{ whiteSpace: 'nowrap' }}>
                       {formatTarget(target, indicator?.measureUnit)}
                     </Table.Td>
-                    <Table.Td>{target.riskMargin ? target.riskMargin.toLocaleString('vi-VN') : '—'}</Table.Td>
+                    <Table.Td>{target.riskMargin ? formatNumber(target.riskMargin) : '—'}</Table.Td>
                     <Table.Td>
                       <Text size="sm" lineClamp={2}>
                         {target.note}

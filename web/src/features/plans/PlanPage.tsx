@@ -38,7 +38,7 @@ import { ConflictDialog } from '../../components/ConflictDialog.tsx';
 import { DialogFooter } from '../../components/DialogFooter.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { fill } from '../../i18n/fill.ts';
-import { useT } from '../../i18n/locale.tsx';
+import { formatNumber, useT } from '../../i18n/locale.tsx';
 import { hasPermission, useMe } from '../auth/session.ts';
 import { UnitMultiPicker } from '../units/UnitPicker.tsx';
 import {
@@ -58,7 +58,7 @@ const STATUS_COLORS: Record<ItemStatus, string> = {
   cancelled: 'dark',
 };
 
-const percent = (value: number) => `${value.toLocaleString('vi-VN')}%`;
+const percent = (value: number) => `${formatNumber(value)}%`;
 
 export function PlanPage() {
   const { planId } = useParams({ strict: false }) as { planId: string };
@@ -460,8 +460,7 @@ function EvidenceList({
           </Anchor>
           <Group gap="xs" wrap="nowrap">
             <Text size="xs" c="dimmed">
-              {(file.size / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} KB ·{' '}
-              {file.uploadedBy ?? ''}
+              {formatNumber(file.size / 1024, { maximumFractionDigits: 1 })} KB · {file.uploadedBy ?? ''}
             </Text>
             <Button
               size="compact-xs"

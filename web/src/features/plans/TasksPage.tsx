@@ -21,7 +21,7 @@ import { formatDateVi, todayInVietnam } from '../../../../core/text/dates.ts';
 import { ListFooter } from '../../components/ListFooter.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { SortHeader } from '../../components/SortHeader.tsx';
-import { useT } from '../../i18n/locale.tsx';
+import { formatNumber, useT } from '../../i18n/locale.tsx';
 import { UnitPicker } from '../units/UnitPicker.tsx';
 import { type TaskRow, useTasks, useTasksDue } from './api.ts';
 
@@ -152,7 +152,7 @@ export function TasksPage() {
                       {task.overdue ? t('overdue') : ITEM_STATUS_NAMES[task.status][locale]}
                     </Badge>
                   </Table.Td>
-                  <Table.Td>{task.progress.toLocaleString('vi-VN')}%</Table.Td>
+                  <Table.Td>{formatNumber(task.progress)}%</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
