@@ -23,11 +23,17 @@ export const ITEM_STATUS_NAMES: Record<ItemStatus, { vi: string; en: string }> =
 
 /** "PAPI.5 – Thủ tục hành chính công". */
 export function dimensionLabel(code: DimensionCode, locale: 'vi' | 'en' = 'vi'): string {
+  const name = dimensionName(code, locale);
+  return name ? `${code} – ${name}` : code;
+}
+
+/** A dimension by its name alone ("Tham gia của người dân ở cấp cơ sở"; "Participation"). */
+export function dimensionName(code: DimensionCode, locale: 'vi' | 'en' = 'vi'): string {
   const name =
     locale === 'en'
       ? DIMENSION_NAMES_EN[code]
       : (DIMENSION_TABLE.find((entry) => entry.code === code)?.names[0] ?? '');
-  return name ? `${code} – ${name.charAt(0).toUpperCase()}${name.slice(1)}` : code;
+  return name ? `${name.charAt(0).toUpperCase()}${name.slice(1)}` : '';
 }
 
 /** The dimensions' English names, as the frameworks state them (reference/frameworks). */

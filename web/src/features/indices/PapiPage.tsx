@@ -1,6 +1,7 @@
 import { Badge, Group, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { dimensionName } from '../../../../core/plans/plan-views.ts';
 import { api } from '../../api/client.ts';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { formatNumber, useT } from '../../i18n/locale.tsx';
@@ -22,7 +23,7 @@ interface Province2025 {
   predecessors: { code: string; name: string }[];
 }
 
-const DIMENSIONS = ['PAPI.1', 'PAPI.2', 'PAPI.3', 'PAPI.4', 'PAPI.5', 'PAPI.6', 'PAPI.7', 'PAPI.8'];
+const DIMENSIONS = ['PAPI.1', 'PAPI.2', 'PAPI.3', 'PAPI.4', 'PAPI.5', 'PAPI.6', 'PAPI.7', 'PAPI.8'] as const;
 const GROUP_COLOURS = { 1: 'green', 2: 'teal', 3: 'yellow', 4: 'red' } as const;
 const GROUP_LABELS = {
   1: { vi: 'Cao nhất', en: 'Highest' },
@@ -45,7 +46,7 @@ function GroupBadge({ group }: { group: PapiRow['group'] }) {
 
 /** One old province's PAPI results over the years. */
 function ProvinceHistory({ code, name }: { code: string; name: string }) {
-  const { t } = useT();
+  const { t, locale } = useT();
   const history = useQuery({
     queryKey: ['papi', 'history', code],
     queryFn: () =>
@@ -67,7 +68,9 @@ function ProvinceHistory({ code, name }: { code: string; name: string }) {
             <Table.Th>{t('rank')}</Table.Th>
             <Table.Th>{t('group')}</Table.Th>
             {DIMENSIONS.map((code) => (
-              <Table.Th key={code}>{code.replace('PAPI.', 'D')}</Table.Th>
+              <Table.Th key={code} fz="xs" miw={90}>
+                {dimensionName(code, locale)}
+              </Table.Th>
             ))}
           </Table.Tr>
         </Table.Thead>
