@@ -15,11 +15,23 @@ export const TECHNICAL_CODES: readonly (readonly [RegExp, string])[] = [
   [/\b(?:true|false|null|undefined|NaN)\b|\[object Object\]/, 'a raw programming value'],
 ];
 
+/**
+ * A number in the other language's format: in English 45,53 or 1.000 (vi), in Vietnamese 45.53 or
+ * 1,000 (en). Digits glued to letters or dots (criterion "XA.1.2", procedure "1.001193") are codes.
+ */
+const FOREIGN_NUMBERS: Record<'vi' | 'en', RegExp[]> = {
+  en: [/(?<![\p{L}\d.,])\d+,\d{1,2}(?![\d,])/u, /(?<![\p{L}\d.,])\d{1,3}(?:\.\d{3})+(?![\d.])/u],
+  vi: [/(?<![\p{L}\d.,])\d+\.\d{1,2}(?![\d.])/u, /(?<![\p{L}\d.,])\d{1,3}(?:,\d{3})+(?![\d,])/u],
+};
+
 /** A Vietnamese letter with a diacritic (đ included): a Vietnamese word. */
 const VIETNAMESE = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/i;
 
-/** The language switch names Vietnamese in Vietnamese, as every language switch names its language. */
-const LANGUAGE_NAMES = ['Tiếng Việt'];
+/**
+ * Vietnamese words an English page keeps, each for a reason: the language switch names Vietnamese in
+ * Vietnamese (as every language switch names its language); Tết is the holiday's name in English too.
+ */
+const KEPT_WORDS = ['Tiếng Việt', 'Tết'];
 
 export interface Finding {
   what: string;
@@ -34,8 +46,12 @@ export interface Finding {
  */
 export function withoutData(text: string, names: readonly string[]): string {
   let out = text.replace(/\S+@\S+\.\w+/g, ' ');
-  for (const name of [...names].sort((a, b) => b.length - a.length))
-    if (name.trim().length > 1) out = out.split(name).join(' ');
+  for (const name of [...new Set(names)].sort((a, b) => b.length - a.length)) {
+    if (name.trim().length < 2) continue;
+    // Whole words only: the login "admin" is not taken out of "administrative".
+    const escaped = name.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'gu'), ' ');
+  }
   return out;
 }
 
@@ -47,9 +63,18 @@ export function findProblems(text: string, locale: 'vi' | 'en'): Finding[] {
       const match = line.match(pattern);
       if (match) findings.push({ what, found: match[0], line: line.trim().slice(0, 120) });
     }
+    for (const pattern of FOREIGN_NUMBERS[locale]) {
+      const match = line.match(pattern);
+      if (match)
+        findings.push({
+          what: `a number not in the ${locale} format`,
+          found: match[0],
+          line: line.trim().slice(0, 120),
+        });
+    }
     if (locale === 'en') {
       let rest = line;
-      for (const name of LANGUAGE_NAMES) rest = rest.split(name).join(' ');
+      for (const name of KEPT_WORDS) rest = rest.split(name).join(' ');
       const word = rest.split(/[\s,.;:()"'“”/–—-]+/).find((w) => VIETNAMESE.test(w));
       if (word)
         findings.push({ what: 'Vietnamese in English mode', found: word, line: line.trim().slice(0, 120) });
