@@ -117,6 +117,7 @@ beforeAll(async () => {
   // The plan as its document words it: title, sections, tasks, targets, agencies, signatories.
   names.push(
     ...stringsUnder(plan, [
+      'ref',
       'title',
       'text',
       'name',
@@ -127,6 +128,10 @@ beforeAll(async () => {
       'leadNames',
       'supportNames',
     ]),
+  );
+  // What the province wrote beside its targets.
+  names.push(
+    ...stringsUnder(ok(await coordinator('GET', '/api/indicator-targets?perPage=100'), 'targets'), ['note']),
   );
   // Provinces are proper names; the demo's one-stop data names its procedures and their fields.
   const papiYear = ok(await coordinator('GET', '/api/indices/papi/years'), 'years').years.at(-1);

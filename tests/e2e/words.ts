@@ -46,13 +46,25 @@ export interface Finding {
  */
 export function withoutData(text: string, names: readonly string[]): string {
   let out = text.replace(/\S+@\S+\.\w+/g, ' ');
+  // A long name a page cut short ("Chủ trì, phối hợp … quản trị …") is still that name.
+  const long = names.filter((name) => name.length > 40);
+  out = out.replace(/[^\t\n…]{10,}…/g, (cut) => {
+    for (let start = 0; start < cut.length - 10; start = cut.indexOf(' ', start + 1) + 1) {
+      const prefix = cut.slice(start, -1).trim();
+      if (prefix.length >= 10 && long.some((name) => name.startsWith(prefix)))
+        return `${cut.slice(0, start)} `;
+      if (cut.indexOf(' ', start + 1) < 0) break;
+    }
+    return cut;
+  });
   for (const name of [...new Set(names)].sort((a, b) => b.length - a.length)) {
     if (name.trim().length < 2) continue;
     // Whole words only: the login "admin" is not taken out of "administrative".
     const escaped = name.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'gu'), ' ');
   }
-  return out;
+  // Numbers of legal documents name them ("766/QĐ-TTg", "90/2013/NĐ-CP"), as a title does.
+  return out.replace(/\b\d+(?:\/\d{4})?[/-][\p{Lu}Đ]+(?:-[\p{Lu}Đ\p{Ll}]+)*(?:\/[\p{Lu}]+)?/gu, ' ');
 }
 
 /** The technical codes in a page's text, and in English mode the lines still in Vietnamese. */
