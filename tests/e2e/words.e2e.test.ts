@@ -21,6 +21,8 @@ let server: RunningServer;
 let browser: Browser;
 /** Route paths with their parameters filled from the scene. */
 const params: Record<string, string> = {};
+/** What the scene did, for the audit log's sentences. */
+const scene = { reporterName: '', coordinatorName: '', criterion: '', score: 0 };
 /** Data a person typed or imported, in whatever language it was written (see words.ts). */
 const names: string[] = [];
 
@@ -73,10 +75,28 @@ beforeAll(async () => {
   params.planId = String(await createSeedPlan(page, server, { targets: true }));
   await page.context().close();
 
-  // The commune's quarterly report, opened and saved by its reporter.
-  params.reportId = String(
-    ok(await reporter('POST', '/api/reports', { unitId, periodCode: '2026Q1' }), 'report').id,
+  // The commune's quarterly report: opened by its reporter, sent by its head, returned by the
+  // coordinator with a reason (so both have notifications to read).
+  const head = await apiAs(server, 'chutich.phohien');
+  let report = ok(await reporter('POST', '/api/reports', { unitId, periodCode: '2026Q1' }), 'report');
+  report = ok(
+    await head('POST', `/api/reports/${report.id}/transitions`, {
+      action: 'submit',
+      version: report.version,
+    }),
+    'submit',
   );
+  const reason = 'Thiếu số liệu quý I';
+  ok(
+    await coordinator('POST', `/api/reports/${report.id}/transitions`, {
+      action: 'return',
+      reason,
+      version: report.version,
+    }),
+    'return',
+  );
+  params.reportId = String(report.id);
+  names.push(reason);
 
   // An assessment round for every commune, one criterion scored by the commune.
   const frameworks = ok(await coordinator('GET', '/api/frameworks'), 'frameworks');
@@ -102,6 +122,12 @@ beforeAll(async () => {
   params.unitId = String(unitId);
   const sheet = ok(await reporter('GET', `/api/rounds/${round.id}/units/${unitId}`), 'sheet');
   const first = sheet.criteria.find((c: { isLeaf: boolean }) => c.isLeaf);
+  Object.assign(scene, {
+    reporterName: me.user.fullName,
+    coordinatorName: coordinatorMe.user.fullName,
+    criterion: `${first.code} ${first.nameVi}`,
+    score: first.maxPoints,
+  });
   ok(
     await reporter('PATCH', `/api/rounds/${round.id}/units/${unitId}/scores/${first.code}`, {
       selfScore: first.maxPoints,
@@ -190,6 +216,13 @@ const visibleText = (page: Page) => page.evaluate<{ text: string; vietnamese: st
 async function readPage(page: Page, locale: 'vi' | 'en', where: string): Promise<string[]> {
   await settle(page);
   const seen = [await visibleText(page)];
+  // The notifications, on the first page a person sees.
+  if (where === '/') {
+    await page.getByRole('button', { name: /^(Thông báo|Notifications) \(/ }).click();
+    await page.locator('.mantine-Popover-dropdown').waitFor();
+    seen.push(await visibleText(page));
+    await page.keyboard.press('Escape');
+  }
   // What sits behind tabs is part of the page.
   const tabs = page.getByRole('tab');
   for (let i = 0; i < (await tabs.count()); i += 1) {
@@ -205,6 +238,33 @@ async function readPage(page: Page, locale: 'vi' | 'en', where: string): Promise
 }
 
 const fillPath = (route: string) => route.replace(/\$(\w+)/g, (_, key: string) => params[key] ?? '');
+
+describe('the audit log reads as sentences with names', () => {
+  it('who did what to which round, criterion and unit; the change field by field', {
+    timeout: 240_000,
+  }, async () => {
+    const page = await newPage();
+    await signInAs(page, server, 'admin');
+    await page.goto(`${server.url}/audit`);
+    await page
+      .getByText(`${scene.coordinatorName} đã mở đợt đánh giá “Đánh giá CCHC cấp xã năm 2026”`)
+      .waitFor();
+    const sentence = `${scene.reporterName} đã tự chấm tiêu chí “${scene.criterion}” của Phường Phố Hiến trong đợt đánh giá “Đánh giá CCHC cấp xã năm 2026”`;
+    await page.getByRole('row', { name: sentence }).click();
+    const change = page.getByRole('row', { name: /^Điểm tự đánh giá/ });
+    expect(await change.locator('td').allInnerTexts()).toEqual([
+      'Điểm tự đánh giá',
+      '—',
+      scene.score.toLocaleString('vi-VN'),
+    ]);
+    await page
+      .getByText(`${scene.coordinatorName} đã trả lại báo cáo Quý I/2026 của Phường Phố Hiến`)
+      .waitFor();
+    await page.locator('header').getByText('EN', { exact: true }).click();
+    await page.getByText(`${scene.reporterName} signed in`).first().waitFor();
+    await page.context().close();
+  });
+});
 
 describe('every route reads in words, in both languages', () => {
   it('walks the routes the router declares', () => {
