@@ -18,6 +18,8 @@ export interface AuditEventContent {
  * today): the record itself, and for scores, reports and rounds their unit, round, criterion, period.
  */
 export interface AuditNames {
+  /** Who acted, by their full name today (the event keeps the username they had). */
+  actor: string | null;
   entity: string | null;
   unit: string | null;
   round: string | null;

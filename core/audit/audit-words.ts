@@ -1,3 +1,8 @@
+import { ROLES } from '../auth/roles.ts';
+import { STAGE_NAMES } from '../frameworks/rounds.ts';
+import { ITEM_STATUS_NAMES } from '../plans/plan-views.ts';
+import { REPORT_STATUS_NAMES } from '../reports/report.ts';
+import { UNIT_TYPES } from '../units/unit-types.ts';
 import type { AuditEventView } from './audit-event.ts';
 
 /**
@@ -206,7 +211,8 @@ const ENTITY_TYPES: Record<string, Words> = {
   system: { vi: 'hệ thống', en: 'system' },
 };
 const FALLBACK: Words = { vi: '{actor} đã thay đổi {entity}', en: '{actor} changed {entity}' };
-const SOMEONE: Words = { vi: 'Hệ thống', en: 'The system' };
+const SYSTEM: Words = { vi: 'Hệ thống', en: 'The system' };
+const ANONYMOUS: Words = { vi: 'Một người chưa đăng nhập', en: 'Someone not signed in' };
 
 /** The words of an action, for the filter list (every known action, in the reader's language). */
 export function auditActionChoices(locale: AuditLocale): { value: string; label: string }[] {
@@ -238,7 +244,9 @@ export function describeAuditEvent(
     FALLBACK;
   const names = event.names;
   const values: Record<string, string> = {
-    actor: event.actorName ?? SOMEONE[locale],
+    actor:
+      names.actor ??
+      (event.actorName === 'anonymous' ? ANONYMOUS[locale] : (event.actorName ?? SYSTEM[locale])),
     entity: names.entity ?? entityTypeWord(event.entityType, locale),
     unit: names.unit ?? entityTypeWord('unit', locale),
     round: names.round ?? '…',
@@ -309,8 +317,24 @@ export function fieldWord(key: string, locale: AuditLocale): string {
   return spelled.charAt(0).toUpperCase() + spelled.slice(1);
 }
 
-/** A recorded value as a person reads it: yes/no, dates dd/mm/yyyy, lists and records spelled out. */
-export function valueWords(value: unknown, locale: AuditLocale): string {
+/** Coded values of a field, by the names the forms give them. */
+const VALUE_NAMES: Record<string, Record<string, Words>[]> = {
+  role: [ROLES],
+  type: [UNIT_TYPES],
+  unitType: [UNIT_TYPES],
+  stage: [STAGE_NAMES],
+  status: [REPORT_STATUS_NAMES, ITEM_STATUS_NAMES],
+};
+
+/**
+ * A recorded value as a person reads it: yes/no, dates dd/mm/yyyy, coded values by name (a role, a
+ * unit type, a stage, a status), lists and records spelled out.
+ */
+export function valueWords(value: unknown, locale: AuditLocale, key?: string): string {
+  if (typeof value === 'string' && key) {
+    const named = VALUE_NAMES[key]?.find((names) => names[value])?.[value];
+    if (named) return named[locale];
+  }
   if (value === null || value === undefined || value === '') return '—';
   if (typeof value === 'boolean')
     return value ? (locale === 'vi' ? 'Có' : 'Yes') : locale === 'vi' ? 'Không' : 'No';
@@ -319,8 +343,8 @@ export function valueWords(value: unknown, locale: AuditLocale): string {
     const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
     return date ? `${date[3]}/${date[2]}/${date[1]}` : value;
   }
-  if (Array.isArray(value)) return value.map((item) => valueWords(item, locale)).join('; ');
+  if (Array.isArray(value)) return value.map((item) => valueWords(item, locale, key)).join('; ');
   return Object.entries(value as Record<string, unknown>)
-    .map(([key, inner]) => `${fieldWord(key, locale)}: ${valueWords(inner, locale)}`)
+    .map(([inner, item]) => `${fieldWord(inner, locale)}: ${valueWords(item, locale, inner)}`)
     .join('; ');
 }

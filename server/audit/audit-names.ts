@@ -51,7 +51,7 @@ export async function auditNames(db: DbOrTx, events: AuditEventContent[]): Promi
   ]);
   const targetIds = ids(of('indicator_target').map((event) => event.entityId));
   const [userRows, unitRows, planRows, itemRows, roundRows, frameworkRows, targetRows] = await Promise.all([
-    select(ids(of('user').map((e) => e.entityId)), (list) =>
+    select(ids([...of('user').map((e) => e.entityId), ...events.map((e) => e.actorId)]), (list) =>
       db.select({ id: users.id, name: users.fullName }).from(users).where(inArray(users.id, list)),
     ),
     select(unitIds, (list) =>
@@ -108,6 +108,7 @@ export async function auditNames(db: DbOrTx, events: AuditEventContent[]): Promi
   return events.map((event) => {
     const id = Number(event.entityId);
     const names: AuditNames = {
+      actor: people.get(event.actorId ?? 0)?.name ?? null,
       entity: null,
       unit: unitNames.get(event.unitId ?? 0)?.name ?? null,
       round: null,

@@ -46,10 +46,12 @@ describe('audit trail', () => {
       version: 0,
     });
     expect(scored.status).toBe(200);
+    const me = (await reporter.request('GET', '/api/auth/me')).json.user;
     const [score] = (
       await admin.request('GET', `/api/audit?entityType=round_score&entityId=${round.id}/${unitId}/XA.1.1`)
     ).json.items;
     expect(score.names).toEqual({
+      actor: me.fullName,
       entity: null,
       unit: 'Phường Phố Hiến',
       round: 'Đánh giá CCHC cấp xã 2026 (nhật ký)',
@@ -57,19 +59,20 @@ describe('audit trail', () => {
       period: null,
     });
     expect(describeAuditEvent(score, 'vi')).toBe(
-      `${score.actorName} đã tự chấm tiêu chí “XA.1.1 Ban hành kế hoạch CCHC năm đúng thời hạn, đủ nội dung” của Phường Phố Hiến trong đợt đánh giá “Đánh giá CCHC cấp xã 2026 (nhật ký)”`,
+      `${me.fullName} đã tự chấm tiêu chí “XA.1.1 Ban hành kế hoạch CCHC năm đúng thời hạn, đủ nội dung” của Phường Phố Hiến trong đợt đánh giá “Đánh giá CCHC cấp xã 2026 (nhật ký)”`,
     );
 
-    const me = (await reporter.request('GET', '/api/auth/me')).json.user;
     const [login] = (await admin.request('GET', `/api/audit?action=auth.login&actorId=${me.id}`)).json.items;
-    expect(describeAuditEvent(login, 'en')).toBe(`${login.actorName} signed in`);
+    expect(describeAuditEvent(login, 'en')).toBe(`${me.fullName} signed in`);
 
     const report = await buildReport(t, { unitCode: COMMUNE_A, periodCode: '2026Q2' });
     const [opened] = (await admin.request('GET', `/api/audit?entityType=report&entityId=${report.id}`)).json
       .items;
     expect(opened.names).toMatchObject({ unit: 'Phường Phố Hiến', period: '2026Q2' });
+    // The sentence names the person, not the login the event recorded.
+    expect(opened.names.actor).not.toBe(opened.actorName);
     expect(describeAuditEvent(opened, 'vi', (code) => (code === '2026Q2' ? 'Quý II/2026' : code))).toBe(
-      `${opened.actorName} đã lập báo cáo Quý II/2026 của Phường Phố Hiến`,
+      `${opened.names.actor} đã lập báo cáo Quý II/2026 của Phường Phố Hiến`,
     );
   });
 

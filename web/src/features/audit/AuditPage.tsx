@@ -182,8 +182,8 @@ function ChangeView({ before, after, locale }: { before: unknown; after: unknown
           return (
             <Table.Tr key={key} bg={changed ? 'yellow.0' : undefined}>
               <Table.Td fw={changed ? 700 : 400}>{fieldWord(key, locale)}</Table.Td>
-              <Table.Td>{valueWords(b[key], locale)}</Table.Td>
-              <Table.Td>{valueWords(a[key], locale)}</Table.Td>
+              <Table.Td>{valueWords(b[key], locale, key)}</Table.Td>
+              <Table.Td>{valueWords(a[key], locale, key)}</Table.Td>
             </Table.Tr>
           );
         })}
