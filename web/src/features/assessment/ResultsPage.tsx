@@ -124,14 +124,19 @@ export function ResultsPage() {
 }
 
 /** An axis named by its area in up to three short lines, the rest of a long name cut with "…". */
-function axisLines(name: string): string[] {
-  const lines: string[] = [];
+function axisLines(name: string): { text: string; at: number }[] {
+  const lines: { text: string; at: number }[] = [];
+  let at = 0;
   for (const word of name.split(/\s+/)) {
     const last = lines.at(-1);
-    if (last !== undefined && `${last} ${word}`.length <= 18) lines[lines.length - 1] = `${last} ${word}`;
-    else lines.push(word);
+    if (last && `${last.text} ${word}`.length <= 18) last.text = `${last.text} ${word}`;
+    else lines.push({ text: word, at });
+    at += word.length + 1;
   }
-  return lines.length > 3 ? [...lines.slice(0, 2), `${lines[2]}…`] : lines;
+  const [first, second, third] = lines;
+  return lines.length > 3 && first && second && third
+    ? [first, second, { ...third, text: `${third.text}…` }]
+    : lines;
 }
 
 /** Each area's score as a share of its maximum: the unit (filled) against the average (outline). */
@@ -173,9 +178,9 @@ function Radar({
         return (
           <text key={criterion.code} x={x} y={y} fontSize="9" textAnchor="middle" dominantBaseline="middle">
             <title>{criterion.nameVi}</title>
-            {lines.map((line, n) => (
-              <tspan key={`${n}:${line}`} x={x} dy={n === 0 ? `${-(lines.length - 1) * 0.55}em` : '1.1em'}>
-                {line}
+            {lines.map((line) => (
+              <tspan key={line.at} x={x} dy={line.at === 0 ? `${-(lines.length - 1) * 0.55}em` : '1.1em'}>
+                {line.text}
               </tspan>
             ))}
           </text>

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Select, SimpleGrid, Stack, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useT } from '../../i18n/locale.tsx';
 import type { UnmappedColumns } from './api.ts';
