@@ -57,7 +57,8 @@ describe('audit events in words', () => {
 
   it('fields and values read as on the forms', () => {
     expect(fieldWord('selfScore', 'vi')).toBe('Điểm tự đánh giá');
-    expect(fieldWord('headPhone', 'en')).toBe('Head phone');
+    expect(fieldWord('headPhone', 'en')).toBe('Head’s phone');
+    expect(fieldWord('dueDate', 'en')).toBe('Due date');
     expect(valueWords(true, 'vi')).toBe('Có');
     expect(valueWords(null, 'en')).toBe('—');
     expect(valueWords(1234.5, 'vi')).toBe('1.234,5');
