@@ -98,7 +98,7 @@ describe('administrator in the browser', () => {
     // In words: who changed which unit, then each field by its name with before and after.
     const row = page
       .getByRole('row')
-      .filter({ hasText: /đã sửa thông tin đơn vị Sở Tư pháp$/ })
+      .filter({ hasText: /đã sửa thông tin đơn vị Sở Tư pháp/ })
       .first();
     await row.waitFor();
     await row.click();
