@@ -239,6 +239,29 @@ async function readPage(page: Page, locale: 'vi' | 'en', where: string): Promise
 
 const fillPath = (route: string) => route.replace(/\$(\w+)/g, (_, key: string) => params[key] ?? '');
 
+describe('what the walk counts as a code or an untranslated label', () => {
+  const found = (text: string, locale: 'vi' | 'en') => findProblems(text, locale).map((f) => f.found);
+  it('catches each kind of code, and words are not codes', () => {
+    expect(
+      found(
+        'auth.login online_full DOSSIER_ON_TIME 2026Q4 2026S1 2026M03 user #8 true [object Object]',
+        'vi',
+      ),
+    ).toEqual(['2026Q4', 'online_full', 'auth.login', 'DOSSIER_ON_TIME', '#8', 'true']);
+    expect(found('Quý IV/2026 · Thời hạn 20/12/2026 · XA.1.2 Ban hành kế hoạch · v.v.', 'vi')).toEqual([]);
+  });
+  it('catches Vietnamese and numbers in the other format in English, but not data or kept words', () => {
+    expect(found('Periodic reporting · Hạn 45,53', 'en')).toEqual(['45,53', 'Hạn']);
+    expect(found('Total 1,234.5 · Lunar New Year (Tết) · Tiếng Việt', 'en')).toEqual([]);
+    expect(
+      withoutData('Returned by Nguyễn Văn A (admin, a@b.vn) under 766/QĐ-TTg; administrative', [
+        'Nguyễn Văn A',
+        'admin',
+      ]),
+    ).toBe('Returned by   ( ,  ) under  ; administrative');
+  });
+});
+
 describe('the audit log reads as sentences with names', () => {
   it('who did what to which round, criterion and unit; the change field by field', {
     timeout: 240_000,
@@ -295,6 +318,8 @@ describe('every route reads in words, in both languages', () => {
         const problems: string[] = [];
         for (const route of ROUTES) {
           await page.goto(`${server.url}${fillPath(route)}`);
+          // Read in the language asked for (the app marks the page's language).
+          expect(await page.locator('html').getAttribute('lang')).toBe(locale);
           problems.push(...(await readPage(page, locale, route)));
         }
         await context.close();
