@@ -29,6 +29,11 @@ export function formatNumber(value: number, options: Intl.NumberFormatOptions = 
   return format.format(value);
 }
 
+/** The decimal mark number fields accept and show: "," in Vietnamese, "." in English. */
+export function decimalMark(): ',' | '.' {
+  return activeLocale === 'vi' ? ',' : '.';
+}
+
 const LocaleContext = createContext<LocaleContextValue | null>(null);
 const STORAGE_KEY = 'chiso.locale';
 

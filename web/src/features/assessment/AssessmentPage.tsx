@@ -29,7 +29,7 @@ import { formatDateVi, parseDate } from '../../../../core/text/dates.ts';
 import { ApiError, api, queryString } from '../../api/client.ts';
 import { DialogFooter } from '../../components/DialogFooter.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
-import { formatNumber, useT } from '../../i18n/locale.tsx';
+import { decimalMark, formatNumber, useT } from '../../i18n/locale.tsx';
 import { hasPermission, useMe } from '../auth/session.ts';
 import { UnitPicker } from '../units/UnitPicker.tsx';
 import {
@@ -237,7 +237,7 @@ function FrameworkTree({ id, onClose }: { id: number; onClose: () => void }) {
                       size="xs"
                       aria-label={`${t('maximum')} ${criterion.code}`}
                       min={0}
-                      decimalSeparator=","
+                      decimalSeparator={decimalMark()}
                       value={criterion.maxPoints ?? ''}
                       onChange={(value) =>
                         edit(criterion.code, { maxPoints: value === '' ? null : Number(value) })

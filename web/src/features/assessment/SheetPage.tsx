@@ -27,7 +27,7 @@ import { ConflictDialog } from '../../components/ConflictDialog.tsx';
 import { SaveState } from '../../components/SaveState.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { fill } from '../../i18n/fill.ts';
-import { formatNumber, useT } from '../../i18n/locale.tsx';
+import { decimalMark, formatNumber, useT } from '../../i18n/locale.tsx';
 import { hasPermission, useMe } from '../auth/session.ts';
 import { bandIn, type SheetCriterion, useRoundWrite, useSheet } from './api.ts';
 
@@ -281,7 +281,7 @@ function CriterionRow(props: {
                 size="xs"
                 min={0}
                 max={criterion.maxPoints ?? undefined}
-                decimalSeparator=","
+                decimalSeparator={decimalMark()}
                 value={self}
                 onChange={(value) => {
                   setSelf(value);
@@ -334,7 +334,7 @@ function CriterionRow(props: {
                 size="xs"
                 min={0}
                 max={criterion.maxPoints ?? undefined}
-                decimalSeparator=","
+                decimalSeparator={decimalMark()}
                 value={appraised}
                 onChange={(value) => {
                   setAppraised(value);

@@ -38,7 +38,7 @@ import { ConflictDialog } from '../../components/ConflictDialog.tsx';
 import { DialogFooter } from '../../components/DialogFooter.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { fill } from '../../i18n/fill.ts';
-import { formatNumber, useT } from '../../i18n/locale.tsx';
+import { decimalMark, formatNumber, useT } from '../../i18n/locale.tsx';
 import { hasPermission, useMe } from '../auth/session.ts';
 import { UnitMultiPicker } from '../units/UnitPicker.tsx';
 import {
@@ -362,7 +362,7 @@ function TaskDialog({ planId, item, onClose }: { planId: number; item: PlanItem;
                 description={t('weightHelp')}
                 min={0}
                 max={100}
-                decimalSeparator=","
+                decimalSeparator={decimalMark()}
                 value={weight}
                 onChange={(value) => setWeight(Number(value) || 0)}
                 error={fieldError('weight')}
