@@ -211,8 +211,8 @@ export const MESSAGES = {
     en: 'Vietnamese column titles recognised',
   },
   channels: {
-    vi: 'Kênh nộp: direct (trực tiếp), online_partial (trực tuyến một phần), online_full (trực tuyến toàn trình), postal (bưu chính).',
-    en: 'Channel: direct, online_partial, online_full, postal.',
+    vi: 'Kênh nộp: trực tiếp, trực tuyến một phần, trực tuyến toàn trình, bưu chính (viết như hệ thống một cửa xuất ra).',
+    en: 'Channel: in person, partly online, fully online or by post, in the words the one-stop system exports.',
   },
   mapColumns: { vi: 'Ghép cột của tệp', en: 'Match the file’s columns' },
   mapColumnsHelp: {
@@ -878,6 +878,13 @@ export const MESSAGES = {
   chasingDone: { vi: 'Đóng', en: 'Close' },
   headNameMissing: { vi: 'chưa có họ tên', en: 'no name yet' },
   // ---- end (leader) ----
+  // ---- words, not codes (audit sentences, English mode, numbers) ----
+  auditEvent: { vi: 'Sự kiện', en: 'Event' },
+  auditAnyAction: { vi: 'Mọi thao tác', en: 'Any action' },
+  auditAnyEntity: { vi: 'Mọi đối tượng', en: 'Anything' },
+  auditField: { vi: 'Thông tin', en: 'Field' },
+  auditNoDetail: { vi: 'Sự kiện này không ghi thay đổi nào.', en: 'This event records no change.' },
+  // ---- end (words) ----
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -27,12 +27,12 @@ import { ConflictDialog } from '../../components/ConflictDialog.tsx';
 import { SaveState } from '../../components/SaveState.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { fill } from '../../i18n/fill.ts';
-import { useT } from '../../i18n/locale.tsx';
+import { decimalMark, formatNumber, useT } from '../../i18n/locale.tsx';
 import { hasPermission, useMe } from '../auth/session.ts';
-import { type SheetCriterion, useRoundWrite, useSheet } from './api.ts';
+import { bandIn, type SheetCriterion, useRoundWrite, useSheet } from './api.ts';
 
 const points = (value: number | null | undefined) =>
-  value === null || value === undefined ? '—' : value.toLocaleString('vi-VN');
+  value === null || value === undefined ? '—' : formatNumber(value);
 
 /** One unit's sheet: the criteria tree, its own scores and the council's, evidence, the running total. */
 export function SheetPage() {
@@ -74,7 +74,7 @@ export function SheetPage() {
             {points(sheet.total)} / 100
           </Text>
           <Text size="sm">
-            {points(sheet.percent)}% · {sheet.band ?? '—'}
+            {points(sheet.percent)}% · {bandIn(locale, sheet.band)}
             {(sheet.bonus > 0 || sheet.penalty > 0) &&
               ` · +${points(sheet.bonus)} / −${points(sheet.penalty)}`}
           </Text>
@@ -281,7 +281,7 @@ function CriterionRow(props: {
                 size="xs"
                 min={0}
                 max={criterion.maxPoints ?? undefined}
-                decimalSeparator=","
+                decimalSeparator={decimalMark()}
                 value={self}
                 onChange={(value) => {
                   setSelf(value);
@@ -334,7 +334,7 @@ function CriterionRow(props: {
                 size="xs"
                 min={0}
                 max={criterion.maxPoints ?? undefined}
-                decimalSeparator=","
+                decimalSeparator={decimalMark()}
                 value={appraised}
                 onChange={(value) => {
                   setAppraised(value);

@@ -22,7 +22,7 @@ import { assigneeNames } from '../../../../core/units/groups.ts';
 import { ListFooter } from '../../components/ListFooter.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { SortHeader } from '../../components/SortHeader.tsx';
-import { useT } from '../../i18n/locale.tsx';
+import { formatNumber, useT } from '../../i18n/locale.tsx';
 import { UnitPicker } from '../units/UnitPicker.tsx';
 import { type TaskRow, useTasks, useTasksDue } from './api.ts';
 
@@ -75,7 +75,7 @@ export function TasksPage() {
         <Select
           aria-label={t('dimension')}
           placeholder={t('allDimensions')}
-          data={DIMENSION_CODES.map((code) => ({ value: code, label: dimensionLabel(code) }))}
+          data={DIMENSION_CODES.map((code) => ({ value: code, label: dimensionLabel(code, locale) }))}
           value={dimension}
           onChange={(value) => {
             setDimension(value);
@@ -161,7 +161,7 @@ export function TasksPage() {
                       {task.overdue ? t('overdue') : ITEM_STATUS_NAMES[task.status][locale]}
                     </Badge>
                   </Table.Td>
-                  <Table.Td>{task.progress.toLocaleString('vi-VN')}%</Table.Td>
+                  <Table.Td>{formatNumber(task.progress)}%</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
