@@ -137,7 +137,9 @@ beforeAll(async () => {
   );
 
   // The data behind the pages, in the language it was written in.
-  names.push(...(await allPages(admin, '/api/units')).map((unit) => unit.name));
+  // A unit's name and its head's title are the province's own words ("Chủ tịch UBND").
+  for (const unit of await allPages(admin, '/api/units'))
+    names.push(unit.name, ...(unit.headTitle ? [unit.headTitle] : []));
   for (const user of await allPages(admin, '/api/users')) names.push(user.fullName, user.username);
   const plan = ok(await coordinator('GET', `/api/plans/${params.planId}`), 'plan');
   // The plan as its document words it: title, sections, tasks, targets, agencies, signatories.

@@ -18,6 +18,9 @@ interface LocaleContextValue {
 let activeLocale: Locale = 'vi';
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
+/** The language the app is shown in now (for code outside components: the API client's messages). */
+export const currentLocale = (): Locale => activeLocale;
+
 /** A number in the reader's format: vi 1.234,5 ; en 1,234.5. */
 export function formatNumber(value: number, options: Intl.NumberFormatOptions = {}): string {
   const key = `${activeLocale}${JSON.stringify(options)}`;
