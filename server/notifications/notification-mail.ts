@@ -5,6 +5,7 @@ import type { Db } from '../db/engine.ts';
 import { notifications, users } from '../db/schema/index.ts';
 import { createMailer, type Mailer } from '../reminders/mailer.ts';
 import { SYSTEM_ACTOR } from '../setup/initialise.ts';
+import { wordsOf } from './notification-service.ts';
 
 /** A hand-off older than this is not mailed any more (SMTP set up later does not send last month's). */
 const MAIL_WITHIN_MS = 2 * 24 * 3600_000;
@@ -17,16 +18,33 @@ export interface HandoffMailOutcome {
   noAddress: number;
 }
 
-/** The e-mail copy of a notification: its title, what it says, and where in Chiso to act. */
+/** The e-mail copy of a notification, in its reader's language: its title, what it says, where to act. */
 export function handoffMail(
-  row: { title: string; body: string | null; link: string | null },
+  row: {
+    title: string;
+    body: string | null;
+    titleEn?: string | null;
+    bodyEn?: string | null;
+    link: string | null;
+    locale?: string | null;
+  },
   publicUrl: string,
 ) {
-  const lines = [row.title, ''];
-  if (row.body) lines.push(row.body, '');
-  if (row.link) lines.push(`Xem và xử lý tại: ${publicUrl}${row.link}`, '');
-  lines.push('Thư tự động từ Chiso, xin không trả lời thư này.');
-  return { subject: `[Chiso] ${row.title}`, text: lines.join('\n') };
+  const english = row.locale === 'en';
+  const { title, body } = wordsOf(
+    { title: row.title, body: row.body, titleEn: row.titleEn ?? null, bodyEn: row.bodyEn ?? null },
+    row.locale ?? 'vi',
+  );
+  const lines = [title, ''];
+  if (body) lines.push(body, '');
+  if (row.link)
+    lines.push(`${english ? 'See and act on it at' : 'Xem và xử lý tại'}: ${publicUrl}${row.link}`, '');
+  lines.push(
+    english
+      ? 'An automatic message from Chiso; please do not reply.'
+      : 'Thư tự động từ Chiso, xin không trả lời thư này.',
+  );
+  return { subject: `[Chiso] ${title}`, text: lines.join('\n') };
 }
 
 /**
@@ -49,8 +67,11 @@ export async function sendHandoffMail(options: {
       id: notifications.id,
       title: notifications.title,
       body: notifications.body,
+      titleEn: notifications.titleEn,
+      bodyEn: notifications.bodyEn,
       link: notifications.link,
       email: users.email,
+      locale: users.locale,
     })
     .from(notifications)
     .innerJoin(users, eq(users.id, notifications.userId))

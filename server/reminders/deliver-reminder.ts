@@ -127,8 +127,11 @@ export async function deliverReminder(
         await notify(tx, {
           userIds: people.map((person) => person.id),
           kind: reminder.startsWith('after') || env.today > period.due ? 'reminder.overdue' : 'reminder.due',
-          title: mail.subject,
-          body: `${unit.name}: số liệu từ ${formatDateVi(period.dataFrom)} đến ${formatDateVi(period.dataTo)}.`,
+          title: { vi: mail.subject, en: mail.subjectEn },
+          body: {
+            vi: `${unit.name}: số liệu từ ${formatDateVi(period.dataFrom)} đến ${formatDateVi(period.dataTo)}.`,
+            en: `${unit.name}: data from ${formatDateVi(period.dataFrom)} to ${formatDateVi(period.dataTo)}.`,
+          },
           link: path,
         });
     });

@@ -14,6 +14,9 @@ export const notifications = pgTable(
     kind: text().notNull(),
     title: text().notNull(),
     body: text(),
+    /** The same in English, for a reader (or an e-mail) in English; null: the Vietnamese is shown. */
+    titleEn: text(),
+    bodyEn: text(),
     /** Where in the web app it leads, e.g. "/reports/12". */
     link: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
