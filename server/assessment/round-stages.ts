@@ -162,7 +162,12 @@ export async function withdrawPublication(
       before: { stage: 'published', publishedAt: round.publishedAt?.toISOString() ?? null },
       after: { stage: 'final', reason: input.reason },
     });
-    await notifyPublication(tx, { ...updated, ownerPath }, { withdrawn: true, reason: input.reason }, ctx.user.userId);
+    await notifyPublication(
+      tx,
+      { ...updated, ownerPath },
+      { withdrawn: true, reason: input.reason },
+      ctx.user.userId,
+    );
   });
   return getRound(ctx, roundId);
 }

@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildReport, buildRound, COMMUNE_A, COMMUNE_B, signInAs } from '../test/factories.ts';
+import type { Todo } from '../../core/todos.ts';
+import {
+  buildReport,
+  buildRound,
+  COMMUNE_A,
+  COMMUNE_B,
+  FUTURE_DEADLINES,
+  signInAs,
+} from '../test/factories.ts';
 import { createTestApp, type Session, type TestApp, unitIdByCode } from '../test/harness.ts';
 
 let t: TestApp;
@@ -57,9 +65,7 @@ describe('round steps the units hear of', () => {
         readAt: null,
       });
     expect(await mailStates('round.reopen')).toEqual(['pending']);
-    expect((await notificationsOf(coordinator)).filter((entry) => entry.kind === 'round.reopen')).toEqual(
-      [],
-    );
+    expect((await notificationsOf(coordinator)).filter((entry) => entry.kind === 'round.reopen')).toEqual([]);
   });
 
   it('publishing tells every unit of the round and its managers where the result is; withdrawing tells them why', async () => {
@@ -111,6 +117,79 @@ describe('round steps the units hear of', () => {
     // Nothing is asked of anyone: told in the app, not e-mailed.
     expect(await mailStates('round.published')).toEqual([null]);
     expect(await mailStates('round.withdrawn')).toEqual([null]);
+  });
+});
+
+describe('the second appraisal', () => {
+  it('"Phiếu chờ thẩm định" goes down as the council enters each explained sheet again', async () => {
+    const coordinator = await signInAs(t, 'coordinator', '33');
+    const appraiser = await signInAs(t, 'appraiser', '33');
+    const [a, b] = [await unitIdByCode(t.database, COMMUNE_A), await unitIdByCode(t.database, COMMUNE_B)];
+    const sessions = {
+      [a]: {
+        unit: await signInAs(t, 'unit_reporter', COMMUNE_A),
+        council: await signInAs(t, 'appraiser', COMMUNE_A),
+      },
+      [b]: {
+        unit: await signInAs(t, 'unit_reporter', COMMUNE_B),
+        council: await signInAs(t, 'appraiser', COMMUNE_B),
+      },
+    };
+    const frameworks = (await coordinator.request('GET', '/api/frameworks')).json as {
+      id: number;
+      code: string;
+    }[];
+    const created = await coordinator.request('POST', '/api/rounds', {
+      frameworkId: frameworks.find((entry) => entry.code === 'HY_CCHC_XA')?.id,
+      ownerUnitId: await unitIdByCode(t.database, '33'),
+      name: 'Đợt thẩm định lần 2',
+      year: 2026,
+      unitIds: [a, b],
+      deadlines: FUTURE_DEADLINES,
+    });
+    expect(created.status).toBe(201);
+    let round: Round = created.json;
+    const advance = async (stage: string) => {
+      const moved = await coordinator.request('POST', `/api/rounds/${round.id}/advance`, {
+        version: round.version,
+        reason: 'Rút ngắn theo chỉ đạo',
+      });
+      expect(moved.status).toBe(200);
+      round = moved.json;
+      expect(round.stage).toBe(stage);
+    };
+    const score = async (session: Session, unitId: number, body: Record<string, unknown>) => {
+      const saved = await session.request(
+        'PATCH',
+        `/api/rounds/${round.id}/units/${unitId}/scores/XA.1.1`,
+        body,
+      );
+      expect(saved.status).toBe(200);
+    };
+    const toAppraise = async (session: Session) => {
+      const listed = await session.request('GET', '/api/todos');
+      return (listed.json.items as Todo[]).find((entry) => entry.kind === 'sheetsToAppraise')?.count;
+    };
+    for (const unitId of [a, b]) {
+      await score(sessions[unitId]!.unit, unitId, { selfScore: 2, version: 0 });
+      // Stored as sent (the whole sheet need not be filled for this count).
+      await t.database.pool.query(
+        'update round_units set self_submitted_at = now() where round_id = $1 and unit_id = $2',
+        [round.id, unitId],
+      );
+    }
+    await advance('appraisal1');
+    for (const unitId of [a, b])
+      await score(appraiser, unitId, { returnedReason: 'Thiếu văn bản kiểm chứng', version: 1 });
+    await advance('explanation');
+    for (const unitId of [a, b])
+      await score(sessions[unitId]!.unit, unitId, { explanation: 'Đã bổ sung quyết định', version: 2 });
+    await advance('appraisal2');
+    expect([await toAppraise(sessions[a]!.council), await toAppraise(sessions[b]!.council)]).toEqual([1, 1]);
+    await score(appraiser, a, { appraisedScore: 2, version: 3 });
+    expect([await toAppraise(sessions[a]!.council), await toAppraise(sessions[b]!.council)]).toEqual([0, 1]);
+    await score(appraiser, b, { appraisedScore: 1, appraisalReason: 'Kiểm chứng chưa đủ', version: 3 });
+    expect(await toAppraise(sessions[b]!.council)).toBe(0);
   });
 });
 

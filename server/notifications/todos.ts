@@ -1,28 +1,10 @@
-import {
-  and,
-  eq,
-  exists,
-  gte,
-  inArray,
-  isNotNull,
-  isNull,
-  notExists,
-  or,
-  type SQL,
-  sql,
-} from 'drizzle-orm';
+import { and, eq, exists, gte, inArray, isNotNull, isNull, notExists, or, type SQL, sql } from 'drizzle-orm';
 import { hasPermissionSomewhere, type Permission, type Role } from '../../core/auth/roles.ts';
 import type { Todo, TodoKind } from '../../core/todos.ts';
 import { scopeCondition, unitScope } from '../auth/scope.ts';
 import { todayOf } from '../clock.ts';
 import { totalOver } from '../db/list-total.ts';
-import {
-  assessmentRounds,
-  reports,
-  roundScores,
-  roundUnits,
-  units,
-} from '../db/schema/index.ts';
+import { assessmentRounds, reports, roundScores, roundUnits, units } from '../db/schema/index.ts';
 import { loadReportingCalendar } from '../reports/calendar-settings.ts';
 import { reportInbox, reviewQueue } from '../reports/report-queues.ts';
 import type { NotificationContext } from './notification-service.ts';
@@ -155,20 +137,27 @@ async function assessmentTodos(ctx: NotificationContext): Promise<Todo[]> {
           or(isNotNull(roundScores.appraisedScore), isNotNull(roundScores.returnedReason)) as SQL,
         ),
       );
-    const explained = ctx.db
+    const awaitingReappraisal = ctx.db
       .select({ one: sql`1` })
       .from(roundScores)
       .where(
-        scoresOfSheet(and(isNotNull(roundScores.returnedReason), isNotNull(roundScores.explanation)) as SQL),
+        scoresOfSheet(
+          and(
+            isNotNull(roundScores.returnedReason),
+            isNotNull(roundScores.explanation),
+            isNull(roundScores.reappraisedAt),
+          ) as SQL,
+        ),
       );
-    // First appraisal: every sheet sent and not yet touched by the council; second: the explained ones.
+    // First appraisal: every sheet sent and not yet touched by the council; second: those with an
+    // explained criterion the council has not entered again.
     const toAppraise = or(
       and(
         eq(assessmentRounds.stage, 'appraisal1'),
         isNotNull(roundUnits.selfSubmittedAt),
         notExists(appraised),
       ),
-      and(eq(assessmentRounds.stage, 'appraisal2'), exists(explained)),
+      and(eq(assessmentRounds.stage, 'appraisal2'), exists(awaitingReappraisal)),
     ) as SQL;
     todos.push(
       ...(await sheetTodo(

@@ -23,11 +23,7 @@ import { nowOf, todayOf } from '../clock.ts';
 import type { DbOrTx, Tx } from '../db/engine.ts';
 import { agencyAliases, planItems, planItemUnits, plans, planTargets, units } from '../db/schema/index.ts';
 import { writeVersioned } from '../db/versioned.ts';
-import {
-  leadsOn,
-  notifyChildPlansAsked,
-  notifyTasksAssigned,
-} from '../notifications/plan-notifications.ts';
+import { leadsOn, notifyChildPlansAsked, notifyTasksAssigned } from '../notifications/plan-notifications.ts';
 import {
   assertAssignable,
   assertChangesPlan,
