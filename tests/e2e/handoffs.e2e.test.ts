@@ -209,4 +209,46 @@ describe('plan hand-offs', () => {
     await reporter.waitForURL((url) => url.pathname === `/plans/${planId}`);
     await reporter.getByRole('heading', { name: plan.title }).waitFor();
   });
+
+  it('a task given to every commune reaches the commune; on a 390 px phone the bell fits, marks all read and leads to the plan', async () => {
+    const coordinator = await newPage('dieuphoi');
+    const planId = await createSeedPlan(coordinator, server);
+    const coordinatorApi = await apiAs(server, 'dieuphoi');
+    const plan = (await coordinatorApi('GET', `/api/plans/${planId}`)).json;
+    const task = plan.items.find((item: { kind: string }) => item.kind === 'task');
+    const given = await coordinatorApi('PATCH', `/api/plans/${planId}/items/${task.id}`, {
+      leadGroupKeys: ['type:commune'],
+      version: task.version,
+    });
+    expect(given.status).toBe(200);
+    const asked = await coordinatorApi('PATCH', `/api/plans/${planId}`, {
+      childPlansDue: '30/06/2099',
+      version: plan.version,
+    });
+    expect(asked.status).toBe(200);
+
+    const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 390, height: 844 } });
+    const reporter = await context.newPage();
+    await signInAs(reporter, server, 'baocao.phohien');
+    await reporter.getByRole('link', { name: /^Kế hoạch cần lập: [1-9]\d*$/ }).waitFor();
+    await reporter.getByRole('button', { name: /^Thông báo \([1-9]\d* chưa đọc\)$/ }).click();
+    const asking = reporter
+      .getByRole('button', { name: /đề nghị đơn vị lập kế hoạch thực hiện trước 30\/06\/2099/ })
+      .first();
+    await asking.waitFor();
+    // Words and a date a person reads, no codes.
+    expect(await asking.innerText()).toMatch(/\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}$/);
+    expect(await asking.innerText()).not.toMatch(/plan\.child|2026Q\d/);
+    const dropdown = reporter.locator('.mantine-Popover-dropdown');
+    const box = await dropdown.boundingBox();
+    expect(box).not.toBeNull();
+    expect(box?.x).toBeGreaterThanOrEqual(0);
+    expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(390);
+    await reporter.getByRole('button', { name: 'Đánh dấu đã đọc tất cả' }).click();
+    await reporter.getByRole('button', { name: 'Thông báo (0 chưa đọc)' }).waitFor();
+    await asking.click();
+    await reporter.waitForURL((url) => url.pathname === `/plans/${planId}`);
+    await reporter.getByRole('heading', { name: plan.title }).waitFor();
+    await context.close();
+  });
 });
