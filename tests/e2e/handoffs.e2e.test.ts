@@ -183,6 +183,58 @@ describe('an assessment round', () => {
   });
 });
 
+describe('a round published and withdrawn', () => {
+  it('the commune is told the result is out and follows the bell to it; withdrawn, it reads why', async () => {
+    const coordinatorApi = await apiAs(server, 'dieuphoi');
+    const reporterApi = await apiAs(server, 'baocao.phohien');
+    const phoHien = (await reporterApi('GET', '/api/auth/me')).json.user.grants[0].unitId;
+    const owner = (await coordinatorApi('GET', '/api/auth/me')).json.user.grants[0].unitId;
+    const frameworks = (await coordinatorApi('GET', '/api/frameworks')).json as {
+      id: number;
+      code: string;
+    }[];
+    const created = await coordinatorApi('POST', '/api/rounds', {
+      frameworkId: frameworks.find((entry) => entry.code === DEMO.code)?.id,
+      ownerUnitId: owner,
+      name: 'Đợt công bố 2026',
+      year: 2026,
+      unitIds: [phoHien],
+      deadlines: {
+        self: '30/06/2099',
+        appraisal1: '31/07/2099',
+        explanation: '15/08/2099',
+        appraisal2: '31/08/2099',
+        final: '30/09/2099',
+      },
+    });
+    expect(created.status).toBe(201);
+    let round = created.json as { id: number; version: number; stage: string };
+    while (round.stage !== 'published') {
+      const moved = await coordinatorApi('POST', `/api/rounds/${round.id}/advance`, {
+        version: round.version,
+        reason: 'Rút ngắn theo chỉ đạo của UBND tỉnh',
+      });
+      expect(moved.status).toBe(200);
+      round = moved.json;
+    }
+
+    const reporter = await newPage('baocao.phohien');
+    await followNotification(reporter, 'Đợt đánh giá “Đợt công bố 2026” đã công bố kết quả');
+    await reporter.waitForURL((url) => url.pathname === `/assessment/rounds/${round.id}/results`);
+    await reporter.getByRole('heading', { name: 'Kết quả: Đợt công bố 2026' }).waitFor();
+
+    const withdrawn = await coordinatorApi('POST', `/api/rounds/${round.id}/withdraw`, {
+      version: round.version,
+      reason: 'Sai sót điểm thưởng',
+    });
+    expect(withdrawn.status).toBe(200);
+    await reporter.goto(`${server.url}/`);
+    await reporter.getByRole('button', { name: /^Thông báo \([1-9]\d* chưa đọc\)$/ }).click();
+    await reporter.getByText('Đợt đánh giá “Đợt công bố 2026”: kết quả đã thu hồi công bố').waitFor();
+    await reporter.getByText('Lý do: Sai sót điểm thưởng').waitFor();
+  });
+});
+
 describe('plan hand-offs', () => {
   it('a task given to the commune tells its reporter; asked for its own plan, its home shows it', async () => {
     const coordinator = await newPage('dieuphoi');
