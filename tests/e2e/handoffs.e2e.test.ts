@@ -289,8 +289,8 @@ describe('plan hand-offs', () => {
       .first();
     await asking.waitFor();
     // Words and a date a person reads, no codes.
-    expect(await asking.innerText()).toMatch(/\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}$/);
-    expect(await asking.innerText()).not.toMatch(/plan\.child|2026Q\d/);
+    expect(await asking.textContent()).toMatch(/\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}$/);
+    expect(await asking.textContent()).not.toMatch(/plan\.child|2026Q\d/);
     const dropdown = reporter.locator('.mantine-Popover-dropdown');
     const box = await dropdown.boundingBox();
     expect(box).not.toBeNull();
