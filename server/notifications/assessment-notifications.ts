@@ -22,7 +22,8 @@ async function tellUnits(
   tx: DbOrTx,
   round: RoundRef,
   unitIds: readonly number[],
-  message: { kind: string; title: string; actorId: number },
+  message: { kind: string; title: string; body?: string | null; actorId: number; mail?: boolean },
+  link: (unitId: number) => string = (unitId) => sheetLink(round.id, unitId),
 ) {
   if (unitIds.length === 0) return;
   const people = await tx
@@ -46,9 +47,75 @@ async function tellUnits(
       userIds,
       kind: message.kind,
       title: message.title,
-      link: sheetLink(round.id, unitId),
-      mail: true,
+      body: message.body ?? null,
+      link: link(unitId),
+      mail: message.mail ?? true,
     });
+}
+
+const unitsOfRound = async (tx: DbOrTx, roundId: number) =>
+  (
+    await tx.select({ unitId: roundUnits.unitId }).from(roundUnits).where(eq(roundUnits.roundId, roundId))
+  ).map((row) => row.unitId);
+
+/** Those who manage the round (over its organising unit), not the one who acted. */
+async function tellManagers(
+  tx: DbOrTx,
+  round: RoundRef & { ownerPath: string },
+  message: { kind: string; title: string; body?: string | null; actorId: number },
+) {
+  const managers = (
+    await Promise.all(
+      PERMISSIONS['assessment.manage'].map((role) => roleHoldersOver(tx, round.ownerPath, role)),
+    )
+  ).flat();
+  await notify(tx, {
+    userIds: managers.map((person) => person.id).filter((id) => id !== message.actorId),
+    kind: message.kind,
+    title: message.title,
+    body: message.body ?? null,
+    link: resultsLink(round.id),
+  });
+}
+
+const resultsLink = (roundId: number) => `/assessment/rounds/${roundId}/results`;
+
+/**
+ * A round's publication: every unit of the round reads its result (in app: nothing is asked of it),
+ * and so do the round's managers; withdrawn, the same people are told so, with the reason.
+ */
+export async function notifyPublication(
+  tx: DbOrTx,
+  round: RoundRef & { ownerPath: string },
+  change: { withdrawn: false } | { withdrawn: true; reason: string },
+  actorId: number,
+) {
+  const message = change.withdrawn
+    ? {
+        kind: 'round.withdrawn',
+        title: `Đợt đánh giá “${round.name}”: kết quả đã thu hồi công bố`,
+        body: `Lý do: ${change.reason}`,
+        actorId,
+        mail: false,
+      }
+    : {
+        kind: 'round.published',
+        title: `Đợt đánh giá “${round.name}” đã công bố kết quả`,
+        actorId,
+        mail: false,
+      };
+  await tellUnits(tx, round, await unitsOfRound(tx, round.id), message, () => resultsLink(round.id));
+  await tellManagers(tx, round, message);
+}
+
+/** The self-assessment reopened: every unit of the round may change its sheet again, and is asked to. */
+export async function notifySelfReopened(tx: DbOrTx, round: RoundRef, reason: string, actorId: number) {
+  await tellUnits(tx, round, await unitsOfRound(tx, round.id), {
+    kind: 'round.reopen',
+    title: `Đợt đánh giá “${round.name}” mở lại giai đoạn tự đánh giá${until(round, 'self')}`,
+    body: `Lý do: ${reason}`,
+    actorId,
+  });
 }
 
 /** A round just opened (its self-assessment stage): every unit in it is asked to fill its sheet. */
@@ -75,6 +142,7 @@ export async function notifyStageMoved(
   to: Stage,
   actorId: number,
 ) {
+  if (to === 'published') await notifyPublication(tx, round, { withdrawn: false }, actorId);
   if (to === 'appraisal1' || to === 'appraisal2') {
     // Appraisers over the organising unit, and those granted on a unit of the round itself.
     const inRound = await tx

@@ -27,10 +27,14 @@ export const notifications = pgTable(
      */
     mailState: text(),
     mailedAt: timestamp({ withTimezone: true }),
+    /** When a sender claimed it ("sending"): a claim older than the send timeout is a dead sender's, taken again. */
+    mailClaimedAt: timestamp({ withTimezone: true }),
   },
   (t) => [
     index('notifications_user_idx').on(t.userId, t.readAt, t.createdAt),
-    index('notifications_mail_idx').on(t.createdAt).where(sql`${t.mailState} in ('pending', 'failed')`),
+    index('notifications_mail_idx')
+      .on(t.createdAt)
+      .where(sql`${t.mailState} in ('pending', 'failed', 'sending')`),
   ],
 );
 
