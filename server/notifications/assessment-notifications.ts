@@ -4,7 +4,7 @@ import type { Stage } from '../../core/frameworks/rounds.ts';
 import { formatDateVi } from '../../core/text/dates.ts';
 import type { DbOrTx } from '../db/engine.ts';
 import { roleGrants, roundScores, roundUnits, users } from '../db/schema/index.ts';
-import { notify } from './notification-service.ts';
+import { notify, type Words } from './notification-service.ts';
 import { roleHoldersOver, unitPeople } from './recipients.ts';
 
 export interface RoundRef {
@@ -16,13 +16,15 @@ export interface RoundRef {
 const sheetLink = (roundId: number, unitId: number) => `/assessment/rounds/${roundId}/units/${unitId}`;
 const until = (round: RoundRef, stage: Stage) =>
   round.deadlines[stage] ? ` (hạn ${formatDateVi(round.deadlines[stage])})` : '';
+const untilEn = (round: RoundRef, stage: Stage) =>
+  round.deadlines[stage] ? ` (due ${formatDateVi(round.deadlines[stage])})` : '';
 
 /** Each unit's own people who fill its sheet (by a grant on the unit itself), told with its sheet's link. */
 async function tellUnits(
   tx: DbOrTx,
   round: RoundRef,
   unitIds: readonly number[],
-  message: { kind: string; title: string; body?: string | null; actorId: number; mail?: boolean },
+  message: { kind: string; title: Words; body?: Words | null; actorId: number; mail?: boolean },
   link: (unitId: number) => string = (unitId) => sheetLink(round.id, unitId),
 ) {
   if (unitIds.length === 0) return;
@@ -62,7 +64,7 @@ const unitsOfRound = async (tx: DbOrTx, roundId: number) =>
 async function tellManagers(
   tx: DbOrTx,
   round: RoundRef & { ownerPath: string },
-  message: { kind: string; title: string; body?: string | null; actorId: number },
+  message: { kind: string; title: Words; body?: Words | null; actorId: number },
 ) {
   const managers = (
     await Promise.all(
@@ -93,14 +95,20 @@ export async function notifyPublication(
   const message = change.withdrawn
     ? {
         kind: 'round.withdrawn',
-        title: `Đợt đánh giá “${round.name}”: kết quả đã thu hồi công bố`,
-        body: `Lý do: ${change.reason}`,
+        title: {
+          vi: `Đợt đánh giá “${round.name}”: kết quả đã thu hồi công bố`,
+          en: `Round “${round.name}”: the published results were withdrawn`,
+        },
+        body: { vi: `Lý do: ${change.reason}`, en: `Reason: ${change.reason}` },
         actorId,
         mail: false,
       }
     : {
         kind: 'round.published',
-        title: `Đợt đánh giá “${round.name}” đã công bố kết quả`,
+        title: {
+          vi: `Đợt đánh giá “${round.name}” đã công bố kết quả`,
+          en: `Round “${round.name}”: results published`,
+        },
         actorId,
         mail: false,
       };
@@ -112,8 +120,11 @@ export async function notifyPublication(
 export async function notifySelfReopened(tx: DbOrTx, round: RoundRef, reason: string, actorId: number) {
   await tellUnits(tx, round, await unitsOfRound(tx, round.id), {
     kind: 'round.reopen',
-    title: `Đợt đánh giá “${round.name}” mở lại giai đoạn tự đánh giá${until(round, 'self')}`,
-    body: `Lý do: ${reason}`,
+    title: {
+      vi: `Đợt đánh giá “${round.name}” mở lại giai đoạn tự đánh giá${until(round, 'self')}`,
+      en: `Round “${round.name}”: self-assessment reopened${untilEn(round, 'self')}`,
+    },
+    body: { vi: `Lý do: ${reason}`, en: `Reason: ${reason}` },
     actorId,
   });
 }
@@ -127,7 +138,10 @@ export async function notifyRoundOpened(
 ) {
   await tellUnits(tx, round, unitIds, {
     kind: 'round.self',
-    title: `Đợt đánh giá “${round.name}” đã mở: mời đơn vị tự đánh giá${until(round, 'self')}`,
+    title: {
+      vi: `Đợt đánh giá “${round.name}” đã mở: mời đơn vị tự đánh giá${until(round, 'self')}`,
+      en: `Round “${round.name}” is open: your unit's self-assessment is awaited${untilEn(round, 'self')}`,
+    },
     actorId,
   });
 }
@@ -160,7 +174,10 @@ export async function notifyStageMoved(
     await notify(tx, {
       userIds: appraisers.map((person) => person.id).filter((id) => id !== actorId),
       kind: 'round.appraise',
-      title: `Đợt đánh giá “${round.name}”: phiếu chờ thẩm định${until(round, to)}`,
+      title: {
+        vi: `Đợt đánh giá “${round.name}”: phiếu chờ thẩm định${until(round, to)}`,
+        en: `Round “${round.name}”: sheets await appraisal${untilEn(round, to)}`,
+      },
       link: `/assessment/rounds/${round.id}`,
       mail: true,
     });
@@ -182,7 +199,10 @@ export async function notifyStageMoved(
       returned.map((row) => row.unitId),
       {
         kind: 'round.explain',
-        title: `Đợt đánh giá “${round.name}”: hội đồng đề nghị giải trình${until(round, 'explanation')}`,
+        title: {
+          vi: `Đợt đánh giá “${round.name}”: hội đồng đề nghị giải trình${until(round, 'explanation')}`,
+          en: `Round “${round.name}”: the council asks for explanations${untilEn(round, 'explanation')}`,
+        },
         actorId,
       },
     );

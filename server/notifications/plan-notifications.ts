@@ -8,6 +8,8 @@ import { unitReporters } from './recipients.ts';
 
 const planName = (plan: { number: string | null; title: string }) =>
   plan.number ? `Kế hoạch số ${plan.number}` : `Kế hoạch “${plan.title}”`;
+const planNameEn = (plan: { number: string | null; title: string }) =>
+  plan.number ? `Plan No. ${plan.number}` : `The plan “${plan.title}”`;
 
 async function planOf(tx: DbOrTx, planId: number) {
   const [plan] = await tx
@@ -77,7 +79,10 @@ export async function notifyTasksAssigned(
     await notify(tx, {
       userIds: people.map((person) => person.id).filter((id) => id !== input.actorId),
       kind: 'plan.assigned',
-      title: `${planName(plan)} giao đơn vị chủ trì ${count} nhiệm vụ`,
+      title: {
+        vi: `${planName(plan)} giao đơn vị chủ trì ${count} nhiệm vụ`,
+        en: `${planNameEn(plan)} gives your unit the lead of ${count} task${count === 1 ? '' : 's'}`,
+      },
       body: plan.title,
       link: `/plans/${plan.id}`,
       mail: true,
@@ -116,7 +121,10 @@ export async function notifyChildPlansAsked(
     await notify(tx, {
       userIds: people.map((person) => person.id).filter((id) => id !== input.actorId),
       kind: 'plan.child',
-      title: `${planName(plan)} đề nghị đơn vị lập kế hoạch thực hiện trước ${formatDateVi(plan.childPlansDue)}`,
+      title: {
+        vi: `${planName(plan)} đề nghị đơn vị lập kế hoạch thực hiện trước ${formatDateVi(plan.childPlansDue)}`,
+        en: `${planNameEn(plan)} asks your unit for its own plan by ${formatDateVi(plan.childPlansDue)}`,
+      },
       body: plan.title,
       link: `/plans/${plan.id}`,
       mail: true,
