@@ -67,7 +67,13 @@ export function actorOf(user: SessionUser | null): Actor {
 /** The service context of a signed-in request. */
 export function contextOf(request: FastifyRequest, db: Db): ServiceContext & { user: SessionUser } {
   if (!request.user) throw new AppError('UNAUTHENTICATED');
-  return { db, actor: actorOf(request.user), ip: request.ip, user: request.user, now: request.server.clock };
+  // The page's language (sent by the web app) over the account's saved one: another device may differ.
+  const shown = request.headers['x-chiso-locale'];
+  const user =
+    (shown === 'vi' || shown === 'en') && shown !== request.user.locale
+      ? { ...request.user, locale: shown }
+      : request.user;
+  return { db, actor: actorOf(request.user), ip: request.ip, user, now: request.server.clock };
 }
 
 /** Record-level check: the user holds `permission` on the unit at `unitPath`. */

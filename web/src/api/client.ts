@@ -50,6 +50,8 @@ export async function api<T>(
   const isForm = body instanceof FormData;
   const headers: Record<string, string> = {};
   if (method !== 'GET') headers['x-csrf-token'] = csrfToken;
+  // The language the page is shown in: what the server writes for a person (notifications) follows it.
+  headers['x-chiso-locale'] = currentLocale();
   if (body !== undefined && !isForm) headers['content-type'] = 'application/json';
   let response: Response;
   try {

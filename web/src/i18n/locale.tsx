@@ -49,6 +49,8 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
     document.documentElement.lang = locale;
   }, [locale]);
   const setLocale = useCallback((next: Locale) => {
+    // At once, not at the next render: requests sent right after the switch ask in the new language.
+    activeLocale = next;
     localStorage.setItem(STORAGE_KEY, next);
     setLocaleState(next);
   }, []);

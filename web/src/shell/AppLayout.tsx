@@ -43,6 +43,8 @@ export function AppLayout() {
 
   const changeLocale = (next: string) => {
     setLocale(next as Locale);
+    // What the server wrote in words (notifications, messages) is asked for again in the new language.
+    void client.invalidateQueries();
     if (me && !me.mustChangePassword)
       void api('PATCH', '/api/auth/me/preferences', { locale: next }).catch(() => {});
   };
