@@ -93,7 +93,7 @@ export function SheetPage() {
           </Text>
           <Title order={2}>{sheet.unit.name}</Title>
         </Stack>
-        <Stack gap={2} align="flex-end">
+        <Stack gap={2} align={layout === 'cards' ? 'flex-start' : 'flex-end'}>
           <Text fw={700} size="xl" aria-label={t('totalPoints')}>
             {points(sheet.total)} / 100
           </Text>

@@ -1,7 +1,7 @@
 import { Card, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { lazy, Suspense, useMemo } from 'react';
 import { periodName } from '../../../../core/periods/period-names.ts';
-import { useIsPhone } from '../../components/useIsPhone.ts';
+import { useIsBelow, useIsPhone } from '../../components/useIsPhone.ts';
 import { type Locale, useT } from '../../i18n/locale.tsx';
 import type { DossierDashboard, Kpi } from './api.ts';
 import type { ChartOption } from './EChart.tsx';
@@ -34,9 +34,17 @@ export function TrendChart({
   const shown = selected && selected.measureUnit === '%' ? selected : ratios[0];
   const targetWord = t('target');
   const isPhone = useIsPhone();
+  const isNarrow = useIsBelow('lg');
   const option = useMemo(
-    () => trendOption(dashboard, shown?.code, locale, targetWord, isPhone),
-    [dashboard, shown?.code, locale, targetWord, isPhone],
+    () =>
+      trendOption(
+        dashboard,
+        shown?.code,
+        locale,
+        targetWord,
+        isPhone ? 'phone' : isNarrow ? 'narrow' : 'wide',
+      ),
+    [dashboard, shown?.code, locale, targetWord, isPhone, isNarrow],
   );
   const summary = dashboard.trend
     .map(
@@ -91,23 +99,26 @@ function trendOption(
   selectedCode: string | undefined,
   locale: Locale,
   targetWord: string,
-  isPhone: boolean,
+  width: 'phone' | 'narrow' | 'wide',
 ): ChartOption {
+  const isPhone = width === 'phone';
   return {
     aria: { enabled: true },
     color: PALETTE,
-    // On a phone the legend is one line that pages (the full names would wrap over the plot), and
-    // the quarters are slanted so that eight of them fit under 300 px without touching.
+    // Only a wide screen fits every name of the legend in two lines under the plot; narrower, the
+    // legend is one line that pages (wrapped, it would climb over the plot). On a phone the quarters
+    // are slanted too, so that eight of them fit under 300 px without touching.
     grid: isPhone
       ? { left: 8, right: 16, top: 16, bottom: 40, containLabel: true }
-      : { left: 48, right: 24, top: 16, bottom: 80 },
+      : { left: 48, right: 24, top: 16, bottom: width === 'narrow' ? 56 : 80 },
     tooltip: {
       trigger: 'axis',
       valueFormatter: (value) => formatRate(typeof value === 'number' ? value : null),
     },
-    legend: isPhone
-      ? { bottom: 0, type: 'scroll', pageIconSize: 12, textStyle: { width: 220, overflow: 'truncate' } }
-      : { bottom: 0, type: 'plain' },
+    legend:
+      width === 'wide'
+        ? { bottom: 0, type: 'plain' }
+        : { bottom: 0, type: 'scroll', pageIconSize: 12, textStyle: { width: 220, overflow: 'truncate' } },
     xAxis: {
       type: 'category',
       data: dashboard.trend.map((point) => periodName(point.period, locale)),

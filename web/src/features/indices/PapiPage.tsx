@@ -53,7 +53,8 @@ function ProvinceHistory({ code, name }: { code: string; name: string }) {
       <Title order={3} size="h5">
         {name}
       </Title>
-      <ScrollTable striped withTableBorder>
+      {/* Twelve columns scroll sideways on a phone, each cell on one line (no badge cut to "Tr…"). */}
+      <ScrollTable striped withTableBorder minWidth={900} style={{ whiteSpace: 'nowrap' }}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('year')}</Table.Th>
@@ -137,7 +138,7 @@ export function PapiPage() {
               .sort((a, b) => a.label.localeCompare(b.label, 'vi'))}
             value={province}
             onChange={setProvince}
-            w={300}
+            w={{ base: '100%', xs: 300 }}
             allowDeselect={false}
           />
           {merged && merged.predecessors.length > 1 && (
@@ -160,7 +161,8 @@ export function PapiPage() {
             allowDeselect={false}
           />
         </SimpleGrid>
-        <ScrollTable striped highlightOnHover withTableBorder>
+        {/* Four columns fit a phone: no sideways scroll. */}
+        <ScrollTable striped highlightOnHover withTableBorder minWidth={0}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('rank')}</Table.Th>
