@@ -31,7 +31,8 @@ const format = (value: number | null) => (value === null ? '—' : number.format
 function GroupBadge({ group }: { group: PapiRow['group'] }) {
   if (group === null) return <Text c="dimmed">—</Text>;
   return (
-    <Badge color={GROUP_COLOURS[group]} variant="light" tt="none">
+    // Never cut to "Tr…" by a squeezed column: the table gives the badge its full width.
+    <Badge color={GROUP_COLOURS[group]} variant="light" tt="none" miw="max-content">
       {GROUP_LABELS[group]}
     </Badge>
   );
@@ -53,7 +54,7 @@ function ProvinceHistory({ code, name }: { code: string; name: string }) {
       <Title order={3} size="h5">
         {name}
       </Title>
-      {/* Twelve columns scroll sideways on a phone, each cell on one line (no badge cut to "Tr…"). */}
+      {/* Twelve columns scroll sideways on a phone, each cell on one line. */}
       <ScrollTable striped withTableBorder minWidth={900} style={{ whiteSpace: 'nowrap' }}>
         <Table.Thead>
           <Table.Tr>
