@@ -334,6 +334,9 @@ describe('the pages people live in, at 390 and 1440 px', () => {
     await p.goto(`${server.url}${roundUrl}/results`, { waitUntil: 'networkidle' });
     await p.locator('main').getByRole('heading').first().waitFor();
     await expectFitsPhone(p, `${roundUrl}/results`);
+    // The ranking needs no sideways scroll either: band under the name, share under the points.
+    const ranking = await p.locator('main table').first().boundingBox();
+    expect(ranking && ranking.x + ranking.width <= PHONE.width).toBe(true);
     await shoot(p, 'results');
   });
 });
