@@ -6,17 +6,22 @@ import type { Database } from '../server/db/engine.ts';
 
 const PASSWORD = 'Bench-mark-2026';
 
-/** A coordinator of the unit for the benchmark to sign in as. */
-export async function createBenchUser(database: Database, unitId: number): Promise<void> {
+/** A coordinator (or `role`) of the unit for the benchmark to sign in as. */
+export async function createBenchUser(
+  database: Database,
+  unitId: number,
+  role = 'coordinator',
+): Promise<void> {
   const user = await database.pool.query<{ id: number }>(
     `insert into users (username, full_name, full_name_search, password_hash)
      values ('bench', 'Thử tải', 'thu tai', $1) returning id`,
     [await hashPassword(PASSWORD)],
   );
-  await database.pool.query(
-    `insert into role_grants (user_id, role, unit_id) values ($1, 'coordinator', $2)`,
-    [user.rows[0]?.id, unitId],
-  );
+  await database.pool.query('insert into role_grants (user_id, role, unit_id) values ($1, $2, $3)', [
+    user.rows[0]?.id,
+    role,
+    unitId,
+  ]);
 }
 
 /**
@@ -26,7 +31,10 @@ export async function createBenchUser(database: Database, unitId: number): Promi
 export async function withBenchServer<T>(
   database: Database,
   cacheSeconds: number,
-  use: (fetchAs: (path: string) => Promise<Response>) => Promise<T>,
+  use: (
+    fetchAs: (path: string) => Promise<Response>,
+    session: { base: string; cookie: string },
+  ) => Promise<T>,
 ): Promise<T> {
   const config = loadConfig({
     NODE_ENV: 'production',
@@ -45,7 +53,7 @@ export async function withBenchServer<T>(
       body: JSON.stringify({ username: 'bench', password: PASSWORD }),
     });
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-    return await use((path) => fetch(`${base}${path}`, { headers: { cookie } }));
+    return await use((path) => fetch(`${base}${path}`, { headers: { cookie } }), { base, cookie });
   } finally {
     await app.close();
   }

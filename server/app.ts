@@ -27,9 +27,11 @@ import { indicatorRoutes } from './indicators/indicator-routes.ts';
 import { indexRoutes } from './indices/index-routes.ts';
 import { jobRoutes } from './jobs/job-routes.ts';
 import { notificationRoutes } from './notifications/notification-routes.ts';
+import { overviewRoutes } from './overview/overview-routes.ts';
 import { planRoutes } from './plans/plan-routes.ts';
 import { reminderRoutes } from './reminders/reminder-routes.ts';
 import { calendarRoutes } from './reports/calendar-routes.ts';
+import { chasingRoutes } from './reports/chasing-routes.ts';
 import { reportRoutes } from './reports/report-routes.ts';
 import { unitGroupRoutes } from './units/unit-group-routes.ts';
 import { unitRoutes } from './units/unit-routes.ts';
@@ -147,6 +149,8 @@ export async function buildApp({
   await app.register(calendarRoutes, { db: database.db });
   await app.register(assessmentRoutes, { db: database.db, cacheMs: config.readCacheMs });
   await app.register(indicatorRoutes, { db: database.db, cacheMs: config.readCacheMs });
+  await app.register(overviewRoutes, { db: database.db, cacheMs: config.readCacheMs });
+  await app.register(chasingRoutes, { db: database.db });
 
   await app.register(webRoutes);
   app.setNotFoundHandler((_request, reply) => reply.status(404).send(envelope(new AppError('NOT_FOUND'))));

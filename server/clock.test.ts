@@ -68,9 +68,11 @@ describe('overdue tasks by the injected clock', () => {
     expect(overdue.total).toBe(1);
     expect(overdue.items[0].due).toBe('2026-06-14');
 
-    // The next day both are.
+    // The next day both are (a day later the session has ended too: signed in again).
     setDay('2026-06-16');
-    expect((await reporter.request('GET', '/api/plan-tasks?overdue=true')).json.total).toBe(2);
+    expect((await reporter.request('GET', '/api/plan-tasks?overdue=true')).status).toBe(401);
+    const nextDay = await signInAs(t, 'unit_reporter', '33.SCT');
+    expect((await nextDay.request('GET', '/api/plan-tasks?overdue=true')).json.total).toBe(2);
   });
 });
 
@@ -79,9 +81,9 @@ describe('assessment round deadlines by the injected clock', () => {
     setDay('2026-06-30');
     const round = await buildRound(t, { deadlines: { self: '30/06/2026' } });
     const communeId = await unitIdByCode(t.database, '11953');
-    const reporter = await signInAs(t, 'unit_reporter', '11953');
     const url = `/api/rounds/${round.id}/units/${communeId}/scores/XA.1.1`;
     setDay('2026-06-30', '23:30:00');
+    const reporter = await signInAs(t, 'unit_reporter', '11953');
     expect((await reporter.request('PATCH', url, { selfScore: 1, version: 0 })).status).toBe(200);
     setDay('2026-07-01', '00:30:00');
     const locked = await reporter.request('PATCH', url, { selfScore: 2, version: 1 });

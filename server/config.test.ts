@@ -16,6 +16,13 @@ describe('configuration', () => {
     expect(config.loadDemo).toBe(false);
   });
 
+  it('loads the demo year with the demo unless CHISO_DEMO_YEAR=false, never without the demo', () => {
+    expect(loadConfig({}).loadDemoYear).toBe(true);
+    expect(loadConfig({ CHISO_DEMO_YEAR: 'false' }).loadDemoYear).toBe(false);
+    expect(loadConfig({ CHISO_DEMO: 'false', CHISO_DEMO_YEAR: 'true' }).loadDemoYear).toBe(false);
+    expect(() => loadConfig({ CHISO_DEMO_YEAR: 'no' })).toThrow(/CHISO_DEMO_YEAR/);
+  });
+
   it('a test may start the clock at a given instant (CHISO_NOW), never in production', () => {
     expect(loadConfig({}).now).toBeUndefined();
     expect(loadConfig({ CHISO_NOW: '2026-12-02T09:00:00+07:00' }).now).toBe('2026-12-02T09:00:00+07:00');

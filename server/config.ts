@@ -19,6 +19,8 @@ const envSchema = z.object({
   CHISO_DEMO: z.enum(['true', 'false']).optional(),
   /** With the demo: eight quarters of generated one-stop dossiers for its dashboards (false: none). */
   CHISO_DEMO_DOSSIERS: z.enum(['true', 'false']).optional(),
+  /** With the demo: a year in progress (the province's plan, the quarter's reports, assessment rounds); false: none. */
+  CHISO_DEMO_YEAR: z.enum(['true', 'false']).optional(),
   CHISO_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   /** How long a read cache may answer without the database when nothing changed; 0 turns them off. */
   CHISO_READ_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
@@ -48,6 +50,7 @@ export interface Config {
   secret: string;
   loadDemo: boolean;
   loadDemoDossiers: boolean;
+  loadDemoYear: boolean;
   trustProxy: boolean;
   logLevel: string;
   isProduction: boolean;
@@ -92,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secret,
     loadDemo,
     loadDemoDossiers: loadDemo && values.CHISO_DEMO_DOSSIERS !== 'false',
+    loadDemoYear: loadDemo && values.CHISO_DEMO_YEAR !== 'false',
     trustProxy: values.CHISO_TRUST_PROXY === 'true',
     logLevel: values.LOG_LEVEL ?? (values.NODE_ENV === 'test' ? 'silent' : 'info'),
     isProduction,

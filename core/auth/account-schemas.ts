@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MAX_ID, versionSchema } from '../ids.ts';
 import { normalizeText } from '../text/vietnamese.ts';
-import { email } from '../units/unit-schemas.ts';
+import { email, phone } from '../units/unit-schemas.ts';
 import { passwordProblem } from './password-rule.ts';
 import { ROLE_NAMES } from './roles.ts';
 
@@ -42,7 +42,7 @@ export const changePasswordSchema = z
 export const LOCALES = ['vi', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 
-const fullName = z
+export const fullName = z
   .string({ error: 'Vui lòng nhập họ tên.' })
   .transform(normalizeText)
   .pipe(z.string().min(1, 'Vui lòng nhập họ tên.').max(150, 'Tối đa 150 ký tự.'));
@@ -76,3 +76,6 @@ export const grantRoleSchema = z.object({
   role: z.enum(ROLE_NAMES, { error: 'Vai trò không hợp lệ.' }),
   unitId: z.number({ error: 'Vui lòng chọn đơn vị.' }).int().positive().max(MAX_ID, 'Vui lòng chọn đơn vị.'),
 });
+
+/** An account for a unit's head, from the unit's page (prefilled from the unit's head fields). */
+export const headAccountSchema = z.object({ username, fullName, email, phone });

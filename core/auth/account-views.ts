@@ -27,6 +27,7 @@ export const userViewSchema = z.object({
   username: z.string(),
   fullName: z.string(),
   email: z.string().nullable(),
+  phone: z.string().nullable(),
   isActive: z.boolean(),
   locale: z.enum(['vi', 'en']),
   lockedUntil: z.string().nullable(),
@@ -34,6 +35,27 @@ export const userViewSchema = z.object({
   version: z.number().int(),
   grants: z.array(grantSchema),
 });
+
+/** The preview (dryRun) or result of an account import: the accounts, one role each. */
+export const accountImportResultSchema = z.object({
+  dryRun: z.boolean(),
+  count: z.number().int(),
+  accounts: z.array(
+    z.object({
+      row: z.number().int(),
+      fullName: z.string(),
+      username: z.string(),
+      email: z.string().nullable(),
+      phone: z.string().nullable(),
+      unitId: z.number().int(),
+      unitName: z.string(),
+      role: z.enum(ROLE_NAMES),
+    }),
+  ),
+  /** After an import: the one download of the temporary passwords. */
+  credentialsToken: z.string().nullable(),
+});
+export type AccountImportResult = z.infer<typeof accountImportResultSchema>;
 
 export type Me = z.infer<typeof meSchema>;
 export type GrantView = z.infer<typeof grantSchema>;

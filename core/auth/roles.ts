@@ -49,8 +49,11 @@ export const PERMISSIONS = {
   'indicators.manage': ['admin', 'coordinator'],
   /** Bulk-import dossiers of the units in scope (a row for a unit outside it is refused). */
   'dossiers.import': ['admin', 'coordinator', 'unit_reporter'],
-  'users.read': ['admin'],
-  'users.write': ['admin'],
+  /** The leader's overview of a province: PAPI, dossiers, reports, overdue tasks, assessment. */
+  'overview.read': ['admin', 'coordinator', 'leader'],
+  /** Accounts whose roles lie in the user's subtree; a coordinator there creates and imports them too. */
+  'users.read': ['admin', 'coordinator'],
+  'users.write': ['admin', 'coordinator'],
   'audit.read': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -49,6 +49,24 @@ export const DOSSIER_FIELD_LABELS: Record<DossierField, string> = {
   apologyIssued: 'Thư xin lỗi',
 };
 
+/** What each field holds, for a reader in English (the file's own titles stay Vietnamese). */
+export const DOSSIER_FIELD_LABELS_EN: Record<DossierField, string> = {
+  code: 'Dossier code',
+  unitCode: 'Unit code',
+  procedureCode: 'Procedure code',
+  procedureName: 'Procedure name',
+  field: 'Field of the procedure',
+  level: 'Level',
+  channel: 'Channel',
+  receivedAt: 'Received at',
+  dueAt: 'Due at',
+  finishedAt: 'Finished at',
+  returnedAt: 'Result returned at',
+  status: 'Status',
+  digitised: 'Digitised',
+  apologyIssued: 'Letter of apology issued',
+};
+
 // Folded titles (see headerKey) of one-stop exports; canonical names are added below.
 const TITLES: Record<DossierField, readonly string[]> = {
   code: ['ma ho so', 'so ho so', 'ma so ho so', 'so bien nhan', 'ma bien nhan'],

@@ -102,3 +102,22 @@ export function workdayCalendar(overrides: HolidayOverrides = {}) {
   };
   return { isWorkday, addWorkdays };
 }
+
+/** The computed holidays' names in English; a holiday a province typed reads as it was written. */
+const HOLIDAY_NAMES_EN: Record<string, string> = {
+  'Tết Dương lịch': "New Year's Day",
+  'Ngày Chiến thắng': 'Reunification Day',
+  'Ngày Quốc tế Lao động': 'International Labour Day',
+  'Quốc khánh (ngày liền kề)': 'National Day (adjacent day)',
+  'Quốc khánh': 'National Day',
+  'Giỗ Tổ Hùng Vương': "Hung Kings' Commemoration Day",
+  'Tết Nguyên đán': 'Lunar New Year (Tết)',
+};
+const IN_LIEU = 'Nghỉ bù ';
+
+export function holidayNameIn(name: string, locale: 'vi' | 'en'): string {
+  if (locale === 'vi') return name;
+  if (name.startsWith(IN_LIEU))
+    return `Day off in lieu of ${holidayNameIn(name.slice(IN_LIEU.length), locale)}`;
+  return HOLIDAY_NAMES_EN[name] ?? name;
+}

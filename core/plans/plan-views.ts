@@ -23,10 +23,39 @@ export const ITEM_STATUS_NAMES: Record<ItemStatus, { vi: string; en: string }> =
 };
 
 /** "PAPI.5 – Thủ tục hành chính công". */
-export function dimensionLabel(code: DimensionCode): string {
-  const name = DIMENSION_TABLE.find((entry) => entry.code === code)?.names[0] ?? '';
-  return name ? `${code} – ${name.charAt(0).toUpperCase()}${name.slice(1)}` : code;
+export function dimensionLabel(code: DimensionCode, locale: 'vi' | 'en' = 'vi'): string {
+  const name = dimensionName(code, locale);
+  return name ? `${code} – ${name}` : code;
 }
+
+/** A dimension by its name alone ("Tham gia của người dân ở cấp cơ sở"; "Participation"). */
+export function dimensionName(code: DimensionCode, locale: 'vi' | 'en' = 'vi'): string {
+  const name =
+    locale === 'en'
+      ? DIMENSION_NAMES_EN[code]
+      : (DIMENSION_TABLE.find((entry) => entry.code === code)?.names[0] ?? '');
+  return name ? `${name.charAt(0).toUpperCase()}${name.slice(1)}` : '';
+}
+
+/** The dimensions' English names, as the frameworks state them (reference/frameworks). */
+const DIMENSION_NAMES_EN: Record<DimensionCode, string> = {
+  'PAPI.1': 'Participation',
+  'PAPI.2': 'Transparency of local decision-making',
+  'PAPI.3': 'Vertical accountability',
+  'PAPI.4': 'Control of corruption in the public sector',
+  'PAPI.5': 'Public administrative procedures',
+  'PAPI.6': 'Public service delivery',
+  'PAPI.7': 'Environmental governance',
+  'PAPI.8': 'E-governance',
+  'PAR.1': 'Steering of administrative reform',
+  'PAR.2': 'Institutional reform',
+  'PAR.3': 'Administrative procedure reform',
+  'PAR.4': 'Organisational reform',
+  'PAR.5': 'Civil service reform',
+  'PAR.6': 'Public finance reform',
+  'PAR.7': 'E-government and digital government',
+  'PAR.8': 'Impact of administrative reform',
+};
 
 export const RECURRENCE_NAMES: Record<Recurrence, { vi: string; en: string }> = {
   weekly: { vi: 'Hằng tuần', en: 'Weekly' },

@@ -17,6 +17,8 @@ export interface FrameworkSummary {
   id: number;
   code: string;
   nameVi: string;
+  /** The English name the framework carries (a province's own may have none). */
+  nameEn: string | null;
   fromYear: number;
   toYear: number | null;
   status: string;
@@ -34,6 +36,7 @@ export async function listFrameworks(ctx: AssessmentContext): Promise<FrameworkS
     id: row.id,
     code: row.code,
     nameVi: row.nameVi,
+    nameEn: row.definition.nameEn || null,
     fromYear: row.fromYear,
     toYear: row.toYear,
     status: row.status,

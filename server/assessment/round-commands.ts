@@ -186,7 +186,8 @@ export async function updateScore(
         eq(roundScores.criterionCode, code),
       ),
       version,
-      set,
+      // The council's entry in the second appraisal marks the criterion re-appraised (the to-do counts by it).
+      set: stage === 'appraisal2' ? { ...set, reappraisedAt: nowOf(ctx) } : set,
       insert: { roundId, unitId, criterionCode: code, ...set },
       actorId: ctx.user.userId,
       present: presentScore,

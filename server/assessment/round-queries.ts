@@ -39,6 +39,7 @@ function presentRound(round: RoundRow, framework: Framework) {
     year: round.year,
     frameworkId: round.frameworkId,
     frameworkName: framework.nameVi,
+    frameworkNameEn: framework.nameEn || null,
     ownerUnitId: round.ownerUnitId,
     stage: round.stage as Stage,
     deadlines: round.deadlines,

@@ -17,7 +17,11 @@ import { formatDateVi } from '../../core/text/dates.ts';
 import { mutate } from '../audit/audit-log.ts';
 import { nowOf, todayOf } from '../clock.ts';
 import { assessmentRounds, units } from '../db/schema/index.ts';
-import { notifyStageMoved } from '../notifications/assessment-notifications.ts';
+import {
+  notifyPublication,
+  notifySelfReopened,
+  notifyStageMoved,
+} from '../notifications/assessment-notifications.ts';
 import { type AssessmentContext, assertManagesRound } from './assessment-access.ts';
 import { getRound } from './round-queries.ts';
 
@@ -136,7 +140,7 @@ export async function withdrawPublication(
   roundId: number,
   input: z.output<typeof withdrawPublicationSchema>,
 ) {
-  const { round } = await assertManagesRound(ctx, roundId);
+  const { round, ownerPath } = await assertManagesRound(ctx, roundId);
   if (round.stage !== 'published') throw new AppError('CONFLICT', 'Đợt đánh giá chưa công bố.');
   await mutate(ctx, async (tx, audit) => {
     const [updated] = await tx
@@ -158,6 +162,12 @@ export async function withdrawPublication(
       before: { stage: 'published', publishedAt: round.publishedAt?.toISOString() ?? null },
       after: { stage: 'final', reason: input.reason },
     });
+    await notifyPublication(
+      tx,
+      { ...updated, ownerPath },
+      { withdrawn: true, reason: input.reason },
+      ctx.user.userId,
+    );
   });
   return getRound(ctx, roundId);
 }
@@ -204,6 +214,7 @@ export async function reopenSelfAssessment(
       before: { stage: 'appraisal1' },
       after: { stage: back, reason: input.reason },
     });
+    await notifySelfReopened(tx, updated, input.reason, ctx.user.userId);
   });
   return getRound(ctx, roundId);
 }

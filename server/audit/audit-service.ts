@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, gt, gte, like, lt, type SQL, sql } from 'drizzle-orm';
+import type { AuditNames } from '../../core/audit/audit-event.ts';
 import {
   type ChainCheck,
   type ChainedEvent,
@@ -10,6 +11,7 @@ import { rootsScope, scopeCondition } from '../auth/scope.ts';
 import type { DbOrTx } from '../db/engine.ts';
 import { countRows, listTotal, totalOver } from '../db/list-total.ts';
 import { auditEvents, auditHead, units } from '../db/schema/index.ts';
+import { auditNames } from './audit-names.ts';
 
 export interface AuditQuery {
   page: number;
@@ -61,11 +63,13 @@ export async function findAuditEvents(db: DbOrTx, query: AuditQuery): Promise<Li
     .orderBy(direction === 'asc' ? asc(auditEvents.seq) : desc(auditEvents.seq))
     .limit(query.perPage)
     .offset((query.page - 1) * query.perPage);
+  const contents = rows.map(({ event }) => {
+    const { prevHash: _p, hash: _h, ...content } = toContent(event);
+    return content;
+  });
+  const names = await auditNames(db, contents);
   return {
-    items: rows.map(({ event }) => {
-      const { prevHash: _p, hash: _h, ...view } = toContent(event);
-      return view;
-    }),
+    items: contents.map((content, i) => ({ ...content, names: names[i] as AuditNames })),
     page: query.page,
     perPage: query.perPage,
     total: await listTotal(rows, query, () =>

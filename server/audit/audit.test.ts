@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signInAs } from '../test/factories.ts';
+import { describeAuditEvent } from '../../core/audit/audit-words.ts';
+import { buildReport, buildRound, COMMUNE_A, signInAs } from '../test/factories.ts';
 import { createTestApp, type Session, type TestApp, unitIdByCode } from '../test/harness.ts';
 import { verifyAuditChain } from './audit-service.ts';
 
@@ -33,6 +34,46 @@ describe('audit trail', () => {
     });
     expect(event.actorName).toMatch(/^user/);
     expect(Date.now() - Date.parse(event.at)).toBeLessThan(60_000);
+  });
+
+  it('names what each event touched, so it reads as a sentence in either language', async () => {
+    const coordinator = await signInAs(t, 'coordinator', '33');
+    const round = await buildRound(t, { coordinator, name: 'Đánh giá CCHC cấp xã 2026 (nhật ký)' });
+    const unitId = await unitIdByCode(t.database, COMMUNE_A);
+    const reporter = await signInAs(t, 'unit_reporter', COMMUNE_A);
+    const scored = await reporter.request('PATCH', `/api/rounds/${round.id}/units/${unitId}/scores/XA.1.1`, {
+      selfScore: 2,
+      version: 0,
+    });
+    expect(scored.status).toBe(200);
+    const me = (await reporter.request('GET', '/api/auth/me')).json.user;
+    const [score] = (
+      await admin.request('GET', `/api/audit?entityType=round_score&entityId=${round.id}/${unitId}/XA.1.1`)
+    ).json.items;
+    expect(score.names).toEqual({
+      actor: me.fullName,
+      entity: null,
+      unit: 'Phường Phố Hiến',
+      round: 'Đánh giá CCHC cấp xã 2026 (nhật ký)',
+      criterion: 'XA.1.1 Ban hành kế hoạch CCHC năm đúng thời hạn, đủ nội dung',
+      period: null,
+    });
+    expect(describeAuditEvent(score, 'vi')).toBe(
+      `${me.fullName} đã tự chấm tiêu chí “XA.1.1 Ban hành kế hoạch CCHC năm đúng thời hạn, đủ nội dung” của Phường Phố Hiến trong đợt đánh giá “Đánh giá CCHC cấp xã 2026 (nhật ký)”`,
+    );
+
+    const [login] = (await admin.request('GET', `/api/audit?action=auth.login&actorId=${me.id}`)).json.items;
+    expect(describeAuditEvent(login, 'en')).toBe(`${me.fullName} signed in`);
+
+    const report = await buildReport(t, { unitCode: COMMUNE_A, periodCode: '2026Q2' });
+    const [opened] = (await admin.request('GET', `/api/audit?entityType=report&entityId=${report.id}`)).json
+      .items;
+    expect(opened.names).toMatchObject({ unit: 'Phường Phố Hiến', period: '2026Q2' });
+    // The sentence names the person, not the login the event recorded.
+    expect(opened.names.actor).not.toBe(opened.actorName);
+    expect(describeAuditEvent(opened, 'vi', (code) => (code === '2026Q2' ? 'Quý II/2026' : code))).toBe(
+      `${opened.names.actor} đã lập báo cáo Quý II/2026 của Phường Phố Hiến`,
+    );
   });
 
   it('is refused UPDATE, DELETE and TRUNCATE by the database itself', async () => {

@@ -30,7 +30,7 @@ describe('sign-in', () => {
       expect.objectContaining({ role: 'coordinator', unitName: 'Ủy ban nhân dân tỉnh Hưng Yên' }),
     ]);
     expect(body.user.permissions).toContain('units.read');
-    expect(body.user.permissions).not.toContain('users.write');
+    expect(body.user.permissions).not.toContain('audit.read');
     expect(body.csrfToken.length).toBeGreaterThan(20);
   });
 

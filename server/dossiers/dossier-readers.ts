@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
 import { PassThrough, type Readable, Transform } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type { Row } from 'exceljs';
 import { AppError } from '../../core/errors.ts';
 import { detectVietnameseEncoding, ENCODING_MESSAGES } from '../../core/text/legacy-encoding.ts';
 import { checkZipFile, type ZipLimits } from '../files/zip-limits.ts';
@@ -180,6 +180,7 @@ async function* readJsonLines(source: Readable): AsyncGenerator<FileRow> {
 async function* readXlsx(source: Readable): AsyncGenerator<FileRow> {
   // Rows are streamed, but the shared-string table is kept (cells refer to it by index): a sheet of
   // unique codes holds them all in memory. For millions of rows, CSV or JSON lines stay flat.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(source, {
     sharedStrings: 'cache',
     styles: 'cache',
@@ -190,10 +191,10 @@ async function* readXlsx(source: Readable): AsyncGenerator<FileRow> {
   try {
     for await (const sheet of workbook) {
       for await (const row of sheet) {
-        const values = (row as ExcelJS.Row).values as unknown[];
+        const values = (row as Row).values as unknown[];
         const cells: string[] = [];
         for (let index = 1; index < values.length; index++) cells.push(cellText(values[index]).trim());
-        yield { line: (row as ExcelJS.Row).number, cells };
+        yield { line: (row as Row).number, cells };
       }
       // Only the first sheet holds the dossiers.
       break;

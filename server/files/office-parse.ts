@@ -1,5 +1,4 @@
-import ExcelJS from 'exceljs';
-import mammoth from 'mammoth';
+import type { CellValue } from 'exceljs';
 import { AppError } from '../../core/errors.ts';
 import { htmlToPlanText } from './documents.ts';
 import type { Table } from './tabular.ts';
@@ -20,6 +19,8 @@ const grouped = (count: number) => count.toLocaleString('vi-VN');
 export async function parseDocx(data: Buffer): Promise<string> {
   checkZipBuffer(data, OFFICE_ZIP_LIMITS);
   let html: string;
+  // The parsers are loaded on first use (in the office worker), never at the server's start.
+  const { default: mammoth } = await import('mammoth');
   try {
     ({ value: html } = await mammoth.convertToHtml({ buffer: data }));
   } catch {
@@ -44,13 +45,13 @@ export function assertLineCount(text: string): void {
   }
 }
 
-function cellText(value: ExcelJS.CellValue): string {
+function cellText(value: CellValue): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'object') {
     if ('richText' in value) return value.richText.map((part) => part.text).join('');
     if ('text' in value) return String(value.text);
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+    if ('result' in value) return cellText(value.result as CellValue);
     return '';
   }
   return String(value).normalize('NFC');
@@ -58,6 +59,7 @@ function cellText(value: ExcelJS.CellValue): string {
 
 export async function parseXlsx(data: Buffer): Promise<Table> {
   checkZipBuffer(data, OFFICE_ZIP_LIMITS);
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(data as unknown as ArrayBuffer);

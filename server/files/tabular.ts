@@ -1,5 +1,4 @@
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
 import { AppError } from '../../core/errors.ts';
 import { detectVietnameseEncoding, ENCODING_MESSAGES } from '../../core/text/legacy-encoding.ts';
 import { readOfficeFile } from './office.ts';
@@ -85,6 +84,8 @@ export interface Sheet {
 
 /** An .xlsx of several sheets, each with a bold frozen header row and columns sized to their content. */
 export async function writeWorkbook(sheets: Sheet[]): Promise<Buffer> {
+  // Loaded on first use: exceljs is hundreds of modules the server's start need not read.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   for (const { name, headers, rows, formats } of sheets) {
     const sheet = workbook.addWorksheet(name);

@@ -1,14 +1,21 @@
-import { and, eq, gt, inArray } from 'drizzle-orm';
+import { and, eq, gt, inArray, lt, or, type SQL } from 'drizzle-orm';
 import { mutate } from '../audit/audit-log.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/engine.ts';
 import { notifications, users } from '../db/schema/index.ts';
 import { createMailer, type Mailer } from '../reminders/mailer.ts';
 import { SYSTEM_ACTOR } from '../setup/initialise.ts';
+import { wordsOf } from './notification-service.ts';
 
 /** A hand-off older than this is not mailed any more (SMTP set up later does not send last month's). */
 const MAIL_WITHIN_MS = 2 * 24 * 3600_000;
 const BATCH = 100;
+/**
+ * A claim older than this belongs to a sender that died mid-send: the mail is taken again. Far longer
+ * than a batch of SMTP conversations can take (nodemailer gives up on a silent server in minutes), so
+ * a live sender's claim is never taken from it.
+ */
+export const MAIL_CLAIM_TIMEOUT_MS = 15 * 60_000;
 const EVERY_MS = 60_000;
 
 export interface HandoffMailOutcome {
@@ -17,16 +24,33 @@ export interface HandoffMailOutcome {
   noAddress: number;
 }
 
-/** The e-mail copy of a notification: its title, what it says, and where in Chiso to act. */
+/** The e-mail copy of a notification, in its reader's language: its title, what it says, where to act. */
 export function handoffMail(
-  row: { title: string; body: string | null; link: string | null },
+  row: {
+    title: string;
+    body: string | null;
+    titleEn?: string | null;
+    bodyEn?: string | null;
+    link: string | null;
+    locale?: string | null;
+  },
   publicUrl: string,
 ) {
-  const lines = [row.title, ''];
-  if (row.body) lines.push(row.body, '');
-  if (row.link) lines.push(`Xem và xử lý tại: ${publicUrl}${row.link}`, '');
-  lines.push('Thư tự động từ Chiso, xin không trả lời thư này.');
-  return { subject: `[Chiso] ${row.title}`, text: lines.join('\n') };
+  const english = row.locale === 'en';
+  const { title, body } = wordsOf(
+    { title: row.title, body: row.body, titleEn: row.titleEn ?? null, bodyEn: row.bodyEn ?? null },
+    row.locale ?? 'vi',
+  );
+  const lines = [title, ''];
+  if (body) lines.push(body, '');
+  if (row.link)
+    lines.push(`${english ? 'See and act on it at' : 'Xem và xử lý tại'}: ${publicUrl}${row.link}`, '');
+  lines.push(
+    english
+      ? 'An automatic message from Chiso; please do not reply.'
+      : 'Thư tự động từ Chiso, xin không trả lời thư này.',
+  );
+  return { subject: `[Chiso] ${title}`, text: lines.join('\n') };
 }
 
 /**
@@ -44,22 +68,28 @@ export async function sendHandoffMail(options: {
   if (!options.mailer) return outcome;
   const now = options.now ?? new Date();
   const ctx = { db: options.db, actor: SYSTEM_ACTOR, ip: null };
+  // Waiting, refused last time, or claimed by a sender that never came back.
+  const claimable = or(
+    inArray(notifications.mailState, ['pending', 'failed']),
+    and(
+      eq(notifications.mailState, 'sending'),
+      lt(notifications.mailClaimedAt, new Date(now.getTime() - MAIL_CLAIM_TIMEOUT_MS)),
+    ),
+  ) as SQL;
   const due = await options.db
     .select({
       id: notifications.id,
       title: notifications.title,
       body: notifications.body,
+      titleEn: notifications.titleEn,
+      bodyEn: notifications.bodyEn,
       link: notifications.link,
       email: users.email,
+      locale: users.locale,
     })
     .from(notifications)
     .innerJoin(users, eq(users.id, notifications.userId))
-    .where(
-      and(
-        inArray(notifications.mailState, ['pending', 'failed']),
-        gt(notifications.createdAt, new Date(now.getTime() - MAIL_WITHIN_MS)),
-      ),
-    )
+    .where(and(claimable, gt(notifications.createdAt, new Date(now.getTime() - MAIL_WITHIN_MS))))
     .orderBy(notifications.id)
     .limit(BATCH);
   if (due.length === 0) return outcome;
@@ -67,8 +97,9 @@ export async function sendHandoffMail(options: {
     const ids = due.map((row) => row.id);
     const rows = await tx
       .update(notifications)
-      .set({ mailState: 'sending' })
-      .where(and(inArray(notifications.id, ids), inArray(notifications.mailState, ['pending', 'failed'])))
+      .set({ mailState: 'sending', mailClaimedAt: now })
+      // Re-checked row by row under the update's lock: of two senders, the second finds it taken.
+      .where(and(inArray(notifications.id, ids), claimable))
       .returning({ id: notifications.id });
     const without = due.filter((row) => !row.email).map((row) => row.id);
     if (without.length > 0)

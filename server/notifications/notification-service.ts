@@ -8,12 +8,18 @@ import { notifications } from '../db/schema/index.ts';
 
 export type NotificationContext = ServiceContext & { user: SessionUser };
 
+/** A text in both languages; a plain string is Vietnamese only (shown as such in English too). */
+export type Words = string | { vi: string; en: string };
+
+const viOf = (words: Words) => (typeof words === 'string' ? words : words.vi);
+const enOf = (words: Words) => (typeof words === 'string' ? null : words.en);
+
 export interface NotifyInput {
   userIds: readonly number[];
   /** What it is about, e.g. "report.returned", "reminder.before": lets the web app pick an icon. */
   kind: string;
-  title: string;
-  body?: string | null;
+  title: Words;
+  body?: Words | null;
   link?: string | null;
   /** A hand-off (someone must act): also e-mailed, after the change commits, where SMTP is set. */
   mail?: boolean;
@@ -29,8 +35,10 @@ export async function notify(tx: DbOrTx, input: NotifyInput): Promise<number> {
       userIds.slice(i, i + 1000).map((userId) => ({
         userId,
         kind: input.kind,
-        title: input.title,
-        body: input.body ?? null,
+        title: viOf(input.title),
+        titleEn: enOf(input.title),
+        body: input.body ? viOf(input.body) : null,
+        bodyEn: input.body ? enOf(input.body) : null,
         link: input.link ?? null,
         mailState: input.mail ? 'pending' : null,
       })),
@@ -38,12 +46,23 @@ export async function notify(tx: DbOrTx, input: NotifyInput): Promise<number> {
   return userIds.length;
 }
 
-function present(row: typeof notifications.$inferSelect) {
+/** A notification's text in the reader's language (the Vietnamese where no English was written). */
+export function wordsOf(
+  row: { title: string; body: string | null; titleEn: string | null; bodyEn: string | null },
+  locale: string,
+) {
+  const english = locale === 'en';
+  return {
+    title: (english && row.titleEn) || row.title,
+    body: (english && row.bodyEn) || row.body,
+  };
+}
+
+function present(row: typeof notifications.$inferSelect, locale: string) {
   return {
     id: row.id,
     kind: row.kind,
-    title: row.title,
-    body: row.body,
+    ...wordsOf(row, locale),
     link: row.link,
     createdAt: row.createdAt.toISOString(),
     readAt: row.readAt?.toISOString() ?? null,
@@ -72,7 +91,7 @@ export async function findNotifications(
     ctx.db.select({ n: countRows() }).from(notifications).where(where),
   );
   return {
-    items: rows.map(({ row }) => present(row)),
+    items: rows.map(({ row }) => present(row, ctx.user.locale)),
     page: query.page,
     perPage: query.perPage,
     total,
@@ -87,7 +106,7 @@ export async function markNotificationRead(ctx: NotificationContext, id: number)
     .from(notifications)
     .where(and(eq(notifications.id, id), eq(notifications.userId, ctx.user.userId)));
   if (!row) throw new AppError('NOT_FOUND');
-  if (row.readAt) return present(row);
+  if (row.readAt) return present(row, ctx.user.locale);
   const updated = await mutate(ctx, async (tx, audit) => {
     const [saved] = await tx
       .update(notifications)
@@ -98,7 +117,7 @@ export async function markNotificationRead(ctx: NotificationContext, id: number)
     return saved;
   });
   if (!updated) throw new AppError('NOT_FOUND');
-  return present(updated);
+  return present(updated, ctx.user.locale);
 }
 
 export async function markAllNotificationsRead(ctx: NotificationContext) {

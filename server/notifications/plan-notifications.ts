@@ -1,13 +1,15 @@
-import { and, eq, ne, notExists, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { eq, type SQL, sql } from 'drizzle-orm';
 import { formatDateVi } from '../../core/text/dates.ts';
 import type { DbOrTx } from '../db/engine.ts';
-import { planItems, planItemUnits, plans } from '../db/schema/index.ts';
+import { plans } from '../db/schema/index.ts';
+import { assignmentsOn } from '../units/unit-group-resolver.ts';
 import { notify } from './notification-service.ts';
 import { unitReporters } from './recipients.ts';
 
 const planName = (plan: { number: string | null; title: string }) =>
   plan.number ? `Kế hoạch số ${plan.number}` : `Kế hoạch “${plan.title}”`;
+const planNameEn = (plan: { number: string | null; title: string }) =>
+  plan.number ? `Plan No. ${plan.number}` : `The plan “${plan.title}”`;
 
 async function planOf(tx: DbOrTx, planId: number) {
   const [plan] = await tx
@@ -24,25 +26,63 @@ async function planOf(tx: DbOrTx, planId: number) {
 }
 
 /**
+ * (item, unit) for each unit leading a task of the plan on `on`, named or through a group (the one
+ * resolver): a unit named and also in the group counts once. `itemIds` narrows to some tasks.
+ */
+export async function leadsOn(
+  tx: DbOrTx,
+  input: { planId: number; on: string; itemIds?: readonly number[] },
+): Promise<{ itemId: number; unitId: number }[]> {
+  const only: SQL =
+    input.itemIds === undefined
+      ? sql`true`
+      : input.itemIds.length === 0
+        ? sql`false`
+        : sql`a.item_id in (${sql.join(
+            input.itemIds.map((id) => sql`${id}::int`),
+            sql`, `,
+          )})`;
+  const result = await tx.execute(sql`select distinct a.item_id, a.unit_id
+    from (${assignmentsOn(input.on)}) a join plan_items i on i.id = a.item_id
+    where a.role = 'lead' and i.plan_id = ${input.planId} and ${only}
+    order by a.unit_id, a.item_id`);
+  return (result.rows as Record<string, unknown>[]).map((row) => ({
+    itemId: Number(row.item_id),
+    unitId: Number(row.unit_id),
+  }));
+}
+
+/**
  * Tasks of a plan were given to units to lead (the plan saved, or a task reassigned): each unit's
- * reporters and head are told how many, with the plan's link. The plan's own unit is not told of
- * its own plan, nor the person who assigned.
+ * reporters and head (by a grant on the unit itself) are told once how many, with the plan's link,
+ * the members of a group ("Tất cả xã, phường") resolved on `on`. The plan's own unit is not told of
+ * its own plan, nor the person who assigned, nor a unit that led the task already (`already`).
  */
 export async function notifyTasksAssigned(
   tx: DbOrTx,
-  input: { planId: number; leads: readonly number[]; actorId: number },
+  input: {
+    planId: number;
+    on: string;
+    actorId: number;
+    itemIds?: readonly number[];
+    already?: readonly number[];
+  },
 ) {
   const plan = await planOf(tx, input.planId);
   if (!plan) return;
+  const skip = new Set([plan.unitId, ...(input.already ?? [])]);
   const counts = new Map<number, number>();
-  for (const unitId of input.leads)
-    if (unitId !== plan.unitId) counts.set(unitId, (counts.get(unitId) ?? 0) + 1);
+  for (const { unitId } of await leadsOn(tx, input))
+    if (!skip.has(unitId)) counts.set(unitId, (counts.get(unitId) ?? 0) + 1);
   for (const [unitId, count] of counts) {
     const people = await unitReporters(tx, unitId);
     await notify(tx, {
       userIds: people.map((person) => person.id).filter((id) => id !== input.actorId),
       kind: 'plan.assigned',
-      title: `${planName(plan)} giao đơn vị chủ trì ${count} nhiệm vụ`,
+      title: {
+        vi: `${planName(plan)} giao đơn vị chủ trì ${count} nhiệm vụ`,
+        en: `${planNameEn(plan)} gives your unit the lead of ${count} task${count === 1 ? '' : 's'}`,
+      },
       body: plan.title,
       link: `/plans/${plan.id}`,
       mail: true,
@@ -51,36 +91,40 @@ export async function notifyTasksAssigned(
 }
 
 /**
+ * The units that lead a task of the plan on `on` (named or through a group) and have not answered
+ * with a plan of their own: those a plan asking for unit plans waits for.
+ */
+export function unitsAskedForPlans(on: string): SQL {
+  return sql`select distinct i.plan_id, a.unit_id
+    from (${assignmentsOn(on)}) a
+    join plan_items i on i.id = a.item_id
+    join plans p on p.id = i.plan_id
+    where a.role = 'lead' and a.unit_id <> p.unit_id
+      and not exists (select 1 from plans c where c.parent_plan_id = p.id and c.unit_id = a.unit_id)`;
+}
+
+/**
  * The plan asks the units leading its tasks for plans of their own (by `childPlansDue`): each unit
  * that has not answered yet is told, its reporters and head.
  */
-export async function notifyChildPlansAsked(tx: DbOrTx, input: { planId: number; actorId: number }) {
+export async function notifyChildPlansAsked(
+  tx: DbOrTx,
+  input: { planId: number; on: string; actorId: number },
+) {
   const plan = await planOf(tx, input.planId);
   if (!plan?.childPlansDue) return;
-  const children = alias(plans, 'children');
-  const asked = await tx
-    .selectDistinct({ unitId: planItemUnits.unitId })
-    .from(planItemUnits)
-    .innerJoin(planItems, eq(planItems.id, planItemUnits.itemId))
-    .where(
-      and(
-        eq(planItems.planId, plan.id),
-        eq(planItemUnits.role, 'lead'),
-        ne(planItemUnits.unitId, plan.unitId),
-        notExists(
-          tx
-            .select({ one: sql`1` })
-            .from(children)
-            .where(and(eq(children.parentPlanId, plan.id), eq(children.unitId, planItemUnits.unitId))),
-        ),
-      ),
-    );
-  for (const { unitId } of asked) {
-    const people = await unitReporters(tx, unitId);
+  const asked = await tx.execute(
+    sql`select unit_id from (${unitsAskedForPlans(input.on)}) q where q.plan_id = ${plan.id} order by unit_id`,
+  );
+  for (const row of asked.rows as Record<string, unknown>[]) {
+    const people = await unitReporters(tx, Number(row.unit_id));
     await notify(tx, {
       userIds: people.map((person) => person.id).filter((id) => id !== input.actorId),
       kind: 'plan.child',
-      title: `${planName(plan)} đề nghị đơn vị lập kế hoạch thực hiện trước ${formatDateVi(plan.childPlansDue)}`,
+      title: {
+        vi: `${planName(plan)} đề nghị đơn vị lập kế hoạch thực hiện trước ${formatDateVi(plan.childPlansDue)}`,
+        en: `${planNameEn(plan)} asks your unit for its own plan by ${formatDateVi(plan.childPlansDue)}`,
+      },
       body: plan.title,
       link: `/plans/${plan.id}`,
       mail: true,

@@ -16,28 +16,37 @@ export interface ReportStep {
   actorId: number;
 }
 
-/** The title of what happened to a unit's report, as the people concerned read it. */
+/** The title of what happened to a unit's report, as the people concerned read it, in both languages. */
 export function reportStepTitle(
   step: Pick<ReportStep, 'action' | 'periodCode' | 'reason'>,
   unitName: string,
-) {
+): { vi: string; en: string } {
   const period = periodName(step.periodCode, 'vi', { inSentence: true });
+  const periodEn = periodName(step.periodCode, 'en', { inSentence: true });
   const report = `Báo cáo ${period} của ${unitName}`;
+  const reportEn = `The report of ${unitName} for ${periodEn}`;
+  const reason = step.reason ? `: ${step.reason}` : '';
   switch (step.action) {
     case 'present':
-      return `${report} chờ thủ trưởng duyệt`;
+      return { vi: `${report} chờ thủ trưởng duyệt`, en: `${reportEn} awaits the head's approval` };
     case 'sendBack':
-      return `${report} được thủ trưởng trả lại: ${step.reason ?? ''}`.trim();
+      return {
+        vi: `${report} được thủ trưởng trả lại${reason}`,
+        en: `${reportEn} was sent back by the head${reason}`,
+      };
     case 'submit':
-      return `${unitName} đã gửi báo cáo ${period}`;
+      return {
+        vi: `${unitName} đã gửi báo cáo ${period}`,
+        en: `${unitName} sent its report for ${periodEn}`,
+      };
     case 'return':
-      return `${report} bị trả lại: ${step.reason ?? ''}`.trim();
+      return { vi: `${report} bị trả lại${reason}`, en: `${reportEn} was returned${reason}` };
     case 'accept':
-      return `${report} đã được tiếp nhận`;
+      return { vi: `${report} đã được tiếp nhận`, en: `${reportEn} was accepted` };
     case 'reopen':
-      return `${report} được mở lại: ${step.reason ?? ''}`.trim();
+      return { vi: `${report} được mở lại${reason}`, en: `${reportEn} was reopened${reason}` };
     case 'lock':
-      return `${report} đã khóa`;
+      return { vi: `${report} đã khóa`, en: `${reportEn} is locked` };
   }
 }
 

@@ -1,36 +1,14 @@
-import {
-  and,
-  eq,
-  exists,
-  gte,
-  inArray,
-  isNotNull,
-  isNull,
-  ne,
-  notExists,
-  or,
-  type SQL,
-  sql,
-} from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { and, eq, exists, gte, inArray, isNotNull, isNull, notExists, or, type SQL, sql } from 'drizzle-orm';
 import { hasPermissionSomewhere, type Permission, type Role } from '../../core/auth/roles.ts';
 import type { Todo, TodoKind } from '../../core/todos.ts';
 import { scopeCondition, unitScope } from '../auth/scope.ts';
 import { todayOf } from '../clock.ts';
 import { totalOver } from '../db/list-total.ts';
-import {
-  assessmentRounds,
-  planItems,
-  planItemUnits,
-  plans,
-  reports,
-  roundScores,
-  roundUnits,
-  units,
-} from '../db/schema/index.ts';
+import { assessmentRounds, reports, roundScores, roundUnits, units } from '../db/schema/index.ts';
 import { loadReportingCalendar } from '../reports/calendar-settings.ts';
 import { reportInbox, reviewQueue } from '../reports/report-queues.ts';
 import type { NotificationContext } from './notification-service.ts';
+import { unitsAskedForPlans } from './plan-notifications.ts';
 
 /** The roles that answer for a unit's own work (its plan, its self-assessment), by a grant on the unit. */
 const UNIT_ROLES: readonly Role[] = ['unit_reporter', 'unit_head'];
@@ -159,20 +137,27 @@ async function assessmentTodos(ctx: NotificationContext): Promise<Todo[]> {
           or(isNotNull(roundScores.appraisedScore), isNotNull(roundScores.returnedReason)) as SQL,
         ),
       );
-    const explained = ctx.db
+    const awaitingReappraisal = ctx.db
       .select({ one: sql`1` })
       .from(roundScores)
       .where(
-        scoresOfSheet(and(isNotNull(roundScores.returnedReason), isNotNull(roundScores.explanation)) as SQL),
+        scoresOfSheet(
+          and(
+            isNotNull(roundScores.returnedReason),
+            isNotNull(roundScores.explanation),
+            isNull(roundScores.reappraisedAt),
+          ) as SQL,
+        ),
       );
-    // First appraisal: every sheet sent and not yet touched by the council; second: the explained ones.
+    // First appraisal: every sheet sent and not yet touched by the council; second: those with an
+    // explained criterion the council has not entered again.
     const toAppraise = or(
       and(
         eq(assessmentRounds.stage, 'appraisal1'),
         isNotNull(roundUnits.selfSubmittedAt),
         notExists(appraised),
       ),
-      and(eq(assessmentRounds.stage, 'appraisal2'), exists(explained)),
+      and(eq(assessmentRounds.stage, 'appraisal2'), exists(awaitingReappraisal)),
     ) as SQL;
     todos.push(
       ...(await sheetTodo(
@@ -187,7 +172,10 @@ async function assessmentTodos(ctx: NotificationContext): Promise<Todo[]> {
   return todos;
 }
 
-/** Plans that ask the user's units (by a grant on the unit itself) for their own plan, not answered yet. */
+/**
+ * Plans that ask the user's units (by a grant on the unit itself) for their own plan, not answered
+ * yet: a unit leading a task by name or through a group in force today ("Tất cả xã, phường").
+ */
 async function planTodos(ctx: NotificationContext): Promise<Todo[]> {
   const unitIds = [
     ...new Set(
@@ -195,28 +183,20 @@ async function planTodos(ctx: NotificationContext): Promise<Todo[]> {
     ),
   ];
   if (unitIds.length === 0) return [];
-  const children = alias(plans, 'children');
-  const answered = ctx.db
-    .select({ one: sql`1` })
-    .from(children)
-    .where(and(eq(children.parentPlanId, plans.id), eq(children.unitId, planItemUnits.unitId)));
-  const asked = await ctx.db
-    .selectDistinct({ planId: plans.id, unitId: planItemUnits.unitId, due: plans.childPlansDue })
-    .from(plans)
-    .innerJoin(planItems, eq(planItems.planId, plans.id))
-    .innerJoin(planItemUnits, and(eq(planItemUnits.itemId, planItems.id), eq(planItemUnits.role, 'lead')))
-    .where(
-      and(
-        isNotNull(plans.childPlansDue),
-        eq(plans.status, 'active'),
-        inArray(planItemUnits.unitId, unitIds),
-        ne(planItemUnits.unitId, plans.unitId),
-        notExists(answered),
-      ),
-    )
-    .limit(200);
-  if (asked.length === 0) return [];
   const today = todayOf(ctx);
+  const mine = sql.join(
+    unitIds.map((id) => sql`${id}::int`),
+    sql`, `,
+  );
+  const result = await ctx.db.execute(sql`select q.plan_id, q.unit_id, p.child_plans_due as due
+    from (${unitsAskedForPlans(today)}) q join plans p on p.id = q.plan_id
+    where p.child_plans_due is not null and p.status = 'active' and q.unit_id in (${mine})
+    order by q.plan_id, q.unit_id limit 200`);
+  const asked = (result.rows as Record<string, unknown>[]).map((row) => ({
+    planId: Number(row.plan_id),
+    due: row.due === null ? null : String(row.due).slice(0, 10),
+  }));
+  if (asked.length === 0) return [];
   const [first] = asked;
   return [
     todo(

@@ -23,7 +23,7 @@ import { nowOf, todayOf } from '../clock.ts';
 import type { DbOrTx, Tx } from '../db/engine.ts';
 import { agencyAliases, planItems, planItemUnits, plans, planTargets, units } from '../db/schema/index.ts';
 import { writeVersioned } from '../db/versioned.ts';
-import { notifyChildPlansAsked, notifyTasksAssigned } from '../notifications/plan-notifications.ts';
+import { leadsOn, notifyChildPlansAsked, notifyTasksAssigned } from '../notifications/plan-notifications.ts';
 import {
   assertAssignable,
   assertChangesPlan,
@@ -255,12 +255,9 @@ export async function createPlan(ctx: PlanContext, input: CreatePlanInput): Prom
         targets: input.targets.length,
       },
     });
-    await notifyTasksAssigned(tx, {
-      planId: plan.id,
-      leads: unique.filter((link) => link.role === 'lead').map((link) => link.unitId),
-      actorId: ctx.user.userId,
-    });
-    await notifyChildPlansAsked(tx, { planId: plan.id, actorId: ctx.user.userId });
+    const told = { planId: plan.id, on: todayOf(ctx), actorId: ctx.user.userId };
+    await notifyTasksAssigned(tx, told);
+    await notifyChildPlansAsked(tx, told);
     return plan.id;
   });
   return getPlan(ctx, planId);
@@ -408,6 +405,9 @@ export async function updatePlanItem(
       ...(input.recurrence !== undefined && { recurrence: updated.recurrence }),
       ...(input.dimension !== undefined && { dimension: updated.criterionCode }),
     };
+    // Only the units newly leading the task (named or through a group) are told.
+    const told = { planId, on: todayOf(ctx), actorId: ctx.user.userId, itemIds: [itemId] };
+    const ledBefore = (await leadsOn(tx, told)).map((lead) => lead.unitId);
     for (const [role, ids] of [
       ['lead', input.leadUnitIds],
       ['support', input.supportUnitIds],
@@ -423,12 +423,6 @@ export async function updatePlanItem(
       before[`${role}UnitIds`] = old.map((row) => row.unitId).sort((a, b) => a - b);
       after[`${role}UnitIds`] = [...unique].sort((a, b) => a - b);
     }
-    if (input.leadUnitIds !== undefined) {
-      // Only the units newly leading the task are told.
-      const had = new Set(before.leadUnitIds as number[]);
-      const added = [...new Set(input.leadUnitIds)].filter((unitId) => !had.has(unitId));
-      await notifyTasksAssigned(tx, { planId, leads: added, actorId: ctx.user.userId });
-    }
     for (const [role, keys] of [
       ['lead', input.leadGroupKeys],
       ['support', input.supportGroupKeys],
@@ -438,6 +432,8 @@ export async function updatePlanItem(
       before[`${role}Groups`] = change.before;
       after[`${role}Groups`] = change.after;
     }
+    if (input.leadUnitIds !== undefined || input.leadGroupKeys !== undefined)
+      await notifyTasksAssigned(tx, { ...told, already: ledBefore });
     await audit({
       action: 'plan.item.update',
       entityType: 'plan_item',
@@ -575,7 +571,7 @@ export async function updatePlan(
       },
     });
     if (updated.childPlansDue && updated.childPlansDue !== plan.childPlansDue)
-      await notifyChildPlansAsked(tx, { planId, actorId: ctx.user.userId });
+      await notifyChildPlansAsked(tx, { planId, on: todayOf(ctx), actorId: ctx.user.userId });
   });
   return getPlan(ctx, planId);
 }

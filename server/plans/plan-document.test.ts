@@ -2,9 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import type { PlanDetail, PlanItem } from '../../core/plans/plan-views.ts';
+import { documentXml, textOf } from '../test/docx-text.ts';
 import {
   assignmentNote,
   issuerAbbreviation,
@@ -102,26 +102,6 @@ const PLAN: PlanDetail = {
     }),
   ],
 };
-
-async function documentXml(buffer: Buffer) {
-  const zip = await JSZip.loadAsync(buffer);
-  return {
-    document: (await zip.file('word/document.xml')?.async('string')) ?? '',
-    styles: (await zip.file('word/styles.xml')?.async('string')) ?? '',
-    headers: await Promise.all(
-      Object.keys(zip.files)
-        .filter((name) => /^word\/header\d+\.xml$/.test(name))
-        .map((name) => zip.file(name)?.async('string') ?? ''),
-    ),
-  };
-}
-
-/** Text of the document, runs joined within paragraphs (Word splits text across runs freely). */
-const textOf = (xml: string) =>
-  xml
-    .split('</w:p>')
-    .map((paragraph) => [...paragraph.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''))
-    .join('\n');
 
 describe('the parts of the format', () => {
   it('splits a People’s Committee into the parent line and the issuing body', () => {

@@ -131,13 +131,25 @@ function borderlessTable(left: Paragraph[], right: Paragraph[], leftShare: numbe
 
 function headerTable(plan: DocumentHead): Table {
   const { parent, body } = issuerLines(plan.issuer);
+  const isLetter = plan.type === 'CV';
+  // A công văn's ký hiệu has no type part ("12/UBND-VX"), and its trích yếu ("V/v …") sits under it.
+  const blankNumber = isLetter
+    ? `     /${issuerAbbreviation(plan.issuer)}`
+    : `     /${plan.type ?? 'KH'}-${issuerAbbreviation(plan.issuer)}`;
   const left = [
     ...(parent ? [centred(parent, { size: 12 })] : []),
     centred(body, { size: 12, bold: true }),
     rule(Math.max(6, Math.round(body.length / 3))),
-    centred(`Số: ${plan.number ?? `     /${plan.type ?? 'KH'}-${issuerAbbreviation(plan.issuer)}`}`, {
-      size: 13,
-    }),
+    centred(`Số: ${plan.number ?? blankNumber}`, { size: 13 }),
+    ...(isLetter
+      ? [
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            spacing: { before: 120 },
+            children: [run(`V/v ${plan.title}`, { size: 12 })],
+          }),
+        ]
+      : []),
   ];
   const right = [
     centred('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { size: 12, bold: true }),
@@ -304,9 +316,14 @@ export async function nd30Document(
         children: [
           headerTable(head),
           new Paragraph({ spacing: { before: 240 }, children: [] }),
-          centred(typeName, { bold: true }),
-          centred(head.title, { bold: true }),
-          rule(Math.max(8, Math.round(Math.min(head.title.length, 70) / 3))),
+          // A công văn carries no type name: its subject is the "V/v" line of the header.
+          ...(head.type === 'CV'
+            ? []
+            : [
+                centred(typeName, { bold: true }),
+                centred(head.title, { bold: true }),
+                rule(Math.max(8, Math.round(Math.min(head.title.length, 70) / 3))),
+              ]),
           ...content,
           new Paragraph({ spacing: { before: 240 }, children: [] }),
           signatureTable(head, recipients),

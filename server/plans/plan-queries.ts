@@ -22,12 +22,7 @@ import type { DbOrTx } from '../db/engine.ts';
 import { countRows, listTotal, totalOver } from '../db/list-total.ts';
 import { planItems, planItemUnits, plans, planTargets, units } from '../db/schema/index.ts';
 import { evidenceCounts } from '../files/evidence.ts';
-import {
-  groupMembersOfItems,
-  groupsOfItems,
-  type ItemGroup,
-  itemsAssignedTo,
-} from '../units/unit-group-resolver.ts';
+import { groupMembersOfItems, groupsOfItems, type ItemGroup } from '../units/unit-group-resolver.ts';
 import {
   assertReadsPlan,
   canChangePlan,
@@ -36,6 +31,7 @@ import {
   type PlanContext,
   readablePlans,
 } from './plan-access.ts';
+import { itemsAnsweredFor, overdueCondition } from './task-responsibility.ts';
 
 // ---- Read -----------------------------------------------------------------------------------------
 
@@ -332,7 +328,10 @@ export type TaskRow = PlanItem & { plan: { id: number; number: string | null; ti
 
 const TASK_SORTS = { due: planItems.due, ref: planItems.ref, progress: planItems.progress } as const;
 
-/** Tasks led by a unit in the user's scope (or by `unitId` and its subtree), from every plan. */
+/**
+ * Tasks a unit in the user's scope (or `unitId` and its subtree) answers for, from every plan: those it
+ * leads, and those with no lead of the plans it issued (taskResponsibility).
+ */
 export async function findTasks(ctx: PlanContext, query: FindTasksQuery): Promise<ListResult<TaskRow>> {
   const today = todayOf(ctx);
   const inScope = scopeCondition(unitScope(ctx.user.grants, 'plans.read', units.path));
@@ -342,8 +341,8 @@ export async function findTasks(ctx: PlanContext, query: FindTasksQuery): Promis
     if (!unit) throw fieldError('unitId', 'Đơn vị không tồn tại.');
     unitCondition = and(inScope, like(units.path, `${unit.path}%`)) as SQL;
   }
-  // Named on the task or inside a group it is given to ("UBND cấp xã": on every commune's list).
-  const led = itemsAssignedTo(today, 'lead', unitCondition);
+  // Led by it, named or through a group ("UBND cấp xã": on every commune's list); unled: its issuer's.
+  const led = itemsAnsweredFor(today, unitCondition);
   const conditions: (SQL | undefined)[] = [eq(planItems.kind, 'task'), inArray(planItems.id, led)];
   if (query.q) {
     const folded = searchPattern(query.q);
@@ -351,8 +350,7 @@ export async function findTasks(ctx: PlanContext, query: FindTasksQuery): Promis
   }
   if (query.dimension) conditions.push(eq(planItems.criterionCode, query.dimension));
   if (query.status) conditions.push(eq(planItems.status, query.status));
-  if (query.overdue)
-    conditions.push(sql`${planItems.due} < ${today} and ${planItems.status} not in ('done', 'cancelled')`);
+  if (query.overdue) conditions.push(overdueCondition(today));
   if (query.dueFrom) conditions.push(sql`${planItems.due} >= ${query.dueFrom}`);
   if (query.dueTo) conditions.push(sql`${planItems.due} <= ${query.dueTo}`);
   const { field, direction } = parseSort(query.sort);

@@ -34,6 +34,8 @@ export interface ReminderOutcome {
   reminder: string;
   status: ReminderStatus;
   recipients: string[];
+  /** Active accounts of the unit told in the app (0: nobody there to tell). */
+  accounts: number;
   error: string | null;
 }
 
@@ -65,12 +67,14 @@ export async function deliverReminder(
     eq(reminderSends.periodCode, period.code),
     eq(reminderSends.reminder, reminder),
   );
+  let accounts = 0;
   const outcome = (status: ReminderStatus, recipients: string[] = [], error: string | null = null) => ({
     unit,
     periodCode: period.code,
     reminder,
     status,
     recipients,
+    accounts,
     error,
   });
   const staleBefore = new Date(env.now.getTime() - STALE_SENDING_MS);
@@ -84,6 +88,7 @@ export async function deliverReminder(
     return outcome('skipped', existing.recipients);
 
   const people = await unitReporters(ctx.db, unit.id);
+  accounts = people.length;
   const recipients = addressesOf(
     target.headEmail,
     people.map((person) => person.email),
@@ -122,8 +127,11 @@ export async function deliverReminder(
         await notify(tx, {
           userIds: people.map((person) => person.id),
           kind: reminder.startsWith('after') || env.today > period.due ? 'reminder.overdue' : 'reminder.due',
-          title: mail.subject,
-          body: `${unit.name}: số liệu từ ${formatDateVi(period.dataFrom)} đến ${formatDateVi(period.dataTo)}.`,
+          title: { vi: mail.subject, en: mail.subjectEn },
+          body: {
+            vi: `${unit.name}: số liệu từ ${formatDateVi(period.dataFrom)} đến ${formatDateVi(period.dataTo)}.`,
+            en: `${unit.name}: data from ${formatDateVi(period.dataFrom)} to ${formatDateVi(period.dataTo)}.`,
+          },
           link: path,
         });
     });

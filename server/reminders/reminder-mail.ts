@@ -6,7 +6,10 @@ function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-/** The reminder as the unit reads it: subject and plain text, in Vietnamese. */
+/**
+ * The reminder as the unit reads it: subject and plain text, in Vietnamese (the official language of
+ * the letter); `subjectEn` titles the in-app notification for a reader in English.
+ */
 export function reminderMail(input: { unitName: string; period: PeriodWindow; today: string; link: string }) {
   const { period, today } = input;
   const due = formatDateVi(period.due);
@@ -29,5 +32,7 @@ export function reminderMail(input: { unitName: string; period: PeriodWindow; to
     '',
     'Thư gửi tự động từ hệ thống Chiso; vui lòng không trả lời thư này.',
   ].join('\n');
-  return { subject, text };
+  const nameEn = periodName(period.code, 'en', { inSentence: true });
+  const subjectEn = `${late ? 'Overdue: the report' : 'Reminder: the report'} for ${nameEn} — due ${due}`;
+  return { subject, subjectEn, text };
 }

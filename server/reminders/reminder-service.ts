@@ -2,6 +2,7 @@ import { inArray } from 'drizzle-orm';
 import { hasPermissionOn } from '../../core/auth/roles.ts';
 import { AppError, fieldError } from '../../core/errors.ts';
 import { periodName } from '../../core/periods/period-names.ts';
+import { summariseReminders } from '../../core/reports/chasing.ts';
 import { openReminderPeriods } from '../../core/reports/reminders.ts';
 import { todayInVietnam } from '../../core/text/dates.ts';
 import type { Config } from '../config.ts';
@@ -138,6 +139,7 @@ export async function sendRemindersNow(
           reminder: 'manual',
           status: 'skipped',
           recipients: [],
+          accounts: 0,
           error: 'Đơn vị đã gửi báo cáo.',
         });
         continue;
@@ -159,5 +161,5 @@ export async function sendRemindersNow(
   } finally {
     mailer?.close();
   }
-  return { periodCode: window.code, results };
+  return { periodCode: window.code, results, summary: summariseReminders(results) };
 }

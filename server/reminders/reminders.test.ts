@@ -253,6 +253,8 @@ describe('a coordinator’s “send now”', () => {
       },
       { unit: { id: stpId }, status: 'skipped', error: 'Đơn vị đã gửi báo cáo.' },
     ]);
+    // Mailed and told in the app (Sở Nội vụ has two accounts); Sở Tư pháp left alone.
+    expect(sent.json.summary).toMatchObject({ units: 1, reached: 1, inApp: 1, mailed: 1, skipped: 1 });
     expect(smtp.received).toHaveLength(before + 1);
     expect(smtp.received.at(-1)?.subject).toBe('Quá hạn gửi báo cáo quý I/2026 — hạn 20/03/2026');
     const audit = await database.pool.query(

@@ -15,7 +15,7 @@ export async function exportPeriodBoard(ctx: ReportContext, periodCode: string) 
     entry.report?.submittedOn ? formatDateVi(entry.report.submittedOn) : '',
     entry.report?.onTime === true ? 'Đúng hạn' : entry.report?.onTime === false ? 'Muộn' : '',
     entry.toChase ? 'Cần đôn đốc' : '',
-    entry.head.name ?? '',
+    [entry.head.title, entry.head.name].filter(Boolean).join(' '),
     entry.head.phone ?? '',
     entry.head.email ?? '',
   ]);

@@ -111,6 +111,8 @@ describe('the unit’s inbox and the coordinator’s review queue', () => {
     expect(rows[0]?.slice(1, 4)).toEqual(['Đơn vị', 'Loại', 'Trạng thái']);
     const snv = rows.find((row) => row[1] === 'Sở Nội vụ');
     expect(snv?.slice(3, 5)).toEqual(['Đã tiếp nhận', formatDateVi(today)]);
+    // The head as the unit record has it: the demo names the title only.
+    expect(snv?.[7]).toBe('Giám đốc Sở');
     expect(rows.filter((row) => row[6] === 'Cần đôn đốc').length).toBe(rows.length - 2);
     const mine = new ExcelJS.Workbook();
     await mine.xlsx.load((await download(reporter.cookie)).rawPayload as unknown as ArrayBuffer);

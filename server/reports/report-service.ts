@@ -307,6 +307,7 @@ export async function periodOverview(
       unitName: units.name,
       unitType: units.type,
       headName: units.headName,
+      headTitle: units.headTitle,
       headEmail: units.headEmail,
       headPhone: units.headPhone,
       reportId: reports.id,
@@ -339,7 +340,12 @@ export async function periodOverview(
       .filter((entry) => !filter.status || entry.status === filter.status)
       .map((entry) => ({
         unit: { id: entry.unitId, name: entry.unitName, type: entry.unitType },
-        head: { name: entry.headName, email: entry.headEmail, phone: entry.headPhone },
+        head: {
+          name: entry.headName,
+          title: entry.headTitle,
+          email: entry.headEmail,
+          phone: entry.headPhone,
+        },
         report: entry.reportId
           ? {
               id: entry.reportId,

@@ -27,7 +27,7 @@ interface Procedure {
 }
 
 // Common procedures of the national catalogue, by the level that settles them.
-const COMMUNE_PROCEDURES: Procedure[] = [
+export const COMMUNE_PROCEDURES: Procedure[] = [
   { code: '1.001193', name: 'Đăng ký khai sinh', field: 'Hộ tịch', days: 1 },
   { code: '1.000894', name: 'Đăng ký kết hôn', field: 'Hộ tịch', days: 1 },
   { code: '1.000656', name: 'Đăng ký khai tử', field: 'Hộ tịch', days: 1 },
@@ -36,7 +36,7 @@ const COMMUNE_PROCEDURES: Procedure[] = [
   { code: '1.004227', name: 'Đăng ký biến động quyền sử dụng đất', field: 'Đất đai', days: 10 },
   { code: '1.001776', name: 'Xác nhận hộ gia đình làm nông nghiệp', field: 'Lao động', days: 5 },
 ];
-const DEPARTMENT_PROCEDURES: Procedure[] = [
+export const DEPARTMENT_PROCEDURES: Procedure[] = [
   { code: '2.001612', name: 'Đăng ký thành lập doanh nghiệp', field: 'Thành lập doanh nghiệp', days: 3 },
   { code: '1.009972', name: 'Cấp giấy phép xây dựng', field: 'Xây dựng', days: 15 },
   { code: '1.004613', name: 'Cấp lý lịch tư pháp', field: 'Lý lịch tư pháp', days: 10 },

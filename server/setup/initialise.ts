@@ -23,6 +23,7 @@ import {
   users,
 } from '../db/schema/index.ts';
 import { loadDemoTargets, loadIndicatorCatalogue } from '../indicators/catalogue-loader.ts';
+import { type TimeStep, untimed } from './step-times.ts';
 
 export const SYSTEM_ACTOR: Actor = { userId: null, name: 'system' };
 
@@ -58,15 +59,16 @@ export interface Credential {
  * administrator and, in development, the demo province with one account per role. Runs at every start
  * and does nothing on a database that is already initialised. Returns logins created this time.
  */
-export async function initialise(db: Db, options: { loadDemo: boolean }): Promise<Credential[]> {
+export async function initialise(
+  db: Db,
+  options: { loadDemo: boolean; time?: TimeStep },
+): Promise<Credential[]> {
+  const time = options.time ?? untimed;
   return mutate({ db, actor: SYSTEM_ACTOR, ip: null }, async (tx, audit) => {
     // Serialise concurrent first starts (a CLI command and the server on the same empty database).
     await tx.execute(sql`select pg_advisory_xact_lock(4242)`);
     // Reference data every installation has; each loader does nothing once its data is there.
-    const areas = await loadReferenceAreas(tx);
-    const indexResultRows = await loadIndexResults(tx);
-    const frameworkVersions = await loadFrameworks(tx, FRAMEWORKS_DIR, true);
-    const indicatorCount = await loadIndicatorCatalogue(tx);
+    const { areas, indexResultRows, frameworkVersions, indicatorCount } = await loadReferenceData(tx, time);
     const [done] = await tx.select().from(settings).where(eq(settings.key, 'initialised_at'));
     if (done) {
       await audit({
@@ -78,20 +80,22 @@ export async function initialise(db: Db, options: { loadDemo: boolean }): Promis
       return [];
     }
     const credentials: Credential[] = [
-      await createAccount(tx, {
-        username: 'admin',
-        fullName: 'Quản trị hệ thống',
-        role: 'admin',
-        unitId: null,
-        unitName: 'Toàn hệ thống',
-        // The printed password of a real installation's administrator is changed at first sign-in;
-        // a demo installation (development only) keeps every printed password, to try things quickly.
-        mustChangePassword: !options.loadDemo,
-      }),
+      await time('first administrator', () =>
+        createAccount(tx, {
+          username: 'admin',
+          fullName: 'Quản trị hệ thống',
+          role: 'admin',
+          unitId: null,
+          unitName: 'Toàn hệ thống',
+          // The printed password of a real installation's administrator is changed at first sign-in;
+          // a demo installation (development only) keeps every printed password, to try things quickly.
+          mustChangePassword: !options.loadDemo,
+        }),
+      ),
     ];
-    const demo = options.loadDemo ? await loadDemo(tx, audit) : null;
-    if (demo) await loadFrameworks(tx, DEMO_FRAMEWORKS, false);
-    if (demo) await loadDemoTargets(tx);
+    const demo = options.loadDemo ? await time('demo province', () => loadDemo(tx, audit)) : null;
+    if (demo) await time('demo framework', () => loadFrameworks(tx, DEMO_FRAMEWORKS, false));
+    if (demo) await time('demo targets', () => loadDemoTargets(tx));
     if (demo) credentials.push(...demo);
     await tx.insert(settings).values({ key: 'initialised_at', value: new Date().toISOString() });
     await audit({
@@ -107,6 +111,20 @@ export async function initialise(db: Db, options: { loadDemo: boolean }): Promis
     });
     return credentials;
   });
+}
+
+/**
+ * The reference data every installation has (the national unit list, PAPI results, frameworks, the
+ * indicator catalogue); each loader does nothing once its data is there. Also what the install-time
+ * template of the embedded database holds (server/setup/reference-template.ts).
+ */
+export async function loadReferenceData(tx: Tx, time: TimeStep = untimed) {
+  return {
+    areas: await time('reference areas', () => loadReferenceAreas(tx)),
+    indexResultRows: await time('PAPI results', () => loadIndexResults(tx)),
+    frameworkVersions: await time('frameworks', () => loadFrameworks(tx, FRAMEWORKS_DIR, true)),
+    indicatorCount: await time('indicator catalogue', () => loadIndicatorCatalogue(tx)),
+  };
 }
 
 async function loadReferenceAreas(tx: Tx): Promise<number> {
@@ -141,8 +159,15 @@ async function loadFrameworks(tx: Tx, source: URL, builtIn: boolean): Promise<nu
         .filter((name) => name.endsWith('.json'))
         .map((name) => new URL(name, source))
     : [source];
+  // Only versions not yet stored are validated and written: a restart reads the files and stops.
+  const stored = new Set(
+    (await tx.select({ code: frameworks.code, fromYear: frameworks.fromYear }).from(frameworks)).map(
+      (row) => `${row.code}/${row.fromYear}`,
+    ),
+  );
   for (const file of files) {
     const definition = JSON.parse(readFileSync(file, 'utf8')) as Framework;
+    if (stored.has(`${definition.code}/${definition.fromYear}`)) continue;
     const issues = validateFramework(definition);
     if (issues.length > 0)
       throw new Error(`${file.pathname}: ${issues.map((issue) => issue.message).join('; ')}`);
@@ -199,16 +224,19 @@ async function createAccount(
     unitId: number | null;
     unitName: string;
     mustChangePassword?: boolean;
+    /** Already chosen and hashed (several accounts hashed at once). */
+    password?: string;
+    hash?: string;
   },
 ): Promise<Credential> {
-  const password = generatePassword(account);
+  const password = account.password ?? generatePassword(account);
   const [user] = await tx
     .insert(users)
     .values({
       username: account.username,
       fullName: account.fullName,
       fullNameSearch: foldVietnamese(account.fullName),
-      passwordHash: await hashPassword(password),
+      passwordHash: account.hash ?? (await hashPassword(password)),
       mustChangePassword: account.mustChangePassword ?? false,
     })
     .returning({ id: users.id });
@@ -272,23 +300,21 @@ async function loadDemo(tx: Tx, audit: Audit): Promise<Credential[]> {
   const demo = JSON.parse(readFileSync(DEMO_FILE, 'utf8')) as DemoFile;
   const province = await insertUnit(tx, null, { ...demo.province, type: 'province' });
   const byCode = new Map<string, { id: number; name: string }>([[demo.province.code, province]]);
-  for (const department of demo.departments) {
-    byCode.set(
-      department.code,
-      await insertUnit(tx, province, {
-        ...department,
-        type: 'department',
-        validFrom: demo.province.validFrom,
-      }),
-    );
-  }
   const communes = await tx.select().from(adminAreas).where(eq(adminAreas.provinceCode, demo.province.code));
-  const [firstCommune] = communes;
-  if (!firstCommune) throw new Error('reference data has no communes for the demo province');
+  if (communes.length === 0) throw new Error('reference data has no communes for the demo province');
+  // The province's departments and communes in one insert, their paths in one update.
   const inserted = await tx
     .insert(units)
-    .values(
-      communes.map((commune) => ({
+    .values([
+      ...demo.departments.map((department) => ({
+        ...department,
+        nameSearch: foldVietnamese(department.name),
+        type: 'department',
+        parentId: province.id,
+        path: '/',
+        validFrom: demo.province.validFrom,
+      })),
+      ...communes.map((commune) => ({
         code: commune.code,
         name: commune.name,
         nameSearch: foldVietnamese(commune.name),
@@ -298,7 +324,7 @@ async function loadDemo(tx: Tx, audit: Audit): Promise<Credential[]> {
         validFrom: REFORM_DATE,
         headTitle: demo.communeHeadTitle,
       })),
-    )
+    ])
     .returning({ id: units.id, code: units.code, name: units.name });
   await tx
     .update(units)
@@ -332,12 +358,23 @@ async function loadDemo(tx: Tx, audit: Audit): Promise<Credential[]> {
     })),
   );
 
+  // The password hashes run on libuv's threads at once; the inserts then one after another.
+  const accounts = await Promise.all(
+    demo.accounts.map(async (account) => {
+      const unit = byCode.get(account.unitCode);
+      if (!unit) throw new Error(`demo account: no unit with code ${account.unitCode}`);
+      const password = generatePassword(account);
+      return {
+        ...account,
+        unitId: unit.id,
+        unitName: unit.name,
+        password,
+        hash: await hashPassword(password),
+      };
+    }),
+  );
   const credentials: Credential[] = [];
-  for (const account of demo.accounts) {
-    const unit = byCode.get(account.unitCode);
-    if (!unit) throw new Error(`demo account: no unit with code ${account.unitCode}`);
-    credentials.push(await createAccount(tx, { ...account, unitId: unit.id, unitName: unit.name }));
-  }
+  for (const account of accounts) credentials.push(await createAccount(tx, account));
   await audit({
     action: 'system.demo_loaded',
     entityType: 'system',

@@ -238,28 +238,31 @@ export const ROUTE_TABLE: Record<string, TableRow> = {
     own: '204 204 204 403 403 403 403 401',
     other: '204 204 404 403 403 403 403 401',
   },
-  'GET /api/users': { call: () => ({ url: '/api/users' }), own: '200 403 403 403 403 403 403 401' },
+  'GET /api/users': { call: () => ({ url: '/api/users' }), own: '200 200 200 403 403 403 403 401' },
   'POST /api/users': {
     call: () => ({ url: '/api/users', body: {} }),
-    own: '400 403 403 403 403 403 403 401',
+    own: '400 400 400 403 403 403 403 401',
   },
   'PATCH /api/users/:id': {
     call: ({ side }) => ({
       url: `/api/users/${side.userId}`,
       body: { fullName: 'Người thử', email: null, isActive: true, version: STALE },
     }),
-    own: '409 403 403 403 403 403 403 401',
+    own: '409 409 409 403 403 403 403 401',
+    other: '409 409 404 403 403 403 403 401',
   },
   'POST /api/users/:id/reset-password': {
     call: ({ side }) => ({ url: `/api/users/${side.userId}/reset-password`, body: {} }),
-    own: '200 403 403 403 403 403 403 401',
+    own: '200 200 200 403 403 403 403 401',
+    other: '200 200 404 403 403 403 403 401',
   },
   'POST /api/users/:id/grants': {
     call: async ({ world, side }) => {
       const user = await buildUser(world.t.database, [{ role: 'leader', unitCode: side.code }]);
       return { url: `/api/users/${user.id}/grants`, body: { role: 'unit_reporter', unitId: side.unitId } };
     },
-    own: '200 403 403 403 403 403 403 401',
+    own: '200 200 200 403 403 403 403 401',
+    other: '200 200 404 403 403 403 403 401',
   },
   'DELETE /api/users/:id/grants/:grantId': {
     call: async ({ world, side }) => {
@@ -270,7 +273,32 @@ export const ROUTE_TABLE: Record<string, TableRow> = {
         .where(eq(roleGrants.userId, user.id));
       return { url: `/api/users/${user.id}/grants/${grant?.id}` };
     },
-    own: '200 403 403 403 403 403 403 401',
+    own: '200 200 200 403 403 403 403 401',
+    other: '200 200 404 403 403 403 403 401',
+  },
+  'POST /api/users/import': {
+    call: () => ({
+      url: '/api/users/import?dryRun=true',
+      file: { name: 'tai-khoan.csv', content: 'Họ và tên\n' },
+    }),
+    own: '400 400 400 403 403 403 403 401',
+  },
+  'GET /api/users/import/credentials/:token': {
+    call: () => ({ url: `/api/users/import/credentials/${'x'.repeat(32)}` }),
+    own: '404 404 404 403 403 403 403 401',
+  },
+  'GET /api/users/import-template': {
+    call: () => ({ url: '/api/users/import-template' }),
+    own: '200 200 200 403 403 403 403 401',
+  },
+  'POST /api/units/:id/head-account': {
+    // A username already taken: an allowed caller is told so (400) and nothing is made.
+    call: ({ side }) => ({
+      url: `/api/units/${side.unitId}/head-account`,
+      body: { username: 'admin', fullName: 'Thủ trưởng thử', email: null, phone: null },
+    }),
+    own: '400 400 400 403 403 403 403 401',
+    other: '400 400 403 403 403 403 403 401',
   },
   'GET /api/audit': { call: () => ({ url: '/api/audit' }), own: '200 403 403 403 403 403 403 401' },
   'GET /api/audit/verify': {
@@ -415,6 +443,12 @@ export const ROUTE_TABLE: Record<string, TableRow> = {
     other: '409 409 404 404 404 403 403 401',
   },
 
+  // ---- The leader's overview: of a province only (a commune's coordinator has its own pages) ---------
+  'GET /api/overview/leader': {
+    call: () => ({ url: '/api/overview/leader' }),
+    own: '200 200 403 403 403 403 200 401',
+  },
+
   // ---- Periodic reports, settings, reminders -------------------------------------------------------
   'GET /api/reports': {
     call: () => ({ url: `/api/reports?period=${PERIOD}` }),
@@ -423,6 +457,11 @@ export const ROUTE_TABLE: Record<string, TableRow> = {
   'GET /api/reports/board.xlsx': {
     call: () => ({ url: `/api/reports/board.xlsx?period=${PERIOD}` }),
     own: '200 200 200 200 200 200 200 401',
+  },
+  // Who reviews reports chases them: the letter lists the units of their own scope still to send.
+  'GET /api/reports/chasing-letter.docx': {
+    call: () => ({ url: `/api/reports/chasing-letter.docx?period=${PERIOD}` }),
+    own: '200 200 200 403 403 403 403 401',
   },
   'GET /api/reports/periods': {
     call: () => ({ url: '/api/reports/periods?year=2026' }),

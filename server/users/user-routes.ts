@@ -1,12 +1,22 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { createUserSchema, grantRoleSchema, updateUserSchema } from '../../core/auth/account-schemas.ts';
-import { userViewSchema as userSchema } from '../../core/auth/account-views.ts';
+import {
+  createUserSchema,
+  grantRoleSchema,
+  headAccountSchema,
+  updateUserSchema,
+} from '../../core/auth/account-schemas.ts';
+import { accountImportResultSchema, userViewSchema as userSchema } from '../../core/auth/account-views.ts';
 import { idParam } from '../../core/ids.ts';
 import { listQuery, listResultSchema } from '../../core/list.ts';
 import { contextOf } from '../auth/policy.ts';
 import type { Db } from '../db/engine.ts';
+import { CONTENT_TYPES, formatOf } from '../files/tabular.ts';
+import { sendDownload } from '../http/downloads.ts';
+import { uploadedFile } from '../http/uploads.ts';
+import { createHeadAccount } from './head-account-service.ts';
+import { accountImportTemplate, importAccounts, takeCredentials } from './user-import-service.ts';
 import { createUser, findUsers, grantRole, resetPassword, revokeRole, updateUser } from './user-service.ts';
 
 const idParams = z.object({ id: idParam });
@@ -99,5 +109,74 @@ export async function userRoutes(app: FastifyInstance, { db }: { db: Db }) {
       },
     },
     async (request) => revokeRole(contextOf(request, db), request.params.id, request.params.grantId),
+  );
+
+  api.post(
+    '/api/users/import',
+    {
+      config: { policy: 'users.write' },
+      schema: {
+        tags,
+        summary: 'Nhập tài khoản và vai trò từ tệp .xlsx (xem trước với dryRun; tất cả hoặc không)',
+        consumes: ['multipart/form-data'],
+        querystring: z.object({ dryRun: z.enum(['true', 'false']).default('true') }),
+        response: { 200: accountImportResultSchema },
+      },
+    },
+    async (request) => {
+      const { fileName, data } = await uploadedFile(request);
+      return importAccounts(
+        contextOf(request, db),
+        { data, format: formatOf(fileName) },
+        { dryRun: request.query.dryRun === 'true' },
+      );
+    },
+  );
+
+  api.get(
+    '/api/users/import/credentials/:token',
+    {
+      config: { policy: 'users.write' },
+      schema: {
+        tags,
+        summary: 'Tải một lần tệp mật khẩu tạm của lần nhập vừa rồi (.xlsx)',
+        params: z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{32}$/, 'Mã tải tệp không hợp lệ.') }),
+      },
+    },
+    async (request, reply) =>
+      sendDownload(reply, {
+        fileName: 'tai-khoan-moi-mat-khau-tam.xlsx',
+        contentType: CONTENT_TYPES.xlsx,
+        data: takeCredentials(contextOf(request, db), request.params.token),
+      }),
+  );
+
+  api.get(
+    '/api/users/import-template',
+    { config: { policy: 'users.write' }, schema: { tags, summary: 'Tệp mẫu nhập tài khoản (.xlsx)' } },
+    async (_request, reply) =>
+      sendDownload(reply, {
+        fileName: 'mau-nhap-tai-khoan.xlsx',
+        contentType: CONTENT_TYPES.xlsx,
+        data: await accountImportTemplate(),
+      }),
+  );
+
+  api.post(
+    '/api/units/:id/head-account',
+    {
+      config: { policy: 'users.write' },
+      schema: {
+        tags,
+        summary: 'Tạo tài khoản cho thủ trưởng đơn vị (mật khẩu tạm hiển thị một lần)',
+        params: idParams,
+        body: headAccountSchema,
+        response: { 201: z.object({ user: userSchema, temporaryPassword: z.string() }) },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await createHeadAccount(contextOf(request, db), request.params.id, request.body)),
   );
 }

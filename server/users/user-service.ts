@@ -14,6 +14,7 @@ import type { DbOrTx } from '../db/engine.ts';
 import { countRows, listTotal, totalOver } from '../db/list-total.ts';
 import { roleGrants, units, users } from '../db/schema/index.ts';
 import { assertChangesUser, type UserContext, type UserRow, usersInScope } from './user-access.ts';
+import { grantRefusal } from './user-import-service.ts';
 
 /** What the audit trail records of an account: never the password hash. */
 function auditedUser(user: UserRow) {
@@ -51,6 +52,7 @@ async function present(db: DbOrTx, rows: UserRow[]): Promise<UserView[]> {
     username: row.username,
     fullName: row.fullName,
     email: row.email,
+    phone: row.phone,
     isActive: row.isActive,
     locale: row.locale === 'en' ? 'en' : 'vi',
     lockedUntil: locks.get(row.username)?.toISOString() ?? null,
@@ -109,7 +111,7 @@ export async function findUsers(
   };
 }
 
-async function presentOne(db: DbOrTx, id: number): Promise<UserView> {
+export async function presentOne(db: DbOrTx, id: number): Promise<UserView> {
   const [row] = await db.select().from(users).where(eq(users.id, id));
   if (!row) throw new AppError('NOT_FOUND');
   const [view] = await present(db, [row]);
@@ -223,6 +225,8 @@ export async function grantRole(
     if (!unit) throw fieldError('unitId', 'Không tìm thấy đơn vị.');
     if (!hasPermissionOn(ctx.user.grants, 'users.write', unit.path))
       throw new AppError('FORBIDDEN', 'Bạn chỉ được phân quyền trên đơn vị thuộc phạm vi của mình.');
+    const refusal = grantRefusal(ctx.user.grants, unit.path, input.role);
+    if (refusal) throw new AppError('FORBIDDEN', refusal.reason);
     if (unit.validTo) throw fieldError('unitId', 'Không thể phân quyền trên đơn vị đã giải thể.');
     const [existing] = await tx
       .select({ id: roleGrants.id })

@@ -95,10 +95,15 @@ describe('administrator in the browser', () => {
     await page.getByText('0221 3863 999').first().waitFor();
 
     await page.goto(`${server.url}/audit`);
-    const row = page.getByRole('row').filter({ hasText: 'unit.updated' }).first();
+    // In words: who changed which unit, then each field by its name with before and after.
+    const row = page
+      .getByRole('row')
+      .filter({ hasText: /đã sửa thông tin đơn vị Sở Tư pháp/ })
+      .first();
     await row.waitFor();
     await row.click();
-    await page.getByText('0221 3863 999').first().waitFor();
+    const change = page.getByRole('row', { name: /^Điện thoại thủ trưởng/ });
+    await change.getByText('0221 3863 999').waitFor();
     await page.screenshot({ path: join(tmpdir(), 'chiso-e2e-audit.png') });
   });
 });

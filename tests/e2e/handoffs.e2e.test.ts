@@ -183,6 +183,58 @@ describe('an assessment round', () => {
   });
 });
 
+describe('a round published and withdrawn', () => {
+  it('the commune is told the result is out and follows the bell to it; withdrawn, it reads why', async () => {
+    const coordinatorApi = await apiAs(server, 'dieuphoi');
+    const reporterApi = await apiAs(server, 'baocao.phohien');
+    const phoHien = (await reporterApi('GET', '/api/auth/me')).json.user.grants[0].unitId;
+    const owner = (await coordinatorApi('GET', '/api/auth/me')).json.user.grants[0].unitId;
+    const frameworks = (await coordinatorApi('GET', '/api/frameworks')).json as {
+      id: number;
+      code: string;
+    }[];
+    const created = await coordinatorApi('POST', '/api/rounds', {
+      frameworkId: frameworks.find((entry) => entry.code === DEMO.code)?.id,
+      ownerUnitId: owner,
+      name: 'Đợt công bố 2026',
+      year: 2026,
+      unitIds: [phoHien],
+      deadlines: {
+        self: '30/06/2099',
+        appraisal1: '31/07/2099',
+        explanation: '15/08/2099',
+        appraisal2: '31/08/2099',
+        final: '30/09/2099',
+      },
+    });
+    expect(created.status).toBe(201);
+    let round = created.json as { id: number; version: number; stage: string };
+    while (round.stage !== 'published') {
+      const moved = await coordinatorApi('POST', `/api/rounds/${round.id}/advance`, {
+        version: round.version,
+        reason: 'Rút ngắn theo chỉ đạo của UBND tỉnh',
+      });
+      expect(moved.status).toBe(200);
+      round = moved.json;
+    }
+
+    const reporter = await newPage('baocao.phohien');
+    await followNotification(reporter, 'Đợt đánh giá “Đợt công bố 2026” đã công bố kết quả');
+    await reporter.waitForURL((url) => url.pathname === `/assessment/rounds/${round.id}/results`);
+    await reporter.getByRole('heading', { name: 'Kết quả: Đợt công bố 2026' }).waitFor();
+
+    const withdrawn = await coordinatorApi('POST', `/api/rounds/${round.id}/withdraw`, {
+      version: round.version,
+      reason: 'Sai sót điểm thưởng',
+    });
+    expect(withdrawn.status).toBe(200);
+    await reporter.goto(`${server.url}/`);
+    await reporter.getByRole('button', { name: /^Thông báo \([1-9]\d* chưa đọc\)$/ }).click();
+    await reporter.getByText('Đợt đánh giá “Đợt công bố 2026”: kết quả đã thu hồi công bố').waitFor();
+    await reporter.getByText('Lý do: Sai sót điểm thưởng').waitFor();
+  });
+});
+
 describe('plan hand-offs', () => {
   it('a task given to the commune tells its reporter; asked for its own plan, its home shows it', async () => {
     const coordinator = await newPage('dieuphoi');
@@ -208,5 +260,47 @@ describe('plan hand-offs', () => {
     await followNotification(reporter, /giao đơn vị chủ trì 1 nhiệm vụ$/);
     await reporter.waitForURL((url) => url.pathname === `/plans/${planId}`);
     await reporter.getByRole('heading', { name: plan.title }).waitFor();
+  });
+
+  it('a task given to every commune reaches the commune; on a 390 px phone the bell fits, marks all read and leads to the plan', async () => {
+    const coordinator = await newPage('dieuphoi');
+    const planId = await createSeedPlan(coordinator, server);
+    const coordinatorApi = await apiAs(server, 'dieuphoi');
+    const plan = (await coordinatorApi('GET', `/api/plans/${planId}`)).json;
+    const task = plan.items.find((item: { kind: string }) => item.kind === 'task');
+    const given = await coordinatorApi('PATCH', `/api/plans/${planId}/items/${task.id}`, {
+      leadGroupKeys: ['type:commune'],
+      version: task.version,
+    });
+    expect(given.status).toBe(200);
+    const asked = await coordinatorApi('PATCH', `/api/plans/${planId}`, {
+      childPlansDue: '30/06/2099',
+      version: plan.version,
+    });
+    expect(asked.status).toBe(200);
+
+    const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 390, height: 844 } });
+    const reporter = await context.newPage();
+    await signInAs(reporter, server, 'baocao.phohien');
+    await reporter.getByRole('link', { name: /^Kế hoạch cần lập: [1-9]\d*$/ }).waitFor();
+    await reporter.getByRole('button', { name: /^Thông báo \([1-9]\d* chưa đọc\)$/ }).click();
+    const asking = reporter
+      .getByRole('button', { name: /đề nghị đơn vị lập kế hoạch thực hiện trước 30\/06\/2099/ })
+      .first();
+    await asking.waitFor();
+    // Words and a date a person reads, no codes.
+    expect(await asking.textContent()).toMatch(/\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}$/);
+    expect(await asking.textContent()).not.toMatch(/plan\.child|2026Q\d/);
+    const dropdown = reporter.locator('.mantine-Popover-dropdown');
+    const box = await dropdown.boundingBox();
+    expect(box).not.toBeNull();
+    expect(box?.x).toBeGreaterThanOrEqual(0);
+    expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(390);
+    await reporter.getByRole('button', { name: 'Đánh dấu đã đọc tất cả' }).click();
+    await reporter.getByRole('button', { name: 'Thông báo (0 chưa đọc)' }).waitFor();
+    await asking.click();
+    await reporter.waitForURL((url) => url.pathname === `/plans/${planId}`);
+    await reporter.getByRole('heading', { name: plan.title }).waitFor();
+    await context.close();
   });
 });

@@ -44,6 +44,8 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
       LOG_LEVEL: 'warn',
       // The browser tests import their own dossiers and count on them alone.
       CHISO_DEMO_DOSSIERS: 'false',
+      // … and build their own plans, reports and rounds: no demo year (demo.e2e.test.ts turns it on).
+      CHISO_DEMO_YEAR: 'false',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

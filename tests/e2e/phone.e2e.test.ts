@@ -123,6 +123,8 @@ describe('every page the navigation offers fits a 390 px phone', () => {
         '/assessment',
         '/indicators',
         '/units',
+        // A coordinator manages the accounts of its subtree (and imports them from a sheet).
+        '/users',
         '/account',
       ],
     ],

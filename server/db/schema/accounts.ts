@@ -8,6 +8,8 @@ export const users = pgTable('users', {
   fullName: text().notNull(),
   fullNameSearch: text().notNull(),
   email: text(),
+  /** As given at import or by the unit's head form; shown to whoever manages the account. */
+  phone: text(),
   /** argon2id, never returned by any presenter. */
   passwordHash: text().notNull(),
   isActive: boolean().notNull().default(true),

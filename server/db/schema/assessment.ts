@@ -109,6 +109,8 @@ export const roundScores = pgTable(
     /** Set when the appraiser returns the criterion to the unit for explanation. */
     returnedReason: text(),
     explanation: text(),
+    /** When the council entered the criterion in the second appraisal: an explained criterion without it waits. */
+    reappraisedAt: timestamp({ withTimezone: true }),
     updatedBy: integer().references(() => users.id),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     version: integer().notNull().default(1),

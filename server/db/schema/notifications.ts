@@ -14,6 +14,9 @@ export const notifications = pgTable(
     kind: text().notNull(),
     title: text().notNull(),
     body: text(),
+    /** The same in English, for a reader (or an e-mail) in English; null: the Vietnamese is shown. */
+    titleEn: text(),
+    bodyEn: text(),
     /** Where in the web app it leads, e.g. "/reports/12". */
     link: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -24,10 +27,14 @@ export const notifications = pgTable(
      */
     mailState: text(),
     mailedAt: timestamp({ withTimezone: true }),
+    /** When a sender claimed it ("sending"): a claim older than the send timeout is a dead sender's, taken again. */
+    mailClaimedAt: timestamp({ withTimezone: true }),
   },
   (t) => [
     index('notifications_user_idx').on(t.userId, t.readAt, t.createdAt),
-    index('notifications_mail_idx').on(t.createdAt).where(sql`${t.mailState} in ('pending', 'failed')`),
+    index('notifications_mail_idx')
+      .on(t.createdAt)
+      .where(sql`${t.mailState} in ('pending', 'failed', 'sending')`),
   ],
 );
 

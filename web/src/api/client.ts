@@ -1,4 +1,5 @@
-import type { RowIssue } from '../../../core/errors.ts';
+import { ERROR_CODES, type RowIssue } from '../../../core/errors.ts';
+import { currentLocale } from '../i18n/locale.tsx';
 
 /** The one way the web app talks to the API: JSON, the session cookie, the CSRF header on writes. */
 export interface FieldIssue {
@@ -60,21 +61,34 @@ export async function api<T>(
       keepalive: options.keepalive ?? false,
     });
   } catch {
-    throw new ApiError(0, 'NETWORK', 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.');
+    throw new ApiError(
+      0,
+      'NETWORK',
+      currentLocale() === 'en'
+        ? 'Cannot reach the server. Check the network and try again.'
+        : 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.',
+    );
   }
   if (response.status === 204) return undefined as T;
   const payload = await response.json().catch(() => null);
   if (!response.ok) {
     const error = payload?.error;
     if (response.status === 401 && !url.endsWith('/api/auth/login')) onUnauthenticated();
-    throw new ApiError(
-      response.status,
-      error?.code ?? 'INTERNAL',
-      error?.message ?? 'Lỗi hệ thống.',
-      error?.details,
-    );
+    const code: string = error?.code ?? 'INTERNAL';
+    throw new ApiError(response.status, code, messageIn(code, error?.message), error?.details);
   }
   return payload as T;
+}
+
+/**
+ * The server words a refusal in Vietnamese; where it said no more than its code's general message, the
+ * English reader gets that message in English (a refusal naming a field keeps the server's words).
+ */
+function messageIn(code: string, message: string | undefined): string {
+  const general = ERROR_CODES[code as keyof typeof ERROR_CODES];
+  if (!general) return message ?? ERROR_CODES.INTERNAL.vi;
+  if (message === undefined || message === general.vi) return general[currentLocale()];
+  return message;
 }
 
 export function queryString(params: Record<string, string | number | boolean | undefined | null>): string {

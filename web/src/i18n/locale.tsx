@@ -11,6 +11,32 @@ interface LocaleContextValue {
   label: (pair: { vi: string; en: string }) => string;
 }
 
+/**
+ * The reader's language for number formatting outside components (formatters in feature modules):
+ * set by the provider as it renders, so everything below it formats with the language it shows.
+ */
+let activeLocale: Locale = 'vi';
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** The language the app is shown in now (for code outside components: the API client's messages). */
+export const currentLocale = (): Locale => activeLocale;
+
+/** A number in the reader's format: vi 1.234,5 ; en 1,234.5. */
+export function formatNumber(value: number, options: Intl.NumberFormatOptions = {}): string {
+  const key = `${activeLocale}${JSON.stringify(options)}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(activeLocale === 'vi' ? 'vi-VN' : 'en-GB', options);
+    numberFormats.set(key, format);
+  }
+  return format.format(value);
+}
+
+/** The decimal mark number fields accept and show: "," in Vietnamese, "." in English. */
+export function decimalMark(): ',' | '.' {
+  return activeLocale === 'vi' ? ',' : '.';
+}
+
 const LocaleContext = createContext<LocaleContextValue | null>(null);
 const STORAGE_KEY = 'chiso.locale';
 
@@ -18,6 +44,7 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
   const [locale, setLocaleState] = useState<Locale>(() =>
     localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'vi',
   );
+  activeLocale = locale;
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);

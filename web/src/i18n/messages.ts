@@ -30,9 +30,6 @@ export const MESSAGES = {
     vi: 'Gửi thư nhắc và thông báo tới các đơn vị sau, kỳ',
     en: 'Send a reminder e-mail and notification to these units, period',
   },
-  remindersSent: { vi: 'Đã nhắc', en: 'Reminded' },
-  remindersMailed: { vi: 'qua thư điện tử', en: 'by e-mail' },
-  remindersFailed: { vi: 'Gửi lỗi', en: 'Failed' },
   username: { vi: 'Tên đăng nhập', en: 'Username' },
   password: { vi: 'Mật khẩu', en: 'Password' },
   language: { vi: 'Ngôn ngữ', en: 'Language' },
@@ -214,8 +211,8 @@ export const MESSAGES = {
     en: 'Vietnamese column titles recognised',
   },
   channels: {
-    vi: 'Kênh nộp: direct (trực tiếp), online_partial (trực tuyến một phần), online_full (trực tuyến toàn trình), postal (bưu chính).',
-    en: 'Channel: direct, online_partial, online_full, postal.',
+    vi: 'Kênh nộp: trực tiếp, trực tuyến một phần, trực tuyến toàn trình, bưu chính (viết như hệ thống một cửa xuất ra).',
+    en: 'Channel: in person, partly online, fully online or by post, in the words the one-stop system exports.',
   },
   mapColumns: { vi: 'Ghép cột của tệp', en: 'Match the file’s columns' },
   mapColumnsHelp: {
@@ -806,6 +803,88 @@ export const MESSAGES = {
   showUnits: { vi: 'Xem từng đơn vị', en: 'Show each unit' },
   hideUnits: { vi: 'Ẩn danh sách đơn vị', en: 'Hide the units' },
   // ---- end (groups) ----
+  // ---- firstmin: accounts imported from .xlsx, a unit head's account ----
+  importAccounts: { vi: 'Nhập tài khoản từ tệp', en: 'Import accounts from a file' },
+  accountTemplate: { vi: 'Tải tệp mẫu (.xlsx)', en: 'Download the template (.xlsx)' },
+  accountColumns: {
+    vi: 'Cột: Họ và tên, Tên đăng nhập, Thư điện tử, Điện thoại, Đơn vị (tên hoặc mã), Vai trò (ghi bằng chữ, ví dụ "Cán bộ báo cáo của đơn vị", "Thủ trưởng đơn vị").',
+    en: 'Columns: Họ và tên (full name), Tên đăng nhập (username), Thư điện tử (e-mail), Điện thoại (phone), Đơn vị (unit name or code), Vai trò (role in words, e.g. "Cán bộ báo cáo của đơn vị", "Thủ trưởng đơn vị").',
+  },
+  previewAccounts: { vi: 'Xem trước', en: 'Preview' },
+  accountsReady: {
+    vi: 'Tệp hợp lệ: {count} tài khoản sẽ được tạo. Chưa có gì được ghi.',
+    en: 'The file is valid: {count} accounts will be created. Nothing has been written yet.',
+  },
+  createAccounts: { vi: 'Tạo {count} tài khoản', en: 'Create {count} accounts' },
+  confirmCreateAccounts: {
+    vi: 'Tạo {count} tài khoản cùng vai trò như bảng xem trước, mỗi tài khoản một mật khẩu tạm phải đổi ở lần đăng nhập đầu. Danh sách mật khẩu tạm chỉ tải được một lần.',
+    en: 'Create {count} accounts with the roles shown in the preview, each with a temporary password to be changed at first sign-in. The list of temporary passwords can be downloaded once only.',
+  },
+  accountsCreated: { vi: 'Đã tạo {count} tài khoản.', en: '{count} accounts created.' },
+  downloadPasswords: {
+    vi: 'Tải danh sách mật khẩu tạm (.xlsx, một lần)',
+    en: 'Download the temporary passwords (.xlsx, once)',
+  },
+  passwordsDownloaded: {
+    vi: 'Đã tải danh sách mật khẩu tạm. Hãy gửi riêng cho từng người.',
+    en: 'Temporary passwords downloaded. Send each person their own.',
+  },
+  createHeadAccount: { vi: 'Tạo tài khoản cho thủ trưởng', en: 'Create an account for the head' },
+  headAccountHelp: {
+    vi: 'Tài khoản có vai trò "Thủ trưởng đơn vị" trên {unit}. Mật khẩu tạm hiển thị một lần và phải đổi ở lần đăng nhập đầu.',
+    en: 'An account with the "Unit head" role on {unit}. The temporary password is shown once and must be changed at first sign-in.',
+  },
+  done: { vi: 'Xong', en: 'Done' },
+  // ---- end (firstmin) ----
+
+  // ---- leader: the leader's overview, and chasing late reports ----
+  leaderOverview: { vi: 'Tổng quan của lãnh đạo', en: 'Leader’s overview' },
+  leaderSeeAll: { vi: 'Xem chi tiết', en: 'Details' },
+  leaderPapi: { vi: 'Chỉ số PAPI', en: 'PAPI' },
+  leaderRank: { vi: 'xếp hạng', en: 'rank' },
+  leaderPapiNote: {
+    vi: 'Tỉnh hiện nay gồm các tỉnh cũ trên (sắp xếp từ 01/07/2025); dòng nhỏ là thứ hạng qua các năm.',
+    en: 'Today’s province was formed from the provinces above (1 July 2025); the small line is the rank over the years.',
+  },
+  leaderNoPapi: { vi: 'Chưa có kết quả PAPI của tỉnh.', en: 'No PAPI results for the province.' },
+  leaderDossiers: { vi: 'Hồ sơ thủ tục hành chính', en: 'Administrative dossiers' },
+  leaderReports: { vi: 'Báo cáo', en: 'Reports' },
+  leaderTarget: { vi: 'Chỉ tiêu', en: 'Target' },
+  leaderSubmitted: { vi: 'Đã gửi', en: 'Sent' },
+  leaderNoOverdue: { vi: 'Không có nhiệm vụ quá hạn.', en: 'No overdue tasks.' },
+  leaderOverdueNote: {
+    vi: 'Theo đơn vị chủ trì; nhiệm vụ chưa giao được cho đơn vị nào tính cho đơn vị ban hành kế hoạch.',
+    en: 'By lead unit; a task with no lead unit counts for the unit that issued the plan.',
+  },
+  leaderWeakest: { vi: '10 xã, phường yếu nhất', en: 'The ten weakest communes' },
+  leaderWeakestByRound: { vi: 'Theo kết quả đánh giá', en: 'By the assessment results of' },
+  leaderWeakestByDossiers: {
+    vi: 'Theo tỷ lệ hồ sơ đúng hạn',
+    en: 'By the share of dossiers on time,',
+  },
+  leaderNoData: { vi: 'Chưa có số liệu.', en: 'No data yet.' },
+  leaderOnTimeRate: { vi: 'Tỷ lệ hồ sơ đúng hạn', en: 'Dossiers on time' },
+  leaderLatestRound: { vi: 'Kết quả đánh giá mới nhất', en: 'Latest assessment results' },
+  leaderParticipating: { vi: 'Tham gia', en: 'Taking part' },
+  leaderAverage: { vi: 'Điểm trung bình', en: 'Average' },
+  leaderNoRound: { vi: 'Chưa có đợt đánh giá nào được công bố.', en: 'No round has been published yet.' },
+  chasingLetter: { vi: 'Công văn đôn đốc (.docx)', en: 'Chasing letter (.docx)' },
+  chasingCopyText: { vi: 'Chép tin nhắn cho nhóm Zalo', en: 'Copy a message for the chat group' },
+  chasingCopied: {
+    vi: 'Đã chép tin nhắn: dán vào nhóm Zalo.',
+    en: 'Message copied: paste it into the group.',
+  },
+  chasingText: { vi: 'Tin nhắn đôn đốc', en: 'Chasing message' },
+  chasingDone: { vi: 'Đóng', en: 'Close' },
+  headNameMissing: { vi: 'chưa có họ tên', en: 'no name yet' },
+  // ---- end (leader) ----
+  // ---- words, not codes (audit sentences, English mode, numbers) ----
+  auditEvent: { vi: 'Sự kiện', en: 'Event' },
+  auditAnyAction: { vi: 'Mọi thao tác', en: 'Any action' },
+  auditAnyEntity: { vi: 'Mọi đối tượng', en: 'Anything' },
+  auditField: { vi: 'Thông tin', en: 'Field' },
+  auditNoDetail: { vi: 'Sự kiện này không ghi thay đổi nào.', en: 'This event records no change.' },
+  // ---- end (words) ----
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -29,12 +29,19 @@ import { formatDateVi, parseDate } from '../../../../core/text/dates.ts';
 import { ApiError, api, queryString } from '../../api/client.ts';
 import { DialogFooter } from '../../components/DialogFooter.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
-import { useT } from '../../i18n/locale.tsx';
+import { decimalMark, formatNumber, useT } from '../../i18n/locale.tsx';
 import { hasPermission, useMe } from '../auth/session.ts';
 import { UnitPicker } from '../units/UnitPicker.tsx';
-import { type RoundDetail, useFramework, useFrameworks, useRounds, useRoundWrite } from './api.ts';
+import {
+  frameworkNameIn,
+  type RoundDetail,
+  useFramework,
+  useFrameworks,
+  useRounds,
+  useRoundWrite,
+} from './api.ts';
 
-const number = (value: number | null) => (value === null ? '—' : value.toLocaleString('vi-VN'));
+const number = (value: number | null) => (value === null ? '—' : formatNumber(value));
 
 /** Assessment: the rounds, opening a new one, and the frameworks they use. */
 export function AssessmentPage() {
@@ -80,7 +87,9 @@ export function AssessmentPage() {
                 </Anchor>
               </Table.Td>
               <Table.Td>{round.year}</Table.Td>
-              <Table.Td>{round.frameworkName}</Table.Td>
+              <Table.Td>
+                {frameworkNameIn(locale, { nameVi: round.frameworkName, nameEn: round.frameworkNameEn })}
+              </Table.Td>
               <Table.Td>
                 <Badge variant="light" tt="none" color={round.stage === 'published' ? 'green' : 'blue'}>
                   {STAGE_NAMES[round.stage][locale]}
@@ -106,7 +115,6 @@ export function AssessmentPage() {
       <ScrollTable withTableBorder>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>{t('code')}</Table.Th>
             <Table.Th>{t('name')}</Table.Th>
             <Table.Th>{t('appliesFrom')}</Table.Th>
             <Table.Th>{t('criteriaCount')}</Table.Th>
@@ -116,10 +124,9 @@ export function AssessmentPage() {
         <Table.Tbody>
           {frameworks?.map((framework) => (
             <Table.Tr key={framework.id}>
-              <Table.Td>{framework.code}</Table.Td>
               <Table.Td>
                 <Anchor component="button" type="button" onClick={() => setOpenFramework(framework.id)}>
-                  {framework.nameVi}
+                  {frameworkNameIn(locale, framework)}
                 </Anchor>{' '}
                 {framework.status === 'unconfirmed' && (
                   <Badge color="orange" variant="light" tt="none">
@@ -146,7 +153,7 @@ export function AssessmentPage() {
 
 /** A framework's tree; a coordinator edits names and points of a version no round uses yet. */
 function FrameworkTree({ id, onClose }: { id: number; onClose: () => void }) {
-  const { t } = useT();
+  const { t, locale } = useT();
   const { data: me } = useMe();
   const { data } = useFramework(id);
   const [draft, setDraft] = useState<Framework | null>(null);
@@ -182,7 +189,12 @@ function FrameworkTree({ id, onClose }: { id: number; onClose: () => void }) {
     }
   };
   return (
-    <Modal opened onClose={onClose} title={definition?.nameVi ?? t('loading')} size="xl">
+    <Modal
+      opened
+      onClose={onClose}
+      title={definition ? frameworkNameIn(locale, definition) : t('loading')}
+      size="xl"
+    >
       <Group justify="space-between" mb="sm">
         <Text size="sm" c="dimmed" maw={600}>
           {definition?.source}
@@ -225,7 +237,7 @@ function FrameworkTree({ id, onClose }: { id: number; onClose: () => void }) {
                       size="xs"
                       aria-label={`${t('maximum')} ${criterion.code}`}
                       min={0}
-                      decimalSeparator=","
+                      decimalSeparator={decimalMark()}
                       value={criterion.maxPoints ?? ''}
                       onChange={(value) =>
                         edit(criterion.code, { maxPoints: value === '' ? null : Number(value) })
@@ -430,7 +442,7 @@ function CreateRoundDialog({ onClose }: { onClose: () => void }) {
             label={t('framework')}
             data={(frameworks ?? []).map((framework) => ({
               value: String(framework.id),
-              label: `${framework.nameVi} (${framework.fromYear})`,
+              label: `${frameworkNameIn(locale, framework)} (${framework.fromYear})`,
               disabled: framework.maximum === null,
             }))}
             value={form.frameworkId}

@@ -5,16 +5,16 @@ import { NON_SUBMITTER_RULE_NAMES } from '../../../../core/frameworks/scoring.ts
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { useIsPhone } from '../../components/useIsPhone.ts';
 import { fill } from '../../i18n/fill.ts';
-import { useT } from '../../i18n/locale.tsx';
-import { type Results, useResults } from './api.ts';
+import { formatNumber, useT } from '../../i18n/locale.tsx';
+import { bandIn, frameworkNameIn, type Results, useResults } from './api.ts';
 
-const points = (value: number | null) => (value === null ? '—' : value.toLocaleString('vi-VN'));
+const points = (value: number | null) => (value === null ? '—' : formatNumber(value));
 
 /** The ranking, one unit against the average on a radar, and the criteria where it lost the most. */
 export function ResultsPage() {
   const { roundId } = useParams({ strict: false }) as { roundId: string };
   const id = Number(roundId);
-  const { t, label } = useT();
+  const { t, label, locale } = useT();
   const { data, error } = useResults(id);
   const [selected, setSelected] = useState<number | null>(null);
   // On a phone the band sits under the unit's name and the share under the points: no sideways scroll.
@@ -25,7 +25,7 @@ export function ResultsPage() {
   const bandOf = (entry: Results['units'][number]) =>
     entry.participating ? (
       <Badge variant="light" tt="none">
-        {entry.band ?? '—'}
+        {bandIn(locale, entry.band)}
       </Badge>
     ) : (
       <Badge variant="outline" color="gray" tt="none">
@@ -37,7 +37,10 @@ export function ResultsPage() {
       <Group justify="space-between">
         <Stack gap={2}>
           <Text size="sm" c="dimmed">
-            {data.round.frameworkName}
+            {frameworkNameIn(locale, {
+              nameVi: data.round.frameworkName,
+              nameEn: data.round.frameworkNameEn,
+            })}
           </Text>
           <Title order={2}>
             {t('results')}: {data.round.name}
@@ -133,6 +136,22 @@ export function ResultsPage() {
   );
 }
 
+/** An axis named by its area in up to three short lines, the rest of a long name cut with "…". */
+function axisLines(name: string): { text: string; at: number }[] {
+  const lines: { text: string; at: number }[] = [];
+  let at = 0;
+  for (const word of name.split(/\s+/)) {
+    const last = lines.at(-1);
+    if (last && `${last.text} ${word}`.length <= 18) last.text = `${last.text} ${word}`;
+    else lines.push({ text: word, at });
+    at += word.length + 1;
+  }
+  const [first, second, third] = lines;
+  return lines.length > 3 && first && second && third
+    ? [first, second, { ...third, text: `${third.text}…` }]
+    : lines;
+}
+
 /** Each area's score as a share of its maximum: the unit (filled) against the average (outline). */
 function Radar({
   criteria,
@@ -143,9 +162,9 @@ function Radar({
   unit: Record<string, number>;
   average: Record<string, number>;
 }) {
-  const size = 300;
+  const size = 380;
   const centre = size / 2;
-  const radius = size / 2 - 40;
+  const radius = size / 2 - 80;
   const point = (index: number, share: number) => {
     const angle = (Math.PI * 2 * index) / criteria.length - Math.PI / 2;
     return [centre + Math.cos(angle) * radius * share, centre + Math.sin(angle) * radius * share] as const;
@@ -167,10 +186,16 @@ function Radar({
         />
       ))}
       {criteria.map((criterion, i) => {
-        const [x, y] = point(i, 1.15);
+        const [x, y] = point(i, 1.2);
+        const lines = axisLines(criterion.nameVi);
         return (
-          <text key={criterion.code} x={x} y={y} fontSize="10" textAnchor="middle" dominantBaseline="middle">
-            {criterion.code}
+          <text key={criterion.code} x={x} y={y} fontSize="9" textAnchor="middle" dominantBaseline="middle">
+            <title>{criterion.nameVi}</title>
+            {lines.map((line) => (
+              <tspan key={line.at} x={x} dy={line.at === 0 ? `${-(lines.length - 1) * 0.55}em` : '1.1em'}>
+                {line.text}
+              </tspan>
+            ))}
           </text>
         );
       })}

@@ -15,9 +15,9 @@ import { Link, useParams } from '@tanstack/react-router';
 import { STAGE_NAMES, STAGES } from '../../../../core/frameworks/rounds.ts';
 import { formatDateVi } from '../../../../core/text/dates.ts';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
-import { useT } from '../../i18n/locale.tsx';
+import { formatNumber, useT } from '../../i18n/locale.tsx';
 import { hasPermission, useMe } from '../auth/session.ts';
-import { useRound } from './api.ts';
+import { frameworkNameIn, useRound } from './api.ts';
 import { StageActions } from './StageActions.tsx';
 
 /** A round's dashboard: the stages and their deadlines, and where each unit stands. */
@@ -34,7 +34,8 @@ export function RoundPage() {
       <Group justify="space-between" align="flex-start">
         <Stack gap={2}>
           <Text size="sm" c="dimmed">
-            {round.frameworkName} · {round.year}
+            {frameworkNameIn(locale, { nameVi: round.frameworkName, nameEn: round.frameworkNameEn })} ·{' '}
+            {round.year}
           </Text>
           <Title order={2}>{round.name}</Title>
         </Stack>
@@ -114,7 +115,9 @@ export function RoundPage() {
               </Table.Td>
               <Table.Td>{unit.appraised}</Table.Td>
               <Table.Td>{unit.returned}</Table.Td>
-              <Table.Td>{unit.total?.toLocaleString('vi-VN') ?? '—'}</Table.Td>
+              <Table.Td>
+                {unit.total === null || unit.total === undefined ? '—' : formatNumber(unit.total)}
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -29,13 +29,13 @@ import { SaveState } from '../../components/SaveState.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { useIsPhone } from '../../components/useIsPhone.ts';
 import { fill } from '../../i18n/fill.ts';
-import { useT } from '../../i18n/locale.tsx';
+import { decimalMark, formatNumber, useT } from '../../i18n/locale.tsx';
 import { hasPermission, useMe } from '../auth/session.ts';
-import { type SheetCriterion, useRoundWrite, useSheet } from './api.ts';
+import { bandIn, type SheetCriterion, useRoundWrite, useSheet } from './api.ts';
 import { EvidenceList } from './EvidenceList.tsx';
 
 const points = (value: number | null | undefined) =>
-  value === null || value === undefined ? '—' : value.toLocaleString('vi-VN');
+  value === null || value === undefined ? '—' : formatNumber(value);
 
 /** A 1000 px table on a desktop; below `sm` each criterion a card, so nobody scrolls sideways to score. */
 type Layout = 'table' | 'cards';
@@ -98,7 +98,7 @@ export function SheetPage() {
             {points(sheet.total)} / 100
           </Text>
           <Text size="sm">
-            {points(sheet.percent)}% · {sheet.band ?? '—'}
+            {points(sheet.percent)}% · {bandIn(locale, sheet.band)}
             {(sheet.bonus > 0 || sheet.penalty > 0) &&
               ` · +${points(sheet.bonus)} / −${points(sheet.penalty)}`}
           </Text>
@@ -285,7 +285,7 @@ function CriterionRow(props: {
           size={size}
           min={0}
           max={criterion.maxPoints ?? undefined}
-          decimalSeparator=","
+          decimalSeparator={decimalMark()}
           inputMode="decimal"
           value={self}
           onChange={(value) => {
@@ -337,7 +337,7 @@ function CriterionRow(props: {
           size={size}
           min={0}
           max={criterion.maxPoints ?? undefined}
-          decimalSeparator=","
+          decimalSeparator={decimalMark()}
           inputMode="decimal"
           value={appraised}
           onChange={(value) => {

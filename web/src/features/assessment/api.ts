@@ -8,6 +8,7 @@ export interface FrameworkSummary {
   id: number;
   code: string;
   nameVi: string;
+  nameEn: string | null;
   fromYear: number;
   toYear: number | null;
   status: string;
@@ -22,6 +23,7 @@ export interface Round {
   year: number;
   frameworkId: number;
   frameworkName: string;
+  frameworkNameEn: string | null;
   ownerUnitId: number;
   stage: Stage;
   deadlines: Record<string, string>;
@@ -145,4 +147,29 @@ export function useRoundWrite<T, R>(write: (input: T) => Promise<R>) {
     mutationFn: write,
     onSuccess: () => client.invalidateQueries({ queryKey: ['rounds'] }),
   });
+}
+
+/** A framework's name in the reader's language (a province's own framework may be named in Vietnamese only). */
+export function frameworkNameIn(
+  locale: 'vi' | 'en',
+  framework: { nameVi: string; nameEn?: string | null | undefined },
+): string {
+  return locale === 'en' && framework.nameEn ? framework.nameEn : framework.nameVi;
+}
+
+/** The bands the shipped frameworks use, in English; a province's own band reads as it was written. */
+const BANDS_EN: Record<string, string> = {
+  'Xuất sắc': 'Excellent',
+  Tốt: 'Good',
+  Khá: 'Fair',
+  'Trung bình': 'Average',
+  Yếu: 'Weak',
+  Kém: 'Poor',
+  'Trên 80%': 'Above 80%',
+  'Dưới 80%': 'Below 80%',
+  'Đạt mục tiêu 2030 (≥ 95%)': 'Meets the 2030 target (≥ 95%)',
+};
+export function bandIn(locale: 'vi' | 'en', band: string | null): string {
+  if (!band) return '—';
+  return locale === 'en' ? (BANDS_EN[band] ?? band) : band;
 }

@@ -1,6 +1,26 @@
-import { Alert, Button, Code, Group, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Group,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Fragment, useState } from 'react';
+import {
+  type AuditLocale,
+  auditActionChoices,
+  describeAuditEvent,
+  entityTypeWord,
+  fieldWord,
+  valueWords,
+} from '../../../../core/audit/audit-words.ts';
+import { periodName } from '../../../../core/periods/period-names.ts';
 import { parseDate } from '../../../../core/text/dates.ts';
 import { api, type ListResult, queryString } from '../../api/client.ts';
 import type { AuditEvent } from '../../api/types.ts';
@@ -9,13 +29,30 @@ import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { SortHeader } from '../../components/SortHeader.tsx';
 import { formatDateTimeVi, useT } from '../../i18n/locale.tsx';
 
+/** The record kinds a reader may filter on, named in words. */
+const ENTITY_TYPES = [
+  'user',
+  'unit',
+  'plan',
+  'plan_item',
+  'assessment_round',
+  'round_score',
+  'report',
+  'framework',
+  'indicator_target',
+  'settings',
+  'reminder',
+  'dossier',
+  'system',
+];
+
 const PER_PAGE = 50;
 type ChainResult =
   | { ok: true; checked: number }
   | { ok: false; checked: number; brokenAt: number; reason: string };
 
 export function AuditPage() {
-  const { t } = useT();
+  const { t, locale } = useT();
   const [filters, setFilters] = useState({ action: '', entityType: '', from: '', to: '' });
   const [sort, setSort] = useState('-at');
   const [page, setPage] = useState(1);
@@ -34,10 +71,12 @@ export function AuditPage() {
     queryFn: () => api<ListResult<AuditEvent>>('GET', `/api/audit${queryString(params)}`),
     placeholderData: (previous) => previous,
   });
-  const set = (field: keyof typeof filters) => (event: { currentTarget: { value: string } }) => {
-    setFilters({ ...filters, [field]: event.currentTarget.value });
+  const setValue = (field: keyof typeof filters) => (value: string | null) => {
+    setFilters({ ...filters, [field]: value ?? '' });
     setPage(1);
   };
+  const set = (field: keyof typeof filters) => (event: { currentTarget: { value: string } }) =>
+    setValue(field)(event.currentTarget.value);
 
   return (
     <Stack>
@@ -58,17 +97,22 @@ export function AuditPage() {
         </Alert>
       )}
       <SimpleGrid cols={{ base: 2, md: 4 }}>
-        <TextInput
+        <Select
           label={t('action')}
-          placeholder="unit.updated"
-          value={filters.action}
-          onChange={set('action')}
+          placeholder={t('auditAnyAction')}
+          data={auditActionChoices(locale)}
+          value={filters.action || null}
+          onChange={setValue('action')}
+          searchable
+          clearable
         />
-        <TextInput
+        <Select
           label={t('entity')}
-          placeholder="unit, user"
-          value={filters.entityType}
-          onChange={set('entityType')}
+          placeholder={t('auditAnyEntity')}
+          data={ENTITY_TYPES.map((type) => ({ value: type, label: entityTypeWord(type, locale) }))}
+          value={filters.entityType || null}
+          onChange={setValue('entityType')}
+          clearable
         />
         <TextInput label={t('from')} placeholder="dd/mm/yyyy" value={filters.from} onChange={set('from')} />
         <TextInput label={t('to')} placeholder="dd/mm/yyyy" value={filters.to} onChange={set('to')} />
@@ -79,10 +123,8 @@ export function AuditPage() {
             <SortHeader field="at" sort={sort} onSort={setSort}>
               {t('time')}
             </SortHeader>
-            <Table.Th>{t('actor')}</Table.Th>
+            <Table.Th>{t('auditEvent')}</Table.Th>
             <Table.Th>{t('ip')}</Table.Th>
-            <Table.Th>{t('action')}</Table.Th>
-            <Table.Th>{t('entity')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -94,18 +136,13 @@ export function AuditPage() {
                 aria-expanded={openSeq === event.seq}
               >
                 <Table.Td>{formatDateTimeVi(event.at)}</Table.Td>
-                <Table.Td>{event.actorName}</Table.Td>
+                <Table.Td>{describeAuditEvent(event, locale, (code) => periodName(code, locale))}</Table.Td>
                 <Table.Td>{event.ip}</Table.Td>
-                <Table.Td>{event.action}</Table.Td>
-                <Table.Td>
-                  {event.entityType}
-                  {event.entityId ? ` #${event.entityId}` : ''}
-                </Table.Td>
               </Table.Tr>
               {openSeq === event.seq && (
                 <Table.Tr>
-                  <Table.Td colSpan={5}>
-                    <ChangeView before={event.before} after={event.after} />
+                  <Table.Td colSpan={3}>
+                    <ChangeView before={event.before} after={event.after} locale={locale} />
                   </Table.Td>
                 </Table.Tr>
               )}
@@ -118,8 +155,8 @@ export function AuditPage() {
   );
 }
 
-/** Before and after side by side; changed keys are marked. */
-function ChangeView({ before, after }: { before: unknown; after: unknown }) {
+/** Before and after side by side, each field by its name and each value in words; changes are marked. */
+function ChangeView({ before, after, locale }: { before: unknown; after: unknown; locale: AuditLocale }) {
   const { t } = useT();
   const b = (before ?? {}) as Record<string, unknown>;
   const a = (after ?? {}) as Record<string, unknown>;
@@ -127,14 +164,14 @@ function ChangeView({ before, after }: { before: unknown; after: unknown }) {
   if (keys.length === 0)
     return (
       <Text size="sm" c="dimmed">
-        —
+        {t('auditNoDetail')}
       </Text>
     );
   return (
     <ScrollTable withTableBorder>
       <Table.Thead>
         <Table.Tr>
-          <Table.Th />
+          <Table.Th>{t('auditField')}</Table.Th>
           <Table.Th>{t('before')}</Table.Th>
           <Table.Th>{t('after')}</Table.Th>
         </Table.Tr>
@@ -144,13 +181,9 @@ function ChangeView({ before, after }: { before: unknown; after: unknown }) {
           const changed = JSON.stringify(b[key]) !== JSON.stringify(a[key]);
           return (
             <Table.Tr key={key} bg={changed ? 'yellow.0' : undefined}>
-              <Table.Td fw={changed ? 700 : 400}>{key}</Table.Td>
-              <Table.Td>
-                <Code>{JSON.stringify(b[key] ?? null)}</Code>
-              </Table.Td>
-              <Table.Td>
-                <Code>{JSON.stringify(a[key] ?? null)}</Code>
-              </Table.Td>
+              <Table.Td fw={changed ? 700 : 400}>{fieldWord(key, locale)}</Table.Td>
+              <Table.Td>{valueWords(b[key], locale, key)}</Table.Td>
+              <Table.Td>{valueWords(a[key], locale, key)}</Table.Td>
             </Table.Tr>
           );
         })}

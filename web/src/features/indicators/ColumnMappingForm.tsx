@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Select, SimpleGrid, Stack, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useT } from '../../i18n/locale.tsx';
 import type { UnmappedColumns } from './api.ts';
@@ -33,9 +33,6 @@ export function ColumnMappingForm({
             label={
               <Group gap={6} component="span">
                 {field.label}
-                <Text span size="xs" c="dimmed" ff="monospace">
-                  {field.name}
-                </Text>
                 {field.required && (
                   <Badge size="xs" color="red" variant="light" tt="none" component="span">
                     {t('required')}

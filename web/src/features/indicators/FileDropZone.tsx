@@ -1,6 +1,7 @@
 import { Group, Paper, Stack, Text } from '@mantine/core';
 import { IconFileSpreadsheet } from '@tabler/icons-react';
 import { useId, useState } from 'react';
+import { formatNumber } from '../../i18n/locale.tsx';
 
 /** A file input as a large target: click (or Enter/Space on the focused input) to choose, or drop a file. */
 export function FileDropZone({
@@ -52,7 +53,7 @@ export function FileDropZone({
         <Stack gap={2}>
           <Text fw={600}>{file ? file.name : label}</Text>
           <Text size="sm" c="dimmed">
-            {file ? `${(file.size / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} KB` : hint}
+            {file ? `${formatNumber(file.size / 1024, { maximumFractionDigits: 1 })} KB` : hint}
           </Text>
         </Stack>
       </Group>

@@ -4,7 +4,6 @@ import {
   Badge,
   Button,
   Checkbox,
-  Code,
   Group,
   Progress,
   Stack,
@@ -16,6 +15,7 @@ import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import {
   DOSSIER_FIELD_LABELS,
+  DOSSIER_FIELD_LABELS_EN,
   DOSSIER_FIELDS,
   REQUIRED_DOSSIER_FIELDS,
 } from '../../../../core/dossiers/dossier-fields.ts';
@@ -177,33 +177,28 @@ export function ImportDossiersPage() {
 }
 
 // A two-row sample in the canonical layout, built in the browser.
+// The sample speaks the one-stop systems' language: Vietnamese titles and words, which the importer reads.
 const SAMPLE = [
-  DOSSIER_FIELDS.join(','),
-  '000.00.33.H01-260105-0001,11953,1.001193,Đăng ký khai sinh,Hộ tịch,commune,online_full,05/01/2026 08:30,07/01/2026 17:00,06/01/2026 10:15,06/01/2026 14:00,done,true,false',
+  DOSSIER_FIELDS.map((field) => DOSSIER_FIELD_LABELS[field]).join(','),
+  '000.00.33.H01-260105-0001,11953,1.001193,Đăng ký khai sinh,Hộ tịch,Cấp xã,Trực tuyến toàn trình,05/01/2026 08:30,07/01/2026 17:00,06/01/2026 10:15,06/01/2026 14:00,Đã trả kết quả,Có,Không',
 ].join('\r\n');
 const SAMPLE_HREF = `data:text/csv;charset=utf-8,${encodeURIComponent(`\uFEFF${SAMPLE}\r\n`)}`;
 
-/** The columns a file may carry: the canonical header, and the Vietnamese titles recognised for them. */
+/** The columns a file may carry: the Vietnamese titles recognised for them, and what each holds. */
 function FormatHelp() {
-  const { t } = useT();
+  const { t, locale } = useT();
   return (
     <Stack gap={6} mt="sm">
-      <Group justify="space-between">
-        <Text size="sm" fw={600}>
-          {t('canonicalHeader')}
-        </Text>
+      <Group justify="flex-end">
         <Anchor href={SAMPLE_HREF} download="ho-so-mau.csv" size="sm">
           {t('downloadTemplate')}
         </Anchor>
       </Group>
-      <Code block fz="xs">
-        {DOSSIER_FIELDS.join(',')}
-      </Code>
       <ScrollTable withTableBorder fz="sm" verticalSpacing={4} captionSide="top">
         <Table.Caption>{t('acceptedTitles')}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>{t('fieldName')}</Table.Th>
+            {locale === 'en' && <Table.Th>{t('fieldName')}</Table.Th>}
             <Table.Th>{t('columnTitle')}</Table.Th>
             <Table.Th />
           </Table.Tr>
@@ -211,8 +206,9 @@ function FormatHelp() {
         <Table.Tbody>
           {DOSSIER_FIELDS.map((field) => (
             <Table.Tr key={field}>
-              <Table.Td ff="monospace">{field}</Table.Td>
-              <Table.Td>{DOSSIER_FIELD_LABELS[field]}</Table.Td>
+              {locale === 'en' && <Table.Td>{DOSSIER_FIELD_LABELS_EN[field]}</Table.Td>}
+              {/* The title as the file carries it: Vietnamese in either language. */}
+              <Table.Td lang="vi">{DOSSIER_FIELD_LABELS[field]}</Table.Td>
               <Table.Td>
                 {REQUIRED_DOSSIER_FIELDS.includes(field) && (
                   <Badge size="xs" color="red" variant="light" tt="none">

@@ -15,7 +15,7 @@ import { TARGET_OPERATORS, type TargetOperator } from '../../../../core/indicato
 import { UNIT_TYPE_NAMES, UNIT_TYPES } from '../../../../core/units/unit-types.ts';
 import { DialogFooter } from '../../components/DialogFooter.tsx';
 import { notifySaved, useFieldErrors } from '../../components/form.ts';
-import { useT } from '../../i18n/locale.tsx';
+import { decimalMark, useT } from '../../i18n/locale.tsx';
 import { UnitPicker } from '../units/UnitPicker.tsx';
 import { type IndicatorTarget, saveTarget, useIndicators, useTargetWrite } from './api.ts';
 import { TargetPeriodSelect } from './TargetPeriodSelect.tsx';
@@ -147,7 +147,7 @@ export function TargetFormModal({
             label={t('threshold')}
             value={threshold}
             onChange={setThreshold}
-            decimalSeparator=","
+            decimalSeparator={decimalMark()}
             rightSection={measureUnit}
             error={errors.threshold}
           />
@@ -155,7 +155,7 @@ export function TargetFormModal({
             label={t('riskMargin')}
             value={riskMargin}
             onChange={setRiskMargin}
-            decimalSeparator=","
+            decimalSeparator={decimalMark()}
             min={0}
             error={errors.riskMargin}
           />

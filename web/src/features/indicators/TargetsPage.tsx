@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { periodName } from '../../../../core/periods/period-names.ts';
 import { UNIT_TYPES, type UnitType } from '../../../../core/units/unit-types.ts';
 import { DialogFooter } from '../../components/DialogFooter.tsx';
-import { useT } from '../../i18n/locale.tsx';
+import { formatNumber, useT } from '../../i18n/locale.tsx';
 import { hasPermission, useMe } from '../auth/session.ts';
 import { deleteTarget, type IndicatorTarget, useIndicators, useTargets, useTargetWrite } from './api.ts';
 import { formatTarget } from './format.ts';
@@ -67,9 +67,6 @@ export function TargetsPage() {
                           ? label({ vi: indicator.nameVi, en: indicator.nameEn })
                           : target.indicatorCode}
                       </Text>
-                      <Text size="xs" c="dimmed" ff="monospace">
-                        {target.indicatorCode}
-                      </Text>
                     </Table.Td>
                     <Table.Td>
                       <Text size="sm">{appliesTo(target)}</Text>
@@ -83,7 +80,7 @@ export function TargetsPage() {
                     <Table.Td fw={600} style={{ whiteSpace: 'nowrap' }}>
                       {formatTarget(target, indicator?.measureUnit)}
                     </Table.Td>
-                    <Table.Td>{target.riskMargin ? target.riskMargin.toLocaleString('vi-VN') : '—'}</Table.Td>
+                    <Table.Td>{target.riskMargin ? formatNumber(target.riskMargin) : '—'}</Table.Td>
                     <Table.Td>
                       <Text size="sm" lineClamp={2}>
                         {target.note}

@@ -1,11 +1,11 @@
 import { TARGET_STATUS, type TargetStatus } from '../../../../core/indicators/targets.ts';
-import type { Locale } from '../../i18n/locale.tsx';
+import { formatNumber, type Locale } from '../../i18n/locale.tsx';
 import type { TargetRule } from './api.ts';
 
-const percent = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1, minimumFractionDigits: 0 });
-const count = new Intl.NumberFormat('vi-VN');
+const percent = { format: (value: number) => formatNumber(value, { maximumFractionDigits: 1 }) };
+const count = { format: (value: number) => formatNumber(value) };
 
-/** 95.25 → "95,3%" (the decimal comma Vietnamese readers expect); null → "—". */
+/** 95.25 → "95,3%" (in English "95.3%"); null → "—". */
 export function formatRate(rate: number | null | undefined): string {
   return rate === null || rate === undefined ? '—' : `${percent.format(rate)}%`;
 }

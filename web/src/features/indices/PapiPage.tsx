@@ -1,9 +1,10 @@
 import { Badge, Group, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { dimensionName } from '../../../../core/plans/plan-views.ts';
 import { api } from '../../api/client.ts';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
-import { useT } from '../../i18n/locale.tsx';
+import { formatNumber, useT } from '../../i18n/locale.tsx';
 
 interface PapiRow {
   unit: string;
@@ -22,25 +23,31 @@ interface Province2025 {
   predecessors: { code: string; name: string }[];
 }
 
-const DIMENSIONS = ['PAPI.1', 'PAPI.2', 'PAPI.3', 'PAPI.4', 'PAPI.5', 'PAPI.6', 'PAPI.7', 'PAPI.8'];
+const DIMENSIONS = ['PAPI.1', 'PAPI.2', 'PAPI.3', 'PAPI.4', 'PAPI.5', 'PAPI.6', 'PAPI.7', 'PAPI.8'] as const;
 const GROUP_COLOURS = { 1: 'green', 2: 'teal', 3: 'yellow', 4: 'red' } as const;
-const GROUP_LABELS = { 1: 'Cao nhất', 2: 'Trung bình cao', 3: 'Trung bình thấp', 4: 'Thấp nhất' } as const;
-const number = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const format = (value: number | null) => (value === null ? '—' : number.format(value));
+const GROUP_LABELS = {
+  1: { vi: 'Cao nhất', en: 'Highest' },
+  2: { vi: 'Trung bình cao', en: 'Upper middle' },
+  3: { vi: 'Trung bình thấp', en: 'Lower middle' },
+  4: { vi: 'Thấp nhất', en: 'Lowest' },
+} as const;
+const format = (value: number | null) =>
+  value === null ? '—' : formatNumber(value, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 function GroupBadge({ group }: { group: PapiRow['group'] }) {
+  const { label } = useT();
   if (group === null) return <Text c="dimmed">—</Text>;
   return (
     // Never cut to "Tr…" by a squeezed column: the table gives the badge its full width.
     <Badge color={GROUP_COLOURS[group]} variant="light" tt="none" miw="max-content">
-      {GROUP_LABELS[group]}
+      {label(GROUP_LABELS[group])}
     </Badge>
   );
 }
 
 /** One old province's PAPI results over the years. */
 function ProvinceHistory({ code, name }: { code: string; name: string }) {
-  const { t } = useT();
+  const { t, locale } = useT();
   const history = useQuery({
     queryKey: ['papi', 'history', code],
     queryFn: () =>
@@ -63,7 +70,9 @@ function ProvinceHistory({ code, name }: { code: string; name: string }) {
             <Table.Th>{t('rank')}</Table.Th>
             <Table.Th>{t('group')}</Table.Th>
             {DIMENSIONS.map((code) => (
-              <Table.Th key={code}>{code.replace('PAPI.', 'D')}</Table.Th>
+              <Table.Th key={code} fz="xs" miw={90}>
+                {dimensionName(code, locale)}
+              </Table.Th>
             ))}
           </Table.Tr>
         </Table.Thead>

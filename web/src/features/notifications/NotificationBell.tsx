@@ -12,12 +12,12 @@ import {
 import { IconBell } from '@tabler/icons-react';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
-import { useT } from '../../i18n/locale.tsx';
+import { formatDateTimeVi, useT } from '../../i18n/locale.tsx';
 import { type Notification, useMarkAllRead, useMarkRead, useNotifications } from './api.ts';
 
 /** The header's bell: the unread count, the newest notifications; a click marks one read and opens its link. */
 export function NotificationBell() {
-  const { t, locale } = useT();
+  const { t } = useT();
   const [opened, setOpened] = useState(false);
   const { data, hasNextPage, fetchNextPage, isFetchingNextPage } = useNotifications();
   const items = data?.pages.flatMap((page) => page.items) ?? [];
@@ -34,7 +34,14 @@ export function NotificationBell() {
   };
 
   return (
-    <Popover opened={opened} onChange={setOpened} position="bottom-end" width={360} shadow="md">
+    // On a 390 px phone the list keeps a margin on each side instead of leaving the screen.
+    <Popover
+      opened={opened}
+      onChange={setOpened}
+      position="bottom-end"
+      width="min(360px, calc(100vw - 16px))"
+      shadow="md"
+    >
       <Popover.Target>
         <Indicator label={unread > 99 ? '99+' : unread} size={16} disabled={unread === 0} offset={4}>
           <ActionIcon
@@ -72,7 +79,7 @@ export function NotificationBell() {
                     </Text>
                   )}
                   <Text size="xs" c="dimmed">
-                    {new Date(notification.createdAt).toLocaleString(locale === 'vi' ? 'vi-VN' : 'en-GB')}
+                    {formatDateTimeVi(notification.createdAt)}
                   </Text>
                 </UnstyledButton>
               ))}

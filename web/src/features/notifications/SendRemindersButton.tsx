@@ -3,12 +3,14 @@ import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { periodName } from '../../../../core/periods/period-names.ts';
+import { type ReminderSummary, reminderSummaryText } from '../../../../core/reports/chasing.ts';
 import { api } from '../../api/client.ts';
 import { useT } from '../../i18n/locale.tsx';
 
 interface SendResult {
   periodCode: string;
-  results: { unit: { id: number; name: string }; status: string; recipients: string[] }[];
+  results: { unit: { id: number; name: string }; status: string; recipients: string[]; accounts: number }[];
+  summary: ReminderSummary;
 }
 
 /**
@@ -33,15 +35,12 @@ export function SendRemindersButton({
       }),
     onSuccess: (answer) => {
       setConfirming(false);
-      // Reminded: told in the app, and mailed when e-mail is on and the unit has an address.
-      const reminded = answer.results.filter(
-        (result) => result.status !== 'skipped' && result.status !== 'failed',
-      );
-      const mailed = answer.results.filter((result) => result.status === 'sent').length;
-      const failed = answer.results.filter((result) => result.status === 'failed').length;
+      // Who was reached how (in the app, by e-mail), and who could not be: never a bare "116/116".
+      const { summary } = answer;
       notifications.show({
-        color: failed > 0 ? 'orange' : 'green',
-        message: `${t('remindersSent')}: ${reminded.length}/${answer.results.length} · ${t('remindersMailed')}: ${mailed}${failed > 0 ? ` · ${t('remindersFailed')}: ${failed}` : ''}`,
+        color: summary.failed > 0 || summary.reached < summary.units ? 'orange' : 'green',
+        message: reminderSummaryText(summary, locale),
+        autoClose: false,
       });
     },
     onError: (error) => notifications.show({ color: 'red', message: error.message }),

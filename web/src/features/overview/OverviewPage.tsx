@@ -3,6 +3,7 @@ import { Link } from '@tanstack/react-router';
 import { ROLES } from '../../../../core/auth/roles.ts';
 import { useT } from '../../i18n/locale.tsx';
 import { hasPermission, useMe } from '../auth/session.ts';
+import { LeaderOverview } from './LeaderOverview.tsx';
 import { TodoCard } from './TodoCard.tsx';
 
 export function OverviewPage() {
@@ -13,6 +14,7 @@ export function OverviewPage() {
       <Title order={2}>
         {t('overview')} — {me?.fullName}
       </Title>
+      <LeaderOverview />
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <TodoCard />
         <Card withBorder>

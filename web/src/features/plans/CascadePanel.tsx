@@ -25,7 +25,7 @@ import { formatDateVi, parseDate, todayInVietnam } from '../../../../core/text/d
 import { ApiError } from '../../api/client.ts';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { fill } from '../../i18n/fill.ts';
-import { useT } from '../../i18n/locale.tsx';
+import { formatNumber, useT } from '../../i18n/locale.tsx';
 import { type PlanDetail, useCascade, useCreateChildPlan, useUpdatePlan } from './api.ts';
 
 export const STATE_COLORS: Record<CascadeState, string> = {
@@ -216,9 +216,7 @@ function GroupRows({
             {row.group.name}
           </Text>
           <Button size="compact-xs" variant="subtle" onClick={() => setOpen(!open)} aria-expanded={open}>
-            {open
-              ? t('hideUnits')
-              : fill(t('groupRowUnits'), { count: row.group.memberCount.toLocaleString('vi-VN') })}
+            {open ? t('hideUnits') : fill(t('groupRowUnits'), { count: formatNumber(row.group.memberCount) })}
           </Button>
         </Table.Td>
         <Table.Td>{row.assignedTasks}</Table.Td>
@@ -226,7 +224,7 @@ function GroupRows({
           <Group gap={4}>
             {CASCADE_STATES.filter((state) => row.counts[state] > 0).map((state) => (
               <Badge key={state} color={STATE_COLORS[state]} variant="light">
-                {CASCADE_STATE_NAMES[state][locale]}: {row.counts[state].toLocaleString('vi-VN')}
+                {CASCADE_STATE_NAMES[state][locale]}: {formatNumber(row.counts[state])}
               </Badge>
             ))}
           </Group>

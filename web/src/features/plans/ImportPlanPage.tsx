@@ -28,12 +28,13 @@ import {
 import { formatDateVi, parseDate } from '../../../../core/text/dates.ts';
 import { ApiError } from '../../api/client.ts';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
-import { useT } from '../../i18n/locale.tsx';
+import { formatNumber, useT } from '../../i18n/locale.tsx';
 import { useMe } from '../auth/session.ts';
 import { isGroupValue, UnitPicker } from '../units/UnitPicker.tsx';
 import { type PlanPreview, previewPlan, useCreatePlan } from './api.ts';
 
-const DIMENSION_OPTIONS = DIMENSION_CODES.map((code) => ({ value: code, label: dimensionLabel(code) }));
+const dimensionOptions = (locale: 'vi' | 'en') =>
+  DIMENSION_CODES.map((code) => ({ value: code, label: dimensionLabel(code, locale) }));
 
 /** A task as the page edits it: the due date as typed (dd/mm/yyyy). */
 type DraftTask = PlanTask & { dueText: string };
@@ -68,9 +69,7 @@ function draftOf(preview: PlanPreview, owner: { id: number; name: string } | nul
       unitId: agency.unit ? String(agency.unit.id) : (agency.group?.key ?? null),
       unitName:
         agency.unit?.name ??
-        (agency.group
-          ? `${agency.group.name} (${agency.group.memberCount.toLocaleString('vi-VN')})`
-          : undefined),
+        (agency.group ? `${agency.group.name} (${formatNumber(agency.group.memberCount)})` : undefined),
       source: agency.source,
     })),
     tasks: preview.plan.tasks.map((task) => ({ ...task, dueText: formatDateVi(task.due) })),
@@ -405,7 +404,7 @@ export function ImportPlanPage() {
                 <Table.Td>
                   <Select
                     aria-label={`${t('dimension')} ${task.ref}`}
-                    data={DIMENSION_OPTIONS}
+                    data={dimensionOptions(locale)}
                     value={task.dimension}
                     clearable
                     onChange={(value) => setTask(index, { dimension: value as DimensionCode | null })}

@@ -26,7 +26,7 @@ import { DIMENSION_CODES } from '../../../../core/plans/types.ts';
 import { formatDateVi } from '../../../../core/text/dates.ts';
 import { assigneeNames } from '../../../../core/units/groups.ts';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
-import { useT } from '../../i18n/locale.tsx';
+import { formatNumber, useT } from '../../i18n/locale.tsx';
 import { AddTaskDialog } from './AddTaskDialog.tsx';
 import { type PlanDetail, type PlanItem, usePlan } from './api.ts';
 import { CascadePanel } from './CascadePanel.tsx';
@@ -42,7 +42,7 @@ const STATUS_COLORS: Record<ItemStatus, string> = {
   cancelled: 'dark',
 };
 
-const percent = (value: number) => `${value.toLocaleString('vi-VN')}%`;
+const percent = (value: number) => `${formatNumber(value)}%`;
 
 export function PlanPage() {
   const { planId } = useParams({ strict: false }) as { planId: string };
@@ -134,7 +134,7 @@ export function PlanPage() {
                   plan.items.some((item) => item.dimension === code),
                 ).map((code) => ({
                   value: code,
-                  label: dimensionLabel(code),
+                  label: dimensionLabel(code, locale),
                 }))}
                 value={dimension}
                 onChange={setDimension}
@@ -190,7 +190,7 @@ export function PlanPage() {
                         </Text>
                         <Text size="xs" c="dimmed">
                           {[
-                            item.dimension && dimensionLabel(item.dimension),
+                            item.dimension && dimensionLabel(item.dimension, locale),
                             item.evidenceCount > 0 && `${t('evidence')}: ${item.evidenceCount}`,
                           ]
                             .filter(Boolean)

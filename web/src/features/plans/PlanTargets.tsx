@@ -5,7 +5,7 @@ import { ApiError } from '../../api/client.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { fill } from '../../i18n/fill.ts';
-import { useT } from '../../i18n/locale.tsx';
+import { formatNumber, useT } from '../../i18n/locale.tsx';
 import { type PlanDetail, type PlanTarget, useUnitPlanChanges } from './api.ts';
 
 const OPERATOR_SIGNS: Record<string, string> = { '>=': '≥', '>': '>', '<=': '≤', '<': '<', '=': '=' };
@@ -58,8 +58,7 @@ export function PlanTargets({ plan }: { plan: PlanDetail }) {
                 <Table.Td>{target.ref}</Table.Td>
                 <Table.Td>{target.text}</Table.Td>
                 <Table.Td>
-                  {OPERATOR_SIGNS[target.op] ?? target.op} {target.value.toLocaleString('vi-VN')}{' '}
-                  {target.unit}
+                  {OPERATOR_SIGNS[target.op] ?? target.op} {formatNumber(target.value)} {target.unit}
                 </Table.Td>
                 {plan.access.write && (
                   <Table.Td>

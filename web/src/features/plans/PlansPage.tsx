@@ -6,7 +6,7 @@ import { formatDateVi } from '../../../../core/text/dates.ts';
 import { ListFooter } from '../../components/ListFooter.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { SortHeader } from '../../components/SortHeader.tsx';
-import { useT } from '../../i18n/locale.tsx';
+import { formatNumber, useT } from '../../i18n/locale.tsx';
 import { hasPermission, useMe } from '../auth/session.ts';
 import { usePlans } from './api.ts';
 
@@ -81,7 +81,7 @@ export function PlansPage() {
               <Table.Td>
                 <Group gap="xs" wrap="nowrap">
                   <Progress value={plan.progress} w={90} aria-label={t('progress')} />
-                  <Text size="sm">{plan.progress.toLocaleString('vi-VN')}%</Text>
+                  <Text size="sm">{formatNumber(plan.progress)}%</Text>
                 </Group>
               </Table.Td>
             </Table.Tr>

@@ -29,7 +29,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { ConflictDialog } from '../../components/ConflictDialog.tsx';
 import { DialogFooter } from '../../components/DialogFooter.tsx';
 import { fill } from '../../i18n/fill.ts';
-import { useT } from '../../i18n/locale.tsx';
+import { decimalMark, formatNumber, useT } from '../../i18n/locale.tsx';
 import { isGroupValue, UnitMultiPicker } from '../units/UnitPicker.tsx';
 import { type PlanItem, useEvidence, useEvidenceChange, useUnitPlanChanges, useUpdateItem } from './api.ts';
 
@@ -77,7 +77,7 @@ export function TaskDialog({
   const chosenLabels = Object.fromEntries(
     [...item.leadGroups, ...item.supportGroups].map((group) => [
       group.key,
-      `${group.name} (${group.memberCount.toLocaleString('vi-VN')})`,
+      `${group.name} (${formatNumber(group.memberCount)})`,
     ]),
   );
   const [error, setError] = useState<ApiError | null>(null);
@@ -193,7 +193,7 @@ export function TaskDialog({
                 description={t('weightHelp')}
                 min={0}
                 max={100}
-                decimalSeparator=","
+                decimalSeparator={decimalMark()}
                 value={weight}
                 onChange={(value) => setWeight(Number(value) || 0)}
                 error={fieldError('weight')}
@@ -347,8 +347,7 @@ function EvidenceList({
           </Anchor>
           <Group gap="xs" wrap="nowrap">
             <Text size="xs" c="dimmed">
-              {(file.size / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} KB ·{' '}
-              {file.uploadedBy ?? ''}
+              {formatNumber(file.size / 1024, { maximumFractionDigits: 1 })} KB · {file.uploadedBy ?? ''}
             </Text>
             <Button
               size="compact-xs"

@@ -13,7 +13,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { Link } from '@tanstack/react-router';
+import { Link, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { dimensionLabel, ITEM_STATUS_NAMES } from '../../../../core/plans/plan-views.ts';
 import { DIMENSION_CODES } from '../../../../core/plans/types.ts';
@@ -22,7 +22,7 @@ import { assigneeNames } from '../../../../core/units/groups.ts';
 import { ListFooter } from '../../components/ListFooter.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { SortHeader } from '../../components/SortHeader.tsx';
-import { useT } from '../../i18n/locale.tsx';
+import { formatNumber, useT } from '../../i18n/locale.tsx';
 import { UnitPicker } from '../units/UnitPicker.tsx';
 import { type TaskRow, useTasks, useTasksDue } from './api.ts';
 
@@ -34,8 +34,12 @@ export function TasksPage() {
   const [q, setQ] = useState('');
   const [debounced] = useDebouncedValue(q, 250);
   const [dimension, setDimension] = useState<string | null>(null);
-  const [unitId, setUnitId] = useState<string | null>(null);
-  const [overdue, setOverdue] = useState(false);
+  // A link may open the list already filtered (the leader's overview: a unit's overdue tasks).
+  const search = useSearch({ strict: false }) as Record<string, unknown>;
+  const [unitId, setUnitId] = useState<string | null>(
+    Number(search.unitId) > 0 ? String(search.unitId) : null,
+  );
+  const [overdue, setOverdue] = useState(search.overdue === 'true' || search.overdue === true);
   const [sort, setSort] = useState('due');
   const [page, setPage] = useState(1);
   const [view, setView] = useState<'list' | 'month'>('list');
@@ -71,7 +75,7 @@ export function TasksPage() {
         <Select
           aria-label={t('dimension')}
           placeholder={t('allDimensions')}
-          data={DIMENSION_CODES.map((code) => ({ value: code, label: dimensionLabel(code) }))}
+          data={DIMENSION_CODES.map((code) => ({ value: code, label: dimensionLabel(code, locale) }))}
           value={dimension}
           onChange={(value) => {
             setDimension(value);
@@ -157,7 +161,7 @@ export function TasksPage() {
                       {task.overdue ? t('overdue') : ITEM_STATUS_NAMES[task.status][locale]}
                     </Badge>
                   </Table.Td>
-                  <Table.Td>{task.progress.toLocaleString('vi-VN')}%</Table.Td>
+                  <Table.Td>{formatNumber(task.progress)}%</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

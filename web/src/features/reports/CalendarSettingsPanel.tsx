@@ -14,6 +14,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { holidayOverridesSchema, regimeSettingsSchema } from '../../../../core/periods/calendar-settings.ts';
+import { holidayNameIn } from '../../../../core/periods/workdays.ts';
 import { formatDateVi, todayInVietnam } from '../../../../core/text/dates.ts';
 import { api, queryString } from '../../api/client.ts';
 import { notifySaved, useFieldErrors } from '../../components/form.ts';
@@ -122,7 +123,7 @@ function RegimeForm() {
 }
 
 function HolidayForm() {
-  const { t } = useT();
+  const { t, locale } = useT();
   const client = useQueryClient();
   const thisYear = Number(todayInVietnam().slice(0, 4));
   const [year, setYear] = useState(thisYear);
@@ -202,7 +203,7 @@ function HolidayForm() {
           {data?.defaults.map((day) => (
             <Table.Tr key={`${day.date}:${day.name}`}>
               <Table.Td>{formatDateVi(day.date)}</Table.Td>
-              <Table.Td>{day.name}</Table.Td>
+              <Table.Td>{holidayNameIn(day.name, locale)}</Table.Td>
               <Table.Td>
                 <Checkbox
                   aria-label={`${t('dayOff')} ${formatDateVi(day.date)}`}

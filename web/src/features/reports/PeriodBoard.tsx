@@ -22,9 +22,34 @@ import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { useT } from '../../i18n/locale.tsx';
 import { hasPermission, useMe } from '../auth/session.ts';
 import { SendRemindersButton } from '../notifications/SendRemindersButton.tsx';
-import { useOpenReport, usePeriodOverview } from './api.ts';
+import { type PeriodOverview, useOpenReport, usePeriodOverview } from './api.ts';
+import { ChasingActions } from './ChasingActions.tsx';
 import { CountsByType } from './CountsByType.tsx';
 import { PeriodPicker } from './PeriodPicker.tsx';
+
+/** The unit's head as the unit record has it: title and name, phone, e-mail; what is missing is said. */
+function HeadContact({ head }: { head: PeriodOverview['units'][number]['head'] }) {
+  const { t } = useT();
+  return (
+    <Stack gap={0}>
+      <Text size="sm">
+        {head.title && `${head.title} `}
+        {head.name ?? (
+          <Text span size="sm" c="dimmed">
+            ({t('headNameMissing')})
+          </Text>
+        )}
+      </Text>
+      {(head.phone || head.email) && (
+        <Text size="xs">
+          {head.phone && <Anchor href={`tel:${head.phone.replace(/\s/g, '')}`}>{head.phone}</Anchor>}
+          {head.phone && head.email && ' · '}
+          {head.email && <Anchor href={`mailto:${head.email}`}>{head.email}</Anchor>}
+        </Text>
+      )}
+    </Stack>
+  );
+}
 
 /** The period board: each unit's report, the counts per unit type, and whom to chase. */
 export function PeriodBoard() {
@@ -70,6 +95,9 @@ export function PeriodBoard() {
           />
           {hasPermission(me, 'reports.review') && period && (
             <SendRemindersButton periodCode={period} units={shown} />
+          )}
+          {hasPermission(me, 'reports.review') && data && (
+            <ChasingActions period={data.period} units={shown} />
           )}
           <Button
             component="a"
@@ -126,17 +154,7 @@ export function PeriodBoard() {
                 {entry.report?.submittedOn ? formatDateVi(entry.report.submittedOn) : '—'}
               </Table.Td>
               <Table.Td>
-                {entry.toChase && (entry.head.email || entry.head.phone) ? (
-                  <Text size="sm">
-                    {entry.head.name}{' '}
-                    {entry.head.email && (
-                      <Anchor href={`mailto:${entry.head.email}`}>{entry.head.email}</Anchor>
-                    )}{' '}
-                    {entry.head.phone}
-                  </Text>
-                ) : (
-                  <Text size="sm">{entry.head.name}</Text>
-                )}
+                <HeadContact head={entry.head} />
               </Table.Td>
               <Table.Td>
                 {entry.report ? (

@@ -7,7 +7,7 @@ import { api, queryString } from '../../api/client.ts';
 import { ConflictDialog } from '../../components/ConflictDialog.tsx';
 import { SaveState } from '../../components/SaveState.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
-import { useT } from '../../i18n/locale.tsx';
+import { decimalMark, useT } from '../../i18n/locale.tsx';
 import { type TargetRule, useDossierDashboard } from '../indicators/api.ts';
 import { formatCount, formatRate, formatTarget } from '../indicators/format.ts';
 import { StatusBadge } from '../indicators/StatusBadge.tsx';
@@ -197,7 +197,7 @@ export function ReportIndicators({
                         aria-label={`${name}: ${t('numerator')}`}
                         placeholder={t('numerator')}
                         min={0}
-                        decimalSeparator=","
+                        decimalSeparator={decimalMark()}
                         thousandSeparator="."
                         readOnly={!editable}
                         value={entry?.numerator ?? ''}
@@ -209,7 +209,7 @@ export function ReportIndicators({
                         aria-label={`${name}: ${t('denominator')}`}
                         placeholder={t('denominator')}
                         min={0}
-                        decimalSeparator=","
+                        decimalSeparator={decimalMark()}
                         thousandSeparator="."
                         readOnly={!editable}
                         value={entry?.denominator ?? ''}
@@ -220,7 +220,7 @@ export function ReportIndicators({
                     <NumberInput
                       size="xs"
                       aria-label={name}
-                      decimalSeparator=","
+                      decimalSeparator={decimalMark()}
                       thousandSeparator="."
                       readOnly={!editable}
                       value={entry?.value ?? ''}

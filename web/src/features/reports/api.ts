@@ -12,7 +12,7 @@ export interface PeriodOverview {
   };
   units: {
     unit: { id: number; name: string; type: string };
-    head: { name: string | null; email: string | null; phone: string | null };
+    head: { name: string | null; title: string | null; email: string | null; phone: string | null };
     report: { id: number; status: ReportStatus; submittedOn: string | null; onTime: boolean | null } | null;
     toChase: boolean;
   }[];

@@ -8,7 +8,7 @@ import { DialogFooter } from '../../components/DialogFooter.tsx';
 import { ListFooter } from '../../components/ListFooter.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { fill } from '../../i18n/fill.ts';
-import { useT } from '../../i18n/locale.tsx';
+import { formatNumber, useT } from '../../i18n/locale.tsx';
 import { hasPermission, useMe } from '../auth/session.ts';
 import { UNIT_GROUPS_PER_PAGE, useUnitGroup, useUnitGroupChange, useUnitGroups } from './api.ts';
 import { UnitMultiPicker, UnitPicker } from './UnitPicker.tsx';
@@ -76,7 +76,7 @@ export function SavedGroups() {
                 <Table.Tr key={group.id}>
                   <Table.Td>{group.name}</Table.Td>
                   <Table.Td>{group.unit.name}</Table.Td>
-                  <Table.Td>{group.memberCount.toLocaleString('vi-VN')}</Table.Td>
+                  <Table.Td>{formatNumber(group.memberCount)}</Table.Td>
                   <Table.Td>
                     {group.canEdit && (
                       <Group gap="xs" justify="flex-end" wrap="nowrap">
@@ -122,7 +122,7 @@ export function SavedGroups() {
         {removing &&
           fill(t('deleteGroupConfirm'), {
             name: removing.name,
-            count: removing.memberCount.toLocaleString('vi-VN'),
+            count: formatNumber(removing.memberCount),
           })}
       </ConfirmDialog>
     </Paper>

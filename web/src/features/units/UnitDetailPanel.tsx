@@ -3,12 +3,15 @@ import { useState } from 'react';
 import { formatDateVi } from '../../../../core/text/dates.ts';
 import { SUCCESSION_KINDS, UNIT_TYPES } from '../../../../core/units/unit-types.ts';
 import type { UnitLink } from '../../api/types.ts';
+import { TemporaryPasswordModal } from '../../components/TemporaryPasswordModal.tsx';
 import { useT } from '../../i18n/locale.tsx';
+import { hasPermission, useMe } from '../auth/session.ts';
+import { HeadAccountModal } from '../users/HeadAccountModal.tsx';
 import { useUnit } from './api.ts';
 import { CloseUnitModal, MoveUnitModal, ReopenUnitModal } from './UnitActions.tsx';
 import { UnitFormModal } from './UnitFormModal.tsx';
 
-type Dialog = 'edit' | 'create' | 'move' | 'close' | 'reopen' | null;
+type Dialog = 'edit' | 'create' | 'move' | 'close' | 'reopen' | 'headAccount' | null;
 
 export function UnitDetailPanel({
   unitId,
@@ -20,6 +23,8 @@ export function UnitDetailPanel({
   const { t, label } = useT();
   const { data: unit } = useUnit(unitId);
   const [dialog, setDialog] = useState<Dialog>(null);
+  const [password, setPassword] = useState<string | null>(null);
+  const { data: me } = useMe();
   if (unitId === null || !unit) {
     return (
       <Paper withBorder p="lg">
@@ -116,6 +121,13 @@ export function UnitDetailPanel({
             </Button>
           </Group>
         )}
+        {unit.isActive && hasPermission(me, 'users.write') && (
+          <Group gap="xs">
+            <Button variant="light" onClick={() => setDialog('headAccount')}>
+              {t('createHeadAccount')}
+            </Button>
+          </Group>
+        )}
         {!unit.isActive && (
           <Group>
             <Button variant="default" onClick={() => setDialog('reopen')}>
@@ -140,6 +152,10 @@ export function UnitDetailPanel({
       <MoveUnitModal opened={dialog === 'move'} unit={unit} onClose={() => setDialog(null)} />
       <CloseUnitModal opened={dialog === 'close'} unit={unit} onClose={() => setDialog(null)} />
       <ReopenUnitModal opened={dialog === 'reopen'} unit={unit} onClose={() => setDialog(null)} />
+      {dialog === 'headAccount' && (
+        <HeadAccountModal unit={unit} onClose={() => setDialog(null)} onPassword={setPassword} />
+      )}
+      <TemporaryPasswordModal password={password} onClose={() => setPassword(null)} />
     </Paper>
   );
 }

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { matchesSearch } from '../../../../core/text/vietnamese.ts';
 import type { ListResult } from '../../api/client.ts';
 import type { UnitSummary } from '../../api/types.ts';
-import { useT } from '../../i18n/locale.tsx';
+import { formatNumber, useT } from '../../i18n/locale.tsx';
 import { useGroupChoices, useUnitSearch } from './api.ts';
 
 /** A picker lists the first matches only: say so, and how to reach the rest, when there are more. */
@@ -41,7 +41,7 @@ function useOptions(
   const { data: groups } = useGroupChoices(groupsWithin ?? null);
   const groupOptions = (groups ?? []).map((group) => ({
     value: group.key,
-    label: `${group.name} (${group.memberCount.toLocaleString('vi-VN')})`,
+    label: `${group.name} (${formatNumber(group.memberCount)})`,
   }));
   const labels = Object.fromEntries(groupOptions.map((option) => [option.value, option.label]));
   // Units are searched by the server; the few groups here, by their name (diacritics optional).

@@ -14,7 +14,7 @@ import { notifySaved, useFieldErrors } from '../../components/form.ts';
 import { useT } from '../../i18n/locale.tsx';
 import { UnitPicker } from '../units/UnitPicker.tsx';
 
-function useSave(onDone: () => void) {
+export function useSave(onDone: () => void) {
   const client = useQueryClient();
   const { t } = useT();
   const form = useFieldErrors();

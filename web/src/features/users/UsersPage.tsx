@@ -11,6 +11,7 @@ import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { SortHeader } from '../../components/SortHeader.tsx';
 import { TemporaryPasswordModal } from '../../components/TemporaryPasswordModal.tsx';
 import { useT } from '../../i18n/locale.tsx';
+import { ImportAccountsModal } from './ImportAccountsModal.tsx';
 import { CreateUserModal, EditUserModal, GrantRoleModal } from './UserDialogs.tsx';
 
 const PER_PAGE = 20;
@@ -23,7 +24,7 @@ export function UsersPage() {
   const [sort, setSort] = useState('username');
   const [page, setPage] = useState(1);
   const [dialog, setDialog] = useState<
-    { kind: 'create' } | { kind: 'edit' | 'grant'; user: UserView } | null
+    { kind: 'create' | 'import' } | { kind: 'edit' | 'grant'; user: UserView } | null
   >(null);
   const [password, setPassword] = useState<string | null>(null);
   const { data } = useQuery({
@@ -52,7 +53,12 @@ export function UsersPage() {
     <Stack>
       <Group justify="space-between">
         <Title order={2}>{t('users')}</Title>
-        <Button onClick={() => setDialog({ kind: 'create' })}>{t('newUser')}</Button>
+        <Group gap="xs">
+          <Button variant="default" onClick={() => setDialog({ kind: 'import' })}>
+            {t('importAccounts')}
+          </Button>
+          <Button onClick={() => setDialog({ kind: 'create' })}>{t('newUser')}</Button>
+        </Group>
       </Group>
       <TextInput
         type="search"
@@ -142,6 +148,7 @@ export function UsersPage() {
       />
       {dialog?.kind === 'edit' && <EditUserModal user={dialog.user} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'grant' && <GrantRoleModal user={dialog.user} onClose={() => setDialog(null)} />}
+      <ImportAccountsModal opened={dialog?.kind === 'import'} onClose={() => setDialog(null)} />
       <TemporaryPasswordModal password={password} onClose={() => setPassword(null)} />
     </Stack>
   );

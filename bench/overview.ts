@@ -1,0 +1,169 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { type Framework, walkCriteria } from '../core/frameworks/framework.ts';
+import type { LeaderOverview } from '../core/overview/leader-overview.ts';
+import { migrateDatabase, openDatabase } from '../server/db/engine.ts';
+import { loadDemoDossiers } from '../server/setup/demo-dossiers.ts';
+import { initialise } from '../server/setup/initialise.ts';
+import { benchDatabase } from './bench-database.ts';
+import { createBenchUser, p95, withBenchServer } from './bench-server.ts';
+
+/**
+ * `npm run bench:overview [-- --json --duration 10]`: the leader's overview on the demo province as a
+ * first start leaves it (its 116 units and eight quarters of generated dossiers), plus a published
+ * round of the demo commune framework over its communes. Measures `GET /api/overview/leader` as a
+ * provincial leader: the first (computed) answer, the p95 of 100 answers one after another as
+ * installed (read cache on) and of 20 with the cache off, then autocannon (10 connections) against a
+ * bare Fastify "hello" run beside it for the ratio. Budget: p95 ≤ 200 ms.
+ */
+const { values } = parseArgs({
+  options: { json: { type: 'boolean' }, duration: { type: 'string', default: '10' } },
+});
+const duration = Number(values.duration);
+const ROOT = new URL('..', import.meta.url).pathname;
+const BUDGET_MS = 200;
+
+const target = await benchDatabase();
+const database = await openDatabase({ databaseUrl: target.databaseUrl, dataDir: target.dataDir });
+let bare: ChildProcess | null = null;
+try {
+  const seeded = performance.now();
+  await migrateDatabase(database);
+  await initialise(database.db, { loadDemo: true });
+  const dossiers = await loadDemoDossiers(database);
+  const provinceId = await seedRound(database);
+  await createBenchUser(database, provinceId, 'leader');
+  console.log(
+    `${target.kind}: demo province, ${dossiers} dossiers and a published round ready in ${Math.round(performance.now() - seeded)} ms`,
+  );
+
+  const cached = await measure(30, 100);
+  const uncached = await measure(0, 20);
+  const load = await withBenchServer(database, 30, async (_fetchAs, { base, cookie }) =>
+    cannon(`${base}/api/overview/leader`, { cookie }),
+  );
+  const barePort = await freePort();
+  bare = spawn(process.execPath, ['bench/bare-server.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(barePort) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const bareUrl = `http://127.0.0.1:${barePort}`;
+  await waitFor(`${bareUrl}/hello`, bare);
+  const bareLoad = await cannon(`${bareUrl}/hello`, {});
+  const ratio = Math.round((load.reqPerSec / bareLoad.reqPerSec) * 1000) / 1000;
+
+  console.log(
+    `GET /api/overview/leader: first answer ${cached.firstMs} ms; p95 ${cached.p95Ms} ms over 100 (read cache on); p95 ${uncached.p95Ms} ms over 20 (cache off)`,
+  );
+  console.log(
+    `under load (10 connections, ${duration} s): ${load.reqPerSec} req/s, p97.5 ${load.p97_5Ms} ms, p99 ${load.p99Ms} ms, errors ${load.errors}, non-2xx ${load.non2xx}`,
+  );
+  console.log(`bare GET /hello: ${bareLoad.reqPerSec} req/s; ratio ${ratio}`);
+  console.log(`budget p95 ≤ ${BUDGET_MS} ms: ${cached.p95Ms <= BUDGET_MS ? 'met' : 'MISSED'}`);
+  if (values.json)
+    console.log(
+      JSON.stringify({
+        database: target.kind,
+        dossiers,
+        firstMs: cached.firstMs,
+        p95Ms: cached.p95Ms,
+        uncachedP95Ms: uncached.p95Ms,
+        reqPerSec: load.reqPerSec,
+        p99Ms: load.p99Ms,
+        bareReqPerSec: bareLoad.reqPerSec,
+        ratio,
+        errors: load.errors,
+        non2xx: load.non2xx,
+      }),
+    );
+  if (cached.p95Ms > BUDGET_MS) process.exitCode = 1;
+} finally {
+  bare?.kill('SIGTERM');
+  await database.close();
+  await target.cleanup();
+}
+
+/** A published round of the demo commune framework over the province's communes, every leaf scored. */
+async function seedRound(db: typeof database): Promise<number> {
+  const { pool } = db;
+  const province = await pool.query<{ id: number }>(
+    "select id from units where code = '33' and valid_to is null",
+  );
+  const provinceId = province.rows[0]?.id ?? 0;
+  const framework = await pool.query<{ id: number; definition: Framework }>(
+    "select id, definition from frameworks where code = 'HY_CCHC_XA' order by id desc limit 1",
+  );
+  const row = framework.rows[0];
+  if (!row) throw new Error('the demo commune framework is missing');
+  const leaves = walkCriteria(row.definition.criteria)
+    .filter(({ criterion }) => !criterion.children?.length)
+    .map(({ criterion }) => criterion.code);
+  const round = await pool.query<{ id: number }>(
+    `insert into assessment_rounds (framework_id, owner_unit_id, name, year, stage, deadlines, bonus_cap, penalty_cap, published_at)
+     values ($1, $2, 'Đánh giá CCHC cấp xã năm 2026 (thử tải)', 2026, 'published', '{}', 3, 5, now()) returning id`,
+    [row.id, provinceId],
+  );
+  const roundId = round.rows[0]?.id ?? 0;
+  await pool.query(
+    `insert into round_units (round_id, unit_id, self_submitted_at)
+     select $1, id, now() from units where parent_id = $2 and type = 'commune' and valid_to is null`,
+    [roundId, provinceId],
+  );
+  await pool.query(
+    `insert into round_scores (round_id, unit_id, criterion_code, self_score)
+     select $1, u.unit_id, c, ((u.unit_id * 7 + length(c) * 13) % 5) / 4.0
+     from round_units u cross join unnest($2::text[]) c where u.round_id = $1`,
+    [roundId, leaves],
+  );
+  return provinceId;
+}
+
+/** The server as installed (or with the cache off), timed answering the overview one request at a time. */
+async function measure(cacheSeconds: number, requests: number) {
+  return withBenchServer(database, cacheSeconds, async (fetchAs) => {
+    const times: number[] = [];
+    for (let i = 0; i < requests; i++) {
+      const started = performance.now();
+      const response = await fetchAs('/api/overview/leader');
+      const body = (await response.json()) as LeaderOverview;
+      times.push(performance.now() - started);
+      if (!response.ok || body.weakestCommunes.basis !== 'round')
+        throw new Error(`overview: ${response.status} ${JSON.stringify(body).slice(0, 300)}`);
+    }
+    return { firstMs: Math.round(times[0] ?? 0), p95Ms: p95(times) };
+  });
+}
+
+async function cannon(url: string, headers: Record<string, string>) {
+  await autocannon({ url, connections: 10, duration: 2, headers });
+  const result = await autocannon({ url, connections: 10, duration, headers });
+  return {
+    reqPerSec: Math.round(result.requests.average),
+    p97_5Ms: result.latency.p97_5,
+    p99Ms: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+async function waitFor(url: string, child: ChildProcess): Promise<void> {
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${url}: process exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {}
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

@@ -1,0 +1,105 @@
+/**
+ * The leader's overview: one answer with what a provincial leader (or the coordinator) reads first —
+ * where the province stands in PAPI, dossiers against targets, reports of the current period, overdue
+ * tasks by responsible unit, the weakest communes and the latest published assessment.
+ */
+import { z } from 'zod';
+import { TARGET_OPERATORS } from '../indicators/targets.ts';
+
+const unitRef = z.object({ id: z.number().int(), name: z.string() });
+const nullableNumber = z.number().nullable();
+
+export const WEAKEST_COMMUNES = 10;
+
+export const leaderOverviewSchema = z.object({
+  unit: unitRef,
+  today: z.string(),
+  /** PAPI of the provinces that formed this one (since 2025 Hưng Yên is Hưng Yên and Thái Bình). */
+  papi: z
+    .object({
+      year: z.number().int(),
+      provinces: z.array(
+        z.object({
+          code: z.string(),
+          name: z.string(),
+          rank: z.number().int().nullable(),
+          ranked: z.number().int(),
+          total: nullableNumber,
+          group: z.number().int().nullable(),
+          trend: z.array(
+            z.object({
+              year: z.number().int(),
+              rank: z.number().int().nullable(),
+              ranked: z.number().int(),
+              total: nullableNumber,
+            }),
+          ),
+        }),
+      ),
+    })
+    .nullable(),
+  dossiers: z.object({
+    /** The quarter (code; the screen names it in words). */
+    period: z.string(),
+    kpis: z.array(
+      z.object({
+        code: z.string(),
+        nameVi: z.string(),
+        nameEn: z.string(),
+        numerator: z.number(),
+        denominator: nullableNumber,
+        rate: nullableNumber,
+        target: z
+          .object({ operator: z.enum(TARGET_OPERATORS), threshold: z.number(), riskMargin: z.number() })
+          .nullable(),
+        status: z.enum(['met', 'at_risk', 'missed', 'no_data']).nullable(),
+      }),
+    ),
+  }),
+  reports: z.object({
+    period: z.object({ code: z.string(), dataFrom: z.string(), dataTo: z.string(), deadline: z.string() }),
+    counts: z.object({
+      expected: z.number().int(),
+      submitted: z.number().int(),
+      onTime: z.number().int(),
+      late: z.number().int(),
+      missing: z.number().int(),
+      pending: z.number().int(),
+    }),
+  }),
+  overdueTasks: z.object({
+    /** Distinct tasks: a task led by two units counts once here, once for each unit below. */
+    total: z.number().int(),
+    byUnit: z.array(z.object({ unit: unitRef.extend({ type: z.string() }), count: z.number().int() })),
+  }),
+  weakestCommunes: z.object({
+    /** round: by the latest published round's percent; dossiers: by the quarter's on-time rate. */
+    basis: z.enum(['round', 'dossiers']),
+    round: z.object({ id: z.number().int(), name: z.string(), year: z.number().int() }).nullable(),
+    period: z.string(),
+    items: z.array(
+      z.object({
+        unit: unitRef,
+        percent: nullableNumber,
+        band: z.string().nullable(),
+        rank: z.number().int().nullable(),
+        onTimeRate: nullableNumber,
+      }),
+    ),
+  }),
+  latestRound: z
+    .object({
+      id: z.number().int(),
+      name: z.string(),
+      year: z.number().int(),
+      publishedAt: z.string().nullable(),
+      units: z.number().int(),
+      participating: z.number().int(),
+      averagePercent: nullableNumber,
+      bands: z.array(z.object({ label: z.string(), count: z.number().int() })),
+      top: z.array(z.object({ unit: unitRef, percent: nullableNumber, rank: z.number().int().nullable() })),
+    })
+    .nullable(),
+});
+
+export type LeaderOverview = z.infer<typeof leaderOverviewSchema>;

@@ -1,0 +1,254 @@
+import { sql } from 'drizzle-orm';
+import { hasPermissionOn } from '../../core/auth/roles.ts';
+import { AppError } from '../../core/errors.ts';
+import type { ProvinceResult } from '../../core/indices/papi.ts';
+import { type LeaderOverview, WEAKEST_COMMUNES } from '../../core/overview/leader-overview.ts';
+import { periodContaining } from '../../core/periods/periods.ts';
+import { getResults, listRounds } from '../assessment/round-queries.ts';
+import type { ServiceContext } from '../audit/audit-log.ts';
+import { scopeCondition, unitScope } from '../auth/scope.ts';
+import type { SessionUser } from '../auth/sessions.ts';
+import { todayOf } from '../clock.ts';
+import type { DbOrTx } from '../db/engine.ts';
+import { units } from '../db/schema/index.ts';
+import { type CounterSource, dossierDashboard } from '../indicators/dashboard-service.ts';
+import { findPapiResults, papiYears, provincesSince2025 } from '../indices/index-service.ts';
+import { overdueCondition, taskResponsibility } from '../plans/task-responsibility.ts';
+import { loadReportingCalendar } from '../reports/calendar-settings.ts';
+import { periodOverview } from '../reports/report-service.ts';
+import { overseenUnit } from './overseen-unit.ts';
+
+type Context = ServiceContext & { user: SessionUser };
+
+const round1 = (value: number | null) => (value === null ? null : Math.round(value * 10) / 10);
+const round2 = (value: number | null) => (value === null ? null : Math.round(value * 100) / 100);
+
+/**
+ * The overview of the province the user oversees. Only a province: a coordinator of one commune has
+ * its own pages, not the leader's. Every part is read through the service a page of its own uses,
+ * with the user's own grants, so the overview never shows what that page would not.
+ */
+export async function leaderOverview(ctx: Context, counters: CounterSource): Promise<LeaderOverview> {
+  const unit = await overseenUnit(ctx.db, ctx.user, 'overview.read');
+  if (unit.type !== 'province' || !hasPermissionOn(ctx.user.grants, 'overview.read', unit.path))
+    throw new AppError('FORBIDDEN', 'Tổng quan của lãnh đạo dành cho người được phân quyền ở cấp tỉnh.');
+  const today = todayOf(ctx);
+  // One after another: on PGlite every query waits for the single connection anyway.
+  const papi = await papiOf(ctx.db, unit.code);
+  const dashboard = await dossierDashboard(ctx, { unitId: unit.id }, counters);
+  const calendar = await loadReportingCalendar(ctx.db);
+  const board = await periodOverview(ctx, periodContaining(today, 'quarter', calendar.regime).code, {});
+  const overdueTasks = await overdueByUnit(ctx, today);
+  const latest = await latestPublishedRound(ctx);
+
+  const onTime = new Map(
+    dashboard.children
+      .filter((child) => child.unit.type === 'commune')
+      .map((child) => [child.unit.id, child.values.DOSSIER_ON_TIME ?? null]),
+  );
+  const communeIds = new Set(
+    dashboard.children.filter((child) => child.unit.type === 'commune').map((child) => child.unit.id),
+  );
+  const rated = (unitId: number) => round1(onTime.get(unitId)?.rate ?? null);
+  // By the latest published round when it assessed communes; else by this quarter's on-time rate.
+  const byRound = (latest?.units ?? [])
+    .filter((entry) => entry.participating && communeIds.has(entry.unitId))
+    .sort((a, b) => (a.percent ?? 0) - (b.percent ?? 0) || a.name.localeCompare(b.name, 'vi'))
+    .slice(0, WEAKEST_COMMUNES);
+  const weakestCommunes: LeaderOverview['weakestCommunes'] =
+    latest && byRound.length > 0
+      ? {
+          basis: 'round',
+          round: { id: latest.round.id, name: latest.round.name, year: latest.round.year },
+          period: dashboard.period,
+          items: byRound.map((entry) => ({
+            unit: { id: entry.unitId, name: entry.name },
+            percent: entry.percent,
+            band: entry.band,
+            rank: entry.rank,
+            onTimeRate: rated(entry.unitId),
+          })),
+        }
+      : {
+          basis: 'dossiers',
+          round: null,
+          period: dashboard.period,
+          items: dashboard.children
+            .filter(
+              (child) =>
+                child.unit.type === 'commune' && (child.values.DOSSIER_ON_TIME?.rate ?? null) !== null,
+            )
+            .sort(
+              (a, b) =>
+                (a.values.DOSSIER_ON_TIME?.rate ?? 0) - (b.values.DOSSIER_ON_TIME?.rate ?? 0) ||
+                a.unit.name.localeCompare(b.unit.name, 'vi'),
+            )
+            .slice(0, WEAKEST_COMMUNES)
+            .map((child) => ({
+              unit: { id: child.unit.id, name: child.unit.name },
+              percent: null,
+              band: null,
+              rank: null,
+              onTimeRate: rated(child.unit.id),
+            })),
+        };
+
+  return {
+    unit: { id: unit.id, name: unit.name },
+    today,
+    papi,
+    dossiers: {
+      period: dashboard.period,
+      kpis: dashboard.kpis
+        .filter((kpi) => kpi.denominator !== null)
+        .map((kpi) => ({
+          code: kpi.code,
+          nameVi: kpi.nameVi,
+          nameEn: kpi.nameEn,
+          numerator: kpi.numerator,
+          denominator: kpi.denominator,
+          rate: round1(kpi.rate),
+          target: kpi.target,
+          status: kpi.status,
+        })),
+    },
+    reports: { period: board.period, counts: board.counts.total },
+    overdueTasks,
+    weakestCommunes,
+    latestRound: latest && {
+      id: latest.round.id,
+      name: latest.round.name,
+      year: latest.round.year,
+      publishedAt: latest.round.publishedAt,
+      units: latest.units.length,
+      participating: latest.participating,
+      averagePercent: averageOf(
+        latest.units.flatMap((entry) => (entry.percent === null ? [] : [entry.percent])),
+      ),
+      bands: bandsOf(latest.units),
+      top: latest.units
+        .filter((entry) => entry.rank !== null)
+        .slice(0, 3)
+        .map((entry) => ({
+          unit: { id: entry.unitId, name: entry.name },
+          percent: entry.percent,
+          rank: entry.rank,
+        })),
+    },
+  };
+}
+
+const averageOf = (values: number[]) =>
+  values.length === 0 ? null : round2(values.reduce((sum, value) => sum + value, 0) / values.length);
+
+function bandsOf(entries: { band: string | null; participating: boolean }[]) {
+  const counts = new Map<string, number>();
+  for (const entry of entries)
+    if (entry.participating && entry.band) counts.set(entry.band, (counts.get(entry.band) ?? 0) + 1);
+  return [...counts].map(([label, count]) => ({ label, count }));
+}
+
+interface PapiPoint {
+  year: number;
+  rank: number | null;
+  ranked: number;
+  total: number | null;
+}
+
+/**
+ * Every year's computed PAPI results, once per process and database: they are reference data loaded at
+ * the first start, which nothing in the product changes (7 years × 63 provinces took most of a cold answer).
+ */
+const papiMemo = new WeakMap<object, Promise<Map<number, ProvinceResult[]>>>();
+function papiByYear(db: DbOrTx): Promise<Map<number, ProvinceResult[]>> {
+  let memo = papiMemo.get(db);
+  if (!memo) {
+    memo = (async () => {
+      const byYear = new Map<number, ProvinceResult[]>();
+      for (const year of await papiYears(db)) byYear.set(year, await findPapiResults(db, year));
+      return byYear;
+    })();
+    // A failed read is not remembered.
+    memo.catch(() => papiMemo.delete(db));
+    papiMemo.set(db, memo);
+  }
+  return memo;
+}
+
+/** PAPI of the old provinces that formed this one: the latest year's rank, and every year's. */
+async function papiOf(db: DbOrTx, provinceCode: string | null): Promise<LeaderOverview['papi']> {
+  const province = provincesSince2025().find((entry) => entry.code === provinceCode);
+  if (!province) return null;
+  const byYear = await papiByYear(db);
+  const years = [...byYear.keys()];
+  const latestYear = years.at(-1);
+  if (latestYear === undefined) return null;
+  const byProvince = new Map(
+    province.predecessors.map((old) => [
+      old.code,
+      { ...old, trend: [] as PapiPoint[], group: null as number | null },
+    ]),
+  );
+  for (const [year, results] of byYear) {
+    const ranked = results.filter((entry) => entry.rank !== null).length;
+    for (const entry of results) {
+      const old = byProvince.get(entry.unitCode);
+      if (!old) continue;
+      old.trend.push({ year, rank: entry.rank, ranked, total: round2(entry.total) });
+      if (year === latestYear) old.group = entry.group;
+    }
+  }
+  return {
+    year: latestYear,
+    provinces: [...byProvince.values()].map((old) => {
+      const last = old.trend.find((point) => point.year === latestYear);
+      return {
+        code: old.code,
+        name: old.name,
+        rank: last?.rank ?? null,
+        ranked: last?.ranked ?? 0,
+        total: last?.total ?? null,
+        group: old.group,
+        trend: old.trend,
+      };
+    }),
+  };
+}
+
+/** Overdue tasks in the user's scope, by the unit answering for them (taskResponsibility). */
+async function overdueByUnit(ctx: Context, today: string): Promise<LeaderOverview['overdueTasks']> {
+  const inScope = scopeCondition(unitScope(ctx.user.grants, 'plans.read', units.path));
+  const result =
+    await ctx.db.execute(sql`select plan_items.id as item_id, units.id as unit_id, units.name, units.type
+    from (${taskResponsibility(today)}) r
+    join plan_items on plan_items.id = r.item_id
+    join units on units.id = r.unit_id
+    where ${inScope} and ${overdueCondition(today)}`);
+  const rows = (result.rows as Record<string, unknown>[]).map((row) => ({
+    itemId: Number(row.item_id),
+    unitId: Number(row.unit_id),
+    name: String(row.name),
+    type: String(row.type),
+  }));
+  const byUnit = new Map<number, { unit: { id: number; name: string; type: string }; count: number }>();
+  for (const row of rows) {
+    const entry = byUnit.get(row.unitId) ?? {
+      unit: { id: row.unitId, name: row.name, type: row.type },
+      count: 0,
+    };
+    entry.count += 1;
+    byUnit.set(row.unitId, entry);
+  }
+  return {
+    total: new Set(rows.map((row) => row.itemId)).size,
+    byUnit: [...byUnit.values()].sort(
+      (a, b) => b.count - a.count || a.unit.name.localeCompare(b.unit.name, 'vi'),
+    ),
+  };
+}
+
+/** The latest round the user may read whose results are published. */
+async function latestPublishedRound(ctx: Context) {
+  const published = (await listRounds(ctx)).find((round) => round.stage === 'published');
+  return published ? getResults(ctx, published.id) : null;
+}

@@ -1,0 +1,45 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { type LeaderOverview, leaderOverviewSchema } from '../../core/overview/leader-overview.ts';
+import { contextOf } from '../auth/policy.ts';
+import { todayOf } from '../clock.ts';
+import type { Db } from '../db/engine.ts';
+import { JsonBodyCache } from '../db/read-cache.ts';
+import { cachedCounterSource } from '../indicators/dashboard-service.ts';
+import { leaderOverview } from './leader-overview.ts';
+
+export async function overviewRoutes(app: FastifyInstance, { db, cacheMs }: { db: Db; cacheMs: number }) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const counters = cachedCounterSource(db, cacheMs);
+  // The same for everyone holding the same grants on the same day, until any data changes.
+  const bodies = new JsonBodyCache({ maxEntries: 64, maxAgeMs: cacheMs });
+  // Leaders opening the home page together after a change wait for one computation, not one each.
+  const computing = new Map<string, Promise<LeaderOverview>>();
+  const once = (key: string, compute: () => Promise<LeaderOverview>) => {
+    const pending = computing.get(key);
+    if (pending) return pending;
+    const answer = compute().finally(() => computing.delete(key));
+    computing.set(key, answer);
+    return answer;
+  };
+  api.get(
+    '/api/overview/leader',
+    {
+      config: { policy: 'overview.read' },
+      schema: {
+        tags: ['overview'],
+        summary:
+          'Tổng quan của lãnh đạo tỉnh: PAPI, hồ sơ so với chỉ tiêu, báo cáo kỳ này, nhiệm vụ quá hạn, xã yếu nhất, kết quả đánh giá',
+        response: { 200: leaderOverviewSchema },
+      },
+    },
+    async (request, reply) => {
+      const ctx = contextOf(request, db);
+      const grants = ctx.user.grants.map((grant) => `${grant.role}@${grant.unitPath}`).sort();
+      const key = `${grants.join(',')}|${todayOf(ctx)}`;
+      return bodies.send(reply, key, leaderOverviewSchema, () =>
+        once(key, () => leaderOverview(ctx, counters)),
+      );
+    },
+  );
+}

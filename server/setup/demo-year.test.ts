@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock } from '../clock.ts';
+import type { Database } from '../db/engine.ts';
+import { openTestDatabase, unitIdByCode } from '../test/harness.ts';
+import { DEMO_YEAR, type DemoYearSummary, loadDemoYear } from './demo-year.ts';
+
+let database: Database;
+let summary: DemoYearSummary | null;
+let elapsedMs: number;
+const now = fixedClock('2026-12-02T10:00:00+07:00');
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  const started = performance.now();
+  summary = await loadDemoYear(database.db, { now });
+  elapsedMs = performance.now() - started;
+}, 120_000);
+afterAll(() => database.close());
+
+const rowsOf = async <T>(text: string, values: unknown[] = []) =>
+  (await database.pool.query(text, values)).rows as T[];
+
+describe('the demo year', () => {
+  it('gives the province a plan with tasks for Phố Hiến and units’ own plans due in three weeks', async () => {
+    console.log(`demo year loaded in ${Math.round(elapsedMs)} ms`);
+    expect(summary).not.toBeNull();
+    const plans = await rowsOf<{ id: number; year: number; child_plans_due: string; number: string }>(
+      `select id, year, child_plans_due::text, number from plans`,
+    );
+    expect(plans).toEqual([
+      { id: summary?.planId, year: 2026, child_plans_due: '2026-12-23', number: '204/KH-UBND' },
+    ]);
+    const phoHien = await unitIdByCode(database, '11953');
+    const led = await rowsOf<{ n: number }>(
+      `select count(*)::int as n from plan_item_units where unit_id = $1 and role = 'lead'`,
+      [phoHien],
+    );
+    expect(led[0]?.n).toBe(4);
+    const progress = await rowsOf<{ n: number }>(
+      `select count(*)::int as n from plan_items where kind = 'task' and progress > 0`,
+    );
+    expect(progress[0]?.n).toBe(9);
+  });
+
+  it('puts the last closed quarter on the board in every state, the one before all accepted', async () => {
+    expect(summary?.quarter).toBe('2026Q3');
+    expect(summary?.previousQuarter).toBe('2026Q2');
+    const byStatus = await rowsOf<{ period_code: string; status: string; n: number; late: number }>(
+      `select r.period_code, r.status, count(*)::int as n,
+         count(*) filter (where r.submitted_at > ((case r.period_code when '2026Q2' then '2026-06-20'
+           else '2026-09-20' end) || ' 23:59:59+07')::timestamptz)::int as late
+       from reports r group by 1, 2 order by 1, 2`,
+    );
+    expect(byStatus).toEqual([
+      { period_code: '2026Q2', status: 'accepted', n: 17, late: 0 },
+      { period_code: '2026Q3', status: 'accepted', n: 1, late: 0 },
+      { period_code: '2026Q3', status: 'draft', n: 1, late: 0 },
+      { period_code: '2026Q3', status: 'returned', n: 1, late: 0 },
+      {
+        period_code: '2026Q3',
+        status: 'submitted',
+        n: DEMO_YEAR.onTime + DEMO_YEAR.late,
+        late: DEMO_YEAR.late,
+      },
+    ]);
+  });
+
+  it('has this year’s round in appraisal with sheets to appraise, last year’s published', async () => {
+    const rounds = await rowsOf<{ id: number; year: number; stage: string; units: number; sent: number }>(
+      `select r.id, r.year, r.stage, count(ru.unit_id)::int as units,
+         count(ru.self_submitted_at)::int as sent
+       from assessment_rounds r join round_units ru on ru.round_id = r.id group by r.id order by r.year`,
+    );
+    const communes = await rowsOf<{ n: number }>(
+      `select count(*)::int as n from units where type = 'commune' and valid_to is null`,
+    );
+    expect(rounds).toEqual([
+      { id: summary?.lastRoundId, year: 2025, stage: 'published', units: 20, sent: 20 },
+      { id: summary?.roundId, year: 2026, stage: 'appraisal1', units: communes[0]?.n, sent: 15 },
+    ]);
+    const appraised = await rowsOf<{ round_id: number; units: number }>(
+      `select round_id, count(distinct unit_id)::int as units from round_scores
+       where appraised_score is not null group by round_id order by round_id`,
+    );
+    expect(appraised).toEqual([
+      { round_id: summary?.lastRoundId, units: 20 },
+      { round_id: summary?.roundId, units: DEMO_YEAR.appraised },
+    ]);
+  });
+
+  it('is loaded once: a second start adds nothing', async () => {
+    const count = async () =>
+      (
+        await rowsOf<{ n: number }>(`select (select count(*) from plans) + (select count(*) from reports)
+        + (select count(*) from assessment_rounds) + (select count(*) from audit_events) as n`)
+      )[0]?.n;
+    const before = await count();
+    expect(await loadDemoYear(database.db, { now })).toBeNull();
+    expect(await count()).toBe(before);
+  });
+});

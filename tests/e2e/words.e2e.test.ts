@@ -1,0 +1,333 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COMMUNE_PROCEDURES, DEPARTMENT_PROCEDURES } from '../../server/setup/demo-dossiers.ts';
+import {
+  apiAs,
+  createSeedPlan,
+  launchBrowser,
+  type RunningServer,
+  signInAs,
+  startServer,
+} from './harness.ts';
+import { type Finding, findProblems, withoutData } from './words.ts';
+
+/**
+ * Words, not codes: every route of the web app, as the province's coordinator and as a commune's
+ * reporter, in Vietnamese and in English, with a plan, a report, an assessment round and dossiers
+ * behind it. A page fails on a technical code a person would read, or on a Vietnamese label in English.
+ */
+let server: RunningServer;
+let browser: Browser;
+/** Route paths with their parameters filled from the scene. */
+const params: Record<string, string> = {};
+/** What the scene did, for the audit log's sentences. */
+const scene = { reporterName: '', coordinatorName: '', criterion: '', score: 0 };
+/** Data a person typed or imported, in whatever language it was written (see words.ts). */
+const names: string[] = [];
+
+/** Every route the router declares (web/src/router.tsx): a new page is walked without editing this test. */
+const ROUTES = [
+  ...readFileSync(new URL('../../web/src/router.tsx', import.meta.url), 'utf8').matchAll(/page\('([^']+)'/g),
+].map((match) => match[1] as string);
+
+const ok = (reply: { status: number; json: any }, what: string) => {
+  if (reply.status >= 300) throw new Error(`${what}: ${reply.status} ${JSON.stringify(reply.json)}`);
+  return reply.json;
+};
+
+async function allPages(call: Awaited<ReturnType<typeof apiAs>>, path: string): Promise<any[]> {
+  const items: any[] = [];
+  for (let page = 1; ; page += 1) {
+    const sep = path.includes('?') ? '&' : '?';
+    const reply = ok(await call('GET', `${path}${sep}page=${page}&perPage=100`), path);
+    items.push(...reply.items);
+    if (items.length >= reply.total || reply.items.length === 0) return items;
+  }
+}
+
+/** Every string under the given keys of a JSON value, alone or in a list (criterion names, task texts, ...). */
+function stringsUnder(value: unknown, keys: readonly string[], out: string[] = []): string[] {
+  if (Array.isArray(value)) for (const item of value) stringsUnder(item, keys, out);
+  else if (value && typeof value === 'object')
+    for (const [key, inner] of Object.entries(value)) {
+      if (keys.includes(key) && typeof inner === 'string') out.push(inner);
+      else if (keys.includes(key) && Array.isArray(inner))
+        out.push(...inner.filter((item): item is string => typeof item === 'string'));
+      else stringsUnder(inner, keys, out);
+    }
+  return out;
+}
+
+beforeAll(async () => {
+  server = await startServer({ CHISO_DEMO_DOSSIERS: 'true' });
+  browser = await launchBrowser();
+  const admin = await apiAs(server, 'admin');
+  const coordinator = await apiAs(server, 'dieuphoi');
+  const reporter = await apiAs(server, 'baocao.phohien');
+  const me = ok(await reporter('GET', '/api/auth/me'), 'me');
+  const coordinatorMe = ok(await coordinator('GET', '/api/auth/me'), 'me');
+  const unitId = me.user.grants[0].unitId as number;
+
+  // A plan (the seed document), saved by the coordinator.
+  const page = await newPage();
+  await signInAs(page, server, 'dieuphoi');
+  params.planId = String(await createSeedPlan(page, server, { targets: true }));
+  await page.context().close();
+
+  // The commune's quarterly report: opened by its reporter, sent by its head, returned by the
+  // coordinator with a reason (so both have notifications to read).
+  const head = await apiAs(server, 'chutich.phohien');
+  let report = ok(await reporter('POST', '/api/reports', { unitId, periodCode: '2026Q1' }), 'report');
+  report = ok(
+    await head('POST', `/api/reports/${report.id}/transitions`, {
+      action: 'submit',
+      version: report.version,
+    }),
+    'submit',
+  );
+  const reason = 'Thiếu số liệu quý I';
+  ok(
+    await coordinator('POST', `/api/reports/${report.id}/transitions`, {
+      action: 'return',
+      reason,
+      version: report.version,
+    }),
+    'return',
+  );
+  params.reportId = String(report.id);
+  names.push(reason);
+
+  // An assessment round for every commune, one criterion scored by the commune.
+  const frameworks = ok(await coordinator('GET', '/api/frameworks'), 'frameworks');
+  const framework = frameworks.find((f: { code: string }) => f.code === 'HY_CCHC_XA');
+  const round = ok(
+    await coordinator('POST', '/api/rounds', {
+      frameworkId: framework.id,
+      ownerUnitId: coordinatorMe.user.grants[0].unitId,
+      name: 'Đánh giá CCHC cấp xã năm 2026',
+      year: 2026,
+      unitType: 'commune',
+      deadlines: {
+        self: '2099-06-30',
+        appraisal1: '2099-07-31',
+        explanation: '2099-08-15',
+        appraisal2: '2099-08-31',
+        final: '2099-09-30',
+      },
+    }),
+    'round',
+  );
+  params.roundId = String(round.id);
+  params.unitId = String(unitId);
+  const sheet = ok(await reporter('GET', `/api/rounds/${round.id}/units/${unitId}`), 'sheet');
+  const first = sheet.criteria.find((c: { isLeaf: boolean }) => c.isLeaf);
+  Object.assign(scene, {
+    reporterName: me.user.fullName,
+    coordinatorName: coordinatorMe.user.fullName,
+    criterion: `${first.code} ${first.nameVi}`,
+    score: first.maxPoints,
+  });
+  ok(
+    await reporter('PATCH', `/api/rounds/${round.id}/units/${unitId}/scores/${first.code}`, {
+      selfScore: first.maxPoints,
+      version: first.version ?? 0,
+    }),
+    'score',
+  );
+
+  // The data behind the pages, in the language it was written in.
+  // A unit's name and its head's title are the province's own words ("Chủ tịch UBND").
+  for (const unit of await allPages(admin, '/api/units'))
+    names.push(unit.name, ...(unit.headTitle ? [unit.headTitle] : []));
+  for (const user of await allPages(admin, '/api/users')) names.push(user.fullName, user.username);
+  const plan = ok(await coordinator('GET', `/api/plans/${params.planId}`), 'plan');
+  // The plan as its document words it: title, sections, tasks, targets, agencies, signatories.
+  names.push(
+    ...stringsUnder(plan, [
+      'ref',
+      'title',
+      'text',
+      'name',
+      'number',
+      'place',
+      'issuer',
+      'signer',
+      'leadNames',
+      'supportNames',
+    ]),
+  );
+  // What the province wrote beside its targets.
+  names.push(
+    ...stringsUnder(ok(await coordinator('GET', '/api/indicator-targets?perPage=100'), 'targets'), ['note']),
+  );
+  // Provinces are proper names; the demo's one-stop data names its procedures and their fields.
+  const papiYear = ok(await coordinator('GET', '/api/indices/papi/years'), 'years').years.at(-1);
+  names.push(
+    ...stringsUnder(ok(await coordinator('GET', `/api/indices/papi/results?year=${papiYear}`), 'papi'), [
+      'name',
+    ]),
+  );
+  names.push(
+    ...stringsUnder(ok(await coordinator('GET', '/api/indices/provinces-2025'), 'provinces'), ['name']),
+  );
+  for (const procedure of [...COMMUNE_PROCEDURES, ...DEPARTMENT_PROCEDURES])
+    names.push(procedure.name, procedure.field);
+  // Criterion names are the province's own text; the framework's name has an English version.
+  const { definition } = ok(await coordinator('GET', `/api/frameworks/${framework.id}`), 'framework');
+  names.push(...stringsUnder(definition.criteria, ['nameVi', 'guidance']));
+  names.push(round.name);
+}, 600_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+}, 120_000);
+
+/**
+ * A desktop page. Eight engineers share two cores: every wait is on a condition, given time, so the
+ * walk reads the same on a loaded machine.
+ */
+async function newPage(): Promise<Page> {
+  const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1440, height: 900 } });
+  context.setDefaultTimeout(120_000);
+  context.setDefaultNavigationTimeout(120_000);
+  return context.newPage();
+}
+
+/** Waits until the page has loaded its data: no request in flight, no loader on screen. */
+async function settle(page: Page) {
+  await page.waitForLoadState('networkidle');
+  await page.waitForFunction('!document.querySelector(".mantine-Loader-root, [aria-busy=true]")');
+}
+
+/**
+ * What a person reads: the text, what fields hold and suggest, chart labels drawn in SVG; and apart,
+ * what the page marks as Vietnamese whatever the reader's language (lang="vi": a file's own column
+ * titles). Run in the page.
+ */
+const VISIBLE_TEXT = `({
+  text: [
+    document.body.innerText,
+    ...[...document.querySelectorAll('input:not([type=hidden]), textarea')].flatMap((f) => [f.value, f.placeholder]),
+    ...[...document.querySelectorAll('svg text')].map((node) => node.textContent ?? ''),
+  ].join('\\n'),
+  vietnamese: [...document.querySelectorAll('body [lang="vi"]')].map((node) => node.innerText ?? ''),
+})`;
+const visibleText = (page: Page) => page.evaluate<{ text: string; vietnamese: string[] }>(VISIBLE_TEXT);
+
+async function readPage(page: Page, locale: 'vi' | 'en', where: string): Promise<string[]> {
+  await settle(page);
+  const seen = [await visibleText(page)];
+  // The notifications, on the first page a person sees.
+  if (where === '/') {
+    await page.getByRole('button', { name: /^(Thông báo|Notifications) \(/ }).click();
+    await page.locator('.mantine-Popover-dropdown').waitFor();
+    seen.push(await visibleText(page));
+    await page.keyboard.press('Escape');
+  }
+  // What sits behind tabs is part of the page.
+  const tabs = page.getByRole('tab');
+  for (let i = 0; i < (await tabs.count()); i += 1) {
+    await tabs.nth(i).click();
+    await settle(page);
+    seen.push(await visibleText(page));
+  }
+  const text = seen.map((s) => s.text).join('\n');
+  const marked = locale === 'en' ? seen.flatMap((s) => s.vietnamese) : [];
+  return findProblems(withoutData(text, [...names, ...marked]), locale).map(
+    (f: Finding) => `${where}: ${f.what} "${f.found}" in "${f.line}"`,
+  );
+}
+
+const fillPath = (route: string) => route.replace(/\$(\w+)/g, (_, key: string) => params[key] ?? '');
+
+describe('what the walk counts as a code or an untranslated label', () => {
+  const found = (text: string, locale: 'vi' | 'en') => findProblems(text, locale).map((f) => f.found);
+  it('catches each kind of code, and words are not codes', () => {
+    expect(
+      found(
+        'auth.login online_full DOSSIER_ON_TIME 2026Q4 2026S1 2026M03 user #8 true [object Object]',
+        'vi',
+      ),
+    ).toEqual(['2026Q4', 'online_full', 'auth.login', 'DOSSIER_ON_TIME', '#8', 'true']);
+    expect(found('Quý IV/2026 · Thời hạn 20/12/2026 · XA.1.2 Ban hành kế hoạch · v.v.', 'vi')).toEqual([]);
+  });
+  it('catches Vietnamese and numbers in the other format in English, but not data or kept words', () => {
+    expect(found('Periodic reporting · Hạn 45,53', 'en')).toEqual(['45,53', 'Hạn']);
+    expect(found('Total 1,234.5 · Lunar New Year (Tết) · Tiếng Việt', 'en')).toEqual([]);
+    expect(
+      withoutData('Returned by Nguyễn Văn A (admin, a@b.vn) under 766/QĐ-TTg; administrative', [
+        'Nguyễn Văn A',
+        'admin',
+      ]),
+    ).toBe('Returned by   ( ,  ) under  ; administrative');
+  });
+});
+
+describe('the audit log reads as sentences with names', () => {
+  it('who did what to which round, criterion and unit; the change field by field', {
+    timeout: 240_000,
+  }, async () => {
+    const page = await newPage();
+    await signInAs(page, server, 'admin');
+    await page.goto(`${server.url}/audit`);
+    await page
+      .getByText(`${scene.coordinatorName} đã mở đợt đánh giá “Đánh giá CCHC cấp xã năm 2026”`)
+      .waitFor();
+    const sentence = `${scene.reporterName} đã tự chấm tiêu chí “${scene.criterion}” của Phường Phố Hiến trong đợt đánh giá “Đánh giá CCHC cấp xã năm 2026”`;
+    await page.getByRole('row', { name: sentence }).click();
+    const change = page.getByRole('row', { name: /^Điểm tự đánh giá/ });
+    expect(await change.locator('td').allInnerTexts()).toEqual([
+      'Điểm tự đánh giá',
+      '—',
+      scene.score.toLocaleString('vi-VN'),
+    ]);
+    await page
+      .getByText(`${scene.coordinatorName} đã trả lại báo cáo Quý I/2026 của Phường Phố Hiến`)
+      .waitFor();
+    await page.locator('header').getByText('EN', { exact: true }).click();
+    await page.getByText(`${scene.reporterName} signed in`).first().waitFor();
+    await page.context().close();
+  });
+});
+
+describe('every route reads in words, in both languages', () => {
+  it('walks the routes the router declares', () => {
+    expect(ROUTES).toContain('/');
+    expect(ROUTES).toContain('/assessment/rounds/$roundId/units/$unitId');
+    expect(ROUTES.length).toBeGreaterThan(15);
+  });
+
+  for (const locale of ['vi', 'en'] as const) {
+    it(`the sign-in page (${locale})`, { timeout: 240_000 }, async () => {
+      const page = await newPage();
+      const context = page.context();
+      await context.addInitScript((l) => localStorage.setItem('chiso.locale', l), locale);
+      await page.goto(`${server.url}/login`);
+      await page.getByRole('button').first().waitFor();
+      const problems = await readPage(page, locale, '/login');
+      expect(problems, `\n${problems.join('\n')}\n`).toEqual([]);
+      await context.close();
+    });
+
+    // The administrator too: the audit log and the users are theirs alone.
+    for (const user of ['dieuphoi', 'baocao.phohien', 'admin']) {
+      it(`every page as ${user} (${locale})`, { timeout: 600_000 }, async () => {
+        const page = await newPage();
+        const context = page.context();
+        await signInAs(page, server, user);
+        await page.evaluate((l) => localStorage.setItem('chiso.locale', l), locale);
+        const problems: string[] = [];
+        for (const route of ROUTES) {
+          await page.goto(`${server.url}${fillPath(route)}`);
+          // Read in the language asked for (the app marks the page's language).
+          expect(await page.locator('html').getAttribute('lang')).toBe(locale);
+          problems.push(...(await readPage(page, locale, route)));
+        }
+        await context.close();
+        const distinct = [...new Set(problems)];
+        expect(distinct, `\n${distinct.join('\n')}\n`).toEqual([]);
+      });
+    }
+  }
+});

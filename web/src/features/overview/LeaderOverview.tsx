@@ -1,0 +1,276 @@
+import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import type { ReactNode } from 'react';
+import type { LeaderOverview as Overview } from '../../../../core/overview/leader-overview.ts';
+import { periodName } from '../../../../core/periods/period-names.ts';
+import { formatDateVi } from '../../../../core/text/dates.ts';
+import { api } from '../../api/client.ts';
+import { useT } from '../../i18n/locale.tsx';
+import { hasPermission, useMe } from '../auth/session.ts';
+import { formatRate, formatTarget, statusColour, statusLabel } from '../indicators/format.ts';
+
+function Section({ title, link, children }: { title: string; link: ReactNode; children: ReactNode }) {
+  return (
+    <Card withBorder component="section" aria-label={title}>
+      <Group justify="space-between" mb="xs" wrap="nowrap" align="flex-start">
+        <Title order={3} size="h4">
+          {title}
+        </Title>
+        {link}
+      </Group>
+      {children}
+    </Card>
+  );
+}
+
+/**
+ * What a provincial leader reads first (a coordinator of the province too): where the province stands
+ * in PAPI, dossiers against targets, this quarter's reports, overdue tasks by the unit answering for
+ * them, the weakest communes and the latest published assessment, each leading to its page.
+ */
+export function LeaderOverview() {
+  const { t, locale } = useT();
+  const { data: me } = useMe();
+  const overview = useQuery({
+    queryKey: ['overview', 'leader'],
+    queryFn: () => api<Overview>('GET', '/api/overview/leader'),
+    enabled: hasPermission(me, 'overview.read'),
+    // A coordinator of one commune holds the permission but oversees no province: nothing to show.
+    retry: false,
+  });
+  const data = overview.data;
+  if (!data) return null;
+  const period = (code: string, inSentence = false) => periodName(code, locale, { inSentence });
+  const percent = (value: number | null) => formatRate(value);
+  const more = (to: string, search?: Record<string, string | number>) => (
+    <Anchor component={Link} to={to} search={search as never} size="sm">
+      {t('leaderSeeAll')}
+    </Anchor>
+  );
+  const counts = data.reports.counts;
+  const round = data.latestRound;
+  const weakest = data.weakestCommunes;
+  return (
+    <Stack gap="sm">
+      <Title order={3}>
+        {t('leaderOverview')} — {data.unit.name}
+      </Title>
+      <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }}>
+        <Section title={`${t('leaderPapi')} ${data.papi?.year ?? ''}`} link={more('/indices/papi')}>
+          {data.papi ? (
+            <Stack gap={6}>
+              {data.papi.provinces.map((entry) => (
+                <div key={entry.code}>
+                  <Text size="sm">
+                    {entry.name}:{' '}
+                    <Text span fw={700}>
+                      {entry.rank === null
+                        ? t('notRanked')
+                        : `${t('leaderRank')} ${entry.rank}/${entry.ranked}`}
+                    </Text>
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {entry.trend.map((point) => `${point.year}: ${point.rank ?? '—'}`).join(' · ')}
+                  </Text>
+                </div>
+              ))}
+              <Text size="xs" c="dimmed">
+                {t('leaderPapiNote')}
+              </Text>
+            </Stack>
+          ) : (
+            <Text size="sm" c="dimmed">
+              {t('leaderNoPapi')}
+            </Text>
+          )}
+        </Section>
+
+        <Section
+          title={`${t('leaderDossiers')} — ${period(data.dossiers.period)}`}
+          link={more('/indicators', { unitId: data.unit.id, period: data.dossiers.period })}
+        >
+          <Table>
+            <Table.Tbody>
+              {data.dossiers.kpis.map((kpi) => (
+                <Table.Tr key={kpi.code}>
+                  <Table.Td>
+                    <Text size="sm">{locale === 'vi' ? kpi.nameVi : kpi.nameEn}</Text>
+                    {kpi.target && (
+                      <Text size="xs" c="dimmed">
+                        {t('leaderTarget')}: {formatTarget(kpi.target)}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td ta="right">
+                    <Text size="sm" fw={700}>
+                      {percent(kpi.rate)}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    {kpi.status && kpi.target && (
+                      <Badge color={statusColour(kpi.status)} variant="light" tt="none">
+                        {statusLabel(kpi.status, locale)}
+                      </Badge>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Section>
+
+        <Section
+          title={`${t('leaderReports')} ${period(data.reports.period.code, true)}`}
+          link={more('/reports')}
+        >
+          <Text size="sm" mb={4}>
+            {t('due')}: {formatDateVi(data.reports.period.deadline)}
+          </Text>
+          <Text size="sm" fw={700}>
+            {t('leaderSubmitted')}: {counts.submitted}/{counts.expected}
+          </Text>
+          <Text size="sm">
+            {t('onTime')}: {counts.onTime} · {t('late')}: {counts.late} · {t('missing')}: {counts.missing} ·{' '}
+            {t('notYetDue')}: {counts.pending}
+          </Text>
+        </Section>
+
+        <Section
+          title={`${t('overdueTasks')}: ${data.overdueTasks.total}`}
+          link={more('/tasks', { overdue: 'true' })}
+        >
+          {data.overdueTasks.byUnit.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              {t('leaderNoOverdue')}
+            </Text>
+          ) : (
+            <Stack gap={2}>
+              {data.overdueTasks.byUnit.slice(0, 10).map((entry) => (
+                <Anchor
+                  key={entry.unit.id}
+                  component={Link}
+                  to="/tasks"
+                  search={{ overdue: 'true', unitId: entry.unit.id } as never}
+                  size="sm"
+                >
+                  {entry.unit.name}: {entry.count}
+                </Anchor>
+              ))}
+              <Text size="xs" c="dimmed">
+                {t('leaderOverdueNote')}
+              </Text>
+            </Stack>
+          )}
+        </Section>
+
+        <Section title={t('leaderWeakest')} link={null}>
+          <Text size="xs" c="dimmed" mb={4}>
+            {weakest.basis === 'round' && weakest.round
+              ? `${t('leaderWeakestByRound')} “${weakest.round.name}”`
+              : `${t('leaderWeakestByDossiers')} ${period(weakest.period, true)}`}
+          </Text>
+          {weakest.items.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              {t('leaderNoData')}
+            </Text>
+          ) : (
+            <Table>
+              <Table.Tbody>
+                {weakest.items.map((item) => (
+                  <Table.Tr key={item.unit.id}>
+                    <Table.Td>
+                      {weakest.basis === 'round' && weakest.round ? (
+                        <Anchor
+                          size="sm"
+                          renderRoot={(props) => (
+                            <Link
+                              {...props}
+                              to="/assessment/rounds/$roundId/units/$unitId"
+                              params={{ roundId: String(weakest.round?.id), unitId: String(item.unit.id) }}
+                            />
+                          )}
+                        >
+                          {item.unit.name}
+                        </Anchor>
+                      ) : (
+                        <Anchor
+                          component={Link}
+                          to="/indicators"
+                          search={{ unitId: item.unit.id, period: weakest.period } as never}
+                          size="sm"
+                        >
+                          {item.unit.name}
+                        </Anchor>
+                      )}
+                    </Table.Td>
+                    {weakest.basis === 'round' && (
+                      <Table.Td ta="right">
+                        <Text size="sm">
+                          {percent(item.percent)} {item.band ? `· ${item.band}` : ''}
+                        </Text>
+                      </Table.Td>
+                    )}
+                    <Table.Td ta="right">
+                      <Text size="sm" title={t('leaderOnTimeRate')}>
+                        {percent(item.onTimeRate)}
+                      </Text>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+        </Section>
+
+        <Section
+          title={t('leaderLatestRound')}
+          link={
+            round && (
+              <Anchor
+                size="sm"
+                renderRoot={(props) => (
+                  <Link
+                    {...props}
+                    to="/assessment/rounds/$roundId/results"
+                    params={{ roundId: String(round.id) }}
+                  />
+                )}
+              >
+                {t('leaderSeeAll')}
+              </Anchor>
+            )
+          }
+        >
+          {round ? (
+            <Stack gap={4}>
+              <Text size="sm" fw={700}>
+                {round.name}
+              </Text>
+              <Text size="sm">
+                {t('leaderParticipating')}: {round.participating}/{round.units} · {t('leaderAverage')}:{' '}
+                {percent(round.averagePercent)}
+              </Text>
+              <Group gap={4}>
+                {round.bands.map((band) => (
+                  <Badge key={band.label} variant="light" tt="none">
+                    {band.label}: {band.count}
+                  </Badge>
+                ))}
+              </Group>
+              {round.top.map((entry) => (
+                <Text key={entry.unit.id} size="sm">
+                  {entry.rank}. {entry.unit.name} — {percent(entry.percent)}
+                </Text>
+              ))}
+            </Stack>
+          ) : (
+            <Text size="sm" c="dimmed">
+              {t('leaderNoRound')}
+            </Text>
+          )}
+        </Section>
+      </SimpleGrid>
+    </Stack>
+  );
+}
