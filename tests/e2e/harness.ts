@@ -108,6 +108,15 @@ export async function signInAs(page: Page, server: RunningServer, username: stri
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
 
+/** Every stage of a browser test's round due in 2099 (as server/test/factories.ts FUTURE_DEADLINES). */
+const ROUND_DEADLINES = {
+  self: '30/06/2099',
+  appraisal1: '31/07/2099',
+  explanation: '15/08/2099',
+  appraisal2: '31/08/2099',
+  final: '30/09/2099',
+};
+
 /**
  * Fills the coordinator's "Mở đợt đánh giá" dialog for the demo commune framework, every stage due in
  * 2099, and returns it unsent, so a test can look at it before pressing "Mở đợt đánh giá".
@@ -119,11 +128,11 @@ export async function fillRoundDialog(page: Page, name: string) {
   await dialog.getByLabel('Khung chỉ số').click();
   await page.getByRole('option', { name: /cấp xã tỉnh Hưng Yên/ }).click();
   for (const [label, date] of [
-    ['Đơn vị tự đánh giá', '30/06/2099'],
-    ['Thẩm định lần 1', '31/07/2099'],
-    ['Đơn vị giải trình', '15/08/2099'],
-    ['Thẩm định lần 2', '31/08/2099'],
-    ['Tổng hợp, điểm thưởng/trừ', '30/09/2099'],
+    ['Đơn vị tự đánh giá', ROUND_DEADLINES.self],
+    ['Thẩm định lần 1', ROUND_DEADLINES.appraisal1],
+    ['Đơn vị giải trình', ROUND_DEADLINES.explanation],
+    ['Thẩm định lần 2', ROUND_DEADLINES.appraisal2],
+    ['Tổng hợp, điểm thưởng/trừ', ROUND_DEADLINES.final],
   ])
     await dialog.getByLabel(label as string).fill(date as string);
   return dialog;
@@ -195,4 +204,25 @@ export async function createSeedPlan(
   });
   if (saved.status() !== 201) throw new Error(`createSeedPlan: ${saved.status()} ${await saved.text()}`);
   return (await saved.json()).id;
+}
+
+/**
+ * A round of the demo commune framework over the province's communes, opened through the API by the
+ * coordinator `dieuphoi` (the same round `fillRoundDialog` fills in the page). Its id.
+ */
+export async function createRound(server: RunningServer, name: string): Promise<number> {
+  const coordinator = await apiAs(server, 'dieuphoi');
+  const me = (await coordinator('GET', '/api/auth/me')).json;
+  const frameworks = (await coordinator('GET', '/api/frameworks')).json as { id: number; code: string }[];
+  const created = await coordinator('POST', '/api/rounds', {
+    frameworkId: frameworks.find((framework) => framework.code === 'HY_CCHC_XA')?.id,
+    ownerUnitId: me.user.grants[0].unitId,
+    name,
+    year: 2026,
+    unitType: 'commune',
+    deadlines: ROUND_DEADLINES,
+  });
+  if (created.status !== 201)
+    throw new Error(`createRound: ${created.status} ${JSON.stringify(created.json)}`);
+  return created.json.id;
 }

@@ -1,6 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fillRoundDialog, launchBrowser, type RunningServer, signInAs, startServer } from './harness.ts';
+import {
+  createRound,
+  fillRoundDialog,
+  launchBrowser,
+  type RunningServer,
+  signInAs,
+  startServer,
+} from './harness.ts';
 
 /** Commune staff work on phones: every page at 390 × 844, the navigation a drawer behind a burger. */
 const PHONE = { width: 390, height: 844 };
@@ -182,13 +189,13 @@ describe('every page the navigation offers fits a 390 px phone', () => {
 });
 
 describe('the commune’s quarterly report on a phone', () => {
-  it('the reporter opens it from the inbox, types the narrative and a task’s progress; the head sends it', async () => {
+  it('the reporter opens it from the home to-do, writes and presents it; the head, on a phone too, sends it from the home to-do; the coordinator sees it waiting', async () => {
     await buildPhoHienPlan('Kế hoạch cải thiện chỉ số PAPI của phường năm 2026');
     const p = page('baocao.phohien');
     await p.goto(`${server.url}/`, { waitUntil: 'networkidle' });
-    await burger(p).click();
-    await nav(p).getByText('Báo cáo định kỳ').click();
-    await expect.poll(() => isNavOpen(p)).toBe(false);
+    // No report written yet: the to-do opens the list of reports to write.
+    await p.getByRole('link', { name: /^Báo cáo cần viết: [1-9]\d*$/ }).click();
+    await p.waitForURL((url) => url.pathname === '/reports');
     await p
       .getByRole('table', { name: 'Báo cáo cần viết' })
       .getByRole('row')
@@ -204,9 +211,18 @@ describe('the commune’s quarterly report on a phone', () => {
     await p.getByText(/Đã lưu lúc/).waitFor();
     await expectFitsPhone(p, reportUrl);
     await shoot(p, 'report');
+    await p.getByRole('button', { name: 'Trình thủ trưởng' }).click();
+    const present = p.getByRole('dialog', { name: 'Trình báo cáo cho thủ trưởng?' });
+    await present.getByText(/sẽ được trình thủ trưởng đơn vị để duyệt và gửi đi/).waitFor();
+    await present.getByRole('button', { name: 'Trình thủ trưởng' }).click();
+    await p.getByText('Đã trình, chờ thủ trưởng duyệt', { exact: true }).first().waitFor();
+    await expectFitsPhone(p, `${reportUrl} (presented)`);
 
     const head = page('chutich.phohien');
-    await head.goto(`${server.url}${reportUrl}`, { waitUntil: 'networkidle' });
+    await head.goto(`${server.url}/`, { waitUntil: 'networkidle' });
+    await expectFitsPhone(head, '/ (head)');
+    await head.getByRole('link', { name: 'Báo cáo chờ thủ trưởng duyệt: 1' }).click();
+    await head.waitForURL((url) => url.pathname === reportUrl);
     await expect
       .poll(() => head.getByLabel('Kết quả đạt được').inputValue())
       .toBe('Tiếp nhận 1.250 hồ sơ, 98% đúng hạn.');
@@ -218,6 +234,64 @@ describe('the commune’s quarterly report on a phone', () => {
     await dialog.getByRole('button', { name: 'Gửi báo cáo' }).click();
     await head.getByText('Đã gửi, chờ duyệt', { exact: true }).first().waitFor();
     await expectFitsPhone(head, reportUrl);
+    await shoot(head, 'report-sent');
+
+    // The coordinator, at a desk, finds it waiting: counted on the home page and in the review queue.
+    const context = await browser.newContext({ locale: 'vi-VN', viewport: DESKTOP });
+    const coordinator = await context.newPage();
+    await signInAs(coordinator, server, 'dieuphoi');
+    await coordinator.goto(`${server.url}/`, { waitUntil: 'networkidle' });
+    await coordinator.getByRole('link', { name: 'Báo cáo chờ tiếp nhận: 1' }).waitFor();
+    await coordinator.goto(`${server.url}/reports`, { waitUntil: 'networkidle' });
+    await coordinator
+      .getByRole('table', { name: 'Chờ duyệt' })
+      .getByRole('row')
+      .filter({ hasText: 'Phường Phố Hiến' })
+      .getByRole('button', { name: 'Xem báo cáo' })
+      .click();
+    await coordinator.waitForURL((url) => url.pathname === reportUrl);
+    await coordinator.getByText('Đã gửi, chờ duyệt', { exact: true }).first().waitFor();
+    await context.close();
+  });
+});
+
+describe('the commune’s self-assessment on a phone', () => {
+  it('each criterion is a card: the reporter scores two with comments, in the screen, and a reload shows them saved', async () => {
+    const roundId = await createRound(server, 'Tự đánh giá CCHC trên điện thoại 2026');
+    const p = page('baocao.phohien');
+    const me = (await (await p.request.get(`${server.url}/api/auth/me`)).json()) as {
+      user: { grants: { unitId: number }[] };
+    };
+    const sheetUrl = `/assessment/rounds/${roundId}/units/${me.user.grants[0]?.unitId}`;
+    await p.goto(`${server.url}${sheetUrl}`, { waitUntil: 'networkidle' });
+    await p.getByRole('heading', { name: 'Phường Phố Hiến' }).waitFor();
+    // Cards, not a table to scroll sideways: the score box of each criterion is inside the screen.
+    expect(await p.locator('main table').count()).toBe(0);
+    for (const [code, score, comment] of [
+      ['XA.1.1', '3', 'Kế hoạch số 5/KH-UBND ngày 10/01/2026'],
+      ['XA.1.2', '3,5', 'Hoàn thành 35/40 nhiệm vụ'],
+    ] as const) {
+      const card = p.getByRole('article', { name: new RegExp(`^${code.replaceAll('.', '\\.')} `) });
+      const input = card.getByLabel(`Tự đánh giá ${code}`, { exact: true });
+      const box = await input.boundingBox();
+      expect(box && box.x >= 0 && box.x + box.width <= PHONE.width, code).toBe(true);
+      await input.fill(score);
+      await card.getByLabel(`Thuyết minh ${code}`, { exact: true }).fill(comment);
+      await card.getByText(/Đã lưu lúc/).waitFor();
+    }
+    await expectFitsPhone(p, sheetUrl);
+    await shoot(p, 'sheet-self');
+    await p.reload({ waitUntil: 'networkidle' });
+    await p.getByRole('heading', { name: 'Phường Phố Hiến' }).waitFor();
+    await expect.poll(() => p.getByLabel('Tự đánh giá XA.1.1', { exact: true }).inputValue()).toBe('3');
+    await expect.poll(() => p.getByLabel('Tự đánh giá XA.1.2', { exact: true }).inputValue()).toBe('3,5');
+    await expect
+      .poll(() => p.getByLabel('Thuyết minh XA.1.1', { exact: true }).inputValue())
+      .toBe('Kế hoạch số 5/KH-UBND ngày 10/01/2026');
+    await expect
+      .poll(() => p.getByLabel('Thuyết minh XA.1.2', { exact: true }).inputValue())
+      .toBe('Hoàn thành 35/40 nhiệm vụ');
+    await expect.poll(() => p.getByLabel('Tổng điểm').textContent()).toBe('6,5 / 100');
   });
 });
 
@@ -262,6 +336,9 @@ describe('the pages people live in, at 390 and 1440 px', () => {
     await p.goto(`${server.url}${roundUrl}/results`, { waitUntil: 'networkidle' });
     await p.locator('main').getByRole('heading').first().waitFor();
     await expectFitsPhone(p, `${roundUrl}/results`);
+    // The ranking needs no sideways scroll either: band under the name, share under the points.
+    const ranking = await p.locator('main table').first().boundingBox();
+    expect(ranking && ranking.x + ranking.width <= PHONE.width).toBe(true);
     await shoot(p, 'results');
   });
 });

@@ -3,6 +3,7 @@ import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { NON_SUBMITTER_RULE_NAMES } from '../../../../core/frameworks/scoring.ts';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
+import { useIsPhone } from '../../components/useIsPhone.ts';
 import { fill } from '../../i18n/fill.ts';
 import { formatNumber, useT } from '../../i18n/locale.tsx';
 import { bandIn, frameworkNameIn, type Results, useResults } from './api.ts';
@@ -16,9 +17,21 @@ export function ResultsPage() {
   const { t, label, locale } = useT();
   const { data, error } = useResults(id);
   const [selected, setSelected] = useState<number | null>(null);
+  // On a phone the band sits under the unit's name and the share under the points: no sideways scroll.
+  const isPhone = useIsPhone();
   if (error) return <Alert color="orange">{error.message}</Alert>;
   if (!data) return <Text>{t('loading')}</Text>;
   const unit = data.units.find((entry) => entry.unitId === selected) ?? data.units[0];
+  const bandOf = (entry: Results['units'][number]) =>
+    entry.participating ? (
+      <Badge variant="light" tt="none">
+        {bandIn(locale, entry.band)}
+      </Badge>
+    ) : (
+      <Badge variant="outline" color="gray" tt="none">
+        {t('notParticipating')}
+      </Badge>
+    );
   return (
     <Stack>
       <Group justify="space-between">
@@ -44,14 +57,14 @@ export function ResultsPage() {
       </Text>
       <Grid>
         <Grid.Col span={{ base: 12, lg: 7 }}>
-          <ScrollTable withTableBorder striped highlightOnHover>
+          <ScrollTable withTableBorder striped highlightOnHover minWidth={isPhone ? 0 : 600}>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th w={70}>{t('rank')}</Table.Th>
+                <Table.Th w={isPhone ? 56 : 70}>{t('rank')}</Table.Th>
                 <Table.Th>{t('mappedUnit')}</Table.Th>
                 <Table.Th>{t('totalPoints')}</Table.Th>
-                <Table.Th>%</Table.Th>
-                <Table.Th>{t('band')}</Table.Th>
+                {!isPhone && <Table.Th>%</Table.Th>}
+                {!isPhone && <Table.Th>{t('band')}</Table.Th>}
                 {data.previousRound && (
                   <Table.Th title={data.previousRound.name}>± {data.previousRound.year}</Table.Th>
                 )}
@@ -67,20 +80,20 @@ export function ResultsPage() {
                   aria-selected={entry.unitId === unit?.unitId}
                 >
                   <Table.Td>{entry.rank ?? '—'}</Table.Td>
-                  <Table.Td>{entry.name}</Table.Td>
-                  <Table.Td>{points(entry.total)}</Table.Td>
-                  <Table.Td>{points(entry.percent)}</Table.Td>
                   <Table.Td>
-                    {entry.participating ? (
-                      <Badge variant="light" tt="none">
-                        {bandIn(locale, entry.band)}
-                      </Badge>
-                    ) : (
-                      <Badge variant="outline" color="gray" tt="none">
-                        {t('notParticipating')}
-                      </Badge>
+                    {entry.name}
+                    {isPhone && <div>{bandOf(entry)}</div>}
+                  </Table.Td>
+                  <Table.Td>
+                    {points(entry.total)}
+                    {isPhone && (
+                      <Text size="xs" c="dimmed">
+                        {points(entry.percent)}%
+                      </Text>
                     )}
                   </Table.Td>
+                  {!isPhone && <Table.Td>{points(entry.percent)}</Table.Td>}
+                  {!isPhone && <Table.Td>{bandOf(entry)}</Table.Td>}
                   {data.previousRound && (
                     <Table.Td c={entry.change === null ? 'dimmed' : entry.change >= 0 ? 'green' : 'red'}>
                       {entry.change === null ? '—' : `${entry.change > 0 ? '+' : ''}${points(entry.change)}`}

@@ -3,11 +3,12 @@ import {
   Anchor,
   Badge,
   Button,
+  Card,
   FileButton,
   Group,
   List,
-  Modal,
   NumberInput,
+  Paper,
   Stack,
   Table,
   Text,
@@ -15,9 +16,9 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
-import { useRef, useState } from 'react';
+import { type ReactNode, useRef, useState } from 'react';
 import { STAGE_NAMES, type Stage } from '../../../../core/frameworks/rounds.ts';
 import { formatDateVi } from '../../../../core/text/dates.ts';
 import { useAutosave } from '../../api/autosave.ts';
@@ -26,13 +27,18 @@ import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { ConflictDialog } from '../../components/ConflictDialog.tsx';
 import { SaveState } from '../../components/SaveState.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
+import { useIsPhone } from '../../components/useIsPhone.ts';
 import { fill } from '../../i18n/fill.ts';
 import { decimalMark, formatNumber, useT } from '../../i18n/locale.tsx';
 import { hasPermission, useMe } from '../auth/session.ts';
 import { bandIn, type SheetCriterion, useRoundWrite, useSheet } from './api.ts';
+import { EvidenceList } from './EvidenceList.tsx';
 
 const points = (value: number | null | undefined) =>
   value === null || value === undefined ? '—' : formatNumber(value);
+
+/** A 1000 px table on a desktop; below `sm` each criterion a card, so nobody scrolls sideways to score. */
+type Layout = 'table' | 'cards';
 
 /** One unit's sheet: the criteria tree, its own scores and the council's, evidence, the running total. */
 export function SheetPage() {
@@ -45,6 +51,7 @@ export function SheetPage() {
   const [problem, setProblem] = useState<ApiError | null>(null);
   const [confirming, setConfirming] = useState(false);
   const submit = useRoundWrite(() => api('POST', `/api/rounds/${round}/units/${unit}/submit`));
+  const layout: Layout = useIsPhone() ? 'cards' : 'table';
   if (error) return <Alert color="red">{error.message}</Alert>;
   if (!sheet) return <Text>{t('loading')}</Text>;
   const stage = sheet.round.stage;
@@ -60,6 +67,23 @@ export function SheetPage() {
     }
   };
 
+  const rows = sheet.criteria.map((criterion) =>
+    criterion.isLeaf ? (
+      <CriterionRow
+        key={criterion.code}
+        layout={layout}
+        roundId={round}
+        unitId={unit}
+        stage={stage}
+        criterion={criterion}
+        canSelf={canSelf}
+        canAppraise={canAppraise}
+      />
+    ) : (
+      <GroupRow key={criterion.code} layout={layout} criterion={criterion} />
+    ),
+  );
+
   return (
     <Stack>
       <Group justify="space-between" align="flex-start">
@@ -69,7 +93,7 @@ export function SheetPage() {
           </Text>
           <Title order={2}>{sheet.unit.name}</Title>
         </Stack>
-        <Stack gap={2} align="flex-end">
+        <Stack gap={2} align={layout === 'cards' ? 'flex-start' : 'flex-end'}>
           <Text fw={700} size="xl" aria-label={t('totalPoints')}>
             {points(sheet.total)} / 100
           </Text>
@@ -82,42 +106,23 @@ export function SheetPage() {
       </Group>
       {sheet.selfSubmittedAt && <Alert color="green">{t('selfSubmitted')}</Alert>}
       {!sheet.participating && <Alert color="gray">{t('notParticipatingSheet')}</Alert>}
-      <ScrollTable withTableBorder minWidth={1000}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th w={80}>{t('code')}</Table.Th>
-            <Table.Th>{t('criterion')}</Table.Th>
-            <Table.Th w={70}>{t('maximum')}</Table.Th>
-            <Table.Th w={260}>{t('selfAssessment')}</Table.Th>
-            <Table.Th w={260}>{t('appraisal')}</Table.Th>
-            <Table.Th w={130}>{t('evidence')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {sheet.criteria.map((criterion) =>
-            criterion.isLeaf ? (
-              <CriterionRow
-                key={criterion.code}
-                roundId={round}
-                unitId={unit}
-                stage={stage}
-                criterion={criterion}
-                canSelf={canSelf}
-                canAppraise={canAppraise}
-              />
-            ) : (
-              <Table.Tr key={criterion.code} bg="gray.0">
-                <Table.Td fw={700}>{criterion.code}</Table.Td>
-                <Table.Td fw={700}>{criterion.nameVi}</Table.Td>
-                <Table.Td fw={700}>{points(criterion.maxPoints)}</Table.Td>
-                <Table.Td colSpan={3} fw={700}>
-                  {points(criterion.score)}
-                </Table.Td>
-              </Table.Tr>
-            ),
-          )}
-        </Table.Tbody>
-      </ScrollTable>
+      {layout === 'table' ? (
+        <ScrollTable withTableBorder minWidth={1000}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th w={80}>{t('code')}</Table.Th>
+              <Table.Th>{t('criterion')}</Table.Th>
+              <Table.Th w={70}>{t('maximum')}</Table.Th>
+              <Table.Th w={260}>{t('selfAssessment')}</Table.Th>
+              <Table.Th w={260}>{t('appraisal')}</Table.Th>
+              <Table.Th w={130}>{t('evidence')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>{rows}</Table.Tbody>
+        </ScrollTable>
+      ) : (
+        <Stack gap="sm">{rows}</Stack>
+      )}
       {problem && (
         <Alert color="red" role="alert" title={problem.message}>
           <List size="sm">
@@ -155,6 +160,7 @@ export function SheetPage() {
 }
 
 function CriterionRow(props: {
+  layout: Layout;
   roundId: number;
   unitId: number;
   stage: Stage;
@@ -162,7 +168,9 @@ function CriterionRow(props: {
   canSelf: boolean;
   canAppraise: boolean;
 }) {
-  const { roundId, unitId, stage, criterion, canSelf, canAppraise } = props;
+  const { layout, roundId, unitId, stage, criterion, canSelf, canAppraise } = props;
+  // Inputs a thumb can hit on a phone; compact in the desktop table.
+  const size = layout === 'cards' ? 'sm' : 'xs';
   const { t } = useT();
   const url = `/api/rounds/${roundId}/units/${unitId}/scores/${criterion.code}`;
   const editsSelf =
@@ -244,241 +252,239 @@ function CriterionRow(props: {
     autosave.discard();
   };
 
-  return (
-    <Table.Tr>
-      <Table.Td>{criterion.code}</Table.Td>
-      <Table.Td>
-        <Text size="sm">{criterion.nameVi}</Text>
-        {criterion.returnedReason && (
-          <Text size="xs" c="orange">
-            {t('returned')}: {criterion.returnedReason}
-          </Text>
-        )}
-        {criterion.explanation && !editsSelf && (
-          <Text size="xs" c="dimmed">
-            {t('explanation')}: {criterion.explanation}
-          </Text>
-        )}
-        {error && (
-          <Text size="xs" c="red" role="alert">
-            {error}
-          </Text>
-        )}
-        <ConflictDialog
-          conflict={autosave.conflict}
-          mine={autosave.unsaved}
-          onKeepMine={keepMine}
-          onTakeTheirs={takeTheirs}
+  const notes = (
+    <>
+      {criterion.returnedReason && (
+        <Text size="xs" c="orange">
+          {t('returned')}: {criterion.returnedReason}
+        </Text>
+      )}
+      {criterion.explanation && !editsSelf && (
+        <Text size="xs" c="dimmed">
+          {t('explanation')}: {criterion.explanation}
+        </Text>
+      )}
+      {error && (
+        <Text size="xs" c="red" role="alert">
+          {error}
+        </Text>
+      )}
+      <ConflictDialog
+        conflict={autosave.conflict}
+        mine={autosave.unsaved}
+        onKeepMine={keepMine}
+        onTakeTheirs={takeTheirs}
+      />
+    </>
+  );
+  const selfCell = editsSelf ? (
+    <Stack gap={4}>
+      <Group gap={4} wrap="nowrap">
+        <NumberInput
+          aria-label={`${t('selfAssessment')} ${criterion.code}`}
+          size={size}
+          min={0}
+          max={criterion.maxPoints ?? undefined}
+          decimalSeparator={decimalMark()}
+          inputMode="decimal"
+          value={self}
+          onChange={(value) => {
+            setSelf(value);
+            autosave.schedule(selfBody({ self: value }));
+          }}
+          w={layout === 'cards' ? 100 : 80}
         />
-      </Table.Td>
-      <Table.Td>{points(criterion.maxPoints)}</Table.Td>
-      <Table.Td>
-        {editsSelf ? (
-          <Stack gap={4}>
-            <Group gap={4} wrap="nowrap">
-              <NumberInput
-                aria-label={`${t('selfAssessment')} ${criterion.code}`}
-                size="xs"
-                min={0}
-                max={criterion.maxPoints ?? undefined}
-                decimalSeparator={decimalMark()}
-                value={self}
-                onChange={(value) => {
-                  setSelf(value);
-                  autosave.schedule(selfBody({ self: value }));
-                }}
-                w={80}
-              />
-              <SaveState autosave={autosave} />
-            </Group>
-            <TextInput
-              size="xs"
-              aria-label={`${t('comment')} ${criterion.code}`}
-              placeholder={t('comment')}
-              value={comment}
-              onChange={(event) => {
-                setComment(event.currentTarget.value);
-                autosave.schedule(selfBody({ comment: event.currentTarget.value }));
-              }}
-            />
-            {stage === 'explanation' && (
-              <Textarea
-                size="xs"
-                aria-label={`${t('explanation')} ${criterion.code}`}
-                placeholder={t('explanation')}
-                value={explanation}
-                onChange={(event) => {
-                  setExplanation(event.currentTarget.value);
-                  autosave.schedule(selfBody({ explanation: event.currentTarget.value }));
-                }}
-              />
-            )}
-          </Stack>
-        ) : (
-          <Stack gap={0}>
-            <Text size="sm">{points(criterion.selfScore)}</Text>
-            {criterion.selfComment && (
-              <Text size="xs" c="dimmed">
-                {criterion.selfComment}
-              </Text>
-            )}
-          </Stack>
+        <SaveState autosave={autosave} />
+      </Group>
+      <TextInput
+        size={size}
+        aria-label={`${t('comment')} ${criterion.code}`}
+        placeholder={t('comment')}
+        value={comment}
+        onChange={(event) => {
+          setComment(event.currentTarget.value);
+          autosave.schedule(selfBody({ comment: event.currentTarget.value }));
+        }}
+      />
+      {stage === 'explanation' && (
+        <Textarea
+          size={size}
+          aria-label={`${t('explanation')} ${criterion.code}`}
+          placeholder={t('explanation')}
+          value={explanation}
+          onChange={(event) => {
+            setExplanation(event.currentTarget.value);
+            autosave.schedule(selfBody({ explanation: event.currentTarget.value }));
+          }}
+        />
+      )}
+    </Stack>
+  ) : (
+    <Stack gap={0}>
+      <Text size="sm">{points(criterion.selfScore)}</Text>
+      {criterion.selfComment && (
+        <Text size="xs" c="dimmed">
+          {criterion.selfComment}
+        </Text>
+      )}
+    </Stack>
+  );
+  const appraisalCell = appraises ? (
+    <Stack gap={4}>
+      <Group gap={4} wrap={layout === 'cards' ? 'wrap' : 'nowrap'}>
+        <NumberInput
+          aria-label={`${t('appraisal')} ${criterion.code}`}
+          size={size}
+          min={0}
+          max={criterion.maxPoints ?? undefined}
+          decimalSeparator={decimalMark()}
+          inputMode="decimal"
+          value={appraised}
+          onChange={(value) => {
+            setAppraised(value);
+            autosave.schedule(appraisalBody({ appraised: value }));
+          }}
+          w={layout === 'cards' ? 100 : 80}
+        />
+        <SaveState autosave={autosave} />
+        {stage === 'appraisal1' && (
+          <Button size="xs" variant="subtle" color="orange" onClick={giveBack}>
+            {t('giveBack')}
+          </Button>
         )}
-      </Table.Td>
-      <Table.Td>
-        {appraises ? (
-          <Stack gap={4}>
-            <Group gap={4} wrap="nowrap">
-              <NumberInput
-                aria-label={`${t('appraisal')} ${criterion.code}`}
-                size="xs"
-                min={0}
-                max={criterion.maxPoints ?? undefined}
-                decimalSeparator={decimalMark()}
-                value={appraised}
-                onChange={(value) => {
-                  setAppraised(value);
-                  autosave.schedule(appraisalBody({ appraised: value }));
-                }}
-                w={80}
-              />
-              <SaveState autosave={autosave} />
-              {stage === 'appraisal1' && (
-                <Button size="xs" variant="subtle" color="orange" onClick={giveBack}>
-                  {t('giveBack')}
-                </Button>
-              )}
-            </Group>
-            <TextInput
-              size="xs"
-              aria-label={`${t('reason')} ${criterion.code}`}
-              placeholder={t('reason')}
-              value={reason}
-              onChange={(event) => {
-                setReason(event.currentTarget.value);
-                autosave.schedule(appraisalBody({ reason: event.currentTarget.value }));
-              }}
-            />
-          </Stack>
-        ) : (
-          <Stack gap={0}>
-            <Text size="sm">{points(criterion.appraisedScore)}</Text>
-            {criterion.appraisalReason && (
-              <Text size="xs" c="dimmed">
-                {criterion.appraisalReason}
-              </Text>
-            )}
-          </Stack>
+      </Group>
+      <TextInput
+        size={size}
+        aria-label={`${t('reason')} ${criterion.code}`}
+        placeholder={t('reason')}
+        value={reason}
+        onChange={(event) => {
+          setReason(event.currentTarget.value);
+          autosave.schedule(appraisalBody({ reason: event.currentTarget.value }));
+        }}
+      />
+    </Stack>
+  ) : (
+    <Stack gap={0}>
+      <Text size="sm">{points(criterion.appraisedScore)}</Text>
+      {criterion.appraisalReason && (
+        <Text size="xs" c="dimmed">
+          {criterion.appraisalReason}
+        </Text>
+      )}
+    </Stack>
+  );
+  const evidenceCell = (
+    <>
+      <Group gap={4}>
+        <Anchor component="button" type="button" size="sm" onClick={() => setFiles(true)}>
+          {criterion.evidenceCount}
+        </Anchor>
+        {criterion.evidenceRequired && criterion.evidenceCount === 0 && (
+          <Badge size="xs" color="orange" variant="light" tt="none">
+            {t('required')}
+          </Badge>
         )}
-      </Table.Td>
-      <Table.Td>
-        <Group gap={4}>
-          <Anchor component="button" type="button" size="sm" onClick={() => setFiles(true)}>
-            {criterion.evidenceCount}
-          </Anchor>
-          {criterion.evidenceRequired && criterion.evidenceCount === 0 && (
-            <Badge size="xs" color="orange" variant="light" tt="none">
-              {t('required')}
-            </Badge>
-          )}
-          {editsSelf && (
-            <FileButton onChange={(file) => file && run(() => attach.mutateAsync(file))}>
-              {(buttonProps) => (
-                <Button
-                  size="compact-xs"
-                  variant="subtle"
-                  {...buttonProps}
-                  aria-label={`${t('attachEvidence')} ${criterion.code}`}
-                >
-                  +
-                </Button>
-              )}
-            </FileButton>
-          )}
+        {editsSelf && (
+          <FileButton onChange={(file) => file && run(() => attach.mutateAsync(file))}>
+            {(buttonProps) => (
+              <Button
+                size={layout === 'cards' ? 'compact-sm' : 'compact-xs'}
+                variant="subtle"
+                {...buttonProps}
+                aria-label={`${t('attachEvidence')} ${criterion.code}`}
+              >
+                +
+              </Button>
+            )}
+          </FileButton>
+        )}
+      </Group>
+      {files && (
+        <EvidenceList
+          url={`${url}/evidence`}
+          code={criterion.code}
+          canRemove={editsSelf}
+          onClose={() => setFiles(false)}
+        />
+      )}
+    </>
+  );
+
+  if (layout === 'table')
+    return (
+      <Table.Tr>
+        <Table.Td>{criterion.code}</Table.Td>
+        <Table.Td>
+          <Text size="sm">{criterion.nameVi}</Text>
+          {notes}
+        </Table.Td>
+        <Table.Td>{points(criterion.maxPoints)}</Table.Td>
+        <Table.Td>{selfCell}</Table.Td>
+        <Table.Td>{appraisalCell}</Table.Td>
+        <Table.Td>{evidenceCell}</Table.Td>
+      </Table.Tr>
+    );
+  // The council's column only once there is something in it, or the council is entering it.
+  const showsAppraisal = appraises || criterion.appraisedScore !== null || criterion.appraisalReason !== null;
+  return (
+    <Card withBorder padding="sm" component="article" aria-label={`${criterion.code} ${criterion.nameVi}`}>
+      <Stack gap="xs">
+        <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
+          <Text size="sm">
+            <Text span fw={700}>
+              {criterion.code}
+            </Text>{' '}
+            {criterion.nameVi}
+          </Text>
+          <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+            {t('maximum')}: {points(criterion.maxPoints)}
+          </Text>
         </Group>
-        {files && (
-          <EvidenceList
-            url={`${url}/evidence`}
-            code={criterion.code}
-            canRemove={editsSelf}
-            onClose={() => setFiles(false)}
-          />
-        )}
-      </Table.Td>
-    </Table.Tr>
+        {notes}
+        <CardField label={t('selfAssessment')}>{selfCell}</CardField>
+        {showsAppraisal && <CardField label={t('appraisal')}>{appraisalCell}</CardField>}
+        <CardField label={t('evidence')}>{evidenceCell}</CardField>
+      </Stack>
+    </Card>
   );
 }
 
-/** The files proving a criterion; the unit removes one attached by mistake after confirming. */
-function EvidenceList({
-  url,
-  code,
-  canRemove,
-  onClose,
-}: {
-  url: string;
-  code: string;
-  canRemove: boolean;
-  onClose: () => void;
-}) {
-  const { t } = useT();
-  const { data } = useQuery({
-    queryKey: ['rounds', 'evidence', url],
-    queryFn: () => api<{ id: number; fileName: string; size: number }[]>('GET', url),
-  });
-  const [removing, setRemoving] = useState<{ id: number; fileName: string } | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const remove = useRoundWrite((id: number) => api('DELETE', `${url}/${id}`));
-  const confirmRemove = async () => {
-    if (!removing) return;
-    setProblem(null);
-    try {
-      await remove.mutateAsync(removing.id);
-      setRemoving(null);
-    } catch (caught) {
-      setProblem(caught instanceof ApiError ? caught.message : String(caught));
-    }
-  };
-  // The list steps aside while the removal is confirmed, and comes back after.
+/** A labelled part of a criterion's card: the table's column header, above its content. */
+function CardField({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <>
-      <Modal opened={removing === null} onClose={onClose} title={t('evidence')}>
-        {data?.length === 0 && <Text c="dimmed">{t('noEvidence')}</Text>}
-        <List>
-          {data?.map((file) => (
-            <List.Item key={file.id}>
-              <Group gap="xs" wrap="nowrap">
-                <Anchor href={`${url}/${file.id}`} download>
-                  {file.fileName}
-                </Anchor>
-                {canRemove && (
-                  <Button
-                    size="compact-xs"
-                    variant="subtle"
-                    color="red"
-                    onClick={() => setRemoving(file)}
-                    aria-label={`${t('remove')} ${file.fileName}`}
-                  >
-                    {t('remove')}
-                  </Button>
-                )}
-              </Group>
-            </List.Item>
-          ))}
-        </List>
-      </Modal>
-      <ConfirmDialog
-        opened={removing !== null}
-        title={fill(t('removeFileTitle'), { file: removing?.fileName ?? '' })}
-        confirmLabel={t('remove')}
-        danger
-        isBusy={remove.isPending}
-        error={problem}
-        onConfirm={confirmRemove}
-        onClose={() => setRemoving(null)}
-      >
-        {fill(t('removeFileWhat'), { owner: fill(t('removeFileCriterion'), { code }) })}
-      </ConfirmDialog>
-    </>
+    <Stack gap={2}>
+      <Text size="xs" fw={600} c="dimmed">
+        {label}
+      </Text>
+      {children}
+    </Stack>
+  );
+}
+
+/** A criterion with children: a shaded row in the table, a heading between the cards on a phone. */
+function GroupRow({ layout, criterion }: { layout: Layout; criterion: SheetCriterion }) {
+  if (layout === 'table')
+    return (
+      <Table.Tr bg="gray.0">
+        <Table.Td fw={700}>{criterion.code}</Table.Td>
+        <Table.Td fw={700}>{criterion.nameVi}</Table.Td>
+        <Table.Td fw={700}>{points(criterion.maxPoints)}</Table.Td>
+        <Table.Td colSpan={3} fw={700}>
+          {points(criterion.score)}
+        </Table.Td>
+      </Table.Tr>
+    );
+  return (
+    <Paper bg="gray.0" p="xs" mt="xs">
+      <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
+        <Text fw={700} size="sm">
+          {criterion.code} {criterion.nameVi}
+        </Text>
+        <Text fw={700} size="sm" style={{ whiteSpace: 'nowrap' }}>
+          {points(criterion.score)} / {points(criterion.maxPoints)}
+        </Text>
+      </Group>
+    </Paper>
   );
 }

@@ -1,6 +1,7 @@
 import { Card, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { lazy, Suspense, useMemo } from 'react';
 import { periodName } from '../../../../core/periods/period-names.ts';
+import { useIsBelow, useIsPhone } from '../../components/useIsPhone.ts';
 import { type Locale, useT } from '../../i18n/locale.tsx';
 import type { DossierDashboard, Kpi } from './api.ts';
 import type { ChartOption } from './EChart.tsx';
@@ -32,9 +33,18 @@ export function TrendChart({
   const ratios = ratiosOf(dashboard);
   const shown = selected && selected.measureUnit === '%' ? selected : ratios[0];
   const targetWord = t('target');
+  const isPhone = useIsPhone();
+  const isNarrow = useIsBelow('lg');
   const option = useMemo(
-    () => trendOption(dashboard, shown?.code, locale, targetWord),
-    [dashboard, shown?.code, locale, targetWord],
+    () =>
+      trendOption(
+        dashboard,
+        shown?.code,
+        locale,
+        targetWord,
+        isPhone ? 'phone' : isNarrow ? 'narrow' : 'wide',
+      ),
+    [dashboard, shown?.code, locale, targetWord, isPhone, isNarrow],
   );
   const summary = dashboard.trend
     .map(
@@ -50,11 +60,12 @@ export function TrendChart({
           <Title order={3} size="h4" id="trend-title">
             {t('trend')}
           </Title>
-          <Group gap="xs">
+          <Group gap="xs" wrap="nowrap" w={{ base: '100%', sm: 'auto' }}>
             <Select
               aria-label={t('indicator')}
               size="xs"
-              w={340}
+              w={{ base: 'auto', sm: 340 }}
+              style={{ flex: isPhone ? 1 : undefined, minWidth: 0 }}
               allowDeselect={false}
               data={ratios.map((kpi) => ({ value: kpi.code, label: name(kpi) }))}
               value={shown?.code ?? null}
@@ -66,7 +77,7 @@ export function TrendChart({
         <Suspense fallback={<div style={{ height: 340 }} />}>
           <EChart
             option={option}
-            height={340}
+            height={isPhone ? 300 : 340}
             label={`${t('trend')} — ${shown ? name(shown) : ''}. ${summary}`}
           />
         </Suspense>
@@ -88,20 +99,31 @@ function trendOption(
   selectedCode: string | undefined,
   locale: Locale,
   targetWord: string,
+  width: 'phone' | 'narrow' | 'wide',
 ): ChartOption {
+  const isPhone = width === 'phone';
   return {
     aria: { enabled: true },
     color: PALETTE,
-    grid: { left: 48, right: 24, top: 16, bottom: 80 },
+    // Only a wide screen fits every name of the legend in two lines under the plot; narrower, the
+    // legend is one line that pages (wrapped, it would climb over the plot). On a phone the quarters
+    // are slanted too, so that eight of them fit under 300 px without touching.
+    grid: isPhone
+      ? { left: 8, right: 16, top: 16, bottom: 40, containLabel: true }
+      : { left: 48, right: 24, top: 16, bottom: width === 'narrow' ? 56 : 80 },
     tooltip: {
       trigger: 'axis',
       valueFormatter: (value) => formatRate(typeof value === 'number' ? value : null),
     },
-    legend: { bottom: 0, type: 'plain' },
+    legend:
+      width === 'wide'
+        ? { bottom: 0, type: 'plain' }
+        : { bottom: 0, type: 'scroll', pageIconSize: 12, textStyle: { width: 220, overflow: 'truncate' } },
     xAxis: {
       type: 'category',
       data: dashboard.trend.map((point) => periodName(point.period, locale)),
       boundaryGap: false,
+      axisLabel: isPhone ? { rotate: 40, hideOverlap: true, fontSize: 10 } : { hideOverlap: true },
     },
     yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
     series: ratiosOf(dashboard).map((kpi) => {

@@ -38,7 +38,8 @@ function GroupBadge({ group }: { group: PapiRow['group'] }) {
   const { label } = useT();
   if (group === null) return <Text c="dimmed">—</Text>;
   return (
-    <Badge color={GROUP_COLOURS[group]} variant="light" tt="none">
+    // Never cut to "Tr…" by a squeezed column: the table gives the badge its full width.
+    <Badge color={GROUP_COLOURS[group]} variant="light" tt="none" miw="max-content">
       {label(GROUP_LABELS[group])}
     </Badge>
   );
@@ -60,7 +61,8 @@ function ProvinceHistory({ code, name }: { code: string; name: string }) {
       <Title order={3} size="h5">
         {name}
       </Title>
-      <ScrollTable striped withTableBorder>
+      {/* Twelve columns scroll sideways on a phone, each cell on one line. */}
+      <ScrollTable striped withTableBorder minWidth={900} style={{ whiteSpace: 'nowrap' }}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('year')}</Table.Th>
@@ -146,7 +148,7 @@ export function PapiPage() {
               .sort((a, b) => a.label.localeCompare(b.label, 'vi'))}
             value={province}
             onChange={setProvince}
-            w={300}
+            w={{ base: '100%', xs: 300 }}
             allowDeselect={false}
           />
           {merged && merged.predecessors.length > 1 && (
@@ -169,7 +171,8 @@ export function PapiPage() {
             allowDeselect={false}
           />
         </SimpleGrid>
-        <ScrollTable striped highlightOnHover withTableBorder>
+        {/* Four columns fit a phone: no sideways scroll. */}
+        <ScrollTable striped highlightOnHover withTableBorder minWidth={0}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('rank')}</Table.Th>
