@@ -137,9 +137,12 @@ beforeAll(async () => {
   );
 
   // The data behind the pages, in the language it was written in.
-  // A unit's name and its head's title are the province's own words ("Chủ tịch UBND").
-  for (const unit of await allPages(admin, '/api/units'))
-    names.push(unit.name, ...(unit.headTitle ? [unit.headTitle] : []));
+  names.push(...(await allPages(admin, '/api/units')).map((unit) => unit.name));
+  // Its heads' titles are the province's own words ("Chủ tịch UBND"), as its unit records have them.
+  const demo = JSON.parse(
+    readFileSync(new URL('../../reference/demo/hung-yen.json', import.meta.url), 'utf8'),
+  );
+  names.push(...stringsUnder(demo, ['headTitle', 'communeHeadTitle']));
   for (const user of await allPages(admin, '/api/users')) names.push(user.fullName, user.username);
   const plan = ok(await coordinator('GET', `/api/plans/${params.planId}`), 'plan');
   // The plan as its document words it: title, sections, tasks, targets, agencies, signatories.
