@@ -1,5 +1,6 @@
 import type { Config } from './config.ts';
 import { type Database, migrateDatabase, openDatabase } from './db/engine.ts';
+import { isDemoYearLoaded } from './setup/demo-year-state.ts';
 import { formatCredentials, initialise } from './setup/initialise.ts';
 import { seedFromTemplate } from './setup/reference-template.ts';
 import { type TimeStep, untimed } from './setup/step-times.ts';
@@ -13,6 +14,8 @@ export async function openReadyDatabase(
   config: Config,
   print: (text: string) => void = console.log,
   time: TimeStep = untimed,
+  /** The server (not a CLI command) also shows the demo's year in progress, loaded once. */
+  options: { demoYear?: boolean } = {},
 ): Promise<Database> {
   // An empty embedded data folder starts from the install-time template (reference data loaded).
   if (!config.databaseUrl) await time('copy template', () => seedFromTemplate(config.dataDir));
@@ -31,8 +34,9 @@ export async function openReadyDatabase(
         const { loadDemoDossiers } = await import('./setup/demo-dossiers.ts');
         return loadDemoDossiers(database);
       });
-    // And a year in progress: a plan, the quarter's reports, assessment rounds (logs its time).
-    if (credentials.length > 0 && config.loadDemoYear)
+    // And, for the server, a year in progress: a plan, the quarter's reports, assessment rounds. Loaded
+    // once (also after a CLI command made the installation); a restart only sees that it is there.
+    if (options.demoYear && config.loadDemoYear && !(await isDemoYearLoaded(database.db)))
       await time('demo year', async () => {
         const { loadDemoYearAtStart } = await import('./setup/demo-year.ts');
         print(await loadDemoYearAtStart(database.db, config));

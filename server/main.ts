@@ -14,7 +14,7 @@ try {
   const { steps, time } = createStepTimes();
   // The database opens (PGlite boots in its worker thread, on the other core) while the server's
   // modules load here; a failure is handled once the server awaits it.
-  const opening = openReadyDatabase(config, console.log, time);
+  const opening = openReadyDatabase(config, console.log, time, { demoYear: true });
   opening.catch(() => {});
   const { serve } = await time('load server', () => import('./serve.ts'));
   await serve({ config, opening, steps, time, started });

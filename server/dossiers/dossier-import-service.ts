@@ -243,37 +243,43 @@ async function importOnce(
     if (header.done) throw new AppError('IMPORT_REJECTED', 'Tệp không có dòng tiêu đề.', { rows: [] });
     const headers = header.value.cells.map((cell) => cell.trim());
     const { columns } = await resolveDossierColumns(ctx, headers, options.mapping);
-    const readInto = async (db: DbOrTx, sink: RowSink) =>
+    // Units and procedures are read before a COPY opens: the connection serves nothing else during one.
+    const lookupsOn = async (db: DbOrTx) => ({
+      unitByCode: await unitLookup(ctx, db),
+      catalogue: new Map(
+        (await db.select().from(procedures)).map((procedure) => [procedure.code, procedure]),
+      ),
+    });
+    const readInto = (lookups: Awaited<ReturnType<typeof lookupsOn>>, sink: RowSink) =>
       checkRows({
         rows: rows as AsyncGenerator<FileRow>,
         headers,
         columns,
-        unitByCode: await unitLookup(ctx, db),
-        catalogue: new Map(
-          (await db.select().from(procedures)).map((procedure) => [procedure.code, procedure]),
-        ),
+        ...lookups,
         sink,
         mode,
         onBatch: (rowsRead) => report('reading', rowsRead),
       });
     let checked: CheckedFile | null = null;
     if (spool) {
-      checked = await readInto(ctx.db, spool);
+      checked = await readInto(await lookupsOn(ctx.db), spool);
       await spool.end();
       // Even a file with refused rows goes on: codes it repeats are found in the database, so that
       // every refusal is listed at once.
     }
     return await mutate(ctx, async (tx, audit) => {
+      const lookups = checked ? null : await lookupsOn(tx);
       const sink = await openSink(ctx, tx, mode);
       // The COPY holds the connection: it is given up before the transaction rolls back.
       try {
         let file: CheckedFile;
-        if (spool && checked) {
-          // The checked rows land in the table, whose constraints check them as they come.
-          report('checking', checked.rowsRead);
-          await spool.replay(sink);
-          file = checked;
-        } else file = await readInto(tx, sink);
+        if (lookups) file = await readInto(lookups, sink);
+        else {
+          // Read and checked already: the rows land in the table, whose constraints check them as they come.
+          file = checked as CheckedFile;
+          report('checking', file.rowsRead);
+          await spool?.replay(sink);
+        }
         await sink.end();
         report('checking', file.rowsRead);
         return await finish(tx, audit, file);

@@ -8,9 +8,14 @@ import { type Database, openDatabase } from '../db/engine.ts';
 import { openTestDatabase, TEST_PG_URL } from '../test/harness.ts';
 import { dossierCsv, dossierRow, writtenCounts } from './dossier-fixtures.ts';
 
-const ROWS = 300_000;
+const ROWS = 150_000;
 const folder = mkdtempSync(join(tmpdir(), 'chiso-dossier-kill-'));
-afterAll(() => rmSync(folder, { recursive: true, force: true }));
+// A CLI still running when a test gives up would hold its transaction's locks over the next tests.
+const children = new Set<ReturnType<typeof spawn>>();
+afterAll(() => {
+  for (const child of children) child.kill('SIGKILL');
+  rmSync(folder, { recursive: true, force: true });
+});
 
 async function bigFile(): Promise<string> {
   const path = join(folder, 'big.csv');
@@ -27,9 +32,9 @@ async function bigFile(): Promise<string> {
 }
 
 /**
- * Runs the CLI on the big file and SIGKILLs it as soon as it reports the write phase (every row
- * in the transaction, roll-ups and procedures being written); resolves with what it had printed. No
- * timer: every import reports that phase before it commits, however slowly the machine runs.
+ * Runs the CLI on the big file and SIGKILLs it as soon as it reports a phase inside its transaction
+ * (checking: rows landing or landed in the tables; writing: roll-ups and procedures); resolves with what
+ * it had printed. No timer: every import reports them before it commits, however slowly the machine runs.
  */
 function importAndKill(
   file: string,
@@ -44,10 +49,12 @@ function importAndKill(
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
-      if (/writing: \d+/.test(stderr)) child.kill('SIGKILL');
+      if (/(checking|writing): \d+/.test(stderr)) child.kill('SIGKILL');
     });
+    children.add(child);
     child.on('error', reject);
     child.on('exit', (_code, signal) => {
+      children.delete(child);
       resolve({ stderr, signal });
     });
   });
@@ -88,8 +95,12 @@ function runCli(
     child.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
     });
+    children.add(child);
     child.on('error', reject);
-    child.on('exit', (code) => resolve({ code, stdout }));
+    child.on('exit', (code) => {
+      children.delete(child);
+      resolve({ code, stdout });
+    });
   });
 }
 
@@ -151,7 +162,7 @@ describe('npx chiso dossiers import', () => {
     } finally {
       await database.close();
     }
-  }, 120_000);
+  }, 240_000);
 });
 
 describe('an import killed halfway', () => {
@@ -193,5 +204,5 @@ describe('an import killed halfway', () => {
     } finally {
       await database.close();
     }
-  }, 120_000);
+  }, 240_000);
 });

@@ -15,6 +15,7 @@ import { settings, units, users } from '../db/schema/index.ts';
 import { createPlan, previewPlan, updatePlanItem } from '../plans/plan-commands.ts';
 import { openReport, saveReport, transitionReport, windowOf } from '../reports/report-service.ts';
 import { DEMO_ROUNDS, type DemoCtx, loadDemoRounds } from './demo-rounds.ts';
+import { DEMO_YEAR_KEY } from './demo-year-state.ts';
 import { SYSTEM_ACTOR } from './initialise.ts';
 
 /**
@@ -26,7 +27,6 @@ import { SYSTEM_ACTOR } from './initialise.ts';
  * The same seed gives the same year.
  */
 
-const DONE_KEY = 'demo_year_loaded_at';
 const PLAN_TEXT = new URL('../../core/plans/fixtures/hung-yen-cchc-2023.txt', import.meta.url);
 const PHO_HIEN = '11953';
 const HELPER = { username: 'minhhoa', fullName: 'Dữ liệu minh họa (tự sinh)' };
@@ -64,7 +64,7 @@ const at = (date: string, minutes = 0): Clock =>
  * `now` is the app's clock: the year, the quarter and every deadline are placed around its today.
  */
 export async function loadDemoYear(db: Db, options: { now?: Clock } = {}): Promise<DemoYearSummary | null> {
-  const [done] = await db.select().from(settings).where(eq(settings.key, DONE_KEY));
+  const [done] = await db.select().from(settings).where(eq(settings.key, DEMO_YEAR_KEY));
   if (done) return null;
   const today = todayOf(options);
   const year = Number(today.slice(0, 4));
@@ -111,7 +111,7 @@ export async function loadDemoYear(db: Db, options: { now?: Clock } = {}): Promi
   });
 
   await mutate({ db, actor: SYSTEM_ACTOR, ip: null, now: options.now }, async (tx, audit) => {
-    await tx.insert(settings).values({ key: DONE_KEY, value: nowOf(options).toISOString() });
+    await tx.insert(settings).values({ key: DEMO_YEAR_KEY, value: nowOf(options).toISOString() });
     await audit({
       action: 'system.demo_year_loaded',
       entityType: 'system',
