@@ -864,6 +864,7 @@ export const MESSAGES = {
   },
   leaderNoData: { vi: 'Chưa có số liệu.', en: 'No data yet.' },
   leaderOnTimeRate: { vi: 'Tỷ lệ hồ sơ đúng hạn', en: 'Dossiers on time' },
+  leaderAssessed: { vi: 'Điểm đánh giá, xếp loại', en: 'Score and band' },
   leaderLatestRound: { vi: 'Kết quả đánh giá mới nhất', en: 'Latest assessment results' },
   leaderParticipating: { vi: 'Tham gia', en: 'Taking part' },
   leaderAverage: { vi: 'Điểm trung bình', en: 'Average' },

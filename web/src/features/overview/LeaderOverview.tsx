@@ -109,7 +109,13 @@ export function LeaderOverview() {
                   </Table.Td>
                   <Table.Td>
                     {kpi.status && kpi.target && (
-                      <Badge color={statusColour(kpi.status)} variant="light" tt="none">
+                      <Badge
+                        color={statusColour(kpi.status)}
+                        variant="light"
+                        tt="none"
+                        h="auto"
+                        styles={{ label: { whiteSpace: 'normal', textAlign: 'center' } }}
+                      >
                         {statusLabel(kpi.status, locale)}
                       </Badge>
                     )}
@@ -176,6 +182,13 @@ export function LeaderOverview() {
             </Text>
           ) : (
             <Table>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('unit')}</Table.Th>
+                  {weakest.basis === 'round' && <Table.Th ta="right">{t('leaderAssessed')}</Table.Th>}
+                  <Table.Th ta="right">{t('leaderOnTimeRate')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
               <Table.Tbody>
                 {weakest.items.map((item) => (
                   <Table.Tr key={item.unit.id}>
