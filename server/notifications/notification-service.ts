@@ -2,6 +2,7 @@ import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { AppError } from '../../core/errors.ts';
 import { mutate, type ServiceContext } from '../audit/audit-log.ts';
 import type { SessionUser } from '../auth/sessions.ts';
+import { nowOf } from '../clock.ts';
 import type { DbOrTx } from '../db/engine.ts';
 import { countRows, listTotal, totalOver } from '../db/list-total.ts';
 import { notifications } from '../db/schema/index.ts';
@@ -110,7 +111,7 @@ export async function markNotificationRead(ctx: NotificationContext, id: number)
   const updated = await mutate(ctx, async (tx, audit) => {
     const [saved] = await tx
       .update(notifications)
-      .set({ readAt: new Date() })
+      .set({ readAt: nowOf(ctx) })
       .where(eq(notifications.id, id))
       .returning();
     await audit({ action: 'notification.read', entityType: 'notification', entityId: id });
@@ -131,7 +132,7 @@ export async function markAllNotificationsRead(ctx: NotificationContext) {
   return mutate(ctx, async (tx, audit) => {
     const marked = await tx
       .update(notifications)
-      .set({ readAt: new Date() })
+      .set({ readAt: nowOf(ctx) })
       .where(unread)
       .returning({ id: notifications.id });
     await audit({
