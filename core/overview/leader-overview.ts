@@ -11,6 +11,19 @@ const nullableNumber = z.number().nullable();
 
 export const WEAKEST_COMMUNES = 10;
 
+/** How many units sent a period's report, on time or late, and how many are missing or not yet due. */
+const reportCompleteness = z.object({
+  period: z.object({ code: z.string(), dataFrom: z.string(), dataTo: z.string(), deadline: z.string() }),
+  counts: z.object({
+    expected: z.number().int(),
+    submitted: z.number().int(),
+    onTime: z.number().int(),
+    late: z.number().int(),
+    missing: z.number().int(),
+    pending: z.number().int(),
+  }),
+});
+
 export const leaderOverviewSchema = z.object({
   unit: unitRef,
   today: z.string(),
@@ -56,17 +69,9 @@ export const leaderOverviewSchema = z.object({
       }),
     ),
   }),
-  reports: z.object({
-    period: z.object({ code: z.string(), dataFrom: z.string(), dataTo: z.string(), deadline: z.string() }),
-    counts: z.object({
-      expected: z.number().int(),
-      submitted: z.number().int(),
-      onTime: z.number().int(),
-      late: z.number().int(),
-      missing: z.number().int(),
-      pending: z.number().int(),
-    }),
-  }),
+  reports: reportCompleteness,
+  /** The quarter before: its deadline has passed, so who never sent it is known. */
+  previousReports: reportCompleteness,
   overdueTasks: z.object({
     /** Distinct tasks: a task led by two units counts once here, once for each unit below. */
     total: z.number().int(),

@@ -167,6 +167,17 @@ describe('the leader’s overview', () => {
       pending: 115,
     });
 
+    // The quarter before, due on 20/09: nobody sent it, so every unit is missing.
+    expect(overview.previousReports.period).toMatchObject({ code: '2026Q3', deadline: '2026-09-20' });
+    expect(overview.previousReports.counts).toEqual({
+      expected: 116,
+      submitted: 0,
+      onTime: 0,
+      late: 0,
+      missing: 116,
+      pending: 0,
+    });
+
     // No published round: the weakest communes are those with the lowest on-time rate this quarter.
     expect(overview.latestRound).toBeNull();
     expect(overview.weakestCommunes.basis).toBe('dossiers');

@@ -37,7 +37,9 @@ export async function leaderOverview(ctx: Context, counters: CounterSource): Pro
   const papi = await papiOf(ctx.db, unit.code);
   const dashboard = await dossierDashboard(ctx, { unitId: unit.id }, counters);
   const calendar = await loadReportingCalendar(ctx.db);
-  const board = await periodOverview(ctx, periodContaining(today, 'quarter', calendar.regime).code, {});
+  const current = periodContaining(today, 'quarter', calendar.regime);
+  const board = await periodOverview(ctx, current.code, {});
+  const previous = await periodOverview(ctx, quarterBefore(current.year, current.index), {});
   const overdueTasks = await overdueByUnit(ctx, today);
   const latest = await latestPublishedRound(ctx);
 
@@ -113,6 +115,7 @@ export async function leaderOverview(ctx: Context, counters: CounterSource): Pro
         })),
     },
     reports: { period: board.period, counts: board.counts.total },
+    previousReports: { period: previous.period, counts: previous.counts.total },
     overdueTasks,
     weakestCommunes,
     latestRound: latest && {
@@ -251,4 +254,9 @@ async function overdueByUnit(ctx: Context, today: string): Promise<LeaderOvervie
 async function latestPublishedRound(ctx: Context) {
   const published = (await listRounds(ctx)).find((round) => round.stage === 'published');
   return published ? getResults(ctx, published.id) : null;
+}
+
+/** The quarter before the given one ("2026Q1" → "2025Q4"). */
+function quarterBefore(year: number, index: number): string {
+  return index > 1 ? `${year}Q${index - 1}` : `${year - 1}Q4`;
 }

@@ -140,6 +140,14 @@ export function LeaderOverview() {
             {t('onTime')}: {counts.onTime} · {t('late')}: {counts.late} · {t('missing')}: {counts.missing} ·{' '}
             {t('notYetDue')}: {counts.pending}
           </Text>
+          <Text size="sm" fw={700} mt="sm">
+            {period(data.previousReports.period.code, false)}: {t('leaderSubmitted').toLowerCase()}{' '}
+            {data.previousReports.counts.submitted}/{data.previousReports.counts.expected}
+          </Text>
+          <Text size="sm">
+            {t('onTime')}: {data.previousReports.counts.onTime} · {t('late')}:{' '}
+            {data.previousReports.counts.late} · {t('missing')}: {data.previousReports.counts.missing}
+          </Text>
         </Section>
 
         <Section
