@@ -5,6 +5,7 @@ import type { UserView } from '../../../../core/auth/account-views.ts';
 import { foldVietnamese } from '../../../../core/text/vietnamese.ts';
 import type { UnitDetail } from '../../api/types.ts';
 import { DialogFooter } from '../../components/DialogFooter.tsx';
+import { fill } from '../../i18n/fill.ts';
 import { useT } from '../../i18n/locale.tsx';
 import { useSave } from './UserDialogs.tsx';
 
@@ -50,7 +51,7 @@ export function HeadAccountModal({
   return (
     <Modal opened onClose={onClose} title={t('createHeadAccount')}>
       <Stack>
-        <Text size="sm">{t('headAccountHelp').replace('{unit}', unit.name)}</Text>
+        <Text size="sm">{fill(t('headAccountHelp'), { unit: unit.name })}</Text>
         {action.formError && <Alert color="red">{action.formError}</Alert>}
         <TextInput
           label={t('fullName')}

@@ -7,6 +7,7 @@ import type { RowIssue } from '../../../../core/errors.ts';
 import { ApiError, api } from '../../api/client.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
+import { fill } from '../../i18n/fill.ts';
 import { useT } from '../../i18n/locale.tsx';
 
 /**
@@ -106,11 +107,11 @@ export function ImportAccountsModal({ opened, onClose }: { opened: boolean; onCl
             </Table.Tbody>
           </ScrollTable>
         )}
-        {preview && !result && <Alert color="blue">{t('accountsReady').replace('{count}', count)}</Alert>}
+        {preview && !result && <Alert color="blue">{fill(t('accountsReady'), { count: count })}</Alert>}
         {result && (
           <Alert color="green">
             <Stack gap="xs">
-              <Text size="sm">{t('accountsCreated').replace('{count}', String(result.count))}</Text>
+              <Text size="sm">{fill(t('accountsCreated'), { count: String(result.count) })}</Text>
               {isDownloaded ? (
                 <Text size="sm">{t('passwordsDownloaded')}</Text>
               ) : (
@@ -165,7 +166,7 @@ export function ImportAccountsModal({ opened, onClose }: { opened: boolean; onCl
                 {t('previewAccounts')}
               </Button>
               <Button onClick={() => setConfirming(true)} disabled={!preview || preview.count === 0}>
-                {t('createAccounts').replace('{count}', count)}
+                {fill(t('createAccounts'), { count: count })}
               </Button>
             </>
           )}
@@ -174,12 +175,12 @@ export function ImportAccountsModal({ opened, onClose }: { opened: boolean; onCl
       <ConfirmDialog
         opened={isConfirming}
         title={t('importAccounts')}
-        confirmLabel={t('createAccounts').replace('{count}', count)}
+        confirmLabel={fill(t('createAccounts'), { count: count })}
         isBusy={isBusy}
         onConfirm={() => send(false)}
         onClose={() => setConfirming(false)}
       >
-        {t('confirmCreateAccounts').replace('{count}', count)}
+        {fill(t('confirmCreateAccounts'), { count: count })}
       </ConfirmDialog>
     </Modal>
   );
