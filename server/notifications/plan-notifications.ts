@@ -1,4 +1,5 @@
 import { eq, type SQL, sql } from 'drizzle-orm';
+import { type NamedPlan, planName } from '../../core/plans/plan-name.ts';
 import { formatDateVi } from '../../core/text/dates.ts';
 import type { DbOrTx } from '../db/engine.ts';
 import { plans } from '../db/schema/index.ts';
@@ -6,8 +7,8 @@ import { assignmentsOn } from '../units/unit-group-resolver.ts';
 import { notify } from './notification-service.ts';
 import { unitReporters } from './recipients.ts';
 
-const planName = (plan: { number: string | null; title: string }) =>
-  plan.number ? `Kế hoạch số ${plan.number}` : `Kế hoạch “${plan.title}”`;
+// A numbered plan by the one rule (core/plans/plan-name.ts); one not yet numbered by its quoted title.
+const planNameVi = (plan: NamedPlan) => (plan.number ? planName(plan) : `Kế hoạch “${plan.title}”`);
 const planNameEn = (plan: { number: string | null; title: string }) =>
   plan.number ? `Plan No. ${plan.number}` : `The plan “${plan.title}”`;
 
@@ -80,7 +81,7 @@ export async function notifyTasksAssigned(
       userIds: people.map((person) => person.id).filter((id) => id !== input.actorId),
       kind: 'plan.assigned',
       title: {
-        vi: `${planName(plan)} giao đơn vị chủ trì ${count} nhiệm vụ`,
+        vi: `${planNameVi(plan)} giao đơn vị chủ trì ${count} nhiệm vụ`,
         en: `${planNameEn(plan)} gives your unit the lead of ${count} task${count === 1 ? '' : 's'}`,
       },
       body: plan.title,
@@ -122,7 +123,7 @@ export async function notifyChildPlansAsked(
       userIds: people.map((person) => person.id).filter((id) => id !== input.actorId),
       kind: 'plan.child',
       title: {
-        vi: `${planName(plan)} đề nghị đơn vị lập kế hoạch thực hiện trước ${formatDateVi(plan.childPlansDue)}`,
+        vi: `${planNameVi(plan)} đề nghị đơn vị lập kế hoạch thực hiện trước ${formatDateVi(plan.childPlansDue)}`,
         en: `${planNameEn(plan)} asks your unit for its own plan by ${formatDateVi(plan.childPlansDue)}`,
       },
       body: plan.title,
