@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { idSchema, versionOrNewSchema, versionSchema } from '../ids.ts';
-import { isoDate, optionalText, text } from '../text/fields.ts';
+import { isoDate, optionalParagraphs, optionalText, text } from '../text/fields.ts';
 import { NON_SUBMITTER_RULES } from './scoring.ts';
 
 export const STAGES = ['self', 'appraisal1', 'explanation', 'appraisal2', 'final', 'published'] as const;
@@ -79,7 +79,7 @@ export const updateScoreSchema = z.object({
   appraisedScore: score.optional(),
   appraisalReason: optionalText(2000).optional(),
   returnedReason: optionalText(2000).optional(),
-  explanation: optionalText(4000).optional(),
+  explanation: optionalParagraphs(4000).optional(),
   /** The criterion's version the writer read (0: never saved). */
   version: versionOrNewSchema,
 });

@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import type { Permission } from '../auth/roles.ts';
 import { idSchema, versionSchema } from '../ids.ts';
-import { optionalText } from '../text/fields.ts';
+import { optionalParagraphs, optionalText } from '../text/fields.ts';
 
 export const REPORT_STATUSES = ['draft', 'presented', 'submitted', 'returned', 'accepted', 'locked'] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
@@ -65,7 +65,8 @@ export const NARRATIVE_SECTIONS = {
 } as const;
 export type NarrativeSection = keyof typeof NARRATIVE_SECTIONS;
 
-const narrativeText = optionalText(20_000);
+/** A narrative section keeps the lines its writer typed: each becomes a paragraph of the document. */
+const narrativeText = optionalParagraphs(20_000);
 
 export const saveReportSchema = z.object({
   narrative: z.object({
@@ -81,7 +82,7 @@ export const saveReportSchema = z.object({
         itemId: idSchema,
         status: z.enum(['not_started', 'in_progress', 'done', 'cancelled']),
         progress: z.number().min(0).max(100),
-        done: optionalText(4000),
+        done: optionalParagraphs(4000),
         /** The task's version the writer read: submitting writes its progress only over that version. */
         version: versionSchema,
       }),

@@ -31,12 +31,14 @@ const cell = (
     borders: BORDERS,
     verticalAlign: VerticalAlign.CENTER,
     margins: { top: 40, bottom: 40, left: 80, right: 80 },
-    children: [
-      new Paragraph({
-        alignment: options.align,
-        children: [new TextRun({ text, font: 'Times New Roman', size: 24, bold: options.bold })],
-      }),
-    ],
+    // A cell's typed lines stay lines: one paragraph each.
+    children: text.split('\n').map(
+      (line) =>
+        new Paragraph({
+          alignment: options.align,
+          children: [new TextRun({ text: line, font: 'Times New Roman', size: 24, bold: options.bold })],
+        }),
+    ),
   });
 
 /** A bordered table in 12 pt, header row bold and centred, repeated on every page. */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../clock.ts';
-import { docxTables, docxText, tableStartingWith } from '../test/docx-reader.ts';
+import { docxParagraphs, docxTables, docxText, tableStartingWith } from '../test/docx-reader.ts';
 import { buildPlan, buildReport, COMMUNE_A, signInAs } from '../test/factories.ts';
 import { createTestApp, type Session, type TestApp } from '../test/harness.ts';
 
@@ -61,6 +61,34 @@ describe('a unit’s own report as a document to sign', () => {
       ['STT', 'Nhiệm vụ', 'Trạng thái', 'Tiến độ', 'Kết quả thực hiện'],
       ['1', plan.items.find((item) => item.kind === 'task')?.text ?? '', 'Hoàn thành', '100%', 'Đã xong'],
     ]);
+  });
+
+  it('keeps the lines a reporter typed, each a paragraph of the document', async () => {
+    const { reportId, reporter } = await writtenReport('33.SNV');
+    const opened = (await reporter.request('GET', `/api/reports/${reportId}`)).json;
+    const typed = '1. Đã tổ chức 3 hội nghị.\r\n\r\n2. Đã  số hóa   hồ sơ.\n   ';
+    const saved = await reporter.request('PUT', `/api/reports/${reportId}`, {
+      narrative: { ...opened.narrative, results: typed },
+      tasks: opened.tasks.map((task: { itemId: number; reported: object; version: number }) => ({
+        itemId: task.itemId,
+        ...task.reported,
+        done: 'Dòng một\nDòng hai',
+        version: task.version,
+      })),
+      version: opened.version,
+    });
+    expect(saved.status).toBe(200);
+    const read = (await reporter.request('GET', `/api/reports/${reportId}`)).json;
+    expect(read.narrative.results).toBe('1. Đã tổ chức 3 hội nghị.\n2. Đã số hóa hồ sơ.');
+    expect(read.tasks[0].reported.done).toBe('Dòng một\nDòng hai');
+    const paragraphs = await docxParagraphs(
+      (await download(reporter, `/api/reports/${reportId}/export.docx`)).rawPayload,
+    );
+    expect(paragraphs).toContain('1. Đã tổ chức 3 hội nghị.');
+    expect(paragraphs).toContain('2. Đã số hóa hồ sơ.');
+    // In the tasks' table too, each typed line is a paragraph of its cell.
+    expect(paragraphs).toContain('Dòng một');
+    expect(paragraphs).toContain('Dòng hai');
   });
 
   it('of a commune is issued by its People’s Committee and dated from the commune itself', async () => {

@@ -20,6 +20,14 @@ export async function docxText(payload: Buffer): Promise<string> {
   return runsOf(await documentXml(payload));
 }
 
+/** The text of every paragraph in order (those inside tables too), one string each. */
+export async function docxParagraphs(payload: Buffer): Promise<string[]> {
+  const xml = await documentXml(payload);
+  return [...xml.matchAll(/<w:p(?: [^>]*)?>([\s\S]*?)<\/w:p>/g)].map((paragraph) =>
+    runsOf(paragraph[1] ?? ''),
+  );
+}
+
 /** Each table (the header and signature blocks included), each row a list of its cells' texts. */
 export async function docxTables(payload: Buffer): Promise<string[][][]> {
   const xml = await documentXml(payload);

@@ -260,7 +260,7 @@ function CriterionRow(props: {
         </Text>
       )}
       {criterion.explanation && !editsSelf && (
-        <Text size="xs" c="dimmed">
+        <Text size="xs" c="dimmed" style={{ whiteSpace: 'pre-line' }}>
           {t('explanation')}: {criterion.explanation}
         </Text>
       )}
