@@ -114,6 +114,23 @@ describe('a round, from self-assessment to the published ranking', () => {
       deadlines: FUTURE,
     });
     expect(refused.status).toBe(400);
+    // A framework applies to its own years only (the demo's: from 2025 on).
+    const tooEarly = await coordinator.request('POST', '/api/rounds', {
+      frameworkId,
+      ownerUnitId: provinceId,
+      name: 'Thử',
+      year: 2024,
+      unitType: 'commune',
+      deadlines: FUTURE,
+    });
+    expect(tooEarly.status).toBe(400);
+    expect(tooEarly.json.error.details.fields).toEqual([
+      {
+        path: 'year',
+        message:
+          'Khung “Bộ chỉ số cải cách hành chính cấp xã tỉnh Hưng Yên (minh họa)” áp dụng từ năm 2025: không dùng cho đợt đánh giá năm 2024.',
+      },
+    ]);
     const backwards = await coordinator.request('POST', '/api/rounds', {
       frameworkId,
       ownerUnitId: provinceId,

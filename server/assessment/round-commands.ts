@@ -35,6 +35,15 @@ export async function createRound(ctx: AssessmentContext, input: z.output<typeof
   assertPermissionOn(ctx.user, 'assessment.manage', owner.path);
   const [framework] = await ctx.db.select().from(frameworks).where(eq(frameworks.id, input.frameworkId));
   if (!framework) throw fieldError('frameworkId', 'Khung chỉ số không tồn tại.');
+  if (input.year < framework.fromYear || (framework.toYear !== null && input.year > framework.toYear))
+    throw fieldError(
+      'year',
+      `Khung “${framework.definition.nameVi}” áp dụng ${
+        framework.toYear === null
+          ? `từ năm ${framework.fromYear}`
+          : `trong các năm ${framework.fromYear}–${framework.toYear}`
+      }: không dùng cho đợt đánh giá năm ${input.year}.`,
+    );
   if (leavesOf(framework.definition).some((criterion) => criterion.maxPoints === null))
     throw fieldError(
       'frameworkId',

@@ -442,8 +442,12 @@ function CreateRoundDialog({ onClose }: { onClose: () => void }) {
             label={t('framework')}
             data={(frameworks ?? []).map((framework) => ({
               value: String(framework.id),
-              label: `${frameworkNameIn(locale, framework)} (${framework.fromYear})`,
-              disabled: framework.maximum === null,
+              label: `${frameworkNameIn(locale, framework)} (${framework.fromYear}–${framework.toYear ?? ''})`,
+              // A framework serves the years it applies to, once its points are confirmed.
+              disabled:
+                framework.maximum === null ||
+                form.year < framework.fromYear ||
+                (framework.toYear !== null && form.year > framework.toYear),
             }))}
             value={form.frameworkId}
             onChange={(value) => setForm({ ...form, frameworkId: value })}
@@ -454,6 +458,7 @@ function CreateRoundDialog({ onClose }: { onClose: () => void }) {
             label={t('year')}
             value={form.year}
             onChange={(value) => setForm({ ...form, year: Number(value) })}
+            error={fieldError('year')}
           />
           <UnitPicker
             label={t('ownerUnit')}
