@@ -93,6 +93,9 @@ async function generate(planId: number, periodCode: string) {
     job = (await coordinator.request('GET', jobUrl)).json;
   }
   expect(job).toMatchObject({ status: 'done', files: [{ index: 0 }, { index: 1 }] });
+  // The job names its plan as people read it, for its card in the list of jobs.
+  const plan = (await coordinator.request('GET', `/api/plans/${planId}`)).json;
+  expect(job.params).toEqual({ planId, planName: `Kế hoạch số ${plan.number}`, periodCode });
   const download = async (index: number) =>
     (
       await t.app.inject({

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParam, idSchema } from '../../core/ids.ts';
 import { listQuery } from '../../core/list.ts';
+import { planName } from '../../core/plans/plan-name.ts';
 import { evidenceSchema } from '../../core/plans/plan-views.ts';
 import { saveConsolidatedDraftSchema } from '../../core/reports/consolidated-draft.ts';
 import { REPORT_STATUSES, saveReportSchema, transitionSchema } from '../../core/reports/report.ts';
@@ -159,7 +160,8 @@ export async function reportRoutes(app: FastifyInstance, { db }: { db: Db }) {
         ctx,
         'consolidated-report',
         (progress) => consolidatedReport(ctx, plan, window.code, sections, progress),
-        { planId, periodCode: window.code },
+        // The plan's name as people read it, kept with the job: its card names it even once the plan is gone.
+        { planId, planName: planName(plan), periodCode: window.code },
       );
       return reply.status(202).send({ jobId: id });
     },

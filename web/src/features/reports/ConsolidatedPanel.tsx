@@ -1,6 +1,7 @@
 import { Alert, Anchor, Badge, Card, Group, Progress, Select, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { periodName } from '../../../../core/periods/period-names.ts';
+import { planName } from '../../../../core/plans/plan-name.ts';
 import { formatDateVi, todayInVietnam } from '../../../../core/text/dates.ts';
 import { useT } from '../../i18n/locale.tsx';
 import { useAllPlans } from '../plans/api.ts';
@@ -23,10 +24,15 @@ export function ConsolidatedPanel() {
   const { data: jobs } = useJobs(KIND);
   const planOptions = (plans ?? []).map((plan) => ({
     value: String(plan.id),
-    label: `${plan.number ?? '—'} · ${plan.title}`,
+    label: plan.number ? `${planName(plan)} · ${plan.title}` : plan.title,
   }));
-  const planLabel = (id: unknown) =>
-    planOptions.find((option) => option.value === String(id))?.label ?? `#${id}`;
+  // A job names its plan as it was when it ran (older jobs: as the plan list names it now).
+  const planLabel = (job: Job) =>
+    String(
+      job.params.planName ??
+        planOptions.find((option) => option.value === String(job.params.planId))?.label ??
+        t('consolidatedPlan'),
+    );
   return (
     <Stack>
       <Card withBorder>
@@ -55,7 +61,7 @@ export function ConsolidatedPanel() {
         <JobCard
           key={job.id}
           job={job}
-          title={`${planLabel(job.params.planId)} — ${periodName(String(job.params.periodCode ?? ''), locale)}`}
+          title={`${planLabel(job)} — ${periodName(String(job.params.periodCode ?? ''), locale)}`}
         />
       ))}
     </Stack>
