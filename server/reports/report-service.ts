@@ -168,6 +168,16 @@ const presentTask = (row: typeof planItems.$inferSelect) => ({
 
 /** Saves the draft (as the person types); a stale version is refused, never silently overwritten. */
 export async function saveReport(ctx: ReportContext, id: number, input: z.output<typeof saveReportSchema>) {
+  await saveReportRecord(ctx, id, input);
+  return getReport(ctx, id);
+}
+
+/** saveReport without reading the whole report back: its new version (the demo year writes many). */
+export async function saveReportRecord(
+  ctx: ReportContext,
+  id: number,
+  input: z.output<typeof saveReportSchema>,
+): Promise<{ id: number; version: number }> {
   const { report } = await assertChangesReport(ctx, id);
   if (!isEditable(report.status as ReportStatus))
     throw new AppError('CONFLICT', 'Báo cáo đã gửi hoặc đã được tiếp nhận: không sửa được nữa.');
@@ -182,8 +192,8 @@ export async function saveReport(ctx: ReportContext, id: number, input: z.output
   );
   const foreign = input.tasks.find((task) => !allowed.has(task.itemId));
   if (foreign) throw fieldError('tasks', 'Báo cáo chỉ nói về nhiệm vụ đơn vị chủ trì.');
-  await mutate(ctx, async (tx, audit) => {
-    await writeVersioned(tx, {
+  return mutate(ctx, async (tx, audit) => {
+    const saved = await writeVersioned(tx, {
       table: reports,
       where: eq(reports.id, id),
       version: input.version,
@@ -199,8 +209,8 @@ export async function saveReport(ctx: ReportContext, id: number, input: z.output
       before: { narrative: report.narrative, tasks: report.taskUpdates },
       after: { narrative: input.narrative, tasks: input.tasks },
     });
+    return { id, version: saved.version };
   });
-  return getReport(ctx, id);
 }
 
 /**
@@ -212,14 +222,24 @@ export async function transitionReport(
   id: number,
   input: z.output<typeof transitionSchema>,
 ) {
+  await transitionReportRecord(ctx, id, input);
+  return getReport(ctx, id);
+}
+
+/** transitionReport without reading the whole report back: its new version (the demo year moves many). */
+export async function transitionReportRecord(
+  ctx: ReportContext,
+  id: number,
+  input: z.output<typeof transitionSchema>,
+): Promise<{ id: number; version: number }> {
   const rule = REPORT_ACTIONS[input.action];
   const { report } = await assertChangesReport(ctx, id, rule.permission);
   if (!canTransition(report.status as ReportStatus, input.action))
     throw new AppError('CONFLICT', 'Thao tác không phù hợp với trạng thái hiện tại của báo cáo.');
   if (rule.needsReason && !input.reason) throw fieldError('reason', 'Vui lòng nêu lý do.');
   const submitting = input.action === 'submit';
-  await mutate(ctx, async (tx, audit) => {
-    await writeVersioned(tx, {
+  return mutate(ctx, async (tx, audit) => {
+    const moved = await writeVersioned(tx, {
       table: reports,
       where: eq(reports.id, id),
       version: input.version,
@@ -286,8 +306,8 @@ export async function transitionReport(
       reason: input.reason ?? null,
       actorId: ctx.user.userId,
     });
+    return { id, version: moved.version };
   });
-  return getReport(ctx, id);
 }
 
 /**
