@@ -5,7 +5,9 @@ import autocannon from 'autocannon';
 import { type Framework, walkCriteria } from '../core/frameworks/framework.ts';
 import type { LeaderOverview } from '../core/overview/leader-overview.ts';
 import { migrateDatabase, openDatabase } from '../server/db/engine.ts';
+import { bumpDataVersion, changeTopics } from '../server/db/read-cache.ts';
 import { loadDemoDossiers } from '../server/setup/demo-dossiers.ts';
+import { loadDemoYear } from '../server/setup/demo-year.ts';
 import { initialise } from '../server/setup/initialise.ts';
 import { benchDatabase } from './bench-database.ts';
 import { createBenchUser, p95, withBenchServer } from './bench-server.ts';
@@ -13,10 +15,13 @@ import { createBenchUser, p95, withBenchServer } from './bench-server.ts';
 /**
  * `npm run bench:overview [-- --json --duration 10]`: the leader's overview on the demo province as a
  * first start leaves it (its 116 units and eight quarters of generated dossiers), plus a published
- * round of the demo commune framework over its communes. Measures `GET /api/overview/leader` as a
- * provincial leader: the first (computed) answer, the p95 of 100 answers one after another as
- * installed (read cache on) and of 20 with the cache off, then autocannon (10 connections) against a
- * bare Fastify "hello" run beside it for the ratio. Budget: p95 ≤ 200 ms.
+ * round of the demo commune framework over its communes, and the demo's year in progress (its plan,
+ * two quarters of reports, its rounds). Measures `GET /api/overview/leader` as a provincial leader:
+ * the first (computed) answer, the p95 of 100 answers one after another as installed (read cache on);
+ * of 30 cold answers, every cache forgotten before each (as after a dossier import); of 30 after a
+ * report step (what a report sent invalidates); of 20 with the cache off; then autocannon
+ * (10 connections) against a bare Fastify "hello" run beside it for the ratio. Budget: p95 ≤ 200 ms,
+ * cold included.
  */
 const { values } = parseArgs({
   options: { json: { type: 'boolean' }, duration: { type: 'string', default: '10' } },
@@ -33,6 +38,7 @@ try {
   await migrateDatabase(database);
   await initialise(database.db, { loadDemo: true });
   const dossiers = await loadDemoDossiers(database);
+  await loadDemoYear(database.db);
   const provinceId = await seedRound(database);
   await createBenchUser(database, provinceId, 'leader');
   console.log(
@@ -40,6 +46,10 @@ try {
   );
 
   const cached = await measure(30, 100);
+  // Everything forgotten before each answer: any change that does not say what it touched.
+  const cold = await measure(30, 30, () => bumpDataVersion());
+  // What a report step (sent, returned, accepted) invalidates.
+  const afterReport = await measure(30, 30, () => bumpDataVersion(changeTopics(['report.submit'])));
   const uncached = await measure(0, 20);
   const load = await withBenchServer(database, 30, async (_fetchAs, { base, cookie }) =>
     cannon(`${base}/api/overview/leader`, { cookie }),
@@ -56,13 +66,14 @@ try {
   const ratio = Math.round((load.reqPerSec / bareLoad.reqPerSec) * 1000) / 1000;
 
   console.log(
-    `GET /api/overview/leader: first answer ${cached.firstMs} ms; p95 ${cached.p95Ms} ms over 100 (read cache on); p95 ${uncached.p95Ms} ms over 20 (cache off)`,
+    `GET /api/overview/leader: first answer ${cached.firstMs} ms; p95 ${cached.p95Ms} ms over 100 (read cache on); cold p95 ${cold.p95Ms} ms over 30 (every cache forgotten before each); p95 ${afterReport.p95Ms} ms over 30 after a report step; p95 ${uncached.p95Ms} ms over 20 (cache off)`,
   );
   console.log(
     `under load (10 connections, ${duration} s): ${load.reqPerSec} req/s, p97.5 ${load.p97_5Ms} ms, p99 ${load.p99Ms} ms, errors ${load.errors}, non-2xx ${load.non2xx}`,
   );
   console.log(`bare GET /hello: ${bareLoad.reqPerSec} req/s; ratio ${ratio}`);
-  console.log(`budget p95 ≤ ${BUDGET_MS} ms: ${cached.p95Ms <= BUDGET_MS ? 'met' : 'MISSED'}`);
+  const met = Math.max(cached.p95Ms, cold.p95Ms, afterReport.p95Ms) <= BUDGET_MS;
+  console.log(`budget p95 ≤ ${BUDGET_MS} ms, cold included: ${met ? 'met' : 'MISSED'}`);
   if (values.json)
     console.log(
       JSON.stringify({
@@ -70,6 +81,8 @@ try {
         dossiers,
         firstMs: cached.firstMs,
         p95Ms: cached.p95Ms,
+        coldP95Ms: cold.p95Ms,
+        afterReportP95Ms: afterReport.p95Ms,
         uncachedP95Ms: uncached.p95Ms,
         reqPerSec: load.reqPerSec,
         p99Ms: load.p99Ms,
@@ -79,7 +92,7 @@ try {
         non2xx: load.non2xx,
       }),
     );
-  if (cached.p95Ms > BUDGET_MS) process.exitCode = 1;
+  if (!met) process.exitCode = 1;
 } finally {
   bare?.kill('SIGTERM');
   await database.close();
@@ -121,11 +134,17 @@ async function seedRound(db: typeof database): Promise<number> {
   return provinceId;
 }
 
-/** The server as installed (or with the cache off), timed answering the overview one request at a time. */
-async function measure(cacheSeconds: number, requests: number) {
+/**
+ * The server as installed (or with the cache off), timed answering the overview one request at a time;
+ * `before` runs ahead of each request, untimed (a change that invalidates caches).
+ */
+async function measure(cacheSeconds: number, requests: number, before?: () => void) {
   return withBenchServer(database, cacheSeconds, async (fetchAs) => {
     const times: number[] = [];
+    // Warmed once, so a cold measure times invalidation, not the server's first request.
+    if (before) await fetchAs('/api/overview/leader').then((response) => response.arrayBuffer());
     for (let i = 0; i < requests; i++) {
+      before?.();
       const started = performance.now();
       const response = await fetchAs('/api/overview/leader');
       const body = (await response.json()) as LeaderOverview;

@@ -229,6 +229,16 @@ const pick = (row: Record<string, unknown>, keys: string[]) =>
 
 /** The unit sends its self-assessment: every leaf must carry a score, evidence where required. */
 export async function submitSelfAssessment(ctx: AssessmentContext, roundId: number, unitId: number) {
+  await submitSelfAssessmentRecord(ctx, roundId, unitId);
+  return getSheet(ctx, roundId, unitId);
+}
+
+/** submitSelfAssessment without reading the sheet back (the demo year sends many). */
+export async function submitSelfAssessmentRecord(
+  ctx: AssessmentContext,
+  roundId: number,
+  unitId: number,
+): Promise<void> {
   const sheet = await getSheet(ctx, roundId, unitId);
   const { round } = await loadRound(ctx, roundId);
   const [unit] = await ctx.db.select({ path: units.path }).from(units).where(eq(units.id, unitId));
@@ -268,7 +278,6 @@ export async function submitSelfAssessment(ctx: AssessmentContext, roundId: numb
       after: { total: sheet.total },
     });
   });
-  return getSheet(ctx, roundId, unitId);
 }
 
 // Moving between stages, publishing and withdrawing publication: round-stages.ts.

@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { type AuditEventContent, hashAuditEvent } from '../../core/audit/hash-chain.ts';
 import { type Clock, nowOf } from '../clock.ts';
 import type { Db, Tx } from '../db/engine.ts';
-import { bumpDataVersion, CHANGE_CHANNEL } from '../db/read-cache.ts';
+import { bumpDataVersion, CHANGE_CHANNEL, changeTopics, topicsPayload } from '../db/read-cache.ts';
 import { auditEvents, auditHead } from '../db/schema/index.ts';
 
 /** Who did it, from where: every service call carries one. */
@@ -71,21 +71,23 @@ function toJson(value: unknown): unknown {
  * `fn` receives the transaction and an `audit` function bound to the actor and IP.
  */
 export async function mutate<T>(ctx: ServiceContext, fn: (tx: Tx, audit: Audit) => Promise<T>): Promise<T> {
+  // What the change touched, told by its audit actions (`changeTopics`): a narrow one keeps the read
+  // caches that read other things.
+  const actions: string[] = [];
   try {
     return await ctx.db.transaction(async (tx) => {
-      let audited = false;
       const audit: Audit = async (input) => {
-        audited = true;
+        actions.push(input.action);
         await appendAudit(tx, ctx, input);
       };
       const result = await fn(tx, audit);
-      if (!audited) throw new Error('a mutation must write at least one audit event');
+      if (actions.length === 0) throw new Error('a mutation must write at least one audit event');
       // Delivered at commit to every other process listening on this database (read caches).
-      await tx.execute(sql`select pg_notify(${CHANGE_CHANNEL}, '')`);
+      await tx.execute(sql`select pg_notify(${CHANGE_CHANNEL}, ${topicsPayload(changeTopics(actions))})`);
       return result;
     });
   } finally {
     // Committed or not, this process forgets what it had read (a rollback only costs a re-read).
-    bumpDataVersion();
+    bumpDataVersion(changeTopics(actions));
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bumpDataVersion, ReadCache } from './read-cache.ts';
+import { bumpDataVersion, changeTopics, ReadCache, topicsOfPayload, topicsPayload } from './read-cache.ts';
 
 describe('ReadCache', () => {
   it('answers from memory until the data version changes', async () => {
@@ -53,5 +53,53 @@ describe('ReadCache', () => {
     expect(cache.size).toBe(2);
     expect(await cache.get('a', async () => 'a3')).toBe('a1');
     expect(await cache.get('b', async () => 'b2')).toBe('b2');
+  });
+
+  it('keeps a cache naming its topics across a change to other topics, never across a broad one', async () => {
+    const boards = new ReadCache<number>({ maxEntries: 10, maxAgeMs: 60_000, dependsOn: ['reports'] });
+    const dossiers = new ReadCache<number>({ maxEntries: 10, maxAgeMs: 60_000, dependsOn: [] });
+    const anything = new ReadCache<number>({ maxEntries: 10, maxAgeMs: 60_000 });
+    let reads = 0;
+    const load = async () => ++reads;
+    expect([
+      await boards.get('k', load),
+      await dossiers.get('k', load),
+      await anything.get('k', load),
+    ]).toEqual([1, 2, 3]);
+    bumpDataVersion(['sessions']);
+    expect([
+      await boards.get('k', load),
+      await dossiers.get('k', load),
+      await anything.get('k', load),
+    ]).toEqual([1, 2, 4]);
+    bumpDataVersion(['reports', 'plans']);
+    expect([
+      await boards.get('k', load),
+      await dossiers.get('k', load),
+      await anything.get('k', load),
+    ]).toEqual([5, 2, 6]);
+    bumpDataVersion();
+    expect([
+      await boards.get('k', load),
+      await dossiers.get('k', load),
+      await anything.get('k', load),
+    ]).toEqual([7, 8, 9]);
+  });
+
+  it('calls a change narrow only when every audit action in it is known to be', () => {
+    expect(changeTopics(['report.submit'])).toEqual(['reports', 'plans', 'notifications']);
+    expect(changeTopics(['notification.read', 'auth.logout'])).toEqual(['notifications', 'sessions']);
+    expect(changeTopics(['report.accept', 'plan_item.update'])).toBeNull();
+    expect(changeTopics(['dossier.import'])).toBeNull();
+    expect(changeTopics([])).toBeNull();
+  });
+
+  it('carries the topics to other processes in the NOTIFY payload; an unknown one is broad', () => {
+    expect(topicsPayload(['reports', 'plans'])).toBe('reports,plans');
+    expect(topicsPayload(null)).toBe('');
+    expect(topicsOfPayload('reports,plans')).toEqual(['reports', 'plans']);
+    expect(topicsOfPayload('')).toBeNull();
+    expect(topicsOfPayload(undefined)).toBeNull();
+    expect(topicsOfPayload('reports,rounds')).toBeNull();
   });
 });

@@ -10,23 +10,74 @@ import type { Database } from './engine.ts';
  * (`mutate`), and on PostgreSQL it also sends a NOTIFY on `chiso_changes`, so every other process on
  * the same database (another server, the CLI) bumps its own. A cache entry is used only while the
  * version it was read at is still current and it is younger than `maxAgeMs` (which bounds staleness
- * after a change made outside Chiso, e.g. in psql). Invalidation is coarse on purpose: writes are
+ * after a change made outside Chiso, e.g. in psql). Invalidation is coarse by default: writes are
  * rare next to reads, and forgetting everything on any change cannot forget too little.
+ *
+ * A cache may instead name the topics it reads (`dependsOn`): it is then kept across a change that
+ * says it touched only other topics (`changeTopics`: a report step touches reports and plan items,
+ * nothing else), and forgotten on every change that does not say what it touched.
  */
 export const CHANGE_CHANNEL = 'chiso_changes';
 
-let version = 0;
+/** What a narrow change may touch. */
+export type Topic = 'reports' | 'plans' | 'notifications' | 'sessions';
+const TOPICS: readonly Topic[] = ['reports', 'plans', 'notifications', 'sessions'];
 
+/**
+ * The topics a committed change touched, from its audit actions, or null (anything) when one action
+ * is not known to be narrow. Only what is listed here is narrow: a new action is broad until named.
+ */
+export function changeTopics(actions: readonly string[]): Topic[] | null {
+  if (actions.length === 0) return null;
+  const touched = new Set<Topic>();
+  for (const action of actions) {
+    const topics = NARROW_ACTIONS.find(([prefix]) => action.startsWith(prefix))?.[1];
+    if (!topics) return null;
+    for (const topic of topics) touched.add(topic);
+  }
+  return [...touched];
+}
+
+const NARROW_ACTIONS: [prefix: string, topics: Topic[]][] = [
+  // A report opened, saved or moved on; sending it writes its tasks' progress; the step notifies.
+  ['report.', ['reports', 'plans', 'notifications']],
+  ['notification.', ['notifications']],
+  ['auth.logout', ['sessions']],
+];
+
+let version = 0;
+let broad = 0;
+const topicVersions = new Map<Topic, number>();
+
+/** Changes with every committed change, narrow or not. */
 export function dataVersion(): number {
   return version;
 }
 
-export function bumpDataVersion(): void {
+/** A change was committed: `touched` names what it may have changed (absent or null: anything). */
+export function bumpDataVersion(touched: readonly Topic[] | null = null): void {
   version += 1;
+  if (touched === null) broad += 1;
+  else for (const topic of touched) topicVersions.set(topic, (topicVersions.get(topic) ?? 0) + 1);
+}
+
+/** The version of what reads only `topics`: it changes with every broad change and every change to one of them. */
+export function topicsVersion(topics: readonly Topic[]): string {
+  return [broad, ...topics.map((topic) => topicVersions.get(topic) ?? 0)].join('.');
+}
+
+/** A NOTIFY payload: the topics a change touched ('' for anything). */
+export const topicsPayload = (touched: readonly Topic[] | null): string => touched?.join(',') ?? '';
+
+/** The topics another process's NOTIFY named: null (anything) when empty or unknown. */
+export function topicsOfPayload(payload: string | undefined): Topic[] | null {
+  if (!payload) return null;
+  const named = payload.split(',');
+  return named.every((name) => (TOPICS as readonly string[]).includes(name)) ? (named as Topic[]) : null;
 }
 
 interface Entry<V> {
-  version: number;
+  version: number | string;
   at: number;
   value: V;
 }
@@ -35,10 +86,17 @@ export class ReadCache<V> {
   readonly #entries = new Map<string, Entry<V>>();
   readonly #maxEntries: number;
   readonly #maxAgeMs: number;
+  readonly #dependsOn: readonly Topic[] | undefined;
 
-  constructor(options: { maxEntries: number; maxAgeMs: number }) {
+  /** `dependsOn`: the topics every value reads (absent: anything, forgotten on every change). */
+  constructor(options: { maxEntries: number; maxAgeMs: number; dependsOn?: readonly Topic[] }) {
     this.#maxEntries = options.maxEntries;
     this.#maxAgeMs = options.maxAgeMs;
+    this.#dependsOn = options.dependsOn;
+  }
+
+  #version(): number | string {
+    return this.#dependsOn ? topicsVersion(this.#dependsOn) : version;
   }
 
   /** The cached value of `key`, or `load()`'s, remembered under the version current before it ran. */
@@ -47,7 +105,7 @@ export class ReadCache<V> {
     const now = Date.now();
     if (
       entry &&
-      entry.version === version &&
+      entry.version === this.#version() &&
       now - entry.at < this.#maxAgeMs &&
       (!isFresh || isFresh(entry.value))
     ) {
@@ -57,7 +115,7 @@ export class ReadCache<V> {
       return entry.value;
     }
     // Read the version first: a change committed while `load` runs makes this entry stale at once.
-    const readAt = version;
+    const readAt = this.#version();
     const value = await load();
     this.#entries.delete(key);
     this.#entries.set(key, { version: readAt, at: now, value });
@@ -93,7 +151,7 @@ export async function listenForChanges(database: Database): Promise<() => Promis
   };
   const connect = async (): Promise<void> => {
     const next = new pg.Client(options);
-    next.on('notification', () => bumpDataVersion());
+    next.on('notification', (message) => bumpDataVersion(topicsOfPayload(message.payload)));
     next.on('error', () => {
       client = null;
       bumpDataVersion();

@@ -114,7 +114,8 @@ export type CounterSource = (periods: string[]) => Promise<UnitCounters[]>;
  * drill-down (province, commune, another commune…) over the same quarters is then arithmetic in memory.
  */
 export function cachedCounterSource(db: Db, cacheMs: number): CounterSource {
-  const cache = new ReadCache<UnitCounters[]>({ maxEntries: 32, maxAgeMs: cacheMs });
+  // Roll-ups and unit paths: no narrow change (a report sent) touches them.
+  const cache = new ReadCache<UnitCounters[]>({ maxEntries: 32, maxAgeMs: cacheMs, dependsOn: [] });
   return (periods) => cache.get(periods.join(','), () => loadUnitCounters(db, periods));
 }
 
@@ -145,12 +146,14 @@ export async function dossierDashboard(
   ctx: IndicatorContext,
   query: { unitId?: number; period?: string },
   counterSource: CounterSource = (periods) => loadUnitCounters(ctx.db, periods),
+  /** Quarters of trend up to the asked one (the leader's overview shows none: 1, a eighth of the reading). */
+  trendQuarters = TREND_QUARTERS,
 ): Promise<DossierDashboard> {
   const unit = await assertReadsIndicators(ctx, query.unitId);
   assertOpen(unit);
   const period = query.period?.toUpperCase() ?? (await latestQuarter(ctx.db));
   if (!isQuarterCode(period)) throw fieldError('period', 'Kỳ phải là một quý, ví dụ 2026Q1.');
-  const periods = quartersEndingAt(period, TREND_QUARTERS);
+  const periods = quartersEndingAt(period, trendQuarters);
 
   const [catalogue, targetRows, childUnits, counters, breadcrumbs] = await Promise.all([
     ctx.db

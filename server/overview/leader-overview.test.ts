@@ -188,6 +188,58 @@ describe('the leader’s overview', () => {
     ]);
   });
 
+  it('after a report step recomputes the report boards at once and keeps the dossiers it read', async () => {
+    const reporter = await signInAs(t, 'unit_reporter', '33.STP');
+    const head = await signInAs(t, 'unit_head', '33.STP');
+    const leader = await signInAs(t, 'leader', '33');
+    const before = (await leader.request('GET', '/api/overview/leader')).json as LeaderOverview;
+    expect(before.reports.counts).toMatchObject({ submitted: 1, onTime: 1, pending: 115 });
+    const onTime = () => before.dossiers.kpis.find((kpi) => kpi.code === 'DOSSIER_ON_TIME');
+    expect(onTime()).toMatchObject({ numerator: 24, denominator: 30 });
+
+    // A roll-up written behind the server's back (no change announced) stays unseen while only report
+    // steps are announced: they touch reports and plan items, not dossiers.
+    await t.database.db.insert(dossierRollups).values({
+      unitId: await unitIdByCode(t.database, '11983'),
+      periodCode: '2026Q4',
+      field: 'Chứng thực',
+      received: 10,
+      finished: 10,
+      finishedLate: 10,
+    });
+    const unitId = await unitIdByCode(t.database, '33.STP');
+    const opened = await reporter.request('POST', '/api/reports', { unitId, periodCode: '2026Q4' });
+    expect(opened.status).toBe(200);
+    const sent = await head.request('POST', `/api/reports/${opened.json.id}/transitions`, {
+      action: 'submit',
+      version: opened.json.version,
+    });
+    expect(sent.status).toBe(200);
+    const after = (await leader.request('GET', '/api/overview/leader')).json as LeaderOverview;
+    expect(after.reports.counts).toEqual({
+      expected: 116,
+      submitted: 2,
+      onTime: 2,
+      late: 0,
+      missing: 0,
+      pending: 114,
+    });
+    expect(after.dossiers.kpis.find((kpi) => kpi.code === 'DOSSIER_ON_TIME')).toMatchObject({
+      numerator: 24,
+      denominator: 30,
+    });
+
+    // Any change that does not say what it touched recomputes everything.
+    bumpDataVersion();
+    const broad = (await leader.request('GET', '/api/overview/leader')).json as LeaderOverview;
+    expect(broad.dossiers.kpis.find((kpi) => kpi.code === 'DOSSIER_ON_TIME')).toMatchObject({
+      numerator: 24,
+      denominator: 40,
+      rate: 60,
+    });
+    expect(broad.reports.counts.submitted).toBe(2);
+  });
+
   it('is for whoever oversees the province: not a commune’s coordinator, a reporter or a stranger', async () => {
     expect(
       (await (await signInAs(t, 'coordinator', '33')).request('GET', '/api/overview/leader')).status,

@@ -10,15 +10,31 @@ import { scopeCondition, unitScope } from '../auth/scope.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import { todayOf } from '../clock.ts';
 import type { DbOrTx } from '../db/engine.ts';
+import type { Topic } from '../db/read-cache.ts';
 import { units } from '../db/schema/index.ts';
 import { type CounterSource, dossierDashboard } from '../indicators/dashboard-service.ts';
 import { findPapiResults, papiYears, provincesSince2025 } from '../indices/index-service.ts';
 import { overdueCondition, taskResponsibility } from '../plans/task-responsibility.ts';
 import { loadReportingCalendar } from '../reports/calendar-settings.ts';
-import { periodOverview } from '../reports/report-service.ts';
+import { periodBoards } from '../reports/report-service.ts';
 import { overseenUnit } from './overseen-unit.ts';
 
 type Context = ServiceContext & { user: SessionUser };
+
+/**
+ * The parts of the overview a cache may keep apart, each with the topics it reads (`server/db/read-cache.ts`):
+ * a report sent recomputes the report boards and the overdue tasks, not the dossiers nor the round.
+ */
+export const OVERVIEW_PIECES = {
+  unit: [],
+  dossiers: [],
+  reports: ['reports'],
+  overdue: ['plans'],
+  round: [],
+} as const satisfies Record<string, readonly Topic[]>;
+export type OverviewPiece = keyof typeof OVERVIEW_PIECES;
+/** Computes a piece, or answers it from a cache kept for the same user's grants and day. */
+export type PieceSource = <T>(name: OverviewPiece, compute: () => Promise<T>) => Promise<T>;
 
 const round1 = (value: number | null) => (value === null ? null : Math.round(value * 10) / 10);
 const round2 = (value: number | null) => (value === null ? null : Math.round(value * 100) / 100);
@@ -28,20 +44,26 @@ const round2 = (value: number | null) => (value === null ? null : Math.round(val
  * its own pages, not the leader's. Every part is read through the service a page of its own uses,
  * with the user's own grants, so the overview never shows what that page would not.
  */
-export async function leaderOverview(ctx: Context, counters: CounterSource): Promise<LeaderOverview> {
-  const unit = await overseenUnit(ctx.db, ctx.user, 'overview.read');
+export async function leaderOverview(
+  ctx: Context,
+  counters: CounterSource,
+  piece: PieceSource = (_name, compute) => compute(),
+): Promise<LeaderOverview> {
+  const unit = await piece('unit', () => overseenUnit(ctx.db, ctx.user, 'overview.read'));
   if (unit.type !== 'province' || !hasPermissionOn(ctx.user.grants, 'overview.read', unit.path))
     throw new AppError('FORBIDDEN', 'Tổng quan của lãnh đạo dành cho người được phân quyền ở cấp tỉnh.');
   const today = todayOf(ctx);
   // One after another: on PGlite every query waits for the single connection anyway.
   const papi = await papiOf(ctx.db, unit.code);
-  const dashboard = await dossierDashboard(ctx, { unitId: unit.id }, counters);
-  const calendar = await loadReportingCalendar(ctx.db);
-  const current = periodContaining(today, 'quarter', calendar.regime);
-  const board = await periodOverview(ctx, current.code, {});
-  const previous = await periodOverview(ctx, quarterBefore(current.year, current.index), {});
-  const overdueTasks = await overdueByUnit(ctx, today);
-  const latest = await latestPublishedRound(ctx);
+  const dashboard = await piece('dossiers', () => dossierDashboard(ctx, { unitId: unit.id }, counters, 1));
+  const [board, previous] = await piece('reports', async () => {
+    const calendar = await loadReportingCalendar(ctx.db);
+    const current = periodContaining(today, 'quarter', calendar.regime);
+    return periodBoards(ctx, [current.code, quarterBefore(current.year, current.index)], { calendar });
+  });
+  if (!board || !previous) throw new Error('leader overview: the period boards are missing');
+  const overdueTasks = await piece('overdue', () => overdueByUnit(ctx, today));
+  const latest = await piece('round', () => latestPublishedRound(ctx));
 
   const onTime = new Map(
     dashboard.children

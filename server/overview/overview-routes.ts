@@ -4,15 +4,27 @@ import { type LeaderOverview, leaderOverviewSchema } from '../../core/overview/l
 import { contextOf } from '../auth/policy.ts';
 import { todayOf } from '../clock.ts';
 import type { Db } from '../db/engine.ts';
-import { JsonBodyCache } from '../db/read-cache.ts';
+import { JsonBodyCache, ReadCache } from '../db/read-cache.ts';
 import { cachedCounterSource } from '../indicators/dashboard-service.ts';
-import { leaderOverview } from './leader-overview.ts';
+import { leaderOverview, OVERVIEW_PIECES, type OverviewPiece, type PieceSource } from './leader-overview.ts';
 
 export async function overviewRoutes(app: FastifyInstance, { db, cacheMs }: { db: Db; cacheMs: number }) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const counters = cachedCounterSource(db, cacheMs);
   // The same for everyone holding the same grants on the same day, until any data changes.
   const bodies = new JsonBodyCache({ maxEntries: 64, maxAgeMs: cacheMs });
+  // Its parts, each kept until a change to what it reads: a report sent recomputes only the boards and
+  // the overdue tasks (the body above is recomposed from the parts after any change).
+  const pieces = Object.fromEntries(
+    Object.entries(OVERVIEW_PIECES).map(([name, dependsOn]) => [
+      name,
+      new ReadCache<unknown>({ maxEntries: 64, maxAgeMs: cacheMs, dependsOn }),
+    ]),
+  ) as Record<OverviewPiece, ReadCache<unknown>>;
+  const piecesFor =
+    (key: string): PieceSource =>
+    (name, compute) =>
+      pieces[name].get(key, compute) as ReturnType<typeof compute>;
   // Leaders opening the home page together after a change wait for one computation, not one each.
   const computing = new Map<string, Promise<LeaderOverview>>();
   const once = (key: string, compute: () => Promise<LeaderOverview>) => {
@@ -38,7 +50,7 @@ export async function overviewRoutes(app: FastifyInstance, { db, cacheMs }: { db
       const grants = ctx.user.grants.map((grant) => `${grant.role}@${grant.unitPath}`).sort();
       const key = `${grants.join(',')}|${todayOf(ctx)}`;
       return bodies.send(reply, key, leaderOverviewSchema, () =>
-        once(key, () => leaderOverview(ctx, counters)),
+        once(key, () => leaderOverview(ctx, counters, piecesFor(key))),
       );
     },
   );

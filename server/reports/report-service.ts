@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, notInArray, or, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { AppError, fieldError } from '../../core/errors.ts';
+import type { ReportWindow } from '../../core/periods/calendar-settings.ts';
 import {
   canTransition,
   completeness,
@@ -21,7 +22,7 @@ import { writeVersioned } from '../db/versioned.ts';
 import { evidenceCounts } from '../files/evidence.ts';
 import { notifyReportStep } from '../notifications/report-notifications.ts';
 import { itemsAssignedTo } from '../units/unit-group-resolver.ts';
-import { loadReportingCalendar } from './calendar-settings.ts';
+import { loadReportingCalendar, type ReportingCalendar } from './calendar-settings.ts';
 import { assertChangesReport, assertReadsReport, assertReadsUnitReports } from './report-access.ts';
 
 export type ReportContext = ServiceContext & { user: SessionUser };
@@ -167,6 +168,16 @@ const presentTask = (row: typeof planItems.$inferSelect) => ({
 
 /** Saves the draft (as the person types); a stale version is refused, never silently overwritten. */
 export async function saveReport(ctx: ReportContext, id: number, input: z.output<typeof saveReportSchema>) {
+  await saveReportRecord(ctx, id, input);
+  return getReport(ctx, id);
+}
+
+/** saveReport without reading the whole report back: its new version (the demo year writes many). */
+export async function saveReportRecord(
+  ctx: ReportContext,
+  id: number,
+  input: z.output<typeof saveReportSchema>,
+): Promise<{ id: number; version: number }> {
   const { report } = await assertChangesReport(ctx, id);
   if (!isEditable(report.status as ReportStatus))
     throw new AppError('CONFLICT', 'Báo cáo đã gửi hoặc đã được tiếp nhận: không sửa được nữa.');
@@ -181,8 +192,8 @@ export async function saveReport(ctx: ReportContext, id: number, input: z.output
   );
   const foreign = input.tasks.find((task) => !allowed.has(task.itemId));
   if (foreign) throw fieldError('tasks', 'Báo cáo chỉ nói về nhiệm vụ đơn vị chủ trì.');
-  await mutate(ctx, async (tx, audit) => {
-    await writeVersioned(tx, {
+  return mutate(ctx, async (tx, audit) => {
+    const saved = await writeVersioned(tx, {
       table: reports,
       where: eq(reports.id, id),
       version: input.version,
@@ -198,8 +209,8 @@ export async function saveReport(ctx: ReportContext, id: number, input: z.output
       before: { narrative: report.narrative, tasks: report.taskUpdates },
       after: { narrative: input.narrative, tasks: input.tasks },
     });
+    return { id, version: saved.version };
   });
-  return getReport(ctx, id);
 }
 
 /**
@@ -211,14 +222,24 @@ export async function transitionReport(
   id: number,
   input: z.output<typeof transitionSchema>,
 ) {
+  await transitionReportRecord(ctx, id, input);
+  return getReport(ctx, id);
+}
+
+/** transitionReport without reading the whole report back: its new version (the demo year moves many). */
+export async function transitionReportRecord(
+  ctx: ReportContext,
+  id: number,
+  input: z.output<typeof transitionSchema>,
+): Promise<{ id: number; version: number }> {
   const rule = REPORT_ACTIONS[input.action];
   const { report } = await assertChangesReport(ctx, id, rule.permission);
   if (!canTransition(report.status as ReportStatus, input.action))
     throw new AppError('CONFLICT', 'Thao tác không phù hợp với trạng thái hiện tại của báo cáo.');
   if (rule.needsReason && !input.reason) throw fieldError('reason', 'Vui lòng nêu lý do.');
   const submitting = input.action === 'submit';
-  await mutate(ctx, async (tx, audit) => {
-    await writeVersioned(tx, {
+  return mutate(ctx, async (tx, audit) => {
+    const moved = await writeVersioned(tx, {
       table: reports,
       where: eq(reports.id, id),
       version: input.version,
@@ -285,8 +306,8 @@ export async function transitionReport(
       reason: input.reason ?? null,
       actorId: ctx.user.userId,
     });
+    return { id, version: moved.version };
   });
-  return getReport(ctx, id);
 }
 
 /**
@@ -298,9 +319,26 @@ export async function periodOverview(
   periodCode: string,
   filter: { status?: ReportStatus },
 ) {
-  const window = await windowOf(ctx, periodCode);
+  const [board] = await periodBoards(ctx, [periodCode], { status: filter.status });
+  if (!board) throw new Error('period board: no board for the period');
+  return board;
+}
+
+/**
+ * periodOverview for several periods at once (the leader's overview: this quarter and the one
+ * before), from one read of the calendar and one query.
+ */
+export async function periodBoards(
+  ctx: ReportContext,
+  periodCodes: readonly string[],
+  options: { status?: ReportStatus; calendar?: ReportingCalendar } = {},
+) {
+  const calendar = options.calendar ?? (await loadReportingCalendar(ctx.db));
+  const filter = { status: options.status };
+  const windows = periodCodes.map((code) => calendar.windowOf(code));
   const scope = unitScope(ctx.user.grants, 'reports.read', units.path);
   if (scope === false) throw new AppError('FORBIDDEN');
+  const codes = [...new Set(windows.map((window) => window.code))];
   const rows = await ctx.db
     .select({
       unitId: units.id,
@@ -311,14 +349,54 @@ export async function periodOverview(
       headEmail: units.headEmail,
       headPhone: units.headPhone,
       reportId: reports.id,
+      periodCode: reports.periodCode,
       status: reports.status,
       submittedAt: reports.submittedAt,
     })
     .from(units)
-    .leftJoin(reports, and(eq(reports.unitId, units.id), eq(reports.periodCode, window.code)))
+    .leftJoin(reports, and(eq(reports.unitId, units.id), inArray(reports.periodCode, codes)))
     .where(and(isNull(units.validTo), inArray(units.type, REPORTING_TYPES), scopeCondition(scope)))
-    .orderBy(asc(units.type), sql`${units.name} collate vi`);
+    .orderBy(asc(units.type), sql`${units.name} collate vi`, asc(units.id));
   const today = todayOf(ctx);
+  return windows.map((window) => {
+    // Each unit once, with its report for this period if it has one (rows come a unit at a time).
+    const own: typeof rows = [];
+    for (const row of rows) {
+      const last = own.at(-1);
+      const mine = row.periodCode === window.code;
+      const bare = {
+        ...row,
+        reportId: null,
+        periodCode: null,
+        status: null,
+        submittedAt: null,
+      } satisfies (typeof rows)[number];
+      if (last?.unitId !== row.unitId) own.push(mine ? row : bare);
+      else if (mine) own[own.length - 1] = row;
+    }
+    return boardOf(window, own, today, filter);
+  });
+}
+
+type BoardRow = {
+  unitId: number;
+  unitName: string;
+  unitType: string;
+  headName: string | null;
+  headTitle: string | null;
+  headEmail: string | null;
+  headPhone: string | null;
+  reportId: number | null;
+  status: string | null;
+  submittedAt: Date | null;
+};
+
+function boardOf(
+  window: ReportWindow,
+  rows: readonly BoardRow[],
+  today: string,
+  filter: { status?: ReportStatus },
+) {
   // A returned report keeps the date it was first sent, but the province no longer holds it.
   const entries = rows.map((row) => ({
     ...row,

@@ -3,7 +3,7 @@ import { type Criterion, type Framework, walkCriteria } from '../../core/framewo
 import { createRoundSchema } from '../../core/frameworks/rounds.ts';
 import { addDays } from '../../core/text/dates.ts';
 import { scoreKey } from '../assessment/assessment-access.ts';
-import { createRound, submitSelfAssessment } from '../assessment/round-commands.ts';
+import { createRound, submitSelfAssessmentRecord } from '../assessment/round-commands.ts';
 import { advanceRound } from '../assessment/round-stages.ts';
 import { mutate } from '../audit/audit-log.ts';
 import type { SessionUser } from '../auth/sessions.ts';
@@ -206,7 +206,7 @@ async function enterSelfScores(
       },
     });
   });
-  await submitSelfAssessment(ctx, roundId, unitId);
+  await submitSelfAssessmentRecord(ctx, roundId, unitId);
   return new Map(scores.map((score) => [score.code, score.selfScore]));
 }
 

@@ -13,7 +13,7 @@ import type { Config } from '../config.ts';
 import type { Db } from '../db/engine.ts';
 import { settings, units, users } from '../db/schema/index.ts';
 import { createPlan, previewPlan, updatePlanItem } from '../plans/plan-commands.ts';
-import { openReport, saveReport, transitionReport, windowOf } from '../reports/report-service.ts';
+import { openReport, saveReportRecord, transitionReportRecord, windowOf } from '../reports/report-service.ts';
 import { DEMO_ROUNDS, type DemoCtx, loadDemoRounds } from './demo-rounds.ts';
 import { DEMO_YEAR_KEY } from './demo-year-state.ts';
 import { SYSTEM_ACTOR } from './initialise.ts';
@@ -309,13 +309,13 @@ async function loadReports(scene: {
       done: 'Đã triển khai đến các phòng, bộ phận; đang tổng hợp kết quả.',
       version: task.reported.version,
     }));
-    const saved = await saveReport(
+    const saved = await saveReportRecord(
       reporter,
       opened.id,
       saveReportSchema.parse({ narrative: NARRATIVE, tasks, version: opened.version }),
     );
     const head = as(own ? people.head : actingFor('unit_head', unit), at(sentOn, step));
-    return transitionReport(
+    return transitionReportRecord(
       head,
       saved.id,
       transitionSchema.parse({ action: 'submit', version: saved.version }),
@@ -326,7 +326,7 @@ async function loadReports(scene: {
   // The quarter before: everyone sent on time and the coordinator accepted.
   for (const [i, unit] of [...others, phoHien].entries()) {
     const sent = await send(unit, previous.code, addDays(previous.due, -3 + (i % 3)), i, 0.3);
-    await transitionReport(
+    await transitionReportRecord(
       review(addDays(previous.due, 3), i),
       sent.id,
       transitionSchema.parse({ action: 'accept', version: sent.version }),
@@ -342,7 +342,7 @@ async function loadReports(scene: {
   const toReturn = sent.get(returned.id);
   const toAccept = sent.get(accepted.id);
   if (!toReturn || !toAccept) throw new Error('demo year: reports not sent');
-  await transitionReport(
+  await transitionReportRecord(
     reviewer,
     toReturn.id,
     transitionSchema.parse({
@@ -351,7 +351,7 @@ async function loadReports(scene: {
       version: toReturn.version,
     }),
   );
-  await transitionReport(
+  await transitionReportRecord(
     reviewer,
     toAccept.id,
     transitionSchema.parse({ action: 'accept', version: toAccept.version }),
@@ -359,7 +359,7 @@ async function loadReports(scene: {
   // Phố Hiến's reporter has started writing; the head has not sent it.
   const draft = as(people.reporter, at(addDays(quarter.due, -1)));
   const own = await openReport(draft, phoHien.id, quarter.code);
-  await saveReport(
+  await saveReportRecord(
     draft,
     own.id,
     saveReportSchema.parse({
