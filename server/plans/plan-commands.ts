@@ -29,6 +29,7 @@ import {
   assertChangesPlan,
   assertReadsPlan,
   assertReportsItem,
+  isPlanEditable,
   type PlanContext,
 } from './plan-access.ts';
 import {
@@ -201,10 +202,15 @@ export async function createPlan(ctx: PlanContext, input: CreatePlanInput): Prom
         year: input.year,
         indices: input.indices,
         childPlansDue: input.childPlansDue,
+        childPlansAskedBy: input.childPlansDue ? ctx.user.userId : null,
         warnings: input.warnings,
         createdBy: ctx.user.userId,
-        // When a unit answered a plan is judged against its deadline (the cascade): the injected clock.
         createdAt: nowOf(ctx),
+        // A unit's plan answering another starts as a draft, issued later (plan-issue.ts); a plan
+        // imported on its own is a document already issued. Answers are judged by `issuedAt`.
+        ...(input.parentPlanId === null
+          ? { status: 'active', issuedAt: nowOf(ctx), issuedBy: ctx.user.userId }
+          : { status: 'draft' }),
       })
       .returning();
     if (!plan) throw new Error('plan insert returned nothing');
@@ -538,6 +544,13 @@ export async function updatePlan(
   input: UpdatePlanInput,
 ): Promise<PlanDetail> {
   const { plan } = await assertChangesPlan(ctx, planId);
+  if (Object.keys(planParticulars(plan, input)).length > 0 && !isPlanEditable(plan))
+    throw new AppError(
+      'CONFLICT',
+      'Kế hoạch đã ban hành; muốn sửa số, ngày hoặc trích yếu, hãy thu hồi về dự thảo (nêu lý do).',
+    );
+  if (input.status !== undefined && plan.status === 'draft')
+    throw new AppError('CONFLICT', 'Kế hoạch dự thảo được đưa vào thực hiện bằng thao tác Ban hành.');
   await mutate(ctx, async (tx, audit) => {
     const updated = await writeVersioned(tx, {
       table: plans,
@@ -545,7 +558,10 @@ export async function updatePlan(
       version: input.version,
       set: {
         ...planParticulars(plan, input),
-        ...(input.childPlansDue !== undefined && { childPlansDue: input.childPlansDue }),
+        ...(input.childPlansDue !== undefined && {
+          childPlansDue: input.childPlansDue,
+          childPlansAskedBy: input.childPlansDue ? ctx.user.userId : plan.childPlansAskedBy,
+        }),
         ...(input.status !== undefined && { status: input.status }),
         ...(input.leadShare !== undefined && { leadShare: input.leadShare }),
       },
