@@ -60,7 +60,10 @@ export async function withdrawPlan(
 ): Promise<PlanDetail> {
   const { plan } = await assertIssuesPlan(ctx, planId);
   if (plan.parentPlanId === null)
-    throw new AppError('CONFLICT', 'Chỉ kế hoạch của đơn vị (thực hiện kế hoạch cấp trên) được thu hồi về dự thảo.');
+    throw new AppError(
+      'CONFLICT',
+      'Chỉ kế hoạch của đơn vị (thực hiện kế hoạch cấp trên) được thu hồi về dự thảo.',
+    );
   if (plan.status !== 'active') throw new AppError('CONFLICT', 'Chỉ thu hồi được kế hoạch đang ban hành.');
   await mutate(ctx, async (tx, audit) => {
     const draft = await writeVersioned(tx, {

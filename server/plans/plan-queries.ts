@@ -2,19 +2,17 @@ import { and, asc, desc, eq, inArray, like, type SQL, sql } from 'drizzle-orm';
 import { hasPermissionOn } from '../../core/auth/roles.ts';
 import { fieldError } from '../../core/errors.ts';
 import { type ListResult, parseSort } from '../../core/list.ts';
+import { answerState } from '../../core/plans/answers.ts';
 import type {
   Cascade,
-  CascadeState,
   ItemStatus,
   PlanDetail,
   PlanItem,
   PlanSummary,
   UnitRef,
 } from '../../core/plans/plan-views.ts';
-import { answerState } from '../../core/plans/answers.ts';
 import { blendedProgress, isOverdue, rollUpProgress } from '../../core/plans/progress.ts';
 import type { DimensionCode, IndexCode, Recurrence } from '../../core/plans/types.ts';
-import { todayInVietnam } from '../../core/text/dates.ts';
 import { searchPattern } from '../../core/text/vietnamese.ts';
 import type { GroupRef } from '../../core/units/groups.ts';
 import { scopeCondition, unitScope } from '../auth/scope.ts';

@@ -47,7 +47,10 @@ const audited = (row: TargetRow) => ({
 
 async function assertIndicator(db: DbOrTx, code: string | null | undefined) {
   if (!code) return;
-  const [found] = await db.select({ code: indicators.code }).from(indicators).where(eq(indicators.code, code));
+  const [found] = await db
+    .select({ code: indicators.code })
+    .from(indicators)
+    .where(eq(indicators.code, code));
   if (!found) throw fieldError('indicatorCode', 'Chỉ số không có trong danh mục.');
 }
 

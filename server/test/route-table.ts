@@ -428,7 +428,10 @@ export const ROUTE_TABLE: Record<string, TableRow> = {
         text: 'Chỉ tiêu sẽ sửa',
         value: 1,
       });
-      return { url: `/api/plans/${side.plan.id}/targets/${added.json.id}`, body: { value: 2, version: STALE } };
+      return {
+        url: `/api/plans/${side.plan.id}/targets/${added.json.id}`,
+        body: { value: 2, version: STALE },
+      };
     },
     own: '409 409 409 403 409 403 403 401',
     other: '409 409 404 403 404 403 403 401',
