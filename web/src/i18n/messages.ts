@@ -780,7 +780,6 @@ export const MESSAGES = {
     vi: 'Dự thảo: đơn vị sửa số, ngày, nhiệm vụ và chỉ tiêu; kế hoạch chỉ được tính là đã trả lời khi ban hành.',
     en: 'Draft: the unit edits its number, date, tasks and targets; the plan counts as an answer only once issued.',
   },
-  planIssuedOn: { vi: 'Ban hành trên hệ thống {date}', en: 'Issued in Chiso on {date}' },
   planStatus: { vi: 'Tình trạng', en: 'Status' },
   targetIndicator: { vi: 'Chỉ số đo', en: 'Indicator' },
   targetIndicatorNone: { vi: 'Không gắn chỉ số', en: 'No indicator' },

@@ -45,7 +45,7 @@ export function PlanIssueActions({ plan }: { plan: PlanDetail }) {
           {t('issuePlan')}
         </Button>
       ) : (
-        <Button variant="default" color="red" onClick={() => setAsking('withdraw')}>
+        <Button variant="outline" color="red" onClick={() => setAsking('withdraw')}>
           {t('withdrawPlan')}
         </Button>
       )}

@@ -87,14 +87,14 @@ export function PlanTargets({ plan }: { plan: PlanDetail }) {
       {plan.targets.length === 0 ? (
         <Text c="dimmed">{t('noPlanTargets')}</Text>
       ) : (
-        <ScrollTable withTableBorder striped minWidth={640}>
+        <ScrollTable withTableBorder striped minWidth={340}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th w={50}>{t('ref')}</Table.Th>
+              <Table.Th w={64}>{t('ref')}</Table.Th>
               <Table.Th>{t('targetText')}</Table.Th>
-              <Table.Th w={140}>{t('targetValue')}</Table.Th>
-              <Table.Th w={170}>{t('targetPeriod')}</Table.Th>
-              {plan.access.edit && <Table.Th w={130} />}
+              {/* The value and, beneath it, its period: both stay in view on a phone. */}
+              <Table.Th w={130}>{t('targetValue')}</Table.Th>
+              {plan.access.edit && <Table.Th w={64} />}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -110,14 +110,16 @@ export function PlanTargets({ plan }: { plan: PlanDetail }) {
                   )}
                 </Table.Td>
                 <Table.Td>
-                  {OPERATOR_SIGNS[target.op] ?? target.op} {formatNumber(target.value)} {target.unit}
-                </Table.Td>
-                <Table.Td>
-                  {target.periodCode ? periodName(target.periodCode, locale) : t('planTerm')}
+                  <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                    {OPERATOR_SIGNS[target.op] ?? target.op} {formatNumber(target.value)} {target.unit}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {target.periodCode ? periodName(target.periodCode, locale) : t('planTerm')}
+                  </Text>
                 </Table.Td>
                 {plan.access.edit && (
                   <Table.Td>
-                    <Group gap={4} wrap="nowrap">
+                    <Stack gap={2} align="flex-start">
                       <Button
                         size="compact-xs"
                         variant="subtle"
@@ -135,7 +137,7 @@ export function PlanTargets({ plan }: { plan: PlanDetail }) {
                       >
                         {t('remove')}
                       </Button>
-                    </Group>
+                    </Stack>
                   </Table.Td>
                 )}
               </Table.Tr>
