@@ -336,12 +336,18 @@ export async function updatePlanItem(
   itemId: number,
   input: UpdateItemInput,
 ): Promise<PlanItem> {
-  const { item, canWrite, unitPath } = await assertReportsItem(ctx, planId, itemId);
+  const { item, canWrite, unitPath, plan } = await assertReportsItem(ctx, planId, itemId);
   const reported = Object.entries(input).filter(([key, value]) => value !== undefined && key !== 'version');
   if (!canWrite && reported.some(([key]) => !REPORTED_FIELDS.has(key)))
     throw new AppError(
       'FORBIDDEN',
       'Đơn vị chủ trì chỉ báo cáo trạng thái, tiến độ và ghi chú; thời hạn, trọng số và đơn vị thực hiện do người lập kế hoạch quyết định.',
+    );
+  // An issued unit's plan is reported on, not redesigned: withdrawn to a draft first.
+  if (canWrite && !isPlanEditable(plan) && reported.some(([key]) => !REPORTED_FIELDS.has(key)))
+    throw new AppError(
+      'CONFLICT',
+      'Kế hoạch đã ban hành: chỉ cập nhật trạng thái, tiến độ và ghi chú; muốn sửa nhiệm vụ, hãy thu hồi về dự thảo.',
     );
   if (item.kind !== 'task' && (input.status !== undefined || input.progress !== undefined))
     throw fieldError('status', 'Tiến độ của mục lớn được tính từ các nhiệm vụ bên trong.');
@@ -448,8 +454,7 @@ export async function updatePlanItem(
       after,
     });
   });
-  const plan = await getPlan(ctx, planId);
-  const updated = plan.items.find((entry) => entry.id === itemId);
+  const updated = (await getPlan(ctx, planId)).items.find((entry) => entry.id === itemId);
   if (!updated) throw new AppError('NOT_FOUND');
   return updated;
 }

@@ -113,6 +113,18 @@ describe('a unit’s plan: draft → issued', () => {
     expect((await head.request('PATCH', url, { number: '13/KH-UBND', version: 3 })).status).toBe(409);
     expect((await head.request('POST', `${url}/targets`, { text: 'Chỉ tiêu', value: 1 })).status).toBe(409);
     expect((await head.request('POST', `${url}/issue`, { version: 3 })).status).toBe(409);
+    // Its tasks are still reported on, not redesigned.
+    const task = issued.json.items.find((item: { kind: string }) => item.kind === 'task');
+    const reworded = await head.request('PATCH', `${url}/items/${task.id}`, {
+      text: 'Khác',
+      version: task.version,
+    });
+    expect(reworded.status).toBe(409);
+    const reported = await head.request('PATCH', `${url}/items/${task.id}`, {
+      progress: 30,
+      version: task.version,
+    });
+    expect([reported.status, reported.json.reportedProgress]).toEqual([200, 30]);
   });
 
   it('an answer issued after the deadline is late; withdrawn with a reason it no longer counts, audited and told', async () => {

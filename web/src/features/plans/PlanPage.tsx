@@ -247,7 +247,7 @@ export function PlanPage() {
           planId={plan.id}
           planUnitId={plan.unit.id}
           item={editing}
-          canWrite={plan.access.write}
+          canWrite={plan.access.edit}
           onClose={() => setEditing(null)}
         />
       )}
