@@ -201,7 +201,7 @@ async function itemOf(ctx: PlanContext, planId: number, itemId: number): Promise
   return item;
 }
 
-// ---- The particulars a unit gives its plan once issued (updatePlan in plan-commands.ts) ------------
+// ---- The particulars a unit gives its plan once issued (updatePlan in child-plans.ts) ---------------
 
 const PARTICULARS = ['number', 'issuedOn', 'signer', 'place', 'title'] as const;
 type Particular = (typeof PARTICULARS)[number];
