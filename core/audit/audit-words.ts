@@ -61,6 +61,18 @@ const ACTIONS: Record<string, Words> = {
   },
   'plan.create': { vi: '{actor} đã tạo kế hoạch “{entity}”', en: '{actor} created the plan “{entity}”' },
   'plan.update': { vi: '{actor} đã sửa kế hoạch “{entity}”', en: '{actor} changed the plan “{entity}”' },
+  'plan.issue': {
+    vi: '{actor} đã ban hành kế hoạch “{entity}”',
+    en: '{actor} issued the plan “{entity}”',
+  },
+  'plan.withdraw': {
+    vi: '{actor} đã thu hồi kế hoạch “{entity}” về dự thảo',
+    en: '{actor} withdrew the plan “{entity}” to a draft',
+  },
+  'plan.target.update': {
+    vi: '{actor} đã sửa một chỉ tiêu của kế hoạch',
+    en: '{actor} changed a target of a plan',
+  },
   'plan.item.update': {
     vi: '{actor} đã cập nhật nhiệm vụ “{entity}”',
     en: '{actor} updated the task “{entity}”',

@@ -26,6 +26,8 @@ export const PERMISSIONS = {
   'plans.read': EVERY_ROLE,
   /** Import, edit and assign plans of the units in scope (a unit head: the unit's own plan). */
   'plans.write': ['admin', 'coordinator', 'unit_head'],
+  /** Issue a unit's plan in its name ("ban hành") and withdraw it back to a draft. */
+  'plans.issue': ['admin', 'coordinator', 'unit_head'],
   /** Report status and progress on tasks the user's unit leads. */
   'plans.report': ['admin', 'coordinator', 'unit_reporter', 'unit_head'],
   'reports.read': EVERY_ROLE,

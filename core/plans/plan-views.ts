@@ -12,6 +12,13 @@ import { DIMENSION_CODES, type DimensionCode, INDEX_CODES, RECURRENCES, type Rec
 export const PLAN_STATUSES = ['draft', 'active', 'closed'] as const;
 export type PlanStatus = (typeof PLAN_STATUSES)[number];
 
+/** A unit's plan is a draft until issued ("ban hành"); an issued plan is in force until closed. */
+export const PLAN_STATUS_NAMES: Record<PlanStatus, { vi: string; en: string }> = {
+  draft: { vi: 'Dự thảo', en: 'Draft' },
+  active: { vi: 'Đã ban hành', en: 'Issued' },
+  closed: { vi: 'Đã kết thúc', en: 'Closed' },
+};
+
 export const ITEM_STATUSES = ['not_started', 'in_progress', 'done', 'cancelled'] as const;
 export type ItemStatus = (typeof ITEM_STATUSES)[number];
 
@@ -125,6 +132,10 @@ export const planTargetSchema = z.object({
   value: z.number(),
   unit: z.string(),
   level: z.enum(['province', 'district', 'commune']).nullable(),
+  /** The catalogue indicator it measures, if any, and the period it is set for ("2026Q4"; null: the plan's term). */
+  indicatorCode: z.string().nullable(),
+  periodCode: z.string().nullable(),
+  version: z.number().int(),
 });
 
 const planFields = {
@@ -145,6 +156,8 @@ export const planSummarySchema = z.object({
   unit: unitRefSchema,
   parentPlanId: z.number().int().nullable(),
   status: z.enum(PLAN_STATUSES),
+  /** When it was issued in Chiso (null: a draft); a unit's answer is on time or late by it. */
+  issuedAt: z.string().nullable(),
   taskCount: z.number().int(),
   overdueCount: z.number().int(),
   progress: z.number(),
@@ -165,6 +178,10 @@ export type PlanRef = z.infer<typeof planRefSchema>;
 export const planAccessSchema = z.object({
   /** Change the plan: its particulars, tasks, targets, assignments (plans.write on its unit). */
   write: z.boolean(),
+  /** Issue it and withdraw it back to a draft (plans.issue on its unit). */
+  issue: z.boolean(),
+  /** Its particulars, own tasks and targets may be changed now: a unit's plan only while a draft. */
+  edit: z.boolean(),
   /** The tasks whose status and progress the reader reports (all, with `write`). */
   reportItemIds: z.array(z.number().int()),
 });
@@ -270,18 +287,26 @@ export const updatePlanSchema = z.object({
   title: text(1000, 'Vui lòng nhập trích yếu (tên) của kế hoạch.').optional(),
   childPlansDue: isoDate.nullable().optional(),
   leadShare: z.number().min(0).max(100).optional(),
-  status: z.enum(PLAN_STATUSES).optional(),
+  /** In force or closed; a draft is issued and withdrawn by its own steps (issuePlanSchema). */
+  status: z.enum(['active', 'closed']).optional(),
   version: versionSchema,
+});
+
+export const issuePlanSchema = z.object({ version: versionSchema });
+
+export const withdrawPlanSchema = z.object({
+  version: versionSchema,
+  reason: text(2000, 'Vui lòng nêu lý do thu hồi.'),
 });
 
 export const CASCADE_STATES = ['submitted', 'late', 'missing', 'pending'] as const;
 export type CascadeState = (typeof CASCADE_STATES)[number];
 
 export const CASCADE_STATE_NAMES: Record<CascadeState, { vi: string; en: string }> = {
-  submitted: { vi: 'Đã lập đúng hạn', en: 'Submitted on time' },
-  late: { vi: 'Lập muộn', en: 'Submitted late' },
-  missing: { vi: 'Quá hạn, chưa lập', en: 'Overdue, missing' },
-  pending: { vi: 'Chưa lập', en: 'Not yet submitted' },
+  submitted: { vi: 'Đã ban hành đúng hạn', en: 'Issued on time' },
+  late: { vi: 'Ban hành muộn', en: 'Issued late' },
+  missing: { vi: 'Quá hạn, chưa ban hành', en: 'Overdue, not issued' },
+  pending: { vi: 'Chưa ban hành', en: 'Not yet issued' },
 };
 
 /** Who was asked for a plan of their own, who answered, and which tasks nobody took up. */
@@ -291,7 +316,14 @@ export const cascadeSchema = z.object({
     z.object({
       unit: unitRefSchema,
       state: z.enum(CASCADE_STATES),
-      plan: planRefSchema.extend({ createdAt: z.string(), taskCount: z.number().int() }).nullable(),
+      plan: planRefSchema
+        .extend({
+          createdAt: z.string(),
+          status: z.enum(PLAN_STATUSES),
+          issuedAt: z.string().nullable(),
+          taskCount: z.number().int(),
+        })
+        .nullable(),
       assignedTasks: z.number().int(),
       /** Whether the reader may make this unit's plan (plans.write on the unit). */
       canAnswer: z.boolean(),

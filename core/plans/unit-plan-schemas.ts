@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { idSchema, versionSchema } from '../ids.ts';
+import { parsePeriod } from '../periods/periods.ts';
 import { isoDate, optionalText, text } from '../text/fields.ts';
 import { DIMENSION_CODES, RECURRENCES } from './types.ts';
 
@@ -23,13 +24,44 @@ export type AddPlanTaskInput = z.input<typeof addPlanTaskSchema>;
 
 export const TARGET_OPERATORS = ['>=', '>', '<=', '<', '='] as const;
 
-export const addPlanTargetSchema = z.object({
+/** A period code ("2026Q4", "2026S1", "2026"), shown in words by periodName; null: the plan's whole term. */
+const periodCode = z
+  .string()
+  .trim()
+  .max(10)
+  .refine((code) => parsePeriod(code) !== null, 'Kỳ không hợp lệ.')
+  .nullable();
+
+const targetFields = {
   text: text(2000, 'Vui lòng nhập nội dung chỉ tiêu.'),
-  op: z.enum(TARGET_OPERATORS).default('>='),
+  op: z.enum(TARGET_OPERATORS),
   value: z.number().finite(),
-  unit: z.string().trim().max(40).default('%'),
+  unit: z.string().trim().max(40),
+  /** The catalogue indicator it measures ("TTHC_DUNG_HAN"), if any. */
+  indicatorCode: z.string().trim().min(1).max(60).nullable(),
+  periodCode,
+};
+
+export const addPlanTargetSchema = z.object({
+  ...targetFields,
+  op: targetFields.op.default('>='),
+  unit: targetFields.unit.default('%'),
+  indicatorCode: targetFields.indicatorCode.default(null),
+  periodCode: periodCode.default(null),
 });
 export type AddPlanTargetInput = z.input<typeof addPlanTargetSchema>;
+
+/** A target changed at the version read: only the fields sent. */
+export const updatePlanTargetSchema = z.object({
+  text: targetFields.text.optional(),
+  op: targetFields.op.optional(),
+  value: targetFields.value.optional(),
+  unit: targetFields.unit.optional(),
+  indicatorCode: targetFields.indicatorCode.optional(),
+  periodCode: periodCode.optional(),
+  version: versionSchema,
+});
+export type UpdatePlanTargetInput = z.input<typeof updatePlanTargetSchema>;
 
 /** Removing a task says which version was read: a task someone changed meanwhile is not removed blind. */
 export const removePlanTaskQuery = z.object({ version: z.coerce.number().pipe(versionSchema) });

@@ -144,11 +144,23 @@ describe('tasks given to a group of units', () => {
       link: `/plans/${plan.id}`,
       overdue: false,
     });
-    const child = await headA.request('POST', `/api/plans/${plan.id}/children`, {
-      unitId: await unitIdByCode(t.database, COMMUNE_A),
+    // A draft is no answer: the to-do stays until the plan is issued.
+    const unitA = await unitIdByCode(t.database, COMMUNE_A);
+    const draft = await headA.request('POST', `/api/plans/${plan.id}/children`, {
+      unitId: unitA,
       title: null,
     });
-    expect(child.status).toBe(201);
+    expect(draft.status).toBe(201);
+    expect((await plansToMake(headA))?.count).toBe(1);
+    const numbered = await headA.request('PATCH', `/api/plans/${draft.json.id}`, {
+      number: '7/KH-UBND',
+      issuedOn: '20/06/2026',
+      version: draft.json.version,
+    });
+    const issued = await headA.request('POST', `/api/plans/${draft.json.id}/issue`, {
+      version: numbered.json.version,
+    });
+    expect(issued.status).toBe(200);
     expect(await plansToMake(headA)).toBeUndefined();
     expect((await plansToMake(reporterB))?.count).toBe(1);
   });

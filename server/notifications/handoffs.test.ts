@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Todo } from '../../core/todos.ts';
 import { createMailer } from '../reminders/mailer.ts';
 import { startSmtpServer } from '../reminders/smtp-test-server.ts';
-import { buildPlan, FUTURE_DEADLINES, signInAs, taskOf } from '../test/factories.ts';
+import { answerWithPlan, buildPlan, FUTURE_DEADLINES, signInAs, taskOf } from '../test/factories.ts';
 import { createTestApp, type Session, type TestApp, unitIdByCode } from '../test/harness.ts';
 import { sendHandoffMail } from './notification-mail.ts';
 
@@ -371,12 +371,8 @@ describe('plan hand-offs', () => {
     );
     expect((await notificationsOf(head)).total).toBe(2);
 
-    // The unit answers with its own plan: nothing waits any more.
-    const child = await head.request('POST', `/api/plans/${plan.id}/children`, {
-      unitId: await unitIdByCode(t.database, '33.SXD'),
-      title: null,
-    });
-    expect(child.status).toBe(201);
+    // The unit answers with its own plan, issued: nothing waits any more.
+    await answerWithPlan(head, plan.id, await unitIdByCode(t.database, '33.SXD'));
     expect(todo(await todosOf(head), 'plansToMake')).toBeUndefined();
   });
 });

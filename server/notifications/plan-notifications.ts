@@ -1,8 +1,8 @@
-import { eq, type SQL, sql } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { type NamedPlan, planName } from '../../core/plans/plan-name.ts';
 import { formatDateVi } from '../../core/text/dates.ts';
 import type { DbOrTx } from '../db/engine.ts';
-import { plans } from '../db/schema/index.ts';
+import { plans, units, users } from '../db/schema/index.ts';
 import { assignmentsOn } from '../units/unit-group-resolver.ts';
 import { notify } from './notification-service.ts';
 import { unitReporters } from './recipients.ts';
@@ -93,7 +93,8 @@ export async function notifyTasksAssigned(
 
 /**
  * The units that lead a task of the plan on `on` (named or through a group) and have not answered
- * with a plan of their own: those a plan asking for unit plans waits for.
+ * with a plan of their own: those a plan asking for unit plans waits for. Answered: issued, a draft
+ * is not (the one rule, core/plans/answers.ts).
  */
 export function unitsAskedForPlans(on: string): SQL {
   return sql`select distinct i.plan_id, a.unit_id
@@ -101,7 +102,8 @@ export function unitsAskedForPlans(on: string): SQL {
     join plan_items i on i.id = a.item_id
     join plans p on p.id = i.plan_id
     where a.role = 'lead' and a.unit_id <> p.unit_id
-      and not exists (select 1 from plans c where c.parent_plan_id = p.id and c.unit_id = a.unit_id)`;
+      and not exists (select 1 from plans c where c.parent_plan_id = p.id and c.unit_id = a.unit_id
+        and c.issued_at is not null)`;
 }
 
 /**
@@ -131,4 +133,64 @@ export async function notifyChildPlansAsked(
       mail: true,
     });
   }
+}
+
+/**
+ * A unit issued its own plan in answer to `parentPlanId` (or withdrew it to a draft, `reason`): the
+ * coordinator who asked for the units' plans is told (whoever set the deadline; the parent plan's
+ * author when none did), not the person who acted.
+ */
+export async function notifyUnitPlanIssued(
+  tx: DbOrTx,
+  input: { planId: number; actorId: number; withdrawn?: { reason: string } },
+) {
+  const [plan] = await tx
+    .select({
+      id: plans.id,
+      number: plans.number,
+      type: plans.type,
+      title: plans.title,
+      parentPlanId: plans.parentPlanId,
+      unitName: units.name,
+    })
+    .from(plans)
+    .innerJoin(units, eq(units.id, plans.unitId))
+    .where(eq(plans.id, input.planId));
+  if (!plan?.parentPlanId) return;
+  const [parent] = await tx
+    .select({
+      askedBy: sql<number | null>`coalesce(${plans.childPlansAskedBy}, ${plans.createdBy})`,
+      number: plans.number,
+      title: plans.title,
+    })
+    .from(plans)
+    .where(eq(plans.id, plan.parentPlanId));
+  if (!parent?.askedBy || parent.askedBy === input.actorId) return;
+  const [asker] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.id, parent.askedBy), eq(users.isActive, true)));
+  if (!asker) return;
+  const answer = planName(plan);
+  await notify(tx, {
+    userIds: [asker.id],
+    kind: input.withdrawn ? 'plan.withdrawn' : 'plan.issued',
+    title: input.withdrawn
+      ? {
+          vi: `${plan.unitName} thu hồi ${answer} về dự thảo`,
+          en: `${plan.unitName} withdrew ${plan.number ? `plan No. ${plan.number}` : `the plan “${plan.title}”`} to a draft`,
+        }
+      : {
+          vi: `${plan.unitName} đã ban hành ${answer}`,
+          en: `${plan.unitName} issued ${plan.number ? `plan No. ${plan.number}` : `the plan “${plan.title}”`}`,
+        },
+    body: input.withdrawn
+      ? { vi: `Lý do: ${input.withdrawn.reason}`, en: `Reason: ${input.withdrawn.reason}` }
+      : {
+          vi: `Thực hiện ${planNameVi(parent)}: ${plan.title}`,
+          en: `In answer to ${planNameEn(parent)}: ${plan.title}`,
+        },
+    link: `/plans/${plan.id}`,
+    mail: true,
+  });
 }

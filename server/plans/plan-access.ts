@@ -28,6 +28,19 @@ export function canChangePlan(user: SessionUser, unitPath: string): boolean {
   return hasPermissionOn(user.grants, 'plans.write', unitPath);
 }
 
+/** Issue a plan in its unit's name, or withdraw it back to a draft (a head, a coordinator above it). */
+export function canIssuePlan(user: SessionUser, unitPath: string): boolean {
+  return hasPermissionOn(user.grants, 'plans.issue', unitPath);
+}
+
+/**
+ * Whether the document itself (particulars, own tasks, targets) may change now: a unit's plan answering
+ * another only while it is a draft — once issued it is withdrawn first; other plans always.
+ */
+export function isPlanEditable(plan: { parentPlanId: number | null; status: string }): boolean {
+  return plan.parentPlanId === null || plan.status === 'draft';
+}
+
 /** The plan in full or through a unit in the user's scope that it gives work to (lead or support). */
 export async function canReadPlan(ctx: PlanContext, planId: number, unitPath: string): Promise<boolean> {
   if (canReadPlanInFull(ctx.user, unitPath)) return true;
@@ -71,6 +84,24 @@ export async function assertReadsPlan(ctx: PlanContext, id: number) {
 export async function assertChangesPlan(ctx: PlanContext, id: number) {
   const row = await assertReadsPlan(ctx, id);
   if (!canChangePlan(ctx.user, row.unitPath)) throw new AppError('FORBIDDEN');
+  return row;
+}
+
+/** The plan, if the user may change its document now (`isPlanEditable`); CONFLICT once it is issued. */
+export async function assertEditsPlan(ctx: PlanContext, id: number) {
+  const row = await assertChangesPlan(ctx, id);
+  if (!isPlanEditable(row.plan))
+    throw new AppError(
+      'CONFLICT',
+      'Kế hoạch đã ban hành; muốn sửa, hãy thu hồi về dự thảo (nêu lý do) rồi ban hành lại.',
+    );
+  return row;
+}
+
+/** The plan, if the user may issue or withdraw it: NOT_FOUND if unreadable, FORBIDDEN if only readable. */
+export async function assertIssuesPlan(ctx: PlanContext, id: number) {
+  const row = await assertReadsPlan(ctx, id);
+  if (!canIssuePlan(ctx.user, row.unitPath)) throw new AppError('FORBIDDEN');
   return row;
 }
 

@@ -1,18 +1,15 @@
-import { and, eq, inArray, isNull, like, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { hasInstallationPermission } from '../../core/auth/roles.ts';
 import { AppError, fieldError } from '../../core/errors.ts';
 import { parsePlan } from '../../core/plans/parse-plan.ts';
-import { answerTitle, planName, unitIssuer, unitPlace } from '../../core/plans/plan-name.ts';
 import type {
   AgencyMatch,
-  createChildPlanSchema,
   createPlanSchema,
   PlanDetail,
   PlanItem,
   UnitRef,
   updatePlanItemSchema,
-  updatePlanSchema,
 } from '../../core/plans/plan-views.ts';
 import type { ParsedPlan } from '../../core/plans/types.ts';
 import { foldVietnamese } from '../../core/text/vietnamese.ts';
@@ -26,20 +23,13 @@ import { writeVersioned } from '../db/versioned.ts';
 import { leadsOn, notifyChildPlansAsked, notifyTasksAssigned } from '../notifications/plan-notifications.ts';
 import {
   assertAssignable,
-  assertChangesPlan,
   assertReadsPlan,
   assertReportsItem,
+  isPlanEditable,
   type PlanContext,
 } from './plan-access.ts';
-import {
-  agencyGroups,
-  assertGroupsUsable,
-  insertItemGroups,
-  itemsGivenWithin,
-  replaceItemGroups,
-} from './plan-groups.ts';
+import { agencyGroups, assertGroupsUsable, insertItemGroups, replaceItemGroups } from './plan-groups.ts';
 import { getPlan } from './plan-queries.ts';
-import { planParticulars, sentParticulars } from './unit-plans.ts';
 
 const nameKey = (name: string) => foldVietnamese(name).replace(/\s+/g, ' ').trim();
 
@@ -201,10 +191,15 @@ export async function createPlan(ctx: PlanContext, input: CreatePlanInput): Prom
         year: input.year,
         indices: input.indices,
         childPlansDue: input.childPlansDue,
+        childPlansAskedBy: input.childPlansDue ? ctx.user.userId : null,
         warnings: input.warnings,
         createdBy: ctx.user.userId,
-        // When a unit answered a plan is judged against its deadline (the cascade): the injected clock.
         createdAt: nowOf(ctx),
+        // A unit's plan answering another starts as a draft, issued later (plan-issue.ts); a plan
+        // imported on its own is a document already issued. Answers are judged by `issuedAt`.
+        ...(input.parentPlanId === null
+          ? { status: 'active', issuedAt: nowOf(ctx), issuedBy: ctx.user.userId }
+          : { status: 'draft' }),
       })
       .returning();
     if (!plan) throw new Error('plan insert returned nothing');
@@ -330,12 +325,18 @@ export async function updatePlanItem(
   itemId: number,
   input: UpdateItemInput,
 ): Promise<PlanItem> {
-  const { item, canWrite, unitPath } = await assertReportsItem(ctx, planId, itemId);
+  const { item, canWrite, unitPath, plan } = await assertReportsItem(ctx, planId, itemId);
   const reported = Object.entries(input).filter(([key, value]) => value !== undefined && key !== 'version');
   if (!canWrite && reported.some(([key]) => !REPORTED_FIELDS.has(key)))
     throw new AppError(
       'FORBIDDEN',
       'Đơn vị chủ trì chỉ báo cáo trạng thái, tiến độ và ghi chú; thời hạn, trọng số và đơn vị thực hiện do người lập kế hoạch quyết định.',
+    );
+  // An issued unit's plan is reported on, not redesigned: withdrawn to a draft first.
+  if (canWrite && !isPlanEditable(plan) && reported.some(([key]) => !REPORTED_FIELDS.has(key)))
+    throw new AppError(
+      'CONFLICT',
+      'Kế hoạch đã ban hành: chỉ cập nhật trạng thái, tiến độ và ghi chú; muốn sửa nhiệm vụ, hãy thu hồi về dự thảo.',
     );
   if (item.kind !== 'task' && (input.status !== undefined || input.progress !== undefined))
     throw fieldError('status', 'Tiến độ của mục lớn được tính từ các nhiệm vụ bên trong.');
@@ -442,136 +443,7 @@ export async function updatePlanItem(
       after,
     });
   });
-  const plan = await getPlan(ctx, planId);
-  const updated = plan.items.find((entry) => entry.id === itemId);
+  const updated = (await getPlan(ctx, planId)).items.find((entry) => entry.id === itemId);
   if (!updated) throw new AppError('NOT_FOUND');
   return updated;
-}
-
-// ---- Cascading: units answer a provincial plan with plans of their own ----------------------------
-
-type CreateChildInput = z.output<typeof createChildPlanSchema>;
-
-/**
- * A unit's plan in answer to `parentId`: it starts with every task of the parent plan that a unit in
- * its subtree leads or coordinates, each pointing to the task it carries out, led by the unit.
- */
-export async function createChildPlan(
-  ctx: PlanContext,
-  parentId: number,
-  input: CreateChildInput,
-): Promise<PlanDetail> {
-  const parent = await getPlan(ctx, parentId);
-  const [unit] = await ctx.db.select().from(units).where(eq(units.id, input.unitId));
-  if (!unit || unit.validTo !== null) throw fieldError('unitId', 'Đơn vị không tồn tại hoặc đã giải thể.');
-  assertPermissionOn(ctx.user, 'plans.write', unit.path);
-  const [existing] = await ctx.db
-    .select({ number: plans.number, type: plans.type, title: plans.title })
-    .from(plans)
-    .where(and(eq(plans.parentPlanId, parentId), eq(plans.unitId, unit.id)));
-  if (existing)
-    throw new AppError(
-      'CONFLICT',
-      `${unit.name} đã có kế hoạch thực hiện kế hoạch này: ${planName(existing)}.`,
-    );
-  const subtree = new Set(
-    (
-      await ctx.db
-        .select({ id: units.id })
-        .from(units)
-        .where(like(units.path, `${unit.path}%`))
-    ).map((row) => row.id),
-  );
-  const throughGroups = await itemsGivenWithin(ctx.db, parentId, unit.path, todayOf(ctx));
-  const given = parent.items.filter(
-    (item) =>
-      item.kind === 'task' &&
-      ([...item.lead, ...item.support].some((link) => subtree.has(link.id)) || throughGroups.has(item.id)),
-  );
-  if (given.length === 0)
-    throw fieldError('unitId', 'Kế hoạch cấp trên chưa giao nhiệm vụ nào cho đơn vị này.');
-  const byId = new Map(parent.items.map((item) => [item.id, item]));
-  const sections = new Map<string, { ref: string; title: string }>();
-  for (const task of given) {
-    for (let id = task.parentId; id !== null; id = byId.get(id)?.parentId ?? null) {
-      const section = byId.get(id);
-      if (section) sections.set(section.ref, { ref: section.ref, title: section.text });
-    }
-  }
-  return createPlan(ctx, {
-    unitId: unit.id,
-    parentPlanId: parentId,
-    number: null,
-    type: 'KH',
-    issuedOn: null,
-    place: unitPlace(unit) ?? parent.place,
-    issuer: unitIssuer(unit),
-    signer: unit.headName,
-    title: input.title ?? answerTitle({ ...parent, issuer: parent.issuer ?? parent.unit.name }),
-    year: parent.year,
-    indices: parent.indices,
-    sections: [...sections.values()],
-    tasks: given.map((task) => ({
-      ref: task.ref,
-      text: task.text,
-      index: task.index,
-      dimension: task.dimension,
-      leadNames: [unit.name],
-      supportNames: [],
-      due: task.due,
-      recurrence: task.recurrence,
-      implementsItemId: task.id,
-    })),
-    targets: [],
-    warnings: [],
-    agencies: [{ name: unit.name, unitId: unit.id, groupKey: null }],
-    childPlansDue: null,
-  });
-}
-
-type UpdatePlanInput = z.output<typeof updatePlanSchema>;
-
-/** The plan's own settings: by when units must answer it, and whether it is still running. */
-export async function updatePlan(
-  ctx: PlanContext,
-  planId: number,
-  input: UpdatePlanInput,
-): Promise<PlanDetail> {
-  const { plan } = await assertChangesPlan(ctx, planId);
-  await mutate(ctx, async (tx, audit) => {
-    const updated = await writeVersioned(tx, {
-      table: plans,
-      where: eq(plans.id, planId),
-      version: input.version,
-      set: {
-        ...planParticulars(plan, input),
-        ...(input.childPlansDue !== undefined && { childPlansDue: input.childPlansDue }),
-        ...(input.status !== undefined && { status: input.status }),
-        ...(input.leadShare !== undefined && { leadShare: input.leadShare }),
-      },
-      actorId: ctx.user.userId,
-      present: (row) => ({ childPlansDue: row.childPlansDue, status: row.status, leadShare: row.leadShare }),
-    });
-    await audit({
-      action: 'plan.update',
-      entityType: 'plan',
-      entityId: planId,
-      unitId: plan.unitId,
-      before: {
-        ...sentParticulars(plan, input),
-        childPlansDue: plan.childPlansDue,
-        status: plan.status,
-        leadShare: plan.leadShare,
-      },
-      after: {
-        ...sentParticulars(updated, input),
-        childPlansDue: updated.childPlansDue,
-        status: updated.status,
-        leadShare: updated.leadShare,
-      },
-    });
-    if (updated.childPlansDue && updated.childPlansDue !== plan.childPlansDue)
-      await notifyChildPlansAsked(tx, { planId, on: todayOf(ctx), actorId: ctx.user.userId });
-  });
-  return getPlan(ctx, planId);
 }

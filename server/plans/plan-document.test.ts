@@ -46,7 +46,7 @@ const item = (overrides: Partial<PlanItem>): PlanItem => ({
 const PLAN: PlanDetail = {
   id: 7,
   parentPlan: null,
-  access: { write: true, reportItemIds: [] },
+  access: { write: true, issue: true, edit: true, reportItemIds: [] },
   number: '29/KH-UBND',
   type: 'KH',
   issuedOn: '2020-02-27',
@@ -59,6 +59,7 @@ const PLAN: PlanDetail = {
   unit: { id: 1, name: 'Ủy ban nhân dân tỉnh Hưng Yên' },
   parentPlanId: null,
   status: 'active',
+  issuedAt: '2026-11-23T00:00:00.000Z',
   taskCount: 2,
   overdueCount: 0,
   progress: 0,
@@ -76,6 +77,9 @@ const PLAN: PlanDetail = {
       value: 95,
       unit: '%',
       level: null,
+      indicatorCode: null,
+      periodCode: null,
+      version: 1,
     },
   ],
   items: [

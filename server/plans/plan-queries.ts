@@ -2,9 +2,9 @@ import { and, asc, desc, eq, inArray, like, type SQL, sql } from 'drizzle-orm';
 import { hasPermissionOn } from '../../core/auth/roles.ts';
 import { fieldError } from '../../core/errors.ts';
 import { type ListResult, parseSort } from '../../core/list.ts';
+import { answerState } from '../../core/plans/answers.ts';
 import type {
   Cascade,
-  CascadeState,
   ItemStatus,
   PlanDetail,
   PlanItem,
@@ -13,7 +13,6 @@ import type {
 } from '../../core/plans/plan-views.ts';
 import { blendedProgress, isOverdue, rollUpProgress } from '../../core/plans/progress.ts';
 import type { DimensionCode, IndexCode, Recurrence } from '../../core/plans/types.ts';
-import { todayInVietnam } from '../../core/text/dates.ts';
 import { searchPattern } from '../../core/text/vietnamese.ts';
 import type { GroupRef } from '../../core/units/groups.ts';
 import { scopeCondition, unitScope } from '../auth/scope.ts';
@@ -26,11 +25,14 @@ import { groupMembersOfItems, groupsOfItems, type ItemGroup } from '../units/uni
 import {
   assertReadsPlan,
   canChangePlan,
+  canIssuePlan,
   canReadItemEvidence,
   canReadPlanInFull,
+  isPlanEditable,
   type PlanContext,
   readablePlans,
 } from './plan-access.ts';
+import { presentTarget } from './plan-targets.ts';
 import { itemsAnsweredFor, overdueCondition } from './task-responsibility.ts';
 
 // ---- Read -----------------------------------------------------------------------------------------
@@ -106,6 +108,8 @@ export async function getPlan(ctx: PlanContext, id: number): Promise<PlanDetail>
     parentPlan: parentPlan ?? null,
     access: {
       write: canWrite,
+      issue: canIssuePlan(ctx.user, unitPath),
+      edit: canWrite && isPlanEditable(plan),
       reportItemIds: items
         .filter(
           (item) =>
@@ -122,15 +126,7 @@ export async function getPlan(ctx: PlanContext, id: number): Promise<PlanDetail>
     leadShare: plan.leadShare,
     warnings: plan.warnings,
     items,
-    targets: targets.map((target) => ({
-      id: target.id,
-      ref: target.ref,
-      text: target.text,
-      op: target.op,
-      value: target.value,
-      unit: target.unit,
-      level: target.level as 'province' | 'district' | 'commune' | null,
-    })),
+    targets: targets.map(presentTarget),
     version: plan.version,
   };
 }
@@ -153,6 +149,7 @@ function presentPlan(plan: PlanRow, unitName: string) {
     unit: { id: plan.unitId, name: unitName },
     parentPlanId: plan.parentPlanId,
     status: plan.status as PlanSummary['status'],
+    issuedAt: plan.issuedAt?.toISOString() ?? null,
     createdAt: plan.createdAt.toISOString(),
   };
 }
@@ -425,6 +422,8 @@ export async function getCascade(ctx: PlanContext, planId: number): Promise<Casc
       unitId: plans.unitId,
       unitName: units.name,
       createdAt: plans.createdAt,
+      status: plans.status,
+      issuedAt: plans.issuedAt,
       taskCount:
         sql<number>`(select count(*) from plan_items i where i.plan_id = ${plans.id} and i.kind = 'task')`.mapWith(
           Number,
@@ -508,14 +507,7 @@ export async function getCascade(ctx: PlanContext, planId: number): Promise<Casc
     .filter(({ unit }) => shown(unit.id))
     .map(({ unit, assignedTasks }) => {
       const child = children.find((entry) => entry.unitId === unit.id);
-      const submittedOn = child ? todayInVietnam(child.createdAt) : null;
-      const state: CascadeState = child
-        ? due && submittedOn && submittedOn > due
-          ? 'late'
-          : 'submitted'
-        : due && today > due
-          ? 'missing'
-          : 'pending';
+      const state = answerState(child ?? null, due, today);
       return {
         unit,
         state,
@@ -526,6 +518,8 @@ export async function getCascade(ctx: PlanContext, planId: number): Promise<Casc
               type: child.type,
               title: child.title,
               createdAt: child.createdAt.toISOString(),
+              status: child.status as PlanSummary['status'],
+              issuedAt: child.issuedAt?.toISOString() ?? null,
               taskCount: child.taskCount,
             }
           : null,

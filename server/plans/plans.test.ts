@@ -3,7 +3,7 @@ import { Document, Packer, Paragraph } from 'docx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreatePlanInput, PlanDetail } from '../../core/plans/plan-views.ts';
 import type { ParsedPlan } from '../../core/plans/types.ts';
-import { signInAs } from '../test/factories.ts';
+import { answerWithPlan, signInAs } from '../test/factories.ts';
 import { createTestApp, type Session, type TestApp, unitIdByCode } from '../test/harness.ts';
 
 const SEED = readFileSync(
@@ -374,9 +374,7 @@ describe('importing a plan document', () => {
 
     // A department head answers with the department’s plan, made of the tasks given to it.
     {
-      const response = await snvHead.request('POST', `/api/plans/${plan.id}/children`, { unitId: snvId });
-      expect(response.status).toBe(201);
-      const child = response.json as PlanDetail;
+      const child = await answerWithPlan(snvHead, plan.id, snvId);
       expect(child).toMatchObject({ parentPlanId: plan.id, unit: { id: snvId } });
       const given = plan.items.find((item) => item.ref === 'II.1.a.2');
       const carried = child.items.find((item) => item.ref === 'II.1.a.2');
@@ -391,7 +389,7 @@ describe('importing a plan document', () => {
 
       const cascade = (await coordinator.request('GET', `/api/plans/${plan.id}/cascade`)).json;
       const snv = cascade.units.find((entry: { unit: { id: number } }) => entry.unit.id === snvId);
-      // Made today, after 15/03/2020: late.
+      // Issued today, after 15/03/2020: late.
       expect(snv).toMatchObject({ state: 'late', plan: { id: child.id, taskCount: child.taskCount } });
       expect(cascade.untakenTasks).toHaveLength(64 - child.taskCount);
       expect(cascade.untakenTasks.map((task: { ref: string }) => task.ref)).not.toContain('II.1.a.2');

@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Cascade, PlanDetail, PlanSummary } from '../../core/plans/plan-views.ts';
-import { buildPlan, COMMUNE_A, COMMUNE_B, signInAs, taskOf } from '../test/factories.ts';
+import { answerWithPlan, buildPlan, COMMUNE_A, COMMUNE_B, signInAs, taskOf } from '../test/factories.ts';
 import { createTestApp, type TestApp, unitIdByCode } from '../test/harness.ts';
 
 /** The day the app's services see; each test sets it before it acts. */
@@ -28,7 +28,12 @@ describe('a unit sees the plans that give it work', () => {
     expect(listB.json.total).toBe(0);
     // Read-only for the reporter: it reports the task it leads, changes nothing of the plan.
     const detail = (await reporterA.request('GET', `/api/plans/${plan.id}`)).json as PlanDetail;
-    expect(detail.access).toEqual({ write: false, reportItemIds: [taskOf(plan, '1').id] });
+    expect(detail.access).toEqual({
+      write: false,
+      issue: false,
+      edit: false,
+      reportItemIds: [taskOf(plan, '1').id],
+    });
   });
 });
 
@@ -194,12 +199,20 @@ describe('a unit answers the request for its own plan', () => {
     // On the provincial plan, A's head is offered A alone.
     const cascade = (await headA.request('GET', `/api/plans/${plan.id}/cascade`)).json as Cascade;
     expect(cascade.units.map((entry) => entry.unit.name)).toEqual(['Phường Phố Hiến']);
-    // The province's coordinator sees both, and may answer for either.
+    // The province's coordinator sees both, and may answer for either; B's draft is no answer yet.
     const coordinator = await signInAs(t, 'coordinator', '33');
     const full = (await coordinator.request('GET', `/api/plans/${plan.id}/cascade`)).json as Cascade;
-    expect(full.units.map((entry) => [entry.unit.name, entry.state, entry.canAnswer, entry.isOwn])).toEqual([
-      ['Phường Phố Hiến', 'pending', true, false],
-      ['Xã Tân Hưng', 'submitted', true, false],
+    expect(
+      full.units.map((entry) => [
+        entry.unit.name,
+        entry.state,
+        entry.plan?.status,
+        entry.canAnswer,
+        entry.isOwn,
+      ]),
+    ).toEqual([
+      ['Phường Phố Hiến', 'pending', undefined, true, false],
+      ['Xã Tân Hưng', 'pending', 'draft', true, false],
     ]);
   });
 });
@@ -271,20 +284,14 @@ describe('the cascade counts who answered', () => {
     expect(set.status).toBe(200);
     const cascadeUrl = `/api/plans/${plan.id}/cascade`;
     const headA = await signInAs(t, 'unit_head', COMMUNE_A);
-    const answeredA = await headA.request('POST', `/api/plans/${plan.id}/children`, {
-      unitId: await unitIdByCode(t.database, COMMUNE_A),
-    });
-    expect(answeredA.status).toBe(201);
+    await answerWithPlan(headA, plan.id, await unitIdByCode(t.database, COMMUNE_A));
     const before = (await coordinator.request('GET', cascadeUrl)).json as Cascade;
     expect(before.counts).toEqual({ submitted: 1, late: 0, missing: 0, pending: 2 });
 
     // Ten days on (sessions are judged by the same clock: everyone signs in again).
     now = new Date('2026-03-20T09:00:00+07:00');
     const headB = await signInAs(t, 'unit_head', COMMUNE_B);
-    const answeredB = await headB.request('POST', `/api/plans/${plan.id}/children`, {
-      unitId: await unitIdByCode(t.database, COMMUNE_B),
-    });
-    expect(answeredB.status).toBe(201);
+    await answerWithPlan(headB, plan.id, await unitIdByCode(t.database, COMMUNE_B));
     const coordinatorLater = await signInAs(t, 'coordinator', '33');
     const after = (await coordinatorLater.request('GET', cascadeUrl)).json as Cascade;
     expect(after.counts).toEqual({ submitted: 1, late: 1, missing: 1, pending: 0 });

@@ -2,26 +2,26 @@ import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { AppError, fieldError } from '../../core/errors.ts';
 import type { PlanItem } from '../../core/plans/plan-views.ts';
-import type { addPlanTargetSchema, addPlanTaskSchema } from '../../core/plans/unit-plan-schemas.ts';
+import type { addPlanTaskSchema } from '../../core/plans/unit-plan-schemas.ts';
 import { foldVietnamese } from '../../core/text/vietnamese.ts';
 import { mutate } from '../audit/audit-log.ts';
-import { planItems, planItemUnits, planTargets, units } from '../db/schema/index.ts';
+import { planItems, planItemUnits, units } from '../db/schema/index.ts';
 import { deleteVersioned } from '../db/versioned.ts';
 import { evidenceCounts } from '../files/evidence.ts';
-import { assertAssignable, assertChangesPlan, type PlanContext } from './plan-access.ts';
+import { assertAssignable, assertEditsPlan, type PlanContext } from './plan-access.ts';
 import { getPlan } from './plan-queries.ts';
 
 /**
  * A plan's author works it after it is saved: a unit adds tasks of its own to the plan it made from the
- * tasks given to it (lead and support among its own subtree), its own targets, and removes what it added.
+ * tasks given to it (lead and support among its own subtree) and removes what it added (its targets:
+ * plan-targets.ts), while the plan is a draft (`assertEditsPlan`).
  * The tasks given by the plan above stay: the province asked for them.
  */
 
 type AddTaskInput = z.output<typeof addPlanTaskSchema>;
-type AddTargetInput = z.output<typeof addPlanTargetSchema>;
 
 export async function addPlanTask(ctx: PlanContext, planId: number, input: AddTaskInput): Promise<PlanItem> {
-  const { unitPath } = await assertChangesPlan(ctx, planId);
+  const { unitPath } = await assertEditsPlan(ctx, planId);
   const existing = await ctx.db
     .select({
       id: planItems.id,
@@ -143,7 +143,7 @@ export async function removePlanTask(
   itemId: number,
   version: number,
 ): Promise<void> {
-  await assertChangesPlan(ctx, planId);
+  await assertEditsPlan(ctx, planId);
   const [item] = await ctx.db
     .select()
     .from(planItems)
@@ -195,70 +195,13 @@ export async function removePlanTask(
   });
 }
 
-export async function addPlanTarget(ctx: PlanContext, planId: number, input: AddTargetInput) {
-  const { plan } = await assertChangesPlan(ctx, planId);
-  const [{ n } = { n: 0 }] = await ctx.db
-    .select({ n: sql<number>`count(*)`.mapWith(Number) })
-    .from(planTargets)
-    .where(eq(planTargets.planId, planId));
-  const target = await mutate(ctx, async (tx, audit) => {
-    const [row] = await tx
-      .insert(planTargets)
-      .values({
-        planId,
-        ref: String(n + 1),
-        text: input.text,
-        op: input.op,
-        value: input.value,
-        unit: input.unit,
-      })
-      .returning();
-    if (!row) throw new Error('plan target insert returned nothing');
-    await audit({
-      action: 'plan.target.create',
-      entityType: 'plan_target',
-      entityId: row.id,
-      unitId: plan.unitId,
-      after: { planId, text: row.text, op: row.op, value: row.value, unit: row.unit },
-    });
-    return row;
-  });
-  return {
-    id: target.id,
-    ref: target.ref,
-    text: target.text,
-    op: target.op,
-    value: target.value,
-    unit: target.unit,
-    level: null,
-  };
-}
-
-export async function removePlanTarget(ctx: PlanContext, planId: number, targetId: number): Promise<void> {
-  const { plan } = await assertChangesPlan(ctx, planId);
-  await mutate(ctx, async (tx, audit) => {
-    const [removed] = await tx
-      .delete(planTargets)
-      .where(and(eq(planTargets.id, targetId), eq(planTargets.planId, planId)))
-      .returning();
-    if (!removed) throw new AppError('NOT_FOUND');
-    await audit({
-      action: 'plan.target.remove',
-      entityType: 'plan_target',
-      entityId: targetId,
-      unitId: plan.unitId,
-      before: { planId, text: removed.text, op: removed.op, value: removed.value, unit: removed.unit },
-    });
-  });
-}
-
 async function itemOf(ctx: PlanContext, planId: number, itemId: number): Promise<PlanItem> {
   const item = (await getPlan(ctx, planId)).items.find((entry) => entry.id === itemId);
   if (!item) throw new AppError('NOT_FOUND');
   return item;
 }
 
-// ---- The particulars a unit gives its plan once issued (updatePlan in plan-commands.ts) ------------
+// ---- The particulars a unit gives its plan once issued (updatePlan in child-plans.ts) ---------------
 
 const PARTICULARS = ['number', 'issuedOn', 'signer', 'place', 'title'] as const;
 type Particular = (typeof PARTICULARS)[number];

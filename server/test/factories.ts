@@ -82,6 +82,31 @@ export async function buildPlan(
   return saved.json as PlanDetail;
 }
 
+/**
+ * A unit answers `planId` with its own plan: its head (`head`, plans.write and plans.issue on the unit)
+ * makes it from the tasks given, numbers and dates it, and issues it — a draft is no answer.
+ */
+export async function answerWithPlan(
+  head: Session,
+  planId: number,
+  unitId: number,
+  particulars: { number?: string; issuedOn?: string } = {},
+): Promise<PlanDetail> {
+  const made = await head.request('POST', `/api/plans/${planId}/children`, { unitId });
+  if (made.status !== 201) throw new Error(`answerWithPlan failed: ${made.status} ${made.body}`);
+  const numbered = await head.request('PATCH', `/api/plans/${made.json.id}`, {
+    number: particulars.number ?? `${made.json.id}/KH-UBND`,
+    issuedOn: particulars.issuedOn ?? '01/03/2026',
+    version: made.json.version,
+  });
+  if (numbered.status !== 200) throw new Error(`answerWithPlan failed: ${numbered.status} ${numbered.body}`);
+  const issued = await head.request('POST', `/api/plans/${made.json.id}/issue`, {
+    version: numbered.json.version,
+  });
+  if (issued.status !== 200) throw new Error(`answerWithPlan failed: ${issued.status} ${issued.body}`);
+  return issued.json as PlanDetail;
+}
+
 /** The task of a plan with this reference. */
 export function taskOf(plan: PlanDetail, ref: string): PlanDetail['items'][number] {
   const task = plan.items.find((item) => item.ref === ref);

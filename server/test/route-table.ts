@@ -422,6 +422,34 @@ export const ROUTE_TABLE: Record<string, TableRow> = {
     own: '201 201 201 403 201 403 403 401',
     other: '201 201 404 403 404 403 403 401',
   },
+  'PATCH /api/plans/:id/targets/:targetId': {
+    call: async ({ world, side }) => {
+      const added = await world.coordinator.request('POST', `/api/plans/${side.plan.id}/targets`, {
+        text: 'Chỉ tiêu sẽ sửa',
+        value: 1,
+      });
+      return {
+        url: `/api/plans/${side.plan.id}/targets/${added.json.id}`,
+        body: { value: 2, version: STALE },
+      };
+    },
+    own: '409 409 409 403 409 403 403 401',
+    other: '409 409 404 403 404 403 403 401',
+  },
+  // The side's plan is issued already (and answers none): an allowed caller is refused with 409.
+  'POST /api/plans/:id/issue': {
+    call: ({ side }) => ({ url: `/api/plans/${side.plan.id}/issue`, body: { version: side.plan.version } }),
+    own: '409 409 409 403 409 403 403 401',
+    other: '409 409 404 403 404 403 403 401',
+  },
+  'POST /api/plans/:id/withdraw': {
+    call: ({ side }) => ({
+      url: `/api/plans/${side.plan.id}/withdraw`,
+      body: { version: side.plan.version, reason: 'Bảng quyền' },
+    }),
+    own: '409 409 409 403 409 403 403 401',
+    other: '409 409 404 403 404 403 403 401',
+  },
   'DELETE /api/plans/:id/targets/:targetId': {
     call: async ({ world, side }) => {
       const added = await world.coordinator.request('POST', `/api/plans/${side.plan.id}/targets`, {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanDetail } from '../../core/plans/plan-views.ts';
-import { buildPlan, COMMUNE_A, COMMUNE_B, signInAs, taskOf } from '../test/factories.ts';
+import { answerWithPlan, buildPlan, COMMUNE_A, COMMUNE_B, signInAs, taskOf } from '../test/factories.ts';
 import { createTestApp, type Session, type TestApp, unitIdByCode } from '../test/harness.ts';
 
 let t: TestApp;
@@ -170,9 +170,8 @@ describe('a task given to every commune', () => {
     const plan = await planForAllCommunes(coordinator);
     const communeA = await unitIdByCode(t.database, COMMUNE_A);
     const headA = await signInAs(t, 'unit_head', COMMUNE_A);
-    const child = await headA.request('POST', `/api/plans/${plan.id}/children`, { unitId: communeA });
-    expect(child.status).toBe(201);
-    expect(child.json.items.filter((item: { kind: string }) => item.kind === 'task')).toHaveLength(1);
+    const child = await answerWithPlan(headA, plan.id, communeA);
+    expect(child.items.filter((item: { kind: string }) => item.kind === 'task')).toHaveLength(1);
     const cascade = (await coordinator.request('GET', `/api/plans/${plan.id}/cascade`)).json;
     const total = taskOf(plan, '1').leadGroups[0]?.memberCount ?? 0;
     expect(cascade.groups).toHaveLength(1);

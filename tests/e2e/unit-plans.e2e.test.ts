@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -6,8 +7,9 @@ import { apiAs, launchBrowser, type RunningServer, signInAs, startServer } from 
 
 /**
  * A commune answers the province's request for a plan of its own: its reporter sees the provincial
- * plan that gives it tasks; its head makes the commune's plan from them, adds a task and a target of
- * its own and numbers it; the coordinator sees the commune answered on time.
+ * plan that gives it tasks; its head makes the commune's plan from them (a draft), adds a task and a
+ * target of its own, numbers it, edits the target and issues it; the coordinator sees the commune
+ * issued its plan on time, and is told.
  */
 let server: RunningServer;
 let browser: Browser;
@@ -84,6 +86,20 @@ afterAll(async () => {
 });
 
 const planUrl = (id: number) => `${server.url}/plans/${id}`;
+const SHOTS = '/tmp/unitplan-shots';
+
+/** A Mantine select's input by its label. */
+const select = (p: Page, label: string) => p.locator('input').and(p.getByLabel(label, { exact: true }));
+
+/** The page at 1440 and at 390 px wide, for a person to look at (saved to /tmp/unitplan-shots/). */
+async function shoot(p: Page, name: string) {
+  mkdirSync(SHOTS, { recursive: true });
+  await p.screenshot({ path: join(SHOTS, `${name}-1440.png`), fullPage: true });
+  await p.setViewportSize({ width: 390, height: 844 });
+  await p.getByRole('heading', { level: 2 }).waitFor();
+  await p.screenshot({ path: join(SHOTS, `${name}-390.png`), fullPage: true });
+  await p.setViewportSize({ width: 1440, height: 900 });
+}
 
 describe('a commune answers the province’s request for its plan', () => {
   it('the commune’s reporter finds the provincial plan in its list and reads what is asked', async () => {
@@ -158,8 +174,41 @@ describe('a commune answers the province’s request for its plan', () => {
     await particulars.getByLabel('Người ký').fill('Nguyễn Văn An');
     await particulars.getByRole('button', { name: 'Lưu' }).click();
     await particulars.waitFor({ state: 'detached' });
-    await p.getByText('15/KH-UBND · 20/02/2099 · Phường Phố Hiến').waitFor();
-    await p.screenshot({ path: join(tmpdir(), 'chiso-e2e-unit-plan.png'), fullPage: true });
+    await p.getByText('Kế hoạch số 15/KH-UBND · 20/02/2099 · Phường Phố Hiến').waitFor();
+    await p.getByText('Dự thảo', { exact: true }).waitFor();
+
+    // The draft's own target: what it measures, a new value and the period it is set for, in words.
+    const target = p.getByRole('row').filter({ hasText: 'Tỷ lệ hồ sơ giải quyết đúng hạn' });
+    await target.getByRole('button', { name: 'Sửa Tỷ lệ hồ sơ giải quyết đúng hạn' }).click();
+    await select(p, 'Chỉ số đo').click();
+    await p.getByRole('option').first().click();
+    await p.getByLabel('Mức').fill('99');
+    await select(p, 'Năm').click();
+    await p.getByRole('option', { name: '2027', exact: true }).click();
+    await select(p, 'Kỳ áp dụng').click();
+    await p.getByRole('option', { name: 'Quý IV/2027', exact: true }).click();
+    await p.getByRole('button', { name: 'Lưu chỉ tiêu' }).click();
+    await target.getByText('≥ 99 %').waitFor();
+    await target.getByText('Quý IV/2027', { exact: true }).waitFor();
+    await target.getByText(/^Chỉ số đo: /).waitFor();
+    await shoot(p, 'draft');
+
+    // Issued behind a dialog that says what will happen; then it is fixed and says so.
+    await p.getByRole('button', { name: 'Ban hành', exact: true }).click();
+    const confirm = p.getByRole('dialog', { name: 'Ban hành kế hoạch?' });
+    await confirm
+      .getByText(
+        `Kế hoạch số 15/KH-UBND ngày 20/02/2099 sẽ được ban hành nhân danh Ủy ban nhân dân phường Phố Hiến. Kế hoạch được tính là đơn vị đã trả lời Kế hoạch số ${NUMBER}`,
+        { exact: false },
+      )
+      .waitFor();
+    await confirm.getByRole('button', { name: 'Ban hành', exact: true }).click();
+    await confirm.waitFor({ state: 'detached' });
+    await p.getByText('Đã ban hành', { exact: true }).waitFor();
+    await p.getByRole('button', { name: 'Thu hồi về dự thảo' }).waitFor();
+    expect(await p.getByRole('button', { name: 'Số, ngày ban hành, người ký' }).count()).toBe(0);
+    expect(await p.getByRole('button', { name: 'Thêm chỉ tiêu' }).count()).toBe(0);
+    await shoot(p, 'issued');
   });
 
   it('the coordinator sees the commune answered on time, and the other not yet', async () => {
@@ -167,13 +216,17 @@ describe('a commune answers the province’s request for its plan', () => {
     await p.goto(planUrl(planId));
     await p.getByRole('tab', { name: 'Kế hoạch của các đơn vị' }).click();
     const answered = p.getByRole('row').filter({ hasText: 'Phường Phố Hiến' });
-    await answered.getByText('Đã lập đúng hạn').waitFor();
+    await answered.getByText('Đã ban hành đúng hạn').waitFor();
     await answered.getByRole('link', { name: /^Kế hoạch số 15\/KH-UBND/ }).waitFor();
     const waiting = p.getByRole('row').filter({ hasText: 'Xã Tân Hưng' });
-    await waiting.getByText('Chưa lập').waitFor();
-    await p.getByText('Đã lập đúng hạn: 1').waitFor();
-    await p.getByText('Chưa lập: 1').waitFor();
-    await p.getByText('Lập muộn: 0').waitFor();
+    await waiting.getByText('Chưa ban hành').waitFor();
+    await p.getByText('Đã ban hành đúng hạn: 1').waitFor();
+    await p.getByText('Chưa ban hành: 1').waitFor();
+    await p.getByText('Ban hành muộn: 0').waitFor();
+    // Told by the bell, the commune's plan by its number.
+    await p.getByRole('button', { name: /^Thông báo \([1-9]\d* chưa đọc\)$/ }).click();
+    await p.getByText('Phường Phố Hiến đã ban hành Kế hoạch số 15/KH-UBND').waitFor();
+    await p.keyboard.press('Escape');
     await p.screenshot({ path: join(tmpdir(), 'chiso-e2e-unit-plan-cascade.png'), fullPage: true });
   });
 });

@@ -14,6 +14,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { users } from './accounts.ts';
+import { indicators } from './dossiers.ts';
 import { units } from './units.ts';
 
 /**
@@ -39,9 +40,15 @@ export const plans = pgTable(
     titleSearch: text().notNull(),
     year: integer().notNull(),
     indices: jsonb().$type<string[]>().notNull().default([]),
+    /** A unit's own plan starts as a draft ('draft'); issued ("ban hành") it is 'active'; 'closed' when over. */
     status: text().notNull().default('active'),
+    /** When the plan was issued in Chiso (the app's clock): a unit's answer is judged on time or late by it. */
+    issuedAt: timestamp({ withTimezone: true }),
+    issuedBy: integer().references(() => users.id),
     /** By when each unit below must submit its own plan implementing this one. */
     childPlansDue: date({ mode: 'string' }),
+    /** Who asked the units for their plans (set the deadline): told when each unit issues its own. */
+    childPlansAskedBy: integer().references((): AnyPgColumn => users.id),
     warnings: jsonb().$type<string[]>().notNull().default([]),
     /**
      * How much of a task's progress is the lead unit's own report (0–100); the rest is the mean
@@ -135,6 +142,11 @@ export const planTargets = pgTable(
     value: doublePrecision().notNull(),
     unit: text().notNull(),
     level: text(),
+    /** The catalogue indicator the target measures, when it is one (a unit's own target). */
+    indicatorCode: text().references(() => indicators.code),
+    /** The period it is set for ("2026Q4", "2026"); null: the plan's whole term. */
+    periodCode: text(),
+    version: integer().notNull().default(1),
   },
   (t) => [index('plan_targets_plan_idx').on(t.planId)],
 );

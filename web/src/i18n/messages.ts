@@ -757,6 +757,37 @@ export const MESSAGES = {
     vi: 'Chỉ tiêu "{target}" sẽ bị xóa khỏi kế hoạch. Không khôi phục được.',
     en: 'The target "{target}" will be removed from the plan. This cannot be undone.',
   },
+  // ---- a unit's plan: draft → issued, its targets ----
+  issuePlan: { vi: 'Ban hành', en: 'Issue' },
+  issuePlanTitle: { vi: 'Ban hành kế hoạch?', en: 'Issue the plan?' },
+  issuePlanWhat: {
+    vi: '{plan} ngày {date} sẽ được ban hành nhân danh {unit}. Kế hoạch được tính là đơn vị đã trả lời {parent}, người đề nghị được thông báo. Sau khi ban hành, số, ngày, nhiệm vụ và chỉ tiêu không sửa được nữa trừ khi thu hồi về dự thảo (nêu lý do).',
+    en: '{plan} dated {date} will be issued in the name of {unit}. It counts as the unit’s answer to {parent}, and whoever asked is told. Once issued, its number, date, tasks and targets cannot be changed unless it is withdrawn to a draft (with a reason).',
+  },
+  issuePlanNoParent: { vi: 'kế hoạch cấp trên', en: 'the plan above' },
+  issuePlanMissing: {
+    vi: 'Trước khi ban hành, hãy nhập số, ký hiệu và ngày ban hành (nút "Số, ngày ban hành, người ký").',
+    en: 'Before issuing, enter the number and the date of issue ("Number, date, signer").',
+  },
+  withdrawPlan: { vi: 'Thu hồi về dự thảo', en: 'Withdraw to draft' },
+  withdrawPlanTitle: { vi: 'Thu hồi kế hoạch về dự thảo?', en: 'Withdraw the plan to a draft?' },
+  withdrawPlanWhat: {
+    vi: '{plan} trở lại dự thảo để sửa: không còn được tính là đơn vị đã trả lời cho đến khi ban hành lại. Lý do được ghi vào nhật ký và gửi cho người đề nghị.',
+    en: '{plan} goes back to a draft to be changed: it no longer counts as the unit’s answer until it is issued again. The reason is kept in the audit log and sent to whoever asked.',
+  },
+  withdrawReason: { vi: 'Lý do thu hồi', en: 'Reason for withdrawing' },
+  planDraftNote: {
+    vi: 'Dự thảo: đơn vị sửa số, ngày, nhiệm vụ và chỉ tiêu; kế hoạch chỉ được tính là đã trả lời khi ban hành.',
+    en: 'Draft: the unit edits its number, date, tasks and targets; the plan counts as an answer only once issued.',
+  },
+  planStatus: { vi: 'Tình trạng', en: 'Status' },
+  targetIndicator: { vi: 'Chỉ số đo', en: 'Indicator' },
+  targetIndicatorNone: { vi: 'Không gắn chỉ số', en: 'No indicator' },
+  editPlanTarget: { vi: 'Sửa', en: 'Edit' },
+  saveTarget: { vi: 'Lưu chỉ tiêu', en: 'Save target' },
+  cancelEdit: { vi: 'Thôi', en: 'Cancel' },
+  planTerm: { vi: 'Cả kỳ kế hoạch', en: 'The plan’s whole term' },
+  // ---- end (unit plan issue) ----
   // ---- end (unitplans) ----
   // ---- handoffs: the reporter → head → coordinator chain, to-dos on the home page ----
   report_present: { vi: 'Trình thủ trưởng', en: 'Present to the head' },

@@ -20,6 +20,7 @@ import {
   CASCADE_STATES,
   type Cascade,
   type CascadeState,
+  PLAN_STATUS_NAMES,
 } from '../../../../core/plans/plan-views.ts';
 import { formatDateVi, parseDate, todayInVietnam } from '../../../../core/text/dates.ts';
 import { ApiError } from '../../api/client.ts';
@@ -84,14 +85,22 @@ export function CascadePanel({ plan }: { plan: PlanDetail }) {
       </Table.Td>
       <Table.Td>
         {entry.plan ? (
-          <Anchor
-            renderRoot={(props) => (
-              <Link {...props} to="/plans/$planId" params={{ planId: String(entry.plan?.id) }} />
+          <>
+            <Anchor
+              renderRoot={(props) => (
+                <Link {...props} to="/plans/$planId" params={{ planId: String(entry.plan?.id) }} />
+              )}
+            >
+              {planName(entry.plan)} ·{' '}
+              {formatDateVi(todayInVietnam(new Date(entry.plan.issuedAt ?? entry.plan.createdAt)))} ·{' '}
+              {entry.plan.taskCount} {t('tasks').toLowerCase()}
+            </Anchor>
+            {entry.plan.status === 'draft' && (
+              <Badge ml="xs" color="yellow" variant="light" tt="none">
+                {PLAN_STATUS_NAMES.draft[locale]}
+              </Badge>
             )}
-          >
-            {planName(entry.plan)} · {formatDateVi(todayInVietnam(new Date(entry.plan.createdAt)))} ·{' '}
-            {entry.plan.taskCount} {t('tasks').toLowerCase()}
-          </Anchor>
+          </>
         ) : (
           entry.canAnswer && (
             <Button

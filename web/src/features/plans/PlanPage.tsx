@@ -30,6 +30,7 @@ import { formatNumber, useT } from '../../i18n/locale.tsx';
 import { AddTaskDialog } from './AddTaskDialog.tsx';
 import { type PlanDetail, type PlanItem, usePlan } from './api.ts';
 import { CascadePanel } from './CascadePanel.tsx';
+import { PlanIssueActions, PlanStatusBadge } from './PlanIssueActions.tsx';
 import { PlanParticularsDialog } from './PlanParticularsDialog.tsx';
 import { PlanTargets } from './PlanTargets.tsx';
 import { TaskDialog } from './TaskDialog.tsx';
@@ -69,13 +70,19 @@ export function PlanPage() {
     <Stack>
       <Group justify="space-between" align="flex-start">
         <Stack gap={4}>
-          <Text size="sm" c="dimmed">
-            {[plan.number, formatDateVi(plan.issuedOn), plan.unit.name].filter(Boolean).join(' · ')}
-          </Text>
+          <Group gap="xs">
+            <PlanStatusBadge status={plan.status} />
+            <Text size="sm" c="dimmed">
+              {[plan.number && planName(plan), formatDateVi(plan.issuedOn), plan.unit.name]
+                .filter(Boolean)
+                .join(' · ')}
+            </Text>
+          </Group>
           <Title order={2}>{plan.title}</Title>
         </Stack>
         <Group gap="xs">
-          {plan.access.write && (
+          <PlanIssueActions plan={plan} />
+          {plan.access.edit && (
             <Button variant="default" onClick={() => setEditingParticulars(true)}>
               {t('editParticulars')}
             </Button>
@@ -97,6 +104,11 @@ export function PlanPage() {
           </Badge>
         )}
       </Group>
+      {plan.status === 'draft' && (
+        <Alert color="yellow" variant="light">
+          {t('planDraftNote')}
+        </Alert>
+      )}
       {plan.parentPlan && (
         <Text size="sm">
           {t('implementsPlan')}:{' '}
@@ -146,7 +158,7 @@ export function PlanPage() {
                 checked={overdueOnly}
                 onChange={(event) => setOverdueOnly(event.currentTarget.checked)}
               />
-              {plan.access.write && (
+              {plan.access.edit && (
                 <Button variant="light" ml="auto" onClick={() => setAdding(true)}>
                   {t('addTask')}
                 </Button>
@@ -235,7 +247,7 @@ export function PlanPage() {
           planId={plan.id}
           planUnitId={plan.unit.id}
           item={editing}
-          canWrite={plan.access.write}
+          canWrite={plan.access.edit}
           onClose={() => setEditing(null)}
         />
       )}

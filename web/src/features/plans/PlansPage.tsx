@@ -9,6 +9,7 @@ import { SortHeader } from '../../components/SortHeader.tsx';
 import { formatNumber, useT } from '../../i18n/locale.tsx';
 import { hasPermission, useMe } from '../auth/session.ts';
 import { usePlans } from './api.ts';
+import { PlanStatusBadge } from './PlanIssueActions.tsx';
 
 const PER_PAGE = 20;
 
@@ -51,6 +52,7 @@ export function PlansPage() {
               {t('titleSummary')}
             </SortHeader>
             <Table.Th>{t('ownerUnit')}</Table.Th>
+            <Table.Th>{t('planStatus')}</Table.Th>
             <Table.Th>{t('tasks')}</Table.Th>
             <Table.Th w={160}>{t('progress')}</Table.Th>
           </Table.Tr>
@@ -70,6 +72,9 @@ export function PlansPage() {
                 </Anchor>
               </Table.Td>
               <Table.Td>{plan.unit.name}</Table.Td>
+              <Table.Td>
+                <PlanStatusBadge status={plan.status} />
+              </Table.Td>
               <Table.Td>
                 {plan.taskCount}
                 {plan.overdueCount > 0 && (

@@ -10,7 +10,11 @@ import type {
   UpdatePlanItemInput,
 } from '../../../../core/plans/plan-views.ts';
 import type { ParsedPlan } from '../../../../core/plans/types.ts';
-import type { AddPlanTargetInput, AddPlanTaskInput } from '../../../../core/plans/unit-plan-schemas.ts';
+import type {
+  AddPlanTargetInput,
+  AddPlanTaskInput,
+  UpdatePlanTargetInput,
+} from '../../../../core/plans/unit-plan-schemas.ts';
 import { fetchAllPages } from '../../api/all-pages.ts';
 import { api, type ListResult, queryString } from '../../api/client.ts';
 
@@ -123,8 +127,31 @@ export function useUnitPlanChanges(planId: number) {
       mutationFn: (input: AddPlanTargetInput) => api<PlanTarget>('POST', `${url}/targets`, input),
       onSuccess,
     }),
+    updateTarget: useMutation({
+      mutationFn: ({ id, input }: { id: number; input: UpdatePlanTargetInput }) =>
+        api<PlanTarget>('PATCH', `${url}/targets/${id}`, input),
+      onSuccess,
+    }),
     removeTarget: useMutation({
       mutationFn: (id: number) => api<void>('DELETE', `${url}/targets/${id}`),
+      onSuccess,
+    }),
+  };
+}
+
+/** A draft plan is issued in the unit's name, and an issued one withdrawn to a draft with a reason. */
+export function usePlanIssue(planId: number) {
+  const client = useQueryClient();
+  const onSuccess = () => client.invalidateQueries({ queryKey: ['plans'] });
+  const url = `/api/plans/${planId}`;
+  return {
+    issue: useMutation({
+      mutationFn: (version: number) => api<PlanDetail>('POST', `${url}/issue`, { version }),
+      onSuccess,
+    }),
+    withdraw: useMutation({
+      mutationFn: (input: { version: number; reason: string }) =>
+        api<PlanDetail>('POST', `${url}/withdraw`, input),
       onSuccess,
     }),
   };

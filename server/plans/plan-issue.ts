@@ -1,0 +1,88 @@
+import { eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import { AppError, fieldError } from '../../core/errors.ts';
+import type { issuePlanSchema, PlanDetail, withdrawPlanSchema } from '../../core/plans/plan-views.ts';
+import { mutate } from '../audit/audit-log.ts';
+import { nowOf } from '../clock.ts';
+import { plans } from '../db/schema/index.ts';
+import { writeVersioned } from '../db/versioned.ts';
+import { notifyUnitPlanIssued } from '../notifications/plan-notifications.ts';
+import { assertIssuesPlan, type PlanContext } from './plan-access.ts';
+import { getPlan } from './plan-queries.ts';
+
+/**
+ * A draft plan becomes the unit's document: issued ("ban hành") by someone who may act in the unit's
+ * name, with its number and date, at the version read. Only then does it answer the plan that asked
+ * for it (core/plans/answers.ts), and the coordinator who asked is told. An issued unit's plan can be
+ * withdrawn to a draft with a reason, which the audit keeps and the coordinator hears.
+ */
+export async function issuePlan(
+  ctx: PlanContext,
+  planId: number,
+  input: z.output<typeof issuePlanSchema>,
+): Promise<PlanDetail> {
+  const { plan } = await assertIssuesPlan(ctx, planId);
+  if (plan.status !== 'draft') throw new AppError('CONFLICT', 'Kế hoạch đã được ban hành.');
+  if (!plan.number?.trim())
+    throw fieldError('number', 'Nhập số, ký hiệu của kế hoạch (ví dụ 12/KH-UBND) trước khi ban hành.');
+  if (!plan.issuedOn) throw fieldError('issuedOn', 'Nhập ngày ban hành trước khi ban hành.');
+  await mutate(ctx, async (tx, audit) => {
+    const issued = await writeVersioned(tx, {
+      table: plans,
+      where: eq(plans.id, planId),
+      version: input.version,
+      set: { status: 'active', issuedAt: nowOf(ctx), issuedBy: ctx.user.userId },
+      actorId: ctx.user.userId,
+      present: (row) => ({ status: row.status, number: row.number, issuedOn: row.issuedOn }),
+    });
+    await audit({
+      action: 'plan.issue',
+      entityType: 'plan',
+      entityId: planId,
+      unitId: plan.unitId,
+      before: { status: plan.status },
+      after: {
+        status: issued.status,
+        number: issued.number,
+        issuedOn: issued.issuedOn,
+        issuedAt: issued.issuedAt?.toISOString() ?? null,
+      },
+    });
+    await notifyUnitPlanIssued(tx, { planId, actorId: ctx.user.userId });
+  });
+  return getPlan(ctx, planId);
+}
+
+export async function withdrawPlan(
+  ctx: PlanContext,
+  planId: number,
+  input: z.output<typeof withdrawPlanSchema>,
+): Promise<PlanDetail> {
+  const { plan } = await assertIssuesPlan(ctx, planId);
+  if (plan.parentPlanId === null)
+    throw new AppError(
+      'CONFLICT',
+      'Chỉ kế hoạch của đơn vị (thực hiện kế hoạch cấp trên) được thu hồi về dự thảo.',
+    );
+  if (plan.status !== 'active') throw new AppError('CONFLICT', 'Chỉ thu hồi được kế hoạch đang ban hành.');
+  await mutate(ctx, async (tx, audit) => {
+    const draft = await writeVersioned(tx, {
+      table: plans,
+      where: eq(plans.id, planId),
+      version: input.version,
+      set: { status: 'draft', issuedAt: null, issuedBy: null },
+      actorId: ctx.user.userId,
+      present: (row) => ({ status: row.status, number: row.number, issuedOn: row.issuedOn }),
+    });
+    await audit({
+      action: 'plan.withdraw',
+      entityType: 'plan',
+      entityId: planId,
+      unitId: plan.unitId,
+      before: { status: plan.status, issuedAt: plan.issuedAt?.toISOString() ?? null },
+      after: { status: draft.status, reason: input.reason },
+    });
+    await notifyUnitPlanIssued(tx, { planId, actorId: ctx.user.userId, withdrawn: { reason: input.reason } });
+  });
+  return getPlan(ctx, planId);
+}
