@@ -257,8 +257,10 @@ describe('after the merger (15/03/2026): C and D are the communes', () => {
       { key: 'type:commune', name: 'Tất cả xã, phường', memberCount: 2 },
     ]);
     const told = async (code: string) => {
-      const listed = await readers[code]?.request('GET', '/api/notifications?perPage=100');
-      return (listed?.json.items as { kind: string }[]).filter((entry) => entry.kind === 'plan.assigned')
+      const reader = readers[code];
+      if (!reader) throw new Error(`no reader of ${code}`);
+      const listed = await reader.request('GET', '/api/notifications?perPage=100');
+      return (listed.json.items as { kind: string }[]).filter((entry) => entry.kind === 'plan.assigned')
         .length;
     };
     expect([await told('GA.A'), await told('GA.C'), await told('GA.D'), await told('GA.S')]).toEqual([
