@@ -21,7 +21,7 @@ import { createBenchUser, p95, withBenchServer } from './bench-server.ts';
  * phường", "Tất cả sở, ban, ngành", the saved group) or by a department with every commune in support.
  * Each endpoint is asked one request at a time with the read cache off, its answer checked against
  * counts worked out here from the same rules, and its p95 printed: "my tasks" of a commune reporter,
- * the home page's to-dos (plans asked of the commune), a task's update by that reporter, the report's task list, the plan and its cascade, the period board,
+ * the plans it reads, the home page's to-dos (plans asked of the commune), a task's update by that reporter, the report's task list, the plan and its cascade, the period board,
  * the leader's overview (overdue tasks by unit), and the hourly reminder run.
  */
 const { values } = parseArgs({
@@ -101,6 +101,14 @@ try {
     await time('my overdue tasks (commune reporter)', async () => {
       const body = await json<{ total: number }>(await reporter('/api/plan-tasks?perPage=50&overdue=true'));
       check('my overdue total', body.total, expected.myOverdue);
+    });
+    await time('plans list (commune reporter)', async () => {
+      const body = await json<{ total: number }>(await reporter('/api/plans?perPage=20'));
+      check('plans the commune reads', body.total, PLANS);
+    });
+    await time('plans list (coordinator)', async () => {
+      const body = await json<{ total: number }>(await fetchAs('/api/plans?perPage=20'));
+      check('plans the coordinator reads', body.total, PLANS);
     });
     await time('home to-dos (commune reporter)', async () => {
       const body = await json<{ items: { kind: string; count: number }[] }>(await reporter('/api/todos'));

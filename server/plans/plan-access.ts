@@ -50,8 +50,15 @@ export function readablePlans(ctx: PlanContext): SQL {
   const own = unitScope(ctx.user.grants, 'plans.read', units.path);
   if (own === true || own === false) return scopeCondition(own);
   // Named on a task, or a unit of a group a task is given to (resolved today), in the user's scope:
-  // the plans giving those units work, worked out once (not once per plan).
-  const given = sql`(select pi.plan_id from (${assignmentsOn(todayOf(ctx), { units: scopeCondition(own) })}) a
+  // the plans giving those units work, worked out once (not once per plan). Only plans of units outside
+  // the scope need it (a plan gives work within its unit's subtree: those of the units above), so a
+  // province's coordinator never resolves the province's own "Tất cả xã, phường".
+  const ownPlan = scopeCondition(unitScope(ctx.user.grants, 'plans.read', sql`pu.path`));
+  const given = sql`(select pi.plan_id from (${assignmentsOn(todayOf(ctx), {
+    units: scopeCondition(own),
+    items: sql`select pi.id from plan_items pi join plans pp on pp.id = pi.plan_id
+      join units pu on pu.id = pp.unit_id where not (${ownPlan})`,
+  })}) a
     join plan_items pi on pi.id = a.item_id)`;
   return or(own, inArray(plans.id, given)) as SQL;
 }

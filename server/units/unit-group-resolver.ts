@@ -184,7 +184,8 @@ export interface ItemMember {
 
 /**
  * Every unit the groups of these items reach on `on`, with the group it comes through; with `units` (a
- * condition on the table `units`, e.g. a reader's scope) only those units.
+ * condition on the table `units`, e.g. a reader's scope) only those units. In no order: a plan's
+ * groups reach tens of thousands of (task, unit) pairs, and its readers sort what they show.
  */
 export async function groupMembersOfItems(
   db: DbOrTx,
@@ -199,8 +200,7 @@ export async function groupMembersOfItems(
   );
   const result =
     await db.execute(sql`select gm.item_id, gm.role, gm.unit_type, gm.group_id, u.id, u.name, u.path
-    from (${groupMembersOn(on, { items: ids, units })}) gm join units u on u.id = gm.unit_id
-    order by u.name collate vi, u.id`);
+    from (${groupMembersOn(on, { items: ids, units })}) gm join units u on u.id = gm.unit_id`);
   return (result.rows as Record<string, unknown>[]).map((row) => ({
     itemId: Number(row.item_id),
     role: row.role as 'lead' | 'support',
