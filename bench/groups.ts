@@ -16,8 +16,8 @@ import { createBenchUser, p95, withBenchServer } from './bench-server.ts';
 /**
  * `npm run bench:groups [-- --json --communes 3321 --plans 50]`: tasks given to groups of units at
  * national scale. A province of 3,321 communes in force (ten closed on 30/06/2026 and merged into five
- * founded the next day) and 20 departments; a saved group of 300 communes (half of them with --communes under 600) (four of the closed ones,
- * carried on by their successors); 50 plans × 20 tasks, every task led by a group ("Tất cả xã,
+ * founded the next day) and 20 departments; a saved group of 300 communes (fewer with --communes under
+ * 600; four of them closed ones, carried on by their successors); 50 plans × 20 tasks, every task led by a group ("Tất cả xã,
  * phường", "Tất cả sở, ban, ngành", the saved group) or by a department with every commune in support.
  * Each endpoint is asked one request at a time with the read cache off, its answer checked against
  * counts worked out here from the same rules, and its p95 printed: "my tasks" of a commune reporter,
