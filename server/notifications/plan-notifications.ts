@@ -3,7 +3,7 @@ import { type NamedPlan, planName } from '../../core/plans/plan-name.ts';
 import { formatDateVi } from '../../core/text/dates.ts';
 import type { DbOrTx } from '../db/engine.ts';
 import { plans, units, users } from '../db/schema/index.ts';
-import { assignmentsOn } from '../units/unit-group-resolver.ts';
+import { type AssignmentFilter, assignmentsOn } from '../units/unit-group-resolver.ts';
 import { notify } from './notification-service.ts';
 import { unitReporters } from './recipients.ts';
 
@@ -34,18 +34,19 @@ export async function leadsOn(
   tx: DbOrTx,
   input: { planId: number; on: string; itemIds?: readonly number[] },
 ): Promise<{ itemId: number; unitId: number }[]> {
+  if (input.itemIds?.length === 0) return [];
+  // Only this plan's tasks (or the ones named) are resolved, not every plan's groups.
   const only: SQL =
     input.itemIds === undefined
       ? sql`true`
-      : input.itemIds.length === 0
-        ? sql`false`
-        : sql`a.item_id in (${sql.join(
-            input.itemIds.map((id) => sql`${id}::int`),
-            sql`, `,
-          )})`;
+      : sql`id in (${sql.join(
+          input.itemIds.map((id) => sql`${id}::int`),
+          sql`, `,
+        )})`;
+  const items = sql`select id from plan_items where plan_id = ${input.planId} and ${only}`;
   const result = await tx.execute(sql`select distinct a.item_id, a.unit_id
-    from (${assignmentsOn(input.on)}) a join plan_items i on i.id = a.item_id
-    where a.role = 'lead' and i.plan_id = ${input.planId} and ${only}
+    from (${assignmentsOn(input.on, { items })}) a
+    where a.role = 'lead'
     order by a.unit_id, a.item_id`);
   return (result.rows as Record<string, unknown>[]).map((row) => ({
     itemId: Number(row.item_id),
@@ -94,11 +95,12 @@ export async function notifyTasksAssigned(
 /**
  * The units that lead a task of the plan on `on` (named or through a group) and have not answered
  * with a plan of their own: those a plan asking for unit plans waits for. Answered: issued, a draft
- * is not (the one rule, core/plans/answers.ts).
+ * is not (the one rule, core/plans/answers.ts). `filter` narrows to some units or tasks before groups
+ * are resolved (see `assignmentsOn`).
  */
-export function unitsAskedForPlans(on: string): SQL {
+export function unitsAskedForPlans(on: string, filter: AssignmentFilter = {}): SQL {
   return sql`select distinct i.plan_id, a.unit_id
-    from (${assignmentsOn(on)}) a
+    from (${assignmentsOn(on, filter)}) a
     join plan_items i on i.id = a.item_id
     join plans p on p.id = i.plan_id
     where a.role = 'lead' and a.unit_id <> p.unit_id
@@ -117,7 +119,9 @@ export async function notifyChildPlansAsked(
   const plan = await planOf(tx, input.planId);
   if (!plan?.childPlansDue) return;
   const asked = await tx.execute(
-    sql`select unit_id from (${unitsAskedForPlans(input.on)}) q where q.plan_id = ${plan.id} order by unit_id`,
+    sql`select unit_id from (${unitsAskedForPlans(input.on, {
+      items: sql`select id from plan_items where plan_id = ${plan.id}`,
+    })}) q order by unit_id`,
   );
   for (const row of asked.rows as Record<string, unknown>[]) {
     const people = await unitReporters(tx, Number(row.unit_id));

@@ -189,7 +189,11 @@ async function planTodos(ctx: NotificationContext): Promise<Todo[]> {
     sql`, `,
   );
   const result = await ctx.db.execute(sql`select q.plan_id, q.unit_id, p.child_plans_due as due
-    from (${unitsAskedForPlans(today)}) q join plans p on p.id = q.plan_id
+    from (${unitsAskedForPlans(today, {
+      units: sql`units.id in (${mine})`,
+      items: sql`select pi.id from plan_items pi join plans pp on pp.id = pi.plan_id
+        where pp.child_plans_due is not null and pp.status = 'active'`,
+    })}) q join plans p on p.id = q.plan_id
     where p.child_plans_due is not null and p.status = 'active' and q.unit_id in (${mine})
     order by q.plan_id, q.unit_id limit 200`);
   const asked = (result.rows as Record<string, unknown>[]).map((row) => ({

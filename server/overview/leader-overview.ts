@@ -240,35 +240,28 @@ async function papiOf(db: DbOrTx, provinceCode: string | null): Promise<LeaderOv
   };
 }
 
-/** Overdue tasks in the user's scope, by the unit answering for them (taskResponsibility). */
+/**
+ * Overdue tasks in the user's scope, by the unit answering for them (taskResponsibility). Counted in
+ * the database: a task given to "Tất cả xã, phường" of a province of 3,321 communes is 3,321 (task,
+ * unit) pairs, and only the overdue tasks are resolved at all.
+ */
 async function overdueByUnit(ctx: Context, today: string): Promise<LeaderOverview['overdueTasks']> {
   const inScope = scopeCondition(unitScope(ctx.user.grants, 'plans.read', units.path));
-  const result =
-    await ctx.db.execute(sql`select plan_items.id as item_id, units.id as unit_id, units.name, units.type
-    from (${taskResponsibility(today)}) r
-    join plan_items on plan_items.id = r.item_id
-    join units on units.id = r.unit_id
-    where ${inScope} and ${overdueCondition(today)}`);
-  const rows = (result.rows as Record<string, unknown>[]).map((row) => ({
-    itemId: Number(row.item_id),
-    unitId: Number(row.unit_id),
-    name: String(row.name),
-    type: String(row.type),
-  }));
-  const byUnit = new Map<number, { unit: { id: number; name: string; type: string }; count: number }>();
-  for (const row of rows) {
-    const entry = byUnit.get(row.unitId) ?? {
-      unit: { id: row.unitId, name: row.name, type: row.type },
-      count: 0,
-    };
-    entry.count += 1;
-    byUnit.set(row.unitId, entry);
-  }
+  const overdue = sql`select plan_items.id from plan_items where ${overdueCondition(today)}`;
+  const result = await ctx.db.execute(sql`with r as (
+      select item_id, unit_id from (${taskResponsibility(today, { units: inScope, items: overdue })}) t
+    )
+    select u.id as unit_id, u.name, u.type, c.n, (select count(*) from (select distinct item_id from r) i)::int as total
+    from (select unit_id, count(*)::int as n from r group by unit_id) c join units u on u.id = c.unit_id`);
+  const rows = result.rows as Record<string, unknown>[];
   return {
-    total: new Set(rows.map((row) => row.itemId)).size,
-    byUnit: [...byUnit.values()].sort(
-      (a, b) => b.count - a.count || a.unit.name.localeCompare(b.unit.name, 'vi'),
-    ),
+    total: Number(rows[0]?.total ?? 0),
+    byUnit: rows
+      .map((row) => ({
+        unit: { id: Number(row.unit_id), name: String(row.name), type: String(row.type) },
+        count: Number(row.n),
+      }))
+      .sort((a, b) => b.count - a.count || a.unit.name.localeCompare(b.unit.name, 'vi')),
   };
 }
 

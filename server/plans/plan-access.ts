@@ -1,6 +1,5 @@
-import { and, eq, exists, inArray, like, or, type SQL, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
-import { hasPermissionOn } from '../../core/auth/roles.ts';
+import { and, eq, inArray, like, or, type SQL, sql } from 'drizzle-orm';
+import { hasPermissionOn, type Permission } from '../../core/auth/roles.ts';
 import { AppError } from '../../core/errors.ts';
 import type { ServiceContext } from '../audit/audit-log.ts';
 import { scopeCondition, unitScope } from '../auth/scope.ts';
@@ -47,9 +46,12 @@ export async function canReadPlan(ctx: PlanContext, planId: number, unitPath: st
   const scope = unitScope(ctx.user.grants, 'plans.read', units.path);
   if (scope === false) return false;
   // Named on a task, or a unit of a group a task is given to (resolved today).
-  const assigned = await ctx.db.execute(sql`select 1 from (${assignmentsOn(todayOf(ctx))}) a
-    join plan_items on plan_items.id = a.item_id join units on units.id = a.unit_id
-    where plan_items.plan_id = ${planId} and ${scopeCondition(scope)} limit 1`);
+  const assigned = await ctx.db.execute(
+    sql`select 1 from (${assignmentsOn(todayOf(ctx), {
+      units: scopeCondition(scope),
+      items: sql`select id from plan_items where plan_id = ${planId}`,
+    })}) a limit 1`,
+  );
   return assigned.rows.length > 0;
 }
 
@@ -60,12 +62,18 @@ export async function canReadPlan(ctx: PlanContext, planId: number, unitPath: st
 export function readablePlans(ctx: PlanContext): SQL {
   const own = unitScope(ctx.user.grants, 'plans.read', units.path);
   if (own === true || own === false) return scopeCondition(own);
-  const assigned = alias(units, 'assigned_unit');
-  // Named on a task, or a unit of a group a task is given to (resolved today), in the user's scope.
-  const given = sql`(select 1 from (${assignmentsOn(todayOf(ctx))}) a
-    join plan_items pi on pi.id = a.item_id join units assigned_unit on assigned_unit.id = a.unit_id
-    where pi.plan_id = ${plans.id} and ${scopeCondition(unitScope(ctx.user.grants, 'plans.read', assigned.path))})`;
-  return or(own, exists(given)) as SQL;
+  // Named on a task, or a unit of a group a task is given to (resolved today), in the user's scope:
+  // the plans giving those units work, worked out once (not once per plan). Only plans of units outside
+  // the scope need it (a plan gives work within its unit's subtree: those of the units above), so a
+  // province's coordinator never resolves the province's own "Tất cả xã, phường".
+  const ownPlan = scopeCondition(unitScope(ctx.user.grants, 'plans.read', sql`pu.path`));
+  const given = sql`(select pi.plan_id from (${assignmentsOn(todayOf(ctx), {
+    units: scopeCondition(own),
+    items: sql`select pi.id from plan_items pi join plans pp on pp.id = pi.plan_id
+      join units pu on pu.id = pp.unit_id where not (${ownPlan})`,
+  })}) a
+    join plan_items pi on pi.id = a.item_id)`;
+  return or(own, inArray(plans.id, given)) as SQL;
 }
 
 /** The plan with its unit, if the user may read it; NOT_FOUND otherwise (its existence is not told). */
@@ -118,7 +126,7 @@ export async function assertReportsItem(ctx: PlanContext, planId: number, itemId
   if (!item) throw new AppError('NOT_FOUND');
   const canWrite = canChangePlan(ctx.user, unitPath);
   if (!canWrite) {
-    const leads = await linkedUnitPaths(ctx, itemId, ['lead']);
+    const leads = await linkedUnitPaths(ctx, itemId, ['lead'], 'plans.report');
     if (!leads.some((path) => hasPermissionOn(ctx.user.grants, 'plans.report', path)))
       throw new AppError('FORBIDDEN');
   }
@@ -145,7 +153,7 @@ export async function assertReadsItemEvidence(ctx: PlanContext, planId: number, 
     .where(and(eq(planItems.id, itemId), eq(planItems.planId, planId)));
   if (!item) throw new AppError('NOT_FOUND');
   if (canReadPlanInFull(ctx.user, unitPath)) return;
-  const linked = await linkedUnitPaths(ctx, itemId, ['lead', 'support']);
+  const linked = await linkedUnitPaths(ctx, itemId, ['lead', 'support'], 'plans.read');
   if (!canReadItemEvidence(ctx.user, unitPath, linked)) throw new AppError('NOT_FOUND');
 }
 
@@ -167,13 +175,27 @@ export async function assertAssignable(ctx: PlanContext, ownerPath: string, unit
     );
 }
 
-/** The units a task is given to in these roles, named or through a group (resolved today). */
-async function linkedUnitPaths(ctx: PlanContext, itemId: number, roles: ('lead' | 'support')[]) {
+/**
+ * The units a task is given to in these roles, named or through a group (resolved today), among those
+ * the user holds `permission` on: whether the user's own unit is in "Tất cả xã, phường" is asked of
+ * that unit, not answered by listing the group's 3,321 communes.
+ */
+async function linkedUnitPaths(
+  ctx: PlanContext,
+  itemId: number,
+  roles: ('lead' | 'support')[],
+  permission: Permission,
+) {
+  const scope = unitScope(ctx.user.grants, permission, units.path);
+  if (scope === false) return [];
   const result = await ctx.db.execute<{
     path: string;
-  }>(sql`select units.path from (${assignmentsOn(todayOf(ctx))}) a
+  }>(sql`select units.path from (${assignmentsOn(todayOf(ctx), {
+    items: sql`select ${itemId}::int`,
+    units: scopeCondition(scope),
+  })}) a
     join units on units.id = a.unit_id
-    where a.item_id = ${itemId} and a.role in (${sql.join(
+    where a.role in (${sql.join(
       roles.map((role) => sql`${role}`),
       sql`, `,
     )})`);

@@ -406,9 +406,11 @@ export async function updatePlanItem(
       ...(input.recurrence !== undefined && { recurrence: updated.recurrence }),
       ...(input.dimension !== undefined && { dimension: updated.criterionCode }),
     };
-    // Only the units newly leading the task (named or through a group) are told.
+    // Only the units newly leading the task (named or through a group) are told; a progress report
+    // changes no lead, so it does not resolve the task's 3,321 communes.
     const told = { planId, on: todayOf(ctx), actorId: ctx.user.userId, itemIds: [itemId] };
-    const ledBefore = (await leadsOn(tx, told)).map((lead) => lead.unitId);
+    const leadsChange = input.leadUnitIds !== undefined || input.leadGroupKeys !== undefined;
+    const ledBefore = leadsChange ? (await leadsOn(tx, told)).map((lead) => lead.unitId) : [];
     for (const [role, ids] of [
       ['lead', input.leadUnitIds],
       ['support', input.supportUnitIds],
@@ -433,8 +435,7 @@ export async function updatePlanItem(
       before[`${role}Groups`] = change.before;
       after[`${role}Groups`] = change.after;
     }
-    if (input.leadUnitIds !== undefined || input.leadGroupKeys !== undefined)
-      await notifyTasksAssigned(tx, { ...told, already: ledBefore });
+    if (leadsChange) await notifyTasksAssigned(tx, { ...told, already: ledBefore });
     await audit({
       action: 'plan.item.update',
       entityType: 'plan_item',

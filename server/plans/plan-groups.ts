@@ -132,9 +132,9 @@ export async function itemsGivenWithin(
   on: string,
 ): Promise<Set<number>> {
   const result = await db.execute<{ item_id: number }>(sql`select distinct gm.item_id
-    from (${groupMembersOn(on)}) gm
-    join plan_items i on i.id = gm.item_id
-    join units u on u.id = gm.unit_id
-    where i.plan_id = ${planId} and u.path like ${`${path}%`}`);
+    from (${groupMembersOn(on, {
+      units: sql`units.path like ${`${path}%`}`,
+      items: sql`select id from plan_items where plan_id = ${planId}`,
+    })}) gm`);
   return new Set(result.rows.map((row) => Number(row.item_id)));
 }

@@ -71,11 +71,17 @@ export async function getPlan(ctx: PlanContext, id: number): Promise<PlanDetail>
   const today = todayOf(ctx);
   const itemIds = rows.map((row) => row.id);
   const groups = await groupsOfItems(ctx.db, itemIds, today);
-  // Counted only for the tasks whose files the reader may open (others show 0, as if it had none).
+  // Counted only for the tasks whose files the reader may open (others show 0, as if it had none):
+  // through a group, that is one of the reader's own units being a member, asked of those units alone.
   const linkedPaths = new Map<number, string[]>();
   const members = canReadPlanInFull(ctx.user, unitPath)
     ? []
-    : await groupMembersOfItems(ctx.db, itemIds, today);
+    : await groupMembersOfItems(
+        ctx.db,
+        itemIds,
+        today,
+        scopeCondition(unitScope(ctx.user.grants, 'plans.read', units.path)),
+      );
   for (const link of [
     ...links,
     ...members.map((member) => ({ itemId: member.itemId, path: member.unitPath })),
@@ -451,11 +457,10 @@ export async function getCascade(ctx: PlanContext, planId: number): Promise<Casc
     today,
   );
   const groupRows = new Map<string, { group: GroupRef; tasks: Set<number>; unitIds: Set<number> }>();
+  const taskById = new Map(tasks.map((task) => [task.id, task]));
   for (const member of members) {
     if (member.role !== 'lead') continue;
-    const group = tasks
-      .find((task) => task.id === member.itemId)
-      ?.leadGroups.find((entry) => entry.key === member.key);
+    const group = taskById.get(member.itemId)?.leadGroups.find((entry) => entry.key === member.key);
     if (!group) continue;
     const row = groupRows.get(member.key) ?? { group, tasks: new Set(), unitIds: new Set() };
     row.tasks.add(member.itemId);
@@ -465,11 +470,18 @@ export async function getCascade(ctx: PlanContext, planId: number): Promise<Casc
     if (!asked.has(member.unitId))
       asked.set(member.unitId, { unit: { id: member.unitId, name: member.unitName }, assignedTasks: 0 });
   }
-  const leadsTask = (task: (typeof tasks)[number], unitId: number) =>
-    task.lead.some((unit) => unit.id === unitId) ||
-    members.some((member) => member.role === 'lead' && member.itemId === task.id && member.unitId === unitId);
-  for (const [unitId, entry] of asked)
-    entry.assignedTasks = tasks.filter((task) => leadsTask(task, unitId)).length;
+  // The tasks each unit leads, named or through a group: one pass (a group of 3,321 communes given
+  // 20 tasks is 66,420 members, too many to search once per unit and task).
+  const ledBy = new Map<number, Set<number>>();
+  const lead = (unitId: number, itemId: number) => {
+    const led = ledBy.get(unitId) ?? new Set<number>();
+    led.add(itemId);
+    ledBy.set(unitId, led);
+  };
+  for (const task of tasks) for (const unit of task.lead) lead(unit.id, task.id);
+  for (const member of members) if (member.role === 'lead') lead(member.unitId, member.itemId);
+  for (const [unitId, entry] of asked) entry.assignedTasks = ledBy.get(unitId)?.size ?? 0;
+  const memberIds = new Set(members.map((member) => member.unitId));
   for (const child of children)
     if (!asked.has(child.unitId))
       asked.set(child.unitId, { unit: { id: child.unitId, name: child.unitName }, assignedTasks: 0 });
@@ -503,10 +515,12 @@ export async function getCascade(ctx: PlanContext, planId: number): Promise<Casc
       : [],
   );
   const collator = new Intl.Collator('vi');
+  const childByUnit = new Map<number, (typeof children)[number]>();
+  for (const child of children) if (!childByUnit.has(child.unitId)) childByUnit.set(child.unitId, child);
   const listed = [...asked.values()]
     .filter(({ unit }) => shown(unit.id))
     .map(({ unit, assignedTasks }) => {
-      const child = children.find((entry) => entry.unitId === unit.id);
+      const child = childByUnit.get(unit.id);
       const state = answerState(child ?? null, due, today);
       return {
         unit,
@@ -526,7 +540,7 @@ export async function getCascade(ctx: PlanContext, planId: number): Promise<Casc
         assignedTasks,
         canAnswer: hasPermissionOn(ctx.user.grants, 'plans.write', pathOf.get(unit.id) ?? '-'),
         isOwn: !inFull,
-        named: named.has(unit.id) || !members.some((member) => member.unitId === unit.id),
+        named: named.has(unit.id) || !memberIds.has(unit.id),
       };
     })
     .sort((a, b) => collator.compare(a.unit.name, b.unit.name));
@@ -556,7 +570,8 @@ export async function getCascade(ctx: PlanContext, planId: number): Promise<Casc
     untakenTasks: tasks
       .filter(
         (task) =>
-          !taken.has(task.id) && (inFull || [...asked.keys()].some((id) => shown(id) && leadsTask(task, id))),
+          !taken.has(task.id) &&
+          (inFull || [...asked.keys()].some((id) => shown(id) && (ledBy.get(id)?.has(task.id) ?? false))),
       )
       .map((task) => ({ id: task.id, ref: task.ref, text: task.text, lead: task.lead })),
   };
