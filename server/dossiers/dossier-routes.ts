@@ -4,7 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { DossierIssue } from '../../core/dossiers/dossier-rows.ts';
-import { AppError, fieldError } from '../../core/errors.ts';
+import { AppError, fieldError, inLocale, msg } from '../../core/errors.ts';
 import { contextOf } from '../auth/policy.ts';
 import type { Db } from '../db/engine.ts';
 import { CONTENT_TYPES, writeTable } from '../files/tabular.ts';
@@ -45,12 +45,12 @@ async function receiveUpload(request: FastifyRequest): Promise<Upload> {
         file = { path, fileName: part.filename };
       } else fields[part.fieldname] = String(part.value);
     }
-    if (!file) throw fieldError('file', 'Vui lòng chọn tệp.');
+    if (!file) throw fieldError('file', msg('Vui lòng chọn tệp.', 'Choose a file.'));
     const format = await checkedDossierFormat(file.path, file.fileName);
     let mapping: DossierMapping | undefined;
     if (fields.mapping) mapping = parseDossierMapping(fields.mapping);
     if (fields.dryRun !== undefined && !['true', 'false'].includes(fields.dryRun))
-      throw fieldError('dryRun', 'dryRun là "true" hoặc "false".');
+      throw fieldError('dryRun', msg('dryRun là "true" hoặc "false".', 'dryRun is "true" or "false".'));
     return { dir, ...file, format, dryRun: fields.dryRun === 'true', mapping };
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
@@ -63,7 +63,12 @@ async function headersOf(upload: Upload): Promise<string[]> {
   const rows = readDossierRows(stream, upload.format);
   try {
     const first = await rows.next();
-    if (first.done) throw new AppError('IMPORT_REJECTED', 'Tệp không có dòng tiêu đề.', { rows: [] });
+    if (first.done)
+      throw new AppError(
+        'IMPORT_REJECTED',
+        msg('Tệp không có dòng tiêu đề.', 'The file has no header row.'),
+        { rows: [] },
+      );
     return first.value.cells.map((cell) => cell.trim());
   } finally {
     await rows.return(undefined);
@@ -72,8 +77,8 @@ async function headersOf(upload: Upload): Promise<string[]> {
 }
 
 /** Every refused row as a spreadsheet to work through beside the file (CSV that Excel opens). */
-async function refusalList(refusals: readonly DossierIssue[]) {
-  const rows = refusals.map((issue) => [String(issue.line), issue.column, issue.reason]);
+async function refusalList(refusals: readonly DossierIssue[], locale: string) {
+  const rows = refusals.map((issue) => [String(issue.line), issue.column, inLocale(issue.reason, locale)]);
   return {
     fileName: 'loi-nhap-ho-so.csv',
     contentType: CONTENT_TYPES.csv,
@@ -165,7 +170,10 @@ export async function dossierRoutes(app: FastifyInstance, { db }: { db: Db }) {
                 jobId,
               });
               await writer.settled();
-              return { result, files: refusals.length > 0 ? [await refusalList(refusals)] : [] };
+              return {
+                result,
+                files: refusals.length > 0 ? [await refusalList(refusals, ctx.user.locale)] : [],
+              };
             } finally {
               rmSync(upload.dir, { recursive: true, force: true });
             }

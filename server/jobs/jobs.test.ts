@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '../../core/errors.ts';
+import { AppError, msg } from '../../core/errors.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import { signInAs } from '../test/factories.ts';
 import { buildUser, createTestApp, type Session, signIn, type TestApp } from '../test/harness.ts';
@@ -102,7 +102,10 @@ describe('background jobs', () => {
     expect(logged).toContainEqual({ level: 'error', object: { err: driver, jobId: crashed, errorId } });
 
     const refused = await startJob(ctx, 'test-failing', async () => {
-      throw new AppError('IMPORT_REJECTED', 'Tệp có 3 dòng không hợp lệ.');
+      throw new AppError(
+        'IMPORT_REJECTED',
+        msg('Tệp có 3 dòng không hợp lệ.', 'The file has 3 invalid rows.'),
+      );
     });
     expect(await finished(refused)).toMatchObject({ status: 'failed', error: 'Tệp có 3 dòng không hợp lệ.' });
     expect(logged).toContainEqual({
