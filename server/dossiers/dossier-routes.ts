@@ -4,7 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { DossierIssue } from '../../core/dossiers/dossier-rows.ts';
-import { AppError, fieldError, inLocale, msg } from '../../core/errors.ts';
+import { AppError, fieldError, inLocale, type Msg, msg } from '../../core/errors.ts';
 import { contextOf } from '../auth/policy.ts';
 import type { Db } from '../db/engine.ts';
 import { CONTENT_TYPES, writeTable } from '../files/tabular.ts';
@@ -82,32 +82,41 @@ async function refusalList(refusals: readonly DossierIssue[], locale: string) {
   return {
     fileName: 'loi-nhap-ho-so.csv',
     contentType: CONTENT_TYPES.csv,
-    data: await writeTable({ headers: ['Dòng', 'Cột', 'Lý do'], rows }, 'csv'),
+    data: await writeTable(
+      { headers: locale === 'en' ? ['Line', 'Column', 'Reason'] : ['Dòng', 'Cột', 'Lý do'], rows },
+      'csv',
+    ),
   };
 }
 
+const PHASES: Record<DossierImportProgress['phase'], Msg> = {
+  reading: msg('Đang đọc', 'Reading'),
+  rereading: msg(
+    'Có hồ sơ đã nhập trước, đang đọc lại để cập nhật',
+    'Some dossiers were imported before: reading again to update',
+  ),
+  checking: msg('Đang kiểm tra', 'Checking'),
+  writing: msg('Đang ghi', 'Writing'),
+};
+
 /**
- * Progress as the job shows it: kibibytes of the file read out of its size (a 2 GiB file overflows a
+ * Progress as the job shows it (in the language it was started in): kibibytes of the file read out of its size (a 2 GiB file overflows a
  * count of bytes), the rows read in the message. Writes never queue up: the latest value wins, and on
  * the single-connection embedded database they land once the import's transaction lets go.
  */
-function jobProgressWriter(progress: JobProgress) {
+function jobProgressWriter(progress: JobProgress, locale: string) {
   let latest: DossierImportProgress | null = null;
   let writing: Promise<void> | null = null;
   const drain = async () => {
     while (latest) {
       const current: DossierImportProgress = latest;
       latest = null;
-      const phase = {
-        reading: 'Đang đọc',
-        rereading: 'Có hồ sơ đã nhập trước, đang đọc lại để cập nhật',
-        checking: 'Đang kiểm tra',
-        writing: 'Đang ghi',
-      }[current.phase];
+      const phase = PHASES[current.phase];
+      const rows = current.rowsRead.toLocaleString(locale === 'en' ? 'en-GB' : 'vi-VN');
       await progress(
         Math.floor(current.bytesRead / 1024),
         Math.ceil((current.totalBytes ?? 0) / 1024),
-        `${phase}: đã đọc ${current.rowsRead.toLocaleString('vi-VN')} dòng`,
+        inLocale(msg(`${phase.vi}: đã đọc ${rows} dòng`, `${phase.en}: ${rows} rows read`), locale),
       ).catch(() => {});
     }
     writing = null;
@@ -154,7 +163,7 @@ export async function dossierRoutes(app: FastifyInstance, { db }: { db: Db }) {
           ctx,
           'dossier-import',
           async (progress) => {
-            const writer = jobProgressWriter(progress);
+            const writer = jobProgressWriter(progress, ctx.user.locale);
             try {
               let refusals: readonly DossierIssue[] = [];
               const result = await importDossiers(ctx, {
