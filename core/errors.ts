@@ -57,17 +57,59 @@ export const ERROR_CODES = {
 
 export type ErrorCode = keyof typeof ERROR_CODES;
 
+/** A message for the user in both languages the product speaks. */
+export interface Msg {
+  readonly vi: string;
+  readonly en: string;
+}
+
+export const msg = (vi: string, en: string): Msg => ({ vi, en });
+
+/** The text of `message` the reader reads: Vietnamese unless the reader chose English. */
+export function inLocale(message: Msg, locale: string | null | undefined): string {
+  return locale === 'en' ? message.en : message.vi;
+}
+
+// zod carries messages as plain strings, so a schema's message is its Vietnamese text and its English is
+// remembered here, keyed by that text, when the schema is built. Bounded: a message built per value
+// (a number, a name) past the cap is simply shown in Vietnamese.
+const ZOD_ENGLISH = new Map<string, string>();
+const ZOD_ENGLISH_CAP = 5_000;
+
+/** A zod schema's message in both languages: returns the Vietnamese text zod shows by default. */
+export function zodMsg(vi: string, en: string): string {
+  if (ZOD_ENGLISH.size < ZOD_ENGLISH_CAP || ZOD_ENGLISH.has(vi)) ZOD_ENGLISH.set(vi, en);
+  return vi;
+}
+
+/** A message zod gave back (its text is the Vietnamese of a `zodMsg`, or zod's own English default). */
+export function fromZod(text: string): Msg {
+  return { vi: text, en: ZOD_ENGLISH.get(text) ?? text };
+}
+
+/** The first message of a failed zod parse, in both languages. */
+export function firstZodMessage(result: { error: { issues: readonly { message: string }[] } }): Msg {
+  const first = result.error.issues[0];
+  return first ? fromZod(first.message) : ERROR_CODES.VALIDATION_FAILED;
+}
+
 /** A problem with one field of a request body or query. */
 export interface FieldIssue {
   path: string;
-  message: string;
+  message: Msg;
+}
+
+/** A field's problem as one sentence naming the field: "values.0.numerator: Thiếu tử số." */
+export function atPath(issue: FieldIssue): Msg {
+  const at = issue.path ? `${issue.path}: ` : '';
+  return { vi: `${at}${issue.message.vi}`, en: `${at}${issue.message.en}` };
 }
 
 /** A problem with one cell of an imported file: the row as the user sees it (header = row 1), the column, the reason. */
 export interface RowIssue {
   row: number;
   column: string;
-  reason: string;
+  reason: Msg;
 }
 
 export interface AppErrorDetails {
@@ -76,18 +118,34 @@ export interface AppErrorDetails {
   [key: string]: unknown;
 }
 
+/** `message` (Error's) is the Vietnamese text, for logs and the CLI; `text` carries both languages. */
 export class AppError extends Error {
   readonly code: ErrorCode;
+  readonly text: Msg;
   readonly details: AppErrorDetails;
 
-  constructor(code: ErrorCode, message?: string, details: AppErrorDetails = {}) {
-    super(message ?? ERROR_CODES[code].vi);
+  constructor(code: ErrorCode, message?: Msg, details: AppErrorDetails = {}) {
+    const text = message ?? ERROR_CODES[code];
+    super(text.vi);
     this.code = code;
+    this.text = text;
     this.details = details;
     this.name = 'AppError';
   }
 }
 
-export function fieldError(path: string, message: string): AppError {
+/** The refusal of an imported file naming its first bad cell; `nothing` says what was not written. */
+export function importRejected(issues: RowIssue[], nothing: Msg): AppError {
+  const first = issues[0];
+  const message = first
+    ? {
+        vi: `Tệp có ${issues.length} lỗi; ${nothing.vi}. Lỗi đầu tiên — dòng ${first.row}, cột "${first.column}": ${first.reason.vi}`,
+        en: `The file has ${issues.length} ${issues.length === 1 ? 'error' : 'errors'}; ${nothing.en}. First error — row ${first.row}, column "${first.column}": ${first.reason.en}`,
+      }
+    : undefined;
+  return new AppError('IMPORT_REJECTED', message, { rows: issues });
+}
+
+export function fieldError(path: string, message: Msg): AppError {
   return new AppError('VALIDATION_FAILED', message, { fields: [{ path, message }] });
 }

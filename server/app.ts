@@ -20,7 +20,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db/engine.ts';
 import { listenForChanges } from './db/read-cache.ts';
 import { dossierRoutes } from './dossiers/dossier-routes.ts';
-import { envelope, errorHandler } from './http/errors.ts';
+import { envelope, errorHandler, readerLocale } from './http/errors.ts';
 import { healthRoutes } from './http/health-routes.ts';
 import { refuseNulBytes } from './http/nul-bytes.ts';
 import { indicatorRoutes } from './indicators/indicator-routes.ts';
@@ -47,7 +47,8 @@ async function webRoutes(app: FastifyInstance) {
   await app.register(fastifyStatic, { root: WEB_DIST, serve: false });
   app.get('/*', { config: { policy: 'public' }, schema: { hide: true } }, async (request, reply) => {
     const path = decodeURIComponent(request.url.split('?')[0] ?? '/');
-    if (path.startsWith('/api/')) return reply.status(404).send(envelope(new AppError('NOT_FOUND')));
+    if (path.startsWith('/api/'))
+      return reply.status(404).send(envelope(new AppError('NOT_FOUND'), readerLocale(request)));
     const file = join(WEB_DIST, normalize(path));
     if (file.startsWith(WEB_DIST) && path !== '/' && existsSync(file) && statSync(file).isFile()) {
       const isHashed = path.startsWith('/assets/');
@@ -153,6 +154,8 @@ export async function buildApp({
   await app.register(chasingRoutes, { db: database.db });
 
   await app.register(webRoutes);
-  app.setNotFoundHandler((_request, reply) => reply.status(404).send(envelope(new AppError('NOT_FOUND'))));
+  app.setNotFoundHandler((request, reply) =>
+    reply.status(404).send(envelope(new AppError('NOT_FOUND'), readerLocale(request))),
+  );
   return app;
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { msg } from '../errors.ts';
 import { mapAccountHeader, parseRole, validateAccountImport } from './account-import.ts';
+
+/** The refusals as a Vietnamese reader reads them. */
+const inVietnamese = <T extends { reason: { vi: string } }>(issues: T[]) =>
+  issues.map((issue) => ({ ...issue, reason: issue.reason.vi }));
 
 const UNITS = [
   { id: 1, code: '11953', name: 'Phường Phố Hiến', path: '/1/2/' },
@@ -48,11 +53,12 @@ describe('account import sheet', () => {
       ],
       {
         ...context,
-        refusal: (_unit, role) => (role === 'admin' ? { column: 'role', reason: 'Không được.' } : null),
+        refusal: (_unit, role) =>
+          role === 'admin' ? { column: 'role', reason: msg('Không được.', 'No.') } : null,
       },
     );
     expect(accounts).toEqual([]);
-    expect(issues).toEqual([
+    expect(inVietnamese(issues)).toEqual([
       { row: 3, column: 'Tên đăng nhập', reason: 'Tên đăng nhập "admin" đã có tài khoản.' },
       { row: 3, column: 'Đơn vị', reason: 'Có 2 đơn vị tên "Phòng Tư pháp": hãy ghi mã đơn vị.' },
       { row: 4, column: 'Vai trò', reason: 'Không được.' },
@@ -60,7 +66,7 @@ describe('account import sheet', () => {
   });
 
   it('an empty sheet is an error, not zero accounts created', () => {
-    expect(validateAccountImport(HEADERS, [], context).issues).toEqual([
+    expect(inVietnamese(validateAccountImport(HEADERS, [], context).issues)).toEqual([
       { row: 2, column: '', reason: 'Tệp không có dòng dữ liệu nào.' },
     ]);
   });

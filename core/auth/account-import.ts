@@ -1,4 +1,4 @@
-import type { RowIssue } from '../errors.ts';
+import { firstZodMessage, type Msg, msg, type RowIssue } from '../errors.ts';
 import { foldVietnamese } from '../text/vietnamese.ts';
 import { email, phone } from '../units/unit-schemas.ts';
 import { fullName, username } from './account-schemas.ts';
@@ -93,11 +93,7 @@ export interface AccountImportContext {
   /** Usernames already taken (lower case). */
   existingUsernames: ReadonlySet<string>;
   /** Why the importing user may not give this role on this unit (and which cell is at fault), or null. */
-  refusal: (unit: ImportUnit, role: Role) => { column: 'unit' | 'role'; reason: string } | null;
-}
-
-function firstMessage(result: { success: false; error: { issues: { message: string }[] } }): string {
-  return result.error.issues[0]?.message ?? 'Giá trị không hợp lệ.';
+  refusal: (unit: ImportUnit, role: Role) => { column: 'unit' | 'role'; reason: Msg } | null;
 }
 
 /**
@@ -117,7 +113,11 @@ export function validateAccountImport(
   });
   for (const required of ['fullName', 'username', 'unit', 'role'] as const) {
     if (!columnIndex.has(required))
-      issues.push({ row: 1, column: ACCOUNT_COLUMN_TITLES_VI[required], reason: 'Thiếu cột bắt buộc.' });
+      issues.push({
+        row: 1,
+        column: ACCOUNT_COLUMN_TITLES_VI[required],
+        reason: msg('Thiếu cột bắt buộc.', 'A required column is missing.'),
+      });
   }
   if (issues.length > 0) return { accounts: [], issues };
 
@@ -139,40 +139,68 @@ export function validateAccountImport(
     const row = index + 2;
     if (cells.every((value) => value.trim() === '')) return;
     const rowIssues: RowIssue[] = [];
-    const fail = (column: AccountImportColumn, reason: string) =>
+    const fail = (column: AccountImportColumn, reason: Msg) =>
       rowIssues.push({ row, column: ACCOUNT_COLUMN_TITLES_VI[column], reason });
 
     const name = fullName.safeParse(cell(cells, 'fullName'));
-    if (!name.success) fail('fullName', firstMessage(name));
+    if (!name.success) fail('fullName', firstZodMessage(name));
     const login = username.safeParse(cell(cells, 'username'));
-    if (!login.success) fail('username', firstMessage(login));
+    if (!login.success) fail('username', firstZodMessage(login));
     else if (usernamesInFile.has(login.data))
-      fail('username', `Tên đăng nhập trùng với dòng ${usernamesInFile.get(login.data)}.`);
+      fail(
+        'username',
+        msg(
+          `Tên đăng nhập trùng với dòng ${usernamesInFile.get(login.data)}.`,
+          `The username repeats row ${usernamesInFile.get(login.data)}.`,
+        ),
+      );
     else if (context.existingUsernames.has(login.data))
-      fail('username', `Tên đăng nhập "${login.data}" đã có tài khoản.`);
+      fail(
+        'username',
+        msg(
+          `Tên đăng nhập "${login.data}" đã có tài khoản.`,
+          `The username "${login.data}" already has an account.`,
+        ),
+      );
     if (login.success && !usernamesInFile.has(login.data)) usernamesInFile.set(login.data, row);
     const mail = email.safeParse(cell(cells, 'email'));
-    if (!mail.success) fail('email', firstMessage(mail));
+    if (!mail.success) fail('email', firstZodMessage(mail));
     const tel = phone.safeParse(cell(cells, 'phone'));
-    if (!tel.success) fail('phone', firstMessage(tel));
+    if (!tel.success) fail('phone', firstZodMessage(tel));
 
     const unitText = cell(cells, 'unit');
     let unit: ImportUnit | undefined;
-    if (!unitText) fail('unit', 'Vui lòng nhập tên hoặc mã đơn vị.');
+    if (!unitText) fail('unit', msg('Vui lòng nhập tên hoặc mã đơn vị.', 'Enter the unit’s name or code.'));
     else {
       const named = byName.get(foldVietnamese(unitText)) ?? [];
       unit = byCode.get(unitText.toLowerCase()) ?? (named.length === 1 ? named[0] : undefined);
       if (!unit && named.length > 1)
-        fail('unit', `Có ${named.length} đơn vị tên "${unitText}": hãy ghi mã đơn vị.`);
-      else if (!unit) fail('unit', `Không tìm thấy đơn vị "${unitText}" (tên hoặc mã) đang hoạt động.`);
+        fail(
+          'unit',
+          msg(
+            `Có ${named.length} đơn vị tên "${unitText}": hãy ghi mã đơn vị.`,
+            `${named.length} units are named "${unitText}": write the unit’s code.`,
+          ),
+        );
+      else if (!unit)
+        fail(
+          'unit',
+          msg(
+            `Không tìm thấy đơn vị "${unitText}" (tên hoặc mã) đang hoạt động.`,
+            `No active unit "${unitText}" (name or code) was found.`,
+          ),
+        );
     }
     const roleText = cell(cells, 'role');
     const role = roleText ? parseRole(roleText) : null;
-    if (!roleText) fail('role', 'Vui lòng nhập vai trò.');
+    if (!roleText) fail('role', msg('Vui lòng nhập vai trò.', 'Enter the role.'));
     else if (!role)
       fail(
         'role',
-        `Vai trò "${roleText}" không hợp lệ; dùng một trong: ${ROLE_NAMES.map((r) => ROLES[r].vi).join('; ')}.`,
+        msg(
+          `Vai trò "${roleText}" không hợp lệ; dùng một trong: ${ROLE_NAMES.map((r) => ROLES[r].vi).join('; ')}.`,
+          `The role "${roleText}" is not valid; use one of: ${ROLE_NAMES.map((r) => ROLES[r].vi).join('; ')}.`,
+        ),
       );
     const refusal = unit && role ? context.refusal(unit, role) : null;
     if (refusal) fail(refusal.column, refusal.reason);
@@ -193,6 +221,10 @@ export function validateAccountImport(
     });
   });
   if (accounts.length === 0 && issues.length === 0)
-    issues.push({ row: 2, column: '', reason: 'Tệp không có dòng dữ liệu nào.' });
+    issues.push({
+      row: 2,
+      column: '',
+      reason: msg('Tệp không có dòng dữ liệu nào.', 'The file has no data rows.'),
+    });
   return { accounts: issues.length > 0 ? [] : accounts, issues };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zodMsg } from '../errors.ts';
 import { MAX_ID, versionSchema } from '../ids.ts';
 import { normalizeText } from '../text/vietnamese.ts';
 import { email, phone } from '../units/unit-schemas.ts';
@@ -8,44 +9,68 @@ import { ROLE_NAMES } from './roles.ts';
 /** Schemas for sign-in, accounts and role grants, shared by routes and forms. */
 
 /** A new password, checked by the one password rule; who it belongs to is checked where that is known. */
-export const password = z.string({ error: 'Vui lòng nhập mật khẩu.' }).superRefine((value, ctx) => {
-  const problem = passwordProblem(value);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem.vi });
-});
+export const password = z
+  .string({ error: zodMsg('Vui lòng nhập mật khẩu.', 'Enter the password.') })
+  .superRefine((value, ctx) => {
+    const problem = passwordProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem.vi });
+  });
 
 export const username = z
-  .string({ error: 'Vui lòng nhập tên đăng nhập.' })
+  .string({ error: zodMsg('Vui lòng nhập tên đăng nhập.', 'Enter the username.') })
   .transform((value) => value.trim().toLowerCase())
   .pipe(
     z
       .string()
-      .min(3, 'Tên đăng nhập tối thiểu 3 ký tự.')
-      .max(60, 'Tên đăng nhập tối đa 60 ký tự.')
-      .regex(/^[a-z0-9._@-]+$/, 'Tên đăng nhập chỉ gồm chữ không dấu, số và . _ @ -'),
+      .min(3, zodMsg('Tên đăng nhập tối thiểu 3 ký tự.', 'A username has at least 3 characters.'))
+      .max(60, zodMsg('Tên đăng nhập tối đa 60 ký tự.', 'A username has at most 60 characters.'))
+      .regex(
+        /^[a-z0-9._@-]+$/,
+        zodMsg(
+          'Tên đăng nhập chỉ gồm chữ không dấu, số và . _ @ -',
+          'A username has only unaccented letters, digits and . _ @ -',
+        ),
+      ),
   );
 
 export const loginSchema = z.object({
-  username: z.string().trim().toLowerCase().min(1, 'Vui lòng nhập tên đăng nhập.').max(60),
-  password: z.string().min(1, 'Vui lòng nhập mật khẩu.').max(200),
+  username: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .min(1, zodMsg('Vui lòng nhập tên đăng nhập.', 'Enter the username.'))
+    .max(60),
+  password: z.string().min(1, zodMsg('Vui lòng nhập mật khẩu.', 'Enter the password.')).max(200),
 });
 
 export const changePasswordSchema = z
   .object({
-    currentPassword: z.string().min(1, 'Vui lòng nhập mật khẩu hiện tại.').max(200),
+    currentPassword: z
+      .string()
+      .min(1, zodMsg('Vui lòng nhập mật khẩu hiện tại.', 'Enter the current password.'))
+      .max(200),
     newPassword: password,
   })
   .refine((value) => value.currentPassword !== value.newPassword, {
     path: ['newPassword'],
-    message: 'Mật khẩu mới phải khác mật khẩu hiện tại.',
+    message: zodMsg(
+      'Mật khẩu mới phải khác mật khẩu hiện tại.',
+      'The new password must differ from the current one.',
+    ),
   });
 
 export const LOCALES = ['vi', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 
 export const fullName = z
-  .string({ error: 'Vui lòng nhập họ tên.' })
+  .string({ error: zodMsg('Vui lòng nhập họ tên.', 'Enter the full name.') })
   .transform(normalizeText)
-  .pipe(z.string().min(1, 'Vui lòng nhập họ tên.').max(150, 'Tối đa 150 ký tự.'));
+  .pipe(
+    z
+      .string()
+      .min(1, zodMsg('Vui lòng nhập họ tên.', 'Enter the full name.'))
+      .max(150, zodMsg('Tối đa 150 ký tự.', 'At most 150 characters.')),
+  );
 
 export const createUserSchema = z
   .object({
@@ -73,8 +98,12 @@ export const updateUserSchema = z.object({
 export const updatePreferencesSchema = z.object({ locale: z.enum(LOCALES) });
 
 export const grantRoleSchema = z.object({
-  role: z.enum(ROLE_NAMES, { error: 'Vai trò không hợp lệ.' }),
-  unitId: z.number({ error: 'Vui lòng chọn đơn vị.' }).int().positive().max(MAX_ID, 'Vui lòng chọn đơn vị.'),
+  role: z.enum(ROLE_NAMES, { error: zodMsg('Vai trò không hợp lệ.', 'Invalid role.') }),
+  unitId: z
+    .number({ error: zodMsg('Vui lòng chọn đơn vị.', 'Choose a unit.') })
+    .int()
+    .positive()
+    .max(MAX_ID, zodMsg('Vui lòng chọn đơn vị.', 'Choose a unit.')),
 });
 
 /** An account for a unit's head, from the unit's page (prefilled from the unit's head fields). */

@@ -1,3 +1,4 @@
+import type { Msg } from '../errors.ts';
 import { foldVietnamese } from '../text/vietnamese.ts';
 import { COMMON_PASSWORDS } from './common-passwords.ts';
 
@@ -6,10 +7,7 @@ import { COMMON_PASSWORDS } from './common-passwords.ts';
 export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 200;
 
-export interface PasswordProblem {
-  vi: string;
-  en: string;
-}
+export type PasswordProblem = Msg;
 
 export const PASSWORD_PROBLEMS = {
   tooShort: {

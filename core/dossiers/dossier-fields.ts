@@ -1,3 +1,4 @@
+import { type Msg, msg } from '../errors.ts';
 import { foldVietnamese } from '../text/vietnamese.ts';
 
 /**
@@ -149,13 +150,19 @@ export function resolveColumns(
 }
 
 /** Problems with a user's mapping: unknown fields, headers the file does not have. */
-export function mappingProblems(headers: readonly string[], mapping: Record<string, string>): string[] {
+export function mappingProblems(headers: readonly string[], mapping: Record<string, string>): Msg[] {
   const keys = new Set(headers.map(headerKey));
-  const problems: string[] = [];
+  const problems: Msg[] = [];
   for (const [field, header] of Object.entries(mapping)) {
     if (!(DOSSIER_FIELDS as readonly string[]).includes(field))
-      problems.push(`Trường "${field}" không có trong danh sách trường của hồ sơ.`);
-    else if (!keys.has(headerKey(header))) problems.push(`Tệp không có cột "${header}".`);
+      problems.push(
+        msg(
+          `Trường "${field}" không có trong danh sách trường của hồ sơ.`,
+          `The field "${field}" is not one of the dossier's fields.`,
+        ),
+      );
+    else if (!keys.has(headerKey(header)))
+      problems.push(msg(`Tệp không có cột "${header}".`, `The file has no column "${header}".`));
   }
   return problems;
 }

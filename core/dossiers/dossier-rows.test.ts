@@ -4,6 +4,10 @@ import { normalizeText } from '../text/vietnamese.ts';
 import { DOSSIER_FIELDS, resolveColumns } from './dossier-fields.ts';
 import { dossierContentHash, validateDossierRow } from './dossier-rows.ts';
 
+/** The refusals as a Vietnamese reader reads them. */
+const inVietnamese = <T extends { reason: { vi: string } }>(issues: T[] | undefined) =>
+  (issues ?? []).map((issue) => ({ ...issue, reason: issue.reason.vi }));
+
 const headers = [...DOSSIER_FIELDS];
 const resolved = resolveColumns(headers);
 if (!resolved.ok) throw new Error('canonical headers must resolve');
@@ -54,7 +58,7 @@ describe('dossier row validation', () => {
       7,
       cells({ code: '', receivedAt: '31/02/2026', channel: 'fax', digitised: 'có lẽ' }),
     );
-    expect(issues).toEqual([
+    expect(inVietnamese(issues)).toEqual([
       { line: 7, column: 'code', reason: 'Thiếu mã hồ sơ.' },
       { line: 7, column: 'channel', reason: expect.stringContaining('Kênh "fax" không hợp lệ') },
       {
@@ -64,12 +68,12 @@ describe('dossier row validation', () => {
       },
       { line: 7, column: 'digitised', reason: expect.stringContaining('không phải có/không') },
     ]);
-    expect(validateDossierRow(headers, columns, 3, cells({ receivedAt: '' })).issues).toEqual([
+    expect(inVietnamese(validateDossierRow(headers, columns, 3, cells({ receivedAt: '' })).issues)).toEqual([
       { line: 3, column: 'receivedAt', reason: 'Thiếu ngày tiếp nhận.' },
     ]);
-    expect(validateDossierRow(headers, columns, 4, cells({ finishedAt: '09/01/2026 10:00' })).issues).toEqual(
-      [{ line: 4, column: 'finishedAt', reason: 'Ngày hoàn thành trước ngày tiếp nhận.' }],
-    );
+    expect(
+      inVietnamese(validateDossierRow(headers, columns, 4, cells({ finishedAt: '09/01/2026 10:00' })).issues),
+    ).toEqual([{ line: 4, column: 'finishedAt', reason: 'Ngày hoàn thành trước ngày tiếp nhận.' }]);
   });
 
   it('accepts a finish on the day of receipt given as a date alone', () => {

@@ -1,3 +1,4 @@
+import { type Msg, msg } from '../errors.ts';
 import { normalizeText } from '../text/vietnamese.ts';
 import { DOSSIER_FIELD_LABELS, type DossierColumns, type DossierField } from './dossier-fields.ts';
 import {
@@ -14,7 +15,7 @@ import {
 export interface DossierIssue {
   line: number;
   column: string;
-  reason: string;
+  reason: Msg;
 }
 
 /** A row checked and normalised, ready to stage: times in epoch milliseconds. */
@@ -124,7 +125,7 @@ class RowCheck {
     this.cells = cells;
   }
 
-  fail(field: DossierField, reason: string) {
+  fail(field: DossierField, reason: Msg) {
     const index = this.columns[field];
     const column = (index === undefined ? undefined : this.headers[index]) || DOSSIER_FIELD_LABELS[field];
     this.issues.push({ line: this.line, column, reason });
@@ -138,17 +139,24 @@ class RowCheck {
 
   optionalText(field: DossierField): string | null {
     const value = this.text(field);
-    if (value.length > MAX_TEXT) this.fail(field, `Dài quá ${MAX_TEXT} ký tự.`);
+    if (value.length > MAX_TEXT)
+      this.fail(field, msg(`Dài quá ${MAX_TEXT} ký tự.`, `Longer than ${MAX_TEXT} characters.`));
     if (!value) return null;
     // Neither a NUL nor U+FFFD passes isNormal: only other text needs looking at again.
     if (isNormal(value)) return value;
     // A byte that was not UTF-8 (decoded as U+FFFD) or a NUL: a damaged export, never real text.
     if (value.includes('\uFFFD') || value.includes('\u0000'))
-      this.fail(field, 'Có ký tự không đọc được (tệp hỏng, hoặc có đoạn không mã hoá UTF-8).');
+      this.fail(
+        field,
+        msg(
+          'Có ký tự không đọc được (tệp hỏng, hoặc có đoạn không mã hoá UTF-8).',
+          'Has unreadable characters (a damaged file, or a part not encoded in UTF-8).',
+        ),
+      );
     return normalise(value);
   }
 
-  requiredText(field: DossierField, message: string): string {
+  requiredText(field: DossierField, message: Msg): string {
     const value = this.optionalText(field);
     if (!value) this.fail(field, message);
     return value ?? '';
@@ -161,7 +169,13 @@ class RowCheck {
     if (!value) return null;
     const parsed: ParsedTime | null = parseDossierTime(value);
     if (!parsed) {
-      this.fail(field, `"${value}" không phải ngày giờ hợp lệ (dd/mm/yyyy hh:mm hoặc ISO 8601).`);
+      this.fail(
+        field,
+        msg(
+          `"${value}" không phải ngày giờ hợp lệ (dd/mm/yyyy hh:mm hoặc ISO 8601).`,
+          `"${value}" is not a valid date and time (dd/mm/yyyy hh:mm or ISO 8601).`,
+        ),
+      );
       return null;
     }
     return parsed.dateOnly && isEnd ? parsed.ms + DAY_MS - 1000 : parsed.ms;
@@ -171,7 +185,13 @@ class RowCheck {
     const value = this.text(field);
     const parsed = parseFlag(value);
     if (parsed === null)
-      this.fail(field, `"${value}" không phải có/không (có, không, x, 1, 0, true, false).`);
+      this.fail(
+        field,
+        msg(
+          `"${value}" không phải có/không (có, không, x, 1, 0, true, false).`,
+          `"${value}" is not yes/no (có, không, x, 1, 0, true, false).`,
+        ),
+      );
     return parsed ?? false;
   }
 }
@@ -187,31 +207,43 @@ export function validateDossierRow(
   cells: readonly string[],
 ): { row: DossierRow; issues?: undefined } | { row?: undefined; issues: DossierIssue[] } {
   const check = new RowCheck(headers, columns, line, cells);
-  const code = check.requiredText('code', 'Thiếu mã hồ sơ.');
-  const unitCode = check.requiredText('unitCode', 'Thiếu mã đơn vị.');
-  const procedureCode = check.requiredText('procedureCode', 'Thiếu mã thủ tục.');
+  const code = check.requiredText('code', msg('Thiếu mã hồ sơ.', 'The dossier code is missing.'));
+  const unitCode = check.requiredText('unitCode', msg('Thiếu mã đơn vị.', 'The unit code is missing.'));
+  const procedureCode = check.requiredText(
+    'procedureCode',
+    msg('Thiếu mã thủ tục.', 'The procedure code is missing.'),
+  );
   const procedureName = check.optionalText('procedureName');
   const field = check.optionalText('field');
   const level = check.optionalText('level');
   const status = check.optionalText('status');
   const channelText = check.text('channel');
   const channel = channelText ? parseChannel(channelText) : null;
-  if (!channelText) check.fail('channel', 'Thiếu kênh nộp hồ sơ.');
+  if (!channelText) check.fail('channel', msg('Thiếu kênh nộp hồ sơ.', 'The submission channel is missing.'));
   else if (!channel)
     check.fail(
       'channel',
-      `Kênh "${channelText}" không hợp lệ: dùng Trực tiếp, Trực tuyến một phần, Trực tuyến toàn trình hoặc Bưu chính.`,
+      msg(
+        `Kênh "${channelText}" không hợp lệ: dùng Trực tiếp, Trực tuyến một phần, Trực tuyến toàn trình hoặc Bưu chính.`,
+        `The channel "${channelText}" is not valid: use Trực tiếp, Trực tuyến một phần, Trực tuyến toàn trình or Bưu chính.`,
+      ),
     );
   const receivedText = check.text('receivedAt');
   const receivedMs = check.time('receivedAt', false);
-  if (!receivedText) check.fail('receivedAt', 'Thiếu ngày tiếp nhận.');
+  if (!receivedText) check.fail('receivedAt', msg('Thiếu ngày tiếp nhận.', 'The date received is missing.'));
   const dueMs = check.time('dueAt', true);
   const finishedMs = check.time('finishedAt', true);
   const returnedMs = check.time('returnedAt', true);
   if (receivedMs !== null && finishedMs !== null && finishedMs < receivedMs)
-    check.fail('finishedAt', 'Ngày hoàn thành trước ngày tiếp nhận.');
+    check.fail(
+      'finishedAt',
+      msg('Ngày hoàn thành trước ngày tiếp nhận.', 'Finished before it was received.'),
+    );
   if (receivedMs !== null && returnedMs !== null && returnedMs < receivedMs)
-    check.fail('returnedAt', 'Ngày trả kết quả trước ngày tiếp nhận.');
+    check.fail(
+      'returnedAt',
+      msg('Ngày trả kết quả trước ngày tiếp nhận.', 'Returned before it was received.'),
+    );
   const digitised = check.flag('digitised');
   const apologyIssued = check.flag('apologyIssued');
 

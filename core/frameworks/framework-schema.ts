@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zodMsg } from '../errors.ts';
 import { type Criterion, type Framework, SCORING_METHODS } from './framework.ts';
 
 /**
@@ -6,30 +7,36 @@ import { type Criterion, type Framework, SCORING_METHODS } from './framework.ts'
  * without a code or a framework without bands is a 400 naming the field, not a crash. Unknown keys
  * are kept (a framework file may carry notes); the rules between fields stay in validateFramework.
  */
-const points = z.number({ error: 'Điểm phải là số.' }).min(-1_000_000).max(1_000_000);
+const points = z
+  .number({ error: zodMsg('Điểm phải là số.', 'The score must be a number.') })
+  .min(-1_000_000)
+  .max(1_000_000);
 const year = z
-  .number({ error: 'Năm không hợp lệ.' })
-  .int('Năm không hợp lệ.')
-  .min(2000, 'Năm từ 2000.')
-  .max(2100, 'Năm đến 2100.');
+  .number({ error: zodMsg('Năm không hợp lệ.', 'Invalid year.') })
+  .int(zodMsg('Năm không hợp lệ.', 'Invalid year.'))
+  .min(2000, zodMsg('Năm từ 2000.', 'The year is 2000 or later.'))
+  .max(2100, zodMsg('Năm đến 2100.', 'The year is 2100 or earlier.'));
 
 const bandSchema = z.object({
-  label: z.string({ error: 'Thiếu tên mức xếp loại.' }).min(1, 'Thiếu tên mức xếp loại.').max(100),
+  label: z
+    .string({ error: zodMsg('Thiếu tên mức xếp loại.', 'The band name is missing.') })
+    .min(1, zodMsg('Thiếu tên mức xếp loại.', 'The band name is missing.'))
+    .max(100),
   from: points,
   to: points,
 });
 
 export const criterionSchema: z.ZodType<Criterion> = z.looseObject({
   code: z
-    .string({ error: 'Thiếu mã tiêu chí.' })
-    .min(1, 'Thiếu mã tiêu chí.')
-    .max(60, 'Mã tiêu chí tối đa 60 ký tự.'),
-  nameVi: z.string({ error: 'Thiếu tên tiếng Việt.' }).max(1000),
+    .string({ error: zodMsg('Thiếu mã tiêu chí.', 'The criterion code is missing.') })
+    .min(1, zodMsg('Thiếu mã tiêu chí.', 'The criterion code is missing.'))
+    .max(60, zodMsg('Mã tiêu chí tối đa 60 ký tự.', 'The criterion code has at most 60 characters.')),
+  nameVi: z.string({ error: zodMsg('Thiếu tên tiếng Việt.', 'The Vietnamese name is missing.') }).max(1000),
   nameEn: z.string().max(1000).optional(),
   maxPoints: points.nullable(),
   minPoints: points.optional(),
   method: z.enum(Object.keys(SCORING_METHODS) as [keyof typeof SCORING_METHODS], {
-    error: 'Cách chấm không hợp lệ.',
+    error: zodMsg('Cách chấm không hợp lệ.', 'Invalid scoring method.'),
   }),
   evidenceRequired: z.boolean().optional(),
   guidance: z.string().max(20_000).optional(),
@@ -43,10 +50,10 @@ export const criterionSchema: z.ZodType<Criterion> = z.looseObject({
 
 export const frameworkSchema: z.ZodType<Framework> = z.looseObject({
   code: z
-    .string({ error: 'Thiếu mã bộ chỉ số.' })
-    .min(1, 'Thiếu mã bộ chỉ số.')
-    .max(60, 'Mã bộ chỉ số tối đa 60 ký tự.'),
-  nameVi: z.string({ error: 'Thiếu tên bộ chỉ số.' }).max(500),
+    .string({ error: zodMsg('Thiếu mã bộ chỉ số.', 'The framework code is missing.') })
+    .min(1, zodMsg('Thiếu mã bộ chỉ số.', 'The framework code is missing.'))
+    .max(60, zodMsg('Mã bộ chỉ số tối đa 60 ký tự.', 'The framework code has at most 60 characters.')),
+  nameVi: z.string({ error: zodMsg('Thiếu tên bộ chỉ số.', 'The framework name is missing.') }).max(500),
   nameEn: z.string().max(500).default(''),
   fromYear: year,
   toYear: year.nullable().default(null),
@@ -54,6 +61,12 @@ export const frameworkSchema: z.ZodType<Framework> = z.looseObject({
   source: z.string().max(2000).default(''),
   unit: z.enum(['points', 'percent']).default('points'),
   grouping: z.enum(['bands', 'quartiles']).default('bands'),
-  bands: z.array(bandSchema, { error: 'Chưa khai báo thang xếp loại.' }).max(50),
-  criteria: z.array(criterionSchema, { error: 'Thiếu danh sách tiêu chí.' }).max(1000),
+  bands: z
+    .array(bandSchema, { error: zodMsg('Chưa khai báo thang xếp loại.', 'No grading bands are declared.') })
+    .max(50),
+  criteria: z
+    .array(criterionSchema, {
+      error: zodMsg('Thiếu danh sách tiêu chí.', 'The list of criteria is missing.'),
+    })
+    .max(1000),
 }) as unknown as z.ZodType<Framework>;

@@ -2,7 +2,7 @@
  * A framework's criteria as a spreadsheet, one row per criterion, and back: what a coordinator edits in
  * Excel. The tree comes from the codes ("XA.1.2" sits under "XA.1"); rows may come in any order.
  */
-import type { RowIssue } from '../errors.ts';
+import { msg, type RowIssue } from '../errors.ts';
 import { foldVietnamese } from '../text/vietnamese.ts';
 import {
   type Criterion,
@@ -79,7 +79,11 @@ export function frameworkFromTable(
   };
   for (const name of ['Mã tiêu chí', 'Tên tiêu chí', 'Điểm tối đa'] as const) {
     if (column(name) === -1)
-      issues.push({ row: 1, column: name, reason: 'Thiếu cột này trong dòng tiêu đề.' });
+      issues.push({
+        row: 1,
+        column: name,
+        reason: msg('Thiếu cột này trong dòng tiêu đề.', 'This column is missing from the header row.'),
+      });
   }
   if (issues.length > 0) return { framework: null, issues };
   const byCode = new Map<string, Criterion>();
@@ -90,32 +94,64 @@ export function frameworkFromTable(
     if (cells.every((value) => value.trim() === '')) return;
     const code = cell(at.code);
     if (!/^[\p{L}\p{N}_]+(\.[\p{L}\p{N}_]+)*$/u.test(code)) {
-      issues.push({ row, column: 'Mã tiêu chí', reason: 'Mã trống hoặc sai dạng (ví dụ XA.1.2).' });
+      issues.push({
+        row,
+        column: 'Mã tiêu chí',
+        reason: msg(
+          'Mã trống hoặc sai dạng (ví dụ XA.1.2).',
+          'The code is empty or malformed (e.g. XA.1.2).',
+        ),
+      });
       return;
     }
     if (byCode.has(code)) {
-      issues.push({ row, column: 'Mã tiêu chí', reason: `Mã ${code} bị trùng.` });
+      issues.push({
+        row,
+        column: 'Mã tiêu chí',
+        reason: msg(`Mã ${code} bị trùng.`, `The code ${code} is repeated.`),
+      });
       return;
     }
     const name = cell(at.name);
-    if (!name) issues.push({ row, column: 'Tên tiêu chí', reason: 'Tên tiêu chí không được trống.' });
+    if (!name)
+      issues.push({
+        row,
+        column: 'Tên tiêu chí',
+        reason: msg('Tên tiêu chí không được trống.', 'The criterion name cannot be empty.'),
+      });
     const pointsText = cell(at.points).replace(',', '.');
     const points = pointsText === '' ? null : Number(pointsText);
     if (points !== null && (!Number.isFinite(points) || points < 0))
-      issues.push({ row, column: 'Điểm tối đa', reason: `"${cell(at.points)}" không phải số điểm hợp lệ.` });
+      issues.push({
+        row,
+        column: 'Điểm tối đa',
+        reason: msg(
+          `"${cell(at.points)}" không phải số điểm hợp lệ.`,
+          `"${cell(at.points)}" is not a valid score.`,
+        ),
+      });
     const methodText = foldVietnamese(cell(at.method));
     const method = methodText === '' ? 'manual' : METHOD_BY_NAME.get(methodText);
     if (!method)
       issues.push({
         row,
         column: 'Cách chấm',
-        reason: `Không rõ cách chấm "${cell(at.method)}" (${Object.values(SCORING_METHODS)
-          .map((m) => m.vi)
-          .join('; ')}).`,
+        reason: msg(
+          `Không rõ cách chấm "${cell(at.method)}" (${Object.values(SCORING_METHODS)
+            .map((m) => m.vi)
+            .join('; ')}).`,
+          `Unknown scoring method "${cell(at.method)}" (${Object.values(SCORING_METHODS)
+            .map((m) => m.vi)
+            .join('; ')}).`,
+        ),
       });
     const evidenceText = foldVietnamese(cell(at.evidence));
     if (!YES.has(evidenceText) && !NO.has(evidenceText))
-      issues.push({ row, column: 'Bắt buộc tài liệu kiểm chứng', reason: 'Ghi "Có" hoặc "Không".' });
+      issues.push({
+        row,
+        column: 'Bắt buộc tài liệu kiểm chứng',
+        reason: msg('Ghi "Có" hoặc "Không".', 'Write "Có" (yes) or "Không" (no).'),
+      });
     byCode.set(code, {
       code,
       nameVi: name,
@@ -134,7 +170,11 @@ export function frameworkFromTable(
     const parent = parentCode === null ? undefined : byCode.get(parentCode);
     if (parentCode !== null && !parent && code.split('.').length > 2) {
       const row = rows.findIndex((cells) => (cells[at.code] ?? '').trim() === code) + 2;
-      issues.push({ row, column: 'Mã tiêu chí', reason: `Không có tiêu chí cha ${parentCode}.` });
+      issues.push({
+        row,
+        column: 'Mã tiêu chí',
+        reason: msg(`Không có tiêu chí cha ${parentCode}.`, `There is no parent criterion ${parentCode}.`),
+      });
       continue;
     }
     if (parent) parent.children = [...(parent.children ?? []), criterion];
@@ -150,7 +190,11 @@ export function frameworkFromTable(
   };
   roots.forEach(fill);
   if (order.length === 0)
-    issues.push({ row: 2, column: 'Mã tiêu chí', reason: 'Tệp không có tiêu chí nào.' });
+    issues.push({
+      row: 2,
+      column: 'Mã tiêu chí',
+      reason: msg('Tệp không có tiêu chí nào.', 'The file has no criteria.'),
+    });
   if (issues.length > 0) return { framework: null, issues };
   return {
     framework: {

@@ -94,9 +94,24 @@ describe('validation names every problem', () => {
     first.children.push({ code: 'XA.1.2', nameVi: 'Trùng', maxPoints: 1, method: 'manual' });
     first.children.push({ code: 'XB.9', nameVi: 'Lạc chỗ', maxPoints: 0, method: 'manual' });
     expect(validateFramework(framework)).toEqual([
-      { at: 'XA.1', message: expect.stringContaining('khác tổng điểm các tiêu chí con 11') },
-      { at: 'XA.1.2', message: 'Mã tiêu chí "XA.1.2" bị trùng.' },
-      { at: 'XB.9', message: 'Mã tiêu chí "XB.9" phải bắt đầu bằng mã cha "XA.1.".' },
+      {
+        at: 'XA.1',
+        message: {
+          vi: expect.stringContaining('khác tổng điểm các tiêu chí con 11'),
+          en: expect.stringContaining('differs from the sum of its sub-criteria 11'),
+        },
+      },
+      {
+        at: 'XA.1.2',
+        message: { vi: 'Mã tiêu chí "XA.1.2" bị trùng.', en: 'The criterion code "XA.1.2" is repeated.' },
+      },
+      {
+        at: 'XB.9',
+        message: {
+          vi: 'Mã tiêu chí "XB.9" phải bắt đầu bằng mã cha "XA.1.".',
+          en: 'The criterion code "XB.9" must start with its parent\'s code "XA.1.".',
+        },
+      },
     ]);
     first.aggregation = 'declared';
     expect(validateFramework(framework).map((issue) => issue.at)).toEqual(['XA.1.2', 'XB.9']);
@@ -111,7 +126,7 @@ describe('validation names every problem', () => {
         { label: 'Yếu', from: 0, to: 75 },
       ],
     };
-    expect(validateFramework(framework).map((issue) => issue.message)).toEqual([
+    expect(validateFramework(framework).map((issue) => issue.message.vi)).toEqual([
       'Mức "Khá" chồng lên mức "Yếu".',
       'Khoảng trống giữa mức "Khá" và "Tốt" (80–85).',
       'Thang xếp loại không phủ đến 100 (dừng ở 95).',

@@ -28,8 +28,11 @@ describe('moving a round on', () => {
       pendingKind: 'notSubmitted',
       reasonRequired: true,
     });
-    expect(stageMoveProblem(preview!, formatDateVi)).toBe(
+    expect(stageMoveProblem(preview!, formatDateVi).vi).toBe(
       'Còn 103/104 đơn vị chưa nộp bản tự đánh giá; hạn giai đoạn là 30/06/2026, chưa đến. Nêu lý do nếu vẫn chuyển giai đoạn.',
+    );
+    expect(stageMoveProblem(preview!, formatDateVi).en).toBe(
+      '103/104 units have not submitted their self-assessment; the stage is due 30/06/2026, not yet reached. State a reason to move the stage anyway.',
     );
   });
 
@@ -57,7 +60,7 @@ describe('moving a round on', () => {
     });
     const publish = previewStageMove(round('final'), PROGRESS, '2026-09-01');
     expect(publish).toMatchObject({ to: 'published', pendingKind: null, pending: 0, reasonRequired: true });
-    expect(stageMoveProblem(publish!, formatDateVi)).toBe(
+    expect(stageMoveProblem(publish!, formatDateVi).vi).toBe(
       'Hạn giai đoạn là 30/09/2026, chưa đến. Nêu lý do nếu vẫn chuyển giai đoạn.',
     );
     expect(previewStageMove(round('published'), PROGRESS, '2026-10-01')).toBeNull();

@@ -4,6 +4,7 @@
  * self-assessment. Pure rules; the server enforces them and the web app shows them before confirming.
  */
 import { z } from 'zod';
+import { type Msg, zodMsg } from '../errors.ts';
 import { versionSchema } from '../ids.ts';
 import { optionalText, text } from '../text/fields.ts';
 import { type InputStage, nextStage, STAGES, type Stage } from './rounds.ts';
@@ -71,21 +72,32 @@ export function previewStageMove(
   };
 }
 
-const PENDING_VI: Record<NonNullable<StageMovePreview['pendingKind']>, string> = {
-  notSubmitted: 'chưa nộp bản tự đánh giá',
-  notAppraised: 'chưa được thẩm định xong',
-  awaitingExplanation: 'chưa giải trình tiêu chí bị trả lại',
+const PENDING: Record<NonNullable<StageMovePreview['pendingKind']>, Msg> = {
+  notSubmitted: { vi: 'chưa nộp bản tự đánh giá', en: 'have not submitted their self-assessment' },
+  notAppraised: { vi: 'chưa được thẩm định xong', en: 'are not fully appraised' },
+  awaitingExplanation: {
+    vi: 'chưa giải trình tiêu chí bị trả lại',
+    en: 'have not explained returned criteria',
+  },
 };
 
 /** The refusal of a move against the schedule without a reason: "Còn 103 đơn vị chưa nộp…; hạn giai đoạn là …". */
-export function stageMoveProblem(preview: StageMovePreview, formatDate: (iso: string) => string): string {
-  const parts: string[] = [];
-  if (preview.pendingKind && preview.pending > 0)
-    parts.push(`Còn ${preview.pending}/${preview.units} đơn vị ${PENDING_VI[preview.pendingKind]}`);
-  if (!preview.deadlinePassed && preview.deadline)
-    parts.push(`hạn giai đoạn là ${formatDate(preview.deadline)}, chưa đến`);
-  const what = parts.join('; ');
-  return `${what.charAt(0).toUpperCase()}${what.slice(1)}. Nêu lý do nếu vẫn chuyển giai đoạn.`;
+export function stageMoveProblem(preview: StageMovePreview, formatDate: (iso: string) => string): Msg {
+  const vi: string[] = [];
+  const en: string[] = [];
+  if (preview.pendingKind && preview.pending > 0) {
+    vi.push(`Còn ${preview.pending}/${preview.units} đơn vị ${PENDING[preview.pendingKind].vi}`);
+    en.push(`${preview.pending}/${preview.units} units ${PENDING[preview.pendingKind].en}`);
+  }
+  if (!preview.deadlinePassed && preview.deadline) {
+    vi.push(`hạn giai đoạn là ${formatDate(preview.deadline)}, chưa đến`);
+    en.push(`the stage is due ${formatDate(preview.deadline)}, not yet reached`);
+  }
+  const sentence = (parts: string[]) => parts.join('; ').replace(/^./, (first) => first.toUpperCase());
+  return {
+    vi: `${sentence(vi)}. Nêu lý do nếu vẫn chuyển giai đoạn.`,
+    en: `${sentence(en)}. State a reason to move the stage anyway.`,
+  };
 }
 
 /** Moving back one stage is safe only while nothing of the stage being left has been entered. */
@@ -101,10 +113,13 @@ export const advanceRoundSchema = z.object({
 
 export const withdrawPublicationSchema = z.object({
   version: versionSchema,
-  reason: text(2000, 'Nêu lý do thu hồi công bố.'),
+  reason: text(2000, zodMsg('Nêu lý do thu hồi công bố.', 'State why the publication is withdrawn.')),
 });
 
 export const reopenStageSchema = z.object({
   version: versionSchema,
-  reason: text(2000, 'Nêu lý do mở lại giai đoạn trước.'),
+  reason: text(
+    2000,
+    zodMsg('Nêu lý do mở lại giai đoạn trước.', 'State why the previous stage is reopened.'),
+  ),
 });

@@ -3,7 +3,9 @@
  * a criterion for explanation), the unit explains, the council appraises again, the coordinator adds
  * bonus and penalty points, the ranking is published. Pure rules; the server stores and enforces them.
  */
+
 import { z } from 'zod';
+import { zodMsg } from '../errors.ts';
 import { idSchema, versionOrNewSchema, versionSchema } from '../ids.ts';
 import { isoDate, optionalParagraphs, optionalText, text } from '../text/fields.ts';
 import { NON_SUBMITTER_RULES } from './scoring.ts';
@@ -50,12 +52,12 @@ export function needsReason(selfScore: number | null, appraisedScore: number): b
   return selfScore === null || Math.abs(selfScore - appraisedScore) > 1e-9;
 }
 
-const score = z.number().min(0, 'Điểm không được âm.');
+const score = z.number().min(0, zodMsg('Điểm không được âm.', 'A score cannot be negative.'));
 
 export const createRoundSchema = z.object({
   frameworkId: idSchema,
   ownerUnitId: idSchema,
-  name: text(300, 'Vui lòng nhập tên đợt đánh giá.'),
+  name: text(300, zodMsg('Vui lòng nhập tên đợt đánh giá.', 'Enter the name of the assessment round.')),
   year: z.number().int().min(2000).max(2100),
   /** The units assessed: listed, or every active unit of a type under the owner unit. */
   unitIds: z.array(idSchema).max(5000).optional(),

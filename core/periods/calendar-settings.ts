@@ -4,7 +4,9 @@
  * schedule on top of the computed defaults. The data cut-off stays the national rule (the 14th,
  * Nghị định 09/2019/NĐ-CP): dossier roll-ups are counted by it, so it is not a setting.
  */
+
 import { z } from 'zod';
+import { zodMsg } from '../errors.ts';
 import { isoDate } from '../text/fields.ts';
 import {
   DEFAULT_REGIME,
@@ -17,15 +19,29 @@ import type { workdayCalendar } from './workdays.ts';
 
 export const regimeSettingsSchema = z.object({
   dueDay: z
-    .number({ error: 'Ngày hạn gửi phải là một số.' })
+    .number({ error: zodMsg('Ngày hạn gửi phải là một số.', 'The due day must be a number.') })
     .int()
-    .min(DEFAULT_REGIME.cutoffDay + 1, `Hạn gửi phải sau ngày chốt số liệu (${DEFAULT_REGIME.cutoffDay}).`)
-    .max(28, 'Hạn gửi không được sau ngày 28 (tháng 2 có 28 ngày).'),
+    .min(
+      DEFAULT_REGIME.cutoffDay + 1,
+      zodMsg(
+        `Hạn gửi phải sau ngày chốt số liệu (${DEFAULT_REGIME.cutoffDay}).`,
+        `The due day must come after the data cut-off day (${DEFAULT_REGIME.cutoffDay}).`,
+      ),
+    )
+    .max(
+      28,
+      zodMsg(
+        'Hạn gửi không được sau ngày 28 (tháng 2 có 28 ngày).',
+        'The due day cannot be after the 28th (February has 28 days).',
+      ),
+    ),
   internalDueWorkdays: z
-    .number({ error: 'Số ngày làm việc phải là một số.' })
+    .number({
+      error: zodMsg('Số ngày làm việc phải là một số.', 'The number of working days must be a number.'),
+    })
     .int()
-    .min(0, 'Số ngày làm việc không được âm.')
-    .max(20, 'Tối đa 20 ngày làm việc.')
+    .min(0, zodMsg('Số ngày làm việc không được âm.', 'The number of working days cannot be negative.'))
+    .max(20, zodMsg('Tối đa 20 ngày làm việc.', 'At most 20 working days.'))
     .nullable(),
 });
 export type RegimeSettings = z.output<typeof regimeSettingsSchema>;
@@ -40,7 +56,7 @@ export const regimeOf = (settings: RegimeSettings): ReportingRegime => ({
   ...settings,
 });
 
-const dates = z.array(isoDate).max(60, 'Tối đa 60 ngày.');
+const dates = z.array(isoDate).max(60, zodMsg('Tối đa 60 ngày.', 'At most 60 days.'));
 
 export const holidayOverridesSchema = z.object({
   daysOff: dates,

@@ -2,7 +2,9 @@
  * Plans as the API sends them and the forms send back: one zod schema per shape, shared by the
  * server (validation, OpenAPI), the web app (forms) and the .docx export.
  */
+
 import { z } from 'zod';
+import { zodMsg } from '../errors.ts';
 import { idSchema, versionSchema } from '../ids.ts';
 import { isoDate, optionalText, text } from '../text/fields.ts';
 import { groupKeySchema, groupRefSchema } from '../units/groups.ts';
@@ -206,7 +208,7 @@ const agencyNames = z.array(z.string().trim().min(1).max(200)).max(50);
 
 export const newPlanTaskSchema = z.object({
   ref: z.string().trim().min(1).max(60),
-  text: text(5000, 'Nhiệm vụ không được để trống.'),
+  text: text(5000, zodMsg('Nhiệm vụ không được để trống.', 'A task cannot be empty.')),
   index: z.enum(INDEX_CODES).nullable(),
   dimension: z.enum(DIMENSION_CODES).nullable(),
   leadNames: agencyNames,
@@ -226,13 +228,16 @@ export const createPlanSchema = z.object({
   place: optionalText(100),
   issuer: optionalText(255),
   signer: optionalText(150),
-  title: text(1000, 'Vui lòng nhập trích yếu (tên) của kế hoạch.'),
+  title: text(1000, zodMsg('Vui lòng nhập trích yếu (tên) của kế hoạch.', 'Enter the plan’s title.')),
   year: z.number().int().min(2000).max(2100),
   indices: z.array(z.enum(INDEX_CODES)).max(INDEX_CODES.length),
   sections: z
     .array(z.object({ ref: z.string().trim().min(1).max(60), title: z.string().max(1000) }))
     .max(2000),
-  tasks: z.array(newPlanTaskSchema).min(1, 'Kế hoạch phải có ít nhất một nhiệm vụ.').max(2000),
+  tasks: z
+    .array(newPlanTaskSchema)
+    .min(1, zodMsg('Kế hoạch phải có ít nhất một nhiệm vụ.', 'A plan must have at least one task.'))
+    .max(2000),
   targets: z
     .array(
       z.object({
@@ -284,7 +289,10 @@ export const updatePlanSchema = z.object({
   issuedOn: isoDate.nullable().optional(),
   signer: optionalText(150).optional(),
   place: optionalText(100).optional(),
-  title: text(1000, 'Vui lòng nhập trích yếu (tên) của kế hoạch.').optional(),
+  title: text(
+    1000,
+    zodMsg('Vui lòng nhập trích yếu (tên) của kế hoạch.', 'Enter the plan’s title.'),
+  ).optional(),
   childPlansDue: isoDate.nullable().optional(),
   leadShare: z.number().min(0).max(100).optional(),
   /** In force or closed; a draft is issued and withdrawn by its own steps (issuePlanSchema). */
@@ -296,7 +304,7 @@ export const issuePlanSchema = z.object({ version: versionSchema });
 
 export const withdrawPlanSchema = z.object({
   version: versionSchema,
-  reason: text(2000, 'Vui lòng nêu lý do thu hồi.'),
+  reason: text(2000, zodMsg('Vui lòng nêu lý do thu hồi.', 'Give the reason for withdrawing it.')),
 });
 
 export const CASCADE_STATES = ['submitted', 'late', 'missing', 'pending'] as const;
@@ -367,7 +375,7 @@ export const updatePlanItemSchema = z.object({
   weight: z.number().min(0).max(100).optional(),
   due: isoDate.nullable().optional(),
   /** The task's wording and rhythm: the plan's author changes them (a unit, in its own plan). */
-  text: text(5000, 'Nhiệm vụ không được để trống.').optional(),
+  text: text(5000, zodMsg('Nhiệm vụ không được để trống.', 'A task cannot be empty.')).optional(),
   recurrence: z.enum(RECURRENCES).nullable().optional(),
   dimension: z.enum(DIMENSION_CODES).nullable().optional(),
   leadUnitIds: unitIds.optional(),

@@ -2,7 +2,9 @@
  * What a unit sends to work its own plan: a task of its own (with lead and support among its own
  * subtree, a deadline, a rhythm) and a target. Shared by the server's routes and the web forms.
  */
+
 import { z } from 'zod';
+import { zodMsg } from '../errors.ts';
 import { idSchema, versionSchema } from '../ids.ts';
 import { parsePeriod } from '../periods/periods.ts';
 import { isoDate, optionalText, text } from '../text/fields.ts';
@@ -13,9 +15,9 @@ export const addPlanTaskSchema = z.object({
   sectionId: idSchema.nullable().default(null),
   /** Its number in the plan; by default the next one under its section. */
   ref: optionalText(60).default(null),
-  text: text(5000, 'Nhiệm vụ không được để trống.'),
+  text: text(5000, zodMsg('Nhiệm vụ không được để trống.', 'A task cannot be empty.')),
   dimension: z.enum(DIMENSION_CODES).nullable().default(null),
-  leadUnitIds: z.array(idSchema).min(1, 'Chọn đơn vị chủ trì.').max(50),
+  leadUnitIds: z.array(idSchema).min(1, zodMsg('Chọn đơn vị chủ trì.', 'Choose the lead unit.')).max(50),
   supportUnitIds: z.array(idSchema).max(50).default([]),
   due: isoDate.nullable().default(null),
   recurrence: z.enum(RECURRENCES).nullable().default(null),
@@ -29,11 +31,11 @@ const periodCode = z
   .string()
   .trim()
   .max(10)
-  .refine((code) => parsePeriod(code) !== null, 'Kỳ không hợp lệ.')
+  .refine((code) => parsePeriod(code) !== null, zodMsg('Kỳ không hợp lệ.', 'The period is not valid.'))
   .nullable();
 
 const targetFields = {
-  text: text(2000, 'Vui lòng nhập nội dung chỉ tiêu.'),
+  text: text(2000, zodMsg('Vui lòng nhập nội dung chỉ tiêu.', 'Enter the target’s text.')),
   op: z.enum(TARGET_OPERATORS),
   value: z.number().finite(),
   unit: z.string().trim().max(40),

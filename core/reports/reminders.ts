@@ -3,7 +3,9 @@
  * days after it (counted in working days by default, so a reminder never lands on Tết or a weekend).
  * Pure rules; the server decides whom to mail and records what it sent.
  */
+
 import { z } from 'zod';
+import { type Msg, msg, zodMsg } from '../errors.ts';
 import {
   DEFAULT_REGIME,
   type PeriodKind,
@@ -17,24 +19,47 @@ import { type HolidayOverrides, workdayCalendar } from '../periods/workdays.ts';
 /** "before:3" is three days before the due date, "after:1" one day after it. */
 export type ReminderKey = `${'before' | 'after'}:${number}`;
 
-const dayCounts = (label: string) =>
-  z
-    .array(
-      z
-        .number({ error: `Số ngày nhắc ${label} phải là số nguyên.` })
-        .int(`Số ngày nhắc ${label} phải là số nguyên.`)
-        .min(1, `Số ngày nhắc ${label} phải từ 1 trở lên.`)
-        .max(60, `Số ngày nhắc ${label} không quá 60.`),
-      { error: `Danh sách ngày nhắc ${label} không hợp lệ.` },
-    )
-    .max(10, `Tối đa 10 lần nhắc ${label}.`)
-    // Stored sorted and without repeats, so the settings read back the same however they were typed.
-    .transform((days) => [...new Set(days)].sort((a, b) => a - b));
+const dayCounts = (label: Msg) => {
+  const wholeNumbers = zodMsg(
+    `Số ngày nhắc ${label.vi} phải là số nguyên.`,
+    `Reminder days ${label.en} must be whole numbers.`,
+  );
+  return (
+    z
+      .array(
+        z
+          .number({ error: wholeNumbers })
+          .int(wholeNumbers)
+          .min(
+            1,
+            zodMsg(
+              `Số ngày nhắc ${label.vi} phải từ 1 trở lên.`,
+              `Reminder days ${label.en} must be 1 or more.`,
+            ),
+          )
+          .max(
+            60,
+            zodMsg(`Số ngày nhắc ${label.vi} không quá 60.`, `Reminder days ${label.en} cannot exceed 60.`),
+          ),
+        {
+          error: zodMsg(
+            `Danh sách ngày nhắc ${label.vi} không hợp lệ.`,
+            `The list of reminder days ${label.en} is not valid.`,
+          ),
+        },
+      )
+      .max(10, zodMsg(`Tối đa 10 lần nhắc ${label.vi}.`, `At most 10 reminders ${label.en}.`))
+      // Stored sorted and without repeats, so the settings read back the same however they were typed.
+      .transform((days) => [...new Set(days)].sort((a, b) => a - b))
+  );
+};
 
 export const reminderSettingsSchema = z.object({
-  before: dayCounts('trước hạn'),
-  after: dayCounts('sau hạn'),
-  workingDays: z.boolean({ error: 'Chọn có tính theo ngày làm việc hay không.' }),
+  before: dayCounts(msg('trước hạn', 'before the due date')),
+  after: dayCounts(msg('sau hạn', 'after the due date')),
+  workingDays: z.boolean({
+    error: zodMsg('Chọn có tính theo ngày làm việc hay không.', 'Choose whether to count working days.'),
+  }),
 });
 export type ReminderSettings = z.output<typeof reminderSettingsSchema>;
 

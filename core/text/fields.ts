@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zodMsg } from '../errors.ts';
 import { parseDate } from './dates.ts';
 import { normalizeText } from './vietnamese.ts';
 
@@ -9,14 +10,19 @@ export const text = (max: number, message: string) =>
   z
     .string({ error: message })
     .transform(normalizeText)
-    .pipe(z.string().min(1, message).max(max, `Tối đa ${max} ký tự.`));
+    .pipe(
+      z
+        .string()
+        .min(1, message)
+        .max(max, zodMsg(`Tối đa ${max} ký tự.`, `At most ${max} characters.`)),
+    );
 
 /** Optional text: normalised; empty becomes null. */
 export const optionalText = (max: number) =>
   z
     .string()
     .transform(normalizeText)
-    .pipe(z.string().max(max, `Tối đa ${max} ký tự.`))
+    .pipe(z.string().max(max, zodMsg(`Tối đa ${max} ký tự.`, `At most ${max} characters.`)))
     .nullish()
     .transform((value) => value || null);
 
@@ -25,16 +31,21 @@ export const optionalParagraphs = (max: number) =>
   z
     .string()
     .transform((value) => value.split(/\r?\n/).map(normalizeText).filter(Boolean).join('\n'))
-    .pipe(z.string().max(max, `Tối đa ${max} ký tự.`))
+    .pipe(z.string().max(max, zodMsg(`Tối đa ${max} ký tự.`, `At most ${max} characters.`)))
     .nullish()
     .transform((value) => value || null);
 
 /** A date typed dd/mm/yyyy (or ISO), as an ISO string. */
-export const isoDate = z.string({ error: 'Ngày không hợp lệ (dd/mm/yyyy).' }).transform((value, ctx) => {
-  const parsed = parseDate(value);
-  if (!parsed) {
-    ctx.addIssue({ code: 'custom', message: 'Ngày không hợp lệ (dd/mm/yyyy).' });
-    return z.NEVER;
-  }
-  return parsed;
-});
+export const isoDate = z
+  .string({ error: zodMsg('Ngày không hợp lệ (dd/mm/yyyy).', 'Invalid date (dd/mm/yyyy).') })
+  .transform((value, ctx) => {
+    const parsed = parseDate(value);
+    if (!parsed) {
+      ctx.addIssue({
+        code: 'custom',
+        message: zodMsg('Ngày không hợp lệ (dd/mm/yyyy).', 'Invalid date (dd/mm/yyyy).'),
+      });
+      return z.NEVER;
+    }
+    return parsed;
+  });

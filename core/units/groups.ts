@@ -8,7 +8,9 @@
  * Two kinds: every unit of a type ("type:commune"), and a saved group a coordinator names
  * ("saved:12", e.g. "Các xã biên giới"), whose closed members are carried on by their successors.
  */
+
 import { z } from 'zod';
+import { zodMsg } from '../errors.ts';
 import { idSchema, versionSchema } from '../ids.ts';
 import { AGENCY_TABLE } from '../plans/agency-table.ts';
 import { text } from '../text/fields.ts';
@@ -40,7 +42,7 @@ export function savedGroupKey(id: number): GroupKey {
 
 export const groupKeySchema = z
   .string()
-  .refine((key) => parseGroupKey(key) !== null, 'Nhóm đơn vị không hợp lệ.')
+  .refine((key) => parseGroupKey(key) !== null, zodMsg('Nhóm đơn vị không hợp lệ.', 'Invalid unit group.'))
   .transform((key) => key as GroupKey);
 
 /** The groups every installation has, in the order a picker offers them. */
@@ -141,19 +143,19 @@ export type UnitGroupSummary = z.infer<typeof unitGroupSummarySchema>;
 
 const memberIds = z
   .array(idSchema)
-  .min(1, 'Nhóm phải có ít nhất một đơn vị.')
-  .max(5000, 'Một nhóm có tối đa 5.000 đơn vị.');
+  .min(1, zodMsg('Nhóm phải có ít nhất một đơn vị.', 'A group must have at least one unit.'))
+  .max(5000, zodMsg('Một nhóm có tối đa 5.000 đơn vị.', 'A group has at most 5,000 units.'));
 
 export const createUnitGroupSchema = z.object({
   /** The unit whose coordinators own the group; its members are inside its subtree. */
   unitId: idSchema,
-  name: text(200, 'Vui lòng nhập tên nhóm.'),
+  name: text(200, zodMsg('Vui lòng nhập tên nhóm.', 'Enter the group name.')),
   memberIds,
 });
 export type CreateUnitGroupInput = z.input<typeof createUnitGroupSchema>;
 
 export const updateUnitGroupSchema = z.object({
-  name: text(200, 'Vui lòng nhập tên nhóm.'),
+  name: text(200, zodMsg('Vui lòng nhập tên nhóm.', 'Enter the group name.')),
   memberIds,
   version: versionSchema,
 });

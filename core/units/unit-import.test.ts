@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { validateUnitImport } from './unit-import.ts';
 import { currentSuccessors, isMoveAllowed } from './unit-tree.ts';
 
+/** The refusals as a Vietnamese reader reads them. */
+const inVietnamese = <T extends { reason: { vi: string } }>(issues: T[]) =>
+  issues.map((issue) => ({ ...issue, reason: issue.reason.vi }));
+
 const headers = [
   'Mã đơn vị',
   'Tên đơn vị',
@@ -42,7 +46,7 @@ describe('unit import validation', () => {
       new Set(['33']),
     );
     expect(units).toEqual([]);
-    expect(issues).toEqual([
+    expect(inVietnamese(issues)).toEqual([
       { row: 2, column: 'Ngày hiệu lực', reason: expect.stringContaining('31/02/2025') },
       { row: 3, column: 'Tên đơn vị', reason: 'Vui lòng nhập tên đơn vị.' },
       { row: 3, column: 'Loại đơn vị', reason: expect.stringContaining('Hợp tác xã') },
@@ -52,16 +56,16 @@ describe('unit import validation', () => {
   });
 
   it('refuses a file without the required columns or without rows', () => {
-    expect(validateUnitImport(['Tên'], [['A']], new Set()).issues).toEqual([
+    expect(inVietnamese(validateUnitImport(['Tên'], [['A']], new Set()).issues)).toEqual([
       { row: 1, column: 'Mã đơn vị', reason: 'Thiếu cột bắt buộc.' },
       { row: 1, column: 'Loại đơn vị', reason: 'Thiếu cột bắt buộc.' },
     ]);
-    expect(validateUnitImport(headers, [], new Set()).issues[0]?.reason).toMatch(/không có dòng/);
+    expect(validateUnitImport(headers, [], new Set()).issues[0]?.reason.vi).toMatch(/không có dòng/);
   });
 
   it('refuses an unknown parent code', () => {
     const { issues } = validateUnitImport(headers, [['A', 'Đơn vị A', 'Phòng', 'NOPE', '', '']], new Set());
-    expect(issues).toEqual([
+    expect(inVietnamese(issues)).toEqual([
       { row: 2, column: 'Mã đơn vị cấp trên', reason: 'Không tìm thấy đơn vị cấp trên có mã "NOPE".' },
     ]);
   });

@@ -1,4 +1,4 @@
-import type { RowIssue } from '../errors.ts';
+import { firstZodMessage, type Msg, msg, type RowIssue } from '../errors.ts';
 import { parseDate } from '../text/dates.ts';
 import { foldVietnamese } from '../text/vietnamese.ts';
 import { unitFields } from './unit-schemas.ts';
@@ -92,10 +92,6 @@ export function parseUnitType(value: string): UnitType | null {
   return UNIT_TYPE_ALIASES[foldVietnamese(value)] ?? null;
 }
 
-function firstMessage(result: { success: false; error: { issues: { message: string }[] } }): string {
-  return result.error.issues[0]?.message ?? 'Giá trị không hợp lệ.';
-}
-
 /**
  * `headers` are the file's first-row titles; `rows` the following rows as arrays of cells; row numbers
  * count the header as row 1, as a spreadsheet shows them. `existingCodes` are the active units' codes.
@@ -113,12 +109,21 @@ export function validateUnitImport(
   });
   for (const required of ['code', 'name', 'type'] as const) {
     if (!columnIndex.has(required)) {
-      issues.push({ row: 1, column: COLUMN_TITLES_VI[required], reason: 'Thiếu cột bắt buộc.' });
+      issues.push({
+        row: 1,
+        column: COLUMN_TITLES_VI[required],
+        reason: msg('Thiếu cột bắt buộc.', 'A required column is missing.'),
+      });
     }
   }
   if (issues.length > 0) return { units: [], issues };
   if (rows.length === 0) {
-    return { units: [], issues: [{ row: 2, column: '', reason: 'Tệp không có dòng dữ liệu nào.' }] };
+    return {
+      units: [],
+      issues: [
+        { row: 2, column: '', reason: msg('Tệp không có dòng dữ liệu nào.', 'The file has no data rows.') },
+      ],
+    };
   }
 
   const cell = (cells: readonly string[], column: ImportColumn) => {
@@ -132,23 +137,47 @@ export function validateUnitImport(
     const row = index + 2;
     if (cells.every((value) => value.trim() === '')) return;
     const rowIssues: RowIssue[] = [];
-    const fail = (column: ImportColumn, reason: string) =>
+    const fail = (column: ImportColumn, reason: Msg) =>
       rowIssues.push({ row, column: COLUMN_TITLES_VI[column], reason });
 
     const code = unitFields.code.safeParse(cell(cells, 'code'));
-    if (!code.success) fail('code', firstMessage(code));
-    else if (!code.data) fail('code', 'Vui lòng nhập mã đơn vị.');
-    else if (codesInFile.has(code.data)) fail('code', `Mã trùng với dòng ${codesInFile.get(code.data)}.`);
+    if (!code.success) fail('code', firstZodMessage(code));
+    else if (!code.data) fail('code', msg('Vui lòng nhập mã đơn vị.', 'Enter the unit code.'));
+    else if (codesInFile.has(code.data))
+      fail(
+        'code',
+        msg(
+          `Mã trùng với dòng ${codesInFile.get(code.data)}.`,
+          `The code repeats row ${codesInFile.get(code.data)}.`,
+        ),
+      );
     const name = unitFields.name.safeParse(cell(cells, 'name'));
-    if (!name.success) fail('name', firstMessage(name));
+    if (!name.success) fail('name', firstZodMessage(name));
     const type = parseUnitType(cell(cells, 'type'));
-    if (!type) fail('type', `Loại đơn vị "${cell(cells, 'type')}" không hợp lệ.`);
+    if (!type)
+      fail(
+        'type',
+        msg(
+          `Loại đơn vị "${cell(cells, 'type')}" không hợp lệ.`,
+          `The unit type "${cell(cells, 'type')}" is not valid.`,
+        ),
+      );
     const parentCode = cell(cells, 'parentCode') || null;
     if (parentCode && parentCode === cell(cells, 'code'))
-      fail('parentCode', 'Đơn vị không thể là cấp trên của chính nó.');
+      fail(
+        'parentCode',
+        msg('Đơn vị không thể là cấp trên của chính nó.', 'A unit cannot be its own parent.'),
+      );
     const validFromText = cell(cells, 'validFrom');
     const validFrom = validFromText ? parseDate(validFromText) : null;
-    if (validFromText && !validFrom) fail('validFrom', `Ngày "${validFromText}" không hợp lệ (dd/mm/yyyy).`);
+    if (validFromText && !validFrom)
+      fail(
+        'validFrom',
+        msg(
+          `Ngày "${validFromText}" không hợp lệ (dd/mm/yyyy).`,
+          `The date "${validFromText}" is not valid (dd/mm/yyyy).`,
+        ),
+      );
     const optional = {
       headName: unitFields.headName.safeParse(cell(cells, 'headName')),
       headTitle: unitFields.headTitle.safeParse(cell(cells, 'headTitle')),
@@ -157,7 +186,7 @@ export function validateUnitImport(
       address: unitFields.address.safeParse(cell(cells, 'address')),
     };
     for (const [column, result] of Object.entries(optional)) {
-      if (!result.success) fail(column as ImportColumn, firstMessage(result));
+      if (!result.success) fail(column as ImportColumn, firstZodMessage(result));
     }
     if (code.success && code.data) codesInFile.set(code.data, row);
 
@@ -186,7 +215,10 @@ export function validateUnitImport(
       issues.push({
         row: unit.row,
         column: COLUMN_TITLES_VI.parentCode,
-        reason: `Không tìm thấy đơn vị cấp trên có mã "${unit.parentCode}".`,
+        reason: msg(
+          `Không tìm thấy đơn vị cấp trên có mã "${unit.parentCode}".`,
+          `No parent unit with the code "${unit.parentCode}" was found.`,
+        ),
       });
     }
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zodMsg } from '../errors.ts';
 import { idSchema, versionSchema } from '../ids.ts';
 import { isoDate, optionalText, text } from '../text/fields.ts';
 import { normalizeText } from '../text/vietnamese.ts';
@@ -12,8 +13,11 @@ export const unitCode = z
   .pipe(
     z
       .string()
-      .max(30, 'Mã tối đa 30 ký tự.')
-      .regex(/^[\p{L}\p{N}._-]*$/u, 'Mã chỉ gồm chữ, số và các ký tự . _ -'),
+      .max(30, zodMsg('Mã tối đa 30 ký tự.', 'The code has at most 30 characters.'))
+      .regex(
+        /^[\p{L}\p{N}._-]*$/u,
+        zodMsg('Mã chỉ gồm chữ, số và các ký tự . _ -', 'The code has only letters, digits and . _ -'),
+      ),
   )
   .nullish()
   .transform((value) => value || null);
@@ -21,22 +25,28 @@ export const unitCode = z
 export const phone = z
   .string()
   .transform(normalizeText)
-  .pipe(z.string().regex(/^$|^\+?[0-9 .()-]{6,20}$/, 'Số điện thoại không hợp lệ.'))
+  .pipe(
+    z
+      .string()
+      .regex(/^$|^\+?[0-9 .()-]{6,20}$/, zodMsg('Số điện thoại không hợp lệ.', 'Invalid phone number.')),
+  )
   .nullish()
   .transform((value) => value || null);
 
 export const email = z
   .string()
   .transform((value) => value.trim().toLowerCase())
-  .pipe(z.union([z.literal(''), z.email('Địa chỉ thư điện tử không hợp lệ.')]))
+  .pipe(
+    z.union([z.literal(''), z.email(zodMsg('Địa chỉ thư điện tử không hợp lệ.', 'Invalid email address.'))]),
+  )
   .nullish()
   .transform((value) => value || null);
 
 export const unitFields = {
   code: unitCode,
-  name: text(255, 'Vui lòng nhập tên đơn vị.'),
+  name: text(255, zodMsg('Vui lòng nhập tên đơn vị.', 'Enter the unit name.')),
   shortName: optionalText(100),
-  type: z.enum(UNIT_TYPE_NAMES, { error: 'Loại đơn vị không hợp lệ.' }),
+  type: z.enum(UNIT_TYPE_NAMES, { error: zodMsg('Loại đơn vị không hợp lệ.', 'Invalid unit type.') }),
   headName: optionalText(150),
   headTitle: optionalText(150),
   headPhone: phone,
@@ -66,12 +76,12 @@ export const closeUnitSchema = z.object({
   validTo: isoDate,
   successorIds: z.array(idSchema).max(50).default([]),
   kind: z.enum(SUCCESSION_KIND_NAMES).default('merge'),
-  reason: text(1000, 'Vui lòng nêu lý do.'),
+  reason: text(1000, zodMsg('Vui lòng nêu lý do.', 'Please state the reason.')),
   version: versionSchema,
 });
 
 export const reopenUnitSchema = z.object({
-  reason: text(1000, 'Vui lòng nêu lý do.'),
+  reason: text(1000, zodMsg('Vui lòng nêu lý do.', 'Please state the reason.')),
   version: versionSchema,
 });
 

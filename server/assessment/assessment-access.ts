@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { hasInstallationPermission, hasPermissionOn } from '../../core/auth/roles.ts';
-import { AppError, fieldError } from '../../core/errors.ts';
+import { AppError, fieldError, msg } from '../../core/errors.ts';
 import { type Criterion, type Framework, walkCriteria } from '../../core/frameworks/framework.ts';
 import { isStageOpen, type Stage } from '../../core/frameworks/rounds.ts';
 import type { ServiceContext } from '../audit/audit-log.ts';
@@ -107,7 +107,13 @@ export async function scoreAccess(ctx: AssessmentContext, roundId: number, unitI
   const { round, framework, unit } = await assertReadsSheet(ctx, roundId, unitId);
   const criterion = leavesOf(framework).find((leaf) => leaf.code === code);
   if (!criterion)
-    throw fieldError('criterion', `Tiêu chí ${code} không có trong khung hoặc không phải tiêu chí lá.`);
+    throw fieldError(
+      'criterion',
+      msg(
+        `Tiêu chí ${code} không có trong khung hoặc không phải tiêu chí lá.`,
+        `Criterion ${code} is not in the framework or is not a leaf criterion.`,
+      ),
+    );
   const stage = round.stage as Stage;
   const today = todayOf(ctx);
   const asUnit = hasPermissionOn(ctx.user.grants, 'assessment.self', unit.path);
@@ -126,5 +132,6 @@ export async function assertManagesRound(ctx: AssessmentContext, roundId: number
 /** Before publication the ranking is for the council and coordinators; after it, for everyone in it. */
 export async function assertResultsVisible(ctx: AssessmentContext, roundId: number): Promise<void> {
   const { round, seesAll } = await assertReadsRound(ctx, roundId);
-  if (!seesAll && round.stage !== 'published') throw new AppError('FORBIDDEN', 'Kết quả chưa được công bố.');
+  if (!seesAll && round.stage !== 'published')
+    throw new AppError('FORBIDDEN', msg('Kết quả chưa được công bố.', 'The results are not published yet.'));
 }

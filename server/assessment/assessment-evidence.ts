@@ -1,4 +1,4 @@
-import { AppError } from '../../core/errors.ts';
+import { AppError, msg } from '../../core/errors.ts';
 import { mutate } from '../audit/audit-log.ts';
 import {
   attachEvidence,
@@ -31,7 +31,10 @@ export async function addCriterionEvidence(
   if (!asUnit || !open || (stage !== 'self' && stage !== 'explanation'))
     throw new AppError(
       'FORBIDDEN',
-      'Chỉ đơn vị được đính kèm tài liệu kiểm chứng, khi tự đánh giá hoặc giải trình.',
+      msg(
+        'Chỉ đơn vị được đính kèm tài liệu kiểm chứng, khi tự đánh giá hoặc giải trình.',
+        'Only the unit may attach supporting evidence, while self-assessing or explaining.',
+      ),
     );
   const owner = criterionOwner(roundId, unitId, code);
   const id = await mutate(ctx, (tx, audit) => attachEvidence(tx, audit, owner, file, ctx.user.userId));

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { zodMsg } from '../../core/errors.ts';
 import type { Framework } from '../../core/frameworks/framework.ts';
 import { frameworkSchema } from '../../core/frameworks/framework-schema.ts';
 import { frameworkToTable } from '../../core/frameworks/framework-table.ts';
@@ -137,8 +138,18 @@ export async function assessmentRoutes(app: FastifyInstance, { db, cacheMs }: { 
           code: z
             .string()
             .trim()
-            .regex(/^[A-Z0-9_]+$/, 'Mã khung viết hoa, không dấu (ví dụ HY_CCHC_XA).'),
-          nameVi: z.string().trim().min(1, 'Vui lòng nhập tên khung.').max(300),
+            .regex(
+              /^[A-Z0-9_]+$/,
+              zodMsg(
+                'Mã khung viết hoa, không dấu (ví dụ HY_CCHC_XA).',
+                'The framework code is upper case without accents (e.g. HY_CCHC_XA).',
+              ),
+            ),
+          nameVi: z
+            .string()
+            .trim()
+            .min(1, zodMsg('Vui lòng nhập tên khung.', 'Enter the framework name.'))
+            .max(300),
           fromYear: z.coerce.number().int().min(2000).max(2100),
           toYear: z.coerce.number().int().min(2000).max(2100).optional(),
         }),

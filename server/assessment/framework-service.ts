@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
-import { AppError, fieldError } from '../../core/errors.ts';
+import { AppError, fieldError, msg } from '../../core/errors.ts';
 import { type Framework, frameworkMaximum, walkCriteria } from '../../core/frameworks/framework.ts';
 import {
   type FrameworkMeta,
@@ -57,15 +57,25 @@ export async function createFramework(ctx: AssessmentContext, definition: Framew
   assertChangesFrameworks(ctx.user);
   const issues = validateFramework(definition);
   if (issues.length > 0)
-    throw new AppError('VALIDATION_FAILED', 'Khung chỉ số chưa hợp lệ.', {
-      fields: issues.map((issue) => ({ path: issue.at, message: issue.message })),
-    });
+    throw new AppError(
+      'VALIDATION_FAILED',
+      msg('Khung chỉ số chưa hợp lệ.', 'The index framework is not valid.'),
+      {
+        fields: issues.map((issue) => ({ path: issue.at, message: issue.message })),
+      },
+    );
   const [exists] = await ctx.db
     .select({ id: frameworks.id })
     .from(frameworks)
     .where(and(eq(frameworks.code, definition.code), eq(frameworks.fromYear, definition.fromYear)));
   if (exists)
-    throw new AppError('DUPLICATE', `Đã có khung ${definition.code} áp dụng từ năm ${definition.fromYear}.`);
+    throw new AppError(
+      'DUPLICATE',
+      msg(
+        `Đã có khung ${definition.code} áp dụng từ năm ${definition.fromYear}.`,
+        `A framework ${definition.code} from ${definition.fromYear} already exists.`,
+      ),
+    );
   const id = await mutate(ctx, async (tx, audit) => {
     const [row] = await tx
       .insert(frameworks)
@@ -103,9 +113,16 @@ export async function importFramework(
   assertChangesFrameworks(ctx.user);
   const { framework, issues } = frameworkFromTable(meta, table.headers, table.rows);
   if (!framework)
-    throw new AppError('IMPORT_REJECTED', `Tệp có ${issues.length} lỗi, chưa có gì được ghi.`, {
-      rows: issues,
-    });
+    throw new AppError(
+      'IMPORT_REJECTED',
+      msg(
+        `Tệp có ${issues.length} lỗi, chưa có gì được ghi.`,
+        `The file has ${issues.length} errors; nothing was written.`,
+      ),
+      {
+        rows: issues,
+      },
+    );
   return createFramework(ctx, framework);
 }
 
@@ -123,7 +140,13 @@ export async function updateFramework(
   const [row] = await ctx.db.select().from(frameworks).where(eq(frameworks.id, id));
   if (!row) throw new AppError('NOT_FOUND');
   if (definition.code !== row.code || definition.fromYear !== row.fromYear)
-    throw fieldError('code', 'Không đổi mã hoặc năm áp dụng của một phiên bản: hãy tạo phiên bản mới.');
+    throw fieldError(
+      'code',
+      msg(
+        'Không đổi mã hoặc năm áp dụng của một phiên bản: hãy tạo phiên bản mới.',
+        'The code or starting year of a version cannot change: create a new version.',
+      ),
+    );
   const [used] = await ctx.db
     .select({ id: assessmentRounds.id })
     .from(assessmentRounds)
@@ -131,13 +154,20 @@ export async function updateFramework(
   if (used)
     throw new AppError(
       'CONFLICT',
-      'Khung đã được dùng trong một đợt đánh giá: hãy tạo phiên bản mới thay vì sửa.',
+      msg(
+        'Khung đã được dùng trong một đợt đánh giá: hãy tạo phiên bản mới thay vì sửa.',
+        'The framework is used by an assessment round: create a new version instead of editing it.',
+      ),
     );
   const issues = validateFramework(definition);
   if (issues.length > 0)
-    throw new AppError('VALIDATION_FAILED', 'Khung chỉ số chưa hợp lệ.', {
-      fields: issues.map((issue) => ({ path: issue.at, message: issue.message })),
-    });
+    throw new AppError(
+      'VALIDATION_FAILED',
+      msg('Khung chỉ số chưa hợp lệ.', 'The index framework is not valid.'),
+      {
+        fields: issues.map((issue) => ({ path: issue.at, message: issue.message })),
+      },
+    );
   const next = definition;
   await mutate(ctx, async (tx, audit) => {
     const [updated] = await tx

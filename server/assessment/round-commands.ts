@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull, like, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { hasPermissionOn } from '../../core/auth/roles.ts';
-import { AppError, fieldError } from '../../core/errors.ts';
+import { AppError, fieldError, type Msg, msg } from '../../core/errors.ts';
 import {
   type adjustmentsSchema,
   type createRoundSchema,
@@ -31,23 +31,36 @@ import { getRound, getSheet } from './round-queries.ts';
 
 export async function createRound(ctx: AssessmentContext, input: z.output<typeof createRoundSchema>) {
   const [owner] = await ctx.db.select().from(units).where(eq(units.id, input.ownerUnitId));
-  if (!owner) throw fieldError('ownerUnitId', 'Đơn vị tổ chức đánh giá không tồn tại.');
+  if (!owner)
+    throw fieldError(
+      'ownerUnitId',
+      msg('Đơn vị tổ chức đánh giá không tồn tại.', 'The organising unit does not exist.'),
+    );
   assertPermissionOn(ctx.user, 'assessment.manage', owner.path);
   const [framework] = await ctx.db.select().from(frameworks).where(eq(frameworks.id, input.frameworkId));
-  if (!framework) throw fieldError('frameworkId', 'Khung chỉ số không tồn tại.');
-  if (input.year < framework.fromYear || (framework.toYear !== null && input.year > framework.toYear))
+  if (!framework)
+    throw fieldError(
+      'frameworkId',
+      msg('Khung chỉ số không tồn tại.', 'The index framework does not exist.'),
+    );
+  if (input.year < framework.fromYear || (framework.toYear !== null && input.year > framework.toYear)) {
+    const name = framework.definition.nameVi;
+    const { fromYear, toYear } = framework;
     throw fieldError(
       'year',
-      `Khung “${framework.definition.nameVi}” áp dụng ${
-        framework.toYear === null
-          ? `từ năm ${framework.fromYear}`
-          : `trong các năm ${framework.fromYear}–${framework.toYear}`
-      }: không dùng cho đợt đánh giá năm ${input.year}.`,
+      msg(
+        `Khung “${name}” áp dụng ${toYear === null ? `từ năm ${fromYear}` : `trong các năm ${fromYear}–${toYear}`}: không dùng cho đợt đánh giá năm ${input.year}.`,
+        `The framework “${name}” applies ${toYear === null ? `from ${fromYear}` : `in ${fromYear}–${toYear}`}: it cannot be used for a round of ${input.year}.`,
+      ),
     );
+  }
   if (leavesOf(framework.definition).some((criterion) => criterion.maxPoints === null))
     throw fieldError(
       'frameworkId',
-      'Khung chỉ số còn tiêu chí chưa có điểm tối đa (chưa xác nhận): hãy hoàn thiện trước.',
+      msg(
+        'Khung chỉ số còn tiêu chí chưa có điểm tối đa (chưa xác nhận): hãy hoàn thiện trước.',
+        'The framework still has criteria without a confirmed maximum score: complete it first.',
+      ),
     );
   const deadlines = input.deadlines;
   for (let i = 1; i < INPUT_STAGES.length; i++) {
@@ -56,7 +69,10 @@ export async function createRound(ctx: AssessmentContext, input: z.output<typeof
     if (deadlines[stage] < deadlines[previous])
       throw fieldError(
         `deadlines.${stage}`,
-        'Hạn của giai đoạn sau không được trước hạn của giai đoạn trước.',
+        msg(
+          'Hạn của giai đoạn sau không được trước hạn của giai đoạn trước.',
+          'A later stage cannot be due before an earlier one.',
+        ),
       );
   }
   const candidates = input.unitIds?.length
@@ -75,10 +91,23 @@ export async function createRound(ctx: AssessmentContext, input: z.output<typeof
           ),
         );
   if (input.unitIds?.length && candidates.length !== new Set(input.unitIds).size)
-    throw fieldError('unitIds', 'Có đơn vị không tồn tại hoặc đã giải thể.');
+    throw fieldError(
+      'unitIds',
+      msg('Có đơn vị không tồn tại hoặc đã giải thể.', 'A unit does not exist or has been dissolved.'),
+    );
   if (candidates.some((unit) => !unit.path.startsWith(owner.path)))
-    throw fieldError('unitIds', 'Đơn vị được đánh giá phải thuộc đơn vị tổ chức đánh giá.');
-  if (candidates.length === 0) throw fieldError('unitIds', 'Chưa chọn đơn vị nào để đánh giá.');
+    throw fieldError(
+      'unitIds',
+      msg(
+        'Đơn vị được đánh giá phải thuộc đơn vị tổ chức đánh giá.',
+        'Assessed units must be under the organising unit.',
+      ),
+    );
+  if (candidates.length === 0)
+    throw fieldError(
+      'unitIds',
+      msg('Chưa chọn đơn vị nào để đánh giá.', 'No unit has been chosen for assessment.'),
+    );
   const id = await mutate(ctx, async (tx, audit) => {
     const [round] = await tx
       .insert(assessmentRounds)
@@ -144,13 +173,20 @@ export async function updateScore(
     );
   const max = criterion.maxPoints ?? 0;
   const set: Partial<typeof roundScores.$inferInsert> = {};
-  const refuse = (message: string) => new AppError('FORBIDDEN', message);
+  const refuse = (message: Msg) => new AppError('FORBIDDEN', message);
   const { version, ...fields } = input;
   const given = Object.entries(fields)
     .filter(([, value]) => value !== undefined)
     .map(([key]) => key);
-  if (given.length === 0) throw fieldError('selfScore', 'Không có gì để lưu.');
-  if (!open) throw refuse('Giai đoạn này đã hết hạn hoặc chưa mở: không thể sửa điểm.');
+  if (given.length === 0)
+    throw fieldError('selfScore', msg('Không có gì để lưu.', 'There is nothing to save.'));
+  if (!open)
+    throw refuse(
+      msg(
+        'Giai đoạn này đã hết hạn hoặc chưa mở: không thể sửa điểm.',
+        'This stage has passed its deadline or is not open: scores cannot be changed.',
+      ),
+    );
   const allowed: Record<string, string[]> = {
     self: asUnit ? ['selfScore', 'selfComment'] : [],
     appraisal1: asCouncil ? ['appraisedScore', 'appraisalReason', 'returnedReason'] : [],
@@ -162,25 +198,47 @@ export async function updateScore(
   if (forbidden.length > 0)
     throw refuse(
       stage === 'explanation' && asUnit
-        ? 'Chỉ giải trình các tiêu chí hội đồng đã trả lại.'
-        : 'Vai trò của bạn không được nhập nội dung này ở giai đoạn hiện tại.',
+        ? msg(
+            'Chỉ giải trình các tiêu chí hội đồng đã trả lại.',
+            'Only criteria the council returned can be explained.',
+          )
+        : msg(
+            'Vai trò của bạn không được nhập nội dung này ở giai đoạn hiện tại.',
+            'Your role may not enter this at the current stage.',
+          ),
     );
   for (const key of ['selfScore', 'appraisedScore'] as const) {
     const value = input[key];
     if (value !== undefined && value !== null && value > max)
-      throw fieldError(key, `Điểm tối đa của tiêu chí ${code} là ${String(max).replace('.', ',')}.`);
+      throw fieldError(
+        key,
+        msg(
+          `Điểm tối đa của tiêu chí ${code} là ${String(max).replace('.', ',')}.`,
+          `The maximum score of criterion ${code} is ${String(max).replace('.', ',')}.`,
+        ),
+      );
   }
   if (input.selfScore !== undefined) set.selfScore = input.selfScore;
   if (input.selfComment !== undefined) set.selfComment = input.selfComment;
   if (input.explanation !== undefined) set.explanation = input.explanation;
   if (input.returnedReason !== undefined) {
-    if (!input.returnedReason) throw fieldError('returnedReason', 'Nêu lý do trả lại tiêu chí.');
+    if (!input.returnedReason)
+      throw fieldError(
+        'returnedReason',
+        msg('Nêu lý do trả lại tiêu chí.', 'State why the criterion is returned.'),
+      );
     set.returnedReason = input.returnedReason;
   }
   if (input.appraisedScore !== undefined) {
     const reason = input.appraisalReason ?? current?.appraisalReason ?? null;
     if (needsReason(current?.selfScore ?? null, input.appraisedScore) && !reason)
-      throw fieldError('appraisalReason', 'Điểm thẩm định khác điểm tự chấm: phải nêu lý do.');
+      throw fieldError(
+        'appraisalReason',
+        msg(
+          'Điểm thẩm định khác điểm tự chấm: phải nêu lý do.',
+          'The appraised score differs from the self-score: a reason is required.',
+        ),
+      );
     set.appraisedScore = input.appraisedScore;
     set.appraisalReason = reason;
   } else if (input.appraisalReason !== undefined) set.appraisalReason = input.appraisalReason;
@@ -245,7 +303,13 @@ export async function submitSelfAssessmentRecord(
   if (!unit || !hasPermissionOn(ctx.user.grants, 'assessment.self', unit.path))
     throw new AppError('FORBIDDEN');
   if (!isStageOpen({ stage: round.stage as Stage, deadlines: round.deadlines }, 'self', todayOf(ctx)))
-    throw new AppError('FORBIDDEN', 'Giai đoạn tự đánh giá đã hết hạn hoặc đã đóng.');
+    throw new AppError(
+      'FORBIDDEN',
+      msg(
+        'Giai đoạn tự đánh giá đã hết hạn hoặc đã đóng.',
+        'The self-assessment stage has passed its deadline or is closed.',
+      ),
+    );
   const missing = sheet.criteria.filter((criterion) => criterion.isLeaf && criterion.selfScore === null);
   const unproven = sheet.criteria.filter(
     (criterion) =>
@@ -257,11 +321,20 @@ export async function submitSelfAssessmentRecord(
   if (missing.length > 0 || unproven.length > 0)
     throw new AppError(
       'VALIDATION_FAILED',
-      'Chưa thể gửi: còn tiêu chí chưa chấm điểm hoặc thiếu tài liệu kiểm chứng.',
+      msg(
+        'Chưa thể gửi: còn tiêu chí chưa chấm điểm hoặc thiếu tài liệu kiểm chứng.',
+        'Cannot send yet: some criteria are not scored or lack supporting evidence.',
+      ),
       {
         fields: [
-          ...missing.map((criterion) => ({ path: criterion.code, message: 'Chưa chấm điểm.' })),
-          ...unproven.map((criterion) => ({ path: criterion.code, message: 'Thiếu tài liệu kiểm chứng.' })),
+          ...missing.map((criterion) => ({
+            path: criterion.code,
+            message: msg('Chưa chấm điểm.', 'Not scored yet.'),
+          })),
+          ...unproven.map((criterion) => ({
+            path: criterion.code,
+            message: msg('Thiếu tài liệu kiểm chứng.', 'Supporting evidence is missing.'),
+          })),
         ],
       },
     );
@@ -316,12 +389,28 @@ export async function setAdjustments(
 ) {
   const { round } = await assertManagesRound(ctx, roundId);
   if (!isStageOpen({ stage: round.stage as Stage, deadlines: round.deadlines }, 'final', todayOf(ctx)))
-    throw new AppError('FORBIDDEN', 'Điểm thưởng, điểm trừ chỉ nhập ở giai đoạn tổng hợp, trước hạn.');
-  if (input.bonus > round.bonusCap) throw fieldError('bonus', `Điểm thưởng tối đa là ${round.bonusCap}.`);
+    throw new AppError(
+      'FORBIDDEN',
+      msg(
+        'Điểm thưởng, điểm trừ chỉ nhập ở giai đoạn tổng hợp, trước hạn.',
+        'Bonus and penalty points are entered only in the consolidation stage, before its deadline.',
+      ),
+    );
+  if (input.bonus > round.bonusCap)
+    throw fieldError(
+      'bonus',
+      msg(`Điểm thưởng tối đa là ${round.bonusCap}.`, `The bonus is at most ${round.bonusCap}.`),
+    );
   if (input.penalty > round.penaltyCap)
-    throw fieldError('penalty', `Điểm trừ tối đa là ${round.penaltyCap}.`);
+    throw fieldError(
+      'penalty',
+      msg(`Điểm trừ tối đa là ${round.penaltyCap}.`, `The penalty is at most ${round.penaltyCap}.`),
+    );
   if ((input.bonus > 0 || input.penalty > 0) && !input.reason)
-    throw fieldError('reason', 'Nêu căn cứ cộng hoặc trừ điểm.');
+    throw fieldError(
+      'reason',
+      msg('Nêu căn cứ cộng hoặc trừ điểm.', 'State the grounds for the bonus or penalty.'),
+    );
   await mutate(ctx, async (tx, audit) => {
     const [before] = await tx
       .select()

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { AppError } from '../../core/errors.ts';
+import { AppError, msg } from '../../core/errors.ts';
 import {
   type advanceRoundSchema,
   previewStageMove,
@@ -78,7 +78,11 @@ async function previewOf(ctx: AssessmentContext, roundId: number) {
 /** What moving on would do, for the confirmation the web app shows; 409 once published. */
 export async function previewAdvance(ctx: AssessmentContext, roundId: number): Promise<StageMovePreview> {
   const { preview } = await previewOf(ctx, roundId);
-  if (!preview) throw new AppError('CONFLICT', 'Đợt đánh giá đã công bố.');
+  if (!preview)
+    throw new AppError(
+      'CONFLICT',
+      msg('Đợt đánh giá đã công bố.', 'The assessment round is already published.'),
+    );
   return preview;
 }
 
@@ -89,7 +93,11 @@ export async function advanceRound(
   input: z.output<typeof advanceRoundSchema>,
 ) {
   const { round, preview } = await previewOf(ctx, roundId);
-  if (!preview) throw new AppError('CONFLICT', 'Đợt đánh giá đã công bố.');
+  if (!preview)
+    throw new AppError(
+      'CONFLICT',
+      msg('Đợt đánh giá đã công bố.', 'The assessment round is already published.'),
+    );
   if (round.version !== input.version) throw new AppError('CONFLICT');
   const reason = input.reason ?? null;
   if (preview.reasonRequired && !reason) {
@@ -141,7 +149,11 @@ export async function withdrawPublication(
   input: z.output<typeof withdrawPublicationSchema>,
 ) {
   const { round, ownerPath } = await assertManagesRound(ctx, roundId);
-  if (round.stage !== 'published') throw new AppError('CONFLICT', 'Đợt đánh giá chưa công bố.');
+  if (round.stage !== 'published')
+    throw new AppError(
+      'CONFLICT',
+      msg('Đợt đánh giá chưa công bố.', 'The assessment round is not published.'),
+    );
   await mutate(ctx, async (tx, audit) => {
     const [updated] = await tx
       .update(assessmentRounds)
@@ -183,7 +195,13 @@ export async function reopenSelfAssessment(
 ) {
   const { round } = await assertManagesRound(ctx, roundId);
   if (round.stage !== 'appraisal1')
-    throw new AppError('CONFLICT', 'Chỉ mở lại giai đoạn tự đánh giá khi đợt đang ở thẩm định lần 1.');
+    throw new AppError(
+      'CONFLICT',
+      msg(
+        'Chỉ mở lại giai đoạn tự đánh giá khi đợt đang ở thẩm định lần 1.',
+        'The self-assessment stage can be reopened only while the round is in the first appraisal.',
+      ),
+    );
   const back = previousStage('appraisal1') as Stage;
   await mutate(ctx, async (tx, audit) => {
     const { rows } = await tx.execute<{ n: number }>(
@@ -193,7 +211,10 @@ export async function reopenSelfAssessment(
     if ((rows[0]?.n ?? 0) > 0)
       throw new AppError(
         'CONFLICT',
-        'Hội đồng đã bắt đầu thẩm định: không thể mở lại giai đoạn tự đánh giá.',
+        msg(
+          'Hội đồng đã bắt đầu thẩm định: không thể mở lại giai đoạn tự đánh giá.',
+          'The council has started appraising: the self-assessment stage cannot be reopened.',
+        ),
       );
     const [updated] = await tx
       .update(assessmentRounds)

@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { changePasswordSchema, loginSchema } from '../../core/auth/account-schemas.ts';
 import { passwordProblem } from '../../core/auth/password-rule.ts';
-import { AppError, fieldError } from '../../core/errors.ts';
+import { AppError, fieldError, msg } from '../../core/errors.ts';
 import { appendAudit, mutate, type ServiceContext } from '../audit/audit-log.ts';
 import { type Clock, nowOf, systemClock } from '../clock.ts';
 import type { Db } from '../db/engine.ts';
@@ -25,7 +25,10 @@ function throttled(lockedUntil: Date | null, now: Date): AppError {
   const minutes = Math.ceil(seconds / 60);
   return new AppError(
     'SIGN_IN_THROTTLED',
-    `Địa chỉ này đã đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${minutes} phút.`,
+    msg(
+      `Địa chỉ này đã đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${minutes} phút.`,
+      `Too many failed sign-ins from this address. Try again in ${minutes} minutes.`,
+    ),
     { retryAfterSeconds: seconds },
   );
 }
@@ -108,11 +111,14 @@ export async function changePassword(
   if (account.attempts > ACCOUNT_RULE.max) throw new AppError('ACCOUNT_LOCKED');
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
     if (account.attempts >= ACCOUNT_RULE.max) throw new AppError('ACCOUNT_LOCKED');
-    throw fieldError('currentPassword', 'Mật khẩu hiện tại không đúng.');
+    throw fieldError(
+      'currentPassword',
+      msg('Mật khẩu hiện tại không đúng.', 'The current password is wrong.'),
+    );
   }
   await clearAttempts(ctx.db, accountKey(user.username));
   const problem = passwordProblem(input.newPassword, user);
-  if (problem) throw fieldError('newPassword', problem.vi);
+  if (problem) throw fieldError('newPassword', problem);
   const passwordHash = await hashPassword(input.newPassword);
   await mutate(ctx, async (tx, audit) => {
     await tx

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { eq } from 'drizzle-orm';
 import { createUserSchema } from '../../core/auth/account-schemas.ts';
 import { ROLE_NAMES, type Role } from '../../core/auth/roles.ts';
-import { AppError } from '../../core/errors.ts';
+import { AppError, msg } from '../../core/errors.ts';
 import { periodName } from '../../core/periods/period-names.ts';
 import { DEFAULT_REGIME, parsePeriod, periodWindow } from '../../core/periods/periods.ts';
 import { workdayCalendar } from '../../core/periods/workdays.ts';
@@ -58,7 +58,13 @@ const offlineCommands: Record<string, OfflineCommand> = {
     });
     const period = parsePeriod(positionals[0] ?? '');
     if (!period)
-      throw new AppError('VALIDATION_FAILED', 'Mã kỳ không hợp lệ: dùng 2026M03, 2026Q1, 2026S1 hoặc 2026.');
+      throw new AppError(
+        'VALIDATION_FAILED',
+        msg(
+          'Mã kỳ không hợp lệ: dùng 2026M03, 2026Q1, 2026S1 hoặc 2026.',
+          'Invalid period code: use 2026M03, 2026Q1, 2026S1 or 2026.',
+        ),
+      );
     const window = periodWindow(period, DEFAULT_REGIME);
     console.log(
       values.json
@@ -79,7 +85,10 @@ const offlineCommands: Record<string, OfflineCommand> = {
     if (!start || !Number.isInteger(days) || days < 0) {
       throw new AppError(
         'VALIDATION_FAILED',
-        'Cách dùng: npx chiso workdays add YYYY-MM-DD SỐ_NGÀY (ngày làm việc, ≥ 0).',
+        msg(
+          'Cách dùng: npx chiso workdays add YYYY-MM-DD SỐ_NGÀY (ngày làm việc, ≥ 0).',
+          'Usage: npx chiso workdays add YYYY-MM-DD DAYS (working days, ≥ 0).',
+        ),
       );
     }
     const date = workdayCalendar().addWorkdays(start, days);
@@ -95,18 +104,27 @@ const offlineCommands: Record<string, OfflineCommand> = {
     });
     const [file] = positionals;
     if (!file)
-      throw new AppError('VALIDATION_FAILED', 'Thiếu đường dẫn tệp: npx chiso plan parse FILE [--json]');
+      throw new AppError(
+        'VALIDATION_FAILED',
+        msg(
+          'Thiếu đường dẫn tệp: npx chiso plan parse FILE [--json]',
+          'Missing file path: npx chiso plan parse FILE [--json]',
+        ),
+      );
     if (!['.txt', '.md', '.markdown', ''].includes(extname(file).toLowerCase())) {
       throw new AppError(
         'UNSUPPORTED_FILE',
-        'Chỉ đọc được văn bản .txt hoặc .md; hãy lưu tệp Word/PDF thành .txt rồi thử lại.',
+        msg(
+          'Chỉ đọc được văn bản .txt hoặc .md; hãy lưu tệp Word/PDF thành .txt rồi thử lại.',
+          'Only .txt or .md text can be read; save the Word/PDF file as .txt and try again.',
+        ),
       );
     }
     let bytes: Buffer;
     try {
       bytes = readFileSync(file);
     } catch {
-      throw new AppError('NOT_FOUND', `Không đọc được tệp ${file}.`);
+      throw new AppError('NOT_FOUND', msg(`Không đọc được tệp ${file}.`, `Cannot read the file ${file}.`));
     }
     const encoding = detectVietnameseEncoding(bytes);
     if (encoding !== 'utf8') throw new AppError('UNSUPPORTED_FILE', ENCODING_MESSAGES[encoding]);
@@ -125,7 +143,13 @@ const commands: Record<string, Command> = {
     });
     const year = Number(values.year);
     if (positionals[0]?.toUpperCase() !== 'PAPI' || !Number.isInteger(year)) {
-      throw new AppError('VALIDATION_FAILED', 'Cách dùng: npx chiso results show PAPI --year 2020 [--json]');
+      throw new AppError(
+        'VALIDATION_FAILED',
+        msg(
+          'Cách dùng: npx chiso results show PAPI --year 2020 [--json]',
+          'Usage: npx chiso results show PAPI --year 2020 [--json]',
+        ),
+      );
     }
     const results = (await findPapiResults(database.db, year)).map((result) => {
       const { dimensionGroups: _groups, dimensionRanks: _ranks, ...published } = presentPapi(result);
@@ -166,14 +190,24 @@ const commands: Record<string, Command> = {
     });
     const role = values.role as Role | undefined;
     if (role && !ROLE_NAMES.includes(role))
-      throw new AppError('VALIDATION_FAILED', `Vai trò phải là một trong: ${ROLE_NAMES.join(', ')}`);
+      throw new AppError(
+        'VALIDATION_FAILED',
+        msg(
+          `Vai trò phải là một trong: ${ROLE_NAMES.join(', ')}`,
+          `The role must be one of: ${ROLE_NAMES.join(', ')}`,
+        ),
+      );
     const ctx = { db: database.db, actor: SYSTEM_ACTOR, ip: null };
     const { user, temporaryPassword } = await createUser(ctx, input);
     if (role) {
       const unitCode = values.unit ?? '*';
       const [unit] =
         unitCode === '*' ? [null] : await database.db.select().from(units).where(eq(units.code, unitCode));
-      if (unit === undefined) throw new AppError('NOT_FOUND', `Không tìm thấy đơn vị có mã ${unitCode}.`);
+      if (unit === undefined)
+        throw new AppError(
+          'NOT_FOUND',
+          msg(`Không tìm thấy đơn vị có mã ${unitCode}.`, `No unit found with code ${unitCode}.`),
+        );
       await mutate(ctx, async (tx, audit) => {
         await tx.insert(roleGrants).values({ userId: user.id, role, unitId: unit?.id ?? null });
         await audit({
@@ -198,7 +232,14 @@ const commands: Record<string, Command> = {
       options: { 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
     });
     const [file] = positionals;
-    if (!file) throw new AppError('VALIDATION_FAILED', 'Thiếu đường dẫn tệp: npx chiso units import FILE');
+    if (!file)
+      throw new AppError(
+        'VALIDATION_FAILED',
+        msg(
+          'Thiếu đường dẫn tệp: npx chiso units import FILE',
+          'Missing file path: npx chiso units import FILE',
+        ),
+      );
     const ctx = { db: database.db, actor: SYSTEM_ACTOR, ip: null, user: { grants: SYSTEM_GRANTS } };
     try {
       const summary = await importUnits(
@@ -214,11 +255,13 @@ const commands: Record<string, Command> = {
       return 0;
     } catch (error) {
       if (error instanceof AppError && error.details.rows) {
-        if (values.json)
-          console.log(JSON.stringify({ created: 0, updated: 0, rejected: error.details.rows }));
-        else
+        // The command line speaks Vietnamese.
+        if (values.json) {
+          const rejected = error.details.rows.map((row) => ({ ...row, reason: row.reason.vi }));
+          console.log(JSON.stringify({ created: 0, updated: 0, rejected }));
+        } else
           for (const row of error.details.rows)
-            console.error(`  dòng ${row.row}, cột "${row.column}": ${row.reason}`);
+            console.error(`  dòng ${row.row}, cột "${row.column}": ${row.reason.vi}`);
         console.error(error.message);
         return 1;
       }

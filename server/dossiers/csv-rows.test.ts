@@ -186,7 +186,14 @@ describe('long lines', () => {
       message: 'Dòng 2: Dòng dài quá 1 MB: tệp sai cấu trúc hoặc không phải tệp hồ sơ.',
       details: {
         rows: [
-          { row: 2, column: '', reason: 'Dòng dài quá 1 MB: tệp sai cấu trúc hoặc không phải tệp hồ sơ.' },
+          {
+            row: 2,
+            column: '',
+            reason: {
+              vi: 'Dòng dài quá 1 MB: tệp sai cấu trúc hoặc không phải tệp hồ sơ.',
+              en: 'The line is longer than 1 MB: the file is malformed or not a dossier file.',
+            },
+          },
         ],
       },
     });

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { AppError } from '../../core/errors.ts';
+import { AppError, type Msg, msg } from '../../core/errors.ts';
 
 const LINE_FEED = 10;
 const CARRIAGE_RETURN = 13;
@@ -8,21 +8,30 @@ const BYTE_ORDER_MARK = Buffer.from([0xef, 0xbb, 0xbf]);
 /** The longest record read (a dossier row is a few hundred bytes): a longer one is no dossier file. */
 export const MAX_RECORD_BYTES = 1024 * 1024;
 
+const onLine = (line: number, reason: Msg): Msg =>
+  msg(`Dòng ${line}: ${reason.vi}`, `Line ${line}: ${reason.en}`);
+
 /**
  * A NUL byte in the header is never a column name (and PostgreSQL refuses it in the lookup of a
  * remembered mapping): the file is refused naming the line. In a row, the core's check names the cell.
  */
 export function nulInLine(line: number): AppError {
-  const reason = 'Dòng tiêu đề có ký tự NUL (\\0): tệp không phải văn bản CSV/JSON hợp lệ.';
-  return new AppError('IMPORT_REJECTED', `Dòng ${line}: ${reason}`, {
+  const reason = msg(
+    'Dòng tiêu đề có ký tự NUL (\\0): tệp không phải văn bản CSV/JSON hợp lệ.',
+    'The header row has a NUL character (\\0): the file is not valid CSV/JSON text.',
+  );
+  return new AppError('IMPORT_REJECTED', onLine(line, reason), {
     rows: [{ row: line, column: '', reason }],
   });
 }
 
 /** The refusal of a line past MAX_RECORD_BYTES, naming it (shared with the JSON lines reader). */
 export function lineTooLong(line: number): AppError {
-  const reason = `Dòng dài quá ${MAX_RECORD_BYTES / 1024 / 1024} MB: tệp sai cấu trúc hoặc không phải tệp hồ sơ.`;
-  return new AppError('IMPORT_REJECTED', `Dòng ${line}: ${reason}`, {
+  const reason = msg(
+    `Dòng dài quá ${MAX_RECORD_BYTES / 1024 / 1024} MB: tệp sai cấu trúc hoặc không phải tệp hồ sơ.`,
+    `The line is longer than ${MAX_RECORD_BYTES / 1024 / 1024} MB: the file is malformed or not a dossier file.`,
+  );
+  return new AppError('IMPORT_REJECTED', onLine(line, reason), {
     rows: [{ row: line, column: '', reason }],
   });
 }
@@ -101,9 +110,18 @@ export async function* csvRows(
     if (!parsed)
       throw new AppError(
         'IMPORT_REJECTED',
-        `Tệp CSV sai cấu trúc ở dòng ${line}: dấu ngoặc kép không đóng.`,
+        msg(
+          `Tệp CSV sai cấu trúc ở dòng ${line}: dấu ngoặc kép không đóng.`,
+          `The CSV file is malformed at line ${line}: a double quote is not closed.`,
+        ),
         {
-          rows: [{ row: line, column: '', reason: 'Dấu ngoặc kép (") không được đóng.' }],
+          rows: [
+            {
+              row: line,
+              column: '',
+              reason: msg('Dấu ngoặc kép (") không được đóng.', 'A double quote (") is not closed.'),
+            },
+          ],
         },
       );
     yield { line, cells: parsed.cells };

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { type Grant, hasInstallationPermission, hasPermissionOn } from '../../core/auth/roles.ts';
-import { AppError } from '../../core/errors.ts';
+import { AppError, msg } from '../../core/errors.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import { dossiers, procedures, units } from '../db/schema/index.ts';
 import { attributeClosed, type IndicatorContext } from '../indicators/indicator-access.ts';
@@ -39,13 +39,14 @@ export async function assertChangesDossier(ctx: IndicatorContext, code: string) 
     .innerJoin(units, eq(units.id, dossiers.unitId))
     .leftJoin(procedures, eq(procedures.code, dossiers.procedureCode))
     .where(eq(dossiers.code, code));
-  if (!dossier) throw new AppError('NOT_FOUND', 'Không tìm thấy hồ sơ.');
+  if (!dossier) throw new AppError('NOT_FOUND', msg('Không tìm thấy hồ sơ.', 'Dossier not found.'));
   // A dossier of a merged unit is managed by whoever manages the unit that carries it today.
   const current = dossier.unit.validTo
     ? (await attributeClosed(ctx.db, [dossier.dossier.unitId])).get(dossier.dossier.unitId)
     : null;
   const paths = [dossier.unit.path, current?.path].filter((path) => path !== undefined);
-  if (!canReadDossier(ctx.user, paths)) throw new AppError('NOT_FOUND', 'Không tìm thấy hồ sơ.');
+  if (!canReadDossier(ctx.user, paths))
+    throw new AppError('NOT_FOUND', msg('Không tìm thấy hồ sơ.', 'Dossier not found.'));
   if (!canChangeDossier(ctx.user, paths)) throw new AppError('FORBIDDEN');
   return dossier;
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Grant } from '../../core/auth/roles.ts';
-import { AppError } from '../../core/errors.ts';
+import { AppError, msg } from '../../core/errors.ts';
 import type { Database } from '../db/engine.ts';
 import { SYSTEM_ACTOR } from '../setup/initialise.ts';
 import { importDossiers } from './dossier-import-service.ts';
@@ -27,7 +27,10 @@ export async function dossierImportCommand(
   if (!file)
     throw new AppError(
       'VALIDATION_FAILED',
-      'Thiếu đường dẫn tệp: npx chiso dossiers import FILE [--dry-run] [--json] [--mapping JSON|FILE]',
+      msg(
+        'Thiếu đường dẫn tệp: npx chiso dossiers import FILE [--dry-run] [--json] [--mapping JSON|FILE]',
+        'Missing file path: npx chiso dossiers import FILE [--dry-run] [--json] [--mapping JSON|FILE]',
+      ),
     );
   const ctx = { db: database.db, actor: SYSTEM_ACTOR, ip: null, user: { grants } };
   // A layout mapped once (here or in the web app) is remembered by its headers; --mapping gives one now:
@@ -71,7 +74,7 @@ export async function dossierImportCommand(
       const rejected = (error.details.rows ?? []).map((row) => ({
         line: row.row,
         column: row.column,
-        reason: row.reason,
+        reason: row.reason.vi,
       }));
       console.log(
         JSON.stringify({

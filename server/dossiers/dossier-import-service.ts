@@ -11,7 +11,7 @@ import {
 } from '../../core/dossiers/dossier-fields.ts';
 import { type DossierIssue, validateDossierRow } from '../../core/dossiers/dossier-rows.ts';
 import { createRollupTally, type RollupTally } from '../../core/dossiers/dossier-tally.ts';
-import { AppError } from '../../core/errors.ts';
+import { AppError, inLocale, msg } from '../../core/errors.ts';
 import { type Audit, mutate } from '../audit/audit-log.ts';
 import { openCopy } from '../db/bulk-copy.ts';
 import { type DbOrTx, hasOneConnection, sqlState, type Tx } from '../db/engine.ts';
@@ -43,8 +43,8 @@ export interface NewProcedure {
 export interface DossierImportResult {
   imported: number;
   updated: number;
-  /** The first refusals by line (at most MAX_LISTED); `rejectedCount` counts them all. */
-  rejected: DossierIssue[];
+  /** The first refusals by line (at most MAX_LISTED), in the reader's language; `rejectedCount` counts them all. */
+  rejected: { line: number; column: string; reason: string }[];
   rejectedCount: number;
   newProcedures: NewProcedure[];
   dryRun: boolean;
@@ -240,7 +240,12 @@ async function importOnce(
 
   try {
     const header = await rows.next();
-    if (header.done) throw new AppError('IMPORT_REJECTED', 'Tệp không có dòng tiêu đề.', { rows: [] });
+    if (header.done)
+      throw new AppError(
+        'IMPORT_REJECTED',
+        msg('Tệp không có dòng tiêu đề.', 'The file has no header row.'),
+        { rows: [] },
+      );
     const headers = header.value.cells.map((cell) => cell.trim());
     const { columns } = await resolveDossierColumns(ctx, headers, options.mapping);
     // Units and procedures are read before a COPY opens: the connection serves nothing else during one.
@@ -299,10 +304,13 @@ async function importOnce(
           rejectRow(file, {
             line: repeat.line,
             column: codeColumn,
-            reason: `Mã hồ sơ "${repeat.code}" đã có ở dòng ${repeat.firstLine} với nội dung khác.`,
+            reason: msg(
+              `Mã hồ sơ "${repeat.code}" đã có ở dòng ${repeat.firstLine} với nội dung khác.`,
+              `The dossier code "${repeat.code}" is already on line ${repeat.firstLine} with different content.`,
+            ),
           });
       }
-      const refusal = refusalOf(file, headers, columns, options);
+      const refusal = refusalOf(file, headers, columns, options, ctx.user.locale);
       if (refusal) throw new RolledBack(refusal);
 
       report('writing', rowsRead);
@@ -322,7 +330,7 @@ async function importOnce(
           // Another import brought the same procedure in while this file was being read.
           .onConflictDoNothing();
       const result = (imported: number, updated: number) =>
-        summaryOf(rejected, 0, newProcedures, options.dryRun, imported, updated);
+        summaryOf(ctx.user.locale, rejected, 0, newProcedures, options.dryRun, imported, updated);
       let summary: DossierImportResult;
       if (file.tally) {
         await tallyRollupDelta(tx, file.tally.cells());
@@ -356,7 +364,13 @@ async function importOnce(
     if (error instanceof RolledBack) return error.result;
     // Two imports writing the same dossiers or roll-up cells in opposite orders: PostgreSQL stops one.
     if (sqlState(error) === '40P01')
-      throw new AppError('CONFLICT', 'Một lượt nhập khác đang ghi cùng dữ liệu; hãy nhập lại tệp.');
+      throw new AppError(
+        'CONFLICT',
+        msg(
+          'Một lượt nhập khác đang ghi cùng dữ liệu; hãy nhập lại tệp.',
+          'Another import is writing the same data; import the file again.',
+        ),
+      );
     throw error;
   } finally {
     source.destroy();
@@ -373,6 +387,7 @@ const newProceduresOf = (introduced: CheckedFile['introduced']): NewProcedure[] 
   [...introduced].map(([code, p]) => ({ code, name: p.name ?? '', field: p.field }));
 
 function summaryOf(
+  locale: string | undefined,
   rejected: DossierIssue[],
   rejectedCount: number,
   newProcedures: NewProcedure[],
@@ -383,7 +398,9 @@ function summaryOf(
   return {
     imported,
     updated,
-    rejected: rejected.slice(0, MAX_LISTED),
+    rejected: rejected
+      .slice(0, MAX_LISTED)
+      .map((issue) => ({ ...issue, reason: inLocale(issue.reason, locale) })),
     rejectedCount,
     newProcedures: rejectedCount > 0 ? [] : newProcedures,
     dryRun,
@@ -399,21 +416,29 @@ function refusalOf(
   headers: string[],
   columns: DossierColumns,
   options: DossierImportOptions,
+  locale: string | undefined,
 ): DossierImportResult | null {
   for (const [code, procedure] of file.introduced) {
     if (!procedure.name)
       rejectRow(file, {
         line: procedure.line,
         column: headers[columns.procedureName ?? -1] || DOSSIER_FIELD_LABELS.procedureName,
-        reason: `Thiếu tên thủ tục: thủ tục "${code}" chưa có trong danh mục.`,
+        reason: msg(
+          `Thiếu tên thủ tục: thủ tục "${code}" chưa có trong danh mục.`,
+          `The procedure name is missing: the procedure "${code}" is not in the catalogue yet.`,
+        ),
       });
   }
   if (file.rowsRead === 0 && file.rejectedCount === 0)
-    rejectRow(file, { line: 2, column: '', reason: 'Tệp không có dòng dữ liệu nào.' });
+    rejectRow(file, {
+      line: 2,
+      column: '',
+      reason: msg('Tệp không có dòng dữ liệu nào.', 'The file has no data rows.'),
+    });
   if (file.rejectedCount === 0) return null;
   file.rejected.sort((a, b) => a.line - b.line);
   options.onRefusals?.(file.rejected);
-  return summaryOf(file.rejected, file.rejectedCount, [], options.dryRun, 0, 0);
+  return summaryOf(locale, file.rejected, file.rejectedCount, [], options.dryRun, 0, 0);
 }
 
 /**
@@ -460,14 +485,24 @@ async function checkRows(input: {
     const row = checked.row;
     const unit = unitByCode(row.unitCode);
     if (unit === 'unknown') {
-      reject({ line, column: unitColumn, reason: `Không tìm thấy đơn vị có mã "${row.unitCode}".` });
+      reject({
+        line,
+        column: unitColumn,
+        reason: msg(
+          `Không tìm thấy đơn vị có mã "${row.unitCode}".`,
+          `No unit found with the code "${row.unitCode}".`,
+        ),
+      });
       continue;
     }
     if (unit === 'outside') {
       reject({
         line,
         column: unitColumn,
-        reason: `Đơn vị "${row.unitCode}" ngoài phạm vi bạn được nhập hồ sơ.`,
+        reason: msg(
+          `Đơn vị "${row.unitCode}" ngoài phạm vi bạn được nhập hồ sơ.`,
+          `The unit "${row.unitCode}" is outside the scope you may import dossiers for.`,
+        ),
       });
       continue;
     }
@@ -478,7 +513,10 @@ async function checkRows(input: {
       reject({
         line,
         column: fieldColumn,
-        reason: `Thiếu lĩnh vực: thủ tục "${row.procedureCode}" chưa có trong danh mục.`,
+        reason: msg(
+          `Thiếu lĩnh vực: thủ tục "${row.procedureCode}" chưa có trong danh mục.`,
+          `The field is missing: the procedure "${row.procedureCode}" is not in the catalogue yet.`,
+        ),
       });
       continue;
     }

@@ -11,14 +11,15 @@ import {
   REQUIRED_DOSSIER_FIELDS,
   resolveColumns,
 } from '../../core/dossiers/dossier-fields.ts';
-import { AppError, type AppErrorDetails, fieldError } from '../../core/errors.ts';
+import { AppError, type AppErrorDetails, fieldError, msg } from '../../core/errors.ts';
 import { mutate, type ServiceContext } from '../audit/audit-log.ts';
 import { dossierMappings } from '../db/schema/index.ts';
 import { nulInLine } from './csv-rows.ts';
 import { canChangeDossierMappings } from './dossier-access.ts';
 
 /** Who imports: the service context with the importer's grants (the CLI: the installation itself). */
-export type DossierContext = ServiceContext & { user: { grants: readonly Grant[] } };
+/** `locale`: the reader's language, for the refusals an import lists (Vietnamese when unknown). */
+export type DossierContext = ServiceContext & { user: { grants: readonly Grant[]; locale?: string } };
 
 export type DossierMapping = Partial<Record<DossierField, string>>;
 
@@ -42,11 +43,23 @@ export function parseDossierMapping(text: string): DossierMapping {
   try {
     parsed = JSON.parse(text);
   } catch {
-    throw fieldError('mapping', 'Ánh xạ cột phải là một đối tượng JSON (trường → tiêu đề cột).');
+    throw fieldError(
+      'mapping',
+      msg(
+        'Ánh xạ cột phải là một đối tượng JSON (trường → tiêu đề cột).',
+        'The column mapping must be a JSON object (field → column header).',
+      ),
+    );
   }
   const checked = mappingSchema.safeParse(parsed);
   if (!checked.success)
-    throw fieldError('mapping', 'Ánh xạ cột không hợp lệ: mỗi trường chuẩn trỏ tới một tiêu đề cột của tệp.');
+    throw fieldError(
+      'mapping',
+      msg(
+        'Ánh xạ cột không hợp lệ: mỗi trường chuẩn trỏ tới một tiêu đề cột của tệp.',
+        'Invalid column mapping: each standard field points to a column header of the file.',
+      ),
+    );
   return checked.data;
 }
 
@@ -79,7 +92,10 @@ export async function resolveDossierColumns(
   const details = { headers: [...headers], columns: FIELD_LIST, suggested: resolution.suggested };
   throw new AppError(
     'DOSSIER_COLUMNS_UNMAPPED',
-    `Không tìm thấy cột cho: ${missing}. Hãy chọn cột tương ứng.`,
+    msg(
+      `Không tìm thấy cột cho: ${missing}. Hãy chọn cột tương ứng.`,
+      `No column found for: ${missing}. Choose the matching column.`,
+    ),
     details as unknown as AppErrorDetails,
   );
 }

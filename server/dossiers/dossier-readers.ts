@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import { PassThrough, type Readable, Transform } from 'node:stream';
 import type { Row } from 'exceljs';
-import { AppError } from '../../core/errors.ts';
+import { AppError, msg } from '../../core/errors.ts';
 import { detectVietnameseEncoding, ENCODING_MESSAGES } from '../../core/text/legacy-encoding.ts';
 import { checkZipFile, type ZipLimits } from '../files/zip-limits.ts';
 import { csvRows, lineTooLong, MAX_RECORD_BYTES } from './csv-rows.ts';
@@ -23,7 +23,13 @@ export function dossierFormatOf(fileName: string): DossierFormat {
   if (lower.endsWith('.csv')) return 'csv';
   if (lower.endsWith('.jsonl') || lower.endsWith('.ndjson')) return 'jsonl';
   if (lower.endsWith('.xlsx')) return 'xlsx';
-  throw new AppError('UNSUPPORTED_FILE', 'Chỉ nhận tệp hồ sơ .csv, .xlsx hoặc .jsonl (JSON lines).');
+  throw new AppError(
+    'UNSUPPORTED_FILE',
+    msg(
+      'Chỉ nhận tệp hồ sơ .csv, .xlsx hoặc .jsonl (JSON lines).',
+      'Only .csv, .xlsx or .jsonl (JSON lines) dossier files are accepted.',
+    ),
+  );
 }
 
 /**
@@ -162,9 +168,15 @@ async function* readJsonLines(source: Readable): AsyncGenerator<FileRow> {
       // The line is reported like any bad row: an empty row fails the required fields.
       if (keys) yield { line, cells: keys.map(() => '') };
       else
-        throw new AppError('IMPORT_REJECTED', `Dòng ${line} không phải một đối tượng JSON.`, {
-          rows: [{ row: line, column: '', reason: 'Không phải một đối tượng JSON.' }],
-        });
+        throw new AppError(
+          'IMPORT_REJECTED',
+          msg(`Dòng ${line} không phải một đối tượng JSON.`, `Line ${line} is not a JSON object.`),
+          {
+            rows: [
+              { row: line, column: '', reason: msg('Không phải một đối tượng JSON.', 'Not a JSON object.') },
+            ],
+          },
+        );
       continue;
     }
     const record = value as Record<string, unknown>;
@@ -201,6 +213,12 @@ async function* readXlsx(source: Readable): AsyncGenerator<FileRow> {
     }
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw new AppError('UNSUPPORTED_FILE', 'Không đọc được tệp .xlsx (tệp hỏng hoặc không phải Excel).');
+    throw new AppError(
+      'UNSUPPORTED_FILE',
+      msg(
+        'Không đọc được tệp .xlsx (tệp hỏng hoặc không phải Excel).',
+        'The .xlsx file cannot be read (damaged or not Excel).',
+      ),
+    );
   }
 }

@@ -4,7 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { DossierIssue } from '../../core/dossiers/dossier-rows.ts';
-import { AppError, fieldError } from '../../core/errors.ts';
+import { AppError, fieldError, inLocale, type Msg, msg } from '../../core/errors.ts';
 import { contextOf } from '../auth/policy.ts';
 import type { Db } from '../db/engine.ts';
 import { CONTENT_TYPES, writeTable } from '../files/tabular.ts';
@@ -45,12 +45,12 @@ async function receiveUpload(request: FastifyRequest): Promise<Upload> {
         file = { path, fileName: part.filename };
       } else fields[part.fieldname] = String(part.value);
     }
-    if (!file) throw fieldError('file', 'Vui lòng chọn tệp.');
+    if (!file) throw fieldError('file', msg('Vui lòng chọn tệp.', 'Choose a file.'));
     const format = await checkedDossierFormat(file.path, file.fileName);
     let mapping: DossierMapping | undefined;
     if (fields.mapping) mapping = parseDossierMapping(fields.mapping);
     if (fields.dryRun !== undefined && !['true', 'false'].includes(fields.dryRun))
-      throw fieldError('dryRun', 'dryRun là "true" hoặc "false".');
+      throw fieldError('dryRun', msg('dryRun là "true" hoặc "false".', 'dryRun is "true" or "false".'));
     return { dir, ...file, format, dryRun: fields.dryRun === 'true', mapping };
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
@@ -63,7 +63,12 @@ async function headersOf(upload: Upload): Promise<string[]> {
   const rows = readDossierRows(stream, upload.format);
   try {
     const first = await rows.next();
-    if (first.done) throw new AppError('IMPORT_REJECTED', 'Tệp không có dòng tiêu đề.', { rows: [] });
+    if (first.done)
+      throw new AppError(
+        'IMPORT_REJECTED',
+        msg('Tệp không có dòng tiêu đề.', 'The file has no header row.'),
+        { rows: [] },
+      );
     return first.value.cells.map((cell) => cell.trim());
   } finally {
     await rows.return(undefined);
@@ -72,37 +77,46 @@ async function headersOf(upload: Upload): Promise<string[]> {
 }
 
 /** Every refused row as a spreadsheet to work through beside the file (CSV that Excel opens). */
-async function refusalList(refusals: readonly DossierIssue[]) {
-  const rows = refusals.map((issue) => [String(issue.line), issue.column, issue.reason]);
+async function refusalList(refusals: readonly DossierIssue[], locale: string) {
+  const rows = refusals.map((issue) => [String(issue.line), issue.column, inLocale(issue.reason, locale)]);
   return {
     fileName: 'loi-nhap-ho-so.csv',
     contentType: CONTENT_TYPES.csv,
-    data: await writeTable({ headers: ['Dòng', 'Cột', 'Lý do'], rows }, 'csv'),
+    data: await writeTable(
+      { headers: locale === 'en' ? ['Line', 'Column', 'Reason'] : ['Dòng', 'Cột', 'Lý do'], rows },
+      'csv',
+    ),
   };
 }
 
+const PHASES: Record<DossierImportProgress['phase'], Msg> = {
+  reading: msg('Đang đọc', 'Reading'),
+  rereading: msg(
+    'Có hồ sơ đã nhập trước, đang đọc lại để cập nhật',
+    'Some dossiers were imported before: reading again to update',
+  ),
+  checking: msg('Đang kiểm tra', 'Checking'),
+  writing: msg('Đang ghi', 'Writing'),
+};
+
 /**
- * Progress as the job shows it: kibibytes of the file read out of its size (a 2 GiB file overflows a
+ * Progress as the job shows it (in the language it was started in): kibibytes of the file read out of its size (a 2 GiB file overflows a
  * count of bytes), the rows read in the message. Writes never queue up: the latest value wins, and on
  * the single-connection embedded database they land once the import's transaction lets go.
  */
-function jobProgressWriter(progress: JobProgress) {
+function jobProgressWriter(progress: JobProgress, locale: string) {
   let latest: DossierImportProgress | null = null;
   let writing: Promise<void> | null = null;
   const drain = async () => {
     while (latest) {
       const current: DossierImportProgress = latest;
       latest = null;
-      const phase = {
-        reading: 'Đang đọc',
-        rereading: 'Có hồ sơ đã nhập trước, đang đọc lại để cập nhật',
-        checking: 'Đang kiểm tra',
-        writing: 'Đang ghi',
-      }[current.phase];
+      const phase = PHASES[current.phase];
+      const rows = current.rowsRead.toLocaleString(locale === 'en' ? 'en-GB' : 'vi-VN');
       await progress(
         Math.floor(current.bytesRead / 1024),
         Math.ceil((current.totalBytes ?? 0) / 1024),
-        `${phase}: đã đọc ${current.rowsRead.toLocaleString('vi-VN')} dòng`,
+        inLocale(msg(`${phase.vi}: đã đọc ${rows} dòng`, `${phase.en}: ${rows} rows read`), locale),
       ).catch(() => {});
     }
     writing = null;
@@ -149,7 +163,7 @@ export async function dossierRoutes(app: FastifyInstance, { db }: { db: Db }) {
           ctx,
           'dossier-import',
           async (progress) => {
-            const writer = jobProgressWriter(progress);
+            const writer = jobProgressWriter(progress, ctx.user.locale);
             try {
               let refusals: readonly DossierIssue[] = [];
               const result = await importDossiers(ctx, {
@@ -165,7 +179,10 @@ export async function dossierRoutes(app: FastifyInstance, { db }: { db: Db }) {
                 jobId,
               });
               await writer.settled();
-              return { result, files: refusals.length > 0 ? [await refusalList(refusals)] : [] };
+              return {
+                result,
+                files: refusals.length > 0 ? [await refusalList(refusals, ctx.user.locale)] : [],
+              };
             } finally {
               rmSync(upload.dir, { recursive: true, force: true });
             }

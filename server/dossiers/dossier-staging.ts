@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { type DossierRow, dossierContentHash } from '../../core/dossiers/dossier-rows.ts';
 import type { RollupCell } from '../../core/dossiers/dossier-tally.ts';
-import { AppError } from '../../core/errors.ts';
+import { AppError, msg } from '../../core/errors.ts';
 import type { DossierCounter } from '../../core/indicators/dossier-indicators.ts';
 import { DEFAULT_REGIME } from '../../core/periods/periods.ts';
 import { copyText, copyTime } from '../db/bulk-copy.ts';
@@ -236,7 +236,13 @@ export async function writeDossiers(tx: Tx, hasExisting: boolean): Promise<void>
   } catch (error) {
     // Another import committed one of these codes while this one ran: safer to start again than to guess.
     if (sqlState(error) === '23505')
-      throw new AppError('CONFLICT', 'Một lượt nhập khác vừa ghi cùng mã hồ sơ; hãy nhập lại tệp.');
+      throw new AppError(
+        'CONFLICT',
+        msg(
+          'Một lượt nhập khác vừa ghi cùng mã hồ sơ; hãy nhập lại tệp.',
+          'Another import has just written the same dossier codes; import the file again.',
+        ),
+      );
     throw error;
   }
 }

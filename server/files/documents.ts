@@ -1,4 +1,4 @@
-import { AppError } from '../../core/errors.ts';
+import { AppError, msg } from '../../core/errors.ts';
 import { detectVietnameseEncoding, ENCODING_MESSAGES } from '../../core/text/legacy-encoding.ts';
 import { readOfficeFile } from './office.ts';
 import { assertLineCount } from './office-parse.ts';
@@ -19,15 +19,24 @@ export async function readDocumentText(filename: string, data: Buffer): Promise<
   if (lower.endsWith('.doc'))
     throw new AppError(
       'UNSUPPORTED_FILE',
-      'Tệp .doc (Word 97–2003) chưa được hỗ trợ: hãy mở bằng Word hoặc LibreOffice và lưu thành .docx.',
+      msg(
+        'Tệp .doc (Word 97–2003) chưa được hỗ trợ: hãy mở bằng Word hoặc LibreOffice và lưu thành .docx.',
+        '.doc files (Word 97–2003) are not supported yet: open it in Word or LibreOffice and save it as .docx.',
+      ),
     );
-  throw new AppError('UNSUPPORTED_FILE', 'Chỉ nhận tệp .docx, .txt hoặc .md.');
+  throw new AppError(
+    'UNSUPPORTED_FILE',
+    msg('Chỉ nhận tệp .docx, .txt hoặc .md.', 'Only .docx, .txt or .md files are accepted.'),
+  );
 }
 
 async function readDocx(data: Buffer): Promise<string> {
   // A .docx is a zip: anything else is refused before a worker starts.
   if (data.length < 4 || data.readUInt32LE(0) !== 0x04034b50)
-    throw new AppError('UNSUPPORTED_FILE', 'Tệp không phải văn bản Word .docx hợp lệ.');
+    throw new AppError(
+      'UNSUPPORTED_FILE',
+      msg('Tệp không phải văn bản Word .docx hợp lệ.', 'The file is not a valid Word .docx document.'),
+    );
   return readOfficeFile({ kind: 'docx', data });
 }
 

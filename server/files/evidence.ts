@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { AppError, fieldError } from '../../core/errors.ts';
+import { AppError, fieldError, msg } from '../../core/errors.ts';
 import type { Audit } from '../audit/audit-log.ts';
 import type { DbOrTx, Tx } from '../db/engine.ts';
 import { blobs, evidenceFiles, users } from '../db/schema/index.ts';
@@ -79,9 +79,12 @@ export async function attachEvidence(
   if (!contentType)
     throw new AppError(
       'UNSUPPORTED_FILE',
-      `Chỉ nhận tệp ${Object.keys(EVIDENCE_TYPES).join(', ')} làm minh chứng.`,
+      msg(
+        `Chỉ nhận tệp ${Object.keys(EVIDENCE_TYPES).join(', ')} làm minh chứng.`,
+        `Only ${Object.keys(EVIDENCE_TYPES).join(', ')} files are accepted as evidence.`,
+      ),
     );
-  if (file.data.length === 0) throw fieldError('file', 'Tệp rỗng.');
+  if (file.data.length === 0) throw fieldError('file', msg('Tệp rỗng.', 'The file is empty.'));
   assertContentMatches(extension, file.data);
   const sha256 = await storeBlob(tx, file.data);
   const [row] = await tx

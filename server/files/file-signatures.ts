@@ -1,4 +1,4 @@
-import { AppError } from '../../core/errors.ts';
+import { AppError, msg } from '../../core/errors.ts';
 import { zipEntryNames } from './zip-limits.ts';
 
 /**
@@ -78,13 +78,19 @@ export function assertContentMatches(extension: string, data: Buffer): void {
   if (executable)
     throw new AppError(
       'UNSUPPORTED_FILE',
-      `Tệp là chương trình hoặc mã lệnh (${executable.name}), không nhận làm minh chứng.`,
+      msg(
+        `Tệp là chương trình hoặc mã lệnh (${executable.name}), không nhận làm minh chứng.`,
+        `The file is a program or script (${executable.name}) and is not accepted as evidence.`,
+      ),
     );
   const matches = MATCHES[extension];
   if (!matches?.(data))
     throw new AppError(
       'UNSUPPORTED_FILE',
-      `Nội dung tệp không phải ${LABELS[extension] ?? extension} như phần mở rộng ${extension} cho biết.`,
+      msg(
+        `Nội dung tệp không phải ${LABELS[extension] ?? extension} như phần mở rộng ${extension} cho biết.`,
+        `The file’s content is not ${LABELS[extension] ?? extension} as its extension ${extension} says.`,
+      ),
     );
 }
 

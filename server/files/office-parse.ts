@@ -1,5 +1,5 @@
 import type { CellValue } from 'exceljs';
-import { AppError } from '../../core/errors.ts';
+import { AppError, msg } from '../../core/errors.ts';
 import { htmlToPlanText } from './documents.ts';
 import type { Table } from './tabular.ts';
 import { checkZipBuffer, type ZipLimits } from './zip-limits.ts';
@@ -24,7 +24,13 @@ export async function parseDocx(data: Buffer): Promise<string> {
   try {
     ({ value: html } = await mammoth.convertToHtml({ buffer: data }));
   } catch {
-    throw new AppError('UNSUPPORTED_FILE', 'Không đọc được nội dung tệp .docx (tệp hỏng hoặc được bảo vệ).');
+    throw new AppError(
+      'UNSUPPORTED_FILE',
+      msg(
+        'Không đọc được nội dung tệp .docx (tệp hỏng hoặc được bảo vệ).',
+        'The .docx file cannot be read (damaged or protected).',
+      ),
+    );
   }
   const text = htmlToPlanText(html);
   assertLineCount(text);
@@ -39,7 +45,10 @@ export function assertLineCount(text: string): void {
     if (lines > MAX_DOCUMENT_LINES)
       throw new AppError(
         'PAYLOAD_TOO_LARGE',
-        `Văn bản có quá ${grouped(MAX_DOCUMENT_LINES)} đoạn: vượt giới hạn. Hãy chia nhỏ tệp.`,
+        msg(
+          `Văn bản có quá ${grouped(MAX_DOCUMENT_LINES)} đoạn: vượt giới hạn. Hãy chia nhỏ tệp.`,
+          `The document has more than ${grouped(MAX_DOCUMENT_LINES)} paragraphs: over the limit. Split the file.`,
+        ),
         { limit: MAX_DOCUMENT_LINES },
       );
   }
@@ -64,7 +73,13 @@ export async function parseXlsx(data: Buffer): Promise<Table> {
   try {
     await workbook.xlsx.load(data as unknown as ArrayBuffer);
   } catch {
-    throw new AppError('UNSUPPORTED_FILE', 'Không đọc được tệp .xlsx (tệp hỏng hoặc không phải Excel).');
+    throw new AppError(
+      'UNSUPPORTED_FILE',
+      msg(
+        'Không đọc được tệp .xlsx (tệp hỏng hoặc không phải Excel).',
+        'The .xlsx file cannot be read (damaged or not Excel).',
+      ),
+    );
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) return { headers: [], rows: [] };
@@ -72,7 +87,10 @@ export async function parseXlsx(data: Buffer): Promise<Table> {
   if (sheet.rowCount > MAX_TABLE_ROWS || sheet.rowCount * width > MAX_TABLE_CELLS)
     throw new AppError(
       'PAYLOAD_TOO_LARGE',
-      `Bảng tính vượt giới hạn ${grouped(MAX_TABLE_ROWS)} dòng hoặc ${grouped(MAX_TABLE_CELLS)} ô. Hãy chia nhỏ tệp.`,
+      msg(
+        `Bảng tính vượt giới hạn ${grouped(MAX_TABLE_ROWS)} dòng hoặc ${grouped(MAX_TABLE_CELLS)} ô. Hãy chia nhỏ tệp.`,
+        `The spreadsheet exceeds the limit of ${grouped(MAX_TABLE_ROWS)} rows or ${grouped(MAX_TABLE_CELLS)} cells. Split the file.`,
+      ),
       { limit: MAX_TABLE_ROWS },
     );
   const rows: string[][] = [];

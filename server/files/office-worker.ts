@@ -13,7 +13,7 @@ try {
   parentPort?.postMessage({
     ok: false,
     code: known ? error.code : 'UNSUPPORTED_FILE',
-    message: known ? error.message : undefined,
+    message: known ? error.text : undefined,
     details: known ? error.details : {},
   });
 }

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { AppError, type AppErrorDetails, type ErrorCode } from '../../core/errors.ts';
+import { AppError, type AppErrorDetails, type ErrorCode, type Msg, msg } from '../../core/errors.ts';
 import type { Table } from './tabular.ts';
 
 /**
@@ -63,7 +63,10 @@ function parseInWorker({
           reject(
             new AppError(
               'PAYLOAD_TOO_LARGE',
-              `Đọc tệp quá ${Math.round(timeLimitMs / 1000)} giây: tệp quá lớn hoặc quá phức tạp. Hãy chia nhỏ tệp.`,
+              msg(
+                `Đọc tệp quá ${Math.round(timeLimitMs / 1000)} giây: tệp quá lớn hoặc quá phức tạp. Hãy chia nhỏ tệp.`,
+                `Reading the file took over ${Math.round(timeLimitMs / 1000)} seconds: it is too large or too complex. Split the file.`,
+              ),
             ),
           ),
         ),
@@ -74,7 +77,7 @@ function parseInWorker({
       (
         result:
           | { ok: true; value: string | Table }
-          | { ok: false; code: ErrorCode; message?: string; details: AppErrorDetails },
+          | { ok: false; code: ErrorCode; message?: Msg; details: AppErrorDetails },
       ) =>
         settle(() =>
           result.ok
@@ -88,7 +91,10 @@ function parseInWorker({
           error.code === 'ERR_WORKER_OUT_OF_MEMORY'
             ? new AppError(
                 'PAYLOAD_TOO_LARGE',
-                `Đọc tệp cần quá ${memoryMb} MB bộ nhớ: vượt giới hạn. Hãy chia nhỏ tệp.`,
+                msg(
+                  `Đọc tệp cần quá ${memoryMb} MB bộ nhớ: vượt giới hạn. Hãy chia nhỏ tệp.`,
+                  `Reading the file needs more than ${memoryMb} MB of memory: over the limit. Split the file.`,
+                ),
                 { limit: memoryMb },
               )
             : error,

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { AppError } from '../../core/errors.ts';
+import { AppError, msg } from '../../core/errors.ts';
 import { detectVietnameseEncoding, ENCODING_MESSAGES } from '../../core/text/legacy-encoding.ts';
 import { readOfficeFile } from './office.ts';
 
@@ -15,7 +15,10 @@ export function formatOf(filename: string): TabularFormat {
   const lower = filename.toLowerCase();
   if (lower.endsWith('.csv')) return 'csv';
   if (lower.endsWith('.xlsx')) return 'xlsx';
-  throw new AppError('UNSUPPORTED_FILE', 'Chỉ nhận tệp .csv hoặc .xlsx.');
+  throw new AppError(
+    'UNSUPPORTED_FILE',
+    msg('Chỉ nhận tệp .csv hoặc .xlsx.', 'Only .csv or .xlsx files are accepted.'),
+  );
 }
 
 export async function readTable(data: Buffer, format: TabularFormat): Promise<Table> {
@@ -37,7 +40,16 @@ function readCsv(data: Buffer): Table {
   } catch (error) {
     const line = (error as { lines?: number }).lines;
     throw new AppError('IMPORT_REJECTED', undefined, {
-      rows: [{ row: line ?? 1, column: '', reason: `Tệp CSV sai cấu trúc: ${(error as Error).message}` }],
+      rows: [
+        {
+          row: line ?? 1,
+          column: '',
+          reason: msg(
+            `Tệp CSV sai cấu trúc: ${(error as Error).message}`,
+            `The CSV file is malformed: ${(error as Error).message}`,
+          ),
+        },
+      ],
     });
   }
   const [headers = [], ...rows] = records;

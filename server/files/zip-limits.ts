@@ -1,6 +1,6 @@
 import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
 import { createInflateRaw, inflateRawSync } from 'node:zlib';
-import { AppError } from '../../core/errors.ts';
+import { AppError, msg } from '../../core/errors.ts';
 
 /**
  * The one place a zip (.docx, .xlsx) is bounded before anything inflates it. A 300 KB file can hold
@@ -29,7 +29,10 @@ const entryTooLarge = (name: string, limits: ZipLimits) => {
   const cap = entryCap(limits, name, Number.POSITIVE_INFINITY);
   return new AppError(
     'PAYLOAD_TOO_LARGE',
-    `Thành phần "${name}" của tệp nén giải ra quá giới hạn ${Math.round(cap / MiB)} MB. Hãy chia nhỏ tệp.`,
+    msg(
+      `Thành phần "${name}" của tệp nén giải ra quá giới hạn ${Math.round(cap / MiB)} MB. Hãy chia nhỏ tệp.`,
+      `The part "${name}" of the zipped file unpacks past the limit of ${Math.round(cap / MiB)} MB. Split the file.`,
+    ),
     { limit: cap },
   );
 };
@@ -52,11 +55,20 @@ const LOCAL_SIGNATURE = 0x04034b50;
 const MiB = 1024 * 1024;
 
 const corrupt = () =>
-  new AppError('UNSUPPORTED_FILE', 'Không đọc được tệp nén (.docx/.xlsx): tệp hỏng hoặc không hợp lệ.');
+  new AppError(
+    'UNSUPPORTED_FILE',
+    msg(
+      'Không đọc được tệp nén (.docx/.xlsx): tệp hỏng hoặc không hợp lệ.',
+      'The zipped file (.docx/.xlsx) cannot be read: it is damaged or invalid.',
+    ),
+  );
 export const tooLarge = (limits: ZipLimits) =>
   new AppError(
     'PAYLOAD_TOO_LARGE',
-    `Tệp giải nén ra quá lớn: nội dung vượt giới hạn ${Math.round(limits.maxTotalBytes / MiB)} MB. Hãy chia nhỏ tệp.`,
+    msg(
+      `Tệp giải nén ra quá lớn: nội dung vượt giới hạn ${Math.round(limits.maxTotalBytes / MiB)} MB. Hãy chia nhỏ tệp.`,
+      `The file unpacks too large: its content exceeds the limit of ${Math.round(limits.maxTotalBytes / MiB)} MB. Split the file.`,
+    ),
     { limit: limits.maxTotalBytes },
   );
 
@@ -81,7 +93,10 @@ function listEntries(read: ReadAt, size: number, limits: ZipLimits): ZipEntry[] 
   if (count > limits.maxEntries)
     throw new AppError(
       'PAYLOAD_TOO_LARGE',
-      `Tệp nén có ${count} thành phần, vượt giới hạn ${limits.maxEntries}.`,
+      msg(
+        `Tệp nén có ${count} thành phần, vượt giới hạn ${limits.maxEntries}.`,
+        `The zipped file has ${count} parts, over the limit of ${limits.maxEntries}.`,
+      ),
       { limit: limits.maxEntries },
     );
   if (directoryOffset + directorySize > size) throw corrupt();

@@ -1,6 +1,16 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError, ERROR_CODES, type ErrorCode, type FieldIssue } from '../../core/errors.ts';
+import {
+  AppError,
+  atPath,
+  ERROR_CODES,
+  type ErrorCode,
+  type FieldIssue,
+  fromZod,
+  inLocale,
+  msg,
+  type RowIssue,
+} from '../../core/errors.ts';
 
 /** The single code → HTTP status table. */
 const HTTP_STATUS: Record<ErrorCode, number> = {
@@ -34,11 +44,27 @@ export interface ErrorEnvelope {
   error: { code: ErrorCode; message: string; details?: Record<string, unknown> };
 }
 
-export function envelope(error: AppError): ErrorEnvelope {
-  const hasDetails = Object.keys(error.details).length > 0;
-  return {
-    error: { code: error.code, message: error.message, ...(hasDetails ? { details: error.details } : {}) },
+/** The envelope in the reader's language (Vietnamese when unknown): the message and every field and row message. */
+export function envelope(error: AppError, locale?: string | null): ErrorEnvelope {
+  const { fields, rows, ...rest } = error.details;
+  const details: Record<string, unknown> = {
+    ...rest,
+    ...(fields && {
+      fields: fields.map((field: FieldIssue) => ({ ...field, message: inLocale(field.message, locale) })),
+    }),
+    ...(rows && { rows: rows.map((row: RowIssue) => ({ ...row, reason: inLocale(row.reason, locale) })) }),
   };
+  const hasDetails = Object.keys(details).length > 0;
+  return {
+    error: { code: error.code, message: inLocale(error.text, locale), ...(hasDetails ? { details } : {}) },
+  };
+}
+
+/** The reader's language: the page's (sent by the web app on every request), else the account's. */
+export function readerLocale(request: FastifyRequest): string | null {
+  const shown = request.headers['x-chiso-locale'];
+  if (shown === 'vi' || shown === 'en') return shown;
+  return request.user?.locale ?? null;
 }
 
 /** Turns anything thrown in a route into the one error envelope; unknown errors are logged, never shown. */
@@ -50,11 +76,10 @@ export function toAppError(error: unknown): AppError {
       path:
         issue.instancePath.replace(/^\//, '').replaceAll('/', '.') ||
         String(fastifyError.validationContext ?? ''),
-      message: issue.message ?? ERROR_CODES.VALIDATION_FAILED.vi,
+      message: issue.message ? fromZod(issue.message) : ERROR_CODES.VALIDATION_FAILED,
     }));
     const first = fields[0];
-    const message = first ? `${first.path ? `${first.path}: ` : ''}${first.message}` : undefined;
-    return new AppError('VALIDATION_FAILED', message, { fields });
+    return new AppError('VALIDATION_FAILED', first && atPath(first), { fields });
   }
   if (fastifyError.statusCode === 429) return new AppError('RATE_LIMITED');
   if (fastifyError.code === 'FST_REQ_FILE_TOO_LARGE' || fastifyError.statusCode === 413) {
@@ -67,7 +92,10 @@ export function toAppError(error: unknown): AppError {
     return new AppError('UNSUPPORTED_FILE');
   }
   if (fastifyError.statusCode === 400) {
-    return new AppError('VALIDATION_FAILED', `Yêu cầu không hợp lệ: ${fastifyError.message}`);
+    return new AppError(
+      'VALIDATION_FAILED',
+      msg(`Yêu cầu không hợp lệ: ${fastifyError.message}`, `Invalid request: ${fastifyError.message}`),
+    );
   }
   return new AppError('INTERNAL');
 }
@@ -80,5 +108,5 @@ export function errorHandler(error: unknown, request: FastifyRequest, reply: Fas
   else request.log.info({ code: appError.code, userId }, 'request refused');
   const retryAfter = appError.details.retryAfterSeconds;
   if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
-  return reply.status(status).send(envelope(appError));
+  return reply.status(status).send(envelope(appError, readerLocale(request)));
 }

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { fieldError } from '../../core/errors.ts';
+import { fieldError, msg } from '../../core/errors.ts';
 
 /** The path of the first string (value or key) holding a NUL byte, or null. Depth-bounded: bodies are ≤ 1 MB. */
 export function nulBytePath(value: unknown, path: string[] = [], depth = 0): string | null {
@@ -22,8 +22,11 @@ export function refuseNulBytes(app: FastifyInstance) {
     for (const part of [request.params, request.query, request.body]) {
       const path = nulBytePath(part);
       if (path === null) continue;
-      const message = `${path ? `${path}: ` : ''}Không được chứa ký tự NUL (\\0).`;
-      throw fieldError(path, message);
+      const at = path ? `${path}: ` : '';
+      throw fieldError(
+        path,
+        msg(`${at}Không được chứa ký tự NUL (\\0).`, `${at}Cannot contain a NUL character (\\0).`),
+      );
     }
   });
 }

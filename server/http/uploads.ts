@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { AppError } from '../../core/errors.ts';
+import { AppError, msg } from '../../core/errors.ts';
 
 /**
  * The one file of a multipart upload, read into memory (the multipart limits in app.ts cap its size
@@ -8,8 +8,8 @@ import { AppError } from '../../core/errors.ts';
 export async function uploadedFile(request: FastifyRequest): Promise<{ fileName: string; data: Buffer }> {
   const file = await request.file();
   if (!file)
-    throw new AppError('VALIDATION_FAILED', 'Vui lòng chọn tệp.', {
-      fields: [{ path: 'file', message: 'Vui lòng chọn tệp.' }],
+    throw new AppError('VALIDATION_FAILED', msg('Vui lòng chọn tệp.', 'Choose a file.'), {
+      fields: [{ path: 'file', message: msg('Vui lòng chọn tệp.', 'Choose a file.') }],
     });
   return { fileName: file.filename, data: await file.toBuffer() };
 }

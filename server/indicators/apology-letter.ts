@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { fieldError } from '../../core/errors.ts';
+import { fieldError, msg } from '../../core/errors.ts';
 import { daysLate, isLate } from '../../core/indicators/dossier-indicators.ts';
 import { formatDateVi, todayInVietnam } from '../../core/text/dates.ts';
 import { pathIds } from '../../core/units/unit-tree.ts';
@@ -29,12 +29,29 @@ export async function apologyLetter(
 ) {
   const { dossier, unit, procedureName } = await assertChangesDossier(ctx, code);
   const now = nowOf(ctx);
-  if (!isLate(dossier, now)) throw fieldError('code', 'Hồ sơ không trễ hạn: không cần thư xin lỗi.');
+  if (!isLate(dossier, now))
+    throw fieldError(
+      'code',
+      msg(
+        'Hồ sơ không trễ hạn: không cần thư xin lỗi.',
+        'The dossier is not late: no apology letter is needed.',
+      ),
+    );
   const today = todayInVietnam(now);
   if (options.newDate !== undefined && options.newDate < today)
-    throw fieldError('newDate', 'Ngày hẹn trả kết quả mới không được trước hôm nay.');
+    throw fieldError(
+      'newDate',
+      msg(
+        'Ngày hẹn trả kết quả mới không được trước hôm nay.',
+        'The new date for returning the result cannot be before today.',
+      ),
+    );
   const newDate = options.newDate ?? (dossier.finishedAt ? todayInVietnam(dossier.finishedAt) : null);
-  if (!newDate) throw fieldError('newDate', 'Vui lòng chọn ngày hẹn trả kết quả mới.');
+  if (!newDate)
+    throw fieldError(
+      'newDate',
+      msg('Vui lòng chọn ngày hẹn trả kết quả mới.', 'Choose the new date for returning the result.'),
+    );
   const [province] = await ctx.db
     .select({ name: units.name })
     .from(units)

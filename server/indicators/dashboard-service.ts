@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { scopeRoots } from '../../core/auth/roles.ts';
 import { dossierQuarter } from '../../core/dossiers/dossier-values.ts';
-import { fieldError } from '../../core/errors.ts';
+import { fieldError, msg } from '../../core/errors.ts';
 import {
   addCounters,
   DOSSIER_COUNTERS,
@@ -152,7 +152,11 @@ export async function dossierDashboard(
   const unit = await assertReadsIndicators(ctx, query.unitId);
   assertOpen(unit);
   const period = query.period?.toUpperCase() ?? (await latestQuarter(ctx.db));
-  if (!isQuarterCode(period)) throw fieldError('period', 'Kỳ phải là một quý, ví dụ 2026Q1.');
+  if (!isQuarterCode(period))
+    throw fieldError(
+      'period',
+      msg('Kỳ phải là một quý, ví dụ 2026Q1.', 'The period must be a quarter, e.g. 2026Q1.'),
+    );
   const periods = quartersEndingAt(period, trendQuarters);
 
   const [catalogue, targetRows, childUnits, counters, breadcrumbs] = await Promise.all([

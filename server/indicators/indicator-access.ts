@@ -1,6 +1,6 @@
 import { and, inArray, isNull, or, sql } from 'drizzle-orm';
 import { hasPermissionOn, type Permission, scopeRoots } from '../../core/auth/roles.ts';
-import { AppError, fieldError } from '../../core/errors.ts';
+import { AppError, fieldError, msg } from '../../core/errors.ts';
 import { attributeClosedUnits, type UnitPlace } from '../../core/indicators/succession.ts';
 import { pathIds } from '../../core/units/unit-tree.ts';
 import type { ServiceContext } from '../audit/audit-log.ts';
@@ -69,7 +69,7 @@ export async function assertReadsIndicators(
     .where(and(isNull(units.parentId), isNull(units.validTo)))
     .orderBy(units.id)
     .limit(1);
-  if (!top) throw new AppError('NOT_FOUND', 'Chưa có đơn vị nào.');
+  if (!top) throw new AppError('NOT_FOUND', msg('Chưa có đơn vị nào.', 'There are no units yet.'));
   return top;
 }
 
@@ -85,7 +85,10 @@ export function assertOpen(unit: UnitRef): void {
   if (unit.validTo)
     throw fieldError(
       'unitId',
-      'Đơn vị đã sáp nhập, chia tách hoặc giải thể: số liệu của đơn vị được tính cho đơn vị kế thừa.',
+      msg(
+        'Đơn vị đã sáp nhập, chia tách hoặc giải thể: số liệu của đơn vị được tính cho đơn vị kế thừa.',
+        'The unit has been merged, split or dissolved: its figures count for its successor.',
+      ),
     );
 }
 

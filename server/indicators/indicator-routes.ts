@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { scopeRoots } from '../../core/auth/roles.ts';
-import { fieldError } from '../../core/errors.ts';
+import { fieldError, msg, zodMsg } from '../../core/errors.ts';
 import { idParam } from '../../core/ids.ts';
 import { isDossierIndicator } from '../../core/indicators/dossier-indicators.ts';
 import {
@@ -160,7 +160,11 @@ export async function indicatorRoutes(app: FastifyInstance, { db, cacheMs }: { d
     async (request, reply) => {
       const ctx = contextOf(request, db);
       const { chart, indicator } = request.query;
-      if (!isDossierIndicator(indicator)) throw fieldError('indicator', 'Không có chỉ số hồ sơ này.');
+      if (!isDossierIndicator(indicator))
+        throw fieldError(
+          'indicator',
+          msg('Không có chỉ số hồ sơ này.', 'There is no such dossier indicator.'),
+        );
       const dashboard = await dashboardOf(ctx, request.query);
       const title = `${dashboard.unit.name} - ${dashboard.period}`;
       if (chart === 'late') {
@@ -225,7 +229,9 @@ export async function indicatorRoutes(app: FastifyInstance, { db, cacheMs }: { d
         tags,
         summary: 'Ghi nhận đã gửi (hoặc chưa) thư xin lỗi của hồ sơ trễ hạn',
         params: z.object({ code: z.string().trim().min(1).max(100) }),
-        body: z.object({ issued: z.boolean({ error: 'issued phải là true hoặc false.' }) }),
+        body: z.object({
+          issued: z.boolean({ error: zodMsg('issued phải là true hoặc false.', 'issued is true or false.') }),
+        }),
       },
     },
     async (request) => setApology(contextOf(request, db), request.params.code, request.body.issued),

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, ilike, inArray, isNull, like, lt, or, type SQL, sql } from 'drizzle-orm';
 import { dossierQuarter } from '../../core/dossiers/dossier-values.ts';
-import { AppError, fieldError } from '../../core/errors.ts';
+import { AppError, fieldError, msg } from '../../core/errors.ts';
 import { daysLate, isLate } from '../../core/indicators/dossier-indicators.ts';
 import { isQuarterCode } from '../../core/indicators/quarters.ts';
 import { type ListResult, parseSort } from '../../core/list.ts';
@@ -40,7 +40,11 @@ export interface LateDossier {
 /** A quarter's data window as instants: from 00:00 on its first day to 00:00 after its last, Vietnam time. */
 function windowOf(periodCode: string): { from: Date; to: Date } {
   const period = parsePeriod(periodCode);
-  if (!period || !isQuarterCode(periodCode)) throw fieldError('period', 'Kỳ phải là một quý, ví dụ 2026Q1.');
+  if (!period || !isQuarterCode(periodCode))
+    throw fieldError(
+      'period',
+      msg('Kỳ phải là một quý, ví dụ 2026Q1.', 'The period must be a quarter, e.g. 2026Q1.'),
+    );
   const window = periodWindow(period);
   const to = new Date(`${window.dataTo}T00:00:00+07:00`);
   return { from: new Date(`${window.dataFrom}T00:00:00+07:00`), to: new Date(to.getTime() + 86_400_000) };
@@ -179,7 +183,14 @@ export async function setApology(ctx: IndicatorContext, code: string, issued: bo
   const dossier = await assertChangesDossier(ctx, code);
   const row = dossier.dossier;
   const now = nowOf(ctx);
-  if (!isLate(row, now)) throw fieldError('issued', 'Hồ sơ không trễ hạn: không cần thư xin lỗi.');
+  if (!isLate(row, now))
+    throw fieldError(
+      'issued',
+      msg(
+        'Hồ sơ không trễ hạn: không cần thư xin lỗi.',
+        'The dossier is not late: no apology letter is needed.',
+      ),
+    );
   if (row.apologyIssued !== issued) {
     await mutate(ctx, async (tx, audit) => {
       const [changed] = await tx

@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { hasInstallationPermission, hasPermissionOn } from '../../core/auth/roles.ts';
-import { AppError, fieldError } from '../../core/errors.ts';
+import { AppError, fieldError, msg } from '../../core/errors.ts';
 import type { TargetBody } from '../../core/indicators/indicator-schemas.ts';
 import type { ListResult } from '../../core/list.ts';
 import { parsePeriod } from '../../core/periods/periods.ts';
@@ -106,7 +106,7 @@ async function targetRow(ctx: IndicatorContext, id: number): Promise<TargetRow> 
     .innerJoin(indicators, eq(indicators.code, indicatorTargets.indicatorCode))
     .leftJoin(units, eq(units.id, indicatorTargets.unitId))
     .where(eq(indicatorTargets.id, id));
-  if (!row) throw new AppError('NOT_FOUND', 'Không tìm thấy chỉ tiêu.');
+  if (!row) throw new AppError('NOT_FOUND', msg('Không tìm thấy chỉ tiêu.', 'Target not found.'));
   return row;
 }
 
@@ -124,13 +124,23 @@ function assertMayManage(ctx: IndicatorContext, unitPath: string | null): void {
 
 async function checkBody(ctx: IndicatorContext, body: TargetBody): Promise<string | null> {
   const [indicator] = await ctx.db.select().from(indicators).where(eq(indicators.code, body.indicatorCode));
-  if (!indicator) throw fieldError('indicatorCode', 'Không có chỉ số này trong danh mục.');
+  if (!indicator)
+    throw fieldError(
+      'indicatorCode',
+      msg('Không có chỉ số này trong danh mục.', 'This indicator is not in the catalogue.'),
+    );
   if (indicator.kind === 'ratio' && (body.threshold < 0 || body.threshold > 100))
-    throw fieldError('threshold', 'Ngưỡng của chỉ số tỷ lệ tính bằng %, từ 0 đến 100.');
+    throw fieldError(
+      'threshold',
+      msg(
+        'Ngưỡng của chỉ số tỷ lệ tính bằng %, từ 0 đến 100.',
+        'A ratio indicator’s threshold is a percentage, from 0 to 100.',
+      ),
+    );
   let unitPath: string | null = null;
   if (body.unitId !== null) {
     const unit = await findUnit(ctx.db, body.unitId).catch(() => {
-      throw fieldError('unitId', 'Không tìm thấy đơn vị.');
+      throw fieldError('unitId', msg('Không tìm thấy đơn vị.', 'Unit not found.'));
     });
     unitPath = unit.path;
   }
@@ -173,10 +183,19 @@ async function assertNoTwin(tx: Tx, values: ReturnType<typeof normalised>, excep
       ),
     );
   if (twin)
-    throw new AppError('DUPLICATE', 'Đã có chỉ tiêu cho chỉ số, phạm vi và kỳ này: hãy sửa chỉ tiêu đó.', {
-      fields: [{ path: 'indicatorCode', message: 'Chỉ tiêu đã tồn tại.' }],
-      id: twin.id,
-    });
+    throw new AppError(
+      'DUPLICATE',
+      msg(
+        'Đã có chỉ tiêu cho chỉ số, phạm vi và kỳ này: hãy sửa chỉ tiêu đó.',
+        'A target already exists for this indicator, scope and period: edit that target.',
+      ),
+      {
+        fields: [
+          { path: 'indicatorCode', message: msg('Chỉ tiêu đã tồn tại.', 'This target already exists.') },
+        ],
+        id: twin.id,
+      },
+    );
 }
 
 export async function createTarget(ctx: IndicatorContext, body: TargetBody): Promise<TargetView> {

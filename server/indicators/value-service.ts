@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, like, sql } from 'drizzle-orm';
-import { AppError, type FieldIssue, fieldError } from '../../core/errors.ts';
+import { AppError, atPath, type FieldIssue, fieldError, msg } from '../../core/errors.ts';
 import { checkEnteredValue, type VersionedEnteredValue } from '../../core/indicators/indicator-schemas.ts';
 import { ratePercent } from '../../core/indicators/rollup.ts';
 import { asTarget, resolveTarget, type StoredTarget } from '../../core/indicators/target-resolution.ts';
@@ -86,7 +86,11 @@ function subtreeFigure(kind: string, totals: Totals | undefined): UnitIndicatorV
 
 function periodOf(code: string): string {
   const period = parsePeriod(code);
-  if (!period) throw fieldError('period', 'Kỳ không hợp lệ (ví dụ 2026Q1, 2026S1, 2026).');
+  if (!period)
+    throw fieldError(
+      'period',
+      msg('Kỳ không hợp lệ (ví dụ 2026Q1, 2026S1, 2026).', 'Invalid period (e.g. 2026Q1, 2026S1, 2026).'),
+    );
   return period.code;
 }
 
@@ -166,7 +170,13 @@ export async function saveUnitIndicatorValues(
 ) {
   const unit = await assertChangesIndicators(ctx, unitId);
   if (unit.validTo)
-    throw new AppError('CONFLICT', 'Đơn vị đã giải thể hoặc sáp nhập: không nhập số liệu mới.');
+    throw new AppError(
+      'CONFLICT',
+      msg(
+        'Đơn vị đã giải thể hoặc sáp nhập: không nhập số liệu mới.',
+        'The unit has been dissolved or merged: no new figures can be entered.',
+      ),
+    );
   const period = periodOf(periodCode);
   const entered = await ctx.db
     .select({ code: indicators.code })
@@ -181,18 +191,24 @@ export async function saveUnitIndicatorValues(
     if (!indicator || !allowed.has(item.indicatorCode)) {
       issues.push({
         path: `${path}.indicatorCode`,
-        message: 'Chỉ số này không nhập tay (hoặc không có trong danh mục).',
+        message: msg(
+          'Chỉ số này không nhập tay (hoặc không có trong danh mục).',
+          'This indicator is not entered by hand (or is not in the catalogue).',
+        ),
       });
       return;
     }
     if (seen.has(item.indicatorCode))
-      issues.push({ path: `${path}.indicatorCode`, message: 'Chỉ số bị lặp.' });
+      issues.push({
+        path: `${path}.indicatorCode`,
+        message: msg('Chỉ số bị lặp.', 'The indicator is repeated.'),
+      });
     seen.add(item.indicatorCode);
     const issue = checkEnteredValue(indicator, item, path);
     if (issue) issues.push(issue);
   });
   const [first] = issues;
-  if (first) throw new AppError('VALIDATION_FAILED', `${first.path}: ${first.message}`, { fields: issues });
+  if (first) throw new AppError('VALIDATION_FAILED', atPath(first), { fields: issues });
   if (input.length === 0) return unitIndicatorValues(ctx, unitId, period);
 
   await mutate(ctx, async (tx, audit) => {

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { zodMsg } from '../../core/errors.ts';
 import type { ProvinceResult } from '../../core/indices/papi.ts';
 import type { Db } from '../db/engine.ts';
 import { findPapiResults, papiHistory, papiYears, provincesSince2025 } from './index-service.ts';
@@ -65,7 +66,9 @@ export async function indexRoutes(app: FastifyInstance, { db }: { db: Db }) {
       schema: {
         tags,
         summary: 'Kết quả PAPI của một tỉnh qua các năm',
-        params: z.object({ code: z.string().regex(/^\d{2}$/, 'Mã tỉnh gồm 2 chữ số.') }),
+        params: z.object({
+          code: z.string().regex(/^\d{2}$/, zodMsg('Mã tỉnh gồm 2 chữ số.', 'A province code has 2 digits.')),
+        }),
       },
     },
     async (request) => ({

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { and, asc, eq } from 'drizzle-orm';
-import { AppError } from '../../core/errors.ts';
+import { AppError, msg } from '../../core/errors.ts';
 import { computePapi, type ProvinceResult, type ProvinceScores } from '../../core/indices/papi.ts';
 import { type ProvinceMerge, parseProvinceMerge, predecessorsOf } from '../../core/indices/province-merge.ts';
 import type { DbOrTx } from '../db/engine.ts';
@@ -13,7 +13,11 @@ export async function findPapiResults(db: DbOrTx, year: number): Promise<Provinc
     .from(indexResults)
     .where(and(eq(indexResults.frameworkCode, 'PAPI'), eq(indexResults.year, year)))
     .orderBy(asc(indexResults.provinceCode));
-  if (rows.length === 0) throw new AppError('NOT_FOUND', `Chưa có kết quả PAPI năm ${year}.`);
+  if (rows.length === 0)
+    throw new AppError(
+      'NOT_FOUND',
+      msg(`Chưa có kết quả PAPI năm ${year}.`, `There are no PAPI results for ${year} yet.`),
+    );
   const provinces = new Map<string, ProvinceScores>();
   for (const row of rows) {
     const province = provinces.get(row.provinceCode) ?? {
@@ -49,7 +53,13 @@ export async function papiHistory(
       history.push({ ...result, year, ranked: results.filter((entry) => entry.rank !== null).length });
   }
   if (history.length === 0)
-    throw new AppError('NOT_FOUND', `Không có kết quả PAPI của tỉnh mã ${provinceCode}.`);
+    throw new AppError(
+      'NOT_FOUND',
+      msg(
+        `Không có kết quả PAPI của tỉnh mã ${provinceCode}.`,
+        `There are no PAPI results for the province with code ${provinceCode}.`,
+      ),
+    );
   return history;
 }
 

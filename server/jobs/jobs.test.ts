@@ -1,16 +1,18 @@
+import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '../../core/errors.ts';
+import { AppError, msg } from '../../core/errors.ts';
 import type { SessionUser } from '../auth/sessions.ts';
+import { jobs, users } from '../db/schema/index.ts';
 import { signInAs } from '../test/factories.ts';
 import { buildUser, createTestApp, type Session, signIn, type TestApp } from '../test/harness.ts';
-import { getJob, type JobContext, setJobLogger, startJob } from './jobs.ts';
+import { failInterruptedJobs, getJob, type JobContext, setJobLogger, startJob } from './jobs.ts';
 
 let t: TestApp;
 let owner: { id: number; username: string };
 let ownerSession: Session;
 let other: Session;
 
-const contextFor = (userId: number, username: string): JobContext => {
+const contextFor = (userId: number, username: string, locale: 'vi' | 'en' = 'vi'): JobContext => {
   const user: SessionUser = {
     sessionId: '',
     csrfToken: '',
@@ -18,7 +20,7 @@ const contextFor = (userId: number, username: string): JobContext => {
     username,
     fullName: username,
     email: null,
-    locale: 'vi',
+    locale,
     mustChangePassword: false,
     expiresAt: new Date(Date.now() + 3600_000),
     grants: [],
@@ -102,12 +104,52 @@ describe('background jobs', () => {
     expect(logged).toContainEqual({ level: 'error', object: { err: driver, jobId: crashed, errorId } });
 
     const refused = await startJob(ctx, 'test-failing', async () => {
-      throw new AppError('IMPORT_REJECTED', 'Tệp có 3 dòng không hợp lệ.');
+      throw new AppError(
+        'IMPORT_REJECTED',
+        msg('Tệp có 3 dòng không hợp lệ.', 'The file has 3 invalid rows.'),
+      );
     });
     expect(await finished(refused)).toMatchObject({ status: 'failed', error: 'Tệp có 3 dòng không hợp lệ.' });
     expect(logged).toContainEqual({
       level: 'warn',
       object: { jobId: refused, code: 'IMPORT_REJECTED', message: 'Tệp có 3 dòng không hợp lệ.' },
     });
+
+    // Started from a page in English: the refusal is kept in English.
+    const inEnglish = contextFor(owner.id, owner.username, 'en');
+    const refusedEn = await startJob(inEnglish, 'test-failing', async () => {
+      throw new AppError(
+        'IMPORT_REJECTED',
+        msg('Tệp có 3 dòng không hợp lệ.', 'The file has 3 invalid rows.'),
+      );
+    });
+    expect(await finished(refusedEn)).toMatchObject({
+      status: 'failed',
+      error: 'The file has 3 invalid rows.',
+    });
+  });
+
+  it('left running by a restart, are failed in the language of the account that started them', async () => {
+    const english = await buildUser(t.database, [{ role: 'coordinator', unitCode: '33' }]);
+    await t.database.db.update(users).set({ locale: 'en' }).where(eq(users.id, english.id));
+    const running = async (userId: number) => {
+      const [row] = await t.database.db
+        .insert(jobs)
+        .values({ kind: 'test', status: 'running', createdBy: userId })
+        .returning({ id: jobs.id });
+      return row?.id ?? 0;
+    };
+    const enJob = await running(english.id);
+    const viJob = await running(owner.id);
+    await failInterruptedJobs(t.database.db);
+    const errors = await t.database.db
+      .select({ id: jobs.id, status: jobs.status, error: jobs.error })
+      .from(jobs)
+      .where(inArray(jobs.id, [enJob, viJob]))
+      .orderBy(jobs.id);
+    expect(errors).toEqual([
+      { id: enJob, status: 'failed', error: 'The server restarted while this was running: run it again.' },
+      { id: viJob, status: 'failed', error: 'Máy chủ khởi động lại khi đang xử lý: hãy chạy lại.' },
+    ]);
   });
 });

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq, sql } from 'drizzle-orm';
-import { AppError } from '../../core/errors.ts';
+import { AppError, inLocale, msg } from '../../core/errors.ts';
 import { mutate, type ServiceContext } from '../audit/audit-log.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import type { Db } from '../db/engine.ts';
-import { blobs, type JobFile, jobs } from '../db/schema/index.ts';
+import { blobs, type JobFile, jobs, users } from '../db/schema/index.ts';
 import { storeBlob } from '../files/evidence.ts';
 import { assertReadsJob, canReadJob } from './job-access.ts';
 
@@ -32,18 +32,26 @@ export function setJobLogger(log: JobLogger): void {
 }
 
 /**
- * What the person is shown when their job fails: the refusal's own Vietnamese message, or for an
+ * What the person is shown when their job fails, in the language they started it in: the refusal's own message, or for an
  * unexpected error (a driver's, in English, naming tables) a generic one with the id to quote,
  * the same id the log line carries.
  */
-export function jobFailure(jobId: number, error: unknown): { message: string; errorId: string | null } {
+export function jobFailure(
+  jobId: number,
+  error: unknown,
+  locale?: string,
+): { message: string; errorId: string | null } {
   if (error instanceof AppError) {
     logger.warn({ jobId, code: error.code, message: error.message }, 'job refused');
-    return { message: error.message, errorId: null };
+    return { message: inLocale(error.text, locale), errorId: null };
   }
   const errorId = randomUUID().slice(0, 8);
   logger.error({ err: error, jobId, errorId }, 'job failed');
-  return { message: `Lỗi hệ thống, mã ${errorId}. Hãy thử lại hoặc báo quản trị viên mã này.`, errorId };
+  const message = msg(
+    `Lỗi hệ thống, mã ${errorId}. Hãy thử lại hoặc báo quản trị viên mã này.`,
+    `Internal error, code ${errorId}. Try again or give this code to the administrator.`,
+  );
+  return { message: inLocale(message, locale), errorId };
 }
 
 /**
@@ -87,7 +95,9 @@ export async function startJob(
     flushing ??= flush();
   };
   const settled = () => flushing ?? Promise.resolve();
-  setImmediate(() => void runJob(ctx.db, id, work, progress, settled).finally(() => running.delete(id)));
+  setImmediate(
+    () => void runJob(ctx.db, id, work, progress, settled, ctx.user.locale).finally(() => running.delete(id)),
+  );
   return id;
 }
 
@@ -103,6 +113,7 @@ async function runJob(
   work: JobWork,
   progress: JobProgress,
   progressSettled: () => Promise<void>,
+  locale: string,
 ): Promise<void> {
   try {
     const { files = [], result = null } = await work(progress);
@@ -119,7 +130,7 @@ async function runJob(
       .set({ status: 'done', files: stored, result, progress: sql`${jobs.total}`, finishedAt: new Date() })
       .where(eq(jobs.id, id));
   } catch (error) {
-    const { message } = jobFailure(id, error);
+    const { message } = jobFailure(id, error, locale);
     await progressSettled();
     await db
       .update(jobs)
@@ -180,13 +191,19 @@ export async function jobFile(ctx: JobContext, id: number, index: number) {
   return { fileName: file.fileName, contentType: file.contentType, data: blob.data };
 }
 
-/** Work a restart interrupted is marked failed at start, so nobody waits on it forever. */
+const INTERRUPTED = msg(
+  'Máy chủ khởi động lại khi đang xử lý: hãy chạy lại.',
+  'The server restarted while this was running: run it again.',
+);
+
+/** Work a restart interrupted is marked failed at start (in its starter's language), so nobody waits on it forever. */
 export async function failInterruptedJobs(db: Db): Promise<void> {
   await db
     .update(jobs)
     .set({
       status: 'failed',
-      error: 'Máy chủ khởi động lại khi đang xử lý: hãy chạy lại.',
+      error: sql`case when (select ${users.locale} from ${users} where ${users.id} = ${jobs.createdBy}) = 'en'
+        then ${INTERRUPTED.en} else ${INTERRUPTED.vi} end`,
       finishedAt: new Date(),
     })
     .where(eq(jobs.status, 'running'));

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { zodMsg } from '../../core/errors.ts';
 import { idParam } from '../../core/ids.ts';
 import { listQuery } from '../../core/list.ts';
 import { todosSchema } from '../../core/todos.ts';
@@ -11,7 +12,7 @@ import { findTodos } from './todos.ts';
 
 const notificationQuery = listQuery(['createdAt'], '-createdAt').extend({
   unread: z
-    .enum(['true', 'false'], { error: 'unread phải là true hoặc false.' })
+    .enum(['true', 'false'], { error: zodMsg('unread phải là true hoặc false.', 'unread is true or false.') })
     .optional()
     .transform((value) => value === 'true'),
 });

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { hasPermissionOn } from '../../core/auth/roles.ts';
-import { AppError } from '../../core/errors.ts';
+import { AppError, msg } from '../../core/errors.ts';
 import type { ProvinceResult } from '../../core/indices/papi.ts';
 import { type LeaderOverview, WEAKEST_COMMUNES } from '../../core/overview/leader-overview.ts';
 import { periodContaining } from '../../core/periods/periods.ts';
@@ -51,7 +51,13 @@ export async function leaderOverview(
 ): Promise<LeaderOverview> {
   const unit = await piece('unit', () => overseenUnit(ctx.db, ctx.user, 'overview.read'));
   if (unit.type !== 'province' || !hasPermissionOn(ctx.user.grants, 'overview.read', unit.path))
-    throw new AppError('FORBIDDEN', 'Tổng quan của lãnh đạo dành cho người được phân quyền ở cấp tỉnh.');
+    throw new AppError(
+      'FORBIDDEN',
+      msg(
+        'Tổng quan của lãnh đạo dành cho người được phân quyền ở cấp tỉnh.',
+        'The leader’s overview is for people granted at the province level.',
+      ),
+    );
   const today = todayOf(ctx);
   // One after another: on PGlite every query waits for the single connection anyway.
   const papi = await papiOf(ctx.db, unit.code);

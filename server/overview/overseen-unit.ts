@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { type Permission, scopeRoots } from '../../core/auth/roles.ts';
-import { AppError } from '../../core/errors.ts';
+import { AppError, msg } from '../../core/errors.ts';
 import { pathIds } from '../../core/units/unit-tree.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import type { DbOrTx } from '../db/engine.ts';
@@ -46,6 +46,7 @@ export async function overseenUnit(
           .orderBy(asc(units.id))
           .limit(1)
       : await db.select(columns).from(units).where(eq(units.id, id));
-  if (!unit) throw new AppError('NOT_FOUND', 'Chưa có đơn vị cấp tỉnh.');
+  if (!unit)
+    throw new AppError('NOT_FOUND', msg('Chưa có đơn vị cấp tỉnh.', 'There is no province-level unit yet.'));
   return unit;
 }

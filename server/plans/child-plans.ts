@@ -1,6 +1,6 @@
 import { and, eq, like } from 'drizzle-orm';
 import type { z } from 'zod';
-import { AppError, fieldError } from '../../core/errors.ts';
+import { AppError, fieldError, msg } from '../../core/errors.ts';
 import { answerTitle, planName, unitIssuer, unitPlace } from '../../core/plans/plan-name.ts';
 import type { createChildPlanSchema, PlanDetail, updatePlanSchema } from '../../core/plans/plan-views.ts';
 import { mutate } from '../audit/audit-log.ts';
@@ -30,7 +30,11 @@ export async function createChildPlan(
 ): Promise<PlanDetail> {
   const parent = await getPlan(ctx, parentId);
   const [unit] = await ctx.db.select().from(units).where(eq(units.id, input.unitId));
-  if (!unit || unit.validTo !== null) throw fieldError('unitId', 'Đơn vị không tồn tại hoặc đã giải thể.');
+  if (!unit || unit.validTo !== null)
+    throw fieldError(
+      'unitId',
+      msg('Đơn vị không tồn tại hoặc đã giải thể.', 'The unit does not exist or has been dissolved.'),
+    );
   assertPermissionOn(ctx.user, 'plans.write', unit.path);
   const [existing] = await ctx.db
     .select({ number: plans.number, type: plans.type, title: plans.title })
@@ -39,7 +43,10 @@ export async function createChildPlan(
   if (existing)
     throw new AppError(
       'CONFLICT',
-      `${unit.name} đã có kế hoạch thực hiện kế hoạch này: ${planName(existing)}.`,
+      msg(
+        `${unit.name} đã có kế hoạch thực hiện kế hoạch này: ${planName(existing)}.`,
+        `${unit.name} already has a plan carrying out this plan: ${planName(existing)}.`,
+      ),
     );
   const subtree = new Set(
     (
@@ -56,7 +63,13 @@ export async function createChildPlan(
       ([...item.lead, ...item.support].some((link) => subtree.has(link.id)) || throughGroups.has(item.id)),
   );
   if (given.length === 0)
-    throw fieldError('unitId', 'Kế hoạch cấp trên chưa giao nhiệm vụ nào cho đơn vị này.');
+    throw fieldError(
+      'unitId',
+      msg(
+        'Kế hoạch cấp trên chưa giao nhiệm vụ nào cho đơn vị này.',
+        'The higher-level plan gives this unit no tasks yet.',
+      ),
+    );
   const byId = new Map(parent.items.map((item) => [item.id, item]));
   const sections = new Map<string, { ref: string; title: string }>();
   for (const task of given) {
@@ -108,10 +121,19 @@ export async function updatePlan(
   if (Object.keys(planParticulars(plan, input)).length > 0 && !isPlanEditable(plan))
     throw new AppError(
       'CONFLICT',
-      'Kế hoạch đã ban hành; muốn sửa số, ngày hoặc trích yếu, hãy thu hồi về dự thảo (nêu lý do).',
+      msg(
+        'Kế hoạch đã ban hành; muốn sửa số, ngày hoặc trích yếu, hãy thu hồi về dự thảo (nêu lý do).',
+        'The plan is issued: to change its number, date or title, withdraw it to a draft (with a reason).',
+      ),
     );
   if (input.status !== undefined && plan.status === 'draft')
-    throw new AppError('CONFLICT', 'Kế hoạch dự thảo được đưa vào thực hiện bằng thao tác Ban hành.');
+    throw new AppError(
+      'CONFLICT',
+      msg(
+        'Kế hoạch dự thảo được đưa vào thực hiện bằng thao tác Ban hành.',
+        'A draft plan comes into force by issuing it.',
+      ),
+    );
   await mutate(ctx, async (tx, audit) => {
     const updated = await writeVersioned(tx, {
       table: plans,

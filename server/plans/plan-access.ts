@@ -1,6 +1,7 @@
-import { and, eq, inArray, like, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, exists, inArray, like, or, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { hasPermissionOn, type Permission } from '../../core/auth/roles.ts';
-import { AppError } from '../../core/errors.ts';
+import { AppError, msg } from '../../core/errors.ts';
 import type { ServiceContext } from '../audit/audit-log.ts';
 import { scopeCondition, unitScope } from '../auth/scope.ts';
 import type { SessionUser } from '../auth/sessions.ts';
@@ -101,7 +102,10 @@ export async function assertEditsPlan(ctx: PlanContext, id: number) {
   if (!isPlanEditable(row.plan))
     throw new AppError(
       'CONFLICT',
-      'Kế hoạch đã ban hành; muốn sửa, hãy thu hồi về dự thảo (nêu lý do) rồi ban hành lại.',
+      msg(
+        'Kế hoạch đã ban hành; muốn sửa, hãy thu hồi về dự thảo (nêu lý do) rồi ban hành lại.',
+        'The plan is issued: to change it, withdraw it to a draft (with a reason) and issue it again.',
+      ),
     );
   return row;
 }
@@ -171,7 +175,10 @@ export async function assertAssignable(ctx: PlanContext, ownerPath: string, unit
   if (outside.length > 0)
     throw new AppError(
       'FORBIDDEN',
-      'Kế hoạch của một đơn vị chỉ giao nhiệm vụ cho chính đơn vị đó và các đơn vị trực thuộc.',
+      msg(
+        'Kế hoạch của một đơn vị chỉ giao nhiệm vụ cho chính đơn vị đó và các đơn vị trực thuộc.',
+        'A unit’s plan gives tasks only to that unit and its subordinate units.',
+      ),
     );
 }
 

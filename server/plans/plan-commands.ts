@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { hasInstallationPermission } from '../../core/auth/roles.ts';
-import { AppError, fieldError } from '../../core/errors.ts';
+import { AppError, fieldError, msg } from '../../core/errors.ts';
 import { parsePlan } from '../../core/plans/parse-plan.ts';
 import type {
   AgencyMatch,
@@ -40,7 +40,14 @@ export async function previewPlan(
   ctx: PlanContext,
   source: string,
 ): Promise<{ plan: ParsedPlan; agencies: AgencyMatch[] }> {
-  if (source.trim().length === 0) throw fieldError('text', 'Văn bản trống: hãy dán nội dung hoặc chọn tệp.');
+  if (source.trim().length === 0)
+    throw fieldError(
+      'text',
+      msg(
+        'Văn bản trống: hãy dán nội dung hoặc chọn tệp.',
+        'The text is empty: paste the content or choose a file.',
+      ),
+    );
   const plan = parsePlan(source);
   const names = [...new Set(plan.tasks.flatMap((task) => [...task.lead, ...task.support]))];
   const matches = await resolveAgencies(ctx.db, names);
@@ -123,7 +130,8 @@ export function orderItems(input: Pick<CreatePlanInput, 'sections' | 'tasks'>): 
       }
       nearest = ref;
     }
-    if (placed.has(task.ref)) throw fieldError('tasks', `Số thứ tự ${task.ref} bị trùng.`);
+    if (placed.has(task.ref))
+      throw fieldError('tasks', msg(`Số thứ tự ${task.ref} bị trùng.`, `Number ${task.ref} is repeated.`));
     placed.add(task.ref);
     items.push({
       position: items.length,
@@ -140,7 +148,13 @@ export function orderItems(input: Pick<CreatePlanInput, 'sections' | 'tasks'>): 
 export async function createPlan(ctx: PlanContext, input: CreatePlanInput): Promise<PlanDetail> {
   const [owner] = await ctx.db.select().from(units).where(eq(units.id, input.unitId));
   if (!owner || owner.validTo !== null)
-    throw fieldError('unitId', 'Đơn vị ban hành không tồn tại hoặc đã giải thể.');
+    throw fieldError(
+      'unitId',
+      msg(
+        'Đơn vị ban hành không tồn tại hoặc đã giải thể.',
+        'The issuing unit does not exist or has been dissolved.',
+      ),
+    );
   assertPermissionOn(ctx.user, 'plans.write', owner.path);
   if (input.parentPlanId !== null) await assertReadsPlan(ctx, input.parentPlanId);
   const implemented = [...new Set(input.tasks.flatMap((task) => task.implementsItemId ?? []))];
@@ -152,7 +166,13 @@ export async function createPlan(ctx: PlanContext, input: CreatePlanInput): Prom
           .where(and(inArray(planItems.id, implemented), eq(planItems.planId, input.parentPlanId)))
       : [];
     if (found.length !== implemented.length)
-      throw fieldError('tasks', 'Nhiệm vụ được thực hiện phải thuộc kế hoạch cấp trên của kế hoạch này.');
+      throw fieldError(
+        'tasks',
+        msg(
+          'Nhiệm vụ được thực hiện phải thuộc kế hoạch cấp trên của kế hoạch này.',
+          'Tasks carried out must belong to this plan’s higher-level plan.',
+        ),
+      );
   }
 
   const mapped = new Map<string, number | null>();
@@ -165,7 +185,13 @@ export async function createPlan(ctx: PlanContext, input: CreatePlanInput): Prom
       .where(and(inArray(units.id, unitIds), isNull(units.validTo)));
     const missing = unitIds.filter((id) => !found.some((unit) => unit.id === id));
     if (missing.length > 0)
-      throw fieldError('agencies', 'Có cơ quan được gán cho đơn vị không tồn tại hoặc đã giải thể.');
+      throw fieldError(
+        'agencies',
+        msg(
+          'Có cơ quan được gán cho đơn vị không tồn tại hoặc đã giải thể.',
+          'An agency is mapped to a unit that does not exist or has been dissolved.',
+        ),
+      );
   }
   await assertAssignable(ctx, owner.path, unitIds);
   const groupOf = new Map<string, GroupKey>();
@@ -330,16 +356,28 @@ export async function updatePlanItem(
   if (!canWrite && reported.some(([key]) => !REPORTED_FIELDS.has(key)))
     throw new AppError(
       'FORBIDDEN',
-      'Đơn vị chủ trì chỉ báo cáo trạng thái, tiến độ và ghi chú; thời hạn, trọng số và đơn vị thực hiện do người lập kế hoạch quyết định.',
+      msg(
+        'Đơn vị chủ trì chỉ báo cáo trạng thái, tiến độ và ghi chú; thời hạn, trọng số và đơn vị thực hiện do người lập kế hoạch quyết định.',
+        'The lead unit reports only status, progress and notes; the deadline, weight and units are decided by the plan’s author.',
+      ),
     );
   // An issued unit's plan is reported on, not redesigned: withdrawn to a draft first.
   if (canWrite && !isPlanEditable(plan) && reported.some(([key]) => !REPORTED_FIELDS.has(key)))
     throw new AppError(
       'CONFLICT',
-      'Kế hoạch đã ban hành: chỉ cập nhật trạng thái, tiến độ và ghi chú; muốn sửa nhiệm vụ, hãy thu hồi về dự thảo.',
+      msg(
+        'Kế hoạch đã ban hành: chỉ cập nhật trạng thái, tiến độ và ghi chú; muốn sửa nhiệm vụ, hãy thu hồi về dự thảo.',
+        'The plan is issued: only status, progress and notes can be updated; to change a task, withdraw the plan to a draft.',
+      ),
     );
   if (item.kind !== 'task' && (input.status !== undefined || input.progress !== undefined))
-    throw fieldError('status', 'Tiến độ của mục lớn được tính từ các nhiệm vụ bên trong.');
+    throw fieldError(
+      'status',
+      msg(
+        'Tiến độ của mục lớn được tính từ các nhiệm vụ bên trong.',
+        'A section’s progress is computed from the tasks inside it.',
+      ),
+    );
   const newUnitIds = [...(input.leadUnitIds ?? []), ...(input.supportUnitIds ?? [])];
   if (newUnitIds.length > 0) {
     const found = await ctx.db
@@ -347,7 +385,10 @@ export async function updatePlanItem(
       .from(units)
       .where(and(inArray(units.id, newUnitIds), isNull(units.validTo)));
     if (found.length !== new Set(newUnitIds).size)
-      throw fieldError('leadUnitIds', 'Đơn vị không tồn tại hoặc đã giải thể.');
+      throw fieldError(
+        'leadUnitIds',
+        msg('Đơn vị không tồn tại hoặc đã giải thể.', 'The unit does not exist or has been dissolved.'),
+      );
   }
   await assertAssignable(ctx, unitPath, newUnitIds);
   await assertGroupsUsable(ctx, unitPath, [

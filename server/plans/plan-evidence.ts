@@ -1,4 +1,4 @@
-import { fieldError } from '../../core/errors.ts';
+import { fieldError, msg } from '../../core/errors.ts';
 import { mutate } from '../audit/audit-log.ts';
 import {
   attachEvidence,
@@ -23,7 +23,11 @@ export async function addEvidence(
   file: { fileName: string; data: Buffer },
 ): Promise<EvidenceMeta> {
   const { item } = await assertReportsItem(ctx, planId, itemId);
-  if (item.kind !== 'task') throw fieldError('file', 'Chỉ đính kèm minh chứng cho nhiệm vụ.');
+  if (item.kind !== 'task')
+    throw fieldError(
+      'file',
+      msg('Chỉ đính kèm minh chứng cho nhiệm vụ.', 'Evidence can be attached to tasks only.'),
+    );
   const id = await mutate(ctx, (tx, audit) =>
     attachEvidence(tx, audit, taskOwner(itemId), file, ctx.user.userId),
   );

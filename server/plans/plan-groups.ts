@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { scopeRoots } from '../../core/auth/roles.ts';
-import { AppError, fieldError } from '../../core/errors.ts';
+import { AppError, fieldError, msg } from '../../core/errors.ts';
 import type { GroupRef } from '../../core/units/groups.ts';
 import {
   type GroupKey,
@@ -69,7 +69,11 @@ export async function assertGroupsUsable(ctx: PlanContext, ownerPath: string, ke
         scopeCondition(unitScope(ctx.user.grants, 'units.read', units.path)),
       ),
     );
-  if (readable.length !== unique.length) throw fieldError('agencies', 'Không tìm thấy nhóm đơn vị đã chọn.');
+  if (readable.length !== unique.length)
+    throw fieldError(
+      'agencies',
+      msg('Không tìm thấy nhóm đơn vị đã chọn.', 'The chosen unit group was not found.'),
+    );
   // A group saved by the province may serve a commune's plan only for the members inside that commune;
   // one saved above the plan's unit is fine (members outside are left out when read), one beside it is not.
   const outside = readable.filter(
@@ -78,13 +82,16 @@ export async function assertGroupsUsable(ctx: PlanContext, ownerPath: string, ke
   if (outside.length > 0)
     throw new AppError(
       'FORBIDDEN',
-      'Kế hoạch của một đơn vị chỉ giao nhiệm vụ cho chính đơn vị đó và các đơn vị trực thuộc.',
+      msg(
+        'Kế hoạch của một đơn vị chỉ giao nhiệm vụ cho chính đơn vị đó và các đơn vị trực thuộc.',
+        'A unit’s plan gives tasks only to that unit and its subordinate units.',
+      ),
     );
 }
 
 const rowOf = (itemId: number, role: 'lead' | 'support', key: GroupKey) => {
   const parsed = parseGroupKey(key);
-  if (!parsed) throw fieldError('agencies', 'Nhóm đơn vị không hợp lệ.');
+  if (!parsed) throw fieldError('agencies', msg('Nhóm đơn vị không hợp lệ.', 'Invalid unit group.'));
   return parsed.kind === 'type'
     ? { itemId, role, unitType: parsed.unitType, groupId: null }
     : { itemId, role, unitType: null, groupId: parsed.id };

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import { AppError, fieldError } from '../../core/errors.ts';
+import { AppError, fieldError, msg } from '../../core/errors.ts';
 import type { issuePlanSchema, PlanDetail, withdrawPlanSchema } from '../../core/plans/plan-views.ts';
 import { mutate } from '../audit/audit-log.ts';
 import { nowOf } from '../clock.ts';
@@ -22,10 +22,21 @@ export async function issuePlan(
   input: z.output<typeof issuePlanSchema>,
 ): Promise<PlanDetail> {
   const { plan } = await assertIssuesPlan(ctx, planId);
-  if (plan.status !== 'draft') throw new AppError('CONFLICT', 'Kế hoạch đã được ban hành.');
+  if (plan.status !== 'draft')
+    throw new AppError('CONFLICT', msg('Kế hoạch đã được ban hành.', 'The plan is already issued.'));
   if (!plan.number?.trim())
-    throw fieldError('number', 'Nhập số, ký hiệu của kế hoạch (ví dụ 12/KH-UBND) trước khi ban hành.');
-  if (!plan.issuedOn) throw fieldError('issuedOn', 'Nhập ngày ban hành trước khi ban hành.');
+    throw fieldError(
+      'number',
+      msg(
+        'Nhập số, ký hiệu của kế hoạch (ví dụ 12/KH-UBND) trước khi ban hành.',
+        'Enter the plan’s number (e.g. 12/KH-UBND) before issuing it.',
+      ),
+    );
+  if (!plan.issuedOn)
+    throw fieldError(
+      'issuedOn',
+      msg('Nhập ngày ban hành trước khi ban hành.', 'Enter the date of issue before issuing it.'),
+    );
   await mutate(ctx, async (tx, audit) => {
     const issued = await writeVersioned(tx, {
       table: plans,
@@ -62,9 +73,16 @@ export async function withdrawPlan(
   if (plan.parentPlanId === null)
     throw new AppError(
       'CONFLICT',
-      'Chỉ kế hoạch của đơn vị (thực hiện kế hoạch cấp trên) được thu hồi về dự thảo.',
+      msg(
+        'Chỉ kế hoạch của đơn vị (thực hiện kế hoạch cấp trên) được thu hồi về dự thảo.',
+        'Only a unit’s plan (carrying out a higher-level plan) can be withdrawn to a draft.',
+      ),
     );
-  if (plan.status !== 'active') throw new AppError('CONFLICT', 'Chỉ thu hồi được kế hoạch đang ban hành.');
+  if (plan.status !== 'active')
+    throw new AppError(
+      'CONFLICT',
+      msg('Chỉ thu hồi được kế hoạch đang ban hành.', 'Only an issued plan can be withdrawn.'),
+    );
   await mutate(ctx, async (tx, audit) => {
     const draft = await writeVersioned(tx, {
       table: plans,

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, like, type SQL, sql } from 'drizzle-orm';
 import { hasPermissionOn } from '../../core/auth/roles.ts';
-import { fieldError } from '../../core/errors.ts';
+import { fieldError, msg } from '../../core/errors.ts';
 import { type ListResult, parseSort } from '../../core/list.ts';
 import { answerState } from '../../core/plans/answers.ts';
 import type {
@@ -341,7 +341,7 @@ export async function findTasks(ctx: PlanContext, query: FindTasksQuery): Promis
   let unitCondition: SQL = inScope;
   if (query.unitId) {
     const [unit] = await ctx.db.select({ path: units.path }).from(units).where(eq(units.id, query.unitId));
-    if (!unit) throw fieldError('unitId', 'Đơn vị không tồn tại.');
+    if (!unit) throw fieldError('unitId', msg('Đơn vị không tồn tại.', 'The unit does not exist.'));
     unitCondition = and(inScope, like(units.path, `${unit.path}%`)) as SQL;
   }
   // Led by it, named or through a group ("UBND cấp xã": on every commune's list); unled: its issuer's.

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { zodMsg } from '../../core/errors.ts';
 import { idParam } from '../../core/ids.ts';
 import { listQuery, listResultSchema } from '../../core/list.ts';
 import {
@@ -76,7 +77,11 @@ export async function planRoutes(app: FastifyInstance, { db }: { db: Db }) {
       schema: {
         tags,
         summary: 'Đọc thử văn bản kế hoạch (dán nội dung): nhiệm vụ, lĩnh vực, đơn vị, thời hạn',
-        body: z.object({ text: z.string().max(MAX_TEXT, 'Văn bản quá dài (tối đa 2 MB).') }),
+        body: z.object({
+          text: z
+            .string()
+            .max(MAX_TEXT, zodMsg('Văn bản quá dài (tối đa 2 MB).', 'The text is too long (at most 2 MB).')),
+        }),
         response: { 200: previewSchema },
       },
     },

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { AppError, fieldError } from '../../core/errors.ts';
+import { AppError, fieldError, msg } from '../../core/errors.ts';
 import type { PlanDetail } from '../../core/plans/plan-views.ts';
 import type { addPlanTargetSchema, updatePlanTargetSchema } from '../../core/plans/unit-plan-schemas.ts';
 import { mutate } from '../audit/audit-log.ts';
@@ -51,7 +51,11 @@ async function assertIndicator(db: DbOrTx, code: string | null | undefined) {
     .select({ code: indicators.code })
     .from(indicators)
     .where(eq(indicators.code, code));
-  if (!found) throw fieldError('indicatorCode', 'Chỉ số không có trong danh mục.');
+  if (!found)
+    throw fieldError(
+      'indicatorCode',
+      msg('Chỉ số không có trong danh mục.', 'The indicator is not in the catalogue.'),
+    );
 }
 
 export async function addPlanTarget(ctx: PlanContext, planId: number, input: AddTargetInput) {

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { AppError, fieldError } from '../../core/errors.ts';
+import { AppError, fieldError, msg } from '../../core/errors.ts';
 import type { PlanItem } from '../../core/plans/plan-views.ts';
 import type { addPlanTaskSchema } from '../../core/plans/unit-plan-schemas.ts';
 import { foldVietnamese } from '../../core/text/vietnamese.ts';
@@ -35,10 +35,17 @@ export async function addPlanTask(ctx: PlanContext, planId: number, input: AddTa
     .orderBy(asc(planItems.position));
   const section = input.sectionId === null ? null : existing.find((item) => item.id === input.sectionId);
   if (section === undefined || (section && section.kind !== 'section'))
-    throw fieldError('sectionId', 'Mục lớn không thuộc kế hoạch này.');
+    throw fieldError(
+      'sectionId',
+      msg('Mục lớn không thuộc kế hoạch này.', 'The section does not belong to this plan.'),
+    );
   const refs = new Set(existing.map((item) => item.ref));
   const ref = input.ref ?? nextRef(existing, section);
-  if (refs.has(ref)) throw fieldError('ref', `Số thứ tự ${ref} đã có trong kế hoạch.`);
+  if (refs.has(ref))
+    throw fieldError(
+      'ref',
+      msg(`Số thứ tự ${ref} đã có trong kế hoạch.`, `Number ${ref} is already in the plan.`),
+    );
 
   const unitIds = [...new Set([...input.leadUnitIds, ...input.supportUnitIds])];
   const named = await ctx.db
@@ -46,7 +53,10 @@ export async function addPlanTask(ctx: PlanContext, planId: number, input: AddTa
     .from(units)
     .where(and(inArray(units.id, unitIds), isNull(units.validTo)));
   if (named.length !== unitIds.length)
-    throw fieldError('leadUnitIds', 'Đơn vị không tồn tại hoặc đã giải thể.');
+    throw fieldError(
+      'leadUnitIds',
+      msg('Đơn vị không tồn tại hoặc đã giải thể.', 'The unit does not exist or has been dissolved.'),
+    );
   await assertAssignable(ctx, unitPath, unitIds);
   const nameOf = new Map(named.map((unit) => [unit.id, unit.name]));
   const lead = [...new Set(input.leadUnitIds)];
@@ -149,11 +159,18 @@ export async function removePlanTask(
     .from(planItems)
     .where(and(eq(planItems.id, itemId), eq(planItems.planId, planId)));
   if (!item) throw new AppError('NOT_FOUND');
-  if (item.kind !== 'task') throw new AppError('CONFLICT', 'Chỉ xóa được nhiệm vụ, không xóa mục lớn.');
+  if (item.kind !== 'task')
+    throw new AppError(
+      'CONFLICT',
+      msg('Chỉ xóa được nhiệm vụ, không xóa mục lớn.', 'Only tasks can be deleted, not sections.'),
+    );
   if (item.implementsItemId !== null)
     throw new AppError(
       'CONFLICT',
-      'Nhiệm vụ do kế hoạch cấp trên giao không xóa được; nếu không thực hiện, hãy chuyển trạng thái "Không thực hiện" và ghi rõ lý do.',
+      msg(
+        'Nhiệm vụ do kế hoạch cấp trên giao không xóa được; nếu không thực hiện, hãy chuyển trạng thái "Không thực hiện" và ghi rõ lý do.',
+        'A task given by the higher-level plan cannot be deleted; if it will not be done, set its status to "Not done" and state the reason.',
+      ),
     );
   const [carried] = await ctx.db
     .select({ id: planItems.id })
@@ -163,10 +180,19 @@ export async function removePlanTask(
   if (carried)
     throw new AppError(
       'CONFLICT',
-      'Đơn vị cấp dưới đã đưa nhiệm vụ này vào kế hoạch của mình; không xóa được.',
+      msg(
+        'Đơn vị cấp dưới đã đưa nhiệm vụ này vào kế hoạch của mình; không xóa được.',
+        'A subordinate unit has put this task in its own plan; it cannot be deleted.',
+      ),
     );
   if (((await evidenceCounts(ctx.db, 'plan_item', [String(itemId)])).get(String(itemId)) ?? 0) > 0)
-    throw new AppError('CONFLICT', 'Nhiệm vụ đã có minh chứng; hãy gỡ minh chứng trước khi xóa.');
+    throw new AppError(
+      'CONFLICT',
+      msg(
+        'Nhiệm vụ đã có minh chứng; hãy gỡ minh chứng trước khi xóa.',
+        'The task has evidence; remove the evidence before deleting it.',
+      ),
+    );
   await mutate(ctx, async (tx, audit) => {
     const links = await tx
       .delete(planItemUnits)

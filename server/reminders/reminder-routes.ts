@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { zodMsg } from '../../core/errors.ts';
 import { idSchema, versionOrNewSchema } from '../../core/ids.ts';
 import { reminderSettingsSchema } from '../../core/reports/reminders.ts';
 import { contextOf } from '../auth/policy.ts';
@@ -13,9 +14,9 @@ import { reminderSettingsForm, saveReminderSettings } from './reminder-settings.
 const sendNowSchema = z.object({
   periodCode: z.string().trim().min(4).max(10),
   unitIds: z
-    .array(idSchema, { error: 'Chọn các đơn vị cần nhắc.' })
-    .min(1, 'Chọn ít nhất một đơn vị để nhắc.')
-    .max(500, 'Tối đa 500 đơn vị mỗi lần nhắc.'),
+    .array(idSchema, { error: zodMsg('Chọn các đơn vị cần nhắc.', 'Choose the units to remind.') })
+    .min(1, zodMsg('Chọn ít nhất một đơn vị để nhắc.', 'Choose at least one unit to remind.'))
+    .max(500, zodMsg('Tối đa 500 đơn vị mỗi lần nhắc.', 'At most 500 units per reminder.')),
 });
 
 export async function reminderRoutes(app: FastifyInstance, { db, config }: { db: Db; config: Config }) {

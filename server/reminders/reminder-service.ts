@@ -1,6 +1,6 @@
 import { inArray } from 'drizzle-orm';
 import { hasPermissionOn } from '../../core/auth/roles.ts';
-import { AppError, fieldError } from '../../core/errors.ts';
+import { AppError, fieldError, inLocale, msg } from '../../core/errors.ts';
 import { periodName } from '../../core/periods/period-names.ts';
 import { summariseReminders } from '../../core/reports/chasing.ts';
 import { openReminderPeriods } from '../../core/reports/reminders.ts';
@@ -116,7 +116,11 @@ export async function sendRemindersNow(
   const paths = new Map(picked.map((unit) => [unit.id, unit.path]));
   for (const unitId of input.unitIds) {
     const path = paths.get(unitId);
-    if (!path) throw fieldError('unitIds', `Không có đơn vị mã số ${unitId}.`);
+    if (!path)
+      throw fieldError(
+        'unitIds',
+        msg(`Không có đơn vị mã số ${unitId}.`, `There is no unit with number ${unitId}.`),
+      );
     if (!hasPermissionOn(ctx.user.grants, 'reports.review', path)) throw new AppError('FORBIDDEN');
   }
   const board = await periodOverview(ctx, window.code, {});
@@ -130,7 +134,10 @@ export async function sendRemindersNow(
       if (!entry)
         throw fieldError(
           'unitIds',
-          `Đơn vị mã số ${unitId} không phải báo cáo ${periodName(window.code, 'vi', { inSentence: true })}.`,
+          msg(
+            `Đơn vị mã số ${unitId} không phải báo cáo ${periodName(window.code, 'vi', { inSentence: true })}.`,
+            `The unit with number ${unitId} does not report for ${periodName(window.code, 'en', { inSentence: true })}.`,
+          ),
         );
       if (!entry.toChase) {
         results.push({
@@ -140,7 +147,7 @@ export async function sendRemindersNow(
           status: 'skipped',
           recipients: [],
           accounts: 0,
-          error: 'Đơn vị đã gửi báo cáo.',
+          error: inLocale(msg('Đơn vị đã gửi báo cáo.', 'The unit has sent its report.'), ctx.user.locale),
         });
         continue;
       }

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { fieldError } from '../../core/errors.ts';
+import { fieldError, msg } from '../../core/errors.ts';
 import {
   DEFAULT_REGIME_SETTINGS,
   EMPTY_OVERRIDES,
@@ -47,7 +47,14 @@ export async function saveYearHolidays(
   const refused = [...input.daysOff, ...input.workingDays, ...input.notHolidays].find(
     (date) => !inYear(date),
   );
-  if (refused) throw fieldError('daysOff', `Ngày ${formatDateVi(refused)} không thuộc năm ${year}.`);
+  if (refused)
+    throw fieldError(
+      'daysOff',
+      msg(
+        `Ngày ${formatDateVi(refused)} không thuộc năm ${year}.`,
+        `The day ${formatDateVi(refused)} is not in ${year}.`,
+      ),
+    );
   const current = await getHolidayOverrides(ctx.db);
   const merged = (kept: string[], given: string[]) =>
     [...new Set([...kept.filter((date) => !inYear(date)), ...given])].sort();
@@ -82,7 +89,14 @@ export async function loadReportingCalendar(db: DbOrTx) {
     calendar,
     windowOf(periodCode: string, field = 'periodCode') {
       const period = parsePeriod(periodCode);
-      if (!period) throw fieldError(field, 'Kỳ báo cáo không hợp lệ (ví dụ 2026Q1, 2026S1, 2026).');
+      if (!period)
+        throw fieldError(
+          field,
+          msg(
+            'Kỳ báo cáo không hợp lệ (ví dụ 2026Q1, 2026S1, 2026).',
+            'Invalid reporting period (e.g. 2026Q1, 2026S1, 2026).',
+          ),
+        );
       return reportWindow(period, regime, calendar);
     },
   };

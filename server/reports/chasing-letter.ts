@@ -1,4 +1,4 @@
-import { AppError } from '../../core/errors.ts';
+import { AppError, msg } from '../../core/errors.ts';
 import { periodName } from '../../core/periods/period-names.ts';
 import { formatDateVi } from '../../core/text/dates.ts';
 import { todayOf } from '../clock.ts';
@@ -38,7 +38,13 @@ export async function chasingLetter(ctx: ReportContext, periodCode: string) {
   const late = board.units.filter((entry) => entry.toChase);
   const period = periodName(board.period.code, 'vi', { inSentence: true });
   if (late.length === 0)
-    throw new AppError('CONFLICT', `Mọi đơn vị đã gửi báo cáo ${period}: không cần công văn đôn đốc.`);
+    throw new AppError(
+      'CONFLICT',
+      msg(
+        `Mọi đơn vị đã gửi báo cáo ${period}: không cần công văn đôn đốc.`,
+        `Every unit has sent its report for ${period}: no chasing letter is needed.`,
+      ),
+    );
   const issuer = await overseenUnit(ctx.db, ctx.user, 'reports.review');
   const today = todayOf(ctx);
   const overdue = today > board.period.deadline;

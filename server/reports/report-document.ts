@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { fieldError } from '../../core/errors.ts';
+import { fieldError, msg } from '../../core/errors.ts';
 import { periodName } from '../../core/periods/period-names.ts';
 import { ITEM_STATUS_NAMES, type ItemStatus } from '../../core/plans/plan-views.ts';
 import { formatPercentVi } from '../../core/reports/consolidated-summary.ts';
@@ -114,7 +114,13 @@ export async function addSignedCopy(
   await assertChangesReport(ctx, id);
   const extension = file.fileName.toLowerCase().match(/\.[a-z0-9]+$/)?.[0] ?? '';
   if (!SIGNED_TYPES.includes(extension))
-    throw fieldError('file', 'Bản đã ký phải là tệp PDF hoặc ảnh chụp (.pdf, .jpg, .png).');
+    throw fieldError(
+      'file',
+      msg(
+        'Bản đã ký phải là tệp PDF hoặc ảnh chụp (.pdf, .jpg, .png).',
+        'The signed copy must be a PDF or a photo (.pdf, .jpg, .png).',
+      ),
+    );
   const evidenceId = await mutate(ctx, (tx, audit) =>
     attachEvidence(tx, audit, signedOwner(id), file, ctx.user.userId),
   );

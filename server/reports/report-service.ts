@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, notInArray, or, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { AppError, fieldError } from '../../core/errors.ts';
+import { AppError, fieldError, msg } from '../../core/errors.ts';
 import type { ReportWindow } from '../../core/periods/calendar-settings.ts';
 import {
   canTransition,
@@ -180,7 +180,13 @@ export async function saveReportRecord(
 ): Promise<{ id: number; version: number }> {
   const { report } = await assertChangesReport(ctx, id);
   if (!isEditable(report.status as ReportStatus))
-    throw new AppError('CONFLICT', 'Báo cáo đã gửi hoặc đã được tiếp nhận: không sửa được nữa.');
+    throw new AppError(
+      'CONFLICT',
+      msg(
+        'Báo cáo đã gửi hoặc đã được tiếp nhận: không sửa được nữa.',
+        'The report has been sent or received: it can no longer be changed.',
+      ),
+    );
   const allowed = new Set(
     (
       await formTasks(
@@ -191,7 +197,11 @@ export async function saveReportRecord(
     ).map((task) => task.itemId),
   );
   const foreign = input.tasks.find((task) => !allowed.has(task.itemId));
-  if (foreign) throw fieldError('tasks', 'Báo cáo chỉ nói về nhiệm vụ đơn vị chủ trì.');
+  if (foreign)
+    throw fieldError(
+      'tasks',
+      msg('Báo cáo chỉ nói về nhiệm vụ đơn vị chủ trì.', 'A report covers only the tasks its unit leads.'),
+    );
   return mutate(ctx, async (tx, audit) => {
     const saved = await writeVersioned(tx, {
       table: reports,
@@ -235,8 +245,15 @@ export async function transitionReportRecord(
   const rule = REPORT_ACTIONS[input.action];
   const { report } = await assertChangesReport(ctx, id, rule.permission);
   if (!canTransition(report.status as ReportStatus, input.action))
-    throw new AppError('CONFLICT', 'Thao tác không phù hợp với trạng thái hiện tại của báo cáo.');
-  if (rule.needsReason && !input.reason) throw fieldError('reason', 'Vui lòng nêu lý do.');
+    throw new AppError(
+      'CONFLICT',
+      msg(
+        'Thao tác không phù hợp với trạng thái hiện tại của báo cáo.',
+        'This action does not fit the report’s current status.',
+      ),
+    );
+  if (rule.needsReason && !input.reason)
+    throw fieldError('reason', msg('Vui lòng nêu lý do.', 'Please state the reason.'));
   const submitting = input.action === 'submit';
   return mutate(ctx, async (tx, audit) => {
     const moved = await writeVersioned(tx, {

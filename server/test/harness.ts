@@ -142,15 +142,18 @@ export interface Session {
   upload(url: string, fileName: string, content: Buffer): Promise<{ status: number; json: any }>;
 }
 
+/** `headers` go with every request of the session (e.g. `x-chiso-locale`, the page's language). */
 export async function signIn(
   app: FastifyInstance,
   username: string,
   password = TEST_PASSWORD,
+  headers: Record<string, string> = {},
 ): Promise<Session> {
   const response = await app.inject({
     method: 'POST',
     url: '/api/auth/login',
     payload: { username, password },
+    headers,
   });
   if (response.statusCode !== 200) throw new Error(`login failed: ${response.statusCode} ${response.body}`);
   const setCookie = [response.headers['set-cookie']].flat()[0] ?? '';
@@ -163,7 +166,7 @@ export async function signIn(
       const reply = await app.inject({
         method,
         url,
-        headers: { cookie, ...(method === 'GET' ? {} : { 'x-csrf-token': csrf }) },
+        headers: { ...headers, cookie, ...(method === 'GET' ? {} : { 'x-csrf-token': csrf }) },
         ...(body === undefined ? {} : { payload: body as object }),
       });
       let json: unknown = null;
@@ -185,6 +188,7 @@ export async function signIn(
         method: 'POST',
         url,
         headers: {
+          ...headers,
           cookie,
           'x-csrf-token': csrf,
           'content-type': `multipart/form-data; boundary=${boundary}`,

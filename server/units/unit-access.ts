@@ -1,6 +1,6 @@
 import { eq, type SQL } from 'drizzle-orm';
 import { type Grant, hasPermissionOn, type Permission } from '../../core/auth/roles.ts';
-import { AppError } from '../../core/errors.ts';
+import { AppError, msg } from '../../core/errors.ts';
 import type { ServiceContext } from '../audit/audit-log.ts';
 import { scopeCondition, unitScope } from '../auth/scope.ts';
 import type { DbOrTx } from '../db/engine.ts';
@@ -30,14 +30,15 @@ export function unitsInScope(user: UnitContext['user'], permission: Permission):
 /** A unit by id, whatever its state, or a 404. */
 export async function loadUnit(db: DbOrTx, id: number): Promise<UnitRow> {
   const [unit] = await db.select().from(units).where(eq(units.id, id));
-  if (!unit) throw new AppError('NOT_FOUND', 'Không tìm thấy đơn vị.');
+  if (!unit) throw new AppError('NOT_FOUND', msg('Không tìm thấy đơn vị.', 'Unit not found.'));
   return unit;
 }
 
 /** A unit the user reads (else NOT_FOUND); `db` may be a transaction's connection. */
 export async function assertReadsUnit(ctx: UnitContext, id: number, db: DbOrTx = ctx.db): Promise<UnitRow> {
   const unit = await loadUnit(db, id);
-  if (!canReadUnit(ctx.user, unit.path)) throw new AppError('NOT_FOUND', 'Không tìm thấy đơn vị.');
+  if (!canReadUnit(ctx.user, unit.path))
+    throw new AppError('NOT_FOUND', msg('Không tìm thấy đơn vị.', 'Unit not found.'));
   return unit;
 }
 

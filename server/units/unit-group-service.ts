@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, inArray, like, type SQL, sql } from 'drizzle-orm';
 import { hasPermissionOn } from '../../core/auth/roles.ts';
-import { AppError, fieldError } from '../../core/errors.ts';
+import { AppError, fieldError, msg } from '../../core/errors.ts';
 import { type ListResult, parseSort } from '../../core/list.ts';
 import { foldVietnamese, searchPattern } from '../../core/text/vietnamese.ts';
 import {
@@ -40,7 +40,7 @@ async function loadGroup(ctx: UnitContext, id: number, db: DbOrTx = ctx.db) {
     .from(unitGroups)
     .innerJoin(units, eq(units.id, unitGroups.unitId))
     .where(and(eq(unitGroups.id, id), unitsInScope(ctx.user, 'units.read')));
-  if (!row) throw new AppError('NOT_FOUND', 'Không tìm thấy nhóm đơn vị.');
+  if (!row) throw new AppError('NOT_FOUND', msg('Không tìm thấy nhóm đơn vị.', 'Unit group not found.'));
   return row;
 }
 
@@ -58,7 +58,13 @@ async function checkMembers(db: DbOrTx, ownerPath: string, memberIds: number[]):
     .from(units)
     .where(and(inArray(units.id, unique), like(units.path, `${ownerPath}%`)));
   if (found.length !== unique.length)
-    throw fieldError('memberIds', 'Nhóm chỉ gồm các đơn vị thuộc đơn vị sở hữu nhóm.');
+    throw fieldError(
+      'memberIds',
+      msg(
+        'Nhóm chỉ gồm các đơn vị thuộc đơn vị sở hữu nhóm.',
+        'A group holds only units under the unit that owns it.',
+      ),
+    );
   return unique.sort((a, b) => a - b);
 }
 
@@ -198,7 +204,11 @@ export async function createUnitGroup(ctx: UnitContext, input: CreateUnitGroupIn
       return group.id;
     });
   } catch (error) {
-    if (nameTaken(error)) throw fieldError('name', 'Đơn vị đã có một nhóm cùng tên.');
+    if (nameTaken(error))
+      throw fieldError(
+        'name',
+        msg('Đơn vị đã có một nhóm cùng tên.', 'The unit already has a group with this name.'),
+      );
     throw error;
   }
   return getUnitGroup(ctx, id);
@@ -236,7 +246,11 @@ export async function updateUnitGroup(
       });
     });
   } catch (error) {
-    if (nameTaken(error)) throw fieldError('name', 'Đơn vị đã có một nhóm cùng tên.');
+    if (nameTaken(error))
+      throw fieldError(
+        'name',
+        msg('Đơn vị đã có một nhóm cùng tên.', 'The unit already has a group with this name.'),
+      );
     throw error;
   }
   return getUnitGroup(ctx, id);
@@ -250,7 +264,13 @@ export async function deleteUnitGroup(ctx: UnitContext, id: number): Promise<voi
     .from(planItemGroups)
     .where(eq(planItemGroups.groupId, id));
   if ((used?.n ?? 0) > 0)
-    throw new AppError('CONFLICT', `Nhóm đang được giao ${used?.n} nhiệm vụ, không thể xóa.`);
+    throw new AppError(
+      'CONFLICT',
+      msg(
+        `Nhóm đang được giao ${used?.n} nhiệm vụ, không thể xóa.`,
+        `The group is given ${used?.n} tasks and cannot be deleted.`,
+      ),
+    );
   await mutate(ctx, async (tx, audit) => {
     const old = await tx
       .delete(unitGroupMembers)

@@ -1,6 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { hasPermissionOn } from '../../core/auth/roles.ts';
-import { AppError, type RowIssue } from '../../core/errors.ts';
+import { AppError, importRejected, msg, type RowIssue } from '../../core/errors.ts';
 import { formatDateVi, todayInVietnam } from '../../core/text/dates.ts';
 import { foldVietnamese } from '../../core/text/vietnamese.ts';
 import { COLUMN_TITLES_VI, IMPORT_COLUMNS, validateUnitImport } from '../../core/units/unit-import.ts';
@@ -43,7 +43,10 @@ export async function importUnits(
       issues.push({
         row: row.row,
         column: COLUMN_TITLES_VI.code,
-        reason: 'Bạn không có quyền sửa đơn vị này hoặc đơn vị cấp trên của nó.',
+        reason: msg(
+          'Bạn không có quyền sửa đơn vị này hoặc đơn vị cấp trên của nó.',
+          'You may not change this unit or its parent.',
+        ),
       });
     }
   }
@@ -78,7 +81,10 @@ export async function importUnits(
             {
               row: row.row,
               column: COLUMN_TITLES_VI.parentCode,
-              reason: 'Nhập tệp không chuyển đơn vị sang cấp trên khác; hãy dùng chức năng "Chuyển".',
+              reason: msg(
+                'Nhập tệp không chuyển đơn vị sang cấp trên khác; hãy dùng chức năng "Chuyển".',
+                'An import does not move a unit to another parent; use "Move".',
+              ),
             },
           ]);
         }
@@ -134,13 +140,8 @@ export async function importUnits(
   return summary;
 }
 
-function rejected(issues: RowIssue[]): AppError {
-  const first = issues[0];
-  const message = first
-    ? `Tệp có ${issues.length} lỗi; chưa có gì được ghi. Lỗi đầu tiên — dòng ${first.row}, cột "${first.column}": ${first.reason}`
-    : undefined;
-  return new AppError('IMPORT_REJECTED', message, { rows: issues });
-}
+const rejected = (issues: RowIssue[]) =>
+  importRejected(issues, msg('chưa có gì được ghi', 'nothing was written'));
 
 const EXPORT_HEADERS = IMPORT_COLUMNS.map((column) => COLUMN_TITLES_VI[column]);
 

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, isNotNull, isNull, like, or, type SQL, sql
 import { type AnyPgColumn, alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import { hasPermissionOn, scopeRoots } from '../../core/auth/roles.ts';
-import { AppError, fieldError } from '../../core/errors.ts';
+import { AppError, fieldError, msg } from '../../core/errors.ts';
 import { type ListResult, parseSort } from '../../core/list.ts';
 import { todayInVietnam } from '../../core/text/dates.ts';
 import { foldVietnamese, searchPattern } from '../../core/text/vietnamese.ts';
@@ -200,7 +200,14 @@ async function assertCodeFree(db: DbOrTx, code: string | null, exceptId?: number
         exceptId ? sql`${units.id} <> ${exceptId}` : undefined,
       ),
     );
-  if (clash) throw fieldError('code', `Mã "${code}" đã được dùng cho đơn vị "${clash.name}".`);
+  if (clash)
+    throw fieldError(
+      'code',
+      msg(
+        `Mã "${code}" đã được dùng cho đơn vị "${clash.name}".`,
+        `The code "${code}" is already used by the unit "${clash.name}".`,
+      ),
+    );
 }
 
 type CreateInput = z.output<typeof createUnitSchema>;
@@ -210,7 +217,10 @@ export async function createUnit(ctx: UnitContext, input: CreateInput): Promise<
     const parentUnit = input.parentId ? await assertChangesUnit(ctx, input.parentId, tx) : null;
     if (!parentUnit && !hasPermissionOn(ctx.user.grants, 'units.write', '/')) throw new AppError('FORBIDDEN');
     if (parentUnit?.validTo)
-      throw fieldError('parentId', 'Không thể thêm đơn vị vào một đơn vị đã giải thể.');
+      throw fieldError(
+        'parentId',
+        msg('Không thể thêm đơn vị vào một đơn vị đã giải thể.', 'Cannot add a unit under a dissolved unit.'),
+      );
     await assertCodeFree(tx, input.code);
     const { parentId: _parentId, validFrom, ...fields } = input;
     const [created] = await tx
@@ -265,7 +275,11 @@ export async function updateUnit(
   input: z.output<typeof updateUnitSchema>,
 ): Promise<UnitDetail> {
   return changeUnit(ctx, id, input.version, async (tx, audit, unit) => {
-    if (unit.validTo) throw new AppError('CONFLICT', 'Đơn vị đã giải thể, không thể sửa.');
+    if (unit.validTo)
+      throw new AppError(
+        'CONFLICT',
+        msg('Đơn vị đã giải thể, không thể sửa.', 'The unit has been dissolved and cannot be edited.'),
+      );
     await assertCodeFree(tx, input.code, id);
     const { version, ...fields } = input;
     const [updated] = await tx
@@ -297,9 +311,19 @@ export async function moveUnit(
 ): Promise<UnitDetail> {
   return changeUnit(ctx, id, input.version, async (tx, audit, unit) => {
     const newParent = await assertChangesUnit(ctx, input.parentId, tx);
-    if (newParent.validTo) throw fieldError('parentId', 'Không thể chuyển vào một đơn vị đã giải thể.');
+    if (newParent.validTo)
+      throw fieldError(
+        'parentId',
+        msg('Không thể chuyển vào một đơn vị đã giải thể.', 'Cannot move into a dissolved unit.'),
+      );
     if (!isMoveAllowed(unit.path, newParent.path)) {
-      throw fieldError('parentId', 'Không thể chuyển một đơn vị vào chính nó hoặc đơn vị cấp dưới của nó.');
+      throw fieldError(
+        'parentId',
+        msg(
+          'Không thể chuyển một đơn vị vào chính nó hoặc đơn vị cấp dưới của nó.',
+          'A unit cannot be moved into itself or one of its subordinate units.',
+        ),
+      );
     }
     const newPath = childPath(newParent.path, unit.id);
     // Rewrite the path prefix of the whole subtree in one statement.
@@ -328,9 +352,16 @@ export async function closeUnit(
   input: z.output<typeof closeUnitSchema>,
 ): Promise<UnitDetail> {
   return changeUnit(ctx, id, input.version, async (tx, audit, unit) => {
-    if (unit.validTo) throw new AppError('CONFLICT', 'Đơn vị đã giải thể từ trước.');
+    if (unit.validTo)
+      throw new AppError('CONFLICT', msg('Đơn vị đã giải thể từ trước.', 'The unit was already dissolved.'));
     if (input.validTo < unit.validFrom) {
-      throw fieldError('validTo', 'Ngày giải thể không thể trước ngày đơn vị bắt đầu hoạt động.');
+      throw fieldError(
+        'validTo',
+        msg(
+          'Ngày giải thể không thể trước ngày đơn vị bắt đầu hoạt động.',
+          'The dissolution date cannot be before the unit started operating.',
+        ),
+      );
     }
     const [openChildren] = await tx
       .select({ n: sql<number>`count(*)::int` })
@@ -339,15 +370,28 @@ export async function closeUnit(
     if (openChildren && openChildren.n > 0) {
       throw fieldError(
         'validTo',
-        `Đơn vị còn ${openChildren.n} đơn vị trực thuộc đang hoạt động: hãy chuyển hoặc giải thể chúng trước.`,
+        msg(
+          `Đơn vị còn ${openChildren.n} đơn vị trực thuộc đang hoạt động: hãy chuyển hoặc giải thể chúng trước.`,
+          `The unit still has ${openChildren.n} active subordinate units: move or dissolve them first.`,
+        ),
       );
     }
     const successorIds = [...new Set(input.successorIds)];
-    if (successorIds.includes(id)) throw fieldError('successorIds', 'Đơn vị không thể kế thừa chính nó.');
+    if (successorIds.includes(id))
+      throw fieldError(
+        'successorIds',
+        msg('Đơn vị không thể kế thừa chính nó.', 'A unit cannot succeed itself.'),
+      );
     for (const successorId of successorIds) {
       const successor = await assertReadsUnit(ctx, successorId, tx);
       if (successor.validTo)
-        throw fieldError('successorIds', `Đơn vị kế thừa "${successor.name}" đã giải thể.`);
+        throw fieldError(
+          'successorIds',
+          msg(
+            `Đơn vị kế thừa "${successor.name}" đã giải thể.`,
+            `The successor unit "${successor.name}" has been dissolved.`,
+          ),
+        );
     }
     const [closed] = await tx
       .update(units)
@@ -383,12 +427,15 @@ export async function reopenUnit(
   input: { version: number; reason: string },
 ): Promise<UnitDetail> {
   return changeUnit(ctx, id, input.version, async (tx, audit, unit) => {
-    if (!unit.validTo) throw new AppError('CONFLICT', 'Đơn vị đang hoạt động.');
+    if (!unit.validTo) throw new AppError('CONFLICT', msg('Đơn vị đang hoạt động.', 'The unit is active.'));
     const parentUnit = unit.parentId ? await loadUnit(tx, unit.parentId) : null;
     if (parentUnit?.validTo)
       throw new AppError(
         'CONFLICT',
-        `Đơn vị cấp trên "${parentUnit.name}" đã giải thể; hãy mở lại đơn vị cấp trên trước.`,
+        msg(
+          `Đơn vị cấp trên "${parentUnit.name}" đã giải thể; hãy mở lại đơn vị cấp trên trước.`,
+          `The parent unit "${parentUnit.name}" has been dissolved; reopen it first.`,
+        ),
       );
     await assertCodeFree(tx, unit.code, id);
     const links = await tx.delete(unitSuccessions).where(eq(unitSuccessions.predecessorId, id)).returning();

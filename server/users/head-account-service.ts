@@ -2,7 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { headAccountSchema } from '../../core/auth/account-schemas.ts';
 import type { UserView } from '../../core/auth/account-views.ts';
-import { AppError, fieldError } from '../../core/errors.ts';
+import { AppError, fieldError, msg } from '../../core/errors.ts';
 import { units, users } from '../db/schema/index.ts';
 import type { UserContext } from './user-access.ts';
 import { createAccounts, grantRefusal } from './user-import-service.ts';
@@ -21,11 +21,19 @@ export async function createHeadAccount(
     .select({ id: units.id, code: units.code, name: units.name, path: units.path })
     .from(units)
     .where(and(eq(units.id, unitId), isNull(units.validTo)));
-  if (!unit) throw new AppError('NOT_FOUND', 'Không tìm thấy đơn vị đang hoạt động.');
+  if (!unit)
+    throw new AppError('NOT_FOUND', msg('Không tìm thấy đơn vị đang hoạt động.', 'No active unit found.'));
   const refusal = grantRefusal(ctx.user.grants, unit.path, 'unit_head');
   if (refusal) throw new AppError('FORBIDDEN', refusal.reason);
   const [clash] = await ctx.db.select({ id: users.id }).from(users).where(eq(users.username, input.username));
-  if (clash) throw fieldError('username', `Tên đăng nhập "${input.username}" đã tồn tại.`);
+  if (clash)
+    throw fieldError(
+      'username',
+      msg(
+        `Tên đăng nhập "${input.username}" đã tồn tại.`,
+        `The username "${input.username}" already exists.`,
+      ),
+    );
   const [created] = await createAccounts(
     ctx,
     [{ row: 1, ...input, email: input.email ?? null, phone: input.phone ?? null, unit, role: 'unit_head' }],

@@ -1,6 +1,6 @@
 import { eq, or, type SQL, sql } from 'drizzle-orm';
 import { type Grant, hasPermissionOn, isWithin, type Permission, scopeRoots } from '../../core/auth/roles.ts';
-import { AppError } from '../../core/errors.ts';
+import { AppError, msg } from '../../core/errors.ts';
 import type { ServiceContext } from '../audit/audit-log.ts';
 import { scopeCondition, unitScope } from '../auth/scope.ts';
 import { loadGrants } from '../auth/sessions.ts';
@@ -50,9 +50,10 @@ export function usersInScope(user: UserContext['user']): SQL | undefined {
 /** The account, if the user may manage it. */
 export async function assertChangesUser(ctx: UserContext, db: DbOrTx, id: number): Promise<UserRow> {
   const [account] = await db.select().from(users).where(eq(users.id, id));
-  if (!account) throw new AppError('NOT_FOUND', 'Không tìm thấy tài khoản.');
+  if (!account) throw new AppError('NOT_FOUND', msg('Không tìm thấy tài khoản.', 'Account not found.'));
   const grants = await loadGrants(db, id);
-  if (!canReadUser(ctx.user, grants)) throw new AppError('NOT_FOUND', 'Không tìm thấy tài khoản.');
+  if (!canReadUser(ctx.user, grants))
+    throw new AppError('NOT_FOUND', msg('Không tìm thấy tài khoản.', 'Account not found.'));
   if (!canChangeUser(ctx.user, grants)) throw new AppError('FORBIDDEN');
   return account;
 }

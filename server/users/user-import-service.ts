@@ -16,7 +16,7 @@ import {
   ROLES,
   type Role,
 } from '../../core/auth/roles.ts';
-import { AppError, type RowIssue } from '../../core/errors.ts';
+import { AppError, importRejected, type Msg, msg, type RowIssue } from '../../core/errors.ts';
 import { foldVietnamese } from '../../core/text/vietnamese.ts';
 import { mutate } from '../audit/audit-log.ts';
 import { generatePassword, hashPassword } from '../auth/passwords.ts';
@@ -37,21 +37,25 @@ export function grantRefusal(
   grants: readonly Grant[],
   unitPath: string,
   role: Role,
-): { column: 'unit' | 'role'; reason: string } | null {
+): { column: 'unit' | 'role'; reason: Msg } | null {
   if (!hasPermissionOn(grants, 'users.write', unitPath))
-    return { column: 'unit', reason: 'Đơn vị ngoài phạm vi quản lý của bạn.' };
+    return {
+      column: 'unit',
+      reason: msg('Đơn vị ngoài phạm vi quản lý của bạn.', 'The unit is outside the scope you manage.'),
+    };
   if (role === 'admin' && !grants.some((g) => g.role === 'admin' && isWithin(unitPath, g.unitPath)))
-    return { column: 'role', reason: 'Chỉ quản trị hệ thống mới cấp được vai trò "Quản trị hệ thống".' };
+    return {
+      column: 'role',
+      reason: msg(
+        'Chỉ quản trị hệ thống mới cấp được vai trò "Quản trị hệ thống".',
+        'Only a system administrator can grant the "System administrator" role.',
+      ),
+    };
   return null;
 }
 
-function rejected(issues: RowIssue[]): AppError {
-  const first = issues[0];
-  const message = first
-    ? `Tệp có ${issues.length} lỗi; chưa tạo tài khoản nào. Lỗi đầu tiên — dòng ${first.row}, cột "${first.column}": ${first.reason}`
-    : undefined;
-  return new AppError('IMPORT_REJECTED', message, { rows: issues });
-}
+const rejected = (issues: RowIssue[]) =>
+  importRejected(issues, msg('chưa tạo tài khoản nào', 'no account was created'));
 
 function present(account: ImportedAccount): ImportedAccountView {
   return {
@@ -139,7 +143,10 @@ export async function createAccounts(
         clash.map((account) => ({
           row: account.row,
           column: ACCOUNT_COLUMN_TITLES_VI.username,
-          reason: `Tên đăng nhập "${account.username}" đã có tài khoản.`,
+          reason: msg(
+            `Tên đăng nhập "${account.username}" đã có tài khoản.`,
+            `The username "${account.username}" already has an account.`,
+          ),
         })),
       );
     const created = withPasswords.map(({ hash: _hash, ...account }) => ({
@@ -227,7 +234,10 @@ export function takeCredentials(ctx: UserContext, token: string): Buffer {
   if (!entry || entry.until < Date.now() || entry.userId !== ctx.user.userId)
     throw new AppError(
       'NOT_FOUND',
-      'Tệp mật khẩu tạm không còn: tệp chỉ tải được một lần, trong 15 phút sau khi nhập. Hãy đặt lại mật khẩu cho tài khoản cần thiết.',
+      msg(
+        'Tệp mật khẩu tạm không còn: tệp chỉ tải được một lần, trong 15 phút sau khi nhập. Hãy đặt lại mật khẩu cho tài khoản cần thiết.',
+        'The temporary password file is gone: it can be downloaded once, within 15 minutes of the import. Reset the password of the accounts that need it.',
+      ),
     );
   kept.delete(token);
   return entry.data;

@@ -8,6 +8,7 @@ import {
   updateUserSchema,
 } from '../../core/auth/account-schemas.ts';
 import { accountImportResultSchema, userViewSchema as userSchema } from '../../core/auth/account-views.ts';
+import { zodMsg } from '../../core/errors.ts';
 import { idParam } from '../../core/ids.ts';
 import { listQuery, listResultSchema } from '../../core/list.ts';
 import { contextOf } from '../auth/policy.ts';
@@ -140,7 +141,11 @@ export async function userRoutes(app: FastifyInstance, { db }: { db: Db }) {
       schema: {
         tags,
         summary: 'Tải một lần tệp mật khẩu tạm của lần nhập vừa rồi (.xlsx)',
-        params: z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{32}$/, 'Mã tải tệp không hợp lệ.') }),
+        params: z.object({
+          token: z
+            .string()
+            .regex(/^[A-Za-z0-9_-]{32}$/, zodMsg('Mã tải tệp không hợp lệ.', 'Invalid download code.')),
+        }),
       },
     },
     async (request, reply) =>

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { createUserSchema, grantRoleSchema, updateUserSchema } from '../../core/auth/account-schemas.ts';
 import type { UserView } from '../../core/auth/account-views.ts';
 import { hasPermissionOn, type Role } from '../../core/auth/roles.ts';
-import { AppError, fieldError } from '../../core/errors.ts';
+import { AppError, fieldError, msg } from '../../core/errors.ts';
 import { type ListResult, parseSort } from '../../core/list.ts';
 import { foldVietnamese, searchPattern } from '../../core/text/vietnamese.ts';
 import { mutate, type ServiceContext } from '../audit/audit-log.ts';
@@ -127,7 +127,14 @@ export async function createUser(
   const passwordHash = await hashPassword(input.password ?? temporaryPassword ?? '');
   return mutate(ctx, async (tx, audit) => {
     const [clash] = await tx.select({ id: users.id }).from(users).where(eq(users.username, input.username));
-    if (clash) throw fieldError('username', `Tên đăng nhập "${input.username}" đã tồn tại.`);
+    if (clash)
+      throw fieldError(
+        'username',
+        msg(
+          `Tên đăng nhập "${input.username}" đã tồn tại.`,
+          `The username "${input.username}" already exists.`,
+        ),
+      );
     const [created] = await tx
       .insert(users)
       .values({
@@ -160,7 +167,10 @@ export async function updateUser(
     const user = await assertChangesUser(ctx, tx, id);
     if (user.version !== input.version) throw new AppError('CONFLICT');
     if (id === ctx.user.userId && !input.isActive)
-      throw fieldError('isActive', 'Không thể tự vô hiệu hóa tài khoản của mình.');
+      throw fieldError(
+        'isActive',
+        msg('Không thể tự vô hiệu hóa tài khoản của mình.', 'You cannot disable your own account.'),
+      );
     const [updated] = await tx
       .update(users)
       .set({
@@ -222,19 +232,36 @@ export async function grantRole(
   return mutate(ctx, async (tx, audit) => {
     await assertChangesUser(ctx, tx, id);
     const [unit] = await tx.select().from(units).where(eq(units.id, input.unitId));
-    if (!unit) throw fieldError('unitId', 'Không tìm thấy đơn vị.');
+    if (!unit) throw fieldError('unitId', msg('Không tìm thấy đơn vị.', 'Unit not found.'));
     if (!hasPermissionOn(ctx.user.grants, 'users.write', unit.path))
-      throw new AppError('FORBIDDEN', 'Bạn chỉ được phân quyền trên đơn vị thuộc phạm vi của mình.');
+      throw new AppError(
+        'FORBIDDEN',
+        msg(
+          'Bạn chỉ được phân quyền trên đơn vị thuộc phạm vi của mình.',
+          'You may grant roles only on units within your own scope.',
+        ),
+      );
     const refusal = grantRefusal(ctx.user.grants, unit.path, input.role);
     if (refusal) throw new AppError('FORBIDDEN', refusal.reason);
-    if (unit.validTo) throw fieldError('unitId', 'Không thể phân quyền trên đơn vị đã giải thể.');
+    if (unit.validTo)
+      throw fieldError(
+        'unitId',
+        msg('Không thể phân quyền trên đơn vị đã giải thể.', 'Cannot grant a role on a dissolved unit.'),
+      );
     const [existing] = await tx
       .select({ id: roleGrants.id })
       .from(roleGrants)
       .where(
         and(eq(roleGrants.userId, id), eq(roleGrants.role, input.role), eq(roleGrants.unitId, input.unitId)),
       );
-    if (existing) throw new AppError('DUPLICATE', 'Tài khoản đã có vai trò này trên đơn vị này.');
+    if (existing)
+      throw new AppError(
+        'DUPLICATE',
+        msg(
+          'Tài khoản đã có vai trò này trên đơn vị này.',
+          'The account already has this role on this unit.',
+        ),
+      );
     const [grant] = await tx
       .insert(roleGrants)
       .values({ userId: id, role: input.role, unitId: input.unitId })
@@ -258,12 +285,18 @@ export async function revokeRole(ctx: UserContext, id: number, grantId: number):
       .from(roleGrants)
       .leftJoin(units, eq(units.id, roleGrants.unitId))
       .where(and(eq(roleGrants.id, grantId), eq(roleGrants.userId, id)));
-    if (!grant) throw new AppError('NOT_FOUND', 'Không tìm thấy vai trò.');
+    if (!grant) throw new AppError('NOT_FOUND', msg('Không tìm thấy vai trò.', 'Role not found.'));
     if (!hasPermissionOn(ctx.user.grants, 'users.write', grant.path ?? '/')) throw new AppError('FORBIDDEN');
     if (id === ctx.user.userId && grant.role === 'admin') {
       const admins = (await loadGrants(tx, id)).filter((own) => own.role === 'admin');
       if (admins.length <= 1)
-        throw new AppError('FORBIDDEN', 'Không thể tự gỡ vai trò quản trị cuối cùng của mình.');
+        throw new AppError(
+          'FORBIDDEN',
+          msg(
+            'Không thể tự gỡ vai trò quản trị cuối cùng của mình.',
+            'You cannot remove your own last administrator role.',
+          ),
+        );
     }
     await tx.delete(roleGrants).where(eq(roleGrants.id, grantId));
     await audit({

@@ -1,10 +1,20 @@
-import { ERROR_CODES, type RowIssue } from '../../../core/errors.ts';
+import { ERROR_CODES } from '../../../core/errors.ts';
 import { currentLocale } from '../i18n/locale.tsx';
 
-/** The one way the web app talks to the API: JSON, the session cookie, the CSRF header on writes. */
+/**
+ * The one way the web app talks to the API: JSON, the session cookie, the CSRF header on writes, and
+ * the page's language on every request, so the server words its refusals (message, fields, rows) in it.
+ */
 export interface FieldIssue {
   path: string;
   message: string;
+}
+
+/** A bad cell of an imported file as the server answers it: the reason in the page's language. */
+export interface RowIssue {
+  row: number;
+  column: string;
+  reason: string;
 }
 
 export class ApiError extends Error {
@@ -50,7 +60,7 @@ export async function api<T>(
   const isForm = body instanceof FormData;
   const headers: Record<string, string> = {};
   if (method !== 'GET') headers['x-csrf-token'] = csrfToken;
-  // The language the page is shown in: what the server writes for a person (notifications) follows it.
+  // The language the page is shown in: the server's refusals and what it writes for a person follow it.
   headers['x-chiso-locale'] = currentLocale();
   if (body !== undefined && !isForm) headers['content-type'] = 'application/json';
   let response: Response;
@@ -77,20 +87,12 @@ export async function api<T>(
     const error = payload?.error;
     if (response.status === 401 && !url.endsWith('/api/auth/login')) onUnauthenticated();
     const code: string = error?.code ?? 'INTERNAL';
-    throw new ApiError(response.status, code, messageIn(code, error?.message), error?.details);
+    const general = ERROR_CODES[code as keyof typeof ERROR_CODES] ?? ERROR_CODES.INTERNAL;
+    // The server answered in the page's language; a body that is not an envelope gets its code's words.
+    const message: string = typeof error?.message === 'string' ? error.message : general[currentLocale()];
+    throw new ApiError(response.status, code, message, error?.details);
   }
   return payload as T;
-}
-
-/**
- * The server words a refusal in Vietnamese; where it said no more than its code's general message, the
- * English reader gets that message in English (a refusal naming a field keeps the server's words).
- */
-function messageIn(code: string, message: string | undefined): string {
-  const general = ERROR_CODES[code as keyof typeof ERROR_CODES];
-  if (!general) return message ?? ERROR_CODES.INTERNAL.vi;
-  if (message === undefined || message === general.vi) return general[currentLocale()];
-  return message;
 }
 
 export function queryString(params: Record<string, string | number | boolean | undefined | null>): string {

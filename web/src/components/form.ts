@@ -1,7 +1,9 @@
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { z } from 'zod';
+import { fromZod, inLocale } from '../../../core/errors.ts';
 import { ApiError } from '../api/client.ts';
+import { currentLocale } from '../i18n/locale.tsx';
 
 /**
  * Field errors for a form: checked first with the same zod schema the server uses, then filled from
@@ -19,7 +21,9 @@ export function useFieldErrors() {
       return result.data;
     }
     const next: Record<string, string> = {};
-    for (const issue of result.error.issues) next[issue.path.join('.')] ??= issue.message;
+    // The schema's messages are the server's, in the page's language.
+    for (const issue of result.error.issues)
+      next[issue.path.join('.')] ??= inLocale(fromZod(issue.message), currentLocale());
     setErrors(next);
     return null;
   };

@@ -1,8 +1,8 @@
 import { Alert, Button, FileInput, Group, Modal, Stack, Table, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { RowIssue } from '../../../../core/errors.ts';
-import { ApiError, api } from '../../api/client.ts';
+
+import { ApiError, api, type RowIssue } from '../../api/client.ts';
 import { notifySaved } from '../../components/form.ts';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { useT } from '../../i18n/locale.tsx';

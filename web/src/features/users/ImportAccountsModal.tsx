@@ -3,8 +3,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { AccountImportResult } from '../../../../core/auth/account-views.ts';
 import { ROLES } from '../../../../core/auth/roles.ts';
-import type { RowIssue } from '../../../../core/errors.ts';
-import { ApiError, api } from '../../api/client.ts';
+
+import { ApiError, api, type RowIssue } from '../../api/client.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { fill } from '../../i18n/fill.ts';
