@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import type { Db, Tx } from './engine.ts';
+import type { Db, DbOrTx, Tx } from './engine.ts';
 
 /**
  * Rows written to a table with COPY (text format) inside the caller's transaction: the fastest way
@@ -117,17 +117,22 @@ export function copyTime(ms: number | null): string {
   return `${date} ${TWO_DIGITS[Math.floor(seconds / 3600)]}:${TWO_DIGITS[Math.floor(seconds / 60) % 60]}:${TWO_DIGITS[seconds % 60]}${millis === 0 ? '' : `.${String(millis).padStart(3, '0')}`}+00`;
 }
 
+/**
+ * A COPY into `table` within the transaction `into`. On PGlite `into` may also be the database itself:
+ * each batch is then a statement of its own, and other queries take their turn between batches.
+ */
 export async function openCopy(
   db: Db,
-  tx: Tx,
+  into: DbOrTx,
   table: string,
   columns: readonly string[],
 ): Promise<CopyWriter> {
   const route = copyRoutes.get(db) ?? { kind: 'stdin' };
   const statement = `copy ${table} (${columns.join(', ')}) from`;
-  return route.kind === 'stdin'
-    ? copyFromStdin(tx, statement)
-    : copyThroughFiles(tx, statement, route.hostDir, route.backendDir);
+  if (route.kind === 'files') return copyThroughFiles(into, statement, route.hostDir, route.backendDir);
+  // COPY FROM STDIN holds its connection from start to end: a transaction's.
+  if (into === db) throw new Error('COPY FROM STDIN needs a transaction');
+  return copyFromStdin(into as Tx, statement);
 }
 
 function copyFromStdin(tx: Tx, statement: string): CopyWriter {
@@ -180,7 +185,7 @@ export function removeLeftCopyFiles(hostDir: string): void {
  * PGlite: each batch of lines is written to a file in the data folder and loaded with a COPY the
  * backend reads itself; the next batch is gathered while one loads.
  */
-function copyThroughFiles(tx: Tx, statement: string, hostDir: string, backendDir: string): CopyWriter {
+function copyThroughFiles(tx: DbOrTx, statement: string, hostDir: string, backendDir: string): CopyWriter {
   const prefix = `${COPY_FILE_PREFIX}${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
   let sequence = 0;
   let inFlight: Promise<void> = Promise.resolve();

@@ -1,6 +1,5 @@
-import { once } from 'node:events';
-import { createReadStream, createWriteStream, rmSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { createReadStream, statSync } from 'node:fs';
+import { basename } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import { hasPermissionOn } from '../../core/auth/roles.ts';
@@ -16,19 +15,24 @@ import { type Audit, mutate } from '../audit/audit-log.ts';
 import { openCopy } from '../db/bulk-copy.ts';
 import { type DbOrTx, hasOneConnection, sqlState, type Tx } from '../db/engine.ts';
 import { procedures, units } from '../db/schema/index.ts';
-import { newUploadDir } from '../http/upload-dir.ts';
 import { type DossierContext, resolveDossierColumns } from './dossier-mapping-service.ts';
 import { type DossierFormat, type FileRow, readDossierRows } from './dossier-readers.ts';
 import {
   createStaging,
   DOSSIER_COLUMNS,
   dossierLine,
+  hasRepeatedCodes,
+  insertStaged,
   mergeRollupDelta,
+  openLoadStaging,
   repeatedCodes,
   STAGING_COLUMNS,
   type StagedRow,
+  type Staging,
   stageRollupDelta,
   stagingLine,
+  TEMPORARY_STAGING,
+  TEMPORARY_STAGING_NAME,
   tallyRollupDelta,
   writeDossiers,
 } from './dossier-staging.ts';
@@ -114,9 +118,9 @@ export async function importDossiers(
 
 type WriteMode = 'direct' | 'staged';
 
-/** Where checked rows go: COPY lines (straight into the table, or first into a spool file). */
+/** Where checked rows go: COPY lines, into `dossiers` or a staging table. */
 interface RowSink {
-  /** A checked row's COPY line, or whole lines read back from a spool. */
+  /** A checked row's COPY line. */
   add(lines: string): void;
   flush(): Promise<void>;
   /** Every row in; a direct write throws NeedsStaging when a code was there already. */
@@ -124,80 +128,27 @@ interface RowSink {
   abort(): Promise<void>;
 }
 
+/** A direct write meeting a stored or repeated code goes the staged way instead. */
+function stageOnConflict(mode: WriteMode) {
+  return (error: unknown): never => {
+    if (mode === 'direct' && sqlState(error) === '23505') throw new NeedsStaging();
+    throw error;
+  };
+}
+
+/** PostgreSQL: rows go, inside the transaction, straight into `dossiers` or into the temporary staging table. */
 async function openSink(ctx: DossierContext, tx: Tx, mode: WriteMode): Promise<RowSink> {
   if (mode === 'staged') await createStaging(tx);
   const copy =
     mode === 'direct'
       ? await openCopy(ctx.db, tx, 'dossiers', DOSSIER_COLUMNS)
-      : await openCopy(ctx.db, tx, 'dossier_staging', STAGING_COLUMNS);
-  // A direct write meeting a stored or repeated code goes the staged way instead.
-  const stageOnConflict = (error: unknown): never => {
-    if (mode === 'direct' && sqlState(error) === '23505') throw new NeedsStaging();
-    throw error;
-  };
+      : await openCopy(ctx.db, tx, TEMPORARY_STAGING_NAME, STAGING_COLUMNS);
+  const onConflict = stageOnConflict(mode);
   return {
     add: (lines) => copy.add(lines),
-    flush: () => copy.flush().catch(stageOnConflict),
-    end: () => copy.end().catch(stageOnConflict),
+    flush: () => copy.flush().catch(onConflict),
+    end: () => copy.end().catch(onConflict),
     abort: () => copy.abort(),
-  };
-}
-
-/**
- * Checked lines kept in a file of this process's upload folder until the transaction opens: on an
- * engine with one connection, reading and checking a file never holds it.
- */
-function openSpool(): RowSink & {
-  readonly path: string;
-  replay(into: RowSink): Promise<void>;
-  remove(): void;
-} {
-  const dir = newUploadDir();
-  const path = join(dir, 'checked.tsv');
-  const out = createWriteStream(path);
-  let pending: string[] = [];
-  let size = 0;
-  const write = async (text: string) => {
-    if (!out.write(text)) await once(out, 'drain');
-  };
-  return {
-    path,
-    add(lines) {
-      pending.push(lines);
-      size += lines.length;
-    },
-    async flush() {
-      if (size < 256 * 1024) return;
-      const text = pending.join('');
-      pending = [];
-      size = 0;
-      await write(text);
-    },
-    async end() {
-      await write(pending.join(''));
-      pending = [];
-      out.end();
-      await once(out, 'finish');
-    },
-    async abort() {
-      out.destroy();
-    },
-    async replay(into) {
-      // Whole lines only: a batch of the COPY must not end inside a row.
-      let rest = '';
-      for await (const chunk of createReadStream(path, { encoding: 'utf8', highWaterMark: 1024 * 1024 })) {
-        const text = rest + (chunk as string);
-        const cut = text.lastIndexOf('\n') + 1;
-        rest = text.slice(cut);
-        if (cut > 0) into.add(text.slice(0, cut));
-        await into.flush();
-      }
-      if (rest) into.add(rest);
-    },
-    remove() {
-      out.destroy();
-      rmSync(dir, { recursive: true, force: true });
-    },
   };
 }
 
@@ -219,6 +170,10 @@ async function importOnce(
   mode: WriteMode,
 ): Promise<DossierImportResult> {
   const totalBytes = statSync(options.path).size;
+  // One connection for every request (PGlite): the file is read, checked and staged before the
+  // transaction opens, in batches between which other requests take their turn. The staging table is
+  // made before the file is opened (its stream flows from its first listener on).
+  const load = hasOneConnection(ctx.db) ? await openLoadStaging(ctx.db) : null;
   const counted = new PassThrough();
   let bytesRead = 0;
   counted.on('data', (chunk: Buffer) => {
@@ -235,8 +190,6 @@ async function importOnce(
       totalBytes,
       phase: phase === 'reading' && mode === 'staged' ? 'rereading' : phase,
     });
-  // One connection for every request (PGlite): the file is read and checked before the transaction.
-  const spool = hasOneConnection(ctx.db) ? openSpool() : null;
 
   try {
     const header = await rows.next();
@@ -265,39 +218,62 @@ async function importOnce(
         mode,
         onBatch: (rowsRead) => report('reading', rowsRead),
       });
-    let checked: CheckedFile | null = null;
-    if (spool) {
-      checked = await readInto(await lookupsOn(ctx.db), spool);
-      await spool.end();
-      // Even a file with refused rows goes on: codes it repeats are found in the database, so that
-      // every refusal is listed at once.
+
+    if (load) {
+      const lookups = await lookupsOn(ctx.db);
+      // Each batch is a COPY of its own into the import's staging table, outside any transaction.
+      const copy = await openCopy(
+        ctx.db,
+        ctx.db,
+        load.name,
+        mode === 'direct' ? DOSSIER_COLUMNS : STAGING_COLUMNS,
+      );
+      let file: CheckedFile;
+      try {
+        file = await readInto(lookups, copy);
+        await copy.end();
+      } catch (error) {
+        await copy.abort();
+        throw error;
+      }
+      // A refused file of new codes writes nothing: it is answered without a transaction, unless it
+      // repeats a code, which the set path names (so every refusal is listed at once).
+      if (mode === 'direct' && isRefused(file)) {
+        if (await hasRepeatedCodes(ctx.db, load.table)) throw new NeedsStaging();
+        return refusalOf(file, headers, columns, options) as DossierImportResult;
+      }
+      return await mutate(ctx, async (tx, audit) => {
+        report('checking', file.rowsRead);
+        // New codes move to `dossiers` in one statement; a stored or repeated one sends the file the set way.
+        if (mode === 'direct') await insertStaged(tx, load.table).catch(stageOnConflict(mode));
+        return finish(tx, audit, file, load.table);
+      });
     }
+
     return await mutate(ctx, async (tx, audit) => {
-      const lookups = checked ? null : await lookupsOn(tx);
+      const lookups = await lookupsOn(tx);
       const sink = await openSink(ctx, tx, mode);
       // The COPY holds the connection: it is given up before the transaction rolls back.
       try {
-        let file: CheckedFile;
-        if (lookups) file = await readInto(lookups, sink);
-        else {
-          // Read and checked already: the rows land in the table, whose constraints check them as they come.
-          file = checked as CheckedFile;
-          report('checking', file.rowsRead);
-          await spool?.replay(sink);
-        }
+        const file = await readInto(lookups, sink);
         await sink.end();
         report('checking', file.rowsRead);
-        return await finish(tx, audit, file);
+        return await finish(tx, audit, file, TEMPORARY_STAGING);
       } catch (error) {
         await sink.abort();
         throw error;
       }
     });
 
-    async function finish(tx: Tx, audit: Audit, file: CheckedFile): Promise<DossierImportResult> {
+    async function finish(
+      tx: Tx,
+      audit: Audit,
+      file: CheckedFile,
+      staging: Staging,
+    ): Promise<DossierImportResult> {
       const { rowsRead, written, introduced, rejected } = file;
       if (!file.tally) {
-        const repeats = await repeatedCodes(tx, MAX_KEPT);
+        const repeats = await repeatedCodes(tx, staging, MAX_KEPT);
         file.rejectedCount += repeats.count - repeats.rows.length;
         const codeColumn = headers[columns.code ?? -1] || DOSSIER_FIELD_LABELS.code;
         for (const repeat of repeats.rows)
@@ -336,10 +312,10 @@ async function importOnce(
         await tallyRollupDelta(tx, file.tally.cells());
         summary = result(written, 0);
       } else {
-        const updated = await stageRollupDelta(tx);
-        await writeDossiers(tx, updated > 0);
+        const updated = await stageRollupDelta(tx, staging);
+        await writeDossiers(tx, staging, updated > 0);
         const [{ staged = 0 } = {}] = (
-          await tx.execute<{ staged: number }>(sql`select count(*)::int as staged from dossier_staging`)
+          await tx.execute<{ staged: number }>(sql`select count(*)::int as staged from ${staging}`)
         ).rows;
         summary = result(staged - updated, updated);
       }
@@ -374,7 +350,8 @@ async function importOnce(
     throw error;
   } finally {
     source.destroy();
-    spool?.remove();
+    // Dropped however the import ended (a table left by a failed drop goes with the next import).
+    await load?.drop().catch(() => {});
   }
 }
 
@@ -405,6 +382,15 @@ function summaryOf(
     newProcedures: rejectedCount > 0 ? [] : newProcedures,
     dryRun,
   };
+}
+
+/** Whether `refusalOf` will refuse the file (without listing anything yet). */
+function isRefused(file: CheckedFile): boolean {
+  return (
+    file.rejectedCount > 0 ||
+    file.rowsRead === 0 ||
+    [...file.introduced.values()].some((procedure) => !procedure.name)
+  );
 }
 
 /**

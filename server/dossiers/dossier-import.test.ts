@@ -474,7 +474,9 @@ describe('other requests while a file is read', () => {
       const answered = events.indexOf('query answered');
       expect(answered).toBeGreaterThan(-1);
       expect(answered).toBeLessThan(events.indexOf(refused ? 'import ended' : 'writing'));
-      expect(answered).toBeLessThan(events.indexOf('checking'));
+      // On PGlite a refused file of new codes never opens a transaction (nothing to check against stored rows).
+      if (refused && database.kind === 'pglite') expect(events).not.toContain('checking');
+      else expect(answered).toBeLessThan(events.indexOf('checking'));
     },
   );
 });

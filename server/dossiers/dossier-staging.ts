@@ -5,13 +5,18 @@ import { AppError, msg } from '../../core/errors.ts';
 import type { DossierCounter } from '../../core/indicators/dossier-indicators.ts';
 import { DEFAULT_REGIME } from '../../core/periods/periods.ts';
 import { copyText, copyTime } from '../db/bulk-copy.ts';
-import { sqlState, type Tx } from '../db/engine.ts';
+import { type DbOrTx, sqlState, type Tx } from '../db/engine.ts';
 
 /**
- * The SQL of a dossier import, all inside the import's one transaction. Rows go straight into
- * `dossiers` with COPY when the file brings only new codes; otherwise they are staged in a temporary
- * table, checked there (codes repeated with different content), then written to `dossiers` and
- * `dossier_rollups` in set operations.
+ * The SQL of a dossier import. Rows land in a staging table with COPY, or (PostgreSQL, a file of new
+ * codes) straight into `dossiers`; staged rows are checked there as a set (codes repeated with
+ * different content), then written to `dossiers` and `dossier_rollups` in set operations inside the
+ * import's one transaction.
+ *
+ * Two kinds of staging table: on PostgreSQL a temporary one inside the transaction (private to it,
+ * dropped at its end); on PGlite, whose one connection must serve other requests while a file is read,
+ * an unlogged table of the import's own filled before the transaction opens, batch by batch, and
+ * dropped once the import ends. One a killed import left is dropped by the next import.
  */
 
 export interface StagedRow extends DossierRow {
@@ -19,11 +24,25 @@ export interface StagedRow extends DossierRow {
   field: string;
 }
 
-export async function createStaging(tx: Tx): Promise<void> {
-  // A temporary table is private to the transaction and never WAL-logged: the fastest place to land rows.
-  await tx.execute(sql`
-    create temporary table dossier_staging (
-      line integer not null,
+/** A staging table: its name, quoted for SQL. */
+export type Staging = ReturnType<typeof sql.identifier>;
+
+/** The temporary staging table of an import on PostgreSQL (dropped when its transaction ends). */
+export const TEMPORARY_STAGING_NAME = 'dossier_staging';
+export const TEMPORARY_STAGING = sql.identifier(TEMPORARY_STAGING_NAME);
+
+// The unlogged staging tables of imports on PGlite are named so; those of this process's running
+// imports are listed here (one process holds a PGlite data folder: any other such table is a leftover).
+const LOAD_PREFIX = 'dossier_load_';
+const runningLoads = new Set<string>();
+let loadSequence = 0;
+
+/**
+ * The staging table's columns: `line`, `hash` and the periods are filled only for a file read through
+ * the set path (a file of new codes on PGlite lands with the columns of `dossiers` alone).
+ */
+const STAGING_TABLE_COLUMNS = sql.raw(`(
+      line integer,
       code text not null,
       unit_id integer not null,
       procedure_code text not null,
@@ -37,10 +56,58 @@ export async function createStaging(tx: Tx): Promise<void> {
       status text,
       digitised boolean not null,
       apology_issued boolean not null,
-      hash text not null,
-      received_period text not null,
+      hash text,
+      received_period text,
       finished_period text
-    ) on commit drop`);
+    )`);
+
+export async function createStaging(tx: Tx): Promise<void> {
+  // A temporary table is private to the transaction and never WAL-logged: the fastest place to land rows.
+  await tx.execute(sql`create temporary table ${TEMPORARY_STAGING} ${STAGING_TABLE_COLUMNS} on commit drop`);
+}
+
+/**
+ * An unlogged staging table of this import's own (PGlite), created outside any transaction so that
+ * rows land in it batch by batch while other requests take turns on the connection. Staging tables a
+ * killed import left are dropped first. `drop()` removes it (the import's end, however it ends).
+ */
+export async function openLoadStaging(
+  db: DbOrTx,
+): Promise<{ table: Staging; name: string; drop(): Promise<void> }> {
+  await dropLeftStaging(db);
+  loadSequence += 1;
+  const name = `${LOAD_PREFIX}${process.pid}_${loadSequence}_${Math.random().toString(36).slice(2, 8)}`;
+  runningLoads.add(name);
+  const table = sql.identifier(name);
+  try {
+    // Unlogged: no WAL for rows that never outlive the import (a crash empties the table).
+    await db.execute(sql`create unlogged table ${table} ${STAGING_TABLE_COLUMNS}`);
+  } catch (error) {
+    runningLoads.delete(name);
+    throw error;
+  }
+  return {
+    table,
+    name,
+    async drop() {
+      try {
+        await db.execute(sql`drop table if exists ${table}`);
+      } finally {
+        runningLoads.delete(name);
+      }
+    },
+  };
+}
+
+/** Drops the staging tables no running import of this process owns: what a killed import left. */
+export async function dropLeftStaging(db: DbOrTx): Promise<string[]> {
+  const { rows } = await db.execute<{ name: string }>(sql`
+    select relname as name from pg_class
+    where relkind = 'r' and relpersistence = 'u' and relname like ${`${LOAD_PREFIX.replaceAll('_', '_')}%`}
+      and relnamespace = current_schema()::regnamespace`);
+  const left = rows.map((row) => row.name).filter((name) => !runningLoads.has(name));
+  for (const name of left) await db.execute(sql`drop table if exists ${sql.identifier(name)}`);
+  return left;
 }
 
 // The columns of `dossiers` an import writes, in the order of the COPY lines below.
@@ -86,12 +153,16 @@ export type RepeatedCode = {
  * (at most `limit`, and how many in all). Repeats with the same content are dropped from staging: the
  * dossier is written once.
  */
-export async function repeatedCodes(tx: Tx, limit: number): Promise<{ rows: RepeatedCode[]; count: number }> {
+export async function repeatedCodes(
+  tx: Tx,
+  staging: Staging,
+  limit: number,
+): Promise<{ rows: RepeatedCode[]; count: number }> {
   // A hash aggregate (no sort): min and max hash differ exactly when the contents differ.
   await tx.execute(sql`
     create temporary table dossier_repeats on commit drop as
     select code, min(line) as first_line, min(hash) <> max(hash) as is_conflict
-    from dossier_staging group by code having count(*) > 1`);
+    from ${staging} group by code having count(*) > 1`);
   const [summary] = (
     await tx.execute<{ repeats: number; conflicts: number }>(sql`
       select count(*)::int as repeats, (count(*) filter (where is_conflict))::int as conflicts from dossier_repeats`)
@@ -99,14 +170,14 @@ export async function repeatedCodes(tx: Tx, limit: number): Promise<{ rows: Repe
   if (!summary || summary.repeats === 0) return { rows: [], count: 0 };
   if (summary.conflicts === 0) {
     await tx.execute(sql`
-      delete from dossier_staging s using dossier_repeats r where s.code = r.code and s.line > r.first_line`);
+      delete from ${staging} s using dossier_repeats r where s.code = r.code and s.line > r.first_line`);
     return { rows: [], count: 0 };
   }
   const conflicting = await tx.execute<RepeatedCode & { total: number }>(sql`
     select s.code, s.line, r.first_line as "firstLine", count(*) over ()::int as total
-    from dossier_staging s
+    from ${staging} s
     join dossier_repeats r on r.code = s.code and r.is_conflict
-    join dossier_staging f on f.code = r.code and f.line = r.first_line
+    join ${staging} f on f.code = r.code and f.line = r.first_line
     where s.line > r.first_line and s.hash <> f.hash
     order by s.line limit ${limit}`);
   return { rows: conflicting.rows, count: conflicting.rows[0]?.total ?? 0 };
@@ -137,11 +208,11 @@ const FINISHED_COUNTS = sql.raw(`0, 0, 0, 0, 1, (t.due_at is null or t.finished_
  * counts the updated dossiers contributed before subtracted (read before `dossiers` is written).
  * Returns how many staged codes already existed.
  */
-export async function stageRollupDelta(tx: Tx): Promise<number> {
-  await tx.execute(sql`analyze dossier_staging`);
+export async function stageRollupDelta(tx: Tx, staging: Staging): Promise<number> {
+  await tx.execute(sql`analyze ${staging}`);
   await tx.execute(sql`
     create temporary table dossier_previous on commit drop as
-    select d.* from dossiers d join dossier_staging s on s.code = d.code`);
+    select d.* from dossiers d join ${staging} s on s.code = d.code`);
   const [previous] = (
     await tx.execute<{ count: number }>(sql`select count(*)::int as count from dossier_previous`)
   ).rows;
@@ -153,10 +224,10 @@ export async function stageRollupDelta(tx: Tx): Promise<number> {
       sum(f)::int as finished_on_time, sum(g)::int as finished_early, sum(h)::int as finished_late,
       sum(i)::int as late_apologised
     from (
-      select t.unit_id, t.field, t.received_period, ${RECEIVED_COUNTS} from dossier_staging t
+      select t.unit_id, t.field, t.received_period, ${RECEIVED_COUNTS} from ${staging} t
       union all
       select t.unit_id, t.field, t.finished_period, ${FINISHED_COUNTS}
-        from dossier_staging t where t.finished_at is not null
+        from ${staging} t where t.finished_at is not null
       union all
       select t.unit_id, t.field, ${quarterOf('t.received_at')}, -1, -(t.channel in ('online_partial', 'online_full'))::int,
         -(t.channel = 'online_full')::int, -t.digitised::int, 0, 0, 0, 0, 0
@@ -215,8 +286,24 @@ export async function mergeRollupDelta(tx: Tx): Promise<void> {
       and r.received = 0 and r.finished = 0`);
 }
 
+/**
+ * A staging table of new codes written to `dossiers` as it is, in one statement; a code stored already
+ * or repeated in the file stops it with the primary key's 23505.
+ */
+export async function insertStaged(tx: Tx, staging: Staging): Promise<void> {
+  const columns = sql.raw(DOSSIER_COLUMNS.join(', '));
+  await tx.execute(sql`insert into dossiers (${columns}) select ${columns} from ${staging}`);
+}
+
+/** Whether the staging table holds a code twice. */
+export async function hasRepeatedCodes(db: DbOrTx, staging: Staging): Promise<boolean> {
+  const { rows } = await db.execute<{ repeated: boolean }>(sql`
+    select exists (select 1 from ${staging} group by code having count(*) > 1) as repeated`);
+  return rows[0]?.repeated === true;
+}
+
 /** The staged dossiers written: existing codes updated in place, new ones inserted. */
-export async function writeDossiers(tx: Tx, hasExisting: boolean): Promise<void> {
+export async function writeDossiers(tx: Tx, staging: Staging, hasExisting: boolean): Promise<void> {
   if (hasExisting)
     await tx.execute(sql`
       update dossiers d set
@@ -224,14 +311,14 @@ export async function writeDossiers(tx: Tx, hasExisting: boolean): Promise<void>
         channel = s.channel, received_at = s.received_at, due_at = s.due_at, finished_at = s.finished_at,
         returned_at = s.returned_at, status = s.status, digitised = s.digitised,
         apology_issued = s.apology_issued, updated_at = now()
-      from dossier_staging s where s.code = d.code`);
+      from ${staging} s where s.code = d.code`);
   try {
     await tx.execute(sql`
       insert into dossiers (code, unit_id, procedure_code, field, level, channel, received_at, due_at,
         finished_at, returned_at, status, digitised, apology_issued)
       select code, unit_id, procedure_code, field, level, channel, received_at, due_at, finished_at,
         returned_at, status, digitised, apology_issued
-      from dossier_staging s
+      from ${staging} s
       ${hasExisting ? sql`where not exists (select 1 from dossier_previous p where p.code = s.code)` : sql``}`);
   } catch (error) {
     // Another import committed one of these codes while this one ran: safer to start again than to guess.
