@@ -240,7 +240,7 @@ async function importOnce(
       // repeats a code, which the set path names (so every refusal is listed at once).
       if (mode === 'direct' && isRefused(file)) {
         if (await hasRepeatedCodes(ctx.db, load.table)) throw new NeedsStaging();
-        return refusalOf(file, headers, columns, options) as DossierImportResult;
+        return refusalOf(file, headers, columns, options, ctx.user.locale) as DossierImportResult;
       }
       return await mutate(ctx, async (tx, audit) => {
         report('checking', file.rowsRead);
