@@ -8,6 +8,12 @@ describe('a plan’s name as a person reads it', () => {
     );
     expect(planName({ number: ' 5/QĐ-UBND ', type: 'QĐ', title: 'x' })).toBe('Quyết định số 5/QĐ-UBND');
   });
+  it('is read in English on an English screen', () => {
+    expect(planName({ number: '12/KH-UBND', type: 'KH', title: 'Cải thiện PAPI' }, 'en')).toBe(
+      'Plan No. 12/KH-UBND',
+    );
+    expect(planName({ number: '5/QĐ-UBND', type: 'QĐ', title: 'x' }, 'en')).toBe('Decision No. 5/QĐ-UBND');
+  });
   it('is its title before it is numbered', () => {
     expect(planName({ number: null, type: 'KH', title: 'Thực hiện Kế hoạch số 29/KH-UBND' })).toBe(
       'Thực hiện Kế hoạch số 29/KH-UBND',

@@ -1,6 +1,6 @@
 /**
  * How a person reads a plan's name: "Kế hoạch số 12/KH-UBND" when it has a number, its title when it
- * has none yet (a unit's plan before the clerk numbers it), never an internal id.
+ * has none yet (a unit's plan before the clerk numbers it), never an internal id; in English "Plan No. 12/KH-UBND".
  */
 import { formatDateVi } from '../text/dates.ts';
 import { DOCUMENT_TYPES } from './document-number.ts';
@@ -11,10 +11,11 @@ export interface NamedPlan {
   title: string;
 }
 
-export function planName(plan: NamedPlan): string {
-  const typeName = DOCUMENT_TYPES.find((type) => type.abbr === (plan.type ?? 'KH'))?.name ?? 'Kế hoạch';
+export function planName(plan: NamedPlan, locale: 'vi' | 'en' = 'vi'): string {
+  const type = DOCUMENT_TYPES.find((entry) => entry.abbr === (plan.type ?? 'KH'));
   const number = plan.number?.trim();
-  return number ? `${typeName} số ${number}` : plan.title;
+  if (!number) return plan.title;
+  return locale === 'en' ? `${type?.en ?? 'Plan'} No. ${number}` : `${type?.name ?? 'Kế hoạch'} số ${number}`;
 }
 
 /**

@@ -45,7 +45,7 @@ export async function createChildPlan(
       'CONFLICT',
       msg(
         `${unit.name} đã có kế hoạch thực hiện kế hoạch này: ${planName(existing)}.`,
-        `${unit.name} already has a plan carrying out this plan: ${planName(existing)}.`,
+        `${unit.name} already has a plan carrying out this plan: ${planName(existing, 'en')}.`,
       ),
     );
   const subtree = new Set(

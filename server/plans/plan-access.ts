@@ -1,5 +1,4 @@
-import { and, eq, exists, inArray, like, or, type SQL, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { and, eq, inArray, like, or, type SQL, sql } from 'drizzle-orm';
 import { hasPermissionOn, type Permission } from '../../core/auth/roles.ts';
 import { AppError, msg } from '../../core/errors.ts';
 import type { ServiceContext } from '../audit/audit-log.ts';

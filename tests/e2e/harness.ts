@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 
 /**
  * Browser tests drive the real product: `node server/main.ts` on a fresh data folder (the same start
@@ -106,6 +106,24 @@ export async function signInAs(page: Page, server: RunningServer, username: stri
   await page.getByLabel('Mật khẩu').fill(password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+/**
+ * Waits for a dialog to close after its save; when it stays open, fails naming what it says (a refusal,
+ * a field's error) instead of only timing out.
+ */
+export async function closesAfterSave(dialog: Locator): Promise<void> {
+  try {
+    await dialog.waitFor({ state: 'detached', timeout: 20_000 });
+  } catch (error) {
+    const said = await dialog
+      .locator('[role="alert"], .mantine-InputWrapper-error')
+      .allInnerTexts()
+      .catch(() => []);
+    throw new Error(`the dialog stayed open${said.length ? `, saying: ${said.join(' | ')}` : ''}`, {
+      cause: error,
+    });
+  }
 }
 
 /** Every stage of a browser test's round due in 2099 (as server/test/factories.ts FUTURE_DEADLINES). */

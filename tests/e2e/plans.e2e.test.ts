@@ -128,7 +128,7 @@ describe('a coordinator turns plan 29/KH-UBND into tracked work', () => {
   it('sees which units have answered with plans of their own, and the tasks across plans by month', async () => {
     await page.getByRole('tab', { name: 'Kế hoạch của các đơn vị' }).click();
     const row = page.getByRole('row').filter({ hasText: 'Sở Nội vụ' });
-    await row.getByText('Chưa lập').waitFor();
+    await row.getByText('Chưa ban hành', { exact: true }).waitFor();
     await page.getByText(/Nhiệm vụ chưa đơn vị nào nhận thực hiện \(64\)/).waitFor();
     await page.getByRole('navigation').getByText('Nhiệm vụ của đơn vị').click();
     await page.getByRole('row').filter({ hasText: 'II.1.a.2' }).getByText('30/06/2020').waitFor();

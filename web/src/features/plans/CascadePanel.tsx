@@ -91,7 +91,7 @@ export function CascadePanel({ plan }: { plan: PlanDetail }) {
                 <Link {...props} to="/plans/$planId" params={{ planId: String(entry.plan?.id) }} />
               )}
             >
-              {planName(entry.plan)} ·{' '}
+              {planName(entry.plan, locale)} ·{' '}
               {formatDateVi(todayInVietnam(new Date(entry.plan.issuedAt ?? entry.plan.createdAt)))} ·{' '}
               {entry.plan.taskCount} {t('tasks').toLowerCase()}
             </Anchor>

@@ -25,7 +25,7 @@ export function PlanStatusBadge({ status }: { status: PlanStatus }) {
  * saying what will happen: shown only to whoever may act in the unit's name (`access.issue`).
  */
 export function PlanIssueActions({ plan }: { plan: PlanDetail }) {
-  const { t } = useT();
+  const { t, locale } = useT();
   const { issue, withdraw } = usePlanIssue(plan.id);
   const [asking, setAsking] = useState<'issue' | 'withdraw' | null>(null);
   if (!plan.access.issue) return null;
@@ -61,10 +61,10 @@ export function PlanIssueActions({ plan }: { plan: PlanDetail }) {
       >
         {ready
           ? fill(t('issuePlanWhat'), {
-              plan: planName(plan),
+              plan: planName(plan, locale),
               date: formatDateVi(plan.issuedOn),
               unit: plan.issuer ?? plan.unit.name,
-              parent: plan.parentPlan ? planName(plan.parentPlan) : t('issuePlanNoParent'),
+              parent: plan.parentPlan ? planName(plan.parentPlan, locale) : t('issuePlanNoParent'),
             })
           : t('issuePlanMissing')}
       </ConfirmDialog>
@@ -82,7 +82,7 @@ export function PlanIssueActions({ plan }: { plan: PlanDetail }) {
         }
         onClose={close}
       >
-        {fill(t('withdrawPlanWhat'), { plan: planName(plan) })}
+        {fill(t('withdrawPlanWhat'), { plan: planName(plan, locale) })}
       </ConfirmDialog>
     </>
   );

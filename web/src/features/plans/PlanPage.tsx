@@ -73,7 +73,7 @@ export function PlanPage() {
           <Group gap="xs">
             <PlanStatusBadge status={plan.status} />
             <Text size="sm" c="dimmed">
-              {[plan.number && planName(plan), formatDateVi(plan.issuedOn), plan.unit.name]
+              {[plan.number && planName(plan, locale), formatDateVi(plan.issuedOn), plan.unit.name]
                 .filter(Boolean)
                 .join(' · ')}
             </Text>
@@ -117,7 +117,7 @@ export function PlanPage() {
               <Link {...props} to="/plans/$planId" params={{ planId: String(plan.parentPlan?.id) }} />
             )}
           >
-            {planName(plan.parentPlan)}
+            {planName(plan.parentPlan, locale)}
           </Anchor>
         </Text>
       )}

@@ -48,7 +48,7 @@ export function UnitPlanRequest({ plan }: { plan: PlanDetail }) {
                   <Link {...props} to="/plans/$planId" params={{ planId: String(entry.plan?.id) }} />
                 )}
               >
-                {planName(entry.plan)}
+                {planName(entry.plan, locale)}
               </Anchor>
             ) : entry.canAnswer ? (
               <Button size="xs" onClick={() => answer(entry.unit.id)} loading={createChild.isPending}>

@@ -24,7 +24,7 @@ export function ConsolidatedPanel() {
   const { data: jobs } = useJobs(KIND);
   const planOptions = (plans ?? []).map((plan) => ({
     value: String(plan.id),
-    label: plan.number ? `${planName(plan)} · ${plan.title}` : plan.title,
+    label: plan.number ? `${planName(plan, locale)} · ${plan.title}` : plan.title,
   }));
   // A job names its plan as it was when it ran (older jobs: as the plan list names it now).
   const planLabel = (job: Job) =>
