@@ -9,8 +9,7 @@ import { unitReporters } from './recipients.ts';
 
 // A numbered plan by the one rule (core/plans/plan-name.ts); one not yet numbered by its quoted title.
 const planNameVi = (plan: NamedPlan) => (plan.number ? planName(plan) : `Kế hoạch “${plan.title}”`);
-const planNameEn = (plan: { number: string | null; title: string }) =>
-  plan.number ? `Plan No. ${plan.number}` : `The plan “${plan.title}”`;
+const planNameEn = (plan: NamedPlan) => (plan.number ? planName(plan, 'en') : `The plan “${plan.title}”`);
 
 async function planOf(tx: DbOrTx, planId: number) {
   const [plan] = await tx
@@ -18,6 +17,7 @@ async function planOf(tx: DbOrTx, planId: number) {
       id: plans.id,
       unitId: plans.unitId,
       number: plans.number,
+      type: plans.type,
       title: plans.title,
       childPlansDue: plans.childPlansDue,
     })

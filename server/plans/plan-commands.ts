@@ -276,9 +276,12 @@ export async function createPlan(ctx: PlanContext, input: CreatePlanInput): Prom
         targets: input.targets.length,
       },
     });
-    const told = { planId: plan.id, on: todayOf(ctx), actorId: ctx.user.userId };
-    await notifyTasksAssigned(tx, told);
-    await notifyChildPlansAsked(tx, told);
+    // A draft tells nobody yet: its units hear of their tasks when it is issued (plan-issue.ts).
+    if (plan.status !== 'draft') {
+      const told = { planId: plan.id, on: todayOf(ctx), actorId: ctx.user.userId };
+      await notifyTasksAssigned(tx, told);
+      await notifyChildPlansAsked(tx, told);
+    }
     return plan.id;
   });
   return getPlan(ctx, planId);
@@ -476,7 +479,8 @@ export async function updatePlanItem(
       before[`${role}Groups`] = change.before;
       after[`${role}Groups`] = change.after;
     }
-    if (leadsChange) await notifyTasksAssigned(tx, { ...told, already: ledBefore });
+    if (leadsChange && plan.status !== 'draft')
+      await notifyTasksAssigned(tx, { ...told, already: ledBefore });
     await audit({
       action: 'plan.item.update',
       entityType: 'plan_item',

@@ -127,6 +127,43 @@ describe('a unit’s plan: draft → issued', () => {
     expect([reported.status, reported.json.reportedProgress]).toEqual([200, 30]);
   });
 
+  it('a draft’s progress counts towards the task it carries out only once issued', async () => {
+    now = new Date('2026-03-10T09:00:00+07:00');
+    const { coordinator, plan, headA, draft } = await askedForPlans();
+    const task = draft.items.find((item) => item.kind === 'task');
+    if (!task) throw new Error('the draft has no task');
+    const parentTask = async () =>
+      ((await coordinator.request('GET', `/api/plans/${plan.id}`)).json as PlanDetail).items.find(
+        (item) => item.id === task.implementsItemId,
+      );
+    // The province counts its lead's own work at 40 % and the units' plans at 60 %.
+    const version = ((await coordinator.request('GET', `/api/plans/${plan.id}`)).json as PlanDetail).version;
+    expect(
+      (await coordinator.request('PATCH', `/api/plans/${plan.id}`, { leadShare: 40, version })).status,
+    ).toBe(200);
+    const before = await parentTask();
+    const reported = await headA.request('PATCH', `/api/plans/${draft.id}/items/${task.id}`, {
+      progress: 60,
+      version: task.version,
+    });
+    expect(reported.status).toBe(200);
+    // The draft is not yet the commune's commitment: the provincial task still reads as before.
+    expect((await parentTask())?.progress).toBe(before?.progress);
+    expect(before?.progress).toBe(0);
+
+    const numbered = await headA.request('PATCH', `/api/plans/${draft.id}`, {
+      number: '14/KH-UBND',
+      issuedOn: '10/03/2026',
+      version: draft.version,
+    });
+    const issued = await headA.request('POST', `/api/plans/${draft.id}/issue`, {
+      version: numbered.json.version,
+    });
+    expect(issued.status).toBe(200);
+    // Issued: the commune's 60 % at 60 % weight beside the lead's own 0 %.
+    expect((await parentTask())?.progress).toBe(36);
+  });
+
   it('an answer issued after the deadline is late; withdrawn with a reason it no longer counts, audited and told', async () => {
     now = new Date('2026-03-10T09:00:00+07:00');
     const { askerName, plan, headA, draft } = await askedForPlans();

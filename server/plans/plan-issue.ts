@@ -3,17 +3,18 @@ import type { z } from 'zod';
 import { AppError, fieldError, msg } from '../../core/errors.ts';
 import type { issuePlanSchema, PlanDetail, withdrawPlanSchema } from '../../core/plans/plan-views.ts';
 import { mutate } from '../audit/audit-log.ts';
-import { nowOf } from '../clock.ts';
+import { nowOf, todayOf } from '../clock.ts';
 import { plans } from '../db/schema/index.ts';
 import { writeVersioned } from '../db/versioned.ts';
-import { notifyUnitPlanIssued } from '../notifications/plan-notifications.ts';
+import { notifyTasksAssigned, notifyUnitPlanIssued } from '../notifications/plan-notifications.ts';
 import { assertIssuesPlan, type PlanContext } from './plan-access.ts';
 import { getPlan } from './plan-queries.ts';
 
 /**
  * A draft plan becomes the unit's document: issued ("ban hành") by someone who may act in the unit's
  * name, with its number and date, at the version read. Only then does it answer the plan that asked
- * for it (core/plans/answers.ts), and the coordinator who asked is told. An issued unit's plan can be
+ * for it (core/plans/answers.ts), the coordinator who asked is told, and the units it gives tasks to
+ * hear of them; until then its progress does not count towards the plan it carries out. An issued unit's plan can be
  * withdrawn to a draft with a reason, which the audit keeps and the coordinator hears.
  */
 export async function issuePlan(
@@ -60,6 +61,8 @@ export async function issuePlan(
       },
     });
     await notifyUnitPlanIssued(tx, { planId, actorId: ctx.user.userId });
+    // The units the plan gives tasks to hear of them now, not while it was a draft.
+    await notifyTasksAssigned(tx, { planId, on: todayOf(ctx), actorId: ctx.user.userId });
   });
   return getPlan(ctx, planId);
 }

@@ -203,7 +203,10 @@ function presentItem(
   };
 }
 
-/** Mean progress of the tasks in units' plans that carry out each task (cancelled ones left out). */
+/**
+ * Mean progress of the tasks in units' issued plans that carry out each task (cancelled tasks and
+ * drafts left out: a draft is not yet the unit's commitment).
+ */
 async function implementationProgress(db: DbOrTx, taskIds: number[]): Promise<Map<number, number>> {
   if (taskIds.length === 0) return new Map();
   const rows = await db
@@ -214,7 +217,14 @@ async function implementationProgress(db: DbOrTx, taskIds: number[]): Promise<Ma
       ),
     })
     .from(planItems)
-    .where(and(inArray(planItems.implementsItemId, taskIds), sql`${planItems.status} <> 'cancelled'`))
+    .innerJoin(plans, eq(plans.id, planItems.planId))
+    .where(
+      and(
+        inArray(planItems.implementsItemId, taskIds),
+        sql`${planItems.status} <> 'cancelled'`,
+        sql`${plans.status} <> 'draft'`,
+      ),
+    )
     .groupBy(planItems.implementsItemId);
   return new Map(rows.flatMap((row) => (row.taskId === null ? [] : [[row.taskId, row.mean] as const])));
 }
