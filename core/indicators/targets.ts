@@ -5,6 +5,17 @@
 export const TARGET_OPERATORS = ['>', '>=', '<', '<=', '='] as const;
 export type TargetOperator = (typeof TARGET_OPERATORS)[number];
 
+/** How an operator is written for people: ">=" as "≥", "<=" as "≤". */
+export const OPERATOR_SIGNS: Record<TargetOperator, string> = {
+  '>': '>',
+  '>=': '≥',
+  '<': '<',
+  '<=': '≤',
+  '=': '=',
+};
+export const operatorSign = (operator: string): string =>
+  OPERATOR_SIGNS[operator as TargetOperator] ?? operator;
+
 export type TargetStatus = 'met' | 'at_risk' | 'missed' | 'no_data';
 
 export const TARGET_STATUS = {

@@ -1,3 +1,4 @@
+import type { TargetOperator } from '../indicators/targets.ts';
 /**
  * What a unit sends to work its own plan: a task of its own (with lead and support among its own
  * subtree, a deadline, a rhythm) and a target. Shared by the server's routes and the web forms.
@@ -24,7 +25,8 @@ export const addPlanTaskSchema = z.object({
 });
 export type AddPlanTaskInput = z.input<typeof addPlanTaskSchema>;
 
-export const TARGET_OPERATORS = ['>=', '>', '<=', '<', '='] as const;
+/** A unit plan's target operators, in the order a form offers them (the same five as indicators). */
+export const TARGET_OPERATORS = ['>=', '>', '<=', '<', '='] as const satisfies readonly TargetOperator[];
 
 /** A period code ("2026Q4", "2026S1", "2026"), shown in words by periodName; null: the plan's whole term. */
 const periodCode = z

@@ -21,10 +21,18 @@ export async function overviewRoutes(app: FastifyInstance, { db, cacheMs }: { db
       new ReadCache<unknown>({ maxEntries: 64, maxAgeMs: cacheMs, dependsOn }),
     ]),
   ) as Record<OverviewPiece, ReadCache<unknown>>;
+  // Each part computed afresh is timed into the answer's Server-Timing header (what a cold answer costs).
   const piecesFor =
-    (key: string): PieceSource =>
+    (key: string, timings: string[]): PieceSource =>
     (name, compute) =>
-      pieces[name].get(key, compute) as ReturnType<typeof compute>;
+      pieces[name].get(key, async () => {
+        const started = performance.now();
+        try {
+          return await compute();
+        } finally {
+          timings.push(`${name};dur=${(performance.now() - started).toFixed(1)}`);
+        }
+      }) as ReturnType<typeof compute>;
   // Leaders opening the home page together after a change wait for one computation, not one each.
   const computing = new Map<string, Promise<LeaderOverview>>();
   const once = (key: string, compute: () => Promise<LeaderOverview>) => {
@@ -49,9 +57,14 @@ export async function overviewRoutes(app: FastifyInstance, { db, cacheMs }: { db
       const ctx = contextOf(request, db);
       const grants = ctx.user.grants.map((grant) => `${grant.role}@${grant.unitPath}`).sort();
       const key = `${grants.join(',')}|${todayOf(ctx)}`;
-      return bodies.send(reply, key, leaderOverviewSchema, () =>
-        once(key, () => leaderOverview(ctx, counters, piecesFor(key))),
-      );
+      const timings: string[] = [];
+      return bodies.send(reply, key, leaderOverviewSchema, async () => {
+        const started = performance.now();
+        const overview = await once(key, () => leaderOverview(ctx, counters, piecesFor(key, timings)));
+        timings.push(`total;dur=${(performance.now() - started).toFixed(1)}`);
+        reply.header('server-timing', timings.join(', '));
+        return overview;
+      });
     },
   );
 }

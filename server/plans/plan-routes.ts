@@ -25,10 +25,11 @@ import { readDocumentText } from '../files/documents.ts';
 import { sendDownload } from '../http/downloads.ts';
 import { uploadedFile } from '../http/uploads.ts';
 import { createChildPlan, updatePlan } from './child-plans.ts';
+import { getCascade } from './plan-cascade.ts';
 import { createPlan, previewPlan, updatePlanItem } from './plan-commands.ts';
 import { planToDocx } from './plan-document.ts';
 import { addEvidence, getEvidenceFile, listTaskEvidence, removeEvidence } from './plan-evidence.ts';
-import { findPlans, findTasks, getCascade, getPlan } from './plan-queries.ts';
+import { findPlans, findTasks, getPlan } from './plan-queries.ts';
 import { unitPlanRoutes } from './unit-plan-routes.ts';
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';

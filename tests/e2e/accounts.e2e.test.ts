@@ -134,4 +134,53 @@ describe('accounts for a province on the first day', () => {
     ]);
     await shown.getByRole('button', { name: 'OK' }).click();
   });
+
+  it('resets a password and takes away a role only after a confirmation that names the person, the role and the unit', async () => {
+    const admin = await apiAs(server, 'admin');
+    const units = await admin('GET', '/api/units?q=Phố Hiến&perPage=5');
+    const unitId = units.json.items.find((unit: { code: string }) => unit.code === '11953').id;
+    const made = await admin('POST', '/api/users', {
+      username: 'lan.tranthi',
+      fullName: 'Trần Thị Lan',
+      email: 'lan.tranthi@hungyen.gov.vn',
+    });
+    expect(made.status).toBe(201);
+    const granted = await admin('POST', `/api/users/${made.json.user.id}/grants`, {
+      role: 'unit_reporter',
+      unitId,
+    });
+    expect(granted.status).toBeLessThan(300);
+    const grantsOf = async () =>
+      (await admin('GET', '/api/users?q=lan.tranthi')).json.items[0].grants as { role: string }[];
+    await page.goto(`${server.url}/users`);
+    await page.getByRole('searchbox').fill('lan.tranthi');
+    const row = page.getByRole('row').filter({ hasText: 'lan.tranthi' });
+    await row.waitFor();
+
+    // Cancelled: nothing changes.
+    await row.getByRole('button', { name: /^Gỡ quyền/ }).click();
+    const confirm = page.getByRole('dialog', { name: 'Gỡ vai trò' });
+    await confirm
+      .getByText(/Gỡ vai trò Cán bộ báo cáo của đơn vị tại Phường Phố Hiến của Trần Thị Lan/)
+      .waitFor();
+    await confirm.getByRole('button', { name: 'Hủy' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    expect((await grantsOf()).map((grant) => grant.role)).toEqual(['unit_reporter']);
+
+    await row.getByRole('button', { name: '⋯' }).click();
+    await page.getByRole('menuitem', { name: 'Đặt lại mật khẩu' }).click();
+    const reset = page.getByRole('dialog', { name: 'Đặt lại mật khẩu' });
+    await reset.getByText(/Đặt lại mật khẩu của Trần Thị Lan: mật khẩu hiện tại hết hiệu lực ngay/).waitFor();
+    await reset.getByRole('button', { name: 'Đặt lại mật khẩu' }).click();
+    const shown = page.getByRole('dialog', { name: 'Mật khẩu tạm' });
+    const password = (await shown.locator('code').textContent())?.trim() ?? '';
+    expect((await signInStatus('lan.tranthi', password)).status).toBe(200);
+    await shown.getByRole('button', { name: 'OK' }).click();
+
+    await row.getByRole('button', { name: /^Gỡ quyền/ }).click();
+    await confirm.getByRole('button', { name: 'Gỡ quyền' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    await row.getByText('Cán bộ báo cáo của đơn vị').waitFor({ state: 'detached' });
+    expect(await grantsOf()).toEqual([]);
+  });
 });

@@ -120,6 +120,15 @@ export const MESSAGES = {
   resetPassword: { vi: 'Đặt lại mật khẩu', en: 'Reset password' },
   grantRole: { vi: 'Phân quyền', en: 'Grant role' },
   revoke: { vi: 'Gỡ quyền', en: 'Revoke' },
+  revokeRoleTitle: { vi: 'Gỡ vai trò', en: 'Revoke a role' },
+  revokeRoleWhat: {
+    vi: 'Gỡ vai trò {role} tại {unit} của {user}. Từ lần thao tác tiếp theo, người này không còn làm được những việc của vai trò đó; có thể cấp lại sau.',
+    en: 'Revoke the role {role} at {unit} from {user}. From their next action they can no longer do what the role allows; it can be granted again later.',
+  },
+  resetPasswordWhat: {
+    vi: 'Đặt lại mật khẩu của {user}: mật khẩu hiện tại hết hiệu lực ngay, các phiên đăng nhập của người này bị đăng xuất, và một mật khẩu tạm thời được hiện một lần để bạn chuyển cho họ; họ phải đổi khi đăng nhập.',
+    en: 'Reset the password of {user}: the current password stops working at once, their sessions are signed out, and a temporary password is shown once for you to pass on; they must change it when they sign in.',
+  },
   confirm: { vi: 'Xác nhận', en: 'Confirm' },
   time: { vi: 'Thời gian', en: 'Time' },
   actor: { vi: 'Người thực hiện', en: 'Actor' },

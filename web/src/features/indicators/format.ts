@@ -1,4 +1,4 @@
-import { TARGET_STATUS, type TargetStatus } from '../../../../core/indicators/targets.ts';
+import { operatorSign, TARGET_STATUS, type TargetStatus } from '../../../../core/indicators/targets.ts';
 import { formatNumber, type Locale } from '../../i18n/locale.tsx';
 import type { TargetRule } from './api.ts';
 
@@ -25,8 +25,7 @@ export function formatCount(value: number): string {
 export function formatTarget(target: TargetRule | null, measureUnit = '%'): string {
   if (!target) return '—';
   const unit = measureUnit === '%' ? '%' : ` ${measureUnit}`;
-  const operator = target.operator.replace('>=', '≥').replace('<=', '≤');
-  return `${operator} ${percent.format(target.threshold)}${unit}`;
+  return `${operatorSign(target.operator)} ${percent.format(target.threshold)}${unit}`;
 }
 
 export function statusLabel(status: TargetStatus, locale: Locale): string {

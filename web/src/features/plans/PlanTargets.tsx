@@ -1,5 +1,6 @@
 import { Alert, Button, Group, NumberInput, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
+import { operatorSign } from '../../../../core/indicators/targets.ts';
 import { periodName } from '../../../../core/periods/period-names.ts';
 import { TARGET_OPERATORS } from '../../../../core/plans/unit-plan-schemas.ts';
 import { conflictOf } from '../../api/autosave.ts';
@@ -11,8 +12,6 @@ import { decimalMark, formatNumber, useT } from '../../i18n/locale.tsx';
 import { useIndicators } from '../indicators/api.ts';
 import { TargetPeriodSelect } from '../indicators/TargetPeriodSelect.tsx';
 import { type PlanDetail, type PlanTarget, useUnitPlanChanges } from './api.ts';
-
-const OPERATOR_SIGNS: Record<string, string> = { '>=': '≥', '>': '>', '<=': '≤', '<': '<', '=': '=' };
 
 interface Draft {
   text: string;
@@ -111,7 +110,7 @@ export function PlanTargets({ plan }: { plan: PlanDetail }) {
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-                    {OPERATOR_SIGNS[target.op] ?? target.op} {formatNumber(target.value)} {target.unit}
+                    {operatorSign(target.op)} {formatNumber(target.value)} {target.unit}
                   </Text>
                   <Text size="xs" c="dimmed">
                     {target.periodCode ? periodName(target.periodCode, locale) : t('planTerm')}
@@ -179,7 +178,7 @@ export function PlanTargets({ plan }: { plan: PlanDetail }) {
               label={t('targetOperator')}
               data={TARGET_OPERATORS.map((entry) => ({
                 value: entry,
-                label: OPERATOR_SIGNS[entry] ?? entry,
+                label: operatorSign(entry),
               }))}
               value={draft.op}
               onChange={(next) => next && set({ op: next })}

@@ -3,13 +3,15 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ROLES } from '../../../../core/auth/roles.ts';
-import { api, type ListResult, queryString } from '../../api/client.ts';
+import { ApiError, api, type ListResult, queryString } from '../../api/client.ts';
 import type { UserView } from '../../api/types.ts';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { notifySaved } from '../../components/form.ts';
 import { ListFooter } from '../../components/ListFooter.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { SortHeader } from '../../components/SortHeader.tsx';
 import { TemporaryPasswordModal } from '../../components/TemporaryPasswordModal.tsx';
+import { fill } from '../../i18n/fill.ts';
 import { useT } from '../../i18n/locale.tsx';
 import { ImportAccountsModal } from './ImportAccountsModal.tsx';
 import { CreateUserModal, EditUserModal, GrantRoleModal } from './UserDialogs.tsx';
@@ -37,16 +39,40 @@ export function UsersPage() {
     placeholderData: (previous) => previous,
   });
 
-  const reset = async (user: UserView) => {
-    if (!window.confirm(`${t('resetPassword')}: ${user.username}?`)) return;
-    const result = await api<{ temporaryPassword: string }>('POST', `/api/users/${user.id}/reset-password`);
-    setPassword(result.temporaryPassword);
+  // Resetting a password and taking away a role are confirmed first, saying to whom and what follows.
+  const [asking, setAsking] = useState<
+    { kind: 'reset'; user: UserView } | { kind: 'revoke'; user: UserView; grantId: number } | null
+  >(null);
+  const [busy, setBusy] = useState(false);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const askedGrant =
+    asking?.kind === 'revoke' ? asking.user.grants.find((grant) => grant.id === asking.grantId) : undefined;
+  const confirmAsked = async () => {
+    if (!asking) return;
+    setBusy(true);
+    setRefusal(null);
+    try {
+      if (asking.kind === 'reset') {
+        const result = await api<{ temporaryPassword: string }>(
+          'POST',
+          `/api/users/${asking.user.id}/reset-password`,
+        );
+        setPassword(result.temporaryPassword);
+      } else {
+        await api('DELETE', `/api/users/${asking.user.id}/grants/${asking.grantId}`);
+        notifySaved(t('saved'));
+      }
+      await client.invalidateQueries({ queryKey: ['users'] });
+      setAsking(null);
+    } catch (caught) {
+      setRefusal(caught instanceof ApiError ? caught.message : String(caught));
+    } finally {
+      setBusy(false);
+    }
   };
-  const revoke = async (user: UserView, grantId: number) => {
-    if (!window.confirm(`${t('revoke')}?`)) return;
-    await api('DELETE', `/api/users/${user.id}/grants/${grantId}`);
-    await client.invalidateQueries({ queryKey: ['users'] });
-    notifySaved(t('saved'));
+  const closeAsked = () => {
+    setAsking(null);
+    setRefusal(null);
   };
 
   return (
@@ -83,7 +109,7 @@ export function UsersPage() {
             <Table.Th>{t('email')}</Table.Th>
             <Table.Th>{t('status')}</Table.Th>
             <Table.Th>{t('roles')}</Table.Th>
-            <Table.Th aria-label="Thao tác" />
+            <Table.Th aria-label={t('action')} />
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -111,7 +137,7 @@ export function UsersPage() {
                           size="xs"
                           variant="transparent"
                           aria-label={`${t('revoke')} ${label(ROLES[grant.role])}`}
-                          onClick={() => revoke(user, grant.id)}
+                          onClick={() => setAsking({ kind: 'revoke', user, grantId: grant.id })}
                         >
                           ×
                         </ActionIcon>
@@ -132,7 +158,9 @@ export function UsersPage() {
                   <Menu.Dropdown>
                     <Menu.Item onClick={() => setDialog({ kind: 'edit', user })}>{t('edit')}</Menu.Item>
                     <Menu.Item onClick={() => setDialog({ kind: 'grant', user })}>{t('grantRole')}</Menu.Item>
-                    <Menu.Item onClick={() => reset(user)}>{t('resetPassword')}</Menu.Item>
+                    <Menu.Item onClick={() => setAsking({ kind: 'reset', user })}>
+                      {t('resetPassword')}
+                    </Menu.Item>
                   </Menu.Dropdown>
                 </Menu>
               </Table.Td>
@@ -149,6 +177,26 @@ export function UsersPage() {
       {dialog?.kind === 'edit' && <EditUserModal user={dialog.user} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'grant' && <GrantRoleModal user={dialog.user} onClose={() => setDialog(null)} />}
       <ImportAccountsModal opened={dialog?.kind === 'import'} onClose={() => setDialog(null)} />
+      <ConfirmDialog
+        opened={asking !== null}
+        title={asking?.kind === 'revoke' ? t('revokeRoleTitle') : t('resetPassword')}
+        confirmLabel={asking?.kind === 'revoke' ? t('revoke') : t('resetPassword')}
+        danger
+        isBusy={busy}
+        error={refusal}
+        onConfirm={() => void confirmAsked()}
+        onClose={closeAsked}
+      >
+        {asking?.kind === 'reset' &&
+          fill(t('resetPasswordWhat'), { user: asking.user.fullName || asking.user.username })}
+        {asking?.kind === 'revoke' &&
+          askedGrant &&
+          fill(t('revokeRoleWhat'), {
+            user: asking.user.fullName || asking.user.username,
+            role: label(ROLES[askedGrant.role]),
+            unit: askedGrant.unitName ?? t('wholeSystem'),
+          })}
+      </ConfirmDialog>
       <TemporaryPasswordModal password={password} onClose={() => setPassword(null)} />
     </Stack>
   );
