@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../clock.ts';
 import { signInAs } from '../test/factories.ts';
-import { createTestApp, type TestApp } from '../test/harness.ts';
+import { createTestApp, type Session, type TestApp } from '../test/harness.ts';
 
 let t: TestApp;
 
@@ -61,6 +61,42 @@ describe('GET /api/reports/periods: the periods to pick, by the injected clock',
       new Set(['overdue']),
     );
     expect((await coordinator.request('GET', '/api/reports/periods?year=20x6')).status).toBe(400);
+  });
+});
+
+describe('the period board: a period is owed by the units in force on its deadline', () => {
+  const boardOf = async (session: Session, period: string) => {
+    const board = await session.request('GET', `/api/reports?period=${period}`);
+    expect(board.status).toBe(200);
+    return {
+      deadline: board.json.period.deadline as string,
+      units: (board.json.units as { unit: { name: string } }[]).map((entry) => entry.unit.name),
+      expected: board.json.counts.total.expected as number,
+    };
+  };
+
+  it('2025Q2 (due before the mergers of 1 July 2025) by the communes of then; 2026Q4 by those of now', async () => {
+    // Phường Dị Sử closed on 30/06/2025 (merged into Phường Đường Hào, founded 01/07/2025); the old
+    // communes sit under the province as it was before the mergers, read here installation-wide.
+    const admin = await signInAs(t, 'admin', null);
+    const before = await boardOf(admin, '2025Q2');
+    const now = await boardOf(admin, '2026Q4');
+    expect([before.deadline, now.deadline]).toEqual(['2025-06-20', '2026-12-20']);
+    expect([before.units.includes('Phường Dị Sử'), before.units.includes('Phường Đường Hào')]).toEqual([
+      true,
+      false,
+    ]);
+    expect([now.units.includes('Phường Dị Sử'), now.units.includes('Phường Đường Hào')]).toEqual([
+      false,
+      true,
+    ]);
+    expect([before.expected, now.expected]).toEqual([before.units.length, now.units.length]);
+  });
+
+  it('the province of now owed nothing before it was founded: its 2025Q2 board is empty, its 2026Q4 board full', async () => {
+    const coordinator = await signInAs(t, 'coordinator', '33');
+    expect((await boardOf(coordinator, '2025Q2')).units).toEqual([]);
+    expect((await boardOf(coordinator, '2026Q4')).expected).toBe(116);
   });
 });
 

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, notInArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lte, notInArray, or, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { AppError, fieldError, msg } from '../../core/errors.ts';
 import type { ReportWindow } from '../../core/periods/calendar-settings.ts';
@@ -343,7 +343,9 @@ export async function periodOverview(
 
 /**
  * periodOverview for several periods at once (the leader's overview: this quarter and the one
- * before), from one read of the calendar and one query.
+ * before), from one read of the calendar and one query. A period is owed by the units in force on its
+ * deadline (`valid_to` is a unit's last day): a quarter before the 2025 mergers by the communes of then,
+ * one after by those of now.
  */
 export async function periodBoards(
   ctx: ReportContext,
@@ -365,6 +367,8 @@ export async function periodBoards(
       headTitle: units.headTitle,
       headEmail: units.headEmail,
       headPhone: units.headPhone,
+      validFrom: units.validFrom,
+      validTo: units.validTo,
       reportId: reports.id,
       periodCode: reports.periodCode,
       status: reports.status,
@@ -372,13 +376,21 @@ export async function periodBoards(
     })
     .from(units)
     .leftJoin(reports, and(eq(reports.unitId, units.id), inArray(reports.periodCode, codes)))
-    .where(and(isNull(units.validTo), inArray(units.type, REPORTING_TYPES), scopeCondition(scope)))
+    .where(
+      and(
+        or(...windows.map((window) => inForceOn(window.deadline))),
+        inArray(units.type, REPORTING_TYPES),
+        scopeCondition(scope),
+      ),
+    )
     .orderBy(asc(units.type), sql`${units.name} collate vi`, asc(units.id));
   const today = todayOf(ctx);
   return windows.map((window) => {
     // Each unit once, with its report for this period if it has one (rows come a unit at a time).
     const own: typeof rows = [];
     for (const row of rows) {
+      if (row.validFrom > window.deadline || (row.validTo !== null && row.validTo < window.deadline))
+        continue;
       const last = own.at(-1);
       const mine = row.periodCode === window.code;
       const bare = {
@@ -394,6 +406,10 @@ export async function periodBoards(
     return boardOf(window, own, today, filter);
   });
 }
+
+/** A unit in force on `on` (ISO date), `valid_to` being its last day. */
+const inForceOn = (on: string) =>
+  and(lte(units.validFrom, on), or(isNull(units.validTo), gte(units.validTo, on)));
 
 type BoardRow = {
   unitId: number;

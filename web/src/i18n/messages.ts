@@ -120,6 +120,10 @@ export const MESSAGES = {
   resetPassword: { vi: 'Đặt lại mật khẩu', en: 'Reset password' },
   grantRole: { vi: 'Phân quyền', en: 'Grant role' },
   revoke: { vi: 'Gỡ quyền', en: 'Revoke' },
+  boardNoUnitsOwed: {
+    vi: 'Không đơn vị nào trong phạm vi của bạn phải báo cáo kỳ này: kỳ báo cáo được tính cho các đơn vị đang hoạt động vào ngày hạn nộp (trước ngày sắp xếp 01/7/2025 là các đơn vị cũ).',
+    en: 'No unit in your scope owes a report for this period: a period is owed by the units in force on its deadline (before the reorganisation of 1 July 2025, the former units).',
+  },
   revokeRoleTitle: { vi: 'Gỡ vai trò', en: 'Revoke a role' },
   revokeRoleWhat: {
     vi: 'Gỡ vai trò {role} tại {unit} của {user}. Từ lần thao tác tiếp theo, người này không còn làm được những việc của vai trò đó; có thể cấp lại sau.',

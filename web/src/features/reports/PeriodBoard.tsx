@@ -179,6 +179,7 @@ export function PeriodBoard() {
           ))}
         </Table.Tbody>
       </ScrollTable>
+      {data && data.units.length === 0 && <Text c="dimmed">{t('boardNoUnitsOwed')}</Text>}
     </Stack>
   );
 }
