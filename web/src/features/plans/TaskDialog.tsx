@@ -319,7 +319,7 @@ function EvidenceList({
 }) {
   const { t } = useT();
   const { data: files } = useEvidence(planId, itemId);
-  const { add, remove } = useEvidenceChange(planId, itemId);
+  const { add, remove } = useEvidenceChange(planId, itemId, { onAdded: onUploaded });
   const [error, setError] = useState<string | null>(null);
   const [removing, setRemoving] = useState<{ id: number; fileName: string } | null>(null);
   const run = async (work: () => Promise<unknown>) => {
@@ -361,7 +361,7 @@ function EvidenceList({
           </Group>
         </Group>
       ))}
-      <FileButton onChange={(file) => file && run(async () => onUploaded((await add.mutateAsync(file)).id))}>
+      <FileButton onChange={(file) => file && run(() => add.mutateAsync(file))}>
         {(props) => (
           <Button variant="light" size="xs" loading={add.isPending} {...props}>
             {t('attachEvidence')}

@@ -185,7 +185,15 @@ export function useEvidence(planId: number, itemId: number) {
   });
 }
 
-export function useEvidenceChange(planId: number, itemId: number) {
+/**
+ * Adding and removing a task's evidence. `onAdded` hears of a file as soon as the server has it, before
+ * the list is read again and shows it: a dialog that removes its own uploads on cancel never misses one.
+ */
+export function useEvidenceChange(
+  planId: number,
+  itemId: number,
+  { onAdded }: { onAdded?: (id: number) => void } = {},
+) {
   const client = useQueryClient();
   const url = `/api/plans/${planId}/items/${itemId}/evidence`;
   const onSuccess = () => client.invalidateQueries({ queryKey: ['plans'] });
@@ -196,7 +204,10 @@ export function useEvidenceChange(planId: number, itemId: number) {
         form.append('file', file);
         return api<Evidence>('POST', url, form);
       },
-      onSuccess,
+      onSuccess: (evidence) => {
+        onAdded?.(evidence.id);
+        return onSuccess();
+      },
     }),
     remove: useMutation({ mutationFn: (id: number) => api<void>('DELETE', `${url}/${id}`), onSuccess }),
   };
