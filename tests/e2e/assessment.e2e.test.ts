@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { walkCriteria } from '../../core/frameworks/framework.ts';
-import { fillRoundDialog, launchBrowser, type RunningServer, signInAs, startServer } from './harness.ts';
+import {
+  fillRoundDialog,
+  launchBrowser,
+  type RunningServer,
+  resizeTo,
+  signInAs,
+  startServer,
+} from './harness.ts';
 
 const DEMO = JSON.parse(
   readFileSync(new URL('../../reference/demo/framework-communes.json', import.meta.url), 'utf8'),
@@ -160,10 +167,10 @@ describe('a commune goes through an assessment round to the published ranking', 
       [1440, 900],
       [390, 844],
     ] as const) {
-      await coordinator.setViewportSize({ width, height });
+      await resizeTo(coordinator, { width, height });
       await coordinator.screenshot({ path: join(tmpdir(), `chiso-e2e-stage-dialog-${width}.png`) });
     }
-    await coordinator.setViewportSize({ width: 1280, height: 800 });
+    await resizeTo(coordinator, { width: 1280, height: 800 });
     await dialog.getByLabel(/Lý do/).fill('UBND tỉnh rút ngắn thời gian tự đánh giá');
     expect(await confirm.isDisabled()).toBe(false);
     await confirm.click();
@@ -206,7 +213,7 @@ describe('a commune goes through an assessment round to the published ranking', 
       [1440, 900],
       [390, 844],
     ] as const) {
-      await p.setViewportSize({ width, height });
+      await resizeTo(p, { width, height });
       await p.screenshot({ path: join(tmpdir(), `chiso-e2e-results-${width}.png`) });
     }
   });

@@ -5,6 +5,7 @@ import {
   fillRoundDialog,
   launchBrowser,
   type RunningServer,
+  resizeTo,
   signInAs,
   startServer,
 } from './harness.ts';
@@ -97,16 +98,16 @@ describe('the periodic report', () => {
     await reporter.getByLabel('Nguyên nhân').fill('Thiếu cán bộ (bản của cán bộ báo cáo)');
     await reporter.getByText(/Đã lưu lúc/).waitFor();
     await reporter.screenshot({ path: '/tmp/save-state-1440.png' });
-    await reporter.setViewportSize({ width: 390, height: 844 });
+    await resizeTo(reporter, { width: 390, height: 844 });
     await reporter.screenshot({ path: '/tmp/save-state-390.png' });
-    await reporter.setViewportSize({ width: 1440, height: 900 });
+    await resizeTo(reporter, { width: 1440, height: 900 });
     await head.getByLabel('Nguyên nhân').fill('Hạ tầng mạng yếu (bản của chủ tịch)');
     const dialog = head.getByRole('dialog', { name: 'Người khác vừa sửa nội dung này' });
     await dialog.waitFor();
     await dialog.getByText('Thiếu cán bộ (bản của cán bộ báo cáo)').waitFor();
     await dialog.getByText('Hạ tầng mạng yếu (bản của chủ tịch)').waitFor();
     await head.screenshot({ path: '/tmp/save-conflict-1440.png' });
-    await head.setViewportSize({ width: 390, height: 844 });
+    await resizeTo(head, { width: 390, height: 844 });
     await head.screenshot({ path: '/tmp/save-conflict-390.png' });
     await dialog.getByRole('button', { name: 'Giữ bản của tôi' }).click();
     await head.getByText(/Đã lưu lúc/).waitFor();
@@ -114,7 +115,7 @@ describe('the periodic report', () => {
     await expect
       .poll(() => reporter.getByLabel('Nguyên nhân').inputValue())
       .toBe('Hạ tầng mạng yếu (bản của chủ tịch)');
-    await head.setViewportSize({ width: 1440, height: 900 });
+    await resizeTo(head, { width: 1440, height: 900 });
   });
 });
 

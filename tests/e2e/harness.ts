@@ -109,6 +109,21 @@ export async function signInAs(page: Page, server: RunningServer, username: stri
 }
 
 /**
+ * The page at another size, once the layout has settled: the navigation slides away below the phone
+ * breakpoint, and a screenshot taken mid-slide shows half of it. Waits for the page's running CSS
+ * transitions and animations to finish, not for a fixed time.
+ */
+export async function resizeTo(page: Page, size: { width: number; height: number }): Promise<void> {
+  await page.setViewportSize(size);
+  // One frame for the new size's styles to start their transitions, then their ends (an expression
+  // evaluated in the page, whose DOM types this Node project does not load).
+  await page.evaluate(`(async () => {
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    await Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined)));
+  })()`);
+}
+
+/**
  * Waits for a dialog to close after its save; when it stays open, fails naming what it says (a refusal,
  * a field's error) instead of only timing out.
  */

@@ -5,6 +5,7 @@ import {
   fillRoundDialog,
   launchBrowser,
   type RunningServer,
+  resizeTo,
   signInAs,
   startServer,
 } from './harness.ts';
@@ -60,8 +61,7 @@ async function expectFitsPhone(p: Page, where: string) {
 /** Full-page screenshots at phone and desktop size, /tmp/phone-<name>-<width>.png, to look at. */
 async function shoot(p: Page, name: string) {
   for (const size of [DESKTOP, PHONE]) {
-    await p.setViewportSize(size);
-    await p.waitForTimeout(300);
+    await resizeTo(p, size);
     await p.screenshot({ path: `/tmp/phone-${name}-${size.width}.png`, fullPage: true });
   }
 }

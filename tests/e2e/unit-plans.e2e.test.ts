@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, launchBrowser, type RunningServer, signInAs, startServer } from './harness.ts';
+import { apiAs, launchBrowser, type RunningServer, resizeTo, signInAs, startServer } from './harness.ts';
 
 /**
  * A commune answers the province's request for a plan of its own: its reporter sees the provincial
@@ -95,10 +95,10 @@ const select = (p: Page, label: string) => p.locator('input').and(p.getByLabel(l
 async function shoot(p: Page, name: string) {
   mkdirSync(SHOTS, { recursive: true });
   await p.screenshot({ path: join(SHOTS, `${name}-1440.png`), fullPage: true });
-  await p.setViewportSize({ width: 390, height: 844 });
+  await resizeTo(p, { width: 390, height: 844 });
   await p.getByRole('heading', { level: 2 }).waitFor();
   await p.screenshot({ path: join(SHOTS, `${name}-390.png`), fullPage: true });
-  await p.setViewportSize({ width: 1440, height: 900 });
+  await resizeTo(p, { width: 1440, height: 900 });
 }
 
 describe('a commune answers the province’s request for its plan', () => {
