@@ -46,6 +46,10 @@ export const MESSAGES = {
   users: { vi: 'Người dùng & phân quyền', en: 'Users & roles' },
   audit: { vi: 'Nhật ký hệ thống', en: 'Audit log' },
   account: { vi: 'Tài khoản', en: 'Account' },
+  apiDocs: {
+    vi: 'Tài liệu API để kết nối hệ thống khác',
+    en: 'API documentation for connecting other systems',
+  },
   search: { vi: 'Tìm kiếm', en: 'Search' },
   searchUnits: { vi: 'Tìm đơn vị (không cần dấu)', en: 'Search units (diacritics optional)' },
   showClosed: { vi: 'Hiện đơn vị đã giải thể/sáp nhập', en: 'Show closed and merged units' },

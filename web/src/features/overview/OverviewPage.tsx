@@ -1,4 +1,4 @@
-import { Anchor, Card, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Card, List, SimpleGrid, Stack, Title } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { ROLES } from '../../../../core/auth/roles.ts';
 import { useT } from '../../i18n/locale.tsx';
@@ -29,34 +29,32 @@ export function OverviewPage() {
             ))}
           </List>
         </Card>
-        <Card withBorder>
-          <Title order={3} size="h4" mb="xs">
-            {t('administration')}
-          </Title>
-          <Stack gap={4}>
-            {hasPermission(me, 'units.read') && (
+        {/* Administration only for those who administer (accounts, the audit log); everyone else has the navigation. */}
+        {(hasPermission(me, 'users.read') || hasPermission(me, 'audit.read')) && (
+          <Card withBorder>
+            <Title order={3} size="h4" mb="xs">
+              {t('administration')}
+            </Title>
+            <Stack gap={4}>
               <Anchor component={Link} to="/units">
                 {t('units')}
               </Anchor>
-            )}
-            {hasPermission(me, 'users.read') && (
-              <Anchor component={Link} to="/users">
-                {t('users')}
-              </Anchor>
-            )}
-            {hasPermission(me, 'audit.read') && (
-              <Anchor component={Link} to="/audit">
-                {t('audit')}
-              </Anchor>
-            )}
-            <Anchor component={Link} to="/account">
-              {t('account')}
-            </Anchor>
-            <Text size="sm" c="dimmed">
-              API: <Anchor href="/api/docs">/api/docs</Anchor>
-            </Text>
-          </Stack>
-        </Card>
+              {hasPermission(me, 'users.read') && (
+                <Anchor component={Link} to="/users">
+                  {t('users')}
+                </Anchor>
+              )}
+              {hasPermission(me, 'audit.read') && (
+                <>
+                  <Anchor component={Link} to="/audit">
+                    {t('audit')}
+                  </Anchor>
+                  <Anchor href="/api/docs">{t('apiDocs')}</Anchor>
+                </>
+              )}
+            </Stack>
+          </Card>
+        )}
       </SimpleGrid>
     </Stack>
   );
