@@ -58,14 +58,19 @@ async function communeOf(db: DbOrTx, code: string) {
     .from(units)
     .where(and(eq(units.type, 'province'), isNull(units.validTo)));
   if (area?.level === 'commune' && !ours.some((province) => province.code === area.provinceCode)) {
-    const [province] = area.provinceCode
-      ? await db
-          .select({ name: adminAreas.name })
-          .from(adminAreas)
-          .where(eq(adminAreas.code, area.provinceCode))
-      : [];
-    const elsewhere = province?.name ?? 'tỉnh khác';
-    const here = ours.map((entry) => entry.name).join(', ');
+    // The provinces as the state's list names them ("Tỉnh Hưng Yên"), not as their people's committee.
+    const areaName = async (provinceCode: string | null) => {
+      if (!provinceCode) return null;
+      const [row] = await db
+        .select({ name: adminAreas.name })
+        .from(adminAreas)
+        .where(eq(adminAreas.code, provinceCode));
+      return row?.name ?? null;
+    };
+    const elsewhere = (await areaName(area.provinceCode)) ?? 'tỉnh khác';
+    const here = (
+      await Promise.all(ours.map(async (entry) => (await areaName(entry.code)) ?? entry.name))
+    ).join(', ');
     throw fieldError(
       'communeCode',
       msg(
