@@ -37,6 +37,7 @@ describe('a citizen sends a petition without an account', () => {
     expect(sent.json.code).toMatch(/^PAKN-20261203-[0-9A-HJKMNP-TV-Z]{5}$/);
     expect(sent.json.link).toBe(`/phan-anh/${sent.json.code}?token=${sent.json.token}`);
     expect(sent.json.status).toBe('received');
+    expect(sent.json.id).toBeUndefined();
     expect(sent.json.procedure).toBe('petition');
     // 15 working days (the province's default answer clock) after Thursday 3 December 2026.
     expect(sent.json.dueOn).toBe('2026-12-24');
@@ -46,6 +47,9 @@ describe('a citizen sends a petition without an account', () => {
     expect(row.handlingUnitId).toBe(communeId);
     expect(row.channel).toBe('web');
     expect(row.contactPhone).toBe('0912345678');
+    // The name is published because the citizen said so; the contact never is.
+    const page = await t.app.inject({ url: `/api/public/feedback/${sent.json.code}` });
+    expect([page.json().citizenName, page.body.includes('0912345678')]).toEqual(['Nguyễn Văn An', false]);
     const told = await t.database.db.select().from(notifications).where(eq(notifications.userId, staff.id));
     expect(told.map((n) => [n.kind, n.title, n.link])).toEqual([
       ['feedback.received', `Phản ánh mới ${sent.json.code}`, `/feedback/${row.id}`],

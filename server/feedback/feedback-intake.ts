@@ -150,6 +150,17 @@ async function countSubmission(tx: Tx, ip: string | null, now: Date) {
     );
 }
 
+/** The unit the routing table names, while it is open; else (closed since the table was saved) the commune. */
+async function routedUnit(db: DbOrTx, categoryCode: string, communeId: number) {
+  const routed = routeOf(await readRouting(db), categoryCode, communeId);
+  if (routed === communeId) return communeId;
+  const [open] = await db
+    .select({ id: units.id, path: units.path })
+    .from(units)
+    .where(and(eq(units.id, routed), isNull(units.validTo)));
+  return open ? open.id : communeId;
+}
+
 /** The first clock's deadline under the rule in force on the day it arrived, with the province's numbers. */
 export async function firstDeadline(
   db: DbOrTx,
@@ -178,7 +189,7 @@ interface Receipt {
 async function receive(tx: Tx, audit: Audit, receipt: Receipt) {
   const { input } = receipt;
   const category = await assertCategory(tx, input.categoryCode);
-  const handlingUnitId = routeOf(await readRouting(tx), input.categoryCode, receipt.unitId);
+  const handlingUnitId = await routedUnit(tx, input.categoryCode, receipt.unitId);
   const { dueOn, basis } = await firstDeadline(tx, input.kind, receipt.procedure, receipt.receivedOn);
   const token = randomBytes(24).toString('base64url');
   const values = {
@@ -256,9 +267,9 @@ async function receive(tx: Tx, audit: Audit, receipt: Receipt) {
   return { item, token };
 }
 
+/** What the sender is given: the code and the private link (the record's id stays the staff's). */
 const answerOf = (item: typeof feedbackItems.$inferSelect, token: string) => ({
   duplicate: false as const,
-  id: item.id,
   code: item.code,
   token,
   link: `/phan-anh/${item.code}?token=${token}`,
@@ -310,7 +321,7 @@ export async function enterByStaff(ctx: FeedbackContext, input: StaffEntry) {
       'receivedOn',
       msg('Ngày nhận không thể sau hôm nay.', 'The day received cannot be after today.'),
     );
-  const routed = routeOf(await readRouting(ctx.db), input.categoryCode, commune.id);
+  const routed = await routedUnit(ctx.db, input.categoryCode, commune.id);
   const [handlingUnit] = await ctx.db.select({ path: units.path }).from(units).where(eq(units.id, routed));
   const may = [commune.path, handlingUnit?.path].some(
     (path) => path !== undefined && hasPermissionOn(ctx.user.grants, 'feedback.handle', path),
@@ -329,5 +340,5 @@ export async function enterByStaff(ctx: FeedbackContext, input: StaffEntry) {
       actorName: ctx.actor.name,
     }),
   );
-  return answerOf(item, token);
+  return { id: item.id, ...answerOf(item, token) };
 }
