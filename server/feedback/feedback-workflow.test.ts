@@ -62,6 +62,18 @@ describe('statuses and outcomes', () => {
     expect(read.events.map((e: { action: string; toStatus: string }) => `${e.action}:${e.toStatus}`)).toEqual(
       ['received:received', 'accept:accepted', 'start:in_progress', 'answer:answered', 'close:closed'],
     );
+    // The audit trail names the item by its tracking code, each step in order.
+    const admin = await signInAs(t, 'admin', null);
+    const audit = (
+      await admin.request('GET', `/api/audit?entityType=feedback&entityId=${item.id}&perPage=20`)
+    ).json;
+    const steps = audit.items.map((e: { action: string; names: { entity: string } }) => [
+      e.action,
+      e.names.entity,
+    ]);
+    expect(steps.reverse()).toEqual(
+      ['receive', 'accept', 'start', 'answer', 'close'].map((action) => [`feedback.${action}`, item.code]),
+    );
   });
 
   it('a write at a stale version is 409 and changes nothing', async () => {
