@@ -9,7 +9,9 @@ import {
   citizenReplySchema,
   submitFeedbackSchema,
 } from '../../core/feedback/feedback-schemas.ts';
+import { FEEDBACK_STATUSES, type FeedbackStatus } from '../../core/feedback/workflow.ts';
 import { idParam } from '../../core/ids.ts';
+import { listQuery } from '../../core/list.ts';
 import type { ServiceContext } from '../audit/audit-log.ts';
 import { actorOf } from '../auth/policy.ts';
 import type { Db } from '../db/engine.ts';
@@ -18,6 +20,7 @@ import { sendDownload } from '../http/downloads.ts';
 import { type Attachment, receiveForm } from './feedback-attachments.ts';
 import { submitPublic } from './feedback-intake.ts';
 import { citizenAct, citizenFile, publicView } from './feedback-public.ts';
+import { PUBLIC_SORT_FIELDS, publicList } from './feedback-public-list.ts';
 
 /**
  * The citizen's door, with no account: the form's lists, sending (JSON, or multipart with photos),
@@ -25,6 +28,7 @@ import { citizenAct, citizenFile, publicView } from './feedback-public.ts';
  * query string of GETs: these routes' query strings are never written to the request log.
  */
 const code = z.string().trim().min(5).max(40);
+const STATUS_CODES = Object.keys(FEEDBACK_STATUSES) as [FeedbackStatus, ...FeedbackStatus[]];
 const token = z.string().trim().min(20).max(100);
 
 /** A parse of a form sent as multipart (no route schema can check it) refused like any other body. */
@@ -70,6 +74,24 @@ export async function feedbackPublicRoutes(app: FastifyInstance, { db }: { db: D
         .where(and(eq(units.type, 'commune'), isNull(units.validTo)))
         .orderBy(asc(units.name)),
     }),
+  );
+  api.get(
+    '/api/public/feedback',
+    {
+      config: { policy: 'public' },
+      schema: {
+        tags,
+        security,
+        summary:
+          'Danh sách phản ánh công khai, lọc theo xã, lĩnh vực, trạng thái (không có tên, liên hệ, ghi chú)',
+        querystring: listQuery(PUBLIC_SORT_FIELDS, '-receivedOn').extend({
+          communeCode: z.string().trim().max(20).optional(),
+          categoryCode: z.string().trim().max(60).optional(),
+          status: z.enum(STATUS_CODES).optional(),
+        }),
+      },
+    },
+    async (request) => publicList(db, request.query),
   );
   api.post(
     '/api/public/feedback',

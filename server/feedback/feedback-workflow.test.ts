@@ -247,6 +247,24 @@ describe('who reads what', () => {
   });
 });
 
+describe('the public list', () => {
+  it('lists a commune’s petitions by status without names, contacts or spam', async () => {
+        const kept = await send({ communeCode: '11977', contactEmail: 'binh@example.vn' });
+    const junk = await send({ communeCode: '11977' });
+    await act(reporterB, junk.id, { type: 'spam', reason: 'Quảng cáo' });
+    await act(reporterB, kept.id, { type: 'accept' });
+    const list = await t.app.inject({ url: '/api/public/feedback?communeCode=11977' });
+    expect(
+      list.json().items.map((item: { code: string; status: string }) => [item.code, item.status]),
+    ).toEqual([[kept.code, 'accepted']]);
+    expect(list.json().total).toBe(1);
+    for (const secret of ['binh@example.vn', '0912345678', 'Nguyễn Văn An'])
+      expect(list.body).not.toContain(secret);
+    const received = await t.app.inject({ url: '/api/public/feedback?communeCode=11977&status=received' });
+    expect(received.json().total).toBe(0);
+  });
+});
+
 describe('the citizen rates and reopens', () => {
   it('rates the answer; reopens once within 30 days, not twice; another answer cannot be reopened after', async () => {
     const first = await send();

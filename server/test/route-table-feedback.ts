@@ -113,6 +113,10 @@ export const FEEDBACK_ROUTE_TABLE: Record<string, TableRow> = {
     other: '201 201 404 404 404 403 403 401',
   },
   'GET /api/feedback/:id/files/:fileId': { call: staff('/files/:fileId'), ...READ },
+  'GET /api/public/feedback': {
+    call: ({ side }) => ({ url: `/api/public/feedback?communeCode=${side.code}` }),
+    ...EVERYONE(200),
+  },
   'GET /api/public/feedback/form': { call: () => ({ url: '/api/public/feedback/form' }), ...EVERYONE(200) },
   'POST /api/public/feedback': {
     call: ({ side }) => ({
