@@ -1,7 +1,9 @@
 import { and, asc, desc, eq, gte, inArray, like, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { AppError } from '../../core/errors.ts';
+import { type ClockStep, dueDate, ruleInForce } from '../../core/feedback/clock-rules.ts';
 import type { FEEDBACK_INBOX_FILTERS, FEEDBACK_SORT_FIELDS } from '../../core/feedback/feedback-schemas.ts';
+import type { FeedbackKind } from '../../core/feedback/kinds.ts';
 import { feedbackKpis } from '../../core/feedback/kpi.ts';
 import type { FeedbackOutcome, FeedbackStatus } from '../../core/feedback/workflow.ts';
 import { parseSort } from '../../core/list.ts';
@@ -13,6 +15,7 @@ import { feedbackCategories, feedbackEvents, feedbackItems, units, users } from 
 import { evidenceFile, listEvidence } from '../files/evidence.ts';
 import { loadReportingCalendar } from '../reports/calendar-settings.ts';
 import { assertReadsFeedback, assertReadsUnitFeedback, type FeedbackContext } from './feedback-access.ts';
+import { readClockSettings } from './feedback-settings.ts';
 
 /**
  * The staff's reading of feedback: a unit's inbox (new, due soon, overdue; search without diacritics,
@@ -160,12 +163,27 @@ export async function feedbackDetail(ctx: FeedbackContext, id: number) {
   const { tokenHash: _secret, textKey: _key, search: _search, ...shown } = item;
   return {
     ...shown,
+    clocks: await clocksOf(ctx, item),
     communeName: row.unitName,
     handlingUnitName: row.handlingName,
     duplicateOfCode: original?.code ?? null,
     events: events.map((event) => ({ ...event, at: event.at.toISOString() })),
     files: await listEvidence(ctx.db, { type: 'feedback', key: String(id) }),
   };
+}
+
+/** The other legal clocks of an item beside its first one: forwarding to the competent body, telling the citizen. */
+const OTHER_CLOCKS: ClockStep[] = ['forward', 'acknowledge'];
+
+async function clocksOf(ctx: FeedbackContext, item: typeof feedbackItems.$inferSelect) {
+  const settings = await readClockSettings(ctx.db);
+  const { calendar } = await loadReportingCalendar(ctx.db);
+  return OTHER_CLOCKS.flatMap((step) => {
+    const rule = ruleInForce(item.kind as FeedbackKind, step, item.receivedOn, settings);
+    return rule
+      ? [{ step, dueOn: dueDate(item.receivedOn, rule, calendar), basis: rule.basis, source: rule.source }]
+      : [];
+  });
 }
 
 export async function feedbackFile(ctx: FeedbackContext, id: number, fileId: number) {

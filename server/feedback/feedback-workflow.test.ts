@@ -59,6 +59,21 @@ describe('statuses and outcomes', () => {
       '2026-12-03',
       '2026-12-03',
     ]);
+    // Beside the answer's clock: forward within 5 working days, tell the citizen within 10.
+    expect(read.clocks).toEqual([
+      {
+        step: 'forward',
+        dueOn: '2026-12-10',
+        basis: 'Nghị định 20/2008/NĐ-CP, Điều 9 khoản 1 điểm d',
+        source: 'law',
+      },
+      {
+        step: 'acknowledge',
+        dueOn: '2026-12-17',
+        basis: 'Luật Tiếp công dân 2013, Điều 28 khoản 1',
+        source: 'law',
+      },
+    ]);
     expect(read.events.map((e: { action: string; toStatus: string }) => `${e.action}:${e.toStatus}`)).toEqual(
       ['received:received', 'accept:accepted', 'start:in_progress', 'answer:answered', 'close:closed'],
     );
@@ -249,7 +264,7 @@ describe('who reads what', () => {
 
 describe('the public list', () => {
   it('lists a commune’s petitions by status without names, contacts or spam', async () => {
-        const kept = await send({ communeCode: '11977', contactEmail: 'binh@example.vn' });
+    const kept = await send({ communeCode: '11977', contactEmail: 'binh@example.vn' });
     const junk = await send({ communeCode: '11977' });
     await act(reporterB, junk.id, { type: 'spam', reason: 'Quảng cáo' });
     await act(reporterB, kept.id, { type: 'accept' });
