@@ -16,9 +16,10 @@ import { sha256 } from './feedback-intake.ts';
 
 /** The citizen's door: sending without an account, what is refused, and the flood and repeat guards. */
 let t: TestApp;
+// Thursday 3 December 2026, 09:00 in Vietnam.
+let now = '2026-12-03T09:00:00+07:00';
 beforeAll(async () => {
-  // Thursday 3 December 2026, 09:00 in Vietnam.
-  t = await createTestApp({ now: () => new Date('2026-12-03T09:00:00+07:00') });
+  t = await createTestApp({ now: () => new Date(now) });
 });
 afterAll(() => t.close());
 
@@ -167,6 +168,14 @@ describe('floods and repeats', () => {
     });
     const same = await t.database.db.select().from(feedbackItems).where(eq(feedbackItems.text, body.text));
     expect(same.length).toBe(1);
+    try {
+      // A day and an hour later it is a new petition.
+      now = '2026-12-04T10:00:00+07:00';
+      const later = await submitJson(t, body);
+      expect([later.status, later.json.code.startsWith('PAKN-20261204-')]).toEqual([201, true]);
+    } finally {
+      now = '2026-12-03T09:00:00+07:00';
+    }
   });
 
   it('takes 5 submissions an hour from one address; the sixth is 429 with when to retry', async () => {

@@ -67,15 +67,15 @@ async function communeOf(db: DbOrTx, code: string) {
         .where(eq(adminAreas.code, provinceCode));
       return row?.name ?? null;
     };
-    const elsewhere = (await areaName(area.provinceCode)) ?? 'tỉnh khác';
-    const here = (
-      await Promise.all(ours.map(async (entry) => (await areaName(entry.code)) ?? entry.name))
-    ).join(', ');
+    // One after the other: `db` may be a transaction's single connection.
+    const elsewhere = await areaName(area.provinceCode);
+    const here: string[] = [];
+    for (const entry of ours) here.push((await areaName(entry.code)) ?? entry.name);
     throw fieldError(
       'communeCode',
       msg(
-        `${area.name} thuộc ${elsewhere}, không thuộc ${here}: hãy gửi phản ánh đến ${elsewhere}.`,
-        `${area.name} belongs to ${elsewhere}, not to ${here}: send the petition to ${elsewhere}.`,
+        `${area.name} thuộc ${elsewhere ?? 'tỉnh khác'}, không thuộc ${here.join(', ')}: hãy gửi phản ánh đến ${elsewhere ?? 'tỉnh đó'}.`,
+        `${area.name} belongs to ${elsewhere ?? 'another province'}, not to ${here.join(', ')}: send the petition to ${elsewhere ?? 'that province'}.`,
       ),
     );
   }
@@ -180,6 +180,8 @@ interface Receipt {
   procedure: Procedure;
   unitId: number;
   receivedOn: string;
+  /** When it arrived by the app's clock: the repeat check counts a day back from it. */
+  at: Date;
   files: Attachment[];
   createdBy: number | null;
   actorName: string;
@@ -212,6 +214,7 @@ async function receive(tx: Tx, audit: Audit, receipt: Receipt) {
     dueBasis: basis,
     createdBy: receipt.createdBy,
     updatedBy: receipt.createdBy,
+    createdAt: receipt.at,
   };
   let item: typeof feedbackItems.$inferSelect | undefined;
   // Five characters drawn from 32: a collision on the same day is retried with a new draw.
@@ -303,6 +306,7 @@ export async function submitPublic(ctx: ServiceContext, input: SubmitFeedback, f
       procedure,
       unitId: commune.id,
       receivedOn: todayOf(ctx),
+      at: now,
       files: checked,
       createdBy: null,
       actorName: 'citizen',
@@ -335,6 +339,7 @@ export async function enterByStaff(ctx: FeedbackContext, input: StaffEntry) {
       procedure,
       unitId: commune.id,
       receivedOn,
+      at: nowOf(ctx),
       files: [],
       createdBy: ctx.actor.userId,
       actorName: ctx.actor.name,
