@@ -123,6 +123,14 @@ describe('the kinds told apart at intake', () => {
     // Initial processing: 7 working days (Luật Tố cáo 2018, Điều 24).
     expect(named.json.dueOn).toBe('2026-12-14');
     expect((await stored(named.json.code)).dueBasis).toBe('Luật Tố cáo 2018, Điều 24 khoản 1');
+    // It names people: no public page, no place in the public list; its sender reads it.
+    expect((await t.app.inject({ url: `/api/public/feedback/${named.json.code}` })).statusCode).toBe(404);
+    const own = await t.app.inject({
+      url: `/api/public/feedback/${named.json.code}?token=${named.json.token}`,
+    });
+    expect([own.statusCode, own.json().procedure]).toEqual([200, 'denunciation']);
+    const list = (await t.app.inject({ url: '/api/public/feedback?perPage=100' })).json();
+    expect(list.items.map((item: { code: string }) => item.code)).not.toContain(named.json.code);
   });
 
   it('staff enter a signed complaint from paper: its acceptance clock; a mixed text must be split', async () => {

@@ -10,7 +10,7 @@ import { feedbackCategories, feedbackItems, units } from '../db/schema/index.ts'
 /**
  * The public list of petitions, filtered by commune, category and status: what the public page of each
  * shows (its text, the unit handling it, its status and outcome), never a name, a contact or a note.
- * Items taken for spam are left out.
+ * Items taken for spam are left out, and so are complaints and denunciations (their senders only).
  */
 export const PUBLIC_SORT_FIELDS = ['receivedOn', 'code'] as const;
 
@@ -31,7 +31,10 @@ export interface PublicListQuery {
 }
 
 export async function publicList(db: DbOrTx, query: PublicListQuery) {
-  const conditions: SQL[] = [or(isNull(feedbackItems.outcome), ne(feedbackItems.outcome, 'spam')) as SQL];
+  const conditions: SQL[] = [
+    eq(feedbackItems.procedure, 'petition'),
+    or(isNull(feedbackItems.outcome), ne(feedbackItems.outcome, 'spam')) as SQL,
+  ];
   if (query.communeCode) conditions.push(eq(units.code, query.communeCode));
   if (query.categoryCode) conditions.push(eq(feedbackItems.categoryCode, query.categoryCode));
   if (query.status) conditions.push(eq(feedbackItems.status, query.status));

@@ -27,7 +27,8 @@ import { decided, stateOf } from './feedback-workflow.ts';
  * if they said so; never the contact), the unit handling it, its public steps with their dates and the
  * answer. With the private link's token (its SHA-256 compared in constant time) the citizen also reads
  * the unit's questions and their own replies and files, rates the answer, reopens it once within
- * REOPEN_DAYS and answers the questions. Staff notes are never here.
+ * REOPEN_DAYS and answers the questions. Staff notes are never here. A complaint or denunciation has
+ * no public page: only its sender reads it.
  */
 const CITIZEN: ServiceContext['actor'] = { userId: null, name: 'citizen' };
 
@@ -68,6 +69,9 @@ export async function publicView(ctx: ServiceContext, code: string, token?: stri
   const row = await itemOfCode(ctx.db, code);
   const isOwner = token !== undefined;
   if (isOwner && !tokenMatches(row.item.tokenHash, token)) throw WRONG_TOKEN();
+  // A complaint or denunciation names people and its author is protected (Luật Tố cáo 2018, Điều 47):
+  // only its sender reads it, through the private link.
+  if (!isOwner && row.item.procedure !== 'petition') throw NO_SUCH();
   const { item } = row;
   const visible = isOwner ? ['public', 'citizen'] : ['public'];
   const events = await ctx.db
