@@ -67,6 +67,13 @@ CREATE TABLE "feedback_items" (
 	CONSTRAINT "feedback_items_rating_check" CHECK ("feedback_items"."rating" is null or "feedback_items"."rating" in ('satisfied', 'not_satisfied'))
 );
 --> statement-breakpoint
+CREATE TABLE "feedback_routes" (
+	"id" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "feedback_routes_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
+	"category_code" text,
+	"unit_id" integer,
+	"handling_unit_id" integer NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "feedback_submission_counts" (
 	"address_hash" text NOT NULL,
 	"hour" timestamp with time zone NOT NULL,
@@ -84,11 +91,15 @@ ALTER TABLE "feedback_items" ADD CONSTRAINT "feedback_items_handling_unit_id_uni
 ALTER TABLE "feedback_items" ADD CONSTRAINT "feedback_items_duplicate_of_id_feedback_items_id_fk" FOREIGN KEY ("duplicate_of_id") REFERENCES "public"."feedback_items"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "feedback_items" ADD CONSTRAINT "feedback_items_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "feedback_items" ADD CONSTRAINT "feedback_items_updated_by_users_id_fk" FOREIGN KEY ("updated_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "feedback_routes" ADD CONSTRAINT "feedback_routes_category_code_feedback_categories_code_fk" FOREIGN KEY ("category_code") REFERENCES "public"."feedback_categories"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "feedback_routes" ADD CONSTRAINT "feedback_routes_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "feedback_routes" ADD CONSTRAINT "feedback_routes_handling_unit_id_units_id_fk" FOREIGN KEY ("handling_unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "feedback_events_item_idx" ON "feedback_events" USING btree ("feedback_id","id");--> statement-breakpoint
 CREATE UNIQUE INDEX "feedback_items_code_idx" ON "feedback_items" USING btree ("code");--> statement-breakpoint
 CREATE INDEX "feedback_items_handling_idx" ON "feedback_items" USING btree ("handling_unit_id","status");--> statement-breakpoint
 CREATE INDEX "feedback_items_unit_idx" ON "feedback_items" USING btree ("unit_id","text_key");--> statement-breakpoint
 CREATE INDEX "feedback_items_received_idx" ON "feedback_items" USING btree ("received_on");--> statement-breakpoint
+CREATE UNIQUE INDEX "feedback_routes_line_idx" ON "feedback_routes" USING btree (coalesce("category_code", ''),coalesce("unit_id", 0));--> statement-breakpoint
 CREATE INDEX "feedback_submission_counts_hour_idx" ON "feedback_submission_counts" USING btree ("hour");--> statement-breakpoint
 -- The categories a province starts with (it may rename, reorder or retire them).
 INSERT INTO "feedback_categories" ("code", "name_vi", "name_en", "position") VALUES

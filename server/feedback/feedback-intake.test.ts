@@ -57,25 +57,54 @@ describe('a citizen sends a petition without an account', () => {
     ]);
   });
 
-  it('lands with the unit the routing table names for the category, else the commune', async () => {
+  it('lands with the unit the routing table names: the most specific line, else the commune', async () => {
     const coordinator = await signInAs(t, 'coordinator', '33');
     const department = await unitIdByCode(t.database, '33.SNV');
+    const province = await unitIdByCode(t.database, '33');
+    const communeA = await unitIdByCode(t.database, '11953');
     const communeB = await unitIdByCode(t.database, '11977');
     const form = (await coordinator.request('GET', '/api/feedback/routing')).json;
+    expect([form.rules, form.version, form.categories.length]).toEqual([[], 0, 8]);
+    const repeated = await coordinator.request('PUT', '/api/feedback/routing', {
+      rules: [
+        { categoryCode: 'land', unitId: null, handlingUnitId: department },
+        { categoryCode: 'land', unitId: null, handlingUnitId: province },
+      ],
+      version: form.version,
+    });
+    expect([repeated.status, repeated.json.error.details.fields[0].path]).toEqual([400, 'rules.1']);
     const saved = await coordinator.request('PUT', '/api/feedback/routing', {
-      rules: [{ categoryCode: 'land', unitId: null, handlingUnitId: department }],
+      rules: [
+        { categoryCode: 'land', unitId: null, handlingUnitId: department },
+        { categoryCode: 'land', unitId: communeA, handlingUnitId: communeA },
+        { categoryCode: null, unitId: communeB, handlingUnitId: province },
+      ],
       version: form.version,
     });
     expect(saved.status).toBe(200);
-    const land = await submitJson(t, petition({ categoryCode: 'land', communeCode: '11977' }));
-    const road = await submitJson(t, petition({ categoryCode: 'infrastructure', communeCode: '11977' }));
-    expect((await stored(land.json.code)).handlingUnitId).toBe(department);
-    expect((await stored(road.json.code)).handlingUnitId).toBe(communeB);
+    expect(
+      saved.json.rules.map(
+        (rule: { unitName: string | null; handlingUnitName: string }) => rule.handlingUnitName,
+      ),
+    ).toEqual(['Sở Nội vụ', 'Phường Phố Hiến', 'Ủy ban nhân dân tỉnh Hưng Yên']);
+    const where = async (categoryCode: string, communeCode: string) =>
+      (await stored((await submitJson(t, petition({ categoryCode, communeCode }))).json.code)).handlingUnitId;
+    // Land anywhere goes to the department, but land in commune A stays there (category and commune).
+    expect(await where('land', '11980')).toBe(department);
+    expect(await where('land', '11953')).toBe(communeA);
+    // Anything about commune B goes to the province (commune beats category); no line: the commune.
+    expect(await where('land', '11977')).toBe(province);
+    expect(await where('infrastructure', '11980')).toBe(await unitIdByCode(t.database, '11980'));
+    const stale = await coordinator.request('PUT', '/api/feedback/routing', {
+      rules: [],
+      version: form.version,
+    });
+    expect(stale.status).toBe(409);
     const undo = await coordinator.request('PUT', '/api/feedback/routing', {
       rules: [],
       version: saved.json.version,
     });
-    expect(undo.status).toBe(200);
+    expect([undo.status, undo.json.rules]).toEqual([200, []]);
   });
 
   it('refuses a commune of another province by name, and an unknown code', async () => {

@@ -21,7 +21,7 @@ import { attachEvidence } from '../files/evidence.ts';
 import { loadReportingCalendar } from '../reports/calendar-settings.ts';
 import { addEvent, type FeedbackContext, tellHandlingUnit } from './feedback-access.ts';
 import { type Attachment, checkAttachments } from './feedback-attachments.ts';
-import { readClockSettings, readRouting, routeOf } from './feedback-settings.ts';
+import { readClockSettings, routeOf } from './feedback-settings.ts';
 
 /**
  * Taking in what a citizen raises: on the public form without an account, or entered by staff from
@@ -152,7 +152,7 @@ async function countSubmission(tx: Tx, ip: string | null, now: Date) {
 
 /** The unit the routing table names, while it is open; else (closed since the table was saved) the commune. */
 async function routedUnit(db: DbOrTx, categoryCode: string, communeId: number) {
-  const routed = routeOf(await readRouting(db), categoryCode, communeId);
+  const routed = await routeOf(db, categoryCode, communeId);
   if (routed === communeId) return communeId;
   const [open] = await db
     .select({ id: units.id, path: units.path })

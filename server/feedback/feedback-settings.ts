@@ -1,28 +1,25 @@
-import { asc, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { hasInstallationPermission } from '../../core/auth/roles.ts';
 import { AppError, fieldError, msg } from '../../core/errors.ts';
 import { CLOCK_RULES, type ClockRule, type ProvinceClockSettings } from '../../core/feedback/clock-rules.ts';
-import {
-  clockSettingsSchema,
-  type RoutingTable,
-  routingTableSchema,
-} from '../../core/feedback/feedback-schemas.ts';
+import { clockSettingsSchema, type RoutingTable } from '../../core/feedback/feedback-schemas.ts';
 import { FEEDBACK_KINDS } from '../../core/feedback/kinds.ts';
+import { mutate } from '../audit/audit-log.ts';
 import type { DbOrTx } from '../db/engine.ts';
-import { feedbackCategories, units } from '../db/schema/index.ts';
+import { feedbackCategories, feedbackRoutes, settings, units } from '../db/schema/index.ts';
 import { readSetting, type SettingsContext, settingVersion, writeSetting } from '../db/settings.ts';
+import { writeVersioned } from '../db/versioned.ts';
 
 /**
- * The province's feedback settings, installation-wide, kept like every other setting (`settings`,
- * versioned, audited): the routing table (category × commune → the unit that must answer, with a
- * default) and the numbers of the clocks the law leaves to the province. Read and changed only with
- * feedback.manage on the root of the tree.
+ * The province's feedback settings, installation-wide, read and changed only with feedback.manage on
+ * the root of the tree: the routing table (`feedback_routes`: category × commune → the unit that must
+ * answer, with a default line), saved whole at the version read (kept in `settings` under its key, so
+ * a stale save is a 409 like every setting's), and the numbers of the clocks the law leaves to the
+ * province, a setting of their own.
  */
 const ROUTING_KEY = 'feedback_routing';
 const CLOCK_KEY = 'feedback_clock';
-
-export const readRouting = (db: DbOrTx) =>
-  readSetting<RoutingTable>(db, ROUTING_KEY, routingTableSchema, { rules: [] });
 
 export async function readClockSettings(db: DbOrTx): Promise<ProvinceClockSettings> {
   const saved = await readSetting(db, CLOCK_KEY, clockSettingsSchema, { days: {} });
@@ -38,41 +35,43 @@ function assertManages(ctx: SettingsContext) {
  * The unit that must answer an item of this category about this commune: the most specific line
  * (category and commune, then commune, then category, then the default line), else the commune itself.
  */
-export function routeOf(table: RoutingTable, categoryCode: string, unitId: number): number {
-  const matches = (rule: RoutingTable['rules'][number], category: boolean, unit: boolean) =>
-    (category ? rule.categoryCode === categoryCode : rule.categoryCode === null) &&
-    (unit ? rule.unitId === unitId : rule.unitId === null);
-  for (const [category, unit] of [
-    [true, true],
-    [false, true],
-    [true, false],
-    [false, false],
-  ] as const) {
-    const rule = table.rules.find((candidate) => matches(candidate, category, unit));
-    if (rule) return rule.handlingUnitId;
-  }
-  return unitId;
+export async function routeOf(db: DbOrTx, categoryCode: string, unitId: number): Promise<number> {
+  const r = feedbackRoutes;
+  const [line] = await db
+    .select({ handlingUnitId: r.handlingUnitId })
+    .from(r)
+    .where(
+      and(
+        or(eq(r.categoryCode, categoryCode), isNull(r.categoryCode)),
+        or(eq(r.unitId, unitId), isNull(r.unitId)),
+      ),
+    )
+    .orderBy(sql`${r.unitId} is null`, sql`${r.categoryCode} is null`)
+    .limit(1);
+  return line?.handlingUnitId ?? unitId;
+}
+
+const handling = alias(units, 'handling');
+
+async function routingLines(db: DbOrTx) {
+  return db
+    .select({
+      categoryCode: feedbackRoutes.categoryCode,
+      unitId: feedbackRoutes.unitId,
+      handlingUnitId: feedbackRoutes.handlingUnitId,
+      unitName: units.name,
+      handlingUnitName: handling.name,
+    })
+    .from(feedbackRoutes)
+    .leftJoin(units, eq(units.id, feedbackRoutes.unitId))
+    .innerJoin(handling, eq(handling.id, feedbackRoutes.handlingUnitId))
+    .orderBy(asc(feedbackRoutes.id));
 }
 
 export async function routingForm(ctx: SettingsContext) {
   assertManages(ctx);
-  const table = await readRouting(ctx.db);
-  const ids = [...new Set(table.rules.flatMap((rule) => [rule.unitId, rule.handlingUnitId]))].filter(
-    (id): id is number => id !== null,
-  );
-  const names = new Map(
-    ids.length === 0
-      ? []
-      : (
-          await ctx.db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, ids))
-        ).map((row) => [row.id, row.name]),
-  );
   return {
-    rules: table.rules.map((rule) => ({
-      ...rule,
-      unitName: rule.unitId === null ? null : (names.get(rule.unitId) ?? null),
-      handlingUnitName: names.get(rule.handlingUnitId) ?? null,
-    })),
+    rules: await routingLines(ctx.db),
     categories: await ctx.db.select().from(feedbackCategories).orderBy(asc(feedbackCategories.position)),
     version: await settingVersion(ctx.db, ROUTING_KEY),
   };
@@ -119,8 +118,32 @@ export async function saveRouting(ctx: SettingsContext, input: RoutingTable & { 
       );
     seen.add(key);
   });
-  const before = await readRouting(ctx.db);
-  await writeSetting(ctx, ROUTING_KEY, before, { rules: input.rules }, input.version, 'feedback.manage');
+  const before = (await routingLines(ctx.db)).map(({ categoryCode, unitId, handlingUnitId }) => ({
+    categoryCode,
+    unitId,
+    handlingUnitId,
+  }));
+  await mutate(ctx, async (tx, audit) => {
+    // The table is saved whole, over the version read; its version lives with the other settings'.
+    const value = JSON.stringify({ lines: input.rules.length });
+    await writeVersioned(tx, {
+      table: settings,
+      where: eq(settings.key, ROUTING_KEY),
+      version: input.version,
+      set: { value },
+      insert: { key: ROUTING_KEY, value },
+      actorId: ctx.actor.userId,
+    });
+    await tx.delete(feedbackRoutes);
+    if (input.rules.length > 0) await tx.insert(feedbackRoutes).values(input.rules);
+    await audit({
+      action: `settings.${ROUTING_KEY}`,
+      entityType: 'settings',
+      entityId: ROUTING_KEY,
+      before,
+      after: input.rules,
+    });
+  });
   return routingForm(ctx);
 }
 

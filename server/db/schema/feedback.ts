@@ -25,6 +25,28 @@ export const feedbackCategories = pgTable('feedback_categories', {
 });
 
 /**
+ * The routing table the coordinator edits: a category (null: any) about a commune (null: any) is
+ * answered by a unit. The most specific line wins; with no line, the commune itself answers.
+ */
+export const feedbackRoutes = pgTable(
+  'feedback_routes',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    categoryCode: text().references(() => feedbackCategories.code),
+    unitId: integer().references(() => units.id),
+    handlingUnitId: integer()
+      .notNull()
+      .references(() => units.id),
+  },
+  (t) => [
+    uniqueIndex('feedback_routes_line_idx').on(
+      sql`coalesce(${t.categoryCode}, '')`,
+      sql`coalesce(${t.unitId}, 0)`,
+    ),
+  ],
+);
+
+/**
  * What a citizen raised (a phản ánh or kiến nghị; a complaint or denunciation taken in on its own
  * procedure): where it concerns, who handles it now, its status and outcome kept apart, its clock.
  * The citizen's private link carries a token of which only the SHA-256 is kept. Never deleted: spam
