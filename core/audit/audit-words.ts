@@ -119,6 +119,7 @@ const ACTIONS: Record<string, Words> = {
     vi: '{actor} đã đánh dấu phản ánh {entity} là spam',
     en: '{actor} marked the feedback {entity} as spam',
   },
+  'feedback.file': feedbackSentence('đính kèm tệp vào', 'attached a file to'),
   'feedback.note': feedbackSentence('ghi chú nội bộ vào', 'added an internal note to'),
   'feedback.citizen_rate': feedbackSentence('đánh giá câu trả lời của', 'rated the answer to'),
   'feedback.citizen_reopen': feedbackSentence('mở lại', 'reopened'),

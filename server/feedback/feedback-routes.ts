@@ -17,10 +17,11 @@ import { isoDate } from '../../core/text/fields.ts';
 import { contextOf } from '../auth/policy.ts';
 import type { Db } from '../db/engine.ts';
 import { sendDownload } from '../http/downloads.ts';
+import { uploadedFile } from '../http/uploads.ts';
 import { enterByStaff } from './feedback-intake.ts';
 import { feedbackDetail, feedbackFigures, feedbackFile, feedbackInbox } from './feedback-queries.ts';
 import { clockSettingsForm, routingForm, saveClockSettings, saveRouting } from './feedback-settings.ts';
-import { actOnFeedback, addNote } from './feedback-workflow.ts';
+import { actOnFeedback, addNote, attachByStaff } from './feedback-workflow.ts';
 
 const STATUS_CODES = Object.keys(FEEDBACK_STATUSES) as [FeedbackStatus, ...FeedbackStatus[]];
 
@@ -140,6 +141,22 @@ export async function feedbackRoutes(app: FastifyInstance, { db }: { db: Db }) {
     },
     async (request, reply) =>
       reply.status(201).send(await addNote(contextOf(request, db), request.params.id, request.body.note)),
+  );
+  api.post(
+    '/api/feedback/:id/files',
+    {
+      config: { policy: 'feedback.handle' },
+      schema: {
+        tags,
+        summary: 'Đính kèm bản chụp đơn giấy hoặc ảnh (tối đa 3 ảnh hoặc 1 PDF mỗi phản ánh, mỗi tệp ≤ 5 MB)',
+        consumes: ['multipart/form-data'],
+        params: z.object({ id }),
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await attachByStaff(contextOf(request, db), request.params.id, await uploadedFile(request))),
   );
   api.get(
     '/api/feedback/:id/files/:fileId',

@@ -262,6 +262,37 @@ describe('who reads what', () => {
   });
 });
 
+describe('files staff add', () => {
+  it('a scanned paper petition: one PDF per item, downloaded as a file; another commune reads none', async () => {
+    const entered = await reporterA.request('POST', '/api/feedback', { ...petition(), channel: 'paper' });
+    expect(entered.status).toBe(201);
+    const scan = Buffer.from('%PDF-1.4\nđơn giấy\n%%EOF');
+    const added = await reporterA.upload(`/api/feedback/${entered.json.id}/files`, 'don-giay.pdf', scan);
+    expect([added.status, added.json.fileName, added.json.size]).toEqual([201, 'don-giay.pdf', scan.length]);
+    const second = await reporterA.upload(`/api/feedback/${entered.json.id}/files`, 'anh.pdf', scan);
+    expect([second.status, second.json.error.message]).toEqual([
+      400,
+      'Mỗi phản ánh có tối đa 3 ảnh hoặc 1 tệp PDF.',
+    ]);
+    const file = await reporterA.request('GET', `/api/feedback/${entered.json.id}/files/${added.json.id}`);
+    expect([file.status, file.headers['content-type'], file.body]).toEqual([
+      200,
+      'application/pdf',
+      scan.toString(),
+    ]);
+    expect(String(file.headers['content-disposition'])).toContain('attachment');
+    expect(
+      (await reporterB.request('GET', `/api/feedback/${entered.json.id}/files/${added.json.id}`)).status,
+    ).toBe(404);
+    const internal = (await detail(reporterA, entered.json.id)).events.at(-1);
+    expect([internal.action, internal.visibility, internal.note]).toEqual([
+      'file',
+      'internal',
+      'don-giay.pdf',
+    ]);
+  });
+});
+
 describe('the public list', () => {
   it('lists a commune’s petitions by status without names, contacts or spam', async () => {
     const kept = await send({ communeCode: '11977', contactEmail: 'binh@example.vn' });

@@ -14,6 +14,7 @@ import { mutate } from '../audit/audit-log.ts';
 import { todayOf } from '../clock.ts';
 import { feedbackItems, units } from '../db/schema/index.ts';
 import { writeVersioned } from '../db/versioned.ts';
+import { attachEvidence, evidenceMeta, listEvidence } from '../files/evidence.ts';
 import {
   addEvent,
   assertHandlesFeedback,
@@ -22,6 +23,7 @@ import {
   type LoadedItem,
   tellHandlingUnit,
 } from './feedback-access.ts';
+import { type Attachment, checkAttachments, MAX_PHOTOS } from './feedback-attachments.ts';
 
 /**
  * The staff's steps on an item, each decided by the pure workflow (`step`), written at the version the
@@ -205,4 +207,48 @@ export async function addNote(ctx: FeedbackContext, id: number, note: string) {
     });
   });
   return { ok: true };
+}
+
+/**
+ * A file staff add to an item (the scan of a paper petition, a photo sent over Zalo): the citizen's
+ * rules hold for the item's files together (three photos or one PDF, 5 MB each, type by content, no
+ * location), stored in the evidence store with the item.
+ */
+export async function attachByStaff(ctx: FeedbackContext, id: number, file: Attachment) {
+  const row = await assertHandlesFeedback(ctx, id);
+  const owner = { type: 'feedback' as const, key: String(id) };
+  const [checked] = checkAttachments([file], false);
+  if (!checked) throw new Error('no file');
+  const present = await listEvidence(ctx.db, owner);
+  const isPdf = checked.fileName.toLowerCase().endsWith('.pdf');
+  const hasPdf = present.some((entry) => entry.contentType === 'application/pdf');
+  if (present.length >= MAX_PHOTOS || hasPdf || (isPdf && present.length > 0))
+    throw fieldError(
+      'file',
+      msg(
+        `Mỗi phản ánh có tối đa ${MAX_PHOTOS} ảnh hoặc 1 tệp PDF.`,
+        `An item has at most ${MAX_PHOTOS} photos or one PDF file.`,
+      ),
+    );
+  const fileId = await mutate(ctx, async (tx, audit) => {
+    const added = await attachEvidence(tx, audit, owner, checked, ctx.actor.userId);
+    await addEvent(tx, {
+      feedbackId: id,
+      action: 'file',
+      on: todayOf(ctx),
+      actorId: ctx.actor.userId,
+      actorName: ctx.actor.name,
+      visibility: 'internal',
+      note: checked.fileName,
+    });
+    await audit({
+      action: 'feedback.file',
+      entityType: 'feedback',
+      entityId: id,
+      unitId: row.item.handlingUnitId,
+      after: { fileName: checked.fileName, size: checked.data.length },
+    });
+    return added;
+  });
+  return evidenceMeta(ctx.db, owner, fileId);
 }

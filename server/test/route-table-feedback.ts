@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { evidenceFiles, feedbackItems } from '../db/schema/index.ts';
-import { freshAddress, petition, submitMultipart } from '../feedback/feedback-fixtures.ts';
+import { freshAddress, petition, submitJson, submitMultipart } from '../feedback/feedback-fixtures.ts';
 import type { Side, World } from './access-world.ts';
 import type { TableCall, TableRow } from './route-table.ts';
 
@@ -113,6 +113,19 @@ export const FEEDBACK_ROUTE_TABLE: Record<string, TableRow> = {
     other: '201 201 404 404 404 403 403 401',
   },
   'GET /api/feedback/:id/files/:fileId': { call: staff('/files/:fileId'), ...READ },
+  'POST /api/feedback/:id/files': {
+    // A petition of its own for each call: an item takes one PDF.
+    call: async ({ world, side }) => {
+      const sent = await submitJson(world.t, petition({ communeCode: side.code }));
+      const [row] = await world.t.database.db
+        .select({ id: feedbackItems.id })
+        .from(feedbackItems)
+        .where(eq(feedbackItems.code, sent.json.code));
+      return { url: `/api/feedback/${row?.id}/files`, file: { name: 'scan.pdf', content: pdf } };
+    },
+    own: '201 201 201 201 201 403 403 401',
+    other: '201 201 404 404 404 403 403 401',
+  },
   'GET /api/public/feedback': {
     call: ({ side }) => ({ url: `/api/public/feedback?communeCode=${side.code}` }),
     ...EVERYONE(200),
