@@ -114,6 +114,16 @@ describe('a citizen sends a petition without an account', () => {
       'Phường Ba Đình thuộc Thành phố Hà Nội, không thuộc Tỉnh Hưng Yên: hãy gửi phản ánh đến Thành phố Hà Nội.',
     );
     expect(other.json.error.details.fields[0].path).toBe('communeCode');
+    const english = await t.app.inject({
+      method: 'POST',
+      url: '/api/public/feedback',
+      headers: { 'x-chiso-locale': 'en' },
+      payload: petition({ communeCode: '00004' }),
+      remoteAddress: freshAddress(),
+    });
+    expect(english.json().error.message).toBe(
+      'Phường Ba Đình belongs to Thành phố Hà Nội, not to Tỉnh Hưng Yên: send the petition to Thành phố Hà Nội.',
+    );
     const unknown = await submitJson(t, petition({ communeCode: '99999' }));
     expect(unknown.status).toBe(400);
     expect(unknown.json.error.message).toBe('Không có xã, phường với mã này trong tỉnh.');

@@ -2,7 +2,7 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError, atPath, type FieldIssue, fromZod } from '../../core/errors.ts';
+import { AppError, atPath, type FieldIssue, fromZod, inLocale } from '../../core/errors.ts';
 import {
   citizenRatingSchema,
   citizenReopenSchema,
@@ -17,6 +17,7 @@ import { actorOf } from '../auth/policy.ts';
 import type { Db } from '../db/engine.ts';
 import { feedbackCategories, units } from '../db/schema/index.ts';
 import { sendDownload } from '../http/downloads.ts';
+import { readerLocale } from '../http/errors.ts';
 import { type Attachment, receiveForm } from './feedback-attachments.ts';
 import { submitPublic } from './feedback-intake.ts';
 import { citizenAct, citizenFile, publicView } from './feedback-public.ts';
@@ -122,7 +123,7 @@ export async function feedbackPublicRoutes(app: FastifyInstance, { db }: { db: D
         return reply.status(200).send({
           duplicate: true,
           code: answer.code,
-          message: request.headers['x-chiso-locale'] === 'en' ? answer.message.en : answer.message.vi,
+          message: inLocale(answer.message, readerLocale(request)),
         });
       return reply.status(201).send(answer);
     },
