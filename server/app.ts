@@ -20,8 +20,11 @@ import type { Config } from './config.ts';
 import type { Database } from './db/engine.ts';
 import { listenForChanges } from './db/read-cache.ts';
 import { dossierRoutes } from './dossiers/dossier-routes.ts';
+import { feedbackPublicRoutes } from './feedback/feedback-public-routes.ts';
+import { feedbackRoutes } from './feedback/feedback-routes.ts';
 import { envelope, errorHandler, readerLocale } from './http/errors.ts';
 import { healthRoutes } from './http/health-routes.ts';
+import { logRequest } from './http/log-redaction.ts';
 import { refuseNulBytes } from './http/nul-bytes.ts';
 import { indicatorRoutes } from './indicators/indicator-routes.ts';
 import { indexRoutes } from './indices/index-routes.ts';
@@ -85,7 +88,11 @@ export async function buildApp({
   now?: Clock;
 }): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+    logger: {
+      level: config.logLevel,
+      redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'],
+      serializers: { req: logRequest },
+    },
     genReqId: () => randomUUID(),
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
@@ -152,6 +159,8 @@ export async function buildApp({
   await app.register(indicatorRoutes, { db: database.db, cacheMs: config.readCacheMs });
   await app.register(overviewRoutes, { db: database.db, cacheMs: config.readCacheMs });
   await app.register(chasingRoutes, { db: database.db });
+  await app.register(feedbackRoutes, { db: database.db });
+  await app.register(feedbackPublicRoutes, { db: database.db });
 
   await app.register(webRoutes);
   app.setNotFoundHandler((request, reply) =>

@@ -31,6 +31,27 @@ describe('audit events in words', () => {
     );
   });
 
+  it('a step on citizens’ feedback names the item by its tracking code; a citizen is “not signed in”', () => {
+    const event = {
+      action: 'feedback.forward',
+      entityType: 'feedback',
+      actorName: 'a',
+      names: names({ entity: 'PAKN-20261203-K7Q4M' }),
+    };
+    expect(describeAuditEvent(event, 'vi')).toBe(
+      'Nguyễn Văn A đã chuyển phản ánh PAKN-20261203-K7Q4M sang đơn vị khác',
+    );
+    const citizen = {
+      action: 'feedback.citizen_reopen',
+      entityType: 'feedback',
+      actorName: 'anonymous',
+      names: names({ actor: null, entity: 'PAKN-20261203-K7Q4M' }),
+    };
+    expect(describeAuditEvent(citizen, 'en')).toBe(
+      'Someone not signed in reopened the feedback PAKN-20261203-K7Q4M',
+    );
+  });
+
   it('a report names its period through the page’s own formatter', () => {
     const event = {
       action: 'report.return',

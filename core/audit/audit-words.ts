@@ -22,6 +22,11 @@ const reportSentence = (vi: string, en: string): Words => ({
   en: `{actor} ${en} the {period} report of {unit}`,
 });
 
+const feedbackSentence = (vi: string, en: string): Words => ({
+  vi: `{actor} đã ${vi} phản ánh {entity}`,
+  en: `{actor} ${en} the feedback {entity}`,
+});
+
 const ACTIONS: Record<string, Words> = {
   'auth.login': { vi: '{actor} đã đăng nhập', en: '{actor} signed in' },
   'auth.logout': { vi: '{actor} đã đăng xuất', en: '{actor} signed out' },
@@ -87,6 +92,38 @@ const ACTIONS: Record<string, Words> = {
     vi: '{actor} đã gỡ minh chứng của nhiệm vụ “{entity}”',
     en: '{actor} removed evidence from the task “{entity}”',
   },
+  'evidence.add:feedback': feedbackSentence('đính kèm tệp vào', 'attached a file to'),
+  'feedback.receive': feedbackSentence('tiếp nhận', 'received'),
+  'feedback.accept': feedbackSentence('nhận xử lý', 'accepted'),
+  'feedback.start': feedbackSentence('bắt đầu xử lý', 'started work on'),
+  'feedback.forward': {
+    vi: '{actor} đã chuyển phản ánh {entity} sang đơn vị khác',
+    en: '{actor} forwarded the feedback {entity} to another unit',
+  },
+  'feedback.ask_info': feedbackSentence('hỏi người gửi về', 'asked the sender about'),
+  'feedback.info_given': feedbackSentence(
+    'ghi nhận bổ sung của người gửi cho',
+    'recorded what the sender added to',
+  ),
+  'feedback.answer': feedbackSentence('trả lời', 'answered'),
+  'feedback.close': feedbackSentence('đóng', 'closed'),
+  'feedback.not_competent': {
+    vi: '{actor} đã đóng phản ánh {entity} (không thuộc thẩm quyền)',
+    en: '{actor} closed the feedback {entity} (not in its competence)',
+  },
+  'feedback.duplicate': {
+    vi: '{actor} đã đánh dấu phản ánh {entity} là trùng',
+    en: '{actor} marked the feedback {entity} as a duplicate',
+  },
+  'feedback.spam': {
+    vi: '{actor} đã đánh dấu phản ánh {entity} là spam',
+    en: '{actor} marked the feedback {entity} as spam',
+  },
+  'feedback.file': feedbackSentence('đính kèm tệp vào', 'attached a file to'),
+  'feedback.note': feedbackSentence('ghi chú nội bộ vào', 'added an internal note to'),
+  'feedback.citizen_rate': feedbackSentence('đánh giá câu trả lời của', 'rated the answer to'),
+  'feedback.citizen_reopen': feedbackSentence('mở lại', 'reopened'),
+  'feedback.citizen_reply': feedbackSentence('bổ sung thông tin cho', 'added information to'),
   'evidence.add:round_score': scoreSentence('đính kèm minh chứng cho', 'attached evidence to'),
   'evidence.remove:round_score': scoreSentence('gỡ minh chứng của', 'removed evidence from'),
   'round.score.self': scoreSentence('tự chấm', 'self-scored'),
@@ -190,6 +227,14 @@ const ACTIONS: Record<string, Words> = {
     vi: '{actor} đã đổi lịch báo cáo định kỳ',
     en: '{actor} changed the reporting calendar',
   },
+  'settings.feedback_routing': {
+    vi: '{actor} đã đổi bảng phân công xử lý phản ánh',
+    en: '{actor} changed the feedback routing table',
+  },
+  'settings.feedback_clock': {
+    vi: '{actor} đã đổi thời hạn xử lý phản ánh của tỉnh',
+    en: '{actor} changed the province’s feedback time limits',
+  },
   'settings.holidays': {
     vi: '{actor} đã đổi danh sách ngày nghỉ lễ',
     en: '{actor} changed the public holidays',
@@ -220,6 +265,7 @@ const ENTITY_TYPES: Record<string, Words> = {
   dossier: { vi: 'hồ sơ', en: 'dossier' },
   dossier_import: { vi: 'tệp hồ sơ', en: 'dossier file' },
   dossier_mapping: { vi: 'cách ghép cột', en: 'column mapping' },
+  feedback: { vi: 'phản ánh', en: 'feedback' },
   system: { vi: 'hệ thống', en: 'system' },
 };
 const FALLBACK: Words = { vi: '{actor} đã thay đổi {entity}', en: '{actor} changed {entity}' };

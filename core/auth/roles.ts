@@ -57,6 +57,12 @@ export const PERMISSIONS = {
   'users.read': ['admin', 'coordinator'],
   'users.write': ['admin', 'coordinator'],
   'audit.read': ['admin'],
+  /** Citizens' feedback handled by or concerning the units in scope: the inbox, items and their history. */
+  'feedback.read': ['admin', 'coordinator', 'unit_reporter', 'unit_head', 'leader'],
+  /** Enter what arrives by hotline, paper, Zalo or the portal; accept, forward, ask, answer, close. */
+  'feedback.handle': ['admin', 'coordinator', 'unit_reporter', 'unit_head'],
+  /** The routing table and the province's clock settings (installation-wide: a grant at the root). */
+  'feedback.manage': ['admin', 'coordinator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -4,6 +4,7 @@ import { walkCriteria } from '../../core/frameworks/framework.ts';
 import type { DbOrTx } from '../db/engine.ts';
 import {
   assessmentRounds,
+  feedbackItems,
   frameworks,
   indicators,
   indicatorTargets,
@@ -27,7 +28,8 @@ const short = (text: string) => (text.length > 120 ? `${text.slice(0, 117)}…` 
 
 /**
  * The names a page of audit events refers to, read in a few queries for the whole page (never one
- * per event): people, units, plans and tasks, rounds and criteria, reports, frameworks, indicators.
+ * per event): people, units, plans and tasks, rounds and criteria, reports, frameworks, indicators,
+ * citizens' feedback (its tracking code).
  */
 export async function auditNames(db: DbOrTx, events: AuditEventContent[]): Promise<AuditNames[]> {
   const of = (type: string) => events.filter((event) => event.entityType === type);
@@ -50,6 +52,13 @@ export async function auditNames(db: DbOrTx, events: AuditEventContent[]): Promi
     ...scores.map((s) => s.roundId),
   ]);
   const targetIds = ids(of('indicator_target').map((event) => event.entityId));
+  const feedbackRows = await select(ids(of('feedback').map((e) => e.entityId)), (list) =>
+    db
+      .select({ id: feedbackItems.id, name: feedbackItems.code })
+      .from(feedbackItems)
+      .where(inArray(feedbackItems.id, list)),
+  );
+  const feedbackCodes = new Map(feedbackRows.map((row) => [row.id, row.name]));
   const [userRows, unitRows, planRows, itemRows, roundRows, frameworkRows, targetRows] = await Promise.all([
     select(ids([...of('user').map((e) => e.entityId), ...events.map((e) => e.actorId)]), (list) =>
       db.select({ id: users.id, name: users.fullName }).from(users).where(inArray(users.id, list)),
@@ -154,6 +163,10 @@ export async function auditNames(db: DbOrTx, events: AuditEventContent[]): Promi
       }
       case 'dossier':
         names.entity = event.entityId;
+        break;
+      case 'feedback':
+        // A citizen's item by its tracking code.
+        names.entity = feedbackCodes.get(id) ?? null;
         break;
     }
     return names;

@@ -18,8 +18,19 @@ describe('authorisation policies', () => {
     const publicRoutes = routes
       .filter((r) => r.policy === 'public' && !r.url.startsWith('/api/docs') && r.url !== '/*')
       .map((r) => `${r.method} ${r.url}`);
-    expect(publicRoutes.sort()).toEqual(
-      ['GET /api/health', 'HEAD /api/health', 'POST /api/auth/login'].sort(),
+    // Citizens' feedback is sent and followed without an account (its private link carries a token).
+    const feedback = [
+      'GET /api/public/feedback',
+      'POST /api/public/feedback',
+      'GET /api/public/feedback/form',
+      'GET /api/public/feedback/:code',
+      'GET /api/public/feedback/:code/files/:fileId',
+      'POST /api/public/feedback/:code/rating',
+      'POST /api/public/feedback/:code/reopen',
+      'POST /api/public/feedback/:code/reply',
+    ];
+    expect(publicRoutes.filter((route) => !route.startsWith('HEAD /api/public/')).sort()).toEqual(
+      ['GET /api/health', 'HEAD /api/health', 'POST /api/auth/login', ...feedback].sort(),
     );
   });
 

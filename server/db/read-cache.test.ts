@@ -89,6 +89,9 @@ describe('ReadCache', () => {
   it('calls a change narrow only when every audit action in it is known to be', () => {
     expect(changeTopics(['report.submit'])).toEqual(['reports', 'plans', 'notifications']);
     expect(changeTopics(['notification.read', 'auth.logout'])).toEqual(['notifications', 'sessions']);
+    expect(changeTopics(['feedback.receive', 'feedback.forward'])).toEqual(['feedback', 'notifications']);
+    // A petition with a photo also stores evidence: broad.
+    expect(changeTopics(['evidence.add', 'feedback.receive'])).toBeNull();
     expect(changeTopics(['report.accept', 'plan_item.update'])).toBeNull();
     expect(changeTopics(['dossier.import'])).toBeNull();
     expect(changeTopics([])).toBeNull();

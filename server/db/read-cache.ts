@@ -20,8 +20,8 @@ import type { Database } from './engine.ts';
 export const CHANGE_CHANNEL = 'chiso_changes';
 
 /** What a narrow change may touch. */
-export type Topic = 'reports' | 'plans' | 'notifications' | 'sessions';
-const TOPICS: readonly Topic[] = ['reports', 'plans', 'notifications', 'sessions'];
+export type Topic = 'reports' | 'plans' | 'notifications' | 'sessions' | 'feedback';
+const TOPICS: readonly Topic[] = ['reports', 'plans', 'notifications', 'sessions', 'feedback'];
 
 /**
  * The topics a committed change touched, from its audit actions, or null (anything) when one action
@@ -42,6 +42,8 @@ const NARROW_ACTIONS: [prefix: string, topics: Topic[]][] = [
   // A report opened, saved or moved on; sending it writes its tasks' progress; the step notifies.
   ['report.', ['reports', 'plans', 'notifications']],
   ['notification.', ['notifications']],
+  // Citizens' feedback received or moved on (no cache reads it yet); each step may notify.
+  ['feedback.', ['feedback', 'notifications']],
   ['auth.logout', ['sessions']],
 ];
 

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import { type Grant, hasInstallationPermission } from '../../core/auth/roles.ts';
+import { type Grant, hasInstallationPermission, type Permission } from '../../core/auth/roles.ts';
 import { AppError } from '../../core/errors.ts';
 import { mutate, type ServiceContext } from '../audit/audit-log.ts';
 import type { DbOrTx } from './engine.ts';
@@ -35,7 +35,8 @@ export type SettingsContext = ServiceContext & { user: { grants: readonly Grant[
  * Saves a setting and its audit event (before and after) in one transaction, only over the version
  * the editor read (a stale one is a 409 carrying the setting as it is now). Returns the new version.
  * Every setting is installation-wide (the calendar, holidays, reminders): refused to anyone not
- * reviewing reports on the root of the tree, here, so no caller can forget it.
+ * holding `permission` (reviewing reports, unless the setting names its own) on the root of the
+ * tree, here, so no caller can forget it.
  */
 export async function writeSetting(
   ctx: SettingsContext,
@@ -43,9 +44,9 @@ export async function writeSetting(
   before: unknown,
   value: unknown,
   version: number,
+  permission: Permission = 'reports.review',
 ): Promise<number> {
-  if (!hasInstallationPermission(ctx.user.grants, 'reports.review'))
-    throw new AppError('INSTALLATION_WIDE_ONLY');
+  if (!hasInstallationPermission(ctx.user.grants, permission)) throw new AppError('INSTALLATION_WIDE_ONLY');
   return mutate(ctx, async (tx, audit) => {
     const text = JSON.stringify(value);
     const row = await writeVersioned(tx, {

@@ -24,9 +24,9 @@ export const EVIDENCE_TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Whose files: the kind of record and its key ("12" for task 12, "3/41/XA.1.2" for a round's criterion, "7" for the signed copies of report 7). */
+/** Whose files: the kind of record and its key ("12" for task 12, "3/41/XA.1.2" for a round's criterion, "7" for the signed copies of report 7, "5" for feedback item 5). */
 export interface EvidenceOwner {
-  type: 'plan_item' | 'round_score' | 'report_signed_copy';
+  type: 'plan_item' | 'round_score' | 'report_signed_copy' | 'feedback';
   key: string;
 }
 
@@ -71,7 +71,8 @@ export async function attachEvidence(
   audit: Audit,
   owner: EvidenceOwner,
   file: { fileName: string; data: Buffer },
-  uploadedBy: number,
+  /** null: a citizen without an account (public feedback). */
+  uploadedBy: number | null,
 ): Promise<number> {
   const fileName = safeFileName(file.fileName);
   const extension = fileName.toLowerCase().match(/\.[a-z0-9]+$/)?.[0] ?? '';

@@ -5,6 +5,7 @@ import { dossierCsv, dossierRow } from '../dossiers/dossier-fixtures.ts';
 import { PERIOD, type Side, type TableRole, type World } from './access-world.ts';
 import { buildPlan } from './factories.ts';
 import { buildUser } from './harness.ts';
+import { FEEDBACK_ROUTE_TABLE } from './route-table-feedback.ts';
 
 /**
  * The route × role × record table: for each route, how to call it on a commune's record and the
@@ -870,4 +871,5 @@ export const ROUTE_TABLE: Record<string, TableRow> = {
     call: () => ({ url: '/api/dossier-mappings' }),
     own: '200 200 200 200 403 403 403 401',
   },
+  ...FEEDBACK_ROUTE_TABLE,
 };

@@ -1,0 +1,180 @@
+import { sql } from 'drizzle-orm';
+import {
+  type AnyPgColumn,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { users } from './accounts.ts';
+import { units } from './units.ts';
+
+/** The province's list of feedback categories, in the order the form shows them (seeded by the migration). */
+export const feedbackCategories = pgTable('feedback_categories', {
+  code: text().primaryKey(),
+  nameVi: text().notNull(),
+  nameEn: text().notNull(),
+  position: integer().notNull(),
+  isActive: boolean().notNull().default(true),
+});
+
+/**
+ * The routing table the coordinator edits: a category (null: any) about a commune (null: any) is
+ * answered by a unit. The most specific line wins; with no line, the commune itself answers.
+ */
+export const feedbackRoutes = pgTable(
+  'feedback_routes',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    categoryCode: text().references(() => feedbackCategories.code),
+    unitId: integer().references(() => units.id),
+    handlingUnitId: integer()
+      .notNull()
+      .references(() => units.id),
+  },
+  (t) => [
+    uniqueIndex('feedback_routes_line_idx').on(
+      sql`coalesce(${t.categoryCode}, '')`,
+      sql`coalesce(${t.unitId}, 0)`,
+    ),
+  ],
+);
+
+/**
+ * What a citizen raised (a phản ánh or kiến nghị; a complaint or denunciation taken in on its own
+ * procedure): where it concerns, who handles it now, its status and outcome kept apart, its clock.
+ * The citizen's private link carries a token of which only the SHA-256 is kept. Never deleted: spam
+ * and duplicates are closed with a reason.
+ */
+export const feedbackItems = pgTable(
+  'feedback_items',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    /** The tracking code the citizen keeps ("PAKN-20261203-K7Q4M"). */
+    code: text().notNull(),
+    kind: text().notNull(),
+    /** The procedure decideIntake gave it: petition, complaint or denunciation. */
+    procedure: text().notNull(),
+    categoryCode: text()
+      .notNull()
+      .references(() => feedbackCategories.code),
+    /** The commune or ward it concerns. */
+    unitId: integer()
+      .notNull()
+      .references(() => units.id),
+    /** The unit that must answer it now (the routing table's, then wherever it was forwarded). */
+    handlingUnitId: integer()
+      .notNull()
+      .references(() => units.id),
+    channel: text().notNull(),
+    text: text().notNull(),
+    /** SHA-256 of the folded text: the same text about the same commune within a day is a duplicate. */
+    textKey: text().notNull(),
+    /** Folded code, text and category for search without diacritics. */
+    search: text().notNull(),
+    citizenName: text(),
+    publishName: boolean().notNull().default(false),
+    contactPhone: text(),
+    contactEmail: text(),
+    contactAddress: text(),
+    tokenHash: text().notNull(),
+    status: text().notNull().default('received'),
+    outcome: text(),
+    /** Why not resolved, why spam, why not in our competence. */
+    outcomeReason: text(),
+    duplicateOfId: integer().references((): AnyPgColumn => feedbackItems.id),
+    /** The body outside this installation it was sent to as "not in our competence". */
+    forwardedTo: text(),
+    receivedOn: date({ mode: 'string' }).notNull(),
+    acceptedOn: date({ mode: 'string' }),
+    answeredOn: date({ mode: 'string' }),
+    closedOn: date({ mode: 'string' }),
+    /** The deadline of the first clock (answer, acceptance or initial processing) under the rule in force on receipt. */
+    dueOn: date({ mode: 'string' }).notNull(),
+    dueBasis: text().notNull(),
+    answer: text(),
+    rating: text(),
+    ratedOn: date({ mode: 'string' }),
+    reopened: integer().notNull().default(0),
+    createdBy: integer().references(() => users.id),
+    version: integer().notNull().default(1),
+    updatedBy: integer().references(() => users.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('feedback_items_code_idx').on(t.code),
+    index('feedback_items_handling_idx').on(t.handlingUnitId, t.status),
+    index('feedback_items_unit_idx').on(t.unitId, t.textKey),
+    index('feedback_items_received_idx').on(t.receivedOn),
+    check(
+      'feedback_items_channel_check',
+      sql`${t.channel} in ('web', 'hotline', 'paper', 'zalo', 'portal', 'in_person')`,
+    ),
+    check(
+      'feedback_items_status_check',
+      sql`${t.status} in ('received', 'accepted', 'needs_info', 'in_progress', 'answered', 'closed')`,
+    ),
+    check(
+      'feedback_items_outcome_check',
+      sql`${t.outcome} is null or ${t.outcome} in ('resolved', 'not_resolved', 'not_competent', 'duplicate', 'spam')`,
+    ),
+    check(
+      'feedback_items_rating_check',
+      sql`${t.rating} is null or ${t.rating} in ('satisfied', 'not_satisfied')`,
+    ),
+  ],
+);
+
+/**
+ * Every step of an item: received, each hop between units, questions and replies, the answer, notes.
+ * `visibility`: public (the public page), citizen (the private link too), internal (staff only).
+ */
+export const feedbackEvents = pgTable(
+  'feedback_events',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    feedbackId: integer()
+      .notNull()
+      .references(() => feedbackItems.id),
+    action: text().notNull(),
+    on: date({ mode: 'string' }).notNull(),
+    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    actorId: integer().references(() => users.id),
+    /** A staff member's name, or "citizen". */
+    actorName: text().notNull(),
+    fromStatus: text(),
+    toStatus: text(),
+    fromUnitId: integer().references(() => units.id),
+    toUnitId: integer().references(() => units.id),
+    visibility: text().notNull(),
+    note: text(),
+  },
+  (t) => [
+    index('feedback_events_item_idx').on(t.feedbackId, t.id),
+    check('feedback_events_visibility_check', sql`${t.visibility} in ('public', 'citizen', 'internal')`),
+  ],
+);
+
+/**
+ * Public submissions per address (its SHA-256) per hour, kept in the database so a restart forgets
+ * nothing and every server process counts the same; rows older than a day are purged.
+ */
+export const feedbackSubmissionCounts = pgTable(
+  'feedback_submission_counts',
+  {
+    addressHash: text().notNull(),
+    hour: timestamp({ withTimezone: true }).notNull(),
+    count: integer().notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.addressHash, t.hour] }),
+    index('feedback_submission_counts_hour_idx').on(t.hour),
+  ],
+);

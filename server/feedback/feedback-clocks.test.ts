@@ -1,0 +1,239 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { feedbackItems } from '../db/schema/index.ts';
+import { redactUrl } from '../http/log-redaction.ts';
+import { signInAs } from '../test/factories.ts';
+import { createTestApp, type Session, type TestApp, unitIdByCode } from '../test/harness.ts';
+import { petition, submitJson } from './feedback-fixtures.ts';
+
+/**
+ * The clocks (working days with the reports' holidays calendar, the rule in force on the day received,
+ * the province's own numbers), the inbox's filters, the unit's figures and the settings' access.
+ */
+let t: TestApp;
+let now = '2026-12-03T09:00:00+07:00';
+let coordinator: Session;
+beforeAll(async () => {
+  t = await createTestApp({ now: () => new Date(now) });
+  coordinator = await signInAs(t, 'coordinator', '33');
+});
+/** A session signed in on the app's day (a session idles out when the day moves on). */
+const provinceCoordinator = () => signInAs(t, 'coordinator', '33');
+afterAll(() => t.close());
+
+async function send(overrides: Record<string, unknown> = {}) {
+  const sent = await submitJson(t, petition(overrides));
+  if (sent.status !== 201) throw new Error(`submit: ${sent.status} ${JSON.stringify(sent.json)}`);
+  const [row] = await t.database.db
+    .select()
+    .from(feedbackItems)
+    .where(eq(feedbackItems.code, sent.json.code));
+  return {
+    id: row?.id as number,
+    code: sent.json.code as string,
+    token: sent.json.token as string,
+    dueOn: sent.json.dueOn,
+  };
+}
+
+async function act(session: Session, id: number, body: Record<string, unknown>) {
+  const { version } = (await session.request('GET', `/api/feedback/${id}`)).json;
+  const reply = await session.request('POST', `/api/feedback/${id}/actions`, { ...body, version });
+  if (reply.status !== 200) throw new Error(`${body.type}: ${reply.status} ${JSON.stringify(reply.json)}`);
+  return reply.json;
+}
+
+describe('deadlines', () => {
+  it('counts working days across Tết 2027 with the holidays calendar', async () => {
+    try {
+      // Monday 1 February 2027: Tết runs from Friday 5 to Thursday 11 February.
+      now = '2027-02-01T09:00:00+07:00';
+      const coordinator = await provinceCoordinator();
+      expect((await send()).dueOn).toBe('2027-03-01');
+      // A day the province declares off moves it one more working day.
+      const form = (await coordinator.request('GET', '/api/settings/holidays?year=2027')).json;
+      const saved = await coordinator.request('PUT', '/api/settings/holidays?year=2027', {
+        daysOff: ['2027-02-12'],
+        workingDays: [],
+        notHolidays: [],
+        version: form.version,
+      });
+      expect(saved.status).toBe(200);
+      expect((await send()).dueOn).toBe('2027-03-02');
+    } finally {
+      now = '2026-12-03T09:00:00+07:00';
+    }
+  });
+
+  it('keeps the rule in force on the day received: a complaint’s acceptance before and from 1 July 2026', async () => {
+    const entry = (receivedOn: string) =>
+      coordinator.request('POST', '/api/feedback', {
+        ...petition({ kind: 'complaint' }),
+        channel: 'paper',
+        signed: true,
+        receivedOn,
+      });
+    const before = await entry('30/06/2026');
+    expect([before.status, before.json.dueOn]).toEqual([201, '2026-07-14']);
+    const after = await entry('01/07/2026');
+    expect([after.status, after.json.dueOn]).toEqual([201, '2026-07-10']);
+    const [row] = await t.database.db
+      .select()
+      .from(feedbackItems)
+      .where(eq(feedbackItems.code, after.json.code));
+    expect(row?.dueBasis).toBe('Nghị định 155/2026/NĐ-CP, Điều 10 (sửa Điều 16 Nghị định 124/2020/NĐ-CP)');
+    const future = await entry('04/12/2026');
+    expect(future.status).toBe(400);
+  });
+
+  it('the province sets the numbers the law leaves to it, not the law’s own', async () => {
+    const form = (await coordinator.request('GET', '/api/feedback/clock-settings')).json;
+    const general = form.rules.find((rule: { key: string }) => rule.key === 'pakn_general.answer');
+    expect(general).toMatchObject({
+      defaultDays: 15,
+      days: null,
+      unit: 'workdays',
+      source: 'province_default',
+    });
+    const law = await coordinator.request('PUT', '/api/feedback/clock-settings', {
+      days: { 'complaint.resolve': 20 },
+      version: form.version,
+    });
+    expect(law.status).toBe(400);
+    expect(law.json.error.message).toBe('Thời hạn này do luật quy định, tỉnh không đặt được.');
+    const saved = await coordinator.request('PUT', '/api/feedback/clock-settings', {
+      days: { 'pakn_general.answer': 10 },
+      version: form.version,
+    });
+    expect(saved.status).toBe(200);
+    // Thursday 3 December 2026 + 10 working days.
+    expect((await send()).dueOn).toBe('2026-12-17');
+    const stale = await coordinator.request('PUT', '/api/feedback/clock-settings', {
+      days: {},
+      version: form.version,
+    });
+    expect(stale.status).toBe(409);
+    const reset = await coordinator.request('PUT', '/api/feedback/clock-settings', {
+      days: {},
+      version: saved.json.version,
+    });
+    expect(reset.status).toBe(200);
+  });
+
+  it('the settings are the province’s: a commune’s coordinator neither reads nor changes them', async () => {
+    const communeCoordinator = await signInAs(t, 'coordinator', '11953');
+    for (const url of ['/api/feedback/routing', '/api/feedback/clock-settings']) {
+      const read = await communeCoordinator.request('GET', url);
+      expect([read.status, read.json.error.code]).toEqual([403, 'INSTALLATION_WIDE_ONLY']);
+    }
+    const reporter = await signInAs(t, 'unit_reporter', '33');
+    expect((await reporter.request('GET', '/api/feedback/routing')).status).toBe(403);
+  });
+});
+
+describe('the inbox and the figures', () => {
+  it('lists new, due soon and overdue items of the unit’s subtree; searches without diacritics', async () => {
+    const reporter = await signInAs(t, 'unit_reporter', '11983');
+    const old = await (async () => {
+      try {
+        now = '2026-11-02T09:00:00+07:00';
+        return await send({ communeCode: '11983', text: 'Rác thải đổ trộm ở bãi sông Sơn Nam nhiều tuần.' });
+      } finally {
+        now = '2026-12-03T09:00:00+07:00';
+      }
+    })();
+    // 2 November + 15 working days = 23 November: overdue on 3 December.
+    expect(old.dueOn).toBe('2026-11-23');
+    const fresh = await send({ communeCode: '11983', text: 'Ổ gà lớn trên đường Lê Lợi gần chợ.' });
+    const accepted = await send({ communeCode: '11983', text: 'Cống thoát nước tắc ở ngõ 5.' });
+    await act(reporter, accepted.id, { type: 'accept' });
+    const codes = async (query: string) =>
+      (await reporter.request('GET', `/api/feedback?${query}`)).json.items.map(
+        (item: { code: string }) => item.code,
+      );
+    expect(await codes('filter=new&sort=receivedOn')).toEqual([old.code, fresh.code]);
+    expect(await codes('filter=overdue')).toEqual([old.code]);
+    expect(await codes('filter=due_soon')).toEqual([]);
+    expect(await codes('q=duong le loi')).toEqual([fresh.code]);
+    try {
+      // 21 December: the deadline of 24 December is within three working days.
+      now = '2026-12-21T09:00:00+07:00';
+      const later = await signInAs(t, 'unit_reporter', '11983');
+      const soon = (await later.request('GET', '/api/feedback?filter=due_soon&sort=code')).json;
+      expect(soon.items.map((item: { code: string }) => item.code)).toEqual(
+        [fresh.code, accepted.code].sort(),
+      );
+      expect(soon.total).toBe(2);
+    } finally {
+      now = '2026-12-03T09:00:00+07:00';
+    }
+    const page = (await reporter.request('GET', '/api/feedback?perPage=1&page=2&sort=-receivedOn')).json;
+    expect([page.items.length, page.total]).toEqual([1, 3]);
+  });
+
+  it('counts closed apart from resolved: spam, duplicates and other bodies’ items are outside the figures', async () => {
+    const reporter = await signInAs(t, 'unit_reporter', '11980');
+    const items = [];
+    for (const n of [1, 2, 3, 4, 5, 6])
+      items.push(await send({ communeCode: '11980', text: `Phản ánh số ${n} về vỉa hè phường Hồng Châu.` }));
+    const [resolved, notResolved, closedNotResolved, spam, open] = items as [
+      (typeof items)[number],
+      (typeof items)[number],
+      (typeof items)[number],
+      (typeof items)[number],
+      (typeof items)[number],
+    ];
+    for (const item of [resolved, notResolved, closedNotResolved])
+      await act(reporter, item.id, { type: 'accept' });
+    await act(reporter, resolved.id, { type: 'answer', outcome: 'resolved', answer: 'Đã sửa.' });
+    await act(reporter, resolved.id, { type: 'close' });
+    await act(reporter, notResolved.id, {
+      type: 'answer',
+      outcome: 'not_resolved',
+      answer: 'Chưa sửa được.',
+      reason: 'Chờ vốn',
+    });
+    await act(reporter, closedNotResolved.id, {
+      type: 'answer',
+      outcome: 'not_resolved',
+      answer: 'Chưa sửa được.',
+      reason: 'Chờ vốn',
+    });
+    await act(reporter, closedNotResolved.id, { type: 'close' });
+    await act(reporter, spam.id, { type: 'spam', reason: 'Quảng cáo' });
+    expect(open.id).toBeGreaterThan(0);
+    const unitId = await unitIdByCode(t.database, '11980');
+    const figures = await reporter.request(
+      'GET',
+      `/api/feedback/kpis?unitId=${unitId}&from=2026-12-01&to=2026-12-31`,
+    );
+    expect(figures.json).toEqual({
+      unitId,
+      from: '2026-12-01',
+      to: '2026-12-31',
+      items: 6,
+      closed: 3,
+      onTime: { numerator: 5, denominator: 5 },
+      resolved: { numerator: 1, denominator: 3 },
+      medianDaysToAnswer: 0,
+      overdue: 0,
+    });
+    const other = await signInAs(t, 'unit_reporter', '11953');
+    expect(
+      (await other.request('GET', `/api/feedback/kpis?unitId=${unitId}&from=2026-12-01&to=2026-12-31`))
+        .status,
+    ).toBe(404);
+  });
+});
+
+describe('the request log', () => {
+  it('never keeps the private token of the feedback routes and the private page', () => {
+    expect(redactUrl('/api/public/feedback/PAKN-20261203-K7Q4M?token=abc')).toBe(
+      '/api/public/feedback/PAKN-20261203-K7Q4M?[redacted]',
+    );
+    expect(redactUrl('/phan-anh/PAKN-20261203-K7Q4M?token=abc')).toBe(
+      '/phan-anh/PAKN-20261203-K7Q4M?[redacted]',
+    );
+    expect(redactUrl('/api/units?page=2')).toBe('/api/units?page=2');
+  });
+});

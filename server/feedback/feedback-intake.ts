@@ -1,0 +1,349 @@
+import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import { hasPermissionOn } from '../../core/auth/roles.ts';
+import { AppError, fieldError, msg } from '../../core/errors.ts';
+import { type ClockStep, dueDate, ruleInForce } from '../../core/feedback/clock-rules.ts';
+import type { FeedbackChannel, StaffEntry, SubmitFeedback } from '../../core/feedback/feedback-schemas.ts';
+import { decideIntake, INTAKE_REFUSALS, type Procedure } from '../../core/feedback/kinds.ts';
+import { trackingCode } from '../../core/feedback/tracking-code.ts';
+import { foldVietnamese } from '../../core/text/vietnamese.ts';
+import { type Audit, mutate, type ServiceContext } from '../audit/audit-log.ts';
+import { nowOf, todayOf } from '../clock.ts';
+import type { DbOrTx, Tx } from '../db/engine.ts';
+import {
+  adminAreas,
+  feedbackCategories,
+  feedbackItems,
+  feedbackSubmissionCounts,
+  units,
+} from '../db/schema/index.ts';
+import { attachEvidence } from '../files/evidence.ts';
+import { loadReportingCalendar } from '../reports/calendar-settings.ts';
+import { addEvent, type FeedbackContext, tellHandlingUnit } from './feedback-access.ts';
+import { type Attachment, checkAttachments } from './feedback-attachments.ts';
+import { readClockSettings, routeOf } from './feedback-settings.ts';
+
+/**
+ * Taking in what a citizen raises: on the public form without an account, or entered by staff from
+ * the hotline, paper, Zalo or the portal. The intake tells the kinds apart (`decideIntake`), refuses a
+ * commune of another province, answers a repeat of the same text about the same commune within a day
+ * with the earlier code, holds off floods (5 public submissions per address per hour, counted in the
+ * database), routes the item by the routing table, sets its first clock under the rule in force on
+ * the day it arrived, and tells the handling unit. The citizen gets the tracking code and a private
+ * link whose token is kept only as its SHA-256.
+ */
+export const SUBMISSIONS_PER_HOUR = 5;
+export const CODE_PREFIX = 'PAKN';
+const HOUR = 3_600_000;
+
+/** The first clock of each procedure: a petition's answer, a complaint's acceptance, a denunciation's initial processing. */
+const FIRST_CLOCK: Record<Procedure, ClockStep> = {
+  petition: 'answer',
+  complaint: 'accept',
+  denunciation: 'initial',
+};
+
+export const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+
+/** The installation's commune by its code in the 2025 list; another province's is refused by name. */
+async function communeOf(db: DbOrTx, code: string) {
+  const [unit] = await db
+    .select({ id: units.id, name: units.name, path: units.path })
+    .from(units)
+    .where(and(eq(units.code, code), eq(units.type, 'commune'), isNull(units.validTo)));
+  if (unit) return unit;
+  const [area] = await db.select().from(adminAreas).where(eq(adminAreas.code, code));
+  const ours = await db
+    .select({ code: units.code, name: units.name })
+    .from(units)
+    .where(and(eq(units.type, 'province'), isNull(units.validTo)));
+  if (area?.level === 'commune' && !ours.some((province) => province.code === area.provinceCode)) {
+    // The provinces as the state's list names them ("Tỉnh Hưng Yên"), not as their people's committee.
+    const areaName = async (provinceCode: string | null) => {
+      if (!provinceCode) return null;
+      const [row] = await db
+        .select({ name: adminAreas.name })
+        .from(adminAreas)
+        .where(eq(adminAreas.code, provinceCode));
+      return row?.name ?? null;
+    };
+    // One after the other: `db` may be a transaction's single connection.
+    const elsewhere = await areaName(area.provinceCode);
+    const here: string[] = [];
+    for (const entry of ours) here.push((await areaName(entry.code)) ?? entry.name);
+    throw fieldError(
+      'communeCode',
+      msg(
+        `${area.name} thuộc ${elsewhere ?? 'tỉnh khác'}, không thuộc ${here.join(', ')}: hãy gửi phản ánh đến ${elsewhere ?? 'tỉnh đó'}.`,
+        `${area.name} belongs to ${elsewhere ?? 'another province'}, not to ${here.join(', ')}: send the petition to ${elsewhere ?? 'that province'}.`,
+      ),
+    );
+  }
+  throw fieldError(
+    'communeCode',
+    msg('Không có xã, phường với mã này trong tỉnh.', 'No commune or ward with this code in the province.'),
+  );
+}
+
+async function assertCategory(db: DbOrTx, code: string) {
+  const [category] = await db
+    .select()
+    .from(feedbackCategories)
+    .where(and(eq(feedbackCategories.code, code), eq(feedbackCategories.isActive, true)));
+  if (!category) throw fieldError('categoryCode', msg('Không có lĩnh vực này.', 'No such category.'));
+  return category;
+}
+
+/** The kinds told apart: handled as its procedure, or the citizen told why not and where it belongs. */
+function procedureOf(input: SubmitFeedback, flags: { signed: boolean; mixed: boolean }): Procedure {
+  const identified = Boolean(
+    input.citizenName && (input.contactPhone || input.contactEmail || input.contactAddress),
+  );
+  const decision = decideIntake({ kind: input.kind, identified, ...flags });
+  if (decision.handled) return decision.procedure;
+  const refusal = INTAKE_REFUSALS[decision.reason];
+  throw new AppError('VALIDATION_FAILED', refusal, {
+    fields: [{ path: 'kind', message: refusal }],
+    refusal: decision.reason,
+    basis: decision.basis,
+  });
+}
+
+/** The earlier item with the same text about the same commune within the last day, if any. */
+async function earlierDuplicate(db: DbOrTx, unitId: number, textKey: string, now: Date) {
+  const [row] = await db
+    .select({ code: feedbackItems.code })
+    .from(feedbackItems)
+    .where(
+      and(
+        eq(feedbackItems.unitId, unitId),
+        eq(feedbackItems.textKey, textKey),
+        gt(feedbackItems.createdAt, new Date(now.getTime() - 24 * HOUR)),
+      ),
+    )
+    .limit(1);
+  return row ?? null;
+}
+
+/** Counts one public submission from the address this hour (atomic); the sixth is refused. Old rows go. */
+async function countSubmission(tx: Tx, ip: string | null, now: Date) {
+  const hour = new Date(Math.floor(now.getTime() / HOUR) * HOUR);
+  await tx
+    .delete(feedbackSubmissionCounts)
+    .where(lt(feedbackSubmissionCounts.hour, new Date(hour.getTime() - 24 * HOUR)));
+  const [row] = await tx
+    .insert(feedbackSubmissionCounts)
+    .values({ addressHash: sha256(`feedback:${ip ?? 'unknown'}`), hour, count: 1 })
+    .onConflictDoUpdate({
+      target: [feedbackSubmissionCounts.addressHash, feedbackSubmissionCounts.hour],
+      set: { count: sql`${feedbackSubmissionCounts.count} + 1` },
+    })
+    .returning({ count: feedbackSubmissionCounts.count });
+  if ((row?.count ?? 0) > SUBMISSIONS_PER_HOUR)
+    throw new AppError(
+      'RATE_LIMITED',
+      msg(
+        `Mỗi địa chỉ gửi được tối đa ${SUBMISSIONS_PER_HOUR} phản ánh trong một giờ. Vui lòng thử lại sau.`,
+        `At most ${SUBMISSIONS_PER_HOUR} petitions an hour from one address. Try again later.`,
+      ),
+      { retryAfterSeconds: Math.ceil((hour.getTime() + HOUR - now.getTime()) / 1000) },
+    );
+}
+
+/** The unit the routing table names, while it is open; else (closed since the table was saved) the commune. */
+async function routedUnit(db: DbOrTx, categoryCode: string, communeId: number) {
+  const routed = await routeOf(db, categoryCode, communeId);
+  if (routed === communeId) return communeId;
+  const [open] = await db
+    .select({ id: units.id, path: units.path })
+    .from(units)
+    .where(and(eq(units.id, routed), isNull(units.validTo)));
+  return open ? open.id : communeId;
+}
+
+/** The first clock's deadline under the rule in force on the day it arrived, with the province's numbers. */
+export async function firstDeadline(
+  db: DbOrTx,
+  kind: SubmitFeedback['kind'],
+  procedure: Procedure,
+  on: string,
+) {
+  const rule = ruleInForce(kind, FIRST_CLOCK[procedure], on, await readClockSettings(db));
+  if (!rule) throw new Error(`no clock rule for ${kind} on ${on}`);
+  const { calendar } = await loadReportingCalendar(db);
+  return { dueOn: dueDate(on, rule, calendar), basis: rule.basis };
+}
+
+interface Receipt {
+  input: SubmitFeedback;
+  channel: FeedbackChannel;
+  procedure: Procedure;
+  unitId: number;
+  receivedOn: string;
+  /** When it arrived by the app's clock: the repeat check counts a day back from it. */
+  at: Date;
+  files: Attachment[];
+  createdBy: number | null;
+  actorName: string;
+}
+
+/** Stores a new item with its first event, files and notification, inside the caller's transaction. */
+async function receive(tx: Tx, audit: Audit, receipt: Receipt) {
+  const { input } = receipt;
+  const category = await assertCategory(tx, input.categoryCode);
+  const handlingUnitId = await routedUnit(tx, input.categoryCode, receipt.unitId);
+  const { dueOn, basis } = await firstDeadline(tx, input.kind, receipt.procedure, receipt.receivedOn);
+  const token = randomBytes(24).toString('base64url');
+  const values = {
+    kind: input.kind,
+    procedure: receipt.procedure,
+    categoryCode: input.categoryCode,
+    unitId: receipt.unitId,
+    handlingUnitId,
+    channel: receipt.channel,
+    text: input.text,
+    textKey: sha256(foldVietnamese(input.text)),
+    citizenName: input.citizenName,
+    publishName: input.publishName,
+    contactPhone: input.contactPhone,
+    contactEmail: input.contactEmail,
+    contactAddress: input.contactAddress,
+    tokenHash: sha256(token),
+    receivedOn: receipt.receivedOn,
+    dueOn,
+    dueBasis: basis,
+    createdBy: receipt.createdBy,
+    updatedBy: receipt.createdBy,
+    createdAt: receipt.at,
+  };
+  let item: typeof feedbackItems.$inferSelect | undefined;
+  // Five characters drawn from 32: a collision on the same day is retried with a new draw.
+  for (let attempt = 0; !item && attempt < 5; attempt++) {
+    const code = trackingCode(
+      CODE_PREFIX,
+      receipt.receivedOn,
+      Array.from({ length: 5 }, () => randomInt(32)),
+    );
+    const search = foldVietnamese(`${code} ${category.nameVi} ${input.text}`);
+    [item] = await tx
+      .insert(feedbackItems)
+      .values({ ...values, code, search })
+      .onConflictDoNothing()
+      .returning();
+  }
+  if (!item) throw new Error('no free tracking code');
+  await addEvent(tx, {
+    feedbackId: item.id,
+    action: 'received',
+    on: receipt.receivedOn,
+    actorId: receipt.createdBy,
+    actorName: receipt.actorName,
+    toStatus: 'received',
+    toUnitId: handlingUnitId,
+    visibility: 'public',
+  });
+  for (const file of receipt.files)
+    await attachEvidence(tx, audit, { type: 'feedback', key: String(item.id) }, file, receipt.createdBy);
+  await tellHandlingUnit(tx, {
+    unitId: handlingUnitId,
+    feedbackId: item.id,
+    code: item.code,
+    what: 'received',
+  });
+  await audit({
+    action: 'feedback.receive',
+    entityType: 'feedback',
+    entityId: item.id,
+    unitId: handlingUnitId,
+    after: {
+      code: item.code,
+      kind: item.kind,
+      procedure: item.procedure,
+      channel: item.channel,
+      categoryCode: item.categoryCode,
+      unitId: item.unitId,
+      handlingUnitId,
+      dueOn,
+      files: receipt.files.length,
+    },
+  });
+  return { item, token };
+}
+
+/** What the sender is given: the code and the private link (the record's id stays the staff's). */
+const answerOf = (item: typeof feedbackItems.$inferSelect, token: string) => ({
+  duplicate: false as const,
+  code: item.code,
+  token,
+  link: `/phan-anh/${item.code}?token=${token}`,
+  status: item.status,
+  procedure: item.procedure,
+  dueOn: item.dueOn,
+});
+
+/** The public form: no account; refusals name the field in both languages. */
+export async function submitPublic(ctx: ServiceContext, input: SubmitFeedback, files: Attachment[]) {
+  const commune = await communeOf(ctx.db, input.communeCode);
+  await assertCategory(ctx.db, input.categoryCode);
+  const procedure = procedureOf(input, { signed: false, mixed: false });
+  const checked = checkAttachments(files, input.keepLocation);
+  const now = nowOf(ctx);
+  const earlier = await earlierDuplicate(ctx.db, commune.id, sha256(foldVietnamese(input.text)), now);
+  if (earlier)
+    return {
+      duplicate: true as const,
+      code: earlier.code,
+      message: msg(
+        `Nội dung này đã được gửi trong ngày với mã ${earlier.code}: hãy theo dõi theo mã đó.`,
+        `This was already sent today under the code ${earlier.code}: follow it there.`,
+      ),
+    };
+  const { item, token } = await mutate(ctx, async (tx, audit) => {
+    await countSubmission(tx, ctx.ip, now);
+    return receive(tx, audit, {
+      input,
+      channel: 'web',
+      procedure,
+      unitId: commune.id,
+      receivedOn: todayOf(ctx),
+      at: now,
+      files: checked,
+      createdBy: null,
+      actorName: 'citizen',
+    });
+  });
+  return answerOf(item, token);
+}
+
+/** What staff enter from another channel: the entry's author must handle feedback for the commune or its handling unit. */
+export async function enterByStaff(ctx: FeedbackContext, input: StaffEntry) {
+  const commune = await communeOf(ctx.db, input.communeCode);
+  const today = todayOf(ctx);
+  const receivedOn = input.receivedOn ?? today;
+  if (receivedOn > today)
+    throw fieldError(
+      'receivedOn',
+      msg('Ngày nhận không thể sau hôm nay.', 'The day received cannot be after today.'),
+    );
+  const routed = await routedUnit(ctx.db, input.categoryCode, commune.id);
+  const [handlingUnit] = await ctx.db.select({ path: units.path }).from(units).where(eq(units.id, routed));
+  const may = [commune.path, handlingUnit?.path].some(
+    (path) => path !== undefined && hasPermissionOn(ctx.user.grants, 'feedback.handle', path),
+  );
+  if (!may) throw new AppError('FORBIDDEN');
+  const procedure = procedureOf(input, { signed: input.signed, mixed: input.mixed });
+  const { item, token } = await mutate(ctx, (tx, audit) =>
+    receive(tx, audit, {
+      input,
+      channel: input.channel,
+      procedure,
+      unitId: commune.id,
+      receivedOn,
+      at: nowOf(ctx),
+      files: [],
+      createdBy: ctx.actor.userId,
+      actorName: ctx.actor.name,
+    }),
+  );
+  return { id: item.id, ...answerOf(item, token) };
+}

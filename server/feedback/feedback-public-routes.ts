@@ -1,0 +1,223 @@
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError, atPath, type FieldIssue, fromZod, inLocale } from '../../core/errors.ts';
+import {
+  citizenRatingSchema,
+  citizenReopenSchema,
+  citizenReplySchema,
+  submitFeedbackSchema,
+} from '../../core/feedback/feedback-schemas.ts';
+import { FEEDBACK_STATUSES, type FeedbackStatus } from '../../core/feedback/workflow.ts';
+import { idParam } from '../../core/ids.ts';
+import { listQuery } from '../../core/list.ts';
+import type { ServiceContext } from '../audit/audit-log.ts';
+import { actorOf } from '../auth/policy.ts';
+import type { Db } from '../db/engine.ts';
+import { feedbackCategories, units } from '../db/schema/index.ts';
+import { sendDownload } from '../http/downloads.ts';
+import { readerLocale } from '../http/errors.ts';
+import { type Attachment, receiveForm } from './feedback-attachments.ts';
+import { submitPublic } from './feedback-intake.ts';
+import { citizenAct, citizenFile, publicView } from './feedback-public.ts';
+import { PUBLIC_SORT_FIELDS, publicList } from './feedback-public-list.ts';
+
+/**
+ * The citizen's door, with no account: the form's lists, sending (JSON, or multipart with photos),
+ * the public page of an item, and what the private link's token allows. The token travels in the
+ * query string of GETs: these routes' query strings are never written to the request log.
+ */
+const code = z.string().trim().min(5).max(40);
+const STATUS_CODES = Object.keys(FEEDBACK_STATUSES) as [FeedbackStatus, ...FeedbackStatus[]];
+const token = z.string().trim().min(20).max(100);
+
+/** A parse of a form sent as multipart (no route schema can check it) refused like any other body. */
+function parsed<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const fields: FieldIssue[] = result.error.issues.map((issue) => ({
+    path: issue.path.join('.'),
+    message: fromZod(issue.message),
+  }));
+  throw new AppError('VALIDATION_FAILED', fields[0] && atPath(fields[0]), { fields });
+}
+
+const publicContext = (request: FastifyRequest, db: Db): ServiceContext => ({
+  db,
+  actor: actorOf(null),
+  ip: request.ip,
+  now: request.server.clock,
+});
+
+export async function feedbackPublicRoutes(app: FastifyInstance, { db }: { db: Db }) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['public feedback'];
+  const security: [] = [];
+
+  api.get(
+    '/api/public/feedback/form',
+    {
+      config: { policy: 'public' },
+      schema: { tags, security, summary: 'Danh sách lĩnh vực và xã, phường của tỉnh cho mẫu gửi phản ánh' },
+    },
+    async () => ({
+      categories: (
+        await db
+          .select()
+          .from(feedbackCategories)
+          .where(eq(feedbackCategories.isActive, true))
+          .orderBy(asc(feedbackCategories.position))
+      ).map((row) => ({ code: row.code, vi: row.nameVi, en: row.nameEn })),
+      communes: await db
+        .select({ code: units.code, name: units.name })
+        .from(units)
+        .where(and(eq(units.type, 'commune'), isNull(units.validTo)))
+        .orderBy(asc(units.name)),
+    }),
+  );
+  api.get(
+    '/api/public/feedback',
+    {
+      config: { policy: 'public' },
+      schema: {
+        tags,
+        security,
+        summary:
+          'Danh sách phản ánh công khai, lọc theo xã, lĩnh vực, trạng thái (không có tên, liên hệ, ghi chú)',
+        querystring: listQuery(PUBLIC_SORT_FIELDS, '-receivedOn').extend({
+          communeCode: z.string().trim().max(20).optional(),
+          categoryCode: z.string().trim().max(60).optional(),
+          status: z.enum(STATUS_CODES).optional(),
+        }),
+      },
+    },
+    async (request) => publicList(db, request.query),
+  );
+  api.post(
+    '/api/public/feedback',
+    {
+      config: { policy: 'public' },
+      bodyLimit: 64 * 1024,
+      schema: {
+        tags,
+        security,
+        summary:
+          'Gửi phản ánh, kiến nghị không cần tài khoản (JSON, hoặc multipart với tối đa 3 ảnh hoặc 1 PDF, mỗi tệp ≤ 5 MB); trả mã theo dõi và đường dẫn riêng',
+      },
+    },
+    async (request, reply) => {
+      let body: unknown = request.body;
+      let files: Attachment[] = [];
+      if (request.isMultipart()) {
+        const form = await receiveForm(request);
+        body = form.fields;
+        files = form.files;
+      }
+      const answer = await submitPublic(
+        publicContext(request, db),
+        parsed(submitFeedbackSchema, body),
+        files,
+      );
+      if (answer.duplicate)
+        return reply.status(200).send({
+          duplicate: true,
+          code: answer.code,
+          message: inLocale(answer.message, readerLocale(request)),
+        });
+      return reply.status(201).send(answer);
+    },
+  );
+  api.get(
+    '/api/public/feedback/:code',
+    {
+      config: { policy: 'public' },
+      schema: {
+        tags,
+        security,
+        summary:
+          'Trang công khai của phản ánh; với token của đường dẫn riêng: câu hỏi, tệp, đánh giá, mở lại',
+        params: z.object({ code }),
+        querystring: z.object({ token: token.optional() }),
+      },
+    },
+    async (request) => publicView(publicContext(request, db), request.params.code, request.query.token),
+  );
+  api.get(
+    '/api/public/feedback/:code/files/:fileId',
+    {
+      config: { policy: 'public' },
+      schema: {
+        tags,
+        security,
+        summary: 'Tệp đính kèm của người gửi (cần token của đường dẫn riêng)',
+        params: z.object({ code, fileId: idParam }),
+        querystring: z.object({ token }),
+      },
+    },
+    async (request, reply) =>
+      sendDownload(
+        reply,
+        await citizenFile(
+          publicContext(request, db),
+          request.params.code,
+          request.query.token,
+          request.params.fileId,
+        ),
+      ),
+  );
+  api.post(
+    '/api/public/feedback/:code/rating',
+    {
+      config: { policy: 'public' },
+      schema: {
+        tags,
+        security,
+        summary: 'Đánh giá câu trả lời',
+        params: z.object({ code }),
+        body: citizenRatingSchema,
+      },
+    },
+    async (request) =>
+      citizenAct(publicContext(request, db), request.params.code, request.body.token, {
+        type: 'rate',
+        rating: request.body.rating,
+      }),
+  );
+  api.post(
+    '/api/public/feedback/:code/reopen',
+    {
+      config: { policy: 'public' },
+      schema: {
+        tags,
+        security,
+        summary: 'Mở lại phản ánh đã trả lời (một lần, trong 30 ngày)',
+        params: z.object({ code }),
+        body: citizenReopenSchema,
+      },
+    },
+    async (request) =>
+      citizenAct(publicContext(request, db), request.params.code, request.body.token, {
+        type: 'reopen',
+        reason: request.body.reason,
+      }),
+  );
+  api.post(
+    '/api/public/feedback/:code/reply',
+    {
+      config: { policy: 'public' },
+      schema: {
+        tags,
+        security,
+        summary: 'Bổ sung thông tin đơn vị hỏi',
+        params: z.object({ code }),
+        body: citizenReplySchema,
+      },
+    },
+    async (request) =>
+      citizenAct(publicContext(request, db), request.params.code, request.body.token, {
+        type: 'reply',
+        text: request.body.text,
+      }),
+  );
+}
