@@ -178,3 +178,16 @@ export const feedbackSubmissionCounts = pgTable(
     index('feedback_submission_counts_hour_idx').on(t.hour),
   ],
 );
+
+/**
+ * The public web form's tokens that have sent a petition (each its random part, kept until the token
+ * would have expired anyway): a form is used once, by every server process alike.
+ */
+export const feedbackFormTokens = pgTable(
+  'feedback_form_tokens',
+  {
+    nonce: text().primaryKey(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [index('feedback_form_tokens_expires_idx').on(t.expiresAt)],
+);
