@@ -22,6 +22,7 @@ import { listenForChanges } from './db/read-cache.ts';
 import { dossierRoutes } from './dossiers/dossier-routes.ts';
 import { feedbackPublicRoutes } from './feedback/feedback-public-routes.ts';
 import { feedbackRoutes } from './feedback/feedback-routes.ts';
+import { feedbackPages } from './feedback/pages/pages-routes.ts';
 import { envelope, errorHandler, readerLocale } from './http/errors.ts';
 import { healthRoutes } from './http/health-routes.ts';
 import { logRequest } from './http/log-redaction.ts';
@@ -161,6 +162,7 @@ export async function buildApp({
   await app.register(chasingRoutes, { db: database.db });
   await app.register(feedbackRoutes, { db: database.db });
   await app.register(feedbackPublicRoutes, { db: database.db });
+  await app.register(feedbackPages, { db: database.db, secret: config.secret });
 
   await app.register(webRoutes);
   app.setNotFoundHandler((request, reply) =>

@@ -27,6 +27,32 @@ export const FEEDBACK_OUTCOMES = {
 } as const;
 export type FeedbackOutcome = keyof typeof FEEDBACK_OUTCOMES;
 
+/**
+ * The steps of an item's history in words, by the action its event records (the staff's workflow
+ * action, or the citizen's own: `rated`, `reopened`, `info_given`).
+ */
+export const FEEDBACK_STEP_NAMES: Record<string, { vi: string; en: string }> = {
+  received: { vi: 'Tiếp nhận', en: 'Received' },
+  accept: { vi: 'Đơn vị nhận xử lý', en: 'Accepted by the unit' },
+  start: { vi: 'Bắt đầu xử lý', en: 'Work started' },
+  forward: { vi: 'Chuyển đơn vị có thẩm quyền', en: 'Forwarded to the competent unit' },
+  ask_info: { vi: 'Đơn vị đề nghị bổ sung thông tin', en: 'The unit asked for more information' },
+  info_given: { vi: 'Người gửi bổ sung thông tin', en: 'The sender added information' },
+  answer: { vi: 'Trả lời', en: 'Answered' },
+  close: { vi: 'Đóng', en: 'Closed' },
+  not_competent: { vi: 'Không thuộc thẩm quyền', en: 'Not in the unit’s competence' },
+  duplicate: { vi: 'Trùng với phản ánh khác', en: 'Duplicate of another item' },
+  spam: { vi: 'Không phải phản ánh', en: 'Not a petition' },
+  reopened: { vi: 'Người gửi mở lại', en: 'Reopened by the sender' },
+  rated: { vi: 'Người gửi đánh giá câu trả lời', en: 'The sender rated the answer' },
+};
+
+export const FEEDBACK_RATINGS = {
+  satisfied: { vi: 'Hài lòng', en: 'Satisfied' },
+  not_satisfied: { vi: 'Không hài lòng', en: 'Not satisfied' },
+} as const;
+export type FeedbackRating = keyof typeof FEEDBACK_RATINGS;
+
 /** The outcomes an answer can give; the others close an item without answering it. */
 export const ANSWER_OUTCOMES = ['resolved', 'not_resolved'] as const;
 

@@ -32,9 +32,15 @@ const TOO_LARGE = msg(
   `Each attachment may be at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB.`,
 );
 
-/** The multipart form: its text fields and its files, each read up to the size limit and no further. */
-export async function receiveForm(request: FastifyRequest): Promise<ReceivedForm> {
-  const fields: Record<string, string> = {};
+/**
+ * The multipart form: its text fields and its files, each read up to the size limit and no further.
+ * The fields land in `fields` as they are read, so a caller that shows the form again after a refusal
+ * (a file too large) still has what was typed before it.
+ */
+export async function receiveForm(
+  request: FastifyRequest,
+  fields: Record<string, string> = {},
+): Promise<ReceivedForm> {
   const files: Attachment[] = [];
   const parts = request.parts({
     limits: { fileSize: MAX_ATTACHMENT_BYTES, files: MAX_PHOTOS + 1, fields: 20, fieldSize: 64 * 1024 },

@@ -35,12 +35,8 @@ export async function submitJson(t: TestApp, body: unknown, address = freshAddre
   return { status: reply.statusCode, json: reply.json(), headers: reply.headers };
 }
 
-export async function submitMultipart(
-  t: TestApp,
-  fields: Record<string, string>,
-  files: { name: string; content: Buffer }[],
-  address = freshAddress(),
-) {
+/** A multipart/form-data body as a browser sends a form: its text fields, then its files as "files". */
+export function multipartBody(fields: Record<string, string>, files: { name: string; content: Buffer }[]) {
   const boundary = '----chisofeedback';
   const parts: Buffer[] = [];
   for (const [name, value] of Object.entries(fields))
@@ -56,11 +52,22 @@ export async function submitMultipart(
       Buffer.from('\r\n'),
     );
   parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return {
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    payload: Buffer.concat(parts),
+  };
+}
+
+export async function submitMultipart(
+  t: TestApp,
+  fields: Record<string, string>,
+  files: { name: string; content: Buffer }[],
+  address = freshAddress(),
+) {
   const reply = await t.app.inject({
     method: 'POST',
     url: '/api/public/feedback',
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-    payload: Buffer.concat(parts),
+    ...multipartBody(fields, files),
     remoteAddress: address,
   });
   return { status: reply.statusCode, json: reply.json() };

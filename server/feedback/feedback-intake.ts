@@ -281,8 +281,16 @@ const answerOf = (item: typeof feedbackItems.$inferSelect, token: string) => ({
   dueOn: item.dueOn,
 });
 
-/** The public form: no account; refusals name the field in both languages. */
-export async function submitPublic(ctx: ServiceContext, input: SubmitFeedback, files: Attachment[]) {
+/**
+ * The public form: no account; refusals name the field in both languages. `within` runs first inside
+ * the transaction that stores the item (the web page spends its one-use form token there).
+ */
+export async function submitPublic(
+  ctx: ServiceContext,
+  input: SubmitFeedback,
+  files: Attachment[],
+  options: { within?: (tx: Tx) => Promise<void> } = {},
+) {
   const commune = await communeOf(ctx.db, input.communeCode);
   await assertCategory(ctx.db, input.categoryCode);
   const procedure = procedureOf(input, { signed: false, mixed: false });
@@ -299,6 +307,7 @@ export async function submitPublic(ctx: ServiceContext, input: SubmitFeedback, f
       ),
     };
   const { item, token } = await mutate(ctx, async (tx, audit) => {
+    await options.within?.(tx);
     await countSubmission(tx, ctx.ip, now);
     return receive(tx, audit, {
       input,

@@ -20,6 +20,24 @@ const SORTS: Record<(typeof PUBLIC_SORT_FIELDS)[number], SQL> = {
   code: sql`${feedbackItems.code}`,
 };
 
+/** What the public form offers: the province's active categories in their order, its communes by name. */
+export async function formChoices(db: DbOrTx) {
+  const categories = await db
+    .select()
+    .from(feedbackCategories)
+    .where(eq(feedbackCategories.isActive, true))
+    .orderBy(asc(feedbackCategories.position));
+  const communes = await db
+    .select({ code: units.code, name: units.name })
+    .from(units)
+    .where(and(eq(units.type, 'commune'), isNull(units.validTo)))
+    .orderBy(asc(units.name));
+  return {
+    categories: categories.map((row) => ({ code: row.code, vi: row.nameVi, en: row.nameEn })),
+    communes,
+  };
+}
+
 export interface PublicListQuery {
   page: number;
   perPage: number;

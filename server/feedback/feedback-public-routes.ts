@@ -1,4 +1,3 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -15,13 +14,12 @@ import { listQuery } from '../../core/list.ts';
 import type { ServiceContext } from '../audit/audit-log.ts';
 import { actorOf } from '../auth/policy.ts';
 import type { Db } from '../db/engine.ts';
-import { feedbackCategories, units } from '../db/schema/index.ts';
 import { sendDownload } from '../http/downloads.ts';
 import { readerLocale } from '../http/errors.ts';
 import { type Attachment, receiveForm } from './feedback-attachments.ts';
 import { submitPublic } from './feedback-intake.ts';
 import { citizenAct, citizenFile, publicView } from './feedback-public.ts';
-import { PUBLIC_SORT_FIELDS, publicList } from './feedback-public-list.ts';
+import { formChoices, PUBLIC_SORT_FIELDS, publicList } from './feedback-public-list.ts';
 
 /**
  * The citizen's door, with no account: the form's lists, sending (JSON, or multipart with photos),
@@ -32,8 +30,18 @@ const code = z.string().trim().min(5).max(40);
 const STATUS_CODES = Object.keys(FEEDBACK_STATUSES) as [FeedbackStatus, ...FeedbackStatus[]];
 const token = z.string().trim().min(20).max(100);
 
-/** A parse of a form sent as multipart (no route schema can check it) refused like any other body. */
-function parsed<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
+/** The public list's query: the list contract with its filters (the web page reads the same). */
+export const publicListQuery = listQuery(PUBLIC_SORT_FIELDS, '-receivedOn').extend({
+  communeCode: z.string().trim().max(20).optional(),
+  categoryCode: z.string().trim().max(60).optional(),
+  status: z.enum(STATUS_CODES).optional(),
+});
+
+/**
+ * A parse of a form sent as multipart (no route schema can check it) refused like any other body,
+ * every field's problem in the details.
+ */
+export function parsed<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const fields: FieldIssue[] = result.error.issues.map((issue) => ({
@@ -43,7 +51,7 @@ function parsed<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
   throw new AppError('VALIDATION_FAILED', fields[0] && atPath(fields[0]), { fields });
 }
 
-const publicContext = (request: FastifyRequest, db: Db): ServiceContext => ({
+export const publicContext = (request: FastifyRequest, db: Db): ServiceContext => ({
   db,
   actor: actorOf(null),
   ip: request.ip,
@@ -61,20 +69,7 @@ export async function feedbackPublicRoutes(app: FastifyInstance, { db }: { db: D
       config: { policy: 'public' },
       schema: { tags, security, summary: 'Danh sách lĩnh vực và xã, phường của tỉnh cho mẫu gửi phản ánh' },
     },
-    async () => ({
-      categories: (
-        await db
-          .select()
-          .from(feedbackCategories)
-          .where(eq(feedbackCategories.isActive, true))
-          .orderBy(asc(feedbackCategories.position))
-      ).map((row) => ({ code: row.code, vi: row.nameVi, en: row.nameEn })),
-      communes: await db
-        .select({ code: units.code, name: units.name })
-        .from(units)
-        .where(and(eq(units.type, 'commune'), isNull(units.validTo)))
-        .orderBy(asc(units.name)),
-    }),
+    async () => formChoices(db),
   );
   api.get(
     '/api/public/feedback',
@@ -85,11 +80,7 @@ export async function feedbackPublicRoutes(app: FastifyInstance, { db }: { db: D
         security,
         summary:
           'Danh sách phản ánh công khai, lọc theo xã, lĩnh vực, trạng thái (không có tên, liên hệ, ghi chú)',
-        querystring: listQuery(PUBLIC_SORT_FIELDS, '-receivedOn').extend({
-          communeCode: z.string().trim().max(20).optional(),
-          categoryCode: z.string().trim().max(60).optional(),
-          status: z.enum(STATUS_CODES).optional(),
-        }),
+        querystring: publicListQuery,
       },
     },
     async (request) => publicList(db, request.query),

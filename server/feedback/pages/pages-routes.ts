@@ -1,0 +1,64 @@
+import type { FastifyInstance } from 'fastify';
+import { inLocale } from '../../../core/errors.ts';
+import type { Db } from '../../db/engine.ts';
+import { httpStatusOf, toAppError } from '../../http/errors.ts';
+import { showForm, submitForm } from './form-page.ts';
+import { formTokens } from './form-token.ts';
+import { html } from './html.ts';
+import { layout, link, pageContext, sendPage } from './layout.ts';
+import { showList } from './list-page.ts';
+import { actOnItem, showItem } from './status-page.ts';
+import { say, W } from './words.ts';
+
+/**
+ * The citizen's pages, served as HTML without JavaScript: the form (/phan-anh), the public list
+ * (/phan-anh/danh-sach), an item's page and its private link (/phan-anh/:code), the sender's steps.
+ * Everyone alike (policy 'public': the private link's token decides, not a session); kept out of the
+ * OpenAPI document (they answer HTML); a path under /phan-anh/ that is none of them is a 404 page
+ * here, never the web app. Forms arrive urlencoded (the sender's steps) or multipart (the petition).
+ */
+export async function feedbackPages(app: FastifyInstance, { db, secret }: { db: Db; secret: string }) {
+  const tokens = formTokens(secret);
+  const config = { policy: 'public' as const };
+  const schema = { hide: true };
+
+  app.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string', bodyLimit: 64 * 1024 },
+    (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(String(body)))),
+  );
+  app.setErrorHandler((error, request, reply) => {
+    const appError = toAppError(error);
+    const status = httpStatusOf(appError.code);
+    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    else request.log.info({ code: appError.code }, 'request refused');
+    const ctx = pageContext(request);
+    const title = say(ctx.lang, status === 404 ? W.notFoundTitle : W.errorTitle);
+    const body = html`<h1>${title}</h1><div class="alert bad" role="alert"><p>${inLocale(appError.text, ctx.lang)}</p></div>
+<p><a href="${link(ctx, '/phan-anh')}">${say(ctx.lang, W.backToForm)}</a></p>`;
+    return sendPage(reply, status, layout(ctx, { title, body }));
+  });
+
+  app.get('/phan-anh', { config, schema }, (request, reply) => showForm(request, reply, db, tokens));
+  app.post('/phan-anh', { config, schema }, (request, reply) => submitForm(request, reply, db, tokens));
+  app.get('/phan-anh/danh-sach', { config, schema }, (request, reply) => showList(request, reply, db));
+  app.get('/phan-anh/:code', { config, schema }, (request, reply) => showItem(request, reply, db));
+  app.post('/phan-anh/:code/danh-gia', { config, schema }, (request, reply) =>
+    actOnItem(request, reply, db, 'rate'),
+  );
+  app.post('/phan-anh/:code/mo-lai', { config, schema }, (request, reply) =>
+    actOnItem(request, reply, db, 'reopen'),
+  );
+  app.post('/phan-anh/:code/bo-sung', { config, schema }, (request, reply) =>
+    actOnItem(request, reply, db, 'reply'),
+  );
+  // Anything else under /phan-anh/ is not the web app's: "/phan-anh/" is the form, the rest a 404 page.
+  app.get('/phan-anh/*', { config, schema }, async (request, reply) => {
+    const rest = (request.params as { '*': string })['*'];
+    if (rest === '') return reply.redirect(link(pageContext(request), '/phan-anh'), 301);
+    const ctx = pageContext(request);
+    const title = say(ctx.lang, W.notFoundTitle);
+    const body = html`<h1>${title}</h1><p><a href="${link(ctx, '/phan-anh')}">${say(ctx.lang, W.backToForm)}</a></p>`;
+    return sendPage(reply, 404, layout(ctx, { title, body }));
+  });
+}
