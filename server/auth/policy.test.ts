@@ -28,10 +28,21 @@ describe('authorisation policies', () => {
       'POST /api/public/feedback/:code/rating',
       'POST /api/public/feedback/:code/reopen',
       'POST /api/public/feedback/:code/reply',
+      // … and its pages, which work without JavaScript.
+      'GET /phan-anh',
+      'POST /phan-anh',
+      'GET /phan-anh/danh-sach',
+      'GET /phan-anh/:code',
+      'POST /phan-anh/:code/danh-gia',
+      'POST /phan-anh/:code/mo-lai',
+      'POST /phan-anh/:code/bo-sung',
+      'GET /phan-anh/*',
     ];
-    expect(publicRoutes.filter((route) => !route.startsWith('HEAD /api/public/')).sort()).toEqual(
-      ['GET /api/health', 'HEAD /api/health', 'POST /api/auth/login', ...feedback].sort(),
-    );
+    expect(
+      publicRoutes
+        .filter((route) => !route.startsWith('HEAD /api/public/') && !route.startsWith('HEAD /phan-anh'))
+        .sort(),
+    ).toEqual(['GET /api/health', 'HEAD /api/health', 'POST /api/auth/login', ...feedback].sort());
   });
 
   it('every non-public API route refuses an anonymous request', async () => {

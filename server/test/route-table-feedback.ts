@@ -55,10 +55,10 @@ const staff =
     } as TableCall;
   };
 const citizen =
-  (path: string, body?: Record<string, unknown>, withToken = false) =>
+  (path: string, body?: Record<string, unknown>, withToken = false, base = '/api/public/feedback') =>
   async ({ world, side }: { world: World; side: Side }): Promise<TableCall> => {
     const item = await itemOf(world, side);
-    const url = `/api/public/feedback/${item.code}${path.replace(':fileId', String(item.fileId))}`;
+    const url = `${base}/${item.code}${path.replace(':fileId', String(item.fileId))}`;
     return {
       url: withToken ? `${url}?token=${item.token}` : url,
       remoteAddress: freshAddress(),
@@ -154,4 +154,32 @@ export const FEEDBACK_ROUTE_TABLE: Record<string, TableRow> = {
     ...EVERYONE(400),
   },
   'POST /api/public/feedback/:code/reply': { call: citizen('/reply', { text: 'Bổ sung' }), ...EVERYONE(409) },
+  // The citizen's HTML pages answer as the API does; a post without the form's token is refused (400).
+  'GET /phan-anh': { call: () => ({ url: '/phan-anh' }), ...EVERYONE(200) },
+  'POST /phan-anh': {
+    call: ({ side }) => ({
+      url: '/phan-anh',
+      remoteAddress: freshAddress(),
+      body: petition({ communeCode: side.code }),
+    }),
+    ...EVERYONE(400),
+  },
+  'GET /phan-anh/danh-sach': {
+    call: ({ side }) => ({ url: `/phan-anh/danh-sach?communeCode=${side.code}` }),
+    ...EVERYONE(200),
+  },
+  'GET /phan-anh/:code': { call: citizen('', undefined, true, '/phan-anh'), ...EVERYONE(200) },
+  'POST /phan-anh/:code/danh-gia': {
+    call: citizen('/danh-gia', { rating: 'satisfied' }, false, '/phan-anh'),
+    ...EVERYONE(409),
+  },
+  'POST /phan-anh/:code/mo-lai': {
+    call: citizen('/mo-lai', { reason: 'Chưa xong' }, false, '/phan-anh'),
+    ...EVERYONE(400),
+  },
+  'POST /phan-anh/:code/bo-sung': {
+    call: citizen('/bo-sung', { text: 'Bổ sung' }, false, '/phan-anh'),
+    ...EVERYONE(409),
+  },
+  'GET /phan-anh/*': { call: () => ({ url: '/phan-anh/khong-co/trang-nay' }), ...EVERYONE(404) },
 };

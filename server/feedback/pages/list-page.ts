@@ -19,7 +19,7 @@ import { pageCount, say, W } from './words.ts';
  * spam, no complaints or denunciations), filtered by commune, category, status and text with a GET
  * form, with links to the pages before and after. A filter value the list does not know is ignored.
  */
-const FILTERS = ['page', 'q', 'communeCode', 'categoryCode', 'status'] as const;
+const FILTERS = ['page', 'perPage', 'q', 'communeCode', 'categoryCode', 'status'] as const;
 
 function listQueryOf(raw: Record<string, unknown>) {
   const picked: Record<string, string> = {};
@@ -46,9 +46,14 @@ export async function showList(request: FastifyRequest, reply: FastifyReply, db:
     categoryCode: query.categoryCode,
     status: query.status,
   };
-  const pageLink = (page: number) => link(ctx, '/phan-anh/danh-sach', { ...filters, page });
+  const pageLink = (page: number) =>
+    link(ctx, '/phan-anh/danh-sach', {
+      ...filters,
+      perPage: query.perPage === 20 ? null : query.perPage,
+      page,
+    });
   const option = (value: string, label: string, chosen: string | undefined) =>
-    html`<option value="${value}"${value === chosen ? html` selected` : null}>${label}</option>`;
+    html`<option value="${value}"${value === (chosen ?? '') ? html` selected` : null}>${label}</option>`;
   const body = html`<h1>${s(W.listTitle)}</h1>
 <p>${s(W.listIntro)}</p>
 <form method="get" action="/phan-anh/danh-sach" class="card" role="search">

@@ -52,10 +52,8 @@ export async function feedbackPages(app: FastifyInstance, { db, secret }: { db: 
   app.post('/phan-anh/:code/bo-sung', { config, schema }, (request, reply) =>
     actOnItem(request, reply, db, 'reply'),
   );
-  // Anything else under /phan-anh/ is not the web app's: "/phan-anh/" is the form, the rest a 404 page.
+  // Anything else under /phan-anh/ is not the web app's: a 404 page here.
   app.get('/phan-anh/*', { config, schema }, async (request, reply) => {
-    const rest = (request.params as { '*': string })['*'];
-    if (rest === '') return reply.redirect(link(pageContext(request), '/phan-anh'), 301);
     const ctx = pageContext(request);
     const title = say(ctx.lang, W.notFoundTitle);
     const body = html`<h1>${title}</h1><p><a href="${link(ctx, '/phan-anh')}">${say(ctx.lang, W.backToForm)}</a></p>`;

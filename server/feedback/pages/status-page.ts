@@ -176,6 +176,8 @@ const stringOf = (value: unknown) => (typeof value === 'string' && value !== '' 
 export async function showItem(request: FastifyRequest, reply: FastifyReply, db: Db) {
   const ctx = pageContext(request);
   const { code } = request.params as { code: string };
+  // "/phan-anh/" is the form's address with a slash.
+  if (code === '') return reply.redirect(link(ctx, '/phan-anh'), 301);
   const query = request.query as Record<string, unknown>;
   const given = stringOf(query.token);
   const { view, token } = await viewFor(request, db, code, given);
