@@ -80,10 +80,10 @@ export const LATITUDE = Buffer.from([
 export const XMP_LOCATION = '<exif:GPSLatitude>21,0.6N</exif:GPSLatitude>';
 
 /**
- * A small JPEG whose EXIF (big-endian TIFF) holds an orientation and a GPS directory with a latitude,
- * and an XMP segment repeating it; the picture data is a stand-in after the start of scan.
+ * The APP1 segments a camera writes: EXIF (big-endian TIFF) with an orientation and a GPS directory
+ * holding a latitude, and XMP repeating it.
  */
-export function jpegWithLocation(): Buffer {
+export function locationSegments(): Buffer {
   // TIFF header (8) + IFD0: count, 2 entries, next-IFD (2 + 24 + 4 = 30) → GPS IFD at 38.
   const tiff = Buffer.alloc(38 + 2 + 12 + 4 + 24);
   tiff.write('MM', 0, 'latin1');
@@ -121,11 +121,22 @@ export function jpegWithLocation(): Buffer {
     head.writeUInt16BE(body.length + 2, 2);
     return Buffer.concat([head, body]);
   };
+  return Buffer.concat([segment(0xe1, exif), segment(0xe1, xmp)]);
+}
+
+/** A real JPEG (a screenshot, say) with the camera's location segments put in after its start. */
+export function withLocation(jpeg: Buffer): Buffer {
+  if (jpeg[0] !== 0xff || jpeg[1] !== 0xd8) throw new Error('not a JPEG');
+  return Buffer.concat([jpeg.subarray(0, 2), locationSegments(), jpeg.subarray(2)]);
+}
+
+/** A small JPEG with the location segments; the picture data is a stand-in after the start of scan. */
+export function jpegWithLocation(): Buffer {
+  const scan = Buffer.from([0xff, 0xda, 0, 6, 1, 2, 3, 4]);
   return Buffer.concat([
     Buffer.from([0xff, 0xd8]),
-    segment(0xe1, exif),
-    segment(0xe1, xmp),
-    segment(0xda, Buffer.from([1, 2, 3, 4])),
+    locationSegments(),
+    scan,
     Buffer.from([9, 8, 7, 6, 0xff, 0xd9]),
   ]);
 }

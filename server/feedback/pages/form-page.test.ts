@@ -44,7 +44,8 @@ function post(
   });
 }
 
-const typed = () => petition({ publishName: 'true' }) as Record<string, string>;
+type Fields = Record<string, string> & { text: string };
+const typed = () => petition({ publishName: 'true' }) as Fields;
 const textarea = (body: string) => body.match(/<textarea id="text"[^>]*>([^<]*)<\/textarea>/)?.[1];
 const inputValue = (body: string, id: string) =>
   body.match(new RegExp(`id="${id}" name="${id}"[^>]*value="([^"]*)"`))?.[1];
@@ -189,6 +190,7 @@ describe('what holds scripts off', () => {
     const reply = await post(again);
     expect(reply.statusCode).toBe(409);
     expect(reply.body).toContain('Biểu mẫu này đã được dùng để gửi một phản ánh.');
+    expect(reply.body).not.toContain(`name="formToken" value="${token}"`);
     expect(textarea(reply.body)).toBe(again.text);
     const spent = await t.database.db
       .select()
@@ -258,6 +260,14 @@ describe('sending', () => {
     expect(reply.body.match(/ autofocus/g)?.length).toBe(1);
     expect(reply.body).toContain('Ảnh, tệp đã chọn không được giữ lại sau khi gửi: hãy chọn lại.');
     expect(textarea(reply.body)).toBe('Ngắn');
+    // The good token stays: the corrected form goes at once.
+    expect(reply.body).toContain(`name="formToken" value="${token}"`);
+    const corrected = await post({
+      ...fields,
+      text: 'Đèn đường ngõ 7 hỏng từ tuần trước.',
+      contactPhone: '0912345678',
+    });
+    expect(corrected.statusCode).toBe(303);
     expect(inputValue(reply.body, 'contactPhone')).toBe('12345');
   });
 

@@ -159,14 +159,18 @@ function textFields(body: unknown): Record<string, string> {
   return fields;
 }
 
-const refusal = (message: Msg, path = 'formToken') =>
-  new AppError('VALIDATION_FAILED', message, { fields: [{ path, message }] });
+/** A refusal of the form as a whole (its token, its hidden field): shown above it. */
+const refusal = (message: Msg) =>
+  new AppError('VALIDATION_FAILED', message, { fields: [{ path: 'form', message }] });
 
 /** Where a refusal's problem is shown: beside its field, or above the form. */
 function fieldOf(path: string): Field | null {
   const head = path.split('.')[0] ?? '';
   return (FIELDS as readonly string[]).includes(head) ? (head as Field) : null;
 }
+
+/** The token was spent by an earlier petition (`spendFormToken`'s refusal). */
+const isSpent = (error: AppError) => error.details.fields?.[0]?.path === 'formToken';
 
 /** POST /phan-anh: checks the form's token and honeypot, then sends through the intake. */
 export async function submitForm(request: FastifyRequest, reply: FastifyReply, db: Db, tokens: FormTokens) {
@@ -179,11 +183,10 @@ export async function submitForm(request: FastifyRequest, reply: FastifyReply, d
     if (request.isMultipart()) files = (await receiveForm(request, values)).files;
     else Object.assign(values, textFields(request.body));
     const checked = tokens.check(values.formToken, now);
-    if (!checked.ok) {
-      // Too early: the same token becomes good in a moment.
-      keepToken = checked.refusal === 'too_fast';
-      throw refusal(TOKEN_REFUSALS[checked.refusal]);
-    }
+    // A good token not yet spent stays with the form shown again (a citizen correcting a field is not
+    // made to wait again); too early, it becomes good in a moment. A bad, expired or spent one is replaced.
+    keepToken = checked.ok || checked.refusal === 'too_fast';
+    if (!checked.ok) throw refusal(TOKEN_REFUSALS[checked.refusal]);
     if (values[HONEYPOT]) throw refusal(W.honeypotFilled);
     const input = parsed(submitFeedbackSchema, values);
     const answer = await submitPublic(publicContext(request, db), input, files, {
@@ -204,7 +207,7 @@ export async function submitForm(request: FastifyRequest, reply: FastifyReply, d
       errors: {},
       general: [],
       filesAgain: files.length > 0,
-      formToken: keepToken ? (values.formToken as string) : tokens.issue(now),
+      formToken: keepToken && !isSpent(error) ? (values.formToken as string) : tokens.issue(now),
     };
     const isFileError = error.code === 'PAYLOAD_TOO_LARGE' || error.code === 'UNSUPPORTED_FILE';
     const issues = error.details.fields ?? [{ path: isFileError ? 'files' : '', message: error.text }];

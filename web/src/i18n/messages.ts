@@ -3,6 +3,10 @@ export const MESSAGES = {
   appName: { vi: 'Chiso', en: 'Chiso' },
   tagline: { vi: 'Nâng cao chỉ số cải cách hành chính', en: 'Improving public-administration indices' },
   signIn: { vi: 'Đăng nhập', en: 'Sign in' },
+  citizenFeedback: {
+    vi: 'Gửi phản ánh, kiến nghị — không cần tài khoản',
+    en: 'Send feedback or a proposal — no account needed',
+  },
   signOut: { vi: 'Đăng xuất', en: 'Sign out' },
   notifications: { vi: 'Thông báo', en: 'Notifications' },
   unread: { vi: 'chưa đọc', en: 'unread' },

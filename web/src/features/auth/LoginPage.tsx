@@ -1,4 +1,15 @@
-import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Center,
+  Paper,
+  PasswordInput,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { ApiError } from '../../api/client.ts';
@@ -70,6 +81,10 @@ export function LoginPage() {
             </Button>
           </Stack>
         </form>
+        {/* The citizens' pages are the server's own (no account, no JavaScript): a full page load. */}
+        <Anchor href="/phan-anh" display="block" mt="lg" py="xs" ta="center">
+          {t('citizenFeedback')}
+        </Anchor>
       </Paper>
     </Center>
   );

@@ -1,0 +1,210 @@
+import { mkdirSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LATITUDE, withLocation } from '../../server/feedback/feedback-fixtures.ts';
+import { MIN_AGE_MS } from '../../server/feedback/pages/form-token.ts';
+import { apiAs, launchBrowser, type RunningServer, resizeTo, startServer } from './harness.ts';
+
+/**
+ * A citizen on a cheap phone with JavaScript turned off: finds the form from the sign-in page, sends a
+ * petition with a photo taken with its location to Phường Phố Hiến, is refused once and keeps what they
+ * typed, lands on the private page; the ward accepts and answers it; the citizen reads the answer and
+ * rates it; the public page shows the rating; the stored photo has no location.
+ */
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1440, height: 900 };
+const SHOTS = '/tmp/feedback-shots';
+
+let server: RunningServer;
+let browser: Browser;
+let citizen: BrowserContext;
+let page: Page;
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  server = await startServer();
+  browser = await launchBrowser();
+  citizen = await browser.newContext({ javaScriptEnabled: false, viewport: PHONE, locale: 'vi-VN' });
+  page = await citizen.newPage();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Full-page screenshots at phone and desktop width, ending at the phone's. */
+async function shoot(name: string) {
+  for (const size of [DESKTOP, PHONE]) {
+    await resizeTo(page, size);
+    await page.screenshot({ path: `${SHOTS}/${name}-${size.width}.png`, fullPage: true });
+  }
+}
+
+/** Nothing wider than the phone: the page's main column and every control inside the screen. */
+async function expectFitsPhone(where: string) {
+  for (const box of [await page.locator('main').boundingBox(), await page.locator('header').boundingBox()])
+    expect(box && box.x >= 0 && box.x + box.width <= PHONE.width, where).toBe(true);
+  for (const control of await page.locator('main button, main select, main textarea').all()) {
+    const box = await control.boundingBox();
+    expect(box && box.x >= 0 && box.x + box.width <= PHONE.width, where).toBe(true);
+    // Touch targets a thumb can hit.
+    expect(box && box.height >= 44, where).toBe(true);
+  }
+}
+
+/** A real JPEG (the browser's own screenshot) carrying a camera's EXIF and XMP location. */
+async function photoWithLocation(): Promise<Buffer> {
+  const context = await browser.newContext({ viewport: { width: 64, height: 48 } });
+  const painter = await context.newPage();
+  await painter.setContent('<body style="margin:0;background:linear-gradient(#f80,#08f)"></body>');
+  const jpeg = await painter.screenshot({ type: 'jpeg', quality: 80 });
+  await context.close();
+  return withLocation(jpeg);
+}
+
+/** The form has been open long enough for a person to have read it (the server refuses a faster post). */
+async function formIsOldEnough(openedAt: number) {
+  await expect.poll(() => Date.now() - openedAt, { interval: 200 }).toBeGreaterThan(MIN_AGE_MS + 200);
+}
+
+describe('a citizen without an account and without JavaScript', () => {
+  let code = '';
+  let privateUrl = '';
+  const text =
+    'Cống thoát nước trước số nhà 25 phố Nguyễn Văn Linh bị tắc, mỗi lần mưa nước tràn vào nhà dân.';
+
+  it('finds the form from the sign-in page', async () => {
+    const signIn = await browser.newContext({ viewport: PHONE, locale: 'vi-VN' });
+    const login = await signIn.newPage();
+    await login.goto(`${server.url}/login`);
+    await login.getByRole('link', { name: 'Gửi phản ánh, kiến nghị — không cần tài khoản' }).click();
+    await login.waitForURL(`${server.url}/phan-anh`);
+    await expect
+      .poll(() => login.getByRole('heading', { level: 1 }).textContent())
+      .toBe('Gửi phản ánh, kiến nghị');
+    await signIn.close();
+  });
+
+  it('sends a petition with a photo; a refusal keeps everything typed but the photo', async () => {
+    const photo = await photoWithLocation();
+    await page.goto(`${server.url}/phan-anh`);
+    const openedAt = Date.now();
+    await shoot('form');
+    await expectFitsPhone('the form');
+    expect(await page.getByLabel('Phản ánh, kiến nghị chung').isChecked()).toBe(true);
+    await page.getByLabel('Lĩnh vực').selectOption({ label: 'Hạ tầng' });
+    await page.getByLabel('Xã, phường liên quan').selectOption({ label: 'Phường Phố Hiến' });
+    await page.getByLabel('Nội dung').fill(text);
+    await page.getByLabel('Số điện thoại').fill('0912 34 56');
+    await page.getByLabel('Họ và tên').fill('Trần Thị Bình');
+    await page.getByLabel('Chọn tối đa 3 ảnh (JPEG, PNG) hoặc 1 tệp PDF').setInputFiles({
+      name: 'cong-tac.jpg',
+      mimeType: 'image/jpeg',
+      buffer: photo,
+    });
+    await formIsOldEnough(openedAt);
+    await page.getByRole('button', { name: 'Gửi phản ánh' }).click();
+    // The phone number is one digit short: said beside it, everything typed is still there.
+    await expect
+      .poll(() => page.locator('#contactPhone-error').textContent())
+      .toBe('Số điện thoại không hợp lệ (ví dụ 0912345678).');
+    expect(page.url()).toBe(`${server.url}/phan-anh`);
+    expect(await page.getByRole('alert').first().textContent()).toContain('Chưa gửi được.');
+    expect(await page.getByLabel('Nội dung').inputValue()).toBe(text);
+    expect(await page.getByLabel('Lĩnh vực').inputValue()).toBe('infrastructure');
+    expect(await page.getByLabel('Xã, phường liên quan').inputValue()).toBe('11953');
+    expect(await page.getByLabel('Họ và tên').inputValue()).toBe('Trần Thị Bình');
+    expect(await page.getByLabel('Số điện thoại').inputValue()).toBe('0912 34 56');
+    expect(
+      await page.getByText('Ảnh, tệp đã chọn không được giữ lại sau khi gửi: hãy chọn lại.').count(),
+    ).toBe(2);
+    await shoot('form-refused');
+    await expectFitsPhone('the form refused');
+
+    await page.getByLabel('Số điện thoại').fill('0912 345 678');
+    await page.getByLabel('Chọn tối đa 3 ảnh (JPEG, PNG) hoặc 1 tệp PDF').setInputFiles({
+      name: 'cong-tac.jpg',
+      mimeType: 'image/jpeg',
+      buffer: photo,
+    });
+    await page.getByRole('button', { name: 'Gửi phản ánh' }).click();
+    await page.waitForURL(/\/phan-anh\/PAKN-\d{8}-[0-9A-Z]{5}\?token=[\w-]+&done=sent$/);
+    privateUrl = page.url().replace('&done=sent', '');
+    code = new URL(privateUrl).pathname.split('/')[2] as string;
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(`Phản ánh ${code}`);
+    expect(await page.getByRole('status').first().textContent()).toContain('Đã gửi. Hãy lưu mã theo dõi');
+    expect(await page.locator('.code').first().textContent()).toBe(code);
+    expect(await page.getByText(privateUrl, { exact: true }).count()).toBe(1);
+    expect(await page.getByText('Đã tiếp nhận', { exact: true }).count()).toBe(1);
+    await shoot('private-received');
+    await expectFitsPhone('the private page');
+  });
+
+  it('reads the ward’s answer and rates it; the public page shows the rating', async () => {
+    const ward = await apiAs(server, 'baocao.phohien');
+    const inbox = await ward('GET', `/api/feedback?q=${code}`);
+    const id = inbox.json.items[0].id as number;
+    for (const step of [
+      { type: 'accept' },
+      {
+        type: 'answer',
+        outcome: 'resolved',
+        answer: 'Phường đã cho nạo vét cống trước số nhà 25 ngày 02/12/2026; nước đã thoát bình thường.',
+      },
+    ]) {
+      const { version } = (await ward('GET', `/api/feedback/${id}`)).json;
+      const done = await ward('POST', `/api/feedback/${id}/actions`, { ...step, version });
+      expect(done.status, JSON.stringify(done.json)).toBe(200);
+    }
+
+    await page.goto(privateUrl);
+    expect(await page.locator('.badge').textContent()).toBe('Đã trả lời');
+    expect(await page.getByRole('region', { name: 'Trả lời của đơn vị' }).textContent()).toContain(
+      'Phường đã cho nạo vét cống trước số nhà 25 ngày 02/12/2026; nước đã thoát bình thường.',
+    );
+    await shoot('private-answered');
+    await expectFitsPhone('the answered page');
+    await page.getByRole('button', { name: 'Hài lòng', exact: true }).click();
+    await page.waitForURL(`${privateUrl}&done=rated`);
+    expect(await page.getByRole('status').first().textContent()).toBe('Đã ghi nhận đánh giá của bạn.');
+    expect(await page.getByText('Bạn đã đánh giá: Hài lòng.').count()).toBe(1);
+
+    await page.goto(`${server.url}/phan-anh/${code}`);
+    const steps = page.getByRole('region', { name: 'Các bước xử lý' }).getByRole('listitem');
+    expect(await steps.allInnerTexts()).toEqual([
+      '02/12/2026 — Tiếp nhận — Phường Phố Hiến',
+      '02/12/2026 — Đơn vị nhận xử lý',
+      '02/12/2026 — Trả lời',
+      '02/12/2026 — Người gửi đánh giá câu trả lời\nHài lòng',
+    ]);
+    expect(await page.getByText('Trần Thị Bình').count()).toBe(0);
+    expect(await page.getByText('Đường dẫn riêng của bạn').count()).toBe(0);
+    await shoot('public-rated');
+    await expectFitsPhone('the public page');
+  });
+
+  it('the stored photo has no location, and is still the picture', async () => {
+    await page.goto(privateUrl);
+    const href = await page.getByRole('link', { name: 'cong-tac.jpg' }).getAttribute('href');
+    const stored = Buffer.from(await (await page.request.get(`${server.url}${href}`)).body());
+    expect(stored.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
+    expect(stored.includes(LATITUDE)).toBe(false);
+    expect(stored.includes(Buffer.from('GPSLatitude'))).toBe(false);
+    // A browser with JavaScript still draws it.
+    const viewer = await browser.newContext();
+    const check = await viewer.newPage();
+    await check.setContent(`<img src="data:image/jpeg;base64,${stored.toString('base64')}">`);
+    await expect.poll(() => check.evaluate<number>('document.images[0].naturalWidth')).toBe(64);
+    await viewer.close();
+  });
+
+  it('finds it in the public list by the ward and the status', async () => {
+    await page.goto(`${server.url}/phan-anh/danh-sach`);
+    await page.getByLabel('Xã, phường liên quan').selectOption({ label: 'Phường Phố Hiến' });
+    await page.getByLabel('Trạng thái').selectOption({ label: 'Đã trả lời' });
+    await page.getByRole('button', { name: 'Lọc' }).click();
+    await page.waitForURL(/communeCode=11953.*status=answered/);
+    expect(await page.getByRole('link', { name: code }).count()).toBe(1);
+    await shoot('list');
+    await expectFitsPhone('the list');
+  });
+});
