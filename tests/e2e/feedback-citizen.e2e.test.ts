@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LATITUDE, withLocation } from '../../server/feedback/feedback-fixtures.ts';
 import { MIN_AGE_MS } from '../../server/feedback/pages/form-token.ts';
-import { apiAs, launchBrowser, type RunningServer, resizeTo, startServer } from './harness.ts';
+import { apiAs, launchBrowser, type RunningServer, startServer } from './harness.ts';
 
 /**
  * A citizen on a cheap phone with JavaScript turned off: finds the form from the sign-in page, sends a
@@ -21,7 +21,8 @@ let citizen: BrowserContext;
 let page: Page;
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  server = await startServer();
+  // The server's clock starts on Wednesday 2 December 2026: every step is dated that day.
+  server = await startServer({ CHISO_NOW: '2026-12-02T09:00:00+07:00' });
   browser = await launchBrowser();
   citizen = await browser.newContext({ javaScriptEnabled: false, viewport: PHONE, locale: 'vi-VN' });
   page = await citizen.newPage();
@@ -31,16 +32,21 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** Full-page screenshots at phone and desktop width, ending at the phone's. */
+/**
+ * Full-page screenshots at phone and desktop width, ending at the phone's. The pages have no script
+ * and no transition, so the new size is laid out at once (the harness's resizeTo waits on animation
+ * frames, which a page without JavaScript never runs).
+ */
 async function shoot(name: string) {
   for (const size of [DESKTOP, PHONE]) {
-    await resizeTo(page, size);
+    await page.setViewportSize(size);
     await page.screenshot({ path: `${SHOTS}/${name}-${size.width}.png`, fullPage: true });
   }
 }
 
 /** Nothing wider than the phone: the page's main column and every control inside the screen. */
 async function expectFitsPhone(where: string) {
+  expect(await page.evaluate<number>('document.documentElement.scrollWidth'), where).toBe(PHONE.width);
   for (const box of [await page.locator('main').boundingBox(), await page.locator('header').boundingBox()])
     expect(box && box.x >= 0 && box.x + box.width <= PHONE.width, where).toBe(true);
   for (const control of await page.locator('main button, main select, main textarea').all()) {
@@ -189,11 +195,16 @@ describe('a citizen without an account and without JavaScript', () => {
     expect(stored.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
     expect(stored.includes(LATITUDE)).toBe(false);
     expect(stored.includes(Buffer.from('GPSLatitude'))).toBe(false);
-    // A browser with JavaScript still draws it.
+    // A browser still draws it, 64 × 48 turned upright by the camera's orientation (kept: only the
+    // location goes).
     const viewer = await browser.newContext();
     const check = await viewer.newPage();
     await check.setContent(`<img src="data:image/jpeg;base64,${stored.toString('base64')}">`);
-    await expect.poll(() => check.evaluate<number>('document.images[0].naturalWidth')).toBe(64);
+    await expect
+      .poll(() =>
+        check.evaluate<string>("document.images[0].naturalWidth + '×' + document.images[0].naturalHeight"),
+      )
+      .toBe('48×64');
     await viewer.close();
   });
 
