@@ -55,6 +55,7 @@ main{max-width:46rem;margin:0 auto;padding:1rem}
 h1{font-size:1.5rem;line-height:1.25;margin:.5rem 0 1rem}
 h2{font-size:1.2rem;margin:1.5rem 0 .5rem}
 .card{background:#fff;border:1px solid #d9dce1;border-radius:8px;padding:1rem;margin:0 0 1rem}
+.card>h2:first-child{margin-top:0}
 label,legend{display:block;font-weight:600;margin:0 0 .25rem}
 fieldset{border:1px solid #d9dce1;border-radius:8px;margin:0 0 1rem;padding:.75rem 1rem}
 .field{margin:0 0 1rem}

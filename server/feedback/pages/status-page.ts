@@ -57,13 +57,11 @@ function stepLine(lang: Lang, step: View['steps'][number]): Html {
   }${note ? html`<br><span class="text">${note}</span>` : null}</li>`;
 }
 
-function privatePart(ctx: PageContext, view: View, state: StatusState, token: string): Html | null {
+/** The private link written out to keep, and the sender's files: first on the private page. */
+function privateLink(ctx: PageContext, view: View, state: StatusState, token: string): Html | null {
   const mine = view.private;
   if (!mine) return null;
-  const { lang } = ctx;
-  const s = (message: Msg) => say(lang, message);
-  const action = (path: string) => link(ctx, `/phan-anh/${view.code}/${path}`);
-  const hidden = html`<input type="hidden" name="token" value="${token}">`;
+  const s = (message: Msg) => say(ctx.lang, message);
   const privateUrl = `${state.origin}/phan-anh/${view.code}?token=${encodeURIComponent(token)}`;
   return html`<section class="card" aria-labelledby="private-title">
 <h2 id="private-title">${s(W.privateLink)}</h2>
@@ -77,16 +75,26 @@ ${
       )}</ul>`
     : null
 }
-</section>
-${
-  mine.canReply
-    ? html`<section class="card" aria-labelledby="reply-title"><h2 id="reply-title">${s(W.replyTitle)}</h2>
+</section>`;
+}
+
+/** What the sender may do: add what the unit asked, rate the answer, reopen it. */
+function privateForms(ctx: PageContext, view: View, state: StatusState, token: string): Html | null {
+  const mine = view.private;
+  if (!mine) return null;
+  const { lang } = ctx;
+  const s = (message: Msg) => say(lang, message);
+  const action = (path: string) => link(ctx, `/phan-anh/${view.code}/${path}`);
+  const hidden = html`<input type="hidden" name="token" value="${token}">`;
+  return html`${
+    mine.canReply
+      ? html`<section class="card" aria-labelledby="reply-title"><h2 id="reply-title">${s(W.replyTitle)}</h2>
 <form method="post" action="${action('bo-sung')}">${hidden}
 <div class="field"><label for="text">${s(W.replyText)}</label>${fieldError('text', state.errors.text)}
 <textarea id="text" name="text" rows="5" maxlength="5000" required${state.errors.text ? html` aria-invalid="true" aria-describedby="text-error" autofocus` : null}>${state.values.text ?? ''}</textarea></div>
 <button type="submit">${s(W.replySend)}</button></form></section>`
-    : null
-}
+      : null
+  }
 ${
   mine.canRate
     ? html`<section class="card" aria-labelledby="rate-title"><h2 id="rate-title">${s(W.rateTitle)}</h2>
@@ -121,6 +129,7 @@ ${state.notices.map(
   (notice) =>
     html`<div class="alert ${notice.tone}" role="${notice.tone === 'bad' ? 'alert' : 'status'}"><p>${notice.text}</p></div>`,
 )}
+${state.token ? privateLink(ctx, view, state, state.token) : null}
 <section class="card" aria-label="${s(W.status)}"><dl>
 <dt>${s(W.trackingCode)}</dt><dd class="code">${view.code}</dd>
 <dt>${s(W.status)}</dt><dd><span class="badge">${inLocale(view.statusName, lang)}</span></dd>
@@ -153,7 +162,7 @@ ${
 }
 <section class="card" aria-labelledby="steps-title"><h2 id="steps-title">${s(W.steps)}</h2>
 <ol class="steps">${view.steps.map((step) => stepLine(lang, step))}</ol></section>
-${state.token ? privatePart(ctx, view, state, state.token) : null}`;
+${state.token ? privateForms(ctx, view, state, state.token) : null}`;
   return layout(ctx, { title, body, isPrivate: state.token !== null });
 }
 
