@@ -104,6 +104,9 @@ describe('the form', () => {
     expect(page.body).toContain('accept="image/jpeg,image/png,application/pdf,.jpg,.jpeg,.png,.pdf"');
     expect(page.body).toContain('<input type="text" id="website" name="website" tabindex="-1"');
     expect(page.body).not.toContain('<script');
+    // The style sheet is the page's own text, not escaped (its quotes and child selectors work).
+    expect(page.body).toContain('"Segoe UI"');
+    expect(page.body).toContain('.card>h2:first-child{margin-top:0}');
   });
 
   it('speaks English when asked in the address or by the browser', async () => {

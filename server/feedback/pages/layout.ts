@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { type Html, type HtmlValue, html } from './html.ts';
+import { Html, type HtmlValue, html } from './html.ts';
 import { type Lang, pageLang, say, W } from './words.ts';
 
 /**
@@ -41,7 +41,8 @@ function otherLanguage(ctx: PageContext): string {
   return `${url.pathname}${url.search}`;
 }
 
-const STYLE = `
+/** The pages' one style sheet: fixed text, written as it is (escaping would break its quotes and `>`). */
+const STYLE = new Html(`
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%}
 body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",Arial,sans-serif;color:#1a1b1e;background:#f4f5f7}
@@ -92,7 +93,7 @@ ul.items a{font-weight:600}
 .pages a{display:inline-block;padding:.6rem 0;min-height:44px}
 footer{max-width:46rem;margin:0 auto;padding:1rem;color:#545b66;font-size:.9rem}
 @media (min-width:48rem){.filters{display:grid;grid-template-columns:1fr 1fr;gap:0 1rem}}
-`;
+`);
 
 export function layout(
   ctx: PageContext,
