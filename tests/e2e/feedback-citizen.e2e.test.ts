@@ -138,7 +138,7 @@ describe('a citizen without an account and without JavaScript', () => {
     code = new URL(privateUrl).pathname.split('/')[2] as string;
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(`Phản ánh ${code}`);
     expect(await page.getByRole('status').first().textContent()).toContain('Đã gửi. Hãy lưu mã theo dõi');
-    expect(await page.locator('.code').first().textContent()).toBe(code);
+    expect(await page.locator('dd.code').textContent()).toBe(code);
     expect(await page.getByText(privateUrl, { exact: true }).count()).toBe(1);
     expect(await page.getByText('Đã tiếp nhận', { exact: true }).count()).toBe(1);
     await shoot('private-received');
