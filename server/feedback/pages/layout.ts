@@ -72,7 +72,8 @@ button.secondary{background:#fff;color:#1c5fb8;border:2px solid #1c5fb8}
 .buttons{display:flex;flex-wrap:wrap;gap:.75rem}
 .error{color:#b3261e;font-weight:600;margin:.25rem 0}
 [aria-invalid=true]{border-color:#b3261e;border-width:2px}
-.alert{border-radius:8px;padding:.75rem 1rem;margin:0 0 1rem;border:1px solid}
+.alert{border-radius:8px;padding:.5rem 1rem;margin:0 0 1rem;border:1px solid}
+.alert p{margin:.35rem 0}
 .alert.bad{background:#fdecea;border-color:#b3261e}
 .alert.good{background:#e8f5e9;border-color:#2e7d32}
 .alert.info{background:#e8f0fb;border-color:#1c5fb8}
