@@ -1,10 +1,10 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
-import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import { hasPermissionOn } from '../../core/auth/roles.ts';
 import { AppError, fieldError, msg } from '../../core/errors.ts';
-import { type ClockStep, dueDate, ruleInForce } from '../../core/feedback/clock-rules.ts';
+import { type ClockStep, dueDate, resumedDueDate, ruleInForce } from '../../core/feedback/clock-rules.ts';
 import type { FeedbackChannel, StaffEntry, SubmitFeedback } from '../../core/feedback/feedback-schemas.ts';
-import { decideIntake, INTAKE_REFUSALS, type Procedure } from '../../core/feedback/kinds.ts';
+import { decideIntake, FEEDBACK_KINDS, INTAKE_REFUSALS, type Procedure } from '../../core/feedback/kinds.ts';
 import { trackingCode } from '../../core/feedback/tracking-code.ts';
 import { foldVietnamese } from '../../core/text/vietnamese.ts';
 import { type Audit, mutate, type ServiceContext } from '../audit/audit-log.ts';
@@ -13,6 +13,7 @@ import type { DbOrTx, Tx } from '../db/engine.ts';
 import {
   adminAreas,
   feedbackCategories,
+  feedbackEvents,
   feedbackItems,
   feedbackSubmissionCounts,
   units,
@@ -172,6 +173,31 @@ export async function firstDeadline(
   if (!rule) throw new Error(`no clock rule for ${kind} on ${on}`);
   const { calendar } = await loadReportingCalendar(db);
   return { dueOn: dueDate(on, rule, calendar), basis: rule.basis };
+}
+
+/**
+ * The deadline after a step that moves the clock: forwarded, the competent unit's own clock starts that
+ * day; reopened, a fresh one from the reopening; the citizen's reply to a question, the old deadline moved
+ * by the working days the unit waited (core resumedDueDate). Other steps keep it.
+ */
+export async function movedDeadline(
+  db: DbOrTx,
+  item: { id: number; kind: string; dueOn: string },
+  step: 'forward' | 'reopen' | 'info_given',
+  today: string,
+): Promise<string> {
+  const kind = item.kind as SubmitFeedback['kind'];
+  if (step !== 'info_given')
+    return (await firstDeadline(db, kind, FEEDBACK_KINDS[kind].procedure, today)).dueOn;
+  const [asked] = await db
+    .select({ on: feedbackEvents.on })
+    .from(feedbackEvents)
+    .where(and(eq(feedbackEvents.feedbackId, item.id), eq(feedbackEvents.action, 'ask_info')))
+    .orderBy(desc(feedbackEvents.id))
+    .limit(1);
+  if (!asked) return item.dueOn;
+  const { calendar } = await loadReportingCalendar(db);
+  return resumedDueDate(item.dueOn, asked.on, today, calendar);
 }
 
 interface Receipt {
