@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { createHash, createHmac, randomBytes, randomInt } from 'node:crypto';
 import { and, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import { hasPermissionOn } from '../../core/auth/roles.ts';
 import { AppError, fieldError, msg } from '../../core/errors.ts';
@@ -16,6 +16,7 @@ import {
   feedbackEvents,
   feedbackItems,
   feedbackSubmissionCounts,
+  settings,
   units,
 } from '../db/schema/index.ts';
 import { attachEvidence } from '../files/evidence.ts';
@@ -126,6 +127,24 @@ async function earlierDuplicate(db: DbOrTx, unitId: number, textKey: string, now
   return row ?? null;
 }
 
+/**
+ * The installation's own random key for counting addresses: kept in settings (made on first use), so an
+ * address's counter row is an HMAC no one can reverse by hashing the 4 billion IPv4 addresses.
+ */
+async function addressKey(tx: Tx): Promise<string> {
+  await tx
+    .insert(settings)
+    .values({ key: ADDRESS_KEY_SETTING, value: randomBytes(32).toString('hex') })
+    .onConflictDoNothing();
+  const [row] = await tx
+    .select({ value: settings.value })
+    .from(settings)
+    .where(eq(settings.key, ADDRESS_KEY_SETTING));
+  if (!row) throw new Error('feedback address key missing');
+  return row.value;
+}
+const ADDRESS_KEY_SETTING = 'feedback_address_key';
+
 /** Counts one public submission from the address this hour (atomic); the sixth is refused. Old rows go. */
 async function countSubmission(tx: Tx, ip: string | null, now: Date) {
   const hour = new Date(Math.floor(now.getTime() / HOUR) * HOUR);
@@ -134,7 +153,13 @@ async function countSubmission(tx: Tx, ip: string | null, now: Date) {
     .where(lt(feedbackSubmissionCounts.hour, new Date(hour.getTime() - 24 * HOUR)));
   const [row] = await tx
     .insert(feedbackSubmissionCounts)
-    .values({ addressHash: sha256(`feedback:${ip ?? 'unknown'}`), hour, count: 1 })
+    .values({
+      addressHash: createHmac('sha256', await addressKey(tx))
+        .update(ip ?? 'unknown')
+        .digest('hex'),
+      hour,
+      count: 1,
+    })
     .onConflictDoUpdate({
       target: [feedbackSubmissionCounts.addressHash, feedbackSubmissionCounts.hour],
       set: { count: sql`${feedbackSubmissionCounts.count} + 1` },
