@@ -211,3 +211,14 @@ export function dueDate(start: string, rule: Pick<ClockRule, 'days' | 'unit'>, c
   while (!calendar.isWorkday(end)) end = addDays(end, 1);
   return end;
 }
+
+/**
+ * The clock stands still while the unit waits for the citizen's reply (a product rule where the law sets
+ * no pause for a petition): the deadline moves on by the working days from the question to the reply.
+ */
+export function resumedDueDate(due: string, askedOn: string, repliedOn: string, calendar: Calendar): string {
+  let waited = 0;
+  for (let day = addDays(askedOn, 1); day <= repliedOn; day = addDays(day, 1))
+    if (calendar.isWorkday(day)) waited++;
+  return waited === 0 ? due : calendar.addWorkdays(due, waited);
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { workdayCalendar } from '../periods/workdays.ts';
-import { dueDate, ruleInForce } from './clock-rules.ts';
+import { dueDate, resumedDueDate, ruleInForce } from './clock-rules.ts';
 import { decideIntake } from './kinds.ts';
 import { feedbackKpis, type KpiItem } from './kpi.ts';
 import { normaliseTrackingCode, trackingCode } from './tracking-code.ts';
@@ -72,6 +72,14 @@ describe('the clocks, as the rule in force on the day of receipt counts them', (
     // The coordinator's overrides (an extra day off) move it on.
     const withDayOff = workdayCalendar({ daysOff: ['2027-02-12'] });
     expect(rule && dueDate('2027-02-01', rule, withDayOff)).toBe('2027-03-02');
+  });
+
+  it('stands still while the unit waits for the citizen: the deadline moves by the working days waited', () => {
+    // Asked on Friday 4 December 2026, answered on Wednesday 9 December: 3 working days (7, 8, 9).
+    expect(resumedDueDate('2026-12-15', '2026-12-04', '2026-12-09', calendar)).toBe('2026-12-18');
+    // Answered the same day: nothing moves; over a weekend only: nothing moves either.
+    expect(resumedDueDate('2026-12-15', '2026-12-04', '2026-12-04', calendar)).toBe('2026-12-15');
+    expect(resumedDueDate('2026-12-15', '2026-12-04', '2026-12-06', calendar)).toBe('2026-12-15');
   });
 
   it('a period of days that ends on a holiday ends on the next working day', () => {

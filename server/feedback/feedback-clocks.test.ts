@@ -65,6 +65,55 @@ describe('deadlines', () => {
     }
   });
 
+  it('moves as the item moves: forwarded, the competent unit’s own clock; a question pauses it; reopened, a fresh one', async () => {
+    const at = async (day: string) => {
+      now = `${day}T09:00:00+07:00`;
+    };
+    const citizen = (code: string, what: string, payload: Record<string, unknown>) =>
+      t.app.inject({ method: 'POST', url: `/api/public/feedback/${code}/${what}`, payload });
+    const dueOf = async (id: number) =>
+      (await t.database.db.select().from(feedbackItems).where(eq(feedbackItems.id, id)))[0]?.dueOn;
+    try {
+      // Thursday 3 December 2026 + 15 working days.
+      const item = await send({
+        communeCode: '11953',
+        text: 'Đường ống nước vỡ ở phố Điện Biên, cần báo ngành nước.',
+      });
+      expect(item.dueOn).toBe('2026-12-24');
+      // Monday 7 December: Phố Hiến forwards it to Xã Tân Hưng, whose 15 working days start that day.
+      await at('2026-12-07');
+      const phoHien = await signInAs(t, 'unit_reporter', '11953');
+      await act(phoHien, item.id, {
+        type: 'forward',
+        toUnitId: await unitIdByCode(t.database, '11977'),
+        reason: 'Đường ống thuộc địa bàn xã Tân Hưng.',
+      });
+      expect(await dueOf(item.id)).toBe('2026-12-28');
+      // Tuesday 8 December a question; Friday 11 December the reply: 3 working days waited, added.
+      await at('2026-12-08');
+      const tanHung = await signInAs(t, 'unit_reporter', '11977');
+      await act(tanHung, item.id, { type: 'accept' });
+      await act(tanHung, item.id, { type: 'ask_info', question: 'Vỡ ở số nhà nào?' });
+      await at('2026-12-11');
+      const replied = await citizen(item.code, 'reply', { token: item.token, text: 'Trước số nhà 40.' });
+      expect(replied.statusCode).toBe(200);
+      expect(await dueOf(item.id)).toBe('2026-12-31');
+      // Answered on 14 December, reopened on 15 December: 15 working days from then, past New Year's Day.
+      await at('2026-12-14');
+      await act(await signInAs(t, 'unit_reporter', '11977'), item.id, {
+        type: 'answer',
+        outcome: 'resolved',
+        answer: 'Đã báo công ty nước sạch thay đoạn ống.',
+      });
+      await at('2026-12-15');
+      const reopened = await citizen(item.code, 'reopen', { token: item.token, reason: 'Ống lại rò.' });
+      expect(reopened.statusCode).toBe(200);
+      expect(await dueOf(item.id)).toBe('2027-01-06');
+    } finally {
+      now = '2026-12-03T09:00:00+07:00';
+    }
+  });
+
   it('keeps the rule in force on the day received: a complaint’s acceptance before and from 1 July 2026', async () => {
     const entry = (receivedOn: string) =>
       coordinator.request('POST', '/api/feedback', {

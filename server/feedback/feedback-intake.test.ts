@@ -1,6 +1,13 @@
+import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { blobs, evidenceFiles, feedbackItems, notifications } from '../db/schema/index.ts';
+import {
+  blobs,
+  evidenceFiles,
+  feedbackItems,
+  feedbackSubmissionCounts,
+  notifications,
+} from '../db/schema/index.ts';
 import { signInAs } from '../test/factories.ts';
 import { buildUser, createTestApp, type TestApp, unitIdByCode } from '../test/harness.ts';
 import {
@@ -234,6 +241,12 @@ describe('floods and repeats', () => {
     // 09:00 → the hour ends at 10:00.
     expect(sixth.headers['retry-after']).toBe('3600');
     expect((await submitJson(t, petition())).status).toBe(201);
+    // The counter keeps no plain hash of the address: an HMAC under the installation's own key.
+    const rows = await t.database.db.select().from(feedbackSubmissionCounts);
+    const plain = createHash('sha256').update(`feedback:${address}`).digest('hex');
+    const bare = createHash('sha256').update(address).digest('hex');
+    expect(rows.some((row) => row.addressHash === plain || row.addressHash === bare)).toBe(false);
+    expect(rows.map((row) => row.count).sort((a, b) => b - a)[0]).toBe(5);
   });
 });
 

@@ -1,10 +1,10 @@
-import { createHash, randomBytes, randomInt } from 'node:crypto';
-import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import { createHash, createHmac, randomBytes, randomInt } from 'node:crypto';
+import { and, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import { hasPermissionOn } from '../../core/auth/roles.ts';
 import { AppError, fieldError, msg } from '../../core/errors.ts';
-import { type ClockStep, dueDate, ruleInForce } from '../../core/feedback/clock-rules.ts';
+import { type ClockStep, dueDate, resumedDueDate, ruleInForce } from '../../core/feedback/clock-rules.ts';
 import type { FeedbackChannel, StaffEntry, SubmitFeedback } from '../../core/feedback/feedback-schemas.ts';
-import { decideIntake, INTAKE_REFUSALS, type Procedure } from '../../core/feedback/kinds.ts';
+import { decideIntake, FEEDBACK_KINDS, INTAKE_REFUSALS, type Procedure } from '../../core/feedback/kinds.ts';
 import { trackingCode } from '../../core/feedback/tracking-code.ts';
 import { foldVietnamese } from '../../core/text/vietnamese.ts';
 import { type Audit, mutate, type ServiceContext } from '../audit/audit-log.ts';
@@ -13,8 +13,10 @@ import type { DbOrTx, Tx } from '../db/engine.ts';
 import {
   adminAreas,
   feedbackCategories,
+  feedbackEvents,
   feedbackItems,
   feedbackSubmissionCounts,
+  settings,
   units,
 } from '../db/schema/index.ts';
 import { attachEvidence } from '../files/evidence.ts';
@@ -125,6 +127,24 @@ async function earlierDuplicate(db: DbOrTx, unitId: number, textKey: string, now
   return row ?? null;
 }
 
+/**
+ * The installation's own random key for counting addresses: kept in settings (made on first use), so an
+ * address's counter row is an HMAC no one can reverse by hashing the 4 billion IPv4 addresses.
+ */
+async function addressKey(tx: Tx): Promise<string> {
+  await tx
+    .insert(settings)
+    .values({ key: ADDRESS_KEY_SETTING, value: randomBytes(32).toString('hex') })
+    .onConflictDoNothing();
+  const [row] = await tx
+    .select({ value: settings.value })
+    .from(settings)
+    .where(eq(settings.key, ADDRESS_KEY_SETTING));
+  if (!row) throw new Error('feedback address key missing');
+  return row.value;
+}
+const ADDRESS_KEY_SETTING = 'feedback_address_key';
+
 /** Counts one public submission from the address this hour (atomic); the sixth is refused. Old rows go. */
 async function countSubmission(tx: Tx, ip: string | null, now: Date) {
   const hour = new Date(Math.floor(now.getTime() / HOUR) * HOUR);
@@ -133,7 +153,13 @@ async function countSubmission(tx: Tx, ip: string | null, now: Date) {
     .where(lt(feedbackSubmissionCounts.hour, new Date(hour.getTime() - 24 * HOUR)));
   const [row] = await tx
     .insert(feedbackSubmissionCounts)
-    .values({ addressHash: sha256(`feedback:${ip ?? 'unknown'}`), hour, count: 1 })
+    .values({
+      addressHash: createHmac('sha256', await addressKey(tx))
+        .update(ip ?? 'unknown')
+        .digest('hex'),
+      hour,
+      count: 1,
+    })
     .onConflictDoUpdate({
       target: [feedbackSubmissionCounts.addressHash, feedbackSubmissionCounts.hour],
       set: { count: sql`${feedbackSubmissionCounts.count} + 1` },
@@ -172,6 +198,31 @@ export async function firstDeadline(
   if (!rule) throw new Error(`no clock rule for ${kind} on ${on}`);
   const { calendar } = await loadReportingCalendar(db);
   return { dueOn: dueDate(on, rule, calendar), basis: rule.basis };
+}
+
+/**
+ * The deadline after a step that moves the clock: forwarded, the competent unit's own clock starts that
+ * day; reopened, a fresh one from the reopening; the citizen's reply to a question, the old deadline moved
+ * by the working days the unit waited (core resumedDueDate). Other steps keep it.
+ */
+export async function movedDeadline(
+  db: DbOrTx,
+  item: { id: number; kind: string; dueOn: string },
+  step: 'forward' | 'reopen' | 'info_given',
+  today: string,
+): Promise<string> {
+  const kind = item.kind as SubmitFeedback['kind'];
+  if (step !== 'info_given')
+    return (await firstDeadline(db, kind, FEEDBACK_KINDS[kind].procedure, today)).dueOn;
+  const [asked] = await db
+    .select({ on: feedbackEvents.on })
+    .from(feedbackEvents)
+    .where(and(eq(feedbackEvents.feedbackId, item.id), eq(feedbackEvents.action, 'ask_info')))
+    .orderBy(desc(feedbackEvents.id))
+    .limit(1);
+  if (!asked) return item.dueOn;
+  const { calendar } = await loadReportingCalendar(db);
+  return resumedDueDate(item.dueOn, asked.on, today, calendar);
 }
 
 interface Receipt {

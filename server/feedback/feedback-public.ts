@@ -19,7 +19,7 @@ import type { DbOrTx } from '../db/engine.ts';
 import { feedbackCategories, feedbackEvents, feedbackItems, units } from '../db/schema/index.ts';
 import { evidenceFile, listEvidence } from '../files/evidence.ts';
 import { addEvent, type LoadedItem, loadItem, tellHandlingUnit } from './feedback-access.ts';
-import { sha256 } from './feedback-intake.ts';
+import { movedDeadline, sha256 } from './feedback-intake.ts';
 import { decided, stateOf } from './feedback-workflow.ts';
 
 /**
@@ -191,14 +191,21 @@ export async function citizenAct(ctx: ServiceContext, code: string, token: strin
       break;
     case 'reopen': {
       const next = decided(step(state, { type: 'reopen' }, today));
-      set = { status: next.status, outcome: next.outcome, reopened: next.reopened, closedOn: null };
+      // Reopened, the unit has a fresh clock from today, not the old deadline long past.
+      set = {
+        status: next.status,
+        outcome: next.outcome,
+        reopened: next.reopened,
+        closedOn: null,
+        dueOn: await movedDeadline(ctx.db, item, 'reopen', today),
+      };
       note = input.reason;
       visibility = 'public';
       break;
     }
     case 'reply': {
       const next = decided(step(state, { type: 'info_given' }, today));
-      set = { status: next.status };
+      set = { status: next.status, dueOn: await movedDeadline(ctx.db, item, 'info_given', today) };
       note = input.text;
       break;
     }

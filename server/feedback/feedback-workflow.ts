@@ -24,6 +24,7 @@ import {
   tellHandlingUnit,
 } from './feedback-access.ts';
 import { type Attachment, checkAttachments, MAX_PHOTOS } from './feedback-attachments.ts';
+import { movedDeadline } from './feedback-intake.ts';
 
 /**
  * The staff's steps on an item, each decided by the pure workflow (`step`), written at the version the
@@ -105,6 +106,8 @@ export async function actOnFeedback(ctx: FeedbackContext, id: number, input: Fee
       action = { type: 'forward', toUnitId: unit.id, reason: input.reason };
       set.handlingUnitId = unit.id;
       set.acceptedOn = null;
+      // The competent unit's own clock starts on the day it receives the item.
+      set.dueOn = await movedDeadline(ctx.db, item, 'forward', today);
       forwardedTo = unit.id;
       event = { visibility: 'public', note: input.reason, toUnitId: unit.id };
       break;
@@ -116,6 +119,7 @@ export async function actOnFeedback(ctx: FeedbackContext, id: number, input: Fee
     case 'info_given':
       action = { type: 'info_given' };
       event = { visibility: 'citizen', note: input.note };
+      set.dueOn = await movedDeadline(ctx.db, item, 'info_given', today);
       break;
     case 'answer':
       action = { type: 'answer', outcome: input.outcome, reason: input.reason };
