@@ -1,4 +1,14 @@
-import { Alert, Checkbox, Group, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Checkbox,
+  type ComboboxItem,
+  Group,
+  Modal,
+  Select,
+  Stack,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import {
@@ -8,6 +18,7 @@ import {
 } from '../../../../core/feedback/feedback-schemas.ts';
 import { FEEDBACK_KIND_CODES, FEEDBACK_KINDS } from '../../../../core/feedback/kinds.ts';
 import { parseDate } from '../../../../core/text/dates.ts';
+import { matchesSearch } from '../../../../core/text/vietnamese.ts';
 import { DialogFooter } from '../../components/DialogFooter.tsx';
 import { notifySaved, useFieldErrors } from '../../components/form.ts';
 import { fill } from '../../i18n/fill.ts';
@@ -109,6 +120,11 @@ export function EnterFeedbackDialog({ onClose }: { onClose: () => void }) {
             label={t('feedbackCommune')}
             required
             searchable
+            // Diacritics optional: "pho hien" finds Phường Phố Hiến.
+            filter={({ options, search }) =>
+              (options as ComboboxItem[]).filter((option) => matchesSearch(option.label, search))
+            }
+            limit={50}
             data={(choices?.communes ?? []).map((c) => ({ value: c.code, label: c.name }))}
             value={communeCode}
             onChange={setCommune}
