@@ -66,8 +66,11 @@ export const FEEDBACK_MESSAGES = {
   feedbackRatingSatisfied: { vi: 'Hài lòng', en: 'Satisfied' },
   feedbackRatingNotSatisfied: { vi: 'Không hài lòng', en: 'Not satisfied' },
   feedbackOtherClocks: { vi: 'Các thời hạn khác', en: 'Other deadlines' },
-  feedbackClockForward: { vi: 'Chuyển đến cơ quan có thẩm quyền', en: 'Forward to the competent body' },
-  feedbackClockAcknowledge: { vi: 'Thông báo cho người gửi', en: 'Tell the sender' },
+  feedbackClockForward: {
+    vi: 'Hạn chuyển đến cơ quan có thẩm quyền',
+    en: 'Forward to the competent body by',
+  },
+  feedbackClockAcknowledge: { vi: 'Hạn thông báo cho người gửi', en: 'Tell the sender by' },
   feedbackClockSetByProvince: { vi: 'do tỉnh quy định', en: 'set by the province' },
   feedbackHistory: { vi: 'Lịch sử xử lý', en: 'History' },
   feedbackWhen: { vi: 'Ngày', en: 'Date' },
@@ -87,7 +90,6 @@ export const FEEDBACK_MESSAGES = {
   feedbackNoNotes: { vi: 'Chưa có ghi chú.', en: 'No notes yet.' },
   feedbackAddNote: { vi: 'Thêm ghi chú', en: 'Add note' },
   feedbackNoteLabel: { vi: 'Ghi chú mới', en: 'New note' },
-  feedbackNoteAdded: { vi: 'Đã thêm ghi chú.', en: 'Note added.' },
   feedbackActions: { vi: 'Xử lý', en: 'Actions' },
   feedbackNoActions: {
     vi: 'Không còn bước xử lý nào ở trạng thái này.',
@@ -97,7 +99,6 @@ export const FEEDBACK_MESSAGES = {
     vi: 'Phản ánh vừa được người khác xử lý hoặc thay đổi sau khi bạn mở nó. Trang đã tải lại trạng thái mới nhất: hãy xem lại rồi thao tác tiếp.',
     en: 'Someone else acted on this item after you opened it. The page now shows it as it is: look again before going on.',
   },
-  feedbackDone: { vi: 'Đã ghi nhận.', en: 'Done.' },
   feedbackCitizenTold: {
     vi: 'Người gửi sẽ thấy bước này trên trang theo dõi phản ánh và được báo nếu có để lại liên hệ.',
     en: 'The sender will see this step on the item’s tracking page and be told if they left a contact.',

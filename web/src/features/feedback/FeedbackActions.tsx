@@ -4,7 +4,6 @@ import type { FeedbackActionInput } from '../../../../core/feedback/feedback-sch
 import { todayInVietnam } from '../../../../core/text/dates.ts';
 import { ApiError } from '../../api/client.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
-import { notifySaved } from '../../components/form.ts';
 import { useT } from '../../i18n/locale.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { UnitPicker } from '../units/UnitPicker.tsx';
@@ -130,8 +129,8 @@ export function FeedbackActions({ item, onStale }: { item: FeedbackDetail; onSta
     setError(null);
     try {
       await act.mutateAsync(inputOf(action, reason));
+      // The page shows the new status at once: no message over it.
       setOpen(null);
-      notifySaved(t('feedbackDone'));
     } catch (caught) {
       if (caught instanceof ApiError && caught.status === 409) {
         setOpen(null);

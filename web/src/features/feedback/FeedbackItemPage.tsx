@@ -21,7 +21,7 @@ import { FEEDBACK_KINDS } from '../../../../core/feedback/kinds.ts';
 import type { FeedbackStatus } from '../../../../core/feedback/workflow.ts';
 import { formatDateVi, todayInVietnam } from '../../../../core/text/dates.ts';
 import { ApiError } from '../../api/client.ts';
-import { notifySaved } from '../../components/form.ts';
+import { useIsBelow } from '../../components/useIsPhone.ts';
 import { formatDateTimeVi, formatNumber, useT } from '../../i18n/locale.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { hasPermission, useMe } from '../auth/session.ts';
@@ -105,9 +105,9 @@ function Contact({ item }: { item: FeedbackDetail }) {
           {t('feedbackContact')}
         </Title>
       </Group>
-      <Badge color="orange" variant="light" tt="none" mb="xs">
+      <Text size="xs" fw={600} c="orange.8" mb="xs">
         {t('feedbackContactPrivate')}
-      </Badge>
+      </Text>
       {none ? (
         <Text size="sm" c="dimmed">
           {t('feedbackNoContact')}
@@ -195,7 +195,6 @@ function Notes({ item }: { item: FeedbackDetail }) {
     try {
       await add.mutateAsync(note);
       setNote('');
-      notifySaved(t('feedbackNoteAdded'));
     } catch (caught) {
       setError(caught instanceof ApiError ? (caught.fields[0]?.message ?? caught.message) : String(caught));
     }
@@ -317,8 +316,18 @@ export function FeedbackItemPage() {
   const id = Number(feedbackId);
   const { data: item, error, refetch } = useFeedbackItem(id);
   const [isStale, setStale] = useState(false);
+  const isPhone = useIsBelow('md');
   if (error) return <Alert color="red">{error.message}</Alert>;
   if (!item) return <Loader aria-label={t('loading')} />;
+  const actions = hasPermission(me, 'feedback.handle') && (
+    <FeedbackActions
+      item={item}
+      onStale={() => {
+        setStale(true);
+        void refetch();
+      }}
+    />
+  );
   return (
     <Stack>
       <Anchor component={Link} to="/feedback" size="sm">
@@ -337,30 +346,34 @@ export function FeedbackItemPage() {
           {t('feedbackStale')}
         </Alert>
       )}
-      <Grid>
-        <Grid.Col span={{ base: 12, md: 7 }}>
-          <Stack>
-            <Body item={item} />
-            <History item={item} />
-          </Stack>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 5 }}>
-          <Stack>
-            {hasPermission(me, 'feedback.handle') && (
-              <FeedbackActions
-                item={item}
-                onStale={() => {
-                  setStale(true);
-                  void refetch();
-                }}
-              />
-            )}
-            <Facts item={item} />
-            <Contact item={item} />
-            <Notes item={item} />
-          </Stack>
-        </Grid.Col>
-      </Grid>
+      {isPhone ? (
+        // On a phone the actions come right after the text, the history below the facts.
+        <Stack>
+          <Body item={item} />
+          {actions}
+          <Facts item={item} />
+          <Contact item={item} />
+          <History item={item} />
+          <Notes item={item} />
+        </Stack>
+      ) : (
+        <Grid>
+          <Grid.Col span={7}>
+            <Stack>
+              <Body item={item} />
+              <History item={item} />
+            </Stack>
+          </Grid.Col>
+          <Grid.Col span={5}>
+            <Stack>
+              {actions}
+              <Facts item={item} />
+              <Contact item={item} />
+              <Notes item={item} />
+            </Stack>
+          </Grid.Col>
+        </Grid>
+      )}
     </Stack>
   );
 }

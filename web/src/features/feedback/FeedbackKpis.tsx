@@ -16,17 +16,18 @@ function Figure({ label, help, ratio }: { label: MessageKey; help: MessageKey; r
       ? t('feedbackKpiNone')
       : `${formatNumber((100 * ratio.numerator) / ratio.denominator, { maximumFractionDigits: 0 })}%`;
   return (
-    <Stack gap={2} data-kpi={label}>
+    <Stack gap={2} data-kpi={label} title={t(help)}>
       <Text size="sm" c="dimmed">
         {t(label)}
       </Text>
       <Group gap="xs" align="baseline">
-        <Text fw={700} size="xl" data-testid="ratio">
+        <Text fw={700} size="lg" data-testid="ratio">
           {formatNumber(ratio.numerator)}/{formatNumber(ratio.denominator)}
         </Text>
         <Text size="sm">{share}</Text>
       </Group>
-      <Text size="xs" c="dimmed">
+      {/* What it counts; on a phone in the figure's tooltip, so the inbox stays in view. */}
+      <Text size="xs" c="dimmed" visibleFrom="sm">
         {t(help)}
       </Text>
     </Stack>
@@ -40,7 +41,7 @@ function Count({ label, value }: { label: MessageKey; value: string }) {
       <Text size="sm" c="dimmed">
         {t(label)}
       </Text>
-      <Text fw={700} size="xl">
+      <Text fw={700} size="lg">
         {value}
       </Text>
     </Stack>
@@ -85,7 +86,7 @@ export function FeedbackKpis() {
         )}
       </Group>
       {data && (
-        <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }}>
+        <SimpleGrid cols={{ base: 2, md: 4 }} spacing={{ base: 'xs', sm: 'md' }}>
           <Figure label="feedbackKpiOnTime" help="feedbackKpiOnTimeHelp" ratio={data.onTime} />
           <Figure label="feedbackKpiResolved" help="feedbackKpiResolvedHelp" ratio={data.resolved} />
           <Count
@@ -96,7 +97,7 @@ export function FeedbackKpis() {
                 : fill(t('feedbackKpiDays'), { days: formatNumber(data.medianDaysToAnswer) })
             }
           />
-          <Group grow align="flex-start">
+          <Group grow align="flex-start" wrap="nowrap">
             <Count label="feedbackKpiClosed" value={formatNumber(data.closed)} />
             <Count label="feedbackKpiOverdueNow" value={formatNumber(data.overdue)} />
           </Group>
