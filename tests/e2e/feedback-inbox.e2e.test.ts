@@ -6,6 +6,7 @@ import {
   closesAfterSave,
   launchBrowser,
   type RunningServer,
+  resizeTo,
   signInAs,
   startServer,
 } from './harness.ts';
@@ -96,6 +97,16 @@ describe('the commune’s reporter handles a petition on a phone', () => {
     ).toEqual(['received']);
     expect(await history.textContent()).toContain('Người gửi');
 
+    // The steps the workflow allows on a new item, and only those.
+    const actions = page.getByRole('region', { name: 'Xử lý' });
+    expect(await actions.getByRole('button').allInnerTexts()).toEqual([
+      'Nhận xử lý',
+      'Chuyển đơn vị khác',
+      'Hỏi người gửi bổ sung',
+      'Không thuộc thẩm quyền',
+      'Đánh dấu trùng',
+      'Đánh dấu spam',
+    ]);
     await page.getByRole('button', { name: 'Nhận xử lý' }).click();
     await page.getByText('Đã nhận xử lý', { exact: true }).waitFor();
     // An internal note, kept apart from the history.
@@ -124,10 +135,10 @@ describe('the commune’s reporter handles a petition on a phone', () => {
         .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-event'))),
     ).toEqual(['received', 'accept', 'answer']);
     // Answered, so only closing is left.
-    expect(await page.getByRole('region', { name: 'Xử lý' }).getByRole('button').allInnerTexts()).toEqual([
-      'Đóng phản ánh',
-    ]);
+    expect(await actions.getByRole('button').allInnerTexts()).toEqual(['Đóng phản ánh']);
     expect(await pageWidth(page)).toBeLessThanOrEqual(390);
+    // Once the dialog's overlay has faded out.
+    await resizeTo(page, { width: 390, height: 844 });
     await page.screenshot({ path: `${SHOTS}/item-390.png`, fullPage: true });
     await page.context().close();
   });
@@ -158,6 +169,18 @@ describe('the commune’s reporter handles a petition on a phone', () => {
       .getByText(/Phản ánh vừa được người khác xử lý/)
       .waitFor();
     await page.getByText('Đã nhận xử lý', { exact: true }).waitFor();
+
+    // It is spam: closed with a reason, never deleted; the reason is required.
+    await page.getByRole('button', { name: 'Đánh dấu spam' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Đánh dấu spam' });
+    await dialog.getByText(/không bị xoá, lý do chỉ lưu nội bộ/).waitFor();
+    const confirm = dialog.getByRole('button', { name: 'Đánh dấu spam' });
+    expect(await confirm.isDisabled()).toBe(true);
+    await dialog.getByLabel('Lý do đánh dấu spam').fill('Nội dung quảng cáo, không phải phản ánh.');
+    await confirm.click();
+    await closesAfterSave(dialog);
+    await page.getByText('Không phải phản ánh (spam)').first().waitFor();
+    expect(await page.getByText('Đã đóng', { exact: true }).count()).toBe(1);
     await page.context().close();
   });
 });
@@ -171,13 +194,13 @@ describe('the province’s coordinator on a desktop', () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Ý kiến người dân' }).click();
     const figures = page.getByRole('region', { name: 'Chỉ số năm 2026' });
     const ratio = (label: string) => figures.locator(`[data-kpi="${label}"] [data-testid="ratio"]`);
-    // Both items are the province's: one answered on time, one accepted and still within its deadline.
-    await ratio('feedbackKpiOnTime').getByText('2/2').waitFor();
+    // The answered item counts, on time and resolved; the spam one, though closed, counts in neither.
+    await ratio('feedbackKpiOnTime').getByText('1/1').waitFor();
     expect(await ratio('feedbackKpiResolved').textContent()).toBe('1/1');
     await figures.locator('[data-kpi="feedbackKpiMedian"]').getByText('0 ngày', { exact: true }).waitFor();
     expect(await figures.locator('[data-kpi="feedbackKpiClosed"] p').allInnerTexts()).toEqual([
       'Đã đóng',
-      '0',
+      '1',
     ]);
     const row = page
       .getByRole('table', { name: 'Hộp phản ánh, kiến nghị' })
