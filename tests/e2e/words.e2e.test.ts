@@ -98,6 +98,35 @@ beforeAll(async () => {
   params.reportId = String(report.id);
   names.push(reason);
 
+  // A citizen's petition to the commune, accepted and answered by its reporter (the inbox and the item).
+  const petition = 'Đèn đường ở ngõ 12 phố Nguyễn Văn Linh hỏng đã hai tuần, buổi tối rất tối.';
+  const submitted = await fetch(`${server.url}/api/public/feedback`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ categoryCode: 'infrastructure', communeCode: '11953', text: petition }),
+  });
+  const { code } = (await submitted.json()) as { code: string };
+  let feedback = ok(await reporter('GET', `/api/feedback?q=${code}`), 'inbox').items[0];
+  feedback = ok(
+    await reporter('POST', `/api/feedback/${feedback.id}/actions`, {
+      type: 'accept',
+      version: feedback.version,
+    }),
+    'accept',
+  );
+  const answer = 'Phường đã thay bóng đèn; đèn sáng bình thường.';
+  ok(
+    await reporter('POST', `/api/feedback/${feedback.id}/actions`, {
+      type: 'answer',
+      outcome: 'resolved',
+      answer,
+      version: feedback.version,
+    }),
+    'answer',
+  );
+  params.feedbackId = String(feedback.id);
+  names.push(petition, answer, code);
+
   // An assessment round for every commune, one criterion scored by the commune.
   const frameworks = ok(await coordinator('GET', '/api/frameworks'), 'frameworks');
   const framework = frameworks.find((f: { code: string }) => f.code === 'HY_CCHC_XA');

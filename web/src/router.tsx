@@ -8,6 +8,8 @@ import { SheetPage } from './features/assessment/SheetPage.tsx';
 import { AuditPage } from './features/audit/AuditPage.tsx';
 import { LoginPage } from './features/auth/LoginPage.tsx';
 import { useMe } from './features/auth/session.ts';
+import { FeedbackInboxPage } from './features/feedback/FeedbackInboxPage.tsx';
+import { FeedbackItemPage } from './features/feedback/FeedbackItemPage.tsx';
 import { ImportDossiersPage } from './features/indicators/ImportDossiersPage.tsx';
 import { IndicatorsPage } from './features/indicators/IndicatorsPage.tsx';
 import { TargetsPage } from './features/indicators/TargetsPage.tsx';
@@ -67,6 +69,8 @@ const routeTree = rootRoute.addChildren([
     page('/assessment/rounds/$roundId', RoundPage),
     page('/assessment/rounds/$roundId/results', ResultsPage),
     page('/assessment/rounds/$roundId/units/$unitId', SheetPage),
+    page('/feedback', FeedbackInboxPage),
+    page('/feedback/$feedbackId', FeedbackItemPage),
     page('/account', AccountPage),
   ]),
 ]);

@@ -21,7 +21,7 @@ import { NotificationBell } from '../features/notifications/NotificationBell.tsx
 import { type Locale, useT } from '../i18n/locale.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
 
-const MODULES: MessageKey[] = ['citizenVoice', 'publicPortal'];
+const MODULES: MessageKey[] = ['publicPortal'];
 const ADMIN: { to: string; label: MessageKey; permission: string }[] = [
   { to: '/units', label: 'units', permission: 'units.read' },
   { to: '/users', label: 'users', permission: 'users.read' },
@@ -165,6 +165,15 @@ export function AppLayout() {
             to="/indicators"
             label={t('indicators')}
             active={pathname.startsWith('/indicators')}
+          />
+        )}
+        {hasPermission(me, 'feedback.read') && (
+          <NavLink
+            component={Link}
+            onClick={closeNav}
+            to="/feedback"
+            label={t('citizenVoice')}
+            active={pathname.startsWith('/feedback')}
           />
         )}
         {MODULES.map((key) => (

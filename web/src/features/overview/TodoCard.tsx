@@ -5,6 +5,7 @@ import type { Todo } from '../../../../core/todos.ts';
 import { api, queryString } from '../../api/client.ts';
 import { useT } from '../../i18n/locale.tsx';
 import { hasPermission, useMe } from '../auth/session.ts';
+import { useFeedbackCount } from '../feedback/api.ts';
 
 /**
  * What waits for the person, worded for their role (a head: reports awaiting the head; an
@@ -24,8 +25,16 @@ export function TodoCard() {
       api<{ total: number }>('GET', `/api/plan-tasks${queryString({ overdue: 'true', perPage: 1 })}`),
     enabled: hasPermission(me, 'plans.read'),
   });
+  const readsFeedback = hasPermission(me, 'feedback.read');
+  const { data: newFeedback } = useFeedbackCount('new', readsFeedback);
+  const { data: overdueFeedback } = useFeedbackCount('overdue', readsFeedback);
   const items = todos.data?.items ?? [];
-  const isEmpty = todos.isSuccess && items.every((item) => item.count === 0) && !overdue.data?.total;
+  const isEmpty =
+    todos.isSuccess &&
+    items.every((item) => item.count === 0) &&
+    !overdue.data?.total &&
+    !newFeedback &&
+    !overdueFeedback;
   return (
     <Card withBorder>
       <Title order={3} size="h4" mb="xs">
@@ -49,6 +58,21 @@ export function TodoCard() {
             {t('overdueTasks')}: {overdue.data.total}
           </Anchor>
         )}
+        {newFeedback ? (
+          <Anchor component={Link} to="/feedback" data-todo="feedbackNew">
+            {t('feedbackNewOnHome')}: {newFeedback}
+          </Anchor>
+        ) : null}
+        {overdueFeedback ? (
+          <Group gap="xs">
+            <Anchor component={Link} to="/feedback" data-todo="feedbackOverdue">
+              {t('feedbackOverdueOnHome')}: {overdueFeedback}
+            </Anchor>
+            <Badge color="red" variant="light" tt="none">
+              {t('overdue')}
+            </Badge>
+          </Group>
+        ) : null}
         {isEmpty && (
           <Text size="sm" c="dimmed">
             {t('nothingWaiting')}

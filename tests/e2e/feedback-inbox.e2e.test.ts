@@ -1,0 +1,252 @@
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  apiAs,
+  closesAfterSave,
+  launchBrowser,
+  type RunningServer,
+  resizeTo,
+  signInAs,
+  startServer,
+} from './harness.ts';
+
+/**
+ * The staff's side of citizens' feedback: a petition sent through the public API lands in Phường Phố
+ * Hiến's inbox; its reporter, on a phone, opens it, accepts it and answers it "đã giải quyết" through
+ * the confirmation; a step taken on a stale version says so and shows the item as it is; the province's
+ * coordinator, on a desktop, reads the figures (answered on time, resolved) and enters a hotline call.
+ */
+const SHOTS = '/tmp/feedback-shots';
+let server: RunningServer;
+let browser: Browser;
+const sent: Record<'main' | 'stale', { code: string; text: string }> = {
+  main: { code: '', text: 'Đèn đường ở ngõ 12 phố Nguyễn Văn Linh hỏng đã hai tuần, buổi tối rất tối.' },
+  stale: { code: '', text: 'Rác thải để ở đầu ngõ 5 phố Bãi Sậy ba ngày chưa được thu gom.' },
+};
+
+async function submit(text: string, address: string): Promise<string> {
+  const reply = await fetch(`${server.url}/api/public/feedback`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-forwarded-for': address },
+    body: JSON.stringify({
+      kind: 'pakn_general',
+      categoryCode: 'infrastructure',
+      communeCode: '11953',
+      text,
+      citizenName: 'Nguyễn Văn An',
+      contactPhone: '0912 345 678',
+    }),
+  });
+  const json = (await reply.json()) as { code: string };
+  expect(reply.status).toBe(201);
+  return json.code;
+}
+
+async function newPage(size: { width: number; height: number }): Promise<Page> {
+  const context = await browser.newContext({ locale: 'vi-VN', viewport: size });
+  context.setDefaultTimeout(60_000);
+  return context.newPage();
+}
+
+/** Nothing on the page is wider than the screen: no sideways scrolling of the page itself. */
+const pageWidth = (page: Page) => page.evaluate<number>('document.documentElement.scrollWidth');
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  server = await startServer();
+  browser = await launchBrowser();
+  sent.main.code = await submit(sent.main.text, '10.1.1.1');
+  sent.stale.code = await submit(sent.stale.text, '10.1.1.2');
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('the commune’s reporter handles a petition on a phone', () => {
+  it('sees it from home, opens it, accepts and answers it through the confirmation', {
+    timeout: 240_000,
+  }, async () => {
+    const page = await newPage({ width: 390, height: 844 });
+    await signInAs(page, server, 'baocao.phohien');
+    // Home says two new petitions wait, and leads to the inbox.
+    await page.getByRole('link', { name: 'Phản ánh mới chờ nhận xử lý: 2' }).click();
+    await page.getByRole('heading', { name: 'Hộp phản ánh, kiến nghị' }).waitFor();
+    const card = page.locator(`[data-feedback="${sent.main.code}"]`);
+    await card.getByText('Hạ tầng').first().waitFor();
+    expect(await card.textContent()).toContain('Phường Phố Hiến');
+    expect(await card.textContent()).toContain('Đã tiếp nhận');
+    expect(await page.getByRole('tab', { name: /^Mới/ }).locator('.mantine-Badge-label').textContent()).toBe(
+      '2',
+    );
+    expect(await pageWidth(page)).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: `${SHOTS}/inbox-390.png`, fullPage: true });
+
+    await card.getByRole('link', { name: sent.main.code }).click();
+    await page.getByRole('heading', { name: sent.main.code }).waitFor();
+    await page.getByText(sent.main.text).waitFor();
+    const contact = page.getByRole('region', { name: 'Người gửi và liên hệ' });
+    await contact.getByText('Riêng tư: chỉ cán bộ xử lý được xem, không công khai').waitFor();
+    expect(await contact.textContent()).toContain('0912345678');
+    const history = page.getByRole('region', { name: 'Lịch sử xử lý' });
+    expect(
+      await history
+        .locator('[data-event]')
+        .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-event'))),
+    ).toEqual(['received']);
+    expect(await history.textContent()).toContain('Người gửi');
+
+    // The steps the workflow allows on a new item, and only those.
+    const actions = page.getByRole('region', { name: 'Xử lý' });
+    expect(await actions.getByRole('button').allInnerTexts()).toEqual([
+      'Nhận xử lý',
+      'Chuyển đơn vị khác',
+      'Hỏi người gửi bổ sung',
+      'Không thuộc thẩm quyền',
+      'Đánh dấu trùng',
+      'Đánh dấu spam',
+    ]);
+    await page.getByRole('button', { name: 'Nhận xử lý' }).click();
+    await page.getByText('Đã nhận xử lý', { exact: true }).waitFor();
+    // An internal note, kept apart from the history.
+    await page.getByLabel('Ghi chú mới').fill('Đã gọi điện lại cho người gửi, hẹn kiểm tra trong tuần.');
+    await page.getByRole('button', { name: 'Thêm ghi chú' }).click();
+    await page
+      .getByRole('region', { name: 'Ghi chú nội bộ' })
+      .getByText('Đã gọi điện lại cho người gửi, hẹn kiểm tra trong tuần.')
+      .waitFor();
+
+    await page.getByRole('button', { name: 'Trả lời', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Trả lời người gửi' });
+    await dialog.getByText(/Người gửi sẽ thấy bước này/).waitFor();
+    await dialog.getByText('Bước này không hoàn tác được.').waitFor();
+    const answer = 'Phường đã thay bóng đèn ngày 02/12/2026; đèn sáng bình thường.';
+    await dialog.getByLabel('Nội dung trả lời').fill(answer);
+    expect(await dialog.getByRole('radio', { name: 'Đã giải quyết' }).isChecked()).toBe(true);
+    await page.screenshot({ path: `${SHOTS}/answer-dialog-390.png` });
+    await dialog.getByRole('button', { name: 'Gửi trả lời' }).click();
+    await closesAfterSave(dialog);
+    await page.getByText('Đã trả lời', { exact: true }).waitFor();
+    await page.getByText(answer).waitFor();
+    expect(
+      await history
+        .locator('[data-event]')
+        .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-event'))),
+    ).toEqual(['received', 'accept', 'answer']);
+    // Answered, so only closing is left.
+    expect(await actions.getByRole('button').allInnerTexts()).toEqual(['Đóng phản ánh']);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(390);
+    // Once the dialog's overlay has faded out.
+    await resizeTo(page, { width: 390, height: 844 });
+    await page.screenshot({ path: `${SHOTS}/item-390.png`, fullPage: true });
+    await page.context().close();
+  });
+
+  it('a step on a version someone else changed says so and shows the item as it is now', {
+    timeout: 120_000,
+  }, async () => {
+    const page = await newPage({ width: 390, height: 844 });
+    await signInAs(page, server, 'baocao.phohien');
+    await page.goto(`${server.url}/feedback`);
+    await page.locator(`[data-feedback="${sent.stale.code}"]`).getByRole('link').click();
+    await page.getByText(sent.stale.text).waitFor();
+    // The coordinator accepts it first, through the API.
+    const coordinator = await apiAs(server, 'dieuphoi');
+    const list = await coordinator('GET', `/api/feedback?q=${sent.stale.code}`);
+    const item = list.json.items[0];
+    expect(
+      (
+        await coordinator('POST', `/api/feedback/${item.id}/actions`, {
+          type: 'accept',
+          version: item.version,
+        })
+      ).status,
+    ).toBe(200);
+    await page.getByRole('button', { name: 'Nhận xử lý' }).click();
+    await page
+      .getByRole('alert')
+      .getByText(/Phản ánh vừa được người khác xử lý/)
+      .waitFor();
+    await page.getByText('Đã nhận xử lý', { exact: true }).waitFor();
+
+    // It is spam: closed with a reason, never deleted; the reason is required.
+    await page.getByRole('button', { name: 'Đánh dấu spam' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Đánh dấu spam' });
+    await dialog.getByText(/không bị xoá, lý do chỉ lưu nội bộ/).waitFor();
+    const confirm = dialog.getByRole('button', { name: 'Đánh dấu spam' });
+    expect(await confirm.isDisabled()).toBe(true);
+    await dialog.getByLabel('Lý do đánh dấu spam').fill('Nội dung quảng cáo, không phải phản ánh.');
+    await confirm.click();
+    await closesAfterSave(dialog);
+    await page.getByText('Không phải phản ánh (spam)').first().waitFor();
+    expect(await page.getByText('Đã đóng', { exact: true }).count()).toBe(1);
+    await page.context().close();
+  });
+});
+
+describe('the province’s coordinator on a desktop', () => {
+  it('reads the figures: answered on time and resolved, as numerator/denominator', {
+    timeout: 120_000,
+  }, async () => {
+    const page = await newPage({ width: 1440, height: 900 });
+    await signInAs(page, server, 'dieuphoi');
+    await page.getByRole('navigation').getByRole('link', { name: 'Ý kiến người dân' }).click();
+    const figures = page.getByRole('region', { name: 'Chỉ số năm 2026' });
+    const ratio = (label: string) => figures.locator(`[data-kpi="${label}"] [data-testid="ratio"]`);
+    // The answered item counts, on time and resolved; the spam one, though closed, counts in neither.
+    await ratio('feedbackKpiOnTime').getByText('1/1').waitFor();
+    expect(await ratio('feedbackKpiResolved').textContent()).toBe('1/1');
+    await figures.locator('[data-kpi="feedbackKpiMedian"]').getByText('0 ngày', { exact: true }).waitFor();
+    expect(await figures.locator('[data-kpi="feedbackKpiClosed"] p').allInnerTexts()).toEqual([
+      'Đã đóng',
+      '1',
+    ]);
+    const row = page
+      .getByRole('table', { name: 'Hộp phản ánh, kiến nghị' })
+      .locator(`[data-feedback="${sent.main.code}"]`);
+    expect(await row.locator('td').allInnerTexts()).toEqual([
+      sent.main.code,
+      'Hạ tầng',
+      'Phường Phố Hiến',
+      expect.stringMatching(/^\d\d\/\d\d\/2026$/),
+      expect.stringMatching(/^\d\d\/\d\d\/2026$/),
+      'Đã trả lời\nĐã giải quyết',
+      'Phường Phố Hiến',
+    ]);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(1440);
+    await page.screenshot({ path: `${SHOTS}/inbox-1440.png`, fullPage: true });
+    await row.getByRole('link').click();
+    await page.getByText(sent.main.text).waitFor();
+    await page.screenshot({ path: `${SHOTS}/item-1440.png`, fullPage: true });
+    await page.context().close();
+  });
+
+  it('enters a petition that came by the hotline: the channel is required', {
+    timeout: 120_000,
+  }, async () => {
+    const page = await newPage({ width: 1440, height: 900 });
+    await signInAs(page, server, 'dieuphoi');
+    await page.goto(`${server.url}/feedback`);
+    await page.getByRole('button', { name: 'Nhập phản ánh' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Nhập phản ánh' });
+    await dialog.getByLabel('Lĩnh vực').click();
+    await page.getByRole('option', { name: 'Hạ tầng' }).click();
+    await dialog.getByLabel('Xã, phường').fill('Pho Hien');
+    await page.getByRole('option', { name: 'Phường Phố Hiến' }).click();
+    const text = 'Người dân gọi đường dây nóng: cống thoát nước phố Điện Biên bị tắc, nước tràn lên đường.';
+    await dialog.getByLabel('Nội dung người gửi').fill(text);
+    await dialog.getByRole('button', { name: 'Nhập phản ánh' }).click();
+    await dialog.getByText('Hãy chọn kênh tiếp nhận.').waitFor();
+    // Nothing typed is lost.
+    expect(await dialog.getByLabel('Nội dung người gửi').inputValue()).toBe(text);
+    await page.screenshot({ path: `${SHOTS}/enter-1440.png` });
+    await dialog.getByLabel('Kênh tiếp nhận').click();
+    await page.getByRole('option', { name: 'Đường dây nóng' }).click();
+    await dialog.getByRole('button', { name: 'Nhập phản ánh' }).click();
+    await closesAfterSave(dialog);
+    await page.getByText(text).waitFor();
+    await page.getByText('Đường dây nóng', { exact: true }).waitFor();
+    await page.context().close();
+  });
+});

@@ -1,0 +1,221 @@
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Select,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { Link } from '@tanstack/react-router';
+import { useState } from 'react';
+import { formatDateVi } from '../../../../core/text/dates.ts';
+import { ListFooter } from '../../components/ListFooter.tsx';
+import { ScrollTable } from '../../components/ScrollTable.tsx';
+import { SortHeader } from '../../components/SortHeader.tsx';
+import { useIsPhone } from '../../components/useIsPhone.ts';
+import { formatNumber, useT } from '../../i18n/locale.tsx';
+import type { MessageKey } from '../../i18n/messages.ts';
+import { hasPermission, useMe } from '../auth/session.ts';
+import { type InboxFilter, type InboxItem, useFeedbackCount, useFeedbackInbox } from './api.ts';
+import { EnterFeedbackDialog } from './EnterFeedbackDialog.tsx';
+import { FeedbackKpis } from './FeedbackKpis.tsx';
+import { FeedbackStatusBadge } from './FeedbackStatus.tsx';
+
+const PER_PAGE = 20;
+const FILTERS: { value: InboxFilter; label: MessageKey }[] = [
+  { value: 'new', label: 'feedbackFilterNew' },
+  { value: 'due_soon', label: 'feedbackFilterDueSoon' },
+  { value: 'overdue', label: 'feedbackFilterOverdue' },
+  { value: 'all', label: 'feedbackFilterAll' },
+];
+const SORTS: { value: string; label: MessageKey; arrow: string }[] = [
+  { value: '-receivedOn', label: 'feedbackReceived', arrow: '▼' },
+  { value: 'receivedOn', label: 'feedbackReceived', arrow: '▲' },
+  { value: 'dueOn', label: 'feedbackDue', arrow: '▲' },
+  { value: '-dueOn', label: 'feedbackDue', arrow: '▼' },
+];
+
+function FilterTab({ filter, label }: { filter: InboxFilter; label: MessageKey }) {
+  const { t } = useT();
+  const { data: count } = useFeedbackCount(filter);
+  return (
+    <Tabs.Tab
+      value={filter}
+      rightSection={
+        count !== undefined && (
+          <Badge size="sm" variant="light" color={filter === 'overdue' && count > 0 ? 'red' : 'gray'}>
+            {formatNumber(count)}
+          </Badge>
+        )
+      }
+    >
+      {t(label)}
+    </Tabs.Tab>
+  );
+}
+
+function CodeLink({ item }: { item: InboxItem }) {
+  return (
+    <Anchor
+      fw={600}
+      renderRoot={(props) => (
+        <Link {...props} to="/feedback/$feedbackId" params={{ feedbackId: String(item.id) }} />
+      )}
+    >
+      {item.code}
+    </Anchor>
+  );
+}
+
+/** On a phone each item is a card: nothing to scroll sideways. */
+function ItemCard({ item }: { item: InboxItem }) {
+  const { t } = useT();
+  return (
+    <Card withBorder padding="sm" data-feedback={item.code}>
+      <Stack gap={4}>
+        <Group justify="space-between" wrap="nowrap">
+          <CodeLink item={item} />
+        </Group>
+        <FeedbackStatusBadge status={item.status} outcome={item.outcome} isOverdue={item.isOverdue} />
+        <Text size="sm">
+          {item.categoryName} · {item.communeName}
+        </Text>
+        <Text size="sm" c="dimmed">
+          {t('feedbackReceived')} {formatDateVi(item.receivedOn)} · {t('feedbackDue')}{' '}
+          {formatDateVi(item.dueOn)}
+        </Text>
+        <Text size="sm" lineClamp={2}>
+          {item.excerpt}
+        </Text>
+      </Stack>
+    </Card>
+  );
+}
+
+/** The unit's inbox of citizens' feedback: new, due soon, overdue, all; search, sort, pages; the figures above. */
+export function FeedbackInboxPage() {
+  const { t } = useT();
+  const { data: me } = useMe();
+  const isPhone = useIsPhone();
+  const [filter, setFilter] = useState<InboxFilter>('all');
+  const [q, setQ] = useState('');
+  const [debounced] = useDebouncedValue(q, 250);
+  const [sort, setSort] = useState('-receivedOn');
+  const [page, setPage] = useState(1);
+  const [isEntering, setEntering] = useState(false);
+  const { data, isPending } = useFeedbackInbox({ filter, q: debounced, sort, page, perPage: PER_PAGE });
+  const changeSort = (next: string) => {
+    setSort(next);
+    setPage(1);
+  };
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={2}>{t('feedbackInbox')}</Title>
+        {hasPermission(me, 'feedback.handle') && (
+          <Button onClick={() => setEntering(true)}>{t('feedbackEnter')}</Button>
+        )}
+      </Group>
+      <FeedbackKpis />
+      <Tabs
+        value={filter}
+        onChange={(value) => {
+          setFilter((value as InboxFilter | null) ?? 'all');
+          setPage(1);
+        }}
+      >
+        <Tabs.List>
+          {FILTERS.map((item) => (
+            <FilterTab key={item.value} filter={item.value} label={item.label} />
+          ))}
+        </Tabs.List>
+      </Tabs>
+      <Group align="flex-end" wrap="wrap">
+        <TextInput
+          style={{ flex: 1, minWidth: 220 }}
+          aria-label={t('feedbackSearch')}
+          placeholder={t('feedbackSearch')}
+          value={q}
+          onChange={(event) => {
+            setQ(event.currentTarget.value);
+            setPage(1);
+          }}
+        />
+        {isPhone && (
+          <Select
+            aria-label={t('feedbackSortBy')}
+            data={SORTS.map((option) => ({
+              value: option.value,
+              label: `${t(option.label)} ${option.arrow}`,
+            }))}
+            value={sort}
+            onChange={(value) => changeSort(value ?? '-receivedOn')}
+            allowDeselect={false}
+            w={170}
+          />
+        )}
+      </Group>
+      {isPhone ? (
+        <Stack gap="xs" aria-label={t('feedbackInbox')}>
+          {data?.items.map((item) => (
+            <ItemCard key={item.id} item={item} />
+          ))}
+        </Stack>
+      ) : (
+        <ScrollTable striped highlightOnHover withTableBorder aria-label={t('feedbackInbox')} minWidth={900}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('feedbackCode')}</Table.Th>
+              <Table.Th>{t('feedbackCategory')}</Table.Th>
+              <Table.Th>{t('feedbackCommune')}</Table.Th>
+              <SortHeader field="receivedOn" sort={sort} onSort={changeSort}>
+                {t('feedbackReceived')}
+              </SortHeader>
+              <SortHeader field="dueOn" sort={sort} onSort={changeSort}>
+                {t('feedbackDue')}
+              </SortHeader>
+              <Table.Th>{t('feedbackStatus')}</Table.Th>
+              <Table.Th>{t('feedbackHandlingUnit')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {data?.items.map((item) => (
+              <Table.Tr key={item.id} data-feedback={item.code}>
+                <Table.Td>
+                  <CodeLink item={item} />
+                </Table.Td>
+                <Table.Td>{item.categoryName}</Table.Td>
+                <Table.Td>{item.communeName}</Table.Td>
+                <Table.Td>{formatDateVi(item.receivedOn)}</Table.Td>
+                <Table.Td c={item.isOverdue ? 'red' : undefined}>{formatDateVi(item.dueOn)}</Table.Td>
+                <Table.Td>
+                  <FeedbackStatusBadge
+                    status={item.status}
+                    outcome={item.outcome}
+                    isOverdue={item.isOverdue}
+                  />
+                </Table.Td>
+                <Table.Td>{item.handlingUnitName}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </ScrollTable>
+      )}
+      {!isPending && data?.total === 0 && (
+        <Text c="dimmed" ta="center">
+          {debounced ? t('feedbackNoneFound') : t('feedbackNone')}
+        </Text>
+      )}
+      <ListFooter total={data?.total ?? 0} page={page} perPage={PER_PAGE} onPage={setPage} />
+      {isEntering && <EnterFeedbackDialog onClose={() => setEntering(false)} />}
+    </Stack>
+  );
+}

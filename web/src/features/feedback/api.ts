@@ -1,0 +1,191 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  FEEDBACK_INBOX_FILTERS,
+  FeedbackActionInput,
+  FeedbackChannel,
+  StaffEntry,
+} from '../../../../core/feedback/feedback-schemas.ts';
+import type { FeedbackKind } from '../../../../core/feedback/kinds.ts';
+import type { Ratio } from '../../../../core/feedback/kpi.ts';
+import type { FeedbackOutcome, FeedbackStatus } from '../../../../core/feedback/workflow.ts';
+import { api, type ListResult, queryString } from '../../api/client.ts';
+
+/** The staff's side of citizens' feedback as the API answers it (server/feedback/feedback-queries.ts). */
+export type InboxFilter = (typeof FEEDBACK_INBOX_FILTERS)[number];
+
+export interface InboxItem {
+  id: number;
+  code: string;
+  kind: FeedbackKind;
+  channel: FeedbackChannel;
+  categoryCode: string;
+  categoryName: string;
+  communeName: string;
+  handlingUnitId: number;
+  handlingUnitName: string;
+  status: FeedbackStatus;
+  outcome: FeedbackOutcome | null;
+  receivedOn: string;
+  dueOn: string;
+  isOverdue: boolean;
+  excerpt: string;
+  version: number;
+}
+
+export interface FeedbackEvent {
+  id: number;
+  action: string;
+  on: string;
+  at: string;
+  actorName: string;
+  fromStatus: FeedbackStatus | null;
+  toStatus: FeedbackStatus | null;
+  fromUnitName: string | null;
+  toUnitName: string | null;
+  visibility: 'public' | 'citizen' | 'internal';
+  note: string | null;
+}
+
+export interface FeedbackFile {
+  id: number;
+  fileName: string;
+  contentType: string;
+  size: number;
+}
+
+export interface FeedbackDetail {
+  id: number;
+  code: string;
+  kind: FeedbackKind;
+  procedure: string;
+  categoryCode: string;
+  channel: FeedbackChannel;
+  text: string;
+  citizenName: string | null;
+  publishName: boolean;
+  contactPhone: string | null;
+  contactEmail: string | null;
+  contactAddress: string | null;
+  status: FeedbackStatus;
+  outcome: FeedbackOutcome | null;
+  outcomeReason: string | null;
+  forwardedTo: string | null;
+  receivedOn: string;
+  acceptedOn: string | null;
+  answeredOn: string | null;
+  closedOn: string | null;
+  dueOn: string;
+  answer: string | null;
+  rating: 'satisfied' | 'not_satisfied' | null;
+  reopened: number;
+  version: number;
+  handlingUnitId: number;
+  communeName: string;
+  handlingUnitName: string;
+  duplicateOfCode: string | null;
+  clocks: { step: 'forward' | 'acknowledge'; dueOn: string; basis: string; source: string }[];
+  events: FeedbackEvent[];
+  files: FeedbackFile[];
+}
+
+export interface FeedbackFigures {
+  unitId: number;
+  from: string;
+  to: string;
+  items: number;
+  closed: number;
+  onTime: Ratio;
+  resolved: Ratio;
+  medianDaysToAnswer: number | null;
+  overdue: number;
+}
+
+export interface FeedbackFormChoices {
+  categories: { code: string; vi: string; en: string }[];
+  communes: { code: string; name: string }[];
+}
+
+export interface InboxParams {
+  filter: InboxFilter;
+  q: string;
+  sort: string;
+  page: number;
+  perPage: number;
+}
+
+export function useFeedbackInbox(params: InboxParams) {
+  return useQuery({
+    queryKey: ['feedback', 'inbox', params],
+    queryFn: () => api<ListResult<InboxItem>>('GET', `/api/feedback${queryString({ ...params })}`),
+    placeholderData: (previous) => previous,
+  });
+}
+
+/** How many items each filter holds (one row asked for: the total is the count). */
+export function useFeedbackCount(filter: InboxFilter, enabled = true) {
+  return useQuery({
+    queryKey: ['feedback', 'count', filter],
+    queryFn: async () =>
+      (await api<ListResult<InboxItem>>('GET', `/api/feedback${queryString({ filter, perPage: 1 })}`)).total,
+    enabled,
+  });
+}
+
+export function useFeedbackItem(id: number) {
+  return useQuery({
+    queryKey: ['feedback', 'item', id],
+    queryFn: () => api<FeedbackDetail>('GET', `/api/feedback/${id}`),
+  });
+}
+
+export function useFeedbackFigures(query: { unitId: number | null; from: string; to: string }) {
+  return useQuery({
+    queryKey: ['feedback', 'kpis', query],
+    queryFn: () => api<FeedbackFigures>('GET', `/api/feedback/kpis${queryString(query)}`),
+    enabled: query.unitId !== null,
+  });
+}
+
+/** The province's categories and communes (the public form's lists). */
+export function useFeedbackChoices(enabled = true) {
+  return useQuery({
+    queryKey: ['feedback', 'choices'],
+    queryFn: () => api<FeedbackFormChoices>('GET', '/api/public/feedback/form'),
+    staleTime: 300_000,
+    enabled,
+  });
+}
+
+export function useFeedbackAction(id: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: FeedbackActionInput) =>
+      api<{ id: number; status: FeedbackStatus; outcome: FeedbackOutcome | null; version: number }>(
+        'POST',
+        `/api/feedback/${id}/actions`,
+        input,
+      ),
+    onSettled: () => client.invalidateQueries({ queryKey: ['feedback'] }),
+  });
+}
+
+export function useAddFeedbackNote(id: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (note: string) => api<{ ok: true }>('POST', `/api/feedback/${id}/notes`, { note }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['feedback', 'item', id] }),
+  });
+}
+
+export function useEnterFeedback() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: StaffEntry) =>
+      api<{ id: number; code: string; status: FeedbackStatus; dueOn: string }>(
+        'POST',
+        '/api/feedback',
+        input,
+      ),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['feedback'] }),
+  });
+}
