@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, like, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import { hasPermissionOn } from '../../core/auth/roles.ts';
 import { AppError } from '../../core/errors.ts';
 import { type ClockStep, dueDate, ruleInForce } from '../../core/feedback/clock-rules.ts';
 import type { FEEDBACK_INBOX_FILTERS, FEEDBACK_SORT_FIELDS } from '../../core/feedback/feedback-schemas.ts';
@@ -163,6 +164,8 @@ export async function feedbackDetail(ctx: FeedbackContext, id: number) {
   const { tokenHash: _secret, textKey: _key, search: _search, ...shown } = item;
   return {
     ...shown,
+    // Whether this reader may act on it: the handling unit's staff, not a reader of the commune concerned.
+    canHandle: hasPermissionOn(ctx.user.grants, 'feedback.handle', row.handlingPath),
     clocks: await clocksOf(ctx, item),
     communeName: row.unitName,
     handlingUnitName: row.handlingName,

@@ -193,7 +193,9 @@ describe('forwarding', () => {
       .from(notifications)
       .where(eq(notifications.userId, departmentStaff.id));
     expect(told.map((n) => n.title)).toEqual([`Phản ánh ${item.code} được chuyển đến đơn vị`]);
-    // The commune still reads what concerns it, but acts on it no more.
+    // The commune still reads what concerns it, but acts on it no more (and its screen offers no action).
+    expect((await detail(reporterA, item.id)).canHandle).toBe(false);
+    expect((await detail(departmentSession, item.id)).canHandle).toBe(true);
     expect((await act(reporterA, item.id, { type: 'accept' })).status).toBe(403);
     expect((await act(departmentSession, item.id, { type: 'accept' })).json.status).toBe('accepted');
     const hops = (await detail(departmentSession, item.id)).events.map(

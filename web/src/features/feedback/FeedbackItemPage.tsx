@@ -24,7 +24,6 @@ import { ApiError } from '../../api/client.ts';
 import { useIsBelow } from '../../components/useIsPhone.ts';
 import { formatDateTimeVi, formatNumber, useT } from '../../i18n/locale.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
-import { hasPermission, useMe } from '../auth/session.ts';
 import {
   type FeedbackDetail,
   type FeedbackEvent,
@@ -185,7 +184,6 @@ function History({ item }: { item: FeedbackDetail }) {
 
 function Notes({ item }: { item: FeedbackDetail }) {
   const { t } = useT();
-  const { data: me } = useMe();
   const add = useAddFeedbackNote(item.id);
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -223,7 +221,7 @@ function Notes({ item }: { item: FeedbackDetail }) {
             </Text>
           </div>
         ))}
-        {hasPermission(me, 'feedback.handle') && (
+        {item.canHandle && (
           <>
             <Textarea
               label={t('feedbackNoteLabel')}
@@ -311,7 +309,6 @@ function Body({ item }: { item: FeedbackDetail }) {
 /** One item as staff handle it: text and files, contact (private), the history, notes and the actions allowed now. */
 export function FeedbackItemPage() {
   const { t } = useT();
-  const { data: me } = useMe();
   const { feedbackId } = useParams({ strict: false }) as { feedbackId: string };
   const id = Number(feedbackId);
   const { data: item, error, refetch } = useFeedbackItem(id);
@@ -319,7 +316,7 @@ export function FeedbackItemPage() {
   const isPhone = useIsBelow('md');
   if (error) return <Alert color="red">{error.message}</Alert>;
   if (!item) return <Loader aria-label={t('loading')} />;
-  const actions = hasPermission(me, 'feedback.handle') && (
+  const actions = item.canHandle && (
     <FeedbackActions
       item={item}
       onStale={() => {

@@ -57,6 +57,8 @@ export interface FeedbackDetail {
   id: number;
   code: string;
   kind: FeedbackKind;
+  /** The reader may act on it (the handling unit's staff). */
+  canHandle: boolean;
   procedure: string;
   categoryCode: string;
   channel: FeedbackChannel;
