@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMUNE_PROCEDURES, DEPARTMENT_PROCEDURES } from '../../server/setup/demo-dossiers.ts';
+import { type Finding, findProblems, withoutData } from '../words.ts';
 import {
   apiAs,
   createSeedPlan,
@@ -10,7 +11,6 @@ import {
   signInAs,
   startServer,
 } from './harness.ts';
-import { type Finding, findProblems, withoutData } from './words.ts';
 
 /**
  * Words, not codes: every route of the web app, as the province's coordinator and as a commune's
@@ -243,29 +243,6 @@ async function readPage(page: Page, locale: 'vi' | 'en', where: string): Promise
 }
 
 const fillPath = (route: string) => route.replace(/\$(\w+)/g, (_, key: string) => params[key] ?? '');
-
-describe('what the walk counts as a code or an untranslated label', () => {
-  const found = (text: string, locale: 'vi' | 'en') => findProblems(text, locale).map((f) => f.found);
-  it('catches each kind of code, and words are not codes', () => {
-    expect(
-      found(
-        'auth.login online_full DOSSIER_ON_TIME 2026Q4 2026S1 2026M03 user #8 true [object Object]',
-        'vi',
-      ),
-    ).toEqual(['2026Q4', 'online_full', 'auth.login', 'DOSSIER_ON_TIME', '#8', 'true']);
-    expect(found('Quý IV/2026 · Thời hạn 20/12/2026 · XA.1.2 Ban hành kế hoạch · v.v.', 'vi')).toEqual([]);
-  });
-  it('catches Vietnamese and numbers in the other format in English, but not data or kept words', () => {
-    expect(found('Periodic reporting · Hạn 45,53', 'en')).toEqual(['45,53', 'Hạn']);
-    expect(found('Total 1,234.5 · Lunar New Year (Tết) · Tiếng Việt', 'en')).toEqual([]);
-    expect(
-      withoutData('Returned by Nguyễn Văn A (admin, a@b.vn) under 766/QĐ-TTg; administrative', [
-        'Nguyễn Văn A',
-        'admin',
-      ]),
-    ).toBe('Returned by   ( ,  ) under  ; administrative');
-  });
-});
 
 describe('the audit log reads as sentences with names', () => {
   it('who did what to which round, criterion and unit; the change field by field', {
