@@ -15,7 +15,8 @@ import {
 /**
  * Words, not codes: every route of the web app, as the province's coordinator and as a commune's
  * reporter, in Vietnamese and in English, with a plan, a report, an assessment round and dossiers
- * behind it. A page fails on a technical code a person would read, or on a Vietnamese label in English.
+ * behind it, each page's dialogs opened, read and closed unsaved. A page fails on a technical code a
+ * person would read, or on a Vietnamese label in English.
  */
 let server: RunningServer;
 let browser: Browser;
@@ -203,23 +204,92 @@ async function settle(page: Page) {
   await page.waitForFunction('!document.querySelector(".mantine-Loader-root, [aria-busy=true]")');
 }
 
+/** The little of the DOM the walk reads in the page (the tests are type-checked without the DOM library). */
+interface DomNode {
+  innerText: string;
+  textContent: string | null;
+  value?: string;
+  placeholder?: string;
+  parentElement: DomNode | null;
+  children: ArrayLike<DomNode> & Iterable<DomNode>;
+  closest(selector: string): DomNode | null;
+  querySelectorAll(selector: string): ArrayLike<DomNode> & Iterable<DomNode>;
+  getAttribute(name: string): string | null;
+}
+
 /**
- * What a person reads: the text, what fields hold and suggest, chart labels drawn in SVG; and apart,
- * what the page marks as Vietnamese whatever the reader's language (lang="vi": a file's own column
- * titles). Run in the page.
+ * What a person reads inside `root` (the page's body, or a dialog): the text, what fields hold and
+ * suggest, chart labels drawn in SVG; and apart, what the page marks as Vietnamese whatever the reader's
+ * language (lang="vi": a file's own column titles). A real function, run in the page: Playwright's
+ * `evaluate` given a string for a locator returns undefined without a word.
  */
-const VISIBLE_TEXT = `({
+const visibleIn = (root: DomNode) => ({
   text: [
-    document.body.innerText,
-    ...[...document.querySelectorAll('input:not([type=hidden]), textarea')].flatMap((f) => [f.value, f.placeholder]),
-    ...[...document.querySelectorAll('svg text')].map((node) => node.textContent ?? ''),
-  ].join('\\n'),
-  vietnamese: [...document.querySelectorAll('body [lang="vi"]')].map((node) => node.innerText ?? ''),
-})`;
-const visibleText = (page: Page) => page.evaluate<{ text: string; vietnamese: string[] }>(VISIBLE_TEXT);
+    // biome-ignore lint/performance/useDomNodeTextContent: the text as rendered is what a person reads.
+    root.innerText,
+    ...[...root.querySelectorAll('input:not([type=hidden]), textarea')].flatMap((field) => [
+      field.value ?? '',
+      field.placeholder ?? '',
+    ]),
+    ...[...root.querySelectorAll('svg text')].map((node) => node.textContent ?? ''),
+  ].join('\n'),
+  // biome-ignore lint/performance/useDomNodeTextContent: the text as rendered is what a person reads.
+  vietnamese: [...root.querySelectorAll('[lang="vi"]')].map((node) => node.innerText ?? ''),
+});
+type Seen = ReturnType<typeof visibleIn>;
+const visibleText = (page: Page): Promise<Seen> => page.locator('body').evaluate(visibleIn);
+
+/**
+ * Which dialog a button opens, so each is read once a page: a button in a table row by its column and
+ * place in the cell (every row's "Sửa" opens the same dialog), any other by its name.
+ */
+const dialogKeyOf = (node: DomNode) => {
+  const cell = node.closest('td');
+  if (cell?.parentElement)
+    return `row ${[...cell.parentElement.children].indexOf(cell)} ${[
+      ...cell.querySelectorAll('[aria-haspopup="dialog"]'),
+    ].indexOf(node)}`;
+  // biome-ignore lint/performance/useDomNodeTextContent: the button's name as shown.
+  return (node.getAttribute('aria-label') ?? node.innerText).trim();
+};
+
+/**
+ * Opens each dialog the page offers now (buttons marked aria-haspopup="dialog"), reads it, and closes
+ * it without saving: Escape, else its "Đóng"/"Hủy" button. Returns what each dialog showed.
+ */
+async function readDialogs(page: Page, opened: Set<string>, where: string): Promise<Seen[]> {
+  const seen: Seen[] = [];
+  const openers = page.locator('[aria-haspopup="dialog"]:visible:not([disabled]):not([data-disabled])');
+  for (let i = 0; i < (await openers.count()); i += 1) {
+    const opener = openers.nth(i);
+    const key = await opener.evaluate(dialogKeyOf);
+    if (opened.has(key)) continue;
+    opened.add(key);
+    await opener.click();
+    const dialog = page.getByRole('dialog').last();
+    await dialog.waitFor();
+    await settle(page);
+    seen.push(await dialog.evaluate(visibleIn));
+    await page.keyboard.press('Escape');
+    try {
+      await dialog.waitFor({ state: 'hidden', timeout: 10_000 });
+    } catch {
+      await dialog
+        .getByRole('button', { name: /^(Đóng|Hủy|Close|Cancel)$/ })
+        .first()
+        .click();
+      await dialog.waitFor({ state: 'hidden' });
+    }
+    // Closed, not saved: no dialog left behind, nothing the page would send.
+    expect(await page.getByRole('dialog').count(), `${where}: dialog "${key}" stays open`).toBe(0);
+    await settle(page);
+  }
+  return seen;
+}
 
 async function readPage(page: Page, locale: 'vi' | 'en', where: string): Promise<string[]> {
   await settle(page);
+  const opened = new Set<string>();
   const seen = [await visibleText(page)];
   // The notifications, on the first page a person sees.
   if (where === '/') {
@@ -228,12 +298,24 @@ async function readPage(page: Page, locale: 'vi' | 'en', where: string): Promise
     seen.push(await visibleText(page));
     await page.keyboard.press('Escape');
   }
-  // What sits behind tabs is part of the page.
+  // The units page shows a unit's actions once one is chosen: the first in the list.
+  const firstUnit = page
+    .locator('main')
+    .getByRole('button', { name: /Hưng Yên/ })
+    .first();
+  if (where === '/units' && (await firstUnit.count()) > 0) {
+    await firstUnit.click();
+    await settle(page);
+    seen.push(await visibleText(page));
+  }
+  seen.push(...(await readDialogs(page, opened, where)));
+  // What sits behind tabs is part of the page, and so are its dialogs.
   const tabs = page.getByRole('tab');
   for (let i = 0; i < (await tabs.count()); i += 1) {
     await tabs.nth(i).click();
     await settle(page);
     seen.push(await visibleText(page));
+    seen.push(...(await readDialogs(page, opened, where)));
   }
   const text = seen.map((s) => s.text).join('\n');
   const marked = locale === 'en' ? seen.flatMap((s) => s.vietnamese) : [];

@@ -58,7 +58,11 @@ export function AssessmentPage() {
     <Stack>
       <Group justify="space-between">
         <Title order={2}>{t('assessment')}</Title>
-        {manages && <Button onClick={() => setCreating(true)}>{t('openRound')}</Button>}
+        {manages && (
+          <Button aria-haspopup="dialog" onClick={() => setCreating(true)}>
+            {t('openRound')}
+          </Button>
+        )}
       </Group>
       <ScrollTable withTableBorder striped highlightOnHover>
         <Table.Thead>
@@ -107,7 +111,7 @@ export function AssessmentPage() {
           {t('frameworks')}
         </Title>
         {manages && (
-          <Button variant="light" onClick={() => setImporting(true)}>
+          <Button variant="light" aria-haspopup="dialog" onClick={() => setImporting(true)}>
             {t('importFramework')}
           </Button>
         )}
@@ -125,7 +129,12 @@ export function AssessmentPage() {
           {frameworks?.map((framework) => (
             <Table.Tr key={framework.id}>
               <Table.Td>
-                <Anchor component="button" type="button" onClick={() => setOpenFramework(framework.id)}>
+                <Anchor
+                  component="button"
+                  type="button"
+                  aria-haspopup="dialog"
+                  onClick={() => setOpenFramework(framework.id)}
+                >
                   {frameworkNameIn(locale, framework)}
                 </Anchor>{' '}
                 {framework.status === 'unconfirmed' && (

@@ -44,7 +44,12 @@ export function ChasingActions({
       >
         {t('chasingLetter')}
       </Button>
-      <Button variant="default" disabled={targets.length === 0} onClick={() => void copy()}>
+      <Button
+        variant="default"
+        disabled={targets.length === 0}
+        aria-haspopup="dialog"
+        onClick={() => void copy()}
+      >
         {t('chasingCopyText')}
       </Button>
       <Modal opened={text !== null} onClose={() => setText(null)} title={t('chasingText')} size="lg">

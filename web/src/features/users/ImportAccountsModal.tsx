@@ -165,7 +165,11 @@ export function ImportAccountsModal({ opened, onClose }: { opened: boolean; onCl
               <Button variant="default" onClick={() => send(true)} disabled={!file} loading={isBusy}>
                 {t('previewAccounts')}
               </Button>
-              <Button onClick={() => setConfirming(true)} disabled={!preview || preview.count === 0}>
+              <Button
+                aria-haspopup="dialog"
+                onClick={() => setConfirming(true)}
+                disabled={!preview || preview.count === 0}
+              >
                 {fill(t('createAccounts'), { count: count })}
               </Button>
             </>

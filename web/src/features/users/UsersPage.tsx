@@ -54,10 +54,12 @@ export function UsersPage() {
       <Group justify="space-between">
         <Title order={2}>{t('users')}</Title>
         <Group gap="xs">
-          <Button variant="default" onClick={() => setDialog({ kind: 'import' })}>
+          <Button variant="default" aria-haspopup="dialog" onClick={() => setDialog({ kind: 'import' })}>
             {t('importAccounts')}
           </Button>
-          <Button onClick={() => setDialog({ kind: 'create' })}>{t('newUser')}</Button>
+          <Button aria-haspopup="dialog" onClick={() => setDialog({ kind: 'create' })}>
+            {t('newUser')}
+          </Button>
         </Group>
       </Group>
       <TextInput
@@ -130,8 +132,12 @@ export function UsersPage() {
                     </Button>
                   </Menu.Target>
                   <Menu.Dropdown>
-                    <Menu.Item onClick={() => setDialog({ kind: 'edit', user })}>{t('edit')}</Menu.Item>
-                    <Menu.Item onClick={() => setDialog({ kind: 'grant', user })}>{t('grantRole')}</Menu.Item>
+                    <Menu.Item aria-haspopup="dialog" onClick={() => setDialog({ kind: 'edit', user })}>
+                      {t('edit')}
+                    </Menu.Item>
+                    <Menu.Item aria-haspopup="dialog" onClick={() => setDialog({ kind: 'grant', user })}>
+                      {t('grantRole')}
+                    </Menu.Item>
                     <Menu.Item onClick={() => reset(user)}>{t('resetPassword')}</Menu.Item>
                   </Menu.Dropdown>
                 </Menu>
