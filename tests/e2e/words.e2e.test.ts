@@ -233,8 +233,12 @@ const visibleIn = (root: DomNode) => ({
     ]),
     ...[...root.querySelectorAll('svg text')].map((node) => node.textContent ?? ''),
   ].join('\n'),
-  // biome-ignore lint/performance/useDomNodeTextContent: the text as rendered is what a person reads.
-  vietnamese: [...root.querySelectorAll('[lang="vi"]')].map((node) => node.innerText ?? ''),
+  vietnamese: [...root.querySelectorAll('[lang="vi"]')].flatMap((node) => [
+    // biome-ignore lint/performance/useDomNodeTextContent: the text as rendered is what a person reads.
+    node.innerText ?? '',
+    // A field marked Vietnamese (a criterion's Vietnamese name being edited) holds Vietnamese too.
+    ...[node, ...node.querySelectorAll('input, textarea')].map((field) => field.value ?? ''),
+  ]),
 });
 type Seen = ReturnType<typeof visibleIn>;
 const visibleText = (page: Page): Promise<Seen> => page.locator('body').evaluate(visibleIn);
@@ -253,23 +257,35 @@ const dialogKeyOf = (node: DomNode) => {
   return (node.getAttribute('aria-label') ?? node.innerText).trim();
 };
 
+/** A modal dialog (Mantine's Modal), not a popover's dropdown (role="dialog" too, but not modal). */
+const MODAL = '[role="dialog"][aria-modal="true"]';
+
 /**
  * Opens each dialog the page offers now (buttons marked aria-haspopup="dialog"), reads it, and closes
  * it without saving: Escape, else its "Đóng"/"Hủy" button. Returns what each dialog showed.
  */
-async function readDialogs(page: Page, opened: Set<string>, where: string): Promise<Seen[]> {
+async function readDialogs(
+  page: Page,
+  opened: Set<string>,
+  where: string,
+  titles: string[],
+): Promise<Seen[]> {
   const seen: Seen[] = [];
-  const openers = page.locator('[aria-haspopup="dialog"]:visible:not([disabled]):not([data-disabled])');
+  // A popover's target (the bell, a date field) says aria-haspopup="dialog" too, with aria-expanded.
+  const openers = page.locator(
+    '[aria-haspopup="dialog"]:not([aria-expanded]):visible:not([disabled]):not([data-disabled])',
+  );
   for (let i = 0; i < (await openers.count()); i += 1) {
     const opener = openers.nth(i);
     const key = await opener.evaluate(dialogKeyOf);
     if (opened.has(key)) continue;
     opened.add(key);
     await opener.click();
-    const dialog = page.getByRole('dialog').last();
+    const dialog = page.locator(MODAL).last();
     await dialog.waitFor();
     await settle(page);
     seen.push(await dialog.evaluate(visibleIn));
+    titles.push(`${where}: ${(await dialog.locator('.mantine-Modal-title').textContent())?.trim()}`);
     await page.keyboard.press('Escape');
     try {
       await dialog.waitFor({ state: 'hidden', timeout: 10_000 });
@@ -277,17 +293,22 @@ async function readDialogs(page: Page, opened: Set<string>, where: string): Prom
       await dialog
         .getByRole('button', { name: /^(Đóng|Hủy|Close|Cancel)$/ })
         .first()
-        .click();
+        .click({ timeout: 10_000 });
       await dialog.waitFor({ state: 'hidden' });
     }
     // Closed, not saved: no dialog left behind, nothing the page would send.
-    expect(await page.getByRole('dialog').count(), `${where}: dialog "${key}" stays open`).toBe(0);
+    expect(await page.locator(MODAL).count(), `${where}: dialog "${key}" stays open`).toBe(0);
     await settle(page);
   }
   return seen;
 }
 
-async function readPage(page: Page, locale: 'vi' | 'en', where: string): Promise<string[]> {
+async function readPage(
+  page: Page,
+  locale: 'vi' | 'en',
+  where: string,
+  titles: string[] = [],
+): Promise<string[]> {
   await settle(page);
   const opened = new Set<string>();
   const seen = [await visibleText(page)];
@@ -298,24 +319,22 @@ async function readPage(page: Page, locale: 'vi' | 'en', where: string): Promise
     seen.push(await visibleText(page));
     await page.keyboard.press('Escape');
   }
-  // The units page shows a unit's actions once one is chosen: the first in the list.
-  const firstUnit = page
-    .locator('main')
-    .getByRole('button', { name: /Hưng Yên/ })
-    .first();
+  // The units page shows a unit's actions once one is chosen: the tree's first unit (its name, not
+  // the arrow that opens it).
+  const firstUnit = page.locator('main li button:not([aria-expanded])').first();
   if (where === '/units' && (await firstUnit.count()) > 0) {
     await firstUnit.click();
     await settle(page);
     seen.push(await visibleText(page));
   }
-  seen.push(...(await readDialogs(page, opened, where)));
+  seen.push(...(await readDialogs(page, opened, where, titles)));
   // What sits behind tabs is part of the page, and so are its dialogs.
   const tabs = page.getByRole('tab');
   for (let i = 0; i < (await tabs.count()); i += 1) {
     await tabs.nth(i).click();
     await settle(page);
     seen.push(await visibleText(page));
-    seen.push(...(await readDialogs(page, opened, where)));
+    seen.push(...(await readDialogs(page, opened, where, titles)));
   }
   const text = seen.map((s) => s.text).join('\n');
   const marked = locale === 'en' ? seen.flatMap((s) => s.vietnamese) : [];
@@ -323,6 +342,31 @@ async function readPage(page: Page, locale: 'vi' | 'en', where: string): Promise
     (f: Finding) => `${where}: ${f.what} "${f.found}" in "${f.line}"`,
   );
 }
+
+/** The pages whose dialogs each person opens in the walk (the button marked aria-haspopup="dialog"). */
+const DIALOG_PAGES: Record<string, string[]> = {
+  dieuphoi: [
+    '/units',
+    '/users',
+    '/indicators/targets',
+    '/plans/$planId',
+    '/reports',
+    '/assessment',
+    '/assessment/rounds/$roundId',
+    '/assessment/rounds/$roundId/units/$unitId',
+  ],
+  'baocao.phohien': ['/reports/$reportId', '/assessment', '/assessment/rounds/$roundId/units/$unitId'],
+  admin: [
+    '/units',
+    '/users',
+    '/indicators/targets',
+    '/plans/$planId',
+    '/reports',
+    '/assessment',
+    '/assessment/rounds/$roundId',
+    '/assessment/rounds/$roundId/units/$unitId',
+  ],
+};
 
 const fillPath = (route: string) => route.replace(/\$(\w+)/g, (_, key: string) => params[key] ?? '');
 
@@ -380,13 +424,17 @@ describe('every route reads in words, in both languages', () => {
         await signInAs(page, server, user);
         await page.evaluate((l) => localStorage.setItem('chiso.locale', l), locale);
         const problems: string[] = [];
+        const titles: string[] = [];
         for (const route of ROUTES) {
           await page.goto(`${server.url}${fillPath(route)}`);
           // Read in the language asked for (the app marks the page's language).
           expect(await page.locator('html').getAttribute('lang')).toBe(locale);
-          problems.push(...(await readPage(page, locale, route)));
+          problems.push(...(await readPage(page, locale, route, titles)));
         }
         await context.close();
+        // The dialogs were opened, on every page that has them for this person.
+        const pages = [...new Set(titles.map((title) => title.slice(0, title.indexOf(': '))))];
+        expect(pages, titles.join('\n')).toEqual(DIALOG_PAGES[user]);
         const distinct = [...new Set(problems)];
         expect(distinct, `\n${distinct.join('\n')}\n`).toEqual([]);
       });

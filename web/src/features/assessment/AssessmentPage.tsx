@@ -33,6 +33,7 @@ import { decimalMark, formatNumber, useT } from '../../i18n/locale.tsx';
 import { hasPermission, useMe } from '../auth/session.ts';
 import { UnitPicker } from '../units/UnitPicker.tsx';
 import {
+  bandIn,
   frameworkNameIn,
   type RoundDetail,
   useFramework,
@@ -205,7 +206,8 @@ function FrameworkTree({ id, onClose }: { id: number; onClose: () => void }) {
       size="xl"
     >
       <Group justify="space-between" mb="sm">
-        <Text size="sm" c="dimmed" maw={600}>
+        {/* A citation of the Vietnamese text the framework comes from, as it is written. */}
+        <Text size="sm" c="dimmed" maw={600} lang="vi">
           {definition?.source}
         </Text>
         <Group gap="xs">
@@ -230,14 +232,18 @@ function FrameworkTree({ id, onClose }: { id: number; onClose: () => void }) {
                 </Table.Td>
                 <Table.Td pl={`${depth + 0.6}rem`} fw={depth === 0 ? 700 : 400}>
                   {editable ? (
+                    // The Vietnamese name is what is edited, in either language.
                     <TextInput
                       size="xs"
+                      lang="vi"
                       aria-label={`${t('name')} ${criterion.code}`}
                       value={criterion.nameVi}
                       onChange={(event) => edit(criterion.code, { nameVi: event.currentTarget.value })}
                     />
+                  ) : locale === 'en' && criterion.nameEn ? (
+                    criterion.nameEn
                   ) : (
-                    criterion.nameVi
+                    <span lang="vi">{criterion.nameVi}</span>
                   )}
                 </Table.Td>
                 <Table.Td w={110} ta="right">
@@ -271,7 +277,9 @@ function FrameworkTree({ id, onClose }: { id: number; onClose: () => void }) {
               <TextInput
                 size="xs"
                 aria-label={`${t('band')} ${index + 1}`}
-                value={band.label}
+                // Edited as the framework words it (Vietnamese); read in the reader's language.
+                lang={editable ? 'vi' : undefined}
+                value={editable ? band.label : bandIn(locale, band.label)}
                 readOnly={!editable}
                 onChange={(event) => editBand(index, { label: event.currentTarget.value })}
                 w={140}
@@ -358,7 +366,7 @@ function ImportFrameworkDialog({ onClose }: { onClose: () => void }) {
         </Text>
         <TextInput
           label={t('code')}
-          placeholder="HY_CCHC_XA"
+          description={t('frameworkCodeHelp')}
           value={form.code}
           onChange={(event) => setForm({ ...form, code: event.currentTarget.value.toUpperCase() })}
         />

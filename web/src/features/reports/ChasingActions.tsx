@@ -55,6 +55,8 @@ export function ChasingActions({
       <Modal opened={text !== null} onClose={() => setText(null)} title={t('chasingText')} size="lg">
         <Textarea
           aria-label={t('chasingText')}
+          description={t('chasingTextNote')}
+          lang="vi"
           value={text ?? ''}
           readOnly
           autosize

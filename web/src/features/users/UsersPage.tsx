@@ -11,6 +11,7 @@ import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { SortHeader } from '../../components/SortHeader.tsx';
 import { TemporaryPasswordModal } from '../../components/TemporaryPasswordModal.tsx';
 import { useT } from '../../i18n/locale.tsx';
+import { hasPermission, useMe } from '../auth/session.ts';
 import { ImportAccountsModal } from './ImportAccountsModal.tsx';
 import { CreateUserModal, EditUserModal, GrantRoleModal } from './UserDialogs.tsx';
 
@@ -18,6 +19,7 @@ const PER_PAGE = 20;
 
 export function UsersPage() {
   const { t, label } = useT();
+  const { data: me } = useMe();
   const client = useQueryClient();
   const [q, setQ] = useState('');
   const [debounced] = useDebouncedValue(q, 250);
@@ -53,14 +55,17 @@ export function UsersPage() {
     <Stack>
       <Group justify="space-between">
         <Title order={2}>{t('users')}</Title>
-        <Group gap="xs">
-          <Button variant="default" aria-haspopup="dialog" onClick={() => setDialog({ kind: 'import' })}>
-            {t('importAccounts')}
-          </Button>
-          <Button aria-haspopup="dialog" onClick={() => setDialog({ kind: 'create' })}>
-            {t('newUser')}
-          </Button>
-        </Group>
+        {/* Only to those who may make accounts: anyone else would be refused. */}
+        {hasPermission(me, 'users.write') && (
+          <Group gap="xs">
+            <Button variant="default" aria-haspopup="dialog" onClick={() => setDialog({ kind: 'import' })}>
+              {t('importAccounts')}
+            </Button>
+            <Button aria-haspopup="dialog" onClick={() => setDialog({ kind: 'create' })}>
+              {t('newUser')}
+            </Button>
+          </Group>
+        )}
       </Group>
       <TextInput
         type="search"
