@@ -143,7 +143,11 @@ beforeAll(async () => {
   const demo = JSON.parse(
     readFileSync(new URL('../../reference/demo/hung-yen.json', import.meta.url), 'utf8'),
   );
-  names.push(...stringsUnder(demo, ['headTitle', 'communeHeadTitle']));
+  names.push(...stringsUnder(demo, ['headTitle', 'communeHeadTitle', 'shortName', 'address']));
+  // The province's and the commune's records as their pages show them: the units each was formed from.
+  const province = ok(await admin('GET', `/api/units/${coordinatorMe.user.grants[0].unitId}`), 'province');
+  const commune = ok(await admin('GET', `/api/units/${unitId}`), 'commune');
+  names.push(...stringsUnder([province, commune], ['name', 'shortName', 'headTitle', 'address']));
   for (const user of await allPages(admin, '/api/users')) names.push(user.fullName, user.username);
   const plan = ok(await coordinator('GET', `/api/plans/${params.planId}`), 'plan');
   // The plan as its document words it: title, sections, tasks, targets, agencies, signatories.
@@ -310,6 +314,8 @@ async function readPage(
   titles: string[] = [],
 ): Promise<string[]> {
   await settle(page);
+  // A page that failed to render reads in words too, but is no page: the walk fails on it.
+  if ((await page.locator('[data-page-error]').count()) > 0) return [`${where}: the page failed to render`];
   const opened = new Set<string>();
   const seen = [await visibleText(page)];
   // The notifications, on the first page a person sees.
@@ -368,6 +374,13 @@ const DIALOG_PAGES: Record<string, string[]> = {
   ],
 };
 
+/** The scene's report as its coordinator reads it: what a dialog saved by mistake would change. */
+async function reportState() {
+  const coordinator = await apiAs(server, 'dieuphoi');
+  const report = ok(await coordinator('GET', `/api/reports/${params.reportId}`), 'report');
+  return { status: report.status, version: report.version };
+}
+
 const fillPath = (route: string) => route.replace(/\$(\w+)/g, (_, key: string) => params[key] ?? '');
 
 describe('the audit log reads as sentences with names', () => {
@@ -425,6 +438,7 @@ describe('every route reads in words, in both languages', () => {
         await page.evaluate((l) => localStorage.setItem('chiso.locale', l), locale);
         const problems: string[] = [];
         const titles: string[] = [];
+        const reportBefore = await reportState();
         for (const route of ROUTES) {
           await page.goto(`${server.url}${fillPath(route)}`);
           // Read in the language asked for (the app marks the page's language).
@@ -432,6 +446,8 @@ describe('every route reads in words, in both languages', () => {
           problems.push(...(await readPage(page, locale, route, titles)));
         }
         await context.close();
+        // Every dialog closed unsaved: the report the walk passed is as it was.
+        expect(await reportState()).toEqual(reportBefore);
         // The dialogs were opened, on every page that has them for this person.
         const pages = [...new Set(titles.map((title) => title.slice(0, title.indexOf(': '))))];
         expect(pages, titles.join('\n')).toEqual(DIALOG_PAGES[user]);

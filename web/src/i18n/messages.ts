@@ -531,6 +531,11 @@ export const MESSAGES = {
   generated: { vi: 'Đã lập xong', en: 'Ready' },
   returnedReason: { vi: 'Lý do trả lại', en: 'Returned because' },
   reload: { vi: 'Tải lại', en: 'Reload' },
+  pageFailed: { vi: 'Trang này không hiển thị được', en: 'This page could not be shown' },
+  pageFailedHelp: {
+    vi: 'Đã xảy ra lỗi khi hiển thị trang. Hãy tải lại; nếu vẫn lỗi, báo cho quản trị viên.',
+    en: 'Something failed while showing the page. Reload it; if it fails again, tell the administrator.',
+  },
   whatWasDone: { vi: 'Kết quả thực hiện', en: 'What was done' },
   noTasksToReport: { vi: 'Đơn vị không chủ trì nhiệm vụ nào đang mở.', en: 'The unit leads no open task.' },
   history: { vi: 'Lịch sử', en: 'History' },
