@@ -1,8 +1,10 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DOSSIER_FIELD_LABELS, DOSSIER_FIELDS } from '../../core/dossiers/dossier-fields.ts';
 import { codeWithoutName, findProblems, withoutData } from '../../tests/words.ts';
 import { fixedClock } from '../clock.ts';
 import { dossiers, procedures, units, users } from '../db/schema/index.ts';
+import { dossierCsv, dossierRow } from '../dossiers/dossier-fixtures.ts';
 import { docxParagraphs, docxTables } from '../test/docx-reader.ts';
 import { buildPlan, buildReport, buildRound, COMMUNE_A, signInAs } from '../test/factories.ts';
 import { createTestApp, type Session, type TestApp, unitIdByCode } from '../test/harness.ts';
@@ -315,6 +317,23 @@ describe('every generated file reads in words', () => {
         await download(coordinator, `/api/rounds/${ids.round}/results/export?format=${format}`),
         `Kết quả Đánh giá CCHC cấp xã năm 2026.${format}`,
       );
+  });
+
+  it('the list of refused rows of a dossier import', async () => {
+    // A file as a one-stop system exports it (Vietnamese titles), one row with an unknown channel.
+    const headers = DOSSIER_FIELDS.map((field) => DOSSIER_FIELD_LABELS[field]);
+    const file = dossierCsv([dossierRow({ channel: 'fax' })], headers);
+    const started = await coordinator.upload('/api/dossiers/imports', 'ho-so.csv', Buffer.from(file));
+    expect(started.status).toBe(202);
+    const jobUrl = `/api/jobs/${started.json.jobId}`;
+    let job = (await coordinator.request('GET', jobUrl)).json;
+    for (let i = 0; i < 600 && job.status === 'running'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      job = (await coordinator.request('GET', jobUrl)).json;
+    }
+    expect(job.result.rejectedCount).toBe(1);
+    names.push('fax', 'ho-so.csv');
+    await expectWords(await download(coordinator, `${jobUrl}/files/0`), 'loi-nhap-ho-so.csv');
   });
 
   it('the units and accounts: exports, templates and the temporary passwords', async () => {
