@@ -41,11 +41,11 @@ describe('periodName: a period in words', () => {
   });
 });
 
-describe('periodFileName: the name in a file name, without diacritics', () => {
-  it('folds the Vietnamese name', () => {
-    expect(periodFileName('2026Q4')).toBe('quy-iv-2026');
-    expect(periodFileName('2026S2')).toBe('6-thang-cuoi-nam-2026');
-    expect(periodFileName('2026')).toBe('nam-2026');
-    expect(periodFileName('2026M12')).toBe('thang-12-2026');
+describe('periodFileName: the name in a file name, in words and without "/"', () => {
+  it('writes the Vietnamese name as a sentence has it', () => {
+    expect(periodFileName('2026Q4')).toBe('quý IV năm 2026');
+    expect(periodFileName('2026S2')).toBe('6 tháng cuối năm 2026');
+    expect(periodFileName('2026')).toBe('năm 2026');
+    expect(periodFileName('2026M12')).toBe('tháng 12 năm 2026');
   });
 });

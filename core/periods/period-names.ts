@@ -3,7 +3,7 @@
  * "Năm 2026", "Tháng 12/2026" (English "Q4 2026", "First half of 2026", "Year 2026", "December 2026").
  * Codes ("2026Q4") stay in URLs, the API and files meant for machines.
  */
-import { foldVietnamese } from '../text/vietnamese.ts';
+import { fileNamePart } from '../text/file-names.ts';
 import { type Period, parsePeriod } from './periods.ts';
 
 export type PeriodLocale = 'vi' | 'en';
@@ -59,11 +59,12 @@ export function periodName(
   return lowers ? name.charAt(0).toLowerCase() + name.slice(1) : name;
 }
 
-/** The Vietnamese name as a file name's part: "quy-iv-2026", "6-thang-cuoi-nam-2026", "nam-2026". */
+/**
+ * The Vietnamese name inside a file name, where "/" cannot stand: "quý IV năm 2026", "tháng 3 năm 2026",
+ * "6 tháng cuối năm 2026", "năm 2026" (core/text/file-names.ts).
+ */
 export function periodFileName(period: string | Period): string {
-  return foldVietnamese(periodName(period))
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
+  return fileNamePart(periodName(period, 'vi', { inSentence: true }).replace('/', ' năm '));
 }
 
 /** Words of a period kind, for grouping a list of periods ("Quý", "6 tháng", "Năm", "Tháng"). */

@@ -17,6 +17,7 @@ import {
   updateScoreSchema,
 } from '../../core/frameworks/rounds.ts';
 import { idParam, versionSchema } from '../../core/ids.ts';
+import { fileNamePart } from '../../core/text/file-names.ts';
 import { contextOf } from '../auth/policy.ts';
 import type { Db } from '../db/engine.ts';
 import { JsonBodyCache } from '../db/read-cache.ts';
@@ -120,9 +121,9 @@ export async function assessmentRoutes(app: FastifyInstance, { db, cacheMs }: { 
       const { definition } = await getFramework(contextOf(request, db), request.params.id);
       const { format } = request.query;
       return sendDownload(reply, {
-        fileName: `${definition.code}-${definition.fromYear}.${format}`,
+        fileName: `${fileNamePart(`${definition.nameVi} ${definition.fromYear}`)}.${format}`,
         contentType: CONTENT_TYPES[format],
-        data: await writeTable(frameworkToTable(definition), format, definition.code),
+        data: await writeTable(frameworkToTable(definition), format, 'Tiêu chí'),
       });
     },
   );
@@ -311,7 +312,7 @@ export async function assessmentRoutes(app: FastifyInstance, { db, cacheMs }: { 
         ),
       };
       return sendDownload(reply, {
-        fileName: `ket-qua-danh-gia-${request.params.id}.${format}`,
+        fileName: `${fileNamePart(`Kết quả ${results.round.name}`)}.${format}`,
         contentType: CONTENT_TYPES[format],
         data: await writeTable(table, format, 'Kết quả'),
       });

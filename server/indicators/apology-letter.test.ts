@@ -61,7 +61,9 @@ describe('the apology slip of a late dossier', () => {
   it('is drafted in the format of Nghị định 30/2020 by the dossier’s unit, with the delay counted', async () => {
     const response = await download(reporter, 'LATE-1');
     expect(response.statusCode).toBe(200);
-    expect(response.headers['content-disposition']).toContain('phieu-xin-loi-LATE-1.docx');
+    expect(response.headers['content-disposition']).toContain(
+      `filename*=UTF-8''${encodeURIComponent('Phiếu xin lỗi hồ sơ LATE-1.docx')}`,
+    );
     const body = await text(response.rawPayload);
     expect(body).toContain('ỦY BAN NHÂN DÂN');
     expect(body).toContain('PHƯỜNG PHỐ HIẾN');

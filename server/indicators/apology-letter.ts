@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { fieldError, msg } from '../../core/errors.ts';
 import { daysLate, isLate } from '../../core/indicators/dossier-indicators.ts';
 import { formatDateVi, todayInVietnam } from '../../core/text/dates.ts';
+import { fileNamePart } from '../../core/text/file-names.ts';
 import { pathIds } from '../../core/units/unit-tree.ts';
 import { nowOf } from '../clock.ts';
 import { units } from '../db/schema/index.ts';
@@ -109,5 +110,5 @@ export async function apologyLetter(
     paragraphs,
     recipients: ['Như trên'],
   });
-  return { fileName: `phieu-xin-loi-${dossier.code}.docx`, contentType: DOCX, data };
+  return { fileName: `${fileNamePart(`Phiếu xin lỗi hồ sơ ${dossier.code}`)}.docx`, contentType: DOCX, data };
 }

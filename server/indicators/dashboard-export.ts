@@ -1,5 +1,6 @@
 import { TARGET_STATUS } from '../../core/indicators/targets.ts';
 import { periodName } from '../../core/periods/period-names.ts';
+import { fileNamePart } from '../../core/text/file-names.ts';
 import { CONTENT_TYPES, type Sheet, writeWorkbook } from '../files/tabular.ts';
 import type { DossierDashboard } from './dashboard-service.ts';
 import type { LateDossier } from './late-service.ts';
@@ -15,19 +16,9 @@ const round = (rate: number | null) => (rate === null ? null : Math.round(rate *
 export function kpiSheet(dashboard: DossierDashboard): Sheet {
   return {
     name: 'Chỉ số',
-    headers: [
-      'Mã',
-      'Chỉ số',
-      'Đơn vị tính',
-      'Tử số',
-      'Mẫu số',
-      'Giá trị',
-      'Chỉ tiêu',
-      'Biên cảnh báo',
-      'Đánh giá',
-    ],
+    // Indicators by their names: their codes are for the API.
+    headers: ['Chỉ số', 'Đơn vị tính', 'Tử số', 'Mẫu số', 'Giá trị', 'Chỉ tiêu', 'Biên cảnh báo', 'Đánh giá'],
     rows: dashboard.kpis.map((kpi) => [
-      kpi.code,
       kpi.nameVi,
       kpi.measureUnit,
       kpi.numerator,
@@ -114,5 +105,9 @@ export function lateSheet(items: LateDossier[]): Sheet {
 
 /** One chart's sheet as an .xlsx download. */
 export async function xlsxOf(sheet: Sheet, title: string) {
-  return { fileName: `${title}.xlsx`, contentType: CONTENT_TYPES.xlsx, data: await writeWorkbook([sheet]) };
+  return {
+    fileName: `${fileNamePart(title)}.xlsx`,
+    contentType: CONTENT_TYPES.xlsx,
+    data: await writeWorkbook([sheet]),
+  };
 }

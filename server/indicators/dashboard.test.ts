@@ -206,7 +206,6 @@ describe('GET /api/dashboards/dossiers/export', () => {
     expect(kpis.headers['content-disposition']).toContain('.xlsx');
     const sheet = await readSheet(kpis.rawPayload);
     expect(sheet.rows[0]).toEqual([
-      'Mã',
       'Chỉ số',
       'Đơn vị tính',
       'Tử số',
@@ -216,9 +215,10 @@ describe('GET /api/dashboards/dossiers/export', () => {
       'Biên cảnh báo',
       'Đánh giá',
     ]);
-    const onTime = sheet.rows.find((row) => row[0] === 'DOSSIER_ON_TIME');
-    expect(onTime?.slice(3, 6)).toEqual([519, 1020, Math.round((519 / 1020) * 10000) / 100]);
-    expect(onTime?.[8]).toBe('Không đạt');
+    // Indicators by name: their codes are for the API.
+    const onTime = sheet.rows.find((row) => row[0] === 'Tỷ lệ hồ sơ TTHC giải quyết đúng hạn');
+    expect(onTime?.slice(2, 5)).toEqual([519, 1020, Math.round((519 / 1020) * 10000) / 100]);
+    expect(onTime?.[7]).toBe('Không đạt');
 
     const trend = await readSheet(
       (await download(`unitId=${province}&period=2026Q1&chart=trend`)).rawPayload,

@@ -13,6 +13,7 @@ import {
   targetUpdateSchema,
 } from '../../core/indicators/indicator-schemas.ts';
 import { listQuery } from '../../core/list.ts';
+import { periodFileName } from '../../core/periods/period-names.ts';
 import { isoDate } from '../../core/text/fields.ts';
 import { contextOf } from '../auth/policy.ts';
 import type { Db } from '../db/engine.ts';
@@ -166,7 +167,7 @@ export async function indicatorRoutes(app: FastifyInstance, { db, cacheMs }: { d
           msg('Không có chỉ số hồ sơ này.', 'There is no such dossier indicator.'),
         );
       const dashboard = await dashboardOf(ctx, request.query);
-      const title = `${dashboard.unit.name} - ${dashboard.period}`;
+      const title = `${dashboard.unit.name} - ${periodFileName(dashboard.period)}`;
       if (chart === 'late') {
         const late = await findLateDossiers(ctx, {
           unitId: dashboard.unit.id,

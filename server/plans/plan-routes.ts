@@ -19,6 +19,7 @@ import {
 } from '../../core/plans/plan-views.ts';
 import { DIMENSION_CODES } from '../../core/plans/types.ts';
 import { isoDate } from '../../core/text/fields.ts';
+import { fileNamePart } from '../../core/text/file-names.ts';
 import { contextOf } from '../auth/policy.ts';
 import type { Db } from '../db/engine.ts';
 import { readDocumentText } from '../files/documents.ts';
@@ -265,7 +266,8 @@ export async function planRoutes(app: FastifyInstance, { db }: { db: Db }) {
     },
     async (request, reply) => {
       const plan = await getPlan(contextOf(request, db), request.params.id);
-      const name = `Ke hoach ${plan.number ?? plan.id}`.replace(/\//g, '-');
+      // Named by its number, or by its title while it has none.
+      const name = fileNamePart(plan.number ? `Kế hoạch ${plan.number}` : plan.title);
       return sendDownload(reply, {
         fileName: `${name}.docx`,
         contentType: DOCX_TYPE,

@@ -1,6 +1,7 @@
 import { periodFileName, periodName } from '../../core/periods/period-names.ts';
 import { REPORT_STATUS_NAMES } from '../../core/reports/report.ts';
 import { formatDateVi } from '../../core/text/dates.ts';
+import { fileNamePart } from '../../core/text/file-names.ts';
 import { UNIT_TYPES, type UnitType } from '../../core/units/unit-types.ts';
 import { CONTENT_TYPES, writeWorkbook } from '../files/tabular.ts';
 import { periodOverview, type ReportContext } from './report-service.ts';
@@ -38,7 +39,7 @@ export async function exportPeriodBoard(ctx: ReportContext, periodCode: string) 
     },
   ]);
   return {
-    fileName: `tinh-hinh-bao-cao-${periodFileName(board.period.code)}.xlsx`,
+    fileName: `${fileNamePart(`Tình hình gửi báo cáo ${periodFileName(board.period.code)}`)}.xlsx`,
     contentType: CONTENT_TYPES.xlsx,
     data,
   };

@@ -1,6 +1,7 @@
 import { AppError, msg } from '../../core/errors.ts';
-import { periodName } from '../../core/periods/period-names.ts';
+import { periodFileName, periodName } from '../../core/periods/period-names.ts';
 import { formatDateVi } from '../../core/text/dates.ts';
+import { fileNamePart } from '../../core/text/file-names.ts';
 import { todayOf } from '../clock.ts';
 import { renderDocx } from '../files/docx-render.ts';
 import { overseenUnit } from '../overview/overseen-unit.ts';
@@ -92,7 +93,7 @@ export async function chasingLetter(ctx: ReportContext, periodCode: string) {
     ],
   });
   return {
-    fileName: `Công văn đôn đốc báo cáo ${period.replace('/', ' năm ')}.docx`,
+    fileName: `${fileNamePart(`Công văn đôn đốc báo cáo ${periodFileName(board.period.code)}`)}.docx`,
     contentType: DOCX,
     data,
   };

@@ -9,6 +9,7 @@ import {
   summariseTasks,
 } from '../../core/reports/consolidated-summary.ts';
 import { formatDateVi } from '../../core/text/dates.ts';
+import { fileNamePart } from '../../core/text/file-names.ts';
 import { todayOf } from '../clock.ts';
 import { units } from '../db/schema/index.ts';
 import { renderDocx } from '../files/docx-render.ts';
@@ -206,11 +207,14 @@ export async function consolidatedReport(
   });
   const xlsx = await writeWorkbook([summarySheet(summary), indicatorSheet(indicators), taskSheet(tasks)]);
   await progress(steps, steps, 'Đã lập xong');
-  const name = `bao-cao-${periodFileName(code)}-ke-hoach-${plan.id}`;
+  // Named as the document is: the plan by its number (its title when it has none), the period in words.
+  const name = fileNamePart(
+    `Báo cáo kết quả thực hiện ${plan.number ? `Kế hoạch ${plan.number}` : plan.title} ${periodFileName(code)}`,
+  );
   return {
     files: [
       { fileName: `${name}.docx`, contentType: DOCX, data: docx },
-      { fileName: `${name}-phu-luc.xlsx`, contentType: CONTENT_TYPES.xlsx, data: xlsx },
+      { fileName: `${name} - Phụ lục.xlsx`, contentType: CONTENT_TYPES.xlsx, data: xlsx },
     ],
   };
 }

@@ -43,7 +43,9 @@ describe('a unit’s own report as a document to sign', () => {
     await t.database.pool.query(`update units set head_name = 'Nguyễn Văn An' where code = '33.SNV'`);
     const response = await download(reporter, `/api/reports/${reportId}/export.docx`);
     expect(response.statusCode).toBe(200);
-    expect(response.headers['content-disposition']).toContain('bao-cao-2026Q1-33.SNV.docx');
+    expect(response.headers['content-disposition']).toContain(
+      `filename*=UTF-8''${encodeURIComponent('Báo cáo quý I năm 2026 - Sở Nội vụ.docx')}`,
+    );
     const text = await docxText(response.rawPayload);
     expect(text).toContain('SỞ NỘI VỤ');
     expect(text).toContain('Số:      /BC-SNV');

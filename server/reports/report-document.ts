@@ -1,10 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { fieldError, msg } from '../../core/errors.ts';
-import { periodName } from '../../core/periods/period-names.ts';
+import { periodFileName, periodName } from '../../core/periods/period-names.ts';
 import { ITEM_STATUS_NAMES, type ItemStatus } from '../../core/plans/plan-views.ts';
 import { formatPercentVi } from '../../core/reports/consolidated-summary.ts';
 import { NARRATIVE_SECTIONS, type NarrativeSection } from '../../core/reports/report.ts';
 import { formatDateVi } from '../../core/text/dates.ts';
+import { fileNamePart } from '../../core/text/file-names.ts';
 import { pathIds } from '../../core/units/unit-tree.ts';
 import { mutate } from '../audit/audit-log.ts';
 import { todayOf } from '../clock.ts';
@@ -93,7 +94,11 @@ export async function reportDocument(ctx: ReportContext, id: number) {
     paragraphs,
     recipients: ['Như trên', 'Sở Nội vụ'],
   });
-  return { fileName: `bao-cao-${report.period.code}-${unit.code ?? unit.id}.docx`, contentType: DOCX, data };
+  return {
+    fileName: `${fileNamePart(`Báo cáo ${periodFileName(report.period.code)} - ${unit.name}`)}.docx`,
+    contentType: DOCX,
+    data,
+  };
 }
 
 // ---- The signed copy: the report as signed and stamped, scanned, attached to the report -----------

@@ -99,9 +99,9 @@ describe('the unit’s inbox and the coordinator’s review queue', () => {
       t.app.inject({ method: 'GET', url: `/api/reports/board.xlsx?period=${code}`, headers: { cookie } });
     const answer = await download(coordinator.cookie);
     expect(answer.headers['content-disposition']).toContain(
-      `tinh-hinh-bao-cao-${periodFileName(period)}.xlsx`,
+      `filename*=UTF-8''${encodeURIComponent(`Tình hình gửi báo cáo ${periodFileName(period)}.xlsx`)}`,
     );
-    expect(periodFileName(period)).toMatch(/^quy-(i|ii|iii|iv)-\d{4}$/);
+    expect(periodFileName(period)).toMatch(/^quý (I|II|III|IV) năm \d{4}$/);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(answer.rawPayload as unknown as ArrayBuffer);
     // The sheet is named in words ("Quý IV-2026": a sheet's name may not hold "/").

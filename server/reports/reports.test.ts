@@ -219,11 +219,15 @@ describe('a department’s quarterly report', () => {
       await new Promise((resolve) => setTimeout(resolve, 50));
       job = (await coordinator.request('GET', jobUrl)).json;
     }
+    // Named as the document is: the plan by its number ("29/KH-UBND" → "29-KH-UBND"), the period in words.
+    const { number } = (await coordinator.request('GET', `/api/plans/${planId}`)).json;
+    const stem = `Báo cáo kết quả thực hiện Kế hoạch ${number.replaceAll('/', '-')} quý I năm 2026`;
+    expect(stem).toMatch(/^Báo cáo kết quả thực hiện Kế hoạch \d+-KH-\S+ quý I năm 2026$/);
     expect(job).toMatchObject({
       status: 'done',
       files: [
-        { index: 0, fileName: `bao-cao-quy-i-2026-ke-hoach-${planId}.docx` },
-        { index: 1, fileName: `bao-cao-quy-i-2026-ke-hoach-${planId}-phu-luc.xlsx` },
+        { index: 0, fileName: `${stem}.docx` },
+        { index: 1, fileName: `${stem} - Phụ lục.xlsx` },
       ],
     });
     expect(job.progress).toBe(job.total);

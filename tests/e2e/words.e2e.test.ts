@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMUNE_PROCEDURES, DEPARTMENT_PROCEDURES } from '../../server/setup/demo-dossiers.ts';
+import { type Finding, findProblems, withoutData } from '../words.ts';
 import {
   apiAs,
   createSeedPlan,
@@ -10,12 +11,12 @@ import {
   signInAs,
   startServer,
 } from './harness.ts';
-import { type Finding, findProblems, withoutData } from './words.ts';
 
 /**
  * Words, not codes: every route of the web app, as the province's coordinator and as a commune's
  * reporter, in Vietnamese and in English, with a plan, a report, an assessment round and dossiers
- * behind it. A page fails on a technical code a person would read, or on a Vietnamese label in English.
+ * behind it, each page's dialogs opened, read and closed unsaved. A page fails on a technical code a
+ * person would read, or on a Vietnamese label in English.
  */
 let server: RunningServer;
 let browser: Browser;
@@ -171,7 +172,11 @@ beforeAll(async () => {
   const demo = JSON.parse(
     readFileSync(new URL('../../reference/demo/hung-yen.json', import.meta.url), 'utf8'),
   );
-  names.push(...stringsUnder(demo, ['headTitle', 'communeHeadTitle']));
+  names.push(...stringsUnder(demo, ['headTitle', 'communeHeadTitle', 'shortName', 'address']));
+  // The province's and the commune's records as their pages show them: the units each was formed from.
+  const province = ok(await admin('GET', `/api/units/${coordinatorMe.user.grants[0].unitId}`), 'province');
+  const commune = ok(await admin('GET', `/api/units/${unitId}`), 'commune');
+  names.push(...stringsUnder([province, commune], ['name', 'shortName', 'headTitle', 'address']));
   for (const user of await allPages(admin, '/api/users')) names.push(user.fullName, user.username);
   const plan = ok(await coordinator('GET', `/api/plans/${params.planId}`), 'plan');
   // The plan as its document words it: title, sections, tasks, targets, agencies, signatories.
@@ -232,23 +237,115 @@ async function settle(page: Page) {
   await page.waitForFunction('!document.querySelector(".mantine-Loader-root, [aria-busy=true]")');
 }
 
-/**
- * What a person reads: the text, what fields hold and suggest, chart labels drawn in SVG; and apart,
- * what the page marks as Vietnamese whatever the reader's language (lang="vi": a file's own column
- * titles). Run in the page.
- */
-const VISIBLE_TEXT = `({
-  text: [
-    document.body.innerText,
-    ...[...document.querySelectorAll('input:not([type=hidden]), textarea')].flatMap((f) => [f.value, f.placeholder]),
-    ...[...document.querySelectorAll('svg text')].map((node) => node.textContent ?? ''),
-  ].join('\\n'),
-  vietnamese: [...document.querySelectorAll('body [lang="vi"]')].map((node) => node.innerText ?? ''),
-})`;
-const visibleText = (page: Page) => page.evaluate<{ text: string; vietnamese: string[] }>(VISIBLE_TEXT);
+/** The little of the DOM the walk reads in the page (the tests are type-checked without the DOM library). */
+interface DomNode {
+  innerText: string;
+  textContent: string | null;
+  value?: string;
+  placeholder?: string;
+  parentElement: DomNode | null;
+  children: ArrayLike<DomNode> & Iterable<DomNode>;
+  closest(selector: string): DomNode | null;
+  querySelectorAll(selector: string): ArrayLike<DomNode> & Iterable<DomNode>;
+  getAttribute(name: string): string | null;
+}
 
-async function readPage(page: Page, locale: 'vi' | 'en', where: string): Promise<string[]> {
+/**
+ * What a person reads inside `root` (the page's body, or a dialog): the text, what fields hold and
+ * suggest, chart labels drawn in SVG; and apart, what the page marks as Vietnamese whatever the reader's
+ * language (lang="vi": a file's own column titles). A real function, run in the page: Playwright's
+ * `evaluate` given a string for a locator returns undefined without a word.
+ */
+const visibleIn = (root: DomNode) => ({
+  text: [
+    // biome-ignore lint/performance/useDomNodeTextContent: the text as rendered is what a person reads.
+    root.innerText,
+    ...[...root.querySelectorAll('input:not([type=hidden]), textarea')].flatMap((field) => [
+      field.value ?? '',
+      field.placeholder ?? '',
+    ]),
+    ...[...root.querySelectorAll('svg text')].map((node) => node.textContent ?? ''),
+  ].join('\n'),
+  vietnamese: [...root.querySelectorAll('[lang="vi"]')].flatMap((node) => [
+    // biome-ignore lint/performance/useDomNodeTextContent: the text as rendered is what a person reads.
+    node.innerText ?? '',
+    // A field marked Vietnamese (a criterion's Vietnamese name being edited) holds Vietnamese too.
+    ...[node, ...node.querySelectorAll('input, textarea')].map((field) => field.value ?? ''),
+  ]),
+});
+type Seen = ReturnType<typeof visibleIn>;
+const visibleText = (page: Page): Promise<Seen> => page.locator('body').evaluate(visibleIn);
+
+/**
+ * Which dialog a button opens, so each is read once a page: a button in a table row by its column and
+ * place in the cell (every row's "Sửa" opens the same dialog), any other by its name.
+ */
+const dialogKeyOf = (node: DomNode) => {
+  const cell = node.closest('td');
+  if (cell?.parentElement)
+    return `row ${[...cell.parentElement.children].indexOf(cell)} ${[
+      ...cell.querySelectorAll('[aria-haspopup="dialog"]'),
+    ].indexOf(node)}`;
+  // biome-ignore lint/performance/useDomNodeTextContent: the button's name as shown.
+  return (node.getAttribute('aria-label') ?? node.innerText).trim();
+};
+
+/** A modal dialog (Mantine's Modal), not a popover's dropdown (role="dialog" too, but not modal). */
+const MODAL = '[role="dialog"][aria-modal="true"]';
+
+/**
+ * Opens each dialog the page offers now (buttons marked aria-haspopup="dialog"), reads it, and closes
+ * it without saving: Escape, else its "Đóng"/"Hủy" button. Returns what each dialog showed.
+ */
+async function readDialogs(
+  page: Page,
+  opened: Set<string>,
+  where: string,
+  titles: string[],
+): Promise<Seen[]> {
+  const seen: Seen[] = [];
+  // A popover's target (the bell, a date field) says aria-haspopup="dialog" too, with aria-expanded.
+  const openers = page.locator(
+    '[aria-haspopup="dialog"]:not([aria-expanded]):visible:not([disabled]):not([data-disabled])',
+  );
+  for (let i = 0; i < (await openers.count()); i += 1) {
+    const opener = openers.nth(i);
+    const key = await opener.evaluate(dialogKeyOf);
+    if (opened.has(key)) continue;
+    opened.add(key);
+    await opener.click();
+    const dialog = page.locator(MODAL).last();
+    await dialog.waitFor();
+    await settle(page);
+    seen.push(await dialog.evaluate(visibleIn));
+    titles.push(`${where}: ${(await dialog.locator('.mantine-Modal-title').textContent())?.trim()}`);
+    await page.keyboard.press('Escape');
+    try {
+      await dialog.waitFor({ state: 'hidden', timeout: 10_000 });
+    } catch {
+      await dialog
+        .getByRole('button', { name: /^(Đóng|Hủy|Close|Cancel)$/ })
+        .first()
+        .click({ timeout: 10_000 });
+      await dialog.waitFor({ state: 'hidden' });
+    }
+    // Closed, not saved: no dialog left behind, nothing the page would send.
+    expect(await page.locator(MODAL).count(), `${where}: dialog "${key}" stays open`).toBe(0);
+    await settle(page);
+  }
+  return seen;
+}
+
+async function readPage(
+  page: Page,
+  locale: 'vi' | 'en',
+  where: string,
+  titles: string[] = [],
+): Promise<string[]> {
   await settle(page);
+  // A page that failed to render reads in words too, but is no page: the walk fails on it.
+  if ((await page.locator('[data-page-error]').count()) > 0) return [`${where}: the page failed to render`];
+  const opened = new Set<string>();
   const seen = [await visibleText(page)];
   // The notifications, on the first page a person sees.
   if (where === '/') {
@@ -257,12 +354,22 @@ async function readPage(page: Page, locale: 'vi' | 'en', where: string): Promise
     seen.push(await visibleText(page));
     await page.keyboard.press('Escape');
   }
-  // What sits behind tabs is part of the page.
+  // The units page shows a unit's actions once one is chosen: the tree's first unit (its name, not
+  // the arrow that opens it).
+  const firstUnit = page.locator('main li button:not([aria-expanded])').first();
+  if (where === '/units' && (await firstUnit.count()) > 0) {
+    await firstUnit.click();
+    await settle(page);
+    seen.push(await visibleText(page));
+  }
+  seen.push(...(await readDialogs(page, opened, where, titles)));
+  // What sits behind tabs is part of the page, and so are its dialogs.
   const tabs = page.getByRole('tab');
   for (let i = 0; i < (await tabs.count()); i += 1) {
     await tabs.nth(i).click();
     await settle(page);
     seen.push(await visibleText(page));
+    seen.push(...(await readDialogs(page, opened, where, titles)));
   }
   const text = seen.map((s) => s.text).join('\n');
   const marked = locale === 'en' ? seen.flatMap((s) => s.vietnamese) : [];
@@ -271,30 +378,39 @@ async function readPage(page: Page, locale: 'vi' | 'en', where: string): Promise
   );
 }
 
-const fillPath = (route: string) => route.replace(/\$(\w+)/g, (_, key: string) => params[key] ?? '');
+/** The pages whose dialogs each person opens in the walk (the button marked aria-haspopup="dialog"). */
+const DIALOG_PAGES: Record<string, string[]> = {
+  dieuphoi: [
+    '/units',
+    '/users',
+    '/indicators/targets',
+    '/plans/$planId',
+    '/reports',
+    '/assessment',
+    '/assessment/rounds/$roundId',
+    '/assessment/rounds/$roundId/units/$unitId',
+  ],
+  'baocao.phohien': ['/reports/$reportId', '/assessment', '/assessment/rounds/$roundId/units/$unitId'],
+  admin: [
+    '/units',
+    '/users',
+    '/indicators/targets',
+    '/plans/$planId',
+    '/reports',
+    '/assessment',
+    '/assessment/rounds/$roundId',
+    '/assessment/rounds/$roundId/units/$unitId',
+  ],
+};
 
-describe('what the walk counts as a code or an untranslated label', () => {
-  const found = (text: string, locale: 'vi' | 'en') => findProblems(text, locale).map((f) => f.found);
-  it('catches each kind of code, and words are not codes', () => {
-    expect(
-      found(
-        'auth.login online_full DOSSIER_ON_TIME 2026Q4 2026S1 2026M03 user #8 true [object Object]',
-        'vi',
-      ),
-    ).toEqual(['2026Q4', 'online_full', 'auth.login', 'DOSSIER_ON_TIME', '#8', 'true']);
-    expect(found('Quý IV/2026 · Thời hạn 20/12/2026 · XA.1.2 Ban hành kế hoạch · v.v.', 'vi')).toEqual([]);
-  });
-  it('catches Vietnamese and numbers in the other format in English, but not data or kept words', () => {
-    expect(found('Periodic reporting · Hạn 45,53', 'en')).toEqual(['45,53', 'Hạn']);
-    expect(found('Total 1,234.5 · Lunar New Year (Tết) · Tiếng Việt', 'en')).toEqual([]);
-    expect(
-      withoutData('Returned by Nguyễn Văn A (admin, a@b.vn) under 766/QĐ-TTg; administrative', [
-        'Nguyễn Văn A',
-        'admin',
-      ]),
-    ).toBe('Returned by   ( ,  ) under  ; administrative');
-  });
-});
+/** The scene's report as its coordinator reads it: what a dialog saved by mistake would change. */
+async function reportState() {
+  const coordinator = await apiAs(server, 'dieuphoi');
+  const report = ok(await coordinator('GET', `/api/reports/${params.reportId}`), 'report');
+  return { status: report.status, version: report.version };
+}
+
+const fillPath = (route: string) => route.replace(/\$(\w+)/g, (_, key: string) => params[key] ?? '');
 
 describe('the audit log reads as sentences with names', () => {
   it('who did what to which round, criterion and unit; the change field by field', {
@@ -350,13 +466,20 @@ describe('every route reads in words, in both languages', () => {
         await signInAs(page, server, user);
         await page.evaluate((l) => localStorage.setItem('chiso.locale', l), locale);
         const problems: string[] = [];
+        const titles: string[] = [];
+        const reportBefore = await reportState();
         for (const route of ROUTES) {
           await page.goto(`${server.url}${fillPath(route)}`);
           // Read in the language asked for (the app marks the page's language).
           expect(await page.locator('html').getAttribute('lang')).toBe(locale);
-          problems.push(...(await readPage(page, locale, route)));
+          problems.push(...(await readPage(page, locale, route, titles)));
         }
         await context.close();
+        // Every dialog closed unsaved: the report the walk passed is as it was.
+        expect(await reportState()).toEqual(reportBefore);
+        // The dialogs were opened, on every page that has them for this person.
+        const pages = [...new Set(titles.map((title) => title.slice(0, title.indexOf(': '))))];
+        expect(pages, titles.join('\n')).toEqual(DIALOG_PAGES[user]);
         const distinct = [...new Set(problems)];
         expect(distinct, `\n${distinct.join('\n')}\n`).toEqual([]);
       });

@@ -1,5 +1,6 @@
 import { Center, Loader } from '@mantine/core';
 import { createRootRoute, createRoute, createRouter, Navigate, Outlet } from '@tanstack/react-router';
+import { PageError } from './components/PageError.tsx';
 import { AccountPage } from './features/account/AccountPage.tsx';
 import { AssessmentPage } from './features/assessment/AssessmentPage.tsx';
 import { ResultsPage } from './features/assessment/ResultsPage.tsx';
@@ -75,7 +76,7 @@ const routeTree = rootRoute.addChildren([
   ]),
 ]);
 
-export const router = createRouter({ routeTree });
+export const router = createRouter({ routeTree, defaultErrorComponent: PageError });
 
 declare module '@tanstack/react-router' {
   interface Register {

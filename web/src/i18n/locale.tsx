@@ -37,6 +37,11 @@ export function decimalMark(): ',' | '.' {
   return activeLocale === 'vi' ? ',' : '.';
 }
 
+/** The thousands mark number fields show: "." in Vietnamese, "," in English (never the decimal mark). */
+export function thousandsMark(): '.' | ',' {
+  return activeLocale === 'vi' ? '.' : ',';
+}
+
 const LocaleContext = createContext<LocaleContextValue | null>(null);
 const STORAGE_KEY = 'chiso.locale';
 

@@ -555,6 +555,11 @@ export const MESSAGES = {
   generated: { vi: 'Đã lập xong', en: 'Ready' },
   returnedReason: { vi: 'Lý do trả lại', en: 'Returned because' },
   reload: { vi: 'Tải lại', en: 'Reload' },
+  pageFailed: { vi: 'Trang này không hiển thị được', en: 'This page could not be shown' },
+  pageFailedHelp: {
+    vi: 'Đã xảy ra lỗi khi hiển thị trang. Hãy tải lại; nếu vẫn lỗi, báo cho quản trị viên.',
+    en: 'Something failed while showing the page. Reload it; if it fails again, tell the administrator.',
+  },
   whatWasDone: { vi: 'Kết quả thực hiện', en: 'What was done' },
   noTasksToReport: { vi: 'Đơn vị không chủ trì nhiệm vụ nào đang mở.', en: 'The unit leads no open task.' },
   history: { vi: 'Lịch sử', en: 'History' },
@@ -861,10 +866,15 @@ export const MESSAGES = {
   // ---- firstmin: accounts imported from .xlsx, a unit head's account ----
   importAccounts: { vi: 'Nhập tài khoản từ tệp', en: 'Import accounts from a file' },
   accountTemplate: { vi: 'Tải tệp mẫu (.xlsx)', en: 'Download the template (.xlsx)' },
-  accountColumns: {
-    vi: 'Cột: Họ và tên, Tên đăng nhập, Thư điện tử, Điện thoại, Đơn vị (tên hoặc mã), Vai trò (ghi bằng chữ, ví dụ "Cán bộ báo cáo của đơn vị", "Thủ trưởng đơn vị").',
-    en: 'Columns: Họ và tên (full name), Tên đăng nhập (username), Thư điện tử (e-mail), Điện thoại (phone), Đơn vị (unit name or code), Vai trò (role in words, e.g. "Cán bộ báo cáo của đơn vị", "Thủ trưởng đơn vị").',
+  // The columns of a file to import (components/FileColumns.tsx): titles stay as the file has them.
+  fileColumns: { vi: 'Cột:', en: 'Columns:' },
+  expandUnit: { vi: 'Mở', en: 'Open' },
+  collapseUnit: { vi: 'Thu gọn', en: 'Collapse' },
+  frameworkCodeHelp: {
+    vi: 'Chữ in hoa không dấu, chữ số và dấu gạch dưới; mỗi bộ chỉ số một mã.',
+    en: 'Capital letters without diacritics, digits and underscores; one code per framework.',
   },
+  forExample: { vi: 'ví dụ', en: 'e.g.' },
   previewAccounts: { vi: 'Xem trước', en: 'Preview' },
   accountsReady: {
     vi: 'Tệp hợp lệ: {count} tài khoản sẽ được tạo. Chưa có gì được ghi.',
@@ -932,6 +942,10 @@ export const MESSAGES = {
   },
   chasingText: { vi: 'Tin nhắn đôn đốc', en: 'Chasing message' },
   chasingDone: { vi: 'Đóng', en: 'Close' },
+  chasingTextNote: {
+    vi: 'Dán vào nhóm nhắn tin của các đơn vị.',
+    en: 'In Vietnamese, as the units read it: paste it into their chat group.',
+  },
   headNameMissing: { vi: 'chưa có họ tên', en: 'no name yet' },
   // ---- end (leader) ----
   // ---- words, not codes (audit sentences, English mode, numbers) ----

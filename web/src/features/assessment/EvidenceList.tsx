@@ -54,6 +54,7 @@ export function EvidenceList({
                     size="compact-xs"
                     variant="subtle"
                     color="red"
+                    aria-haspopup="dialog"
                     onClick={() => setRemoving(file)}
                     aria-label={`${t('remove')} ${file.fileName}`}
                   >

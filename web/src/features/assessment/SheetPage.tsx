@@ -136,7 +136,7 @@ export function SheetPage() {
       )}
       {canSelf && stage === 'self' && (
         <Group justify="flex-end">
-          <Button onClick={() => setConfirming(true)} loading={submit.isPending}>
+          <Button aria-haspopup="dialog" onClick={() => setConfirming(true)} loading={submit.isPending}>
             {t('submitSelf')}
           </Button>
         </Group>
@@ -377,7 +377,13 @@ function CriterionRow(props: {
   const evidenceCell = (
     <>
       <Group gap={4}>
-        <Anchor component="button" type="button" size="sm" onClick={() => setFiles(true)}>
+        <Anchor
+          component="button"
+          type="button"
+          size="sm"
+          aria-haspopup="dialog"
+          onClick={() => setFiles(true)}
+        >
           {criterion.evidenceCount}
         </Anchor>
         {criterion.evidenceRequired && criterion.evidenceCount === 0 && (

@@ -59,17 +59,17 @@ export function StageActions({ round }: { round: RoundDetail }) {
   return (
     <>
       {round.stage === 'appraisal1' && (
-        <Button variant="default" onClick={() => open('reopen')}>
+        <Button variant="default" aria-haspopup="dialog" onClick={() => open('reopen')}>
           {t('reopenSelf')}
         </Button>
       )}
       {round.stage === 'published' && (
-        <Button variant="light" color="red" onClick={() => open('withdraw')}>
+        <Button variant="light" color="red" aria-haspopup="dialog" onClick={() => open('withdraw')}>
           {t('withdrawPublication')}
         </Button>
       )}
       {next && (
-        <Button onClick={() => open('advance')}>
+        <Button aria-haspopup="dialog" onClick={() => open('advance')}>
           {t('moveTo')}: {STAGE_NAMES[next][locale]}
         </Button>
       )}

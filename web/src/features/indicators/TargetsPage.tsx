@@ -35,7 +35,11 @@ export function TargetsPage() {
     <Stack>
       <Group justify="space-between">
         <Title order={2}>{t('indicatorTargets')}</Title>
-        {canManage && <Button onClick={() => setEditing('new')}>{t('addTarget')}</Button>}
+        {canManage && (
+          <Button aria-haspopup="dialog" onClick={() => setEditing('new')}>
+            {t('addTarget')}
+          </Button>
+        )}
       </Group>
       <Text size="sm" c="dimmed">
         {t('targetsHelp')}
@@ -89,13 +93,19 @@ export function TargetsPage() {
                     {canManage && (
                       <Table.Td>
                         <Group gap="xs" wrap="nowrap">
-                          <Button size="compact-xs" variant="light" onClick={() => setEditing(target)}>
+                          <Button
+                            size="compact-xs"
+                            variant="light"
+                            aria-haspopup="dialog"
+                            onClick={() => setEditing(target)}
+                          >
                             {t('edit')}
                           </Button>
                           <Button
                             size="compact-xs"
                             variant="subtle"
                             color="red"
+                            aria-haspopup="dialog"
                             onClick={() => setDeleting(target)}
                           >
                             {t('deleteTarget')}

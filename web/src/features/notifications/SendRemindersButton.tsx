@@ -47,7 +47,13 @@ export function SendRemindersButton({
   });
   return (
     <>
-      <Button variant="light" size="sm" disabled={targets.length === 0} onClick={() => setConfirming(true)}>
+      <Button
+        variant="light"
+        size="sm"
+        disabled={targets.length === 0}
+        aria-haspopup="dialog"
+        onClick={() => setConfirming(true)}
+      >
         {t('sendRemindersNow')} ({targets.length})
       </Button>
       <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('sendRemindersNow')}>

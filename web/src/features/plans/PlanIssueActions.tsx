@@ -41,11 +41,11 @@ export function PlanIssueActions({ plan }: { plan: PlanDetail }) {
   return (
     <>
       {plan.status === 'draft' ? (
-        <Button color="green" onClick={() => setAsking('issue')}>
+        <Button color="green" aria-haspopup="dialog" onClick={() => setAsking('issue')}>
           {t('issuePlan')}
         </Button>
       ) : (
-        <Button variant="outline" color="red" onClick={() => setAsking('withdraw')}>
+        <Button variant="outline" color="red" aria-haspopup="dialog" onClick={() => setAsking('withdraw')}>
           {t('withdrawPlan')}
         </Button>
       )}

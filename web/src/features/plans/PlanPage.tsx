@@ -83,7 +83,7 @@ export function PlanPage() {
         <Group gap="xs">
           <PlanIssueActions plan={plan} />
           {plan.access.edit && (
-            <Button variant="default" onClick={() => setEditingParticulars(true)}>
+            <Button variant="default" aria-haspopup="dialog" onClick={() => setEditingParticulars(true)}>
               {t('editParticulars')}
             </Button>
           )}
@@ -159,7 +159,7 @@ export function PlanPage() {
                 onChange={(event) => setOverdueOnly(event.currentTarget.checked)}
               />
               {plan.access.edit && (
-                <Button variant="light" ml="auto" onClick={() => setAdding(true)}>
+                <Button variant="light" ml="auto" aria-haspopup="dialog" onClick={() => setAdding(true)}>
                   {t('addTask')}
                 </Button>
               )}
@@ -189,7 +189,12 @@ export function PlanPage() {
                     <Table.Tr key={item.id}>
                       <Table.Td>
                         {reportable.has(item.id) ? (
-                          <Anchor component="button" type="button" onClick={() => setEditing(item)}>
+                          <Anchor
+                            component="button"
+                            type="button"
+                            aria-haspopup="dialog"
+                            onClick={() => setEditing(item)}
+                          >
                             {item.ref}
                           </Anchor>
                         ) : (

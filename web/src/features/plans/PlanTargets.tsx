@@ -132,6 +132,7 @@ export function PlanTargets({ plan }: { plan: PlanDetail }) {
                         variant="subtle"
                         color="red"
                         aria-label={`${t('remove')} ${target.text}`}
+                        aria-haspopup="dialog"
                         onClick={() => setRemoving(target)}
                       >
                         {t('remove')}

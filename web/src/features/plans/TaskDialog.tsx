@@ -248,7 +248,13 @@ export function TaskDialog({
         )}
         {canAssign && item.implementsItemId === null && (
           <Group>
-            <Button variant="subtle" color="red" size="xs" onClick={() => setRemoving(true)}>
+            <Button
+              variant="subtle"
+              color="red"
+              size="xs"
+              aria-haspopup="dialog"
+              onClick={() => setRemoving(true)}
+            >
               {t('deleteTask')}
             </Button>
           </Group>
@@ -353,6 +359,7 @@ function EvidenceList({
               size="compact-xs"
               variant="subtle"
               color="red"
+              aria-haspopup="dialog"
               onClick={() => setRemoving(file)}
               aria-label={`${t('remove')} ${file.fileName}`}
             >

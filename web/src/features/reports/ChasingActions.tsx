@@ -44,12 +44,19 @@ export function ChasingActions({
       >
         {t('chasingLetter')}
       </Button>
-      <Button variant="default" disabled={targets.length === 0} onClick={() => void copy()}>
+      <Button
+        variant="default"
+        disabled={targets.length === 0}
+        aria-haspopup="dialog"
+        onClick={() => void copy()}
+      >
         {t('chasingCopyText')}
       </Button>
       <Modal opened={text !== null} onClose={() => setText(null)} title={t('chasingText')} size="lg">
         <Textarea
           aria-label={t('chasingText')}
+          description={t('chasingTextNote')}
+          lang="vi"
           value={text ?? ''}
           readOnly
           autosize

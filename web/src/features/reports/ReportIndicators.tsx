@@ -7,7 +7,7 @@ import { api, queryString } from '../../api/client.ts';
 import { ConflictDialog } from '../../components/ConflictDialog.tsx';
 import { SaveState } from '../../components/SaveState.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
-import { decimalMark, useT } from '../../i18n/locale.tsx';
+import { decimalMark, thousandsMark, useT } from '../../i18n/locale.tsx';
 import { type TargetRule, useDossierDashboard } from '../indicators/api.ts';
 import { formatCount, formatRate, formatTarget } from '../indicators/format.ts';
 import { StatusBadge } from '../indicators/StatusBadge.tsx';
@@ -198,7 +198,7 @@ export function ReportIndicators({
                         placeholder={t('numerator')}
                         min={0}
                         decimalSeparator={decimalMark()}
-                        thousandSeparator="."
+                        thousandSeparator={thousandsMark()}
                         readOnly={!editable}
                         value={entry?.numerator ?? ''}
                         onChange={(value) => change(item.code, { numerator: asNumber(value) })}
@@ -210,7 +210,7 @@ export function ReportIndicators({
                         placeholder={t('denominator')}
                         min={0}
                         decimalSeparator={decimalMark()}
-                        thousandSeparator="."
+                        thousandSeparator={thousandsMark()}
                         readOnly={!editable}
                         value={entry?.denominator ?? ''}
                         onChange={(value) => change(item.code, { denominator: asNumber(value) })}
@@ -221,7 +221,7 @@ export function ReportIndicators({
                       size="xs"
                       aria-label={name}
                       decimalSeparator={decimalMark()}
-                      thousandSeparator="."
+                      thousandSeparator={thousandsMark()}
                       readOnly={!editable}
                       value={entry?.value ?? ''}
                       onChange={(value) => change(item.code, { value: asNumber(value) })}

@@ -295,6 +295,7 @@ export function ReportPage() {
                 key={action}
                 variant={isBackward(action) ? 'light' : 'filled'}
                 color={isBackward(action) ? 'orange' : undefined}
+                aria-haspopup={action === 'submit' || action === 'present' ? 'dialog' : undefined}
                 onClick={() =>
                   action === 'submit' || action === 'present' ? setConfirming(action) : act(action)
                 }

@@ -1,8 +1,9 @@
-import { Alert, Button, FileInput, Group, Modal, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, FileInput, Group, Modal, Stack, Table } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 
 import { ApiError, api, type RowIssue } from '../../api/client.ts';
+import { type FileColumn, FileColumns } from '../../components/FileColumns.tsx';
 import { notifySaved } from '../../components/form.ts';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { useT } from '../../i18n/locale.tsx';
@@ -12,6 +13,20 @@ interface Summary {
   updated: number;
   dryRun: boolean;
 }
+
+/** The columns the unit import reads (core/units/unit-import.ts), as the template has them. */
+const UNIT_COLUMNS: readonly FileColumn[] = [
+  { title: 'Mã đơn vị', en: 'unit code' },
+  { title: 'Tên đơn vị', en: 'unit name' },
+  { title: 'Loại đơn vị', en: 'unit type' },
+  { title: 'Mã đơn vị cấp trên', en: 'code of the unit above' },
+  { title: 'Ngày hiệu lực', en: 'in force from' },
+  { title: 'Thủ trưởng', en: 'head' },
+  { title: 'Chức vụ', en: 'head’s title' },
+  { title: 'Điện thoại', en: 'phone' },
+  { title: 'Thư điện tử', en: 'e-mail' },
+  { title: 'Địa chỉ', en: 'address' },
+];
 
 /** Upload a unit file: "Kiểm tra" checks without writing, "Nhập" writes all rows or none. */
 export function ImportUnitsModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
@@ -81,10 +96,7 @@ export function ImportUnitsModal({ opened, onClose }: { opened: boolean; onClose
             </Table.Tbody>
           </ScrollTable>
         )}
-        <Text size="xs" c="dimmed">
-          Cột: Mã đơn vị, Tên đơn vị, Loại đơn vị, Mã đơn vị cấp trên, Ngày hiệu lực, Thủ trưởng, Chức vụ,
-          Điện thoại, Thư điện tử, Địa chỉ.
-        </Text>
+        <FileColumns size="xs" c="dimmed" columns={UNIT_COLUMNS} />
         <Group justify="flex-end">
           <Button variant="default" onClick={() => send(true)} disabled={!file} loading={isBusy}>
             {t('check')}

@@ -45,7 +45,11 @@ export function SavedGroups() {
           <Title order={3} size="h4">
             {t('savedGroups')}
           </Title>
-          {canManage && <Button onClick={() => setEditing('new')}>{t('newGroup')}</Button>}
+          {canManage && (
+            <Button aria-haspopup="dialog" onClick={() => setEditing('new')}>
+              {t('newGroup')}
+            </Button>
+          )}
         </Group>
         <Text size="sm" c="dimmed">
           {t('savedGroupsHelp')}
@@ -80,13 +84,19 @@ export function SavedGroups() {
                   <Table.Td>
                     {group.canEdit && (
                       <Group gap="xs" justify="flex-end" wrap="nowrap">
-                        <Button size="compact-sm" variant="light" onClick={() => setEditing(group.id)}>
+                        <Button
+                          size="compact-sm"
+                          variant="light"
+                          aria-haspopup="dialog"
+                          onClick={() => setEditing(group.id)}
+                        >
                           {t('editGroup')}
                         </Button>
                         <Button
                           size="compact-sm"
                           variant="subtle"
                           color="red"
+                          aria-haspopup="dialog"
                           onClick={() => setRemoving(group)}
                         >
                           {t('deleteGroup')}

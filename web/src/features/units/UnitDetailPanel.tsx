@@ -109,28 +109,30 @@ export function UnitDetailPanel({
         )}
         {unit.canEdit && (
           <Group gap="xs">
-            <Button onClick={() => setDialog('edit')}>{t('edit')}</Button>
-            <Button variant="light" onClick={() => setDialog('create')}>
+            <Button aria-haspopup="dialog" onClick={() => setDialog('edit')}>
+              {t('edit')}
+            </Button>
+            <Button variant="light" aria-haspopup="dialog" onClick={() => setDialog('create')}>
               {t('addChild')}
             </Button>
-            <Button variant="default" onClick={() => setDialog('move')}>
+            <Button variant="default" aria-haspopup="dialog" onClick={() => setDialog('move')}>
               {t('move')}
             </Button>
-            <Button variant="default" color="red" onClick={() => setDialog('close')}>
+            <Button variant="default" color="red" aria-haspopup="dialog" onClick={() => setDialog('close')}>
               {t('close')}
             </Button>
           </Group>
         )}
         {unit.isActive && hasPermission(me, 'users.write') && (
           <Group gap="xs">
-            <Button variant="light" onClick={() => setDialog('headAccount')}>
+            <Button variant="light" aria-haspopup="dialog" onClick={() => setDialog('headAccount')}>
               {t('createHeadAccount')}
             </Button>
           </Group>
         )}
         {!unit.isActive && (
           <Group>
-            <Button variant="default" onClick={() => setDialog('reopen')}>
+            <Button variant="default" aria-haspopup="dialog" onClick={() => setDialog('reopen')}>
               {t('reopen')}
             </Button>
           </Group>

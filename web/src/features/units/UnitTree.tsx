@@ -36,7 +36,7 @@ function UnitNode({ unit, depth, ...props }: TreeProps & { unit: UnitSummary; de
           <ActionIcon
             variant="subtle"
             size="sm"
-            aria-label={`${isOpen ? 'Thu gọn' : 'Mở'} ${unit.name}`}
+            aria-label={`${t(isOpen ? 'collapseUnit' : 'expandUnit')} ${unit.name}`}
             aria-expanded={isOpen}
             onClick={() => setOpen(!isOpen)}
           >

@@ -41,7 +41,7 @@ export function UnitsPage() {
         <Group gap="xs">
           {canWrite && (
             <>
-              <Button variant="light" onClick={() => setImportOpen(true)}>
+              <Button variant="light" aria-haspopup="dialog" onClick={() => setImportOpen(true)}>
                 {t('importFromFile')}
               </Button>
               <Anchor href="/api/units/import-template?format=xlsx" size="sm">

@@ -6,9 +6,25 @@ import { ROLES } from '../../../../core/auth/roles.ts';
 
 import { ApiError, api, type RowIssue } from '../../api/client.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { type FileColumn, FileColumns } from '../../components/FileColumns.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { fill } from '../../i18n/fill.ts';
 import { useT } from '../../i18n/locale.tsx';
+
+/** The columns the account import reads (server/users/user-import-service.ts), as the template has them. */
+const ACCOUNT_COLUMNS: readonly FileColumn[] = [
+  { title: 'Họ và tên', en: 'full name' },
+  { title: 'Tên đăng nhập', en: 'username' },
+  { title: 'Thư điện tử', en: 'e-mail' },
+  { title: 'Điện thoại', en: 'phone' },
+  { title: 'Đơn vị', en: 'unit', note: { vi: 'tên hoặc mã', en: 'its name or code' } },
+  {
+    title: 'Vai trò',
+    en: 'role',
+    note: { vi: 'ghi bằng chữ', en: 'in Vietnamese words' },
+    example: 'Thủ trưởng đơn vị',
+  },
+];
 
 /**
  * Accounts from a sheet: "Xem trước" checks it and lists the accounts (or every bad row); creating them
@@ -67,7 +83,7 @@ export function ImportAccountsModal({ opened, onClose }: { opened: boolean; onCl
   return (
     <Modal opened={opened} onClose={close} title={t('importAccounts')} size="xl">
       <Stack>
-        <Text size="sm">{t('accountColumns')}</Text>
+        <FileColumns size="sm" columns={ACCOUNT_COLUMNS} />
         <Anchor href="/api/users/import-template" size="sm">
           {t('accountTemplate')}
         </Anchor>
@@ -165,7 +181,11 @@ export function ImportAccountsModal({ opened, onClose }: { opened: boolean; onCl
               <Button variant="default" onClick={() => send(true)} disabled={!file} loading={isBusy}>
                 {t('previewAccounts')}
               </Button>
-              <Button onClick={() => setConfirming(true)} disabled={!preview || preview.count === 0}>
+              <Button
+                aria-haspopup="dialog"
+                onClick={() => setConfirming(true)}
+                disabled={!preview || preview.count === 0}
+              >
                 {fill(t('createAccounts'), { count: count })}
               </Button>
             </>

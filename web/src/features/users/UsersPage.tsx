@@ -13,6 +13,7 @@ import { SortHeader } from '../../components/SortHeader.tsx';
 import { TemporaryPasswordModal } from '../../components/TemporaryPasswordModal.tsx';
 import { fill } from '../../i18n/fill.ts';
 import { useT } from '../../i18n/locale.tsx';
+import { hasPermission, useMe } from '../auth/session.ts';
 import { ImportAccountsModal } from './ImportAccountsModal.tsx';
 import { CreateUserModal, EditUserModal, GrantRoleModal } from './UserDialogs.tsx';
 
@@ -20,6 +21,7 @@ const PER_PAGE = 20;
 
 export function UsersPage() {
   const { t, label } = useT();
+  const { data: me } = useMe();
   const client = useQueryClient();
   const [q, setQ] = useState('');
   const [debounced] = useDebouncedValue(q, 250);
@@ -79,12 +81,17 @@ export function UsersPage() {
     <Stack>
       <Group justify="space-between">
         <Title order={2}>{t('users')}</Title>
-        <Group gap="xs">
-          <Button variant="default" onClick={() => setDialog({ kind: 'import' })}>
-            {t('importAccounts')}
-          </Button>
-          <Button onClick={() => setDialog({ kind: 'create' })}>{t('newUser')}</Button>
-        </Group>
+        {/* Only to those who may make accounts: anyone else would be refused. */}
+        {hasPermission(me, 'users.write') && (
+          <Group gap="xs">
+            <Button variant="default" aria-haspopup="dialog" onClick={() => setDialog({ kind: 'import' })}>
+              {t('importAccounts')}
+            </Button>
+            <Button aria-haspopup="dialog" onClick={() => setDialog({ kind: 'create' })}>
+              {t('newUser')}
+            </Button>
+          </Group>
+        )}
       </Group>
       <TextInput
         type="search"
@@ -156,9 +163,13 @@ export function UsersPage() {
                     </Button>
                   </Menu.Target>
                   <Menu.Dropdown>
-                    <Menu.Item onClick={() => setDialog({ kind: 'edit', user })}>{t('edit')}</Menu.Item>
-                    <Menu.Item onClick={() => setDialog({ kind: 'grant', user })}>{t('grantRole')}</Menu.Item>
-                    <Menu.Item onClick={() => setAsking({ kind: 'reset', user })}>
+                    <Menu.Item aria-haspopup="dialog" onClick={() => setDialog({ kind: 'edit', user })}>
+                      {t('edit')}
+                    </Menu.Item>
+                    <Menu.Item aria-haspopup="dialog" onClick={() => setDialog({ kind: 'grant', user })}>
+                      {t('grantRole')}
+                    </Menu.Item>
+                    <Menu.Item aria-haspopup="dialog" onClick={() => setAsking({ kind: 'reset', user })}>
                       {t('resetPassword')}
                     </Menu.Item>
                   </Menu.Dropdown>

@@ -1,6 +1,8 @@
 /**
- * What a person must never read on a page: technical codes where words belong, and, in English mode,
- * Vietnamese labels. Used by words.e2e.test.ts, which walks every route of the web app.
+ * What a person must never read on a page or in a file: technical codes where words belong, and, in
+ * English mode, Vietnamese labels. Used by tests/e2e/words.e2e.test.ts, which walks every route of the
+ * web app and its dialogs, and by server/files/document-words.test.ts, which reads back every generated
+ * .docx and .xlsx.
  */
 
 /** Each pattern names what it catches; none is loosened for a page, the walk fixes the page instead. */
@@ -93,4 +95,18 @@ export function findProblems(text: string, locale: 'vi' | 'en'): Finding[] {
     }
   }
   return findings;
+}
+
+/** A code standing alone ("XA.1.2", "PAPI.5", "33.SNV", "HY_CCHC_XA"): capitals and digits joined by . _ -. */
+const BARE_CODE = /^(?=[^a-z]*[A-Z])[A-Z0-9]+(?:[._-][A-Z0-9]+)+$/;
+
+/**
+ * In a row of cells (a table row, a sheet row, a paragraph), the cell that holds a code alone while no
+ * other cell names the thing in words; null when there is none. A code beside its name is how a
+ * criterion or an indicator is cited ("XA.1.2 | Ban hành kế hoạch"), a code alone is not.
+ */
+export function codeWithoutName(cells: readonly string[]): string | null {
+  const code = cells.map((cell) => cell.trim()).find((cell) => BARE_CODE.test(cell));
+  if (!code) return null;
+  return cells.some((cell) => /\p{Ll}{2,}/u.test(cell)) ? null : code;
 }
