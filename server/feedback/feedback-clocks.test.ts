@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { feedbackItems } from '../db/schema/index.ts';
+import { readTable } from '../files/tabular.ts';
 import { redactUrl } from '../http/log-redaction.ts';
 import { signInAs } from '../test/factories.ts';
 import { createTestApp, type Session, type TestApp, unitIdByCode } from '../test/harness.ts';
@@ -218,6 +219,60 @@ describe('the inbox and the figures', () => {
     }
     const page = (await reporter.request('GET', '/api/feedback?perPage=1&page=2&sort=-receivedOn')).json;
     expect([page.items.length, page.total]).toEqual([1, 3]);
+  });
+
+  it('downloads the inbox as .xlsx: every item the filter selects, in words, without contact details', async () => {
+    const reporter = await signInAs(t, 'unit_reporter', '12619');
+    const first = await send({ communeCode: '12619', text: 'Đèn chiếu sáng ngõ 3 hỏng từ tuần trước.' });
+    const second = await send({ communeCode: '12619', text: 'Rãnh thoát nước ven đường 39 bị lấp.' });
+    await act(reporter, second.id, { type: 'accept' });
+    const answer = await t.app.inject({
+      url: '/api/feedback/export.xlsx?filter=open&sort=code',
+      headers: { cookie: reporter.cookie },
+    });
+    expect(answer.statusCode).toBe(200);
+    expect(answer.headers['content-disposition']).toContain(
+      `filename*=UTF-8''${encodeURIComponent('Phản ánh, kiến nghị (đang mở) ngày 03-12-2026.xlsx')}`,
+    );
+    const table = await readTable(answer.rawPayload, 'xlsx');
+    expect(table.headers).toEqual([
+      'Mã theo dõi',
+      'Ngày nhận',
+      'Loại',
+      'Lĩnh vực',
+      'Xã, phường',
+      'Đơn vị xử lý',
+      'Kênh tiếp nhận',
+      'Trạng thái',
+      'Kết quả',
+      'Hạn xử lý',
+      'Quá hạn',
+      'Nội dung (trích)',
+    ]);
+    const byCode = new Map(table.rows.map((row) => [row[0], row]));
+    expect([...byCode.keys()].sort()).toEqual([first.code, second.code].sort());
+    expect(byCode.get(second.code)?.slice(1, 11)).toEqual([
+      '03/12/2026',
+      'Phản ánh, kiến nghị chung',
+      expect.any(String),
+      expect.any(String),
+      expect.any(String),
+      'Cổng trực tuyến',
+      'Đã nhận xử lý',
+      '',
+      '24/12/2026',
+      '',
+    ]);
+    // The citizen's phone number is nowhere in it.
+    expect(JSON.stringify(table)).not.toContain(String(petition().contactPhone));
+    // Another commune's reporter gets only its own (none here).
+    const other = await signInAs(t, 'unit_reporter', '11953');
+    const theirs = await t.app.inject({
+      url: '/api/feedback/export.xlsx?filter=open',
+      headers: { cookie: other.cookie },
+    });
+    const theirCodes = (await readTable(theirs.rawPayload, 'xlsx')).rows.map((row) => row[0]);
+    expect(theirCodes).not.toContain(first.code);
   });
 
   it('counts closed apart from resolved: spam, duplicates and other bodies’ items are outside the figures', async () => {

@@ -18,6 +18,7 @@ import { contextOf } from '../auth/policy.ts';
 import type { Db } from '../db/engine.ts';
 import { sendDownload } from '../http/downloads.ts';
 import { uploadedFile } from '../http/uploads.ts';
+import { exportFeedbackInbox } from './feedback-export.ts';
 import { enterByStaff } from './feedback-intake.ts';
 import { feedbackDetail, feedbackFigures, feedbackFile, feedbackInbox } from './feedback-queries.ts';
 import { clockSettingsForm, routingForm, saveClockSettings, saveRouting } from './feedback-settings.ts';
@@ -47,6 +48,26 @@ export async function feedbackRoutes(app: FastifyInstance, { db }: { db: Db }) {
       },
     },
     async (request) => feedbackInbox(contextOf(request, db), request.query),
+  );
+  api.get(
+    '/api/feedback/export.xlsx',
+    {
+      config: { policy: 'feedback.read' },
+      schema: {
+        tags,
+        summary: 'Hộp phản ánh dưới dạng .xlsx: mọi phản ánh theo bộ lọc (không có thông tin liên hệ)',
+        querystring: listQuery(FEEDBACK_SORT_FIELDS, '-receivedOn')
+          .omit({ page: true, perPage: true })
+          .extend({
+            filter: z.enum(FEEDBACK_INBOX_FILTERS).default('all'),
+            unitId: idParam.optional(),
+            categoryCode: z.string().trim().max(60).optional(),
+            status: z.enum(STATUS_CODES).optional(),
+          }),
+      },
+    },
+    async (request, reply) =>
+      sendDownload(reply, await exportFeedbackInbox(contextOf(request, db), request.query)),
   );
   api.post(
     '/api/feedback',

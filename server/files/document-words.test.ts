@@ -5,6 +5,7 @@ import { codeWithoutName, findProblems, withoutData } from '../../tests/words.ts
 import { fixedClock } from '../clock.ts';
 import { dossiers, procedures, units, users } from '../db/schema/index.ts';
 import { dossierCsv, dossierRow } from '../dossiers/dossier-fixtures.ts';
+import { petition, submitJson } from '../feedback/feedback-fixtures.ts';
 import { docxParagraphs, docxTables } from '../test/docx-reader.ts';
 import { buildPlan, buildReport, buildRound, COMMUNE_A, signInAs } from '../test/factories.ts';
 import { createTestApp, type Session, type TestApp, unitIdByCode } from '../test/harness.ts';
@@ -277,6 +278,16 @@ describe('every generated file reads in words', () => {
     await expectWords(
       await download(coordinator, `/api/reports/board.xlsx?period=${PERIOD}`),
       'Tình hình gửi báo cáo quý I năm 2026.xlsx',
+    );
+  });
+
+  it('the inbox of citizens’ feedback as .xlsx', async () => {
+    const sent = await submitJson(t, petition({ communeCode: '11953' }));
+    expect(sent.status).toBe(201);
+    names.push(sent.json.code);
+    await expectWords(
+      await download(communeReporter, '/api/feedback/export.xlsx?filter=new'),
+      'Phản ánh, kiến nghị (mới) ngày 25-03-2026.xlsx',
     );
   });
 

@@ -76,6 +76,10 @@ export const FEEDBACK_ROUTE_TABLE: Record<string, TableRow> = {
     call: ({ side }) => ({ url: `/api/feedback?unitId=${side.unitId}&filter=open` }),
     ...READ,
   },
+  'GET /api/feedback/export.xlsx': {
+    call: ({ side }) => ({ url: `/api/feedback/export.xlsx?unitId=${side.unitId}&filter=open` }),
+    ...READ,
+  },
   'POST /api/feedback': {
     call: ({ side }) => ({
       url: '/api/feedback',

@@ -1,6 +1,7 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readTable } from '../../server/files/tabular.ts';
 import {
   apiAs,
   closesAfterSave,
@@ -216,6 +217,15 @@ describe('the province’s coordinator on a desktop', () => {
     ]);
     expect(await pageWidth(page)).toBeLessThanOrEqual(1440);
     await page.screenshot({ path: `${SHOTS}/inbox-1440.png`, fullPage: true });
+    // The whole tab as a spreadsheet, read back: the answered item in words.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Tải .xlsx' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^Phản ánh, kiến nghị \(tất cả\) ngày \d\d-12-2026\.xlsx$/);
+    const sheet = await readTable(readFileSync((await download.path()) ?? ''), 'xlsx');
+    const exported = sheet.rows.find((cells) => cells[0] === sent.main.code);
+    expect(exported?.slice(7, 9)).toEqual(['Đã trả lời', 'Đã giải quyết']);
     await row.getByRole('link').click();
     await page.getByText(sent.main.text).waitFor();
     await page.screenshot({ path: `${SHOTS}/item-1440.png`, fullPage: true });

@@ -16,6 +16,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { formatDateVi } from '../../../../core/text/dates.ts';
+import { queryString } from '../../api/client.ts';
 import { ListFooter } from '../../components/ListFooter.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { SortHeader } from '../../components/SortHeader.tsx';
@@ -120,9 +121,20 @@ export function FeedbackInboxPage() {
     <Stack>
       <Group justify="space-between">
         <Title order={2}>{t('feedbackInbox')}</Title>
-        {hasPermission(me, 'feedback.handle') && (
-          <Button onClick={() => setEntering(true)}>{t('feedbackEnter')}</Button>
-        )}
+        <Group gap="xs">
+          {/* Every item of the chosen tab and search, not only this page. */}
+          <Button
+            component="a"
+            variant="default"
+            href={`/api/feedback/export.xlsx${queryString({ filter, q: debounced, sort })}`}
+            download
+          >
+            {t('downloadXlsx')}
+          </Button>
+          {hasPermission(me, 'feedback.handle') && (
+            <Button onClick={() => setEntering(true)}>{t('feedbackEnter')}</Button>
+          )}
+        </Group>
       </Group>
       <FeedbackKpis />
       <Tabs
