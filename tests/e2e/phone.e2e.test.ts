@@ -122,6 +122,8 @@ describe('every page the navigation offers fits a 390 px phone', () => {
         '/reports',
         '/assessment',
         '/indicators',
+        // Citizens' feedback: the unit's inbox.
+        '/feedback',
         '/units',
         // A coordinator manages the accounts of its subtree (and imports them from a sheet).
         '/users',
@@ -138,6 +140,8 @@ describe('every page the navigation offers fits a 390 px phone', () => {
         '/reports',
         '/assessment',
         '/indicators',
+        // Citizens' feedback: the unit's inbox.
+        '/feedback',
         '/units',
         '/users',
         '/audit',
@@ -154,6 +158,8 @@ describe('every page the navigation offers fits a 390 px phone', () => {
         '/reports',
         '/assessment',
         '/indicators',
+        // Citizens' feedback: the unit's inbox.
+        '/feedback',
         '/units',
         '/account',
       ],
