@@ -228,12 +228,54 @@ async function newPage(): Promise<Page> {
   const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1440, height: 900 } });
   context.setDefaultTimeout(120_000);
   context.setDefaultNavigationTimeout(120_000);
-  return context.newPage();
+  const page = await context.newPage();
+  track(page);
+  return page;
 }
 
-/** Waits until the page has loaded its data: no request in flight, no loader on screen. */
+/** The page's requests in flight, counted as they start and end (a tab's data asked for after a click). */
+interface Traffic {
+  inFlight: number;
+  started: number;
+  idle: (() => void)[];
+}
+const traffic = new WeakMap<Page, Traffic>();
+function track(page: Page) {
+  const state: Traffic = { inFlight: 0, started: 0, idle: [] };
+  page.on('request', () => {
+    state.inFlight += 1;
+    state.started += 1;
+  });
+  const done = () => {
+    state.inFlight -= 1;
+    if (state.inFlight === 0) for (const wake of state.idle.splice(0)) wake();
+  };
+  page.on('requestfinished', done);
+  page.on('requestfailed', done);
+  traffic.set(page, state);
+}
+
+/**
+ * Waits until the page has loaded its data: no request in flight, none started by what the last answer
+ * rendered (two frames later: a board asks for its rows once its periods came), no loader on screen.
+ * `networkidle` alone does not do: once reached at load, it answers at once after a tab is clicked.
+ */
 async function settle(page: Page) {
   await page.waitForLoadState('networkidle');
+  const state = traffic.get(page);
+  for (let round = 0; state && round < 50; round += 1) {
+    // A request whose end never came (a lost event) must not hang the walk: 30 s at most.
+    if (state.inFlight > 0)
+      await new Promise<void>((resolve) => {
+        state.idle.push(resolve);
+        setTimeout(resolve, 30_000).unref();
+      });
+    const before = state.started;
+    await page.evaluate(
+      'new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))',
+    );
+    if (state.inFlight === 0 && state.started === before) break;
+  }
   await page.waitForFunction('!document.querySelector(".mantine-Loader-root, [aria-busy=true]")');
 }
 
