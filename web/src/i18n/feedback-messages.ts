@@ -24,7 +24,7 @@ export const FEEDBACK_MESSAGES = {
   feedbackOverdueOnHome: { vi: 'Phản ánh quá hạn', en: 'Overdue feedback' },
   feedbackKpis: { vi: 'Chỉ số năm {year}', en: 'Figures for {year}' },
   feedbackKpiUnit: { vi: 'Đơn vị', en: 'Unit' },
-  feedbackKpiOnTime: { vi: 'Trả lời đúng hạn', en: 'Answered on time' },
+  feedbackKpiOnTime: { vi: 'Đúng hạn (đã trả lời hoặc còn hạn)', en: 'On time (answered or not yet due)' },
   feedbackKpiOnTimeHelp: {
     vi: 'Đã trả lời đúng hạn hoặc còn trong hạn, trên tổng số phản ánh của đơn vị',
     en: 'Answered by the deadline or still within it, over all the unit’s items',
