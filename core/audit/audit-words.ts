@@ -124,6 +124,7 @@ const ACTIONS: Record<string, Words> = {
   'feedback.citizen_rate': feedbackSentence('đánh giá câu trả lời của', 'rated the answer to'),
   'feedback.citizen_reopen': feedbackSentence('mở lại', 'reopened'),
   'feedback.citizen_reply': feedbackSentence('bổ sung thông tin cho', 'added information to'),
+  'feedback.due_reminder': feedbackSentence('nhắc hạn trả lời', 'sent a due-date reminder for'),
   'evidence.add:round_score': scoreSentence('đính kèm minh chứng cho', 'attached evidence to'),
   'evidence.remove:round_score': scoreSentence('gỡ minh chứng của', 'removed evidence from'),
   'round.score.self': scoreSentence('tự chấm', 'self-scored'),

@@ -45,6 +45,9 @@ export const FEEDBACK_STEP_NAMES: Record<string, { vi: string; en: string }> = {
   spam: { vi: 'Không phải phản ánh', en: 'Not a petition' },
   reopened: { vi: 'Người gửi mở lại', en: 'Reopened by the sender' },
   rated: { vi: 'Người gửi đánh giá câu trả lời', en: 'The sender rated the answer' },
+  note: { vi: 'Ghi chú nội bộ', en: 'Internal note' },
+  file: { vi: 'Đính kèm tệp', en: 'File attached' },
+  due_reminder: { vi: 'Nhắc đơn vị: sắp đến hạn trả lời', en: 'The unit reminded: the answer is nearly due' },
 };
 
 export const FEEDBACK_RATINGS = {

@@ -103,6 +103,10 @@ const TOLD = {
     vi: `Người gửi đã bổ sung phản ánh ${code}`,
     en: `The sender added to feedback ${code}`,
   }),
+  due_soon: (code: string) => ({
+    vi: `Phản ánh ${code} sắp đến hạn trả lời`,
+    en: `Feedback ${code} is nearly due for an answer`,
+  }),
 } as const;
 
 /** Tells the people who handle feedback at the unit (by a grant on the unit itself) that an item needs them. */

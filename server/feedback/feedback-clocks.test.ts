@@ -1,11 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { feedbackItems } from '../db/schema/index.ts';
+import { feedbackItems, notifications } from '../db/schema/index.ts';
 import { readTable } from '../files/tabular.ts';
 import { redactUrl } from '../http/log-redaction.ts';
 import { signInAs } from '../test/factories.ts';
 import { createTestApp, type Session, type TestApp, unitIdByCode } from '../test/harness.ts';
 import { petition, submitJson } from './feedback-fixtures.ts';
+import { remindFeedbackDue } from './feedback-reminders.ts';
 
 /**
  * The clocks (working days with the reports' holidays calendar, the rule in force on the day received,
@@ -113,6 +114,35 @@ describe('deadlines', () => {
     } finally {
       now = '2026-12-03T09:00:00+07:00';
     }
+  });
+
+  it('tells the handling unit once when an answer is nearly due, and not once it is answered', async () => {
+    const reporter = await signInAs(t, 'unit_reporter', '12073');
+    const me = (await reporter.request('GET', '/api/auth/me')).json.user.id as number;
+    const item = await send({ communeCode: '12073', text: 'Biển báo giao thông ở ngã ba bị đổ từ hôm qua.' });
+    expect(item.dueOn).toBe('2026-12-24');
+    const told = async () =>
+      (await t.database.db.select().from(notifications).where(eq(notifications.userId, me)))
+        .map((row) => row.title)
+        .filter((title) => title.includes('sắp đến hạn'));
+    // 17 December: 24 December is 5 working days away, not yet "nearly due".
+    await remindFeedbackDue(t.database.db, new Date('2026-12-17T09:00:00+07:00'));
+    expect(await told()).toEqual([]);
+    // 21 December: within 3 working days; the hourly runs after tell nobody again.
+    await remindFeedbackDue(t.database.db, new Date('2026-12-21T09:00:00+07:00'));
+    await remindFeedbackDue(t.database.db, new Date('2026-12-21T10:00:00+07:00'));
+    expect(await told()).toEqual([`Phản ánh ${item.code} sắp đến hạn trả lời`]);
+    const history = (await reporter.request('GET', `/api/feedback/${item.id}`)).json.events;
+    expect(
+      history
+        .filter((event: { action: string }) => event.action === 'due_reminder')
+        .map((event: { visibility: string; note: string }) => [event.visibility, event.note]),
+    ).toEqual([['internal', '2026-12-24']]);
+    // Answered, it is no longer waited for: no reminder.
+    await act(reporter, item.id, { type: 'accept' });
+    await act(reporter, item.id, { type: 'answer', outcome: 'resolved', answer: 'Đã dựng lại biển báo.' });
+    await remindFeedbackDue(t.database.db, new Date('2026-12-23T09:00:00+07:00'));
+    expect(await told()).toHaveLength(1);
   });
 
   it('keeps the rule in force on the day received: a complaint’s acceptance before and from 1 July 2026', async () => {

@@ -1,12 +1,13 @@
 import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/engine.ts';
+import { remindFeedbackDue } from '../feedback/feedback-reminders.ts';
 import { type ReminderLog, runReminders } from './reminder-service.ts';
 
 const HOURLY = 3600_000;
 
 /**
- * Reminders at start and every hour: each run sends only what is due and not yet recorded, so the
+ * Reminders (reports, and feedback nearly due) at start and every hour: each run sends only what is due and not yet recorded, so the
  * hour does not matter much, and a run that fails is logged and tried again the next hour.
  */
 export function scheduleReminders(options: {
@@ -30,6 +31,12 @@ export function scheduleReminders(options: {
       });
     } catch (error) {
       options.log.error({ err: error }, 'reminder run failed');
+    }
+    try {
+      // Citizens' feedback nearly due: its handling unit is told once per deadline.
+      await remindFeedbackDue(options.db, options.clock?.() ?? new Date());
+    } catch (error) {
+      options.log.error({ err: error }, 'feedback reminder run failed');
     } finally {
       running = false;
     }

@@ -1,4 +1,10 @@
-import { FEEDBACK_OUTCOMES, type FeedbackState, step } from '../../../../core/feedback/workflow.ts';
+import {
+  FEEDBACK_OUTCOMES,
+  FEEDBACK_STEP_NAMES,
+  type FeedbackState,
+  step,
+} from '../../../../core/feedback/workflow.ts';
+import { formatDateVi } from '../../../../core/text/dates.ts';
 
 /**
  * Feedback in words: what each step of an item's history is called, and which staff actions the
@@ -6,23 +12,8 @@ import { FEEDBACK_OUTCOMES, type FeedbackState, step } from '../../../../core/fe
  */
 type Pair = { vi: string; en: string };
 
-export const EVENT_NAMES: Record<string, Pair> = {
-  received: { vi: 'Tiếp nhận', en: 'Received' },
-  accept: { vi: 'Nhận xử lý', en: 'Accepted' },
-  start: { vi: 'Bắt đầu xử lý', en: 'Work started' },
-  forward: { vi: 'Chuyển đơn vị', en: 'Forwarded' },
-  ask_info: { vi: 'Hỏi người gửi bổ sung', en: 'Asked the sender for more' },
-  info_given: { vi: 'Người gửi bổ sung', en: 'The sender added more' },
-  answer: { vi: 'Trả lời', en: 'Answered' },
-  close: { vi: 'Đóng', en: 'Closed' },
-  not_competent: { vi: 'Không thuộc thẩm quyền', en: 'Not in our competence' },
-  duplicate: { vi: 'Đánh dấu trùng', en: 'Marked as duplicate' },
-  spam: { vi: 'Đánh dấu spam', en: 'Marked as spam' },
-  note: { vi: 'Ghi chú nội bộ', en: 'Internal note' },
-  file: { vi: 'Đính kèm tệp', en: 'File attached' },
-  rated: { vi: 'Người gửi đánh giá', en: 'The sender rated the answer' },
-  reopened: { vi: 'Người gửi mở lại', en: 'The sender reopened it' },
-};
+// The one list of step names, the citizen's pages and the staff's alike (core/feedback/workflow.ts).
+export const EVENT_NAMES: Record<string, Pair> = FEEDBACK_STEP_NAMES;
 const UNKNOWN_EVENT: Pair = { vi: 'Bước khác', en: 'Other step' };
 export const eventName = (action: string): Pair => EVENT_NAMES[action] ?? UNKNOWN_EVENT;
 
@@ -32,8 +23,13 @@ export const RATING_NAMES: Record<string, Pair> = {
 };
 
 /** What an event's note says in words: a rating is a code, the rest is what a person wrote. */
-export const eventNote = (action: string, note: string | null, locale: 'vi' | 'en') =>
-  action === 'rated' && note ? (RATING_NAMES[note]?.[locale] ?? note) : note;
+export const eventNote = (action: string, note: string | null, locale: 'vi' | 'en') => {
+  if (action === 'rated' && note) return RATING_NAMES[note]?.[locale] ?? note;
+  // A reminder records the deadline it was about.
+  if (action === 'due_reminder' && note)
+    return `${locale === 'en' ? 'Due' : 'Hạn trả lời'} ${formatDateVi(note)}`;
+  return note;
+};
 
 export const outcomeName = (outcome: string | null, locale: 'vi' | 'en') =>
   outcome ? (FEEDBACK_OUTCOMES[outcome as keyof typeof FEEDBACK_OUTCOMES]?.[locale] ?? '') : '';
