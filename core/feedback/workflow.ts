@@ -163,3 +163,7 @@ export function step(state: FeedbackState, action: FeedbackAction, on: string): 
 /** Which statuses a citizen may still change something in (rate or reopen): an answer exists. */
 export const isAnswered = (state: Pick<FeedbackState, 'status' | 'answeredOn'>) =>
   state.answeredOn !== null && (state.status === 'answered' || state.status === 'closed');
+
+/** An item's text as a list shows it: its first 200 characters. */
+export const feedbackExcerpt = (text: string): string =>
+  text.length > 200 ? `${text.slice(0, 200)}…` : text;

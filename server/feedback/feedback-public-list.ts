@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, isNull, like, ne, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { FeedbackStatus } from '../../core/feedback/workflow.ts';
+import { type FeedbackStatus, feedbackExcerpt } from '../../core/feedback/workflow.ts';
 import { parseSort } from '../../core/list.ts';
 import { searchPattern } from '../../core/text/vietnamese.ts';
 import type { DbOrTx } from '../db/engine.ts';
@@ -94,7 +94,7 @@ export async function publicList(db: DbOrTx, query: PublicListQuery) {
     items: rows.map(({ total: _total, text, categoryVi, categoryEn, ...row }) => ({
       ...row,
       category: { vi: categoryVi, en: categoryEn },
-      excerpt: text.length > 200 ? `${text.slice(0, 200)}…` : text,
+      excerpt: feedbackExcerpt(text),
     })),
     page: query.page,
     perPage: query.perPage,

@@ -6,7 +6,7 @@ import { type ClockStep, dueDate, ruleInForce } from '../../core/feedback/clock-
 import type { FEEDBACK_INBOX_FILTERS, FEEDBACK_SORT_FIELDS } from '../../core/feedback/feedback-schemas.ts';
 import type { FeedbackKind } from '../../core/feedback/kinds.ts';
 import { feedbackKpis } from '../../core/feedback/kpi.ts';
-import type { FeedbackOutcome, FeedbackStatus } from '../../core/feedback/workflow.ts';
+import { type FeedbackOutcome, type FeedbackStatus, feedbackExcerpt } from '../../core/feedback/workflow.ts';
 import { parseSort } from '../../core/list.ts';
 import { searchPattern } from '../../core/text/vietnamese.ts';
 import { scopeCondition, unitScope } from '../auth/scope.ts';
@@ -120,7 +120,7 @@ export async function feedbackInbox(ctx: FeedbackContext, query: InboxQuery) {
       receivedOn: item.receivedOn,
       dueOn: item.dueOn,
       isOverdue: OPEN.includes(item.status as FeedbackStatus) && item.dueOn < today,
-      excerpt: item.text.length > 200 ? `${item.text.slice(0, 200)}…` : item.text,
+      excerpt: feedbackExcerpt(item.text),
       version: item.version,
     })),
     page: query.page,

@@ -12,10 +12,9 @@ import { formatDateVi } from '../../../../core/text/dates.ts';
  */
 type Pair = { vi: string; en: string };
 
-// The one list of step names, the citizen's pages and the staff's alike (core/feedback/workflow.ts).
-export const EVENT_NAMES: Record<string, Pair> = FEEDBACK_STEP_NAMES;
 const UNKNOWN_EVENT: Pair = { vi: 'Bước khác', en: 'Other step' };
-export const eventName = (action: string): Pair => EVENT_NAMES[action] ?? UNKNOWN_EVENT;
+// The one list of step names, the citizen's pages and the staff's alike (core/feedback/workflow.ts).
+export const eventName = (action: string): Pair => FEEDBACK_STEP_NAMES[action] ?? UNKNOWN_EVENT;
 
 export const RATING_NAMES: Record<string, Pair> = {
   satisfied: { vi: 'Hài lòng', en: 'Satisfied' },
