@@ -17,6 +17,7 @@ export const FEEDBACK_CHANNELS = {
   zalo: { vi: 'Trang Zalo', en: 'Zalo page' },
   portal: { vi: 'Cổng Dịch vụ công quốc gia', en: 'National public service portal' },
   in_person: { vi: 'Trực tiếp tại trụ sở', en: 'In person' },
+  app: { vi: 'Ứng dụng của tỉnh (Open311)', en: "The province's app (Open311)" },
 } as const;
 export type FeedbackChannel = keyof typeof FEEDBACK_CHANNELS;
 /** The channels staff enter by hand (the web form is the citizen's own). */

@@ -4,6 +4,7 @@ import {
   boolean,
   check,
   date,
+  doublePrecision,
   index,
   integer,
   pgTable,
@@ -83,6 +84,13 @@ export const feedbackItems = pgTable(
     contactPhone: text(),
     contactEmail: text(),
     contactAddress: text(),
+    /** Where the citizen placed it on a map (WGS 84), when the device allowed; and the place in words. */
+    lat: doublePrecision(),
+    lng: doublePrecision(),
+    placeText: text(),
+    /** The registered Open311 client that pushed it, and the token it was given (GeoReport v2 `tokens/`). */
+    clientId: integer().references((): AnyPgColumn => open311Clients.id),
+    clientToken: text(),
     tokenHash: text().notNull(),
     status: text().notNull().default('received'),
     outcome: text(),
@@ -110,12 +118,13 @@ export const feedbackItems = pgTable(
   },
   (t) => [
     uniqueIndex('feedback_items_code_idx').on(t.code),
+    uniqueIndex('feedback_items_client_token_idx').on(t.clientToken),
     index('feedback_items_handling_idx').on(t.handlingUnitId, t.status),
     index('feedback_items_unit_idx').on(t.unitId, t.textKey),
     index('feedback_items_received_idx').on(t.receivedOn),
     check(
       'feedback_items_channel_check',
-      sql`${t.channel} in ('web', 'hotline', 'paper', 'zalo', 'portal', 'in_person')`,
+      sql`${t.channel} in ('web', 'hotline', 'paper', 'zalo', 'portal', 'in_person', 'app')`,
     ),
     check(
       'feedback_items_status_check',
@@ -124,6 +133,10 @@ export const feedbackItems = pgTable(
     check(
       'feedback_items_outcome_check',
       sql`${t.outcome} is null or ${t.outcome} in ('resolved', 'not_resolved', 'not_competent', 'duplicate', 'spam')`,
+    ),
+    check(
+      'feedback_items_place_check',
+      sql`(${t.lat} is null) = (${t.lng} is null) and (${t.lat} is null or (${t.lat} between -90 and 90 and ${t.lng} between -180 and 180))`,
     ),
     check(
       'feedback_items_rating_check',
@@ -190,4 +203,30 @@ export const feedbackFormTokens = pgTable(
     expiresAt: timestamp({ withTimezone: true }).notNull(),
   },
   (t) => [index('feedback_form_tokens_expires_idx').on(t.expiresAt)],
+);
+
+/**
+ * The applications registered to push petitions through Open311 GeoReport v2 (a province's own app,
+ * the national portal's connector): each holds an api_key of which only the SHA-256 is kept. Revoked,
+ * never deleted, so the items it sent still name it.
+ */
+export const open311Clients = pgTable(
+  'open311_clients',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    name: text().notNull(),
+    keyHash: text().notNull(),
+    /** The key's last four characters, to tell keys apart on screen. */
+    keyHint: text().notNull(),
+    /** The channel its petitions are recorded under ('app' or 'portal'). */
+    channel: text().notNull().default('app'),
+    isActive: boolean().notNull().default(true),
+    createdBy: integer().references(() => users.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    revokedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('open311_clients_key_idx').on(t.keyHash),
+    check('open311_clients_channel_check', sql`${t.channel} in ('app', 'portal')`),
+  ],
 );

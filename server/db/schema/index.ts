@@ -1,6 +1,7 @@
 export * from './accounts.ts';
 export * from './assessment.ts';
 export * from './audit.ts';
+export * from './dialogues.ts';
 export * from './dossiers.ts';
 export * from './feedback.ts';
 export * from './files.ts';
@@ -8,6 +9,7 @@ export * from './indices.ts';
 export * from './jobs.ts';
 export * from './notifications.ts';
 export * from './plans.ts';
+export * from './reception.ts';
 export * from './reference.ts';
 export * from './reports.ts';
 export * from './unit-groups.ts';
