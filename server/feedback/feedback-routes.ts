@@ -19,8 +19,9 @@ import type { Db } from '../db/engine.ts';
 import { sendDownload } from '../http/downloads.ts';
 import { uploadedFile } from '../http/uploads.ts';
 import { exportFeedbackInbox } from './feedback-export.ts';
+import { feedbackFigures } from './feedback-figures.ts';
 import { enterByStaff } from './feedback-intake.ts';
-import { feedbackDetail, feedbackFigures, feedbackFile, feedbackInbox } from './feedback-queries.ts';
+import { feedbackDetail, feedbackFile, feedbackInbox } from './feedback-queries.ts';
 import { clockSettingsForm, routingForm, saveClockSettings, saveRouting } from './feedback-settings.ts';
 import { actOnFeedback, addNote, attachByStaff } from './feedback-workflow.ts';
 
@@ -89,8 +90,8 @@ export async function feedbackRoutes(app: FastifyInstance, { db }: { db: Db }) {
       schema: {
         tags,
         summary:
-          'Chỉ số của đơn vị trong kỳ: tỷ lệ trả lời đúng hạn, tỷ lệ đã giải quyết (không tính "đã đóng"), số ngày trung vị',
-        querystring: z.object({ unitId: idParam, from: isoDate, to: isoDate }),
+          'Chỉ số của đơn vị trong kỳ (mặc định: năm nay): tỷ lệ trả lời đúng hạn, đã giải quyết (không tính "đã đóng"), hài lòng, số ngày trung vị; theo từng đơn vị trực thuộc',
+        querystring: z.object({ unitId: idParam, from: isoDate.optional(), to: isoDate.optional() }),
       },
     },
     async (request) => feedbackFigures(contextOf(request, db), request.query),
