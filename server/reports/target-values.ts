@@ -5,8 +5,8 @@ import {
   type DossierCounters,
   type DossierIndicatorCode,
   dossierFigure,
-  isDossierIndicator,
   emptyCounters,
+  isDossierIndicator,
 } from '../../core/indicators/dossier-indicators.ts';
 import { quartersOfPeriod } from '../../core/indicators/quarters.ts';
 import { indicatorOfTarget, unitTypesOfLevel } from '../../core/indicators/target-text.ts';
