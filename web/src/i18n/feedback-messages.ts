@@ -52,6 +52,11 @@ export const FEEDBACK_MESSAGES = {
     en: 'No unit has received a petition this year.',
   },
   feedbackKpiArrived: { vi: 'Đã nhận', en: 'Received' },
+  leaderFeedback: { vi: 'Phản ánh, kiến nghị năm {year}', en: 'Citizens’ petitions in {year}' },
+  leaderFeedbackReceived: { vi: 'Đã tiếp nhận: {count}', en: 'Received: {count}' },
+  leaderFeedbackMostOverdue: { vi: 'Đơn vị quá hạn nhiều nhất', en: 'Units most overdue' },
+  leaderFeedbackNoOverdue: { vi: 'Không có phản ánh quá hạn.', en: 'No petition is overdue.' },
+  leaderFeedbackOverdueCount: { vi: '{count} quá hạn', en: '{count} overdue' },
   periodFeedbackFigures: {
     vi: 'Phản ánh, kiến nghị của người dân trong kỳ (từ dữ liệu phản ánh)',
     en: 'Citizens’ petitions in the period (from the feedback data)',

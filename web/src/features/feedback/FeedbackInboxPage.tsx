@@ -13,8 +13,9 @@ import {
   Title,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { Link } from '@tanstack/react-router';
+import { Link, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
+import { FEEDBACK_INBOX_FILTERS } from '../../../../core/feedback/feedback-schemas.ts';
 import { formatDateVi } from '../../../../core/text/dates.ts';
 import { queryString } from '../../api/client.ts';
 import { ListFooter } from '../../components/ListFooter.tsx';
@@ -105,7 +106,13 @@ export function FeedbackInboxPage() {
   const { t } = useT();
   const { data: me } = useMe();
   const isPhone = useIsPhone();
-  const [filter, setFilter] = useState<InboxFilter>('all');
+  // A link may open a tab ("?filter=overdue" from the leader's overview).
+  const search = useSearch({ strict: false }) as Record<string, unknown>;
+  const [filter, setFilter] = useState<InboxFilter>(
+    (FEEDBACK_INBOX_FILTERS as readonly string[]).includes(String(search.filter))
+      ? (search.filter as InboxFilter)
+      : 'all',
+  );
   const [q, setQ] = useState('');
   const [debounced] = useDebouncedValue(q, 250);
   const [sort, setSort] = useState('-receivedOn');
