@@ -25,7 +25,13 @@ import { useIsPhone } from '../../components/useIsPhone.ts';
 import { formatNumber, useT } from '../../i18n/locale.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { hasPermission, useMe } from '../auth/session.ts';
-import { type InboxFilter, type InboxItem, useFeedbackCount, useFeedbackInbox } from './api.ts';
+import {
+  type InboxFilter,
+  type InboxItem,
+  useFeedbackCount,
+  useFeedbackInbox,
+  useRoutingForm,
+} from './api.ts';
 import { EnterFeedbackDialog } from './EnterFeedbackDialog.tsx';
 import { FeedbackKpis } from './FeedbackKpis.tsx';
 import { FeedbackStatusBadge } from './FeedbackStatus.tsx';
@@ -118,6 +124,8 @@ export function FeedbackInboxPage() {
   const [sort, setSort] = useState('-receivedOn');
   const [page, setPage] = useState(1);
   const [isEntering, setEntering] = useState(false);
+  // Only those who may change the province's settings (installation-wide) are offered them.
+  const settings = useRoutingForm(hasPermission(me, 'feedback.manage'));
   const { data, isPending } = useFeedbackInbox({ filter, q: debounced, sort, page, perPage: PER_PAGE });
   const changeSort = (next: string) => {
     setSort(next);
@@ -129,6 +137,11 @@ export function FeedbackInboxPage() {
       <Group justify="space-between">
         <Title order={2}>{t('feedbackInbox')}</Title>
         <Group gap="xs">
+          {settings.data && (
+            <Button component={Link} to="/feedback/settings" variant="default">
+              {t('feedbackSettings')}
+            </Button>
+          )}
           {/* Every item of the chosen tab and search, not only this page. */}
           <Button
             component="a"

@@ -202,3 +202,28 @@ export function useEnterFeedback() {
     onSuccess: () => client.invalidateQueries({ queryKey: ['feedback'] }),
   });
 }
+
+/** The province's routing table: category × commune → the unit that answers (installation-wide settings). */
+export interface RoutingLine {
+  categoryCode: string | null;
+  unitId: number | null;
+  handlingUnitId: number | null;
+  unitName?: string | null;
+  handlingUnitName?: string | null;
+}
+
+export interface RoutingForm {
+  rules: Required<RoutingLine>[];
+  categories: { code: string; nameVi: string; nameEn: string; isActive: boolean }[];
+  version: number;
+}
+
+export function useRoutingForm(enabled = true) {
+  return useQuery({
+    queryKey: ['feedback', 'routing'],
+    queryFn: () => api<RoutingForm>('GET', '/api/feedback/routing'),
+    enabled,
+    // A commune's coordinator holds the permission but not installation-wide: no settings for them.
+    retry: false,
+  });
+}
