@@ -260,3 +260,69 @@ describe('the province’s coordinator on a desktop', () => {
     await page.context().close();
   });
 });
+
+describe('the province’s settings', () => {
+  it('the coordinator says who answers land petitions and sets a clock; both are kept; a commune is not offered them', {
+    timeout: 180_000,
+  }, async () => {
+    const page = await newPage({ width: 1440, height: 900 });
+    await signInAs(page, server, 'dieuphoi');
+    await page.goto(`${server.url}/feedback`);
+    await page.getByRole('link', { name: 'Cài đặt tiếp nhận phản ánh' }).click();
+    const routing = page.getByRole('region', { name: 'Phân công đơn vị giải quyết' });
+    await routing.getByText('Chưa có dòng nào: mỗi xã, phường tự giải quyết phản ánh về mình.').waitFor();
+    await routing.getByRole('button', { name: 'Thêm dòng' }).click();
+    await routing.getByLabel('Lĩnh vực 1').click();
+    await page.getByRole('option', { name: 'Đất đai' }).click();
+    // Not saved until it names the unit that answers.
+    await routing.getByText('1 dòng chưa đủ, chưa lưu').waitFor();
+    await routing.getByLabel('Đơn vị giải quyết 1').fill('nong nghiep');
+    await page.getByRole('option', { name: 'Sở Nông nghiệp và Môi trường' }).click();
+    await routing.getByText(/^Đã lưu/).waitFor();
+    const clocks = page.getByRole('region', { name: 'Thời hạn tỉnh quy định' });
+    const first = clocks.getByRole('textbox').first();
+    await first.fill('12');
+    await clocks.getByText(/^Đã lưu/).waitFor();
+    await page.screenshot({ path: `${SHOTS}/settings-1440.png`, fullPage: true });
+
+    // Read back after a reload: the line and the number are kept, in words.
+    await page.reload();
+    await routing.getByLabel('Lĩnh vực 1').waitFor();
+    expect(await routing.getByLabel('Lĩnh vực 1').inputValue()).toBe('Đất đai');
+    expect(await routing.getByLabel('Đơn vị giải quyết 1').inputValue()).toBe('Sở Nông nghiệp và Môi trường');
+    expect(await routing.getByLabel('Xã, phường 1').inputValue()).toBe('');
+    expect(await clocks.getByRole('textbox').first().inputValue()).toBe('12');
+    // The law's own numbers are not offered; the sources are said in words.
+    expect(await clocks.textContent()).not.toMatch(/unconfirmed|province_default|workdays/);
+    await resizeTo(page, { width: 390, height: 844 });
+    expect(await pageWidth(page)).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: `${SHOTS}/settings-390.png`, fullPage: true });
+    await page.context().close();
+
+    // A land petition about Phố Hiến now lands with the department.
+    const reply = await fetch(`${server.url}/api/public/feedback`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': '10.1.1.9' },
+      body: JSON.stringify({
+        kind: 'pakn_general',
+        categoryCode: 'land',
+        communeCode: '11953',
+        text: 'Đề nghị kiểm tra việc lấn chiếm đất hành lang giao thông ở tổ dân phố 3.',
+      }),
+    });
+    expect(reply.status).toBe(201);
+    const { code } = (await reply.json()) as { code: string };
+    const item = await (
+      await fetch(`${server.url}/api/public/feedback/${code}`, { headers: { accept: 'application/json' } })
+    ).json();
+    expect(item.handlingUnitName).toBe('Sở Nông nghiệp và Môi trường');
+
+    // A commune's reporter has no settings to change.
+    const commune = await newPage({ width: 1440, height: 900 });
+    await signInAs(commune, server, 'baocao.phohien');
+    await commune.goto(`${server.url}/feedback`);
+    await commune.getByRole('heading', { name: 'Hộp phản ánh, kiến nghị' }).waitFor();
+    expect(await commune.getByRole('link', { name: 'Cài đặt tiếp nhận phản ánh' }).count()).toBe(0);
+    await commune.context().close();
+  });
+});

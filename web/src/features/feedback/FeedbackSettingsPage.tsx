@@ -280,7 +280,7 @@ function ClockSection() {
               <Table.Th>{t('feedbackClockCase')}</Table.Th>
               <Table.Th>{t('feedbackClockBasis')}</Table.Th>
               <Table.Th w={140}>{t('feedbackClockDefault')}</Table.Th>
-              <Table.Th w={170}>{t('feedbackClockProvince')}</Table.Th>
+              <Table.Th w={190}>{t('feedbackClockProvince')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -310,21 +310,23 @@ function ClockSection() {
                     {rule.defaultDays} {unit}
                   </Table.Td>
                   <Table.Td>
-                    <NumberInput
-                      size="xs"
-                      min={1}
-                      max={365}
-                      aria-label={`${label(rule.kindName)} — ${label(CLOCK_STEP_NAMES[rule.step])}`}
-                      placeholder={t('feedbackUseDefault')}
-                      value={days[rule.key] ?? ''}
-                      rightSection={<Text size="xs">{unit}</Text>}
-                      rightSectionWidth={90}
-                      onChange={(value) => {
-                        const next = { ...days, [rule.key]: value === '' ? null : Number(value) };
-                        setDays(next);
-                        autosave.schedule(next);
-                      }}
-                    />
+                    <Group gap={6} wrap="nowrap">
+                      <NumberInput
+                        size="xs"
+                        w={80}
+                        min={1}
+                        max={365}
+                        aria-label={`${label(rule.kindName)} — ${label(CLOCK_STEP_NAMES[rule.step])}`}
+                        placeholder={String(rule.defaultDays)}
+                        value={days[rule.key] ?? ''}
+                        onChange={(value) => {
+                          const next = { ...days, [rule.key]: value === '' ? null : Number(value) };
+                          setDays(next);
+                          autosave.schedule(next);
+                        }}
+                      />
+                      <Text size="xs">{unit}</Text>
+                    </Group>
                   </Table.Td>
                 </Table.Tr>
               );
