@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  bulkActionSchema,
   FEEDBACK_INBOX_FILTERS,
   FEEDBACK_SORT_FIELDS,
   feedbackActionSchema,
@@ -23,7 +24,7 @@ import { feedbackFigures } from './feedback-figures.ts';
 import { enterByStaff } from './feedback-intake.ts';
 import { feedbackDetail, feedbackFile, feedbackInbox } from './feedback-queries.ts';
 import { clockSettingsForm, routingForm, saveClockSettings, saveRouting } from './feedback-settings.ts';
-import { actOnFeedback, addNote, attachByStaff } from './feedback-workflow.ts';
+import { actOnFeedback, addNote, attachByStaff, bulkActOnFeedback } from './feedback-workflow.ts';
 
 const STATUS_CODES = Object.keys(FEEDBACK_STATUSES) as [FeedbackStatus, ...FeedbackStatus[]];
 
@@ -149,6 +150,19 @@ export async function feedbackRoutes(app: FastifyInstance, { db }: { db: Db }) {
       },
     },
     async (request) => actOnFeedback(contextOf(request, db), request.params.id, request.body),
+  );
+  api.post(
+    '/api/feedback/bulk-actions',
+    {
+      config: { policy: 'feedback.handle' },
+      schema: {
+        tags,
+        summary:
+          'Một bước cho nhiều phản ánh (nhận xử lý, bắt đầu, đóng, spam): làm được phản ánh nào thì làm, phản ánh không làm được nêu lý do',
+        body: bulkActionSchema,
+      },
+    },
+    async (request) => bulkActOnFeedback(contextOf(request, db), request.body),
   );
   api.post(
     '/api/feedback/:id/notes',

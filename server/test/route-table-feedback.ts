@@ -111,6 +111,15 @@ export const FEEDBACK_ROUTE_TABLE: Record<string, TableRow> = {
     own: '409 409 409 409 409 403 403 401',
     other: '409 409 404 404 404 403 403 401',
   },
+  // Each item's own refusal is in the answer (a stale version here, or not the caller's): see the workflow test.
+  'POST /api/feedback/bulk-actions': {
+    call: async ({ world, side }) => ({
+      url: '/api/feedback/bulk-actions',
+      body: { items: [{ id: (await itemOf(world, side)).id, version: STALE }], action: { type: 'accept' } },
+    }),
+    own: '200 200 200 200 200 403 403 401',
+    other: '200 200 200 200 200 403 403 401',
+  },
   'POST /api/feedback/:id/notes': {
     call: staff('/notes', { note: 'Ghi chú của bảng quyền' }),
     own: '201 201 201 201 201 403 403 401',

@@ -312,9 +312,9 @@ describe('the province’s settings', () => {
     });
     expect(reply.status).toBe(201);
     const { code } = (await reply.json()) as { code: string };
-    const item = await (
+    const item = (await (
       await fetch(`${server.url}/api/public/feedback/${code}`, { headers: { accept: 'application/json' } })
-    ).json();
+    ).json()) as { handlingUnitName: string };
     expect(item.handlingUnitName).toBe('Sở Nông nghiệp và Môi trường');
 
     // A commune's reporter has no settings to change.
