@@ -207,6 +207,8 @@ describe('the province’s coordinator on a desktop', () => {
       .getByRole('table', { name: 'Hộp phản ánh, kiến nghị' })
       .locator(`[data-feedback="${sent.main.code}"]`);
     expect(await row.locator('td').allInnerTexts()).toEqual([
+      // The box to choose it for a step taken on several at once.
+      '',
       sent.main.code,
       'Hạ tầng',
       'Phường Phố Hiến',
@@ -324,5 +326,69 @@ describe('the province’s settings', () => {
     await commune.getByRole('heading', { name: 'Hộp phản ánh, kiến nghị' }).waitFor();
     expect(await commune.getByRole('link', { name: 'Cài đặt tiếp nhận phản ánh' }).count()).toBe(0);
     await commune.context().close();
+  });
+});
+
+describe('several items at once', () => {
+  it('the coordinator receives two new petitions in one step and sets one aside as spam with its reason', {
+    timeout: 180_000,
+  }, async () => {
+    const texts = [
+      'Xin kiểm tra đèn tín hiệu giao thông ở ngã tư Hồng Châu, đèn vàng nhấp nháy cả ngày.',
+      'Đề nghị sửa mặt đường trước trường tiểu học Hồng Châu, nhiều ổ gà sau mưa.',
+      'Quảng cáo: mua bán nhà đất giá rẻ, liên hệ ngay.',
+    ];
+    // Entered from the hotline by the coordinator (the public form's limit per address is spent by now).
+    const coordinator = await apiAs(server, 'dieuphoi');
+    const codes: string[] = [];
+    for (const text of texts) {
+      const reply = await coordinator('POST', '/api/feedback', {
+        kind: 'pakn_general',
+        categoryCode: 'infrastructure',
+        communeCode: '11980',
+        text,
+        channel: 'hotline',
+      });
+      expect(reply.status).toBe(201);
+      codes.push(reply.json.code as string);
+    }
+    const page = await newPage({ width: 1440, height: 900 });
+    await signInAs(page, server, 'dieuphoi');
+    await page.goto(`${server.url}/feedback`);
+    await page.getByRole('tab', { name: /^Mới/ }).click();
+    for (const code of codes.slice(0, 2)) await page.getByRole('checkbox', { name: `Chọn ${code}` }).check();
+    const bar = page.getByRole('region', { name: 'Xử lý nhiều phản ánh' });
+    await bar.getByText('Đã chọn 2').waitFor();
+    await bar.getByRole('button', { name: 'Nhận xử lý (2)' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Nhận xử lý (2)' });
+    await dialog
+      .getByText('2 phản ánh được nhận xử lý; người gửi thấy bước này trên trang theo dõi.')
+      .waitFor();
+    // Which items, by their codes, in the inbox's order.
+    expect(await dialog.textContent()).toContain(`${codes[1]}, ${codes[0]}`);
+    await page.screenshot({ path: `${SHOTS}/bulk-confirm-1440.png` });
+    await dialog.getByRole('button', { name: 'Nhận xử lý' }).click();
+    await page.getByText('Đã xử lý 2 phản ánh').waitFor();
+    await dialog.waitFor({ state: 'hidden' });
+    // They left the "new" tab; the third is still there.
+    await page.locator(`[data-feedback="${codes[0]}"]`).waitFor({ state: 'detached' });
+    await page.locator(`[data-feedback="${codes[2]}"]`).waitFor();
+
+    await page.getByRole('checkbox', { name: `Chọn ${codes[2]}` }).check();
+    await bar.getByRole('button', { name: 'Đánh dấu spam (1)' }).click();
+    const spam = page.getByRole('dialog', { name: 'Đánh dấu spam (1)' });
+    await spam.getByText(/Không phản ánh nào bị xóa/).waitFor();
+    // The reason is required: nothing happens without it.
+    expect(await spam.getByRole('button', { name: 'Đánh dấu spam' }).isDisabled()).toBe(true);
+    await spam
+      .getByLabel('Lý do (chung cho các phản ánh đã chọn)')
+      .fill('Tin quảng cáo, không phải phản ánh');
+    await spam.getByRole('button', { name: 'Đánh dấu spam' }).click();
+    await page.getByText('Đã xử lý 1 phản ánh').waitFor();
+    await page.locator(`[data-feedback="${codes[2]}"]`).waitFor({ state: 'detached' });
+    await page.getByRole('tab', { name: /^Tất cả/ }).click();
+    const row = page.locator(`[data-feedback="${codes[2]}"]`);
+    await row.getByText('Không phải phản ánh (spam)').waitFor();
+    await page.context().close();
   });
 });

@@ -91,6 +91,41 @@ export const FEEDBACK_MESSAGES = {
   feedbackCalendarDays: { vi: 'ngày', en: 'days' },
   feedbackRuleFrom: { vi: 'áp dụng từ {from}', en: 'applies from {from}' },
   feedbackRuleBetween: { vi: 'áp dụng từ {from} đến {to}', en: 'applies from {from} to {to}' },
+  feedbackBulkBar: { vi: 'Xử lý nhiều phản ánh', en: 'Act on several items' },
+  feedbackBulkChosen: { vi: 'Đã chọn {count}', en: '{count} chosen' },
+  feedbackBulkChoose: { vi: 'Chọn {code}', en: 'Choose {code}' },
+  feedbackBulkChoosePage: { vi: 'Chọn cả trang', en: 'Choose the whole page' },
+  feedbackBulkAccept: { vi: 'Nhận xử lý', en: 'Receive' },
+  feedbackBulkAcceptWhat: {
+    vi: '{count} phản ánh được nhận xử lý; người gửi thấy bước này trên trang theo dõi.',
+    en: '{count} item(s) will be received for handling; the senders see this step on their tracking page.',
+  },
+  feedbackBulkStart: { vi: 'Bắt đầu xử lý', en: 'Start' },
+  feedbackBulkStartWhat: {
+    vi: '{count} phản ánh chuyển sang "đang xử lý".',
+    en: '{count} item(s) move to "in progress".',
+  },
+  feedbackBulkClose: { vi: 'Đóng', en: 'Close' },
+  feedbackBulkCloseWhat: {
+    vi: '{count} phản ánh đã trả lời được đóng; kết quả giữ nguyên, người gửi vẫn đánh giá và mở lại được trong 30 ngày.',
+    en: '{count} answered item(s) will be closed; their outcome stays, and senders can still rate and reopen within 30 days.',
+  },
+  feedbackBulkSpam: { vi: 'Đánh dấu spam', en: 'Mark as spam' },
+  feedbackBulkSpamWhat: {
+    vi: '{count} phản ánh được đánh dấu không phải phản ánh (spam) và đóng lại. Không phản ánh nào bị xóa; lý do được lưu trong lịch sử.',
+    en: '{count} item(s) will be marked as not a petition (spam) and closed. Nothing is deleted; the reason is kept in the history.',
+  },
+  feedbackBulkSpamReason: {
+    vi: 'Lý do (chung cho các phản ánh đã chọn)',
+    en: 'Reason (for all items chosen)',
+  },
+  feedbackBulkSkipped: {
+    vi: '{count} phản ánh đã chọn không ở bước này nên giữ nguyên.',
+    en: '{count} chosen item(s) are not at this step and stay as they are.',
+  },
+  feedbackBulkDone: { vi: 'Đã xử lý {count} phản ánh', en: '{count} item(s) done' },
+  feedbackBulkRefused: { vi: 'Không thực hiện được', en: 'Could not be done' },
+  feedbackBulkClear: { vi: 'Bỏ chọn', en: 'Clear' },
   periodFeedbackFigures: {
     vi: 'Phản ánh, kiến nghị của người dân trong kỳ (từ dữ liệu phản ánh)',
     en: 'Citizens’ petitions in the period (from the feedback data)',
