@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { evidenceFiles, feedbackItems } from '../db/schema/index.ts';
 import { freshAddress, petition, submitJson, submitMultipart } from '../feedback/feedback-fixtures.ts';
 import type { Side, World } from './access-world.ts';
-import type { TableCall, TableRow } from './route-table.ts';
+import { STALE, type TableCall, type TableRow } from './route-table-kit.ts';
 
 /**
  * The feedback routes' rows of the route × role × record table (the order of TABLE_ROLES: admin,
@@ -11,7 +11,6 @@ import type { TableCall, TableRow } from './route-table.ts';
  * send a stale version (an allowed caller gets 409) or add a note. The public routes answer anyone
  * alike: the private link's token decides, not the session.
  */
-const STALE = 999_999;
 const pdf = Buffer.from('%PDF-1.4\nphản ánh\n%%EOF');
 
 interface SideItem {
