@@ -11,6 +11,7 @@ import { LoginPage } from './features/auth/LoginPage.tsx';
 import { useMe } from './features/auth/session.ts';
 import { FeedbackInboxPage } from './features/feedback/FeedbackInboxPage.tsx';
 import { FeedbackItemPage } from './features/feedback/FeedbackItemPage.tsx';
+import { Open311ClientsPage } from './features/feedback/Open311ClientsPage.tsx';
 import { ImportDossiersPage } from './features/indicators/ImportDossiersPage.tsx';
 import { IndicatorsPage } from './features/indicators/IndicatorsPage.tsx';
 import { TargetsPage } from './features/indicators/TargetsPage.tsx';
@@ -71,6 +72,7 @@ const routeTree = rootRoute.addChildren([
     page('/assessment/rounds/$roundId/results', ResultsPage),
     page('/assessment/rounds/$roundId/units/$unitId', SheetPage),
     page('/feedback', FeedbackInboxPage),
+    page('/feedback/apps', Open311ClientsPage),
     page('/feedback/$feedbackId', FeedbackItemPage),
     page('/account', AccountPage),
   ]),

@@ -131,6 +131,11 @@ export function FeedbackInboxPage() {
           >
             {t('downloadXlsx')}
           </Button>
+          {hasPermission(me, 'feedback.manage') && (
+            <Button variant="default" renderRoot={(props) => <Link {...props} to="/feedback/apps" />}>
+              {t('open311Clients')}
+            </Button>
+          )}
           {hasPermission(me, 'feedback.handle') && (
             <Button onClick={() => setEntering(true)}>{t('feedbackEnter')}</Button>
           )}
