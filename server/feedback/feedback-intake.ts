@@ -464,5 +464,5 @@ export async function submitByClient(
       client: { id: submission.client.id, token: submission.client.token },
     });
   });
-  return { ...answerOf(item, token), communeName: commune.name };
+  return answerOf(item, token);
 }

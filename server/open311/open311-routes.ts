@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { inLocale } from '../../core/errors.ts';
+import { inLocale, msg } from '../../core/errors.ts';
 import {
   type Document,
   errorDocument,
@@ -239,8 +239,10 @@ export async function open311Routes(app: FastifyInstance, { db }: { db: Db }) {
   );
   // Anything else under /open311/v2/ is not found, in the standard's error form.
   const notFound = async (request: FastifyRequest, reply: FastifyReply) => {
-    const locale = localeOf(request);
-    const description = locale === 'en' ? 'No such Open311 resource.' : 'Không có tài nguyên Open311 này.';
+    const description = inLocale(
+      msg('Không có tài nguyên Open311 này.', 'No such Open311 resource.'),
+      localeOf(request),
+    );
     return send(reply, errorDocument([{ code: 404, description }]), formatOf(request), 404);
   };
   app.get(`${PREFIX}/*`, { config, schema: { hide: true } }, notFound);

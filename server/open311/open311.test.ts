@@ -1,10 +1,11 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { feedbackItems, open311Clients, units } from '../db/schema/index.ts';
+import { feedbackItems, feedbackSubmissionCounts, open311Clients, units } from '../db/schema/index.ts';
 import { freshAddress, petition, submitJson } from '../feedback/feedback-fixtures.ts';
 import { sha256 } from '../feedback/feedback-intake.ts';
 import { signInAs } from '../test/factories.ts';
 import { createTestApp, type Session, type TestApp } from '../test/harness.ts';
+import { CLIENT_REQUESTS_PER_HOUR } from './open311-service.ts';
 
 /**
  * A client of Open311 GeoReport v2 as the standard describes one, knowing nothing of Chiso: discovery,
@@ -404,6 +405,39 @@ describe("the standard's errors", () => {
     expect([twice.status, twice.json.error.message]).toEqual([409, 'Ứng dụng này đã bị thu hồi khóa.']);
   });
 
+  it('holds off a client past its hourly count (429), with the time to wait', async () => {
+    const busy = await coordinator.request('POST', '/api/open311/clients', {
+      name: 'Ứng dụng bận',
+      channel: 'app',
+    });
+    // 09:00 in Vietnam is 02:00 UTC: the hour's counter already at the limit.
+    await t.database.db.insert(feedbackSubmissionCounts).values({
+      addressHash: `open311-client:${busy.json.client.id}`,
+      hour: new Date('2026-12-03T02:00:00Z'),
+      count: CLIENT_REQUESTS_PER_HOUR,
+    });
+    const refused = await t.app.inject({
+      method: 'POST',
+      url: '/open311/v2/requests.json',
+      payload: request({ api_key: busy.json.key }),
+    });
+    expect([refused.statusCode, refused.headers['retry-after'], refused.json()]).toEqual([
+      429,
+      '3600',
+      [
+        {
+          code: 429,
+          description: 'Mỗi ứng dụng gửi được tối đa 500 phản ánh trong một giờ. Vui lòng thử lại sau.',
+        },
+      ],
+    ]);
+    const [stored] = await t.database.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(feedbackItems)
+      .where(eq(feedbackItems.clientId, busy.json.client.id));
+    expect(stored?.n).toBe(0);
+  });
+
   it('refuses an unknown service (404), an absent one (400), another jurisdiction (404)', async () => {
     const unknown = await post(request({ service_code: 'bridges' }));
     expect([unknown.status, unknown.json]).toEqual([
@@ -590,8 +624,9 @@ describe('registering clients', () => {
       ['Cổng Dịch vụ công quốc gia', true],
       ['Cổng tạm', false],
       ['Hưng Yên Số', true],
+      ['Ứng dụng bận', true],
     ]);
-    expect(listed.json.total).toBe(3);
+    expect(listed.json.total).toBe(4);
     const communeCoordinator = await signInAs(t, 'coordinator', '11953');
     expect((await communeCoordinator.request('GET', '/api/open311/clients')).status).toBe(403);
     expect(
@@ -605,6 +640,7 @@ describe('registering clients', () => {
     const admin = await signInAs(t, 'admin', null);
     const audit = await admin.request('GET', '/api/audit?entityType=open311_client&perPage=20');
     expect(audit.json.items.map((e: { action: string }) => e.action).sort()).toEqual([
+      'open311.client_register',
       'open311.client_register',
       'open311.client_register',
       'open311.client_register',
