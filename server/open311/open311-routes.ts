@@ -79,6 +79,14 @@ export async function open311Routes(app: FastifyInstance, { db }: { db: Db }) {
     const retryAfter = appError.details.retryAfterSeconds;
     if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
     const locale = localeOf(request);
+    // A body of another type is not a file here: say what the standard sends.
+    const text =
+      appError.code === 'UNSUPPORTED_FILE'
+        ? msg(
+            'Hãy gửi dạng application/x-www-form-urlencoded (hoặc JSON) như chuẩn Open311 quy định.',
+            'Send application/x-www-form-urlencoded (or JSON) as the Open311 standard has it.',
+          )
+        : appError.text;
     const fields = appError.details.fields ?? [];
     const errors =
       fields.length > 0
@@ -86,7 +94,7 @@ export async function open311Routes(app: FastifyInstance, { db }: { db: Db }) {
             code: status,
             description: `${argumentOf(field.path)}: ${inLocale(field.message, locale)}`,
           }))
-        : [{ code: status, description: inLocale(appError.text, locale) }];
+        : [{ code: status, description: inLocale(text, locale) }];
     return send(reply, errorDocument(errors), formatOf(request), status);
   });
 

@@ -648,3 +648,68 @@ describe('registering clients', () => {
     ]);
   });
 });
+
+describe('malformed input', () => {
+  it('never answers 5xx; a refusal is in the standard error form', async () => {
+    const long = 'ạ'.repeat(5000);
+    const gets = [
+      '/open311/v2/requests.json?service_request_id=%00',
+      `/open311/v2/requests.json?service_request_id=${',PAKN'.repeat(2000)}`,
+      '/open311/v2/requests.json?start_date=%00&end_date=2026-99-99T00:00:00Z',
+      '/open311/v2/requests.json?status=&service_code=,,,',
+      `/open311/v2/requests.json?service_code=${encodeURIComponent(long)}`,
+      '/open311/v2/requests.html',
+      '/open311/v2/services/%00.json',
+      `/open311/v2/services/${encodeURIComponent(long)}.xml`,
+      '/open311/v2/requests/%00.json',
+      '/open311/v2/tokens/%E2%82.json',
+      '/open311/v2/discovery.json?jurisdiction_id=%00',
+    ];
+    for (const url of gets) {
+      const reply = await get(url);
+      const shown = url.slice(0, 80);
+      expect(reply.status, shown).toBeLessThan(500);
+      if (reply.status >= 400 && reply.type === JSON_TYPE)
+        expect(reply.json[0].code, shown).toBe(reply.status);
+      if (reply.status >= 400 && reply.type === XML_TYPE)
+        expect(reply.body, shown).toContain(`<errors><error><code>${reply.status}</code>`);
+    }
+    const bodies: unknown[] = [
+      [],
+      'chuỗi',
+      { api_key: [key], service_code: ['infrastructure'] },
+      { ...request(), lat: 'NaN', long: '1e400' },
+      { ...request({ 'attribute[commune]': '' }), attribute: [['commune', '11953']] },
+      { ...request(), attribute: { commune: { nested: true } } },
+      { ...request(), description: 'a\u0000b đủ dài để gửi đi' },
+      { ...request(), description: 'x'.repeat(70_000) },
+    ];
+    for (const body of bodies) {
+      const reply = await t.app.inject({
+        method: 'POST',
+        url: '/open311/v2/requests.json',
+        payload: body as object,
+      });
+      const shown = JSON.stringify(body).slice(0, 80);
+      expect(reply.statusCode, shown).toBeGreaterThanOrEqual(400);
+      expect(reply.statusCode, shown).toBeLessThan(500);
+      expect(reply.json()[0].code, shown).toBe(reply.statusCode);
+    }
+    const asText = await t.app.inject({
+      method: 'POST',
+      url: '/open311/v2/requests.json',
+      headers: { 'content-type': 'application/xml' },
+      payload: '<api_key>x</api_key>',
+    });
+    expect([asText.statusCode, asText.json()]).toEqual([
+      400,
+      [
+        {
+          code: 400,
+          description:
+            'Hãy gửi dạng application/x-www-form-urlencoded (hoặc JSON) như chuẩn Open311 quy định.',
+        },
+      ],
+    ]);
+  });
+});
