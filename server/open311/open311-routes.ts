@@ -13,13 +13,11 @@ import {
 import type { Db } from '../db/engine.ts';
 import { publicContext } from '../feedback/feedback-public-routes.ts';
 import { httpStatusOf, readerLocale, toAppError } from '../http/errors.ts';
+import { argumentOf, type PostBody, postRequest } from './open311-post.ts';
 import {
-  argumentOf,
   assertJurisdiction,
   discovery,
   request as oneRequest,
-  type PostBody,
-  postRequest,
   requests,
   serviceDefinition,
   services,
