@@ -236,6 +236,14 @@ const ACTIONS: Record<string, Words> = {
     vi: '{actor} đã đổi thời hạn xử lý phản ánh của tỉnh',
     en: '{actor} changed the province’s feedback time limits',
   },
+  'open311.client_register': {
+    vi: '{actor} đã đăng ký một ứng dụng gửi phản ánh (Open311)',
+    en: '{actor} registered an application sending feedback (Open311)',
+  },
+  'open311.client_revoke': {
+    vi: '{actor} đã thu hồi khóa của một ứng dụng gửi phản ánh (Open311)',
+    en: '{actor} revoked the key of an application sending feedback (Open311)',
+  },
   'settings.holidays': {
     vi: '{actor} đã đổi danh sách ngày nghỉ lễ',
     en: '{actor} changed the public holidays',
@@ -267,6 +275,7 @@ const ENTITY_TYPES: Record<string, Words> = {
   dossier_import: { vi: 'tệp hồ sơ', en: 'dossier file' },
   dossier_mapping: { vi: 'cách ghép cột', en: 'column mapping' },
   feedback: { vi: 'phản ánh', en: 'feedback' },
+  open311_client: { vi: 'ứng dụng gửi phản ánh', en: 'application sending feedback' },
   system: { vi: 'hệ thống', en: 'system' },
 };
 const FALLBACK: Words = { vi: '{actor} đã thay đổi {entity}', en: '{actor} changed {entity}' };

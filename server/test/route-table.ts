@@ -2,6 +2,7 @@ import { ASSESSMENT_ROUTE_TABLE } from './route-table-assessment.ts';
 import { FEEDBACK_ROUTE_TABLE } from './route-table-feedback.ts';
 import { INDICATOR_ROUTE_TABLE } from './route-table-indicators.ts';
 import type { TableRow } from './route-table-kit.ts';
+import { OPEN311_ROUTE_TABLE } from './route-table-open311.ts';
 import { PEOPLE_ROUTE_TABLE } from './route-table-people.ts';
 import { PLAN_ROUTE_TABLE } from './route-table-plans.ts';
 import { REPORT_ROUTE_TABLE } from './route-table-reports.ts';
@@ -16,4 +17,5 @@ export const ROUTE_TABLE: Record<string, TableRow> = {
   ...ASSESSMENT_ROUTE_TABLE,
   ...INDICATOR_ROUTE_TABLE,
   ...FEEDBACK_ROUTE_TABLE,
+  ...OPEN311_ROUTE_TABLE,
 };

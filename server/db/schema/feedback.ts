@@ -179,9 +179,7 @@ export const feedbackEvents = pgTable(
   },
   (t) => [
     index('feedback_events_item_idx').on(t.feedbackId, t.id),
-    index('feedback_events_mail_idx')
-      .on(t.at)
-      .where(sql`${t.mailState} in ('pending', 'failed', 'sending')`),
+    index('feedback_events_mail_idx').on(t.at).where(sql`${t.mailState} in ('pending', 'failed', 'sending')`),
     check('feedback_events_visibility_check', sql`${t.visibility} in ('public', 'citizen', 'internal')`),
   ],
 );

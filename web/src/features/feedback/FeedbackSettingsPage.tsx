@@ -71,6 +71,19 @@ export function FeedbackSettingsPage() {
       </Group>
       <RoutingSection />
       <ClockSection />
+      <section aria-label={t('open311Clients')}>
+        <Stack gap="xs">
+          <Title order={3} size="h4">
+            {t('open311Clients')}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {t('feedbackAppsHelp')}
+          </Text>
+          <Anchor component={Link} to="/feedback/apps" size="sm">
+            {t('feedbackAppsManage')}
+          </Anchor>
+        </Stack>
+      </section>
     </Stack>
   );
 }
