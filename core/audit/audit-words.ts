@@ -208,6 +208,22 @@ const ACTIONS: Record<string, Words> = {
     en: '{actor} withdrew the letter of apology of the dossier {entity}',
   },
   'job.start': { vi: '{actor} đã yêu cầu một việc chạy nền', en: '{actor} started a background job' },
+  'notification.mail.claim': {
+    vi: 'Chuẩn bị gửi thư điện tử thông báo cho cán bộ',
+    en: 'Preparing e-mail copies of notifications for staff',
+  },
+  'notification.mail.result': {
+    vi: 'Đã gửi thư điện tử thông báo cho cán bộ',
+    en: 'E-mail copies of notifications sent to staff',
+  },
+  'feedback.mail.claim': {
+    vi: 'Chuẩn bị gửi thư điện tử báo người gửi phản ánh',
+    en: 'Preparing e-mail to the senders of petitions',
+  },
+  'feedback.mail.result': {
+    vi: 'Đã gửi thư điện tử báo người gửi phản ánh',
+    en: 'E-mail sent to the senders of petitions',
+  },
   'notification.read': { vi: '{actor} đã đọc một thông báo', en: '{actor} read a notification' },
   'notification.read_all': {
     vi: '{actor} đã đánh dấu đã đọc tất cả thông báo',

@@ -2,6 +2,7 @@ import { and, eq, gt, inArray, lt, or, type SQL } from 'drizzle-orm';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/engine.ts';
 import { notifications, users } from '../db/schema/index.ts';
+import { sendFeedbackMail } from '../feedback/feedback-mail.ts';
 import { createMailer, type Mailer } from '../reminders/mailer.ts';
 import { SYSTEM_ACTOR } from '../setup/initialise.ts';
 import {
@@ -110,7 +111,10 @@ export async function sendHandoffMail(options: {
   });
 }
 
-/** Every minute while the server runs (and at start); off when CHISO_SMTP_URL is not set. */
+/**
+ * Every minute while the server runs (and at start), the hand-offs' and the citizens' e-mail; off when
+ * CHISO_SMTP_URL is not set.
+ */
 export function scheduleHandoffMail(options: {
   db: Db;
   config: Config;
@@ -126,7 +130,11 @@ export function scheduleHandoffMail(options: {
       // Drained batch after batch: a round that told thousands is not spread over hours.
       for (;;) {
         const outcome = await sendHandoffMail({ db: options.db, mailer, config: options.config });
-        if (outcome.sent + outcome.failed + outcome.noAddress < MAIL_BATCH || outcome.failed > 0) break;
+        // Citizens told of their petitions' steps go out on the same pass.
+        const citizens = await sendFeedbackMail({ db: options.db, mailer, config: options.config });
+        const handled = (done: MailOutcome) => done.sent + done.failed + done.noAddress;
+        const full = handled(outcome) >= MAIL_BATCH || handled(citizens) >= MAIL_BATCH;
+        if (!full || outcome.failed + citizens.failed > 0) break;
       }
     } catch (error) {
       options.log.error({ err: error }, 'hand-off mail failed');
