@@ -308,7 +308,10 @@ function ClockSection() {
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm">{rule.basis}</Text>
+                    {/* The legal text's own title, in Vietnamese whatever the reader's language. */}
+                    <Text size="sm" lang="vi">
+                      {rule.basis}
+                    </Text>
                     <Text size="xs" c="dimmed">
                       {label(RULE_SOURCE_NAMES[rule.source])} ·{' '}
                       {rule.to
