@@ -70,6 +70,8 @@ export const submitFeedbackSchema = z.object({
         )
         .max(5000, zodMsg('Tối đa 5000 ký tự.', 'At most 5000 characters.')),
     ),
+  /** Where exactly it happens (house number, street, hamlet): for the unit, never published. */
+  placeText: optionalText(300),
   citizenName: optionalText(200),
   publishName: flag,
   contactPhone: z.preprocess(blankToNull, phone.nullable()).default(null),

@@ -262,6 +262,7 @@ async function receive(tx: Tx, audit: Audit, receipt: Receipt) {
     contactPhone: input.contactPhone,
     contactEmail: input.contactEmail,
     contactAddress: input.contactAddress,
+    placeText: input.placeText ?? null,
     tokenHash: sha256(token),
     receivedOn: receipt.receivedOn,
     dueOn,

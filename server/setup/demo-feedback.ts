@@ -31,6 +31,7 @@ interface DemoPetition {
   daysAgo: number;
   text: string;
   name?: string;
+  place?: string;
   steps: Step[];
 }
 
@@ -49,6 +50,7 @@ export const DEMO_PETITIONS: readonly DemoPetition[] = [
     daysAgo: 84,
     text: 'Đèn chiếu sáng trên đường Nguyễn Văn Linh đoạn qua tổ dân phố 5 hỏng nhiều ngày, buổi tối rất tối.',
     name: 'Nguyễn Thị Hoa',
+    place: 'Đường Nguyễn Văn Linh, đoạn trước tổ dân phố 5',
     steps: [
       { after: 1, type: 'accept' },
       RESOLVED(5, 'Phường đã phối hợp với đơn vị quản lý chiếu sáng thay 6 bóng đèn ngày hôm nay.'),
@@ -77,6 +79,7 @@ export const DEMO_PETITIONS: readonly DemoPetition[] = [
     channel: 'zalo',
     daysAgo: 75,
     text: 'Bãi rác tự phát ở cuối ngõ 3 thôn Đông bốc mùi, chưa được thu gom.',
+    place: 'Cuối ngõ 3, thôn Đông',
     steps: [
       { after: 1, type: 'accept' },
       { after: 2, type: 'start' },
@@ -195,6 +198,7 @@ export const DEMO_PETITIONS: readonly DemoPetition[] = [
     channel: 'paper',
     daysAgo: 12,
     text: 'Cống thoát nước ở ngã ba chợ bị tắc, mưa xuống là ngập cả đoạn đường.',
+    place: 'Ngã ba chợ, cạnh nhà văn hóa',
     steps: [{ after: 1, type: 'accept' }],
   },
   {
@@ -259,6 +263,7 @@ export async function loadDemoFeedback(scene: FeedbackScene): Promise<number> {
       categoryCode: petition.category,
       communeCode: petition.commune,
       text: petition.text,
+      placeText: petition.place ?? null,
       citizenName: petition.name ?? null,
       publishName: false,
       contactPhone: null,

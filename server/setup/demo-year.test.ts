@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { feedbackKpis, type KpiItem } from '../../core/feedback/kpi.ts';
 import { fixedClock } from '../clock.ts';
 import type { Database } from '../db/engine.ts';
 import { openTestDatabase, unitIdByCode } from '../test/harness.ts';
@@ -126,6 +127,21 @@ describe('the demo year', () => {
         await rowsOf<{ n: number }>(`select count(*)::int as n from feedback_items where rating is not null`)
       )[0]?.n,
     ).toBe(5);
+    // The figures on 2 December: the spam one outside; the late answer, and three past their deadline
+    // unanswered (one at the department it was forwarded to), not on time.
+    const items = await rowsOf<KpiItem>(
+      `select status, outcome, received_on::text as "receivedOn", due_on::text as "answerDueOn",
+        answered_on::text as "answeredOn", rating from feedback_items`,
+    );
+    expect(feedbackKpis(items, '2026-12-02')).toEqual({
+      onTime: { numerator: 10, denominator: 14 },
+      // Eight answered, seven resolved: the land boundary one was answered "not resolved".
+      resolved: { numerator: 7, denominator: 8 },
+      satisfied: { numerator: 4, denominator: 5 },
+      // 4, 5, 6, 7, 8, 9, 20 and 30 days.
+      medianDaysToAnswer: 7.5,
+      overdue: 3,
+    });
   });
 
   it('is loaded once: a second start adds nothing', async () => {

@@ -140,6 +140,12 @@ export const FEEDBACK_MESSAGES = {
   feedbackOpen: { vi: 'Mở', en: 'Open' },
   feedbackBack: { vi: 'Hộp phản ánh', en: 'Feedback inbox' },
   feedbackText: { vi: 'Nội dung người gửi', en: 'What the sender wrote' },
+  feedbackPlace: { vi: 'Địa điểm cụ thể', en: 'Exact place' },
+  feedbackPlaceHint: {
+    vi: 'Số nhà, đường, thôn hoặc tổ dân phố nơi xảy ra sự việc (không công khai)',
+    en: 'House number, street, hamlet or residential group where it happens (not published)',
+  },
+  feedbackOnMap: { vi: 'Xem trên bản đồ', en: 'See on a map' },
   feedbackKind: { vi: 'Loại', en: 'Kind' },
   feedbackChannel: { vi: 'Kênh tiếp nhận', en: 'Channel' },
   feedbackFiles: { vi: 'Tệp đính kèm', en: 'Attached files' },

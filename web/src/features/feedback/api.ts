@@ -70,6 +70,10 @@ export interface FeedbackDetail {
   contactPhone: string | null;
   contactEmail: string | null;
   contactAddress: string | null;
+  /** Where exactly it happens, in words; and the map point when the sender's device gave one. */
+  placeText: string | null;
+  lat: number | null;
+  lng: number | null;
   status: FeedbackStatus;
   outcome: FeedbackOutcome | null;
   outcomeReason: string | null;
