@@ -5,6 +5,7 @@ import { dossierCsv, dossierRow } from '../dossiers/dossier-fixtures.ts';
 import { PERIOD, type Side, type TableRole, type World } from './access-world.ts';
 import { buildPlan } from './factories.ts';
 import { buildUser } from './harness.ts';
+import { DIALOGUE_ROUTE_TABLE } from './route-table-dialogues.ts';
 import { FEEDBACK_ROUTE_TABLE } from './route-table-feedback.ts';
 
 /**
@@ -872,4 +873,5 @@ export const ROUTE_TABLE: Record<string, TableRow> = {
     own: '200 200 200 200 403 403 403 401',
   },
   ...FEEDBACK_ROUTE_TABLE,
+  ...DIALOGUE_ROUTE_TABLE,
 };
