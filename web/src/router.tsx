@@ -9,6 +9,8 @@ import { SheetPage } from './features/assessment/SheetPage.tsx';
 import { AuditPage } from './features/audit/AuditPage.tsx';
 import { LoginPage } from './features/auth/LoginPage.tsx';
 import { useMe } from './features/auth/session.ts';
+import { DialoguePage } from './features/dialogues/DialoguePage.tsx';
+import { DialoguesPage } from './features/dialogues/DialoguesPage.tsx';
 import { FeedbackInboxPage } from './features/feedback/FeedbackInboxPage.tsx';
 import { FeedbackItemPage } from './features/feedback/FeedbackItemPage.tsx';
 import { ImportDossiersPage } from './features/indicators/ImportDossiersPage.tsx';
@@ -72,6 +74,8 @@ const routeTree = rootRoute.addChildren([
     page('/assessment/rounds/$roundId/units/$unitId', SheetPage),
     page('/feedback', FeedbackInboxPage),
     page('/feedback/$feedbackId', FeedbackItemPage),
+    page('/dialogues', DialoguesPage),
+    page('/dialogues/$dialogueId', DialoguePage),
     page('/account', AccountPage),
   ]),
 ]);
