@@ -25,7 +25,12 @@ import {
   units,
 } from '../db/schema/index.ts';
 import { assertReadsUnitFeedback } from '../feedback/feedback-access.ts';
-import { assertReadsDialogue, canRecordDialogue, type DialogueContext } from './dialogue-access.ts';
+import {
+  assertReadsDialogue,
+  assertRecordsDialogue,
+  canRecordDialogue,
+  type DialogueContext,
+} from './dialogue-access.ts';
 
 /**
  * The staff's reading of dialogues: a unit's list (search without diacritics, sort, pages by the one
@@ -299,6 +304,42 @@ export async function dialogueBoard(ctx: DialogueContext, query: BoardQuery) {
     year: query.year,
     duty: duty && { kind: duty.kind, perYear: duty.perYear, basis: duty.basis },
     items: rows.map(({ total: _total, ...row }) => ({ ...row, dutyMet: dutyMet(row.conferences, duty) })),
+    page: query.page,
+    perPage: query.perPage,
+    total,
+  };
+}
+
+/**
+ * The units a commitment of the dialogue may be given to (`mayLeadCommitment`): the dialogue's unit and
+ * its own units, and the provincial bodies (the province, its departments), in force; searched by name
+ * without diacritics, by the one list contract.
+ */
+export async function leadUnitChoices(
+  ctx: DialogueContext,
+  id: number,
+  query: { page: number; perPage: number; q?: string | undefined },
+) {
+  const { unitPath } = await assertRecordsDialogue(ctx, id);
+  const conditions: SQL[] = [
+    sql`${units.validTo} is null`,
+    sql`(${like(units.path, `${unitPath}%`)} or ${units.type} in ('province', 'department'))`,
+  ];
+  if (query.q) conditions.push(like(units.nameSearch, searchPattern(query.q)));
+  const where = and(...conditions);
+  const rows = await ctx.db
+    .select({ id: units.id, name: units.name, type: units.type, total: totalOver() })
+    .from(units)
+    .where(where)
+    // The dialogue's own units first, then the provincial bodies, each by name.
+    .orderBy(sql`${units.path} like ${`${unitPath}%`} desc`, sql`${units.name} collate vi`, asc(units.id))
+    .limit(query.perPage)
+    .offset(pageOffset(query));
+  const total = await listTotal(rows, query, () =>
+    ctx.db.select({ n: countRows() }).from(units).where(where),
+  );
+  return {
+    items: rows.map(({ total: _total, ...row }) => row),
     page: query.page,
     perPage: query.perPage,
     total,

@@ -13,6 +13,7 @@ import {
   unpublishSchema,
 } from '../../core/dialogues/dialogue-schemas.ts';
 import { idParam, versionSchema } from '../../core/ids.ts';
+import { listQuery } from '../../core/list.ts';
 import { contextOf } from '../auth/policy.ts';
 import type { Db } from '../db/engine.ts';
 import {
@@ -26,7 +27,7 @@ import {
   unpublishDialogue,
 } from './dialogue-commands.ts';
 import { addCommitment, removeCommitment } from './dialogue-commitments.ts';
-import { dialogueBoard, dialogueDetail, listDialogues } from './dialogue-queries.ts';
+import { dialogueBoard, dialogueDetail, leadUnitChoices, listDialogues } from './dialogue-queries.ts';
 
 /**
  * The staff's side of dialogues: a unit's list, the coordinator's board by the yearly duty, one
@@ -85,6 +86,20 @@ export async function dialogueRoutes(app: FastifyInstance, { db }: { db: Db }) {
       schema: { tags, summary: 'Buổi đối thoại: câu hỏi, trả lời, cam kết và nhiệm vụ của chúng', params },
     },
     async (request) => dialogueDetail(contextOf(request, db), request.params.id),
+  );
+  api.get(
+    '/api/dialogues/:id/lead-units',
+    {
+      config: handle,
+      schema: {
+        tags,
+        summary:
+          'Đơn vị có thể chủ trì cam kết: chính đơn vị, đơn vị trực thuộc và cơ quan cấp tỉnh (tìm không cần dấu)',
+        params,
+        querystring: listQuery(['name'], 'name'),
+      },
+    },
+    async (request) => leadUnitChoices(contextOf(request, db), request.params.id, request.query),
   );
   api.put(
     '/api/dialogues/:id',

@@ -167,8 +167,14 @@ describe('a commitment is a task of the lead unit', () => {
     }
   });
 
-  it('refuses another commune as the lead unit and a stale version', async () => {
+  it('offers the unit, its own units and the provincial bodies as lead units, refuses another commune and a stale version', async () => {
     const dialogue = await create(reporterA);
+    const choices = await reporterA.request('GET', `/api/dialogues/${dialogue.id}/lead-units?perPage=100`);
+    expect(choices.json.items[0]).toMatchObject({ id: unitA, type: 'commune' });
+    expect(choices.json.items.filter((unit: { type: string }) => unit.type === 'commune')).toHaveLength(1);
+    expect(choices.json.items.some((unit: { id: number }) => unit.id === department)).toBe(true);
+    const found = await reporterA.request('GET', `/api/dialogues/${dialogue.id}/lead-units?q=xay dung`);
+    expect(found.json.items.map((unit: { name: string }) => unit.name)).toEqual(['Sở Xây dựng']);
     const other = await reporterA.request('POST', `/api/dialogues/${dialogue.id}/commitments`, {
       text: 'Việc của xã khác',
       leadUnitId: unitB,

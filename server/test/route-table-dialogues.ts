@@ -86,6 +86,12 @@ export const DIALOGUE_ROUTE_TABLE: Record<string, TableRow> = {
     own: '200 200 200 200 200 403 200 401',
   },
   'GET /api/dialogues/:id': { call: on((d) => `/api/dialogues/${d.draftId}`), ...READ },
+  // Choosing a lead unit is recording: who only reads the dialogue is refused.
+  'GET /api/dialogues/:id/lead-units': {
+    call: on((d) => `/api/dialogues/${d.draftId}/lead-units?q=xay dung`),
+    own: '200 200 200 200 200 403 403 401',
+    other: '200 200 404 404 404 403 403 401',
+  },
   'PUT /api/dialogues/:id': {
     call: on(
       (d) => `/api/dialogues/${d.draftId}`,

@@ -66,6 +66,7 @@ export const DIALOGUE_MESSAGES = {
   dialogueCommitment: { vi: 'Nội dung cam kết', en: 'What was committed' },
   dialogueLeadUnit: { vi: 'Đơn vị chủ trì', en: 'Lead unit' },
   dialogueLeadUnitMissing: { vi: 'Tìm đơn vị chủ trì…', en: 'Find the lead unit…' },
+  dialogueLeadUnitNone: { vi: 'Không có đơn vị phù hợp', en: 'No unit matches' },
   dialogueDueOn: { vi: 'Thời hạn', en: 'Deadline' },
   dialogueCommitmentState: { vi: 'Tình hình', en: 'State' },
   dialogueCommitmentQuestion: { vi: 'Trả lời cho câu hỏi', en: 'In answer to' },

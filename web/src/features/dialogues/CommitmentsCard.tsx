@@ -17,14 +17,14 @@ import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { commitmentSchema } from '../../../../core/dialogues/dialogue-schemas.ts';
 import { formatDateVi } from '../../../../core/text/dates.ts';
+import { matchesSearch } from '../../../../core/text/vietnamese.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { useFieldErrors } from '../../components/form.ts';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { useIsPhone } from '../../components/useIsPhone.ts';
 import { fill } from '../../i18n/fill.ts';
 import { useT } from '../../i18n/locale.tsx';
-import { UnitPicker } from '../units/UnitPicker.tsx';
-import { type DialogueCommitment, type DialogueDetail, useDialogueChange } from './api.ts';
+import { type DialogueCommitment, type DialogueDetail, useDialogueChange, useLeadUnits } from './api.ts';
 import { COMMITMENT_STATES, STATE_COLORS } from './dialogue-words.ts';
 
 /** The commitment's state in words, as its task stands ("Đã thực hiện ngày 20/12/2026"). */
@@ -65,6 +65,7 @@ function CommitmentForm({ dialogue }: { dialogue: DialogueDetail }) {
   const [questionId, setQuestionId] = useState<string | null>(null);
   const { errors, formError, check, fail } = useFieldErrors();
   const change = useDialogueChange(dialogue.id);
+  const { data: leadUnits } = useLeadUnits(dialogue.id, true);
   const save = () => {
     const body = {
       text,
@@ -100,12 +101,19 @@ function CommitmentForm({ dialogue }: { dialogue: DialogueDetail }) {
       />
       <Grid>
         <Grid.Col span={{ base: 12, sm: 7 }}>
-          <UnitPicker
+          <Select
             label={t('dialogueLeadUnit')}
+            data={(leadUnits ?? []).map((unit) => ({ value: String(unit.id), label: unit.name }))}
             value={leadUnitId}
             onChange={setLeadUnitId}
             placeholder={t('dialogueLeadUnitMissing')}
             error={errors.leadUnitId}
+            searchable
+            filter={({ options, search }) =>
+              options.filter((option) => 'label' in option && matchesSearch(option.label, search))
+            }
+            nothingFoundMessage={t('dialogueLeadUnitNone')}
+            required
           />
         </Grid.Col>
         <Grid.Col span={{ base: 12, sm: 5 }}>

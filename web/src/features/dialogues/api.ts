@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CommitmentState, DialogueKind } from '../../../../core/dialogues/kinds.ts';
 import type { ItemStatus } from '../../../../core/plans/plan-views.ts';
+import { fetchAllPages } from '../../api/all-pages.ts';
 import { api, type ListResult, queryString } from '../../api/client.ts';
 
 /** Dialogues as the API answers them (server/dialogues/dialogue-queries.ts). */
@@ -150,5 +151,16 @@ export function useDialogueChange(id: number) {
       client.setQueryData(['dialogues', 'item', id], detail);
       return client.invalidateQueries({ queryKey: ['dialogues', 'list'] });
     },
+  });
+}
+
+/** The units a commitment of the dialogue may be given to (its own units, the provincial bodies), all of them. */
+export function useLeadUnits(id: number, enabled: boolean) {
+  return useQuery({
+    queryKey: ['dialogues', 'lead-units', id],
+    queryFn: () =>
+      fetchAllPages<{ id: number; name: string; type: string }>(`/api/dialogues/${id}/lead-units`),
+    enabled,
+    staleTime: 300_000,
   });
 }
