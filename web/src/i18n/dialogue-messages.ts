@@ -105,8 +105,8 @@ export const DIALOGUE_MESSAGES = {
   },
   dialoguePublicPage: { vi: 'Xem trang công khai', en: 'See the public page' },
   dialogueBoardDuty: {
-    vi: 'Mỗi xã, phường tổ chức ít nhất {count} hội nghị đối thoại với Nhân dân mỗi năm ({basis}).',
-    en: 'Each commune holds at least {count} dialogue conference with the People a year ({basis}).',
+    vi: 'Mỗi xã, phường tổ chức ít nhất {count} hội nghị đối thoại với Nhân dân mỗi năm',
+    en: 'Each commune holds at least {count} dialogue conference with the People a year',
   },
   dialogueBoardCommune: { vi: 'Xã, phường', en: 'Commune or ward' },
   dialogueBoardConferences: { vi: 'Hội nghị đối thoại', en: 'Conferences' },

@@ -162,7 +162,13 @@ export function CommitmentsCard({ dialogue, isLocked }: { dialogue: DialogueDeta
   const change = useDialogueChange(dialogue.id);
   const remove = (commitment: DialogueCommitment) =>
     !isLocked && (
-      <Button size="xs" variant="subtle" color="red" onClick={() => setRemoving(commitment)}>
+      <Button
+        size="xs"
+        variant="subtle"
+        color="red"
+        aria-haspopup="dialog"
+        onClick={() => setRemoving(commitment)}
+      >
         {t('dialogueRemove')}
       </Button>
     );

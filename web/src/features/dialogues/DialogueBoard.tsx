@@ -59,7 +59,9 @@ export function DialogueBoard() {
     <Stack>
       {data?.duty && (
         <Text size="sm" c="dimmed">
-          {fill(t('dialogueBoardDuty'), { count: data.duty.perYear, basis: data.duty.basis })}
+          {fill(t('dialogueBoardDuty'), { count: data.duty.perYear })} (
+          {/* The law's own title, in Vietnamese whatever the reader's language. */}
+          <span lang="vi">{data.duty.basis}</span>).
         </Text>
       )}
       {missingCount && missingCount.total > 0 && (

@@ -24,9 +24,11 @@ function PublishActions({ dialogue }: { dialogue: DialogueDetail }) {
   return (
     <>
       {dialogue.publishedAt === null ? (
-        <Button onClick={() => setOpen('publish')}>{t('dialoguePublish')}</Button>
+        <Button aria-haspopup="dialog" onClick={() => setOpen('publish')}>
+          {t('dialoguePublish')}
+        </Button>
       ) : (
-        <Button variant="default" onClick={() => setOpen('unpublish')}>
+        <Button variant="default" aria-haspopup="dialog" onClick={() => setOpen('unpublish')}>
           {t('dialogueUnpublish')}
         </Button>
       )}

@@ -188,7 +188,9 @@ function DialogueList() {
           />
         )}
         {hasPermission(me, 'feedback.handle') && (
-          <Button onClick={() => setRecording(true)}>{t('dialogueRecord')}</Button>
+          <Button aria-haspopup="dialog" onClick={() => setRecording(true)}>
+            {t('dialogueRecord')}
+          </Button>
         )}
       </Group>
       {isPhone ? (

@@ -161,7 +161,13 @@ export function QuestionsCard({ dialogue, isLocked }: { dialogue: DialogueDetail
                     >
                       {t('dialogueMoveDown')}
                     </Button>
-                    <Button size="xs" variant="subtle" color="red" onClick={() => setRemoving(question)}>
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      color="red"
+                      aria-haspopup="dialog"
+                      onClick={() => setRemoving(question)}
+                    >
                       {t('dialogueRemove')}
                     </Button>
                   </Group>
