@@ -145,6 +145,19 @@ describe('a commitment is a task of the lead unit', () => {
       Number((await departmentReporter.request('GET', '/api/auth/me')).json.user.id),
     );
     expect(told.map((row) => row.userId).sort((a, b) => a - b)).toEqual(expected);
+    // The task is removed with its commitment, on the dialogue's page, not from the plan.
+    const head = await signInAs(t, 'unit_head', COMMUNE_A);
+    const planRead = await head.request('GET', `/api/plans/${dialogue.planId}`);
+    const carried = planRead.json.items.find((item: { id: number }) => item.id === commitment.planItemId);
+    const removed = await head.request(
+      'DELETE',
+      `/api/plans/${dialogue.planId}/items/${carried.id}?version=${carried.version}`,
+    );
+    expect(removed.status).toBe(409);
+    expect(removed.json.error.message).toBe(
+      'Nhiệm vụ này là một cam kết tại buổi đối thoại; muốn xóa, hãy xóa cam kết trên trang buổi đối thoại.',
+    );
+
     // Overdue like any task: after its deadline it is on the department's overdue list.
     now = '2027-04-05T09:00:00+07:00';
     try {
@@ -197,6 +210,57 @@ describe('a commitment is a task of the lead unit', () => {
       version: dialogue.version,
     });
     expect(edited.json).toMatchObject({ topic: 'Sửa chủ đề', version: dialogue.version + 1 });
+  });
+});
+
+describe('a commitment recorded by mistake', () => {
+  it('is removed with its task while not worked on; kept once the lead unit reported on it', async () => {
+    const dialogue = await withQuestionAndCommitment();
+    const second = (
+      await reporterA.request('POST', `/api/dialogues/${dialogue.id}/commitments`, {
+        text: 'Cam kết ghi nhầm',
+        leadUnitId: unitA,
+        dueOn: '28/02/2027',
+        version: dialogue.version,
+      })
+    ).json;
+    const mistaken = second.commitments[1];
+    const removed = await reporterA.request(
+      'DELETE',
+      `/api/dialogues/${dialogue.id}/commitments/${mistaken.id}?version=${second.version}`,
+    );
+    expect(removed.status).toBe(200);
+    expect(removed.json.commitments.map((c: { text: string }) => c.text)).toEqual([
+      'Duy tu đường vào khu phố 3',
+    ]);
+    const plan = await coordinator.request('GET', `/api/plans/${dialogue.planId}`);
+    expect(plan.json.items.map((item: { text: string }) => item.text)).toEqual([
+      'Duy tu đường vào khu phố 3',
+    ]);
+
+    // The department starts on its task: the commitment stays.
+    const task = plan.json.items[0];
+    const started = await departmentReporter.request(
+      'PATCH',
+      `/api/plans/${dialogue.planId}/items/${task.id}`,
+      {
+        status: 'in_progress',
+        progress: 30,
+        version: task.version,
+      },
+    );
+    expect(started.status).toBe(200);
+    const kept = await reporterA.request(
+      'DELETE',
+      `/api/dialogues/${dialogue.id}/commitments/${dialogue.commitments[0].id}?version=${removed.json.version}`,
+    );
+    expect(kept.status).toBe(409);
+    const read = await reporterA.request('GET', `/api/dialogues/${dialogue.id}`);
+    expect(read.json.commitments[0]).toMatchObject({
+      state: 'in_progress',
+      progress: 30,
+      taskStatus: 'in_progress',
+    });
   });
 });
 
