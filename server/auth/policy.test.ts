@@ -38,11 +38,20 @@ describe('authorisation policies', () => {
       'POST /phan-anh/:code/bo-sung',
       'GET /phan-anh/*',
     ];
+    // The public record of dialogues (published ones only), read without an account or JavaScript.
+    const dialogues = ['GET /doi-thoai', 'GET /doi-thoai/:id', 'GET /doi-thoai/*'];
     expect(
       publicRoutes
-        .filter((route) => !route.startsWith('HEAD /api/public/') && !route.startsWith('HEAD /phan-anh'))
+        .filter(
+          (route) =>
+            !route.startsWith('HEAD /api/public/') &&
+            !route.startsWith('HEAD /phan-anh') &&
+            !route.startsWith('HEAD /doi-thoai'),
+        )
         .sort(),
-    ).toEqual(['GET /api/health', 'HEAD /api/health', 'POST /api/auth/login', ...feedback].sort());
+    ).toEqual(
+      ['GET /api/health', 'HEAD /api/health', 'POST /api/auth/login', ...feedback, ...dialogues].sort(),
+    );
   });
 
   it('every non-public API route refuses an anonymous request', async () => {

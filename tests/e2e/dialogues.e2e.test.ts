@@ -179,6 +179,21 @@ describe('a commune records its yearly dialogue conference and publishes it', ()
       'Đã tổ chức',
     ]);
     await page.screenshot({ path: `${SHOTS}/board-1440.png`, fullPage: true });
+
+    // On a phone the board and the list are cards: nothing to scroll sideways.
+    await resizeTo(page, { width: 390, height: 844 });
+    await page
+      .locator('[data-commune]')
+      .filter({ hasText: 'Phường Phố Hiến' })
+      .getByText('Đã tổ chức')
+      .waitFor();
+    expect(await pageWidth(page)).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: `${SHOTS}/board-390.png`, fullPage: true });
+    await page.getByRole('tab', { name: 'Các buổi đối thoại' }).click();
+    await page.locator('[data-dialogue]').getByText(TOPIC).waitFor();
+    expect(await page.locator('[data-dialogue]').textContent()).toContain('Đã công khai');
+    expect(await pageWidth(page)).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: `${SHOTS}/list-390.png`, fullPage: true });
     await page.context().close();
   });
 });
