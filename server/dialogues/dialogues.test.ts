@@ -454,6 +454,9 @@ describe('the board', () => {
     });
     expect(all.filter((row) => !row.dutyMet)).toHaveLength(count - 1);
 
+    // Past the last page the total is still told (counted apart).
+    const past = await coordinator.request('GET', '/api/dialogues/board?year=2027&missing=true&page=999');
+    expect([past.json.items.length, past.json.total]).toEqual([0, count - 1]);
     const missing = await coordinator.request('GET', '/api/dialogues/board?year=2027&missing=true&perPage=5');
     expect(missing.json.total).toBe(count - 1);
     expect(missing.json.items).toHaveLength(5);
