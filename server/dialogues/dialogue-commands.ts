@@ -4,7 +4,7 @@ import type { CreateDialogue, EditDialogue, QuestionInput } from '../../core/dia
 import { AppError, fieldError, msg } from '../../core/errors.ts';
 import { foldVietnamese } from '../../core/text/vietnamese.ts';
 import { mutate } from '../audit/audit-log.ts';
-import { nowOf } from '../clock.ts';
+import { nowOf, todayOf } from '../clock.ts';
 import type { Tx } from '../db/engine.ts';
 import { dialogueCommitments, dialogueQuestions, dialogues } from '../db/schema/index.ts';
 import { writeVersioned } from '../db/versioned.ts';
@@ -57,7 +57,20 @@ export function touch(
   });
 }
 
+/** A dialogue is recorded once held: a date after today would count a conference not yet held. */
+function assertHeld(ctx: DialogueContext, heldOn: string) {
+  if (heldOn > todayOf(ctx))
+    throw fieldError(
+      'heldOn',
+      msg(
+        'Ngày tổ chức không được sau hôm nay: chỉ ghi nhận buổi đối thoại đã diễn ra.',
+        'The date cannot be after today: record a dialogue once it has been held.',
+      ),
+    );
+}
+
 export async function createDialogue(ctx: DialogueContext, input: CreateDialogue) {
+  assertHeld(ctx, input.heldOn);
   const unit = await loadUnit(ctx.db, input.unitId).catch(() => null);
   if (!unit) throw fieldError('unitId', msg('Không tìm thấy đơn vị.', 'Unit not found.'));
   // Only for a unit one records for (its own, or below a coordinator's): another's is refused.
@@ -96,6 +109,7 @@ export async function createDialogue(ctx: DialogueContext, input: CreateDialogue
 
 export async function editDialogue(ctx: DialogueContext, id: number, input: EditDialogue) {
   const { dialogue } = await assertEditsDialogue(ctx, id);
+  assertHeld(ctx, input.heldOn);
   const { version, ...record } = input;
   await mutate(ctx, async (tx, audit) => {
     await touch(tx, ctx, id, version, { ...record, search: searchOf(record) });

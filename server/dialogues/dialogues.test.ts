@@ -414,6 +414,17 @@ describe('another commune', () => {
 
 describe('the board', () => {
   it('lists every commune in force, those without a conference first, with exact counts', async () => {
+    // A dialogue is recorded once held: not ahead of the day.
+    const ahead = await reporterA.request('POST', '/api/dialogues', conference({ heldOn: '04/12/2026' }));
+    expect(ahead.status).toBe(400);
+    expect(ahead.json.error.message).toBe(
+      'Ngày tổ chức không được sau hôm nay: chỉ ghi nhận buổi đối thoại đã diễn ra.',
+    );
+    now = '2027-12-15T09:00:00+07:00';
+    // Sessions end when idle: everyone signs in again on the later day.
+    reporterA = await signInAs(t, 'unit_reporter', COMMUNE_A);
+    reporterB = await signInAs(t, 'unit_reporter', COMMUNE_B);
+    coordinator = await signInAs(t, 'coordinator', '33');
     await create(reporterA, { heldOn: '10/01/2027' });
     await create(reporterA, { heldOn: '20/06/2027' });
     await create(reporterB, { unitId: unitB, heldOn: '05/05/2027', kind: 'businesses' });
@@ -468,5 +479,6 @@ describe('the board', () => {
     expect(
       own.json.items.map((row: { unitId: number; conferences: number }) => [row.unitId, row.conferences]),
     ).toEqual([[unitB, 0]]);
+    now = '2026-12-03T09:00:00+07:00';
   });
 });
