@@ -33,6 +33,8 @@ import { indicatorRoutes } from './indicators/indicator-routes.ts';
 import { indexRoutes } from './indices/index-routes.ts';
 import { jobRoutes } from './jobs/job-routes.ts';
 import { notificationRoutes } from './notifications/notification-routes.ts';
+import { open311ClientRoutes } from './open311/open311-client-routes.ts';
+import { open311Routes } from './open311/open311-routes.ts';
 import { overviewRoutes } from './overview/overview-routes.ts';
 import { planRoutes } from './plans/plan-routes.ts';
 import { reminderRoutes } from './reminders/reminder-routes.ts';
@@ -165,6 +167,8 @@ export async function buildApp({
   await app.register(feedbackRoutes, { db: database.db });
   await app.register(feedbackPublicRoutes, { db: database.db });
   await app.register(feedbackPages, { db: database.db, secret: config.secret });
+  await app.register(open311ClientRoutes, { db: database.db });
+  await app.register(open311Routes, { db: database.db });
   await app.register(dialogueRoutes, { db: database.db });
   await app.register(dialoguePages, { db: database.db });
 

@@ -229,6 +229,22 @@ const ACTIONS: Record<string, Words> = {
     en: '{actor} withdrew the letter of apology of the dossier {entity}',
   },
   'job.start': { vi: '{actor} đã yêu cầu một việc chạy nền', en: '{actor} started a background job' },
+  'notification.mail.claim': {
+    vi: 'Chuẩn bị gửi thư điện tử thông báo cho cán bộ',
+    en: 'Preparing e-mail copies of notifications for staff',
+  },
+  'notification.mail.result': {
+    vi: 'Đã gửi thư điện tử thông báo cho cán bộ',
+    en: 'E-mail copies of notifications sent to staff',
+  },
+  'feedback.mail.claim': {
+    vi: 'Chuẩn bị gửi thư điện tử báo người gửi phản ánh',
+    en: 'Preparing e-mail to the senders of petitions',
+  },
+  'feedback.mail.result': {
+    vi: 'Đã gửi thư điện tử báo người gửi phản ánh',
+    en: 'E-mail sent to the senders of petitions',
+  },
   'notification.read': { vi: '{actor} đã đọc một thông báo', en: '{actor} read a notification' },
   'notification.read_all': {
     vi: '{actor} đã đánh dấu đã đọc tất cả thông báo',
@@ -256,6 +272,14 @@ const ACTIONS: Record<string, Words> = {
   'settings.feedback_clock': {
     vi: '{actor} đã đổi thời hạn xử lý phản ánh của tỉnh',
     en: '{actor} changed the province’s feedback time limits',
+  },
+  'open311.client_register': {
+    vi: '{actor} đã đăng ký một ứng dụng gửi phản ánh (Open311)',
+    en: '{actor} registered an application sending feedback (Open311)',
+  },
+  'open311.client_revoke': {
+    vi: '{actor} đã thu hồi khóa của một ứng dụng gửi phản ánh (Open311)',
+    en: '{actor} revoked the key of an application sending feedback (Open311)',
   },
   'settings.holidays': {
     vi: '{actor} đã đổi danh sách ngày nghỉ lễ',
@@ -288,6 +312,7 @@ const ENTITY_TYPES: Record<string, Words> = {
   dossier_import: { vi: 'tệp hồ sơ', en: 'dossier file' },
   dossier_mapping: { vi: 'cách ghép cột', en: 'column mapping' },
   feedback: { vi: 'phản ánh', en: 'feedback' },
+  open311_client: { vi: 'ứng dụng gửi phản ánh', en: 'application sending feedback' },
   dialogue: { vi: 'buổi đối thoại', en: 'dialogue' },
   system: { vi: 'hệ thống', en: 'system' },
 };

@@ -88,11 +88,52 @@ describe('the demo year', () => {
     ]);
   });
 
+  it('has the last three months’ petitions in every state: the figures read them as the inbox does', async () => {
+    const byState = await rowsOf<{ status: string; outcome: string | null; n: number }>(
+      `select status, outcome, count(*)::int as n from feedback_items group by status, outcome order by status, outcome`,
+    );
+    expect(byState).toEqual([
+      { status: 'accepted', outcome: null, n: 2 },
+      { status: 'answered', outcome: 'not_resolved', n: 1 },
+      { status: 'answered', outcome: 'resolved', n: 5 },
+      { status: 'closed', outcome: 'resolved', n: 2 },
+      { status: 'closed', outcome: 'spam', n: 1 },
+      { status: 'in_progress', outcome: null, n: 1 },
+      { status: 'received', outcome: null, n: 3 },
+    ]);
+    // Phố Hiến's are all answered: its reporter's "new" tab starts empty.
+    const phoHien = await unitIdByCode(database, '11953');
+    expect(
+      (
+        await rowsOf<{ n: number }>(
+          `select count(*)::int as n from feedback_items where handling_unit_id = $1 and status = 'received'`,
+          [phoHien],
+        )
+      )[0]?.n,
+    ).toBe(0);
+    // The one about waste water went to the department that licenses the plant, with its reason.
+    const forwarded = await rowsOf<{ name: string; note: string }>(
+      `select u.name, e.note from feedback_events e join units u on u.id = e.to_unit_id where e.action = 'forward'`,
+    );
+    expect(forwarded).toEqual([
+      {
+        name: 'Sở Nông nghiệp và Môi trường',
+        note: 'Cơ sở do tỉnh cấp phép môi trường: thuộc thẩm quyền kiểm tra của Sở.',
+      },
+    ]);
+    expect(
+      (
+        await rowsOf<{ n: number }>(`select count(*)::int as n from feedback_items where rating is not null`)
+      )[0]?.n,
+    ).toBe(5);
+  });
+
   it('is loaded once: a second start adds nothing', async () => {
     const count = async () =>
       (
         await rowsOf<{ n: number }>(`select (select count(*) from plans) + (select count(*) from reports)
-        + (select count(*) from assessment_rounds) + (select count(*) from audit_events) as n`)
+        + (select count(*) from assessment_rounds) + (select count(*) from feedback_items)
+        + (select count(*) from audit_events) as n`)
       )[0]?.n;
     const before = await count();
     expect(await loadDemoYear(database.db, { now })).toBeNull();

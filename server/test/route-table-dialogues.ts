@@ -1,5 +1,5 @@
 import type { Side, World } from './access-world.ts';
-import type { TableCall, TableRow } from './route-table.ts';
+import { STALE, type TableCall, type TableRow } from './route-table-kit.ts';
 
 /**
  * The dialogue routes' rows of the route × role × record table (the order of TABLE_ROLES: admin,
@@ -8,8 +8,6 @@ import type { TableCall, TableRow } from './route-table.ts';
  * one, made on first use by its own reporter; writes send a stale version (an allowed caller gets 409
  * and nothing changes). The public pages answer anyone alike.
  */
-const STALE = 999_999;
-
 interface SideDialogues {
   draftId: number;
   questionId: number;

@@ -78,8 +78,8 @@ export const W = {
   },
   contactLegend: { vi: 'Liên hệ để nhận trả lời', en: 'Contact for the answer' },
   contactHint: {
-    vi: 'Không bao giờ công khai. Cần khi bạn muốn được báo kết quả, và khi tố cáo.',
-    en: 'Never published. Needed if you want to be told of the answer, and for a denunciation.',
+    vi: 'Không bao giờ công khai. Để thư điện tử thì mỗi bước xử lý và câu trả lời được gửi vào thư của bạn. Cần khi tố cáo.',
+    en: 'Never published. With an e-mail address, each step and the answer are mailed to you. Needed for a denunciation.',
   },
   phone: { vi: 'Số điện thoại', en: 'Phone number' },
   email: { vi: 'Thư điện tử', en: 'E-mail' },
