@@ -19,6 +19,8 @@ import { type Clock, systemClock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/engine.ts';
 import { listenForChanges } from './db/read-cache.ts';
+import { dialoguePages } from './dialogues/dialogue-pages.ts';
+import { dialogueRoutes } from './dialogues/dialogue-routes.ts';
 import { dossierRoutes } from './dossiers/dossier-routes.ts';
 import { feedbackPublicRoutes } from './feedback/feedback-public-routes.ts';
 import { feedbackRoutes } from './feedback/feedback-routes.ts';
@@ -167,6 +169,8 @@ export async function buildApp({
   await app.register(feedbackPages, { db: database.db, secret: config.secret });
   await app.register(open311ClientRoutes, { db: database.db });
   await app.register(open311Routes, { db: database.db });
+  await app.register(dialogueRoutes, { db: database.db });
+  await app.register(dialoguePages, { db: database.db });
 
   await app.register(webRoutes);
   app.setNotFoundHandler((request, reply) =>

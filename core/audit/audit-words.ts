@@ -27,6 +27,11 @@ const feedbackSentence = (vi: string, en: string): Words => ({
   en: `{actor} ${en} the feedback {entity}`,
 });
 
+const dialogueSentence = (vi: string, en: string): Words => ({
+  vi: `{actor} đã ${vi} buổi đối thoại của {unit}`,
+  en: `{actor} ${en} the dialogue of {unit}`,
+});
+
 const ACTIONS: Record<string, Words> = {
   'auth.login': { vi: '{actor} đã đăng nhập', en: '{actor} signed in' },
   'auth.logout': { vi: '{actor} đã đăng xuất', en: '{actor} signed out' },
@@ -125,6 +130,22 @@ const ACTIONS: Record<string, Words> = {
   'feedback.citizen_reopen': feedbackSentence('mở lại', 'reopened'),
   'feedback.citizen_reply': feedbackSentence('bổ sung thông tin cho', 'added information to'),
   'feedback.due_reminder': feedbackSentence('nhắc hạn trả lời', 'sent a due-date reminder for'),
+  'dialogue.create': dialogueSentence('ghi nhận', 'recorded'),
+  'dialogue.update': dialogueSentence('sửa thông tin', 'changed'),
+  'dialogue.question.add': dialogueSentence('thêm câu hỏi vào', 'added a question to'),
+  'dialogue.question.update': dialogueSentence(
+    'sửa câu hỏi, câu trả lời của',
+    'changed a question or answer of',
+  ),
+  'dialogue.question.move': dialogueSentence('đổi thứ tự câu hỏi của', 'reordered the questions of'),
+  'dialogue.question.remove': dialogueSentence('xóa một câu hỏi của', 'removed a question from'),
+  'dialogue.commitment.add': dialogueSentence(
+    'ghi cam kết (giao nhiệm vụ cho đơn vị chủ trì) tại',
+    'recorded a commitment (a task for its lead unit) at',
+  ),
+  'dialogue.commitment.remove': dialogueSentence('xóa một cam kết của', 'removed a commitment from'),
+  'dialogue.publish': dialogueSentence('công khai', 'published'),
+  'dialogue.unpublish': dialogueSentence('gỡ khỏi trang công khai', 'took down'),
   'evidence.add:round_score': scoreSentence('đính kèm minh chứng cho', 'attached evidence to'),
   'evidence.remove:round_score': scoreSentence('gỡ minh chứng của', 'removed evidence from'),
   'round.score.self': scoreSentence('tự chấm', 'self-scored'),
@@ -292,6 +313,7 @@ const ENTITY_TYPES: Record<string, Words> = {
   dossier_mapping: { vi: 'cách ghép cột', en: 'column mapping' },
   feedback: { vi: 'phản ánh', en: 'feedback' },
   open311_client: { vi: 'ứng dụng gửi phản ánh', en: 'application sending feedback' },
+  dialogue: { vi: 'buổi đối thoại', en: 'dialogue' },
   system: { vi: 'hệ thống', en: 'system' },
 };
 const FALLBACK: Words = { vi: '{actor} đã thay đổi {entity}', en: '{actor} changed {entity}' };

@@ -38,11 +38,40 @@ describe('authorisation policies', () => {
       'POST /phan-anh/:code/bo-sung',
       'GET /phan-anh/*',
     ];
+    // The public record of dialogues (published ones only), read without an account or JavaScript.
+    const dialogues = ['GET /doi-thoai', 'GET /doi-thoai/:id', 'GET /doi-thoai/*'];
+    // Open311 GeoReport v2 is public by the standard (a POST carries a registered client's api_key).
+    const open311 = [
+      'GET /open311/v2/*',
+      'GET /open311/v2/discovery.:format',
+      'GET /open311/v2/requests.:format',
+      'GET /open311/v2/requests/:id.:format',
+      'GET /open311/v2/services.:format',
+      'GET /open311/v2/services/:code.:format',
+      'GET /open311/v2/tokens/:token.:format',
+      'POST /open311/v2/*',
+      'POST /open311/v2/requests.:format',
+    ];
     expect(
       publicRoutes
-        .filter((route) => !route.startsWith('HEAD /api/public/') && !route.startsWith('HEAD /phan-anh'))
+        .filter(
+          (route) =>
+            !route.startsWith('HEAD /api/public/') &&
+            !route.startsWith('HEAD /phan-anh') &&
+            !route.startsWith('HEAD /doi-thoai') &&
+            !route.startsWith('HEAD /open311/'),
+        )
         .sort(),
-    ).toEqual(['GET /api/health', 'HEAD /api/health', 'POST /api/auth/login', ...feedback].sort());
+    ).toEqual(
+      [
+        'GET /api/health',
+        'HEAD /api/health',
+        'POST /api/auth/login',
+        ...feedback,
+        ...dialogues,
+        ...open311,
+      ].sort(),
+    );
   });
 
   it('every non-public API route refuses an anonymous request', async () => {

@@ -5,7 +5,7 @@ import type { PlanItem } from '../../core/plans/plan-views.ts';
 import type { addPlanTaskSchema } from '../../core/plans/unit-plan-schemas.ts';
 import { foldVietnamese } from '../../core/text/vietnamese.ts';
 import { mutate } from '../audit/audit-log.ts';
-import { planItems, planItemUnits, units } from '../db/schema/index.ts';
+import { dialogueCommitments, planItems, planItemUnits, units } from '../db/schema/index.ts';
 import { deleteVersioned } from '../db/versioned.ts';
 import { evidenceCounts } from '../files/evidence.ts';
 import { assertAssignable, assertEditsPlan, type PlanContext } from './plan-access.ts';
@@ -183,6 +183,19 @@ export async function removePlanTask(
       msg(
         'Đơn vị cấp dưới đã đưa nhiệm vụ này vào kế hoạch của mình; không xóa được.',
         'A subordinate unit has put this task in its own plan; it cannot be deleted.',
+      ),
+    );
+  const [commitment] = await ctx.db
+    .select({ id: dialogueCommitments.id })
+    .from(dialogueCommitments)
+    .where(eq(dialogueCommitments.planItemId, itemId))
+    .limit(1);
+  if (commitment)
+    throw new AppError(
+      'CONFLICT',
+      msg(
+        'Nhiệm vụ này là một cam kết tại buổi đối thoại; muốn xóa, hãy xóa cam kết trên trang buổi đối thoại.',
+        'This task is a commitment made at a dialogue; to delete it, delete the commitment on the dialogue’s page.',
       ),
     );
   if (((await evidenceCounts(ctx.db, 'plan_item', [String(itemId)])).get(String(itemId)) ?? 0) > 0)

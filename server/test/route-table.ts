@@ -1,4 +1,5 @@
 import { ASSESSMENT_ROUTE_TABLE } from './route-table-assessment.ts';
+import { DIALOGUE_ROUTE_TABLE } from './route-table-dialogues.ts';
 import { FEEDBACK_ROUTE_TABLE } from './route-table-feedback.ts';
 import { INDICATOR_ROUTE_TABLE } from './route-table-indicators.ts';
 import type { TableRow } from './route-table-kit.ts';
@@ -18,4 +19,5 @@ export const ROUTE_TABLE: Record<string, TableRow> = {
   ...INDICATOR_ROUTE_TABLE,
   ...FEEDBACK_ROUTE_TABLE,
   ...OPEN311_ROUTE_TABLE,
+  ...DIALOGUE_ROUTE_TABLE,
 };

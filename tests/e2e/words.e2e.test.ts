@@ -128,6 +128,49 @@ beforeAll(async () => {
   params.feedbackId = String(feedback.id);
   names.push(petition, answer, code);
 
+  // The commune's yearly dialogue conference, not yet published: a question answered, a commitment
+  // the commune leads itself (a task of the dialogue's plan).
+  const dialogueText = {
+    topic: 'Hội nghị đối thoại giữa Chủ tịch UBND phường với Nhân dân năm 2026',
+    location: 'Hội trường UBND phường',
+    question: 'Đường vào khu phố 3 xuống cấp, khi nào được sửa?',
+    askedBy: 'Ông Trần Văn Khải, khu phố 3',
+    answer: 'Phường đưa vào kế hoạch duy tu quý I năm 2027.',
+    answeredBy: 'Chủ tịch UBND phường',
+    commitment: 'Duy tu đường vào khu phố 3',
+  };
+  let dialogue = ok(
+    await reporter('POST', '/api/dialogues', {
+      unitId,
+      kind: 'annual_conference',
+      heldOn: '15/11/2026',
+      topic: dialogueText.topic,
+      location: dialogueText.location,
+    }),
+    'dialogue',
+  );
+  dialogue = ok(
+    await reporter('POST', `/api/dialogues/${dialogue.id}/questions`, {
+      question: dialogueText.question,
+      askedBy: dialogueText.askedBy,
+      answer: dialogueText.answer,
+      answeredBy: dialogueText.answeredBy,
+      version: dialogue.version,
+    }),
+    'question',
+  );
+  ok(
+    await reporter('POST', `/api/dialogues/${dialogue.id}/commitments`, {
+      text: dialogueText.commitment,
+      leadUnitId: unitId,
+      dueOn: '31/03/2027',
+      version: dialogue.version,
+    }),
+    'commitment',
+  );
+  params.dialogueId = String(dialogue.id);
+  names.push(...Object.values(dialogueText), 'Thực hiện các cam kết tại Hội nghị đối thoại ngày 15/11/2026');
+
   // An assessment round for every commune, one criterion scored by the commune.
   const frameworks = ok(await coordinator('GET', '/api/frameworks'), 'frameworks');
   const framework = frameworks.find((f: { code: string }) => f.code === 'HY_CCHC_XA');
@@ -431,8 +474,16 @@ const DIALOG_PAGES: Record<string, string[]> = {
     '/assessment',
     '/assessment/rounds/$roundId',
     '/assessment/rounds/$roundId/units/$unitId',
+    '/dialogues',
+    '/dialogues/$dialogueId',
   ],
-  'baocao.phohien': ['/reports/$reportId', '/assessment', '/assessment/rounds/$roundId/units/$unitId'],
+  'baocao.phohien': [
+    '/reports/$reportId',
+    '/assessment',
+    '/assessment/rounds/$roundId/units/$unitId',
+    '/dialogues',
+    '/dialogues/$dialogueId',
+  ],
   admin: [
     '/units',
     '/users',
@@ -442,6 +493,8 @@ const DIALOG_PAGES: Record<string, string[]> = {
     '/assessment',
     '/assessment/rounds/$roundId',
     '/assessment/rounds/$roundId/units/$unitId',
+    '/dialogues',
+    '/dialogues/$dialogueId',
   ],
 };
 

@@ -9,6 +9,8 @@ import { SheetPage } from './features/assessment/SheetPage.tsx';
 import { AuditPage } from './features/audit/AuditPage.tsx';
 import { LoginPage } from './features/auth/LoginPage.tsx';
 import { useMe } from './features/auth/session.ts';
+import { DialoguePage } from './features/dialogues/DialoguePage.tsx';
+import { DialoguesPage } from './features/dialogues/DialoguesPage.tsx';
 import { FeedbackInboxPage } from './features/feedback/FeedbackInboxPage.tsx';
 import { FeedbackItemPage } from './features/feedback/FeedbackItemPage.tsx';
 import { FeedbackSettingsPage } from './features/feedback/FeedbackSettingsPage.tsx';
@@ -76,6 +78,8 @@ const routeTree = rootRoute.addChildren([
     page('/feedback/settings', FeedbackSettingsPage),
     page('/feedback/apps', Open311ClientsPage),
     page('/feedback/$feedbackId', FeedbackItemPage),
+    page('/dialogues', DialoguesPage),
+    page('/dialogues/$dialogueId', DialoguePage),
     page('/account', AccountPage),
   ]),
 ]);

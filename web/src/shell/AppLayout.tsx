@@ -170,6 +170,15 @@ export function AppLayout() {
             active={pathname.startsWith('/feedback')}
           />
         )}
+        {hasPermission(me, 'feedback.read') && (
+          <NavLink
+            component={Link}
+            onClick={closeNav}
+            to="/dialogues"
+            label={t('dialogues')}
+            active={pathname.startsWith('/dialogues')}
+          />
+        )}
         {MODULES.map((key) => (
           <NavLink
             key={key}
