@@ -103,7 +103,10 @@ describe('the demo year’s petitions', () => {
     const overdue = coordinator.getByRole('tab', { name: /^Quá hạn/ });
     expect(await overdue.locator('.mantine-Badge-label').textContent()).toBe('3');
     await overdue.click();
-    await coordinator.getByText('Cán bộ bộ phận một cửa trả lời thiếu tôn trọng', { exact: false }).waitFor();
+    // Among them the one about an official's attitude, and the one the department has not answered.
+    const table = coordinator.getByRole('table', { name: 'Hộp phản ánh, kiến nghị' });
+    await table.getByText('Thái độ cán bộ').waitFor();
+    await table.getByText('Sở Nông nghiệp và Môi trường').waitFor();
     await coordinator.close();
   });
 });
