@@ -115,6 +115,7 @@ ${options.isPrivate ? html`<meta name="robots" content="noindex, nofollow">` : n
 <a class="site" href="${link(ctx, '/phan-anh')}">${say(lang, W.site)}</a>
 <a href="${link(ctx, '/phan-anh')}">${say(lang, W.navForm)}</a>
 <a href="${link(ctx, '/phan-anh/danh-sach')}">${say(lang, W.navList)}</a>
+<a href="${link(ctx, '/doi-thoai')}">${say(lang, W.navDialogues)}</a>
 <a href="${otherLanguage(ctx)}" lang="${lang === 'en' ? 'vi' : 'en'}">${say(lang, W.otherLanguage)}</a>
 </div></header>
 <main>

@@ -26,7 +26,8 @@ export function pageLang(request: FastifyRequest): { lang: Lang; chosen: boolean
 export const say = (lang: Lang, message: Msg) => inLocale(message, lang);
 
 export const W = {
-  site: { vi: 'Phản ánh, kiến nghị', en: 'Feedback and proposals' },
+  site: { vi: 'Ý kiến người dân', en: 'Citizens’ voice' },
+  navDialogues: { vi: 'Đối thoại', en: 'Dialogues' },
   navForm: { vi: 'Gửi phản ánh', en: 'Send feedback' },
   navList: { vi: 'Phản ánh đã gửi', en: 'Published feedback' },
   navStaff: { vi: 'Cán bộ đăng nhập', en: 'Staff sign-in' },
