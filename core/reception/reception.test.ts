@@ -77,7 +77,8 @@ describe('expanding a rule into reception days', () => {
         // 28/02/2027 is a Sunday: Monday 1/3.
         { on: '2027-03-01', movedFrom: '2027-02-28' },
         { on: '2027-03-31', movedFrom: null },
-        { on: '2027-04-30', movedFrom: null },
+        // 30/04 is a holiday (and 1/5 a Saturday made up on Monday 3/5).
+        { on: '2027-05-04', movedFrom: '2027-04-30' },
       ].map((day) => day),
     );
   });
