@@ -33,6 +33,8 @@ import { jobRoutes } from './jobs/job-routes.ts';
 import { notificationRoutes } from './notifications/notification-routes.ts';
 import { overviewRoutes } from './overview/overview-routes.ts';
 import { planRoutes } from './plans/plan-routes.ts';
+import { receptionPage } from './reception/reception-page.ts';
+import { receptionRoutes } from './reception/reception-routes.ts';
 import { reminderRoutes } from './reminders/reminder-routes.ts';
 import { calendarRoutes } from './reports/calendar-routes.ts';
 import { chasingRoutes } from './reports/chasing-routes.ts';
@@ -163,6 +165,8 @@ export async function buildApp({
   await app.register(feedbackRoutes, { db: database.db });
   await app.register(feedbackPublicRoutes, { db: database.db });
   await app.register(feedbackPages, { db: database.db, secret: config.secret });
+  await app.register(receptionRoutes, { db: database.db });
+  await app.register(receptionPage, { db: database.db });
 
   await app.register(webRoutes);
   app.setNotFoundHandler((request, reply) =>
