@@ -6,6 +6,7 @@ import { PERIOD, type Side, type TableRole, type World } from './access-world.ts
 import { buildPlan } from './factories.ts';
 import { buildUser } from './harness.ts';
 import { FEEDBACK_ROUTE_TABLE } from './route-table-feedback.ts';
+import { RECEPTION_ROUTE_TABLE } from './route-table-reception.ts';
 
 /**
  * The route × role × record table: for each route, how to call it on a commune's record and the
@@ -872,4 +873,5 @@ export const ROUTE_TABLE: Record<string, TableRow> = {
     own: '200 200 200 200 403 403 403 401',
   },
   ...FEEDBACK_ROUTE_TABLE,
+  ...RECEPTION_ROUTE_TABLE,
 };
