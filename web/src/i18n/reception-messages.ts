@@ -89,8 +89,8 @@ export const RECEPTION_MESSAGES = {
   receptionWeekOf: { vi: 'tuần {from}–{to}', en: 'week {from}–{to}' },
   receptionMonthOf: { vi: 'tháng {month}', en: 'month {month}' },
   receptionFrequencyOk: {
-    vi: 'Đủ tần suất tiếp tối thiểu trong 8 tuần tới.',
-    en: 'The legal minimum is met for the next 8 weeks.',
+    vi: 'Đủ tần suất tiếp tối thiểu trong 7 tuần tới.',
+    en: 'The legal minimum is met for the next 7 weeks.',
   },
   receptionSession: { vi: 'Buổi tiếp công dân', en: 'Reception session' },
   receptionBack: { vi: 'Về lịch tiếp', en: 'Back to the schedule' },

@@ -88,7 +88,8 @@ export function SchedulePanel({ unitId, canHandle }: { unitId: number; canHandle
     page,
     perPage: PER_PAGE,
   });
-  const { data: check } = useCheck({ unitId, from: today, to: addDays(today, WEEKS_AHEAD * 7 - 1) });
+  // The weeks planned ahead, less the last (a partial week would be judged on days not planned yet).
+  const { data: check } = useCheck({ unitId, from: today, to: addDays(today, (WEEKS_AHEAD - 1) * 7 - 1) });
   const short = (check?.buckets ?? []).filter((bucket) => bucket.short);
 
   const plan = async (rule: Rule) => {
