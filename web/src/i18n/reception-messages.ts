@@ -9,6 +9,8 @@ export const RECEPTION_MESSAGES = {
   receptionRules: { vi: 'Lịch tiếp định kỳ', en: 'Standing reception days' },
   receptionRuleAdd: { vi: 'Thêm lịch định kỳ', en: 'Add a standing day' },
   receptionRuleEdit: { vi: 'Sửa lịch định kỳ', en: 'Edit the standing day' },
+  receptionRuleSaved: { vi: 'Đã lưu lịch tiếp định kỳ.', en: 'Standing reception day saved.' },
+  receptionSessionSaved: { vi: 'Đã thêm buổi tiếp.', en: 'Session added.' },
   receptionRuleNone: {
     vi: 'Chưa có lịch tiếp định kỳ. Chủ tịch UBND xã tiếp ít nhất 01 ngày mỗi tuần.',
     en: 'No standing reception day yet. A commune chair receives at least one day a week.',

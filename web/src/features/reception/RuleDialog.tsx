@@ -69,7 +69,7 @@ export function RuleDialog({
     if (!fields) return;
     try {
       await save.mutateAsync({ id: rule?.id ?? null, version: rule?.version ?? 0, unitId, fields });
-      notifySaved(t('save'));
+      notifySaved(t('receptionRuleSaved'));
       onClose();
     } catch (error) {
       fail(error);

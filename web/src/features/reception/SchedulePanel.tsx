@@ -27,7 +27,7 @@ const COLOURS: Record<SessionStatus, string> = {
 export function SessionStatusBadge({ status }: { status: SessionStatus }) {
   const { label } = useT();
   return (
-    <Badge variant="light" color={COLOURS[status]} tt="none">
+    <Badge variant="light" color={COLOURS[status]} tt="none" style={{ flexShrink: 0, overflow: 'visible' }}>
       {label(SESSION_STATUSES[status])}
     </Badge>
   );
@@ -202,7 +202,7 @@ export function SchedulePanel({ unitId, canHandle }: { unitId: number; canHandle
                 <Table.Td>
                   <DayLink session={session} />
                 </Table.Td>
-                <Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   {session.startTime}–{session.endTime}
                 </Table.Td>
                 <Table.Td>
@@ -210,7 +210,7 @@ export function SchedulePanel({ unitId, canHandle }: { unitId: number; canHandle
                   {session.delegatedTo ? ` (${session.delegatedTo})` : ''}
                 </Table.Td>
                 <Table.Td>{label(SESSION_KINDS[session.kind])}</Table.Td>
-                <Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   <SessionStatusBadge status={session.status} />
                 </Table.Td>
                 <Table.Td>

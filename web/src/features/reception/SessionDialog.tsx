@@ -49,7 +49,7 @@ export function SessionDialog({
     if (!input) return;
     try {
       await create.mutateAsync(input);
-      notifySaved(t('save'));
+      notifySaved(t('receptionSessionSaved'));
       onClose();
     } catch (error) {
       fail(error);
