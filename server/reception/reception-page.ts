@@ -6,6 +6,7 @@ import { HOST_LEVELS, type HostLevel, SESSION_KINDS, type SessionKind } from '..
 import { formatDateVi } from '../../core/text/dates.ts';
 import { todayOf } from '../clock.ts';
 import type { Db } from '../db/engine.ts';
+import { totalOver } from '../db/list-total.ts';
 import { receptionSessions, units } from '../db/schema/index.ts';
 import { html } from '../feedback/pages/html.ts';
 import { layout, link, pageContext, sendPage } from '../feedback/pages/layout.ts';
@@ -14,9 +15,12 @@ import { say, W } from '../feedback/pages/words.ts';
 /**
  * GET /tiep-cong-dan: the public reception schedule without JavaScript (Luật TCD Điều 24): every unit's
  * published sessions from today — day, hours, place, host, expected content and participants; a
- * postponed day with its reason and the new day. Filterable by unit with a GET form. Nothing of the
+ * postponed day with its reason and the new day. Filterable by unit with a GET form; 50 to a page. Nothing of the
  * register (visitors, names, what they raised) is ever read here.
  */
+/** Sessions a page: the schedule of every unit of a province is long, and is never cut. */
+const PER_PAGE = 50;
+
 const T = {
   title: { vi: 'Lịch tiếp công dân', en: 'Citizen reception schedule' },
   intro: {
@@ -35,14 +39,18 @@ const T = {
   reason: { vi: 'Lý do', en: 'Reason' },
   movedTo: { vi: 'Chuyển sang ngày', en: 'Moved to' },
   kind: { vi: 'Hình thức', en: 'Kind' },
+  pages: { vi: 'Các trang lịch tiếp', en: 'Pages of the schedule' },
 } satisfies Record<string, Msg>;
 
 async function showSchedule(request: FastifyRequest, reply: FastifyReply, db: Db) {
   const ctx = pageContext(request);
   const { lang } = ctx;
   const s = (message: Msg) => say(lang, message);
-  const asked = idParam.safeParse((request.query as { unitId?: unknown }).unitId);
+  const raw = request.query as { unitId?: unknown; page?: unknown };
+  const asked = idParam.safeParse(raw.unitId);
   const unitId = asked.success ? asked.data : undefined;
+  const pageAsked = idParam.safeParse(raw.page);
+  const page = pageAsked.success ? pageAsked.data : 1;
   const today = todayOf({ now: request.server.clock });
   const published = and(
     isNotNull(receptionSessions.publishedAt),
@@ -65,12 +73,22 @@ async function showSchedule(request: FastifyRequest, reply: FastifyReply, db: Db
       participants: receptionSessions.participants,
       status: receptionSessions.status,
       postponedReason: receptionSessions.postponedReason,
+      total: totalOver(),
     })
     .from(receptionSessions)
     .innerJoin(units, eq(units.id, receptionSessions.unitId))
     .where(unitId === undefined ? published : and(published, eq(receptionSessions.unitId, unitId)))
-    .orderBy(asc(receptionSessions.on), asc(receptionSessions.startTime), asc(units.name))
-    .limit(500);
+    .orderBy(
+      asc(receptionSessions.on),
+      asc(receptionSessions.startTime),
+      asc(units.name),
+      asc(receptionSessions.id),
+    )
+    .limit(PER_PAGE)
+    .offset((page - 1) * PER_PAGE);
+  const total = sessions[0]?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / PER_PAGE));
+  const pageLink = (to: number) => link(ctx, '/tiep-cong-dan', { unitId, page: to });
   const replacements = await db
     .select({ replacesId: receptionSessions.replacesId, on: receptionSessions.on })
     .from(receptionSessions)
@@ -117,6 +135,10 @@ ${session.participants ? html`<dt>${s(T.participants)}</dt><dd class="text">${se
 </li>`;
       })}</ul>`
 }
+<nav class="pages" aria-label="${s(T.pages)}">
+${page > 1 ? html`<a href="${pageLink(page - 1)}" rel="prev">${s(W.previous)}</a>` : html`<span></span>`}
+${page < pages ? html`<a href="${pageLink(page + 1)}" rel="next">${s(W.next)}</a>` : null}
+</nav>
 <p><a href="${link(ctx, '/phan-anh')}">${s(W.navForm)}</a></p>`;
   return sendPage(reply, 200, layout(ctx, { title: s(T.title), body }));
 }

@@ -231,7 +231,7 @@ export async function entryDetail(ctx: ReceptionContext, id: number) {
 
 /** A session with its register lines, the session it replaces and the one that replaced it. */
 export async function sessionDetail(ctx: ReceptionContext, id: number) {
-  const { session, unitName } = await loadSession(ctx, id, 'read');
+  const { session, unitName, unitPath } = await loadSession(ctx, id, 'read');
   const today = todayOf(ctx);
   const { calendar } = await loadReportingCalendar(ctx.db);
   const entries = await ctx.db
@@ -254,11 +254,7 @@ export async function sessionDetail(ctx: ReceptionContext, id: number) {
   return {
     ...presentSession(session, today, calendar),
     unitName,
-    canHandle: hasPermissionOn(
-      ctx.user.grants,
-      'feedback.handle',
-      (await assertUnit(ctx, session.unitId, 'read')).path,
-    ),
+    canHandle: hasPermissionOn(ctx.user.grants, 'feedback.handle', unitPath),
     entries: entries.map((row) => presentEntry(row, today)),
     visitors:
       session.privacy === 'counts'

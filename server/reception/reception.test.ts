@@ -385,6 +385,10 @@ describe('another commune and the public', () => {
     expect(page.body).toContain('Phòng tiếp công dân, trụ sở UBND xã');
     for (const secret of ['Trần Thị Hoa', '001190012345', 'sạt lở', 'Phạm Văn Đức', 'Đền bù'])
       expect(page.body).not.toContain(secret);
+    // 50 to a page: the second page of one commune's few days is empty, with a link back.
+    const second = await t.app.inject({ url: `/tiep-cong-dan?unitId=${unitA}&page=2` });
+    expect(second.body).not.toContain('17/12/2026');
+    expect(second.body).toContain(`href="/tiep-cong-dan?unitId=${unitA}&amp;page=1"`);
     const all = await t.app.inject({ url: '/tiep-cong-dan?lang=en' });
     expect(all.body).toContain('Citizen reception schedule');
   });
@@ -415,5 +419,16 @@ describe('another commune and the public', () => {
         basis: 'Luật Tiếp công dân 2013, Điều 15 khoản 2 điểm d',
       },
     ]);
+  });
+});
+
+describe('the request log', () => {
+  it('keeps no register search (a name or ID number) in the logged address', async () => {
+    const { redactUrl } = await import('../http/log-redaction.ts');
+    expect(redactUrl('/api/reception/entries?q=tran thi hoa')).toBe('/api/reception/entries?[redacted]');
+    expect(redactUrl('/api/reception/entries/export.xlsx?q=001190012345')).toBe(
+      '/api/reception/entries/export.xlsx?[redacted]',
+    );
+    expect(redactUrl('/api/reception/sessions?unitId=1')).toBe('/api/reception/sessions?unitId=1');
   });
 });
