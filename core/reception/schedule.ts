@@ -103,9 +103,14 @@ export interface MinimumRule {
   from: string;
   to: string | null;
   basis: string;
+  /** The same, in English (pages shown in English say it in English). */
+  basisEn: string;
 }
 
 const PARTY_BASIS = 'Quy định 11-QĐi/TW ngày 18/02/2019, sửa đổi theo Kết luận 215-KL/TW ngày 23/11/2025';
+const PARTY_BASIS_EN =
+  'Party Regulation 11-QĐi/TW of 18/02/2019, as amended by Conclusion 215-KL/TW of 23/11/2025';
+const LAW_EN = 'Law on Citizen Reception 2013';
 
 export const MINIMUM_RULES: readonly MinimumRule[] = [
   {
@@ -115,6 +120,7 @@ export const MINIMUM_RULES: readonly MinimumRule[] = [
     from: '2014-07-01',
     to: null,
     basis: 'Luật Tiếp công dân 2013, Điều 15 khoản 2 điểm d',
+    basisEn: `${LAW_EN}, Article 15(2)(d)`,
   },
   {
     level: 'province_chair',
@@ -123,6 +129,7 @@ export const MINIMUM_RULES: readonly MinimumRule[] = [
     from: '2014-07-01',
     to: null,
     basis: 'Luật Tiếp công dân 2013, Điều 12 khoản 5',
+    basisEn: `${LAW_EN}, Article 12(5)`,
   },
   {
     level: 'agency_head',
@@ -131,6 +138,7 @@ export const MINIMUM_RULES: readonly MinimumRule[] = [
     from: '2014-07-01',
     to: null,
     basis: 'Luật Tiếp công dân 2013, Điều 18 khoản 2',
+    basisEn: `${LAW_EN}, Article 18(2)`,
   },
   {
     level: 'public_service_head',
@@ -139,9 +147,26 @@ export const MINIMUM_RULES: readonly MinimumRule[] = [
     from: '2014-08-25',
     to: null,
     basis: 'Nghị định 64/2014/NĐ-CP, Điều 4 khoản 2',
+    basisEn: 'Decree 64/2014/NĐ-CP, Article 4(2)',
   },
-  { level: 'party_province', per: 'month', days: 1, from: '2019-02-18', to: null, basis: PARTY_BASIS },
-  { level: 'party_commune', per: 'month', days: 2, from: '2019-02-18', to: null, basis: PARTY_BASIS },
+  {
+    level: 'party_province',
+    per: 'month',
+    days: 1,
+    from: '2019-02-18',
+    to: null,
+    basis: PARTY_BASIS,
+    basisEn: PARTY_BASIS_EN,
+  },
+  {
+    level: 'party_commune',
+    per: 'month',
+    days: 2,
+    from: '2019-02-18',
+    to: null,
+    basis: PARTY_BASIS,
+    basisEn: PARTY_BASIS_EN,
+  },
 ];
 
 /** The minimum in force for a level on a date; none for 'other' (or before the rule). */
@@ -175,6 +200,7 @@ export interface FrequencyBucket {
   /** Held and planned together fall below the minimum (a week without a working day is never short). */
   short: boolean;
   basis: string;
+  basisEn: string;
 }
 
 function bucketsOf(per: 'week' | 'month', from: string, to: string): { from: string; to: string }[] {
@@ -250,6 +276,7 @@ export function frequencyCheck(
         planned,
         short: workdays > 0 && held + planned < Math.min(rule.days, workdays),
         basis: rule.basis,
+        basisEn: rule.basisEn,
       });
     }
   }

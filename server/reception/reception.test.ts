@@ -417,6 +417,7 @@ describe('another commune and the public', () => {
         planned: 0,
         short: true,
         basis: 'Luật Tiếp công dân 2013, Điều 15 khoản 2 điểm d',
+        basisEn: 'Law on Citizen Reception 2013, Article 15(2)(d)',
       },
     ]);
   });

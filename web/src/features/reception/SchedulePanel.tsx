@@ -74,7 +74,7 @@ function DayLink({ session }: { session: ReceptionSession }) {
 
 /** The unit's schedule: its standing days (edit, plan the coming weeks), the sessions, the legal-minimum warnings. */
 export function SchedulePanel({ unitId, canHandle }: { unitId: number; canHandle: boolean }) {
-  const { t, label } = useT();
+  const { t, label, locale } = useT();
   const isPhone = useIsPhone();
   const today = todayInVietnam();
   const [page, setPage] = useState(1);
@@ -144,7 +144,7 @@ export function SchedulePanel({ unitId, canHandle }: { unitId: number; canHandle
       {rules && rules.length > 0 && short.length > 0 && (
         <Alert color="orange" role="status" data-frequency="short">
           {fill(t('receptionShortWeeks'), {
-            basis: short[0]?.basis ?? '',
+            basis: (locale === 'en' ? short[0]?.basisEn : short[0]?.basis) ?? '',
             periods: short.map((bucket) => periodName(bucket, t)).join('; '),
           })}
         </Alert>
