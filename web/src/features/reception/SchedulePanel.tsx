@@ -27,7 +27,12 @@ const COLOURS: Record<SessionStatus, string> = {
 export function SessionStatusBadge({ status }: { status: SessionStatus }) {
   const { label } = useT();
   return (
-    <Badge variant="light" color={COLOURS[status]} tt="none" style={{ flexShrink: 0, overflow: 'visible' }}>
+    <Badge
+      variant="light"
+      color={COLOURS[status]}
+      tt="none"
+      style={{ flexShrink: 0, minWidth: 'max-content' }}
+    >
       {label(SESSION_STATUSES[status])}
     </Badge>
   );
