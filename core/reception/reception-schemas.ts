@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { zodMsg } from '../errors.ts';
-import { idSchema, versionSchema } from '../ids.ts';
+import { idSchema, versionOrNewSchema, versionSchema } from '../ids.ts';
 import { isoDate, optionalParagraphs, optionalText, text } from '../text/fields.ts';
 import { ENTRY_KIND_CODES, HOST_LEVEL_CODES } from './labels.ts';
 
@@ -198,3 +198,7 @@ export const petitionSchema = z.object({
 
 export const SESSION_SORT_FIELDS = ['on', 'status'] as const;
 export const ENTRY_SORT_FIELDS = ['number', 'receivedOn', 'citizenName', 'noticeDueOn'] as const;
+
+/** The province's choice on delegated reception (null: the dated default applies). */
+export const receptionSettingsSchema = z.object({ delegation: z.boolean().nullable() });
+export const saveReceptionSettingsSchema = receptionSettingsSchema.extend({ version: versionOrNewSchema });

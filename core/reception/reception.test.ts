@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { describeAuditEvent } from '../audit/audit-words.ts';
 import { workdayCalendar } from '../periods/workdays.ts';
 import { ruleInWords } from './labels.ts';
 import { createRuleSchema, recordSessionSchema } from './reception-schemas.ts';
 import {
+  delegationAllowed,
   expandRule,
   frequencyCheck,
   isoWeekday,
@@ -226,6 +228,43 @@ describe('the forms', () => {
     );
     expect(ruleInWords({ frequency: 'monthly', weekday: null, monthWeek: null, monthDay: 15 }).en).toBe(
       'Day 15 of each month',
+    );
+  });
+});
+
+describe('delegated reception', () => {
+  it('is allowed by default before 01/07/2026, off from then (unconfirmed), and the province may decide', () => {
+    expect(delegationAllowed('2026-06-30', null).allowed).toBe(true);
+    expect(delegationAllowed('2026-07-01', null)).toEqual({
+      allowed: false,
+      basis:
+        'Luật 136/2025/QH15 sửa đổi Luật Tiếp công dân (không ủy quyền cấp phó tiếp công dân; chưa xác nhận văn bản)',
+    });
+    expect(delegationAllowed('2026-12-03', true)).toEqual({ allowed: true, basis: 'Quy định của tỉnh' });
+    expect(delegationAllowed('2026-01-05', false).allowed).toBe(false);
+  });
+});
+
+describe('the audit log in words', () => {
+  it('names the unit, never the citizen', () => {
+    const event = {
+      action: 'reception.entry.create',
+      entityType: 'reception_entry',
+      actorName: 'Lê Thu',
+      names: {
+        actor: null,
+        entity: null,
+        unit: 'Phường Phố Hiến',
+        round: null,
+        criterion: null,
+        period: null,
+      },
+    };
+    expect(describeAuditEvent(event, 'vi')).toBe(
+      'Lê Thu đã ghi một dòng sổ tiếp công dân của Phường Phố Hiến',
+    );
+    expect(describeAuditEvent(event, 'en')).toBe(
+      'Lê Thu wrote a line of the reception register of Phường Phố Hiến',
     );
   });
 });

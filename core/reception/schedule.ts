@@ -337,3 +337,46 @@ export function noticeDue(receivedOn: string, calendar: Calendar): { dueOn: stri
   const clock = clockInForce(NOTICE_CLOCK, receivedOn);
   return { dueOn: calendar.addWorkdays(receivedOn, clock.workdays), basis: clock.basis };
 }
+
+/**
+ * Whether a deputy may receive in the head's stead (a delegated session), as dated defaults the province
+ * may override: allowed under the 2013 law as the communes' published schedules practise it; reported
+ * withdrawn by Luật 136/2025/QH15 from 01/7/2026, a text not yet confirmed (citizen-side reference §2.2,
+ * §2.5), so the default turns off then and the province decides.
+ */
+export interface DelegationRule {
+  allowed: boolean;
+  from: string;
+  to: string | null;
+  basis: string;
+  source: 'law' | 'unconfirmed';
+}
+
+export const DELEGATION_RULES: readonly DelegationRule[] = [
+  {
+    allowed: true,
+    from: '2014-07-01',
+    to: '2026-06-30',
+    basis:
+      'Luật Tiếp công dân 2013; lịch tiếp công dân của các xã (cấp phó tiếp thay khi người đứng đầu vắng)',
+    source: 'law',
+  },
+  {
+    allowed: false,
+    from: '2026-07-01',
+    to: null,
+    basis:
+      'Luật 136/2025/QH15 sửa đổi Luật Tiếp công dân (không ủy quyền cấp phó tiếp công dân; chưa xác nhận văn bản)',
+    source: 'unconfirmed',
+  },
+];
+
+/** Whether a session on a day may be delegated: the province's choice if it made one, else the default in force. */
+export function delegationAllowed(
+  on: string,
+  provinceChoice: boolean | null,
+): { allowed: boolean; basis: string } {
+  const rule = DELEGATION_RULES.find((entry) => entry.from <= on && (entry.to === null || on <= entry.to));
+  if (provinceChoice !== null) return { allowed: provinceChoice, basis: 'Quy định của tỉnh' };
+  return { allowed: rule?.allowed ?? false, basis: rule?.basis ?? '' };
+}

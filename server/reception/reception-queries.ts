@@ -24,6 +24,7 @@ import {
   readableUnits,
   underUnit,
 } from './reception-access.ts';
+import { mayDelegate } from './reception-settings.ts';
 
 /**
  * Reading a unit's reception: its rules (in words), its sessions (with the publish-ahead timing of each),
@@ -260,6 +261,7 @@ export async function sessionDetail(ctx: ReceptionContext, id: number) {
       session.privacy === 'counts'
         ? (session.visitorCount ?? 0)
         : entries.reduce((sum, row) => sum + row.entry.peopleCount, 0),
+    delegationAllowed: (await mayDelegate(ctx.db, session.on)).allowed,
     replacedBy: replacement ?? null,
     replaces: replaced ?? null,
   };

@@ -17,6 +17,7 @@ import {
   publishSchema,
   recordSessionSchema,
   SESSION_SORT_FIELDS,
+  saveReceptionSettingsSchema,
   updateEntrySchema,
   updateRuleSchema,
 } from '../../core/reception/reception-schemas.ts';
@@ -46,6 +47,7 @@ import {
   recordSession,
   updateRule,
 } from './reception-schedule.ts';
+import { receptionSettingsForm, saveReceptionSettings } from './reception-settings.ts';
 
 const STATUS_CODES = Object.keys(SESSION_STATUSES) as [SessionStatus, ...SessionStatus[]];
 const yes = z.enum(['true', 'false']).transform((value) => value === 'true');
@@ -272,6 +274,29 @@ export async function receptionRoutes(app: FastifyInstance, { db }: { db: Db }) 
       reply.status(201).send(await turnIntoPetition(contextOf(request, db), request.params.id, request.body)),
   );
 
+  api.get(
+    '/api/reception/settings',
+    {
+      config: { policy: 'feedback.manage' },
+      schema: {
+        tags,
+        summary: 'Cài đặt tiếp công dân của tỉnh: có cho cấp phó tiếp thay không (mặc định theo luật)',
+      },
+    },
+    async (request) => receptionSettingsForm(contextOf(request, db)),
+  );
+  api.put(
+    '/api/reception/settings',
+    {
+      config: { policy: 'feedback.manage' },
+      schema: {
+        tags,
+        summary: 'Lưu cài đặt tiếp công dân (theo phiên bản)',
+        body: saveReceptionSettingsSchema,
+      },
+    },
+    async (request) => saveReceptionSettings(contextOf(request, db), request.body),
+  );
   api.get(
     '/api/reception/check',
     {

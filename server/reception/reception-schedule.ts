@@ -16,6 +16,7 @@ import { receptionRules, receptionSessions } from '../db/schema/index.ts';
 import { deleteVersioned, writeVersioned } from '../db/versioned.ts';
 import { loadReportingCalendar } from '../reports/calendar-settings.ts';
 import { assertUnit, loadRule, loadSession, type ReceptionContext } from './reception-access.ts';
+import { mayDelegate } from './reception-settings.ts';
 
 /**
  * A unit's reception schedule: the heads' standing rules (weekly or monthly), the planned sessions a
@@ -352,6 +353,17 @@ export async function recordSession(
     throw notNow('Buổi tiếp đã hoãn hoặc hủy.', 'This session was postponed or cancelled.');
   if (session.on > todayOf(ctx))
     throw notNow('Chưa đến ngày tiếp: chưa ghi nhận được.', 'The session’s day has not come yet.');
+  if (input.delegatedTo !== null && input.delegatedTo !== session.delegatedTo) {
+    const delegation = await mayDelegate(ctx.db, session.on);
+    if (!delegation.allowed)
+      throw fieldError(
+        'delegatedTo',
+        msg(
+          `Không được ủy quyền cấp phó tiếp thay vào ngày này (${delegation.basis}).`,
+          'A deputy may not receive in the head’s stead on this day (the province’s setting or the law in force).',
+        ),
+      );
+  }
   const set = {
     status: 'held',
     privacy: input.privacy,

@@ -160,6 +160,23 @@ describe('a commune’s reception schedule', () => {
       topic: 'Đền bù giải phóng mặt bằng',
     });
     expect(adHoc.status).toBe(201);
+    const record = {
+      version: adHoc.json.version,
+      privacy: 'counts',
+      visitorCount: 23,
+      delegatedTo: 'Phó Chủ tịch Lê Văn Cường',
+      conclusion: 'Giao địa chính rà soát hồ sơ đền bù trong 15 ngày.',
+    };
+    // From 01/07/2026 a deputy does not receive in the head's stead unless the province says so.
+    const refused = await staffA.request('POST', `/api/reception/sessions/${adHoc.json.id}/record`, record);
+    expect([refused.status, refused.json.error.details.fields[0].path]).toEqual([400, 'delegatedTo']);
+    const settings = await coordinator.request('GET', '/api/reception/settings');
+    expect([settings.json.delegation, settings.json.today.allowed, settings.json.version]).toEqual([null, false, 0]);
+    expect((await staffA.request('PUT', '/api/reception/settings', { delegation: true, version: 0 })).status).toBe(
+      403,
+    );
+    const allowed = await coordinator.request('PUT', '/api/reception/settings', { delegation: true, version: 0 });
+    expect([allowed.status, allowed.json.today]).toEqual([200, { allowed: true, basis: 'Quy định của tỉnh' }]);
     const held = await staffA.request('POST', `/api/reception/sessions/${adHoc.json.id}/record`, {
       version: adHoc.json.version,
       privacy: 'counts',

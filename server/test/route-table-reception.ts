@@ -187,6 +187,15 @@ export const RECEPTION_ROUTE_TABLE: Record<string, TableRow> = {
     }),
     ...WRITE,
   },
+  // Province-wide: only feedback.manage at the installation's root.
+  'GET /api/reception/settings': {
+    call: () => ({ url: '/api/reception/settings' }),
+    own: '200 200 403 403 403 403 403 401',
+  },
+  'PUT /api/reception/settings': {
+    call: () => ({ url: '/api/reception/settings', body: { delegation: false, version: STALE } }),
+    own: '409 409 403 403 403 403 403 401',
+  },
   'GET /api/reception/check': {
     call: ({ side }) => ({ url: `/api/reception/check?unitId=${side.unitId}&from=2026-01-01&to=2026-03-31` }),
     ...READ,

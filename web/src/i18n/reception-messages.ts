@@ -181,5 +181,22 @@ export const RECEPTION_MESSAGES = {
   receptionOverdueNotices: { vi: 'Chậm thông báo', en: 'Overdue notices' },
   receptionComplianceNone: { vi: 'Chưa đơn vị nào có lịch tiếp.', en: 'No unit has reception days yet.' },
   receptionShow: { vi: 'Xem lịch', en: 'Show schedule' },
+  receptionNoDelegation: {
+    vi: 'Ngày này không được ủy quyền cấp phó tiếp thay (theo luật hoặc cài đặt của tỉnh).',
+    en: 'No deputy may receive in the head’s stead on this day (the law or the province’s setting).',
+  },
+  receptionSettings: { vi: 'Cài đặt của tỉnh', en: 'Province settings' },
+  receptionDelegation: {
+    vi: 'Cấp phó tiếp thay người đứng đầu',
+    en: 'A deputy receiving in the head’s stead',
+  },
+  receptionDelegationDefault: { vi: 'Theo luật (mặc định)', en: 'As the law says (default)' },
+  receptionDelegationYes: { vi: 'Cho phép', en: 'Allowed' },
+  receptionDelegationNo: { vi: 'Không cho phép', en: 'Not allowed' },
+  receptionDelegationHelp: {
+    vi: 'Từ 01/7/2026, Luật sửa đổi được đưa tin là không cho ủy quyền cấp phó tiếp công dân (chưa xác nhận văn bản): mặc định không cho phép từ ngày đó. Hôm nay: {today}.',
+    en: 'From 1 July 2026 the amended law is reported to bar deputies from receiving in the head’s stead (text not confirmed): by default not allowed from then. Today: {today}.',
+  },
+  receptionSettingsSaved: { vi: 'Đã lưu cài đặt tiếp công dân.', en: 'Reception settings saved.' },
   receptionPickUnit: { vi: 'Chọn đơn vị để xem lịch tiếp.', en: 'Choose a unit to see its schedule.' },
 } as const;

@@ -5,6 +5,7 @@ import { useT } from '../../i18n/locale.tsx';
 import { hasPermission, useMe } from '../auth/session.ts';
 import { useCompliance } from './api.ts';
 import { CompliancePanel } from './CompliancePanel.tsx';
+import { ReceptionSettingsCard } from './ReceptionSettingsCard.tsx';
 import { RegisterPanel } from './RegisterPanel.tsx';
 import { SchedulePanel } from './SchedulePanel.tsx';
 
@@ -66,6 +67,7 @@ export function ReceptionPage() {
       {tab === 'register' && unitId !== null && (
         <RegisterPanel key={unitId} unitId={unitId} canHandle={canHandle} />
       )}
+      {tab === 'compliance' && manages && <ReceptionSettingsCard />}
       {tab === 'compliance' && manages && (
         <CompliancePanel
           onShow={(id) => {

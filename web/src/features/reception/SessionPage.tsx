@@ -87,12 +87,18 @@ function RecordForm({ session }: { session: SessionDetail }) {
             />
           )}
         </Group>
-        <TextInput
-          label={t('receptionDelegatedTo')}
-          value={delegatedTo}
-          onChange={(event) => setDelegated(event.currentTarget.value)}
-          error={errors.delegatedTo}
-        />
+        {session.delegationAllowed || session.delegatedTo ? (
+          <TextInput
+            label={t('receptionDelegatedTo')}
+            value={delegatedTo}
+            onChange={(event) => setDelegated(event.currentTarget.value)}
+            error={errors.delegatedTo}
+          />
+        ) : (
+          <Text size="sm" c="dimmed">
+            {t('receptionNoDelegation')}
+          </Text>
+        )}
         <Textarea
           label={t('receptionConclusion')}
           autosize

@@ -108,6 +108,8 @@ export interface Entry {
 
 export interface SessionDetail extends ReceptionSession {
   canHandle: boolean;
+  /** A deputy may be recorded as receiving in the head's stead on this day. */
+  delegationAllowed: boolean;
   entries: Entry[];
   visitors: number;
   replacedBy: { id: number; on: string } | null;
@@ -275,3 +277,22 @@ export const useTurnIntoPetition = () =>
       body,
     );
   });
+
+export interface ReceptionSettings {
+  delegation: boolean | null;
+  today: { allowed: boolean; basis: string };
+  version: number;
+}
+
+export function useReceptionSettings(enabled: boolean) {
+  return useQuery({
+    queryKey: [...KEY, 'settings'],
+    queryFn: () => api<ReceptionSettings>('GET', '/api/reception/settings'),
+    enabled,
+  });
+}
+
+export const useSaveReceptionSettings = () =>
+  useChange((input: { delegation: boolean | null; version: number }) =>
+    api<ReceptionSettings>('PUT', '/api/reception/settings', input),
+  );
