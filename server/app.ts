@@ -31,6 +31,8 @@ import { indicatorRoutes } from './indicators/indicator-routes.ts';
 import { indexRoutes } from './indices/index-routes.ts';
 import { jobRoutes } from './jobs/job-routes.ts';
 import { notificationRoutes } from './notifications/notification-routes.ts';
+import { open311ClientRoutes } from './open311/open311-client-routes.ts';
+import { open311Routes } from './open311/open311-routes.ts';
 import { overviewRoutes } from './overview/overview-routes.ts';
 import { planRoutes } from './plans/plan-routes.ts';
 import { receptionPage } from './reception/reception-page.ts';
@@ -167,6 +169,8 @@ export async function buildApp({
   await app.register(feedbackPages, { db: database.db, secret: config.secret });
   await app.register(receptionRoutes, { db: database.db });
   await app.register(receptionPage, { db: database.db });
+  await app.register(open311ClientRoutes, { db: database.db });
+  await app.register(open311Routes, { db: database.db });
 
   await app.register(webRoutes);
   app.setNotFoundHandler((request, reply) =>

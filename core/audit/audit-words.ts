@@ -214,6 +214,22 @@ const ACTIONS: Record<string, Words> = {
     en: '{actor} withdrew the letter of apology of the dossier {entity}',
   },
   'job.start': { vi: '{actor} đã yêu cầu một việc chạy nền', en: '{actor} started a background job' },
+  'notification.mail.claim': {
+    vi: 'Chuẩn bị gửi thư điện tử thông báo cho cán bộ',
+    en: 'Preparing e-mail copies of notifications for staff',
+  },
+  'notification.mail.result': {
+    vi: 'Đã gửi thư điện tử thông báo cho cán bộ',
+    en: 'E-mail copies of notifications sent to staff',
+  },
+  'feedback.mail.claim': {
+    vi: 'Chuẩn bị gửi thư điện tử báo người gửi phản ánh',
+    en: 'Preparing e-mail to the senders of petitions',
+  },
+  'feedback.mail.result': {
+    vi: 'Đã gửi thư điện tử báo người gửi phản ánh',
+    en: 'E-mail sent to the senders of petitions',
+  },
   'notification.read': { vi: '{actor} đã đọc một thông báo', en: '{actor} read a notification' },
   'notification.read_all': {
     vi: '{actor} đã đánh dấu đã đọc tất cả thông báo',
@@ -274,6 +290,14 @@ const ACTIONS: Record<string, Words> = {
     'chuyển một dòng sổ tiếp công dân thành đơn',
     'turned a line of the reception register into a petition',
   ),
+  'open311.client_register': {
+    vi: '{actor} đã đăng ký một ứng dụng gửi phản ánh (Open311)',
+    en: '{actor} registered an application sending feedback (Open311)',
+  },
+  'open311.client_revoke': {
+    vi: '{actor} đã thu hồi khóa của một ứng dụng gửi phản ánh (Open311)',
+    en: '{actor} revoked the key of an application sending feedback (Open311)',
+  },
   'settings.holidays': {
     vi: '{actor} đã đổi danh sách ngày nghỉ lễ',
     en: '{actor} changed the public holidays',
@@ -308,6 +332,7 @@ const ENTITY_TYPES: Record<string, Words> = {
   reception_rule: { vi: 'lịch tiếp định kỳ', en: 'standing reception day' },
   reception_session: { vi: 'buổi tiếp công dân', en: 'reception session' },
   reception_entry: { vi: 'dòng sổ tiếp công dân', en: 'register line' },
+  open311_client: { vi: 'ứng dụng gửi phản ánh', en: 'application sending feedback' },
   system: { vi: 'hệ thống', en: 'system' },
 };
 const FALLBACK: Words = { vi: '{actor} đã thay đổi {entity}', en: '{actor} changed {entity}' };

@@ -26,8 +26,38 @@ export type ClockStep =
   /** The decision is sent to the complainant, or the conclusion published. */
   | 'publish';
 
+/** Each clock's step in words, for the settings and the item pages. */
+export const CLOCK_STEP_NAMES: Readonly<Record<ClockStep, { vi: string; en: string }>> = {
+  forward: { vi: 'Chuyển cơ quan có thẩm quyền', en: 'Sending on to the competent body' },
+  acknowledge: {
+    vi: 'Thông báo cho người gửi việc tiếp nhận, thụ lý',
+    en: 'Telling the citizen what becomes of it',
+  },
+  answer: { vi: 'Trả lời phản ánh, kiến nghị', en: 'Answering the petition' },
+  accept: { vi: 'Thụ lý hoặc từ chối thụ lý', en: 'Accepting or refusing it' },
+  initial: { vi: 'Xử lý ban đầu', en: 'Initial handling' },
+  resolve: { vi: 'Giải quyết', en: 'Resolving' },
+  resolve_complex: { vi: 'Giải quyết vụ việc phức tạp', en: 'Resolving a complex case' },
+  publish: {
+    vi: 'Gửi quyết định hoặc công khai kết luận',
+    en: 'Sending the decision or publishing the conclusion',
+  },
+};
+
 /** Where the number comes from: the law's text, a text not confirmed officially, or the province. */
 export type RuleSource = 'law' | 'unconfirmed' | 'province_default';
+
+export const RULE_SOURCE_NAMES: Readonly<Record<RuleSource, { vi: string; en: string }>> = {
+  law: { vi: 'Theo luật', en: 'Set by law' },
+  unconfirmed: {
+    vi: 'Chưa xác nhận trong văn bản chính thức: tỉnh đặt lại được',
+    en: 'Not confirmed in an official text: the province may set it',
+  },
+  province_default: {
+    vi: 'Pháp luật để tỉnh quy định: số mặc định của Chiso',
+    en: 'Left to the province by law: Chiso’s default',
+  },
+};
 
 export interface ClockRule {
   kinds: readonly FeedbackKind[];

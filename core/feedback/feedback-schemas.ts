@@ -70,6 +70,8 @@ export const submitFeedbackSchema = z.object({
         )
         .max(5000, zodMsg('Tối đa 5000 ký tự.', 'At most 5000 characters.')),
     ),
+  /** Where exactly it happens (house number, street, hamlet): for the unit, never published. */
+  placeText: optionalText(300),
   citizenName: optionalText(200),
   publishName: flag,
   contactPhone: z.preprocess(blankToNull, phone.nullable()).default(null),
@@ -143,6 +145,36 @@ export const feedbackActionSchema = z.discriminatedUnion('type', [
   }),
 ]);
 export type FeedbackActionInput = z.output<typeof feedbackActionSchema>;
+
+/** At most this many items are acted on at once (a page of the inbox and more). */
+export const BULK_LIMIT = 200;
+
+/**
+ * One step taken on several items at once, each at the version its reader saw: receiving the new
+ * ones, starting, closing the answered ones, or setting aside spam with one reason.
+ */
+export const bulkActionSchema = z.object({
+  items: z
+    .array(z.object({ id: idSchema, version: versionSchema }))
+    .min(1, zodMsg('Hãy chọn ít nhất một phản ánh.', 'Choose at least one item.'))
+    .max(BULK_LIMIT, zodMsg(`Tối đa ${BULK_LIMIT} phản ánh một lần.`, `At most ${BULK_LIMIT} items at once.`))
+    .refine((items) => new Set(items.map((item) => item.id)).size === items.length, {
+      error: zodMsg('Một phản ánh được chọn hai lần.', 'An item is chosen twice.'),
+    }),
+  action: z.discriminatedUnion('type', [
+    z.object({ type: z.literal('accept') }),
+    z.object({ type: z.literal('start') }),
+    z.object({ type: z.literal('close') }),
+    z.object({
+      type: z.literal('spam'),
+      reason: reason(
+        'Hãy nêu lý do đánh dấu không phải phản ánh.',
+        'Give the reason for marking it as spam.',
+      ),
+    }),
+  ]),
+});
+export type BulkActionInput = z.output<typeof bulkActionSchema>;
 
 export const noteSchema = z.object({
   note: text(4000, zodMsg('Hãy viết ghi chú.', 'Write the note.')),

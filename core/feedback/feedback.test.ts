@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { workdayCalendar } from '../periods/workdays.ts';
 import { dueDate, resumedDueDate, ruleInForce } from './clock-rules.ts';
 import { decideIntake } from './kinds.ts';
-import { feedbackKpis, type KpiItem } from './kpi.ts';
+import { addTally, emptyTally, feedbackFigure, feedbackKpis, type KpiItem, tallyFeedback } from './kpi.ts';
 import { normaliseTrackingCode, trackingCode } from './tracking-code.ts';
 import { type FeedbackAction, type FeedbackState, step } from './workflow.ts';
 
@@ -175,8 +175,8 @@ describe('a unit’s figures: closed is never resolved', () => {
   });
   it('counts on time, resolved and the median days to answer, leaving spam, duplicates and others’ items out', () => {
     const items = [
-      item({ status: 'closed', outcome: 'resolved', answeredOn: '2026-10-05' }), // 4 days, on time
-      item({ status: 'closed', outcome: 'not_resolved', answeredOn: '2026-10-21' }), // 20 days, on time
+      item({ status: 'closed', outcome: 'resolved', answeredOn: '2026-10-05', rating: 'satisfied' }), // 4 days, on time
+      item({ status: 'closed', outcome: 'not_resolved', answeredOn: '2026-10-21', rating: 'not_satisfied' }), // 20 days, on time
       item({ status: 'answered', outcome: 'resolved', answeredOn: '2026-10-30' }), // 29 days, late
       item({ status: 'in_progress', answerDueOn: '2026-12-20' }), // not yet due
       item({ status: 'accepted' }), // overdue
@@ -188,15 +188,54 @@ describe('a unit’s figures: closed is never resolved', () => {
     expect(feedbackKpis(items, '2026-12-02')).toEqual({
       onTime: { numerator: 3, denominator: 6 },
       resolved: { numerator: 2, denominator: 3 },
+      satisfied: { numerator: 1, denominator: 2 },
       medianDaysToAnswer: 20,
       overdue: 2,
     });
     expect(feedbackKpis([], '2026-12-02')).toEqual({
       onTime: { numerator: 0, denominator: 0 },
       resolved: { numerator: 0, denominator: 0 },
+      satisfied: { numerator: 0, denominator: 0 },
       medianDaysToAnswer: null,
       overdue: 0,
     });
+  });
+  it('adds tallies of units as counts and takes the median over every answer, not the mean of medians', () => {
+    const first = tallyFeedback(
+      [
+        item({ status: 'answered', outcome: 'resolved', answeredOn: '2026-10-02' }), // 1 day
+        item({ status: 'answered', outcome: 'resolved', answeredOn: '2026-10-03' }), // 2 days
+        item({ status: 'answered', outcome: 'resolved', answeredOn: '2026-10-04' }), // 3 days
+      ],
+      '2026-12-02',
+    );
+    const second = tallyFeedback(
+      [item({ status: 'closed', outcome: 'not_resolved', answeredOn: '2026-10-31' })], // 30 days, late
+      '2026-12-02',
+    );
+    const total = addTally(addTally(emptyTally(), first), second);
+    expect(total.counters).toEqual({
+      arrived: 4,
+      closed: 1,
+      received: 4,
+      onTime: 3,
+      answered: 4,
+      resolved: 3,
+      rated: 0,
+      satisfied: 0,
+      overdue: 0,
+    });
+    expect(feedbackFigure('FEEDBACK_ON_TIME', total)).toEqual({ numerator: 3, denominator: 4, rate: 75 });
+    expect(feedbackFigure('FEEDBACK_RESOLVED', total)).toEqual({ numerator: 3, denominator: 4, rate: 75 });
+    expect(feedbackFigure('FEEDBACK_SATISFIED', total)).toEqual({ numerator: 0, denominator: 0, rate: null });
+    expect(feedbackFigure('FEEDBACK_RECEIVED', total)).toEqual({ numerator: 4, denominator: null, rate: 4 });
+    // The median of 1, 2, 3 and 30 days is 2.5; the mean of the two units' medians would be 16.
+    expect(feedbackFigure('FEEDBACK_MEDIAN_DAYS', total)).toEqual({
+      numerator: 2.5,
+      denominator: null,
+      rate: 2.5,
+    });
+    expect(feedbackFigure('FEEDBACK_MEDIAN_DAYS', emptyTally()).rate).toBeNull();
   });
 });
 

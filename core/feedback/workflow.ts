@@ -13,7 +13,7 @@ export const FEEDBACK_STATUSES = {
   accepted: { vi: 'Đã nhận xử lý', en: 'Accepted', open311: 'open' },
   needs_info: { vi: 'Chờ người gửi bổ sung', en: 'Waiting for the sender', open311: 'open' },
   in_progress: { vi: 'Đang xử lý', en: 'In progress', open311: 'open' },
-  answered: { vi: 'Đã trả lời', en: 'Answered', open311: 'closed' },
+  answered: { vi: 'Đã trả lời', en: 'Answered', open311: 'open' },
   closed: { vi: 'Đã đóng', en: 'Closed', open311: 'closed' },
 } as const;
 export type FeedbackStatus = keyof typeof FEEDBACK_STATUSES;

@@ -1,3 +1,4 @@
+import type { FeedbackIndicatorCode } from '../feedback/kpi.ts';
 import { foldVietnamese } from '../text/vietnamese.ts';
 import type { DossierIndicatorCode } from './dossier-indicators.ts';
 
@@ -18,8 +19,20 @@ const RULES: [RegExp, DossierIndicatorCode][] = [
 /** Only targets about dossiers (hồ sơ, thủ tục) are measured from the one-stop data. */
 const ABOUT_DOSSIERS = /ho so|thu tuc|tthc/;
 
-export function indicatorOfTarget(text: string): DossierIndicatorCode | null {
+/** Targets about citizens' petitions (phản ánh, kiến nghị) are measured from the feedback data. */
+const ABOUT_FEEDBACK = /phan anh|kien nghi/;
+const FEEDBACK_RULES: [RegExp, FeedbackIndicatorCode][] = [
+  [/hai long/, 'FEEDBACK_SATISFIED'],
+  [/dung han|dung thoi han/, 'FEEDBACK_ON_TIME'],
+  [/giai quyet/, 'FEEDBACK_RESOLVED'],
+];
+
+export function indicatorOfTarget(text: string): DossierIndicatorCode | FeedbackIndicatorCode | null {
   const folded = foldVietnamese(text);
+  if (ABOUT_FEEDBACK.test(folded)) {
+    for (const [pattern, code] of FEEDBACK_RULES) if (pattern.test(folded)) return code;
+    return null;
+  }
   if (!ABOUT_DOSSIERS.test(folded)) return null;
   for (const [pattern, code] of RULES) if (pattern.test(folded)) return code;
   return null;

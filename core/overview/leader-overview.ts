@@ -1,7 +1,8 @@
 /**
  * The leader's overview: one answer with what a provincial leader (or the coordinator) reads first —
- * where the province stands in PAPI, dossiers against targets, reports of the current period, overdue
- * tasks by responsible unit, the weakest communes and the latest published assessment.
+ * where the province stands in PAPI, dossiers against targets, citizens' petitions, reports of the
+ * current period, overdue tasks by responsible unit, the weakest communes and the latest published
+ * assessment.
  */
 import { z } from 'zod';
 import { TARGET_OPERATORS } from '../indicators/targets.ts';
@@ -23,6 +24,14 @@ const reportCompleteness = z.object({
     pending: z.number().int(),
   }),
 });
+
+const ratio = z.object({ numerator: z.number().int(), denominator: z.number().int() });
+const targetRule = z
+  .object({ operator: z.enum(TARGET_OPERATORS), threshold: z.number(), riskMargin: z.number() })
+  .nullable();
+const targetStatus = z.enum(['met', 'at_risk', 'missed', 'no_data']).nullable();
+
+export const MOST_OVERDUE_UNITS = 5;
 
 export const leaderOverviewSchema = z.object({
   unit: unitRef,
@@ -62,12 +71,24 @@ export const leaderOverviewSchema = z.object({
         numerator: z.number(),
         denominator: nullableNumber,
         rate: nullableNumber,
-        target: z
-          .object({ operator: z.enum(TARGET_OPERATORS), threshold: z.number(), riskMargin: z.number() })
-          .nullable(),
-        status: z.enum(['met', 'at_risk', 'missed', 'no_data']).nullable(),
+        target: targetRule,
+        status: targetStatus,
       }),
     ),
+  }),
+  /** Citizens' petitions received this year, as they stand today ("closed" is never read as resolved). */
+  feedback: z.object({
+    year: z.number().int(),
+    received: z.number().int(),
+    onTime: ratio,
+    resolved: ratio,
+    satisfied: ratio,
+    medianDaysToAnswer: nullableNumber,
+    overdue: z.number().int(),
+    target: targetRule,
+    status: targetStatus,
+    /** The units with the most petitions past their deadline without an answer. */
+    mostOverdue: z.array(z.object({ unit: unitRef, overdue: z.number().int(), onTime: ratio })),
   }),
   reports: reportCompleteness,
   /** The quarter before: its deadline has passed, so who never sent it is known. */

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { hasPermissionOn, PERMISSIONS } from '../../core/auth/roles.ts';
 import { AppError } from '../../core/errors.ts';
+import { MAILED_STEPS } from '../../core/feedback/citizen-mail.ts';
 import type { ServiceContext } from '../audit/audit-log.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import type { DbOrTx } from '../db/engine.ts';
@@ -77,10 +78,22 @@ export interface EventInput {
   note?: string | null;
 }
 
-/** One step in the item's history, in the caller's transaction. */
+/**
+ * One step in the item's history, in the caller's transaction. A step the citizen is told of, when
+ * they left an e-mail address, waits to be mailed once the transaction committed (`feedback-mail.ts`).
+ */
 export async function addEvent(tx: DbOrTx, input: EventInput) {
+  let mailState: 'pending' | null = null;
+  if (input.visibility !== 'internal' && MAILED_STEPS.includes(input.action)) {
+    const [item] = await tx
+      .select({ email: feedbackItems.contactEmail })
+      .from(feedbackItems)
+      .where(eq(feedbackItems.id, input.feedbackId));
+    if (item?.email) mailState = 'pending';
+  }
   await tx.insert(feedbackEvents).values({
     ...input,
+    mailState,
     fromStatus: input.fromStatus ?? null,
     toStatus: input.toStatus ?? null,
     fromUnitId: input.fromUnitId ?? null,

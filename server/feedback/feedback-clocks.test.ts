@@ -341,17 +341,29 @@ describe('the inbox and the figures', () => {
       'GET',
       `/api/feedback/kpis?unitId=${unitId}&from=2026-12-01&to=2026-12-31`,
     );
-    expect(figures.json).toEqual({
-      unitId,
-      from: '2026-12-01',
-      to: '2026-12-31',
+    const counted = {
       items: 6,
       closed: 3,
       onTime: { numerator: 5, denominator: 5 },
       resolved: { numerator: 1, denominator: 3 },
+      satisfied: { numerator: 0, denominator: 0 },
       medianDaysToAnswer: 0,
       overdue: 0,
+      // The demo province's target (TT 01/2018, Chỉ số 8): 5/5 on time meets "from 90%".
+      onTimeTarget: { operator: '>=', threshold: 90, riskMargin: 5 },
+      onTimeStatus: 'met',
+    };
+    expect(figures.json).toEqual({
+      unitId,
+      from: '2026-12-01',
+      to: '2026-12-31',
+      ...counted,
+      // The commune answers them itself: one line, its own.
+      units: [{ unit: { id: unitId, name: expect.any(String), type: 'commune' }, own: true, ...counted }],
     });
+    // Without dates: the current year on the server's clock.
+    const year = await reporter.request('GET', `/api/feedback/kpis?unitId=${unitId}`);
+    expect(year.json).toMatchObject({ from: '2026-01-01', to: '2026-12-31', items: 6 });
     const other = await signInAs(t, 'unit_reporter', '11953');
     expect(
       (await other.request('GET', `/api/feedback/kpis?unitId=${unitId}&from=2026-12-01&to=2026-12-31`))

@@ -317,3 +317,27 @@ describe('attachments', () => {
     expect((await t.database.db.select().from(feedbackItems)).length).toBe(before.length);
   });
 });
+
+describe('the exact place', () => {
+  it('is kept for the unit and the sender, never on the public page or list', async () => {
+    const place = 'Ngõ 7 đường Bãi Sậy, trước nhà văn hóa tổ dân phố 2';
+    const sent = await submitJson(t, petition({ placeText: `  ${place}  ` }));
+    expect(sent.status).toBe(201);
+    expect((await stored(sent.json.code)).placeText).toBe(place);
+    const reporter = await signInAs(t, 'unit_reporter', '11953');
+    const [row] = (await reporter.request('GET', `/api/feedback?q=${sent.json.code}`)).json.items;
+    expect((await reporter.request('GET', `/api/feedback/${row.id}`)).json).toMatchObject({
+      placeText: place,
+      lat: null,
+      lng: null,
+    });
+    const shown = await t.app.inject({ url: `/api/public/feedback/${sent.json.code}` });
+    expect(shown.body).not.toContain('Bãi Sậy, trước nhà văn hóa');
+    const page = await t.app.inject({ url: `/phan-anh/${sent.json.code}` });
+    expect(page.body).not.toContain('Bãi Sậy, trước nhà văn hóa');
+    // Too long is refused in words, naming the field.
+    const long = await submitJson(t, petition({ placeText: 'x'.repeat(301) }));
+    expect(long.status).toBe(400);
+    expect(long.json.error.details.fields[0]).toMatchObject({ path: 'placeText' });
+  });
+});

@@ -236,6 +236,9 @@ interface Receipt {
   files: Attachment[];
   createdBy: number | null;
   actorName: string;
+  /** Where it is on a map and in words (an app sends them), and the Open311 client that pushed it with its token. */
+  place?: { lat: number | null; lng: number | null; placeText: string | null };
+  client?: { id: number; token: string };
 }
 
 /** Stores a new item with its first event, files and notification, inside the caller's transaction. */
@@ -259,6 +262,7 @@ async function receive(tx: Tx, audit: Audit, receipt: Receipt) {
     contactPhone: input.contactPhone,
     contactEmail: input.contactEmail,
     contactAddress: input.contactAddress,
+    placeText: input.placeText ?? null,
     tokenHash: sha256(token),
     receivedOn: receipt.receivedOn,
     dueOn,
@@ -266,6 +270,9 @@ async function receive(tx: Tx, audit: Audit, receipt: Receipt) {
     createdBy: receipt.createdBy,
     updatedBy: receipt.createdBy,
     createdAt: receipt.at,
+    updatedAt: receipt.at,
+    ...(receipt.place && receipt.place),
+    ...(receipt.client && { clientId: receipt.client.id, clientToken: receipt.client.token }),
   };
   let item: typeof feedbackItems.$inferSelect | undefined;
   // Five characters drawn from 32: a collision on the same day is retried with a new draw.
@@ -311,6 +318,7 @@ async function receive(tx: Tx, audit: Audit, receipt: Receipt) {
       kind: item.kind,
       procedure: item.procedure,
       channel: item.channel,
+      ...(receipt.client && { clientId: receipt.client.id }),
       categoryCode: item.categoryCode,
       unitId: item.unitId,
       handlingUnitId,
@@ -406,4 +414,56 @@ export async function enterByStaff(ctx: FeedbackContext, input: StaffEntry) {
     }),
   );
   return { id: item.id, ...answerOf(item, token) };
+}
+
+/** An Open311 client (server/open311) pushing what a citizen sent in its app: the channel it was registered with. */
+export interface ClientSubmission {
+  input: SubmitFeedback;
+  client: { id: number; channel: FeedbackChannel; token: string };
+  place: { lat: number | null; lng: number | null; placeText: string | null };
+}
+
+/**
+ * What a registered application pushes (Open311 POST requests): the public form's way, the same checks,
+ * kinds, repeat rule, routing and clocks, recorded under the client's channel with its token and the
+ * map point. No per-address count (an app relays many people from one server): `within` counts the
+ * client's own requests in the transaction that stores the item.
+ */
+export async function submitByClient(
+  ctx: ServiceContext,
+  submission: ClientSubmission,
+  options: { within?: (tx: Tx) => Promise<void> } = {},
+) {
+  const { input } = submission;
+  const commune = await communeOf(ctx.db, input.communeCode);
+  await assertCategory(ctx.db, input.categoryCode);
+  const procedure = procedureOf(input, { signed: false, mixed: false });
+  const now = nowOf(ctx);
+  const earlier = await earlierDuplicate(ctx.db, commune.id, sha256(foldVietnamese(input.text)), now);
+  if (earlier)
+    return {
+      duplicate: true as const,
+      code: earlier.code,
+      message: msg(
+        `Nội dung này đã được gửi trong ngày với mã ${earlier.code}: hãy theo dõi theo mã đó.`,
+        `This was already sent today under the code ${earlier.code}: follow it there.`,
+      ),
+    };
+  const { item, token } = await mutate(ctx, async (tx, audit) => {
+    await options.within?.(tx);
+    return receive(tx, audit, {
+      input,
+      channel: submission.client.channel,
+      procedure,
+      unitId: commune.id,
+      receivedOn: todayOf(ctx),
+      at: now,
+      files: [],
+      createdBy: null,
+      actorName: 'citizen',
+      place: submission.place,
+      client: { id: submission.client.id, token: submission.client.token },
+    });
+  });
+  return answerOf(item, token);
 }

@@ -1,12 +1,10 @@
 import { and, asc, desc, eq, gte, inArray, like, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { hasPermissionOn } from '../../core/auth/roles.ts';
-import { AppError } from '../../core/errors.ts';
 import { type ClockStep, dueDate, ruleInForce } from '../../core/feedback/clock-rules.ts';
 import type { FEEDBACK_INBOX_FILTERS, FEEDBACK_SORT_FIELDS } from '../../core/feedback/feedback-schemas.ts';
 import type { FeedbackKind } from '../../core/feedback/kinds.ts';
-import { feedbackKpis } from '../../core/feedback/kpi.ts';
-import { type FeedbackOutcome, type FeedbackStatus, feedbackExcerpt } from '../../core/feedback/workflow.ts';
+import { type FeedbackStatus, feedbackExcerpt } from '../../core/feedback/workflow.ts';
 import { parseSort } from '../../core/list.ts';
 import { searchPattern } from '../../core/text/vietnamese.ts';
 import { scopeCondition, unitScope } from '../auth/scope.ts';
@@ -21,7 +19,7 @@ import { readClockSettings } from './feedback-settings.ts';
 /**
  * The staff's reading of feedback: a unit's inbox (new, due soon, overdue; search without diacritics,
  * sort and pages by the one list contract), an item with its whole history, contact and internal
- * notes, and a unit's figures (`feedbackKpis`: closed is never counted as resolved).
+ * notes (a unit's figures are in `feedback-figures.ts`).
  */
 const handling = alias(units, 'handling');
 const OPEN: FeedbackStatus[] = ['received', 'accepted', 'needs_info', 'in_progress'];
@@ -192,48 +190,4 @@ async function clocksOf(ctx: FeedbackContext, item: typeof feedbackItems.$inferS
 export async function feedbackFile(ctx: FeedbackContext, id: number, fileId: number) {
   await assertReadsFeedback(ctx, id);
   return evidenceFile(ctx.db, { type: 'feedback', key: String(id) }, fileId);
-}
-
-/**
- * A unit's figures (its subtree's items handled there) over the items received in a period, as they
- * stand today: on-time and resolution rates as numerator/denominator, median days, overdue.
- */
-export async function feedbackFigures(
-  ctx: FeedbackContext,
-  query: { unitId: number; from: string; to: string },
-) {
-  const unit = await assertReadsUnitFeedback(ctx, query.unitId);
-  if (query.from > query.to) throw new AppError('VALIDATION_FAILED');
-  const rows = await ctx.db
-    .select({
-      status: feedbackItems.status,
-      outcome: feedbackItems.outcome,
-      receivedOn: feedbackItems.receivedOn,
-      answerDueOn: feedbackItems.dueOn,
-      answeredOn: feedbackItems.answeredOn,
-    })
-    .from(feedbackItems)
-    .innerJoin(handling, eq(handling.id, feedbackItems.handlingUnitId))
-    .where(
-      and(
-        like(handling.path, `${unit.path}%`),
-        eq(feedbackItems.procedure, 'petition'),
-        gte(feedbackItems.receivedOn, query.from),
-        lte(feedbackItems.receivedOn, query.to),
-      ),
-    );
-  const items = rows.map((row) => ({
-    ...row,
-    status: row.status as FeedbackStatus,
-    outcome: row.outcome as FeedbackOutcome | null,
-  }));
-  const closed = items.filter((item) => item.status === 'closed').length;
-  return {
-    unitId: unit.id,
-    from: query.from,
-    to: query.to,
-    items: items.length,
-    closed,
-    ...feedbackKpis(items, todayOf(ctx)),
-  };
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  bulkActionSchema,
   FEEDBACK_INBOX_FILTERS,
   FEEDBACK_SORT_FIELDS,
   feedbackActionSchema,
@@ -19,10 +20,11 @@ import type { Db } from '../db/engine.ts';
 import { sendDownload } from '../http/downloads.ts';
 import { uploadedFile } from '../http/uploads.ts';
 import { exportFeedbackInbox } from './feedback-export.ts';
+import { feedbackFigures } from './feedback-figures.ts';
 import { enterByStaff } from './feedback-intake.ts';
-import { feedbackDetail, feedbackFigures, feedbackFile, feedbackInbox } from './feedback-queries.ts';
+import { feedbackDetail, feedbackFile, feedbackInbox } from './feedback-queries.ts';
 import { clockSettingsForm, routingForm, saveClockSettings, saveRouting } from './feedback-settings.ts';
-import { actOnFeedback, addNote, attachByStaff } from './feedback-workflow.ts';
+import { actOnFeedback, addNote, attachByStaff, bulkActOnFeedback } from './feedback-workflow.ts';
 
 const STATUS_CODES = Object.keys(FEEDBACK_STATUSES) as [FeedbackStatus, ...FeedbackStatus[]];
 
@@ -89,8 +91,8 @@ export async function feedbackRoutes(app: FastifyInstance, { db }: { db: Db }) {
       schema: {
         tags,
         summary:
-          'Chỉ số của đơn vị trong kỳ: tỷ lệ trả lời đúng hạn, tỷ lệ đã giải quyết (không tính "đã đóng"), số ngày trung vị',
-        querystring: z.object({ unitId: idParam, from: isoDate, to: isoDate }),
+          'Chỉ số của đơn vị trong kỳ (mặc định: năm nay): tỷ lệ trả lời đúng hạn, đã giải quyết (không tính "đã đóng"), hài lòng, số ngày trung vị; theo từng đơn vị trực thuộc',
+        querystring: z.object({ unitId: idParam, from: isoDate.optional(), to: isoDate.optional() }),
       },
     },
     async (request) => feedbackFigures(contextOf(request, db), request.query),
@@ -148,6 +150,19 @@ export async function feedbackRoutes(app: FastifyInstance, { db }: { db: Db }) {
       },
     },
     async (request) => actOnFeedback(contextOf(request, db), request.params.id, request.body),
+  );
+  api.post(
+    '/api/feedback/bulk-actions',
+    {
+      config: { policy: 'feedback.handle' },
+      schema: {
+        tags,
+        summary:
+          'Một bước cho nhiều phản ánh (nhận xử lý, bắt đầu, đóng, spam): làm được phản ánh nào thì làm, phản ánh không làm được nêu lý do',
+        body: bulkActionSchema,
+      },
+    },
+    async (request) => bulkActOnFeedback(contextOf(request, db), request.body),
   );
   api.post(
     '/api/feedback/:id/notes',

@@ -350,3 +350,57 @@ describe('the citizen rates and reopens', () => {
     }
   });
 });
+
+describe('one step on several items', () => {
+  it('does what it may, tells each refusal with its reason, and audits each item', async () => {
+    const [first, second, stale] = [await send(), await send(), await send()];
+    const theirs = await send({ communeCode: '11977' });
+    const version = async (id: number) => (await detail(reporterA, id)).version as number;
+    const items = [
+      { id: (first as { id: number }).id, version: await version((first as { id: number }).id) },
+      { id: (second as { id: number }).id, version: await version((second as { id: number }).id) },
+      { id: (stale as { id: number }).id, version: 999_999 },
+      // Another commune's item: not this reporter's to handle, and not even shown to exist.
+      { id: theirs.id, version: 1 },
+    ];
+    const reply = await reporterA.request('POST', '/api/feedback/bulk-actions', {
+      items,
+      action: { type: 'accept' },
+    });
+    expect(reply.status).toBe(200);
+    expect(reply.json.done).toEqual([items[0]?.id, items[1]?.id]);
+    expect(reply.json.failed).toEqual([
+      {
+        id: (stale as { id: number }).id,
+        message: {
+          vi: expect.stringContaining('Người khác vừa sửa dữ liệu này'),
+          en: expect.any(String),
+        },
+      },
+      { id: theirs.id, message: { vi: 'Không tìm thấy dữ liệu.', en: 'Not found.' } },
+    ]);
+    expect((await detail(reporterA, (first as { id: number }).id)).status).toBe('accepted');
+    expect((await detail(reporterA, (stale as { id: number }).id)).status).toBe('received');
+    expect((await detail(reporterB, theirs.id)).status).toBe('received');
+    const audited = await t.database.pool.query(
+      `select count(*)::int as n from audit_events where action = 'feedback.accept' and entity_id = any($1::text[])`,
+      [[String(items[0]?.id), String(items[1]?.id)]],
+    );
+    expect(audited.rows[0].n).toBe(2);
+
+    // Spam needs its one reason; an item chosen twice is refused before anything is done.
+    const spam = await reporterA.request('POST', '/api/feedback/bulk-actions', {
+      items: [{ id: (stale as { id: number }).id, version: await version((stale as { id: number }).id) }],
+      action: { type: 'spam', reason: '' },
+    });
+    expect(spam.status).toBe(400);
+    expect(spam.json.error.message).toContain('Hãy nêu lý do đánh dấu không phải phản ánh.');
+    const twice = await reporterA.request('POST', '/api/feedback/bulk-actions', {
+      items: [items[0], items[0]],
+      action: { type: 'start' },
+    });
+    expect(twice.status).toBe(400);
+    expect(twice.json.error.message).toContain('Một phản ánh được chọn hai lần.');
+    expect((await detail(reporterA, (first as { id: number }).id)).status).toBe('accepted');
+  });
+});

@@ -1,6 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { AppError, fieldError, msg } from '../../core/errors.ts';
-import type { FeedbackActionInput } from '../../core/feedback/feedback-schemas.ts';
+import { AppError, fieldError, type Msg, msg } from '../../core/errors.ts';
+import type { BulkActionInput, FeedbackActionInput } from '../../core/feedback/feedback-schemas.ts';
 import { normaliseTrackingCode } from '../../core/feedback/tracking-code.ts';
 import {
   type FeedbackAction,
@@ -255,4 +255,24 @@ export async function attachByStaff(ctx: FeedbackContext, id: number, file: Atta
     return added;
   });
   return evidenceMeta(ctx.db, owner, fileId);
+}
+
+/**
+ * One step on several items, each through the same path as one at a time (its own transaction, check
+ * and audit): what could be done is done, and each refusal is told with its reason (taken by someone
+ * else meanwhile, not allowed at its status, not the user's to handle).
+ */
+export async function bulkActOnFeedback(ctx: FeedbackContext, input: BulkActionInput) {
+  const done: number[] = [];
+  const failed: { id: number; message: Msg }[] = [];
+  for (const item of input.items) {
+    try {
+      await actOnFeedback(ctx, item.id, { ...input.action, version: item.version } as FeedbackActionInput);
+      done.push(item.id);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      failed.push({ id: item.id, message: error.text });
+    }
+  }
+  return { done, failed };
 }

@@ -1,5 +1,12 @@
 import { and, asc, eq, inArray, like, sql } from 'drizzle-orm';
 import { AppError, atPath, type FieldIssue, fieldError, msg } from '../../core/errors.ts';
+import {
+  type FeedbackIndicatorCode,
+  FILLED_FROM_FEEDBACK,
+  feedbackFigure,
+  isFeedbackIndicator,
+} from '../../core/feedback/kpi.ts';
+import type { IndicatorFigure } from '../../core/indicators/dossier-indicators.ts';
 import { checkEnteredValue, type VersionedEnteredValue } from '../../core/indicators/indicator-schemas.ts';
 import { ratePercent } from '../../core/indicators/rollup.ts';
 import { asTarget, resolveTarget, type StoredTarget } from '../../core/indicators/target-resolution.ts';
@@ -11,8 +18,10 @@ import {
 } from '../../core/indicators/targets.ts';
 import { parsePeriod } from '../../core/periods/periods.ts';
 import { mutate } from '../audit/audit-log.ts';
+import { todayOf } from '../clock.ts';
 import { indicators, indicatorTargets, indicatorValues, units } from '../db/schema/index.ts';
 import { deleteVersioned, writeVersioned } from '../db/versioned.ts';
+import { periodTallies, subtreeTally } from '../feedback/feedback-figures.ts';
 import { shippedCatalogue } from './catalogue-loader.ts';
 import { assertChangesIndicators, assertReadsIndicators, type IndicatorContext } from './indicator-access.ts';
 
@@ -47,6 +56,22 @@ export interface UnitIndicatorValue {
     rate: number | null;
     units: number;
   } | null;
+  /** What the unit's own data measured for this entered indicator in the period, to fill it in (766 §5). */
+  fromData: IndicatorFigure | null;
+}
+
+/** A figure the data measured for the unit's subtree in the period, with the target that applies. */
+export interface MeasuredIndicator {
+  code: string;
+  nameVi: string;
+  nameEn: string;
+  measureUnit: string;
+  kind: string;
+  numerator: number;
+  denominator: number | null;
+  rate: number | null;
+  target: Target | null;
+  status: TargetStatus | null;
 }
 
 interface Totals {
@@ -55,6 +80,9 @@ interface Totals {
   value: number;
   units: number;
 }
+
+/** A ratio over nothing measured nothing: there is nothing to fill in. */
+const measuredOnly = (figure: IndicatorFigure) => ((figure.denominator ?? 0) > 0 ? figure : null);
 
 /** What the units of a subtree entered for the period, summed per indicator. */
 async function subtreeTotals(
@@ -96,16 +124,17 @@ function periodOf(code: string): string {
 
 /**
  * The entered indicators (source "entered") with the unit's values for the period and the target
- * that applies: what the periodic report form shows beside its narrative.
+ * that applies, and the feedback figures of the unit's subtree in the period's data window (those
+ * fill in the 766 feedback indicators): what the periodic report form shows beside its narrative.
  */
 export async function unitIndicatorValues(ctx: IndicatorContext, unitId: number, periodCode: string) {
   const unit = await assertReadsIndicators(ctx, unitId);
   const period = periodOf(periodCode);
-  const [catalogue, values, targets, totals] = await Promise.all([
+  const [catalogue, values, targets, totals, tallies] = await Promise.all([
     ctx.db
       .select()
       .from(indicators)
-      .where(eq(indicators.source, 'entered'))
+      .where(inArray(indicators.source, ['entered', 'feedback']))
       .orderBy(asc(indicators.position)),
     ctx.db
       .select()
@@ -113,44 +142,68 @@ export async function unitIndicatorValues(ctx: IndicatorContext, unitId: number,
       .where(and(eq(indicatorValues.unitId, unitId), eq(indicatorValues.periodCode, period))),
     ctx.db.select().from(indicatorTargets),
     subtreeTotals(ctx, unit.path, period),
+    periodTallies(ctx.db, period, todayOf(ctx)),
   ]);
+  const tally = subtreeTally(tallies, unit.path);
   const byCode = new Map(values.map((row) => [row.indicatorCode, row]));
-  const items = catalogue.map((indicator): UnitIndicatorValue => {
-    const row = byCode.get(indicator.code);
-    const rate = !row
-      ? null
-      : indicator.kind === 'ratio'
-        ? ratePercent({ numerator: row.numerator ?? 0, denominator: row.denominator ?? 0 })
-        : row.value;
-    const target = resolveTarget(targets as StoredTarget[], {
-      indicatorCode: indicator.code,
+  const targetOf = (code: string) =>
+    resolveTarget(targets as StoredTarget[], {
+      indicatorCode: code,
       unitId,
       unitType: unit.type,
       periodCode: period,
     });
-    const status = target ? targetStatus(rate, asTarget(target)) : null;
-    return {
-      code: indicator.code,
-      nameVi: indicator.nameVi,
-      nameEn: indicator.nameEn,
-      measureUnit: indicator.measureUnit,
-      kind: indicator.kind,
-      frameworkCode: indicator.frameworkCode,
-      description: indicator.description,
-      numerator: row?.numerator ?? null,
-      denominator: row?.denominator ?? null,
-      value: row?.value ?? null,
-      rate,
-      note: row?.note ?? null,
-      target: target ? asTarget(target) : null,
-      status,
-      colour: status ? TARGET_STATUS[status].colour : null,
-      updatedAt: row?.updatedAt.toISOString() ?? null,
-      version: row?.version ?? 0,
-      subtree: subtreeFigure(indicator.kind, totals.get(indicator.code)),
-    };
-  });
-  return { unit: { id: unit.id, name: unit.name, type: unit.type }, period, items };
+  const feedback = catalogue
+    .filter((indicator) => indicator.source === 'feedback' && isFeedbackIndicator(indicator.code))
+    .map((indicator): MeasuredIndicator => {
+      const figure = feedbackFigure(indicator.code as FeedbackIndicatorCode, tally);
+      const target = targetOf(indicator.code);
+      return {
+        code: indicator.code,
+        nameVi: indicator.nameVi,
+        nameEn: indicator.nameEn,
+        measureUnit: indicator.measureUnit,
+        kind: indicator.kind,
+        ...figure,
+        target: target ? asTarget(target) : null,
+        status: target ? targetStatus(figure.rate, asTarget(target)) : null,
+      };
+    });
+  const items = catalogue
+    .filter((indicator) => indicator.source === 'entered')
+    .map((indicator): UnitIndicatorValue => {
+      const row = byCode.get(indicator.code);
+      const rate = !row
+        ? null
+        : indicator.kind === 'ratio'
+          ? ratePercent({ numerator: row.numerator ?? 0, denominator: row.denominator ?? 0 })
+          : row.value;
+      const target = targetOf(indicator.code);
+      const status = target ? targetStatus(rate, asTarget(target)) : null;
+      const filledFrom = FILLED_FROM_FEEDBACK[indicator.code];
+      return {
+        code: indicator.code,
+        nameVi: indicator.nameVi,
+        nameEn: indicator.nameEn,
+        measureUnit: indicator.measureUnit,
+        kind: indicator.kind,
+        frameworkCode: indicator.frameworkCode,
+        description: indicator.description,
+        numerator: row?.numerator ?? null,
+        denominator: row?.denominator ?? null,
+        value: row?.value ?? null,
+        rate,
+        note: row?.note ?? null,
+        target: target ? asTarget(target) : null,
+        status,
+        colour: status ? TARGET_STATUS[status].colour : null,
+        updatedAt: row?.updatedAt.toISOString() ?? null,
+        version: row?.version ?? 0,
+        subtree: subtreeFigure(indicator.kind, totals.get(indicator.code)),
+        fromData: filledFrom ? measuredOnly(feedbackFigure(filledFrom, tally)) : null,
+      };
+    });
+  return { unit: { id: unit.id, name: unit.name, type: unit.type }, period, items, feedback };
 }
 
 const presentValue = (row: typeof indicatorValues.$inferSelect) => ({

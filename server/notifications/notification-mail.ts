@@ -1,28 +1,23 @@
 import { and, eq, gt, inArray, lt, or, type SQL } from 'drizzle-orm';
-import { mutate } from '../audit/audit-log.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/engine.ts';
 import { notifications, users } from '../db/schema/index.ts';
+import { sendFeedbackMail } from '../feedback/feedback-mail.ts';
 import { createMailer, type Mailer } from '../reminders/mailer.ts';
 import { SYSTEM_ACTOR } from '../setup/initialise.ts';
+import {
+  deliverOutbox,
+  MAIL_BATCH,
+  MAIL_CLAIM_TIMEOUT_MS,
+  MAIL_WITHIN_MS,
+  type MailOutcome,
+} from './mail-outbox.ts';
 import { wordsOf } from './notification-service.ts';
 
-/** A hand-off older than this is not mailed any more (SMTP set up later does not send last month's). */
-const MAIL_WITHIN_MS = 2 * 24 * 3600_000;
-const BATCH = 100;
-/**
- * A claim older than this belongs to a sender that died mid-send: the mail is taken again. Far longer
- * than a batch of SMTP conversations can take (nodemailer gives up on a silent server in minutes), so
- * a live sender's claim is never taken from it.
- */
-export const MAIL_CLAIM_TIMEOUT_MS = 15 * 60_000;
 const EVERY_MS = 60_000;
 
-export interface HandoffMailOutcome {
-  sent: number;
-  failed: number;
-  noAddress: number;
-}
+export type HandoffMailOutcome = MailOutcome;
+export { MAIL_CLAIM_TIMEOUT_MS };
 
 /** The e-mail copy of a notification, in its reader's language: its title, what it says, where to act. */
 export function handoffMail(
@@ -91,75 +86,35 @@ export async function sendHandoffMail(options: {
     .innerJoin(users, eq(users.id, notifications.userId))
     .where(and(claimable, gt(notifications.createdAt, new Date(now.getTime() - MAIL_WITHIN_MS))))
     .orderBy(notifications.id)
-    .limit(BATCH);
-  if (due.length === 0) return outcome;
-  const claimed = await mutate(ctx, async (tx, audit) => {
-    const ids = due.map((row) => row.id);
-    const rows = await tx
-      .update(notifications)
-      .set({ mailState: 'sending', mailClaimedAt: now })
-      // Re-checked row by row under the update's lock: of two senders, the second finds it taken.
-      .where(and(inArray(notifications.id, ids), claimable))
-      .returning({ id: notifications.id });
-    const without = due.filter((row) => !row.email).map((row) => row.id);
-    if (without.length > 0)
+    .limit(MAIL_BATCH);
+  return deliverOutbox({
+    ctx,
+    mailer: options.mailer,
+    due,
+    entityType: 'notification',
+    claim: async (tx, ids) =>
+      (
+        await tx
+          .update(notifications)
+          .set({ mailState: 'sending', mailClaimedAt: now })
+          // Re-checked row by row under the update's lock: of two senders, the second finds it taken.
+          .where(and(inArray(notifications.id, ids), claimable))
+          .returning({ id: notifications.id })
+      ).map((row) => row.id),
+    mark: async (tx, ids, state) => {
       await tx
         .update(notifications)
-        .set({ mailState: 'no_address' })
-        .where(inArray(notifications.id, without));
-    await audit({
-      action: 'notification.mail.claim',
-      entityType: 'notification',
-      entityId: null,
-      after: { ids: rows.map((row) => row.id), noAddress: without },
-    });
-    return new Set(rows.map((row) => row.id));
+        .set(state === 'sent' ? { mailState: state, mailedAt: now } : { mailState: state })
+        .where(inArray(notifications.id, ids));
+    },
+    compose: (row) => (row.email ? { to: [row.email], ...handoffMail(row, options.config.publicUrl) } : null),
   });
-  const sent: number[] = [];
-  const failed: { id: number; error: string }[] = [];
-  for (const row of due) {
-    if (!claimed.has(row.id)) continue;
-    if (!row.email) {
-      outcome.noAddress += 1;
-      continue;
-    }
-    try {
-      await options.mailer.send({ to: [row.email], ...handoffMail(row, options.config.publicUrl) });
-      sent.push(row.id);
-    } catch (error) {
-      failed.push({ id: row.id, error: error instanceof Error ? error.message : String(error) });
-    }
-  }
-  if (sent.length + failed.length > 0)
-    await mutate(ctx, async (tx, audit) => {
-      if (sent.length > 0)
-        await tx
-          .update(notifications)
-          .set({ mailState: 'sent', mailedAt: now })
-          .where(inArray(notifications.id, sent));
-      if (failed.length > 0)
-        await tx
-          .update(notifications)
-          .set({ mailState: 'failed' })
-          .where(
-            inArray(
-              notifications.id,
-              failed.map((entry) => entry.id),
-            ),
-          );
-      await audit({
-        action: 'notification.mail.result',
-        entityType: 'notification',
-        entityId: null,
-        after: { sent, failed },
-      });
-    });
-  outcome.sent = sent.length;
-  outcome.failed = failed.length;
-  return outcome;
 }
 
-/** Every minute while the server runs (and at start); off when CHISO_SMTP_URL is not set. */
+/**
+ * Every minute while the server runs (and at start), the hand-offs' and the citizens' e-mail; off when
+ * CHISO_SMTP_URL is not set.
+ */
 export function scheduleHandoffMail(options: {
   db: Db;
   config: Config;
@@ -175,7 +130,11 @@ export function scheduleHandoffMail(options: {
       // Drained batch after batch: a round that told thousands is not spread over hours.
       for (;;) {
         const outcome = await sendHandoffMail({ db: options.db, mailer, config: options.config });
-        if (outcome.sent + outcome.failed + outcome.noAddress < BATCH || outcome.failed > 0) break;
+        // Citizens told of their petitions' steps go out on the same pass.
+        const citizens = await sendFeedbackMail({ db: options.db, mailer, config: options.config });
+        const handled = (done: MailOutcome) => done.sent + done.failed + done.noAddress;
+        const full = handled(outcome) >= MAIL_BATCH || handled(citizens) >= MAIL_BATCH;
+        if (!full || outcome.failed + citizens.failed > 0) break;
       }
     } catch (error) {
       options.log.error({ err: error }, 'hand-off mail failed');

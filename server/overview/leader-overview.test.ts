@@ -240,6 +240,61 @@ describe('the leader’s overview', () => {
     expect(broad.reports.counts.submitted).toBe(2);
   });
 
+  it('tells the year’s petitions with the on-time target and the units most overdue, closed never read as resolved', async () => {
+    // Paper petitions entered by the communes: two at Phố Hiến from October (overdue, unanswered), one at
+    // 11977 answered and closed as not resolved, one at 11977 received today (not yet due).
+    const enter = async (commune: string, receivedOn: string, n: number) => {
+      const reporter = await signInAs(t, 'unit_reporter', commune);
+      const entered = await reporter.request('POST', '/api/feedback', {
+        kind: 'pakn_general',
+        categoryCode: 'infrastructure',
+        communeCode: commune,
+        text: `Phản ánh ${n} của tổng quan: cống thoát nước ở tổ dân phố bị tắc, nước tràn ra đường.`,
+        channel: 'paper',
+        receivedOn,
+      });
+      expect(entered.status).toBe(201);
+      return { reporter, id: entered.json.id as number };
+    };
+    await enter('11953', '2026-10-01', 1);
+    await enter('11953', '2026-10-02', 2);
+    const answered = await enter('11977', '2026-11-30', 3);
+    await enter('11977', '2026-12-02', 4);
+    const act = async (body: Record<string, unknown>) => {
+      const { version } = (await answered.reporter.request('GET', `/api/feedback/${answered.id}`)).json;
+      const reply = await answered.reporter.request('POST', `/api/feedback/${answered.id}/actions`, {
+        ...body,
+        version,
+      });
+      expect(reply.status).toBe(200);
+    };
+    await act({ type: 'accept' });
+    await act({ type: 'answer', outcome: 'not_resolved', answer: 'Chưa có kinh phí.', reason: 'Chờ vốn' });
+    await act({ type: 'close' });
+
+    const leader = await signInAs(t, 'leader', '33');
+    const overview = (await leader.request('GET', '/api/overview/leader')).json as LeaderOverview;
+    expect(overview.feedback).toEqual({
+      year: 2026,
+      received: 4,
+      // The answered one (same week) and the one not yet due; the two October ones are late.
+      onTime: { numerator: 2, denominator: 4 },
+      resolved: { numerator: 0, denominator: 1 },
+      satisfied: { numerator: 0, denominator: 0 },
+      medianDaysToAnswer: 2,
+      overdue: 2,
+      target: { operator: '>=', threshold: 90, riskMargin: 5 },
+      status: 'missed',
+      mostOverdue: [
+        {
+          unit: { id: await unitIdByCode(t.database, '11953'), name: expect.any(String) },
+          overdue: 2,
+          onTime: { numerator: 0, denominator: 2 },
+        },
+      ],
+    });
+  });
+
   it('is for whoever oversees the province: not a commune’s coordinator, a reporter or a stranger', async () => {
     expect(
       (await (await signInAs(t, 'coordinator', '33')).request('GET', '/api/overview/leader')).status,

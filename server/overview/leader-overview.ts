@@ -2,7 +2,11 @@ import { sql } from 'drizzle-orm';
 import { hasPermissionOn } from '../../core/auth/roles.ts';
 import { AppError, msg } from '../../core/errors.ts';
 import type { ProvinceResult } from '../../core/indices/papi.ts';
-import { type LeaderOverview, WEAKEST_COMMUNES } from '../../core/overview/leader-overview.ts';
+import {
+  type LeaderOverview,
+  MOST_OVERDUE_UNITS,
+  WEAKEST_COMMUNES,
+} from '../../core/overview/leader-overview.ts';
 import { periodContaining } from '../../core/periods/periods.ts';
 import { getResults, listRounds } from '../assessment/round-queries.ts';
 import type { ServiceContext } from '../audit/audit-log.ts';
@@ -12,6 +16,7 @@ import { todayOf } from '../clock.ts';
 import type { DbOrTx } from '../db/engine.ts';
 import type { Topic } from '../db/read-cache.ts';
 import { units } from '../db/schema/index.ts';
+import { feedbackFigures } from '../feedback/feedback-figures.ts';
 import { type CounterSource, dossierDashboard } from '../indicators/dashboard-service.ts';
 import { findPapiResults, papiYears, provincesSince2025 } from '../indices/index-service.ts';
 import { overdueCondition, taskResponsibility } from '../plans/task-responsibility.ts';
@@ -30,6 +35,7 @@ export const OVERVIEW_PIECES = {
   dossiers: [],
   reports: ['reports'],
   overdue: ['plans'],
+  feedback: ['feedback'],
   round: [],
 } as const satisfies Record<string, readonly Topic[]>;
 export type OverviewPiece = keyof typeof OVERVIEW_PIECES;
@@ -69,6 +75,7 @@ export async function leaderOverview(
   });
   if (!board || !previous) throw new Error('leader overview: the period boards are missing');
   const overdueTasks = await piece('overdue', () => overdueByUnit(ctx, today));
+  const feedback = await piece('feedback', () => feedbackOf(ctx, unit.id));
   const latest = await piece('round', () => latestPublishedRound(ctx));
 
   const onTime = new Map(
@@ -142,6 +149,7 @@ export async function leaderOverview(
           status: kpi.status,
         })),
     },
+    feedback,
     reports: { period: board.period, counts: board.counts.total },
     previousReports: { period: previous.period, counts: previous.counts.total },
     overdueTasks,
@@ -268,6 +276,30 @@ async function overdueByUnit(ctx: Context, today: string): Promise<LeaderOvervie
         count: Number(row.n),
       }))
       .sort((a, b) => b.count - a.count || a.unit.name.localeCompare(b.unit.name, 'vi')),
+  };
+}
+
+/** The year's petitions through the figures the feedback page shows, with the most overdue units. */
+async function feedbackOf(ctx: Context, unitId: number): Promise<LeaderOverview['feedback']> {
+  const figures = await feedbackFigures(ctx, { unitId });
+  return {
+    year: Number(figures.from.slice(0, 4)),
+    received: figures.onTime.denominator,
+    onTime: figures.onTime,
+    resolved: figures.resolved,
+    satisfied: figures.satisfied,
+    medianDaysToAnswer: figures.medianDaysToAnswer,
+    overdue: figures.overdue,
+    target: figures.onTimeTarget,
+    status: figures.onTimeStatus,
+    mostOverdue: figures.units
+      .filter((row) => row.overdue > 0)
+      .slice(0, MOST_OVERDUE_UNITS)
+      .map((row) => ({
+        unit: { id: row.unit.id, name: row.unit.name },
+        overdue: row.overdue,
+        onTime: row.onTime,
+      })),
   };
 }
 

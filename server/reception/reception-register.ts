@@ -203,6 +203,7 @@ export async function turnIntoPetition(
         categoryCode: input.categoryCode,
         communeCode,
         text: [entry.content, entry.request].filter(Boolean).join('\n'),
+        placeText: null,
         citizenName: entry.citizenName,
         publishName: false,
         contactPhone: null,

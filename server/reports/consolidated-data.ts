@@ -1,10 +1,12 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
+import { FEEDBACK_INDICATOR_CODES, feedbackFigure } from '../../core/feedback/kpi.ts';
 import { DOSSIER_INDICATOR_CODES, dossierFigure } from '../../core/indicators/dossier-indicators.ts';
 import { ratePercent } from '../../core/indicators/rollup.ts';
 import type { PlanDetail } from '../../core/plans/plan-views.ts';
 import { SENT_STATUSES } from '../../core/reports/report.ts';
 import type { Db } from '../db/engine.ts';
 import { indicators, indicatorValues, planItems, reports, units } from '../db/schema/index.ts';
+import type { UnitTally } from '../feedback/feedback-figures.ts';
 import type { ReportContext } from './report-service.ts';
 import type { UnitCounterTotals } from './target-values.ts';
 
@@ -78,17 +80,20 @@ export interface IndicatorMatrix {
 
 /**
  * The annex's unit × indicator matrix: the dossier indicators from the roll-ups of each unit's own
- * dossiers in the period's quarters (counted under the unit carrying them today), then the values the
- * units entered for the period. Only indicators and units with at least one figure appear.
+ * dossiers in the period's quarters (counted under the unit carrying them today), the petitions each
+ * unit answers in the period's data window, then the values the units entered for the period. Only
+ * indicators and units with at least one figure appear.
  */
 export async function unitIndicatorMatrix(
   db: Db,
   periodCode: string,
   unitList: { id: number; name: string }[],
   perUnit: UnitCounterTotals,
+  feedback: readonly UnitTally[] = [],
 ): Promise<IndicatorMatrix> {
   if (unitList.length === 0) return { indicators: [], rows: [] };
   const countersOf = new Map(perUnit.map((unit) => [unit.unitId, unit.counters]));
+  const tallyOf = new Map(feedback.map((unit) => [unit.unitId, unit.tally]));
   const entered = await db
     .select()
     .from(indicatorValues)
@@ -117,6 +122,9 @@ export async function unitIndicatorMatrix(
     const counters = countersOf.get(unit.id);
     if (counters)
       for (const code of DOSSIER_INDICATOR_CODES) own.set(code, round(dossierFigure(code, counters).rate));
+    const tally = tallyOf.get(unit.id);
+    if (tally && tally.counters.received > 0)
+      for (const code of FEEDBACK_INDICATOR_CODES) own.set(code, round(feedbackFigure(code, tally).rate));
     for (const value of entered.filter((row) => row.unitId === unit.id)) {
       const rate =
         value.value ??

@@ -1,4 +1,6 @@
 import { eq } from 'drizzle-orm';
+import { type FeedbackTally, isFeedbackIndicator, kpisOfTally } from '../../core/feedback/kpi.ts';
+import { ratePercent } from '../../core/indicators/rollup.ts';
 import { TARGET_STATUS } from '../../core/indicators/targets.ts';
 import { periodFileName, periodName } from '../../core/periods/period-names.ts';
 import type { PlanDetail } from '../../core/plans/plan-views.ts';
@@ -12,6 +14,7 @@ import { formatDateVi } from '../../core/text/dates.ts';
 import { fileNamePart } from '../../core/text/file-names.ts';
 import { todayOf } from '../clock.ts';
 import { units } from '../db/schema/index.ts';
+import { periodTallies, subtreeTally } from '../feedback/feedback-figures.ts';
 import { renderDocx } from '../files/docx-render.ts';
 import { CONTENT_TYPES, writeWorkbook } from '../files/tabular.ts';
 import type { JobProgress } from '../jobs/jobs.ts';
@@ -47,8 +50,42 @@ function targetLine(target: TargetValue): string {
   const status = target.status ? TARGET_STATUS[target.status].vi.toLocaleLowerCase('vi') : '';
   return (
     `${target.text}: đạt ${percent(rate)} (${numerator.toLocaleString('vi-VN')}/` +
-    `${(denominator ?? 0).toLocaleString('vi-VN')} hồ sơ; chỉ tiêu ${goal}) — ${status}`
+    `${(denominator ?? 0).toLocaleString('vi-VN')} ${countedIn(target.indicator)}; chỉ tiêu ${goal}) — ${status}`
   );
+}
+
+/** What a target's figure counts: dossiers, petitions, or the answers citizens rated. */
+function countedIn(indicator: string | null): string {
+  if (indicator === 'FEEDBACK_SATISFIED') return 'lượt đánh giá';
+  return indicator && isFeedbackIndicator(indicator) ? 'phản ánh, kiến nghị' : 'hồ sơ';
+}
+
+const count = (value: number) => value.toLocaleString('vi-VN');
+
+/**
+ * The province's petitions in the period in one paragraph: received, answered, on time, resolved (never
+ * "closed"), overdue, rated, and the median days to answer.
+ */
+function feedbackParagraph(tally: FeedbackTally): string {
+  const kpis = kpisOfTally(tally);
+  const { counters } = tally;
+  const rate = (ratio: { numerator: number; denominator: number }) =>
+    `${percent(ratePercent(ratio) ?? 0)} (${count(ratio.numerator)}/${count(ratio.denominator)})`;
+  const parts = [
+    `Tiếp nhận ${count(counters.received)} phản ánh, kiến nghị của người dân, đã trả lời ${count(counters.answered)}`,
+    `tỷ lệ trả lời đúng hạn (gồm cả số còn trong hạn) ${rate(kpis.onTime)}`,
+  ];
+  if (counters.answered > 0) parts.push(`giải quyết được ${rate(kpis.resolved)} số đã trả lời`);
+  parts.push(
+    counters.overdue > 0
+      ? `còn ${count(counters.overdue)} quá hạn chưa trả lời`
+      : 'không có phản ánh quá hạn',
+  );
+  if (counters.rated > 0)
+    parts.push(`người dân hài lòng với ${rate(kpis.satisfied)} câu trả lời được đánh giá`);
+  if (kpis.medianDaysToAnswer !== null)
+    parts.push(`thời gian trả lời trung vị ${kpis.medianDaysToAnswer.toLocaleString('vi-VN')} ngày`);
+  return `${parts.join('; ')}.`;
 }
 
 /** A section the coordinator wrote: one paragraph per line, or a note that nothing was said. */
@@ -91,11 +128,15 @@ export async function consolidatedReport(
   const steps = 4;
   await progress(1, steps, 'Đã đọc kế hoạch và các báo cáo');
   const [planUnit] = await ctx.db.select({ path: units.path }).from(units).where(eq(units.id, plan.unit.id));
-  const perUnit = await countersByUnit(ctx.db, code);
-  const targets = planUnit ? measureTargets(perUnit, planUnit.path, code, plan.targets) : [];
+  const today = todayOf(ctx);
+  const [perUnit, feedback] = await Promise.all([
+    countersByUnit(ctx.db, code),
+    periodTallies(ctx.db, code, today),
+  ]);
+  const targets = planUnit ? measureTargets(perUnit, planUnit.path, code, plan.targets, feedback) : [];
+  const petitions = planUnit ? subtreeTally(feedback, planUnit.path) : null;
   await progress(2, steps, 'Đã tính các chỉ tiêu');
 
-  const today = todayOf(ctx);
   const summary = summariseTasks(
     plan.items.filter((item) => item.kind === 'task'),
     { today, periodEnd: overview.period.dataTo },
@@ -126,6 +167,10 @@ export async function consolidatedReport(
   if (targets.length > 0) {
     numbered('Kết quả thực hiện các chỉ tiêu');
     for (const target of targets) content.push([{ text: `- ${targetLine(target)}.` }]);
+  }
+  if (petitions && petitions.counters.received > 0) {
+    numbered('Tiếp nhận, trả lời phản ánh, kiến nghị của người dân');
+    content.push([{ text: feedbackParagraph(petitions) }]);
   }
   numbered('Kết quả thực hiện các nhiệm vụ');
   const total = summary.total;
@@ -169,6 +214,7 @@ export async function consolidatedReport(
     code,
     overview.units.map((entry) => entry.unit),
     perUnit,
+    feedback,
   );
   const tasks = taskMatrix(plan, sent);
   const annexes: BlockSpec[] = [

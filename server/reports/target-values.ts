@@ -1,9 +1,12 @@
 import { inArray } from 'drizzle-orm';
+import { feedbackFigure, isFeedbackIndicator } from '../../core/feedback/kpi.ts';
 import {
   addCounters,
   type DossierCounters,
+  type DossierIndicatorCode,
   dossierFigure,
   emptyCounters,
+  isDossierIndicator,
 } from '../../core/indicators/dossier-indicators.ts';
 import { quartersOfPeriod } from '../../core/indicators/quarters.ts';
 import { indicatorOfTarget, unitTypesOfLevel } from '../../core/indicators/target-text.ts';
@@ -11,6 +14,7 @@ import { type TargetOperator, targetStatus } from '../../core/indicators/targets
 import { pathIds } from '../../core/units/unit-tree.ts';
 import type { Db } from '../db/engine.ts';
 import { units } from '../db/schema/index.ts';
+import { subtreeTally, type UnitTally } from '../feedback/feedback-figures.ts';
 import { loadUnitCounters } from '../indicators/dashboard-service.ts';
 
 export type UnitCounterTotals = Awaited<ReturnType<typeof countersByUnit>>;
@@ -69,32 +73,47 @@ export interface TargetValue {
 }
 
 /**
- * What a plan's targets measured in the period: each target the dossier data can answer (read from
- * its words), summed over the plan unit's subtree — at the target's level when it names one — as
- * numerators and denominators, never as averaged rates.
+ * What a plan's targets measured in the period: each target the dossier or feedback data can answer
+ * (read from its words), summed over the plan unit's subtree — at the target's level when it names
+ * one — as numerators and denominators, never as averaged rates.
  */
 export function measureTargets(
   perUnit: UnitCounterTotals,
   unitPath: string,
   periodCode: string,
-  targets: { ref: string; text: string; op: string; value: number; unit: string; level: string | null }[],
+  targets: {
+    ref: string;
+    text: string;
+    op: string;
+    value: number;
+    unit: string;
+    level: string | null;
+    /** The indicator the coordinator linked it to, which wins over what its words suggest. */
+    indicatorCode?: string | null;
+  }[],
+  feedback: readonly UnitTally[] = [],
 ): TargetValue[] {
   const hasQuarters = quartersOfPeriod(periodCode).length > 0;
   const measured: TargetValue[] = [];
   for (const target of targets) {
-    const indicator = target.unit === '%' ? indicatorOfTarget(target.text) : null;
-    if (!indicator || !hasQuarters) {
-      measured.push({ ...target, indicator, measured: null, status: null });
+    const { indicatorCode: linked, ...shown } = target;
+    const indicator = linked ?? (target.unit === '%' ? indicatorOfTarget(target.text) : null);
+    const fromFeedback = indicator !== null && isFeedbackIndicator(indicator);
+    const fromDossiers = indicator !== null && isDossierIndicator(indicator) && hasQuarters;
+    if (!indicator || (!fromDossiers && !fromFeedback)) {
+      measured.push({ ...shown, indicator, measured: null, status: null });
       continue;
     }
-    const counters = subtreeCounters(perUnit, unitPath, unitTypesOfLevel(target.level));
-    const figure = dossierFigure(indicator, counters);
+    const levelTypes = unitTypesOfLevel(target.level);
+    const figure = isFeedbackIndicator(indicator)
+      ? feedbackFigure(indicator, subtreeTally(feedback, unitPath, levelTypes))
+      : dossierFigure(indicator as DossierIndicatorCode, subtreeCounters(perUnit, unitPath, levelTypes));
     const status = targetStatus(figure.rate, {
       operator: target.op as TargetOperator,
       threshold: target.value,
       riskMargin: 0,
     });
-    measured.push({ ...target, indicator, measured: figure, status });
+    measured.push({ ...shown, indicator, measured: figure, status });
   }
   return measured;
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { feedbackKpis, type KpiItem } from '../../core/feedback/kpi.ts';
 import { fixedClock } from '../clock.ts';
 import type { Database } from '../db/engine.ts';
 import { openTestDatabase, unitIdByCode } from '../test/harness.ts';
@@ -88,11 +89,67 @@ describe('the demo year', () => {
     ]);
   });
 
+  it('has the last three months’ petitions in every state: the figures read them as the inbox does', async () => {
+    const byState = await rowsOf<{ status: string; outcome: string | null; n: number }>(
+      `select status, outcome, count(*)::int as n from feedback_items group by status, outcome order by status, outcome`,
+    );
+    expect(byState).toEqual([
+      { status: 'accepted', outcome: null, n: 2 },
+      { status: 'answered', outcome: 'not_resolved', n: 1 },
+      { status: 'answered', outcome: 'resolved', n: 5 },
+      { status: 'closed', outcome: 'resolved', n: 2 },
+      { status: 'closed', outcome: 'spam', n: 1 },
+      { status: 'in_progress', outcome: null, n: 1 },
+      { status: 'received', outcome: null, n: 3 },
+    ]);
+    // Phố Hiến's are all answered: its reporter's "new" tab starts empty.
+    const phoHien = await unitIdByCode(database, '11953');
+    expect(
+      (
+        await rowsOf<{ n: number }>(
+          `select count(*)::int as n from feedback_items where handling_unit_id = $1 and status = 'received'`,
+          [phoHien],
+        )
+      )[0]?.n,
+    ).toBe(0);
+    // The one about waste water went to the department that licenses the plant, with its reason.
+    const forwarded = await rowsOf<{ name: string; note: string }>(
+      `select u.name, e.note from feedback_events e join units u on u.id = e.to_unit_id where e.action = 'forward'`,
+    );
+    expect(forwarded).toEqual([
+      {
+        name: 'Sở Nông nghiệp và Môi trường',
+        note: 'Cơ sở do tỉnh cấp phép môi trường: thuộc thẩm quyền kiểm tra của Sở.',
+      },
+    ]);
+    expect(
+      (
+        await rowsOf<{ n: number }>(`select count(*)::int as n from feedback_items where rating is not null`)
+      )[0]?.n,
+    ).toBe(5);
+    // The figures on 2 December: the spam one outside; the late answer, and three past their deadline
+    // unanswered (one at the department it was forwarded to), not on time.
+    const items = await rowsOf<KpiItem>(
+      `select status, outcome, received_on::text as "receivedOn", due_on::text as "answerDueOn",
+        answered_on::text as "answeredOn", rating from feedback_items`,
+    );
+    expect(feedbackKpis(items, '2026-12-02')).toEqual({
+      onTime: { numerator: 10, denominator: 14 },
+      // Eight answered, seven resolved: the land boundary one was answered "not resolved".
+      resolved: { numerator: 7, denominator: 8 },
+      satisfied: { numerator: 4, denominator: 5 },
+      // 4, 5, 6, 7, 8, 9, 20 and 30 days.
+      medianDaysToAnswer: 7.5,
+      overdue: 3,
+    });
+  });
+
   it('is loaded once: a second start adds nothing', async () => {
     const count = async () =>
       (
         await rowsOf<{ n: number }>(`select (select count(*) from plans) + (select count(*) from reports)
-        + (select count(*) from assessment_rounds) + (select count(*) from audit_events) as n`)
+        + (select count(*) from assessment_rounds) + (select count(*) from feedback_items)
+        + (select count(*) from audit_events) as n`)
       )[0]?.n;
     const before = await count();
     expect(await loadDemoYear(database.db, { now })).toBeNull();

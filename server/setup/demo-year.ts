@@ -14,6 +14,7 @@ import type { Db } from '../db/engine.ts';
 import { settings, units, users } from '../db/schema/index.ts';
 import { createPlan, previewPlan, updatePlanItem } from '../plans/plan-commands.ts';
 import { openReport, saveReportRecord, transitionReportRecord, windowOf } from '../reports/report-service.ts';
+import { loadDemoFeedback } from './demo-feedback.ts';
 import { DEMO_ROUNDS, type DemoCtx, loadDemoRounds } from './demo-rounds.ts';
 import { DEMO_YEAR_KEY } from './demo-year-state.ts';
 import { SYSTEM_ACTOR } from './initialise.ts';
@@ -110,13 +111,23 @@ export async function loadDemoYear(db: Db, options: { now?: Clock } = {}): Promi
     random: seeded(33),
   });
 
+  const petitions = await loadDemoFeedback({
+    today,
+    coordinator: people.coordinator,
+    communes,
+    departments,
+    as,
+    actingFor,
+    at,
+  });
+
   await mutate({ db, actor: SYSTEM_ACTOR, ip: null, now: options.now }, async (tx, audit) => {
     await tx.insert(settings).values({ key: DEMO_YEAR_KEY, value: nowOf(options).toISOString() });
     await audit({
       action: 'system.demo_year_loaded',
       entityType: 'system',
       entityId: null,
-      after: { planId, ...quarters, ...rounds },
+      after: { planId, ...quarters, ...rounds, petitions },
     });
   });
   return { planId, ...quarters, ...rounds };

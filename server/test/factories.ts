@@ -35,6 +35,7 @@ export async function buildPlan(
     due?: string | null;
     year?: number;
     title?: string;
+    targets?: CreatePlanInput['targets'];
   } = {},
 ): Promise<PlanDetail> {
   planSequence += 1;
@@ -74,7 +75,7 @@ export async function buildPlan(
       due: task.due ?? (options.due === undefined ? '2026-12-31' : options.due),
       recurrence: null,
     })),
-    targets: [],
+    targets: options.targets ?? [],
     agencies,
   };
   const saved = await author.request('POST', '/api/plans', input);

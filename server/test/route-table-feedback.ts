@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { evidenceFiles, feedbackItems } from '../db/schema/index.ts';
 import { freshAddress, petition, submitJson, submitMultipart } from '../feedback/feedback-fixtures.ts';
 import type { Side, World } from './access-world.ts';
-import type { TableCall, TableRow } from './route-table.ts';
+import { STALE, type TableCall, type TableRow } from './route-table-kit.ts';
 
 /**
  * The feedback routes' rows of the route × role × record table (the order of TABLE_ROLES: admin,
@@ -11,7 +11,6 @@ import type { TableCall, TableRow } from './route-table.ts';
  * send a stale version (an allowed caller gets 409) or add a note. The public routes answer anyone
  * alike: the private link's token decides, not the session.
  */
-const STALE = 999_999;
 const pdf = Buffer.from('%PDF-1.4\nphản ánh\n%%EOF');
 
 interface SideItem {
@@ -110,6 +109,15 @@ export const FEEDBACK_ROUTE_TABLE: Record<string, TableRow> = {
     call: staff('/actions', { type: 'accept', version: STALE }),
     own: '409 409 409 409 409 403 403 401',
     other: '409 409 404 404 404 403 403 401',
+  },
+  // Each item's own refusal is in the answer (a stale version here, or not the caller's): see the workflow test.
+  'POST /api/feedback/bulk-actions': {
+    call: async ({ world, side }) => ({
+      url: '/api/feedback/bulk-actions',
+      body: { items: [{ id: (await itemOf(world, side)).id, version: STALE }], action: { type: 'accept' } },
+    }),
+    own: '200 200 200 200 200 403 403 401',
+    other: '200 200 200 200 200 403 403 401',
   },
   'POST /api/feedback/:id/notes': {
     call: staff('/notes', { note: 'Ghi chú của bảng quyền' }),

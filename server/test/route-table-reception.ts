@@ -1,5 +1,5 @@
 import type { Side, World } from './access-world.ts';
-import type { TableCall, TableRow } from './route-table.ts';
+import { STALE, type TableCall, type TableRow } from './route-table-kit.ts';
 
 /**
  * The reception routes' rows of the route × role × record table (the order of TABLE_ROLES: admin,
@@ -8,7 +8,6 @@ import type { TableCall, TableRow } from './route-table.ts';
  * first use by the province's coordinator; writes send a stale version (an allowed caller gets 409).
  * The register is never public: every staff route is 404 on another commune's record.
  */
-const STALE = 999_999;
 const RECEIVED = '2026-01-05';
 
 interface SideRecords {

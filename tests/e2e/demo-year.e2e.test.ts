@@ -87,3 +87,23 @@ describe('the demo year on its first start', () => {
     await page.close();
   });
 });
+
+describe('the demo year’s petitions', () => {
+  it('shows the leader the year’s petitions and the coordinator an inbox with overdue ones to chase', async () => {
+    const leader = await pageAs('lanhdao');
+    const card = leader.getByRole('region', { name: 'Phản ánh, kiến nghị năm 2026' });
+    // Fourteen that count (the spam one does not): ten answered on time or still within the deadline.
+    await card.getByText('Đã tiếp nhận: 14').waitFor();
+    expect(await card.textContent()).toContain('Đúng hạn (đã trả lời hoặc còn hạn): 10/14 (71,4%)');
+    await card.getByText('Đơn vị quá hạn nhiều nhất').waitFor();
+    await leader.close();
+
+    const coordinator = await pageAs('dieuphoi');
+    await coordinator.getByRole('navigation').getByText('Ý kiến người dân').click();
+    const overdue = coordinator.getByRole('tab', { name: /^Quá hạn/ });
+    expect(await overdue.locator('.mantine-Badge-label').textContent()).toBe('3');
+    await overdue.click();
+    await coordinator.getByText('Cán bộ bộ phận một cửa trả lời thiếu tôn trọng', { exact: false }).waitFor();
+    await coordinator.close();
+  });
+});

@@ -11,6 +11,8 @@ import { LoginPage } from './features/auth/LoginPage.tsx';
 import { useMe } from './features/auth/session.ts';
 import { FeedbackInboxPage } from './features/feedback/FeedbackInboxPage.tsx';
 import { FeedbackItemPage } from './features/feedback/FeedbackItemPage.tsx';
+import { FeedbackSettingsPage } from './features/feedback/FeedbackSettingsPage.tsx';
+import { Open311ClientsPage } from './features/feedback/Open311ClientsPage.tsx';
 import { ImportDossiersPage } from './features/indicators/ImportDossiersPage.tsx';
 import { IndicatorsPage } from './features/indicators/IndicatorsPage.tsx';
 import { TargetsPage } from './features/indicators/TargetsPage.tsx';
@@ -73,6 +75,8 @@ const routeTree = rootRoute.addChildren([
     page('/assessment/rounds/$roundId/results', ResultsPage),
     page('/assessment/rounds/$roundId/units/$unitId', SheetPage),
     page('/feedback', FeedbackInboxPage),
+    page('/feedback/settings', FeedbackSettingsPage),
+    page('/feedback/apps', Open311ClientsPage),
     page('/feedback/$feedbackId', FeedbackItemPage),
     page('/reception', ReceptionPage),
     page('/reception/sessions/$sessionId', SessionPage),

@@ -168,9 +168,18 @@ export const feedbackEvents = pgTable(
     toUnitId: integer().references(() => units.id),
     visibility: text().notNull(),
     note: text(),
+    /**
+     * The e-mail telling the citizen of this step, when they left an address: null (none), "pending"
+     * (to send after the step committed), "sending", "sent", "failed" (tried again while recent).
+     */
+    mailState: text(),
+    mailedAt: timestamp({ withTimezone: true }),
+    /** When a sender claimed it: a claim older than the send timeout is a dead sender's, taken again. */
+    mailClaimedAt: timestamp({ withTimezone: true }),
   },
   (t) => [
     index('feedback_events_item_idx').on(t.feedbackId, t.id),
+    index('feedback_events_mail_idx').on(t.at).where(sql`${t.mailState} in ('pending', 'failed', 'sending')`),
     check('feedback_events_visibility_check', sql`${t.visibility} in ('public', 'citizen', 'internal')`),
   ],
 );

@@ -26,6 +26,7 @@ const FIELDS = [
   'categoryCode',
   'communeCode',
   'text',
+  'placeText',
   'contactPhone',
   'contactEmail',
   'contactAddress',
@@ -116,6 +117,9 @@ ${choices.communes.map(
 <div class="field"><label for="text">${s(W.text)} <span class="hint">${s(W.required)}</span></label>
 <p class="hint" id="text-hint">${s(W.textHint)}</p>
 ${fieldError('text', errors.text)}<textarea ${control('text', true)} rows="7" maxlength="5000" required>${values.text ?? ''}</textarea></div>
+<div class="field"><label for="placeText">${s(W.place)} <span class="hint">${s(W.optional)}</span></label>
+<p class="hint" id="placeText-hint">${s(W.placeHint)}</p>
+${fieldError('placeText', errors.placeText)}<input type="text" ${control('placeText', true)} maxlength="300" value="${values.placeText ?? ''}"></div>
 <fieldset><legend>${s(W.contactLegend)}</legend>
 <p class="hint">${s(W.contactHint)}</p>
 ${text('contactPhone', W.phone, 'tel', 'tel', html` inputmode="tel"`)}

@@ -76,10 +76,15 @@ export const W = {
     vi: 'Nội dung sẽ hiện trên trang công khai: đừng ghi số điện thoại, địa chỉ nhà hay thông tin riêng ở đây. Ít nhất 10 ký tự.',
     en: 'The text is shown on the public page: do not write phone numbers, home addresses or private details here. At least 10 characters.',
   },
+  place: { vi: 'Địa điểm cụ thể', en: 'Exact place' },
+  placeHint: {
+    vi: 'Số nhà, đường, thôn hoặc tổ dân phố nơi xảy ra sự việc, để đơn vị tìm đúng chỗ. Không công khai.',
+    en: 'House number, street, hamlet or residential group where it happens, so the unit finds the spot. Not published.',
+  },
   contactLegend: { vi: 'Liên hệ để nhận trả lời', en: 'Contact for the answer' },
   contactHint: {
-    vi: 'Không bao giờ công khai. Cần khi bạn muốn được báo kết quả, và khi tố cáo.',
-    en: 'Never published. Needed if you want to be told of the answer, and for a denunciation.',
+    vi: 'Không bao giờ công khai. Để thư điện tử thì mỗi bước xử lý và câu trả lời được gửi vào thư của bạn. Cần khi tố cáo.',
+    en: 'Never published. With an e-mail address, each step and the answer are mailed to you. Needed for a denunciation.',
   },
   phone: { vi: 'Số điện thoại', en: 'Phone number' },
   email: { vi: 'Thư điện tử', en: 'E-mail' },

@@ -1,15 +1,4 @@
-import {
-  ActionIcon,
-  AppShell,
-  Badge,
-  Burger,
-  Button,
-  Group,
-  NavLink,
-  SegmentedControl,
-  Text,
-  Title,
-} from '@mantine/core';
+import { ActionIcon, AppShell, Badge, Burger, Button, Group, NavLink, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconLogout } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
@@ -81,16 +70,21 @@ export function AppLayout() {
           </Group>
           <Group gap="sm" wrap="nowrap">
             {me && !me.mustChangePassword && <NotificationBell />}
-            <SegmentedControl
-              size="xs"
-              aria-label={t('language')}
-              value={locale}
-              onChange={changeLocale}
-              data={[
-                { value: 'vi', label: 'VI' },
-                { value: 'en', label: 'EN' },
-              ]}
-            />
+            {/* Two toggle buttons: "VI" and "EN" are buttons a person (or a tool) finds by their names. */}
+            <Button.Group aria-label={t('language')}>
+              {(['vi', 'en'] as const).map((value) => (
+                <Button
+                  key={value}
+                  size="compact-xs"
+                  variant={locale === value ? 'filled' : 'default'}
+                  aria-pressed={locale === value}
+                  lang={value}
+                  onClick={() => changeLocale(value)}
+                >
+                  {value.toUpperCase()}
+                </Button>
+              ))}
+            </Button.Group>
             <Text size="sm" visibleFrom="sm">
               {me?.fullName}
             </Text>

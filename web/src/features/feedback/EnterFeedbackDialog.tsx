@@ -41,6 +41,7 @@ export function EnterFeedbackDialog({ onClose }: { onClose: () => void }) {
   const [categoryCode, setCategory] = useState<string | null>(null);
   const [communeCode, setCommune] = useState<string | null>(null);
   const [text, setText] = useState('');
+  const [placeText, setPlace] = useState('');
   const [citizenName, setCitizenName] = useState('');
   const [contactPhone, setPhone] = useState('');
   const [contactEmail, setEmail] = useState('');
@@ -57,6 +58,7 @@ export function EnterFeedbackDialog({ onClose }: { onClose: () => void }) {
       categoryCode: categoryCode ?? '',
       communeCode: communeCode ?? '',
       text,
+      placeText,
       citizenName,
       contactPhone,
       contactEmail,
@@ -140,6 +142,14 @@ export function EnterFeedbackDialog({ onClose }: { onClose: () => void }) {
           value={text}
           onChange={(event) => setText(event.currentTarget.value)}
           error={errors.text}
+        />
+        <TextInput
+          label={t('feedbackPlace')}
+          description={t('feedbackPlaceHint')}
+          maxLength={300}
+          value={placeText}
+          onChange={(event) => setPlace(event.currentTarget.value)}
+          error={errors.placeText}
         />
         <Group grow wrap="wrap">
           <TextInput

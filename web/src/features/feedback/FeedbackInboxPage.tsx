@@ -3,6 +3,7 @@ import {
   Badge,
   Button,
   Card,
+  Checkbox,
   Group,
   Select,
   Stack,
@@ -13,18 +14,27 @@ import {
   Title,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { Link } from '@tanstack/react-router';
-import { useState } from 'react';
+import { Link, useSearch } from '@tanstack/react-router';
+import { type ReactNode, useState } from 'react';
+import { FEEDBACK_INBOX_FILTERS } from '../../../../core/feedback/feedback-schemas.ts';
 import { formatDateVi } from '../../../../core/text/dates.ts';
 import { queryString } from '../../api/client.ts';
 import { ListFooter } from '../../components/ListFooter.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { SortHeader } from '../../components/SortHeader.tsx';
 import { useIsPhone } from '../../components/useIsPhone.ts';
+import { fill } from '../../i18n/fill.ts';
 import { formatNumber, useT } from '../../i18n/locale.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { hasPermission, useMe } from '../auth/session.ts';
-import { type InboxFilter, type InboxItem, useFeedbackCount, useFeedbackInbox } from './api.ts';
+import {
+  type InboxFilter,
+  type InboxItem,
+  useFeedbackCount,
+  useFeedbackInbox,
+  useRoutingForm,
+} from './api.ts';
+import { BulkActions } from './BulkActions.tsx';
 import { EnterFeedbackDialog } from './EnterFeedbackDialog.tsx';
 import { FeedbackKpis } from './FeedbackKpis.tsx';
 import { FeedbackStatusBadge } from './FeedbackStatus.tsx';
@@ -76,13 +86,14 @@ function CodeLink({ item }: { item: InboxItem }) {
 }
 
 /** On a phone each item is a card: nothing to scroll sideways. */
-function ItemCard({ item }: { item: InboxItem }) {
+function ItemCard({ item, choice }: { item: InboxItem; choice: ReactNode }) {
   const { t } = useT();
   return (
     <Card withBorder padding="sm" data-feedback={item.code}>
       <Stack gap={4}>
         <Group justify="space-between" wrap="nowrap">
           <CodeLink item={item} />
+          {choice}
         </Group>
         <FeedbackStatusBadge status={item.status} outcome={item.outcome} isOverdue={item.isOverdue} />
         <Text size="sm">
@@ -105,13 +116,40 @@ export function FeedbackInboxPage() {
   const { t } = useT();
   const { data: me } = useMe();
   const isPhone = useIsPhone();
-  const [filter, setFilter] = useState<InboxFilter>('all');
+  // A link may open a tab ("?filter=overdue" from the leader's overview).
+  const search = useSearch({ strict: false }) as Record<string, unknown>;
+  const [filter, setFilter] = useState<InboxFilter>(
+    (FEEDBACK_INBOX_FILTERS as readonly string[]).includes(String(search.filter))
+      ? (search.filter as InboxFilter)
+      : 'all',
+  );
   const [q, setQ] = useState('');
   const [debounced] = useDebouncedValue(q, 250);
   const [sort, setSort] = useState('-receivedOn');
   const [page, setPage] = useState(1);
   const [isEntering, setEntering] = useState(false);
+  // Only those who may change the province's settings (installation-wide) are offered them.
+  const settings = useRoutingForm(hasPermission(me, 'feedback.manage'));
   const { data, isPending } = useFeedbackInbox({ filter, q: debounced, sort, page, perPage: PER_PAGE });
+  // The items chosen for a step taken at once: only those of the page in view count.
+  const [chosenIds, setChosenIds] = useState<ReadonlySet<number>>(new Set());
+  const canHandle = hasPermission(me, 'feedback.handle');
+  const pageItems = data?.items ?? [];
+  const chosen = pageItems.filter((item) => chosenIds.has(item.id));
+  const toggle = (id: number) => {
+    const next = new Set(chosenIds);
+    if (!next.delete(id)) next.add(id);
+    setChosenIds(next);
+  };
+  const choice = (item: InboxItem) =>
+    canHandle ? (
+      <Checkbox
+        aria-label={fill(t('feedbackBulkChoose'), { code: item.code })}
+        checked={chosenIds.has(item.id)}
+        onChange={() => toggle(item.id)}
+      />
+    ) : null;
+  const everyChosen = pageItems.length > 0 && chosen.length === pageItems.length;
   const changeSort = (next: string) => {
     setSort(next);
     setPage(1);
@@ -122,6 +160,11 @@ export function FeedbackInboxPage() {
       <Group justify="space-between">
         <Title order={2}>{t('feedbackInbox')}</Title>
         <Group gap="xs">
+          {settings.data && (
+            <Button component={Link} to="/feedback/settings" variant="default">
+              {t('feedbackSettings')}
+            </Button>
+          )}
           {/* Every item of the chosen tab and search, not only this page. */}
           <Button
             component="a"
@@ -175,16 +218,29 @@ export function FeedbackInboxPage() {
           />
         )}
       </Group>
+      {canHandle && <BulkActions chosen={chosen} onDone={() => setChosenIds(new Set())} />}
       {isPhone ? (
         <Stack gap="xs" aria-label={t('feedbackInbox')}>
           {data?.items.map((item) => (
-            <ItemCard key={item.id} item={item} />
+            <ItemCard key={item.id} item={item} choice={choice(item)} />
           ))}
         </Stack>
       ) : (
         <ScrollTable striped highlightOnHover withTableBorder aria-label={t('feedbackInbox')} minWidth={900}>
           <Table.Thead>
             <Table.Tr>
+              {canHandle && (
+                <Table.Th w={40}>
+                  <Checkbox
+                    aria-label={t('feedbackBulkChoosePage')}
+                    checked={everyChosen}
+                    indeterminate={chosen.length > 0 && !everyChosen}
+                    onChange={() =>
+                      setChosenIds(everyChosen ? new Set() : new Set(pageItems.map((item) => item.id)))
+                    }
+                  />
+                </Table.Th>
+              )}
               <Table.Th>{t('feedbackCode')}</Table.Th>
               <Table.Th>{t('feedbackCategory')}</Table.Th>
               <Table.Th>{t('feedbackCommune')}</Table.Th>
@@ -201,6 +257,7 @@ export function FeedbackInboxPage() {
           <Table.Tbody>
             {data?.items.map((item) => (
               <Table.Tr key={item.id} data-feedback={item.code}>
+                {canHandle && <Table.Td>{choice(item)}</Table.Td>}
                 <Table.Td>
                   <CodeLink item={item} />
                 </Table.Td>

@@ -69,6 +69,23 @@ function Facts({ item }: { item: FeedbackDetail }) {
           <Row label="feedbackCategory">{category?.[locale] ?? '…'}</Row>
           <Row label="feedbackKind">{label(FEEDBACK_KINDS[item.kind])}</Row>
           <Row label="feedbackCommune">{item.communeName}</Row>
+          {(item.placeText || item.lat !== null) && (
+            <Row label="feedbackPlace">
+              {item.placeText}
+              {item.lat !== null && item.lng !== null && (
+                <>
+                  {item.placeText ? ' · ' : ''}
+                  <Anchor
+                    href={`https://www.openstreetmap.org/?mlat=${item.lat}&mlon=${item.lng}#map=18/${item.lat}/${item.lng}`}
+                    target="_blank"
+                    rel="noopener noreferrer"
+                  >
+                    {t('feedbackOnMap')}
+                  </Anchor>
+                </>
+              )}
+            </Row>
+          )}
           <Row label="feedbackHandlingUnit">{item.handlingUnitName}</Row>
           <Row label="feedbackChannel">{label(FEEDBACK_CHANNELS[item.channel])}</Row>
           <Row label="feedbackReceived">{formatDateVi(item.receivedOn)}</Row>

@@ -1,12 +1,14 @@
-import { Card, Group, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Card, Group, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { Ratio } from '../../../../core/feedback/kpi.ts';
-import { todayInVietnam } from '../../../../core/text/dates.ts';
+import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { fill } from '../../i18n/fill.ts';
 import { formatNumber, useT } from '../../i18n/locale.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { useMe } from '../auth/session.ts';
-import { useFeedbackFigures } from './api.ts';
+import { formatTarget } from '../indicators/format.ts';
+import { StatusBadge } from '../indicators/StatusBadge.tsx';
+import { type FeedbackFigures, useFeedbackFigures } from './api.ts';
 
 /** One figure as numerator/denominator with its share, and what it counts. */
 function Figure({ label, help, ratio }: { label: MessageKey; help: MessageKey; ratio: Ratio }) {
@@ -48,9 +50,68 @@ function Count({ label, value }: { label: MessageKey; value: string }) {
   );
 }
 
+const share = (ratio: Ratio) =>
+  ratio.denominator === 0
+    ? '—'
+    : `${formatNumber((100 * ratio.numerator) / ratio.denominator, { maximumFractionDigits: 0 })}%`;
+
+/** The units below, one line each with their petitions, most overdue first. */
+function UnitTable({ data }: { data: FeedbackFigures }) {
+  const { t } = useT();
+  if (data.units.length === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        {t('feedbackKpiNoUnits')}
+      </Text>
+    );
+  return (
+    <ScrollTable withTableBorder minWidth={640} aria-label={t('feedbackKpiByUnit')}>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{t('feedbackKpiUnit')}</Table.Th>
+          <Table.Th ta="right">{t('feedbackKpiArrived')}</Table.Th>
+          <Table.Th ta="right">{t('feedbackKpiOnTime')}</Table.Th>
+          <Table.Th ta="right">{t('feedbackKpiResolved')}</Table.Th>
+          <Table.Th ta="right">{t('feedbackKpiOverdueNow')}</Table.Th>
+          <Table.Th ta="right">{t('feedbackKpiMedian')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {data.units.map((row) => (
+          <Table.Tr key={`${row.unit.id}-${row.own}`}>
+            <Table.Td>
+              {row.own ? fill(t('feedbackKpiOwn'), { unit: row.unit.name }) : row.unit.name}
+            </Table.Td>
+            <Table.Td ta="right">{formatNumber(row.items)}</Table.Td>
+            <Table.Td ta="right">
+              <Group gap={4} justify="flex-end" wrap="nowrap">
+                <Text size="sm">
+                  {formatNumber(row.onTime.numerator)}/{formatNumber(row.onTime.denominator)} (
+                  {share(row.onTime)})
+                </Text>
+                <StatusBadge status={row.onTimeStatus} size="xs" />
+              </Group>
+            </Table.Td>
+            <Table.Td ta="right">
+              {formatNumber(row.resolved.numerator)}/{formatNumber(row.resolved.denominator)}
+            </Table.Td>
+            <Table.Td ta="right">{formatNumber(row.overdue)}</Table.Td>
+            <Table.Td ta="right">
+              {row.medianDaysToAnswer === null
+                ? '—'
+                : fill(t('feedbackKpiDays'), { days: formatNumber(row.medianDaysToAnswer) })}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </ScrollTable>
+  );
+}
+
 /**
- * The unit's figures for the year so far, as the indicator roll-ups count them: on-time answers and
- * resolved answers as numerator/denominator ("closed" never counts as resolved), the median days.
+ * The unit's figures for the year so far (the server's year), as the indicator roll-ups count them:
+ * on-time, resolved and satisfied as numerator/denominator ("closed" never counts as resolved), the
+ * median days, the on-time target that applies; and, for a unit with units below, the same per unit.
  */
 export function FeedbackKpis() {
   const { t } = useT();
@@ -61,13 +122,10 @@ export function FeedbackKpis() {
   ];
   const [chosen, setChosen] = useState<string | null>(null);
   const unitId = chosen ?? unitOptions[0]?.[0] ?? null;
-  const year = todayInVietnam().slice(0, 4);
-  const { data } = useFeedbackFigures({
-    unitId: unitId === null ? null : Number(unitId),
-    from: `${year}-01-01`,
-    to: `${year}-12-31`,
-  });
+  const { data } = useFeedbackFigures({ unitId: unitId === null ? null : Number(unitId) });
   if (unitId === null) return null;
+  const year = data?.from.slice(0, 4) ?? '';
+  const below = data ? data.units.filter((row) => !(row.own && row.unit.id === data.unitId)) : [];
   return (
     <Card withBorder aria-label={fill(t('feedbackKpis'), { year })} component="section">
       <Group justify="space-between" mb="sm" wrap="wrap">
@@ -86,22 +144,36 @@ export function FeedbackKpis() {
         )}
       </Group>
       {data && (
-        <SimpleGrid cols={{ base: 2, md: 4 }} spacing={{ base: 'xs', sm: 'md' }}>
-          <Figure label="feedbackKpiOnTime" help="feedbackKpiOnTimeHelp" ratio={data.onTime} />
-          <Figure label="feedbackKpiResolved" help="feedbackKpiResolvedHelp" ratio={data.resolved} />
-          <Count
-            label="feedbackKpiMedian"
-            value={
-              data.medianDaysToAnswer === null
-                ? t('feedbackKpiNone')
-                : fill(t('feedbackKpiDays'), { days: formatNumber(data.medianDaysToAnswer) })
-            }
-          />
-          <Group grow align="flex-start" wrap="nowrap">
-            <Count label="feedbackKpiClosed" value={formatNumber(data.closed)} />
-            <Count label="feedbackKpiOverdueNow" value={formatNumber(data.overdue)} />
-          </Group>
-        </SimpleGrid>
+        <Stack>
+          <SimpleGrid cols={{ base: 2, md: 5 }} spacing={{ base: 'xs', sm: 'md' }}>
+            <Stack gap={2}>
+              <Figure label="feedbackKpiOnTime" help="feedbackKpiOnTimeHelp" ratio={data.onTime} />
+              {data.onTimeTarget && (
+                <Group gap={4}>
+                  <Text size="xs" c="dimmed">
+                    {fill(t('feedbackKpiTarget'), { target: formatTarget(data.onTimeTarget) })}
+                  </Text>
+                  <StatusBadge status={data.onTimeStatus} size="xs" />
+                </Group>
+              )}
+            </Stack>
+            <Figure label="feedbackKpiResolved" help="feedbackKpiResolvedHelp" ratio={data.resolved} />
+            <Figure label="feedbackKpiSatisfied" help="feedbackKpiSatisfiedHelp" ratio={data.satisfied} />
+            <Count
+              label="feedbackKpiMedian"
+              value={
+                data.medianDaysToAnswer === null
+                  ? t('feedbackKpiNone')
+                  : fill(t('feedbackKpiDays'), { days: formatNumber(data.medianDaysToAnswer) })
+              }
+            />
+            <Group grow align="flex-start" wrap="nowrap">
+              <Count label="feedbackKpiClosed" value={formatNumber(data.closed)} />
+              <Count label="feedbackKpiOverdueNow" value={formatNumber(data.overdue)} />
+            </Group>
+          </SimpleGrid>
+          {(below.length > 0 || data.units.length > 1) && <UnitTable data={data} />}
+        </Stack>
       )}
     </Card>
   );

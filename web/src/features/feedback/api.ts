@@ -8,7 +8,9 @@ import type {
 import type { FeedbackKind } from '../../../../core/feedback/kinds.ts';
 import type { Ratio } from '../../../../core/feedback/kpi.ts';
 import type { FeedbackOutcome, FeedbackStatus } from '../../../../core/feedback/workflow.ts';
+import type { TargetStatus } from '../../../../core/indicators/targets.ts';
 import { api, type ListResult, queryString } from '../../api/client.ts';
+import type { TargetRule } from '../indicators/api.ts';
 
 /** The staff's side of citizens' feedback as the API answers it (server/feedback/feedback-queries.ts). */
 export type InboxFilter = (typeof FEEDBACK_INBOX_FILTERS)[number];
@@ -68,6 +70,10 @@ export interface FeedbackDetail {
   contactPhone: string | null;
   contactEmail: string | null;
   contactAddress: string | null;
+  /** Where exactly it happens, in words; and the map point when the sender's device gave one. */
+  placeText: string | null;
+  lat: number | null;
+  lng: number | null;
   status: FeedbackStatus;
   outcome: FeedbackOutcome | null;
   outcomeReason: string | null;
@@ -90,16 +96,25 @@ export interface FeedbackDetail {
   files: FeedbackFile[];
 }
 
-export interface FeedbackFigures {
-  unitId: number;
-  from: string;
-  to: string;
+/** A unit's petition figures ("closed" counted apart, never as resolved), and the on-time target. */
+export interface FeedbackFigureSet {
   items: number;
   closed: number;
   onTime: Ratio;
   resolved: Ratio;
+  satisfied: Ratio;
   medianDaysToAnswer: number | null;
   overdue: number;
+  onTimeTarget: TargetRule | null;
+  onTimeStatus: TargetStatus | null;
+}
+
+export interface FeedbackFigures extends FeedbackFigureSet {
+  unitId: number;
+  from: string;
+  to: string;
+  /** The units directly below with any petition (and the unit itself when it answers some), most overdue first. */
+  units: ({ unit: { id: number; name: string; type: string }; own: boolean } & FeedbackFigureSet)[];
 }
 
 export interface FeedbackFormChoices {
@@ -140,7 +155,7 @@ export function useFeedbackItem(id: number) {
   });
 }
 
-export function useFeedbackFigures(query: { unitId: number | null; from: string; to: string }) {
+export function useFeedbackFigures(query: { unitId: number | null }) {
   return useQuery({
     queryKey: ['feedback', 'kpis', query],
     queryFn: () => api<FeedbackFigures>('GET', `/api/feedback/kpis${queryString(query)}`),
@@ -189,5 +204,30 @@ export function useEnterFeedback() {
         input,
       ),
     onSuccess: () => client.invalidateQueries({ queryKey: ['feedback'] }),
+  });
+}
+
+/** The province's routing table: category × commune → the unit that answers (installation-wide settings). */
+export interface RoutingLine {
+  categoryCode: string | null;
+  unitId: number | null;
+  handlingUnitId: number | null;
+  unitName?: string | null;
+  handlingUnitName?: string | null;
+}
+
+export interface RoutingForm {
+  rules: Required<RoutingLine>[];
+  categories: { code: string; nameVi: string; nameEn: string; isActive: boolean }[];
+  version: number;
+}
+
+export function useRoutingForm(enabled = true) {
+  return useQuery({
+    queryKey: ['feedback', 'routing'],
+    queryFn: () => api<RoutingForm>('GET', '/api/feedback/routing'),
+    enabled,
+    // A commune's coordinator holds the permission but not installation-wide: no settings for them.
+    retry: false,
   });
 }

@@ -6,7 +6,8 @@ import type { LeaderOverview as Overview } from '../../../../core/overview/leade
 import { periodName } from '../../../../core/periods/period-names.ts';
 import { formatDateVi } from '../../../../core/text/dates.ts';
 import { api } from '../../api/client.ts';
-import { useT } from '../../i18n/locale.tsx';
+import { fill } from '../../i18n/fill.ts';
+import { formatNumber, useT } from '../../i18n/locale.tsx';
 import { hasPermission, useMe } from '../auth/session.ts';
 import { formatRate, formatTarget, statusColour, statusLabel } from '../indicators/format.ts';
 
@@ -24,9 +25,69 @@ function Section({ title, link, children }: { title: string; link: ReactNode; ch
   );
 }
 
+/** The year's petitions: on time against the target, resolved (never "closed"), satisfied, the most overdue. */
+function FeedbackSummary({ figures }: { figures: Overview['feedback'] }) {
+  const { t, locale } = useT();
+  const ratio = (value: { numerator: number; denominator: number }) =>
+    `${formatNumber(value.numerator)}/${formatNumber(value.denominator)} (${formatRate(
+      value.denominator === 0 ? null : (100 * value.numerator) / value.denominator,
+    )})`;
+  return (
+    <Stack gap={4}>
+      <Text size="sm">{fill(t('leaderFeedbackReceived'), { count: formatNumber(figures.received) })}</Text>
+      <Group gap="xs" wrap="wrap">
+        <Text size="sm">
+          {t('feedbackKpiOnTime')}:{' '}
+          <Text span fw={700}>
+            {ratio(figures.onTime)}
+          </Text>
+        </Text>
+        {figures.status && figures.target && (
+          <Badge color={statusColour(figures.status)} variant="light" tt="none">
+            {statusLabel(figures.status, locale)}
+          </Badge>
+        )}
+      </Group>
+      {figures.target && (
+        <Text size="xs" c="dimmed">
+          {t('leaderTarget')}: {formatTarget(figures.target)}
+        </Text>
+      )}
+      <Text size="sm">
+        {t('feedbackKpiResolved')}: {ratio(figures.resolved)} · {t('feedbackKpiSatisfied')}:{' '}
+        {ratio(figures.satisfied)}
+      </Text>
+      <Text size="sm">
+        {t('feedbackKpiMedian')}:{' '}
+        {figures.medianDaysToAnswer === null
+          ? t('feedbackKpiNone')
+          : fill(t('feedbackKpiDays'), { days: formatNumber(figures.medianDaysToAnswer) })}{' '}
+        · {t('feedbackKpiOverdueNow')}: {formatNumber(figures.overdue)}
+      </Text>
+      {figures.mostOverdue.length === 0 ? (
+        <Text size="xs" c="dimmed">
+          {t('leaderFeedbackNoOverdue')}
+        </Text>
+      ) : (
+        <>
+          <Text size="xs" c="dimmed" mt={4}>
+            {t('leaderFeedbackMostOverdue')}
+          </Text>
+          {figures.mostOverdue.map((entry) => (
+            <Text key={entry.unit.id} size="sm">
+              {entry.unit.name}:{' '}
+              {fill(t('leaderFeedbackOverdueCount'), { count: formatNumber(entry.overdue) })}
+            </Text>
+          ))}
+        </>
+      )}
+    </Stack>
+  );
+}
+
 /**
  * What a provincial leader reads first (a coordinator of the province too): where the province stands
- * in PAPI, dossiers against targets, this quarter's reports, overdue tasks by the unit answering for
+ * in PAPI, dossiers against targets, citizens' petitions, this quarter's reports, overdue tasks by the unit answering for
  * them, the weakest communes and the latest published assessment, each leading to its page.
  */
 export function LeaderOverview() {
@@ -124,6 +185,13 @@ export function LeaderOverview() {
               ))}
             </Table.Tbody>
           </Table>
+        </Section>
+
+        <Section
+          title={fill(t('leaderFeedback'), { year: data.feedback.year })}
+          link={more('/feedback', { filter: 'overdue' })}
+        >
+          <FeedbackSummary figures={data.feedback} />
         </Section>
 
         <Section

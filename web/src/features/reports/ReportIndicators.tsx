@@ -1,4 +1,4 @@
-import { Group, NumberInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, NumberInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import type { TargetStatus } from '../../../../core/indicators/targets.ts';
@@ -7,7 +7,8 @@ import { api, queryString } from '../../api/client.ts';
 import { ConflictDialog } from '../../components/ConflictDialog.tsx';
 import { SaveState } from '../../components/SaveState.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
-import { decimalMark, thousandsMark, useT } from '../../i18n/locale.tsx';
+import { fill } from '../../i18n/fill.ts';
+import { decimalMark, formatNumber, thousandsMark, useT } from '../../i18n/locale.tsx';
 import { type TargetRule, useDossierDashboard } from '../indicators/api.ts';
 import { formatCount, formatRate, formatTarget } from '../indicators/format.ts';
 import { StatusBadge } from '../indicators/StatusBadge.tsx';
@@ -27,6 +28,22 @@ interface EnteredIndicator {
   status: TargetStatus | null;
   /** 0: nothing entered yet. */
   version: number;
+  /** What the unit's feedback data measured for this indicator in the period (766 §5), to fill it in. */
+  fromData: { numerator: number; denominator: number | null; rate: number | null } | null;
+}
+
+/** A figure the feedback data measured for the unit in the period. */
+interface MeasuredIndicator {
+  code: string;
+  nameVi: string;
+  nameEn: string;
+  measureUnit: string;
+  kind: string;
+  numerator: number;
+  denominator: number | null;
+  rate: number | null;
+  target: TargetRule | null;
+  status: TargetStatus | null;
 }
 
 type Entry = Pick<EnteredIndicator, 'numerator' | 'denominator' | 'value' | 'note'>;
@@ -40,9 +57,35 @@ const pickEntry = ({ numerator, denominator, value, note }: Entry): Entry => ({
   note,
 });
 
+/** What the feedback data measured, offered to fill the unit's own figure in. */
+function FromData({
+  figure,
+  onUse,
+}: {
+  figure: NonNullable<EnteredIndicator['fromData']>;
+  onUse: (() => void) | null;
+}) {
+  const { t } = useT();
+  const shown = `${formatCount(figure.numerator)}/${formatCount(figure.denominator ?? 0)} (${formatRate(figure.rate)})`;
+  return (
+    <Group gap={4} wrap="wrap" data-from-data>
+      <Text size="xs" c="dimmed">
+        {fill(t('fromFeedbackData'), { figure: shown })}
+      </Text>
+      {onUse && (
+        <Button size="compact-xs" variant="subtle" onClick={onUse}>
+          {t('fillFromFeedbackData')}
+        </Button>
+      )}
+    </Group>
+  );
+}
+
 /**
  * The indicators the unit reports for the period: what the one-stop data measured (read only, a
- * quarter's figures) and the indicators the unit enters itself, saved with the report's period.
+ * quarter's figures), the petitions it answered (read only, the period's data window), and the
+ * indicators the unit enters itself, saved with the report's period — the 766 feedback ones offered
+ * from the feedback data.
  */
 export function ReportIndicators({
   unitId,
@@ -59,7 +102,7 @@ export function ReportIndicators({
   const { data } = useQuery({
     queryKey: key,
     queryFn: () =>
-      api<{ items: EnteredIndicator[] }>(
+      api<{ items: EnteredIndicator[]; feedback: MeasuredIndicator[] }>(
         'GET',
         `/api/units/${unitId}/indicator-values${queryString({ period: periodCode })}`,
       ),
@@ -85,7 +128,7 @@ export function ReportIndicators({
       const codes = [...dirty.current];
       dirty.current = new Set();
       try {
-        const result = await api<{ items: EnteredIndicator[] }>(
+        const result = await api<{ items: EnteredIndicator[]; feedback: MeasuredIndicator[] }>(
           'PUT',
           url,
           {
@@ -135,6 +178,17 @@ export function ReportIndicators({
   // Only when the one-stop data has dossiers of the unit in the quarter: an empty table says nothing.
   const ratios = isQuarter ? (dossiers?.kpis ?? []).filter((kpi) => kpi.denominator !== null) : [];
   const measured = ratios.some((kpi) => (kpi.denominator ?? 0) > 0) ? ratios : [];
+  // The petitions the unit answers in the period, when there were any.
+  const petitions = data?.feedback ?? [];
+  const received = petitions.find((entry) => entry.code === 'FEEDBACK_RECEIVED')?.numerator ?? 0;
+  const figureOf = (entry: MeasuredIndicator) =>
+    entry.kind === 'ratio'
+      ? formatRate(entry.rate)
+      : entry.kind === 'value'
+        ? entry.rate === null
+          ? '—'
+          : fill(t('feedbackKpiDays'), { days: formatNumber(entry.rate, { maximumFractionDigits: 1 }) })
+        : formatCount(entry.numerator);
 
   return (
     <Stack>
@@ -164,6 +218,37 @@ export function ReportIndicators({
                 <Table.Td>{formatTarget(kpi.target)}</Table.Td>
                 <Table.Td>
                   <StatusBadge status={kpi.status} />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </ScrollTable>
+      )}
+      {received > 0 && (
+        <ScrollTable withTableBorder aria-label={t('periodFeedbackFigures')}>
+          <Table.Caption>{t('periodFeedbackFigures')}</Table.Caption>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('indicator')}</Table.Th>
+              <Table.Th ta="right">{t('figure')}</Table.Th>
+              <Table.Th ta="right">{t('numeratorDenominator')}</Table.Th>
+              <Table.Th>{t('target')}</Table.Th>
+              <Table.Th>{t('status')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {petitions.map((entry) => (
+              <Table.Tr key={entry.code}>
+                <Table.Td>{label({ vi: entry.nameVi, en: entry.nameEn })}</Table.Td>
+                <Table.Td ta="right">{figureOf(entry)}</Table.Td>
+                <Table.Td ta="right">
+                  {entry.kind === 'ratio'
+                    ? `${formatCount(entry.numerator)}/${formatCount(entry.denominator ?? 0)}`
+                    : ''}
+                </Table.Td>
+                <Table.Td>{entry.kind === 'ratio' ? formatTarget(entry.target) : '—'}</Table.Td>
+                <Table.Td>
+                  <StatusBadge status={entry.status} />
                 </Table.Td>
               </Table.Tr>
             ))}
@@ -232,6 +317,20 @@ export function ReportIndicators({
                     <Text size="xs" c="dimmed">
                       = {formatRate(item.rate)}
                     </Text>
+                  )}
+                  {item.fromData && (
+                    <FromData
+                      figure={item.fromData}
+                      onUse={
+                        editable
+                          ? () =>
+                              change(item.code, {
+                                numerator: item.fromData?.numerator ?? null,
+                                denominator: item.fromData?.denominator ?? null,
+                              })
+                          : null
+                      }
+                    />
                   )}
                 </Table.Td>
                 <Table.Td>{formatTarget(item.target, item.measureUnit)}</Table.Td>
