@@ -171,12 +171,22 @@ describe('a commune’s reception schedule', () => {
     const refused = await staffA.request('POST', `/api/reception/sessions/${adHoc.json.id}/record`, record);
     expect([refused.status, refused.json.error.details.fields[0].path]).toEqual([400, 'delegatedTo']);
     const settings = await coordinator.request('GET', '/api/reception/settings');
-    expect([settings.json.delegation, settings.json.today.allowed, settings.json.version]).toEqual([null, false, 0]);
-    expect((await staffA.request('PUT', '/api/reception/settings', { delegation: true, version: 0 })).status).toBe(
-      403,
-    );
-    const allowed = await coordinator.request('PUT', '/api/reception/settings', { delegation: true, version: 0 });
-    expect([allowed.status, allowed.json.today]).toEqual([200, { allowed: true, basis: 'Quy định của tỉnh' }]);
+    expect([settings.json.delegation, settings.json.today.allowed, settings.json.version]).toEqual([
+      null,
+      false,
+      0,
+    ]);
+    expect(
+      (await staffA.request('PUT', '/api/reception/settings', { delegation: true, version: 0 })).status,
+    ).toBe(403);
+    const allowed = await coordinator.request('PUT', '/api/reception/settings', {
+      delegation: true,
+      version: 0,
+    });
+    expect([allowed.status, allowed.json.today]).toEqual([
+      200,
+      { allowed: true, basis: 'Quy định của tỉnh' },
+    ]);
     const held = await staffA.request('POST', `/api/reception/sessions/${adHoc.json.id}/record`, {
       version: adHoc.json.version,
       privacy: 'counts',
