@@ -37,6 +37,8 @@ import { open311ClientRoutes } from './open311/open311-client-routes.ts';
 import { open311Routes } from './open311/open311-routes.ts';
 import { overviewRoutes } from './overview/overview-routes.ts';
 import { planRoutes } from './plans/plan-routes.ts';
+import { receptionPage } from './reception/reception-page.ts';
+import { receptionRoutes } from './reception/reception-routes.ts';
 import { reminderRoutes } from './reminders/reminder-routes.ts';
 import { calendarRoutes } from './reports/calendar-routes.ts';
 import { chasingRoutes } from './reports/chasing-routes.ts';
@@ -167,6 +169,8 @@ export async function buildApp({
   await app.register(feedbackRoutes, { db: database.db });
   await app.register(feedbackPublicRoutes, { db: database.db });
   await app.register(feedbackPages, { db: database.db, secret: config.secret });
+  await app.register(receptionRoutes, { db: database.db });
+  await app.register(receptionPage, { db: database.db });
   await app.register(open311ClientRoutes, { db: database.db });
   await app.register(open311Routes, { db: database.db });
   await app.register(dialogueRoutes, { db: database.db });

@@ -32,6 +32,12 @@ const dialogueSentence = (vi: string, en: string): Words => ({
   en: `{actor} ${en} the dialogue of {unit}`,
 });
 
+/** Reception days and the register: the unit named, never the citizen (the register's data stays in it). */
+const receptionSentence = (vi: string, en: string): Words => ({
+  vi: `{actor} đã ${vi} của {unit}`,
+  en: `{actor} ${en} of {unit}`,
+});
+
 const ACTIONS: Record<string, Words> = {
   'auth.login': { vi: '{actor} đã đăng nhập', en: '{actor} signed in' },
   'auth.logout': { vi: '{actor} đã đăng xuất', en: '{actor} signed out' },
@@ -273,6 +279,38 @@ const ACTIONS: Record<string, Words> = {
     vi: '{actor} đã đổi thời hạn xử lý phản ánh của tỉnh',
     en: '{actor} changed the province’s feedback time limits',
   },
+  'settings.reception_settings': {
+    vi: '{actor} đã đổi cài đặt tiếp công dân của tỉnh',
+    en: '{actor} changed the province’s citizen reception settings',
+  },
+  'reception.rule.create': receptionSentence('thêm lịch tiếp định kỳ', 'added a standing reception day'),
+  'reception.rule.update': receptionSentence('sửa lịch tiếp định kỳ', 'changed a standing reception day'),
+  'reception.rule.delete': receptionSentence('xóa lịch tiếp định kỳ', 'deleted a standing reception day'),
+  'reception.session.generate': receptionSentence(
+    'lập các buổi tiếp dự kiến',
+    'planned the reception sessions',
+  ),
+  'reception.session.create': receptionSentence('thêm một buổi tiếp', 'added a reception session'),
+  'reception.session.publish': receptionSentence('công bố một buổi tiếp', 'published a reception session'),
+  'reception.session.postpone': receptionSentence('hoãn một buổi tiếp', 'postponed a reception session'),
+  'reception.session.cancel': receptionSentence('hủy một buổi tiếp', 'cancelled a reception session'),
+  'reception.session.record': receptionSentence('ghi nhận một buổi tiếp', 'recorded a reception session'),
+  'reception.entry.create': receptionSentence(
+    'ghi một dòng sổ tiếp công dân',
+    'wrote a line of the reception register',
+  ),
+  'reception.entry.update': receptionSentence(
+    'sửa một dòng sổ tiếp công dân',
+    'changed a line of the reception register',
+  ),
+  'reception.entry.noticed': receptionSentence(
+    'ghi đã thông báo cho công dân ở một dòng sổ',
+    'recorded a citizen told, on a line of the reception register',
+  ),
+  'reception.entry.petition': receptionSentence(
+    'chuyển một dòng sổ tiếp công dân thành đơn',
+    'turned a line of the reception register into a petition',
+  ),
   'open311.client_register': {
     vi: '{actor} đã đăng ký một ứng dụng gửi phản ánh (Open311)',
     en: '{actor} registered an application sending feedback (Open311)',
@@ -312,6 +350,9 @@ const ENTITY_TYPES: Record<string, Words> = {
   dossier_import: { vi: 'tệp hồ sơ', en: 'dossier file' },
   dossier_mapping: { vi: 'cách ghép cột', en: 'column mapping' },
   feedback: { vi: 'phản ánh', en: 'feedback' },
+  reception_rule: { vi: 'lịch tiếp định kỳ', en: 'standing reception day' },
+  reception_session: { vi: 'buổi tiếp công dân', en: 'reception session' },
+  reception_entry: { vi: 'dòng sổ tiếp công dân', en: 'register line' },
   open311_client: { vi: 'ứng dụng gửi phản ánh', en: 'application sending feedback' },
   dialogue: { vi: 'buổi đối thoại', en: 'dialogue' },
   system: { vi: 'hệ thống', en: 'system' },

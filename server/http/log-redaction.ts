@@ -1,9 +1,10 @@
 /**
  * What the request log keeps of a request: Fastify's own fields, with the query string of the paths
  * that carry a citizen's private token (the feedback API and the web page of the private link)
- * replaced, so the token never reaches a log file.
+ * replaced, so the token never reaches a log file; and of the reception register's lists, whose search
+ * may be a citizen's name or ID number (personal data stays in the register).
  */
-const PRIVATE_QUERY_PATHS = ['/api/public/feedback', '/phan-anh/'];
+const PRIVATE_QUERY_PATHS = ['/api/public/feedback', '/phan-anh/', '/api/reception/entries'];
 
 export function redactUrl(url: string): string {
   const at = url.indexOf('?');

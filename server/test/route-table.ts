@@ -6,6 +6,7 @@ import type { TableRow } from './route-table-kit.ts';
 import { OPEN311_ROUTE_TABLE } from './route-table-open311.ts';
 import { PEOPLE_ROUTE_TABLE } from './route-table-people.ts';
 import { PLAN_ROUTE_TABLE } from './route-table-plans.ts';
+import { RECEPTION_ROUTE_TABLE } from './route-table-reception.ts';
 import { REPORT_ROUTE_TABLE } from './route-table-reports.ts';
 
 export type { TableCall, TableRow } from './route-table-kit.ts';
@@ -20,4 +21,5 @@ export const ROUTE_TABLE: Record<string, TableRow> = {
   ...FEEDBACK_ROUTE_TABLE,
   ...OPEN311_ROUTE_TABLE,
   ...DIALOGUE_ROUTE_TABLE,
+  ...RECEPTION_ROUTE_TABLE,
 };

@@ -124,6 +124,8 @@ describe('every page the navigation offers fits a 390 px phone', () => {
         '/indicators',
         // Citizens' feedback: the unit's inbox.
         '/feedback',
+        // Reception days and the register.
+        '/reception',
         '/units',
         // A coordinator manages the accounts of its subtree (and imports them from a sheet).
         '/users',
@@ -142,6 +144,8 @@ describe('every page the navigation offers fits a 390 px phone', () => {
         '/indicators',
         // Citizens' feedback: the unit's inbox.
         '/feedback',
+        // Reception days and the register.
+        '/reception',
         '/units',
         '/users',
         '/audit',
@@ -160,6 +164,8 @@ describe('every page the navigation offers fits a 390 px phone', () => {
         '/indicators',
         // Citizens' feedback: the unit's inbox.
         '/feedback',
+        // Reception days and the register.
+        '/reception',
         '/units',
         '/account',
       ],

@@ -171,6 +171,39 @@ beforeAll(async () => {
   params.dialogueId = String(dialogue.id);
   names.push(...Object.values(dialogueText), 'Thực hiện các cam kết tại Hội nghị đối thoại ngày 15/11/2026');
 
+  // The commune's reception days: a weekly rule, its sessions planned, one line in the register.
+  const rule = ok(
+    await reporter('POST', '/api/reception/rules', {
+      unitId,
+      hostLevel: 'commune_chair',
+      hostTitle: 'Chủ tịch UBND phường',
+      frequency: 'weekly',
+      weekday: 4,
+      startTime: '07:30',
+      endTime: '11:00',
+      location: 'Phòng tiếp công dân phường',
+      validFrom: '2026-01-01',
+    }),
+    'reception rule',
+  );
+  ok(await reporter('POST', `/api/reception/rules/${rule.id}/generate`, { weeks: 4 }), 'reception generate');
+  const receptionDay = ok(await reporter('GET', `/api/reception/sessions?unitId=${unitId}`), 'sessions')
+    .items[0];
+  const visitor = 'Trần Thị Hoa';
+  const raised = 'Đường liên thôn bị sạt lở sau mưa lớn.';
+  ok(
+    await reporter('POST', '/api/reception/entries', {
+      unitId,
+      receivedOn: '2026-01-05',
+      citizenName: visitor,
+      content: raised,
+      kind: 'kien_nghi',
+    }),
+    'reception entry',
+  );
+  params.sessionId = String(receptionDay.id);
+  names.push('Chủ tịch UBND phường', 'Phòng tiếp công dân phường', visitor, raised);
+
   // An assessment round for every commune, one criterion scored by the commune.
   const frameworks = ok(await coordinator('GET', '/api/frameworks'), 'frameworks');
   const framework = frameworks.find((f: { code: string }) => f.code === 'HY_CCHC_XA');

@@ -24,6 +24,8 @@ import { ImportPlanPage } from './features/plans/ImportPlanPage.tsx';
 import { PlanPage } from './features/plans/PlanPage.tsx';
 import { PlansPage } from './features/plans/PlansPage.tsx';
 import { TasksPage } from './features/plans/TasksPage.tsx';
+import { ReceptionPage } from './features/reception/ReceptionPage.tsx';
+import { SessionPage } from './features/reception/SessionPage.tsx';
 import { ReportPage } from './features/reports/ReportPage.tsx';
 import { ReportsPage } from './features/reports/ReportsPage.tsx';
 import { UnitsPage } from './features/units/UnitsPage.tsx';
@@ -80,6 +82,8 @@ const routeTree = rootRoute.addChildren([
     page('/feedback/$feedbackId', FeedbackItemPage),
     page('/dialogues', DialoguesPage),
     page('/dialogues/$dialogueId', DialoguePage),
+    page('/reception', ReceptionPage),
+    page('/reception/sessions/$sessionId', SessionPage),
     page('/account', AccountPage),
   ]),
 ]);

@@ -116,6 +116,7 @@ ${options.isPrivate ? html`<meta name="robots" content="noindex, nofollow">` : n
 <a href="${link(ctx, '/phan-anh')}">${say(lang, W.navForm)}</a>
 <a href="${link(ctx, '/phan-anh/danh-sach')}">${say(lang, W.navList)}</a>
 <a href="${link(ctx, '/doi-thoai')}">${say(lang, W.navDialogues)}</a>
+<a href="${link(ctx, '/tiep-cong-dan')}">${say(lang, W.navReception)}</a>
 <a href="${otherLanguage(ctx)}" lang="${lang === 'en' ? 'vi' : 'en'}">${say(lang, W.otherLanguage)}</a>
 </div></header>
 <main>

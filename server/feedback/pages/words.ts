@@ -28,6 +28,7 @@ export const say = (lang: Lang, message: Msg) => inLocale(message, lang);
 export const W = {
   site: { vi: 'Ý kiến người dân', en: 'Citizens’ voice' },
   navDialogues: { vi: 'Đối thoại', en: 'Dialogues' },
+  navReception: { vi: 'Lịch tiếp công dân', en: 'Reception days' },
   navForm: { vi: 'Gửi phản ánh', en: 'Send feedback' },
   navList: { vi: 'Phản ánh đã gửi', en: 'Published feedback' },
   navStaff: { vi: 'Cán bộ đăng nhập', en: 'Staff sign-in' },

@@ -179,6 +179,15 @@ export function AppLayout() {
             active={pathname.startsWith('/dialogues')}
           />
         )}
+        {hasPermission(me, 'feedback.read') && (
+          <NavLink
+            component={Link}
+            onClick={closeNav}
+            to="/reception"
+            label={t('reception')}
+            active={pathname.startsWith('/reception')}
+          />
+        )}
         {MODULES.map((key) => (
           <NavLink
             key={key}
