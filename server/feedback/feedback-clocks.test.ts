@@ -381,5 +381,10 @@ describe('the request log', () => {
       '/phan-anh/PAKN-20261203-K7Q4M?[redacted]',
     );
     expect(redactUrl('/api/units?page=2')).toBe('/api/units?page=2');
+    // The inbox's search may be a citizen's own words.
+    expect(redactUrl('/api/feedback?q=nguyen%20van%20an&filter=all')).toBe('/api/feedback?[redacted]');
+    expect(redactUrl('/api/feedback/export.xlsx?q=so%20nha%2012')).toBe(
+      '/api/feedback/export.xlsx?[redacted]',
+    );
   });
 });

@@ -1,10 +1,11 @@
 /**
  * What the request log keeps of a request: Fastify's own fields, with the query string of the paths
  * that carry a citizen's private token (the feedback API and the web page of the private link)
- * replaced, so the token never reaches a log file; and of the reception register's lists, whose search
- * may be a citizen's name or ID number (personal data stays in the register).
+ * replaced, so the token never reaches a log file; and of the lists whose search may be a citizen's
+ * words, name or ID number (the feedback inbox and its export, the reception register): personal data
+ * stays where it is kept.
  */
-const PRIVATE_QUERY_PATHS = ['/api/public/feedback', '/phan-anh/', '/api/reception/entries'];
+const PRIVATE_QUERY_PATHS = ['/api/public/feedback', '/phan-anh/', '/api/reception/entries', '/api/feedback'];
 
 export function redactUrl(url: string): string {
   const at = url.indexOf('?');
