@@ -164,6 +164,15 @@ describe('deadlines', () => {
     expect(row?.dueBasis).toBe('Nghị định 155/2026/NĐ-CP, Điều 10 (sửa Điều 16 Nghị định 124/2020/NĐ-CP)');
     const future = await entry('04/12/2026');
     expect(future.status).toBe(400);
+    // Accepted (thụ lý) today, it runs on its resolution clock: 30 days from acceptance (Điều 28), the
+    // last day, Saturday 2 January 2027, moved to the next working day.
+    const accepted = await act(coordinator, before.json.id, { type: 'accept' });
+    expect(accepted).toMatchObject({ status: 'accepted' });
+    const [resolving] = await t.database.db
+      .select({ dueOn: feedbackItems.dueOn, dueBasis: feedbackItems.dueBasis })
+      .from(feedbackItems)
+      .where(eq(feedbackItems.code, before.json.code));
+    expect(resolving).toEqual({ dueOn: '2027-01-04', dueBasis: 'Luật Khiếu nại 2011, Điều 28' });
   });
 
   it('the province sets the numbers the law leaves to it, not the law’s own', async () => {

@@ -201,6 +201,24 @@ export async function firstDeadline(
 }
 
 /**
+ * A complaint or denunciation accepted (thụ lý) goes on to its resolution clock, counted from the day
+ * of acceptance under the rule in force on the day it arrived (Luật Khiếu nại 2011 Điều 28: 30 days;
+ * Luật Tố cáo 2018 Điều 30: 30 days). A petition keeps its answer deadline: null.
+ */
+export async function resolutionDeadline(
+  db: DbOrTx,
+  item: { kind: string; receivedOn: string },
+  acceptedOn: string,
+): Promise<{ dueOn: string; basis: string } | null> {
+  const kind = item.kind as SubmitFeedback['kind'];
+  if (FEEDBACK_KINDS[kind].procedure === 'petition') return null;
+  const rule = ruleInForce(kind, 'resolve', item.receivedOn, await readClockSettings(db));
+  if (!rule) return null;
+  const { calendar } = await loadReportingCalendar(db);
+  return { dueOn: dueDate(acceptedOn, rule, calendar), basis: rule.basis };
+}
+
+/**
  * The deadline after a step that moves the clock: forwarded, the competent unit's own clock starts that
  * day; reopened, a fresh one from the reopening; the citizen's reply to a question, the old deadline moved
  * by the working days the unit waited (core resumedDueDate). Other steps keep it.

@@ -24,7 +24,7 @@ import {
   tellHandlingUnit,
 } from './feedback-access.ts';
 import { type Attachment, checkAttachments, MAX_PHOTOS } from './feedback-attachments.ts';
-import { movedDeadline } from './feedback-intake.ts';
+import { movedDeadline, resolutionDeadline } from './feedback-intake.ts';
 
 /**
  * The staff's steps on an item, each decided by the pure workflow (`step`), written at the version the
@@ -94,10 +94,17 @@ export async function actOnFeedback(ctx: FeedbackContext, id: number, input: Fee
   let event: Pick<EventInput, 'visibility' | 'note' | 'toUnitId'> = { visibility: 'public' };
   let forwardedTo: number | null = null;
   switch (input.type) {
-    case 'accept':
+    case 'accept': {
       action = { type: 'accept' };
       set.acceptedOn = today;
+      // A complaint or denunciation accepted runs on its resolution clock from today.
+      const resolution = await resolutionDeadline(ctx.db, item, today);
+      if (resolution) {
+        set.dueOn = resolution.dueOn;
+        set.dueBasis = resolution.basis;
+      }
       break;
+    }
     case 'start':
       action = { type: 'start' };
       break;
