@@ -25,9 +25,10 @@ export function TodoCard() {
       api<{ total: number }>('GET', `/api/plan-tasks${queryString({ overdue: 'true', perPage: 1 })}`),
     enabled: hasPermission(me, 'plans.read'),
   });
-  const readsFeedback = hasPermission(me, 'feedback.read');
-  const { data: newFeedback } = useFeedbackCount('new', readsFeedback);
-  const { data: overdueFeedback } = useFeedbackCount('overdue', readsFeedback);
+  // To do: petitions to receive and answer are for those who handle them (a leader reads the figures).
+  const handlesFeedback = hasPermission(me, 'feedback.handle');
+  const { data: newFeedback } = useFeedbackCount('new', handlesFeedback);
+  const { data: overdueFeedback } = useFeedbackCount('overdue', handlesFeedback);
   const items = todos.data?.items ?? [];
   const isEmpty =
     todos.isSuccess &&
@@ -59,13 +60,18 @@ export function TodoCard() {
           </Anchor>
         )}
         {newFeedback ? (
-          <Anchor component={Link} to="/feedback" data-todo="feedbackNew">
+          <Anchor component={Link} to="/feedback" search={{ filter: 'new' } as never} data-todo="feedbackNew">
             {t('feedbackNewOnHome')}: {newFeedback}
           </Anchor>
         ) : null}
         {overdueFeedback ? (
           <Group gap="xs">
-            <Anchor component={Link} to="/feedback" data-todo="feedbackOverdue">
+            <Anchor
+              component={Link}
+              to="/feedback"
+              search={{ filter: 'overdue' } as never}
+              data-todo="feedbackOverdue"
+            >
               {t('feedbackOverdueOnHome')}: {overdueFeedback}
             </Anchor>
             <Badge color="red" variant="light" tt="none">
