@@ -124,6 +124,8 @@ describe('every page the navigation offers fits a 390 px phone', () => {
         '/indicators',
         // Citizens' feedback: the unit's inbox.
         '/feedback',
+        // Dialogues with residents and businesses.
+        '/dialogues',
         // Reception days and the register.
         '/reception',
         '/units',
@@ -144,6 +146,8 @@ describe('every page the navigation offers fits a 390 px phone', () => {
         '/indicators',
         // Citizens' feedback: the unit's inbox.
         '/feedback',
+        // Dialogues with residents and businesses.
+        '/dialogues',
         // Reception days and the register.
         '/reception',
         '/units',
@@ -164,6 +168,8 @@ describe('every page the navigation offers fits a 390 px phone', () => {
         '/indicators',
         // Citizens' feedback: the unit's inbox.
         '/feedback',
+        // Dialogues with residents and businesses.
+        '/dialogues',
         // Reception days and the register.
         '/reception',
         '/units',

@@ -516,6 +516,8 @@ const DIALOG_PAGES: Record<string, string[]> = {
     '/assessment/rounds/$roundId/units/$unitId',
     '/dialogues',
     '/dialogues/$dialogueId',
+    // The ward's weekly rule: deleting it asks first.
+    '/reception',
   ],
   admin: [
     '/units',

@@ -39,6 +39,15 @@ export const RECEPTION_MESSAGES = {
     en: 'A reception day on a day off or a holiday moves to the next working day.',
   },
   receptionGenerate: { vi: 'Lập lịch 8 tuần tới', en: 'Plan the next 8 weeks' },
+  receptionRuleDelete: { vi: 'Xóa lịch', en: 'Delete the rule' },
+  receptionRuleDeleteWhat: {
+    vi: 'Lịch "{rule}" và các buổi đã lập mà chưa công bố sẽ bị xóa. Lịch đã có buổi công bố hoặc đã tiếp thì không xóa được: hãy sửa lịch, đặt ngày kết thúc.',
+    en: 'The rule "{rule}" and the sessions planned from it but not yet published will be deleted. A rule with a published or held session cannot be deleted: edit it and set an end date.',
+  },
+  receptionRuleDeleted: {
+    vi: 'Đã xóa lịch và {sessionsRemoved} buổi chưa công bố.',
+    en: 'Rule deleted, with {sessionsRemoved} unpublished session(s).',
+  },
   receptionGenerated: {
     vi: 'Đã lập {created} buổi tiếp mới ({existing} buổi đã có).',
     en: '{created} new sessions planned ({existing} already there).',

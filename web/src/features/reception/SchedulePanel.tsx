@@ -5,12 +5,21 @@ import { useState } from 'react';
 import { SESSION_KINDS, SESSION_STATUSES, type SessionStatus } from '../../../../core/reception/labels.ts';
 import type { FrequencyBucket } from '../../../../core/reception/schedule.ts';
 import { addDays, formatDateVi, todayInVietnam } from '../../../../core/text/dates.ts';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { ListFooter } from '../../components/ListFooter.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { useIsPhone } from '../../components/useIsPhone.ts';
 import { fill } from '../../i18n/fill.ts';
 import { useT } from '../../i18n/locale.tsx';
-import { type ReceptionSession, type Rule, useCheck, useGenerate, useRules, useSessions } from './api.ts';
+import {
+  type ReceptionSession,
+  type Rule,
+  useCheck,
+  useDeleteRule,
+  useGenerate,
+  useRules,
+  useSessions,
+} from './api.ts';
 import { RuleDialog } from './RuleDialog.tsx';
 import { SessionActions } from './SessionActions.tsx';
 import { SessionDialog } from './SessionDialog.tsx';
@@ -87,6 +96,8 @@ export function SchedulePanel({ unitId, canHandle }: { unitId: number; canHandle
   const [addingSession, setAddingSession] = useState(false);
   const { data: rules } = useRules(unitId);
   const generate = useGenerate();
+  const removeRule = useDeleteRule();
+  const [removing, setRemoving] = useState<Rule | null>(null);
   const { data: sessions, isPending } = useSessions({
     unitId,
     from: addDays(today, -30),
@@ -108,6 +119,36 @@ export function SchedulePanel({ unitId, canHandle }: { unitId: number; canHandle
 
   return (
     <Stack>
+      <ConfirmDialog
+        opened={removing !== null}
+        title={t('receptionRuleDelete')}
+        confirmLabel={t('receptionRuleDelete')}
+        danger
+        isBusy={removeRule.isPending}
+        error={removeRule.error instanceof Error ? removeRule.error.message : null}
+        onClose={() => setRemoving(null)}
+        onConfirm={async () => {
+          if (!removing) return;
+          try {
+            const result = await removeRule.mutateAsync({ ruleId: removing.id, version: removing.version });
+            notifications.show({
+              color: 'green',
+              message: fill(t('receptionRuleDeleted'), { sessionsRemoved: result.sessionsRemoved }),
+            });
+            setRemoving(null);
+          } catch {
+            // The refusal stays in the dialog: a rule with a published or held day is ended, not deleted.
+          }
+        }}
+      >
+        {removing && (
+          <Text>
+            {fill(t('receptionRuleDeleteWhat'), {
+              rule: `${label(removing.pattern)} · ${removing.startTime}–${removing.endTime}`,
+            })}
+          </Text>
+        )}
+      </ConfirmDialog>
       <Card withBorder component="section" aria-label={t('receptionRules')}>
         <Group justify="space-between" mb="sm" wrap="wrap">
           <Title order={3} size="h4">
@@ -139,6 +180,18 @@ export function SchedulePanel({ unitId, canHandle }: { unitId: number; canHandle
                   </Button>
                   <Button size="xs" onClick={() => plan(rule)} loading={generate.isPending}>
                     {t('receptionGenerate')}
+                  </Button>
+                  <Button
+                    size="xs"
+                    variant="subtle"
+                    color="red"
+                    aria-haspopup="dialog"
+                    onClick={() => {
+                      removeRule.reset();
+                      setRemoving(rule);
+                    }}
+                  >
+                    {t('receptionRuleDelete')}
                   </Button>
                 </Group>
               )}

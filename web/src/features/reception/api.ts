@@ -224,6 +224,14 @@ export const useGenerate = () =>
     }),
   );
 
+export const useDeleteRule = () =>
+  useChange((input: { ruleId: number; version: number }) =>
+    api<{ deleted: true; sessionsRemoved: number }>(
+      'DELETE',
+      `/api/reception/rules/${input.ruleId}?version=${input.version}`,
+    ),
+  );
+
 export const useCreateSession = () =>
   useChange((input: z.output<typeof createSessionSchema>) =>
     api<ReceptionSession>('POST', '/api/reception/sessions', input),
