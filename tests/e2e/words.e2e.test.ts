@@ -530,6 +530,8 @@ const DIALOG_PAGES: Record<string, string[]> = {
     '/assessment/rounds/$roundId/units/$unitId',
     '/dialogues',
     '/dialogues/$dialogueId',
+    // The first unit with reception days (the ward's): deleting its rule asks first.
+    '/reception',
   ],
 };
 
