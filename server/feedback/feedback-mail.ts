@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, lt, or, type SQL } from 'drizzle-orm';
+import { and, eq, gt, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { citizenMail } from '../../core/feedback/citizen-mail.ts';
 import type { FeedbackOutcome } from '../../core/feedback/workflow.ts';
@@ -6,9 +6,9 @@ import type { Config } from '../config.ts';
 import type { Db } from '../db/engine.ts';
 import { feedbackEvents, feedbackItems, units } from '../db/schema/index.ts';
 import {
+  claimableMail,
   deliverOutbox,
   MAIL_BATCH,
-  MAIL_CLAIM_TIMEOUT_MS,
   MAIL_WITHIN_MS,
   type MailOutcome,
 } from '../notifications/mail-outbox.ts';
@@ -30,13 +30,7 @@ export async function sendFeedbackMail(options: {
 }): Promise<MailOutcome> {
   if (!options.mailer) return { sent: 0, failed: 0, noAddress: 0 };
   const now = options.now ?? new Date();
-  const claimable = or(
-    inArray(feedbackEvents.mailState, ['pending', 'failed']),
-    and(
-      eq(feedbackEvents.mailState, 'sending'),
-      lt(feedbackEvents.mailClaimedAt, new Date(now.getTime() - MAIL_CLAIM_TIMEOUT_MS)),
-    ),
-  ) as SQL;
+  const claimable = claimableMail(feedbackEvents, now);
   const due = await options.db
     .select({
       id: feedbackEvents.id,

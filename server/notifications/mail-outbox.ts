@@ -1,3 +1,5 @@
+import { and, eq, inArray, lt, or, type SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
 import { mutate, type ServiceContext } from '../audit/audit-log.ts';
 import type { Tx } from '../db/engine.ts';
 import type { Mailer, OutgoingMail } from '../reminders/mailer.ts';
@@ -19,6 +21,20 @@ export interface MailOutcome {
 }
 
 export type MailState = 'sent' | 'failed' | 'no_address';
+
+/**
+ * The rows a sender may take: waiting, refused last time, or claimed by a sender that never came back
+ * (older than the claim timeout). For any table with the outbox's two columns.
+ */
+export function claimableMail(columns: { mailState: PgColumn; mailClaimedAt: PgColumn }, now: Date): SQL {
+  return or(
+    inArray(columns.mailState, ['pending', 'failed']),
+    and(
+      eq(columns.mailState, 'sending'),
+      lt(columns.mailClaimedAt, new Date(now.getTime() - MAIL_CLAIM_TIMEOUT_MS)),
+    ),
+  ) as SQL;
+}
 
 /**
  * The one way an e-mail copy of a change leaves, after the change committed: the rows due are claimed

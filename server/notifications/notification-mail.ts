@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, lt, or, type SQL } from 'drizzle-orm';
+import { and, eq, gt, inArray } from 'drizzle-orm';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/engine.ts';
 import { notifications, users } from '../db/schema/index.ts';
@@ -6,6 +6,7 @@ import { sendFeedbackMail } from '../feedback/feedback-mail.ts';
 import { createMailer, type Mailer } from '../reminders/mailer.ts';
 import { SYSTEM_ACTOR } from '../setup/initialise.ts';
 import {
+  claimableMail,
   deliverOutbox,
   MAIL_BATCH,
   MAIL_CLAIM_TIMEOUT_MS,
@@ -63,14 +64,7 @@ export async function sendHandoffMail(options: {
   if (!options.mailer) return outcome;
   const now = options.now ?? new Date();
   const ctx = { db: options.db, actor: SYSTEM_ACTOR, ip: null };
-  // Waiting, refused last time, or claimed by a sender that never came back.
-  const claimable = or(
-    inArray(notifications.mailState, ['pending', 'failed']),
-    and(
-      eq(notifications.mailState, 'sending'),
-      lt(notifications.mailClaimedAt, new Date(now.getTime() - MAIL_CLAIM_TIMEOUT_MS)),
-    ),
-  ) as SQL;
+  const claimable = claimableMail(notifications, now);
   const due = await options.db
     .select({
       id: notifications.id,
