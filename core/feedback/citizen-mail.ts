@@ -15,6 +15,7 @@ export const MAILED_STEPS: readonly string[] = [
   'answer',
   'not_competent',
   'duplicate',
+  'extend',
 ];
 
 export interface CitizenMailInput {
@@ -24,6 +25,8 @@ export interface CitizenMailInput {
   action: string;
   on: string;
   note: string | null;
+  /** The deadline the step set (an extension's new one). */
+  dueOn?: string | null;
   /** The unit handling it after this step. */
   unitName: string;
   outcome: FeedbackOutcome | null;
@@ -37,6 +40,7 @@ const NOTE_HEADINGS: Record<string, string> = {
   answer: 'Nội dung trả lời',
   not_competent: 'Cơ quan có thẩm quyền và lý do',
   duplicate: 'Trùng với phản ánh',
+  extend: 'Lý do gia hạn',
 };
 
 export function citizenMail(input: CitizenMailInput): { subject: string; text: string } {
@@ -60,6 +64,8 @@ export function citizenMail(input: CitizenMailInput): { subject: string; text: s
       '',
       'Xin bổ sung bằng đường dẫn riêng nhận được khi gửi phản ánh; thời hạn trả lời tạm dừng đến khi ông/bà bổ sung.',
     );
+  if (input.action === 'extend' && input.dueOn)
+    lines.push('', `Thời hạn giải quyết mới: ${formatDateVi(input.dueOn)}.`);
   if (input.action === 'received') lines.push('', 'Xin giữ mã phản ánh để theo dõi và tra cứu.');
   lines.push(
     '',

@@ -21,8 +21,8 @@ export type ClockStep =
   | 'initial'
   /** A complaint (first instance) or denunciation is resolved, counted from acceptance. */
   | 'resolve'
-  /** The same, for a complex case. */
-  | 'resolve_complex'
+  /** A complex case's resolution is extended, by a written decision the citizen is told of. */
+  | 'extend'
   /** The decision is sent to the complainant, or the conclusion published. */
   | 'publish';
 
@@ -37,7 +37,7 @@ export const CLOCK_STEP_NAMES: Readonly<Record<ClockStep, { vi: string; en: stri
   accept: { vi: 'Thụ lý hoặc từ chối thụ lý', en: 'Accepting or refusing it' },
   initial: { vi: 'Xử lý ban đầu', en: 'Initial handling' },
   resolve: { vi: 'Giải quyết', en: 'Resolving' },
-  resolve_complex: { vi: 'Giải quyết vụ việc phức tạp', en: 'Resolving a complex case' },
+  extend: { vi: 'Gia hạn giải quyết vụ việc phức tạp', en: 'Extending a complex case' },
   publish: {
     vi: 'Gửi quyết định hoặc công khai kết luận',
     en: 'Sending the decision or publishing the conclusion',
@@ -69,6 +69,11 @@ export interface ClockRule {
   to: string | null;
   basis: string;
   source: RuleSource;
+  /**
+   * An extension's limits: the whole time from acceptance after the first extension, the second, …
+   * (so a case never runs past the law's maximum, however its deadlines fell on days off).
+   */
+  extension?: { totals: readonly number[] };
 }
 
 const PETITIONS = ['pakn_regulation', 'pakn_conduct', 'pakn_general'] as const;
@@ -138,14 +143,16 @@ export const CLOCK_RULES: readonly ClockRule[] = [
     source: 'law',
   },
   {
+    // A complex case: at most 45 days from acceptance instead of 30 (vùng sâu, vùng xa: 60).
     kinds: ['complaint'],
-    step: 'resolve_complex',
-    days: 45,
+    step: 'extend',
+    days: 15,
     unit: 'days',
     from: '2012-07-01',
     to: null,
     basis: 'Luật Khiếu nại 2011, Điều 28',
     source: 'law',
+    extension: { totals: [45] },
   },
   {
     kinds: ['complaint'],
@@ -186,6 +193,18 @@ export const CLOCK_RULES: readonly ClockRule[] = [
     to: null,
     basis: 'Luật Tố cáo 2018, Điều 30',
     source: 'law',
+  },
+  {
+    // A complex case once, an especially complex one twice, each time by at most 30 days (90 in all).
+    kinds: ['denunciation'],
+    step: 'extend',
+    days: 30,
+    unit: 'days',
+    from: '2019-01-01',
+    to: null,
+    basis: 'Luật Tố cáo 2018, Điều 30 khoản 1',
+    source: 'law',
+    extension: { totals: [60, 90] },
   },
   {
     kinds: ['denunciation'],
@@ -251,4 +270,37 @@ export function resumedDueDate(due: string, askedOn: string, repliedOn: string, 
   for (let day = addDays(askedOn, 1); day <= repliedOn; day = addDays(day, 1))
     if (calendar.isWorkday(day)) waited++;
   return waited === 0 ? due : calendar.addWorkdays(due, waited);
+}
+
+/** Why a case's resolution cannot be extended (the workflow's refusals carry the words). */
+export type ExtensionRefusal = 'no_extension' | 'extended_enough';
+
+/**
+ * The new deadline of a complaint or denunciation whose resolution is extended, or why it cannot be: a
+ * petition has no extension; a complaint is extended once, to 45 days from its acceptance; a
+ * denunciation once or twice, to 60 then 90 days from it. The rule is the one in force on the day the
+ * case was received, like its other clocks; a deadline already later (a pause for the citizen) is kept.
+ */
+export function extendedDue(
+  item: {
+    kind: FeedbackKind;
+    receivedOn: string;
+    acceptedOn: string | null;
+    dueOn: string;
+    extensions: number;
+  },
+  calendar: Calendar,
+): { ok: true; dueOn: string; basis: string } | { ok: false; refusal: ExtensionRefusal } {
+  const rule = ruleInForce(item.kind, 'extend', item.receivedOn);
+  if (!rule?.extension || item.acceptedOn === null) return { ok: false, refusal: 'no_extension' };
+  const total = rule.extension.totals[item.extensions];
+  if (total === undefined) return { ok: false, refusal: 'extended_enough' };
+  const due = dueDate(item.acceptedOn, { days: total, unit: 'days' }, calendar);
+  return { ok: true, dueOn: due > item.dueOn ? due : item.dueOn, basis: rule.basis };
+}
+
+/** Whether a case could still be extended (the rule exists and has times left), for offering the step. */
+export function mayExtend(item: { kind: FeedbackKind; receivedOn: string; extensions: number }): boolean {
+  const rule = ruleInForce(item.kind, 'extend', item.receivedOn);
+  return rule?.extension !== undefined && item.extensions < rule.extension.totals.length;
 }

@@ -143,6 +143,14 @@ export const feedbackActionSchema = z.discriminatedUnion('type', [
     version: versionSchema,
     reason: reason('Hãy nêu lý do đánh dấu không phải phản ánh.', 'Give the reason for marking it as spam.'),
   }),
+  z.object({
+    type: z.literal('extend'),
+    version: versionSchema,
+    reason: reason(
+      'Hãy nêu lý do gia hạn (vụ việc phức tạp vì sao).',
+      'Give the reason for the extension (why the case is complex).',
+    ),
+  }),
 ]);
 export type FeedbackActionInput = z.output<typeof feedbackActionSchema>;
 

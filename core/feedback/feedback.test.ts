@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { workdayCalendar } from '../periods/workdays.ts';
-import { dueDate, resumedDueDate, ruleInForce } from './clock-rules.ts';
+import { dueDate, extendedDue, mayExtend, resumedDueDate, ruleInForce } from './clock-rules.ts';
 import { decideIntake } from './kinds.ts';
 import { addTally, emptyTally, feedbackFigure, feedbackKpis, type KpiItem, tallyFeedback } from './kpi.ts';
 import { normaliseTrackingCode, trackingCode } from './tracking-code.ts';
@@ -80,6 +80,52 @@ describe('the clocks, as the rule in force on the day of receipt counts them', (
     // Answered the same day: nothing moves; over a weekend only: nothing moves either.
     expect(resumedDueDate('2026-12-15', '2026-12-04', '2026-12-04', calendar)).toBe('2026-12-15');
     expect(resumedDueDate('2026-12-15', '2026-12-04', '2026-12-06', calendar)).toBe('2026-12-15');
+  });
+
+  it('extends a complex case as the law allows: a complaint once to 45 days, a denunciation to 60 then 90', () => {
+    const complaint = {
+      kind: 'complaint' as const,
+      receivedOn: '2026-11-30',
+      acceptedOn: '2026-12-03',
+      dueOn: '2027-01-04',
+      extensions: 0,
+    };
+    // 45 days after 3 December 2026 is Sunday 17 January 2027: the next working day.
+    expect(extendedDue(complaint, calendar)).toEqual({
+      ok: true,
+      dueOn: '2027-01-18',
+      basis: 'Luật Khiếu nại 2011, Điều 28',
+    });
+    expect(extendedDue({ ...complaint, extensions: 1 }, calendar)).toEqual({
+      ok: false,
+      refusal: 'extended_enough',
+    });
+    expect(mayExtend(complaint)).toBe(true);
+    expect(mayExtend({ ...complaint, extensions: 1 })).toBe(false);
+    // A deadline already later (the clock paused while the unit waited for the citizen) is kept.
+    expect(extendedDue({ ...complaint, dueOn: '2027-01-20' }, calendar)).toMatchObject({
+      dueOn: '2027-01-20',
+    });
+
+    const denunciation = { ...complaint, kind: 'denunciation' as const };
+    expect(extendedDue(denunciation, calendar)).toMatchObject({ ok: true, dueOn: '2027-02-01' });
+    // The second extension ends 90 days after acceptance (Wednesday 3 March 2027), never later.
+    expect(extendedDue({ ...denunciation, extensions: 1, dueOn: '2027-02-01' }, calendar)).toEqual({
+      ok: true,
+      dueOn: '2027-03-03',
+      basis: 'Luật Tố cáo 2018, Điều 30 khoản 1',
+    });
+    expect(extendedDue({ ...denunciation, extensions: 2 }, calendar)).toMatchObject({
+      refusal: 'extended_enough',
+    });
+    // A petition has no extension, nor a case not yet accepted.
+    expect(extendedDue({ ...complaint, kind: 'pakn_general' }, calendar)).toMatchObject({
+      refusal: 'no_extension',
+    });
+    expect(extendedDue({ ...complaint, acceptedOn: null }, calendar)).toMatchObject({
+      refusal: 'no_extension',
+    });
+    expect(mayExtend({ ...complaint, kind: 'pakn_conduct' })).toBe(false);
   });
 
   it('a period of days that ends on a holiday ends on the next working day', () => {

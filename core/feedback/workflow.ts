@@ -47,6 +47,7 @@ export const FEEDBACK_STEP_NAMES: Record<string, { vi: string; en: string }> = {
   rated: { vi: 'Người gửi đánh giá câu trả lời', en: 'The sender rated the answer' },
   note: { vi: 'Ghi chú nội bộ', en: 'Internal note' },
   file: { vi: 'Đính kèm tệp', en: 'File attached' },
+  extend: { vi: 'Gia hạn thời hạn giải quyết', en: 'Resolution time extended' },
   due_reminder: { vi: 'Nhắc đơn vị: sắp đến hạn trả lời', en: 'The unit reminded: the answer is nearly due' },
 };
 
@@ -78,7 +79,9 @@ export type FeedbackAction =
   | { type: 'start' }
   | { type: 'answer'; outcome: (typeof ANSWER_OUTCOMES)[number]; reason: string | null }
   | { type: 'close'; outcome?: 'not_competent' | 'duplicate' | 'spam'; reason?: string; duplicateOf?: number }
-  | { type: 'reopen' };
+  | { type: 'reopen' }
+  /** A complaint or denunciation's resolution is extended (its limits are the clock rules'). */
+  | { type: 'extend'; reason: string };
 
 export const WORKFLOW_REFUSALS = {
   not_now: {
@@ -100,6 +103,14 @@ export const WORKFLOW_REFUSALS = {
   reopen_too_late: {
     vi: `Chỉ mở lại được trong ${REOPEN_DAYS} ngày kể từ khi có trả lời.`,
     en: `An answer can be reopened within ${REOPEN_DAYS} days only.`,
+  },
+  no_extension: {
+    vi: 'Chỉ khiếu nại, tố cáo đã thụ lý mới được gia hạn thời hạn giải quyết.',
+    en: 'Only an accepted complaint or denunciation can have its resolution time extended.',
+  },
+  extended_enough: {
+    vi: 'Vụ việc đã được gia hạn đủ số lần luật cho phép.',
+    en: 'The case has been extended as often as the law allows.',
   },
   not_answered: {
     vi: 'Chỉ mở lại được phản ánh đã có trả lời.',
@@ -151,6 +162,10 @@ export function step(state: FeedbackState, action: FeedbackAction, on: string): 
       if (action.outcome !== 'duplicate' && blank(action.reason)) return refuse('reason_required');
       return to(state, { status: 'closed', outcome: action.outcome });
     }
+    case 'extend':
+      if (status !== 'accepted' && status !== 'in_progress') return refuse('not_now');
+      if (blank(action.reason)) return refuse('reason_required');
+      return to(state, {});
     case 'reopen':
       if (state.answeredOn === null || (status !== 'answered' && status !== 'closed'))
         return refuse('not_answered');

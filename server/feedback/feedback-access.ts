@@ -76,6 +76,8 @@ export interface EventInput {
   toUnitId?: number | null;
   visibility: 'public' | 'citizen' | 'internal';
   note?: string | null;
+  /** The deadline this step set. */
+  dueOn?: string | null;
 }
 
 /**
@@ -99,6 +101,7 @@ export async function addEvent(tx: DbOrTx, input: EventInput) {
     fromUnitId: input.fromUnitId ?? null,
     toUnitId: input.toUnitId ?? null,
     note: input.note ?? null,
+    dueOn: input.dueOn ?? null,
   });
 }
 

@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { feedbackItems, notifications } from '../db/schema/index.ts';
+import { feedbackEvents, feedbackItems, notifications } from '../db/schema/index.ts';
 import { readTable } from '../files/tabular.ts';
 import { redactUrl } from '../http/log-redaction.ts';
 import { signInAs } from '../test/factories.ts';
@@ -173,6 +173,71 @@ describe('deadlines', () => {
       .from(feedbackItems)
       .where(eq(feedbackItems.code, before.json.code));
     expect(resolving).toEqual({ dueOn: '2027-01-04', dueBasis: 'Luật Khiếu nại 2011, Điều 28' });
+  });
+
+  it('extends a complex complaint once and a denunciation twice, each new deadline in the history and told', async () => {
+    const entry = async (kind: string, receivedOn: string) => {
+      const sent = await coordinator.request('POST', '/api/feedback', {
+        ...petition({ kind, contactEmail: 'nguoigui@example.vn' }),
+        contactAddress: 'Số 5 phố Chùa Chuông, phường Phố Hiến',
+        channel: 'paper',
+        signed: true,
+        receivedOn,
+      });
+      if (sent.status !== 201) throw new Error(`entry: ${sent.status} ${JSON.stringify(sent.json)}`);
+      return sent.json.id as number;
+    };
+    const extend = async (id: number, reason: string) => {
+      const { version } = (await coordinator.request('GET', `/api/feedback/${id}`)).json;
+      return coordinator.request('POST', `/api/feedback/${id}/actions`, { type: 'extend', version, reason });
+    };
+    const complaint = await entry('complaint', '01/12/2026');
+    // Not before acceptance; never without a reason.
+    expect((await extend(complaint, 'Cần xác minh tại thực địa.')).json.error.details).toMatchObject({
+      refusal: 'not_now',
+    });
+    await act(coordinator, complaint, { type: 'accept' });
+    const noReason = await extend(complaint, '  ');
+    expect(noReason.status).toBe(400);
+    const extended = await extend(complaint, 'Cần xác minh tại thực địa và lấy ý kiến Sở Tài nguyên.');
+    expect(extended.status).toBe(200);
+    const detail = (await coordinator.request('GET', `/api/feedback/${complaint}`)).json;
+    // Accepted on 3 December 2026: 45 days later is Sunday 17 January 2027, so Monday 18 January.
+    expect(detail.dueOn).toBe('2027-01-18');
+    const step = detail.events.find((event: { action: string }) => event.action === 'extend');
+    expect(step).toMatchObject({
+      visibility: 'public',
+      dueOn: '2027-01-18',
+      note: 'Cần xác minh tại thực địa và lấy ý kiến Sở Tài nguyên.',
+    });
+    const [mail] = await t.database.db
+      .select({ mailState: feedbackEvents.mailState })
+      .from(feedbackEvents)
+      .where(and(eq(feedbackEvents.feedbackId, complaint), eq(feedbackEvents.action, 'extend')));
+    expect(mail?.mailState).toBe('pending');
+    const again = await extend(complaint, 'Thêm lần nữa.');
+    expect([again.status, again.json.error?.details?.refusal]).toEqual([400, 'extended_enough']);
+
+    const denunciation = await entry('denunciation', '02/12/2026');
+    await act(coordinator, denunciation, { type: 'accept' });
+    expect((await extend(denunciation, 'Nhiều nơi phải xác minh.')).status).toBe(200);
+    expect((await extend(denunciation, 'Vụ việc đặc biệt phức tạp.')).status).toBe(200);
+    const twice = (await coordinator.request('GET', `/api/feedback/${denunciation}`)).json;
+    // 90 days after acceptance on 3 December 2026: Wednesday 3 March 2027, the law's maximum.
+    expect(
+      twice.events
+        .filter((event: { action: string }) => event.action === 'extend')
+        .map((event: { dueOn: string }) => event.dueOn),
+    ).toEqual(['2027-02-01', '2027-03-03']);
+    expect((await extend(denunciation, 'Lần ba.')).json.error.details).toMatchObject({
+      refusal: 'extended_enough',
+    });
+    // A petition has no extension.
+    const plain = await send();
+    await act(coordinator, plain.id, { type: 'accept' });
+    expect((await extend(plain.id, 'Phức tạp.')).json.error.details).toMatchObject({
+      refusal: 'no_extension',
+    });
   });
 
   it('the province sets the numbers the law leaves to it, not the law’s own', async () => {

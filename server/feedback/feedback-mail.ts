@@ -37,6 +37,7 @@ export async function sendFeedbackMail(options: {
       action: feedbackEvents.action,
       on: feedbackEvents.on,
       note: feedbackEvents.note,
+      dueOn: feedbackEvents.dueOn,
       code: feedbackItems.code,
       citizenName: feedbackItems.citizenName,
       email: feedbackItems.contactEmail,

@@ -80,6 +80,7 @@ export async function publicView(ctx: ServiceContext, code: string, token?: stri
       on: feedbackEvents.on,
       toUnitId: feedbackEvents.toUnitId,
       note: feedbackEvents.note,
+      dueOn: feedbackEvents.dueOn,
     })
     .from(feedbackEvents)
     .where(and(eq(feedbackEvents.feedbackId, item.id), inArray(feedbackEvents.visibility, visible)))
@@ -139,6 +140,7 @@ export async function publicView(ctx: ServiceContext, code: string, token?: stri
       on: event.on,
       unitName: event.toUnitId === null ? null : (names.get(event.toUnitId) ?? null),
       note: event.note,
+      dueOn: event.dueOn,
     })),
     private: isOwner
       ? {
@@ -233,6 +235,7 @@ export async function citizenAct(ctx: ServiceContext, code: string, token: strin
       toStatus: saved.status,
       visibility,
       note,
+      dueOn: set.dueOn !== undefined && set.dueOn !== item.dueOn ? set.dueOn : null,
     });
     if (input.type !== 'rate')
       await tellHandlingUnit(tx, {

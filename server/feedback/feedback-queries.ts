@@ -146,6 +146,7 @@ export async function feedbackDetail(ctx: FeedbackContext, id: number) {
       toUnitName: toUnit.name,
       visibility: feedbackEvents.visibility,
       note: feedbackEvents.note,
+      dueOn: feedbackEvents.dueOn,
     })
     .from(feedbackEvents)
     .leftJoin(users, eq(users.id, feedbackEvents.actorId))

@@ -1,6 +1,8 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, count, eq, isNull } from 'drizzle-orm';
 import { AppError, fieldError, type Msg, msg } from '../../core/errors.ts';
+import { extendedDue } from '../../core/feedback/clock-rules.ts';
 import type { BulkActionInput, FeedbackActionInput } from '../../core/feedback/feedback-schemas.ts';
+import type { FeedbackKind } from '../../core/feedback/kinds.ts';
 import { normaliseTrackingCode } from '../../core/feedback/tracking-code.ts';
 import {
   type FeedbackAction,
@@ -12,9 +14,10 @@ import {
 } from '../../core/feedback/workflow.ts';
 import { mutate } from '../audit/audit-log.ts';
 import { todayOf } from '../clock.ts';
-import { feedbackItems, units } from '../db/schema/index.ts';
+import { feedbackEvents, feedbackItems, units } from '../db/schema/index.ts';
 import { writeVersioned } from '../db/versioned.ts';
 import { attachEvidence, evidenceMeta, listEvidence } from '../files/evidence.ts';
+import { loadReportingCalendar } from '../reports/calendar-settings.ts';
 import {
   addEvent,
   assertHandlesFeedback,
@@ -83,6 +86,27 @@ async function duplicated(ctx: FeedbackContext, row: LoadedItem, typed: string) 
       msg('Không có phản ánh khác với mã này.', 'No other item has this code.'),
     );
   return original.id;
+}
+
+/** A complaint or denunciation's new deadline when its resolution is extended, within the law's limits. */
+async function extendedDeadline(ctx: FeedbackContext, item: Item) {
+  const [counted] = await ctx.db
+    .select({ extensions: count() })
+    .from(feedbackEvents)
+    .where(and(eq(feedbackEvents.feedbackId, item.id), eq(feedbackEvents.action, 'extend')));
+  const { calendar } = await loadReportingCalendar(ctx.db);
+  const extended = extendedDue(
+    {
+      kind: item.kind as FeedbackKind,
+      receivedOn: item.receivedOn,
+      acceptedOn: item.acceptedOn,
+      dueOn: item.dueOn,
+      extensions: counted?.extensions ?? 0,
+    },
+    calendar,
+  );
+  if (!extended.ok) throw refusalError(extended.refusal);
+  return extended;
 }
 
 export async function actOnFeedback(ctx: FeedbackContext, id: number, input: FeedbackActionInput) {
@@ -161,6 +185,16 @@ export async function actOnFeedback(ctx: FeedbackContext, id: number, input: Fee
       // Why it was taken for spam stays with the staff.
       event = { visibility: 'internal', note: input.reason };
       break;
+    case 'extend': {
+      action = { type: 'extend', reason: input.reason };
+      decided(step(stateOf(item), action, today));
+      const extended = await extendedDeadline(ctx, item);
+      set.dueOn = extended.dueOn;
+      set.dueBasis = extended.basis;
+      // The law has the extension decided in writing and the citizen told (Luật Tố cáo 2018, Điều 30).
+      event = { visibility: 'public', note: input.reason };
+      break;
+    }
   }
   const next = decided(step(stateOf(item), action, today));
   return mutate(ctx, async (tx, audit) => {
@@ -180,6 +214,8 @@ export async function actOnFeedback(ctx: FeedbackContext, id: number, input: Fee
       fromStatus: item.status,
       toStatus: next.status,
       fromUnitId: item.handlingUnitId,
+      // A deadline the step moved, for the history; one that stayed is not news.
+      dueOn: set.dueOn !== undefined && set.dueOn !== item.dueOn ? set.dueOn : null,
       ...event,
     });
     if (forwardedTo !== null)

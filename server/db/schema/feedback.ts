@@ -168,6 +168,8 @@ export const feedbackEvents = pgTable(
     toUnitId: integer().references(() => units.id),
     visibility: text().notNull(),
     note: text(),
+    /** The deadline this step set (accepted, forwarded, resumed, extended), shown in the history. */
+    dueOn: date({ mode: 'string' }),
     /**
      * The e-mail telling the citizen of this step, when they left an address: null (none), "pending"
      * (to send after the step committed), "sending", "sent", "failed" (tried again while recent).

@@ -180,16 +180,23 @@ describe('the private page’s forms', () => {
       'Đơn vị đề nghị bổ sung thông tin<br><span class="text">Đèn ở số nhà nào?</span>',
     );
     expect((await page(`/phan-anh/${item.code}`)).body).not.toContain('Đèn ở số nhà nào?');
+    // Asked on Thursday 3 December, answered on Tuesday 8: the clock stood still for 3 working days.
+    const asked3 = now;
+    now = '2026-12-08T09:00:00+07:00';
     const replied = await postForm(`/phan-anh/${item.code}/bo-sung`, {
       token: item.token,
       text: 'Trước số nhà 12',
+    }).finally(() => {
+      now = asked3;
     });
     expect([replied.statusCode, replied.headers.location]).toEqual([
       303,
       `/phan-anh/${item.code}?token=${item.token}&done=replied`,
     ]);
     const after = await page(String(replied.headers.location));
-    expect(after.body).toContain('Người gửi bổ sung thông tin<br><span class="text">Trước số nhà 12</span>');
+    expect(after.body).toContain(
+      'Người gửi bổ sung thông tin<br><span class="text">Trước số nhà 12</span><br>Hạn mới: 29/12/2026</li>',
+    );
     expect(after.body).toContain('<dt>Trạng thái</dt><dd><span class="badge">Đã nhận xử lý</span></dd>');
   });
 

@@ -54,7 +54,9 @@ function stepLine(lang: Lang, step: View['steps'][number]): Html {
   const note = rating ? inLocale(rating, lang) : step.note;
   return html`<li><strong>${date(step.on)}</strong> — ${name ? inLocale(name, lang) : step.action}${
     step.unitName ? html` — ${step.unitName}` : null
-  }${note ? html`<br><span class="text">${note}</span>` : null}</li>`;
+  }${note ? html`<br><span class="text">${note}</span>` : null}${
+    step.dueOn ? html`<br>${say(lang, W.newDue)} ${date(step.dueOn)}` : null
+  }</li>`;
 }
 
 /** The private link written out to keep, and the sender's files: first on the private page. */

@@ -179,6 +179,7 @@ export const W = {
   forwardedTo: { vi: 'Cơ quan có thẩm quyền', en: 'Competent body' },
   duplicateOf: { vi: 'Trùng với', en: 'Duplicate of' },
   steps: { vi: 'Các bước xử lý', en: 'Steps' },
+  newDue: { vi: 'Hạn mới:', en: 'New deadline:' },
   yourFiles: { vi: 'Tệp bạn đã gửi', en: 'Files you sent' },
   rateTitle: { vi: 'Đánh giá câu trả lời', en: 'Rate the answer' },
   yourRating: { vi: 'Bạn đã đánh giá', en: 'Your rating' },

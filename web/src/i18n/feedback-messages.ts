@@ -266,6 +266,14 @@ export const FEEDBACK_MESSAGES = {
     en: 'The item is closed as spam; it is never deleted, and the reason stays internal.',
   },
   actSpamReason: { vi: 'Lý do đánh dấu spam', en: 'Why it is spam' },
+  actExtend: { vi: 'Gia hạn giải quyết', en: 'Extend the resolution time' },
+  actExtendTitle: { vi: 'Gia hạn thời hạn giải quyết', en: 'Extend the time to resolve' },
+  actExtendText: {
+    vi: 'Vụ việc phức tạp được gia hạn theo luật: khiếu nại một lần, đến 45 ngày kể từ ngày thụ lý (Luật Khiếu nại 2011, Điều 28); tố cáo tối đa hai lần, mỗi lần 30 ngày (Luật Tố cáo 2018, Điều 30). Hạn mới được ghi vào lịch sử và báo cho người gửi.',
+    en: 'A complex case is extended as the law allows: a complaint once, to 45 days from its acceptance (Complaints Law 2011, Art. 28); a denunciation at most twice, 30 days each time (Denunciations Law 2018, Art. 30). The new deadline goes into the history and the sender is told.',
+  },
+  actExtendReason: { vi: 'Lý do gia hạn (vụ việc phức tạp vì sao)', en: 'Why the case needs more time' },
+  feedbackNewDue: { vi: 'Hạn mới: {date}', en: 'New deadline: {date}' },
   feedbackEnter: { vi: 'Nhập phản ánh', en: 'Enter feedback' },
   feedbackEnterHelp: {
     vi: 'Phản ánh nhận qua đường dây nóng, đơn giấy, trang Zalo, Cổng Dịch vụ công quốc gia hoặc trực tiếp.',

@@ -70,6 +70,14 @@ const OFFER: Record<
     danger: true,
   },
   spam: { button: 'actSpam', says: 'actSpamText', confirm: 'actSpam', reason: 'actSpamReason', danger: true },
+  extend: {
+    button: 'actExtend',
+    title: 'actExtendTitle',
+    says: 'actExtendText',
+    confirm: 'actExtend',
+    reason: 'actExtendReason',
+    tellsCitizen: true,
+  },
 };
 
 /**
@@ -122,6 +130,8 @@ export function FeedbackActions({ item, onStale }: { item: FeedbackDetail; onSta
         return { type: 'duplicate', version, duplicateOfCode: duplicateOf };
       case 'spam':
         return { type: 'spam', version, reason: given };
+      case 'extend':
+        return { type: 'extend', version, reason: given };
     }
   };
 

@@ -22,6 +22,7 @@ import type { FeedbackStatus } from '../../../../core/feedback/workflow.ts';
 import { formatDateVi, todayInVietnam } from '../../../../core/text/dates.ts';
 import { ApiError } from '../../api/client.ts';
 import { useIsBelow } from '../../components/useIsPhone.ts';
+import { fill } from '../../i18n/fill.ts';
 import { formatDateTimeVi, formatNumber, useT } from '../../i18n/locale.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 import {
@@ -189,6 +190,11 @@ function History({ item }: { item: FeedbackDetail }) {
               {note && (
                 <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
                   {note}
+                </Text>
+              )}
+              {event.dueOn && (
+                <Text size="sm" fw={500}>
+                  {fill(t('feedbackNewDue'), { date: formatDateVi(event.dueOn) })}
                 </Text>
               )}
             </Timeline.Item>

@@ -46,6 +46,8 @@ export interface FeedbackEvent {
   toUnitName: string | null;
   visibility: 'public' | 'citizen' | 'internal';
   note: string | null;
+  /** The deadline this step set. */
+  dueOn: string | null;
 }
 
 export interface FeedbackFile {

@@ -1,3 +1,5 @@
+import { mayExtend } from '../../../../core/feedback/clock-rules.ts';
+import type { FeedbackKind } from '../../../../core/feedback/kinds.ts';
 import {
   FEEDBACK_OUTCOMES,
   FEEDBACK_STEP_NAMES,
@@ -44,6 +46,7 @@ export const STAFF_ACTIONS = [
   'not_competent',
   'duplicate',
   'spam',
+  'extend',
 ] as const;
 export type StaffAction = (typeof STAFF_ACTIONS)[number];
 
@@ -59,9 +62,21 @@ const PROBES = {
   not_competent: { type: 'close', outcome: 'not_competent', reason: '…' },
   duplicate: { type: 'close', outcome: 'duplicate', duplicateOf: 0 },
   spam: { type: 'close', outcome: 'spam', reason: '…' },
+  extend: { type: 'extend', reason: '…' },
 } as const satisfies Record<StaffAction, Parameters<typeof step>[1]>;
 
-/** The actions the workflow allows at this state, in the order they are offered. */
-export function allowedActions(state: FeedbackState, today: string): StaffAction[] {
-  return STAFF_ACTIONS.filter((action) => step(state, PROBES[action], today).ok);
+/**
+ * The actions the workflow allows at this state, in the order they are offered; an extension only for a
+ * complaint or denunciation with an extension left (the clock rules').
+ */
+export function allowedActions(
+  item: FeedbackState & { kind: FeedbackKind; receivedOn: string; events: { action: string }[] },
+  today: string,
+): StaffAction[] {
+  const extensions = item.events.filter((event) => event.action === 'extend').length;
+  return STAFF_ACTIONS.filter(
+    (action) =>
+      step(item, PROBES[action], today).ok &&
+      (action !== 'extend' || mayExtend({ kind: item.kind, receivedOn: item.receivedOn, extensions })),
+  );
 }
