@@ -296,7 +296,8 @@ export function extendedDue(
   const total = rule.extension.totals[item.extensions];
   if (total === undefined) return { ok: false, refusal: 'extended_enough' };
   const due = dueDate(item.acceptedOn, { days: total, unit: 'days' }, calendar);
-  return { ok: true, dueOn: due > item.dueOn ? due : item.dueOn, basis: rule.basis };
+  const [later] = [due, item.dueOn].sort().reverse();
+  return { ok: true, dueOn: later ?? due, basis: rule.basis };
 }
 
 /** Whether a case could still be extended (the rule exists and has times left), for offering the step. */
