@@ -50,6 +50,19 @@ const email = z
 /** Empty strings from a form are "not given". */
 const blankToNull = (value: unknown) => (value === '' || value === undefined ? null : value);
 
+/** A map coordinate in degrees, from JSON or a form's text; absent or empty is none. */
+const coordinate = (limit: number) =>
+  z
+    .preprocess(
+      (value) => (value === '' || value === undefined || value === null ? null : Number(value)),
+      z
+        .number(zodMsg('Toạ độ không hợp lệ.', 'Invalid coordinate.'))
+        .min(-limit, zodMsg('Toạ độ không hợp lệ.', 'Invalid coordinate.'))
+        .max(limit, zodMsg('Toạ độ không hợp lệ.', 'Invalid coordinate.'))
+        .nullable(),
+    )
+    .default(null);
+
 export const submitFeedbackSchema = z.object({
   kind: z
     .enum(FEEDBACK_KIND_CODES, {
@@ -72,6 +85,9 @@ export const submitFeedbackSchema = z.object({
     ),
   /** Where exactly it happens (house number, street, hamlet): for the unit, never published. */
   placeText: optionalText(300),
+  /** The map point the sender's device gave (with their consent), in degrees: for the unit, never published. */
+  lat: coordinate(90),
+  lng: coordinate(180),
   citizenName: optionalText(200),
   publishName: flag,
   contactPhone: z.preprocess(blankToNull, phone.nullable()).default(null),

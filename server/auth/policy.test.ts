@@ -32,6 +32,8 @@ describe('authorisation policies', () => {
       'GET /phan-anh',
       'POST /phan-anh',
       'GET /phan-anh/danh-sach',
+      // The form's one optional script (the map point).
+      'GET /phan-anh/vi-tri.js',
       'GET /phan-anh/:code',
       'POST /phan-anh/:code/danh-gia',
       'POST /phan-anh/:code/mo-lai',

@@ -140,3 +140,26 @@ export function jpegWithLocation(): Buffer {
     Buffer.from([9, 8, 7, 6, 0xff, 0xd9]),
   ]);
 }
+
+/** The citizen's form as a browser gets it (/phan-anh): its HTML and the one-use token it carries. */
+export async function openCitizenForm(t: TestApp, url = '/phan-anh', headers: Record<string, string> = {}) {
+  const page = await t.app.inject({ url, headers });
+  const token = page.body.match(/name="formToken" value="([^"]+)"/)?.[1];
+  if (!token) throw new Error(`no form token in ${page.statusCode} ${page.body.slice(0, 200)}`);
+  return { page, token };
+}
+
+/** The form sent as a browser sends it (multipart), from an address of its own. */
+export function postCitizenForm(
+  t: TestApp,
+  fields: Record<string, string>,
+  files: { name: string; content: Buffer }[] = [],
+  url = '/phan-anh',
+) {
+  return t.app.inject({
+    method: 'POST',
+    url,
+    ...multipartBody(fields, files),
+    remoteAddress: freshAddress(),
+  });
+}

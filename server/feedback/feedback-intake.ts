@@ -20,6 +20,7 @@ import {
   units,
 } from '../db/schema/index.ts';
 import { attachEvidence } from '../files/evidence.ts';
+import { assertPointInProvince } from '../geo/province-areas.ts';
 import { loadReportingCalendar } from '../reports/calendar-settings.ts';
 import { addEvent, type FeedbackContext, tellHandlingUnit } from './feedback-access.ts';
 import { type Attachment, checkAttachments } from './feedback-attachments.ts';
@@ -263,6 +264,9 @@ interface Receipt {
 async function receive(tx: Tx, audit: Audit, receipt: Receipt) {
   const { input } = receipt;
   const category = await assertCategory(tx, input.categoryCode);
+  const lat = receipt.place?.lat ?? input.lat;
+  const lng = receipt.place?.lng ?? input.lng;
+  await assertPointInProvince(tx, lat, lng);
   const handlingUnitId = await routedUnit(tx, input.categoryCode, receipt.unitId);
   const { dueOn, basis } = await firstDeadline(tx, input.kind, receipt.procedure, receipt.receivedOn);
   const token = randomBytes(24).toString('base64url');
@@ -281,6 +285,8 @@ async function receive(tx: Tx, audit: Audit, receipt: Receipt) {
     contactEmail: input.contactEmail,
     contactAddress: input.contactAddress,
     placeText: input.placeText ?? null,
+    lat,
+    lng,
     tokenHash: sha256(token),
     receivedOn: receipt.receivedOn,
     dueOn,

@@ -202,6 +202,8 @@ export async function turnIntoPetition(
         kind,
         categoryCode: input.categoryCode,
         communeCode,
+        lat: null,
+        lng: null,
         text: [entry.content, entry.request].filter(Boolean).join('\n'),
         placeText: null,
         citizenName: entry.citizenName,

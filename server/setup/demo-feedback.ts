@@ -262,6 +262,8 @@ export async function loadDemoFeedback(scene: FeedbackScene): Promise<number> {
       kind: 'pakn_general',
       categoryCode: petition.category,
       communeCode: petition.commune,
+      lat: null,
+      lng: null,
       text: petition.text,
       placeText: petition.place ?? null,
       citizenName: petition.name ?? null,

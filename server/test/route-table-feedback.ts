@@ -176,6 +176,7 @@ export const FEEDBACK_ROUTE_TABLE: Record<string, TableRow> = {
     }),
     ...EVERYONE(400),
   },
+  'GET /phan-anh/vi-tri.js': { call: () => ({ url: '/phan-anh/vi-tri.js' }), ...EVERYONE(200) },
   'GET /phan-anh/danh-sach': {
     call: ({ side }) => ({ url: `/phan-anh/danh-sach?communeCode=${side.code}` }),
     ...EVERYONE(200),

@@ -11,7 +11,7 @@ import { parsed, publicContext } from '../feedback-public-routes.ts';
 import { type FormTokens, spendFormToken, TOKEN_REFUSALS } from './form-token.ts';
 import { type Html, html } from './html.ts';
 import { fieldError, layout, link, type PageContext, pageContext, sendPage } from './layout.ts';
-import { say, W } from './words.ts';
+import { type Lang, say, W } from './words.ts';
 
 /**
  * GET and POST /phan-anh: the citizen's form as plain HTML (multipart, for the photos). A refusal
@@ -27,6 +27,7 @@ const FIELDS = [
   'communeCode',
   'text',
   'placeText',
+  'lat',
   'contactPhone',
   'contactEmail',
   'contactAddress',
@@ -48,6 +49,33 @@ interface FormState {
 }
 
 const HONEYPOT = 'website';
+
+/** A coordinate as the reader writes numbers (a decimal comma in Vietnamese). */
+const degrees = (value: string, lang: Lang) => (lang === 'vi' ? value.replace('.', ',') : value);
+
+/**
+ * The map point: two hidden fields the small script (`/phan-anh/vi-tri.js`) fills from the device's
+ * location when the citizen asks. Without JavaScript or a location service the block stays hidden and
+ * the form works as before; a point kept from a refused post, or refused itself, is shown.
+ */
+function locateField(ctx: PageContext, values: Record<string, string>, error: string | undefined): Html {
+  const s = (message: Msg) => say(ctx.lang, message);
+  const kept = values.lat && values.lng ? { lat: values.lat, lng: values.lng } : null;
+  const wording = (message: Msg) => s(message).replace('{lat}', '%lat').replace('{lng}', '%lng');
+  return html`<div class="field" id="locate"${kept || error ? null : html` hidden`}>
+<p class="label" id="locate-title">${s(W.locate)} <span class="hint">${s(W.optional)}</span></p>
+<p class="hint" id="lat-hint">${s(W.locateHint)}</p>
+${fieldError('lat', error)}<input type="hidden" id="lat" name="lat" value="${values.lat ?? ''}"><input type="hidden" id="lng" name="lng" value="${values.lng ?? ''}">
+<p id="locate-status" role="status">${
+    kept
+      ? html`${s(W.locateKept).replace('{lat}', degrees(kept.lat, ctx.lang)).replace('{lng}', degrees(kept.lng, ctx.lang))} <a href="https://www.openstreetmap.org/?mlat=${kept.lat}&amp;mlon=${kept.lng}#map=17/${kept.lat}/${kept.lng}" target="_blank" rel="noopener">${s(W.locateMap)}</a>`
+      : null
+  }</p>
+<div class="buttons"><button type="button" id="locate-button" class="secondary" aria-describedby="lat-hint" data-busy="${s(W.locateBusy)}" data-done="${wording(W.locateDone).replace('{m}', '%m')}" data-denied="${s(W.locateDenied)}" data-failed="${s(W.locateFailed)}" data-map="${s(W.locateMap)}" data-comma="${ctx.lang === 'vi' ? 'true' : 'false'}">${s(W.locateButton)}</button>
+<button type="button" id="locate-clear" class="secondary"${kept ? null : html` hidden`}>${s(W.locateClear)}</button></div>
+</div>
+<script src="/phan-anh/vi-tri.js" defer></script>`;
+}
 
 function formPage(ctx: PageContext, choices: Choices, state: FormState): Html {
   const { lang } = ctx;
@@ -120,6 +148,7 @@ ${fieldError('text', errors.text)}<textarea ${control('text', true)} rows="7" ma
 <div class="field"><label for="placeText">${s(W.place)} <span class="hint">${s(W.optional)}</span></label>
 <p class="hint" id="placeText-hint">${s(W.placeHint)}</p>
 ${fieldError('placeText', errors.placeText)}<input type="text" ${control('placeText', true)} maxlength="300" value="${values.placeText ?? ''}"></div>
+${locateField(ctx, values, errors.lat)}
 <fieldset><legend>${s(W.contactLegend)}</legend>
 <p class="hint">${s(W.contactHint)}</p>
 ${text('contactPhone', W.phone, 'tel', 'tel', html` inputmode="tel"`)}
@@ -170,6 +199,8 @@ const refusal = (message: Msg) =>
 /** Where a refusal's problem is shown: beside its field, or above the form. */
 function fieldOf(path: string): Field | null {
   const head = path.split('.')[0] ?? '';
+  // The map point's two halves are one field on the page.
+  if (head === 'lng') return 'lat';
   return (FIELDS as readonly string[]).includes(head) ? (head as Field) : null;
 }
 

@@ -60,6 +60,8 @@ h2{font-size:1.2rem;margin:1.5rem 0 .5rem}
 label,legend{display:block;font-weight:600;margin:0 0 .25rem}
 fieldset{border:1px solid #d9dce1;border-radius:8px;margin:0 0 1rem;padding:.75rem 1rem}
 .field{margin:0 0 1rem}
+.label{font-weight:600;margin:0 0 .25rem}
+[hidden]{display:none!important}
 .hint{color:#545b66;font-size:.9rem;margin:.1rem 0 .4rem}
 input[type=text],input[type=tel],input[type=email],input[type=search],select,textarea{width:100%;font:inherit;padding:.6rem .7rem;min-height:48px;border:1px solid #8a919c;border-radius:6px;background:#fff;color:inherit}
 textarea{min-height:9rem;resize:vertical}

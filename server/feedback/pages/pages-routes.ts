@@ -7,6 +7,7 @@ import { formTokens } from './form-token.ts';
 import { html } from './html.ts';
 import { layout, link, pageContext, sendPage } from './layout.ts';
 import { showList } from './list-page.ts';
+import { LOCATE_SCRIPT } from './locate-script.ts';
 import { actOnItem, showItem } from './status-page.ts';
 import { say, W } from './words.ts';
 
@@ -41,6 +42,12 @@ export async function feedbackPages(app: FastifyInstance, { db, secret }: { db: 
 
   app.get('/phan-anh', { config, schema }, (request, reply) => showForm(request, reply, db, tokens));
   app.post('/phan-anh', { config, schema }, (request, reply) => submitForm(request, reply, db, tokens));
+  app.get('/phan-anh/vi-tri.js', { config, schema }, (_request, reply) =>
+    reply
+      .header('content-type', 'text/javascript; charset=utf-8')
+      .header('cache-control', 'public, max-age=3600')
+      .send(LOCATE_SCRIPT),
+  );
   app.get('/phan-anh/danh-sach', { config, schema }, (request, reply) => showList(request, reply, db));
   app.get('/phan-anh/:code', { config, schema }, (request, reply) => showItem(request, reply, db));
   app.post('/phan-anh/:code/danh-gia', { config, schema }, (request, reply) =>

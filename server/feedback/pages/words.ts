@@ -83,6 +83,28 @@ export const W = {
     vi: 'Số nhà, đường, thôn hoặc tổ dân phố nơi xảy ra sự việc, để đơn vị tìm đúng chỗ. Không công khai.',
     en: 'House number, street, hamlet or residential group where it happens, so the unit finds the spot. Not published.',
   },
+  locate: { vi: 'Vị trí trên bản đồ', en: 'Map location' },
+  locateHint: {
+    vi: 'Nếu bạn đang ở đúng nơi xảy ra sự việc, điện thoại có thể ghi vị trí để đơn vị tìm đến. Vị trí chỉ đơn vị xử lý xem, không công khai. Vẫn cần chọn xã, phường ở trên.',
+    en: 'If you are at the spot, your phone can record the location so the unit finds it. Only the handling unit sees it; it is never published. Still choose the commune above.',
+  },
+  locateButton: { vi: 'Lấy vị trí hiện tại', en: 'Use my current location' },
+  locateClear: { vi: 'Bỏ vị trí', en: 'Remove the location' },
+  locateBusy: { vi: 'Đang lấy vị trí…', en: 'Finding your location…' },
+  locateDone: {
+    vi: 'Đã ghi vị trí {lat}; {lng} (sai số khoảng {m} m).',
+    en: 'Location recorded: {lat}, {lng} (within about {m} m).',
+  },
+  locateKept: { vi: 'Vị trí đã ghi: {lat}; {lng}.', en: 'Location recorded: {lat}, {lng}.' },
+  locateDenied: {
+    vi: 'Bạn chưa cho phép trình duyệt lấy vị trí: có thể bỏ qua, chỉ cần chọn xã, phường và ghi địa điểm.',
+    en: 'The browser was not allowed to find your location: you can skip it; choosing the commune and writing the place is enough.',
+  },
+  locateFailed: {
+    vi: 'Không lấy được vị trí lúc này: có thể thử lại hoặc bỏ qua.',
+    en: 'The location could not be found now: try again or skip it.',
+  },
+  locateMap: { vi: 'Xem trên bản đồ', en: 'See it on a map' },
   contactLegend: { vi: 'Liên hệ để nhận trả lời', en: 'Contact for the answer' },
   contactHint: {
     vi: 'Không bao giờ công khai. Để thư điện tử thì mỗi bước xử lý và câu trả lời được gửi vào thư của bạn. Cần khi tố cáo.',
