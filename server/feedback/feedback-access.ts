@@ -68,6 +68,8 @@ export interface EventInput {
   feedbackId: number;
   action: string;
   on: string;
+  /** When, by the app's clock (one clock for items, events and audit entries). */
+  at: Date;
   actorId: number | null;
   actorName: string;
   fromStatus?: string | null;

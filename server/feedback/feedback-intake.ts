@@ -318,6 +318,7 @@ async function receive(tx: Tx, audit: Audit, receipt: Receipt) {
     feedbackId: item.id,
     action: 'received',
     on: receipt.receivedOn,
+    at: receipt.at,
     actorId: receipt.createdBy,
     actorName: receipt.actorName,
     toStatus: 'received',

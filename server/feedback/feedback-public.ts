@@ -14,7 +14,7 @@ import {
 } from '../../core/feedback/workflow.ts';
 import { addDays } from '../../core/text/dates.ts';
 import { mutate, type ServiceContext } from '../audit/audit-log.ts';
-import { todayOf } from '../clock.ts';
+import { nowOf, todayOf } from '../clock.ts';
 import type { DbOrTx } from '../db/engine.ts';
 import { feedbackCategories, feedbackEvents, feedbackItems, units } from '../db/schema/index.ts';
 import { evidenceFile, listEvidence } from '../files/evidence.ts';
@@ -229,6 +229,7 @@ export async function citizenAct(ctx: ServiceContext, code: string, token: strin
       feedbackId: item.id,
       action,
       on: today,
+      at: nowOf(ctx),
       actorId: null,
       actorName: 'citizen',
       fromStatus: item.status,

@@ -56,6 +56,7 @@ export async function remindFeedbackDue(db: Db, now: Date): Promise<number> {
         feedbackId: item.id,
         action: 'due_reminder',
         on: today,
+        at: now,
         actorId: null,
         actorName: 'system',
         fromStatus: item.status,

@@ -13,7 +13,7 @@ import {
   type WorkflowRefusal,
 } from '../../core/feedback/workflow.ts';
 import { mutate } from '../audit/audit-log.ts';
-import { todayOf } from '../clock.ts';
+import { nowOf, todayOf } from '../clock.ts';
 import { feedbackEvents, feedbackItems, units } from '../db/schema/index.ts';
 import { writeVersioned } from '../db/versioned.ts';
 import { attachEvidence, evidenceMeta, listEvidence } from '../files/evidence.ts';
@@ -209,6 +209,7 @@ export async function actOnFeedback(ctx: FeedbackContext, id: number, input: Fee
       feedbackId: id,
       action: input.type,
       on: today,
+      at: nowOf(ctx),
       actorId: ctx.actor.userId,
       actorName: ctx.actor.name,
       fromStatus: item.status,
@@ -240,6 +241,7 @@ export async function addNote(ctx: FeedbackContext, id: number, note: string) {
       feedbackId: id,
       action: 'note',
       on: todayOf(ctx),
+      at: nowOf(ctx),
       actorId: ctx.actor.userId,
       actorName: ctx.actor.name,
       visibility: 'internal',
@@ -283,6 +285,7 @@ export async function attachByStaff(ctx: FeedbackContext, id: number, file: Atta
       feedbackId: id,
       action: 'file',
       on: todayOf(ctx),
+      at: nowOf(ctx),
       actorId: ctx.actor.userId,
       actorName: ctx.actor.name,
       visibility: 'internal',
