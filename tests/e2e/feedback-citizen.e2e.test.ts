@@ -68,6 +68,14 @@ async function expectFitsPhone(where: string) {
 /** How wide the staff's page is laid out (no sideways scrolling). */
 const staffWidth = (staff: Page) => staff.evaluate<number>('document.documentElement.scrollWidth');
 
+/** How many lines the tracking code takes wherever the page shows it (the heading, the details). */
+const linesOfCode = () =>
+  page.evaluate<number[]>(`[...document.querySelectorAll('h1 .nowrap, dd.code')].map((node) => {
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    return range.getClientRects().length;
+  })`);
+
 /** A real JPEG (the browser's own screenshot) carrying a camera's EXIF and XMP location. */
 async function photoWithLocation(): Promise<Buffer> {
   const context = await browser.newContext({ viewport: { width: 64, height: 48 } });
@@ -187,6 +195,7 @@ describe('a citizen without an account and without JavaScript', () => {
     expect(await page.getByText('Đã tiếp nhận', { exact: true }).count()).toBe(1);
     await shoot('private-received');
     await expectFitsPhone('the private page');
+    expect(await linesOfCode()).toEqual([1, 1]);
   });
 
   it('the ward’s official, on a phone, finds it in the inbox and accepts, starts and answers it', {
@@ -229,6 +238,8 @@ describe('a citizen without an account and without JavaScript', () => {
     await dialog.getByRole('radio', { name: 'Đã giải quyết' }).check();
     expect(await dialog.getByRole('radio', { name: 'Chưa giải quyết được' }).isChecked()).toBe(false);
     expect(await staffWidth(staff)).toBe(PHONE.width);
+    // Once the dialog has finished opening.
+    await resizeTo(staff, PHONE);
     await staff.screenshot({ path: `${SHOTS}/staff-answer-390.png` });
     await dialog.getByRole('button', { name: 'Gửi trả lời' }).click();
     await closesAfterSave(dialog);
@@ -254,6 +265,7 @@ describe('a citizen without an account and without JavaScript', () => {
     expect(await page.getByRole('region', { name: 'Trả lời của đơn vị' }).textContent()).toContain(answer);
     await shoot('private-answered');
     await expectFitsPhone('the answered page');
+    expect(await linesOfCode()).toEqual([1, 1]);
     await page.getByRole('button', { name: 'Hài lòng', exact: true }).click();
     await page.waitForURL(`${privateUrl}&done=rated`);
     expect(await page.getByRole('status').first().textContent()).toBe('Đã ghi nhận đánh giá của bạn.');
@@ -272,6 +284,7 @@ describe('a citizen without an account and without JavaScript', () => {
     expect(await page.getByText('Đường dẫn riêng của bạn').count()).toBe(0);
     await shoot('public-rated');
     await expectFitsPhone('the public page');
+    expect(await linesOfCode()).toEqual([1, 1]);
   });
 
   it('the stored photo has no location, and is still the picture', async () => {

@@ -316,7 +316,7 @@ describe('sending', () => {
     expect(Buffer.from(photo?.data as Uint8Array).includes(LATITUDE)).toBe(false);
     const page = await t.app.inject({ url: location });
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain(`<h1>Phản ánh ${code}</h1>`);
+    expect(page.body).toContain(`<h1>Phản ánh <span class="nowrap">${code}</span></h1>`);
     expect(page.body).toContain('Đã gửi. Hãy lưu mã theo dõi và đường dẫn riêng dưới đây');
     expect(page.body).toContain(`http://localhost:80/phan-anh/${code}?token=`);
     expect(page.body).toContain('>den-duong.jpg</a>');
