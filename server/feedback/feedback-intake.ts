@@ -258,6 +258,8 @@ interface Receipt {
   /** Where it is on a map and in words (an app sends them), and the Open311 client that pushed it with its token. */
   place?: { lat: number | null; lng: number | null; placeText: string | null };
   client?: { id: number; token: string };
+  /** The private link's token when the caller derived it (the form page, `privateLinkToken`); else drawn. */
+  token?: string;
 }
 
 /** Stores a new item with its first event, files and notification, inside the caller's transaction. */
@@ -269,7 +271,7 @@ async function receive(tx: Tx, audit: Audit, receipt: Receipt) {
   await assertPointInProvince(tx, lat, lng);
   const handlingUnitId = await routedUnit(tx, input.categoryCode, receipt.unitId);
   const { dueOn, basis } = await firstDeadline(tx, input.kind, receipt.procedure, receipt.receivedOn);
-  const token = randomBytes(24).toString('base64url');
+  const token = receipt.token ?? randomBytes(24).toString('base64url');
   const values = {
     kind: input.kind,
     procedure: receipt.procedure,
@@ -355,7 +357,7 @@ async function receive(tx: Tx, audit: Audit, receipt: Receipt) {
 }
 
 /** What the sender is given: the code and the private link (the record's id stays the staff's). */
-const answerOf = (item: typeof feedbackItems.$inferSelect, token: string) => ({
+export const answerOf = (item: typeof feedbackItems.$inferSelect, token: string) => ({
   duplicate: false as const,
   code: item.code,
   token,
@@ -367,13 +369,14 @@ const answerOf = (item: typeof feedbackItems.$inferSelect, token: string) => ({
 
 /**
  * The public form: no account; refusals name the field in both languages. `within` runs first inside
- * the transaction that stores the item (the web page spends its one-use form token there).
+ * the transaction that stores the item (the web page spends its one-use form token there); `token`,
+ * the private link's token the web page derived from that form token (else one is drawn).
  */
 export async function submitPublic(
   ctx: ServiceContext,
   input: SubmitFeedback,
   files: Attachment[],
-  options: { within?: (tx: Tx) => Promise<void> } = {},
+  options: { within?: (tx: Tx) => Promise<void>; token?: string } = {},
 ) {
   const commune = await communeOf(ctx.db, input.communeCode);
   await assertCategory(ctx.db, input.categoryCode);
@@ -403,6 +406,7 @@ export async function submitPublic(
       files: checked,
       createdBy: null,
       actorName: 'citizen',
+      token: options.token,
     });
   });
   return answerOf(item, token);

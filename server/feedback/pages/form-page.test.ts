@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blobs, evidenceFiles, feedbackFormTokens, feedbackItems } from '../../db/schema/index.ts';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
 import { freshAddress, jpegWithLocation, LATITUDE, multipartBody, petition } from '../feedback-fixtures.ts';
-import { MAX_AGE_MS, MIN_AGE_MS } from './form-token.ts';
+import { MAX_AGE_MS, MIN_AGE_MS, RESEND_MS } from './form-token.ts';
 
 /**
  * The citizen's form without JavaScript: what it offers, the token and honeypot that hold off scripts,
@@ -204,6 +204,93 @@ describe('what holds scripts off', () => {
   });
 });
 
+describe('the same form sent twice (a double click on “Gửi”)', () => {
+  const photo = () => [{ name: 'cong.jpg', content: jpegWithLocation() }];
+  /** One address's posts, as one browser sends them. */
+  const from =
+    (address: string) =>
+    (fields: Record<string, string>, files: { name: string; content: Buffer }[] = photo()) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/phan-anh',
+        ...multipartBody(fields, files),
+        remoteAddress: address,
+      });
+  const itemsOf = async (text: string) =>
+    t.database.db
+      .select({ code: feedbackItems.code })
+      .from(feedbackItems)
+      .where(eq(feedbackItems.text, text));
+
+  it('answers the second post with the first one’s confirmation: its code and private link, one petition', async () => {
+    const { token } = await openForm();
+    later(MIN_AGE_MS + 1000);
+    const fields = { ...typed(), formToken: token };
+    const send = from(freshAddress());
+    const first = await send(fields);
+    later(1000);
+    const second = await send(fields);
+    expect([first.statusCode, second.statusCode]).toEqual([303, 303]);
+    expect(String(first.headers.location)).toMatch(
+      /^\/phan-anh\/PAKN-20261203-\w{5}\?token=[\w-]{32}&done=sent$/,
+    );
+    expect(second.headers.location).toBe(first.headers.location);
+    const items = await itemsOf(fields.text);
+    expect(items.map((item) => item.code)).toEqual([String(first.headers.location).split(/[/?]/)[2]]);
+    // The link shown again opens the private page.
+    const page = await t.app.inject({ url: String(second.headers.location) });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Đã gửi. Hãy lưu mã theo dõi và đường dẫn riêng dưới đây');
+    expect(page.body).toContain('>cong.jpg</a>');
+  });
+
+  it('gives the same confirmation to both posts arriving at once', async () => {
+    const { token } = await openForm();
+    later(MIN_AGE_MS + 1000);
+    const fields = { ...typed(), formToken: token };
+    const send = from(freshAddress());
+    const [first, second] = await Promise.all([send(fields), send(fields)]);
+    expect([first?.statusCode, second?.statusCode]).toEqual([303, 303]);
+    expect(second?.headers.location).toBe(first?.headers.location);
+    expect((await itemsOf(fields.text)).length).toBe(1);
+  });
+
+  it('still refuses the spent token from another address, with other content or files, or ten minutes on', async () => {
+    const { token } = await openForm();
+    later(MIN_AGE_MS + 1000);
+    const fields = { ...typed(), formToken: token };
+    const address = freshAddress();
+    const first = await from(address)(fields);
+    expect(first.statusCode).toBe(303);
+    const refusedAs = async (reply: Awaited<ReturnType<typeof post>>) => [
+      reply.statusCode,
+      reply.body.includes('Biểu mẫu này đã được dùng để gửi một phản ánh.'),
+      reply.body.includes(String(first.headers.location).split('token=')[1]?.split('&')[0] as string),
+      reply.body.includes(`name="formToken" value="${token}"`),
+    ];
+    const refused = [409, true, false, false];
+    // Same content from another address.
+    expect(await refusedAs(await from(freshAddress())(fields))).toEqual(refused);
+    // Same address: another text, another name, another photo, no photo.
+    expect(await refusedAs(await from(address)({ ...fields, text: `${fields.text} Xin cảm ơn.` }))).toEqual(
+      refused,
+    );
+    expect(await refusedAs(await from(address)({ ...fields, citizenName: 'Nguyễn Văn Ân' }))).toEqual(
+      refused,
+    );
+    const other = jpegWithLocation();
+    other[other.length - 3] = (other[other.length - 3] ?? 0) ^ 1;
+    expect(await refusedAs(await from(address)(fields, [{ name: 'cong.jpg', content: other }]))).toEqual(
+      refused,
+    );
+    expect(await refusedAs(await from(address)(fields, []))).toEqual(refused);
+    // The same post again, ten minutes after the petition was stored.
+    later(RESEND_MS);
+    expect(await refusedAs(await from(address)(fields))).toEqual(refused);
+    expect((await itemsOf(fields.text)).length).toBe(1);
+  });
+});
+
 describe('sending', () => {
   it('goes on (303) to the private page with its tracking code; the photo is stored without its location', async () => {
     const { token } = await openForm();
@@ -230,7 +317,7 @@ describe('sending', () => {
     expect(Buffer.from(photo?.data as Uint8Array).includes(LATITUDE)).toBe(false);
     const page = await t.app.inject({ url: location });
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain(`<h1>Phản ánh ${code}</h1>`);
+    expect(page.body).toContain(`<h1>Phản ánh <span class="nowrap">${code}</span></h1>`);
     expect(page.body).toContain('Đã gửi. Hãy lưu mã theo dõi và đường dẫn riêng dưới đây');
     expect(page.body).toContain(`http://localhost:80/phan-anh/${code}?token=`);
     expect(page.body).toContain('>den-duong.jpg</a>');

@@ -8,7 +8,15 @@ import { type Attachment, receiveForm } from '../feedback-attachments.ts';
 import { submitPublic } from '../feedback-intake.ts';
 import { formChoices } from '../feedback-public-list.ts';
 import { parsed, publicContext } from '../feedback-public-routes.ts';
-import { type FormTokens, spendFormToken, TOKEN_REFUSALS } from './form-token.ts';
+import {
+  contentDigest,
+  type FormTokens,
+  isSpentToken,
+  sentWithToken,
+  spendFormToken,
+  TOKEN_REFUSALS,
+  tokenUsed,
+} from './form-token.ts';
 import { type Html, html } from './html.ts';
 import { fieldError, layout, link, type PageContext, pageContext, sendPage } from './layout.ts';
 import { type Lang, say, W } from './words.ts';
@@ -224,9 +232,27 @@ export async function submitForm(request: FastifyRequest, reply: FastifyReply, d
     if (!checked.ok) throw refusal(TOKEN_REFUSALS[checked.refusal]);
     if (values[HONEYPOT]) throw refusal(W.honeypotFilled);
     const input = parsed(submitFeedbackSchema, values);
-    const answer = await submitPublic(publicContext(request, db), input, files, {
-      within: (tx) => spendFormToken(tx, checked, now),
-    });
+    // The private link's token is derived from the form token, the address and the content, so the
+    // same post sent twice (a double click) is answered with the first one's confirmation
+    // (form-token.ts, RESEND_MS); a spent token posted otherwise is refused.
+    const token = tokens.privateLinkToken(checked.nonce, request.ip, contentDigest(input, files));
+    const sentBefore = async () => {
+      const earlier = await sentWithToken(db, input, token, now);
+      if (!earlier) throw tokenUsed();
+      return earlier;
+    };
+    let answer = (await isSpentToken(db, checked.nonce))
+      ? await sentBefore()
+      : await submitPublic(publicContext(request, db), input, files, {
+          within: (tx) => spendFormToken(tx, checked, now),
+          token,
+        }).catch((error: unknown) => {
+          // Both posts at once: the second waited for the first's transaction and found its token spent.
+          if (error instanceof AppError && isSpent(error)) return sentBefore();
+          throw error;
+        });
+    // … or the first was stored between the check above and the intake's repeat check.
+    if (answer.duplicate) answer = (await sentWithToken(db, input, token, now)) ?? answer;
     if (answer.duplicate) {
       const body = html`<h1>${say(ctx.lang, W.duplicateTitle)}</h1>
 <div class="alert info" role="status"><p>${inLocale(answer.message, ctx.lang)}</p>

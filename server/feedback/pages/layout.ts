@@ -86,6 +86,7 @@ dd{margin:0;overflow-wrap:anywhere}
 .text{white-space:pre-wrap;overflow-wrap:anywhere;margin:0}
 .badge{display:inline-block;border-radius:999px;padding:.15rem .7rem;background:#e8f0fb;color:#123f7a;font-weight:600;font-size:.95rem}
 .code{font-family:ui-monospace,Menlo,Consolas,monospace;overflow-wrap:anywhere}
+.nowrap{white-space:nowrap;overflow-wrap:normal}
 ol.steps{margin:0;padding-left:1.25rem}
 ol.steps li{margin:0 0 .6rem}
 ul.items{list-style:none;margin:0;padding:0}
@@ -95,6 +96,7 @@ ul.items a{font-weight:600}
 .pages{display:flex;justify-content:space-between;gap:1rem;flex-wrap:wrap;align-items:center}
 .pages a{display:inline-block;padding:.6rem 0;min-height:44px}
 footer{max-width:46rem;margin:0 auto;padding:1rem;color:#545b66;font-size:.9rem}
+@media (max-width:22rem){h1{font-size:1.3rem}dl{grid-template-columns:1fr;gap:0}dd{margin:0 0 .5rem}}
 @media (min-width:48rem){.filters{display:grid;grid-template-columns:1fr 1fr;gap:0 1rem}}
 `);
 

@@ -60,7 +60,7 @@ describe('the public page', () => {
     const shown = await send({ publishName: true });
     const hiddenPage = await page(`/phan-anh/${hidden.code}`);
     expect([hiddenPage.statusCode, hiddenPage.headers['cache-control']]).toEqual([200, 'no-store']);
-    expect(hiddenPage.body).toContain(`<h1>Phản ánh ${hidden.code}</h1>`);
+    expect(hiddenPage.body).toContain(`<h1>Phản ánh <span class="nowrap">${hidden.code}</span></h1>`);
     expect(hiddenPage.body).toContain('<dt>Người gửi</dt><dd>Không công khai</dd>');
     expect(hiddenPage.body).toContain('<dt>Đơn vị xử lý</dt><dd>Phường Phố Hiến</dd>');
     expect(hiddenPage.body).toContain('<dt>Ngày tiếp nhận</dt><dd>03/12/2026</dd>');
@@ -215,7 +215,7 @@ describe('the private page’s forms', () => {
   it('speaks English with ?lang=en, and the redirect keeps it', async () => {
     const item = await answered();
     const english = await page(`${privateUrl(item)}&lang=en`);
-    expect(english.body).toContain(`<h1>Petition ${item.code}</h1>`);
+    expect(english.body).toContain(`<h1>Petition <span class="nowrap">${item.code}</span></h1>`);
     expect(english.body).toContain('<dt>Status</dt><dd><span class="badge">Answered</span></dd>');
     expect(english.body).toContain(`action="/phan-anh/${item.code}/danh-gia?lang=en"`);
     const rated = await postForm(`/phan-anh/${item.code}/danh-gia?lang=en`, {

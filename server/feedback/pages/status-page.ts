@@ -126,14 +126,15 @@ function statusPage(ctx: PageContext, view: View, state: StatusState): Html {
   const { lang } = ctx;
   const s = (message: Msg) => say(lang, message);
   const title = `${s(W.itemTitle)} ${view.code}`;
-  const body = html`<h1>${title}</h1>
+  // The tracking code is never broken across lines (a citizen copies it as one word).
+  const body = html`<h1>${s(W.itemTitle)} <span class="nowrap">${view.code}</span></h1>
 ${state.notices.map(
   (notice) =>
     html`<div class="alert ${notice.tone}" role="${notice.tone === 'bad' ? 'alert' : 'status'}"><p>${notice.text}</p></div>`,
 )}
 ${state.token ? privateLink(ctx, view, state, state.token) : null}
 <section class="card" aria-label="${s(W.status)}"><dl>
-<dt>${s(W.trackingCode)}</dt><dd class="code">${view.code}</dd>
+<dt>${s(W.trackingCode)}</dt><dd class="code nowrap">${view.code}</dd>
 <dt>${s(W.status)}</dt><dd><span class="badge">${inLocale(view.statusName, lang)}</span></dd>
 <dt>${s(W.outcome)}</dt><dd>${view.outcomeName ? inLocale(view.outcomeName, lang) : s(W.noOutcomeYet)}</dd>
 <dt>${s(W.kind)}</dt><dd>${inLocale(view.kindName, lang)}</dd>
