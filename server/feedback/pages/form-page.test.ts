@@ -2,7 +2,15 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blobs, evidenceFiles, feedbackFormTokens, feedbackItems } from '../../db/schema/index.ts';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
-import { freshAddress, jpegWithLocation, LATITUDE, multipartBody, petition } from '../feedback-fixtures.ts';
+import {
+  freshAddress,
+  jpegWithLocation,
+  LATITUDE,
+  multipartBody,
+  openCitizenForm,
+  petition,
+  postCitizenForm,
+} from '../feedback-fixtures.ts';
 import { MAX_AGE_MS, MIN_AGE_MS, RESEND_MS } from './form-token.ts';
 
 /**
@@ -22,27 +30,9 @@ const later = (ms: number) => {
   now += ms;
 };
 
-/** The form as a browser gets it: its HTML and the token it carries. */
-async function openForm(url = '/phan-anh', headers: Record<string, string> = {}) {
-  const page = await t.app.inject({ url, headers });
-  const token = page.body.match(/name="formToken" value="([^"]+)"/)?.[1];
-  if (!token) throw new Error(`no form token in ${page.statusCode} ${page.body.slice(0, 200)}`);
-  return { page, token };
-}
-
-/** The form sent as the browser sends it (multipart), from an address of its own. */
-function post(
-  fields: Record<string, string>,
-  files: { name: string; content: Buffer }[] = [],
-  url = '/phan-anh',
-) {
-  return t.app.inject({
-    method: 'POST',
-    url,
-    ...multipartBody(fields, files),
-    remoteAddress: freshAddress(),
-  });
-}
+const openForm = (url?: string, headers?: Record<string, string>) => openCitizenForm(t, url, headers);
+const post = (fields: Record<string, string>, files?: { name: string; content: Buffer }[], url?: string) =>
+  postCitizenForm(t, fields, files, url);
 
 type Fields = Record<string, string> & { text: string };
 const typed = () => petition({ publishName: 'true' }) as Fields;
