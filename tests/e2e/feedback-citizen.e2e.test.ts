@@ -57,7 +57,9 @@ async function expectFitsPhone(where: string) {
   expect(await page.evaluate<number>('document.documentElement.scrollWidth'), where).toBe(PHONE.width);
   for (const box of [await page.locator('main').boundingBox(), await page.locator('header').boundingBox()])
     expect(box && box.x >= 0 && box.x + box.width <= PHONE.width, where).toBe(true);
-  for (const control of await page.locator('main button, main select, main textarea').all()) {
+  // What is shown: the map point's block stays hidden without JavaScript.
+  const shown = page.locator('main button:visible, main select:visible, main textarea:visible');
+  for (const control of await shown.all()) {
     const box = await control.boundingBox();
     expect(box && box.x >= 0 && box.x + box.width <= PHONE.width, where).toBe(true);
     // Touch targets a thumb can hit.
