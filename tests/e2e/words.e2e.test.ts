@@ -11,12 +11,14 @@ import {
   signInAs,
   startServer,
 } from './harness.ts';
+import { readDialogs, type Seen, settle, track, visibleText } from './read-page.ts';
 
 /**
  * Words, not codes: every route of the web app, as the province's coordinator and as a commune's
  * reporter, in Vietnamese and in English, with a plan, a report, an assessment round and dossiers
- * behind it, each page's dialogs opened, read and closed unsaved. A page fails on a technical code a
- * person would read, or on a Vietnamese label in English.
+ * behind it, each page's dialogs opened, read and closed unsaved: those behind a button, behind a row's
+ * menu, and those a dialog opens itself (read-page.ts). A page fails on a technical code a person would
+ * read, or on a Vietnamese label in English.
  */
 let server: RunningServer;
 let browser: Browser;
@@ -309,162 +311,18 @@ async function newPage(): Promise<Page> {
   return page;
 }
 
-/** The page's requests in flight, counted as they start and end (a tab's data asked for after a click). */
-interface Traffic {
-  inFlight: number;
-  started: number;
-  idle: (() => void)[];
-}
-const traffic = new WeakMap<Page, Traffic>();
-function track(page: Page) {
-  const state: Traffic = { inFlight: 0, started: 0, idle: [] };
-  page.on('request', () => {
-    state.inFlight += 1;
-    state.started += 1;
-  });
-  const done = () => {
-    state.inFlight -= 1;
-    if (state.inFlight === 0) for (const wake of state.idle.splice(0)) wake();
-  };
-  page.on('requestfinished', done);
-  page.on('requestfailed', done);
-  traffic.set(page, state);
-}
-
-/**
- * Waits until the page has loaded its data: no request in flight, none started by what the last answer
- * rendered (two frames later: a board asks for its rows once its periods came), no loader on screen.
- * `networkidle` alone does not do: once reached at load, it answers at once after a tab is clicked.
- */
-async function settle(page: Page) {
-  await page.waitForLoadState('networkidle');
-  const state = traffic.get(page);
-  for (let round = 0; state && round < 50; round += 1) {
-    // A request whose end never came (a lost event) must not hang the walk: 30 s at most.
-    if (state.inFlight > 0)
-      await new Promise<void>((resolve) => {
-        state.idle.push(resolve);
-        setTimeout(resolve, 30_000).unref();
-      });
-    const before = state.started;
-    await page.evaluate(
-      'new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))',
-    );
-    if (state.inFlight === 0 && state.started === before) break;
-  }
-  await page.waitForFunction('!document.querySelector(".mantine-Loader-root, [aria-busy=true]")');
-}
-
-/** The little of the DOM the walk reads in the page (the tests are type-checked without the DOM library). */
-interface DomNode {
-  innerText: string;
-  textContent: string | null;
-  value?: string;
-  placeholder?: string;
-  parentElement: DomNode | null;
-  children: ArrayLike<DomNode> & Iterable<DomNode>;
-  closest(selector: string): DomNode | null;
-  querySelectorAll(selector: string): ArrayLike<DomNode> & Iterable<DomNode>;
-  getAttribute(name: string): string | null;
-}
-
-/**
- * What a person reads inside `root` (the page's body, or a dialog): the text, what fields hold and
- * suggest, chart labels drawn in SVG; and apart, what the page marks as Vietnamese whatever the reader's
- * language (lang="vi": a file's own column titles). A real function, run in the page: Playwright's
- * `evaluate` given a string for a locator returns undefined without a word.
- */
-const visibleIn = (root: DomNode) => ({
-  text: [
-    // biome-ignore lint/performance/useDomNodeTextContent: the text as rendered is what a person reads.
-    root.innerText,
-    ...[...root.querySelectorAll('input:not([type=hidden]), textarea')].flatMap((field) => [
-      field.value ?? '',
-      field.placeholder ?? '',
-    ]),
-    ...[...root.querySelectorAll('svg text')].map((node) => node.textContent ?? ''),
-  ].join('\n'),
-  vietnamese: [...root.querySelectorAll('[lang="vi"]')].flatMap((node) => [
-    // biome-ignore lint/performance/useDomNodeTextContent: the text as rendered is what a person reads.
-    node.innerText ?? '',
-    // A field marked Vietnamese (a criterion's Vietnamese name being edited) holds Vietnamese too.
-    ...[node, ...node.querySelectorAll('input, textarea')].map((field) => field.value ?? ''),
-  ]),
-});
-type Seen = ReturnType<typeof visibleIn>;
-const visibleText = (page: Page): Promise<Seen> => page.locator('body').evaluate(visibleIn);
-
-/**
- * Which dialog a button opens, so each is read once a page: a button in a table row by its column and
- * place in the cell (every row's "Sửa" opens the same dialog), any other by its name.
- */
-const dialogKeyOf = (node: DomNode) => {
-  const cell = node.closest('td');
-  if (cell?.parentElement)
-    return `row ${[...cell.parentElement.children].indexOf(cell)} ${[
-      ...cell.querySelectorAll('[aria-haspopup="dialog"]'),
-    ].indexOf(node)}`;
-  // biome-ignore lint/performance/useDomNodeTextContent: the button's name as shown.
-  return (node.getAttribute('aria-label') ?? node.innerText).trim();
-};
-
-/** A modal dialog (Mantine's Modal), not a popover's dropdown (role="dialog" too, but not modal). */
-const MODAL = '[role="dialog"][aria-modal="true"]';
-
-/**
- * Opens each dialog the page offers now (buttons marked aria-haspopup="dialog"), reads it, and closes
- * it without saving: Escape, else its "Đóng"/"Hủy" button. Returns what each dialog showed.
- */
-async function readDialogs(
-  page: Page,
-  opened: Set<string>,
-  where: string,
-  titles: string[],
-): Promise<Seen[]> {
-  const seen: Seen[] = [];
-  // A popover's target (the bell, a date field) says aria-haspopup="dialog" too, with aria-expanded.
-  const openers = page.locator(
-    '[aria-haspopup="dialog"]:not([aria-expanded]):visible:not([disabled]):not([data-disabled])',
-  );
-  for (let i = 0; i < (await openers.count()); i += 1) {
-    const opener = openers.nth(i);
-    const key = await opener.evaluate(dialogKeyOf);
-    if (opened.has(key)) continue;
-    opened.add(key);
-    await opener.click();
-    const dialog = page.locator(MODAL).last();
-    await dialog.waitFor();
-    await settle(page);
-    seen.push(await dialog.evaluate(visibleIn));
-    titles.push(`${where}: ${(await dialog.locator('.mantine-Modal-title').textContent())?.trim()}`);
-    await page.keyboard.press('Escape');
-    try {
-      await dialog.waitFor({ state: 'hidden', timeout: 10_000 });
-    } catch {
-      await dialog
-        .getByRole('button', { name: /^(Đóng|Hủy|Close|Cancel)$/ })
-        .first()
-        .click({ timeout: 10_000 });
-      await dialog.waitFor({ state: 'hidden' });
-    }
-    // Closed, not saved: no dialog left behind, nothing the page would send.
-    expect(await page.locator(MODAL).count(), `${where}: dialog "${key}" stays open`).toBe(0);
-    await settle(page);
-  }
-  return seen;
-}
-
 async function readPage(
   page: Page,
   locale: 'vi' | 'en',
   where: string,
   titles: string[] = [],
+  behind: string[] = [],
 ): Promise<string[]> {
   await settle(page);
   // A page that failed to render reads in words too, but is no page: the walk fails on it.
   if ((await page.locator('[data-page-error]').count()) > 0) return [`${where}: the page failed to render`];
-  const opened = new Set<string>();
-  const seen = [await visibleText(page)];
+  const seen: Seen[] = [await visibleText(page)];
+  const walk = { page, where, opened: new Set<string>(), seen, titles, behind };
   // The notifications, on the first page a person sees.
   if (where === '/') {
     await page.getByRole('button', { name: /^(Thông báo|Notifications) \(/ }).click();
@@ -480,14 +338,14 @@ async function readPage(
     await settle(page);
     seen.push(await visibleText(page));
   }
-  seen.push(...(await readDialogs(page, opened, where, titles)));
+  await readDialogs(walk);
   // What sits behind tabs is part of the page, and so are its dialogs.
   const tabs = page.getByRole('tab');
   for (let i = 0; i < (await tabs.count()); i += 1) {
     await tabs.nth(i).click();
     await settle(page);
     seen.push(await visibleText(page));
-    seen.push(...(await readDialogs(page, opened, where, titles)));
+    await readDialogs(walk);
   }
   const text = seen.map((s) => s.text).join('\n');
   const marked = locale === 'en' ? seen.flatMap((s) => s.vietnamese) : [];
@@ -507,17 +365,26 @@ const DIALOG_PAGES: Record<string, string[]> = {
     '/assessment',
     '/assessment/rounds/$roundId',
     '/assessment/rounds/$roundId/units/$unitId',
+    '/feedback',
+    '/feedback/apps',
+    '/feedback/$feedbackId',
     '/dialogues',
     '/dialogues/$dialogueId',
+    '/reception',
+    '/reception/sessions/$sessionId',
   ],
   'baocao.phohien': [
     '/reports/$reportId',
     '/assessment',
     '/assessment/rounds/$roundId/units/$unitId',
+    '/feedback',
+    '/feedback/apps',
+    '/feedback/$feedbackId',
     '/dialogues',
     '/dialogues/$dialogueId',
-    // The ward's weekly rule: deleting it asks first.
+    // The ward's weekly rule and its days: edit, delete, publish, postpone, cancel; its register's lines.
     '/reception',
+    '/reception/sessions/$sessionId',
   ],
   admin: [
     '/units',
@@ -528,11 +395,23 @@ const DIALOG_PAGES: Record<string, string[]> = {
     '/assessment',
     '/assessment/rounds/$roundId',
     '/assessment/rounds/$roundId/units/$unitId',
+    '/feedback',
+    '/feedback/apps',
+    '/feedback/$feedbackId',
     '/dialogues',
     '/dialogues/$dialogueId',
-    // The first unit with reception days (the ward's): deleting its rule asks first.
+    // The first unit with reception days (the ward's): its rule, its days, its register's lines.
     '/reception',
+    '/reception/sessions/$sessionId',
   ],
+};
+
+/** The pages where each person reaches dialogs behind a row's menu or from inside another dialog. */
+const DIALOGS_BEHIND: Record<string, string[]> = {
+  // A user's row: edit, give a role, reset the password; a task's dialog: remove the task.
+  dieuphoi: ['/users menu', '/plans/$planId dialog'],
+  'baocao.phohien': [],
+  admin: ['/users menu', '/plans/$planId dialog'],
 };
 
 /** The scene's report as its coordinator reads it: what a dialog saved by mistake would change. */
@@ -599,12 +478,13 @@ describe('every route reads in words, in both languages', () => {
         await page.evaluate((l) => localStorage.setItem('chiso.locale', l), locale);
         const problems: string[] = [];
         const titles: string[] = [];
+        const behind: string[] = [];
         const reportBefore = await reportState();
         for (const route of ROUTES) {
           await page.goto(`${server.url}${fillPath(route)}`);
           // Read in the language asked for (the app marks the page's language).
           expect(await page.locator('html').getAttribute('lang')).toBe(locale);
-          problems.push(...(await readPage(page, locale, route, titles)));
+          problems.push(...(await readPage(page, locale, route, titles, behind)));
         }
         await context.close();
         // Every dialog closed unsaved: the report the walk passed is as it was.
@@ -612,6 +492,8 @@ describe('every route reads in words, in both languages', () => {
         // The dialogs were opened, on every page that has them for this person.
         const pages = [...new Set(titles.map((title) => title.slice(0, title.indexOf(': '))))];
         expect(pages, titles.join('\n')).toEqual(DIALOG_PAGES[user]);
+        // … and those behind a menu (a user's row) or opened from another dialog (a task's removal).
+        expect([...new Set(behind)]).toEqual(DIALOGS_BEHIND[user]);
         const distinct = [...new Set(problems)];
         expect(distinct, `\n${distinct.join('\n')}\n`).toEqual([]);
       });

@@ -1,7 +1,8 @@
-import { Alert, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Stack, Text, Textarea } from '@mantine/core';
 import { type ReactNode, useEffect, useState } from 'react';
 import { useT } from '../i18n/locale.tsx';
 import { DialogFooter } from './DialogFooter.tsx';
+import { StackedModal } from './StackedModal.tsx';
 
 /**
  * The one confirmation before a step that cannot simply be undone (sending, publishing, removing):
@@ -54,7 +55,7 @@ export function ConfirmDialog({
   };
   return (
     // Above any dialog it is opened from (Mantine's modals sit at 200).
-    <Modal opened={opened} onClose={onClose} title={title} size="lg" zIndex={300}>
+    <StackedModal opened={opened} onClose={onClose} title={title} size="lg" zIndex={300}>
       <Stack>
         <Stack gap="xs">{typeof children === 'string' ? <Text>{children}</Text> : children}</Stack>
         {reason !== 'none' && (
@@ -85,6 +86,6 @@ export function ConfirmDialog({
           isDisabled={missing || !isReady}
         />
       </Stack>
-    </Modal>
+    </StackedModal>
   );
 }

@@ -1,7 +1,8 @@
-import { Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
+import { Button, Group, Stack, Table, Text } from '@mantine/core';
 import type { CurrentVersion } from '../../../core/versions.ts';
 import { formatDateTimeVi, useT } from '../i18n/locale.tsx';
 import { ScrollTable } from './ScrollTable.tsx';
+import { StackedModal } from './StackedModal.tsx';
 
 const show = (value: unknown) =>
   value === null || value === undefined || value === ''
@@ -37,7 +38,7 @@ export function ConflictDialog({
     .replace('{name}', conflict.updatedBy?.name ?? '—')
     .replace('{at}', conflict.updatedAt ? formatDateTimeVi(conflict.updatedAt) : '—');
   return (
-    <Modal opened onClose={() => onTakeTheirs(conflict)} title={t('conflictTitle')} size="lg">
+    <StackedModal opened onClose={() => onTakeTheirs(conflict)} title={t('conflictTitle')} size="lg">
       <Stack>
         <Text size="sm">{by}</Text>
         <ScrollTable withTableBorder minWidth={0} aria-label={t('conflictTitle')}>
@@ -65,6 +66,6 @@ export function ConflictDialog({
           <Button onClick={() => onKeepMine(conflict)}>{t('conflictKeepMine')}</Button>
         </Group>
       </Stack>
-    </Modal>
+    </StackedModal>
   );
 }

@@ -190,6 +190,7 @@ export function FeedbackActions({ item, onStale }: { item: FeedbackDetail; onSta
               variant={OFFER[action].danger ? 'light' : action === actions[0] ? 'filled' : 'default'}
               color={OFFER[action].danger ? 'red' : undefined}
               loading={act.isPending && open === null && act.variables?.type === action}
+              aria-haspopup={OFFER[action].says ? 'dialog' : undefined}
               onClick={() => start(action)}
             >
               {t(OFFER[action].button)}

@@ -175,7 +175,9 @@ export function FeedbackInboxPage() {
             {t('downloadXlsx')}
           </Button>
           {hasPermission(me, 'feedback.handle') && (
-            <Button onClick={() => setEntering(true)}>{t('feedbackEnter')}</Button>
+            <Button aria-haspopup="dialog" onClick={() => setEntering(true)}>
+              {t('feedbackEnter')}
+            </Button>
           )}
         </Group>
       </Group>

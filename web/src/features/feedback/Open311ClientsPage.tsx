@@ -155,7 +155,9 @@ export function Open311ClientsPage() {
       </Anchor>
       <Group justify="space-between">
         <Title order={2}>{t('open311Clients')}</Title>
-        <Button onClick={() => setRegistering(true)}>{t('open311Register')}</Button>
+        <Button aria-haspopup="dialog" onClick={() => setRegistering(true)}>
+          {t('open311Register')}
+        </Button>
       </Group>
       <Text size="sm" c="dimmed">
         {fill(t('open311ClientsHelp'), { url: endpoint })}
@@ -195,7 +197,13 @@ export function Open311ClientsPage() {
               </Table.Td>
               <Table.Td>
                 {client.isActive && (
-                  <Button size="xs" variant="light" color="red" onClick={() => setRevoking(client)}>
+                  <Button
+                    size="xs"
+                    variant="light"
+                    color="red"
+                    aria-haspopup="dialog"
+                    onClick={() => setRevoking(client)}
+                  >
                     {t('open311Revoke')}
                   </Button>
                 )}

@@ -4,7 +4,6 @@ import {
   Button,
   FileButton,
   Group,
-  Modal,
   NumberInput,
   Select,
   Stack,
@@ -28,6 +27,7 @@ import { ApiError } from '../../api/client.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { ConflictDialog } from '../../components/ConflictDialog.tsx';
 import { DialogFooter } from '../../components/DialogFooter.tsx';
+import { StackedModal } from '../../components/StackedModal.tsx';
 import { fill } from '../../i18n/fill.ts';
 import { decimalMark, formatNumber, useT } from '../../i18n/locale.tsx';
 import { isGroupValue, UnitMultiPicker } from '../units/UnitPicker.tsx';
@@ -147,7 +147,7 @@ export function TaskDialog({
   const fieldError = (path: string) => error?.fields.find((field) => field.path === path)?.message;
 
   return (
-    <Modal opened onClose={cancel} title={`${t('editTask')} ${item.ref}`} size="lg">
+    <StackedModal opened onClose={cancel} title={`${t('editTask')} ${item.ref}`} size="lg">
       <Stack>
         {canAssign ? (
           <Textarea
@@ -305,7 +305,7 @@ export function TaskDialog({
         onKeepMine={keepMine}
         onTakeTheirs={takeTheirs}
       />
-    </Modal>
+    </StackedModal>
   );
 }
 

@@ -96,7 +96,7 @@ export function EntryActions({ entry, onEdit }: { entry: Entry; onEdit: () => vo
   return (
     <>
       <Group gap={6} wrap="wrap">
-        <Button size="xs" variant="default" onClick={onEdit}>
+        <Button size="xs" variant="default" aria-haspopup="dialog" onClick={onEdit}>
           {t('edit')}
         </Button>
         {!entry.noticedOn && (
@@ -105,7 +105,7 @@ export function EntryActions({ entry, onEdit }: { entry: Entry; onEdit: () => vo
           </Button>
         )}
         {!entry.feedback && (
-          <Button size="xs" onClick={() => setTurning(true)}>
+          <Button size="xs" aria-haspopup="dialog" onClick={() => setTurning(true)}>
             {t('receptionPetition')}
           </Button>
         )}

@@ -89,7 +89,11 @@ export function RegisterPanel({ unitId, canHandle }: { unitId: number; canHandle
         >
           {t('downloadXlsx')}
         </Button>
-        {canHandle && <Button onClick={() => setEditing('new')}>{t('receptionEntryAdd')}</Button>}
+        {canHandle && (
+          <Button aria-haspopup="dialog" onClick={() => setEditing('new')}>
+            {t('receptionEntryAdd')}
+          </Button>
+        )}
       </Group>
       {isPhone ? (
         <Stack gap="xs" aria-label={t('receptionTabRegister')}>

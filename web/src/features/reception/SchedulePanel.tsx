@@ -154,7 +154,11 @@ export function SchedulePanel({ unitId, canHandle }: { unitId: number; canHandle
           <Title order={3} size="h4">
             {t('receptionRules')}
           </Title>
-          {canHandle && <Button onClick={() => setEditing('new')}>{t('receptionRuleAdd')}</Button>}
+          {canHandle && (
+            <Button aria-haspopup="dialog" onClick={() => setEditing('new')}>
+              {t('receptionRuleAdd')}
+            </Button>
+          )}
         </Group>
         {rules?.length === 0 && <Text c="dimmed">{t('receptionRuleNone')}</Text>}
         <Stack gap="sm">
@@ -175,7 +179,7 @@ export function SchedulePanel({ unitId, canHandle }: { unitId: number; canHandle
               </Stack>
               {canHandle && (
                 <Group gap="xs">
-                  <Button size="xs" variant="default" onClick={() => setEditing(rule)}>
+                  <Button size="xs" variant="default" aria-haspopup="dialog" onClick={() => setEditing(rule)}>
                     {t('edit')}
                   </Button>
                   <Button size="xs" onClick={() => plan(rule)} loading={generate.isPending}>
@@ -217,7 +221,7 @@ export function SchedulePanel({ unitId, canHandle }: { unitId: number; canHandle
           {t('receptionUpcoming')}
         </Title>
         {canHandle && (
-          <Button variant="default" onClick={() => setAddingSession(true)}>
+          <Button variant="default" aria-haspopup="dialog" onClick={() => setAddingSession(true)}>
             {t('receptionAdHoc')}
           </Button>
         )}

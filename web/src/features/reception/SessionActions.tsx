@@ -58,14 +58,20 @@ export function SessionActions({ session }: { session: ReceptionSession }) {
     <>
       <Group gap={6} wrap="wrap">
         {!session.publishedAt && (
-          <Button size="xs" onClick={() => setOpen('publish')}>
+          <Button size="xs" aria-haspopup="dialog" onClick={() => setOpen('publish')}>
             {t('receptionPublish')}
           </Button>
         )}
-        <Button size="xs" variant="default" onClick={() => setOpen('postpone')}>
+        <Button size="xs" variant="default" aria-haspopup="dialog" onClick={() => setOpen('postpone')}>
           {t('receptionPostpone')}
         </Button>
-        <Button size="xs" variant="subtle" color="red" onClick={() => setOpen('cancel')}>
+        <Button
+          size="xs"
+          variant="subtle"
+          color="red"
+          aria-haspopup="dialog"
+          onClick={() => setOpen('cancel')}
+        >
           {t('receptionCancelSession')}
         </Button>
       </Group>

@@ -185,7 +185,11 @@ export function SessionPage() {
         <Title order={3} size="h4">
           {t('receptionEntries')}
         </Title>
-        {canAdd && <Button onClick={() => setEditing('new')}>{t('receptionEntryAdd')}</Button>}
+        {canAdd && (
+          <Button aria-haspopup="dialog" onClick={() => setEditing('new')}>
+            {t('receptionEntryAdd')}
+          </Button>
+        )}
       </Group>
       {isPhone ? (
         <Stack gap="xs">

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, FileInput, Group, Modal, Stack, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Button, FileInput, Group, Stack, Table, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { AccountImportResult } from '../../../../core/auth/account-views.ts';
@@ -8,6 +8,7 @@ import { ApiError, api, type RowIssue } from '../../api/client.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { type FileColumn, FileColumns } from '../../components/FileColumns.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
+import { StackedModal } from '../../components/StackedModal.tsx';
 import { fill } from '../../i18n/fill.ts';
 import { useT } from '../../i18n/locale.tsx';
 
@@ -81,7 +82,7 @@ export function ImportAccountsModal({ opened, onClose }: { opened: boolean; onCl
   const count = String(preview?.count ?? 0);
 
   return (
-    <Modal opened={opened} onClose={close} title={t('importAccounts')} size="xl">
+    <StackedModal opened={opened} onClose={close} title={t('importAccounts')} size="xl">
       <Stack>
         <FileColumns size="sm" columns={ACCOUNT_COLUMNS} />
         <Anchor href="/api/users/import-template" size="sm">
@@ -202,6 +203,6 @@ export function ImportAccountsModal({ opened, onClose }: { opened: boolean; onCl
       >
         {fill(t('confirmCreateAccounts'), { count: count })}
       </ConfirmDialog>
-    </Modal>
+    </StackedModal>
   );
 }

@@ -144,6 +144,7 @@ export function UsersPage() {
                           size="xs"
                           variant="transparent"
                           aria-label={`${t('revoke')} ${label(ROLES[grant.role])}`}
+                          aria-haspopup="dialog"
                           onClick={() => setAsking({ kind: 'revoke', user, grantId: grant.id })}
                         >
                           ×
