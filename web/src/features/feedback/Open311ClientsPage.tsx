@@ -155,9 +155,12 @@ export function Open311ClientsPage() {
       </Anchor>
       <Group justify="space-between">
         <Title order={2}>{t('open311Clients')}</Title>
-        <Button aria-haspopup="dialog" onClick={() => setRegistering(true)}>
-          {t('open311Register')}
-        </Button>
+        {/* Offered once the list answered: only those who manage the province's settings get it. */}
+        {data && (
+          <Button aria-haspopup="dialog" onClick={() => setRegistering(true)}>
+            {t('open311Register')}
+          </Button>
+        )}
       </Group>
       <Text size="sm" c="dimmed">
         {fill(t('open311ClientsHelp'), { url: endpoint })}
