@@ -172,7 +172,7 @@ export async function buildApp({
   await app.register(receptionRoutes, { db: database.db });
   await app.register(receptionPage, { db: database.db });
   await app.register(open311ClientRoutes, { db: database.db });
-  await app.register(open311Routes, { db: database.db });
+  await app.register(open311Routes, { db: database.db, publicUrl: config.publicUrl });
   await app.register(dialogueRoutes, { db: database.db });
   await app.register(dialoguePages, { db: database.db });
 

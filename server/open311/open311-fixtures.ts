@@ -32,6 +32,7 @@ export function open311Caller(t: TestApp, key: string) {
     return {
       status: reply.statusCode,
       type: reply.headers['content-type'],
+      headers: reply.headers,
       body: reply.body,
       json: parse(reply.body),
     };

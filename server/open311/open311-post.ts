@@ -135,7 +135,12 @@ async function countClientRequest(tx: Tx, clientId: number, now: Date) {
  * carries the tracking code, the client's token and the answer's deadline; a repeat of the same text
  * about the same commune within a day answers with the earlier code and no new token.
  */
-export async function postRequest(ctx: ServiceContext, body: PostBody, locale: Locale): Promise<Document> {
+export async function postRequest(
+  ctx: ServiceContext,
+  body: PostBody,
+  locale: Locale,
+  publicUrl: string,
+): Promise<Document> {
   const client = await clientOfKey(ctx.db, text(body.api_key));
   if (!client) throw BAD_KEY();
   await assertJurisdiction(ctx.db, text(body.jurisdiction_id));
@@ -220,6 +225,9 @@ export async function postRequest(ctx: ServiceContext, body: PostBody, locale: L
         service_request_id: sent.code,
         token: clientToken,
         service_notice: serviceNotice('received', sent.dueOn, locale),
+        // Beyond the standard: the sender's private page (rate the answer, reopen it, add what the unit
+        // asks), for the app to hand to the citizen it relays; nobody else is given it.
+        private_url: `${publicUrl}${sent.link}`,
       },
     ]),
   };

@@ -58,7 +58,7 @@ function send(reply: FastifyReply, document: Document, as: Open311Format, status
   return reply.status(status).type(`${FORMATS[as]}; charset=utf-8`).send(render(document, as));
 }
 
-export async function open311Routes(app: FastifyInstance, { db }: { db: Db }) {
+export async function open311Routes(app: FastifyInstance, { db, publicUrl }: { db: Db; publicUrl: string }) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['open311'];
   const security: [] = [];
@@ -69,6 +69,13 @@ export async function open311Routes(app: FastifyInstance, { db }: { db: Db }) {
     { parseAs: 'string', bodyLimit: 64 * 1024 },
     (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(String(body)))),
   );
+  // What anyone may read, a web page of another site may read too (CORS); a POST carries an api_key,
+  // which belongs on an app's server, never in a browser: no CORS for it.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.method === 'GET' || request.method === 'HEAD')
+      reply.header('access-control-allow-origin', '*');
+    return payload;
+  });
   app.setErrorHandler((error, request, reply) => {
     const appError = toAppError(error);
     const status = httpStatusOf(appError.code);
@@ -197,7 +204,12 @@ export async function open311Routes(app: FastifyInstance, { db }: { db: Db }) {
     async (request, reply) =>
       send(
         reply,
-        await postRequest(publicContext(request, db), (request.body ?? {}) as PostBody, localeOf(request)),
+        await postRequest(
+          publicContext(request, db),
+          (request.body ?? {}) as PostBody,
+          localeOf(request),
+          publicUrl,
+        ),
         request.params.format,
       ),
   );

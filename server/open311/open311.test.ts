@@ -63,6 +63,8 @@ describe('a client from the standard alone', () => {
   it('lists the services: the active feedback categories, in Vietnamese or English', async () => {
     const services = await o.get('/open311/v2/services.json?jurisdiction_id=33');
     expect(services.status).toBe(200);
+    // A web page of another site may read what anyone may.
+    expect(services.headers['access-control-allow-origin']).toBe('*');
     expect(services.json.map((service: { service_code: string }) => service.service_code)).toHaveLength(8);
     expect(services.json.find((s: { service_code: string }) => s.service_code === 'infrastructure')).toEqual({
       service_code: 'infrastructure',
@@ -133,11 +135,22 @@ describe('a client from the standard alone', () => {
     token = sent.json[0].token;
     expect(code).toMatch(/^PAKN-20261203-[0-9A-Z]{5}$/);
     expect(token).toMatch(/^[\w-]{24}$/);
+    // No CORS for a POST: its api_key belongs on an app's server, not in a web page.
+    expect(sent.headers['access-control-allow-origin']).toBeUndefined();
     expect(sent.json[0]).toEqual({
       service_request_id: code,
       token,
       service_notice: 'Hạn trả lời: 24/12/2026.',
+      private_url: expect.stringMatching(
+        new RegExp(`^http://localhost:3000/phan-anh/${code}\\?token=[\\w-]+$`),
+      ),
     });
+    // The app hands the citizen the private page: it opens as theirs (rate, reopen, add information).
+    const privatePage = await t.app.inject({
+      url: sent.json[0].private_url.replace('http://localhost:3000', ''),
+    });
+    expect(privatePage.statusCode).toBe(200);
+    expect(privatePage.body).toContain('Đường dẫn riêng');
     // Taken in as the public form takes a petition: routed, its clock set, under the client's channel.
     const [row] = await t.database.db.select().from(feedbackItems).where(eq(feedbackItems.code, code));
     expect({
@@ -278,7 +291,7 @@ describe('a client from the standard alone', () => {
     const sent = await o.post(fields, 'xml');
     expect([sent.status, sent.type]).toEqual([200, XML_TYPE]);
     const match = sent.body.match(
-      /^<\?xml version="1\.0" encoding="utf-8"\?>\n<service_requests><request><service_request_id>(PAKN-20261203-[0-9A-Z]{5})<\/service_request_id><token>[\w-]{24}<\/token><service_notice>Hạn trả lời: 24\/12\/2026\.<\/service_notice><\/request><\/service_requests>$/,
+      /^<\?xml version="1\.0" encoding="utf-8"\?>\n<service_requests><request><service_request_id>(PAKN-20261203-[0-9A-Z]{5})<\/service_request_id><token>[\w-]{24}<\/token><service_notice>Hạn trả lời: 24\/12\/2026\.<\/service_notice><private_url>http:\/\/localhost:3000\/phan-anh\/\1\?token=[\w-]+<\/private_url><\/request><\/service_requests>$/,
     );
     expect(match).not.toBeNull();
     const again = await o.post({ ...fields, address_string: 'Đầu ngõ' });
