@@ -217,6 +217,20 @@ describe('deadlines', () => {
     expect(mail?.mailState).toBe('pending');
     const again = await extend(complaint, 'Thêm lần nữa.');
     expect([again.status, again.json.error?.details?.refusal]).toEqual([400, 'extended_enough']);
+    // Decided, the decision goes to the complainant within 3 working days (Điều 32): Thursday 3
+    // December 2026 → Tuesday 8.
+    await act(coordinator, complaint, {
+      type: 'answer',
+      outcome: 'resolved',
+      answer: 'Quyết định giải quyết khiếu nại số 15/QĐ-UBND.',
+    });
+    const decided = (await coordinator.request('GET', `/api/feedback/${complaint}`)).json;
+    expect(decided.clocks.find((clock: { step: string }) => clock.step === 'publish')).toEqual({
+      step: 'publish',
+      dueOn: '2026-12-08',
+      basis: 'Luật Khiếu nại 2011, Điều 32',
+      source: 'law',
+    });
 
     const denunciation = await entry('denunciation', '02/12/2026');
     await act(coordinator, denunciation, { type: 'accept' });

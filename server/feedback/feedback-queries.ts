@@ -180,12 +180,25 @@ const OTHER_CLOCKS: ClockStep[] = ['forward', 'acknowledge'];
 async function clocksOf(ctx: FeedbackContext, item: typeof feedbackItems.$inferSelect) {
   const settings = await readClockSettings(ctx.db);
   const { calendar } = await loadReportingCalendar(ctx.db);
-  return OTHER_CLOCKS.flatMap((step) => {
+  const clocks = OTHER_CLOCKS.flatMap((step) => {
     const rule = ruleInForce(item.kind as FeedbackKind, step, item.receivedOn, settings);
     return rule
       ? [{ step, dueOn: dueDate(item.receivedOn, rule, calendar), basis: rule.basis, source: rule.source }]
       : [];
   });
+  // A complaint decided is sent to the complainant, a denunciation's conclusion published, within
+  // the law's working days of the decision (Luật Khiếu nại 2011 Điều 32; Luật Tố cáo 2018 Điều 40).
+  const publish = item.answeredOn
+    ? ruleInForce(item.kind as FeedbackKind, 'publish', item.receivedOn, settings)
+    : null;
+  if (publish && item.answeredOn)
+    clocks.push({
+      step: 'publish',
+      dueOn: dueDate(item.answeredOn, publish, calendar),
+      basis: publish.basis,
+      source: publish.source,
+    });
+  return clocks;
 }
 
 export async function feedbackFile(ctx: FeedbackContext, id: number, fileId: number) {

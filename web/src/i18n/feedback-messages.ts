@@ -175,6 +175,10 @@ export const FEEDBACK_MESSAGES = {
     en: 'Forward to the competent body by',
   },
   feedbackClockAcknowledge: { vi: 'Hạn thông báo cho người gửi', en: 'Tell the sender by' },
+  feedbackClockPublish: {
+    vi: 'Hạn gửi quyết định, công khai kết luận',
+    en: 'Send the decision or publish the conclusion by',
+  },
   feedbackClockSetByProvince: { vi: 'do tỉnh quy định', en: 'set by the province' },
   feedbackHistory: { vi: 'Lịch sử xử lý', en: 'History' },
   feedbackWhen: { vi: 'Ngày', en: 'Date' },

@@ -25,6 +25,13 @@ import { useIsBelow } from '../../components/useIsPhone.ts';
 import { fill } from '../../i18n/fill.ts';
 import { formatDateTimeVi, formatNumber, useT } from '../../i18n/locale.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
+
+const CLOCK_LABELS: Record<FeedbackDetail['clocks'][number]['step'], MessageKey> = {
+  forward: 'feedbackClockForward',
+  acknowledge: 'feedbackClockAcknowledge',
+  publish: 'feedbackClockPublish',
+};
+
 import {
   type FeedbackDetail,
   type FeedbackEvent,
@@ -92,10 +99,7 @@ function Facts({ item }: { item: FeedbackDetail }) {
           <Row label="feedbackReceived">{formatDateVi(item.receivedOn)}</Row>
           <Row label="feedbackDue">{formatDateVi(item.dueOn)}</Row>
           {item.clocks.map((clock) => (
-            <Row
-              key={clock.step}
-              label={clock.step === 'forward' ? 'feedbackClockForward' : 'feedbackClockAcknowledge'}
-            >
+            <Row key={clock.step} label={CLOCK_LABELS[clock.step]}>
               {formatDateVi(clock.dueOn)}
               {clock.source !== 'law' && (
                 <Text span size="xs" c="dimmed">

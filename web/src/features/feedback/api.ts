@@ -93,7 +93,7 @@ export interface FeedbackDetail {
   communeName: string;
   handlingUnitName: string;
   duplicateOfCode: string | null;
-  clocks: { step: 'forward' | 'acknowledge'; dueOn: string; basis: string; source: string }[];
+  clocks: { step: 'forward' | 'acknowledge' | 'publish'; dueOn: string; basis: string; source: string }[];
   events: FeedbackEvent[];
   files: FeedbackFile[];
 }
