@@ -168,7 +168,11 @@ export async function buildApp({
   await app.register(chasingRoutes, { db: database.db });
   await app.register(feedbackRoutes, { db: database.db });
   await app.register(feedbackPublicRoutes, { db: database.db });
-  await app.register(feedbackPages, { db: database.db, secret: config.secret });
+  await app.register(feedbackPages, {
+    db: database.db,
+    secret: config.secret,
+    smsEnabled: config.smsUrl !== undefined,
+  });
   await app.register(receptionRoutes, { db: database.db });
   await app.register(receptionPage, { db: database.db });
   await app.register(open311ClientRoutes, { db: database.db });

@@ -32,6 +32,15 @@ const envSchema = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   CHISO_MAIL_FROM: z.string().min(3).default('Chiso <no-reply@localhost>'),
+  /**
+   * The SMS gateway citizens who left only a phone number are told through: Chiso POSTs JSON
+   * {"to": "+84…", "text": "…"} there (with CHISO_SMS_TOKEN as a bearer token); unset: no SMS.
+   */
+  CHISO_SMS_URL: z
+    .url()
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  CHISO_SMS_TOKEN: z.string().optional(),
   /** The address users open the web app at: links in e-mails point there. */
   CHISO_PUBLIC_URL: z.url().default('http://localhost:3000'),
   /** Tests only: the day the server believes it is when it starts (then the clock runs on); never in production. */
@@ -57,6 +66,8 @@ export interface Config {
   readCacheMs: number;
   smtpUrl: string | undefined;
   mailFrom: string;
+  smsUrl: string | undefined;
+  smsToken: string | undefined;
   publicUrl: string;
   /** The instant the server's clock starts at (tests), or undefined: the system's time. */
   now: string | undefined;
@@ -102,6 +113,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     readCacheMs: values.CHISO_READ_CACHE_SECONDS * 1000,
     smtpUrl: values.CHISO_SMTP_URL,
     mailFrom: values.CHISO_MAIL_FROM,
+    smsUrl: values.CHISO_SMS_URL,
+    smsToken: values.CHISO_SMS_TOKEN || undefined,
     publicUrl: values.CHISO_PUBLIC_URL.replace(/\/+$/, ''),
     now: values.CHISO_NOW,
   };

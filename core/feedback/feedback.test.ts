@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { workdayCalendar } from '../periods/workdays.ts';
+import { citizenSms, SMS_LIMIT } from './citizen-sms.ts';
 import { dueDate, extendedDue, mayExtend, resumedDueDate, ruleInForce } from './clock-rules.ts';
 import { decideIntake } from './kinds.ts';
 import { addTally, emptyTally, feedbackFigure, feedbackKpis, type KpiItem, tallyFeedback } from './kpi.ts';
@@ -294,5 +295,38 @@ describe('tracking codes', () => {
     expect(normaliseTrackingCode('HY-2026120-M7Q4Z')).toBeNull();
     expect(normaliseTrackingCode('HY-20261202-M7Q4U')).toBeNull();
     expect(() => trackingCode('HY', '2026-12-02', [1, 2, 3])).toThrow(RangeError);
+  });
+});
+
+describe('the SMS to a citizen who left only a phone', () => {
+  const input = {
+    code: 'PAKN-20261203-K7M2Q',
+    citizenName: null,
+    receivedOn: '2026-12-03',
+    on: '2026-12-10',
+    note: null,
+    unitName: 'Phường Phố Hiến',
+    outcome: null,
+    publicUrl: 'https://chiso.hungyen.gov.vn',
+  };
+  it('says the step without diacritics, in one message, with the public page', () => {
+    expect(citizenSms({ ...input, action: 'answer', outcome: 'resolved' })).toBe(
+      'Phan anh PAKN-20261203-K7M2Q: Tra loi (Da giai quyet). Xem: https://chiso.hungyen.gov.vn/phan-anh/PAKN-20261203-K7M2Q',
+    );
+    expect(citizenSms({ ...input, action: 'extend', dueOn: '2027-01-18' })).toBe(
+      'Phan anh PAKN-20261203-K7M2Q: Gia han thoi han giai quyet den 18/01/2027. Xem: https://chiso.hungyen.gov.vn/phan-anh/PAKN-20261203-K7M2Q',
+    );
+  });
+  it('leaves out a detail that would not fit, never the link', () => {
+    const long = citizenSms({
+      ...input,
+      action: 'forward',
+      unitName: 'Sở Nông nghiệp và Môi trường tỉnh Hưng Yên',
+    });
+    expect(long).toBe(
+      'Phan anh PAKN-20261203-K7M2Q: Chuyen don vi co tham quyen. Xem: https://chiso.hungyen.gov.vn/phan-anh/PAKN-20261203-K7M2Q',
+    );
+    expect(long.length).toBeLessThanOrEqual(SMS_LIMIT);
+    expect(/^[\x20-\x7e]+$/.test(long)).toBe(true);
   });
 });

@@ -5,15 +5,14 @@ export function normalizeText(value: string): string {
   return value.normalize('NFC').replace(/\s+/g, ' ').trim();
 }
 
+/** Diacritics removed, đ → d and Đ → D, case kept ("Đống Đa" → "Dong Da"): text for an SMS's 7-bit alphabet. */
+export function withoutDiacritics(value: string): string {
+  return value.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
+}
+
 /** Lower-case, diacritics removed, đ → d: the key that search compares ("Đống Đa" → "dong da"). */
 export function foldVietnamese(value: string): string {
-  return value
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+  return withoutDiacritics(value).toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });

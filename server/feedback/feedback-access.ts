@@ -88,16 +88,20 @@ export interface EventInput {
  */
 export async function addEvent(tx: DbOrTx, input: EventInput) {
   let mailState: 'pending' | null = null;
+  let smsState: 'pending' | null = null;
   if (input.visibility !== 'internal' && MAILED_STEPS.includes(input.action)) {
     const [item] = await tx
-      .select({ email: feedbackItems.contactEmail })
+      .select({ email: feedbackItems.contactEmail, phone: feedbackItems.contactPhone })
       .from(feedbackItems)
       .where(eq(feedbackItems.id, input.feedbackId));
+    // An e-mail address is told by e-mail; a phone number alone, by a text message.
     if (item?.email) mailState = 'pending';
+    else if (item?.phone) smsState = 'pending';
   }
   await tx.insert(feedbackEvents).values({
     ...input,
     mailState,
+    smsState,
     fromStatus: input.fromStatus ?? null,
     toStatus: input.toStatus ?? null,
     fromUnitId: input.fromUnitId ?? null,

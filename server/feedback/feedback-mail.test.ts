@@ -6,7 +6,7 @@ import { startSmtpServer } from '../reminders/smtp-test-server.ts';
 import { signInAs } from '../test/factories.ts';
 import { createTestApp, type Session, type TestApp } from '../test/harness.ts';
 import { petition, submitJson } from './feedback-fixtures.ts';
-import { sendFeedbackMail } from './feedback-mail.ts';
+import { sendFeedbackMessages } from './feedback-mail.ts';
 
 /**
  * A citizen who left an e-mail address is told of the steps of their petition, through a real SMTP
@@ -53,7 +53,12 @@ const mailsTo = (address: string) => smtp.received.filter((mail) => mail.to.incl
 const drain = async () => {
   const total = { sent: 0, failed: 0, noAddress: 0 };
   for (;;) {
-    const outcome = await sendFeedbackMail({ db: t.database.db, mailer, config });
+    const outcome = await sendFeedbackMessages({
+      db: t.database.db,
+      sender: mailer,
+      channel: 'mail',
+      config,
+    });
     total.sent += outcome.sent;
     total.failed += outcome.failed;
     if (outcome.sent + outcome.failed + outcome.noAddress === 0) return total;
@@ -102,7 +107,9 @@ describe('e-mail to the citizen', () => {
     const item = await send({ contactEmail: address, citizenName: 'Trần Thị Bình' });
     smtp.state.refusing = true;
     try {
-      expect((await sendFeedbackMail({ db: t.database.db, mailer, config })).failed).toBe(1);
+      expect(
+        (await sendFeedbackMessages({ db: t.database.db, sender: mailer, channel: 'mail', config })).failed,
+      ).toBe(1);
     } finally {
       smtp.state.refusing = false;
     }

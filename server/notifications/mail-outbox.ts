@@ -48,6 +48,8 @@ export async function deliverOutbox<Row extends { id: number }>(options: {
   due: readonly Row[];
   /** The audit's entity type: "notification", "feedback". */
   entityType: string;
+  /** What goes out, for the audit's action ("feedback.sms.claim"); e-mail unless said. */
+  channel?: 'mail' | 'sms';
   /** Marks the rows still claimable as "sending"; returns those it took. */
   claim: (tx: Tx, ids: number[]) => Promise<number[]>;
   mark: (tx: Tx, ids: number[], state: MailState) => Promise<void>;
@@ -65,7 +67,7 @@ export async function deliverOutbox<Row extends { id: number }>(options: {
     const without = taken.filter((id) => mails.get(id) === null);
     if (without.length > 0) await options.mark(tx, without, 'no_address');
     await audit({
-      action: `${options.entityType}.mail.claim`,
+      action: `${options.entityType}.${options.channel ?? 'mail'}.claim`,
       entityType: options.entityType,
       entityId: null,
       after: { ids: taken, noAddress: without },
@@ -97,7 +99,7 @@ export async function deliverOutbox<Row extends { id: number }>(options: {
           'failed',
         );
       await audit({
-        action: `${options.entityType}.mail.result`,
+        action: `${options.entityType}.${options.channel ?? 'mail'}.result`,
         entityType: options.entityType,
         entityId: null,
         after: { sent, failed },

@@ -2,7 +2,7 @@ import { and, eq, gt, inArray } from 'drizzle-orm';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/engine.ts';
 import { notifications, users } from '../db/schema/index.ts';
-import { sendFeedbackMail } from '../feedback/feedback-mail.ts';
+import { sendFeedbackMessages } from '../feedback/feedback-mail.ts';
 import { createMailer, type Mailer } from '../reminders/mailer.ts';
 import { SYSTEM_ACTOR } from '../setup/initialise.ts';
 import {
@@ -14,6 +14,7 @@ import {
   type MailOutcome,
 } from './mail-outbox.ts';
 import { wordsOf } from './notification-service.ts';
+import { createSmsGateway } from './sms-gateway.ts';
 
 const EVERY_MS = 60_000;
 
@@ -106,8 +107,8 @@ export async function sendHandoffMail(options: {
 }
 
 /**
- * Every minute while the server runs (and at start), the hand-offs' and the citizens' e-mail; off when
- * CHISO_SMTP_URL is not set.
+ * Every minute while the server runs (and at start), the hand-offs' and the citizens' e-mail, and the
+ * citizens' text messages; each way off when it is not configured (CHISO_SMTP_URL, CHISO_SMS_URL).
  */
 export function scheduleHandoffMail(options: {
   db: Db;
@@ -115,7 +116,8 @@ export function scheduleHandoffMail(options: {
   log: { error(object: object, message: string): void };
 }) {
   const mailer = createMailer(options.config);
-  if (!mailer) return () => {};
+  const sms = createSmsGateway(options.config);
+  if (!mailer && !sms) return () => {};
   let running = false;
   const run = async () => {
     if (running) return;
@@ -123,12 +125,20 @@ export function scheduleHandoffMail(options: {
     try {
       // Drained batch after batch: a round that told thousands is not spread over hours.
       for (;;) {
-        const outcome = await sendHandoffMail({ db: options.db, mailer, config: options.config });
-        // Citizens told of their petitions' steps go out on the same pass.
-        const citizens = await sendFeedbackMail({ db: options.db, mailer, config: options.config });
+        const none: MailOutcome = { sent: 0, failed: 0, noAddress: 0 };
+        const outcome = mailer
+          ? await sendHandoffMail({ db: options.db, mailer, config: options.config })
+          : none;
+        // Citizens told of their petitions' steps go out on the same pass, by e-mail or text message.
+        const told = { db: options.db, config: options.config };
+        const citizens = [
+          await sendFeedbackMessages({ ...told, sender: mailer, channel: 'mail' }),
+          await sendFeedbackMessages({ ...told, sender: sms, channel: 'sms' }),
+        ];
         const handled = (done: MailOutcome) => done.sent + done.failed + done.noAddress;
-        const full = handled(outcome) >= MAIL_BATCH || handled(citizens) >= MAIL_BATCH;
-        if (!full || outcome.failed + citizens.failed > 0) break;
+        const all = [outcome, ...citizens];
+        const full = all.some((done) => handled(done) >= MAIL_BATCH);
+        if (!full || all.some((done) => done.failed > 0)) break;
       }
     } catch (error) {
       options.log.error({ err: error }, 'hand-off mail failed');
@@ -141,6 +151,6 @@ export function scheduleHandoffMail(options: {
   timer.unref();
   return () => {
     clearInterval(timer);
-    mailer.close();
+    mailer?.close();
   };
 }

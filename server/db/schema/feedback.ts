@@ -178,6 +178,10 @@ export const feedbackEvents = pgTable(
     mailedAt: timestamp({ withTimezone: true }),
     /** When a sender claimed it: a claim older than the send timeout is a dead sender's, taken again. */
     mailClaimedAt: timestamp({ withTimezone: true }),
+    /** The same outbox for the text message to a citizen who left a phone number (CHISO_SMS_URL). */
+    smsState: text(),
+    smsSentAt: timestamp({ withTimezone: true }),
+    smsClaimedAt: timestamp({ withTimezone: true }),
   },
   (t) => [
     index('feedback_events_item_idx').on(t.feedbackId, t.id),

@@ -85,7 +85,7 @@ ${fieldError('lat', error)}<input type="hidden" id="lat" name="lat" value="${val
 <script src="/phan-anh/vi-tri.js" defer></script>`;
 }
 
-function formPage(ctx: PageContext, choices: Choices, state: FormState): Html {
+function formPage(ctx: PageContext, choices: Choices, state: FormState, smsEnabled: boolean): Html {
   const { lang } = ctx;
   const s = (message: Msg) => say(lang, message);
   const { values, errors } = state;
@@ -158,7 +158,7 @@ ${fieldError('text', errors.text)}<textarea ${control('text', true)} rows="7" ma
 ${fieldError('placeText', errors.placeText)}<input type="text" ${control('placeText', true)} maxlength="300" value="${values.placeText ?? ''}"></div>
 ${locateField(ctx, values, errors.lat)}
 <fieldset><legend>${s(W.contactLegend)}</legend>
-<p class="hint">${s(W.contactHint)}</p>
+<p class="hint">${s(smsEnabled ? W.contactHintSms : W.contactHint)}</p>
 ${text('contactPhone', W.phone, 'tel', 'tel', html` inputmode="tel"`)}
 ${text('contactEmail', W.email, 'email', 'email')}
 ${text('contactAddress', W.address, 'text', 'street-address')}
@@ -178,7 +178,14 @@ ${check('keepLocation', W.keepLocation, W.keepLocationHint)}
 }
 
 /** GET /phan-anh: the empty form with a fresh token. */
-export async function showForm(request: FastifyRequest, reply: FastifyReply, db: Db, tokens: FormTokens) {
+/** What the form's routes are set up with: its tokens, and whether a phone number gets text messages. */
+export interface FormSetup {
+  tokens: FormTokens;
+  smsEnabled: boolean;
+}
+
+export async function showForm(request: FastifyRequest, reply: FastifyReply, db: Db, setup: FormSetup) {
+  const { tokens } = setup;
   const ctx = pageContext(request);
   const state: FormState = {
     values: {},
@@ -187,7 +194,7 @@ export async function showForm(request: FastifyRequest, reply: FastifyReply, db:
     filesAgain: false,
     formToken: tokens.issue(request.server.clock()),
   };
-  return sendPage(reply, 200, formPage(ctx, await formChoices(db), state));
+  return sendPage(reply, 200, formPage(ctx, await formChoices(db), state, setup.smsEnabled));
 }
 
 /** The text fields of a form sent urlencoded or as JSON (a multipart one is read by `receiveForm`). */
@@ -216,7 +223,8 @@ function fieldOf(path: string): Field | null {
 const isSpent = (error: AppError) => error.details.fields?.[0]?.path === 'formToken';
 
 /** POST /phan-anh: checks the form's token and honeypot, then sends through the intake. */
-export async function submitForm(request: FastifyRequest, reply: FastifyReply, db: Db, tokens: FormTokens) {
+export async function submitForm(request: FastifyRequest, reply: FastifyReply, db: Db, setup: FormSetup) {
+  const { tokens } = setup;
   const ctx = pageContext(request);
   const now = request.server.clock();
   const values: Record<string, string> = {};
@@ -282,6 +290,10 @@ export async function submitForm(request: FastifyRequest, reply: FastifyReply, d
     if (isFileError && error.details.fields) state.errors.files = inLocale(error.text, ctx.lang);
     if (state.errors.files) state.filesAgain = true;
     if (error.details.refusal === 'unsigned_complaint') state.general.push(say(ctx.lang, W.complaintWhere));
-    return sendPage(reply, httpStatusOf(error.code), formPage(ctx, await formChoices(db), state));
+    return sendPage(
+      reply,
+      httpStatusOf(error.code),
+      formPage(ctx, await formChoices(db), state, setup.smsEnabled),
+    );
   }
 }

@@ -18,8 +18,11 @@ import { say, W } from './words.ts';
  * OpenAPI document (they answer HTML); a path under /phan-anh/ that is none of them is a 404 page
  * here, never the web app. Forms arrive urlencoded (the sender's steps) or multipart (the petition).
  */
-export async function feedbackPages(app: FastifyInstance, { db, secret }: { db: Db; secret: string }) {
-  const tokens = formTokens(secret);
+export async function feedbackPages(
+  app: FastifyInstance,
+  { db, secret, smsEnabled }: { db: Db; secret: string; smsEnabled: boolean },
+) {
+  const form = { tokens: formTokens(secret), smsEnabled };
   const config = { policy: 'public' as const };
   const schema = { hide: true };
 
@@ -40,8 +43,8 @@ export async function feedbackPages(app: FastifyInstance, { db, secret }: { db: 
     return sendPage(reply, status, layout(ctx, { title, body }));
   });
 
-  app.get('/phan-anh', { config, schema }, (request, reply) => showForm(request, reply, db, tokens));
-  app.post('/phan-anh', { config, schema }, (request, reply) => submitForm(request, reply, db, tokens));
+  app.get('/phan-anh', { config, schema }, (request, reply) => showForm(request, reply, db, form));
+  app.post('/phan-anh', { config, schema }, (request, reply) => submitForm(request, reply, db, form));
   app.get('/phan-anh/vi-tri.js', { config, schema }, (_request, reply) =>
     reply
       .header('content-type', 'text/javascript; charset=utf-8')

@@ -110,6 +110,10 @@ export const W = {
     vi: 'Không bao giờ công khai. Để thư điện tử thì mỗi bước xử lý và câu trả lời được gửi vào thư của bạn. Cần khi tố cáo.',
     en: 'Never published. With an e-mail address, each step and the answer are mailed to you. Needed for a denunciation.',
   },
+  contactHintSms: {
+    vi: 'Không bao giờ công khai. Để thư điện tử thì mỗi bước xử lý và câu trả lời được gửi vào thư của bạn; chỉ để số điện thoại thì được nhắn tin. Cần khi tố cáo.',
+    en: 'Never published. With an e-mail address, each step and the answer are mailed to you; with a phone number only, you get a text message. Needed for a denunciation.',
+  },
   phone: { vi: 'Số điện thoại', en: 'Phone number' },
   email: { vi: 'Thư điện tử', en: 'E-mail' },
   address: { vi: 'Địa chỉ', en: 'Address' },
