@@ -5,7 +5,7 @@ import { readTable } from '../files/tabular.ts';
 import { redactUrl } from '../http/log-redaction.ts';
 import { signInAs } from '../test/factories.ts';
 import { createTestApp, type Session, type TestApp, unitIdByCode } from '../test/harness.ts';
-import { petition, submitJson } from './feedback-fixtures.ts';
+import { petition, sendPetition, takeStep } from './feedback-fixtures.ts';
 import { remindFeedbackDue } from './feedback-reminders.ts';
 
 /**
@@ -23,27 +23,9 @@ beforeAll(async () => {
 const provinceCoordinator = () => signInAs(t, 'coordinator', '33');
 afterAll(() => t.close());
 
-async function send(overrides: Record<string, unknown> = {}) {
-  const sent = await submitJson(t, petition(overrides));
-  if (sent.status !== 201) throw new Error(`submit: ${sent.status} ${JSON.stringify(sent.json)}`);
-  const [row] = await t.database.db
-    .select()
-    .from(feedbackItems)
-    .where(eq(feedbackItems.code, sent.json.code));
-  return {
-    id: row?.id as number,
-    code: sent.json.code as string,
-    token: sent.json.token as string,
-    dueOn: sent.json.dueOn,
-  };
-}
+const send = (overrides: Record<string, unknown> = {}) => sendPetition(t, overrides);
 
-async function act(session: Session, id: number, body: Record<string, unknown>) {
-  const { version } = (await session.request('GET', `/api/feedback/${id}`)).json;
-  const reply = await session.request('POST', `/api/feedback/${id}/actions`, { ...body, version });
-  if (reply.status !== 200) throw new Error(`${body.type}: ${reply.status} ${JSON.stringify(reply.json)}`);
-  return reply.json;
-}
+const act = takeStep;
 
 describe('deadlines', () => {
   it('counts working days across Tết 2027 with the holidays calendar', async () => {

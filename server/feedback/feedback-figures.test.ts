@@ -1,11 +1,9 @@
-import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { feedbackItems } from '../db/schema/index.ts';
 import { docxText } from '../test/docx-reader.ts';
 import { buildPlan, signInAs } from '../test/factories.ts';
-import { createTestApp, type Session, type TestApp, unitIdByCode } from '../test/harness.ts';
-import { petition, submitJson } from './feedback-fixtures.ts';
+import { createTestApp, type TestApp, unitIdByCode } from '../test/harness.ts';
+import { sendPetition, takeStep } from './feedback-fixtures.ts';
 
 /**
  * The feedback figures in the indicator roll-ups: the report form (filled in from the data), a plan's
@@ -18,21 +16,9 @@ let communeId: number;
 const COMMUNE = '11980';
 const text = (n: number) => `Phản ánh ${n} về rác thải ở chợ phường Hồng Châu chưa được thu gom.`;
 
-async function send(n: number) {
-  const sent = await submitJson(t, petition({ communeCode: COMMUNE, text: text(n) }));
-  if (sent.status !== 201) throw new Error(`submit: ${sent.status} ${JSON.stringify(sent.json)}`);
-  const [row] = await t.database.db
-    .select({ id: feedbackItems.id, dueOn: feedbackItems.dueOn })
-    .from(feedbackItems)
-    .where(eq(feedbackItems.code, sent.json.code));
-  return { id: row?.id as number, dueOn: row?.dueOn as string, code: sent.json.code, token: sent.json.token };
-}
+const send = (n: number) => sendPetition(t, { communeCode: COMMUNE, text: text(n) });
 
-async function act(session: Session, id: number, body: Record<string, unknown>) {
-  const { version } = (await session.request('GET', `/api/feedback/${id}`)).json;
-  const reply = await session.request('POST', `/api/feedback/${id}/actions`, { ...body, version });
-  if (reply.status !== 200) throw new Error(`${body.type}: ${reply.status} ${JSON.stringify(reply.json)}`);
-}
+const act = takeStep;
 
 async function rate(item: { code: string; token: string }, rating: string) {
   const reply = await t.app.inject({

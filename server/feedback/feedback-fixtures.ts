@@ -1,4 +1,6 @@
-import type { TestApp } from '../test/harness.ts';
+import { eq } from 'drizzle-orm';
+import { feedbackItems } from '../db/schema/index.ts';
+import type { Session, TestApp } from '../test/harness.ts';
 
 /**
  * What the feedback tests send as a citizen would: the public form as JSON or as multipart with
@@ -162,4 +164,33 @@ export function postCitizenForm(
     ...multipartBody(fields, files),
     remoteAddress: freshAddress(),
   });
+}
+
+/** A petition sent through the public API from an address of its own, with its record's id; a refusal fails the test. */
+export async function sendPetition(t: TestApp, overrides: Record<string, unknown> = {}) {
+  const sent = await submitJson(t, petition(overrides));
+  if (sent.status !== 201) throw new Error(`submit: ${sent.status} ${JSON.stringify(sent.json)}`);
+  const [row] = await t.database.db
+    .select({ id: feedbackItems.id, dueOn: feedbackItems.dueOn })
+    .from(feedbackItems)
+    .where(eq(feedbackItems.code, sent.json.code));
+  return {
+    id: row?.id as number,
+    code: sent.json.code as string,
+    token: sent.json.token as string,
+    dueOn: row?.dueOn as string,
+  };
+}
+
+/** A staff step taken at the version the session reads now: its answer, whatever it is. */
+export async function tryStep(session: Session, id: number, body: Record<string, unknown>) {
+  const { version } = (await session.request('GET', `/api/feedback/${id}`)).json;
+  return session.request('POST', `/api/feedback/${id}/actions`, { ...body, version });
+}
+
+/** The same step, which must be taken: a refusal fails the test, naming it. */
+export async function takeStep(session: Session, id: number, body: Record<string, unknown>) {
+  const reply = await tryStep(session, id, body);
+  if (reply.status !== 200) throw new Error(`${body.type}: ${reply.status} ${JSON.stringify(reply.json)}`);
+  return reply.json;
 }

@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { feedbackEvents, feedbackItems } from '../db/schema/index.ts';
+import { feedbackEvents } from '../db/schema/index.ts';
 import { createMailer, type Mailer } from '../reminders/mailer.ts';
 import { startSmtpServer } from '../reminders/smtp-test-server.ts';
 import { signInAs } from '../test/factories.ts';
 import { createTestApp, type Session, type TestApp } from '../test/harness.ts';
-import { petition, submitJson } from './feedback-fixtures.ts';
+import { sendPetition, takeStep } from './feedback-fixtures.ts';
 import { sendFeedbackMessages } from './feedback-mail.ts';
 
 /**
@@ -33,21 +33,9 @@ afterAll(async () => {
   await t.close();
 });
 
-async function send(overrides: Record<string, unknown>) {
-  const sent = await submitJson(t, petition(overrides));
-  expect(sent.status).toBe(201);
-  const [row] = await t.database.db
-    .select()
-    .from(feedbackItems)
-    .where(eq(feedbackItems.code, sent.json.code));
-  return { id: row?.id as number, code: sent.json.code as string };
-}
+const send = (overrides: Record<string, unknown>) => sendPetition(t, overrides);
 
-async function act(id: number, body: Record<string, unknown>) {
-  const { version } = (await reporter.request('GET', `/api/feedback/${id}`)).json;
-  const reply = await reporter.request('POST', `/api/feedback/${id}/actions`, { ...body, version });
-  expect(reply.status).toBe(200);
-}
+const act = (id: number, body: Record<string, unknown>) => takeStep(reporter, id, body);
 
 const mailsTo = (address: string) => smtp.received.filter((mail) => mail.to.includes(address));
 const drain = async () => {

@@ -2,12 +2,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, feedbackEvents, feedbackItems } from '../db/schema/index.ts';
+import { auditEvents, feedbackEvents } from '../db/schema/index.ts';
 import { createSmsGateway } from '../notifications/sms-gateway.ts';
 import type { Mailer } from '../reminders/mailer.ts';
 import { signInAs } from '../test/factories.ts';
 import { createTestApp, type Session, type TestApp } from '../test/harness.ts';
-import { petition, submitJson } from './feedback-fixtures.ts';
+import { sendPetition } from './feedback-fixtures.ts';
 import { sendFeedbackMessages } from './feedback-mail.ts';
 
 /**
@@ -55,15 +55,7 @@ afterAll(async () => {
 const drain = () => sendFeedbackMessages({ db: t.database.db, sender: gateway, channel: 'sms', config });
 const to = (phone: string) => received.filter((message) => message.to === phone);
 
-async function send(overrides: Record<string, unknown>) {
-  const sent = await submitJson(t, petition(overrides));
-  expect(sent.status).toBe(201);
-  const [row] = await t.database.db
-    .select()
-    .from(feedbackItems)
-    .where(eq(feedbackItems.code, sent.json.code));
-  return { id: row?.id as number, code: sent.json.code as string };
-}
+const send = (overrides: Record<string, unknown>) => sendPetition(t, overrides);
 
 describe('text messages to a citizen who left only a phone number', () => {
   it('tells the receipt and the answer, once each, without diacritics, with the public page', async () => {

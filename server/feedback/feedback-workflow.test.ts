@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { feedbackItems, notifications } from '../db/schema/index.ts';
+import { notifications } from '../db/schema/index.ts';
 import { signInAs } from '../test/factories.ts';
 import { buildUser, createTestApp, type Session, type TestApp, unitIdByCode } from '../test/harness.ts';
-import { petition, submitJson } from './feedback-fixtures.ts';
+import { petition, sendPetition, tryStep } from './feedback-fixtures.ts';
 
 /**
  * The staff's side: every status and outcome, forwarding with its history, the record-level checks,
@@ -21,21 +21,10 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 /** A petition sent on the web about `communeCode`: its id, code and private token. */
-async function send(overrides: Record<string, unknown> = {}) {
-  const sent = await submitJson(t, petition(overrides));
-  if (sent.status !== 201) throw new Error(`submit: ${sent.status} ${JSON.stringify(sent.json)}`);
-  const [row] = await t.database.db
-    .select()
-    .from(feedbackItems)
-    .where(eq(feedbackItems.code, sent.json.code));
-  return { id: row?.id as number, code: sent.json.code as string, token: sent.json.token as string };
-}
+const send = (overrides: Record<string, unknown> = {}) => sendPetition(t, overrides);
 
 /** A step at the version the staff member reads now. */
-async function act(session: Session, id: number, body: Record<string, unknown>) {
-  const { version } = (await session.request('GET', `/api/feedback/${id}`)).json;
-  return session.request('POST', `/api/feedback/${id}/actions`, { ...body, version });
-}
+const act = tryStep;
 
 const detail = async (session: Session, id: number) =>
   (await session.request('GET', `/api/feedback/${id}`)).json;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { feedbackItems } from '../../db/schema/index.ts';
 import { signInAs } from '../../test/factories.ts';
 import { createTestApp, type Session, type TestApp } from '../../test/harness.ts';
-import { freshAddress, petition, submitJson } from '../feedback-fixtures.ts';
+import { freshAddress, petition, sendPetition, submitJson, takeStep } from '../feedback-fixtures.ts';
 
 /**
  * An item's page without JavaScript: what the public reads (never a contact, the name only if
@@ -19,21 +19,9 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function send(overrides: Record<string, unknown> = {}) {
-  const sent = await submitJson(t, petition(overrides));
-  if (sent.status !== 201) throw new Error(`submit: ${sent.status} ${JSON.stringify(sent.json)}`);
-  const [row] = await t.database.db
-    .select()
-    .from(feedbackItems)
-    .where(eq(feedbackItems.code, sent.json.code));
-  return { id: row?.id as number, code: sent.json.code as string, token: sent.json.token as string };
-}
+const send = (overrides: Record<string, unknown> = {}) => sendPetition(t, overrides);
 
-async function act(id: number, body: Record<string, unknown>) {
-  const { version } = (await reporter.request('GET', `/api/feedback/${id}`)).json;
-  const done = await reporter.request('POST', `/api/feedback/${id}/actions`, { ...body, version });
-  if (done.status !== 200) throw new Error(`${body.type}: ${done.status} ${JSON.stringify(done.json)}`);
-}
+const act = (id: number, body: Record<string, unknown>) => takeStep(reporter, id, body);
 
 async function answered() {
   const item = await send();
