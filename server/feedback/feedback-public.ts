@@ -216,7 +216,7 @@ export async function citizenAct(ctx: ServiceContext, code: string, token: strin
     // The citizen holds no version: the step is taken on the item as it is, under its row lock.
     const [saved] = await tx
       .update(feedbackItems)
-      .set({ ...set, version: item.version + 1, updatedAt: new Date() })
+      .set({ ...set, version: item.version + 1, updatedAt: nowOf(ctx) })
       .where(and(eq(feedbackItems.id, item.id), eq(feedbackItems.version, item.version)))
       .returning();
     if (!saved)
