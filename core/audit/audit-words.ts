@@ -295,6 +295,10 @@ const ACTIONS: Record<string, Words> = {
   'reception.session.postpone': receptionSentence('hoãn một buổi tiếp', 'postponed a reception session'),
   'reception.session.cancel': receptionSentence('hủy một buổi tiếp', 'cancelled a reception session'),
   'reception.session.record': receptionSentence('ghi nhận một buổi tiếp', 'recorded a reception session'),
+  'reception.session.online_check': receptionSentence(
+    'đánh dấu một việc chuẩn bị buổi tiếp trực tuyến',
+    'ticked a preparation of an online reception session',
+  ),
   'reception.entry.create': receptionSentence(
     'ghi một dòng sổ tiếp công dân',
     'wrote a line of the reception register',

@@ -35,6 +35,14 @@ export const SESSION_KINDS = {
 } as const;
 export type SessionKind = keyof typeof SESSION_KINDS;
 
+/** How citizens are received (Luật 136/2025/QH15, Điều 3a, from 01/7/2026): in person or online. */
+export const SESSION_MODES = {
+  in_person: { vi: 'Trực tiếp', en: 'In person' },
+  online: { vi: 'Trực tuyến', en: 'Online' },
+} as const;
+export type SessionMode = keyof typeof SESSION_MODES;
+export const SESSION_MODE_CODES = Object.keys(SESSION_MODES) as [SessionMode, ...SessionMode[]];
+
 export const SESSION_STATUSES = {
   planned: { vi: 'Dự kiến', en: 'Planned' },
   held: { vi: 'Đã tiếp', en: 'Held' },

@@ -7,7 +7,9 @@ import { z } from 'zod';
 import { zodMsg } from '../errors.ts';
 import { idSchema, versionOrNewSchema, versionSchema } from '../ids.ts';
 import { isoDate, optionalParagraphs, optionalText, text } from '../text/fields.ts';
-import { ENTRY_KIND_CODES, HOST_LEVEL_CODES } from './labels.ts';
+import { representativeIssue } from './groups.ts';
+import { ENTRY_KIND_CODES, HOST_LEVEL_CODES, SESSION_MODE_CODES } from './labels.ts';
+import { onlineAllowed } from './online.ts';
 
 const time = z
   .string({ error: zodMsg('Giờ không hợp lệ (HH:MM).', 'Invalid time (HH:MM).') })
@@ -98,8 +100,32 @@ export const createSessionSchema = z
     ...host,
     topic: optionalParagraphs(2000),
     participants: optionalParagraphs(2000),
+    mode: z.enum(SESSION_MODE_CODES).default('in_person'),
+    /** The link or platform of an online session: staff only, never published. */
+    onlineLink: optionalText(500),
   })
-  .superRefine(endsAfterStart);
+  .superRefine((value, ctx) => {
+    endsAfterStart(value, ctx);
+    if (value.mode !== 'online') return;
+    if (!onlineAllowed(value.on))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['mode'],
+        message: zodMsg(
+          'Chỉ tiếp công dân trực tuyến từ ngày 01/07/2026 (Luật 136/2025/QH15, Điều 3a): buổi tiếp trước ngày đó phải là trực tiếp.',
+          'Online reception exists from 01/07/2026 (Law 136/2025/QH15, Article 3a): a session before then is in person.',
+        ),
+      });
+    if (value.onlineLink === null)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['onlineLink'],
+        message: zodMsg(
+          'Hãy ghi đường dẫn hoặc nền tảng tiếp trực tuyến.',
+          'Enter the link or platform of the online session.',
+        ),
+      });
+  });
 export type CreateSession = z.output<typeof createSessionSchema>;
 
 export const publishSchema = z.object({ version: versionSchema });
@@ -147,7 +173,7 @@ export const recordSessionSchema = z
       });
   });
 
-export const entryFieldsSchema = z.object({
+const entryObject = z.object({
   receivedOn: isoDate,
   citizenName: text(200, zodMsg('Hãy ghi họ tên người đến.', 'Enter the visitor’s name.')),
   address: optionalText(300),
@@ -176,16 +202,68 @@ export const entryFieldsSchema = z.object({
   guidedTo: optionalText(500),
   transferredTo: optionalText(500),
   note: optionalParagraphs(2000),
+  /** The representatives' names when several people came with the same content (Luật TCD Điều 29–30). */
+  representatives: z
+    .array(text(200, zodMsg('Hãy ghi họ tên người đại diện.', 'Enter the representative’s name.')))
+    .max(20)
+    .default([]),
+  /** "Chuyển đến từ": the National Assembly or People's Council body, deputy or Ban TCD that transferred it. */
+  referredBy: optionalText(300),
+  /** The day the case was resolved (starts the 7-working-day clock to tell the transferring body). */
+  resolvedOn: isoDate.nullish().transform((value) => value ?? null),
+  /** The day the transferring body was told. */
+  referrerNotifiedOn: isoDate.nullish().transform((value) => value ?? null),
 });
+
+/** The checks across a line's fields: the group's representatives, the order of the follow-up dates. */
+function entryRules(value: z.output<typeof entryObject>, ctx: z.RefinementCtx) {
+  const group = representativeIssue(value.peopleCount, value.representatives.length);
+  if (group) ctx.addIssue({ code: 'custom', path: ['representatives'], message: zodMsg(group.vi, group.en) });
+  if (value.resolvedOn !== null && value.resolvedOn < value.receivedOn)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['resolvedOn'],
+      message: zodMsg(
+        'Ngày giải quyết không thể trước ngày tiếp.',
+        'The day resolved cannot be before the day received.',
+      ),
+    });
+  if (value.referrerNotifiedOn !== null && value.referredBy === null)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['referredBy'],
+      message: zodMsg('Hãy ghi cơ quan đã chuyển đến.', 'Enter the body that transferred the case.'),
+    });
+  if (
+    value.referrerNotifiedOn !== null &&
+    (value.resolvedOn === null || value.referrerNotifiedOn < value.resolvedOn)
+  )
+    ctx.addIssue({
+      code: 'custom',
+      path: ['referrerNotifiedOn'],
+      message: zodMsg(
+        'Ngày thông báo cho cơ quan chuyển đến phải từ ngày giải quyết trở đi.',
+        'The day the transferring body was told must be on or after the day resolved.',
+      ),
+    });
+}
+
+export const entryFieldsSchema = entryObject.superRefine(entryRules);
 export type EntryFields = z.output<typeof entryFieldsSchema>;
 
-export const createEntrySchema = entryFieldsSchema.extend({
-  unitId: idSchema,
-  sessionId: idSchema.nullable().default(null),
-});
-export const updateEntrySchema = entryFieldsSchema.extend({ version: versionSchema });
+export const createEntrySchema = entryObject
+  .extend({ unitId: idSchema, sessionId: idSchema.nullable().default(null) })
+  .superRefine(entryRules);
+export const updateEntrySchema = entryObject.extend({ version: versionSchema }).superRefine(entryRules);
 
 export const noticedSchema = z.object({ version: versionSchema, noticedOn: isoDate });
+
+/** Recording a dated check of an online session done on a day (or undone: null). */
+export const onlineCheckSchema = z.object({
+  version: versionSchema,
+  check: z.enum(['notified', 'tested']),
+  doneOn: isoDate.nullable(),
+});
 
 export const petitionSchema = z.object({
   version: versionSchema,
@@ -197,7 +275,13 @@ export const petitionSchema = z.object({
 });
 
 export const SESSION_SORT_FIELDS = ['on', 'status'] as const;
-export const ENTRY_SORT_FIELDS = ['number', 'receivedOn', 'citizenName', 'noticeDueOn'] as const;
+export const ENTRY_SORT_FIELDS = [
+  'number',
+  'receivedOn',
+  'citizenName',
+  'noticeDueOn',
+  'referrerDueOn',
+] as const;
 
 /** The province's choice on delegated reception (null: the dated default applies). */
 export const receptionSettingsSchema = z.object({ delegation: z.boolean().nullable() });

@@ -301,6 +301,19 @@ export const NOTICE_CLOCK: readonly ReceptionClock[] = [
   { workdays: 10, from: '2014-07-01', to: null, basis: 'Luật Tiếp công dân 2013, Điều 28 khoản 1' },
 ];
 
+/**
+ * A case transferred by a National Assembly or People's Council body, a deputy or a Ban tiếp công dân:
+ * within 7 working days of resolving it the body that resolved it tells the transferring body
+ * (Luật TCD Điều 27 khoản 2); within 5 working days of that notice the transferring body tells the
+ * citizen (Điều 28 khoản 2).
+ */
+export const REFERRER_CLOCK: readonly ReceptionClock[] = [
+  { workdays: 7, from: '2014-07-01', to: null, basis: 'Luật Tiếp công dân 2013, Điều 27 khoản 2' },
+];
+export const REFERRER_INFORMS_CLOCK: readonly ReceptionClock[] = [
+  { workdays: 5, from: '2014-07-01', to: null, basis: 'Luật Tiếp công dân 2013, Điều 28 khoản 2' },
+];
+
 export function clockInForce(clocks: readonly ReceptionClock[], on: string): ReceptionClock {
   const clock = clocks.find((entry) => entry.from <= on && (entry.to === null || on <= entry.to));
   if (!clock) throw new Error(`no reception clock in force on ${on}`);
@@ -379,4 +392,28 @@ export function delegationAllowed(
   const rule = DELEGATION_RULES.find((entry) => entry.from <= on && (entry.to === null || on <= entry.to));
   if (provinceChoice !== null) return { allowed: provinceChoice, basis: 'Quy định của tỉnh' };
   return { allowed: rule?.allowed ?? false, basis: rule?.basis ?? '' };
+}
+
+export interface ReferralClocks {
+  /** The last day to tell the transferring body (null until the case is resolved). */
+  referrerDueOn: string | null;
+  /** The last day for the transferring body to tell the citizen (null until it was told). */
+  citizenInformDueOn: string | null;
+}
+
+/** The follow-up clocks of a transferred line: counted from the day resolved, then from the notice sent. */
+export function referralClocks(
+  line: { referredBy: string | null; resolvedOn: string | null; referrerNotifiedOn: string | null },
+  calendar: Calendar,
+): ReferralClocks {
+  if (line.referredBy === null || line.resolvedOn === null)
+    return { referrerDueOn: null, citizenInformDueOn: null };
+  const notice = clockInForce(REFERRER_CLOCK, line.resolvedOn);
+  const referrerDueOn = calendar.addWorkdays(line.resolvedOn, notice.workdays);
+  if (line.referrerNotifiedOn === null) return { referrerDueOn, citizenInformDueOn: null };
+  const inform = clockInForce(REFERRER_INFORMS_CLOCK, line.referrerNotifiedOn);
+  return {
+    referrerDueOn,
+    citizenInformDueOn: calendar.addWorkdays(line.referrerNotifiedOn, inform.workdays),
+  };
 }

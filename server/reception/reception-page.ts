@@ -2,7 +2,14 @@ import { and, asc, eq, gte, inArray, isNotNull } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { inLocale, type Msg } from '../../core/errors.ts';
 import { idParam } from '../../core/ids.ts';
-import { HOST_LEVELS, type HostLevel, SESSION_KINDS, type SessionKind } from '../../core/reception/labels.ts';
+import {
+  HOST_LEVELS,
+  type HostLevel,
+  SESSION_KINDS,
+  SESSION_MODES,
+  type SessionKind,
+  type SessionMode,
+} from '../../core/reception/labels.ts';
 import { formatDateVi } from '../../core/text/dates.ts';
 import { todayOf } from '../clock.ts';
 import type { Db } from '../db/engine.ts';
@@ -15,7 +22,7 @@ import { say, W } from '../feedback/pages/words.ts';
 /**
  * GET /tiep-cong-dan: the public reception schedule without JavaScript (Luật TCD Điều 24): every unit's
  * published sessions from today — day, hours, place, host, expected content and participants; a
- * postponed day with its reason and the new day. Filterable by unit with a GET form; 50 to a page. Nothing of the
+ * postponed day with its reason and the new day; whether it is in person or online (never the link). Filterable by unit with a GET form; 50 to a page. Nothing of the
  * register (visitors, names, what they raised) is ever read here.
  */
 /** Sessions a page: the schedule of every unit of a province is long, and is never cut. */
@@ -39,6 +46,7 @@ const T = {
   reason: { vi: 'Lý do', en: 'Reason' },
   movedTo: { vi: 'Chuyển sang ngày', en: 'Moved to' },
   kind: { vi: 'Hình thức', en: 'Kind' },
+  mode: { vi: 'Cách tiếp', en: 'How' },
   pages: { vi: 'Các trang lịch tiếp', en: 'Pages of the schedule' },
 } satisfies Record<string, Msg>;
 
@@ -62,6 +70,8 @@ async function showSchedule(request: FastifyRequest, reply: FastifyReply, db: Db
       id: receptionSessions.id,
       unitName: units.name,
       kind: receptionSessions.kind,
+      // The way of receiving is public; an online session's link never is (it is not read here).
+      mode: receptionSessions.mode,
       on: receptionSessions.on,
       startTime: receptionSessions.startTime,
       endTime: receptionSessions.endTime,
@@ -129,6 +139,7 @@ ${
 <dt>${s(T.place)}</dt><dd>${session.location}</dd>
 <dt>${s(T.host)}</dt><dd>${session.hostTitle}${session.hostName ? ` ${session.hostName}` : ''} <span class="meta">(${inLocale(HOST_LEVELS[session.hostLevel as HostLevel] ?? HOST_LEVELS.other, lang)})</span></dd>
 <dt>${s(T.kind)}</dt><dd>${inLocale(SESSION_KINDS[session.kind as SessionKind] ?? SESSION_KINDS.periodic, lang)}</dd>
+<dt>${s(T.mode)}</dt><dd data-mode="${session.mode}">${inLocale(SESSION_MODES[session.mode as SessionMode] ?? SESSION_MODES.in_person, lang)}</dd>
 ${session.topic ? html`<dt>${s(T.topic)}</dt><dd class="text">${session.topic}</dd>` : null}
 ${session.participants ? html`<dt>${s(T.participants)}</dt><dd class="text">${session.participants}</dd>` : null}
 </dl>

@@ -1,9 +1,10 @@
-import { and, asc, desc, eq, gte, inArray, isNull, like, lt, lte, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, like, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import { hasPermissionOn } from '../../core/auth/roles.ts';
 import { AppError, msg } from '../../core/errors.ts';
 import { parseSort } from '../../core/list.ts';
 import type { HostLevel, SessionStatus } from '../../core/reception/labels.ts';
 import { ruleInWords } from '../../core/reception/labels.ts';
+import { onlineChecklist } from '../../core/reception/online.ts';
 import type { ENTRY_SORT_FIELDS, SESSION_SORT_FIELDS } from '../../core/reception/reception-schemas.ts';
 import { frequencyCheck, publishTiming } from '../../core/reception/schedule.ts';
 import { searchPattern } from '../../core/text/vietnamese.ts';
@@ -64,6 +65,20 @@ function presentSession(session: SessionRow, today: string, calendar: Calendar) 
     /** Published after the last day, or still unpublished past it (only while planned). */
     publishLate: session.status === 'planned' && timing.late,
     publishBasis: timing.basis,
+    /** An online session's preparations with their last days (none for one in person). */
+    checklist:
+      session.mode === 'online'
+        ? onlineChecklist(
+            {
+              on: session.on,
+              startTime: session.startTime,
+              notifiedOn: session.onlineNotifiedOn,
+              testedOn: session.onlineTestedOn,
+            },
+            today,
+            calendar,
+          )
+        : null,
   };
 }
 
@@ -135,6 +150,7 @@ const ENTRY_SORTS: Record<(typeof ENTRY_SORT_FIELDS)[number], SQL> = {
   receivedOn: sql`${receptionEntries.receivedOn}`,
   citizenName: sql`${receptionEntries.citizenName} collate vi`,
   noticeDueOn: sql`${receptionEntries.noticeDueOn}`,
+  referrerDueOn: sql`${receptionEntries.referrerDueOn}`,
 };
 
 const entryColumns = {
@@ -163,6 +179,12 @@ function presentEntry(row: EntryRow, today: string) {
     updatedAt: entry.updatedAt.toISOString(),
     unitName: row.unitName,
     noticeOverdue: entry.noticedOn === null && entry.noticeDueOn < today,
+    /** The transferring body not told by its day (or told after it). */
+    referrerLate:
+      entry.referrerDueOn !== null &&
+      (entry.referrerNotifiedOn === null
+        ? entry.referrerDueOn < today
+        : entry.referrerNotifiedOn > entry.referrerDueOn),
     feedback:
       row.feedbackCode === null
         ? null
@@ -185,8 +207,13 @@ export async function listEntries(ctx: ReceptionContext, query: EntryQuery) {
   }
   if (query.year !== undefined) conditions.push(eq(receptionEntries.year, query.year));
   if (query.sessionId !== undefined) conditions.push(eq(receptionEntries.sessionId, query.sessionId));
-  if (query.overdue)
-    conditions.push(isNull(receptionEntries.noticedOn), lt(receptionEntries.noticeDueOn, today));
+  if (query.overdue) {
+    const overdue = or(
+      and(isNull(receptionEntries.noticedOn), lt(receptionEntries.noticeDueOn, today)),
+      and(isNull(receptionEntries.referrerNotifiedOn), lt(receptionEntries.referrerDueOn, today)),
+    );
+    if (overdue) conditions.push(overdue);
+  }
   if (query.q) conditions.push(like(receptionEntries.search, searchPattern(query.q)));
   const where = and(...conditions);
   const { field, direction } = parseSort(query.sort);
@@ -197,7 +224,12 @@ export async function listEntries(ctx: ReceptionContext, query: EntryQuery) {
     .innerJoin(units, eq(units.id, receptionEntries.unitId))
     .leftJoin(feedbackItems, eq(feedbackItems.id, receptionEntries.feedbackId))
     .where(where)
-    .orderBy(direction === 'asc' ? asc(column) : desc(column), asc(receptionEntries.id))
+    // A line with no such date (no follow-up clock) comes last either way.
+    .orderBy(
+      sql`${column} is null`,
+      direction === 'asc' ? asc(column) : desc(column),
+      asc(receptionEntries.id),
+    )
     .limit(query.perPage)
     .offset(pageOffset(query));
   const total = await listTotal(rows, query, () =>

@@ -7,7 +7,7 @@ import type {
   EntryFields,
   petitionSchema,
 } from '../../core/reception/reception-schemas.ts';
-import { noticeDue } from '../../core/reception/schedule.ts';
+import { noticeDue, referralClocks } from '../../core/reception/schedule.ts';
 import { foldVietnamese } from '../../core/text/vietnamese.ts';
 import { mutate } from '../audit/audit-log.ts';
 import { todayOf } from '../clock.ts';
@@ -26,28 +26,58 @@ import { assertUnit, loadEntry, loadSession, type ReceptionContext } from './rec
  */
 type Entry = typeof receptionEntries.$inferSelect;
 
+/** What the audit keeps of a line's clocks (the transferring body is an authority, not personal data). */
+const followUp = (entry: Entry) => ({
+  noticeDueOn: entry.noticeDueOn,
+  referredBy: entry.referredBy,
+  resolvedOn: entry.resolvedOn,
+  referrerDueOn: entry.referrerDueOn,
+  referrerNotifiedOn: entry.referrerNotifiedOn,
+  citizenInformDueOn: entry.citizenInformDueOn,
+});
+
 /** The lock that serialises numbering in one unit's register (any constant, paired with the unit). */
 const NUMBER_LOCK = 7_301;
 
-const searchOf = (number: number, input: Pick<EntryFields, 'citizenName' | 'content'>) =>
-  foldVietnamese(`${number} ${input.citizenName} ${input.content}`);
+const searchOf = (
+  number: number,
+  input: Pick<EntryFields, 'citizenName' | 'content' | 'request' | 'representatives'>,
+) =>
+  foldVietnamese(
+    [number, input.citizenName, ...input.representatives, input.content, input.request ?? ''].join(' '),
+  );
 
-async function noticeDueOn(db: DbOrTx, receivedOn: string) {
+/** The clocks a line's dates start: the 10-working-day notice, and a transferred case's two follow-ups. */
+async function clocksOf(db: DbOrTx, fields: EntryFields) {
   const { calendar } = await loadReportingCalendar(db);
-  return noticeDue(receivedOn, calendar).dueOn;
+  return { noticeDueOn: noticeDue(fields.receivedOn, calendar).dueOn, ...referralClocks(fields, calendar) };
 }
 
-function assertNotFuture(ctx: ReceptionContext, receivedOn: string) {
-  if (receivedOn > todayOf(ctx))
+function assertNotFuture(ctx: ReceptionContext, fields: EntryFields) {
+  const today = todayOf(ctx);
+  if (fields.receivedOn > today)
     throw fieldError(
       'receivedOn',
       msg('Ngày tiếp không thể sau hôm nay.', 'The day received cannot be after today.'),
+    );
+  if (fields.resolvedOn !== null && fields.resolvedOn > today)
+    throw fieldError(
+      'resolvedOn',
+      msg('Ngày giải quyết không thể sau hôm nay.', 'The day resolved cannot be after today.'),
+    );
+  if (fields.referrerNotifiedOn !== null && fields.referrerNotifiedOn > today)
+    throw fieldError(
+      'referrerNotifiedOn',
+      msg(
+        'Ngày thông báo cho cơ quan chuyển đến không thể sau hôm nay.',
+        'The day the transferring body was told cannot be after today.',
+      ),
     );
 }
 
 export async function createEntry(ctx: ReceptionContext, input: z.output<typeof createEntrySchema>) {
   await assertUnit(ctx, input.unitId, 'handle');
-  assertNotFuture(ctx, input.receivedOn);
+  assertNotFuture(ctx, input);
   if (input.sessionId !== null) {
     const { session } = await loadSession(ctx, input.sessionId, 'handle');
     if (session.unitId !== input.unitId)
@@ -64,9 +94,9 @@ export async function createEntry(ctx: ReceptionContext, input: z.output<typeof 
         ),
       );
   }
-  const dueOn = await noticeDueOn(ctx.db, input.receivedOn);
   const year = Number(input.receivedOn.slice(0, 4));
   const { unitId, sessionId, ...fields } = input;
+  const clocks = await clocksOf(ctx.db, fields);
   return mutate(ctx, async (tx, audit) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${NUMBER_LOCK}, ${unitId})`);
     const [last] = await tx
@@ -82,7 +112,7 @@ export async function createEntry(ctx: ReceptionContext, input: z.output<typeof 
         year,
         number,
         ...fields,
-        noticeDueOn: dueOn,
+        ...clocks,
         search: searchOf(number, fields),
         createdBy: ctx.actor.userId,
         updatedBy: ctx.actor.userId,
@@ -95,7 +125,16 @@ export async function createEntry(ctx: ReceptionContext, input: z.output<typeof 
       entityType: 'reception_entry',
       entityId: entry.id,
       unitId,
-      after: { year, number, kind: entry.kind, sessionId, receivedOn: entry.receivedOn, noticeDueOn: dueOn },
+      after: {
+        year,
+        number,
+        kind: entry.kind,
+        sessionId,
+        receivedOn: entry.receivedOn,
+        peopleCount: entry.peopleCount,
+        representatives: entry.representatives.length,
+        ...followUp(entry),
+      },
     });
     return entry;
   });
@@ -107,7 +146,7 @@ export async function updateEntry(
   input: EntryFields & { version: number },
 ) {
   const { entry } = await loadEntry(ctx, id, 'handle');
-  assertNotFuture(ctx, input.receivedOn);
+  assertNotFuture(ctx, input);
   if (Number(input.receivedOn.slice(0, 4)) !== entry.year)
     throw fieldError(
       'receivedOn',
@@ -117,13 +156,13 @@ export async function updateEntry(
       ),
     );
   const { version, ...fields } = input;
-  const dueOn = await noticeDueOn(ctx.db, input.receivedOn);
+  const clocks = await clocksOf(ctx.db, fields);
   return mutate(ctx, async (tx, audit) => {
     const saved = await writeVersioned(tx, {
       table: receptionEntries,
       where: eq(receptionEntries.id, id),
       version,
-      set: { ...fields, noticeDueOn: dueOn, search: searchOf(entry.number, fields) },
+      set: { ...fields, ...clocks, search: searchOf(entry.number, fields) },
       actorId: ctx.actor.userId,
     });
     await audit({
@@ -131,7 +170,15 @@ export async function updateEntry(
       entityType: 'reception_entry',
       entityId: id,
       unitId: entry.unitId,
-      after: { year: entry.year, number: entry.number, kind: saved.kind, noticeDueOn: dueOn },
+      before: followUp(entry),
+      after: {
+        year: entry.year,
+        number: entry.number,
+        kind: saved.kind,
+        peopleCount: saved.peopleCount,
+        representatives: saved.representatives.length,
+        ...followUp(saved),
+      },
     });
     return saved;
   });

@@ -12,6 +12,7 @@ import {
   ENTRY_SORT_FIELDS,
   generateSchema,
   noticedSchema,
+  onlineCheckSchema,
   petitionSchema,
   postponeSchema,
   publishSchema,
@@ -45,6 +46,7 @@ import {
   postponeSession,
   publishSession,
   recordSession,
+  setOnlineCheck,
   updateRule,
 } from './reception-schedule.ts';
 import { receptionSettingsForm, saveReceptionSettings } from './reception-settings.ts';
@@ -192,6 +194,19 @@ export async function receptionRoutes(app: FastifyInstance, { db }: { db: Db }) 
       },
     },
     async (request) => recordSession(contextOf(request, db), request.params.id, request.body),
+  );
+  api.post(
+    '/api/reception/sessions/:id/online-check',
+    {
+      config: handle,
+      schema: {
+        tags,
+        summary: 'Buổi tiếp trực tuyến: ghi ngày đã thông báo các bên, đã kết nối thử (hoặc bỏ ghi)',
+        params,
+        body: onlineCheckSchema,
+      },
+    },
+    async (request) => setOnlineCheck(contextOf(request, db), request.params.id, request.body),
   );
 
   api.get(

@@ -1,9 +1,11 @@
 import { and, eq, inArray, isNotNull, or } from 'drizzle-orm';
 import type { z } from 'zod';
 import { AppError, fieldError, msg } from '../../core/errors.ts';
+import { onlineAllowed } from '../../core/reception/online.ts';
 import type {
   CreateSession,
   createRuleSchema,
+  onlineCheckSchema,
   postponeSchema,
   RuleFields,
   recordSessionSchema,
@@ -281,6 +283,14 @@ export async function postponeSession(
   const { session } = await loadSession(ctx, id, 'handle');
   assertPlanned(session);
   const today = todayOf(ctx);
+  if (session.mode === 'online' && !onlineAllowed(input.newOn))
+    throw fieldError(
+      'newOn',
+      msg(
+        'Buổi tiếp trực tuyến chỉ dời được sang ngày từ 01/07/2026 (Luật 136/2025/QH15, Điều 3a).',
+        'An online session can only move to a day from 01/07/2026 (Law 136/2025/QH15, Article 3a).',
+      ),
+    );
   if (input.newOn < today || input.newOn === session.on)
     throw fieldError(
       'newOn',
@@ -312,6 +322,8 @@ export async function postponeSession(
           hostName: session.hostName,
           topic: session.topic,
           participants: session.participants,
+          mode: session.mode,
+          onlineLink: session.onlineLink,
           replacesId: session.id,
           // Posting the new time is part of postponing (Luật TCD Điều 24): a published day's replacement is published.
           publishedAt: session.publishedAt ? nowOf(ctx) : null,
@@ -372,4 +384,37 @@ export async function recordSession(
     conclusion: input.conclusion,
   };
   return step(ctx, session, input.version, 'reception.session.record', set, set);
+}
+
+/**
+ * Records a dated check of an online session's checklist done on a day, or undone (null): the parties
+ * notified, the test connection made. The day may not be after today nor after the session's day.
+ */
+export async function setOnlineCheck(
+  ctx: ReceptionContext,
+  id: number,
+  input: z.output<typeof onlineCheckSchema>,
+) {
+  const { session } = await loadSession(ctx, id, 'handle');
+  if (session.mode !== 'online')
+    throw notNow('Buổi tiếp này không phải trực tuyến.', 'This session is not online.');
+  if (session.status === 'cancelled' || session.status === 'postponed')
+    throw notNow('Buổi tiếp đã hoãn hoặc hủy.', 'This session was postponed or cancelled.');
+  if (input.doneOn !== null && (input.doneOn > todayOf(ctx) || input.doneOn > session.on))
+    throw fieldError(
+      'doneOn',
+      msg(
+        'Ngày thực hiện không thể sau hôm nay hay sau ngày tiếp.',
+        'The day done cannot be after today or after the session’s day.',
+      ),
+    );
+  const column = input.check === 'notified' ? 'onlineNotifiedOn' : 'onlineTestedOn';
+  return step(
+    ctx,
+    session,
+    input.version,
+    'reception.session.online_check',
+    { [column]: input.doneOn },
+    { check: input.check, doneOn: input.doneOn },
+  );
 }

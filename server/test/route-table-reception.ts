@@ -4,7 +4,7 @@ import { STALE, type TableCall, type TableRow } from './route-table-kit.ts';
 /**
  * The reception routes' rows of the route × role × record table (the order of TABLE_ROLES: admin,
  * coordinator at the province, coordinator of A, reporter of A, head of A, appraiser, leader,
- * anonymous). Each commune has a weekly rule, a one-off planned session and a register line, made on
+ * anonymous). Each commune has a weekly rule, a one-off planned online session and a register line, made on
  * first use by the province's coordinator; writes send a stale version (an allowed caller gets 409).
  * The register is never public: every staff route is 404 on another commune's record.
  */
@@ -47,6 +47,8 @@ function recordsOf(world: World, side: Side): Promise<SideRecords> {
         unitId: side.unitId,
         on: '2099-01-08',
         ...host,
+        mode: 'online',
+        onlineLink: 'https://hop.example.vn/bang-quyen',
       });
       const entry = await world.coordinator.request('POST', '/api/reception/entries', {
         unitId: side.unitId,
@@ -151,6 +153,15 @@ export const RECEPTION_ROUTE_TABLE: Record<string, TableRow> = {
     call: on('sessionId', (id) => `/api/reception/sessions/${id}/record`, {
       version: STALE,
       privacy: 'names',
+    }),
+    ...WRITE,
+  },
+  // The session is online: an allowed caller's stale version is the 409.
+  'POST /api/reception/sessions/:id/online-check': {
+    call: on('sessionId', (id) => `/api/reception/sessions/${id}/online-check`, {
+      version: STALE,
+      check: 'notified',
+      doneOn: null,
     }),
     ...WRITE,
   },

@@ -17,8 +17,9 @@ import {
  * Reception days in Phường Phố Hiến on Thursday 3 December 2026: its reporter, on a desktop, sets the
  * chairman's weekly day (Thursday), plans the coming weeks, publishes next week's session through the confirmation, records
  * today's session with one visitor in the register (a refused save keeps what was typed) and turns the
- * line into a petition; the public schedule shows the published day and nothing of the register; the
- * schedule fits a 390 px phone.
+ * line into a petition; plans an online session in January 2027 and ticks its checklist; a group line
+ * with too many representatives is refused, then accepted; the public schedule shows the published day
+ * and nothing of the register; the schedule fits a 390 px phone.
  */
 const SHOTS = '/tmp/reception-shots';
 const NOW = '2026-12-03T09:00:00+07:00';
@@ -145,6 +146,70 @@ describe('a commune’s reception days', () => {
     const reporter = await apiAs(server, 'baocao.phohien');
     const inbox = (await reporter('GET', `/api/feedback?q=${code}`)).json;
     expect([inbox.total, inbox.items[0].channel]).toEqual([1, 'in_person']);
+    await page.context().close();
+  });
+
+  it('plans an online session after 01/07/2026 with its checklist; a group line is refused, then accepted', {
+    timeout: 300_000,
+  }, async () => {
+    const page = await newPage({ width: 1440, height: 900 });
+    await signInAs(page, server, 'baocao.phohien');
+    await page.goto(`${server.url}/reception`);
+    await page.getByRole('button', { name: 'Thêm buổi tiếp một lần / đột xuất' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Thêm buổi tiếp một lần / đột xuất' });
+    await dialog.getByLabel('Ngày tiếp').fill('05/01/2027');
+    await pick(page, dialog, 'Cách tiếp', 'Trực tuyến');
+    await dialog.getByText(/Trang lịch công khai chỉ ghi "Trực tuyến"/).waitFor();
+    await dialog
+      .getByLabel('Đường dẫn hoặc nền tảng trực tuyến (không công khai)')
+      .fill('https://hop.phohien.example.vn/tiep-dan');
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await closesAfterSave(dialog);
+
+    await page.locator('tr[data-session="2027-01-05"]').getByRole('link', { name: '05/01/2027' }).click();
+    await page.getByRole('heading', { name: 'Buổi tiếp công dân 05/01/2027' }).waitFor();
+    await page.getByText('Cách tiếp: Trực tuyến · https://hop.phohien.example.vn/tiep-dan').waitFor();
+    // Counted back in working days across New Year's Day (Friday 01/01/2027 off).
+    const checklist = page.getByRole('region', { name: 'Chuẩn bị tiếp trực tuyến' });
+    await checklist.getByText('chưa xác nhận', { exact: true }).waitFor();
+    await checklist.locator('[data-check="notified"]').getByText('Hạn 28/12/2026').waitFor();
+    await checklist.locator('[data-check="tested"]').getByText('Hạn 04/01/2027').waitFor();
+    await checklist.locator('[data-check="connected"]').getByText('Ngày 05/01/2027, trước 06:30').waitFor();
+    // Saved at once: the box shows ticked when the server answers.
+    await checklist.getByLabel('Thông báo cho các bên tham gia').click();
+    await checklist.locator('[data-check="notified"]').getByText('Đã làm ngày 03/12/2026').waitFor();
+    expect(await checklist.locator('[data-late]').count()).toBe(0);
+    await page.screenshot({ path: `${SHOTS}/online-1440.png`, fullPage: true });
+
+    await page.goto(`${server.url}/reception`);
+    await page.getByRole('tab', { name: 'Sổ tiếp công dân' }).click();
+    await page.getByRole('button', { name: 'Ghi vào sổ' }).click();
+    const entryDialog = page.getByRole('dialog', { name: 'Ghi vào sổ' });
+    await entryDialog.getByLabel('Họ tên').fill('Lê Văn Tâm');
+    await pick(page, entryDialog, 'Loại đơn', 'Khiếu nại');
+    await entryDialog
+      .getByLabel('Nội dung sự việc')
+      .fill('Mười hai hộ khiếu nại đơn giá bồi thường đất làm đường.');
+    await entryDialog.getByLabel('Số người cùng nội dung').fill('12');
+    const names = entryDialog.getByLabel('Người đại diện (mỗi dòng một người)');
+    await names.fill(
+      ['Lê Văn Tâm', 'Phạm Thị Lan', 'Ngô Văn Hải', 'Đỗ Thị Mai', 'Vũ Văn Nam', 'Hà Thị Thu'].join('\n'),
+    );
+    await entryDialog.getByRole('button', { name: 'Lưu' }).click();
+    await entryDialog
+      .getByText(
+        'Trên 10 người cùng nội dung thì cử từ 1 đến 5 người đại diện (Luật Tiếp công dân 2013, Điều 29–30).',
+      )
+      .waitFor();
+    await names.fill('Lê Văn Tâm\nPhạm Thị Lan');
+    await entryDialog.getByRole('button', { name: 'Lưu' }).click();
+    await closesAfterSave(entryDialog);
+    const line = page.locator('tr[data-entry="2"]');
+    await line.getByText('12 người cùng nội dung · Lê Văn Tâm, Phạm Thị Lan').waitFor();
+    // Found by a representative's name typed without diacritics.
+    await page.getByLabel('Tìm theo số, họ tên, nội dung, yêu cầu (không cần dấu)').fill('pham thi lan');
+    await page.locator('tr[data-entry="1"]').waitFor({ state: 'detached' });
+    await line.waitFor();
     await page.context().close();
   });
 

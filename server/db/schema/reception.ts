@@ -101,6 +101,13 @@ export const receptionSessions = pgTable(
     visitorCount: integer(),
     /** Thông báo kết luận: what the head concluded. */
     conclusion: text(),
+    /** 'in_person' | 'online' (Luật 136/2025/QH15 Điều 3a, from 01/7/2026). */
+    mode: text().notNull().default('in_person'),
+    /** The online session's link or platform: for staff, never published. */
+    onlineLink: text(),
+    /** The online checklist's dated checks: the parties notified, the test connection made. */
+    onlineNotifiedOn: date({ mode: 'string' }),
+    onlineTestedOn: date({ mode: 'string' }),
     version: integer().notNull().default(1),
     createdBy: integer().references(() => users.id),
     updatedBy: integer().references(() => users.id),
@@ -117,6 +124,7 @@ export const receptionSessions = pgTable(
     ),
     check('reception_sessions_privacy_check', sql`${t.privacy} in ('names', 'counts')`),
     check('reception_sessions_visitors_check', sql`${t.visitorCount} is null or ${t.visitorCount} >= 0`),
+    check('reception_sessions_mode_check', sql`${t.mode} in ('in_person', 'online')`),
   ],
 );
 
@@ -154,7 +162,17 @@ export const receptionEntries = pgTable(
     noticeDueOn: date({ mode: 'string' }).notNull(),
     noticedOn: date({ mode: 'string' }),
     note: text(),
-    /** Folded name, content and number for search without diacritics. */
+    /** The representatives of several people with the same content (Luật TCD Điều 29–30). */
+    representatives: text().array().notNull().default(sql`'{}'::text[]`),
+    /** "Chuyển đến từ": the body of the National Assembly or People's Council, deputy or Ban TCD that transferred it. */
+    referredBy: text(),
+    resolvedOn: date({ mode: 'string' }),
+    /** 7 working days after resolving: tell the transferring body (Điều 27 khoản 2). */
+    referrerDueOn: date({ mode: 'string' }),
+    referrerNotifiedOn: date({ mode: 'string' }),
+    /** 5 working days after that notice: the transferring body tells the citizen (Điều 28 khoản 2). */
+    citizenInformDueOn: date({ mode: 'string' }),
+    /** Folded number, name, representatives, content and request for search without diacritics. */
     search: text().notNull(),
     version: integer().notNull().default(1),
     createdBy: integer().references(() => users.id),

@@ -172,8 +172,8 @@ export const RECEPTION_MESSAGES = {
   receptionPetitionMade: { vi: 'Đã tạo đơn {code}.', en: 'Petition {code} made.' },
   receptionPetitionOf: { vi: 'Đơn', en: 'Petition' },
   receptionRegisterSearch: {
-    vi: 'Tìm theo số, họ tên, nội dung (không cần dấu)',
-    en: 'Search number, name, content (diacritics optional)',
+    vi: 'Tìm theo số, họ tên, nội dung, yêu cầu (không cần dấu)',
+    en: 'Search number, name, content, request (diacritics optional)',
   },
   receptionYear: { vi: 'Năm', en: 'Year' },
   receptionOnlyOverdue: { vi: 'Chỉ dòng quá hạn thông báo', en: 'Only lines with an overdue notice' },
@@ -207,5 +207,59 @@ export const RECEPTION_MESSAGES = {
     en: 'From 1 July 2026 the amended law is reported to bar deputies from receiving in the head’s stead (text not confirmed): by default not allowed from then. Today: {today}.',
   },
   receptionSettingsSaved: { vi: 'Đã lưu cài đặt tiếp công dân.', en: 'Reception settings saved.' },
+  receptionMode: { vi: 'Cách tiếp', en: 'How' },
+  receptionOnlineLink: {
+    vi: 'Đường dẫn hoặc nền tảng trực tuyến (không công khai)',
+    en: 'Online link or platform (not published)',
+  },
+  receptionOnlineHelp: {
+    vi: 'Tiếp trực tuyến từ 01/07/2026 (Luật 136/2025/QH15, Điều 3a). Trang lịch công khai chỉ ghi "Trực tuyến", không ghi đường dẫn.',
+    en: 'Online reception from 01/07/2026 (Law 136/2025/QH15, Article 3a). The public schedule says only "Online", never the link.',
+  },
+  receptionChecklist: { vi: 'Chuẩn bị tiếp trực tuyến', en: 'Online session preparations' },
+  receptionChecklistHelp: {
+    vi: 'Theo Nghị định 154/2026/NĐ-CP (bản chưa xác nhận): các hạn tính theo ngày làm việc trước ngày tiếp.',
+    en: 'Under Decree 154/2026/NĐ-CP (unofficial copy): the last days count working days before the session.',
+  },
+  receptionCheckBy: { vi: 'Hạn {day}', en: 'By {day}' },
+  receptionCheckAt: { vi: 'Ngày {day}, trước {time}', en: 'On {day}, before {time}' },
+  receptionCheckOnDay: { vi: 'Trong ngày tiếp {day}', en: 'On the day, {day}' },
+  receptionCheckDone: { vi: 'Đã làm ngày {day}', en: 'Done on {day}' },
+  receptionCheckLate: { vi: 'Quá hạn', en: 'Late' },
+  receptionRepresentatives: {
+    vi: 'Người đại diện (mỗi dòng một người)',
+    en: 'Representatives (one per line)',
+  },
+  receptionGroupHelp: {
+    vi: 'Nhiều người cùng nội dung: từ 5 đến 10 người cử 1 hoặc 2 người đại diện; trên 10 người không quá 5 (Luật Tiếp công dân 2013, Điều 29–30).',
+    en: 'Several people with the same content: 5 to 10 appoint 1 or 2 representatives; more than 10, no more than 5 (Law on Citizen Reception 2013, Articles 29–30).',
+  },
+  receptionGroupOf: { vi: '{count} người cùng nội dung', en: '{count} people, same content' },
+  receptionReferredBy: {
+    vi: 'Chuyển đến từ (cơ quan của Quốc hội, HĐND, đại biểu, Ban tiếp công dân)',
+    en: 'Transferred by (a National Assembly or People’s Council body, a deputy, a Ban TCD)',
+  },
+  receptionResolvedOn: { vi: 'Ngày giải quyết xong', en: 'Day resolved' },
+  receptionReferrerNotifiedOn: {
+    vi: 'Ngày thông báo cho cơ quan chuyển đến',
+    en: 'Day the transferring body was told',
+  },
+  receptionReferrerDue: {
+    vi: 'Hạn thông báo cơ quan chuyển đến {day}',
+    en: 'Tell the transferring body by {day}',
+  },
+  receptionReferrerTold: {
+    vi: 'Đã thông báo cơ quan chuyển đến ngày {day}',
+    en: 'Transferring body told on {day}',
+  },
+  receptionReferrerLate: { vi: 'Chậm thông báo cơ quan chuyển đến', en: 'Transferring body told late' },
+  receptionCitizenInformDue: {
+    vi: 'Cơ quan chuyển đến trả lời công dân trước {day}',
+    en: 'The transferring body tells the citizen by {day}',
+  },
+  receptionReferralHelp: {
+    vi: 'Vụ việc do cơ quan của Quốc hội, HĐND, đại biểu hoặc Ban tiếp công dân chuyển đến: trong 07 ngày làm việc kể từ ngày giải quyết phải thông báo cho cơ quan đã chuyển (Điều 27 khoản 2); cơ quan đó thông báo cho công dân trong 05 ngày làm việc (Điều 28 khoản 2).',
+    en: 'A case transferred by a National Assembly or People’s Council body, a deputy or a Ban TCD: the transferring body is told within 7 working days of resolving it (Article 27(2)); it tells the citizen within 5 working days (Article 28(2)).',
+  },
   receptionPickUnit: { vi: 'Chọn đơn vị để xem lịch tiếp.', en: 'Choose a unit to see its schedule.' },
 } as const;

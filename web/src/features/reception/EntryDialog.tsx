@@ -6,6 +6,7 @@ import {
   NumberInput,
   Select,
   Stack,
+  Text,
   Textarea,
   TextInput,
 } from '@mantine/core';
@@ -54,6 +55,12 @@ export function EntryDialog({
   const [guidedTo, setGuided] = useState(entry?.guidedTo ?? '');
   const [transferredTo, setTransferred] = useState(entry?.transferredTo ?? '');
   const [note, setNote] = useState(entry?.note ?? '');
+  const [representatives, setRepresentatives] = useState((entry?.representatives ?? []).join('\n'));
+  const [referredBy, setReferredBy] = useState(entry?.referredBy ?? '');
+  const [resolvedOn, setResolvedOn] = useState(formatDateVi(entry?.resolvedOn));
+  const [referrerNotifiedOn, setReferrerNotifiedOn] = useState(formatDateVi(entry?.referrerNotifiedOn));
+  const people = peopleCount === '' ? 1 : Number(peopleCount);
+  const optionalDay = (value: string) => (value.trim() === '' ? null : (parseDate(value) ?? value));
 
   const submit = async () => {
     const values = {
@@ -71,6 +78,17 @@ export function EntryDialog({
       guidedTo,
       transferredTo,
       note,
+      representatives:
+        people >= 2
+          ? representatives
+              .split('\n')
+              .map((name) => name.trim())
+              .filter(Boolean)
+          : [],
+      referredBy,
+      // The follow-up dates belong to a transferred case: none once the transferring body is cleared.
+      resolvedOn: referredBy.trim() ? optionalDay(resolvedOn) : null,
+      referrerNotifiedOn: referredBy.trim() ? optionalDay(referrerNotifiedOn) : null,
     };
     const fields = check(entryFieldsSchema, values);
     if (!fields) return;
@@ -155,6 +173,21 @@ export function EntryDialog({
             error={errors.priorHandling}
           />
         </Group>
+        {people >= 2 && (
+          <Stack gap={4}>
+            <Textarea
+              label={t('receptionRepresentatives')}
+              autosize
+              minRows={2}
+              value={representatives}
+              onChange={(event) => setRepresentatives(event.currentTarget.value)}
+              error={errors.representatives}
+            />
+            <Text size="sm" c="dimmed">
+              {t('receptionGroupHelp')}
+            </Text>
+          </Stack>
+        )}
         <Textarea
           label={t('receptionRequest')}
           autosize
@@ -190,6 +223,35 @@ export function EntryDialog({
             error={errors.transferredTo}
           />
         </Group>
+        <TextInput
+          label={t('receptionReferredBy')}
+          value={referredBy}
+          onChange={(event) => setReferredBy(event.currentTarget.value)}
+          error={errors.referredBy}
+        />
+        {referredBy.trim() !== '' && (
+          <>
+            <Text size="sm" c="dimmed">
+              {t('receptionReferralHelp')}
+            </Text>
+            <Group grow wrap="wrap" align="flex-start">
+              <TextInput
+                label={t('receptionResolvedOn')}
+                placeholder="dd/mm/yyyy"
+                value={resolvedOn}
+                onChange={(event) => setResolvedOn(event.currentTarget.value)}
+                error={errors.resolvedOn}
+              />
+              <TextInput
+                label={t('receptionReferrerNotifiedOn')}
+                placeholder="dd/mm/yyyy"
+                value={referrerNotifiedOn}
+                onChange={(event) => setReferrerNotifiedOn(event.currentTarget.value)}
+                error={errors.referrerNotifiedOn}
+              />
+            </Group>
+          </>
+        )}
         <TextInput
           label={t('receptionNote')}
           value={note}

@@ -30,6 +30,53 @@ export function NoticeState({ entry }: { entry: Entry }) {
   );
 }
 
+/**
+ * A transferred case's follow-up clocks in words: tell the transferring body by a day (or told on one,
+ * flagged when late), then the day it must tell the citizen by. Nothing for a line not transferred.
+ */
+export function ReferralState({ entry }: { entry: Entry }) {
+  const { t } = useT();
+  if (!entry.referredBy) return null;
+  return (
+    <Stack gap={2} data-referral={entry.referrerLate ? 'late' : 'ok'}>
+      <Text size="sm" c="dimmed">
+        {entry.referredBy}
+      </Text>
+      {entry.referrerDueOn && (
+        <Group gap={6} wrap="wrap">
+          <Text size="sm" c={entry.referrerLate ? 'red' : undefined}>
+            {entry.referrerNotifiedOn
+              ? fill(t('receptionReferrerTold'), { day: formatDateVi(entry.referrerNotifiedOn) })
+              : fill(t('receptionReferrerDue'), { day: formatDateVi(entry.referrerDueOn) })}
+          </Text>
+          {entry.referrerLate && (
+            <Badge color="red" variant="light" tt="none">
+              {t('receptionReferrerLate')}
+            </Badge>
+          )}
+        </Group>
+      )}
+      {entry.citizenInformDueOn && (
+        <Text size="sm">
+          {fill(t('receptionCitizenInformDue'), { day: formatDateVi(entry.citizenInformDueOn) })}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+/** A group's size and representatives under the name, when several people came with the same content. */
+export function GroupState({ entry }: { entry: Entry }) {
+  const { t } = useT();
+  if (entry.peopleCount < 2) return null;
+  return (
+    <Text size="sm" c="dimmed" data-group={entry.peopleCount}>
+      {fill(t('receptionGroupOf'), { count: entry.peopleCount })}
+      {entry.representatives.length > 0 ? ` · ${entry.representatives.join(', ')}` : ''}
+    </Text>
+  );
+}
+
 /** The petition a line became: its code (a link), status and outcome in words. */
 export function PetitionState({ entry }: { entry: Entry }) {
   const { t } = useT();

@@ -11,7 +11,7 @@ import { useIsPhone } from '../../components/useIsPhone.ts';
 import { useT } from '../../i18n/locale.tsx';
 import { type Entry, useEntries } from './api.ts';
 import { EntryDialog } from './EntryDialog.tsx';
-import { EntryActions, NoticeState, PetitionState } from './EntryLine.tsx';
+import { EntryActions, GroupState, NoticeState, PetitionState, ReferralState } from './EntryLine.tsx';
 
 const PER_PAGE = 20;
 
@@ -109,7 +109,9 @@ export function RegisterPanel({ unitId, canHandle }: { unitId: number; canHandle
                 <Text size="sm" lineClamp={2}>
                   {entry.content}
                 </Text>
+                <GroupState entry={entry} />
                 <NoticeState entry={entry} />
+                <ReferralState entry={entry} />
                 <PetitionState entry={entry} />
                 {canHandle && <EntryActions entry={entry} onEdit={() => setEditing(entry)} />}
               </Stack>
@@ -143,11 +145,15 @@ export function RegisterPanel({ unitId, canHandle }: { unitId: number; canHandle
               <Table.Tr key={entry.id} data-entry={entry.number}>
                 <Table.Td>{entry.number}</Table.Td>
                 <Table.Td>{formatDateVi(entry.receivedOn)}</Table.Td>
-                <Table.Td>{entry.citizenName}</Table.Td>
+                <Table.Td>
+                  {entry.citizenName}
+                  <GroupState entry={entry} />
+                </Table.Td>
                 <Table.Td>{label(ENTRY_KINDS[entry.kind])}</Table.Td>
                 <Table.Td>{excerpt(entry.content)}</Table.Td>
                 <Table.Td>
                   <NoticeState entry={entry} />
+                  <ReferralState entry={entry} />
                 </Table.Td>
                 <Table.Td>
                   <PetitionState entry={entry} />

@@ -1,6 +1,12 @@
 import { Alert, Group, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import { HOST_LEVEL_CODES, HOST_LEVELS, SESSION_KINDS } from '../../../../core/reception/labels.ts';
+import {
+  HOST_LEVEL_CODES,
+  HOST_LEVELS,
+  SESSION_KINDS,
+  SESSION_MODE_CODES,
+  SESSION_MODES,
+} from '../../../../core/reception/labels.ts';
 import { createSessionSchema } from '../../../../core/reception/reception-schemas.ts';
 import { parseDate } from '../../../../core/text/dates.ts';
 import { DialogFooter } from '../../components/DialogFooter.tsx';
@@ -8,7 +14,10 @@ import { notifySaved, useFieldErrors } from '../../components/form.ts';
 import { useT } from '../../i18n/locale.tsx';
 import { type Rule, useCreateSession } from './api.ts';
 
-/** A one-off periodic day or an ad hoc session (đột xuất), prefilled from the unit's first rule. */
+/**
+ * A one-off periodic day or an ad hoc session (đột xuất), prefilled from the unit's first rule; in person
+ * or, from 01/07/2026, online with its link (kept for staff, never published).
+ */
 export function SessionDialog({
   unitId,
   rule,
@@ -31,6 +40,8 @@ export function SessionDialog({
   const [location, setLocation] = useState(rule?.location ?? '');
   const [topic, setTopic] = useState('');
   const [participants, setParticipants] = useState('');
+  const [mode, setMode] = useState<string>('in_person');
+  const [onlineLink, setOnlineLink] = useState('');
 
   const submit = async () => {
     const input = check(createSessionSchema, {
@@ -45,6 +56,8 @@ export function SessionDialog({
       location,
       topic,
       participants,
+      mode,
+      onlineLink: mode === 'online' ? onlineLink : null,
     });
     if (!input) return;
     try {
@@ -76,6 +89,26 @@ export function SessionDialog({
             error={errors.on}
           />
         </Group>
+        <Select
+          label={t('receptionMode')}
+          data={SESSION_MODE_CODES.map((value) => ({ value, label: label(SESSION_MODES[value]) }))}
+          value={mode}
+          onChange={(value) => setMode(value ?? 'in_person')}
+          allowDeselect={false}
+          error={errors.mode}
+        />
+        {mode === 'online' && (
+          <>
+            <Alert color="gray">{t('receptionOnlineHelp')}</Alert>
+            <TextInput
+              label={t('receptionOnlineLink')}
+              required
+              value={onlineLink}
+              onChange={(event) => setOnlineLink(event.currentTarget.value)}
+              error={errors.onlineLink}
+            />
+          </>
+        )}
         <Select
           label={t('receptionHostLevel')}
           data={HOST_LEVEL_CODES.map((value) => ({ value, label: label(HOST_LEVELS[value]) }))}

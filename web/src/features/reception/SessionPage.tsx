@@ -15,7 +15,12 @@ import {
 } from '@mantine/core';
 import { Link, useParams } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
-import { ENTRY_KINDS, PRIVACY_CHOICES, SESSION_KINDS } from '../../../../core/reception/labels.ts';
+import {
+  ENTRY_KINDS,
+  PRIVACY_CHOICES,
+  SESSION_KINDS,
+  SESSION_MODES,
+} from '../../../../core/reception/labels.ts';
 import { recordSessionSchema } from '../../../../core/reception/reception-schemas.ts';
 import { formatDateVi, todayInVietnam } from '../../../../core/text/dates.ts';
 import { notifySaved, useFieldErrors } from '../../components/form.ts';
@@ -25,7 +30,8 @@ import { fill } from '../../i18n/fill.ts';
 import { useT } from '../../i18n/locale.tsx';
 import { type Entry, type SessionDetail, useSession, useSessionStep } from './api.ts';
 import { EntryDialog } from './EntryDialog.tsx';
-import { EntryActions, NoticeState, PetitionState } from './EntryLine.tsx';
+import { EntryActions, GroupState, NoticeState, PetitionState, ReferralState } from './EntryLine.tsx';
+import { OnlineChecklist } from './OnlineChecklist.tsx';
 import { PublishState, SessionStatusBadge } from './SchedulePanel.tsx';
 import { SessionActions } from './SessionActions.tsx';
 
@@ -155,6 +161,10 @@ export function SessionPage() {
             {t('receptionHost')}: {session.hostTitle}
             {session.hostName ? ` ${session.hostName}` : ''} · {label(SESSION_KINDS[session.kind])}
           </Text>
+          <Text data-mode={session.mode}>
+            {t('receptionMode')}: {label(SESSION_MODES[session.mode])}
+            {session.onlineLink ? ` · ${session.onlineLink}` : ''}
+          </Text>
           {session.topic && (
             <Text size="sm">
               {t('receptionTopic')}: {session.topic}
@@ -180,6 +190,7 @@ export function SessionPage() {
           {session.canHandle && <SessionActions session={session} />}
         </Stack>
       </Card>
+      <OnlineChecklist session={session} />
       {canRecord && <RecordForm key={session.version} session={session} />}
       <Group justify="space-between" wrap="wrap">
         <Title order={3} size="h4">
@@ -203,7 +214,9 @@ export function SessionPage() {
                 <Text size="sm" lineClamp={3}>
                   {entry.content}
                 </Text>
+                <GroupState entry={entry} />
                 <NoticeState entry={entry} />
+                <ReferralState entry={entry} />
                 <PetitionState entry={entry} />
                 {session.canHandle && <EntryActions entry={entry} onEdit={() => setEditing(entry)} />}
               </Stack>
@@ -228,11 +241,15 @@ export function SessionPage() {
               {session.entries.map((entry) => (
                 <Table.Tr key={entry.id} data-entry={entry.number}>
                   <Table.Td>{entry.number}</Table.Td>
-                  <Table.Td>{entry.citizenName}</Table.Td>
+                  <Table.Td>
+                    {entry.citizenName}
+                    <GroupState entry={entry} />
+                  </Table.Td>
                   <Table.Td>{label(ENTRY_KINDS[entry.kind])}</Table.Td>
                   <Table.Td>{entry.content}</Table.Td>
                   <Table.Td>
                     <NoticeState entry={entry} />
+                    <ReferralState entry={entry} />
                   </Table.Td>
                   <Table.Td>
                     <PetitionState entry={entry} />

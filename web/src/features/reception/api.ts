@@ -7,13 +7,16 @@ import type {
   HostLevel,
   Privacy,
   SessionKind,
+  SessionMode,
   SessionStatus,
 } from '../../../../core/reception/labels.ts';
+import type { ChecklistItem } from '../../../../core/reception/online.ts';
 import type {
   createEntrySchema,
   createRuleSchema,
   createSessionSchema,
   EntryFields,
+  onlineCheckSchema,
   petitionSchema,
   postponeSchema,
   RuleFields,
@@ -69,6 +72,10 @@ export interface ReceptionSession {
   privacy: Privacy;
   visitorCount: number | null;
   conclusion: string | null;
+  mode: SessionMode;
+  onlineLink: string | null;
+  /** An online session's preparations (null in person). */
+  checklist: ChecklistItem[] | null;
   version: number;
 }
 
@@ -96,6 +103,13 @@ export interface Entry {
   noticeDueOn: string;
   noticedOn: string | null;
   noticeOverdue: boolean;
+  representatives: string[];
+  referredBy: string | null;
+  resolvedOn: string | null;
+  referrerDueOn: string | null;
+  referrerNotifiedOn: string | null;
+  citizenInformDueOn: string | null;
+  referrerLate: boolean;
   version: number;
   feedback: {
     id: number;
@@ -241,7 +255,8 @@ export type SessionStep =
   | { type: 'publish'; version: number }
   | ({ type: 'postpone' } & z.input<typeof postponeSchema>)
   | { type: 'cancel'; version: number; reason: string }
-  | ({ type: 'record' } & z.output<typeof recordSessionSchema>);
+  | ({ type: 'record' } & z.output<typeof recordSessionSchema>)
+  | ({ type: 'online-check' } & z.output<typeof onlineCheckSchema>);
 
 export const useSessionStep = (id: number) =>
   useChange(({ type, ...body }: SessionStep) =>
