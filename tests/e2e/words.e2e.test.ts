@@ -377,8 +377,8 @@ const DIALOG_PAGES: Record<string, string[]> = {
     '/reports/$reportId',
     '/assessment',
     '/assessment/rounds/$roundId/units/$unitId',
+    // Not /feedback/apps: registering an app is the province's (its page offers the ward nothing to open).
     '/feedback',
-    '/feedback/apps',
     '/feedback/$feedbackId',
     '/dialogues',
     '/dialogues/$dialogueId',
