@@ -221,7 +221,13 @@ export function SchedulePanel({ unitId, canHandle }: { unitId: number; canHandle
           {t('receptionUpcoming')}
         </Title>
         {canHandle && (
-          <Button variant="default" aria-haspopup="dialog" onClick={() => setAddingSession(true)}>
+          // The day's host and place start from the unit's rule: offered once the rules have loaded.
+          <Button
+            variant="default"
+            aria-haspopup="dialog"
+            loading={rules === undefined}
+            onClick={() => setAddingSession(true)}
+          >
             {t('receptionAdHoc')}
           </Button>
         )}
