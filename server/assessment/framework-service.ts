@@ -8,6 +8,7 @@ import {
 } from '../../core/frameworks/framework-table.ts';
 import { validateFramework } from '../../core/frameworks/validate-framework.ts';
 import { mutate } from '../audit/audit-log.ts';
+import { nowOf } from '../clock.ts';
 import { assessmentRounds, frameworks } from '../db/schema/index.ts';
 import { type AssessmentContext, assertChangesFrameworks } from './assessment-access.ts';
 
@@ -178,7 +179,7 @@ export async function updateFramework(
         toYear: next.toYear,
         status: next.status,
         version: sql`${frameworks.version} + 1`,
-        updatedAt: new Date(),
+        updatedAt: nowOf(ctx),
       })
       .where(and(eq(frameworks.id, id), eq(frameworks.version, version)))
       .returning({ id: frameworks.id });

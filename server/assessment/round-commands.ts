@@ -257,6 +257,7 @@ export async function updateScore(
       set: stage === 'appraisal2' ? { ...set, reappraisedAt: nowOf(ctx) } : set,
       insert: { roundId, unitId, criterionCode: code, ...set },
       actorId: ctx.user.userId,
+      at: nowOf(ctx),
       present: presentScore,
       details: { criterion: code },
     });

@@ -126,7 +126,7 @@ export async function changePassword(
       .set({
         passwordHash,
         mustChangePassword: false,
-        updatedAt: new Date(),
+        updatedAt: nowOf(ctx),
         version: sql`${users.version} + 1`,
       })
       .where(eq(users.id, user.id));
@@ -143,7 +143,7 @@ export async function updatePreferences(
   await mutate(ctx, async (tx, audit) => {
     await tx
       .update(users)
-      .set({ locale: input.locale, updatedAt: new Date() })
+      .set({ locale: input.locale, updatedAt: nowOf(ctx) })
       .where(eq(users.id, ctx.user.userId));
     await audit({
       action: 'user.preferences_updated',

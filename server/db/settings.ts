@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { type Grant, hasInstallationPermission, type Permission } from '../../core/auth/roles.ts';
 import { AppError } from '../../core/errors.ts';
 import { mutate, type ServiceContext } from '../audit/audit-log.ts';
+import { nowOf } from '../clock.ts';
 import type { DbOrTx } from './engine.ts';
 import { settings } from './schema/index.ts';
 import { writeVersioned } from './versioned.ts';
@@ -56,6 +57,7 @@ export async function writeSetting(
       set: { value: text },
       insert: { key, value: text },
       actorId: ctx.actor.userId,
+      at: nowOf(ctx),
       present: (stored) => parseStored(stored.value),
     });
     await audit({ action: `settings.${key}`, entityType: 'settings', entityId: key, before, after: value });

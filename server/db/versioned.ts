@@ -18,6 +18,8 @@ interface VersionedWrite<T extends VersionedTable> {
   /** For a record created on its first save: the row to insert when `version` is 0. */
   insert?: T['$inferInsert'];
   actorId: number | null;
+  /** When, by the app's clock (`nowOf(ctx)`): one clock for the record, its history and its audit entry. */
+  at: Date;
   /** What the 409 shows of the current record (default: the row as stored). */
   present?: (row: T['$inferSelect']) => unknown;
   /** Extra details naming which record conflicted (e.g. the indicator of a batch). */
@@ -25,11 +27,11 @@ interface VersionedWrite<T extends VersionedTable> {
 }
 
 /** `updatedBy`/`updatedAt` for the tables that keep them. */
-function stamp(table: VersionedTable, actorId: number | null): Record<string, unknown> {
+function stamp(table: VersionedTable, actorId: number | null, at: Date): Record<string, unknown> {
   const columns = getTableColumns(table);
   return {
     ...('updatedBy' in columns && { updatedBy: actorId }),
-    ...('updatedAt' in columns && { updatedAt: new Date() }),
+    ...('updatedAt' in columns && { updatedAt: at }),
   };
 }
 
@@ -45,7 +47,7 @@ export async function writeVersioned<T extends VersionedTable>(
   options: VersionedWrite<T>,
 ): Promise<T['$inferSelect']> {
   const { table, where, version } = options;
-  const stamped = stamp(table, options.actorId);
+  const stamped = stamp(table, options.actorId, options.at);
   // biome-ignore lint/suspicious/noExplicitAny: one helper serves every versioned table; drizzle cannot type that generically.
   const anyTx = tx as any;
   const rows: T['$inferSelect'][] =
@@ -68,7 +70,7 @@ export async function writeVersioned<T extends VersionedTable>(
 /** Deletes a record only if it is still at the version the writer read; absent and expected absent is fine. */
 export async function deleteVersioned<T extends VersionedTable>(
   tx: Tx,
-  options: Omit<VersionedWrite<T>, 'set' | 'insert' | 'actorId'>,
+  options: Omit<VersionedWrite<T>, 'set' | 'insert' | 'actorId' | 'at'>,
 ): Promise<void> {
   // biome-ignore lint/suspicious/noExplicitAny: see writeVersioned.
   const anyTx = tx as any;

@@ -53,6 +53,7 @@ export function touch(
     version,
     set: { ...set, updatedAt: nowOf(ctx) },
     actorId: ctx.user.userId,
+    at: nowOf(ctx),
     present: (row) => ({ ...recordOf(row), version: row.version }),
   });
 }

@@ -13,6 +13,7 @@ import {
 } from '../../core/dossiers/dossier-fields.ts';
 import { AppError, type AppErrorDetails, fieldError, msg } from '../../core/errors.ts';
 import { mutate, type ServiceContext } from '../audit/audit-log.ts';
+import { nowOf } from '../clock.ts';
 import { dossierMappings } from '../db/schema/index.ts';
 import { nulInLine } from './csv-rows.ts';
 import { canChangeDossierMappings } from './dossier-access.ts';
@@ -118,7 +119,7 @@ export async function rememberDossierMapping(
       .values({ signature, mapping, updatedBy: ctx.actor.userId })
       .onConflictDoUpdate({
         target: dossierMappings.signature,
-        set: { mapping, updatedBy: ctx.actor.userId, updatedAt: new Date() },
+        set: { mapping, updatedBy: ctx.actor.userId, updatedAt: nowOf(ctx) },
       });
     await audit({
       action: 'dossiers.mapping_saved',

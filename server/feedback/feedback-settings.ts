@@ -6,6 +6,7 @@ import { CLOCK_RULES, type ClockRule, type ProvinceClockSettings } from '../../c
 import { clockSettingsSchema, type RoutingTable } from '../../core/feedback/feedback-schemas.ts';
 import { FEEDBACK_KINDS } from '../../core/feedback/kinds.ts';
 import { mutate } from '../audit/audit-log.ts';
+import { nowOf } from '../clock.ts';
 import type { DbOrTx } from '../db/engine.ts';
 import { feedbackCategories, feedbackRoutes, settings, units } from '../db/schema/index.ts';
 import { readSetting, type SettingsContext, settingVersion, writeSetting } from '../db/settings.ts';
@@ -133,6 +134,7 @@ export async function saveRouting(ctx: SettingsContext, input: RoutingTable & { 
       set: { value },
       insert: { key: ROUTING_KEY, value },
       actorId: ctx.actor.userId,
+      at: nowOf(ctx),
     });
     await tx.delete(feedbackRoutes);
     if (input.rules.length > 0) await tx.insert(feedbackRoutes).values(input.rules);

@@ -204,6 +204,7 @@ export async function actOnFeedback(ctx: FeedbackContext, id: number, input: Fee
       version: input.version,
       set: { ...set, status: next.status, outcome: next.outcome, reopened: next.reopened },
       actorId: ctx.actor.userId,
+      at: nowOf(ctx),
     });
     await addEvent(tx, {
       feedbackId: id,

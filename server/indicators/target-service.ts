@@ -6,6 +6,7 @@ import type { ListResult } from '../../core/list.ts';
 import { parsePeriod } from '../../core/periods/periods.ts';
 import { mutate } from '../audit/audit-log.ts';
 import { scopeCondition, unitScope } from '../auth/scope.ts';
+import { nowOf } from '../clock.ts';
 import type { Tx } from '../db/engine.ts';
 import { countRows, listTotal, pageOffset, totalOver } from '../db/list-total.ts';
 import { indicators, indicatorTargets, units } from '../db/schema/index.ts';
@@ -237,6 +238,7 @@ export async function updateTarget(
       version: body.version,
       set: values,
       actorId: ctx.user.userId,
+      at: nowOf(ctx),
       present: normalisedRow,
     });
     await audit({

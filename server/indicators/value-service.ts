@@ -18,7 +18,7 @@ import {
 } from '../../core/indicators/targets.ts';
 import { parsePeriod } from '../../core/periods/periods.ts';
 import { mutate } from '../audit/audit-log.ts';
-import { todayOf } from '../clock.ts';
+import { nowOf, todayOf } from '../clock.ts';
 import { indicators, indicatorTargets, indicatorValues, units } from '../db/schema/index.ts';
 import { deleteVersioned, writeVersioned } from '../db/versioned.ts';
 import { periodTallies, subtreeTally } from '../feedback/feedback-figures.ts';
@@ -305,6 +305,7 @@ export async function saveUnitIndicatorValues(
         set: values,
         insert: { indicatorCode: item.indicatorCode, unitId, periodCode: period, ...values },
         actorId: ctx.user.userId,
+        at: nowOf(ctx),
       });
     }
     await audit({

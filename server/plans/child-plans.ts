@@ -5,7 +5,7 @@ import { answerTitle, planName, unitIssuer, unitPlace } from '../../core/plans/p
 import type { createChildPlanSchema, PlanDetail, updatePlanSchema } from '../../core/plans/plan-views.ts';
 import { mutate } from '../audit/audit-log.ts';
 import { assertPermissionOn } from '../auth/policy.ts';
-import { todayOf } from '../clock.ts';
+import { nowOf, todayOf } from '../clock.ts';
 import { plans, units } from '../db/schema/index.ts';
 import { writeVersioned } from '../db/versioned.ts';
 import { notifyChildPlansAsked } from '../notifications/plan-notifications.ts';
@@ -139,6 +139,7 @@ export async function updatePlan(
       table: plans,
       where: eq(plans.id, planId),
       version: input.version,
+      at: nowOf(ctx),
       set: {
         ...planParticulars(plan, input),
         ...(input.childPlansDue !== undefined && {

@@ -406,6 +406,7 @@ export async function updatePlanItem(
       table: planItems,
       where: eq(planItems.id, itemId),
       version: input.version,
+      at: nowOf(ctx),
       set: {
         ...(status !== undefined && { status }),
         ...(progress !== undefined && { progress }),

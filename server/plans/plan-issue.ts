@@ -45,6 +45,7 @@ export async function issuePlan(
       version: input.version,
       set: { status: 'active', issuedAt: nowOf(ctx), issuedBy: ctx.user.userId },
       actorId: ctx.user.userId,
+      at: nowOf(ctx),
       present: (row) => ({ status: row.status, number: row.number, issuedOn: row.issuedOn }),
     });
     await audit({
@@ -93,6 +94,7 @@ export async function withdrawPlan(
       version: input.version,
       set: { status: 'draft', issuedAt: null, issuedBy: null },
       actorId: ctx.user.userId,
+      at: nowOf(ctx),
       present: (row) => ({ status: row.status, number: row.number, issuedOn: row.issuedOn }),
     });
     await audit({

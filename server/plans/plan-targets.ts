@@ -4,6 +4,7 @@ import { AppError, fieldError, msg } from '../../core/errors.ts';
 import type { PlanDetail } from '../../core/plans/plan-views.ts';
 import type { addPlanTargetSchema, updatePlanTargetSchema } from '../../core/plans/unit-plan-schemas.ts';
 import { mutate } from '../audit/audit-log.ts';
+import { nowOf } from '../clock.ts';
 import type { DbOrTx } from '../db/engine.ts';
 import { indicators, planTargets } from '../db/schema/index.ts';
 import { writeVersioned } from '../db/versioned.ts';
@@ -103,6 +104,7 @@ export async function updatePlanTarget(
       version,
       set,
       actorId: ctx.user.userId,
+      at: nowOf(ctx),
       present: presentTarget,
     });
     await audit({

@@ -10,7 +10,7 @@ import type {
 import { noticeDue, referralClocks } from '../../core/reception/schedule.ts';
 import { foldVietnamese } from '../../core/text/vietnamese.ts';
 import { mutate } from '../audit/audit-log.ts';
-import { todayOf } from '../clock.ts';
+import { nowOf, todayOf } from '../clock.ts';
 import type { Db, DbOrTx } from '../db/engine.ts';
 import { receptionEntries } from '../db/schema/index.ts';
 import { writeVersioned } from '../db/versioned.ts';
@@ -164,6 +164,7 @@ export async function updateEntry(
       version,
       set: { ...fields, ...clocks, search: searchOf(entry.number, fields) },
       actorId: ctx.actor.userId,
+      at: nowOf(ctx),
     });
     await audit({
       action: 'reception.entry.update',
@@ -205,6 +206,7 @@ export async function markNoticed(
       version: input.version,
       set: { noticedOn: input.noticedOn },
       actorId: ctx.actor.userId,
+      at: nowOf(ctx),
     });
     await audit({
       action: 'reception.entry.noticed',
@@ -271,6 +273,7 @@ export async function turnIntoPetition(
       version: input.version,
       set: { feedbackId: item.id },
       actorId: ctx.actor.userId,
+      at: nowOf(ctx),
     });
     await audit({
       action: 'reception.entry.petition',

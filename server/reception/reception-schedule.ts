@@ -78,6 +78,7 @@ export async function updateRule(ctx: ReceptionContext, id: number, input: RuleF
       version: input.version,
       set: ruleValues(input),
       actorId: ctx.actor.userId,
+      at: nowOf(ctx),
     });
     await audit({
       action: 'reception.rule.update',
@@ -240,6 +241,7 @@ async function step(
       version,
       set,
       actorId: ctx.actor.userId,
+      at: nowOf(ctx),
     });
     const extra = more ? await more(tx) : {};
     await audit({

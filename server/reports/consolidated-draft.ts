@@ -10,6 +10,7 @@ import {
   type saveConsolidatedDraftSchema,
 } from '../../core/reports/consolidated-draft.ts';
 import { mutate } from '../audit/audit-log.ts';
+import { nowOf } from '../clock.ts';
 import { consolidatedDrafts, users } from '../db/schema/index.ts';
 import { writeVersioned } from '../db/versioned.ts';
 import { getPlan } from '../plans/plan-queries.ts';
@@ -105,6 +106,7 @@ export async function saveConsolidatedDraft(
       set: { sections: input.sections },
       insert: { planId: plan.id, periodCode: code, sections: input.sections },
       actorId: ctx.user.userId,
+      at: nowOf(ctx),
       present: (stored) => ({ sections: stored.sections }),
     });
     await audit({

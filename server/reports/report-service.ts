@@ -209,6 +209,7 @@ export async function saveReportRecord(
       version: input.version,
       set: { narrative: input.narrative, taskUpdates: input.tasks },
       actorId: ctx.user.userId,
+      at: nowOf(ctx),
       present: (row) => ({ narrative: row.narrative, tasks: row.taskUpdates, status: row.status }),
     });
     await audit({
@@ -268,6 +269,7 @@ export async function transitionReportRecord(
         ...(rule.needsReason && { reason: input.reason }),
       },
       actorId: ctx.user.userId,
+      at: nowOf(ctx),
       present: (row) => ({ narrative: row.narrative, tasks: row.taskUpdates, status: row.status }),
     });
     if (submitting) {
@@ -293,6 +295,7 @@ export async function transitionReportRecord(
                   version: task.version,
                   set,
                   actorId: ctx.user.userId,
+                  at: nowOf(ctx),
                   present: presentTask,
                   details: { itemId: task.itemId },
                 }),

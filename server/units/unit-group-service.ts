@@ -16,7 +16,7 @@ import {
   type UpdateUnitGroupInput,
 } from '../../core/units/groups.ts';
 import { mutate } from '../audit/audit-log.ts';
-import { todayOf } from '../clock.ts';
+import { nowOf, todayOf } from '../clock.ts';
 import type { DbOrTx } from '../db/engine.ts';
 import { listTotal, totalOver } from '../db/list-total.ts';
 import { planItemGroups, unitGroupMembers, unitGroups, units } from '../db/schema/index.ts';
@@ -229,6 +229,7 @@ export async function updateUnitGroup(
         version: input.version,
         set: { name: input.name, nameSearch: foldVietnamese(input.name) },
         actorId: ctx.actor.userId,
+        at: nowOf(ctx),
         present: (group) => ({ name: group.name }),
       });
       const old = await tx

@@ -7,6 +7,7 @@ import { COLUMN_TITLES_VI, IMPORT_COLUMNS, validateUnitImport } from '../../core
 import { childPath } from '../../core/units/unit-tree.ts';
 import { UNIT_TYPES, type UnitType } from '../../core/units/unit-types.ts';
 import { mutate } from '../audit/audit-log.ts';
+import { nowOf } from '../clock.ts';
 import { units } from '../db/schema/index.ts';
 import { readTable, type Table, type TabularFormat, writeTable } from '../files/tabular.ts';
 import { type UnitContext, unitsInScope } from './unit-access.ts';
@@ -90,7 +91,7 @@ export async function importUnits(
         }
         const [updated] = await tx
           .update(units)
-          .set({ ...fields, version: existing.version + 1, updatedAt: new Date() })
+          .set({ ...fields, version: existing.version + 1, updatedAt: nowOf(ctx) })
           .where(eq(units.id, existing.id))
           .returning();
         if (!updated) throw new AppError('CONFLICT');

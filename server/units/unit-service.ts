@@ -15,6 +15,7 @@ import type {
 import { childPath, isMoveAllowed, pathIds } from '../../core/units/unit-tree.ts';
 import type { SuccessionKind, UnitType } from '../../core/units/unit-types.ts';
 import { type Audit, mutate } from '../audit/audit-log.ts';
+import { nowOf } from '../clock.ts';
 import type { DbOrTx, Tx } from '../db/engine.ts';
 import { listTotal } from '../db/list-total.ts';
 import { unitSuccessions, units } from '../db/schema/index.ts';
@@ -288,7 +289,7 @@ export async function updateUnit(
         ...fields,
         nameSearch: foldVietnamese(fields.name),
         version: version + 1,
-        updatedAt: new Date(),
+        updatedAt: nowOf(ctx),
       })
       .where(and(eq(units.id, id), eq(units.version, version)))
       .returning();
@@ -333,7 +334,7 @@ export async function moveUnit(
       .where(like(units.path, `${unit.path}%`));
     await tx
       .update(units)
-      .set({ parentId: newParent.id, version: unit.version + 1, updatedAt: new Date() })
+      .set({ parentId: newParent.id, version: unit.version + 1, updatedAt: nowOf(ctx) })
       .where(eq(units.id, id));
     await audit({
       action: 'unit.moved',
@@ -395,7 +396,7 @@ export async function closeUnit(
     }
     const [closed] = await tx
       .update(units)
-      .set({ validTo: input.validTo, version: unit.version + 1, updatedAt: new Date() })
+      .set({ validTo: input.validTo, version: unit.version + 1, updatedAt: nowOf(ctx) })
       .where(eq(units.id, id))
       .returning();
     if (successorIds.length > 0) {
@@ -441,7 +442,7 @@ export async function reopenUnit(
     const links = await tx.delete(unitSuccessions).where(eq(unitSuccessions.predecessorId, id)).returning();
     const [reopened] = await tx
       .update(units)
-      .set({ validTo: null, version: unit.version + 1, updatedAt: new Date() })
+      .set({ validTo: null, version: unit.version + 1, updatedAt: nowOf(ctx) })
       .where(eq(units.id, id))
       .returning();
     await audit({

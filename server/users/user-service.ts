@@ -10,6 +10,7 @@ import { mutate, type ServiceContext } from '../audit/audit-log.ts';
 import { generatePassword, hashPassword } from '../auth/passwords.ts';
 import { deleteUserSessions, loadGrants } from '../auth/sessions.ts';
 import { accountKey, clearAttempts, lockedAccounts } from '../auth/sign-in-throttle.ts';
+import { nowOf } from '../clock.ts';
 import type { DbOrTx } from '../db/engine.ts';
 import { countRows, listTotal, totalOver } from '../db/list-total.ts';
 import { roleGrants, units, users } from '../db/schema/index.ts';
@@ -180,7 +181,7 @@ export async function updateUser(
         isActive: input.isActive,
         locale: input.locale,
         version: user.version + 1,
-        updatedAt: new Date(),
+        updatedAt: nowOf(ctx),
       })
       .where(and(eq(users.id, id), eq(users.version, input.version)))
       .returning();
@@ -214,7 +215,7 @@ export async function resetPassword(ctx: UserContext, id: number): Promise<{ tem
         passwordHash,
         mustChangePassword: true,
         version: user.version + 1,
-        updatedAt: new Date(),
+        updatedAt: nowOf(ctx),
       })
       .where(eq(users.id, id));
     await deleteUserSessions(tx, id);
