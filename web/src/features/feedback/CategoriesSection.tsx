@@ -32,12 +32,13 @@ interface CategoryLine {
   isActive: boolean;
 }
 
+/** An English name the server filled in from the Vietnamese shows as empty: "same as the Vietnamese". */
 const linesOf = (form: CategoriesForm): CategoryLine[] =>
   form.categories.map(({ code, nameVi, nameEn, isActive }) => ({
     key: code,
     code,
     nameVi,
-    nameEn,
+    nameEn: nameEn === nameVi ? '' : nameEn,
     isActive,
   }));
 
@@ -47,7 +48,7 @@ const linesOf = (form: CategoriesForm): CategoryLine[] =>
  * used it, behind a confirmation; new ones are added by name.
  */
 export function CategoriesSection() {
-  const { t } = useT();
+  const { t, label } = useT();
   const client = useQueryClient();
   // The codes the server gave to lines added here: a save still waiting sends them, not a second "new".
   const given = useRef(new Map<string, string>());
@@ -113,7 +114,7 @@ export function CategoriesSection() {
             <Table.Tr>
               <Table.Th>{t('feedbackCategoryNameVi')}</Table.Th>
               <Table.Th>{t('feedbackCategoryNameEn')}</Table.Th>
-              <Table.Th w={150}>{t('feedbackCategoryState')}</Table.Th>
+              <Table.Th w={190}>{t('feedbackCategoryState')}</Table.Th>
               <Table.Th w={120} />
             </Table.Tr>
           </Table.Thead>
@@ -125,6 +126,8 @@ export function CategoriesSection() {
                   <Table.Td>
                     <TextInput
                       size="xs"
+                      // The Vietnamese name, whatever the reader's language.
+                      lang="vi"
                       aria-label={`${t('feedbackCategoryNameVi')} ${index + 1}`}
                       value={line.nameVi}
                       error={line.nameVi.trim() === '' ? t('feedbackCategoryNameMissing') : fieldError(index)}
@@ -185,7 +188,7 @@ export function CategoriesSection() {
             })}
           </Table.Tbody>
         </ScrollTable>
-        <Group justify="space-between" align="flex-start">
+        <Group justify="space-between" align="flex-end">
           <NewCategory
             names={lines.map((line) => line.nameVi)}
             onAdd={(nameVi, nameEn) =>
@@ -200,7 +203,9 @@ export function CategoriesSection() {
       </Stack>
       <ConfirmDialog
         opened={removing !== null}
-        title={fill(t('feedbackCategoryDeleteTitle'), { name: removing?.nameVi ?? '' })}
+        title={fill(t('feedbackCategoryDeleteTitle'), {
+          name: removing ? label({ vi: removing.nameVi, en: removing.nameEn || removing.nameVi }) : '',
+        })}
         confirmLabel={t('feedbackCategoryDeleteConfirm')}
         danger
         onClose={() => setRemoving(null)}
@@ -240,10 +245,10 @@ function NewCategory({ names, onAdd }: { names: string[]; onAdd: (nameVi: string
   };
   return (
     <form onSubmit={submit} aria-label={t('feedbackCategoryAdd')}>
-      <Group gap="xs" align="flex-start">
+      <Group gap="xs" align="flex-end">
         <TextInput
           size="xs"
-          w={240}
+          w={280}
           label={t('feedbackCategoryNewVi')}
           value={nameVi}
           error={problem}
@@ -254,12 +259,12 @@ function NewCategory({ names, onAdd }: { names: string[]; onAdd: (nameVi: string
         />
         <TextInput
           size="xs"
-          w={200}
+          w={260}
           label={t('feedbackCategoryNewEn')}
           value={nameEn}
           onChange={(event) => setNameEn(event.currentTarget.value)}
         />
-        <Button type="submit" variant="default" size="xs" mt={22}>
+        <Button type="submit" variant="default" size="xs">
           {t('feedbackCategoryAdd')}
         </Button>
       </Group>
