@@ -32,12 +32,7 @@ const CLOCK_LABELS: Record<FeedbackDetail['clocks'][number]['step'], MessageKey>
   publish: 'feedbackClockPublish',
 };
 
-import {
-  type FeedbackDetail,
-  type FeedbackEvent,
-  useAddFeedbackNote,
-  useFeedbackItem,
-} from './api.ts';
+import { type FeedbackDetail, type FeedbackEvent, useAddFeedbackNote, useFeedbackItem } from './api.ts';
 import { FeedbackActions } from './FeedbackActions.tsx';
 import { FeedbackStatusBadge } from './FeedbackStatus.tsx';
 import { eventName, eventNote, RATING_NAMES } from './feedback-words.ts';
