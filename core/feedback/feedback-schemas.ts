@@ -250,3 +250,21 @@ export const clockSettingsSchema = z.object({
   ),
 });
 export const saveClockSettingsSchema = clockSettingsSchema.extend({ version: versionOrNewSchema });
+
+/**
+ * The province's list of categories as saved whole, in its order: an existing category by its code,
+ * a new one with code null (and the form's key for it). Names are checked line by line by
+ * `planCategories` (core/feedback/categories.ts), which names the line it refuses.
+ */
+export const categoryLineSchema = z.object({
+  code: z.string().trim().min(1).max(60).nullable(),
+  key: z.string().max(40).optional(),
+  nameVi: z.string().max(200, zodMsg('Tối đa 200 ký tự.', 'At most 200 characters.')),
+  nameEn: z.string().max(200, zodMsg('Tối đa 200 ký tự.', 'At most 200 characters.')).nullish(),
+  isActive: z.boolean(),
+});
+export const saveCategoriesSchema = z.object({
+  categories: z.array(categoryLineSchema).min(1).max(500),
+  version: versionOrNewSchema,
+});
+export type SaveCategories = z.output<typeof saveCategoriesSchema>;

@@ -160,9 +160,15 @@ export async function feedbackDetail(ctx: FeedbackContext, id: number) {
         .from(feedbackItems)
         .where(eq(feedbackItems.id, item.duplicateOfId))
     : [];
+  // A retired category still names the items filed under it.
+  const [category] = await ctx.db
+    .select({ vi: feedbackCategories.nameVi, en: feedbackCategories.nameEn })
+    .from(feedbackCategories)
+    .where(eq(feedbackCategories.code, item.categoryCode));
   const { tokenHash: _secret, textKey: _key, search: _search, ...shown } = item;
   return {
     ...shown,
+    categoryName: category ?? null,
     // Whether this reader may act on it: the handling unit's staff, not a reader of the commune concerned.
     canHandle: hasPermissionOn(ctx.user.grants, 'feedback.handle', row.handlingPath),
     clocks: await clocksOf(ctx, item),

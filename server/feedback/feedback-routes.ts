@@ -7,6 +7,7 @@ import {
   FEEDBACK_SORT_FIELDS,
   feedbackActionSchema,
   noteSchema,
+  saveCategoriesSchema,
   saveClockSettingsSchema,
   saveRoutingSchema,
   staffEntrySchema,
@@ -23,7 +24,14 @@ import { exportFeedbackInbox } from './feedback-export.ts';
 import { feedbackFigures } from './feedback-figures.ts';
 import { enterByStaff } from './feedback-intake.ts';
 import { feedbackDetail, feedbackFile, feedbackInbox } from './feedback-queries.ts';
-import { clockSettingsForm, routingForm, saveClockSettings, saveRouting } from './feedback-settings.ts';
+import {
+  categoriesForm,
+  clockSettingsForm,
+  routingForm,
+  saveCategories,
+  saveClockSettings,
+  saveRouting,
+} from './feedback-settings.ts';
 import { actOnFeedback, addNote, attachByStaff, bulkActOnFeedback } from './feedback-workflow.ts';
 
 const STATUS_CODES = Object.keys(FEEDBACK_STATUSES) as [FeedbackStatus, ...FeedbackStatus[]];
@@ -96,6 +104,31 @@ export async function feedbackRoutes(app: FastifyInstance, { db }: { db: Db }) {
       },
     },
     async (request) => feedbackFigures(contextOf(request, db), request.query),
+  );
+  api.get(
+    '/api/feedback/categories',
+    {
+      config: { policy: 'feedback.manage' },
+      schema: {
+        tags,
+        summary:
+          'Danh sách lĩnh vực phản ánh của tỉnh: đang dùng và đã thôi dùng, lĩnh vực nào đã được dùng đến',
+      },
+    },
+    async (request) => categoriesForm(contextOf(request, db)),
+  );
+  api.put(
+    '/api/feedback/categories',
+    {
+      config: { policy: 'feedback.manage' },
+      schema: {
+        tags,
+        summary:
+          'Lưu danh sách lĩnh vực (theo phiên bản): thêm, đổi tên, sắp xếp, thôi dùng hoặc dùng lại; xóa lĩnh vực chưa ai dùng',
+        body: saveCategoriesSchema,
+      },
+    },
+    async (request) => saveCategories(contextOf(request, db), request.body),
   );
   api.get(
     '/api/feedback/routing',

@@ -2,23 +2,29 @@ import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { hasInstallationPermission } from '../../core/auth/roles.ts';
 import { AppError, fieldError, msg } from '../../core/errors.ts';
+import { planCategories } from '../../core/feedback/categories.ts';
 import { CLOCK_RULES, type ClockRule, type ProvinceClockSettings } from '../../core/feedback/clock-rules.ts';
-import { clockSettingsSchema, type RoutingTable } from '../../core/feedback/feedback-schemas.ts';
+import {
+  clockSettingsSchema,
+  type RoutingTable,
+  type SaveCategories,
+} from '../../core/feedback/feedback-schemas.ts';
 import { FEEDBACK_KINDS } from '../../core/feedback/kinds.ts';
 import { mutate } from '../audit/audit-log.ts';
 import { nowOf } from '../clock.ts';
 import type { DbOrTx } from '../db/engine.ts';
-import { feedbackCategories, feedbackRoutes, settings, units } from '../db/schema/index.ts';
+import { feedbackCategories, feedbackItems, feedbackRoutes, settings, units } from '../db/schema/index.ts';
 import { readSetting, type SettingsContext, settingVersion, writeSetting } from '../db/settings.ts';
 import { writeVersioned } from '../db/versioned.ts';
 
 /**
  * The province's feedback settings, installation-wide, read and changed only with feedback.manage on
- * the root of the tree: the routing table (`feedback_routes`: category × commune → the unit that must
- * answer, with a default line), saved whole at the version read (kept in `settings` under its key, so
- * a stale save is a 409 like every setting's), and the numbers of the clocks the law leaves to the
- * province, a setting of their own.
+ * the root of the tree: its list of categories (`feedback_categories`) and the routing table
+ * (`feedback_routes`: category × commune → the unit that must answer, with a default line), each saved
+ * whole at the version read (kept in `settings` under its key, so a stale save is a 409 like every
+ * setting's), and the numbers of the clocks the law leaves to the province, a setting of their own.
  */
+const CATEGORIES_KEY = 'feedback_categories';
 const ROUTING_KEY = 'feedback_routing';
 const CLOCK_KEY = 'feedback_clock';
 
@@ -147,6 +153,73 @@ export async function saveRouting(ctx: SettingsContext, input: RoutingTable & { 
     });
   });
   return routingForm(ctx);
+}
+
+/**
+ * Every category, active and retired, in the form's order, and whether an item or a routing line uses
+ * it (then it may be retired, never deleted). The codes in use are read in one pass over each table.
+ */
+async function categoryList(db: DbOrTx) {
+  const rows = await db
+    .select()
+    .from(feedbackCategories)
+    .orderBy(asc(feedbackCategories.position), asc(feedbackCategories.code));
+  const inItems = await db.selectDistinct({ code: feedbackItems.categoryCode }).from(feedbackItems);
+  const inRoutes = await db.selectDistinct({ code: feedbackRoutes.categoryCode }).from(feedbackRoutes);
+  const used = new Set([...inItems, ...inRoutes].map((row) => row.code));
+  return rows.map((row) => ({ ...row, used: used.has(row.code) }));
+}
+
+export async function categoriesForm(ctx: SettingsContext) {
+  assertManages(ctx);
+  return {
+    categories: await categoryList(ctx.db),
+    version: await settingVersion(ctx.db, CATEGORIES_KEY),
+  };
+}
+
+/**
+ * Saves the list whole over the version read: renames, the order, retired and restored categories,
+ * new ones (their code made from the Vietnamese name), and deletes the unused ones left out. A stale
+ * version is a 409 carrying the list as it is now. Answers the list with the codes given to new lines.
+ */
+export async function saveCategories(ctx: SettingsContext, input: SaveCategories) {
+  assertManages(ctx);
+  const created = await mutate(ctx, async (tx, audit) => {
+    const before = await categoryList(tx);
+    const count = JSON.stringify({ categories: input.categories.length });
+    // The version first: a stale save is a 409 whatever it holds.
+    await writeVersioned(tx, {
+      table: settings,
+      where: eq(settings.key, CATEGORIES_KEY),
+      version: input.version,
+      set: { value: count },
+      insert: { key: CATEGORIES_KEY, value: count },
+      actorId: ctx.actor.userId,
+      at: nowOf(ctx),
+      present: () => ({ categories: before }),
+    });
+    const plan = planCategories(input.categories, before);
+    if (plan.deleted.length > 0)
+      await tx.delete(feedbackCategories).where(inArray(feedbackCategories.code, plan.deleted));
+    const inserted = new Set(plan.inserted);
+    const fresh = plan.rows.filter((row) => inserted.has(row.code));
+    if (fresh.length > 0) await tx.insert(feedbackCategories).values(fresh);
+    for (const row of plan.rows) {
+      if (inserted.has(row.code)) continue;
+      const { code, ...rest } = row;
+      await tx.update(feedbackCategories).set(rest).where(eq(feedbackCategories.code, code));
+    }
+    await audit({
+      action: `settings.${CATEGORIES_KEY}`,
+      entityType: 'settings',
+      entityId: CATEGORIES_KEY,
+      before: before.map(({ used: _used, ...row }) => row),
+      after: plan.rows,
+    });
+    return plan.created;
+  });
+  return { ...(await categoriesForm(ctx)), created };
 }
 
 /** The rules a province may set a number for: not the law's own numbers. */

@@ -91,6 +91,14 @@ export const FEEDBACK_ROUTE_TABLE: Record<string, TableRow> = {
     call: ({ side }) => ({ url: `/api/feedback/kpis?unitId=${side.unitId}&from=2026-01-01&to=2026-12-31` }),
     ...READ,
   },
+  'GET /api/feedback/categories': { call: () => ({ url: '/api/feedback/categories' }), ...INSTALLATION },
+  'PUT /api/feedback/categories': {
+    call: () => ({
+      url: '/api/feedback/categories',
+      body: { categories: [{ code: 'other', nameVi: 'Khác', isActive: true }], version: STALE },
+    }),
+    ...INSTALLATION_WRITE,
+  },
   'GET /api/feedback/routing': { call: () => ({ url: '/api/feedback/routing' }), ...INSTALLATION },
   'PUT /api/feedback/routing': {
     call: () => ({ url: '/api/feedback/routing', body: { rules: [], version: STALE } }),

@@ -366,6 +366,8 @@ const DIALOG_PAGES: Record<string, string[]> = {
     '/assessment/rounds/$roundId',
     '/assessment/rounds/$roundId/units/$unitId',
     '/feedback',
+    // A category nobody used yet: deleting it asks first.
+    '/feedback/settings',
     '/feedback/apps',
     '/feedback/$feedbackId',
     '/dialogues',
@@ -396,6 +398,8 @@ const DIALOG_PAGES: Record<string, string[]> = {
     '/assessment/rounds/$roundId',
     '/assessment/rounds/$roundId/units/$unitId',
     '/feedback',
+    // A category nobody used yet: deleting it asks first.
+    '/feedback/settings',
     '/feedback/apps',
     '/feedback/$feedbackId',
     '/dialogues',

@@ -32,13 +32,7 @@ const CLOCK_LABELS: Record<FeedbackDetail['clocks'][number]['step'], MessageKey>
   publish: 'feedbackClockPublish',
 };
 
-import {
-  type FeedbackDetail,
-  type FeedbackEvent,
-  useAddFeedbackNote,
-  useFeedbackChoices,
-  useFeedbackItem,
-} from './api.ts';
+import { type FeedbackDetail, type FeedbackEvent, useAddFeedbackNote, useFeedbackItem } from './api.ts';
 import { FeedbackActions } from './FeedbackActions.tsx';
 import { FeedbackStatusBadge } from './FeedbackStatus.tsx';
 import { eventName, eventNote, RATING_NAMES } from './feedback-words.ts';
@@ -67,14 +61,12 @@ const kilobytes = (size: number) => `${formatNumber(Math.max(1, Math.round(size 
 
 /** The facts of the item: kind, category, commune, channel, dates, the unit handling it. */
 function Facts({ item }: { item: FeedbackDetail }) {
-  const { t, label, locale } = useT();
-  const { data: choices } = useFeedbackChoices();
-  const category = choices?.categories.find((entry) => entry.code === item.categoryCode);
+  const { t, label } = useT();
   return (
     <Card withBorder>
       <Table withRowBorders={false} verticalSpacing={4}>
         <Table.Tbody>
-          <Row label="feedbackCategory">{category?.[locale] ?? '…'}</Row>
+          <Row label="feedbackCategory">{item.categoryName ? label(item.categoryName) : '—'}</Row>
           <Row label="feedbackKind">{label(FEEDBACK_KINDS[item.kind])}</Row>
           <Row label="feedbackCommune">{item.communeName}</Row>
           {(item.placeText || item.lat !== null) && (

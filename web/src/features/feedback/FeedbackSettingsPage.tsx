@@ -11,9 +11,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { useEffect, useRef, useState } from 'react';
 import {
   CLOCK_STEP_NAMES,
   type ClockStep,
@@ -21,15 +19,15 @@ import {
   type RuleSource,
 } from '../../../../core/feedback/clock-rules.ts';
 import { formatDateVi } from '../../../../core/text/dates.ts';
-import { useAutosave } from '../../api/autosave.ts';
-import { api } from '../../api/client.ts';
+import { useAutosavedSetting } from '../../api/autosaved-setting.ts';
 import { ConflictDialog } from '../../components/ConflictDialog.tsx';
 import { SaveState } from '../../components/SaveState.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { fill } from '../../i18n/fill.ts';
 import { useT } from '../../i18n/locale.tsx';
 import { UnitPicker } from '../units/UnitPicker.tsx';
-import { type RoutingForm, type RoutingLine, useRoutingForm } from './api.ts';
+import type { RoutingForm, RoutingLine } from './api.ts';
+import { CategoriesSection } from './CategoriesSection.tsx';
 
 interface ClockRuleRow {
   key: string;
@@ -69,6 +67,7 @@ export function FeedbackSettingsPage() {
           {t('feedbackBackToInbox')}
         </Anchor>
       </Group>
+      <CategoriesSection />
       <RoutingSection />
       <ClockSection />
       <section aria-label={t('open311Clients')}>
@@ -90,28 +89,13 @@ export function FeedbackSettingsPage() {
 
 function RoutingSection() {
   const { t, label } = useT();
-  const client = useQueryClient();
-  const { data, error } = useRoutingForm();
-  const [lines, setLines] = useState<RoutingLine[] | null>(null);
-  const version = useRef(0);
-  useEffect(() => {
-    if (!data) return;
-    version.current = data.version;
-    setLines((current) => current ?? data.rules);
-  }, [data]);
-  const autosave = useAutosave<RoutingLine[]>({
-    save: async (value, { keepalive }) => {
-      const saved = await api<RoutingForm>(
-        'PUT',
-        '/api/feedback/routing',
-        { rules: complete(value), version: version.current },
-        { keepalive },
-      );
-      version.current = saved.version;
-      client.setQueryData(['feedback', 'routing'], saved);
-    },
-    leaveMessage: t('saveLeaveUnsaved'),
+  const setting = useAutosavedSetting<RoutingForm, RoutingLine[]>({
+    queryKey: ['feedback', 'routing'],
+    url: '/api/feedback/routing',
+    initial: (form) => form.rules,
+    body: (lines) => ({ rules: complete(lines) }),
   });
+  const { data, error, value: lines, autosave } = setting;
   if (error)
     return (
       <Alert color="gray" title={t('feedbackRouting')}>
@@ -119,18 +103,18 @@ function RoutingSection() {
       </Alert>
     );
   if (!data || !lines) return null;
-  const change = (next: RoutingLine[]) => {
-    setLines(next);
-    autosave.schedule(next);
-  };
+  const change = setting.change;
   const patch = (index: number, part: Partial<RoutingLine>) =>
     change(lines.map((line, at) => (at === index ? { ...line, ...part } : line)));
   const categories = [
     { value: '', label: t('feedbackAnyCategory') },
-    ...data.categories.map((category) => ({
-      value: category.code,
-      label: label({ vi: category.nameVi, en: category.nameEn }),
-    })),
+    // Retired categories only where a line still names them.
+    ...data.categories
+      .filter((category) => category.isActive || lines.some((line) => line.categoryCode === category.code))
+      .map((category) => ({
+        value: category.code,
+        label: label({ vi: category.nameVi, en: category.nameEn }),
+      })),
   ];
   const waiting = lines.filter((line) => line.handlingUnitId === null).length;
   return (
@@ -214,7 +198,9 @@ function RoutingSection() {
           <Button
             variant="default"
             size="xs"
-            onClick={() => setLines([...lines, { categoryCode: null, unitId: null, handlingUnitId: null }])}
+            onClick={() =>
+              setting.set([...lines, { categoryCode: null, unitId: null, handlingUnitId: null }])
+            }
           >
             {t('feedbackAddLine')}
           </Button>
@@ -231,16 +217,8 @@ function RoutingSection() {
       <ConflictDialog
         conflict={autosave.conflict}
         mine={null}
-        labels={{}}
-        onKeepMine={(current) => {
-          version.current = current.version;
-          void autosave.retry();
-        }}
-        onTakeTheirs={() => {
-          autosave.discard();
-          setLines(null);
-          void client.invalidateQueries({ queryKey: ['feedback', 'routing'] });
-        }}
+        onKeepMine={setting.keepMine}
+        onTakeTheirs={setting.takeTheirs}
       />
     </section>
   );
@@ -248,35 +226,18 @@ function RoutingSection() {
 
 function ClockSection() {
   const { t, label } = useT();
-  const client = useQueryClient();
-  const { data } = useQuery({
+  const setting = useAutosavedSetting<ClockForm, Record<string, number | null>>({
     queryKey: ['feedback', 'clock-settings'],
-    queryFn: () => api<ClockForm>('GET', '/api/feedback/clock-settings'),
-    retry: false,
-  });
-  const [days, setDays] = useState<Record<string, number | null> | null>(null);
-  const version = useRef(0);
-  useEffect(() => {
-    if (!data) return;
-    version.current = data.version;
-    setDays((current) => current ?? Object.fromEntries(data.rules.map((rule) => [rule.key, rule.days])));
-  }, [data]);
-  const autosave = useAutosave<Record<string, number | null>>({
-    save: async (value, { keepalive }) => {
-      const set = Object.fromEntries(
+    url: '/api/feedback/clock-settings',
+    initial: (form) => Object.fromEntries(form.rules.map((rule) => [rule.key, rule.days])),
+    // Only the numbers set: an empty box is the default.
+    body: (value) => ({
+      days: Object.fromEntries(
         Object.entries(value).filter((entry): entry is [string, number] => entry[1] !== null),
-      );
-      const saved = await api<ClockForm>(
-        'PUT',
-        '/api/feedback/clock-settings',
-        { days: set, version: version.current },
-        { keepalive },
-      );
-      version.current = saved.version;
-      client.setQueryData(['feedback', 'clock-settings'], saved);
-    },
-    leaveMessage: t('saveLeaveUnsaved'),
+      ),
+    }),
   });
+  const { data, value: days, autosave } = setting;
   if (!data || !days) return null;
   return (
     <section aria-label={t('feedbackClocks')}>
@@ -335,11 +296,9 @@ function ClockSection() {
                         aria-label={`${label(rule.kindName)} — ${label(CLOCK_STEP_NAMES[rule.step])}`}
                         placeholder={String(rule.defaultDays)}
                         value={days[rule.key] ?? ''}
-                        onChange={(value) => {
-                          const next = { ...days, [rule.key]: value === '' ? null : Number(value) };
-                          setDays(next);
-                          autosave.schedule(next);
-                        }}
+                        onChange={(value) =>
+                          setting.change({ ...days, [rule.key]: value === '' ? null : Number(value) })
+                        }
                       />
                       <Text size="xs">{unit}</Text>
                     </Group>
@@ -353,6 +312,12 @@ function ClockSection() {
           <SaveState autosave={autosave} />
         </Group>
       </Stack>
+      <ConflictDialog
+        conflict={autosave.conflict}
+        mine={null}
+        onKeepMine={setting.keepMine}
+        onTakeTheirs={setting.takeTheirs}
+      />
     </section>
   );
 }

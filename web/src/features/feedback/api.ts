@@ -65,6 +65,8 @@ export interface FeedbackDetail {
   canHandle: boolean;
   procedure: string;
   categoryCode: string;
+  /** The category's name, retired or not. */
+  categoryName: { vi: string; en: string } | null;
   channel: FeedbackChannel;
   text: string;
   citizenName: string | null;
@@ -232,4 +234,22 @@ export function useRoutingForm(enabled = true) {
     // A commune's coordinator holds the permission but not installation-wide: no settings for them.
     retry: false,
   });
+}
+
+/** The province's list of categories, active and retired (installation-wide settings). */
+export interface FeedbackCategory {
+  code: string;
+  nameVi: string;
+  nameEn: string;
+  position: number;
+  isActive: boolean;
+  /** An item or a routing line uses it: it may be retired, never deleted. */
+  used: boolean;
+}
+
+export interface CategoriesForm {
+  categories: FeedbackCategory[];
+  version: number;
+  /** On a save: the codes given to the new lines, by the form's key. */
+  created?: { key: string; code: string }[];
 }
