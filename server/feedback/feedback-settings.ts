@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, exists, inArray, isNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { hasInstallationPermission } from '../../core/auth/roles.ts';
 import { AppError, fieldError, msg } from '../../core/errors.ts';
@@ -157,16 +157,18 @@ export async function saveRouting(ctx: SettingsContext, input: RoutingTable & { 
 
 /**
  * Every category, active and retired, in the form's order, and whether an item or a routing line uses
- * it (then it may be retired, never deleted). The codes in use are read in one pass over each table.
+ * it (then it may be retired, never deleted): one indexed probe per category, whatever the items' number.
  */
 async function categoryList(db: DbOrTx) {
-  const rows = await db
-    .select()
-    .from(feedbackCategories)
-    .orderBy(asc(feedbackCategories.position), asc(feedbackCategories.code));
-  const inItems = await db.selectDistinct({ code: feedbackItems.categoryCode }).from(feedbackItems);
-  const inRoutes = await db.selectDistinct({ code: feedbackRoutes.categoryCode }).from(feedbackRoutes);
-  const used = new Set([...inItems, ...inRoutes].map((row) => row.code));
+  const c = feedbackCategories;
+  const rows = await db.select().from(c).orderBy(asc(c.position), asc(c.code));
+  const probe = (table: typeof feedbackItems | typeof feedbackRoutes) =>
+    exists(db.select({ one: sql`1` }).from(table).where(eq(table.categoryCode, c.code)));
+  const inUse = await db
+    .select({ code: c.code })
+    .from(c)
+    .where(or(probe(feedbackItems), probe(feedbackRoutes)));
+  const used = new Set(inUse.map((row) => row.code));
   return rows.map((row) => ({ ...row, used: used.has(row.code) }));
 }
 

@@ -122,6 +122,8 @@ export const feedbackItems = pgTable(
     index('feedback_items_handling_idx').on(t.handlingUnitId, t.status),
     index('feedback_items_unit_idx').on(t.unitId, t.textKey),
     index('feedback_items_received_idx').on(t.receivedOn),
+    // Whether a category is in use (it may then be retired, never deleted): one probe, not a scan.
+    index('feedback_items_category_idx').on(t.categoryCode),
     check(
       'feedback_items_channel_check',
       sql`${t.channel} in ('web', 'hotline', 'paper', 'zalo', 'portal', 'in_person', 'app')`,

@@ -1,0 +1,1 @@
+CREATE INDEX "feedback_items_category_idx" ON "feedback_items" USING btree ("category_code");
