@@ -136,6 +136,11 @@ const ACTIONS: Record<string, Words> = {
   'feedback.citizen_reopen': feedbackSentence('mở lại', 'reopened'),
   'feedback.citizen_reply': feedbackSentence('bổ sung thông tin cho', 'added information to'),
   'feedback.due_reminder': feedbackSentence('nhắc hạn trả lời', 'sent a due-date reminder for'),
+  'feedback.extend': feedbackSentence('gia hạn giải quyết', 'extended the time to resolve'),
+  'feedback.commune_areas': {
+    vi: '{actor} đã nạp ranh giới xã, phường để xác định vị trí phản ánh',
+    en: '{actor} loaded the communes’ boundaries for locating petitions',
+  },
   'dialogue.create': dialogueSentence('ghi nhận', 'recorded'),
   'dialogue.update': dialogueSentence('sửa thông tin', 'changed'),
   'dialogue.question.add': dialogueSentence('thêm câu hỏi vào', 'added a question to'),
@@ -251,6 +256,14 @@ const ACTIONS: Record<string, Words> = {
     vi: 'Đã gửi thư điện tử báo người gửi phản ánh',
     en: 'E-mail sent to the senders of petitions',
   },
+  'feedback.sms.claim': {
+    vi: 'Chuẩn bị nhắn tin báo người gửi phản ánh',
+    en: 'Preparing text messages to the senders of petitions',
+  },
+  'feedback.sms.result': {
+    vi: 'Đã nhắn tin báo người gửi phản ánh',
+    en: 'Text messages sent to the senders of petitions',
+  },
   'notification.read': { vi: '{actor} đã đọc một thông báo', en: '{actor} read a notification' },
   'notification.read_all': {
     vi: '{actor} đã đánh dấu đã đọc tất cả thông báo',
@@ -274,6 +287,10 @@ const ACTIONS: Record<string, Words> = {
   'settings.feedback_routing': {
     vi: '{actor} đã đổi bảng phân công xử lý phản ánh',
     en: '{actor} changed the feedback routing table',
+  },
+  'settings.feedback_categories': {
+    vi: '{actor} đã sửa danh sách lĩnh vực phản ánh',
+    en: '{actor} changed the list of petition categories',
   },
   'settings.feedback_clock': {
     vi: '{actor} đã đổi thời hạn xử lý phản ánh của tỉnh',

@@ -23,6 +23,7 @@ describe('authorisation policies', () => {
       'GET /api/public/feedback',
       'POST /api/public/feedback',
       'GET /api/public/feedback/form',
+      'GET /api/public/feedback/commune-at',
       'GET /api/public/feedback/:code',
       'GET /api/public/feedback/:code/files/:fileId',
       'POST /api/public/feedback/:code/rating',

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError, atPath, type FieldIssue, fromZod, inLocale } from '../../core/errors.ts';
+import { AppError, atPath, type FieldIssue, fromZod, inLocale, msg } from '../../core/errors.ts';
 import {
   citizenRatingSchema,
   citizenReopenSchema,
@@ -14,6 +14,7 @@ import { listQuery } from '../../core/list.ts';
 import type { ServiceContext } from '../audit/audit-log.ts';
 import { actorOf } from '../auth/policy.ts';
 import type { Db } from '../db/engine.ts';
+import { communeAt } from '../geo/commune-areas.ts';
 import { sendDownload } from '../http/downloads.ts';
 import { readerLocale } from '../http/errors.ts';
 import { type Attachment, receiveForm } from './feedback-attachments.ts';
@@ -70,6 +71,33 @@ export async function feedbackPublicRoutes(app: FastifyInstance, { db }: { db: D
       schema: { tags, security, summary: 'Danh sách lĩnh vực và xã, phường của tỉnh cho mẫu gửi phản ánh' },
     },
     async () => formChoices(db),
+  );
+  api.get(
+    '/api/public/feedback/commune-at',
+    {
+      config: { policy: 'public' },
+      schema: {
+        tags,
+        security,
+        summary: 'Xã, phường tại một vị trí (theo ranh giới tỉnh đã nạp), để điền sẵn mẫu gửi phản ánh',
+        querystring: z.object({
+          lat: z.coerce.number().min(-90).max(90),
+          lng: z.coerce.number().min(-180).max(180),
+        }),
+      },
+    },
+    async (request) => {
+      const commune = await communeAt(db, request.query.lat, request.query.lng);
+      if (!commune)
+        throw new AppError(
+          'NOT_FOUND',
+          msg(
+            'Chưa xác định được xã, phường tại vị trí này: hãy chọn trong danh sách.',
+            'No commune is known at this point: choose it from the list.',
+          ),
+        );
+      return commune;
+    },
   );
   api.get(
     '/api/public/feedback',

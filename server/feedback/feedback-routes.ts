@@ -18,6 +18,7 @@ import { listQuery } from '../../core/list.ts';
 import { isoDate } from '../../core/text/fields.ts';
 import { contextOf } from '../auth/policy.ts';
 import type { Db } from '../db/engine.ts';
+import { communeAreasStatus, saveCommuneAreas } from '../geo/commune-areas.ts';
 import { sendDownload } from '../http/downloads.ts';
 import { uploadedFile } from '../http/uploads.ts';
 import { exportFeedbackInbox } from './feedback-export.ts';
@@ -145,6 +146,33 @@ export async function feedbackRoutes(app: FastifyInstance, { db }: { db: Db }) {
       schema: { tags, summary: 'Lưu bảng phân công (theo phiên bản)', body: saveRoutingSchema },
     },
     async (request) => saveRouting(contextOf(request, db), request.body),
+  );
+  api.get(
+    '/api/feedback/commune-areas',
+    {
+      config: { policy: 'feedback.manage' },
+      schema: {
+        tags,
+        summary: 'Ranh giới xã, phường đã nạp (để xác định xã, phường từ vị trí): đã có, còn thiếu',
+      },
+    },
+    async (request) => communeAreasStatus(contextOf(request, db)),
+  );
+  api.post(
+    '/api/feedback/commune-areas',
+    {
+      config: { policy: 'feedback.manage' },
+      schema: {
+        tags,
+        summary:
+          'Nạp ranh giới xã, phường từ tệp GeoJSON (mỗi đối tượng mang mã xã theo danh mục 2025; tất cả hoặc không)',
+        consumes: ['multipart/form-data'],
+      },
+    },
+    async (request) => {
+      const file = await uploadedFile(request);
+      return saveCommuneAreas(contextOf(request, db), file.data.toString('utf8'));
+    },
   );
   api.get(
     '/api/feedback/clock-settings',

@@ -104,6 +104,18 @@ export const FEEDBACK_ROUTE_TABLE: Record<string, TableRow> = {
     call: () => ({ url: '/api/feedback/routing', body: { rules: [], version: STALE } }),
     ...INSTALLATION_WRITE,
   },
+  'GET /api/feedback/commune-areas': {
+    call: () => ({ url: '/api/feedback/commune-areas' }),
+    ...INSTALLATION,
+  },
+  'POST /api/feedback/commune-areas': {
+    // An empty collection: refused (nothing to load) once the grant lets it through.
+    call: () => ({
+      url: '/api/feedback/commune-areas',
+      file: { name: 'xa.geojson', content: Buffer.from('{"type":"FeatureCollection","features":[]}') },
+    }),
+    own: '400 400 403 403 403 403 403 401',
+  },
   'GET /api/feedback/clock-settings': {
     call: () => ({ url: '/api/feedback/clock-settings' }),
     ...INSTALLATION,
@@ -151,6 +163,11 @@ export const FEEDBACK_ROUTE_TABLE: Record<string, TableRow> = {
     ...EVERYONE(200),
   },
   'GET /api/public/feedback/form': { call: () => ({ url: '/api/public/feedback/form' }), ...EVERYONE(200) },
+  // No boundaries loaded in this world: nobody is told a commune.
+  'GET /api/public/feedback/commune-at': {
+    call: () => ({ url: '/api/public/feedback/commune-at?lat=20.65&lng=106.05' }),
+    ...EVERYONE(404),
+  },
   'POST /api/public/feedback': {
     call: ({ side }) => ({
       url: '/api/public/feedback',

@@ -25,10 +25,49 @@ afterAll(async () => {
   await server?.stop();
 });
 
+/**
+ * The province's coordinator loads Phường Phố Hiến's boundary (a square around its centre) as a GeoJSON
+ * file, on the feedback settings screen.
+ */
+async function loadWardBoundary() {
+  const ring = [
+    [106.03, 20.63],
+    [106.07, 20.63],
+    [106.07, 20.66],
+    [106.03, 20.66],
+    [106.03, 20.63],
+  ];
+  const geojson = {
+    type: 'FeatureCollection',
+    features: [
+      { type: 'Feature', properties: { code: '11953' }, geometry: { type: 'Polygon', coordinates: [ring] } },
+    ],
+  };
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN' });
+  context.setDefaultTimeout(60_000);
+  const page = await context.newPage();
+  await signInAs(page, server, 'dieuphoi');
+  await page.goto(`${server.url}/feedback/settings`);
+  const section = page.getByRole('region', { name: 'Ranh giới xã, phường' });
+  await section.getByText('Đã có ranh giới 0/104 xã, phường.').waitFor();
+  await section.locator('input[type="file"]').setInputFiles({
+    name: 'phuong-pho-hien.geojson',
+    mimeType: 'application/geo+json',
+    buffer: Buffer.from(JSON.stringify(geojson)),
+  });
+  await section.getByText('Đã nạp ranh giới.').waitFor();
+  expect(await section.locator('[data-commune-areas]').textContent()).toContain(
+    'Đã có ranh giới 1/104 xã, phường. Còn thiếu: ',
+  );
+  await page.screenshot({ path: `${SHOTS}/commune-areas-1440.png`, fullPage: true });
+  await context.close();
+}
+
 describe('a citizen gives the map point from the phone', () => {
-  it('takes the location, sees it written out, removes and takes it again, and sends it', {
+  it('takes the location, sees it written out and its ward chosen, removes and takes it again, and sends it', {
     timeout: 120_000,
   }, async () => {
+    await loadWardBoundary();
     const context = await browser.newContext({
       viewport: PHONE,
       locale: 'vi-VN',
@@ -43,9 +82,12 @@ describe('a citizen gives the map point from the phone', () => {
     await page.getByRole('button', { name: 'Lấy vị trí hiện tại' }).click();
     const status = page.getByRole('status').filter({ hasText: 'Đã ghi vị trí' });
     await status.waitFor();
+    // The province loaded its wards' boundaries: the ward at that point is chosen for the citizen.
+    await status.getByText('Đã chọn Phường Phố Hiến theo vị trí.', { exact: false }).waitFor();
     expect(await status.textContent()).toBe(
-      'Đã ghi vị trí 20,64640; 106,05110 (sai số khoảng 12 m). Xem trên bản đồ',
+      'Đã chọn Phường Phố Hiến theo vị trí. Đã ghi vị trí 20,64640; 106,05110 (sai số khoảng 12 m). Xem trên bản đồ',
     );
+    expect(await page.locator('#communeCode').inputValue()).toBe('11953');
     expect(await status.getByRole('link', { name: 'Xem trên bản đồ' }).getAttribute('href')).toBe(
       'https://www.openstreetmap.org/?mlat=20.64640&mlon=106.05110#map=17/20.64640/106.05110',
     );
@@ -55,7 +97,6 @@ describe('a citizen gives the map point from the phone', () => {
     await status.waitFor();
 
     await page.getByLabel('Lĩnh vực').selectOption('infrastructure');
-    await page.getByLabel('Xã, phường liên quan').selectOption('11953');
     const text = 'Cống thoát nước trước số nhà 25 phố Nguyễn Văn Linh bị tắc, mưa là nước tràn vào nhà dân.';
     await page.getByLabel('Nội dung').fill(text);
     expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBe(PHONE.width);

@@ -79,7 +79,7 @@ ${fieldError('lat', error)}<input type="hidden" id="lat" name="lat" value="${val
       ? html`${s(W.locateKept).replace('{lat}', degrees(kept.lat, ctx.lang)).replace('{lng}', degrees(kept.lng, ctx.lang))} <a href="https://www.openstreetmap.org/?mlat=${kept.lat}&amp;mlon=${kept.lng}#map=17/${kept.lat}/${kept.lng}" target="_blank" rel="noopener">${s(W.locateMap)}</a>`
       : null
   }</p>
-<div class="buttons"><button type="button" id="locate-button" class="secondary" aria-describedby="lat-hint" data-busy="${s(W.locateBusy)}" data-done="${wording(W.locateDone).replace('{m}', '%m')}" data-denied="${s(W.locateDenied)}" data-failed="${s(W.locateFailed)}" data-map="${s(W.locateMap)}" data-comma="${ctx.lang === 'vi' ? 'true' : 'false'}">${s(W.locateButton)}</button>
+<div class="buttons"><button type="button" id="locate-button" class="secondary" aria-describedby="lat-hint" data-busy="${s(W.locateBusy)}" data-done="${wording(W.locateDone).replace('{m}', '%m')}" data-denied="${s(W.locateDenied)}" data-failed="${s(W.locateFailed)}" data-map="${s(W.locateMap)}" data-commune="${s(W.locateCommune).replace('{name}', '%name')}" data-comma="${ctx.lang === 'vi' ? 'true' : 'false'}">${s(W.locateButton)}</button>
 <button type="button" id="locate-clear" class="secondary"${kept ? null : html` hidden`}>${s(W.locateClear)}</button></div>
 </div>
 <script src="/phan-anh/vi-tri.js" defer></script>`;

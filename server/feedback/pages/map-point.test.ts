@@ -42,7 +42,7 @@ describe('the map point', () => {
     expect(script.body).toContain('navigator.geolocation.getCurrentPosition');
     // It is plain ES5 a cheap phone's browser runs, and small.
     expect(script.body).not.toMatch(/=>|\blet\b|\bconst\b/);
-    expect(script.body.length).toBeLessThan(2500);
+    expect(script.body.length).toBeLessThan(3500);
   });
 
   it('keeps a point in the province for the unit, never on the public page', async () => {

@@ -105,6 +105,7 @@ export const W = {
     en: 'The location could not be found now: try again or skip it.',
   },
   locateMap: { vi: 'Xem trên bản đồ', en: 'See it on a map' },
+  locateCommune: { vi: 'Đã chọn {name} theo vị trí.', en: '{name} chosen from the location.' },
   contactLegend: { vi: 'Liên hệ để nhận trả lời', en: 'Contact for the answer' },
   contactHint: {
     vi: 'Không bao giờ công khai. Để thư điện tử thì mỗi bước xử lý và câu trả lời được gửi vào thư của bạn. Cần khi tố cáo.',

@@ -58,6 +58,24 @@ export const FEEDBACK_MESSAGES = {
   leaderFeedbackNoOverdue: { vi: 'Không có phản ánh quá hạn.', en: 'No petition is overdue.' },
   leaderFeedbackOverdueCount: { vi: '{count} quá hạn', en: '{count} overdue' },
   feedbackSettings: { vi: 'Cài đặt tiếp nhận phản ánh', en: 'Feedback settings' },
+  communeAreasTitle: { vi: 'Ranh giới xã, phường', en: 'Commune boundaries' },
+  communeAreasHelp: {
+    vi: 'Nạp tệp GeoJSON ranh giới các xã, phường (mỗi đối tượng có thuộc tính "code" là mã xã theo danh mục 2025): khi người dân lấy vị trí trên điện thoại, mẫu gửi phản ánh tự chọn xã, phường. Nạp lại thì thay toàn bộ.',
+    en: 'Load a GeoJSON file of the communes’ boundaries (each feature with a "code" property, the commune’s code in the 2025 list): when a citizen takes the location on a phone, the form chooses the commune. Loading again replaces everything.',
+  },
+  communeAreasLoaded: {
+    vi: 'Đã có ranh giới {loaded}/{communes} xã, phường.',
+    en: 'Boundaries loaded for {loaded}/{communes} communes.',
+  },
+  communeAreasMissing: { vi: 'Còn thiếu: {names}{more}.', en: 'Missing: {names}{more}.' },
+  communeAreasMore: { vi: ' và {count} nơi khác', en: ' and {count} more' },
+  communeAreasLoad: { vi: 'Nạp tệp ranh giới (.geojson)', en: 'Load a boundaries file (.geojson)' },
+  communeAreasDone: { vi: 'Đã nạp ranh giới.', en: 'Boundaries loaded.' },
+  communeAreasReplaceTitle: { vi: 'Thay ranh giới xã, phường', en: 'Replace the commune boundaries' },
+  communeAreasReplaceText: {
+    vi: 'Ranh giới của {loaded} xã, phường đang dùng sẽ được thay bằng tệp {file}. Nếu tệp có lỗi, không gì bị thay.',
+    en: 'The boundaries of the {loaded} communes in use will be replaced by the file {file}. If the file has an error, nothing is replaced.',
+  },
   feedbackAppsHelp: {
     vi: 'Ứng dụng của tỉnh và Cổng Dịch vụ công quốc gia gửi phản ánh vào Chiso theo chuẩn Open311, mỗi ứng dụng một khóa do tỉnh cấp.',
     en: 'The province’s apps and the national portal send petitions into Chiso through Open311, each with a key the province issues.',

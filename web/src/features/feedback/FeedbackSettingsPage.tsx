@@ -28,6 +28,7 @@ import { useT } from '../../i18n/locale.tsx';
 import { UnitPicker } from '../units/UnitPicker.tsx';
 import type { RoutingForm, RoutingLine } from './api.ts';
 import { CategoriesSection } from './CategoriesSection.tsx';
+import { CommuneAreasSection } from './CommuneAreasSection.tsx';
 
 interface ClockRuleRow {
   key: string;
@@ -70,6 +71,7 @@ export function FeedbackSettingsPage() {
       <CategoriesSection />
       <RoutingSection />
       <ClockSection />
+      <CommuneAreasSection />
       <section aria-label={t('open311Clients')}>
         <Stack gap="xs">
           <Title order={3} size="h4">

@@ -253,3 +253,32 @@ export interface CategoriesForm {
   /** On a save: the codes given to the new lines, by the form's key. */
   created?: { key: string; code: string }[];
 }
+
+/** The communes' boundaries the province loaded, for finding a citizen's commune from a map point. */
+export interface CommuneAreas {
+  loaded: number;
+  communes: number;
+  missing: { code: string; name: string }[];
+  version: number;
+}
+
+export function useCommuneAreas() {
+  return useQuery({
+    queryKey: ['feedback', 'commune-areas'],
+    queryFn: () => api<CommuneAreas>('GET', '/api/feedback/commune-areas'),
+    retry: false,
+  });
+}
+
+/** Loads a GeoJSON file of the communes' boundaries, all or nothing; answers what is loaded now. */
+export function useLoadCommuneAreas() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (file: File) => {
+      const form = new FormData();
+      form.append('file', file);
+      return api<CommuneAreas>('POST', '/api/feedback/commune-areas', form);
+    },
+    onSuccess: (data) => client.setQueryData(['feedback', 'commune-areas'], data),
+  });
+}
