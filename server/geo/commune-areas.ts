@@ -25,7 +25,8 @@ interface StoredArea {
   geometry: AreaGeometry;
 }
 
-let cache: { version: number; areas: StoredArea[] } | null = null;
+/** Parsed once per database and version of the setting (a process may hold several databases: tests). */
+const cache = new WeakMap<object, { version: number; areas: StoredArea[] }>();
 
 async function storedAreas(db: DbOrTx): Promise<StoredArea[]> {
   const [row] = await db
@@ -33,8 +34,11 @@ async function storedAreas(db: DbOrTx): Promise<StoredArea[]> {
     .from(settings)
     .where(eq(settings.key, KEY));
   if (!row) return [];
-  if (cache?.version !== row.version) cache = { version: row.version, areas: JSON.parse(row.value) };
-  return cache.areas;
+  const cached = cache.get(db);
+  if (cached?.version === row.version) return cached.areas;
+  const areas: StoredArea[] = JSON.parse(row.value);
+  cache.set(db, { version: row.version, areas });
+  return areas;
 }
 
 async function communesInForce(db: DbOrTx): Promise<{ code: string; name: string }[]> {
