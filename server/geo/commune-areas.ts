@@ -28,17 +28,18 @@ interface StoredArea {
 /** Parsed once per database and version of the setting (a process may hold several databases: tests). */
 const cache = new WeakMap<object, { version: number; areas: StoredArea[] }>();
 
-async function storedAreas(db: DbOrTx): Promise<StoredArea[]> {
+/** The loaded boundaries and the setting's version (0: none loaded yet). */
+async function storedAreas(db: DbOrTx): Promise<{ version: number; areas: StoredArea[] }> {
   const [row] = await db
     .select({ version: settings.version, value: settings.value })
     .from(settings)
     .where(eq(settings.key, KEY));
-  if (!row) return [];
+  if (!row) return { version: 0, areas: [] };
   const cached = cache.get(db);
-  if (cached?.version === row.version) return cached.areas;
-  const areas: StoredArea[] = JSON.parse(row.value);
-  cache.set(db, { version: row.version, areas });
-  return areas;
+  if (cached?.version === row.version) return cached;
+  const loaded = { version: row.version, areas: JSON.parse(row.value) as StoredArea[] };
+  cache.set(db, loaded);
+  return loaded;
 }
 
 async function communesInForce(db: DbOrTx): Promise<{ code: string; name: string }[]> {
@@ -51,7 +52,7 @@ async function communesInForce(db: DbOrTx): Promise<{ code: string; name: string
 
 /** The commune in force whose loaded boundary holds the point (or lies within the margin of it), if any. */
 export async function communeAt(db: DbOrTx, lat: number, lng: number) {
-  const areas = await storedAreas(db);
+  const { areas } = await storedAreas(db);
   if (areas.length === 0) return null;
   const point = [lng, lat] as const;
   let found = areas.find((area) => containsPoint(area.geometry, point));
@@ -62,27 +63,24 @@ export async function communeAt(db: DbOrTx, lat: number, lng: number) {
     if (nearest && nearest.metres <= COMMUNE_MARGIN_M) found = nearest.area;
   }
   if (!found) return null;
-  const [commune] = (await communesInForce(db)).filter((unit) => unit.code === found.code);
-  return commune ? { code: commune.code, name: commune.name } : null;
+  const [commune] = await db
+    .select({ code: units.code, name: units.name })
+    .from(units)
+    .where(and(eq(units.type, 'commune'), isNull(units.validTo), eq(units.code, found.code)));
+  return commune ? { code: found.code, name: commune.name } : null;
 }
 
 /** What is loaded, for the settings screen: how many communes have a boundary, and which lack one. */
 export async function communeAreasStatus(ctx: SettingsContext) {
   assertManages(ctx);
-  const areas = await storedAreas(ctx.db);
+  const { version, areas } = await storedAreas(ctx.db);
   const loaded = new Set(areas.map((area) => area.code));
   const communes = await communesInForce(ctx.db);
   return {
     loaded: communes.filter((unit) => loaded.has(unit.code)).length,
     communes: communes.length,
-    missing: communes.filter((unit) => !loaded.has(unit.code)).map(({ code, name }) => ({ code, name })),
-    version: await (async () => {
-      const [row] = await ctx.db
-        .select({ version: settings.version })
-        .from(settings)
-        .where(eq(settings.key, KEY));
-      return row?.version ?? 0;
-    })(),
+    missing: communes.filter((unit) => !loaded.has(unit.code)),
+    version,
   };
 }
 
@@ -176,16 +174,14 @@ export async function saveCommuneAreas(ctx: SettingsContext, text: string) {
     );
   if (areas.length === 0)
     throw refuse('Tệp không có ranh giới xã, phường nào.', 'The file holds no commune boundary.');
-  const [current] = await ctx.db
-    .select({ version: settings.version })
-    .from(settings)
-    .where(eq(settings.key, KEY));
+  // A new file replaces the old one (the screen asks first): written over the version there now.
+  const { version } = await storedAreas(ctx.db);
   await mutate(ctx, async (tx, audit) => {
     const value = JSON.stringify(areas);
     await writeVersioned(tx, {
       table: settings,
       where: eq(settings.key, KEY),
-      version: current?.version ?? 0,
+      version,
       set: { value },
       insert: { key: KEY, value },
       actorId: ctx.actor.userId,

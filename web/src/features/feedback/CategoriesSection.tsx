@@ -1,15 +1,4 @@
-import {
-  ActionIcon,
-  Alert,
-  Button,
-  Group,
-  Stack,
-  Switch,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { ActionIcon, Alert, Button, Group, Switch, Table, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import { foldVietnamese, normalizeText } from '../../../../core/text/vietnamese.ts';
@@ -21,6 +10,7 @@ import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { fill } from '../../i18n/fill.ts';
 import { useT } from '../../i18n/locale.tsx';
 import type { CategoriesForm } from './api.ts';
+import { SettingsSection } from './SettingsSection.tsx';
 
 /** A line of the list on screen: a category (its code never shown) or one added here, not yet given a code. */
 interface CategoryLine {
@@ -101,106 +91,98 @@ export function CategoriesSection() {
   const fieldError = (index: number) =>
     autosave.error?.fields.find((field) => field.path === `categories.${index}.nameVi`)?.message;
   return (
-    <section aria-label={t('feedbackCategories')}>
-      <Stack gap="xs">
-        <Title order={3} size="h4">
-          {t('feedbackCategories')}
-        </Title>
-        <Text size="sm" c="dimmed">
-          {t('feedbackCategoriesHelp')}
-        </Text>
-        <ScrollTable withTableBorder minWidth={760} aria-label={t('feedbackCategories')}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('feedbackCategoryNameVi')}</Table.Th>
-              <Table.Th>{t('feedbackCategoryNameEn')}</Table.Th>
-              <Table.Th w={190}>{t('feedbackCategoryState')}</Table.Th>
-              <Table.Th w={120} />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {lines.map((line, index) => {
-              const name = line.nameVi || String(index + 1);
-              return (
-                <Table.Tr key={line.key} data-category-line={index} c={line.isActive ? undefined : 'dimmed'}>
-                  <Table.Td>
-                    <TextInput
-                      size="xs"
-                      // The Vietnamese name, whatever the reader's language.
-                      lang="vi"
-                      aria-label={`${t('feedbackCategoryNameVi')} ${index + 1}`}
-                      value={line.nameVi}
-                      error={line.nameVi.trim() === '' ? t('feedbackCategoryNameMissing') : fieldError(index)}
-                      onChange={(event) => patch(index, { nameVi: event.currentTarget.value })}
-                    />
-                  </Table.Td>
-                  <Table.Td>
-                    <TextInput
-                      size="xs"
-                      aria-label={`${t('feedbackCategoryNameEn')} ${index + 1}`}
-                      placeholder={t('feedbackCategorySameAsVi')}
-                      value={line.nameEn}
-                      onChange={(event) => patch(index, { nameEn: event.currentTarget.value })}
-                    />
-                  </Table.Td>
-                  <Table.Td>
-                    <Switch
-                      size="sm"
-                      checked={line.isActive}
-                      label={t(line.isActive ? 'feedbackCategoryActive' : 'feedbackCategoryRetired')}
-                      aria-label={fill(t('feedbackCategoryActiveOf'), { name })}
-                      onChange={(event) => patch(index, { isActive: event.currentTarget.checked })}
-                    />
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap={4} wrap="nowrap">
+    <SettingsSection title={t('feedbackCategories')} help={t('feedbackCategoriesHelp')}>
+      <ScrollTable withTableBorder minWidth={760} aria-label={t('feedbackCategories')}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('feedbackCategoryNameVi')}</Table.Th>
+            <Table.Th>{t('feedbackCategoryNameEn')}</Table.Th>
+            <Table.Th w={190}>{t('feedbackCategoryState')}</Table.Th>
+            <Table.Th w={120} />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {lines.map((line, index) => {
+            const name = line.nameVi || String(index + 1);
+            return (
+              <Table.Tr key={line.key} data-category-line={index} c={line.isActive ? undefined : 'dimmed'}>
+                <Table.Td>
+                  <TextInput
+                    size="xs"
+                    // The Vietnamese name, whatever the reader's language.
+                    lang="vi"
+                    aria-label={`${t('feedbackCategoryNameVi')} ${index + 1}`}
+                    value={line.nameVi}
+                    error={line.nameVi.trim() === '' ? t('feedbackCategoryNameMissing') : fieldError(index)}
+                    onChange={(event) => patch(index, { nameVi: event.currentTarget.value })}
+                  />
+                </Table.Td>
+                <Table.Td>
+                  <TextInput
+                    size="xs"
+                    aria-label={`${t('feedbackCategoryNameEn')} ${index + 1}`}
+                    placeholder={t('feedbackCategorySameAsVi')}
+                    value={line.nameEn}
+                    onChange={(event) => patch(index, { nameEn: event.currentTarget.value })}
+                  />
+                </Table.Td>
+                <Table.Td>
+                  <Switch
+                    size="sm"
+                    checked={line.isActive}
+                    label={t(line.isActive ? 'feedbackCategoryActive' : 'feedbackCategoryRetired')}
+                    aria-label={fill(t('feedbackCategoryActiveOf'), { name })}
+                    onChange={(event) => patch(index, { isActive: event.currentTarget.checked })}
+                  />
+                </Table.Td>
+                <Table.Td>
+                  <Group gap={4} wrap="nowrap">
+                    <ActionIcon
+                      variant="subtle"
+                      aria-label={fill(t('feedbackCategoryUp'), { name })}
+                      disabled={index === 0}
+                      onClick={() => move(index, -1)}
+                    >
+                      ↑
+                    </ActionIcon>
+                    <ActionIcon
+                      variant="subtle"
+                      aria-label={fill(t('feedbackCategoryDown'), { name })}
+                      disabled={index === lines.length - 1}
+                      onClick={() => move(index, 1)}
+                    >
+                      ↓
+                    </ActionIcon>
+                    {!(line.code && used.has(line.code)) && (
                       <ActionIcon
                         variant="subtle"
-                        aria-label={fill(t('feedbackCategoryUp'), { name })}
-                        disabled={index === 0}
-                        onClick={() => move(index, -1)}
+                        color="red"
+                        aria-haspopup="dialog"
+                        aria-label={fill(t('feedbackCategoryDelete'), { name })}
+                        onClick={() => setRemoving(line)}
                       >
-                        ↑
+                        ×
                       </ActionIcon>
-                      <ActionIcon
-                        variant="subtle"
-                        aria-label={fill(t('feedbackCategoryDown'), { name })}
-                        disabled={index === lines.length - 1}
-                        onClick={() => move(index, 1)}
-                      >
-                        ↓
-                      </ActionIcon>
-                      {!(line.code && used.has(line.code)) && (
-                        <ActionIcon
-                          variant="subtle"
-                          color="red"
-                          aria-haspopup="dialog"
-                          aria-label={fill(t('feedbackCategoryDelete'), { name })}
-                          onClick={() => setRemoving(line)}
-                        >
-                          ×
-                        </ActionIcon>
-                      )}
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </ScrollTable>
-        <Group justify="space-between" align="flex-end">
-          <NewCategory
-            names={lines.map((line) => line.nameVi)}
-            onAdd={(nameVi, nameEn) =>
-              setting.change([
-                ...lines,
-                { key: `new-${Date.now()}-${lines.length}`, code: null, nameVi, nameEn, isActive: true },
-              ])
-            }
-          />
-          <SaveState autosave={autosave} />
-        </Group>
-      </Stack>
+                    )}
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </ScrollTable>
+      <Group justify="space-between" align="flex-end">
+        <NewCategory
+          names={lines.map((line) => line.nameVi)}
+          onAdd={(nameVi, nameEn) =>
+            setting.change([
+              ...lines,
+              { key: `new-${Date.now()}-${lines.length}`, code: null, nameVi, nameEn, isActive: true },
+            ])
+          }
+        />
+        <SaveState autosave={autosave} />
+      </Group>
       <ConfirmDialog
         opened={removing !== null}
         title={fill(t('feedbackCategoryDeleteTitle'), {
@@ -222,7 +204,7 @@ export function CategoriesSection() {
         onKeepMine={setting.keepMine}
         onTakeTheirs={setting.takeTheirs}
       />
-    </section>
+    </SettingsSection>
   );
 }
 

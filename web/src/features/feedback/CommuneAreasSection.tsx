@@ -1,10 +1,11 @@
-import { Alert, Button, FileButton, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, FileButton, Group, Text } from '@mantine/core';
 import { useState } from 'react';
 import { ApiError } from '../../api/client.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { fill } from '../../i18n/fill.ts';
 import { formatNumber, useT } from '../../i18n/locale.tsx';
 import { useCommuneAreas, useLoadCommuneAreas } from './api.ts';
+import { SettingsSection } from './SettingsSection.tsx';
 
 /** The communes listed by name when some lack a boundary; the rest are counted. */
 const SHOWN = 8;
@@ -28,71 +29,63 @@ export function CommuneAreasSection() {
     else load.mutate(file);
   };
   return (
-    <section aria-label={t('communeAreasTitle')}>
-      <Stack gap="xs">
-        <Title order={3} size="h4">
-          {t('communeAreasTitle')}
-        </Title>
-        <Text size="sm" c="dimmed">
-          {t('communeAreasHelp')}
+    <SettingsSection title={t('communeAreasTitle')} help={t('communeAreasHelp')}>
+      {data && (
+        <Text size="sm" data-commune-areas={data.loaded}>
+          {fill(t('communeAreasLoaded'), {
+            loaded: formatNumber(data.loaded),
+            communes: formatNumber(data.communes),
+          })}
+          {missing.length > 0 &&
+            data.loaded > 0 &&
+            ` ${fill(t('communeAreasMissing'), {
+              names: missing
+                .slice(0, SHOWN)
+                .map((commune) => commune.name)
+                .join(', '),
+              more:
+                missing.length > SHOWN
+                  ? fill(t('communeAreasMore'), { count: formatNumber(missing.length - SHOWN) })
+                  : '',
+            })}`}
         </Text>
-        {data && (
-          <Text size="sm" data-commune-areas={data.loaded}>
-            {fill(t('communeAreasLoaded'), {
-              loaded: formatNumber(data.loaded),
-              communes: formatNumber(data.communes),
-            })}
-            {missing.length > 0 &&
-              data.loaded > 0 &&
-              ` ${fill(t('communeAreasMissing'), {
-                names: missing
-                  .slice(0, SHOWN)
-                  .map((commune) => commune.name)
-                  .join(', '),
-                more:
-                  missing.length > SHOWN
-                    ? fill(t('communeAreasMore'), { count: formatNumber(missing.length - SHOWN) })
-                    : '',
-              })}`}
-          </Text>
-        )}
-        <Group>
-          <FileButton accept=".geojson,.json,application/geo+json,application/json" onChange={choose}>
-            {(props) => (
-              <Button {...props} variant="default" loading={load.isPending}>
-                {t('communeAreasLoad')}
-              </Button>
-            )}
-          </FileButton>
-        </Group>
-        {error && (
-          <Alert color="red" role="alert">
-            {error}
-          </Alert>
-        )}
-        <ConfirmDialog
-          opened={replacing !== null}
-          title={t('communeAreasReplaceTitle')}
-          confirmLabel={t('communeAreasLoad')}
-          isBusy={load.isPending}
-          onConfirm={() => {
-            if (replacing) load.mutate(replacing, { onSettled: () => setReplacing(null) });
-          }}
-          onClose={() => setReplacing(null)}
-        >
-          <Text>
-            {fill(t('communeAreasReplaceText'), {
-              loaded: formatNumber(data?.loaded ?? 0),
-              file: replacing?.name ?? '',
-            })}
-          </Text>
-        </ConfirmDialog>
-        {load.isSuccess && (
-          <Alert color="green" role="status">
-            {t('communeAreasDone')}
-          </Alert>
-        )}
-      </Stack>
-    </section>
+      )}
+      <Group>
+        <FileButton accept=".geojson,.json,application/geo+json,application/json" onChange={choose}>
+          {(props) => (
+            <Button {...props} variant="default" loading={load.isPending}>
+              {t('communeAreasLoad')}
+            </Button>
+          )}
+        </FileButton>
+      </Group>
+      {error && (
+        <Alert color="red" role="alert">
+          {error}
+        </Alert>
+      )}
+      <ConfirmDialog
+        opened={replacing !== null}
+        title={t('communeAreasReplaceTitle')}
+        confirmLabel={t('communeAreasLoad')}
+        isBusy={load.isPending}
+        onConfirm={() => {
+          if (replacing) load.mutate(replacing, { onSettled: () => setReplacing(null) });
+        }}
+        onClose={() => setReplacing(null)}
+      >
+        <Text>
+          {fill(t('communeAreasReplaceText'), {
+            loaded: formatNumber(data?.loaded ?? 0),
+            file: replacing?.name ?? '',
+          })}
+        </Text>
+      </ConfirmDialog>
+      {load.isSuccess && (
+        <Alert color="green" role="status">
+          {t('communeAreasDone')}
+        </Alert>
+      )}
+    </SettingsSection>
   );
 }

@@ -29,6 +29,7 @@ import { UnitPicker } from '../units/UnitPicker.tsx';
 import type { RoutingForm, RoutingLine } from './api.ts';
 import { CategoriesSection } from './CategoriesSection.tsx';
 import { CommuneAreasSection } from './CommuneAreasSection.tsx';
+import { SettingsSection } from './SettingsSection.tsx';
 
 interface ClockRuleRow {
   key: string;
@@ -72,19 +73,11 @@ export function FeedbackSettingsPage() {
       <RoutingSection />
       <ClockSection />
       <CommuneAreasSection />
-      <section aria-label={t('open311Clients')}>
-        <Stack gap="xs">
-          <Title order={3} size="h4">
-            {t('open311Clients')}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {t('feedbackAppsHelp')}
-          </Text>
-          <Anchor component={Link} to="/feedback/apps" size="sm">
-            {t('feedbackAppsManage')}
-          </Anchor>
-        </Stack>
-      </section>
+      <SettingsSection title={t('open311Clients')} help={t('feedbackAppsHelp')}>
+        <Anchor component={Link} to="/feedback/apps" size="sm">
+          {t('feedbackAppsManage')}
+        </Anchor>
+      </SettingsSection>
     </Stack>
   );
 }
@@ -120,109 +113,99 @@ function RoutingSection() {
   ];
   const waiting = lines.filter((line) => line.handlingUnitId === null).length;
   return (
-    <section aria-label={t('feedbackRouting')}>
-      <Stack gap="xs">
-        <Title order={3} size="h4">
-          {t('feedbackRouting')}
-        </Title>
-        <Text size="sm" c="dimmed">
-          {t('feedbackRoutingHelp')}
-        </Text>
-        <ScrollTable withTableBorder minWidth={760} aria-label={t('feedbackRouting')}>
-          <Table.Thead>
+    <SettingsSection title={t('feedbackRouting')} help={t('feedbackRoutingHelp')}>
+      <ScrollTable withTableBorder minWidth={760} aria-label={t('feedbackRouting')}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('feedbackCategory')}</Table.Th>
+            <Table.Th>{t('feedbackCommune')}</Table.Th>
+            <Table.Th>{t('feedbackHandlingUnit')}</Table.Th>
+            <Table.Th w={48} />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {lines.length === 0 && (
             <Table.Tr>
-              <Table.Th>{t('feedbackCategory')}</Table.Th>
-              <Table.Th>{t('feedbackCommune')}</Table.Th>
-              <Table.Th>{t('feedbackHandlingUnit')}</Table.Th>
-              <Table.Th w={48} />
+              <Table.Td colSpan={4}>
+                <Text size="sm" c="dimmed">
+                  {t('feedbackRoutingEmpty')}
+                </Text>
+              </Table.Td>
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {lines.length === 0 && (
-              <Table.Tr>
-                <Table.Td colSpan={4}>
-                  <Text size="sm" c="dimmed">
-                    {t('feedbackRoutingEmpty')}
-                  </Text>
-                </Table.Td>
-              </Table.Tr>
-            )}
-            {lines.map((line, index) => (
-              // Lines have no identity of their own: the table is saved whole, in this order.
-              // biome-ignore lint/suspicious/noArrayIndexKey: the position is the line's identity here
-              <Table.Tr key={index} data-routing-line={index}>
-                <Table.Td>
-                  <Select
-                    size="xs"
-                    aria-label={`${t('feedbackCategory')} ${index + 1}`}
-                    data={categories}
-                    value={line.categoryCode ?? ''}
-                    allowDeselect={false}
-                    onChange={(value) => patch(index, { categoryCode: value ? value : null })}
-                  />
-                </Table.Td>
-                <Table.Td>
-                  <UnitPicker
-                    hideLabel
-                    label={`${t('feedbackCommune')} ${index + 1}`}
-                    placeholder={t('feedbackAnyCommune')}
-                    value={line.unitId === null ? null : String(line.unitId)}
-                    selectedLabel={line.unitName ?? undefined}
-                    onChange={(value) => patch(index, { unitId: value ? Number(value) : null })}
-                  />
-                </Table.Td>
-                <Table.Td>
-                  <UnitPicker
-                    hideLabel
-                    label={`${t('feedbackHandlingUnit')} ${index + 1}`}
-                    placeholder={t('feedbackChooseUnit')}
-                    value={line.handlingUnitId === null ? null : String(line.handlingUnitId)}
-                    selectedLabel={line.handlingUnitName ?? undefined}
-                    error={line.handlingUnitId === null ? t('feedbackLineWaits') : undefined}
-                    onChange={(value) => patch(index, { handlingUnitId: value ? Number(value) : null })}
-                  />
-                </Table.Td>
-                <Table.Td>
-                  <ActionIcon
-                    variant="subtle"
-                    color="red"
-                    aria-label={fill(t('feedbackRemoveLine'), { line: index + 1 })}
-                    onClick={() => change(lines.filter((_, at) => at !== index))}
-                  >
-                    ×
-                  </ActionIcon>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </ScrollTable>
-        <Group justify="space-between">
-          <Button
-            variant="default"
-            size="xs"
-            onClick={() =>
-              setting.set([...lines, { categoryCode: null, unitId: null, handlingUnitId: null }])
-            }
-          >
-            {t('feedbackAddLine')}
-          </Button>
-          <Group gap="xs">
-            {waiting > 0 && (
-              <Text size="xs" c="orange">
-                {fill(t('feedbackLinesWaiting'), { count: waiting })}
-              </Text>
-            )}
-            <SaveState autosave={autosave} />
-          </Group>
+          )}
+          {lines.map((line, index) => (
+            // Lines have no identity of their own: the table is saved whole, in this order.
+            // biome-ignore lint/suspicious/noArrayIndexKey: the position is the line's identity here
+            <Table.Tr key={index} data-routing-line={index}>
+              <Table.Td>
+                <Select
+                  size="xs"
+                  aria-label={`${t('feedbackCategory')} ${index + 1}`}
+                  data={categories}
+                  value={line.categoryCode ?? ''}
+                  allowDeselect={false}
+                  onChange={(value) => patch(index, { categoryCode: value ? value : null })}
+                />
+              </Table.Td>
+              <Table.Td>
+                <UnitPicker
+                  hideLabel
+                  label={`${t('feedbackCommune')} ${index + 1}`}
+                  placeholder={t('feedbackAnyCommune')}
+                  value={line.unitId === null ? null : String(line.unitId)}
+                  selectedLabel={line.unitName ?? undefined}
+                  onChange={(value) => patch(index, { unitId: value ? Number(value) : null })}
+                />
+              </Table.Td>
+              <Table.Td>
+                <UnitPicker
+                  hideLabel
+                  label={`${t('feedbackHandlingUnit')} ${index + 1}`}
+                  placeholder={t('feedbackChooseUnit')}
+                  value={line.handlingUnitId === null ? null : String(line.handlingUnitId)}
+                  selectedLabel={line.handlingUnitName ?? undefined}
+                  error={line.handlingUnitId === null ? t('feedbackLineWaits') : undefined}
+                  onChange={(value) => patch(index, { handlingUnitId: value ? Number(value) : null })}
+                />
+              </Table.Td>
+              <Table.Td>
+                <ActionIcon
+                  variant="subtle"
+                  color="red"
+                  aria-label={fill(t('feedbackRemoveLine'), { line: index + 1 })}
+                  onClick={() => change(lines.filter((_, at) => at !== index))}
+                >
+                  ×
+                </ActionIcon>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </ScrollTable>
+      <Group justify="space-between">
+        <Button
+          variant="default"
+          size="xs"
+          onClick={() => setting.set([...lines, { categoryCode: null, unitId: null, handlingUnitId: null }])}
+        >
+          {t('feedbackAddLine')}
+        </Button>
+        <Group gap="xs">
+          {waiting > 0 && (
+            <Text size="xs" c="orange">
+              {fill(t('feedbackLinesWaiting'), { count: waiting })}
+            </Text>
+          )}
+          <SaveState autosave={autosave} />
         </Group>
-      </Stack>
+      </Group>
       <ConflictDialog
         conflict={autosave.conflict}
         mine={null}
         onKeepMine={setting.keepMine}
         onTakeTheirs={setting.takeTheirs}
       />
-    </section>
+    </SettingsSection>
   );
 }
 
@@ -242,84 +225,76 @@ function ClockSection() {
   const { data, value: days, autosave } = setting;
   if (!data || !days) return null;
   return (
-    <section aria-label={t('feedbackClocks')}>
-      <Stack gap="xs">
-        <Title order={3} size="h4">
-          {t('feedbackClocks')}
-        </Title>
-        <Text size="sm" c="dimmed">
-          {t('feedbackClocksHelp')}
-        </Text>
-        <ScrollTable withTableBorder minWidth={860} aria-label={t('feedbackClocks')}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('feedbackClockCase')}</Table.Th>
-              <Table.Th>{t('feedbackClockBasis')}</Table.Th>
-              <Table.Th w={140}>{t('feedbackClockDefault')}</Table.Th>
-              <Table.Th w={190}>{t('feedbackClockProvince')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {data.rules.map((rule) => {
-              const unit = t(rule.unit === 'workdays' ? 'feedbackWorkdays' : 'feedbackCalendarDays');
-              return (
-                <Table.Tr key={`${rule.key}-${rule.from}`}>
-                  <Table.Td>
-                    <Text size="sm">{label(rule.kindName)}</Text>
-                    <Text size="xs" c="dimmed">
-                      {label(CLOCK_STEP_NAMES[rule.step])}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    {/* The legal text's own title, in Vietnamese whatever the reader's language. */}
-                    <Text size="sm" lang="vi">
-                      {rule.basis}
-                    </Text>
-                    <Text size="xs" c="dimmed">
-                      {label(RULE_SOURCE_NAMES[rule.source])} ·{' '}
-                      {rule.to
-                        ? fill(t('feedbackRuleBetween'), {
-                            from: formatDateVi(rule.from),
-                            to: formatDateVi(rule.to),
-                          })
-                        : fill(t('feedbackRuleFrom'), { from: formatDateVi(rule.from) })}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    {rule.defaultDays} {unit}
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap={6} wrap="nowrap">
-                      <NumberInput
-                        size="xs"
-                        w={80}
-                        min={1}
-                        max={365}
-                        aria-label={`${label(rule.kindName)} — ${label(CLOCK_STEP_NAMES[rule.step])}`}
-                        placeholder={String(rule.defaultDays)}
-                        value={days[rule.key] ?? ''}
-                        onChange={(value) =>
-                          setting.change({ ...days, [rule.key]: value === '' ? null : Number(value) })
-                        }
-                      />
-                      <Text size="xs">{unit}</Text>
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </ScrollTable>
-        <Group justify="flex-end">
-          <SaveState autosave={autosave} />
-        </Group>
-      </Stack>
+    <SettingsSection title={t('feedbackClocks')} help={t('feedbackClocksHelp')}>
+      <ScrollTable withTableBorder minWidth={860} aria-label={t('feedbackClocks')}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('feedbackClockCase')}</Table.Th>
+            <Table.Th>{t('feedbackClockBasis')}</Table.Th>
+            <Table.Th w={140}>{t('feedbackClockDefault')}</Table.Th>
+            <Table.Th w={190}>{t('feedbackClockProvince')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {data.rules.map((rule) => {
+            const unit = t(rule.unit === 'workdays' ? 'feedbackWorkdays' : 'feedbackCalendarDays');
+            return (
+              <Table.Tr key={`${rule.key}-${rule.from}`}>
+                <Table.Td>
+                  <Text size="sm">{label(rule.kindName)}</Text>
+                  <Text size="xs" c="dimmed">
+                    {label(CLOCK_STEP_NAMES[rule.step])}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  {/* The legal text's own title, in Vietnamese whatever the reader's language. */}
+                  <Text size="sm" lang="vi">
+                    {rule.basis}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {label(RULE_SOURCE_NAMES[rule.source])} ·{' '}
+                    {rule.to
+                      ? fill(t('feedbackRuleBetween'), {
+                          from: formatDateVi(rule.from),
+                          to: formatDateVi(rule.to),
+                        })
+                      : fill(t('feedbackRuleFrom'), { from: formatDateVi(rule.from) })}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  {rule.defaultDays} {unit}
+                </Table.Td>
+                <Table.Td>
+                  <Group gap={6} wrap="nowrap">
+                    <NumberInput
+                      size="xs"
+                      w={80}
+                      min={1}
+                      max={365}
+                      aria-label={`${label(rule.kindName)} — ${label(CLOCK_STEP_NAMES[rule.step])}`}
+                      placeholder={String(rule.defaultDays)}
+                      value={days[rule.key] ?? ''}
+                      onChange={(value) =>
+                        setting.change({ ...days, [rule.key]: value === '' ? null : Number(value) })
+                      }
+                    />
+                    <Text size="xs">{unit}</Text>
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </ScrollTable>
+      <Group justify="flex-end">
+        <SaveState autosave={autosave} />
+      </Group>
       <ConflictDialog
         conflict={autosave.conflict}
         mine={null}
         onKeepMine={setting.keepMine}
         onTakeTheirs={setting.takeTheirs}
       />
-    </section>
+    </SettingsSection>
   );
 }
