@@ -5,7 +5,7 @@ import { clockFrom } from './clock.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/engine.ts';
 import { failInterruptedJobs } from './jobs/jobs.ts';
-import { scheduleHandoffMail } from './notifications/notification-mail.ts';
+import { scheduleOutbox } from './notifications/notification-mail.ts';
 import { scheduleReminders } from './reminders/reminder-schedule.ts';
 import type { StepTime, TimeStep } from './setup/step-times.ts';
 
@@ -52,7 +52,7 @@ export async function serve({
   // Report reminders likewise: at start and hourly, each sent once (recorded), errors logged.
   scheduleReminders({ db: database.db, config, log: app.log, clock: app.clock });
   // The e-mail copies of hand-offs, sent after their changes committed.
-  scheduleHandoffMail({ db: database.db, config, log: app.log });
+  scheduleOutbox({ db: database.db, config, log: app.log });
   app.log.info(
     {
       database: database.kind,

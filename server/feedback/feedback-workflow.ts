@@ -187,6 +187,7 @@ export async function actOnFeedback(ctx: FeedbackContext, id: number, input: Fee
       break;
     case 'extend': {
       action = { type: 'extend', reason: input.reason };
+      // The status first, so a case not yet accepted hears "not now" before the law's limits.
       decided(step(stateOf(item), action, today));
       const extended = await extendedDeadline(ctx, item);
       set.dueOn = extended.dueOn;

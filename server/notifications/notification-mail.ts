@@ -110,7 +110,7 @@ export async function sendHandoffMail(options: {
  * Every minute while the server runs (and at start), the hand-offs' and the citizens' e-mail, and the
  * citizens' text messages; each way off when it is not configured (CHISO_SMTP_URL, CHISO_SMS_URL).
  */
-export function scheduleHandoffMail(options: {
+export function scheduleOutbox(options: {
   db: Db;
   config: Config;
   log: { error(object: object, message: string): void };
