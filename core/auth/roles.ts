@@ -63,6 +63,12 @@ export const PERMISSIONS = {
   'feedback.handle': ['admin', 'coordinator', 'unit_reporter', 'unit_head'],
   /** The routing table and the province's clock settings (installation-wide: a grant at the root). */
   'feedback.manage': ['admin', 'coordinator'],
+  /** Satisfaction surveys' results of the units in scope: figures, intervals, comments, exports. */
+  'surveys.read': ['admin', 'coordinator', 'unit_reporter', 'unit_head', 'leader'],
+  /** Enter and import paper questionnaires of the units in scope. */
+  'surveys.enter': ['admin', 'coordinator', 'unit_reporter', 'unit_head'],
+  /** Questionnaires and their versions (installation-wide); hold out or restore responses in scope. */
+  'surveys.manage': ['admin', 'coordinator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

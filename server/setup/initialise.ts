@@ -6,6 +6,8 @@ import type { Framework } from '../../core/frameworks/framework.ts';
 import { validateFramework } from '../../core/frameworks/validate-framework.ts';
 import { papiStructure } from '../../core/indices/papi.ts';
 import { parsePapiTable } from '../../core/indices/papi-data.ts';
+import type { SurveyDefinition } from '../../core/surveys/survey.ts';
+import { surveyDefinitionSchema, validateSurvey } from '../../core/surveys/survey-schema.ts';
 import { foldVietnamese } from '../../core/text/vietnamese.ts';
 import type { UnitType } from '../../core/units/unit-types.ts';
 import { type Actor, type Audit, mutate } from '../audit/audit-log.ts';
@@ -18,6 +20,7 @@ import {
   indexResults,
   roleGrants,
   settings,
+  surveys,
   unitSuccessions,
   units,
   users,
@@ -124,6 +127,7 @@ export async function loadReferenceData(tx: Tx, time: TimeStep = untimed) {
     indexResultRows: await time('PAPI results', () => loadIndexResults(tx)),
     frameworkVersions: await time('frameworks', () => loadFrameworks(tx, FRAMEWORKS_DIR, true)),
     indicatorCount: await time('indicator catalogue', () => loadIndicatorCatalogue(tx)),
+    surveyVersions: await time('surveys', () => loadSurveys(tx)),
   };
 }
 
@@ -185,6 +189,43 @@ async function loadFrameworks(tx: Tx, source: URL, builtIn: boolean): Promise<nu
       .onConflictDoNothing();
   }
   const [total] = await tx.select({ n: count() }).from(frameworks);
+  return total?.n ?? 0;
+}
+
+const SURVEYS_DIR = new URL('../../reference/surveys/', import.meta.url);
+
+/**
+ * The questionnaires shipped as data (SIPAS), published as revision 1 of their code; a code already in
+ * the database is left as it is (the province may have drafted a revision from it).
+ */
+async function loadSurveys(tx: Tx): Promise<number> {
+  const stored = new Set((await tx.select({ code: surveys.code }).from(surveys)).map((row) => row.code));
+  for (const name of readdirSync(SURVEYS_DIR).filter((file) => file.endsWith('.json'))) {
+    const definition = surveyDefinitionSchema.parse(
+      JSON.parse(readFileSync(new URL(name, SURVEYS_DIR), 'utf8')),
+    ) as SurveyDefinition;
+    if (stored.has(definition.code)) continue;
+    const issues = validateSurvey(definition);
+    if (issues.length > 0)
+      throw new Error(
+        `reference/surveys/${name}: ${issues.map((issue) => `${issue.path}: ${issue.message.vi}`).join('; ')}`,
+      );
+    await tx
+      .insert(surveys)
+      .values({
+        code: definition.code,
+        revision: 1,
+        nameVi: definition.nameVi,
+        fromYear: definition.fromYear,
+        toYear: definition.toYear,
+        status: 'published',
+        definition,
+        builtIn: true,
+        publishedAt: sql`now()`,
+      })
+      .onConflictDoNothing();
+  }
+  const [total] = await tx.select({ n: count() }).from(surveys);
   return total?.n ?? 0;
 }
 

@@ -34,6 +34,7 @@ const SOURCES = [
   'reference/papi',
   'reference/frameworks',
   'reference/indicators',
+  'reference/surveys',
   'server/setup/initialise.ts',
   'server/indicators/catalogue-loader.ts',
   'node_modules/@electric-sql/pglite/package.json',

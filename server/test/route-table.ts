@@ -8,6 +8,7 @@ import { PEOPLE_ROUTE_TABLE } from './route-table-people.ts';
 import { PLAN_ROUTE_TABLE } from './route-table-plans.ts';
 import { RECEPTION_ROUTE_TABLE } from './route-table-reception.ts';
 import { REPORT_ROUTE_TABLE } from './route-table-reports.ts';
+import { SURVEY_ROUTE_TABLE } from './route-table-surveys.ts';
 
 export type { TableCall, TableRow } from './route-table-kit.ts';
 
@@ -22,4 +23,5 @@ export const ROUTE_TABLE: Record<string, TableRow> = {
   ...OPEN311_ROUTE_TABLE,
   ...DIALOGUE_ROUTE_TABLE,
   ...RECEPTION_ROUTE_TABLE,
+  ...SURVEY_ROUTE_TABLE,
 };

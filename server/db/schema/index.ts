@@ -14,3 +14,4 @@ export * from './reference.ts';
 export * from './reports.ts';
 export * from './unit-groups.ts';
 export * from './units.ts';
+export * from './surveys.ts';
