@@ -6,6 +6,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -100,4 +101,23 @@ export const surveyResponses = pgTable(
     check('survey_responses_source_check', sql`${t.source} in ('web', 'paper', 'import')`),
     check('survey_responses_status_check', sql`${t.status} in ('draft', 'submitted')`),
   ],
+);
+
+/**
+ * A unit's answer to a citizen's comment (a free-text answer): what it did about it. One per comment
+ * (response and question), written by the unit the response is about or above it, edited in versions.
+ */
+export const surveyCommentReplies = pgTable(
+  'survey_comment_replies',
+  {
+    responseId: integer()
+      .notNull()
+      .references(() => surveyResponses.id),
+    questionCode: text().notNull(),
+    text: text().notNull(),
+    repliedBy: integer().references(() => users.id),
+    repliedAt: timestamp({ withTimezone: true }).notNull(),
+    version: integer().notNull().default(1),
+  },
+  (t) => [primaryKey({ columns: [t.responseId, t.questionCode] })],
 );
