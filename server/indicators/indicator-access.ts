@@ -47,19 +47,21 @@ export async function canReadIndicators(
 }
 
 /**
- * The unit whose indicators are asked for, if the user may read them (else NOT_FOUND); without a
- * unit, the top of the user's scope: the first root their grants reach.
+ * The unit whose indicators (or, with another read permission, survey results) are asked for, if the
+ * user may read them (else NOT_FOUND); without a unit, the top of the user's scope: the first root
+ * their grants reach.
  */
 export async function assertReadsIndicators(
   ctx: IndicatorContext,
   unitId: number | undefined,
+  permission: Permission = 'indicators.read',
 ): Promise<UnitRef> {
   if (unitId !== undefined) {
     const unit = await findUnit(ctx.db, unitId);
-    if (!(await canReadIndicators(ctx, unit))) throw new AppError('NOT_FOUND');
+    if (!(await canReadIndicators(ctx, unit, permission))) throw new AppError('NOT_FOUND');
     return unit;
   }
-  const [root] = scopeRoots(ctx.user.grants, 'indicators.read');
+  const [root] = scopeRoots(ctx.user.grants, permission);
   if (!root) throw new AppError('FORBIDDEN');
   if (root !== '/') return findUnit(ctx.db, pathIds(root).at(-1) ?? 0);
   // Installation-wide grant: today's top unit (the province).

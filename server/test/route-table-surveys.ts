@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { surveys } from '../db/schema/index.ts';
-import type { World } from './access-world.ts';
+import type { Side, World } from './access-world.ts';
 import type { TableRow } from './route-table-kit.ts';
+import { STALE } from './route-table-kit.ts';
 
 /** The shipped SIPAS questionnaire's id in the world's database. */
 export async function sipasId(world: World): Promise<number> {
@@ -12,6 +13,22 @@ export async function sipasId(world: World): Promise<number> {
   if (!row) throw new Error('SIPAS questionnaire not loaded');
   return row.id;
 }
+
+/** A SIPAS paper form of the side's unit with a comment, entered by the province's coordinator: its id. */
+async function formWithComment(world: World, side: Side): Promise<number> {
+  const entered = await world.coordinator.request(
+    'POST',
+    `/api/surveys/${await sipasId(world)}/paper-forms`,
+    {
+      unitId: side.unitId,
+      forms: [{ answers: { KENH: 1, 'DV1.1': 2, 'DV1.GY': 'Thiếu ghế chờ' }, answeredOn: '2026-02-02' }],
+    },
+  );
+  if (entered.status !== 201) throw new Error(`form: ${entered.status} ${entered.body}`);
+  return entered.json.ids[0];
+}
+
+const READ = { own: '200 200 200 200 200 403 200 401', other: '200 200 404 404 404 403 200 401' };
 
 /** Satisfaction surveys: questionnaires, paper forms, results. */
 export const SURVEY_ROUTE_TABLE: Record<string, TableRow> = {
@@ -27,5 +44,51 @@ export const SURVEY_ROUTE_TABLE: Record<string, TableRow> = {
     }),
     own: '201 201 201 201 201 403 403 401',
     other: '201 201 404 404 404 403 403 401',
+  },
+  'GET /api/surveys/:id/results': {
+    call: async ({ world, side }) => ({
+      url: `/api/surveys/${await sipasId(world)}/results?period=2026Q1&unitId=${side.unitId}`,
+    }),
+    ...READ,
+  },
+  'GET /api/surveys/:id/results.xlsx': {
+    call: async ({ world, side }) => ({
+      url: `/api/surveys/${await sipasId(world)}/results.xlsx?period=2026Q1&unitId=${side.unitId}`,
+    }),
+    ...READ,
+  },
+  'GET /api/surveys/:id/responses.csv': {
+    call: async ({ world, side }) => ({
+      url: `/api/surveys/${await sipasId(world)}/responses.csv?period=2026&unitId=${side.unitId}`,
+    }),
+    ...READ,
+  },
+  'GET /api/surveys/:id/comments': {
+    call: async ({ world, side }) => ({
+      url: `/api/surveys/${await sipasId(world)}/comments?period=2026S1&unitId=${side.unitId}`,
+    }),
+    ...READ,
+  },
+  'GET /api/surveys/:id/excluded': {
+    call: async ({ world, side }) => ({
+      url: `/api/surveys/${await sipasId(world)}/excluded?period=2026Q1&unitId=${side.unitId}`,
+    }),
+    ...READ,
+  },
+  'PUT /api/survey-responses/:id/replies/:question': {
+    call: async ({ world, side }) => ({
+      url: `/api/survey-responses/${await formWithComment(world, side)}/replies/DV1.GY`,
+      body: { text: 'Đã thêm ghế chờ', version: STALE },
+    }),
+    own: '409 409 409 409 409 403 403 401',
+    other: '409 409 404 404 404 403 403 401',
+  },
+  'PUT /api/survey-responses/:id/exclusion': {
+    call: async ({ world, side }) => ({
+      url: `/api/survey-responses/${await formWithComment(world, side)}/exclusion`,
+      body: { reason: 'Phiếu nhập nhầm đơn vị' },
+    }),
+    own: '200 200 200 403 403 403 403 401',
+    other: '200 200 404 403 403 403 403 401',
   },
 };
