@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { scopeRoots } from '../../core/auth/roles.ts';
+import { type Permission, scopeRoots } from '../../core/auth/roles.ts';
 import { dossierQuarter } from '../../core/dossiers/dossier-values.ts';
 import { fieldError, msg } from '../../core/errors.ts';
 import {
@@ -128,8 +128,13 @@ function statusOf(
   return { status, colour: TARGET_STATUS[status].colour };
 }
 
-async function breadcrumbsOf(ctx: IndicatorContext, unit: UnitRef) {
-  const roots = scopeRoots(ctx.user.grants, 'indicators.read');
+/** From the highest unit of the user's scope (under the read permission) down to the unit. */
+export async function breadcrumbsOf(
+  ctx: IndicatorContext,
+  unit: UnitRef,
+  permission: Permission = 'indicators.read',
+) {
+  const roots = scopeRoots(ctx.user.grants, permission);
   const ids = pathIds(unit.path);
   // From the highest unit of the user's scope on this path down to the unit.
   const root = roots.find((rootPath) => unit.path.startsWith(rootPath)) ?? unit.path;

@@ -16,6 +16,7 @@ import { createPlan, previewPlan, updatePlanItem } from '../plans/plan-commands.
 import { openReport, saveReportRecord, transitionReportRecord, windowOf } from '../reports/report-service.ts';
 import { loadDemoFeedback } from './demo-feedback.ts';
 import { DEMO_ROUNDS, type DemoCtx, loadDemoRounds } from './demo-rounds.ts';
+import { loadDemoSurveys } from './demo-surveys.ts';
 import { DEMO_YEAR_KEY } from './demo-year-state.ts';
 import { SYSTEM_ACTOR } from './initialise.ts';
 
@@ -46,7 +47,7 @@ export interface DemoYearSummary {
 type Ctx = DemoCtx;
 
 /** mulberry32, as the demo dossiers: the same seed, the same year. */
-function seeded(seed: number) {
+export function seeded(seed: number) {
   let state = seed;
   return () => {
     state = (state + 0x6d2b79f5) | 0;
@@ -121,13 +122,20 @@ export async function loadDemoYear(db: Db, options: { now?: Clock } = {}): Promi
     at,
   });
 
+  const surveyResponses = await loadDemoSurveys(db, {
+    today,
+    communes,
+    random: seeded(1001),
+    now: options.now,
+  });
+
   await mutate({ db, actor: SYSTEM_ACTOR, ip: null, now: options.now }, async (tx, audit) => {
     await tx.insert(settings).values({ key: DEMO_YEAR_KEY, value: nowOf(options).toISOString() });
     await audit({
       action: 'system.demo_year_loaded',
       entityType: 'system',
       entityId: null,
-      after: { planId, ...quarters, ...rounds, petitions },
+      after: { planId, ...quarters, ...rounds, petitions, surveyResponses },
     });
   });
   return { planId, ...quarters, ...rounds };

@@ -6,7 +6,13 @@ import { compareVietnamese, matchesSearch } from '../../core/text/vietnamese.ts'
 import { mutate } from '../audit/audit-log.ts';
 import { nowOf } from '../clock.ts';
 import { surveyCommentReplies, surveyResponses, units, users } from '../db/schema/index.ts';
-import { loadResponses, surveyPeriodOf, surveyUnitOf } from './results-service.ts';
+import {
+  defaultPeriod,
+  loadResponses,
+  type SurveyArea,
+  surveyPeriodOf,
+  surveyUnitOf,
+} from './results-service.ts';
 import { assertSurveyUnit, type SurveyContext } from './survey-access.ts';
 import { getSurvey } from './survey-service.ts';
 
@@ -14,7 +20,7 @@ export const COMMENT_SORTS = ['answeredAt', 'unit'] as const;
 
 export interface CommentQuery {
   unitId?: number | undefined;
-  period: string;
+  period?: string | undefined;
   element?: string | undefined;
   q?: string | undefined;
   page: number;
@@ -30,7 +36,7 @@ export interface CommentQuery {
 export async function listComments(ctx: SurveyContext, surveyId: number, query: CommentQuery) {
   const survey = await getSurvey(ctx.db, surveyId);
   const unit = await surveyUnitOf(ctx, query.unitId);
-  const period = surveyPeriodOf(query.period);
+  const period = surveyPeriodOf(query.period ?? defaultPeriod(ctx));
   const responses = (await loadResponses(ctx.db, survey.code, unit, period)).filter(
     (row) => row.excludedReason === null,
   );
@@ -202,11 +208,11 @@ export async function setExclusion(ctx: SurveyContext, responseId: number, reaso
 export async function listExcluded(
   ctx: SurveyContext,
   surveyId: number,
-  query: { unitId?: number | undefined; period: string; page: number; perPage: number },
+  query: SurveyArea & { page: number; perPage: number },
 ) {
   const survey = await getSurvey(ctx.db, surveyId);
   const unit = await surveyUnitOf(ctx, query.unitId);
-  const period = surveyPeriodOf(query.period);
+  const period = surveyPeriodOf(query.period ?? defaultPeriod(ctx));
   const held = (await loadResponses(ctx.db, survey.code, unit, period)).filter(
     (row) => row.excludedReason !== null,
   );

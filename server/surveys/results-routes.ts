@@ -17,7 +17,7 @@ import { surveyResultsOf } from './results-service.ts';
 import { responsesCsv, resultsXlsx } from './survey-export.ts';
 
 const params = z.object({ id: idParam });
-const area = z.object({ unitId: idParam.optional(), period: z.string().trim().min(4).max(7) });
+const area = z.object({ unitId: idParam.optional(), period: z.string().trim().min(4).max(7).optional() });
 
 /** A survey's results, comments and the units' answers to them, held-out responses, exports. */
 export async function surveyResultsRoutes(app: FastifyInstance, { db }: { db: Db }) {
@@ -59,7 +59,7 @@ export async function surveyResultsRoutes(app: FastifyInstance, { db }: { db: Db
         params,
         querystring: listQuery(COMMENT_SORTS, '-answeredAt').extend({
           unitId: idParam.optional(),
-          period: z.string().trim().min(4).max(7),
+          period: z.string().trim().min(4).max(7).optional(),
           element: z.string().trim().max(32).optional(),
         }),
       },

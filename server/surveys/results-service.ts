@@ -14,11 +14,25 @@ import {
 import type { SurveyAnswers, SurveyDefinition } from '../../core/surveys/survey.ts';
 import { periodSpan, previousPeriod, quartersOf, surveyPeriod } from '../../core/surveys/survey-periods.ts';
 import { pathIds } from '../../core/units/unit-tree.ts';
+import { todayOf } from '../clock.ts';
 import type { Db } from '../db/engine.ts';
 import { dossierRollups, surveyResponses, surveys, units } from '../db/schema/index.ts';
+import { breadcrumbsOf } from '../indicators/dashboard-service.ts';
 import { assertReadsIndicators, currentPaths, type UnitRef } from '../indicators/indicator-access.ts';
 import type { SurveyContext } from './survey-access.ts';
 import { getSurvey } from './survey-service.ts';
+
+/** The unit (default: the top of the user's scope) and period (default: this quarter) asked about. */
+export interface SurveyArea {
+  unitId?: number | undefined;
+  period?: string | undefined;
+}
+
+/** This quarter by the app's clock. */
+export function defaultPeriod(ctx: SurveyContext): string {
+  const today = todayOf(ctx);
+  return `${today.slice(0, 4)}Q${Math.ceil(Number(today.slice(5, 7)) / 3)}`;
+}
 
 export function surveyPeriodOf(code: string): Period {
   const period = surveyPeriod(code);
@@ -161,14 +175,14 @@ const named = <T extends { code: string }>(definition: SurveyDefinition, items: 
 export async function surveyResultsOf(
   ctx: SurveyContext,
   surveyId: number,
-  query: { unitId?: number | undefined; period: string },
+  query: SurveyArea,
 ) {
   const survey = await getSurvey(ctx.db, surveyId);
   const unit = await surveyUnitOf(ctx, query.unitId);
-  const period = surveyPeriodOf(query.period);
+  const period = surveyPeriodOf(query.period ?? defaultPeriod(ctx));
   const before = previousPeriod(period);
   const { definition } = survey;
-  const [responses, previous, dossiers, children] = await Promise.all([
+  const [responses, previous, dossiers, children, breadcrumbs] = await Promise.all([
     loadResponses(ctx.db, survey.code, unit, period),
     loadResponses(ctx.db, survey.code, unit, before),
     dossiersIn(ctx.db, unit, period),
@@ -176,6 +190,7 @@ export async function surveyResultsOf(
       .select({ id: units.id, name: units.name, path: units.path })
       .from(units)
       .where(and(eq(units.parentId, unit.id), isNull(units.validTo))),
+    breadcrumbsOf(ctx, unit, 'surveys.read'),
   ]);
   const included = responses.filter((row) => row.excludedReason === null);
   const results = surveyResults(definition, included, weightsUnder(dossiers, unit.path));
@@ -238,6 +253,7 @@ export async function surveyResultsOf(
       status: survey.status,
     },
     unit: { id: unit.id, name: unit.name, type: unit.type },
+    breadcrumbs,
     period: period.code,
     previousPeriod: before.code,
     method: { index: definition.indexMethod, minRespondents: minimum },

@@ -7,7 +7,9 @@ import { fileNamePart } from '../../core/text/file-names.ts';
 import { units } from '../db/schema/index.ts';
 import { CONTENT_TYPES, type Sheet, writeTable, writeWorkbook } from '../files/tabular.ts';
 import {
+  defaultPeriod,
   loadResponses,
+  type SurveyArea,
   type SurveyResultsView,
   surveyPeriodOf,
   surveyResultsOf,
@@ -106,11 +108,7 @@ export function resultSheets(view: SurveyResultsView): Sheet[] {
   return [summary, questions, unitsSheet, method];
 }
 
-export async function resultsXlsx(
-  ctx: SurveyContext,
-  surveyId: number,
-  query: { unitId?: number | undefined; period: string },
-) {
+export async function resultsXlsx(ctx: SurveyContext, surveyId: number, query: SurveyArea) {
   const view = await surveyResultsOf(ctx, surveyId, query);
   return {
     fileName: `${fileNamePart(`Kết quả khảo sát ${view.unit.name} ${periodName(view.period)}`)}.xlsx`,
@@ -123,14 +121,10 @@ export async function resultsXlsx(
  * The raw responses for a statistician, anonymised: no dossier code, form number, sender hash or who
  * entered it; one row per response, one column per question (1–5, the option's value, or the text).
  */
-export async function responsesCsv(
-  ctx: SurveyContext,
-  surveyId: number,
-  query: { unitId?: number | undefined; period: string },
-) {
+export async function responsesCsv(ctx: SurveyContext, surveyId: number, query: SurveyArea) {
   const survey = await getSurvey(ctx.db, surveyId);
   const unit = await surveyUnitOf(ctx, query.unitId);
-  const period = surveyPeriodOf(query.period);
+  const period = surveyPeriodOf(query.period ?? defaultPeriod(ctx));
   const rows = await loadResponses(ctx.db, survey.code, unit, period);
   const names = await ctx.db
     .select({ id: units.id, name: units.name, code: units.code })
