@@ -22,6 +22,7 @@ import { nowOf, todayOf } from '../clock.ts';
 import { indicators, indicatorTargets, indicatorValues, units } from '../db/schema/index.ts';
 import { deleteVersioned, writeVersioned } from '../db/versioned.ts';
 import { periodTallies, subtreeTally } from '../feedback/feedback-figures.ts';
+import { subtreeSurveyFigure, surveyFiguresByUnit } from '../surveys/survey-indicators.ts';
 import { shippedCatalogue } from './catalogue-loader.ts';
 import { assertChangesIndicators, assertReadsIndicators, type IndicatorContext } from './indicator-access.ts';
 
@@ -72,6 +73,8 @@ export interface MeasuredIndicator {
   rate: number | null;
   target: Target | null;
   status: TargetStatus | null;
+  /** For a survey's figure: the people behind the answers. */
+  respondents?: number;
 }
 
 interface Totals {
@@ -130,11 +133,11 @@ function periodOf(code: string): string {
 export async function unitIndicatorValues(ctx: IndicatorContext, unitId: number, periodCode: string) {
   const unit = await assertReadsIndicators(ctx, unitId);
   const period = periodOf(periodCode);
-  const [catalogue, values, targets, totals, tallies] = await Promise.all([
+  const [catalogue, values, targets, totals, tallies, surveyed] = await Promise.all([
     ctx.db
       .select()
       .from(indicators)
-      .where(inArray(indicators.source, ['entered', 'feedback']))
+      .where(inArray(indicators.source, ['entered', 'feedback', 'survey']))
       .orderBy(asc(indicators.position)),
     ctx.db
       .select()
@@ -143,6 +146,7 @@ export async function unitIndicatorValues(ctx: IndicatorContext, unitId: number,
     ctx.db.select().from(indicatorTargets),
     subtreeTotals(ctx, unit.path, period),
     periodTallies(ctx.db, period, todayOf(ctx)),
+    surveyFiguresByUnit(ctx.db, period),
   ]);
   const tally = subtreeTally(tallies, unit.path);
   const byCode = new Map(values.map((row) => [row.indicatorCode, row]));
@@ -168,6 +172,29 @@ export async function unitIndicatorValues(ctx: IndicatorContext, unitId: number,
         target: target ? asTarget(target) : null,
         status: target ? targetStatus(figure.rate, asTarget(target)) : null,
       };
+    });
+  // What the unit's satisfaction surveys measured (the questionnaire names the indicator it fills).
+  const survey = catalogue
+    .filter((indicator) => indicator.source === 'survey')
+    .flatMap((indicator): MeasuredIndicator[] => {
+      const figure = subtreeSurveyFigure(surveyed, indicator.code, unit.path);
+      if (!figure) return [];
+      const target = targetOf(indicator.code);
+      return [
+        {
+          code: indicator.code,
+          nameVi: indicator.nameVi,
+          nameEn: indicator.nameEn,
+          measureUnit: indicator.measureUnit,
+          kind: indicator.kind,
+          numerator: figure.numerator,
+          denominator: figure.denominator,
+          rate: figure.rate,
+          respondents: figure.respondents,
+          target: target ? asTarget(target) : null,
+          status: target ? targetStatus(figure.rate, asTarget(target)) : null,
+        },
+      ];
     });
   const items = catalogue
     .filter((indicator) => indicator.source === 'entered')
@@ -203,7 +230,7 @@ export async function unitIndicatorValues(ctx: IndicatorContext, unitId: number,
         fromData: filledFrom ? measuredOnly(feedbackFigure(filledFrom, tally)) : null,
       };
     });
-  return { unit: { id: unit.id, name: unit.name, type: unit.type }, period, items, feedback };
+  return { unit: { id: unit.id, name: unit.name, type: unit.type }, period, items, feedback, survey };
 }
 
 const presentValue = (row: typeof indicatorValues.$inferSelect) => ({

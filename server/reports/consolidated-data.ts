@@ -7,6 +7,7 @@ import { SENT_STATUSES } from '../../core/reports/report.ts';
 import type { Db } from '../db/engine.ts';
 import { indicators, indicatorValues, planItems, reports, units } from '../db/schema/index.ts';
 import type { UnitTally } from '../feedback/feedback-figures.ts';
+import type { UnitSurveyFigures } from '../surveys/survey-indicators.ts';
 import type { ReportContext } from './report-service.ts';
 import type { UnitCounterTotals } from './target-values.ts';
 
@@ -81,7 +82,8 @@ export interface IndicatorMatrix {
 /**
  * The annex's unit × indicator matrix: the dossier indicators from the roll-ups of each unit's own
  * dossiers in the period's quarters (counted under the unit carrying them today), the petitions each
- * unit answers in the period's data window, then the values the units entered for the period. Only
+ * unit answers in the period's data window, each unit's satisfaction-survey figures, then the values
+ * the units entered for the period. Only
  * indicators and units with at least one figure appear.
  */
 export async function unitIndicatorMatrix(
@@ -90,10 +92,12 @@ export async function unitIndicatorMatrix(
   unitList: { id: number; name: string }[],
   perUnit: UnitCounterTotals,
   feedback: readonly UnitTally[] = [],
+  surveyed: readonly UnitSurveyFigures[] = [],
 ): Promise<IndicatorMatrix> {
   if (unitList.length === 0) return { indicators: [], rows: [] };
   const countersOf = new Map(perUnit.map((unit) => [unit.unitId, unit.counters]));
   const tallyOf = new Map(feedback.map((unit) => [unit.unitId, unit.tally]));
+  const surveyedOf = new Map(surveyed.map((unit) => [unit.unitId, unit]));
   const entered = await db
     .select()
     .from(indicatorValues)
@@ -125,6 +129,8 @@ export async function unitIndicatorMatrix(
     const tally = tallyOf.get(unit.id);
     if (tally && tally.counters.received > 0)
       for (const code of FEEDBACK_INDICATOR_CODES) own.set(code, round(feedbackFigure(code, tally).rate));
+    for (const [code, sums] of surveyedOf.get(unit.id)?.figures ?? [])
+      if (sums.denominator > 0) own.set(code, round((100 * sums.numerator) / sums.denominator));
     for (const value of entered.filter((row) => row.unitId === unit.id)) {
       const rate =
         value.value ??

@@ -19,6 +19,7 @@ import { renderDocx } from '../files/docx-render.ts';
 import { CONTENT_TYPES, writeWorkbook } from '../files/tabular.ts';
 import type { JobProgress } from '../jobs/jobs.ts';
 import { type BlockSpec, placeOfUnit } from '../plans/plan-document.ts';
+import { surveyFiguresByUnit } from '../surveys/survey-indicators.ts';
 import {
   indicatorSheet,
   indicatorTable,
@@ -129,11 +130,14 @@ export async function consolidatedReport(
   await progress(1, steps, 'Đã đọc kế hoạch và các báo cáo');
   const [planUnit] = await ctx.db.select({ path: units.path }).from(units).where(eq(units.id, plan.unit.id));
   const today = todayOf(ctx);
-  const [perUnit, feedback] = await Promise.all([
+  const [perUnit, feedback, surveyed] = await Promise.all([
     countersByUnit(ctx.db, code),
     periodTallies(ctx.db, code, today),
+    surveyFiguresByUnit(ctx.db, code),
   ]);
-  const targets = planUnit ? measureTargets(perUnit, planUnit.path, code, plan.targets, feedback) : [];
+  const targets = planUnit
+    ? measureTargets(perUnit, planUnit.path, code, plan.targets, feedback, surveyed)
+    : [];
   const petitions = planUnit ? subtreeTally(feedback, planUnit.path) : null;
   await progress(2, steps, 'Đã tính các chỉ tiêu');
 
@@ -215,6 +219,7 @@ export async function consolidatedReport(
     overview.units.map((entry) => entry.unit),
     perUnit,
     feedback,
+    surveyed,
   );
   const tasks = taskMatrix(plan, sent);
   const annexes: BlockSpec[] = [

@@ -16,6 +16,7 @@ import type { Db } from '../db/engine.ts';
 import { units } from '../db/schema/index.ts';
 import { subtreeTally, type UnitTally } from '../feedback/feedback-figures.ts';
 import { loadUnitCounters } from '../indicators/dashboard-service.ts';
+import { subtreeSurveyFigure, type UnitSurveyFigures } from '../surveys/survey-indicators.ts';
 
 export type UnitCounterTotals = Awaited<ReturnType<typeof countersByUnit>>;
 
@@ -73,7 +74,7 @@ export interface TargetValue {
 }
 
 /**
- * What a plan's targets measured in the period: each target the dossier or feedback data can answer
+ * What a plan's targets measured in the period: each target the dossier, feedback or survey data can answer
  * (read from its words), summed over the plan unit's subtree — at the target's level when it names
  * one — as numerators and denominators, never as averaged rates.
  */
@@ -92,6 +93,7 @@ export function measureTargets(
     indicatorCode?: string | null;
   }[],
   feedback: readonly UnitTally[] = [],
+  surveyed: readonly UnitSurveyFigures[] = [],
 ): TargetValue[] {
   const hasQuarters = quartersOfPeriod(periodCode).length > 0;
   const measured: TargetValue[] = [];
@@ -100,14 +102,21 @@ export function measureTargets(
     const indicator = linked ?? (target.unit === '%' ? indicatorOfTarget(target.text) : null);
     const fromFeedback = indicator !== null && isFeedbackIndicator(indicator);
     const fromDossiers = indicator !== null && isDossierIndicator(indicator) && hasQuarters;
-    if (!indicator || (!fromDossiers && !fromFeedback)) {
+    const fromSurvey = indicator !== null && surveyed.some((unit) => unit.figures.has(indicator));
+    if (!indicator || (!fromDossiers && !fromFeedback && !fromSurvey)) {
       measured.push({ ...shown, indicator, measured: null, status: null });
       continue;
     }
     const levelTypes = unitTypesOfLevel(target.level);
     const figure = isFeedbackIndicator(indicator)
       ? feedbackFigure(indicator, subtreeTally(feedback, unitPath, levelTypes))
-      : dossierFigure(indicator as DossierIndicatorCode, subtreeCounters(perUnit, unitPath, levelTypes));
+      : fromSurvey
+        ? (subtreeSurveyFigure(surveyed, indicator, unitPath, levelTypes) ?? {
+            numerator: 0,
+            denominator: 0,
+            rate: null,
+          })
+        : dossierFigure(indicator as DossierIndicatorCode, subtreeCounters(perUnit, unitPath, levelTypes));
     const status = targetStatus(figure.rate, {
       operator: target.op as TargetOperator,
       threshold: target.value,

@@ -172,11 +172,7 @@ const named = <T extends { code: string }>(definition: SurveyDefinition, items: 
  * weakest questions; the change from the period before, called significant only when the interval of
  * the difference leaves out zero; and what was held out and why.
  */
-export async function surveyResultsOf(
-  ctx: SurveyContext,
-  surveyId: number,
-  query: SurveyArea,
-) {
+export async function surveyResultsOf(ctx: SurveyContext, surveyId: number, query: SurveyArea) {
   const survey = await getSurvey(ctx.db, surveyId);
   const unit = await surveyUnitOf(ctx, query.unitId);
   const period = surveyPeriodOf(query.period ?? defaultPeriod(ctx));

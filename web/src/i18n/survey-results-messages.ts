@@ -1,6 +1,10 @@
 /** The labels of a satisfaction survey's results, comments and held-out responses, vi and en. */
 export const SURVEY_RESULTS_MESSAGES = {
   surveyResults: { vi: 'Kết quả khảo sát', en: 'Survey results' },
+  periodSurveyFigures: {
+    vi: 'Kết quả khảo sát sự hài lòng của người dân trong kỳ',
+    en: 'Citizens’ satisfaction surveys in the period',
+  },
   surveyTabFigures: { vi: 'Kết quả', en: 'Figures' },
   surveyIndex: { vi: 'Chỉ số hài lòng', en: 'Satisfaction index' },
   surveyWeighted: { vi: 'Có trọng số theo số hồ sơ', en: 'Weighted by dossiers' },

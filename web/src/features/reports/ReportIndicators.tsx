@@ -32,7 +32,7 @@ interface EnteredIndicator {
   fromData: { numerator: number; denominator: number | null; rate: number | null } | null;
 }
 
-/** A figure the feedback data measured for the unit in the period. */
+/** A figure the feedback or survey data measured for the unit in the period. */
 interface MeasuredIndicator {
   code: string;
   nameVi: string;
@@ -44,6 +44,8 @@ interface MeasuredIndicator {
   rate: number | null;
   target: TargetRule | null;
   status: TargetStatus | null;
+  /** A survey's figure: the people who answered. */
+  respondents?: number;
 }
 
 type Entry = Pick<EnteredIndicator, 'numerator' | 'denominator' | 'value' | 'note'>;
@@ -102,7 +104,7 @@ export function ReportIndicators({
   const { data } = useQuery({
     queryKey: key,
     queryFn: () =>
-      api<{ items: EnteredIndicator[]; feedback: MeasuredIndicator[] }>(
+      api<{ items: EnteredIndicator[]; feedback: MeasuredIndicator[]; survey: MeasuredIndicator[] }>(
         'GET',
         `/api/units/${unitId}/indicator-values${queryString({ period: periodCode })}`,
       ),
@@ -247,6 +249,33 @@ export function ReportIndicators({
                     : ''}
                 </Table.Td>
                 <Table.Td>{entry.kind === 'ratio' ? formatTarget(entry.target) : '—'}</Table.Td>
+                <Table.Td>
+                  <StatusBadge status={entry.status} />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </ScrollTable>
+      )}
+      {(data?.survey ?? []).length > 0 && (
+        <ScrollTable withTableBorder aria-label={t('periodSurveyFigures')}>
+          <Table.Caption>{t('periodSurveyFigures')}</Table.Caption>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('indicator')}</Table.Th>
+              <Table.Th ta="right">{t('rate')}</Table.Th>
+              <Table.Th ta="right">{t('surveyRespondentsTitle')}</Table.Th>
+              <Table.Th>{t('target')}</Table.Th>
+              <Table.Th>{t('status')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {data?.survey.map((entry) => (
+              <Table.Tr key={entry.code}>
+                <Table.Td>{label({ vi: entry.nameVi, en: entry.nameEn })}</Table.Td>
+                <Table.Td ta="right">{formatRate(entry.rate)}</Table.Td>
+                <Table.Td ta="right">{formatCount(entry.respondents ?? 0)}</Table.Td>
+                <Table.Td>{formatTarget(entry.target)}</Table.Td>
                 <Table.Td>
                   <StatusBadge status={entry.status} />
                 </Table.Td>

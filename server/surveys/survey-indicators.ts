@@ -1,0 +1,96 @@
+import { eq } from 'drizzle-orm';
+import { clusters } from '../../core/surveys/results.ts';
+import { surveyPeriod } from '../../core/surveys/survey-periods.ts';
+import type { Db } from '../db/engine.ts';
+import { surveys, units } from '../db/schema/index.ts';
+import type { UnitRef } from '../indicators/indicator-access.ts';
+import { loadResponses } from './results-service.ts';
+
+/** A survey indicator's figure as sums: satisfied answers over scored answers, and who gave them. */
+export interface SurveySums {
+  numerator: number;
+  denominator: number;
+  respondents: number;
+}
+
+/** One unit's own figures (responses about it, or about units it carries today) per indicator code. */
+export interface UnitSurveyFigures {
+  unitId: number;
+  path: string;
+  type: string | null;
+  figures: Map<string, SurveySums>;
+}
+
+/**
+ * The figures the published questionnaires give the indicator catalogue (a questionnaire names its
+ * indicator, e.g. SATISFACTION_SERVICE) for a quarter, half or year, per unit carrying them today.
+ * One read serves a whole consolidated report; a month, or a period no survey covers, gives nothing.
+ */
+export async function surveyFiguresByUnit(db: Db, periodCode: string): Promise<UnitSurveyFigures[]> {
+  const period = surveyPeriod(periodCode);
+  if (!period) return [];
+  const rows = await db
+    .select({ code: surveys.code, definition: surveys.definition, revision: surveys.revision })
+    .from(surveys)
+    .where(eq(surveys.status, 'published'));
+  // The newest published revision of each code speaks for the code.
+  const byCode = new Map<string, (typeof rows)[number]>();
+  for (const row of rows)
+    if (row.definition.indicatorCode && (byCode.get(row.code)?.revision ?? 0) < row.revision)
+      byCode.set(row.code, row);
+  const everything = { id: 0, name: '', type: 'province', path: '/', validTo: null } satisfies UnitRef;
+  const perUnit = new Map<number, UnitSurveyFigures>();
+  for (const { code, definition } of byCode.values()) {
+    const responses = (await loadResponses(db, code, everything, period)).filter(
+      (row) => row.excludedReason === null,
+    );
+    const indicator = definition.indicatorCode as string;
+    for (const item of clusters(definition, responses, () => true)) {
+      const entry = perUnit.get(item.unitId) ?? {
+        unitId: item.unitId,
+        path: '',
+        type: null,
+        figures: new Map(),
+      };
+      const sums = entry.figures.get(indicator) ?? { numerator: 0, denominator: 0, respondents: 0 };
+      sums.numerator += item.y;
+      sums.denominator += item.x;
+      sums.respondents += 1;
+      entry.figures.set(indicator, sums);
+      perUnit.set(item.unitId, entry);
+    }
+  }
+  if (perUnit.size === 0) return [];
+  const places = await db.select({ id: units.id, path: units.path, type: units.type }).from(units);
+  const placeOf = new Map(places.map((row) => [row.id, row]));
+  return [...perUnit.values()].map((entry) => ({
+    ...entry,
+    path: placeOf.get(entry.unitId)?.path ?? '',
+    type: placeOf.get(entry.unitId)?.type ?? null,
+  }));
+}
+
+/** The subtree's figure for an indicator (optionally only units of some types), as sums and a rate. */
+export function subtreeSurveyFigure(
+  list: readonly UnitSurveyFigures[],
+  code: string,
+  path: string,
+  unitTypes: string[] | null = null,
+): (SurveySums & { rate: number | null }) | null {
+  const total: SurveySums = { numerator: 0, denominator: 0, respondents: 0 };
+  for (const unit of list) {
+    if (!unit.path.startsWith(path)) continue;
+    if (unitTypes && !(unit.type && unitTypes.includes(unit.type))) continue;
+    const sums = unit.figures.get(code);
+    if (!sums) continue;
+    total.numerator += sums.numerator;
+    total.denominator += sums.denominator;
+    total.respondents += sums.respondents;
+  }
+  if (total.denominator === 0) return null;
+  return {
+    ...total,
+    numerator: Math.round(total.numerator * 100) / 100,
+    rate: Math.round((total.numerator / total.denominator) * 10_000) / 100,
+  };
+}
