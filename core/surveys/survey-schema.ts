@@ -52,7 +52,15 @@ export const surveyDefinitionSchema = z.object({
   indicatorCode: code.optional(),
   frameworkCode: code.optional(),
   elements: z
-    .array(z.object({ code, nameVi: name, nameEn: optionalName, subIndex: code.optional() }))
+    .array(
+      z.object({
+        code,
+        nameVi: name,
+        nameEn: optionalName,
+        subIndex: code.optional(),
+        criterion: code.optional(),
+      }),
+    )
     .max(50),
   questions: z
     .array(surveyQuestionSchema)

@@ -69,6 +69,8 @@ export interface SurveyElement {
   nameEn?: string | undefined;
   /** The sub-index it belongs to ("policy", "service"): SIPAS publishes two. */
   subIndex?: string | undefined;
+  /** The criterion of the questionnaire's framework (`frameworkCode`) it measures, e.g. "SIPAS.1". */
+  criterion?: string | undefined;
 }
 
 export const INDEX_METHODS = {

@@ -18,6 +18,8 @@ import {
   units,
 } from '../db/schema/index.ts';
 import { evidenceCounts } from '../files/evidence.ts';
+import { findUnit } from '../indicators/indicator-access.ts';
+import { criterionSurveyFigures } from '../surveys/survey-indicators.ts';
 import {
   type AssessmentContext,
   assertReadsRound,
@@ -176,6 +178,10 @@ export async function getSheet(ctx: AssessmentContext, roundId: number, unitId: 
     leavesOf(framework).map((criterion) => scoreKey(roundId, unitId, criterion.code)),
   );
   const leafScores = Object.fromEntries(scores.map((row) => [row.criterionCode, effectiveScore(row)]));
+  // Survey-derived criteria show what the province's satisfaction surveys measured for the unit that year.
+  const surveyed = leavesOf(framework).some((criterion) => criterion.method === 'survey')
+    ? await criterionSurveyFigures(ctx.db, framework.code, await findUnit(ctx.db, unitId), round.year)
+    : new Map();
   // Once the self-assessment stage is over, a unit that never sent its sheet is scored as the results are.
   const submitted = member.unit.selfSubmittedAt !== null || round.stage === 'self';
   const [result] = scoreRound(
@@ -221,6 +227,8 @@ export async function getSheet(ctx: AssessmentContext, roundId: number, unitId: 
         version: row?.version ?? 0,
         score: result && participating ? round2(result.scores[criterion.code] ?? 0) : null,
         evidenceCount: isLeaf ? (evidence.get(scoreKey(roundId, unitId, criterion.code)) ?? 0) : 0,
+        method: criterion.method,
+        survey: isLeaf && criterion.method === 'survey' ? (surveyed.get(criterion.code) ?? null) : null,
       };
     }),
     participating,

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findUnit } from '../indicators/indicator-access.ts';
 import { unitIndicatorMatrix } from '../reports/consolidated-data.ts';
 import { measureTargets } from '../reports/target-values.ts';
 import { COMMUNE_A, COMMUNE_B, signInAs } from '../test/factories.ts';
 import { createTestApp, type Session, type TestApp, unitIdByCode } from '../test/harness.ts';
 import { enterForms, publishSurvey, SMALL_SURVEY } from './survey-fixtures.ts';
-import { surveyFiguresByUnit } from './survey-indicators.ts';
+import { criterionSurveyFigures, surveyFiguresByUnit } from './survey-indicators.ts';
 
 let t: TestApp;
 let coordinator: Session;
@@ -20,6 +21,11 @@ beforeAll(async () => {
   const surveyId = await publishSurvey(t, 'THU_CS', {
     ...SMALL_SURVEY,
     indicatorCode: 'SATISFACTION_SERVICE',
+    frameworkCode: 'THU_KHUNG',
+    elements: SMALL_SURVEY.elements.map((element) => ({
+      ...element,
+      criterion: `THU_KHUNG.${element.code}`,
+    })),
   });
   // A: 5 of 6 answers satisfied; B: 1 of 3.
   await enterForms(
@@ -94,5 +100,28 @@ describe('the survey fills its indicator', () => {
     );
     expect(target?.measured).toMatchObject({ numerator: 6, denominator: 9, rate: 66.67 });
     expect(target?.status).toBe('missed');
+  });
+});
+
+describe('the survey fills its framework’s criteria', () => {
+  it('each element gives its criterion the unit’s figure for the round’s year', async () => {
+    const figures = await criterionSurveyFigures(
+      t.database.db,
+      'THU_KHUNG',
+      await findUnit(t.database.db, a),
+      2025,
+    );
+    // Element A (q1, q2): 5, 4, 4, 2 → 3 of 4; element B (q3): 4, 5 → 2 of 2.
+    expect(
+      Object.fromEntries(
+        [...figures].map(([code, figure]) => [code, [figure.rate, figure.respondents, figure.enough]]),
+      ),
+    ).toEqual({
+      'THU_KHUNG.A': [75, 2, true],
+      'THU_KHUNG.B': [100, 2, true],
+    });
+    expect(
+      (await criterionSurveyFigures(t.database.db, 'THU_KHUNG', await findUnit(t.database.db, a), 2024)).size,
+    ).toBe(0);
   });
 });

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { clusters } from '../../core/surveys/results.ts';
+import { clusters, unweighted } from '../../core/surveys/results.ts';
 import { surveyPeriod } from '../../core/surveys/survey-periods.ts';
 import type { Db } from '../db/engine.ts';
 import { surveys, units } from '../db/schema/index.ts';
@@ -93,4 +93,65 @@ export function subtreeSurveyFigure(
     numerator: Math.round(total.numerator * 100) / 100,
     rate: Math.round((total.numerator / total.denominator) * 10_000) / 100,
   };
+}
+
+/** What a questionnaire measured for one criterion of its framework (a SIPAS element for SIPAS.1…). */
+export interface CriterionSurveyFigure {
+  surveyId: number;
+  rate: number | null;
+  respondents: number;
+  enough: boolean;
+}
+
+/**
+ * The figures the published questionnaires of a framework (`frameworkCode`) give its survey-derived
+ * criteria for a unit's subtree in a year: each element names the criterion it measures.
+ */
+export async function criterionSurveyFigures(
+  db: Db,
+  frameworkCode: string,
+  unit: UnitRef,
+  year: number,
+): Promise<Map<string, CriterionSurveyFigure>> {
+  const result = new Map<string, CriterionSurveyFigure>();
+  const period = surveyPeriod(String(year));
+  if (!period) return result;
+  const rows = await db
+    .select({
+      id: surveys.id,
+      code: surveys.code,
+      definition: surveys.definition,
+      revision: surveys.revision,
+    })
+    .from(surveys)
+    .where(eq(surveys.status, 'published'));
+  const newest = new Map<string, (typeof rows)[number]>();
+  for (const row of rows)
+    if (
+      row.definition.frameworkCode === frameworkCode &&
+      (newest.get(row.code)?.revision ?? 0) < row.revision
+    )
+      newest.set(row.code, row);
+  for (const survey of newest.values()) {
+    const { definition } = survey;
+    const measured = definition.elements.filter((element) => element.criterion);
+    if (measured.length === 0) continue;
+    const responses = (await loadResponses(db, survey.code, unit, period)).filter(
+      (row) => row.excludedReason === null,
+    );
+    for (const element of measured) {
+      const figure = unweighted(
+        clusters(definition, responses, (question) => question.element === element.code),
+        definition.minRespondents,
+      );
+      if (figure.denominator > 0)
+        result.set(element.criterion as string, {
+          surveyId: survey.id,
+          rate: figure.rate,
+          respondents: figure.respondents,
+          enough: figure.enough,
+        });
+    }
+  }
+  return result;
 }

@@ -5,6 +5,11 @@ export const SURVEY_RESULTS_MESSAGES = {
     vi: 'Kết quả khảo sát sự hài lòng của người dân trong kỳ',
     en: 'Citizens’ satisfaction surveys in the period',
   },
+  sheetSurveyHint: {
+    vi: 'Theo khảo sát hài lòng trong năm: {rate}% (n = {n}), tương đương {points} điểm',
+    en: 'Satisfaction surveys this year: {rate}% (n = {n}), i.e. {points} points',
+  },
+  sheetSurveyUse: { vi: 'Dùng kết quả khảo sát', en: 'Use the survey result' },
   surveyTabFigures: { vi: 'Kết quả', en: 'Figures' },
   surveyIndex: { vi: 'Chỉ số hài lòng', en: 'Satisfaction index' },
   surveyWeighted: { vi: 'Có trọng số theo số hồ sơ', en: 'Weighted by dossiers' },

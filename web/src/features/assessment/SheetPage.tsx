@@ -252,8 +252,37 @@ function CriterionRow(props: {
     autosave.discard();
   };
 
+  const measured = criterion.survey;
+  const surveyPoints =
+    measured?.rate != null && criterion.maxPoints !== null
+      ? Math.round(measured.rate * criterion.maxPoints) / 100
+      : null;
   const notes = (
     <>
+      {measured && (
+        <Group gap={6} data-testid={`survey-hint-${criterion.code}`}>
+          <Text size="xs" c="blue.8">
+            {fill(t('sheetSurveyHint'), {
+              rate: formatNumber(measured.rate ?? 0, { maximumFractionDigits: 1 }),
+              n: measured.respondents,
+              points: surveyPoints === null ? '—' : formatNumber(surveyPoints, { maximumFractionDigits: 2 }),
+            })}
+            {!measured.enough && ` (${t('surveyTooSmall').toLowerCase()})`}
+          </Text>
+          {editsSelf && surveyPoints !== null && (
+            <Button
+              size="compact-xs"
+              variant="light"
+              onClick={() => {
+                setSelf(surveyPoints);
+                autosave.schedule(selfBody({ self: surveyPoints }));
+              }}
+            >
+              {t('sheetSurveyUse')}
+            </Button>
+          )}
+        </Group>
+      )}
       {criterion.returnedReason && (
         <Text size="xs" c="orange">
           {t('returned')}: {criterion.returnedReason}

@@ -70,6 +70,8 @@ export interface SheetCriterion {
   /** Null for a unit left out of the ranking (it never sent its self-assessment). */
   score: number | null;
   evidenceCount: number;
+  /** A survey-derived criterion: what the satisfaction surveys measured for the unit in the round's year. */
+  survey: { surveyId: number; rate: number | null; respondents: number; enough: boolean } | null;
 }
 
 export interface Sheet {
