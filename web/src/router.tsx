@@ -28,6 +28,7 @@ import { ReceptionPage } from './features/reception/ReceptionPage.tsx';
 import { SessionPage } from './features/reception/SessionPage.tsx';
 import { ReportPage } from './features/reports/ReportPage.tsx';
 import { ReportsPage } from './features/reports/ReportsPage.tsx';
+import { PaperEntryPage } from './features/surveys/PaperEntryPage.tsx';
 import { UnitsPage } from './features/units/UnitsPage.tsx';
 import { UsersPage } from './features/users/UsersPage.tsx';
 import { AppLayout } from './shell/AppLayout.tsx';
@@ -84,6 +85,7 @@ const routeTree = rootRoute.addChildren([
     page('/dialogues/$dialogueId', DialoguePage),
     page('/reception', ReceptionPage),
     page('/reception/sessions/$sessionId', SessionPage),
+    page('/surveys/$surveyId/paper', PaperEntryPage),
     page('/account', AccountPage),
   ]),
 ]);
