@@ -248,6 +248,26 @@ describe('POST /api/surveys/:id/paper-import', () => {
   });
 });
 
+describe('POST /api/surveys/:id/paper-forms (the grid)', () => {
+  it('refuses a date no calendar has and a form with nothing in it, naming the form, and writes nothing', async () => {
+    const before = await responseCount();
+    const refused = await clerk.request('POST', `/api/surveys/${surveyId}/paper-forms`, {
+      unitId: unitA,
+      forms: [
+        { answers: { KENH: 1, 'DV1.1': 4 }, answeredOn: '2026-02-31' },
+        { answers: { KENH: 1, 'DV1.1': null }, answeredOn: '2026-03-02' },
+        { answers: { KENH: 1, 'DV1.1': 'Hài lòng' }, answeredOn: '2026-03-02', paperNumber: 'G-7' },
+      ],
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.json.error.details.rows).toEqual([
+      { row: 1, column: 'Ngày', reason: 'Ngày trả lời "2026-02-31" không hợp lệ (dd/mm/yyyy).' },
+      { row: 2, column: '', reason: 'Phiếu chưa có câu trả lời nào.' },
+    ]);
+    expect(await responseCount()).toBe(before);
+  });
+});
+
 describe('GET /api/surveys/:id/paper-template', () => {
   it('is an .xlsx whose first sheet is the header row the import reads back, and a guide of every code', async () => {
     const reply = await t.app.inject({
@@ -267,6 +287,13 @@ describe('GET /api/surveys/:id/paper-template', () => {
     const { default: ExcelJS } = await import('exceljs');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    const forms = workbook.getWorksheet('Phiếu');
+    expect([1, 2, 3, 4].map((column) => forms?.getColumn(column).numFmt ?? null)).toEqual([
+      '@',
+      '@',
+      '@',
+      null,
+    ]);
     const guide = workbook.getWorksheet('Hướng dẫn');
     const dv15 = guide?.getRows(1, guide.rowCount)?.find((row) => row.getCell(1).value === 'DV1.5');
     expect(dv15?.getCell(3).value).toBe(

@@ -55,6 +55,9 @@ export async function paperTemplate(
       name: 'Phiếu',
       headers: [...columns, ...definition.questions.map((question) => question.code)],
       rows: [],
+      // Typed as text: a form number keeps its leading zeros, and a date its dd/mm/yyyy whatever the
+      // spreadsheet's own locale would make of it (05/03 is not 3 May).
+      formats: columns.map(() => '@'),
     },
     {
       name: 'Hướng dẫn',
