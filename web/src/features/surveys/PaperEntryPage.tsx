@@ -119,7 +119,9 @@ export function PaperEntryPage() {
         const row = rows[index];
         const key = columnKeyOf(issue.column);
         if (row) marked.set(`${row.id}|${known.has(key) ? key : ''}`, issue.reason);
-        return { ...issue, row: index + 1, column: issue.column || t('surveyPaperRowProblem') };
+        // The grid's own title for the column ("Form number" in English), the whole form for none.
+        const title = columns.find((column) => column.key === key)?.title;
+        return { ...issue, row: index + 1, column: title ?? (issue.column || t('surveyPaperRowProblem')) };
       });
       setProblems(marked);
       setIssues(shown);
