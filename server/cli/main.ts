@@ -24,6 +24,7 @@ import { formatOf } from '../files/tabular.ts';
 import { presentPapi } from '../indices/index-routes.ts';
 import { findPapiResults } from '../indices/index-service.ts';
 import { SYSTEM_ACTOR, SYSTEM_USER } from '../setup/initialise.ts';
+import { surveyImportCommand } from '../surveys/survey-cli.ts';
 import { importUnits } from '../units/unit-import-service.ts';
 import { createUser } from '../users/user-service.ts';
 
@@ -34,6 +35,7 @@ const HELP = `Chiso — dòng lệnh / command line
   npx chiso user create --username U --full-name "Họ tên" [--email E] [--role admin --unit MÃ|*]
   npx chiso units import FILE [--dry-run] [--json]   nhập đơn vị từ .xlsx/.csv (tất cả hoặc không)
   npx chiso dossiers import FILE [--dry-run] [--json] [--mapping JSON|FILE]  nhập hồ sơ TTHC từ .csv/.xlsx/.jsonl (tất cả hoặc không)
+  npx chiso surveys import FILE --survey MÃ --unit MÃ_ĐƠN_VỊ [--dry-run] [--date dd/mm/yyyy] [--json]  nhập phiếu khảo sát giấy từ .xlsx/.csv (tất cả hoặc không)
   npx chiso audit verify [--json]            kiểm tra chuỗi băm của nhật ký
   npx chiso period show 2026Q1 [--json]      khoảng số liệu và hạn báo cáo của kỳ (2026M03, 2026Q1, 2026S1, 2026)
   npx chiso workdays add 2026-02-12 3 [--json]  ngày làm việc thứ N sau một ngày (trừ lễ, Tết)
@@ -270,6 +272,8 @@ const commands: Record<string, Command> = {
   },
 
   'dossiers import': (database, args) => dossierImportCommand(database, args, SYSTEM_GRANTS),
+
+  'surveys import': (database, args) => surveyImportCommand(database, args, SYSTEM_USER),
 
   'audit verify': async (database, args) => {
     const { values } = parseArgs({ args, options: { json: { type: 'boolean' } } });

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import { AppError, importRejected, msg, type RowIssue } from '../../core/errors.ts';
-import { checkAnswers } from '../../core/surveys/answers.ts';
+import { checkAnswers, hasSubstance } from '../../core/surveys/answers.ts';
 import { answersFromDossier, type SurveyAnswers } from '../../core/surveys/survey.ts';
+import { parseDate } from '../../core/text/dates.ts';
 import { mutate } from '../audit/audit-log.ts';
 import { nowOf, todayOf } from '../clock.ts';
+import { sqlState } from '../db/engine.ts';
 import { dossiers, surveyResponses } from '../db/schema/index.ts';
 import { assertSurveyUnit, type SurveyContext } from './survey-access.ts';
 import { usableSurvey } from './survey-service.ts';
@@ -101,8 +103,16 @@ export async function recordPaperForms(
   for (const form of input.forms) {
     const at = (column: string, reason: ReturnType<typeof msg>) =>
       issues.push({ row: form.row, column, reason });
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(form.answeredOn) || Number.isNaN(answeredAtOf(form.answeredOn).getTime()))
-      at('Ngày', msg('Ngày trả lời không hợp lệ (dd/mm/yyyy).', 'The date is not valid (dd/mm/yyyy).'));
+    if (form.answeredOn.trim() === '')
+      at('Ngày', msg('Chưa ghi ngày trả lời (dd/mm/yyyy).', 'The date is missing (dd/mm/yyyy).'));
+    else if (parseDate(form.answeredOn) !== form.answeredOn || !/^\d{4}-/.test(form.answeredOn))
+      at(
+        'Ngày',
+        msg(
+          `Ngày trả lời "${form.answeredOn}" không hợp lệ (dd/mm/yyyy).`,
+          `The date "${form.answeredOn}" is not valid (dd/mm/yyyy).`,
+        ),
+      );
     else if (form.answeredOn > today)
       at('Ngày', msg('Ngày trả lời sau hôm nay.', 'The date is after today.'));
     else {
@@ -161,6 +171,9 @@ export async function recordPaperForms(
     }
     const checked = checkAnswers(definition, { ...form.answers, ...fromDossier });
     for (const issue of checked.issues) at(issue.question, issue.reason);
+    // A form with nothing but routing answers (or nothing at all) is no respondent's opinion.
+    if (checked.issues.length === 0 && !hasSubstance(definition, checked.answers))
+      at('', msg('Phiếu chưa có câu trả lời nào.', 'The form has no answer.'));
     rows.push({
       surveyId: survey.id,
       unitId: unit.id,
@@ -172,7 +185,7 @@ export async function recordPaperForms(
       procedureCode: dossier?.procedureCode ?? null,
       dossierChannel: dossier?.channel ?? null,
       paperNumber: number,
-      enteredBy: ctx.user.userId,
+      enteredBy: ctx.actor.userId,
       createdAt: nowOf(ctx),
       updatedAt: nowOf(ctx),
     });
@@ -182,6 +195,8 @@ export async function recordPaperForms(
   const batch = randomUUID();
   const ids = await mutate(ctx, async (tx, audit) => {
     const inserted: number[] = [];
+    // A dossier or form number taken between the checks and this write (another entry at the same
+    // moment) stops the whole batch on the unique index: nothing of it is written.
     for (let i = 0; i < rows.length; i += 500) {
       const chunk = rows.slice(i, i + 500).map((row) => ({ ...row, batch }));
       const result = await tx.insert(surveyResponses).values(chunk).returning({ id: surveyResponses.id });
@@ -201,6 +216,15 @@ export async function recordPaperForms(
       },
     });
     return inserted;
+  }).catch((error: unknown) => {
+    if (sqlState(error) !== '23505') throw error;
+    throw new AppError(
+      'CONFLICT',
+      msg(
+        'Một hồ sơ hoặc số phiếu trong lần nhập này vừa được người khác nhập; chưa ghi phiếu nào. Hãy thử lại.',
+        'A dossier or form number of this batch was entered by someone else just now; no form was recorded. Try again.',
+      ),
+    );
   });
   return { recorded: ids.length, ids, batch };
 }

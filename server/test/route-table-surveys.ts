@@ -91,4 +91,16 @@ export const SURVEY_ROUTE_TABLE: Record<string, TableRow> = {
     own: '200 200 200 403 403 403 403 401',
     other: '200 200 404 403 403 403 403 401',
   },
+  'POST /api/surveys/:id/paper-import': {
+    call: async ({ world, side }) => ({
+      url: `/api/surveys/${await sipasId(world)}/paper-import?unitId=${side.unitId}&dryRun=true`,
+      file: { name: 'phieu.csv', content: 'Ngày,KENH,DV1.1\n02/02/2026,1,4\n' },
+    }),
+    own: '200 200 200 200 200 403 403 401',
+    other: '200 200 404 404 404 403 403 401',
+  },
+  'GET /api/surveys/:id/paper-template': {
+    call: async ({ world }) => ({ url: `/api/surveys/${await sipasId(world)}/paper-template` }),
+    own: '200 200 200 200 200 403 200 401',
+  },
 };

@@ -28,6 +28,7 @@ import { ReceptionPage } from './features/reception/ReceptionPage.tsx';
 import { SessionPage } from './features/reception/SessionPage.tsx';
 import { ReportPage } from './features/reports/ReportPage.tsx';
 import { ReportsPage } from './features/reports/ReportsPage.tsx';
+import { PaperEntryPage } from './features/surveys/PaperEntryPage.tsx';
 import { SurveyResultsPage } from './features/surveys/SurveyResultsPage.tsx';
 import { UnitsPage } from './features/units/UnitsPage.tsx';
 import { UsersPage } from './features/users/UsersPage.tsx';
@@ -86,6 +87,7 @@ const routeTree = rootRoute.addChildren([
     page('/reception', ReceptionPage),
     page('/reception/sessions/$sessionId', SessionPage),
     page('/surveys/$surveyId', SurveyResultsPage),
+    page('/surveys/$surveyId/paper', PaperEntryPage),
     page('/account', AccountPage),
   ]),
 ]);

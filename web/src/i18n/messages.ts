@@ -1,6 +1,7 @@
 import { DIALOGUE_MESSAGES } from './dialogue-messages.ts';
 import { FEEDBACK_MESSAGES } from './feedback-messages.ts';
 import { RECEPTION_MESSAGES } from './reception-messages.ts';
+import { SURVEY_PAPER_MESSAGES } from './survey-paper-messages.ts';
 import { SURVEY_RESULTS_MESSAGES } from './survey-results-messages.ts';
 
 /** Every label of the web app, Vietnamese first, English beside it (citizens' feedback in its own file). */
@@ -9,6 +10,7 @@ export const MESSAGES = {
   ...DIALOGUE_MESSAGES,
   ...RECEPTION_MESSAGES,
   ...SURVEY_RESULTS_MESSAGES,
+  ...SURVEY_PAPER_MESSAGES,
   appName: { vi: 'Chiso', en: 'Chiso' },
   tagline: { vi: 'Nâng cao chỉ số cải cách hành chính', en: 'Improving public-administration indices' },
   signIn: { vi: 'Đăng nhập', en: 'Sign in' },
