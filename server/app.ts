@@ -43,6 +43,7 @@ import { reminderRoutes } from './reminders/reminder-routes.ts';
 import { calendarRoutes } from './reports/calendar-routes.ts';
 import { chasingRoutes } from './reports/chasing-routes.ts';
 import { reportRoutes } from './reports/report-routes.ts';
+import { surveyPages } from './surveys/pages/survey-pages.ts';
 import { surveyRoutes } from './surveys/survey-routes.ts';
 import { unitGroupRoutes } from './units/unit-group-routes.ts';
 import { unitRoutes } from './units/unit-routes.ts';
@@ -181,6 +182,7 @@ export async function buildApp({
   await app.register(open311Routes, { db: database.db, publicUrl: config.publicUrl });
   await app.register(dialogueRoutes, { db: database.db });
   await app.register(dialoguePages, { db: database.db });
+  await app.register(surveyPages, { db: database.db, secret: config.secret });
 
   await app.register(webRoutes);
   app.setNotFoundHandler((request, reply) =>
