@@ -13,7 +13,14 @@ export async function sipasId(world: World): Promise<number> {
   return row.id;
 }
 
-/** Satisfaction surveys: questionnaires, paper forms, results. */
+const EVERYONE = (status: number) => ({ own: Array(8).fill(status).join(' ') });
+const page =
+  (path: string) =>
+  async ({ world, side }: { world: World; side: { code: string } }) => ({
+    url: `/khao-sat/${side.code}/${await sipasId(world)}${path}`,
+  });
+
+/** Satisfaction surveys: questionnaires, paper forms, results, the citizen's pages. */
 export const SURVEY_ROUTE_TABLE: Record<string, TableRow> = {
   'GET /api/surveys': { call: () => ({ url: '/api/surveys' }), own: '200 200 200 200 200 403 200 401' },
   'GET /api/surveys/:id': {
@@ -28,4 +35,21 @@ export const SURVEY_ROUTE_TABLE: Record<string, TableRow> = {
     own: '201 201 201 201 201 403 403 401',
     other: '201 201 404 404 404 403 403 401',
   },
+
+  // The citizen's pages answer everyone alike; without the start page's token a start is refused
+  // (400), and without a draft's cookie a screen or a resume link goes back to the start page (303).
+  'GET /ks/:unitCode': { call: ({ side }) => ({ url: `/ks/${side.code}` }), ...EVERYONE(303) },
+  'GET /khao-sat/:unitCode/:surveyId': { call: page(''), ...EVERYONE(200) },
+  'POST /khao-sat/:unitCode/:surveyId': {
+    call: async (at) => ({ ...(await page('')(at)), body: { dossierCode: '' } }),
+    ...EVERYONE(400),
+  },
+  'GET /khao-sat/:unitCode/:surveyId/tiep': { call: page('/tiep?t=khong-co'), ...EVERYONE(303) },
+  'GET /khao-sat/:unitCode/:surveyId/phan/:n': { call: page('/phan/1'), ...EVERYONE(303) },
+  'POST /khao-sat/:unitCode/:surveyId/phan/:n': {
+    call: async (at) => ({ ...(await page('/phan/1')(at)), body: { KENH: '1', action: 'next' } }),
+    ...EVERYONE(303),
+  },
+  'GET /khao-sat/:unitCode/:surveyId/cam-on': { call: page('/cam-on'), ...EVERYONE(200) },
+  'GET /khao-sat/*': { call: () => ({ url: '/khao-sat/khong-co' }), ...EVERYONE(404) },
 };

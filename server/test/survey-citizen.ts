@@ -1,4 +1,5 @@
 import type { LightMyRequestResponse } from 'fastify';
+import { expect } from 'vitest';
 import type { TestApp } from './harness.ts';
 
 /**
@@ -53,3 +54,68 @@ export function citizen(t: TestApp, options: { address?: string; userAgent?: str
 /** The value of a hidden or text input on a page. */
 export const inputValue = (body: string, name: string) =>
   body.match(new RegExp(`name="${name}" value="([^"]*)"`))?.[1] ?? null;
+
+/** The answers of each screen when the citizen applied online (KENH = 2): eight screens. */
+export const ONLINE: Record<string, string>[] = [
+  { KENH: '2' },
+  { 'DV1.1': '5', 'DV1.2': '4', 'DV1.3': '4', 'DV1.4': '3', 'DV1.5': '2', 'DV1.GY': 'Cần thêm ghế <chờ>' },
+  { 'DV2.1': '4', 'DV2.2': '4', 'DV2.3': '5', 'DV2.4': '', 'DV2.GY': '' },
+  { 'DV3.1': '5', 'DV3.2': '5', 'DV3.3': '4', 'DV3.4': '5', 'DV3.5': '5', 'DV3.GY': '' },
+  { 'DV4.1': '1', 'DV4.2': '4', 'DV4.3': '4', 'DV4.GY': '' },
+  { 'DV5.1': '', 'DV5.2': '', 'DV5.3': '', 'DV5.GY': '' },
+  { 'CS.1': '3', 'CS.2': '3', 'CS.3': '4', 'CS.4': '4' },
+  { TIEN: '0', GOPY: 'Cảm ơn cán bộ' },
+];
+/** What is stored from ONLINE: numbers, "no opinion" left out, text as typed. */
+export const ONLINE_STORED = {
+  KENH: 2,
+  'DV1.1': 5,
+  'DV1.2': 4,
+  'DV1.3': 4,
+  'DV1.4': 3,
+  'DV1.5': 2,
+  'DV1.GY': 'Cần thêm ghế <chờ>',
+  'DV2.1': 4,
+  'DV2.2': 4,
+  'DV2.3': 5,
+  'DV3.1': 5,
+  'DV3.2': 5,
+  'DV3.3': 4,
+  'DV3.4': 5,
+  'DV3.5': 5,
+  'DV4.1': 1,
+  'DV4.2': 4,
+  'DV4.3': 4,
+  'CS.1': 3,
+  'CS.2': 3,
+  'CS.3': 4,
+  'CS.4': 4,
+  TIEN: 0,
+  GOPY: 'Cảm ơn cán bộ',
+};
+
+/** Starting and answering a survey at `base`, the clock moved on by `later` as a person would. */
+export function walker(base: () => string, later: (ms: number) => void) {
+  /** Opens the start page and presses "Bắt đầu" `wait` ms later; returns the answer. */
+  async function start(c: Citizen, fields: Record<string, string> = {}, wait = 5_000) {
+    const page = await c.get(base());
+    expect(page.statusCode).toBe(200);
+    later(wait);
+    return c.post(base(), {
+      formToken: inputValue(page.body, 'formToken') ?? '',
+      dossierCode: '',
+      ...fields,
+    });
+  }
+  /** Answers screens `from`… with `screens`, `stepMs` apart; returns the last answer. */
+  async function answer(c: Citizen, screens: Record<string, string>[], from = 1, stepMs = 30_000) {
+    let response = await c.get(`${base()}/phan/${from}`);
+    for (const [offset, fields] of screens.entries()) {
+      later(stepMs);
+      response = await c.post(`${base()}/phan/${from + offset}`, { ...fields, action: 'next' });
+      expect(response.statusCode, response.body).toBe(303);
+    }
+    return response;
+  }
+  return { start, answer };
+}

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, dossiers, surveyResponses, surveys } from '../../db/schema/index.ts';
+import { dossiers, surveyResponses, surveys } from '../../db/schema/index.ts';
 import { createTestApp, type TestApp, unitIdByCode } from '../../test/harness.ts';
-import { type Citizen, citizen, inputValue } from '../../test/survey-citizen.ts';
+import { citizen, ONLINE, ONLINE_STORED, walker } from '../../test/survey-citizen.ts';
 
 /**
  * A citizen answers the satisfaction survey on a phone without JavaScript: the desk's short link, the
@@ -35,63 +35,10 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-/** The answers of each screen when the citizen applied online (KENH = 2): eight screens. */
-const ONLINE: Record<string, string>[] = [
-  { KENH: '2' },
-  { 'DV1.1': '5', 'DV1.2': '4', 'DV1.3': '4', 'DV1.4': '3', 'DV1.5': '2', 'DV1.GY': 'Cần thêm ghế <chờ>' },
-  { 'DV2.1': '4', 'DV2.2': '4', 'DV2.3': '5', 'DV2.4': '', 'DV2.GY': '' },
-  { 'DV3.1': '5', 'DV3.2': '5', 'DV3.3': '4', 'DV3.4': '5', 'DV3.5': '5', 'DV3.GY': '' },
-  { 'DV4.1': '1', 'DV4.2': '4', 'DV4.3': '4', 'DV4.GY': '' },
-  { 'DV5.1': '', 'DV5.2': '', 'DV5.3': '', 'DV5.GY': '' },
-  { 'CS.1': '3', 'CS.2': '3', 'CS.3': '4', 'CS.4': '4' },
-  { TIEN: '0', GOPY: 'Cảm ơn cán bộ' },
-];
-/** What is stored from ONLINE: numbers, "no opinion" left out, text as typed. */
-const ONLINE_STORED = {
-  KENH: 2,
-  'DV1.1': 5,
-  'DV1.2': 4,
-  'DV1.3': 4,
-  'DV1.4': 3,
-  'DV1.5': 2,
-  'DV1.GY': 'Cần thêm ghế <chờ>',
-  'DV2.1': 4,
-  'DV2.2': 4,
-  'DV2.3': 5,
-  'DV3.1': 5,
-  'DV3.2': 5,
-  'DV3.3': 4,
-  'DV3.4': 5,
-  'DV3.5': 5,
-  'DV4.1': 1,
-  'DV4.2': 4,
-  'DV4.3': 4,
-  'CS.1': 3,
-  'CS.2': 3,
-  'CS.3': 4,
-  'CS.4': 4,
-  TIEN: 0,
-  GOPY: 'Cảm ơn cán bộ',
-};
-
-/** Opens the start page and presses "Bắt đầu" a few seconds later; returns the answer. */
-async function start(c: Citizen, fields: Record<string, string> = {}, wait = 5_000) {
-  const page = await c.get(base);
-  expect(page.statusCode).toBe(200);
-  later(wait);
-  return c.post(base, { formToken: inputValue(page.body, 'formToken') ?? '', dossierCode: '', ...fields });
-}
-
-/** Answers screens `from`… with `screens`, `stepMs` apart; returns the last answer. */
-async function answer(c: Citizen, screens: Record<string, string>[], from = 1, stepMs = 30_000) {
-  let response = await c.get(`${base}/phan/${from}`);
-  for (const [offset, fields] of screens.entries()) {
-    later(stepMs);
-    response = await c.post(`${base}/phan/${from + offset}`, { ...fields, action: 'next' });
-    expect(response.statusCode, response.body).toBe(303);
-  }
-  return response;
-}
+const { start, answer } = walker(
+  () => base,
+  (ms) => later(ms),
+);
 
 const responses = () => t.database.db.select().from(surveyResponses).where(eq(surveyResponses.source, 'web'));
 const latest = async () => (await responses()).sort((a, b) => b.id - a.id)[0];
