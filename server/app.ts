@@ -44,6 +44,7 @@ import { calendarRoutes } from './reports/calendar-routes.ts';
 import { chasingRoutes } from './reports/chasing-routes.ts';
 import { reportRoutes } from './reports/report-routes.ts';
 import { surveyPages } from './surveys/pages/survey-pages.ts';
+import { surveyLinkRoutes } from './surveys/survey-link-routes.ts';
 import { surveyRoutes } from './surveys/survey-routes.ts';
 import { unitGroupRoutes } from './units/unit-group-routes.ts';
 import { unitRoutes } from './units/unit-routes.ts';
@@ -159,6 +160,7 @@ export async function buildApp({
   await app.register(indexRoutes, { db: database.db });
   await app.register(planRoutes, { db: database.db });
   await app.register(surveyRoutes, { db: database.db });
+  await app.register(surveyLinkRoutes, { db: database.db, config });
   await app.register(reportRoutes, { db: database.db });
   await app.register(dossierRoutes, { db: database.db });
   await app.register(notificationRoutes, { db: database.db });

@@ -36,6 +36,21 @@ export const SURVEY_ROUTE_TABLE: Record<string, TableRow> = {
     other: '201 201 404 404 404 403 403 401',
   },
 
+  // The desk's link and poster: read with surveys.read on the unit (another commune's is not found).
+  'GET /api/surveys/:id/links': {
+    call: async ({ world, side }) => ({
+      url: `/api/surveys/${await sipasId(world)}/links?unitId=${side.unitId}`,
+    }),
+    own: '200 200 200 200 200 403 200 401',
+    other: '200 200 404 404 404 403 200 401',
+  },
+  'GET /api/surveys/:id/poster': {
+    call: async ({ world, side }) => ({
+      url: `/api/surveys/${await sipasId(world)}/poster?unitId=${side.unitId}`,
+    }),
+    own: '200 200 200 200 200 403 200 401',
+    other: '200 200 404 404 404 403 200 401',
+  },
   // The citizen's pages answer everyone alike; without the start page's token a start is refused
   // (400), and without a draft's cookie a screen or a resume link goes back to the start page (303).
   'GET /ks/:unitCode': { call: ({ side }) => ({ url: `/ks/${side.code}` }), ...EVERYONE(303) },
