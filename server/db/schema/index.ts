@@ -12,6 +12,6 @@ export * from './plans.ts';
 export * from './reception.ts';
 export * from './reference.ts';
 export * from './reports.ts';
-export * from './surveys.ts';
 export * from './unit-groups.ts';
 export * from './units.ts';
+export * from './surveys.ts';
