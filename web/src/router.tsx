@@ -28,6 +28,7 @@ import { ReceptionPage } from './features/reception/ReceptionPage.tsx';
 import { SessionPage } from './features/reception/SessionPage.tsx';
 import { ReportPage } from './features/reports/ReportPage.tsx';
 import { ReportsPage } from './features/reports/ReportsPage.tsx';
+import { SurveyLinksPage } from './features/surveys/SurveyLinksPage.tsx';
 import { UnitsPage } from './features/units/UnitsPage.tsx';
 import { UsersPage } from './features/users/UsersPage.tsx';
 import { AppLayout } from './shell/AppLayout.tsx';
@@ -82,6 +83,7 @@ const routeTree = rootRoute.addChildren([
     page('/feedback/$feedbackId', FeedbackItemPage),
     page('/dialogues', DialoguesPage),
     page('/dialogues/$dialogueId', DialoguePage),
+    page('/surveys/$surveyId/links', SurveyLinksPage),
     page('/reception', ReceptionPage),
     page('/reception/sessions/$sessionId', SessionPage),
     page('/account', AccountPage),
