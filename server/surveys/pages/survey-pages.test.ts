@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dossiers, surveyResponses, surveys } from '../../db/schema/index.ts';
+import { redactUrl } from '../../http/log-redaction.ts';
 import { createTestApp, type TestApp, unitIdByCode } from '../../test/harness.ts';
 import { citizen, ONLINE, ONLINE_STORED, walker } from '../../test/survey-citizen.ts';
 
@@ -139,6 +140,8 @@ describe('answering screen by screen', () => {
     const third = await c.get(`${base}/phan/3`);
     expect(third.body).toContain('Phần 3/8');
     expect(third.body).toContain('<h1>Thủ tục hành chính</h1>');
+    expect(third.body).not.toContain('<script');
+    expect(Buffer.byteLength(third.body)).toBeLessThan(16_000);
     // The five levels in words and "no opinion", checked by default.
     for (const words of ['Rất không hài lòng', 'Không hài lòng', 'Bình thường', 'Hài lòng', 'Rất hài lòng'])
       expect(third.body).toContain(`<span>${words}</span>`);
@@ -221,6 +224,8 @@ describe('answering screen by screen', () => {
     expect(computer.cookies.get('chiso_ks')).toBe(phone.cookies.get('chiso_ks'));
     const back = await computer.get(`${base}/phan/2`);
     expect(back.body).toContain('id="q-DV1.1-5" name="DV1.1" value="5" checked');
+    // The token never reaches the request log.
+    expect(redactUrl(resume.replace(/^http:\/\/[^/]+/, ''))).toBe(`${base}/tiep?[redacted]`);
     // A wrong link opens nothing.
     const wrong = await citizen(t).get(`${base}/tiep?t=khong-dung`);
     expect(wrong.headers.location).toBe(`${base}?lost=1`);
