@@ -43,8 +43,10 @@ import { reminderRoutes } from './reminders/reminder-routes.ts';
 import { calendarRoutes } from './reports/calendar-routes.ts';
 import { chasingRoutes } from './reports/chasing-routes.ts';
 import { reportRoutes } from './reports/report-routes.ts';
+import { surveyPages } from './surveys/pages/survey-pages.ts';
 import { paperRoutes } from './surveys/paper-routes.ts';
 import { surveyResultsRoutes } from './surveys/results-routes.ts';
+import { surveyLinkRoutes } from './surveys/survey-link-routes.ts';
 import { surveyRoutes } from './surveys/survey-routes.ts';
 import { unitGroupRoutes } from './units/unit-group-routes.ts';
 import { unitRoutes } from './units/unit-routes.ts';
@@ -162,6 +164,7 @@ export async function buildApp({
   await app.register(surveyRoutes, { db: database.db });
   await app.register(surveyResultsRoutes, { db: database.db });
   await app.register(paperRoutes, { db: database.db });
+  await app.register(surveyLinkRoutes, { db: database.db, config });
   await app.register(reportRoutes, { db: database.db });
   await app.register(dossierRoutes, { db: database.db });
   await app.register(notificationRoutes, { db: database.db });
@@ -185,6 +188,7 @@ export async function buildApp({
   await app.register(open311Routes, { db: database.db, publicUrl: config.publicUrl });
   await app.register(dialogueRoutes, { db: database.db });
   await app.register(dialoguePages, { db: database.db });
+  await app.register(surveyPages, { db: database.db, secret: config.secret });
 
   await app.register(webRoutes);
   app.setNotFoundHandler((request, reply) =>

@@ -69,6 +69,8 @@ export interface Config {
   smsUrl: string | undefined;
   smsToken: string | undefined;
   publicUrl: string;
+  /** CHISO_PUBLIC_URL was set: links shown to people (the desk's survey link) use it, else the request's host. */
+  publicUrlGiven: boolean;
   /** The instant the server's clock starts at (tests), or undefined: the system's time. */
   now: string | undefined;
 }
@@ -116,6 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smsUrl: values.CHISO_SMS_URL,
     smsToken: values.CHISO_SMS_TOKEN || undefined,
     publicUrl: values.CHISO_PUBLIC_URL.replace(/\/+$/, ''),
+    publicUrlGiven: Boolean(env.CHISO_PUBLIC_URL),
     now: values.CHISO_NOW,
   };
 }

@@ -1,20 +1,35 @@
-/** Why a response is held out of the figures: flagged on arrival, or by a coordinator (with their words). */
+/**
+ * Why a response is held out of the figures. The public page flags, never refuses: the citizen is not
+ * told, the response is kept, and a coordinator sees the reason in words and may restore it.
+ */
 import type { Msg } from '../errors.ts';
 
 export const EXCLUSION_REASONS = {
   repeat: {
-    vi: 'Cùng một thiết bị đã gửi phiếu cho đơn vị này trong ngày',
-    en: 'The same device already answered for this unit that day',
+    vi: 'Cùng một người gửi đã trả lời phiếu này cho đơn vị trong ngày',
+    en: 'The same sender already answered this survey for the unit that day',
   },
   too_fast: {
-    vi: 'Trả lời quá nhanh so với số câu hỏi',
-    en: 'Answered too fast for the number of questions',
+    vi: 'Trả lời quá nhanh (dưới 2 giây cho mỗi câu được tính điểm)',
+    en: 'Answered too fast (under 2 seconds per scored question)',
   },
-  burst: { vi: 'Nhiều phiếu dồn dập từ một nơi gửi', en: 'A burst of responses from one sender' },
+  burst: {
+    vi: 'Nhiều phiếu dồn dập từ một nơi trong thời gian ngắn',
+    en: 'Many responses from one place in a short time',
+  },
+  straight_line: {
+    vi: 'Mọi câu chọn cùng một mức',
+    en: 'The same level chosen for every question',
+  },
 } as const satisfies Record<string, Msg>;
-export type FlagReason = keyof typeof EXCLUSION_REASONS;
+export type ExclusionReason = keyof typeof EXCLUSION_REASONS;
 
-/** The reason in words: a flag's name, or the coordinator's own text. */
-export function exclusionText(reason: string): Msg {
-  return reason in EXCLUSION_REASONS ? EXCLUSION_REASONS[reason as FlagReason] : { vi: reason, en: reason };
+/** Seconds a citizen needs at least for each scored answer: less for the whole survey is "too_fast". */
+export const MIN_SECONDS_PER_ANSWER = 2;
+
+/** The reason in words; a coordinator's own reason (free text) is shown as written. */
+export function exclusionReasonText(reason: string): Msg {
+  return reason in EXCLUSION_REASONS
+    ? EXCLUSION_REASONS[reason as ExclusionReason]
+    : { vi: reason, en: reason };
 }

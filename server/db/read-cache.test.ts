@@ -90,6 +90,9 @@ describe('ReadCache', () => {
     expect(changeTopics(['report.submit'])).toEqual(['reports', 'plans', 'notifications']);
     expect(changeTopics(['notification.read', 'auth.logout'])).toEqual(['notifications', 'sessions']);
     expect(changeTopics(['feedback.receive', 'feedback.forward'])).toEqual(['feedback', 'notifications']);
+    // A citizen's survey on the public page: anyone may post, so it empties only the surveys' caches.
+    expect(changeTopics(['survey.public.start', 'survey.public.submit'])).toEqual(['surveys']);
+    expect(changeTopics(['survey.responses.record'])).toBeNull();
     // A petition with a photo also stores evidence: broad.
     expect(changeTopics(['evidence.add', 'feedback.receive'])).toBeNull();
     expect(changeTopics(['report.accept', 'plan_item.update'])).toBeNull();

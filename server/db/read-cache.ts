@@ -20,8 +20,8 @@ import type { Database } from './engine.ts';
 export const CHANGE_CHANNEL = 'chiso_changes';
 
 /** What a narrow change may touch. */
-export type Topic = 'reports' | 'plans' | 'notifications' | 'sessions' | 'feedback';
-const TOPICS: readonly Topic[] = ['reports', 'plans', 'notifications', 'sessions', 'feedback'];
+export type Topic = 'reports' | 'plans' | 'notifications' | 'sessions' | 'feedback' | 'surveys';
+const TOPICS: readonly Topic[] = ['reports', 'plans', 'notifications', 'sessions', 'feedback', 'surveys'];
 
 /**
  * The topics a committed change touched, from its audit actions, or null (anything) when one action
@@ -45,6 +45,9 @@ const NARROW_ACTIONS: [prefix: string, topics: Topic[]][] = [
   // Citizens' feedback received or moved on (no cache reads it yet); each step may notify.
   ['feedback.', ['feedback', 'notifications']],
   ['auth.logout', ['sessions']],
+  // A citizen's survey started, saved or sent on the public page: anyone may post them, so they must
+  // not empty every cache.
+  ['survey.public.', ['surveys']],
 ];
 
 let version = 0;

@@ -1,5 +1,5 @@
-import { createHash, createHmac, randomBytes, randomInt } from 'node:crypto';
-import { and, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { and, desc, eq, gt, isNull } from 'drizzle-orm';
 import { hasPermissionOn } from '../../core/auth/roles.ts';
 import { AppError, fieldError, msg } from '../../core/errors.ts';
 import { type ClockStep, dueDate, resumedDueDate, ruleInForce } from '../../core/feedback/clock-rules.ts';
@@ -10,17 +10,10 @@ import { foldVietnamese } from '../../core/text/vietnamese.ts';
 import { type Audit, mutate, type ServiceContext } from '../audit/audit-log.ts';
 import { nowOf, todayOf } from '../clock.ts';
 import type { DbOrTx, Tx } from '../db/engine.ts';
-import {
-  adminAreas,
-  feedbackCategories,
-  feedbackEvents,
-  feedbackItems,
-  feedbackSubmissionCounts,
-  settings,
-  units,
-} from '../db/schema/index.ts';
+import { adminAreas, feedbackCategories, feedbackEvents, feedbackItems, units } from '../db/schema/index.ts';
 import { attachEvidence } from '../files/evidence.ts';
 import { assertPointInProvince } from '../geo/province-areas.ts';
+import { countSubmission } from '../http/submission-limit.ts';
 import { loadReportingCalendar } from '../reports/calendar-settings.ts';
 import { addEvent, type FeedbackContext, tellHandlingUnit } from './feedback-access.ts';
 import { type Attachment, checkAttachments } from './feedback-attachments.ts';
@@ -126,55 +119,6 @@ async function earlierDuplicate(db: DbOrTx, unitId: number, textKey: string, now
     )
     .limit(1);
   return row ?? null;
-}
-
-/**
- * The installation's own random key for counting addresses: kept in settings (made on first use), so an
- * address's counter row is an HMAC no one can reverse by hashing the 4 billion IPv4 addresses.
- */
-async function addressKey(tx: Tx): Promise<string> {
-  await tx
-    .insert(settings)
-    .values({ key: ADDRESS_KEY_SETTING, value: randomBytes(32).toString('hex') })
-    .onConflictDoNothing();
-  const [row] = await tx
-    .select({ value: settings.value })
-    .from(settings)
-    .where(eq(settings.key, ADDRESS_KEY_SETTING));
-  if (!row) throw new Error('feedback address key missing');
-  return row.value;
-}
-const ADDRESS_KEY_SETTING = 'feedback_address_key';
-
-/** Counts one public submission from the address this hour (atomic); the sixth is refused. Old rows go. */
-async function countSubmission(tx: Tx, ip: string | null, now: Date) {
-  const hour = new Date(Math.floor(now.getTime() / HOUR) * HOUR);
-  await tx
-    .delete(feedbackSubmissionCounts)
-    .where(lt(feedbackSubmissionCounts.hour, new Date(hour.getTime() - 24 * HOUR)));
-  const [row] = await tx
-    .insert(feedbackSubmissionCounts)
-    .values({
-      addressHash: createHmac('sha256', await addressKey(tx))
-        .update(ip ?? 'unknown')
-        .digest('hex'),
-      hour,
-      count: 1,
-    })
-    .onConflictDoUpdate({
-      target: [feedbackSubmissionCounts.addressHash, feedbackSubmissionCounts.hour],
-      set: { count: sql`${feedbackSubmissionCounts.count} + 1` },
-    })
-    .returning({ count: feedbackSubmissionCounts.count });
-  if ((row?.count ?? 0) > SUBMISSIONS_PER_HOUR)
-    throw new AppError(
-      'RATE_LIMITED',
-      msg(
-        `Mỗi địa chỉ gửi được tối đa ${SUBMISSIONS_PER_HOUR} phản ánh trong một giờ. Vui lòng thử lại sau.`,
-        `At most ${SUBMISSIONS_PER_HOUR} petitions an hour from one address. Try again later.`,
-      ),
-      { retryAfterSeconds: Math.ceil((hour.getTime() + HOUR - now.getTime()) / 1000) },
-    );
 }
 
 /** The unit the routing table names, while it is open; else (closed since the table was saved) the commune. */
@@ -395,7 +339,15 @@ export async function submitPublic(
     };
   const { item, token } = await mutate(ctx, async (tx, audit) => {
     await options.within?.(tx);
-    await countSubmission(tx, ctx.ip, now);
+    await countSubmission(tx, {
+      sender: ctx.ip ?? 'unknown',
+      now,
+      perHour: SUBMISSIONS_PER_HOUR,
+      refusal: msg(
+        `Mỗi địa chỉ gửi được tối đa ${SUBMISSIONS_PER_HOUR} phản ánh trong một giờ. Vui lòng thử lại sau.`,
+        `At most ${SUBMISSIONS_PER_HOUR} petitions an hour from one address. Try again later.`,
+      ),
+    });
     return receive(tx, audit, {
       input,
       channel: 'web',

@@ -1,11 +1,17 @@
 /**
  * What the request log keeps of a request: Fastify's own fields, with the query string of the paths
- * that carry a citizen's private token (the feedback API and the web page of the private link)
+ * that carry a citizen's private token (the feedback API and the web page of the private link, the survey's resume link)
  * replaced, so the token never reaches a log file; and of the lists whose search may be a citizen's
  * words, name or ID number (the feedback inbox and its export, the reception register): personal data
  * stays where it is kept.
  */
-const PRIVATE_QUERY_PATHS = ['/api/public/feedback', '/phan-anh/', '/api/reception/entries', '/api/feedback'];
+const PRIVATE_QUERY_PATHS = [
+  '/api/public/feedback',
+  '/phan-anh/',
+  '/khao-sat/',
+  '/api/reception/entries',
+  '/api/feedback',
+];
 
 export function redactUrl(url: string): string {
   const at = url.indexOf('?');

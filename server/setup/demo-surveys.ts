@@ -83,7 +83,10 @@ export async function loadDemoSurveys(
           if (question.code === 'KENH') raw.KENH = online ? 2 : random() < 0.95 ? 1 : 3;
           else if (isScored(question)) {
             if (random() < 0.04) continue;
-            const p = Math.min(0.99, Math.max(0.02, level + trend * q + mood - (question.element === weak ? 0.18 : 0)));
+            const p = Math.min(
+              0.99,
+              Math.max(0.02, level + trend * q + mood - (question.element === weak ? 0.18 : 0)),
+            );
             raw[question.code] =
               random() < p ? (random() < 0.35 ? 5 : 4) : random() < 0.6 ? 3 : random() < 0.7 ? 2 : 1;
           } else if (question.kind === 'yesno') raw[question.code] = random() < 0.04 ? 1 : 0;

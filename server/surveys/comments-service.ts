@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { AppError, msg } from '../../core/errors.ts';
 import { parseSort } from '../../core/list.ts';
-import { exclusionText } from '../../core/surveys/exclusions.ts';
+import { exclusionReasonText } from '../../core/surveys/exclusions.ts';
 import { compareVietnamese, matchesSearch } from '../../core/text/vietnamese.ts';
 import { mutate } from '../audit/audit-log.ts';
 import { nowOf } from '../clock.ts';
@@ -233,7 +233,7 @@ export async function listExcluded(
         source: row.source,
         answeredAt: row.answeredAt.toISOString(),
         reason: row.excludedReason as string,
-        reasonText: exclusionText(row.excludedReason as string),
+        reasonText: exclusionReasonText(row.excludedReason as string),
         answers: Object.keys(row.answers).length,
       })),
     page: query.page,

@@ -1,6 +1,6 @@
 import { inArray } from 'drizzle-orm';
 import { periodName } from '../../core/periods/period-names.ts';
-import { exclusionText } from '../../core/surveys/exclusions.ts';
+import { exclusionReasonText } from '../../core/surveys/exclusions.ts';
 import type { Figure } from '../../core/surveys/results.ts';
 import { INDEX_METHODS } from '../../core/surveys/survey.ts';
 import { fileNamePart } from '../../core/text/file-names.ts';
@@ -102,7 +102,10 @@ export function resultSheets(view: SurveyResultsView): Sheet[] {
       ],
       ['Phiếu được tính', view.responses.counted],
       ['Phiếu bị loại', view.responses.excluded],
-      ...view.responses.excludedByReason.map((row) => [`Loại: ${exclusionText(row.reason).vi}`, row.count]),
+      ...view.responses.excludedByReason.map((row) => [
+        `Loại: ${exclusionReasonText(row.reason).vi}`,
+        row.count,
+      ]),
     ],
   };
   return [summary, questions, unitsSheet, method];
@@ -156,7 +159,7 @@ export async function responsesCsv(ctx: SurveyContext, surveyId: number, query: 
         row.source === 'web' ? 'Trực tuyến' : row.source === 'paper' ? 'Phiếu giấy' : 'Phiếu giấy (tệp)',
         row.dossierChannel ?? '',
         row.procedureCode ?? '',
-        row.excludedReason ? exclusionText(row.excludedReason).vi : '',
+        row.excludedReason ? exclusionReasonText(row.excludedReason).vi : '',
         ...codes.map((code) => {
           const value = row.answers[code];
           return value === undefined ? '' : String(value);

@@ -31,6 +31,14 @@ async function formWithComment(world: World, side: Side): Promise<number> {
 const READ = { own: '200 200 200 200 200 403 200 401', other: '200 200 404 404 404 403 200 401' };
 
 /** Satisfaction surveys: questionnaires, paper forms, results. */
+const EVERYONE = (status: number) => ({ own: Array(8).fill(status).join(' ') });
+const page =
+  (path: string) =>
+  async ({ world, side }: { world: World; side: { code: string } }) => ({
+    url: `/khao-sat/${side.code}/${await sipasId(world)}${path}`,
+  });
+
+/** Satisfaction surveys: questionnaires, paper forms, results, the citizen's pages. */
 export const SURVEY_ROUTE_TABLE: Record<string, TableRow> = {
   'GET /api/surveys': { call: () => ({ url: '/api/surveys' }), own: '200 200 200 200 200 403 200 401' },
   'GET /api/surveys/:id': {
@@ -103,4 +111,36 @@ export const SURVEY_ROUTE_TABLE: Record<string, TableRow> = {
     call: async ({ world }) => ({ url: `/api/surveys/${await sipasId(world)}/paper-template` }),
     own: '200 200 200 200 200 403 200 401',
   },
+
+  // The desk's link and poster: read with surveys.read on the unit (another commune's is not found).
+  'GET /api/surveys/:id/links': {
+    call: async ({ world, side }) => ({
+      url: `/api/surveys/${await sipasId(world)}/links?unitId=${side.unitId}`,
+    }),
+    own: '200 200 200 200 200 403 200 401',
+    other: '200 200 404 404 404 403 200 401',
+  },
+  'GET /api/surveys/:id/poster': {
+    call: async ({ world, side }) => ({
+      url: `/api/surveys/${await sipasId(world)}/poster?unitId=${side.unitId}`,
+    }),
+    own: '200 200 200 200 200 403 200 401',
+    other: '200 200 404 404 404 403 200 401',
+  },
+  // The citizen's pages answer everyone alike; without the start page's token a start is refused
+  // (400), and without a draft's cookie a screen or a resume link goes back to the start page (303).
+  'GET /ks/:unitCode': { call: ({ side }) => ({ url: `/ks/${side.code}` }), ...EVERYONE(303) },
+  'GET /khao-sat/:unitCode/:surveyId': { call: page(''), ...EVERYONE(200) },
+  'POST /khao-sat/:unitCode/:surveyId': {
+    call: async (at) => ({ ...(await page('')(at)), body: { dossierCode: '' } }),
+    ...EVERYONE(400),
+  },
+  'GET /khao-sat/:unitCode/:surveyId/tiep': { call: page('/tiep?t=khong-co'), ...EVERYONE(303) },
+  'GET /khao-sat/:unitCode/:surveyId/phan/:n': { call: page('/phan/1'), ...EVERYONE(303) },
+  'POST /khao-sat/:unitCode/:surveyId/phan/:n': {
+    call: async (at) => ({ ...(await page('/phan/1')(at)), body: { KENH: '1', action: 'next' } }),
+    ...EVERYONE(303),
+  },
+  'GET /khao-sat/:unitCode/:surveyId/cam-on': { call: page('/cam-on'), ...EVERYONE(200) },
+  'GET /khao-sat/*': { call: () => ({ url: '/khao-sat/khong-co' }), ...EVERYONE(404) },
 };

@@ -29,6 +29,7 @@ import { SessionPage } from './features/reception/SessionPage.tsx';
 import { ReportPage } from './features/reports/ReportPage.tsx';
 import { ReportsPage } from './features/reports/ReportsPage.tsx';
 import { PaperEntryPage } from './features/surveys/PaperEntryPage.tsx';
+import { SurveyLinksPage } from './features/surveys/SurveyLinksPage.tsx';
 import { SurveyResultsPage } from './features/surveys/SurveyResultsPage.tsx';
 import { UnitsPage } from './features/units/UnitsPage.tsx';
 import { UsersPage } from './features/users/UsersPage.tsx';
@@ -84,6 +85,7 @@ const routeTree = rootRoute.addChildren([
     page('/feedback/$feedbackId', FeedbackItemPage),
     page('/dialogues', DialoguesPage),
     page('/dialogues/$dialogueId', DialoguePage),
+    page('/surveys/$surveyId/links', SurveyLinksPage),
     page('/reception', ReceptionPage),
     page('/reception/sessions/$sessionId', SessionPage),
     page('/surveys/$surveyId', SurveyResultsPage),

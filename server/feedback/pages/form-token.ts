@@ -36,9 +36,14 @@ export interface FormTokens {
   privateLinkToken(nonce: string, address: string, content: string): string;
 }
 
-export function formTokens(secret: string): FormTokens {
+/**
+ * The tokens of one kind of form: `feedback` (the petition form) or `survey` (the start of a
+ * satisfaction survey), each signed under a key of its own, so one form's token never passes for the
+ * other's. Spent nonces of both share one table (random, they cannot collide).
+ */
+export function formTokens(secret: string, form: 'feedback' | 'survey' = 'feedback'): FormTokens {
   // A key of its own: a form token can never pass for a session's hash, nor the reverse.
-  const key = createHmac('sha256', secret).update('chiso:feedback-form-token').digest();
+  const key = createHmac('sha256', secret).update(`chiso:${form}-form-token`).digest();
   const sign = (payload: string) => createHmac('sha256', key).update(payload).digest('base64url');
   const linkKey = createHmac('sha256', secret).update('chiso:feedback-private-link').digest();
   return {
@@ -143,12 +148,17 @@ export const tokenUsed = () =>
  * Spends a checked token inside the transaction that stores the petition (so a refused petition
  * leaves it unspent); the second use is refused. Spent tokens past their expiry are purged.
  */
-export async function spendFormToken(tx: Tx, token: { nonce: string; expiresAt: Date }, now: Date) {
+export async function spendFormToken(
+  tx: Tx,
+  token: { nonce: string; expiresAt: Date },
+  now: Date,
+  used: () => AppError = tokenUsed,
+) {
   await tx.delete(feedbackFormTokens).where(lt(feedbackFormTokens.expiresAt, now));
   const [spent] = await tx
     .insert(feedbackFormTokens)
     .values({ nonce: token.nonce, expiresAt: token.expiresAt })
     .onConflictDoNothing()
     .returning({ nonce: feedbackFormTokens.nonce });
-  if (!spent) throw tokenUsed();
+  if (!spent) throw used();
 }

@@ -1,13 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import { inLocale } from '../../../core/errors.ts';
 import type { Db } from '../../db/engine.ts';
-import { httpStatusOf, toAppError } from '../../http/errors.ts';
 import { showForm, submitForm } from './form-page.ts';
 import { formTokens } from './form-token.ts';
 import { html } from './html.ts';
 import { layout, link, pageContext, sendPage } from './layout.ts';
 import { showList } from './list-page.ts';
 import { LOCATE_SCRIPT } from './locate-script.ts';
+import { setUpCitizenPages } from './page-setup.ts';
 import { actOnItem, showItem } from './status-page.ts';
 import { say, W } from './words.ts';
 
@@ -26,22 +25,7 @@ export async function feedbackPages(
   const config = { policy: 'public' as const };
   const schema = { hide: true };
 
-  app.addContentTypeParser(
-    'application/x-www-form-urlencoded',
-    { parseAs: 'string', bodyLimit: 64 * 1024 },
-    (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(String(body)))),
-  );
-  app.setErrorHandler((error, request, reply) => {
-    const appError = toAppError(error);
-    const status = httpStatusOf(appError.code);
-    if (status >= 500) request.log.error({ err: error }, 'request failed');
-    else request.log.info({ code: appError.code }, 'request refused');
-    const ctx = pageContext(request);
-    const title = say(ctx.lang, status === 404 ? W.notFoundTitle : W.errorTitle);
-    const body = html`<h1>${title}</h1><div class="alert bad" role="alert"><p>${inLocale(appError.text, ctx.lang)}</p></div>
-<p><a href="${link(ctx, '/phan-anh')}">${say(ctx.lang, W.backToForm)}</a></p>`;
-    return sendPage(reply, status, layout(ctx, { title, body }));
-  });
+  setUpCitizenPages(app, { path: '/phan-anh', label: W.backToForm });
 
   app.get('/phan-anh', { config, schema }, (request, reply) => showForm(request, reply, db, form));
   app.post('/phan-anh', { config, schema }, (request, reply) => submitForm(request, reply, db, form));

@@ -135,18 +135,18 @@ export function SurveyResultsPage() {
           />
           {hasPermission(me, 'surveys.enter') && (
             <Button
-              component={Link}
-              to="/surveys/$surveyId/paper"
-              params={{ surveyId: String(id) }}
+              renderRoot={(props) => (
+                <Link {...props} to="/surveys/$surveyId/paper" params={{ surveyId: String(id) }} />
+              )}
               variant="light"
             >
               {t('surveyPaperEntry')}
             </Button>
           )}
           <Button
-            component={Link}
-            to="/surveys/$surveyId/links"
-            params={{ surveyId: String(id) }}
+            renderRoot={(props) => (
+              <Link {...props} to="/surveys/$surveyId/links" params={{ surveyId: String(id) }} />
+            )}
             variant="default"
           >
             {t('surveyLinks')}
