@@ -43,6 +43,7 @@ import { reminderRoutes } from './reminders/reminder-routes.ts';
 import { calendarRoutes } from './reports/calendar-routes.ts';
 import { chasingRoutes } from './reports/chasing-routes.ts';
 import { reportRoutes } from './reports/report-routes.ts';
+import { surveyAdminRoutes } from './surveys/survey-admin-routes.ts';
 import { surveyRoutes } from './surveys/survey-routes.ts';
 import { unitGroupRoutes } from './units/unit-group-routes.ts';
 import { unitRoutes } from './units/unit-routes.ts';
@@ -158,6 +159,7 @@ export async function buildApp({
   await app.register(indexRoutes, { db: database.db });
   await app.register(planRoutes, { db: database.db });
   await app.register(surveyRoutes, { db: database.db });
+  await app.register(surveyAdminRoutes, { db: database.db });
   await app.register(reportRoutes, { db: database.db });
   await app.register(dossierRoutes, { db: database.db });
   await app.register(notificationRoutes, { db: database.db });
