@@ -28,6 +28,8 @@ import { ReceptionPage } from './features/reception/ReceptionPage.tsx';
 import { SessionPage } from './features/reception/SessionPage.tsx';
 import { ReportPage } from './features/reports/ReportPage.tsx';
 import { ReportsPage } from './features/reports/ReportsPage.tsx';
+import { SurveyEditorPage } from './features/surveys/SurveyEditorPage.tsx';
+import { SurveysPage } from './features/surveys/SurveysPage.tsx';
 import { UnitsPage } from './features/units/UnitsPage.tsx';
 import { UsersPage } from './features/users/UsersPage.tsx';
 import { AppLayout } from './shell/AppLayout.tsx';
@@ -84,6 +86,8 @@ const routeTree = rootRoute.addChildren([
     page('/dialogues/$dialogueId', DialoguePage),
     page('/reception', ReceptionPage),
     page('/reception/sessions/$sessionId', SessionPage),
+    page('/surveys', SurveysPage),
+    page('/surveys/$surveyId/edit', SurveyEditorPage),
     page('/account', AccountPage),
   ]),
 ]);

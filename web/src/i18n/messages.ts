@@ -1,12 +1,14 @@
 import { DIALOGUE_MESSAGES } from './dialogue-messages.ts';
 import { FEEDBACK_MESSAGES } from './feedback-messages.ts';
 import { RECEPTION_MESSAGES } from './reception-messages.ts';
+import { SURVEY_ADMIN_MESSAGES } from './survey-admin-messages.ts';
 
 /** Every label of the web app, Vietnamese first, English beside it (citizens' feedback in its own file). */
 export const MESSAGES = {
   ...FEEDBACK_MESSAGES,
   ...DIALOGUE_MESSAGES,
   ...RECEPTION_MESSAGES,
+  ...SURVEY_ADMIN_MESSAGES,
   appName: { vi: 'Chiso', en: 'Chiso' },
   tagline: { vi: 'Nâng cao chỉ số cải cách hành chính', en: 'Improving public-administration indices' },
   signIn: { vi: 'Đăng nhập', en: 'Sign in' },
