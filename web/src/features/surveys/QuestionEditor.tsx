@@ -97,7 +97,12 @@ export function QuestionEditor({
     });
 
   return (
-    <Card withBorder component="article" aria-label={label} padding="sm">
+    <Card
+      withBorder
+      component="article"
+      aria-label={`${t('questionnaireConflictQuestion')} ${index + 1}: ${question.code}`}
+      padding="sm"
+    >
       <Stack gap="xs">
         <Group justify="space-between" wrap="nowrap">
           <Group gap="xs">
