@@ -136,7 +136,7 @@ export async function surveyAdminRoutes(app: FastifyInstance, { db }: { db: Db }
         summary: 'Thay nội dung bản nháp bằng tệp .xlsx (tất cả hoặc không)',
         consumes: ['multipart/form-data'],
         params,
-        querystring: z.object({ version: z.coerce.number().int().min(1) }),
+        querystring: z.object({ version: z.coerce.number().pipe(versionSchema) }),
       },
     },
     async (request) => {

@@ -277,7 +277,14 @@ export function QuestionEditor({
               value={question.condition?.question ?? ''}
               readOnly={readOnly}
               allowDeselect={false}
-              onChange={(value) => set({ condition: value ? { question: value, in: [] } : undefined })}
+              onChange={(value) => {
+                const target = earlier.find((candidate) => candidate.code === value);
+                // A condition needs an answer to look for: the first one until the user picks.
+                const first = target ? optionsOf(target)[0]?.value : undefined;
+                set({
+                  condition: value && first !== undefined ? { question: value, in: [first] } : undefined,
+                });
+              }}
             />
             {asked && (
               <MultiSelect
