@@ -46,6 +46,7 @@ import { reportRoutes } from './reports/report-routes.ts';
 import { surveyPages } from './surveys/pages/survey-pages.ts';
 import { paperRoutes } from './surveys/paper-routes.ts';
 import { surveyResultsRoutes } from './surveys/results-routes.ts';
+import { surveyAdminRoutes } from './surveys/survey-admin-routes.ts';
 import { surveyLinkRoutes } from './surveys/survey-link-routes.ts';
 import { surveyRoutes } from './surveys/survey-routes.ts';
 import { unitGroupRoutes } from './units/unit-group-routes.ts';
@@ -165,6 +166,7 @@ export async function buildApp({
   await app.register(surveyResultsRoutes, { db: database.db });
   await app.register(paperRoutes, { db: database.db });
   await app.register(surveyLinkRoutes, { db: database.db, config });
+  await app.register(surveyAdminRoutes, { db: database.db });
   await app.register(reportRoutes, { db: database.db });
   await app.register(dossierRoutes, { db: database.db });
   await app.register(notificationRoutes, { db: database.db });

@@ -1,7 +1,7 @@
 import type { CellValue } from 'exceljs';
 import { AppError, msg } from '../../core/errors.ts';
 import { htmlToPlanText } from './documents.ts';
-import type { Table } from './tabular.ts';
+import type { NamedTable, Table } from './tabular.ts';
 import { checkZipBuffer, type ZipLimits } from './zip-limits.ts';
 
 /**
@@ -67,6 +67,12 @@ function cellText(value: CellValue): string {
 }
 
 export async function parseXlsx(data: Buffer): Promise<Table> {
+  const [first] = await parseWorkbook(data, 1);
+  return first ?? { headers: [], rows: [] };
+}
+
+/** Every sheet of a workbook (or its first `limit`), by name; the row and cell caps hold across them all. */
+export async function parseWorkbook(data: Buffer, limit = Number.POSITIVE_INFINITY): Promise<NamedTable[]> {
   checkZipBuffer(data, OFFICE_ZIP_LIMITS);
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
@@ -81,10 +87,10 @@ export async function parseXlsx(data: Buffer): Promise<Table> {
       ),
     );
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return { headers: [], rows: [] };
-  const width = sheet.columnCount;
-  if (sheet.rowCount > MAX_TABLE_ROWS || sheet.rowCount * width > MAX_TABLE_CELLS)
+  const sheets = workbook.worksheets.slice(0, limit);
+  const rowCount = sheets.reduce((sum, sheet) => sum + sheet.rowCount, 0);
+  const cellCount = sheets.reduce((sum, sheet) => sum + sheet.rowCount * sheet.columnCount, 0);
+  if (rowCount > MAX_TABLE_ROWS || cellCount > MAX_TABLE_CELLS)
     throw new AppError(
       'PAYLOAD_TOO_LARGE',
       msg(
@@ -93,11 +99,14 @@ export async function parseXlsx(data: Buffer): Promise<Table> {
       ),
       { limit: MAX_TABLE_ROWS },
     );
-  const rows: string[][] = [];
-  for (let r = 1; r <= sheet.rowCount; r += 1) {
-    const row = sheet.getRow(r);
-    rows.push(Array.from({ length: width }, (_, c) => cellText(row.getCell(c + 1).value).trim()));
-  }
-  const [headers = [], ...body] = rows;
-  return { headers, rows: body };
+  return sheets.map((sheet) => {
+    const width = sheet.columnCount;
+    const rows: string[][] = [];
+    for (let r = 1; r <= sheet.rowCount; r += 1) {
+      const row = sheet.getRow(r);
+      rows.push(Array.from({ length: width }, (_, c) => cellText(row.getCell(c + 1).value).trim()));
+    }
+    const [headers = [], ...body] = rows;
+    return { name: sheet.name.normalize('NFC'), headers, rows: body };
+  });
 }

@@ -1,12 +1,17 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../../core/errors.ts';
-import { parseDocx, parseXlsx } from './office-parse.ts';
+import { parseDocx, parseWorkbook, parseXlsx } from './office-parse.ts';
 
-/** Parses one .docx or .xlsx off the main thread, under the memory limit its parent gave it. */
-const { kind, data } = workerData as { kind: 'docx' | 'xlsx'; data: Uint8Array };
+/** Parses one .docx or .xlsx (its first sheet, or every sheet) off the main thread, under the memory limit its parent gave it. */
+const { kind, data } = workerData as { kind: 'docx' | 'xlsx' | 'workbook'; data: Uint8Array };
 const buffer = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
 try {
-  const value = kind === 'docx' ? await parseDocx(buffer) : await parseXlsx(buffer);
+  const value =
+    kind === 'docx'
+      ? await parseDocx(buffer)
+      : kind === 'workbook'
+        ? await parseWorkbook(buffer)
+        : await parseXlsx(buffer);
   parentPort?.postMessage({ ok: true, value });
 } catch (error) {
   const known = error instanceof AppError;

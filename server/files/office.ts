@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { AppError, type AppErrorDetails, type ErrorCode, type Msg, msg } from '../../core/errors.ts';
-import type { Table } from './tabular.ts';
+import type { NamedTable, Table } from './tabular.ts';
 
 /**
  * .docx and .xlsx are parsed in a worker thread with its own heap limit: a file that still needs more
@@ -10,7 +10,8 @@ export const OFFICE_MEMORY_MB = 512;
 export const OFFICE_TIME_LIMIT_MS = 60_000;
 
 interface Options {
-  kind: 'docx' | 'xlsx';
+  /** 'workbook': every sheet of an .xlsx by name. */
+  kind: 'docx' | 'xlsx' | 'workbook';
   data: Buffer;
   /** Tests lower these to reach the refusals with small files. */
   memoryMb?: number;
@@ -24,7 +25,8 @@ const waiting: (() => void)[] = [];
 
 export async function readOfficeFile(options: Options & { kind: 'docx' }): Promise<string>;
 export async function readOfficeFile(options: Options & { kind: 'xlsx' }): Promise<Table>;
-export async function readOfficeFile(options: Options): Promise<string | Table> {
+export async function readOfficeFile(options: Options & { kind: 'workbook' }): Promise<NamedTable[]>;
+export async function readOfficeFile(options: Options): Promise<string | Table | NamedTable[]> {
   // A finished parse hands its slot straight to the next one waiting.
   if (active >= MAX_OFFICE_WORKERS) await new Promise<void>((resolve) => waiting.push(resolve));
   else active += 1;
@@ -42,7 +44,7 @@ function parseInWorker({
   data,
   memoryMb = OFFICE_MEMORY_MB,
   timeLimitMs = OFFICE_TIME_LIMIT_MS,
-}: Options): Promise<string | Table> {
+}: Options): Promise<string | Table | NamedTable[]> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./office-worker.ts', import.meta.url), {
       workerData: { kind, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) },
@@ -76,7 +78,7 @@ function parseInWorker({
       'message',
       (
         result:
-          | { ok: true; value: string | Table }
+          | { ok: true; value: string | Table | NamedTable[] }
           | { ok: false; code: ErrorCode; message?: Msg; details: AppErrorDetails },
       ) =>
         settle(() =>

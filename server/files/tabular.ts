@@ -11,6 +11,11 @@ export interface Table {
   rows: string[][];
 }
 
+/** One sheet of a workbook read back, by its name. */
+export interface NamedTable extends Table {
+  name: string;
+}
+
 export function formatOf(filename: string): TabularFormat {
   const lower = filename.toLowerCase();
   if (lower.endsWith('.csv')) return 'csv';
@@ -59,6 +64,12 @@ function readCsv(data: Buffer): Table {
 async function readXlsx(data: Buffer): Promise<Table> {
   const { headers, rows } = await readOfficeFile({ kind: 'xlsx', data });
   return { headers, rows: trimTrailingEmpty(rows) };
+}
+
+/** Every sheet of an .xlsx, each with its header row and text cells (a workbook of several tables). */
+export async function readWorkbook(data: Buffer): Promise<NamedTable[]> {
+  const sheets = await readOfficeFile({ kind: 'workbook', data });
+  return sheets.map((sheet) => ({ ...sheet, rows: trimTrailingEmpty(sheet.rows) }));
 }
 
 function trimTrailingEmpty(rows: string[][]): string[][] {

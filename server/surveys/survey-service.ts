@@ -16,6 +16,8 @@ export interface SurveySummary {
   confirmed: boolean;
   builtIn: boolean;
   questions: number;
+  /** Questions marked "chưa xác nhận": shown wherever the version is listed. */
+  unconfirmedQuestions: number;
   publishedAt: string | null;
 }
 
@@ -31,6 +33,7 @@ const summaryOf = (row: typeof surveys.$inferSelect): SurveySummary => ({
   confirmed: row.definition.status === 'confirmed',
   builtIn: row.builtIn,
   questions: row.definition.questions.length,
+  unconfirmedQuestions: row.definition.questions.filter((question) => question.unconfirmed).length,
   publishedAt: row.publishedAt?.toISOString() ?? null,
 });
 

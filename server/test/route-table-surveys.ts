@@ -1,8 +1,43 @@
+import { readFileSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
+import type { SurveyDefinition } from '../../core/surveys/survey.ts';
+import { surveyToSheets } from '../../core/surveys/survey-table.ts';
 import { surveys } from '../db/schema/index.ts';
+import { writeWorkbook } from '../files/tabular.ts';
 import type { Side, World } from './access-world.ts';
-import type { TableRow } from './route-table-kit.ts';
-import { STALE } from './route-table-kit.ts';
+import { next, STALE, type TableRow } from './route-table-kit.ts';
+
+const SIPAS: SurveyDefinition = JSON.parse(
+  readFileSync(new URL('../../reference/surveys/SIPAS-2023-2026.json', import.meta.url), 'utf8'),
+);
+
+/** A questionnaire of its own for one call (a code no other call uses), as a draft or published. */
+async function freshSurvey(
+  world: World,
+  status: 'draft' | 'published',
+): Promise<{ id: number; code: string }> {
+  const code = `BANG_${next()}`;
+  const definition = { ...SIPAS, code };
+  const [row] = await world.t.database.db
+    .insert(surveys)
+    .values({
+      code,
+      revision: 1,
+      nameVi: definition.nameVi,
+      fromYear: 2023,
+      toYear: 2026,
+      status,
+      definition,
+    })
+    .returning({ id: surveys.id });
+  if (!row) throw new Error('survey insert returned nothing');
+  return { id: row.id, code };
+}
+
+const workbook = async (code: string) => ({
+  name: 'phieu.xlsx',
+  content: await writeWorkbook(surveyToSheets({ ...SIPAS, code })),
+});
 
 /** The shipped SIPAS questionnaire's id in the world's database. */
 export async function sipasId(world: World): Promise<number> {
@@ -143,4 +178,47 @@ export const SURVEY_ROUTE_TABLE: Record<string, TableRow> = {
   },
   'GET /khao-sat/:unitCode/:surveyId/cam-on': { call: page('/cam-on'), ...EVERYONE(200) },
   'GET /khao-sat/*': { call: () => ({ url: '/khao-sat/khong-co' }), ...EVERYONE(404) },
+  'POST /api/surveys/import': {
+    call: async () => ({ url: '/api/surveys/import', file: await workbook(`RIENG_${next()}`) }),
+    own: '201 201 403 403 403 403 403 401',
+  },
+  'POST /api/surveys/:id/revisions': {
+    call: async ({ world }) => ({
+      url: `/api/surveys/${(await freshSurvey(world, 'published')).id}/revisions`,
+    }),
+    own: '201 201 403 403 403 403 403 401',
+  },
+  'PUT /api/surveys/:id': {
+    call: async ({ world }) => {
+      const { id, code } = await freshSurvey(world, 'draft');
+      return { url: `/api/surveys/${id}`, body: { definition: { ...SIPAS, code }, version: STALE } };
+    },
+    own: '409 409 403 403 403 403 403 401',
+  },
+  'POST /api/surveys/:id/publish': {
+    call: async ({ world }) => ({
+      url: `/api/surveys/${(await freshSurvey(world, 'draft')).id}/publish`,
+      body: { version: 1 },
+    }),
+    own: '200 200 403 403 403 403 403 401',
+  },
+  'POST /api/surveys/:id/retire': {
+    call: async ({ world }) => ({ url: `/api/surveys/${(await freshSurvey(world, 'published')).id}/retire` }),
+    own: '200 200 403 403 403 403 403 401',
+  },
+  'DELETE /api/surveys/:id': {
+    call: async ({ world }) => ({ url: `/api/surveys/${(await freshSurvey(world, 'draft')).id}` }),
+    own: '204 204 403 403 403 403 403 401',
+  },
+  'GET /api/surveys/:id/xlsx': {
+    call: async ({ world }) => ({ url: `/api/surveys/${await sipasId(world)}/xlsx` }),
+    own: '200 200 200 200 200 403 200 401',
+  },
+  'PUT /api/surveys/:id/xlsx': {
+    call: async ({ world }) => {
+      const { id, code } = await freshSurvey(world, 'draft');
+      return { url: `/api/surveys/${id}/xlsx?version=1`, file: await workbook(code) };
+    },
+    own: '200 200 403 403 403 403 403 401',
+  },
 };

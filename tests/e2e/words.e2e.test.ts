@@ -206,6 +206,19 @@ beforeAll(async () => {
   params.sessionId = String(receptionDay.id);
   names.push('Chủ tịch UBND phường', 'Phòng tiếp công dân phường', visitor, raised);
 
+  // The shipped questionnaire: its words are the survey's own text (the source cites Vietnamese law).
+  const surveys = ok(await coordinator('GET', '/api/surveys'), 'surveys');
+  const sipas = surveys.find((survey: { code: string }) => survey.code === 'SIPAS');
+  params.surveyId = String(sipas.id);
+  names.push(
+    ...stringsUnder(ok(await coordinator('GET', `/api/surveys/${sipas.id}`), 'survey').definition, [
+      'nameVi',
+      'textVi',
+      'vi',
+      'source',
+    ]),
+  );
+
   // An assessment round for every commune, one criterion scored by the commune.
   const frameworks = ok(await coordinator('GET', '/api/frameworks'), 'frameworks');
   const framework = frameworks.find((f: { code: string }) => f.code === 'HY_CCHC_XA');

@@ -29,8 +29,10 @@ import { SessionPage } from './features/reception/SessionPage.tsx';
 import { ReportPage } from './features/reports/ReportPage.tsx';
 import { ReportsPage } from './features/reports/ReportsPage.tsx';
 import { PaperEntryPage } from './features/surveys/PaperEntryPage.tsx';
+import { SurveyEditorPage } from './features/surveys/SurveyEditorPage.tsx';
 import { SurveyLinksPage } from './features/surveys/SurveyLinksPage.tsx';
 import { SurveyResultsPage } from './features/surveys/SurveyResultsPage.tsx';
+import { SurveysPage } from './features/surveys/SurveysPage.tsx';
 import { UnitsPage } from './features/units/UnitsPage.tsx';
 import { UsersPage } from './features/users/UsersPage.tsx';
 import { AppLayout } from './shell/AppLayout.tsx';
@@ -90,6 +92,8 @@ const routeTree = rootRoute.addChildren([
     page('/reception/sessions/$sessionId', SessionPage),
     page('/surveys/$surveyId', SurveyResultsPage),
     page('/surveys/$surveyId/paper', PaperEntryPage),
+    page('/surveys', SurveysPage),
+    page('/surveys/$surveyId/edit', SurveyEditorPage),
     page('/account', AccountPage),
   ]),
 ]);

@@ -1,6 +1,7 @@
 import { DIALOGUE_MESSAGES } from './dialogue-messages.ts';
 import { FEEDBACK_MESSAGES } from './feedback-messages.ts';
 import { RECEPTION_MESSAGES } from './reception-messages.ts';
+import { SURVEY_ADMIN_MESSAGES } from './survey-admin-messages.ts';
 import { SURVEY_LINKS_MESSAGES } from './survey-links-messages.ts';
 import { SURVEY_PAPER_MESSAGES } from './survey-paper-messages.ts';
 import { SURVEY_RESULTS_MESSAGES } from './survey-results-messages.ts';
@@ -13,6 +14,7 @@ export const MESSAGES = {
   ...SURVEY_RESULTS_MESSAGES,
   ...SURVEY_PAPER_MESSAGES,
   ...SURVEY_LINKS_MESSAGES,
+  ...SURVEY_ADMIN_MESSAGES,
   appName: { vi: 'Chiso', en: 'Chiso' },
   tagline: { vi: 'Nâng cao chỉ số cải cách hành chính', en: 'Improving public-administration indices' },
   signIn: { vi: 'Đăng nhập', en: 'Sign in' },

@@ -188,6 +188,15 @@ export function AppLayout() {
             active={pathname.startsWith('/reception')}
           />
         )}
+        {hasPermission(me, 'surveys.read') && (
+          <NavLink
+            component={Link}
+            onClick={closeNav}
+            to="/surveys"
+            label={t('satisfactionSurveys')}
+            active={pathname.startsWith('/surveys')}
+          />
+        )}
         {MODULES.map((key) => (
           <NavLink
             key={key}
