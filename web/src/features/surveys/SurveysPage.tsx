@@ -195,16 +195,43 @@ export function SurveysPage() {
                       </Group>
                       {survey.status !== 'draft' && (
                         <Group gap="md" mt={4}>
-                          <Anchor size="sm" href={`/surveys/${survey.id}`}>
+                          <Anchor
+                            size="sm"
+                            renderRoot={(props) => (
+                              <Link
+                                {...props}
+                                to="/surveys/$surveyId"
+                                params={{ surveyId: String(survey.id) }}
+                              />
+                            )}
+                          >
                             {t('questionnaireResults')}
                           </Anchor>
                           {survey.status === 'published' && enters && (
-                            <Anchor size="sm" href={`/surveys/${survey.id}/paper`}>
+                            <Anchor
+                              size="sm"
+                              renderRoot={(props) => (
+                                <Link
+                                  {...props}
+                                  to="/surveys/$surveyId/paper"
+                                  params={{ surveyId: String(survey.id) }}
+                                />
+                              )}
+                            >
                               {t('questionnairePaper')}
                             </Anchor>
                           )}
                           {survey.status === 'published' && (
-                            <Anchor size="sm" href={`/surveys/${survey.id}/links`}>
+                            <Anchor
+                              size="sm"
+                              renderRoot={(props) => (
+                                <Link
+                                  {...props}
+                                  to="/surveys/$surveyId/links"
+                                  params={{ surveyId: String(survey.id) }}
+                                />
+                              )}
+                            >
                               {t('questionnaireLinks')}
                             </Anchor>
                           )}
