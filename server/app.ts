@@ -163,7 +163,7 @@ export async function buildApp({
   await app.register(indexRoutes, { db: database.db });
   await app.register(planRoutes, { db: database.db });
   await app.register(surveyRoutes, { db: database.db });
-  await app.register(surveyResultsRoutes, { db: database.db });
+  await app.register(surveyResultsRoutes, { db: database.db, cacheMs: config.readCacheMs });
   await app.register(paperRoutes, { db: database.db });
   await app.register(surveyLinkRoutes, { db: database.db, config });
   await app.register(surveyAdminRoutes, { db: database.db });

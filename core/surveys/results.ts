@@ -68,6 +68,44 @@ export function answerScore(definition: SurveyDefinition, question: SurveyQuesti
   return max === min ? 0 : (value - min) / (max - min);
 }
 
+/**
+ * The same as `clusters`, for many selections of one set of responses: every answer is scored once,
+ * then each selection only sums (a province's year is tens of thousands of responses).
+ */
+export function scoredClusters(
+  definition: SurveyDefinition,
+  responses: readonly SurveyResponseRow[],
+): (select: (question: SurveyQuestion) => boolean) => Cluster[] {
+  const questions = definition.questions.filter(isScored);
+  // Each option's score, worked out once per question.
+  const tables = questions.map(
+    (question) => new Map(optionsOf(question).map((option) => [option.value, answerScore(definition, question, option.value)])),
+  );
+  const scores = responses.map((response) =>
+    questions.map((question, index) => {
+      const value = response.answers[question.code];
+      return typeof value === 'number' ? (tables[index]?.get(value) ?? Number.NaN) : Number.NaN;
+    }),
+  );
+  return (select) => {
+    const picked = questions.flatMap((question, index) => (select(question) ? [index] : []));
+    const result: Cluster[] = [];
+    responses.forEach((response, row) => {
+      const own = scores[row] as number[];
+      let x = 0;
+      let y = 0;
+      for (const index of picked) {
+        const score = own[index] as number;
+        if (Number.isNaN(score)) continue;
+        x += 1;
+        y += score;
+      }
+      if (x > 0) result.push({ unitId: response.unitId, x, y });
+    });
+    return result;
+  };
+}
+
 interface Cluster {
   unitId: number;
   x: number;
@@ -165,7 +203,11 @@ export function weighted(
   minimum: number,
 ): WeightedFigure {
   const byUnit = new Map<number, Cluster[]>();
-  for (const item of items) byUnit.set(item.unitId, [...(byUnit.get(item.unitId) ?? []), item]);
+  for (const item of items) {
+    const members = byUnit.get(item.unitId);
+    if (members) members.push(item);
+    else byUnit.set(item.unitId, [item]);
+  }
   let top = 0;
   let bottom = 0;
   const unweightedUnits: number[] = [];

@@ -92,7 +92,9 @@ describe('ReadCache', () => {
     expect(changeTopics(['feedback.receive', 'feedback.forward'])).toEqual(['feedback', 'notifications']);
     // A citizen's survey on the public page: anyone may post, so it empties only the surveys' caches.
     expect(changeTopics(['survey.public.start', 'survey.public.submit'])).toEqual(['surveys']);
-    expect(changeTopics(['survey.responses.record'])).toBeNull();
+    // Every survey action touches surveys alone; one unknown action beside it makes the change broad.
+    expect(changeTopics(['survey.responses.record', 'survey.publish'])).toEqual(['surveys']);
+    expect(changeTopics(['survey.responses.record', 'unit.close'])).toBeNull();
     // A petition with a photo also stores evidence: broad.
     expect(changeTopics(['evidence.add', 'feedback.receive'])).toBeNull();
     expect(changeTopics(['report.accept', 'plan_item.update'])).toBeNull();

@@ -45,9 +45,9 @@ const NARROW_ACTIONS: [prefix: string, topics: Topic[]][] = [
   // Citizens' feedback received or moved on (no cache reads it yet); each step may notify.
   ['feedback.', ['feedback', 'notifications']],
   ['auth.logout', ['sessions']],
-  // A citizen's survey started, saved or sent on the public page: anyone may post them, so they must
-  // not empty every cache.
-  ['survey.public.', ['surveys']],
+  // Satisfaction surveys: a citizen's survey started, saved or sent on the public page (anyone may post
+  // them, so they must not empty every cache), paper forms, replies, exclusions, questionnaires.
+  ['survey.', ['surveys']],
 ];
 
 let version = 0;

@@ -1,10 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { scopeRoots } from '../../core/auth/roles.ts';
 import { idParam, versionOrNewSchema } from '../../core/ids.ts';
 import { listQuery } from '../../core/list.ts';
 import { contextOf } from '../auth/policy.ts';
+import { todayOf } from '../clock.ts';
 import type { Db } from '../db/engine.ts';
+import { ReadCache } from '../db/read-cache.ts';
 import { sendDownload } from '../http/downloads.ts';
 import {
   COMMENT_SORTS,
@@ -13,23 +16,41 @@ import {
   replyToComment,
   setExclusion,
 } from './comments-service.ts';
-import { surveyResultsOf } from './results-service.ts';
+import { type SurveyResultsView, surveyResultsOf } from './results-service.ts';
 import { responsesCsv, resultsXlsx } from './survey-export.ts';
 
 const params = z.object({ id: idParam });
 const area = z.object({ unitId: idParam.optional(), period: z.string().trim().min(4).max(7).optional() });
 
 /** A survey's results, comments and the units' answers to them, held-out responses, exports. */
-export async function surveyResultsRoutes(app: FastifyInstance, { db }: { db: Db }) {
+export async function surveyResultsRoutes(
+  app: FastifyInstance,
+  { db, cacheMs }: { db: Db; cacheMs: number },
+) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['surveys'];
+  // A province's year is tens of thousands of responses: read once, kept until a survey changes (or
+  // anything broad, e.g. a dossier import that moves the weights, or a merger).
+  const results = new ReadCache<SurveyResultsView>({
+    maxEntries: 500,
+    maxAgeMs: cacheMs,
+    dependsOn: ['surveys'],
+  });
   api.get(
     '/api/surveys/:id/results',
     {
       config: { policy: 'surveys.read' },
       schema: { tags, summary: 'Kết quả khảo sát của đơn vị trong kỳ', params, querystring: area },
     },
-    async (request) => surveyResultsOf(contextOf(request, db), request.params.id, request.query),
+    async (request) => {
+      const ctx = contextOf(request, db);
+      const roots = scopeRoots(ctx.user.grants, 'surveys.read').join(',');
+      const { unitId, period } = request.query;
+      // Without a period it is today's quarter: the key carries the day so it moves on with the clock.
+      return results.get(`${roots}|${request.params.id}|${unitId ?? ''}|${period ?? todayOf(ctx)}`, () =>
+        surveyResultsOf(ctx, request.params.id, request.query),
+      );
+    },
   );
   api.get(
     '/api/surveys/:id/results.xlsx',
