@@ -90,6 +90,23 @@ export const leaderOverviewSchema = z.object({
     /** The units with the most petitions past their deadline without an answer. */
     mostOverdue: z.array(z.object({ unit: unitRef, overdue: z.number().int(), onTime: ratio })),
   }),
+  /** The citizens' satisfaction surveys of the quarter (SIPAS in use this year), or null without any. */
+  satisfaction: z
+    .object({
+      surveyId: z.number().int(),
+      period: z.string(),
+      previousPeriod: z.string(),
+      respondents: z.number().int(),
+      rate: nullableNumber,
+      low: nullableNumber,
+      high: nullableNumber,
+      weightedRate: nullableNumber,
+      enough: z.boolean(),
+      /** Points since the quarter before, and whether the intervals say it is real. */
+      change: z.object({ difference: z.number(), significant: z.boolean() }).nullable(),
+      weakestElement: z.object({ nameVi: z.string(), nameEn: z.string(), rate: nullableNumber }).nullable(),
+    })
+    .nullable(),
   reports: reportCompleteness,
   /** The quarter before: its deadline has passed, so who never sent it is known. */
   previousReports: reportCompleteness,

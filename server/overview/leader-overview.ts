@@ -22,6 +22,8 @@ import { findPapiResults, papiYears, provincesSince2025 } from '../indices/index
 import { overdueCondition, taskResponsibility } from '../plans/task-responsibility.ts';
 import { loadReportingCalendar } from '../reports/calendar-settings.ts';
 import { periodBoards } from '../reports/report-service.ts';
+import { surveyResultsOf } from '../surveys/results-service.ts';
+import { publishedSurveyOf } from '../surveys/survey-service.ts';
 import { overseenUnit } from './overseen-unit.ts';
 
 type Context = ServiceContext & { user: SessionUser };
@@ -36,6 +38,7 @@ export const OVERVIEW_PIECES = {
   reports: ['reports'],
   overdue: ['plans'],
   feedback: ['feedback'],
+  satisfaction: ['surveys'],
   round: [],
 } as const satisfies Record<string, readonly Topic[]>;
 export type OverviewPiece = keyof typeof OVERVIEW_PIECES;
@@ -77,6 +80,7 @@ export async function leaderOverview(
   const overdueTasks = await piece('overdue', () => overdueByUnit(ctx, today));
   const feedback = await piece('feedback', () => feedbackOf(ctx, unit.id));
   const latest = await piece('round', () => latestPublishedRound(ctx));
+  const satisfaction = await piece('satisfaction', () => satisfactionOf(ctx, unit.id, today));
 
   const onTime = new Map(
     dashboard.children
@@ -150,6 +154,7 @@ export async function leaderOverview(
         })),
     },
     feedback,
+    satisfaction,
     reports: { period: board.period, counts: board.counts.total },
     previousReports: { period: previous.period, counts: previous.counts.total },
     overdueTasks,
@@ -312,4 +317,38 @@ async function latestPublishedRound(ctx: Context) {
 /** The quarter before the given one ("2026Q1" → "2025Q4"). */
 function quarterBefore(year: number, index: number): string {
   return index > 1 ? `${year}Q${index - 1}` : `${year - 1}Q4`;
+}
+
+/** The quarter's satisfaction with the questionnaire in use this year, through the results page's service. */
+async function satisfactionOf(
+  ctx: Context,
+  unitId: number,
+  today: string,
+): Promise<LeaderOverview['satisfaction']> {
+  const survey = await publishedSurveyOf(ctx.db, 'SIPAS', Number(today.slice(0, 4)));
+  if (!survey) return null;
+  const view = await surveyResultsOf(ctx, survey.id, { unitId });
+  const index = view.index.unweighted;
+  if (index.respondents === 0) return null;
+  const weakest = [...view.elements]
+    .filter((element) => element.unweighted.rate !== null)
+    .sort((a, b) => (a.unweighted.rate ?? 0) - (b.unweighted.rate ?? 0))[0];
+  return {
+    surveyId: survey.id,
+    period: view.period,
+    previousPeriod: view.previousPeriod,
+    respondents: index.respondents,
+    rate: index.rate,
+    low: index.low,
+    high: index.high,
+    weightedRate: view.index.weighted?.rate ?? null,
+    enough: index.enough,
+    change: view.change.index && {
+      difference: view.change.index.difference,
+      significant: view.change.index.significant,
+    },
+    weakestElement: weakest
+      ? { nameVi: weakest.nameVi, nameEn: weakest.nameEn, rate: weakest.unweighted.rate }
+      : null,
+  };
 }

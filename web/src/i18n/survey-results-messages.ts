@@ -10,6 +10,12 @@ export const SURVEY_RESULTS_MESSAGES = {
     en: 'Satisfaction surveys this year: {rate}% (n = {n}), i.e. {points} points',
   },
   sheetSurveyUse: { vi: 'Dùng kết quả khảo sát', en: 'Use the survey result' },
+  leaderSatisfaction: { vi: 'Sự hài lòng của người dân', en: 'Citizens’ satisfaction' },
+  leaderSatisfactionSample: {
+    vi: 'khoảng tin cậy 95%: {low}–{high}; {n} người trả lời',
+    en: '95% interval: {low}–{high}; {n} respondents',
+  },
+  leaderSatisfactionWeakest: { vi: 'Yếu tố thấp nhất', en: 'Lowest element' },
   surveyTabFigures: { vi: 'Kết quả', en: 'Figures' },
   surveyIndex: { vi: 'Chỉ số hài lòng', en: 'Satisfaction index' },
   surveyWeighted: { vi: 'Có trọng số theo số hồ sơ', en: 'Weighted by dossiers' },

@@ -91,7 +91,7 @@ function FeedbackSummary({ figures }: { figures: Overview['feedback'] }) {
  * them, the weakest communes and the latest published assessment, each leading to its page.
  */
 export function LeaderOverview() {
-  const { t, locale } = useT();
+  const { t, locale, label } = useT();
   const { data: me } = useMe();
   const overview = useQuery({
     queryKey: ['overview', 'leader'],
@@ -193,6 +193,73 @@ export function LeaderOverview() {
         >
           <FeedbackSummary figures={data.feedback} />
         </Section>
+
+        {data.satisfaction && (
+          <Section
+            title={`${t('leaderSatisfaction')} ${period(data.satisfaction.period, true)}`}
+            link={
+              <Anchor
+                size="sm"
+                renderRoot={(props) => (
+                  <Link
+                    {...props}
+                    to="/surveys/$surveyId"
+                    params={{ surveyId: String(data.satisfaction?.surveyId) }}
+                    search={{ period: data.satisfaction?.period } as never}
+                  />
+                )}
+              >
+                {t('leaderSeeAll')}
+              </Anchor>
+            }
+          >
+            <Stack gap={4} data-testid="leader-satisfaction">
+              <Group gap="xs" align="baseline">
+                <Text size="xl" fw={700}>
+                  {percent(data.satisfaction.rate)}
+                </Text>
+                <Text size="sm" c="dimmed">
+                  {fill(t('leaderSatisfactionSample'), {
+                    low: formatNumber(data.satisfaction.low ?? 0, { maximumFractionDigits: 1 }),
+                    high: percent(data.satisfaction.high),
+                    n: formatNumber(data.satisfaction.respondents),
+                  })}
+                </Text>
+                {!data.satisfaction.enough && (
+                  <Badge color="gray" variant="light">
+                    {t('surveyTooSmall')}
+                  </Badge>
+                )}
+              </Group>
+              <Text size="sm">
+                {t('surveyWeighted')}: {percent(data.satisfaction.weightedRate)}
+              </Text>
+              {data.satisfaction.change && (
+                <Text size="sm" c={data.satisfaction.change.significant ? undefined : 'dimmed'}>
+                  {fill(t('surveyChange'), { period: period(data.satisfaction.previousPeriod) })}:{' '}
+                  {formatNumber(data.satisfaction.change.difference, {
+                    maximumFractionDigits: 1,
+                    signDisplay: 'exceptZero',
+                  })}{' '}
+                  {t('surveyPoints')} —{' '}
+                  {data.satisfaction.change.significant
+                    ? t('surveyChangeSignificant')
+                    : t('surveyChangeNotSignificant')}
+                </Text>
+              )}
+              {data.satisfaction.weakestElement && (
+                <Text size="sm">
+                  {t('leaderSatisfactionWeakest')}:{' '}
+                  {label({
+                    vi: data.satisfaction.weakestElement.nameVi,
+                    en: data.satisfaction.weakestElement.nameEn,
+                  })}{' '}
+                  ({percent(data.satisfaction.weakestElement.rate)})
+                </Text>
+              )}
+            </Stack>
+          </Section>
+        )}
 
         <Section
           title={`${t('leaderReports')} ${period(data.reports.period.code, true)}`}
