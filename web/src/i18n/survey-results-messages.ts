@@ -24,6 +24,7 @@ export const SURVEY_RESULTS_MESSAGES = {
   surveyRespondentsTitle: { vi: 'Người trả lời', en: 'Respondents' },
   surveyInterval: { vi: 'Khoảng tin cậy 95%', en: '95% confidence interval' },
   surveyTooSmall: { vi: 'Chưa đủ mẫu', en: 'Sample too small' },
+  surveyNeedMore: { vi: 'cần thêm {n} phiếu', en: '{n} more needed' },
   surveyTooSmallHelp: {
     vi: 'Dưới {n} người trả lời: con số chỉ để tham khảo, không xếp hạng.',
     en: 'Fewer than {n} respondents: the figure is indicative only and not ranked.',

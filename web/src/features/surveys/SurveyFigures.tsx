@@ -31,7 +31,7 @@ export function FigureCell({ figure, minimum }: { figure: Figure | null | undefi
         {!figure.enough && (
           <Tooltip label={fill(t('surveyTooSmallHelp'), { n: minimum })}>
             <Badge color="gray" variant="light" size="sm">
-              {t('surveyTooSmall')}
+              {t('surveyTooSmall')} · {fill(t('surveyNeedMore'), { n: minimum - figure.respondents })}
             </Badge>
           </Tooltip>
         )}
