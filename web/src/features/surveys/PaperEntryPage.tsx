@@ -18,13 +18,14 @@ import { SCALE5 } from '../../../../core/surveys/survey.ts';
 import { formatDateVi, parseDate, todayInVietnam } from '../../../../core/text/dates.ts';
 import { ApiError, type RowIssue } from '../../api/client.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { RowIssuesTable } from '../../components/RowIssuesTable.tsx';
 import { fill } from '../../i18n/fill.ts';
 import { useT } from '../../i18n/locale.tsx';
 import { useMe } from '../auth/session.ts';
 import { useUnit } from '../units/api.ts';
 import { UnitPicker } from '../units/UnitPicker.tsx';
 import { type CellProblems, PaperGrid } from './PaperGrid.tsx';
-import { IssuesTable, PaperImportPanel } from './PaperImportPanel.tsx';
+import { PaperImportPanel } from './PaperImportPanel.tsx';
 import { savePaperForms, useSurveyVersion } from './paper-api.ts';
 import {
   columnKeyOf,
@@ -223,7 +224,7 @@ export function PaperEntryPage() {
               {t('surveyPaperClear')}
             </Button>
           </Group>
-          {issues.length > 0 && <IssuesTable issues={issues} label={t('surveyPaperRefused')} />}
+          {issues.length > 0 && <RowIssuesTable issues={issues} label={t('surveyPaperRefused')} />}
           <Title order={3}>{t('surveyPaperFromFile')}</Title>
           <PaperImportPanel
             surveyId={surveyId}

@@ -1,37 +1,12 @@
-import { Alert, Anchor, Button, FileInput, Group, Stack, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Button, FileInput, Group, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiError, type RowIssue } from '../../api/client.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
-import { ScrollTable } from '../../components/ScrollTable.tsx';
+import { RowIssuesTable } from '../../components/RowIssuesTable.tsx';
 import { fill } from '../../i18n/fill.ts';
 import { useT } from '../../i18n/locale.tsx';
 import { importPaperFile, paperTemplateUrl } from './paper-api.ts';
-
-/** The bad cells of a refusal: row, column, reason. */
-export function IssuesTable({ issues, label }: { issues: readonly RowIssue[]; label: string }) {
-  const { t } = useT();
-  return (
-    <ScrollTable striped withTableBorder aria-label={label}>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>{t('row')}</Table.Th>
-          <Table.Th>{t('column')}</Table.Th>
-          <Table.Th>{t('reason')}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {issues.map((issue) => (
-          <Table.Tr key={`${issue.row}-${issue.column}-${issue.reason}`}>
-            <Table.Td>{issue.row}</Table.Td>
-            <Table.Td>{issue.column}</Table.Td>
-            <Table.Td>{issue.reason}</Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </ScrollTable>
-  );
-}
 
 /**
  * "Nhập từ tệp": the file is checked first (nothing written) and shows its valid forms or every bad
@@ -129,7 +104,7 @@ export function PaperImportPanel({
           {error}
         </Alert>
       )}
-      {issues.length > 0 && <IssuesTable issues={issues} label={t('nothingWritten')} />}
+      {issues.length > 0 && <RowIssuesTable issues={issues} label={t('nothingWritten')} />}
       {valid !== null && <Alert color="blue">{fill(t('surveyPaperFileValid'), { count })}</Alert>}
       {recorded !== null && (
         <Alert color="green">{fill(t('surveyPaperRecorded'), { count: String(recorded) })}</Alert>

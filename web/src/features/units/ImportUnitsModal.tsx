@@ -1,11 +1,11 @@
-import { Alert, Button, FileInput, Group, Modal, Stack, Table } from '@mantine/core';
+import { Alert, Button, FileInput, Group, Modal, Stack } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 
 import { ApiError, api, type RowIssue } from '../../api/client.ts';
 import { type FileColumn, FileColumns } from '../../components/FileColumns.tsx';
 import { notifySaved } from '../../components/form.ts';
-import { ScrollTable } from '../../components/ScrollTable.tsx';
+import { RowIssuesTable } from '../../components/RowIssuesTable.tsx';
 import { useT } from '../../i18n/locale.tsx';
 
 interface Summary {
@@ -76,26 +76,7 @@ export function ImportUnitsModal({ opened, onClose }: { opened: boolean; onClose
             {error}
           </Alert>
         )}
-        {rows.length > 0 && (
-          <ScrollTable striped withTableBorder>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('row')}</Table.Th>
-                <Table.Th>{t('column')}</Table.Th>
-                <Table.Th>{t('reason')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((row) => (
-                <Table.Tr key={`${row.row}-${row.column}-${row.reason}`}>
-                  <Table.Td>{row.row}</Table.Td>
-                  <Table.Td>{row.column}</Table.Td>
-                  <Table.Td>{row.reason}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </ScrollTable>
-        )}
+        {rows.length > 0 && <RowIssuesTable issues={rows} label={t('nothingWritten')} />}
         <FileColumns size="xs" c="dimmed" columns={UNIT_COLUMNS} />
         <Group justify="flex-end">
           <Button variant="default" onClick={() => send(true)} disabled={!file} loading={isBusy}>

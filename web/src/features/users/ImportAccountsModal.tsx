@@ -7,6 +7,7 @@ import { ROLES } from '../../../../core/auth/roles.ts';
 import { ApiError, api, type RowIssue } from '../../api/client.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { type FileColumn, FileColumns } from '../../components/FileColumns.tsx';
+import { RowIssuesTable } from '../../components/RowIssuesTable.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { StackedModal } from '../../components/StackedModal.tsx';
 import { fill } from '../../i18n/fill.ts';
@@ -104,26 +105,7 @@ export function ImportAccountsModal({ opened, onClose }: { opened: boolean; onCl
             {error}
           </Alert>
         )}
-        {issues.length > 0 && (
-          <ScrollTable striped withTableBorder aria-label={t('nothingWritten')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('row')}</Table.Th>
-                <Table.Th>{t('column')}</Table.Th>
-                <Table.Th>{t('reason')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {issues.map((issue) => (
-                <Table.Tr key={`${issue.row}-${issue.column}-${issue.reason}`}>
-                  <Table.Td>{issue.row}</Table.Td>
-                  <Table.Td>{issue.column}</Table.Td>
-                  <Table.Td>{issue.reason}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </ScrollTable>
-        )}
+        {issues.length > 0 && <RowIssuesTable issues={issues} label={t('nothingWritten')} />}
         {preview && !result && <Alert color="blue">{fill(t('accountsReady'), { count: count })}</Alert>}
         {result && (
           <Alert color="green">
