@@ -79,7 +79,10 @@ export function scoredClusters(
   const questions = definition.questions.filter(isScored);
   // Each option's score, worked out once per question.
   const tables = questions.map(
-    (question) => new Map(optionsOf(question).map((option) => [option.value, answerScore(definition, question, option.value)])),
+    (question) =>
+      new Map(
+        optionsOf(question).map((option) => [option.value, answerScore(definition, question, option.value)]),
+      ),
   );
   const scores = responses.map((response) =>
     questions.map((question, index) => {
