@@ -50,6 +50,12 @@ afterAll(async () => {
 /** How wide the page is laid out: the viewport's width when nothing scrolls sideways. */
 const pageWidth = (page: Page) => page.evaluate<number>('document.documentElement.scrollWidth');
 
+/** Badges shown cut short ("CHƯA ĐỦ M…"): their words wider than the badge. */
+const cutBadges = (page: Page) =>
+  page.evaluate<string[]>(`[...document.querySelectorAll('.mantine-Badge-label')]
+    .filter((label) => label.getClientRects().length > 0 && label.scrollWidth > label.clientWidth)
+    .map((label) => label.textContent)`);
+
 /** The ward's results for the quarter as the API gives them to the coordinator. */
 async function resultsByApi() {
   const coordinator = await apiAs(server, 'dieuphoi');
@@ -241,11 +247,14 @@ describe('a satisfaction survey from the desk’s link to the coordinator’s re
       '0',
       '0',
     ]);
+    // "Chưa đủ mẫu" is read whole, beside the rate or below it.
+    expect(await cutBadges(page)).toEqual([]);
     await page.screenshot({ path: '/tmp/survey-flow-results-1440.png', fullPage: true });
 
     // On a phone the page itself does not scroll sideways (wide tables scroll in their own frame).
     await resizeTo(page, PHONE);
     expect(await pageWidth(page)).toBe(PHONE.width);
+    expect(await cutBadges(page)).toEqual([]);
     await page.screenshot({ path: '/tmp/survey-flow-results-390.png', fullPage: true });
     await context.close();
   });
