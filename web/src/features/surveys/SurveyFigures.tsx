@@ -20,13 +20,16 @@ export function intervalText(figure: Figure | null | undefined): string {
   return `${formatNumber(figure.low, { maximumFractionDigits: 1 })}–${pct(figure.high)}`;
 }
 
-/** The rate, its interval and sample, and "Chưa đủ mẫu" when the sample says nothing. */
+/**
+ * The rate, its interval and sample, and "Chưa đủ mẫu" when the sample says nothing: the badge goes
+ * below the rate where the column is too narrow for both (never cut to "Chưa đủ m…").
+ */
 export function FigureCell({ figure, minimum }: { figure: Figure | null | undefined; minimum: number }) {
   const { t } = useT();
   if (!figure || figure.rate === null) return <Text c="dimmed">—</Text>;
   return (
     <Stack gap={0}>
-      <Group gap={6} wrap="nowrap">
+      <Group gap={6}>
         <Text fw={600}>{pct(figure.rate)}</Text>
         {!figure.enough && (
           <Tooltip label={fill(t('surveyTooSmallHelp'), { n: minimum })}>
