@@ -43,6 +43,18 @@ describe('authorisation policies', () => {
     ];
     // The public record of dialogues (published ones only), read without an account or JavaScript.
     const dialogues = ['GET /doi-thoai', 'GET /doi-thoai/:id', 'GET /doi-thoai/*'];
+    // The citizens' satisfaction survey: the desk's short link, the start page, one screen per element,
+    // the resume link and the thanks (a draft is reached only with its own token).
+    const surveys = [
+      'GET /ks/:unitCode',
+      'GET /khao-sat/:unitCode/:surveyId',
+      'POST /khao-sat/:unitCode/:surveyId',
+      'GET /khao-sat/:unitCode/:surveyId/phan/:n',
+      'POST /khao-sat/:unitCode/:surveyId/phan/:n',
+      'GET /khao-sat/:unitCode/:surveyId/tiep',
+      'GET /khao-sat/:unitCode/:surveyId/cam-on',
+      'GET /khao-sat/*',
+    ];
     // Open311 GeoReport v2 is public by the standard (a POST carries a registered client's api_key).
     const open311 = [
       'GET /open311/v2/*',
@@ -63,6 +75,8 @@ describe('authorisation policies', () => {
             !route.startsWith('HEAD /phan-anh') &&
             !route.startsWith('HEAD /doi-thoai') &&
             !route.startsWith('HEAD /tiep-cong-dan') &&
+            !route.startsWith('HEAD /khao-sat') &&
+            !route.startsWith('HEAD /ks/') &&
             !route.startsWith('HEAD /open311/'),
         )
         .sort(),
@@ -73,6 +87,7 @@ describe('authorisation policies', () => {
         'POST /api/auth/login',
         ...feedback,
         ...dialogues,
+        ...surveys,
         // The published reception days of every unit (never the register).
         'GET /tiep-cong-dan',
         ...open311,
