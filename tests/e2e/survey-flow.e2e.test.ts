@@ -231,7 +231,9 @@ describe('a satisfaction survey from the desk’s link to the coordinator’s re
     const index = page.getByTestId('survey-card-index');
     const [unweighted, weighted] = await index.locator(':scope > .mantine-SimpleGrid-root > *').all();
     if (!unweighted || !weighted) throw new Error('the index card has no unweighted and weighted figures');
-    expect(await unweighted.textContent()).toBe('Không trọng số94,2%Chưa đủ mẫu91,4–97% · n = 3');
+    expect(await unweighted.textContent()).toBe(
+      'Không trọng số94,2%Chưa đủ mẫu91,4–97% · n = 3 · cần thêm 27 phiếu',
+    );
     // No dossiers in the quarter (the browser tests load none): nothing to weigh by.
     expect(await weighted.textContent()).toBe('Có trọng số theo số hồ sơ—');
 
@@ -240,7 +242,7 @@ describe('a satisfaction survey from the desk’s link to the coordinator’s re
     const late = page.getByRole('row', { name: /^Nhận kết quả đúng hẹn/ });
     expect(await late.getByRole('cell').allTextContents()).toEqual([
       'Nhận kết quả đúng hẹnchưa xác nhận',
-      '0%Chưa đủ mẫu0–56,2% · n = 3',
+      '0%Chưa đủ mẫu0–56,2% · n = 3 · cần thêm 27 phiếu',
       '0',
       '3',
       '0',

@@ -34,13 +34,14 @@ export function FigureCell({ figure, minimum }: { figure: Figure | null | undefi
         {!figure.enough && (
           <Tooltip label={fill(t('surveyTooSmallHelp'), { n: minimum })}>
             <Badge color="gray" variant="light" size="sm">
-              {t('surveyTooSmall')} · {fill(t('surveyNeedMore'), { n: minimum - figure.respondents })}
+              {t('surveyTooSmall')}
             </Badge>
           </Tooltip>
         )}
       </Group>
       <Text size="xs" c="dimmed">
         {intervalText(figure)} · n = {figure.respondents}
+        {!figure.enough && ` · ${fill(t('surveyNeedMore'), { n: minimum - figure.respondents })}`}
       </Text>
     </Stack>
   );
