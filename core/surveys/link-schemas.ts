@@ -11,5 +11,7 @@ export const surveyLinkSchema = z.object({
   url: z.string(),
   /** Its QR code, an SVG document. */
   qrSvg: z.string(),
+  /** The link for the desk's own tablet (`…?quay=KEY`), for those who enter the unit's surveys; else null. */
+  kioskUrl: z.string().nullable(),
 });
 export type SurveyLinkView = z.infer<typeof surveyLinkSchema>;

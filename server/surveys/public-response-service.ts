@@ -1,4 +1,4 @@
-import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import { AppError, type Msg, msg } from '../../core/errors.ts';
 import { type AnswerIssue, checkAnswers, readAnswer } from '../../core/surveys/answers.ts';
@@ -76,6 +76,23 @@ export function senderHashOf(secret: string, sender: Sender, day: string) {
     .digest('hex');
 }
 
+/**
+ * The key in the desk device's link (`/ks/<unit>?quay=<key>`): a tablet or kiosk at the one-stop desk
+ * that many citizens answer on in a day. Its starts are not limited per device and its responses are
+ * not flagged as one sender's repeats; they still must not be too fast. Made from the installation
+ * secret and the unit, so a key opens one unit's desk only; staff get it from the links page.
+ */
+export function kioskKey(secret: string, unitId: number): string {
+  return createHmac('sha256', secret).update(`chiso:survey-kiosk:${unitId}`).digest('base64url').slice(0, 22);
+}
+
+export function isKioskKey(secret: string, unitId: number, key: unknown): boolean {
+  if (typeof key !== 'string' || key.length !== 22) return false;
+  const expected = Buffer.from(kioskKey(secret, unitId));
+  const given = Buffer.from(key);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
 const codeIssue = (code: 'VALIDATION_FAILED' | 'CONFLICT', message: Msg) =>
   new AppError(code, message, { fields: [{ path: 'dossierCode', message }] });
 
@@ -120,6 +137,8 @@ export async function startResponse(
     definition: SurveyDefinition;
     dossierCode: string | null;
     sender: Sender;
+    /** Opened on the desk's own device (its link's key checked by the page). */
+    kiosk?: boolean;
     within: (tx: Tx) => Promise<void>;
   },
 ): Promise<{ token: string; id: number }> {
@@ -132,8 +151,9 @@ export async function startResponse(
   try {
     const id = await mutate(ctx, async (tx, audit) => {
       await input.within(tx);
-      // A receipt's code is its own limit (one answer a dossier); without one, starts are counted.
-      if (!dossier)
+      // A receipt's code is its own limit (one answer a dossier), the desk's device serves everyone;
+      // otherwise starts are counted per device.
+      if (!dossier && !input.kiosk)
         await countSubmission(tx, {
           sender: `survey:${input.sender.ip ?? 'unknown'}\n${input.sender.userAgent}`,
           now,
@@ -148,7 +168,7 @@ export async function startResponse(
         .values({
           surveyId: input.surveyId,
           unitId: unit.id,
-          source: 'web',
+          source: input.kiosk ? 'kiosk' : 'web',
           status: 'draft',
           answers: dossier ? answersFromDossier(definition, dossier) : {},
           answeredAt: now,
@@ -166,7 +186,7 @@ export async function startResponse(
         entityType: 'survey_response',
         entityId: row.id,
         unitId: unit.id,
-        after: { surveyId: input.surveyId, tiedToDossier: dossier !== null },
+        after: { surveyId: input.surveyId, tiedToDossier: dossier !== null, kiosk: input.kiosk ?? false },
       });
       return row.id;
     });
@@ -286,7 +306,11 @@ export async function submitDraft(
   const checked = checkAnswers(definition, input.answers);
   if (checked.issues.length > 0) return { issues: checked.issues };
   const now = nowOf(ctx);
-  const senderHash = draft.dossierCode ? null : senderHashOf(input.secret, input.sender, todayOf(ctx));
+  // With a receipt's code, or on the desk's device, there is no one sender to tell repeats by.
+  const senderHash =
+    draft.dossierCode || draft.source === 'kiosk'
+      ? null
+      : senderHashOf(input.secret, input.sender, todayOf(ctx));
   return mutate(ctx, async (tx, audit) => {
     let excludedReason: ExclusionReason | null = null;
     if (senderHash) {

@@ -258,6 +258,7 @@ export async function surveyResultsOf(ctx: SurveyContext, surveyId: number, quer
       excluded: responses.length - included.length,
       bySource: {
         web: count((r) => r.source === 'web'),
+        kiosk: count((r) => r.source === 'kiosk'),
         paper: count((r) => r.source === 'paper'),
         import: count((r) => r.source === 'import'),
       },

@@ -18,6 +18,13 @@ import {
 import type { SurveyContext } from './survey-access.ts';
 import { getSurvey } from './survey-service.ts';
 
+const SOURCE_WORDS: Record<string, string> = {
+  web: 'Trực tuyến',
+  kiosk: 'Máy tại quầy',
+  paper: 'Phiếu giấy',
+  import: 'Phiếu giấy (tệp)',
+};
+
 const FIGURE_HEADERS = [
   'Số người trả lời',
   'Số câu hài lòng',
@@ -156,7 +163,7 @@ export async function responsesCsv(ctx: SurveyContext, surveyId: number, query: 
         unitOf.get(row.givenUnitId)?.name ?? '',
         unitOf.get(row.unitId)?.name ?? '',
         day(row.answeredAt),
-        row.source === 'web' ? 'Trực tuyến' : row.source === 'paper' ? 'Phiếu giấy' : 'Phiếu giấy (tệp)',
+        SOURCE_WORDS[row.source] ?? row.source,
         row.dossierChannel ?? '',
         row.procedureCode ?? '',
         row.excludedReason ? exclusionReasonText(row.excludedReason).vi : '',

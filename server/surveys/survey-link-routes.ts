@@ -17,7 +17,7 @@ import { surveyPoster } from './survey-poster.ts';
  */
 export async function surveyLinkRoutes(
   app: FastifyInstance,
-  { db, config }: { db: Db; config: Pick<Config, 'publicUrl' | 'publicUrlGiven'> },
+  { db, config }: { db: Db; config: Pick<Config, 'publicUrl' | 'publicUrlGiven' | 'secret'> },
 ) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['surveys'];
@@ -41,6 +41,7 @@ export async function surveyLinkRoutes(
         surveyId: request.params.id,
         unitId: request.query.unitId,
         origin: origin(request),
+        secret: config.secret,
       }),
   );
   api.get(
@@ -59,6 +60,7 @@ export async function surveyLinkRoutes(
         surveyId: request.params.id,
         unitId: request.query.unitId,
         origin: origin(request),
+        secret: config.secret,
       });
       const poster = await surveyPoster(link);
       return sendDownload(reply, { ...poster, contentType: 'application/pdf' });

@@ -1,7 +1,9 @@
 import { eq } from 'drizzle-orm';
 import QRCode from 'qrcode';
+import { hasPermissionOn } from '../../core/auth/roles.ts';
 import { AppError, msg } from '../../core/errors.ts';
 import { units } from '../db/schema/index.ts';
+import { kioskKey } from './public-response-service.ts';
 import { assertSurveyUnit, type SurveyContext } from './survey-access.ts';
 import { usableSurvey } from './survey-service.ts';
 
@@ -17,6 +19,11 @@ export interface SurveyLink {
   url: string;
   /** The QR code of `url`, an SVG document. */
   qrSvg: string;
+  /**
+   * The link for the desk's own tablet or kiosk (many citizens a day on one device: not limited per
+   * device, not flagged as repeats), shown only to those who enter the unit's surveys.
+   */
+  kioskUrl: string | null;
 }
 
 /** The QR code's dark modules, row by row (`size` × `size`). */
@@ -35,7 +42,7 @@ export function qrMatrix(text: string): QrMatrix {
 
 export async function surveyLink(
   ctx: SurveyContext,
-  input: { surveyId: number; unitId: number; origin: string },
+  input: { surveyId: number; unitId: number; origin: string; secret: string },
 ): Promise<SurveyLink> {
   const unit = await assertSurveyUnit(ctx, input.unitId, 'surveys.read');
   const survey = await usableSurvey(ctx.db, input.surveyId);
@@ -57,5 +64,8 @@ export async function surveyLink(
   const code = survey.definition.code;
   const url = `${input.origin}/ks/${encodeURIComponent(unitCode)}${code === 'SIPAS' ? '' : `?s=${encodeURIComponent(code)}`}`;
   const qrSvg = await QRCode.toString(url, { ...QR_OPTIONS, type: 'svg', margin: 2 });
-  return { unitId: unit.id, unitName: unit.name, url, qrSvg };
+  const kioskUrl = hasPermissionOn(ctx.user.grants, 'surveys.enter', unit.path)
+    ? `${url}${url.includes('?') ? '&' : '?'}quay=${kioskKey(input.secret, unit.id)}`
+    : null;
+  return { unitId: unit.id, unitName: unit.name, url, qrSvg, kioskUrl };
 }

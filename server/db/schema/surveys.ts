@@ -61,7 +61,10 @@ export const surveyResponses = pgTable(
     unitId: integer()
       .notNull()
       .references(() => units.id),
-    /** "web" (the public page), "paper" (entered by staff), "import" (a file of paper forms). */
+    /**
+     * "web" (the public page on the citizen's own phone), "kiosk" (the public page on the desk's own
+     * device, opened by its link), "paper" (entered by staff), "import" (a file of paper forms).
+     */
     source: text().notNull(),
     /** "draft": a citizen's answers in progress (resumable); "submitted": counted. */
     status: text().notNull().default('submitted'),
@@ -98,7 +101,7 @@ export const surveyResponses = pgTable(
       .on(t.surveyId, t.unitId, t.paperNumber)
       .where(sql`${t.paperNumber} is not null`),
     uniqueIndex('survey_responses_resume_idx').on(t.resumeHash).where(sql`${t.resumeHash} is not null`),
-    check('survey_responses_source_check', sql`${t.source} in ('web', 'paper', 'import')`),
+    check('survey_responses_source_check', sql`${t.source} in ('web', 'kiosk', 'paper', 'import')`),
     check('survey_responses_status_check', sql`${t.status} in ('draft', 'submitted')`),
   ],
 );

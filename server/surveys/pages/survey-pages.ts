@@ -13,6 +13,8 @@ import { httpStatusOf } from '../../http/errors.ts';
 import {
   draftByToken,
   fixedCodes,
+  isKioskKey,
+  kioskKey,
   type PublicUnit,
   publicSurvey,
   readScreen,
@@ -100,13 +102,15 @@ export async function surveyPages(app: FastifyInstance, { db, secret }: { db: Db
     unit: PublicUnit,
     surveyId: number,
     token: string,
+    /** On the desk's device the cookie lasts the browser session only. */
+    kiosk = false,
   ) =>
     reply.setCookie(COOKIE, token, {
       path: surveyPath(unit, surveyId),
       httpOnly: true,
       sameSite: 'lax',
       secure: request.protocol === 'https',
-      maxAge: COOKIE_DAYS * 86_400,
+      ...(kiosk ? {} : { maxAge: COOKIE_DAYS * 86_400 }),
     });
 
   /** The first screen with nothing answered yet (where a returning citizen goes on), else the last. */
@@ -127,16 +131,31 @@ export async function surveyPages(app: FastifyInstance, { db, secret }: { db: Db
     const year = Number(todayInVietnam(request.server.clock()).slice(0, 4));
     const survey = await publishedSurveyOf(db, code, year);
     if (!survey) throw new AppError('NOT_FOUND', SW.noSurvey);
-    return reply.header('cache-control', 'no-store').redirect(link(ctx, surveyPath(unit, survey.id)), 303);
+    // The desk's device keeps its key through the redirect; the start page checks it.
+    const quay = (request.query as { quay?: unknown }).quay;
+    return reply
+      .header('cache-control', 'no-store')
+      .redirect(
+        link(ctx, surveyPath(unit, survey.id), { quay: typeof quay === 'string' ? quay.slice(0, 40) : null }),
+        303,
+      );
   });
+
+  /** The desk device's key from a form or an address, if it opens this unit's desk. */
+  const kioskOf = (unit: PublicUnit, key: unknown) =>
+    isKioskKey(secret, unit.id, key) ? (key as string) : undefined;
 
   app.get('/khao-sat/:unitCode/:surveyId', { config, schema }, async (request, reply) => {
     const { ctx, unit, survey, draft } = await pageOf(request);
+    const kiosk = kioskOf(unit, (request.query as { quay?: unknown }).quay);
     const state: StartState = {
       formToken: tokens.issue(request.server.clock()),
       dossierCode: '',
       general: [],
-      continueAt: draft ? screenUrl(ctx, unit, survey.id, resumeScreen(draft, survey.definition)) : undefined,
+      kiosk,
+      // On the desk's device an unfinished survey is the previous person's: never offered to the next.
+      continueAt:
+        draft && !kiosk ? screenUrl(ctx, unit, survey.id, resumeScreen(draft, survey.definition)) : undefined,
       lost: (request.query as { lost?: unknown }).lost === '1',
     };
     return sendPage(reply, 200, startPage(ctx, view(ctx, unit, survey), state));
@@ -157,6 +176,7 @@ export async function surveyPages(app: FastifyInstance, { db, secret }: { db: Db
     const values = (request.body ?? {}) as Record<string, string>;
     const now = request.server.clock();
     const dossierCode = values.action === 'without-code' ? '' : String(values.dossierCode ?? '').trim();
+    const kiosk = kioskOf(unit, values.quay);
     const checked = tokens.check(values.formToken, now);
     try {
       if (!checked.ok) throw new AppError('VALIDATION_FAILED', TOKEN_REFUSALS[checked.refusal]);
@@ -169,9 +189,10 @@ export async function surveyPages(app: FastifyInstance, { db, secret }: { db: Db
         definition: survey.definition,
         dossierCode: dossierCode || null,
         sender: senderOf(request),
+        kiosk: kiosk !== undefined,
         within: (tx) => spendFormToken(tx, checked, now, surveyTokenUsed),
       });
-      keepToken(request, reply, unit, survey.id, started.token);
+      keepToken(request, reply, unit, survey.id, started.token, kiosk !== undefined);
       return reply.header('cache-control', 'no-store').redirect(screenUrl(ctx, unit, survey.id, 1), 303);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
@@ -184,6 +205,7 @@ export async function surveyPages(app: FastifyInstance, { db, secret }: { db: Db
         dossierCode,
         codeError: onCode ? inLocale(onCode.message, ctx.lang) : undefined,
         general: onCode ? [] : [inLocale(error.text, ctx.lang)],
+        kiosk,
       };
       return sendPage(reply, httpStatusOf(error.code), startPage(ctx, view(ctx, unit, survey), state));
     }
@@ -215,7 +237,10 @@ export async function surveyPages(app: FastifyInstance, { db, secret }: { db: Db
     const screen = screens[n - 1];
     if (!screen)
       return reply.redirect(screenUrl(ctx, unit, survey.id, Math.max(1, Math.min(n, screens.length))), 303);
-    const resumeUrl = `${origin(request)}${surveyPath(unit, survey.id)}/tiep?t=${encodeURIComponent(request.cookies[COOKIE] ?? '')}${ctx.chosen ? `&lang=${ctx.lang}` : ''}`;
+    const resumeUrl =
+      draft.source === 'kiosk'
+        ? null
+        : `${origin(request)}${surveyPath(unit, survey.id)}/tiep?t=${encodeURIComponent(request.cookies[COOKIE] ?? '')}${ctx.chosen ? `&lang=${ctx.lang}` : ''}`;
     return sendPage(
       reply,
       status,
@@ -281,14 +306,16 @@ export async function surveyPages(app: FastifyInstance, { db, secret }: { db: Db
       return reply.redirect(screenUrl(ctx, unit, survey.id, at < 0 ? 1 : at + 1), 303);
     }
     reply.clearCookie(COOKIE, { path: surveyPath(unit, survey.id) });
+    const next = draft.source === 'kiosk' ? kioskKey(secret, unit.id) : null;
     return reply
       .header('cache-control', 'no-store')
-      .redirect(link(ctx, `${surveyPath(unit, survey.id)}/cam-on`), 303);
+      .redirect(link(ctx, `${surveyPath(unit, survey.id)}/cam-on`, { quay: next }), 303);
   });
 
   app.get('/khao-sat/:unitCode/:surveyId/cam-on', { config, schema }, async (request, reply) => {
     const { ctx, unit, survey } = await pageOf(request);
-    return sendPage(reply, 200, thanksPage(ctx, { unit, surveyId: survey.id }));
+    const kiosk = kioskOf(unit, (request.query as { quay?: unknown }).quay);
+    return sendPage(reply, 200, thanksPage(ctx, { unit, surveyId: survey.id, kiosk }));
   });
 
   // Anything else under /khao-sat/ is not the web app's: a 404 page here.

@@ -29,6 +29,8 @@ export interface StartState {
   /** A draft this device may continue: its screen's address. */
   continueAt?: string | undefined;
   lost?: boolean;
+  /** The desk device's key (its link's `quay`), carried by the start form. */
+  kiosk?: string | undefined;
 }
 
 export function startPage(
@@ -53,6 +55,7 @@ ${
       )}${state.codeError ? html`<p><a href="#dossierCode">${state.codeError}</a></p>` : null}</div>`
     : null
 }
+${state.kiosk ? html`<div class="alert info" role="status"><p>${s(SW.kioskNote)}</p></div>` : null}
 <div class="card">
 <p>${fill(s(SW.intro), { unit: unit.name })}</p>
 <p><strong>${s(SW.duration)}</strong> ${s(SW.noPersonal)}</p>
@@ -60,6 +63,7 @@ ${
 </div>
 <form method="post" action="${link(ctx, surveyPath(unit, view.surveyId))}" class="card">
 <input type="hidden" name="formToken" value="${state.formToken}">
+${state.kiosk ? html`<input type="hidden" name="quay" value="${state.kiosk}">` : null}
 <div class="field"><label for="dossierCode">${s(SW.dossierCode)}</label>
 <p class="hint" id="dossierCode-hint">${s(SW.dossierHint)}</p>
 ${fieldError('dossierCode', state.codeError)}<input type="text" id="dossierCode" name="dossierCode" maxlength="60" autocomplete="off" aria-describedby="${state.codeError ? 'dossierCode-error ' : ''}dossierCode-hint"${
@@ -112,7 +116,8 @@ export interface ScreenView {
   total: number;
   answers: SurveyAnswers;
   errors: Record<string, string>;
-  resumeUrl: string;
+  /** Null on the desk's device: the next person must not find this one's answers. */
+  resumeUrl: string | null;
 }
 
 export function screenPage(ctx: PageContext, view: ScreenView): Html {
@@ -140,17 +145,30 @@ ${screen.questions.map((question) =>
       : null
   }</div>
 </form>
-<div class="card"><p class="label">${s(SW.resumeTitle)}:</p>
+${
+  view.resumeUrl
+    ? html`<div class="card"><p class="label">${s(SW.resumeTitle)}:</p>
 <p class="code"><a href="${view.resumeUrl}">${view.resumeUrl}</a></p>
-<p class="hint">${s(SW.resumeHint)}</p></div>`;
+<p class="hint">${s(SW.resumeHint)}</p></div>`
+    : null
+}`;
   return layout(ctx, { title: `${heading} · ${s(SW.title)}`, body, isPrivate: true });
 }
 
-export function thanksPage(ctx: PageContext, view: { unit: PublicUnit; surveyId: number }): Html {
+export function thanksPage(
+  ctx: PageContext,
+  view: { unit: PublicUnit; surveyId: number; kiosk?: string | undefined },
+): Html {
   const s = (message: Msg) => say(ctx.lang, message);
   const body = html`<h1>${s(SW.thanksTitle)}</h1>
 <div class="alert good" role="status"><p>${fill(s(SW.thanks), { unit: view.unit.name })}</p></div>
-<p><a href="${link(ctx, surveyPath(view.unit, view.surveyId))}">${s(SW.backToStart)}</a></p>`;
+${
+  view.kiosk
+    ? html`<form method="get" action="${surveyPath(view.unit, view.surveyId)}"><input type="hidden" name="quay" value="${view.kiosk}">${
+        ctx.chosen ? html`<input type="hidden" name="lang" value="${ctx.lang}">` : null
+      }<div class="buttons"><button type="submit">${s(SW.nextPerson)}</button></div></form>`
+    : html`<p><a href="${link(ctx, surveyPath(view.unit, view.surveyId))}">${s(SW.backToStart)}</a></p>`
+}`;
   return layout(ctx, { title: s(SW.thanksTitle), body });
 }
 

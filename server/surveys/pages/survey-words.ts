@@ -49,6 +49,11 @@ export const SW = {
     vi: 'Phiếu đã được gửi đến {unit}. Ý kiến của ông/bà được dùng để đánh giá và cải thiện sự phục vụ.',
     en: 'Your answers were sent to {unit}. They are used to assess and improve the service.',
   },
+  kioskNote: {
+    vi: 'Máy đặt tại quầy: mỗi người trả lời một phiếu riêng. Phiếu của ông/bà không lưu lại trên máy này để làm tiếp.',
+    en: 'The desk’s device: each person answers a survey of their own. Your answers are not kept on this device to continue later.',
+  },
+  nextPerson: { vi: 'Mời người tiếp theo đánh giá', en: 'Next person, please' },
   backToStart: { vi: 'Về trang đầu của phiếu', en: 'Back to the start of the survey' },
   tokenInvalid: {
     vi: 'Trang đã cũ hoặc không hợp lệ: hãy bấm “Bắt đầu” lần nữa.',

@@ -24,5 +24,13 @@ export const SURVEY_LINKS_MESSAGES = {
     vi: 'Khổ A4: tên đơn vị, câu hỏi, mã QR lớn và đường dẫn để gõ.',
     en: 'A4: the unit’s name, the question, a large QR code and the link to type.',
   },
+  surveyLinksKiosk: {
+    vi: 'Đường dẫn cho máy tính bảng đặt tại quầy',
+    en: 'Link for the desk’s own tablet',
+  },
+  surveyLinksKioskHelp: {
+    vi: 'Mở đường dẫn này trên máy tính bảng hoặc máy đánh giá của bộ phận một cửa: nhiều người lần lượt trả lời trên cùng một máy mà không bị giới hạn hay bị coi là trùng lặp; không hiện đường dẫn làm tiếp; sau mỗi phiếu có nút "Mời người tiếp theo". Không dán đường dẫn này lên áp phích.',
+    en: 'Open this link on the one-stop desk’s tablet or rating device: many people answer one after another on it without being limited or counted as repeats; no resume link is shown; each survey ends with "Next person, please". Do not put this link on the poster.',
+  },
   surveyLinksBack: { vi: 'Các phiếu khảo sát', en: 'Surveys' },
 } as const;

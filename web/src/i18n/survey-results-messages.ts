@@ -119,6 +119,7 @@ export const SURVEY_RESULTS_MESSAGES = {
     en: 'The response will count in {unit}’s results like any other.',
   },
   surveySourceweb: { vi: 'Trực tuyến', en: 'Online' },
+  surveySourcekiosk: { vi: 'Máy tại quầy', en: 'Desk device' },
   surveySourcepaper: { vi: 'Phiếu giấy', en: 'Paper' },
   surveySourceimport: { vi: 'Phiếu giấy (tệp)', en: 'Paper (file)' },
   surveyDownloadResponses: { vi: 'Tải phiếu (.csv, ẩn danh)', en: 'Download responses (.csv, anonymised)' },

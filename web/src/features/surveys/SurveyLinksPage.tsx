@@ -105,6 +105,33 @@ export function SurveyLinksPage() {
                 </Group>
               </Stack>
             </Alert>
+            {link.data.kioskUrl && (
+              <Alert variant="light" color="gray" title={t('surveyLinksKiosk')}>
+                <Stack gap="xs">
+                  <Text size="sm">{t('surveyLinksKioskHelp')}</Text>
+                  <Group align="flex-end" wrap="nowrap">
+                    <TextInput
+                      aria-label={t('surveyLinksKiosk')}
+                      value={link.data.kioskUrl}
+                      readOnly
+                      style={{ flex: 1 }}
+                      onFocus={(event) => event.currentTarget.select()}
+                    />
+                    <CopyButton value={link.data.kioskUrl}>
+                      {({ copied, copy }) => (
+                        <Button
+                          variant={copied ? 'filled' : 'light'}
+                          color={copied ? 'teal' : undefined}
+                          onClick={copy}
+                        >
+                          {copied ? t('surveyLinksCopied') : t('surveyLinksCopy')}
+                        </Button>
+                      )}
+                    </CopyButton>
+                  </Group>
+                </Stack>
+              </Alert>
+            )}
           </Stack>
         </Card>
       )}

@@ -184,7 +184,7 @@ export function SurveyResultsPage() {
           <Text size="sm" c="dimmed" data-testid="survey-counts">
             {fill(t('surveyResponsesCounted'), {
               counted: data.responses.counted,
-              web: data.responses.bySource.web,
+              web: data.responses.bySource.web + data.responses.bySource.kiosk,
               paper: data.responses.bySource.paper + data.responses.bySource.import,
               excluded: data.responses.excluded,
             })}

@@ -34,7 +34,7 @@ export interface SurveyResultsView {
   responses: {
     counted: number;
     excluded: number;
-    bySource: { web: number; paper: number; import: number };
+    bySource: { web: number; kiosk: number; paper: number; import: number };
     excludedByReason: { reason: string; count: number }[];
   };
   index: FigurePair;

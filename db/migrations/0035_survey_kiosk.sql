@@ -1,0 +1,2 @@
+ALTER TABLE "survey_responses" DROP CONSTRAINT "survey_responses_source_check";--> statement-breakpoint
+ALTER TABLE "survey_responses" ADD CONSTRAINT "survey_responses_source_check" CHECK ("survey_responses"."source" in ('web', 'kiosk', 'paper', 'import'));
