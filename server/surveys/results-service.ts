@@ -1,16 +1,7 @@
 import { and, asc, eq, gte, inArray, isNotNull, isNull, like, lt, or, sql } from 'drizzle-orm';
 import { fieldError, msg } from '../../core/errors.ts';
 import type { Period } from '../../core/periods/periods.ts';
-import {
-  changeBetween,
-  clusters,
-  type FigurePair,
-  type SurveyResponseRow,
-  surveyResults,
-  unweighted,
-  weakestQuestions,
-  weighted,
-} from '../../core/surveys/results.ts';
+import { changeBetween, type SurveyResponseRow, weakestQuestions } from '../../core/surveys/results.ts';
 import type { SurveyAnswers, SurveyDefinition } from '../../core/surveys/survey.ts';
 import { periodSpan, previousPeriod, quartersOf, surveyPeriod } from '../../core/surveys/survey-periods.ts';
 import { pathIds } from '../../core/units/unit-tree.ts';
@@ -19,6 +10,7 @@ import type { Db } from '../db/engine.ts';
 import { dossierRollups, surveyResponses, surveys, units } from '../db/schema/index.ts';
 import { breadcrumbsOf } from '../indicators/dashboard-service.ts';
 import { assertReadsIndicators, currentPaths, type UnitRef } from '../indicators/indicator-access.ts';
+import { computeAreaFigures } from './area-figures.ts';
 import type { SurveyContext } from './survey-access.ts';
 import { getSurvey } from './survey-service.ts';
 
@@ -150,12 +142,6 @@ export async function dossiersIn(
   return result;
 }
 
-/** The dossier counts of the units under a path: the weights of that part of the tree. */
-export const weightsUnder = (dossiers: Map<number, { received: number; path: string }>, path: string) =>
-  new Map(
-    [...dossiers].filter(([, unit]) => unit.path.startsWith(path)).map(([id, unit]) => [id, unit.received]),
-  );
-
 const named = <T extends { code: string }>(definition: SurveyDefinition, items: T[]) =>
   items.map((item) => {
     const element = definition.elements.find((e) => e.code === item.code);
@@ -189,37 +175,20 @@ export async function surveyResultsOf(ctx: SurveyContext, surveyId: number, quer
     breadcrumbsOf(ctx, unit, 'surveys.read'),
   ]);
   const included = responses.filter((row) => row.excludedReason === null);
-  const results = surveyResults(definition, included, weightsUnder(dossiers, unit.path));
-  const earlier = surveyResults(
+  const {
+    results,
+    earlier,
+    units: rows,
+  } = await computeAreaFigures({
     definition,
-    previous.filter((row) => row.excludedReason === null),
-    null,
-  );
-  const minimum = definition.minRespondents;
-  const all = () => true;
-  const figureOf = (rows: LoadedResponse[], area: Map<number, number>): FigurePair => {
-    const items = clusters(definition, rows, all);
-    return { unweighted: unweighted(items, minimum), weighted: weighted(items, area, minimum) };
-  };
-  const within = (path: string) => (row: { path: string }) => row.path.startsWith(path);
-  const rows = children
-    .map((child) => ({
-      unitId: child.id,
-      name: child.name,
-      ...figureOf(included.filter(within(child.path)), weightsUnder(dossiers, child.path)),
-    }))
-    .filter((row) => row.unweighted.respondents > 0);
-  const own = included.filter((row) => row.unitId === unit.id);
-  if (own.length > 0)
-    rows.unshift({
-      unitId: unit.id,
-      name: unit.name,
-      ...figureOf(own, new Map([[unit.id, dossiers.get(unit.id)?.received ?? 0]])),
-    });
-  const ranked = rows
-    .filter((row) => row.unweighted.enough && row.unweighted.rate !== null)
-    .sort((a, b) => (b.unweighted.rate ?? 0) - (a.unweighted.rate ?? 0));
-  const rankOf = new Map(ranked.map((row, index) => [row.unitId, index + 1]));
+    unit: { id: unit.id, name: unit.name, path: unit.path },
+    children,
+    included: included.map(({ unitId, answers, path }) => ({ unitId, answers, path })),
+    previous: previous
+      .filter((row) => row.excludedReason === null)
+      .map(({ unitId, answers }) => ({ unitId, answers })),
+    dossiers: [...dossiers],
+  });
   const count = (predicate: (row: LoadedResponse) => boolean) => responses.filter(predicate).length;
   const byReason = new Map<string, number>();
   for (const row of responses)
@@ -252,7 +221,7 @@ export async function surveyResultsOf(ctx: SurveyContext, surveyId: number, quer
     breadcrumbs,
     period: period.code,
     previousPeriod: before.code,
-    method: { index: definition.indexMethod, minRespondents: minimum },
+    method: { index: definition.indexMethod, minRespondents: definition.minRespondents },
     responses: {
       counted: included.length,
       excluded: responses.length - included.length,
@@ -269,7 +238,7 @@ export async function surveyResultsOf(ctx: SurveyContext, surveyId: number, quer
     elements: named(definition, results.elements),
     questions: withText(results.questions),
     weakest: withText(weakestQuestions(results)),
-    units: rows.map((row) => ({ ...row, rank: rankOf.get(row.unitId) ?? null })),
+    units: rows,
     change: {
       index: changeBetween(earlier.index.unweighted, results.index.unweighted),
       elements: results.elements.map((element) => ({
