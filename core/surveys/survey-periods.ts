@@ -39,3 +39,8 @@ export function quartersOf(period: Period): string[] {
   const last = Math.ceil(period.lastMonth / 3);
   return Array.from({ length: last - first + 1 }, (_, i) => `${period.year}Q${first + i}`);
 }
+
+/** The same quarter, half or year one year earlier: 2026Q3 → 2025Q3. */
+export function samePeriodYearBefore(period: Period): Period {
+  return parsePeriod(`${period.year - 1}${period.code.slice(4)}`) as Period;
+}

@@ -21,6 +21,7 @@ import { responsesCsv, resultsXlsx } from './survey-export.ts';
 
 const params = z.object({ id: idParam });
 const area = z.object({ unitId: idParam.optional(), period: z.string().trim().min(4).max(7).optional() });
+const withComparison = area.extend({ compare: z.string().trim().min(4).max(7).optional() });
 
 /** A survey's results, comments and the units' answers to them, held-out responses, exports. */
 export async function surveyResultsRoutes(
@@ -40,15 +41,16 @@ export async function surveyResultsRoutes(
     '/api/surveys/:id/results',
     {
       config: { policy: 'surveys.read' },
-      schema: { tags, summary: 'Kết quả khảo sát của đơn vị trong kỳ', params, querystring: area },
+      schema: { tags, summary: 'Kết quả khảo sát của đơn vị trong kỳ', params, querystring: withComparison },
     },
     async (request) => {
       const ctx = contextOf(request, db);
       const roots = scopeRoots(ctx.user.grants, 'surveys.read').join(',');
-      const { unitId, period } = request.query;
+      const { unitId, period, compare } = request.query;
       // Without a period it is today's quarter: the key carries the day so it moves on with the clock.
-      return results.get(`${roots}|${request.params.id}|${unitId ?? ''}|${period ?? todayOf(ctx)}`, () =>
-        surveyResultsOf(ctx, request.params.id, request.query),
+      return results.get(
+        `${roots}|${request.params.id}|${unitId ?? ''}|${period ?? todayOf(ctx)}|${compare ?? ''}`,
+        () => surveyResultsOf(ctx, request.params.id, request.query),
       );
     },
   );
@@ -56,7 +58,7 @@ export async function surveyResultsRoutes(
     '/api/surveys/:id/results.xlsx',
     {
       config: { policy: 'surveys.read' },
-      schema: { tags, summary: 'Kết quả khảo sát (.xlsx)', params, querystring: area },
+      schema: { tags, summary: 'Kết quả khảo sát (.xlsx)', params, querystring: withComparison },
     },
     async (request, reply) =>
       sendDownload(reply, await resultsXlsx(contextOf(request, db), request.params.id, request.query)),

@@ -18,6 +18,8 @@ import { getSurvey } from './survey-service.ts';
 export interface SurveyArea {
   unitId?: number | undefined;
   period?: string | undefined;
+  /** The period to compare with (default: the one just before). */
+  compare?: string | undefined;
 }
 
 /** This quarter by the app's clock. */
@@ -155,14 +157,14 @@ const named = <T extends { code: string }>(definition: SurveyDefinition, items: 
 /**
  * A unit's results for a period: the index, sub-indices, elements and questions, weighted and not,
  * with intervals; the units below it ranked (those with too small a sample shown, not ranked); the
- * weakest questions; the change from the period before, called significant only when the interval of
+ * weakest questions; the change from the period before (or another to compare with), called significant only when the interval of
  * the difference leaves out zero; and what was held out and why.
  */
 export async function surveyResultsOf(ctx: SurveyContext, surveyId: number, query: SurveyArea) {
   const survey = await getSurvey(ctx.db, surveyId);
   const unit = await surveyUnitOf(ctx, query.unitId);
   const period = surveyPeriodOf(query.period ?? defaultPeriod(ctx));
-  const before = previousPeriod(period);
+  const before = query.compare ? surveyPeriodOf(query.compare) : previousPeriod(period);
   const { definition } = survey;
   const [responses, previous, dossiers, children, breadcrumbs] = await Promise.all([
     loadResponses(ctx.db, survey.code, unit, period),

@@ -128,6 +128,20 @@ describe('a unit’s results', () => {
     expect((await results(appraiser, a)).status).toBe(403);
   });
 
+  it('compares with the period asked for: the same quarter a year before', async () => {
+    const { json } = await coordinator.request(
+      'GET',
+      `/api/surveys/${surveyId}/results?period=${PERIOD}&unitId=${a}&compare=2024Q3`,
+    );
+    expect(json.previousPeriod).toBe('2024Q3');
+    expect(json.change.index).toBeNull();
+    const bad = await coordinator.request(
+      'GET',
+      `/api/surveys/${surveyId}/results?period=${PERIOD}&compare=2025M07`,
+    );
+    expect(bad.status).toBe(400);
+  });
+
   it('refuses a month or a bad period by name', async () => {
     const { status, json } = await results(coordinator, a, '2025M08');
     expect(status).toBe(400);

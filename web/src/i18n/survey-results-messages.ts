@@ -41,7 +41,8 @@ export const SURVEY_RESULTS_MESSAGES = {
     en: 'not enough evidence of a real change',
   },
   surveyChangeNone: { vi: 'Kỳ trước chưa có số liệu để so sánh.', en: 'No earlier figures to compare with.' },
-  surveyChangeShort: { vi: 'Thay đổi so với kỳ trước', en: 'Change from the period before' },
+  surveyCompareWith: { vi: 'So sánh với', en: 'Compare with' },
+  surveyChangeShort: { vi: 'Thay đổi so với kỳ so sánh', en: 'Change from the compared period' },
   surveyPoints: { vi: 'điểm', en: 'points' },
   surveyWeakest: { vi: 'Câu hỏi có tỷ lệ hài lòng thấp nhất', en: 'Questions with the lowest satisfaction' },
   surveyWeakestNone: {

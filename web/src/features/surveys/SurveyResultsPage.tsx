@@ -15,6 +15,11 @@ import {
 import { IconDownload } from '@tabler/icons-react';
 import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { periodName } from '../../../../core/periods/period-names.ts';
+import {
+  previousPeriod,
+  samePeriodYearBefore,
+  surveyPeriod,
+} from '../../../../core/surveys/survey-periods.ts';
 import { fill } from '../../i18n/fill.ts';
 import { useT } from '../../i18n/locale.tsx';
 import { hasPermission, useMe } from '../auth/session.ts';
@@ -64,6 +69,7 @@ export function SurveyResultsPage() {
   const query: SurveyArea = {
     unitId: Number(search.unitId) > 0 ? Number(search.unitId) : undefined,
     period: typeof search.period === 'string' ? search.period : undefined,
+    compare: typeof search.compare === 'string' ? search.compare : undefined,
   };
   const { data, error, isFetching } = useSurveyResults(id, query);
   const tab = typeof search.tab === 'string' ? search.tab : 'figures';
@@ -74,7 +80,15 @@ export function SurveyResultsPage() {
       search: { ...area, tab: next } as never,
       replace: true,
     });
-  const area: SurveyArea = data ? { unitId: data.unit.id, period: data.period } : query;
+  const area: SurveyArea = data
+    ? { unitId: data.unit.id, period: data.period, compare: query.compare }
+    : query;
+  const shown = data ? surveyPeriod(data.period) : null;
+  const comparisons = shown
+    ? [previousPeriod(shown), samePeriodYearBefore(shown)]
+        .map((period) => period.code)
+        .filter((code, index, all) => all.indexOf(code) === index)
+    : [];
   const go = (next: SurveyArea) =>
     void navigate({
       to: '/surveys/$surveyId',
@@ -131,7 +145,15 @@ export function SurveyResultsPage() {
               locale,
             )}
             value={data?.period ?? query.period ?? null}
-            onChange={(value) => value && go({ ...area, period: value })}
+            onChange={(value) => value && go({ unitId: area.unitId, period: value })}
+          />
+          <Select
+            label={t('surveyCompareWith')}
+            w={200}
+            allowDeselect={false}
+            data={comparisons.map((code) => ({ value: code, label: periodName(code, locale) }))}
+            value={data?.previousPeriod ?? null}
+            onChange={(value) => value && go({ ...area, compare: value })}
           />
           {hasPermission(me, 'surveys.enter') && (
             <Button

@@ -54,6 +54,8 @@ export interface SurveyResultsView {
 export interface SurveyArea {
   unitId?: number | undefined;
   period?: string | undefined;
+  /** The period to compare with (default: the one just before). */
+  compare?: string | undefined;
 }
 
 export const resultsKey = (surveyId: number) => ['surveys', surveyId] as const;
