@@ -7,8 +7,11 @@ import { contextOf } from '../auth/policy.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/engine.ts';
 import { sendDownload } from '../http/downloads.ts';
+import { assertSurveyUnit } from './survey-access.ts';
 import { surveyLink } from './survey-links.ts';
+import { surveyPaperForm } from './survey-paper-form.ts';
 import { surveyPoster } from './survey-poster.ts';
+import { getSurvey } from './survey-service.ts';
 
 /**
  * The desk's link, QR code and printed poster of a unit's survey, for staff who read the unit's
@@ -64,6 +67,25 @@ export async function surveyLinkRoutes(
       });
       const poster = await surveyPoster(link);
       return sendDownload(reply, { ...poster, contentType: 'application/pdf' });
+    },
+  );
+  api.get(
+    '/api/surveys/:id/paper-form',
+    {
+      config: { policy: 'surveys.read' },
+      schema: {
+        tags,
+        summary: 'Phiếu khảo sát để in (PDF), có mã từng câu để nhập lại',
+        params,
+        querystring: z.object({ unitId: idParam.optional() }),
+      },
+    },
+    async (request, reply) => {
+      const ctx = contextOf(request, db);
+      const survey = await getSurvey(db, request.params.id);
+      const unit = request.query.unitId ? await assertSurveyUnit(ctx, request.query.unitId) : null;
+      const form = await surveyPaperForm(survey.definition, unit?.name ?? null);
+      return sendDownload(reply, { ...form, contentType: 'application/pdf' });
     },
   );
 }

@@ -1,8 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
+import { type PDFFont, type PDFPage, rgb } from 'pdf-lib';
 import { fileNamePart } from '../../core/text/file-names.ts';
+import { A4, vietnameseDocument, wrap } from './pdf-text.ts';
 import { qrMatrix, type SurveyLink } from './survey-links.ts';
 
 /**
@@ -10,41 +8,15 @@ import { qrMatrix, type SurveyLink } from './survey-links.ts';
  * (drawn as vector squares, sharp at any print size) and the short link in text for typing. Liberation
  * Sans (SIL OFL 1.1, `reference/fonts/`) is embedded as a subset so Vietnamese prints on any printer.
  */
-const FONT_DIR = fileURLToPath(new URL('../../reference/fonts/', import.meta.url));
-let fonts: Promise<{ regular: Uint8Array; bold: Uint8Array }> | null = null;
-const fontFiles = () => {
-  fonts ??= Promise.all([
-    readFile(`${FONT_DIR}LiberationSans-Regular.ttf`),
-    readFile(`${FONT_DIR}LiberationSans-Bold.ttf`),
-  ]).then(([regular, bold]) => ({ regular, bold }));
-  return fonts;
-};
-
 export const POSTER_WORDS = {
   question: 'Ông/bà hài lòng với sự phục vụ của chúng tôi?',
   scan: 'Quét mã để đánh giá — mất khoảng 5 phút, không cần cho biết họ tên',
   orType: 'Hoặc gõ địa chỉ:',
 } as const;
 
-const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = 48;
 const INK = rgb(0.1, 0.11, 0.12);
 const BLUE = rgb(0.11, 0.37, 0.72);
-
-/** Lines of `text` no wider than `width` at `size` (words kept whole). */
-function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/)) {
-    const candidate = line ? `${line} ${word}` : word;
-    if (line && font.widthOfTextAtSize(candidate, size) > width) {
-      lines.push(line);
-      line = word;
-    } else line = candidate;
-  }
-  if (line) lines.push(line);
-  return lines;
-}
 
 /** Writes centred lines from `top` down; returns the y below the last one. */
 function centred(
@@ -70,15 +42,7 @@ function centred(
 export async function surveyPoster(
   link: Pick<SurveyLink, 'unitName' | 'url'>,
 ): Promise<{ fileName: string; data: Buffer }> {
-  const pdf = await PDFDocument.create();
-  pdf.registerFontkit(fontkit);
-  const files = await fontFiles();
-  const regular = await pdf.embedFont(files.regular, { subset: true });
-  const bold = await pdf.embedFont(files.bold, { subset: true });
-  pdf.setTitle(`Khảo sát sự hài lòng — ${link.unitName}`);
-  pdf.setLanguage('vi-VN');
-  pdf.setCreator('Chiso');
-  pdf.setProducer('Chiso');
+  const { pdf, regular, bold } = await vietnameseDocument(`Khảo sát sự hài lòng — ${link.unitName}`);
   const page = pdf.addPage([A4.width, A4.height]);
   page.drawRectangle({ x: 0, y: A4.height - 12, width: A4.width, height: 12, color: BLUE });
 

@@ -155,6 +155,13 @@ export const SURVEY_ROUTE_TABLE: Record<string, TableRow> = {
     own: '200 200 200 200 200 403 200 401',
     other: '200 200 404 404 404 403 200 401',
   },
+  'GET /api/surveys/:id/paper-form': {
+    call: async ({ world, side }) => ({
+      url: `/api/surveys/${await sipasId(world)}/paper-form?unitId=${side.unitId}`,
+    }),
+    own: '200 200 200 200 200 403 200 401',
+    other: '200 200 404 404 404 403 200 401',
+  },
   'GET /api/surveys/:id/poster': {
     call: async ({ world, side }) => ({
       url: `/api/surveys/${await sipasId(world)}/poster?unitId=${side.unitId}`,

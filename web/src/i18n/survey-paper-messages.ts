@@ -1,5 +1,6 @@
 /** The labels of paper questionnaires: the keyboard grid and the file import, vi and en. */
 export const SURVEY_PAPER_MESSAGES = {
+  surveyPaperPrint: { vi: 'In phiếu giấy (PDF)', en: 'Print the paper form (PDF)' },
   surveyPaperTitle: { vi: 'Nhập phiếu khảo sát giấy', en: 'Enter paper questionnaires' },
   surveyPaperUnit: { vi: 'Đơn vị được khảo sát', en: 'Unit surveyed' },
   surveyPaperChooseUnit: { vi: 'Chọn đơn vị để nhập phiếu.', en: 'Choose the unit to enter forms for.' },

@@ -11,6 +11,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { IconPrinter } from '@tabler/icons-react';
 import { Link, useParams } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
 import { roleHasPermission } from '../../../../core/auth/roles.ts';
@@ -26,7 +27,7 @@ import { useUnit } from '../units/api.ts';
 import { UnitPicker } from '../units/UnitPicker.tsx';
 import { type CellProblems, PaperGrid } from './PaperGrid.tsx';
 import { PaperImportPanel } from './PaperImportPanel.tsx';
-import { savePaperForms, useSurveyVersion } from './paper-api.ts';
+import { paperFormUrl, savePaperForms, useSurveyVersion } from './paper-api.ts';
 import {
   columnKeyOf,
   DATE,
@@ -150,9 +151,20 @@ export function PaperEntryPage() {
             {label({ vi: survey.nameVi, en: survey.nameEn ?? survey.nameVi })}
           </Text>
         </Stack>
-        <Anchor component={Link} to="/surveys" size="sm">
-          {t('surveyPaperAllSurveys')}
-        </Anchor>
+        <Group gap="md">
+          <Button
+            component="a"
+            href={paperFormUrl(surveyId, unitId)}
+            download
+            variant="light"
+            leftSection={<IconPrinter size={16} aria-hidden />}
+          >
+            {t('surveyPaperPrint')}
+          </Button>
+          <Anchor component={Link} to="/surveys" size="sm">
+            {t('surveyPaperAllSurveys')}
+          </Anchor>
+        </Group>
       </Group>
       {!inUse && <Alert color="yellow">{t('surveyPaperNotInUse')}</Alert>}
       <Group align="flex-start" wrap="wrap">

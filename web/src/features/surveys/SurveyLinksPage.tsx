@@ -18,6 +18,7 @@ import { useT } from '../../i18n/locale.tsx';
 import { useMe } from '../auth/session.ts';
 import { UnitPicker } from '../units/UnitPicker.tsx';
 import { posterUrl, useSurveyLink, useSurveyName } from './links-api.ts';
+import { paperFormUrl } from './paper-api.ts';
 
 /**
  * The desk's way in to a survey: pick a unit in scope, see its short link (to copy), its QR code, and
@@ -101,6 +102,9 @@ export function SurveyLinksPage() {
                 <Group>
                   <Button component="a" href={posterUrl(id, link.data.unitId)} download>
                     {t('surveyLinksPoster')}
+                  </Button>
+                  <Button component="a" href={paperFormUrl(id, link.data.unitId)} download variant="light">
+                    {t('surveyPaperPrint')}
                   </Button>
                 </Group>
               </Stack>

@@ -44,3 +44,7 @@ export function importPaperFile(
 }
 
 export const paperTemplateUrl = (surveyId: number) => `/api/surveys/${surveyId}/paper-template`;
+
+/** The questionnaire to print for paper answers (with the unit's name when one is chosen). */
+export const paperFormUrl = (surveyId: number, unitId: number | null) =>
+  `/api/surveys/${surveyId}/paper-form${unitId ? `?unitId=${unitId}` : ''}`;
