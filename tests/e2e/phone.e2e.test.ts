@@ -128,6 +128,7 @@ describe('every page the navigation offers fits a 390 px phone', () => {
         '/dialogues',
         // Reception days and the register.
         '/reception',
+        '/surveys',
         '/units',
         // A coordinator manages the accounts of its subtree (and imports them from a sheet).
         '/users',
@@ -150,6 +151,7 @@ describe('every page the navigation offers fits a 390 px phone', () => {
         '/dialogues',
         // Reception days and the register.
         '/reception',
+        '/surveys',
         '/units',
         '/users',
         '/audit',
@@ -172,6 +174,7 @@ describe('every page the navigation offers fits a 390 px phone', () => {
         '/dialogues',
         // Reception days and the register.
         '/reception',
+        '/surveys',
         '/units',
         '/account',
       ],
