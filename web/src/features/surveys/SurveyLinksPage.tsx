@@ -20,6 +20,41 @@ import { UnitPicker } from '../units/UnitPicker.tsx';
 import { posterUrl, useSurveyLink, useSurveyName } from './links-api.ts';
 import { paperFormUrl } from './paper-api.ts';
 
+/** A link to read, select and copy. */
+function CopyField({
+  value,
+  label,
+  description,
+  ariaLabel,
+}: {
+  value: string;
+  label?: string;
+  description?: string;
+  ariaLabel?: string;
+}) {
+  const { t } = useT();
+  return (
+    <Group align="flex-end" wrap="nowrap">
+      <TextInput
+        label={label}
+        description={description}
+        aria-label={ariaLabel}
+        value={value}
+        readOnly
+        style={{ flex: 1 }}
+        onFocus={(event) => event.currentTarget.select()}
+      />
+      <CopyButton value={value}>
+        {({ copied, copy }) => (
+          <Button variant={copied ? 'filled' : 'light'} color={copied ? 'teal' : undefined} onClick={copy}>
+            {copied ? t('surveyLinksCopied') : t('surveyLinksCopy')}
+          </Button>
+        )}
+      </CopyButton>
+    </Group>
+  );
+}
+
 /**
  * The desk's way in to a survey: pick a unit in scope, see its short link (to copy), its QR code, and
  * download the A4 poster to print. The link opens the public pages citizens answer on.
@@ -65,27 +100,11 @@ export function SurveyLinksPage() {
             <Title order={2} size="h3">
               {link.data.unitName}
             </Title>
-            <Group align="flex-end" wrap="nowrap">
-              <TextInput
-                label={t('surveyLinksShortLink')}
-                description={t('surveyLinksShortLinkHelp')}
-                value={link.data.url}
-                readOnly
-                style={{ flex: 1 }}
-                onFocus={(event) => event.currentTarget.select()}
-              />
-              <CopyButton value={link.data.url}>
-                {({ copied, copy }) => (
-                  <Button
-                    variant={copied ? 'filled' : 'light'}
-                    color={copied ? 'teal' : undefined}
-                    onClick={copy}
-                  >
-                    {copied ? t('surveyLinksCopied') : t('surveyLinksCopy')}
-                  </Button>
-                )}
-              </CopyButton>
-            </Group>
+            <CopyField
+              value={link.data.url}
+              label={t('surveyLinksShortLink')}
+              description={t('surveyLinksShortLinkHelp')}
+            />
             <Anchor href={link.data.url} target="_blank" rel="noopener">
               {t('surveyLinksOpen')}
             </Anchor>
@@ -113,26 +132,7 @@ export function SurveyLinksPage() {
               <Alert variant="light" color="gray" title={t('surveyLinksKiosk')}>
                 <Stack gap="xs">
                   <Text size="sm">{t('surveyLinksKioskHelp')}</Text>
-                  <Group align="flex-end" wrap="nowrap">
-                    <TextInput
-                      aria-label={t('surveyLinksKiosk')}
-                      value={link.data.kioskUrl}
-                      readOnly
-                      style={{ flex: 1 }}
-                      onFocus={(event) => event.currentTarget.select()}
-                    />
-                    <CopyButton value={link.data.kioskUrl}>
-                      {({ copied, copy }) => (
-                        <Button
-                          variant={copied ? 'filled' : 'light'}
-                          color={copied ? 'teal' : undefined}
-                          onClick={copy}
-                        >
-                          {copied ? t('surveyLinksCopied') : t('surveyLinksCopy')}
-                        </Button>
-                      )}
-                    </CopyButton>
-                  </Group>
+                  <CopyField value={link.data.kioskUrl} ariaLabel={t('surveyLinksKiosk')} />
                 </Stack>
               </Alert>
             )}
