@@ -146,7 +146,7 @@ export async function unitIndicatorValues(ctx: IndicatorContext, unitId: number,
     ctx.db.select().from(indicatorTargets),
     subtreeTotals(ctx, unit.path, period),
     periodTallies(ctx.db, period, todayOf(ctx)),
-    surveyFiguresByUnit(ctx.db, period),
+    surveyFiguresByUnit(ctx.db, period, unit),
   ]);
   const tally = subtreeTally(tallies, unit.path);
   const byCode = new Map(values.map((row) => [row.indicatorCode, row]));

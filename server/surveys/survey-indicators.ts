@@ -1,10 +1,13 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { clusters, unweighted } from '../../core/surveys/results.ts';
 import { surveyPeriod } from '../../core/surveys/survey-periods.ts';
 import type { Db } from '../db/engine.ts';
 import { surveys, units } from '../db/schema/index.ts';
 import type { UnitRef } from '../indicators/indicator-access.ts';
 import { loadResponses } from './results-service.ts';
+
+/** The whole installation, for reads that serve every unit at once. */
+const EVERYTHING = { id: 0, name: '', type: 'province', path: '/', validTo: null } satisfies UnitRef;
 
 /** A survey indicator's figure as sums: satisfied answers over scored answers, and who gave them. */
 export interface SurveySums {
@@ -24,9 +27,14 @@ export interface UnitSurveyFigures {
 /**
  * The figures the published questionnaires give the indicator catalogue (a questionnaire names its
  * indicator, e.g. SATISFACTION_SERVICE) for a quarter, half or year, per unit carrying them today.
- * One read serves a whole consolidated report; a month, or a period no survey covers, gives nothing.
+ * One read serves a whole consolidated report; a unit's report form reads only its subtree (`area`).
+ * A month, or a period no survey covers, gives nothing.
  */
-export async function surveyFiguresByUnit(db: Db, periodCode: string): Promise<UnitSurveyFigures[]> {
+export async function surveyFiguresByUnit(
+  db: Db,
+  periodCode: string,
+  area: UnitRef = EVERYTHING,
+): Promise<UnitSurveyFigures[]> {
   const period = surveyPeriod(periodCode);
   if (!period) return [];
   const rows = await db
@@ -38,17 +46,18 @@ export async function surveyFiguresByUnit(db: Db, periodCode: string): Promise<U
   for (const row of rows)
     if (row.definition.indicatorCode && (byCode.get(row.code)?.revision ?? 0) < row.revision)
       byCode.set(row.code, row);
-  const everything = { id: 0, name: '', type: 'province', path: '/', validTo: null } satisfies UnitRef;
   const perUnit = new Map<number, UnitSurveyFigures>();
   for (const { code, definition } of byCode.values()) {
-    const responses = (await loadResponses(db, code, everything, period)).filter(
+    const responses = (await loadResponses(db, code, area, period)).filter(
       (row) => row.excludedReason === null,
     );
+    // Each response already carries the path of the unit carrying it today.
+    const pathOf = new Map(responses.map((row) => [row.unitId, row.path]));
     const indicator = definition.indicatorCode as string;
     for (const item of clusters(definition, responses, () => true)) {
       const entry = perUnit.get(item.unitId) ?? {
         unitId: item.unitId,
-        path: '',
+        path: pathOf.get(item.unitId) ?? '',
         type: null,
         figures: new Map(),
       };
@@ -61,13 +70,13 @@ export async function surveyFiguresByUnit(db: Db, periodCode: string): Promise<U
     }
   }
   if (perUnit.size === 0) return [];
-  const places = await db.select({ id: units.id, path: units.path, type: units.type }).from(units);
-  const placeOf = new Map(places.map((row) => [row.id, row]));
-  return [...perUnit.values()].map((entry) => ({
-    ...entry,
-    path: placeOf.get(entry.unitId)?.path ?? '',
-    type: placeOf.get(entry.unitId)?.type ?? null,
-  }));
+  // Only the types are missing (a target may name a level): read for these units alone.
+  const types = await db
+    .select({ id: units.id, type: units.type })
+    .from(units)
+    .where(inArray(units.id, [...perUnit.keys()]));
+  const typeOf = new Map(types.map((row) => [row.id, row.type]));
+  return [...perUnit.values()].map((entry) => ({ ...entry, type: typeOf.get(entry.unitId) ?? null }));
 }
 
 /** The subtree's figure for an indicator (optionally only units of some types), as sums and a rate. */

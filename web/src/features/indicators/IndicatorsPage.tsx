@@ -1,19 +1,7 @@
-import {
-  Alert,
-  Anchor,
-  Box,
-  Breadcrumbs,
-  Button,
-  Group,
-  Loader,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Button, Group, Loader, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { periodName } from '../../../../core/periods/period-names.ts';
+import { UnitBreadcrumbs } from '../../components/UnitBreadcrumbs.tsx';
 import { useT } from '../../i18n/locale.tsx';
 import { hasPermission, useMe } from '../auth/session.ts';
 import { type DashboardQuery, exportUrl, useDossierDashboard } from './api.ts';
@@ -52,29 +40,7 @@ export function IndicatorsPage() {
       <Group justify="space-between" align="flex-end">
         <Stack gap={4}>
           <Title order={2}>{t('dossierDashboard')}</Title>
-          {data && (
-            <Box component="nav" aria-label={t('unit')}>
-              <Breadcrumbs separator="›">
-                {data.breadcrumbs.map((crumb) =>
-                  crumb.id === data.unit.id ? (
-                    <Text key={crumb.id} size="sm" fw={600} aria-current="page">
-                      {crumb.name}
-                    </Text>
-                  ) : (
-                    <Anchor
-                      key={crumb.id}
-                      component="button"
-                      type="button"
-                      size="sm"
-                      onClick={() => drill(crumb.id)}
-                    >
-                      {crumb.name}
-                    </Anchor>
-                  ),
-                )}
-              </Breadcrumbs>
-            </Box>
-          )}
+          {data && <UnitBreadcrumbs crumbs={data.breadcrumbs} current={data.unit.id} onClimb={drill} />}
         </Stack>
         <Group gap="sm" align="flex-end">
           {isFetching && <Loader size="xs" aria-label={t('loading')} />}

@@ -1,17 +1,4 @@
-import {
-  Alert,
-  Anchor,
-  Box,
-  Breadcrumbs,
-  Button,
-  Group,
-  Loader,
-  Select,
-  Stack,
-  Tabs,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Button, Group, Loader, Select, Stack, Tabs, Text, Title } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { periodName } from '../../../../core/periods/period-names.ts';
@@ -20,6 +7,7 @@ import {
   samePeriodYearBefore,
   surveyPeriod,
 } from '../../../../core/surveys/survey-periods.ts';
+import { UnitBreadcrumbs } from '../../components/UnitBreadcrumbs.tsx';
 import { fill } from '../../i18n/fill.ts';
 import { useT } from '../../i18n/locale.tsx';
 import { hasPermission, useMe } from '../auth/session.ts';
@@ -111,27 +99,11 @@ export function SurveyResultsPage() {
             </Text>
           )}
           {data && (
-            <Box component="nav" aria-label={t('unit')}>
-              <Breadcrumbs separator="›">
-                {data.breadcrumbs.map((crumb) =>
-                  crumb.id === data.unit.id ? (
-                    <Text key={crumb.id} size="sm" fw={600} aria-current="page">
-                      {crumb.name}
-                    </Text>
-                  ) : (
-                    <Anchor
-                      key={crumb.id}
-                      component="button"
-                      type="button"
-                      size="sm"
-                      onClick={() => go({ ...area, unitId: crumb.id })}
-                    >
-                      {crumb.name}
-                    </Anchor>
-                  ),
-                )}
-              </Breadcrumbs>
-            </Box>
+            <UnitBreadcrumbs
+              crumbs={data.breadcrumbs}
+              current={data.unit.id}
+              onClimb={(unitId) => go({ ...area, unitId })}
+            />
           )}
         </Stack>
         <Group gap="sm" align="flex-end">
