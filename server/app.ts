@@ -37,6 +37,7 @@ import { open311ClientRoutes } from './open311/open311-client-routes.ts';
 import { open311Routes } from './open311/open311-routes.ts';
 import { overviewRoutes } from './overview/overview-routes.ts';
 import { planRoutes } from './plans/plan-routes.ts';
+import { siteIdentityPlugin } from './public/site-identity.ts';
 import { receptionPage } from './reception/reception-page.ts';
 import { receptionRoutes } from './reception/reception-routes.ts';
 import { reminderRoutes } from './reminders/reminder-routes.ts';
@@ -65,6 +66,8 @@ async function webRoutes(app: FastifyInstance) {
     const path = decodeURIComponent(request.url.split('?')[0] ?? '/');
     if (path.startsWith('/api/'))
       return reply.status(404).send(envelope(new AppError('NOT_FOUND'), readerLocale(request)));
+    // An anonymous visitor's home is the public site; staff sign in from its footer.
+    if (path === '/' && !request.user) return reply.redirect('/cong-khai', 302);
     const file = join(WEB_DIST, normalize(path));
     if (file.startsWith(WEB_DIST) && path !== '/' && existsSync(file) && statSync(file).isFile()) {
       const isHashed = path.startsWith('/assets/');
@@ -154,6 +157,7 @@ export async function buildApp({
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
 
+  await app.register(siteIdentityPlugin, { db: database.db });
   await app.register(healthRoutes, { database });
   await app.register(authRoutes, { db: database.db, config });
   await app.register(unitRoutes, { db: database.db, cacheMs: config.readCacheMs });

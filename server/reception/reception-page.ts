@@ -15,8 +15,8 @@ import { todayOf } from '../clock.ts';
 import type { Db } from '../db/engine.ts';
 import { totalOver } from '../db/list-total.ts';
 import { receptionSessions, units } from '../db/schema/index.ts';
-import { html } from '../feedback/pages/html.ts';
-import { layout, link, pageContext, sendPage } from '../feedback/pages/layout.ts';
+import { html } from '../public/html.ts';
+import { layout, link, pageContext, sendPage } from '../public/layout.ts';
 import { say, W } from '../feedback/pages/words.ts';
 
 /**

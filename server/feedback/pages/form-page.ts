@@ -4,6 +4,8 @@ import { submitFeedbackSchema } from '../../../core/feedback/feedback-schemas.ts
 import { FEEDBACK_KIND_CODES, FEEDBACK_KINDS, type FeedbackKind } from '../../../core/feedback/kinds.ts';
 import type { Db } from '../../db/engine.ts';
 import { httpStatusOf } from '../../http/errors.ts';
+import { type Html, html } from '../../public/html.ts';
+import { fieldError, layout, link, type PageContext, pageContext, sendPage } from '../../public/layout.ts';
 import { type Attachment, receiveForm } from '../feedback-attachments.ts';
 import { submitPublic } from '../feedback-intake.ts';
 import { formChoices } from '../feedback-public-list.ts';
@@ -17,8 +19,6 @@ import {
   TOKEN_REFUSALS,
   tokenUsed,
 } from './form-token.ts';
-import { type Html, html } from './html.ts';
-import { fieldError, layout, link, type PageContext, pageContext, sendPage } from './layout.ts';
 import { type Lang, say, W } from './words.ts';
 
 /**

@@ -8,10 +8,10 @@ import {
 } from '../../../core/feedback/workflow.ts';
 import { formatDateVi } from '../../../core/text/dates.ts';
 import type { Db } from '../../db/engine.ts';
+import { html } from '../../public/html.ts';
+import { layout, link, pageContext, sendPage } from '../../public/layout.ts';
 import { formChoices, publicList } from '../feedback-public-list.ts';
 import { publicListQuery } from '../feedback-public-routes.ts';
-import { html } from './html.ts';
-import { layout, link, pageContext, sendPage } from './layout.ts';
 import { pageCount, say, W } from './words.ts';
 
 /**

@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../db/engine.ts';
+import { html } from '../../public/html.ts';
+import { layout, link, pageContext, sendPage } from '../../public/layout.ts';
+import { setUpCitizenPages } from '../../public/page-setup.ts';
 import { showForm, submitForm } from './form-page.ts';
 import { formTokens } from './form-token.ts';
-import { html } from './html.ts';
-import { layout, link, pageContext, sendPage } from './layout.ts';
 import { showList } from './list-page.ts';
 import { LOCATE_SCRIPT } from './locate-script.ts';
-import { setUpCitizenPages } from './page-setup.ts';
 import { actOnItem, showItem } from './status-page.ts';
 import { say, W } from './words.ts';
 

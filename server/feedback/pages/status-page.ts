@@ -13,10 +13,10 @@ import {
 import { formatDateVi } from '../../../core/text/dates.ts';
 import type { Db } from '../../db/engine.ts';
 import { httpStatusOf } from '../../http/errors.ts';
+import { type Html, html } from '../../public/html.ts';
+import { fieldError, layout, link, type PageContext, pageContext, sendPage } from '../../public/layout.ts';
 import { citizenAct, publicView } from '../feedback-public.ts';
 import { parsed, publicContext } from '../feedback-public-routes.ts';
-import { type Html, html } from './html.ts';
-import { fieldError, layout, link, type PageContext, pageContext, sendPage } from './layout.ts';
 import { type Lang, say, W } from './words.ts';
 
 /**

@@ -1,29 +1,7 @@
-import type { FastifyRequest } from 'fastify';
-import { inLocale, type Msg } from '../../../core/errors.ts';
+import type { Msg } from '../../../core/errors.ts';
+import type { Lang } from '../../public/site-words.ts';
 
-/**
- * The language of a citizen's page (`?lang=en` or `?lang=vi` first, then the browser's
- * Accept-Language, else Vietnamese) and every text the pages show, Vietnamese first.
- */
-export type Lang = 'vi' | 'en';
-
-export function pageLang(request: FastifyRequest): { lang: Lang; chosen: boolean } {
-  const asked = (request.query as { lang?: unknown } | undefined)?.lang;
-  if (asked === 'en' || asked === 'vi') return { lang: asked, chosen: true };
-  const header = String(request.headers['accept-language'] ?? '');
-  const ranked = header
-    .split(',')
-    .map((part, index) => {
-      const [tag = '', ...params] = part.trim().toLowerCase().split(';');
-      const q = params.map((param) => param.trim()).find((param) => param.startsWith('q='));
-      return { tag, q: q ? Number(q.slice(2)) : 1, index };
-    })
-    .filter((entry) => entry.q > 0 && (entry.tag.startsWith('vi') || entry.tag.startsWith('en')))
-    .sort((a, b) => b.q - a.q || a.index - b.index);
-  return { lang: ranked[0]?.tag.startsWith('en') ? 'en' : 'vi', chosen: false };
-}
-
-export const say = (lang: Lang, message: Msg) => inLocale(message, lang);
+export { type Lang, pageLang, say } from '../../public/site-words.ts';
 
 export const W = {
   site: { vi: 'Ý kiến người dân', en: 'Citizens’ voice' },

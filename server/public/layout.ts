@@ -1,11 +1,14 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Html, type HtmlValue, html } from './html.ts';
-import { type Lang, pageLang, say, W } from './words.ts';
+import { NO_SITE, type SiteIdentity } from './site-identity.ts';
+import { type Lang, pageLang, SECTIONS, type SectionKey, SW, say } from './site-words.ts';
 
 /**
- * The frame of every citizen's page: one column, system fonts, 16 px text and 48 px touch targets, no
- * script and no request beyond the page itself (the style is inline: the CSP allows inline styles).
- * Each page is sent `no-store`: the form carries a one-use token, the private page a private link.
+ * The frame of every citizen's page, the public site's and the citizens' forms alike: the province's
+ * name (and emblem), the site's sections, one column (wider for tables and maps), system fonts, 16 px
+ * text and 48 px touch targets, no script and no request beyond the page itself (the style is inline:
+ * the CSP allows inline styles). A form's page is sent `no-store` (it carries a one-use token, the
+ * private page a private link); the site's published pages are cached (`./public-cache.ts`).
  */
 export interface PageContext {
   lang: Lang;
@@ -13,10 +16,11 @@ export interface PageContext {
   chosen: boolean;
   /** The request's path and query, for the language switch. */
   url: string;
+  site: SiteIdentity;
 }
 
 export function pageContext(request: FastifyRequest): PageContext {
-  return { ...pageLang(request), url: request.url };
+  return { ...pageLang(request), url: request.url, site: request.site ?? NO_SITE };
 }
 
 /** A link within the pages: `path` with `params` (empty ones left out) and the chosen language. */
@@ -49,10 +53,41 @@ body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans
 a{color:#1c5fb8}
 a:focus-visible,button:focus-visible,input:focus-visible,select:focus-visible,textarea:focus-visible{outline:3px solid #f0a500;outline-offset:2px}
 header{background:#1c5fb8;color:#fff}
-header .bar{max-width:46rem;margin:0 auto;padding:.5rem 1rem;display:flex;flex-wrap:wrap;gap:.25rem 1rem;align-items:center}
+header .bar{max-width:72rem;margin:0 auto;padding:.25rem 1rem;display:flex;flex-wrap:wrap;gap:.25rem 1rem;align-items:center}
 header a{color:#fff;text-decoration:none;display:inline-block;padding:.6rem 0;min-height:44px}
-header .site{font-weight:700;margin-right:auto}
+header .site{font-weight:700;margin-right:auto;display:flex;gap:.5rem;align-items:center}
+header .site img{width:36px;height:36px;object-fit:contain}
+nav.sections{background:#174f99}
+nav.sections ul{max-width:72rem;margin:0 auto;padding:0 .5rem;list-style:none;display:flex;overflow-x:auto;white-space:nowrap}
+nav.sections a{color:#fff;display:block;padding:.65rem .6rem;min-height:44px;text-decoration:none}
+nav.sections a[aria-current=page]{text-decoration:underline;text-underline-offset:.3rem;font-weight:700}
+.skip{position:absolute;left:-10000px}
+.skip:focus{left:.5rem;top:.5rem;background:#fff;color:#1c5fb8;padding:.5rem 1rem;z-index:9}
 main{max-width:46rem;margin:0 auto;padding:1rem}
+main.wide{max-width:72rem}
+.crumbs{font-size:.9rem;margin:.25rem 0 0}
+.crumbs ol{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.25rem}
+.crumbs li+li::before{content:"›";margin-right:.25rem;color:#545b66}
+.table{overflow-x:auto;margin:0 0 1rem;background:#fff;border:1px solid #d9dce1;border-radius:8px}
+table{border-collapse:collapse;width:100%;font-size:.95rem}
+caption{text-align:left;font-weight:600;padding:.6rem .75rem}
+th,td{padding:.45rem .75rem;border-top:1px solid #e3e5e8;text-align:left;vertical-align:top}
+thead th{background:#f0f2f5;border-top:0;white-space:nowrap}
+td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+tr.own{background:#fff6d6}
+.bar-out{background:#e3e5e8;border-radius:4px;height:.6rem;min-width:5rem}
+.bar-in{background:#2e7d32;border-radius:4px;height:.6rem}
+.up{color:#1b5e20}.down{color:#b3261e}
+.grid{display:grid;gap:1rem}
+@media (min-width:60rem){.grid.two{grid-template-columns:minmax(0,3fr) minmax(0,2fr)}}
+figure{margin:0 0 1rem}
+figure svg{width:100%;height:auto;display:block}
+figcaption{font-size:.85rem;color:#545b66}
+.legend{display:flex;flex-wrap:wrap;gap:.25rem .75rem;list-style:none;padding:0;margin:.5rem 0;font-size:.9rem}
+.legend span{display:inline-block;width:1rem;height:1rem;border:1px solid #545b66;vertical-align:-.15rem;margin-right:.3rem}
+.cards{display:grid;gap:1rem;grid-template-columns:repeat(auto-fill,minmax(15rem,1fr));list-style:none;padding:0;margin:0 0 1rem}
+.cards li{background:#fff;border:1px solid #d9dce1;border-radius:8px;padding:1rem}
+.cards .big{font-size:1.6rem;font-weight:700;margin:.25rem 0}
 h1{font-size:1.5rem;line-height:1.25;margin:.5rem 0 1rem}
 h2{font-size:1.2rem;margin:1.5rem 0 .5rem}
 .card{background:#fff;border:1px solid #d9dce1;border-radius:8px;padding:1rem;margin:0 0 1rem}
@@ -95,38 +130,67 @@ ul.items a{font-weight:600}
 .meta{color:#545b66;font-size:.9rem}
 .pages{display:flex;justify-content:space-between;gap:1rem;flex-wrap:wrap;align-items:center}
 .pages a{display:inline-block;padding:.6rem 0;min-height:44px}
-footer{max-width:46rem;margin:0 auto;padding:1rem;color:#545b66;font-size:.9rem}
+footer{max-width:72rem;margin:0 auto;padding:1rem;color:#545b66;font-size:.9rem}
+footer p{margin:.25rem 0}
 @media (max-width:22rem){h1{font-size:1.3rem}dl{grid-template-columns:1fr;gap:0}dd{margin:0 0 .5rem}}
 @media (min-width:48rem){.filters{display:grid;grid-template-columns:1fr 1fr;gap:0 1rem}}
 `);
 
-export function layout(
-  ctx: PageContext,
-  options: { title: string; body: HtmlValue; isPrivate?: boolean },
-): Html {
+export interface PageOptions {
+  title: string;
+  body: HtmlValue;
+  isPrivate?: boolean;
+  /** Tables and maps: the wider column. */
+  wide?: boolean;
+  /** The section the page belongs to, marked in the menu. */
+  section?: SectionKey;
+  /** The way down to this page (the page itself last, without a link). */
+  crumbs?: { label: string; href?: string }[];
+  description?: string;
+}
+
+/** "tỉnh Hưng Yên" inside a sentence. */
+const inSentence = (fullName: string) => fullName.charAt(0).toLocaleLowerCase('vi') + fullName.slice(1);
+
+export function siteName(ctx: PageContext): string {
+  return ctx.site.code ? say(ctx.lang, SW.siteOf(inSentence(ctx.site.fullName))) : ctx.site.fullName;
+}
+
+export function layout(ctx: PageContext, options: PageOptions): Html {
   const { lang } = ctx;
+  const name = siteName(ctx);
+  const crumbs = options.crumbs?.length
+    ? html`<nav class="crumbs" aria-label="${say(lang, SW.crumbs)}"><ol>${options.crumbs.map((crumb) =>
+        crumb.href
+          ? html`<li><a href="${link(ctx, crumb.href)}">${crumb.label}</a></li>`
+          : html`<li aria-current="page">${crumb.label}</li>`,
+      )}</ol></nav>`
+    : null;
   return html`<!doctype html>
 <html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 ${options.isPrivate ? html`<meta name="robots" content="noindex, nofollow">` : null}
-<title>${options.title} · ${say(lang, W.site)}</title>
+${options.description ? html`<meta name="description" content="${options.description}">` : null}
+<title>${options.title} · ${name}</title>
 <style>${STYLE}</style>
 </head>
 <body>
+<a class="skip" href="#main">${say(lang, SW.skip)}</a>
 <header><div class="bar">
-<a class="site" href="${link(ctx, '/phan-anh')}">${say(lang, W.site)}</a>
-<a href="${link(ctx, '/phan-anh')}">${say(lang, W.navForm)}</a>
-<a href="${link(ctx, '/phan-anh/danh-sach')}">${say(lang, W.navList)}</a>
-<a href="${link(ctx, '/doi-thoai')}">${say(lang, W.navDialogues)}</a>
-<a href="${link(ctx, '/tiep-cong-dan')}">${say(lang, W.navReception)}</a>
-<a href="${otherLanguage(ctx)}" lang="${lang === 'en' ? 'vi' : 'en'}">${say(lang, W.otherLanguage)}</a>
-</div></header>
-<main>
+<a class="site" href="${link(ctx, '/cong-khai')}">${ctx.site.emblem ? html`<img src="/cong-khai/bieu-trung" alt="${say(lang, SW.emblem)}" width="36" height="36">` : null}<span>${name}</span></a>
+<a href="${otherLanguage(ctx)}" lang="${lang === 'en' ? 'vi' : 'en'}">${say(lang, SW.otherLanguage)}</a>
+</div>
+<nav class="sections" aria-label="${say(lang, SW.menu)}"><ul>${SECTIONS.map(
+    (section) =>
+      html`<li><a href="${link(ctx, section.path)}"${options.section === section.key ? html` aria-current="page"` : null}>${say(lang, section.label)}</a></li>`,
+  )}</ul></nav></header>
+<main id="main"${options.wide ? html` class="wide"` : null}>
+${crumbs}
 ${options.body}
 </main>
-<footer><a href="/login">${say(lang, W.navStaff)}</a></footer>
+<footer><p><a href="/login">${say(lang, SW.staff)}</a> · <a href="${link(ctx, '/du-lieu-mo')}">${say(lang, SECTIONS[8].label)}</a></p><p>${say(lang, SW.licence)}</p></footer>
 </body>
 </html>
 `;

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { inLocale, type Msg } from '../../../core/errors.ts';
-import { httpStatusOf, toAppError } from '../../http/errors.ts';
+import { inLocale, type Msg } from '../../core/errors.ts';
+import { httpStatusOf, toAppError } from '../http/errors.ts';
 import { html } from './html.ts';
 import { layout, link, pageContext, sendPage } from './layout.ts';
-import { say, W } from './words.ts';
+import { SW, say } from './site-words.ts';
 
 /**
  * What every plugin of citizens' pages sets up in its own scope: forms arrive urlencoded (no
@@ -22,7 +22,7 @@ export function setUpCitizenPages(app: FastifyInstance, back: { path: string; la
     if (status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ code: appError.code }, 'request refused');
     const ctx = pageContext(request);
-    const title = say(ctx.lang, status === 404 ? W.notFoundTitle : W.errorTitle);
+    const title = say(ctx.lang, status === 404 ? SW.notFoundTitle : SW.errorTitle);
     const body = html`<h1>${title}</h1><div class="alert bad" role="alert"><p>${inLocale(appError.text, ctx.lang)}</p></div>
 <p><a href="${link(ctx, back.path)}">${say(ctx.lang, back.label)}</a></p>`;
     return sendPage(reply, status, layout(ctx, { title, body }));
