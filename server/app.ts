@@ -37,7 +37,9 @@ import { open311ClientRoutes } from './open311/open311-client-routes.ts';
 import { open311Routes } from './open311/open311-routes.ts';
 import { overviewRoutes } from './overview/overview-routes.ts';
 import { planRoutes } from './plans/plan-routes.ts';
+import { publicCachePlugin } from './public/public-cache.ts';
 import { siteIdentityPlugin } from './public/site-identity.ts';
+import { publicSite } from './public/site-routes.ts';
 import { receptionPage } from './reception/reception-page.ts';
 import { receptionRoutes } from './reception/reception-routes.ts';
 import { reminderRoutes } from './reminders/reminder-routes.ts';
@@ -157,7 +159,8 @@ export async function buildApp({
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
 
-  await app.register(siteIdentityPlugin, { db: database.db });
+  await app.register(siteIdentityPlugin, { db: database.db, cacheMs: config.readCacheMs });
+  await app.register(publicCachePlugin, { cacheMs: config.readCacheMs });
   await app.register(healthRoutes, { database });
   await app.register(authRoutes, { db: database.db, config });
   await app.register(unitRoutes, { db: database.db, cacheMs: config.readCacheMs });
@@ -195,6 +198,7 @@ export async function buildApp({
   await app.register(dialogueRoutes, { db: database.db });
   await app.register(dialoguePages, { db: database.db });
   await app.register(surveyPages, { db: database.db, secret: config.secret });
+  await app.register(publicSite, { db: database.db, publicUrl: config.publicUrl, sitemap: [] });
 
   await app.register(webRoutes);
   app.setNotFoundHandler((request, reply) =>

@@ -149,11 +149,8 @@ export interface PageOptions {
   description?: string;
 }
 
-/** "tỉnh Hưng Yên" inside a sentence. */
-const inSentence = (fullName: string) => fullName.charAt(0).toLocaleLowerCase('vi') + fullName.slice(1);
-
 export function siteName(ctx: PageContext): string {
-  return ctx.site.code ? say(ctx.lang, SW.siteOf(inSentence(ctx.site.fullName))) : ctx.site.fullName;
+  return ctx.site.code ? say(ctx.lang, SW.siteOf(ctx.site.fullName, ctx.site.name)) : ctx.site.fullName;
 }
 
 export function layout(ctx: PageContext, options: PageOptions): Html {

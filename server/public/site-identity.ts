@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, isNull } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { z } from 'zod';
@@ -45,26 +45,22 @@ const PROVINCES = new Map(
 
 const shortName = (fullName: string) => fullName.replace(/^(Tỉnh|Thành phố)\s+/u, '');
 
-const cache = new ReadCache<SiteIdentity>({ maxEntries: 1, maxAgeMs: 60_000 });
-
-export function siteIdentity(db: DbOrTx): Promise<SiteIdentity> {
-  return cache.get('site', async () => {
-    const [root] = await db
-      .select({ code: units.code, name: units.name })
-      .from(units)
-      .where(and(isNull(units.parentId), isNull(units.validTo)))
-      .orderBy(asc(units.id))
-      .limit(1);
-    const setting = await readSetting(db, SITE_SETTING, siteSettingSchema, { emblem: null });
-    const official = root?.code ? PROVINCES.get(root.code) : undefined;
-    const fullName = official ?? root?.name ?? 'Chiso';
-    return {
-      code: official ? (root?.code ?? null) : null,
-      fullName,
-      name: shortName(fullName),
-      emblem: setting.emblem,
-    };
-  });
+export async function readSiteIdentity(db: DbOrTx): Promise<SiteIdentity> {
+  const [root] = await db
+    .select({ code: units.code, name: units.name })
+    .from(units)
+    .where(and(isNull(units.parentId), isNull(units.validTo)))
+    .orderBy(asc(units.id))
+    .limit(1);
+  const setting = await readSetting(db, SITE_SETTING, siteSettingSchema, { emblem: null });
+  const official = root?.code ? PROVINCES.get(root.code) : undefined;
+  const fullName = official ?? root?.name ?? 'Chiso';
+  return {
+    code: official ? (root?.code ?? null) : null,
+    fullName,
+    name: shortName(fullName),
+    emblem: setting.emblem,
+  };
 }
 
 export const NO_SITE: SiteIdentity = { code: null, fullName: 'Chiso', name: 'Chiso', emblem: null };
@@ -77,10 +73,13 @@ declare module 'fastify' {
 }
 
 /** Every page outside the API and the web app's files knows the province (from memory, read once per change). */
-export const siteIdentityPlugin = fp(async (app: FastifyInstance, { db }: { db: DbOrTx }) => {
-  app.decorateRequest('site', null);
-  app.addHook('onRequest', async (request) => {
-    if (request.url.startsWith('/api/') || request.url.startsWith('/assets/')) return;
-    request.site = await siteIdentity(db);
-  });
-});
+export const siteIdentityPlugin = fp(
+  async (app: FastifyInstance, { db, cacheMs }: { db: DbOrTx; cacheMs: number }) => {
+    const cache = new ReadCache<SiteIdentity>({ maxEntries: 1, maxAgeMs: cacheMs });
+    app.decorateRequest('site', null);
+    app.addHook('onRequest', async (request) => {
+      if (request.url.startsWith('/api/') || request.url.startsWith('/assets/')) return;
+      request.site = await cache.get('site', () => readSiteIdentity(db));
+    });
+  },
+);

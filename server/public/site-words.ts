@@ -41,9 +41,10 @@ export const SECTIONS = [
 export type SectionKey = (typeof SECTIONS)[number]['key'];
 
 export const SW = {
-  siteOf: (province: string): Msg => ({
-    vi: `Cải cách hành chính ${province}`,
-    en: `Administrative reform, ${province}`,
+  /** "Cải cách hành chính tỉnh Hưng Yên" (the full name inside a sentence), "Administrative reform, Hưng Yên". */
+  siteOf: (fullName: string, name: string): Msg => ({
+    vi: `Cải cách hành chính ${fullName.charAt(0).toLocaleLowerCase('vi')}${fullName.slice(1)}`,
+    en: `Administrative reform, ${name}`,
   }),
   menu: { vi: 'Các mục của trang', en: 'Site sections' },
   skip: { vi: 'Bỏ qua, đến nội dung chính', en: 'Skip to the main content' },

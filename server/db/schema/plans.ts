@@ -55,6 +55,9 @@ export const plans = pgTable(
      * progress of the units' tasks that carry it out in their own plans, when there are any.
      */
     leadShare: doublePrecision().notNull().default(100),
+    /** Since when the plan is on the public site (null: not public); who put it there. */
+    publishedAt: timestamp({ withTimezone: true }),
+    publishedBy: integer().references((): AnyPgColumn => users.id),
     version: integer().notNull().default(1),
     createdBy: integer().references(() => users.id),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

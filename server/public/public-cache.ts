@@ -1,0 +1,72 @@
+import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { ReadCache } from '../db/read-cache.ts';
+import { pageLang } from './site-words.ts';
+
+/**
+ * The public site's published pages and open-data files, rendered once per data change and served
+ * from memory with an ETag: a thousand citizens reading the same page cost one query, and a browser
+ * that has the page already gets a 304. Only what anyone may read goes through here (never a private
+ * link or a form's one-use token). Kept across changes that touch only sessions, notifications,
+ * feedback or surveys (the site reads plans and reports; any other change forgets everything), and for
+ * CHISO_READ_CACHE_SECONDS at most.
+ */
+export interface Rendered {
+  status: number;
+  type: string;
+  body: string | Buffer;
+  /** Extra headers (a download's file name). */
+  headers?: Record<string, string>;
+}
+
+interface Cached extends Rendered {
+  etag: string;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    publicCache: ReadCache<Cached>;
+  }
+}
+
+/** One cache per server, living as long as CHISO_READ_CACHE_SECONDS says (0 turns it off). */
+export const publicCachePlugin = fp(async (app: FastifyInstance, { cacheMs }: { cacheMs: number }) => {
+  app.decorate(
+    'publicCache',
+    new ReadCache<Cached>({ maxEntries: 2_000, maxAgeMs: cacheMs, dependsOn: ['plans', 'reports'] }),
+  );
+});
+
+/**
+ * Sends what `render` makes for this address in the reader's language, from memory while nothing it
+ * reads changed. `cors`: open to any site's scripts (open data).
+ */
+export async function sendPublic(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  render: () => Promise<Rendered>,
+  options: { cors?: boolean } = {},
+) {
+  const { lang, chosen } = pageLang(request);
+  const key = `${chosen ? '' : `${lang}|`}${request.url}`;
+  const page = await request.server.publicCache.get(key, async () => {
+    const rendered = await render();
+    const hash = createHash('sha256').update(rendered.body).digest('base64url').slice(0, 27);
+    return { ...rendered, etag: `"${hash}"` };
+  });
+  reply
+    .header('cache-control', 'public, max-age=60')
+    .header('vary', 'Accept-Language')
+    .header('etag', page.etag);
+  if (options.cors) reply.header('access-control-allow-origin', '*');
+  for (const [name, value] of Object.entries(page.headers ?? {})) reply.header(name, value);
+  const asked = request.headers['if-none-match'];
+  if (
+    page.status === 200 &&
+    asked &&
+    asked.split(',').some((tag) => tag.trim().replace(/^W\//, '') === page.etag)
+  )
+    return reply.status(304).send();
+  return reply.status(page.status).type(page.type).send(page.body);
+}

@@ -1,0 +1,133 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Msg } from '../../core/errors.ts';
+import type { Db } from '../db/engine.ts';
+import { html } from './html.ts';
+import { layout, link, type PageContext, pageContext, siteName } from './layout.ts';
+import { setUpCitizenPages } from './page-setup.ts';
+import { sendPublic } from './public-cache.ts';
+import { SECTIONS, SW, say } from './site-words.ts';
+
+/**
+ * The public site (`/cong-khai`): what an anonymous visitor reaches at `/`, every page server-rendered
+ * (its content is in its HTML; it works with JavaScript off), published data only, cached per data
+ * change (`sendPublic`). Each area adds its pages in its own plugin under this prefix; this one holds
+ * the home page, the sitemap and robots.txt, and the 404 page for any other address under the prefix.
+ */
+const T = {
+  homeTitle: { vi: 'Trang chủ', en: 'Home' },
+  homeIntro: {
+    vi: 'Kết quả đánh giá cải cách hành chính, kế hoạch và tiến độ thực hiện, thông tin công khai và cách liên hệ với chính quyền: ai cũng xem được, không cần tài khoản.',
+    en: 'Administrative reform results, plans and their progress, public disclosures and how to reach the authorities: open to everyone, no account needed.',
+  },
+  back: { vi: 'Về trang chủ', en: 'Back to the home page' },
+} satisfies Record<string, Msg>;
+
+/** What each section offers, in one line on the home page. */
+const SECTION_HINTS: Partial<Record<(typeof SECTIONS)[number]['key'], Msg>> = {
+  results: {
+    vi: 'Xếp hạng, điểm số của các sở, ngành, xã, phường qua các kỳ đánh giá đã công bố.',
+    en: 'Ranks and scores of departments, communes and wards in the published assessment rounds.',
+  },
+  papi: {
+    vi: 'Chỉ số PAPI của tỉnh và cả nước 2018–2024 trên bản đồ, theo từng lĩnh vực.',
+    en: 'The PAPI index of the province and the country, 2018–2024, on a map, by dimension.',
+  },
+  plans: {
+    vi: 'Các kế hoạch tỉnh công bố: nhiệm vụ, cơ quan chủ trì, thời hạn và tiến độ.',
+    en: 'The plans the province published: tasks, lead agencies, deadlines and progress.',
+  },
+  contacts: {
+    vi: 'Người đứng đầu từng cơ quan, xã, phường: điện thoại, thư điện tử, địa chỉ.',
+    en: 'The head of every agency, commune and ward: phone, e-mail, address.',
+  },
+  feedback: {
+    vi: 'Gửi phản ánh, kiến nghị và theo dõi việc giải quyết.',
+    en: 'Send feedback or a proposal and follow how it is handled.',
+  },
+  reception: { vi: 'Lịch tiếp công dân của lãnh đạo các cấp.', en: 'When the heads receive citizens.' },
+  dialogues: {
+    vi: 'Các buổi đối thoại với Nhân dân và việc thực hiện cam kết.',
+    en: 'Dialogues with citizens and what was promised.',
+  },
+  data: {
+    vi: 'Tải mọi bảng số liệu công khai dạng CSV, JSON.',
+    en: 'Download every public table as CSV or JSON.',
+  },
+};
+
+export function notFoundPage(ctx: PageContext) {
+  const title = say(ctx.lang, SW.notFoundTitle);
+  return layout(ctx, {
+    title,
+    body: html`<h1>${title}</h1><p><a href="${link(ctx, '/cong-khai')}">${say(ctx.lang, T.back)}</a></p>`,
+  });
+}
+
+async function home(request: FastifyRequest, reply: FastifyReply) {
+  return sendPublic(request, reply, async () => {
+    const ctx = pageContext(request);
+    const s = (message: Msg) => say(ctx.lang, message);
+    const body = html`<h1>${siteName(ctx)}</h1>
+<p>${s(T.homeIntro)}</p>
+<ul class="cards">${SECTIONS.filter((section) => section.key !== 'home').map(
+      (section) => html`<li><h2><a href="${link(ctx, section.path)}">${s(section.label)}</a></h2>
+<p>${SECTION_HINTS[section.key] ? s(SECTION_HINTS[section.key] as Msg) : null}</p></li>`,
+    )}</ul>`;
+    return {
+      status: 200,
+      type: 'text/html; charset=utf-8',
+      body: layout(ctx, {
+        title: s(T.homeTitle),
+        body,
+        section: 'home',
+        wide: true,
+        description: s(T.homeIntro),
+      }).markup,
+    };
+  });
+}
+
+/** Every public address a search engine should know: each area adds its own through `sitemapSources`. */
+export type SitemapSource = (db: Db) => Promise<string[]>;
+
+export async function publicSite(
+  app: FastifyInstance,
+  { db, publicUrl, sitemap }: { db: Db; publicUrl: string; sitemap: SitemapSource[] },
+) {
+  const config = { policy: 'public' as const };
+  const schema = { hide: true };
+  setUpCitizenPages(app, { path: '/cong-khai', label: T.back });
+
+  app.get('/cong-khai', { config, schema }, home);
+  app.get('/robots.txt', { config, schema }, async (_request, reply) =>
+    reply
+      .type('text/plain; charset=utf-8')
+      .header('cache-control', 'public, max-age=3600')
+      .send(
+        `User-agent: *\nAllow: /cong-khai\nAllow: /du-lieu-mo\nAllow: /phan-anh\nAllow: /tiep-cong-dan\nAllow: /doi-thoai\nDisallow: /api/\nDisallow: /khao-sat\nSitemap: ${publicUrl}/sitemap.xml\n`,
+      ),
+  );
+  app.get('/sitemap.xml', { config, schema }, (request, reply) =>
+    sendPublic(request, reply, async () => {
+      const paths = [
+        ...SECTIONS.map((section) => section.path),
+        ...(await Promise.all(sitemap.map((source) => source(db)))).flat(),
+      ];
+      const urls = [...new Set(paths)].map(
+        (path) => `<url><loc>${publicUrl}${path.replaceAll('&', '&amp;')}</loc></url>`,
+      );
+      return {
+        status: 200,
+        type: 'application/xml; charset=utf-8',
+        body: `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`,
+      };
+    }),
+  );
+  app.get('/cong-khai/*', { config, schema }, async (request, reply) =>
+    reply
+      .status(404)
+      .header('cache-control', 'no-store')
+      .type('text/html; charset=utf-8')
+      .send(notFoundPage(pageContext(request)).markup),
+  );
+}

@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../test/harness.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+describe('the public site frame', () => {
+  it('sends an anonymous visitor at / to the public home page, which names the province', async () => {
+    const root = await t.app.inject({ method: 'GET', url: '/' });
+    expect(root.statusCode).toBe(302);
+    expect(root.headers.location).toBe('/cong-khai');
+    const home = await t.app.inject({ method: 'GET', url: '/cong-khai' });
+    expect(home.statusCode).toBe(200);
+    expect(home.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(home.body).toContain('<title>Trang chủ · Cải cách hành chính tỉnh Hưng Yên</title>');
+    expect(home.body).toContain('<html lang="vi">');
+    expect(home.body).toContain('aria-current="page">Trang chủ</a>');
+    const english = await t.app.inject({ method: 'GET', url: '/cong-khai?lang=en' });
+    expect(english.body).toContain('<title>Home · Administrative reform, Hưng Yên</title>');
+    expect(english.body).toContain('href="/cong-khai/ket-qua?lang=en"');
+  });
+
+  it('answers a reader who has the page with 304, and a changed language with another page', async () => {
+    const first = await t.app.inject({ method: 'GET', url: '/cong-khai' });
+    const etag = String(first.headers.etag);
+    expect(first.headers['cache-control']).toBe('public, max-age=60');
+    expect(first.headers.vary).toBe('Accept-Language');
+    const again = await t.app.inject({
+      method: 'GET',
+      url: '/cong-khai',
+      headers: { 'if-none-match': etag },
+    });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+    const english = await t.app.inject({
+      method: 'GET',
+      url: '/cong-khai',
+      headers: { 'if-none-match': etag, 'accept-language': 'en-GB,en;q=0.9' },
+    });
+    expect(english.statusCode).toBe(200);
+    expect(english.body).toContain('<html lang="en">');
+  });
+
+  it('lists its addresses in the sitemap and robots.txt, and answers an unknown address with a 404 page', async () => {
+    const sitemap = await t.app.inject({ method: 'GET', url: '/sitemap.xml' });
+    expect(sitemap.statusCode).toBe(200);
+    expect(sitemap.body).toContain('<loc>http://localhost:3000/cong-khai</loc>');
+    const robots = await t.app.inject({ method: 'GET', url: '/robots.txt' });
+    expect(robots.body).toContain('Disallow: /api/');
+    expect(robots.body).toContain('Sitemap: ');
+    const missing = await t.app.inject({ method: 'GET', url: '/cong-khai/khong-co' });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.body).toContain('<h1>Không tìm thấy</h1>');
+  });
+});
