@@ -69,6 +69,18 @@ export const PERMISSIONS = {
   'surveys.enter': ['admin', 'coordinator', 'unit_reporter', 'unit_head'],
   /** Questionnaires and their versions (installation-wide); hold out or restore responses in scope. */
   'surveys.manage': ['admin', 'coordinator'],
+  /** The units' own public contacts (head, phone, e-mail, address) shown on the public site. */
+  'units.contacts': ['admin', 'coordinator', 'unit_head', 'unit_reporter'],
+  /** The disclosures register of the units in scope: what was disclosed, where and from when to when. */
+  'disclosures.read': ['admin', 'coordinator', 'unit_reporter', 'unit_head', 'leader'],
+  /** Record and correct the disclosures of the units in scope. */
+  'disclosures.record': ['admin', 'coordinator', 'unit_reporter', 'unit_head'],
+  /** The catalogue of what must be disclosed (installation-wide: a grant at the root). */
+  'disclosures.manage': ['admin', 'coordinator'],
+  /** Community projects of the units in scope: contributions, books, supervision board, accounts. */
+  'projects.read': ['admin', 'coordinator', 'unit_reporter', 'unit_head', 'leader'],
+  /** Record projects, their books and the supervision board's notices and the answers; publish them. */
+  'projects.write': ['admin', 'coordinator', 'unit_reporter', 'unit_head'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
