@@ -198,7 +198,7 @@ export async function buildApp({
   await app.register(dialogueRoutes, { db: database.db });
   await app.register(dialoguePages, { db: database.db });
   await app.register(surveyPages, { db: database.db, secret: config.secret });
-  await app.register(publicSite, { db: database.db, publicUrl: config.publicUrl, sitemap: [] });
+  await app.register(publicSite, { db: database.db, publicUrl: config.publicUrl });
 
   await app.register(webRoutes);
   app.setNotFoundHandler((request, reply) =>

@@ -21,6 +21,14 @@ export const PAPI_DIMENSIONS = [
 ] as const;
 export type PapiDimension = (typeof PAPI_DIMENSIONS)[number];
 
+/** The quartile groups in words: 1 holds the quarter of provinces with the highest scores. */
+export const PAPI_GROUP_NAMES = {
+  1: { vi: 'Cao nhất', en: 'Highest' },
+  2: { vi: 'Trung bình cao', en: 'Upper middle' },
+  3: { vi: 'Trung bình thấp', en: 'Lower middle' },
+  4: { vi: 'Thấp nhất', en: 'Lowest' },
+} as const;
+
 /** The sub-dimensions of a year's methodology (the structure changed in 2019 and 2021). */
 export function papiStructure(year: number): Record<PapiDimension, string[]> {
   return {

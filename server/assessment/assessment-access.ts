@@ -31,7 +31,7 @@ export function assertChangesFrameworks(user: SessionUser): void {
 export type RoundRow = typeof assessmentRounds.$inferSelect;
 
 /** The round with its framework and owner's path, whoever asks: callers decide who may see it. */
-export async function loadRound(ctx: AssessmentContext, id: number) {
+export async function loadRound(ctx: ServiceContext, id: number) {
   const [row] = await ctx.db
     .select({ round: assessmentRounds, framework: frameworks.definition, ownerPath: units.path })
     .from(assessmentRounds)

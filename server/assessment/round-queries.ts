@@ -8,6 +8,7 @@ import {
   type UnitScore,
   yearOnYear,
 } from '../../core/frameworks/scoring.ts';
+import type { ServiceContext } from '../audit/audit-log.ts';
 import { todayOf } from '../clock.ts';
 import {
   assessmentRounds,
@@ -130,7 +131,7 @@ interface UnitEntries {
  * Every unit's entries in a round, grouped by unit in one pass over one query (a round of 3,321
  * communes × 120 criteria is 400,000 rows).
  */
-async function entriesByUnit(ctx: AssessmentContext, roundId: number): Promise<Map<number, UnitEntries>> {
+async function entriesByUnit(ctx: ServiceContext, roundId: number): Promise<Map<number, UnitEntries>> {
   const { rows } = await ctx.db.execute<{
     unit_id: number;
     code: string;
@@ -239,7 +240,8 @@ export async function getSheet(ctx: AssessmentContext, roundId: number, unitId: 
 }
 
 /** The ranking of a round (whoever asks has passed assertResultsVisible). */
-export async function getResults(ctx: AssessmentContext, roundId: number) {
+/** A round's results; `allGaps`: every criterion below full marks (the screen shows a unit's ten largest). */
+export async function getResults(ctx: ServiceContext, roundId: number, options: { allGaps?: boolean } = {}) {
   const { round, framework } = await loadRound(ctx, roundId);
   const { members, results } = await scoredRound(ctx, round, framework);
   const change = await changeSincePreviousRound(ctx, round, framework, results);
@@ -285,14 +287,14 @@ export async function getResults(ctx: AssessmentContext, roundId: number) {
               )
             : {},
           gaps: result.participating
-            ? result.gaps.slice(0, 10).map((gap) => ({ ...gap, lost: round2(gap.lost) }))
+            ? result.gaps.slice(0, options.allGaps ? undefined : 10).map((gap) => ({ ...gap, lost: round2(gap.lost) }))
             : [],
         };
       }),
   };
 }
 
-async function scoredRound(ctx: AssessmentContext, round: RoundRow, framework: Framework) {
+async function scoredRound(ctx: ServiceContext, round: RoundRow, framework: Framework) {
   const members = await ctx.db
     .select({ unit: roundUnits, name: units.name })
     .from(roundUnits)
@@ -313,7 +315,7 @@ async function scoredRound(ctx: AssessmentContext, round: RoundRow, framework: F
  * in an earlier year; a unit formed by a merger is compared with its predecessors' mean.
  */
 async function changeSincePreviousRound(
-  ctx: AssessmentContext,
+  ctx: ServiceContext,
   round: RoundRow,
   framework: Framework,
   results: UnitScore[],

@@ -73,13 +73,14 @@ table{border-collapse:collapse;width:100%;font-size:.95rem}
 caption{text-align:left;font-weight:600;padding:.6rem .75rem}
 th,td{padding:.45rem .75rem;border-top:1px solid #e3e5e8;text-align:left;vertical-align:top}
 thead th{background:#f0f2f5;border-top:0;white-space:nowrap}
+td,th{overflow-wrap:normal}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 tr.own{background:#fff6d6}
 .bar-out{background:#e3e5e8;border-radius:4px;height:.6rem;min-width:5rem}
 .bar-in{background:#2e7d32;border-radius:4px;height:.6rem}
 .up{color:#1b5e20}.down{color:#b3261e}
 .grid{display:grid;gap:1rem}
-@media (min-width:60rem){.grid.two{grid-template-columns:minmax(0,3fr) minmax(0,2fr)}}
+@media (min-width:60rem){.grid.two{grid-template-columns:minmax(0,1fr) minmax(0,1fr)}.grid.two>figure{position:sticky;top:0;align-self:start}}
 figure{margin:0 0 1rem}
 figure svg{width:100%;height:auto;display:block}
 figcaption{font-size:.85rem;color:#545b66}
@@ -87,6 +88,7 @@ figcaption{font-size:.85rem;color:#545b66}
 .legend span{display:inline-block;width:1rem;height:1rem;border:1px solid #545b66;vertical-align:-.15rem;margin-right:.3rem}
 .cards{display:grid;gap:1rem;grid-template-columns:repeat(auto-fill,minmax(15rem,1fr));list-style:none;padding:0;margin:0 0 1rem}
 .cards li{background:#fff;border:1px solid #d9dce1;border-radius:8px;padding:1rem}
+.cards h2{margin-top:0}
 .cards .big{font-size:1.6rem;font-weight:700;margin:.25rem 0}
 h1{font-size:1.5rem;line-height:1.25;margin:.5rem 0 1rem}
 h2{font-size:1.2rem;margin:1.5rem 0 .5rem}
@@ -191,6 +193,15 @@ ${options.body}
 </body>
 </html>
 `;
+}
+
+/** The 404 page of the public site, with the way home. */
+export function notFoundPage(ctx: PageContext) {
+  const title = say(ctx.lang, SW.notFoundTitle);
+  return layout(ctx, {
+    title,
+    body: html`<h1>${title}</h1><p><a href="${link(ctx, '/cong-khai')}">${say(ctx.lang, SW.toHome)}</a></p>`,
+  });
 }
 
 export function sendPage(reply: FastifyReply, status: number, page: Html) {

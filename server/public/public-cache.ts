@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { brotliCompressSync, gzipSync, constants as zlibConstants } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { ReadCache } from '../db/read-cache.ts';
@@ -22,7 +23,14 @@ export interface Rendered {
 
 interface Cached extends Rendered {
   etag: string;
+  /** The body compressed once, for readers that accept it (a slow network reads a third of the bytes). */
+  gzip: Buffer | null;
+  brotli: Buffer | null;
 }
+
+/** Worth compressing: text above a kilobyte. */
+const compressible = (rendered: Rendered) =>
+  /^(text\/|application\/(json|xml|ld\+json|geo\+json))/.test(rendered.type) && rendered.body.length > 1024;
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -53,11 +61,20 @@ export async function sendPublic(
   const page = await request.server.publicCache.get(key, async () => {
     const rendered = await render();
     const hash = createHash('sha256').update(rendered.body).digest('base64url').slice(0, 27);
-    return { ...rendered, etag: `"${hash}"` };
+    const packed = compressible(rendered);
+    return {
+      ...rendered,
+      // Weak: the same page is sent compressed or not (Vary: Accept-Encoding).
+      etag: `W/"${hash}"`,
+      gzip: packed ? gzipSync(rendered.body, { level: 9 }) : null,
+      brotli: packed
+        ? brotliCompressSync(rendered.body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 9 } })
+        : null,
+    };
   });
   reply
     .header('cache-control', 'public, max-age=60')
-    .header('vary', 'Accept-Language')
+    .header('vary', 'Accept-Language, Accept-Encoding')
     .header('etag', page.etag);
   if (options.cors) reply.header('access-control-allow-origin', '*');
   for (const [name, value] of Object.entries(page.headers ?? {})) reply.header(name, value);
@@ -65,8 +82,12 @@ export async function sendPublic(
   if (
     page.status === 200 &&
     asked &&
-    asked.split(',').some((tag) => tag.trim().replace(/^W\//, '') === page.etag)
+    asked.split(',').some((tag) => tag.trim().replace(/^W\//, '') === page.etag.slice(2))
   )
     return reply.status(304).send();
-  return reply.status(page.status).type(page.type).send(page.body);
+  reply.status(page.status).type(page.type);
+  const accepted = String(request.headers['accept-encoding'] ?? '');
+  if (page.brotli && /\bbr\b/.test(accepted)) return reply.header('content-encoding', 'br').send(page.brotli);
+  if (page.gzip && /\bgzip\b/.test(accepted)) return reply.header('content-encoding', 'gzip').send(page.gzip);
+  return reply.send(page.body);
 }

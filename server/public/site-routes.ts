@@ -2,9 +2,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Msg } from '../../core/errors.ts';
 import type { Db } from '../db/engine.ts';
 import { html } from './html.ts';
-import { layout, link, type PageContext, pageContext, siteName } from './layout.ts';
+import { layout, link, notFoundPage, pageContext, siteName } from './layout.ts';
 import { setUpCitizenPages } from './page-setup.ts';
+import { papiPages, papiSitemap } from './papi-pages.ts';
 import { sendPublic } from './public-cache.ts';
+import { roundPages, roundSitemap } from './round-pages.ts';
 import { SECTIONS, SW, say } from './site-words.ts';
 
 /**
@@ -55,14 +57,6 @@ const SECTION_HINTS: Partial<Record<(typeof SECTIONS)[number]['key'], Msg>> = {
   },
 };
 
-export function notFoundPage(ctx: PageContext) {
-  const title = say(ctx.lang, SW.notFoundTitle);
-  return layout(ctx, {
-    title,
-    body: html`<h1>${title}</h1><p><a href="${link(ctx, '/cong-khai')}">${say(ctx.lang, T.back)}</a></p>`,
-  });
-}
-
 async function home(request: FastifyRequest, reply: FastifyReply) {
   return sendPublic(request, reply, async () => {
     const ctx = pageContext(request);
@@ -87,16 +81,19 @@ async function home(request: FastifyRequest, reply: FastifyReply) {
   });
 }
 
-/** Every public address a search engine should know: each area adds its own through `sitemapSources`. */
+/** Every public address a search engine should know: each area lists its own. */
 export type SitemapSource = (db: Db) => Promise<string[]>;
+const SITEMAP: SitemapSource[] = [papiSitemap, roundSitemap];
 
-export async function publicSite(
-  app: FastifyInstance,
-  { db, publicUrl, sitemap }: { db: Db; publicUrl: string; sitemap: SitemapSource[] },
-) {
+/** The site's areas: each a plugin of its own, registered here so they share the error pages. */
+const AREAS = [papiPages, roundPages];
+
+export async function publicSite(app: FastifyInstance, { db, publicUrl }: { db: Db; publicUrl: string }) {
   const config = { policy: 'public' as const };
   const schema = { hide: true };
+  const sitemap = SITEMAP;
   setUpCitizenPages(app, { path: '/cong-khai', label: T.back });
+  for (const area of AREAS) await app.register(area, { db });
 
   app.get('/cong-khai', { config, schema }, home);
   app.get('/robots.txt', { config, schema }, async (_request, reply) =>

@@ -46,6 +46,8 @@ export const SW = {
     vi: `Cải cách hành chính ${fullName.charAt(0).toLocaleLowerCase('vi')}${fullName.slice(1)}`,
     en: `Administrative reform, ${name}`,
   }),
+  home: { vi: 'Trang chủ', en: 'Home' },
+  toHome: { vi: 'Về trang chủ', en: 'Back to the home page' },
   menu: { vi: 'Các mục của trang', en: 'Site sections' },
   skip: { vi: 'Bỏ qua, đến nội dung chính', en: 'Skip to the main content' },
   staff: { vi: 'Cán bộ đăng nhập', en: 'Staff sign-in' },

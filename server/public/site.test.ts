@@ -29,7 +29,7 @@ describe('the public site frame', () => {
     const first = await t.app.inject({ method: 'GET', url: '/cong-khai' });
     const etag = String(first.headers.etag);
     expect(first.headers['cache-control']).toBe('public, max-age=60');
-    expect(first.headers.vary).toBe('Accept-Language');
+    expect(first.headers.vary).toBe('Accept-Language, Accept-Encoding');
     const again = await t.app.inject({
       method: 'GET',
       url: '/cong-khai',

@@ -1,6 +1,7 @@
 import { Badge, Group, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { PAPI_GROUP_NAMES } from '../../../../core/indices/papi.ts';
 import { dimensionName } from '../../../../core/plans/plan-views.ts';
 import { api } from '../../api/client.ts';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
@@ -25,12 +26,7 @@ interface Province2025 {
 
 const DIMENSIONS = ['PAPI.1', 'PAPI.2', 'PAPI.3', 'PAPI.4', 'PAPI.5', 'PAPI.6', 'PAPI.7', 'PAPI.8'] as const;
 const GROUP_COLOURS = { 1: 'green', 2: 'teal', 3: 'yellow', 4: 'red' } as const;
-const GROUP_LABELS = {
-  1: { vi: 'Cao nhất', en: 'Highest' },
-  2: { vi: 'Trung bình cao', en: 'Upper middle' },
-  3: { vi: 'Trung bình thấp', en: 'Lower middle' },
-  4: { vi: 'Thấp nhất', en: 'Lowest' },
-} as const;
+const GROUP_LABELS = PAPI_GROUP_NAMES;
 const format = (value: number | null) =>
   value === null ? '—' : formatNumber(value, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 

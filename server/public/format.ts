@@ -1,0 +1,28 @@
+import type { Lang } from './site-words.ts';
+
+/** Numbers on the public pages: decimal comma and dot thousands in Vietnamese ("44,12"; "1.191"). */
+export function decimal(value: number | null, lang: Lang, digits = 2): string {
+  if (value === null) return '—';
+  return value.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB', {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
+}
+
+/** A readable address part from a name: "Chỉ số CCHC sở, ngành 2025" → "chi-so-cchc-so-nganh-2025". */
+export function slug(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80);
+}
+
+/** The record's id in an address "12-chi-so-cchc-2025" (or just "12"); null when there is none. */
+export function idOfSlug(text: string): number | null {
+  const match = /^(\d{1,9})(?:-[a-z0-9-]*)?$/.exec(text);
+  return match ? Number(match[1]) : null;
+}
