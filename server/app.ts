@@ -37,6 +37,7 @@ import { open311ClientRoutes } from './open311/open311-client-routes.ts';
 import { open311Routes } from './open311/open311-routes.ts';
 import { overviewRoutes } from './overview/overview-routes.ts';
 import { planRoutes } from './plans/plan-routes.ts';
+import { planPublicationRoutes } from './plans/plan-publication.ts';
 import { publicCachePlugin } from './public/public-cache.ts';
 import { siteIdentityPlugin } from './public/site-identity.ts';
 import { publicSite } from './public/site-routes.ts';
@@ -169,6 +170,7 @@ export async function buildApp({
   await app.register(auditRoutes, { db: database.db });
   await app.register(indexRoutes, { db: database.db });
   await app.register(planRoutes, { db: database.db });
+  await app.register(planPublicationRoutes, { db: database.db });
   await app.register(surveyRoutes, { db: database.db });
   await app.register(surveyResultsRoutes, { db: database.db, cacheMs: config.readCacheMs });
   await app.register(paperRoutes, { db: database.db });

@@ -160,6 +160,8 @@ export const planSummarySchema = z.object({
   status: z.enum(PLAN_STATUSES),
   /** When it was issued in Chiso (null: a draft); a unit's answer is on time or late by it. */
   issuedAt: z.string().nullable(),
+  /** Since when it is on the public site (null: not public). */
+  publishedAt: z.string().nullable(),
   taskCount: z.number().int(),
   overdueCount: z.number().int(),
   progress: z.number(),
@@ -301,6 +303,22 @@ export const updatePlanSchema = z.object({
 });
 
 export const issuePlanSchema = z.object({ version: versionSchema });
+
+/** Put an issued plan on the public site, or take it off (`published: false`). */
+export const publishPlanSchema = z.object({ published: z.boolean(), version: versionSchema });
+
+/** What the confirmation says before a plan goes public: how much becomes visible, and where. */
+export const planPublicationSchema = z.object({
+  publishedAt: z.string().nullable(),
+  tasks: z.number().int(),
+  /** Tasks with at least one accepted report's text, shown under the task. */
+  reportedTasks: z.number().int(),
+  /** Its address on the public site, and the staff's preview of that page (also before publishing). */
+  publicPath: z.string(),
+  previewPath: z.string(),
+  version: z.number().int(),
+});
+export type PlanPublication = z.infer<typeof planPublicationSchema>;
 
 export const withdrawPlanSchema = z.object({
   version: versionSchema,

@@ -60,6 +60,7 @@ const PLAN: PlanDetail = {
   parentPlanId: null,
   status: 'active',
   issuedAt: '2026-11-23T00:00:00.000Z',
+  publishedAt: null,
   taskCount: 2,
   overdueCount: 0,
   progress: 0,

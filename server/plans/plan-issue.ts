@@ -92,7 +92,8 @@ export async function withdrawPlan(
       table: plans,
       where: eq(plans.id, planId),
       version: input.version,
-      set: { status: 'draft', issuedAt: null, issuedBy: null },
+      // A draft is nobody's commitment yet: it leaves the public site too.
+      set: { status: 'draft', issuedAt: null, issuedBy: null, publishedAt: null, publishedBy: null },
       actorId: ctx.user.userId,
       at: nowOf(ctx),
       present: (row) => ({ status: row.status, number: row.number, issuedOn: row.issuedOn }),

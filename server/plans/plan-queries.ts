@@ -30,38 +30,14 @@ import { itemsAnsweredFor, overdueCondition } from './task-responsibility.ts';
 
 export async function getPlan(ctx: PlanContext, id: number): Promise<PlanDetail> {
   const { plan, unitName, unitPath } = await assertReadsPlan(ctx, id);
-  const rows = await ctx.db
-    .select()
-    .from(planItems)
-    .where(eq(planItems.planId, id))
-    .orderBy(asc(planItems.position));
-  const links = rows.length
-    ? await ctx.db
-        .select({
-          itemId: planItemUnits.itemId,
-          role: planItemUnits.role,
-          id: units.id,
-          name: units.name,
-          path: units.path,
-        })
-        .from(planItemUnits)
-        .innerJoin(units, eq(units.id, planItemUnits.unitId))
-        .where(
-          inArray(
-            planItemUnits.itemId,
-            rows.map((row) => row.id),
-          ),
-        )
-        .orderBy(sql`${units.name} collate vi`)
-    : [];
+  const today = todayOf(ctx);
+  const { rows, links, groups } = await planItemRows(ctx.db, id, today);
   const targets = await ctx.db
     .select()
     .from(planTargets)
     .where(eq(planTargets.planId, id))
     .orderBy(asc(planTargets.id));
-  const today = todayOf(ctx);
   const itemIds = rows.map((row) => row.id);
-  const groups = await groupsOfItems(ctx.db, itemIds, today);
   // Counted only for the tasks whose files the reader may open (others show 0, as if it had none):
   // through a group, that is one of the reader's own units being a member, asked of those units alone.
   const linkedPaths = new Map<number, string[]>();
@@ -82,15 +58,7 @@ export async function getPlan(ctx: PlanContext, id: number): Promise<PlanDetail>
     .filter((row) => canReadItemEvidence(ctx.user, unitPath, linkedPaths.get(row.id) ?? []))
     .map((row) => row.id);
   const evidence = await itemEvidenceCounts(ctx.db, readableIds);
-  const items = rows.map((row) => presentItem(row, links, today, evidence, groups));
-  const implementations = await implementationProgress(
-    ctx.db,
-    items.filter((item) => item.kind === 'task').map((item) => item.id),
-  );
-  for (const item of items)
-    item.progress = blendedProgress(item.progress, implementations.get(item.id) ?? null, plan.leadShare);
-  const { byId, plan: progress } = rollUpProgress(items);
-  for (const item of items) item.progress = byId.get(item.id) ?? item.progress;
+  const { items, progress } = await itemsWithProgress(ctx.db, plan, { rows, links, groups }, today, evidence);
   const canWrite = canChangePlan(ctx.user, unitPath);
   const leadPaths = (itemId: number) =>
     links.filter((link) => link.itemId === itemId && link.role === 'lead').map((link) => link.path);
@@ -128,10 +96,67 @@ export async function getPlan(ctx: PlanContext, id: number): Promise<PlanDetail>
   };
 }
 
+/** A plan's items in document order, the units named on them and the groups they are given to. */
+export async function planItemRows(db: DbOrTx, planId: number, today: string) {
+  const rows = await db
+    .select()
+    .from(planItems)
+    .where(eq(planItems.planId, planId))
+    .orderBy(asc(planItems.position));
+  const links = rows.length
+    ? await db
+        .select({
+          itemId: planItemUnits.itemId,
+          role: planItemUnits.role,
+          id: units.id,
+          name: units.name,
+          path: units.path,
+        })
+        .from(planItemUnits)
+        .innerJoin(units, eq(units.id, planItemUnits.unitId))
+        .where(
+          inArray(
+            planItemUnits.itemId,
+            rows.map((row) => row.id),
+          ),
+        )
+        .orderBy(sql`${units.name} collate vi`)
+    : [];
+  const groups = await groupsOfItems(
+    db,
+    rows.map((row) => row.id),
+    today,
+  );
+  return { rows, links, groups };
+}
+
+/**
+ * The items as the plan shows them, each task's progress blended with the units' own plans that carry
+ * it out and rolled up the sections: the one computation behind the plan page and the public site.
+ */
+export async function itemsWithProgress(
+  db: DbOrTx,
+  plan: PlanRow,
+  { rows, links, groups }: Awaited<ReturnType<typeof planItemRows>>,
+  today: string,
+  evidence: Map<number, number>,
+) {
+  const items = rows.map((row) => presentItem(row, links, today, evidence, groups));
+  const implementations = await implementationProgress(
+    db,
+    items.filter((item) => item.kind === 'task').map((item) => item.id),
+  );
+  for (const item of items)
+    item.progress = blendedProgress(item.progress, implementations.get(item.id) ?? null, plan.leadShare);
+  const { byId, plan: progress } = rollUpProgress(items);
+  for (const item of items) item.progress = byId.get(item.id) ?? item.progress;
+  return { items, progress };
+}
+
 type PlanRow = typeof plans.$inferSelect;
 type ItemRow = typeof planItems.$inferSelect;
 
-function presentPlan(plan: PlanRow, unitName: string) {
+export function presentPlan(plan: PlanRow, unitName: string) {
   return {
     id: plan.id,
     number: plan.number,
@@ -147,6 +172,7 @@ function presentPlan(plan: PlanRow, unitName: string) {
     parentPlanId: plan.parentPlanId,
     status: plan.status as PlanSummary['status'],
     issuedAt: plan.issuedAt?.toISOString() ?? null,
+    publishedAt: plan.publishedAt?.toISOString() ?? null,
     createdAt: plan.createdAt.toISOString(),
   };
 }

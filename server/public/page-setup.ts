@@ -23,7 +23,10 @@ export function setUpCitizenPages(app: FastifyInstance, back: { path: string; la
     else request.log.info({ code: appError.code }, 'request refused');
     const ctx = pageContext(request);
     const title = say(ctx.lang, status === 404 ? SW.notFoundTitle : SW.errorTitle);
-    const body = html`<h1>${title}</h1><div class="alert bad" role="alert"><p>${inLocale(appError.text, ctx.lang)}</p></div>
+    // The refusal's code rides along for tools (as the API's envelope carries it); a staff page
+    // reached without a session offers the sign-in.
+    const body = html`<h1>${title}</h1><div class="alert bad" role="alert" data-error="${appError.code}"><p>${inLocale(appError.text, ctx.lang)}</p></div>
+${status === 401 ? html`<p><a href="/login">${say(ctx.lang, SW.staff)}</a></p>` : null}
 <p><a href="${link(ctx, back.path)}">${say(ctx.lang, back.label)}</a></p>`;
     return sendPage(reply, status, layout(ctx, { title, body }));
   });

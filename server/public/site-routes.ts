@@ -5,6 +5,7 @@ import { html } from './html.ts';
 import { layout, link, notFoundPage, pageContext, siteName } from './layout.ts';
 import { setUpCitizenPages } from './page-setup.ts';
 import { papiPages, papiSitemap } from './papi-pages.ts';
+import { planPages, planSitemap } from './plan-pages.ts';
 import { sendPublic } from './public-cache.ts';
 import { roundPages, roundSitemap } from './round-pages.ts';
 import { SECTIONS, SW, say } from './site-words.ts';
@@ -83,10 +84,10 @@ async function home(request: FastifyRequest, reply: FastifyReply) {
 
 /** Every public address a search engine should know: each area lists its own. */
 export type SitemapSource = (db: Db) => Promise<string[]>;
-const SITEMAP: SitemapSource[] = [papiSitemap, roundSitemap];
+const SITEMAP: SitemapSource[] = [papiSitemap, roundSitemap, planSitemap];
 
 /** The site's areas: each a plugin of its own, registered here so they share the error pages. */
-const AREAS = [papiPages, roundPages];
+const AREAS = [papiPages, roundPages, planPages];
 
 export async function publicSite(app: FastifyInstance, { db, publicUrl }: { db: Db; publicUrl: string }) {
   const config = { policy: 'public' as const };

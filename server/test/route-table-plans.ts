@@ -170,6 +170,20 @@ export const PLAN_ROUTE_TABLE: Record<string, TableRow> = {
     own: '409 409 409 403 409 403 403 401',
     other: '409 409 404 403 404 403 403 401',
   },
+  'GET /api/plans/:id/publication': {
+    call: ({ side }) => ({ url: `/api/plans/${side.plan.id}/publication` }),
+    own: '200 200 200 200 200 200 200 401',
+    other: '200 200 404 404 404 200 200 401',
+  },
+  // Publishing over a stale version: an allowed caller is refused with 409 and nothing is public.
+  'PUT /api/plans/:id/publication': {
+    call: ({ side }) => ({
+      url: `/api/plans/${side.plan.id}/publication`,
+      body: { published: true, version: STALE },
+    }),
+    own: '409 409 409 403 409 403 403 401',
+    other: '409 409 404 403 404 403 403 401',
+  },
   'POST /api/plans/:id/withdraw': {
     call: ({ side }) => ({
       url: `/api/plans/${side.plan.id}/withdraw`,

@@ -1,0 +1,31 @@
+import type { TableRow } from './route-table-kit.ts';
+
+/** The public site: every page is open to everyone; the staff's preview of a plan is plans.read on it. */
+const EVERYONE = (status: number) => ({ own: Array(8).fill(status).join(' ') });
+
+export const PUBLIC_SITE_ROUTE_TABLE: Record<string, TableRow> = {
+  'GET /cong-khai': { call: () => ({ url: '/cong-khai' }), ...EVERYONE(200) },
+  'GET /cong-khai/*': { call: () => ({ url: '/cong-khai/khong-co/trang-nay' }), ...EVERYONE(404) },
+  'GET /robots.txt': { call: () => ({ url: '/robots.txt' }), ...EVERYONE(200) },
+  'GET /sitemap.xml': { call: () => ({ url: '/sitemap.xml' }), ...EVERYONE(200) },
+  'GET /cong-khai/papi': { call: () => ({ url: '/cong-khai/papi' }), ...EVERYONE(200) },
+  'GET /cong-khai/papi/chon': { call: () => ({ url: '/cong-khai/papi/chon?nam=2020' }), ...EVERYONE(303) },
+  'GET /cong-khai/papi/:year': {
+    call: () => ({ url: '/cong-khai/papi/2023?linh-vuc=papi-4' }),
+    ...EVERYONE(200),
+  },
+  'GET /cong-khai/ket-qua': { call: () => ({ url: '/cong-khai/ket-qua' }), ...EVERYONE(200) },
+  // No round of the table is published: nobody reads it here, whatever they may read in the app.
+  'GET /cong-khai/ket-qua/:round': { call: () => ({ url: '/cong-khai/ket-qua/999999' }), ...EVERYONE(404) },
+  'GET /cong-khai/ke-hoach': { call: () => ({ url: '/cong-khai/ke-hoach' }), ...EVERYONE(200) },
+  // The side's plan is not public.
+  'GET /cong-khai/ke-hoach/:plan': {
+    call: ({ side }) => ({ url: `/cong-khai/ke-hoach/${side.plan.id}` }),
+    ...EVERYONE(404),
+  },
+  'GET /cong-khai/ke-hoach/xem-truoc/:id': {
+    call: ({ side }) => ({ url: `/cong-khai/ke-hoach/xem-truoc/${side.plan.id}` }),
+    own: '200 200 200 200 200 200 200 401',
+    other: '200 200 404 404 404 200 200 401',
+  },
+};
