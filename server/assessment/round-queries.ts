@@ -287,7 +287,9 @@ export async function getResults(ctx: ServiceContext, roundId: number, options: 
               )
             : {},
           gaps: result.participating
-            ? result.gaps.slice(0, options.allGaps ? undefined : 10).map((gap) => ({ ...gap, lost: round2(gap.lost) }))
+            ? result.gaps
+                .slice(0, options.allGaps ? undefined : 10)
+                .map((gap) => ({ ...gap, lost: round2(gap.lost) }))
             : [],
         };
       }),

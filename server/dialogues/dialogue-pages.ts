@@ -5,10 +5,10 @@ import { inLocale, type Msg } from '../../core/errors.ts';
 import { formatDateVi } from '../../core/text/dates.ts';
 import { todayOf } from '../clock.ts';
 import type { Db } from '../db/engine.ts';
-import { html } from '../public/html.ts';
-import { layout, link, type PageContext, pageContext, sendPage } from '../public/layout.ts';
 import { W as FEEDBACK_WORDS, type Lang, say } from '../feedback/pages/words.ts';
 import { httpStatusOf, toAppError } from '../http/errors.ts';
+import { html } from '../public/html.ts';
+import { layout, link, type PageContext, pageContext, sendPage } from '../public/layout.ts';
 import { publicChoices, publicDialogue, publicDialogues } from './dialogue-public.ts';
 
 /**

@@ -15,9 +15,9 @@ import { todayOf } from '../clock.ts';
 import type { Db } from '../db/engine.ts';
 import { totalOver } from '../db/list-total.ts';
 import { receptionSessions, units } from '../db/schema/index.ts';
+import { say, W } from '../feedback/pages/words.ts';
 import { html } from '../public/html.ts';
 import { layout, link, pageContext, sendPage } from '../public/layout.ts';
-import { say, W } from '../feedback/pages/words.ts';
 
 /**
  * GET /tiep-cong-dan: the public reception schedule without JavaScript (Luật TCD Điều 24): every unit's

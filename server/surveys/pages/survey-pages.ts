@@ -7,9 +7,9 @@ import type { ServiceContext } from '../../audit/audit-log.ts';
 import { actorOf } from '../../auth/policy.ts';
 import type { Db } from '../../db/engine.ts';
 import { formTokens, isSpentToken, spendFormToken } from '../../feedback/pages/form-token.ts';
+import { httpStatusOf } from '../../http/errors.ts';
 import { link, type PageContext, pageContext, sendPage } from '../../public/layout.ts';
 import { setUpCitizenPages } from '../../public/page-setup.ts';
-import { httpStatusOf } from '../../http/errors.ts';
 import {
   draftByToken,
   fixedCodes,

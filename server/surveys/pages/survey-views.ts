@@ -1,9 +1,9 @@
 import { inLocale, type Msg } from '../../../core/errors.ts';
 import type { SurveyScreen } from '../../../core/surveys/screens.ts';
 import { optionsOf, type SurveyAnswers, type SurveyQuestion } from '../../../core/surveys/survey.ts';
+import { say } from '../../feedback/pages/words.ts';
 import { type Html, html } from '../../public/html.ts';
 import { fieldError, layout, link, type PageContext } from '../../public/layout.ts';
-import { say } from '../../feedback/pages/words.ts';
 import type { PublicUnit } from '../public-response-service.ts';
 import { fill, SW } from './survey-words.ts';
 
