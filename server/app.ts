@@ -38,6 +38,7 @@ import { open311Routes } from './open311/open311-routes.ts';
 import { overviewRoutes } from './overview/overview-routes.ts';
 import { planPublicationRoutes } from './plans/plan-publication.ts';
 import { planRoutes } from './plans/plan-routes.ts';
+import { openDataRoutes } from './public/open-data.ts';
 import { publicCachePlugin } from './public/public-cache.ts';
 import { siteIdentityPlugin } from './public/site-identity.ts';
 import { publicSite } from './public/site-routes.ts';
@@ -53,6 +54,7 @@ import { surveyResultsRoutes } from './surveys/results-routes.ts';
 import { surveyAdminRoutes } from './surveys/survey-admin-routes.ts';
 import { surveyLinkRoutes } from './surveys/survey-link-routes.ts';
 import { surveyRoutes } from './surveys/survey-routes.ts';
+import { unitContactRoutes } from './units/unit-contacts.ts';
 import { unitGroupRoutes } from './units/unit-group-routes.ts';
 import { unitRoutes } from './units/unit-routes.ts';
 import { userRoutes } from './users/user-routes.ts';
@@ -166,6 +168,7 @@ export async function buildApp({
   await app.register(authRoutes, { db: database.db, config });
   await app.register(unitRoutes, { db: database.db, cacheMs: config.readCacheMs });
   await app.register(unitGroupRoutes, { db: database.db });
+  await app.register(unitContactRoutes, { db: database.db });
   await app.register(userRoutes, { db: database.db });
   await app.register(auditRoutes, { db: database.db });
   await app.register(indexRoutes, { db: database.db });
@@ -201,6 +204,7 @@ export async function buildApp({
   await app.register(dialoguePages, { db: database.db });
   await app.register(surveyPages, { db: database.db, secret: config.secret });
   await app.register(publicSite, { db: database.db, publicUrl: config.publicUrl });
+  await app.register(openDataRoutes, { db: database.db, publicUrl: config.publicUrl });
 
   await app.register(webRoutes);
   app.setNotFoundHandler((request, reply) =>

@@ -62,6 +62,10 @@ const ACTIONS: Record<string, Words> = {
   },
   'unit.created': { vi: '{actor} đã thêm đơn vị {entity}', en: '{actor} added the unit {entity}' },
   'unit.updated': { vi: '{actor} đã sửa thông tin đơn vị {entity}', en: '{actor} changed the unit {entity}' },
+  'unit.contacts': {
+    vi: '{actor} đã cập nhật thông tin liên hệ công khai của {entity}',
+    en: '{actor} updated the public contacts of {entity}',
+  },
   'unit.closed': {
     vi: '{actor} đã đóng đơn vị {entity} (giải thể, sáp nhập)',
     en: '{actor} closed the unit {entity} (dissolved or merged)',
@@ -80,6 +84,14 @@ const ACTIONS: Record<string, Words> = {
   'plan.issue': {
     vi: '{actor} đã ban hành kế hoạch “{entity}”',
     en: '{actor} issued the plan “{entity}”',
+  },
+  'plan.publish': {
+    vi: '{actor} đã công khai kế hoạch “{entity}” trên trang công khai',
+    en: '{actor} made the plan “{entity}” public',
+  },
+  'plan.unpublish': {
+    vi: '{actor} đã thôi công khai kế hoạch “{entity}”',
+    en: '{actor} took the plan “{entity}” off the public site',
   },
   'plan.withdraw': {
     vi: '{actor} đã thu hồi kế hoạch “{entity}” về dự thảo',
@@ -440,6 +452,7 @@ const FIELDS: Record<string, Words> = {
   headPhone: { vi: 'Điện thoại thủ trưởng', en: 'Head’s phone' },
   headEmail: { vi: 'Thư điện tử thủ trưởng', en: 'Head’s e-mail' },
   address: { vi: 'Địa chỉ', en: 'Address' },
+  publishedAt: { vi: 'Công khai từ', en: 'Public since' },
   successorIds: { vi: 'Đơn vị kế thừa', en: 'Successor units' },
   fullName: { vi: 'Họ và tên', en: 'Full name' },
   username: { vi: 'Tên đăng nhập', en: 'Username' },

@@ -67,6 +67,30 @@ export const updateUnitSchema = z.object({
 });
 export type UpdateUnitInput = z.input<typeof updateUnitSchema>;
 
+/** What a unit keeps current itself: the contacts the public site shows. */
+export const unitContactsSchema = z.object({
+  headName: unitFields.headName,
+  headTitle: unitFields.headTitle,
+  headPhone: unitFields.headPhone,
+  headEmail: unitFields.headEmail,
+  address: unitFields.address,
+  version: versionSchema,
+});
+
+export const unitContactsFormSchema = z.object({
+  unitId: z.number().int(),
+  name: z.string(),
+  headName: z.string().nullable(),
+  headTitle: z.string().nullable(),
+  headPhone: z.string().nullable(),
+  headEmail: z.string().nullable(),
+  address: z.string().nullable(),
+  /** The reader may change them (units.contacts on the unit). */
+  canChange: z.boolean(),
+  version: z.number().int(),
+});
+export type UnitContacts = z.infer<typeof unitContactsFormSchema>;
+
 export const moveUnitSchema = z.object({
   parentId: idSchema,
   version: versionSchema,

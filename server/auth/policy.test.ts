@@ -80,6 +80,11 @@ describe('authorisation policies', () => {
       'GET /cong-khai/ket-qua/:round',
       'GET /cong-khai/ke-hoach',
       'GET /cong-khai/ke-hoach/:plan',
+      'GET /cong-khai/lien-he',
+      // Open data: every public table as CSV and JSON, and its data package.
+      'GET /du-lieu-mo',
+      'GET /du-lieu-mo/datapackage.json',
+      'GET /du-lieu-mo/:file',
     ];
     expect(
       publicRoutes

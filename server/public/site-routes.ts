@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Msg } from '../../core/errors.ts';
 import type { Db } from '../db/engine.ts';
+import { contactPages } from './contact-pages.ts';
 import { html } from './html.ts';
 import { layout, link, notFoundPage, pageContext, siteName } from './layout.ts';
 import { setUpCitizenPages } from './page-setup.ts';
@@ -87,7 +88,7 @@ export type SitemapSource = (db: Db) => Promise<string[]>;
 const SITEMAP: SitemapSource[] = [papiSitemap, roundSitemap, planSitemap];
 
 /** The site's areas: each a plugin of its own, registered here so they share the error pages. */
-const AREAS = [papiPages, roundPages, planPages];
+const AREAS = [papiPages, roundPages, planPages, contactPages];
 
 export async function publicSite(app: FastifyInstance, { db, publicUrl }: { db: Db; publicUrl: string }) {
   const config = { policy: 'public' as const };

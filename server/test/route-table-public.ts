@@ -1,4 +1,4 @@
-import type { TableRow } from './route-table-kit.ts';
+import { STALE, type TableRow } from './route-table-kit.ts';
 
 /** The public site: every page is open to everyone; the staff's preview of a plan is plans.read on it. */
 const EVERYONE = (status: number) => ({ own: Array(8).fill(status).join(' ') });
@@ -22,6 +22,27 @@ export const PUBLIC_SITE_ROUTE_TABLE: Record<string, TableRow> = {
   'GET /cong-khai/ke-hoach/:plan': {
     call: ({ side }) => ({ url: `/cong-khai/ke-hoach/${side.plan.id}` }),
     ...EVERYONE(404),
+  },
+  'GET /cong-khai/lien-he': { call: () => ({ url: '/cong-khai/lien-he?loai=xa&q=tan' }), ...EVERYONE(200) },
+  'GET /du-lieu-mo': { call: () => ({ url: '/du-lieu-mo' }), ...EVERYONE(200) },
+  'GET /du-lieu-mo/datapackage.json': {
+    call: () => ({ url: '/du-lieu-mo/datapackage.json' }),
+    ...EVERYONE(200),
+  },
+  'GET /du-lieu-mo/:file': { call: () => ({ url: '/du-lieu-mo/papi-2020.csv' }), ...EVERYONE(200) },
+  // A unit's public contacts: read by whoever reads the unit, kept by the unit itself (units.contacts).
+  'GET /api/units/:id/contacts': {
+    call: ({ side }) => ({ url: `/api/units/${side.unitId}/contacts` }),
+    own: '200 200 200 200 200 200 200 401',
+    other: '200 200 404 404 404 200 200 401',
+  },
+  'PUT /api/units/:id/contacts': {
+    call: ({ side }) => ({
+      url: `/api/units/${side.unitId}/contacts`,
+      body: { headName: 'Bảng quyền', version: STALE },
+    }),
+    own: '409 409 409 409 409 403 403 401',
+    other: '409 409 404 404 404 403 403 401',
   },
   'GET /cong-khai/ke-hoach/xem-truoc/:id': {
     call: ({ side }) => ({ url: `/cong-khai/ke-hoach/xem-truoc/${side.plan.id}` }),

@@ -1,5 +1,6 @@
 import { DIALOGUE_MESSAGES } from './dialogue-messages.ts';
 import { FEEDBACK_MESSAGES } from './feedback-messages.ts';
+import { PUBLIC_SITE_MESSAGES } from './public-site-messages.ts';
 import { RECEPTION_MESSAGES } from './reception-messages.ts';
 import { SURVEY_ADMIN_MESSAGES } from './survey-admin-messages.ts';
 import { SURVEY_LINKS_MESSAGES } from './survey-links-messages.ts';
@@ -11,6 +12,7 @@ export const MESSAGES = {
   ...FEEDBACK_MESSAGES,
   ...DIALOGUE_MESSAGES,
   ...RECEPTION_MESSAGES,
+  ...PUBLIC_SITE_MESSAGES,
   ...SURVEY_RESULTS_MESSAGES,
   ...SURVEY_PAPER_MESSAGES,
   ...SURVEY_LINKS_MESSAGES,
@@ -58,8 +60,7 @@ export const MESSAGES = {
   indicators: { vi: 'Chỉ số & mục tiêu', en: 'Indicators & targets' },
   assessment: { vi: 'Đánh giá, chấm điểm', en: 'Assessment' },
   citizenVoice: { vi: 'Ý kiến người dân', en: 'Citizen voice' },
-  publicPortal: { vi: 'Cổng công khai', en: 'Public portal' },
-  comingSoon: { vi: 'Sắp có', en: 'Coming' },
+  publicPortal: { vi: 'Trang công khai', en: 'Public site' },
   administration: { vi: 'Quản trị', en: 'Administration' },
   units: { vi: 'Cơ cấu tổ chức', en: 'Organisation' },
   users: { vi: 'Người dùng & phân quyền', en: 'Users & roles' },

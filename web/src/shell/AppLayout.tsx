@@ -1,4 +1,4 @@
-import { ActionIcon, AppShell, Badge, Burger, Button, Group, NavLink, Text, Title } from '@mantine/core';
+import { ActionIcon, AppShell, Burger, Button, Group, NavLink, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconLogout } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
@@ -10,7 +10,6 @@ import { NotificationBell } from '../features/notifications/NotificationBell.tsx
 import { type Locale, useT } from '../i18n/locale.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
 
-const MODULES: MessageKey[] = ['publicPortal'];
 const ADMIN: { to: string; label: MessageKey; permission: string }[] = [
   { to: '/units', label: 'units', permission: 'units.read' },
   { to: '/users', label: 'users', permission: 'users.read' },
@@ -197,18 +196,8 @@ export function AppLayout() {
             active={pathname.startsWith('/surveys')}
           />
         )}
-        {MODULES.map((key) => (
-          <NavLink
-            key={key}
-            label={t(key)}
-            disabled
-            rightSection={
-              <Badge size="xs" variant="light" color="gray">
-                {t('comingSoon')}
-              </Badge>
-            }
-          />
-        ))}
+        {/* The public site is the server's own pages (no sign-in, no JavaScript): a plain link. */}
+        <NavLink component="a" href="/cong-khai" target="_blank" label={t('publicPortal')} />
         <Text size="xs" c="dimmed" fw={600} mt="md" mb={4} px="sm" tt="uppercase">
           {t('administration')}
         </Text>

@@ -32,6 +32,7 @@ import { type PlanDetail, type PlanItem, usePlan } from './api.ts';
 import { CascadePanel } from './CascadePanel.tsx';
 import { PlanIssueActions, PlanStatusBadge } from './PlanIssueActions.tsx';
 import { PlanParticularsDialog } from './PlanParticularsDialog.tsx';
+import { PlanPublicationActions } from './PlanPublicationActions.tsx';
 import { PlanTargets } from './PlanTargets.tsx';
 import { TaskDialog } from './TaskDialog.tsx';
 import { UnitPlanRequest } from './UnitPlanRequest.tsx';
@@ -82,6 +83,7 @@ export function PlanPage() {
         </Stack>
         <Group gap="xs">
           <PlanIssueActions plan={plan} />
+          <PlanPublicationActions plan={plan} />
           {plan.access.edit && (
             <Button variant="default" aria-haspopup="dialog" onClick={() => setEditingParticulars(true)}>
               {t('editParticulars')}

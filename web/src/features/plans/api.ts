@@ -6,6 +6,7 @@ import type {
   Evidence,
   PlanDetail,
   PlanItem,
+  PlanPublication,
   PlanSummary,
   UpdatePlanItemInput,
 } from '../../../../core/plans/plan-views.ts';
@@ -211,4 +212,21 @@ export function useEvidenceChange(
     }),
     remove: useMutation({ mutationFn: (id: number) => api<void>('DELETE', `${url}/${id}`), onSuccess }),
   };
+}
+
+/** The plan on the public site: whether it is there, and what the confirmation tells before it goes. */
+export function usePlanPublication(planId: number, enabled: boolean) {
+  const client = useQueryClient();
+  const key = ['plans', planId, 'publication'];
+  const query = useQuery({
+    queryKey: key,
+    queryFn: () => api<PlanPublication>('GET', `/api/plans/${planId}/publication`),
+    enabled,
+  });
+  const change = useMutation({
+    mutationFn: (input: { published: boolean; version: number }) =>
+      api<PlanPublication>('PUT', `/api/plans/${planId}/publication`, input),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['plans'] }),
+  });
+  return { query, change };
 }

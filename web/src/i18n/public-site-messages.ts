@@ -1,0 +1,23 @@
+/** The labels of what staff put on the public site (a plan's switch), vi and en. */
+export const PUBLIC_SITE_MESSAGES = {
+  planPublic: { vi: 'Đang công khai', en: 'Public' },
+  planPublicSince: { vi: 'Công khai từ {date}', en: 'Public since {date}' },
+  planPublish: { vi: 'Công khai', en: 'Make public' },
+  planUnpublish: { vi: 'Thôi công khai', en: 'Take off the public site' },
+  planPublishTitle: { vi: 'Công khai kế hoạch?', en: 'Make the plan public?' },
+  planPublishWhat: {
+    vi: 'Người dân sẽ xem được {plan} trên trang công khai, không cần đăng nhập: {tasks} nhiệm vụ với cơ quan chủ trì, thời hạn, trạng thái, tiến độ, và nội dung các đơn vị đã báo cáo (trong báo cáo đã được tiếp nhận) của {reported} nhiệm vụ. Ghi chú nội bộ, tệp minh chứng và báo cáo chưa tiếp nhận không được công khai. Có thể thôi công khai bất cứ lúc nào.',
+    en: 'Citizens will see {plan} on the public site without signing in: {tasks} tasks with their lead units, deadlines, status and progress, and what units reported (in accepted reports) on {reported} tasks. Internal notes, evidence files and reports not yet accepted are never public. It can be taken off at any time.',
+  },
+  planUnpublishTitle: { vi: 'Thôi công khai kế hoạch?', en: 'Take the plan off the public site?' },
+  planUnpublishWhat: {
+    vi: '{plan} sẽ không còn trên trang công khai và trong dữ liệu mở từ lần xem tiếp theo. Kế hoạch vẫn giữ nguyên trong hệ thống; có thể công khai lại.',
+    en: '{plan} leaves the public site and the open data at the next reading. The plan itself stays as it is; it can be made public again.',
+  },
+  planPreview: { vi: 'Xem trước trang công khai', en: 'Preview the public page' },
+  planOpenPublic: { vi: 'Xem trên trang công khai', en: 'Open on the public site' },
+  planDraftNotPublic: {
+    vi: 'Dự thảo không công khai được: ban hành trước.',
+    en: 'A draft cannot be made public: issue it first.',
+  },
+} as const;
