@@ -37,13 +37,18 @@ function csvCell(value: Cell): string {
 /** The rows as CSV, in the schema's field order, with a header line of the field names. */
 export function toCsv(schema: TableSchema, rows: readonly Row[]): string {
   const names = schema.fields.map((field) => field.name);
-  const lines = [names.join(','), ...rows.map((row) => names.map((name) => csvCell(row[name] ?? null)).join(','))];
+  const lines = [
+    names.join(','),
+    ...rows.map((row) => names.map((name) => csvCell(row[name] ?? null)).join(',')),
+  ];
   return `${lines.join('\r\n')}\r\n`;
 }
 
 /** The rows as JSON objects with only the schema's fields, in order. */
 export function toJsonRows(schema: TableSchema, rows: readonly Row[]): Row[] {
-  return rows.map((row) => Object.fromEntries(schema.fields.map((field) => [field.name, row[field.name] ?? null])));
+  return rows.map((row) =>
+    Object.fromEntries(schema.fields.map((field) => [field.name, row[field.name] ?? null])),
+  );
 }
 
 /** RFC 4180 CSV into records of strings (quoted fields, doubled quotes, CRLF or LF). */
@@ -101,12 +106,14 @@ export function checkCsv(schema: TableSchema, text: string): string[] {
   const keys = new Set<string>();
   records.forEach((record, index) => {
     const line = index + 2;
-    if (record.length !== names.length) problems.push(`line ${line}: ${record.length} cells, ${names.length} fields`);
+    if (record.length !== names.length)
+      problems.push(`line ${line}: ${record.length} cells, ${names.length} fields`);
     schema.fields.forEach((field, column) => {
       const cell = record[column] ?? '';
       if (schema.missingValues.includes(cell)) {
         if (field.constraints?.required) problems.push(`line ${line}, ${field.name}: required`);
-      } else if (!VALID[field.type](cell)) problems.push(`line ${line}, ${field.name}: "${cell}" is no ${field.type}`);
+      } else if (!VALID[field.type](cell))
+        problems.push(`line ${line}, ${field.name}: "${cell}" is no ${field.type}`);
     });
     if (schema.primaryKey) {
       const key = schema.primaryKey.map((name) => record[names.indexOf(name)]).join('\u0000');

@@ -112,7 +112,7 @@ ${
 ${list.page > 1 ? html`<a href="${pageLink(list.page - 1)}" rel="prev">${s(FEEDBACK_WORDS.previous)}</a>` : html`<span></span>`}
 ${list.page < pages ? html`<a href="${pageLink(list.page + 1)}" rel="next">${s(FEEDBACK_WORDS.next)}</a>` : null}
 </nav>`;
-  return sendPage(reply, 200, layout(ctx, { title: s(W.listTitle), body }));
+  return sendPage(reply, 200, layout(ctx, { title: s(W.listTitle), body, section: 'dialogues' }));
 }
 
 function notFound(ctx: PageContext, reply: FastifyReply) {
@@ -175,7 +175,7 @@ ${
 </dl></li>`,
       )}</ul>`
 }`;
-  return sendPage(reply, 200, layout(ctx, { title: dialogue.topic, body }));
+  return sendPage(reply, 200, layout(ctx, { title: dialogue.topic, body, section: 'dialogues' }));
 }
 
 /** The public pages of dialogues (policy 'public', kept out of the OpenAPI document: they answer HTML). */

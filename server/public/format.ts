@@ -26,3 +26,9 @@ export function idOfSlug(text: string): number | null {
   const match = /^(\d{1,9})(?:-[a-z0-9-]*)?$/.exec(text);
   return match ? Number(match[1]) : null;
 }
+
+/** A share as the web app writes it: "10,2%", "70%" (at most one decimal, none when whole). */
+export function percentText(value: number | null, lang: Lang): string {
+  if (value === null) return '—';
+  return `${value.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1 })}%`;
+}

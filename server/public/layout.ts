@@ -89,6 +89,9 @@ figcaption{font-size:.85rem;color:#545b66}
 .cards{display:grid;gap:1rem;grid-template-columns:repeat(auto-fill,minmax(15rem,1fr));list-style:none;padding:0;margin:0 0 1rem}
 .cards li{background:#fff;border:1px solid #d9dce1;border-radius:8px;padding:1rem}
 .cards h2{margin-top:0}
+.cards.stats{grid-template-columns:repeat(auto-fill,minmax(9rem,1fr));gap:.75rem}
+.cards.stats li{padding:.75rem}
+.cards.stats p{margin:.15rem 0}
 .cards .big{font-size:1.6rem;font-weight:700;margin:.25rem 0}
 h1{font-size:1.5rem;line-height:1.25;margin:.5rem 0 1rem}
 h2{font-size:1.2rem;margin:1.5rem 0 .5rem}

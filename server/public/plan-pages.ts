@@ -7,7 +7,7 @@ import { formatDateVi } from '../../core/text/dates.ts';
 import { contextOf } from '../auth/policy.ts';
 import type { Db } from '../db/engine.ts';
 import { assertReadsPlan } from '../plans/plan-access.ts';
-import { decimal, idOfSlug } from './format.ts';
+import { idOfSlug, percentText } from './format.ts';
 import { type Html, html } from './html.ts';
 import { layout, link, notFoundPage, type PageContext, pageContext, sendPage } from './layout.ts';
 import { sendPublic } from './public-cache.ts';
@@ -81,7 +81,7 @@ ${
 
 function bar(progress: number, label: string): Html {
   const value = Math.round(progress);
-  return html`<div class="bar-out" role="img" aria-label="${label}: ${value} %"><div class="bar-in" style="width:${value}%"></div></div>`;
+  return html`<div class="bar-out" role="img" aria-label="${label}: ${value}%"><div class="bar-in" style="width:${value}%"></div></div>`;
 }
 
 function taskBlock(ctx: PageContext, task: PublicTask): Html {
@@ -93,7 +93,7 @@ function taskBlock(ctx: PageContext, task: PublicTask): Html {
 ${task.lead.length ? html`<dt>${s(T.lead)}</dt><dd>${task.lead.join('; ')}</dd>` : null}
 ${task.support.length ? html`<dt>${s(T.support)}</dt><dd>${task.support.join('; ')}</dd>` : null}
 <dt>${s(T.due)}</dt><dd>${task.due ? formatDateVi(task.due) : '—'}${task.overdue ? html` <span class="badge down">${s(T.overdue)}</span>` : null}</dd>
-<dt>${s(T.status)}</dt><dd>${say(ctx.lang, ITEM_STATUS_NAMES[task.status])} · ${decimal(task.progress, ctx.lang, 0)} %</dd>
+<dt>${s(T.status)}</dt><dd>${say(ctx.lang, ITEM_STATUS_NAMES[task.status])} · ${percentText(task.progress, ctx.lang)}</dd>
 </dl>
 ${bar(task.progress, s(T.progress))}
 ${
@@ -125,8 +125,8 @@ ${plan.signer ? html`<dt>${s(T.signer)}</dt><dd>${plan.signer}</dd>` : null}
 <dt>${s(T.status)}</dt><dd>${say(ctx.lang, PLAN_STATUS_NAMES[plan.status as PlanStatus])}</dd>
 </dl>
 <h2>${s(T.counts)}</h2>
-<ul class="cards">
-<li><p>${s(T.progress)}</p><p class="big">${decimal(plan.progress, ctx.lang, 0)} %</p>${bar(plan.progress, s(T.progress))}</li>
+<ul class="cards stats">
+<li><p>${s(T.progress)}</p><p class="big">${percentText(plan.progress, ctx.lang)}</p>${bar(plan.progress, s(T.progress))}</li>
 <li><p>${say(ctx.lang, ITEM_STATUS_NAMES.done)}</p><p class="big">${byStatus('done')}/${tasks.length}</p><p>${s(T.tasks)}</p></li>
 <li><p>${say(ctx.lang, ITEM_STATUS_NAMES.in_progress)}</p><p class="big">${byStatus('in_progress')}</p><p>${s(T.tasks)}</p></li>
 <li><p>${s(T.overdue)}</p><p class="big">${overdue}</p><p>${s(T.tasks)}</p></li>

@@ -115,8 +115,8 @@ describe('assessment rounds on the public site', () => {
     const page = await get(path);
     expect(page.statusCode).toBe(200);
     const text = textOf(page.body);
-    expect(text).toContain('1 Xã Tân Hưng 100,00 100,0 % Tốt');
-    expect(text).toContain('2 Phường Phố Hiến 80,00 80,0 % Khá');
+    expect(text).toContain('1 Xã Tân Hưng 100,00 100% Tốt');
+    expect(text).toContain('2 Phường Phố Hiến 80,00 80% Khá');
     expect(text).toContain('— Xã Văn Giang Không tham gia');
     expect(text).toContain('Cải cách thủ tục hành chính 10,00 20,00');
     expect(text).toContain('Tiêu chí nhiều đơn vị bị trừ điểm nhất');

@@ -5,7 +5,7 @@ import { formatDateVi } from '../../core/text/dates.ts';
 import { getResults } from '../assessment/round-queries.ts';
 import type { Db } from '../db/engine.ts';
 import { assessmentRounds, frameworks, roundUnits, units } from '../db/schema/index.ts';
-import { decimal, idOfSlug, slug } from './format.ts';
+import { decimal, idOfSlug, percentText, slug } from './format.ts';
 import { html } from './html.ts';
 import { layout, link, notFoundPage, pageContext } from './layout.ts';
 import { sendPublic } from './public-cache.ts';
@@ -196,7 +196,7 @@ ${results.previousRound ? html`<p class="meta">${s(T.previous(results.previousRo
 <tbody>${results.units.map((unit) => {
       const change = changeText(unit.change, lang);
       return unit.participating
-        ? html`<tr><td class="num">${unit.rank ?? '—'}</td><th scope="row">${unit.name}</th><td class="num">${decimal(unit.total, lang)}</td><td class="num">${decimal(unit.percent, lang, 1)} %</td><td class="nowrap">${unit.band ?? '—'}</td><td class="nowrap ${change.className ?? ''}">${change.text}</td></tr>`
+        ? html`<tr><td class="num">${unit.rank ?? '—'}</td><th scope="row">${unit.name}</th><td class="num">${decimal(unit.total, lang)}</td><td class="num">${percentText(unit.percent, lang)}</td><td class="nowrap">${unit.band ?? '—'}</td><td class="nowrap ${change.className ?? ''}">${change.text}</td></tr>`
         : html`<tr><td class="num">—</td><th scope="row">${unit.name}</th><td colspan="4">${s(T.notTaking)}</td></tr>`;
     })}</tbody>
 </table></div>

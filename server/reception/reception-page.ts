@@ -151,7 +151,7 @@ ${page > 1 ? html`<a href="${pageLink(page - 1)}" rel="prev">${s(W.previous)}</a
 ${page < pages ? html`<a href="${pageLink(page + 1)}" rel="next">${s(W.next)}</a>` : null}
 </nav>
 <p><a href="${link(ctx, '/phan-anh')}">${s(W.navForm)}</a></p>`;
-  return sendPage(reply, 200, layout(ctx, { title: s(T.title), body }));
+  return sendPage(reply, 200, layout(ctx, { title: s(T.title), body, section: 'reception' }));
 }
 
 export async function receptionPage(app: FastifyInstance, { db }: { db: Db }) {

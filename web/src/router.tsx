@@ -33,6 +33,7 @@ import { SurveyEditorPage } from './features/surveys/SurveyEditorPage.tsx';
 import { SurveyLinksPage } from './features/surveys/SurveyLinksPage.tsx';
 import { SurveyResultsPage } from './features/surveys/SurveyResultsPage.tsx';
 import { SurveysPage } from './features/surveys/SurveysPage.tsx';
+import { UnitContactsPage } from './features/units/UnitContactsPage.tsx';
 import { UnitsPage } from './features/units/UnitsPage.tsx';
 import { UsersPage } from './features/users/UsersPage.tsx';
 import { AppLayout } from './shell/AppLayout.tsx';
@@ -83,6 +84,7 @@ const routeTree = rootRoute.addChildren([
     page('/assessment/rounds/$roundId/units/$unitId', SheetPage),
     page('/feedback', FeedbackInboxPage),
     page('/feedback/settings', FeedbackSettingsPage),
+    page('/unit-contacts', UnitContactsPage),
     page('/feedback/apps', Open311ClientsPage),
     page('/feedback/$feedbackId', FeedbackItemPage),
     page('/dialogues', DialoguesPage),

@@ -174,7 +174,7 @@ ${check('keepLocation', W.keepLocation, W.keepLocationHint)}
 </fieldset>
 <div class="buttons"><button type="submit">${s(W.send)}</button></div>
 </form>`;
-  return layout(ctx, { title: s(W.formTitle), body });
+  return layout(ctx, { title: s(W.formTitle), body, section: 'feedback' });
 }
 
 /** GET /phan-anh: the empty form with a fresh token. */

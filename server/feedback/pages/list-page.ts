@@ -98,5 +98,5 @@ ${
 ${list.page > 1 ? html`<a href="${pageLink(list.page - 1)}" rel="prev">${s(W.previous)}</a>` : html`<span></span>`}
 ${list.page < pages ? html`<a href="${pageLink(list.page + 1)}" rel="next">${s(W.next)}</a>` : null}
 </nav>`;
-  return sendPage(reply, 200, layout(ctx, { title: s(W.listTitle), body }));
+  return sendPage(reply, 200, layout(ctx, { title: s(W.listTitle), body, section: 'feedback' }));
 }

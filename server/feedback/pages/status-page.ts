@@ -166,7 +166,7 @@ ${
 <section class="card" aria-labelledby="steps-title"><h2 id="steps-title">${s(W.steps)}</h2>
 <ol class="steps">${view.steps.map((step) => stepLine(lang, step))}</ol></section>
 ${state.token ? privateForms(ctx, view, state, state.token) : null}`;
-  return layout(ctx, { title, body, isPrivate: state.token !== null });
+  return layout(ctx, { title, body, isPrivate: state.token !== null, section: 'feedback' });
 }
 
 const originOf = (request: FastifyRequest) => `${request.protocol}://${request.host}`;

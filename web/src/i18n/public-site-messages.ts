@@ -20,4 +20,20 @@ export const PUBLIC_SITE_MESSAGES = {
     vi: 'Dự thảo không công khai được: ban hành trước.',
     en: 'A draft cannot be made public: issue it first.',
   },
+  unitContactsTitle: { vi: 'Thông tin liên hệ công khai', en: 'Public contacts' },
+  unitContactsNav: { vi: 'Liên hệ công khai', en: 'Public contacts' },
+  unitContactsHelp: {
+    vi: 'Người dân xem các thông tin này trên trang công khai (mục Liên hệ) để biết ai đứng đầu đơn vị và liên hệ bằng cách nào. Đơn vị tự cập nhật; mọi thay đổi được lưu ngay và ghi nhật ký.',
+    en: 'Citizens read these on the public site (Contacts) to know who heads the unit and how to reach them. The unit keeps them current; every change is saved at once and logged.',
+  },
+  unitContactsReadOnly: {
+    vi: 'Bạn chỉ xem được thông tin liên hệ của đơn vị này.',
+    en: 'You may only read this unit’s contacts.',
+  },
+  unitContacts_headName: { vi: 'Họ tên người đứng đầu', en: 'Head’s full name' },
+  unitContacts_headTitle: { vi: 'Chức vụ', en: 'Title' },
+  unitContacts_headPhone: { vi: 'Điện thoại công khai', en: 'Public phone' },
+  unitContacts_headEmail: { vi: 'Thư điện tử công khai', en: 'Public e-mail' },
+  unitContacts_address: { vi: 'Địa chỉ trụ sở', en: 'Office address' },
+  unitContactsPublic: { vi: 'Xem trang Liên hệ công khai', en: 'Open the public contacts page' },
 } as const;

@@ -197,6 +197,15 @@ export function AppLayout() {
           />
         )}
         {/* The public site is the server's own pages (no sign-in, no JavaScript): a plain link. */}
+        {hasPermission(me, 'units.contacts') && (
+          <NavLink
+            component={Link}
+            onClick={closeNav}
+            to="/unit-contacts"
+            label={t('unitContactsNav')}
+            active={pathname.startsWith('/unit-contacts')}
+          />
+        )}
         <NavLink component="a" href="/cong-khai" target="_blank" label={t('publicPortal')} />
         <Text size="xs" c="dimmed" fw={600} mt="md" mb={4} px="sm" tt="uppercase">
           {t('administration')}
