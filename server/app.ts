@@ -37,6 +37,9 @@ import { open311ClientRoutes } from './open311/open311-client-routes.ts';
 import { open311Routes } from './open311/open311-routes.ts';
 import { overviewRoutes } from './overview/overview-routes.ts';
 import { planRoutes } from './plans/plan-routes.ts';
+import { projectPages } from './projects/project-pages.ts';
+import { projectSitemap } from './projects/project-public.ts';
+import { projectRoutes } from './projects/project-routes.ts';
 import { publicCachePlugin } from './public/public-cache.ts';
 import { siteIdentityPlugin } from './public/site-identity.ts';
 import { publicSite } from './public/site-routes.ts';
@@ -198,7 +201,9 @@ export async function buildApp({
   await app.register(dialogueRoutes, { db: database.db });
   await app.register(dialoguePages, { db: database.db });
   await app.register(surveyPages, { db: database.db, secret: config.secret });
-  await app.register(publicSite, { db: database.db, publicUrl: config.publicUrl, sitemap: [] });
+  await app.register(projectRoutes, { db: database.db });
+  await app.register(projectPages, { db: database.db });
+  await app.register(publicSite, { db: database.db, publicUrl: config.publicUrl, sitemap: [projectSitemap] });
 
   await app.register(webRoutes);
   app.setNotFoundHandler((request, reply) =>

@@ -175,9 +175,6 @@ export const noticeSchema = z
   });
 export type NoticeInput = z.output<typeof noticeSchema>;
 
-export const withVersion = <T extends z.ZodType>(schema: T) =>
-  z.intersection(schema, z.object({ version: versionSchema }));
-
 // ---- Publishing and lists --------------------------------------------------------------------------------
 
 export const publishSchema = z.object({

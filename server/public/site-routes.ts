@@ -36,6 +36,10 @@ const SECTION_HINTS: Partial<Record<(typeof SECTIONS)[number]['key'], Msg>> = {
     vi: 'Các kế hoạch tỉnh công bố: nhiệm vụ, cơ quan chủ trì, thời hạn và tiến độ.',
     en: 'The plans the province published: tasks, lead agencies, deadlines and progress.',
   },
+  projects: {
+    vi: 'Công trình xây dựng bằng đóng góp của người dân: quyết định của cộng đồng, sổ thu chi, ban giám sát và quyết toán.',
+    en: 'Works built with residents’ contributions: their decision, the books, the supervision board and the final accounts.',
+  },
   contacts: {
     vi: 'Người đứng đầu từng cơ quan, xã, phường: điện thoại, thư điện tử, địa chỉ.',
     en: 'The head of every agency, commune and ward: phone, e-mail, address.',
