@@ -6,6 +6,7 @@ import type { TableRow } from './route-table-kit.ts';
 import { OPEN311_ROUTE_TABLE } from './route-table-open311.ts';
 import { PEOPLE_ROUTE_TABLE } from './route-table-people.ts';
 import { PLAN_ROUTE_TABLE } from './route-table-plans.ts';
+import { PROJECT_ROUTE_TABLE } from './route-table-projects.ts';
 import { RECEPTION_ROUTE_TABLE } from './route-table-reception.ts';
 import { REPORT_ROUTE_TABLE } from './route-table-reports.ts';
 import { SURVEY_ROUTE_TABLE } from './route-table-surveys.ts';
@@ -24,4 +25,5 @@ export const ROUTE_TABLE: Record<string, TableRow> = {
   ...DIALOGUE_ROUTE_TABLE,
   ...RECEPTION_ROUTE_TABLE,
   ...SURVEY_ROUTE_TABLE,
+  ...PROJECT_ROUTE_TABLE,
 };
