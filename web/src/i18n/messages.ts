@@ -1,5 +1,6 @@
 import { DIALOGUE_MESSAGES } from './dialogue-messages.ts';
 import { FEEDBACK_MESSAGES } from './feedback-messages.ts';
+import { PROJECT_MESSAGES } from './project-messages.ts';
 import { RECEPTION_MESSAGES } from './reception-messages.ts';
 import { SURVEY_ADMIN_MESSAGES } from './survey-admin-messages.ts';
 import { SURVEY_LINKS_MESSAGES } from './survey-links-messages.ts';
@@ -10,6 +11,7 @@ import { SURVEY_RESULTS_MESSAGES } from './survey-results-messages.ts';
 export const MESSAGES = {
   ...FEEDBACK_MESSAGES,
   ...DIALOGUE_MESSAGES,
+  ...PROJECT_MESSAGES,
   ...RECEPTION_MESSAGES,
   ...SURVEY_RESULTS_MESSAGES,
   ...SURVEY_PAPER_MESSAGES,
