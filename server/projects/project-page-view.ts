@@ -89,6 +89,9 @@ export const PW = {
   accounts: { vi: 'Quyết toán công trình', en: 'Final accounts' },
   accountsNone: { vi: 'Chưa quyết toán.', en: 'Not settled yet.' },
   accountsOk: { vi: 'Khớp với sổ thu, chi.', en: 'Matches the books.' },
+  data: { vi: 'Tải dữ liệu', en: 'Download the data' },
+  contributorsCsv: { vi: 'Hộ đóng góp (CSV)', en: 'Contributors (CSV)' },
+  projectJson: { vi: 'Toàn bộ trang (JSON)', en: 'The whole page (JSON)' },
   preview: {
     vi: 'Bản xem trước: đây đúng là trang người dân sẽ thấy khi công trình được công khai.',
     en: 'Preview: this is exactly the page the public will see once the project is published.',
@@ -115,7 +118,7 @@ function table(
 export function projectBody(
   ctx: PageContext,
   project: PublicProject,
-  options: { preview?: boolean } = {},
+  options: { preview?: boolean; path?: string } = {},
 ): Html {
   const s = (message: Msg) => say(ctx.lang, message);
   const row = (label: Msg, value: string | Html | null) =>
@@ -274,5 +277,10 @@ ${
     ? html`<p class="alert good">${s(PW.accountsOk)}</p>`
     : html`<div class="alert bad">${project.accounts.check?.issues.map((issue) => html`<p>${s(issue)}</p>`)}</div>`
 }</div>`
+}
+${
+  options.path
+    ? html`<p class="meta">${s(PW.data)}: <a href="${options.path}/dong-gop.csv">${s(PW.contributorsCsv)}</a> · <a href="${options.path}/du-lieu.json">${s(PW.projectJson)}</a></p>`
+    : null
 }`;
 }

@@ -6,6 +6,7 @@ import { publicProjectQuery } from '../../core/projects/project-schemas.ts';
 import { todayOf } from '../clock.ts';
 import type { Db } from '../db/engine.ts';
 import { projects, units } from '../db/schema/index.ts';
+import { writeTable } from '../files/tabular.ts';
 import { html } from '../public/html.ts';
 import { layout, link, type PageContext, pageContext } from '../public/layout.ts';
 import { setUpCitizenPages } from '../public/page-setup.ts';
@@ -110,7 +111,7 @@ function notFound(ctx: PageContext): Rendered {
 export function projectPage(
   ctx: PageContext,
   project: ReturnType<typeof publicView>,
-  options: { preview?: boolean } = {},
+  options: { preview?: boolean; path?: string } = {},
 ) {
   const s = (message: Msg) => say(ctx.lang, message);
   return layout(ctx, {
@@ -127,19 +128,23 @@ export function projectPage(
   });
 }
 
+/** A published project by its address's leading id, or null. */
+async function publishedBySlug(db: Db, slug: string) {
+  const id = Number(/^(\d{1,10})(-|$)/.exec(slug)?.[1]);
+  if (!Number.isInteger(id) || id <= 0 || id > 2_147_483_647) return null;
+  const [row] = await db
+    .select({ project: projects, unitName: units.name })
+    .from(projects)
+    .innerJoin(units, eq(units.id, projects.unitId))
+    .where(and(eq(projects.id, id), isNotNull(projects.publishedAt)));
+  return row ?? null;
+}
+
 async function showProject(request: FastifyRequest, reply: FastifyReply, db: Db) {
   return sendPublic(request, reply, async () => {
     const ctx = pageContext(request);
     const slug = (request.params as { slug: string }).slug;
-    const id = Number(/^(\d{1,10})(-|$)/.exec(slug)?.[1]);
-    const [row] =
-      Number.isInteger(id) && id > 0 && id <= 2_147_483_647
-        ? await db
-            .select({ project: projects, unitName: units.name })
-            .from(projects)
-            .innerJoin(units, eq(units.id, projects.unitId))
-            .where(and(eq(projects.id, id), isNotNull(projects.publishedAt)))
-        : [];
+    const row = await publishedBySlug(db, slug);
     if (!row) return notFound(ctx);
     // An old or shortened address of a published project leads to its own.
     const path = projectPath(row.project.id, row.project.name);
@@ -151,8 +156,58 @@ async function showProject(request: FastifyRequest, reply: FastifyReply, db: Db)
         headers: { location: link(ctx, path) },
       };
     const view = await projectView(db, row, todayOf({ now: request.server.clock }));
-    return { status: 200, type: HTML_TYPE, body: projectPage(ctx, publicView(view)).markup };
+    return { status: 200, type: HTML_TYPE, body: projectPage(ctx, publicView(view), { path }).markup };
   });
+}
+
+/**
+ * The same published data as open data: the whole public page as JSON, and the contributors as CSV
+ * (named households line by line, the others as one line of totals). Never a name the page hides.
+ */
+async function sendData(request: FastifyRequest, reply: FastifyReply, db: Db, format: 'json' | 'csv') {
+  return sendPublic(
+    request,
+    reply,
+    async () => {
+      const row = await publishedBySlug(db, (request.params as { slug: string }).slug);
+      if (!row) return { status: 404, type: 'text/plain; charset=utf-8', body: 'Không tìm thấy / Not found' };
+      const project = publicView(await projectView(db, row, todayOf({ now: request.server.clock })));
+      const name = projectSlug(row.project.id, row.project.name);
+      if (format === 'json')
+        return { status: 200, type: 'application/json; charset=utf-8', body: JSON.stringify(project) };
+      const { named, unnamed } = project.contributors;
+      const rows = [
+        ...named.map((line) => [line.name ?? '', line.kind, String(line.quantity), String(line.value ?? '')]),
+        ...(['money', 'land', 'labour'] as const)
+          .filter((kind) => unnamed[kind] > 0)
+          .map((kind) => [
+            `Hộ gia đình (${unnamed.households} hộ không công khai tên)`,
+            kind,
+            String(unnamed[kind]),
+            '',
+          ]),
+      ];
+      const body = await writeTable(
+        {
+          headers: [
+            'Hộ gia đình',
+            'Hình thức (money/land/labour)',
+            'Số lượng (đồng, m², ngày công)',
+            'Quy ra tiền (đồng)',
+          ],
+          rows,
+        },
+        'csv',
+      );
+      return {
+        status: 200,
+        type: 'text/csv; charset=utf-8',
+        body,
+        headers: { 'content-disposition': `attachment; filename="${name}-dong-gop.csv"` },
+      };
+    },
+    { cors: true },
+  );
 }
 
 export async function projectPages(app: FastifyInstance, { db }: { db: Db }) {
@@ -164,5 +219,11 @@ export async function projectPages(app: FastifyInstance, { db }: { db: Db }) {
   );
   app.get('/cong-khai/cong-trinh/:slug', { config, schema }, (request, reply) =>
     showProject(request, reply, db),
+  );
+  app.get('/cong-khai/cong-trinh/:slug/du-lieu.json', { config, schema }, (request, reply) =>
+    sendData(request, reply, db, 'json'),
+  );
+  app.get('/cong-khai/cong-trinh/:slug/dong-gop.csv', { config, schema }, (request, reply) =>
+    sendData(request, reply, db, 'csv'),
   );
 }

@@ -216,6 +216,26 @@ describe('the public pages of community projects', () => {
     expect(english.body).toContain('Households (1 not named at their request)');
     expect(english.body).not.toContain(HIDDEN_HOUSEHOLD);
 
+    // The same data open: the whole page as JSON, the contributors as CSV; never the unnamed household.
+    expect(page.body).toContain(`href="${path}/dong-gop.csv"`);
+    const json = await get(`${path}/du-lieu.json`);
+    expect(json.statusCode).toBe(200);
+    expect(json.headers['access-control-allow-origin']).toBe('*');
+    expect(json.json().contributors).toEqual({
+      named: [{ name: NAMED_HOUSEHOLD, kind: 'money', quantity: 2_000_000, value: null }],
+      unnamed: { households: 1, money: 1_500_000, land: 0, labour: 0 },
+    });
+    expect(json.body).not.toContain(HIDDEN_HOUSEHOLD);
+    const csv = await get(`${path}/dong-gop.csv`);
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(csv.body.replace(/^\uFEFF/, '').split('\r\n')).toEqual([
+      'Hộ gia đình,Hình thức (money/land/labour),"Số lượng (đồng, m², ngày công)",Quy ra tiền (đồng)',
+      `${NAMED_HOUSEHOLD},money,2000000,`,
+      'Hộ gia đình (1 hộ không công khai tên),money,1500000,',
+      '',
+    ]);
+    expect(csv.body).not.toContain(HIDDEN_HOUSEHOLD);
+
     const list = await get(`/cong-khai/cong-trinh?unitId=${unitA}`);
     expect(list.body).toContain(`href="${path}"`);
     expect(list.body).not.toContain(HIDDEN_HOUSEHOLD);
@@ -232,6 +252,8 @@ describe('the public pages of community projects', () => {
     });
     expect(withdrawn.status).toBe(200);
     expect((await get(path)).statusCode).toBe(404);
+    expect((await get(`${path}/du-lieu.json`)).statusCode).toBe(404);
+    expect((await get(`${path}/dong-gop.csv`)).statusCode).toBe(404);
     const audit = await t.database.db
       .select({ action: auditEvents.action, after: auditEvents.after })
       .from(auditEvents)

@@ -114,4 +114,12 @@ export const PROJECT_ROUTE_TABLE: Record<string, TableRow> = {
   },
   // The short address of a published project leads to its full one.
   'GET /cong-khai/cong-trinh/:slug': { call: on((p) => p.publishedPath), ...EVERYONE(301) },
+  'GET /cong-khai/cong-trinh/:slug/du-lieu.json': {
+    call: on((p) => `${p.publishedPath}/du-lieu.json`),
+    ...EVERYONE(200),
+  },
+  'GET /cong-khai/cong-trinh/:slug/dong-gop.csv': {
+    call: on((p) => `${p.publishedPath}/dong-gop.csv`),
+    ...EVERYONE(200),
+  },
 };
