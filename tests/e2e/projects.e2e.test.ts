@@ -88,6 +88,19 @@ describe('a commune records a community project and publishes it', () => {
     await addContribution(page, HIDDEN, '1500000', false);
     await page.screenshot({ path: `${SHOTS}/2-contributors.png`, fullPage: true });
 
+    // The preview is the public page itself, before anything is public.
+    const [preview] = await Promise.all([
+      page.context().waitForEvent('page'),
+      page.getByRole('link', { name: 'Xem trước trang công khai' }).click(),
+    ]);
+    await preview.getByRole('heading', { level: 1, name: NAME }).waitFor();
+    const previewText = (await preview.locator('main').textContent()) ?? '';
+    expect(previewText).toContain('Bản xem trước: đây đúng là trang người dân sẽ thấy');
+    expect(previewText).toContain(NAMED);
+    expect(previewText).not.toContain(HIDDEN);
+    await preview.screenshot({ path: `${SHOTS}/2b-preview.png` });
+    await preview.close();
+
     // One switch publishes it, after a confirmation saying who will be named.
     await page.getByRole('switch', { name: 'Công khai trên trang của tỉnh' }).click({ force: true });
     const confirm = page.getByRole('dialog', { name: 'Công khai công trình?' });
@@ -110,7 +123,7 @@ describe('a commune records a community project and publishes it', () => {
     expect(new URL(phone.url()).pathname).toMatch(
       /^\/cong-khai\/cong-trinh\/\d+-be-tong-hoa-ngo-7-khu-pho-hien-nam$/,
     );
-    const text = await phone.locator('main').innerText();
+    const text = (await phone.locator('main').textContent()) ?? '';
     expect(text).toContain(NAMED);
     expect(text).not.toContain(HIDDEN);
     expect(await phone.content()).not.toContain(HIDDEN);
