@@ -81,6 +81,32 @@ describe('the commune’s answer to the supervision board', () => {
     ).toBe('late');
   });
 
+  it('counts working days over the holiday calendar where a rule says so (a province’s stricter rule)', () => {
+    const rules = [
+      {
+        days: 5,
+        unit: 'workdays' as const,
+        from: '2026-01-01',
+        to: null,
+        basis: 'Quy chế của tỉnh',
+        source: 'unconfirmed' as const,
+      },
+    ];
+    // Received Tuesday 28/04/2026: 30/04 and 01/05 are holidays, 02–03/05 the weekend: the 5th working day is 07/05.
+    expect(
+      answerTiming(
+        { receivedOn: '2026-04-28', hasRecommendation: true, answeredOn: null },
+        '2026-05-07',
+        calendar,
+        rules,
+      ),
+    ).toEqual({
+      state: 'waiting',
+      dueOn: '2026-05-07',
+      basis: 'Quy chế của tỉnh',
+    });
+  });
+
   it('asks no answer of a record without a recommendation, and none before the law', () => {
     expect(
       answerTiming(

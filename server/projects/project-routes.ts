@@ -14,6 +14,7 @@ import type { Db } from '../db/engine.ts';
 import { formatOf } from '../files/tabular.ts';
 import { uploadedFile } from '../http/uploads.ts';
 import { pageContext } from '../public/layout.ts';
+import { readSiteIdentity } from '../public/site-identity.ts';
 import { createProject, editProject, publishProject, withdrawProject } from './project-commands.ts';
 import {
   addLine,
@@ -99,7 +100,9 @@ export async function projectRoutes(app: FastifyInstance, { db }: { db: Db }) {
     },
     async (request, reply) => {
       const detail = await projectDetail(contextOf(request, db), request.params.id);
-      const page = projectPage(pageContext(request), publicView(detail), { preview: true });
+      // The site's frame too (the API's requests skip reading it): the preview is the page as published.
+      const ctx = { ...pageContext(request), site: await readSiteIdentity(db) };
+      const page = projectPage(ctx, publicView(detail), { preview: true });
       return reply.header('cache-control', 'no-store').type('text/html; charset=utf-8').send(page.markup);
     },
   );

@@ -186,6 +186,9 @@ describe('the public pages of community projects', () => {
     const preview = await reporter.request('GET', `/api/projects/${id}/preview`);
     expect(preview.status).toBe(200);
     expect(preview.body).toContain('Bản xem trước');
+    expect(preview.body).toContain(
+      '<title>Kênh mương nội đồng Bình Minh · Cải cách hành chính tỉnh Hưng Yên</title>',
+    );
     expect(preview.body).toContain(NAMED_HOUSEHOLD);
     expect(preview.body).not.toContain(HIDDEN_HOUSEHOLD);
     expect((await get(`/api/projects/${id}/preview`)).statusCode).toBe(401);
