@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { AppError, importRejected, msg } from '../../core/errors.ts';
-import { validateContributionRows } from '../../core/projects/contribution-import.ts';
+import { CONTRIBUTION_COLUMNS, validateContributionRows } from '../../core/projects/contribution-import.ts';
 import {
   contributionSchema,
   memberSchema,
@@ -19,7 +19,7 @@ import {
   projectReceipts,
 } from '../db/schema/index.ts';
 import { deleteVersioned, writeVersioned } from '../db/versioned.ts';
-import { readTable, type TabularFormat } from '../files/tabular.ts';
+import { readTable, type TabularFormat, writeWorkbook } from '../files/tabular.ts';
 import { assertWritesProject, type ProjectContext } from './project-access.ts';
 import { projectDetail } from './project-queries.ts';
 
@@ -193,4 +193,27 @@ export async function importContributions(
     });
   });
   return { imported: lines.length, lines: preview };
+}
+
+/** The sheet to fill: the columns the import reads, with two example rows (one household not named). */
+export function contributionTemplate(): Promise<Buffer> {
+  return writeWorkbook([
+    {
+      name: 'Đóng góp',
+      headers: CONTRIBUTION_COLUMNS.map((column) => column.title),
+      rows: [
+        ['Nguyễn Văn A', 'Tổ dân phố số 1', 'Tiền', 2_000_000, null, '05/03/2026', 'Có', null],
+        [
+          'Trần Thị B',
+          'Tổ dân phố số 1',
+          'Ngày công',
+          5,
+          1_500_000,
+          '06/03/2026',
+          'Không',
+          'Không công khai tên',
+        ],
+      ],
+    },
+  ]);
 }

@@ -11,13 +11,15 @@ import {
 } from '../../core/projects/project-schemas.ts';
 import { contextOf } from '../auth/policy.ts';
 import type { Db } from '../db/engine.ts';
-import { formatOf } from '../files/tabular.ts';
+import { CONTENT_TYPES, formatOf } from '../files/tabular.ts';
+import { sendDownload } from '../http/downloads.ts';
 import { uploadedFile } from '../http/uploads.ts';
 import { pageContext } from '../public/layout.ts';
 import { readSiteIdentity } from '../public/site-identity.ts';
 import { createProject, editProject, publishProject, withdrawProject } from './project-commands.ts';
 import {
   addLine,
+  contributionTemplate,
   editLine,
   importContributions,
   LINE_KIND_CODES,
@@ -131,6 +133,16 @@ export async function projectRoutes(app: FastifyInstance, { db }: { db: Db }) {
       },
     },
     async (request) => withdrawProject(contextOf(request, db), request.params.id, request.body),
+  );
+  api.get(
+    '/api/projects/contributions-template',
+    { config: write, schema: { tags, summary: 'Tệp mẫu nhập các khoản đóng góp (.xlsx)' } },
+    async (_request, reply) =>
+      sendDownload(reply, {
+        fileName: 'Mẫu nhập đóng góp của hộ gia đình.xlsx',
+        contentType: CONTENT_TYPES.xlsx,
+        data: await contributionTemplate(),
+      }),
   );
   api.post(
     '/api/projects/:id/contributions/import',

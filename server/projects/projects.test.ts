@@ -147,6 +147,22 @@ describe('importing contributions', () => {
   it('refuses a file with a bad cell naming row, column and reason, writing nothing; then takes a good one whole', async () => {
     const reporter = await signInAs(t, 'unit_reporter', COMMUNE_A);
     const { id } = await buildProject(reporter, unitA);
+    // The template the page offers is read back by the import as it is.
+    const template = await t.app.inject({
+      method: 'GET',
+      url: '/api/projects/contributions-template',
+      headers: { cookie: reporter.cookie },
+    });
+    expect(template.statusCode).toBe(200);
+    const fromTemplate = await reporter.upload(
+      `/api/projects/${id}/contributions/import?dryRun=true`,
+      'mau.xlsx',
+      template.rawPayload,
+    );
+    expect(fromTemplate.json.lines).toEqual([
+      { row: 2, household: 'Nguyễn Văn A', kind: 'money', quantity: 2_000_000, consent: true },
+      { row: 3, household: 'Trần Thị B', kind: 'labour', quantity: 5, consent: false },
+    ]);
     const header = 'Chủ hộ,Hình thức,Số lượng,Ngày đóng góp,Đồng ý công khai tên\n';
     const bad = await reporter.upload(
       `/api/projects/${id}/contributions/import?dryRun=false`,

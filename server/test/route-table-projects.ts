@@ -99,6 +99,10 @@ export const PROJECT_ROUTE_TABLE: Record<string, TableRow> = {
     call: on((p) => `/api/projects/${p.draftId}/withdraw`, { version: STALE, reason: 'Bảng quyền' }),
     ...WRITE,
   },
+  'GET /api/projects/contributions-template': {
+    call: () => ({ url: '/api/projects/contributions-template' }),
+    own: '200 200 200 200 200 403 403 401',
+  },
   'POST /api/projects/:id/contributions/import': {
     call: on((p) => `/api/projects/${p.draftId}/contributions/import?dryRun=true`, undefined, {
       name: 'dong-gop.csv',

@@ -1,7 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closesAfterSave, launchBrowser, type RunningServer, signInAs, startServer } from './harness.ts';
+import {
+  closesAfterSave,
+  launchBrowser,
+  type RunningServer,
+  resizeTo,
+  signInAs,
+  startServer,
+} from './harness.ts';
 
 /**
  * Community projects: Phường Phố Hiến's reporter records a project, the households' vote (autosaved:
@@ -114,6 +121,11 @@ describe('a commune records a community project and publishes it', () => {
     await closesAfterSave(confirm);
     await page.getByText('Đã công khai', { exact: true }).waitFor();
     expect(await page.getByRole('switch', { name: 'Công khai trên trang của tỉnh' }).isChecked()).toBe(true);
+
+    // The staff's page fits a phone too.
+    await resizeTo(page, { width: 390, height: 844 });
+    expect(await pageWidth(page)).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: `${SHOTS}/3b-staff-phone.png`, fullPage: true });
 
     // A citizen's phone, without JavaScript.
     const phone = await newPage({ width: 390, height: 844 }, false);

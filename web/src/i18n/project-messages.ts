@@ -105,6 +105,7 @@ export const PROJECT_MESSAGES = {
     vi: 'Các cột: Chủ hộ, Thôn tổ dân phố, Hình thức (Tiền/Đất/Ngày công), Số lượng, Giá trị quy ra tiền (đồng), Ngày đóng góp, Đồng ý công khai tên (Có/Không), Ghi chú. Một lỗi thì không ghi dòng nào.',
     en: 'Columns: Chủ hộ, Thôn tổ dân phố, Hình thức (Tiền/Đất/Ngày công), Số lượng, Giá trị quy ra tiền (đồng), Ngày đóng góp, Đồng ý công khai tên (Có/Không), Ghi chú. One error and nothing is written.',
   },
+  projectImportTemplate: { vi: 'Tải tệp mẫu (.xlsx)', en: 'Download the template (.xlsx)' },
   projectImportCheck: { vi: 'Kiểm tra tệp', en: 'Check the file' },
   projectImportDo: { vi: 'Nhập {count} dòng', en: 'Import {count} lines' },
   projectImported: { vi: 'Đã nhập {count} khoản đóng góp.', en: '{count} contributions imported.' },

@@ -1,4 +1,4 @@
-import { Alert, Button, FileInput, Group, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Button, FileInput, Group, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiError, api, type RowIssue } from '../../api/client.ts';
@@ -51,6 +51,9 @@ export function ImportContributions({ projectId, onClose }: { projectId: number;
     <StackedModal opened onClose={onClose} title={t('projectImport')} size="xl">
       <Stack>
         <Text size="sm">{t('projectImportHint')}</Text>
+        <Anchor href="/api/projects/contributions-template" size="sm">
+          {t('projectImportTemplate')}
+        </Anchor>
         <FileInput
           label={t('chooseFile')}
           accept=".xlsx,.csv"
