@@ -38,6 +38,8 @@ import { open311Routes } from './open311/open311-routes.ts';
 import { overviewRoutes } from './overview/overview-routes.ts';
 import { planPublicationRoutes } from './plans/plan-publication.ts';
 import { planRoutes } from './plans/plan-routes.ts';
+import { projectPages } from './projects/project-pages.ts';
+import { projectRoutes } from './projects/project-routes.ts';
 import { openDataRoutes } from './public/open-data.ts';
 import { publicCachePlugin } from './public/public-cache.ts';
 import { siteIdentityPlugin } from './public/site-identity.ts';
@@ -203,6 +205,8 @@ export async function buildApp({
   await app.register(dialogueRoutes, { db: database.db });
   await app.register(dialoguePages, { db: database.db });
   await app.register(surveyPages, { db: database.db, secret: config.secret });
+  await app.register(projectRoutes, { db: database.db });
+  await app.register(projectPages, { db: database.db });
   await app.register(publicSite, { db: database.db, publicUrl: config.publicUrl });
   await app.register(openDataRoutes, { db: database.db, publicUrl: config.publicUrl });
 

@@ -43,6 +43,13 @@ describe('authorisation policies', () => {
     ];
     // The public record of dialogues (published ones only), read without an account or JavaScript.
     const dialogues = ['GET /doi-thoai', 'GET /doi-thoai/:id', 'GET /doi-thoai/*'];
+    // The published community projects (never a draft, never a household that did not agree to be named).
+    const projects = [
+      'GET /cong-khai/cong-trinh',
+      'GET /cong-khai/cong-trinh/:slug',
+      'GET /cong-khai/cong-trinh/:slug/du-lieu.json',
+      'GET /cong-khai/cong-trinh/:slug/dong-gop.csv',
+    ];
     // The citizens' satisfaction survey: the desk's short link, the start page, one screen per element,
     // the resume link and the thanks (a draft is reached only with its own token).
     const surveys = [
@@ -93,6 +100,7 @@ describe('authorisation policies', () => {
             !route.startsWith('HEAD /api/public/') &&
             !route.startsWith('HEAD /phan-anh') &&
             !route.startsWith('HEAD /doi-thoai') &&
+            !route.startsWith('HEAD /cong-khai/cong-trinh') &&
             !route.startsWith('HEAD /tiep-cong-dan') &&
             !route.startsWith('HEAD /khao-sat') &&
             !route.startsWith('HEAD /ks/') &&
@@ -110,6 +118,7 @@ describe('authorisation policies', () => {
         'POST /api/auth/login',
         ...feedback,
         ...dialogues,
+        ...projects,
         ...surveys,
         // The published reception days of every unit (never the register).
         'GET /tiep-cong-dan',

@@ -45,6 +45,8 @@ function otherLanguage(ctx: PageContext): string {
   return `${url.pathname}${url.search}`;
 }
 
+const DATA_SECTION = SECTIONS.find((section) => section.key === 'data') as (typeof SECTIONS)[number];
+
 /** The pages' one style sheet: fixed text, written as it is (escaping would break its quotes and `>`). */
 const STYLE = new Html(`
 *{box-sizing:border-box}
@@ -192,7 +194,7 @@ ${options.description ? html`<meta name="description" content="${options.descrip
 ${crumbs}
 ${options.body}
 </main>
-<footer><p><a href="/login">${say(lang, SW.staff)}</a> · <a href="${link(ctx, '/du-lieu-mo')}">${say(lang, SECTIONS[8].label)}</a></p><p>${say(lang, SW.licence)}</p></footer>
+<footer><p><a href="/login">${say(lang, SW.staff)}</a> · <a href="${link(ctx, '/du-lieu-mo')}">${say(lang, DATA_SECTION.label)}</a></p><p>${say(lang, SW.licence)}</p></footer>
 </body>
 </html>
 `;

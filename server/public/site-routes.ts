@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Msg } from '../../core/errors.ts';
 import type { Db } from '../db/engine.ts';
+import { projectSitemap } from '../projects/project-public.ts';
 import { contactPages } from './contact-pages.ts';
 import { html } from './html.ts';
 import { layout, link, notFoundPage, pageContext, siteName } from './layout.ts';
@@ -39,6 +40,10 @@ const SECTION_HINTS: Partial<Record<(typeof SECTIONS)[number]['key'], Msg>> = {
   plans: {
     vi: 'Các kế hoạch tỉnh công bố: nhiệm vụ, cơ quan chủ trì, thời hạn và tiến độ.',
     en: 'The plans the province published: tasks, lead agencies, deadlines and progress.',
+  },
+  projects: {
+    vi: 'Công trình xây dựng bằng đóng góp của người dân: quyết định của cộng đồng, sổ thu chi, ban giám sát và quyết toán.',
+    en: 'Works built with residents’ contributions: their decision, the books, the supervision board and the final accounts.',
   },
   contacts: {
     vi: 'Người đứng đầu từng cơ quan, xã, phường: điện thoại, thư điện tử, địa chỉ.',
@@ -85,7 +90,7 @@ async function home(request: FastifyRequest, reply: FastifyReply) {
 
 /** Every public address a search engine should know: each area lists its own. */
 export type SitemapSource = (db: Db) => Promise<string[]>;
-const SITEMAP: SitemapSource[] = [papiSitemap, roundSitemap, planSitemap];
+const SITEMAP: SitemapSource[] = [papiSitemap, roundSitemap, planSitemap, projectSitemap];
 
 /** The site's areas: each a plugin of its own, registered here so they share the error pages. */
 const AREAS = [papiPages, roundPages, planPages, contactPages];

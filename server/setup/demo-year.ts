@@ -15,6 +15,7 @@ import { settings, units, users } from '../db/schema/index.ts';
 import { createPlan, previewPlan, updatePlanItem } from '../plans/plan-commands.ts';
 import { openReport, saveReportRecord, transitionReportRecord, windowOf } from '../reports/report-service.ts';
 import { loadDemoFeedback } from './demo-feedback.ts';
+import { loadDemoProjects } from './demo-projects.ts';
 import { DEMO_ROUNDS, type DemoCtx, loadDemoRounds } from './demo-rounds.ts';
 import { loadDemoSurveys } from './demo-surveys.ts';
 import { DEMO_YEAR_KEY } from './demo-year-state.ts';
@@ -129,13 +130,15 @@ export async function loadDemoYear(db: Db, options: { now?: Clock } = {}): Promi
     now: options.now,
   });
 
+  const projects = await loadDemoProjects(db, { today, unitId: phoHien.id, reporter: people.reporter });
+
   await mutate({ db, actor: SYSTEM_ACTOR, ip: null, now: options.now }, async (tx, audit) => {
     await tx.insert(settings).values({ key: DEMO_YEAR_KEY, value: nowOf(options).toISOString() });
     await audit({
       action: 'system.demo_year_loaded',
       entityType: 'system',
       entityId: null,
-      after: { planId, ...quarters, ...rounds, petitions, surveyResponses },
+      after: { planId, ...quarters, ...rounds, petitions, surveyResponses, projects },
     });
   });
   return { planId, ...quarters, ...rounds };

@@ -6,6 +6,7 @@ import type { TableRow } from './route-table-kit.ts';
 import { OPEN311_ROUTE_TABLE } from './route-table-open311.ts';
 import { PEOPLE_ROUTE_TABLE } from './route-table-people.ts';
 import { PLAN_ROUTE_TABLE } from './route-table-plans.ts';
+import { PROJECT_ROUTE_TABLE } from './route-table-projects.ts';
 import { PUBLIC_SITE_ROUTE_TABLE } from './route-table-public.ts';
 import { RECEPTION_ROUTE_TABLE } from './route-table-reception.ts';
 import { REPORT_ROUTE_TABLE } from './route-table-reports.ts';
@@ -26,4 +27,5 @@ export const ROUTE_TABLE: Record<string, TableRow> = {
   ...RECEPTION_ROUTE_TABLE,
   ...SURVEY_ROUTE_TABLE,
   ...PUBLIC_SITE_ROUTE_TABLE,
+  ...PROJECT_ROUTE_TABLE,
 };

@@ -24,6 +24,8 @@ import { ImportPlanPage } from './features/plans/ImportPlanPage.tsx';
 import { PlanPage } from './features/plans/PlanPage.tsx';
 import { PlansPage } from './features/plans/PlansPage.tsx';
 import { TasksPage } from './features/plans/TasksPage.tsx';
+import { ProjectPage } from './features/projects/ProjectPage.tsx';
+import { ProjectsPage } from './features/projects/ProjectsPage.tsx';
 import { ReceptionPage } from './features/reception/ReceptionPage.tsx';
 import { SessionPage } from './features/reception/SessionPage.tsx';
 import { ReportPage } from './features/reports/ReportPage.tsx';
@@ -89,6 +91,8 @@ const routeTree = rootRoute.addChildren([
     page('/feedback/$feedbackId', FeedbackItemPage),
     page('/dialogues', DialoguesPage),
     page('/dialogues/$dialogueId', DialoguePage),
+    page('/projects', ProjectsPage),
+    page('/projects/$projectId', ProjectPage),
     page('/surveys/$surveyId/links', SurveyLinksPage),
     page('/reception', ReceptionPage),
     page('/reception/sessions/$sessionId', SessionPage),

@@ -9,6 +9,7 @@ export * from './indices.ts';
 export * from './jobs.ts';
 export * from './notifications.ts';
 export * from './plans.ts';
+export * from './projects.ts';
 export * from './reception.ts';
 export * from './reference.ts';
 export * from './reports.ts';

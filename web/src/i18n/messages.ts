@@ -1,5 +1,6 @@
 import { DIALOGUE_MESSAGES } from './dialogue-messages.ts';
 import { FEEDBACK_MESSAGES } from './feedback-messages.ts';
+import { PROJECT_MESSAGES } from './project-messages.ts';
 import { PUBLIC_SITE_MESSAGES } from './public-site-messages.ts';
 import { RECEPTION_MESSAGES } from './reception-messages.ts';
 import { SURVEY_ADMIN_MESSAGES } from './survey-admin-messages.ts';
@@ -11,6 +12,7 @@ import { SURVEY_RESULTS_MESSAGES } from './survey-results-messages.ts';
 export const MESSAGES = {
   ...FEEDBACK_MESSAGES,
   ...DIALOGUE_MESSAGES,
+  ...PROJECT_MESSAGES,
   ...RECEPTION_MESSAGES,
   ...PUBLIC_SITE_MESSAGES,
   ...SURVEY_RESULTS_MESSAGES,

@@ -178,6 +178,15 @@ export function AppLayout() {
             active={pathname.startsWith('/dialogues')}
           />
         )}
+        {hasPermission(me, 'projects.read') && (
+          <NavLink
+            component={Link}
+            onClick={closeNav}
+            to="/projects"
+            label={t('projects')}
+            active={pathname.startsWith('/projects')}
+          />
+        )}
         {hasPermission(me, 'feedback.read') && (
           <NavLink
             component={Link}
