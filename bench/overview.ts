@@ -1,8 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
-import { type Framework, walkCriteria } from '../core/frameworks/framework.ts';
 import type { LeaderOverview } from '../core/overview/leader-overview.ts';
 import { migrateDatabase, openDatabase } from '../server/db/engine.ts';
 import { bumpDataVersion, changeTopics } from '../server/db/read-cache.ts';
@@ -10,7 +7,15 @@ import { loadDemoDossiers } from '../server/setup/demo-dossiers.ts';
 import { loadDemoYear } from '../server/setup/demo-year.ts';
 import { initialise } from '../server/setup/initialise.ts';
 import { benchDatabase } from './bench-database.ts';
-import { createBenchUser, p95, withBenchServer } from './bench-server.ts';
+import {
+  cannon,
+  createBenchUser,
+  freePort,
+  p95,
+  seedPublishedRound,
+  waitFor,
+  withBenchServer,
+} from './bench-server.ts';
 
 /**
  * `npm run bench:overview [-- --json --duration 10]`: the leader's overview on the demo province as a
@@ -39,7 +44,7 @@ try {
   await initialise(database.db, { loadDemo: true });
   const dossiers = await loadDemoDossiers(database);
   await loadDemoYear(database.db);
-  const provinceId = await seedRound(database);
+  const provinceId = await seedPublishedRound(database);
   await createBenchUser(database, provinceId, 'leader');
   console.log(
     `${target.kind}: demo province, ${dossiers} dossiers and a published round ready in ${Math.round(performance.now() - seeded)} ms`,
@@ -52,7 +57,7 @@ try {
   const afterReport = await measure(30, 30, () => bumpDataVersion(changeTopics(['report.submit'])));
   const uncached = await measure(0, 20);
   const load = await withBenchServer(database, 30, async (_fetchAs, { base, cookie }) =>
-    cannon(`${base}/api/overview/leader`, { cookie }),
+    cannon(`${base}/api/overview/leader`, { cookie }, duration),
   );
   const barePort = await freePort();
   bare = spawn(process.execPath, ['bench/bare-server.ts'], {
@@ -62,7 +67,7 @@ try {
   });
   const bareUrl = `http://127.0.0.1:${barePort}`;
   await waitFor(`${bareUrl}/hello`, bare);
-  const bareLoad = await cannon(`${bareUrl}/hello`, {});
+  const bareLoad = await cannon(`${bareUrl}/hello`, {}, duration);
   const ratio = Math.round((load.reqPerSec / bareLoad.reqPerSec) * 1000) / 1000;
 
   console.log(
@@ -103,41 +108,6 @@ try {
   await target.cleanup();
 }
 
-/** A published round of the demo commune framework over the province's communes, every leaf scored. */
-async function seedRound(db: typeof database): Promise<number> {
-  const { pool } = db;
-  const province = await pool.query<{ id: number }>(
-    "select id from units where code = '33' and valid_to is null",
-  );
-  const provinceId = province.rows[0]?.id ?? 0;
-  const framework = await pool.query<{ id: number; definition: Framework }>(
-    "select id, definition from frameworks where code = 'HY_CCHC_XA' order by id desc limit 1",
-  );
-  const row = framework.rows[0];
-  if (!row) throw new Error('the demo commune framework is missing');
-  const leaves = walkCriteria(row.definition.criteria)
-    .filter(({ criterion }) => !criterion.children?.length)
-    .map(({ criterion }) => criterion.code);
-  const round = await pool.query<{ id: number }>(
-    `insert into assessment_rounds (framework_id, owner_unit_id, name, year, stage, deadlines, bonus_cap, penalty_cap, published_at)
-     values ($1, $2, 'Đánh giá CCHC cấp xã năm 2026 (thử tải)', 2026, 'published', '{}', 3, 5, now()) returning id`,
-    [row.id, provinceId],
-  );
-  const roundId = round.rows[0]?.id ?? 0;
-  await pool.query(
-    `insert into round_units (round_id, unit_id, self_submitted_at)
-     select $1, id, now() from units where parent_id = $2 and type = 'commune' and valid_to is null`,
-    [roundId, provinceId],
-  );
-  await pool.query(
-    `insert into round_scores (round_id, unit_id, criterion_code, self_score)
-     select $1, u.unit_id, c, ((u.unit_id * 7 + length(c) * 13) % 5) / 4.0
-     from round_units u cross join unnest($2::text[]) c where u.round_id = $1`,
-    [roundId, leaves],
-  );
-  return provinceId;
-}
-
 /**
  * The server as installed (or with the cache off), timed answering the overview one request at a time;
  * `before` runs ahead of each request, untimed (a change that invalidates caches).
@@ -165,35 +135,4 @@ async function measure(cacheSeconds: number, requests: number, before?: () => vo
     const partsP95 = Object.fromEntries([...parts].map(([name, durations]) => [name, p95(durations)]));
     return { firstMs: Math.round(times[0] ?? 0), p95Ms: p95(times), partsP95 };
   });
-}
-
-async function cannon(url: string, headers: Record<string, string>) {
-  await autocannon({ url, connections: 10, duration: 2, headers });
-  const result = await autocannon({ url, connections: 10, duration, headers });
-  return {
-    reqPerSec: Math.round(result.requests.average),
-    p97_5Ms: result.latency.p97_5,
-    p99Ms: result.latency.p99,
-    errors: result.errors + result.timeouts,
-    non2xx: result.non2xx,
-  };
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-async function waitFor(url: string, child: ChildProcess): Promise<void> {
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`${url}: process exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {}
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
