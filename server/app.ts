@@ -21,6 +21,8 @@ import type { Database } from './db/engine.ts';
 import { listenForChanges } from './db/read-cache.ts';
 import { dialoguePages } from './dialogues/dialogue-pages.ts';
 import { dialogueRoutes } from './dialogues/dialogue-routes.ts';
+import { disclosurePages, disclosureSitemap } from './disclosures/disclosure-pages.ts';
+import { disclosureRoutes } from './disclosures/disclosure-routes.ts';
 import { dossierRoutes } from './dossiers/dossier-routes.ts';
 import { feedbackPublicRoutes } from './feedback/feedback-public-routes.ts';
 import { feedbackRoutes } from './feedback/feedback-routes.ts';
@@ -197,8 +199,14 @@ export async function buildApp({
   await app.register(open311Routes, { db: database.db, publicUrl: config.publicUrl });
   await app.register(dialogueRoutes, { db: database.db });
   await app.register(dialoguePages, { db: database.db });
+  await app.register(disclosureRoutes, { db: database.db });
+  await app.register(disclosurePages, { db: database.db });
   await app.register(surveyPages, { db: database.db, secret: config.secret });
-  await app.register(publicSite, { db: database.db, publicUrl: config.publicUrl, sitemap: [] });
+  await app.register(publicSite, {
+    db: database.db,
+    publicUrl: config.publicUrl,
+    sitemap: [disclosureSitemap],
+  });
 
   await app.register(webRoutes);
   app.setNotFoundHandler((request, reply) =>

@@ -136,6 +136,8 @@ footer p{margin:.25rem 0}
 @media (min-width:48rem){.filters{display:grid;grid-template-columns:1fr 1fr;gap:0 1rem}}
 `);
 
+const DATA_SECTION = SECTIONS.find((section) => section.key === 'data') ?? SECTIONS[0];
+
 export interface PageOptions {
   title: string;
   body: HtmlValue;
@@ -187,7 +189,7 @@ ${options.description ? html`<meta name="description" content="${options.descrip
 ${crumbs}
 ${options.body}
 </main>
-<footer><p><a href="/login">${say(lang, SW.staff)}</a> · <a href="${link(ctx, '/du-lieu-mo')}">${say(lang, SECTIONS[8].label)}</a></p><p>${say(lang, SW.licence)}</p></footer>
+<footer><p><a href="/login">${say(lang, SW.staff)}</a> · <a href="${link(ctx, '/du-lieu-mo')}">${say(lang, DATA_SECTION.label)}</a></p><p>${say(lang, SW.licence)}</p></footer>
 </body>
 </html>
 `;

@@ -36,6 +36,10 @@ const SECTION_HINTS: Partial<Record<(typeof SECTIONS)[number]['key'], Msg>> = {
     vi: 'Các kế hoạch tỉnh công bố: nhiệm vụ, cơ quan chủ trì, thời hạn và tiến độ.',
     en: 'The plans the province published: tasks, lead agencies, deadlines and progress.',
   },
+  disclosures: {
+    vi: 'Những gì xã, phường, sở, ngành đã công khai: ngân sách, hộ nghèo, đất đai; nơi niêm yết và thời gian.',
+    en: 'What communes and departments disclosed: budgets, poor households, land; where and for how long.',
+  },
   contacts: {
     vi: 'Người đứng đầu từng cơ quan, xã, phường: điện thoại, thư điện tử, địa chỉ.',
     en: 'The head of every agency, commune and ward: phone, e-mail, address.',

@@ -31,6 +31,11 @@ export const SECTIONS = [
   { key: 'results', path: '/cong-khai/ket-qua', label: { vi: 'Kết quả đánh giá', en: 'Assessment results' } },
   { key: 'papi', path: '/cong-khai/papi', label: { vi: 'Chỉ số PAPI', en: 'PAPI index' } },
   { key: 'plans', path: '/cong-khai/ke-hoach', label: { vi: 'Kế hoạch', en: 'Plans' } },
+  {
+    key: 'disclosures',
+    path: '/cong-khai/thong-tin',
+    label: { vi: 'Thông tin công khai', en: 'Public disclosures' },
+  },
   { key: 'contacts', path: '/cong-khai/lien-he', label: { vi: 'Liên hệ', en: 'Contacts' } },
   { key: 'feedback', path: '/phan-anh', label: { vi: 'Phản ánh, kiến nghị', en: 'Feedback' } },
   { key: 'reception', path: '/tiep-cong-dan', label: { vi: 'Tiếp công dân', en: 'Reception days' } },
