@@ -43,6 +43,17 @@ describe('authorisation policies', () => {
     ];
     // The public record of dialogues (published ones only), read without an account or JavaScript.
     const dialogues = ['GET /doi-thoai', 'GET /doi-thoai/:id', 'GET /doi-thoai/*'];
+    // The public site: home, sitemap, robots.txt, its 404 page; the disclosures register (what units
+    // disclosed, and only the files they marked public).
+    const site = [
+      'GET /cong-khai',
+      'GET /cong-khai/*',
+      'GET /robots.txt',
+      'GET /sitemap.xml',
+      'GET /cong-khai/thong-tin',
+      'GET /cong-khai/thong-tin/:unit',
+      'GET /cong-khai/thong-tin/tep/:fileId',
+    ];
     // The citizens' satisfaction survey: the desk's short link, the start page, one screen per element,
     // the resume link and the thanks (a draft is reached only with its own token).
     const surveys = [
@@ -77,7 +88,10 @@ describe('authorisation policies', () => {
             !route.startsWith('HEAD /tiep-cong-dan') &&
             !route.startsWith('HEAD /khao-sat') &&
             !route.startsWith('HEAD /ks/') &&
-            !route.startsWith('HEAD /open311/'),
+            !route.startsWith('HEAD /open311/') &&
+            !route.startsWith('HEAD /cong-khai') &&
+            route !== 'HEAD /robots.txt' &&
+            route !== 'HEAD /sitemap.xml',
         )
         .sort(),
     ).toEqual(
@@ -87,6 +101,7 @@ describe('authorisation policies', () => {
         'POST /api/auth/login',
         ...feedback,
         ...dialogues,
+        ...site,
         ...surveys,
         // The published reception days of every unit (never the register).
         'GET /tiep-cong-dan',

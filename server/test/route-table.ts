@@ -1,5 +1,6 @@
 import { ASSESSMENT_ROUTE_TABLE } from './route-table-assessment.ts';
 import { DIALOGUE_ROUTE_TABLE } from './route-table-dialogues.ts';
+import { DISCLOSURE_ROUTE_TABLE } from './route-table-disclosures.ts';
 import { FEEDBACK_ROUTE_TABLE } from './route-table-feedback.ts';
 import { INDICATOR_ROUTE_TABLE } from './route-table-indicators.ts';
 import type { TableRow } from './route-table-kit.ts';
@@ -24,4 +25,5 @@ export const ROUTE_TABLE: Record<string, TableRow> = {
   ...DIALOGUE_ROUTE_TABLE,
   ...RECEPTION_ROUTE_TABLE,
   ...SURVEY_ROUTE_TABLE,
+  ...DISCLOSURE_ROUTE_TABLE,
 };
