@@ -14,6 +14,7 @@ import type { Db } from '../db/engine.ts';
 import { settings, units, users } from '../db/schema/index.ts';
 import { createPlan, previewPlan, updatePlanItem } from '../plans/plan-commands.ts';
 import { openReport, saveReportRecord, transitionReportRecord, windowOf } from '../reports/report-service.ts';
+import { loadDemoDisclosures } from './demo-disclosures.ts';
 import { loadDemoFeedback } from './demo-feedback.ts';
 import { DEMO_ROUNDS, type DemoCtx, loadDemoRounds } from './demo-rounds.ts';
 import { loadDemoSurveys } from './demo-surveys.ts';
@@ -129,13 +130,23 @@ export async function loadDemoYear(db: Db, options: { now?: Clock } = {}): Promi
     now: options.now,
   });
 
+  const disclosures = await loadDemoDisclosures({
+    today,
+    reporter: people.reporter,
+    phoHien,
+    communes,
+    as,
+    actingFor,
+    at,
+  });
+
   await mutate({ db, actor: SYSTEM_ACTOR, ip: null, now: options.now }, async (tx, audit) => {
     await tx.insert(settings).values({ key: DEMO_YEAR_KEY, value: nowOf(options).toISOString() });
     await audit({
       action: 'system.demo_year_loaded',
       entityType: 'system',
       entityId: null,
-      after: { planId, ...quarters, ...rounds, petitions, surveyResponses },
+      after: { planId, ...quarters, ...rounds, petitions, surveyResponses, disclosures },
     });
   });
   return { planId, ...quarters, ...rounds };
