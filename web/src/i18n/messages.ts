@@ -1,4 +1,5 @@
 import { DIALOGUE_MESSAGES } from './dialogue-messages.ts';
+import { DISCLOSURE_MESSAGES } from './disclosure-messages.ts';
 import { FEEDBACK_MESSAGES } from './feedback-messages.ts';
 import { RECEPTION_MESSAGES } from './reception-messages.ts';
 import { SURVEY_ADMIN_MESSAGES } from './survey-admin-messages.ts';
@@ -9,6 +10,7 @@ import { SURVEY_RESULTS_MESSAGES } from './survey-results-messages.ts';
 /** Every label of the web app, Vietnamese first, English beside it (citizens' feedback in its own file). */
 export const MESSAGES = {
   ...FEEDBACK_MESSAGES,
+  ...DISCLOSURE_MESSAGES,
   ...DIALOGUE_MESSAGES,
   ...RECEPTION_MESSAGES,
   ...SURVEY_RESULTS_MESSAGES,
