@@ -1,14 +1,28 @@
-import { Modal, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import {
+  type ComboboxItem,
+  Modal,
+  type OptionsFilter,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { createObligationSchema } from '../../../../core/disclosures/disclosure-schemas.ts';
 import { todayInVietnam } from '../../../../core/text/dates.ts';
+import { matchesSearch } from '../../../../core/text/vietnamese.ts';
 import { DialogFooter } from '../../components/DialogFooter.tsx';
 import { useFieldErrors } from '../../components/form.ts';
 import { useT } from '../../i18n/locale.tsx';
 import { useMe } from '../auth/session.ts';
 import { UnitPicker } from '../units/UnitPicker.tsx';
 import { useCatalogue, useCreateObligation } from './api.ts';
+
+/** Items found by their name typed with or without diacritics. */
+const byName: OptionsFilter = ({ options, search }) =>
+  (options as ComboboxItem[]).filter((option) => matchesSearch(option.label, search));
 
 /** Records what a unit must disclose (the item, the document, the period), then opens it to record where and when. */
 export function NewObligationDialog({ onClose }: { onClose: () => void }) {
@@ -64,6 +78,7 @@ export function NewObligationDialog({ onClose }: { onClose: () => void }) {
           value={values.itemCode}
           onChange={set('itemCode')}
           searchable
+          filter={byName}
           error={errors.itemCode}
           required
         />
