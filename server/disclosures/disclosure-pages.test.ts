@@ -79,7 +79,7 @@ describe('the public register', () => {
     // The staff's note and the internal file never reach the page.
     expect(html).not.toContain('Ghi chú nội bộ');
     expect(html).not.toContain('to-trinh-noi-bo.pdf');
-    expect(required).toContain('<th scope="col">Nơi công khai</th>');
+    expect(required).toContain('<dt>Nơi công khai</dt>');
     expect(required).toContain(
       'Danh sách hộ nghèo, hộ cận nghèo (quy trình và kết quả bình xét); chính sách hỗ trợ',
     );

@@ -68,14 +68,15 @@ const W = {
   back: { vi: '← Thông tin công khai của các đơn vị', en: '← Every unit’s disclosures' },
 } as const satisfies Record<string, Msg>;
 
+/** Each place with its dates, one line each (inside a card: no nested list, which would draw as cards). */
 function placesLine(ctx: PageContext, entry: PublicObligation) {
   const s = (message: Msg) => say(ctx.lang, message);
-  return html`<ul>${entry.places.map(
+  return entry.places.map(
     (place) =>
-      html`<li>${s(DISCLOSURE_PLACES[place.place])}${place.placeDetail ? html` (${place.placeDetail})` : null}: ${s(W.since)} ${formatDateVi(place.from)} ${
+      html`<p class="place">${s(DISCLOSURE_PLACES[place.place])}${place.placeDetail ? html` (${place.placeDetail})` : null}: ${s(W.since)} ${formatDateVi(place.from)} ${
         place.to ? html`${s(W.until)} ${formatDateVi(place.to)}` : html`(${s(W.ongoing)})`
-      }</li>`,
-  )}</ul>`;
+      }</p>`,
+  );
 }
 
 function obligationCard(ctx: PageContext, entry: PublicObligation, withUnit: boolean) {
@@ -136,20 +137,22 @@ ${latest.length === 0 ? html`<p>${s(W.nothing)}</p>` : html`<ul class="items">${
   });
 }
 
-function requiredTable(ctx: PageContext, items: Awaited<ReturnType<typeof requiredOf>>) {
+/** What the catalogue requires, one card per item (a five-column table does not fit a phone). */
+function requiredList(ctx: PageContext, items: Awaited<ReturnType<typeof requiredOf>>) {
   const s = (message: Msg) => say(ctx.lang, message);
-  return html`<div class="table"><table>
-<caption>${s(W.required)}</caption>
-<thead><tr><th scope="col">${s(W.item)}</th><th scope="col">${s(W.where)}</th><th scope="col">${s(W.howLong)}</th><th scope="col">${s(W.deadline)}</th><th scope="col">${s(W.basis)}</th></tr></thead>
-<tbody>${items.map(
-    (item) => html`<tr><th scope="row">${ctx.lang === 'en' ? item.nameEn : item.nameVi}${
+  return html`<ul class="items">${items.map(
+    (
+      item,
+    ) => html`<li data-required="${item.code}"><p><strong>${ctx.lang === 'en' ? item.nameEn : item.nameVi}</strong>${
       item.unconfirmed ? html` <span class="badge">${s(W.unconfirmed)}</span>` : null
-    }</th>
-<td>${item.places.map((place) => s(DISCLOSURE_PLACES[place])).join('; ')}</td>
-<td>${s(periodInWords(item.period))}${item.loudspeakerDays ? html`; ${s(W.loudspeaker)} ${item.loudspeakerDays} ${s(W.days)}` : null}</td>
-<td>${s(deadlineInWords(item.deadline))}</td>
-<td>${item.basis}</td></tr>`,
-  )}</tbody></table></div>`;
+    }</p>
+<dl>
+<dt>${s(W.where)}</dt><dd>${item.places.map((place) => s(DISCLOSURE_PLACES[place])).join('; ')}</dd>
+<dt>${s(W.howLong)}</dt><dd>${s(periodInWords(item.period))}${item.loudspeakerDays ? html`; ${s(W.loudspeaker)} ${item.loudspeakerDays} ${s(W.days)}` : null}</dd>
+<dt>${s(W.deadline)}</dt><dd>${s(deadlineInWords(item.deadline))}</dd>
+<dt>${s(W.basis)}</dt><dd>${item.basis}</dd>
+</dl></li>`,
+  )}</ul>`;
 }
 
 async function unitPage(request: FastifyRequest, reply: FastifyReply, db: Db) {
@@ -181,7 +184,7 @@ ${list(now)}
 ${list(before)}
 <h2>${s(W.required)}</h2>
 <p>${s(W.requiredIntro)}</p>
-${requiredTable(ctx, await requiredOf(db, unit.type, today))}
+${requiredList(ctx, await requiredOf(db, unit.type, today))}
 <p><a href="${link(ctx, BASE)}">${s(W.back)}</a></p>`;
     return {
       status: 200,

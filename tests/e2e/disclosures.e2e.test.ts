@@ -131,6 +131,9 @@ describe('the disclosures register', () => {
     expect(body).toContain(`${DETAIL}): từ 02/12/2026`);
     expect(body).not.toContain('Niêm yết chậm vì chờ ký.');
     expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: `${SHOTS}/public-390-top.png` });
+    await page.locator('[data-required]').first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/public-390-required.png` });
     await page.screenshot({ path: `${SHOTS}/public-390.png`, fullPage: true });
   });
 });

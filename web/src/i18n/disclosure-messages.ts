@@ -8,6 +8,7 @@ export const DISCLOSURE_MESSAGES = {
     vi: 'Tìm theo tên, số văn bản (không cần dấu)',
     en: 'Search title or number (diacritics optional)',
   },
+  disclosuresBoardSearch: { vi: 'Tìm đơn vị (không cần dấu)', en: 'Search units (diacritics optional)' },
   disclosuresUnit: { vi: 'Đơn vị', en: 'Unit' },
   disclosuresAllUnits: { vi: 'Mọi đơn vị trong phạm vi', en: 'Every unit in scope' },
   disclosuresStatus: { vi: 'Tình trạng', en: 'Status' },

@@ -67,8 +67,8 @@ export function BoardPanel({ onOpen }: { onOpen: (filter: RegisterFilter) => voi
         />
         <TextInput
           style={{ flex: 1, minWidth: 200 }}
-          aria-label={t('disclosuresSearch')}
-          placeholder={t('disclosuresSearch')}
+          aria-label={t('disclosuresBoardSearch')}
+          placeholder={t('disclosuresBoardSearch')}
           value={q}
           onChange={(event) => {
             setQ(event.currentTarget.value);
