@@ -21,6 +21,8 @@ import type { Database } from './db/engine.ts';
 import { listenForChanges } from './db/read-cache.ts';
 import { dialoguePages } from './dialogues/dialogue-pages.ts';
 import { dialogueRoutes } from './dialogues/dialogue-routes.ts';
+import { disclosurePages } from './disclosures/disclosure-pages.ts';
+import { disclosureRoutes } from './disclosures/disclosure-routes.ts';
 import { dossierRoutes } from './dossiers/dossier-routes.ts';
 import { feedbackPublicRoutes } from './feedback/feedback-public-routes.ts';
 import { feedbackRoutes } from './feedback/feedback-routes.ts';
@@ -204,6 +206,8 @@ export async function buildApp({
   await app.register(open311Routes, { db: database.db, publicUrl: config.publicUrl });
   await app.register(dialogueRoutes, { db: database.db });
   await app.register(dialoguePages, { db: database.db });
+  await app.register(disclosureRoutes, { db: database.db });
+  await app.register(disclosurePages, { db: database.db });
   await app.register(surveyPages, { db: database.db, secret: config.secret });
   await app.register(projectRoutes, { db: database.db });
   await app.register(projectPages, { db: database.db });

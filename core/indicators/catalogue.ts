@@ -8,7 +8,7 @@ export const INDICATOR_KINDS = ['ratio', 'count', 'value'] as const;
 export type IndicatorKind = (typeof INDICATOR_KINDS)[number];
 
 /** Where the figures come from: entered per unit and period, computed from dossiers, later from feedback and surveys. */
-export const INDICATOR_SOURCES = ['entered', 'dossiers', 'feedback', 'survey'] as const;
+export const INDICATOR_SOURCES = ['entered', 'dossiers', 'feedback', 'survey', 'disclosures'] as const;
 export type IndicatorSource = (typeof INDICATOR_SOURCES)[number];
 
 export const indicatorSchema = z.object({

@@ -50,6 +50,12 @@ describe('authorisation policies', () => {
       'GET /cong-khai/cong-trinh/:slug/du-lieu.json',
       'GET /cong-khai/cong-trinh/:slug/dong-gop.csv',
     ];
+    // The disclosures register: what units disclosed, and only the files they marked public.
+    const disclosures = [
+      'GET /cong-khai/thong-tin',
+      'GET /cong-khai/thong-tin/:unit',
+      'GET /cong-khai/thong-tin/tep/:fileId',
+    ];
     // The citizens' satisfaction survey: the desk's short link, the start page, one screen per element,
     // the resume link and the thanks (a draft is reached only with its own token).
     const surveys = [
@@ -119,6 +125,7 @@ describe('authorisation policies', () => {
         ...feedback,
         ...dialogues,
         ...projects,
+        ...disclosures,
         ...surveys,
         // The published reception days of every unit (never the register).
         'GET /tiep-cong-dan',

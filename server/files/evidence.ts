@@ -24,9 +24,9 @@ export const EVIDENCE_TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Whose files: the kind of record and its key ("12" for task 12, "3/41/XA.1.2" for a round's criterion, "7" for the signed copies of report 7, "5" for feedback item 5). */
+/** Whose files: the kind of record and its key ("12" for task 12, "3/41/XA.1.2" for a round's criterion, "7" for the signed copies of report 7, "5" for feedback item 5, "9" for the files of disclosure obligation 9). */
 export interface EvidenceOwner {
-  type: 'plan_item' | 'round_score' | 'report_signed_copy' | 'feedback';
+  type: 'plan_item' | 'round_score' | 'report_signed_copy' | 'feedback' | 'disclosure';
   key: string;
 }
 

@@ -21,7 +21,8 @@ import { mutate } from '../audit/audit-log.ts';
 import { nowOf, todayOf } from '../clock.ts';
 import { indicators, indicatorTargets, indicatorValues, units } from '../db/schema/index.ts';
 import { deleteVersioned, writeVersioned } from '../db/versioned.ts';
-import { periodTallies, subtreeTally } from '../feedback/feedback-figures.ts';
+import { disclosureTallies, subtreeDisclosureFigure } from '../disclosures/disclosure-indicators.ts';
+import { periodRange, periodTallies, subtreeTally } from '../feedback/feedback-figures.ts';
 import { subtreeSurveyFigure, surveyFiguresByUnit } from '../surveys/survey-indicators.ts';
 import { shippedCatalogue } from './catalogue-loader.ts';
 import { assertChangesIndicators, assertReadsIndicators, type IndicatorContext } from './indicator-access.ts';
@@ -133,11 +134,12 @@ function periodOf(code: string): string {
 export async function unitIndicatorValues(ctx: IndicatorContext, unitId: number, periodCode: string) {
   const unit = await assertReadsIndicators(ctx, unitId);
   const period = periodOf(periodCode);
-  const [catalogue, values, targets, totals, tallies, surveyed] = await Promise.all([
+  const range = await periodRange(ctx.db, period);
+  const [catalogue, values, targets, totals, tallies, surveyed, disclosed] = await Promise.all([
     ctx.db
       .select()
       .from(indicators)
-      .where(inArray(indicators.source, ['entered', 'feedback', 'survey']))
+      .where(inArray(indicators.source, ['entered', 'feedback', 'survey', 'disclosures']))
       .orderBy(asc(indicators.position)),
     ctx.db
       .select()
@@ -147,6 +149,7 @@ export async function unitIndicatorValues(ctx: IndicatorContext, unitId: number,
     subtreeTotals(ctx, unit.path, period),
     periodTallies(ctx.db, period, todayOf(ctx)),
     surveyFiguresByUnit(ctx.db, period, unit),
+    range ? disclosureTallies(ctx.db, range, todayOf(ctx)) : [],
   ]);
   const tally = subtreeTally(tallies, unit.path);
   const byCode = new Map(values.map((row) => [row.indicatorCode, row]));
@@ -196,6 +199,28 @@ export async function unitIndicatorValues(ctx: IndicatorContext, unitId: number,
         },
       ];
     });
+  // Mandatory disclosures due in the period's window, judged today (the register's compliance).
+  const disclosures = catalogue
+    .filter((indicator) => indicator.source === 'disclosures')
+    .flatMap((indicator): MeasuredIndicator[] => {
+      const figure = subtreeDisclosureFigure(disclosed, unit.path);
+      if (figure.denominator === 0) return [];
+      const target = targetOf(indicator.code);
+      return [
+        {
+          code: indicator.code,
+          nameVi: indicator.nameVi,
+          nameEn: indicator.nameEn,
+          measureUnit: indicator.measureUnit,
+          kind: indicator.kind,
+          numerator: figure.numerator,
+          denominator: figure.denominator,
+          rate: figure.rate,
+          target: target ? asTarget(target) : null,
+          status: target ? targetStatus(figure.rate, asTarget(target)) : null,
+        },
+      ];
+    });
   const items = catalogue
     .filter((indicator) => indicator.source === 'entered')
     .map((indicator): UnitIndicatorValue => {
@@ -230,7 +255,14 @@ export async function unitIndicatorValues(ctx: IndicatorContext, unitId: number,
         fromData: filledFrom ? measuredOnly(feedbackFigure(filledFrom, tally)) : null,
       };
     });
-  return { unit: { id: unit.id, name: unit.name, type: unit.type }, period, items, feedback, survey };
+  return {
+    unit: { id: unit.id, name: unit.name, type: unit.type },
+    period,
+    items,
+    feedback,
+    survey,
+    disclosures,
+  };
 }
 
 const presentValue = (row: typeof indicatorValues.$inferSelect) => ({

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Msg } from '../../core/errors.ts';
 import type { Db } from '../db/engine.ts';
+import { disclosureSitemap } from '../disclosures/disclosure-pages.ts';
 import { projectSitemap } from '../projects/project-public.ts';
 import { contactPages } from './contact-pages.ts';
 import { html } from './html.ts';
@@ -44,6 +45,10 @@ const SECTION_HINTS: Partial<Record<(typeof SECTIONS)[number]['key'], Msg>> = {
   projects: {
     vi: 'Công trình xây dựng bằng đóng góp của người dân: quyết định của cộng đồng, sổ thu chi, ban giám sát và quyết toán.',
     en: 'Works built with residents’ contributions: their decision, the books, the supervision board and the final accounts.',
+  },
+  disclosures: {
+    vi: 'Những gì xã, phường, sở, ngành đã công khai: ngân sách, hộ nghèo, đất đai; nơi niêm yết và thời gian.',
+    en: 'What communes and departments disclosed: budgets, poor households, land; where and for how long.',
   },
   contacts: {
     vi: 'Người đứng đầu từng cơ quan, xã, phường: điện thoại, thư điện tử, địa chỉ.',
@@ -90,7 +95,7 @@ async function home(request: FastifyRequest, reply: FastifyReply) {
 
 /** Every public address a search engine should know: each area lists its own. */
 export type SitemapSource = (db: Db) => Promise<string[]>;
-const SITEMAP: SitemapSource[] = [papiSitemap, roundSitemap, planSitemap, projectSitemap];
+const SITEMAP: SitemapSource[] = [papiSitemap, roundSitemap, planSitemap, disclosureSitemap, projectSitemap];
 
 /** The site's areas: each a plugin of its own, registered here so they share the error pages. */
 const AREAS = [papiPages, roundPages, planPages, contactPages];

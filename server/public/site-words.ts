@@ -32,6 +32,11 @@ export const SECTIONS = [
   { key: 'papi', path: '/cong-khai/papi', label: { vi: 'Chỉ số PAPI', en: 'PAPI index' } },
   { key: 'plans', path: '/cong-khai/ke-hoach', label: { vi: 'Kế hoạch', en: 'Plans' } },
   {
+    key: 'disclosures',
+    path: '/cong-khai/thong-tin',
+    label: { vi: 'Thông tin công khai', en: 'Public disclosures' },
+  },
+  {
     key: 'projects',
     path: '/cong-khai/cong-trinh',
     label: { vi: 'Công trình dân góp', en: 'Community projects' },

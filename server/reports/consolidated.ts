@@ -14,7 +14,8 @@ import { formatDateVi } from '../../core/text/dates.ts';
 import { fileNamePart } from '../../core/text/file-names.ts';
 import { todayOf } from '../clock.ts';
 import { units } from '../db/schema/index.ts';
-import { periodTallies, subtreeTally } from '../feedback/feedback-figures.ts';
+import { disclosureTallies } from '../disclosures/disclosure-indicators.ts';
+import { periodRange, periodTallies, subtreeTally } from '../feedback/feedback-figures.ts';
 import { renderDocx } from '../files/docx-render.ts';
 import { CONTENT_TYPES, writeWorkbook } from '../files/tabular.ts';
 import type { JobProgress } from '../jobs/jobs.ts';
@@ -130,13 +131,15 @@ export async function consolidatedReport(
   await progress(1, steps, 'Đã đọc kế hoạch và các báo cáo');
   const [planUnit] = await ctx.db.select({ path: units.path }).from(units).where(eq(units.id, plan.unit.id));
   const today = todayOf(ctx);
-  const [perUnit, feedback, surveyed] = await Promise.all([
+  const range = await periodRange(ctx.db, code);
+  const [perUnit, feedback, surveyed, disclosed] = await Promise.all([
     countersByUnit(ctx.db, code),
     periodTallies(ctx.db, code, today),
     surveyFiguresByUnit(ctx.db, code),
+    range ? disclosureTallies(ctx.db, range, today) : [],
   ]);
   const targets = planUnit
-    ? measureTargets(perUnit, planUnit.path, code, plan.targets, feedback, surveyed)
+    ? measureTargets(perUnit, planUnit.path, code, plan.targets, feedback, surveyed, disclosed)
     : [];
   const petitions = planUnit ? subtreeTally(feedback, planUnit.path) : null;
   await progress(2, steps, 'Đã tính các chỉ tiêu');

@@ -14,6 +14,11 @@ import { type TargetOperator, targetStatus } from '../../core/indicators/targets
 import { pathIds } from '../../core/units/unit-tree.ts';
 import type { Db } from '../db/engine.ts';
 import { units } from '../db/schema/index.ts';
+import {
+  DISCLOSURE_ON_TIME,
+  subtreeDisclosureFigure,
+  type UnitDisclosureTally,
+} from '../disclosures/disclosure-indicators.ts';
 import { subtreeTally, type UnitTally } from '../feedback/feedback-figures.ts';
 import { loadUnitCounters } from '../indicators/dashboard-service.ts';
 import { subtreeSurveyFigure, type UnitSurveyFigures } from '../surveys/survey-indicators.ts';
@@ -94,6 +99,7 @@ export function measureTargets(
   }[],
   feedback: readonly UnitTally[] = [],
   surveyed: readonly UnitSurveyFigures[] = [],
+  disclosed: readonly UnitDisclosureTally[] = [],
 ): TargetValue[] {
   const hasQuarters = quartersOfPeriod(periodCode).length > 0;
   const measured: TargetValue[] = [];
@@ -103,6 +109,25 @@ export function measureTargets(
     const fromFeedback = indicator !== null && isFeedbackIndicator(indicator);
     const fromDossiers = indicator !== null && isDossierIndicator(indicator) && hasQuarters;
     const fromSurvey = indicator !== null && surveyed.some((unit) => unit.figures.has(indicator));
+    if (indicator === DISCLOSURE_ON_TIME) {
+      // The register's on-time share over the obligations due in the period (none due: no data).
+      const { numerator, denominator, rate } = subtreeDisclosureFigure(
+        disclosed,
+        unitPath,
+        unitTypesOfLevel(target.level),
+      );
+      const figure = { numerator, denominator, rate };
+      const status =
+        denominator === 0
+          ? 'no_data'
+          : targetStatus(rate, {
+              operator: target.op as TargetOperator,
+              threshold: target.value,
+              riskMargin: 0,
+            });
+      measured.push({ ...shown, indicator, measured: figure, status });
+      continue;
+    }
     if (!indicator || (!fromDossiers && !fromFeedback && !fromSurvey)) {
       measured.push({ ...shown, indicator, measured: null, status: null });
       continue;

@@ -14,6 +14,7 @@ import type { Db } from '../db/engine.ts';
 import { settings, units, users } from '../db/schema/index.ts';
 import { createPlan, previewPlan, updatePlanItem } from '../plans/plan-commands.ts';
 import { openReport, saveReportRecord, transitionReportRecord, windowOf } from '../reports/report-service.ts';
+import { loadDemoDisclosures } from './demo-disclosures.ts';
 import { loadDemoFeedback } from './demo-feedback.ts';
 import { loadDemoProjects } from './demo-projects.ts';
 import { DEMO_ROUNDS, type DemoCtx, loadDemoRounds } from './demo-rounds.ts';
@@ -131,6 +132,15 @@ export async function loadDemoYear(db: Db, options: { now?: Clock } = {}): Promi
   });
 
   const projects = await loadDemoProjects(db, { today, unitId: phoHien.id, reporter: people.reporter });
+  const disclosures = await loadDemoDisclosures({
+    today,
+    reporter: people.reporter,
+    phoHien,
+    communes,
+    as,
+    actingFor,
+    at,
+  });
 
   await mutate({ db, actor: SYSTEM_ACTOR, ip: null, now: options.now }, async (tx, audit) => {
     await tx.insert(settings).values({ key: DEMO_YEAR_KEY, value: nowOf(options).toISOString() });
@@ -138,7 +148,7 @@ export async function loadDemoYear(db: Db, options: { now?: Clock } = {}): Promi
       action: 'system.demo_year_loaded',
       entityType: 'system',
       entityId: null,
-      after: { planId, ...quarters, ...rounds, petitions, surveyResponses, projects },
+      after: { planId, ...quarters, ...rounds, petitions, surveyResponses, projects, disclosures },
     });
   });
   return { planId, ...quarters, ...rounds };

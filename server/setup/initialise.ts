@@ -25,6 +25,7 @@ import {
   units,
   users,
 } from '../db/schema/index.ts';
+import { loadDisclosureCatalogue } from '../disclosures/catalogue-loader.ts';
 import { loadDemoTargets, loadIndicatorCatalogue } from '../indicators/catalogue-loader.ts';
 import { type TimeStep, untimed } from './step-times.ts';
 
@@ -128,6 +129,7 @@ export async function loadReferenceData(tx: Tx, time: TimeStep = untimed) {
     frameworkVersions: await time('frameworks', () => loadFrameworks(tx, FRAMEWORKS_DIR, true)),
     indicatorCount: await time('indicator catalogue', () => loadIndicatorCatalogue(tx)),
     surveyVersions: await time('surveys', () => loadSurveys(tx)),
+    disclosureItems: await time('disclosure catalogue', () => loadDisclosureCatalogue(tx)),
   };
 }
 

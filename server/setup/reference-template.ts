@@ -35,8 +35,10 @@ const SOURCES = [
   'reference/frameworks',
   'reference/indicators',
   'reference/surveys',
+  'reference/disclosures',
   'server/setup/initialise.ts',
   'server/indicators/catalogue-loader.ts',
+  'server/disclosures/catalogue-loader.ts',
   'node_modules/@electric-sql/pglite/package.json',
 ];
 

@@ -11,6 +11,8 @@ import { LoginPage } from './features/auth/LoginPage.tsx';
 import { useMe } from './features/auth/session.ts';
 import { DialoguePage } from './features/dialogues/DialoguePage.tsx';
 import { DialoguesPage } from './features/dialogues/DialoguesPage.tsx';
+import { DisclosuresPage } from './features/disclosures/DisclosuresPage.tsx';
+import { ObligationPage } from './features/disclosures/ObligationPage.tsx';
 import { FeedbackInboxPage } from './features/feedback/FeedbackInboxPage.tsx';
 import { FeedbackItemPage } from './features/feedback/FeedbackItemPage.tsx';
 import { FeedbackSettingsPage } from './features/feedback/FeedbackSettingsPage.tsx';
@@ -93,6 +95,8 @@ const routeTree = rootRoute.addChildren([
     page('/dialogues/$dialogueId', DialoguePage),
     page('/projects', ProjectsPage),
     page('/projects/$projectId', ProjectPage),
+    page('/disclosures', DisclosuresPage),
+    page('/disclosures/$obligationId', ObligationPage),
     page('/surveys/$surveyId/links', SurveyLinksPage),
     page('/reception', ReceptionPage),
     page('/reception/sessions/$sessionId', SessionPage),

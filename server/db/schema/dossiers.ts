@@ -123,7 +123,10 @@ export const indicators = pgTable(
   },
   (t) => [
     check('indicators_kind_check', sql`${t.kind} in ('ratio', 'count', 'value')`),
-    check('indicators_source_check', sql`${t.source} in ('entered', 'dossiers', 'feedback', 'survey')`),
+    check(
+      'indicators_source_check',
+      sql`${t.source} in ('entered', 'dossiers', 'feedback', 'survey', 'disclosures')`,
+    ),
   ],
 );
 

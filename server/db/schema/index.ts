@@ -2,6 +2,7 @@ export * from './accounts.ts';
 export * from './assessment.ts';
 export * from './audit.ts';
 export * from './dialogues.ts';
+export * from './disclosures.ts';
 export * from './dossiers.ts';
 export * from './feedback.ts';
 export * from './files.ts';

@@ -1,4 +1,5 @@
 import { DIALOGUE_MESSAGES } from './dialogue-messages.ts';
+import { DISCLOSURE_MESSAGES } from './disclosure-messages.ts';
 import { FEEDBACK_MESSAGES } from './feedback-messages.ts';
 import { PROJECT_MESSAGES } from './project-messages.ts';
 import { PUBLIC_SITE_MESSAGES } from './public-site-messages.ts';
@@ -11,6 +12,7 @@ import { SURVEY_RESULTS_MESSAGES } from './survey-results-messages.ts';
 /** Every label of the web app, Vietnamese first, English beside it (citizens' feedback in its own file). */
 export const MESSAGES = {
   ...FEEDBACK_MESSAGES,
+  ...DISCLOSURE_MESSAGES,
   ...DIALOGUE_MESSAGES,
   ...PROJECT_MESSAGES,
   ...RECEPTION_MESSAGES,

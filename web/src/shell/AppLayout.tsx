@@ -187,6 +187,15 @@ export function AppLayout() {
             active={pathname.startsWith('/projects')}
           />
         )}
+        {hasPermission(me, 'disclosures.read') && (
+          <NavLink
+            component={Link}
+            onClick={closeNav}
+            to="/disclosures"
+            label={t('disclosures')}
+            active={pathname.startsWith('/disclosures')}
+          />
+        )}
         {hasPermission(me, 'feedback.read') && (
           <NavLink
             component={Link}

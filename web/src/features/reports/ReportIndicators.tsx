@@ -104,10 +104,12 @@ export function ReportIndicators({
   const { data } = useQuery({
     queryKey: key,
     queryFn: () =>
-      api<{ items: EnteredIndicator[]; feedback: MeasuredIndicator[]; survey: MeasuredIndicator[] }>(
-        'GET',
-        `/api/units/${unitId}/indicator-values${queryString({ period: periodCode })}`,
-      ),
+      api<{
+        items: EnteredIndicator[];
+        feedback: MeasuredIndicator[];
+        survey: MeasuredIndicator[];
+        disclosures?: MeasuredIndicator[];
+      }>('GET', `/api/units/${unitId}/indicator-values${queryString({ period: periodCode })}`),
   });
   const isQuarter = /Q[1-4]$/.test(periodCode);
   const { data: dossiers } = useDossierDashboard(isQuarter ? { unitId, period: periodCode } : {});
@@ -275,6 +277,35 @@ export function ReportIndicators({
                 <Table.Td>{label({ vi: entry.nameVi, en: entry.nameEn })}</Table.Td>
                 <Table.Td ta="right">{formatRate(entry.rate)}</Table.Td>
                 <Table.Td ta="right">{formatCount(entry.respondents ?? 0)}</Table.Td>
+                <Table.Td>{formatTarget(entry.target)}</Table.Td>
+                <Table.Td>
+                  <StatusBadge status={entry.status} />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </ScrollTable>
+      )}
+      {(data?.disclosures ?? []).length > 0 && (
+        <ScrollTable withTableBorder aria-label={t('periodDisclosureFigures')}>
+          <Table.Caption>{t('periodDisclosureFigures')}</Table.Caption>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('indicator')}</Table.Th>
+              <Table.Th ta="right">{t('rate')}</Table.Th>
+              <Table.Th ta="right">{t('numeratorDenominator')}</Table.Th>
+              <Table.Th>{t('target')}</Table.Th>
+              <Table.Th>{t('status')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {data?.disclosures?.map((entry) => (
+              <Table.Tr key={entry.code}>
+                <Table.Td>{label({ vi: entry.nameVi, en: entry.nameEn })}</Table.Td>
+                <Table.Td ta="right">{formatRate(entry.rate)}</Table.Td>
+                <Table.Td ta="right">
+                  {formatCount(entry.numerator)}/{formatCount(entry.denominator ?? 0)}
+                </Table.Td>
                 <Table.Td>{formatTarget(entry.target)}</Table.Td>
                 <Table.Td>
                   <StatusBadge status={entry.status} />

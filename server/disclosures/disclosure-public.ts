@@ -1,0 +1,180 @@
+import { and, asc, desc, eq, exists, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import type { DisclosurePlace } from '../../core/disclosures/catalogue.ts';
+import { ruleInForce } from '../../core/disclosures/catalogue.ts';
+import { foldVietnamese } from '../../core/text/vietnamese.ts';
+import type { DbOrTx } from '../db/engine.ts';
+import {
+  disclosureItems,
+  disclosureObligations,
+  disclosureRecords,
+  evidenceFiles,
+  units,
+} from '../db/schema/index.ts';
+import { evidenceFile } from '../files/evidence.ts';
+import { loadCatalogueRules } from './disclosure-judge.ts';
+
+/**
+ * What the public reads of the register: only obligations already disclosed (a record whose first day
+ * has come), with the item, title, decision, the public link or the file the unit marked public, and
+ * each place with its dates; what the catalogue requires of the unit's kind today. Never a staff note
+ * (the queries do not select it), never a file that was not marked public.
+ */
+export interface PublicUnit {
+  id: number;
+  name: string;
+  type: string;
+  slug: string;
+}
+
+/** Communes and departments in force, each with an address without diacritics ("phuong-pho-hien"). */
+export async function publicUnits(db: DbOrTx, today: string): Promise<PublicUnit[]> {
+  const rows = await db
+    .select({ id: units.id, name: units.name, type: units.type, code: units.code })
+    .from(units)
+    .where(
+      and(
+        inArray(units.type, ['commune', 'department']),
+        lte(units.validFrom, today),
+        or(isNull(units.validTo), sql`${units.validTo} >= ${today}`),
+      ),
+    );
+  const slugOf = (name: string) =>
+    foldVietnamese(name)
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '');
+  const counts = new Map<string, number>();
+  for (const row of rows) counts.set(slugOf(row.name), (counts.get(slugOf(row.name)) ?? 0) + 1);
+  const collator = new Intl.Collator('vi');
+  return rows
+    .map((row) => {
+      const slug = slugOf(row.name);
+      // Two units of one name are told apart by their code.
+      return {
+        id: row.id,
+        name: row.name,
+        type: row.type,
+        slug: (counts.get(slug) ?? 0) > 1 ? `${slug}-${row.code ?? row.id}` : slug,
+      };
+    })
+    .sort((a, b) => collator.compare(a.name, b.name));
+}
+
+const disclosed = (today: string) =>
+  exists(
+    sql`(select 1 from ${disclosureRecords} where ${disclosureRecords.obligationId} = ${disclosureObligations.id} and ${disclosureRecords.fromDate} <= ${today})`,
+  );
+
+export interface PublicPlace {
+  place: DisclosurePlace;
+  placeDetail: string | null;
+  from: string;
+  to: string | null;
+}
+
+export interface PublicObligation {
+  id: number;
+  unitName: string;
+  itemCode: string;
+  itemName: { vi: string; en: string } | null;
+  article: string | null;
+  title: string;
+  decisionNumber: string | null;
+  decisionDate: string;
+  documentUrl: string | null;
+  file: { id: number; fileName: string } | null;
+  places: PublicPlace[];
+  /** Still posted somewhere today. */
+  current: boolean;
+}
+
+/** The disclosed obligations of a unit (or the latest of every unit, `unitId` null), newest first. */
+export async function publicObligations(
+  db: DbOrTx,
+  options: { unitId: number | null; today: string; limit?: number },
+): Promise<PublicObligation[]> {
+  const { today } = options;
+  const where = and(
+    disclosed(today),
+    options.unitId === null ? undefined : eq(disclosureObligations.unitId, options.unitId),
+  );
+  const query = db
+    .select({
+      id: disclosureObligations.id,
+      unitName: units.name,
+      itemCode: disclosureObligations.itemCode,
+      title: disclosureObligations.title,
+      decisionNumber: disclosureObligations.decisionNumber,
+      decisionDate: disclosureObligations.decisionDate,
+      documentUrl: disclosureObligations.documentUrl,
+      fileId: evidenceFiles.id,
+      fileName: evidenceFiles.fileName,
+    })
+    .from(disclosureObligations)
+    .innerJoin(units, eq(units.id, disclosureObligations.unitId))
+    .leftJoin(evidenceFiles, eq(evidenceFiles.id, disclosureObligations.publicFileId))
+    .where(where)
+    .orderBy(desc(disclosureObligations.decisionDate), desc(disclosureObligations.id));
+  const rows = options.limit ? await query.limit(options.limit) : await query;
+  if (rows.length === 0) return [];
+  const records = await db
+    .select({
+      obligationId: disclosureRecords.obligationId,
+      place: disclosureRecords.place,
+      placeDetail: disclosureRecords.placeDetail,
+      from: disclosureRecords.fromDate,
+      to: disclosureRecords.toDate,
+    })
+    .from(disclosureRecords)
+    .where(
+      and(
+        inArray(
+          disclosureRecords.obligationId,
+          rows.map((row) => row.id),
+        ),
+        lte(disclosureRecords.fromDate, today),
+      ),
+    )
+    .orderBy(asc(disclosureRecords.fromDate), asc(disclosureRecords.id));
+  const rules = await loadCatalogueRules(db);
+  return rows.map((row) => {
+    const places = records
+      .filter((record) => record.obligationId === row.id)
+      .map(({ obligationId: _id, ...record }) => ({ ...record, place: record.place as DisclosurePlace }));
+    const rule = ruleInForce(rules, row.itemCode, row.decisionDate);
+    return {
+      id: row.id,
+      unitName: row.unitName,
+      itemCode: row.itemCode,
+      itemName: rule ? { vi: rule.nameVi, en: rule.nameEn } : null,
+      article: rule?.article ?? null,
+      title: row.title,
+      decisionNumber: row.decisionNumber,
+      decisionDate: row.decisionDate,
+      documentUrl: row.documentUrl,
+      file: row.fileId !== null && row.fileName !== null ? { id: row.fileId, fileName: row.fileName } : null,
+      places,
+      current: places.some((place) => place.to === null || place.to >= today),
+    };
+  });
+}
+
+/** The catalogue items in force today for a kind of unit: what it must disclose. */
+export async function requiredOf(db: DbOrTx, unitType: string, today: string) {
+  const rows = await db.select().from(disclosureItems).orderBy(asc(disclosureItems.position));
+  return rows.filter(
+    (row) =>
+      row.unitTypes.includes(unitType) &&
+      row.validFrom <= today &&
+      (row.validTo === null || row.validTo >= today),
+  );
+}
+
+/** A file the public may download: one an obligation already disclosed marks public; null otherwise. */
+export async function publicFile(db: DbOrTx, fileId: number, today: string) {
+  const [row] = await db
+    .select({ id: disclosureObligations.id })
+    .from(disclosureObligations)
+    .where(and(eq(disclosureObligations.publicFileId, fileId), disclosed(today)));
+  if (!row) return null;
+  return evidenceFile(db, { type: 'disclosure', key: String(row.id) }, fileId).catch(() => null);
+}
