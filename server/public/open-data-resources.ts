@@ -1,12 +1,17 @@
 import { and, asc, gte, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
+import { DISCLOSURE_PLACES } from '../../core/disclosures/catalogue.ts';
 import { PAPI_DIMENSIONS, PAPI_GROUP_NAMES } from '../../core/indices/papi.ts';
 import { type Field, tableSchema } from '../../core/open-data/table-schema.ts';
 import { dimensionName, ITEM_STATUS_NAMES } from '../../core/plans/plan-views.ts';
+import { PROJECT_STATUSES } from '../../core/projects/books.ts';
+import type { PublicProjectQuery } from '../../core/projects/project-schemas.ts';
 import { todayOf } from '../clock.ts';
 import type { Db } from '../db/engine.ts';
 import { units } from '../db/schema/index.ts';
+import { publicObligations } from '../disclosures/disclosure-public.ts';
 import { findPapiResults, papiYears, provincesSince2025 } from '../indices/index-service.ts';
+import { publicProjects } from '../projects/project-public.ts';
 import type { OpenResource } from './open-data.ts';
 import { publicPlan, publishedPlans } from './public-plans.ts';
 import { publishedResults, publishedRounds } from './round-pages.ts';
@@ -258,6 +263,114 @@ export async function contactsResource(db: Db, request: FastifyRequest): Promise
           address: unit.address,
         }));
       },
+    },
+  ];
+}
+
+/** What units disclosed, one row per place and period it was posted (published records only). */
+export async function disclosuresResource(db: Db, request: FastifyRequest): Promise<OpenResource[]> {
+  const fields: Field[] = [
+    { name: 'unit', type: 'string', title: 'Đơn vị', constraints: { required: true } },
+    { name: 'item_code', type: 'string', title: 'Mã mục phải công khai' },
+    { name: 'item', type: 'string', title: 'Mục phải công khai' },
+    { name: 'title', type: 'string', title: 'Nội dung công khai', constraints: { required: true } },
+    { name: 'decision_number', type: 'string', title: 'Số văn bản' },
+    { name: 'decision_date', type: 'date', title: 'Ngày văn bản' },
+    { name: 'document_url', type: 'string', title: 'Đường dẫn văn bản' },
+    {
+      name: 'place',
+      type: 'string',
+      title: 'Hình thức, nơi công khai',
+      description: Object.entries(DISCLOSURE_PLACES)
+        .map(([code, name]) => `${code}: ${name.vi}`)
+        .join('; '),
+    },
+    { name: 'place_detail', type: 'string', title: 'Nơi cụ thể' },
+    { name: 'from', type: 'date', title: 'Từ ngày' },
+    { name: 'to', type: 'date', title: 'Đến ngày' },
+  ];
+  return [
+    {
+      name: 'thong-tin-cong-khai',
+      title: 'Thông tin các đơn vị đã công khai',
+      description:
+        'Những gì xã, phường, sở, ngành đã công khai (ngân sách, hộ nghèo, đất đai…): văn bản, nơi niêm yết hoặc phát, từ ngày đến ngày.',
+      schema: tableSchema(fields),
+      rows: async () => {
+        const today = todayOf({ now: request.server.clock });
+        const obligations = await publicObligations(db, { unitId: null, today });
+        return obligations.flatMap((obligation) =>
+          obligation.places.map((place) => ({
+            unit: obligation.unitName,
+            item_code: obligation.itemCode,
+            item: obligation.itemName?.vi ?? null,
+            title: obligation.title,
+            decision_number: obligation.decisionNumber,
+            decision_date: obligation.decisionDate,
+            document_url: obligation.documentUrl,
+            place: place.place,
+            place_detail: place.placeDetail,
+            from: place.from,
+            to: place.to,
+          })),
+        );
+      },
+    },
+  ];
+}
+
+/** The published community projects, each with its page and its own data (JSON, contributors CSV). */
+export async function projectsResource(
+  db: Db,
+  _request: FastifyRequest,
+  publicUrl: string,
+): Promise<OpenResource[]> {
+  const base = (path: string) => `${publicUrl}${path}`;
+  const fields: Field[] = [
+    { name: 'id', type: 'integer', title: 'Mã công trình', constraints: { required: true } },
+    { name: 'commune', type: 'string', title: 'Xã, phường' },
+    { name: 'name', type: 'string', title: 'Tên công trình', constraints: { required: true } },
+    { name: 'location', type: 'string', title: 'Địa điểm' },
+    {
+      name: 'status',
+      type: 'string',
+      title: 'Tình trạng',
+      description: Object.entries(PROJECT_STATUSES)
+        .map(([code, name]) => `${code}: ${name.vi}`)
+        .join('; '),
+    },
+    { name: 'progress', type: 'number', title: 'Tiến độ (%)' },
+    { name: 'page', type: 'string', title: 'Trang công khai' },
+    {
+      name: 'data_json',
+      type: 'string',
+      title: 'Toàn bộ số liệu công khai (JSON)',
+      description:
+        'Quyết định, sổ thu chi, người đóng góp (chỉ tên hộ đồng ý công khai), ban giám sát, quyết toán.',
+    },
+    { name: 'contributors_csv', type: 'string', title: 'Người đóng góp (CSV)' },
+  ];
+  return [
+    {
+      name: 'cong-trinh-dan-gop',
+      title: 'Công trình xây dựng bằng đóng góp của người dân',
+      description:
+        'Các công trình đã công khai: xã, tên, địa điểm, tình trạng, tiến độ và đường dẫn tới số liệu của từng công trình.',
+      schema: tableSchema(fields, ['id']),
+      rows: async () =>
+        (await publicProjects(db, { page: 1, perPage: 100_000 } as PublicProjectQuery)).items.map(
+          (project) => ({
+            id: project.id,
+            commune: project.unitName,
+            name: project.name,
+            location: project.location,
+            status: project.status,
+            progress: project.progress,
+            page: base(project.path),
+            data_json: base(`${project.path}/du-lieu.json`),
+            contributors_csv: base(`${project.path}/dong-gop.csv`),
+          }),
+        ),
     },
   ];
 }

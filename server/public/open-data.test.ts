@@ -45,6 +45,8 @@ describe('open data', () => {
       'papi-2022',
       'papi-2023',
       'papi-2024',
+      'thong-tin-cong-khai',
+      'cong-trinh-dan-gop',
       'lien-he',
     ]);
     for (const resource of described.resources) {
@@ -55,7 +57,8 @@ describe('open data', () => {
       expect(checkCsv(resource.schema, csv.body), resource.name).toEqual([]);
       const json = (await get(`/du-lieu-mo/${resource.name}.json`)).json() as Record<string, unknown>[];
       expect(json).toHaveLength(parseCsv(csv.body).length - 1);
-      expect(Object.keys(json[0] ?? {})).toEqual(resource.schema.fields.map((field) => field.name));
+      if (json.length > 0)
+        expect(Object.keys(json[0] ?? {})).toEqual(resource.schema.fields.map((field) => field.name));
     }
   });
 

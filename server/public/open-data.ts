@@ -4,7 +4,14 @@ import { type Row, type TableSchema, toCsv, toJsonRows } from '../../core/open-d
 import type { Db } from '../db/engine.ts';
 import { html } from './html.ts';
 import { layout, notFoundPage, pageContext } from './layout.ts';
-import { contactsResource, papiResources, planResources, roundResources } from './open-data-resources.ts';
+import {
+  contactsResource,
+  disclosuresResource,
+  papiResources,
+  planResources,
+  projectsResource,
+  roundResources,
+} from './open-data-resources.ts';
 import { sendPublic } from './public-cache.ts';
 import { SW, say } from './site-words.ts';
 
@@ -26,12 +33,19 @@ export interface OpenResource {
 }
 
 /** Each area lists its resources (the published ones only); they are read when asked for. */
-export type OpenDataSource = (db: Db, request: FastifyRequest) => Promise<OpenResource[]>;
+export type OpenDataSource = (db: Db, request: FastifyRequest, publicUrl: string) => Promise<OpenResource[]>;
 
-const SOURCES: OpenDataSource[] = [papiResources, roundResources, planResources, contactsResource];
+const SOURCES: OpenDataSource[] = [
+  papiResources,
+  roundResources,
+  planResources,
+  disclosuresResource,
+  projectsResource,
+  contactsResource,
+];
 
-async function allResources(db: Db, request: FastifyRequest): Promise<OpenResource[]> {
-  return (await Promise.all(SOURCES.map((source) => source(db, request)))).flat();
+async function allResources(db: Db, request: FastifyRequest, publicUrl: string): Promise<OpenResource[]> {
+  return (await Promise.all(SOURCES.map((source) => source(db, request, publicUrl)))).flat();
 }
 
 const LICENCE = {
@@ -57,11 +71,11 @@ const T = {
   source: { vi: 'Nguồn', en: 'Source' },
 } satisfies Record<string, Msg>;
 
-async function catalogue(request: FastifyRequest, reply: FastifyReply, db: Db) {
+async function catalogue(request: FastifyRequest, reply: FastifyReply, db: Db, publicUrl: string) {
   return sendPublic(request, reply, async () => {
     const ctx = pageContext(request);
     const s = (message: Msg) => say(ctx.lang, message);
-    const resources = await allResources(db, request);
+    const resources = await allResources(db, request, publicUrl);
     const body = html`<h1>${s(T.title)}</h1>
 <p>${s(T.intro)}</p>
 <p><a href="/du-lieu-mo/datapackage.json">${s(T.package)}</a></p>
@@ -100,7 +114,7 @@ async function dataPackage(request: FastifyRequest, reply: FastifyReply, db: Db,
     request,
     reply,
     async () => {
-      const resources = await allResources(db, request);
+      const resources = await allResources(db, request, publicUrl);
       const site = request.site;
       const description = {
         name: `chiso-${site?.code ?? 'du-lieu'}`,
@@ -128,14 +142,19 @@ async function dataPackage(request: FastifyRequest, reply: FastifyReply, db: Db,
   );
 }
 
-async function file(request: FastifyRequest<{ Params: { file: string } }>, reply: FastifyReply, db: Db) {
+async function file(
+  request: FastifyRequest<{ Params: { file: string } }>,
+  reply: FastifyReply,
+  db: Db,
+  publicUrl: string,
+) {
   return sendPublic(
     request,
     reply,
     async () => {
       const match = /^([a-z0-9][a-z0-9-]*)\.(csv|json)$/.exec(request.params.file);
       const resource = match
-        ? (await allResources(db, request)).find((each) => each.name === match[1])
+        ? (await allResources(db, request, publicUrl)).find((each) => each.name === match[1])
         : undefined;
       if (!match || !resource)
         return {
@@ -164,11 +183,11 @@ async function file(request: FastifyRequest<{ Params: { file: string } }>, reply
 export async function openDataRoutes(app: FastifyInstance, { db, publicUrl }: { db: Db; publicUrl: string }) {
   const config = { policy: 'public' as const };
   const schema = { hide: true };
-  app.get('/du-lieu-mo', { config, schema }, (request, reply) => catalogue(request, reply, db));
+  app.get('/du-lieu-mo', { config, schema }, (request, reply) => catalogue(request, reply, db, publicUrl));
   app.get('/du-lieu-mo/datapackage.json', { config, schema }, (request, reply) =>
     dataPackage(request, reply, db, publicUrl),
   );
   app.get<{ Params: { file: string } }>('/du-lieu-mo/:file', { config, schema }, (request, reply) =>
-    file(request, reply, db),
+    file(request, reply, db, publicUrl),
   );
 }
