@@ -13,6 +13,7 @@ import type { Config } from '../config.ts';
 import type { Db } from '../db/engine.ts';
 import { settings, units, users } from '../db/schema/index.ts';
 import { createPlan, previewPlan, updatePlanItem } from '../plans/plan-commands.ts';
+import { publishPlan } from '../plans/plan-publication.ts';
 import { openReport, saveReportRecord, transitionReportRecord, windowOf } from '../reports/report-service.ts';
 import { loadDemoDisclosures } from './demo-disclosures.ts';
 import { loadDemoFeedback } from './demo-feedback.ts';
@@ -278,6 +279,8 @@ async function loadPlan(scene: {
       updatePlanItemSchema.parse({ leadUnitIds: [...lead, ...others], version: task.version }),
     );
   }
+  // The province puts its plan on the public site once issued, as seed 001 §đ asks of it.
+  await publishPlan(coordinator, plan.id, { published: true, version: plan.version });
   return plan.id;
 }
 
