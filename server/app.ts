@@ -46,6 +46,7 @@ import { openDataRoutes } from './public/open-data.ts';
 import { publicCachePlugin } from './public/public-cache.ts';
 import { siteIdentityPlugin } from './public/site-identity.ts';
 import { publicSite } from './public/site-routes.ts';
+import { siteSettingsRoutes } from './public/site-settings.ts';
 import { receptionPage } from './reception/reception-page.ts';
 import { receptionRoutes } from './reception/reception-routes.ts';
 import { reminderRoutes } from './reminders/reminder-routes.ts';
@@ -213,6 +214,7 @@ export async function buildApp({
   await app.register(projectPages, { db: database.db });
   await app.register(publicSite, { db: database.db, publicUrl: config.publicUrl });
   await app.register(openDataRoutes, { db: database.db, publicUrl: config.publicUrl });
+  await app.register(siteSettingsRoutes, { db: database.db });
 
   await app.register(webRoutes);
   app.setNotFoundHandler((request, reply) =>

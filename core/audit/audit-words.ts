@@ -308,6 +308,10 @@ const ACTIONS: Record<string, Words> = {
     vi: '{actor} đã đổi thời hạn xử lý phản ánh của tỉnh',
     en: '{actor} changed the province’s feedback time limits',
   },
+  'settings.public.site': {
+    vi: '{actor} đã thay biểu trưng của trang công khai',
+    en: '{actor} changed the public site’s emblem',
+  },
   'settings.reception_settings': {
     vi: '{actor} đã đổi cài đặt tiếp công dân của tỉnh',
     en: '{actor} changed the province’s citizen reception settings',
@@ -453,6 +457,7 @@ const FIELDS: Record<string, Words> = {
   headEmail: { vi: 'Thư điện tử thủ trưởng', en: 'Head’s e-mail' },
   address: { vi: 'Địa chỉ', en: 'Address' },
   publishedAt: { vi: 'Công khai từ', en: 'Public since' },
+  emblem: { vi: 'Biểu trưng', en: 'Emblem' },
   successorIds: { vi: 'Đơn vị kế thừa', en: 'Successor units' },
   fullName: { vi: 'Họ và tên', en: 'Full name' },
   username: { vi: 'Tên đăng nhập', en: 'Username' },

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COMMUNE_A, signInAs } from '../test/factories.ts';
 import { createTestApp, type TestApp } from '../test/harness.ts';
 
 let t: TestApp;
@@ -7,6 +8,54 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await t.close();
+});
+
+const PNG = Buffer.concat([
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  Buffer.from('IHDR-bieu-trung'),
+]);
+
+describe('the province’s emblem', () => {
+  it('is set by the province’s coordinator, shown on every page and served as an image; a commune’s is refused', async () => {
+    const coordinator = await signInAs(t, 'coordinator', '33');
+    const before = await coordinator.request('GET', '/api/site');
+    expect(before.json).toEqual({ emblem: false, version: 0 });
+    expect((await t.app.inject({ method: 'GET', url: '/cong-khai/bieu-trung' })).statusCode).toBe(404);
+    const svg = await coordinator.upload(
+      '/api/site/emblem?version=0',
+      'bieu-trung.svg',
+      Buffer.from('<svg/>'),
+    );
+    expect(svg.status).toBe(400);
+    const fake = await coordinator.upload(
+      '/api/site/emblem?version=0',
+      'bieu-trung.png',
+      Buffer.from('GIF89a'),
+    );
+    expect(fake.status).toBe(400);
+    const big = await coordinator.upload(
+      '/api/site/emblem?version=0',
+      'a.png',
+      Buffer.concat([PNG, Buffer.alloc(210 * 1024)]),
+    );
+    expect(big.status).toBe(400);
+    const commune = await signInAs(t, 'coordinator', COMMUNE_A);
+    expect((await commune.upload('/api/site/emblem?version=0', 'a.png', PNG)).status).toBe(403);
+
+    const set = await coordinator.upload('/api/site/emblem?version=0', 'bieu-trung.png', PNG);
+    expect(set.status).toBe(200);
+    expect(set.json).toEqual({ emblem: true, version: 1 });
+    const image = await t.app.inject({ method: 'GET', url: '/cong-khai/bieu-trung' });
+    expect(image.statusCode).toBe(200);
+    expect(image.headers['content-type']).toBe('image/png');
+    expect(image.rawPayload.equals(PNG)).toBe(true);
+    const home = await t.app.inject({ method: 'GET', url: '/cong-khai' });
+    expect(home.body).toContain('<img src="/cong-khai/bieu-trung" alt="Biểu trưng" width="36" height="36">');
+
+    const removed = await coordinator.request('DELETE', '/api/site/emblem?version=1');
+    expect(removed.json).toEqual({ emblem: false, version: 2 });
+    expect((await t.app.inject({ method: 'GET', url: '/cong-khai' })).body).not.toContain('bieu-trung');
+  });
 });
 
 describe('the public site frame', () => {

@@ -1,6 +1,12 @@
 import { STALE, type TableRow } from './route-table-kit.ts';
 
 /** The public site: every page is open to everyone; the staff's preview of a plan is plans.read on it. */
+/** The PNG signature and a few bytes: what the content check reads. */
+const PNG = Buffer.concat([
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  Buffer.from('IHDR'),
+]);
+
 const EVERYONE = (status: number) => ({ own: Array(8).fill(status).join(' ') });
 
 export const PUBLIC_SITE_ROUTE_TABLE: Record<string, TableRow> = {
@@ -43,6 +49,20 @@ export const PUBLIC_SITE_ROUTE_TABLE: Record<string, TableRow> = {
     }),
     own: '409 409 409 409 409 403 403 401',
     other: '409 409 404 404 404 403 403 401',
+  },
+  // The emblem: public (404 while none is set); set and removed by whoever reviews reports at the root.
+  'GET /cong-khai/bieu-trung': { call: () => ({ url: '/cong-khai/bieu-trung' }), ...EVERYONE(404) },
+  'GET /api/site': { call: () => ({ url: '/api/site' }), own: '200 200 403 403 403 403 403 401' },
+  'POST /api/site/emblem': {
+    call: () => ({
+      url: `/api/site/emblem?version=${STALE}`,
+      file: { name: 'bieu-trung.png', content: PNG },
+    }),
+    own: '409 409 403 403 403 403 403 401',
+  },
+  'DELETE /api/site/emblem': {
+    call: () => ({ url: `/api/site/emblem?version=${STALE}` }),
+    own: '409 409 403 403 403 403 403 401',
   },
   'GET /cong-khai/ke-hoach/xem-truoc/:id': {
     call: ({ side }) => ({ url: `/cong-khai/ke-hoach/xem-truoc/${side.plan.id}` }),

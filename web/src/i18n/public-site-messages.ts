@@ -36,4 +36,18 @@ export const PUBLIC_SITE_MESSAGES = {
   unitContacts_headEmail: { vi: 'Thư điện tử công khai', en: 'Public e-mail' },
   unitContacts_address: { vi: 'Địa chỉ trụ sở', en: 'Office address' },
   unitContactsPublic: { vi: 'Xem trang Liên hệ công khai', en: 'Open the public contacts page' },
+  siteEmblemTitle: { vi: 'Biểu trưng trên trang công khai', en: 'Emblem on the public site' },
+  siteEmblemHelp: {
+    vi: 'Hiện bên cạnh tên tỉnh ở đầu mọi trang công khai. Ảnh PNG hoặc JPEG, vuông, tối đa 200 KB.',
+    en: 'Shown beside the province’s name at the top of every public page. A square PNG or JPEG, 200 KB at most.',
+  },
+  siteEmblemAlt: { vi: 'Biểu trưng đang dùng', en: 'The emblem in use' },
+  siteEmblemUpload: { vi: 'Tải biểu trưng lên', en: 'Upload an emblem' },
+  siteEmblemReplace: { vi: 'Thay biểu trưng', en: 'Replace the emblem' },
+  siteEmblemRemove: { vi: 'Bỏ biểu trưng', en: 'Remove the emblem' },
+  siteEmblemRemoveTitle: { vi: 'Bỏ biểu trưng?', en: 'Remove the emblem?' },
+  siteEmblemRemoveWhat: {
+    vi: 'Các trang công khai chỉ còn tên tỉnh, không có biểu trưng, từ lần xem tiếp theo. Có thể tải lại bất cứ lúc nào.',
+    en: 'The public pages show the province’s name alone from the next reading. An emblem can be uploaded again at any time.',
+  },
 } as const;

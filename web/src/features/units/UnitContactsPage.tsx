@@ -6,6 +6,7 @@ import { ConflictDialog } from '../../components/ConflictDialog.tsx';
 import { SaveState } from '../../components/SaveState.tsx';
 import { useT } from '../../i18n/locale.tsx';
 import { useMe } from '../auth/session.ts';
+import { SiteEmblemSection } from './SiteEmblemSection.tsx';
 import { UnitPicker } from './UnitPicker.tsx';
 
 type Fields = Pick<UnitContacts, 'headName' | 'headTitle' | 'headPhone' | 'headEmail' | 'address'>;
@@ -31,6 +32,7 @@ export function UnitContactsPage() {
         selectedLabel={own?.unitName ?? undefined}
       />
       {unitId && <ContactsForm key={unitId} unitId={Number(unitId)} />}
+      <SiteEmblemSection />
     </Stack>
   );
 }
