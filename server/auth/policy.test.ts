@@ -94,6 +94,8 @@ describe('authorisation policies', () => {
       'GET /cong-khai/ke-hoach',
       'GET /cong-khai/ke-hoach/:plan',
       'GET /cong-khai/lien-he',
+      'GET /cong-khai/don-vi/chon',
+      'GET /cong-khai/don-vi/:unit',
       'GET /cong-khai/bieu-trung',
       // Open data: every public table as CSV and JSON, and its data package.
       'GET /du-lieu-mo',

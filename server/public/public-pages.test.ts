@@ -134,6 +134,25 @@ describe('assessment rounds on the public site', () => {
     expect((await get('/sitemap.xml')).body).not.toContain(`/cong-khai/ket-qua/${round.id}-`);
   });
 
+  it('gives each commune its own page: its rank and lost criteria, its contacts; the home page leads to it', async () => {
+    await publishedRound();
+    const home = textOf((await get('/cong-khai')).body);
+    expect(home).toContain('Xếp hạng PAPI năm 2024 Thái Bình: 15/61 Hưng Yên: 19/61');
+    expect(home).toContain('Kỳ đánh giá mới công bố Đánh giá cải cách hành chính cấp xã năm 2025');
+    const phoHien = await unitIdByCode(t.database, '11953');
+    const chosen = await get(`/cong-khai/don-vi/chon?don-vi=${phoHien}`);
+    expect(chosen.statusCode).toBe(303);
+    expect(chosen.headers.location).toBe('/cong-khai/don-vi/phuong-pho-hien');
+    const page = await get('/cong-khai/don-vi/phuong-pho-hien');
+    expect(page.statusCode).toBe(200);
+    const text = textOf(page.body);
+    expect(text).toContain('Phường Phố Hiến');
+    expect(text).toContain('Hạng 2/2');
+    expect(text).toContain('Điểm: 80,00 (80%) · Xếp loại: Khá');
+    expect(text).toMatch(/XA\.3\.\d [^:]+: −\d/);
+    expect((await get('/cong-khai/don-vi/khong-co')).statusCode).toBe(404);
+  });
+
   it('never shows a round that is not published', async () => {
     const round = await buildRound(t, { name: 'Đợt chưa công bố' });
     expect((await get(`/cong-khai/ket-qua/${round.id}`)).statusCode).toBe(404);

@@ -2,16 +2,20 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Msg } from '../../core/errors.ts';
 import type { Db } from '../db/engine.ts';
 import { disclosureSitemap } from '../disclosures/disclosure-pages.ts';
+import { findPapiResults, papiYears } from '../indices/index-service.ts';
 import { projectSitemap } from '../projects/project-public.ts';
 import { contactPages } from './contact-pages.ts';
+import { percentText } from './format.ts';
 import { html } from './html.ts';
 import { layout, link, notFoundPage, pageContext, siteName } from './layout.ts';
 import { setUpCitizenPages } from './page-setup.ts';
-import { papiPages, papiSitemap } from './papi-pages.ts';
+import { papiPages, papiSitemap, predecessorCodes } from './papi-pages.ts';
 import { planPages, planSitemap } from './plan-pages.ts';
 import { sendPublic } from './public-cache.ts';
-import { roundPages, roundSitemap } from './round-pages.ts';
+import { planPath, publicPlan, publishedPlans } from './public-plans.ts';
+import { publishedRounds, roundPages, roundPath, roundSitemap } from './round-pages.ts';
 import { SECTIONS, SW, say } from './site-words.ts';
+import { unitChooser, unitPages, unitSitemap } from './unit-pages.ts';
 
 /**
  * The public site (`/cong-khai`): what an anonymous visitor reaches at `/`, every page server-rendered
@@ -26,7 +30,15 @@ const T = {
     en: 'Administrative reform results, plans and their progress, public disclosures and how to reach the authorities: open to everyone, no account needed.',
   },
   back: { vi: 'Về trang chủ', en: 'Back to the home page' },
-} satisfies Record<string, Msg>;
+  sections: { vi: 'Các mục', en: 'Sections' },
+  papiOf: (year: number): Msg => ({ vi: `Xếp hạng PAPI năm ${year}`, en: `PAPI rank, ${year}` }),
+  onTheMap: { vi: 'Xem trên bản đồ', en: 'See it on the map' },
+  latestRound: { vi: 'Kỳ đánh giá mới công bố', en: 'Latest published assessment' },
+  units: { vi: 'đơn vị được đánh giá', en: 'units assessed' },
+  seeRanking: { vi: 'Xem bảng xếp hạng', en: 'See the ranking' },
+  latestPlan: { vi: 'Tiến độ kế hoạch', en: 'Plan progress' },
+  seeTasks: { vi: 'Xem các nhiệm vụ', en: 'See the tasks' },
+} satisfies Record<string, Msg | ((year: number) => Msg)>;
 
 /** What each section offers, in one line on the home page. */
 const SECTION_HINTS: Partial<Record<(typeof SECTIONS)[number]['key'], Msg>> = {
@@ -69,12 +81,48 @@ const SECTION_HINTS: Partial<Record<(typeof SECTIONS)[number]['key'], Msg>> = {
   },
 };
 
-async function home(request: FastifyRequest, reply: FastifyReply) {
+/** The home page's three figures: the province's latest PAPI ranks, the latest round, the latest public plan. */
+async function headlines(request: FastifyRequest, db: Db) {
+  const ctx = pageContext(request);
+  const s = (message: Msg) => say(ctx.lang, message);
+  const cards = [];
+  const years = await papiYears(db);
+  const year = years.at(-1);
+  if (year !== undefined) {
+    const results = await findPapiResults(db, year);
+    const ranked = results.filter((result) => result.rank !== null).length;
+    const own = predecessorCodes(ctx.site.code);
+    const lines = results
+      .filter((result) => own.has(result.unitCode))
+      .sort((a, b) => (a.rank ?? Number.MAX_SAFE_INTEGER) - (b.rank ?? Number.MAX_SAFE_INTEGER));
+    if (lines.length > 0)
+      cards.push(
+        html`<li><p>${s(T.papiOf(year))}</p>${lines.map(
+          (result) => html`<p class="big">${result.unit}: ${result.rank ?? '—'}/${ranked}</p>`,
+        )}<p><a href="${link(ctx, `/cong-khai/papi/${year}`)}">${s(T.onTheMap)}</a></p></li>`,
+      );
+  }
+  const [round] = await publishedRounds(db);
+  if (round)
+    cards.push(html`<li><p>${s(T.latestRound)}</p><p><strong>${round.name}</strong></p><p>${round.units} ${s(T.units)}</p>
+<p><a href="${link(ctx, roundPath(round))}">${s(T.seeRanking)}</a></p></li>`);
+  const [plan] = await publishedPlans(db);
+  const planView = plan ? await publicPlan(db, plan.id, request.server.clock) : null;
+  if (plan && planView)
+    cards.push(html`<li><p>${s(T.latestPlan)}</p><p><strong>${plan.title}</strong></p><p class="big">${percentText(planView.progress, ctx.lang)}</p>
+<p><a href="${link(ctx, planPath(plan))}">${s(T.seeTasks)}</a></p></li>`);
+  return cards.length ? html`<ul class="cards">${cards}</ul>` : null;
+}
+
+async function home(request: FastifyRequest, reply: FastifyReply, db: Db) {
   return sendPublic(request, reply, async () => {
     const ctx = pageContext(request);
     const s = (message: Msg) => say(ctx.lang, message);
     const body = html`<h1>${siteName(ctx)}</h1>
 <p>${s(T.homeIntro)}</p>
+${await unitChooser(request, db)}
+${await headlines(request, db)}
+<h2>${s(T.sections)}</h2>
 <ul class="cards">${SECTIONS.filter((section) => section.key !== 'home').map(
       (section) => html`<li><h2><a href="${link(ctx, section.path)}">${s(section.label)}</a></h2>
 <p>${SECTION_HINTS[section.key] ? s(SECTION_HINTS[section.key] as Msg) : null}</p></li>`,
@@ -95,10 +143,17 @@ async function home(request: FastifyRequest, reply: FastifyReply) {
 
 /** Every public address a search engine should know: each area lists its own. */
 export type SitemapSource = (db: Db) => Promise<string[]>;
-const SITEMAP: SitemapSource[] = [papiSitemap, roundSitemap, planSitemap, disclosureSitemap, projectSitemap];
+const SITEMAP: SitemapSource[] = [
+  papiSitemap,
+  roundSitemap,
+  planSitemap,
+  disclosureSitemap,
+  projectSitemap,
+  unitSitemap,
+];
 
 /** The site's areas: each a plugin of its own, registered here so they share the error pages. */
-const AREAS = [papiPages, roundPages, planPages, contactPages];
+const AREAS = [papiPages, roundPages, planPages, contactPages, unitPages];
 
 export async function publicSite(app: FastifyInstance, { db, publicUrl }: { db: Db; publicUrl: string }) {
   const config = { policy: 'public' as const };
@@ -107,7 +162,7 @@ export async function publicSite(app: FastifyInstance, { db, publicUrl }: { db: 
   setUpCitizenPages(app, { path: '/cong-khai', label: T.back });
   for (const area of AREAS) await app.register(area, { db });
 
-  app.get('/cong-khai', { config, schema }, home);
+  app.get('/cong-khai', { config, schema }, (request, reply) => home(request, reply, db));
   app.get('/robots.txt', { config, schema }, async (_request, reply) =>
     reply
       .type('text/plain; charset=utf-8')

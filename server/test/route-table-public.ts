@@ -29,6 +29,15 @@ export const PUBLIC_SITE_ROUTE_TABLE: Record<string, TableRow> = {
     call: ({ side }) => ({ url: `/cong-khai/ke-hoach/${side.plan.id}` }),
     ...EVERYONE(404),
   },
+  'GET /cong-khai/don-vi/chon': {
+    call: ({ side }) => ({ url: `/cong-khai/don-vi/chon?don-vi=${side.unitId}` }),
+    ...EVERYONE(303),
+  },
+  // By its id: sent on to its readable address.
+  'GET /cong-khai/don-vi/:unit': {
+    call: ({ side }) => ({ url: `/cong-khai/don-vi/${side.unitId}` }),
+    ...EVERYONE(301),
+  },
   'GET /cong-khai/lien-he': { call: () => ({ url: '/cong-khai/lien-he?loai=xa&q=tan' }), ...EVERYONE(200) },
   'GET /du-lieu-mo': { call: () => ({ url: '/du-lieu-mo' }), ...EVERYONE(200) },
   'GET /du-lieu-mo/datapackage.json': {
