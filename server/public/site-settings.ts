@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { hasInstallationPermission } from '../../core/auth/roles.ts';
 import { AppError, fieldError, msg } from '../../core/errors.ts';
+import { versionOrNewSchema } from '../../core/ids.ts';
 import { contextOf } from '../auth/policy.ts';
 import type { Db } from '../db/engine.ts';
 import { blobs } from '../db/schema/index.ts';
@@ -52,7 +53,7 @@ export async function siteSettingsRoutes(app: FastifyInstance, { db }: { db: Db 
       schema: {
         tags,
         summary: 'Đặt biểu trưng của tỉnh cho trang công khai (PNG hoặc JPEG, tối đa 200 KB)',
-        querystring: z.object({ version: z.coerce.number().int().min(0) }),
+        querystring: z.object({ version: z.coerce.number().pipe(versionOrNewSchema) }),
       },
     },
     async (request) => {
@@ -82,7 +83,7 @@ export async function siteSettingsRoutes(app: FastifyInstance, { db }: { db: Db 
       schema: {
         tags,
         summary: 'Bỏ biểu trưng khỏi trang công khai',
-        querystring: z.object({ version: z.coerce.number().int().min(0) }),
+        querystring: z.object({ version: z.coerce.number().pipe(versionOrNewSchema) }),
       },
     },
     async (request) => {
