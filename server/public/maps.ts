@@ -23,17 +23,21 @@ const FILES: Record<MapKind, URL> = {
   provinces63: new URL('../../reference/geo/provinces_2008_2025.geojson', import.meta.url),
 };
 
-const drawn = new Map<MapKind, DrawnMap>();
+const drawn = new Map<MapKind, DrawnMap & { names: Map<string, string> }>();
 
 /** The drawing 480 px wide (a phone's width at most; it scales down with the page). */
-export function provinceMap(kind: MapKind): DrawnMap {
+export function provinceMap(kind: MapKind): DrawnMap & { names: Map<string, string> } {
   let map = drawn.get(kind);
   if (!map) {
     const features = (JSON.parse(readFileSync(FILES[kind], 'utf8')) as { features: Feature[] }).features;
-    map = drawMap(
-      features.map((feature) => ({ key: feature.properties.code, geometry: feature.geometry })),
-      480,
-    );
+    map = {
+      ...drawMap(
+        features.map((feature) => ({ key: feature.properties.code, geometry: feature.geometry })),
+        480,
+      ),
+      // A province without figures is still named where the pointer rests.
+      names: new Map(features.map((feature) => [feature.properties.code, feature.properties.name])),
+    };
     drawn.set(kind, map);
   }
   return map;
@@ -78,7 +82,7 @@ ${shapes.map(([code, d]) => {
   const value = values.get(code);
   const fill = value?.group ? GROUP_FILL[value.group] : NO_DATA_FILL;
   const outlined = options.highlight.has(code);
-  return html`<path d="${d}" fill="${fill}" stroke="${outlined ? '#c2410c' : '#fff'}" stroke-width="${outlined ? 2 : 0.6}"><title>${value?.label ?? code}</title></path>`;
+  return html`<path d="${d}" fill="${fill}" stroke="${outlined ? '#c2410c' : '#fff'}" stroke-width="${outlined ? 2 : 0.6}"><title>${value?.label ?? map.names.get(code) ?? code}</title></path>`;
 })}
 </svg>`;
 }
