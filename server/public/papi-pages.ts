@@ -160,7 +160,6 @@ async function showYear(request: FastifyRequest, reply: FastifyReply, db: Db, ye
         results: each === year ? results : await findPapiResults(db, each),
       })),
     );
-    const base = `/cong-khai/papi/${year}`;
     const option = (value: string, label: string, chosen: boolean) =>
       html`<option value="${value}"${chosen ? html` selected` : null}>${label}</option>`;
     const body = html`<h1>${s(T.title(year))}</h1>

@@ -14,7 +14,7 @@ import { planPages, planSitemap } from './plan-pages.ts';
 import { sendPublic } from './public-cache.ts';
 import { planPath, publicPlan, publishedPlans } from './public-plans.ts';
 import { publishedRounds, roundPages, roundPath, roundSitemap } from './round-pages.ts';
-import { SECTIONS, SW, say } from './site-words.ts';
+import { SECTIONS, say } from './site-words.ts';
 import { unitChooser, unitPages, unitSitemap } from './unit-pages.ts';
 
 /**
