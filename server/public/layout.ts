@@ -71,6 +71,7 @@ main.wide{max-width:72rem}
 .crumbs ol{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.25rem}
 .crumbs li+li::before{content:"›";margin-right:.25rem;color:#545b66}
 .table{overflow-x:auto;margin:0 0 1rem;background:#fff;border:1px solid #d9dce1;border-radius:8px}
+.table:focus-visible{outline:3px solid #f0a500;outline-offset:2px}
 table{border-collapse:collapse;width:100%;font-size:.95rem}
 caption{text-align:left;font-weight:600;padding:.6rem .75rem}
 th,td{padding:.45rem .75rem;border-top:1px solid #e3e5e8;text-align:left;vertical-align:top}
@@ -190,7 +191,7 @@ ${options.description ? html`<meta name="description" content="${options.descrip
     (section) =>
       html`<li><a href="${link(ctx, section.path)}"${options.section === section.key ? html` aria-current="page"` : null}>${say(lang, section.label)}</a></li>`,
   )}</ul></nav></header>
-<main id="main"${options.wide ? html` class="wide"` : null}>
+<main id="main" tabindex="-1"${options.wide ? html` class="wide"` : null}>
 ${crumbs}
 ${options.body}
 </main>
@@ -215,6 +216,14 @@ export function sendPage(reply: FastifyReply, status: number, page: Html) {
     .header('cache-control', 'no-store')
     .type('text/html; charset=utf-8')
     .send(page.markup);
+}
+
+/**
+ * A table's box, scrolling sideways inside itself when the screen is narrower than the table (a phone):
+ * reachable by the keyboard (Tab, then the arrow keys) and named for a screen reader's list of regions.
+ */
+export function tableBox(label: string, table: HtmlValue): Html {
+  return html`<div class="table" role="region" aria-label="${label}" tabindex="0">${table}</div>`;
 }
 
 /** A field's error below its label, tied to the field by `aria-describedby`. */
