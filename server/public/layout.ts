@@ -60,8 +60,9 @@ header a{color:#fff;text-decoration:none;display:inline-block;padding:.6rem 0;mi
 header .site{font-weight:700;margin-right:auto;display:flex;gap:.5rem;align-items:center}
 header .site img{width:36px;height:36px;object-fit:contain}
 nav.sections{background:#174f99}
-nav.sections ul{max-width:72rem;margin:0 auto;padding:0 .5rem;list-style:none;display:flex;overflow-x:auto;white-space:nowrap}
+nav.sections ul{max-width:72rem;margin:0 auto;padding:0 .5rem;list-style:none;display:flex;flex-wrap:wrap;white-space:nowrap}
 nav.sections a{color:#fff;display:block;padding:.65rem .6rem;min-height:44px;text-decoration:none}
+nav.sections a:focus-visible{outline-offset:-3px}
 nav.sections a[aria-current=page]{text-decoration:underline;text-underline-offset:.3rem;font-weight:700}
 .skip{position:absolute;left:-10000px}
 .skip:focus{left:.5rem;top:.5rem;background:#fff;color:#1c5fb8;padding:.5rem 1rem;z-index:9}

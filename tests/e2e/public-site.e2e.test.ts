@@ -162,6 +162,11 @@ async function open(context: BrowserContext, path: string, status = 200): Promis
   return page;
 }
 
+/** Whether the document itself scrolls sideways (a table scrolling inside its own box does not count). */
+async function sideways(page: Page): Promise<boolean> {
+  return (await page.evaluate('document.documentElement.scrollWidth > window.innerWidth')) as boolean;
+}
+
 const withLang = (path: string, lang: string) => `${path}${path.includes('?') ? '&' : '?'}lang=${lang}`;
 
 describe('every public page type, checked by axe-core', () => {
@@ -191,6 +196,7 @@ describe('every public page type, checked by axe-core', () => {
       for (const context of [desktop, phone]) {
         const page = await open(context, path, status);
         expect(await page.getAttribute('html', 'lang')).toBe('vi');
+        expect(await sideways(page), `${path} scrolls sideways`).toBe(false);
         expect(await seriousViolations(page), `${path} at ${page.viewportSize()?.width} px`).toEqual([]);
         await page.close();
       }
@@ -351,36 +357,59 @@ describe('the keyboard on the home page', () => {
     await page.keyboard.press('Enter');
     await expect(page.evaluate('document.activeElement.id')).resolves.toBe('main');
 
-    // From the top again: Tab through the header and menu, each link with a visible outline.
-    await page.goto(`${server.url}/cong-khai`);
-    const menu = await page
-      .locator('nav.sections a')
-      .evaluateAll((links) => links.map((link) => link.getAttribute('href')));
-    expect(menu).toEqual([
-      '/cong-khai',
-      '/cong-khai/ket-qua',
-      '/cong-khai/papi',
-      '/cong-khai/ke-hoach',
-      '/cong-khai/cong-trinh',
-      '/cong-khai/lien-he',
-      '/phan-anh',
-      '/tiep-cong-dan',
-      '/doi-thoai',
-      '/du-lieu-mo',
-    ]);
-    const reached: string[] = [];
-    for (let press = 0; press < 20 && reached.length < menu.length; press += 1) {
-      await page.keyboard.press('Tab');
-      const focused = (await page.evaluate(`(() => {
-        const element = document.activeElement;
-        const style = getComputedStyle(element);
-        return { inMenu: !!element.closest('nav.sections'), href: element.getAttribute('href'), outline: style.outlineStyle + ' ' + style.outlineWidth + ' ' + style.outlineColor };
-      })()`)) as { inMenu: boolean; href: string; outline: string };
-      if (!focused.inMenu) continue;
-      expect(focused.outline, focused.href).toBe('solid 3px rgb(240, 165, 0)');
-      reached.push(focused.href);
+    // From the top again, on a desktop and on a phone: Tab through the header and menu, each link seen
+    // whole with its outline (the menu may scroll sideways in its own box, which cuts off whatever lies
+    // outside it: the focused link and its outline must lie within the box).
+    for (const size of [DESKTOP, PHONE]) {
+      await page.setViewportSize(size);
+      await page.goto(`${server.url}/cong-khai`);
+      const menu = await page
+        .locator('nav.sections a')
+        .evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+      expect(menu).toEqual([
+        '/cong-khai',
+        '/cong-khai/ket-qua',
+        '/cong-khai/papi',
+        '/cong-khai/ke-hoach',
+        '/cong-khai/cong-trinh',
+        '/cong-khai/lien-he',
+        '/phan-anh',
+        '/tiep-cong-dan',
+        '/doi-thoai',
+        '/du-lieu-mo',
+      ]);
+      const reached: string[] = [];
+      for (let press = 0; press < 20 && reached.length < menu.length; press += 1) {
+        await page.keyboard.press('Tab');
+        const focused = (await page.evaluate(`(() => {
+          const element = document.activeElement;
+          const style = getComputedStyle(element);
+          const box = element.getBoundingClientRect();
+          const list = element.closest('nav.sections ul');
+          if (!list) return { inMenu: false };
+          const menu = list.getBoundingClientRect();
+          const out = Math.max(0, parseFloat(style.outlineWidth) + parseFloat(style.outlineOffset));
+          const within = box.top - out >= menu.top && box.bottom + out <= menu.bottom && box.left - out >= menu.left && box.right + out <= menu.right;
+          return { inMenu: !!element.closest('nav.sections'), href: element.getAttribute('href'), outline: style.outlineStyle + ' ' + style.outlineWidth + ' ' + style.outlineColor, within };
+        })()`)) as { inMenu: boolean; href: string; outline: string; within: boolean };
+        if (!focused.inMenu) continue;
+        const where = `${focused.href} at ${size.width} px`;
+        expect(focused.outline, where).toBe('solid 3px rgb(240, 165, 0)');
+        if (!focused.within)
+          await page.screenshot({
+            path: join(tmpdir(), 'chiso-e2e-public-menu-cut.png'),
+            clip: { x: 0, y: 0, width: size.width, height: 200 },
+          });
+        expect(focused.within, `${where}: the link or its outline is cut off by the menu's box`).toBe(true);
+        reached.push(focused.href);
+        if (focused.href === '/cong-khai/papi')
+          await page.screenshot({
+            path: join(tmpdir(), `chiso-e2e-public-menu-focus-${size.width}.png`),
+            clip: { x: 0, y: 0, width: size.width, height: 200 },
+          });
+      }
+      expect(reached, `at ${size.width} px`).toEqual(menu);
     }
-    expect(reached).toEqual(menu);
     await page.close();
   });
 });
