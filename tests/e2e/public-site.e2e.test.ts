@@ -152,7 +152,13 @@ async function seriousViolations(page: Page): Promise<string[]> {
     (each) => each.impact !== 'serious' && each.impact !== 'critical',
   ))
     axeNotes.add(`${where}: ${violation.id} (${violation.impact}, ${violation.nodes.length})`);
-  for (const review of incomplete) axeNotes.add(`${where}: to review ${review.id} (${review.nodes.length})`);
+  for (const review of incomplete)
+    axeNotes.add(
+      `${where}: to review ${review.id} — ${review.nodes
+        .slice(0, 3)
+        .map((node) => node.target.join(' '))
+        .join(', ')}${review.nodes.length > 3 ? ` … ${review.nodes.length} in all` : ''}`,
+    );
   return violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .map(
