@@ -19,7 +19,7 @@ import {
 } from '../../core/projects/rules.ts';
 import { formatDateVi } from '../../core/text/dates.ts';
 import { type Html, html } from '../public/html.ts';
-import type { PageContext } from '../public/layout.ts';
+import { type PageContext, tableBox } from '../public/layout.ts';
 import { say } from '../public/site-words.ts';
 import type { PublicProject } from './project-public.ts';
 
@@ -106,13 +106,16 @@ function table(
   rows: Html[],
   foot?: Html,
 ): Html {
-  return html`<div class="table"><table><caption>${caption}</caption>
+  return tableBox(
+    caption,
+    html`<table><caption>${caption}</caption>
 <thead><tr>${heads.map((head) =>
-    Array.isArray(head)
-      ? html`<th scope="col" class="num">${head[0]}</th>`
-      : html`<th scope="col">${head}</th>`,
-  )}</tr></thead>
-<tbody>${rows}</tbody>${foot ? html`<tfoot>${foot}</tfoot>` : null}</table></div>`;
+      Array.isArray(head)
+        ? html`<th scope="col" class="num">${head[0]}</th>`
+        : html`<th scope="col">${head}</th>`,
+    )}</tr></thead>
+<tbody>${rows}</tbody>${foot ? html`<tfoot>${foot}</tfoot>` : null}</table>`,
+  );
 }
 
 export function projectBody(

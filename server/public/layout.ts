@@ -60,9 +60,9 @@ header a{color:#fff;text-decoration:none;display:inline-block;padding:.6rem 0;mi
 header .site{font-weight:700;margin-right:auto;display:flex;gap:.5rem;align-items:center}
 header .site img{width:36px;height:36px;object-fit:contain}
 nav.sections{background:#174f99}
-nav.sections ul{max-width:72rem;margin:0 auto;padding:0 .5rem;list-style:none;display:flex;overflow-x:auto;white-space:nowrap}
+nav.sections ul{max-width:72rem;margin:0 auto;padding:0 .5rem;list-style:none;display:flex;flex-wrap:wrap;white-space:nowrap}
 nav.sections a{color:#fff;display:block;padding:.65rem .6rem;min-height:44px;text-decoration:none}
-@media (min-width:60rem){nav.sections ul{flex-wrap:wrap}}
+nav.sections a:focus-visible{outline-offset:-3px}
 nav.sections a[aria-current=page]{text-decoration:underline;text-underline-offset:.3rem;font-weight:700}
 .skip{position:absolute;left:-10000px}
 .skip:focus{left:.5rem;top:.5rem;background:#fff;color:#1c5fb8;padding:.5rem 1rem;z-index:9}
@@ -72,6 +72,7 @@ main.wide{max-width:72rem}
 .crumbs ol{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.25rem}
 .crumbs li+li::before{content:"›";margin-right:.25rem;color:#545b66}
 .table{overflow-x:auto;margin:0 0 1rem;background:#fff;border:1px solid #d9dce1;border-radius:8px}
+.table:focus-visible{outline:3px solid #f0a500;outline-offset:2px}
 table{border-collapse:collapse;width:100%;font-size:.95rem}
 caption{text-align:left;font-weight:600;padding:.6rem .75rem}
 th,td{padding:.45rem .75rem;border-top:1px solid #e3e5e8;text-align:left;vertical-align:top}
@@ -191,7 +192,7 @@ ${options.description ? html`<meta name="description" content="${options.descrip
     (section) =>
       html`<li><a href="${link(ctx, section.path)}"${options.section === section.key ? html` aria-current="page"` : null}>${say(lang, section.label)}</a></li>`,
   )}</ul></nav></header>
-<main id="main"${options.wide ? html` class="wide"` : null}>
+<main id="main" tabindex="-1"${options.wide ? html` class="wide"` : null}>
 ${crumbs}
 ${options.body}
 </main>
@@ -216,6 +217,14 @@ export function sendPage(reply: FastifyReply, status: number, page: Html) {
     .header('cache-control', 'no-store')
     .type('text/html; charset=utf-8')
     .send(page.markup);
+}
+
+/**
+ * A table's box, scrolling sideways inside itself when the screen is narrower than the table (a phone):
+ * reachable by the keyboard (Tab, then the arrow keys) and named for a screen reader's list of regions.
+ */
+export function tableBox(label: string, table: HtmlValue): Html {
+  return html`<div class="table" role="region" aria-label="${label}" tabindex="0">${table}</div>`;
 }
 
 /** A field's error below its label, tied to the field by `aria-describedby`. */

@@ -3,7 +3,7 @@ import type { Msg } from '../../core/errors.ts';
 import { type Row, type TableSchema, toCsv, toJsonRows } from '../../core/open-data/table-schema.ts';
 import type { Db } from '../db/engine.ts';
 import { html } from './html.ts';
-import { layout, notFoundPage, pageContext } from './layout.ts';
+import { layout, notFoundPage, pageContext, tableBox } from './layout.ts';
 import {
   contactsResource,
   disclosuresResource,
@@ -80,20 +80,23 @@ async function catalogue(request: FastifyRequest, reply: FastifyReply, db: Db, p
 <p>${s(T.intro)}</p>
 <p><a href="/du-lieu-mo/datapackage.json">${s(T.package)}</a></p>
 <p>${s(T.licence)}</p>
-<div class="table"><table>
+${tableBox(
+  s(T.title),
+  html`<table>
 <thead><tr><th scope="col">${s(T.table)}</th><th scope="col">${s(T.download)}</th><th scope="col">${s(T.columns)}</th></tr></thead>
 <tbody>${resources.map(
-      (
-        resource,
-      ) => html`<tr><th scope="row">${resource.title}<br><span class="meta">${resource.description}</span>${
-        resource.sources?.length
-          ? html`<br><span class="meta">${s(T.source)}: ${resource.sources.map((source) => source.title).join('; ')}</span>`
-          : null
-      }</th>
+    (
+      resource,
+    ) => html`<tr><th scope="row">${resource.title}<br><span class="meta">${resource.description}</span>${
+      resource.sources?.length
+        ? html`<br><span class="meta">${s(T.source)}: ${resource.sources.map((source) => source.title).join('; ')}</span>`
+        : null
+    }</th>
 <td class="nowrap"><a href="${`/du-lieu-mo/${resource.name}.csv`}" download>CSV</a> · <a href="${`/du-lieu-mo/${resource.name}.json`}">JSON</a></td>
 <td>${resource.schema.fields.map((field) => field.title).join(', ')}</td></tr>`,
-    )}</tbody>
-</table></div>`;
+  )}</tbody>
+</table>`,
+)}`;
     return {
       status: 200,
       type: 'text/html; charset=utf-8',

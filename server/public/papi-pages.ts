@@ -12,7 +12,7 @@ import type { Db } from '../db/engine.ts';
 import { findPapiResults, papiYears, provincesSince2025 } from '../indices/index-service.ts';
 import { decimal } from './format.ts';
 import { html } from './html.ts';
-import { layout, link, notFoundPage, pageContext } from './layout.ts';
+import { layout, link, notFoundPage, pageContext, tableBox } from './layout.ts';
 import { ATTRIBUTION, choropleth, GROUP_FILL, type MapValue, mapKindOfYear } from './maps.ts';
 import { sendPublic } from './public-cache.ts';
 
@@ -207,32 +207,38 @@ ${choropleth(kind, values, { id: 'papi-map', title: s(T.mapTitle(name, year)), h
 <figcaption>${s(T.mapNote)} ${ATTRIBUTION[lang]}</figcaption>
 </figure>
 <div>
-<div class="table"><table>
+${tableBox(
+  s(T.tableCaption(name, year)),
+  html`<table>
 <caption>${s(T.tableCaption(name, year))}</caption>
 <thead><tr><th scope="col" class="num">${s(T.rank)}</th><th scope="col">${s(T.province)}</th><th scope="col" class="num">${s(T.score)}</th><th scope="col">${s(T.group)}</th><th scope="col">${s(T.change)}</th></tr></thead>
 <tbody>${rows.map(
-      (row) =>
-        html`<tr${own.has(row.code) ? html` class="own"` : null}><td class="num">${row.rank ?? '—'}</td><th scope="row">${row.name}</th><td class="num">${decimal(row.score, lang)}</td><td class="nowrap">${groupName(row.group)}</td><td class="nowrap ${changeClass(row.code, row.rank) ?? ''}">${change(row.code, row.rank)}</td></tr>`,
-    )}</tbody>
-</table></div>
+    (row) =>
+      html`<tr${own.has(row.code) ? html` class="own"` : null}><td class="num">${row.rank ?? '—'}</td><th scope="row">${row.name}</th><td class="num">${decimal(row.score, lang)}</td><td class="nowrap">${groupName(row.group)}</td><td class="nowrap ${changeClass(row.code, row.rank) ?? ''}">${change(row.code, row.rank)}</td></tr>`,
+  )}</tbody>
+</table>`,
+)}
 <p>${s(T.download)}: <a href="${`/du-lieu-mo/papi-${year}.csv`}" download>CSV</a> · <a href="${`/du-lieu-mo/papi-${year}.json`}">JSON</a></p>
 </div>
 </div>
 ${
   own.size > 0
     ? html`<h2>${s(T.history)}</h2>
-<div class="table"><table>
+${tableBox(
+  s(T.historyCaption(name)),
+  html`<table>
 <caption>${s(T.historyCaption(name))}</caption>
 <thead><tr><th scope="col">${s(T.province)}</th>${history.map((entry) => html`<th scope="col" class="num">${entry.year}</th>`)}</tr></thead>
 <tbody>${[...own].map((code) => {
-        const label = results.find((result) => result.unitCode === code)?.unit ?? code;
-        return html`<tr><th scope="row">${label}</th>${history.map((entry) => {
-          const result = entry.results.find((each) => each.unitCode === code);
-          const rank = result ? figure(result, measure).rank : null;
-          return html`<td class="num">${rank === null ? '—' : rank}</td>`;
-        })}</tr>`;
-      })}</tbody>
-</table></div>`
+    const label = results.find((result) => result.unitCode === code)?.unit ?? code;
+    return html`<tr><th scope="row">${label}</th>${history.map((entry) => {
+      const result = entry.results.find((each) => each.unitCode === code);
+      const rank = result ? figure(result, measure).rank : null;
+      return html`<td class="num">${rank === null ? '—' : rank}</td>`;
+    })}</tr>`;
+  })}</tbody>
+</table>`,
+)}`
     : null
 }
 <p class="meta">${s(T.source)}</p>`;

@@ -7,7 +7,7 @@ import type { Db } from '../db/engine.ts';
 import { assessmentRounds, frameworks, roundUnits, units } from '../db/schema/index.ts';
 import { decimal, idOfSlug, percentText, slug } from './format.ts';
 import { html } from './html.ts';
-import { layout, link, notFoundPage, pageContext } from './layout.ts';
+import { layout, link, notFoundPage, pageContext, tableBox } from './layout.ts';
 import { sendPublic } from './public-cache.ts';
 import { type Lang, SW, say } from './site-words.ts';
 
@@ -190,36 +190,45 @@ async function showRound(request: FastifyRequest, reply: FastifyReply, db: Db, p
     }</p>
 ${results.previousRound ? html`<p class="meta">${s(T.previous(results.previousRound.name))}</p>` : null}
 <h2>${s(T.ranking)}</h2>
-<div class="table"><table>
+${tableBox(
+  `${title}: ${taking.length} ${s(T.units)}`,
+  html`<table>
 <caption>${title}: ${taking.length} ${s(T.units)}</caption>
 <thead><tr><th scope="col" class="num">${s(T.rank)}</th><th scope="col">${s(T.unit)}</th><th scope="col" class="num">${s(T.score)}</th><th scope="col" class="num">${s(T.percent)}</th><th scope="col">${s(T.band)}</th><th scope="col">${s(T.change)}</th></tr></thead>
 <tbody>${results.units.map((unit) => {
-      const change = changeText(unit.change, lang);
-      return unit.participating
-        ? html`<tr><td class="num">${unit.rank ?? '—'}</td><th scope="row">${unit.name}</th><td class="num">${decimal(unit.total, lang)}</td><td class="num">${percentText(unit.percent, lang)}</td><td class="nowrap">${unit.band ?? '—'}</td><td class="nowrap ${change.className ?? ''}">${change.text}</td></tr>`
-        : html`<tr><td class="num">—</td><th scope="row">${unit.name}</th><td colspan="4">${s(T.notTaking)}</td></tr>`;
-    })}</tbody>
-</table></div>
+    const change = changeText(unit.change, lang);
+    return unit.participating
+      ? html`<tr><td class="num">${unit.rank ?? '—'}</td><th scope="row">${unit.name}</th><td class="num">${decimal(unit.total, lang)}</td><td class="num">${percentText(unit.percent, lang)}</td><td class="nowrap">${unit.band ?? '—'}</td><td class="nowrap ${change.className ?? ''}">${change.text}</td></tr>`
+      : html`<tr><td class="num">—</td><th scope="row">${unit.name}</th><td colspan="4">${s(T.notTaking)}</td></tr>`;
+  })}</tbody>
+</table>`,
+)}
 ${left.length > 0 ? html`<p class="meta">${s(T.notTakingHint)}</p>` : null}
 <p>${s(T.download)}: <a href="${`/du-lieu-mo/ket-qua-${results.round.id}.csv`}" download>CSV</a> · <a href="${`/du-lieu-mo/ket-qua-${results.round.id}.json`}">JSON</a></p>
 <h2>${s(T.averages)}</h2>
-<div class="table"><table>
+${tableBox(
+  s(T.averages),
+  html`<table>
 <thead><tr><th scope="col">${s(T.area)}</th><th scope="col" class="num">${s(T.mean)}</th><th scope="col" class="num">${s(T.max)}</th></tr></thead>
 <tbody>${results.criteria.map(
-      (criterion) =>
-        html`<tr><th scope="row">${criterion.nameVi}</th><td class="num">${decimal(results.average[criterion.code] ?? null, lang)}</td><td class="num">${decimal(criterion.maxPoints ?? null, lang)}</td></tr>`,
-    )}</tbody>
-</table></div>
+    (criterion) =>
+      html`<tr><th scope="row">${criterion.nameVi}</th><td class="num">${decimal(results.average[criterion.code] ?? null, lang)}</td><td class="num">${decimal(criterion.maxPoints ?? null, lang)}</td></tr>`,
+  )}</tbody>
+</table>`,
+)}
 ${
   weakest.length > 0
     ? html`<h2>${s(T.weakest)}</h2>
-<div class="table"><table>
+${tableBox(
+  s(T.weakest),
+  html`<table>
 <thead><tr><th scope="col">${s(T.criterion)}</th><th scope="col" class="num">${s(T.lostBy)}</th><th scope="col" class="num">${s(T.lostTotal)}</th></tr></thead>
 <tbody>${weakest.map(
-        (entry) =>
-          html`<tr><th scope="row">${entry.code} ${entry.name}</th><td class="num">${entry.units}/${taking.length}</td><td class="num">${decimal(entry.lost, lang)}</td></tr>`,
-      )}</tbody>
-</table></div>`
+    (entry) =>
+      html`<tr><th scope="row">${entry.code} ${entry.name}</th><td class="num">${entry.units}/${taking.length}</td><td class="num">${decimal(entry.lost, lang)}</td></tr>`,
+  )}</tbody>
+</table>`,
+)}`
     : null
 }
 <h2>${s(T.gapsOf)}</h2>

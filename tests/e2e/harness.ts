@@ -75,8 +75,12 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     url,
     logins,
     stop: async () => {
-      child.kill('SIGTERM');
-      await new Promise((resolve) => child.once('exit', resolve));
+      // A server already gone (ended from outside) sends no second 'exit': do not wait for one.
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
