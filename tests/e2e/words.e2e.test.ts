@@ -241,6 +241,26 @@ beforeAll(async () => {
   );
   params.roundId = String(round.id);
   params.unitId = String(unitId);
+
+  // A community project and a disclosure of the ward, recorded by its reporter.
+  const projectName = 'Bê tông hóa ngõ 7 tổ dân phố số 2';
+  const project = ok(
+    await reporter('POST', '/api/projects', { unitId, name: projectName, households: 40, agreed: 30 }),
+    'project',
+  );
+  params.projectId = String(project.id);
+  const obligationTitle = 'Dự toán ngân sách phường năm 2026';
+  const obligation = ok(
+    await reporter('POST', '/api/disclosures', {
+      unitId,
+      itemCode: 'NS_DU_TOAN',
+      title: obligationTitle,
+      decisionDate: '10/01/2026',
+    }),
+    'obligation',
+  );
+  params.obligationId = String(obligation.id);
+  names.push(projectName, obligationTitle);
   const sheet = ok(await reporter('GET', `/api/rounds/${round.id}/units/${unitId}`), 'sheet');
   const first = sheet.criteria.find((c: { isLeaf: boolean }) => c.isLeaf);
   Object.assign(scene, {
@@ -385,6 +405,10 @@ const DIALOG_PAGES: Record<string, string[]> = {
     '/feedback/$feedbackId',
     '/dialogues',
     '/dialogues/$dialogueId',
+    '/projects',
+    '/projects/$projectId',
+    '/disclosures',
+    '/disclosures/$obligationId',
     '/reception',
     '/reception/sessions/$sessionId',
   ],
@@ -397,6 +421,10 @@ const DIALOG_PAGES: Record<string, string[]> = {
     '/feedback/$feedbackId',
     '/dialogues',
     '/dialogues/$dialogueId',
+    '/projects',
+    '/projects/$projectId',
+    '/disclosures',
+    '/disclosures/$obligationId',
     // The ward's weekly rule and its days: edit, delete, publish, postpone, cancel; its register's lines.
     '/reception',
     '/reception/sessions/$sessionId',
@@ -417,6 +445,10 @@ const DIALOG_PAGES: Record<string, string[]> = {
     '/feedback/$feedbackId',
     '/dialogues',
     '/dialogues/$dialogueId',
+    '/projects',
+    '/projects/$projectId',
+    '/disclosures',
+    '/disclosures/$obligationId',
     // The first unit with reception days (the ward's): its rule, its days, its register's lines.
     '/reception',
     '/reception/sessions/$sessionId',
