@@ -387,6 +387,7 @@ describe('the keyboard on the home page', () => {
         '/cong-khai/ket-qua',
         '/cong-khai/papi',
         '/cong-khai/ke-hoach',
+        '/cong-khai/thong-tin',
         '/cong-khai/cong-trinh',
         '/cong-khai/lien-he',
         '/phan-anh',

@@ -41,7 +41,7 @@ export function CataloguePanel() {
               <Table.Td>
                 <Text fw={600}>{label({ vi: item.nameVi, en: item.nameEn })}</Text>
                 <Text size="xs" c="dimmed">
-                  {item.code} · {item.basis}
+                  {item.basis}
                 </Text>
                 {item.unconfirmed && (
                   <Badge color="orange" variant="light" title={item.note ?? undefined}>
