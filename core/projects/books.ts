@@ -10,7 +10,7 @@
 import type { Msg } from '../errors.ts';
 
 export const CONTRIBUTION_KINDS = {
-  money: { vi: 'Tiền', en: 'Money', unit: { vi: 'đồng', en: 'đồng' } },
+  money: { vi: 'Tiền', en: 'Money', unit: { vi: 'đồng', en: 'VND' } },
   land: { vi: 'Đất', en: 'Land', unit: { vi: 'm²', en: 'm²' } },
   labour: { vi: 'Ngày công', en: 'Labour', unit: { vi: 'ngày công', en: 'labour days' } },
 } as const;
@@ -149,9 +149,9 @@ export const UNNAMED_HOUSEHOLDS = (count: number): Msg => ({
   en: `Households (${count} not named at their request)`,
 });
 
-/** Whole đồng with a dot between thousands: 1250000 → "1.250.000 đồng". */
-export function formatDong(amount: number): string {
-  return `${formatWhole(amount)} đồng`;
+/** Whole đồng with a dot between thousands: 1250000 → "1.250.000 đồng" ("1.250.000 VND" in English). */
+export function formatDong(amount: number, locale: 'vi' | 'en' = 'vi'): string {
+  return `${formatWhole(amount)} ${locale === 'en' ? 'VND' : 'đồng'}`;
 }
 
 /** A whole number with a dot between thousands (Vietnamese): -1250000 → "-1.250.000". */

@@ -40,7 +40,8 @@ export function CataloguePanel() {
             <Table.Tr key={item.id} data-catalogue={item.code}>
               <Table.Td>
                 <Text fw={600}>{label({ vi: item.nameVi, en: item.nameEn })}</Text>
-                <Text size="xs" c="dimmed">
+                {/* The legal basis as the catalogue writes it: Vietnamese in every language. */}
+                <Text size="xs" c="dimmed" lang="vi">
                   {item.basis}
                 </Text>
                 {item.unconfirmed && (

@@ -37,7 +37,7 @@ function RuleCard({ obligation }: { obligation: ObligationDetail }) {
           )}
         </Group>
         <Text size="sm">
-          {t('disclosuresBasis')}: {rule.basis}
+          {t('disclosuresBasis')}: <span lang="vi">{rule.basis}</span>
         </Text>
         <Text size="sm">
           {t('disclosuresHowLong')}: {label(periodInWords(rule.period))}
@@ -48,7 +48,7 @@ function RuleCard({ obligation }: { obligation: ObligationDetail }) {
           <strong>{obligation.due ? formatDateVi(obligation.due) : t('disclosuresNoDue')}</strong>
         </Text>
         {rule.note && (
-          <Text size="sm" c="dimmed">
+          <Text size="sm" c="dimmed" lang="vi">
             {rule.note}
           </Text>
         )}

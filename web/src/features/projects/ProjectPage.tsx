@@ -87,7 +87,7 @@ function Messages({ items, color }: { items: readonly { vi: string; en: string }
 }
 
 function ProjectScreen({ project }: { project: ProjectDetail }) {
-  const { t, label } = useT();
+  const { t, label, locale } = useT();
   const form = useProjectForm(project);
   const [isImporting, setImporting] = useState(false);
   const { books } = project;
@@ -141,16 +141,16 @@ function ProjectScreen({ project }: { project: ProjectDetail }) {
         <Tabs.Panel value="books" pt="md">
           <Stack>
             <SimpleGrid cols={{ base: 2, sm: 5 }}>
-              <Figure label={t('projectCashIn')} value={formatDong(books.cashIn)} />
-              <Figure label={t('projectCashOut')} value={formatDong(books.cashOut)} />
-              <Figure label={t('projectBalance')} value={formatDong(books.balance)} />
+              <Figure label={t('projectCashIn')} value={formatDong(books.cashIn, locale)} />
+              <Figure label={t('projectCashOut')} value={formatDong(books.cashOut, locale)} />
+              <Figure label={t('projectBalance')} value={formatDong(books.balance, locale)} />
               <Figure
                 label={t('projectLand')}
-                value={`${formatWhole(books.land.area)} m² · ${formatDong(books.land.value)}`}
+                value={`${formatWhole(books.land.area)} m² · ${formatDong(books.land.value, locale)}`}
               />
               <Figure
                 label={t('projectLabour')}
-                value={`${formatWhole(books.labour.days)} · ${formatDong(books.labour.value)}`}
+                value={`${formatWhole(books.labour.days)} · ${formatDong(books.labour.value, locale)}`}
               />
             </SimpleGrid>
             <LinesCard project={project} kind="receipts" />
