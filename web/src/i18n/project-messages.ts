@@ -103,7 +103,7 @@ export const PROJECT_MESSAGES = {
   projectImport: { vi: 'Nhập từ tệp .xlsx/.csv', en: 'Import from .xlsx/.csv' },
   projectImportHint: {
     vi: 'Các cột: Chủ hộ, Thôn tổ dân phố, Hình thức (Tiền/Đất/Ngày công), Số lượng, Giá trị quy ra tiền (đồng), Ngày đóng góp, Đồng ý công khai tên (Có/Không), Ghi chú. Một lỗi thì không ghi dòng nào.',
-    en: 'Columns: Chủ hộ, Thôn tổ dân phố, Hình thức (Tiền/Đất/Ngày công), Số lượng, Giá trị quy ra tiền (VND), Ngày đóng góp, Đồng ý công khai tên (Có/Không), Ghi chú. One error and nothing is written.',
+    en: 'The columns of the template (their titles are in Vietnamese): head of household, village, form (money, land, labour), quantity, value in VND, date, consent to be named (yes/no), note. One error and nothing is written.',
   },
   projectImportTemplate: { vi: 'Tải tệp mẫu (.xlsx)', en: 'Download the template (.xlsx)' },
   projectImportCheck: { vi: 'Kiểm tra tệp', en: 'Check the file' },
