@@ -1,7 +1,6 @@
 import { and, asc, desc, eq, exists, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { DisclosurePlace } from '../../core/disclosures/catalogue.ts';
 import { ruleInForce } from '../../core/disclosures/catalogue.ts';
-import { foldVietnamese } from '../../core/text/vietnamese.ts';
 import type { DbOrTx } from '../db/engine.ts';
 import {
   disclosureItems,
@@ -11,6 +10,7 @@ import {
   units,
 } from '../db/schema/index.ts';
 import { evidenceFile } from '../files/evidence.ts';
+import { slug } from '../public/format.ts';
 import { loadCatalogueRules } from './disclosure-judge.ts';
 
 /**
@@ -38,22 +38,18 @@ export async function publicUnits(db: DbOrTx, today: string): Promise<PublicUnit
         or(isNull(units.validTo), sql`${units.validTo} >= ${today}`),
       ),
     );
-  const slugOf = (name: string) =>
-    foldVietnamese(name)
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '');
   const counts = new Map<string, number>();
-  for (const row of rows) counts.set(slugOf(row.name), (counts.get(slugOf(row.name)) ?? 0) + 1);
+  for (const row of rows) counts.set(slug(row.name), (counts.get(slug(row.name)) ?? 0) + 1);
   const collator = new Intl.Collator('vi');
   return rows
     .map((row) => {
-      const slug = slugOf(row.name);
+      const words = slug(row.name);
       // Two units of one name are told apart by their code.
       return {
         id: row.id,
         name: row.name,
         type: row.type,
-        slug: (counts.get(slug) ?? 0) > 1 ? `${slug}-${row.code ?? row.id}` : slug,
+        slug: (counts.get(words) ?? 0) > 1 ? `${words}-${row.code ?? row.id}` : words,
       };
     })
     .sort((a, b) => collator.compare(a.name, b.name));

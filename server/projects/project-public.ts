@@ -1,10 +1,10 @@
 import { and, asc, eq, isNotNull, type SQL, sql } from 'drizzle-orm';
 import { publicContributors } from '../../core/projects/books.ts';
 import type { PublicProjectQuery } from '../../core/projects/project-schemas.ts';
-import { foldVietnamese } from '../../core/text/vietnamese.ts';
 import type { DbOrTx } from '../db/engine.ts';
 import { countRows, listTotal, pageOffset, totalOver } from '../db/list-total.ts';
 import { projects, units } from '../db/schema/index.ts';
+import { slug } from '../public/format.ts';
 import type { SitemapSource } from '../public/site-routes.ts';
 import type { ProjectView } from './project-view.ts';
 
@@ -19,11 +19,7 @@ const published = isNotNull(projects.publishedAt);
 
 /** "12-duong-be-tong-thon-dong": the project's address, readable without diacritics. */
 export function projectSlug(id: number, name: string): string {
-  const words = foldVietnamese(name)
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/, '');
+  const words = slug(name);
   return words ? `${id}-${words}` : String(id);
 }
 

@@ -1,3 +1,4 @@
+import { foldVietnamese } from '../../core/text/vietnamese.ts';
 import type { Lang } from './site-words.ts';
 
 /** Numbers on the public pages: decimal comma and dot thousands in Vietnamese ("44,12"; "1.191"). */
@@ -11,14 +12,11 @@ export function decimal(value: number | null, lang: Lang, digits = 2): string {
 
 /** A readable address part from a name: "Chỉ số CCHC sở, ngành 2025" → "chi-so-cchc-so-nganh-2025". */
 export function slug(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
+  return foldVietnamese(text)
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
-    .slice(0, 80);
+    .slice(0, 80)
+    .replace(/-+$/, '');
 }
 
 /** The record's id in an address "12-chi-so-cchc-2025" (or just "12"); null when there is none. */
