@@ -64,6 +64,7 @@ nav.sections ul{max-width:72rem;margin:0 auto;padding:0 .5rem;list-style:none;di
 nav.sections a{color:#fff;display:block;padding:.65rem .6rem;min-height:44px;text-decoration:none}
 nav.sections a:focus-visible{outline-offset:-3px}
 nav.sections a[aria-current=page]{text-decoration:underline;text-underline-offset:.3rem;font-weight:700}
+.demo{background:#fff3c4;color:#1a1b1e;margin:0;padding:.4rem 1rem;text-align:center;font-size:.9rem}
 .skip{position:absolute;left:-10000px}
 .skip:focus{left:.5rem;top:.5rem;background:#fff;color:#1c5fb8;padding:.5rem 1rem;z-index:9}
 main{max-width:46rem;margin:0 auto;padding:1rem}
@@ -192,6 +193,7 @@ ${options.description ? html`<meta name="description" content="${options.descrip
     (section) =>
       html`<li><a href="${link(ctx, section.path)}"${options.section === section.key ? html` aria-current="page"` : null}>${say(lang, section.label)}</a></li>`,
   )}</ul></nav></header>
+${ctx.site.demo ? html`<p class="demo" role="note">${say(lang, SW.demo)}</p>` : null}
 <main id="main" tabindex="-1"${options.wide ? html` class="wide"` : null}>
 ${crumbs}
 ${options.body}

@@ -7,6 +7,7 @@ import type { DbOrTx } from '../db/engine.ts';
 import { ReadCache } from '../db/read-cache.ts';
 import { units } from '../db/schema/index.ts';
 import { readSetting } from '../db/settings.ts';
+import { isDemoYearLoaded } from '../setup/demo-year-state.ts';
 
 /**
  * Who the public site speaks for: the province at the root of the unit tree (its official code, its
@@ -22,6 +23,8 @@ export interface SiteIdentity {
   name: string;
   /** The emblem's SHA-256 in the evidence store, when the province set one. */
   emblem: string | null;
+  /** The demo's made-up year is loaded: every page says its data are illustrative, not the province's. */
+  demo: boolean;
 }
 
 export const SITE_SETTING = 'public.site';
@@ -60,10 +63,17 @@ export async function readSiteIdentity(db: DbOrTx): Promise<SiteIdentity> {
     fullName,
     name: shortName(fullName),
     emblem: setting.emblem,
+    demo: await isDemoYearLoaded(db),
   };
 }
 
-export const NO_SITE: SiteIdentity = { code: null, fullName: 'Chiso', name: 'Chiso', emblem: null };
+export const NO_SITE: SiteIdentity = {
+  code: null,
+  fullName: 'Chiso',
+  name: 'Chiso',
+  emblem: null,
+  demo: false,
+};
 
 declare module 'fastify' {
   interface FastifyRequest {

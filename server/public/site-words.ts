@@ -63,6 +63,10 @@ export const SW = {
   staff: { vi: 'Cán bộ đăng nhập', en: 'Staff sign-in' },
   otherLanguage: { vi: 'English', en: 'Tiếng Việt' },
   emblem: { vi: 'Biểu trưng', en: 'Emblem' },
+  demo: {
+    vi: 'Trang thử nghiệm với dữ liệu minh họa: kết quả đánh giá, kế hoạch, họ tên, điện thoại và thư điện tử ở đây không phải thông tin chính thức (riêng kết quả PAPI là số liệu thật).',
+    en: 'Trial site with illustrative data: the assessment results, plans, names, phone numbers and e-mail addresses here are not official information (only the PAPI results are real).',
+  },
   licence: {
     vi: 'Dữ liệu công khai theo giấy phép Creative Commons Ghi công 4.0 (CC BY 4.0), trừ khi ghi khác.',
     en: 'Public data under the Creative Commons Attribution 4.0 licence (CC BY 4.0) unless stated otherwise.',

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bumpDataVersion } from '../db/read-cache.ts';
+import { DEMO_YEAR_KEY } from '../setup/demo-year-state.ts';
 import { COMMUNE_A, signInAs } from '../test/factories.ts';
 import { createTestApp, type TestApp } from '../test/harness.ts';
 
@@ -105,5 +107,29 @@ describe('the public site frame', () => {
     const missing = await t.app.inject({ method: 'GET', url: '/cong-khai/khong-co' });
     expect(missing.statusCode).toBe(404);
     expect(missing.body).toContain('<h1>Không tìm thấy</h1>');
+  });
+});
+
+describe('a demo installation', () => {
+  it('says on every public page that its data are illustrative; a real one says nothing of the kind', async () => {
+    const banner = 'Trang thử nghiệm với dữ liệu minh họa';
+    const before = await t.app.inject({ method: 'GET', url: '/cong-khai' });
+    expect(before.statusCode).toBe(200);
+    expect(before.body).not.toContain(banner);
+    await t.database.pool.query(
+      `insert into settings (key, value) values ('${DEMO_YEAR_KEY}', '2026-12-02T03:00:00.000Z')`,
+    );
+    // Written beside Chiso, as psql would: the caches learn of it as of any other change.
+    bumpDataVersion();
+    try {
+      for (const url of ['/cong-khai', '/cong-khai/lien-he', '/phan-anh', '/cong-khai?lang=en']) {
+        const page = await t.app.inject({ method: 'GET', url });
+        expect(page.statusCode, url).toBe(200);
+        expect(page.body, url).toContain(url.endsWith('en') ? 'Trial site with illustrative data' : banner);
+      }
+    } finally {
+      await t.database.pool.query(`delete from settings where key = '${DEMO_YEAR_KEY}'`);
+      bumpDataVersion();
+    }
   });
 });

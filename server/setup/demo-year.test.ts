@@ -144,6 +144,28 @@ describe('the demo year', () => {
     });
   });
 
+  it('gives every commune and department its head’s contacts, at addresses that cannot reach a real person', async () => {
+    const [counts] = await rowsOf<{ units: number; phones: number; mails: number; audited: number }>(
+      `select count(*)::int as units,
+        count(*) filter (where head_phone ~ '^0221 \\d{3} \\d{4}$')::int as phones,
+        count(*) filter (where head_email like '%@hungyen.example')::int as mails,
+        (select count(*)::int from audit_events where action = 'unit.contacts') as audited
+       from units where valid_to is null and type in ('commune', 'department') and head_name is not null`,
+    );
+    const [all] = await rowsOf<{ n: number }>(
+      `select count(*)::int as n from units where valid_to is null and type in ('commune', 'department')`,
+    );
+    expect(counts).toEqual({ units: all?.n, phones: all?.n, mails: all?.n, audited: all?.n });
+    const [phoHien] = await rowsOf<{ head_title: string; head_email: string; address: string }>(
+      `select head_title, head_email, address from units where code = '11953'`,
+    );
+    expect(phoHien).toEqual({
+      head_title: 'Chủ tịch UBND phường',
+      head_email: 'ubnd.phuongphohien@hungyen.example',
+      address: 'Trụ sở UBND Phường Phố Hiến, tỉnh Hưng Yên',
+    });
+  });
+
   it('is loaded once: a second start adds nothing', async () => {
     const count = async () =>
       (

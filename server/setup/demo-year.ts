@@ -15,6 +15,7 @@ import { settings, units, users } from '../db/schema/index.ts';
 import { createPlan, previewPlan, updatePlanItem } from '../plans/plan-commands.ts';
 import { publishPlan } from '../plans/plan-publication.ts';
 import { openReport, saveReportRecord, transitionReportRecord, windowOf } from '../reports/report-service.ts';
+import { loadDemoContacts } from './demo-contacts.ts';
 import { loadDemoDisclosures } from './demo-disclosures.ts';
 import { loadDemoFeedback } from './demo-feedback.ts';
 import { loadDemoProjects } from './demo-projects.ts';
@@ -143,13 +144,32 @@ export async function loadDemoYear(db: Db, options: { now?: Clock } = {}): Promi
     at,
   });
 
+  const contacts = await loadDemoContacts({
+    db,
+    units: reporting,
+    as,
+    actingFor,
+    at,
+    today,
+    random: seeded(84),
+  });
+
   await mutate({ db, actor: SYSTEM_ACTOR, ip: null, now: options.now }, async (tx, audit) => {
     await tx.insert(settings).values({ key: DEMO_YEAR_KEY, value: nowOf(options).toISOString() });
     await audit({
       action: 'system.demo_year_loaded',
       entityType: 'system',
       entityId: null,
-      after: { planId, ...quarters, ...rounds, petitions, surveyResponses, projects, disclosures },
+      after: {
+        planId,
+        ...quarters,
+        ...rounds,
+        petitions,
+        surveyResponses,
+        projects,
+        disclosures,
+        contacts,
+      },
     });
   });
   return { planId, ...quarters, ...rounds };
