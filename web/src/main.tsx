@@ -1,6 +1,6 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
-import { createTheme, MantineProvider } from '@mantine/core';
+import { Badge, createTheme, MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
@@ -18,6 +18,16 @@ setUnauthenticatedHandler(() => queryClient.setQueryData(['me'], null));
 const theme = createTheme({
   primaryColor: 'indigo',
   fontFamily: 'system-ui, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif',
+  components: {
+    // A badge says a state in words ("Đã ban hành", "54 quá hạn"): in a narrow column it wraps, never
+    // cut to "Đã ban …".
+    Badge: Badge.extend({
+      styles: {
+        root: { height: 'auto', minHeight: 'var(--badge-height)', maxWidth: '100%' },
+        label: { whiteSpace: 'normal', overflow: 'visible', textOverflow: 'clip', lineHeight: 1.3 },
+      },
+    }),
+  },
 });
 
 const root = document.getElementById('root');

@@ -41,7 +41,7 @@ export function PlansPage() {
           setPage(1);
         }}
       />
-      <ScrollTable striped highlightOnHover withTableBorder>
+      <ScrollTable minWidth={880} striped highlightOnHover withTableBorder>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('documentNumber')}</Table.Th>
@@ -73,7 +73,14 @@ export function PlansPage() {
               </Table.Td>
               <Table.Td>{plan.unit.name}</Table.Td>
               <Table.Td>
-                <PlanStatusBadge status={plan.status} />
+                <Stack gap={4} align="flex-start">
+                  <PlanStatusBadge status={plan.status} />
+                  {plan.publishedAt && (
+                    <Badge color="teal" variant="outline" tt="none">
+                      {t('planPublic')}
+                    </Badge>
+                  )}
+                </Stack>
               </Table.Td>
               <Table.Td>
                 {plan.taskCount}
