@@ -18,6 +18,8 @@ export interface TableSpec {
   numeric?: boolean[];
   /** The last row is a total, in bold. */
   totalRow?: boolean;
+  /** Per column, its share of the table's width in per cent (equal shares when not given). */
+  widths?: number[];
 }
 
 const LINE = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
@@ -25,10 +27,15 @@ const BORDERS = { top: LINE, bottom: LINE, left: LINE, right: LINE };
 
 const cell = (
   text: string,
-  options: { bold?: boolean; align: (typeof AlignmentType)[keyof typeof AlignmentType] },
+  options: {
+    bold?: boolean;
+    align: (typeof AlignmentType)[keyof typeof AlignmentType];
+    width?: number | undefined;
+  },
 ) =>
   new TableCell({
     borders: BORDERS,
+    ...(options.width !== undefined && { width: { size: options.width, type: WidthType.PERCENTAGE } }),
     verticalAlign: VerticalAlign.CENTER,
     margins: { top: 40, bottom: 40, left: 80, right: 80 },
     // A cell's typed lines stay lines: one paragraph each.
@@ -46,10 +53,14 @@ export function docxTable(spec: TableSpec): Table {
   const alignOf = (index: number) => (spec.numeric?.[index] ? AlignmentType.RIGHT : AlignmentType.LEFT);
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
+    // The grid in twips of a portrait A4 text width (the percentages above keep them in proportion).
+    ...(spec.widths && { columnWidths: spec.widths.map((share) => Math.round(share * 90)) }),
     rows: [
       new TableRow({
         tableHeader: true,
-        children: spec.headers.map((text) => cell(text, { bold: true, align: AlignmentType.CENTER })),
+        children: spec.headers.map((text, index) =>
+          cell(text, { bold: true, align: AlignmentType.CENTER, width: spec.widths?.[index] }),
+        ),
       }),
       ...spec.rows.map(
         (row, rowIndex) =>
@@ -57,6 +68,7 @@ export function docxTable(spec: TableSpec): Table {
             children: row.map((text, index) =>
               cell(text, {
                 align: alignOf(index),
+                width: spec.widths?.[index],
                 bold: spec.totalRow === true && rowIndex === spec.rows.length - 1,
               }),
             ),

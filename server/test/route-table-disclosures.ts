@@ -160,6 +160,10 @@ export const DISCLOSURE_ROUTE_TABLE: Record<string, TableRow> = {
     own: '200 200 200 200 200 403 403 401',
     other: '200 200 404 404 404 403 403 401',
   },
+  'GET /api/disclosures/units/:id/quarter-list': {
+    call: ({ side }) => ({ url: `/api/disclosures/units/${side.unitId}/quarter-list?quy=2026Q1` }),
+    ...READ,
+  },
   'GET /cong-khai/thong-tin': { call: () => ({ url: '/cong-khai/thong-tin' }), ...EVERYONE(200) },
   'GET /cong-khai/thong-tin/:unit': {
     call: ({ side }) => ({ url: `/cong-khai/thong-tin/${side.unitId}` }),

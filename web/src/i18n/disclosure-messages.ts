@@ -28,6 +28,11 @@ export const DISCLOSURE_MESSAGES = {
   disclosuresNoDue: { vi: 'Chưa xác định', en: 'Not known yet' },
   disclosuresRecords: { vi: 'Số lần công khai', en: 'Records' },
   disclosuresNew: { vi: 'Ghi nội dung phải công khai', en: 'Record an obligation' },
+  disclosuresQuarterList: { vi: 'Danh sách công khai quý', en: 'Quarter’s list of disclosures' },
+  disclosuresQuarterListHint: {
+    vi: 'Để niêm yết tại trụ sở và nhà văn hóa thôn (Luật 10/2022 Điều 13)',
+    en: 'To post at the office and village points (Law 10/2022, Art. 13)',
+  },
   disclosuresNone: { vi: 'Chưa có nội dung nào.', en: 'Nothing here yet.' },
   disclosuresRule: { vi: 'Quy định áp dụng', en: 'The rule that applies' },
   disclosuresBasis: { vi: 'Căn cứ', en: 'Legal basis' },

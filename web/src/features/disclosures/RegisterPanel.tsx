@@ -13,6 +13,7 @@ import { UnitPicker } from '../units/UnitPicker.tsx';
 import { type ObligationItem, useObligations } from './api.ts';
 import { OBLIGATION_STATUSES, STATUS_COLORS, statusOptions } from './disclosure-words.ts';
 import { NewObligationDialog } from './NewObligationDialog.tsx';
+import { QuarterListMenu } from './QuarterListMenu.tsx';
 
 const PER_PAGE = 20;
 
@@ -70,6 +71,13 @@ export function RegisterPanel({
     page,
     perPage: PER_PAGE,
   });
+  // The quarter's list is a unit's: the one chosen, or a commune's own people's unit.
+  const ownUnits = new Set(
+    me?.grants
+      .filter((grant) => grant.role === 'unit_head' || grant.role === 'unit_reporter')
+      .map((grant) => grant.unitId),
+  );
+  const listUnit = filter.unitId ?? (ownUnits.size === 1 ? ([...ownUnits][0] ?? null) : null);
   const changeSort = (next: string) => {
     setSort(next);
     setPage(1);
@@ -110,6 +118,7 @@ export function RegisterPanel({
             setPage(1);
           }}
         />
+        {listUnit !== null && <QuarterListMenu unitId={listUnit} />}
         {hasPermission(me, 'disclosures.record') && (
           <Button aria-haspopup="dialog" onClick={() => setAdding(true)}>
             {t('disclosuresNew')}

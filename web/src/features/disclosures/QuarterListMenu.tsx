@@ -1,0 +1,48 @@
+import { Button, Menu } from '@mantine/core';
+import { periodName } from '../../../../core/periods/period-names.ts';
+import { todayInVietnam } from '../../../../core/text/dates.ts';
+import { useT } from '../../i18n/locale.tsx';
+
+/** This quarter and the four before it, newest first ("2026Q4", "2026Q3", …). */
+export function recentQuarters(today: string, count = 5): string[] {
+  let year = Number(today.slice(0, 4));
+  let quarter = Math.ceil(Number(today.slice(5, 7)) / 3);
+  const quarters: string[] = [];
+  for (let i = 0; i < count; i += 1) {
+    quarters.push(`${year}Q${quarter}`);
+    quarter -= 1;
+    if (quarter === 0) {
+      quarter = 4;
+      year -= 1;
+    }
+  }
+  return quarters;
+}
+
+/**
+ * The quarter's list of what the unit disclosed, with form and time, as the notice it posts at its
+ * office and village points (Luật 10/2022 Điều 13 khoản 2): one click on a quarter downloads the .docx.
+ */
+export function QuarterListMenu({ unitId }: { unitId: number }) {
+  const { t, locale } = useT();
+  return (
+    <Menu position="bottom-end">
+      <Menu.Target>
+        <Button variant="light">{t('disclosuresQuarterList')}</Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>{t('disclosuresQuarterListHint')}</Menu.Label>
+        {recentQuarters(todayInVietnam()).map((quarter) => (
+          <Menu.Item
+            key={quarter}
+            component="a"
+            href={`/api/disclosures/units/${unitId}/quarter-list?quy=${quarter}`}
+            download
+          >
+            {periodName(quarter, locale)} (.docx)
+          </Menu.Item>
+        ))}
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
