@@ -130,8 +130,9 @@ export async function assertManagesRound(ctx: AssessmentContext, roundId: number
 }
 
 /** Before publication the ranking is for the council and coordinators; after it, for everyone in it. */
-export async function assertResultsVisible(ctx: AssessmentContext, roundId: number): Promise<void> {
+export async function assertResultsVisible(ctx: AssessmentContext, roundId: number): Promise<RoundRow> {
   const { round, seesAll } = await assertReadsRound(ctx, roundId);
   if (!seesAll && round.stage !== 'published')
     throw new AppError('FORBIDDEN', msg('Kết quả chưa được công bố.', 'The results are not published yet.'));
+  return round;
 }

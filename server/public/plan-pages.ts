@@ -9,10 +9,11 @@ import type { Db } from '../db/engine.ts';
 import { assertReadsPlan } from '../plans/plan-access.ts';
 import { idOfSlug, percentText } from './format.ts';
 import { type Html, html } from './html.ts';
-import { layout, link, notFoundPage, type PageContext, pageContext, sendPage } from './layout.ts';
+import { layout, link, notFoundPage, type PageContext, pageContext } from './layout.ts';
 import { sendPublic } from './public-cache.ts';
 import { type PublicPlan, type PublicTask, planPath, publicPlan, publishedPlans } from './public-plans.ts';
 import { SW, say } from './site-words.ts';
+import { sendPreview } from './staff-preview.ts';
 
 /**
  * Published plans on the public site: the list (`/cong-khai/ke-hoach`) and each plan
@@ -107,7 +108,7 @@ ${
 </div>`;
 }
 
-function planPage(ctx: PageContext, plan: PublicPlan, preview: 'draft' | 'published' | null): string {
+function planPage(ctx: PageContext, plan: PublicPlan, preview: 'draft' | 'published' | null): Html {
   const s = (message: Msg) => say(ctx.lang, message);
   const tasks = plan.items.filter((item) => item.kind === 'task');
   const byStatus = (status: PublicTask['status']) => tasks.filter((task) => task.status === status).length;
@@ -142,7 +143,7 @@ ${plan.items.map((item) => taskBlock(ctx, item))}`;
       { label: s(T.title), href: '/cong-khai/ke-hoach' },
       { label: plan.title },
     ],
-  }).markup;
+  });
 }
 
 async function showPlan(request: FastifyRequest, reply: FastifyReply, db: Db, param: string) {
@@ -159,23 +160,17 @@ async function showPlan(request: FastifyRequest, reply: FastifyReply, db: Db, pa
         body: '',
         headers: { location: link(ctx, canonical) },
       };
-    return html200(planPage(ctx, plan, null));
+    return html200(planPage(ctx, plan, null).markup);
   });
 }
 
-/** The staff's preview: the page as it will be, for whoever reads the plan; private, never cached. */
-async function showPreview(request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply, db: Db) {
-  const ctx = pageContext(request);
-  const id = idOfSlug(request.params.id);
-  if (id === null) return sendPage(reply, 404, notFoundPage(ctx));
-  await assertReadsPlan(contextOf(request, db), id);
-  const plan = await publicPlan(db, id, request.server.clock, { preview: true });
-  if (!plan) return sendPage(reply, 404, notFoundPage(ctx));
-  return reply
-    .status(200)
-    .header('cache-control', 'no-store')
-    .type('text/html; charset=utf-8')
-    .send(planPage(ctx, plan, plan.publishedAt && plan.status !== 'draft' ? 'published' : 'draft'));
+/** The staff's preview: the page as it will be, for whoever reads the plan. */
+function showPreview(request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply, db: Db) {
+  return sendPreview(request, reply, async (ctx, id) => {
+    await assertReadsPlan(contextOf(request, db), id);
+    const plan = await publicPlan(db, id, request.server.clock, { preview: true });
+    return plan && planPage(ctx, plan, plan.publishedAt && plan.status !== 'draft' ? 'published' : 'draft');
+  });
 }
 
 export async function planPages(app: FastifyInstance, { db }: { db: Db }) {

@@ -1,10 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Framework, walkCriteria } from '../../core/frameworks/framework.ts';
-import { bumpDataVersion } from '../db/read-cache.ts';
 import { planItems, reports } from '../db/schema/index.ts';
 import { buildPlan, buildRound, signInAs, taskOf } from '../test/factories.ts';
 import { createTestApp, type TestApp, unitIdByCode } from '../test/harness.ts';
+import { buildScoredRound } from '../test/scored-round.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -59,49 +58,7 @@ describe('PAPI on the public site', () => {
   });
 });
 
-/**
- * A published round written straight into the tables (as the overview's tests do; what is tested is
- * the public reading): Xã Tân Hưng with full marks, Phường Phố Hiến with nothing in area XA.3 (20
- * points), Xã Văn Giang that never sent its self-assessment.
- */
-async function publishedRound() {
-  const { pool } = t.database;
-  const province = await unitIdByCode(t.database, '33');
-  const framework = (
-    await pool.query<{ id: number; definition: Framework }>(
-      "select id, definition from frameworks where code = 'HY_CCHC_XA' order by id desc limit 1",
-    )
-  ).rows[0];
-  if (!framework) throw new Error('the demo commune framework is missing');
-  const leaves = walkCriteria(framework.definition.criteria)
-    .filter(({ criterion }) => !criterion.children?.length)
-    .map(({ criterion, parent }) => ({ code: criterion.code, max: criterion.maxPoints, area: parent }));
-  const round = (
-    await pool.query<{ id: number; version: number }>(
-      `insert into assessment_rounds (framework_id, owner_unit_id, name, year, stage, deadlines, published_at)
-       values ($1, $2, 'Đánh giá cải cách hành chính cấp xã năm 2025', 2025, 'published', '{}', now())
-       returning id, version`,
-      [framework.id, province],
-    )
-  ).rows[0] as { id: number; version: number };
-  const tanHung = await unitIdByCode(t.database, '11977');
-  const phoHien = await unitIdByCode(t.database, '11953');
-  await pool.query(
-    `insert into round_units (round_id, unit_id, self_submitted_at)
-     select $1, id, case when name = 'Xã Văn Giang' then null else now() end from units
-     where id in ($2, $3) or (name = 'Xã Văn Giang' and valid_to is null)`,
-    [round.id, tanHung, phoHien],
-  );
-  await pool.query(
-    `insert into round_scores (round_id, unit_id, criterion_code, self_score)
-     select $1, u.unit_id, l.code, case when u.unit_id = $3 and l.area = 'XA.3' then 0 else l.max end
-     from round_units u cross join jsonb_to_recordset($2::jsonb) as l(code text, max float8, area text)
-     where u.round_id = $1 and u.self_submitted_at is not null`,
-    [round.id, JSON.stringify(leaves), phoHien],
-  );
-  bumpDataVersion();
-  return round;
-}
+const publishedRound = () => buildScoredRound(t, { stage: 'published' });
 
 describe('assessment rounds on the public site', () => {
   it('shows a published round with its ranking and the criteria lost, and nothing once the publication is withdrawn', async () => {

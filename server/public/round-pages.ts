@@ -1,22 +1,27 @@
-import { and, count, desc, eq } from 'drizzle-orm';
+import { and, count, desc, eq, isNotNull } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Msg } from '../../core/errors.ts';
 import { formatDateVi } from '../../core/text/dates.ts';
+import { assertResultsVisible } from '../assessment/assessment-access.ts';
 import { getResults } from '../assessment/round-queries.ts';
+import { contextOf } from '../auth/policy.ts';
+import { nowOf } from '../clock.ts';
 import type { Db } from '../db/engine.ts';
 import { assessmentRounds, frameworks, roundUnits, units } from '../db/schema/index.ts';
 import { decimal, idOfSlug, percentText, slug } from './format.ts';
-import { html } from './html.ts';
-import { layout, link, notFoundPage, pageContext, tableBox } from './layout.ts';
+import { type Html, html } from './html.ts';
+import { layout, link, notFoundPage, type PageContext, pageContext, tableBox } from './layout.ts';
 import { sendPublic } from './public-cache.ts';
 import { type Lang, SW, say } from './site-words.ts';
+import { sendPreview } from './staff-preview.ts';
 
 /**
  * Published assessment rounds on the public site: the list (`/cong-khai/ket-qua`) and each round's
  * ranking (`/cong-khai/ket-qua/12-chi-so-cchc-xa-phuong-2025`): rank, score, band, change since the
  * last published round, the criteria where each unit lost points, the units that did not take part
  * shown as such. Only a round in the published stage is read: a withdrawn publication (back to the
- * final stage) is gone from the site at the next request.
+ * final stage) is gone from the site at the next request. The staff preview the same page before
+ * publishing (`/cong-khai/ket-qua/xem-truoc/12`, never cached).
  */
 const T = {
   title: { vi: 'Kết quả đánh giá', en: 'Assessment results' },
@@ -53,6 +58,18 @@ const T = {
   points: { vi: 'điểm', en: 'points' },
   previous: (name: string): Msg => ({ vi: `Kỳ trước: ${name}.`, en: `Previous round: ${name}.` }),
   download: { vi: 'Tải bảng kết quả', en: 'Download the results' },
+  preview: {
+    vi: 'Bản xem trước: đây đúng là trang người dân sẽ thấy khi đợt đánh giá được công bố. Trang này chưa công khai.',
+    en: 'Preview: this is exactly the page citizens will see once the round is published. It is not public yet.',
+  },
+  previewPublished: {
+    vi: 'Đợt đánh giá đang được công bố; đây là trang công khai hiện tại.',
+    en: 'The round is published; this is its public page as it stands.',
+  },
+  nothingYet: {
+    vi: 'Chưa có kết quả để xem trước: chưa đơn vị nào gửi bản tự đánh giá, nên chưa có điểm để xếp hạng.',
+    en: 'There are no results to preview yet: no unit has sent its self-assessment, so there are no scores to rank.',
+  },
 } satisfies Record<string, Msg | ((...args: never[]) => Msg)>;
 
 export interface PublishedRound {
@@ -86,18 +103,25 @@ export async function publishedRounds(db: Db): Promise<PublishedRound[]> {
     .orderBy(desc(assessmentRounds.year), desc(assessmentRounds.publishedAt), desc(assessmentRounds.id));
 }
 
-/** A published round's full results (every criterion below full marks), or null when it is not public. */
-export async function publishedResults(db: Db, id: number, request: FastifyRequest) {
-  const [round] = await db
-    .select({ id: assessmentRounds.id })
-    .from(assessmentRounds)
-    .where(and(eq(assessmentRounds.id, id), eq(assessmentRounds.stage, 'published')));
-  if (!round) return null;
+/**
+ * A round's full results as its public page shows them (every criterion below full marks), whatever
+ * its stage: the published page and the staff's preview read the same computation.
+ */
+function roundResults(db: Db, id: number, request: FastifyRequest) {
   return getResults(
     { db, actor: { userId: null, name: 'public' }, ip: request.ip, now: request.server.clock },
     id,
     { allGaps: true },
   );
+}
+
+/** A published round's full results, or null when it is not public. */
+export async function publishedResults(db: Db, id: number, request: FastifyRequest) {
+  const [round] = await db
+    .select({ id: assessmentRounds.id })
+    .from(assessmentRounds)
+    .where(and(eq(assessmentRounds.id, id), eq(assessmentRounds.stage, 'published')));
+  return round ? roundResults(db, id, request) : null;
 }
 
 export const roundPath = (round: { id: number; name: string }) =>
@@ -136,7 +160,7 @@ ${
   });
 }
 
-type Results = NonNullable<Awaited<ReturnType<typeof publishedResults>>>;
+type Results = Awaited<ReturnType<typeof roundResults>>;
 
 function changeText(change: number | null, lang: Lang): { text: string; className: string | null } {
   if (change === null) return { text: '—', className: null };
@@ -162,32 +186,23 @@ export function weakestCriteria(results: Results) {
   );
 }
 
-async function showRound(request: FastifyRequest, reply: FastifyReply, db: Db, param: string) {
-  return sendPublic(request, reply, async () => {
-    const ctx = pageContext(request);
-    const { lang } = ctx;
-    const s = (message: Msg) => say(lang, message);
-    const id = idOfSlug(param);
-    const results = id === null ? null : await publishedResults(db, id, request);
-    if (!results) return { status: 404, type: 'text/html; charset=utf-8', body: notFoundPage(ctx).markup };
-    const canonical = roundPath(results.round);
-    if (`/cong-khai/ket-qua/${param}` !== canonical)
-      return {
-        status: 301,
-        type: 'text/plain; charset=utf-8',
-        body: '',
-        headers: { location: link(ctx, canonical) },
-      };
-    const taking = results.units.filter((unit) => unit.participating);
-    const left = results.units.filter((unit) => !unit.participating);
-    const weakest = weakestCriteria(results).slice(0, 15);
-    const title = results.round.name;
-    const body = html`<h1>${title}</h1>
+/** Which preview banner the page carries: none on the public site itself. */
+type Preview = 'unpublished' | 'published' | null;
+
+/** A round's page: the public site's and, with its banner, the staff's preview. */
+function roundPage(ctx: PageContext, results: Results, preview: Preview): Html {
+  const { lang } = ctx;
+  const s = (message: Msg) => say(lang, message);
+  const taking = results.units.filter((unit) => unit.participating);
+  const left = results.units.filter((unit) => !unit.participating);
+  const weakest = weakestCriteria(results).slice(0, 15);
+  const title = results.round.name;
+  const body = html`${previewBanner(ctx, preview)}<h1>${title}</h1>
 <p>${lang === 'en' && results.round.frameworkNameEn ? results.round.frameworkNameEn : results.round.frameworkName} · ${results.round.year}${
-      results.round.publishedAt
-        ? html` · ${s(T.published)} ${formatDateVi(results.round.publishedAt.slice(0, 10))}`
-        : null
-    }</p>
+    results.round.publishedAt
+      ? html` · ${s(T.published)} ${formatDateVi(results.round.publishedAt.slice(0, 10))}`
+      : null
+  }</p>
 ${results.previousRound ? html`<p class="meta">${s(T.previous(results.previousRound.name))}</p>` : null}
 <h2>${s(T.ranking)}</h2>
 ${tableBox(
@@ -246,19 +261,79 @@ ${
       )}</ul>`
 }</details>`,
 )}`;
-    return html200(
-      layout(ctx, {
-        title,
-        body,
-        wide: true,
-        section: 'results',
-        crumbs: [
-          { label: s(SW.home), href: '/cong-khai' },
-          { label: s(T.title), href: '/cong-khai/ket-qua' },
-          { label: title },
-        ],
-      }).markup,
-    );
+  return layout(ctx, {
+    title,
+    body,
+    wide: true,
+    section: 'results',
+    isPrivate: preview !== null,
+    crumbs: roundCrumbs(ctx, title),
+  });
+}
+
+const roundCrumbs = (ctx: PageContext, name: string) => [
+  { label: say(ctx.lang, SW.home), href: '/cong-khai' },
+  { label: say(ctx.lang, T.title), href: '/cong-khai/ket-qua' },
+  { label: name },
+];
+
+function previewBanner(ctx: PageContext, preview: Preview): Html | null {
+  if (!preview) return null;
+  return html`<div class="alert info" role="status"><p>${say(ctx.lang, preview === 'published' ? T.previewPublished : T.preview)}</p></div>`;
+}
+
+async function showRound(request: FastifyRequest, reply: FastifyReply, db: Db, param: string) {
+  return sendPublic(request, reply, async () => {
+    const ctx = pageContext(request);
+    const id = idOfSlug(param);
+    const results = id === null ? null : await publishedResults(db, id, request);
+    if (!results) return { status: 404, type: 'text/html; charset=utf-8', body: notFoundPage(ctx).markup };
+    const canonical = roundPath(results.round);
+    if (`/cong-khai/ket-qua/${param}` !== canonical)
+      return {
+        status: 301,
+        type: 'text/plain; charset=utf-8',
+        body: '',
+        headers: { location: link(ctx, canonical) },
+      };
+    return html200(roundPage(ctx, results, null).markup);
+  });
+}
+
+/**
+ * The staff's preview, for whoever sees the round's results in the app (its managers and appraisers
+ * before publication): the page as publishing would make it now, dated today. Before any unit has sent
+ * its self-assessment there is nothing to rank, and the page says so.
+ */
+function showPreview(request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply, db: Db) {
+  return sendPreview(request, reply, async (ctx, id) => {
+    const round = await assertResultsVisible(contextOf(request, db), id);
+    if (round.stage === 'published') return roundPage(ctx, await roundResults(db, id, request), 'published');
+    if (!(await hasSentSheets(db, id))) return nothingYetPage(ctx, round.name);
+    const results = await roundResults(db, id, request);
+    const publishedAt = nowOf({ now: request.server.clock }).toISOString();
+    return roundPage(ctx, { ...results, round: { ...results.round, publishedAt } }, 'unpublished');
+  });
+}
+
+/** Whether any unit of the round has sent its self-assessment (before that, nobody is scored). */
+async function hasSentSheets(db: Db, id: number): Promise<boolean> {
+  const [sent] = await db
+    .select({ unitId: roundUnits.unitId })
+    .from(roundUnits)
+    .where(and(eq(roundUnits.roundId, id), isNotNull(roundUnits.selfSubmittedAt)))
+    .limit(1);
+  return sent !== undefined;
+}
+
+function nothingYetPage(ctx: PageContext, name: string): Html {
+  const s = (message: Msg) => say(ctx.lang, message);
+  return layout(ctx, {
+    title: name,
+    body: html`${previewBanner(ctx, 'unpublished')}<h1>${name}</h1><p>${s(T.nothingYet)}</p>`,
+    section: 'results',
+    isPrivate: true,
+    crumbs: roundCrumbs(ctx, name),
   });
 }
 
@@ -266,6 +341,11 @@ export async function roundPages(app: FastifyInstance, { db }: { db: Db }) {
   const config = { policy: 'public' as const };
   const schema = { hide: true };
   app.get('/cong-khai/ket-qua', { config, schema }, (request, reply) => showList(request, reply, db));
+  app.get<{ Params: { id: string } }>(
+    '/cong-khai/ket-qua/xem-truoc/:id',
+    { config: { policy: 'assessment.read' }, schema },
+    (request, reply) => showPreview(request, reply, db),
+  );
   app.get<{ Params: { round: string } }>('/cong-khai/ket-qua/:round', { config, schema }, (request, reply) =>
     showRound(request, reply, db, request.params.round),
   );

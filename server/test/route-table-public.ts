@@ -1,6 +1,9 @@
 import { STALE, type TableRow } from './route-table-kit.ts';
 
-/** The public site: every page is open to everyone; the staff's preview of a plan is plans.read on it. */
+/**
+ * The public site: every page is open to everyone; the staff's preview of a plan is plans.read on it,
+ * of a round's results whoever sees them in the app.
+ */
 /** The PNG signature and a few bytes: what the content check reads. */
 const PNG = Buffer.concat([
   Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
@@ -23,6 +26,13 @@ export const PUBLIC_SITE_ROUTE_TABLE: Record<string, TableRow> = {
   'GET /cong-khai/ket-qua': { call: () => ({ url: '/cong-khai/ket-qua' }), ...EVERYONE(200) },
   // No round of the table is published: nobody reads it here, whatever they may read in the app.
   'GET /cong-khai/ket-qua/:round': { call: () => ({ url: '/cong-khai/ket-qua/999999' }), ...EVERYONE(404) },
+  // The staff's preview of the table's round (no self-assessment sent: "nothing yet"): for whoever sees
+  // its results before publication, the managers and appraisers of the province; a commune in it,
+  // another commune and the leader, who do not, get the site's 404.
+  'GET /cong-khai/ket-qua/xem-truoc/:id': {
+    call: ({ world }) => ({ url: `/cong-khai/ket-qua/xem-truoc/${world.roundId}` }),
+    own: '200 200 404 404 404 200 404 401',
+  },
   'GET /cong-khai/ke-hoach': { call: () => ({ url: '/cong-khai/ke-hoach' }), ...EVERYONE(200) },
   // The side's plan is not public.
   'GET /cong-khai/ke-hoach/:plan': {

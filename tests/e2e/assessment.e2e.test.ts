@@ -193,11 +193,16 @@ describe('a commune goes through an assessment round to the published ranking', 
     for (const stage of ['Đơn vị giải trình', 'Thẩm định lần 2', 'Tổng hợp, điểm thưởng/trừ', 'Đã công bố']) {
       await coordinator.getByRole('button', { name: `Chuyển sang: ${stage}` }).click();
       const dialog = coordinator.getByRole('dialog', { name: `Chuyển đợt đánh giá sang "${stage}"?` });
+      if (stage === 'Đã công bố') await previewBeforePublishing(coordinator, dialog);
       await dialog.getByLabel(/Lý do/).fill('Theo kế hoạch của UBND tỉnh');
       await dialog.getByRole('button', { name: `Chuyển sang: ${stage}` }).click();
       await dialog.waitFor({ state: 'detached' });
       await coordinator.getByRole('button', { name: `Chuyển sang: ${stage}` }).waitFor({ state: 'detached' });
     }
+    // Published: the round leads to its public page.
+    const open = coordinator.getByRole('link', { name: 'Xem trên trang công khai' });
+    expect(await open.getAttribute('href')).toBe(`/cong-khai/ket-qua/${roundUrl.split('/').pop()}`);
+    expect(await open.getAttribute('target')).toBe('_blank');
     const p = page('baocao.phohien');
     await p.goto(`${server.url}${roundUrl}/results`);
     const row = p.getByRole('row').filter({ hasText: 'Phường Phố Hiến' });
@@ -227,8 +232,47 @@ describe('a commune goes through an assessment round to the published ranking', 
     await dialog.getByLabel(/Lý do/).fill('Công bố trước khi hội đồng họp');
     await confirm.click();
     await coordinator.getByRole('button', { name: 'Chuyển sang: Đã công bố' }).waitFor();
+    expect(await coordinator.getByRole('link', { name: 'Xem trên trang công khai' }).count()).toBe(0);
     const p = page('baocao.phohien');
     await p.reload();
     await p.getByText('Kết quả chưa được công bố.').waitFor();
   });
 });
+
+/**
+ * In the confirmation of the publication: what citizens will see, and the preview of the exact public
+ * page in a new tab (not public yet: the round is still in its final stage).
+ */
+async function previewBeforePublishing(coordinator: Page, dialog: ReturnType<Page['getByRole']>) {
+  await dialog
+    .getByText(
+      'Người dân xem được bảng xếp hạng và các tiêu chí bị trừ điểm của từng đơn vị trên trang công khai, không cần đăng nhập.',
+    )
+    .waitFor();
+  for (const [width, height] of [
+    [1440, 900],
+    [390, 844],
+  ] as const) {
+    await resizeTo(coordinator, { width, height });
+    await coordinator.screenshot({ path: join(tmpdir(), `chiso-e2e-publish-dialog-${width}.png`) });
+  }
+  const [preview] = await Promise.all([
+    coordinator.context().waitForEvent('page'),
+    dialog.getByRole('link', { name: 'Xem trước trang công khai' }).click(),
+  ]);
+  await preview.getByRole('heading', { level: 1, name: 'Đánh giá CCHC cấp xã năm 2026' }).waitFor();
+  const main = (await preview.locator('main').textContent()) ?? '';
+  expect(main).toContain('Bản xem trước: đây đúng là trang người dân sẽ thấy khi đợt đánh giá được công bố');
+  const first = preview.getByRole('row').filter({ hasText: 'Phường Phố Hiến' });
+  expect((await first.getByRole('cell').allTextContents()).slice(0, 2)).toEqual(['1', '98,00']);
+  expect(await preview.getByRole('row').filter({ hasText: 'Không tham gia' }).count()).toBe(103);
+  for (const [width, height] of [
+    [1440, 900],
+    [390, 844],
+  ] as const) {
+    await resizeTo(preview, { width, height });
+    await preview.screenshot({ path: join(tmpdir(), `chiso-e2e-round-preview-${width}.png`) });
+  }
+  await preview.close();
+  await resizeTo(coordinator, { width: 1280, height: 800 });
+}

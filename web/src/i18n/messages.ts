@@ -619,6 +619,10 @@ export const MESSAGES = {
     vi: 'Kết quả, xếp loại và xếp hạng sẽ được công bố cho {units} đơn vị trong đợt.',
     en: 'Results, bands and ranks are published to the {units} units of the round.',
   },
+  stageMovePublicSite: {
+    vi: 'Người dân xem được bảng xếp hạng và các tiêu chí bị trừ điểm của từng đơn vị trên trang công khai, không cần đăng nhập.',
+    en: 'Citizens will see the ranking and the criteria where each unit lost points on the public site, without signing in.',
+  },
   stagePending_notSubmitted: {
     vi: '{pending}/{units} đơn vị chưa nộp bản tự đánh giá sẽ bị khóa, không nộp được nữa.',
     en: '{pending} of {units} units have not sent their self-assessment and will be locked out.',
@@ -648,8 +652,8 @@ export const MESSAGES = {
   withdrawPublication: { vi: 'Thu hồi công bố', en: 'Withdraw publication' },
   withdrawPublicationTitle: { vi: 'Thu hồi công bố kết quả?', en: 'Withdraw the published results?' },
   withdrawPublicationWhat: {
-    vi: 'Kết quả sẽ không còn hiển thị cho các đơn vị; đợt trở lại giai đoạn "Tổng hợp, điểm thưởng/trừ" và có thể công bố lại.',
-    en: 'The units no longer see the results; the round goes back to the final stage and can be published again.',
+    vi: 'Kết quả sẽ không còn hiển thị cho các đơn vị và trên trang công khai; đợt trở lại giai đoạn "Tổng hợp, điểm thưởng/trừ" và có thể công bố lại.',
+    en: 'The units and the public site no longer show the results; the round goes back to the final stage and can be published again.',
   },
   reopenSelf: { vi: 'Mở lại tự đánh giá', en: 'Reopen self-assessment' },
   reopenSelfTitle: { vi: 'Mở lại giai đoạn tự đánh giá?', en: 'Reopen the self-assessment stage?' },

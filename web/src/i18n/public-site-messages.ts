@@ -1,4 +1,4 @@
-/** The labels of what staff put on the public site (a plan's switch), vi and en. */
+/** The labels of what staff put on the public site (a plan's switch, a round's publication), vi and en. */
 export const PUBLIC_SITE_MESSAGES = {
   planPublic: { vi: 'Đang công khai', en: 'Public' },
   planPublicSince: { vi: 'Công khai từ {date}', en: 'Public since {date}' },
@@ -14,8 +14,8 @@ export const PUBLIC_SITE_MESSAGES = {
     vi: '{plan} sẽ không còn trên trang công khai và trong dữ liệu mở từ lần xem tiếp theo. Kế hoạch vẫn giữ nguyên trong hệ thống; có thể công khai lại.',
     en: '{plan} leaves the public site and the open data at the next reading. The plan itself stays as it is; it can be made public again.',
   },
-  planPreview: { vi: 'Xem trước trang công khai', en: 'Preview the public page' },
-  planOpenPublic: { vi: 'Xem trên trang công khai', en: 'Open on the public site' },
+  publicPagePreview: { vi: 'Xem trước trang công khai', en: 'Preview the public page' },
+  publicPageOpen: { vi: 'Xem trên trang công khai', en: 'Open on the public site' },
   planDraftNotPublic: {
     vi: 'Dự thảo không công khai được: ban hành trước.',
     en: 'A draft cannot be made public: issue it first.',

@@ -48,6 +48,11 @@ export function RoundPage() {
           >
             {t('results')}
           </Button>
+          {round.stage === 'published' && (
+            <Anchor href={`/cong-khai/ket-qua/${round.id}`} target="_blank" size="sm">
+              {t('publicPageOpen')}
+            </Anchor>
+          )}
           {hasPermission(me, 'assessment.manage') && <StageActions round={round} />}
         </Group>
       </Group>

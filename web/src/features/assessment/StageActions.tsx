@@ -1,4 +1,4 @@
-import { Button, List, Text } from '@mantine/core';
+import { Anchor, Button, List, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { StageMovePreview } from '../../../../core/frameworks/round-stages.ts';
@@ -16,6 +16,7 @@ type Step = 'advance' | 'withdraw' | 'reopen';
 /**
  * The coordinator's stage buttons. Each opens one confirmation that says what the step does and to
  * how many units, asking for a reason when the server's preview says the move is against the schedule.
+ * Publishing offers the preview of the exact public page (a new tab) before it is confirmed.
  */
 export function StageActions({ round }: { round: RoundDetail }) {
   const { t, locale, label } = useT();
@@ -85,37 +86,45 @@ export function StageActions({ round }: { round: RoundDetail }) {
           {!p ? (
             <Text>{t('loading')}</Text>
           ) : (
-            <List spacing={4}>
-              <List.Item>{fill(t('stageMoveCloses'), { stage: STAGE_NAMES[p.from][locale] })}</List.Item>
-              {p.pendingKind && p.pending > 0 && (
-                <List.Item fw={700} data-testid="stage-pending">
-                  {fill(t(`stagePending_${p.pendingKind}`), { pending: p.pending, units: p.units })}
-                </List.Item>
-              )}
-              {p.deadline && (
-                <List.Item fw={p.deadlinePassed ? undefined : 700}>
-                  {fill(t(p.deadlinePassed ? 'stageDeadlinePassed' : 'stageDeadlineAhead'), {
-                    date: formatDateVi(p.deadline),
-                  })}
-                </List.Item>
-              )}
+            <>
+              <List spacing={4}>
+                <List.Item>{fill(t('stageMoveCloses'), { stage: STAGE_NAMES[p.from][locale] })}</List.Item>
+                {p.pendingKind && p.pending > 0 && (
+                  <List.Item fw={700} data-testid="stage-pending">
+                    {fill(t(`stagePending_${p.pendingKind}`), { pending: p.pending, units: p.units })}
+                  </List.Item>
+                )}
+                {p.deadline && (
+                  <List.Item fw={p.deadlinePassed ? undefined : 700}>
+                    {fill(t(p.deadlinePassed ? 'stageDeadlinePassed' : 'stageDeadlineAhead'), {
+                      date: formatDateVi(p.deadline),
+                    })}
+                  </List.Item>
+                )}
+                {p.to === 'published' && (
+                  <>
+                    <List.Item>{fill(t('stageMovePublishes'), { units: p.units })}</List.Item>
+                    <List.Item>{t('stageMovePublicSite')}</List.Item>
+                    {p.notSubmitted > 0 && (
+                      <List.Item>
+                        {fill(t('stageNotSubmittedAtPublication'), { count: p.notSubmitted, units: p.units })}{' '}
+                        {label(NON_SUBMITTER_RULE_NAMES[p.nonSubmitters])}.
+                      </List.Item>
+                    )}
+                  </>
+                )}
+                {p.reasonRequired && (
+                  <List.Item c="red" fw={700}>
+                    {t('stageReasonRequired')}
+                  </List.Item>
+                )}
+              </List>
               {p.to === 'published' && (
-                <>
-                  <List.Item>{fill(t('stageMovePublishes'), { units: p.units })}</List.Item>
-                  {p.notSubmitted > 0 && (
-                    <List.Item>
-                      {fill(t('stageNotSubmittedAtPublication'), { count: p.notSubmitted, units: p.units })}{' '}
-                      {label(NON_SUBMITTER_RULE_NAMES[p.nonSubmitters])}.
-                    </List.Item>
-                  )}
-                </>
+                <Anchor href={`/cong-khai/ket-qua/xem-truoc/${round.id}`} target="_blank">
+                  {t('publicPagePreview')}
+                </Anchor>
               )}
-              {p.reasonRequired && (
-                <List.Item c="red" fw={700}>
-                  {t('stageReasonRequired')}
-                </List.Item>
-              )}
-            </List>
+            </>
           )}
         </ConfirmDialog>
       )}

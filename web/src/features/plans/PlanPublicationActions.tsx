@@ -33,7 +33,7 @@ export function PlanPublicationActions({ plan }: { plan: PlanDetail }) {
       )}
       {isPublic && (
         <Anchor href={`/cong-khai/ke-hoach/${plan.id}`} target="_blank" size="sm">
-          {t('planOpenPublic')}
+          {t('publicPageOpen')}
         </Anchor>
       )}
       {plan.access.issue && plan.status !== 'draft' && (
@@ -72,7 +72,7 @@ export function PlanPublicationActions({ plan }: { plan: PlanDetail }) {
           </Text>
           {info && (
             <Anchor href={info.previewPath} target="_blank">
-              {t('planPreview')}
+              {t('publicPagePreview')}
             </Anchor>
           )}
         </Stack>
