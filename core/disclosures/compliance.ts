@@ -127,10 +127,19 @@ export interface ObligationResult {
 }
 
 /**
+ * The places a unit must use for a rule: the loudspeaker only where the commune has a system ("nơi
+ * có hệ thống loa truyền thanh", Luật 10/2022 Điều 13 khoản 3; TT 343/2016 Điều 17).
+ */
+export function requiredPlaces(rule: Pick<Rule, 'places'>, unit: { loudspeaker: boolean }): DisclosurePlace[] {
+  return unit.loudspeaker ? [...rule.places] : rule.places.filter((place) => place !== 'loudspeaker');
+}
+
+/**
  * An obligation judged on `today`. Each required place: no record is missing once the due day has
  * passed (not yet due before); with records, the worst of them (one village taken down early marks
  * the place), late if one was first posted after the due day. The obligation: missing before taken
- * down early before not yet due before late before on time.
+ * down early before not yet due before late before on time. A unit without a loudspeaker system is
+ * not asked for broadcasts (one it records anyway is shown, not judged).
  */
 export function judgeObligation(
   rule: Rule,
@@ -138,10 +147,12 @@ export function judgeObligation(
   records: readonly DisclosureRecord[],
   today: string,
   calendar: Workdays,
+  unit: { loudspeaker: boolean } = { loudspeaker: true },
 ): ObligationResult {
   const due = dueDate(rule, obligation, calendar);
-  const required = new Set<DisclosurePlace>(rule.places);
-  const places = rule.places.map((place): PlaceResult => {
+  const placesOf = requiredPlaces(rule, unit);
+  const required = new Set<DisclosurePlace>(placesOf);
+  const places = placesOf.map((place): PlaceResult => {
     const results = records
       .filter((record) => record.place === place)
       .map((record) => recordResult(rule, obligation, record, due, today));

@@ -195,6 +195,25 @@ describe('an obligation as a whole', () => {
     ]);
   });
 
+  it('asks no broadcast of a commune without a loudspeaker system, and shows one made anyway unjudged', () => {
+    const withoutLoudspeaker = { loudspeaker: false };
+    const posted = all('2026-02-02').filter((record) => record.place !== 'loudspeaker');
+    // With a system, the missing broadcast makes the whole obligation missing.
+    expect(judgeObligation(estimate, obligation, posted, '2026-02-20', calendar).status).toBe('missing');
+    const judged = judgeObligation(estimate, obligation, posted, '2026-02-20', calendar, withoutLoudspeaker);
+    expect(judged.status).toBe('on_time');
+    expect(judged.places.map((place) => place.place)).toEqual(['office', 'village', 'website', 'written']);
+    const broadcast = judgeObligation(
+      estimate,
+      obligation,
+      all('2026-02-12'),
+      '2026-02-20',
+      calendar,
+      withoutLoudspeaker,
+    );
+    expect(broadcast.extra).toEqual([{ place: 'loudspeaker', from: '2026-02-12', to: null }]);
+  });
+
   it('is late when one place was first posted after the due day', () => {
     const records = all('2026-02-02').map((record) =>
       record.place === 'website' ? { ...record, from: '2026-02-10' } : record,
