@@ -10,6 +10,7 @@ import { assertReadsPlan } from '../plans/plan-access.ts';
 import { idOfSlug, percentText } from './format.ts';
 import { type Html, html } from './html.ts';
 import { layout, link, notFoundPage, type PageContext, pageContext } from './layout.ts';
+import { html200, listPage } from './list-page.ts';
 import { sendPublic } from './public-cache.ts';
 import { type PublicPlan, type PublicTask, planPath, publicPlan, publishedPlans } from './public-plans.ts';
 import { SW, say } from './site-words.ts';
@@ -51,30 +52,22 @@ const T = {
   },
 } satisfies Record<string, Msg | ((n: number) => Msg)>;
 
-const html200 = (markup: string) => ({ status: 200, type: 'text/html; charset=utf-8', body: markup });
-
 async function showList(request: FastifyRequest, reply: FastifyReply, db: Db) {
   return sendPublic(request, reply, async () => {
     const ctx = pageContext(request);
     const s = (message: Msg) => say(ctx.lang, message);
     const list = await publishedPlans(db);
-    const body = html`<h1>${s(T.title)}</h1>
-<p>${s(T.intro)}</p>
-${
-  list.length === 0
-    ? html`<p>${s(T.nothing)}</p>`
-    : html`<ul class="items">${list.map(
-        (plan) => html`<li><a href="${link(ctx, planPath(plan))}">${plan.title}</a>
-<p class="meta">${planName(plan, ctx.lang)}${plan.issuedOn ? html` · ${s(T.issued)} ${formatDateVi(plan.issuedOn)}` : null} · ${plan.unit}</p></li>`,
-      )}</ul>`
-}`;
     return html200(
-      layout(ctx, {
+      listPage(ctx, {
         title: s(T.title),
-        body,
+        intro: s(T.intro),
+        nothing: s(T.nothing),
         section: 'plans',
-        crumbs: [{ label: s(SW.home), href: '/cong-khai' }, { label: s(T.title) }],
-        description: s(T.intro),
+        entries: list.map((plan) => ({
+          href: planPath(plan),
+          name: plan.title,
+          meta: html`${planName(plan, ctx.lang)}${plan.issuedOn ? html` · ${s(T.issued)} ${formatDateVi(plan.issuedOn)}` : null} · ${plan.unit}`,
+        })),
       }).markup,
     );
   });

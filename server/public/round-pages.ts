@@ -11,6 +11,7 @@ import { assessmentRounds, frameworks, roundUnits, units } from '../db/schema/in
 import { decimal, idOfSlug, percentText, slug } from './format.ts';
 import { type Html, html } from './html.ts';
 import { layout, link, notFoundPage, type PageContext, pageContext, tableBox } from './layout.ts';
+import { html200, listPage } from './list-page.ts';
 import { sendPublic } from './public-cache.ts';
 import { type Lang, SW, say } from './site-words.ts';
 import { sendPreview } from './staff-preview.ts';
@@ -127,34 +128,26 @@ export async function publishedResults(db: Db, id: number, request: FastifyReque
 export const roundPath = (round: { id: number; name: string }) =>
   `/cong-khai/ket-qua/${round.id}-${slug(round.name)}`;
 
-const html200 = (markup: string) => ({ status: 200, type: 'text/html; charset=utf-8', body: markup });
-
 async function showList(request: FastifyRequest, reply: FastifyReply, db: Db) {
   return sendPublic(request, reply, async () => {
     const ctx = pageContext(request);
     const s = (message: Msg) => say(ctx.lang, message);
     const rounds = await publishedRounds(db);
-    const body = html`<h1>${s(T.title)}</h1>
-<p>${s(T.intro)}</p>
-${
-  rounds.length === 0
-    ? html`<p>${s(T.nothing)}</p>`
-    : html`<ul class="items">${rounds.map(
-        (round) => html`<li><a href="${link(ctx, roundPath(round))}">${round.name}</a>
-<p class="meta">${round.framework} · ${round.owner} · ${round.units} ${s(T.units)}${
-          round.publishedAt
-            ? html` · ${s(T.published)} ${formatDateVi(round.publishedAt.toISOString().slice(0, 10))}`
-            : null
-        }</p></li>`,
-      )}</ul>`
-}`;
     return html200(
-      layout(ctx, {
+      listPage(ctx, {
         title: s(T.title),
-        body,
+        intro: s(T.intro),
+        nothing: s(T.nothing),
         section: 'results',
-        crumbs: [{ label: s(SW.home), href: '/cong-khai' }, { label: s(T.title) }],
-        description: s(T.intro),
+        entries: rounds.map((round) => ({
+          href: roundPath(round),
+          name: round.name,
+          meta: html`${round.framework} · ${round.owner} · ${round.units} ${s(T.units)}${
+            round.publishedAt
+              ? html` · ${s(T.published)} ${formatDateVi(round.publishedAt.toISOString().slice(0, 10))}`
+              : null
+          }`,
+        })),
       }).markup,
     );
   });
