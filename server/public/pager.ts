@@ -34,7 +34,7 @@ export interface TablePage {
 }
 
 /** Page numbers to link: 1 … 4 5 [6] 7 8 … 16 (0 for a gap). */
-export function pageNumbers(page: number, pages: number): number[] {
+function pageNumbers(page: number, pages: number): number[] {
   const near = new Set([1, pages]);
   for (let n = page - 2; n <= page + 2; n++) if (n >= 1 && n <= pages) near.add(n);
   const sorted = [...near].sort((a, b) => a - b);
