@@ -38,3 +38,20 @@ export function parseSort(sort: string): { field: string; direction: 'asc' | 'de
     ? { field: sort.slice(1), direction: 'desc' }
     : { field: sort, direction: 'asc' };
 }
+
+/**
+ * One page of lines already in memory (a long table printed in pages): `asked` counts from 1, and a
+ * page past the end is the last one (an old link after lines were removed still shows the end).
+ */
+export function pageOfLines<T>(lines: readonly T[], asked: number, perPage: number) {
+  const pages = Math.max(1, Math.ceil(lines.length / perPage));
+  const page = Math.min(Math.max(1, Math.trunc(asked)), pages);
+  const start = (page - 1) * perPage;
+  return { items: lines.slice(start, start + perPage), page, pages, total: lines.length, start };
+}
+
+/** A page number in an address (`?ho=2`): a whole number from 1; anything else is the first page. */
+export function pageParam(value: unknown): number {
+  const page = typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : 1;
+  return Math.max(1, page);
+}

@@ -42,7 +42,7 @@ const NARROW_ACTIONS: [prefix: string, topics: Topic[]][] = [
   // A report opened, saved or moved on; sending it writes its tasks' progress; the step notifies.
   ['report.', ['reports', 'plans', 'notifications']],
   ['notification.', ['notifications']],
-  // Citizens' feedback received or moved on (no cache reads it yet); each step may notify.
+  // Citizens' feedback received or moved on (the public feedback pages read it); each step may notify.
   ['feedback.', ['feedback', 'notifications']],
   ['auth.logout', ['sessions']],
   // Satisfaction surveys: a citizen's survey started, saved or sent on the public page (anyone may post

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { publicDialogueQuery } from '../../core/dialogues/dialogue-schemas.ts';
 import { COMMITMENT_STATES, DIALOGUE_KINDS } from '../../core/dialogues/kinds.ts';
 import { inLocale, type Msg } from '../../core/errors.ts';
@@ -9,13 +9,15 @@ import { W as FEEDBACK_WORDS, type Lang, say } from '../feedback/pages/words.ts'
 import { httpStatusOf, toAppError } from '../http/errors.ts';
 import { html } from '../public/html.ts';
 import { layout, link, type PageContext, pageContext, sendPage } from '../public/layout.ts';
+import { htmlRendered, type Rendered, sendPublic } from '../public/public-cache.ts';
 import { publicChoices, publicDialogue, publicDialogues } from './dialogue-public.ts';
 
 /**
  * The public record of dialogues, served as HTML without JavaScript through the citizens' page template
  * (server/feedback/pages): the list of published dialogues (/doi-thoai, filtered by unit and year with
  * a GET form) and a page per dialogue (/doi-thoai/:id). Never a draft: an unpublished dialogue is
- * "not found", as one that does not exist.
+ * "not found", as one that does not exist. Public data only, rendered once per data change
+ * (`sendPublic`: a commitment's state is its task's, which a report step may change).
  */
 const W = {
   listTitle: { vi: 'Đối thoại với Nhân dân và doanh nghiệp', en: 'Dialogues with residents and businesses' },
@@ -66,7 +68,7 @@ function listQueryOf(raw: Record<string, unknown>) {
   return publicDialogueQuery.safeParse(picked).data ?? publicDialogueQuery.parse({});
 }
 
-async function showList(request: FastifyRequest, reply: FastifyReply, db: Db) {
+async function renderList(request: FastifyRequest, db: Db): Promise<Rendered> {
   const ctx = pageContext(request);
   const { lang } = ctx;
   const s = (message: Msg) => say(lang, message);
@@ -112,16 +114,16 @@ ${
 ${list.page > 1 ? html`<a href="${pageLink(list.page - 1)}" rel="prev">${s(FEEDBACK_WORDS.previous)}</a>` : html`<span></span>`}
 ${list.page < pages ? html`<a href="${pageLink(list.page + 1)}" rel="next">${s(FEEDBACK_WORDS.next)}</a>` : null}
 </nav>`;
-  return sendPage(reply, 200, layout(ctx, { title: s(W.listTitle), body, section: 'dialogues' }));
+  return htmlRendered(200, layout(ctx, { title: s(W.listTitle), body, section: 'dialogues' }));
 }
 
-function notFound(ctx: PageContext, reply: FastifyReply) {
+function notFoundPage(ctx: PageContext) {
   const title = say(ctx.lang, FEEDBACK_WORDS.notFoundTitle);
   const body = html`<h1>${title}</h1><p><a href="${link(ctx, '/doi-thoai')}">${say(ctx.lang, W.backToList)}</a></p>`;
-  return sendPage(reply, 404, layout(ctx, { title, body }));
+  return layout(ctx, { title, body });
 }
 
-async function showDialogue(request: FastifyRequest, reply: FastifyReply, db: Db) {
+async function renderDialogue(request: FastifyRequest, db: Db): Promise<Rendered> {
   const ctx = pageContext(request);
   const { lang } = ctx;
   const s = (message: Msg) => say(lang, message);
@@ -130,7 +132,7 @@ async function showDialogue(request: FastifyRequest, reply: FastifyReply, db: Db
     Number.isInteger(id) && id > 0 && id <= 2_147_483_647
       ? await publicDialogue(db, id, todayOf({ now: request.server.clock }))
       : null;
-  if (!dialogue) return notFound(ctx, reply);
+  if (!dialogue) return htmlRendered(404, notFoundPage(ctx));
   const row = (label: Msg, value: string | number | null) =>
     value === null || value === '' ? null : html`<dt>${s(label)}</dt><dd>${value}</dd>`;
   const body = html`<p><a href="${link(ctx, '/doi-thoai')}">${s(W.backToList)}</a></p>
@@ -175,7 +177,7 @@ ${
 </dl></li>`,
       )}</ul>`
 }`;
-  return sendPage(reply, 200, layout(ctx, { title: dialogue.topic, body, section: 'dialogues' }));
+  return htmlRendered(200, layout(ctx, { title: dialogue.topic, body, section: 'dialogues' }));
 }
 
 /** The public pages of dialogues (policy 'public', kept out of the OpenAPI document: they answer HTML). */
@@ -192,10 +194,14 @@ export async function dialoguePages(app: FastifyInstance, { db }: { db: Db }) {
 <p><a href="${link(ctx, '/doi-thoai')}">${say(ctx.lang, W.backToList)}</a></p>`;
     return sendPage(reply, status, layout(ctx, { title, body }));
   });
-  app.get('/doi-thoai', { config, schema }, (request, reply) => showList(request, reply, db));
-  app.get('/doi-thoai/:id', { config, schema }, (request, reply) => showDialogue(request, reply, db));
+  app.get('/doi-thoai', { config, schema }, (request, reply) =>
+    sendPublic(request, reply, () => renderList(request, db)),
+  );
+  app.get('/doi-thoai/:id', { config, schema }, (request, reply) =>
+    sendPublic(request, reply, () => renderDialogue(request, db)),
+  );
   // Anything else under /doi-thoai/ is not the web app's: a 404 page here.
   app.get('/doi-thoai/*', { config, schema }, async (request, reply) =>
-    notFound(pageContext(request), reply),
+    sendPage(reply, 404, notFoundPage(pageContext(request))),
   );
 }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, notifications, plans, units } from '../db/schema/index.ts';
 import { COMMUNE_A, COMMUNE_B, signInAs } from '../test/factories.ts';
 import { createTestApp, type Session, type TestApp, unitIdByCode } from '../test/harness.ts';
+import { expectCachedPage } from '../test/public-cache-check.ts';
 
 /**
  * Dialogues end to end through the API and the public pages: a commitment becomes a task of the lead
@@ -329,8 +330,8 @@ describe('the public record', () => {
     expect(published.status).toBe(200);
     expect(published.json.publishedAt).toBe('2026-12-03T02:00:00.000Z');
 
-    const page = await t.app.inject({ method: 'GET', url: `/doi-thoai/${dialogue.id}` });
-    expect(page.statusCode).toBe(200);
+    // Published data only: served from the cache, which the publication (or any change) forgets.
+    const page = await expectCachedPage(t, `/doi-thoai/${dialogue.id}`);
     expect(page.body).toContain('Hội nghị đối thoại giữa Chủ tịch UBND phường với Nhân dân năm 2026');
     expect(page.body).toContain('Đường vào khu phố 3 xuống cấp, khi nào được sửa?');
     expect(page.body).toContain('Sở Xây dựng sẽ đưa vào kế hoạch duy tu quý I năm 2027.');
@@ -340,7 +341,7 @@ describe('the public record', () => {
     // Who asked is a resident: not published; nor the list of participants.
     expect(page.body).not.toContain('Nguyễn Văn Bình');
     expect(page.body).not.toContain('Nhân dân các khu phố');
-    const list = await t.app.inject({ method: 'GET', url: `/doi-thoai?unitId=${unitA}&year=2026` });
+    const list = await expectCachedPage(t, `/doi-thoai?unitId=${unitA}&year=2026`);
     expect(list.body).toContain(`href="/doi-thoai/${dialogue.id}"`);
 
     // The lead unit marks its task done: the public page says so, with the day.
@@ -358,7 +359,8 @@ describe('the public record', () => {
     } finally {
       now = '2026-12-03T09:00:00+07:00';
     }
-    const after = await t.app.inject({ method: 'GET', url: `/doi-thoai/${dialogue.id}` });
+    const after = await expectCachedPage(t, `/doi-thoai/${dialogue.id}`);
+    expect(after.headers.etag).not.toBe(page.headers.etag);
     expect(after.body).toContain('<span class="badge">Đã thực hiện</span> ngày 20/12/2026');
     const english = await t.app.inject({ method: 'GET', url: `/doi-thoai/${dialogue.id}?lang=en` });
     expect(english.body).toContain('<span class="badge">Done</span> on 20/12/2026');

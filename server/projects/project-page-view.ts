@@ -1,4 +1,5 @@
 import { inLocale, type Msg } from '../../core/errors.ts';
+import { pageOfLines } from '../../core/list.ts';
 import {
   BUDGET_SOURCES,
   type BudgetSource,
@@ -20,13 +21,23 @@ import {
 import { formatDateVi } from '../../core/text/dates.ts';
 import { type Html, html } from '../public/html.ts';
 import { type PageContext, tableBox } from '../public/layout.ts';
+import { tablePager } from '../public/pager.ts';
 import { say } from '../public/site-words.ts';
+import {
+  BOOK_PAGE_LINES,
+  BOOK_PARAMS,
+  type BookPages,
+  type BookTable,
+  bookParams,
+} from './project-book-pages.ts';
 import type { PublicProject } from './project-public.ts';
 
 /**
  * One community project as the public reads it: the same markup on /cong-khai/cong-trinh/<id>-<slug>
  * and in the staff's preview, so the preview shows exactly what publishing makes public. Tables have
- * captions and column headers with `scope`; headings go h1 → h2 → h3.
+ * captions and column headers with `scope`; headings go h1 → h2 → h3. The long tables (the households,
+ * the receipts, the payments) show 50 lines a page, each paged by its own parameter (`?ho=2`, `?thu=2`,
+ * `?chi=2`): 800 households stay a light page on a cheap phone. Their totals are over every line.
  */
 export const PW = {
   section: { vi: 'Công trình dân góp', en: 'Community projects' },
@@ -62,6 +73,7 @@ export const PW = {
   paidFor: { vi: 'Nội dung chi', en: 'Paid for' },
   voucher: { vi: 'Chứng từ', en: 'Voucher' },
   balance: { vi: 'Tồn quỹ (thu − chi)', en: 'Balance (in − out)' },
+  allCsv: { vi: 'Tải tất cả (CSV)', en: 'Download them all (CSV)' },
   none: { vi: 'Chưa có.', en: 'None yet.' },
   contributors: { vi: 'Các hộ đóng góp', en: 'Contributing households' },
   household: { vi: 'Hộ gia đình', en: 'Household' },
@@ -98,6 +110,12 @@ export const PW = {
   },
 } as const satisfies Record<string, Msg>;
 
+/** The total line of the contributors: every household, every line, whatever page is shown. */
+const householdsTotal = (count: number): Msg => ({
+  vi: `Tổng cộng (${formatWhole(count)} hộ)`,
+  en: `Total (${formatWhole(count)} ${count === 1 ? 'household' : 'households'})`,
+});
+
 const num = (value: number) => html`<td class="num">${formatWhole(value)}</td>`;
 
 function table(
@@ -118,11 +136,31 @@ function table(
   );
 }
 
-export function projectBody(
-  ctx: PageContext,
-  project: PublicProject,
-  options: { preview?: boolean; path?: string } = {},
-): Html {
+/** "Tiền: 1.500.000 đồng · Ngày công: 3 ngày công": what was given, by kind, leaving out the kinds not given. */
+function inKindText(ctx: PageContext, totals: { money: number; land: number; labour: number }): string {
+  const s = (message: Msg) => say(ctx.lang, message);
+  return [
+    totals.money > 0 ? `${s(CONTRIBUTION_KINDS.money)}: ${formatDong(totals.money, ctx.lang)}` : '',
+    totals.land > 0 ? `${s(CONTRIBUTION_KINDS.land)}: ${formatWhole(totals.land)} m²` : '',
+    totals.labour > 0
+      ? `${s(CONTRIBUTION_KINDS.labour)}: ${formatWhole(totals.labour)} ${s(CONTRIBUTION_KINDS.labour.unit)}`
+      : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
+
+export interface ProjectPageOptions {
+  preview?: boolean;
+  /** The published page's address, for its data files (none in the preview). */
+  path?: string;
+  /** The address this page is served at (the published one or the preview's), for the tables' pages. */
+  here: string;
+  /** The page of each long table asked for. */
+  pages: BookPages;
+}
+
+export function projectBody(ctx: PageContext, project: PublicProject, options: ProjectPageOptions): Html {
   const s = (message: Msg) => say(ctx.lang, message);
   const row = (label: Msg, value: string | Html | null) =>
     value === null || value === '' ? null : html`<dt>${s(label)}</dt><dd>${value}</dd>`;
@@ -132,6 +170,25 @@ export function projectBody(
   const budgetTotal = sources.reduce((sum, key) => sum + project.budget[key], 0);
   const shown = project.contributors;
   const unnamed = shown.unnamed;
+  // Totals come from the books, over every line; only the lines listed are cut into pages.
+  const at = {
+    contributors: pageOfLines(shown.named, options.pages.contributors, BOOK_PAGE_LINES),
+    receipts: pageOfLines(project.receipts, options.pages.receipts, BOOK_PAGE_LINES),
+    payments: pageOfLines(project.payments, options.pages.payments, BOOK_PAGE_LINES),
+  };
+  const kept = bookParams({
+    contributors: at.contributors.page,
+    receipts: at.receipts.page,
+    payments: at.payments.page,
+  });
+  const pager = (table: BookTable, name: Msg, fragment: string, download?: { href: string; label: Msg }) =>
+    tablePager(
+      ctx,
+      { name: s(name), path: options.here, param: BOOK_PARAMS[table], params: kept, fragment, download },
+      at[table],
+    );
+  const receiptsTotal = books.receipts.state_budget + books.receipts.sponsors + books.receipts.other;
+  const contributedValue = books.receipts.residents + books.land.value + books.labour.value;
   return html`${options.preview ? html`<div class="alert info" role="note"><p>${s(PW.preview)}</p></div>` : null}
 <h1>${project.name}</h1>
 <div class="card"><dl>
@@ -177,62 +234,69 @@ ${table(
 <dt>${s(CONTRIBUTION_KINDS.land)}</dt><dd>${formatWhole(books.land.area)} m² · ${books.land.households} ${ctx.lang === 'en' ? 'households' : 'hộ'} · ${formatDong(books.land.value)}</dd>
 <dt>${s(CONTRIBUTION_KINDS.labour)}</dt><dd>${formatWhole(books.labour.days)} ${s(CONTRIBUTION_KINDS.labour.unit)} · ${books.labour.households} ${ctx.lang === 'en' ? 'households' : 'hộ'} · ${formatDong(books.labour.value)}</dd>
 </dl></div>
-<h2>${s(PW.receipts)}</h2>
+<h2 id="so-thu">${s(PW.receipts)}</h2>
 ${
   project.receipts.length === 0
     ? html`<p>${s(PW.none)}</p>`
-    : table(
+    : html`${table(
         s(PW.receipts),
         [s(PW.date), s(PW.source), [dong(PW.amount), 'num'], s(PW.note)],
-        project.receipts.map(
+        at.receipts.items.map(
           (line) =>
-            html`<tr><td class="nowrap">${formatDateVi(line.receivedOn)}</td><td>${s(RECEIPT_SOURCES[line.source])}</td>${num(line.amount)}<td>${line.note ?? ''}</td></tr>`,
+            html`<tr data-receipt><td class="nowrap">${formatDateVi(line.receivedOn)}</td><td>${s(RECEIPT_SOURCES[line.source])}</td>${num(line.amount)}<td>${line.note ?? ''}</td></tr>`,
         ),
-      )
+        html`<tr><th scope="row" colspan="2">${s(PW.total)}</th>${num(receiptsTotal)}<td></td></tr>`,
+      )}${pager('receipts', PW.receipts, 'so-thu')}`
 }
-<h2>${s(PW.payments)}</h2>
+<h2 id="so-chi">${s(PW.payments)}</h2>
 ${
   project.payments.length === 0
     ? html`<p>${s(PW.none)}</p>`
-    : table(
+    : html`${table(
         s(PW.payments),
         [s(PW.date), s(PW.payee), s(PW.paidFor), s(PW.voucher), [dong(PW.amount), 'num']],
-        project.payments.map(
+        at.payments.items.map(
           (line) =>
-            html`<tr><td class="nowrap">${formatDateVi(line.paidOn)}</td><td>${line.payee}</td><td>${line.purpose}</td><td>${line.voucher ?? ''}</td>${num(line.amount)}</tr>`,
+            html`<tr data-payment><td class="nowrap">${formatDateVi(line.paidOn)}</td><td>${line.payee}</td><td>${line.purpose}</td><td>${line.voucher ?? ''}</td>${num(line.amount)}</tr>`,
         ),
         html`<tr><th scope="row" colspan="4">${s(PW.total)}</th>${num(books.cashOut)}</tr>`,
-      )
+      )}${pager('payments', PW.payments, 'so-chi')}`
 }
 <p><strong>${s(PW.balance)}:</strong> <span data-balance>${formatDong(books.balance)}</span></p>
-<h2>${s(PW.contributors)}</h2>
+<h2 id="ho-dong-gop">${s(PW.contributors)}</h2>
 <p class="meta">${s(PW.consentHint)}</p>
 ${
   shown.named.length === 0 && unnamed.households === 0
     ? html`<p>${s(PW.none)}</p>`
-    : table(
+    : html`${table(
         s(PW.contributors),
         [s(PW.household), s(PW.kind), [s(PW.quantity), 'num'], [dong(PW.value), 'num']],
-        [
-          ...shown.named.map(
-            (line) =>
-              html`<tr data-contributor><td>${line.name ?? ''}</td><td>${s(CONTRIBUTION_KINDS[line.kind])}</td><td class="num">${formatWhole(line.quantity)} ${s(CONTRIBUTION_KINDS[line.kind].unit)}</td><td class="num">${line.kind === 'money' ? formatWhole(line.quantity) : line.value === null ? '—' : formatWhole(line.value)}</td></tr>`,
-          ),
-          ...(unnamed.households > 0
-            ? [
-                html`<tr data-unnamed><td>${s(UNNAMED_HOUSEHOLDS(unnamed.households))}</td><td colspan="3">${[
-                  unnamed.money > 0 ? `${s(CONTRIBUTION_KINDS.money)}: ${formatDong(unnamed.money)}` : '',
-                  unnamed.land > 0 ? `${s(CONTRIBUTION_KINDS.land)}: ${formatWhole(unnamed.land)} m²` : '',
-                  unnamed.labour > 0
-                    ? `${s(CONTRIBUTION_KINDS.labour)}: ${formatWhole(unnamed.labour)} ${s(CONTRIBUTION_KINDS.labour.unit)}`
-                    : '',
-                ]
-                  .filter(Boolean)
-                  .join(' · ')}</td></tr>`,
-              ]
-            : []),
-        ],
-      )
+        at.contributors.items.map(
+          (line) =>
+            html`<tr data-contributor><td>${line.name ?? ''}</td><td>${s(CONTRIBUTION_KINDS[line.kind])}</td><td class="num">${formatWhole(line.quantity)} ${s(CONTRIBUTION_KINDS[line.kind].unit)}</td><td class="num">${line.kind === 'money' ? formatWhole(line.quantity) : line.value === null ? '—' : formatWhole(line.value)}</td></tr>`,
+        ),
+        // The households counted together and the totals close the table on every page.
+        html`${
+          unnamed.households > 0
+            ? html`<tr data-unnamed><td>${s(UNNAMED_HOUSEHOLDS(unnamed.households))}</td><td colspan="3">${inKindText(
+                ctx,
+                unnamed,
+              )}</td></tr>`
+            : null
+        }<tr data-total><th scope="row">${s(householdsTotal(books.households))}</th><td colspan="2">${inKindText(
+          ctx,
+          {
+            money: books.receipts.residents,
+            land: books.land.area,
+            labour: books.labour.days,
+          },
+        )}</td>${num(contributedValue)}</tr>`,
+      )}${pager(
+        'contributors',
+        PW.contributors,
+        'ho-dong-gop',
+        options.path ? { href: `${options.path}/dong-gop.csv`, label: PW.allCsv } : undefined,
+      )}`
 }
 <h2>${s(PW.board)}</h2>
 ${project.boardDecisionNumber || project.boardDecidedOn ? html`<p>${s(PW.boardDecision)}: ${[project.boardDecisionNumber, formatDateVi(project.boardDecidedOn)].filter(Boolean).join(' · ')}</p>` : null}

@@ -12,15 +12,17 @@ import { layout, link, type PageContext, pageContext } from '../public/layout.ts
 import { setUpCitizenPages } from '../public/page-setup.ts';
 import { type Rendered, sendPublic } from '../public/public-cache.ts';
 import { SW, say } from '../public/site-words.ts';
-import { PW, projectBody } from './project-page-view.ts';
+import { bookPages, bookParams } from './project-book-pages.ts';
+import { type ProjectPageOptions, PW, projectBody } from './project-page-view.ts';
 import { projectPath, projectSlug, publicCommunes, publicProjects, publicView } from './project-public.ts';
 import { projectView } from './project-view.ts';
 
 /**
  * The public pages of community projects, server-rendered without JavaScript and cached per data
  * change (`sendPublic`): the published projects by commune (/cong-khai/cong-trinh, filtered with a
- * GET form) and one project (/cong-khai/cong-trinh/<id>-<slug>; another slug is sent to the right one).
- * A project not published is "not found", as one that does not exist.
+ * GET form) and one project (/cong-khai/cong-trinh/<id>-<slug>; another slug is sent to the right one,
+ * with the pages of its long tables: `?ho=2`). A project not published is "not found", as one that
+ * does not exist.
  */
 const T = {
   intro: {
@@ -111,7 +113,7 @@ function notFound(ctx: PageContext): Rendered {
 export function projectPage(
   ctx: PageContext,
   project: ReturnType<typeof publicView>,
-  options: { preview?: boolean; path?: string } = {},
+  options: ProjectPageOptions,
 ) {
   const s = (message: Msg) => say(ctx.lang, message);
   return layout(ctx, {
@@ -146,17 +148,19 @@ async function showProject(request: FastifyRequest, reply: FastifyReply, db: Db)
     const slug = (request.params as { slug: string }).slug;
     const row = await publishedBySlug(db, slug);
     if (!row) return notFound(ctx);
-    // An old or shortened address of a published project leads to its own.
+    const pages = bookPages(request.query);
+    // An old or shortened address of a published project leads to its own, on the same tables' pages.
     const path = projectPath(row.project.id, row.project.name);
     if (projectSlug(row.project.id, row.project.name) !== slug)
       return {
         status: 301,
         type: 'text/plain; charset=utf-8',
         body: '',
-        headers: { location: link(ctx, path) },
+        headers: { location: link(ctx, path, bookParams(pages)) },
       };
     const view = await projectView(db, row, todayOf({ now: request.server.clock }));
-    return { status: 200, type: HTML_TYPE, body: projectPage(ctx, publicView(view), { path }).markup };
+    const page = projectPage(ctx, publicView(view), { path, here: path, pages });
+    return { status: 200, type: HTML_TYPE, body: page.markup };
   });
 }
 

@@ -16,6 +16,7 @@ import { sendDownload } from '../http/downloads.ts';
 import { uploadedFile } from '../http/uploads.ts';
 import { pageContext } from '../public/layout.ts';
 import { readSiteIdentity } from '../public/site-identity.ts';
+import { bookPages } from './project-book-pages.ts';
 import { createProject, editProject, publishProject, withdrawProject } from './project-commands.ts';
 import {
   addLine,
@@ -104,7 +105,11 @@ export async function projectRoutes(app: FastifyInstance, { db }: { db: Db }) {
       const detail = await projectDetail(contextOf(request, db), request.params.id);
       // The site's frame too (the API's requests skip reading it): the preview is the page as published.
       const ctx = { ...pageContext(request), site: await readSiteIdentity(db) };
-      const page = projectPage(ctx, publicView(detail), { preview: true });
+      const page = projectPage(ctx, publicView(detail), {
+        preview: true,
+        here: `/api/projects/${detail.id}/preview`,
+        pages: bookPages(request.query),
+      });
       return reply.header('cache-control', 'no-store').type('text/html; charset=utf-8').send(page.markup);
     },
   );

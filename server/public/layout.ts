@@ -140,6 +140,13 @@ ul.items a{font-weight:600}
 .meta{color:#545b66;font-size:.9rem}
 .pages{display:flex;justify-content:space-between;gap:1rem;flex-wrap:wrap;align-items:center}
 .pages a{display:inline-block;padding:.6rem 0;min-height:44px}
+.pager{margin:-.5rem 0 1.5rem}
+.pager p{margin:.25rem 0}
+.pager ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.25rem;align-items:center}
+.pager li>a,.pager li>span{display:inline-block;min-width:44px;min-height:44px;padding:.6rem .5rem;text-align:center;border-radius:6px}
+.pager li>a{background:#fff;border:1px solid #d9dce1}
+.pager [aria-current]{font-weight:700;background:#1c5fb8;color:#fff;border:1px solid #1c5fb8}
+.pager li[aria-hidden]{padding:0 .25rem}
 footer{max-width:72rem;margin:0 auto;padding:1rem;color:#545b66;font-size:.9rem}
 footer p{margin:.25rem 0}
 @media (max-width:22rem){h1{font-size:1.3rem}dl{grid-template-columns:1fr;gap:0}dd{margin:0 0 .5rem}}

@@ -2,15 +2,16 @@ import { createHash } from 'node:crypto';
 import { brotliCompressSync, gzipSync, constants as zlibConstants } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { ReadCache } from '../db/read-cache.ts';
+import { ReadCache, type Topic } from '../db/read-cache.ts';
+import type { Html } from './html.ts';
 import { pageLang } from './site-words.ts';
 
 /**
  * The public site's published pages and open-data files, rendered once per data change and served
  * from memory with an ETag: a thousand citizens reading the same page cost one query, and a browser
  * that has the page already gets a 304. Only what anyone may read goes through here (never a private
- * link or a form's one-use token). Kept across changes that touch only sessions, notifications,
- * feedback or surveys (the site reads plans and reports; any other change forgets everything), and for
+ * link or a form's one-use token). Each page names what it reads (`PublicReads`): its entry is kept
+ * across the narrow changes that touch none of it (any other change forgets everything), and for
  * CHISO_READ_CACHE_SECONDS at most.
  */
 export interface Rendered {
@@ -32,33 +33,52 @@ interface Cached extends Rendered {
 const compressible = (rendered: Rendered) =>
   /^(text\/|application\/(json|xml|ld\+json|geo\+json))/.test(rendered.type) && rendered.body.length > 1024;
 
+/**
+ * What a page reads, as the topics whose narrow changes must forget it. The site (plans, rounds,
+ * projects, disclosures, dialogues, reception days…) reads plans and reports; everything else it shows
+ * changes broadly. The feedback pages read feedback, which citizens send all day: a cache of their own,
+ * so a petition received keeps the site's pages, and a report sent keeps the feedback pages.
+ */
+const READS = {
+  site: ['plans', 'reports'],
+  feedback: ['feedback'],
+} as const satisfies Record<string, readonly Topic[]>;
+export type PublicReads = keyof typeof READS;
+
 declare module 'fastify' {
   interface FastifyInstance {
-    publicCache: ReadCache<Cached>;
+    publicCache: Record<PublicReads, ReadCache<Cached>>;
   }
 }
 
-/** One cache per server, living as long as CHISO_READ_CACHE_SECONDS says (0 turns it off). */
+/** One cache per server and kind of page, living as long as CHISO_READ_CACHE_SECONDS says (0 turns it off). */
 export const publicCachePlugin = fp(async (app: FastifyInstance, { cacheMs }: { cacheMs: number }) => {
-  app.decorate(
-    'publicCache',
-    new ReadCache<Cached>({ maxEntries: 2_000, maxAgeMs: cacheMs, dependsOn: ['plans', 'reports'] }),
-  );
+  const cacheOf = (dependsOn: readonly Topic[]) =>
+    new ReadCache<Cached>({ maxEntries: 2_000, maxAgeMs: cacheMs, dependsOn });
+  app.decorate('publicCache', { site: cacheOf(READS.site), feedback: cacheOf(READS.feedback) });
+});
+
+/** A page of the site as `sendPublic` keeps it. */
+export const htmlRendered = (status: number, page: Html): Rendered => ({
+  status,
+  type: 'text/html; charset=utf-8',
+  body: page.markup,
 });
 
 /**
  * Sends what `render` makes for this address in the reader's language, from memory while nothing it
- * reads changed. `cors`: open to any site's scripts (open data).
+ * reads changed. `reads`: what the page reads (the site's topics unless said). `cors`: open to any
+ * site's scripts (open data).
  */
 export async function sendPublic(
   request: FastifyRequest,
   reply: FastifyReply,
   render: () => Promise<Rendered>,
-  options: { cors?: boolean } = {},
+  options: { cors?: boolean; reads?: PublicReads } = {},
 ) {
   const { lang, chosen } = pageLang(request);
   const key = `${chosen ? '' : `${lang}|`}${request.url}`;
-  const page = await request.server.publicCache.get(key, async () => {
+  const page = await request.server.publicCache[options.reads ?? 'site'].get(key, async () => {
     const rendered = await render();
     const hash = createHash('sha256').update(rendered.body).digest('base64url').slice(0, 27);
     const packed = compressible(rendered);

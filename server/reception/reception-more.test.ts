@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readTable } from '../files/tabular.ts';
 import { COMMUNE_A, signInAs } from '../test/factories.ts';
 import { createTestApp, type Session, type TestApp, unitIdByCode } from '../test/harness.ts';
+import { expectCachedPage } from '../test/public-cache-check.ts';
 import { REGISTER_HEADERS } from './reception-export.ts';
 
 /**
@@ -128,6 +129,39 @@ describe('online reception', () => {
       newOn: '30/06/2026',
     });
     expect([moved.status, moved.json.error.details.fields[0].path]).toEqual([400, 'newOn']);
+  });
+});
+
+describe('the public schedule', () => {
+  it('is served from the cache until a day is published or postponed: then the next reader sees it', async () => {
+    const url = `/tiep-cong-dan?unitId=${unitId}`;
+    const before = await expectCachedPage(t, url);
+    const made = await staff.request(
+      'POST',
+      '/api/reception/sessions',
+      session({ on: '19/01/2027', mode: 'in_person', location: 'Nhà văn hóa thôn Nam' }),
+    );
+    expect(made.status).toBe(201);
+    // Not published yet: not on the page.
+    expect((await t.app.inject({ url })).body).not.toContain('Nhà văn hóa thôn Nam');
+    const published = await staff.request('POST', `/api/reception/sessions/${made.json.id}/publish`, {
+      version: made.json.version,
+    });
+    expect(published.status).toBe(200);
+    const shown = await expectCachedPage(t, url);
+    expect(before.body).not.toContain('Nhà văn hóa thôn Nam');
+    expect(shown.body).toContain('<h2>19/01/2027 · Phường Phố Hiến</h2>');
+    expect(shown.body).toContain('<dd>Nhà văn hóa thôn Nam</dd>');
+    const { version } = (await staff.request('GET', `/api/reception/sessions/${made.json.id}`)).json;
+    const postponed = await staff.request('POST', `/api/reception/sessions/${made.json.id}/postpone`, {
+      version,
+      reason: 'Chủ tịch đi công tác',
+      newOn: '26/01/2027',
+    });
+    expect(postponed.status).toBe(200);
+    const moved = await expectCachedPage(t, url);
+    expect(moved.headers.etag).not.toBe(shown.headers.etag);
+    expect(moved.body).toContain('<p>Lý do: Chủ tịch đi công tác</p>');
   });
 });
 

@@ -1,5 +1,5 @@
 import { and, asc, eq, gte, inArray, isNotNull } from 'drizzle-orm';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { inLocale, type Msg } from '../../core/errors.ts';
 import { idParam } from '../../core/ids.ts';
 import {
@@ -17,13 +17,15 @@ import { totalOver } from '../db/list-total.ts';
 import { receptionSessions, units } from '../db/schema/index.ts';
 import { say, W } from '../feedback/pages/words.ts';
 import { html } from '../public/html.ts';
-import { layout, link, pageContext, sendPage } from '../public/layout.ts';
+import { layout, link, pageContext } from '../public/layout.ts';
+import { htmlRendered, type Rendered, sendPublic } from '../public/public-cache.ts';
 
 /**
  * GET /tiep-cong-dan: the public reception schedule without JavaScript (Luật TCD Điều 24): every unit's
  * published sessions from today — day, hours, place, host, expected content and participants; a
- * postponed day with its reason and the new day; whether it is in person or online (never the link). Filterable by unit with a GET form; 50 to a page. Nothing of the
- * register (visitors, names, what they raised) is ever read here.
+ * postponed day with its reason and the new day; whether it is in person or online (never the link).
+ * Filterable by unit with a GET form; 50 to a page. Nothing of the register (visitors, names, what they
+ * raised) is ever read here: public data only, rendered once per data change (`sendPublic`).
  */
 /** Sessions a page: the schedule of every unit of a province is long, and is never cut. */
 const PER_PAGE = 50;
@@ -50,7 +52,7 @@ const T = {
   pages: { vi: 'Các trang lịch tiếp', en: 'Pages of the schedule' },
 } satisfies Record<string, Msg>;
 
-async function showSchedule(request: FastifyRequest, reply: FastifyReply, db: Db) {
+async function renderSchedule(request: FastifyRequest, db: Db): Promise<Rendered> {
   const ctx = pageContext(request);
   const { lang } = ctx;
   const s = (message: Msg) => say(lang, message);
@@ -151,13 +153,13 @@ ${page > 1 ? html`<a href="${pageLink(page - 1)}" rel="prev">${s(W.previous)}</a
 ${page < pages ? html`<a href="${pageLink(page + 1)}" rel="next">${s(W.next)}</a>` : null}
 </nav>
 <p><a href="${link(ctx, '/phan-anh')}">${s(W.navForm)}</a></p>`;
-  return sendPage(reply, 200, layout(ctx, { title: s(T.title), body, section: 'reception' }));
+  return htmlRendered(200, layout(ctx, { title: s(T.title), body, section: 'reception' }));
 }
 
 export async function receptionPage(app: FastifyInstance, { db }: { db: Db }) {
   app.get(
     '/tiep-cong-dan',
     { config: { policy: 'public' as const }, schema: { hide: true } },
-    (request, reply) => showSchedule(request, reply, db),
+    (request, reply) => sendPublic(request, reply, () => renderSchedule(request, db)),
   );
 }

@@ -9,7 +9,8 @@ import {
 import { formatDateVi } from '../../../core/text/dates.ts';
 import type { Db } from '../../db/engine.ts';
 import { html } from '../../public/html.ts';
-import { layout, link, pageContext, sendPage } from '../../public/layout.ts';
+import { layout, link, pageContext } from '../../public/layout.ts';
+import { htmlRendered, sendPublic } from '../../public/public-cache.ts';
 import { formChoices, publicList } from '../feedback-public-list.ts';
 import { publicListQuery } from '../feedback-public-routes.ts';
 import { pageCount, say, W } from './words.ts';
@@ -18,6 +19,7 @@ import { pageCount, say, W } from './words.ts';
  * GET /phan-anh/danh-sach: the public list (the API's `publicList`: no names, contacts or notes, no
  * spam, no complaints or denunciations), filtered by commune, category, status and text with a GET
  * form, with links to the pages before and after. A filter value the list does not know is ignored.
+ * Public data only: rendered once per change to feedback (`sendPublic`).
  */
 const FILTERS = ['page', 'perPage', 'q', 'communeCode', 'categoryCode', 'status'] as const;
 
@@ -33,7 +35,11 @@ function listQueryOf(raw: Record<string, unknown>) {
   return publicListQuery.safeParse(picked).data ?? publicListQuery.parse({});
 }
 
-export async function showList(request: FastifyRequest, reply: FastifyReply, db: Db) {
+export function showList(request: FastifyRequest, reply: FastifyReply, db: Db) {
+  return sendPublic(request, reply, () => renderList(request, db), { reads: 'feedback' });
+}
+
+async function renderList(request: FastifyRequest, db: Db) {
   const ctx = pageContext(request);
   const { lang } = ctx;
   const s = (message: Msg) => say(lang, message);
@@ -98,5 +104,5 @@ ${
 ${list.page > 1 ? html`<a href="${pageLink(list.page - 1)}" rel="prev">${s(W.previous)}</a>` : html`<span></span>`}
 ${list.page < pages ? html`<a href="${pageLink(list.page + 1)}" rel="next">${s(W.next)}</a>` : null}
 </nav>`;
-  return sendPage(reply, 200, layout(ctx, { title: s(W.listTitle), body, section: 'feedback' }));
+  return htmlRendered(200, layout(ctx, { title: s(W.listTitle), body, section: 'feedback' }));
 }

@@ -3,12 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { feedbackItems } from '../../db/schema/index.ts';
 import { signInAs } from '../../test/factories.ts';
 import { createTestApp, type Session, type TestApp } from '../../test/harness.ts';
+import { expectCachedPage } from '../../test/public-cache-check.ts';
 import { freshAddress, petition, sendPetition, submitJson, takeStep } from '../feedback-fixtures.ts';
 
 /**
  * An item's page without JavaScript: what the public reads (never a contact, the name only if
  * allowed), the private link's forms (rate, reopen, add information) posted as plain forms that go
- * back to the page, a wrong link shown as the public page, and the public list with its filters.
+ * back to the page, a wrong link shown as the public page, and the public list with its filters. The
+ * public page and the list are cached until feedback changes; the private page never is.
  */
 let t: TestApp;
 let now = '2026-12-03T09:00:00+07:00';
@@ -47,7 +49,7 @@ describe('the public page', () => {
     const hidden = await send({ contactEmail: 'an@example.vn' });
     const shown = await send({ publishName: true });
     const hiddenPage = await page(`/phan-anh/${hidden.code}`);
-    expect([hiddenPage.statusCode, hiddenPage.headers['cache-control']]).toEqual([200, 'no-store']);
+    expect([hiddenPage.statusCode, hiddenPage.headers['cache-control']]).toEqual([200, 'public, max-age=60']);
     expect(hiddenPage.body).toContain(`<h1>Phản ánh <span class="nowrap">${hidden.code}</span></h1>`);
     expect(hiddenPage.body).toContain('<dt>Người gửi</dt><dd>Không công khai</dd>');
     expect(hiddenPage.body).toContain('<dt>Đơn vị xử lý</dt><dd>Phường Phố Hiến</dd>');
@@ -93,6 +95,29 @@ describe('the public page', () => {
     expect([other.statusCode, other.body.includes('<h1>Không tìm thấy</h1>')]).toEqual([404, true]);
     const slash = await page('/phan-anh/');
     expect([slash.statusCode, slash.headers.location]).toEqual([301, '/phan-anh']);
+  });
+
+  it('is served from the cache until the item moves on: then the next reader sees the answer', async () => {
+    const item = await send();
+    const url = `/phan-anh/${item.code}`;
+    const received = await expectCachedPage(t, url);
+    expect(received.body).toContain('<dt>Trạng thái</dt><dd><span class="badge">Đã tiếp nhận</span></dd>');
+    await act(item.id, { type: 'accept' });
+    await act(item.id, { type: 'answer', outcome: 'resolved', answer: 'Đã thay bóng đèn ngày 03/12/2026.' });
+    const answered = await expectCachedPage(t, url);
+    expect(answered.headers.etag).not.toBe(received.headers.etag);
+    expect(answered.body).toContain('<dt>Trạng thái</dt><dd><span class="badge">Đã trả lời</span></dd>');
+    expect(answered.body).toContain('<p class="text">Đã thay bóng đèn ngày 03/12/2026.</p>');
+    // The reader who kept the old page gets the new one, not a 304.
+    const kept = await t.app.inject({ url, headers: { 'if-none-match': String(received.headers.etag) } });
+    expect(kept.statusCode).toBe(200);
+    // The private page is the sender's alone: never cached, never the public entry.
+    const mine = await page(privateUrl(item));
+    expect([mine.headers['cache-control'], mine.headers.etag]).toEqual(['no-store', undefined]);
+    expect(mine.body).toContain('Đường dẫn riêng của bạn');
+    // Nor is the public page shown for a wrong token.
+    const wrong = await page(`${url}?token=${'x'.repeat(32)}`);
+    expect(wrong.headers['cache-control']).toBe('no-store');
   });
 
   it('is not shown for a denunciation without its private link', async () => {
@@ -238,6 +263,18 @@ describe('the public list', () => {
     expect(second.body).toContain('rel="prev"');
     const answeredOnes = await page('/phan-anh/danh-sach?communeCode=11977&status=answered');
     expect(answeredOnes.body).toContain('Không có phản ánh nào phù hợp.');
+  });
+
+  it('is served from the cache until a petition arrives or moves on', async () => {
+    const url = '/phan-anh/danh-sach?communeCode=11953&categoryCode=order_security';
+    const before = await expectCachedPage(t, url);
+    const item = await send({ communeCode: '11953', categoryCode: 'order_security' });
+    const after = await expectCachedPage(t, url);
+    expect(before.body).not.toContain(item.code);
+    expect(after.body).toContain(`class="code">${item.code}</a>`);
+    await act(item.id, { type: 'accept' });
+    const accepted = await page(`${url}&status=accepted`);
+    expect(accepted.body).toContain(`class="code">${item.code}</a>`);
   });
 
   it('ignores a filter value it does not know rather than failing', async () => {

@@ -15,6 +15,7 @@ import type { Db } from '../../db/engine.ts';
 import { httpStatusOf } from '../../http/errors.ts';
 import { type Html, html } from '../../public/html.ts';
 import { fieldError, layout, link, type PageContext, pageContext, sendPage } from '../../public/layout.ts';
+import { htmlRendered, sendPublic } from '../../public/public-cache.ts';
 import { citizenAct, publicView } from '../feedback-public.ts';
 import { parsed, publicContext } from '../feedback-public-routes.ts';
 import { type Lang, say, W } from './words.ts';
@@ -25,7 +26,8 @@ import { type Lang, say, W } from './words.ts';
  * ("closed" never reads as "resolved"). With the private link's token the sender also reads the unit's
  * questions and their files, and rates, reopens or adds information: each a plain form posted to
  * /phan-anh/:code/danh-gia, /mo-lai or /bo-sung that goes back (303) to the page with a message. A
- * wrong token shows the public page saying only that the link is not valid.
+ * wrong token shows the public page saying only that the link is not valid. The public page (no token
+ * given) is cached (`sendPublic`); the private one, and any answer to a token, is `no-store`.
  */
 type View = Awaited<ReturnType<typeof publicView>>;
 type Done = 'sent' | 'rated' | 'reopened' | 'replied';
@@ -192,6 +194,19 @@ export async function showItem(request: FastifyRequest, reply: FastifyReply, db:
   if (code === '') return reply.redirect(link(ctx, '/phan-anh'), 301);
   const query = request.query as Record<string, unknown>;
   const given = stringOf(query.token);
+  // Without a token the page is the same for everyone: rendered once per change to feedback.
+  if (given === null)
+    return sendPublic(
+      request,
+      reply,
+      async () => {
+        const { view } = await viewFor(request, db, code, null);
+        // No token, so no private link written out: the origin is not needed.
+        const state: StatusState = { token: null, origin: '', notices: [], errors: {}, values: {} };
+        return htmlRendered(200, statusPage(ctx, view, state));
+      },
+      { reads: 'feedback' },
+    );
   const { view, token } = await viewFor(request, db, code, given);
   const notices: StatusState['notices'] = [];
   if (given !== null && token === null) notices.push({ tone: 'bad', text: say(ctx.lang, W.wrongLink) });
