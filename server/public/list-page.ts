@@ -1,15 +1,7 @@
 import { type Html, html } from './html.ts';
 import { layout, link, type PageContext } from './layout.ts';
-import type { Rendered } from './public-cache.ts';
 import type { SectionKey } from './site-words.ts';
 import { SW, say } from './site-words.ts';
-
-/** A rendered page for `sendPublic`: found, HTML. */
-export const html200 = (markup: string): Rendered => ({
-  status: 200,
-  type: 'text/html; charset=utf-8',
-  body: markup,
-});
 
 export interface ListEntry {
   href: string;

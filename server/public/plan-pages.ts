@@ -10,8 +10,8 @@ import { assertReadsPlan } from '../plans/plan-access.ts';
 import { idOfSlug, percentText } from './format.ts';
 import { type Html, html } from './html.ts';
 import { layout, link, notFoundPage, type PageContext, pageContext } from './layout.ts';
-import { html200, listPage } from './list-page.ts';
-import { sendPublic } from './public-cache.ts';
+import { listPage } from './list-page.ts';
+import { htmlRendered, sendPublic } from './public-cache.ts';
 import { type PublicPlan, type PublicTask, planPath, publicPlan, publishedPlans } from './public-plans.ts';
 import { SW, say } from './site-words.ts';
 import { sendPreview } from './staff-preview.ts';
@@ -57,7 +57,8 @@ async function showList(request: FastifyRequest, reply: FastifyReply, db: Db) {
     const ctx = pageContext(request);
     const s = (message: Msg) => say(ctx.lang, message);
     const list = await publishedPlans(db);
-    return html200(
+    return htmlRendered(
+      200,
       listPage(ctx, {
         title: s(T.title),
         intro: s(T.intro),
@@ -68,7 +69,7 @@ async function showList(request: FastifyRequest, reply: FastifyReply, db: Db) {
           name: plan.title,
           meta: html`${planName(plan, ctx.lang)}${plan.issuedOn ? html` · ${s(T.issued)} ${formatDateVi(plan.issuedOn)}` : null} · ${plan.unit}`,
         })),
-      }).markup,
+      }),
     );
   });
 }
@@ -153,7 +154,7 @@ async function showPlan(request: FastifyRequest, reply: FastifyReply, db: Db, pa
         body: '',
         headers: { location: link(ctx, canonical) },
       };
-    return html200(planPage(ctx, plan, null).markup);
+    return htmlRendered(200, planPage(ctx, plan, null));
   });
 }
 

@@ -11,8 +11,8 @@ import { assessmentRounds, frameworks, roundUnits, units } from '../db/schema/in
 import { decimal, idOfSlug, percentText, slug } from './format.ts';
 import { type Html, html } from './html.ts';
 import { layout, link, notFoundPage, type PageContext, pageContext, tableBox } from './layout.ts';
-import { html200, listPage } from './list-page.ts';
-import { sendPublic } from './public-cache.ts';
+import { listPage } from './list-page.ts';
+import { htmlRendered, sendPublic } from './public-cache.ts';
 import { type Lang, SW, say } from './site-words.ts';
 import { sendPreview } from './staff-preview.ts';
 
@@ -133,7 +133,8 @@ async function showList(request: FastifyRequest, reply: FastifyReply, db: Db) {
     const ctx = pageContext(request);
     const s = (message: Msg) => say(ctx.lang, message);
     const rounds = await publishedRounds(db);
-    return html200(
+    return htmlRendered(
+      200,
       listPage(ctx, {
         title: s(T.title),
         intro: s(T.intro),
@@ -148,7 +149,7 @@ async function showList(request: FastifyRequest, reply: FastifyReply, db: Db) {
               : null
           }`,
         })),
-      }).markup,
+      }),
     );
   });
 }
@@ -289,7 +290,7 @@ async function showRound(request: FastifyRequest, reply: FastifyReply, db: Db, p
         body: '',
         headers: { location: link(ctx, canonical) },
       };
-    return html200(roundPage(ctx, results, null).markup);
+    return htmlRendered(200, roundPage(ctx, results, null));
   });
 }
 
