@@ -169,6 +169,24 @@ export function judgeObligation(
   };
 }
 
+/**
+ * Whether the legal posting period still runs on `today`, and to which day: the latest end among the
+ * postings still standing their minimum period (`running`). `until` null while one must stay up with no
+ * end (a permanent posting, a plan without its last day). Taking the item off the public register then
+ * is allowed, but the one who does it is told.
+ */
+export type PostingPeriod = { runs: false } | { runs: true; until: string | null };
+
+export function postingPeriod(result: Pick<ObligationResult, 'places'>): PostingPeriod {
+  const running = result.places.flatMap((place) =>
+    place.records.filter((record) => record.status === 'running'),
+  );
+  if (running.length === 0) return { runs: false };
+  if (running.some((record) => record.requiredUntil === null)) return { runs: true, until: null };
+  const ends = running.map((record) => record.requiredUntil as string).sort();
+  return { runs: true, until: ends.at(-1) ?? null };
+}
+
 export interface ComplianceTally {
   on_time: number;
   late: number;
