@@ -130,7 +130,10 @@ export interface ObligationResult {
  * The places a unit must use for a rule: the loudspeaker only where the commune has a system ("nơi
  * có hệ thống loa truyền thanh", Luật 10/2022 Điều 13 khoản 3; TT 343/2016 Điều 17).
  */
-export function requiredPlaces(rule: Pick<Rule, 'places'>, unit: { loudspeaker: boolean }): DisclosurePlace[] {
+export function requiredPlaces(
+  rule: Pick<Rule, 'places'>,
+  unit: { loudspeaker: boolean },
+): DisclosurePlace[] {
   return unit.loudspeaker ? [...rule.places] : rule.places.filter((place) => place !== 'loudspeaker');
 }
 
@@ -178,6 +181,24 @@ export function judgeObligation(
     places,
     extra: records.filter((record) => !required.has(record.place)),
   };
+}
+
+/**
+ * Whether the legal posting period still runs on `today`, and to which day: the latest end among the
+ * postings still standing their minimum period (`running`). `until` null while one must stay up with no
+ * end (a permanent posting, a plan without its last day). Taking the item off the public register then
+ * is allowed, but the one who does it is told.
+ */
+export type PostingPeriod = { runs: false } | { runs: true; until: string | null };
+
+export function postingPeriod(result: Pick<ObligationResult, 'places'>): PostingPeriod {
+  const running = result.places.flatMap((place) =>
+    place.records.filter((record) => record.status === 'running'),
+  );
+  if (running.length === 0) return { runs: false };
+  if (running.some((record) => record.requiredUntil === null)) return { runs: true, until: null };
+  const ends = running.map((record) => record.requiredUntil as string).sort();
+  return { runs: true, until: ends.at(-1) ?? null };
 }
 
 export interface ComplianceTally {

@@ -83,6 +83,48 @@ export type CreateRecord = z.output<typeof createRecordSchema>;
 export const editRecordSchema = z.object({ ...recordFields, version: versionSchema });
 export type EditRecord = z.output<typeof editRecordSchema>;
 
+/**
+ * The switch for the public register: on, or off with the reason (kept in the audit), over the version
+ * read.
+ */
+export const publishObligationSchema = z.discriminatedUnion('published', [
+  z.object({ published: z.literal(true), version: versionSchema }),
+  z.object({
+    published: z.literal(false),
+    version: versionSchema,
+    reason: text(
+      2000,
+      zodMsg('Hãy nêu lý do thôi công khai.', 'Give the reason for taking it off the public register.'),
+    ),
+  }),
+]);
+export type PublishObligation = z.output<typeof publishObligationSchema>;
+
+/**
+ * What the confirmation says before an item goes on (or off) the public register: since when and by
+ * whom it is public, exactly what the public reads of it, where, and whether the legal posting period
+ * still runs (`periodRuns`; to `periodRunsUntil`, or with no end when that is null).
+ */
+export const obligationPublicationSchema = z.object({
+  publishedAt: z.string().nullable(),
+  publishedByName: z.string().nullable(),
+  title: z.string(),
+  unitName: z.string(),
+  itemName: z.object({ vi: z.string(), en: z.string() }).nullable(),
+  decisionNumber: z.string().nullable(),
+  decisionDate: z.string(),
+  documentUrl: z.string().nullable(),
+  publicFileName: z.string().nullable(),
+  /** Places whose posting has begun (the public page lists each with its dates). */
+  placesStarted: z.number().int(),
+  previewPath: z.string(),
+  publicPath: z.string(),
+  periodRuns: z.boolean(),
+  periodRunsUntil: z.string().nullable(),
+  version: z.number().int(),
+});
+export type ObligationPublication = z.infer<typeof obligationPublicationSchema>;
+
 export const catalogueItemFormSchema = z.object({
   code: z
     .string()

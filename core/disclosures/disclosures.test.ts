@@ -9,6 +9,7 @@ import {
   judgeObligation,
   type Obligation,
   onTimeRatio,
+  postingPeriod,
   recordResult,
   tallyStatuses,
 } from './compliance.ts';
@@ -253,6 +254,42 @@ describe('an obligation as a whole', () => {
     const result = judgeObligation(estimate, obligation, records, '2026-03-20', calendar);
     expect(result.status).toBe('on_time');
     expect(result.extra).toEqual([{ place: 'other', from: '2026-02-03', to: null }]);
+  });
+});
+
+describe('the legal posting period', () => {
+  it('runs to the latest end of the postings still standing, and not once every one stood its time', () => {
+    const estimate = rule('NS_DU_TOAN');
+    const records = [
+      { place: 'office' as const, from: '2026-02-02', to: null },
+      { place: 'website' as const, from: '2026-02-05', to: null },
+      // Taken down early: it no longer stands, so it does not hold the period open.
+      { place: 'village' as const, from: '2026-02-02', to: '2026-02-10' },
+    ];
+    const judged = (today: string) =>
+      postingPeriod(judgeObligation(estimate, decided('2026-01-10'), records, today, calendar));
+    // 30 days from 02/02 end on 04/03, from 05/02 on 07/03.
+    expect(judged('2026-02-20')).toEqual({ runs: true, until: '2026-03-07' });
+    expect(judged('2026-03-05')).toEqual({ runs: true, until: '2026-03-07' });
+    expect(judged('2026-03-07')).toEqual({ runs: false });
+    expect(
+      postingPeriod(judgeObligation(estimate, decided('2026-01-10'), [], '2026-02-20', calendar)),
+    ).toEqual({ runs: false });
+  });
+
+  it('runs with no end for a permanent posting or a plan without its last day', () => {
+    const rules = rule('QUY_CHE_DAN_CHU');
+    const posted = [{ place: 'office' as const, from: '2026-01-05', to: null }];
+    expect(
+      postingPeriod(judgeObligation(rules, decided('2026-01-02'), posted, '2026-06-01', calendar)),
+    ).toEqual({ runs: true, until: null });
+    const land = rule('QH_KH_SU_DUNG_DAT');
+    const website = [{ place: 'website' as const, from: '2026-01-30', to: null }];
+    expect(
+      postingPeriod(
+        judgeObligation(land, decided('2026-01-20', '2030-12-31'), website, '2026-07-01', calendar),
+      ),
+    ).toEqual({ runs: true, until: '2030-12-31' });
   });
 });
 

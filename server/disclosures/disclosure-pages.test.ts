@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildRegister, TODAY } from '../test/disclosure-register.ts';
+import { buildRegister, publishOn, TODAY } from '../test/disclosure-register.ts';
 import { COMMUNE_A, COMMUNE_B, signInAs } from '../test/factories.ts';
 import { createTestApp, type Session, type TestApp, unitIdByCode } from '../test/harness.ts';
 
 /**
  * The public register on 20/03/2026: what a commune disclosed now and before, with its places and
- * dates, and what it must disclose; never an obligation not yet disclosed, a staff note or a file not
- * marked public.
+ * dates, and what it must disclose; never an obligation not put on the register, a staff note or a
+ * file not marked public. The switch itself (publishing, withdrawing, the preview) is
+ * disclosure-publication.test.ts.
  */
 let t: TestApp;
 let reporterA: Session;
@@ -38,6 +39,9 @@ beforeAll(async () => {
     pdf,
   );
   publicFile = shown.json.publicFileId;
+  // Put on the public register by their recorders; the project and the plan stay off it.
+  for (const id of [register.onTime, register.late, register.takenDown]) await publishOn(reporterA, id);
+  await publishOn(reporterB, register.otherOnTime);
 }, 120_000);
 afterAll(() => t.close());
 
@@ -73,7 +77,7 @@ describe('the public register', () => {
     expect(now).toContain('Hệ thống loa truyền thanh: từ 12/02/2026 đến 14/02/2026');
     expect(now).toContain(`href="/cong-khai/thong-tin/tep/${publicFile}"`);
     expect(before).not.toContain('<h3>');
-    // Not disclosed yet: the project and the plan have no record, so they are not shown.
+    // Not on the register: the project and the plan (no record either) are not shown.
     expect(html).not.toContain('Dự án cải tạo đường khu phố 3');
     expect(html).not.toContain('Kế hoạch phát triển kinh tế - xã hội năm 2026</h3>');
     // The staff's note and the internal file never reach the page.

@@ -1,19 +1,24 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DISCLOSURE_PLACES, deadlineInWords, periodInWords } from '../../core/disclosures/catalogue.ts';
-import { inLocale, type Msg } from '../../core/errors.ts';
+import { AppError, inLocale, type Msg } from '../../core/errors.ts';
 import { formatDateVi, todayInVietnam } from '../../core/text/dates.ts';
+import { contextOf } from '../auth/policy.ts';
 import { todayOf } from '../clock.ts';
 import type { Db } from '../db/engine.ts';
 import { sendDownload } from '../http/downloads.ts';
-import { html } from '../public/html.ts';
+import { type Html, html } from '../public/html.ts';
 import { layout, link, type PageContext, pageContext, sendPage } from '../public/layout.ts';
 import { setUpCitizenPages } from '../public/page-setup.ts';
 import { sendPublic } from '../public/public-cache.ts';
 import type { SitemapSource } from '../public/site-routes.ts';
 import { SECTIONS, say } from '../public/site-words.ts';
+import { assertReadsObligation } from './disclosure-access.ts';
 import {
+  DISCLOSURES_BASE,
+  obligationAnchor,
   type PublicObligation,
   type PublicUnit,
+  previewObligation,
   publicFile,
   publicObligations,
   publicUnits,
@@ -24,9 +29,11 @@ import {
  * The public register of disclosures (`/cong-khai/thong-tin`): choose a commune or department (a GET
  * form without JavaScript, or the list of links), then its page (`/cong-khai/thong-tin/phuong-pho-hien`):
  * what it discloses now and disclosed before (item, title, document, places and dates) and what the
- * catalogue requires of it. Published data only, rendered once per data change (`sendPublic`).
+ * catalogue requires of it. Published data only, rendered once per data change (`sendPublic`). The
+ * staff's preview of one item (`/cong-khai/thong-tin/xem-truoc/12`, disclosures.read on it, never
+ * cached) draws it with the same markup as the unit's page.
  */
-const BASE = '/cong-khai/thong-tin';
+const BASE = DISCLOSURES_BASE;
 const SECTION = SECTIONS.find((section) => section.key === 'disclosures')?.label ?? {
   vi: 'Thông tin công khai',
   en: 'Public disclosures',
@@ -65,6 +72,15 @@ const W = {
   since: { vi: 'từ', en: 'from' },
   until: { vi: 'đến', en: 'to' },
   ongoing: { vi: 'đang niêm yết', en: 'still posted' },
+  onThisPage: { vi: 'Đăng trên trang này từ', en: 'On this page since' },
+  preview: {
+    vi: 'Xem trước: đây đúng là nội dung người dân sẽ thấy trên trang công khai của đơn vị. Nội dung này chưa công khai.',
+    en: 'Preview: this is exactly what citizens will see on the unit’s public page. It is not public yet.',
+  },
+  previewPublished: {
+    vi: 'Xem trước: nội dung này đang được công khai; người dân thấy đúng như dưới đây.',
+    en: 'Preview: this item is public; citizens see exactly what follows.',
+  },
   back: { vi: '← Thông tin công khai của các đơn vị', en: '← Every unit’s disclosures' },
 } as const satisfies Record<string, Msg>;
 
@@ -79,14 +95,18 @@ function placesLine(ctx: PageContext, entry: PublicObligation) {
   );
 }
 
-function obligationCard(ctx: PageContext, entry: PublicObligation, withUnit: boolean) {
+/**
+ * One item as the public reads it: the same markup on the unit's page, the register's latest list and
+ * the staff's preview. Published before any posting began, it says since when it is on this page.
+ */
+export function obligationCard(ctx: PageContext, entry: PublicObligation, withUnit: boolean): Html {
   const s = (message: Msg) => say(ctx.lang, message);
-  return html`<li data-disclosure="${entry.id}"><h3>${entry.title}</h3>
+  return html`<li id="${obligationAnchor(entry.id)}" data-disclosure="${entry.id}"><h3>${entry.title}</h3>
 <p class="meta">${withUnit ? html`${entry.unitName} · ` : null}${entry.itemName ? inLocale(entry.itemName, ctx.lang) : entry.itemCode}</p>
 <p>${s(W.decision)}: ${entry.decisionNumber ?? ''} ${s(W.issued)} ${formatDateVi(entry.decisionDate)}${
     entry.documentUrl ? html` · <a href="${entry.documentUrl}" rel="noopener">${s(W.document)}</a>` : null
   }${entry.file ? html` · <a href="${link(ctx, `${BASE}/tep/${entry.file.id}`)}">${s(W.file)} (${entry.file.fileName})</a>` : null}</p>
-${placesLine(ctx, entry)}</li>`;
+${entry.places.length > 0 ? placesLine(ctx, entry) : html`<p class="place">${s(W.onThisPage)} ${formatDateVi(entry.publishedOn)}</p>`}</li>`;
 }
 
 async function indexPage(request: FastifyRequest, reply: FastifyReply, db: Db) {
@@ -204,6 +224,53 @@ ${requiredList(ctx, await requiredOf(db, unit.type, today))}
   });
 }
 
+/**
+ * The staff's preview of one item: the unit page's sections with only this item, drawn by the same
+ * `obligationCard`, under a notice saying whether it is public now. Private and never cached; an item
+ * the reader may not read is a 404 page (its existence is not told).
+ */
+async function previewPage(request: FastifyRequest, reply: FastifyReply, db: Db) {
+  const ctx = pageContext(request);
+  const s = (message: Msg) => say(ctx.lang, message);
+  const notFound = () => {
+    const title = s({ vi: 'Không tìm thấy', en: 'Not found' });
+    const body = html`<h1>${title}</h1><p><a href="${link(ctx, BASE)}">${s(W.back)}</a></p>`;
+    return sendPage(reply, 404, layout(ctx, { title, body, section: 'disclosures', isPrivate: true }));
+  };
+  const id = Number((request.params as { id: string }).id);
+  if (!Number.isInteger(id) || id <= 0 || id > 2_147_483_647) return notFound();
+  const loaded = await assertReadsObligation(contextOf(request, db), id).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === 'NOT_FOUND') return null;
+    throw error;
+  });
+  const entry = loaded && (await previewObligation(db, id, todayOf({ now: request.server.clock })));
+  if (!loaded || !entry) return notFound();
+  const title = `${s(SECTION)}: ${loaded.unitName}`;
+  const notice = loaded.obligation.publishedAt === null ? W.preview : W.previewPublished;
+  const body = html`<div class="alert info" role="status"><p>${s(notice)}</p></div>
+<h1>${title}</h1>
+<h2>${s(entry.current ? W.now : W.before)}</h2>
+<ul class="items">${obligationCard(ctx, entry, false)}</ul>`;
+  return reply
+    .status(200)
+    .header('cache-control', 'no-store')
+    .type('text/html; charset=utf-8')
+    .send(
+      layout(ctx, {
+        title,
+        body,
+        section: 'disclosures',
+        wide: true,
+        isPrivate: true,
+        crumbs: [
+          { label: say(ctx.lang, SECTIONS[0].label), href: '/cong-khai' },
+          { label: s(SECTION), href: BASE },
+          { label: loaded.unitName },
+        ],
+      }).markup,
+    );
+}
+
 /** The public pages (policy 'public', kept out of the OpenAPI document: they answer HTML). */
 export async function disclosurePages(app: FastifyInstance, { db }: { db: Db }) {
   const config = { policy: 'public' as const };
@@ -211,12 +278,12 @@ export async function disclosurePages(app: FastifyInstance, { db }: { db: Db }) 
   setUpCitizenPages(app, { path: BASE, label: W.back });
   app.get(BASE, { config, schema }, (request, reply) => indexPage(request, reply, db));
   app.get(`${BASE}/:unit`, { config, schema }, (request, reply) => unitPage(request, reply, db));
+  app.get(`${BASE}/xem-truoc/:id`, { config: { policy: 'disclosures.read' }, schema }, (request, reply) =>
+    previewPage(request, reply, db),
+  );
   app.get(`${BASE}/tep/:fileId`, { config, schema }, async (request, reply) => {
     const id = Number((request.params as { fileId: string }).fileId);
-    const file =
-      Number.isInteger(id) && id > 0 && id <= 2_147_483_647
-        ? await publicFile(db, id, todayOf({ now: request.server.clock }))
-        : null;
+    const file = Number.isInteger(id) && id > 0 && id <= 2_147_483_647 ? await publicFile(db, id) : null;
     if (!file) {
       const ctx = pageContext(request);
       const title = say(ctx.lang, { vi: 'Không tìm thấy', en: 'Not found' });

@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, exists, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { DisclosurePlace } from '../../core/disclosures/catalogue.ts';
 import { ruleInForce } from '../../core/disclosures/catalogue.ts';
+import { todayInVietnam } from '../../core/text/dates.ts';
 import type { DbOrTx } from '../db/engine.ts';
 import {
   disclosureItems,
@@ -14,11 +15,17 @@ import { slug } from '../public/format.ts';
 import { loadCatalogueRules } from './disclosure-judge.ts';
 
 /**
- * What the public reads of the register: only obligations already disclosed (a record whose first day
- * has come), with the item, title, decision, the public link or the file the unit marked public, and
- * each place with its dates; what the catalogue requires of the unit's kind today. Never a staff note
- * (the queries do not select it), never a file that was not marked public.
+ * What the public reads of the register: only obligations switched public (`published_at`, by whoever
+ * records the unit's disclosures), with the item, title, decision, the public link or the file the unit
+ * marked public, each place whose posting has begun with its dates, and the day it went on the register;
+ * what the catalogue requires of the unit's kind today. Never a staff note (the queries do not select
+ * it), never a file that was not marked public.
  */
+export const DISCLOSURES_BASE = '/cong-khai/thong-tin';
+
+/** The anchor of one item on its unit's page ("#noi-dung-12"). */
+export const obligationAnchor = (id: number) => `noi-dung-${id}`;
+
 export interface PublicUnit {
   id: number;
   name: string;
@@ -55,10 +62,7 @@ export async function publicUnits(db: DbOrTx, today: string): Promise<PublicUnit
     .sort((a, b) => collator.compare(a.name, b.name));
 }
 
-const disclosed = (today: string) =>
-  exists(
-    sql`(select 1 from ${disclosureRecords} where ${disclosureRecords.obligationId} = ${disclosureObligations.id} and ${disclosureRecords.fromDate} <= ${today})`,
-  );
+const published = isNotNull(disclosureObligations.publishedAt);
 
 export interface PublicPlace {
   place: DisclosurePlace;
@@ -79,20 +83,39 @@ export interface PublicObligation {
   documentUrl: string | null;
   file: { id: number; fileName: string } | null;
   places: PublicPlace[];
-  /** Still posted somewhere today. */
+  /** The day it went on the public register (Vietnam's date). */
+  publishedOn: string;
+  /** Still posted somewhere today, or on the register before any posting began. */
   current: boolean;
 }
 
-/** The disclosed obligations of a unit (or the latest of every unit, `unitId` null), newest first. */
+/** The published obligations of a unit (or the latest of every unit, `unitId` null), newest first. */
 export async function publicObligations(
   db: DbOrTx,
   options: { unitId: number | null; today: string; limit?: number },
 ): Promise<PublicObligation[]> {
-  const { today } = options;
   const where = and(
-    disclosed(today),
+    published,
     options.unitId === null ? undefined : eq(disclosureObligations.unitId, options.unitId),
   );
+  return readObligations(db, where, options.today, options.limit);
+}
+
+/**
+ * One obligation exactly as the public would read it, published or not (the staff's preview; the
+ * caller checks who asks). Not yet published, it reads as if it went on the register today.
+ */
+export async function previewObligation(db: DbOrTx, id: number, today: string) {
+  const [entry] = await readObligations(db, eq(disclosureObligations.id, id), today);
+  return entry ?? null;
+}
+
+async function readObligations(
+  db: DbOrTx,
+  where: SQL | undefined,
+  today: string,
+  limit?: number,
+): Promise<PublicObligation[]> {
   const query = db
     .select({
       id: disclosureObligations.id,
@@ -104,13 +127,14 @@ export async function publicObligations(
       documentUrl: disclosureObligations.documentUrl,
       fileId: evidenceFiles.id,
       fileName: evidenceFiles.fileName,
+      publishedAt: disclosureObligations.publishedAt,
     })
     .from(disclosureObligations)
     .innerJoin(units, eq(units.id, disclosureObligations.unitId))
     .leftJoin(evidenceFiles, eq(evidenceFiles.id, disclosureObligations.publicFileId))
     .where(where)
     .orderBy(desc(disclosureObligations.decisionDate), desc(disclosureObligations.id));
-  const rows = options.limit ? await query.limit(options.limit) : await query;
+  const rows = limit ? await query.limit(limit) : await query;
   if (rows.length === 0) return [];
   const records = await db
     .select({
@@ -149,7 +173,8 @@ export async function publicObligations(
       documentUrl: row.documentUrl,
       file: row.fileId !== null && row.fileName !== null ? { id: row.fileId, fileName: row.fileName } : null,
       places,
-      current: places.some((place) => place.to === null || place.to >= today),
+      publishedOn: row.publishedAt ? todayInVietnam(row.publishedAt) : today,
+      current: places.length === 0 || places.some((place) => place.to === null || place.to >= today),
     };
   });
 }
@@ -165,12 +190,12 @@ export async function requiredOf(db: DbOrTx, unitType: string, today: string) {
   );
 }
 
-/** A file the public may download: one an obligation already disclosed marks public; null otherwise. */
-export async function publicFile(db: DbOrTx, fileId: number, today: string) {
+/** A file the public may download: one a published obligation marks public; null otherwise. */
+export async function publicFile(db: DbOrTx, fileId: number) {
   const [row] = await db
     .select({ id: disclosureObligations.id })
     .from(disclosureObligations)
-    .where(and(eq(disclosureObligations.publicFileId, fileId), disclosed(today)));
+    .where(and(eq(disclosureObligations.publicFileId, fileId), published));
   if (!row) return null;
   return evidenceFile(db, { type: 'disclosure', key: String(row.id) }, fileId).catch(() => null);
 }

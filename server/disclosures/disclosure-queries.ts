@@ -56,6 +56,8 @@ export function presentObligation(entry: JudgedObligation) {
     status: (result?.status ?? 'not_due') as ObligationStatus,
     complete: result?.complete ?? false,
     records: entry.records.length,
+    /** On the public register since (null: not public). */
+    publishedAt: obligation.publishedAt?.toISOString() ?? null,
     version: obligation.version,
   };
 }

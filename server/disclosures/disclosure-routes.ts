@@ -10,6 +10,8 @@ import {
   editObligationSchema,
   editRecordSchema,
   obligationListQuery,
+  obligationPublicationSchema,
+  publishObligationSchema,
 } from '../../core/disclosures/disclosure-schemas.ts';
 import { idParam, versionSchema } from '../../core/ids.ts';
 import { contextOf } from '../auth/policy.ts';
@@ -28,13 +30,14 @@ import {
   removeObligationFile,
   removeRecord,
 } from './disclosure-commands.ts';
+import { obligationPublication, publishObligation } from './disclosure-publication.ts';
 import { complianceBoard, listObligations, obligationDetail } from './disclosure-queries.ts';
 
 /**
  * The staff's side of the disclosures register: the catalogue (read by all who read disclosures,
  * edited installation-wide), a unit's obligations and their records (read with disclosures.read,
- * recorded with disclosures.record on the obligation's unit), the document's file, and the
- * coordinator's compliance board.
+ * recorded with disclosures.record on the obligation's unit), the document's file, the switch that
+ * puts an obligation on the public register, and the coordinator's compliance board.
  */
 const versionQuery = z.object({ version: z.coerce.number().pipe(versionSchema) });
 
@@ -156,6 +159,34 @@ export async function disclosureRoutes(app: FastifyInstance, { db }: { db: Db })
       await deleteObligation(contextOf(request, db), request.params.id, request.query.version);
       return reply.status(204).send();
     },
+  );
+  api.get(
+    '/api/disclosures/:id/publication',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary:
+          'Nội dung trên trang công khai: đã công khai chưa, từ khi nào, người dân sẽ thấy gì, trang xem trước, thời hạn công khai còn chạy không',
+        params,
+        response: { 200: obligationPublicationSchema },
+      },
+    },
+    async (request) => obligationPublication(contextOf(request, db), request.params.id),
+  );
+  api.put(
+    '/api/disclosures/:id/publication',
+    {
+      config: record,
+      schema: {
+        tags,
+        summary: 'Công khai nội dung trên trang công khai, hoặc thôi công khai (cần lý do), theo phiên bản',
+        params,
+        body: publishObligationSchema,
+        response: { 200: obligationPublicationSchema },
+      },
+    },
+    async (request) => publishObligation(contextOf(request, db), request.params.id, request.body),
   );
   api.post(
     '/api/disclosures/:id/records',

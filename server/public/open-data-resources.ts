@@ -267,7 +267,10 @@ export async function contactsResource(db: Db, request: FastifyRequest): Promise
   ];
 }
 
-/** What units disclosed, one row per place and period it was posted (published records only). */
+/**
+ * What units disclosed, one row per place and period it was posted (published obligations only; one
+ * without a posting begun has one row without a place), with the day it went on the public register.
+ */
 export async function disclosuresResource(db: Db, request: FastifyRequest): Promise<OpenResource[]> {
   const fields: Field[] = [
     { name: 'unit', type: 'string', title: 'Đơn vị', constraints: { required: true } },
@@ -288,19 +291,22 @@ export async function disclosuresResource(db: Db, request: FastifyRequest): Prom
     { name: 'place_detail', type: 'string', title: 'Nơi cụ thể' },
     { name: 'from', type: 'date', title: 'Từ ngày' },
     { name: 'to', type: 'date', title: 'Đến ngày' },
+    { name: 'published_on', type: 'date', title: 'Ngày đăng trên trang công khai' },
   ];
   return [
     {
       name: 'thong-tin-cong-khai',
       title: 'Thông tin các đơn vị đã công khai',
       description:
-        'Những gì xã, phường, sở, ngành đã công khai (ngân sách, hộ nghèo, đất đai…): văn bản, nơi niêm yết hoặc phát, từ ngày đến ngày.',
+        'Những gì xã, phường, sở, ngành đã công khai (ngân sách, hộ nghèo, đất đai…): văn bản, nơi niêm yết hoặc phát, từ ngày đến ngày, ngày đăng trên trang công khai.',
       schema: tableSchema(fields),
       rows: async () => {
         const today = todayOf({ now: request.server.clock });
         const obligations = await publicObligations(db, { unitId: null, today });
+        // Published before any posting began: one row without a place, as the page shows it.
+        const noPlace = { place: null, placeDetail: null, from: null, to: null };
         return obligations.flatMap((obligation) =>
-          obligation.places.map((place) => ({
+          (obligation.places.length > 0 ? obligation.places : [noPlace]).map((place) => ({
             unit: obligation.unitName,
             item_code: obligation.itemCode,
             item: obligation.itemName?.vi ?? null,
@@ -312,6 +318,7 @@ export async function disclosuresResource(db: Db, request: FastifyRequest): Prom
             place_detail: place.placeDetail,
             from: place.from,
             to: place.to,
+            published_on: obligation.publishedOn,
           })),
         );
       },

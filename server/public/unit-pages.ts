@@ -148,7 +148,7 @@ ${
   disclosures.length
     ? html`<ul class="items">${disclosures.map(
         (entry) => html`<li><strong>${entry.title}</strong>
-<p class="meta">${entry.itemName ? inLocale(entry.itemName, lang) : entry.itemCode}${entry.places[0] ? html` · ${formatDateVi(entry.places[0].from)}` : null}</p></li>`,
+<p class="meta">${entry.itemName ? inLocale(entry.itemName, lang) : entry.itemCode} · ${formatDateVi(entry.places[0]?.from ?? entry.publishedOn)}</p></li>`,
       )}</ul>
 <p><a href="${link(ctx, `/cong-khai/thong-tin/${found.slug}`)}">${s(T.allDisclosed)}</a></p>`
     : html`<p>${s(T.noDisclosure)}</p>`

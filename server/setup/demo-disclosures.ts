@@ -2,6 +2,7 @@ import { addDays } from '../../core/text/dates.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import type { Clock } from '../clock.ts';
 import { addRecord, createObligation } from '../disclosures/disclosure-commands.ts';
+import { publishObligation } from '../disclosures/disclosure-publication.ts';
 import type { DemoCtx } from './demo-rounds.ts';
 
 /**
@@ -10,7 +11,8 @@ import type { DemoCtx } from './demo-rounds.ts';
  * time and its poor-household list late; Xã Tân Hưng's settlement on time and a project never posted
  * (missing); a third commune's contributions taken down early at one village; a fourth's quarterly
  * budget execution on time and its socio-economic plan not yet due. The board and the public pages
- * show each outcome.
+ * show each outcome: each reporter puts an item on the public register the day its first posting began,
+ * except the ward's land-use plan, recorded but left off it, so the switch can be tried.
  */
 type Place = 'office' | 'village' | 'loudspeaker' | 'website' | 'written';
 
@@ -32,6 +34,8 @@ interface DemoObligation {
   daysAgo: number;
   periodTo?: (year: number) => string;
   records: DemoRecord[];
+  /** Recorded, not put on the public register. */
+  isUnpublished?: true;
 }
 
 const ALL = (after: number): DemoRecord[] =>
@@ -73,6 +77,7 @@ const REGISTER: Record<number, DemoObligation[]> = {
         { place: 'office', after: 6 },
         { place: 'website', after: 4 },
       ],
+      isUnpublished: true,
     },
     {
       itemCode: 'QUY_CHE_DAN_CHU',
@@ -208,6 +213,15 @@ export async function loadDemoDisclosures(input: {
           note: record.note ?? null,
         });
       }
+      const begun = entry.records
+        .map((record) => addDays(decided, record.after))
+        .filter((from) => from <= today)
+        .sort()[0];
+      if (begun && !entry.isUnpublished)
+        await publishObligation(input.as(user, input.at(begun, 45)), detail.id, {
+          published: true,
+          version: detail.version,
+        });
       count += 1;
     }
   }

@@ -166,6 +166,25 @@ describe('the demo year', () => {
     });
   });
 
+  it('puts on the public register what the communes posted, the ward’s land-use plan left off it', async () => {
+    const rows = await rowsOf<{ title: string; published_on: string | null; first_from: string | null }>(
+      `select o.title,
+         (o.published_at at time zone 'Asia/Ho_Chi_Minh')::date::text as published_on,
+         (select min(r.from_date)::text from disclosure_records r where r.obligation_id = o.id) as first_from
+       from disclosure_obligations o order by o.id`,
+    );
+    expect(rows).toHaveLength(10);
+    const unpublished = rows.filter((row) => row.published_on === null).map((row) => row.title);
+    expect(unpublished).toEqual([
+      'Kế hoạch sử dụng đất năm 2026 của phường',
+      'Dự án nâng cấp đường liên thôn Đông – Tây',
+      'Kế hoạch phát triển kinh tế - xã hội năm 2026',
+    ]);
+    // Each other one went on the register the day its first posting began.
+    for (const row of rows.filter((each) => each.published_on !== null))
+      expect(row.published_on, row.title).toBe(row.first_from);
+  });
+
   it('is loaded once: a second start adds nothing', async () => {
     const count = async () =>
       (

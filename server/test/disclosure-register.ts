@@ -92,3 +92,14 @@ export async function buildRegister(reporterA: Session, unitA: number, reporterB
   );
   return { onTime, late, missing, takenDown, notDue, otherOnTime };
 }
+
+/** Puts an obligation on the public register as its recorder would: the version read first. */
+export async function publishOn(session: Session, obligationId: number) {
+  const state = await session.request('GET', `/api/disclosures/${obligationId}/publication`);
+  const published = await session.request('PUT', `/api/disclosures/${obligationId}/publication`, {
+    published: true,
+    version: state.json.version,
+  });
+  if (published.status !== 200) throw new Error(`publish: ${published.status} ${published.body}`);
+  return published.json;
+}

@@ -1,12 +1,14 @@
 import type { Side, World } from './access-world.ts';
+import { publishOn } from './disclosure-register.ts';
 import { pdf, STALE, type TableCall, type TableRow } from './route-table-kit.ts';
 
 /**
  * The disclosures register's rows of the route × role × record table (the order of TABLE_ROLES:
  * admin, coordinator at the province, coordinator of A, reporter of A, head of A, appraiser, leader,
- * anonymous). Each commune has an obligation with a record, an internal file and a public one, made on
- * first use by its own reporter; writes send a stale version (an allowed caller gets 409 and nothing
- * changes). The catalogue is the province's: a commune's coordinator may not change it.
+ * anonymous). Each commune has an obligation with a record, an internal file and a public one, put on
+ * the public register, made on first use by its own reporter; writes send a stale version (an allowed
+ * caller gets 409 and nothing changes). The catalogue is the province's: a commune's coordinator may
+ * not change it.
  */
 interface SideRegister {
   obligationId: number;
@@ -43,6 +45,7 @@ function registerOf(side: Side): Promise<SideRegister> {
         pdf,
       );
       if (shown.status !== 201) throw new Error(`file: ${shown.status}`);
+      await publishOn(side.reporter, id);
       return {
         obligationId: id,
         recordId: record.json.id,
@@ -162,6 +165,22 @@ export const DISCLOSURE_ROUTE_TABLE: Record<string, TableRow> = {
   },
   'GET /api/disclosures/units/:id/quarter-list': {
     call: ({ side }) => ({ url: `/api/disclosures/units/${side.unitId}/quarter-list?quy=2026Q1` }),
+    ...READ,
+  },
+  'GET /api/disclosures/:id/publication': {
+    call: on((r) => `/api/disclosures/${r.obligationId}/publication`),
+    ...READ,
+  },
+  'PUT /api/disclosures/:id/publication': {
+    call: on(
+      (r) => `/api/disclosures/${r.obligationId}/publication`,
+      () => ({ published: false, version: STALE, reason: 'Bảng quyền' }),
+    ),
+    ...WRITE,
+  },
+  // The staff's preview of the side's item: whoever reads it; a 404 page for a commune that does not.
+  'GET /cong-khai/thong-tin/xem-truoc/:id': {
+    call: on((r) => `/cong-khai/thong-tin/xem-truoc/${r.obligationId}`),
     ...READ,
   },
   'GET /cong-khai/thong-tin': { call: () => ({ url: '/cong-khai/thong-tin' }), ...EVERYONE(200) },

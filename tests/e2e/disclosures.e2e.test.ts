@@ -6,9 +6,10 @@ import { closesAfterSave, launchBrowser, type RunningServer, signInAs, startServ
 /**
  * The disclosures register on 2 December 2026 (the demo year loaded, so other communes have theirs):
  * Phường Phố Hiến's reporter records the poor-household list decided on 20/11/2026 and where it was
- * posted, the record saved as typed and still there after a reload; the province's coordinator finds
- * the ward on the compliance board and opens a count to the list behind it; anyone reads the ward's
- * public page on a 390 px phone without JavaScript.
+ * posted, the record saved as typed and still there after a reload, and puts it on the public page
+ * after a confirmation listing what the public will read; the province's coordinator finds the ward
+ * on the compliance board and opens a count to the list behind it; anyone reads the ward's public page
+ * on a 390 px phone without JavaScript, without the land-use plan the demo left off it.
  */
 const SHOTS = '/tmp/disclosure-shots';
 const NOW = '2026-12-02T09:00:00+07:00';
@@ -81,6 +82,27 @@ describe('the disclosures register', () => {
     expect(await page.locator('[data-place="office"]').textContent()).toContain('chậm');
     await page.screenshot({ path: `${SHOTS}/obligation-1440.png`, fullPage: true });
 
+    // Not on the public page until the reporter puts it there, after reading what the public will see.
+    const card = page.locator('[data-publication]');
+    expect(await card.textContent()).toContain('Chưa công khai');
+    await card.getByRole('button', { name: 'Công khai…' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Công khai nội dung này?' });
+    const shown = confirm.locator('[data-shown]');
+    await shown.waitFor();
+    expect(await shown.textContent()).toContain(`Nội dung: ${TITLE}`);
+    expect(await shown.textContent()).toContain('Văn bản: 215/QĐ-UBND ngày 20/11/2026');
+    expect(await shown.textContent()).toContain('Nơi công khai: 1 nơi đã bắt đầu niêm yết');
+    await confirm.getByRole('button', { name: 'Công khai', exact: true }).click();
+    await closesAfterSave(confirm);
+    await card.getByText(/^Đang công khai từ 02\/12\/2026, bởi /).waitFor();
+    await card.getByRole('button', { name: 'Thôi công khai…' }).waitFor();
+    await page.getByRole('link', { name: '← Công khai thông tin' }).click();
+    // The list read again (it may show what it had first): the item on the public page, in words.
+    const listed = page.locator('[data-obligation]').filter({ hasText: TITLE });
+    await listed.getByText('Đang công khai', { exact: true }).waitFor();
+    await page.getByRole('link', { name: TITLE }).click();
+    await page.getByRole('heading', { name: TITLE }).waitFor();
+
     await page.reload();
     await page.getByRole('heading', { name: TITLE }).waitFor();
     expect(await page.locator('[data-record]').getByLabel('Chi tiết (thôn, tổ dân phố…)').inputValue()).toBe(
@@ -130,6 +152,9 @@ describe('the disclosures register', () => {
     const body = (await page.locator('main').textContent()) ?? '';
     expect(body).toContain(`${DETAIL}): từ 02/12/2026`);
     expect(body).not.toContain('Niêm yết chậm vì chờ ký.');
+    // Recorded and posted, but left off the public page by the demo.
+    expect(body).toContain('Dự toán ngân sách phường năm 2026');
+    expect(body).not.toContain('Kế hoạch sử dụng đất năm 2026 của phường');
     expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     await page.screenshot({ path: `${SHOTS}/public-390-top.png` });
     await page.locator('[data-required]').first().scrollIntoViewIfNeeded();

@@ -53,7 +53,8 @@ export const disclosureItems = pgTable(
 /**
  * What a unit must disclose: an item of the catalogue, the document (title, decision number and date),
  * the period it covers (a quarter, a plan's years), and the public document (a link, or a file of the
- * evidence store the unit marked public).
+ * evidence store the unit marked public). It is on the public register only once someone who records
+ * the unit's disclosures switched it public (`publishedAt`).
  */
 export const disclosureObligations = pgTable(
   'disclosure_obligations',
@@ -70,6 +71,9 @@ export const disclosureObligations = pgTable(
     periodTo: date({ mode: 'string' }),
     documentUrl: text(),
     publicFileId: integer().references(() => evidenceFiles.id),
+    /** On the public register since (the staff's switch); null: not public, whatever was posted elsewhere. */
+    publishedAt: timestamp({ withTimezone: true }),
+    publishedBy: integer().references(() => users.id),
     /** Folded title and number for search without diacritics. */
     search: text().notNull(),
     version: integer().notNull().default(1),

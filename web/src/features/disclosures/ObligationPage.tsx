@@ -16,6 +16,7 @@ import {
 } from './disclosure-words.ts';
 import { FilesCard } from './FilesCard.tsx';
 import { ObligationForm } from './ObligationForm.tsx';
+import { PublicationCard } from './PublicationCard.tsx';
 import { RecordRow } from './RecordRow.tsx';
 import { StatusBadge } from './RegisterPanel.tsx';
 
@@ -65,7 +66,7 @@ function RuleCard({ obligation }: { obligation: ObligationDetail }) {
                 <Table.Td>{label(DISCLOSURE_PLACES[place.place])}</Table.Td>
                 <Table.Td>
                   <Group gap="xs">
-                    <Badge color={PLACE_COLORS[place.status]} variant="light">
+                    <Badge color={PLACE_COLORS[place.status]} variant="light" miw="max-content">
                       {label(PLACE_STATUSES[place.status])}
                     </Badge>
                     {place.late && (
@@ -131,7 +132,25 @@ function RecordsCard({ obligation }: { obligation: ObligationDetail }) {
   );
 }
 
-/** One obligation: the rule that applies and each place's status, where and when it was disclosed, its document. */
+/**
+ * The form starts again from what is stored when the document's fields change (a save, another's edit),
+ * not when only the version moves (put on the public page): typed edits are not lost to the switch.
+ */
+const formKey = (obligation: ObligationDetail) =>
+  JSON.stringify([
+    obligation.itemCode,
+    obligation.title,
+    obligation.decisionNumber,
+    obligation.decisionDate,
+    obligation.periodFrom,
+    obligation.periodTo,
+    obligation.documentUrl,
+  ]);
+
+/**
+ * One obligation: whether it is on the public page, the rule that applies and each place's status,
+ * where and when it was disclosed, its document.
+ */
 export function ObligationPage() {
   const { t, label } = useT();
   const navigate = useNavigate();
@@ -158,9 +177,10 @@ export function ObligationPage() {
         </Stack>
         <StatusBadge status={obligation.status} />
       </Group>
+      <PublicationCard obligation={obligation} />
       <RuleCard obligation={obligation} />
       <RecordsCard obligation={obligation} />
-      <ObligationForm key={obligation.version} obligation={obligation} />
+      <ObligationForm key={formKey(obligation)} obligation={obligation} />
       <FilesCard obligation={obligation} />
       {obligation.canRecord && (
         <Group justify="flex-end">

@@ -13,6 +13,7 @@ import { UnitPicker } from '../units/UnitPicker.tsx';
 import { type ObligationItem, useObligations } from './api.ts';
 import { OBLIGATION_STATUSES, STATUS_COLORS, statusOptions } from './disclosure-words.ts';
 import { NewObligationDialog } from './NewObligationDialog.tsx';
+import { PublicBadge } from './PublicationCard.tsx';
 import { QuarterListMenu } from './QuarterListMenu.tsx';
 
 const PER_PAGE = 20;
@@ -26,7 +27,7 @@ export interface RegisterFilter {
 export function StatusBadge({ status }: { status: ObligationStatus }) {
   const { label } = useT();
   return (
-    <Badge color={STATUS_COLORS[status]} variant="light">
+    <Badge color={STATUS_COLORS[status]} variant="light" miw="max-content">
       {label(OBLIGATION_STATUSES[status])}
     </Badge>
   );
@@ -46,8 +47,9 @@ function TitleLink({ item }: { item: ObligationItem }) {
 }
 
 /**
- * A unit's register (or every unit's in scope): each obligation with its due date and its status as
- * judged today, filtered by unit and status (the board's counts open here), searched and sorted.
+ * A unit's register (or every unit's in scope): each obligation with its due date, its status as
+ * judged today and whether it is on the public page, filtered by unit and status (the board's counts
+ * open here), searched and sorted.
  */
 export function RegisterPanel({
   filter,
@@ -130,7 +132,7 @@ export function RegisterPanel({
         highlightOnHover
         withTableBorder
         aria-label={t('disclosuresRegister')}
-        minWidth={900}
+        minWidth={1000}
       >
         <Table.Thead>
           <Table.Tr>
@@ -147,6 +149,7 @@ export function RegisterPanel({
             </SortHeader>
             <Table.Th>{t('disclosuresStatus')}</Table.Th>
             <Table.Th>{t('disclosuresRecords')}</Table.Th>
+            <Table.Th>{t('disclosuresPublicCard')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -163,6 +166,9 @@ export function RegisterPanel({
                 <StatusBadge status={item.status} />
               </Table.Td>
               <Table.Td>{item.records}</Table.Td>
+              <Table.Td>
+                <PublicBadge publishedAt={item.publishedAt} />
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

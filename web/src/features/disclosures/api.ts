@@ -5,7 +5,13 @@ import type {
   ObligationStatus,
   PlaceStatus,
 } from '../../../../core/disclosures/compliance.ts';
+import type {
+  ObligationPublication,
+  PublishObligation,
+} from '../../../../core/disclosures/disclosure-schemas.ts';
 import { api, type ListResult, queryString } from '../../api/client.ts';
+
+export type { ObligationPublication };
 
 /** The disclosures register as the API answers it (server/disclosures/disclosure-queries.ts). */
 export interface ObligationItem {
@@ -24,6 +30,8 @@ export interface ObligationItem {
   status: ObligationStatus;
   complete: boolean;
   records: number;
+  /** On the public register since (null: not public). */
+  publishedAt: string | null;
   version: number;
 }
 
@@ -164,9 +172,34 @@ export function useObligationChange(id: number) {
     },
     onSuccess: (detail) => {
       if (detail) client.setQueryData(['disclosures', 'item', id], detail);
+      // What the public would see (places begun, the file) and the version may have changed.
+      void client.invalidateQueries({ queryKey: ['disclosures', 'publication', id] });
       return client.invalidateQueries({ queryKey: ['disclosures', 'list'] });
     },
   });
+}
+
+/**
+ * The obligation on the public register: its state and what the public would read of it, and the
+ * switch (on, or off with a reason) at the version read.
+ */
+export function useObligationPublication(id: number) {
+  const client = useQueryClient();
+  const key = ['disclosures', 'publication', id];
+  const query = useQuery({
+    queryKey: key,
+    queryFn: () => api<ObligationPublication>('GET', `/api/disclosures/${id}/publication`),
+  });
+  const change = useMutation({
+    mutationFn: (input: PublishObligation) =>
+      api<ObligationPublication>('PUT', `/api/disclosures/${id}/publication`, input),
+    onSuccess: (answer) => {
+      client.setQueryData(key, answer);
+      void client.invalidateQueries({ queryKey: ['disclosures', 'item', id] });
+      return client.invalidateQueries({ queryKey: ['disclosures', 'list'] });
+    },
+  });
+  return { query, change };
 }
 
 export function useSaveCatalogueItem() {
