@@ -23,6 +23,7 @@ import { dialoguePages } from './dialogues/dialogue-pages.ts';
 import { dialogueRoutes } from './dialogues/dialogue-routes.ts';
 import { disclosurePages } from './disclosures/disclosure-pages.ts';
 import { disclosureRoutes } from './disclosures/disclosure-routes.ts';
+import { loudspeakerRoutes } from './disclosures/loudspeaker.ts';
 import { quarterListRoutes } from './disclosures/quarter-list.ts';
 import { dossierRoutes } from './dossiers/dossier-routes.ts';
 import { feedbackPublicRoutes } from './feedback/feedback-public-routes.ts';
@@ -210,6 +211,7 @@ export async function buildApp({
   await app.register(dialoguePages, { db: database.db });
   await app.register(disclosureRoutes, { db: database.db });
   await app.register(quarterListRoutes, { db: database.db });
+  await app.register(loudspeakerRoutes, { db: database.db });
   await app.register(disclosurePages, { db: database.db });
   await app.register(surveyPages, { db: database.db, secret: config.secret });
   await app.register(projectRoutes, { db: database.db });

@@ -68,6 +68,7 @@ export async function judgeWhere(
     .select({
       obligation: disclosureObligations,
       unit: { id: units.id, name: units.name, path: units.path, type: units.type },
+      loudspeaker: units.hasLoudspeaker,
     })
     .from(disclosureObligations)
     .innerJoin(units, eq(units.id, disclosureObligations.unitId))
@@ -102,7 +103,7 @@ export async function judgeWhere(
     list.push(record);
     byObligation.set(obligationId, list);
   }
-  return rows.map(({ obligation, unit }) => {
+  return rows.map(({ obligation, unit, loudspeaker }) => {
     const rule = ruleInForce(rules, obligation.itemCode, obligation.decisionDate);
     const own = byObligation.get(obligation.id) ?? [];
     const result = rule
@@ -116,6 +117,7 @@ export async function judgeWhere(
           own,
           today,
           calendar,
+          { loudspeaker },
         )
       : null;
     return { obligation, unit, rule, records: own, result };

@@ -183,6 +183,17 @@ export const DISCLOSURE_ROUTE_TABLE: Record<string, TableRow> = {
     call: on((r) => `/cong-khai/thong-tin/xem-truoc/${r.obligationId}`),
     ...READ,
   },
+  'GET /api/disclosures/units/:id/loudspeaker': {
+    call: ({ side }) => ({ url: `/api/disclosures/units/${side.unitId}/loudspeaker` }),
+    ...READ,
+  },
+  'PUT /api/disclosures/units/:id/loudspeaker': {
+    call: ({ side }) => ({
+      url: `/api/disclosures/units/${side.unitId}/loudspeaker`,
+      body: { hasLoudspeaker: false, version: STALE },
+    }),
+    ...WRITE,
+  },
   'GET /cong-khai/thong-tin': { call: () => ({ url: '/cong-khai/thong-tin' }), ...EVERYONE(200) },
   'GET /cong-khai/thong-tin/:unit': {
     call: ({ side }) => ({ url: `/cong-khai/thong-tin/${side.unitId}` }),

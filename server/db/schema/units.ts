@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
+  boolean,
   check,
   date,
   index,
@@ -32,6 +33,8 @@ export const units = pgTable(
     headPhone: text(),
     headEmail: text(),
     address: text(),
+    /** The commune has a loudspeaker system: the items the law broadcasts "nơi có hệ thống loa" are asked of it. */
+    hasLoudspeaker: boolean().notNull().default(true),
     version: integer().notNull().default(1),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

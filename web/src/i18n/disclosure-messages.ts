@@ -28,6 +28,22 @@ export const DISCLOSURE_MESSAGES = {
   disclosuresNoDue: { vi: 'Chưa xác định', en: 'Not known yet' },
   disclosuresRecords: { vi: 'Số lần công khai', en: 'Records' },
   disclosuresNew: { vi: 'Ghi nội dung phải công khai', en: 'Record an obligation' },
+  disclosuresHasLoudspeaker: {
+    vi: '{unit} có hệ thống loa truyền thanh',
+    en: '{unit} has a loudspeaker system',
+  },
+  disclosuresLoudspeakerHint: {
+    vi: 'Không có loa: các nội dung không còn bị tính thiếu vì chưa phát loa.',
+    en: 'No loudspeakers: obligations are no longer counted missing for lack of a broadcast.',
+  },
+  disclosuresLoudspeakerOn: {
+    vi: 'Đã ghi: có hệ thống loa truyền thanh.',
+    en: 'Saved: there is a loudspeaker system.',
+  },
+  disclosuresLoudspeakerOff: {
+    vi: 'Đã ghi: không có hệ thống loa truyền thanh.',
+    en: 'Saved: there is no loudspeaker system.',
+  },
   disclosuresQuarterList: { vi: 'Danh sách công khai quý', en: 'Quarter’s list of disclosures' },
   disclosuresQuarterListHint: {
     vi: 'Để niêm yết tại trụ sở và nhà văn hóa thôn (Luật 10/2022 Điều 13)',

@@ -12,6 +12,7 @@ import { hasPermission, useMe } from '../auth/session.ts';
 import { UnitPicker } from '../units/UnitPicker.tsx';
 import { type ObligationItem, useObligations } from './api.ts';
 import { OBLIGATION_STATUSES, STATUS_COLORS, statusOptions } from './disclosure-words.ts';
+import { LoudspeakerSwitch } from './LoudspeakerSwitch.tsx';
 import { NewObligationDialog } from './NewObligationDialog.tsx';
 import { PublicBadge } from './PublicationCard.tsx';
 import { QuarterListMenu } from './QuarterListMenu.tsx';
@@ -127,6 +128,7 @@ export function RegisterPanel({
           </Button>
         )}
       </Group>
+      {listUnit !== null && <LoudspeakerSwitch unitId={listUnit} />}
       <ScrollTable
         striped
         highlightOnHover

@@ -1,0 +1,1 @@
+ALTER TABLE "units" ADD COLUMN "has_loudspeaker" boolean DEFAULT true NOT NULL;
