@@ -204,7 +204,7 @@ ${list(now)}
 ${list(before)}
 <h2>${s(W.required)}</h2>
 <p>${s(W.requiredIntro)}</p>
-${requiredList(ctx, await requiredOf(db, unit.type, today))}
+${requiredList(ctx, await requiredOf(db, unit, today))}
 <p><a href="${link(ctx, BASE)}">${s(W.back)}</a></p>`;
     return {
       status: 200,

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { DisclosurePlace } from '../../core/disclosures/catalogue.ts';
 import { ruleInForce } from '../../core/disclosures/catalogue.ts';
+import { requiredPlaces } from '../../core/disclosures/compliance.ts';
 import { todayInVietnam } from '../../core/text/dates.ts';
 import type { DbOrTx } from '../db/engine.ts';
 import {
@@ -31,12 +32,20 @@ export interface PublicUnit {
   name: string;
   type: string;
   slug: string;
+  /** The unit has a loudspeaker system (broadcasts are asked of it). */
+  loudspeaker: boolean;
 }
 
 /** Communes and departments in force, each with an address without diacritics ("phuong-pho-hien"). */
 export async function publicUnits(db: DbOrTx, today: string): Promise<PublicUnit[]> {
   const rows = await db
-    .select({ id: units.id, name: units.name, type: units.type, code: units.code })
+    .select({
+      id: units.id,
+      name: units.name,
+      type: units.type,
+      code: units.code,
+      loudspeaker: units.hasLoudspeaker,
+    })
     .from(units)
     .where(
       and(
@@ -56,6 +65,7 @@ export async function publicUnits(db: DbOrTx, today: string): Promise<PublicUnit
         id: row.id,
         name: row.name,
         type: row.type,
+        loudspeaker: row.loudspeaker,
         slug: (counts.get(words) ?? 0) > 1 ? `${words}-${row.code ?? row.id}` : words,
       };
     })
@@ -180,14 +190,19 @@ async function readObligations(
 }
 
 /** The catalogue items in force today for a kind of unit: what it must disclose. */
-export async function requiredOf(db: DbOrTx, unitType: string, today: string) {
+export async function requiredOf(db: DbOrTx, unit: { type: string; loudspeaker: boolean }, today: string) {
   const rows = await db.select().from(disclosureItems).orderBy(asc(disclosureItems.position));
-  return rows.filter(
-    (row) =>
-      row.unitTypes.includes(unitType) &&
-      row.validFrom <= today &&
-      (row.validTo === null || row.validTo >= today),
-  );
+  return rows
+    .filter(
+      (row) =>
+        row.unitTypes.includes(unit.type) &&
+        row.validFrom <= today &&
+        (row.validTo === null || row.validTo >= today),
+    )
+    .map((row) =>
+      // Where there is no loudspeaker system, no broadcast is asked.
+      unit.loudspeaker ? row : { ...row, places: requiredPlaces(row, unit), loudspeakerDays: null },
+    );
 }
 
 /** A file the public may download: one a published obligation marks public; null otherwise. */

@@ -51,6 +51,11 @@ describe('a commune without a loudspeaker system', () => {
       'village',
       'website',
     ]);
+    // The public page no longer lists a broadcast among what the commune must do.
+    const page = await t.app.inject({ method: 'GET', url: `/cong-khai/thong-tin/${unitA}` });
+    const poorItem = /<li data-required="HO_NGHEO">[\s\S]*?<\/li>/.exec(page.body)?.[0] ?? '';
+    expect(poorItem).toContain('Trụ sở HĐND, UBND');
+    expect(poorItem).not.toContain('loa truyền thanh');
     const audit = await t.database.pool.query(
       `select before, after from audit_events where action = 'unit.loudspeaker' and entity_id = $1`,
       [unitA],
@@ -71,6 +76,10 @@ describe('a commune without a loudspeaker system', () => {
     });
     expect(on.status).toBe(200);
     expect((await statusOf()).status).toBe('missing');
+    const again = await t.app.inject({ method: 'GET', url: `/cong-khai/thong-tin/${unitA}` });
+    expect(/<li data-required="HO_NGHEO">[\s\S]*?<\/li>/.exec(again.body)?.[0]).toContain(
+      'Hệ thống loa truyền thanh',
+    );
   });
 
   it('is said by the commune’s own people only: a reader sees it, another commune is not told it exists', async () => {
