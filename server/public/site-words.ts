@@ -64,8 +64,8 @@ export const SW = {
   otherLanguage: { vi: 'English', en: 'Tiếng Việt' },
   emblem: { vi: 'Biểu trưng', en: 'Emblem' },
   demo: {
-    vi: 'Trang thử nghiệm với dữ liệu minh họa: kết quả đánh giá, kế hoạch, họ tên, điện thoại và thư điện tử ở đây không phải thông tin chính thức (riêng kết quả PAPI là số liệu thật).',
-    en: 'Trial site with illustrative data: the assessment results, plans, names, phone numbers and e-mail addresses here are not official information (only the PAPI results are real).',
+    vi: 'Trang thử nghiệm: dữ liệu minh họa, không phải thông tin chính thức (trừ kết quả PAPI).',
+    en: 'Trial site: illustrative data, not official information (except the PAPI results).',
   },
   licence: {
     vi: 'Dữ liệu công khai theo giấy phép Creative Commons Ghi công 4.0 (CC BY 4.0), trừ khi ghi khác.',

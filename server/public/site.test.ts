@@ -112,7 +112,7 @@ describe('the public site frame', () => {
 
 describe('a demo installation', () => {
   it('says on every public page that its data are illustrative; a real one says nothing of the kind', async () => {
-    const banner = 'Trang thử nghiệm với dữ liệu minh họa';
+    const banner = 'Trang thử nghiệm: dữ liệu minh họa';
     const before = await t.app.inject({ method: 'GET', url: '/cong-khai' });
     expect(before.statusCode).toBe(200);
     expect(before.body).not.toContain(banner);
@@ -125,7 +125,7 @@ describe('a demo installation', () => {
       for (const url of ['/cong-khai', '/cong-khai/lien-he', '/phan-anh', '/cong-khai?lang=en']) {
         const page = await t.app.inject({ method: 'GET', url });
         expect(page.statusCode, url).toBe(200);
-        expect(page.body, url).toContain(url.endsWith('en') ? 'Trial site with illustrative data' : banner);
+        expect(page.body, url).toContain(url.endsWith('en') ? 'Trial site: illustrative data' : banner);
       }
     } finally {
       await t.database.pool.query(`delete from settings where key = '${DEMO_YEAR_KEY}'`);
