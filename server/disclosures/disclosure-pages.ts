@@ -22,6 +22,7 @@ import {
   publicFile,
   publicObligations,
   publicUnits,
+  REGISTER_UNIT_TYPES,
   requiredOf,
 } from './disclosure-public.ts';
 
@@ -45,6 +46,7 @@ const W = {
     en: 'What the communes, wards and departments disclosed under the Law on Grassroots Democracy and the budget and land rules: the content, the document, where it was posted and for how long.',
   },
   choose: { vi: 'Chọn xã, phường hoặc sở, ngành', en: 'Choose a commune, ward or department' },
+  province: { vi: 'Cấp tỉnh', en: 'Province' },
   communes: { vi: 'Xã, phường', en: 'Communes and wards' },
   departments: { vi: 'Sở, ban, ngành', en: 'Departments' },
   show: { vi: 'Xem', en: 'Show' },
@@ -123,7 +125,7 @@ async function indexPage(request: FastifyRequest, reply: FastifyReply, db: Db) {
     const s = (message: Msg) => say(ctx.lang, message);
     const today = todayOf({ now: request.server.clock });
     const [list, latest] = [
-      await publicUnits(db, today),
+      await publicUnits(db, today, REGISTER_UNIT_TYPES),
       await publicObligations(db, { unitId: null, today, limit: 20 }),
     ];
     const options = (type: string) =>
@@ -136,6 +138,7 @@ async function indexPage(request: FastifyRequest, reply: FastifyReply, db: Db) {
 <form method="get" action="${BASE}" class="card">
 ${ctx.chosen ? html`<input type="hidden" name="lang" value="${ctx.lang}">` : null}
 <div class="field"><label for="don_vi">${s(W.choose)}</label><select id="don_vi" name="don_vi">
+${list.some((unit) => unit.type === 'province') ? html`<optgroup label="${s(W.province)}">${options('province')}</optgroup>` : null}
 <optgroup label="${s(W.communes)}">${options('commune')}</optgroup>
 <optgroup label="${s(W.departments)}">${options('department')}</optgroup>
 </select></div>
@@ -179,7 +182,7 @@ async function unitPage(request: FastifyRequest, reply: FastifyReply, db: Db) {
   const ctx = pageContext(request);
   const today = todayOf({ now: request.server.clock });
   const wanted = (request.params as { unit: string }).unit;
-  const unit: PublicUnit | undefined = (await publicUnits(db, today)).find(
+  const unit: PublicUnit | undefined = (await publicUnits(db, today, REGISTER_UNIT_TYPES)).find(
     (entry) => entry.slug === wanted || String(entry.id) === wanted,
   );
   const s = (message: Msg) => say(ctx.lang, message);
@@ -296,5 +299,5 @@ export async function disclosurePages(app: FastifyInstance, { db }: { db: Db }) 
 /** Every unit's page, for the sitemap. */
 export const disclosureSitemap: SitemapSource = async (db) => [
   BASE,
-  ...(await publicUnits(db, todayInVietnam())).map((unit) => `${BASE}/${unit.slug}`),
+  ...(await publicUnits(db, todayInVietnam(), REGISTER_UNIT_TYPES)).map((unit) => `${BASE}/${unit.slug}`),
 ];

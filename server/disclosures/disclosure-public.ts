@@ -36,8 +36,18 @@ export interface PublicUnit {
   loudspeaker: boolean;
 }
 
-/** Communes and departments in force, each with an address without diacritics ("phuong-pho-hien"). */
-export async function publicUnits(db: DbOrTx, today: string): Promise<PublicUnit[]> {
+/** Whose register the public reads: the province's own budget, the communes', the departments'. */
+export const REGISTER_UNIT_TYPES = ['province', 'commune', 'department'] as const;
+
+/**
+ * Communes and departments in force (and the province, for the register of its own budget), each with
+ * an address without diacritics ("phuong-pho-hien").
+ */
+export async function publicUnits(
+  db: DbOrTx,
+  today: string,
+  types: readonly string[] = ['commune', 'department'],
+): Promise<PublicUnit[]> {
   const rows = await db
     .select({
       id: units.id,
@@ -49,7 +59,7 @@ export async function publicUnits(db: DbOrTx, today: string): Promise<PublicUnit
     .from(units)
     .where(
       and(
-        inArray(units.type, ['commune', 'department']),
+        inArray(units.type, [...types]),
         lte(units.validFrom, today),
         or(isNull(units.validTo), sql`${units.validTo} >= ${today}`),
       ),

@@ -12,7 +12,13 @@ import {
   type DisclosureContext,
 } from './disclosure-access.ts';
 import { judgeWhere } from './disclosure-judge.ts';
-import { DISCLOSURES_BASE, obligationAnchor, previewObligation, publicUnits } from './disclosure-public.ts';
+import {
+  DISCLOSURES_BASE,
+  obligationAnchor,
+  previewObligation,
+  publicUnits,
+  REGISTER_UNIT_TYPES,
+} from './disclosure-public.ts';
 
 /**
  * One switch per obligation for the public register: whoever records the unit's disclosures
@@ -30,7 +36,9 @@ export async function obligationPublication(
   const [shown, [judged], unitPage, [publisher]] = await Promise.all([
     previewObligation(ctx.db, id, today),
     judgeWhere(ctx.db, eq(disclosureObligations.id, id), today, { withNotes: false }),
-    publicUnits(ctx.db, today).then((list) => list.find((unit) => unit.id === obligation.unitId)),
+    publicUnits(ctx.db, today, REGISTER_UNIT_TYPES).then((list) =>
+      list.find((unit) => unit.id === obligation.unitId),
+    ),
     obligation.publishedBy === null
       ? Promise.resolve([])
       : ctx.db.select({ name: users.fullName }).from(users).where(eq(users.id, obligation.publishedBy)),

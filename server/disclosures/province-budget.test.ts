@@ -49,6 +49,27 @@ describe('the province’s budget disclosures', () => {
     );
     const late = await coordinator.request('GET', `/api/disclosures/${execution}`);
     expect(late.json).toMatchObject({ due: '2026-01-15', status: 'late' });
+
+    // Published, it has a page of the province's own on the public register.
+    const published = await coordinator.request('PUT', `/api/disclosures/${estimate}/publication`, {
+      published: true,
+      version: judged.json.version,
+    });
+    expect(published.status).toBe(200);
+    expect(published.json.publicPath).toBe(
+      `/cong-khai/thong-tin/uy-ban-nhan-dan-tinh-hung-yen#noi-dung-${estimate}`,
+    );
+    const index = await t.app.inject({ method: 'GET', url: '/cong-khai/thong-tin' });
+    expect(index.body).toContain(
+      '<optgroup label="Cấp tỉnh"><option value="uy-ban-nhan-dan-tinh-hung-yen">Ủy ban nhân dân tỉnh Hưng Yên</option></optgroup>',
+    );
+    const page = await t.app.inject({
+      method: 'GET',
+      url: '/cong-khai/thong-tin/uy-ban-nhan-dan-tinh-hung-yen',
+    });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Dự toán ngân sách tỉnh năm 2026');
+    expect(page.body).not.toContain('Thực hiện dự toán ngân sách tỉnh quý IV/2025');
   });
 
   it('are not a commune’s, nor is a commune’s budget item the province’s', async () => {
