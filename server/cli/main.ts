@@ -23,6 +23,7 @@ import { dossierImportCommand } from '../dossiers/dossier-cli.ts';
 import { formatOf } from '../files/tabular.ts';
 import { presentPapi } from '../indices/index-routes.ts';
 import { findPapiResults } from '../indices/index-service.ts';
+import { papiLeversCommand, papiSimulateCommand, papiTargetCommand } from '../indices/papi-cli.ts';
 import { SYSTEM_ACTOR, SYSTEM_USER } from '../setup/initialise.ts';
 import { surveyImportCommand } from '../surveys/survey-cli.ts';
 import { importUnits } from '../units/unit-import-service.ts';
@@ -40,6 +41,10 @@ const HELP = `Chiso — dòng lệnh / command line
   npx chiso period show 2026Q1 [--json]      khoảng số liệu và hạn báo cáo của kỳ (2026M03, 2026Q1, 2026S1, 2026)
   npx chiso workdays add 2026-02-12 3 [--json]  ngày làm việc thứ N sau một ngày (trừ lễ, Tết)
   npx chiso results show PAPI --year 2020 [--json]  kết quả PAPI các tỉnh: tổng điểm, thứ hạng, nhóm
+  npx chiso papi simulate --province "Hưng Yên" --year 2024 --change PAPI.5=+0.5 [--change PAPI.2=+0.3 …] [--json]
+                                             thứ hạng, nhóm PAPI khi một số chỉ số nội dung (thành phần) thay đổi
+  npx chiso papi levers --province "Hưng Yên" --year 2024 [--json]  mỗi nội dung: trung vị, cao nhất, điểm để lên 1 hạng
+  npx chiso papi target --province "Hưng Yên" --year 2024 (--rank 10 | --group 1) [--json]  mức tăng nhỏ nhất để đạt mục tiêu
   npx chiso plan parse FILE [--json]         đọc một kế hoạch (.txt/.md): số, ngày, nhiệm vụ, đơn vị, chỉ tiêu
 
 Biến môi trường: CHISO_DATA_DIR (mặc định ./data), DATABASE_URL (PostgreSQL thay cho PGlite).`;
@@ -134,6 +139,10 @@ const offlineCommands: Record<string, OfflineCommand> = {
     console.log(values.json ? JSON.stringify(plan, null, 2) : formatPlanSummary(plan));
     return 0;
   },
+
+  'papi simulate': papiSimulateCommand,
+  'papi levers': papiLeversCommand,
+  'papi target': papiTargetCommand,
 };
 
 const commands: Record<string, Command> = {
