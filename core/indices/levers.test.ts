@@ -1,23 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { gains, rows, scoresOf, years } from '../../tests/papi-shipped.ts';
 import { levers, typicalYearlyGains } from './levers.ts';
 import { PAPI_DIMENSIONS, type ProvinceScores, papiStructure } from './papi.ts';
-import { papiScales, parsePapiCodebook } from './papi-codebook.ts';
-import { parsePapiTable } from './papi-data.ts';
-import { type PapiYearScores, simulate } from './simulator.ts';
-
-const read = (file: string) => readFileSync(new URL(`../../reference/papi/${file}`, import.meta.url), 'utf8');
-const rows = parsePapiTable(read('papi_2018_2024_subdimensions_dimensions.csv'));
-const codebook = parsePapiCodebook(read('papi_codebook_2018_2024.csv'));
-const years = [...new Set(rows.map((row) => row.year))];
-const scoresOf = (year: number): PapiYearScores => ({
-  year,
-  provinces: rows.filter((row) => row.year === year),
-  scales: papiScales(codebook, year),
-});
-const gains = typicalYearlyGains(
-  years.map((year) => ({ year, provinces: rows.filter((row) => row.year === year) })),
-);
+import { simulate } from './simulator.ts';
 
 describe('typical yearly gains', () => {
   it('are the 90th percentile of year-on-year changes 2018–2024, method changes left out', () => {

@@ -1,21 +1,11 @@
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { codebook, rows, scoresOf, years } from '../../tests/papi-shipped.ts';
 import { AppError } from '../errors.ts';
 import { PAPI_DIMENSIONS, type ProvinceScores, papiStructure } from './papi.ts';
-import { papiName, papiScales, parsePapiCodebook } from './papi-codebook.ts';
-import { parsePapiTable } from './papi-data.ts';
+import { papiName, papiScales } from './papi-codebook.ts';
 import { type PapiChange, type PapiYearScores, simulate } from './simulator.ts';
 
-const read = (file: string) => readFileSync(new URL(`../../reference/papi/${file}`, import.meta.url), 'utf8');
-const rows = parsePapiTable(read('papi_2018_2024_subdimensions_dimensions.csv'));
-const codebook = parsePapiCodebook(read('papi_codebook_2018_2024.csv'));
-const years = [...new Set(rows.map((row) => row.year))];
-const scoresOf = (year: number): PapiYearScores => ({
-  year,
-  provinces: rows.filter((row) => row.year === year),
-  scales: papiScales(codebook, year),
-});
 const HUNG_YEN = '33';
 
 function refusal(run: () => unknown): { code: string; vi: string } {

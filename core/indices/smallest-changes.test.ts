@@ -1,25 +1,9 @@
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { gains, rows, scoresOf, years } from '../../tests/papi-shipped.ts';
 import { AppError } from '../errors.ts';
-import { typicalYearlyGains } from './levers.ts';
-import { papiScales, parsePapiCodebook } from './papi-codebook.ts';
-import { parsePapiTable } from './papi-data.ts';
 import { type PapiYearScores, simulate } from './simulator.ts';
 import { type PapiTarget, smallestChangesFor, type TargetPlan } from './smallest-changes.ts';
-
-const read = (file: string) => readFileSync(new URL(`../../reference/papi/${file}`, import.meta.url), 'utf8');
-const rows = parsePapiTable(read('papi_2018_2024_subdimensions_dimensions.csv'));
-const codebook = parsePapiCodebook(read('papi_codebook_2018_2024.csv'));
-const years = [...new Set(rows.map((row) => row.year))];
-const scoresOf = (year: number): PapiYearScores => ({
-  year,
-  provinces: rows.filter((row) => row.year === year),
-  scales: papiScales(codebook, year),
-});
-const gains = typicalYearlyGains(
-  years.map((year) => ({ year, provinces: rows.filter((row) => row.year === year) })),
-);
 
 const isMet = (target: PapiTarget, result: { rankAfter: number; groupAfter: number }) =>
   'rank' in target ? result.rankAfter <= target.rank : result.groupAfter <= target.group;
