@@ -12,6 +12,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import helmet, { type HelmetOptions } from 'helmet';
 import { AppError } from '../core/errors.ts';
 import { assessmentRoutes } from './assessment/assessment-routes.ts';
+import { weakCriteriaRoutes } from './assessment/weak-criteria.ts';
 import { auditRoutes } from './audit/audit-routes.ts';
 import { authRoutes } from './auth/auth-routes.ts';
 import { policyPlugin } from './auth/policy.ts';
@@ -193,6 +194,7 @@ export async function buildApp({
   await app.register(jobRoutes, { db: database.db });
   await app.register(calendarRoutes, { db: database.db });
   await app.register(assessmentRoutes, { db: database.db, cacheMs: config.readCacheMs });
+  await app.register(weakCriteriaRoutes, { db: database.db });
   await app.register(indicatorRoutes, { db: database.db, cacheMs: config.readCacheMs });
   await app.register(overviewRoutes, { db: database.db, cacheMs: config.readCacheMs });
   await app.register(chasingRoutes, { db: database.db });

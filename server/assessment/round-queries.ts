@@ -296,7 +296,7 @@ export async function getResults(ctx: ServiceContext, roundId: number, options: 
   };
 }
 
-async function scoredRound(ctx: ServiceContext, round: RoundRow, framework: Framework) {
+export async function scoredRound(ctx: ServiceContext, round: RoundRow, framework: Framework) {
   const members = await ctx.db
     .select({ unit: roundUnits, name: units.name })
     .from(roundUnits)
@@ -312,19 +312,8 @@ async function scoredRound(ctx: ServiceContext, round: RoundRow, framework: Fram
   return { members, results };
 }
 
-/**
- * Change in % of the maximum since the last published round of the same index run by the same unit
- * in an earlier year; a unit formed by a merger is compared with its predecessors' mean.
- */
-async function changeSincePreviousRound(
-  ctx: ServiceContext,
-  round: RoundRow,
-  framework: Framework,
-  results: UnitScore[],
-): Promise<{
-  previous: { id: number; name: string; year: number } | null;
-  byUnit: Map<number, number | null>;
-}> {
+/** The last published round of the same index run by the same unit in an earlier year, scored; or null. */
+export async function previousScoredRound(ctx: ServiceContext, round: RoundRow, framework: Framework) {
   const [previous] = await ctx.db
     .select({ round: assessmentRounds, framework: frameworks.definition })
     .from(assessmentRounds)
@@ -339,26 +328,47 @@ async function changeSincePreviousRound(
     )
     .orderBy(desc(assessmentRounds.year), desc(assessmentRounds.id))
     .limit(1);
-  if (!previous) return { previous: null, byUnit: new Map() };
-  const before = await scoredRound(ctx, previous.round, previous.framework);
+  if (!previous) return null;
+  const { results } = await scoredRound(ctx, previous.round, previous.framework);
+  return { round: previous.round, framework: previous.framework, results };
+}
+
+/** Each unit's predecessors (the units whose history it carries since a merger). */
+export async function predecessorsOf(ctx: ServiceContext, unitIds: number[]) {
   const links = await ctx.db
     .select({ predecessorId: unitSuccessions.predecessorId, successorId: unitSuccessions.successorId })
     .from(unitSuccessions)
-    .where(
-      inArray(
-        unitSuccessions.successorId,
-        results.map((result) => result.unitId),
-      ),
-    );
+    .where(inArray(unitSuccessions.successorId, unitIds));
+  return (unitId: number) =>
+    links.filter((link) => link.successorId === unitId).map((link) => link.predecessorId);
+}
+
+/**
+ * Change in % of the maximum since the last published round of the same index run by the same unit
+ * in an earlier year; a unit formed by a merger is compared with its predecessors' mean.
+ */
+async function changeSincePreviousRound(
+  ctx: ServiceContext,
+  round: RoundRow,
+  framework: Framework,
+  results: UnitScore[],
+): Promise<{
+  previous: { id: number; name: string; year: number } | null;
+  byUnit: Map<number, number | null>;
+}> {
+  const before = await previousScoredRound(ctx, round, framework);
+  if (!before) return { previous: null, byUnit: new Map() };
+  const earlier = await predecessorsOf(
+    ctx,
+    results.map((result) => result.unitId),
+  );
   // A unit left out of either round has nothing to compare.
   const percents = (scored: UnitScore[]) =>
     new Map(scored.filter((result) => result.participating).map((result) => [result.unitId, result.percent]));
-  const byUnit = yearOnYear(percents(results), percents(before.results), (unitId) =>
-    links.filter((link) => link.successorId === unitId).map((link) => link.predecessorId),
-  );
+  const byUnit = yearOnYear(percents(results), percents(before.results), earlier);
   for (const [unitId, value] of byUnit) byUnit.set(unitId, value === null ? null : round2(value));
   return {
-    previous: { id: previous.round.id, name: previous.round.name, year: previous.round.year },
+    previous: { id: before.round.id, name: before.round.name, year: before.round.year },
     byUnit,
   };
 }

@@ -102,6 +102,10 @@ export const ASSESSMENT_ROUTE_TABLE: Record<string, TableRow> = {
     call: ({ world }) => ({ url: `/api/rounds/${world.roundId}/results` }),
     own: '200 200 403 403 403 200 403 401',
   },
+  'GET /api/rounds/:id/weak-criteria': {
+    call: ({ world }) => ({ url: `/api/rounds/${world.roundId}/weak-criteria` }),
+    own: '200 200 403 403 403 200 403 401',
+  },
   'GET /api/rounds/:id/results/export': {
     call: ({ world }) => ({ url: `/api/rounds/${world.roundId}/results/export?format=csv` }),
     own: '200 200 403 403 403 200 403 401',
