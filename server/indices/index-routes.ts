@@ -3,8 +3,19 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { zodMsg } from '../../core/errors.ts';
 import type { ProvinceResult } from '../../core/indices/papi.ts';
+import {
+  papiLeversSchema,
+  papiProvinceQuery,
+  papiSimulateBody,
+  papiSimulationSchema,
+  papiStandingQuery,
+  papiStandingSchema,
+  papiTargetQuery,
+  papiTargetSchema,
+} from '../../core/indices/papi-views.ts';
 import type { Db } from '../db/engine.ts';
 import { findPapiResults, papiHistory, papiYears, provincesSince2025 } from './index-service.ts';
+import { findPapiLevers, findPapiStanding, findPapiTarget, simulatePapi } from './papi-simulator-service.ts';
 
 const round = (value: number | null) => (value === null ? null : Math.round(value * 10_000) / 10_000);
 
@@ -78,5 +89,63 @@ export async function indexRoutes(app: FastifyInstance, { db }: { db: Db }) {
         ...presentPapi(entry),
       })),
     }),
+  );
+
+  // ---- Where the province stands, and the rank simulator on the shipped data -----------------------
+  api.get(
+    '/api/indices/papi/standing',
+    {
+      config: { policy: 'indices.read' },
+      schema: {
+        tags,
+        summary:
+          'Vị thế PAPI của tỉnh: từng chỉ số nội dung so với trung vị, ngưỡng nhóm cao nhất và tỉnh dẫn đầu; xu hướng; khoảng cách lên hạng, lên nhóm',
+        querystring: papiStandingQuery,
+        response: { 200: papiStandingSchema },
+      },
+    },
+    async (request) => findPapiStanding(db, request.query),
+  );
+
+  api.post(
+    '/api/indices/papi/simulate',
+    {
+      config: { policy: 'indices.read' },
+      schema: {
+        tags,
+        summary: 'Mô phỏng: thay đổi điểm chỉ số nội dung, xem tổng điểm, thứ hạng và nhóm mới',
+        body: papiSimulateBody,
+        response: { 200: papiSimulationSchema },
+      },
+    },
+    async (request) => simulatePapi(request.body),
+  );
+
+  api.get(
+    '/api/indices/papi/levers',
+    {
+      config: { policy: 'indices.read' },
+      schema: {
+        tags,
+        summary: 'Đòn bẩy: điểm cần để lên một hạng, số hạng một điểm mang lại, mức tăng điển hình mỗi năm',
+        querystring: papiProvinceQuery,
+        response: { 200: papiLeversSchema },
+      },
+    },
+    async (request) => findPapiLevers(request.query),
+  );
+
+  api.get(
+    '/api/indices/papi/target',
+    {
+      config: { policy: 'indices.read' },
+      schema: {
+        tags,
+        summary: 'Mục tiêu: thay đổi nhỏ nhất để đạt một thứ hạng hoặc một nhóm',
+        querystring: papiTargetQuery,
+        response: { 200: papiTargetSchema },
+      },
+    },
+    async (request) => findPapiTarget(request.query),
   );
 }

@@ -1,50 +1,19 @@
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { AppError, msg } from '../../core/errors.ts';
-import { levers, type TypicalGains, typicalYearlyGains } from '../../core/indices/levers.ts';
+import { levers } from '../../core/indices/levers.ts';
 import { PAPI_GROUP_NAMES, type PapiGroup } from '../../core/indices/papi.ts';
-import {
-  type PapiCodebookEntry,
-  papiName,
-  papiScales,
-  parsePapiCodebook,
-} from '../../core/indices/papi-codebook.ts';
-import { type PapiRow, parsePapiTable } from '../../core/indices/papi-data.ts';
+import { papiName } from '../../core/indices/papi-codebook.ts';
+import type { PapiRow } from '../../core/indices/papi-data.ts';
 import { provincesMatching } from '../../core/indices/province-match.ts';
 import { type PapiChange, type PapiYearScores, simulate } from '../../core/indices/simulator.ts';
 import { type PapiTarget, smallestChangesFor } from '../../core/indices/smallest-changes.ts';
+import { type PapiReference, papiReference, papiYearScores } from './papi-reference.ts';
 
 /**
  * `npx chiso papi simulate | levers | target`: the PAPI rank simulator on the shipped data
  * (reference/papi), offline. JSON on stdout with --json, else a short table in Vietnamese; a wrong
  * province, year, code or option is told on stderr with exit code 2.
  */
-const reference = (file: string) =>
-  readFileSync(new URL(`../../reference/papi/${file}`, import.meta.url), 'utf8');
-
-interface PapiReference {
-  rows: PapiRow[];
-  codebook: PapiCodebookEntry[];
-  gains: TypicalGains;
-}
-
-let loaded: PapiReference | undefined;
-function papiReference(): PapiReference {
-  if (!loaded) {
-    const rows = parsePapiTable(reference('papi_2018_2024_subdimensions_dimensions.csv'));
-    const years = [...new Set(rows.map((row) => row.year))].map((year) => ({
-      year,
-      provinces: rows.filter((row) => row.year === year),
-    }));
-    loaded = {
-      rows,
-      codebook: parsePapiCodebook(reference('papi_codebook_2018_2024.csv')),
-      gains: typicalYearlyGains(years),
-    };
-  }
-  return loaded;
-}
-
 const USAGE = {
   simulate:
     'npx chiso papi simulate --province "Hưng Yên" --year 2024 --change PAPI.5=+0.5 [--change PAPI.2=+0.3 …] [--json]',
@@ -63,20 +32,9 @@ function yearAndProvince(
   command: keyof typeof USAGE,
 ): { scores: PapiYearScores; provinceCode: string } {
   if (year === undefined || province === undefined) throw usage(command);
-  const years = [...new Set(data.rows.map((row) => row.year))];
-  const wanted = Number(year);
-  if (!years.includes(wanted)) {
-    const span = `${Math.min(...years)}–${Math.max(...years)}`;
-    throw new AppError(
-      'NOT_FOUND',
-      msg(
-        `Không có kết quả PAPI năm ${year}: dữ liệu đi kèm có các năm ${span}, của 63 tỉnh, thành phố trước khi hợp nhất (1/7/2025).`,
-        `There are no PAPI results for ${year}: the shipped data covers ${span}, for the 63 provinces before the merger (1 July 2025).`,
-      ),
-    );
-  }
-  const provinces = data.rows.filter((row) => row.year === wanted);
-  const found = provincesMatching(provinces, province);
+  const scores = papiYearScores(data, year);
+  const wanted = scores.year;
+  const found = provincesMatching(scores.provinces, province);
   if (found.length === 0)
     throw new AppError(
       'NOT_FOUND',
@@ -96,7 +54,7 @@ function yearAndProvince(
     );
   }
   return {
-    scores: { year: wanted, provinces, scales: papiScales(data.codebook, wanted) },
+    scores,
     provinceCode: (found[0] as PapiRow).unitCode,
   };
 }

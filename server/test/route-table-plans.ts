@@ -51,6 +51,25 @@ export const PLAN_ROUTE_TABLE: Record<string, TableRow> = {
     call: () => ({ url: '/api/indices/papi/provinces/33' }),
     own: '200 200 200 200 200 200 200 401',
   },
+  'GET /api/indices/papi/standing': {
+    call: () => ({ url: '/api/indices/papi/standing?year=2024&province=33' }),
+    own: '200 200 200 200 200 200 200 401',
+  },
+  'POST /api/indices/papi/simulate': {
+    call: () => ({
+      url: '/api/indices/papi/simulate',
+      body: { year: 2024, province: '33', changes: [{ code: 'PAPI.5', delta: 0.5 }] },
+    }),
+    own: '200 200 200 200 200 200 200 401',
+  },
+  'GET /api/indices/papi/levers': {
+    call: () => ({ url: '/api/indices/papi/levers?year=2024&province=33' }),
+    own: '200 200 200 200 200 200 200 401',
+  },
+  'GET /api/indices/papi/target': {
+    call: () => ({ url: '/api/indices/papi/target?year=2024&province=33&group=1' }),
+    own: '200 200 200 200 200 200 200 401',
+  },
 
   // ---- Plans, tasks, evidence ---------------------------------------------------------------------
   'POST /api/plans/preview': {

@@ -1,6 +1,7 @@
 import { DIALOGUE_MESSAGES } from './dialogue-messages.ts';
 import { DISCLOSURE_MESSAGES } from './disclosure-messages.ts';
 import { FEEDBACK_MESSAGES } from './feedback-messages.ts';
+import { PAPI_MESSAGES } from './papi-messages.ts';
 import { PROJECT_MESSAGES } from './project-messages.ts';
 import { PUBLIC_SITE_MESSAGES } from './public-site-messages.ts';
 import { RECEPTION_MESSAGES } from './reception-messages.ts';
@@ -16,6 +17,7 @@ export const MESSAGES = {
   ...DIALOGUE_MESSAGES,
   ...PROJECT_MESSAGES,
   ...RECEPTION_MESSAGES,
+  ...PAPI_MESSAGES,
   ...PUBLIC_SITE_MESSAGES,
   ...SURVEY_RESULTS_MESSAGES,
   ...SURVEY_PAPER_MESSAGES,

@@ -1,11 +1,12 @@
-import { Badge, Group, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Group, Paper, Select, SimpleGrid, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { PAPI_GROUP_NAMES } from '../../../../core/indices/papi.ts';
 import { dimensionName } from '../../../../core/plans/plan-views.ts';
 import { api } from '../../api/client.ts';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { formatNumber, useT } from '../../i18n/locale.tsx';
+import { GROUP_COLOURS, GroupBadge, PAPI_DIMENSIONS } from './papi-format.tsx';
+import { StandingPanel } from './StandingPanel.tsx';
 
 interface PapiRow {
   unit: string;
@@ -24,22 +25,9 @@ interface Province2025 {
   predecessors: { code: string; name: string }[];
 }
 
-const DIMENSIONS = ['PAPI.1', 'PAPI.2', 'PAPI.3', 'PAPI.4', 'PAPI.5', 'PAPI.6', 'PAPI.7', 'PAPI.8'] as const;
-const GROUP_COLOURS = { 1: 'green', 2: 'teal', 3: 'yellow', 4: 'red' } as const;
-const GROUP_LABELS = PAPI_GROUP_NAMES;
+const DIMENSIONS = PAPI_DIMENSIONS;
 const format = (value: number | null) =>
   value === null ? '—' : formatNumber(value, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-
-function GroupBadge({ group }: { group: PapiRow['group'] }) {
-  const { label } = useT();
-  if (group === null) return <Text c="dimmed">—</Text>;
-  return (
-    // Never cut to "Tr…" by a squeezed column: the table gives the badge its full width.
-    <Badge color={GROUP_COLOURS[group]} variant="light" tt="none" miw="max-content">
-      {label(GROUP_LABELS[group])}
-    </Badge>
-  );
-}
 
 /** One old province's PAPI results over the years. */
 function ProvinceHistory({ code, name }: { code: string; name: string }) {
@@ -103,8 +91,30 @@ function ProvinceHistory({ code, name }: { code: string; name: string }) {
   );
 }
 
-/** PAPI: all provinces of a year, and one province's ranks per dimension over the years. */
+type Tab = 'results' | 'standing';
+
+/**
+ * PAPI: all provinces of a year and one province's ranks over the years; and, on the second tab, where
+ * the province stands with the rank simulator.
+ */
 export function PapiPage() {
+  const { t } = useT();
+  const [tab, setTab] = useState<Tab>('results');
+  return (
+    <Stack>
+      <Title order={2}>{t('papi')}</Title>
+      <Tabs value={tab} onChange={(value) => setTab((value as Tab | null) ?? 'results')}>
+        <Tabs.List>
+          <Tabs.Tab value="results">{t('papiTabResults')}</Tabs.Tab>
+          <Tabs.Tab value="standing">{t('papiTabStanding')}</Tabs.Tab>
+        </Tabs.List>
+      </Tabs>
+      {tab === 'results' ? <ResultsPanel /> : <StandingPanel />}
+    </Stack>
+  );
+}
+
+function ResultsPanel() {
   const { t } = useT();
   const years = useQuery({
     queryKey: ['papi', 'years'],
@@ -130,7 +140,6 @@ export function PapiPage() {
 
   return (
     <Stack>
-      <Title order={2}>{t('papi')}</Title>
       <Text size="sm" c="dimmed">
         {t('papiNote')}
       </Text>

@@ -1,0 +1,93 @@
+/** The labels of the PAPI standing and the rank simulator (tab "Vị thế và mô phỏng"), vi and en. */
+export const PAPI_MESSAGES = {
+  papiTabResults: { vi: 'Kết quả các tỉnh', en: 'All provinces' },
+  papiTabStanding: { vi: 'Vị thế và mô phỏng', en: 'Standing and simulator' },
+  papiStandingNote: {
+    vi: 'Tính trên điểm PAPI đã công bố 2018–2024 của 63 tỉnh, thành phố trước khi hợp nhất. Mô phỏng giữ nguyên điểm công bố của các tỉnh khác trong năm.',
+    en: 'From the published PAPI scores 2018–2024 of the 63 provinces before the merger. The simulator keeps the other provinces at their published scores of the year.',
+  },
+  papiSimulatedProvince: {
+    vi: 'Tỉnh (trước hợp nhất) để xem chi tiết và mô phỏng',
+    en: 'Province (before the merger) to detail and simulate',
+  },
+  papiStandingTitle: { vi: 'Vị thế năm {year}: {province}', en: 'Standing in {year}: {province}' },
+  papiDimension: { vi: 'Chỉ số nội dung', en: 'Dimension' },
+  papiTotal: { vi: 'Tổng điểm', en: 'Total' },
+  papiScore: { vi: 'Điểm', en: 'Score' },
+  papiMedian: { vi: 'Trung vị toàn quốc', en: 'National median' },
+  papiTopFloor: { vi: 'Ngưỡng nhóm cao nhất', en: 'Top-quartile floor' },
+  papiBest: { vi: 'Tỉnh cao nhất', en: 'Best province' },
+  papiRankOf: { vi: '{rank}/{ranked}', en: '{rank}/{ranked}' },
+  papiGaps: {
+    vi: 'Lên 1 hạng cần thêm {rank} điểm tổng; lên nhóm “{group}” cần thêm {points} điểm tổng.',
+    en: 'One rank up costs {rank} points of total; group “{group}” costs {points} points of total.',
+  },
+  papiGapRankOnly: {
+    vi: 'Lên 1 hạng cần thêm {rank} điểm tổng; đã ở nhóm cao nhất.',
+    en: 'One rank up costs {rank} points of total; already in the top group.',
+  },
+  papiFirst: { vi: 'Đang đứng đầu cả nước.', en: 'First in the country.' },
+  papiTrend: { vi: 'Xu hướng 2018–2024', en: 'Trend 2018–2024' },
+  papiSideBySide: {
+    vi: 'Các tỉnh hợp thành, so sánh cạnh nhau',
+    en: 'The provinces that formed it, side by side',
+  },
+  papiEstimate: { vi: 'Ước tính', en: 'Estimate' },
+  papiEstimateRank: { vi: 'Hạng ước tính', en: 'Estimated rank' },
+  papiSimulator: { vi: 'Mô phỏng thứ hạng', en: 'Rank simulator' },
+  papiSimulatorHelp: {
+    vi: 'Nhập mức tăng (hoặc giảm) điểm của từng chỉ số nội dung; tổng điểm, thứ hạng và nhóm mới được tính lại ngay.',
+    en: 'Enter a rise (or fall) of each dimension; the new total, rank and group are recomputed at once.',
+  },
+  papiChange: { vi: 'Thay đổi', en: 'Change' },
+  papiChangeOf: { vi: 'Thay đổi {dimension}', en: 'Change of {dimension}' },
+  papiNewScore: { vi: 'Điểm mới', en: 'New score' },
+  papiNewTotal: { vi: 'Tổng điểm mới', en: 'New total' },
+  papiNewRank: { vi: 'Thứ hạng mới', en: 'New rank' },
+  papiNewGroup: { vi: 'Nhóm mới', en: 'New group' },
+  papiBefore: { vi: 'trước: {value}', en: 'before: {value}' },
+  papiReset: { vi: 'Đặt lại', en: 'Reset' },
+  papiClamped: {
+    vi: '{code} chỉ thay đổi được {applied} vì chạm giới hạn {bound} của thang điểm.',
+    en: '{code} could move only {applied}: it reached the scale’s bound {bound}.',
+  },
+  papiLevers: {
+    vi: 'Đòn bẩy: nội dung nào dễ kéo thứ hạng nhất',
+    en: 'Levers: which dimension moves the rank most',
+  },
+  papiLeversHelp: {
+    vi: 'Tổng điểm PAPI là tổng cộng không trọng số của 8 chỉ số nội dung, nên một điểm ở nội dung nào cũng mang lại số bậc như nhau. Điều làm các nội dung khác nhau là mức tăng các tỉnh thường đạt được trong một năm (phân vị 90 của mức thay đổi hằng năm, 2018–2024): nội dung có mức này cao hơn thì dễ tăng hơn.',
+    en: 'The PAPI total is the unweighted sum of the 8 dimensions, so a point is worth the same ranks on every dimension. What sets them apart is the gain provinces typically achieve in a year (the 90th percentile of yearly changes, 2018–2024): a dimension where it is larger is easier to raise.',
+  },
+  papiPointsToNextRank: { vi: 'Lên 1 hạng cần', en: 'Next rank needs' },
+  papiRanksPerPoint: { vi: 'Số bậc / 1 điểm', en: 'Ranks per point' },
+  papiTypicalGain: { vi: 'Mức tăng điển hình / năm', en: 'Typical yearly gain' },
+  papiTarget: { vi: 'Mục tiêu', en: 'Target' },
+  papiTargetHelp: {
+    vi: 'Chọn thứ hạng hoặc nhóm muốn đạt: hệ thống đề xuất các mức tăng nhỏ nhất, ưu tiên nội dung trong mức các tỉnh thường đạt được trong một năm.',
+    en: 'Choose the rank or group to reach: the smallest rises are proposed, first within what provinces typically gain in a year.',
+  },
+  papiTargetKind: { vi: 'Loại mục tiêu', en: 'Kind of target' },
+  papiTargetRank: { vi: 'Thứ hạng', en: 'Rank' },
+  papiTargetGroup: { vi: 'Nhóm', en: 'Group' },
+  papiTargetMet: { vi: 'Đã đạt mục tiêu này: không cần thay đổi.', en: 'Already met: no change needed.' },
+  papiTargetTotal: {
+    vi: 'Cần tăng tổng cộng {points} điểm. Khi đó: hạng {rank}, nhóm “{group}”.',
+    en: 'A total rise of {points} points. Then: rank {rank}, group “{group}”.',
+  },
+  papiTargetWithin: {
+    vi: 'Mọi mức tăng đều trong mức các tỉnh thường đạt được trong một năm.',
+    en: 'Every rise is within what provinces typically gain in a year.',
+  },
+  papiTargetBeyond: {
+    vi: 'Chỉ tăng trong mức thường đạt được một năm thì chưa đủ: cột “Vượt mức điển hình” là phần cần thêm.',
+    en: 'Rises within the typical yearly gains are not enough: “Beyond typical” is the extra needed.',
+  },
+  papiTargetUnreached: {
+    vi: 'Không đạt được kể cả khi mọi nội dung đạt điểm tối đa.',
+    en: 'Not reachable even with every dimension at its maximum.',
+  },
+  papiRise: { vi: 'Mức tăng', en: 'Rise' },
+  papiBeyond: { vi: 'Vượt mức điển hình', en: 'Beyond typical' },
+  papiTryInSimulator: { vi: 'Thử trong mô phỏng', en: 'Try in the simulator' },
+} as const;
