@@ -486,6 +486,22 @@ export const MESSAGES = {
     en: 'Share of each area’s maximum: the unit (filled) against the average (dashed).',
   },
   pointsLost: { vi: 'Tiêu chí bị mất điểm nhiều nhất', en: 'Where most points were lost' },
+  weakCriteriaTitle: { vi: 'Tiêu chí bị trừ điểm trong toàn đợt', en: 'Criteria where points were lost' },
+  weakCriteriaHint: {
+    vi: 'Mỗi tiêu chí: số đơn vị bị trừ điểm, tổng số điểm bị trừ, và số đơn vị bị trừ điểm ở tiêu chí đó trong {previous}.',
+    en: 'Per criterion: the units that lost points, the points lost in all, and the units that lost points on it in {previous}.',
+  },
+  weakCriteriaHintNoPrevious: {
+    vi: 'Mỗi tiêu chí: số đơn vị bị trừ điểm và tổng số điểm bị trừ (chưa có đợt đánh giá năm trước để so sánh).',
+    en: 'Per criterion: the units that lost points and the points lost in all (no earlier round to compare with).',
+  },
+  weakCriteriaNone: { vi: 'Không đơn vị nào bị trừ điểm.', en: 'No unit lost points.' },
+  weakCriteriaCriterion: { vi: 'Tiêu chí', en: 'Criterion' },
+  weakCriteriaUnits: { vi: 'Số đơn vị bị trừ', en: 'Units losing points' },
+  weakCriteriaLost: { vi: 'Tổng điểm bị trừ', en: 'Points lost' },
+  weakCriteriaBefore: { vi: 'Năm {year}', en: 'In {year}' },
+  weakCriteriaAll: { vi: 'Xem cả {count} tiêu chí', en: 'Show all {count} criteria' },
+  weakCriteriaFewer: { vi: 'Thu gọn', en: 'Show fewer' },
   totalPoints: { vi: 'Tổng điểm', en: 'Total points' },
   importFramework: { vi: 'Nhập khung từ bảng tính', en: 'Import a framework' },
   importFrameworkHelp: {

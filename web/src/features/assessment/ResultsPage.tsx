@@ -7,6 +7,7 @@ import { useIsPhone } from '../../components/useIsPhone.ts';
 import { fill } from '../../i18n/fill.ts';
 import { formatNumber, useT } from '../../i18n/locale.tsx';
 import { bandIn, frameworkNameIn, type Results, useResults } from './api.ts';
+import { WeakCriteriaCard } from './WeakCriteriaCard.tsx';
 
 const points = (value: number | null) => (value === null ? '—' : formatNumber(value));
 
@@ -132,6 +133,7 @@ export function ResultsPage() {
           )}
         </Grid.Col>
       </Grid>
+      <WeakCriteriaCard roundId={id} />
     </Stack>
   );
 }
