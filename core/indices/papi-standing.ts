@@ -6,8 +6,9 @@ import {
   type PapiGroup,
   type ProvinceResult,
   type ProvinceScores,
+  papiStructure,
 } from './papi.ts';
-import { percentile, quartileGroups } from './ranking.ts';
+import { percentile, quartileGroups, rankDescending } from './ranking.ts';
 
 /**
  * Where a province stands in a PAPI year: per dimension and for the total, its score against the
@@ -25,6 +26,12 @@ export interface StandingRow {
   group: PapiGroup;
 }
 
+/** A sub-dimension of the year's methodology, against the same figures as a dimension. */
+export interface SubStanding extends StandingRow {
+  code: string;
+  dimension: PapiDimension;
+}
+
 export interface TrendPoint {
   year: number;
   total: number | null;
@@ -39,6 +46,8 @@ export interface ProvinceStanding {
   ranked: number;
   total: StandingRow;
   dimensions: Record<PapiDimension, StandingRow>;
+  /** The year's sub-dimensions in the methodology's order (one the province has no score for is left out). */
+  subdimensions: SubStanding[];
   trend: TrendPoint[];
   /** Points of total to share the rank above; null when first. */
   pointsToNextRank: number | null;
@@ -104,6 +113,35 @@ export function pointsToGroup(totals: readonly (number | null)[], index: number,
   let points = ceil4(high);
   while (!reaches(points)) points = round4(points + 0.0001);
   return points;
+}
+
+/** A sub-dimension's row: ranks and quartile groups over the provinces scored on it. */
+function subRow(provinces: readonly ProvinceScores[], index: number, code: string): StandingRow | null {
+  const values = provinces.map((province) => {
+    const value = province.subdimensions[code];
+    return value === null || value === undefined || Number.isNaN(value) ? null : value;
+  });
+  const own = values[index];
+  if (own === null || own === undefined) return null;
+  const ranks = rankDescending(values);
+  const groups = quartileGroups(values);
+  const scored = provinces
+    .map((province, k) => ({ province, score: values[k] ?? null }))
+    .filter((entry): entry is { province: ProvinceScores; score: number } => entry.score !== null);
+  const sorted = scored.map((entry) => entry.score).sort((a, b) => a - b);
+  const best = scored.reduce((top, entry) => (entry.score > top.score ? entry : top));
+  return {
+    score: round4(own),
+    median: round4(percentile(sorted, 0.5)),
+    topQuartileFloor: round4(percentile(sorted, 0.75)),
+    best: { unit: best.province.unit, unitCode: best.province.unitCode, score: round4(best.score) },
+    rank: ranks[index] as number,
+    group: groups[index] as PapiGroup,
+  };
+}
+
+function provincesOf(years: readonly YearProvinces[], year: number): readonly ProvinceScores[] {
+  return years.find((entry) => entry.year === year)?.provinces ?? [];
 }
 
 function resultsOf(years: readonly YearProvinces[], year: number): ProvinceResult[] {
@@ -172,6 +210,12 @@ export function provinceStanding(
         ),
       ]),
     ) as Record<PapiDimension, StandingRow>,
+    subdimensions: PAPI_DIMENSIONS.flatMap((dimension) =>
+      papiStructure(year)[dimension].flatMap((code) => {
+        const row = subRow(provincesOf(years, year), index, code);
+        return row ? [{ code, dimension, ...row }] : [];
+      }),
+    ),
     trend,
     pointsToNextRank: above.length === 0 ? null : ceil4(Math.min(...above) - own),
     nextGroup:

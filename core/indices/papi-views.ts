@@ -28,6 +28,15 @@ const provinceStanding = z.object({
   ranked: z.number().int(),
   total: standingRow,
   dimensions: perDimension(standingRow),
+  /** The year's sub-dimensions, named as the codebook names them. */
+  subdimensions: z.array(
+    standingRow.extend({
+      code: z.string(),
+      dimension: z.enum(PAPI_DIMENSIONS),
+      nameVi: z.string(),
+      nameEn: z.string(),
+    }),
+  ),
   trend: z.array(
     z.object({
       year: z.number().int(),

@@ -61,7 +61,18 @@ export async function findPapiStanding(
     ? today.predecessors
     : [{ code, name: data.years.at(-1)?.provinces.find((entry) => entry.unitCode === code)?.unit ?? code }];
   for (const part of parts) checkedProvince(year, part.code);
-  const standings = parts.map((part) => provinceStanding(data.years, year, part.code));
+  const standings = parts.map((part) => {
+    const standing = provinceStanding(data.years, year, part.code);
+    const named = (code: string) => data.codebook.find((entry) => entry.code === code);
+    return {
+      ...standing,
+      subdimensions: standing.subdimensions.map((sub) => ({
+        ...sub,
+        nameVi: named(sub.code)?.nameVi ?? sub.code,
+        nameEn: named(sub.code)?.nameEn ?? sub.code,
+      })),
+    };
+  });
   const estimate =
     standings.length > 1
       ? {

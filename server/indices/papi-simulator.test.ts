@@ -63,6 +63,15 @@ describe('where the province stands in PAPI', () => {
     expect(json.estimate.dimensions['PAPI.3']).toBe(4.4896);
     expect(json.estimate.note.vi).toContain('Ước tính, không phải kết quả công bố');
     expect(json.estimate.note.vi).toContain('trọng số bằng nhau (mỗi tỉnh 1/2)');
+    // Each old province's sub-dimensions, named as the codebook names them.
+    const hungYen = json.predecessors[0];
+    expect(hungYen.subdimensions).toHaveLength(28);
+    expect(hungYen.subdimensions[0]).toMatchObject({
+      code: 'PAPI.1.1',
+      dimension: 'PAPI.1',
+      nameVi: 'Tri thức công dân',
+      nameEn: 'Civic Knowledge',
+    });
   });
 
   it('gives one province and no estimate for an old province of the data, not one of today', async () => {

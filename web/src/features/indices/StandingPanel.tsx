@@ -158,13 +158,20 @@ function SideBySide({ standing }: { standing: PapiStanding }) {
 /** One old province: each dimension and the total against the median, the top quartile's floor and the best. */
 function StandingTable({ part }: { part: Part }) {
   const { t, label, locale } = useT();
+  // Each dimension, then its sub-dimensions of the year (indented), then the total.
   const rows = [
-    ...PAPI_DIMENSIONS.map((code) => ({
-      key: code,
-      name: dimensionName(code, locale),
-      row: part.dimensions[code],
-    })),
-    { key: 'total', name: t('papiTotal'), row: part.total },
+    ...PAPI_DIMENSIONS.flatMap((code) => [
+      { key: code, name: dimensionName(code, locale), row: part.dimensions[code], isSub: false },
+      ...part.subdimensions
+        .filter((sub) => sub.dimension === code)
+        .map((sub) => ({
+          key: sub.code,
+          name: locale === 'en' ? sub.nameEn : sub.nameVi,
+          row: sub,
+          isSub: true,
+        })),
+    ]),
+    { key: 'total', name: t('papiTotal'), row: part.total, isSub: false },
   ];
   const gaps =
     part.pointsToNextRank === null
@@ -194,9 +201,14 @@ function StandingTable({ part }: { part: Part }) {
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {rows.map(({ key, name, row }) => (
-            <Table.Tr key={key} fw={key === 'total' ? 600 : undefined}>
-              <Table.Td>{name}</Table.Td>
+          {rows.map(({ key, name, row, isSub }) => (
+            <Table.Tr
+              key={key}
+              fw={key === 'total' ? 600 : undefined}
+              fz={isSub ? 'sm' : undefined}
+              c={isSub ? 'dimmed' : undefined}
+            >
+              <Table.Td pl={isSub ? 'xl' : undefined}>{name}</Table.Td>
               <Table.Td>{score4(row.score)}</Table.Td>
               <Table.Td>{score4(row.median)}</Table.Td>
               <Table.Td>{score4(row.topQuartileFloor)}</Table.Td>
