@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Framework } from '../../core/frameworks/framework.ts';
-import { walkCriteria } from '../../core/frameworks/framework.ts';
 import { bumpDataVersion } from '../db/read-cache.ts';
 import { signInAs } from '../test/factories.ts';
 import { createTestApp, type Session, type TestApp, unitIdByCode } from '../test/harness.ts';
-import { buildScoredRound } from '../test/scored-round.ts';
+import { buildScoredRound, communeFramework } from '../test/scored-round.ts';
 
 /**
  * The weak criteria of a published round against the year before: in 2025 Phường Phố Hiến lost every
@@ -14,7 +12,7 @@ let t: TestApp;
 let coordinator: Session;
 let reporter: Session;
 let roundId: number;
-let leaves: { code: string; nameVi: string; max: number }[];
+let leaves: { code: string; nameVi: string; max: number; area: string | null }[];
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -22,21 +20,9 @@ beforeAll(async () => {
   reporter = await signInAs(t, 'unit_reporter', '11953');
   roundId = (await buildScoredRound(t, { stage: 'published' })).id;
   const { pool } = t.database;
-  const framework = (
-    await pool.query<{ id: number; definition: Framework }>(
-      "select id, definition from frameworks where code = 'HY_CCHC_XA' order by id desc limit 1",
-    )
-  ).rows[0] as { id: number; definition: Framework };
-  leaves = walkCriteria(framework.definition.criteria)
-    .filter(({ criterion, parent }) => !criterion.children?.length && parent === 'XA.3')
-    .map(({ criterion }) => ({
-      code: criterion.code,
-      nameVi: criterion.nameVi,
-      max: criterion.maxPoints ?? 0,
-    }));
-  const all = walkCriteria(framework.definition.criteria)
-    .filter(({ criterion }) => !criterion.children?.length)
-    .map(({ criterion, parent }) => ({ code: criterion.code, max: criterion.maxPoints, area: parent }));
+  const framework = await communeFramework(t);
+  leaves = framework.leaves.filter((leaf) => leaf.area === 'XA.3');
+  const all = framework.leaves.map(({ code, max, area }) => ({ code, max, area }));
   const province = await unitIdByCode(t.database, '33');
   const tanHung = await unitIdByCode(t.database, '11977');
   const phoHien = await unitIdByCode(t.database, '11953');

@@ -5,6 +5,7 @@ import type { ServiceContext } from '../audit/audit-log.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import type { DbOrTx } from '../db/engine.ts';
 import { disclosureObligations, disclosureRecords, units } from '../db/schema/index.ts';
+import { assertReadsUnit } from '../units/unit-access.ts';
 
 /**
  * Who may see and record a unit's disclosures: `disclosures.read` on the unit (its own people, the
@@ -42,6 +43,13 @@ export const canReadDisclosures = (user: SessionUser, unitPath: string) =>
 
 export const canRecordDisclosures = (user: SessionUser, unitPath: string) =>
   hasPermissionOn(user.grants, 'disclosures.record', unitPath);
+
+/** A unit's register (its quarter's list, its loudspeakers): NOT_FOUND to whoever does not read it. */
+export async function assertReadsUnitRegister(ctx: DisclosureContext, unitId: number) {
+  const unit = await assertReadsUnit(ctx, unitId);
+  if (!canReadDisclosures(ctx.user, unit.path)) throw new AppError('NOT_FOUND');
+  return unit;
+}
 
 export async function assertReadsObligation(ctx: DisclosureContext, id: number): Promise<LoadedObligation> {
   const row = await loadObligation(ctx.db, id);

@@ -15,8 +15,11 @@ import { nowOf } from '../clock.ts';
 import type { Db } from '../db/engine.ts';
 import { units } from '../db/schema/index.ts';
 import { writeVersioned } from '../db/versioned.ts';
-import { assertReadsUnit } from '../units/unit-access.ts';
-import { canReadDisclosures, canRecordDisclosures, type DisclosureContext } from './disclosure-access.ts';
+import {
+  assertReadsUnitRegister,
+  canRecordDisclosures,
+  type DisclosureContext,
+} from './disclosure-access.ts';
 
 /**
  * "Nơi có hệ thống loa truyền thanh" (Luật 10/2022 Điều 13 khoản 3; TT 343/2016 Điều 17): the law
@@ -32,14 +35,8 @@ const present = (unit: typeof units.$inferSelect, canChange: boolean): Loudspeak
   version: unit.version,
 });
 
-async function assertReadsRegister(ctx: DisclosureContext, unitId: number) {
-  const unit = await assertReadsUnit(ctx, unitId);
-  if (!canReadDisclosures(ctx.user, unit.path)) throw new AppError('NOT_FOUND');
-  return unit;
-}
-
 export async function unitLoudspeaker(ctx: DisclosureContext, unitId: number): Promise<Loudspeaker> {
-  const unit = await assertReadsRegister(ctx, unitId);
+  const unit = await assertReadsUnitRegister(ctx, unitId);
   return present(unit, canRecordDisclosures(ctx.user, unit.path));
 }
 
@@ -48,7 +45,7 @@ export async function saveLoudspeaker(
   unitId: number,
   input: z.output<typeof saveLoudspeakerSchema>,
 ): Promise<Loudspeaker> {
-  const unit = await assertReadsRegister(ctx, unitId);
+  const unit = await assertReadsUnitRegister(ctx, unitId);
   if (!canRecordDisclosures(ctx.user, unit.path)) throw new AppError('FORBIDDEN');
   const saved = await mutate(ctx, async (tx, audit) => {
     const row = await writeVersioned(tx, {

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DISCLOSURE_PLACES, type DisclosurePlace } from '../../core/disclosures/catalogue.ts';
-import { AppError, fieldError, msg, zodMsg } from '../../core/errors.ts';
+import { fieldError, msg, zodMsg } from '../../core/errors.ts';
 import { idParam } from '../../core/ids.ts';
 import { periodName } from '../../core/periods/period-names.ts';
 import { isoDate, parsePeriod } from '../../core/periods/periods.ts';
@@ -18,8 +18,7 @@ import { renderDocx } from '../files/docx-render.ts';
 import type { TableSpec } from '../files/docx-table.ts';
 import { sendDownload } from '../http/downloads.ts';
 import { issuerOfUnit, placeOfIssuingUnit } from '../plans/plan-document.ts';
-import { assertReadsUnit } from '../units/unit-access.ts';
-import { canReadDisclosures, type DisclosureContext } from './disclosure-access.ts';
+import { assertReadsUnitRegister, type DisclosureContext } from './disclosure-access.ts';
 import { judgeWhere } from './disclosure-judge.ts';
 
 /**
@@ -62,8 +61,7 @@ const postingText = (record: {
 
 /** What the unit disclosed with a posting begun in the quarter, by its first such posting, then title. */
 export async function quarterLines(ctx: DisclosureContext, unitId: number, quarter: string) {
-  const unit = await assertReadsUnit(ctx, unitId);
-  if (!canReadDisclosures(ctx.user, unit.path)) throw new AppError('NOT_FOUND');
+  const unit = await assertReadsUnitRegister(ctx, unitId);
   const period = parsePeriod(quarter);
   if (period?.kind !== 'quarter')
     throw fieldError('quy', msg('Chọn một quý, ví dụ 2026Q4.', 'Choose a quarter, e.g. 2026Q4.'));

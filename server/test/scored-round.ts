@@ -3,6 +3,25 @@ import { walkCriteria } from '../../core/frameworks/framework.ts';
 import { bumpDataVersion } from '../db/read-cache.ts';
 import { type TestApp, unitIdByCode } from './harness.ts';
 
+/** The demo commune framework and its leaves (code, maximum, the area each belongs to). */
+export async function communeFramework(t: TestApp) {
+  const framework = (
+    await t.database.pool.query<{ id: number; definition: Framework }>(
+      "select id, definition from frameworks where code = 'HY_CCHC_XA' order by id desc limit 1",
+    )
+  ).rows[0];
+  if (!framework) throw new Error('the demo commune framework is missing');
+  const leaves = walkCriteria(framework.definition.criteria)
+    .filter(({ criterion }) => !criterion.children?.length)
+    .map(({ criterion, parent }) => ({
+      code: criterion.code,
+      nameVi: criterion.nameVi,
+      max: criterion.maxPoints ?? 0,
+      area: parent,
+    }));
+  return { id: framework.id, leaves };
+}
+
 /**
  * A round of the demo commune framework already scored, written straight into the tables (as the
  * overview's tests do; what is tested is the reading): Xã Tân Hưng with full marks, Phường Phố Hiến
@@ -15,15 +34,8 @@ export async function buildScoredRound(
 ): Promise<{ id: number; version: number }> {
   const { pool } = t.database;
   const province = await unitIdByCode(t.database, '33');
-  const framework = (
-    await pool.query<{ id: number; definition: Framework }>(
-      "select id, definition from frameworks where code = 'HY_CCHC_XA' order by id desc limit 1",
-    )
-  ).rows[0];
-  if (!framework) throw new Error('the demo commune framework is missing');
-  const leaves = walkCriteria(framework.definition.criteria)
-    .filter(({ criterion }) => !criterion.children?.length)
-    .map(({ criterion, parent }) => ({ code: criterion.code, max: criterion.maxPoints, area: parent }));
+  const framework = await communeFramework(t);
+  const leaves = framework.leaves.map(({ code, max, area }) => ({ code, max, area }));
   const round = (
     await pool.query<{ id: number; version: number }>(
       `insert into assessment_rounds (framework_id, owner_unit_id, name, year, stage, deadlines, published_at)

@@ -1,22 +1,13 @@
 import { Button, Menu } from '@mantine/core';
+import { quartersEndingAt } from '../../../../core/indicators/quarters.ts';
 import { periodName } from '../../../../core/periods/period-names.ts';
 import { todayInVietnam } from '../../../../core/text/dates.ts';
 import { useT } from '../../i18n/locale.tsx';
 
 /** This quarter and the four before it, newest first ("2026Q4", "2026Q3", …). */
 export function recentQuarters(today: string, count = 5): string[] {
-  let year = Number(today.slice(0, 4));
-  let quarter = Math.ceil(Number(today.slice(5, 7)) / 3);
-  const quarters: string[] = [];
-  for (let i = 0; i < count; i += 1) {
-    quarters.push(`${year}Q${quarter}`);
-    quarter -= 1;
-    if (quarter === 0) {
-      quarter = 4;
-      year -= 1;
-    }
-  }
-  return quarters;
+  const quarter = `${today.slice(0, 4)}Q${Math.ceil(Number(today.slice(5, 7)) / 3)}`;
+  return quartersEndingAt(quarter, count).reverse();
 }
 
 /**

@@ -1,11 +1,13 @@
 import { Group, Paper, Select, SimpleGrid, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { PAPI_DIMENSIONS } from '../../../../core/indices/papi.ts';
 import { dimensionName } from '../../../../core/plans/plan-views.ts';
 import { api } from '../../api/client.ts';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
-import { formatNumber, useT } from '../../i18n/locale.tsx';
-import { GROUP_COLOURS, GroupBadge, PAPI_DIMENSIONS } from './papi-format.tsx';
+import { useT } from '../../i18n/locale.tsx';
+import { usePapiYears, useProvinces2025 } from './papi-api.ts';
+import { GROUP_COLOURS, GroupBadge, ProvinceSelect, score2 } from './papi-format.tsx';
 import { StandingPanel } from './StandingPanel.tsx';
 
 interface PapiRow {
@@ -18,16 +20,6 @@ interface PapiRow {
   dimensionGroups: Record<string, 1 | 2 | 3 | 4 | null>;
   dimensionRanks: Record<string, number | null>;
 }
-
-interface Province2025 {
-  code: string;
-  name: string;
-  predecessors: { code: string; name: string }[];
-}
-
-const DIMENSIONS = PAPI_DIMENSIONS;
-const format = (value: number | null) =>
-  value === null ? '—' : formatNumber(value, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 /** One old province's PAPI results over the years. */
 function ProvinceHistory({ code, name }: { code: string; name: string }) {
@@ -53,7 +45,7 @@ function ProvinceHistory({ code, name }: { code: string; name: string }) {
             <Table.Th>{t('total')}</Table.Th>
             <Table.Th>{t('rank')}</Table.Th>
             <Table.Th>{t('group')}</Table.Th>
-            {DIMENSIONS.map((code) => (
+            {PAPI_DIMENSIONS.map((code) => (
               <Table.Th key={code} fz="xs" miw={90}>
                 {dimensionName(code, locale)}
               </Table.Th>
@@ -64,17 +56,17 @@ function ProvinceHistory({ code, name }: { code: string; name: string }) {
           {history.data?.items.map((row) => (
             <Table.Tr key={row.year}>
               <Table.Td>{row.year}</Table.Td>
-              <Table.Td>{format(row.total)}</Table.Td>
+              <Table.Td>{score2(row.total)}</Table.Td>
               <Table.Td>{row.rank === null ? t('notRanked') : `${row.rank}/${row.ranked}`}</Table.Td>
               <Table.Td>
                 <GroupBadge group={row.group} />
               </Table.Td>
-              {DIMENSIONS.map((code) => (
+              {PAPI_DIMENSIONS.map((code) => (
                 <Table.Td
                   key={code}
                   c={row.dimensionGroups[code] ? GROUP_COLOURS[row.dimensionGroups[code] as 1] : undefined}
                 >
-                  {format(row.dimensions[code] ?? null)}
+                  {score2(row.dimensions[code] ?? null)}
                   {row.dimensionRanks[code] !== null && row.dimensionRanks[code] !== undefined && (
                     <Text span size="xs" c="dimmed">
                       {' '}
@@ -116,10 +108,7 @@ export function PapiPage() {
 
 function ResultsPanel() {
   const { t } = useT();
-  const years = useQuery({
-    queryKey: ['papi', 'years'],
-    queryFn: () => api<{ years: number[] }>('GET', '/api/indices/papi/years'),
-  });
+  const years = usePapiYears();
   const [year, setYear] = useState<string | null>(null);
   const [province, setProvince] = useState<string | null>('33');
   const selectedYear = year ?? String(years.data?.years.at(-1) ?? '');
@@ -128,10 +117,7 @@ function ResultsPanel() {
     queryFn: () => api<{ items: PapiRow[] }>('GET', `/api/indices/papi/results?year=${selectedYear}`),
     enabled: selectedYear !== '',
   });
-  const provinces = useQuery({
-    queryKey: ['provinces-2025'],
-    queryFn: () => api<{ items: Province2025[] }>('GET', '/api/indices/provinces-2025'),
-  });
+  const provinces = useProvinces2025();
   const merged = provinces.data?.items.find((item) => item.code === province);
   const highlighted = new Set(merged?.predecessors.map((old) => old.code));
   const ranked = [...(results.data?.items ?? [])].sort(
@@ -145,17 +131,7 @@ function ResultsPanel() {
       </Text>
       <Paper withBorder p="md">
         <Group align="flex-end" mb="sm">
-          <Select
-            label={t('provinceSince2025')}
-            searchable
-            data={(provinces.data?.items ?? [])
-              .map((item) => ({ value: item.code, label: item.name }))
-              .sort((a, b) => a.label.localeCompare(b.label, 'vi'))}
-            value={province}
-            onChange={setProvince}
-            w={{ base: '100%', xs: 300 }}
-            allowDeselect={false}
-          />
+          <ProvinceSelect value={province} onChange={setProvince} />
           {merged && merged.predecessors.length > 1 && (
             <Text size="sm" c="dimmed">
               {t('formedFromProvinces')}: {merged.predecessors.map((old) => old.name).join(', ')}
@@ -191,7 +167,7 @@ function ResultsPanel() {
               <Table.Tr key={row.unitCode} bg={highlighted.has(row.unitCode) ? 'indigo.0' : undefined}>
                 <Table.Td>{row.rank ?? '—'}</Table.Td>
                 <Table.Td>{row.unit}</Table.Td>
-                <Table.Td>{row.total === null ? t('notRanked') : format(row.total)}</Table.Td>
+                <Table.Td>{row.total === null ? t('notRanked') : score2(row.total)}</Table.Td>
                 <Table.Td>
                   <GroupBadge group={row.group} />
                 </Table.Td>

@@ -12,14 +12,14 @@ import {
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
-import { PAPI_GROUP_NAMES } from '../../../../core/indices/papi.ts';
+import { PAPI_DIMENSIONS, PAPI_GROUP_NAMES } from '../../../../core/indices/papi.ts';
 import type { PapiStanding } from '../../../../core/indices/papi-views.ts';
 import { dimensionName } from '../../../../core/plans/plan-views.ts';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { fill } from '../../i18n/fill.ts';
 import { decimalMark, formatNumber, useT } from '../../i18n/locale.tsx';
 import { type PapiChanges, useLevers, useSimulation } from './papi-api.ts';
-import { PAPI_DIMENSIONS, score4, signed } from './papi-format.tsx';
+import { score4, signed } from './papi-format.tsx';
 import { TargetCard } from './TargetCard.tsx';
 
 type Part = PapiStanding['predecessors'][number];

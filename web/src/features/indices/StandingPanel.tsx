@@ -1,34 +1,21 @@
 import { Group, Paper, SegmentedControl, Select, Stack, Table, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { PAPI_GROUP_NAMES } from '../../../../core/indices/papi.ts';
+import { PAPI_DIMENSIONS, PAPI_GROUP_NAMES } from '../../../../core/indices/papi.ts';
 import type { PapiStanding } from '../../../../core/indices/papi-views.ts';
 import { dimensionName } from '../../../../core/plans/plan-views.ts';
-import { api } from '../../api/client.ts';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { fill } from '../../i18n/fill.ts';
 import { useT } from '../../i18n/locale.tsx';
 import { ProvinceTools } from './ProvinceTools.tsx';
-import { useStanding } from './papi-api.ts';
-import { GroupBadge, PAPI_DIMENSIONS, score4 } from './papi-format.tsx';
+import { usePapiYears, useStanding } from './papi-api.ts';
+import { GroupBadge, ProvinceSelect, score4 } from './papi-format.tsx';
 
 type Part = PapiStanding['predecessors'][number];
 
 /** Tab "Vị thế và mô phỏng": the province of today, its old provinces, and the simulator on one of them. */
 export function StandingPanel() {
   const { t } = useT();
-  const years = useQuery({
-    queryKey: ['papi', 'years'],
-    queryFn: () => api<{ years: number[] }>('GET', '/api/indices/papi/years'),
-  });
-  const provinces = useQuery({
-    queryKey: ['provinces-2025'],
-    queryFn: () =>
-      api<{ items: { code: string; name: string; predecessors: { code: string; name: string }[] }[] }>(
-        'GET',
-        '/api/indices/provinces-2025',
-      ),
-  });
+  const years = usePapiYears();
   const [year, setYear] = useState<string | null>(null);
   // null: the installation's province, which the answer names.
   const [province, setProvince] = useState<string | null>(null);
@@ -45,19 +32,12 @@ export function StandingPanel() {
       </Text>
       <Paper withBorder p="md">
         <Group align="flex-end" wrap="wrap">
-          <Select
-            label={t('provinceSince2025')}
-            searchable
-            data={(provinces.data?.items ?? [])
-              .map((item) => ({ value: item.code, label: item.name }))
-              .sort((a, b) => a.label.localeCompare(b.label, 'vi'))}
+          <ProvinceSelect
             value={province ?? data?.province.code ?? null}
             onChange={(value) => {
               setProvince(value);
               setChosen(null);
             }}
-            w={{ base: '100%', xs: 300 }}
-            allowDeselect={false}
           />
           <Select
             label={t('year')}

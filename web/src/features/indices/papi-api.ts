@@ -7,6 +7,25 @@ import type {
 } from '../../../../core/indices/papi-views.ts';
 import { api } from '../../api/client.ts';
 
+/** A province of today and the old provinces (before 1 July 2025) that formed it. */
+export interface Province2025 {
+  code: string;
+  name: string;
+  predecessors: { code: string; name: string }[];
+}
+
+export const usePapiYears = () =>
+  useQuery({
+    queryKey: ['papi', 'years'],
+    queryFn: () => api<{ years: number[] }>('GET', '/api/indices/papi/years'),
+  });
+
+export const useProvinces2025 = () =>
+  useQuery({
+    queryKey: ['provinces-2025'],
+    queryFn: () => api<{ items: Province2025[] }>('GET', '/api/indices/provinces-2025'),
+  });
+
 /** The standing and simulator routes; province: a province of today (or none: the installation's). */
 export function useStanding(year: string, province: string | null) {
   const query = new URLSearchParams({ year });

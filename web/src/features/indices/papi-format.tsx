@@ -1,17 +1,8 @@
-import { Badge, Text } from '@mantine/core';
+import { Badge, Select, Text } from '@mantine/core';
 import { PAPI_GROUP_NAMES } from '../../../../core/indices/papi.ts';
 import { formatNumber, useT } from '../../i18n/locale.tsx';
+import { useProvinces2025 } from './papi-api.ts';
 
-export const PAPI_DIMENSIONS = [
-  'PAPI.1',
-  'PAPI.2',
-  'PAPI.3',
-  'PAPI.4',
-  'PAPI.5',
-  'PAPI.6',
-  'PAPI.7',
-  'PAPI.8',
-] as const;
 export const GROUP_COLOURS = { 1: 'green', 2: 'teal', 3: 'yellow', 4: 'red' } as const;
 
 /** PAPI's 4 decimals, in the reader's format (decimal comma in Vietnamese). */
@@ -30,5 +21,30 @@ export function GroupBadge({ group }: { group: 1 | 2 | 3 | 4 | null }) {
     <Badge color={GROUP_COLOURS[group]} variant="light" tt="none" miw="max-content">
       {label(PAPI_GROUP_NAMES[group])}
     </Badge>
+  );
+}
+
+/** The provinces of today (since 1 July 2025), by name in Vietnamese order. */
+export function ProvinceSelect({
+  value,
+  onChange,
+}: {
+  value: string | null;
+  onChange: (code: string | null) => void;
+}) {
+  const { t } = useT();
+  const provinces = useProvinces2025();
+  return (
+    <Select
+      label={t('provinceSince2025')}
+      searchable
+      data={(provinces.data?.items ?? [])
+        .map((item) => ({ value: item.code, label: item.name }))
+        .sort((a, b) => a.label.localeCompare(b.label, 'vi'))}
+      value={value}
+      onChange={onChange}
+      w={{ base: '100%', xs: 300 }}
+      allowDeselect={false}
+    />
   );
 }
