@@ -43,6 +43,18 @@ export const criterionSchema: z.ZodType<Criterion> = z.looseObject({
   aggregation: z.enum(['sum', 'declared']).optional(),
   rule: z.string().max(5000).optional(),
   weight: z.number().min(0).max(1_000_000).optional(),
+  remediation: z
+    .object({
+      fullMarks: z.string().trim().max(5000),
+      action: z
+        .string()
+        .trim()
+        .min(1, zodMsg('Thiếu nhiệm vụ gợi ý.', 'The suggested task is missing.'))
+        .max(5000),
+      lead: z.string().trim().max(200).optional(),
+      support: z.array(z.string().trim().min(1).max(200)).max(20).optional(),
+    })
+    .optional(),
   get children() {
     return z.array(criterionSchema).max(1000).optional();
   },

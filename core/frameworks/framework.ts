@@ -19,6 +19,21 @@ export interface Band {
   to: number;
 }
 
+/**
+ * What a unit that lost points on a criterion is asked to do: the remediation plan's task for it.
+ * Written from the methodology's own text where it gives one; the coordinator edits it with the framework.
+ */
+export interface CriterionRemediation {
+  /** What full marks require, in the methodology's words ("Ban hành kế hoạch CCHC năm trước ngày 31/12…"). */
+  fullMarks: string;
+  /** The suggested task, worded as a plan's task ("Ban hành kế hoạch CCHC năm … đúng thời hạn"). */
+  action: string;
+  /** The unit usually responsible, as documents name it ("Sở Tư pháp", "Văn phòng HĐND và UBND"). */
+  lead?: string | undefined;
+  /** The units usually coordinating. */
+  support?: string[] | undefined;
+}
+
 export interface Criterion {
   /** Stable code: "PAPI.1", "PAPI.1.2", "PAR.3.2.1". */
   code: string;
@@ -36,6 +51,8 @@ export interface Criterion {
   /** Rule text for "declared" aggregation, e.g. a weighted mean. */
   rule?: string | undefined;
   weight?: number | undefined;
+  /** What full marks require and the suggested remediation task (leaf criteria and areas). */
+  remediation?: CriterionRemediation | undefined;
   children?: Criterion[] | undefined;
 }
 
