@@ -77,6 +77,8 @@ export interface PlanTask {
   /** ISO deadline. */
   due: string | null;
   recurrence: Recurrence | null;
+  /** In a remediation plan: the criterion the task is to bring to full marks ("XA.3.2", "PAPI.5"). */
+  remedies?: string | null;
 }
 
 export interface PlanTarget {
@@ -96,6 +98,17 @@ export interface PlanSection {
   title: string;
 }
 
+/**
+ * The document's parts around its tasks, in the order Nghị định 30/2020 plans lay them out: the basis
+ * ("Căn cứ …"), section I's purposes and requirements, the organisation section, the recipients.
+ */
+export interface PlanParts {
+  basis: string[];
+  purposes: string[];
+  organisation: string[];
+  recipients: string[];
+}
+
 export interface ParsedPlan {
   document: PlanDocument;
   /** Index codes the document sets out to improve, in the order of the brief. */
@@ -106,4 +119,6 @@ export interface ParsedPlan {
   targets: PlanTarget[];
   /** Vietnamese notes on what was repaired or guessed (numbering slips, fallbacks, missing fields). */
   warnings: string[];
+  /** The parts around the tasks, when known (a drafted remediation plan has them). */
+  parts?: PlanParts | null;
 }

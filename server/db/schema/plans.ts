@@ -13,9 +13,12 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import type { PlanParts } from '../../../core/plans/types.ts';
 import { users } from './accounts.ts';
+import { assessmentRounds } from './assessment.ts';
 import { indicators } from './dossiers.ts';
 import { units } from './units.ts';
+
 
 /**
  * A plan (Kế hoạch) of a unit: the document's particulars and, for a unit's own plan made in answer to
@@ -51,6 +54,13 @@ export const plans = pgTable(
     childPlansAskedBy: integer().references((): AnyPgColumn => users.id),
     warnings: jsonb().$type<string[]>().notNull().default([]),
     /**
+     * The document's parts around its tasks, as the .docx writes them: the basis (căn cứ), purposes and
+     * requirements, the organisation section, the recipients (null: a plan read without them).
+     */
+    parts: jsonb().$type<PlanParts>(),
+    /** A remediation plan: the assessment round whose weak criteria it answers. */
+    remediatesRoundId: integer().references(() => assessmentRounds.id),
+    /**
      * How much of a task's progress is the lead unit's own report (0–100); the rest is the mean
      * progress of the units' tasks that carry it out in their own plans, when there are any.
      */
@@ -66,6 +76,7 @@ export const plans = pgTable(
   (t) => [
     index('plans_unit_idx').on(t.unitId),
     index('plans_parent_idx').on(t.parentPlanId),
+    index('plans_remediates_idx').on(t.remediatesRoundId),
     check('plans_status_check', sql`${t.status} in ('draft', 'active', 'closed')`),
     check('plans_lead_share_check', sql`${t.leadShare} >= 0 and ${t.leadShare} <= 100`),
   ],
@@ -99,6 +110,8 @@ export const planItems = pgTable(
     weight: doublePrecision().notNull().default(1),
     note: text(),
     implementsItemId: integer().references((): AnyPgColumn => planItems.id),
+    /** In a remediation plan: the criterion the task is to bring to full marks ("XA.3.2", "PAPI.5"). */
+    remediesCriterion: text(),
     version: integer().notNull().default(1),
     updatedBy: integer().references(() => users.id),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
