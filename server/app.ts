@@ -43,6 +43,7 @@ import { open311Routes } from './open311/open311-routes.ts';
 import { overviewRoutes } from './overview/overview-routes.ts';
 import { planPublicationRoutes } from './plans/plan-publication.ts';
 import { planRoutes } from './plans/plan-routes.ts';
+import { remediationRoutes } from './plans/remediation-draft.ts';
 import { projectPages } from './projects/project-pages.ts';
 import { projectRoutes } from './projects/project-routes.ts';
 import { openDataRoutes } from './public/open-data.ts';
@@ -195,6 +196,7 @@ export async function buildApp({
   await app.register(calendarRoutes, { db: database.db });
   await app.register(assessmentRoutes, { db: database.db, cacheMs: config.readCacheMs });
   await app.register(weakCriteriaRoutes, { db: database.db });
+  await app.register(remediationRoutes, { db: database.db });
   await app.register(indicatorRoutes, { db: database.db, cacheMs: config.readCacheMs });
   await app.register(overviewRoutes, { db: database.db, cacheMs: config.readCacheMs });
   await app.register(chasingRoutes, { db: database.db });

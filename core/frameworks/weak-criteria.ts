@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nationalWeakSchema } from '../indices/papi-weak.ts';
 import type { Criterion } from './framework.ts';
 import type { UnitScore } from './scoring.ts';
 
@@ -147,5 +148,7 @@ export const weakCriteriaSchema = z.object({
       gaps: z.array(gapSchema),
     }),
   ),
+  /** The province's national-index dimensions below the national median (PAPI, latest year shipped). */
+  national: nationalWeakSchema.nullable(),
 });
 export type WeakCriteriaView = z.infer<typeof weakCriteriaSchema>;

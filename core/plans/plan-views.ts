@@ -110,6 +110,8 @@ export const planItemSchema = z.object({
   note: z.string().nullable(),
   /** For a task of a unit's plan: the task of the parent plan it implements. */
   implementsItemId: z.number().int().nullable(),
+  /** In a remediation plan: the criterion the task is to bring to full marks ("XA.3.2", "PAPI.5"). */
+  remedies: z.string().nullable(),
   evidenceCount: z.number().int(),
   version: z.number().int(),
 });
@@ -190,9 +192,21 @@ export const planAccessSchema = z.object({
   reportItemIds: z.array(z.number().int()),
 });
 
+/** The document's parts around its tasks (core/plans/types.ts PlanParts). */
+const line = z.string().trim().min(1).max(5000);
+export const planPartsSchema = z.object({
+  basis: z.array(line).max(50),
+  purposes: z.array(line).max(50),
+  organisation: z.array(line).max(50),
+  recipients: z.array(z.string().trim().min(1).max(300)).max(100),
+});
+
 export const planDetailSchema = planSummarySchema.extend({
   /** The plan this unit's plan answers, as it is named. */
   parentPlan: planRefSchema.nullable(),
+  parts: planPartsSchema.nullable(),
+  /** A remediation plan: the round whose weak criteria it answers. */
+  remediatesRound: z.object({ id: z.number().int(), name: z.string(), year: z.number().int() }).nullable(),
   access: planAccessSchema,
   childPlansDue: z.string().nullable(),
   leadShare: z.number(),
@@ -219,6 +233,8 @@ export const newPlanTaskSchema = z.object({
   recurrence: z.enum(RECURRENCES).nullable(),
   /** In a unit's plan made in answer to another: the task of that plan this one carries out. */
   implementsItemId: idSchema.nullable().default(null),
+  /** In a remediation plan: the criterion the task is to bring to full marks. */
+  remedies: z.string().trim().min(1).max(60).nullable().default(null),
 });
 
 export const createPlanSchema = z.object({
@@ -265,6 +281,9 @@ export const createPlanSchema = z.object({
     )
     .max(500),
   childPlansDue: isoDate.nullable().default(null),
+  parts: planPartsSchema.nullable().default(null),
+  /** A remediation plan drafted from this round's weak criteria: saved as the unit's draft. */
+  remediatesRoundId: idSchema.nullable().default(null),
 });
 export type CreatePlanInput = z.input<typeof createPlanSchema>;
 

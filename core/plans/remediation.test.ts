@@ -60,7 +60,7 @@ function input(lower: Record<string, number>, extra: Partial<RemediationInput> =
       ranksWithinReach: 3,
     },
     criteria: framework.criteria,
-    gaps: result.gaps,
+    gaps: result.gaps.map((gap) => ({ ...gap, previousScore: null })),
     national: null,
     planYear: 2026,
     due: '2026-11-30',

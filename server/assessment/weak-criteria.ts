@@ -10,6 +10,7 @@ import {
 import { idParam } from '../../core/ids.ts';
 import { contextOf } from '../auth/policy.ts';
 import type { Db } from '../db/engine.ts';
+import { nationalWeakness } from '../indices/papi-simulator-service.ts';
 import { type AssessmentContext, assertResultsVisible, loadRound } from './assessment-access.ts';
 import { predecessorsOf, previousScoredRound, scoredRound } from './round-queries.ts';
 
@@ -43,6 +44,7 @@ export async function getWeakCriteria(ctx: AssessmentContext, roundId: number): 
     units: units
       .map((unit) => ({ ...unit, name: names.get(unit.unitId) ?? '', rank: ranks.get(unit.unitId) ?? null }))
       .sort((a, b) => order(a.rank) - order(b.rank) || collator.compare(a.name, b.name)),
+    national: await nationalWeakness(ctx.db),
   };
 }
 

@@ -3,6 +3,7 @@ import { AppError, msg } from '../../core/errors.ts';
 import { levers } from '../../core/indices/levers.ts';
 import { mergedEstimate, provinceStanding } from '../../core/indices/papi-standing.ts';
 import type { PapiSimulateBody, PapiStanding } from '../../core/indices/papi-views.ts';
+import { type NationalWeak, papiWeakDimensions } from '../../core/indices/papi-weak.ts';
 import type { PapiGroup } from '../../core/indices/ranking.ts';
 import { simulate } from '../../core/indices/simulator.ts';
 import { type PapiTarget, smallestChangesFor } from '../../core/indices/smallest-changes.ts';
@@ -120,4 +121,27 @@ export function findPapiTarget(query: { year: number; province: string; rank?: n
       totalAfter: round4(plan.simulation.totalAfter),
     },
   };
+}
+
+/** The province's PAPI dimensions below the national median in the latest year shipped; null without one. */
+export async function nationalWeakness(db: DbOrTx): Promise<NationalWeak | null> {
+  const year = papiReference().years.at(-1)?.year;
+  if (year === undefined) return null;
+  try {
+    const standing = await findPapiStanding(db, { year });
+    return {
+      index: 'PAPI',
+      year,
+      province:
+        standing.predecessors.length > 1
+          ? `${standing.predecessors.map((part) => part.unit).join(' và ')} (nay là ${standing.province.name})`
+          : standing.province.name,
+      ranked: standing.predecessors[0]?.ranked ?? 0,
+      dimensions: papiWeakDimensions(standing.predecessors),
+    };
+  } catch (error) {
+    // An installation whose root is not one of the 34 provinces has no national standing.
+    if (error instanceof AppError && error.code === 'VALIDATION_FAILED') return null;
+    throw error;
+  }
 }

@@ -101,11 +101,14 @@ export async function createChildPlan(
       due: task.due,
       recurrence: task.recurrence,
       implementsItemId: task.id,
+      remedies: null,
     })),
     targets: [],
     warnings: [],
     agencies: [{ name: unit.name, unitId: unit.id, groupKey: null }],
     childPlansDue: null,
+    parts: null,
+    remediatesRoundId: null,
   });
 }
 

@@ -14,6 +14,7 @@ import type {
 import type { ParsedPlan } from '../../core/plans/types.ts';
 import { foldVietnamese } from '../../core/text/vietnamese.ts';
 import type { GroupKey } from '../../core/units/groups.ts';
+import { assertResultsVisible } from '../assessment/assessment-access.ts';
 import { mutate } from '../audit/audit-log.ts';
 import { assertPermissionOn } from '../auth/policy.ts';
 import { nowOf, todayOf } from '../clock.ts';
@@ -157,6 +158,8 @@ export async function createPlan(ctx: PlanContext, input: CreatePlanInput): Prom
     );
   assertPermissionOn(ctx.user, 'plans.write', owner.path);
   if (input.parentPlanId !== null) await assertReadsPlan(ctx, input.parentPlanId);
+  // A remediation plan answers a round whose results the writer may read.
+  if (input.remediatesRoundId !== null) await assertResultsVisible(ctx, input.remediatesRoundId);
   const implemented = [...new Set(input.tasks.flatMap((task) => task.implementsItemId ?? []))];
   if (implemented.length > 0) {
     const found = input.parentPlanId
@@ -219,11 +222,14 @@ export async function createPlan(ctx: PlanContext, input: CreatePlanInput): Prom
         childPlansDue: input.childPlansDue,
         childPlansAskedBy: input.childPlansDue ? ctx.user.userId : null,
         warnings: input.warnings,
+        parts: input.parts,
+        remediatesRoundId: input.remediatesRoundId,
         createdBy: ctx.user.userId,
         createdAt: nowOf(ctx),
         // A unit's plan answering another starts as a draft, issued later (plan-issue.ts); a plan
         // imported on its own is a document already issued. Answers are judged by `issuedAt`.
-        ...(input.parentPlanId === null
+        // A remediation plan drafted in Chiso is the unit's draft too, until it is numbered and issued.
+        ...(input.parentPlanId === null && input.remediatesRoundId === null
           ? { status: 'active', issuedAt: nowOf(ctx), issuedBy: ctx.user.userId }
           : { status: 'draft' }),
       })
@@ -306,6 +312,7 @@ async function insertItems(tx: Tx, planId: number, items: DraftItem[]): Promise<
         due: item.task?.due ?? null,
         recurrence: item.task?.recurrence ?? null,
         implementsItemId: item.task?.implementsItemId ?? null,
+        remediesCriterion: item.task?.remedies ?? null,
       })),
     )
     .returning({ id: planItems.id, position: planItems.position });

@@ -38,6 +38,7 @@ const item = (overrides: Partial<PlanItem>): PlanItem => ({
   overdue: false,
   note: null,
   implementsItemId: null,
+  remedies: null,
   evidenceCount: 0,
   version: 1,
   ...overrides,
@@ -46,6 +47,8 @@ const item = (overrides: Partial<PlanItem>): PlanItem => ({
 const PLAN: PlanDetail = {
   id: 7,
   parentPlan: null,
+  parts: null,
+  remediatesRound: null,
   access: { write: true, issue: true, edit: true, reportItemIds: [] },
   number: '29/KH-UBND',
   type: 'KH',

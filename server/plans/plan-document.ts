@@ -24,6 +24,7 @@ import {
 import { DOCUMENT_TYPES } from '../../core/plans/document-number.ts';
 import type { PlanDetail, PlanItem } from '../../core/plans/plan-views.ts';
 import { RECURRENCE_NAMES } from '../../core/plans/plan-views.ts';
+import type { PlanParts } from '../../core/plans/types.ts';
 import { formatDateVi } from '../../core/text/dates.ts';
 import { assigneeNames } from '../../core/units/groups.ts';
 import { docxTable, type TableSpec } from '../files/docx-table.ts';
@@ -200,6 +201,37 @@ function itemParagraph(item: PlanItem, depth: number): Paragraph {
   return body([run(`${label}${item.text}`, { bold: true, italics: true })]);
 }
 
+const ROMANS = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'];
+
+/**
+ * A plan with its parts (a drafted remediation plan) as ND 30/2020 plans are laid out: the basis, section
+ * I's purposes and requirements (with the targets), the tasks' sections, then the organisation section
+ * numbered after the last of them.
+ */
+function partsParagraphs(plan: PlanDetail, parts: PlanParts, items: Paragraph[]): Paragraph[] {
+  const last = Math.max(
+    0,
+    ...plan.items
+      .filter((item) => item.parentId === null)
+      .map((item) => ROMANS.indexOf(item.ref.split('.')[0] ?? '')),
+  );
+  const heading = (text: string) => body([run(text, { bold: true })]);
+  return [
+    ...parts.basis.map((line) => body([run(line)])),
+    heading('I. MỤC ĐÍCH, YÊU CẦU'),
+    ...parts.purposes.map((line) => body([run(line)])),
+    ...(plan.targets.length > 0
+      ? [
+          body([run('Chỉ tiêu cụ thể:', { italics: true })]),
+          ...plan.targets.map((target) => body([run(`- ${target.text}.`)])),
+        ]
+      : []),
+    ...items,
+    heading(`${ROMANS[last + 1] ?? ''}. TỔ CHỨC THỰC HIỆN`),
+    ...parts.organisation.map((line) => body([run(line)])),
+  ];
+}
+
 function bodyParagraphs(plan: PlanDetail): Paragraph[] {
   const byId = new Map(plan.items.map((item) => [item.id, item]));
   const depthOf = (item: PlanItem) => {
@@ -207,6 +239,8 @@ function bodyParagraphs(plan: PlanDetail): Paragraph[] {
     for (let id = item.parentId; id !== null; id = byId.get(id)?.parentId ?? null) depth += 1;
     return depth;
   };
+  const items = plan.items.map((item) => itemParagraph(item, depthOf(item)));
+  if (plan.parts) return partsParagraphs(plan, plan.parts, items);
   const targets =
     plan.targets.length > 0
       ? [
@@ -214,12 +248,13 @@ function bodyParagraphs(plan: PlanDetail): Paragraph[] {
           ...plan.targets.map((target) => body([run(`- ${target.text}`)])),
         ]
       : [];
-  return [...targets, ...plan.items.map((item) => itemParagraph(item, depthOf(item)))];
+  return [...targets, ...items];
 }
 
 /** Recipients: the units that lead tasks, then the archive. */
 function recipientsOf(plan: PlanDetail, given?: string[]): string[] {
   if (given && given.length > 0) return given;
+  if (plan.parts && plan.parts.recipients.length > 0) return plan.parts.recipients;
   const names = new Set<string>();
   for (const item of plan.items) {
     for (const unit of item.lead) if (unit.id !== plan.unit.id) names.add(unit.name);

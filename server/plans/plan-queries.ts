@@ -10,7 +10,7 @@ import { scopeCondition, unitScope } from '../auth/scope.ts';
 import { todayOf } from '../clock.ts';
 import type { DbOrTx } from '../db/engine.ts';
 import { countRows, listTotal, totalOver } from '../db/list-total.ts';
-import { planItems, planItemUnits, plans, planTargets, units } from '../db/schema/index.ts';
+import { assessmentRounds, planItems, planItemUnits, plans, planTargets, units } from '../db/schema/index.ts';
 import { evidenceCounts } from '../files/evidence.ts';
 import { groupMembersOfItems, groupsOfItems, type ItemGroup } from '../units/unit-group-resolver.ts';
 import {
@@ -68,9 +68,17 @@ export async function getPlan(ctx: PlanContext, id: number): Promise<PlanDetail>
         .from(plans)
         .where(eq(plans.id, plan.parentPlanId))
     : [];
+  const [remediatesRound] = plan.remediatesRoundId
+    ? await ctx.db
+        .select({ id: assessmentRounds.id, name: assessmentRounds.name, year: assessmentRounds.year })
+        .from(assessmentRounds)
+        .where(eq(assessmentRounds.id, plan.remediatesRoundId))
+    : [];
   return {
     ...presentPlan(plan, unitName),
     parentPlan: parentPlan ?? null,
+    parts: plan.parts ?? null,
+    remediatesRound: remediatesRound ?? null,
     access: {
       write: canWrite,
       issue: canIssuePlan(ctx.user, unitPath),
@@ -215,6 +223,7 @@ function presentItem(
     overdue: isOverdue({ kind, status, due: row.due }, today),
     note: row.note,
     implementsItemId: row.implementsItemId,
+    remedies: row.remediesCriterion,
     evidenceCount: evidence.get(row.id) ?? 0,
     version: row.version,
   };

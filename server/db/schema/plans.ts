@@ -19,7 +19,6 @@ import { assessmentRounds } from './assessment.ts';
 import { indicators } from './dossiers.ts';
 import { units } from './units.ts';
 
-
 /**
  * A plan (Kế hoạch) of a unit: the document's particulars and, for a unit's own plan made in answer to
  * a provincial one, the plan it implements (cascading).

@@ -1,0 +1,134 @@
+import { eq } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { fieldError, msg } from '../../core/errors.ts';
+import { idParam } from '../../core/ids.ts';
+import { PAPI_REMEDIATION } from '../../core/indices/papi-remediation.ts';
+import { unitIssuer } from '../../core/plans/plan-name.ts';
+import { agencyMatchSchema } from '../../core/plans/plan-views.ts';
+import { draftRemediationPlan, type RemediationUnit, ranksGained } from '../../core/plans/remediation.ts';
+import type { ParsedPlan, TargetLevel } from '../../core/plans/types.ts';
+import { pathIds } from '../../core/units/unit-tree.ts';
+import { type AssessmentContext, loadRound } from '../assessment/assessment-access.ts';
+import { scoredRound } from '../assessment/round-queries.ts';
+import { getWeakCriteria } from '../assessment/weak-criteria.ts';
+import { assertPermissionOn, contextOf } from '../auth/policy.ts';
+import { nowOf } from '../clock.ts';
+import type { Db } from '../db/engine.ts';
+import { units } from '../db/schema/index.ts';
+import { nationalWeakness } from '../indices/papi-simulator-service.ts';
+import { resolveAgencies } from './plan-commands.ts';
+import { placeOfIssuingUnit } from './plan-document.ts';
+
+/**
+ * A unit's remediation plan drafted from the round's published results and the province's latest PAPI
+ * standing (core/plans/remediation.ts), answered in the shape of a plan read from a document so the
+ * import screen reviews it and saves it as the unit's draft. Nothing is written here.
+ */
+
+function levelOf(type: string): TargetLevel {
+  if (type === 'commune') return 'commune';
+  if (type === 'district') return 'district';
+  return 'province';
+}
+
+/** Who follows the plan for the head of the unit: the commune's office, the department's, Sở Nội vụ. */
+function secretariatOf(unit: { name: string; type: string }): string {
+  if (unit.type === 'commune' || unit.type === 'district') return 'Văn phòng HĐND và UBND';
+  if (unit.type === 'province') return 'Sở Nội vụ';
+  return `Văn phòng ${unit.name}`;
+}
+
+export async function draftRemediation(ctx: AssessmentContext, roundId: number, unitId: number) {
+  const weak = await getWeakCriteria(ctx, roundId);
+  const [unit] = await ctx.db.select().from(units).where(eq(units.id, unitId));
+  if (!unit || unit.validTo !== null)
+    throw fieldError(
+      'unitId',
+      msg('Đơn vị không tồn tại hoặc đã giải thể.', 'The unit does not exist or has been dissolved.'),
+    );
+  assertPermissionOn(ctx.user, 'plans.write', unit.path);
+  const own = weak.units.find((entry) => entry.unitId === unitId);
+  if (!own)
+    throw fieldError(
+      'unitId',
+      msg(
+        `${unit.name} không tham gia ${weak.round.name}: không có kết quả để lập kế hoạch khắc phục.`,
+        `${unit.name} did not take part in ${weak.round.name}: there are no results to remediate.`,
+      ),
+    );
+  const { round, framework } = await loadRound(ctx, roundId);
+  const taking = (await scoredRound(ctx, round, framework)).results.filter((result) => result.participating);
+  const mine = taking.find((result) => result.unitId === unitId);
+  const others = taking.filter((result) => result.unitId !== unitId).map((result) => result.total);
+  const lost = own.gaps.reduce((sum, gap) => sum + gap.lost, 0);
+  const national = await nationalWeakness(ctx.db);
+  const planYear = Math.max(weak.round.year + 1, Number(nowOf(ctx).toISOString().slice(0, 4)));
+  const [province] = await ctx.db
+    .select({ name: units.name })
+    .from(units)
+    .where(eq(units.id, pathIds(unit.path)[0] ?? 0));
+  const who: RemediationUnit = {
+    name: unit.name,
+    issuer: unitIssuer(unit),
+    place: placeOfIssuingUnit(unit, province?.name ?? null),
+    level: levelOf(unit.type),
+    secretariat: secretariatOf(unit),
+  };
+  const plan: ParsedPlan = draftRemediationPlan({
+    unit: who,
+    round: {
+      name: weak.round.name,
+      year: weak.round.year,
+      frameworkName: framework.nameVi,
+      score: Math.round((mine?.total ?? 0) * 100) / 100,
+      maxScore: mine?.maximum ?? null,
+      band: mine?.band?.label ?? null,
+      rank: own.rank,
+      ranked: taking.filter((result) => result.rank !== null).length,
+      ranksWithinReach: mine ? ranksGained(mine.total, lost / 2, others) : 0,
+    },
+    criteria: framework.criteria,
+    gaps: own.gaps,
+    national: national && {
+      year: national.year,
+      province: national.province,
+      dimensions: national.dimensions.map((dimension) => ({
+        ...dimension,
+        remediation: PAPI_REMEDIATION[dimension.code],
+      })),
+    },
+    planYear,
+    due: `${planYear}-11-30`,
+  });
+  const names = [...new Set(plan.tasks.flatMap((task) => [...task.lead, ...task.support]))];
+  return { plan, agencies: await resolveAgencies(ctx.db, names), text: '' };
+}
+
+export async function remediationRoutes(app: FastifyInstance, { db }: { db: Db }) {
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/rounds/:id/remediation-draft',
+    {
+      config: { policy: 'plans.write' },
+      schema: {
+        tags: ['plans'],
+        summary:
+          'Dự thảo kế hoạch khắc phục của một đơn vị từ các tiêu chí bị trừ điểm và các nội dung PAPI dưới trung vị',
+        params: z.object({ id: idParam }),
+        querystring: z.object({ unitId: idParam }),
+        response: {
+          200: z.object({
+            plan: z.record(z.string(), z.unknown()),
+            agencies: z.array(agencyMatchSchema),
+            text: z.string(),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const draft = await draftRemediation(contextOf(request, db), request.params.id, request.query.unitId);
+      return { ...draft, plan: { ...draft.plan } };
+    },
+  );
+}
