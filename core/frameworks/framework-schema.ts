@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { zodMsg } from '../errors.ts';
-import { type Criterion, type Framework, SCORING_METHODS } from './framework.ts';
+import { type Criterion, type CriterionRemediation, type Framework, SCORING_METHODS } from './framework.ts';
 
 /**
  * The shape of a framework sent to the API, checked before validateFramework reads it: a criterion
@@ -26,6 +26,31 @@ const bandSchema = z.object({
   to: points,
 });
 
+const longText = (what: { vi: string; en: string }) =>
+  z
+    .string()
+    .trim()
+    .max(5000, zodMsg(`${what.vi} tối đa 5000 ký tự.`, `${what.en} has at most 5000 characters.`));
+const unitName = z
+  .string()
+  .trim()
+  .min(1, zodMsg('Tên đơn vị không được trống.', 'A unit name cannot be empty.'))
+  .max(200, zodMsg('Tên đơn vị tối đa 200 ký tự.', 'A unit name has at most 200 characters.'));
+
+/** A criterion's remediation (what full marks require, the suggested task, its lead and coordinating units). */
+export const remediationSchema: z.ZodType<CriterionRemediation> = z.object({
+  fullMarks: longText({ vi: 'Yêu cầu đạt điểm tối đa', en: 'What full marks require' }),
+  action: longText({ vi: 'Nhiệm vụ gợi ý', en: 'The suggested task' }).min(
+    1,
+    zodMsg('Thiếu nhiệm vụ gợi ý.', 'The suggested task is missing.'),
+  ),
+  lead: unitName.optional(),
+  support: z
+    .array(unitName)
+    .max(20, zodMsg('Tối đa 20 đơn vị phối hợp.', 'At most 20 coordinating units.'))
+    .optional(),
+});
+
 export const criterionSchema: z.ZodType<Criterion> = z.looseObject({
   code: z
     .string({ error: zodMsg('Thiếu mã tiêu chí.', 'The criterion code is missing.') })
@@ -43,18 +68,7 @@ export const criterionSchema: z.ZodType<Criterion> = z.looseObject({
   aggregation: z.enum(['sum', 'declared']).optional(),
   rule: z.string().max(5000).optional(),
   weight: z.number().min(0).max(1_000_000).optional(),
-  remediation: z
-    .object({
-      fullMarks: z.string().trim().max(5000),
-      action: z
-        .string()
-        .trim()
-        .min(1, zodMsg('Thiếu nhiệm vụ gợi ý.', 'The suggested task is missing.'))
-        .max(5000),
-      lead: z.string().trim().max(200).optional(),
-      support: z.array(z.string().trim().min(1).max(200)).max(20).optional(),
-    })
-    .optional(),
+  remediation: remediationSchema.optional(),
   get children() {
     return z.array(criterionSchema).max(1000).optional();
   },

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Framework } from './framework.ts';
+import { type Framework, walkCriteria } from './framework.ts';
 import { frameworkFromTable, frameworkToTable } from './framework-table.ts';
 import { validateFramework } from './validate-framework.ts';
 
@@ -25,6 +25,82 @@ describe('frameworks as spreadsheets', () => {
       })),
     );
     expect(validateFramework(framework as Framework)).toEqual([]);
+  });
+
+  it('writes the remediation in four columns, supporting units joined by "; ", and reads them back exactly', () => {
+    const { headers, rows } = frameworkToTable(DEMO);
+    expect(headers.slice(7)).toEqual([
+      'Yêu cầu đạt điểm tối đa',
+      'Nhiệm vụ khắc phục gợi ý',
+      'Đơn vị chủ trì',
+      'Đơn vị phối hợp',
+    ]);
+    const row = rows.find((cells) => cells[0] === 'XA.3.3');
+    expect(row?.slice(7)).toEqual([
+      '100% hồ sơ quá hạn do lỗi của cơ quan giải quyết có văn bản xin lỗi gửi người nộp trước ngày hẹn trả, nêu rõ lý do và thời hạn trả kết quả mới, chỉ hẹn lại một lần.',
+      'Gửi văn bản xin lỗi và hẹn lại ngày trả kết quả đối với 100% hồ sơ quá hạn do lỗi của cơ quan giải quyết, nêu rõ lý do và thời hạn trả mới; theo dõi việc trả kết quả đúng lần hẹn lại.',
+      'Trung tâm Phục vụ hành chính công',
+      'Văn phòng HĐND và UBND; Phòng Kinh tế; Phòng Văn hóa - Xã hội',
+    ]);
+    // An area without a remediation leaves the four cells empty.
+    expect(rows.find((cells) => cells[0] === 'XA.3')?.slice(7)).toEqual(['', '', '', '']);
+    const { framework } = frameworkFromTable(META, headers, rows);
+    const read = walkCriteria(framework?.criteria ?? []).find((entry) => entry.criterion.code === 'XA.3.3');
+    expect(read?.criterion.remediation).toEqual({
+      fullMarks:
+        '100% hồ sơ quá hạn do lỗi của cơ quan giải quyết có văn bản xin lỗi gửi người nộp trước ngày hẹn trả, nêu rõ lý do và thời hạn trả kết quả mới, chỉ hẹn lại một lần.',
+      action:
+        'Gửi văn bản xin lỗi và hẹn lại ngày trả kết quả đối với 100% hồ sơ quá hạn do lỗi của cơ quan giải quyết, nêu rõ lý do và thời hạn trả mới; theo dõi việc trả kết quả đúng lần hẹn lại.',
+      lead: 'Trung tâm Phục vụ hành chính công',
+      support: ['Văn phòng HĐND và UBND', 'Phòng Kinh tế', 'Phòng Văn hóa - Xã hội'],
+    });
+    expect(
+      walkCriteria(framework?.criteria ?? []).find((entry) => entry.criterion.code === 'XA.3')?.criterion,
+    ).not.toHaveProperty('remediation');
+  });
+
+  it('reads an older sheet without the remediation columns, and a task with no lead or units', () => {
+    const { headers, rows } = frameworkToTable(DEMO);
+    const { framework, issues } = frameworkFromTable(
+      META,
+      headers.slice(0, 7),
+      rows.map((cells) => cells.slice(0, 7)),
+    );
+    expect(issues).toEqual([]);
+    expect(walkCriteria(framework?.criteria ?? []).filter((entry) => entry.criterion.remediation)).toEqual(
+      [],
+    );
+    expect(framework?.criteria.map((area) => area.maxPoints)).toEqual(
+      DEMO.criteria.map((area) => area.maxPoints),
+    );
+    const { framework: bare } = frameworkFromTable(
+      META,
+      ['Mã tiêu chí', 'Tên tiêu chí', 'Điểm tối đa', 'Nhiệm vụ khắc phục gợi ý', 'Đơn vị phối hợp'],
+      [['A.1', 'Một', '2', '  Làm lại kế hoạch. ', 'Phòng Kinh tế\nVăn phòng HĐND và UBND;; ']],
+    );
+    expect(bare?.criteria[0]?.remediation).toEqual({
+      fullMarks: '',
+      action: 'Làm lại kế hoạch.',
+      support: ['Phòng Kinh tế', 'Văn phòng HĐND và UBND'],
+    });
+  });
+
+  it('refuses a remediation without its task, naming the row and column', () => {
+    const { framework, issues } = frameworkFromTable(
+      META,
+      ['Mã tiêu chí', 'Tên tiêu chí', 'Điểm tối đa', 'Yêu cầu đạt điểm tối đa', 'Đơn vị chủ trì'],
+      [
+        ['A.1', 'Một', '2', 'Đủ 8 lĩnh vực.', 'Phòng Kinh tế'],
+        ['A.2', 'Hai', '1', '', 'x'.repeat(201)],
+      ],
+    );
+    expect(framework).toBeNull();
+    expect(inVietnamese(issues)).toEqual([
+      { row: 2, column: 'Nhiệm vụ khắc phục gợi ý', reason: 'Thiếu nhiệm vụ gợi ý.' },
+      { row: 3, column: 'Nhiệm vụ khắc phục gợi ý', reason: 'Thiếu nhiệm vụ gợi ý.' },
+      { row: 3, column: 'Đơn vị chủ trì', reason: 'Tên đơn vị tối đa 200 ký tự.' },
+    ]);
+    expect(issues[0]?.reason.en).toBe('The suggested task is missing.');
   });
 
   it('builds the tree from codes in any order, sums empty parent totals, reads decimal commas', () => {

@@ -2,16 +2,18 @@
  * A framework's criteria as a spreadsheet, one row per criterion, and back: what a coordinator edits in
  * Excel. The tree comes from the codes ("XA.1.2" sits under "XA.1"); rows may come in any order.
  */
-import { msg, type RowIssue } from '../errors.ts';
+import { fromZod, msg, type RowIssue } from '../errors.ts';
 import { foldVietnamese } from '../text/vietnamese.ts';
 import {
   type Criterion,
+  type CriterionRemediation,
   DEFAULT_BANDS,
   type Framework,
   SCORING_METHODS,
   type ScoringMethod,
   walkCriteria,
 } from './framework.ts';
+import { remediationSchema } from './framework-schema.ts';
 
 export const FRAMEWORK_COLUMNS = [
   'Mã tiêu chí',
@@ -21,7 +23,19 @@ export const FRAMEWORK_COLUMNS = [
   'Cách chấm',
   'Bắt buộc tài liệu kiểm chứng',
   'Hướng dẫn',
+  'Yêu cầu đạt điểm tối đa',
+  'Nhiệm vụ khắc phục gợi ý',
+  'Đơn vị chủ trì',
+  'Đơn vị phối hợp',
 ] as const;
+
+/** The remediation's fields and the columns they are edited in. */
+const REMEDIATION_COLUMNS = {
+  fullMarks: 'Yêu cầu đạt điểm tối đa',
+  action: 'Nhiệm vụ khắc phục gợi ý',
+  lead: 'Đơn vị chủ trì',
+  support: 'Đơn vị phối hợp',
+} as const satisfies Record<keyof CriterionRemediation, (typeof FRAMEWORK_COLUMNS)[number]>;
 
 const METHOD_BY_NAME = new Map<string, ScoringMethod>(
   Object.entries(SCORING_METHODS).flatMap(([method, name]) => [
@@ -43,7 +57,40 @@ export function frameworkToTable(framework: Framework): { headers: string[]; row
       SCORING_METHODS[criterion.method].vi,
       criterion.evidenceRequired ? 'Có' : 'Không',
       criterion.guidance ?? '',
+      criterion.remediation?.fullMarks ?? '',
+      criterion.remediation?.action ?? '',
+      criterion.remediation?.lead ?? '',
+      criterion.remediation?.support?.join('; ') ?? '',
     ]),
+  };
+}
+
+/**
+ * A row's remediation from its four cells: none when all are empty (older sheets have no such columns);
+ * coordinating units are separated by semicolons or line breaks.
+ */
+function remediationOf(cells: Record<keyof CriterionRemediation, string>): {
+  value: CriterionRemediation | null;
+  issues: Omit<RowIssue, 'row'>[];
+} {
+  if (Object.values(cells).every((text) => text === '')) return { value: null, issues: [] };
+  const support = cells.support
+    .split(/[;\n]/)
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
+  const parsed = remediationSchema.safeParse({
+    fullMarks: cells.fullMarks,
+    action: cells.action,
+    ...(cells.lead && { lead: cells.lead }),
+    ...(support.length > 0 && { support }),
+  });
+  if (parsed.success) return { value: parsed.data, issues: [] };
+  return {
+    value: null,
+    issues: parsed.error.issues.map((issue) => ({
+      column: REMEDIATION_COLUMNS[issue.path[0] as keyof CriterionRemediation],
+      reason: fromZod(issue.message),
+    })),
   };
 }
 
@@ -76,6 +123,10 @@ export function frameworkFromTable(
     method: column('Cách chấm'),
     evidence: column('Bắt buộc tài liệu kiểm chứng'),
     guidance: column('Hướng dẫn'),
+    fullMarks: column(REMEDIATION_COLUMNS.fullMarks),
+    action: column(REMEDIATION_COLUMNS.action),
+    lead: column(REMEDIATION_COLUMNS.lead),
+    support: column(REMEDIATION_COLUMNS.support),
   };
   for (const name of ['Mã tiêu chí', 'Tên tiêu chí', 'Điểm tối đa'] as const) {
     if (column(name) === -1)
@@ -152,6 +203,13 @@ export function frameworkFromTable(
         column: 'Bắt buộc tài liệu kiểm chứng',
         reason: msg('Ghi "Có" hoặc "Không".', 'Write "Có" (yes) or "Không" (no).'),
       });
+    const remediation = remediationOf({
+      fullMarks: cell(at.fullMarks),
+      action: cell(at.action),
+      lead: cell(at.lead),
+      support: cell(at.support),
+    });
+    for (const issue of remediation.issues) issues.push({ row, ...issue });
     byCode.set(code, {
       code,
       nameVi: name,
@@ -160,6 +218,7 @@ export function frameworkFromTable(
       method: method ?? 'manual',
       evidenceRequired: YES.has(evidenceText),
       ...(cell(at.guidance) && { guidance: cell(at.guidance) }),
+      ...(remediation.value && { remediation: remediation.value }),
     });
     order.push(code);
   });

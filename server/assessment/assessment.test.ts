@@ -367,6 +367,15 @@ describe('frameworks in spreadsheets, and edits', () => {
     expect(imported.json.definition.criteria).toEqual(
       DEMO.criteria.map((area) => expect.objectContaining({ code: area.code, maxPoints: area.maxPoints })),
     );
+    // The remediation texts travel through the sheet's four columns.
+    expect(imported.json.definition.criteria[2].children[2].remediation).toEqual({
+      fullMarks:
+        '100% hồ sơ quá hạn do lỗi của cơ quan giải quyết có văn bản xin lỗi gửi người nộp trước ngày hẹn trả, nêu rõ lý do và thời hạn trả kết quả mới, chỉ hẹn lại một lần.',
+      action:
+        'Gửi văn bản xin lỗi và hẹn lại ngày trả kết quả đối với 100% hồ sơ quá hạn do lỗi của cơ quan giải quyết, nêu rõ lý do và thời hạn trả mới; theo dõi việc trả kết quả đúng lần hẹn lại.',
+      lead: 'Trung tâm Phục vụ hành chính công',
+      support: ['Văn phòng HĐND và UBND', 'Phòng Kinh tế', 'Phòng Văn hóa - Xã hội'],
+    });
   });
 
   it('refuses a spreadsheet with bad rows, naming row, column and reason, writing nothing', async () => {
@@ -401,6 +410,10 @@ describe('frameworks in spreadsheets, and edits', () => {
       (framework: { code: string }) => framework.code === 'PAR_INDEX',
     );
     expect(after).toMatchObject({ maximum: 100, status: 'confirmed' });
+    // Edited field by field as the framework dialog does, the rest of each criterion is kept.
+    const { json: reread } = await coordinator.request('GET', `/api/frameworks/${par.id}`);
+    expect(reread.definition.criteria[2].remediation).toEqual(current.definition.criteria[2].remediation);
+    expect(reread.definition.criteria[2].remediation.lead).toBe('Văn phòng UBND tỉnh');
     expect(
       (
         await coordinator.request('PUT', `/api/frameworks/${par.id}`, {

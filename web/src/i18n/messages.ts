@@ -505,8 +505,8 @@ export const MESSAGES = {
   totalPoints: { vi: 'Tổng điểm', en: 'Total points' },
   importFramework: { vi: 'Nhập khung từ bảng tính', en: 'Import a framework' },
   importFrameworkHelp: {
-    vi: 'Một dòng cho mỗi tiêu chí: Mã tiêu chí (XA.1.2), Tên tiêu chí, Điểm tối đa, Cách chấm, Bắt buộc tài liệu kiểm chứng, Hướng dẫn. Cây tiêu chí được dựng theo mã. Có lỗi thì không ghi gì.',
-    en: 'One row per criterion: code (XA.1.2), name, maximum points, scoring method, evidence required, guidance. The tree follows the codes. Nothing is saved if a row is wrong.',
+    vi: 'Một dòng cho mỗi tiêu chí: Mã tiêu chí (XA.1.2), Tên tiêu chí, Điểm tối đa, Cách chấm, Bắt buộc tài liệu kiểm chứng, Hướng dẫn; có thể thêm Yêu cầu đạt điểm tối đa, Nhiệm vụ khắc phục gợi ý, Đơn vị chủ trì, Đơn vị phối hợp (cách nhau bằng dấu chấm phẩy). Cây tiêu chí được dựng theo mã. Có lỗi thì không ghi gì.',
+    en: 'One row per criterion: code (XA.1.2), name, maximum points, scoring method, evidence required, guidance; optionally what full marks require, the suggested remediation task, the lead unit and the coordinating units (separated by semicolons). The tree follows the codes. Nothing is saved if a row is wrong.',
   },
   rankShort: { vi: 'hạng', en: 'rank' },
   bands: {
