@@ -106,7 +106,9 @@ describe('draftRemediationPlan', () => {
     const criterion = structuredClone(framework);
     const area = criterion.criteria[2];
     const leaf = area?.children?.[1];
-    if (!leaf) throw new Error('fixture');
+    const bareLeaf = area?.children?.[2];
+    if (!leaf || !bareLeaf) throw new Error('fixture');
+    bareLeaf.remediation = undefined;
     leaf.remediation = {
       fullMarks: 'Mọi hồ sơ được giải quyết đúng hạn.',
       action: 'Rà soát, giải quyết hồ sơ đúng hạn; xin lỗi người dân khi trễ hẹn.',

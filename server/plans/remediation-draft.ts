@@ -103,7 +103,14 @@ export async function draftRemediation(ctx: AssessmentContext, roundId: number, 
     due: `${planYear}-11-30`,
   });
   const names = [...new Set(plan.tasks.flatMap((task) => [...task.lead, ...task.support]))];
-  return { plan, agencies: await resolveAgencies(ctx.db, names), text: '' };
+  return {
+    plan,
+    agencies: await resolveAgencies(ctx.db, names),
+    text: '',
+    unit: { id: unit.id, name: unit.name },
+    round: { id: weak.round.id, name: weak.round.name },
+    year: planYear,
+  };
 }
 
 export async function remediationRoutes(app: FastifyInstance, { db }: { db: Db }) {
@@ -122,6 +129,10 @@ export async function remediationRoutes(app: FastifyInstance, { db }: { db: Db }
             plan: z.record(z.string(), z.unknown()),
             agencies: z.array(agencyMatchSchema),
             text: z.string(),
+            unit: z.object({ id: z.number().int(), name: z.string() }),
+            round: z.object({ id: z.number().int(), name: z.string() }),
+            /** The year the plan is for. */
+            year: z.number().int(),
           }),
         },
       },

@@ -25,6 +25,7 @@ import { OverviewPage } from './features/overview/OverviewPage.tsx';
 import { ImportPlanPage } from './features/plans/ImportPlanPage.tsx';
 import { PlanPage } from './features/plans/PlanPage.tsx';
 import { PlansPage } from './features/plans/PlansPage.tsx';
+import { RemediationPlanPage } from './features/plans/RemediationPlanPage.tsx';
 import { TasksPage } from './features/plans/TasksPage.tsx';
 import { ProjectPage } from './features/projects/ProjectPage.tsx';
 import { ProjectsPage } from './features/projects/ProjectsPage.tsx';
@@ -78,6 +79,7 @@ const routeTree = rootRoute.addChildren([
     page('/indicators/targets', TargetsPage),
     page('/plans', PlansPage),
     page('/plans/import', ImportPlanPage),
+    page('/plans/remediation', RemediationPlanPage),
     page('/plans/$planId', PlanPage),
     page('/tasks', TasksPage),
     page('/reports', ReportsPage),

@@ -1,11 +1,12 @@
 import { Alert, Badge, Button, Grid, Group, List, Stack, Table, Text, Title } from '@mantine/core';
-import { useParams } from '@tanstack/react-router';
+import { Link, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { NON_SUBMITTER_RULE_NAMES } from '../../../../core/frameworks/scoring.ts';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { useIsPhone } from '../../components/useIsPhone.ts';
 import { fill } from '../../i18n/fill.ts';
 import { formatNumber, useT } from '../../i18n/locale.tsx';
+import { useMe } from '../auth/session.ts';
 import { bandIn, frameworkNameIn, type Results, useResults } from './api.ts';
 import { WeakCriteriaCard } from './WeakCriteriaCard.tsx';
 
@@ -18,11 +19,18 @@ export function ResultsPage() {
   const { t, label, locale } = useT();
   const { data, error } = useResults(id);
   const [selected, setSelected] = useState<number | null>(null);
+  const { data: me } = useMe();
   // On a phone the band sits under the unit's name and the share under the points: no sideways scroll.
   const isPhone = useIsPhone();
   if (error) return <Alert color="orange">{error.message}</Alert>;
   if (!data) return <Text>{t('loading')}</Text>;
-  const unit = data.units.find((entry) => entry.unitId === selected) ?? data.units[0];
+  // A unit's own people see their unit first; the province sees the top of the ranking.
+  const mine = data.units.find((entry) => me?.grants.some((grant) => grant.unitId === entry.unitId));
+  const unit = data.units.find((entry) => entry.unitId === selected) ?? mine ?? data.units[0];
+  const canDraft =
+    Boolean(data.round.publishedAt) &&
+    Boolean(me?.permissions.includes('plans.write')) &&
+    unit?.participating;
   const bandOf = (entry: Results['units'][number]) =>
     entry.participating ? (
       <Badge variant="light" tt="none">
@@ -129,6 +137,18 @@ export function ResultsPage() {
                   </List.Item>
                 ))}
               </List>
+              {canDraft && unit.gaps.length > 0 && (
+                <Group>
+                  <Button
+                    component={Link}
+                    to="/plans/remediation"
+                    search={{ round: id, unit: unit.unitId } as never}
+                    variant="light"
+                  >
+                    {t('remediationDraftButton')}
+                  </Button>
+                </Group>
+              )}
             </Stack>
           )}
         </Grid.Col>

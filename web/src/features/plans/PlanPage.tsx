@@ -26,6 +26,7 @@ import { DIMENSION_CODES } from '../../../../core/plans/types.ts';
 import { formatDateVi } from '../../../../core/text/dates.ts';
 import { assigneeNames } from '../../../../core/units/groups.ts';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
+import { fill } from '../../i18n/fill.ts';
 import { formatNumber, useT } from '../../i18n/locale.tsx';
 import { AddTaskDialog } from './AddTaskDialog.tsx';
 import { type PlanDetail, type PlanItem, usePlan } from './api.ts';
@@ -120,6 +121,21 @@ export function PlanPage() {
             )}
           >
             {planName(plan.parentPlan, locale)}
+          </Anchor>
+        </Text>
+      )}
+      {plan.remediatesRound && (
+        <Text size="sm">
+          <Anchor
+            renderRoot={(props) => (
+              <Link
+                {...props}
+                to="/assessment/rounds/$roundId/results"
+                params={{ roundId: String(plan.remediatesRound?.id) }}
+              />
+            )}
+          >
+            {fill(t('remediationOf'), { round: plan.remediatesRound.name })}
           </Anchor>
         </Text>
       )}
