@@ -95,15 +95,47 @@ describe('simulate with changes', () => {
     ]);
   });
 
-  it('a sub-dimension moves its dimension and the total; a dimension change adds on top', () => {
+  it('a sub-dimension moves its dimension and the total by the amount applied: Hưng Yên 2024, 5.1 +0,1 → 18th', () => {
     const result = simulate(scoresOf(2024), HUNG_YEN, [
       { code: 'PAPI.5.1', delta: 0.1 },
-      { code: 'PAPI.5', delta: 0.2 },
+      { code: 'PAPI.5.3', delta: 0.2 },
       { code: 'PAPI.2.3', delta: -0.05 },
     ]);
-    expect(result.dimensions['PAPI.5'].after - result.dimensions['PAPI.5'].before).toBeCloseTo(0.3, 10);
+    // 2.486635447 + 2.371198654 + 2.451863527 = 7.309697628, the published 7.3097, and + 0.3.
+    expect(result.dimensions['PAPI.5'].after).toBeCloseTo(7.609697628, 9);
     expect(result.dimensions['PAPI.2'].after - result.dimensions['PAPI.2'].before).toBeCloseTo(-0.05, 10);
     expect(result.totalAfter - result.totalBefore).toBeCloseTo(0.25, 10);
+    expect(simulate(scoresOf(2024), HUNG_YEN, [{ code: 'PAPI.5.1', delta: 0.1 }])).toMatchObject({
+      rankAfter: 18,
+      groupAfter: 2,
+    });
+    // 2020: construction permits (5.2) still counted, one of four quarters of procedures.
+    const early = simulate(scoresOf(2020), HUNG_YEN, [{ code: 'PAPI.5.2', delta: 0.1 }]);
+    expect(early).toMatchObject({ rankBefore: 44, rankAfter: 42, groupBefore: 3, groupAfter: 3 });
+    expect(early.totalAfter - early.totalBefore).toBeCloseTo(0.1, 10);
+  });
+
+  it('refuses a dimension changed together with one of its sub-dimensions', () => {
+    const scores = scoresOf(2024);
+    expect(
+      refusal(() =>
+        simulate(scores, HUNG_YEN, [
+          { code: 'PAPI.5.1', delta: 0.1 },
+          { code: 'PAPI.2', delta: 0.1 },
+          { code: 'PAPI.5', delta: 0.2 },
+        ]),
+      ),
+    ).toEqual({
+      code: 'VALIDATION_FAILED',
+      vi: 'Không thể thay đổi cùng lúc chỉ số nội dung PAPI.5 và chỉ số nội dung thành phần PAPI.5.1 của nó: điểm PAPI.5 là tổng các chỉ số thành phần. Hãy thay đổi hoặc PAPI.5, hoặc các chỉ số thành phần của nó.',
+    });
+    // A dimension beside another dimension's sub-dimension is fine.
+    expect(
+      simulate(scores, HUNG_YEN, [
+        { code: 'PAPI.5.1', delta: 0.1 },
+        { code: 'PAPI.2', delta: 0.1 },
+      ]).totalAfter,
+    ).toBeCloseTo(44.404242 + 0.2, 5);
   });
 
   it('holds scores within their scales and says so', () => {
@@ -129,6 +161,17 @@ describe('simulate with changes', () => {
     // 2018: e-governance had two sub-dimensions of 0.5–5.
     const early = simulate(scoresOf(2018), HUNG_YEN, [{ code: 'PAPI.8.2', delta: 5 }]);
     expect(early.changes[0]).toMatchObject({ clamped: true, bound: 5 });
+    // Three thirds at the codebook's floor of 0.33 make 0.99: the dimension is still held at its 1.
+    const floor = simulate(
+      scoresOf(2024),
+      HUNG_YEN,
+      ['PAPI.3.1', 'PAPI.3.2', 'PAPI.3.3'].map((code) => ({ code, delta: -3 })),
+    );
+    expect(floor.changes.map((change) => change.bound)).toEqual([0.33, 0.33, 0.33]);
+    expect(floor.dimensions['PAPI.3'].after).toBe(1);
+    expect(floor.dimensions['PAPI.3'].after).toBe(
+      simulate(scoresOf(2024), HUNG_YEN, [{ code: 'PAPI.3', delta: -9 }]).dimensions['PAPI.3'].after,
+    );
   });
 
   it('refuses codes the year does not have, a code given twice, an amount that is not a number, unknown and unranked provinces', () => {
@@ -198,7 +241,7 @@ describe('groups after a change', () => {
 });
 
 describe('simulate agrees with re-ranking the totals by hand (property)', () => {
-  // The oracle: clamp each changed sub-dimension, sum, add the dimension's change and clamp to 1–10,
+  // The oracle: clamp each changed sub-dimension, sum, add the dimension's change and hold it within 1–10,
   // then count the provinces whose total (summed from their sub-dimensions) is higher.
   const clampTo = (value: number, scale: { min: number; max: number }) =>
     Math.min(scale.max, Math.max(scale.min, value));
@@ -226,13 +269,23 @@ describe('simulate agrees with re-ranking the totals by hand (property)', () => 
           return fc.record({
             year: fc.constant(year),
             province: fc.constantFrom(...ranked.map((row) => row.unitCode)),
-            changes: fc.uniqueArray(
-              fc.record({
-                code: fc.constantFrom(...Object.keys(scores.scales)),
-                delta: fc.double({ min: -2, max: 2, noNaN: true }),
-              }),
-              { selector: (change) => change.code, maxLength: 6 },
-            ),
+            changes: fc
+              .uniqueArray(
+                fc.record({
+                  code: fc.constantFrom(...Object.keys(scores.scales)),
+                  delta: fc.double({ min: -2, max: 2, noNaN: true }),
+                }),
+                { selector: (change) => change.code, maxLength: 6 },
+              )
+              // A dimension and one of its sub-dimensions are never changed together (refused above).
+              .map((changes) =>
+                changes.filter(
+                  (change) =>
+                    !changes.some(
+                      (other) => other.code !== change.code && change.code.startsWith(`${other.code}.`),
+                    ),
+                ),
+              ),
           });
         }),
         ({ year, province, changes }) => {
@@ -249,9 +302,8 @@ describe('simulate agrees with re-ranking the totals by hand (property)', () => 
                     : (me.subdimensions[code] ?? 0),
                 ),
               );
-              return byCode.has(dimension)
-                ? clampTo(inner + (byCode.get(dimension) ?? 0), scales[dimension]!)
-                : inner;
+              // Every published dimension lies within 1–10, so holding an unchanged one there changes nothing.
+              return clampTo(inner + (byCode.get(dimension) ?? 0), scales[dimension]!);
             }),
           );
           const others = rows
@@ -260,6 +312,68 @@ describe('simulate agrees with re-ranking the totals by hand (property)', () => 
           const result = simulate(scores, province, changes);
           expect(result.totalAfter).toBeCloseTo(handTotal, 9);
           expect(result.rankAfter).toBe(1 + others.filter((total) => total > handTotal + 1e-9).length);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('a sub-dimension change is the same change of its dimension (property)', () => {
+  const dimensionOf = (code: string) => code.split('.').slice(0, 2).join('.');
+  const rankedIn = (year: number) =>
+    rows.filter((row) => row.year === year && row.published.rank !== null).map((row) => row.unitCode);
+
+  it('total, rank, group and the dimension after equal those of the dimension moved by the amount applied', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...years).chain((year) =>
+          fc.record({
+            year: fc.constant(year),
+            province: fc.constantFrom(...rankedIn(year)),
+            changes: fc.uniqueArray(
+              fc.record({
+                code: fc.constantFrom(
+                  ...Object.keys(scoresOf(year).scales).filter((code) => code.split('.').length === 3),
+                ),
+                delta: fc.double({ min: -3, max: 3, noNaN: true }),
+              }),
+              { selector: (change) => change.code, minLength: 1, maxLength: 5 },
+            ),
+          }),
+        ),
+        ({ year, province, changes }) => {
+          const scores = scoresOf(year);
+          const bySub = simulate(scores, province, changes);
+          // The same points, summed per dimension, given to the dimensions instead.
+          const perDimension = new Map<string, number>();
+          for (const change of bySub.changes)
+            perDimension.set(
+              dimensionOf(change.code),
+              (perDimension.get(dimensionOf(change.code)) ?? 0) + change.applied,
+            );
+          const byDimension = simulate(
+            scores,
+            province,
+            [...perDimension].map(([code, delta]) => ({ code, delta })),
+          );
+          expect(bySub.totalAfter).toBeCloseTo(byDimension.totalAfter, 9);
+          expect(bySub.rankAfter).toBe(byDimension.rankAfter);
+          expect(bySub.groupAfter).toBe(byDimension.groupAfter);
+          for (const dimension of PAPI_DIMENSIONS)
+            expect(bySub.dimensions[dimension].after).toBeCloseTo(byDimension.dimensions[dimension].after, 9);
+          // Within its scale a sub-dimension moves by exactly the amount asked for.
+          for (const change of bySub.changes) {
+            const scale = scores.scales[change.code]!;
+            const before = scores.provinces.find((row) => row.unitCode === province)!.subdimensions[
+              change.code
+            ]!;
+            const wanted = before + change.delta;
+            if (wanted >= scale.min && wanted <= scale.max) {
+              expect(change.clamped).toBe(false);
+              expect(change.applied).toBeCloseTo(change.delta, 9);
+            } else expect(before + change.applied).toBeCloseTo(wanted > scale.max ? scale.max : scale.min, 9);
+          }
         },
       ),
       { numRuns: 300 },

@@ -105,7 +105,7 @@ export function simulationBase(scores: PapiYearScores, provinceCode: string): Si
   };
 }
 
-/** The changes checked against the year's codes: each code once, a finite amount. */
+/** The changes checked against the year's codes: each code once, a finite amount, never a dimension with one of its sub-dimensions. */
 function checkedChanges(base: SimulationBase, changes: readonly PapiChange[]): PapiChange[] {
   const seen = new Set<string>();
   for (const change of changes) {
@@ -135,6 +135,20 @@ function checkedChanges(base: SimulationBase, changes: readonly PapiChange[]): P
       );
     seen.add(change.code);
   }
+  // A dimension is the sum of its sub-dimensions: moving both at once would count the same points twice
+  // or leave unclear which of the two the reader meant.
+  const structure = papiStructure(base.scores.year);
+  for (const dimension of PAPI_DIMENSIONS) {
+    const sub = structure[dimension].find((code) => seen.has(code));
+    if (sub && seen.has(dimension))
+      throw new AppError(
+        'VALIDATION_FAILED',
+        msg(
+          `Không thể thay đổi cùng lúc chỉ số nội dung ${dimension} và chỉ số nội dung thành phần ${sub} của nó: điểm ${dimension} là tổng các chỉ số thành phần. Hãy thay đổi hoặc ${dimension}, hoặc các chỉ số thành phần của nó.`,
+          `${dimension} and its sub-dimension ${sub} cannot both be changed: ${dimension} is the sum of its sub-dimensions. Change either ${dimension} or its sub-dimensions.`,
+        ),
+      );
+  }
   return [...changes];
 }
 
@@ -149,7 +163,13 @@ function clamp(
   return { value: held, applied: held - value, bound };
 }
 
-/** The province's dimensions after the changes: sub-dimensions first, then any change to a dimension itself. */
+/**
+ * The province's dimensions after the changes. A dimension is the sum of that year's sub-dimensions (the
+ * codebook's scales: 4 × 0.25–2.5, 3 × 0.33–3.33, 2 × 0.5–5 make its 1–10), so a sub-dimension moved by
+ * an amount, held within its own scale, moves its dimension and the total by exactly the amount applied
+ * (the dimension held within 1–10). A change to a dimension itself, never together with one of its
+ * sub-dimensions, is held within 1–10.
+ */
 function changedDimensions(
   base: SimulationBase,
   changes: readonly PapiChange[],
@@ -161,6 +181,7 @@ function changedDimensions(
   const dimensions = {} as Record<PapiDimension, number>;
   for (const dimension of PAPI_DIMENSIONS) {
     let sum = 0;
+    let isMoved = false;
     for (const code of structure[dimension]) {
       const value = base.province.subdimensions[code] ?? 0;
       const change = byCode.get(code);
@@ -168,6 +189,7 @@ function changedDimensions(
         sum += value;
         continue;
       }
+      isMoved = true;
       const held = clamp(value, change.delta, scales[code] as { min: number; max: number });
       applied.set(code, {
         ...change,
@@ -177,12 +199,16 @@ function changedDimensions(
       });
       sum += held.value;
     }
+    // The codebook writes a third as 0.33–3.33, so three sub-dimensions at their floor sum to 0.99: the
+    // dimension still stays within its 1–10, as a change to the dimension itself would.
+    const scale = scales[dimension] as { min: number; max: number };
+    if (isMoved) sum = clamp(sum, 0, scale).value;
     const change = byCode.get(dimension);
     if (!change) {
       dimensions[dimension] = sum;
       continue;
     }
-    const held = clamp(sum, change.delta, scales[dimension] as { min: number; max: number });
+    const held = clamp(sum, change.delta, scale);
     applied.set(dimension, {
       ...change,
       applied: held.applied,

@@ -41,8 +41,8 @@ const HELP = `Chiso — dòng lệnh / command line
   npx chiso period show 2026Q1 [--json]      khoảng số liệu và hạn báo cáo của kỳ (2026M03, 2026Q1, 2026S1, 2026)
   npx chiso workdays add 2026-02-12 3 [--json]  ngày làm việc thứ N sau một ngày (trừ lễ, Tết)
   npx chiso results show PAPI --year 2020 [--json]  kết quả PAPI các tỉnh: tổng điểm, thứ hạng, nhóm
-  npx chiso papi simulate --province "Hưng Yên" --year 2024 --change PAPI.5=+0.5 [--change PAPI.2=+0.3 …] [--json]
-                                             thứ hạng, nhóm PAPI khi một số chỉ số nội dung (thành phần) thay đổi
+  npx chiso papi simulate --province "Hưng Yên" --year 2024 --change PAPI.5=+0.5 [--change PAPI.2.1=+0.1 …] [--json]
+                                             thứ hạng, nhóm PAPI khi một số chỉ số nội dung hoặc chỉ số thành phần thay đổi
   npx chiso papi levers --province "Hưng Yên" --year 2024 [--json]  mỗi nội dung: trung vị, cao nhất, điểm để lên 1 hạng
   npx chiso papi target --province "Hưng Yên" --year 2024 (--rank 10 | --group 1) [--json]  mức tăng nhỏ nhất để đạt mục tiêu
   npx chiso plan parse FILE [--json]         đọc một kế hoạch (.txt/.md): số, ngày, nhiệm vụ, đơn vị, chỉ tiêu

@@ -113,7 +113,8 @@ export async function indexRoutes(app: FastifyInstance, { db }: { db: Db }) {
       config: { policy: 'indices.read' },
       schema: {
         tags,
-        summary: 'Mô phỏng: thay đổi điểm chỉ số nội dung, xem tổng điểm, thứ hạng và nhóm mới',
+        summary:
+          'Mô phỏng: thay đổi điểm chỉ số nội dung hoặc chỉ số nội dung thành phần, xem tổng điểm, thứ hạng và nhóm mới',
         body: papiSimulateBody,
         response: { 200: papiSimulationSchema },
       },

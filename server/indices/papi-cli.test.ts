@@ -79,6 +79,53 @@ describe('npx chiso papi', () => {
     );
   }, 60_000);
 
+  it('simulate a sub-dimension: it moves its dimension by the same amount; 5.2 in 2020; never with its dimension', async () => {
+    const [table, permits, both] = await Promise.all([
+      chiso('papi', 'simulate', ...HUNG_YEN_2024, '--change', 'PAPI.5.1=+0,1'),
+      chiso(
+        'papi',
+        'simulate',
+        '--province',
+        'Hưng Yên',
+        '--year',
+        '2020',
+        '--change',
+        'PAPI.5.2=+0.1',
+        '--json',
+      ),
+      chiso('papi', 'simulate', ...HUNG_YEN_2024, '--change', 'PAPI.5=+0.1', '--change', 'PAPI.5.3=+0.1'),
+    ]);
+    expect(table.stdout).toBe(
+      [
+        'Hưng Yên — PAPI 2024 (61 tỉnh, thành phố được xếp hạng)',
+        '  PAPI.5.1 Dịch vụ chứng thực, xác nhận của chính quyền: +0,1000',
+        '  → PAPI.5 Thủ tục hành chính công: 7,3097 → 7,4097',
+        '                    Trước        Sau',
+        '  Tổng điểm       44,4042    44,5042',
+        '  Thứ hạng             19         18',
+        '  Nhóm                  2          2  (Trung bình cao)',
+        '',
+      ].join('\n'),
+    );
+    // 2020: construction permits were still one of the four sub-dimensions of procedures.
+    expect(JSON.parse(permits.stdout)).toEqual({
+      province: 'Hưng Yên',
+      year: 2020,
+      totalBefore: 42.1698,
+      totalAfter: 42.2698,
+      rankBefore: 44,
+      rankAfter: 42,
+      groupBefore: 3,
+      groupAfter: 3,
+    });
+    expect(both).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'Không thể thay đổi cùng lúc chỉ số nội dung PAPI.5 và chỉ số nội dung thành phần PAPI.5.3 của nó: điểm PAPI.5 là tổng các chỉ số thành phần. Hãy thay đổi hoặc PAPI.5, hoặc các chỉ số thành phần của nó.\n',
+    });
+  }, 60_000);
+
   it('levers --json: per dimension, as levers computes it', async () => {
     const result = await chiso('papi', 'levers', ...HUNG_YEN_2024, '--json');
     expect(result.code).toBe(0);

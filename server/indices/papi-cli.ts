@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { AppError, msg } from '../../core/errors.ts';
 import { levers } from '../../core/indices/levers.ts';
-import { PAPI_GROUP_NAMES, type PapiGroup } from '../../core/indices/papi.ts';
+import { PAPI_DIMENSIONS, PAPI_GROUP_NAMES, type PapiGroup } from '../../core/indices/papi.ts';
 import { papiName } from '../../core/indices/papi-codebook.ts';
 import type { PapiRow } from '../../core/indices/papi-data.ts';
 import { provincesMatching } from '../../core/indices/province-match.ts';
@@ -16,7 +16,7 @@ import { type PapiReference, papiReference, papiYearScores } from './papi-refere
  */
 const USAGE = {
   simulate:
-    'npx chiso papi simulate --province "Hưng Yên" --year 2024 --change PAPI.5=+0.5 [--change PAPI.2=+0.3 …] [--json]',
+    'npx chiso papi simulate --province "Hưng Yên" --year 2024 --change PAPI.5=+0.5 [--change PAPI.2.1=+0.1 …] [--json]',
   levers: 'npx chiso papi levers --province "Hưng Yên" --year 2024 [--json]',
   target: 'npx chiso papi target --province "Hưng Yên" --year 2024 (--rank 10 | --group 1) [--json]',
 };
@@ -146,6 +146,14 @@ export const papiSimulateCommand = (args: string[]) =>
             : ''
         }`,
       );
+    // A sub-dimension moves its dimension (their sum): each dimension moved, before and after.
+    for (const dimension of PAPI_DIMENSIONS) {
+      const { before, after } = result.dimensions[dimension];
+      if (changes.some((change) => change.code.startsWith(`${dimension}.`)))
+        lines.push(
+          `  → ${dimension} ${papiName(data.codebook, dimension)}: ${decimal(before)} → ${decimal(after)}`,
+        );
+    }
     lines.push(
       `               ${'Trước'.padStart(10)} ${'Sau'.padStart(10)}`,
       `  Tổng điểm    ${decimal(result.totalBefore).padStart(10)} ${decimal(result.totalAfter).padStart(10)}`,

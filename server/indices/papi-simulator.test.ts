@@ -107,6 +107,19 @@ describe('the rank simulator', () => {
     expect(json.changes).toEqual([{ code: 'PAPI.5', delta: 0.5, applied: 0.5, clamped: false, bound: null }]);
   });
 
+  it('moves a sub-dimension: Dịch vụ chứng thực +0,1 moves procedures and the total by 0,1, to 18th', async () => {
+    const { status, json } = await simulate([{ code: 'PAPI.5.1', delta: 0.1 }]);
+    expect(status).toBe(200);
+    expect(json).toMatchObject({ totalBefore: 44.4042, totalAfter: 44.5042, rankAfter: 18, groupAfter: 2 });
+    expect(json.dimensions['PAPI.5'].after - json.dimensions['PAPI.5'].before).toBeCloseTo(0.1, 10);
+    expect(json.changes).toEqual([
+      { code: 'PAPI.5.1', delta: 0.1, applied: expect.closeTo(0.1, 10), clamped: false, bound: null },
+    ]);
+    // The same 0,1 on the dimension gives the same answer.
+    const { json: onDimension } = await simulate([{ code: 'PAPI.5', delta: 0.1 }]);
+    expect(onDimension).toMatchObject({ totalAfter: 44.5042, rankAfter: 18, groupAfter: 2 });
+  });
+
   it('with no change gives the published rank', async () => {
     expect((await simulate([])).json).toMatchObject({ totalAfter: 44.4042, rankAfter: 19, groupAfter: 2 });
   });
@@ -161,6 +174,17 @@ describe('the rank simulator', () => {
     expect(await refusal(simulate([{ code: 'PAPI.5.2', delta: 0.5 }]))).toEqual([
       400,
       'Mã PAPI.5.2 không có trong PAPI năm 2024: dùng PAPI.1 … PAPI.8 (chỉ số nội dung) hoặc một chỉ số nội dung thành phần của năm đó (ví dụ PAPI.5.1).',
+    ]);
+    expect(
+      await refusal(
+        simulate([
+          { code: 'PAPI.8.2', delta: 0.1 },
+          { code: 'PAPI.8', delta: 0.1 },
+        ]),
+      ),
+    ).toEqual([
+      400,
+      'Không thể thay đổi cùng lúc chỉ số nội dung PAPI.8 và chỉ số nội dung thành phần PAPI.8.2 của nó: điểm PAPI.8 là tổng các chỉ số thành phần. Hãy thay đổi hoặc PAPI.8, hoặc các chỉ số thành phần của nó.',
     ]);
     const [status, message] = await refusal(simulate([{ code: 'PAPI.9', delta: 0.5 }]));
     expect([status, message]).toEqual([
