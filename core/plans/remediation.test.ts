@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Framework } from '../frameworks/framework.ts';
 import { scoreUnit } from '../frameworks/scoring.ts';
 import type { WeakDimension } from '../indices/papi-weak.ts';
-import { draftRemediationPlan, type RemediationInput, ranksGained } from './remediation.ts';
+import { draftRemediationPlan, type RemediationInput, ranksGained, remediationTerm } from './remediation.ts';
 
 const framework = JSON.parse(
   readFileSync(new URL('../../reference/demo/framework-communes.json', import.meta.url), 'utf8'),
@@ -174,5 +174,15 @@ describe('ranksGained', () => {
     expect(ranksGained(70, 5, [90, 80, 74, 75, 60])).toBe(2);
     expect(ranksGained(70, 10, [90, 80, 74, 75, 60])).toBe(3);
     expect(ranksGained(95, 5, [90, 80])).toBe(0);
+  });
+});
+
+describe('remediationTerm', () => {
+  it('is the year after the round’s, or the next when 30 November is under 60 days away', () => {
+    expect(remediationTerm(2025, '2026-03-10')).toEqual({ year: 2026, due: '2026-11-30' });
+    expect(remediationTerm(2025, '2026-10-01')).toEqual({ year: 2026, due: '2026-11-30' });
+    expect(remediationTerm(2025, '2026-10-02')).toEqual({ year: 2027, due: '2027-11-30' });
+    expect(remediationTerm(2025, '2026-12-02')).toEqual({ year: 2027, due: '2027-11-30' });
+    expect(remediationTerm(2023, '2026-01-15')).toEqual({ year: 2026, due: '2026-11-30' });
   });
 });

@@ -8,7 +8,7 @@
 import type { Criterion, CriterionRemediation } from '../frameworks/framework.ts';
 import type { WeakGap } from '../frameworks/weak-criteria.ts';
 import type { WeakDimension } from '../indices/papi-weak.ts';
-import { formatDateVi } from '../text/dates.ts';
+import { addDays, formatDateVi } from '../text/dates.ts';
 import { headingDimensions } from './dimensions.ts';
 import { toMatchText } from './match-key.ts';
 import type { IndexCode, ParsedPlan, PlanSection, PlanTarget, PlanTask, TargetLevel } from './types.ts';
@@ -260,6 +260,16 @@ export function draftRemediationPlan(input: RemediationInput): ParsedPlan {
     warnings: [],
     parts: { basis, purposes, organisation, recipients },
   };
+}
+
+/**
+ * The year a remediation plan is for and its tasks' first deadline (30 November, before the next
+ * self-assessment): the year after the round's, or later when that deadline is under 60 days away.
+ */
+export function remediationTerm(roundYear: number, today: string): { year: number; due: string } {
+  let year = Math.max(roundYear + 1, Number(today.slice(0, 4)));
+  if (addDays(today, 60) > `${year}-11-30`) year += 1;
+  return { year, due: `${year}-11-30` };
 }
 
 /** Ranks a total of `score + gain` would hold among the other totals (ties share the better rank). */

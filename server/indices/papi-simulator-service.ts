@@ -123,6 +123,8 @@ export function findPapiTarget(query: { year: number; province: string; rank?: n
   };
 }
 
+const lowerFirst = (name: string) => `${name.charAt(0).toLocaleLowerCase('vi')}${name.slice(1)}`;
+
 /** The province's PAPI dimensions below the national median in the latest year shipped; null without one. */
 export async function nationalWeakness(db: DbOrTx): Promise<NationalWeak | null> {
   const year = papiReference().years.at(-1)?.year;
@@ -134,7 +136,7 @@ export async function nationalWeakness(db: DbOrTx): Promise<NationalWeak | null>
       year,
       province:
         standing.predecessors.length > 1
-          ? `${standing.predecessors.map((part) => part.unit).join(' và ')} (nay là ${standing.province.name})`
+          ? `${standing.predecessors.map((part) => part.unit).join(' và ')} (nay là ${lowerFirst(standing.province.name)})`
           : standing.province.name,
       ranked: standing.predecessors[0]?.ranked ?? 0,
       dimensions: papiWeakDimensions(standing.predecessors),

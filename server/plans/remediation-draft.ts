@@ -7,14 +7,19 @@ import { idParam } from '../../core/ids.ts';
 import { PAPI_REMEDIATION } from '../../core/indices/papi-remediation.ts';
 import { unitIssuer } from '../../core/plans/plan-name.ts';
 import { agencyMatchSchema } from '../../core/plans/plan-views.ts';
-import { draftRemediationPlan, type RemediationUnit, ranksGained } from '../../core/plans/remediation.ts';
+import {
+  draftRemediationPlan,
+  type RemediationUnit,
+  ranksGained,
+  remediationTerm,
+} from '../../core/plans/remediation.ts';
 import type { ParsedPlan, TargetLevel } from '../../core/plans/types.ts';
 import { pathIds } from '../../core/units/unit-tree.ts';
 import { type AssessmentContext, loadRound } from '../assessment/assessment-access.ts';
 import { scoredRound } from '../assessment/round-queries.ts';
 import { getWeakCriteria } from '../assessment/weak-criteria.ts';
 import { assertPermissionOn, contextOf } from '../auth/policy.ts';
-import { nowOf } from '../clock.ts';
+import { todayOf } from '../clock.ts';
 import type { Db } from '../db/engine.ts';
 import { units } from '../db/schema/index.ts';
 import { nationalWeakness } from '../indices/papi-simulator-service.ts';
@@ -64,7 +69,7 @@ export async function draftRemediation(ctx: AssessmentContext, roundId: number, 
   const others = taking.filter((result) => result.unitId !== unitId).map((result) => result.total);
   const lost = own.gaps.reduce((sum, gap) => sum + gap.lost, 0);
   const national = await nationalWeakness(ctx.db);
-  const planYear = Math.max(weak.round.year + 1, Number(nowOf(ctx).toISOString().slice(0, 4)));
+  const { year: planYear, due } = remediationTerm(weak.round.year, todayOf(ctx));
   const [province] = await ctx.db
     .select({ name: units.name })
     .from(units)
@@ -100,7 +105,7 @@ export async function draftRemediation(ctx: AssessmentContext, roundId: number, 
       })),
     },
     planYear,
-    due: `${planYear}-11-30`,
+    due,
   });
   const names = [...new Set(plan.tasks.flatMap((task) => [...task.lead, ...task.support]))];
   return {

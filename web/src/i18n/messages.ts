@@ -516,6 +516,15 @@ export const MESSAGES = {
   },
   pointsLost: { vi: 'Tiêu chí bị mất điểm nhiều nhất', en: 'Where most points were lost' },
   weakCriteriaTitle: { vi: 'Tiêu chí bị trừ điểm trong toàn đợt', en: 'Criteria where points were lost' },
+  weakNationalTitle: {
+    vi: 'Chỉ số PAPI năm {year} của {province}: nội dung dưới trung vị toàn quốc',
+    en: 'PAPI {year} of {province}: dimensions below the national median',
+  },
+  weakNationalPart: {
+    vi: '{unit} {score} điểm, thứ {rank}/{ranked}',
+    en: '{unit} {score}, ranked {rank}/{ranked}',
+  },
+  weakNationalMedian: { vi: 'trung vị {median}', en: 'median {median}' },
   weakCriteriaHint: {
     vi: 'Mỗi tiêu chí: số đơn vị bị trừ điểm, tổng số điểm bị trừ, và số đơn vị bị trừ điểm ở tiêu chí đó trong {previous}.',
     en: 'Per criterion: the units that lost points, the points lost in all, and the units that lost points on it in {previous}.',

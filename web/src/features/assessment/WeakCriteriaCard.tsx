@@ -1,4 +1,4 @@
-import { Button, Card, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Card, List, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { WeakCriteriaView } from '../../../../core/frameworks/weak-criteria.ts';
@@ -15,7 +15,7 @@ const SHOWN = 15;
  * and how many units lost points on it in the previous round — what the remediation plans start from.
  */
 export function WeakCriteriaCard({ roundId }: { roundId: number }) {
-  const { t } = useT();
+  const { t, locale } = useT();
   const [isAll, setAll] = useState(false);
   // On a phone the figures stay beside the criterion's name: no sideways scroll.
   const isPhone = useIsPhone();
@@ -82,6 +82,31 @@ export function WeakCriteriaCard({ roundId }: { roundId: number }) {
           <Button variant="subtle" onClick={() => setAll(!isAll)} style={{ alignSelf: 'flex-start' }}>
             {isAll ? t('weakCriteriaFewer') : fill(t('weakCriteriaAll'), { count: data.criteria.length })}
           </Button>
+        )}
+        {data.national && data.national.dimensions.length > 0 && (
+          <Stack gap={4} data-testid="weak-national">
+            <Title order={4} size="h5">
+              {fill(t('weakNationalTitle'), { year: data.national.year, province: data.national.province })}
+            </Title>
+            <List size="sm">
+              {data.national.dimensions.map((dimension) => (
+                <List.Item key={dimension.code}>
+                  {locale === 'en' ? dimension.nameEn : dimension.nameVi}:{' '}
+                  {dimension.parts
+                    .map((part) =>
+                      fill(t('weakNationalPart'), {
+                        unit: part.unit,
+                        score: formatNumber(part.score),
+                        rank: part.rank,
+                        ranked: data.national?.ranked ?? '',
+                      }),
+                    )
+                    .join('; ')}
+                  ; {fill(t('weakNationalMedian'), { median: formatNumber(dimension.median) })}
+                </List.Item>
+              ))}
+            </List>
+          </Stack>
         )}
       </Stack>
     </Card>
