@@ -106,11 +106,12 @@ export const ASSESSMENT_ROUTE_TABLE: Record<string, TableRow> = {
     call: ({ world }) => ({ url: `/api/rounds/${world.roundId}/weak-criteria` }),
     own: '200 200 403 403 403 200 403 401',
   },
+  // The table's units have no scores in the round: an allowed caller is told there is nothing to remediate.
   'GET /api/rounds/:id/remediation-draft': {
     call: ({ world, side }) => ({
       url: `/api/rounds/${world.roundId}/remediation-draft?unitId=${side.unitId}`,
     }),
-    own: '200 200 403 403 403 403 403 401',
+    own: '400 400 403 403 403 403 403 401',
   },
   'GET /api/rounds/:id/results/export': {
     call: ({ world }) => ({ url: `/api/rounds/${world.roundId}/results/export?format=csv` }),
