@@ -282,8 +282,10 @@ export const createPlanSchema = z.object({
     .max(500),
   childPlansDue: isoDate.nullable().default(null),
   parts: planPartsSchema.nullable().default(null),
-  /** A remediation plan drafted from this round's weak criteria: saved as the unit's draft. */
+  /** A remediation plan drafted from this round's weak criteria. */
   remediatesRoundId: idSchema.nullable().default(null),
+  /** Saved as the unit's draft, issued later with its number and date (a plan drafted in Chiso). */
+  asDraft: z.boolean().default(false),
 });
 export type CreatePlanInput = z.input<typeof createPlanSchema>;
 

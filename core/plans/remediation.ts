@@ -39,7 +39,8 @@ export interface RemediationRound {
 
 export interface RemediationInput {
   unit: RemediationUnit;
-  round: RemediationRound;
+  /** Null for a plan on the national index alone (the province's own PAPI plan). */
+  round: RemediationRound | null;
   /** The round's framework, for areas and suggested tasks. */
   criteria: readonly Criterion[];
   /** The unit's criteria below full marks. */
@@ -90,7 +91,7 @@ export function draftRemediationPlan(input: RemediationInput): ParsedPlan {
   const indices: IndexCode[] = [];
   let part = 0;
 
-  if (input.gaps.length > 0) {
+  if (round && input.gaps.length > 0) {
     part += 1;
     const partRef = `II.${part}`;
     indices.push('PAR_INDEX');
@@ -203,11 +204,11 @@ export function draftRemediationPlan(input: RemediationInput): ParsedPlan {
   } năm ${planYear}`;
   const criteriaCount = input.gaps.length;
   const result =
-    round.maxScore !== null
+    round?.maxScore != null
       ? `${points(round.score)}/${points(round.maxScore)} điểm`
-      : `${points(round.score)} điểm`;
+      : `${points(round?.score ?? 0)} điểm`;
   const basis = [
-    ...(criteriaCount > 0 || round.rank !== null
+    ...(round
       ? [
           `Căn cứ kết quả công bố ${round.name} (${round.frameworkName}), theo đó ${unit.name} đạt ${result}${
             round.rank !== null ? `, xếp thứ ${round.rank}/${round.ranked}` : ''
@@ -221,16 +222,23 @@ export function draftRemediationPlan(input: RemediationInput): ParsedPlan {
       : []),
     `${sentence(unit.issuer)} ban hành Kế hoạch ${lowerFirst(title)} như sau:`,
   ];
+  const weakDimensions = national?.dimensions.length ?? 0;
+  const aims = [
+    criteriaCount > 0 &&
+      `các tiêu chí bị trừ điểm đạt điểm tối đa ở kỳ đánh giá năm ${planYear}${
+        round && round.rank !== null && round.ranksWithinReach > 0
+          ? `, Chỉ số cải cách hành chính tăng ít nhất ${round.ranksWithinReach} bậc`
+          : ''
+      }`,
+    weakDimensions > 0 && 'các nội dung PAPI đạt tối thiểu mức trung vị toàn quốc',
+  ].filter(Boolean);
   const purposes = [
-    `1. Mục đích: khắc phục dứt điểm những tồn tại, hạn chế ở ${criteriaCount} tiêu chí bị trừ điểm${
-      national?.dimensions.length
-        ? ` và ${national.dimensions.length} nội dung PAPI dưới trung vị toàn quốc`
-        : ''
-    }; phấn đấu các tiêu chí này đạt điểm tối đa ở kỳ đánh giá năm ${planYear}${
-      round.rank !== null && round.ranksWithinReach > 0
-        ? `, Chỉ số cải cách hành chính tăng ít nhất ${round.ranksWithinReach} bậc`
-        : ''
-    }.`,
+    `1. Mục đích: khắc phục dứt điểm những tồn tại, hạn chế ở ${[
+      criteriaCount > 0 && `${criteriaCount} tiêu chí bị trừ điểm`,
+      weakDimensions > 0 && `${weakDimensions} nội dung PAPI dưới trung vị toàn quốc`,
+    ]
+      .filter(Boolean)
+      .join(' và ')}; phấn đấu ${aims.join('; ')}.`,
     '2. Yêu cầu: mỗi nhiệm vụ có đơn vị chủ trì, sản phẩm và thời hạn cụ thể; gắn trách nhiệm người đứng đầu với kết quả khắc phục; tài liệu kiểm chứng được lưu đầy đủ để phục vụ tự đánh giá, chấm điểm.',
   ];
   const organisation = [

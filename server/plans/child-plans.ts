@@ -109,6 +109,7 @@ export async function createChildPlan(
     childPlansDue: null,
     parts: null,
     remediatesRoundId: null,
+    asDraft: false,
   });
 }
 

@@ -229,7 +229,7 @@ export async function createPlan(ctx: PlanContext, input: CreatePlanInput): Prom
         // A unit's plan answering another starts as a draft, issued later (plan-issue.ts); a plan
         // imported on its own is a document already issued. Answers are judged by `issuedAt`.
         // A remediation plan drafted in Chiso is the unit's draft too, until it is numbered and issued.
-        ...(input.parentPlanId === null && input.remediatesRoundId === null
+        ...(input.parentPlanId === null && input.remediatesRoundId === null && !input.asDraft
           ? { status: 'active', issuedAt: nowOf(ctx), issuedBy: ctx.user.userId }
           : { status: 'draft' }),
       })

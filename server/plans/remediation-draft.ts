@@ -1,8 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { fieldError, msg } from '../../core/errors.ts';
+import { AppError, fieldError, msg } from '../../core/errors.ts';
 import { idParam } from '../../core/ids.ts';
 import { PAPI_REMEDIATION } from '../../core/indices/papi-remediation.ts';
 import { unitIssuer } from '../../core/plans/plan-name.ts';
@@ -45,6 +45,57 @@ function secretariatOf(unit: { name: string; type: string }): string {
   return `Văn phòng ${unit.name}`;
 }
 
+type UnitRow = typeof units.$inferSelect;
+
+/** The unit as the plan's header and organisation section name it. */
+async function remediationUnit(ctx: AssessmentContext, unit: UnitRow): Promise<RemediationUnit> {
+  const [province] = await ctx.db
+    .select({ name: units.name })
+    .from(units)
+    .where(eq(units.id, pathIds(unit.path)[0] ?? 0));
+  return {
+    name: unit.name,
+    issuer: unitIssuer(unit),
+    place: placeOfIssuingUnit(unit, province?.name ?? null),
+    level: levelOf(unit.type),
+    secretariat: secretariatOf(unit),
+  };
+}
+
+/** The province's weak PAPI dimensions with the suggested task of each, as the draft takes them. */
+async function nationalPart(ctx: AssessmentContext) {
+  const national = await nationalWeakness(ctx.db);
+  return (
+    national && {
+      year: national.year,
+      province: national.province,
+      dimensions: national.dimensions.map((dimension) => ({
+        ...dimension,
+        remediation: PAPI_REMEDIATION[dimension.code],
+      })),
+    }
+  );
+}
+
+/** The draft as the review screen reads it: the plan, its agencies resolved, the unit, round and year. */
+async function answer(
+  ctx: AssessmentContext,
+  plan: ParsedPlan,
+  unit: UnitRow,
+  round: { id: number; name: string } | null,
+  year: number,
+) {
+  const names = [...new Set(plan.tasks.flatMap((task) => [...task.lead, ...task.support]))];
+  return {
+    plan,
+    agencies: await resolveAgencies(ctx.db, names),
+    text: '',
+    unit: { id: unit.id, name: unit.name },
+    round,
+    year,
+  };
+}
+
 export async function draftRemediation(ctx: AssessmentContext, roundId: number, unitId: number) {
   const weak = await getWeakCriteria(ctx, roundId);
   const [unit] = await ctx.db.select().from(units).where(eq(units.id, unitId));
@@ -68,21 +119,9 @@ export async function draftRemediation(ctx: AssessmentContext, roundId: number, 
   const mine = taking.find((result) => result.unitId === unitId);
   const others = taking.filter((result) => result.unitId !== unitId).map((result) => result.total);
   const lost = own.gaps.reduce((sum, gap) => sum + gap.lost, 0);
-  const national = await nationalWeakness(ctx.db);
   const { year: planYear, due } = remediationTerm(weak.round.year, todayOf(ctx));
-  const [province] = await ctx.db
-    .select({ name: units.name })
-    .from(units)
-    .where(eq(units.id, pathIds(unit.path)[0] ?? 0));
-  const who: RemediationUnit = {
-    name: unit.name,
-    issuer: unitIssuer(unit),
-    place: placeOfIssuingUnit(unit, province?.name ?? null),
-    level: levelOf(unit.type),
-    secretariat: secretariatOf(unit),
-  };
   const plan: ParsedPlan = draftRemediationPlan({
-    unit: who,
+    unit: await remediationUnit(ctx, unit),
     round: {
       name: weak.round.name,
       year: weak.round.year,
@@ -96,30 +135,77 @@ export async function draftRemediation(ctx: AssessmentContext, roundId: number, 
     },
     criteria: framework.criteria,
     gaps: own.gaps,
-    national: national && {
-      year: national.year,
-      province: national.province,
-      dimensions: national.dimensions.map((dimension) => ({
-        ...dimension,
-        remediation: PAPI_REMEDIATION[dimension.code],
-      })),
-    },
+    national: await nationalPart(ctx),
     planYear,
     due,
   });
-  const names = [...new Set(plan.tasks.flatMap((task) => [...task.lead, ...task.support]))];
-  return {
-    plan,
-    agencies: await resolveAgencies(ctx.db, names),
-    text: '',
-    unit: { id: unit.id, name: unit.name },
-    round: { id: weak.round.id, name: weak.round.name },
-    year: planYear,
-  };
+  return answer(ctx, plan, unit, { id: weak.round.id, name: weak.round.name }, planYear);
 }
 
+/**
+ * The province's own PAPI remediation plan: a task per dimension below the national median, led by the
+ * department the suggested task names. The province's plan is installation-wide: plans.write on its root.
+ */
+export async function draftPapiRemediation(ctx: AssessmentContext) {
+  const [province] = await ctx.db
+    .select()
+    .from(units)
+    .where(and(isNull(units.parentId), isNull(units.validTo), eq(units.type, 'province')))
+    .orderBy(asc(units.id))
+    .limit(1);
+  if (!province)
+    throw new AppError('NOT_FOUND', msg('Chưa có tỉnh trong cơ cấu tổ chức.', 'There is no province yet.'));
+  assertPermissionOn(ctx.user, 'plans.write', province.path);
+  const national = await nationalPart(ctx);
+  if (!national || national.dimensions.length === 0)
+    throw new AppError(
+      'VALIDATION_FAILED',
+      msg(
+        'Không có nội dung PAPI nào của tỉnh dưới trung vị toàn quốc: không có gì để khắc phục.',
+        'No PAPI dimension of the province is below the national median: there is nothing to remediate.',
+      ),
+    );
+  const { year: planYear, due } = remediationTerm(national.year, todayOf(ctx));
+  const plan = draftRemediationPlan({
+    unit: await remediationUnit(ctx, province),
+    round: null,
+    criteria: [],
+    gaps: [],
+    national,
+    planYear,
+    due,
+  });
+  return answer(ctx, plan, province, null, planYear);
+}
+
+const draftSchema = z.object({
+  plan: z.record(z.string(), z.unknown()),
+  agencies: z.array(agencyMatchSchema),
+  text: z.string(),
+  unit: z.object({ id: z.number().int(), name: z.string() }),
+  round: z.object({ id: z.number().int(), name: z.string() }).nullable(),
+  /** The year the plan is for. */
+  year: z.number().int(),
+});
+
 export async function remediationRoutes(app: FastifyInstance, { db }: { db: Db }) {
-  app.withTypeProvider<ZodTypeProvider>().get(
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  api.get(
+    '/api/indices/papi/remediation-draft',
+    {
+      config: { policy: 'plans.write' },
+      schema: {
+        tags: ['plans'],
+        summary: 'Dự thảo kế hoạch khắc phục các nội dung PAPI của tỉnh dưới trung vị toàn quốc',
+        response: { 200: draftSchema },
+      },
+    },
+    async (request) => {
+      const draft = await draftPapiRemediation(contextOf(request, db));
+      return { ...draft, plan: { ...draft.plan } };
+    },
+  );
+  api.get(
     '/api/rounds/:id/remediation-draft',
     {
       config: { policy: 'plans.write' },
@@ -129,17 +215,7 @@ export async function remediationRoutes(app: FastifyInstance, { db }: { db: Db }
           'Dự thảo kế hoạch khắc phục của một đơn vị từ các tiêu chí bị trừ điểm và các nội dung PAPI dưới trung vị',
         params: z.object({ id: idParam }),
         querystring: z.object({ unitId: idParam }),
-        response: {
-          200: z.object({
-            plan: z.record(z.string(), z.unknown()),
-            agencies: z.array(agencyMatchSchema),
-            text: z.string(),
-            unit: z.object({ id: z.number().int(), name: z.string() }),
-            round: z.object({ id: z.number().int(), name: z.string() }),
-            /** The year the plan is for. */
-            year: z.number().int(),
-          }),
-        },
+        response: { 200: draftSchema },
       },
     },
     async (request) => {

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PapiDimension } from '../../core/indices/papi.ts';
+import { PAPI_REMEDIATION } from '../../core/indices/papi-remediation.ts';
 import type { ParsedPlan } from '../../core/plans/types.ts';
 import { docxParagraphs } from '../test/docx-reader.ts';
 import { signInAs } from '../test/factories.ts';
@@ -136,5 +138,35 @@ describe('a remediation plan drafted from a published round', () => {
     expect((await draft(await signInAs(t, 'unit_reporter', '11953'))).status).toBe(403);
     const tanHung = await unitIdByCode(t.database, '11977');
     expect((await draft(commune, tanHung)).status).toBe(403);
+  });
+
+  it('drafts the province’s own PAPI plan, led by the departments, for a writer on the province only', async () => {
+    const province = await signInAs(t, 'coordinator', '33');
+    const response = await province.request('GET', '/api/indices/papi/remediation-draft');
+    expect(response.status).toBe(200);
+    const plan = response.json.plan as ParsedPlan;
+    expect(response.json.round).toBeNull();
+    expect(response.json.unit.id).toBe(await unitIdByCode(t.database, '33'));
+    expect(plan.indices).toEqual(['PAPI']);
+    expect(plan.tasks.length).toBeGreaterThan(0);
+    for (const task of plan.tasks) {
+      expect(task.remedies).toBe(task.dimension);
+      expect(task.lead).toEqual([PAPI_REMEDIATION[task.dimension as PapiDimension].lead]);
+    }
+    expect(plan.parts?.basis[0]).toMatch(/^Căn cứ kết quả Chỉ số PAPI năm 2024 của Hưng Yên và Thái Bình/);
+    expect(plan.parts?.purposes[0]).toMatch(
+      /phấn đấu các nội dung PAPI đạt tối thiểu mức trung vị toàn quốc\.$/,
+    );
+    expect((await commune.request('GET', '/api/indices/papi/remediation-draft')).status).toBe(403);
+
+    const body = {
+      ...saveBody(plan, response.json.agencies),
+      unitId: response.json.unit.id,
+      remediatesRoundId: null,
+      asDraft: true,
+    };
+    const saved = await province.request('POST', '/api/plans', body);
+    expect(saved.status).toBe(201);
+    expect(saved.json).toMatchObject({ status: 'draft', remediatesRound: null });
   });
 });

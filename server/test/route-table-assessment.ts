@@ -106,6 +106,10 @@ export const ASSESSMENT_ROUTE_TABLE: Record<string, TableRow> = {
     call: ({ world }) => ({ url: `/api/rounds/${world.roundId}/weak-criteria` }),
     own: '200 200 403 403 403 200 403 401',
   },
+  'GET /api/indices/papi/remediation-draft': {
+    call: () => ({ url: '/api/indices/papi/remediation-draft' }),
+    own: '200 200 403 403 403 403 403 401',
+  },
   // The table's units have no scores in the round: an allowed caller is told there is nothing to remediate.
   'GET /api/rounds/:id/remediation-draft': {
     call: ({ world, side }) => ({

@@ -387,6 +387,7 @@ export const MESSAGES = {
   saveRemediationDraft: { vi: 'Lưu thành dự thảo kế hoạch của đơn vị', en: 'Save as the unit’s draft plan' },
   leadPlaceholder: { vi: 'Gõ tên đơn vị chủ trì', en: 'Type the lead unit' },
   supportShort: { vi: 'Phối hợp', en: 'With' },
+  supportPlaceholder: { vi: '+ đơn vị phối hợp', en: '+ coordinating unit' },
   planParts: { vi: 'Các phần của văn bản', en: 'Parts of the document' },
   planPartsHelp: {
     vi: 'Mỗi dòng là một đoạn của văn bản khi tải về (.docx).',
@@ -406,6 +407,15 @@ export const MESSAGES = {
     en: 'Saved, it is the unit’s draft plan; issue it once it has a number and date.',
   },
   remediationBackToResults: { vi: 'Xem lại kết quả', en: 'Back to the results' },
+  remediationBackToPapi: { vi: 'Xem lại vị thế PAPI', en: 'Back to the PAPI standing' },
+  remediationIntroPapi: {
+    vi: 'Dự thảo từ kết quả PAPI của tỉnh: {dimensions} nhiệm vụ cho các nội dung dưới trung vị toàn quốc, mỗi nhiệm vụ do sở, ngành phụ trách chủ trì. Sửa nội dung, đơn vị chủ trì, thời hạn; bỏ nhiệm vụ không cần.',
+    en: 'Drafted from the province’s PAPI results: {dimensions} tasks for the dimensions below the national median, each led by the department in charge. Edit the wording, leads and deadlines; remove what is not needed.',
+  },
+  remediationPapiButton: {
+    vi: 'Lập kế hoạch khắc phục PAPI của tỉnh',
+    en: 'Draft the province’s PAPI remediation plan',
+  },
   remediationStartOver: { vi: 'Lập lại từ kết quả', en: 'Draft again from the results' },
   remediationNoRound: {
     vi: 'Hãy mở kế hoạch khắc phục từ trang kết quả của một kỳ đánh giá đã công bố.',

@@ -1,4 +1,5 @@
-import { Group, Paper, SegmentedControl, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, SegmentedControl, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { PAPI_DIMENSIONS, PAPI_GROUP_NAMES } from '../../../../core/indices/papi.ts';
 import type { PapiStanding } from '../../../../core/indices/papi-views.ts';
@@ -6,6 +7,7 @@ import { dimensionName } from '../../../../core/plans/plan-views.ts';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { fill } from '../../i18n/fill.ts';
 import { useT } from '../../i18n/locale.tsx';
+import { useMe } from '../auth/session.ts';
 import { ProvinceTools } from './ProvinceTools.tsx';
 import { usePapiYears, useStanding } from './papi-api.ts';
 import { GroupBadge, ProvinceSelect, score4 } from './papi-format.tsx';
@@ -15,6 +17,7 @@ type Part = PapiStanding['predecessors'][number];
 /** Tab "Vị thế và mô phỏng": the province of today, its old provinces, and the simulator on one of them. */
 export function StandingPanel() {
   const { t } = useT();
+  const { data: me } = useMe();
   const years = usePapiYears();
   const [year, setYear] = useState<string | null>(null);
   // null: the installation's province, which the answer names.
@@ -50,6 +53,18 @@ export function StandingPanel() {
         </Group>
       </Paper>
       {data && data.predecessors.length > 1 && <SideBySide standing={data} />}
+      {me?.permissions.includes('plans.write') && province === null && (
+        <Group>
+          <Button
+            component={Link}
+            to="/plans/remediation"
+            search={{ index: 'PAPI' } as never}
+            variant="light"
+          >
+            {t('remediationPapiButton')}
+          </Button>
+        </Group>
+      )}
       {data && part && (
         <Paper withBorder p="md">
           <Stack>

@@ -44,6 +44,7 @@ export function PlanReview({
   onStartOver,
   startOverLabel,
   remediatesRoundId,
+  asDraft = false,
   onSaved,
 }: {
   heading: string;
@@ -54,6 +55,8 @@ export function PlanReview({
   onStartOver: () => void;
   startOverLabel: string;
   remediatesRoundId: number | null;
+  /** Saved as the unit's draft plan (a plan drafted in Chiso rather than read from a signed document). */
+  asDraft?: boolean;
   onSaved: (plan: PlanDetail) => Promise<void>;
 }) {
   const { t } = useT();
@@ -73,7 +76,7 @@ export function PlanReview({
   const save = async () => {
     setError(null);
     try {
-      await onSaved(await create.mutateAsync(planInputOf(preview, draft, remediatesRoundId)));
+      await onSaved(await create.mutateAsync(planInputOf(preview, draft, remediatesRoundId, asDraft)));
     } catch (caught) {
       setError(caught instanceof ApiError ? caught : new ApiError(0, 'INTERNAL', String(caught)));
     }
@@ -291,7 +294,7 @@ export function PlanReview({
       )}
       <Group justify="flex-end">
         <Button onClick={save} loading={create.isPending} disabled={!draft.unitId}>
-          {remediatesRoundId === null ? t('savePlan') : t('saveRemediationDraft')}
+          {asDraft ? t('saveRemediationDraft') : t('savePlan')}
         </Button>
       </Group>
     </Stack>

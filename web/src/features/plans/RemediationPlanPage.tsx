@@ -11,11 +11,23 @@ import { type Draft, draftOf } from './plan-review.ts';
 
 interface RemediationDraft extends PlanPreview {
   unit: { id: number; name: string };
-  round: { id: number; name: string };
+  /** Null for the province's plan on PAPI alone. */
+  round: { id: number; name: string } | null;
   year: number;
 }
 
-const keyOf = (roundId: number, unitId: number) => `chiso.plan-remediation.${roundId}.${unitId}`;
+/** `?round=&unit=`: a unit's plan from a published round; `?index=PAPI`: the province's PAPI plan. */
+function sourceOf(search: Record<string, unknown>) {
+  if (search.index === 'PAPI')
+    return { key: 'chiso.plan-remediation.papi', url: '/api/indices/papi/remediation-draft' };
+  const roundId = Number(search.round);
+  const unitId = Number(search.unit);
+  if (!(roundId > 0 && unitId > 0)) return null;
+  return {
+    key: `chiso.plan-remediation.${roundId}.${unitId}`,
+    url: `/api/rounds/${roundId}/remediation-draft?unitId=${unitId}`,
+  };
+}
 
 function restore(key: string): { draft: RemediationDraft; edited: Draft } | null {
   try {
@@ -35,14 +47,13 @@ export function RemediationPlanPage() {
   const { t } = useT();
   const navigate = useNavigate();
   const search = useSearch({ strict: false }) as Record<string, unknown>;
-  const roundId = Number(search.round);
-  const unitId = Number(search.unit);
-  const key = keyOf(roundId, unitId);
-  const [kept, setKept] = useState(() => restore(key));
+  const source = sourceOf(search);
+  const key = source?.key ?? '';
+  const [kept, setKept] = useState(() => (source ? restore(source.key) : null));
   const fresh = useQuery({
-    queryKey: ['remediation-draft', roundId, unitId],
-    queryFn: () => api<RemediationDraft>('GET', `/api/rounds/${roundId}/remediation-draft?unitId=${unitId}`),
-    enabled: kept === null && roundId > 0 && unitId > 0,
+    queryKey: ['remediation-draft', source?.url],
+    queryFn: () => api<RemediationDraft>('GET', source?.url ?? ''),
+    enabled: kept === null && source !== null,
     staleTime: Number.POSITIVE_INFINITY,
   });
   useEffect(() => {
@@ -55,7 +66,7 @@ export function RemediationPlanPage() {
     } catch {}
   }, [key, kept]);
 
-  if (!(roundId > 0 && unitId > 0)) return <Alert color="orange">{t('remediationNoRound')}</Alert>;
+  if (!source) return <Alert color="orange">{t('remediationNoRound')}</Alert>;
   if (fresh.error) return <Alert color="orange">{fresh.error.message}</Alert>;
   if (!kept) return <Text>{t('loading')}</Text>;
   const { draft } = kept;
@@ -67,13 +78,21 @@ export function RemediationPlanPage() {
       intro={
         <Stack gap={4}>
           <Text size="sm">
-            {fill(t('remediationIntro'), { round: draft.round.name, criteria: own, dimensions: national })}
+            {draft.round
+              ? fill(t('remediationIntro'), { round: draft.round.name, criteria: own, dimensions: national })
+              : fill(t('remediationIntroPapi'), { dimensions: national })}
           </Text>
           <Text size="sm" c="dimmed">
             {t('remediationSaveHint')}{' '}
-            <Anchor component={Link} to={`/assessment/rounds/${draft.round.id}/results`}>
-              {t('remediationBackToResults')}
-            </Anchor>
+            {draft.round ? (
+              <Anchor component={Link} to={`/assessment/rounds/${draft.round.id}/results`}>
+                {t('remediationBackToResults')}
+              </Anchor>
+            ) : (
+              <Anchor component={Link} to="/indices/papi">
+                {t('remediationBackToPapi')}
+              </Anchor>
+            )}
           </Text>
         </Stack>
       }
@@ -86,7 +105,8 @@ export function RemediationPlanPage() {
         setKept(null);
         void fresh.refetch();
       }}
-      remediatesRoundId={draft.round.id}
+      remediatesRoundId={draft.round?.id ?? null}
+      asDraft
       onSaved={async (plan) => {
         sessionStorage.removeItem(key);
         await navigate({ to: '/plans/$planId', params: { planId: String(plan.id) } });

@@ -82,11 +82,17 @@ export function ReviewTasks({
                     onTask(index, { lead: value.map((name) => name.trim()).filter(Boolean) })
                   }
                 />
-                {task.support.length > 0 && (
-                  <Text size="xs" c="dimmed">
-                    {t('supportShort')}: {task.support.join(', ')}
-                  </Text>
-                )}
+                <TagsInput
+                  mt={4}
+                  size="xs"
+                  aria-label={`${t('supportShort')} ${task.ref}`}
+                  data={agencyNames}
+                  value={task.support}
+                  placeholder={task.support.length === 0 ? t('supportPlaceholder') : undefined}
+                  onChange={(value) =>
+                    onTask(index, { support: value.map((name) => name.trim()).filter(Boolean) })
+                  }
+                />
                 {task.recurrence && (
                   <Text size="xs" c="dimmed">
                     {RECURRENCE_NAMES[task.recurrence][locale]}

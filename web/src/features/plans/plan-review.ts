@@ -110,6 +110,7 @@ export function planInputOf(
   preview: PlanPreview,
   draft: Draft,
   remediatesRoundId: number | null,
+  asDraft = false,
 ): CreatePlanInput {
   return {
     unitId: Number(draft.unitId ?? 0),
@@ -153,5 +154,6 @@ export function planInputOf(
         }
       : null,
     remediatesRoundId,
+    asDraft,
   };
 }
