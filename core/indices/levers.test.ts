@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gains, rows, scoresOf, years } from '../../tests/papi-shipped.ts';
-import { levers, typicalYearlyGains } from './levers.ts';
+import { levers, topLevers, typicalYearlyGains } from './levers.ts';
 import { PAPI_DIMENSIONS, type ProvinceScores, papiStructure } from './papi.ts';
 import { simulate } from './simulator.ts';
 
@@ -105,5 +105,29 @@ describe('levers', () => {
         expect(raise(lever.pointsToNextRank - 0.0001).rankAfter).toBe(rank);
       }
     }
+  });
+});
+
+describe('topLevers', () => {
+  it('Hưng Yên 2024: a point buys 10 ranks everywhere, so the dimensions provinces gain most on in a year lead', () => {
+    expect(topLevers(levers(scoresOf(2024), '33', gains), 3).map((lever) => lever.dimension)).toEqual([
+      'PAPI.6',
+      'PAPI.4',
+      'PAPI.8',
+    ]);
+  });
+
+  it('leaves out a dimension without headroom: already the best province, or no next rank within the scale', () => {
+    const all = levers(scoresOf(2024), '34', gains);
+    // Thái Bình is the best province on vertical accountability (4,6101).
+    expect(all.find((lever) => lever.dimension === 'PAPI.3')).toMatchObject({ score: 4.6101, best: 4.6101 });
+    const raised = all.map((lever) =>
+      lever.dimension === 'PAPI.6' ? { ...lever, pointsToNextRank: null } : lever,
+    );
+    const top = topLevers(raised, 8).map((lever) => lever.dimension);
+    expect(top).not.toContain('PAPI.3');
+    expect(top).not.toContain('PAPI.6');
+    expect(top).toHaveLength(6);
+    expect(topLevers(levers(scoresOf(2024), '22', gains), 3)).toEqual([]);
   });
 });

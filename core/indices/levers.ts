@@ -118,3 +118,27 @@ export function leversOn(base: SimulationBase, gains: TypicalGains): PapiLever[]
 export function levers(scores: PapiYearScores, provinceCode: string, gains: TypicalGains): PapiLever[] {
   return leversOn(simulationBase(scores, provinceCode), gains);
 }
+
+/**
+ * The order in which levers move a province most: the ranks a point buys, then what provinces gain on
+ * the dimension in a year (the total is an unweighted sum, so a point buys as many ranks on most
+ * dimensions and what is achievable tells them apart), then the dimensions' own order.
+ */
+export function compareLevers(a: PapiLever, b: PapiLever): number {
+  return (
+    b.ranksPerPoint - a.ranksPerPoint ||
+    (b.typicalYearlyGain ?? Number.NEGATIVE_INFINITY) - (a.typicalYearlyGain ?? Number.NEGATIVE_INFINITY) ||
+    PAPI_DIMENSIONS.indexOf(a.dimension) - PAPI_DIMENSIONS.indexOf(b.dimension)
+  );
+}
+
+/**
+ * The levers that move the province most, `count` of them, among those with headroom: the next rank
+ * within the scale on that dimension alone, and some province already scoring above it.
+ */
+export function topLevers(items: readonly PapiLever[], count: number): PapiLever[] {
+  return items
+    .filter((lever) => lever.pointsToNextRank !== null && lever.ranksPerPoint > 0 && lever.score < lever.best)
+    .sort(compareLevers)
+    .slice(0, count);
+}

@@ -1,5 +1,5 @@
 import { AppError, msg } from '../errors.ts';
-import { leversOn, type TypicalGains } from './levers.ts';
+import { compareLevers, leversOn, type TypicalGains } from './levers.ts';
 import { PAPI_DIMENSIONS, type PapiDimension, type PapiGroup } from './papi.ts';
 import { type PapiSimulation, type PapiYearScores, simulateOn, simulationBase } from './simulator.ts';
 
@@ -76,14 +76,7 @@ export function smallestChangesFor(
   const isMet = (simulation: PapiSimulation) =>
     'rank' in target ? simulation.rankAfter <= target.rank : simulation.groupAfter <= target.group;
   const order = leversOn(base, gains)
-    .map((lever, index) => ({ ...lever, index }))
-    .sort(
-      (a, b) =>
-        b.ranksPerPoint - a.ranksPerPoint ||
-        (b.typicalYearlyGain ?? Number.NEGATIVE_INFINITY) -
-          (a.typicalYearlyGain ?? Number.NEGATIVE_INFINITY) ||
-        a.index - b.index,
-    )
+    .sort(compareLevers)
     .map((lever) => lever.dimension);
   const room = Object.fromEntries(
     PAPI_DIMENSIONS.map((dimension) => [

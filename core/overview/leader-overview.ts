@@ -6,6 +6,8 @@
  */
 import { z } from 'zod';
 import { TARGET_OPERATORS } from '../indicators/targets.ts';
+import { papiLeversSchema } from '../indices/papi-views.ts';
+import { remediationProgressSchema } from './remediation-progress.ts';
 
 const unitRef = z.object({ id: z.number().int(), name: z.string() });
 const nullableNumber = z.number().nullable();
@@ -32,6 +34,8 @@ const targetRule = z
 const targetStatus = z.enum(['met', 'at_risk', 'missed', 'no_data']).nullable();
 
 export const MOST_OVERDUE_UNITS = 5;
+/** How many dimensions "what moves us most" names for each province. */
+export const TOP_LEVERS = 3;
 
 export const leaderOverviewSchema = z.object({
   unit: unitRef,
@@ -56,6 +60,23 @@ export const leaderOverviewSchema = z.object({
               total: nullableNumber,
             }),
           ),
+        }),
+      ),
+    })
+    .nullable(),
+  /**
+   * What moves each of those provinces most in the latest PAPI year: the dimensions where a point buys
+   * most ranks, among those with headroom (core/indices/levers.ts `topLevers`).
+   */
+  levers: z
+    .object({
+      year: z.number().int(),
+      provinces: z.array(
+        z.object({
+          code: z.string(),
+          name: z.string(),
+          rank: z.number().int().nullable(),
+          items: papiLeversSchema.shape.items,
         }),
       ),
     })
@@ -143,6 +164,8 @@ export const leaderOverviewSchema = z.object({
       top: z.array(z.object({ unit: unitRef, percent: nullableNumber, rank: z.number().int().nullable() })),
     })
     .nullable(),
+  /** Whether the remediation of the latest published round's weak criteria is on track; null without one. */
+  remediation: remediationProgressSchema.nullable(),
 });
 
 export type LeaderOverview = z.infer<typeof leaderOverviewSchema>;

@@ -25,6 +25,11 @@ export function isOverdue(item: Pick<ProgressItem, 'kind' | 'status' | 'due'>, t
   );
 }
 
+/** A task's own progress as reported: a task marked done counts 100 whatever figure was last given. */
+export function taskProgress(item: { status: ItemStatus | string; progress: number }): number {
+  return item.status === 'done' ? 100 : item.progress;
+}
+
 const round = (value: number) => Math.round(value * 10) / 10;
 
 /** Every item's progress after roll-up, and the plan's (the weighted mean of its top-level items). */

@@ -7,6 +7,7 @@ import {
   MOST_OVERDUE_UNITS,
   WEAKEST_COMMUNES,
 } from '../../core/overview/leader-overview.ts';
+import { remediationProgress } from '../../core/overview/remediation-progress.ts';
 import { periodContaining } from '../../core/periods/periods.ts';
 import { getResults, listRounds } from '../assessment/round-queries.ts';
 import type { ServiceContext } from '../audit/audit-log.ts';
@@ -24,13 +25,16 @@ import { loadReportingCalendar } from '../reports/calendar-settings.ts';
 import { periodBoards } from '../reports/report-service.ts';
 import { surveyResultsOf } from '../surveys/results-service.ts';
 import { publishedSurveyOf } from '../surveys/survey-service.ts';
+import { leversOf } from './leader-levers.ts';
+import { issuedRemediationPlans, weakSummaryOf } from './leader-remediation.ts';
 import { overseenUnit } from './overseen-unit.ts';
 
 type Context = ServiceContext & { user: SessionUser };
 
 /**
  * The parts of the overview a cache may keep apart, each with the topics it reads (`server/db/read-cache.ts`):
- * a report sent recomputes the report boards and the overdue tasks, not the dossiers nor the round.
+ * a report sent recomputes the report boards, the overdue tasks and the remediation plans' progress, not
+ * the dossiers nor the round.
  */
 export const OVERVIEW_PIECES = {
   unit: [],
@@ -40,6 +44,10 @@ export const OVERVIEW_PIECES = {
   feedback: ['feedback'],
   satisfaction: ['surveys'],
   round: [],
+  // The round's weak criteria change with the round (any change but a narrow one); the remediation
+  // plans' tasks with every progress report.
+  weak: [],
+  remediation: ['plans'],
 } as const satisfies Record<string, readonly Topic[]>;
 export type OverviewPiece = keyof typeof OVERVIEW_PIECES;
 /** Computes a piece, or answers it from a cache kept for the same user's grants and day. */
@@ -81,6 +89,8 @@ export async function leaderOverview(
   const feedback = await piece('feedback', () => feedbackOf(ctx, unit.id));
   const latest = await piece('round', () => latestPublishedRound(ctx));
   const satisfaction = await piece('satisfaction', () => satisfactionOf(ctx, unit.id, today));
+  const levers = leversOf(unit.code, papi);
+  const remediation = latest && (await remediationOf(ctx, latest.round.id, today, piece));
 
   const onTime = new Map(
     dashboard.children
@@ -138,6 +148,7 @@ export async function leaderOverview(
     unit: { id: unit.id, name: unit.name },
     today,
     papi,
+    levers,
     dossiers: {
       period: dashboard.period,
       kpis: dashboard.kpis
@@ -179,7 +190,15 @@ export async function leaderOverview(
           rank: entry.rank,
         })),
     },
+    remediation,
   };
+}
+
+/** The remediation of the round: its weak criteria (kept with the round) against the issued plans' tasks. */
+async function remediationOf(ctx: Context, roundId: number, today: string, piece: PieceSource) {
+  const weak = await piece('weak', () => weakSummaryOf(ctx, roundId));
+  const issued = await piece('remediation', () => issuedRemediationPlans(ctx, roundId));
+  return remediationProgress(weak, issued, today);
 }
 
 const averageOf = (values: number[]) =>

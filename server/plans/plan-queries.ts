@@ -3,7 +3,7 @@ import { hasPermissionOn } from '../../core/auth/roles.ts';
 import { fieldError, msg } from '../../core/errors.ts';
 import { type ListResult, parseSort } from '../../core/list.ts';
 import type { ItemStatus, PlanDetail, PlanItem, PlanSummary } from '../../core/plans/plan-views.ts';
-import { blendedProgress, isOverdue, rollUpProgress } from '../../core/plans/progress.ts';
+import { blendedProgress, isOverdue, rollUpProgress, taskProgress } from '../../core/plans/progress.ts';
 import type { DimensionCode, IndexCode, Recurrence } from '../../core/plans/types.ts';
 import { searchPattern } from '../../core/text/vietnamese.ts';
 import { scopeCondition, unitScope } from '../auth/scope.ts';
@@ -217,7 +217,7 @@ function presentItem(
     due: row.due,
     recurrence: row.recurrence as Recurrence | null,
     status,
-    progress: row.status === 'done' ? 100 : row.progress,
+    progress: taskProgress(row),
     reportedProgress: row.progress,
     weight: row.weight,
     overdue: isOverdue({ kind, status, due: row.due }, today),
@@ -328,11 +328,7 @@ export async function findPlans(ctx: PlanContext, query: FindPlansQuery): Promis
           ...item,
           kind: item.kind as PlanItem['kind'],
           status: item.status as ItemStatus,
-          progress: blendedProgress(
-            item.status === 'done' ? 100 : item.progress,
-            implementations.get(item.id) ?? null,
-            plan.leadShare,
-          ),
+          progress: blendedProgress(taskProgress(item), implementations.get(item.id) ?? null, plan.leadShare),
         }));
       return {
         ...presentPlan(plan, unitName),

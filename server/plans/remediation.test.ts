@@ -5,7 +5,7 @@ import type { ParsedPlan } from '../../core/plans/types.ts';
 import { docxParagraphs } from '../test/docx-reader.ts';
 import { signInAs } from '../test/factories.ts';
 import { createTestApp, type Session, type TestApp, unitIdByCode } from '../test/harness.ts';
-import { buildScoredRound, communeFramework } from '../test/scored-round.ts';
+import { buildScoredRound, communeFramework, remediationPlanBody } from '../test/scored-round.ts';
 
 /**
  * A commune's remediation plan from a published round: Phường Phố Hiến lost every point of area XA.3
@@ -33,32 +33,6 @@ afterAll(() => t.close());
 
 async function draft(session: Session, unitId = phoHien) {
   return session.request('GET', `/api/rounds/${roundId}/remediation-draft?unitId=${unitId}`);
-}
-
-/** What the review screen sends when the draft is saved unchanged but for `edit`. */
-function saveBody(plan: ParsedPlan, agencies: { name: string; unit: { id: number } | null }[]) {
-  return {
-    unitId: phoHien,
-    number: plan.document.number,
-    type: plan.document.type,
-    issuedOn: plan.document.issuedOn,
-    place: plan.document.place,
-    issuer: plan.document.issuer,
-    signer: plan.document.signer,
-    title: plan.document.title,
-    year: 2026,
-    indices: plan.indices,
-    sections: plan.sections,
-    tasks: plan.tasks.map(({ lead, support, ...task }) => ({
-      ...task,
-      leadNames: lead,
-      supportNames: support,
-    })),
-    targets: plan.targets,
-    agencies: agencies.map((agency) => ({ name: agency.name, unitId: agency.unit?.id ?? null })),
-    parts: plan.parts,
-    remediatesRoundId: roundId,
-  };
 }
 
 describe('a remediation plan drafted from a published round', () => {
@@ -89,7 +63,7 @@ describe('a remediation plan drafted from a published round', () => {
 
   it('saves as the ward’s draft plan whose tasks carry their criteria, and exports the document’s parts', async () => {
     const { plan, agencies } = (await draft(commune)).json;
-    const body = saveBody(plan, agencies);
+    const body = remediationPlanBody(plan, agencies, { unitId: phoHien, roundId });
     const [first] = body.tasks;
     if (!first) throw new Error('no task drafted');
     first.text = 'Niêm yết đủ 100% thủ tục hành chính tại bộ phận một cửa.';
@@ -160,8 +134,7 @@ describe('a remediation plan drafted from a published round', () => {
     expect((await commune.request('GET', '/api/indices/papi/remediation-draft')).status).toBe(403);
 
     const body = {
-      ...saveBody(plan, response.json.agencies),
-      unitId: response.json.unit.id,
+      ...remediationPlanBody(plan, response.json.agencies, { unitId: response.json.unit.id, roundId }),
       remediatesRoundId: null,
       asDraft: true,
     };

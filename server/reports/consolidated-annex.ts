@@ -1,4 +1,5 @@
 import type { PlanDetail } from '../../core/plans/plan-views.ts';
+import { taskProgress } from '../../core/plans/progress.ts';
 import {
   formatNumberVi,
   formatPercentVi,
@@ -83,9 +84,6 @@ export function taskMatrix(plan: PlanDetail, sent: UnitReport[]): TaskMatrix {
   };
 }
 
-const progressOf = (cell: { status: string; progress: number }) =>
-  cell.status === 'done' ? 100 : cell.progress;
-
 export function taskTable(matrix: TaskMatrix): TableSpec {
   return {
     headers: ['STT', 'Đơn vị', ...matrix.tasks.map((task) => `Nhiệm vụ ${task.ref}`)],
@@ -97,7 +95,7 @@ export function taskTable(matrix: TaskMatrix): TableSpec {
           ? ''
           : cell.status === 'cancelled'
             ? 'Không thực hiện'
-            : formatPercentVi(progressOf(cell)),
+            : formatPercentVi(taskProgress(cell)),
       ),
     ]),
     numeric: [true, false, ...matrix.tasks.map(() => true)],
@@ -112,7 +110,7 @@ export function taskSheet(matrix: TaskMatrix): Sheet {
       index + 1,
       row.unitName,
       ...row.cells.map((cell) =>
-        cell === null || cell.status === 'cancelled' ? null : progressOf(cell) / 100,
+        cell === null || cell.status === 'cancelled' ? null : taskProgress(cell) / 100,
       ),
     ]),
     formats: [null, null, ...matrix.tasks.map(() => '0%')],

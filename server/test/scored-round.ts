@@ -1,5 +1,6 @@
 import type { Framework } from '../../core/frameworks/framework.ts';
 import { walkCriteria } from '../../core/frameworks/framework.ts';
+import type { ParsedPlan } from '../../core/plans/types.ts';
 import { bumpDataVersion } from '../db/read-cache.ts';
 import { type TestApp, unitIdByCode } from './harness.ts';
 
@@ -62,4 +63,37 @@ export async function buildScoredRound(
   );
   bumpDataVersion();
   return round;
+}
+
+/**
+ * What the remediation review screen sends to POST /api/plans when a unit's draft
+ * (GET /api/rounds/:id/remediation-draft) is saved as it stands (the caller may change it first).
+ */
+export function remediationPlanBody(
+  plan: ParsedPlan,
+  agencies: { name: string; unit: { id: number } | null }[],
+  { unitId, roundId }: { unitId: number; roundId: number },
+) {
+  return {
+    unitId,
+    number: plan.document.number,
+    type: plan.document.type,
+    issuedOn: plan.document.issuedOn,
+    place: plan.document.place,
+    issuer: plan.document.issuer,
+    signer: plan.document.signer,
+    title: plan.document.title,
+    year: 2026,
+    indices: plan.indices,
+    sections: plan.sections,
+    tasks: plan.tasks.map(({ lead, support, ...task }) => ({
+      ...task,
+      leadNames: lead,
+      supportNames: support,
+    })),
+    targets: plan.targets,
+    agencies: agencies.map((agency) => ({ name: agency.name, unitId: agency.unit?.id ?? null })),
+    parts: plan.parts,
+    remediatesRoundId: roundId,
+  };
 }

@@ -52,6 +52,16 @@ describe('the demo year on its first start', () => {
       .waitFor();
     await page.getByText('20/20 đơn vị tham gia xếp hạng.').waitFor();
     await page.getByRole('row').filter({ hasText: 'Phường Phố Hiến' }).waitFor();
+    // On the overview, its remediation: twenty communes lost points, none has issued a plan yet; the
+    // criterion most of them lost points on is the dossiers answered on time.
+    await page.getByRole('navigation').getByText('Tổng quan', { exact: true }).click();
+    const remediation = page.getByRole('region', { name: 'Tiến độ khắc phục' });
+    await remediation
+      .getByText('Đã ban hành 0 kế hoạch khắc phục · 0/20 đơn vị bị trừ điểm đã có kế hoạch')
+      .waitFor();
+    const first = remediation.getByTestId('remediation-criterion').first();
+    await first.getByText('Tỷ lệ hồ sơ giải quyết đúng hạn').waitFor();
+    await first.getByText('19 đơn vị bị trừ điểm · 0 có nhiệm vụ khắc phục').waitFor();
     await page.close();
   });
 

@@ -128,6 +128,18 @@ describe('the leader’s overview', () => {
     await papi
       .getByText('2018: 37 · 2019: 60 · 2020: 44 · 2021: 5 · 2022: 11 · 2023: 12 · 2024: 19')
       .waitFor();
+    // What moves each old province most: public services first (a point buys 10 ranks on every
+    // dimension; provinces gain most on it in a year), the next rank 0,0103 points away for Hưng Yên.
+    const levers = page.getByRole('region', { name: 'Điều gì giúp tăng hạng nhiều nhất' });
+    const firstLever = levers.getByRole('listitem').first();
+    await firstLever.getByText('Cung ứng dịch vụ công').waitFor();
+    await firstLever.getByText('Lên 1 hạng: thêm 0,0103 điểm').waitFor();
+    expect(await levers.getByText('Lên 1 hạng: thêm 0,0094 điểm').count()).toBe(3);
+    // No round is published yet: nothing to remediate.
+    await page
+      .getByRole('region', { name: 'Tiến độ khắc phục' })
+      .getByText('Chưa có đợt đánh giá nào được công bố.')
+      .waitFor();
 
     const reports = page.getByRole('region', { name: `Báo cáo ${IN_WORDS}` });
     await reports.getByText('Đã gửi: 1/116').waitFor();
@@ -156,6 +168,13 @@ describe('the leader’s overview', () => {
     await page.goto(`${server.url}/`);
     await papi.getByRole('link', { name: 'Xem chi tiết' }).click();
     await page.waitForURL(`${server.url}/indices/papi`);
+
+    // A province's levers lead to the simulator on that province.
+    await page.goto(`${server.url}/`);
+    await levers.getByRole('link', { name: 'Mô phỏng Thái Bình' }).click();
+    await page.waitForURL(/\/indices\/papi\?tab=standing/);
+    await page.getByRole('tab', { name: 'Vị thế và mô phỏng', selected: true }).waitFor();
+    await page.getByRole('heading', { name: 'Vị thế năm 2024: Thái Bình' }).waitFor();
   });
 
   it('is not shown to a commune’s reporter', async () => {

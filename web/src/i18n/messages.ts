@@ -1,6 +1,7 @@
 import { DIALOGUE_MESSAGES } from './dialogue-messages.ts';
 import { DISCLOSURE_MESSAGES } from './disclosure-messages.ts';
 import { FEEDBACK_MESSAGES } from './feedback-messages.ts';
+import { OVERVIEW_MESSAGES } from './overview-messages.ts';
 import { PAPI_MESSAGES } from './papi-messages.ts';
 import { PROJECT_MESSAGES } from './project-messages.ts';
 import { PUBLIC_SITE_MESSAGES } from './public-site-messages.ts';
@@ -18,6 +19,7 @@ export const MESSAGES = {
   ...PROJECT_MESSAGES,
   ...RECEPTION_MESSAGES,
   ...PAPI_MESSAGES,
+  ...OVERVIEW_MESSAGES,
   ...PUBLIC_SITE_MESSAGES,
   ...SURVEY_RESULTS_MESSAGES,
   ...SURVEY_PAPER_MESSAGES,

@@ -1,5 +1,6 @@
 import { Group, Paper, Select, SimpleGrid, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { PAPI_DIMENSIONS } from '../../../../core/indices/papi.ts';
 import { dimensionName } from '../../../../core/plans/plan-views.ts';
@@ -91,7 +92,15 @@ type Tab = 'results' | 'standing';
  */
 export function PapiPage() {
   const { t } = useT();
-  const [tab, setTab] = useState<Tab>('results');
+  // The tab and the old province to simulate live in the URL: the leader's overview links straight to
+  // the simulator of Thái Bình (`?tab=standing&part=34`).
+  const search = useSearch({ strict: false }) as Record<string, unknown>;
+  const navigate = useNavigate();
+  const tab: Tab = search.tab === 'standing' ? 'standing' : 'results';
+  // A code typed by hand (`part=34`) reads back as a number.
+  const part = search.part === undefined ? undefined : String(search.part);
+  const setTab = (next: Tab) =>
+    void navigate({ to: '/indices/papi', search: (next === 'standing' ? { tab: next } : {}) as never });
   return (
     <Stack>
       <Title order={2}>{t('papi')}</Title>
@@ -101,7 +110,7 @@ export function PapiPage() {
           <Tabs.Tab value="standing">{t('papiTabStanding')}</Tabs.Tab>
         </Tabs.List>
       </Tabs>
-      {tab === 'results' ? <ResultsPanel /> : <StandingPanel />}
+      {tab === 'results' ? <ResultsPanel /> : <StandingPanel initialPart={part} />}
     </Stack>
   );
 }

@@ -1,6 +1,6 @@
 import { Button, Group, Paper, SegmentedControl, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
-import { useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { PAPI_DIMENSIONS, PAPI_GROUP_NAMES } from '../../../../core/indices/papi.ts';
 import type { PapiStanding } from '../../../../core/indices/papi-views.ts';
 import { dimensionName } from '../../../../core/plans/plan-views.ts';
@@ -14,19 +14,32 @@ import { GroupBadge, ProvinceSelect, score4 } from './papi-format.tsx';
 
 type Part = PapiStanding['predecessors'][number];
 
-/** Tab "Vị thế và mô phỏng": the province of today, its old provinces, and the simulator on one of them. */
-export function StandingPanel() {
+/**
+ * Tab "Vị thế và mô phỏng": the province of today, its old provinces, and the simulator on one of them
+ * (`initialPart`, an old province's code, to open on).
+ */
+export function StandingPanel({ initialPart }: { initialPart?: string | undefined }) {
   const { t } = useT();
   const { data: me } = useMe();
   const years = usePapiYears();
   const [year, setYear] = useState<string | null>(null);
   // null: the installation's province, which the answer names.
   const [province, setProvince] = useState<string | null>(null);
-  const [chosen, setChosen] = useState<string | null>(null);
+  const [chosen, setChosen] = useState<string | null>(initialPart ?? null);
   const selectedYear = year ?? String(years.data?.years.at(-1) ?? '');
   const standing = useStanding(selectedYear, province);
   const data = standing.data;
   const part = data?.predecessors.find((entry) => entry.unitCode === chosen) ?? data?.predecessors[0];
+  // Opened on an old province (a link from the leader's overview): its panel is brought into view once.
+  const scrolled = useRef(false);
+  const opened = useCallback(
+    (node: HTMLDivElement | null) => {
+      if (!node || !initialPart || scrolled.current) return;
+      scrolled.current = true;
+      node.scrollIntoView({ block: 'start' });
+    },
+    [initialPart],
+  );
 
   return (
     <Stack>
@@ -66,7 +79,7 @@ export function StandingPanel() {
         </Group>
       )}
       {data && part && (
-        <Paper withBorder p="md">
+        <Paper withBorder p="md" ref={opened}>
           <Stack>
             {data.predecessors.length > 1 && (
               <Stack gap={4}>

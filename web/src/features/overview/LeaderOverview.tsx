@@ -1,7 +1,6 @@
-import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import type { ReactNode } from 'react';
 import type { LeaderOverview as Overview } from '../../../../core/overview/leader-overview.ts';
 import { periodName } from '../../../../core/periods/period-names.ts';
 import { formatDateVi } from '../../../../core/text/dates.ts';
@@ -10,85 +9,17 @@ import { fill } from '../../i18n/fill.ts';
 import { formatNumber, useT } from '../../i18n/locale.tsx';
 import { hasPermission, useMe } from '../auth/session.ts';
 import { formatRate, formatTarget, statusColour, statusLabel } from '../indicators/format.ts';
-
-function Section({ title, link, children }: { title: string; link: ReactNode; children: ReactNode }) {
-  return (
-    <Card withBorder component="section" aria-label={title}>
-      <Group justify="space-between" mb="xs" wrap="nowrap" align="flex-start">
-        <Title order={3} size="h4">
-          {title}
-        </Title>
-        {link}
-      </Group>
-      {children}
-    </Card>
-  );
-}
-
-/** The year's petitions: on time against the target, resolved (never "closed"), satisfied, the most overdue. */
-function FeedbackSummary({ figures }: { figures: Overview['feedback'] }) {
-  const { t, locale } = useT();
-  const ratio = (value: { numerator: number; denominator: number }) =>
-    `${formatNumber(value.numerator)}/${formatNumber(value.denominator)} (${formatRate(
-      value.denominator === 0 ? null : (100 * value.numerator) / value.denominator,
-    )})`;
-  return (
-    <Stack gap={4}>
-      <Text size="sm">{fill(t('leaderFeedbackReceived'), { count: formatNumber(figures.received) })}</Text>
-      <Group gap="xs" wrap="wrap">
-        <Text size="sm">
-          {t('feedbackKpiOnTime')}:{' '}
-          <Text span fw={700}>
-            {ratio(figures.onTime)}
-          </Text>
-        </Text>
-        {figures.status && figures.target && (
-          <Badge color={statusColour(figures.status)} variant="light" tt="none">
-            {statusLabel(figures.status, locale)}
-          </Badge>
-        )}
-      </Group>
-      {figures.target && (
-        <Text size="xs" c="dimmed">
-          {t('leaderTarget')}: {formatTarget(figures.target)}
-        </Text>
-      )}
-      <Text size="sm">
-        {t('feedbackKpiResolved')}: {ratio(figures.resolved)} · {t('feedbackKpiSatisfied')}:{' '}
-        {ratio(figures.satisfied)}
-      </Text>
-      <Text size="sm">
-        {t('feedbackKpiMedian')}:{' '}
-        {figures.medianDaysToAnswer === null
-          ? t('feedbackKpiNone')
-          : fill(t('feedbackKpiDays'), { days: formatNumber(figures.medianDaysToAnswer) })}{' '}
-        · {t('feedbackKpiOverdueNow')}: {formatNumber(figures.overdue)}
-      </Text>
-      {figures.mostOverdue.length === 0 ? (
-        <Text size="xs" c="dimmed">
-          {t('leaderFeedbackNoOverdue')}
-        </Text>
-      ) : (
-        <>
-          <Text size="xs" c="dimmed" mt={4}>
-            {t('leaderFeedbackMostOverdue')}
-          </Text>
-          {figures.mostOverdue.map((entry) => (
-            <Text key={entry.unit.id} size="sm">
-              {entry.unit.name}:{' '}
-              {fill(t('leaderFeedbackOverdueCount'), { count: formatNumber(entry.overdue) })}
-            </Text>
-          ))}
-        </>
-      )}
-    </Stack>
-  );
-}
+import { FeedbackSummary } from './FeedbackSummary.tsx';
+import { LeversCard } from './LeversCard.tsx';
+import { Section } from './OverviewSection.tsx';
+import { RemediationCard } from './RemediationCard.tsx';
+import { LatestRoundCard, WeakestCommunesCard } from './RoundCards.tsx';
 
 /**
  * What a provincial leader reads first (a coordinator of the province too): where the province stands
- * in PAPI, dossiers against targets, citizens' petitions, this quarter's reports, overdue tasks by the unit answering for
- * them, the weakest communes and the latest published assessment, each leading to its page.
+ * in PAPI and what moves it most, dossiers against targets, citizens' petitions, this quarter's reports,
+ * overdue tasks by the unit answering for them, the weakest communes, the latest published assessment and
+ * whether its remediation is on track, each leading to its page.
  */
 export function LeaderOverview() {
   const { t, locale, label } = useT();
@@ -110,8 +41,6 @@ export function LeaderOverview() {
     </Anchor>
   );
   const counts = data.reports.counts;
-  const round = data.latestRound;
-  const weakest = data.weakestCommunes;
   return (
     <Stack gap="sm">
       <Title order={3}>
@@ -146,6 +75,8 @@ export function LeaderOverview() {
             </Text>
           )}
         </Section>
+
+        {data.levers && <LeversCard levers={data.levers} />}
 
         <Section
           title={`${t('leaderDossiers')} — ${period(data.dossiers.period)}`}
@@ -313,120 +244,11 @@ export function LeaderOverview() {
           )}
         </Section>
 
-        <Section title={t('leaderWeakest')} link={null}>
-          <Text size="xs" c="dimmed" mb={4}>
-            {weakest.basis === 'round' && weakest.round
-              ? `${t('leaderWeakestByRound')} “${weakest.round.name}”`
-              : `${t('leaderWeakestByDossiers')} ${period(weakest.period, true)}`}
-          </Text>
-          {weakest.items.length === 0 ? (
-            <Text size="sm" c="dimmed">
-              {t('leaderNoData')}
-            </Text>
-          ) : (
-            <Table>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('unit')}</Table.Th>
-                  {weakest.basis === 'round' && <Table.Th ta="right">{t('leaderAssessed')}</Table.Th>}
-                  <Table.Th ta="right">{t('leaderOnTimeRate')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {weakest.items.map((item) => (
-                  <Table.Tr key={item.unit.id}>
-                    <Table.Td>
-                      {weakest.basis === 'round' && weakest.round ? (
-                        <Anchor
-                          size="sm"
-                          renderRoot={(props) => (
-                            <Link
-                              {...props}
-                              to="/assessment/rounds/$roundId/units/$unitId"
-                              params={{ roundId: String(weakest.round?.id), unitId: String(item.unit.id) }}
-                            />
-                          )}
-                        >
-                          {item.unit.name}
-                        </Anchor>
-                      ) : (
-                        <Anchor
-                          component={Link}
-                          to="/indicators"
-                          search={{ unitId: item.unit.id, period: weakest.period } as never}
-                          size="sm"
-                        >
-                          {item.unit.name}
-                        </Anchor>
-                      )}
-                    </Table.Td>
-                    {weakest.basis === 'round' && (
-                      <Table.Td ta="right">
-                        <Text size="sm">
-                          {percent(item.percent)} {item.band ? `· ${item.band}` : ''}
-                        </Text>
-                      </Table.Td>
-                    )}
-                    <Table.Td ta="right">
-                      <Text size="sm" title={t('leaderOnTimeRate')}>
-                        {percent(item.onTimeRate)}
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          )}
-        </Section>
+        <WeakestCommunesCard weakest={data.weakestCommunes} />
 
-        <Section
-          title={t('leaderLatestRound')}
-          link={
-            round && (
-              <Anchor
-                size="sm"
-                renderRoot={(props) => (
-                  <Link
-                    {...props}
-                    to="/assessment/rounds/$roundId/results"
-                    params={{ roundId: String(round.id) }}
-                  />
-                )}
-              >
-                {t('leaderSeeAll')}
-              </Anchor>
-            )
-          }
-        >
-          {round ? (
-            <Stack gap={4}>
-              <Text size="sm" fw={700}>
-                {round.name}
-              </Text>
-              <Text size="sm">
-                {t('leaderParticipating')}: {round.participating}/{round.units} · {t('leaderAverage')}:{' '}
-                {percent(round.averagePercent)}
-              </Text>
-              <Group gap={4}>
-                {round.bands.map((band) => (
-                  <Badge key={band.label} variant="light" tt="none">
-                    {band.label}: {band.count}
-                  </Badge>
-                ))}
-              </Group>
-              {round.top.map((entry) => (
-                <Text key={entry.unit.id} size="sm">
-                  {entry.rank}. {entry.unit.name} — {percent(entry.percent)}
-                </Text>
-              ))}
-            </Stack>
-          ) : (
-            <Text size="sm" c="dimmed">
-              {t('leaderNoRound')}
-            </Text>
-          )}
-        </Section>
+        <LatestRoundCard round={data.latestRound} />
       </SimpleGrid>
+      <RemediationCard remediation={data.remediation} />
     </Stack>
   );
 }
