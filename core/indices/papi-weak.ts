@@ -66,7 +66,11 @@ export const weakDimensionSchema = z.object({
 export const nationalWeakSchema = z.object({
   index: z.literal('PAPI'),
   year: z.number().int(),
+  /** In words for a document: "Hưng Yên và Thái Bình (nay là tỉnh Hưng Yên)". */
   province: z.string(),
+  /** The provinces of the data that formed today's, and today's name, for a screen in either language. */
+  predecessors: z.array(z.string()),
+  today: z.string(),
   ranked: z.number().int(),
   dimensions: z.array(weakDimensionSchema),
 });

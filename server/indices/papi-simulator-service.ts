@@ -138,6 +138,8 @@ export async function nationalWeakness(db: DbOrTx): Promise<NationalWeak | null>
         standing.predecessors.length > 1
           ? `${standing.predecessors.map((part) => part.unit).join(' và ')} (nay là ${lowerFirst(standing.province.name)})`
           : standing.province.name,
+      predecessors: standing.predecessors.map((part) => part.unit),
+      today: standing.province.name,
       ranked: standing.predecessors[0]?.ranked ?? 0,
       dimensions: papiWeakDimensions(standing.predecessors),
     };

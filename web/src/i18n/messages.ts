@@ -537,6 +537,7 @@ export const MESSAGES = {
     en: '{unit} {score}, ranked {rank}/{ranked}',
   },
   weakNationalMedian: { vi: 'trung vị {median}', en: 'median {median}' },
+  weakNationalMerged: { vi: '{parts} (nay là {today})', en: '{parts} (merged on 1 July 2025)' },
   weakCriteriaHint: {
     vi: 'Mỗi tiêu chí: số đơn vị bị trừ điểm, tổng số điểm bị trừ, và số đơn vị bị trừ điểm ở tiêu chí đó trong {previous}.',
     en: 'Per criterion: the units that lost points, the points lost in all, and the units that lost points on it in {previous}.',

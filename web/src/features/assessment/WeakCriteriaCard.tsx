@@ -86,7 +86,16 @@ export function WeakCriteriaCard({ roundId }: { roundId: number }) {
         {data.national && data.national.dimensions.length > 0 && (
           <Stack gap={4} data-testid="weak-national">
             <Title order={4} size="h5">
-              {fill(t('weakNationalTitle'), { year: data.national.year, province: data.national.province })}
+              {fill(t('weakNationalTitle'), {
+                year: data.national.year,
+                province:
+                  data.national.predecessors.length > 1
+                    ? fill(t('weakNationalMerged'), {
+                        parts: data.national.predecessors.join(locale === 'en' ? ' and ' : ' và '),
+                        today: data.national.today,
+                      })
+                    : data.national.today,
+              })}
             </Title>
             <List size="sm">
               {data.national.dimensions.map((dimension) => (
@@ -96,13 +105,16 @@ export function WeakCriteriaCard({ roundId }: { roundId: number }) {
                     .map((part) =>
                       fill(t('weakNationalPart'), {
                         unit: part.unit,
-                        score: formatNumber(part.score),
+                        score: formatNumber(Math.round(part.score * 100) / 100),
                         rank: part.rank,
                         ranked: data.national?.ranked ?? '',
                       }),
                     )
                     .join('; ')}
-                  ; {fill(t('weakNationalMedian'), { median: formatNumber(dimension.median) })}
+                  ;{' '}
+                  {fill(t('weakNationalMedian'), {
+                    median: formatNumber(Math.round(dimension.median * 100) / 100),
+                  })}
                 </List.Item>
               ))}
             </List>
