@@ -117,3 +117,29 @@ export function bandOf(bands: readonly Band[], percent: number): Band | null {
     ) ?? null
   );
 }
+
+/**
+ * A stored framework version with the suggested remediation texts a newer release ships for it: each
+ * criterion (same code) that has none gets the shipped one; one the coordinator wrote is kept. Null
+ * when there is nothing to add.
+ */
+export function withShippedRemediation(stored: Framework, shipped: Framework): Framework | null {
+  const texts = new Map(
+    walkCriteria(shipped.criteria).flatMap(({ criterion }) =>
+      criterion.remediation ? [[criterion.code, criterion.remediation] as const] : [],
+    ),
+  );
+  let added = 0;
+  const fill = (criteria: readonly Criterion[]): Criterion[] =>
+    criteria.map((criterion) => {
+      const text = criterion.remediation ? undefined : texts.get(criterion.code);
+      if (text) added += 1;
+      return {
+        ...criterion,
+        ...(text && { remediation: text }),
+        ...(criterion.children && { children: fill(criterion.children) }),
+      };
+    });
+  const criteria = fill(stored.criteria);
+  return added > 0 ? { ...stored, criteria } : null;
+}

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { count } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../audit/audit-service.ts';
@@ -54,5 +55,42 @@ describe('first start', () => {
     expect((await db.select({ n: count() }).from(units))[0]?.n).toBe(before?.n);
     expect((await db.select({ n: count() }).from(users))[0]?.n).toBe(6);
     expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
+  }, 120_000);
+
+  it('on an upgrade: a stored framework version gets the suggested remediation texts it lacks, audited', async () => {
+    const database = await freshDatabase();
+    await initialise(database.db, { loadDemo: false });
+    const { pool } = database;
+    // As an installation from before the texts: PAR.3 had none; PAR.2 has the coordinator's own.
+    await pool.query(`update frameworks set definition = jsonb_set(
+        jsonb_set(definition, '{criteria,2}', (definition #> '{criteria,2}') - 'remediation'),
+        '{criteria,1,remediation}', '{"fullMarks": "Của tỉnh", "action": "Việc của tỉnh"}')
+      where code = 'PAR_INDEX'`);
+    expect(await initialise(database.db, { loadDemo: false })).toEqual([]);
+    const definition = (
+      await pool.query<{ definition: { criteria: { code: string; remediation?: { action: string } }[] } }>(
+        "select definition from frameworks where code = 'PAR_INDEX'",
+      )
+    ).rows[0]?.definition;
+    const shipped = JSON.parse(
+      readFileSync(new URL('../../reference/frameworks/PAR_INDEX-2022.json', import.meta.url), 'utf8'),
+    );
+    expect(definition?.criteria[2]?.remediation).toEqual(shipped.criteria[2].remediation);
+    expect(definition?.criteria[1]?.remediation?.action).toBe('Việc của tỉnh');
+    const started = (
+      await pool.query<{ after: { frameworkTextsAdded: string[] } }>(
+        "select after from audit_events where action = 'system.started' order by seq desc limit 1",
+      )
+    ).rows[0];
+    expect(started?.after.frameworkTextsAdded).toEqual(['PAR_INDEX/2022']);
+    // A third start has nothing to add.
+    await initialise(database.db, { loadDemo: false });
+    expect(
+      (
+        await pool.query<{ after: { frameworkTextsAdded: string[] } }>(
+          "select after from audit_events where action = 'system.started' order by seq desc limit 1",
+        )
+      ).rows[0]?.after.frameworkTextsAdded,
+    ).toEqual([]);
   }, 120_000);
 });

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { count, eq, sql } from 'drizzle-orm';
 import type { Role } from '../../core/auth/roles.ts';
-import type { Framework } from '../../core/frameworks/framework.ts';
+import { type Framework, withShippedRemediation } from '../../core/frameworks/framework.ts';
 import { validateFramework } from '../../core/frameworks/validate-framework.ts';
 import { papiStructure } from '../../core/indices/papi.ts';
 import { parsePapiTable } from '../../core/indices/papi-data.ts';
@@ -72,14 +72,15 @@ export async function initialise(
     // Serialise concurrent first starts (a CLI command and the server on the same empty database).
     await tx.execute(sql`select pg_advisory_xact_lock(4242)`);
     // Reference data every installation has; each loader does nothing once its data is there.
-    const { areas, indexResultRows, frameworkVersions, indicatorCount } = await loadReferenceData(tx, time);
+    const { areas, indexResultRows, frameworkVersions, indicatorCount, frameworkTextsAdded } =
+      await loadReferenceData(tx, time);
     const [done] = await tx.select().from(settings).where(eq(settings.key, 'initialised_at'));
     if (done) {
       await audit({
         action: 'system.started',
         entityType: 'system',
         entityId: null,
-        after: { indexResultRows, frameworkVersions, indicatorCount },
+        after: { indexResultRows, frameworkVersions, indicatorCount, frameworkTextsAdded },
       });
       return [];
     }
@@ -123,10 +124,13 @@ export async function initialise(
  * template of the embedded database holds (server/setup/reference-template.ts).
  */
 export async function loadReferenceData(tx: Tx, time: TimeStep = untimed) {
+  const upgraded: string[] = [];
   return {
     areas: await time('reference areas', () => loadReferenceAreas(tx)),
     indexResultRows: await time('PAPI results', () => loadIndexResults(tx)),
-    frameworkVersions: await time('frameworks', () => loadFrameworks(tx, FRAMEWORKS_DIR, true)),
+    frameworkVersions: await time('frameworks', () => loadFrameworks(tx, FRAMEWORKS_DIR, true, upgraded)),
+    /** Stored versions that received a release's suggested remediation texts ("PAR_INDEX/2022"). */
+    frameworkTextsAdded: upgraded,
     indicatorCount: await time('indicator catalogue', () => loadIndicatorCatalogue(tx)),
     surveyVersions: await time('surveys', () => loadSurveys(tx)),
     disclosureItems: await time('disclosure catalogue', () => loadDisclosureCatalogue(tx)),
@@ -159,21 +163,35 @@ const DEMO_FRAMEWORKS = new URL('../../reference/demo/framework-communes.json', 
  * validation as an imported one; a version already in the database is left as it is (the coordinator
  * may have completed an unconfirmed template). Returns how many versions there are now.
  */
-async function loadFrameworks(tx: Tx, source: URL, builtIn: boolean): Promise<number> {
+async function loadFrameworks(
+  tx: Tx,
+  source: URL,
+  builtIn: boolean,
+  upgraded: string[] = [],
+): Promise<number> {
   const files = source.pathname.endsWith('/')
     ? readdirSync(source)
         .filter((name) => name.endsWith('.json'))
         .map((name) => new URL(name, source))
     : [source];
   // Only versions not yet stored are validated and written: a restart reads the files and stops.
-  const stored = new Set(
-    (await tx.select({ code: frameworks.code, fromYear: frameworks.fromYear }).from(frameworks)).map(
-      (row) => `${row.code}/${row.fromYear}`,
-    ),
+  const stored = new Map(
+    (
+      await tx
+        .select({ id: frameworks.id, code: frameworks.code, fromYear: frameworks.fromYear })
+        .from(frameworks)
+    ).map((row) => [`${row.code}/${row.fromYear}`, row.id]),
   );
   for (const file of files) {
     const definition = JSON.parse(readFileSync(file, 'utf8')) as Framework;
-    if (stored.has(`${definition.code}/${definition.fromYear}`)) continue;
+    const storedId = stored.get(`${definition.code}/${definition.fromYear}`);
+    if (storedId !== undefined) {
+      // An installation that upgrades gets the suggested remediation texts a release adds to a
+      // version it already has, where the coordinator wrote none; nothing else of it changes.
+      if (builtIn && (await addShippedRemediation(tx, storedId, definition)))
+        upgraded.push(`${definition.code}/${definition.fromYear}`);
+      continue;
+    }
     const issues = validateFramework(definition);
     if (issues.length > 0)
       throw new Error(`${file.pathname}: ${issues.map((issue) => issue.message).join('; ')}`);
@@ -192,6 +210,20 @@ async function loadFrameworks(tx: Tx, source: URL, builtIn: boolean): Promise<nu
   }
   const [total] = await tx.select({ n: count() }).from(frameworks);
   return total?.n ?? 0;
+}
+
+async function addShippedRemediation(tx: Tx, id: number, shipped: Framework): Promise<boolean> {
+  const [row] = await tx
+    .select({ definition: frameworks.definition })
+    .from(frameworks)
+    .where(eq(frameworks.id, id));
+  const upgraded = row && withShippedRemediation(row.definition, shipped);
+  if (!upgraded) return false;
+  await tx
+    .update(frameworks)
+    .set({ definition: upgraded, version: sql`${frameworks.version} + 1`, updatedAt: new Date() })
+    .where(eq(frameworks.id, id));
+  return true;
 }
 
 const SURVEYS_DIR = new URL('../../reference/surveys/', import.meta.url);
