@@ -50,17 +50,19 @@ export async function previewPlan(
       ),
     );
   const plan = parsePlan(source);
+  return { plan, agencies: await planAgencies(ctx, plan) };
+}
+
+/** Every agency a plan's tasks name, resolved to a unit or a group of units where one is known. */
+export async function planAgencies(ctx: PlanContext, plan: ParsedPlan): Promise<AgencyMatch[]> {
   const names = [...new Set(plan.tasks.flatMap((task) => [...task.lead, ...task.support]))];
   const matches = await resolveAgencies(ctx.db, names);
   // "UBND cấp xã", "các sở, ngành": a group of units, unless a name was remembered for one unit.
   const groups = await agencyGroups(ctx, names);
-  return {
-    plan,
-    agencies: matches.map((match) => {
-      const group = groups.get(match.name);
-      return group && match.unit === null ? { ...match, group, source: 'group' } : match;
-    }),
-  };
+  return matches.map((match) => {
+    const group = groups.get(match.name);
+    return group && match.unit === null ? { ...match, group, source: 'group' } : match;
+  });
 }
 
 /** A remembered mapping first, then an active unit of exactly that name (ignoring diacritics and case). */

@@ -23,7 +23,7 @@ import { todayOf } from '../clock.ts';
 import type { Db } from '../db/engine.ts';
 import { units } from '../db/schema/index.ts';
 import { nationalWeakness } from '../indices/papi-simulator-service.ts';
-import { resolveAgencies } from './plan-commands.ts';
+import { planAgencies } from './plan-commands.ts';
 import { placeOfIssuingUnit } from './plan-document.ts';
 
 /**
@@ -85,10 +85,9 @@ async function answer(
   round: { id: number; name: string } | null,
   year: number,
 ) {
-  const names = [...new Set(plan.tasks.flatMap((task) => [...task.lead, ...task.support]))];
   return {
     plan,
-    agencies: await resolveAgencies(ctx.db, names),
+    agencies: await planAgencies(ctx, plan),
     text: '',
     unit: { id: unit.id, name: unit.name },
     round,

@@ -131,6 +131,11 @@ describe('a remediation plan drafted from a published round', () => {
     expect(plan.parts?.purposes[0]).toMatch(
       /phấn đấu các nội dung PAPI đạt tối thiểu mức trung vị toàn quốc\.$/,
     );
+    // "UBND cấp xã" among the coordinating units stands for every commune, as in an imported plan.
+    // In 2024 only environmental governance (PAPI.7) is below the median for both provinces' figures shown.
+    expect(plan.tasks.map((task) => task.dimension)).toEqual(['PAPI.7']);
+    const communes = response.json.agencies.find((agency: { name: string }) => agency.name === 'UBND cấp xã');
+    expect(communes).toMatchObject({ unit: null, source: 'group', group: { key: 'type:commune' } });
     expect((await commune.request('GET', '/api/indices/papi/remediation-draft')).status).toBe(403);
 
     const body = {
