@@ -1,5 +1,7 @@
-import { Card, Group, Title } from '@mantine/core';
+import { Anchor, Card, Group, Title } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
+import { useT } from '../../i18n/locale.tsx';
 
 /** A card of the leader's overview: its title (the region's name), a link to its page, its figures. */
 export function Section({ title, link, children }: { title: string; link: ReactNode; children: ReactNode }) {
@@ -13,5 +15,20 @@ export function Section({ title, link, children }: { title: string; link: ReactN
       </Group>
       {children}
     </Card>
+  );
+}
+
+/** "Xem chi tiết" to a round's results page, the link of the cards about a round. */
+export function RoundResultsLink({ roundId }: { roundId: number }) {
+  const { t } = useT();
+  return (
+    <Anchor
+      size="sm"
+      renderRoot={(props) => (
+        <Link {...props} to="/assessment/rounds/$roundId/results" params={{ roundId: String(roundId) }} />
+      )}
+    >
+      {t('leaderSeeAll')}
+    </Anchor>
   );
 }

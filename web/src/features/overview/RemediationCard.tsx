@@ -1,10 +1,9 @@
-import { Anchor, Group, Progress, SimpleGrid, Stack, Text } from '@mantine/core';
-import { Link } from '@tanstack/react-router';
+import { Group, Progress, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { RemediationProgress, TaskFigures } from '../../../../core/overview/remediation-progress.ts';
 import { fill } from '../../i18n/fill.ts';
 import { formatNumber, useT } from '../../i18n/locale.tsx';
 import { formatRate } from '../indicators/format.ts';
-import { Section } from './OverviewSection.tsx';
+import { RoundResultsLink, Section } from './OverviewSection.tsx';
 
 /** A criterion's or a dimension's remediation tasks: how many, done, overdue, and their mean progress. */
 function TaskLine({ figures, label }: { figures: TaskFigures; label: string }) {
@@ -55,23 +54,7 @@ export function RemediationCard({ remediation }: { remediation: RemediationProgr
     );
   const { round, national } = remediation;
   return (
-    <Section
-      title={t('leaderRemediation')}
-      link={
-        <Anchor
-          size="sm"
-          renderRoot={(props) => (
-            <Link
-              {...props}
-              to="/assessment/rounds/$roundId/results"
-              params={{ roundId: String(round.id) }}
-            />
-          )}
-        >
-          {t('leaderSeeAll')}
-        </Anchor>
-      }
-    >
+    <Section title={t('leaderRemediation')} link={<RoundResultsLink roundId={round.id} />}>
       <Stack gap="sm">
         <Text size="xs" c="dimmed">
           {fill(t('leaderRemediationRound'), { round: round.name })}

@@ -4,7 +4,7 @@ import type { LeaderOverview as Overview } from '../../../../core/overview/leade
 import { periodName } from '../../../../core/periods/period-names.ts';
 import { useT } from '../../i18n/locale.tsx';
 import { formatRate } from '../indicators/format.ts';
-import { Section } from './OverviewSection.tsx';
+import { RoundResultsLink, Section } from './OverviewSection.tsx';
 
 const percent = (value: number | null) => formatRate(value);
 
@@ -85,25 +85,7 @@ export function WeakestCommunesCard({ weakest }: { weakest: Overview['weakestCom
 export function LatestRoundCard({ round }: { round: Overview['latestRound'] }) {
   const { t } = useT();
   return (
-    <Section
-      title={t('leaderLatestRound')}
-      link={
-        round && (
-          <Anchor
-            size="sm"
-            renderRoot={(props) => (
-              <Link
-                {...props}
-                to="/assessment/rounds/$roundId/results"
-                params={{ roundId: String(round.id) }}
-              />
-            )}
-          >
-            {t('leaderSeeAll')}
-          </Anchor>
-        )
-      }
-    >
+    <Section title={t('leaderLatestRound')} link={round && <RoundResultsLink roundId={round.id} />}>
       {round ? (
         <Stack gap={4}>
           <Text size="sm" fw={700}>
