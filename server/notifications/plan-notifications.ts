@@ -2,7 +2,7 @@ import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { type NamedPlan, planName } from '../../core/plans/plan-name.ts';
 import { formatDateVi } from '../../core/text/dates.ts';
 import type { DbOrTx } from '../db/engine.ts';
-import { plans, units, users } from '../db/schema/index.ts';
+import { assessmentRounds, plans, units, users } from '../db/schema/index.ts';
 import { type AssignmentFilter, assignmentsOn } from '../units/unit-group-resolver.ts';
 import { notify } from './notification-service.ts';
 import { unitReporters } from './recipients.ts';
@@ -155,25 +155,38 @@ export async function notifyUnitPlanIssued(
       type: plans.type,
       title: plans.title,
       parentPlanId: plans.parentPlanId,
+      remediatesRoundId: plans.remediatesRoundId,
       unitName: units.name,
     })
     .from(plans)
     .innerJoin(units, eq(units.id, plans.unitId))
     .where(eq(plans.id, input.planId));
-  if (!plan?.parentPlanId) return;
-  const [parent] = await tx
-    .select({
-      askedBy: sql<number | null>`coalesce(${plans.childPlansAskedBy}, ${plans.createdBy})`,
-      number: plans.number,
-      title: plans.title,
-    })
-    .from(plans)
-    .where(eq(plans.id, plan.parentPlanId));
-  if (!parent?.askedBy || parent.askedBy === input.actorId) return;
+  if (!plan) return;
+  // Who waits for it: the coordinator who asked for the unit's plan, or, for a remediation plan, the
+  // one who runs the round it answers.
+  const [parent] = plan.parentPlanId
+    ? await tx
+        .select({
+          askedBy: sql<number | null>`coalesce(${plans.childPlansAskedBy}, ${plans.createdBy})`,
+          number: plans.number,
+          title: plans.title,
+        })
+        .from(plans)
+        .where(eq(plans.id, plan.parentPlanId))
+    : [];
+  const [round] =
+    !parent && plan.remediatesRoundId
+      ? await tx
+          .select({ askedBy: assessmentRounds.createdBy, name: assessmentRounds.name })
+          .from(assessmentRounds)
+          .where(eq(assessmentRounds.id, plan.remediatesRoundId))
+      : [];
+  const askedBy = parent?.askedBy ?? round?.askedBy ?? null;
+  if (!askedBy || askedBy === input.actorId) return;
   const [asker] = await tx
     .select({ id: users.id })
     .from(users)
-    .where(and(eq(users.id, parent.askedBy), eq(users.isActive, true)));
+    .where(and(eq(users.id, askedBy), eq(users.isActive, true)));
   if (!asker) return;
   const answer = planName(plan);
   await notify(tx, {
@@ -190,10 +203,15 @@ export async function notifyUnitPlanIssued(
         },
     body: input.withdrawn
       ? { vi: `Lý do: ${input.withdrawn.reason}`, en: `Reason: ${input.withdrawn.reason}` }
-      : {
-          vi: `Thực hiện ${planNameVi(parent)}: ${plan.title}`,
-          en: `In answer to ${planNameEn(parent)}: ${plan.title}`,
-        },
+      : parent
+        ? {
+            vi: `Thực hiện ${planNameVi(parent)}: ${plan.title}`,
+            en: `In answer to ${planNameEn(parent)}: ${plan.title}`,
+          }
+        : {
+            vi: `Khắc phục theo kết quả ${round?.name ?? ''}: ${plan.title}`,
+            en: `Remediation after ${round?.name ?? ''}: ${plan.title}`,
+          },
     link: `/plans/${plan.id}`,
     mail: true,
   });

@@ -147,4 +147,42 @@ describe('a remediation plan drafted from a published round', () => {
     expect(saved.status).toBe(201);
     expect(saved.json).toMatchObject({ status: 'draft', remediatesRound: null });
   });
+
+  it('tells the coordinator who runs the round when the ward issues its remediation plan', async () => {
+    const runner = await signInAs(t, 'coordinator', '33');
+    const runnerId = (await runner.request('GET', '/api/auth/me')).json.user.id as number;
+    await t.database.pool.query('update assessment_rounds set created_by = $1 where id = $2', [
+      runnerId,
+      roundId,
+    ]);
+    const { plan, agencies } = (await draft(commune)).json;
+    const saved = (
+      await commune.request(
+        'POST',
+        '/api/plans',
+        remediationPlanBody(plan, agencies, { unitId: phoHien, roundId }),
+      )
+    ).json;
+    const particulars = await commune.request('PATCH', `/api/plans/${saved.id}`, {
+      number: '15/KH-UBND',
+      issuedOn: '2026-03-12',
+      version: saved.version,
+    });
+    expect(particulars.status).toBe(200);
+    const issued = await commune.request('POST', `/api/plans/${saved.id}/issue`, {
+      version: particulars.json.version,
+    });
+    expect(issued.status).toBe(200);
+    const told = await t.database.pool.query<{ title: string; body: string; link: string }>(
+      "select title, body, link from notifications where user_id = $1 and kind = 'plan.issued'",
+      [runnerId],
+    );
+    expect(told.rows).toEqual([
+      {
+        title: 'Phường Phố Hiến đã ban hành Kế hoạch số 15/KH-UBND',
+        body: `Khắc phục theo kết quả Đánh giá cải cách hành chính cấp xã năm 2025: ${plan.document.title}`,
+        link: `/plans/${saved.id}`,
+      },
+    ]);
+  });
 });
