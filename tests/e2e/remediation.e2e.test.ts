@@ -51,7 +51,7 @@ describe('a ward’s remediation plan', () => {
     await page.goto(`${server.url}/assessment/rounds/${roundId}/results`);
     // The ward's own result is shown first, with the criteria it lost points on.
     await page.getByRole('heading', { name: 'Phường Phố Hiến', level: 3 }).waitFor();
-    await page.getByRole('link', { name: 'Lập kế hoạch khắc phục' }).click();
+    await page.getByRole('link', { name: 'Lập kế hoạch khắc phục: Phường Phố Hiến' }).click();
     await page.getByRole('heading', { name: 'Kế hoạch khắc phục: Phường Phố Hiến' }).waitFor();
     await page.screenshot({ path: `${SHOTS}/review-1440.png` });
     expect(draftTasks.length).toBeGreaterThan(1);

@@ -424,6 +424,7 @@ export const MESSAGES = {
     en: 'Open a remediation plan from the results page of a published round.',
   },
   remediationDraftButton: { vi: 'Lập kế hoạch khắc phục', en: 'Draft a remediation plan' },
+  remediationDraftFor: { vi: 'Lập kế hoạch khắc phục: {unit}', en: 'Draft the remediation plan: {unit}' },
   remediationOf: { vi: 'Kế hoạch khắc phục theo kết quả {round}', en: 'Remediation plan after {round}' },
   progress: { vi: 'Tiến độ', en: 'Progress' },
   overdue: { vi: 'Quá hạn', en: 'Overdue' },

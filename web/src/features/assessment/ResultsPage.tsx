@@ -55,9 +55,28 @@ export function ResultsPage() {
             {t('results')}: {data.round.name}
           </Title>
         </Stack>
-        <Button component="a" variant="light" href={`/api/rounds/${id}/results/export?format=xlsx`} download>
-          {t('exportXlsx')}
-        </Button>
+        <Group>
+          {mine?.participating &&
+            mine.gaps.length > 0 &&
+            data.round.publishedAt &&
+            me?.permissions.includes('plans.write') && (
+              <Button
+                component={Link}
+                to="/plans/remediation"
+                search={{ round: id, unit: mine.unitId } as never}
+              >
+                {fill(t('remediationDraftFor'), { unit: mine.name })}
+              </Button>
+            )}
+          <Button
+            component="a"
+            variant="light"
+            href={`/api/rounds/${id}/results/export?format=xlsx`}
+            download
+          >
+            {t('exportXlsx')}
+          </Button>
+        </Group>
       </Group>
       {!data.round.publishedAt && <Alert color="yellow">{t('notPublishedYet')}</Alert>}
       <Text size="sm" data-testid="non-submitters-rule">
