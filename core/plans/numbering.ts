@@ -114,6 +114,24 @@ function repairRepeat(siblings: PlanNode[], index: number, used: Set<string>, wa
   return label;
 }
 
+/** A node's marker as the document writes it ("II.", "2.1.", "a)", "-", "Điều 2."); "" for the root. */
+export function writtenMarker(node: PlanNode): string {
+  if (node.kind === 'root') return '';
+  if (node.kind === 'dash') return '-';
+  if (node.kind === 'plus') return '+';
+  const written = WRITTEN[node.kind]?.(node.label) ?? node.label;
+  return node.kind === 'article' || node.kind === 'part' ? `${written}.` : written;
+}
+
+/** The paragraphs below a node, each with its own marker as written ("1. Mục đích", "a) …", "- …"). */
+export function writtenParagraphs(node: PlanNode): string[] {
+  return [...walk(node)].flatMap((child) => {
+    const [first, ...rest] = child.paragraphs;
+    const marker = writtenMarker(child);
+    return [first === undefined ? marker : `${marker} ${first}`, ...rest];
+  });
+}
+
 /** Depth-first walk. */
 export function* walk(node: PlanNode): Generator<PlanNode> {
   for (const child of node.children) {

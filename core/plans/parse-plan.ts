@@ -12,6 +12,7 @@ import { classifyMarker } from './markers.ts';
 import { foldSameLength, toMatchText, withSharedKeys } from './match-key.ts';
 import { cleanLines, isSignatureLine, type Paragraph, toParagraphs } from './normalise.ts';
 import { buildOutline, type PlanNode, subtreeText, textOf, walk } from './numbering.ts';
+import { readPlanParts } from './plan-parts.ts';
 import { findDeadline, findRecurrence } from './schedule.ts';
 import { isAssignmentHeading, roleOf, type SectionRole, sectionRoles, titleOf } from './sections.ts';
 import { tasksFromTable } from './table-tasks.ts';
@@ -282,6 +283,7 @@ function parse(source: string): ParsedPlan {
     tasks,
     targets: findPlanTargets(root, roles),
     warnings,
+    parts: readPlanParts({ preamble, root, roles, lines, title: meta.document.title }),
   };
 }
 

@@ -194,10 +194,11 @@ export const planAccessSchema = z.object({
 
 /** The document's parts around its tasks (core/plans/types.ts PlanParts). */
 const line = z.string().trim().min(1).max(5000);
+// An imported plan keeps its sections as written: a long organisation section runs to a hundred paragraphs.
 export const planPartsSchema = z.object({
   basis: z.array(line).max(50),
-  purposes: z.array(line).max(50),
-  organisation: z.array(line).max(50),
+  purposes: z.array(line).max(300),
+  organisation: z.array(line).max(300),
   recipients: z.array(z.string().trim().min(1).max(300)).max(100),
 });
 

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { PlanDetail, PlanItem } from '../../core/plans/plan-views.ts';
+import { docxParagraphs } from '../test/docx-reader.ts';
 import { documentXml, textOf } from '../test/docx-text.ts';
 import {
   assignmentNote,
@@ -13,6 +14,7 @@ import {
   placeDateLine,
   placeOfUnit,
   planToDocx,
+  taskMarkerOf,
 } from './plan-document.ts';
 
 const item = (overrides: Partial<PlanItem>): PlanItem => ({
@@ -144,6 +146,16 @@ describe('the parts of the format', () => {
     expect(labelOf('II.5')).toBe('5. ');
     expect(labelOf('II.1.a')).toBe('a) ');
     expect(labelOf('II.1.c-2')).toBe('');
+    expect(labelOf('II-2')).toBe('II. ');
+  });
+
+  it('marks a task by its own letter or number, and unnumbered dashes by a dash', () => {
+    expect(taskMarkerOf('II.1.a')).toBe('a) ');
+    expect(taskMarkerOf('II-2.2.đ')).toBe('đ) ');
+    expect(taskMarkerOf('IV.4')).toBe('4. ');
+    expect(taskMarkerOf('II.1.a.1')).toBe('- ');
+    expect(taskMarkerOf('II.5.2')).toBe('- ');
+    expect(taskMarkerOf('1')).toBe('- ');
   });
 
   it('notes who leads, who coordinates, by when and how often', () => {
@@ -204,6 +216,34 @@ describe('planToDocx', () => {
     expect(document).toMatch(/<w:ind w:firstLine="720"\/>/);
     expect(document).toContain('<w:titlePg/>');
     expect(headers.join('')).toContain('PAGE');
+  });
+
+  it('writes a task with its letter, its number or a dash, as the document numbered it', async () => {
+    const task = (id: number, parentId: number, ref: string, text: string) =>
+      item({ id, parentId, ref, kind: 'task', text });
+    const paragraphs = await docxParagraphs(
+      await planToDocx({
+        ...PLAN,
+        targets: [],
+        items: [
+          item({ id: 1, ref: 'II', text: 'Nhiệm vụ, giải pháp' }),
+          item({ id: 2, parentId: 1, ref: 'II.1', text: 'Cải cách thể chế' }),
+          task(3, 2, 'II.1.a', 'Rà soát văn bản quy phạm pháp luật.'),
+          item({ id: 4, parentId: 2, ref: 'II.1.b', text: 'Kiểm tra văn bản' }),
+          task(5, 4, 'II.1.b.1', 'Kiểm tra văn bản của cấp huyện.'),
+          task(6, 1, 'II.2', 'Công khai thủ tục hành chính.'),
+        ],
+      }),
+    );
+    const start = paragraphs.indexOf('II. NHIỆM VỤ, GIẢI PHÁP');
+    expect(paragraphs.slice(start, start + 6)).toEqual([
+      'II. NHIỆM VỤ, GIẢI PHÁP',
+      '1. Cải cách thể chế',
+      'a) Rà soát văn bản quy phạm pháp luật.',
+      'b) Kiểm tra văn bản',
+      '- Kiểm tra văn bản của cấp huyện.',
+      '2. Công khai thủ tục hành chính.',
+    ]);
   });
 
   it('leaves blanks, never "null", when the number and date are not known yet', async () => {

@@ -26,6 +26,7 @@ import type { PlanDetail, PlanItem } from '../../core/plans/plan-views.ts';
 import { RECURRENCE_NAMES } from '../../core/plans/plan-views.ts';
 import type { PlanParts } from '../../core/plans/types.ts';
 import { formatDateVi } from '../../core/text/dates.ts';
+import { foldVietnamese } from '../../core/text/vietnamese.ts';
 import { assigneeNames } from '../../core/units/groups.ts';
 import { docxTable, type TableSpec } from '../files/docx-table.ts';
 
@@ -164,7 +165,9 @@ function headerTable(plan: DocumentHead): Table {
 /** "II" → "II. ", "1" → "1. ", "a" → "a) ": the label a heading carries in the decree's numbering. */
 export function labelOf(ref: string): string {
   const last = ref.split('.').at(-1) ?? '';
-  if (/^[IVXLC]+$/.test(last)) return `${last}. `;
+  // A repeated Roman number keeps the number the document wrote ("II-2" is its second "II.").
+  const roman = /^([IVXLC]+)(?:-\d+)?$/.exec(last)?.[1];
+  if (roman) return `${roman}. `;
   if (/^\d+$/.test(last)) return `${last}. `;
   if (/^[a-zđ]$/.test(last)) return `${last}) `;
   return '';
@@ -191,9 +194,23 @@ export function assignmentNote(item: PlanItem): string {
   return parts.length > 0 ? ` (${parts.join('; ')})` : '';
 }
 
+/**
+ * How a task is marked: by its own letter ("II.1.a" → "a) ") or, directly under a Roman section, its
+ * number ("II.4" → "4. "); any other trailing number counts dashes the document left unnumbered
+ * (core/plans/numbering.ts), so the task keeps its dash.
+ */
+export function taskMarkerOf(ref: string): string {
+  const segments = ref.split('.');
+  const last = segments.at(-1) ?? '';
+  if (/^[a-zđ]$/.test(last)) return `${last}) `;
+  if (/^\d+$/.test(last) && segments.length === 2 && /^[IVXLC]+(?:-\d+)?$/.test(segments[0] ?? ''))
+    return `${last}. `;
+  return '- ';
+}
+
 function itemParagraph(item: PlanItem, depth: number): Paragraph {
   if (item.kind === 'task')
-    return body([run(`- ${item.text}`), run(assignmentNote(item), { italics: true })]);
+    return body([run(`${taskMarkerOf(item.ref)}${item.text}`), run(assignmentNote(item), { italics: true })]);
   const label = labelOf(item.ref);
   // Roman parts bold capitals, numbered sections bold, lettered points bold italic.
   if (depth === 0) return body([run(`${label}${item.text.toLocaleUpperCase('vi')}`, { bold: true })]);
@@ -202,23 +219,46 @@ function itemParagraph(item: PlanItem, depth: number): Paragraph {
 }
 
 const ROMANS = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'];
+const romanOf = (ref: string) => ROMANS.indexOf((ref.split('.')[0] ?? '').replace(/-\d+$/, ''));
+
+/** The top-level section of the items that is the organisation section ("III. TỔ CHỨC THỰC HIỆN"). */
+function organisationSection(plan: PlanDetail): PlanItem | null {
+  return (
+    plan.items.find(
+      (item) => item.parentId === null && /^to chuc thuc hien\b/.test(foldVietnamese(item.text)),
+    ) ?? null
+  );
+}
+
+/** An item and everything below it. */
+function subtreeIds(plan: PlanDetail, top: PlanItem): Set<number> {
+  const ids = new Set([top.id]);
+  // Items come in document order: a child follows its parent.
+  for (const item of plan.items) if (item.parentId !== null && ids.has(item.parentId)) ids.add(item.id);
+  return ids;
+}
 
 /**
- * A plan with its parts (a drafted remediation plan) as ND 30/2020 plans are laid out: the basis, section
- * I's purposes and requirements (with the targets), the tasks' sections, then the organisation section
- * numbered after the last of them.
+ * A plan with its parts (a drafted or imported plan) as ND 30/2020 plans are laid out: the basis,
+ * section I's purposes and requirements (with the targets), the tasks' sections, then the organisation
+ * section as the document wrote it — in place of the items of that section when the plan has them,
+ * under the same number, else numbered after the last section.
  */
-function partsParagraphs(plan: PlanDetail, parts: PlanParts, items: Paragraph[]): Paragraph[] {
+function partsParagraphs(plan: PlanDetail, parts: PlanParts, items: PlanItem[], paragraphs: Paragraph[]) {
+  const organisation = parts.organisation.length > 0 ? organisationSection(plan) : null;
+  const replaced = organisation ? subtreeIds(plan, organisation) : new Set<number>();
+  const kept = paragraphs.filter((_, at) => !replaced.has(items[at]?.id ?? -1));
   const last = Math.max(
     0,
-    ...plan.items
-      .filter((item) => item.parentId === null)
-      .map((item) => ROMANS.indexOf(item.ref.split('.')[0] ?? '')),
+    ...items
+      .filter((item) => item.parentId === null && !replaced.has(item.id))
+      .map((item) => romanOf(item.ref)),
   );
+  const number = organisation && romanOf(organisation.ref) > last ? romanOf(organisation.ref) : last + 1;
   const heading = (text: string) => body([run(text, { bold: true })]);
   return [
     ...parts.basis.map((line) => body([run(line)])),
-    heading('I. MỤC ĐÍCH, YÊU CẦU'),
+    ...(parts.purposes.length > 0 || plan.targets.length > 0 ? [heading('I. MỤC ĐÍCH, YÊU CẦU')] : []),
     ...parts.purposes.map((line) => body([run(line)])),
     ...(plan.targets.length > 0
       ? [
@@ -226,8 +266,8 @@ function partsParagraphs(plan: PlanDetail, parts: PlanParts, items: Paragraph[])
           ...plan.targets.map((target) => body([run(`- ${target.text}.`)])),
         ]
       : []),
-    ...items,
-    heading(`${ROMANS[last + 1] ?? ''}. TỔ CHỨC THỰC HIỆN`),
+    ...kept,
+    ...(parts.organisation.length > 0 ? [heading(`${ROMANS[number] ?? ''}. TỔ CHỨC THỰC HIỆN`)] : []),
     ...parts.organisation.map((line) => body([run(line)])),
   ];
 }
@@ -240,7 +280,7 @@ function bodyParagraphs(plan: PlanDetail): Paragraph[] {
     return depth;
   };
   const items = plan.items.map((item) => itemParagraph(item, depthOf(item)));
-  if (plan.parts) return partsParagraphs(plan, plan.parts, items);
+  if (plan.parts) return partsParagraphs(plan, plan.parts, plan.items, items);
   const targets =
     plan.targets.length > 0
       ? [

@@ -1,0 +1,109 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CreatePlanInput } from '../../core/plans/plan-views.ts';
+import type { ParsedPlan } from '../../core/plans/types.ts';
+import { docxParagraphs } from '../test/docx-reader.ts';
+import { signInAs } from '../test/factories.ts';
+import { createTestApp, type Session, type TestApp, unitIdByCode } from '../test/harness.ts';
+
+const SEED = readFileSync(
+  new URL('../../core/plans/fixtures/hung-yen-cchc-2023.txt', import.meta.url),
+  'utf8',
+);
+
+let t: TestApp;
+let coordinator: Session;
+let provinceId: number;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  coordinator = await signInAs(t, 'coordinator', '33');
+  provinceId = await unitIdByCode(t.database, '33');
+});
+afterAll(() => t.close());
+
+interface Preview {
+  plan: ParsedPlan;
+  agencies: { name: string; unit: { id: number } | null }[];
+}
+
+/** What the review screen saves: the preview as read, its parts included. */
+function createInput({ plan, agencies }: Preview): CreatePlanInput {
+  return {
+    unitId: provinceId,
+    number: plan.document.number,
+    type: plan.document.type,
+    issuedOn: plan.document.issuedOn,
+    place: plan.document.place,
+    issuer: plan.document.issuer,
+    signer: plan.document.signer,
+    title: plan.document.title ?? '',
+    year: 2023,
+    indices: plan.indices,
+    sections: plan.sections,
+    tasks: plan.tasks.map((task) => ({
+      ref: task.ref,
+      text: task.text,
+      index: task.index,
+      dimension: task.dimension,
+      leadNames: task.lead,
+      supportNames: task.support,
+      due: task.due,
+      recurrence: task.recurrence,
+    })),
+    targets: plan.targets,
+    warnings: plan.warnings,
+    agencies: agencies.map((agency) => ({ name: agency.name, unitId: agency.unit?.id ?? null })),
+    parts: plan.parts ?? null,
+  };
+}
+
+describe('an imported plan keeps the whole document', () => {
+  it('saves the parts the importer read, and the export lays them out as the document did', async () => {
+    const preview = await coordinator.request('POST', '/api/plans/preview', { text: SEED });
+    expect(preview.status).toBe(200);
+    const parts = (preview.json as Preview).plan.parts;
+    expect(parts?.recipients[0]).toBe('Bộ Nội vụ');
+
+    const saved = await coordinator.request('POST', '/api/plans', createInput(preview.json as Preview));
+    expect(saved.status).toBe(201);
+    expect(saved.json.parts).toEqual(parts);
+
+    const reply = await t.app.inject({
+      method: 'GET',
+      url: `/api/plans/${saved.json.id}/export.docx`,
+      headers: { cookie: coordinator.cookie },
+    });
+    expect(reply.statusCode).toBe(200);
+    const paragraphs = await docxParagraphs(reply.rawPayload);
+    const at = (text: string) => paragraphs.indexOf(text);
+    const order = [
+      'Căn cứ Kế hoạch số 184/KH-UBND ngày 07/12/2021 của Ủy ban nhân dân tỉnh về cải cách hành chính nhà nước tỉnh Hưng Yên giai đoạn 2021-2025; Ủy ban nhân dân tỉnh ban hành Kế hoạch cải cách hành chính (CCHC) tỉnh Hưng Yên năm 2023 như sau:',
+      'I. MỤC ĐÍCH, YÊU CẦU',
+      '1. Mục đích',
+      '2. Yêu cầu',
+      'II. NHIỆM VỤ, GIẢI PHÁP',
+      '1. Cải cách thể chế:',
+      'III. TỔ CHỨC THỰC HIỆN',
+      '1. Ban chỉ đạo cải cách hành chính tỉnh:',
+      'Tham mưu giúp UBND tỉnh thực hiện công tác chỉ đạo, điều hành. Cụ thể:',
+      '5. Sở Tư pháp:',
+      'Nơi nhận:',
+      '- Bộ Nội vụ;',
+      '- Trung tâm Thông tin - Hội nghị tỉnh;',
+      '- Lưu: VT.',
+    ];
+    const positions = order.map(at);
+    expect(positions.every((position) => position > 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    // The organisation section is written once, as the document wrote it, not again as tasks.
+    expect(paragraphs.filter((paragraph) => paragraph.endsWith('TỔ CHỨC THỰC HIỆN'))).toEqual([
+      'III. TỔ CHỨC THỰC HIỆN',
+    ]);
+    expect(paragraphs.filter((paragraph) => paragraph.startsWith('5. Sở Tư pháp'))).toHaveLength(1);
+    // A task keeps the letter the document gave it.
+    expect(
+      paragraphs.some((paragraph) => paragraph.startsWith('a) Thể chế hóa các quy định của Hiến pháp')),
+    ).toBe(true);
+  });
+});
