@@ -21,6 +21,11 @@ import { predecessorsOf, previousScoredRound, scoredRound } from './round-querie
  * managers and appraisers, and by everyone in it once published.
  */
 export async function getWeakCriteria(ctx: AssessmentContext, roundId: number): Promise<WeakCriteriaView> {
+  return (await scoredWeakCriteria(ctx, roundId)).view;
+}
+
+/** The weak criteria with what they were computed from: the round, its framework and every unit's result. */
+export async function scoredWeakCriteria(ctx: AssessmentContext, roundId: number) {
   await assertResultsVisible(ctx, roundId);
   const { round, framework } = await loadRound(ctx, roundId);
   const { members, results } = await scoredRound(ctx, round, framework);
@@ -37,7 +42,7 @@ export async function getWeakCriteria(ctx: AssessmentContext, roundId: number): 
   const ranks = new Map(results.map((result) => [result.unitId, result.rank]));
   const collator = new Intl.Collator('vi');
   const order = (rank: number | null | undefined) => rank ?? Number.MAX_SAFE_INTEGER;
-  return {
+  const view: WeakCriteriaView = {
     round: { id: round.id, name: round.name, year: round.year },
     previousRound: before ? { id: before.round.id, name: before.round.name, year: before.round.year } : null,
     criteria,
@@ -46,6 +51,7 @@ export async function getWeakCriteria(ctx: AssessmentContext, roundId: number): 
       .sort((a, b) => order(a.rank) - order(b.rank) || collator.compare(a.name, b.name)),
     national: await nationalWeakness(ctx.db),
   };
+  return { view, framework, results };
 }
 
 export async function weakCriteriaRoutes(app: FastifyInstance, { db }: { db: Db }) {

@@ -15,9 +15,8 @@ import {
 } from '../../core/plans/remediation.ts';
 import type { ParsedPlan, TargetLevel } from '../../core/plans/types.ts';
 import { pathIds } from '../../core/units/unit-tree.ts';
-import { type AssessmentContext, loadRound } from '../assessment/assessment-access.ts';
-import { scoredRound } from '../assessment/round-queries.ts';
-import { getWeakCriteria } from '../assessment/weak-criteria.ts';
+import type { AssessmentContext } from '../assessment/assessment-access.ts';
+import { scoredWeakCriteria } from '../assessment/weak-criteria.ts';
 import { assertPermissionOn, contextOf } from '../auth/policy.ts';
 import { todayOf } from '../clock.ts';
 import type { Db } from '../db/engine.ts';
@@ -96,7 +95,7 @@ async function answer(
 }
 
 export async function draftRemediation(ctx: AssessmentContext, roundId: number, unitId: number) {
-  const weak = await getWeakCriteria(ctx, roundId);
+  const { view: weak, framework, results } = await scoredWeakCriteria(ctx, roundId);
   const [unit] = await ctx.db.select().from(units).where(eq(units.id, unitId));
   if (!unit || unit.validTo !== null)
     throw fieldError(
@@ -113,8 +112,7 @@ export async function draftRemediation(ctx: AssessmentContext, roundId: number, 
         `${unit.name} did not take part in ${weak.round.name}: there are no results to remediate.`,
       ),
     );
-  const { round, framework } = await loadRound(ctx, roundId);
-  const taking = (await scoredRound(ctx, round, framework)).results.filter((result) => result.participating);
+  const taking = results.filter((result) => result.participating);
   const mine = taking.find((result) => result.unitId === unitId);
   const others = taking.filter((result) => result.unitId !== unitId).map((result) => result.total);
   const lost = own.gaps.reduce((sum, gap) => sum + gap.lost, 0);
