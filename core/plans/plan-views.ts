@@ -73,6 +73,7 @@ export const RECURRENCE_NAMES: Record<Recurrence, { vi: string; en: string }> = 
   semiannual: { vi: '6 tháng', en: 'Half-yearly' },
   annual: { vi: 'Hằng năm', en: 'Yearly' },
   periodic: { vi: 'Định kỳ', en: 'Periodic' },
+  continuous: { vi: 'Thường xuyên', en: 'Ongoing' },
 };
 
 export const unitRefSchema = z.object({ id: z.number().int(), name: z.string() });
