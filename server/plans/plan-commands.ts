@@ -8,7 +8,6 @@ import type {
   createPlanSchema,
   PlanDetail,
   PlanItem,
-  UnitRef,
   updatePlanItemSchema,
 } from '../../core/plans/plan-views.ts';
 import type { ParsedPlan } from '../../core/plans/types.ts';
@@ -18,7 +17,7 @@ import { assertResultsVisible } from '../assessment/assessment-access.ts';
 import { mutate } from '../audit/audit-log.ts';
 import { assertPermissionOn } from '../auth/policy.ts';
 import { nowOf, todayOf } from '../clock.ts';
-import type { DbOrTx, Tx } from '../db/engine.ts';
+import type { Tx } from '../db/engine.ts';
 import { agencyAliases, planItems, planItemUnits, plans, planTargets, units } from '../db/schema/index.ts';
 import { writeVersioned } from '../db/versioned.ts';
 import { leadsOn, notifyChildPlansAsked, notifyTasksAssigned } from '../notifications/plan-notifications.ts';
