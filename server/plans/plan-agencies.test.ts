@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AgencyMatch, CreatePlanInput, PlanDetail } from '../../core/plans/plan-views.ts';
+import type { AgencyMatch, PlanDetail } from '../../core/plans/plan-views.ts';
 import type { ParsedPlan } from '../../core/plans/types.ts';
 import { foldVietnamese } from '../../core/text/vietnamese.ts';
 import { agencyKey } from '../../core/units/agency-key.ts';
-import { signInAs } from '../test/factories.ts';
+import { planInputOf, signInAs } from '../test/factories.ts';
 import { createTestApp, type Session, type TestApp, unitIdByCode } from '../test/harness.ts';
 import { agencyKeySql } from './plan-agencies.ts';
 
@@ -172,33 +172,11 @@ describe('agencies as documents name them', () => {
     const snnmt = await unitOf('33.SNNMT');
     const district = agency('UBND thành phố Hưng Yên');
     const communeIds = district?.suggestion?.units.map((unit) => unit.id) ?? [];
-    const { plan } = preview;
-    const input: CreatePlanInput = {
-      unitId: provinceId,
-      number: plan.document.number,
-      type: plan.document.type,
-      issuedOn: plan.document.issuedOn,
-      place: plan.document.place,
-      issuer: plan.document.issuer,
-      signer: plan.document.signer,
-      title: plan.document.title ?? '',
-      year: 2024,
-      indices: plan.indices,
-      sections: plan.sections,
-      tasks: plan.tasks.map((task) => ({
-        ...task,
-        leadNames: task.lead,
-        supportNames: task.support,
-      })),
-      targets: [],
-      // What the review screen sends when the person accepts every suggestion as shown.
-      agencies: preview.agencies.map((entry) => ({
-        name: entry.name,
-        unitId: entry.unit?.id ?? null,
-        unitIds: entry.unit ? [] : (entry.suggestion?.units.map((unit) => unit.id) ?? []),
-        groupKey: entry.group?.key ?? null,
-      })),
-    };
+    // What the review screen sends when the person accepts every suggestion as shown.
+    const input = planInputOf(preview, { unitId: provinceId, year: 2024 });
+    expect(input.agencies.find((entry) => entry.name === 'UBND thành phố Hưng Yên')?.unitIds).toEqual(
+      communeIds,
+    );
     const saved = await coordinator.request('POST', '/api/plans', input);
     expect(saved.status).toBe(201);
     const detail = saved.json as PlanDetail;
