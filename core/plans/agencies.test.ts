@@ -64,3 +64,19 @@ describe('responsibilityOf', () => {
     expect(read('UBND cac huyen, thi xa, thanh pho trien khai.').lead).toEqual(['UBND cấp huyện']);
   });
 });
+
+describe('groups as documents name them', () => {
+  it('reads each way of naming all communes or all departments as the group, with a title before it', () => {
+    const cases: [string, string][] = [
+      ['UBND cấp xã tổ chức thực hiện.', 'UBND cấp xã'],
+      ['UBND các xã, phường tổ chức thực hiện.', 'UBND cấp xã'],
+      ['UBND các xã, phường, đặc khu tổ chức thực hiện.', 'UBND cấp xã'],
+      ['Chủ tịch UBND các xã, phường chỉ đạo thực hiện.', 'UBND cấp xã'],
+      ['Các sở, ban, ngành tổ chức thực hiện.', 'Các sở, ban, ngành'],
+      ['Các sở, ban, ngành tỉnh tổ chức thực hiện.', 'Các sở, ban, ngành'],
+      ['Các cơ quan chuyên môn thuộc UBND tỉnh tổ chức thực hiện.', 'Các sở, ban, ngành'],
+      ['Thủ trưởng các sở, ban, ngành chỉ đạo thực hiện.', 'Các sở, ban, ngành'],
+    ];
+    for (const [sentence, lead] of cases) expect(read(sentence).lead, sentence).toEqual([lead]);
+  });
+});

@@ -1,15 +1,22 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { foldVietnamese } from '../text/vietnamese.ts';
-import { HUNG_YEN_CCHC_2023, HUNG_YEN_PAPI_2020, QUANG_NGAI_2017 } from './fixtures/expected.ts';
+import {
+  HUNG_YEN_CCHC_2023,
+  HUNG_YEN_CCHC_2023_SCHEDULE,
+  HUNG_YEN_PAPI_2020,
+  HUNG_YEN_PAPI_2020_SCHEDULE,
+  QUANG_NGAI_2017,
+  QUANG_NGAI_2017_SCHEDULE,
+} from './fixtures/expected.ts';
 import { parsePlan } from './parse-plan.ts';
 import type { ParsedPlan } from './types.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 const SEEDS = [
-  { file: 'hung-yen-papi-2020.txt', expected: HUNG_YEN_PAPI_2020 },
-  { file: 'hung-yen-cchc-2023.txt', expected: HUNG_YEN_CCHC_2023 },
-  { file: 'quang-ngai-par-papi-2017.txt', expected: QUANG_NGAI_2017 },
+  { file: 'hung-yen-papi-2020.txt', expected: HUNG_YEN_PAPI_2020, schedule: HUNG_YEN_PAPI_2020_SCHEDULE },
+  { file: 'hung-yen-cchc-2023.txt', expected: HUNG_YEN_CCHC_2023, schedule: HUNG_YEN_CCHC_2023_SCHEDULE },
+  { file: 'quang-ngai-par-papi-2017.txt', expected: QUANG_NGAI_2017, schedule: QUANG_NGAI_2017_SCHEDULE },
 ];
 
 /** Diacritics gone, capitals kept: what a keyboard without Vietnamese input, or a careless OCR, gives. */
@@ -91,7 +98,8 @@ describe('parsePlan on the seed plans', () => {
       dimension: 'PAPI.1',
       lead: ['UBND cấp huyện'],
       support: [],
-      due: null,
+      due: '2020-12-31',
+      dueDefaulted: true,
       recurrence: null,
     });
     expect(plan.tasks[0]?.text).toMatch(
@@ -136,6 +144,25 @@ describe('parsePlan on the seed plans', () => {
       const plan = parsePlan(fixture(file));
       expect(plan.tasks.map((task) => [task.ref, task.dimension, task.lead])).toEqual(expected);
       expect(plan.tasks.every((task) => task.text.length > 10 && !/\*\*|#/.test(task.text))).toBe(true);
+    });
+  }
+
+  for (const { file, schedule } of SEEDS) {
+    it(`gives every task of ${file} its deadline (the year end by default) and recurrence`, () => {
+      const plan = parsePlan(fixture(file));
+      expect(
+        plan.tasks.map((task) => [task.ref, task.due, task.dueDefaulted ?? false, task.recurrence]),
+      ).toEqual(
+        plan.tasks.map((task) => {
+          const dated = schedule.dated[task.ref];
+          return [
+            task.ref,
+            dated ?? schedule.yearEnd,
+            dated === undefined && schedule.yearEnd !== null,
+            schedule.recurrences[task.ref] ?? null,
+          ];
+        }),
+      );
     });
   }
 
@@ -281,7 +308,8 @@ describe('parsePlan on a decision that assigns the work itself', () => {
       ]),
     ).toEqual([
       ['Điều 1.1', 'PAR.2', ['Sở Tư pháp'], ['Văn phòng UBND tỉnh'], '2025-09-30', null],
-      ['Điều 1.2', 'PAR.7', ['Sở Khoa học và Công nghệ'], [], null, 'monthly'],
+      // No deadline in a decision for 2025: the year end, marked as a default.
+      ['Điều 1.2', 'PAR.7', ['Sở Khoa học và Công nghệ'], [], '2025-12-31', 'monthly'],
     ]);
     expect(plan.warnings).toContain(
       'Quyết định không có kế hoạch kèm theo: các điều của quyết định được đọc như nhiệm vụ.',

@@ -13,7 +13,7 @@ import { foldSameLength, toMatchText, withSharedKeys } from './match-key.ts';
 import { cleanLines, isSignatureLine, type Paragraph, toParagraphs } from './normalise.ts';
 import { buildOutline, type PlanNode, subtreeText, textOf, walk } from './numbering.ts';
 import { readPlanParts } from './plan-parts.ts';
-import { findDeadline, findRecurrence } from './schedule.ts';
+import { findDeadline, findRecurrence, withYearEndDue, yearOfPlan } from './schedule.ts';
 import { isAssignmentHeading, roleOf, type SectionRole, sectionRoles, titleOf } from './sections.ts';
 import { tasksFromTable } from './table-tasks.ts';
 import { extractTables, type TaskTable } from './tables.ts';
@@ -271,7 +271,10 @@ function parse(source: string): ParsedPlan {
   for (const node of root.children) visit(node, start, scope);
   tableTasks(scope);
 
-  const tasks = scope.tasks.sort((a, b) => a.line - b.line).map((entry) => entry.task);
+  const yearEnd = yearOfPlan(meta.document.title);
+  const tasks = scope.tasks
+    .sort((a, b) => a.line - b.line)
+    .map((entry) => withYearEndDue(entry.task, yearEnd));
   const unassigned = tasks.filter((task) => task.lead.length === 0).length;
   if (tasks.length === 0) warnings.push('Không tìm thấy nhiệm vụ nào trong văn bản.');
   else if (unassigned > 0)

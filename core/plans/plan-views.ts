@@ -73,6 +73,7 @@ export const RECURRENCE_NAMES: Record<Recurrence, { vi: string; en: string }> = 
   semiannual: { vi: '6 tháng', en: 'Half-yearly' },
   annual: { vi: 'Hằng năm', en: 'Yearly' },
   periodic: { vi: 'Định kỳ', en: 'Periodic' },
+  continuous: { vi: 'Thường xuyên', en: 'Ongoing' },
 };
 
 export const unitRefSchema = z.object({ id: z.number().int(), name: z.string() });
@@ -276,6 +277,11 @@ export const createPlanSchema = z.object({
       z.object({
         name: z.string().trim().min(1).max(200),
         unitId: idSchema.nullable(),
+        /**
+         * Or several units: the communes that succeeded a district ("UBND huyện Tiên Lữ"), accepted from the
+         * preview's suggestion. Not remembered for later imports.
+         */
+        unitIds: z.array(idSchema).max(200).default([]),
         /** Or a group of units ("UBND cấp xã" → every commune), resolved to its members when read. */
         groupKey: groupKeySchema.nullable().default(null),
       }),
@@ -290,14 +296,26 @@ export const createPlanSchema = z.object({
 });
 export type CreatePlanInput = z.input<typeof createPlanSchema>;
 
+const wordsSchema = z.object({ vi: z.string(), en: z.string() });
+
 /** One agency name of a parsed document and the unit it resolves to, if any. */
 export const agencyMatchSchema = z.object({
   name: z.string(),
   unit: unitRefSchema.nullable(),
   /** A name that stands for a group of units ("UBND cấp xã"): the group, with its units today. */
   group: groupRefSchema.nullable(),
-  /** "alias": remembered from an earlier import; "name": same name as an active unit; "group": a group's name. */
-  source: z.enum(['alias', 'name', 'group']).nullable(),
+  /**
+   * "alias": remembered from an earlier import; "name": same name as an active unit; "group": a group's
+   * name; "successor": a name from before the 2025 reorganisation, suggested as the unit(s) carrying it.
+   */
+  source: z.enum(['alias', 'name', 'group', 'successor']).nullable(),
+  /**
+   * For "successor": the units carrying the name today (one: also in `unit`, pre-filled; several: a
+   * district's communes, for the person to accept) and why ("Đơn vị kế thừa từ 01/03/2025 …").
+   */
+  suggestion: z.object({ units: z.array(unitRefSchema), reason: wordsSchema }).nullable(),
+  /** Why a name is left for the person to map ("Cấp huyện kết thúc hoạt động từ 01/07/2025 …"). */
+  note: wordsSchema.nullable(),
 });
 export type AgencyMatch = z.infer<typeof agencyMatchSchema>;
 

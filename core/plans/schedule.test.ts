@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findDeadline, findRecurrence } from './schedule.ts';
+import { findDeadline, findRecurrence, withYearEndDue, yearOfPlan } from './schedule.ts';
 
 describe('findDeadline', () => {
   it('reads the deadlines plans write', () => {
@@ -27,7 +27,47 @@ describe('findRecurrence', () => {
     expect(findRecurrence('báo cáo hàng tháng về Sở Nội vụ')).toBe('monthly');
     expect(findRecurrence('giao ban hàng tuần')).toBe('weekly');
     expect(findRecurrence('định kỳ hoặc đột xuất theo yêu cầu')).toBe('periodic');
-    expect(findRecurrence('thường xuyên kiểm tra, đôn đốc')).toBeNull();
+    expect(findRecurrence('thường xuyên kiểm tra, đôn đốc')).toBe('continuous');
     expect(findRecurrence('6 tháng đầu năm 2020')).toBeNull();
+  });
+});
+
+describe('recurrences in words', () => {
+  it('"thường xuyên", "hằng quý"/"hàng quý", "hằng năm"; a named cadence before "thường xuyên"', () => {
+    expect(findRecurrence('Thường xuyên')).toBe('continuous');
+    expect(findRecurrence('Thuong xuyen ra soat thu tuc hanh chinh')).toBe('continuous');
+    expect(findRecurrence('hằng quý báo cáo UBND tỉnh')).toBe('quarterly');
+    expect(findRecurrence('hàng quý báo cáo UBND tỉnh')).toBe('quarterly');
+    expect(findRecurrence('Hằng năm')).toBe('annual');
+    expect(findRecurrence('hàng năm tổ chức đánh giá')).toBe('annual');
+    expect(findRecurrence('thường xuyên rà soát, báo cáo hằng quý')).toBe('quarterly');
+  });
+
+  it('the budget’s "chi thường xuyên" is spending, not a cadence', () => {
+    expect(findRecurrence('tự bảo đảm chi thường xuyên và chi đầu tư')).toBeNull();
+    expect(findRecurrence('kinh phí thường xuyên của đơn vị')).toBeNull();
+    expect(findRecurrence('tăng tỷ lệ hộ sử dụng điện thường xuyên, an toàn')).toBeNull();
+    expect(findRecurrence('thông qua các cuộc họp thường xuyên hoặc bất thường')).toBeNull();
+    expect(findRecurrence('Sở Xây dựng thường xuyên tổ chức tập huấn')).toBe('continuous');
+    expect(findRecurrence('Trong quá trình thực hiện, thường xuyên đôn đốc')).toBe('continuous');
+  });
+});
+
+describe('the year end of a year’s plan', () => {
+  it('the year of a plan for one year, none for a period or an open end', () => {
+    expect(yearOfPlan('Cải cách hành chính nhà nước tỉnh Hưng Yên năm 2023')).toBe(2023);
+    expect(yearOfPlan('Nâng cao Chỉ số PAPI tỉnh Hưng Yên năm 2020')).toBe(2020);
+    expect(yearOfPlan('Cải cách hành chính giai đoạn 2021 - 2025')).toBeNull();
+    expect(yearOfPlan('Cải cách hành chính năm 2021-2025')).toBeNull();
+    expect(yearOfPlan('Nâng cao Chỉ số PAR INDEX năm 2017 và những năm tiếp theo')).toBeNull();
+    expect(yearOfPlan('Nâng cao Chỉ số PAPI')).toBeNull();
+    expect(yearOfPlan(null)).toBeNull();
+  });
+
+  it('a task without a deadline is due on 31/12, marked; one with a deadline or without a year keeps it', () => {
+    const task = { ref: '1', due: null, recurrence: null };
+    expect(withYearEndDue(task, 2024)).toEqual({ ...task, due: '2024-12-31', dueDefaulted: true });
+    expect(withYearEndDue({ ...task, due: '2024-03-31' }, 2024)).toEqual({ ...task, due: '2024-03-31' });
+    expect(withYearEndDue(task, null)).toEqual(task);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Deadlines ("trước ngày 31/03/2020", "hoàn thành trong tháng 6/2020", "trong quý II/2020") and
- * recurrences ("định kỳ hàng quý, 6 tháng, năm", "hằng năm") of a task.
+ * recurrences ("định kỳ hàng quý, 6 tháng, năm", "hằng năm", "thường xuyên") of a task; the year end a task
+ * of a year's plan is due by when the document gives it no deadline.
  */
 import { parseDate } from '../text/dates.ts';
 import { foldVietnamese } from '../text/vietnamese.ts';
@@ -65,9 +66,23 @@ const LISTED: Array<[RegExp, Recurrence]> = [
   [/\b(?:6|sau) thang\b/, 'semiannual'],
   [/\bnam\b/, 'annual'],
 ];
-const ORDER: Recurrence[] = ['weekly', 'monthly', 'quarterly', 'semiannual', 'annual', 'periodic'];
+// A named cadence says more than "thường xuyên" ("thường xuyên rà soát, báo cáo hằng quý" reports quarterly).
+const ORDER: Recurrence[] = [
+  'weekly',
+  'monthly',
+  'quarterly',
+  'semiannual',
+  'annual',
+  'continuous',
+  'periodic',
+];
+// "thường xuyên" as an adverb of the work ("Thường xuyên kiểm tra", "Sở X thường xuyên tổ chức", a table's
+// "Thường xuyên"); not as an adjective ("sử dụng điện thường xuyên, an toàn", "họp thường xuyên hoặc bất
+// thường") nor the budget's "chi thường xuyên" (recurrent spending).
+const CONTINUOUS =
+  /(?:^|[.;:,]\s*)thuong xuyen\b|(?<!\b(?:chi|kinh phi|du toan|nguon) )\bthuong xuyen (?!(?:hoac|va)\b)[a-z]/;
 
-/** The most frequent cadence the text names; "periodic" for a bare "định kỳ". */
+/** The most frequent cadence the text names; "continuous" for "thường xuyên"; "periodic" for a bare "định kỳ". */
 export function findRecurrence(text: string): Recurrence | null {
   const folded = foldVietnamese(text);
   const found = new Set<Recurrence>();
@@ -75,6 +90,30 @@ export function findRecurrence(text: string): Recurrence | null {
   for (const match of folded.matchAll(PERIODIC_LIST)) {
     for (const [pattern, recurrence] of LISTED) if (pattern.test(match[1] ?? '')) found.add(recurrence);
   }
+  if (CONTINUOUS.test(folded)) found.add('continuous');
   if (found.size === 0 && /\bdinh ky\b/.test(folded)) found.add('periodic');
   return ORDER.find((recurrence) => found.has(recurrence)) ?? null;
+}
+
+/**
+ * The one year a plan is for, from its title ("… năm 2023"); null for a plan over a period ("giai đoạn
+ * 2021-2025", "năm 2017 và những năm tiếp theo") or whose title names no year: its tasks have no year end.
+ */
+export function yearOfPlan(title: string | null): number | null {
+  if (!title) return null;
+  const folded = foldVietnamese(title);
+  if (/\bgiai doan\b|\b\d{4}\s*[-–]\s*\d{4}\b|\b(?:nhung|cac) nam (?:tiep theo|sau)\b/.test(folded))
+    return null;
+  const years = [...folded.matchAll(/\bnam\s+(\d{4})\b/g)].map((match) => Number(match[1]));
+  return years.length > 0 && years.every((year) => year === years[0]) ? (years[0] ?? null) : null;
+}
+
+/** A task of a year's plan given no deadline is due on the year's last day, marked so the review says so. */
+export function withYearEndDue<T extends { due: string | null; dueDefaulted?: boolean }>(
+  task: T,
+  planYear: number | null,
+): T {
+  return task.due === null && planYear !== null
+    ? { ...task, due: `${planYear}-12-31`, dueDefaulted: true }
+    : task;
 }

@@ -72,15 +72,18 @@ describe('task tables', () => {
         task.lead,
         task.support,
         task.due,
+        task.dueDefaulted ?? false,
         task.recurrence,
       ]),
     ).toEqual([
-      ['I.I.1', 'PAR.3', ['Văn phòng HĐND và UBND'], ['Phòng Tư pháp'], '2024-03-31', null],
-      ['I.I.2', 'PAR.3', ['UBND cấp xã'], [], null, null],
-      ['I.II.1', 'PAR.4', ['Phòng Nội vụ'], ['Các phòng chuyên môn'], '2024-06-30', null],
-      ['I.II.2', 'PAR.4', ['Phòng Nội vụ'], [], null, 'quarterly'],
-      ['II', null, ['Phòng Nội vụ'], [], null, null],
-      ['PLI.1', null, ['Văn phòng HĐND và UBND'], [], '2024-12-31', null],
+      ['I.I.1', 'PAR.3', ['Văn phòng HĐND và UBND'], ['Phòng Tư pháp'], '2024-03-31', false, null],
+      // "Thường xuyên" is a recurrence; with no date the task of a 2024 plan is due at the year end.
+      ['I.I.2', 'PAR.3', ['UBND cấp xã'], [], '2024-12-31', true, 'continuous'],
+      ['I.II.1', 'PAR.4', ['Phòng Nội vụ'], ['Các phòng chuyên môn'], '2024-06-30', false, null],
+      ['I.II.2', 'PAR.4', ['Phòng Nội vụ'], [], '2024-12-31', true, 'quarterly'],
+      ['II', null, ['Phòng Nội vụ'], [], '2024-12-31', true, null],
+      // "Năm 2024" in the column is the document's own deadline, not a default.
+      ['PLI.1', null, ['Văn phòng HĐND và UBND'], [], '2024-12-31', false, null],
     ]);
     expect(plan.tasks[0]?.text).toBe('Rà soát, công bố danh mục TTHC');
   });

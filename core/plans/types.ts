@@ -42,9 +42,17 @@ export type DimensionCode = (typeof DIMENSION_CODES)[number];
 /**
  * How often a task repeats. "periodic" is "định kỳ" with no cadence named. When a text names several
  * ("định kỳ hàng quý, 6 tháng, năm"), the most frequent one is kept: in the Vietnamese reporting regime a
- * quarterly report implies the 6-month and annual ones.
+ * quarterly report implies the 6-month and annual ones. "continuous" is "thường xuyên": ongoing work.
  */
-export const RECURRENCES = ['weekly', 'monthly', 'quarterly', 'semiannual', 'annual', 'periodic'] as const;
+export const RECURRENCES = [
+  'weekly',
+  'monthly',
+  'quarterly',
+  'semiannual',
+  'annual',
+  'periodic',
+  'continuous',
+] as const;
 export type Recurrence = (typeof RECURRENCES)[number];
 
 /** Government level a target applies to ("cấp tỉnh", "cấp huyện", "cấp xã"). */
@@ -76,6 +84,8 @@ export interface PlanTask {
   support: string[];
   /** ISO deadline. */
   due: string | null;
+  /** The deadline is the plan's year end, put there because the document gave none ("mặc định: cuối năm"). */
+  dueDefaulted?: boolean;
   recurrence: Recurrence | null;
   /** In a remediation plan: the criterion the task is to bring to full marks ("XA.3.2", "PAPI.5"). */
   remedies?: string | null;

@@ -28,6 +28,24 @@ describe('agency names that are groups', () => {
     for (const name of ['Các sở, ban, ngành', 'các sở, ban, ngành'])
       expect(groupOfAgency(name), name).toBe('type:department');
     expect(groupOfAgency('UBND cấp huyện')).toBe('type:district');
+    for (const name of [
+      'UBND cấp xã',
+      'UBND các xã, phường',
+      'UBND các xã, phường, đặc khu',
+      'Ủy ban nhân dân các xã, phường',
+      'Chủ tịch UBND các xã, phường',
+      'UBND cac xa, phuong',
+    ])
+      expect(groupOfAgency(name), name).toBe('type:commune');
+    for (const name of [
+      'các sở, ban, ngành',
+      'các sở, ban, ngành tỉnh',
+      'Các sở, ban ngành',
+      'các cơ quan chuyên môn thuộc UBND tỉnh',
+      'các cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh',
+      'Thủ trưởng các sở, ban, ngành',
+    ])
+      expect(groupOfAgency(name), name).toBe('type:department');
     for (const name of ['Sở Nội vụ', 'UBND tỉnh', 'UBND xã Lý Sơn', 'Các ngành, các cấp'])
       expect(groupOfAgency(name), name).toBeNull();
   });

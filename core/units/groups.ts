@@ -14,7 +14,7 @@ import { zodMsg } from '../errors.ts';
 import { idSchema, versionSchema } from '../ids.ts';
 import { AGENCY_TABLE } from '../plans/agency-table.ts';
 import { text } from '../text/fields.ts';
-import { foldVietnamese } from '../text/vietnamese.ts';
+import { agencyKey } from './agency-key.ts';
 import { UNIT_TYPE_NAMES, type UnitType } from './unit-types.ts';
 
 export type GroupKey = `type:${UnitType}` | `saved:${number}`;
@@ -72,19 +72,14 @@ const AGENCY_GROUPS: Record<string, UnitType> = {
 const AGENCY_GROUP_KEYS = new Map(
   Object.entries(AGENCY_GROUPS).flatMap(([name, unitType]) =>
     [name, ...(AGENCY_TABLE.find((entry) => entry.name === name)?.aliases ?? [])].map(
-      (alias) => [groupNameKey(alias), unitType] as const,
+      (alias) => [agencyKey(alias), unitType] as const,
     ),
   ),
 );
 
-/** Diacritic-free, lower-case, one space: how agency names are compared. */
-export function groupNameKey(name: string): string {
-  return foldVietnamese(name).replace(/\s+/g, ' ').trim();
-}
-
 /** The group an agency name of a plan stands for ("UBND cấp xã" → every commune), if it is one. */
 export function groupOfAgency(name: string): GroupKey | null {
-  const unitType = AGENCY_GROUP_KEYS.get(groupNameKey(name));
+  const unitType = AGENCY_GROUP_KEYS.get(agencyKey(name));
   return unitType ? typeGroupKey(unitType) : null;
 }
 

@@ -105,7 +105,7 @@ export async function createChildPlan(
     })),
     targets: [],
     warnings: [],
-    agencies: [{ name: unit.name, unitId: unit.id, groupKey: null }],
+    agencies: [{ name: unit.name, unitId: unit.id, unitIds: [], groupKey: null }],
     childPlansDue: null,
     parts: null,
     remediatesRoundId: null,

@@ -160,7 +160,14 @@ describe('a unit’s own plan', () => {
     });
     expect(preview.status).toBe(200);
     expect(preview.json.agencies).toEqual([
-      { name, unit: expect.objectContaining({ id: snv }), group: null, source: 'alias' },
+      {
+        name,
+        unit: expect.objectContaining({ id: snv }),
+        group: null,
+        source: 'alias',
+        suggestion: null,
+        note: null,
+      },
     ]);
   });
 });

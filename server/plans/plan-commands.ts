@@ -8,7 +8,6 @@ import type {
   createPlanSchema,
   PlanDetail,
   PlanItem,
-  UnitRef,
   updatePlanItemSchema,
 } from '../../core/plans/plan-views.ts';
 import type { ParsedPlan } from '../../core/plans/types.ts';
@@ -18,7 +17,7 @@ import { assertResultsVisible } from '../assessment/assessment-access.ts';
 import { mutate } from '../audit/audit-log.ts';
 import { assertPermissionOn } from '../auth/policy.ts';
 import { nowOf, todayOf } from '../clock.ts';
-import type { DbOrTx, Tx } from '../db/engine.ts';
+import type { Tx } from '../db/engine.ts';
 import { agencyAliases, planItems, planItemUnits, plans, planTargets, units } from '../db/schema/index.ts';
 import { writeVersioned } from '../db/versioned.ts';
 import { leadsOn, notifyChildPlansAsked, notifyTasksAssigned } from '../notifications/plan-notifications.ts';
@@ -29,10 +28,9 @@ import {
   isPlanEditable,
   type PlanContext,
 } from './plan-access.ts';
-import { agencyGroups, assertGroupsUsable, insertItemGroups, replaceItemGroups } from './plan-groups.ts';
+import { aliasKey as nameKey, planAgencies } from './plan-agencies.ts';
+import { assertGroupsUsable, insertItemGroups, replaceItemGroups } from './plan-groups.ts';
 import { getPlan } from './plan-queries.ts';
-
-const nameKey = (name: string) => foldVietnamese(name).replace(/\s+/g, ' ').trim();
 
 // ---- Import: parse, then resolve the document's agency names to organisation units ---------------
 
@@ -51,49 +49,6 @@ export async function previewPlan(
     );
   const plan = parsePlan(source);
   return { plan, agencies: await planAgencies(ctx, plan) };
-}
-
-/** Every agency a plan's tasks name, resolved to a unit or a group of units where one is known. */
-export async function planAgencies(ctx: PlanContext, plan: ParsedPlan): Promise<AgencyMatch[]> {
-  const names = [...new Set(plan.tasks.flatMap((task) => [...task.lead, ...task.support]))];
-  const matches = await resolveAgencies(ctx.db, names);
-  // "UBND cấp xã", "các sở, ngành": a group of units, unless a name was remembered for one unit.
-  const groups = await agencyGroups(ctx, names);
-  return matches.map((match) => {
-    const group = groups.get(match.name);
-    return group && match.unit === null ? { ...match, group, source: 'group' } : match;
-  });
-}
-
-/** A remembered mapping first, then an active unit of exactly that name (ignoring diacritics and case). */
-export async function resolveAgencies(db: DbOrTx, names: string[]): Promise<AgencyMatch[]> {
-  if (names.length === 0) return [];
-  const keys = names.map(nameKey);
-  const aliases = await db
-    .select({ nameKey: agencyAliases.nameKey, unitId: units.id, unitName: units.name })
-    .from(agencyAliases)
-    .leftJoin(units, eq(units.id, agencyAliases.unitId))
-    .where(inArray(agencyAliases.nameKey, keys));
-  const byAlias = new Map(aliases.map((alias) => [alias.nameKey, alias]));
-  const sameName = await db
-    .select({ id: units.id, name: units.name, nameSearch: units.nameSearch })
-    .from(units)
-    .where(and(inArray(units.nameSearch, keys), isNull(units.validTo)));
-  const byName = new Map<string, UnitRef[]>();
-  for (const unit of sameName) byName.set(unit.nameSearch, [...(byName.get(unit.nameSearch) ?? []), unit]);
-  return names.map((name, i) => {
-    const key = keys[i] ?? '';
-    const alias = byAlias.get(key);
-    if (alias) {
-      const unit = alias.unitId === null ? null : { id: alias.unitId, name: alias.unitName ?? '' };
-      return { name, unit, group: null, source: 'alias' };
-    }
-    const candidates = byName.get(key) ?? [];
-    // Two active units of one name (two "Phòng Nội vụ"): the person chooses.
-    if (candidates.length === 1 && candidates[0])
-      return { name, unit: candidates[0], group: null, source: 'name' };
-    return { name, unit: null, group: null, source: null };
-  });
 }
 
 // ---- Create ---------------------------------------------------------------------------------------
@@ -180,9 +135,13 @@ export async function createPlan(ctx: PlanContext, input: CreatePlanInput): Prom
       );
   }
 
-  const mapped = new Map<string, number | null>();
-  for (const agency of input.agencies) mapped.set(nameKey(agency.name), agency.unitId);
-  const unitIds = [...new Set([...mapped.values()].filter((id): id is number => id !== null))];
+  // Each name of the document → the units it is given to: one, or a district's successor communes.
+  const mapped = new Map<string, number[]>();
+  for (const agency of input.agencies)
+    mapped.set(nameKey(agency.name), [
+      ...new Set([...(agency.unitId ? [agency.unitId] : []), ...agency.unitIds]),
+    ]);
+  const unitIds = [...new Set([...mapped.values()].flat())];
   if (unitIds.length > 0) {
     const found = await ctx.db
       .select({ id: units.id })
@@ -201,7 +160,8 @@ export async function createPlan(ctx: PlanContext, input: CreatePlanInput): Prom
   await assertAssignable(ctx, owner.path, unitIds);
   const groupOf = new Map<string, GroupKey>();
   for (const agency of input.agencies)
-    if (agency.groupKey && agency.unitId === null) groupOf.set(nameKey(agency.name), agency.groupKey);
+    if (agency.groupKey && agency.unitId === null && agency.unitIds.length === 0)
+      groupOf.set(nameKey(agency.name), agency.groupKey);
   await assertGroupsUsable(ctx, owner.path, [...groupOf.values()]);
   const items = orderItems(input);
 
@@ -242,10 +202,9 @@ export async function createPlan(ctx: PlanContext, input: CreatePlanInput): Prom
       const id = ids[i];
       if (!item.task || id === undefined) return [];
       const rows = (names: string[], role: 'lead' | 'support') =>
-        names.flatMap((name) => {
-          const unitId = mapped.get(nameKey(name));
-          return unitId ? [{ itemId: id, unitId, role }] : [];
-        });
+        names.flatMap((name) =>
+          (mapped.get(nameKey(name)) ?? []).map((unitId) => ({ itemId: id, unitId, role })),
+        );
       return [...rows(item.task.leadNames, 'lead'), ...rows(item.task.supportNames, 'support')];
     });
     const unique = [
@@ -333,7 +292,9 @@ async function insertItems(tx: Tx, planId: number, items: DraftItem[]): Promise<
 }
 
 async function rememberAgencies(tx: Tx, agencies: CreatePlanInput['agencies']): Promise<void> {
-  const rows = [...new Map(agencies.map((agency) => [nameKey(agency.name), agency])).entries()].map(
+  // A name given to several units (a district's communes) is this plan's choice, not a lasting alias.
+  const single = agencies.filter((agency) => agency.unitIds.length === 0);
+  const rows = [...new Map(single.map((agency) => [nameKey(agency.name), agency])).entries()].map(
     ([key, agency]) => ({ nameKey: key, name: agency.name, unitId: agency.unitId }),
   );
   if (rows.length === 0) return;

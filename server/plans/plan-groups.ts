@@ -24,6 +24,12 @@ import type { PlanContext } from './plan-access.ts';
  * they are resolved when read, see server/units/unit-group-resolver.ts).
  */
 
+/** Where the user writes plans: a provincial coordinator's province; several places or everywhere: "/". */
+export function writeRoot(ctx: PlanContext): string {
+  const roots = scopeRoots(ctx.user.grants, 'plans.write');
+  return roots.length === 1 && roots[0] ? roots[0] : '/';
+}
+
 /**
  * The group each agency name stands for, with the units it covers today where the user writes plans
  * (a provincial coordinator: the province; several places or the whole installation: everywhere).
@@ -31,8 +37,7 @@ import type { PlanContext } from './plan-access.ts';
 export async function agencyGroups(ctx: PlanContext, names: string[]): Promise<Map<string, GroupRef>> {
   const found = new Map<string, GroupRef>();
   const today = todayOf(ctx);
-  const roots = scopeRoots(ctx.user.grants, 'plans.write');
-  const within = roots.length === 1 && roots[0] ? roots[0] : '/';
+  const within = writeRoot(ctx);
   const counts = new Map<GroupKey, number>();
   for (const name of names) {
     const key = groupOfAgency(name);

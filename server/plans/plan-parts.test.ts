@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CreatePlanInput } from '../../core/plans/plan-views.ts';
+import type { AgencyMatch } from '../../core/plans/plan-views.ts';
 import type { ParsedPlan } from '../../core/plans/types.ts';
 import { docxParagraphs } from '../test/docx-reader.ts';
-import { signInAs } from '../test/factories.ts';
+import { planInputOf, signInAs } from '../test/factories.ts';
 import { createTestApp, type Session, type TestApp, unitIdByCode } from '../test/harness.ts';
 
 const SEED = readFileSync(
@@ -24,38 +24,7 @@ afterAll(() => t.close());
 
 interface Preview {
   plan: ParsedPlan;
-  agencies: { name: string; unit: { id: number } | null }[];
-}
-
-/** What the review screen saves: the preview as read, its parts included. */
-function createInput({ plan, agencies }: Preview): CreatePlanInput {
-  return {
-    unitId: provinceId,
-    number: plan.document.number,
-    type: plan.document.type,
-    issuedOn: plan.document.issuedOn,
-    place: plan.document.place,
-    issuer: plan.document.issuer,
-    signer: plan.document.signer,
-    title: plan.document.title ?? '',
-    year: 2023,
-    indices: plan.indices,
-    sections: plan.sections,
-    tasks: plan.tasks.map((task) => ({
-      ref: task.ref,
-      text: task.text,
-      index: task.index,
-      dimension: task.dimension,
-      leadNames: task.lead,
-      supportNames: task.support,
-      due: task.due,
-      recurrence: task.recurrence,
-    })),
-    targets: plan.targets,
-    warnings: plan.warnings,
-    agencies: agencies.map((agency) => ({ name: agency.name, unitId: agency.unit?.id ?? null })),
-    parts: plan.parts ?? null,
-  };
+  agencies: AgencyMatch[];
 }
 
 describe('an imported plan keeps the whole document', () => {
@@ -65,7 +34,11 @@ describe('an imported plan keeps the whole document', () => {
     const parts = (preview.json as Preview).plan.parts;
     expect(parts?.recipients[0]).toBe('Bộ Nội vụ');
 
-    const saved = await coordinator.request('POST', '/api/plans', createInput(preview.json as Preview));
+    const saved = await coordinator.request(
+      'POST',
+      '/api/plans',
+      planInputOf(preview.json as Preview, { unitId: provinceId, year: 2023 }),
+    );
     expect(saved.status).toBe(201);
     expect(saved.json.parts).toEqual(parts);
 

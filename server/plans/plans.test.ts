@@ -99,7 +99,11 @@ describe('importing a plan document', () => {
     expect(byName.get('Sở Nội vụ')).toMatchObject({ unit: { id: snvId }, source: 'name' });
     expect(byName.get('Sở Tư pháp')).toMatchObject({ unit: { id: stpId }, source: 'name' });
     // Abolished in 2025, so no unit carries the name: the person maps it.
-    expect(byName.get('UBND cấp huyện')).toMatchObject({ unit: null, source: null });
+    expect(byName.get('UBND cấp huyện')).toMatchObject({
+      unit: null,
+      source: null,
+      note: { vi: expect.stringMatching(/^Cấp huyện kết thúc hoạt động từ 01\/07\/2025/) },
+    });
   });
 
   it('reads a .docx upload to the same tasks as the pasted text', async () => {
@@ -250,7 +254,16 @@ describe('importing a plan document', () => {
     {
       const mine = await snvReporter.request('GET', '/api/plan-tasks?overdue=true');
       expect(mine.status).toBe(200);
-      expect(mine.json.items.map((item: { ref: string }) => item.ref)).toEqual(['II.1.a.2']);
+      // The task given to it (due 30/06/2020), its own tasks and Sở Lao động - Thương binh và Xã hội's,
+      // whose successor the screen suggested and the import accepted, all due at the 2020 year end.
+      expect(mine.json.items.map((item: { ref: string; due: string }) => [item.ref, item.due])).toEqual([
+        ['II.1.a.2', '2020-06-30'],
+        ['II.2.c', '2020-12-31'],
+        ['III.1.a', '2020-12-31'],
+        ['III.1.b', '2020-12-31'],
+        ['III.1.c', '2020-12-31'],
+        ['III.3', '2020-12-31'],
+      ]);
       expect(mine.json.items[0].plan).toMatchObject({ id: plan.id, number: '29/KH-UBND' });
       const searched = await snvReporter.request('GET', '/api/plan-tasks?q=bau%20cu&dimension=PAPI.1');
       expect(searched.json.total).toBe(1);

@@ -22,7 +22,7 @@ import { todayOf } from '../clock.ts';
 import type { Db } from '../db/engine.ts';
 import { units } from '../db/schema/index.ts';
 import { nationalWeakness } from '../indices/papi-simulator-service.ts';
-import { planAgencies } from './plan-commands.ts';
+import { planAgencies } from './plan-agencies.ts';
 import { placeOfIssuingUnit } from './plan-document.ts';
 
 /**

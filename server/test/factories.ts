@@ -1,6 +1,6 @@
 import type { Role } from '../../core/auth/roles.ts';
-import type { CreatePlanInput, PlanDetail } from '../../core/plans/plan-views.ts';
-import type { DimensionCode } from '../../core/plans/types.ts';
+import type { AgencyMatch, CreatePlanInput, PlanDetail } from '../../core/plans/plan-views.ts';
+import type { DimensionCode, ParsedPlan } from '../../core/plans/types.ts';
 import { buildUser, type Session, signIn, type TestApp, unitIdByCode } from './harness.ts';
 
 /**
@@ -180,4 +180,47 @@ export async function buildRound(
   });
   if (created.status !== 201) throw new Error(`buildRound failed: ${created.status} ${created.body}`);
   return created.json;
+}
+
+/**
+ * What the review screen saves for a previewed document, changed in nothing: its particulars, parts and
+ * tasks as read, each agency as the preview resolved it (a unit, a suggested successor — one unit or a
+ * district's communes — or a group).
+ */
+export function planInputOf(
+  { plan, agencies }: { plan: ParsedPlan; agencies: AgencyMatch[] },
+  options: { unitId: number; year: number },
+): CreatePlanInput {
+  return {
+    unitId: options.unitId,
+    number: plan.document.number,
+    type: plan.document.type,
+    issuedOn: plan.document.issuedOn,
+    place: plan.document.place,
+    issuer: plan.document.issuer,
+    signer: plan.document.signer,
+    title: plan.document.title ?? '',
+    year: options.year,
+    indices: plan.indices,
+    sections: plan.sections,
+    tasks: plan.tasks.map((task) => ({
+      ref: task.ref,
+      text: task.text,
+      index: task.index,
+      dimension: task.dimension,
+      leadNames: task.lead,
+      supportNames: task.support,
+      due: task.due,
+      recurrence: task.recurrence,
+    })),
+    targets: plan.targets,
+    warnings: plan.warnings,
+    agencies: agencies.map((agency) => ({
+      name: agency.name,
+      unitId: agency.unit?.id ?? null,
+      unitIds: agency.unit ? [] : (agency.suggestion?.units.map((unit) => unit.id) ?? []),
+      groupKey: agency.group?.key ?? null,
+    })),
+    parts: plan.parts ?? null,
+  };
 }

@@ -241,6 +241,8 @@ describe('the importer reads groups', () => {
       unit: null,
       group: { key: 'type:commune', name: 'Tất cả xã, phường', memberCount: await count('type:commune') },
       source: 'group',
+      suggestion: null,
+      note: null,
     });
     expect(byName['Các sở, ban, ngành']).toMatchObject({
       unit: null,

@@ -48,7 +48,37 @@ describe('a coordinator turns plan 29/KH-UBND into tracked work', () => {
         .and(page.getByLabel('Đơn vị: Sở Tư pháp', { exact: true }))
         .inputValue(),
     ).resolves.toBe('Sở Tư pháp');
+    // A department of before 2025 is pre-filled with the one carrying it today, marked as a suggestion.
+    await expect(
+      page
+        .locator('input')
+        .and(page.getByLabel('Đơn vị: Sở Tài nguyên và Môi trường', { exact: true }))
+        .inputValue(),
+    ).resolves.toBe('Sở Nông nghiệp và Môi trường');
+    const suggested = page.getByRole('row').filter({ hasText: 'Sở Tài nguyên và Môi trường' }).first();
+    await suggested.getByText('gợi ý', { exact: true }).waitFor();
+    await suggested.getByText(/Đơn vị kế thừa từ 01\/03\/2025 \(Nghị định 45\/2025\/NĐ-CP\)/).waitFor();
+    // A task the document gives no deadline is due at the plan's year end, and says so.
+    await expect(page.getByLabel('Thời hạn II.1.a.1', { exact: true }).inputValue()).resolves.toBe(
+      '31/12/2020',
+    );
+    await page.getByRole('row').filter({ hasText: 'II.1.a.1' }).getByText('mặc định: cuối năm').waitFor();
     await page.screenshot({ path: join(tmpdir(), 'chiso-e2e-plan-import.png'), fullPage: false });
+  });
+
+  it('changes the lead of one task in the review: the new name joins the agencies', async () => {
+    const lead = page.getByRole('combobox', { name: 'Chủ trì II.2.b', exact: true });
+    await lead.click();
+    await lead.press('Backspace');
+    await lead.fill('Sở Y tế');
+    await lead.press('Enter');
+    await lead.press('Escape');
+    await expect(
+      page
+        .locator('input')
+        .and(page.getByLabel('Đơn vị: Sở Y tế', { exact: true }))
+        .inputValue(),
+    ).resolves.toBe('Sở Y tế');
   });
 
   it('maps an agency the document names to a unit, and saves the plan', async () => {
@@ -59,6 +89,13 @@ describe('a coordinator turns plan 29/KH-UBND into tracked work', () => {
     // The mapped agency now leads the tasks the document gave to "UBND cấp huyện".
     const row = page.getByRole('row').filter({ hasText: 'II.1.a.1' });
     await row.getByText('Ủy ban nhân dân tỉnh Hưng Yên').waitFor();
+    // The lead changed in the review is the task's lead; the accepted suggestion leads its tasks.
+    await page.getByRole('row').filter({ hasText: 'II.2.b' }).getByText('Sở Y tế').waitFor();
+    await page
+      .getByRole('row')
+      .filter({ hasText: 'II.7.a' })
+      .getByText('Sở Nông nghiệp và Môi trường')
+      .waitFor();
   });
 
   it('assigns a task to Sở Nội vụ with a deadline; the plan shows it overdue', async () => {

@@ -59,7 +59,7 @@ export function PlanReview({
   asDraft?: boolean;
   onSaved: (plan: PlanDetail) => Promise<void>;
 }) {
-  const { t } = useT();
+  const { t, locale } = useT();
   const [error, setError] = useState<ApiError | null>(null);
   const create = useCreatePlan();
   const setField = <K extends keyof Draft>(key: K, value: Draft[K]) => onDraft({ ...draft, [key]: value });
@@ -198,10 +198,15 @@ export function PlanReview({
             <Table.Tr key={agency.name}>
               <Table.Td>{agency.name}</Table.Td>
               <Table.Td>
+                {agency.unitIds && agency.unitIds.length > 0 && (
+                  <Text size="sm" mb={4}>
+                    {agency.unitIds.map((unit) => unit.name).join(', ')}
+                  </Text>
+                )}
                 <UnitPicker
                   label={`${t('mappedUnit')}: ${agency.name}`}
                   hideLabel
-                  placeholder={t('unmapped')}
+                  placeholder={agency.unitIds?.length ? t('suggestedUnitsReplace') : t('unmapped')}
                   value={agency.unitId}
                   selectedLabel={agency.unitName}
                   groupsWithin={draft.unitId ? Number(draft.unitId) : null}
@@ -209,14 +214,25 @@ export function PlanReview({
                     setField(
                       'agencies',
                       agencies.map((entry, i) =>
-                        i === index ? { ...entry, unitId: value, source: null } : entry,
+                        i === index
+                          ? { ...entry, unitId: value, unitIds: undefined, source: null, reason: null }
+                          : entry,
                       ),
                     )
                   }
                 />
+                {agency.reason && (
+                  <Text size="xs" c="dimmed" mt={4}>
+                    {agency.reason[locale]}
+                  </Text>
+                )}
               </Table.Td>
               <Table.Td>
-                {agency.unitId === null ? (
+                {agency.source === 'successor' && (agency.unitId !== null || agency.unitIds?.length) ? (
+                  <Badge color="orange" variant="light">
+                    {t('suggestedBadge')}
+                  </Badge>
+                ) : agency.unitId === null ? (
                   <Badge color="gray" variant="light">
                     {t('unmapped')}
                   </Badge>

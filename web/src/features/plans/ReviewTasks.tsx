@@ -105,8 +105,13 @@ export function ReviewTasks({
                   placeholder="dd/mm/yyyy"
                   value={task.dueText}
                   error={errorOf(`tasks.${index}.due`)}
-                  onChange={(e) => onTask(index, { dueText: e.currentTarget.value })}
+                  onChange={(e) => onTask(index, { dueText: e.currentTarget.value, dueDefaulted: false })}
                 />
+                {task.dueDefaulted && (
+                  <Text size="xs" c="dimmed">
+                    {t('dueDefaulted')}
+                  </Text>
+                )}
               </Table.Td>
               <Table.Td>
                 <CloseButton

@@ -19,6 +19,10 @@ export interface DraftAgency {
   unitId: string | null;
   unitName: string | undefined;
   source: string | null;
+  /** Several units, as suggested for a district closed in 2025 (its successor communes); cleared by a pick. */
+  unitIds?: { id: string; name: string }[];
+  /** Why the preview suggested the mapping (a successor), or why it left the name unmapped. */
+  reason?: { vi: string; en: string } | null;
 }
 
 /** The document's parts as typed: one paragraph a line. */
@@ -61,6 +65,12 @@ export function draftOf(
         agency.unit?.name ??
         (agency.group ? `${agency.group.name} (${formatNumber(agency.group.memberCount)})` : undefined),
       source: agency.source,
+      // A suggestion of several units (a district's communes) is pre-filled as they are, for the person to accept.
+      unitIds:
+        !agency.unit && agency.suggestion && agency.suggestion.units.length > 1
+          ? agency.suggestion.units.map((unit) => ({ id: String(unit.id), name: unit.name }))
+          : undefined,
+      reason: agency.suggestion?.reason ?? agency.note ?? null,
     })),
     tasks: preview.plan.tasks.map((task) => ({ ...task, dueText: formatDateVi(task.due) })),
     parts: parts
@@ -142,6 +152,7 @@ export function planInputOf(
       return {
         name: agency.name,
         unitId: agency.unitId && !isGroup ? Number(agency.unitId) : null,
+        unitIds: agency.unitId === null ? (agency.unitIds ?? []).map((unit) => Number(unit.id)) : [],
         groupKey: isGroup ? agency.unitId : null,
       };
     }),
