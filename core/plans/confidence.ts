@@ -81,10 +81,51 @@ export function garbledWords(text: string): string[] {
   return (text.match(/[\p{L}\p{N}]+/gu) ?? []).filter(isGarbledWord);
 }
 
-/** A value from the text: sure when it reads cleanly, else unsure with the reading as the candidate. */
-export function readValue(value: string | null, reason: Reason, none: Reason): Reading {
+/** OCR-tolerant key of a word: diacritics folded, look-alikes merged (1/l/I → i, 0/6 → o, rn → m, b → h, c → e). */
+export function looseKey(word: string): string {
+  return foldVietnamese(word)
+    .replace(/rn/g, 'm')
+    .replace(/li/g, 'h')
+    .replace(/[1l|]/g, 'i')
+    .replace(/[06]/g, 'o')
+    .replace(/5/g, 's')
+    .replace(/b/g, 'h')
+    .replace(/p/g, 'd')
+    .replace(/c/g, 'e');
+}
+
+/** Puts right the slips of a reading it can: each damaged word by a clean one of the same shape. */
+export type Repair = (text: string) => string;
+
+/**
+ * A repair from the document's own words: a damaged word becomes the commonest clean word of the text
+ * with the same OCR-tolerant key ("chínb" → "chính", "c6ng" → "công"). Only ever a candidate.
+ */
+export function repairFrom(lines: string[], extra: string[] = []): Repair {
+  const byKey = new Map<string, Map<string, number>>();
+  for (const word of [...lines, ...extra].join(' ').match(/[\p{L}\p{N}]+/gu) ?? []) {
+    if (isGarbledWord(word) || word.length < 2) continue;
+    const key = looseKey(word);
+    const words = byKey.get(key) ?? new Map<string, number>();
+    const lower = word.toLowerCase();
+    words.set(lower, (words.get(lower) ?? 0) + 1);
+    byKey.set(key, words);
+  }
+  return (text) =>
+    text.replace(/[\p{L}\p{N}]+/gu, (word) => {
+      if (!isGarbledWord(word)) return word;
+      const found = [...(byKey.get(looseKey(word))?.entries() ?? [])].sort((a, b) => b[1] - a[1])[0]?.[0];
+      if (!found) return word;
+      return /^\p{Lu}/u.test(word) ? (found[0]?.toUpperCase() ?? '') + found.slice(1) : found;
+    });
+}
+
+const asRead: Repair = (text) => text;
+
+/** A value from the text: sure when it reads cleanly, else unsure with its repair as the candidate. */
+export function readValue(value: string | null, reason: Reason, none: Reason, repair = asRead): Reading {
   if (!value) return missingValue(none);
-  return garbledWords(value).length > 0 ? unsureValue(OCR_DAMAGE, value) : sureValue(value, reason);
+  return garbledWords(value).length > 0 ? unsureValue(OCR_DAMAGE, repair(value)) : sureValue(value, reason);
 }
 
 /** The document with each unsure or missing field emptied, and the confidence of each. */

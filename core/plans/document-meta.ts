@@ -12,6 +12,7 @@ import {
   type Reading,
   type Reason,
   readValue,
+  repairFrom,
   settle,
   sureValue,
   unsureValue,
@@ -29,7 +30,7 @@ import { readLabelledFields } from './labelled-fields.ts';
 import { foldSameLength } from './match-key.ts';
 import { newsIssueDate, readNewsLead } from './news-lead.ts';
 import { isMostlyUpper } from './normalise.ts';
-import { canonicalPlace, provinceWithKind } from './places.ts';
+import { canonicalPlace, PLACE_NAMES, provinceWithKind } from './places.ts';
 import { readIssuer, readSigner } from './signatories.ts';
 import type { DocumentConfidence, PlanDocument } from './types.ts';
 
@@ -44,6 +45,7 @@ function repairDateDigits(text: string): string {
 /** Folded, digits repaired, and the look-alikes OCR makes of "ngày", "tháng", "năm" undone. */
 const dateKey = (line: string) =>
   foldSameLength(repairDateDigits(line))
+    .replace(/\b(ngay|thang)\s+s\b/g, (found) => `${found.slice(0, -1)}5`)
     .replace(/\bnarn\b/g, 'nam ')
     .replace(/\bthaug\b/g, 'thang');
 
@@ -142,7 +144,9 @@ function readTitle(lines: string[]): { type: string | null; title: string | null
     for (let next = index + 1; next < lines.length; next += 1) {
       const candidate = lines[next] ?? '';
       if (candidate === '') {
-        if (parts.length > 0) break;
+        // A blank line inside the title (a PDF's wrap): the title goes on when the next line starts small.
+        const after = lines.slice(next + 1).find((line) => line !== '') ?? '';
+        if (parts.length > 0 && !/^\p{Ll}/u.test(after)) break;
         continue;
       }
       if (TITLE_STOP.test(candidate) || /^[_\-–—=.]{3,}$/.test(candidate)) break;
@@ -220,6 +224,7 @@ function labelledIssuer(value: string | undefined, symbol: string | null, on: st
 
 export function readDocumentMeta(source: string[], preamble: string[], warnings: string[]): DocumentMeta {
   const lines = unmergeHeader(source);
+  const repair = repairFrom(lines, [...PLACE_NAMES]);
   const labelled = readLabelledFields(lines);
   const own = readNumber(lines);
   const news = own ? null : readNewsLead(preamble);
@@ -254,10 +259,16 @@ export function readDocumentMeta(source: string[], preamble: string[], warnings:
   const signerLabel = labelled.signer
     ? readValue(labelled.signer, OTHER_REASONS.labelledSigner, OTHER_REASONS.labelledSigner)
     : null;
-  const signed = readSigner(lines);
-  const issuer = readIssuer(lines, preamble, place, on, symbol, [
-    labelledIssuer(labelled.issuer ?? labelled.place, symbol, on),
-  ]);
+  const signed = readSigner(lines, repair);
+  const issuer = readIssuer(
+    lines,
+    preamble,
+    place,
+    on,
+    symbol,
+    [labelledIssuer(labelled.issuer ?? labelled.place, symbol, on)],
+    repair,
+  );
   // ND 30/2020: a provincial body's place is its province ("Hưng Yên, ngày …").
   const provinceOfIssuer =
     issuer.confidence.level === 'sure'
@@ -278,7 +289,7 @@ export function readDocumentMeta(source: string[], preamble: string[], warnings:
     place: placeReading,
     issuer,
     signer: signed.confidence.level === 'sure' ? signed : firstReading([signerLabel, signed], signed),
-    title: readValue(title, OTHER_REASONS.title, OTHER_REASONS.noTitle),
+    title: readValue(title, OTHER_REASONS.title, OTHER_REASONS.noTitle, repair),
   });
   return {
     document,

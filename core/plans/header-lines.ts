@@ -6,21 +6,9 @@
  * the left column first, so the issuer is read above the number and never with the motto.
  */
 import { foldVietnamese } from '../text/vietnamese.ts';
+import { looseKey } from './confidence.ts';
 import { foldSameLength } from './match-key.ts';
 import { canonicalPlace } from './places.ts';
-
-/** OCR-tolerant key of a word: diacritics folded, look-alikes merged (1/l/I → i, 0/6 → o, rn → m, b → h). */
-export function looseKey(word: string): string {
-  return foldVietnamese(word)
-    .replace(/rn/g, 'm')
-    .replace(/li/g, 'h')
-    .replace(/[1l|]/g, 'i')
-    .replace(/[06]/g, 'o')
-    .replace(/5/g, 's')
-    .replace(/b/g, 'h')
-    .replace(/p/g, 'd')
-    .replace(/c(?=t$)/, 'e');
-}
 
 const MOTTO = ['cong', 'hoa', 'xa', 'hoi', 'chu', 'nghia', 'viet', 'nam'].map(looseKey);
 const MOTTO_LINE_2 = ['doc', 'lap', 'tu', 'do', 'hanh', 'phuc'].map(looseKey);

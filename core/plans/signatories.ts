@@ -140,7 +140,7 @@ export const ISSUER_REASONS = {
 };
 
 /** The issuer in the header, with how sure: a merged motto or a line that names no body is unsure. */
-function headerIssuer(lines: string[]): Reading | null {
+function headerIssuer(lines: string[], repair: Repair): Reading | null {
   const name = readIssuerHeader(lines);
   if (!name) return null;
   const folded = foldVietnamese(name);
@@ -150,7 +150,7 @@ function headerIssuer(lines: string[]): Reading | null {
     return unsureValue(ISSUER_REASONS.motto, before.split(' ').length > 3 ? before : null);
   }
   if (!BODY_START.test(folded)) return unsureValue(ISSUER_REASONS.notBody, name);
-  return readValue(name, ISSUER_REASONS.header, ISSUER_REASONS.none);
+  return readValue(name, ISSUER_REASONS.header, ISSUER_REASONS.none, repair);
 }
 
 // On folded text: "Ủy ban nhân dân tỉnh (Hưng Yên) ban hành Kế hoạch …".
@@ -171,8 +171,9 @@ export function readIssuer(
   on: string | null,
   symbol: string | null,
   others: Array<Reading | null> = [],
+  repair: Repair = (text) => text,
 ): Reading {
-  const header = headerIssuer(lines);
+  const header = headerIssuer(lines, repair);
   if (header?.confidence.level === 'sure') return header;
   const committee = place ? `Ủy ban nhân dân ${provinceWithKind(place, on)}` : null;
   let fromPreamble: Reading | null = null;
@@ -185,7 +186,7 @@ export function readIssuer(
     // A capitalised name belongs to the body ("tỉnh Hưng Yên"); lower-case words are the sentence.
     if (name !== '' && /^\p{Lu}/u.test(name)) {
       const body = `Ủy ban nhân dân ${KIND_OF_BODY[kind]} ${canonicalPlace(name) ?? name}`;
-      fromPreamble = readValue(body, ISSUER_REASONS.preamble, ISSUER_REASONS.none);
+      fromPreamble = readValue(body, ISSUER_REASONS.preamble, ISSUER_REASONS.none, repair);
       break;
     }
     if (kind === 'tinh' || kind === 'thanh pho') {
@@ -239,7 +240,7 @@ export const SIGNER_REASONS = {
 };
 
 /** The name under the signature block ("TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH / Nguyễn Văn Phóng"). */
-export function readSigner(lines: string[]): Reading {
+export function readSigner(lines: string[], repair: Repair = (text) => text): Reading {
   for (let index = 0; index < lines.length; index += 1) {
     if (!isSignatureLine(lines[index] ?? '')) continue;
     let seen = 0;
@@ -248,7 +249,7 @@ export function readSigner(lines: string[]): Reading {
       if (line === '' || line.startsWith('-') || /^(nơi nhận|noi nhan)/i.test(line)) continue;
       const name = personName(line, true);
       if (name) {
-        const reading = readValue(name, SIGNER_REASONS.signature, SIGNER_REASONS.none);
+        const reading = readValue(name, SIGNER_REASONS.signature, SIGNER_REASONS.none, repair);
         if (reading.confidence.level !== 'sure') return reading;
         return SURNAMES.has(foldVietnamese(name.split(' ')[0] ?? ''))
           ? reading
