@@ -5,7 +5,15 @@
  */
 import { foldVietnamese } from '../text/vietnamese.ts';
 import { AGENCY_TABLE } from './agency-table.ts';
-import { firstReading, missingValue, type Reading, readValue, sureValue, unsureValue } from './confidence.ts';
+import {
+  firstReading,
+  missingValue,
+  type Reading,
+  type Repair,
+  readValue,
+  sureValue,
+  unsureValue,
+} from './confidence.ts';
 import { NUMBER_LINE, upperFold } from './document-number.ts';
 import { foldSameLength } from './match-key.ts';
 import { isMostlyUpper, isSignatureLine } from './normalise.ts';
