@@ -41,6 +41,12 @@ export function firstReading<T>(readings: Array<Reading<T> | null>, fallback: Re
   );
 }
 
+/** Surnames as written, so a damaged signer's name is offered back with its diacritics. */
+export const SURNAMES_WRITTEN =
+  'Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đoàn Lâm Mai Trịnh Lương Hà Tạ Cao Đào Chu Thái Kiều Lưu Quách Tô Triệu Vương Phùng Từ Khúc Nông Lò Đàm Giang Lại Tống Văn Kim Lăng La Mạc Trương Ông Nghiêm Châu Thạch Quan Hứa Diệp Âu Bạch Cù Giáp Khổng Liêu Mạch Ninh Tiêu Thiều Quang Hàn Sơn Vi Đầu Khuất Tăng Ưng Ma Thi Cầm Tôn'.split(
+    ' ',
+  );
+
 export const OCR_DAMAGE: Reason = {
   vi: 'Có chữ bị nhận dạng sai (OCR): kiểm tra lại và sửa trước khi dùng.',
   en: 'Some letters look misread by OCR: check and correct before using it.',
@@ -102,21 +108,30 @@ export type Repair = (text: string) => string;
  * with the same OCR-tolerant key ("chínb" → "chính", "c6ng" → "công"). Only ever a candidate.
  */
 export function repairFrom(lines: string[], extra: string[] = []): Repair {
-  const byKey = new Map<string, Map<string, number>>();
+  // Per key, each clean word with how often it is written, and how often with a capital.
+  const byKey = new Map<string, Map<string, { all: number; capital: number }>>();
   for (const word of [...lines, ...extra].join(' ').match(/[\p{L}\p{N}]+/gu) ?? []) {
     if (isGarbledWord(word) || word.length < 2) continue;
     const key = looseKey(word);
-    const words = byKey.get(key) ?? new Map<string, number>();
+    const words = byKey.get(key) ?? new Map<string, { all: number; capital: number }>();
     const lower = word.toLowerCase();
-    words.set(lower, (words.get(lower) ?? 0) + 1);
+    const seen = words.get(lower) ?? { all: 0, capital: 0 };
+    seen.all += 1;
+    if (/^\p{Lu}/u.test(word)) seen.capital += 1;
+    words.set(lower, seen);
     byKey.set(key, words);
   }
   return (text) =>
     text.replace(/[\p{L}\p{N}]+/gu, (word) => {
       if (!isGarbledWord(word)) return word;
-      const found = [...(byKey.get(looseKey(word))?.entries() ?? [])].sort((a, b) => b[1] - a[1])[0]?.[0];
+      const capital = /^\p{Lu}/u.test(word);
+      // A capitalised word (a name) is repaired from the words written with a capital first.
+      const found = [...(byKey.get(looseKey(word))?.entries() ?? [])].sort(
+        (a, b) => (capital ? b[1].capital - a[1].capital : 0) || b[1].all - a[1].all,
+      )[0]?.[0];
       if (!found) return word;
-      return /^\p{Lu}/u.test(word) ? (found[0]?.toUpperCase() ?? '') + found.slice(1) : found;
+      if ((word.match(/\p{Lu}/gu)?.length ?? 0) >= 2) return found.toUpperCase();
+      return capital ? (found[0]?.toUpperCase() ?? '') + found.slice(1) : found;
     });
 }
 

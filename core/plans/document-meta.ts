@@ -13,6 +13,7 @@ import {
   type Reason,
   readValue,
   repairFrom,
+  SURNAMES_WRITTEN,
   settle,
   sureValue,
   unsureValue,
@@ -225,6 +226,9 @@ function labelledIssuer(value: string | undefined, symbol: string | null, on: st
 export function readDocumentMeta(source: string[], preamble: string[], warnings: string[]): DocumentMeta {
   const lines = unmergeHeader(source);
   const repair = repairFrom(lines, [...PLACE_NAMES]);
+  // A name opens with a surname: its first word is repaired from the surnames, the rest from the text.
+  const surname = repairFrom([], SURNAMES_WRITTEN);
+  const repairName = (name: string) => repair(name.replace(/^\S+/, (first) => surname(first)));
   const labelled = readLabelledFields(lines);
   const own = readNumber(lines);
   const news = own ? null : readNewsLead(preamble);
@@ -259,7 +263,7 @@ export function readDocumentMeta(source: string[], preamble: string[], warnings:
   const signerLabel = labelled.signer
     ? readValue(labelled.signer, OTHER_REASONS.labelledSigner, OTHER_REASONS.labelledSigner)
     : null;
-  const signed = readSigner(lines, repair);
+  const signed = readSigner(lines, repairName);
   const issuer = readIssuer(
     lines,
     preamble,

@@ -11,6 +11,7 @@ import { foldSameLength } from './match-key.ts';
 import { canonicalPlace } from './places.ts';
 
 const MOTTO = ['cong', 'hoa', 'xa', 'hoi', 'chu', 'nghia', 'viet', 'nam'].map(looseKey);
+const GLUED_MOTTO = looseKey('doc');
 const MOTTO_LINE_2 = ['doc', 'lap', 'tu', 'do', 'hanh', 'phuc'].map(looseKey);
 
 interface Word {
@@ -27,8 +28,9 @@ function wordsOf(line: string): Word[] {
   }));
 }
 
-/** How many of the first four words of `phrase` the words from `at` spell. */
+/** How many of the first four words of `phrase` the words from `at` spell (0 unless the first does). */
 function agreement(words: Word[], at: number, phrase: string[]): number {
+  if (words[at]?.key !== phrase[0]) return 0;
   return phrase.slice(0, 4).filter((key, offset) => words[at + offset]?.key === key).length;
 }
 
@@ -43,7 +45,7 @@ function mottoStart(line: string): number | null {
     // "…YÊNĐộc lập": the motto glued to the issuer's last word.
     if (
       word.key.length > 3 &&
-      word.key.endsWith('doc') &&
+      word.key.endsWith(GLUED_MOTTO) &&
       agreement(words, at + 1, MOTTO_LINE_2.slice(1)) >= 2
     )
       return word.start + word.text.length - 3;
