@@ -108,25 +108,32 @@ export type Repair = (text: string) => string;
  * with the same OCR-tolerant key ("chínb" → "chính", "c6ng" → "công"). Only ever a candidate.
  */
 export function repairFrom(lines: string[], extra: string[] = []): Repair {
-  // Per key, each clean word with how often it is written, and how often with a capital.
-  const byKey = new Map<string, Map<string, { all: number; capital: number }>>();
-  for (const word of [...lines, ...extra].join(' ').match(/[\p{L}\p{N}]+/gu) ?? []) {
-    if (isGarbledWord(word) || word.length < 2) continue;
-    const key = looseKey(word);
-    const words = byKey.get(key) ?? new Map<string, { all: number; capital: number }>();
-    const lower = word.toLowerCase();
-    const seen = words.get(lower) ?? { all: 0, capital: 0 };
-    seen.all += 1;
-    if (/^\p{Lu}/u.test(word)) seen.capital += 1;
-    words.set(lower, seen);
-    byKey.set(key, words);
-  }
+  // Per key, each clean word with how often it is written, and how often with a capital; built only
+  // when a damaged value needs it.
+  let known: Map<string, Map<string, { all: number; capital: number }>> | null = null;
+  const vocabulary = () => {
+    if (known) return known;
+    const byKey = new Map<string, Map<string, { all: number; capital: number }>>();
+    for (const word of [...lines, ...extra].join(' ').match(/[\p{L}\p{N}]+/gu) ?? []) {
+      if (isGarbledWord(word) || word.length < 2) continue;
+      const key = looseKey(word);
+      const words = byKey.get(key) ?? new Map<string, { all: number; capital: number }>();
+      const lower = word.toLowerCase();
+      const seen = words.get(lower) ?? { all: 0, capital: 0 };
+      seen.all += 1;
+      if (/^\p{Lu}/u.test(word)) seen.capital += 1;
+      words.set(lower, seen);
+      byKey.set(key, words);
+    }
+    known = byKey;
+    return byKey;
+  };
   return (text) =>
     text.replace(/[\p{L}\p{N}]+/gu, (word) => {
       if (!isGarbledWord(word)) return word;
       const capital = /^\p{Lu}/u.test(word);
       // A capitalised word (a name) is repaired from the words written with a capital first.
-      const found = [...(byKey.get(looseKey(word))?.entries() ?? [])].sort(
+      const found = [...(vocabulary().get(looseKey(word))?.entries() ?? [])].sort(
         (a, b) => (capital ? b[1].capital - a[1].capital : 0) || b[1].all - a[1].all,
       )[0]?.[0];
       if (!found) return word;
