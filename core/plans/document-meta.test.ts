@@ -6,8 +6,8 @@ import { bodyName } from './signatories.ts';
 
 function meta(text: string, preamble: string[] = []) {
   const warnings: string[] = [];
-  const { document, planYear } = readDocumentMeta(cleanLines(text), preamble, warnings);
-  return { document, planYear, warnings };
+  const { document, confidence, planYear } = readDocumentMeta(cleanLines(text), preamble, warnings);
+  return { document, confidence, planYear, warnings };
 }
 
 describe('document type and number', () => {
@@ -87,9 +87,16 @@ describe('readDocumentMeta', () => {
     expect(meta(body, ['Ủy ban nhân dân thành phố ban hành Kế hoạch như sau:']).document.issuer).toBe(
       'Ủy ban nhân dân thành phố Hà Nội',
     );
-    expect(meta(`${body}\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nNguyễn Văn A`).document).toMatchObject({
-      issuer: 'Ủy ban nhân dân thành phố Hà Nội',
-      signer: 'Nguyễn Văn A',
+    // The signature block only suggests the committee: the field stays empty, the guess offered.
+    const signed = meta(`${body}\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nNguyễn Văn A`);
+    expect(signed.document).toMatchObject({ issuer: null, signer: 'Nguyễn Văn A' });
+    expect(signed.confidence.issuer).toEqual({
+      level: 'unsure',
+      reason: {
+        vi: 'Không có tên cơ quan ở đầu văn bản; đoán từ khối chữ ký và địa danh.',
+        en: 'No issuer in the header; guessed from the signature block and the place.',
+      },
+      candidate: 'Ủy ban nhân dân thành phố Hà Nội',
     });
   });
 

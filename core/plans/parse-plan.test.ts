@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { formatDateVi } from '../text/dates.ts';
 import { foldVietnamese } from '../text/vietnamese.ts';
 import {
   HUNG_YEN_CCHC_2023,
@@ -250,17 +251,28 @@ describe('parsePlan on damaged copies of the seeds', () => {
       const clean = parsePlan(fixture(file));
       const damaged = parsePlan(ocrDamage(fixture(file)));
       expect(outline(damaged)).toEqual(outline(clean));
-      expect(damaged.document.issuedOn).toBe(clean.document.issuedOn);
+      // A date only the signature stamp gives is offered, not taken (it may be a day later).
+      expect(damaged.document.issuedOn ?? damaged.documentConfidence?.issuedOn.candidate).toBe(
+        damaged.document.issuedOn ? clean.document.issuedOn : formatDateVi(clean.document.issuedOn),
+      );
       expect(damaged.document.type).toBe(clean.document.type);
       expect(damaged.indices).toEqual(clean.indices);
     });
   }
 
-  it('takes the date from the digital-signature stamp when the date line is unreadable, and says so', () => {
+  it('offers the date of the digital-signature stamp when the date line is unreadable, and says so', () => {
     const plan = parsePlan(ocrDamage(fixture('hung-yen-papi-2020.txt')));
-    expect(plan.document.issuedOn).toBe('2020-02-27');
+    expect(plan.document.issuedOn).toBeNull();
+    expect(plan.documentConfidence?.issuedOn).toEqual({
+      level: 'unsure',
+      reason: {
+        vi: 'Dòng ngày tháng không đọc được; ngày ký số có thể khác ngày ban hành.',
+        en: 'The date line is unreadable; the digital signature’s date may differ from the date of issue.',
+      },
+      candidate: '27/02/2020',
+    });
     expect(plan.warnings).toContain(
-      'Không đọc được dòng địa danh, ngày tháng; ngày ban hành lấy từ chữ ký số.',
+      'Không đọc được dòng địa danh, ngày tháng; ngày ký số được đề xuất làm ngày ban hành.',
     );
   });
 });

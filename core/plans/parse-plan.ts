@@ -246,7 +246,9 @@ function parse(source: string): ParsedPlan {
       .filter((node) => ['purpose', 'objectives'].includes(roleOf(node, roles)))
       .map(subtreeText),
   ];
-  const title = meta.document.title ? toMatchText(meta.document.title) : null;
+  // An unsure title (OCR slips) still tells which indices the plan aims at.
+  const titleText = meta.document.title ?? meta.confidence.title.candidate ?? null;
+  const title = titleText ? toMatchText(titleText) : null;
   const indices = findIndices(title, aims.map(toMatchText));
 
   const organisation = [...walk(root)].filter((node) => roles.get(node) === 'organisation');
@@ -281,12 +283,13 @@ function parse(source: string): ParsedPlan {
     warnings.push(`${unassigned}/${tasks.length} nhiệm vụ chưa xác định được đơn vị chủ trì.`);
   return {
     document: meta.document,
+    documentConfidence: meta.confidence,
     indices,
     sections: sectionsAbove(root, tasks),
     tasks,
     targets: findPlanTargets(root, roles),
     warnings,
-    parts: readPlanParts({ preamble, root, roles, lines, title: meta.document.title }),
+    parts: readPlanParts({ preamble, root, roles, lines, title: titleText }),
   };
 }
 

@@ -76,6 +76,9 @@ const CITIES: Array<{ name: string; since: string }> = [
   { name: 'Đồng Nai', since: '2025-07-01' },
 ];
 
+/** Every province and city name, as officially spelt. */
+export const PLACE_NAMES: readonly string[] = [...PROVINCES, ...CITIES.map((city) => city.name)];
+
 const BY_KEY = new Map<string, string>();
 for (const name of [...PROVINCES, ...CITIES.map((city) => city.name)]) BY_KEY.set(placeKey(name), name);
 BY_KEY.set(placeKey('Thành phố Hồ Chí Minh'), 'Thành phố Hồ Chí Minh');

@@ -9,7 +9,14 @@ import { idSchema, versionSchema } from '../ids.ts';
 import { isoDate, optionalText, text } from '../text/fields.ts';
 import { groupKeySchema, groupRefSchema } from '../units/groups.ts';
 import { DIMENSION_TABLE } from './dimension-table.ts';
-import { DIMENSION_CODES, type DimensionCode, INDEX_CODES, RECURRENCES, type Recurrence } from './types.ts';
+import {
+  DIMENSION_CODES,
+  type DimensionCode,
+  DOCUMENT_FIELDS,
+  INDEX_CODES,
+  RECURRENCES,
+  type Recurrence,
+} from './types.ts';
 
 export const PLAN_STATUSES = ['draft', 'active', 'closed'] as const;
 export type PlanStatus = (typeof PLAN_STATUSES)[number];
@@ -218,6 +225,27 @@ export const planDetailSchema = planSummarySchema.extend({
   version: z.number().int(),
 });
 export type PlanDetail = z.infer<typeof planDetailSchema>;
+
+// ---- What the import screen reads: the parse, each particular with how sure the importer is ----
+
+/** One particular's confidence (core/plans/types.ts FieldConfidence). */
+export const fieldConfidenceSchema = z.object({
+  level: z.enum(['sure', 'unsure', 'missing']),
+  reason: z.object({ vi: z.string(), en: z.string() }),
+  candidate: z.string().optional(),
+});
+
+export const documentConfidenceSchema = z.object(
+  Object.fromEntries(DOCUMENT_FIELDS.map((field) => [field, fieldConfidenceSchema])) as Record<
+    (typeof DOCUMENT_FIELDS)[number],
+    typeof fieldConfidenceSchema
+  >,
+);
+
+/** The parsed plan as the preview returns it: plain data, with the particulars' confidence described. */
+export const parsedPlanPreviewSchema = z.looseObject({
+  documentConfidence: documentConfidenceSchema.optional(),
+});
 
 // ---- What the import screen sends to save a plan -------------------------------------------------
 

@@ -5,6 +5,15 @@
  */
 import { foldVietnamese } from '../text/vietnamese.ts';
 import { AGENCY_TABLE } from './agency-table.ts';
+import {
+  firstReading,
+  missingValue,
+  type Reading,
+  type Repair,
+  readValue,
+  sureValue,
+  unsureValue,
+} from './confidence.ts';
 import { NUMBER_LINE, upperFold } from './document-number.ts';
 import { foldSameLength } from './match-key.ts';
 import { isMostlyUpper, isSignatureLine } from './normalise.ts';
@@ -70,13 +79,33 @@ export function bodyName(upper: string): string {
   return /^(uy ban nhan dan|ubnd)$/.test(folded.join(' ')) ? 'Ủy ban nhân dân' : sentenceCase(upper);
 }
 
+const TYPE_LINE = /^(KE HOACH|QUYET DINH|CHUONG TRINH|BAO CAO|TO TRINH|CONG VAN|THONG BAO|HUONG DAN)\b/;
+const RULE = /^[_\-–—=*.]+$/;
+
+/**
+ * The issuer's lines: the run of capitalised lines just above the number ("Số: …"), or above the type
+ * name when there is no number line, past the motto and the place-date. A line in running text (a
+ * site's menu, a page title, a metadata block) ends the run: a site's name above it is not the issuer.
+ */
+function issuerLines(lines: string[]): string[] {
+  const numberAt = lines.findIndex((line, index) => index < 80 && NUMBER_LINE.test(line));
+  const typeAt = lines.findIndex((line, index) => index < 80 && TYPE_LINE.test(upperFold(line)));
+  const end = numberAt !== -1 ? numberAt : typeAt !== -1 ? typeAt : Math.min(lines.length, 12);
+  const run: string[] = [];
+  for (let index = end - 1; index >= 0; index -= 1) {
+    const line = lines[index] ?? '';
+    const folded = foldSameLength(line);
+    if (line === '' || RULE.test(line) || NATIONAL_MOTTO.test(line) || /,\s*ngay\b/.test(folded)) continue;
+    if (/^doc lap\b/.test(folded) || TYPE_LINE.test(upperFold(line))) continue;
+    if (!isMostlyUpper(line)) break;
+    run.unshift(line);
+  }
+  return run;
+}
+
 function readIssuerHeader(lines: string[]): string | null {
-  const numberAt = lines.findIndex((line) => NUMBER_LINE.test(line));
-  const header = lines.slice(0, numberAt === -1 ? 12 : numberAt);
   const bodies: string[] = [];
-  for (const line of header) {
-    if (line === '' || NATIONAL_MOTTO.test(line) || !isMostlyUpper(line) || /^[_\-–—=]+$/.test(line))
-      continue;
+  for (const line of issuerLines(lines)) {
     if (PLACE_CONTINUATION.test(line) && bodies.length > 0) bodies[bodies.length - 1] += ` ${line}`;
     else bodies.push(line);
   }
@@ -90,6 +119,46 @@ function readIssuerHeader(lines: string[]): string | null {
     if (parentPlace) return `${name} ${parentPlace[0]}`;
   }
   return name;
+}
+
+// What an issuing body's name starts with; anything else above the number is not one (a site's name).
+const BODY_START =
+  /^(uy ban|ubnd|hoi dong|hdnd|so|bo|ban|van phong|thanh tra|cong an|toa an|vien|chi cuc|cuc|tong cuc|trung tam|truong|benh vien|bao hiem|kho bac|chi nhanh|ngan hang|dang uy|tinh uy|huyen uy|thanh uy|thi uy|quan uy|dang bo|mat tran|doan|hoi|phong|chinh phu|thu tuong|quoc hoi|bo chi huy|bo tu lenh|tong cong ty|cong ty|dai|chu tich)\b/;
+const MOTTO_WORDS = /\b(cong hoa|chu nghia|doc lap|tu do|hanh phuc)\b/;
+
+export const ISSUER_REASONS = {
+  header: { vi: 'Đọc từ phần đầu văn bản (cơ quan ban hành).', en: 'Read from the document’s header.' },
+  preamble: {
+    vi: 'Đọc từ câu mở đầu ("… ban hành Kế hoạch").',
+    en: 'Read from the opening sentence ("… issues the plan").',
+  },
+  motto: {
+    vi: 'Dòng tên cơ quan bị dính với quốc hiệu: kiểm tra lại tên cơ quan ban hành.',
+    en: 'The issuer’s line is merged with the national motto: check the issuing body.',
+  },
+  notBody: {
+    vi: 'Dòng phía trên số văn bản không giống tên một cơ quan (có thể là tên trang web).',
+    en: 'The line above the number does not look like a body’s name (perhaps a website’s).',
+  },
+  signature: {
+    vi: 'Không có tên cơ quan ở đầu văn bản; đoán từ khối chữ ký và địa danh.',
+    en: 'No issuer in the header; guessed from the signature block and the place.',
+  },
+  none: { vi: 'Không tìm thấy cơ quan ban hành.', en: 'No issuing body found.' },
+};
+
+/** The issuer in the header, with how sure: a merged motto or a line that names no body is unsure. */
+function headerIssuer(lines: string[], repair: Repair): Reading | null {
+  const name = readIssuerHeader(lines);
+  if (!name) return null;
+  const folded = foldVietnamese(name);
+  const motto = MOTTO_WORDS.exec(folded);
+  if (motto) {
+    const before = name.slice(0, motto.index).trim();
+    return unsureValue(ISSUER_REASONS.motto, before.split(' ').length > 3 ? before : null);
+  }
+  if (!BODY_START.test(folded)) return unsureValue(ISSUER_REASONS.notBody, name);
+  return readValue(name, ISSUER_REASONS.header, ISSUER_REASONS.none, repair);
 }
 
 // On folded text: "Ủy ban nhân dân tỉnh (Hưng Yên) ban hành Kế hoạch …".
@@ -109,10 +178,13 @@ export function readIssuer(
   place: string | null,
   on: string | null,
   symbol: string | null,
-): string | null {
-  const header = readIssuerHeader(lines);
-  if (header) return header;
+  others: Array<Reading | null> = [],
+  repair: Repair = (text) => text,
+): Reading {
+  const header = headerIssuer(lines, repair);
+  if (header?.confidence.level === 'sure') return header;
   const committee = place ? `Ủy ban nhân dân ${provinceWithKind(place, on)}` : null;
+  let fromPreamble: Reading | null = null;
   for (const paragraph of preamble) {
     const match = PREAMBLE_ISSUER.exec(foldSameLength(paragraph));
     if (!match) continue;
@@ -120,13 +192,24 @@ export function readIssuer(
     const [nameStart, nameEnd] = match.indices?.[2] ?? [0, 0];
     const name = paragraph.slice(nameStart, nameEnd).trim();
     // A capitalised name belongs to the body ("tỉnh Hưng Yên"); lower-case words are the sentence.
-    if (name !== '' && /^\p{Lu}/u.test(name))
-      return `Ủy ban nhân dân ${KIND_OF_BODY[kind]} ${canonicalPlace(name) ?? name}`;
-    if (kind === 'tinh' || kind === 'thanh pho') return committee ?? `Ủy ban nhân dân ${KIND_OF_BODY[kind]}`;
+    if (name !== '' && /^\p{Lu}/u.test(name)) {
+      const body = `Ủy ban nhân dân ${KIND_OF_BODY[kind]} ${canonicalPlace(name) ?? name}`;
+      fromPreamble = readValue(body, ISSUER_REASONS.preamble, ISSUER_REASONS.none, repair);
+      break;
+    }
+    if (kind === 'tinh' || kind === 'thanh pho') {
+      fromPreamble = committee
+        ? sureValue(committee, ISSUER_REASONS.preamble)
+        : unsureValue(ISSUER_REASONS.preamble, `Ủy ban nhân dân ${KIND_OF_BODY[kind]}`);
+      break;
+    }
   }
   const signsForCommittee = lines.some((line) => /^(TM|KT)\.\s*(UY BAN NHAN DAN|UBND)/.test(upperFold(line)));
-  if (committee && (signsForCommittee || /-UBND\b/.test(symbol ?? ''))) return committee;
-  return null;
+  const fromSignature =
+    committee && (signsForCommittee || /-UBND\b/.test(symbol ?? ''))
+      ? unsureValue(ISSUER_REASONS.signature, committee)
+      : null;
+  return firstReading([header, ...others, fromPreamble, fromSignature], missingValue(ISSUER_REASONS.none));
 }
 
 const SURNAMES = new Set(
@@ -134,7 +217,7 @@ const SURNAMES = new Set(
     'nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly dinh doan lam mai trinh luong ' +
     'ha ta cao dao chu thai kieu luu quach to trieu vuong phung tu khuc nong lo dam giang lai tong van kim ' +
     'lang la mac truong ong nghiem chau thach quan hua dieu au bach cu giap khong lieu mach ninh nghiem ' +
-    'tieu yen thieu quang han son vi'
+    'tieu yen thieu quang han son vi dau khuat tang ung ma thi cam ton'
   ).split(' '),
 );
 /**
@@ -151,8 +234,21 @@ function personName(line: string, underSignature: boolean): string | null {
   return capitals ? words.map((word) => titleCaseName(word)).join(' ') : text;
 }
 
+export const SIGNER_REASONS = {
+  signature: { vi: 'Đọc từ khối chữ ký.', en: 'Read from the signature block.' },
+  guessed: {
+    vi: 'Không thấy khối chữ ký ("TM.", "KT.", "CHỦ TỊCH"); tên này lấy từ cuối văn bản.',
+    en: 'No signature block ("TM.", "KT.", "CHỦ TỊCH") found; this name comes from the end of the text.',
+  },
+  surname: {
+    vi: 'Họ của người ký không phải một họ thường gặp: có thể bị nhận dạng sai.',
+    en: 'The signer’s surname is not a common one: it may be misread.',
+  },
+  none: { vi: 'Không tìm thấy người ký.', en: 'No signer found.' },
+};
+
 /** The name under the signature block ("TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH / Nguyễn Văn Phóng"). */
-export function readSigner(lines: string[]): string | null {
+export function readSigner(lines: string[], repair: Repair = (text) => text): Reading {
   for (let index = 0; index < lines.length; index += 1) {
     if (!isSignatureLine(lines[index] ?? '')) continue;
     let seen = 0;
@@ -160,13 +256,19 @@ export function readSigner(lines: string[]): string | null {
       const line = lines[next] ?? '';
       if (line === '' || line.startsWith('-') || /^(nơi nhận|noi nhan)/i.test(line)) continue;
       const name = personName(line, true);
-      if (name) return name;
+      if (name) {
+        const reading = readValue(name, SIGNER_REASONS.signature, SIGNER_REASONS.none, repair);
+        if (reading.confidence.level !== 'sure') return reading;
+        return SURNAMES.has(foldVietnamese(name.split(' ')[0] ?? ''))
+          ? reading
+          : unsureValue(SIGNER_REASONS.surname, name);
+      }
       seen += 1;
     }
   }
   for (let index = lines.length - 1; index >= 0; index -= 1) {
     const name = personName(lines[index] ?? '', false);
-    if (name) return name;
+    if (name) return unsureValue(SIGNER_REASONS.guessed, name);
   }
-  return null;
+  return missingValue(SIGNER_REASONS.none);
 }

@@ -72,6 +72,27 @@ export interface PlanDocument {
   title: string | null;
 }
 
+/** The particulars of PlanDocument, in the order the review screen shows them. */
+export const DOCUMENT_FIELDS = ['number', 'type', 'issuedOn', 'place', 'issuer', 'signer', 'title'] as const;
+export type DocumentField = (typeof DOCUMENT_FIELDS)[number];
+
+/**
+ * How far the importer trusts a particular it read: "sure" (the value stands), "unsure" (the value is
+ * left empty: a fallback source, OCR damage, a line that mixes two things) or "missing" (nothing found).
+ * A wrong value a person does not notice is worse than an empty one they fill in.
+ */
+export type FieldLevel = 'sure' | 'unsure' | 'missing';
+
+export interface FieldConfidence {
+  level: FieldLevel;
+  /** Where the value came from, or why it was left empty, in both languages. */
+  reason: { vi: string; en: string };
+  /** An unsure field's plausible value, offered for the person to take with one click. */
+  candidate?: string;
+}
+
+export type DocumentConfidence = Record<DocumentField, FieldConfidence>;
+
 export interface PlanTask {
   /** Path in the document's own numbering: "II.1.a.1" (unnumbered dashes counted in order). */
   ref: string;
@@ -121,6 +142,8 @@ export interface PlanParts {
 
 export interface ParsedPlan {
   document: PlanDocument;
+  /** How sure each particular of `document` is; an unsure or missing one is null there. */
+  documentConfidence?: DocumentConfidence;
   /** Index codes the document sets out to improve, in the order of the brief. */
   indices: IndexCode[];
   /** The headings the tasks sit under, in document order (a task's ancestors by ref). */

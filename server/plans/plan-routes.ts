@@ -11,6 +11,7 @@ import {
   createPlanSchema,
   evidenceSchema,
   ITEM_STATUSES,
+  parsedPlanPreviewSchema,
   planDetailSchema,
   planItemSchema,
   planSummarySchema,
@@ -41,8 +42,9 @@ const itemParams = idParams.extend({ itemId: idParam });
 const MAX_TEXT = 2 * 1024 * 1024;
 
 const previewSchema = z.object({
-  // The parser's output is plain data (core/plans/types.ts), described loosely for the API document.
-  plan: z.record(z.string(), z.unknown()),
+  // The parser's output is plain data (core/plans/types.ts), described loosely for the API document
+  // except the particulars' confidence, which the review screen relies on.
+  plan: parsedPlanPreviewSchema,
   agencies: z.array(agencyMatchSchema),
   text: z.string(),
 });

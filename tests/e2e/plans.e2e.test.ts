@@ -174,3 +174,25 @@ describe('a coordinator turns plan 29/KH-UBND into tracked work', () => {
     await page.screenshot({ path: join(tmpdir(), 'chiso-e2e-tasks-month.png') });
   });
 });
+
+describe('a coordinator pastes a plan whose particulars the importer is not sure of', () => {
+  it('sees the unsure date empty with the reason, takes the offered value with one click, and saves', async () => {
+    // The date line lost in the scan; only the digital-signature stamp gives a date.
+    const text = readFileSync(SEED, 'utf8')
+      .replace('Hưng Yên, ngày 27 tháng 02 năm 2020', '')
+      .concat('\nNgày ký: 28.02.2020 15:30:45 +07:00\n');
+    await page.getByRole('navigation').getByText('Kế hoạch').click();
+    await page.getByRole('link', { name: 'Nhập kế hoạch' }).click();
+    await page.getByLabel('Nội dung văn bản').fill(text);
+    await page.getByRole('button', { name: 'Đọc văn bản' }).click();
+    await page.getByLabel('Số, ký hiệu').waitFor();
+    await expect.poll(() => page.getByLabel('Ngày ban hành').inputValue()).toBe('');
+    await page.getByText(/ngày ký số có thể khác ngày ban hành/).waitFor();
+    await page.getByText('28/02/2020', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Dùng giá trị này' }).click();
+    await expect.poll(() => page.getByLabel('Ngày ban hành').inputValue()).toBe('28/02/2020');
+    await expect.poll(() => page.getByRole('button', { name: 'Dùng giá trị này' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Lưu kế hoạch' }).click();
+    await page.getByRole('heading', { name: /Nâng cao Chỉ số Hiệu quả quản trị/ }).waitFor();
+  });
+});

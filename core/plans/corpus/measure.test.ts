@@ -20,7 +20,7 @@ describe('measureCorpus', () => {
       sameDimension: 64,
       sameLead: 64,
     });
-    expect(row?.fields.number).toEqual({ correct: 1, empty: 0, wrong: 0 });
+    expect(row?.fields.number).toEqual({ correct: 1, empty: 0, candidate: 0, wrong: 0, unflagged: 0 });
   });
 
   it('counts a different value as WRONG, a missing one as empty, lost and spurious tasks apart', () => {
@@ -34,6 +34,15 @@ describe('measureCorpus', () => {
         number: '06/CT-CTUBND',
         signer: null,
         issuer: 'ỦY BAN NHÂN DÂN TỈNH HƯNG YÊN',
+        title: null,
+      },
+      documentConfidence: reference.documentConfidence && {
+        ...reference.documentConfidence,
+        title: {
+          level: 'unsure',
+          reason: { vi: 'OCR', en: 'OCR' },
+          candidate: reference.document.title ?? '',
+        },
       },
       // The first task lost, the second reworded (kept by its ref) with another dimension, one extra.
       tasks: [
@@ -46,9 +55,11 @@ describe('measureCorpus', () => {
     const [row] = measured.classes;
     expect(row).toMatchObject({ cleanTasks: 64, sameDimension: 62, sameLead: 63, missing: 1, spurious: 1 });
     expect(row?.fields).toMatchObject({
-      number: { correct: 0, empty: 0, wrong: 1 },
-      signer: { correct: 0, empty: 1, wrong: 0 },
-      issuer: { correct: 1, empty: 0, wrong: 0 },
+      number: { correct: 0, empty: 0, candidate: 0, wrong: 1, unflagged: 0 },
+      // Emptied while its confidence still says "sure": an empty field nobody is told about.
+      signer: { correct: 0, empty: 1, candidate: 0, wrong: 0, unflagged: 1 },
+      issuer: { correct: 1, empty: 0, candidate: 0, wrong: 0, unflagged: 0 },
+      title: { correct: 0, empty: 1, candidate: 1, wrong: 0, unflagged: 0 },
     });
     expect(measured.wrong).toEqual([
       { id: 'hung-yen-papi-2020/clean/1', field: 'number', clean: '29/KH-UBND', read: '06/CT-CTUBND' },

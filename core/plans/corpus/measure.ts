@@ -1,9 +1,10 @@
 /**
  * How the importer fares on the corpus, per failure class: the share of the clean parse's tasks that
  * keep their dimension, the tasks lost and the spurious ones, and for each particular of the document
- * whether it is read right, left empty, or read WRONG — a value that looks plausible and is not, the
- * kind a person saves without noticing.
+ * whether it is read right, left empty and flagged (with the right candidate offered or not), or read
+ * WRONG — a value given as sure that is not, the kind a person saves without noticing.
  */
+import { formatDateVi } from '../../text/dates.ts';
 import { foldVietnamese } from '../../text/vietnamese.ts';
 import { parsePlan } from '../parse-plan.ts';
 import type { ParsedPlan, PlanDocument, PlanTask } from '../types.ts';
@@ -14,8 +15,14 @@ export type Field = (typeof FIELDS)[number];
 
 export interface FieldCounts {
   correct: number;
+  /** Left empty and flagged (unsure or missing): the person fills it in. */
   empty: number;
+  /** Of the empty ones, those whose offered candidate is the right value. */
+  candidate: number;
+  /** A value given as sure that differs from the clean reading: the kind a person saves unnoticed. */
   wrong: number;
+  /** Left empty with no flag saying why (should never happen). */
+  unflagged: number;
 }
 
 export interface WrongValue {
@@ -79,16 +86,19 @@ export function pairTasks(clean: PlanTask[], degraded: PlanTask[]): Array<PlanTa
   return pairs;
 }
 
-function verdict(clean: string | null, read: string | null): keyof FieldCounts {
+function verdict(clean: string | null, read: string | null): 'correct' | 'empty' | 'wrong' {
   if (valueKey(clean) === valueKey(read)) return 'correct';
   return read ? 'wrong' : 'empty';
 }
 
+// A candidate is offered as the person would type it: a date as dd/mm/yyyy.
+const candidateKey = (field: Field, value: string | null) =>
+  valueKey(field === 'issuedOn' && value ? formatDateVi(value) : value);
+
 const emptyCounts = (): Record<Field, FieldCounts> =>
-  Object.fromEntries(FIELDS.map((field) => [field, { correct: 0, empty: 0, wrong: 0 }])) as Record<
-    Field,
-    FieldCounts
-  >;
+  Object.fromEntries(
+    FIELDS.map((field) => [field, { correct: 0, empty: 0, candidate: 0, wrong: 0, unflagged: 0 }]),
+  ) as Record<Field, FieldCounts>;
 
 /** The corpus parsed and compared with its references, class by class in corpus order. */
 export function measureCorpus(
@@ -127,7 +137,14 @@ export function measureCorpus(
       const clean = entry.reference.document[field as keyof PlanDocument];
       const read = plan.document[field as keyof PlanDocument];
       const kind = verdict(clean, read);
-      row.fields[field][kind] += 1;
+      const counts = row.fields[field];
+      counts[kind] += 1;
+      const flag = plan.documentConfidence?.[field];
+      if (kind === 'empty' && clean !== null) {
+        if (!flag || flag.level === 'sure') counts.unflagged += 1;
+        else if (flag.candidate && candidateKey(field, clean) === valueKey(flag.candidate))
+          counts.candidate += 1;
+      }
       if (kind === 'wrong') wrong.push({ id: entry.id, field, clean, read });
     }
   }
@@ -146,7 +163,7 @@ export function formatMeasurement(measurement: Measurement, wrongShown = 30): st
     'same lead',
     'missing',
     'spurious',
-    ...FIELDS.map((f) => `${f} ok/empty/WRONG`),
+    ...FIELDS.map((f) => `${f} ok/flagged(cand)/WRONG`),
   ];
   const rows = measurement.classes.map((row) => [
     row.failureClass,
@@ -157,7 +174,8 @@ export function formatMeasurement(measurement: Measurement, wrongShown = 30): st
     String(row.spurious),
     ...FIELDS.map((field) => {
       const counts = row.fields[field];
-      return `${counts.correct}/${counts.empty}/${counts.wrong}`;
+      const silent = counts.unflagged > 0 ? ` !${counts.unflagged} unflagged` : '';
+      return `${counts.correct}/${counts.empty}(${counts.candidate})/${counts.wrong}${silent}`;
     }),
   ]);
   const widths = head.map((cell, column) =>

@@ -1,18 +1,4 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Group,
-  List,
-  NumberInput,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Badge, Button, Group, List, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { ApiError } from '../../api/client.ts';
@@ -21,6 +7,7 @@ import { useT } from '../../i18n/locale.tsx';
 import { isGroupValue, UnitPicker } from '../units/UnitPicker.tsx';
 import { type PlanDetail, type PlanPreview, useCreatePlan } from './api.ts';
 import { type Draft, type DraftParts, type DraftTask, planInputOf, withAgenciesOf } from './plan-review.ts';
+import { ReviewParticulars } from './ReviewParticulars.tsx';
 import { ReviewTasks } from './ReviewTasks.tsx';
 
 const PART_LABELS: Record<keyof DraftParts, string> = {
@@ -102,51 +89,11 @@ export function PlanReview({
         </Alert>
       )}
 
-      <SimpleGrid cols={{ base: 1, md: 3 }}>
-        <TextInput
-          label={t('documentNumber')}
-          value={draft.number}
-          onChange={(e) => setField('number', e.currentTarget.value)}
-        />
-        <TextInput
-          label={t('issuedOn')}
-          placeholder="dd/mm/yyyy"
-          value={draft.issuedOn}
-          error={fieldError('issuedOn')}
-          onChange={(e) => setField('issuedOn', e.currentTarget.value)}
-        />
-        <NumberInput
-          label={t('year')}
-          value={draft.year}
-          min={2000}
-          max={2100}
-          onChange={(value) => setField('year', Number(value))}
-        />
-        <TextInput
-          label={t('issuer')}
-          value={draft.issuer}
-          onChange={(e) => setField('issuer', e.currentTarget.value)}
-        />
-        <TextInput
-          label={t('signer')}
-          value={draft.signer}
-          onChange={(e) => setField('signer', e.currentTarget.value)}
-        />
-        <UnitPicker
-          label={t('ownerUnit')}
-          value={draft.unitId}
-          selectedLabel={draft.unitName}
-          error={fieldError('unitId')}
-          onChange={(value) => setField('unitId', value)}
-        />
-      </SimpleGrid>
-      <Textarea
-        label={t('titleSummary')}
-        autosize
-        minRows={2}
-        value={draft.title}
-        error={fieldError('title')}
-        onChange={(e) => setField('title', e.currentTarget.value)}
+      <ReviewParticulars
+        draft={draft}
+        confidence={preview.plan.documentConfidence}
+        setField={setField}
+        fieldError={fieldError}
       />
 
       {draft.parts && (
