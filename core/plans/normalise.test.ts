@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanLine, cleanLines, toParagraphs } from './normalise.ts';
+import { cleanLine, cleanLines, isSiteChrome, toParagraphs } from './normalise.ts';
 
 const paragraphs = (text: string) => toParagraphs(cleanLines(text)).map((paragraph) => paragraph.text);
 
@@ -37,6 +37,27 @@ describe('cleanLines', () => {
     expect(lines.filter((line) => line === 'CÔNG BÁO/Số 12')).toHaveLength(0);
     expect(lines.filter((line) => line === '- Sở Nội vụ:')).toHaveLength(3);
     expect(lines.filter((line) => line === 'trên địa bàn tỉnh.')).toHaveLength(3);
+  });
+});
+
+describe('isSiteChrome', () => {
+  it('drops a web page’s buttons and counters, not a line of the document', () => {
+    for (const line of [
+      'A A A',
+      'Cỡ chữ: A- A A+',
+      'Chia sẻ',
+      'In trang',
+      'Lượt xem: 1.234',
+      'Facebook | Zalo | Email',
+      '[Quảng cáo]',
+    ])
+      expect([line, isSiteChrome(line)]).toEqual([line, true]);
+    for (const line of [
+      'Chia sẻ dữ liệu giữa các sở, ngành.',
+      'In ấn tài liệu tuyên truyền',
+      'Quay lại nội dung tại Mục II',
+    ])
+      expect([line, isSiteChrome(line)]).toEqual([line, false]);
   });
 });
 

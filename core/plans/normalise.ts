@@ -40,6 +40,17 @@ export function cleanLine(raw: string): string {
   return PAGE_NUMBER.test(line) ? '' : line;
 }
 
+const SHARE = '(?:facebook|zalo|email|e-mail|twitter|x|in|luu|chia se|copy link|sao chep)';
+// A web page's furniture on a line of its own: font-size buttons, share and print links, view counts, ads.
+const SITE_CHROME = new RegExp(
+  `^(?:a\\s*-?\\s*a\\s*a\\s*\\+?|co chu\\s*:.*|chia se(?: bai viet)?|in trang|ban in|in bai viet|quay lai|tro ve|len dau trang|luot xem\\s*:?\\s*[\\d.]*|gui bai viet qua e-?mail|\\[?\\s*quang cao\\s*\\]?|${SHARE}(?:\\s*[|,/]\\s*${SHARE})+)$`,
+);
+
+/** Whether a line is a web page's chrome, not the document: "A A A", "Chia sẻ", "In trang", "Lượt xem: 1.234". */
+export function isSiteChrome(line: string): boolean {
+  return line.length <= 60 && SITE_CHROME.test(foldVietnamese(line).trim());
+}
+
 /**
  * Clean lines of the whole text, with running headers/footers removed: a short, capitalised,
  * unnumbered line that recurs three times or more beside a blank line is page furniture, not content
@@ -49,7 +60,8 @@ export function cleanLines(source: string): string[] {
   const lines = source
     .normalize('NFC')
     .split(/\r\n|\r|\n/)
-    .map(cleanLine);
+    .map(cleanLine)
+    .map((line) => (isSiteChrome(line) ? '' : line));
   // Signature blocks legitimately repeat ("CHỦ TỊCH" in a decision and in its attached plan).
   const isFurnitureShape = (line: string, index: number) =>
     line !== '' &&

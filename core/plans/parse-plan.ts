@@ -13,6 +13,7 @@ import { foldSameLength, toMatchText, withSharedKeys } from './match-key.ts';
 import { cleanLines, isSignatureLine, type Paragraph, toParagraphs } from './normalise.ts';
 import { buildOutline, type PlanNode, subtreeText, textOf, walk } from './numbering.ts';
 import { readPlanParts } from './plan-parts.ts';
+import { isResultsParagraph } from './results.ts';
 import { findDeadline, findRecurrence, withYearEndDue, yearOfPlan } from './schedule.ts';
 import { isAssignmentHeading, roleOf, type SectionRole, sectionRoles, titleOf } from './sections.ts';
 import { tasksFromTable } from './table-tasks.ts';
@@ -161,7 +162,12 @@ function visit(node: PlanNode, inherited: Context, scope: PlanScope): void {
     for (const child of node.children) visit(child, next, scope);
     return;
   }
-  if (!TASK_ROLES.has(roleOf(node, scope.roles)) || text === '' || FORMALITY.test(foldSameLength(text)))
+  if (
+    !TASK_ROLES.has(roleOf(node, scope.roles)) ||
+    text === '' ||
+    FORMALITY.test(foldSameLength(text)) ||
+    isResultsParagraph(text, scope.planYear)
+  )
     return;
   const dimension = dimensionOf(node, context, scope);
   let { lead, support } = own;
@@ -212,13 +218,19 @@ function tableTasks(scope: PlanScope): void {
   }
 }
 
-function findPlanTargets(root: PlanNode, roles: Map<PlanNode, SectionRole>): PlanTarget[] {
+function findPlanTargets(
+  root: PlanNode,
+  roles: Map<PlanNode, SectionRole>,
+  planYear: number | null,
+): PlanTarget[] {
   const targets: PlanTarget[] = [];
   for (const node of walk(root)) {
     const role = roleOf(node, roles);
     if (role === 'context') continue;
     for (const paragraph of node.paragraphs) {
-      targets.push(...findTargets(paragraph, { ref: node.ref, isObjective: role === 'objectives' }));
+      targets.push(
+        ...findTargets(paragraph, { ref: node.ref, isObjective: role === 'objectives', planYear }),
+      );
     }
   }
   return targets;
@@ -287,7 +299,7 @@ function parse(source: string): ParsedPlan {
     indices,
     sections: sectionsAbove(root, tasks),
     tasks,
-    targets: findPlanTargets(root, roles),
+    targets: findPlanTargets(root, roles, meta.planYear),
     warnings,
     parts: readPlanParts({ preamble, root, roles, lines, title: titleText }),
   };

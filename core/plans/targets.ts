@@ -5,6 +5,7 @@
  * figure per level ("60% … cấp tỉnh, 50% … cấp huyện và 30% … cấp xã") each figure is its own target.
  */
 import { foldSameLength } from './match-key.ts';
+import { isReportedResult } from './results.ts';
 import type { PlanTarget, TargetLevel, TargetOperator } from './types.ts';
 
 const COUNT_UNITS = [
@@ -121,11 +122,14 @@ export interface TargetOptions {
   ref: string;
   /** In an objectives section (Mục tiêu, Chỉ tiêu) every figure is a target; elsewhere a cue is needed. */
   isObjective: boolean;
+  /** The year the plan is for: a figure achieved in an earlier year is a result, not a target. */
+  planYear?: number | null;
 }
 
 export function findTargets(text: string, options: TargetOptions): PlanTarget[] {
   const targets: PlanTarget[] = [];
   for (const clause of clausesOf(text)) {
+    if (isReportedResult(clause, options.planYear ?? null)) continue;
     const folded = foldSameLength(clause);
     const figures = figuresOf(folded).filter((figure) => {
       if (figure.unit === 'hạng') return true;

@@ -6,6 +6,7 @@
  */
 import { parsePlan } from '../parse-plan.ts';
 import type { ParsedPlan, PlanDocument } from '../types.ts';
+import { commentary } from './commentary.ts';
 import {
   ensureHeader,
   hardWraps,
@@ -63,6 +64,11 @@ export const FAILURE_CLASSES: readonly FailureClass[] = [
   { name: 'hardWraps', isRandom: true, degrade: (text, _, rng) => hardWraps(text, rng) },
   { name: 'legalDatabase', isRandom: true, degrade: legalDatabaseWrap },
   { name: 'newsQuote', isRandom: true, degrade: newsQuote },
+  {
+    name: 'commentary',
+    isRandom: true,
+    degrade: (text, doc, rng) => commentary(text, Number(doc.issuedOn?.slice(0, 4) ?? 2020), rng),
+  },
   {
     name: 'scan',
     isRandom: true,

@@ -7,7 +7,7 @@
 import { formatDateVi } from '../../text/dates.ts';
 import { foldVietnamese } from '../../text/vietnamese.ts';
 import { parsePlan } from '../parse-plan.ts';
-import type { ParsedPlan, PlanDocument, PlanTask } from '../types.ts';
+import type { ParsedPlan, PlanDocument, PlanTarget, PlanTask } from '../types.ts';
 import type { CorpusEntry } from './corpus.ts';
 
 export const FIELDS = ['number', 'issuedOn', 'issuer', 'signer', 'title'] as const;
@@ -45,6 +45,8 @@ export interface ClassMeasurement {
   missing: number;
   /** Tasks of the degraded parses with no counterpart. */
   spurious: number;
+  /** Targets of the degraded parses that the clean parse does not have (same text and value). */
+  spuriousTargets: number;
   fields: Record<Field, FieldCounts>;
 }
 
@@ -100,6 +102,22 @@ const emptyCounts = (): Record<Field, FieldCounts> =>
     FIELDS.map((field) => [field, { correct: 0, empty: 0, candidate: 0, wrong: 0, unflagged: 0 }]),
   ) as Record<Field, FieldCounts>;
 
+// A target is the same when it asks the same thing (OCR may damage the words around it).
+const targetKey = (target: PlanTarget) => `${target.op} ${target.value} ${textKey(target.unit)}`;
+
+/** Targets read that the reference has not: matched by what they ask, each reference target used once. */
+export function unmatchedTargets(reference: PlanTarget[], read: PlanTarget[]): number {
+  const left = new Map<string, number>();
+  for (const target of reference) left.set(targetKey(target), (left.get(targetKey(target)) ?? 0) + 1);
+  let unmatched = 0;
+  for (const target of read) {
+    const count = left.get(targetKey(target)) ?? 0;
+    if (count > 0) left.set(targetKey(target), count - 1);
+    else unmatched += 1;
+  }
+  return unmatched;
+}
+
 /** The corpus parsed and compared with its references, class by class in corpus order. */
 export function measureCorpus(
   entries: CorpusEntry[],
@@ -116,6 +134,7 @@ export function measureCorpus(
       sameLead: 0,
       missing: 0,
       spurious: 0,
+      spuriousTargets: 0,
       fields: emptyCounts(),
     };
     classes.set(entry.failureClass, row);
@@ -133,6 +152,7 @@ export function measureCorpus(
       if (leadKey(pair) === leadKey(task)) row.sameLead += 1;
     });
     row.spurious += plan.tasks.length - pairs.filter(Boolean).length;
+    row.spuriousTargets += unmatchedTargets(entry.reference.targets, plan.targets);
     for (const field of FIELDS) {
       const clean = entry.reference.document[field as keyof PlanDocument];
       const read = plan.document[field as keyof PlanDocument];
@@ -163,6 +183,7 @@ export function formatMeasurement(measurement: Measurement, wrongShown = 30): st
     'same lead',
     'missing',
     'spurious',
+    'spurious targets',
     ...FIELDS.map((f) => `${f} ok/flagged(cand)/WRONG`),
   ];
   const rows = measurement.classes.map((row) => [
@@ -172,6 +193,7 @@ export function formatMeasurement(measurement: Measurement, wrongShown = 30): st
     `${percent(row.sameLead, row.cleanTasks)} (${row.sameLead}/${row.cleanTasks})`,
     String(row.missing),
     String(row.spurious),
+    String(row.spuriousTargets),
     ...FIELDS.map((field) => {
       const counts = row.fields[field];
       const silent = counts.unflagged > 0 ? ` !${counts.unflagged} unflagged` : '';
