@@ -1,18 +1,24 @@
 import { Worker } from 'node:worker_threads';
 import { AppError, type AppErrorDetails, type ErrorCode, type Msg, msg } from '../../core/errors.ts';
+import type { LaidOutPage } from '../../core/text/page-lines.ts';
 import type { NamedTable, Table } from './tabular.ts';
 
 /**
- * .docx and .xlsx are parsed in a worker thread with its own heap limit: a file that still needs more
+ * .docx, .xlsx and PDFs are parsed in a worker thread with its own heap limit: a file that still needs more
  * memory than that, or more time, ends the worker with a 413, and the server goes on serving.
  */
 export const OFFICE_MEMORY_MB = 512;
 export const OFFICE_TIME_LIMIT_MS = 60_000;
 
+/** 'workbook': every sheet of an .xlsx by name; 'pdf': a PDF's text layer; 'pdf-page': one page drawn as a PNG. */
+export type OfficeKind = 'docx' | 'xlsx' | 'workbook' | 'pdf' | 'pdf-page';
+
 interface Options {
-  /** 'workbook': every sheet of an .xlsx by name. */
-  kind: 'docx' | 'xlsx' | 'workbook';
+  kind: OfficeKind;
   data: Buffer;
+  /** 'pdf-page': which page (from 1), at how many dots per inch. */
+  page?: number;
+  dpi?: number;
   /** Tests lower these to reach the refusals with small files. */
   memoryMb?: number;
   timeLimitMs?: number;
@@ -26,7 +32,11 @@ const waiting: (() => void)[] = [];
 export async function readOfficeFile(options: Options & { kind: 'docx' }): Promise<string>;
 export async function readOfficeFile(options: Options & { kind: 'xlsx' }): Promise<Table>;
 export async function readOfficeFile(options: Options & { kind: 'workbook' }): Promise<NamedTable[]>;
-export async function readOfficeFile(options: Options): Promise<string | Table | NamedTable[]> {
+export async function readOfficeFile(options: Options & { kind: 'pdf' }): Promise<LaidOutPage[]>;
+export async function readOfficeFile(
+  options: Options & { kind: 'pdf-page' },
+): Promise<{ png: Uint8Array; pageCount: number }>;
+export async function readOfficeFile(options: Options): Promise<unknown> {
   // A finished parse hands its slot straight to the next one waiting.
   if (active >= MAX_OFFICE_WORKERS) await new Promise<void>((resolve) => waiting.push(resolve));
   else active += 1;
@@ -42,12 +52,14 @@ export async function readOfficeFile(options: Options): Promise<string | Table |
 function parseInWorker({
   kind,
   data,
+  page,
+  dpi,
   memoryMb = OFFICE_MEMORY_MB,
   timeLimitMs = OFFICE_TIME_LIMIT_MS,
-}: Options): Promise<string | Table | NamedTable[]> {
+}: Options): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./office-worker.ts', import.meta.url), {
-      workerData: { kind, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) },
+      workerData: { kind, page, dpi, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) },
       // Below ~16 MB V8 cannot even start the isolate, and that failure ends the whole process.
       resourceLimits: { maxOldGenerationSizeMb: Math.max(16, memoryMb), maxYoungGenerationSizeMb: 32 },
     });
@@ -78,7 +90,7 @@ function parseInWorker({
       'message',
       (
         result:
-          | { ok: true; value: string | Table | NamedTable[] }
+          | { ok: true; value: unknown }
           | { ok: false; code: ErrorCode; message?: Msg; details: AppErrorDetails },
       ) =>
         settle(() =>
