@@ -53,8 +53,11 @@ export async function planTextToPdf(text: string): Promise<Buffer> {
   const right = header.filter((line) => RIGHT_COLUMN.test(foldVietnamese(line)));
   for (let row = 0; row < Math.max(left.length, right.length); row++) {
     const [l, r] = [left[row], right[row]];
-    if (l) page.drawText(l, { x: MARGIN.left - 10, y, size: 12, font: bold });
-    if (r) page.drawText(r, { x: 300, y, size: 12, font: bold });
+    // Nghị định 30/2020: the issuer and the motto in bold, the number and the place-date not.
+    const fontOf = (line: string) =>
+      /^(so\s*:|.*,\s*ngay\s+\d)/.test(foldVietnamese(line)) ? regular : bold;
+    if (l) page.drawText(l, { x: MARGIN.left - 10, y, size: 12, font: fontOf(l) });
+    if (r) page.drawText(r, { x: 300, y, size: 12, font: fontOf(r) });
     y -= 16;
   }
   y -= 20;
