@@ -26,7 +26,7 @@ export function docToDocx(data: Buffer, configured?: string): Promise<Buffer> {
   return convertWithLibreOffice(data, { from: 'doc', to: 'docx', soffice: configured });
 }
 
-/** A document converted by LibreOffice (also how tests make .doc and PDF files from a .docx). */
+/** A document converted by LibreOffice (also how tests make .doc and PDF files from a .docx); `to` may carry a filter ("pdf:writer_pdf_Export:{…}"). */
 export async function convertWithLibreOffice(
   data: Buffer,
   { from, to, soffice: configured }: { from: string; to: string; soffice?: string | undefined },
@@ -62,7 +62,7 @@ export async function convertWithLibreOffice(
       );
     });
     // LibreOffice answers 0 even when it could not read the file: no output is the refusal.
-    return await readFile(join(folder, `van-ban.${to}`)).catch(() => {
+    return await readFile(join(folder, `van-ban.${to.split(':')[0]}`)).catch(() => {
       throw new AppError('UNSUPPORTED_FILE', unconvertible(from));
     });
   } finally {

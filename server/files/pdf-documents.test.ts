@@ -100,7 +100,7 @@ describe('a PDF with a text layer', () => {
 });
 
 describe('refusals', () => {
-  it('refuses a .pdf that is not a PDF, a damaged PDF and a password-protected one, in words', async () => {
+  it('refuses a .pdf that is not a PDF, a damaged PDF, an image or .doc that is not one, in words', async () => {
     await expect(readDocument('ke-hoach.pdf', Buffer.from('PK\u0003\u0004 a zip'))).rejects.toThrow(
       'Nội dung tệp không phải PDF như phần mở rộng .pdf cho biết.',
     );
@@ -117,6 +117,20 @@ describe('refusals', () => {
       'Chỉ nhận tệp .docx, .doc, .pdf, ảnh quét (.png, .jpg, .tif), .txt hoặc .md.',
     );
   });
+
+  it.skipIf(!findSoffice() && !process.env.CHISO_REQUIRE_LIBREOFFICE)(
+    'refuses a password-protected PDF saying how to remove the password',
+    async () => {
+      const encrypted = await convertWithLibreOffice(await planTextToDocx('KẾ HOẠCH\nThử nghiệm'), {
+        from: 'docx',
+        to: 'pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},"DocumentOpenPassword":{"type":"string","value":"mat-khau"}}',
+      });
+      await expect(readDocument('mat-khau.pdf', encrypted)).rejects.toThrow(
+        'Tệp PDF có mật khẩu: hãy mở bằng trình đọc PDF, bỏ mật khẩu (in ra PDF mới) rồi tải lên lại.',
+      );
+    },
+    150_000,
+  );
 
   it('says a PDF with no text layer is a scan, with its page count', async () => {
     const pdf = await PDFDocument.create();
