@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { AppError, type Msg, msg } from '../../core/errors.ts';
 import { type LaidOutPage, type PagePiece, pagesToText } from '../../core/text/page-lines.ts';
 import { readOfficeFile } from './office.ts';
+import { slots } from './slots.ts';
 import { run, type TesseractState, tesseractState } from './system-tools.ts';
 
 /**
@@ -101,7 +102,15 @@ export function tsvToPages(tsv: string): LaidOutPage[] {
   return [...pages.entries()].sort(([a], [b]) => a - b).map(([, page]) => page);
 }
 
-async function recognise(binary: string, image: string, dpi: number | null): Promise<LaidOutPage[]> {
+/** Tesseract processes at once, one thread each: scans sent together queue rather than take the machine. */
+export const MAX_OCR_PROCESSES = 1;
+const inSlot = slots(MAX_OCR_PROCESSES);
+
+function recognise(binary: string, image: string, dpi: number | null): Promise<LaidOutPage[]> {
+  return inSlot(() => recogniseNow(binary, image, dpi));
+}
+
+async function recogniseNow(binary: string, image: string, dpi: number | null): Promise<LaidOutPage[]> {
   try {
     const { stdout } = await run(
       binary,

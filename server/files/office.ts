@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { AppError, type AppErrorDetails, type ErrorCode, type Msg, msg } from '../../core/errors.ts';
 import type { LaidOutPage } from '../../core/text/page-lines.ts';
+import { slots } from './slots.ts';
 import type { NamedTable, Table } from './tabular.ts';
 
 /**
@@ -26,8 +27,7 @@ interface Options {
 
 /** Workers at once: each may take its heap limit, so ten bombs at once must not take ten of them. */
 export const MAX_OFFICE_WORKERS = 2;
-let active = 0;
-const waiting: (() => void)[] = [];
+const inSlot = slots(MAX_OFFICE_WORKERS);
 
 export async function readOfficeFile(options: Options & { kind: 'docx' }): Promise<string>;
 export async function readOfficeFile(options: Options & { kind: 'xlsx' }): Promise<Table>;
@@ -37,16 +37,7 @@ export async function readOfficeFile(
   options: Options & { kind: 'pdf-page' },
 ): Promise<{ png: Uint8Array; pageCount: number }>;
 export async function readOfficeFile(options: Options): Promise<unknown> {
-  // A finished parse hands its slot straight to the next one waiting.
-  if (active >= MAX_OFFICE_WORKERS) await new Promise<void>((resolve) => waiting.push(resolve));
-  else active += 1;
-  try {
-    return await parseInWorker(options);
-  } finally {
-    const next = waiting.shift();
-    if (next) next();
-    else active -= 1;
-  }
+  return inSlot(() => parseInWorker(options));
 }
 
 function parseInWorker({

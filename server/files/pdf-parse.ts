@@ -7,6 +7,7 @@ import type { LaidOutPage } from '../../core/text/page-lines.ts';
  * as a PNG for the OCR (pdf.js draws with @napi-rs/canvas, so no system package is needed).
  */
 const PDFJS = new URL('../../node_modules/pdfjs-dist/', import.meta.url);
+const MAX_PIXELS = 40_000_000;
 /** A PDF of more pages than any plan is refused before its pages are walked. */
 export const MAX_PDF_PAGES = 500;
 
@@ -83,7 +84,10 @@ export async function renderPdfPage(
   const document = await openPdf(data);
   try {
     const page = await document.getPage(pageNumber);
-    const viewport = page.getViewport({ scale: dpi / 72 });
+    // A page larger than A3 is drawn at a lower resolution: 40 million pixels stay well inside the worker's heap.
+    const size = page.getViewport({ scale: 1 });
+    const scale = Math.min(dpi / 72, Math.sqrt(MAX_PIXELS / (size.width * size.height)));
+    const viewport = page.getViewport({ scale });
     // In Node pdf.js draws on @napi-rs/canvas, whose canvas encodes itself.
     const factory = document.canvasFactory as {
       create(
