@@ -181,7 +181,7 @@ export async function buildApp({
   await app.register(userRoutes, { db: database.db });
   await app.register(auditRoutes, { db: database.db });
   await app.register(indexRoutes, { db: database.db });
-  await app.register(planRoutes, { db: database.db });
+  await app.register(planRoutes, { db: database.db, tools: config.tools });
   await app.register(planPublicationRoutes, { db: database.db });
   await app.register(surveyRoutes, { db: database.db });
   await app.register(surveyResultsRoutes, { db: database.db, cacheMs: config.readCacheMs });

@@ -43,6 +43,13 @@ const envSchema = z.object({
   CHISO_SMS_TOKEN: z.string().optional(),
   /** The address users open the web app at: links in e-mails point there. */
   CHISO_PUBLIC_URL: z.url().default('http://localhost:3000'),
+  /** The Tesseract OCR program (a name on PATH or a path); scans are recognised only where it runs with its Vietnamese model. */
+  CHISO_TESSERACT: z.string().min(1).default('tesseract'),
+  /** LibreOffice's soffice (a path); unset: /usr/bin/soffice, /usr/bin/libreoffice or soffice on PATH, where present. */
+  CHISO_SOFFICE: z
+    .string()
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   /** Tests only: the day the server believes it is when it starts (then the clock runs on); never in production. */
   CHISO_NOW: z.iso
     .datetime({ offset: true })
@@ -73,6 +80,8 @@ export interface Config {
   publicUrlGiven: boolean;
   /** The instant the server's clock starts at (tests), or undefined: the system's time. */
   now: string | undefined;
+  /** Programs the document reader runs where present: Tesseract for scans, LibreOffice for .doc. */
+  tools: { tesseract: string; soffice: string | undefined };
 }
 
 export class ConfigError extends Error {}
@@ -120,5 +129,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: values.CHISO_PUBLIC_URL.replace(/\/+$/, ''),
     publicUrlGiven: Boolean(env.CHISO_PUBLIC_URL),
     now: values.CHISO_NOW,
+    tools: { tesseract: values.CHISO_TESSERACT, soffice: values.CHISO_SOFFICE },
   };
 }

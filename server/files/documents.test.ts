@@ -1,7 +1,13 @@
 import { AlignmentType, Document, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { parsePlan } from '../../core/plans/parse-plan.ts';
-import { htmlToPlanText, readDocumentText } from './documents.ts';
+import { htmlToPlanText, readDocument } from './documents.ts';
+
+const readText = async (fileName: string, data: Buffer) => {
+  const read = await readDocument(fileName, data);
+  if (!('text' in read)) throw new Error('read as a scan');
+  return read.text;
+};
 
 describe('htmlToPlanText', () => {
   it('writes Word’s automatic numbering out as plans number by hand, and tables as pipe rows', () => {
@@ -74,7 +80,7 @@ describe('readDocumentText', () => {
         },
       ],
     });
-    const text = await readDocumentText('ke-hoach.docx', await Packer.toBuffer(doc));
+    const text = await readText('ke-hoach.docx', await Packer.toBuffer(doc));
     expect(text).toContain('1. Đối với nội dung “Thủ tục hành chính công”');
     expect(text).toContain('a) Sở Tư pháp chủ trì');
     expect(text).toContain(
@@ -89,10 +95,11 @@ describe('readDocumentText', () => {
   });
 
   it('refuses what is not a readable document, saying what to do', async () => {
-    await expect(readDocumentText('cu.doc', Buffer.from('x'))).rejects.toThrow(/lưu thành \.docx/);
-    await expect(readDocumentText('anh.png', Buffer.from('x'))).rejects.toThrow(/\.docx, \.txt hoặc \.md/);
-    await expect(readDocumentText('hong.docx', Buffer.from('PK\u0003\u0004 broken'))).rejects.toThrow(
+    await expect(readText('hong.docx', Buffer.from('PK\u0003\u0004 broken'))).rejects.toThrow(
       /không đọc được/i,
     );
+    await expect(
+      readText('ke-hoach.txt', Buffer.from([0x4b, 0xd5, 0x20, 0x48, 0x4f, 0xb8, 0x43, 0x48])),
+    ).rejects.toThrow(/UTF-8|TCVN3|VNI/);
   });
 });

@@ -1,37 +1,71 @@
 import { AppError, msg } from '../../core/errors.ts';
 import { detectVietnameseEncoding, ENCODING_MESSAGES } from '../../core/text/legacy-encoding.ts';
+import { hasTextLayer, pagesToText } from '../../core/text/page-lines.ts';
+import { foldVietnamese } from '../../core/text/vietnamese.ts';
+import { assertContentMatches } from './file-signatures.ts';
+import { docToDocx } from './libreoffice.ts';
+import type { Scan } from './ocr.ts';
 import { readOfficeFile } from './office.ts';
 import { assertLineCount } from './office-parse.ts';
 
-/** Documents in: plain text (.txt, .md, UTF-8) and Word (.docx), as the text the plan importer reads. */
-export const DOCUMENT_EXTENSIONS = ['.txt', '.md', '.docx'] as const;
+/**
+ * Documents in, as the text the plan importer reads: plain text (.txt, .md, UTF-8), Word (.docx, and .doc
+ * through LibreOffice), PDFs with a text layer; scanned PDFs and images come back as a scan to recognise.
+ */
+export const DOCUMENT_EXTENSIONS = [
+  '.txt',
+  '.md',
+  '.docx',
+  '.doc',
+  '.pdf',
+  '.png',
+  '.jpg',
+  '.jpeg',
+  '.tif',
+  '.tiff',
+] as const;
+const IMAGE_EXTENSIONS = ['.png', '.jpg', '.jpeg', '.tif', '.tiff'];
 
-export async function readDocumentText(filename: string, data: Buffer): Promise<string> {
-  const lower = filename.toLowerCase();
-  if (lower.endsWith('.docx')) return readDocx(data);
-  if (lower.endsWith('.txt') || lower.endsWith('.md')) {
-    const encoding = detectVietnameseEncoding(data);
-    if (encoding !== 'utf8') throw new AppError('UNSUPPORTED_FILE', ENCODING_MESSAGES[encoding]);
-    const text = new TextDecoder('utf-8').decode(data).replace(/^\uFEFF/, '');
-    assertLineCount(text);
-    return text;
-  }
-  if (lower.endsWith('.doc'))
+export type DocumentReading = { text: string } | { scan: Scan };
+
+const extensionOf = (fileName: string) => /\.[a-z0-9]+$/.exec(fileName.toLowerCase())?.[0] ?? '';
+
+/** Reads a document's text, or says it is a scan (the caller recognises it in the background). */
+export async function readDocument(
+  fileName: string,
+  data: Buffer,
+  options: { soffice?: string } = {},
+): Promise<DocumentReading> {
+  const extension = extensionOf(fileName);
+  if (!(DOCUMENT_EXTENSIONS as readonly string[]).includes(extension))
     throw new AppError(
       'UNSUPPORTED_FILE',
       msg(
-        'Tệp .doc (Word 97–2003) chưa được hỗ trợ: hãy mở bằng Word hoặc LibreOffice và lưu thành .docx.',
-        '.doc files (Word 97–2003) are not supported yet: open it in Word or LibreOffice and save it as .docx.',
+        'Chỉ nhận tệp .docx, .doc, .pdf, ảnh quét (.png, .jpg, .tif), .txt hoặc .md.',
+        'Only .docx, .doc, .pdf, scanned images (.png, .jpg, .tif), .txt or .md files are accepted.',
       ),
     );
-  throw new AppError(
-    'UNSUPPORTED_FILE',
-    msg('Chỉ nhận tệp .docx, .txt hoặc .md.', 'Only .docx, .txt or .md files are accepted.'),
-  );
+  // The content must be what the name says before any worker or program sees it (a .docx's zip is bounded
+  // in the worker first, so only its magic bytes are checked here; text by its encoding).
+  if (extension === '.docx') return { text: await readDocx(data) };
+  if (extension !== '.md' && extension !== '.txt') assertContentMatches(extension, data);
+  if (extension === '.doc') return { text: await readDocx(await docToDocx(data, options.soffice)) };
+  if (extension === '.pdf') {
+    const pages = await readOfficeFile({ kind: 'pdf', data });
+    if (!hasTextLayer(pages)) return { scan: { kind: 'pdf', data, pages: pages.length } };
+    const text = pagesToText(pages);
+    assertLineCount(text);
+    return { text };
+  }
+  if (IMAGE_EXTENSIONS.includes(extension)) return { scan: { kind: 'image', data, extension } };
+  const encoding = detectVietnameseEncoding(data);
+  if (encoding !== 'utf8') throw new AppError('UNSUPPORTED_FILE', ENCODING_MESSAGES[encoding]);
+  const text = new TextDecoder('utf-8').decode(data).replace(/^\uFEFF/, '');
+  assertLineCount(text);
+  return { text };
 }
 
 async function readDocx(data: Buffer): Promise<string> {
-  // A .docx is a zip: anything else is refused before a worker starts.
   if (data.length < 4 || data.readUInt32LE(0) !== 0x04034b50)
     throw new AppError(
       'UNSUPPORTED_FILE',
@@ -62,6 +96,7 @@ export function htmlToPlanText(html: string): string {
   let line = '';
   let row: string[] | null = null;
   let cell: string | null = null;
+  let table: string[][] = [];
   const flush = () => {
     if (line.trim()) lines.push(line.replace(/\s+/g, ' ').trim());
     line = '';
@@ -87,8 +122,8 @@ export function htmlToPlanText(html: string): string {
     const closing = tag[1] === '/';
     const name = (tag[2] ?? '').toLowerCase();
     if (cell !== null && !['td', 'th', 'tr', 'table'].includes(name)) {
-      // Inside a table cell, paragraphs and breaks become spaces.
-      if (['p', 'br', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(name)) cell += ' ';
+      // Inside a table cell, paragraphs and breaks are kept apart (a layout table's columns are written line by line).
+      if (['p', 'br', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(name)) cell += '\n';
       continue;
     }
     if (['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'br'].includes(name)) {
@@ -102,20 +137,52 @@ export function htmlToPlanText(html: string): string {
       if (!closing) line = marker();
     } else if (name === 'table') {
       flush();
+      if (closing) lines.push(...tableLines(table));
+      table = [];
     } else if (name === 'tr') {
       if (!closing) row = [];
       else if (row) {
-        lines.push(`| ${row.join(' | ')} |`);
+        table.push(row);
         row = null;
       }
     } else if (name === 'td' || name === 'th') {
       if (!closing) cell = '';
       else if (row) {
-        row.push((cell ?? '').replace(/\s+/g, ' ').replace(/\|/g, '/').trim());
+        row.push(
+          (cell ?? '')
+            .replace(/[^\S\n]+/g, ' ')
+            .replace(/\|/g, '/')
+            .trim(),
+        );
         cell = null;
       }
     }
   }
   flush();
   return lines.join('\n');
+}
+
+/** A layout table (the header: issuer | national motto; the signature: recipients | signer), not a table of tasks. */
+const LAYOUT_TABLE = /cong hoa xa hoi chu nghia|doc lap - tu do|noi nhan/;
+
+/**
+ * A table's rows as pipe rows; a two-column layout table column by column instead, each paragraph a line,
+ * the left column first, as the importer reads a header.
+ */
+function tableLines(rows: string[][]): string[] {
+  const isLayout =
+    rows.length <= 3 &&
+    rows.every((row) => row.length === 2) &&
+    LAYOUT_TABLE.test(foldVietnamese(rows.flat().join(' ')));
+  if (isLayout) {
+    const column = (index: number) =>
+      rows.flatMap((row) =>
+        (row[index] ?? '')
+          .split('\n')
+          .map((line) => line.trim())
+          .filter(Boolean),
+      );
+    return [...column(0), '', ...column(1), ''];
+  }
+  return rows.map((row) => `| ${row.map((cell) => cell.replace(/\s+/g, ' ').trim()).join(' | ')} |`);
 }

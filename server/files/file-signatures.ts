@@ -12,6 +12,9 @@ const ascii = (text: string) => [...text].map((char) => char.charCodeAt(0));
 const PDF = ascii('%PDF-');
 const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 const JPEG = [0xff, 0xd8, 0xff];
+/** TIFF, little- ("II*\0") or big-endian ("MM\0*"). */
+const TIFF_LE = [0x49, 0x49, 0x2a, 0x00];
+const TIFF_BE = [0x4d, 0x4d, 0x00, 0x2a];
 /** Word 97–2003 and Excel 97–2003: an OLE2 compound file. */
 const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
@@ -33,6 +36,8 @@ const LABELS: Record<string, string> = {
   '.png': 'ảnh PNG',
   '.jpg': 'ảnh JPEG',
   '.jpeg': 'ảnh JPEG',
+  '.tif': 'ảnh TIFF',
+  '.tiff': 'ảnh TIFF',
   '.doc': 'Word 97–2003',
   '.xls': 'Excel 97–2003',
   '.docx': 'Word .docx',
@@ -63,6 +68,8 @@ const MATCHES: Record<string, (data: Buffer) => boolean> = {
   '.png': (data) => starts(data, PNG),
   '.jpg': (data) => starts(data, JPEG),
   '.jpeg': (data) => starts(data, JPEG),
+  '.tif': (data) => starts(data, TIFF_LE) || starts(data, TIFF_BE),
+  '.tiff': (data) => starts(data, TIFF_LE) || starts(data, TIFF_BE),
   '.doc': (data) => starts(data, OLE2),
   '.xls': (data) => starts(data, OLE2),
   '.docx': (data) => starts(data, ZIP) && officeHas(data, 'word/document.xml'),

@@ -1,17 +1,36 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../../core/errors.ts';
+import type { OfficeKind } from './office.ts';
 import { parseDocx, parseWorkbook, parseXlsx } from './office-parse.ts';
+import { readPdfPages, renderPdfPage } from './pdf-parse.ts';
 
-/** Parses one .docx or .xlsx (its first sheet, or every sheet) off the main thread, under the memory limit its parent gave it. */
-const { kind, data } = workerData as { kind: 'docx' | 'xlsx' | 'workbook'; data: Uint8Array };
+/**
+ * Parses one .docx, .xlsx (its first sheet, or every sheet) or PDF (its text layer, or one page drawn for
+ * the OCR) off the main thread, under the memory limit its parent gave it.
+ */
+const { kind, data, page, dpi } = workerData as {
+  kind: OfficeKind;
+  data: Uint8Array;
+  page?: number;
+  dpi?: number;
+};
 const buffer = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+const parse = (): Promise<unknown> => {
+  switch (kind) {
+    case 'docx':
+      return parseDocx(buffer);
+    case 'workbook':
+      return parseWorkbook(buffer);
+    case 'xlsx':
+      return parseXlsx(buffer);
+    case 'pdf':
+      return readPdfPages(data);
+    case 'pdf-page':
+      return renderPdfPage(data, page ?? 1, dpi ?? 300);
+  }
+};
 try {
-  const value =
-    kind === 'docx'
-      ? await parseDocx(buffer)
-      : kind === 'workbook'
-        ? await parseWorkbook(buffer)
-        : await parseXlsx(buffer);
+  const value = await parse();
   parentPort?.postMessage({ ok: true, value });
 } catch (error) {
   const known = error instanceof AppError;

@@ -1,18 +1,25 @@
 import { Worker } from 'node:worker_threads';
 import { AppError, type AppErrorDetails, type ErrorCode, type Msg, msg } from '../../core/errors.ts';
+import type { LaidOutPage } from '../../core/text/page-lines.ts';
+import { slots } from './slots.ts';
 import type { NamedTable, Table } from './tabular.ts';
 
 /**
- * .docx and .xlsx are parsed in a worker thread with its own heap limit: a file that still needs more
+ * .docx, .xlsx and PDFs are parsed in a worker thread with its own heap limit: a file that still needs more
  * memory than that, or more time, ends the worker with a 413, and the server goes on serving.
  */
 export const OFFICE_MEMORY_MB = 512;
 export const OFFICE_TIME_LIMIT_MS = 60_000;
 
+/** 'workbook': every sheet of an .xlsx by name; 'pdf': a PDF's text layer; 'pdf-page': one page drawn as a PNG. */
+export type OfficeKind = 'docx' | 'xlsx' | 'workbook' | 'pdf' | 'pdf-page';
+
 interface Options {
-  /** 'workbook': every sheet of an .xlsx by name. */
-  kind: 'docx' | 'xlsx' | 'workbook';
+  kind: OfficeKind;
   data: Buffer;
+  /** 'pdf-page': which page (from 1), at how many dots per inch. */
+  page?: number;
+  dpi?: number;
   /** Tests lower these to reach the refusals with small files. */
   memoryMb?: number;
   timeLimitMs?: number;
@@ -20,34 +27,30 @@ interface Options {
 
 /** Workers at once: each may take its heap limit, so ten bombs at once must not take ten of them. */
 export const MAX_OFFICE_WORKERS = 2;
-let active = 0;
-const waiting: (() => void)[] = [];
+const inSlot = slots(MAX_OFFICE_WORKERS);
 
 export async function readOfficeFile(options: Options & { kind: 'docx' }): Promise<string>;
 export async function readOfficeFile(options: Options & { kind: 'xlsx' }): Promise<Table>;
 export async function readOfficeFile(options: Options & { kind: 'workbook' }): Promise<NamedTable[]>;
-export async function readOfficeFile(options: Options): Promise<string | Table | NamedTable[]> {
-  // A finished parse hands its slot straight to the next one waiting.
-  if (active >= MAX_OFFICE_WORKERS) await new Promise<void>((resolve) => waiting.push(resolve));
-  else active += 1;
-  try {
-    return await parseInWorker(options);
-  } finally {
-    const next = waiting.shift();
-    if (next) next();
-    else active -= 1;
-  }
+export async function readOfficeFile(options: Options & { kind: 'pdf' }): Promise<LaidOutPage[]>;
+export async function readOfficeFile(
+  options: Options & { kind: 'pdf-page' },
+): Promise<{ png: Uint8Array; pageCount: number }>;
+export async function readOfficeFile(options: Options): Promise<unknown> {
+  return inSlot(() => parseInWorker(options));
 }
 
 function parseInWorker({
   kind,
   data,
+  page,
+  dpi,
   memoryMb = OFFICE_MEMORY_MB,
   timeLimitMs = OFFICE_TIME_LIMIT_MS,
-}: Options): Promise<string | Table | NamedTable[]> {
+}: Options): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./office-worker.ts', import.meta.url), {
-      workerData: { kind, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) },
+      workerData: { kind, page, dpi, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) },
       // Below ~16 MB V8 cannot even start the isolate, and that failure ends the whole process.
       resourceLimits: { maxOldGenerationSizeMb: Math.max(16, memoryMb), maxYoungGenerationSizeMb: 32 },
     });
@@ -78,7 +81,7 @@ function parseInWorker({
       'message',
       (
         result:
-          | { ok: true; value: string | Table | NamedTable[] }
+          | { ok: true; value: unknown }
           | { ok: false; code: ErrorCode; message?: Msg; details: AppErrorDetails },
       ) =>
         settle(() =>

@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { PlanDetail, PlanItem } from '../../core/plans/plan-views.ts';
+import { findSoffice } from '../files/system-tools.ts';
 import { docxParagraphs } from '../test/docx-reader.ts';
 import { documentXml, textOf } from '../test/docx-text.ts';
 import {
@@ -265,7 +266,7 @@ describe('planToDocx', () => {
     expect(text).not.toContain('undefined');
   });
 
-  const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((path) => existsSync(path));
+  const soffice = findSoffice();
   // Optional on a developer's machine; CI installs LibreOffice and sets CHISO_REQUIRE_LIBREOFFICE.
   it.skipIf(!soffice && !process.env.CHISO_REQUIRE_LIBREOFFICE)(
     'renders to PDF in LibreOffice (where installed)',

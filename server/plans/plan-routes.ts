@@ -23,7 +23,7 @@ import { isoDate } from '../../core/text/fields.ts';
 import { fileNamePart } from '../../core/text/file-names.ts';
 import { contextOf } from '../auth/policy.ts';
 import type { Db } from '../db/engine.ts';
-import { readDocumentText } from '../files/documents.ts';
+import type { SystemTools } from '../files/system-tools.ts';
 import { sendDownload } from '../http/downloads.ts';
 import { uploadedFile } from '../http/uploads.ts';
 import { createChildPlan, updatePlan } from './child-plans.ts';
@@ -31,6 +31,7 @@ import { getCascade } from './plan-cascade.ts';
 import { createPlan, previewPlan, updatePlanItem } from './plan-commands.ts';
 import { planToDocx } from './plan-document.ts';
 import { addEvidence, getEvidenceFile, listTaskEvidence, removeEvidence } from './plan-evidence.ts';
+import { readPlanFile } from './plan-file.ts';
 import { findPlans, findTasks, getPlan } from './plan-queries.ts';
 import { unitPlanRoutes } from './unit-plan-routes.ts';
 
@@ -70,7 +71,7 @@ const taskRowSchema = planItemSchema.extend({
   plan: z.object({ id: z.number().int(), number: z.string().nullable(), title: z.string() }),
 });
 
-export async function planRoutes(app: FastifyInstance, { db }: { db: Db }) {
+export async function planRoutes(app: FastifyInstance, { db, tools }: { db: Db; tools: SystemTools }) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['plans'];
 
@@ -101,16 +102,18 @@ export async function planRoutes(app: FastifyInstance, { db }: { db: Db }) {
       config: { policy: 'plans.write' },
       schema: {
         tags,
-        summary: 'Đọc thử tệp kế hoạch (.docx, .txt, .md)',
+        summary:
+          'Đọc thử tệp kế hoạch (.docx, .doc, .pdf, .txt, .md); bản quét (.pdf không có lớp chữ, .png, .jpg, .tif) được nhận dạng chạy nền: trả 202 với mã việc',
         consumes: ['multipart/form-data'],
-        response: { 200: previewSchema },
+        response: { 200: previewSchema, 202: z.object({ jobId: z.number().int() }) },
       },
     },
-    async (request) => {
-      const { fileName, data } = await uploadedFile(request);
-      const text = await readDocumentText(fileName, data);
-      const { plan, agencies } = await previewPlan(contextOf(request, db), text);
-      return { plan: { ...plan }, agencies, text };
+    async (request, reply) => {
+      const ctx = contextOf(request, db);
+      const read = await readPlanFile(ctx, await uploadedFile(request), tools);
+      if ('jobId' in read) return reply.status(202).send({ jobId: read.jobId });
+      const { plan, agencies } = await previewPlan(ctx, read.text);
+      return { plan: { ...plan }, agencies, text: read.text };
     },
   );
 

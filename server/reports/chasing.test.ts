@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../clock.ts';
 import { bumpDataVersion } from '../db/read-cache.ts';
+import { findSoffice } from '../files/system-tools.ts';
 import { documentXml, textOf } from '../test/docx-text.ts';
 import { buildReport, signInAs } from '../test/factories.ts';
 import { buildUser, createTestApp, type TestApp, unitIdByCode } from '../test/harness.ts';
@@ -137,7 +138,7 @@ describe('chasing the units that have not sent their report', () => {
     expect((await leader.request('GET', '/api/reports/chasing-letter.docx?period=2026Q4')).status).toBe(403);
   });
 
-  const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((path) => existsSync(path));
+  const soffice = findSoffice();
   it.skipIf(!soffice && !process.env.CHISO_REQUIRE_LIBREOFFICE)(
     'renders to PDF in LibreOffice (where installed)',
     async () => {

@@ -72,10 +72,19 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** With `now`, the app's services read that clock (`fixedClock` from server/clock.ts) instead of the system's. */
-export async function createTestApp(options: { now?: Clock } = {}): Promise<TestApp> {
+/**
+ * With `now`, the app's services read that clock (`fixedClock` from server/clock.ts) instead of the system's;
+ * `env` adds settings (e.g. CHISO_TESSERACT pointing at a missing program).
+ */
+export async function createTestApp(
+  options: { now?: Clock; env?: Record<string, string> } = {},
+): Promise<TestApp> {
   const database = await openTestDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', CHISO_SECRET: 'test-secret-that-is-long-enough-0123456789' });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    CHISO_SECRET: 'test-secret-that-is-long-enough-0123456789',
+    ...options.env,
+  });
   const app = await buildApp({ database, config, ...(options.now && { now: options.now }) });
   await app.ready();
   return {

@@ -4,13 +4,27 @@ import { useEffect, useState } from 'react';
 import { ApiError } from '../../api/client.ts';
 import { useT } from '../../i18n/locale.tsx';
 import { useMe } from '../auth/session.ts';
-import { type PlanPreview, previewPlan } from './api.ts';
+import { type PlanPreview, previewPlan, usePlanOcrJob } from './api.ts';
 import { PlanReview } from './PlanReview.tsx';
 import { type Draft, draftOf } from './plan-review.ts';
+import { RecentScans } from './RecentScans.tsx';
+import { ScanProgress } from './ScanProgress.tsx';
 
 const DRAFT_KEY = 'chiso.plan-import';
+/** What the file button takes (server/files/documents.ts). */
+const FILE_TYPES = '.docx,.doc,.pdf,.png,.jpg,.jpeg,.tif,.tiff,.txt,.md';
 
-function restoreDraft(): { text: string; preview: PlanPreview | null; draft: Draft | null } | null {
+interface ScanJob {
+  id: number;
+  fileName: string;
+}
+
+function restoreDraft(): {
+  text: string;
+  preview: PlanPreview | null;
+  draft: Draft | null;
+  scan?: ScanJob | null;
+} | null {
   try {
     const stored = sessionStorage.getItem(DRAFT_KEY);
     return stored ? JSON.parse(stored) : null;
@@ -31,12 +45,16 @@ export function ImportPlanPage() {
   const [draft, setDraft] = useState<Draft | null>(
     saved?.draft ? { ...saved.draft, parts: saved.draft.parts ?? null } : null,
   );
+  // A scan being recognised runs on the server; the page follows its job, and finds it again after a reload.
+  const [scan, setScan] = useState<ScanJob | null>(saved?.scan ?? null);
+  const { data: scanJob } = usePlanOcrJob(scan?.id ?? null);
   // What the person has typed survives a reload or a wrong click, until the plan is saved.
   useEffect(() => {
     try {
-      if (preview || text) sessionStorage.setItem(DRAFT_KEY, JSON.stringify({ text, preview, draft }));
+      if (preview || text || scan)
+        sessionStorage.setItem(DRAFT_KEY, JSON.stringify({ text, preview, draft, scan }));
     } catch {}
-  }, [text, preview, draft]);
+  }, [text, preview, draft, scan]);
   const [error, setError] = useState<ApiError | null>(null);
 
   const writable = me?.grants.find((grant) => grant.role === 'coordinator' || grant.role === 'admin');
@@ -45,8 +63,13 @@ export function ImportPlanPage() {
   const read = async (source: { text: string } | { file: File }) => {
     setReading(true);
     setError(null);
+    setScan(null);
     try {
       const result = await previewPlan(source);
+      if ('jobId' in result) {
+        setScan({ id: result.jobId, fileName: 'file' in source ? source.file.name : '' });
+        return;
+      }
       setPreview(result);
       setText(result.text);
       setDraft(draftOf(result, owner));
@@ -56,6 +79,13 @@ export function ImportPlanPage() {
       setReading(false);
     }
   };
+
+  // The recognised text goes on to the same preview as any other document.
+  const recognised = scanJob?.status === 'done' ? scanJob.result?.text : undefined;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: read once per finished job
+  useEffect(() => {
+    if (recognised !== undefined) void read({ text: recognised });
+  }, [recognised]);
 
   if (preview && draft)
     return (
@@ -69,6 +99,7 @@ export function ImportPlanPage() {
           setPreview(null);
           setDraft(null);
           setText('');
+          setScan(null);
           sessionStorage.removeItem(DRAFT_KEY);
         }}
         remediatesRoundId={null}
@@ -103,14 +134,16 @@ export function ImportPlanPage() {
         <Text size="sm" c="dimmed">
           {t('orChooseFile')}
         </Text>
-        <FileButton onChange={(file) => file && read({ file })} accept=".docx,.txt,.md">
+        <FileButton onChange={(file) => file && read({ file })} accept={FILE_TYPES}>
           {(props) => (
-            <Button variant="light" loading={reading} {...props}>
-              .docx / .txt / .md
+            <Button variant="light" loading={reading} disabled={scanJob?.status === 'running'} {...props}>
+              {t('planFileTypes')}
             </Button>
           )}
         </FileButton>
       </Group>
+      {scan && scanJob?.status !== 'done' && <ScanProgress job={scanJob} fileName={scan.fileName} />}
+      <RecentScans onRead={(recognisedText) => read({ text: recognisedText })} />
     </Stack>
   );
 }

@@ -18,6 +18,7 @@ import type {
 } from '../../../../core/plans/unit-plan-schemas.ts';
 import { fetchAllPages } from '../../api/all-pages.ts';
 import { api, type ListResult, queryString } from '../../api/client.ts';
+import { useJob, useJobs } from '../../api/jobs.ts';
 
 export type { AgencyMatch, Cascade, PlanDetail, PlanItem, PlanSummary };
 export type PlanTarget = PlanDetail['targets'][number];
@@ -51,12 +52,24 @@ export function usePlan(id: number) {
   });
 }
 
-export function previewPlan(source: { text: string } | { file: File }): Promise<PlanPreview> {
+/** A file is previewed at once, or (a scan) answered with the job recognising it. */
+export function previewPlan(
+  source: { text: string } | { file: File },
+): Promise<PlanPreview | { jobId: number }> {
   if ('text' in source) return api<PlanPreview>('POST', '/api/plans/preview', { text: source.text });
   const form = new FormData();
   form.append('file', source.file);
-  return api<PlanPreview>('POST', '/api/plans/preview-file', form);
+  return api<PlanPreview | { jobId: number }>('POST', '/api/plans/preview-file', form);
 }
+
+/** The job kind recognising a scanned plan (server/plans/plan-file.ts) and what it carries when done. */
+export const PLAN_OCR_JOB = 'plan-ocr';
+export interface PlanOcrResult {
+  text: string;
+  pages: number;
+}
+export const usePlanOcrJob = (id: number | null) => useJob<PlanOcrResult>(id);
+export const usePlanOcrJobs = () => useJobs<PlanOcrResult>(PLAN_OCR_JOB);
 
 export function useCreatePlan() {
   const client = useQueryClient();
