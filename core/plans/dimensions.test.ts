@@ -39,6 +39,13 @@ describe('headingDimensions', () => {
     expect(heading('Đ6i với n6i dung “Kiểm s0át tham nhũng trong khu vực c6ng”')).toEqual(['PAPI.4']);
     expect(heading('CAI CACH CHE DO CONG VU')).toEqual(['PAR.5']);
   });
+
+  it('reads a heading whose letters an OCR took for look-alikes, only when the exact words find nothing', () => {
+    expect(heading('Đối với nội dung “Kiểrn soát tliam nhũng trong khu vực công”')).toEqual(['PAPI.4']);
+    expect(heading('Đối với tiêu clií “Cải cácb tổ chức bộ máy hành cbính”:')).toEqual(['PAR.4']);
+    expect(heading('Đối với tiêu chí “Hiện đại lióa hành chính”:')).toEqual(['PAR.7']);
+    expect(heading('Nhiệm vụ cliung:')).toEqual([]);
+  });
 });
 
 describe('pickDimension and citedDimensions', () => {

@@ -4,7 +4,14 @@
  * a task under it is about.
  */
 import { DIMENSION_TABLE, type DimensionEntry } from './dimension-table.ts';
-import { findAll, type MatchText, type PhraseTable, phraseTable } from './match-key.ts';
+import {
+  findAll,
+  type MatchText,
+  ocrSkeleton,
+  type PhraseTable,
+  phraseTable,
+  skeletonTable,
+} from './match-key.ts';
 import type { DimensionCode, IndexCode } from './types.ts';
 
 const table = (pick: (entry: DimensionEntry) => string[]) =>
@@ -14,6 +21,7 @@ const table = (pick: (entry: DimensionEntry) => string[]) =>
     ),
   );
 const NAMES = table((entry) => entry.names);
+const NAME_SKELETONS = skeletonTable(NAMES);
 const CITATIONS = table((entry) => entry.citations);
 const KEYWORDS = table((entry) => entry.keywords);
 
@@ -30,8 +38,12 @@ interface Hit {
 }
 
 /** Longest matches first; a shorter name inside a longer one ("thủ tục hành chính" in "… công") is dropped. */
-function matchNames(text: MatchText, phrases: PhraseTable<DimensionCode>): Hit[] {
-  const hits: Hit[] = findAll(text, phrases).map(({ from, to, value }) => ({ code: value, from, to }));
+function matchNames(
+  text: MatchText,
+  phrases: PhraseTable<DimensionCode>,
+  word?: (folded: string) => string,
+): Hit[] {
+  const hits: Hit[] = findAll(text, phrases, word).map(({ from, to, value }) => ({ code: value, from, to }));
   hits.sort((a, b) => b.to - b.from - (a.to - a.from) || a.from - b.from);
   const kept: Hit[] = [];
   for (const hit of hits) {
@@ -61,7 +73,10 @@ export function headingDimensions(
   context: IndexCode | null,
   indices: IndexCode[],
 ): DimensionCode[] {
-  return preferIndex(distinct(matchNames(text, NAMES)), context, indices);
+  const exact = matchNames(text, NAMES);
+  // A heading an OCR damaged ("Kiểrn soát tliam nhũng") is read a second time by its letters' skeletons.
+  const hits = exact.length > 0 ? exact : matchNames(text, NAME_SKELETONS, ocrSkeleton);
+  return preferIndex(distinct(hits), context, indices);
 }
 
 export interface Citation {

@@ -71,14 +71,33 @@ export function classifyMarker(paragraph: string): Marker | null {
   }
   match = UPPER.exec(line);
   if (match) return marker('upper', match[1] ?? '', line.slice(match[0].length));
-  match = DECIMAL.exec(line);
+  return numberMarker(repairNumber(line)) ?? otherMarker(line);
+}
+
+// "2.l.", "1O.", "l2)": a number an OCR wrote with a letter for a digit — at least one real digit in it.
+const SLIPPED_NUMBER = /^(?=[\dlI|OS.]*\d)([\dlI|OS]{1,2}(?:\.[\dlI|OS]{1,2}){0,3})(?=\s*[.)])/;
+const DIGIT_OF: Record<string, string> = { l: '1', I: '1', '|': '1', O: '0', S: '5' };
+
+/** The line with a slipped number's letters read as the digits they stand for. */
+function repairNumber(line: string): string {
+  const match = SLIPPED_NUMBER.exec(line);
+  if (!match || /^[\d.]+$/.test(match[1] ?? '')) return line;
+  return (match[1] ?? '').replace(/[lI|OS]/g, (char) => DIGIT_OF[char] ?? char) + line.slice(match[0].length);
+}
+
+function numberMarker(line: string): Marker | null {
+  let match = DECIMAL.exec(line);
   if (match) {
     const label = match[1] ?? '';
     return marker('decimal', label, line.slice(match[0].length), label.split('.').length - 2);
   }
   match = ARABIC.exec(line);
   if (match) return marker('arabic', String(Number(match[1])), line.slice(match[0].length));
-  match = LETTER.exec(line);
+  return null;
+}
+
+function otherMarker(line: string): Marker | null {
+  let match = LETTER.exec(line);
   if (match) {
     const raw = match[1] ?? match[2] ?? '';
     return marker('letter', raw === '¢' || raw === '©' ? 'c' : raw, line.slice(match[0].length));

@@ -171,12 +171,46 @@ export function phraseTable<T>(entries: Array<[phrase: string, value: T]>): Phra
   return { byFirstWord };
 }
 
-/** Every occurrence of every phrase of the table, in text order. */
-export function findAll<T>(text: MatchText, table: PhraseTable<T>): Array<PhraseHit & { value: T }> {
+/**
+ * A folded word as an OCR may have written it, look-alike letters collapsed: "kiểrn" and "kiểm", "tliam"
+ * and "tham", "chínb" and "chính", "Ycu" and "Yêu", "PÍCH" and "ĐÍCH" give the same skeleton. Only for
+ * a second look where the exact words found nothing: skeletons of different words can meet.
+ */
+export function ocrSkeleton(word: string): string {
+  return word
+    .replace(/rn/g, 'm')
+    .replace(/li/g, 'h')
+    .replace(/b/g, 'h')
+    .replace(/[i1]/g, 'l')
+    .replace(/c/g, 'e')
+    .replace(/p/g, 'd')
+    .replace(/0/g, 'o');
+}
+
+/** The same phrases, each word as its OCR skeleton: read with `findAll(text, table, ocrSkeleton)`. */
+export function skeletonTable<T>(table: PhraseTable<T>): PhraseTable<T> {
+  const byFirstWord = new Map<string, Array<{ words: string[]; value: T }>>();
+  for (const list of table.byFirstWord.values()) {
+    for (const { words, value } of list) {
+      const skeleton = words.map(ocrSkeleton);
+      const first = skeleton[0] ?? '';
+      byFirstWord.set(first, [...(byFirstWord.get(first) ?? []), { words: skeleton, value }]);
+    }
+  }
+  return { byFirstWord };
+}
+
+/** Every occurrence of every phrase of the table, in text order (the text's words read through `word`). */
+export function findAll<T>(
+  text: MatchText,
+  table: PhraseTable<T>,
+  word: (folded: string) => string = (folded) => folded,
+): Array<PhraseHit & { value: T }> {
   const hits: Array<PhraseHit & { value: T }> = [];
-  text.words.forEach((word, from) => {
-    for (const candidate of table.byFirstWord.get(word) ?? []) {
-      if (candidate.words.every((expected, offset) => text.words[from + offset] === expected)) {
+  const words = text.words.map(word);
+  words.forEach((first, from) => {
+    for (const candidate of table.byFirstWord.get(first) ?? []) {
+      if (candidate.words.every((expected, offset) => words[from + offset] === expected)) {
         hits.push({ from, to: from + candidate.words.length, value: candidate.value });
       }
     }

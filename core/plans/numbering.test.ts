@@ -18,6 +18,9 @@ describe('classifyMarker', () => {
       ['III- TỔ CHỨC THỰC HIỆN', 'roman', 'III'],
       ['11. Sở Công Thương', 'arabic', '11'],
       ['2.1. Đối với Chỉ số PAR INDEX', 'decimal', '2.1'],
+      ['2.l. Đối với Chỉ số PAR INDEX', 'decimal', '2.1'],
+      ['1O. Sở Y tế', 'arabic', '10'],
+      ['l2) Sở Tư pháp', 'arabic', '12'],
       ['¢) Thực hiện quy trình', 'letter', 'c'],
       ['đ) Tổ chức lấy ý kiến', 'letter', 'đ'],
       ['a. Mục đích', 'letter', 'a'],
@@ -29,7 +32,7 @@ describe('classifyMarker', () => {
     for (const [text, kind, label] of cases) {
       expect(classifyMarker(text), text).toMatchObject({ kind, label });
     }
-    for (const text of ['2,5% số đơn vị', '2.5% số đơn vị', 'V/v triển khai', 'Căn cứ Luật', '30% cấp xã']) {
+    for (const text of ['S. Cải cách', '2,5% số đơn vị', '2.5% số đơn vị', 'V/v triển khai', 'Căn cứ Luật', '30% cấp xã']) {
       expect(classifyMarker(text), text).toBeNull();
     }
   });
