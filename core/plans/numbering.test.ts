@@ -32,7 +32,14 @@ describe('classifyMarker', () => {
     for (const [text, kind, label] of cases) {
       expect(classifyMarker(text), text).toMatchObject({ kind, label });
     }
-    for (const text of ['S. Cải cách', '2,5% số đơn vị', '2.5% số đơn vị', 'V/v triển khai', 'Căn cứ Luật', '30% cấp xã']) {
+    for (const text of [
+      'S. Cải cách',
+      '2,5% số đơn vị',
+      '2.5% số đơn vị',
+      'V/v triển khai',
+      'Căn cứ Luật',
+      '30% cấp xã',
+    ]) {
       expect(classifyMarker(text), text).toBeNull();
     }
   });

@@ -122,9 +122,12 @@ describe('importing a plan document', () => {
     const empty = await coordinator.request('POST', '/api/plans/preview', { text: '  ' });
     expect(empty.status).toBe(400);
     expect(empty.json.error.details.fields[0].path).toBe('text');
+    // A .doc is read through LibreOffice, but only when its bytes are a Word 97–2003 file.
     const doc = await upload(coordinator, 'cu.doc', Buffer.from('binary'));
     expect(doc.status).toBe(400);
-    expect(doc.json.error.message).toContain('.docx');
+    expect(doc.json.error.message).toBe(
+      'Nội dung tệp không phải Word 97–2003 như phần mở rộng .doc cho biết.',
+    );
     const fake = await upload(coordinator, 'gia.docx', Buffer.from('not a zip at all'));
     expect(fake.json.error.code).toBe('UNSUPPORTED_FILE');
     // "Kế hoạch" in TCVN3 bytes.
