@@ -16,7 +16,8 @@ describe('ocrProgressMessage', () => {
   it('tells the page and the pages per minute with a decimal comma, in the starter’s language', () => {
     expect(ocrProgressMessage(3, 12, 42_857, 'vi')).toBe('Trang 3/12 — 4,2 trang/phút');
     expect(ocrProgressMessage(3, 12, 42_857, 'en')).toBe('Page 3/12 — 4.2 pages/min');
-    expect(ocrProgressMessage(0, 12, 0, 'vi')).toBe('Trang 0/12 — 0,0 trang/phút');
+    expect(ocrProgressMessage(0, 12, 0, 'vi')).toBe('Trang 0/12 — đang nhận dạng trang đầu…');
+    expect(ocrProgressMessage(0, 12, 0, 'en')).toBe('Page 0/12 — recognising the first page…');
   });
 });
 

@@ -48,8 +48,12 @@ export async function assertCanRecognise(binary: string, scan: Scan): Promise<vo
     );
 }
 
-/** Progress in words: "Trang 3/12 — 4,2 trang/phút". */
+/** Progress in words: "Trang 3/12 — 4,2 trang/phút"; before the first page is done, no rate yet. */
 export function ocrProgressMessage(done: number, total: number, elapsedMs: number, locale: string): string {
+  if (done === 0)
+    return locale === 'en'
+      ? `Page 0/${total} — recognising the first page…`
+      : `Trang 0/${total} — đang nhận dạng trang đầu…`;
   const perMinute = elapsedMs > 0 ? (done * 60_000) / elapsedMs : 0;
   const rate = perMinute.toLocaleString(locale === 'en' ? 'en-GB' : 'vi-VN', {
     minimumFractionDigits: 1,

@@ -23,7 +23,7 @@ function FieldFlag({
         {confidence.reason[locale]}
       </Text>
       {confidence.candidate && (
-        <Group gap="xs" wrap="nowrap">
+        <Group gap="xs" wrap="wrap">
           <Text size="xs">
             {t('maybeValue')} <b>{confidence.candidate}</b>
           </Text>
