@@ -11,7 +11,16 @@ import {
   NAMED_UNIT_PREFIXES,
   UNIT_QUALIFIERS,
 } from './agency-table.ts';
-import { findAll, findPhrase, gapAfter, type MatchText, phraseKey, phraseTable } from './match-key.ts';
+import {
+  findAll,
+  findPhrase,
+  gapAfter,
+  type MatchText,
+  ocrSkeleton,
+  phraseKey,
+  phraseTable,
+  skeletonTable,
+} from './match-key.ts';
 
 export interface Mention {
   /** Word range. */
@@ -24,6 +33,7 @@ const ALIASES = phraseTable<string[]>([
   ...AGENCY_TABLE.flatMap((entry) => entry.aliases.map((alias): [string, string[]] => [alias, [entry.name]])),
   ...GROUP_ALIASES.map((group): [string, string[]] => [group.alias, group.names]),
 ]);
+const ALIAS_SKELETONS = skeletonTable(ALIASES);
 const PREFIXES = phraseTable(
   NAMED_UNIT_PREFIXES.map((entry) => [
     entry.prefix,
@@ -88,6 +98,11 @@ function namesAfter(text: MatchText, start: number, plural: boolean): { names: s
 /** Every unit named in the text, longest reading first, without overlaps, in text order. */
 export function findMentions(text: MatchText): Mention[] {
   const hits: Mention[] = findAll(text, ALIASES).map(({ from, to, value }) => ({ from, to, units: value }));
+  // A name an OCR damaged ("Sô Lao đong - Thương binh") is found by its letters' skeleton where no name was read.
+  const exact = [...hits];
+  for (const { from, to, value } of findAll(text, ALIAS_SKELETONS, ocrSkeleton)) {
+    if (!exact.some((other) => from < other.to && other.from < to)) hits.push({ from, to, units: value });
+  }
   for (const { from, to, value } of findAll(text, PREFIXES)) {
     const { names, end } = namesAfter(text, to, value.plural);
     if (names.length > 0) hits.push({ from, to: end, units: names.map((name) => `${value.name} ${name}`) });

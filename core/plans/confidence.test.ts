@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { foldVietnamese } from '../text/vietnamese.ts';
 import { garbledWords, repairFrom } from './confidence.ts';
 import { buildCorpus, FAILURE_CLASSES, SEED_FILES } from './corpus/corpus.ts';
+import { seededRng } from './corpus/rng.ts';
 import { unmergeHeader } from './header-lines.ts';
 import { parsePlan } from './parse-plan.ts';
 import { DOCUMENT_FIELDS, type ParsedPlan } from './types.ts';
@@ -147,25 +148,26 @@ describe('the degraders never make the importer sure of a wrong value', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: 1_000_000 }),
-        fc.constantFrom(...FAILURE_CLASSES.map((failureClass) => failureClass.name)),
-        fc.constantFrom(...SEED_FILES),
-        (seed, failureClass, file) => {
-          const [entry] = buildCorpus(
-            SEEDS.filter((plan) => plan.name === file),
-            seed,
-            1,
-          ).filter((candidate) => candidate.failureClass === failureClass);
-          if (!entry) return;
-          const plan = parsePlan(entry.text);
-          const reference = references.get(file)?.document;
+        fc.constantFrom(...FAILURE_CLASSES),
+        fc.constantFrom(...SEEDS),
+        (seed, failureClass, plan) => {
+          const reference = references.get(plan.name);
+          if (!reference) throw new Error(`no reference for ${plan.name}`);
+          const read = parsePlan(failureClass.degrade(plan.text, reference.document, seededRng(seed)));
           for (const field of ['number', 'issuedOn', 'issuer', 'signer'] as const) {
-            const read = plan.document[field];
-            if (read !== null) expect([field, key(read)]).toEqual([field, key(reference?.[field] ?? null)]);
-            else expect(plan.documentConfidence?.[field].level).not.toBe('sure');
+            const value = read.document[field];
+            if (value !== null)
+              expect([failureClass.name, field, key(value)]).toEqual([
+                failureClass.name,
+                field,
+                key(reference.document[field]),
+              ]);
+            else expect(read.documentConfidence?.[field].level).not.toBe('sure');
           }
         },
       ),
-      { numRuns: 40 },
+      // A fixed seed: the same cases on every run, so a failure can be replayed.
+      { numRuns: 120, seed: 18 },
     );
-  });
+  }, 60_000);
 });

@@ -74,12 +74,15 @@ export function classifyMarker(paragraph: string): Marker | null {
   return numberMarker(repairNumber(line)) ?? otherMarker(line);
 }
 
-// "2.l.", "1O.", "l2)": a number an OCR wrote with a letter for a digit — at least one real digit in it.
+// "2.l.", "1O.", "l2)": a number an OCR wrote with a letter for a digit — at least one real digit in it
+// (a lone "l." is the point letter l).
 const SLIPPED_NUMBER = /^(?=[\dlI|OS.]*\d)([\dlI|OS]{1,2}(?:\.[\dlI|OS]{1,2}){0,3})(?=\s*[.)])/;
 const DIGIT_OF: Record<string, string> = { l: '1', I: '1', '|': '1', O: '0', S: '5' };
 
 /** The line with a slipped number's letters read as the digits they stand for. */
 function repairNumber(line: string): string {
+  // "S. Sở Tài nguyên": no marker of Nghị định 30/2020 is a capital S, so it is a 5.
+  if (/^S\.\s+\p{Lu}/u.test(line)) return `5${line.slice(1)}`;
   const match = SLIPPED_NUMBER.exec(line);
   if (!match || /^[\d.]+$/.test(match[1] ?? '')) return line;
   return (match[1] ?? '').replace(/[lI|OS]/g, (char) => DIGIT_OF[char] ?? char) + line.slice(match[0].length);

@@ -21,6 +21,7 @@ describe('classifyMarker', () => {
       ['2.l. Đối với Chỉ số PAR INDEX', 'decimal', '2.1'],
       ['1O. Sở Y tế', 'arabic', '10'],
       ['l2) Sở Tư pháp', 'arabic', '12'],
+      ['S. Sở Tài nguyên và Môi trường', 'arabic', '5'],
       ['¢) Thực hiện quy trình', 'letter', 'c'],
       ['đ) Tổ chức lấy ý kiến', 'letter', 'đ'],
       ['a. Mục đích', 'letter', 'a'],
@@ -33,7 +34,7 @@ describe('classifyMarker', () => {
       expect(classifyMarker(text), text).toMatchObject({ kind, label });
     }
     for (const text of [
-      'S. Cải cách',
+      'S.cải cách',
       '2,5% số đơn vị',
       '2.5% số đơn vị',
       'V/v triển khai',
