@@ -285,7 +285,8 @@ function parse(source: string): ParsedPlan {
   for (const node of root.children) visit(node, start, scope);
   tableTasks(scope);
 
-  const yearEnd = yearOfPlan(meta.document.title);
+  // An unsure title (OCR slips) still tells the year the plan is for.
+  const yearEnd = yearOfPlan(titleText);
   const tasks = scope.tasks
     .sort((a, b) => a.line - b.line)
     .map((entry) => withYearEndDue(entry.task, yearEnd));

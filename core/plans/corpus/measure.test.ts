@@ -19,6 +19,7 @@ describe('measureCorpus', () => {
       cleanTasks: 64,
       sameDimension: 64,
       sameLead: 64,
+      sameDue: 64,
     });
     expect(row?.fields.number).toEqual({ correct: 1, empty: 0, candidate: 0, wrong: 0, unflagged: 0 });
   });
@@ -53,7 +54,14 @@ describe('measureCorpus', () => {
     });
     const measured = measureCorpus(clean, damaged);
     const [row] = measured.classes;
-    expect(row).toMatchObject({ cleanTasks: 64, sameDimension: 62, sameLead: 63, missing: 1, spurious: 1 });
+    expect(row).toMatchObject({
+      cleanTasks: 64,
+      sameDimension: 62,
+      sameLead: 63,
+      sameDue: 63,
+      missing: 1,
+      spurious: 1,
+    });
     expect(row?.fields).toMatchObject({
       number: { correct: 0, empty: 0, candidate: 0, wrong: 1, unflagged: 0 },
       // Emptied while its confidence still says "sure": an empty field nobody is told about.

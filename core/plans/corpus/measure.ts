@@ -41,6 +41,8 @@ export interface ClassMeasurement {
   sameDimension: number;
   /** Clean tasks whose counterpart has the same lead units (folded). */
   sameLead: number;
+  /** Clean tasks whose counterpart has the same deadline. */
+  sameDue: number;
   /** Clean tasks with no counterpart. */
   missing: number;
   /** Tasks of the degraded parses with no counterpart. */
@@ -132,6 +134,7 @@ export function measureCorpus(
       cleanTasks: 0,
       sameDimension: 0,
       sameLead: 0,
+      sameDue: 0,
       missing: 0,
       spurious: 0,
       spuriousTargets: 0,
@@ -150,6 +153,7 @@ export function measureCorpus(
       }
       if (pair.dimension === task.dimension) row.sameDimension += 1;
       if (leadKey(pair) === leadKey(task)) row.sameLead += 1;
+      if (pair.due === task.due) row.sameDue += 1;
     });
     row.spurious += plan.tasks.length - pairs.filter(Boolean).length;
     row.spuriousTargets += unmatchedTargets(entry.reference.targets, plan.targets);
@@ -181,6 +185,7 @@ export function formatMeasurement(measurement: Measurement, wrongShown = 30): st
     'docs',
     'same dimension',
     'same lead',
+    'same deadline',
     'missing',
     'spurious',
     'spurious targets',
@@ -191,6 +196,7 @@ export function formatMeasurement(measurement: Measurement, wrongShown = 30): st
     String(row.documents),
     `${percent(row.sameDimension, row.cleanTasks)} (${row.sameDimension}/${row.cleanTasks})`,
     `${percent(row.sameLead, row.cleanTasks)} (${row.sameLead}/${row.cleanTasks})`,
+    `${percent(row.sameDue, row.cleanTasks)} (${row.sameDue}/${row.cleanTasks})`,
     String(row.missing),
     String(row.spurious),
     String(row.spuriousTargets),
