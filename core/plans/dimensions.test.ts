@@ -1,4 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ocrConfusions, seededRng } from './corpus/degrade.ts';
+import { DIMENSION_TABLE } from './dimension-table.ts';
 import { citedDimensions, headingDimensions, pickDimension } from './dimensions.ts';
 import { toMatchText } from './match-key.ts';
 
@@ -71,5 +74,28 @@ describe('pickDimension and citedDimensions', () => {
       ),
     ).toEqual(['PAPI.2', 'PAPI.7']);
     expect(cited('thực hiện quy chế dân chủ ở cơ sở')).toEqual([]);
+  });
+});
+
+describe('dimension headings under OCR damage', () => {
+  // Every name a heading may give a dimension, as PAPI and PAR plans write their headings.
+  const headings = DIMENSION_TABLE.flatMap((entry) =>
+    entry.names.map((name) => ({
+      code: entry.code,
+      context: entry.index,
+      text:
+        entry.index === 'PAPI' ? `Đối với nội dung “${name}”` : `${name[0]?.toUpperCase()}${name.slice(1)}:`,
+    })),
+  );
+
+  it('are recognised whatever look-alikes an OCR put in their words', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...headings), fc.integer({ min: 0, max: 1_000_000 }), (entry, seed) => {
+        // A third of the words damaged: far more than a readable scan.
+        const damaged = ocrConfusions(entry.text, seededRng(seed), 0.33);
+        expect([damaged, heading(damaged, entry.context)]).toEqual([damaged, [entry.code]]);
+      }),
+      { numRuns: 400, seed: 18 },
+    );
   });
 });

@@ -177,11 +177,11 @@ export function phraseTable<T>(entries: Array<[phrase: string, value: T]>): Phra
  * a second look where the exact words found nothing: skeletons of different words can meet.
  */
 export function ocrSkeleton(word: string): string {
+  // i, I, l and 1 first: then "li" (an h misread) and h and b (h misread) all read "ll".
   return word
-    .replace(/rn/g, 'm')
-    .replace(/li/g, 'h')
-    .replace(/b/g, 'h')
     .replace(/[i1]/g, 'l')
+    .replace(/rn/g, 'm')
+    .replace(/[hb]/g, 'll')
     .replace(/c/g, 'e')
     .replace(/p/g, 'd')
     .replace(/0/g, 'o');
