@@ -23,6 +23,7 @@ const table = (pick: (entry: DimensionEntry) => string[]) =>
 const NAMES = table((entry) => entry.names);
 const NAME_SKELETONS = skeletonTable(NAMES);
 const CITATIONS = table((entry) => entry.citations);
+const CITATION_SKELETONS = skeletonTable(CITATIONS);
 const KEYWORDS = table((entry) => entry.keywords);
 
 const INDEX_OF = new Map(DIMENSION_TABLE.map((entry) => [entry.code, entry.index]));
@@ -88,7 +89,8 @@ export interface Citation {
 
 /** Dimensions a sentence cites by full name ("nội dung “Quản trị môi trường”"). */
 export function citedDimensions(text: MatchText, indices: IndexCode[]): Citation[] {
-  const hits = matchNames(text, CITATIONS);
+  const exact = matchNames(text, CITATIONS);
+  const hits = exact.length > 0 ? exact : matchNames(text, CITATION_SKELETONS, ocrSkeleton);
   const codes = preferIndex(distinct(hits), null, indices);
   return hits.filter((hit) => codes.includes(hit.code));
 }

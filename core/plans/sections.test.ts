@@ -10,6 +10,21 @@ function roles(text: string) {
 }
 
 describe('headingRole', () => {
+  it('reads the headings an OCR damaged by their letters’ skeletons', () => {
+    expect(
+      roles(
+        ['I. MỤC PÍCH, YÊU CẦU', 'II. MỤC T1ÊU', 'III. NHIỆM VỤ, GIẢI PLIÁP', 'IV. TỔ CHỨC TIIỰC HIỆN'].join(
+          '\n',
+        ),
+      ),
+    ).toEqual([
+      ['I', 'purpose', false],
+      ['II', 'objectives', false],
+      ['III', 'tasks', false],
+      ['IV', 'organisation', false],
+    ]);
+  });
+
   it('reads what a section is for from the first words of its heading', () => {
     expect(
       roles(

@@ -4,7 +4,7 @@
  * the organisation section (Tổ chức thực hiện, Phân công) hold the work. A "Phân công" section that
  * names units per dimension is where leads come from when a task's sentence names none.
  */
-import { keyOf, type MatchText, toMatchText } from './match-key.ts';
+import { keyOf, type MatchText, ocrSkeleton, toMatchText } from './match-key.ts';
 import type { PlanNode } from './numbering.ts';
 
 export type SectionRole = 'purpose' | 'context' | 'objectives' | 'tasks' | 'organisation' | 'funding';
@@ -34,7 +34,25 @@ const ROLE_WORDS: Array<[string, SectionRole]> = [
   ['kinh phi', 'funding'],
 ];
 
+// The same words as an OCR may have written them ("MỤC T1ÊU", "NHIỆM VỤ, GIẢI PLIÁP").
+const skeletonOf = (key: string) => key.split(' ').map(ocrSkeleton).join(' ');
+const ROLE_SKELETONS = ROLE_WORDS.map(([words, role]): [string, SectionRole] => [skeletonOf(words), role]);
+
 const TOP_KINDS = new Set(['part', 'upper', 'roman', 'article']);
+
+/** The role whose words open the heading earliest, within its first three words. */
+function openingRole(
+  opening: string,
+  firstThree: string,
+  table: Array<[string, SectionRole]>,
+): SectionRole | null {
+  let best: { at: number; role: SectionRole } | null = null;
+  for (const [words, role] of table) {
+    const at = opening.indexOf(` ${words} `);
+    if (at !== -1 && at <= firstThree.length && (best === null || at < best.at)) best = { at, role };
+  }
+  return best?.role ?? null;
+}
 
 export function titleOf(node: PlanNode): string {
   return node.paragraphs[0] ?? '';
@@ -47,13 +65,11 @@ function headingRole(node: PlanNode): SectionRole | null {
   const title: MatchText = toMatchText(titleOf(node));
   if (title.words.length === 0 || title.words.length > 16) return null;
   const opening = ` ${keyOf(title, 0, Math.min(title.words.length, 6))} `;
-  let best: { at: number; role: SectionRole } | null = null;
-  for (const [words, role] of ROLE_WORDS) {
-    const at = opening.indexOf(` ${words} `);
-    if (at !== -1 && at <= ` ${keyOf(title, 0, 3)} `.length && (best === null || at < best.at))
-      best = { at, role };
-  }
-  return best?.role ?? null;
+  const firstThree = ` ${keyOf(title, 0, 3)} `;
+  return (
+    openingRole(opening, firstThree, ROLE_WORDS) ??
+    openingRole(skeletonOf(opening), skeletonOf(firstThree), ROLE_SKELETONS)
+  );
 }
 
 // Inside a section, a sub-heading may narrow the role ("I. MỤC ĐÍCH, YÊU CẦU, MỤC TIÊU" → "3. Mục tiêu"),
