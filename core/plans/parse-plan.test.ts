@@ -328,3 +328,27 @@ describe('parsePlan on a decision that assigns the work itself', () => {
     );
   });
 });
+
+describe('a decision carrying its plan', () => {
+  const QUANG_NGAI = fixture('quang-ngai-par-papi-2017.txt');
+  const refs = (text: string) => parsePlan(text).tasks.map((task) => task.ref);
+
+  it('finds the attached plan when an OCR damaged "(Ban hành kèm theo"', () => {
+    const clean = refs(QUANG_NGAI);
+    expect(clean).toHaveLength(71);
+    expect(refs(QUANG_NGAI.replace('(Ban hành kèm theo', '(Ban hànb kèm theo'))).toEqual(clean);
+    expect(refs(QUANG_NGAI.replace('(Ban hành kèm theo', '(Ban lianh kèm theo'))).toEqual(clean);
+  });
+
+  it('does not take "(bản sao kèm theo)" in a task for the start of an attached plan', () => {
+    const plan = [
+      'KẾ HOẠCH',
+      'Cải cách hành chính năm 2025',
+      '',
+      'II. NHIỆM VỤ',
+      '1. Sở Tư pháp rà soát văn bản QPPL (bản sao kèm theo).',
+      '2. Sở Nội vụ kiểm tra công vụ (bảng biểu kèm theo).',
+    ].join('\n');
+    expect(refs(plan)).toEqual(['II.1', 'II.2']);
+  });
+});
