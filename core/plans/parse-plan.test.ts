@@ -338,6 +338,7 @@ describe('a decision carrying its plan', () => {
     expect(clean).toHaveLength(71);
     expect(refs(QUANG_NGAI.replace('(Ban hành kèm theo', '(Ban hànb kèm theo'))).toEqual(clean);
     expect(refs(QUANG_NGAI.replace('(Ban hành kèm theo', '(Ban lianh kèm theo'))).toEqual(clean);
+    expect(refs(QUANG_NGAI.replace('(Ban hành kèm theo', '(Ban hành kèrn tlieo'))).toEqual(clean);
   });
 
   it('does not take "(bản sao kèm theo)" in a task for the start of an attached plan', () => {

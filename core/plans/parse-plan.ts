@@ -31,9 +31,9 @@ import type {
 
 export type * from './types.ts';
 
-// "(Ban hành kèm theo …)", also with its first words damaged by an OCR ("(Ban hànb kèm theo").
+// "(Ban hành kèm theo …)", also as an OCR damaged it ("(Ban hànb kèm theo", "kèrn tlieo").
 // Not "(bản sao kèm theo)": the word after "ban" is "hành" with an h misread ("hành", "lianh", "bành", "hànb").
-const ATTACHED_PLAN = /\(\s*(?:ban\s+(?:h|li|b)[a-z]{2,4}\s+)?kem theo\b/;
+const ATTACHED_PLAN = /\(\s*(?:ban\s+(?:h|li|b)[a-z]{2,4}\s+)?ke(?:m|rn)\s+t(?:h|li|b)eo\b/;
 const RECIPIENTS = /^(noi nhan|kinh gui)\b/;
 const END_MARK = /\.\/\.\s*\p{L}{0,3}$/u;
 const CLOSING = /^(tren day la|tren day)\b/;
