@@ -51,6 +51,11 @@ function marker(kind: MarkerKind, label: string, text: string, rankOffset = 0): 
   return { kind, label, rank: RANKS[kind] + rankOffset, text: text.trim() };
 }
 
+/** An Arabic-numbered item ("1."), for a marker read again in its context. */
+export function arabicMarker(label: string, text: string): Marker {
+  return marker('arabic', label, text);
+}
+
 /** "I1", "Il", "1I" → "II" when the letters make a Roman numeral; null for plain digits ("11"). */
 export function repairRoman(raw: string): string | null {
   if (!/[IVX]/.test(raw)) return null;

@@ -91,6 +91,14 @@ describe('buildOutline', () => {
     ]);
   });
 
+  it('reads "I." inside section II as the "1." an OCR took for a capital I', () => {
+    const { refs, warnings } = outline(
+      'I. MỤC ĐÍCH\n1. Mục đích\nII. NHIỆM VỤ\nI. Đối với nội dung “Quản trị điện tử”\na) x\n2. Hai\nIII. TỔ CHỨC',
+    );
+    expect(refs).toEqual(['I', 'I.1', 'II', 'II.1', 'II.1.a', 'II.2', 'III']);
+    expect(warnings).toEqual([]);
+  });
+
   it('attaches unnumbered paragraphs to the item they follow', () => {
     const { root } = outline('1. Sở Tư pháp\n\nChủ trì, phối hợp với các cơ quan.\n\n2. Sở Tài chính');
     expect(root.children[0]?.paragraphs).toEqual(['Sở Tư pháp', 'Chủ trì, phối hợp với các cơ quan.']);

@@ -3,7 +3,7 @@
  * in the document's numbering ("II.1.a.1", bullets counted in order). Numbering slips keep refs unique:
  * a repeated "d)" followed by "e)" was meant as "đ)"; any other repeat gets a suffix ("II-2").
  */
-import { classifyMarker, type MarkerKind, nextLetter } from './markers.ts';
+import { arabicMarker, classifyMarker, type Marker, type MarkerKind, nextLetter } from './markers.ts';
 import type { Paragraph } from './normalise.ts';
 
 export interface PlanNode {
@@ -33,7 +33,7 @@ export function buildOutline(paragraphs: Paragraph[], warnings: string[]): PlanN
   };
   const stack: PlanNode[] = [root];
   for (const paragraph of paragraphs) {
-    const marker = classifyMarker(paragraph.text);
+    const marker = slippedOne(classifyMarker(paragraph.text), stack);
     let top = stack[stack.length - 1] ?? root;
     if (!marker) {
       top.paragraphs.push(paragraph.text);
@@ -58,6 +58,17 @@ export function buildOutline(paragraphs: Paragraph[], warnings: string[]): PlanN
   }
   assignRefs(root, warnings);
   return root;
+}
+
+/**
+ * "I." inside section II or later is not the Roman one again (Roman numbering only goes up): it is the
+ * "1." an OCR read as a capital I — the first item of the section.
+ */
+function slippedOne(marker: Marker | null, open: PlanNode[]): Marker | null {
+  if (marker?.kind !== 'roman' || marker.label !== 'I') return marker;
+  return open.some((node) => node.kind === 'roman' && node.label !== 'I')
+    ? arabicMarker('1', marker.text)
+    : marker;
 }
 
 const WRITTEN: Partial<Record<MarkerKind, (label: string) => string>> = {
