@@ -187,6 +187,17 @@ export function ocrSkeleton(word: string): string {
     .replace(/0/g, 'o');
 }
 
+// A text's skeleton words, built once however many tables read it.
+const skeletons = new WeakMap<MatchText, string[]>();
+function skeletonWords(text: MatchText): string[] {
+  let words = skeletons.get(text);
+  if (!words) {
+    words = text.words.map(ocrSkeleton);
+    skeletons.set(text, words);
+  }
+  return words;
+}
+
 /** The same phrases, each word as its OCR skeleton: read with `findAll(text, table, ocrSkeleton)`. */
 export function skeletonTable<T>(table: PhraseTable<T>): PhraseTable<T> {
   const byFirstWord = new Map<string, Array<{ words: string[]; value: T }>>();
@@ -204,10 +215,10 @@ export function skeletonTable<T>(table: PhraseTable<T>): PhraseTable<T> {
 export function findAll<T>(
   text: MatchText,
   table: PhraseTable<T>,
-  word: (folded: string) => string = (folded) => folded,
+  word?: (folded: string) => string,
 ): Array<PhraseHit & { value: T }> {
   const hits: Array<PhraseHit & { value: T }> = [];
-  const words = text.words.map(word);
+  const words = !word ? text.words : word === ocrSkeleton ? skeletonWords(text) : text.words.map(word);
   words.forEach((first, from) => {
     for (const candidate of table.byFirstWord.get(first) ?? []) {
       if (candidate.words.every((expected, offset) => words[from + offset] === expected)) {
