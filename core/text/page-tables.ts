@@ -90,9 +90,12 @@ function narrow(gutters: Span[], cells: Segment[], size: number): Span[] | null 
 function blockAt(rows: Row[], cells: Segment[][], seed: number, floor: number) {
   const seedCells = cells[seed] ?? [];
   const size = (rows[seed] as Row).size;
-  let gutters: Span[] = seedCells
-    .slice(1)
-    .map((cell, at) => ({ left: (seedCells[at] as Segment).right, right: cell.left }));
+  // The space either side of the row is free too: columns the seed row leaves empty are found in it.
+  const rights = [Number.NEGATIVE_INFINITY, ...seedCells.map((cell) => cell.right)];
+  let gutters: Span[] = [...seedCells.map((cell) => cell.left), Number.POSITIVE_INFINITY].map((left, at) => ({
+    left: rights[at] as number,
+    right: left,
+  }));
   let end = seed + 1;
   for (; end < rows.length; end++) {
     if ((rows[end] as Row).y - (rows[end - 1] as Row).y > ROW_REACH * size) break;
@@ -110,7 +113,9 @@ function blockAt(rows: Row[], cells: Segment[][], seed: number, floor: number) {
     gutters = next;
     start = row;
   }
-  return { start, end, gutters, size };
+  // The gutters between columns: the free space outside the table is not one.
+  const between = gutters.filter((gutter) => Number.isFinite(gutter.left) && Number.isFinite(gutter.right));
+  return { start, end, gutters: between, size };
 }
 
 /** The table's rows as cells: a page row's cells go to the columns between the gutters, a cell's wrapped lines are joined. */
@@ -161,7 +166,7 @@ export function findTables(rows: Row[]): PageTable[] {
     }
     const { start, end, gutters, size } = blockAt(rows, cells, index, floor);
     const filled = cells.slice(start, end).filter((row) => row.length >= 3).length;
-    if (end - start < 2 || filled < 2) {
+    if (end - start < 2 || filled < 2 || gutters.length < 2) {
       index += 1;
       continue;
     }
