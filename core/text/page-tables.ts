@@ -119,7 +119,12 @@ function blockAt(rows: Row[], cells: Segment[][], seed: number, floor: number) {
 }
 
 /** The table's rows as cells: a page row's cells go to the columns between the gutters, a cell's wrapped lines are joined. */
-function tableCells(rows: Row[], cells: Segment[][], gutters: Span[], size: number): string[][] {
+function tableRows(
+  rows: Row[],
+  cells: Segment[][],
+  gutters: Span[],
+  size: number,
+): { lines: number; cells: string[] }[] {
   const columnOf = (segment: Segment) =>
     gutters.filter((gutter) => (gutter.left + gutter.right) / 2 < segment.left).length;
   const lines = rows.map((row, at) => {
@@ -138,17 +143,41 @@ function tableCells(rows: Row[], cells: Segment[][], gutters: Span[], size: numb
     (line, at) => at > 0 && line.y - (lines[at - 1]?.y ?? 0) > leading + ROW_PADDING * size,
   );
   const padded = breaks.some(Boolean);
-  const table: string[][][] = [];
+  const table: { lines: number; cells: string[][] }[] = [];
   for (const [at, line] of lines.entries()) {
     const current = table.at(-1);
     const hasNumber = (line.columns[0]?.length ?? 0) > 0;
     // Padded rows part at the padding (a vertically centred number sits mid-row); unpadded rows at a number.
     const starts =
-      !current || (padded ? breaks[at] === true || (hasNumber && (current[0]?.length ?? 0) > 0) : hasNumber);
-    if (starts) table.push(line.columns.map((texts) => [...texts]));
-    else for (const [column, texts] of line.columns.entries()) current[column]?.push(...texts);
+      !current ||
+      (padded ? breaks[at] === true || (hasNumber && (current.cells[0]?.length ?? 0) > 0) : hasNumber);
+    if (starts) table.push({ lines: 1, cells: line.columns.map((texts) => [...texts]) });
+    else {
+      current.lines += 1;
+      for (const [column, texts] of line.columns.entries()) current.cells[column]?.push(...texts);
+    }
   }
-  return table.map((row) => row.map((texts) => texts.join(' ').replace(/\|/g, '/').trim()));
+  return mergeLoneColumns(
+    table.map((row) => ({
+      lines: row.lines,
+      cells: row.cells.map((texts) => texts.join(' ').replace(/\|/g, '/').trim()),
+    })),
+  );
+}
+
+/**
+ * A centred header over a left-aligned column ("STT" over "1", "2") leaves a gutter between them: two
+ * neighbouring columns that never hold text in one row, one of them in a single row, are one column.
+ */
+function mergeLoneColumns<T extends { cells: string[] }>(rows: T[]): T[] {
+  const filled = (column: number) => rows.filter((row) => row.cells[column] !== '').length;
+  for (let column = 0; column + 1 < (rows[0]?.cells.length ?? 0); column++) {
+    const apart = rows.every((row) => row.cells[column] === '' || row.cells[column + 1] === '');
+    if (!apart || Math.min(filled(column), filled(column + 1)) > 1) continue;
+    for (const row of rows) row.cells.splice(column, 2, `${row.cells[column]}${row.cells[column + 1]}`);
+    column -= 1;
+  }
+  return rows;
 }
 
 export const pipeRow = (cells: string[]) => `| ${cells.join(' | ')} |`;
@@ -170,13 +199,14 @@ export function findTables(rows: Row[]): PageTable[] {
       index += 1;
       continue;
     }
-    const block = rows.slice(start, end);
-    tables.push({
-      rows: block,
-      lines: tableCells(block, cells.slice(start, end), gutters, size).map(pipeRow),
-    });
-    index = end;
-    floor = end;
+    const table = tableRows(rows.slice(start, end), cells.slice(start, end), gutters, size);
+    // A table followed by text on its page does not end with a row of one cell: that is the heading after it.
+    let last = end;
+    while (last < rows.length && table.length > 2 && (table.at(-1)?.cells.filter(Boolean).length ?? 0) <= 1)
+      last -= table.pop()?.lines ?? 0;
+    tables.push({ rows: rows.slice(start, last), lines: table.map((row) => pipeRow(row.cells)) });
+    index = last;
+    floor = last;
   }
   return tables;
 }
