@@ -28,6 +28,18 @@ const header = (y: number) => [
 ];
 const HEADER = '| STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |';
 
+/** A short line of a justified paragraph ended by a line break, stretched to the margins: its words evenly apart. */
+const stretched = (words: string[], y: number, left = 98, right = 525) => {
+  const widths = words.map((word) => word.length * 6);
+  const gap = (right - left - widths.reduce((sum, width) => sum + width, 0)) / (words.length - 1);
+  let x = left;
+  return words.map((word, at) => {
+    const placed = piece(word, x, y);
+    x += (widths[at] ?? 0) + gap;
+    return placed;
+  });
+};
+
 describe('tables on a page', () => {
   it('writes a five-column table as pipe rows, wrapped cells joined, text around it as before', () => {
     const text = pagesToText([
@@ -125,7 +137,7 @@ describe('tables on a page', () => {
   });
 
   // Written exactly as before tables were read (the line with wide gaps is not joined, as before).
-  it('does not take a signature block or a line with wide gaps for a table', () => {
+  it('does not take a signature block, a line with wide gaps or stretched lines for a table', () => {
     const text = pagesToText([
       page([
         piece('Thực hiện tốt công tác tuyên truyền về cải cách hành chính trên địa bàn', 98, 200),
@@ -137,6 +149,9 @@ describe('tables on a page', () => {
         piece('- Như trên;', 70, 314),
         piece('PHÓ CHỦ TỊCH', 378, 314),
         piece('- Lưu: VT.', 70, 328),
+        ...stretched(['-', 'Bộ', 'Nội', 'vụ;'], 420),
+        ...stretched(['-', 'Sở', 'Tư', 'pháp;'], 434),
+        ...stretched(['-', 'Sở', 'Nội', 'vụ.'], 448),
         piece('Nguyễn Văn A', 380, 380),
       ]),
     ]);
@@ -147,10 +162,13 @@ describe('tables on a page', () => {
       'Nơi nhận:',
       '- Như trên;',
       '- Lưu: VT.',
+      ...['-', 'Bộ', '-', 'Sở', '-', 'Sở'],
       '',
       'KT. CHỦ TỊCH',
       'PHÓ CHỦ TỊCH',
       'Nguyễn Văn A',
+      // The stretched lines' words line up in gutters but are evenly apart: no table (written as before, in columns).
+      ...['Nội', 'vụ;', 'Tư', 'pháp;', 'Nội', 'vụ.'],
     ]);
   });
 });

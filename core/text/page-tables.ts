@@ -182,6 +182,16 @@ function mergeLoneColumns<T extends { cells: string[] }>(rows: T[]): T[] {
 
 export const pipeRow = (cells: string[]) => `| ${cells.join(' | ')} |`;
 
+/**
+ * A row of three cells or more, unless its gaps are all equal: a justified line ending in a line break
+ * is stretched to the margin, its words evenly apart (Word and LibreOffice both do it).
+ */
+function isTableRow(cells: Segment[], size: number): boolean {
+  if (cells.length < 3) return false;
+  const gaps = cells.slice(1).map((cell, at) => cell.left - (cells[at] as Segment).right);
+  return Math.max(...gaps) - Math.min(...gaps) > 0.1 * size;
+}
+
 /** The tables among a page's rows (in order): three columns or more, two rows or more filling three cells. */
 export function findTables(rows: Row[]): PageTable[] {
   const cells = rows.map((row) => segmentsOf(row.pieces, row.size, CELL_GAP));
@@ -189,12 +199,14 @@ export function findTables(rows: Row[]): PageTable[] {
   let index = 0;
   let floor = 0;
   while (index < rows.length) {
-    if ((cells[index]?.length ?? 0) < 3) {
+    if (!isTableRow(cells[index] ?? [], (rows[index] as Row).size)) {
       index += 1;
       continue;
     }
     const { start, end, gutters, size } = blockAt(rows, cells, index, floor);
-    const filled = cells.slice(start, end).filter((row) => row.length >= 3).length;
+    const filled = cells
+      .slice(start, end)
+      .filter((row, at) => isTableRow(row, (rows[start + at] as Row).size)).length;
     if (end - start < 2 || filled < 2 || gutters.length < 2) {
       index += 1;
       continue;
