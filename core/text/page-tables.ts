@@ -138,15 +138,19 @@ function tableRows(
     const ys = lines.filter((line) => (line.columns[column]?.length ?? 0) > 0).map((line) => line.y);
     spacings.push(...ys.slice(1).map((y, at) => y - (ys[at] as number)));
   }
-  const leading = Math.min(...spacings.filter((spacing) => spacing >= 0.8 * size));
+  // The low quartile, not the least: an OCR's line boxes move with the letters' accents and tails.
+  const lineSpacings = spacings.filter((spacing) => spacing >= 0.8 * size).sort((a, b) => a - b);
+  const leading = lineSpacings[Math.floor((lineSpacings.length - 1) / 4)] ?? Number.POSITIVE_INFINITY;
   const breaks = lines.map(
     (line, at) => at > 0 && line.y - (lines[at - 1]?.y ?? 0) > leading + ROW_PADDING * size,
   );
   const padded = breaks.some(Boolean);
+  // The first column holds numbers ("STT", "1", "IV"), when it does: an OCR may have missed them or read them into the next cell.
+  const isNumbered = lines.every((line) => (line.columns[0] ?? []).every((text) => text.length <= 4));
   const table: { lines: number; cells: string[][] }[] = [];
   for (const [at, line] of lines.entries()) {
     const current = table.at(-1);
-    const hasNumber = (line.columns[0]?.length ?? 0) > 0;
+    const hasNumber = isNumbered && (line.columns[0]?.length ?? 0) > 0;
     // Padded rows part at the padding (a vertically centred number sits mid-row); unpadded rows at a number.
     const starts =
       !current ||
