@@ -2,7 +2,7 @@
  * Text laid out on pages (a PDF's text layer, or the words an OCR found on a scan) as the lines the plan
  * importer reads: pieces on one baseline make a line, a two-column header (issuer left, national motto
  * right) is written column by column, a paragraph's wrapped lines are joined where the layout shows
- * it, and page numbers and running heads are dropped.
+ * it, a table is written as pipe rows (`page-tables.ts`), and page numbers and running heads are dropped.
  */
 
 import { findTables, type PageTable, pipeRow, type Row, type Segment, segmentsOf } from './page-tables.ts';
