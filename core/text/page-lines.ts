@@ -2,8 +2,10 @@
  * Text laid out on pages (a PDF's text layer, or the words an OCR found on a scan) as the lines the plan
  * importer reads: pieces on one baseline make a line, a two-column header (issuer left, national motto
  * right) is written column by column, a paragraph's wrapped lines are joined where the layout shows
- * it, and page numbers and running heads are dropped.
+ * it, a table is written as pipe rows (`page-tables.ts`), and page numbers and running heads are dropped.
  */
+
+import { findTables, type PageTable, pipeRow, type Row, type Segment, segmentsOf } from './page-tables.ts';
 
 /** One run of text: x from the page's left, y the baseline from the page's top, in any one unit. */
 export interface PagePiece {
@@ -35,21 +37,8 @@ export function hasTextLayer(pages: LaidOutPage[]): boolean {
   return texted * 2 > pages.length;
 }
 
-interface Segment {
-  text: string;
-  left: number;
-  right: number;
-}
-
-interface Row {
-  y: number;
-  size: number;
-  segments: Segment[];
-}
-
-/** A gap wider than this many font sizes separates columns; wider than a fifth of one is a space. */
+/** A gap wider than this many font sizes separates columns. */
 const COLUMN_GAP = 2.5;
-const SPACE_GAP = 0.2;
 
 function rowsOf(page: LaidOutPage): Row[] {
   const pieces = page.pieces
@@ -68,20 +57,8 @@ function rowsOf(page: LaidOutPage): Row[] {
   return rows
     .sort((a, b) => a.y - b.y)
     .map((row) => {
-      const segments: Segment[] = [];
-      for (const piece of row.pieces.sort((a, b) => a.x - b.x)) {
-        const last = segments.at(-1);
-        const gap = last ? piece.x - last.right : 0;
-        if (!last || gap > COLUMN_GAP * row.size) {
-          segments.push({ text: piece.text, left: piece.x, right: piece.x + piece.width });
-          continue;
-        }
-        const spaced = gap > SPACE_GAP * piece.size && !/\s$/.test(last.text) && !/^\s/.test(piece.text);
-        last.text += (spaced ? ' ' : '') + piece.text;
-        last.right = Math.max(last.right, piece.x + piece.width);
-      }
-      for (const segment of segments) segment.text = segment.text.replace(/\s+/g, ' ').trim();
-      return { y: row.y, size: row.size, segments };
+      const sorted = row.pieces.sort((a, b) => a.x - b.x);
+      return { ...row, pieces: sorted, segments: segmentsOf(sorted, row.size, COLUMN_GAP) };
     });
 }
 
@@ -97,7 +74,7 @@ const furnitureKey = (row: Row) =>
  * Page furniture: a page number at the top or bottom of a page, or a short line standing first or last on
  * at least three pages (running head or foot, the page number inside it counted as the same).
  */
-function dropFurniture(pages: Row[][]): Row[][] {
+function dropFurniture(pages: Row[][], tableRows: Set<Row>): Row[][] {
   const edges = new Map<string, number>();
   for (const rows of pages)
     for (const row of new Set([rows[0], rows.at(-1)]))
@@ -109,7 +86,8 @@ function dropFurniture(pages: Row[][]): Row[][] {
   return pages.map((rows) =>
     rows.filter((row, index) => {
       const atEdge = index === 0 || index === rows.length - 1;
-      if (!atEdge) return true;
+      // A table's header repeated atop each page is not a running head.
+      if (!atEdge || tableRows.has(row)) return true;
       const text = row.segments.map((segment) => segment.text).join(' ');
       return !PAGE_NUMBER.test(text) && !(pages.length > 1 && repeated(row));
     }),
@@ -126,7 +104,9 @@ const ENDS_SENTENCE = /[.;:!?…]["”)]?$/;
  * left edge, unmarked, is a wrapped paragraph and is joined; a wider gap than usual between rows is a
  * paragraph break, written as a blank line.
  */
-function pageLines(rows: Row[], page: LaidOutPage): string[] {
+function pageLines(rows: Row[], page: LaidOutPage, tables: PageTable[]): string[] {
+  const tableAt = new Map(tables.map((table) => [table.rows[0] as Row, table]));
+  const inTable = new Set(tables.flatMap((table) => table.rows));
   // The right column starts right of the middle and is not centred on the page (a centred title is not a column).
   const isRight = (segment: Segment) =>
     segment.left >= page.width * 0.45 && segment.left + segment.right >= page.width * 1.1;
@@ -139,7 +119,11 @@ function pageLines(rows: Row[], page: LaidOutPage): string[] {
   const fullRows = rows.filter((row) => rowKind(row) === 'full');
   const textLeft = Math.min(...fullRows.map((row) => row.segments[0]?.left ?? Number.POSITIVE_INFINITY));
   const textRight = Math.max(...rows.map((row) => row.segments.at(-1)?.right ?? 0));
-  const spacings = rows.slice(1).map((row, index) => row.y - (rows[index] as Row).y);
+  // The spacing of the text outside tables.
+  const spacings = rows.flatMap((row, index) => {
+    const above = rows[index - 1];
+    return above && !inTable.has(row) && !inTable.has(above) ? [row.y - above.y] : [];
+  });
   // The paragraph's own line spacing: the low fifth of the distances between rows (where most paragraphs
   // are one line, the median is the spacing between paragraphs).
   const usual = [...spacings].sort((a, b) => a - b)[Math.floor((spacings.length - 1) / 5)] ?? 0;
@@ -159,10 +143,20 @@ function pageLines(rows: Row[], page: LaidOutPage): string[] {
     const row = rows[index] as Row;
     const before = index > 0 ? row.y - (rows[index - 1] as Row).y : 0;
     if (index > 0 && usual && before > usual * 1.25 && lines.at(-1) !== '') lines.push('');
+    const table = tableAt.get(row);
+    if (table) {
+      lines.push(...table.lines);
+      index += table.rows.length;
+      continue;
+    }
     if (rowKind(row) === 'columns') {
       // The block runs to the last row with a right column before a full-width row.
       let end = index + 1;
-      for (let next = index + 1; next < rows.length && rowKind(rows[next] as Row) !== 'full'; next++)
+      for (
+        let next = index + 1;
+        next < rows.length && rowKind(rows[next] as Row) !== 'full' && !inTable.has(rows[next] as Row);
+        next++
+      )
         if (rowKind(rows[next] as Row) === 'columns') end = next + 1;
       const block = rows.slice(index, end);
       const left = block.flatMap((entry) => entry.segments.filter((segment) => !isRight(segment)));
@@ -175,6 +169,7 @@ function pageLines(rows: Row[], page: LaidOutPage): string[] {
     const previous = rows[index - 1];
     const joins =
       previous !== undefined &&
+      !inTable.has(previous) &&
       lines.length > 0 &&
       lines.at(-1) !== '' &&
       before <= usual * 1.15 &&
@@ -190,10 +185,42 @@ function pageLines(rows: Row[], page: LaidOutPage): string[] {
   return lines;
 }
 
+const rowText = (row: Row) => row.segments.map((segment) => segment.text).join(' ');
+const cellsOf = (line: string) => (line.startsWith('| ') ? line.slice(2, -2).split(' | ') : null);
+
+/**
+ * A table running on from the page before: its header repeated atop the page is dropped, and a row
+ * broken by the page (the rest of its cells, the number column empty) is joined to its first part.
+ */
+function continueTable(lines: string[], next: string[]): string[] {
+  const last = cellsOf(lines.at(-1) ?? '');
+  if (!last || cellsOf(next[0] ?? '')?.length !== last.length) return next;
+  let first = lines.length - 1;
+  while (first > 0 && cellsOf(lines[first - 1] ?? '')) first -= 1;
+  const rest = next[0] === lines[first] ? next.slice(1) : next;
+  const broken = cellsOf(rest[0] ?? '');
+  if (broken?.length !== last.length || broken[0] !== '') return rest;
+  lines[lines.length - 1] = pipeRow(last.map((cell, at) => `${cell} ${broken[at] ?? ''}`.trim()));
+  return rest.slice(1);
+}
+
 /** The document's text, page after page (a page break is a line break: the importer joins a sentence split by it). */
 export function pagesToText(pages: LaidOutPage[]): string {
-  const rows = dropFurniture(pages.map(rowsOf));
-  const lines = rows.flatMap((pageRows, index) => pageLines(pageRows, pages[index] as LaidOutPage));
+  const pageRows = pages.map(rowsOf);
+  // Tables are found before page numbers go, on the rows less the page number at either edge.
+  const tables = pageRows.map((rows) =>
+    findTables(
+      rows.filter(
+        (row, index) => !((index === 0 || index === rows.length - 1) && PAGE_NUMBER.test(rowText(row))),
+      ),
+    ),
+  );
+  const rows = dropFurniture(pageRows, new Set(tables.flat().flatMap((table) => table.rows)));
+  const lines: string[] = [];
+  rows.forEach((pageRows, index) => {
+    const own = pageLines(pageRows, pages[index] as LaidOutPage, tables[index] ?? []);
+    lines.push(...continueTable(lines, own));
+  });
   return lines
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
