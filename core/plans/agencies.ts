@@ -16,7 +16,6 @@ import {
   findPhrase,
   gapAfter,
   type MatchText,
-  ocrSkeleton,
   phraseKey,
   phraseTable,
   skeletonTable,
@@ -100,7 +99,7 @@ export function findMentions(text: MatchText): Mention[] {
   const hits: Mention[] = findAll(text, ALIASES).map(({ from, to, value }) => ({ from, to, units: value }));
   // A name an OCR damaged ("Sô Lao đong - Thương binh") is found by its letters' skeleton where no name was read.
   const exact = [...hits];
-  for (const { from, to, value } of findAll(text, ALIAS_SKELETONS, ocrSkeleton)) {
+  for (const { from, to, value } of findAll(text, ALIAS_SKELETONS)) {
     if (!exact.some((other) => from < other.to && other.from < to)) hits.push({ from, to, units: value });
   }
   for (const { from, to, value } of findAll(text, PREFIXES)) {

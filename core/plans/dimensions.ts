@@ -4,14 +4,7 @@
  * a task under it is about.
  */
 import { DIMENSION_TABLE, type DimensionEntry } from './dimension-table.ts';
-import {
-  findAll,
-  type MatchText,
-  ocrSkeleton,
-  type PhraseTable,
-  phraseTable,
-  skeletonTable,
-} from './match-key.ts';
+import { findAll, type MatchText, type PhraseTable, phraseTable, skeletonTable } from './match-key.ts';
 import type { DimensionCode, IndexCode } from './types.ts';
 
 const table = (pick: (entry: DimensionEntry) => string[]) =>
@@ -39,12 +32,8 @@ interface Hit {
 }
 
 /** Longest matches first; a shorter name inside a longer one ("thủ tục hành chính" in "… công") is dropped. */
-function matchNames(
-  text: MatchText,
-  phrases: PhraseTable<DimensionCode>,
-  word?: (folded: string) => string,
-): Hit[] {
-  const hits: Hit[] = findAll(text, phrases, word).map(({ from, to, value }) => ({ code: value, from, to }));
+function matchNames(text: MatchText, phrases: PhraseTable<DimensionCode>): Hit[] {
+  const hits: Hit[] = findAll(text, phrases).map(({ from, to, value }) => ({ code: value, from, to }));
   hits.sort((a, b) => b.to - b.from - (a.to - a.from) || a.from - b.from);
   const kept: Hit[] = [];
   for (const hit of hits) {
@@ -76,7 +65,7 @@ export function headingDimensions(
 ): DimensionCode[] {
   const exact = matchNames(text, NAMES);
   // A heading an OCR damaged ("Kiểrn soát tliam nhũng") is read a second time by its letters' skeletons.
-  const hits = exact.length > 0 ? exact : matchNames(text, NAME_SKELETONS, ocrSkeleton);
+  const hits = exact.length > 0 ? exact : matchNames(text, NAME_SKELETONS);
   return preferIndex(distinct(hits), context, indices);
 }
 
@@ -90,7 +79,7 @@ export interface Citation {
 /** Dimensions a sentence cites by full name ("nội dung “Quản trị môi trường”"). */
 export function citedDimensions(text: MatchText, indices: IndexCode[]): Citation[] {
   const exact = matchNames(text, CITATIONS);
-  const hits = exact.length > 0 ? exact : matchNames(text, CITATION_SKELETONS, ocrSkeleton);
+  const hits = exact.length > 0 ? exact : matchNames(text, CITATION_SKELETONS);
   const codes = preferIndex(distinct(hits), null, indices);
   return hits.filter((hit) => codes.includes(hit.code));
 }

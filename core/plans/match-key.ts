@@ -156,6 +156,8 @@ export function foldSameLength(text: string): string {
 /** Many phrases at once, indexed by their first word: one pass over a text finds them all. */
 export interface PhraseTable<T> {
   byFirstWord: Map<string, Array<{ words: string[]; value: T }>>;
+  /** Phrases as OCR skeletons (`skeletonTable`): a text is read by its words' skeletons. */
+  skeleton?: boolean;
 }
 
 export function phraseTable<T>(entries: Array<[phrase: string, value: T]>): PhraseTable<T> {
@@ -198,7 +200,7 @@ function skeletonWords(text: MatchText): string[] {
   return words;
 }
 
-/** The same phrases, each word as its OCR skeleton: read with `findAll(text, table, ocrSkeleton)`. */
+/** The same phrases, each word as its OCR skeleton: `findAll` reads a text's skeleton words against it. */
 export function skeletonTable<T>(table: PhraseTable<T>): PhraseTable<T> {
   const byFirstWord = new Map<string, Array<{ words: string[]; value: T }>>();
   for (const list of table.byFirstWord.values()) {
@@ -208,17 +210,13 @@ export function skeletonTable<T>(table: PhraseTable<T>): PhraseTable<T> {
       byFirstWord.set(first, [...(byFirstWord.get(first) ?? []), { words: skeleton, value }]);
     }
   }
-  return { byFirstWord };
+  return { byFirstWord, skeleton: true };
 }
 
-/** Every occurrence of every phrase of the table, in text order (the text's words read through `word`). */
-export function findAll<T>(
-  text: MatchText,
-  table: PhraseTable<T>,
-  word?: (folded: string) => string,
-): Array<PhraseHit & { value: T }> {
+/** Every occurrence of every phrase of the table, in text order. */
+export function findAll<T>(text: MatchText, table: PhraseTable<T>): Array<PhraseHit & { value: T }> {
   const hits: Array<PhraseHit & { value: T }> = [];
-  const words = !word ? text.words : word === ocrSkeleton ? skeletonWords(text) : text.words.map(word);
+  const words = table.skeleton ? skeletonWords(text) : text.words;
   words.forEach((first, from) => {
     for (const candidate of table.byFirstWord.get(first) ?? []) {
       if (candidate.words.every((expected, offset) => words[from + offset] === expected)) {
