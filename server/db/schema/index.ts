@@ -17,3 +17,4 @@ export * from './reports.ts';
 export * from './surveys.ts';
 export * from './unit-groups.ts';
 export * from './units.ts';
+export * from './signing.ts';
