@@ -81,6 +81,8 @@ export const PERMISSIONS = {
   'projects.read': ['admin', 'coordinator', 'unit_reporter', 'unit_head', 'leader'],
   /** Record projects, their books and the supervision board's notices and the answers; publish them. */
   'projects.write': ['admin', 'coordinator', 'unit_reporter', 'unit_head'],
+  /** Signing certificates of the units in scope (upload, retire, the seal's image); the trust list and time-stamping service (installation-wide: a grant at the root). */
+  'documents.certificates': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -11,6 +11,7 @@ import { PROJECT_ROUTE_TABLE } from './route-table-projects.ts';
 import { PUBLIC_SITE_ROUTE_TABLE } from './route-table-public.ts';
 import { RECEPTION_ROUTE_TABLE } from './route-table-reception.ts';
 import { REPORT_ROUTE_TABLE } from './route-table-reports.ts';
+import { SIGNING_ROUTE_TABLE } from './route-table-signing.ts';
 import { SURVEY_ROUTE_TABLE } from './route-table-surveys.ts';
 
 export type { TableCall, TableRow } from './route-table-kit.ts';
@@ -30,4 +31,5 @@ export const ROUTE_TABLE: Record<string, TableRow> = {
   ...PUBLIC_SITE_ROUTE_TABLE,
   ...PROJECT_ROUTE_TABLE,
   ...DISCLOSURE_ROUTE_TABLE,
+  ...SIGNING_ROUTE_TABLE,
 };
