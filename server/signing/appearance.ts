@@ -62,7 +62,7 @@ export async function buildAppearance(
   doc.registerFontkit(fontkit);
   const font = await doc.embedFont((await fontFiles()).regular, { subset: true });
   const operators: PDFOperator[] = [];
-  const resources: Record<string, unknown> = { Font: { F1: font.ref } };
+  const resources: { Font: { F1: PDFRef }; XObject?: { Im1: PDFRef } } = { Font: { F1: font.ref } };
   let textLeft = PADDING;
   if (options.image) {
     const image = await doc.embedPng(options.image);
@@ -91,7 +91,7 @@ export async function buildAppearance(
   const color = options.kind === 'organisation' && !options.image ? RED : BLACK;
   const leading = fontSize * 1.2;
   const top = size.height - PADDING - (size.height - 2 * PADDING - wrapped.length * leading) / 2;
-  operators.push(pushGraphicsState(), beginText(), setFillingRgbColor(...color), setFontAndSize('F1', fontSize));
+  operators.push(pushGraphicsState(), beginText(), setFillingRgbColor(color[0], color[1], color[2]), setFontAndSize('F1', fontSize));
   wrapped.forEach((line, index) => {
     const baseline = top - leading * (index + 1) + (leading - fontSize) / 2 + fontSize * 0.2;
     operators.push(moveText(index === 0 ? textLeft : 0, index === 0 ? baseline : -leading), showText(font.encodeText(line)));
