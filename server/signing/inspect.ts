@@ -92,8 +92,14 @@ export async function inspectPdfSignatures(bytes: Buffer): Promise<PdfInspection
   const revisions = new Revisions(bytes);
   const doc = await revisions.at(bytes.length);
   if (!doc) return { signed: false, signatures: [] };
+  let fields: ReturnType<typeof formFields>;
+  try {
+    fields = formFields(doc);
+  } catch {
+    return { signed: false, signatures: [] };
+  }
   const signatures: SignatureInspection[] = [];
-  for (const field of formFields(doc)) {
+  for (const field of fields) {
     if (!field.isSignature || signatures.length >= MAX_SIGNATURES) continue;
     const value = field.dict.lookup(NAME.V);
     if (!(value instanceof PDFDict)) continue;
