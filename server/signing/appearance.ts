@@ -1,9 +1,9 @@
 import fontkit from '@pdf-lib/fontkit';
 import {
+  beginText,
   concatTransformationMatrix,
   drawObject,
   endText,
-  beginText,
   moveText,
   type PDFDocument,
   type PDFOperator,
@@ -91,10 +91,18 @@ export async function buildAppearance(
   const color = options.kind === 'organisation' && !options.image ? RED : BLACK;
   const leading = fontSize * 1.2;
   const top = size.height - PADDING - (size.height - 2 * PADDING - wrapped.length * leading) / 2;
-  operators.push(pushGraphicsState(), beginText(), setFillingRgbColor(color[0], color[1], color[2]), setFontAndSize('F1', fontSize));
+  operators.push(
+    pushGraphicsState(),
+    beginText(),
+    setFillingRgbColor(color[0], color[1], color[2]),
+    setFontAndSize('F1', fontSize),
+  );
   wrapped.forEach((line, index) => {
     const baseline = top - leading * (index + 1) + (leading - fontSize) / 2 + fontSize * 0.2;
-    operators.push(moveText(index === 0 ? textLeft : 0, index === 0 ? baseline : -leading), showText(font.encodeText(line)));
+    operators.push(
+      moveText(index === 0 ? textLeft : 0, index === 0 ? baseline : -leading),
+      showText(font.encodeText(line)),
+    );
   });
   operators.push(endText(), popGraphicsState());
   const stream = doc.context.formXObject(operators, {

@@ -134,9 +134,11 @@ export function parseSignedData(bytes: Buffer): ParsedCms {
     const wrapped = child(child(encapsulated, 1, 0xa0), 0, 0x04);
     encapsulatedContent = Buffer.from(content(wrapped));
   }
-  const certificates = parts.filter((part) => part.tag === 0xa0).flatMap((set) => children(set).map((cert) => Buffer.from(raw(cert))));
+  const certificates = parts
+    .filter((part) => part.tag === 0xa0)
+    .flatMap((set) => children(set).map((cert) => Buffer.from(raw(cert))));
   const signerInfos = parts[parts.length - 1];
-  if (!signerInfos || signerInfos.tag !== 0x31) throw new DerError('no SignerInfos');
+  if (signerInfos?.tag !== 0x31) throw new DerError('no SignerInfos');
   const signerInfo = child(signerInfos, 0, 0x30);
   const fields = children(signerInfo);
   const sid = fields[1];
@@ -152,7 +154,7 @@ export function parseSignedData(bytes: Buffer): ParsedCms {
   }
   const signatureAlgorithm = decodeOid(child(fields[index] as Der, 0));
   const signatureValue = fields[index + 1];
-  if (!signatureValue || signatureValue.tag !== 0x04) throw new DerError('no signature value');
+  if (signatureValue?.tag !== 0x04) throw new DerError('no signature value');
   const unsignedElement = fields[index + 2];
   const digestValue = signed.get(OID.messageDigest)?.[0];
   return {

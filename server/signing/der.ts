@@ -28,7 +28,8 @@ export function readDer(bytes: Buffer, offset = 0, limit = bytes.length): Der {
     if (count === 0 || count > 4) throw new DerError('indefinite or huge length');
     if (contentStart + count > limit) throw new DerError('truncated length');
     length = 0;
-    for (let index = 0; index < count; index++) length = length * 256 + (bytes[contentStart + index] as number);
+    for (let index = 0; index < count; index++)
+      length = length * 256 + (bytes[contentStart + index] as number);
     contentStart += count;
   }
   const end = contentStart + length;
@@ -86,7 +87,8 @@ export function decodeString(element: Der): string {
   if (element.tag === 0x1e) return Buffer.from(value).swap16().toString('utf16le');
   if (element.tag === 0x1c) {
     let text = '';
-    for (let index = 0; index + 3 < value.length; index += 4) text += String.fromCodePoint(value.readUInt32BE(index));
+    for (let index = 0; index + 3 < value.length; index += 4)
+      text += String.fromCodePoint(value.readUInt32BE(index));
     return text;
   }
   if (element.tag === 0x14) return value.toString('latin1');
@@ -103,7 +105,15 @@ export function decodeTime(element: Der): Date {
   if (element.tag === 0x17) year += year < 50 ? 2000 : 1900;
   const millis = match[7] ? Math.round(Number(match[7]) * 1000) : 0;
   return new Date(
-    Date.UTC(year, Number(match[2]) - 1, Number(match[3]), Number(match[4]), Number(match[5]), Number(match[6] ?? 0), millis),
+    Date.UTC(
+      year,
+      Number(match[2]) - 1,
+      Number(match[3]),
+      Number(match[4]),
+      Number(match[5]),
+      Number(match[6] ?? 0),
+      millis,
+    ),
   );
 }
 
@@ -116,10 +126,12 @@ function lengthBytes(length: number): Buffer {
   return Buffer.from([0x80 | digits.length, ...digits]);
 }
 
-export const tlv = (tag: number, value: Buffer): Buffer => Buffer.concat([Buffer.from([tag]), lengthBytes(value.length), value]);
+export const tlv = (tag: number, value: Buffer): Buffer =>
+  Buffer.concat([Buffer.from([tag]), lengthBytes(value.length), value]);
 export const sequence = (...items: Buffer[]): Buffer => tlv(0x30, Buffer.concat(items));
 /** A SET OF in DER order (elements sorted by their encodings). */
-export const setOf = (...items: Buffer[]): Buffer => tlv(0x31, Buffer.concat([...items].sort(Buffer.compare)));
+export const setOf = (...items: Buffer[]): Buffer =>
+  tlv(0x31, Buffer.concat([...items].sort(Buffer.compare)));
 export const octets = (value: Buffer): Buffer => tlv(0x04, value);
 export const nullValue = (): Buffer => Buffer.from([0x05, 0x00]);
 export const bool = (value: boolean): Buffer => Buffer.from([0x01, 0x01, value ? 0xff : 0x00]);
@@ -144,14 +156,18 @@ export function oid(dotted: string): Buffer {
   const bytes: number[] = [];
   for (const part of [first * 40 + second, ...rest]) {
     const group: number[] = [part & 0x7f];
-    for (let value = Math.floor(part / 128); value > 0; value = Math.floor(value / 128)) group.unshift((value & 0x7f) | 0x80);
+    for (let value = Math.floor(part / 128); value > 0; value = Math.floor(value / 128))
+      group.unshift((value & 0x7f) | 0x80);
     bytes.push(...group);
   }
   return tlv(0x06, Buffer.from(bytes));
 }
 
 export function generalizedTime(date: Date): Buffer {
-  const iso = date.toISOString().replace(/[-:T]/g, '').replace(/\.\d+Z$/, 'Z');
+  const iso = date
+    .toISOString()
+    .replace(/[-:T]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
   return tlv(0x18, Buffer.from(iso, 'latin1'));
 }
 

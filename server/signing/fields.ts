@@ -1,4 +1,14 @@
-import { PDFArray, PDFDict, type PDFDocument, PDFHexString, PDFName, PDFNumber, type PDFObject, type PDFRef, PDFString } from 'pdf-lib';
+import {
+  PDFArray,
+  PDFDict,
+  type PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFNumber,
+  type PDFObject,
+  type PDFRef,
+  PDFString,
+} from 'pdf-lib';
 import type { Rect } from './appearance.ts';
 
 /** The signature fields of a PDF's form: names, dictionaries and their signature values. */
@@ -66,9 +76,20 @@ export function formFields(doc: PDFDocument): FieldEntry[] {
       const name = partial === undefined ? prefix : prefix ? `${prefix}.${partial}` : partial;
       const type = dict.get(NAME.FT) ?? inheritedType;
       const kids = dict.lookupMaybe(NAME.Kids, PDFArray);
-      const kidsAreFields = kids?.asArray().some((kid) => doc.context.lookup(kid) instanceof PDFDict && (doc.context.lookup(kid) as PDFDict).has(NAME.T));
+      const kidsAreFields = kids
+        ?.asArray()
+        .some(
+          (kid) =>
+            doc.context.lookup(kid) instanceof PDFDict && (doc.context.lookup(kid) as PDFDict).has(NAME.T),
+        );
       if (kids && kidsAreFields) walk(kids, name, type);
-      else result.push({ name, dict, ref: raw instanceof Object && 'objectNumber' in raw ? (raw as PDFRef) : undefined, isSignature: type === NAME.Sig });
+      else
+        result.push({
+          name,
+          dict,
+          ref: raw instanceof Object && 'objectNumber' in raw ? (raw as PDFRef) : undefined,
+          isSignature: type === NAME.Sig,
+        });
     }
   };
   if (roots) walk(roots, '', undefined);
@@ -76,7 +97,7 @@ export function formFields(doc: PDFDocument): FieldEntry[] {
 }
 
 /** A widget dictionary that is also a signature field (or the kid of one). */
-export function isSignatureWidget(doc: PDFDocument, dict: PDFDict): boolean {
+export function isSignatureWidget(dict: PDFDict): boolean {
   let current: PDFDict | undefined = dict;
   for (let depth = 0; current && depth < 32; depth++) {
     if (current.get(NAME.FT) === NAME.Sig) return true;
@@ -86,11 +107,15 @@ export function isSignatureWidget(doc: PDFDocument, dict: PDFDict): boolean {
 }
 
 export const rectArray = (doc: PDFDocument, rect: Rect) =>
-  doc.context.obj([rect.x, rect.y, rect.x + rect.width, rect.y + rect.height].map((value) => Math.round(value * 100) / 100));
+  doc.context.obj(
+    [rect.x, rect.y, rect.x + rect.width, rect.y + rect.height].map((value) => Math.round(value * 100) / 100),
+  );
 
 export function rectOf(dict: PDFDict): Rect {
   const array = dict.lookupMaybe(NAME.Rect, PDFArray);
-  const [x1 = 0, y1 = 0, x2 = 0, y2 = 0] = (array?.asArray() ?? []).map((value) => (value instanceof PDFNumber ? value.asNumber() : 0));
+  const [x1 = 0, y1 = 0, x2 = 0, y2 = 0] = (array?.asArray() ?? []).map((value) =>
+    value instanceof PDFNumber ? value.asNumber() : 0,
+  );
   return { x: Math.min(x1, x2), y: Math.min(y1, y2), width: Math.abs(x2 - x1), height: Math.abs(y2 - y1) };
 }
 
@@ -103,7 +128,8 @@ export function freeFieldName(doc: PDFDocument): string {
 }
 
 /** A PDF text string: ASCII as a literal, anything else as UTF-16BE. */
-export const pdfText = (text: string) => (/^[\x20-\x7e]*$/.test(text) ? PDFString.of(text.replace(/[\\()]/g, '\\$&')) : PDFHexString.fromText(text));
+export const pdfText = (text: string) =>
+  /^[\x20-\x7e]*$/.test(text) ? PDFString.of(text.replace(/[\\()]/g, '\\$&')) : PDFHexString.fromText(text);
 
 /** A new signature field merged with its widget on `pageIndex`, listed in the form and the page. */
 export function addSignatureWidget(
@@ -125,18 +151,4 @@ export function addSignatureWidget(
   arrayAt(doc, acroFormOf(doc, true) as PDFDict, NAME.Fields).push(ref);
   arrayAt(doc, page.node, NAME.Annots).push(ref);
   return { dict, ref };
-}
-
-/** The 0-based index of the page whose /Annots holds `ref` (or that `/P` names), else the last page. */
-export function pageIndexOf(doc: PDFDocument, widget: PDFDict, ref: PDFRef | undefined): number {
-  const pages = doc.getPages();
-  const named = widget.get(NAME.P);
-  for (let index = 0; index < pages.length; index++) {
-    const page = pages[index];
-    if (!page) continue;
-    if (named && named === page.ref) return index;
-    const annots = page.node.lookupMaybe(NAME.Annots, PDFArray);
-    if (ref && annots?.asArray().some((item) => item === ref)) return index;
-  }
-  return pages.length - 1;
 }

@@ -4,11 +4,11 @@
  * check what comes back, inspect a file's signatures and judge them against trusted roots.
  */
 export type { AppearanceOptions, Rect } from './appearance.ts';
-export { type PdfInspection, type SignatureInspection, inspectPdfSignatures } from './inspect.ts';
-export { type SigningIdentity, readPkcs12 } from './pkcs12.ts';
+export { inspectPdfSignatures, type PdfInspection, type SignatureInspection } from './inspect.ts';
+export { appearanceLines } from './lines.ts';
+export { readPkcs12, type SigningIdentity } from './pkcs12.ts';
 export { addSignatureField, checkSignedReturn, type SignedReturn } from './prepared.ts';
 export type { ChangesAfter } from './revisions.ts';
 export { type SignOptions, signPdf } from './sign-pdf.ts';
 export { isoVietnam, viDateTime } from './time.ts';
 export { evaluateTrust, type SignatureTrust } from './trust.ts';
-export { appearanceLines } from './lines.ts';

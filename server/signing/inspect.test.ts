@@ -6,7 +6,10 @@ import { signPdf } from './sign-pdf.ts';
 describe('inspectPdfSignatures on bad input', () => {
   it('says an unsigned PDF, garbage and an empty file are not signed', async () => {
     expect(await inspectPdfSignatures(await samplePdf())).toEqual({ signed: false, signatures: [] });
-    expect(await inspectPdfSignatures(Buffer.from('%PDF-1.7\n garbage ( << [ \n'))).toEqual({ signed: false, signatures: [] });
+    expect(await inspectPdfSignatures(Buffer.from('%PDF-1.7\n garbage ( << [ \n'))).toEqual({
+      signed: false,
+      signatures: [],
+    });
     expect(await inspectPdfSignatures(Buffer.alloc(0))).toEqual({ signed: false, signatures: [] });
     expect(await inspectPdfSignatures(Buffer.alloc(4096, 0xff))).toEqual({ signed: false, signatures: [] });
   });

@@ -1,7 +1,14 @@
 import { createHash } from 'node:crypto';
 import { PDFArray, PDFDict, PDFName, PDFNumber } from 'pdf-lib';
 import { type Msg, msg } from '../../core/errors.ts';
-import { DIGESTS, OID, type ParsedCms, parseSignedData, readTimestamp, verifySignerSignature } from './cms.ts';
+import {
+  DIGESTS,
+  OID,
+  type ParsedCms,
+  parseSignedData,
+  readTimestamp,
+  verifySignerSignature,
+} from './cms.ts';
 import { raw, readDer } from './der.ts';
 import { formFields, NAME, textOf } from './fields.ts';
 import { type ChangesAfter, Revisions } from './revisions.ts';
@@ -46,7 +53,10 @@ const REASONS = {
     'Vùng ký (/ByteRange) không hợp lệ: chữ ký không xác định được phần nào của tệp được ký.',
     'The signed range (/ByteRange) is invalid: the signature does not say which part of the file it signs.',
   ),
-  cms: msg('Dữ liệu chữ ký (CMS) bị hỏng hoặc không đọc được.', 'The signature data (CMS) is damaged or unreadable.'),
+  cms: msg(
+    'Dữ liệu chữ ký (CMS) bị hỏng hoặc không đọc được.',
+    'The signature data (CMS) is damaged or unreadable.',
+  ),
   digest: msg(
     'Nội dung tệp đã bị thay đổi sau khi ký (giá trị băm không khớp).',
     'The file content was changed after signing (the digest does not match).',
@@ -64,7 +74,9 @@ interface ByteRangeCheck {
 }
 
 function checkByteRange(bytes: Buffer, value: PDFArray | undefined): ByteRangeCheck {
-  const ranges = (value?.asArray() ?? []).map((item) => (item instanceof PDFNumber ? item.asNumber() : Number.NaN));
+  const ranges = (value?.asArray() ?? []).map((item) =>
+    item instanceof PDFNumber ? item.asNumber() : Number.NaN,
+  );
   const [a, b, c, d] = ranges;
   const valid =
     ranges.length === 4 &&
@@ -82,12 +94,19 @@ function checkByteRange(bytes: Buffer, value: PDFArray | undefined): ByteRangeCh
 
 function digestOf(bytes: Buffer, ranges: number[], algorithm: string): Buffer {
   const [a = 0, b = 0, c = 0, d = 0] = ranges;
-  return createHash(algorithm).update(bytes.subarray(a, a + b)).update(bytes.subarray(c, c + d)).digest();
+  return createHash(algorithm)
+    .update(bytes.subarray(a, a + b))
+    .update(bytes.subarray(c, c + d))
+    .digest();
 }
 
 /** The signatures in a PDF: who signed, when, whether intact, what changed after. Never throws on bad input. */
 export async function inspectPdfSignatures(bytes: Buffer): Promise<PdfInspection> {
-  if (bytes.length > MAX_BYTES || bytes.indexOf('%PDF-', 0, 'latin1') < 0 || bytes.indexOf('%PDF-', 0, 'latin1') > 1024)
+  if (
+    bytes.length > MAX_BYTES ||
+    bytes.indexOf('%PDF-', 0, 'latin1') < 0 ||
+    bytes.indexOf('%PDF-', 0, 'latin1') > 1024
+  )
     return { signed: false, signatures: [] };
   const revisions = new Revisions(bytes);
   const doc = await revisions.at(bytes.length);
@@ -105,11 +124,21 @@ export async function inspectPdfSignatures(bytes: Buffer): Promise<PdfInspection
     if (!(value instanceof PDFDict)) continue;
     signatures.push(await inspectOne(bytes, field.name, value, revisions));
   }
-  signatures.sort((first, second) => (first.byteRange[3] ?? 0) + (first.byteRange[2] ?? 0) - ((second.byteRange[3] ?? 0) + (second.byteRange[2] ?? 0)));
+  signatures.sort(
+    (first, second) =>
+      (first.byteRange[3] ?? 0) +
+      (first.byteRange[2] ?? 0) -
+      ((second.byteRange[3] ?? 0) + (second.byteRange[2] ?? 0)),
+  );
   return { signed: signatures.length > 0, signatures };
 }
 
-async function inspectOne(bytes: Buffer, fieldName: string, dict: PDFDict, revisions: Revisions): Promise<SignatureInspection> {
+async function inspectOne(
+  bytes: Buffer,
+  fieldName: string,
+  dict: PDFDict,
+  revisions: Revisions,
+): Promise<SignatureInspection> {
   const { ranges, contents } = checkByteRange(bytes, dict.lookupMaybe(PDFName.of('ByteRange'), PDFArray));
   const claimedTime = parsePdfDate(textOf(dict.lookup(PDFName.of('M'))) ?? '');
   const end = (ranges[2] ?? 0) + (ranges[3] ?? 0);
@@ -142,9 +171,10 @@ async function inspectOne(bytes: Buffer, fieldName: string, dict: PDFDict, revis
   }
   try {
     const signerDer = parsed.signerCertificate;
-    result.certificates = [...(signerDer ? [signerDer] : []), ...parsed.certificates.filter((der) => der !== signerDer)].map((der) =>
-      toPem(der),
-    );
+    result.certificates = [
+      ...(signerDer ? [signerDer] : []),
+      ...parsed.certificates.filter((der) => der !== signerDer),
+    ].map((der) => toPem(der));
     if (signerDer) {
       const facts = certificateFacts(signerDer);
       result.signer = facts.subject.commonName ?? null;
@@ -162,7 +192,8 @@ async function inspectOne(bytes: Buffer, fieldName: string, dict: PDFDict, revis
     }
     const algorithm = DIGESTS[parsed.digestAlgorithm];
     if (!algorithm || !parsed.messageDigest) return { ...result, reason: REASONS.algorithm };
-    if (!digestOf(bytes, ranges, algorithm).equals(parsed.messageDigest)) return { ...result, reason: REASONS.digest };
+    if (!digestOf(bytes, ranges, algorithm).equals(parsed.messageDigest))
+      return { ...result, reason: REASONS.digest };
     if (!verifySignerSignature(parsed)) return { ...result, reason: REASONS.signature };
     return { ...result, intact: true };
   } catch {

@@ -1,5 +1,5 @@
-import type { NameParts } from './x509.ts';
 import { isoVietnam, viDateTime } from './time.ts';
+import type { NameParts } from './x509.ts';
 
 /**
  * The text of a visible signature (Nghị định 30/2020 Phụ lục I): a person's name, unit and time; an

@@ -37,7 +37,11 @@ export function lastStartXref(bytes: Buffer): number {
 
 /** Loads a PDF with pdf-lib without changing anything about it. */
 export async function loadPdf(bytes: Uint8Array): Promise<PDFDocument> {
-  return PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: true, throwOnInvalidObject: false });
+  return PDFDocument.load(bytes, {
+    updateMetadata: false,
+    ignoreEncryption: true,
+    throwOnInvalidObject: false,
+  });
 }
 
 export async function openForUpdate(original: Buffer): Promise<PdfUpdate> {
@@ -52,20 +56,33 @@ export async function openForUpdate(original: Buffer): Promise<PdfUpdate> {
   if (context.trailerInfo.Encrypt)
     throw new AppError(
       'UNSUPPORTED_FILE',
-      msg('Không ký được tệp PDF đã mã hóa (có mật khẩu).', 'An encrypted (password-protected) PDF cannot be signed.'),
+      msg(
+        'Không ký được tệp PDF đã mã hóa (có mật khẩu).',
+        'An encrypted (password-protected) PDF cannot be signed.',
+      ),
     );
   const text = original.toString('latin1');
   const previousIsStream = !/^\s*xref/.test(text.slice(previousXref, previousXref + 32));
   const sizes = [...text.slice(previousXref).matchAll(/\/Size\s+(\d+)/g)].map((match) => Number(match[1]));
   let largest = context.largestObjectNumber;
   // Object and xref streams are not kept by pdf-lib: their numbers must not be reused.
-  for (const match of text.matchAll(/(?:^|[\s>\]])(\d{1,7})\s+\d{1,5}\s+obj\b/g)) largest = Math.max(largest, Number(match[1]));
+  for (const match of text.matchAll(/(?:^|[\s>\]])(\d{1,7})\s+\d{1,5}\s+obj\b/g))
+    largest = Math.max(largest, Number(match[1]));
   const previousSize = Math.max(largest + 1, ...sizes);
   context.largestObjectNumber = previousSize - 1;
   const snapshot = new Map<number, string>();
   for (const [ref, object] of context.enumerateIndirectObjects())
     if (!(object instanceof PDFStream)) snapshot.set(ref.objectNumber, object.toString());
-  return { original, doc, context, firstNew: previousSize, previousXref, previousIsStream, previousSize, snapshot };
+  return {
+    original,
+    doc,
+    context,
+    firstNew: previousSize,
+    previousXref,
+    previousIsStream,
+    previousSize,
+    snapshot,
+  };
 }
 
 function objectBytes(object: PDFObject): Buffer {
@@ -96,7 +113,8 @@ export function appendRevision(update: PdfUpdate, rawObjects: RawObject[] = []):
     chunks.push(chunk);
     length += chunk.length;
   };
-  if (original[original.length - 1] !== 0x0a && original[original.length - 1] !== 0x0d) push(Buffer.from('\n'));
+  if (original[original.length - 1] !== 0x0a && original[original.length - 1] !== 0x0d)
+    push(Buffer.from('\n'));
   const offsets = new Map<number, { offset: number; generation: number }>();
   const rawOffsets = new Map<number, number>();
   const header = (ref: PDFRef) => {
@@ -106,7 +124,11 @@ export function appendRevision(update: PdfUpdate, rawObjects: RawObject[] = []):
   for (const [ref, object] of context.enumerateIndirectObjects()) {
     if (rawNumbers.has(ref.objectNumber)) continue;
     const isNew = ref.objectNumber >= update.firstNew;
-    if (!isNew && (object instanceof PDFStream || update.snapshot.get(ref.objectNumber) === object.toString())) continue;
+    if (
+      !isNew &&
+      (object instanceof PDFStream || update.snapshot.get(ref.objectNumber) === object.toString())
+    )
+      continue;
     header(ref);
     push(objectBytes(object));
     push(Buffer.from('\nendobj\n'));

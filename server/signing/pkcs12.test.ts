@@ -4,7 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pdfsigValidations } from '../test/poppler.ts';
-import { forgePkcs12, makeCa, makeCertificate, opensslPkcs12, samplePdf, testPki } from '../test/signing-fixtures.ts';
+import {
+  forgePkcs12,
+  makeCa,
+  makeCertificate,
+  opensslPkcs12,
+  samplePdf,
+  testPki,
+} from '../test/signing-fixtures.ts';
 import { inspectPdfSignatures } from './inspect.ts';
 import { readPkcs12 } from './pkcs12.ts';
 import { signPdf } from './sign-pdf.ts';
@@ -32,11 +39,13 @@ const expected = {
   notAfter: new Date(Date.UTC(2030, 0, 1)),
 };
 
-
 describe('readPkcs12', () => {
   it.each([
     ['OpenSSL 3’s default (PBES2, AES-256-CBC, SHA-256 MAC)', () => opensslPkcs12(leaf, ca, 'mk')],
-    ['OpenSSL -legacy (RC2-40 certificates, 3DES key, SHA-1 MAC)', () => opensslPkcs12(leaf, ca, 'mk', ['-legacy'])],
+    [
+      'OpenSSL -legacy (RC2-40 certificates, 3DES key, SHA-1 MAC)',
+      () => opensslPkcs12(leaf, ca, 'mk', ['-legacy']),
+    ],
     ['node-forge with 3DES', () => forgePkcs12(leaf, [ca], 'mk', '3des')],
     ['node-forge with AES-256', () => forgePkcs12(leaf, [ca], 'mk', 'aes256')],
   ])('reads %s: the key, the signer’s certificate, its chain and subject', (_, make) => {
@@ -61,7 +70,17 @@ describe('readPkcs12', () => {
     const dir = mkdtempSync(join(tmpdir(), 'chiso-p12-nokey-'));
     try {
       writeFileSync(join(dir, 'leaf.pem'), leaf.pem);
-      execFileSync('openssl', ['pkcs12', '-export', '-nokeys', '-in', join(dir, 'leaf.pem'), '-out', join(dir, 'c.p12'), '-passout', 'pass:mk']);
+      execFileSync('openssl', [
+        'pkcs12',
+        '-export',
+        '-nokeys',
+        '-in',
+        join(dir, 'leaf.pem'),
+        '-out',
+        join(dir, 'c.p12'),
+        '-passout',
+        'pass:mk',
+      ]);
       expect(() => readPkcs12(readFileSync(join(dir, 'c.p12')), 'mk')).toThrow(
         'Tệp chứng thư số không chứa khóa bí mật: hãy xuất lại kèm khóa bí mật.',
       );
@@ -74,11 +93,40 @@ describe('readPkcs12', () => {
     const dir = mkdtempSync(join(tmpdir(), 'chiso-p12-ec-'));
     try {
       const file = (name: string) => join(dir, name);
+      execFileSync(
+        'openssl',
+        [
+          'req',
+          '-x509',
+          '-newkey',
+          'ec',
+          '-pkeyopt',
+          'ec_paramgen_curve:P-256',
+          '-nodes',
+          '-days',
+          '30',
+          '-subj',
+          '/CN=EC signer/O=Sở Nội vụ',
+          '-utf8',
+          '-keyout',
+          file('k.pem'),
+          '-out',
+          file('c.pem'),
+        ],
+        { stdio: 'ignore' },
+      );
       execFileSync('openssl', [
-        'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-days', '30',
-        '-subj', '/CN=EC signer/O=Sở Nội vụ', '-utf8', '-keyout', file('k.pem'), '-out', file('c.pem'),
-      ], { stdio: 'ignore' });
-      execFileSync('openssl', ['pkcs12', '-export', '-in', file('c.pem'), '-inkey', file('k.pem'), '-out', file('ec.p12'), '-passout', 'pass:mk']);
+        'pkcs12',
+        '-export',
+        '-in',
+        file('c.pem'),
+        '-inkey',
+        file('k.pem'),
+        '-out',
+        file('ec.p12'),
+        '-passout',
+        'pass:mk',
+      ]);
       const identity = readPkcs12(readFileSync(file('ec.p12')), 'mk');
       expect(identity.privateKey.asymmetricKeyType).toBe('ec');
       expect(identity.subject).toEqual({ commonName: 'EC signer', organisation: 'Sở Nội vụ' });

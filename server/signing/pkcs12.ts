@@ -55,7 +55,10 @@ export function readPkcs12(bytes: Buffer, password: string): SigningIdentity {
       `Cannot read the certificate file: it is not PKCS#12 (.p12/.pfx) or uses an unsupported algorithm (${text}).`,
     );
   }
-  const keyDers = [...bagsOf(p12, forge.pki.oids.pkcs8ShroudedKeyBag ?? ''), ...bagsOf(p12, forge.pki.oids.keyBag ?? '')]
+  const keyDers = [
+    ...bagsOf(p12, forge.pki.oids.pkcs8ShroudedKeyBag ?? ''),
+    ...bagsOf(p12, forge.pki.oids.keyBag ?? ''),
+  ]
     .map((bag) => bagDer(bag, 'key'))
     .filter((der): der is Buffer => der !== null);
   if (keyDers.length === 0)
@@ -67,7 +70,10 @@ export function readPkcs12(bytes: Buffer, password: string): SigningIdentity {
   try {
     privateKey = createPrivateKey({ key: keyDers[0] as Buffer, format: 'der', type: 'pkcs8' });
   } catch {
-    throw refused('Khóa bí mật trong tệp chứng thư số không đọc được.', 'The private key in the certificate file cannot be read.');
+    throw refused(
+      'Khóa bí mật trong tệp chứng thư số không đọc được.',
+      'The private key in the certificate file cannot be read.',
+    );
   }
   if (privateKey.asymmetricKeyType !== 'rsa' && privateKey.asymmetricKeyType !== 'ec')
     throw refused(

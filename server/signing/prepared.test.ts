@@ -20,7 +20,9 @@ describe('a PDF prepared for signing outside', () => {
     });
     expect(await pdfsigValidations(returned)).toEqual(['Signature is Valid.']);
     const { signatures } = await inspectPdfSignatures(returned);
-    expect(signatures.map((item) => [item.fieldName, item.intact, item.coversWholeFile])).toEqual([['ChuKyGiamDoc', true, true]]);
+    expect(signatures.map((item) => [item.fieldName, item.intact, item.coversWholeFile])).toEqual([
+      ['ChuKyGiamDoc', true, true],
+    ]);
     expect(await checkSignedReturn(prepared, returned)).toEqual({ ok: true });
   });
 
@@ -58,9 +60,9 @@ describe('a PDF prepared for signing outside', () => {
   it('will not sign a field twice or a field that is not a signature', async () => {
     const prepared = await addSignatureField(await samplePdf(), FIELD);
     const returned = await signPdf(prepared, { identity: testPki().identity, fieldName: 'ChuKyGiamDoc' });
-    await expect(signPdf(returned, { identity: testPki().identity, fieldName: 'ChuKyGiamDoc' })).rejects.toThrow(
-      'Trường chữ ký "ChuKyGiamDoc" đã được ký.',
-    );
+    await expect(
+      signPdf(returned, { identity: testPki().identity, fieldName: 'ChuKyGiamDoc' }),
+    ).rejects.toThrow('Trường chữ ký "ChuKyGiamDoc" đã được ký.');
     await expect(addSignatureField(prepared, FIELD)).rejects.toThrow('Đã có trường tên "ChuKyGiamDoc".');
   });
 });

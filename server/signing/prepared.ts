@@ -7,13 +7,22 @@ import { appendRevision, openForUpdate } from './pdf-update.ts';
 import { Revisions } from './revisions.ts';
 
 /** An empty signature field, as an incremental update, for a signer outside the product to fill. */
-export async function addSignatureField(pdf: Buffer, options: { page: number; rect: Rect; name: string }): Promise<Buffer> {
+export async function addSignatureField(
+  pdf: Buffer,
+  options: { page: number; rect: Rect; name: string },
+): Promise<Buffer> {
   const update = await openForUpdate(pdf);
   const { doc } = update;
   if (!doc.getPages()[options.page - 1])
-    throw new AppError('VALIDATION_FAILED', msg(`Tệp PDF không có trang ${options.page}.`, `The PDF has no page ${options.page}.`));
+    throw new AppError(
+      'VALIDATION_FAILED',
+      msg(`Tệp PDF không có trang ${options.page}.`, `The PDF has no page ${options.page}.`),
+    );
   if (formFields(doc).some((field) => field.name === options.name))
-    throw new AppError('DUPLICATE', msg(`Đã có trường tên "${options.name}".`, `A field named "${options.name}" already exists.`));
+    throw new AppError(
+      'DUPLICATE',
+      msg(`Đã có trường tên "${options.name}".`, `A field named "${options.name}" already exists.`),
+    );
   addSignatureWidget(doc, {
     pageIndex: options.page - 1,
     rect: options.rect,
@@ -39,7 +48,9 @@ export async function checkSignedReturn(prepared: Buffer, returned: Buffer): Pro
       'The returned file is not the prepared file with a signature added: its content differs (it must be signed incrementally, not saved anew).',
     );
   const inspection = await inspectPdfSignatures(returned);
-  const added = inspection.signatures.filter((signature) => (signature.byteRange[2] ?? 0) + (signature.byteRange[3] ?? 0) > prepared.length);
+  const added = inspection.signatures.filter(
+    (signature) => (signature.byteRange[2] ?? 0) + (signature.byteRange[3] ?? 0) > prepared.length,
+  );
   if (added.length === 0)
     return refuse('Tệp nhận về chưa có chữ ký mới.', 'The returned file has no new signature.');
   const broken = added.find((signature) => !signature.intact);

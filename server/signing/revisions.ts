@@ -1,4 +1,12 @@
-import { PDFArray, PDFDict, type PDFDocument, PDFName, type PDFObject, PDFRawStream, PDFStream } from 'pdf-lib';
+import {
+  PDFArray,
+  PDFDict,
+  type PDFDocument,
+  PDFName,
+  type PDFObject,
+  PDFRawStream,
+  PDFStream,
+} from 'pdf-lib';
 import { isSignatureWidget, NAME } from './fields.ts';
 import { loadPdf } from './pdf-update.ts';
 
@@ -54,7 +62,9 @@ export class Revisions {
 }
 
 const streamKey = (stream: PDFStream) =>
-  stream instanceof PDFRawStream ? `${stream.dict.toString()}${Buffer.from(stream.contents).toString('latin1')}` : null;
+  stream instanceof PDFRawStream
+    ? `${stream.dict.toString()}${Buffer.from(stream.contents).toString('latin1')}`
+    : null;
 
 /** Whether every object `after` changed from `before` is a signature field, its widget or their lists. */
 export function onlySignatures(before: PDFDocument, after: PDFDocument): boolean {
@@ -79,10 +89,11 @@ const FORM_KEYS = new Set(['/Fields', '/SigFlags', '/DR', '/DA']);
 const PAGE_KEYS = new Set(['/Annots']);
 
 function allowedChange(before: PDFDocument, after: PDFDocument, old: PDFObject, now: PDFObject): boolean {
-  if (old instanceof PDFArray && now instanceof PDFArray) return addsOnlySignatureWidgets(before, after, old, now);
+  if (old instanceof PDFArray && now instanceof PDFArray)
+    return addsOnlySignatureWidgets(before, after, old, now);
   if (!(old instanceof PDFDict && now instanceof PDFDict)) return false;
   const type = old.get(PDFName.of('Type'))?.toString();
-  const isSignatureField = isSignatureWidget(before, old);
+  const isSignatureField = isSignatureWidget(old);
   const keys = new Set([...old.keys(), ...now.keys()].map((key) => key.toString()));
   for (const key of keys) {
     const name = PDFName.of(key.slice(1));
@@ -99,7 +110,8 @@ function allowedChange(before: PDFDocument, after: PDFDocument, old: PDFObject, 
       return false;
     }
     if (now.has(NAME.Fields) && FORM_KEYS.has(key)) {
-      if (key === '/Fields' && !arraysAddOnlySignatures(before, after, old.lookup(name), now.lookup(name))) return false;
+      if (key === '/Fields' && !arraysAddOnlySignatures(before, after, old.lookup(name), now.lookup(name)))
+        return false;
       continue;
     }
     if (type === '/Page' && PAGE_KEYS.has(key)) {
@@ -113,22 +125,35 @@ function allowedChange(before: PDFDocument, after: PDFDocument, old: PDFObject, 
   return true;
 }
 
-function arraysAddOnlySignatures(before: PDFDocument, after: PDFDocument, old: unknown, now: unknown): boolean {
+function arraysAddOnlySignatures(
+  before: PDFDocument,
+  after: PDFDocument,
+  old: unknown,
+  now: unknown,
+): boolean {
   if (!(now instanceof PDFArray)) return false;
   if (old !== undefined && !(old instanceof PDFArray)) return false;
   return addsOnlySignatureWidgets(before, after, old ?? before.context.obj([]), now);
 }
 
-function addsOnlySignatureWidgets(before: PDFDocument, after: PDFDocument, old: PDFArray, now: PDFArray): boolean {
+function addsOnlySignatureWidgets(
+  before: PDFDocument,
+  after: PDFDocument,
+  old: PDFArray,
+  now: PDFArray,
+): boolean {
   const kept = new Set(old.asArray().map((item) => item.toString()));
   const remaining = new Set(now.asArray().map((item) => item.toString()));
   for (const item of kept) if (!remaining.has(item)) return false;
   for (const item of now.asArray()) {
     if (kept.has(item.toString())) continue;
     const dict = after.context.lookup(item);
-    if (!(dict instanceof PDFDict) || !isSignatureWidget(after, dict)) return false;
+    if (!(dict instanceof PDFDict) || !isSignatureWidget(dict)) return false;
     // A widget that existed before may not be re-listed under a new role.
-    if (before.context.lookup(item) instanceof PDFDict && !isSignatureWidget(before, before.context.lookup(item) as PDFDict))
+    if (
+      before.context.lookup(item) instanceof PDFDict &&
+      !isSignatureWidget(before.context.lookup(item) as PDFDict)
+    )
       return false;
   }
   return true;

@@ -1,13 +1,28 @@
 import { createHash } from 'node:crypto';
-import { PDFDict, PDFNumber } from 'pdf-lib';
+import { type PDFDict, PDFNumber } from 'pdf-lib';
 import { AppError, msg } from '../../core/errors.ts';
-import { type AppearanceOptions, buildAppearance, defaultRect, emptyAppearance, type Rect } from './appearance.ts';
+import {
+  type AppearanceOptions,
+  buildAppearance,
+  defaultRect,
+  emptyAppearance,
+  type Rect,
+} from './appearance.ts';
 import { cmsAttribute, createSignedData, OID } from './cms.ts';
-import { addSignatureWidget, acroFormOf, formFields, freeFieldName, NAME, pdfText, rectArray, rectOf } from './fields.ts';
+import {
+  acroFormOf,
+  addSignatureWidget,
+  formFields,
+  freeFieldName,
+  NAME,
+  pdfText,
+  rectArray,
+  rectOf,
+} from './fields.ts';
 import { appendRevision, openForUpdate } from './pdf-update.ts';
 import type { SigningIdentity } from './pkcs12.ts';
-import { requestTimestamp } from './tsa.ts';
 import { pdfDate } from './time.ts';
+import { requestTimestamp } from './tsa.ts';
 
 export interface SignOptions {
   identity: SigningIdentity;
@@ -33,7 +48,9 @@ const refused = (vi: string, en: string) => new AppError('VALIDATION_FAILED', ms
 
 function reserveFor(options: SignOptions): number {
   if (options.reservedBytes) return options.reservedBytes;
-  const certificates = options.identity.certificateFacts.der.length + options.identity.chainDer.reduce((sum, der) => sum + der.length, 0);
+  const certificates =
+    options.identity.certificateFacts.der.length +
+    options.identity.chainDer.reduce((sum, der) => sum + der.length, 0);
   return 4096 + certificates + (options.tsaUrl ? 12_288 : 0);
 }
 
@@ -48,11 +65,19 @@ export async function signPdf(pdf: Buffer, options: SignOptions): Promise<Buffer
   const pages = doc.getPages();
   if (pages.length === 0) throw refused('Tệp PDF không có trang nào.', 'The PDF has no pages.');
 
-  const existing = options.fieldName ? formFields(doc).find((field) => field.name === options.fieldName) : undefined;
+  const existing = options.fieldName
+    ? formFields(doc).find((field) => field.name === options.fieldName)
+    : undefined;
   if (existing && !existing.isSignature)
-    throw refused(`Trường "${existing.name}" không phải trường chữ ký.`, `The field "${existing.name}" is not a signature field.`);
+    throw refused(
+      `Trường "${existing.name}" không phải trường chữ ký.`,
+      `The field "${existing.name}" is not a signature field.`,
+    );
   if (existing?.dict.has(NAME.V))
-    throw refused(`Trường chữ ký "${existing.name}" đã được ký.`, `The signature field "${existing.name}" is already signed.`);
+    throw refused(
+      `Trường chữ ký "${existing.name}" đã được ký.`,
+      `The signature field "${existing.name}" is already signed.`,
+    );
 
   let widget: PDFDict;
   let rect: Rect;
@@ -65,7 +90,11 @@ export async function signPdf(pdf: Buffer, options: SignOptions): Promise<Buffer
     const page = pages[pageIndex];
     if (!page)
       throw refused(`Tệp PDF không có trang ${pageIndex + 1}.`, `The PDF has no page ${pageIndex + 1}.`);
-    rect = !appearance ? { x: 0, y: 0, width: 0, height: 0 } : appearance.rect === 'default' ? defaultRect(page.getCropBox()) : appearance.rect;
+    rect = !appearance
+      ? { x: 0, y: 0, width: 0, height: 0 }
+      : appearance.rect === 'default'
+        ? defaultRect(page.getCropBox())
+        : appearance.rect;
     widget = addSignatureWidget(doc, {
       pageIndex,
       rect,
@@ -76,7 +105,8 @@ export async function signPdf(pdf: Buffer, options: SignOptions): Promise<Buffer
   if (options.appearance) {
     const appearance = await buildAppearance(doc, options.appearance, rect);
     widget.set(NAME.AP, context.obj({ N: appearance }));
-    if (existing && options.appearance.rect !== 'default') widget.set(NAME.Rect, rectArray(doc, options.appearance.rect));
+    if (existing && options.appearance.rect !== 'default')
+      widget.set(NAME.Rect, rectArray(doc, options.appearance.rect));
   }
   (acroFormOf(doc, true) as PDFDict).set(NAME.SigFlags, PDFNumber.of(3));
   const signatureRef = context.nextRef();
@@ -104,9 +134,16 @@ export async function signPdf(pdf: Buffer, options: SignOptions): Promise<Buffer
   const byteRangeText = `/ByteRange [${byteRange.join(' ')}`.padEnd(byteRangeSlot.length - 1, ' ');
   bytes.write(`${byteRangeText}]`, bodyOffset + body.indexOf('/ByteRange'), 'latin1');
 
-  const digest = createHash('sha256').update(bytes.subarray(0, contentsStart)).update(bytes.subarray(contentsEnd)).digest();
+  const digest = createHash('sha256')
+    .update(bytes.subarray(0, contentsStart))
+    .update(bytes.subarray(contentsEnd))
+    .digest();
   const cms = await createSignedData({
-    signer: { key: options.identity.privateKey, certificate: options.identity.certificateFacts, chain: options.identity.chainDer },
+    signer: {
+      key: options.identity.privateKey,
+      certificate: options.identity.certificateFacts,
+      chain: options.identity.chainDer,
+    },
     digest,
     unsigned: options.tsaUrl ? (signature) => timestampAttribute(options, signature) : undefined,
   });

@@ -27,10 +27,21 @@ export function pdfDate(date: Date): string {
 
 /** Reads a PDF date; null when it is not one. */
 export function parsePdfDate(text: string): Date | null {
-  const match = /^D:(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?(?:([+-])(\d{2})'?(\d{2})?'?|Z'?)?/.exec(text.trim());
+  const match = /^D:(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?(?:([+-])(\d{2})'?(\d{2})?'?|Z'?)?/.exec(
+    text.trim(),
+  );
   if (!match) return null;
-  const [year, month = '01', day = '01', hour = '00', minute = '00', second = '00'] = match.slice(1, 7).map((part) => part);
-  const utc = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second));
+  const [year, month = '01', day = '01', hour = '00', minute = '00', second = '00'] = match
+    .slice(1, 7)
+    .map((part) => part);
+  const utc = Date.UTC(
+    Number(year),
+    Number(month) - 1,
+    Number(day),
+    Number(hour),
+    Number(minute),
+    Number(second),
+  );
   const sign = match[7] === '-' ? -1 : 1;
   const offset = match[7] ? sign * (Number(match[8]) * 60 + Number(match[9] ?? 0)) * 60_000 : 0;
   const date = new Date(utc - offset);

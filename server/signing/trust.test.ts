@@ -11,7 +11,9 @@ const NOW = new Date('2027-01-10T00:00:00Z');
 describe('evaluateTrust', () => {
   it('trusts a signature that chains to the given root, and no signature without roots or with another root', async () => {
     const pki = testPki();
-    const inspection = await inspectPdfSignatures(await signPdf(await samplePdf(), { identity: pki.identity, signingTime: SIGNED_AT }));
+    const inspection = await inspectPdfSignatures(
+      await signPdf(await samplePdf(), { identity: pki.identity, signingTime: SIGNED_AT }),
+    );
     expect(evaluateTrust(inspection, [pki.caPem], NOW)).toEqual([
       { fieldName: 'Signature1', trusted: true, validAtSigningTime: true, reason: null },
     ]);
@@ -38,7 +40,9 @@ describe('evaluateTrust', () => {
       notAfter: new Date(Date.UTC(2025, 5, 1)),
     });
     const identity = readPkcs12(forgePkcs12(expired, [ca], 'mk'), 'mk');
-    const inspection = await inspectPdfSignatures(await signPdf(await samplePdf(), { identity, signingTime: SIGNED_AT }));
+    const inspection = await inspectPdfSignatures(
+      await signPdf(await samplePdf(), { identity, signingTime: SIGNED_AT }),
+    );
     expect(inspection.signatures[0]?.intact).toBe(true);
     expect(evaluateTrust(inspection, [ca.pem], NOW)).toEqual([
       {

@@ -15,19 +15,28 @@ export interface SignatureTrust {
 
 const MAX_CHAIN = 10;
 
-const nameOf = (certificate: X509Certificate) => certificateFacts(certificate.raw).subject.commonName ?? certificate.subject;
+const nameOf = (certificate: X509Certificate) =>
+  certificateFacts(certificate.raw).subject.commonName ?? certificate.subject;
 
 /** The chain from the signer to a trusted root, or why there is none. */
-function chainToRoot(signer: X509Certificate, embedded: X509Certificate[], roots: X509Certificate[]): X509Certificate[] | null {
+function chainToRoot(
+  signer: X509Certificate,
+  embedded: X509Certificate[],
+  roots: X509Certificate[],
+): X509Certificate[] | null {
   const chain = [signer];
   let current = signer;
   for (let depth = 0; depth < MAX_CHAIN; depth++) {
     if (roots.some((root) => root.fingerprint256 === current.fingerprint256)) return chain;
-    const root = roots.find((candidate) => current.checkIssued(candidate) && current.verify(candidate.publicKey));
+    const root = roots.find(
+      (candidate) => current.checkIssued(candidate) && current.verify(candidate.publicKey),
+    );
     if (root) return [...chain, root];
     const next = embedded.find(
       (candidate) =>
-        candidate.fingerprint256 !== current.fingerprint256 && current.checkIssued(candidate) && current.verify(candidate.publicKey),
+        candidate.fingerprint256 !== current.fingerprint256 &&
+        current.checkIssued(candidate) &&
+        current.verify(candidate.publicKey),
     );
     if (!next || chain.some((link) => link.fingerprint256 === next.fingerprint256)) return null;
     chain.push(next);
@@ -44,7 +53,10 @@ function trustOne(signature: SignatureInspection, roots: X509Certificate[], now:
       ...base,
       trusted: false,
       validAtSigningTime: false,
-      reason: msg('Chữ ký không kèm chứng thư số của người ký.', 'The signature carries no signer certificate.'),
+      reason: msg(
+        'Chữ ký không kèm chứng thư số của người ký.',
+        'The signature carries no signer certificate.',
+      ),
     };
   const signer = new X509Certificate(signerPem);
   const chain = chainToRoot(
@@ -90,9 +102,15 @@ function trustOne(signature: SignatureInspection, roots: X509Certificate[], now:
  * Whether each signature chains to one of `trustRootsPem` (no root is trusted by default). Pure: it
  * reads only its arguments.
  */
-export function evaluateTrust(inspection: PdfInspection, trustRootsPem: string[], now: Date): SignatureTrust[] {
+export function evaluateTrust(
+  inspection: PdfInspection,
+  trustRootsPem: string[],
+  now: Date,
+): SignatureTrust[] {
   const roots = trustRootsPem.flatMap((pem) =>
-    (pem.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g) ?? []).map((block) => new X509Certificate(block)),
+    (pem.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g) ?? []).map(
+      (block) => new X509Certificate(block),
+    ),
   );
   return inspection.signatures.map((signature) => trustOne(signature, roots, now));
 }

@@ -30,7 +30,14 @@ export async function requestTimestamp(url: string, signature: Buffer, timeoutMs
       signal: AbortSignal.timeout(timeoutMs),
     });
   } catch (error) {
-    throw unreachable(url, error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error));
+    throw unreachable(
+      url,
+      error instanceof Error
+        ? error.cause instanceof Error
+          ? error.cause.message
+          : error.message
+        : String(error),
+    );
   }
   if (!response.ok) throw unreachable(url, `HTTP ${response.status}`);
   const body = Buffer.from(await response.arrayBuffer());
@@ -39,7 +46,8 @@ export async function requestTimestamp(url: string, signature: Buffer, timeoutMs
     const status = Number(content(child(child(reply, 0), 0, 0x02))[0]);
     if (status !== 0 && status !== 1) throw unreachable(url, `PKIStatus ${status}`);
     const token = Buffer.from(raw(child(reply, 1)));
-    if (!readTimestamp(token, signature).valid) throw unreachable(url, 'the token does not stamp this signature');
+    if (!readTimestamp(token, signature).valid)
+      throw unreachable(url, 'the token does not stamp this signature');
     return token;
   } catch (error) {
     if (error instanceof AppError) throw error;

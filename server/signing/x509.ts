@@ -1,5 +1,5 @@
 import { X509Certificate } from 'node:crypto';
-import { child, children, content, type Der, decodeOid, decodeString, readDer, raw } from './der.ts';
+import { child, children, content, type Der, decodeOid, decodeString, raw, readDer } from './der.ts';
 
 /** A distinguished name's parts by their usual short names (the first of each kind). */
 export interface NameParts {
@@ -75,7 +75,10 @@ export function certificateFacts(der: Buffer): CertificateFacts {
     pem: toPem(Buffer.from(raw(certificate))),
     subject: nameParts(subject),
     issuer: nameParts(issuer),
-    serial: content(serial).toString('hex').replace(/^(00)+(?=.)/, '').toUpperCase(),
+    serial: content(serial)
+      .toString('hex')
+      .replace(/^(00)+(?=.)/, '')
+      .toUpperCase(),
     notBefore: x509.validFromDate,
     notAfter: x509.validToDate,
     issuerDer: Buffer.from(raw(issuer)),

@@ -24,7 +24,6 @@ export interface TestPki {
   tsa: SigningIdentity;
 }
 
-
 function rsaKeys() {
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const pem = privateKey.export({ type: 'pkcs1', format: 'pem' }).toString();
@@ -57,7 +56,9 @@ export function makeCertificate(options: {
   const attributes = options.subject.map((item) => ({
     shortName: item.shortName,
     value: item.value,
-    valueTagClass: (item.shortName === 'C' ? forge.asn1.Type.PRINTABLESTRING : forge.asn1.Type.UTF8) as unknown as forge.asn1.Class,
+    valueTagClass: (item.shortName === 'C'
+      ? forge.asn1.Type.PRINTABLESTRING
+      : forge.asn1.Type.UTF8) as unknown as forge.asn1.Class,
   }));
   cert.setSubject(attributes);
   cert.setIssuer(options.issuer ? options.issuer.cert.subject.attributes : attributes);
@@ -80,8 +81,6 @@ export const LEAF_SUBJECT = [
   { shortName: 'CN', value: 'Nguyễn Văn A' },
 ];
 
-const day = 86_400_000;
-
 export function makeCa(name = 'Chiso Test Root CA') {
   return makeCertificate({
     subject: [
@@ -95,7 +94,12 @@ export function makeCa(name = 'Chiso Test Root CA') {
   });
 }
 
-export function forgePkcs12(made: Made, chain: Made[], password: string, algorithm: '3des' | 'aes256' = '3des'): Buffer {
+export function forgePkcs12(
+  made: Made,
+  chain: Made[],
+  password: string,
+  algorithm: '3des' | 'aes256' = '3des',
+): Buffer {
   const asn1 = forge.pkcs12.toPkcs12Asn1(made.key, [made.cert, ...chain.map((item) => item.cert)], password, {
     algorithm,
     friendlyName: 'test',
@@ -111,8 +115,19 @@ export function opensslPkcs12(leaf: Made, ca: Made, password: string, flags: str
     writeFileSync(join(dir, 'key.pem'), leaf.keyPem);
     writeFileSync(join(dir, 'ca.pem'), ca.pem);
     execFileSync('openssl', [
-      'pkcs12', '-export', '-in', join(dir, 'leaf.pem'), '-inkey', join(dir, 'key.pem'), '-certfile', join(dir, 'ca.pem'),
-      '-out', join(dir, 'out.p12'), '-passout', `pass:${password}`, ...flags,
+      'pkcs12',
+      '-export',
+      '-in',
+      join(dir, 'leaf.pem'),
+      '-inkey',
+      join(dir, 'key.pem'),
+      '-certfile',
+      join(dir, 'ca.pem'),
+      '-out',
+      join(dir, 'out.p12'),
+      '-passout',
+      `pass:${password}`,
+      ...flags,
     ]);
     return readFileSync(join(dir, 'out.p12'));
   } finally {
@@ -169,11 +184,18 @@ export async function samplePdf(options: { objectStreams?: boolean } = {}): Prom
 
 /** A transparent PNG in `color` (#rrggbb), drawn as a QR code: something to see in the box. */
 export async function samplePng(color: string): Promise<Buffer> {
-  return QRCode.toBuffer('Chữ ký', { color: { dark: `${color}ff`, light: '#00000000' }, margin: 0, scale: 4 });
+  return QRCode.toBuffer('Chữ ký', {
+    color: { dark: `${color}ff`, light: '#00000000' },
+    margin: 0,
+    scale: 4,
+  });
 }
 
 /** An RFC 3161 timestamp server on 127.0.0.1 that stamps every request at `time`. */
-export async function startTsa(identity: SigningIdentity, time: Date): Promise<{ url: string; server: Server; requests: number }> {
+export async function startTsa(
+  identity: SigningIdentity,
+  time: Date,
+): Promise<{ url: string; server: Server; requests: number }> {
   const state = { requests: 0 };
   const server = createServer((request, response) => {
     const chunks: Buffer[] = [];
@@ -184,7 +206,14 @@ export async function startTsa(identity: SigningIdentity, time: Date): Promise<{
       const timeStampReq = readDer(body);
       const imprint = raw(child(timeStampReq, 1));
       const nonce = raw(child(timeStampReq, 2));
-      const tstInfo = sequence(integer(1), oid('1.2.3.4.1'), imprint, integer(4242), generalizedTime(time), nonce);
+      const tstInfo = sequence(
+        integer(1),
+        oid('1.2.3.4.1'),
+        imprint,
+        integer(4242),
+        generalizedTime(time),
+        nonce,
+      );
       const token = await createSignedData({
         signer: { key: identity.privateKey, certificate: identity.certificateFacts, chain: [] },
         digest: createHash('sha256').update(tstInfo).digest(),
