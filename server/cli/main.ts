@@ -25,6 +25,7 @@ import { presentPapi } from '../indices/index-routes.ts';
 import { findPapiResults } from '../indices/index-service.ts';
 import { papiLeversCommand, papiSimulateCommand, papiTargetCommand } from '../indices/papi-cli.ts';
 import { SYSTEM_ACTOR, SYSTEM_USER } from '../setup/initialise.ts';
+import { documentsSignCommand, documentsVerifyCommand } from '../signing/signing-cli.ts';
 import { surveyImportCommand } from '../surveys/survey-cli.ts';
 import { importUnits } from '../units/unit-import-service.ts';
 import { createUser } from '../users/user-service.ts';
@@ -46,6 +47,9 @@ const HELP = `Chiso — dòng lệnh / command line
   npx chiso papi levers --province "Hưng Yên" --year 2024 [--json]  mỗi nội dung: trung vị, cao nhất, điểm để lên 1 hạng
   npx chiso papi target --province "Hưng Yên" --year 2024 (--rank 10 | --group 1) [--json]  mức tăng nhỏ nhất để đạt mục tiêu
   npx chiso plan parse FILE [--json]         đọc một kế hoạch (.txt/.md): số, ngày, nhiệm vụ, đơn vị, chỉ tiêu
+  npx chiso documents sign IN.pdf --p12 CERT.p12 --password-file FILE --out OUT.pdf [--reason …] [--location …] [--tsa URL] [--image PNG] [--organisation]
+                                             ký số PDF (PAdES), chữ ký hiện ở góc dưới bên phải trang cuối
+  npx chiso documents verify FILE [--trust ROOTS.pem] [--json]  kiểm tra chữ ký số trong PDF: người ký, thời điểm, toàn vẹn, tin cậy
 
 Biến môi trường: CHISO_DATA_DIR (mặc định ./data), DATABASE_URL (PostgreSQL thay cho PGlite).`;
 
@@ -143,6 +147,8 @@ const offlineCommands: Record<string, OfflineCommand> = {
   'papi simulate': papiSimulateCommand,
   'papi levers': papiLeversCommand,
   'papi target': papiTargetCommand,
+  'documents sign': documentsSignCommand,
+  'documents verify': documentsVerifyCommand,
 };
 
 const commands: Record<string, Command> = {

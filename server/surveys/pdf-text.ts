@@ -9,7 +9,8 @@ import { PDFDocument, type PDFFont } from 'pdf-lib';
  */
 const FONT_DIR = fileURLToPath(new URL('../../reference/fonts/', import.meta.url));
 let fonts: Promise<{ regular: Uint8Array; bold: Uint8Array }> | null = null;
-const fontFiles = () => {
+/** Liberation Sans regular and bold, read once. */
+export const fontFiles = () => {
   fonts ??= Promise.all([
     readFile(`${FONT_DIR}LiberationSans-Regular.ttf`),
     readFile(`${FONT_DIR}LiberationSans-Bold.ttf`),
