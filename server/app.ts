@@ -26,6 +26,7 @@ import { disclosurePages } from './disclosures/disclosure-pages.ts';
 import { disclosureRoutes } from './disclosures/disclosure-routes.ts';
 import { loudspeakerRoutes } from './disclosures/loudspeaker.ts';
 import { quarterListRoutes } from './disclosures/quarter-list.ts';
+import { certificateRoutes } from './documents/certificate-routes.ts';
 import { signingSettingsRoutes } from './documents/signing-settings.ts';
 import { dossierRoutes } from './dossiers/dossier-routes.ts';
 import { feedbackPublicRoutes } from './feedback/feedback-public-routes.ts';
@@ -225,6 +226,7 @@ export async function buildApp({
   await app.register(openDataRoutes, { db: database.db, publicUrl: config.publicUrl });
   await app.register(siteSettingsRoutes, { db: database.db });
   await app.register(signingSettingsRoutes, { db: database.db });
+  await app.register(certificateRoutes, { db: database.db, secret: config.secret });
 
   await app.register(webRoutes);
   app.setNotFoundHandler((request, reply) =>

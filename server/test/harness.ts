@@ -147,8 +147,13 @@ export interface Session {
     url: string,
     body?: unknown,
   ): Promise<{ status: number; json: any; body: string; headers: Record<string, unknown> }>;
-  /** Posts one file as multipart/form-data (field "file"), as this user. */
-  upload(url: string, fileName: string, content: Buffer): Promise<{ status: number; json: any }>;
+  /** Posts one file as multipart/form-data (field "file"), with the form's text fields before it, as this user. */
+  upload(
+    url: string,
+    fileName: string,
+    content: Buffer,
+    options?: { fields?: Record<string, string>; method?: 'POST' | 'PUT' },
+  ): Promise<{ status: number; json: any }>;
 }
 
 /** `headers` go with every request of the session (e.g. `x-chiso-locale`, the page's language). */
@@ -184,9 +189,14 @@ export async function signIn(
       } catch {}
       return { status: reply.statusCode, json, body: reply.body, headers: reply.headers };
     },
-    upload: async (url, fileName, content) => {
+    upload: async (url, fileName, content, options = {}) => {
       const boundary = '----chisotest';
+      const fields = Object.entries(options.fields ?? {}).map(
+        ([name, value]) =>
+          `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+      );
       const payload = Buffer.concat([
+        Buffer.from(fields.join('')),
         Buffer.from(
           `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
         ),
@@ -194,7 +204,7 @@ export async function signIn(
         Buffer.from(`\r\n--${boundary}--\r\n`),
       ]);
       const reply = await app.inject({
-        method: 'POST',
+        method: options.method ?? 'POST',
         url,
         headers: {
           ...headers,

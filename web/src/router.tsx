@@ -33,6 +33,7 @@ import { ReceptionPage } from './features/reception/ReceptionPage.tsx';
 import { SessionPage } from './features/reception/SessionPage.tsx';
 import { ReportPage } from './features/reports/ReportPage.tsx';
 import { ReportsPage } from './features/reports/ReportsPage.tsx';
+import { SigningPage } from './features/signing/SigningPage.tsx';
 import { PaperEntryPage } from './features/surveys/PaperEntryPage.tsx';
 import { SurveyEditorPage } from './features/surveys/SurveyEditorPage.tsx';
 import { SurveyLinksPage } from './features/surveys/SurveyLinksPage.tsx';
@@ -107,6 +108,7 @@ const routeTree = rootRoute.addChildren([
     page('/surveys', SurveysPage),
     page('/surveys/$surveyId/edit', SurveyEditorPage),
     page('/account', AccountPage),
+    page('/signing', SigningPage),
   ]),
 ]);
 

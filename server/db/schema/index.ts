@@ -14,7 +14,7 @@ export * from './projects.ts';
 export * from './reception.ts';
 export * from './reference.ts';
 export * from './reports.ts';
+export * from './signing.ts';
 export * from './surveys.ts';
 export * from './unit-groups.ts';
 export * from './units.ts';
-export * from './signing.ts';

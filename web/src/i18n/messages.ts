@@ -6,6 +6,7 @@ import { PAPI_MESSAGES } from './papi-messages.ts';
 import { PROJECT_MESSAGES } from './project-messages.ts';
 import { PUBLIC_SITE_MESSAGES } from './public-site-messages.ts';
 import { RECEPTION_MESSAGES } from './reception-messages.ts';
+import { SIGNING_MESSAGES } from './signing-messages.ts';
 import { SURVEY_ADMIN_MESSAGES } from './survey-admin-messages.ts';
 import { SURVEY_LINKS_MESSAGES } from './survey-links-messages.ts';
 import { SURVEY_PAPER_MESSAGES } from './survey-paper-messages.ts';
@@ -25,6 +26,7 @@ export const MESSAGES = {
   ...SURVEY_PAPER_MESSAGES,
   ...SURVEY_LINKS_MESSAGES,
   ...SURVEY_ADMIN_MESSAGES,
+  ...SIGNING_MESSAGES,
   appName: { vi: 'Chiso', en: 'Chiso' },
   tagline: { vi: 'Nâng cao chỉ số cải cách hành chính', en: 'Improving public-administration indices' },
   signIn: { vi: 'Đăng nhập', en: 'Sign in' },

@@ -14,6 +14,7 @@ const ADMIN: { to: string; label: MessageKey; permission: string }[] = [
   { to: '/units', label: 'units', permission: 'units.read' },
   { to: '/users', label: 'users', permission: 'users.read' },
   { to: '/audit', label: 'audit', permission: 'audit.read' },
+  { to: '/signing', label: 'signingNav', permission: 'documents.certificates' },
 ];
 
 export function AppLayout() {
