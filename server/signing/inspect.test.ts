@@ -12,6 +12,13 @@ describe('inspectPdfSignatures on bad input', () => {
     });
     expect(await inspectPdfSignatures(Buffer.alloc(0))).toEqual({ signed: false, signatures: [] });
     expect(await inspectPdfSignatures(Buffer.alloc(4096, 0xff))).toEqual({ signed: false, signatures: [] });
+    // Junk that names a ByteRange but whose startxref points at no cross-reference section.
+    const junk = Buffer.concat([
+      Buffer.from('%PDF-1.7\n/ByteRange [0 1 2 3]\n'),
+      Buffer.alloc(100_000, 0x28),
+      Buffer.from('startxref\n40\n%%EOF\n'),
+    ]);
+    expect(await inspectPdfSignatures(junk)).toEqual({ signed: false, signatures: [] });
   });
 
   it('reports a damaged CMS as not intact with a reason, without throwing', async () => {

@@ -11,6 +11,7 @@ import {
 } from './cms.ts';
 import { raw, readDer } from './der.ts';
 import { formFields, NAME, textOf } from './fields.ts';
+import { lastStartXref } from './pdf-update.ts';
 import { type ChangesAfter, Revisions } from './revisions.ts';
 import { isoVietnam, parsePdfDate } from './time.ts';
 import { certificateFacts, toPem } from './x509.ts';
@@ -92,6 +93,15 @@ function checkByteRange(bytes: Buffer, value: PDFArray | undefined): ByteRangeCh
   return { ranges, contents: Buffer.from(hex.replace(/\s/g, ''), 'hex') };
 }
 
+function endsInXref(bytes: Buffer): boolean {
+  try {
+    const offset = lastStartXref(bytes);
+    return /^\s*(xref|\d+\s+\d+\s+obj)/.test(bytes.subarray(offset, offset + 32).toString('latin1'));
+  } catch {
+    return false;
+  }
+}
+
 function digestOf(bytes: Buffer, ranges: number[], algorithm: string): Buffer {
   const [a = 0, b = 0, c = 0, d = 0] = ranges;
   return createHash(algorithm)
@@ -107,6 +117,10 @@ export async function inspectPdfSignatures(bytes: Buffer): Promise<PdfInspection
     bytes.indexOf('%PDF-', 0, 'latin1') < 0 ||
     bytes.indexOf('%PDF-', 0, 'latin1') > 1024
   )
+    return { signed: false, signatures: [] };
+  // A signature dictionary always names its ByteRange, and a signed file ends in a cross-reference
+  // section: without both nothing is parsed (pdf-lib crawls through junk a byte at a time).
+  if (bytes.indexOf('/ByteRange', 0, 'latin1') < 0 || !endsInXref(bytes))
     return { signed: false, signatures: [] };
   const revisions = new Revisions(bytes);
   const doc = await revisions.at(bytes.length);
