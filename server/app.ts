@@ -26,6 +26,7 @@ import { disclosurePages } from './disclosures/disclosure-pages.ts';
 import { disclosureRoutes } from './disclosures/disclosure-routes.ts';
 import { loudspeakerRoutes } from './disclosures/loudspeaker.ts';
 import { quarterListRoutes } from './disclosures/quarter-list.ts';
+import { registerRoutes } from './documents/register-routes.ts';
 import { dossierRoutes } from './dossiers/dossier-routes.ts';
 import { feedbackPublicRoutes } from './feedback/feedback-public-routes.ts';
 import { feedbackRoutes } from './feedback/feedback-routes.ts';
@@ -208,6 +209,7 @@ export async function buildApp({
     smsEnabled: config.smsUrl !== undefined,
   });
   await app.register(receptionRoutes, { db: database.db });
+  await app.register(registerRoutes, { db: database.db });
   await app.register(receptionPage, { db: database.db });
   await app.register(open311ClientRoutes, { db: database.db });
   await app.register(open311Routes, { db: database.db, publicUrl: config.publicUrl });
