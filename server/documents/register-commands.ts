@@ -49,9 +49,21 @@ const searchOf = (fields: {
   recipients: string[];
 }) => foldVietnamese([fields.number, fields.title, fields.signerName ?? '', ...fields.recipients].join(' '));
 
-/** The issuer's part of a unit's ký hiệu: "UBND" for a People's Committee, "SNV" for Sở Nội vụ. */
-export const unitAbbreviation = (unit: { name: string; type: string }, issuer?: string | null) =>
-  issuerAbbreviation(issuer?.trim() || issuerOfUnit(unit));
+/**
+ * The issuer's part of a unit's ký hiệu: "UBND" for a People's Committee; a department's short name
+ * when it is an abbreviation (each body sets its own, ND 30/2020 Phụ lục I II.3.b), else its initials
+ * ("Sở Nội vụ" → "SNV"). A document that names its issuer is abbreviated from that name.
+ */
+export function unitAbbreviation(
+  unit: { name: string; type: string; shortName?: string | null },
+  issuer?: string | null,
+): string {
+  if (issuer?.trim()) return issuerAbbreviation(issuer);
+  const short = unit.shortName?.trim();
+  if (unit.type !== 'commune' && unit.type !== 'province' && short && /^[\p{Lu}\d&]+$/u.test(short))
+    return short;
+  return issuerAbbreviation(issuerOfUnit(unit));
+}
 
 async function lockRegister(tx: Tx, unitId: number) {
   await tx.execute(sql`select pg_advisory_xact_lock(${NUMBER_LOCK}, ${unitId})`);

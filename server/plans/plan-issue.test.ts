@@ -274,7 +274,7 @@ describe('a unit’s plan in its register of outgoing documents', () => {
 
   it('issued without a number, it takes the next KH number and today’s date; withdrawn, the number is voided and never given again', async () => {
     now = new Date('2026-03-10T09:00:00+07:00');
-    const { headA, draft } = await askedForPlans();
+    const { draft } = await askedForPlans();
     const clerk = await signInAs(t, 'clerk', COMMUNE_A);
     const unitId = await unitIdByCode(t.database, COMMUNE_A);
     // The clerk has numbered two other plans of 2041 first.

@@ -46,7 +46,7 @@ export async function numberPlan(tx: Tx, audit: Audit, actorId: number | null, p
     return taken;
   }
   const [unit] = await tx
-    .select({ name: units.name, type: units.type })
+    .select({ name: units.name, type: units.type, shortName: units.shortName })
     .from(units)
     .where(eq(units.id, plan.unitId));
   if (!unit) throw new Error('plan without its unit');
