@@ -1,5 +1,6 @@
 import { DIALOGUE_MESSAGES } from './dialogue-messages.ts';
 import { DISCLOSURE_MESSAGES } from './disclosure-messages.ts';
+import { DOCUMENT_MESSAGES } from './document-messages.ts';
 import { FEEDBACK_MESSAGES } from './feedback-messages.ts';
 import { OVERVIEW_MESSAGES } from './overview-messages.ts';
 import { PAPI_MESSAGES } from './papi-messages.ts';
@@ -18,6 +19,7 @@ export const MESSAGES = {
   ...DIALOGUE_MESSAGES,
   ...PROJECT_MESSAGES,
   ...RECEPTION_MESSAGES,
+  ...DOCUMENT_MESSAGES,
   ...PAPI_MESSAGES,
   ...OVERVIEW_MESSAGES,
   ...PUBLIC_SITE_MESSAGES,
