@@ -28,6 +28,7 @@ import { loudspeakerRoutes } from './disclosures/loudspeaker.ts';
 import { quarterListRoutes } from './disclosures/quarter-list.ts';
 import { certificateRoutes } from './documents/certificate-routes.ts';
 import { signingSettingsRoutes } from './documents/signing-settings.ts';
+import { registerRoutes } from './documents/register-routes.ts';
 import { dossierRoutes } from './dossiers/dossier-routes.ts';
 import { feedbackPublicRoutes } from './feedback/feedback-public-routes.ts';
 import { feedbackRoutes } from './feedback/feedback-routes.ts';
@@ -210,6 +211,7 @@ export async function buildApp({
     smsEnabled: config.smsUrl !== undefined,
   });
   await app.register(receptionRoutes, { db: database.db });
+  await app.register(registerRoutes, { db: database.db });
   await app.register(receptionPage, { db: database.db });
   await app.register(open311ClientRoutes, { db: database.db });
   await app.register(open311Routes, { db: database.db, publicUrl: config.publicUrl });

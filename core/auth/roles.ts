@@ -9,6 +9,7 @@ export const ROLES = {
   unit_head: { vi: 'Thủ trưởng đơn vị', en: 'Unit head' },
   appraiser: { vi: 'Thành viên hội đồng thẩm định', en: 'Appraiser' },
   leader: { vi: 'Lãnh đạo tỉnh', en: 'Provincial leader' },
+  clerk: { vi: 'Văn thư', en: 'Records clerk' },
 } as const;
 
 export type Role = keyof typeof ROLES;
@@ -83,6 +84,21 @@ export const PERMISSIONS = {
   'projects.write': ['admin', 'coordinator', 'unit_reporter', 'unit_head'],
   /** Signing certificates of the units in scope (upload, retire, the seal's image); the trust list and time-stamping service (installation-wide: a grant at the root). */
   'documents.certificates': ['admin'],
+  /**
+   * The register of outgoing documents (sổ văn bản đi) of the units in scope: read it, take a number
+   * for a document, void one (it is never given again), export it.
+   */
+  'documents.register': ['admin', 'coordinator', 'unit_head', 'clerk'],
+  /**
+   * Sign a numbered document in the unit's name (ký số by the head). Declared for the signing step on
+   * the register's records; no route carries it yet.
+   */
+  'documents.sign': ['unit_head'],
+  /**
+   * Put the unit's seal (ký số của cơ quan, the clerk's step after the head signs) on a signed document.
+   * Declared for the signing step on the register's records; no route carries it yet.
+   */
+  'documents.seal': ['clerk'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

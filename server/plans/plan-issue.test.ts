@@ -66,12 +66,6 @@ describe('a unit’s plan: draft → issued', () => {
     expect(await countsOf(asking, plan.id)).toEqual({ submitted: 0, late: 0, missing: 0, pending: 2 });
     const url = `/api/plans/${draft.id}`;
 
-    // Not without its number and date.
-    const early = await headA.request('POST', `${url}/issue`, { version: draft.version });
-    expect([early.status, early.json.error.details.fields]).toEqual([
-      400,
-      [{ path: 'number', message: 'Nhập số, ký hiệu của kế hoạch (ví dụ 12/KH-UBND) trước khi ban hành.' }],
-    ]);
     const numbered = await headA.request('PATCH', url, {
       number: '12/KH-UBND',
       issuedOn: '12/03/2026',
@@ -263,6 +257,129 @@ describe('a unit’s plan: draft → issued', () => {
       version: plan.version,
     });
     expect(status.status).toBe(400);
+  });
+});
+
+describe('a unit’s plan in its register of outgoing documents', () => {
+  const registerOf = async (session: Session, year: number) =>
+    (await session.request('GET', `/api/documents/register?year=${year}&type=KH&sort=number`)).json.items as {
+      number: string;
+      status: string;
+      voidReason: string | null;
+      sourceKind: string;
+      sourceId: string | null;
+      title: string;
+      issuedOn: string;
+    }[];
+
+  it('issued without a number, it takes the next KH number and today’s date; withdrawn, the number is voided and never given again', async () => {
+    now = new Date('2026-03-10T09:00:00+07:00');
+    const { draft } = await askedForPlans();
+    const clerk = await signInAs(t, 'clerk', COMMUNE_A);
+    const unitId = await unitIdByCode(t.database, COMMUNE_A);
+    // The clerk has numbered two other plans of 2041 first.
+    for (const day of ['05/01/2041', '06/01/2041'])
+      await clerk.request('POST', '/api/documents/register', {
+        unitId,
+        type: 'KH',
+        title: 'Khác',
+        issuedOn: day,
+      });
+    now = new Date('2041-02-03T09:00:00+07:00');
+    const head = await signInAs(t, 'unit_head', COMMUNE_A);
+    const url = `/api/plans/${draft.id}`;
+    const issued = await head.request('POST', `${url}/issue`, { version: draft.version });
+    expect(issued.status).toBe(200);
+    expect([issued.json.number, issued.json.issuedOn, issued.json.status]).toEqual([
+      '03/KH-UBND',
+      '2041-02-03',
+      'active',
+    ]);
+    const clerkNow = await signInAs(t, 'clerk', COMMUNE_A);
+    expect(await registerOf(clerkNow, 2041)).toEqual([
+      expect.objectContaining({ number: '01/KH-UBND', sourceKind: 'other' }),
+      expect.objectContaining({ number: '02/KH-UBND', sourceKind: 'other' }),
+      expect.objectContaining({
+        number: '03/KH-UBND',
+        status: 'numbered',
+        sourceKind: 'plan',
+        sourceId: String(draft.id),
+        title: draft.title,
+        issuedOn: '2041-02-03',
+      }),
+    ]);
+    // Found by its number in the plans' search.
+    const found = await head.request('GET', `/api/plans?q=${encodeURIComponent('03/KH-UBND')}`);
+    expect(found.json.items.map((plan: { id: number }) => plan.id)).toEqual([draft.id]);
+
+    const withdrawn = await head.request('POST', `${url}/withdraw`, {
+      version: issued.json.version,
+      reason: 'Sai chỉ tiêu',
+    });
+    expect([withdrawn.status, withdrawn.json.status, withdrawn.json.number]).toEqual([200, 'draft', null]);
+    expect((await registerOf(clerkNow, 2041))[2]).toMatchObject({
+      number: '03/KH-UBND',
+      status: 'void',
+      voidReason: 'Thu hồi để sửa',
+    });
+    const audit = await t.database.pool.query(
+      "select after from audit_events where action = 'plan.withdraw' and entity_id = $1",
+      [String(draft.id)],
+    );
+    expect(audit.rows.map((row) => row.after.voidedNumber)).toEqual(['03/KH-UBND']);
+    // Issued again, it takes a new number: 03 is never given twice.
+    const again = await head.request('POST', `${url}/issue`, { version: withdrawn.json.version });
+    expect([again.status, again.json.number]).toEqual([200, '04/KH-UBND']);
+  });
+
+  it('a plan with its own number records it in the register as taken; a number already taken is refused', async () => {
+    now = new Date('2026-03-10T09:00:00+07:00');
+    const first = await askedForPlans();
+    const second = await askedForPlans();
+    const own = await first.headA.request('PATCH', `/api/plans/${first.draft.id}`, {
+      number: '17/KH-UBND',
+      issuedOn: '09/03/2042',
+      version: first.draft.version,
+    });
+    const issued = await first.headA.request('POST', `/api/plans/${first.draft.id}/issue`, {
+      version: own.json.version,
+    });
+    expect([issued.status, issued.json.number, issued.json.issuedOn]).toEqual([
+      200,
+      '17/KH-UBND',
+      '2042-03-09',
+    ]);
+    const clerk = await signInAs(t, 'clerk', COMMUNE_A);
+    expect(await registerOf(clerk, 2042)).toEqual([
+      expect.objectContaining({ number: '17/KH-UBND', status: 'numbered', sourceId: String(first.draft.id) }),
+    ]);
+    // The same number for another plan of the same year: refused, the plan stays a draft.
+    const same = await second.headA.request('PATCH', `/api/plans/${second.draft.id}`, {
+      number: '17/KH-UBND',
+      issuedOn: '10/03/2042',
+      version: second.draft.version,
+    });
+    const clash = await second.headA.request('POST', `/api/plans/${second.draft.id}/issue`, {
+      version: same.json.version,
+    });
+    expect([clash.status, clash.json.error.details.fields]).toEqual([
+      400,
+      [
+        {
+          path: 'number',
+          message: `Số 17/KH-UBND năm 2042 đã được cấp trong sổ văn bản đi cho “${first.draft.title}” (ngày 09/03/2042): để trống số để lấy số mới.`,
+        },
+      ],
+    ]);
+    expect((await second.headA.request('GET', `/api/plans/${second.draft.id}`)).json.status).toBe('draft');
+    // The next number taken in the register comes after it.
+    const next = await clerk.request('POST', '/api/documents/register', {
+      unitId: await unitIdByCode(t.database, COMMUNE_A),
+      type: 'KH',
+      title: 'Kế hoạch sau',
+      issuedOn: '11/03/2042',
+    });
+    expect(next.json.number).toBe('18/KH-UBND');
   });
 });
 

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import { AppError, fieldError, msg } from '../../core/errors.ts';
+import { AppError, msg } from '../../core/errors.ts';
 import type { issuePlanSchema, PlanDetail, withdrawPlanSchema } from '../../core/plans/plan-views.ts';
 import { mutate } from '../audit/audit-log.ts';
 import { nowOf, todayOf } from '../clock.ts';
@@ -8,11 +8,14 @@ import { plans } from '../db/schema/index.ts';
 import { writeVersioned } from '../db/versioned.ts';
 import { notifyTasksAssigned, notifyUnitPlanIssued } from '../notifications/plan-notifications.ts';
 import { assertIssuesPlan, type PlanContext } from './plan-access.ts';
+import { numberPlan, voidPlanNumber } from './plan-numbering.ts';
 import { getPlan } from './plan-queries.ts';
+import { planParticulars } from './unit-plans.ts';
 
 /**
  * A draft plan becomes the unit's document: issued ("ban hành") by someone who may act in the unit's
- * name, with its number and date, at the version read. Only then does it answer the plan that asked
+ * name, at the version read, numbered in the unit's register of outgoing documents (plan-numbering.ts)
+ * and dated (today when no date was written). Only then does it answer the plan that asked
  * for it (core/plans/answers.ts), the coordinator who asked is told, and the units it gives tasks to
  * hear of them; until then its progress does not count towards the plan it carries out. An issued unit's plan can be
  * withdrawn to a draft with a reason, which the audit keeps and the coordinator hears.
@@ -25,25 +28,20 @@ export async function issuePlan(
   const { plan } = await assertIssuesPlan(ctx, planId);
   if (plan.status !== 'draft')
     throw new AppError('CONFLICT', msg('Kế hoạch đã được ban hành.', 'The plan is already issued.'));
-  if (!plan.number?.trim())
-    throw fieldError(
-      'number',
-      msg(
-        'Nhập số, ký hiệu của kế hoạch (ví dụ 12/KH-UBND) trước khi ban hành.',
-        'Enter the plan’s number (e.g. 12/KH-UBND) before issuing it.',
-      ),
-    );
-  if (!plan.issuedOn)
-    throw fieldError(
-      'issuedOn',
-      msg('Nhập ngày ban hành trước khi ban hành.', 'Enter the date of issue before issuing it.'),
-    );
+  // No date written: issued today.
+  const issuedOn = plan.issuedOn ?? todayOf(ctx);
   await mutate(ctx, async (tx, audit) => {
+    const entry = await numberPlan(tx, audit, ctx.user.userId, plan, issuedOn);
     const issued = await writeVersioned(tx, {
       table: plans,
       where: eq(plans.id, planId),
       version: input.version,
-      set: { status: 'active', issuedAt: nowOf(ctx), issuedBy: ctx.user.userId },
+      set: {
+        status: 'active',
+        issuedAt: nowOf(ctx),
+        issuedBy: ctx.user.userId,
+        ...planParticulars(plan, { number: entry.number, issuedOn }),
+      },
       actorId: ctx.user.userId,
       at: nowOf(ctx),
       present: (row) => ({ status: row.status, number: row.number, issuedOn: row.issuedOn }),
@@ -53,9 +51,10 @@ export async function issuePlan(
       entityType: 'plan',
       entityId: planId,
       unitId: plan.unitId,
-      before: { status: plan.status },
+      before: { status: plan.status, number: plan.number, issuedOn: plan.issuedOn },
       after: {
         status: issued.status,
+        registerEntryId: entry.id,
         number: issued.number,
         issuedOn: issued.issuedOn,
         issuedAt: issued.issuedAt?.toISOString() ?? null,
@@ -88,12 +87,23 @@ export async function withdrawPlan(
       msg('Chỉ thu hồi được kế hoạch đang ban hành.', 'Only an issued plan can be withdrawn.'),
     );
   await mutate(ctx, async (tx, audit) => {
+    // Told first: the coordinator reads the number the plan was issued under.
+    await notifyUnitPlanIssued(tx, { planId, actorId: ctx.user.userId, withdrawn: { reason: input.reason } });
+    const voided = await voidPlanNumber(tx, audit, { actorId: ctx.user.userId, at: nowOf(ctx) }, plan);
     const draft = await writeVersioned(tx, {
       table: plans,
       where: eq(plans.id, planId),
       version: input.version,
-      // A draft is nobody's commitment yet: it leaves the public site too.
-      set: { status: 'draft', issuedAt: null, issuedBy: null, publishedAt: null, publishedBy: null },
+      // A draft is nobody's commitment yet: it leaves the public site too. Its voided number is never
+      // given again: issued anew, it takes a new one.
+      set: {
+        status: 'draft',
+        issuedAt: null,
+        issuedBy: null,
+        publishedAt: null,
+        publishedBy: null,
+        ...(voided && planParticulars(plan, { number: null })),
+      },
       actorId: ctx.user.userId,
       at: nowOf(ctx),
       present: (row) => ({ status: row.status, number: row.number, issuedOn: row.issuedOn }),
@@ -104,9 +114,8 @@ export async function withdrawPlan(
       entityId: planId,
       unitId: plan.unitId,
       before: { status: plan.status, issuedAt: plan.issuedAt?.toISOString() ?? null },
-      after: { status: draft.status, reason: input.reason },
+      after: { status: draft.status, reason: input.reason, voidedNumber: voided?.number ?? null },
     });
-    await notifyUnitPlanIssued(tx, { planId, actorId: ctx.user.userId, withdrawn: { reason: input.reason } });
   });
   return getPlan(ctx, planId);
 }

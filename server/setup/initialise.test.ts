@@ -34,12 +34,14 @@ describe('first start', () => {
     expect(areas?.n).toBe(34 + 3321);
   }, 120_000);
 
-  it('in development: the demo province and one account per role; a second start changes nothing', async () => {
+  it('in development: the demo province and one account per role (a clerk at Sở Nội vụ and at a ward); a second start changes nothing', async () => {
     const db = (await freshDatabase()).db;
     const first = await initialise(db, { loadDemo: true });
     expect(first.map((c) => c.role).sort()).toEqual([
       'admin',
       'appraiser',
+      'clerk',
+      'clerk',
       'coordinator',
       'leader',
       'unit_head',
@@ -53,7 +55,11 @@ describe('first start', () => {
     const [before] = await db.select({ n: count() }).from(units);
     expect(await initialise(db, { loadDemo: true })).toEqual([]);
     expect((await db.select({ n: count() }).from(units))[0]?.n).toBe(before?.n);
-    expect((await db.select({ n: count() }).from(users))[0]?.n).toBe(6);
+    expect((await db.select({ n: count() }).from(users))[0]?.n).toBe(8);
+    expect(first.filter((c) => c.role === 'clerk').map((c) => [c.username, c.unitName])).toEqual([
+      ['vanthu.snv', 'Sở Nội vụ'],
+      ['vanthu.phohien', 'Phường Phố Hiến'],
+    ]);
     expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
   }, 120_000);
 

@@ -1,6 +1,7 @@
 import { ASSESSMENT_ROUTE_TABLE } from './route-table-assessment.ts';
 import { DIALOGUE_ROUTE_TABLE } from './route-table-dialogues.ts';
 import { DISCLOSURE_ROUTE_TABLE } from './route-table-disclosures.ts';
+import { DOCUMENT_ROUTE_TABLE } from './route-table-documents.ts';
 import { FEEDBACK_ROUTE_TABLE } from './route-table-feedback.ts';
 import { INDICATOR_ROUTE_TABLE } from './route-table-indicators.ts';
 import type { TableRow } from './route-table-kit.ts';
@@ -32,4 +33,5 @@ export const ROUTE_TABLE: Record<string, TableRow> = {
   ...PROJECT_ROUTE_TABLE,
   ...DISCLOSURE_ROUTE_TABLE,
   ...SIGNING_ROUTE_TABLE,
+  ...DOCUMENT_ROUTE_TABLE,
 };

@@ -204,7 +204,7 @@ describe('account import from .xlsx', () => {
         row: 12,
         column: 'Vai trò',
         reason:
-          'Vai trò "Chủ tịch" không hợp lệ; dùng một trong: Quản trị hệ thống; Cán bộ điều phối (Sở Nội vụ); Cán bộ báo cáo của đơn vị; Thủ trưởng đơn vị; Thành viên hội đồng thẩm định; Lãnh đạo tỉnh.',
+          'Vai trò "Chủ tịch" không hợp lệ; dùng một trong: Quản trị hệ thống; Cán bộ điều phối (Sở Nội vụ); Cán bộ báo cáo của đơn vị; Thủ trưởng đơn vị; Thành viên hội đồng thẩm định; Lãnh đạo tỉnh; Văn thư.',
       },
       { row: 13, column: 'Vai trò', reason: 'Vui lòng nhập vai trò.' },
     ]);

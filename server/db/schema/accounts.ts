@@ -37,7 +37,7 @@ export const roleGrants = pgTable(
     index('role_grants_unit_idx').on(t.unitId),
     check(
       'role_grants_role_check',
-      sql`${t.role} in ('admin', 'coordinator', 'unit_reporter', 'unit_head', 'appraiser', 'leader')`,
+      sql`${t.role} in ('admin', 'coordinator', 'unit_reporter', 'unit_head', 'appraiser', 'leader', 'clerk')`,
     ),
   ],
 );

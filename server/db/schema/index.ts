@@ -3,6 +3,7 @@ export * from './assessment.ts';
 export * from './audit.ts';
 export * from './dialogues.ts';
 export * from './disclosures.ts';
+export * from './documents.ts';
 export * from './dossiers.ts';
 export * from './feedback.ts';
 export * from './files.ts';

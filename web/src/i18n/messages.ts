@@ -1,5 +1,6 @@
 import { DIALOGUE_MESSAGES } from './dialogue-messages.ts';
 import { DISCLOSURE_MESSAGES } from './disclosure-messages.ts';
+import { DOCUMENT_MESSAGES } from './document-messages.ts';
 import { FEEDBACK_MESSAGES } from './feedback-messages.ts';
 import { OVERVIEW_MESSAGES } from './overview-messages.ts';
 import { PAPI_MESSAGES } from './papi-messages.ts';
@@ -19,6 +20,7 @@ export const MESSAGES = {
   ...DIALOGUE_MESSAGES,
   ...PROJECT_MESSAGES,
   ...RECEPTION_MESSAGES,
+  ...DOCUMENT_MESSAGES,
   ...PAPI_MESSAGES,
   ...OVERVIEW_MESSAGES,
   ...PUBLIC_SITE_MESSAGES,
@@ -900,19 +902,23 @@ export const MESSAGES = {
   issuePlan: { vi: 'Ban hành', en: 'Issue' },
   issuePlanTitle: { vi: 'Ban hành kế hoạch?', en: 'Issue the plan?' },
   issuePlanWhat: {
-    vi: '{plan} ngày {date} sẽ được ban hành nhân danh {unit}. Kế hoạch được tính là đơn vị đã trả lời {parent}, người đề nghị được thông báo. Sau khi ban hành, số, ngày, nhiệm vụ và chỉ tiêu không sửa được nữa trừ khi thu hồi về dự thảo (nêu lý do).',
-    en: '{plan} dated {date} will be issued in the name of {unit}. It counts as the unit’s answer to {parent}, and whoever asked is told. Once issued, its number, date, tasks and targets cannot be changed unless it is withdrawn to a draft (with a reason).',
+    vi: '{plan} ngày {date} sẽ được ban hành nhân danh {unit}. Kế hoạch được tính là đơn vị đã trả lời {parent}, người đề nghị được thông báo. Sau khi ban hành, số, ngày, nhiệm vụ và chỉ tiêu không sửa được nữa trừ khi thu hồi về dự thảo (nêu lý do). {numbering}',
+    en: '{plan} dated {date} will be issued in the name of {unit}. It counts as the unit’s answer to {parent}, and whoever asked is told. Once issued, its number, date, tasks and targets cannot be changed unless it is withdrawn to a draft (with a reason). {numbering}',
+  },
+  issuePlanNumberNext: {
+    vi: 'Kế hoạch lấy số tiếp theo trong sổ văn bản đi của đơn vị.',
+    en: 'The plan takes the next number in the unit’s outgoing register.',
+  },
+  issuePlanNumberKept: {
+    vi: 'Số {number} được ghi vào sổ văn bản đi của đơn vị; số đã có trong sổ thì không ban hành được.',
+    en: 'Number {number} is recorded in the unit’s outgoing register; a number already in it cannot be issued.',
   },
   issuePlanNoParent: { vi: 'kế hoạch cấp trên', en: 'the plan above' },
-  issuePlanMissing: {
-    vi: 'Trước khi ban hành, hãy nhập số, ký hiệu và ngày ban hành (nút "Số, ngày ban hành, người ký").',
-    en: 'Before issuing, enter the number and the date of issue ("Number, date, signer").',
-  },
   withdrawPlan: { vi: 'Thu hồi về dự thảo', en: 'Withdraw to draft' },
   withdrawPlanTitle: { vi: 'Thu hồi kế hoạch về dự thảo?', en: 'Withdraw the plan to a draft?' },
   withdrawPlanWhat: {
-    vi: '{plan} trở lại dự thảo để sửa: không còn được tính là đơn vị đã trả lời cho đến khi ban hành lại. Lý do được ghi vào nhật ký và gửi cho người đề nghị.',
-    en: '{plan} goes back to a draft to be changed: it no longer counts as the unit’s answer until it is issued again. The reason is kept in the audit log and sent to whoever asked.',
+    vi: '{plan} trở lại dự thảo để sửa: không còn được tính là đơn vị đã trả lời cho đến khi ban hành lại. Lý do được ghi vào nhật ký và gửi cho người đề nghị. Số của kế hoạch bị hủy trong sổ văn bản đi (“Thu hồi để sửa”) và không được dùng lại: ban hành lại sẽ lấy số mới.',
+    en: '{plan} goes back to a draft to be changed: it no longer counts as the unit’s answer until it is issued again. The reason is kept in the audit log and sent to whoever asked. Its number is voided in the outgoing register (“withdrawn to be changed”) and never used again: issued again, it takes a new number.',
   },
   withdrawReason: { vi: 'Lý do thu hồi', en: 'Reason for withdrawing' },
   planDraftNote: {

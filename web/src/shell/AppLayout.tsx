@@ -134,6 +134,15 @@ export function AppLayout() {
             />
           </>
         )}
+        {hasPermission(me, 'documents.register') && (
+          <NavLink
+            component={Link}
+            onClick={closeNav}
+            to="/documents/register"
+            label={t('outgoingRegister')}
+            active={pathname.startsWith('/documents')}
+          />
+        )}
         {hasPermission(me, 'reports.read') && (
           <NavLink
             component={Link}

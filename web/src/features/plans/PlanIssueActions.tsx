@@ -2,7 +2,7 @@ import { Badge, Button } from '@mantine/core';
 import { useState } from 'react';
 import { planName } from '../../../../core/plans/plan-name.ts';
 import { PLAN_STATUS_NAMES, type PlanStatus } from '../../../../core/plans/plan-views.ts';
-import { formatDateVi } from '../../../../core/text/dates.ts';
+import { formatDateVi, todayInVietnam } from '../../../../core/text/dates.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { fill } from '../../i18n/fill.ts';
 import { useT } from '../../i18n/locale.tsx';
@@ -36,7 +36,6 @@ export function PlanIssueActions({ plan }: { plan: PlanDetail }) {
     withdraw.reset();
     setAsking(null);
   };
-  const ready = Boolean(plan.number && plan.issuedOn);
 
   return (
     <>
@@ -54,19 +53,20 @@ export function PlanIssueActions({ plan }: { plan: PlanDetail }) {
         title={t('issuePlanTitle')}
         confirmLabel={t('issuePlan')}
         isBusy={issue.isPending}
-        isReady={ready}
         error={issue.error?.message ?? null}
         onConfirm={() => issue.mutate(plan.version, { onSuccess: close })}
         onClose={close}
       >
-        {ready
-          ? fill(t('issuePlanWhat'), {
-              plan: planName(plan, locale),
-              date: formatDateVi(plan.issuedOn),
-              unit: plan.issuer ?? plan.unit.name,
-              parent: plan.parentPlan ? planName(plan.parentPlan, locale) : t('issuePlanNoParent'),
-            })
-          : t('issuePlanMissing')}
+        {fill(t('issuePlanWhat'), {
+          plan: planName(plan, locale),
+          // No date written: the server issues it today.
+          date: formatDateVi(plan.issuedOn ?? todayInVietnam()),
+          unit: plan.issuer ?? plan.unit.name,
+          numbering: plan.number
+            ? fill(t('issuePlanNumberKept'), { number: plan.number })
+            : t('issuePlanNumberNext'),
+          parent: plan.parentPlan ? planName(plan.parentPlan, locale) : t('issuePlanNoParent'),
+        })}
       </ConfirmDialog>
       <ConfirmDialog
         opened={asking === 'withdraw'}

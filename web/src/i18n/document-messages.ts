@@ -1,0 +1,53 @@
+/** The labels of the register of outgoing documents (sổ văn bản đi), vi and en. */
+export const DOCUMENT_MESSAGES = {
+  outgoingRegister: { vi: 'Sổ văn bản đi', en: 'Outgoing register' },
+  registerHelp: {
+    vi: 'Số văn bản đi được cấp theo thứ tự trong năm, riêng cho từng loại văn bản, bắt đầu từ 01 ngày 01/01. Số đã hủy vẫn ở trong sổ và không bao giờ được cấp lại.',
+    en: 'Numbers are given in order within the year, for each type of document, from 01 on 1 January. A voided number stays in the register and is never given again.',
+  },
+  registerSearch: {
+    vi: 'Tìm theo số, trích yếu, người ký, nơi nhận',
+    en: 'Search by number, subject, signer, recipients',
+  },
+  registerYear: { vi: 'Năm', en: 'Year' },
+  registerAllYears: { vi: 'Mọi năm', en: 'All years' },
+  registerType: { vi: 'Loại văn bản', en: 'Type of document' },
+  registerAllTypes: { vi: 'Mọi loại văn bản', en: 'All types' },
+  registerStatus: { vi: 'Tình trạng', en: 'Status' },
+  registerAllStatuses: { vi: 'Mọi tình trạng', en: 'All statuses' },
+  registerUnit: { vi: 'Đơn vị ban hành', en: 'Issuing unit' },
+  registerAllUnits: { vi: 'Mọi đơn vị', en: 'All units' },
+  registerNumber: { vi: 'Số, ký hiệu', en: 'Number' },
+  registerDate: { vi: 'Ngày', en: 'Date' },
+  registerTitle: { vi: 'Trích yếu', en: 'Subject' },
+  registerSigner: { vi: 'Người ký', en: 'Signer' },
+  registerRecipients: { vi: 'Nơi nhận', en: 'Recipients' },
+  registerRecipientsHelp: { vi: 'Mỗi nơi nhận một dòng.', en: 'One recipient a line.' },
+  registerNone: { vi: 'Chưa có văn bản nào trong sổ.', en: 'No document in the register yet.' },
+  registerTake: { vi: 'Lấy số', en: 'Take a number' },
+  registerTakeTitle: { vi: 'Lấy số văn bản đi', en: 'Take a number for an outgoing document' },
+  registerDrafter: {
+    vi: 'Đơn vị soạn thảo, lĩnh vực (chữ viết tắt, ví dụ VX)',
+    en: 'Drafting unit or field (abbreviation, e.g. VX)',
+  },
+  registerDrafterHelp: {
+    vi: 'Công văn không có tên loại trong ký hiệu: số ghi dạng 12/UBND-VX.',
+    en: 'An official letter has no type in its symbol: its number reads like 12/UBND-VX.',
+  },
+  registerDateHelp: { vi: 'Để trống: hôm nay.', en: 'Empty: today.' },
+  registerTaken: { vi: 'Đã cấp số {number}.', en: 'Number {number} given.' },
+  registerVoid: { vi: 'Hủy số', en: 'Void' },
+  registerVoidTitle: { vi: 'Hủy số {number}?', en: 'Void number {number}?' },
+  registerVoidText: {
+    vi: 'Số {number} sẽ được giữ trong sổ với lý do hủy và không bao giờ được cấp lại cho văn bản khác. Văn bản cần số mới thì lấy số khác.',
+    en: 'Number {number} stays in the register with the reason and will never be given to another document. A document that needs a number takes a new one.',
+  },
+  registerVoidReason: { vi: 'Lý do hủy số', en: 'Why the number is voided' },
+  registerVoided: { vi: 'Đã hủy số {number}.', en: 'Number {number} voided.' },
+  registerVoidedBecause: { vi: 'Lý do: {reason}', en: 'Reason: {reason}' },
+  registerSource: { vi: 'Văn bản', en: 'Document' },
+  registerPickUnit: {
+    vi: 'Chọn đơn vị ban hành để lấy số.',
+    en: 'Choose the issuing unit to take a number.',
+  },
+} as const;
