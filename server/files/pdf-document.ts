@@ -21,6 +21,7 @@ import {
   LINE,
   RULE_CHARACTER,
   type Style,
+  tagSubsets,
   wordsOf,
 } from './pdf-typeset.ts';
 
@@ -274,6 +275,8 @@ export async function specToPdf(
     lang: 'vi',
     fingerprint: createHash('sha256').update(JSON.stringify(spec)).digest('hex'),
   });
+  await pdf.flush();
+  tagSubsets(pdf);
   const bytes = await pdf.save({ useObjectStreams: false });
   return { data: Buffer.from(bytes), signatureBox };
 }

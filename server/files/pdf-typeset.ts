@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import fontkit from '@pdf-lib/fontkit';
-import { type PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
+import { PDFDict, type PDFDocument, type PDFFont, PDFName, type PDFPage, rgb } from 'pdf-lib';
 
 /**
  * Text set in a PDF the way Word sets it: Liberation Serif (metric-compatible with Times New Roman, full
@@ -26,6 +27,35 @@ export async function embedSerif(pdf: PDFDocument): Promise<Fonts> {
     (await files).map((bytes) => pdf.embedFont(bytes, { subset: true })),
   );
   return { regular, bold, italic, boldItalic } as Fonts;
+}
+
+/**
+ * Names the embedded subsets as PDF names a subset: six capitals and "+" before the font's name
+ * ("KQWZTA+LiberationSerif"); pdf-lib writes "LiberationSerif-1234". Call after `pdf.flush()`.
+ */
+export function tagSubsets(pdf: PDFDocument) {
+  const renamed = new Map<string, string>();
+  const rename = (dict: PDFDict, key: 'BaseFont' | 'FontName') => {
+    const name = dict.get(PDFName.of(key));
+    if (!(name instanceof PDFName)) return;
+    const old = name.decodeText();
+    const base = /^(.+)-\d+$/.exec(old)?.[1];
+    if (!base) return;
+    const tag =
+      renamed.get(old) ??
+      [...createHash('sha256').update(old).digest()]
+        .slice(0, 6)
+        .map((byte) => String.fromCharCode(65 + (byte % 26)))
+        .join('');
+    renamed.set(old, tag);
+    dict.set(PDFName.of(key), PDFName.of(`${tag}+${base}`));
+  };
+  for (const [, object] of pdf.context.enumerateIndirectObjects()) {
+    if (!(object instanceof PDFDict)) continue;
+    const type = object.get(PDFName.of('Type'));
+    if (type === PDFName.of('Font')) rename(object, 'BaseFont');
+    if (type === PDFName.of('FontDescriptor')) rename(object, 'FontName');
+  }
 }
 
 export interface Style {
