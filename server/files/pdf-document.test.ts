@@ -176,7 +176,8 @@ describe('a document spec as a PDF in the layout of Nghị định 30/2020', () 
     expect([...data.subarray(10, 14)].every((byte) => byte > 127)).toBe(true);
     const pdf = await PDFDocument.load(data, { updateMetadata: false });
     const catalog = pdf.catalog;
-    const metadata = catalog.lookup(PDFName.of('Metadata'), PDFRawStream);
+    const metadata = catalog.lookup(PDFName.of('Metadata')) as PDFRawStream;
+    expect(metadata).toBeInstanceOf(PDFRawStream);
     expect(metadata.dict.get(PDFName.of('Filter'))).toBeUndefined();
     const xmp = Buffer.from(metadata.contents).toString('utf8');
     expect(xmp).toContain('<pdfaid:part>2</pdfaid:part><pdfaid:conformance>B</pdfaid:conformance>');
