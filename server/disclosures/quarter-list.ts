@@ -14,7 +14,7 @@ import { contextOf } from '../auth/policy.ts';
 import { nowOf, todayOf } from '../clock.ts';
 import type { Db } from '../db/engine.ts';
 import { disclosureObligations, disclosureRecords, units } from '../db/schema/index.ts';
-import { type DocumentFormat, renderDocumentFile } from '../files/document-render.ts';
+import { DOCUMENT_FORMATS, type DocumentFormat, renderDocumentFile } from '../files/document-render.ts';
 import type { TableSpec } from '../files/document-spec.ts';
 import { sendDownload } from '../http/downloads.ts';
 import { issuerOfUnit, placeOfIssuingUnit } from '../plans/plan-document.ts';
@@ -33,6 +33,8 @@ export const quarterListQuery = z.object({
   quy: z
     .string()
     .regex(/^\d{4}Q[1-4]$/, zodMsg('Chọn một quý, ví dụ 2026Q4.', 'Choose a quarter, e.g. 2026Q4.')),
+  /** The .docx to edit (by default) or the .pdf to sign and post. */
+  format: z.enum(DOCUMENT_FORMATS).default('docx'),
 });
 
 export interface QuarterLine {
@@ -164,7 +166,8 @@ export async function quarterListRoutes(app: FastifyInstance, { db }: { db: Db }
       config: { policy: 'disclosures.read' },
       schema: {
         tags: ['disclosures'],
-        summary: 'Danh sách thông tin đã công khai trong quý, hình thức và thời điểm (.docx, để niêm yết)',
+        summary:
+          'Danh sách thông tin đã công khai trong quý, hình thức và thời điểm (.docx, hoặc .pdf với format=pdf; để niêm yết)',
         params: z.object({ id: idParam }),
         querystring: quarterListQuery,
       },
@@ -172,7 +175,12 @@ export async function quarterListRoutes(app: FastifyInstance, { db }: { db: Db }
     async (request, reply) =>
       sendDownload(
         reply,
-        await quarterListDocument(contextOf(request, db), request.params.id, request.query.quy),
+        await quarterListDocument(
+          contextOf(request, db),
+          request.params.id,
+          request.query.quy,
+          request.query.format,
+        ),
       ),
   );
 }
