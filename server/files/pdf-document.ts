@@ -109,7 +109,9 @@ export class Flow {
     options: { x: number; width: number; align: Align; leading: number; indent?: number; top?: number },
   ): number {
     const indent = options.indent ?? 0;
-    const lines = breakLines(wordsOf(runs, this.fonts), (at) => options.width - (at === 0 ? indent : 0));
+    const lines = breakLines(wordsOf(runs, this.fonts), (at) => options.width - (at === 0 ? indent : 0), {
+      keepClauses: options.align === 'justify',
+    });
     const size = Math.max(...runs.map((run) => run.size));
     let top = options.top;
     lines.forEach((line, at) => {

@@ -142,8 +142,24 @@ function cutWord(word: Word, width: number): Word[] {
   return pieces;
 }
 
-/** Words in lines no wider than `widthOf(line index)`, filled greedily as Word does. */
-export function breakLines(words: Word[], widthOf: (index: number) => number): Line[] {
+const ENDS_SENTENCE = /[.;:!?…]["”)]?$/;
+const endsSentence = (word: Word) => ENDS_SENTENCE.test(word.boxes.at(-1)?.text ?? '');
+/** "XII.", "3.", "a)", "-": what numbers an item when it starts a line. */
+const MARKER = /^(?:[IVXLC]+[.\-–]|\d+(?:\.\d+)*[.)/-]|[a-zđ][).]|[-+•*–])$/i;
+const looksLikeMarker = (word: Word) => MARKER.test(word.boxes.map((box) => box.text).join(''));
+
+/**
+ * Words in lines no wider than `widthOf(line index)`, filled greedily as Word does. With `keepClauses`,
+ * a line inside a paragraph neither ends on a full stop, colon or semicolon nor starts with what looks
+ * like an item's number ("XII.") when the word before can go on too: a reader of the text layer (the
+ * plan importer among them) takes such lines for a paragraph's end or a new item, and would part
+ * "thời hạn:" from its date.
+ */
+export function breakLines(
+  words: Word[],
+  widthOf: (index: number) => number,
+  options: { keepClauses?: boolean } = {},
+): Line[] {
   const lines: Line[] = [];
   let line: Word[] = [];
   let used = 0;
@@ -156,10 +172,16 @@ export function breakLines(words: Word[], widthOf: (index: number) => number): L
       line.push(word);
       used = needed;
     } else if (line.length > 0) {
+      queue.unshift(word);
+      while (
+        options.keepClauses &&
+        line.length > 2 &&
+        (endsSentence(line.at(-1) as Word) || looksLikeMarker(queue[0] as Word))
+      )
+        queue.unshift(line.pop() as Word);
       lines.push({ words: line });
       line = [];
       used = 0;
-      queue.unshift(word);
     } else queue.unshift(...cutWord(word, width));
   }
   if (line.length > 0) lines.push({ words: line });
