@@ -5,8 +5,10 @@ import { type Align, breakLines, drawLine, LINE, type Line, wordsOf } from './pd
 
 /**
  * A bordered table as docx-table.ts makes it: 12 pt, the header row bold and centred and repeated atop
- * each page the table runs onto, figures right-aligned, a total row in bold, cells wrapped and centred
- * vertically. A row taller than a page goes on over the page break.
+ * each page the table runs onto, figures right-aligned, a total row in bold, cells wrapped. Cells start
+ * at the row's top (the .docx centres them): a row's cells then share their first baseline, which is how
+ * readers of the text layer, the importer's among them, tell a table's rows apart. A row taller than a
+ * page goes on over the page break.
  */
 const SIZE = 12;
 const LEADING = SIZE * LINE;
@@ -77,12 +79,10 @@ function drawRow(flow: Flow, cells: Cell[], widths: number[], header: Cell[] | n
     cells.forEach((cell, at) => {
       const width = widths[at] ?? 0;
       const part = cell.lines.slice(from, from + count);
-      // A row drawn whole is centred vertically; parts of a split row start at the top.
-      const offset = count === full ? ((full - part.length) * LEADING) / 2 : 0;
       part.forEach((line, index) => {
         drawLine(flow.page, line, {
           x: x + PAD.x,
-          baseline: flow.baseline(flow.y + PAD.y + offset + index * LEADING, SIZE),
+          baseline: flow.baseline(flow.y + PAD.y + index * LEADING, SIZE),
           width: width - 2 * PAD.x,
           align: cell.align,
           last: true,
