@@ -9,6 +9,7 @@ import {
   AlignmentType,
   Document,
   Header,
+  LineRuleType,
   Packer,
   PageNumber,
   PageOrientation,
@@ -67,7 +68,7 @@ const body = (children: TextRun[]) =>
   new Paragraph({
     alignment: AlignmentType.JUSTIFIED,
     indent: { firstLine: 720 },
-    spacing: { after: 120, line: 300 },
+    spacing: { after: 120, line: 300, lineRule: LineRuleType.AUTO },
     children,
   });
 
