@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordObligation } from '../test/disclosure-register.ts';
 import { COMMUNE_A, COMMUNE_B, signInAs } from '../test/factories.ts';
 import { createTestApp, type Session, type TestApp, unitIdByCode } from '../test/harness.ts';
+import { pdfDocument } from '../test/pdf-reader.ts';
 
 /**
  * The quarter's list of what a commune disclosed (Luật 10/2022 Điều 13 khoản 2), as the .docx it
@@ -109,6 +110,25 @@ describe('the quarter’s list of disclosures', () => {
     expect(text).not.toContain('Quyết toán ngân sách xã B');
     expect(text).not.toContain('Ghi chú nội bộ');
     expect(text).toContain('khoản 2 Điều 13 Luật Thực hiện dân chủ ở cơ sở');
+  });
+
+  it('is also a PDF with format=pdf, named as the .docx, its table read back row by row', async () => {
+    const response = await t.app.inject({
+      method: 'GET',
+      url: `/api/disclosures/units/${unitA}/quarter-list?quy=2026Q1&format=pdf`,
+      headers: { cookie: reporterA.cookie },
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('application/pdf');
+    expect(String(response.headers['content-disposition'])).toContain(
+      `filename*=UTF-8''${encodeURIComponent('Danh sách công khai Quý I-2026 Phường Phố Hiến.pdf')}`,
+    );
+    const { title, lines } = await pdfDocument(response.rawPayload);
+    expect(title).toBe('Danh sách thông tin đã công khai quý I/2026');
+    expect(lines).toContain('THÔNG BÁO');
+    expect(lines).toContain('Danh sách thông tin đã công khai quý I/2026');
+    expect(lines).toContain('| STT | Thông tin đã công khai | Văn bản | Hình thức và thời điểm công khai |');
+    expect(lines.some((line) => line.startsWith('| 2 | Dự toán ngân sách phường năm 2026'))).toBe(true);
   });
 
   it('says so when nothing was disclosed in the quarter', async () => {

@@ -14,8 +14,8 @@ import { contextOf } from '../auth/policy.ts';
 import { nowOf, todayOf } from '../clock.ts';
 import type { Db } from '../db/engine.ts';
 import { disclosureObligations, disclosureRecords, units } from '../db/schema/index.ts';
-import { renderDocx } from '../files/docx-render.ts';
-import type { TableSpec } from '../files/docx-table.ts';
+import { DOCUMENT_FORMATS, type DocumentFormat, renderDocumentFile } from '../files/document-render.ts';
+import type { TableSpec } from '../files/document-spec.ts';
 import { sendDownload } from '../http/downloads.ts';
 import { issuerOfUnit, placeOfIssuingUnit } from '../plans/plan-document.ts';
 import { assertReadsUnitRegister, type DisclosureContext } from './disclosure-access.ts';
@@ -28,12 +28,13 @@ import { judgeWhere } from './disclosure-judge.ts';
  * 30/2020 from the register, every posting whose first day falls in the quarter, by date. Read with
  * disclosures.read on the unit; the staff's notes are not read.
  */
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 export const quarterListQuery = z.object({
   quy: z
     .string()
     .regex(/^\d{4}Q[1-4]$/, zodMsg('Chọn một quý, ví dụ 2026Q4.', 'Choose a quarter, e.g. 2026Q4.')),
+  /** The .docx to edit (by default) or the .pdf to sign and post. */
+  format: z.enum(DOCUMENT_FORMATS).default('docx'),
 });
 
 export interface QuarterLine {
@@ -96,7 +97,12 @@ export async function quarterLines(ctx: DisclosureContext, unitId: number, quart
   return { unit, period, lines };
 }
 
-export async function quarterListDocument(ctx: DisclosureContext, unitId: number, quarter: string) {
+export async function quarterListDocument(
+  ctx: DisclosureContext,
+  unitId: number,
+  quarter: string,
+  format: DocumentFormat = 'docx',
+) {
   const { unit, period, lines } = await quarterLines(ctx, unitId, quarter);
   const [province] = await ctx.db
     .select({ name: units.name })
@@ -116,7 +122,7 @@ export async function quarterListDocument(ctx: DisclosureContext, unitId: number
     numeric: [true, false, false, false],
     widths: [7, 36, 17, 40],
   };
-  const data = await renderDocx({
+  const spec = {
     head: {
       issuer,
       number: null,
@@ -147,13 +153,9 @@ export async function quarterListDocument(ctx: DisclosureContext, unitId: number
       ],
     ],
     recipients: ['Thường trực HĐND', 'Ủy ban MTTQ Việt Nam cùng cấp', 'Các thôn, tổ dân phố (để niêm yết)'],
-  });
-  return {
-    fileName: `${fileNamePart(`Danh sách công khai ${periodName(period)} ${unit.name}`)}.docx`,
-    contentType: DOCX,
-    data,
-    lines: lines.length,
   };
+  const stem = fileNamePart(`Danh sách công khai ${periodName(period)} ${unit.name}`);
+  return { ...(await renderDocumentFile(spec, format, stem)), lines: lines.length };
 }
 
 export async function quarterListRoutes(app: FastifyInstance, { db }: { db: Db }) {
@@ -164,7 +166,8 @@ export async function quarterListRoutes(app: FastifyInstance, { db }: { db: Db }
       config: { policy: 'disclosures.read' },
       schema: {
         tags: ['disclosures'],
-        summary: 'Danh sách thông tin đã công khai trong quý, hình thức và thời điểm (.docx, để niêm yết)',
+        summary:
+          'Danh sách thông tin đã công khai trong quý, hình thức và thời điểm (.docx, hoặc .pdf với format=pdf; để niêm yết)',
         params: z.object({ id: idParam }),
         querystring: quarterListQuery,
       },
@@ -172,7 +175,12 @@ export async function quarterListRoutes(app: FastifyInstance, { db }: { db: Db }
     async (request, reply) =>
       sendDownload(
         reply,
-        await quarterListDocument(contextOf(request, db), request.params.id, request.query.quy),
+        await quarterListDocument(
+          contextOf(request, db),
+          request.params.id,
+          request.query.quy,
+          request.query.format,
+        ),
       ),
   );
 }

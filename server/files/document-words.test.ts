@@ -9,6 +9,7 @@ import { petition, submitJson } from '../feedback/feedback-fixtures.ts';
 import { docxParagraphs, docxTables } from '../test/docx-reader.ts';
 import { buildPlan, buildReport, buildRound, COMMUNE_A, signInAs } from '../test/factories.ts';
 import { createTestApp, type Session, type TestApp, unitIdByCode } from '../test/harness.ts';
+import { pdfDocument } from '../test/pdf-reader.ts';
 import { writeWorkbook } from './tabular.ts';
 
 /**
@@ -77,6 +78,10 @@ async function rowsOf(file: Download): Promise<string[][]> {
     });
     return rows;
   }
+  if (extension === '.pdf')
+    return (await pdfDocument(file.data)).lines.map((line) =>
+      line.startsWith('| ') ? line.slice(2, -2).split(' | ') : [line],
+    );
   if (extension === '.csv')
     return file.data
       .toString('utf8')
@@ -230,16 +235,20 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('every generated file reads in words', () => {
-  it('the plan exported as .docx', async () => {
+  it('the plan exported as .docx and .pdf', async () => {
     const plan = (await coordinator.request('GET', `/api/plans/${ids.plan}`)).json;
     const number = plan.number.replaceAll('/', '-');
     await expectWords(
       await download(coordinator, `/api/plans/${ids.plan}/export.docx`),
       `Kế hoạch ${number}.docx`,
     );
+    await expectWords(
+      await download(coordinator, `/api/plans/${ids.plan}/export.pdf`),
+      `Kế hoạch ${number}.pdf`,
+    );
   });
 
-  it('the consolidated report .docx and its annex .xlsx', async () => {
+  it('the consolidated report .docx, its .pdf and its annex .xlsx', async () => {
     const started = await coordinator.request('POST', '/api/reports/consolidated', {
       planId: ids.plan,
       periodCode: PERIOD,
@@ -258,9 +267,11 @@ describe('every generated file reads in words', () => {
     expect(job.files.map((file: { fileName: string }) => file.fileName)).toEqual([
       `${stem}.docx`,
       `${stem} - Phụ lục.xlsx`,
+      `${stem}.pdf`,
     ]);
     await expectWords(await download(coordinator, `${jobUrl}/files/0`), `${stem}.docx`);
     await expectWords(await download(coordinator, `${jobUrl}/files/1`), `${stem} - Phụ lục.xlsx`);
+    await expectWords(await download(coordinator, `${jobUrl}/files/2`), `${stem}.pdf`);
   });
 
   it('a unit’s periodic report .docx', async () => {

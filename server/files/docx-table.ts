@@ -9,18 +9,7 @@ import {
   VerticalAlign,
   WidthType,
 } from 'docx';
-
-/** A table of a document as plain data: headers, rows of text already formatted, numeric columns right-aligned. */
-export interface TableSpec {
-  headers: string[];
-  rows: string[][];
-  /** Per column: right-aligned (figures). */
-  numeric?: boolean[];
-  /** The last row is a total, in bold. */
-  totalRow?: boolean;
-  /** Per column, its share of the table's width in per cent (equal shares when not given). */
-  widths?: number[];
-}
+import type { TableSpec } from './document-spec.ts';
 
 const LINE = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 const BORDERS = { top: LINE, bottom: LINE, left: LINE, right: LINE };

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dossiers, procedures } from '../db/schema/index.ts';
 import { signInAs } from '../test/factories.ts';
 import { createTestApp, type Session, type TestApp, unitIdByCode } from '../test/harness.ts';
+import { pdfDocument } from '../test/pdf-reader.ts';
 
 let t: TestApp;
 let reporter: Session;
@@ -77,6 +78,30 @@ describe('the apology slip of a late dossier', () => {
     // A ward's letter is dated from the ward itself, not from the province.
     expect(body).toMatch(/Phố Hiến, ngày \d{2} tháng \d{1,2} năm \d{4}/);
     expect(body).not.toContain('Hưng Yên, ngày');
+  });
+
+  it('is also a PDF in the same layout, named as the .docx', async () => {
+    const response = await t.app.inject({
+      method: 'GET',
+      url: '/api/dossiers/LATE-1/apology-letter.pdf',
+      headers: { cookie: reporter.cookie },
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('application/pdf');
+    expect(response.headers['content-disposition']).toContain(
+      `filename*=UTF-8''${encodeURIComponent('Phiếu xin lỗi hồ sơ LATE-1.pdf')}`,
+    );
+    expect(response.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const { title, lines } = await pdfDocument(response.rawPayload);
+    expect(title).toBe('Hồ sơ LATE-1');
+    for (const line of [
+      'ỦY BAN NHÂN DÂN',
+      'PHƯỜNG PHỐ HIẾN',
+      'PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ',
+      'Hồ sơ LATE-1',
+    ])
+      expect(lines).toContain(line);
+    expect(lines.join(' ')).toContain('và hẹn lại ngày trả kết quả là ngày 09/02/2026.');
   });
 
   it('of a dossier still open promises the new date the person chose, and refuses without one or with a past one', async () => {

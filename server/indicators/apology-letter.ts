@@ -7,11 +7,11 @@ import { pathIds } from '../../core/units/unit-tree.ts';
 import { nowOf } from '../clock.ts';
 import { units } from '../db/schema/index.ts';
 import { assertChangesDossier } from '../dossiers/dossier-access.ts';
-import { renderDocx } from '../files/docx-render.ts';
-import { issuerOfUnit, placeOfIssuingUnit, type RunSpec } from '../plans/plan-document.ts';
+import { type DocumentFormat, renderDocumentFile } from '../files/document-render.ts';
+import type { RunSpec } from '../files/document-spec.ts';
+import { issuerOfUnit, placeOfIssuingUnit } from '../plans/plan-document.ts';
 import type { IndicatorContext } from './indicator-access.ts';
 
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const BLANK = '……………………………';
 
 const dateOf = (time: Date | null) => (time ? formatDateVi(todayInVietnam(time)) : BLANK);
@@ -26,8 +26,9 @@ const dateOf = (time: Date | null) => (time ? formatDateVi(todayInVietnam(time))
 export async function apologyLetter(
   ctx: IndicatorContext,
   code: string,
-  options: { newDate?: string | undefined } = {},
+  options: { newDate?: string | undefined; format?: DocumentFormat } = {},
 ) {
+  const format = options.format ?? 'docx';
   const { dossier, unit, procedureName } = await assertChangesDossier(ctx, code);
   const now = nowOf(ctx);
   if (!isLate(dossier, now))
@@ -96,7 +97,7 @@ export async function apologyLetter(
         ]
       : []),
   ];
-  const data = await renderDocx({
+  const spec = {
     head: {
       issuer,
       number: null,
@@ -109,6 +110,6 @@ export async function apologyLetter(
     },
     paragraphs,
     recipients: ['Như trên'],
-  });
-  return { fileName: `${fileNamePart(`Phiếu xin lỗi hồ sơ ${dossier.code}`)}.docx`, contentType: DOCX, data };
+  };
+  return renderDocumentFile(spec, format, fileNamePart(`Phiếu xin lỗi hồ sơ ${dossier.code}`));
 }

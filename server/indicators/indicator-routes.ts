@@ -18,6 +18,7 @@ import { isoDate } from '../../core/text/fields.ts';
 import { contextOf } from '../auth/policy.ts';
 import type { Db } from '../db/engine.ts';
 import { ReadCache } from '../db/read-cache.ts';
+import { DOCUMENT_FORMATS } from '../files/document-render.ts';
 import { sendDownload } from '../http/downloads.ts';
 import { apologyLetter } from './apology-letter.ts';
 import { EXPORT_CHARTS, kpiSheet, lateSheet, rankingSheet, trendSheet, xlsxOf } from './dashboard-export.ts';
@@ -200,26 +201,28 @@ export async function indicatorRoutes(app: FastifyInstance, { db, cacheMs }: { d
     },
     async (request) => findLateDossiers(contextOf(request, db), request.query),
   );
-  api.get(
-    '/api/dossiers/:code/apology-letter.docx',
-    {
-      config: { policy: 'dossiers.import' },
-      schema: {
-        tags,
-        summary: 'Dự thảo phiếu xin lỗi và hẹn lại ngày trả kết quả của hồ sơ trễ hạn (.docx, NĐ 30/2020)',
-        params: z.object({ code: z.string().trim().min(1).max(100) }),
-        // The new date the slip promises (required while the dossier is still open).
-        querystring: z.object({ newDate: isoDate.optional() }),
+  for (const format of DOCUMENT_FORMATS)
+    api.get(
+      `/api/dossiers/:code/apology-letter.${format}`,
+      {
+        config: { policy: 'dossiers.import' },
+        schema: {
+          tags,
+          summary: `Dự thảo phiếu xin lỗi và hẹn lại ngày trả kết quả của hồ sơ trễ hạn (.${format}, NĐ 30/2020)`,
+          params: z.object({ code: z.string().trim().min(1).max(100) }),
+          // The new date the slip promises (required while the dossier is still open).
+          querystring: z.object({ newDate: isoDate.optional() }),
+        },
       },
-    },
-    async (request, reply) =>
-      sendDownload(
-        reply,
-        await apologyLetter(contextOf(request, db), request.params.code, {
-          newDate: request.query.newDate,
-        }),
-      ),
-  );
+      async (request, reply) =>
+        sendDownload(
+          reply,
+          await apologyLetter(contextOf(request, db), request.params.code, {
+            newDate: request.query.newDate,
+            format,
+          }),
+        ),
+    );
   api.put(
     '/api/dossiers/:code/apology',
     {

@@ -1,10 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parsePlan } from '../../core/plans/parse-plan.ts';
 import type { AgencyMatch } from '../../core/plans/plan-views.ts';
 import type { ParsedPlan } from '../../core/plans/types.ts';
+import { readDocument } from '../files/documents.ts';
 import { docxParagraphs } from '../test/docx-reader.ts';
 import { planInputOf, signInAs } from '../test/factories.ts';
 import { createTestApp, type Session, type TestApp, unitIdByCode } from '../test/harness.ts';
+import { pdfDocument } from '../test/pdf-reader.ts';
 
 const SEED = readFileSync(
   new URL('../../core/plans/fixtures/hung-yen-cchc-2023.txt', import.meta.url),
@@ -78,5 +81,47 @@ describe('an imported plan keeps the whole document', () => {
     expect(
       paragraphs.some((paragraph) => paragraph.startsWith('a) Thể chế hóa các quy định của Hiến pháp')),
     ).toBe(true);
+  });
+
+  it('exports the same plan as a PDF that the importer reads back with the .docx’s number, title and tasks', async () => {
+    const preview = await coordinator.request('POST', '/api/plans/preview', { text: SEED });
+    const saved = await coordinator.request(
+      'POST',
+      '/api/plans',
+      planInputOf(preview.json as Preview, { unitId: provinceId, year: 2023 }),
+    );
+    expect(saved.status).toBe(201);
+    const download = (format: string) =>
+      t.app.inject({
+        method: 'GET',
+        url: `/api/plans/${saved.json.id}/export.${format}`,
+        headers: { cookie: coordinator.cookie },
+      });
+    const [docx, pdf] = [await download('docx'), await download('pdf')];
+    expect([docx.statusCode, pdf.statusCode]).toEqual([200, 200]);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.headers['content-disposition']).toBe(
+      String(docx.headers['content-disposition']).replaceAll('.docx', '.pdf'),
+    );
+    expect(pdf.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const read = await pdfDocument(pdf.rawPayload);
+    expect(read.title).toBe(saved.json.title);
+    expect(read.lines).toContain(`Số: ${saved.json.number}`);
+
+    const fromDocx = parsePlan(
+      ((await readDocument('ke-hoach.docx', docx.rawPayload)) as { text: string }).text,
+    );
+    const fromPdf = parsePlan(
+      ((await readDocument('ke-hoach.pdf', pdf.rawPayload)) as { text: string }).text,
+    );
+    // The .docx draws its rules with "─" characters, which the importer reads into the title; the PDF draws lines.
+    expect(fromDocx.document.title).toBe(`${saved.json.title} ─────────────────`);
+    expect(fromPdf.document).toEqual({ ...fromDocx.document, title: saved.json.title });
+    expect(fromPdf.document.number).toBe(saved.json.number);
+    expect(fromPdf.tasks.length).toBe(fromDocx.tasks.length);
+    expect(fromPdf.tasks.length).toBeGreaterThan(40);
+    const brief = (tasks: typeof fromPdf.tasks) =>
+      tasks.map((task) => ({ ref: task.ref, text: task.text, lead: task.lead, due: task.due }));
+    expect(brief(fromPdf.tasks)).toEqual(brief(fromDocx.tasks));
   });
 });

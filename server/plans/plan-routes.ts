@@ -23,19 +23,18 @@ import { isoDate } from '../../core/text/fields.ts';
 import { fileNamePart } from '../../core/text/file-names.ts';
 import { contextOf } from '../auth/policy.ts';
 import type { Db } from '../db/engine.ts';
+import { DOCUMENT_FORMATS, renderDocumentFile } from '../files/document-render.ts';
 import type { SystemTools } from '../files/system-tools.ts';
 import { sendDownload } from '../http/downloads.ts';
 import { uploadedFile } from '../http/uploads.ts';
 import { createChildPlan, updatePlan } from './child-plans.ts';
 import { getCascade } from './plan-cascade.ts';
 import { createPlan, previewPlan, updatePlanItem } from './plan-commands.ts';
-import { planToDocx } from './plan-document.ts';
+import { planToSpec } from './plan-document.ts';
 import { addEvidence, getEvidenceFile, listTaskEvidence, removeEvidence } from './plan-evidence.ts';
 import { readPlanFile } from './plan-file.ts';
 import { findPlans, findTasks, getPlan } from './plan-queries.ts';
 import { unitPlanRoutes } from './unit-plan-routes.ts';
-
-const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 const idParams = z.object({ id: idParam });
 const itemParams = idParams.extend({ itemId: idParam });
@@ -259,27 +258,24 @@ export async function planRoutes(app: FastifyInstance, { db, tools }: { db: Db; 
     },
   );
 
-  api.get(
-    '/api/plans/:id/export.docx',
-    {
-      config: { policy: 'plans.read' },
-      schema: {
-        tags,
-        summary: 'Tải kế hoạch dạng .docx theo thể thức Nghị định 30/2020/NĐ-CP',
-        params: idParams,
+  for (const format of DOCUMENT_FORMATS)
+    api.get(
+      `/api/plans/:id/export.${format}`,
+      {
+        config: { policy: 'plans.read' },
+        schema: {
+          tags,
+          summary: `Tải kế hoạch dạng .${format} theo thể thức Nghị định 30/2020/NĐ-CP`,
+          params: idParams,
+        },
       },
-    },
-    async (request, reply) => {
-      const plan = await getPlan(contextOf(request, db), request.params.id);
-      // Named by its number, or by its title while it has none.
-      const name = fileNamePart(plan.number ? `Kế hoạch ${plan.number}` : plan.title);
-      return sendDownload(reply, {
-        fileName: `${name}.docx`,
-        contentType: DOCX_TYPE,
-        data: await planToDocx(plan),
-      });
-    },
-  );
+      async (request, reply) => {
+        const plan = await getPlan(contextOf(request, db), request.params.id);
+        // Named by its number, or by its title while it has none.
+        const name = fileNamePart(plan.number ? `Kế hoạch ${plan.number}` : plan.title);
+        return sendDownload(reply, await renderDocumentFile(planToSpec(plan), format, name));
+      },
+    );
 
   api.get(
     '/api/plan-tasks',

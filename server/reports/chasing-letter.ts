@@ -3,12 +3,11 @@ import { periodFileName, periodName } from '../../core/periods/period-names.ts';
 import { formatDateVi } from '../../core/text/dates.ts';
 import { fileNamePart } from '../../core/text/file-names.ts';
 import { todayOf } from '../clock.ts';
-import { renderDocx } from '../files/docx-render.ts';
+import { type DocumentFormat, renderDocumentFile } from '../files/document-render.ts';
+import type { RunSpec } from '../files/document-spec.ts';
 import { overseenUnit } from '../overview/overseen-unit.ts';
-import { placeOfUnit, type RunSpec } from '../plans/plan-document.ts';
+import { placeOfUnit } from '../plans/plan-document.ts';
 import { periodOverview, type ReportContext } from './report-service.ts';
-
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 type BoardEntry = Awaited<ReturnType<typeof periodOverview>>['units'][number];
 
@@ -34,7 +33,7 @@ function unitLine(entry: BoardEntry, index: number): string {
  * under it, "Kính gửi", body, "Nơi nhận", signature) by which the overseeing unit presses the units
  * that have not sent their report for a period, listing each with its head and phone.
  */
-export async function chasingLetter(ctx: ReportContext, periodCode: string) {
+export async function chasingLetter(ctx: ReportContext, periodCode: string, format: DocumentFormat = 'docx') {
   const board = await periodOverview(ctx, periodCode, {});
   const late = board.units.filter((entry) => entry.toChase);
   const period = periodName(board.period.code, 'vi', { inSentence: true });
@@ -75,7 +74,7 @@ export async function chasingLetter(ctx: ReportContext, periodCode: string) {
     ],
     [{ text: 'Đề nghị các cơ quan, đơn vị quan tâm, thực hiện./.' }],
   ];
-  const data = await renderDocx({
+  const spec = {
     head: {
       issuer: issuer.name,
       number: null,
@@ -91,10 +90,10 @@ export async function chasingLetter(ctx: ReportContext, periodCode: string) {
       'Như trên',
       ...(issuer.type === 'province' ? ['Chủ tịch, các Phó Chủ tịch UBND tỉnh (để báo cáo)'] : []),
     ],
-  });
-  return {
-    fileName: `${fileNamePart(`Công văn đôn đốc báo cáo ${periodFileName(board.period.code)}`)}.docx`,
-    contentType: DOCX,
-    data,
   };
+  return renderDocumentFile(
+    spec,
+    format,
+    fileNamePart(`Công văn đôn đốc báo cáo ${periodFileName(board.period.code)}`),
+  );
 }

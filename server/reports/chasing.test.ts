@@ -9,6 +9,7 @@ import { findSoffice } from '../files/system-tools.ts';
 import { documentXml, textOf } from '../test/docx-text.ts';
 import { buildReport, signInAs } from '../test/factories.ts';
 import { buildUser, createTestApp, type TestApp, unitIdByCode } from '../test/harness.ts';
+import { pdfDocument } from '../test/pdf-reader.ts';
 
 /** 22 December 2026, two days after the fourth quarter's reports were due. */
 let t: TestApp;
@@ -123,6 +124,29 @@ describe('chasing the units that have not sent their report', () => {
     expect(textOf(document)).not.toContain('2026Q4');
     // Two borderless tables: the header and the signature block.
     expect(document.match(/<w:tbl>/g)).toHaveLength(2);
+  });
+
+  it('is also a PDF, a công văn with its subject under the number and no type line', async () => {
+    const coordinator = await signInAs(t, 'coordinator', '33');
+    const response = await t.app.inject({
+      method: 'GET',
+      url: '/api/reports/chasing-letter.pdf?period=2026Q4',
+      headers: { cookie: coordinator.cookie },
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('application/pdf');
+    expect(String(response.headers['content-disposition'])).toContain(
+      `filename*=UTF-8''${encodeURIComponent('Công văn đôn đốc báo cáo quý IV năm 2026.pdf')}`,
+    );
+    const { title, lines } = await pdfDocument(response.rawPayload);
+    expect(title).toBe('đôn đốc gửi báo cáo quý IV/2026');
+    for (const line of [
+      'Số: /UBND',
+      'V/v đôn đốc gửi báo cáo quý IV/2026',
+      'Hưng Yên, ngày 22 tháng 12 năm 2026',
+    ])
+      expect(lines).toContain(line);
+    expect(lines).not.toContain('CÔNG VĂN');
   });
 
   it('is refused when every unit has sent, and to whoever does not review reports', async () => {

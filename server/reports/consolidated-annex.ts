@@ -5,7 +5,7 @@ import {
   formatPercentVi,
   type TaskSummary,
 } from '../../core/reports/consolidated-summary.ts';
-import type { TableSpec } from '../files/docx-table.ts';
+import type { TableSpec } from '../files/document-spec.ts';
 import type { Sheet } from '../files/tabular.ts';
 import type { IndicatorColumn, IndicatorMatrix, UnitReport } from './consolidated-data.ts';
 

@@ -5,6 +5,7 @@ import { fixedClock } from '../clock.ts';
 import { docxTables, docxText, tableStartingWith } from '../test/docx-reader.ts';
 import { buildPlan, buildReport, signInAs } from '../test/factories.ts';
 import { createTestApp, type Session, type TestApp, unitIdByCode } from '../test/harness.ts';
+import { pdfDocument } from '../test/pdf-reader.ts';
 
 // After the first quarter's due date (20/03/2026): what is open past its due date is late.
 const NOW = '2026-03-25T03:00:00Z';
@@ -92,7 +93,7 @@ async function generate(planId: number, periodCode: string) {
     await new Promise((resolve) => setTimeout(resolve, 50));
     job = (await coordinator.request('GET', jobUrl)).json;
   }
-  expect(job).toMatchObject({ status: 'done', files: [{ index: 0 }, { index: 1 }] });
+  expect(job).toMatchObject({ status: 'done', files: [{ index: 0 }, { index: 1 }, { index: 2 }] });
   // The job names its plan as people read it, for its card in the list of jobs.
   const plan = (await coordinator.request('GET', `/api/plans/${planId}`)).json;
   expect(job.params).toEqual({ planId, planName: `Kế hoạch số ${plan.number}`, periodCode });
@@ -104,7 +105,7 @@ async function generate(planId: number, periodCode: string) {
         headers: { cookie: coordinator.cookie },
       })
     ).rawPayload;
-  return { docx: await download(0), xlsx: await download(1) };
+  return { docx: await download(0), xlsx: await download(1), pdf: await download(2) };
 }
 
 describe('the consolidated report', () => {
@@ -112,7 +113,15 @@ describe('the consolidated report', () => {
     const { plan } = await seed('2026Q1');
     const expected = (await coordinator.request('GET', '/api/reports?period=2026Q1')).json.counts.total
       .expected;
-    const { docx, xlsx } = await generate(plan.id, '2026Q1');
+    const { docx, xlsx, pdf } = await generate(plan.id, '2026Q1');
+    // The same report as a PDF: its title, the annexes on landscape pages.
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const read = await pdfDocument(pdf);
+    expect(read.title).toBe(`Kết quả thực hiện Kế hoạch ${plan.number} quý I/2026`);
+    expect(read.lines).toContain('BÁO CÁO');
+    expect(read.lines).toContain('Phụ lục I');
+    // Three portrait pages, then both annexes on one landscape page.
+    expect(read.pages.map((page) => page.width > page.height)).toEqual([false, false, false, true]);
     const text = await docxText(docx);
     expect(text).toContain(`Kết quả thực hiện Kế hoạch ${plan.number} quý I/2026`);
     expect(text).toContain('(số liệu từ 15/12/2025 đến 14/03/2026)');

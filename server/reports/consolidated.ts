@@ -16,10 +16,11 @@ import { todayOf } from '../clock.ts';
 import { units } from '../db/schema/index.ts';
 import { disclosureTallies } from '../disclosures/disclosure-indicators.ts';
 import { periodRange, periodTallies, subtreeTally } from '../feedback/feedback-figures.ts';
-import { renderDocx } from '../files/docx-render.ts';
+import { DOCUMENT_CONTENT_TYPES, renderDocument } from '../files/document-render.ts';
+import type { BlockSpec, DocumentSpec } from '../files/document-spec.ts';
 import { CONTENT_TYPES, writeWorkbook } from '../files/tabular.ts';
 import type { JobProgress } from '../jobs/jobs.ts';
-import { type BlockSpec, placeOfUnit } from '../plans/plan-document.ts';
+import { placeOfUnit } from '../plans/plan-document.ts';
 import { surveyFiguresByUnit } from '../surveys/survey-indicators.ts';
 import {
   indicatorSheet,
@@ -34,7 +35,6 @@ import { sentReports, unitIndicatorMatrix } from './consolidated-data.ts';
 import { periodOverview, type ReportContext } from './report-service.ts';
 import { countersByUnit, measureTargets, type TargetValue } from './target-values.ts';
 
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const percent = formatPercentVi;
 const OPERATOR_WORDS: Record<string, string> = {
   '>': 'trên',
@@ -241,7 +241,7 @@ export async function consolidatedReport(
   // A plan saved without its particulars still yields a proper header: the plan unit issues the report.
   const issuer = plan.issuer ?? plan.unit.name;
   const isCommittee = /^(ủy ban nhân dân|ubnd)\s/iu.test(issuer);
-  const docx = await renderDocx({
+  const spec: DocumentSpec = {
     head: {
       issuer,
       number: null,
@@ -258,7 +258,9 @@ export async function consolidatedReport(
       ? ['Bộ Nội vụ', 'Thường trực Tỉnh ủy', 'Thường trực HĐND tỉnh', 'Chủ tịch, các Phó Chủ tịch UBND tỉnh']
       : ['Ủy ban nhân dân tỉnh', 'Bộ Nội vụ'],
     annexes,
-  });
+  };
+  // The .docx to edit and the .pdf to sign and send, typeset at once in two workers.
+  const [docx, pdf] = await Promise.all([renderDocument(spec, 'docx'), renderDocument(spec, 'pdf')]);
   const xlsx = await writeWorkbook([summarySheet(summary), indicatorSheet(indicators), taskSheet(tasks)]);
   await progress(steps, steps, 'Đã lập xong');
   // Named as the document is: the plan by its number (its title when it has none), the period in words.
@@ -267,8 +269,9 @@ export async function consolidatedReport(
   );
   return {
     files: [
-      { fileName: `${name}.docx`, contentType: DOCX, data: docx },
+      { fileName: `${name}.docx`, contentType: DOCUMENT_CONTENT_TYPES.docx, data: docx.data },
       { fileName: `${name} - Phụ lục.xlsx`, contentType: CONTENT_TYPES.xlsx, data: xlsx },
+      { fileName: `${name}.pdf`, contentType: DOCUMENT_CONTENT_TYPES.pdf, data: pdf.data },
     ],
   };
 }

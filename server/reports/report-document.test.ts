@@ -3,6 +3,7 @@ import { fixedClock } from '../clock.ts';
 import { docxParagraphs, docxTables, docxText, tableStartingWith } from '../test/docx-reader.ts';
 import { buildPlan, buildReport, COMMUNE_A, signInAs } from '../test/factories.ts';
 import { createTestApp, type Session, type TestApp } from '../test/harness.ts';
+import { pdfDocument } from '../test/pdf-reader.ts';
 
 let t: TestApp;
 
@@ -63,6 +64,26 @@ describe('a unit’s own report as a document to sign', () => {
       ['STT', 'Nhiệm vụ', 'Trạng thái', 'Tiến độ', 'Kết quả thực hiện'],
       ['1', plan.items.find((item) => item.kind === 'task')?.text ?? '', 'Hoàn thành', '100%', 'Đã xong'],
     ]);
+  });
+
+  it('is also a PDF, named as the .docx, with the report’s title and its task table', async () => {
+    const { reportId, reporter } = await writtenReport('33.SNV');
+    const response = await download(reporter, `/api/reports/${reportId}/export.pdf`);
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('application/pdf');
+    expect(response.headers['content-disposition']).toContain(
+      `filename*=UTF-8''${encodeURIComponent('Báo cáo quý I năm 2026 - Sở Nội vụ.pdf')}`,
+    );
+    const { title, lines } = await pdfDocument(response.rawPayload);
+    expect(title).toBe('Tình hình, kết quả thực hiện nhiệm vụ quý I/2026');
+    for (const line of [
+      'SỞ NỘI VỤ',
+      'BÁO CÁO',
+      'Tình hình, kết quả thực hiện nhiệm vụ quý I/2026',
+      'GIÁM ĐỐC',
+    ])
+      expect(lines).toContain(line);
+    expect(lines).toContain('| STT | Nhiệm vụ | Trạng thái | Tiến độ | Kết quả thực hiện |');
   });
 
   it('keeps the lines a reporter typed, each a paragraph of the document', async () => {

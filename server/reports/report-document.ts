@@ -10,7 +10,8 @@ import { pathIds } from '../../core/units/unit-tree.ts';
 import { mutate } from '../audit/audit-log.ts';
 import { todayOf } from '../clock.ts';
 import { units } from '../db/schema/index.ts';
-import { renderDocx } from '../files/docx-render.ts';
+import { type DocumentFormat, renderDocumentFile } from '../files/document-render.ts';
+import type { BlockSpec } from '../files/document-spec.ts';
 import {
   attachEvidence,
   type EvidenceMeta,
@@ -19,12 +20,11 @@ import {
   evidenceMeta,
   listEvidence,
 } from '../files/evidence.ts';
-import { type BlockSpec, issuerOfUnit, placeOfIssuingUnit, placeOfUnit } from '../plans/plan-document.ts';
+import { issuerOfUnit, placeOfIssuingUnit, placeOfUnit } from '../plans/plan-document.ts';
 import { loadUnit } from '../units/unit-access.ts';
 import { assertChangesReport, assertReadsReport } from './report-access.ts';
 import { getReport, type ReportContext } from './report-service.ts';
 
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const ROMAN = ['I', 'II', 'III', 'IV', 'V'];
 
 const lower = (text: string) => `${text.charAt(0).toLocaleLowerCase('vi')}${text.slice(1)}`;
@@ -34,7 +34,7 @@ const lower = (text: string) => `${text.charAt(0).toLocaleLowerCase('vi')}${text
  * head signs, dated from the unit's own place; "Kính gửi" the province's committee; the five sections
  * with the unit's tasks as a table under the results.
  */
-export async function reportDocument(ctx: ReportContext, id: number) {
+export async function reportDocument(ctx: ReportContext, id: number, format: DocumentFormat = 'docx') {
   const report = await getReport(ctx, id);
   const unit = await loadUnit(ctx.db, report.unit.id);
   const [province] = await ctx.db
@@ -80,7 +80,7 @@ export async function reportDocument(ctx: ReportContext, id: number) {
       });
     }
   });
-  const data = await renderDocx({
+  const spec = {
     head: {
       issuer: issuerOfUnit(unit),
       number: null,
@@ -93,12 +93,9 @@ export async function reportDocument(ctx: ReportContext, id: number) {
     },
     paragraphs,
     recipients: ['Như trên', 'Sở Nội vụ'],
-  });
-  return {
-    fileName: `${fileNamePart(`Báo cáo ${periodFileName(report.period.code)} - ${unit.name}`)}.docx`,
-    contentType: DOCX,
-    data,
   };
+  const stem = fileNamePart(`Báo cáo ${periodFileName(report.period.code)} - ${unit.name}`);
+  return renderDocumentFile(spec, format, stem);
 }
 
 // ---- The signed copy: the report as signed and stamped, scanned, attached to the report -----------

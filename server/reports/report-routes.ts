@@ -9,6 +9,7 @@ import { saveConsolidatedDraftSchema } from '../../core/reports/consolidated-dra
 import { REPORT_STATUSES, saveReportSchema, transitionSchema } from '../../core/reports/report.ts';
 import { contextOf } from '../auth/policy.ts';
 import type { Db } from '../db/engine.ts';
+import { DOCUMENT_FORMATS } from '../files/document-render.ts';
 import { sendDownload } from '../http/downloads.ts';
 import { uploadedFile } from '../http/uploads.ts';
 import { startJob } from '../jobs/jobs.ts';
@@ -191,19 +192,20 @@ export async function reportRoutes(app: FastifyInstance, { db }: { db: Db }) {
     },
     async (request) => saveConsolidatedDraft(contextOf(request, db), request.body),
   );
-  api.get(
-    '/api/reports/:id/export.docx',
-    {
-      config: { policy: 'reports.read' },
-      schema: {
-        tags,
-        summary: 'Tải báo cáo của đơn vị dạng .docx (NĐ 30/2020) để trình ký',
-        params: z.object({ id }),
+  for (const format of DOCUMENT_FORMATS)
+    api.get(
+      `/api/reports/:id/export.${format}`,
+      {
+        config: { policy: 'reports.read' },
+        schema: {
+          tags,
+          summary: `Tải báo cáo của đơn vị dạng .${format} (NĐ 30/2020) để trình ký`,
+          params: z.object({ id }),
+        },
       },
-    },
-    async (request, reply) =>
-      sendDownload(reply, await reportDocument(contextOf(request, db), request.params.id)),
-  );
+      async (request, reply) =>
+        sendDownload(reply, await reportDocument(contextOf(request, db), request.params.id, format)),
+    );
   api.get(
     '/api/reports/:id/signed-copies',
     {

@@ -228,6 +228,7 @@ describe('a department’s quarterly report', () => {
       files: [
         { index: 0, fileName: `${stem}.docx` },
         { index: 1, fileName: `${stem} - Phụ lục.xlsx` },
+        { index: 2, fileName: `${stem}.pdf` },
       ],
     });
     expect(job.progress).toBe(job.total);

@@ -91,6 +91,11 @@ export const INDICATOR_ROUTE_TABLE: Record<string, TableRow> = {
     own: '200 200 200 200 403 403 403 401',
     other: '200 200 404 404 403 403 403 401',
   },
+  'GET /api/dossiers/:code/apology-letter.pdf': {
+    call: ({ side }) => ({ url: `/api/dossiers/${side.dossierCode}/apology-letter.pdf` }),
+    own: '200 200 200 200 403 403 403 401',
+    other: '200 200 404 404 403 403 403 401',
+  },
   'PUT /api/dossiers/:code/apology': {
     call: ({ side }) => ({ url: `/api/dossiers/${side.dossierCode}/apology`, body: { issued: false } }),
     own: '200 200 200 200 403 403 403 401',

@@ -141,6 +141,11 @@ export const PLAN_ROUTE_TABLE: Record<string, TableRow> = {
     own: '200 200 200 200 200 200 200 401',
     other: '200 200 404 404 404 200 200 401',
   },
+  'GET /api/plans/:id/export.pdf': {
+    call: ({ side }) => ({ url: `/api/plans/${side.plan.id}/export.pdf` }),
+    own: '200 200 200 200 200 200 200 401',
+    other: '200 200 404 404 404 200 200 401',
+  },
   // Units work their own plans: their own tasks and targets (unitplans).
   'POST /api/plans/:id/items': {
     call: ({ side }) => ({

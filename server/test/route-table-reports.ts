@@ -17,6 +17,10 @@ export const REPORT_ROUTE_TABLE: Record<string, TableRow> = {
     call: () => ({ url: `/api/reports/chasing-letter.docx?period=${PERIOD}` }),
     own: '200 200 200 403 403 403 403 401',
   },
+  'GET /api/reports/chasing-letter.pdf': {
+    call: () => ({ url: `/api/reports/chasing-letter.pdf?period=${PERIOD}` }),
+    own: '200 200 200 403 403 403 403 401',
+  },
   'GET /api/reports/periods': {
     call: () => ({ url: '/api/reports/periods?year=2026' }),
     own: '200 200 200 200 200 200 200 401',
@@ -93,6 +97,11 @@ export const REPORT_ROUTE_TABLE: Record<string, TableRow> = {
   },
   'GET /api/reports/:id/export.docx': {
     call: ({ side }) => ({ url: `/api/reports/${side.reportId}/export.docx` }),
+    own: '200 200 200 200 200 200 200 401',
+    other: '200 200 404 404 404 200 200 401',
+  },
+  'GET /api/reports/:id/export.pdf': {
+    call: ({ side }) => ({ url: `/api/reports/${side.reportId}/export.pdf` }),
     own: '200 200 200 200 200 200 200 401',
     other: '200 200 404 404 404 200 200 401',
   },

@@ -162,6 +162,17 @@ describe('a coordinator turns plan 29/KH-UBND into tracked work', () => {
     expect(xml).toContain('Sở Nội vụ');
   });
 
+  it('downloads the same plan as a PDF from the button beside it', async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Tải PDF' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('Kế hoạch 29-KH-UBND.pdf');
+    const file = join(tmpdir(), `chiso-e2e-plan-${process.pid}.pdf`);
+    await download.saveAs(file);
+    expect(readFileSync(file).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  });
+
   it('sees which units have answered with plans of their own, and the tasks across plans by month', async () => {
     await page.getByRole('tab', { name: 'Kế hoạch của các đơn vị' }).click();
     const row = page.getByRole('row').filter({ hasText: 'Sở Nội vụ' });

@@ -451,6 +451,7 @@ export const MESSAGES = {
   overdue: { vi: 'Quá hạn', en: 'Overdue' },
   overdueOnly: { vi: 'Chỉ nhiệm vụ quá hạn', en: 'Overdue tasks only' },
   exportDocx: { vi: 'Tải văn bản .docx', en: 'Download .docx' },
+  downloadPdf: { vi: 'Tải PDF', en: 'Download PDF' },
   editTask: { vi: 'Cập nhật nhiệm vụ', en: 'Update task' },
   note: { vi: 'Ghi chú, kết quả', en: 'Note, result' },
   noPlans: {

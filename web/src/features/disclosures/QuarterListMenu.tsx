@@ -12,7 +12,8 @@ export function recentQuarters(today: string, count = 5): string[] {
 
 /**
  * The quarter's list of what the unit disclosed, with form and time, as the notice it posts at its
- * office and village points (Luật 10/2022 Điều 13 khoản 2): one click on a quarter downloads the .docx.
+ * office and village points (Luật 10/2022 Điều 13 khoản 2): one click on a quarter downloads the .docx
+ * to edit or the PDF to sign and post.
  */
 export function QuarterListMenu({ unitId }: { unitId: number }) {
   const { t, locale } = useT();
@@ -23,16 +24,18 @@ export function QuarterListMenu({ unitId }: { unitId: number }) {
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>{t('disclosuresQuarterListHint')}</Menu.Label>
-        {recentQuarters(todayInVietnam()).map((quarter) => (
-          <Menu.Item
-            key={quarter}
-            component="a"
-            href={`/api/disclosures/units/${unitId}/quarter-list?quy=${quarter}`}
-            download
-          >
-            {periodName(quarter, locale)} (.docx)
-          </Menu.Item>
-        ))}
+        {recentQuarters(todayInVietnam()).flatMap((quarter) =>
+          (['docx', 'pdf'] as const).map((format) => (
+            <Menu.Item
+              key={`${quarter}-${format}`}
+              component="a"
+              href={`/api/disclosures/units/${unitId}/quarter-list?quy=${quarter}${format === 'pdf' ? '&format=pdf' : ''}`}
+              download
+            >
+              {periodName(quarter, locale)} ({format === 'pdf' ? 'PDF' : '.docx'})
+            </Menu.Item>
+          )),
+        )}
       </Menu.Dropdown>
     </Menu>
   );

@@ -1,4 +1,4 @@
-import { Button, Popover, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Popover, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { parseDate } from '../../../../core/text/dates.ts';
 import { queryString } from '../../api/client.ts';
@@ -14,7 +14,8 @@ export function ApologySlipButton({ code, isOpen }: { code: string; isOpen: bool
   const [typed, setTyped] = useState('');
   const newDate = parseDate(typed);
   const isReady = newDate !== null || (!isOpen && typed.trim() === '');
-  const href = `/api/dossiers/${encodeURIComponent(code)}/apology-letter.docx${queryString({ newDate })}`;
+  const hrefOf = (format: 'docx' | 'pdf') =>
+    `/api/dossiers/${encodeURIComponent(code)}/apology-letter.${format}${queryString({ newDate })}`;
   return (
     <Popover width={260} position="bottom-end" withArrow trapFocus>
       <Popover.Target>
@@ -34,13 +35,23 @@ export function ApologySlipButton({ code, isOpen }: { code: string; isOpen: bool
             error={typed.trim() !== '' && newDate === null ? t('apologyInvalidDate') : undefined}
           />
           {isReady ? (
-            <Button size="xs" component="a" href={href} download>
-              {t('downloadSlip')}
-            </Button>
+            <Group gap="xs" grow>
+              <Button size="xs" component="a" href={hrefOf('docx')} download>
+                {t('downloadSlip')}
+              </Button>
+              <Button size="xs" variant="light" component="a" href={hrefOf('pdf')} download>
+                {t('downloadPdf')}
+              </Button>
+            </Group>
           ) : (
-            <Button size="xs" disabled>
-              {t('downloadSlip')}
-            </Button>
+            <Group gap="xs" grow>
+              <Button size="xs" disabled>
+                {t('downloadSlip')}
+              </Button>
+              <Button size="xs" disabled>
+                {t('downloadPdf')}
+              </Button>
+            </Group>
           )}
         </Stack>
       </Popover.Dropdown>

@@ -93,6 +93,9 @@ export function PlanPage() {
           <Button component="a" href={`/api/plans/${plan.id}/export.docx`} variant="light" download>
             {t('exportDocx')}
           </Button>
+          <Button component="a" href={`/api/plans/${plan.id}/export.pdf`} variant="light" download>
+            {t('downloadPdf')}
+          </Button>
         </Group>
       </Group>
       <Group>

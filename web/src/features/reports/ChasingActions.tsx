@@ -45,6 +45,17 @@ export function ChasingActions({
         {t('chasingLetter')}
       </Button>
       <Button
+        component="a"
+        variant="default"
+        href={`/api/reports/chasing-letter.pdf${queryString({ period: period.code })}`}
+        download
+        disabled={targets.length === 0}
+        data-disabled={targets.length === 0 || undefined}
+        onClick={(event) => targets.length === 0 && event.preventDefault()}
+      >
+        {t('downloadPdf')}
+      </Button>
+      <Button
         variant="default"
         disabled={targets.length === 0}
         aria-haspopup="dialog"

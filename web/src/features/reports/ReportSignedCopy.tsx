@@ -26,6 +26,9 @@ export function ReportSignedCopy({ reportId, canAttach }: { reportId: number; ca
         >
           {t('reportDocx')}
         </Button>
+        <Button component="a" variant="light" size="xs" href={`/api/reports/${reportId}/export.pdf`} download>
+          {t('downloadPdf')}
+        </Button>
         {canAttach && (
           <FileButton
             accept=".pdf,.jpg,.jpeg,.png"
