@@ -119,6 +119,8 @@ describe('every page the navigation offers fits a 390 px phone', () => {
         '/indices/papi',
         '/plans',
         '/tasks',
+        // The register of outgoing documents (the province's and its units').
+        '/documents/register',
         '/reports',
         '/assessment',
         '/indicators',
@@ -147,6 +149,8 @@ describe('every page the navigation offers fits a 390 px phone', () => {
         '/indices/papi',
         '/plans',
         '/tasks',
+        // The register of outgoing documents (the province's and its units').
+        '/documents/register',
         '/reports',
         '/assessment',
         '/indicators',

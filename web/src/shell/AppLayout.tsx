@@ -104,7 +104,14 @@ export function AppLayout() {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs" component="nav" id="main-navigation" aria-label="Điều hướng chính">
+      {/* Scrolls when its links are taller than the screen (an administrator's, on a phone). */}
+      <AppShell.Navbar
+        p="xs"
+        component="nav"
+        id="main-navigation"
+        aria-label="Điều hướng chính"
+        style={{ overflowY: 'auto' }}
+      >
         <NavLink component={Link} onClick={closeNav} to="/" label={t('overview')} active={pathname === '/'} />
         {hasPermission(me, 'indices.read') && (
           <NavLink
