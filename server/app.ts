@@ -27,6 +27,7 @@ import { disclosureRoutes } from './disclosures/disclosure-routes.ts';
 import { loudspeakerRoutes } from './disclosures/loudspeaker.ts';
 import { quarterListRoutes } from './disclosures/quarter-list.ts';
 import { certificateRoutes } from './documents/certificate-routes.ts';
+import { documentRoutes } from './documents/document-routes.ts';
 import { registerRoutes } from './documents/register-routes.ts';
 import { signingSettingsRoutes } from './documents/signing-settings.ts';
 import { dossierRoutes } from './dossiers/dossier-routes.ts';
@@ -229,6 +230,7 @@ export async function buildApp({
   await app.register(siteSettingsRoutes, { db: database.db });
   await app.register(signingSettingsRoutes, { db: database.db });
   await app.register(certificateRoutes, { db: database.db, secret: config.secret });
+  await app.register(documentRoutes, { db: database.db, secret: config.secret });
 
   await app.register(webRoutes);
   app.setNotFoundHandler((request, reply) =>

@@ -278,6 +278,45 @@ export interface LoadedIdentity {
  * the organisation's (never one for the other: a signature names whose key made it). Opened only
  * here, for one signing.
  */
+async function usableCertificate(
+  db: DbOrTx,
+  unitId: number,
+  kind: CertificateKind,
+  userId: number | null,
+  now: Date,
+) {
+  const active = await db
+    .select()
+    .from(signingCertificates)
+    .where(and(eq(signingCertificates.unitId, unitId), isNull(signingCertificates.retiredAt)))
+    .orderBy(desc(signingCertificates.createdAt));
+  const usable = active.filter((row) => row.notAfter >= now);
+  return kind === 'person'
+    ? usable.find((c) => c.kind === 'person' && c.userId === userId)
+    : usable.find((c) => c.kind === 'organisation');
+}
+
+/** Which certificate a signature would be made with (nothing secret), so the signer knows before confirming. */
+export async function signingIdentityFacts(
+  db: DbOrTx,
+  unitId: number,
+  kind: CertificateKind,
+  userId: number | null,
+  now: Date,
+) {
+  const row = await usableCertificate(db, unitId, kind, userId, now);
+  return row
+    ? {
+        id: row.id,
+        subjectName: row.subjectName,
+        organisation: row.organisation,
+        issuerName: row.issuerName,
+        notAfter: row.notAfter.toISOString(),
+        hasImage: row.imageSha256 !== null,
+      }
+    : null;
+}
+
 export async function signingIdentity(
   db: DbOrTx,
   secret: string,
@@ -286,16 +325,7 @@ export async function signingIdentity(
   userId: number | null,
   now: Date,
 ): Promise<LoadedIdentity | null> {
-  const active = await db
-    .select()
-    .from(signingCertificates)
-    .where(and(eq(signingCertificates.unitId, unitId), isNull(signingCertificates.retiredAt)))
-    .orderBy(desc(signingCertificates.createdAt));
-  const usable = active.filter((row) => row.notAfter >= now);
-  const row =
-    kind === 'person'
-      ? usable.find((c) => c.kind === 'person' && c.userId === userId)
-      : usable.find((c) => c.kind === 'organisation');
+  const row = await usableCertificate(db, unitId, kind, userId, now);
   if (!row) return null;
   const identity = readPkcs12(
     open(secret, P12_PURPOSE, row.p12Sealed),

@@ -11,7 +11,7 @@ import { mutate } from '../audit/audit-log.ts';
 import { todayOf } from '../clock.ts';
 import { units } from '../db/schema/index.ts';
 import { type DocumentFormat, renderDocumentFile } from '../files/document-render.ts';
-import type { BlockSpec } from '../files/document-spec.ts';
+import type { BlockSpec, DocumentSpec } from '../files/document-spec.ts';
 import {
   attachEvidence,
   type EvidenceMeta,
@@ -34,7 +34,10 @@ const lower = (text: string) => `${text.charAt(0).toLocaleLowerCase('vi')}${text
  * head signs, dated from the unit's own place; "Kính gửi" the province's committee; the five sections
  * with the unit's tasks as a table under the results.
  */
-export async function reportDocument(ctx: ReportContext, id: number, format: DocumentFormat = 'docx') {
+export async function reportSpec(
+  ctx: ReportContext,
+  id: number,
+): Promise<{ spec: DocumentSpec; stem: string }> {
   const report = await getReport(ctx, id);
   const unit = await loadUnit(ctx.db, report.unit.id);
   const [province] = await ctx.db
@@ -80,7 +83,7 @@ export async function reportDocument(ctx: ReportContext, id: number, format: Doc
       });
     }
   });
-  const spec = {
+  const spec: DocumentSpec = {
     head: {
       issuer: issuerOfUnit(unit),
       number: null,
@@ -95,6 +98,11 @@ export async function reportDocument(ctx: ReportContext, id: number, format: Doc
     recipients: ['Như trên', 'Sở Nội vụ'],
   };
   const stem = fileNamePart(`Báo cáo ${periodFileName(report.period.code)} - ${unit.name}`);
+  return { spec, stem };
+}
+
+export async function reportDocument(ctx: ReportContext, id: number, format: DocumentFormat = 'docx') {
+  const { spec, stem } = await reportSpec(ctx, id);
   return renderDocumentFile(spec, format, stem);
 }
 

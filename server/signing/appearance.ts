@@ -63,34 +63,47 @@ export async function buildAppearance(
   const font = await doc.embedFont((await fontFiles()).regular, { subset: true });
   const operators: PDFOperator[] = [];
   const resources: { Font: { F1: PDFRef }; XObject?: { Im1: PDFRef } } = { Font: { F1: font.ref } };
-  let textLeft = PADDING;
+  // The left third is the seal's (Phụ lục I: the organisation's seal over the left third of the
+  // person's signature): both signatures write their words on the right two thirds, the organisation's
+  // at the top, the person's at the bottom, so the two never overlap in the one space.
+  const third = size.width / 3;
   if (options.image) {
     const image = await doc.embedPng(options.image);
     resources.XObject = { Im1: image.ref };
-    const box = { width: size.width / 3, height: size.height };
-    const scale = Math.min(box.width / image.width, box.height / image.height);
+    // The seal on the left third; the person's signature centred on the whole space.
+    const box = options.kind === 'organisation' ? { x: 0, width: third } : { x: 0, width: size.width };
+    const scale = Math.min(box.width / image.width, size.height / image.height);
     const width = image.width * scale;
     const height = image.height * scale;
     operators.push(
       pushGraphicsState(),
-      concatTransformationMatrix(width, 0, 0, height, (box.width - width) / 2, (box.height - height) / 2),
+      concatTransformationMatrix(
+        width,
+        0,
+        0,
+        height,
+        box.x + (box.width - width) / 2,
+        (size.height - height) / 2,
+      ),
       drawObject('Im1'),
       popGraphicsState(),
     );
-    textLeft = box.width + PADDING;
   }
+  const textLeft = third + PADDING;
   const textWidth = size.width - textLeft - PADDING;
   const lines = options.lines.map((line) => line.normalize('NFC'));
-  let fontSize = 10;
+  let fontSize = 8;
   let wrapped = lines.flatMap((line) => wrap(line, font, fontSize, textWidth));
-  const fits = () => wrapped.length * fontSize * 1.2 <= size.height - 2 * PADDING;
+  // Each kind keeps to its own half of the height.
+  const room = (size.height - 2 * PADDING) / 2;
+  const fits = () => wrapped.length * fontSize * 1.2 <= room;
   while (!fits() && fontSize > 4) {
     fontSize -= 0.5;
     wrapped = lines.flatMap((line) => wrap(line, font, fontSize, textWidth));
   }
   const color = options.kind === 'organisation' && !options.image ? RED : BLACK;
   const leading = fontSize * 1.2;
-  const top = size.height - PADDING - (size.height - 2 * PADDING - wrapped.length * leading) / 2;
+  const top = options.kind === 'organisation' ? size.height - PADDING : PADDING + wrapped.length * leading;
   operators.push(
     pushGraphicsState(),
     beginText(),

@@ -1,6 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { users } from './accounts.ts';
+import { signingCertificates } from './signing.ts';
 import { units } from './units.ts';
 
 /**
@@ -45,6 +56,11 @@ export const issuedDocuments = pgTable(
     pdfSha256: text(),
     /** The signed PDF in the evidence store, filled by the signing step. */
     signedPdfSha256: text(),
+    /** Where the prepared PDF leaves room for the signatures: { page, x, y, width, height } in points. */
+    signatureBox: jsonb().$type<{ page: number; x: number; y: number; width: number; height: number }>(),
+    preparedAt: timestamp({ withTimezone: true }),
+    /** The PDF handed out to be signed outside Chiso (a USB token, a remote service), its field prepared. */
+    awaitingSha256: text(),
     /** Lower-case, diacritic-free number, title, signer and recipients, for search. */
     search: text().notNull(),
     createdBy: integer().references(() => users.id),
@@ -64,5 +80,34 @@ export const issuedDocuments = pgTable(
       sql`${t.sourceKind} in ('plan', 'report', 'consolidated', 'apology', 'chasing', 'quarter_list', 'remediation', 'other')`,
     ),
     check('issued_documents_void_check', sql`(${t.status} = 'void') = (${t.voidReason} is not null)`),
+  ],
+);
+
+/**
+ * The signatures on an issued document, in the order they were made: the person's (the head's key),
+ * the organisation's (the unit's seal, applied by its clerk), or one made outside Chiso and brought
+ * back. `pdfSha256` is the document as it stood after that signature (the evidence store).
+ */
+export const documentSignatures = pgTable(
+  'document_signatures',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    documentId: integer()
+      .notNull()
+      .references(() => issuedDocuments.id),
+    kind: text().notNull(),
+    /** Who signed in Chiso, or who brought back a document signed outside. */
+    userId: integer().references(() => users.id),
+    certificateId: integer().references(() => signingCertificates.id),
+    signerName: text().notNull(),
+    organisation: text(),
+    serial: text().notNull(),
+    signedAt: timestamp({ withTimezone: true }).notNull(),
+    pdfSha256: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('document_signatures_document_idx').on(t.documentId),
+    check('document_signatures_kind_check', sql`${t.kind} in ('person', 'organisation', 'outside')`),
   ],
 );

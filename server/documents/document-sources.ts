@@ -1,0 +1,52 @@
+import { eq } from 'drizzle-orm';
+import { AppError, msg } from '../../core/errors.ts';
+import { pathIds } from '../../core/units/unit-tree.ts';
+import { units } from '../db/schema/index.ts';
+import type { DocumentSpec } from '../files/document-spec.ts';
+import { issuerOfUnit, placeOfIssuingUnit, planToSpec } from '../plans/plan-document.ts';
+import { getPlan } from '../plans/plan-queries.ts';
+import { reportSpec } from '../reports/report-document.ts';
+import { loadUnit } from '../units/unit-access.ts';
+import type { RegisterContext } from './register-access.ts';
+
+/**
+ * The Chiso document an entry of the register stands for, as the description both its .docx and its
+ * PDF are made from, with the particulars the register gave it (number, date, signer). Documents made
+ * outside Chiso (or of a kind Chiso does not write yet) are brought as a PDF instead.
+ */
+export async function sourceSpec(
+  ctx: RegisterContext,
+  entry: {
+    sourceKind: string;
+    sourceId: string | null;
+    number: string;
+    issuedOn: string;
+    signerName: string | null;
+  },
+): Promise<DocumentSpec> {
+  const spec = await specOf(ctx, entry.sourceKind, entry.sourceId);
+  return {
+    ...spec,
+    head: {
+      ...spec.head,
+      number: entry.number,
+      issuedOn: entry.issuedOn,
+      year: Number(entry.issuedOn.slice(0, 4)),
+      signer: entry.signerName ?? spec.head.signer,
+    },
+  };
+}
+
+async function specOf(ctx: RegisterContext, kind: string, id: string | null): Promise<DocumentSpec> {
+  const key = Number(id);
+  if ((kind === 'plan' || kind === 'remediation') && Number.isInteger(key))
+    return planToSpec(await getPlan(ctx, key));
+  if (kind === 'report' && Number.isInteger(key)) return (await reportSpec(ctx, key)).spec;
+  throw new AppError(
+    'CONFLICT',
+    msg(
+      'Chiso không tự soạn được văn bản này: tải lên bản PDF của văn bản để ký.',
+      'Chiso does not write this document itself: upload its PDF to sign it.',
+    ),
+  );
+}
