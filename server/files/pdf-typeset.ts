@@ -110,7 +110,10 @@ export interface Line {
 const widths = new WeakMap<PDFFont, Map<string, number>>();
 export function widthOf(text: string, font: PDFFont, size: number): number {
   let known = widths.get(font);
-  if (!known) widths.set(font, (known = new Map()));
+  if (!known) {
+    known = new Map();
+    widths.set(font, known);
+  }
   let width = known.get(text);
   if (width === undefined) {
     width = font.widthOfTextAtSize(text, 1);
@@ -261,7 +264,10 @@ const encodings = new WeakMap<PDFFont, Map<string, PDFHexString>>();
 /** A line's runs in one text object, each placed with Tm: fewer operators than a drawText per word. */
 function showRuns(page: PDFPage, runs: { x: number; box: Box }[], baseline: number) {
   let keys = fontKeys.get(page);
-  if (!keys) fontKeys.set(page, (keys = new Map()));
+  if (!keys) {
+    keys = new Map();
+    fontKeys.set(page, keys);
+  }
   const operators = [pushGraphicsState(), beginText(), setFillingRgbColor(0, 0, 0)];
   let font: PDFFont | null = null;
   let size = 0;
@@ -277,7 +283,10 @@ function showRuns(page: PDFPage, runs: { x: number; box: Box }[], baseline: numb
       size = box.size;
     }
     let known = encodings.get(box.font);
-    if (!known) encodings.set(box.font, (known = new Map()));
+    if (!known) {
+      known = new Map();
+      encodings.set(box.font, known);
+    }
     let encoded = known.get(box.text);
     if (!encoded) {
       encoded = box.font.encodeText(box.text);
