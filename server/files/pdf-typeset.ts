@@ -2,7 +2,22 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import fontkit from '@pdf-lib/fontkit';
-import { PDFDict, type PDFDocument, type PDFFont, PDFName, type PDFPage, rgb } from 'pdf-lib';
+import {
+  beginText,
+  endText,
+  PDFDict,
+  type PDFDocument,
+  type PDFFont,
+  type PDFHexString,
+  PDFName,
+  type PDFPage,
+  popGraphicsState,
+  pushGraphicsState,
+  setFillingRgbColor,
+  setFontAndSize,
+  setTextMatrix,
+  showText,
+} from 'pdf-lib';
 
 /**
  * Text set in a PDF the way Word sets it: Liberation Serif (metric-compatible with Times New Roman, full
@@ -73,8 +88,6 @@ export const ASCENT = 0.891;
 /** U+2500 "─" is 0.7085 em wide: the rule the .docx draws with it is as long in the PDF. */
 export const RULE_CHARACTER = 0.7085;
 
-const BLACK = rgb(0, 0, 0);
-
 interface Box {
   text: string;
   font: PDFFont;
@@ -93,11 +106,27 @@ export interface Line {
   words: Word[];
 }
 
+/** Widths at 1 pt by font and text: laying out a word with fontkit is most of the typesetting's time. */
+const widths = new WeakMap<PDFFont, Map<string, number>>();
+export function widthOf(text: string, font: PDFFont, size: number): number {
+  let known = widths.get(font);
+  if (!known) {
+    known = new Map();
+    widths.set(font, known);
+  }
+  let width = known.get(text);
+  if (width === undefined) {
+    width = font.widthOfTextAtSize(text, 1);
+    known.set(text, width);
+  }
+  return width * size;
+}
+
 const boxOf = (text: string, font: PDFFont, size: number): Box => ({
   text,
   font,
   size,
-  width: font.widthOfTextAtSize(text, size),
+  width: widthOf(text, font, size),
 });
 
 /** Runs of text as words: a space in the text parts them, a change of style inside a word does not. */
@@ -117,7 +146,7 @@ export function wordsOf(runs: (Style & { text: string })[], fonts: Fonts): Word[
       if (last && !spaced) {
         last.boxes.push(box);
         last.width += box.width;
-      } else words.push({ boxes: [box], width: box.width, space: font.widthOfTextAtSize(' ', run.size) });
+      } else words.push({ boxes: [box], width: box.width, space: widthOf(' ', font, run.size) });
       spaced = false;
     }
   }
@@ -210,36 +239,61 @@ export function drawLine(
   let x = options.x;
   if (options.align === 'center') x += (options.width - natural) / 2;
   if (options.align === 'right') x += options.width - natural;
-  let pending: Box | null = null;
-  let pendingX = x;
-  const flush = () => {
-    if (pending)
-      page.drawText(pending.text, {
-        x: pendingX,
-        y: options.baseline,
-        size: pending.size,
-        font: pending.font,
-        color: BLACK,
-      });
-    pending = null;
-  };
+  const runs: { x: number; box: Box }[] = [];
   line.words.forEach((word, at) => {
     const space = at > 0 ? word.space + extra : 0;
     word.boxes.forEach((box, index) => {
-      const current = pending as Box | null;
-      // Unspread text of one font continues the pending run, its space written as a space.
+      const current = runs.at(-1)?.box;
+      // Unspread text of one font continues the run before, its space written as a space.
       if (!spread && current && current.font === box.font && current.size === box.size) {
         current.text += (index === 0 && at > 0 ? ' ' : '') + box.text;
         x += (index === 0 ? space : 0) + box.width;
         return;
       }
-      flush();
       if (index === 0) x += space;
-      pending = { ...box };
-      pendingX = x;
+      runs.push({ x, box: { ...box } });
       x += box.width;
     });
-    if (spread) flush();
   });
-  flush();
+  showRuns(page, runs, options.baseline);
+}
+
+const fontKeys = new WeakMap<PDFPage, Map<PDFFont, PDFName>>();
+const encodings = new WeakMap<PDFFont, Map<string, PDFHexString>>();
+
+/** A line's runs in one text object, each placed with Tm: fewer operators than a drawText per word. */
+function showRuns(page: PDFPage, runs: { x: number; box: Box }[], baseline: number) {
+  let keys = fontKeys.get(page);
+  if (!keys) {
+    keys = new Map();
+    fontKeys.set(page, keys);
+  }
+  const operators = [pushGraphicsState(), beginText(), setFillingRgbColor(0, 0, 0)];
+  let font: PDFFont | null = null;
+  let size = 0;
+  for (const { x, box } of runs) {
+    if (box.font !== font || box.size !== size) {
+      let key = keys.get(box.font);
+      if (!key) {
+        key = page.node.newFontDictionary(box.font.name, box.font.ref);
+        keys.set(box.font, key);
+      }
+      operators.push(setFontAndSize(key, box.size));
+      font = box.font;
+      size = box.size;
+    }
+    let known = encodings.get(box.font);
+    if (!known) {
+      known = new Map();
+      encodings.set(box.font, known);
+    }
+    let encoded = known.get(box.text);
+    if (!encoded) {
+      encoded = box.font.encodeText(box.text);
+      known.set(box.text, encoded);
+    }
+    operators.push(setTextMatrix(1, 0, 0, 1, x, baseline), showText(encoded));
+  }
+  operators.push(endText(), popGraphicsState());
+  page.pushOperators(...operators);
 }
