@@ -1,0 +1,240 @@
+import { createHash } from 'node:crypto';
+import { Document, Packer, Paragraph } from 'docx';
+import { eq, inArray } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FileSignatureSummary } from '../../core/files/signature-views.ts';
+import { fixedClock } from '../clock.ts';
+import { blobs, evidenceFiles, fileSignatureChecks } from '../db/schema/index.ts';
+import { readPkcs12, type SigningIdentity, signPdf } from '../signing/index.ts';
+import { buildPlan, buildReport, buildRound, COMMUNE_A, signInAs, taskOf } from '../test/factories.ts';
+import { createTestApp, type Session, type TestApp, unitIdByCode } from '../test/harness.ts';
+import {
+  forgePkcs12,
+  LEAF_SUBJECT,
+  makeCa,
+  makeCertificate,
+  samplePdf,
+  testPki,
+} from '../test/signing-fixtures.ts';
+import { LAZY_CHECKS_PER_REQUEST } from './file-signatures.ts';
+
+const SIGNED_AT = new Date('2026-03-10T03:15:30Z');
+const NOT_TRUSTED = {
+  vi: 'Chứng thư số của người ký không xác thực được tới một tổ chức cung cấp dịch vụ chứng thực tin cậy.',
+  en: 'The signer’s certificate does not chain to a trusted certification authority.',
+};
+const DIGEST = {
+  vi: 'Nội dung tệp đã bị thay đổi sau khi ký (giá trị băm không khớp).',
+  en: 'The file content was changed after signing (the digest does not match).',
+};
+
+/** Nguyễn Văn A's signature as listed, trusted or not (the test's CA on the trust list or not). */
+const signatureOf = (trusted: boolean, issuer = 'Chiso Test Root CA') => ({
+  signer: 'Nguyễn Văn A',
+  organisation: 'UBND tỉnh Hưng Yên',
+  issuer,
+  signedAt: '2026-03-10T10:15:30+07:00',
+  timestamped: false,
+  intact: true,
+  trusted,
+  validAtSigningTime: true,
+  changesAfter: 'none',
+  reason: trusted ? null : NOT_TRUSTED,
+});
+
+let other: SigningIdentity | null = null;
+/** Nguyễn Văn A under a CA of its own that no test puts on the trust list. */
+function untrustedIdentity(): SigningIdentity {
+  if (other) return other;
+  const ca = makeCa('Chiso Untrusted CA');
+  const leaf = makeCertificate({
+    subject: LEAF_SUBJECT,
+    issuer: ca,
+    serial: '5e',
+    notBefore: new Date(Date.UTC(2025, 0, 1)),
+    notAfter: new Date(Date.UTC(2030, 0, 1)),
+  });
+  other = readPkcs12(forgePkcs12(leaf, [ca], 'x'), 'x');
+  return other;
+}
+
+const signed = async (identity: SigningIdentity, title = 'Biên bản') =>
+  signPdf(await samplePdf(), { identity, signingTime: SIGNED_AT, reason: title });
+
+interface Listed {
+  fileName: string;
+  signature: FileSignatureSummary | null;
+}
+
+describe('signatures of the PDFs that arrive, judged when listed', () => {
+  let t: TestApp;
+  let coordinator: Session;
+  beforeAll(async () => {
+    t = await createTestApp({ now: fixedClock('2026-03-18T03:00:00Z') });
+    coordinator = await signInAs(t, 'coordinator', '33');
+  });
+  afterAll(() => t.close());
+
+  /** A task led by the Department of Home Affairs, and one of its reporters. */
+  const taskEvidence = async () => {
+    const plan = await buildPlan(t, { author: coordinator, tasks: 1, leadCode: '33.SNV' });
+    const reporter = await signInAs(t, 'unit_reporter', '33.SNV');
+    return { reporter, url: `/api/plans/${plan.id}/items/${taskOf(plan, '1').id}/evidence` };
+  };
+  const list = async (session: Session, url: string): Promise<Listed[]> => {
+    const response = await session.request('GET', url);
+    expect(response.status, response.body).toBe(200);
+    return response.json;
+  };
+
+  it('a signed task report is untrusted until its CA is on the trust list, then valid without a new upload', async () => {
+    const { reporter, url } = await taskEvidence();
+    const added = await reporter.upload(url, 'bien-ban-ky-so.pdf', await signed(testPki().identity));
+    expect(added.status, added.body).toBe(201);
+    expect(added.json.signature).toEqual({
+      signed: true,
+      verdict: 'untrusted',
+      signatures: [signatureOf(false)],
+    });
+    expect((await list(coordinator, url))[0]?.signature).toEqual({
+      signed: true,
+      verdict: 'untrusted',
+      signatures: [signatureOf(false)],
+    });
+
+    const admin = await signInAs(t, 'admin', null);
+    const settings = await admin.request('GET', '/api/signing/settings');
+    const trusted = await admin.upload(
+      `/api/signing/trust?version=${settings.json.version}`,
+      'goc.pem',
+      Buffer.from(testPki().caPem),
+    );
+    expect(trusted.status, trusted.body).toBe(200);
+    try {
+      expect((await list(coordinator, url))[0]?.signature).toEqual({
+        signed: true,
+        verdict: 'valid',
+        signatures: [signatureOf(true)],
+      });
+      // One check per content: read when uploaded, judged again each time it is listed.
+      expect(
+        await t.database.db
+          .select()
+          .from(fileSignatureChecks)
+          .where(eq(fileSignatureChecks.sha256, added.json.sha256)),
+      ).toHaveLength(1);
+    } finally {
+      const removed = await admin.request(
+        'DELETE',
+        `/api/signing/trust/${encodeURIComponent(trusted.json.trustRoots[0].fingerprint256)}?version=${trusted.json.version}`,
+      );
+      expect(removed.status).toBe(200);
+    }
+    expect((await list(coordinator, url))[0]?.signature?.verdict).toBe('untrusted');
+  });
+
+  it('a byte changed inside the signed range breaks it, with the reason; an unsigned PDF and a .docx say so', async () => {
+    const { reporter, url } = await taskEvidence();
+    const tampered = await signed(untrustedIdentity(), 'Sửa sau khi ký');
+    const at = tampered.indexOf('595.28', 0, 'latin1');
+    tampered[at] = '6'.charCodeAt(0);
+    const docx = await Packer.toBuffer(
+      new Document({ sections: [{ children: [new Paragraph('Biên bản')] }] }),
+    );
+    expect((await reporter.upload(url, 'da-sua.pdf', tampered)).status).toBe(201);
+    expect((await reporter.upload(url, 'chua-ky.pdf', await samplePdf())).status).toBe(201);
+    expect((await reporter.upload(url, 'bien-ban.docx', docx)).status).toBe(201);
+    expect(await list(coordinator, url)).toMatchObject([
+      {
+        fileName: 'da-sua.pdf',
+        signature: {
+          signed: true,
+          verdict: 'broken',
+          signatures: [
+            {
+              ...signatureOf(false, 'Chiso Untrusted CA'),
+              intact: false,
+              reason: DIGEST,
+            },
+          ],
+        },
+      },
+      { fileName: 'chua-ky.pdf', signature: { signed: false, verdict: 'unsigned', signatures: [] } },
+      { fileName: 'bien-ban.docx', signature: null },
+    ]);
+  });
+
+  it('a criterion’s evidence and a report’s signed copy show their signatures too', async () => {
+    const round = await buildRound(t, { coordinator });
+    const communeId = await unitIdByCode(t.database, COMMUNE_A);
+    const communeReporter = await signInAs(t, 'unit_reporter', COMMUNE_A);
+    const criterion = `/api/rounds/${round.id}/units/${communeId}/scores/XA.1.1/evidence`;
+    const proof = await communeReporter.upload(
+      criterion,
+      'quyet-dinh.pdf',
+      await signed(untrustedIdentity()),
+    );
+    expect(proof.status, proof.body).toBe(201);
+    const expected = {
+      signed: true,
+      verdict: 'untrusted',
+      signatures: [signatureOf(false, 'Chiso Untrusted CA')],
+    };
+    expect(proof.json.signature).toEqual(expected);
+    expect((await list(coordinator, criterion)).map((file) => file.signature)).toEqual([expected]);
+
+    const report = await buildReport(t, { unitCode: COMMUNE_A, periodCode: '2026Q1' });
+    const copies = `/api/reports/${report.id}/signed-copies`;
+    const copy = await communeReporter.upload(
+      copies,
+      'bao-cao-da-ky.pdf',
+      await signed(untrustedIdentity(), 'Báo cáo'),
+    );
+    expect(copy.status, copy.body).toBe(201);
+    expect((await list(coordinator, copies)).map((file) => file.signature)).toEqual([expected]);
+  });
+
+  it('PDFs stored before checks existed are read when first listed, a few per answer', async () => {
+    const { url } = await taskEvidence();
+    const itemKey = url.split('/')[5] as string;
+    const { db } = t.database;
+    const contents = [
+      await signed(untrustedIdentity(), 'Lưu từ trước'),
+      ...Array.from({ length: LAZY_CHECKS_PER_REQUEST }, (_, index) =>
+        Buffer.from(`%PDF-1.4\n% cũ ${index}\n%%EOF\n`),
+      ),
+    ];
+    const sha256s = contents.map((data) => createHash('sha256').update(data).digest('hex'));
+    await db
+      .insert(blobs)
+      .values(contents.map((data, index) => ({ sha256: sha256s[index] as string, size: data.length, data })));
+    await db.insert(evidenceFiles).values(
+      contents.map((data, index) => ({
+        ownerType: 'plan_item',
+        ownerKey: itemKey,
+        fileName: `cu-${index}.pdf`,
+        contentType: 'application/pdf',
+        size: data.length,
+        sha256: sha256s[index] as string,
+        uploadedBy: null,
+      })),
+    );
+    const first = await list(coordinator, url);
+    expect(first.map((file) => file.signature?.verdict)).toEqual([
+      'untrusted',
+      ...Array.from({ length: LAZY_CHECKS_PER_REQUEST - 1 }, () => 'unsigned'),
+      'unchecked',
+    ]);
+    expect(first[0]?.signature?.signatures).toEqual([signatureOf(false, 'Chiso Untrusted CA')]);
+    const stored = await db
+      .select({ sha256: fileSignatureChecks.sha256 })
+      .from(fileSignatureChecks)
+      .where(inArray(fileSignatureChecks.sha256, sha256s));
+    expect(stored).toHaveLength(LAZY_CHECKS_PER_REQUEST);
+    const second = await list(coordinator, url);
+    expect(second.map((file) => file.signature?.verdict)).toEqual([
+      'untrusted',
+      ...Array.from({ length: LAZY_CHECKS_PER_REQUEST }, () => 'unsigned'),
+    ]);
+  });
+});
