@@ -1,13 +1,18 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { Document, Packer, Paragraph } from 'docx';
 import { eq, inArray } from 'drizzle-orm';
+import { StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FileSignatureSummary } from '../../core/files/signature-views.ts';
+import { ensureHeader } from '../../core/plans/corpus/header.ts';
 import { fixedClock } from '../clock.ts';
 import { blobs, evidenceFiles, fileSignatureChecks } from '../db/schema/index.ts';
-import { readPkcs12, type SigningIdentity, signPdf } from '../signing/index.ts';
+import { inspectPdfSignatures, readPkcs12, type SigningIdentity, signPdf } from '../signing/index.ts';
+import { appendRevision, openForUpdate } from '../signing/pdf-update.ts';
 import { buildPlan, buildReport, buildRound, COMMUNE_A, signInAs, taskOf } from '../test/factories.ts';
 import { createTestApp, type Session, type TestApp, unitIdByCode } from '../test/harness.ts';
+import { planTextToPdf } from '../test/plan-pdf.ts';
 import {
   forgePkcs12,
   LEAF_SUBJECT,
@@ -16,7 +21,7 @@ import {
   samplePdf,
   testPki,
 } from '../test/signing-fixtures.ts';
-import { LAZY_CHECKS_PER_REQUEST } from './file-signatures.ts';
+import { LAZY_CHECKS_PER_REQUEST, summariseSignatures } from './file-signatures.ts';
 
 const SIGNED_AT = new Date('2026-03-10T03:15:30Z');
 const NOT_TRUSTED = {
@@ -236,5 +241,78 @@ describe('signatures of the PDFs that arrive, judged when listed', () => {
       'untrusted',
       ...Array.from({ length: LAZY_CHECKS_PER_REQUEST }, () => 'unsigned'),
     ]);
+  });
+});
+
+describe('a plan’s source on the import page', () => {
+  let t: TestApp;
+  let coordinator: Session;
+  beforeAll(async () => {
+    t = await createTestApp({ now: fixedClock('2026-03-18T03:00:00Z') });
+    coordinator = await signInAs(t, 'coordinator', '33');
+  });
+  afterAll(() => t.close());
+
+  it('previews a signed PDF with its signatures, an unsigned one as unsigned, a text file with none', async () => {
+    const seed = ensureHeader(
+      readFileSync(new URL('../../core/plans/fixtures/hung-yen-papi-2020.txt', import.meta.url), 'utf8'),
+      'Ủy ban nhân dân tỉnh Hưng Yên',
+    );
+    const pdf = await planTextToPdf(seed);
+    const signedPlan = await signPdf(pdf, { identity: untrustedIdentity(), signingTime: SIGNED_AT });
+    const preview = await coordinator.upload('/api/plans/preview-file', 'ke-hoach-ky-so.pdf', signedPlan);
+    expect(preview.status, preview.body).toBe(200);
+    expect(preview.json.plan.tasks).toHaveLength(64);
+    expect(preview.json.signature).toEqual({
+      signed: true,
+      verdict: 'untrusted',
+      signatures: [signatureOf(false, 'Chiso Untrusted CA')],
+    });
+    const unsigned = await coordinator.upload('/api/plans/preview-file', 'ke-hoach.pdf', pdf);
+    expect(unsigned.json.signature).toEqual({ signed: false, verdict: 'unsigned', signatures: [] });
+    const text = await coordinator.upload('/api/plans/preview-file', 'ke-hoach.txt', Buffer.from(seed));
+    expect(text.status).toBe(200);
+    expect(text.json.signature).toBeNull();
+  });
+});
+
+describe('summariseSignatures', () => {
+  it('calls a signature broken when the file was edited after it, though its bytes are intact', async () => {
+    const update = await openForUpdate(await signed(untrustedIdentity()));
+    const font = await update.doc.embedFont(StandardFonts.Helvetica);
+    update.doc.getPage(0).drawText('Sua sau khi ky', { x: 72, y: 700, size: 12, font });
+    await update.doc.flush();
+    const edited = appendRevision(update).bytes;
+    const summary = summariseSignatures(
+      await inspectPdfSignatures(edited),
+      [],
+      new Date('2026-03-18T03:00:00Z'),
+    );
+    expect(summary).toEqual({
+      signed: true,
+      verdict: 'broken',
+      signatures: [
+        {
+          ...signatureOf(false, 'Chiso Untrusted CA'),
+          changesAfter: 'other',
+          reason: {
+            vi: 'Tệp đã bị sửa sau khi ký: phần thêm vào sau chữ ký không chỉ là chữ ký khác.',
+            en: 'The file was edited after signing: what was added after the signature is more than other signatures.',
+          },
+        },
+      ],
+    });
+  });
+
+  it('calls a file valid only when every signature is intact and trusted', async () => {
+    const inspection = await inspectPdfSignatures(await signed(testPki().identity));
+    const now = new Date('2026-03-18T03:00:00Z');
+    expect(summariseSignatures(inspection, [testPki().caPem], now).verdict).toBe('valid');
+    expect(summariseSignatures(inspection, [testPki().otherRootPem], now).verdict).toBe('untrusted');
+    expect(summariseSignatures({ signed: false, signatures: [] }, [testPki().caPem], now)).toEqual({
+      signed: false,
+      verdict: 'unsigned',
+      signatures: [],
+    });
   });
 });
