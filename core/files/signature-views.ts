@@ -33,6 +33,8 @@ export type SignatureFacts = z.infer<typeof signatureFactsSchema>;
 export const fileSignatureSummarySchema = z.object({
   signed: z.boolean(),
   verdict: z.enum(SIGNATURE_VERDICTS),
+  /** When broken, the worst of its causes: the file edited after signing, or the signature itself damaged. */
+  brokenBy: z.enum(['edited', 'damaged']).nullable(),
   signatures: z.array(signatureFactsSchema),
 });
 export type FileSignatureSummary = z.infer<typeof fileSignatureSummarySchema>;

@@ -99,11 +99,13 @@ describe('signatures of the PDFs that arrive, judged when listed', () => {
     expect(added.json.signature).toEqual({
       signed: true,
       verdict: 'untrusted',
+      brokenBy: null,
       signatures: [signatureOf(false)],
     });
     expect((await list(coordinator, url))[0]?.signature).toEqual({
       signed: true,
       verdict: 'untrusted',
+      brokenBy: null,
       signatures: [signatureOf(false)],
     });
 
@@ -119,6 +121,7 @@ describe('signatures of the PDFs that arrive, judged when listed', () => {
       expect((await list(coordinator, url))[0]?.signature).toEqual({
         signed: true,
         verdict: 'valid',
+        brokenBy: null,
         signatures: [signatureOf(true)],
       });
       // One check per content: read when uploaded, judged again each time it is listed.
@@ -155,6 +158,7 @@ describe('signatures of the PDFs that arrive, judged when listed', () => {
         signature: {
           signed: true,
           verdict: 'broken',
+          brokenBy: 'edited',
           signatures: [
             {
               ...signatureOf(false, 'Chiso Untrusted CA'),
@@ -164,7 +168,10 @@ describe('signatures of the PDFs that arrive, judged when listed', () => {
           ],
         },
       },
-      { fileName: 'chua-ky.pdf', signature: { signed: false, verdict: 'unsigned', signatures: [] } },
+      {
+        fileName: 'chua-ky.pdf',
+        signature: { signed: false, verdict: 'unsigned', brokenBy: null, signatures: [] },
+      },
       { fileName: 'bien-ban.docx', signature: null },
     ]);
   });
@@ -183,6 +190,7 @@ describe('signatures of the PDFs that arrive, judged when listed', () => {
     const expected = {
       signed: true,
       verdict: 'untrusted',
+      brokenBy: null,
       signatures: [signatureOf(false, 'Chiso Untrusted CA')],
     };
     expect(proof.json.signature).toEqual(expected);
@@ -266,10 +274,16 @@ describe('a plan’s source on the import page', () => {
     expect(preview.json.signature).toEqual({
       signed: true,
       verdict: 'untrusted',
+      brokenBy: null,
       signatures: [signatureOf(false, 'Chiso Untrusted CA')],
     });
     const unsigned = await coordinator.upload('/api/plans/preview-file', 'ke-hoach.pdf', pdf);
-    expect(unsigned.json.signature).toEqual({ signed: false, verdict: 'unsigned', signatures: [] });
+    expect(unsigned.json.signature).toEqual({
+      signed: false,
+      verdict: 'unsigned',
+      brokenBy: null,
+      signatures: [],
+    });
     const text = await coordinator.upload('/api/plans/preview-file', 'ke-hoach.txt', Buffer.from(seed));
     expect(text.status).toBe(200);
     expect(text.json.signature).toBeNull();
@@ -291,6 +305,7 @@ describe('summariseSignatures', () => {
     expect(summary).toEqual({
       signed: true,
       verdict: 'broken',
+      brokenBy: 'edited',
       signatures: [
         {
           ...signatureOf(false, 'Chiso Untrusted CA'),
@@ -304,6 +319,31 @@ describe('summariseSignatures', () => {
     });
   });
 
+  it('calls a signature whose data is damaged broken, the file not edited', async () => {
+    const damaged = await signed(untrustedIdentity());
+    const [first] = (await inspectPdfSignatures(damaged)).signatures;
+    // A hex digit near the end of the CMS in /Contents: inside the signature value (RSA, 256 bytes).
+    const start = (first?.byteRange[1] as number) + 1;
+    const cmsHex = damaged.subarray(start, start + 8).toString('latin1');
+    expect(cmsHex.slice(0, 4)).toBe('3082');
+    const at = start + (Number.parseInt(cmsHex.slice(4, 8), 16) + 4) * 2 - 20;
+    damaged[at] = damaged[at] === 0x30 ? 0x31 : 0x30;
+    const summary = summariseSignatures(
+      await inspectPdfSignatures(damaged),
+      [],
+      new Date('2026-03-18T03:00:00Z'),
+    );
+    expect(summary).toMatchObject({ signed: true, verdict: 'broken', brokenBy: 'damaged' });
+    expect(summary.signatures[0]).toMatchObject({
+      intact: false,
+      trusted: false,
+      reason: {
+        vi: 'Chữ ký không khớp với khóa công khai của chứng thư số.',
+        en: 'The signature does not verify with the certificate’s public key.',
+      },
+    });
+  });
+
   it('calls a file valid only when every signature is intact and trusted', async () => {
     const inspection = await inspectPdfSignatures(await signed(testPki().identity));
     const now = new Date('2026-03-18T03:00:00Z');
@@ -312,6 +352,7 @@ describe('summariseSignatures', () => {
     expect(summariseSignatures({ signed: false, signatures: [] }, [testPki().caPem], now)).toEqual({
       signed: false,
       verdict: 'unsigned',
+      brokenBy: null,
       signatures: [],
     });
   });

@@ -3,7 +3,13 @@ import { type Msg, msg } from '../../core/errors.ts';
 import type { FileSignatureSummary, SignatureVerdict } from '../../core/files/signature-views.ts';
 import type { DbOrTx } from '../db/engine.ts';
 import { blobs, fileSignatureChecks } from '../db/schema/index.ts';
-import { evaluateTrust, inspectPdfSignatures, type PdfInspection } from '../signing/index.ts';
+import {
+  evaluateTrust,
+  INSPECTION_REASONS,
+  inspectPdfSignatures,
+  type PdfInspection,
+  type SignatureInspection,
+} from '../signing/index.ts';
 import { readSigningSetting } from './signing-settings.ts';
 
 /**
@@ -44,6 +50,10 @@ const CHANGED_AFTER = msg(
   'The file was edited after signing: what was added after the signature is more than other signatures.',
 );
 
+/** The signed bytes differ from those signed, or more than signatures was added after. */
+const isEdited = (signature: SignatureInspection) =>
+  signature.changesAfter === 'other' || signature.reason?.en === INSPECTION_REASONS.digest.en;
+
 /** A file's signatures judged now: each signature's facts and one verdict for the file. */
 export function summariseSignatures(
   inspection: PdfInspection,
@@ -51,7 +61,7 @@ export function summariseSignatures(
   now: Date,
 ): FileSignatureSummary {
   if (!inspection.signed || inspection.signatures.length === 0)
-    return { signed: false, verdict: 'unsigned', signatures: [] };
+    return { signed: false, verdict: 'unsigned', brokenBy: null, signatures: [] };
   const trust = evaluateTrust(inspection, trustRootsPem, now);
   const signatures = inspection.signatures.map((signature, index) => {
     const judged = trust[index];
@@ -74,17 +84,25 @@ export function summariseSignatures(
       reason: reason ? { vi: reason.vi, en: reason.en } : null,
     };
   });
-  const verdict: SignatureVerdict = signatures.some(
-    (signature) => !signature.intact || signature.changesAfter === 'other',
-  )
+  const brokenBy = inspection.signatures.some(isEdited)
+    ? 'edited'
+    : inspection.signatures.some((signature) => !signature.intact)
+      ? 'damaged'
+      : null;
+  const verdict: SignatureVerdict = brokenBy
     ? 'broken'
     : signatures.every((signature) => signature.trusted)
       ? 'valid'
       : 'untrusted';
-  return { signed: true, verdict, signatures };
+  return { signed: true, verdict, brokenBy, signatures };
 }
 
-const UNCHECKED: FileSignatureSummary = { signed: false, verdict: 'unchecked', signatures: [] };
+const UNCHECKED: FileSignatureSummary = {
+  signed: false,
+  verdict: 'unchecked',
+  brokenBy: null,
+  signatures: [],
+};
 
 /**
  * The summary of each PDF content asked about, trust judged at `now` against the current trust list.
