@@ -1,5 +1,5 @@
 import { Badge, Group, Popover, Stack, Text, UnstyledButton } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { type KeyboardEvent, type ReactNode, useState } from 'react';
 import type { FileSignatureSummary, SignatureFacts } from '../../../core/files/signature-views.ts';
 import { formatDateTimeVi, useT } from '../i18n/locale.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
@@ -9,7 +9,7 @@ const COLORS = { valid: 'green', untrusted: 'orange', broken: 'red' } as const;
 /**
  * What a file's digital signatures say, beside it in every list of files: green when valid, orange when
  * signed but not by a trusted source, red when broken, grey for a PDF without one, nothing for other
- * files. A click (or Enter) opens each signature's facts.
+ * files. A click (or Enter) opens each signature's facts; Escape closes them, not the dialog around.
  */
 export function SignatureBadge({
   signature,
@@ -19,6 +19,7 @@ export function SignatureBadge({
   fileName: string;
 }) {
   const { t } = useT();
+  const [isOpen, setOpen] = useState(false);
   if (!signature) return null;
   if (signature.verdict === 'unsigned' || signature.verdict === 'unchecked')
     return (
@@ -32,10 +33,29 @@ export function SignatureBadge({
       : signature.verdict === 'untrusted'
         ? t('signatureUntrusted')
         : `${t('signatureBroken')}: ${t(signature.brokenBy === 'edited' ? 'signatureBrokenEdited' : 'signatureBrokenDamaged')}`;
+  const closeOnEscape = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || !isOpen) return;
+    event.stopPropagation();
+    setOpen(false);
+  };
   return (
-    <Popover width={340} position="bottom-start" withArrow shadow="md" returnFocus>
+    <Popover
+      width={340}
+      position="bottom-start"
+      withArrow
+      shadow="md"
+      returnFocus
+      opened={isOpen}
+      onChange={setOpen}
+      closeOnEscape={false}
+    >
       <Popover.Target>
         <UnstyledButton
+          onClick={() => setOpen((open) => !open)}
+          onKeyDown={closeOnEscape}
+          aria-expanded={isOpen}
+          // Mantine's modals close on Escape from a window listener unless the key's target says not to.
+          data-mantine-stop-propagation={isOpen ? 'true' : undefined}
           aria-haspopup="dialog"
           aria-label={`${words}. ${t('signatureDetails')} ${fileName}`}
           style={{ maxWidth: '100%' }}
@@ -51,7 +71,12 @@ export function SignatureBadge({
           </Badge>
         </UnstyledButton>
       </Popover.Target>
-      <Popover.Dropdown role="dialog" aria-label={`${t('signatureDetails')} ${fileName}`}>
+      <Popover.Dropdown
+        role="dialog"
+        aria-label={`${t('signatureDetails')} ${fileName}`}
+        onKeyDown={closeOnEscape}
+        data-mantine-stop-propagation="true"
+      >
         <Stack gap="sm">
           {signature.signatures.map((facts, index) => (
             // Signatures have no id of their own; their order in the file is theirs.

@@ -348,29 +348,29 @@ function EvidenceList({
         </Text>
       )}
       {files?.map((file) => (
-        <Group key={file.id} justify="space-between" wrap="nowrap" align="flex-start">
-          <Group gap={6} style={{ minWidth: 0 }}>
+        <Stack key={file.id} gap={2} align="flex-start">
+          <Group justify="space-between" wrap="nowrap" w="100%">
             <Anchor size="sm" href={`/api/plans/${planId}/items/${itemId}/evidence/${file.id}`} download>
               {file.fileName}
             </Anchor>
-            <SignatureBadge signature={file.signature} fileName={file.fileName} />
+            <Group gap="xs" wrap="nowrap">
+              <Text size="xs" c="dimmed">
+                {formatNumber(file.size / 1024, { maximumFractionDigits: 1 })} KB · {file.uploadedBy ?? ''}
+              </Text>
+              <Button
+                size="compact-xs"
+                variant="subtle"
+                color="red"
+                aria-haspopup="dialog"
+                onClick={() => setRemoving(file)}
+                aria-label={`${t('remove')} ${file.fileName}`}
+              >
+                {t('remove')}
+              </Button>
+            </Group>
           </Group>
-          <Group gap="xs" wrap="nowrap">
-            <Text size="xs" c="dimmed">
-              {formatNumber(file.size / 1024, { maximumFractionDigits: 1 })} KB · {file.uploadedBy ?? ''}
-            </Text>
-            <Button
-              size="compact-xs"
-              variant="subtle"
-              color="red"
-              aria-haspopup="dialog"
-              onClick={() => setRemoving(file)}
-              aria-label={`${t('remove')} ${file.fileName}`}
-            >
-              {t('remove')}
-            </Button>
-          </Group>
-        </Group>
+          <SignatureBadge signature={file.signature} fileName={file.fileName} />
+        </Stack>
       ))}
       <FileButton onChange={(file) => file && run(() => add.mutateAsync(file))}>
         {(props) => (
