@@ -8,19 +8,12 @@ import type { FileSignatureSummary } from '../../core/files/signature-views.ts';
 import { ensureHeader } from '../../core/plans/corpus/header.ts';
 import { fixedClock } from '../clock.ts';
 import { blobs, evidenceFiles, fileSignatureChecks } from '../db/schema/index.ts';
-import { inspectPdfSignatures, readPkcs12, type SigningIdentity, signPdf } from '../signing/index.ts';
+import { inspectPdfSignatures, type SigningIdentity, signPdf } from '../signing/index.ts';
 import { appendRevision, openForUpdate } from '../signing/pdf-update.ts';
 import { buildPlan, buildReport, buildRound, COMMUNE_A, signInAs, taskOf } from '../test/factories.ts';
 import { createTestApp, type Session, type TestApp, unitIdByCode } from '../test/harness.ts';
 import { planTextToPdf } from '../test/plan-pdf.ts';
-import {
-  forgePkcs12,
-  LEAF_SUBJECT,
-  makeCa,
-  makeCertificate,
-  samplePdf,
-  testPki,
-} from '../test/signing-fixtures.ts';
+import { identityUnder, samplePdf, testPki } from '../test/signing-fixtures.ts';
 import { LAZY_CHECKS_PER_REQUEST, summariseSignatures } from './file-signatures.ts';
 
 const SIGNED_AT = new Date('2026-03-10T03:15:30Z');
@@ -50,16 +43,7 @@ const signatureOf = (trusted: boolean, issuer = 'Chiso Test Root CA') => ({
 let other: SigningIdentity | null = null;
 /** Nguyễn Văn A under a CA of its own that no test puts on the trust list. */
 function untrustedIdentity(): SigningIdentity {
-  if (other) return other;
-  const ca = makeCa('Chiso Untrusted CA');
-  const leaf = makeCertificate({
-    subject: LEAF_SUBJECT,
-    issuer: ca,
-    serial: '5e',
-    notBefore: new Date(Date.UTC(2025, 0, 1)),
-    notAfter: new Date(Date.UTC(2030, 0, 1)),
-  });
-  other = readPkcs12(forgePkcs12(leaf, [ca], 'x'), 'x');
+  other ??= identityUnder('Chiso Untrusted CA');
   return other;
 }
 
@@ -95,7 +79,7 @@ describe('signatures of the PDFs that arrive, judged when listed', () => {
   it('a signed task report is untrusted until its CA is on the trust list, then valid without a new upload', async () => {
     const { reporter, url } = await taskEvidence();
     const added = await reporter.upload(url, 'bien-ban-ky-so.pdf', await signed(testPki().identity));
-    expect(added.status, added.body).toBe(201);
+    expect(added.status, JSON.stringify(added.json)).toBe(201);
     expect(added.json.signature).toEqual({
       signed: true,
       verdict: 'untrusted',
@@ -116,7 +100,7 @@ describe('signatures of the PDFs that arrive, judged when listed', () => {
       'goc.pem',
       Buffer.from(testPki().caPem),
     );
-    expect(trusted.status, trusted.body).toBe(200);
+    expect(trusted.status, JSON.stringify(trusted.json)).toBe(200);
     try {
       expect((await list(coordinator, url))[0]?.signature).toEqual({
         signed: true,
@@ -186,7 +170,7 @@ describe('signatures of the PDFs that arrive, judged when listed', () => {
       'quyet-dinh.pdf',
       await signed(untrustedIdentity()),
     );
-    expect(proof.status, proof.body).toBe(201);
+    expect(proof.status, JSON.stringify(proof.json)).toBe(201);
     const expected = {
       signed: true,
       verdict: 'untrusted',
@@ -203,7 +187,7 @@ describe('signatures of the PDFs that arrive, judged when listed', () => {
       'bao-cao-da-ky.pdf',
       await signed(untrustedIdentity(), 'Báo cáo'),
     );
-    expect(copy.status, copy.body).toBe(201);
+    expect(copy.status, JSON.stringify(copy.json)).toBe(201);
     expect((await list(coordinator, copies)).map((file) => file.signature)).toEqual([expected]);
   });
 
@@ -250,18 +234,8 @@ describe('signatures of the PDFs that arrive, judged when listed', () => {
       ...Array.from({ length: LAZY_CHECKS_PER_REQUEST }, () => 'unsigned'),
     ]);
   });
-});
 
-describe('a plan’s source on the import page', () => {
-  let t: TestApp;
-  let coordinator: Session;
-  beforeAll(async () => {
-    t = await createTestApp({ now: fixedClock('2026-03-18T03:00:00Z') });
-    coordinator = await signInAs(t, 'coordinator', '33');
-  });
-  afterAll(() => t.close());
-
-  it('previews a signed PDF with its signatures, an unsigned one as unsigned, a text file with none', async () => {
+  it('a plan’s source on the import page: previews a signed PDF with its signatures, an unsigned one as unsigned, a text file with none', async () => {
     const seed = ensureHeader(
       readFileSync(new URL('../../core/plans/fixtures/hung-yen-papi-2020.txt', import.meta.url), 'utf8'),
       'Ủy ban nhân dân tỉnh Hưng Yên',
@@ -269,7 +243,7 @@ describe('a plan’s source on the import page', () => {
     const pdf = await planTextToPdf(seed);
     const signedPlan = await signPdf(pdf, { identity: untrustedIdentity(), signingTime: SIGNED_AT });
     const preview = await coordinator.upload('/api/plans/preview-file', 'ke-hoach-ky-so.pdf', signedPlan);
-    expect(preview.status, preview.body).toBe(200);
+    expect(preview.status, JSON.stringify(preview.json)).toBe(200);
     expect(preview.json.plan.tasks).toHaveLength(64);
     expect(preview.json.signature).toEqual({
       signed: true,
