@@ -5,6 +5,7 @@
 
 import { z } from 'zod';
 import { zodMsg } from '../errors.ts';
+import { fileSignatureSummarySchema } from '../files/signature-views.ts';
 import { idSchema, versionSchema } from '../ids.ts';
 import { isoDate, optionalText, text } from '../text/fields.ts';
 import { groupKeySchema, groupRefSchema } from '../units/groups.ts';
@@ -133,6 +134,8 @@ export const evidenceSchema = z.object({
   sha256: z.string(),
   uploadedAt: z.string(),
   uploadedBy: z.string().nullable(),
+  /** What its digital signatures say, judged when answered; null: not a PDF. */
+  signature: fileSignatureSummarySchema.nullable(),
 });
 export type Evidence = z.infer<typeof evidenceSchema>;
 

@@ -1,5 +1,6 @@
 import { AppError, msg } from '../../core/errors.ts';
 import { mutate } from '../audit/audit-log.ts';
+import { nowOf } from '../clock.ts';
 import {
   attachEvidence,
   detachEvidence,
@@ -38,7 +39,7 @@ export async function addCriterionEvidence(
     );
   const owner = criterionOwner(roundId, unitId, code);
   const id = await mutate(ctx, (tx, audit) => attachEvidence(tx, audit, owner, file, ctx.user.userId));
-  return evidenceMeta(ctx.db, owner, id);
+  return evidenceMeta(ctx.db, owner, id, nowOf(ctx));
 }
 
 export async function removeCriterionEvidence(
@@ -62,7 +63,7 @@ export async function listCriterionEvidence(
   code: string,
 ) {
   await getSheet(ctx, roundId, unitId);
-  return listEvidence(ctx.db, criterionOwner(roundId, unitId, code));
+  return listEvidence(ctx.db, criterionOwner(roundId, unitId, code), nowOf(ctx));
 }
 
 export async function getCriterionEvidenceFile(

@@ -17,6 +17,7 @@ import {
   updateScoreSchema,
 } from '../../core/frameworks/rounds.ts';
 import { idParam, versionSchema } from '../../core/ids.ts';
+import { evidenceSchema } from '../../core/plans/plan-views.ts';
 import { fileNamePart } from '../../core/text/file-names.ts';
 import { contextOf } from '../auth/policy.ts';
 import type { Db } from '../db/engine.ts';
@@ -370,7 +371,12 @@ export async function assessmentRoutes(app: FastifyInstance, { db, cacheMs }: { 
     '/api/rounds/:id/units/:unitId/scores/:code/evidence',
     {
       config: { policy: 'assessment.read' },
-      schema: { tags, summary: 'Tài liệu kiểm chứng của tiêu chí', params: criterionParams },
+      schema: {
+        tags,
+        summary: 'Tài liệu kiểm chứng của tiêu chí (chữ ký số của từng tệp PDF)',
+        params: criterionParams,
+        response: { 200: z.array(evidenceSchema) },
+      },
     },
     async (request) => {
       const { id: roundId, unitId, code } = request.params;
@@ -386,6 +392,7 @@ export async function assessmentRoutes(app: FastifyInstance, { db, cacheMs }: { 
         summary: 'Đính kèm tài liệu kiểm chứng',
         consumes: ['multipart/form-data'],
         params: criterionParams,
+        response: { 201: evidenceSchema },
       },
     },
     async (request, reply) => {

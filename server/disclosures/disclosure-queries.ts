@@ -12,7 +12,7 @@ import { ratePercent } from '../../core/indicators/rollup.ts';
 import { parseSort } from '../../core/list.ts';
 import { searchPattern } from '../../core/text/vietnamese.ts';
 import { scopeCondition, unitScope } from '../auth/scope.ts';
-import { todayOf } from '../clock.ts';
+import { nowOf, todayOf } from '../clock.ts';
 import { disclosureObligations, units } from '../db/schema/index.ts';
 import { listEvidence } from '../files/evidence.ts';
 import { assertReadsUnit } from '../units/unit-access.ts';
@@ -126,7 +126,7 @@ export async function obligationDetail(ctx: DisclosureContext, id: number) {
       };
     }),
     publicFileId: entry.obligation.publicFileId,
-    files: await listEvidence(ctx.db, disclosureOwner(id)),
+    files: await listEvidence(ctx.db, disclosureOwner(id), nowOf(ctx)),
     canRecord: canRecordDisclosures(ctx.user, loaded.unitPath),
     updatedAt: entry.obligation.updatedAt.toISOString(),
   };

@@ -148,12 +148,14 @@ export async function publicView(ctx: ServiceContext, code: string, token?: stri
           canReopen: step(state, { type: 'reopen' }, today).ok,
           reopenUntil,
           canReply: item.status === 'needs_info',
-          files: (await listEvidence(ctx.db, { type: 'feedback', key: String(item.id) })).map((file) => ({
-            id: file.id,
-            fileName: file.fileName,
-            contentType: file.contentType,
-            size: file.size,
-          })),
+          files: (await listEvidence(ctx.db, { type: 'feedback', key: String(item.id) }, nowOf(ctx))).map(
+            (file) => ({
+              id: file.id,
+              fileName: file.fileName,
+              contentType: file.contentType,
+              size: file.size,
+            }),
+          ),
         }
       : null,
   };

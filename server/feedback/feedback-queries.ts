@@ -8,7 +8,7 @@ import { type FeedbackStatus, feedbackExcerpt } from '../../core/feedback/workfl
 import { parseSort } from '../../core/list.ts';
 import { searchPattern } from '../../core/text/vietnamese.ts';
 import { scopeCondition, unitScope } from '../auth/scope.ts';
-import { todayOf } from '../clock.ts';
+import { nowOf, todayOf } from '../clock.ts';
 import { countRows, listTotal, pageOffset, totalOver } from '../db/list-total.ts';
 import { feedbackCategories, feedbackEvents, feedbackItems, units, users } from '../db/schema/index.ts';
 import { evidenceFile, listEvidence } from '../files/evidence.ts';
@@ -176,7 +176,7 @@ export async function feedbackDetail(ctx: FeedbackContext, id: number) {
     handlingUnitName: row.handlingName,
     duplicateOfCode: original?.code ?? null,
     events: events.map((event) => ({ ...event, at: event.at.toISOString() })),
-    files: await listEvidence(ctx.db, { type: 'feedback', key: String(id) }),
+    files: await listEvidence(ctx.db, { type: 'feedback', key: String(id) }, nowOf(ctx)),
   };
 }
 

@@ -270,7 +270,7 @@ export async function attachByStaff(ctx: FeedbackContext, id: number, file: Atta
   const owner = { type: 'feedback' as const, key: String(id) };
   const [checked] = checkAttachments([file], false);
   if (!checked) throw new Error('no file');
-  const present = await listEvidence(ctx.db, owner);
+  const present = await listEvidence(ctx.db, owner, nowOf(ctx));
   const isPdf = checked.fileName.toLowerCase().endsWith('.pdf');
   const hasPdf = present.some((entry) => entry.contentType === 'application/pdf');
   if (present.length >= MAX_PHOTOS || hasPdf || (isPdf && present.length > 0))
@@ -302,7 +302,7 @@ export async function attachByStaff(ctx: FeedbackContext, id: number, file: Atta
     });
     return added;
   });
-  return evidenceMeta(ctx.db, owner, fileId);
+  return evidenceMeta(ctx.db, owner, fileId, nowOf(ctx));
 }
 
 /**

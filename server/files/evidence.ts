@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { AppError, fieldError, msg } from '../../core/errors.ts';
+import type { FileSignatureSummary } from '../../core/files/signature-views.ts';
 import type { Audit } from '../audit/audit-log.ts';
 import type { DbOrTx, Tx } from '../db/engine.ts';
 import { blobs, evidenceFiles, users } from '../db/schema/index.ts';
+import { checkFileSignatures, fileSignatureSummaries } from '../documents/file-signatures.ts';
 import { assertContentMatches, safeFileName } from './file-signatures.ts';
 
 /**
@@ -38,6 +40,8 @@ export interface EvidenceMeta {
   sha256: string;
   uploadedAt: string;
   uploadedBy: string | null;
+  /** What its digital signatures say, judged now; null: not a PDF. */
+  signature: FileSignatureSummary | null;
 }
 
 const columns = {
@@ -50,10 +54,23 @@ const columns = {
   uploadedBy: users.fullName,
 };
 
-const present = (row: Omit<EvidenceMeta, 'uploadedAt'> & { uploadedAt: Date }): EvidenceMeta => ({
-  ...row,
-  uploadedAt: row.uploadedAt.toISOString(),
-});
+type Row = Omit<EvidenceMeta, 'uploadedAt' | 'signature'> & { uploadedAt: Date };
+
+const PDF = EVIDENCE_TYPES['.pdf'];
+
+/** The rows with their signatures, judged at `now`: one look-up for the whole list. */
+async function present(db: DbOrTx, rows: Row[], now: Date): Promise<EvidenceMeta[]> {
+  const summaries = await fileSignatureSummaries(
+    db,
+    rows.filter((row) => row.contentType === PDF).map((row) => row.sha256),
+    now,
+  );
+  return rows.map((row) => ({
+    ...row,
+    uploadedAt: row.uploadedAt.toISOString(),
+    signature: row.contentType === PDF ? (summaries.get(row.sha256) ?? null) : null,
+  }));
+}
 
 const ofOwner = (owner: EvidenceOwner) =>
   and(eq(evidenceFiles.ownerType, owner.type), eq(evidenceFiles.ownerKey, owner.key));
@@ -88,6 +105,7 @@ export async function attachEvidence(
   if (file.data.length === 0) throw fieldError('file', msg('Tệp rỗng.', 'The file is empty.'));
   assertContentMatches(extension, file.data);
   const sha256 = await storeBlob(tx, file.data);
+  if (contentType === PDF) await checkFileSignatures(tx, sha256, file.data);
   const [row] = await tx
     .insert(evidenceFiles)
     .values({
@@ -110,24 +128,32 @@ export async function attachEvidence(
   return row.id;
 }
 
-export async function listEvidence(db: DbOrTx, owner: EvidenceOwner): Promise<EvidenceMeta[]> {
+/** The owner's files, each with its signatures judged at `now` (the caller's clock). */
+export async function listEvidence(db: DbOrTx, owner: EvidenceOwner, now: Date): Promise<EvidenceMeta[]> {
   const rows = await db
     .select(columns)
     .from(evidenceFiles)
     .leftJoin(users, eq(users.id, evidenceFiles.uploadedBy))
     .where(ofOwner(owner))
     .orderBy(asc(evidenceFiles.id));
-  return rows.map(present);
+  return present(db, rows, now);
 }
 
-export async function evidenceMeta(db: DbOrTx, owner: EvidenceOwner, id: number): Promise<EvidenceMeta> {
+export async function evidenceMeta(
+  db: DbOrTx,
+  owner: EvidenceOwner,
+  id: number,
+  now: Date,
+): Promise<EvidenceMeta> {
   const [row] = await db
     .select(columns)
     .from(evidenceFiles)
     .leftJoin(users, eq(users.id, evidenceFiles.uploadedBy))
     .where(and(ofOwner(owner), eq(evidenceFiles.id, id)));
   if (!row) throw new AppError('NOT_FOUND');
-  return present(row);
+  const [meta] = await present(db, [row], now);
+  if (!meta) throw new AppError('NOT_FOUND');
+  return meta;
 }
 
 /** How many files each owner key of one type has. */

@@ -1,5 +1,6 @@
 import { fieldError, msg } from '../../core/errors.ts';
 import { mutate } from '../audit/audit-log.ts';
+import { nowOf } from '../clock.ts';
 import {
   attachEvidence,
   detachEvidence,
@@ -31,7 +32,7 @@ export async function addEvidence(
   const id = await mutate(ctx, (tx, audit) =>
     attachEvidence(tx, audit, taskOwner(itemId), file, ctx.user.userId),
   );
-  return evidenceMeta(ctx.db, taskOwner(itemId), id);
+  return evidenceMeta(ctx.db, taskOwner(itemId), id, nowOf(ctx));
 }
 
 export async function listTaskEvidence(
@@ -40,7 +41,7 @@ export async function listTaskEvidence(
   itemId: number,
 ): Promise<EvidenceMeta[]> {
   await assertReadsItemEvidence(ctx, planId, itemId);
-  return listEvidence(ctx.db, taskOwner(itemId));
+  return listEvidence(ctx.db, taskOwner(itemId), nowOf(ctx));
 }
 
 export async function getEvidenceFile(ctx: PlanContext, planId: number, itemId: number, evidenceId: number) {

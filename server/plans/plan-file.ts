@@ -1,3 +1,6 @@
+import type { FileSignatureSummary } from '../../core/files/signature-views.ts';
+import { nowOf } from '../clock.ts';
+import { readFileSignatures } from '../documents/file-signatures.ts';
 import { readDocument } from '../files/documents.ts';
 import { assertCanRecognise, ocrProgressMessage, recogniseScan } from '../files/ocr.ts';
 import type { SystemTools } from '../files/system-tools.ts';
@@ -14,15 +17,17 @@ export interface PlanOcrResult {
 
 /**
  * A plan file's text, read at once; or, for a scan, the id of the background job recognising it (checked
- * first: without Tesseract and its Vietnamese model the person is told at once what is missing).
+ * first: without Tesseract and its Vietnamese model the person is told at once what is missing). A PDF's
+ * signatures come with either, judged against the trust list now (null: not a PDF).
  */
 export async function readPlanFile(
   ctx: JobContext,
   file: { fileName: string; data: Buffer },
   tools: SystemTools,
-): Promise<{ text: string } | { jobId: number }> {
+): Promise<({ text: string } | { jobId: number }) & { signature: FileSignatureSummary | null }> {
   const reading = await readDocument(file.fileName, file.data, { soffice: tools.soffice });
-  if ('text' in reading) return reading;
+  const signature = await readFileSignatures(ctx.db, file, nowOf(ctx));
+  if ('text' in reading) return { text: reading.text, signature };
   const { scan } = reading;
   await assertCanRecognise(tools.tesseract, scan);
   const total = scan.kind === 'pdf' ? scan.pages : 1;
@@ -40,5 +45,5 @@ export async function readPlanFile(
     },
     { fileName: file.fileName, pages: total },
   );
-  return { jobId };
+  return { jobId, signature };
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { zodMsg } from '../../core/errors.ts';
+import { fileSignatureSummarySchema } from '../../core/files/signature-views.ts';
 import { idParam } from '../../core/ids.ts';
 import { listQuery, listResultSchema } from '../../core/list.ts';
 import {
@@ -47,6 +48,8 @@ const previewSchema = z.object({
   plan: parsedPlanPreviewSchema,
   agencies: z.array(agencyMatchSchema),
   text: z.string(),
+  /** The source's digital signatures when it is a PDF read from a file (null otherwise). */
+  signature: fileSignatureSummarySchema.nullable(),
 });
 
 const planListQuery = listQuery(['createdAt', 'issuedOn', 'year', 'title'], '-createdAt').extend({
@@ -91,7 +94,7 @@ export async function planRoutes(app: FastifyInstance, { db, tools }: { db: Db; 
     },
     async (request) => {
       const { plan, agencies } = await previewPlan(contextOf(request, db), request.body.text);
-      return { plan: { ...plan }, agencies, text: request.body.text };
+      return { plan: { ...plan }, agencies, text: request.body.text, signature: null };
     },
   );
 
@@ -104,15 +107,18 @@ export async function planRoutes(app: FastifyInstance, { db, tools }: { db: Db; 
         summary:
           'Đọc thử tệp kế hoạch (.docx, .doc, .pdf, .txt, .md); bản quét (.pdf không có lớp chữ, .png, .jpg, .tif) được nhận dạng chạy nền: trả 202 với mã việc',
         consumes: ['multipart/form-data'],
-        response: { 200: previewSchema, 202: z.object({ jobId: z.number().int() }) },
+        response: {
+          200: previewSchema,
+          202: z.object({ jobId: z.number().int(), signature: fileSignatureSummarySchema.nullable() }),
+        },
       },
     },
     async (request, reply) => {
       const ctx = contextOf(request, db);
       const read = await readPlanFile(ctx, await uploadedFile(request), tools);
-      if ('jobId' in read) return reply.status(202).send({ jobId: read.jobId });
+      if ('jobId' in read) return reply.status(202).send({ jobId: read.jobId, signature: read.signature });
       const { plan, agencies } = await previewPlan(ctx, read.text);
-      return { plan: { ...plan }, agencies, text: read.text };
+      return { plan: { ...plan }, agencies, text: read.text, signature: read.signature };
     },
   );
 

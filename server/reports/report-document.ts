@@ -8,7 +8,7 @@ import { formatDateVi } from '../../core/text/dates.ts';
 import { fileNamePart } from '../../core/text/file-names.ts';
 import { pathIds } from '../../core/units/unit-tree.ts';
 import { mutate } from '../audit/audit-log.ts';
-import { todayOf } from '../clock.ts';
+import { nowOf, todayOf } from '../clock.ts';
 import { units } from '../db/schema/index.ts';
 import { type DocumentFormat, renderDocumentFile } from '../files/document-render.ts';
 import type { BlockSpec, DocumentSpec } from '../files/document-spec.ts';
@@ -134,12 +134,12 @@ export async function addSignedCopy(
   const evidenceId = await mutate(ctx, (tx, audit) =>
     attachEvidence(tx, audit, signedOwner(id), file, ctx.user.userId),
   );
-  return evidenceMeta(ctx.db, signedOwner(id), evidenceId);
+  return evidenceMeta(ctx.db, signedOwner(id), evidenceId, nowOf(ctx));
 }
 
 export async function listSignedCopies(ctx: ReportContext, id: number): Promise<EvidenceMeta[]> {
   await assertReadsReport(ctx, id);
-  return listEvidence(ctx.db, signedOwner(id));
+  return listEvidence(ctx.db, signedOwner(id), nowOf(ctx));
 }
 
 export async function signedCopyFile(ctx: ReportContext, id: number, evidenceId: number) {

@@ -4,7 +4,12 @@
  * check what comes back, inspect a file's signatures and judge them against trusted roots.
  */
 export type { AppearanceOptions, Rect } from './appearance.ts';
-export { inspectPdfSignatures, type PdfInspection, type SignatureInspection } from './inspect.ts';
+export {
+  INSPECTION_REASONS,
+  inspectPdfSignatures,
+  type PdfInspection,
+  type SignatureInspection,
+} from './inspect.ts';
 export { appearanceLines } from './lines.ts';
 export { readPkcs12, type SigningIdentity } from './pkcs12.ts';
 export { addSignatureField, checkSignedReturn, type SignedReturn } from './prepared.ts';

@@ -49,7 +49,8 @@ export interface PdfInspection {
 const MAX_SIGNATURES = 32;
 const MAX_BYTES = 512 * 1024 * 1024;
 
-const REASONS = {
+/** Why a signature is not intact, as `SignatureInspection.reason` says it. */
+export const INSPECTION_REASONS = {
   byteRange: msg(
     'Vùng ký (/ByteRange) không hợp lệ: chữ ký không xác định được phần nào của tệp được ký.',
     'The signed range (/ByteRange) is invalid: the signature does not say which part of the file it signs.',
@@ -174,14 +175,14 @@ async function inspectOne(
     location: textOf(dict.lookup(PDFName.of('Location'))) ?? null,
     certificates: [],
   };
-  if (!contents) return { ...result, reason: REASONS.byteRange };
+  if (!contents) return { ...result, reason: INSPECTION_REASONS.byteRange };
   result.changesAfter = await revisions.changesAfter(end);
   let parsed: ParsedCms;
   try {
     const der = readDer(contents);
     parsed = parseSignedData(Buffer.from(raw(der)));
   } catch {
-    return { ...result, reason: REASONS.cms };
+    return { ...result, reason: INSPECTION_REASONS.cms };
   }
   try {
     const signerDer = parsed.signerCertificate;
@@ -205,12 +206,12 @@ async function inspectOne(
       }
     }
     const algorithm = DIGESTS[parsed.digestAlgorithm];
-    if (!algorithm || !parsed.messageDigest) return { ...result, reason: REASONS.algorithm };
+    if (!algorithm || !parsed.messageDigest) return { ...result, reason: INSPECTION_REASONS.algorithm };
     if (!digestOf(bytes, ranges, algorithm).equals(parsed.messageDigest))
-      return { ...result, reason: REASONS.digest };
-    if (!verifySignerSignature(parsed)) return { ...result, reason: REASONS.signature };
+      return { ...result, reason: INSPECTION_REASONS.digest };
+    if (!verifySignerSignature(parsed)) return { ...result, reason: INSPECTION_REASONS.signature };
     return { ...result, intact: true };
   } catch {
-    return { ...result, reason: REASONS.cms };
+    return { ...result, reason: INSPECTION_REASONS.cms };
   }
 }

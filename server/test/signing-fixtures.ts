@@ -135,6 +135,19 @@ export function opensslPkcs12(leaf: Made, ca: Made, password: string, flags: str
   }
 }
 
+/** Nguyễn Văn A's identity (valid 2025–2030) under a new root CA named `caName`. */
+export function identityUnder(caName: string): SigningIdentity {
+  const ca = makeCa(caName);
+  const leaf = makeCertificate({
+    subject: LEAF_SUBJECT,
+    issuer: ca,
+    serial: '5e',
+    notBefore: new Date(Date.UTC(2025, 0, 1)),
+    notAfter: new Date(Date.UTC(2030, 0, 1)),
+  });
+  return readPkcs12(forgePkcs12(leaf, [ca], 'x'), 'x');
+}
+
 let cached: TestPki | null = null;
 
 export function testPki(): TestPki {

@@ -2,6 +2,7 @@ import { DIALOGUE_MESSAGES } from './dialogue-messages.ts';
 import { DISCLOSURE_MESSAGES } from './disclosure-messages.ts';
 import { DOCUMENT_MESSAGES } from './document-messages.ts';
 import { FEEDBACK_MESSAGES } from './feedback-messages.ts';
+import { FILE_SIGNATURE_MESSAGES } from './file-signature-messages.ts';
 import { OVERVIEW_MESSAGES } from './overview-messages.ts';
 import { PAPI_MESSAGES } from './papi-messages.ts';
 import { PROJECT_MESSAGES } from './project-messages.ts';
@@ -29,6 +30,7 @@ export const MESSAGES = {
   ...SURVEY_LINKS_MESSAGES,
   ...SURVEY_ADMIN_MESSAGES,
   ...SIGNING_MESSAGES,
+  ...FILE_SIGNATURE_MESSAGES,
   appName: { vi: 'Chiso', en: 'Chiso' },
   tagline: { vi: 'Nâng cao chỉ số cải cách hành chính', en: 'Improving public-administration indices' },
   signIn: { vi: 'Đăng nhập', en: 'Sign in' },

@@ -1,8 +1,10 @@
 import { Anchor, Button, Group, List, Modal, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import type { Evidence } from '../../../../core/plans/plan-views.ts';
 import { ApiError, api } from '../../api/client.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { SignatureBadge } from '../../components/SignatureBadge.tsx';
 import { fill } from '../../i18n/fill.ts';
 import { useT } from '../../i18n/locale.tsx';
 import { useRoundWrite } from './api.ts';
@@ -22,7 +24,7 @@ export function EvidenceList({
   const { t } = useT();
   const { data } = useQuery({
     queryKey: ['rounds', 'evidence', url],
-    queryFn: () => api<{ id: number; fileName: string; size: number }[]>('GET', url),
+    queryFn: () => api<Evidence[]>('GET', url),
   });
   const [removing, setRemoving] = useState<{ id: number; fileName: string } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -45,10 +47,11 @@ export function EvidenceList({
         <List>
           {data?.map((file) => (
             <List.Item key={file.id}>
-              <Group gap="xs" wrap="nowrap">
+              <Group gap="xs">
                 <Anchor href={`${url}/${file.id}`} download>
                   {file.fileName}
                 </Anchor>
+                <SignatureBadge signature={file.signature} fileName={file.fileName} />
                 {canRemove && (
                   <Button
                     size="compact-xs"

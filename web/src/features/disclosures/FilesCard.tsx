@@ -1,6 +1,7 @@
 import { Anchor, Badge, Button, Card, FileButton, Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { SignatureBadge } from '../../components/SignatureBadge.tsx';
 import { useT } from '../../i18n/locale.tsx';
 import { type ObligationDetail, useObligationChange } from './api.ts';
 
@@ -29,6 +30,7 @@ export function FilesCard({ obligation }: { obligation: ObligationDetail }) {
           <Group key={file.id} justify="space-between">
             <Group gap="xs">
               <Anchor href={`/api/disclosures/${obligation.id}/files/${file.id}`}>{file.fileName}</Anchor>
+              <SignatureBadge signature={file.signature} fileName={file.fileName} />
               {file.id === obligation.publicFileId && (
                 <Badge color="green" variant="light">
                   {t('disclosuresFilePublic')}

@@ -9,6 +9,7 @@ import type {
   ObligationPublication,
   PublishObligation,
 } from '../../../../core/disclosures/disclosure-schemas.ts';
+import type { FileSignatureSummary } from '../../../../core/files/signature-views.ts';
 import { api, type ListResult, queryString } from '../../api/client.ts';
 
 export type { ObligationPublication };
@@ -73,7 +74,15 @@ export interface ObligationDetail extends ObligationItem {
   places: { place: DisclosurePlace; status: PlaceStatus; late: boolean }[];
   recordList: RecordEntry[];
   publicFileId: number | null;
-  files: { id: number; fileName: string; size: number; uploadedAt: string; uploadedBy: string | null }[];
+  files: {
+    id: number;
+    fileName: string;
+    size: number;
+    uploadedAt: string;
+    uploadedBy: string | null;
+    /** What its digital signatures say (null: not a PDF). */
+    signature: FileSignatureSummary | null;
+  }[];
   canRecord: boolean;
   updatedAt: string;
 }

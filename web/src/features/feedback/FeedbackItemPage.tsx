@@ -21,6 +21,7 @@ import { FEEDBACK_KINDS } from '../../../../core/feedback/kinds.ts';
 import type { FeedbackStatus } from '../../../../core/feedback/workflow.ts';
 import { formatDateVi, todayInVietnam } from '../../../../core/text/dates.ts';
 import { ApiError } from '../../api/client.ts';
+import { SignatureBadge } from '../../components/SignatureBadge.tsx';
 import { useIsBelow } from '../../components/useIsPhone.ts';
 import { fill } from '../../i18n/fill.ts';
 import { formatDateTimeVi, formatNumber, useT } from '../../i18n/locale.tsx';
@@ -282,14 +283,12 @@ function Body({ item }: { item: FeedbackDetail }) {
       ) : (
         <Stack gap={2}>
           {item.files.map((file) => (
-            <Anchor
-              key={file.id}
-              href={`/api/feedback/${item.id}/files/${file.id}`}
-              target="_blank"
-              size="sm"
-            >
-              {file.fileName} ({kilobytes(file.size)})
-            </Anchor>
+            <Group key={file.id} gap={6}>
+              <Anchor href={`/api/feedback/${item.id}/files/${file.id}`} target="_blank" size="sm">
+                {file.fileName} ({kilobytes(file.size)})
+              </Anchor>
+              <SignatureBadge signature={file.signature} fileName={file.fileName} />
+            </Group>
           ))}
         </Stack>
       )}

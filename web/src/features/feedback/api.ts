@@ -8,6 +8,7 @@ import type {
 import type { FeedbackKind } from '../../../../core/feedback/kinds.ts';
 import type { Ratio } from '../../../../core/feedback/kpi.ts';
 import type { FeedbackOutcome, FeedbackStatus } from '../../../../core/feedback/workflow.ts';
+import type { FileSignatureSummary } from '../../../../core/files/signature-views.ts';
 import type { TargetStatus } from '../../../../core/indicators/targets.ts';
 import { api, type ListResult, queryString } from '../../api/client.ts';
 import type { TargetRule } from '../indicators/api.ts';
@@ -55,6 +56,8 @@ export interface FeedbackFile {
   fileName: string;
   contentType: string;
   size: number;
+  /** What its digital signatures say (null: not a PDF). */
+  signature: FileSignatureSummary | null;
 }
 
 export interface FeedbackDetail {

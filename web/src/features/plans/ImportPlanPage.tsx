@@ -2,9 +2,10 @@ import { Alert, Button, FileButton, Group, Stack, Text, Textarea, Title } from '
 import { useNavigate } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { ApiError } from '../../api/client.ts';
+import { SignatureBadge } from '../../components/SignatureBadge.tsx';
 import { useT } from '../../i18n/locale.tsx';
 import { useMe } from '../auth/session.ts';
-import { type PlanPreview, previewPlan, usePlanOcrJob } from './api.ts';
+import { type PlanPreview, type PlanSource, previewPlan, usePlanOcrJob } from './api.ts';
 import { PlanReview } from './PlanReview.tsx';
 import { type Draft, draftOf } from './plan-review.ts';
 import { RecentScans } from './RecentScans.tsx';
@@ -24,6 +25,7 @@ function restoreDraft(): {
   preview: PlanPreview | null;
   draft: Draft | null;
   scan?: ScanJob | null;
+  source?: PlanSource | null;
 } | null {
   try {
     const stored = sessionStorage.getItem(DRAFT_KEY);
@@ -48,26 +50,31 @@ export function ImportPlanPage() {
   // A scan being recognised runs on the server; the page follows its job, and finds it again after a reload.
   const [scan, setScan] = useState<ScanJob | null>(saved?.scan ?? null);
   const { data: scanJob } = usePlanOcrJob(scan?.id ?? null);
+  // The file the plan was read from, with its signatures: kept through a scan's recognition.
+  const [source, setSource] = useState<PlanSource | null>(saved?.source ?? null);
   // What the person has typed survives a reload or a wrong click, until the plan is saved.
   useEffect(() => {
     try {
       if (preview || text || scan)
-        sessionStorage.setItem(DRAFT_KEY, JSON.stringify({ text, preview, draft, scan }));
+        sessionStorage.setItem(DRAFT_KEY, JSON.stringify({ text, preview, draft, scan, source }));
     } catch {}
-  }, [text, preview, draft, scan]);
+  }, [text, preview, draft, scan, source]);
   const [error, setError] = useState<ApiError | null>(null);
 
   const writable = me?.grants.find((grant) => grant.role === 'coordinator' || grant.role === 'admin');
   const owner = writable?.unitId ? { id: writable.unitId, name: writable.unitName ?? '' } : null;
 
-  const read = async (source: { text: string } | { file: File }) => {
+  /** `recognised`: the text of a scan, whose file (and its signatures) stays the source. */
+  const read = async (input: { text: string } | { file: File }, recognised = false) => {
     setReading(true);
     setError(null);
     setScan(null);
     try {
-      const result = await previewPlan(source);
+      const result = await previewPlan(input);
+      if ('file' in input) setSource({ fileName: input.file.name, signature: result.signature ?? null });
+      else if (!recognised) setSource(null);
       if ('jobId' in result) {
-        setScan({ id: result.jobId, fileName: 'file' in source ? source.file.name : '' });
+        setScan({ id: result.jobId, fileName: 'file' in input ? input.file.name : '' });
         return;
       }
       setPreview(result);
@@ -84,13 +91,23 @@ export function ImportPlanPage() {
   const recognised = scanJob?.status === 'done' ? scanJob.result?.text : undefined;
   // biome-ignore lint/correctness/useExhaustiveDependencies: read once per finished job
   useEffect(() => {
-    if (recognised !== undefined) void read({ text: recognised });
+    if (recognised !== undefined) void read({ text: recognised }, true);
   }, [recognised]);
 
   if (preview && draft)
     return (
       <PlanReview
         heading={t('importPlan')}
+        intro={
+          source && (
+            <Group gap={6}>
+              <Text size="sm" c="dimmed">
+                {t('planSourceFile')}: {source.fileName}
+              </Text>
+              <SignatureBadge signature={source.signature} fileName={source.fileName} />
+            </Group>
+          )
+        }
         preview={preview}
         draft={draft}
         onDraft={setDraft}
@@ -100,6 +117,7 @@ export function ImportPlanPage() {
           setDraft(null);
           setText('');
           setScan(null);
+          setSource(null);
           sessionStorage.removeItem(DRAFT_KEY);
         }}
         remediatesRoundId={null}

@@ -27,6 +27,7 @@ import { ApiError } from '../../api/client.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { ConflictDialog } from '../../components/ConflictDialog.tsx';
 import { DialogFooter } from '../../components/DialogFooter.tsx';
+import { SignatureBadge } from '../../components/SignatureBadge.tsx';
 import { StackedModal } from '../../components/StackedModal.tsx';
 import { fill } from '../../i18n/fill.ts';
 import { decimalMark, formatNumber, useT } from '../../i18n/locale.tsx';
@@ -347,26 +348,29 @@ function EvidenceList({
         </Text>
       )}
       {files?.map((file) => (
-        <Group key={file.id} justify="space-between" wrap="nowrap">
-          <Anchor size="sm" href={`/api/plans/${planId}/items/${itemId}/evidence/${file.id}`} download>
-            {file.fileName}
-          </Anchor>
-          <Group gap="xs" wrap="nowrap">
-            <Text size="xs" c="dimmed">
-              {formatNumber(file.size / 1024, { maximumFractionDigits: 1 })} KB · {file.uploadedBy ?? ''}
-            </Text>
-            <Button
-              size="compact-xs"
-              variant="subtle"
-              color="red"
-              aria-haspopup="dialog"
-              onClick={() => setRemoving(file)}
-              aria-label={`${t('remove')} ${file.fileName}`}
-            >
-              {t('remove')}
-            </Button>
+        <Stack key={file.id} gap={2} align="flex-start">
+          <Group justify="space-between" wrap="nowrap" w="100%">
+            <Anchor size="sm" href={`/api/plans/${planId}/items/${itemId}/evidence/${file.id}`} download>
+              {file.fileName}
+            </Anchor>
+            <Group gap="xs" wrap="nowrap">
+              <Text size="xs" c="dimmed">
+                {formatNumber(file.size / 1024, { maximumFractionDigits: 1 })} KB · {file.uploadedBy ?? ''}
+              </Text>
+              <Button
+                size="compact-xs"
+                variant="subtle"
+                color="red"
+                aria-haspopup="dialog"
+                onClick={() => setRemoving(file)}
+                aria-label={`${t('remove')} ${file.fileName}`}
+              >
+                {t('remove')}
+              </Button>
+            </Group>
           </Group>
-        </Group>
+          <SignatureBadge signature={file.signature} fileName={file.fileName} />
+        </Stack>
       ))}
       <FileButton onChange={(file) => file && run(() => add.mutateAsync(file))}>
         {(props) => (

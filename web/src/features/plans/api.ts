@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { FileSignatureSummary } from '../../../../core/files/signature-views.ts';
 import type {
   AgencyMatch,
   Cascade,
@@ -27,6 +28,14 @@ export interface PlanPreview {
   plan: ParsedPlan;
   agencies: AgencyMatch[];
   text: string;
+  /** The source's digital signatures when it was a PDF (null otherwise). */
+  signature?: FileSignatureSummary | null;
+}
+
+/** A plan read from a file: the file's name and what its signatures say, shown beside it on review. */
+export interface PlanSource {
+  fileName: string;
+  signature: FileSignatureSummary | null;
 }
 
 export function usePlans(params: { q: string; page: number; perPage: number; sort: string }) {
@@ -55,11 +64,15 @@ export function usePlan(id: number) {
 /** A file is previewed at once, or (a scan) answered with the job recognising it. */
 export function previewPlan(
   source: { text: string } | { file: File },
-): Promise<PlanPreview | { jobId: number }> {
+): Promise<PlanPreview | { jobId: number; signature?: FileSignatureSummary | null }> {
   if ('text' in source) return api<PlanPreview>('POST', '/api/plans/preview', { text: source.text });
   const form = new FormData();
   form.append('file', source.file);
-  return api<PlanPreview | { jobId: number }>('POST', '/api/plans/preview-file', form);
+  return api<PlanPreview | { jobId: number; signature: FileSignatureSummary | null }>(
+    'POST',
+    '/api/plans/preview-file',
+    form,
+  );
 }
 
 /** The job kind recognising a scanned plan (server/plans/plan-file.ts) and what it carries when done. */

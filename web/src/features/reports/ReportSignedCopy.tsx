@@ -1,5 +1,6 @@
 import { Anchor, Button, FileButton, Group, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { SignatureBadge } from '../../components/SignatureBadge.tsx';
 import { formatDateTimeVi, useT } from '../../i18n/locale.tsx';
 import { useAttachSignedCopy, useSignedCopies } from './api.ts';
 
@@ -54,14 +55,15 @@ export function ReportSignedCopy({ reportId, canAttach }: { reportId: number; ca
         </Text>
       )}
       {copies?.map((copy) => (
-        <Text key={copy.id} size="sm">
-          <Anchor href={`/api/reports/${reportId}/signed-copies/${copy.id}`} download>
+        <Group key={copy.id} gap={6}>
+          <Anchor size="sm" href={`/api/reports/${reportId}/signed-copies/${copy.id}`} download>
             {copy.fileName}
-          </Anchor>{' '}
+          </Anchor>
+          <SignatureBadge signature={copy.signature} fileName={copy.fileName} />
           <Text span size="xs" c="dimmed">
             {formatDateTimeVi(copy.uploadedAt)} · {copy.uploadedBy ?? ''}
           </Text>
-        </Text>
+        </Group>
       ))}
     </Stack>
   );

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import type { PeriodChoice } from '../../../../core/periods/period-choices.ts';
+import type { Evidence } from '../../../../core/plans/plan-views.ts';
 import type { ReportStatus } from '../../../../core/reports/report.ts';
 import { api, queryString } from '../../api/client.ts';
 
@@ -178,13 +179,7 @@ export const useConsolidatedDraft = (planId: number | null, period: string) =>
     enabled: planId !== null,
   });
 
-export interface SignedCopy {
-  id: number;
-  fileName: string;
-  size: number;
-  uploadedAt: string;
-  uploadedBy: string | null;
-}
+export type SignedCopy = Evidence;
 
 export const useSignedCopies = (reportId: number) =>
   useQuery({
