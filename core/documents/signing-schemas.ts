@@ -1,7 +1,6 @@
 import { z } from 'zod';
+import { fileSignatureSummarySchema } from '../files/signature-views.ts';
 import { issuedDocumentSchema } from './register-schemas.ts';
-
-const msgSchema = z.object({ vi: z.string(), en: z.string() });
 
 /** An issued document on its way out: its PDF, its signatures as recorded and as its PDF proves them. */
 export const documentSigningSchema = z.object({
@@ -19,19 +18,8 @@ export const documentSigningSchema = z.object({
       byName: z.string().nullable(),
     }),
   ),
-  /** Read from the PDF itself, each signature checked and its chain against the trust list now. */
-  verified: z.array(
-    z.object({
-      signer: z.string().nullable(),
-      organisation: z.string().nullable(),
-      signedAt: z.string().nullable(),
-      timestamped: z.boolean(),
-      intact: z.boolean(),
-      trusted: z.boolean(),
-      changesAfter: z.string(),
-      reason: msgSchema.nullable(),
-    }),
-  ),
+  /** What the current PDF itself proves, each signature checked and trusted against the list now. */
+  signature: fileSignatureSummarySchema.nullable(),
   next: z.enum(['prepare', 'sign', 'seal', 'done', 'void']),
   canPrepare: z.boolean(),
   canSign: z.boolean(),

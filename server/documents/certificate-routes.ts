@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { fieldError, msg } from '../../core/errors.ts';
+import { fieldError, msg, zodMsg } from '../../core/errors.ts';
 import { idParam } from '../../core/ids.ts';
 import { contextOf } from '../auth/policy.ts';
 import type { Db } from '../db/engine.ts';
@@ -32,7 +32,7 @@ const certificateSchema = z.object({
 
 const uploadFieldsSchema = z.object({
   kind: z.enum(['organisation', 'person'], {
-    message: 'Chọn loại chứng thư / Choose the kind of certificate',
+    error: zodMsg('Chọn loại chứng thư.', 'Choose the kind of certificate.'),
   }),
   userId: z.coerce.number().int().positive().optional(),
   password: z.string().max(500),

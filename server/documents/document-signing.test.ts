@@ -124,7 +124,7 @@ describe('signing an issued document', () => {
         organisation: 'UBND tỉnh Hưng Yên',
       }),
     ]);
-    expect(signed.json.verified).toEqual([
+    expect(signed.json.signature.signatures).toEqual([
       expect.objectContaining({ signer: 'Nguyễn Văn A', intact: true, trusted: false, changesAfter: 'none' }),
     ]);
     const [toSeal] = await t.database.db
@@ -139,7 +139,10 @@ describe('signing an issued document', () => {
     expect(sealed.status).toBe(200);
     expect(sealed.json.next).toBe('done');
     expect(
-      sealed.json.verified.map((v: { intact: boolean; changesAfter: string }) => [v.intact, v.changesAfter]),
+      sealed.json.signature.signatures.map((v: { intact: boolean; changesAfter: string }) => [
+        v.intact,
+        v.changesAfter,
+      ]),
     ).toEqual([
       [true, 'signatures-only'],
       [true, 'none'],
@@ -168,7 +171,10 @@ describe('signing an issued document', () => {
       Buffer.from(testPki().caPem),
     );
     const trusted = await head.request('GET', `/api/documents/${entry.id}/signing`);
-    expect(trusted.json.verified.map((v: { trusted: boolean }) => v.trusted)).toEqual([true, true]);
+    expect(trusted.json.signature.signatures.map((v: { trusted: boolean }) => v.trusted)).toEqual([
+      true,
+      true,
+    ]);
 
     // One byte of the signed document changed: pdfsig and Chiso both say so.
     const tampered = Buffer.from(pdf);

@@ -15,7 +15,6 @@ import {
   addSignatureField,
   appearanceLines,
   checkSignedReturn,
-  inspectPdfSignatures,
   type SignatureInspection,
   signPdf,
 } from '../signing/index.ts';
@@ -23,6 +22,7 @@ import { damagedPdf, loadPdf } from '../signing/pdf-update.ts';
 import { type CertificateKind, signingIdentity } from './certificates.ts';
 import { sourceSpec } from './document-sources.ts';
 import { blobOf, holdsOnUnit } from './document-view.ts';
+import { checkFileSignatures, inspectPdf } from './file-signatures.ts';
 import { assertReadsIssuedDocument, canKeepRegister, type RegisterContext } from './register-access.ts';
 import { readSigningSetting } from './signing-settings.ts';
 
@@ -105,7 +105,7 @@ export async function uploadDocumentPdf(
   if (!file.fileName.toLowerCase().endsWith('.pdf'))
     throw new AppError('VALIDATION_FAILED', msg('Cần tệp PDF.', 'A PDF is needed.'));
   assertContentMatches('.pdf', file.data);
-  const inspection = await inspectPdfSignatures(file.data);
+  const inspection = await inspectPdf(file.data);
   if (!inspection.signed) return keepPrepared(ctx, id, file.data, await lastPageBox(file.data), 'upload');
   assertIntact(inspection.signatures);
   return mutate(ctx, async (tx, audit) => {
@@ -116,6 +116,7 @@ export async function uploadDocumentPdf(
         'The document already has its PDF: a signed copy must be the one Chiso prepared (Download to sign outside).',
       );
     const sha256 = await storeBlob(tx, file.data);
+    await checkFileSignatures(tx, sha256, file.data);
     await tx
       .update(issuedDocuments)
       .set({ pdfSha256: sha256, signedPdfSha256: sha256, preparedAt: nowOf(ctx), status: 'signed' })
@@ -272,6 +273,7 @@ export async function signDocument(
       ...(tsaUrl && { tsaUrl, onTimestampFailure: 'sign-without' as const }),
     });
     const sha256 = await storeBlob(tx, output);
+    await checkFileSignatures(tx, sha256, output);
     const subject = loaded.identity.subject;
     await tx.insert(documentSignatures).values({
       documentId: id,
@@ -392,7 +394,7 @@ export async function returnSigned(
   const prepared = await blobOf(ctx.db, document.awaitingSha256);
   const check = await checkSignedReturn(prepared, file.data);
   if (!check.ok) throw new AppError('VALIDATION_FAILED', check.reason);
-  const inspection = await inspectPdfSignatures(file.data);
+  const inspection = await inspectPdf(file.data);
   const added = inspection.signatures.filter(
     (signature) => (signature.byteRange.at(-2) ?? 0) >= prepared.length,
   );
@@ -405,6 +407,7 @@ export async function returnSigned(
         'The document just changed: download it again to sign.',
       );
     const sha256 = await storeBlob(tx, file.data);
+    await checkFileSignatures(tx, sha256, file.data);
     await recordOutside(ctx, tx, current, added, sha256);
     await tx
       .update(issuedDocuments)

@@ -1,14 +1,12 @@
 import { asc, eq } from 'drizzle-orm';
 import { type Grant, type Permission, roleHasPermission } from '../../core/auth/roles.ts';
-import type { Msg } from '../../core/errors.ts';
 import { nowOf } from '../clock.ts';
 import type { DbOrTx } from '../db/engine.ts';
 import { blobs, documentSignatures, users } from '../db/schema/index.ts';
-import { evaluateTrust, inspectPdfSignatures } from '../signing/index.ts';
 import { signingIdentityFacts } from './certificates.ts';
+import { fileSignatureSummaries } from './file-signatures.ts';
 import { assertReadsIssuedDocument, type RegisterContext } from './register-access.ts';
 import { getIssuedDocument } from './register-queries.ts';
-import { readSigningSetting } from './signing-settings.ts';
 
 /**
  * Signing is done in one's own unit only: the permission by a grant on the document's unit itself, not
@@ -28,42 +26,10 @@ export interface SignatureView {
   byName: string | null;
 }
 
-export interface VerifiedSignature {
-  signer: string | null;
-  organisation: string | null;
-  signedAt: string | null;
-  timestamped: boolean;
-  intact: boolean;
-  trusted: boolean;
-  changesAfter: string;
-  reason: Msg | null;
-}
-
 export async function blobOf(db: DbOrTx, sha256: string): Promise<Buffer> {
   const [blob] = await db.select({ data: blobs.data }).from(blobs).where(eq(blobs.sha256, sha256));
   if (!blob) throw new Error(`blob ${sha256} is missing`);
   return blob.data;
-}
-
-/** What the document's current PDF says of its signatures, trusted against the list as it is now. */
-export async function verifyPdf(db: DbOrTx, data: Buffer, now: Date): Promise<VerifiedSignature[]> {
-  const inspection = await inspectPdfSignatures(data);
-  const { trustRoots } = await readSigningSetting(db);
-  const trust = evaluateTrust(
-    inspection,
-    trustRoots.map((root) => root.pem),
-    now,
-  );
-  return inspection.signatures.map((signature, at) => ({
-    signer: signature.signer,
-    organisation: signature.organisation,
-    signedAt: signature.signedAt,
-    timestamped: signature.timestamped,
-    intact: signature.intact,
-    trusted: trust[at]?.trusted ?? false,
-    changesAfter: signature.changesAfter,
-    reason: signature.reason ?? trust[at]?.reason ?? null,
-  }));
 }
 
 /** The next step of a document on its way out: prepare its PDF, the head signs, the clerk seals. */
@@ -89,8 +55,10 @@ export async function documentSigning(ctx: RegisterContext, id: number) {
     .orderBy(asc(documentSignatures.id));
   const now = nowOf(ctx);
   const current = document.signedPdfSha256 ?? document.pdfSha256;
-  const verified =
-    current && signatures.length > 0 ? await verifyPdf(ctx.db, await blobOf(ctx.db, current), now) : [];
+  // What the PDF itself proves, read once when it was stored and judged against the trust list now.
+  const signature = current
+    ? ((await fileSignatureSummaries(ctx.db, [current], now)).get(current) ?? null)
+    : null;
   const sealed = signatures.some((signature) => signature.kind === 'organisation');
   const personSigned = signatures.some((signature) => signature.kind !== 'organisation');
   const next: NextStep =
@@ -126,7 +94,7 @@ export async function documentSigning(ctx: RegisterContext, id: number) {
         signedAt: signature.signedAt.toISOString(),
       }),
     ),
-    verified,
+    signature,
     next,
     canPrepare: mayPrepare,
     canSign,

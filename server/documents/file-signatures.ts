@@ -3,10 +3,10 @@ import { type Msg, msg } from '../../core/errors.ts';
 import type { FileSignatureSummary, SignatureVerdict } from '../../core/files/signature-views.ts';
 import type { DbOrTx } from '../db/engine.ts';
 import { blobs, fileSignatureChecks } from '../db/schema/index.ts';
+import { readOfficeFile } from '../files/office.ts';
 import {
   evaluateTrust,
   INSPECTION_REASONS,
-  inspectPdfSignatures,
   type PdfInspection,
   type SignatureInspection,
 } from '../signing/index.ts';
@@ -26,6 +26,21 @@ const isPdf = (data: Buffer) => {
   return at >= 0 && at <= 1024;
 };
 
+/** A signed PDF names its signed range; one that does not is unsigned, known without parsing it. */
+const UNSIGNED: PdfInspection = { signed: false, signatures: [] };
+
+/** Signature reading is bounded in time and memory: a crafted PDF must not hold the server. */
+export const INSPECTION_TIME_LIMIT_MS = 20_000;
+
+/**
+ * What a PDF's signatures say, read in a worker thread (the office worker, under its memory limit and a
+ * time limit): a file naming no /ByteRange is unsigned and is not parsed at all.
+ */
+export async function inspectPdf(data: Buffer): Promise<PdfInspection> {
+  if (data.indexOf('/ByteRange', 0, 'latin1') < 0) return UNSIGNED;
+  return readOfficeFile({ kind: 'pdf-signatures', data, timeLimitMs: INSPECTION_TIME_LIMIT_MS });
+}
+
 /** What is stored: the inspection as it comes, made plain JSON (its messages, PEMs and numbers). */
 const storable = (inspection: PdfInspection): PdfInspection => JSON.parse(JSON.stringify(inspection));
 
@@ -41,7 +56,7 @@ export async function checkFileSignatures(tx: DbOrTx, sha256: string, data: Buff
     .from(fileSignatureChecks)
     .where(inArray(fileSignatureChecks.sha256, [sha256]));
   if (known) return;
-  const result = storable(await inspectPdfSignatures(data));
+  const result = storable(await inspectPdf(data));
   await tx.insert(fileSignatureChecks).values({ sha256, result }).onConflictDoNothing();
 }
 
@@ -129,7 +144,7 @@ export async function fileSignatureSummaries(
       .from(blobs)
       .where(inArray(blobs.sha256, missing));
     for (const { sha256, data } of contents) {
-      const result = storable(await inspectPdfSignatures(data));
+      const result = storable(await inspectPdf(data));
       // A derived record of the content, not a change anyone made: nothing to audit.
       await db.insert(fileSignatureChecks).values({ sha256, result }).onConflictDoNothing();
       inspections.set(sha256, result);
@@ -150,7 +165,7 @@ export async function readFileSignatures(
   now: Date,
 ): Promise<FileSignatureSummary | null> {
   if (!file.fileName.toLowerCase().endsWith('.pdf') || !isPdf(file.data)) return null;
-  const inspection = await inspectPdfSignatures(file.data);
+  const inspection = await inspectPdf(file.data);
   const roots = (await readSigningSetting(db)).trustRoots.map((root) => root.pem);
   return summariseSignatures(inspection, roots, now);
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { hasInstallationPermission } from '../../core/auth/roles.ts';
-import { AppError, msg } from '../../core/errors.ts';
+import { AppError, msg, zodMsg } from '../../core/errors.ts';
 import { versionOrNewSchema } from '../../core/ids.ts';
 import { contextOf } from '../auth/policy.ts';
 import type { Db, DbOrTx } from '../db/engine.ts';
@@ -55,8 +55,10 @@ const tsaSchema = z.object({
     .trim()
     .max(500)
     .refine((value) => value === '' || /^https?:\/\/[^\s]+$/i.test(value), {
-      message:
-        'Địa chỉ phải bắt đầu bằng http:// hoặc https:// / The address must start with http:// or https://',
+      error: zodMsg(
+        'Địa chỉ phải bắt đầu bằng http:// hoặc https://.',
+        'The address must start with http:// or https://.',
+      ),
     }),
   version: versionOrNewSchema,
 });

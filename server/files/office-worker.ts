@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../../core/errors.ts';
+import { inspectPdfSignatures } from '../signing/inspect.ts';
 import type { OfficeKind } from './office.ts';
 import { parseDocx, parseWorkbook, parseXlsx } from './office-parse.ts';
 import { readPdfPages, renderPdfPage } from './pdf-parse.ts';
@@ -27,6 +28,8 @@ const parse = (): Promise<unknown> => {
       return readPdfPages(data);
     case 'pdf-page':
       return renderPdfPage(data, page ?? 1, dpi ?? 300);
+    case 'pdf-signatures':
+      return inspectPdfSignatures(buffer);
   }
 };
 try {

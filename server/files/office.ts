@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { AppError, type AppErrorDetails, type ErrorCode, type Msg, msg } from '../../core/errors.ts';
 import type { LaidOutPage } from '../../core/text/page-lines.ts';
+import type { PdfInspection } from '../signing/inspect.ts';
 import { slots } from './slots.ts';
 import type { NamedTable, Table } from './tabular.ts';
 
@@ -11,8 +12,11 @@ import type { NamedTable, Table } from './tabular.ts';
 export const OFFICE_MEMORY_MB = 512;
 export const OFFICE_TIME_LIMIT_MS = 60_000;
 
-/** 'workbook': every sheet of an .xlsx by name; 'pdf': a PDF's text layer; 'pdf-page': one page drawn as a PNG. */
-export type OfficeKind = 'docx' | 'xlsx' | 'workbook' | 'pdf' | 'pdf-page';
+/**
+ * 'workbook': every sheet of an .xlsx by name; 'pdf': a PDF's text layer; 'pdf-page': one page drawn as a
+ * PNG; 'pdf-signatures': what a PDF's signatures say (server/signing's inspection).
+ */
+export type OfficeKind = 'docx' | 'xlsx' | 'workbook' | 'pdf' | 'pdf-page' | 'pdf-signatures';
 
 interface Options {
   kind: OfficeKind;
@@ -36,6 +40,7 @@ export async function readOfficeFile(options: Options & { kind: 'pdf' }): Promis
 export async function readOfficeFile(
   options: Options & { kind: 'pdf-page' },
 ): Promise<{ png: Uint8Array; pageCount: number }>;
+export async function readOfficeFile(options: Options & { kind: 'pdf-signatures' }): Promise<PdfInspection>;
 export async function readOfficeFile(options: Options): Promise<unknown> {
   return inSlot(() => parseInWorker(options));
 }
