@@ -148,6 +148,7 @@ describe('signing an issued document', () => {
       [true, 'none'],
     ]);
 
+    expect(sealed.json.signature.verdict).toBe('untrusted');
     const pdf = await pdfOf(head, entry.id);
     expect(await pdfsigValidations(pdf)).toEqual(['Signature is Valid.', 'Signature is Valid.']);
     const text = await poppler('pdftotext', [], pdf);
@@ -175,6 +176,7 @@ describe('signing an issued document', () => {
       true,
       true,
     ]);
+    expect(trusted.json.signature.verdict).toBe('valid');
 
     // One byte of the signed document changed: pdfsig and Chiso both say so.
     const tampered = Buffer.from(pdf);
