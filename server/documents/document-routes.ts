@@ -9,6 +9,7 @@ import type { Db } from '../db/engine.ts';
 import { sendDownload } from '../http/downloads.ts';
 import { uploadedFile } from '../http/uploads.ts';
 import {
+  awaitingPdf,
   currentPdf,
   prepareDocument,
   prepareOutside,
@@ -111,14 +112,23 @@ export async function documentRoutes(app: FastifyInstance, { db, secret }: { db:
       config: register,
       schema: {
         tags,
-        summary: 'Tải về bản PDF có sẵn ô chữ ký để ký bằng USB token hoặc dịch vụ ký từ xa',
+        summary: 'Chuẩn bị bản PDF có sẵn ô chữ ký để ký bằng USB token hoặc dịch vụ ký từ xa',
         params,
+        response: { 200: documentSigningSchema },
       },
     },
+    async (request) => {
+      await prepareOutside(contextOf(request, db), request.params.id);
+      return view(request, request.params.id);
+    },
+  );
+  api.get(
+    '/api/documents/:id/outside.pdf',
+    { config: register, schema: { tags, summary: 'Tải bản PDF đã chuẩn bị để ký ngoài Chiso', params } },
     async (request, reply) => {
-      const { data, number } = await prepareOutside(contextOf(request, db), request.params.id);
+      const { data, number } = await awaitingPdf(contextOf(request, db), request.params.id);
       return sendDownload(reply, {
-        fileName: `${fileNamePart(`Văn bản ${number}`)} - để ký.pdf`,
+        fileName: `${fileNamePart(`Văn bản ${number} - để ký`)}.pdf`,
         contentType: PDF,
         data,
       });

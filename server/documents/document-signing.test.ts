@@ -212,10 +212,12 @@ describe('signing an issued document', () => {
     const upload = await clerk.upload(`/api/documents/${entry.id}/pdf`, 'cong-van.pdf', source);
     expect(upload.status).toBe(200);
     expect(upload.json.next).toBe('sign');
+    const ready = await head.request('POST', `/api/documents/${entry.id}/outside`);
+    expect(ready.json).toMatchObject({ awaitingOutside: true });
     const download = await t.app.inject({
-      method: 'POST',
-      url: `/api/documents/${entry.id}/outside`,
-      headers: { cookie: head.cookie, 'x-csrf-token': head.csrf },
+      method: 'GET',
+      url: `/api/documents/${entry.id}/outside.pdf`,
+      headers: { cookie: clerk.cookie },
     });
     expect(download.statusCode).toBe(200);
     const prepared = download.rawPayload;

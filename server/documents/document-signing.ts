@@ -466,3 +466,17 @@ export async function currentPdf(
     signed: document.signedPdfSha256 !== null,
   };
 }
+
+/** The PDF handed out to be signed outside, as it was handed out. */
+export async function awaitingPdf(
+  ctx: RegisterContext,
+  id: number,
+): Promise<{ data: Buffer; number: string }> {
+  const { document } = await assertReadsIssuedDocument(ctx, id);
+  if (!document.awaitingSha256)
+    throw new AppError(
+      'NOT_FOUND',
+      msg('Văn bản chưa được chuẩn bị để ký ngoài.', 'The document was not prepared to sign outside.'),
+    );
+  return { data: await blobOf(ctx.db, document.awaitingSha256), number: document.number };
+}

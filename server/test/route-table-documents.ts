@@ -96,6 +96,12 @@ export const DOCUMENT_ROUTE_TABLE: Record<string, TableRow> = {
     own: '403 403 403 403 200 403 403 401',
     other: '403 403 404 403 404 403 403 401',
   },
+  // Nothing was handed out to sign outside here: the register's keepers are told so (404).
+  'GET /api/documents/:id/outside.pdf': {
+    call: async ({ world, side }) => ({ url: `/api/documents/${await prepared(world, side)}/outside.pdf` }),
+    own: '404 404 404 403 404 403 403 401',
+    other: '404 404 404 403 404 403 403 401',
+  },
   // Nothing was handed out to sign outside: the head is told to download it first (409).
   'POST /api/documents/:id/return': {
     call: async ({ world, side }) => ({
