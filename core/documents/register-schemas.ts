@@ -68,6 +68,9 @@ export const registerListQuery = listQuery(REGISTER_SORT_FIELDS, '-number').exte
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   type: z.enum(REGISTER_TYPE_CODES).optional(),
   status: z.enum(REGISTER_STATUS_CODES).optional(),
+  /** The entries of one Chiso document ("plan" and its id: the plan's number and its signing). */
+  sourceKind: z.enum(SOURCE_KIND_CODES).optional(),
+  sourceId: z.string().trim().min(1).max(100).optional(),
 });
 export type RegisterListQuery = z.output<typeof registerListQuery>;
 

@@ -17,6 +17,7 @@ import type { RegisterContext } from './register-access.ts';
 export async function sourceSpec(
   ctx: RegisterContext,
   entry: {
+    unitId: number;
     sourceKind: string;
     sourceId: string | null;
     number: string;
@@ -25,10 +26,18 @@ export async function sourceSpec(
   },
 ): Promise<DocumentSpec> {
   const spec = await specOf(ctx, entry.sourceKind, entry.sourceId);
+  // A plan typed in Chiso may name no issuer or place: the issuing unit's own.
+  const unit = await loadUnit(ctx.db, entry.unitId);
+  const [province] = await ctx.db
+    .select({ name: units.name })
+    .from(units)
+    .where(eq(units.id, pathIds(unit.path)[0] ?? 0));
   return {
     ...spec,
     head: {
       ...spec.head,
+      issuer: spec.head.issuer ?? issuerOfUnit(unit),
+      place: spec.head.place ?? placeOfIssuingUnit(unit, province?.name ?? null),
       number: entry.number,
       issuedOn: entry.issuedOn,
       year: Number(entry.issuedOn.slice(0, 4)),

@@ -62,6 +62,8 @@ export async function listRegister(ctx: RegisterContext, query: RegisterListQuer
   if (query.year !== undefined) conditions.push(eq(issuedDocuments.year, query.year));
   if (query.type !== undefined) conditions.push(eq(issuedDocuments.type, query.type));
   if (query.status !== undefined) conditions.push(eq(issuedDocuments.status, query.status));
+  if (query.sourceKind !== undefined) conditions.push(eq(issuedDocuments.sourceKind, query.sourceKind));
+  if (query.sourceId !== undefined) conditions.push(eq(issuedDocuments.sourceId, query.sourceId));
   if (query.q) conditions.push(like(issuedDocuments.search, searchPattern(query.q)));
   const where = and(...conditions);
   const { field, direction } = parseSort(query.sort);

@@ -13,6 +13,7 @@ import { DialoguePage } from './features/dialogues/DialoguePage.tsx';
 import { DialoguesPage } from './features/dialogues/DialoguesPage.tsx';
 import { DisclosuresPage } from './features/disclosures/DisclosuresPage.tsx';
 import { ObligationPage } from './features/disclosures/ObligationPage.tsx';
+import { DocumentPage } from './features/documents/DocumentPage.tsx';
 import { RegisterPage } from './features/documents/RegisterPage.tsx';
 import { FeedbackInboxPage } from './features/feedback/FeedbackInboxPage.tsx';
 import { FeedbackItemPage } from './features/feedback/FeedbackItemPage.tsx';
@@ -83,6 +84,7 @@ const routeTree = rootRoute.addChildren([
     page('/plans/import', ImportPlanPage),
     page('/plans/remediation', RemediationPlanPage),
     page('/documents/register', RegisterPage),
+    page('/documents/$documentId', DocumentPage),
     page('/plans/$planId', PlanPage),
     page('/tasks', TasksPage),
     page('/reports', ReportsPage),

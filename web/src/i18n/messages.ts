@@ -1,6 +1,7 @@
 import { DIALOGUE_MESSAGES } from './dialogue-messages.ts';
 import { DISCLOSURE_MESSAGES } from './disclosure-messages.ts';
 import { DOCUMENT_MESSAGES } from './document-messages.ts';
+import { DOCUMENT_SIGNING_MESSAGES } from './document-signing-messages.ts';
 import { FEEDBACK_MESSAGES } from './feedback-messages.ts';
 import { FILE_SIGNATURE_MESSAGES } from './file-signature-messages.ts';
 import { OVERVIEW_MESSAGES } from './overview-messages.ts';
@@ -22,6 +23,7 @@ export const MESSAGES = {
   ...PROJECT_MESSAGES,
   ...RECEPTION_MESSAGES,
   ...DOCUMENT_MESSAGES,
+  ...DOCUMENT_SIGNING_MESSAGES,
   ...PAPI_MESSAGES,
   ...OVERVIEW_MESSAGES,
   ...PUBLIC_SITE_MESSAGES,

@@ -1,5 +1,18 @@
-import { Badge, Button, Card, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
+import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { PERMISSIONS, type Role } from '../../../../core/auth/roles.ts';
 import { REGISTER_STATUS_CODES, REGISTER_STATUSES, typeName } from '../../../../core/documents/register.ts';
@@ -174,7 +187,18 @@ export function RegisterPage() {
             <Card key={document.id} withBorder padding="sm" data-number={document.number}>
               <Stack gap={4}>
                 <Group justify="space-between" wrap="nowrap">
-                  <Text fw={600}>{document.number}</Text>
+                  <Anchor
+                    renderRoot={(props) => (
+                      <Link
+                        {...props}
+                        to="/documents/$documentId"
+                        params={{ documentId: String(document.id) }}
+                      />
+                    )}
+                    fw={600}
+                  >
+                    {document.number}
+                  </Anchor>
                   <StatusBadge document={document} />
                 </Group>
                 <Text size="sm" c="dimmed">
@@ -211,7 +235,19 @@ export function RegisterPage() {
           <Table.Tbody>
             {data?.items.map((document) => (
               <Table.Tr key={document.id} data-number={document.number}>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{document.number}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  <Anchor
+                    renderRoot={(props) => (
+                      <Link
+                        {...props}
+                        to="/documents/$documentId"
+                        params={{ documentId: String(document.id) }}
+                      />
+                    )}
+                  >
+                    {document.number}
+                  </Anchor>
+                </Table.Td>
                 <Table.Td>{formatDateVi(document.issuedOn)}</Table.Td>
                 <Table.Td>
                   {document.title}

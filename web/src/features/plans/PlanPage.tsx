@@ -28,6 +28,7 @@ import { assigneeNames } from '../../../../core/units/groups.ts';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { fill } from '../../i18n/fill.ts';
 import { formatNumber, useT } from '../../i18n/locale.tsx';
+import { SourceDocument } from '../documents/SourceDocument.tsx';
 import { AddTaskDialog } from './AddTaskDialog.tsx';
 import { type PlanDetail, type PlanItem, usePlan } from './api.ts';
 import { CascadePanel } from './CascadePanel.tsx';
@@ -110,6 +111,7 @@ export function PlanPage() {
           </Badge>
         )}
       </Group>
+      {plan.status !== 'draft' && <SourceDocument kind="plan" id={plan.id} />}
       {plan.status === 'draft' && (
         <Alert color="yellow" variant="light">
           {t('planDraftNote')}

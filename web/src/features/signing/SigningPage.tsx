@@ -230,7 +230,7 @@ function UploadCertificate({ unitId, onDone }: { unitId: number; onDone: () => v
   const people = useQuery({
     queryKey: ['users', 'signers', debounced],
     queryFn: () =>
-      api<ListResult<UserView>>('GET', `/api/users${queryString({ search: debounced, limit: 20 })}`),
+      api<ListResult<UserView>>('GET', `/api/users${queryString({ q: debounced, perPage: 20 })}`),
     enabled: kind === 'person',
   });
   const [done, setDone] = useState<string | null>(null);
