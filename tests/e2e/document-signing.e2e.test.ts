@@ -25,7 +25,7 @@ async function session(username: string) {
     body: JSON.stringify({ username, password: server.logins.get(username) }),
   });
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const { csrfToken, user } = (await login.json()) as { csrfToken: string; user: { userId: number } };
+  const { csrfToken, user } = (await login.json()) as { csrfToken: string; user: { id: number } };
   const upload = async (
     path: string,
     file: { name: string; data: Buffer },
@@ -42,7 +42,7 @@ async function session(username: string) {
     if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
     return response.json() as Promise<{ id: number; version: number }>;
   };
-  return { userId: user.userId, upload };
+  return { userId: user.id, upload };
 }
 
 async function newPage(size: { width: number; height: number }): Promise<Page> {
@@ -89,7 +89,7 @@ beforeAll(async () => {
     name: 'goc.pem',
     data: Buffer.from(caPem),
   });
-  // The ward's own plan, issued: the register gives it its number.
+  // The ward's own plan.
   const head = await apiAs(server, 'chutich.phohien');
   const saved = await head('POST', '/api/plans', {
     unitId: phoHien,
@@ -120,8 +120,17 @@ beforeAll(async () => {
   });
   if (saved.status !== 201) throw new Error(`plan: ${saved.status} ${JSON.stringify(saved.json)}`);
   planId = saved.json.id;
-  const issued = await head('POST', `/api/plans/${planId}/issue`, { version: saved.json.version });
-  if (issued.status !== 200) throw new Error(`issue: ${issued.status} ${JSON.stringify(issued.json)}`);
+  // Its number from the ward's register of outgoing documents.
+  const clerk = await apiAs(server, 'vanthu.phohien');
+  const numbered = await clerk('POST', '/api/documents/register', {
+    unitId: phoHien,
+    type: 'KH',
+    title: TITLE,
+    signerName: 'Nguyễn Văn A',
+    sourceKind: 'plan',
+    sourceId: String(planId),
+  });
+  if (numbered.status !== 201) throw new Error(`number: ${numbered.status} ${JSON.stringify(numbered.json)}`);
 }, 180_000);
 afterAll(async () => {
   await browser?.close();
@@ -168,9 +177,9 @@ describe('signing the ward’s plan', () => {
       .getByRole('link', { name: /^01\/KH-/ })
       .first()
       .click();
-    await clerk.getByRole('button', { name: 'Đóng dấu số' }).click();
+    await clerk.getByRole('button', { name: 'Đóng dấu số', exact: true }).click();
     const seal = clerk.getByRole('dialog', { name: /^Đóng dấu số văn bản 01\/KH-/ });
-    await seal.getByRole('button', { name: 'Đóng dấu số' }).click();
+    await seal.getByRole('button', { name: 'Đóng dấu số', exact: true }).click();
     await clerk.getByText('Văn bản đã được ký số và đóng dấu số: sẵn sàng phát hành.').waitFor();
     await clerk.getByText('Con dấu số của cơ quan', { exact: true }).waitFor();
     expect(await clerk.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);

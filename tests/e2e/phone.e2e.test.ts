@@ -169,6 +169,8 @@ describe('every page the navigation offers fits a 390 px phone', () => {
         '/units',
         '/users',
         '/audit',
+        // Digital signatures: the units' certificates, the trust list.
+        '/signing',
         '/account',
       ],
     ],

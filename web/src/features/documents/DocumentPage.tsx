@@ -136,6 +136,7 @@ export function DocumentPage() {
             {WRITTEN_BY_CHISO.has(document.sourceKind) && (
               <Button
                 onClick={() => step.mutate('prepare')}
+                variant={document.pdfSha256 ? 'default' : 'filled'}
                 loading={step.isPending && step.variables === 'prepare'}
               >
                 {document.pdfSha256 ? t('documentPrepareAgain') : t('documentPrepare')}
