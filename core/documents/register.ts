@@ -73,3 +73,13 @@ export function readHandNumber(
   const type = documentTypeOf(match[3] ?? '') ?? LETTER_TYPE;
   return { seq, symbol, type, number: `${match[1]}/${symbol}` };
 }
+
+/** The kinds of document Chiso writes itself, so the register prepares their PDF; any other is brought as a PDF. */
+export const WRITTEN_BY_CHISO: readonly SourceKind[] = [
+  'plan',
+  'remediation',
+  'report',
+  'apology',
+  'chasing',
+  'quarter_list',
+];

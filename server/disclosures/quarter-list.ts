@@ -15,7 +15,7 @@ import { nowOf, todayOf } from '../clock.ts';
 import type { Db } from '../db/engine.ts';
 import { disclosureObligations, disclosureRecords, units } from '../db/schema/index.ts';
 import { DOCUMENT_FORMATS, type DocumentFormat, renderDocumentFile } from '../files/document-render.ts';
-import type { TableSpec } from '../files/document-spec.ts';
+import type { DocumentSpec, TableSpec } from '../files/document-spec.ts';
 import { sendDownload } from '../http/downloads.ts';
 import { issuerOfUnit, placeOfIssuingUnit } from '../plans/plan-document.ts';
 import { assertReadsUnitRegister, type DisclosureContext } from './disclosure-access.ts';
@@ -103,6 +103,16 @@ export async function quarterListDocument(
   quarter: string,
   format: DocumentFormat = 'docx',
 ) {
+  const { spec, stem, lines } = await quarterListSpec(ctx, unitId, quarter);
+  return { ...(await renderDocumentFile(spec, format, stem)), lines };
+}
+
+/** The quarter's list as the description its .docx and PDF are made from (the register prepares it to sign). */
+export async function quarterListSpec(
+  ctx: DisclosureContext,
+  unitId: number,
+  quarter: string,
+): Promise<{ spec: DocumentSpec; stem: string; lines: number }> {
   const { unit, period, lines } = await quarterLines(ctx, unitId, quarter);
   const [province] = await ctx.db
     .select({ name: units.name })
@@ -122,7 +132,7 @@ export async function quarterListDocument(
     numeric: [true, false, false, false],
     widths: [7, 36, 17, 40],
   };
-  const spec = {
+  const spec: DocumentSpec = {
     head: {
       issuer,
       number: null,
@@ -155,7 +165,7 @@ export async function quarterListDocument(
     recipients: ['Thường trực HĐND', 'Ủy ban MTTQ Việt Nam cùng cấp', 'Các thôn, tổ dân phố (để niêm yết)'],
   };
   const stem = fileNamePart(`Danh sách công khai ${periodName(period)} ${unit.name}`);
-  return { ...(await renderDocumentFile(spec, format, stem)), lines: lines.length };
+  return { spec, stem, lines: lines.length };
 }
 
 export async function quarterListRoutes(app: FastifyInstance, { db }: { db: Db }) {

@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, notifications } from '../db/schema/index.ts';
 import { signPdf } from '../signing/index.ts';
+import { recordObligation } from '../test/disclosure-register.ts';
 import { buildPlan, COMMUNE_A, COMMUNE_B, signInAs } from '../test/factories.ts';
 import {
   buildUser,
@@ -244,5 +245,32 @@ describe('signing an issued document', () => {
       'Signature is Valid.',
       'Signature is Valid.',
     ]);
+  });
+
+  it('the quarter’s list of disclosures, written by Chiso from the register’s entry, signed by the head', async () => {
+    await recordObligation(
+      head,
+      unitA,
+      { itemCode: 'HO_NGHEO', title: 'Danh sách hộ nghèo năm 2027', decisionDate: '02/11/2026' },
+      [{ place: 'office', from: '04/11/2026' }],
+    );
+    const taken = await clerk.request('POST', '/api/documents/register', {
+      unitId: unitA,
+      type: 'TB',
+      title: 'Danh sách thông tin đã công khai quý IV năm 2026',
+      issuedOn: '2026-12-06',
+      sourceKind: 'quarter_list',
+      sourceId: '2026Q4',
+    });
+    expect(taken.status).toBe(201);
+    const prepared = await head.request('POST', `/api/documents/${taken.json.id}/prepare`);
+    expect(prepared.status).toBe(200);
+    const signed = await head.request('POST', `/api/documents/${taken.json.id}/sign`);
+    expect(signed.json.next).toBe('seal');
+    const pdf = await pdfOf(head, taken.json.id);
+    expect(await pdfsigValidations(pdf)).toEqual(['Signature is Valid.']);
+    const text = await poppler('pdftotext', [], pdf);
+    expect(text).toContain(`Số: ${taken.json.number}`);
+    expect(text).toContain('Danh sách hộ nghèo năm 2027');
   });
 });

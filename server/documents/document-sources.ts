@@ -2,9 +2,12 @@ import { eq } from 'drizzle-orm';
 import { AppError, msg } from '../../core/errors.ts';
 import { pathIds } from '../../core/units/unit-tree.ts';
 import { units } from '../db/schema/index.ts';
+import { quarterListSpec } from '../disclosures/quarter-list.ts';
 import type { DocumentSpec } from '../files/document-spec.ts';
+import { apologySpec } from '../indicators/apology-letter.ts';
 import { issuerOfUnit, placeOfIssuingUnit, planToSpec } from '../plans/plan-document.ts';
 import { getPlan } from '../plans/plan-queries.ts';
+import { chasingSpec } from '../reports/chasing-letter.ts';
 import { reportSpec } from '../reports/report-document.ts';
 import { loadUnit } from '../units/unit-access.ts';
 import type { RegisterContext } from './register-access.ts';
@@ -25,7 +28,7 @@ export async function sourceSpec(
     signerName: string | null;
   },
 ): Promise<DocumentSpec> {
-  const spec = await specOf(ctx, entry.sourceKind, entry.sourceId);
+  const spec = await specOf(ctx, entry.sourceKind, entry.sourceId, entry.unitId);
   // A plan typed in Chiso may name no issuer or place: the issuing unit's own.
   const unit = await loadUnit(ctx.db, entry.unitId);
   const [province] = await ctx.db
@@ -46,11 +49,20 @@ export async function sourceSpec(
   };
 }
 
-async function specOf(ctx: RegisterContext, kind: string, id: string | null): Promise<DocumentSpec> {
+async function specOf(
+  ctx: RegisterContext,
+  kind: string,
+  id: string | null,
+  unitId: number | null,
+): Promise<DocumentSpec> {
   const key = Number(id);
   if ((kind === 'plan' || kind === 'remediation') && Number.isInteger(key))
     return planToSpec(await getPlan(ctx, key));
   if (kind === 'report' && Number.isInteger(key)) return (await reportSpec(ctx, key)).spec;
+  // The apology slip by its dossier's code, the chasing letter by its period, the quarter's list by its quarter.
+  if (kind === 'apology' && id) return (await apologySpec(ctx, id)).spec;
+  if (kind === 'chasing' && id) return (await chasingSpec(ctx, id)).spec;
+  if (kind === 'quarter_list' && id && unitId !== null) return (await quarterListSpec(ctx, unitId, id)).spec;
   throw new AppError(
     'CONFLICT',
     msg(

@@ -8,7 +8,7 @@ import { nowOf } from '../clock.ts';
 import { units } from '../db/schema/index.ts';
 import { assertChangesDossier } from '../dossiers/dossier-access.ts';
 import { type DocumentFormat, renderDocumentFile } from '../files/document-render.ts';
-import type { RunSpec } from '../files/document-spec.ts';
+import type { DocumentSpec, RunSpec } from '../files/document-spec.ts';
 import { issuerOfUnit, placeOfIssuingUnit } from '../plans/plan-document.ts';
 import type { IndicatorContext } from './indicator-access.ts';
 
@@ -28,7 +28,16 @@ export async function apologyLetter(
   code: string,
   options: { newDate?: string | undefined; format?: DocumentFormat } = {},
 ) {
-  const format = options.format ?? 'docx';
+  const { spec, stem } = await apologySpec(ctx, code, options);
+  return renderDocumentFile(spec, options.format ?? 'docx', stem);
+}
+
+/** The apology slip as the description its .docx and PDF are made from (the register prepares it to sign). */
+export async function apologySpec(
+  ctx: IndicatorContext,
+  code: string,
+  options: { newDate?: string | undefined } = {},
+): Promise<{ spec: DocumentSpec; stem: string }> {
   const { dossier, unit, procedureName } = await assertChangesDossier(ctx, code);
   const now = nowOf(ctx);
   if (!isLate(dossier, now))
@@ -97,7 +106,7 @@ export async function apologyLetter(
         ]
       : []),
   ];
-  const spec = {
+  const spec: DocumentSpec = {
     head: {
       issuer,
       number: null,
@@ -111,5 +120,5 @@ export async function apologyLetter(
     paragraphs,
     recipients: ['Như trên'],
   };
-  return renderDocumentFile(spec, format, fileNamePart(`Phiếu xin lỗi hồ sơ ${dossier.code}`));
+  return { spec, stem: fileNamePart(`Phiếu xin lỗi hồ sơ ${dossier.code}`) };
 }

@@ -4,7 +4,7 @@ import { formatDateVi } from '../../core/text/dates.ts';
 import { fileNamePart } from '../../core/text/file-names.ts';
 import { todayOf } from '../clock.ts';
 import { type DocumentFormat, renderDocumentFile } from '../files/document-render.ts';
-import type { RunSpec } from '../files/document-spec.ts';
+import type { DocumentSpec, RunSpec } from '../files/document-spec.ts';
 import { overseenUnit } from '../overview/overseen-unit.ts';
 import { placeOfUnit } from '../plans/plan-document.ts';
 import { periodOverview, type ReportContext } from './report-service.ts';
@@ -34,6 +34,15 @@ function unitLine(entry: BoardEntry, index: number): string {
  * that have not sent their report for a period, listing each with its head and phone.
  */
 export async function chasingLetter(ctx: ReportContext, periodCode: string, format: DocumentFormat = 'docx') {
+  const { spec, stem } = await chasingSpec(ctx, periodCode);
+  return renderDocumentFile(spec, format, stem);
+}
+
+/** The chasing letter as the description its .docx and PDF are made from (the register prepares it to sign). */
+export async function chasingSpec(
+  ctx: ReportContext,
+  periodCode: string,
+): Promise<{ spec: DocumentSpec; stem: string }> {
   const board = await periodOverview(ctx, periodCode, {});
   const late = board.units.filter((entry) => entry.toChase);
   const period = periodName(board.period.code, 'vi', { inSentence: true });
@@ -74,7 +83,7 @@ export async function chasingLetter(ctx: ReportContext, periodCode: string, form
     ],
     [{ text: 'Đề nghị các cơ quan, đơn vị quan tâm, thực hiện./.' }],
   ];
-  const spec = {
+  const spec: DocumentSpec = {
     head: {
       issuer: issuer.name,
       number: null,
@@ -91,9 +100,5 @@ export async function chasingLetter(ctx: ReportContext, periodCode: string, form
       ...(issuer.type === 'province' ? ['Chủ tịch, các Phó Chủ tịch UBND tỉnh (để báo cáo)'] : []),
     ],
   };
-  return renderDocumentFile(
-    spec,
-    format,
-    fileNamePart(`Công văn đôn đốc báo cáo ${periodFileName(board.period.code)}`),
-  );
+  return { spec, stem: fileNamePart(`Công văn đôn đốc báo cáo ${periodFileName(board.period.code)}`) };
 }

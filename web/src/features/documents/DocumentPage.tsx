@@ -14,7 +14,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
-import { typeName } from '../../../../core/documents/register.ts';
+import { typeName, WRITTEN_BY_CHISO } from '../../../../core/documents/register.ts';
 import type { DocumentSigning } from '../../../../core/documents/signing-schemas.ts';
 import { formatDateVi } from '../../../../core/text/dates.ts';
 import { api } from '../../api/client.ts';
@@ -23,8 +23,6 @@ import { SignatureBadge } from '../../components/SignatureBadge.tsx';
 import { fill } from '../../i18n/fill.ts';
 import { formatDateTimeVi, useT } from '../../i18n/locale.tsx';
 
-/** Chiso writes these documents itself; any other is brought as a PDF. */
-const WRITTEN_BY_CHISO = new Set(['plan', 'remediation', 'report']);
 const STEP = { prepare: 0, sign: 1, seal: 2, done: 3, void: 0 } as const;
 
 /**
@@ -133,7 +131,7 @@ export function DocumentPage() {
       {data.canPrepare && (
         <Stack gap="xs">
           <Group>
-            {WRITTEN_BY_CHISO.has(document.sourceKind) && (
+            {WRITTEN_BY_CHISO.includes(document.sourceKind) && (
               <Button
                 onClick={() => step.mutate('prepare')}
                 variant={document.pdfSha256 ? 'default' : 'filled'}
