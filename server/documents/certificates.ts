@@ -271,6 +271,9 @@ export interface LoadedIdentity {
   certificateId: number;
   identity: SigningIdentity;
   image: Buffer | null;
+  /** Opened, for the signing worker to read the key itself. */
+  p12: Buffer;
+  password: string;
 }
 
 /**
@@ -327,12 +330,11 @@ export async function signingIdentity(
 ): Promise<LoadedIdentity | null> {
   const row = await usableCertificate(db, unitId, kind, userId, now);
   if (!row) return null;
-  const identity = readPkcs12(
-    open(secret, P12_PURPOSE, row.p12Sealed),
-    openText(secret, PASSWORD_PURPOSE, row.passwordSealed),
-  );
+  const p12 = open(secret, P12_PURPOSE, row.p12Sealed);
+  const password = openText(secret, PASSWORD_PURPOSE, row.passwordSealed);
+  const identity = readPkcs12(p12, password);
   const image = row.imageSha256 ? await imageOf(db, row.imageSha256) : null;
-  return { certificateId: row.id, identity, image };
+  return { certificateId: row.id, identity, image, p12, password };
 }
 
 async function imageOf(db: DbOrTx, sha256: string): Promise<Buffer | null> {

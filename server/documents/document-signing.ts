@@ -3,7 +3,7 @@ import type { PDFPage } from 'pdf-lib';
 import { AppError, msg } from '../../core/errors.ts';
 import { mutate, type ServiceContext } from '../audit/audit-log.ts';
 import { nowOf } from '../clock.ts';
-import type { Tx } from '../db/engine.ts';
+import type { DbOrTx, Tx } from '../db/engine.ts';
 import { documentSignatures, issuedDocuments } from '../db/schema/index.ts';
 import { renderDocument } from '../files/document-render.ts';
 import { storeBlob } from '../files/evidence.ts';
@@ -16,9 +16,9 @@ import {
   appearanceLines,
   checkSignedReturn,
   type SignatureInspection,
-  signPdf,
 } from '../signing/index.ts';
 import { damagedPdf, loadPdf } from '../signing/pdf-update.ts';
+import { signPdfInWorker } from '../signing/sign-in-worker.ts';
 import { type CertificateKind, signingIdentity } from './certificates.ts';
 import { sourceSpec } from './document-sources.ts';
 import { blobOf, holdsOnUnit } from './document-view.ts';
@@ -54,7 +54,7 @@ function assertLive(document: Document) {
     throw refused('Số văn bản này đã hủy: không ký được.', 'This number was voided: it cannot be signed.');
 }
 
-async function signatureCount(tx: Tx, id: number) {
+async function signatureCount(tx: DbOrTx, id: number) {
   const rows = await tx
     .select({ kind: documentSignatures.kind, userId: documentSignatures.userId })
     .from(documentSignatures)
@@ -116,7 +116,7 @@ export async function uploadDocumentPdf(
         'The document already has its PDF: a signed copy must be the one Chiso prepared (Download to sign outside).',
       );
     const sha256 = await storeBlob(tx, file.data);
-    await checkFileSignatures(tx, sha256, file.data);
+    await checkFileSignatures(tx, sha256, file.data, inspection);
     await tx
       .update(issuedDocuments)
       .set({ pdfSha256: sha256, signedPdfSha256: sha256, preparedAt: nowOf(ctx), status: 'signed' })
@@ -190,6 +190,38 @@ function assertIntact(signatures: SignatureInspection[]) {
     );
 }
 
+/** What a signature of `kind` needs of the document as it is; the PDF it signs. */
+function assertSignable(
+  document: Document,
+  signed: { kind: string; userId: number | null }[],
+  kind: CertificateKind,
+  userId: number,
+): string {
+  assertLive(document);
+  const sourceSha = document.signedPdfSha256 ?? document.pdfSha256;
+  if (!sourceSha)
+    throw refused(
+      'Chưa có bản PDF để ký: tạo bản PDF trước.',
+      'There is no PDF to sign yet: prepare it first.',
+    );
+  if (signed.some((signature) => signature.kind === 'organisation'))
+    throw refused(
+      'Văn bản đã đóng dấu số: không ký thêm được.',
+      'The document is sealed: nothing more can be signed.',
+    );
+  if (
+    kind === 'person' &&
+    signed.some((signature) => signature.kind === 'person' && signature.userId === userId)
+  )
+    throw refused('Anh/chị đã ký văn bản này.', 'You have signed this document already.');
+  if (kind === 'organisation' && signed.length === 0)
+    throw refused(
+      'Người có thẩm quyền phải ký trước khi đóng dấu số của cơ quan.',
+      'The competent person signs before the organisation’s seal is applied.',
+    );
+  return sourceSha;
+}
+
 /** Signed in Chiso: the head's own signature ('person') or the unit's seal ('organisation'). */
 export async function signDocument(
   ctx: RegisterContext & { secret: string },
@@ -230,50 +262,37 @@ export async function signDocument(
         : 'The unit has no valid organisation certificate in Chiso: ask an administrator to upload it.',
     );
   const { tsaUrl } = await readSigningSetting(ctx.db);
+  // Checked and signed outside the transaction (signing takes a worker's while); written only if the
+  // document is still the one signed.
+  const [before] = await ctx.db.select().from(issuedDocuments).where(eq(issuedDocuments.id, id));
+  if (!before) throw new AppError('NOT_FOUND');
+  const signed = await signatureCount(ctx.db, id);
+  const sourceSha = assertSignable(before, signed, kind, ctx.user.userId);
+  const box = before.signatureBox;
+  const output = await signPdfInWorker(await blobOf(ctx.db, sourceSha), loaded, {
+    signingTime: now,
+    reason: kind === 'person' ? 'Ký ban hành văn bản' : 'Đóng dấu số của cơ quan',
+    fieldName: `${FIELD}${signed.length + 1}`,
+    appearance: {
+      ...(box
+        ? { page: box.page + 1, rect: { x: box.x, y: box.y, width: box.width, height: box.height } }
+        : { rect: 'default' as const }),
+      kind,
+      ...(loaded.image && { image: loaded.image }),
+      lines: appearanceLines(kind, loaded.identity.subject, now),
+    },
+    ...(tsaUrl && { tsaUrl, onTimestampFailure: 'sign-without' as const }),
+  });
+  const inspection = await inspectPdf(output);
   return mutate(ctx, async (tx, audit) => {
     const current = await locked(tx, id);
-    assertLive(current);
-    const signed = await signatureCount(tx, id);
-    const sourceSha = current.signedPdfSha256 ?? current.pdfSha256;
-    if (!sourceSha)
+    if ((current.signedPdfSha256 ?? current.pdfSha256) !== sourceSha || current.status === 'void')
       throw refused(
-        'Chưa có bản PDF để ký: tạo bản PDF trước.',
-        'There is no PDF to sign yet: prepare it first.',
+        'Văn bản vừa thay đổi trong lúc ký (có người khác vừa ký hoặc tạo lại bản PDF): mở lại và ký lại.',
+        'The document changed while it was being signed (someone signed it or made its PDF again): open it again and sign.',
       );
-    if (signed.some((signature) => signature.kind === 'organisation'))
-      throw refused(
-        'Văn bản đã đóng dấu số: không ký thêm được.',
-        'The document is sealed: nothing more can be signed.',
-      );
-    if (
-      kind === 'person' &&
-      signed.some((signature) => signature.kind === 'person' && signature.userId === ctx.user.userId)
-    )
-      throw refused('Anh/chị đã ký văn bản này.', 'You have signed this document already.');
-    if (kind === 'organisation' && signed.length === 0)
-      throw refused(
-        'Người có thẩm quyền phải ký trước khi đóng dấu số của cơ quan.',
-        'The competent person signs before the organisation’s seal is applied.',
-      );
-    const box = current.signatureBox;
-    const lines = appearanceLines(kind, loaded.identity.subject, now);
-    const output = await signPdf(await blobOf(tx, sourceSha), {
-      identity: loaded.identity,
-      signingTime: now,
-      reason: kind === 'person' ? 'Ký ban hành văn bản' : 'Đóng dấu số của cơ quan',
-      fieldName: `${FIELD}${signed.length + 1}`,
-      appearance: {
-        ...(box
-          ? { page: box.page + 1, rect: { x: box.x, y: box.y, width: box.width, height: box.height } }
-          : { rect: 'default' as const }),
-        kind,
-        ...(loaded.image && { image: loaded.image }),
-        lines,
-      },
-      ...(tsaUrl && { tsaUrl, onTimestampFailure: 'sign-without' as const }),
-    });
     const sha256 = await storeBlob(tx, output);
-    await checkFileSignatures(tx, sha256, output);
+    await checkFileSignatures(tx, sha256, output, inspection);
     const subject = loaded.identity.subject;
     await tx.insert(documentSignatures).values({
       documentId: id,
@@ -407,7 +426,7 @@ export async function returnSigned(
         'The document just changed: download it again to sign.',
       );
     const sha256 = await storeBlob(tx, file.data);
-    await checkFileSignatures(tx, sha256, file.data);
+    await checkFileSignatures(tx, sha256, file.data, inspection);
     await recordOutside(ctx, tx, current, added, sha256);
     await tx
       .update(issuedDocuments)

@@ -49,14 +49,20 @@ const storable = (inspection: PdfInspection): PdfInspection => JSON.parse(JSON.s
  * The inspection keeps its own bounds (signatures, revisions, size). Not a PDF, or checked already:
  * nothing to do.
  */
-export async function checkFileSignatures(tx: DbOrTx, sha256: string, data: Buffer): Promise<void> {
+export async function checkFileSignatures(
+  tx: DbOrTx,
+  sha256: string,
+  data: Buffer,
+  /** Read already (before a transaction, not to hold it while a worker reads). */
+  read?: PdfInspection,
+): Promise<void> {
   if (!isPdf(data)) return;
   const [known] = await tx
     .select({ sha256: fileSignatureChecks.sha256 })
     .from(fileSignatureChecks)
     .where(inArray(fileSignatureChecks.sha256, [sha256]));
   if (known) return;
-  const result = storable(await inspectPdf(data));
+  const result = storable(read ?? (await inspectPdf(data)));
   await tx.insert(fileSignatureChecks).values({ sha256, result }).onConflictDoNothing();
 }
 
