@@ -1,9 +1,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { AppError } from '../../core/errors.ts';
 import { inspectPdfSignatures } from '../signing/inspect.ts';
 import type { OfficeKind } from './office.ts';
 import { parseDocx, parseWorkbook, parseXlsx } from './office-parse.ts';
 import { readPdfPages, renderPdfPage } from './pdf-parse.ts';
+import { answerOf } from './worker-run.ts';
 
 /**
  * Parses one .docx, .xlsx (its first sheet, or every sheet) or PDF (its text layer, or one page drawn for
@@ -36,11 +36,5 @@ try {
   const value = await parse();
   parentPort?.postMessage({ ok: true, value });
 } catch (error) {
-  const known = error instanceof AppError;
-  parentPort?.postMessage({
-    ok: false,
-    code: known ? error.code : 'UNSUPPORTED_FILE',
-    message: known ? error.text : undefined,
-    details: known ? error.details : {},
-  });
+  parentPort?.postMessage(answerOf(error, 'UNSUPPORTED_FILE'));
 }

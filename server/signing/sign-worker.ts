@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { AppError } from '../../core/errors.ts';
+import { answerOf } from '../files/worker-run.ts';
 import { readPkcs12 } from './pkcs12.ts';
 import { type SignOptions, signPdf } from './sign-pdf.ts';
 
@@ -20,14 +20,7 @@ try {
     }),
   });
   const bytes = new Uint8Array(signed.buffer, signed.byteOffset, signed.byteLength).slice();
-  parentPort?.postMessage({ ok: true, bytes }, [bytes.buffer]);
+  parentPort?.postMessage({ ok: true, value: bytes }, [bytes.buffer]);
 } catch (error) {
-  const known = error instanceof AppError;
-  parentPort?.postMessage({
-    ok: false,
-    code: known ? error.code : 'INTERNAL',
-    message: known ? error.text : undefined,
-    details: known ? error.details : undefined,
-    text: String(error),
-  });
+  parentPort?.postMessage(answerOf(error, 'INTERNAL'));
 }
