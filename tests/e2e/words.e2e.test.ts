@@ -77,6 +77,20 @@ beforeAll(async () => {
   await signInAs(page, server, 'dieuphoi');
   params.planId = String(await createSeedPlan(page, server, { targets: true }));
   await page.context().close();
+  // The plan's entry in the province's register of outgoing documents, its PDF made to be signed.
+  const entry = ok(
+    await coordinator('POST', '/api/documents/register', {
+      unitId: coordinatorMe.user.grants[0].unitId,
+      type: 'KH',
+      title: 'Kế hoạch cải thiện chỉ số PAPI năm 2026',
+      sourceKind: 'plan',
+      sourceId: params.planId,
+    }),
+    'register',
+  );
+  ok(await coordinator('POST', `/api/documents/${entry.id}/prepare`, {}), 'prepare');
+  params.documentId = String(entry.id);
+  names.push(entry.number, entry.symbol, entry.title);
 
   // The commune's quarterly report: opened by its reporter, sent by its head, returned by the
   // coordinator with a reason (so both have notifications to read).
@@ -393,6 +407,8 @@ const DIALOG_PAGES: Record<string, string[]> = {
     '/units',
     '/users',
     '/indicators/targets',
+    // Taking a number in the register of outgoing documents.
+    '/documents/register',
     '/plans/$planId',
     '/reports',
     '/assessment',
@@ -433,6 +449,8 @@ const DIALOG_PAGES: Record<string, string[]> = {
     '/units',
     '/users',
     '/indicators/targets',
+    // Taking a number in the register of outgoing documents.
+    '/documents/register',
     '/plans/$planId',
     '/reports',
     '/assessment',

@@ -26,7 +26,7 @@ import { SortHeader } from '../../components/SortHeader.tsx';
 import { useIsPhone } from '../../components/useIsPhone.ts';
 import { fill } from '../../i18n/fill.ts';
 import { useT } from '../../i18n/locale.tsx';
-import { useMe } from '../auth/session.ts';
+import { hasPermission, useMe } from '../auth/session.ts';
 import { type IssuedDocument, registerQueryString, useRegister, useVoidNumber } from './api.ts';
 import { TakeNumberDialog } from './TakeNumberDialog.tsx';
 
@@ -115,19 +115,22 @@ export function RegisterPage() {
     <Stack>
       <Group justify="space-between" wrap="wrap">
         <Title order={2}>{t('outgoingRegister')}</Title>
-        <Group gap="sm" wrap="wrap">
-          <Button
-            component="a"
-            variant="default"
-            href={`/api/documents/register/export.xlsx${registerQueryString(filters)}`}
-            download
-          >
-            {t('downloadXlsx')}
-          </Button>
-          <Button aria-haspopup="dialog" onClick={() => setTaking(true)}>
-            {t('registerTake')}
-          </Button>
-        </Group>
+        {/* Only those who keep a register take numbers and export it (a link typed by anyone else shows the list's refusal). */}
+        {hasPermission(me, 'documents.register') && (
+          <Group gap="sm" wrap="wrap">
+            <Button
+              component="a"
+              variant="default"
+              href={`/api/documents/register/export.xlsx${registerQueryString(filters)}`}
+              download
+            >
+              {t('downloadXlsx')}
+            </Button>
+            <Button aria-haspopup="dialog" onClick={() => setTaking(true)}>
+              {t('registerTake')}
+            </Button>
+          </Group>
+        )}
       </Group>
       <Text size="sm" c="dimmed">
         {t('registerHelp')}

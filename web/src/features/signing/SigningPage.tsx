@@ -402,7 +402,6 @@ function InstallationSigning() {
       <Group align="flex-end">
         <TextInput
           label={t('tsaUrl')}
-          placeholder="http://tsa.ca.gov.vn"
           value={tsa ?? settings.data.tsaUrl ?? ''}
           onChange={(event) => setTsa(event.currentTarget.value)}
           error={saveTsa.error?.message}
