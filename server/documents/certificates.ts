@@ -5,8 +5,8 @@ import { formatDateVi } from '../../core/text/dates.ts';
 import { mutate, type ServiceContext } from '../audit/audit-log.ts';
 import { nowOf } from '../clock.ts';
 import type { DbOrTx } from '../db/engine.ts';
-import { blobs, roleGrants, signingCertificates, users } from '../db/schema/index.ts';
-import { storeBlob } from '../files/evidence.ts';
+import { roleGrants, signingCertificates, users } from '../db/schema/index.ts';
+import { blobOf, storeBlob } from '../files/evidence.ts';
 import { assertContentMatches } from '../files/file-signatures.ts';
 import { readPkcs12, type SigningIdentity } from '../signing/pkcs12.ts';
 import { assertReadsUnit } from '../units/unit-access.ts';
@@ -333,11 +333,6 @@ export async function signingIdentity(
   const p12 = open(secret, P12_PURPOSE, row.p12Sealed);
   const password = openText(secret, PASSWORD_PURPOSE, row.passwordSealed);
   const identity = readPkcs12(p12, password);
-  const image = row.imageSha256 ? await imageOf(db, row.imageSha256) : null;
+  const image = row.imageSha256 ? await blobOf(db, row.imageSha256) : null;
   return { certificateId: row.id, identity, image, p12, password };
-}
-
-async function imageOf(db: DbOrTx, sha256: string): Promise<Buffer | null> {
-  const [blob] = await db.select({ data: blobs.data }).from(blobs).where(eq(blobs.sha256, sha256));
-  return blob?.data ?? null;
 }

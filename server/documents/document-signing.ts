@@ -6,7 +6,7 @@ import { nowOf } from '../clock.ts';
 import type { DbOrTx, Tx } from '../db/engine.ts';
 import { documentSignatures, issuedDocuments } from '../db/schema/index.ts';
 import { renderDocument } from '../files/document-render.ts';
-import { storeBlob } from '../files/evidence.ts';
+import { blobOf, storeBlob } from '../files/evidence.ts';
 import { assertContentMatches } from '../files/file-signatures.ts';
 import { notify } from '../notifications/notification-service.ts';
 import { unitPeople } from '../notifications/recipients.ts';
@@ -21,7 +21,7 @@ import { damagedPdf, loadPdf } from '../signing/pdf-update.ts';
 import { signPdfInWorker } from '../signing/sign-in-worker.ts';
 import { type CertificateKind, signingIdentity } from './certificates.ts';
 import { sourceSpec } from './document-sources.ts';
-import { blobOf, holdsOnUnit } from './document-view.ts';
+import { holdsOnUnit } from './document-view.ts';
 import { checkFileSignatures, inspectPdf } from './file-signatures.ts';
 import { assertReadsIssuedDocument, canKeepRegister, type RegisterContext } from './register-access.ts';
 import { readSigningSetting } from './signing-settings.ts';
@@ -36,7 +36,6 @@ import { readSigningSetting } from './signing-settings.ts';
 type Document = typeof issuedDocuments.$inferSelect;
 
 const FIELD = 'ChuKySo';
-const outside = 'outside';
 
 const refused = (vi: string, en: string) => new AppError('CONFLICT', msg(vi, en));
 
@@ -54,7 +53,7 @@ function assertLive(document: Document) {
     throw refused('Số văn bản này đã hủy: không ký được.', 'This number was voided: it cannot be signed.');
 }
 
-async function signatureCount(tx: DbOrTx, id: number) {
+async function signaturesOf(tx: DbOrTx, id: number) {
   const rows = await tx
     .select({ kind: documentSignatures.kind, userId: documentSignatures.userId })
     .from(documentSignatures)
@@ -110,7 +109,7 @@ export async function uploadDocumentPdf(
   assertIntact(inspection.signatures);
   return mutate(ctx, async (tx, audit) => {
     const current = await locked(tx, id);
-    if ((await signatureCount(tx, id)).length > 0 || current.pdfSha256)
+    if ((await signaturesOf(tx, id)).length > 0 || current.pdfSha256)
       throw refused(
         'Văn bản đã có bản PDF: bản đã ký phải là bản Chiso đã chuẩn bị (Tải về để ký ngoài).',
         'The document already has its PDF: a signed copy must be the one Chiso prepared (Download to sign outside).',
@@ -143,7 +142,7 @@ async function keepPrepared(
   return mutate(ctx, async (tx, audit) => {
     const current = await locked(tx, id);
     assertLive(current);
-    if ((await signatureCount(tx, id)).length > 0)
+    if ((await signaturesOf(tx, id)).length > 0)
       throw refused(
         'Văn bản đã được ký: bản PDF không thay được nữa.',
         'The document is signed: its PDF can no longer be replaced.',
@@ -266,7 +265,7 @@ export async function signDocument(
   // document is still the one signed.
   const [before] = await ctx.db.select().from(issuedDocuments).where(eq(issuedDocuments.id, id));
   if (!before) throw new AppError('NOT_FOUND');
-  const signed = await signatureCount(ctx.db, id);
+  const signed = await signaturesOf(ctx.db, id);
   const sourceSha = assertSignable(before, signed, kind, ctx.user.userId);
   const box = before.signatureBox;
   const output = await signPdfInWorker(await blobOf(ctx.db, sourceSha), loaded, {
@@ -370,7 +369,7 @@ export async function prepareOutside(
       );
     if (current.awaitingSha256)
       return { data: await blobOf(tx, current.awaitingSha256), number: current.number };
-    const signed = await signatureCount(tx, id);
+    const signed = await signaturesOf(tx, id);
     const box = current.signatureBox;
     const source = await blobOf(tx, sourceSha);
     const at = box ?? (await lastPageBox(source));
@@ -440,7 +439,7 @@ export async function returnSigned(
       before: { sha256: current.signedPdfSha256 ?? current.pdfSha256 },
       after: { sha256, signers: added.map((signature) => signature.signer) },
     });
-    const signed = await signatureCount(tx, id);
+    const signed = await signaturesOf(tx, id);
     await tellNext(
       ctx,
       tx,
@@ -461,7 +460,7 @@ async function recordOutside(
   for (const signature of signatures)
     await tx.insert(documentSignatures).values({
       documentId: document.id,
-      kind: outside,
+      kind: 'outside',
       userId: ctx.user.userId,
       signerName: signature.signer ?? signature.serial ?? '',
       organisation: signature.organisation,

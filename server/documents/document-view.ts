@@ -1,8 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { type Grant, type Permission, roleHasPermission } from '../../core/auth/roles.ts';
 import { nowOf } from '../clock.ts';
-import type { DbOrTx } from '../db/engine.ts';
-import { blobs, documentSignatures, users } from '../db/schema/index.ts';
+import { documentSignatures, users } from '../db/schema/index.ts';
 import { signingIdentityFacts } from './certificates.ts';
 import { fileSignatureSummaries } from './file-signatures.ts';
 import { assertReadsIssuedDocument, type RegisterContext } from './register-access.ts';
@@ -24,12 +23,6 @@ export interface SignatureView {
   serial: string;
   signedAt: string;
   byName: string | null;
-}
-
-export async function blobOf(db: DbOrTx, sha256: string): Promise<Buffer> {
-  const [blob] = await db.select({ data: blobs.data }).from(blobs).where(eq(blobs.sha256, sha256));
-  if (!blob) throw new Error(`blob ${sha256} is missing`);
-  return blob.data;
 }
 
 /** The next step of a document on its way out: prepare its PDF, the head signs, the clerk seals. */

@@ -82,6 +82,13 @@ export async function storeBlob(db: DbOrTx, data: Buffer): Promise<string> {
   return sha256;
 }
 
+/** Contents stored by their SHA-256 (a hash the caller holds from a record that references it). */
+export async function blobOf(db: DbOrTx, sha256: string): Promise<Buffer> {
+  const [blob] = await db.select({ data: blobs.data }).from(blobs).where(eq(blobs.sha256, sha256));
+  if (!blob) throw new Error(`blob ${sha256} is missing`);
+  return blob.data;
+}
+
 /** Checks the file (type by extension and by content) and stores it inside the caller's transaction, with its audit event. */
 export async function attachEvidence(
   tx: Tx,
