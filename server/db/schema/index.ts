@@ -5,6 +5,7 @@ export * from './dialogues.ts';
 export * from './disclosures.ts';
 export * from './documents.ts';
 export * from './dossiers.ts';
+export * from './federation.ts';
 export * from './feedback.ts';
 export * from './files.ts';
 export * from './indices.ts';
