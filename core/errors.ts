@@ -52,6 +52,10 @@ export const ERROR_CODES = {
   RATE_LIMITED: { vi: 'Quá nhiều yêu cầu, vui lòng thử lại sau.', en: 'Too many requests; try again later.' },
   PAYLOAD_TOO_LARGE: { vi: 'Tệp quá lớn.', en: 'The file is too large.' },
   UNSUPPORTED_FILE: { vi: 'Định dạng tệp không được hỗ trợ.', en: 'Unsupported file type.' },
+  DATABASE_UNAVAILABLE: {
+    vi: 'Cơ sở dữ liệu đang chuyển sang máy chủ dự phòng. Những gì đã lưu không mất; vui lòng thử lại sau vài giây.',
+    en: 'The database is switching to its standby server. Nothing saved is lost; please try again in a few seconds.',
+  },
   INTERNAL: { vi: 'Lỗi hệ thống. Vui lòng thử lại sau.', en: 'Internal error. Please try again later.' },
 } as const;
 

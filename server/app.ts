@@ -38,6 +38,7 @@ import { envelope, errorHandler, readerLocale } from './http/errors.ts';
 import { healthRoutes } from './http/health-routes.ts';
 import { logRequest } from './http/log-redaction.ts';
 import { refuseNulBytes } from './http/nul-bytes.ts';
+import { replicaReads } from './http/replica-reads.ts';
 import { indicatorRoutes } from './indicators/indicator-routes.ts';
 import { indexRoutes } from './indices/index-routes.ts';
 import { jobRoutes } from './jobs/job-routes.ts';
@@ -136,6 +137,8 @@ export async function buildApp({
   app.setErrorHandler(errorHandler);
   refuseNulBytes(app);
   app.decorate('clock', now);
+  // First of all hooks: where a request's reads may go (a replica, or the primary).
+  if (database.cluster?.replicated) replicaReads(app, database.cluster, config.isProduction);
   const stopListening = await listenForChanges(database);
   app.addHook('onClose', stopListening);
 

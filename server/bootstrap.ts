@@ -20,7 +20,12 @@ export async function openReadyDatabase(
   // An empty embedded data folder starts from the install-time template (reference data loaded).
   if (!config.databaseUrl) await time('copy template', () => seedFromTemplate(config.dataDir));
   const database = await time('open database', () =>
-    openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }),
+    openDatabase({
+      databaseUrl: config.databaseUrl,
+      readUrl: config.databaseReadUrl,
+      readMaxLagMs: config.readMaxLagMs,
+      dataDir: config.dataDir,
+    }),
   );
   try {
     await time('migrations', () => migrateDatabase(database));

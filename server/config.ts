@@ -14,6 +14,17 @@ const envSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres://')
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  /**
+   * Streaming replicas for reads that tolerate a little lag (GET requests): one URL, several hosts in
+   * libpq's form (postgres://chiso@db2:5432,db3:5432/chiso). Requires DATABASE_URL.
+   */
+  DATABASE_READ_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_READ_URL must start with postgres://')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  /** How far behind (milliseconds) a replica may be and still answer such a read. */
+  DATABASE_READ_MAX_LAG_MS: z.coerce.number().int().min(0).max(3_600_000).default(2000),
   CHISO_SECRET: z.string().optional(),
   /** Load the demo province and demo accounts on an empty database (never in production). */
   CHISO_DEMO: z.enum(['true', 'false']).optional(),
@@ -63,6 +74,9 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** Replicas reads may go to, and how far behind they may be. */
+  databaseReadUrl: string | undefined;
+  readMaxLagMs: number;
   secret: string;
   loadDemo: boolean;
   loadDemoDossiers: boolean;
@@ -93,6 +107,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Cấu hình không hợp lệ / invalid configuration:\n  ${problems.join('\n  ')}`);
   }
   const values = parsed.data;
+  if (values.DATABASE_READ_URL && !values.DATABASE_URL) {
+    throw new ConfigError(
+      'DATABASE_READ_URL (bản sao chỉ đọc) cần DATABASE_URL (máy chủ chính).\n' +
+        'DATABASE_READ_URL (read replicas) needs DATABASE_URL (the primary).',
+    );
+  }
   const isProduction = values.NODE_ENV === 'production';
   const secret = values.CHISO_SECRET ?? DEV_SECRET;
   const loadDemo = !isProduction && values.CHISO_DEMO !== 'false';
@@ -114,6 +134,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: values.HOST,
     dataDir: resolve(values.CHISO_DATA_DIR),
     databaseUrl: values.DATABASE_URL,
+    databaseReadUrl: values.DATABASE_READ_URL,
+    readMaxLagMs: values.DATABASE_READ_MAX_LAG_MS,
     secret,
     loadDemo,
     loadDemoDossiers: loadDemo && values.CHISO_DEMO_DOSSIERS !== 'false',

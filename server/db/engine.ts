@@ -6,6 +6,7 @@ import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { registerCopyRoute, removeLeftCopyFiles } from './bulk-copy.ts';
+import { ClusterPool } from './cluster-pool.ts';
 import { lockDataFolder } from './data-lock.ts';
 import * as schema from './schema/index.ts';
 
@@ -16,6 +17,8 @@ export type DbOrTx = Db | Tx;
 export interface Database {
   db: Db;
   pool: pg.Pool;
+  /** On PostgreSQL: the primary, its replicas and where reads went. */
+  cluster?: ClusterPool;
   kind: 'pglite' | 'postgresql';
   close(): Promise<void>;
 }
@@ -46,18 +49,35 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 /** A PostgreSQL server when `databaseUrl` is given, otherwise the embedded PGlite in `dataDir/pg`. */
 export async function openDatabase(options: {
   databaseUrl?: string;
+  /** Streaming replicas that reads may go to (one URL, several hosts in libpq's form). */
+  readUrl?: string;
+  /** How far behind a replica may be and still answer a read that tolerates lag. */
+  readMaxLagMs?: number;
+  readPollMs?: number;
   dataDir: string;
   poolSize?: number;
 }): Promise<Database> {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
-    // An idle connection the server dropped (restart, admin kill) is replaced on next use; without a
-    // listener its error would end the process.
-    pool.on('error', (error) => console.error(`PostgreSQL: ${error.message}`));
-    await pool.query('select 1');
+    // One pool over the primary (found among DATABASE_URL's hosts, found again after a failover) and
+    // the replicas reads may go to. An idle connection the server dropped is replaced on next use.
+    const pool = new ClusterPool({
+      primaryUrl: options.databaseUrl,
+      readUrl: options.readUrl,
+      poolSize: options.poolSize ?? 10,
+      maxLagMs: options.readMaxLagMs ?? 2000,
+      pollMs: options.readPollMs ?? 200,
+      log: (message) => console.error(message),
+    });
+    try {
+      await pool.start();
+    } catch (error) {
+      await pool.end();
+      throw error;
+    }
     return {
       db: drizzle({ client: pool, schema, casing: 'snake_case' }),
       pool,
+      cluster: pool,
       kind: 'postgresql',
       close: () => pool.end(),
     };

@@ -2,6 +2,7 @@ import type { FastifyReply } from 'fastify';
 import pg from 'pg';
 import type { z } from 'zod';
 import type { Database } from './engine.ts';
+import { readingCurrent } from './read-scope.ts';
 
 /**
  * Read caches and the data version they hang on.
@@ -121,7 +122,8 @@ export class ReadCache<V> {
     }
     // Read the version first: a change committed while `load` runs makes this entry stale at once.
     const readAt = this.#version();
-    const value = await load();
+    // Kept until the next change, so read where every change this process knows of is visible.
+    const value = await readingCurrent(load);
     this.#entries.delete(key);
     this.#entries.set(key, { version: readAt, at: now, value });
     if (this.#entries.size > this.#maxEntries) {
@@ -147,7 +149,6 @@ export class ReadCache<V> {
  */
 export async function listenForChanges(database: Database): Promise<() => Promise<void>> {
   if (database.kind !== 'postgresql') return async () => {};
-  const options = database.pool.options;
   let client: pg.Client | null = null;
   let stopped = false;
   let retry: NodeJS.Timeout | undefined;
@@ -155,7 +156,8 @@ export async function listenForChanges(database: Database): Promise<() => Promis
     if (!stopped) retry = setTimeout(() => void connect(), 1000);
   };
   const connect = async (): Promise<void> => {
-    const next = new pg.Client(options);
+    // The primary's address at this moment: after a failover, the promoted replica's.
+    const next = new pg.Client(database.pool.options);
     next.on('notification', (message) => bumpDataVersion(topicsOfPayload(message.payload)));
     next.on('error', () => {
       client = null;

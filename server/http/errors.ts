@@ -11,6 +11,7 @@ import {
   msg,
   type RowIssue,
 } from '../../core/errors.ts';
+import { isConnectionLoss } from '../db/cluster-pool.ts';
 
 /** The single code → HTTP status table. */
 const HTTP_STATUS: Record<ErrorCode, number> = {
@@ -33,6 +34,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
   SIGN_IN_THROTTLED: 429,
+  DATABASE_UNAVAILABLE: 503,
   INTERNAL: 500,
 };
 
@@ -97,6 +99,9 @@ export function toAppError(error: unknown): AppError {
       msg(`Yêu cầu không hợp lệ: ${fastifyError.message}`, `Invalid request: ${fastifyError.message}`),
     );
   }
+  // The database server was lost or is changing (a failover): nothing of this request was committed.
+  if (isConnectionLoss(error))
+    return new AppError('DATABASE_UNAVAILABLE', undefined, { retryAfterSeconds: 3 });
   return new AppError('INTERNAL');
 }
 

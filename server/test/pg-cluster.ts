@@ -141,6 +141,7 @@ export class Cluster {
 
   async accepts(): Promise<boolean> {
     const client = new pg.Client({ connectionString: this.url(), connectionTimeoutMillis: 1000 });
+    client.on('error', () => {});
     try {
       await client.connect();
       await client.query('select 1');
@@ -158,6 +159,8 @@ export class Cluster {
     database = 'postgres',
   ): Promise<R[]> {
     const client = new pg.Client({ connectionString: this.url(database) });
+    // A server stopped under a waiting query fails the query; the client's own event must not escape.
+    client.on('error', () => {});
     await client.connect();
     try {
       return (await client.query<R>(text, values)).rows;
@@ -289,5 +292,27 @@ export async function waitForReplay(primary: Cluster, replica: Cluster, timeoutM
     if (row?.caught) return;
     if (Date.now() - started > timeoutMs) throw new Error(`replica did not replay ${lsn} in ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/**
+ * A copy of this run's test template (migrated, the demo province) as database `name` on `cluster`,
+ * by pg_dump and pg_restore: a Chiso database on a cluster of the test's own.
+ */
+export async function copyTemplate(cluster: Cluster, name: string): Promise<string> {
+  const source = process.env.CHISO_TEST_PG;
+  if (!source) throw new Error('copyTemplate needs the PostgreSQL suite (CHISO_TEST_PG)');
+  const { inject } = await import('vitest');
+  const from = new URL(source);
+  from.pathname = `/${inject('templateDb')}`;
+  const dir = mkdtempSync(join(tmpdir(), 'chiso-dump-'));
+  const file = join(dir, 'template.dump');
+  try {
+    await run(join(clusterBinaries(), 'pg_dump'), ['-Fc', '--no-owner', '-f', file, '-d', from.toString()]);
+    const url = await cluster.createDatabase(name);
+    await run(join(clusterBinaries(), 'pg_restore'), ['--no-owner', '-d', url, file]);
+    return url;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }
