@@ -3,6 +3,9 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CurrentVersion } from '../../../core/versions.ts';
 import { ApiError } from './client.ts';
 
+/** After a 503 DATABASE_UNAVAILABLE (its Retry-After is 3 s). */
+const RETRY_UNAVAILABLE_MS = 3000;
+
 export type SaveStatus = 'idle' | 'pending' | 'saving' | 'saved' | 'error' | 'conflict';
 
 export interface AutosaveOptions<T> {
@@ -81,6 +84,9 @@ export function useAutosave<T>({
       setError(apiError);
       setUnsaved(pending.current.value);
       setStatus(apiError.code === 'VERSION_CONFLICT' ? 'conflict' : 'error');
+      // The database is moving to its standby (a few seconds): sent again by itself, as the answer asks.
+      if (apiError.code === 'DATABASE_UNAVAILABLE')
+        timer.current = setTimeout(() => void run(), RETRY_UNAVAILABLE_MS);
       return false;
     } finally {
       inflight.current = null;
