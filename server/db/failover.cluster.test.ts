@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
-import { toAppError } from '../http/errors.ts';
+import { buildUser, signIn, unitIdByCode } from '../test/harness.ts';
 import {
   type Cluster,
   clustersEnabled,
@@ -10,9 +10,7 @@ import {
   createReplica,
   waitForReplay,
 } from '../test/pg-cluster.ts';
-import { isConnectionLoss } from './cluster-pool.ts';
 import { type Database, openDatabase } from './engine.ts';
-import { settings } from './schema/index.ts';
 
 /**
  * kill -9 of the primary while writes go on, then the synchronous standby promoted: every write
@@ -67,30 +65,43 @@ describe.skipIf(!clustersEnabled)('failover to a promoted replica', () => {
 
   it('loses no acknowledged write and serves again without a restart', async () => {
     const acknowledged: string[] = [];
-    const failures: unknown[] = [];
+    const refusals: { status: number; code: string; retryAfter: unknown }[] = [];
     let stop = false;
     let sequence = 0;
     let afterPromotion = 0;
     let promoted = false;
-    // Six writers, each committing one row at a time through the same pool the server uses.
-    const writers = Array.from({ length: 6 }, async (_, writer) => {
+    const province = await unitIdByCode(database, '33');
+    const commune = await unitIdByCode(database, '11953');
+    // Six people saving groups of units through the API, each save a transaction with its audit event.
+    const people = [];
+    for (let person = 0; person < 6; person += 1) {
+      const account = await buildUser(database, [{ role: 'admin', unitCode: null }]);
+      people.push(await signIn(app, account.username, account.password));
+    }
+    const writers = people.map(async (person, writer) => {
       while (!stop) {
         sequence += 1;
-        const key = `failover.${writer}.${sequence}`;
-        try {
-          await database.db.transaction(async (tx) => {
-            await tx.insert(settings).values({ key, value: String(Date.now()) });
-          });
-          acknowledged.push(key);
+        const name = `Nhóm thử chuyển máy ${writer}.${sequence}`;
+        const saved = await person.request('POST', '/api/unit-groups', {
+          unitId: province,
+          name,
+          memberIds: [commune],
+        });
+        if (saved.status === 201) {
+          acknowledged.push(name);
           if (promoted) afterPromotion += 1;
-        } catch (error) {
-          failures.push(error);
+        } else {
+          refusals.push({
+            status: saved.status,
+            code: saved.json?.error?.code,
+            retryAfter: saved.headers['retry-after'],
+          });
           await new Promise((resolve) => setTimeout(resolve, 20));
         }
       }
     });
 
-    await until(async () => (acknowledged.length >= 100 ? true : undefined), 30_000, '100 writes');
+    await until(async () => (acknowledged.length >= 100 ? true : undefined), 30_000, '100 saves');
     const killedAt = Date.now();
     await primary.kill9();
 
@@ -110,33 +121,33 @@ describe.skipIf(!clustersEnabled)('failover to a promoted replica', () => {
     await until(
       async () => (afterPromotion >= 50 ? true : undefined),
       60_000,
-      '50 writes after the promotion',
+      '50 saves after the promotion',
     );
     const downMs = Date.now() - killedAt;
     stop = true;
     await Promise.all(writers);
 
-    // Every acknowledged write is on the promoted server.
-    const rows = await standby.query<{ key: string }>(
-      `select key from settings where key like 'failover.%'`,
+    // Every save acknowledged to a person is on the promoted server, with its audit event.
+    const rows = await standby.query<{ name: string; audited: boolean }>(
+      `select g.name, exists (select 1 from audit_events e where e.entity_id = g.id::text and e.action like 'unit_group.%') as audited
+       from unit_groups g where g.name like 'Nhóm thử chuyển máy %'`,
       [],
       'chiso',
     );
-    const present = new Set(rows.map((row) => row.key));
-    const lost = acknowledged.filter((key) => !present.has(key));
-    expect(lost).toEqual([]);
+    const present = new Set(rows.map((row) => row.name));
+    expect(acknowledged.filter((name) => !present.has(name))).toEqual([]);
+    expect(rows.every((row) => row.audited)).toBe(true);
     expect(acknowledged.length).toBeGreaterThanOrEqual(150);
-    // Every failure was a lost connection, answered as "try again" (never a 500).
-    for (const failure of failures) {
-      expect(isConnectionLoss(failure), String(failure)).toBe(true);
-      expect(toAppError(failure).code).toBe('DATABASE_UNAVAILABLE');
-    }
+    // Every refusal was "the database is changing, try again in 3 s" (never a 500).
+    expect(refusals.length).toBeGreaterThan(0);
+    for (const refusal of refusals)
+      expect(refusal).toEqual({ status: 503, code: 'DATABASE_UNAVAILABLE', retryAfter: '3' });
     // The same process answers again, on the new primary, without a restart.
     const health = await app.inject({ method: 'GET', url: '/api/health' });
     expect(health.statusCode).toBe(200);
     expect(database.cluster?.status().primary.host).toBe(`127.0.0.1:${standby.port}`);
     console.info(
-      `failover: ${acknowledged.length} writes acknowledged, ${failures.length} failed as retryable, ` +
+      `failover: ${acknowledged.length} saves acknowledged, ${refusals.length} refused as retryable, ` +
         `${downMs} ms from kill -9 to 50 writes on the promoted replica`,
     );
   }, 120_000);
