@@ -60,7 +60,7 @@ export function startPublisher(
         if (!(await publishing())) return;
         const full = areas.length === FED_AREAS.length;
         const result = await refreshFederation(database.db, { now: now(), areas, wait: false });
-        if (result.skipped) areas.forEach((area) => pending.add(area));
+        if (result.skipped) for (const area of areas) pending.add(area);
         else if (full) lastFull = Date.now();
         if (result.changed > 0) log.info({ changed: result.changed, areas }, 'federation: refreshed');
       } catch (error) {
