@@ -1,4 +1,3 @@
-import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../db/engine.ts';
 import { onDataChange, type Topic } from '../db/read-cache.ts';
 import { readPublishing, readSubscriptions } from './federation-settings.ts';
@@ -13,6 +12,12 @@ const AREAS_OF_TOPIC: Record<Topic, readonly FedArea[]> = {
   notifications: [],
   sessions: [],
 };
+
+/** What the publisher logs through (the app's pino logger). */
+export interface PublisherLog {
+  info(details: object, message: string): void;
+  warn(details: object, message: string): void;
+}
 
 export interface PublisherOptions {
   debounceMs?: number;
@@ -33,7 +38,7 @@ export interface PublisherOptions {
  */
 export function startPublisher(
   database: Database,
-  log: FastifyBaseLogger,
+  log: PublisherLog,
   options: PublisherOptions = {},
 ): () => Promise<void> {
   if (database.kind !== 'postgresql') return async () => {};

@@ -18,7 +18,7 @@ export async function importFedDossiers(
   database: Database,
   rows: Parameters<typeof dossierRow>[0][],
 ): Promise<void> {
-  await importDossiers(systemContext(database), {
+  const result = await importDossiers(systemContext(database), {
     path: files.write(
       `fed${Math.random().toString(36).slice(2)}.csv`,
       dossierCsv(rows.map((row) => dossierRow(row))),
@@ -26,6 +26,8 @@ export async function importFedDossiers(
     format: 'csv',
     dryRun: false,
   });
+  if (result.rejectedCount > 0 || result.imported + result.updated !== rows.length)
+    throw new Error(`dossier import refused: ${JSON.stringify(result.rejected)}`);
 }
 
 export const cleanupFedFiles = () => files.cleanup();
