@@ -31,6 +31,7 @@ import { documentRoutes } from './documents/document-routes.ts';
 import { registerRoutes } from './documents/register-routes.ts';
 import { signingSettingsRoutes } from './documents/signing-settings.ts';
 import { dossierRoutes } from './dossiers/dossier-routes.ts';
+import { startPublisher } from './federation/publisher.ts';
 import { feedbackPublicRoutes } from './feedback/feedback-public-routes.ts';
 import { feedbackRoutes } from './feedback/feedback-routes.ts';
 import { feedbackPages } from './feedback/pages/pages-routes.ts';
@@ -141,6 +142,7 @@ export async function buildApp({
   if (database.cluster?.replicated) replicaReads(app, database.cluster, config.isProduction);
   const stopListening = await listenForChanges(database);
   app.addHook('onClose', stopListening);
+  app.addHook('onClose', startPublisher(database, app.log));
 
   const headers = securityHeaders({
     contentSecurityPolicy: {

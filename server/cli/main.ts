@@ -20,6 +20,13 @@ import { DataFolderLockedError } from '../db/data-lock.ts';
 import type { Database } from '../db/engine.ts';
 import { roleGrants, units } from '../db/schema/index.ts';
 import { dossierImportCommand } from '../dossiers/dossier-cli.ts';
+import {
+  federationPublishCommand,
+  federationStatusCommand,
+  federationSubscribeCommand,
+  federationUnpublishCommand,
+  federationUnsubscribeCommand,
+} from '../federation/federation-cli.ts';
 import { formatOf } from '../files/tabular.ts';
 import { presentPapi } from '../indices/index-routes.ts';
 import { findPapiResults } from '../indices/index-service.ts';
@@ -50,6 +57,11 @@ const HELP = `Chiso — dòng lệnh / command line
   npx chiso documents sign IN.pdf --p12 CERT.p12 --password-file FILE --out OUT.pdf [--reason …] [--location …] [--tsa URL] [--image PNG] [--organisation]
                                              ký số PDF (PAdES), chữ ký hiện ở góc dưới bên phải trang cuối
   npx chiso documents verify FILE [--trust ROOTS.pem] [--json]  kiểm tra chữ ký số trong PDF: người ký, thời điểm, toàn vẹn, tin cậy
+  npx chiso federation publish [--replication-role TÊN --password-file TỆP]  tỉnh: chia sẻ số liệu tổng hợp lên cấp quốc gia (PostgreSQL, wal_level = logical)
+  npx chiso federation subscribe --province MÃ --from postgres://…  quốc gia: nhận số liệu của một tỉnh (logical replication)
+  npx chiso federation status [--json]       trạng thái chia sẻ: publication, slot, WAL giữ lại; từng tỉnh và độ mới số liệu
+  npx chiso federation unsubscribe --province MÃ [--delete-rows]   quốc gia: hủy nhận số liệu của một tỉnh
+  npx chiso federation unpublish             tỉnh: ngừng chia sẻ số liệu
 
 Biến môi trường: CHISO_DATA_DIR (mặc định ./data), DATABASE_URL (PostgreSQL thay cho PGlite).`;
 
@@ -287,6 +299,12 @@ const commands: Record<string, Command> = {
   },
 
   'dossiers import': (database, args) => dossierImportCommand(database, args, SYSTEM_GRANTS),
+
+  'federation publish': federationPublishCommand,
+  'federation subscribe': federationSubscribeCommand,
+  'federation status': federationStatusCommand,
+  'federation unsubscribe': federationUnsubscribeCommand,
+  'federation unpublish': federationUnpublishCommand,
 
   'surveys import': (database, args) => surveyImportCommand(database, args, SYSTEM_USER),
 

@@ -65,6 +65,18 @@ export function bumpDataVersion(touched: readonly Topic[] | null = null): void {
   version += 1;
   if (touched === null) broad += 1;
   else for (const topic of touched) topicVersions.set(topic, (topicVersions.get(topic) ?? 0) + 1);
+  for (const listener of listeners) listener(touched);
+}
+
+const listeners = new Set<(touched: readonly Topic[] | null) => void>();
+
+/**
+ * Called after every bump (a change committed here or told by another process): what must follow the
+ * data (the federation publisher) without polling. The listener must return at once. Returns the unsubscribe.
+ */
+export function onDataChange(listener: (touched: readonly Topic[] | null) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
 }
 
 /** The version of what reads only `topics`: it changes with every broad change and every change to one of them. */
