@@ -81,6 +81,8 @@ CREATE TABLE "federation"."survey_rollups" (
 	"period_code" text NOT NULL,
 	"responses" integer NOT NULL,
 	"satisfied" integer NOT NULL,
+	"satisfied_score" double precision NOT NULL,
+	"scored_answers" integer NOT NULL,
 	CONSTRAINT "survey_rollups_province_code_unit_key_period_code_pk" PRIMARY KEY("province_code","unit_key","period_code")
 );
 --> statement-breakpoint

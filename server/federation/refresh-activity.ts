@@ -108,7 +108,8 @@ async function scoredQuestions(tx: Tx): Promise<ScoredQuestion[]> {
 /**
  * Survey responses that count (sent, not held out) by the unit surveyed and the calendar quarter of the
  * answer in Việt Nam (the surveys' periods), and of them those satisfied overall: more than half of
- * their scored answers satisfied (the sum of their answers' scores above half their number).
+ * their scored answers satisfied (the sum of their answers' scores above half their number); and the
+ * index's parts, the scores of all scored answers and their number.
  */
 export async function syncSurveyRollups(tx: Tx, provinceCode: string): Promise<SyncCount> {
   const questions = await scoredQuestions(tx);
@@ -123,17 +124,19 @@ export async function syncSurveyRollups(tx: Tx, provinceCode: string): Promise<S
           ${column((q) => q.max)}::float8[])),
       scored as (
         select r.id, r.unit_id, to_char((r.answered_at at time zone 'UTC') + interval '7 hours', 'YYYY"Q"Q') as period_code,
-          (select coalesce(2 * sum(case
-                when q.satisfied is not null then (a.value = any(string_to_array(q.satisfied, ',')::float8[]))::int
+          a.score, a.answers
+        from survey_responses r cross join lateral (
+          select coalesce(sum(case
+                when q.satisfied is not null then (v.value = any(string_to_array(q.satisfied, ',')::float8[]))::int
                 when q.max = q.min then 0
-                else (a.value - q.min) / (q.max - q.min) end) > count(*), false)
-            from q cross join lateral (select (r.answers -> q.code)::text::float8 as value) a
-            where q.survey_id = r.survey_id and jsonb_typeof(r.answers -> q.code) = 'number') as satisfied
-        from survey_responses r
+                else (v.value - q.min) / (q.max - q.min) end), 0)::float8 as score, count(*)::int as answers
+            from q cross join lateral (select (r.answers -> q.code)::text::float8 as value) v
+            where q.survey_id = r.survey_id and jsonb_typeof(r.answers -> q.code) = 'number') a
         where r.status = 'submitted' and r.excluded_reason is null
           and r.survey_id in (select survey_id from q))
       select ${provinceCode}::text as province_code, k.unit_key, s.period_code, count(*)::int as responses,
-        count(*) filter (where s.satisfied)::int as satisfied
+        count(*) filter (where 2 * s.score > s.answers)::int as satisfied,
+        coalesce(sum(s.score), 0)::float8 as satisfied_score, coalesce(sum(s.answers), 0)::int as scored_answers
       from scored s join fed_unit_keys k on k.id = s.unit_id
       group by k.unit_key, s.period_code`,
   );

@@ -59,7 +59,15 @@ export const FED_TABLES = {
   },
   surveyRollups: {
     name: 'survey_rollups',
-    columns: ['province_code', 'unit_key', 'period_code', 'responses', 'satisfied'],
+    columns: [
+      'province_code',
+      'unit_key',
+      'period_code',
+      'responses',
+      'satisfied',
+      'satisfied_score',
+      'scored_answers',
+    ],
     keys: 3,
   },
   reportCompleteness: {

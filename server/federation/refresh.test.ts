@@ -149,8 +149,24 @@ describe('refreshFederation on the demo province', () => {
         ({ province_code: _, ...row }) => row,
       ),
     ).toEqual([
-      { unit_key: '11953', period_code: '2026Q4', responses: 3, satisfied: 2 },
-      { unit_key: '11977', period_code: '2026Q3', responses: 1, satisfied: 0 },
+      // 5,4,2 → 2 of 3 satisfied; 5,1 → 1 of 2; 5 → 1 of 1: 4 satisfied answers of 6, 2 responses satisfied overall.
+      {
+        unit_key: '11953',
+        period_code: '2026Q4',
+        responses: 3,
+        satisfied: 2,
+        satisfied_score: 4,
+        scored_answers: 6,
+      },
+      // Its only answer is not a scored question.
+      {
+        unit_key: '11977',
+        period_code: '2026Q3',
+        responses: 1,
+        satisfied: 0,
+        satisfied_score: 0,
+        scored_answers: 0,
+      },
     ]);
   });
 

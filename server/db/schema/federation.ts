@@ -47,7 +47,7 @@ export const fedPeriods = federation.table(
   'periods',
   {
     provinceCode: text().notNull(),
-    /** "2026Q1", "2026H1", "2026". */
+    /** "2026Q1", "2026S1", "2026". */
     periodCode: text().notNull(),
     dueOn: date({ mode: 'string' }),
   },
@@ -102,8 +102,14 @@ export const fedSurveyRollups = federation.table(
     periodCode: text().notNull(),
     /** Responses that count (sent, not held out). */
     responses: integer().notNull(),
-    /** Of them, satisfied overall. */
+    /** Of them, satisfied overall (more than half of their scored answers satisfied). */
     satisfied: integer().notNull(),
+    /**
+     * The satisfaction index's parts: the scores of every scored answer (each 0–1: a satisfied choice 1,
+     * a scale's position) summed, and how many answers were scored. Index = score ÷ answers.
+     */
+    satisfiedScore: doublePrecision().notNull(),
+    scoredAnswers: integer().notNull(),
   },
   (t) => [primaryKey({ columns: [t.provinceCode, t.unitKey, t.periodCode] })],
 );
