@@ -52,7 +52,9 @@ export async function measureReplicaReads(options: {
     }
   };
   const primaryOnly = await run(undefined);
-  options.log(`reads on the primary alone: ${primaryOnly.requestsPerSecond} req/s, ${primaryOnly.writes} writes`);
+  options.log(
+    `reads on the primary alone: ${primaryOnly.requestsPerSecond} req/s, ${primaryOnly.writes} writes`,
+  );
   const withReplica = await run(options.replica.url(options.database));
   options.log(
     `reads on the replica: ${withReplica.requestsPerSecond} req/s (${withReplica.replicaReads} replica / ${withReplica.primaryReads} primary queries), ${withReplica.writes} writes`,
@@ -60,7 +62,8 @@ export async function measureReplicaReads(options: {
   return {
     primaryOnly,
     withReplica,
-    ratio: Math.round((100 * withReplica.requestsPerSecond) / Math.max(1, primaryOnly.requestsPerSecond)) / 100,
+    ratio:
+      Math.round((100 * withReplica.requestsPerSecond) / Math.max(1, primaryOnly.requestsPerSecond)) / 100,
   };
 }
 
@@ -74,7 +77,7 @@ function startWriteLoad(url: string) {
       await database.pool.query('create table if not exists bench_churn (id int, body text)');
       while (running) {
         await database.pool.query(
-          "insert into bench_churn select g, repeat(md5(g::text), 8) from generate_series(1, 20000) g",
+          'insert into bench_churn select g, repeat(md5(g::text), 8) from generate_series(1, 20000) g',
         );
         await database.pool.query('delete from bench_churn');
         statements += 2;
@@ -96,7 +99,12 @@ function startWriteLoad(url: string) {
  * The time one small commit takes, as the primary is configured: without a synchronous standby
  * ('local'), waiting for the standby's disk ('on'), and for its replay ('remote_apply').
  */
-export async function measureCommitLatency(primary: Cluster, database: string, standbyName: string, commits = 400) {
+export async function measureCommitLatency(
+  primary: Cluster,
+  database: string,
+  standbyName: string,
+  commits = 400,
+) {
   await primary.query(`alter system set synchronous_standby_names = '${standbyName}'`);
   await primary.query('select pg_reload_conf()');
   const results: Record<string, { medianMs: number; p95Ms: number }> = {};
@@ -106,7 +114,9 @@ export async function measureCommitLatency(primary: Cluster, database: string, s
     await client.connect();
     try {
       await client.query(`set synchronous_commit = ${level}`);
-      await client.query('create table if not exists bench_commits (id serial, at timestamptz default now())');
+      await client.query(
+        'create table if not exists bench_commits (id serial, at timestamptz default now())',
+      );
       const times: number[] = [];
       for (let i = 0; i < commits; i += 1) {
         const started = performance.now();
@@ -114,7 +124,8 @@ export async function measureCommitLatency(primary: Cluster, database: string, s
         times.push(performance.now() - started);
       }
       times.sort((a, b) => a - b);
-      const at = (share: number) => Math.round((times[Math.floor(share * (times.length - 1))] ?? 0) * 100) / 100;
+      const at = (share: number) =>
+        Math.round((times[Math.floor(share * (times.length - 1))] ?? 0) * 100) / 100;
       results[level] = { medianMs: at(0.5), p95Ms: at(0.95) };
     } finally {
       await client.end();
