@@ -13,7 +13,8 @@ const PASSWORD = 'Bench-mark-2026';
 /** A coordinator (or `role`) of the unit for the benchmark to sign in as. */
 export async function createBenchUser(
   database: Database,
-  unitId: number,
+  /** null: the whole installation. */
+  unitId: number | null,
   role = 'coordinator',
 ): Promise<void> {
   const user = await database.pool.query<{ id: number }>(
