@@ -24,6 +24,7 @@ import { formatOf } from '../files/tabular.ts';
 import { presentPapi } from '../indices/index-routes.ts';
 import { findPapiResults } from '../indices/index-service.ts';
 import { papiLeversCommand, papiSimulateCommand, papiTargetCommand } from '../indices/papi-cli.ts';
+import { nationalDhis2Command } from '../national/national-cli.ts';
 import { SYSTEM_ACTOR, SYSTEM_USER } from '../setup/initialise.ts';
 import { documentsSignCommand, documentsVerifyCommand } from '../signing/signing-cli.ts';
 import { surveyImportCommand } from '../surveys/survey-cli.ts';
@@ -50,6 +51,7 @@ const HELP = `Chiso — dòng lệnh / command line
   npx chiso documents sign IN.pdf --p12 CERT.p12 --password-file FILE --out OUT.pdf [--reason …] [--location …] [--tsa URL] [--image PNG] [--organisation]
                                              ký số PDF (PAdES), chữ ký hiện ở góc dưới bên phải trang cuối
   npx chiso documents verify FILE [--trust ROOTS.pem] [--json]  kiểm tra chữ ký số trong PDF: người ký, thời điểm, toàn vẹn, tin cậy
+  npx chiso national dhis2 --period 2026Q1 [--province MÃ] [--out FILE]  số liệu tổng hợp các tỉnh theo DHIS2 dataValueSets (docs/dhis2.md)
 
 Biến môi trường: CHISO_DATA_DIR (mặc định ./data), DATABASE_URL (PostgreSQL thay cho PGlite).`;
 
@@ -289,6 +291,8 @@ const commands: Record<string, Command> = {
   'dossiers import': (database, args) => dossierImportCommand(database, args, SYSTEM_GRANTS),
 
   'surveys import': (database, args) => surveyImportCommand(database, args, SYSTEM_USER),
+
+  'national dhis2': nationalDhis2Command,
 
   'audit verify': async (database, args) => {
     const { values } = parseArgs({ args, options: { json: { type: 'boolean' } } });
