@@ -123,6 +123,8 @@ export const provinceDrillDownSchema = z.object({
   periods: z.array(z.string()),
   now: z.string(),
   province: z.object({ code: z.string(), name: z.string(), freshness: freshnessSchema }),
+  /** Every indicator (to choose another), and the one the communes are ranked on. */
+  indicators: z.array(nationalIndicatorViewSchema),
   indicator: nationalIndicatorViewSchema,
   /** The province's own figure on the indicator (all its units), and how many communes are ranked. */
   total: figureSchema,

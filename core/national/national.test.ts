@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseCatalogue } from '../indicators/catalogue.ts';
+import { updatedAgo } from './age-words.ts';
 import { buildDataValueSet, dhis2Number, dhis2Period } from './dhis2.ts';
 import {
   emptyNationalCounters,
@@ -88,7 +89,7 @@ describe('the national indicator catalogue', () => {
     expect(value('REPORTS_ON_TIME')).toEqual({ numerator: 4, denominator: 5, value: 80 });
     expect(value('PLAN_TASKS_DONE')).toEqual({ numerator: 12, denominator: 16, value: 75 });
     expect(value('ASSESSMENT_SCORE')).toEqual({ numerator: 412.5, denominator: 500, value: 82.5 });
-    // Nothing counted under a ratio: no value (and so no rank), never 0 %.
+    // Nothing of the received online: 0 %, a figure; nothing counted under a ratio: no value (no rank).
     expect(value('DOSSIER_ONLINE')).toEqual({ numerator: 0, denominator: 50, value: 0 });
     expect(value('DOSSIER_DIGITISED').value).toBe(0);
     expect(nationalFigure(indicator('DOSSIER_EARLY'), emptyNationalCounters())).toEqual({
@@ -247,5 +248,21 @@ describe('a province’s units and periods', () => {
     expect(nationalPeriods([])).toEqual([]);
     expect(quarterOf('2026-11-23')).toBe('2026Q4');
     expect(quarterOf('2026-03-31')).toBe('2026Q1');
+  });
+});
+
+describe('freshness in words', () => {
+  const now = '2026-04-20T09:00:00.000Z';
+  const minutesAgo = (minutes: number) => new Date(Date.parse(now) - minutes * 60_000).toISOString();
+  it('says how long ago in whole minutes, hours or days', () => {
+    expect(updatedAgo(minutesAgo(0.5), now, 'vi')).toBe('vừa cập nhật');
+    expect(updatedAgo(minutesAgo(3), now, 'vi')).toBe('cập nhật 3 phút trước');
+    expect(updatedAgo(minutesAgo(59), now, 'vi')).toBe('cập nhật 59 phút trước');
+    expect(updatedAgo(minutesAgo(119), now, 'vi')).toBe('cập nhật 1 giờ trước');
+    expect(updatedAgo(minutesAgo(60 * 50), now, 'vi')).toBe('cập nhật 2 ngày trước');
+    expect(updatedAgo(minutesAgo(1), now, 'en')).toBe('updated 1 minute ago');
+    expect(updatedAgo(minutesAgo(180), now, 'en')).toBe('updated 3 hours ago');
+    // A clock a little ahead on the province's side is not "in the future".
+    expect(updatedAgo('2026-04-20T09:02:00.000Z', now, 'vi')).toBe('vừa cập nhật');
   });
 });

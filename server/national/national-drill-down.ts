@@ -3,6 +3,7 @@ import { parseSort } from '../../core/list.ts';
 import {
   addNationalCounters,
   emptyNationalCounters,
+  NATIONAL_INDICATORS,
   type NationalCounters,
   nationalFigure,
 } from '../../core/national/national-indicators.ts';
@@ -123,6 +124,7 @@ export async function provinceDrillDown(
       name: province.name,
       freshness: freshnessOf(province, nowOf(ctx)),
     },
+    indicators: NATIONAL_INDICATORS.map(presentIndicator),
     indicator: presentIndicator(indicator),
     total: nationalFigure(indicator, provinceTotal),
     ranked: rows.filter((row) => row.rank !== null).length,

@@ -205,6 +205,8 @@ describe('a province’s communes', () => {
     expect(reply.status).toBe(200);
     const body = reply.json;
     expect(body.province).toMatchObject({ code: '33', name: 'Tỉnh Hưng Yên' });
+    expect(body.indicators).toHaveLength(16);
+    expect(body.indicator.code).toBe('DOSSIER_ON_TIME');
     expect(body.total).toEqual({ numerator: 435, denominator: 485, value: pct(435, 485) });
     expect(body.ranked).toBe(4);
     expect(body.communes.total).toBe(6);
