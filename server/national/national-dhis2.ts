@@ -14,12 +14,7 @@ import {
 import { subtreeTotals } from '../../core/national/unit-totals.ts';
 import { assertReadsNational } from './national-access.ts';
 import { loadProvinces, loadUnits } from './national-queries.ts';
-import {
-  type CounterSource,
-  databaseCounters,
-  type NationalContext,
-  selectionOf,
-} from './national-service.ts';
+import { databaseFigures, type FigureSource, type NationalContext, selectionOf } from './national-service.ts';
 
 export interface Dhis2Export {
   period: string;
@@ -47,7 +42,7 @@ function figuresOf(counters: Readonly<NationalCounters>): Map<string, NationalFi
 export async function dhis2Export(
   ctx: NationalContext,
   input: { period: string; province?: string | undefined },
-  counters: CounterSource = databaseCounters(ctx),
+  source: FigureSource = databaseFigures(ctx),
 ): Promise<Dhis2Export> {
   assertReadsNational(ctx.user);
   const selection = selectionOf(input.period);
@@ -62,8 +57,8 @@ export async function dhis2Export(
     );
   const only = input.province ? { province: input.province } : {};
   const [byProvince, byUnit, units] = await Promise.all([
-    counters(selection, only),
-    counters(selection, { ...only, byUnit: true }),
+    source.counters(selection, only),
+    source.counters(selection, { ...only, byUnit: true }),
     loadUnits(ctx.db, input.province),
   ]);
   const orgUnits: Dhis2OrgUnitFigures[] = [];

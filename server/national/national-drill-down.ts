@@ -16,9 +16,9 @@ import { nowOf } from '../clock.ts';
 import { assertReadsNational } from './national-access.ts';
 import { loadProvinces, loadUnits, type SharedUnitRow } from './national-queries.ts';
 import {
-  type CounterSource,
   completenessOf,
-  databaseCounters,
+  databaseFigures,
+  type FigureSource,
   freshnessOf,
   indicatorOrRefuse,
   type NationalContext,
@@ -53,7 +53,7 @@ function inForceDuring(unit: SharedUnitRow, periodCode: string): boolean {
 export async function provinceDrillDown(
   ctx: NationalContext,
   input: DrillDownInput,
-  counters: CounterSource = databaseCounters(ctx),
+  source: FigureSource = databaseFigures(ctx),
 ): Promise<ProvinceDrillDown> {
   assertReadsNational(ctx.user);
   const indicator = indicatorOrRefuse(input.indicator);
@@ -66,10 +66,10 @@ export async function provinceDrillDown(
         `The province with the code ${input.code} shares no figures with this installation.`,
       ),
     );
-  const { selection, periods } = await resolvePeriod(ctx, input.period);
+  const { selection, periods } = await resolvePeriod(ctx, input.period, source);
   const [units, byUnit] = await Promise.all([
     loadUnits(ctx.db, province.provinceCode),
-    counters(selection, { province: province.provinceCode, byUnit: true }),
+    source.counters(selection, { province: province.provinceCode, byUnit: true }),
   ]);
   const prefix = `${province.provinceCode}|`;
   const own = new Map<string, NationalCounters>();

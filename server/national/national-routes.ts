@@ -17,8 +17,8 @@ import { ReadCache } from '../db/read-cache.ts';
 import { attachment } from '../http/downloads.ts';
 import { dhis2Export } from './national-dhis2.ts';
 import { provinceDrillDown } from './national-drill-down.ts';
-import { type CountersByKey, loadCounters } from './national-queries.ts';
-import { type CounterSource, nationalDashboard, nationalRanking } from './national-service.ts';
+import { type CountersByKey, loadCounters, loadPeriodCodes } from './national-queries.ts';
+import { type FigureSource, nationalDashboard, nationalRanking } from './national-service.ts';
 
 const provinceParams = z.object({
   code: z
@@ -36,10 +36,14 @@ export async function nationalRoutes(app: FastifyInstance, { db, cacheMs }: { db
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['national'];
   const sums = new ReadCache<CountersByKey>({ maxEntries: 256, maxAgeMs: cacheMs });
-  const counters: CounterSource = (period, options) =>
-    sums.get(`${period.code}|${options.province ?? '*'}|${options.byUnit ? 'u' : 'p'}`, () =>
-      loadCounters(db, period, options),
-    );
+  const periodCodes = new ReadCache<string[]>({ maxEntries: 1, maxAgeMs: cacheMs });
+  const figures: FigureSource = {
+    counters: (period, options) =>
+      sums.get(`${period.code}|${options.province ?? '*'}|${options.byUnit ? 'u' : 'p'}`, () =>
+        loadCounters(db, period, options),
+      ),
+    periodCodes: () => periodCodes.get('all', () => loadPeriodCodes(db)),
+  };
 
   api.get(
     '/api/national/dashboard',
@@ -52,7 +56,7 @@ export async function nationalRoutes(app: FastifyInstance, { db, cacheMs }: { db
         response: { 200: nationalDashboardSchema },
       },
     },
-    async (request) => nationalDashboard(contextOf(request, db), request.query, counters),
+    async (request) => nationalDashboard(contextOf(request, db), request.query, figures),
   );
 
   api.get(
@@ -66,7 +70,7 @@ export async function nationalRoutes(app: FastifyInstance, { db, cacheMs }: { db
         response: { 200: nationalRankingSchema },
       },
     },
-    async (request) => nationalRanking(contextOf(request, db), request.query, counters),
+    async (request) => nationalRanking(contextOf(request, db), request.query, figures),
   );
 
   api.get(
@@ -82,7 +86,7 @@ export async function nationalRoutes(app: FastifyInstance, { db, cacheMs }: { db
       },
     },
     async (request) =>
-      provinceDrillDown(contextOf(request, db), { ...request.query, code: request.params.code }, counters),
+      provinceDrillDown(contextOf(request, db), { ...request.query, code: request.params.code }, figures),
   );
 
   api.get(
@@ -97,7 +101,7 @@ export async function nationalRoutes(app: FastifyInstance, { db, cacheMs }: { db
       },
     },
     async (request, reply) => {
-      const result = await dhis2Export(contextOf(request, db), request.query, counters);
+      const result = await dhis2Export(contextOf(request, db), request.query, figures);
       const name = `chiso-dhis2-${result.period}${request.query.province ? `-${request.query.province}` : ''}.json`;
       return reply
         .header('content-disposition', attachment(name))

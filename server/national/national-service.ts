@@ -40,14 +40,18 @@ export interface NationalContext extends ServiceContext {
 /** A province is said to be out of date when its figures or its heartbeat are older than this. */
 export const STALE_AFTER_MS = 60 * 60 * 1000;
 
-/** Where the counters come from: the database, or a cache in front of it (the routes keep one). */
-export type CounterSource = (
-  period: PeriodSelection,
-  options: { province?: string; byUnit?: boolean },
-) => Promise<CountersByKey>;
+/** Where the sums come from: the database, or a cache in front of it (the routes keep one). */
+export interface FigureSource {
+  counters(period: PeriodSelection, options: { province?: string; byUnit?: boolean }): Promise<CountersByKey>;
+  /** Every period code any province has figures or reports for. */
+  periodCodes(): Promise<string[]>;
+}
 
-export function databaseCounters(ctx: ServiceContext): CounterSource {
-  return (period, options) => loadCounters(ctx.db, period, options);
+export function databaseFigures(ctx: ServiceContext): FigureSource {
+  return {
+    counters: (period, options) => loadCounters(ctx.db, period, options),
+    periodCodes: () => loadPeriodCodes(ctx.db),
+  };
 }
 
 export function presentIndicator(indicator: NationalIndicator): NationalIndicatorView {
@@ -72,8 +76,9 @@ export function selectionOf(code: string): PeriodSelection {
 export async function resolvePeriod(
   ctx: NationalContext,
   asked: string | undefined,
+  source: FigureSource,
 ): Promise<{ selection: PeriodSelection; periods: string[] }> {
-  const periods = nationalPeriods(await loadPeriodCodes(ctx.db));
+  const periods = nationalPeriods(await source.periodCodes());
   const code = asked ?? periods.find((candidate) => /Q\d$/.test(candidate)) ?? quarterOf(todayOf(ctx));
   return { selection: selectionOf(code), periods };
 }
@@ -110,11 +115,11 @@ function figuresOf(counters: Readonly<NationalCounters>): Map<string, NationalFi
 export async function nationalDashboard(
   ctx: NationalContext,
   input: { period?: string | undefined },
-  counters: CounterSource = databaseCounters(ctx),
+  source: FigureSource = databaseFigures(ctx),
 ): Promise<NationalDashboard> {
   assertReadsNational(ctx.user);
-  const { selection, periods } = await resolvePeriod(ctx, input.period);
-  const [provinces, byProvince] = await Promise.all([loadProvinces(ctx.db), counters(selection, {})]);
+  const { selection, periods } = await resolvePeriod(ctx, input.period, source);
+  const [provinces, byProvince] = await Promise.all([loadProvinces(ctx.db), source.counters(selection, {})]);
   const now = nowOf(ctx);
   const columns = provinces.map((row) => {
     const own = byProvince.get(row.provinceCode) ?? emptyNationalCounters();
@@ -177,12 +182,12 @@ export function indicatorOrRefuse(code: string): NationalIndicator {
 export async function nationalRanking(
   ctx: NationalContext,
   input: { indicator: string; period?: string | undefined },
-  counters: CounterSource = databaseCounters(ctx),
+  source: FigureSource = databaseFigures(ctx),
 ): Promise<NationalRanking> {
   assertReadsNational(ctx.user);
   const indicator = indicatorOrRefuse(input.indicator);
-  const { selection } = await resolvePeriod(ctx, input.period);
-  const [provinces, byProvince] = await Promise.all([loadProvinces(ctx.db), counters(selection, {})]);
+  const { selection } = await resolvePeriod(ctx, input.period, source);
+  const [provinces, byProvince] = await Promise.all([loadProvinces(ctx.db), source.counters(selection, {})]);
   const rows = provinces.map((row) => ({
     code: row.provinceCode,
     name: row.name,

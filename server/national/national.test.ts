@@ -58,6 +58,20 @@ describe('who reads the national view', () => {
   });
 });
 
+describe('the API document', () => {
+  it('describes the national routes with their response shapes', async () => {
+    const reply = await t.app.inject({ method: 'GET', url: '/api/docs/json' });
+    const paths = reply.json().paths;
+    for (const path of [
+      '/api/national/dashboard',
+      '/api/national/ranking',
+      '/api/national/provinces/{code}',
+      '/api/national/dhis2/data-value-sets',
+    ])
+      expect(paths[path]?.get?.responses?.['200']?.content?.['application/json']?.schema, path).toBeDefined();
+  });
+});
+
 describe('the national dashboard', () => {
   it('puts the provinces side by side on the newest quarter with data, with ranks, ties and totals', async () => {
     const reply = await leader.request('GET', '/api/national/dashboard');
