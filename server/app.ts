@@ -43,6 +43,7 @@ import { replicaReads } from './http/replica-reads.ts';
 import { indicatorRoutes } from './indicators/indicator-routes.ts';
 import { indexRoutes } from './indices/index-routes.ts';
 import { jobRoutes } from './jobs/job-routes.ts';
+import { nationalRoutes } from './national/national-routes.ts';
 import { notificationRoutes } from './notifications/notification-routes.ts';
 import { open311ClientRoutes } from './open311/open311-client-routes.ts';
 import { open311Routes } from './open311/open311-routes.ts';
@@ -208,6 +209,7 @@ export async function buildApp({
   await app.register(remediationRoutes, { db: database.db });
   await app.register(indicatorRoutes, { db: database.db, cacheMs: config.readCacheMs });
   await app.register(overviewRoutes, { db: database.db, cacheMs: config.readCacheMs });
+  await app.register(nationalRoutes, { db: database.db, cacheMs: config.readCacheMs });
   await app.register(chasingRoutes, { db: database.db });
   await app.register(feedbackRoutes, { db: database.db });
   await app.register(feedbackPublicRoutes, { db: database.db });

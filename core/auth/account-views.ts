@@ -18,6 +18,8 @@ export const meSchema = z.object({
   mustChangePassword: z.boolean(),
   grants: z.array(grantSchema),
   permissions: z.array(z.string()),
+  /** The permissions held at the root of the tree (installation-wide things: the national view…). */
+  installationPermissions: z.array(z.string()),
 });
 
 export const sessionResponseSchema = z.object({ user: meSchema, csrfToken: z.string() });

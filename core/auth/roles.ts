@@ -54,6 +54,11 @@ export const PERMISSIONS = {
   'dossiers.import': ['admin', 'coordinator', 'unit_reporter'],
   /** The leader's overview of a province: PAPI, dossiers, reports, overdue tasks, assessment. */
   'overview.read': ['admin', 'coordinator', 'leader'],
+  /**
+   * The national view: every province's shared figures side by side, ranked, and the DHIS2 export
+   * (installation-wide: a grant at the root).
+   */
+  'national.read': ['admin', 'coordinator', 'leader'],
   /** Accounts whose roles lie in the user's subtree; a coordinator there creates and imports them too. */
   'users.read': ['admin', 'coordinator'],
   'users.write': ['admin', 'coordinator'],

@@ -2,7 +2,12 @@ export { grantSchema, meSchema, sessionResponseSchema } from '../../core/auth/ac
 
 import type { z } from 'zod';
 import type { grantSchema, meSchema } from '../../core/auth/account-views.ts';
-import { PERMISSIONS, type Permission, roleHasPermission } from '../../core/auth/roles.ts';
+import {
+  hasInstallationPermission,
+  PERMISSIONS,
+  type Permission,
+  roleHasPermission,
+} from '../../core/auth/roles.ts';
 import type { SessionUser } from './sessions.ts';
 
 export function presentGrant(grant: SessionUser['grants'][number]): z.infer<typeof grantSchema> {
@@ -22,5 +27,8 @@ export function presentMe(user: SessionUser): z.infer<typeof meSchema> {
     mustChangePassword: user.mustChangePassword,
     grants: user.grants.map(presentGrant),
     permissions,
+    installationPermissions: permissions.filter((permission) =>
+      hasInstallationPermission(user.grants, permission),
+    ),
   };
 }

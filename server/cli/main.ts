@@ -31,6 +31,7 @@ import { formatOf } from '../files/tabular.ts';
 import { presentPapi } from '../indices/index-routes.ts';
 import { findPapiResults } from '../indices/index-service.ts';
 import { papiLeversCommand, papiSimulateCommand, papiTargetCommand } from '../indices/papi-cli.ts';
+import { nationalDhis2Command } from '../national/national-cli.ts';
 import { SYSTEM_ACTOR, SYSTEM_USER } from '../setup/initialise.ts';
 import { documentsSignCommand, documentsVerifyCommand } from '../signing/signing-cli.ts';
 import { surveyImportCommand } from '../surveys/survey-cli.ts';
@@ -62,6 +63,7 @@ const HELP = `Chiso — dòng lệnh / command line
   npx chiso federation status [--json]       trạng thái chia sẻ: publication, slot, WAL giữ lại; từng tỉnh và độ mới số liệu
   npx chiso federation unsubscribe --province MÃ [--delete-rows]   quốc gia: hủy nhận số liệu của một tỉnh
   npx chiso federation unpublish             tỉnh: ngừng chia sẻ số liệu
+  npx chiso national dhis2 --period 2026Q1 [--province MÃ] [--out FILE]  số liệu tổng hợp các tỉnh theo DHIS2 dataValueSets (docs/dhis2.md)
 
 Biến môi trường: CHISO_DATA_DIR (mặc định ./data), DATABASE_URL (PostgreSQL thay cho PGlite).`;
 
@@ -307,6 +309,8 @@ const commands: Record<string, Command> = {
   'federation unpublish': federationUnpublishCommand,
 
   'surveys import': (database, args) => surveyImportCommand(database, args, SYSTEM_USER),
+
+  'national dhis2': nationalDhis2Command,
 
   'audit verify': async (database, args) => {
     const { values } = parseArgs({ args, options: { json: { type: 'boolean' } } });

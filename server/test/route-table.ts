@@ -5,6 +5,7 @@ import { DOCUMENT_ROUTE_TABLE } from './route-table-documents.ts';
 import { FEEDBACK_ROUTE_TABLE } from './route-table-feedback.ts';
 import { INDICATOR_ROUTE_TABLE } from './route-table-indicators.ts';
 import type { TableRow } from './route-table-kit.ts';
+import { NATIONAL_ROUTE_TABLE } from './route-table-national.ts';
 import { OPEN311_ROUTE_TABLE } from './route-table-open311.ts';
 import { PEOPLE_ROUTE_TABLE } from './route-table-people.ts';
 import { PLAN_ROUTE_TABLE } from './route-table-plans.ts';
@@ -34,4 +35,5 @@ export const ROUTE_TABLE: Record<string, TableRow> = {
   ...DISCLOSURE_ROUTE_TABLE,
   ...SIGNING_ROUTE_TABLE,
   ...DOCUMENT_ROUTE_TABLE,
+  ...NATIONAL_ROUTE_TABLE,
 };

@@ -23,6 +23,8 @@ import { ImportDossiersPage } from './features/indicators/ImportDossiersPage.tsx
 import { IndicatorsPage } from './features/indicators/IndicatorsPage.tsx';
 import { TargetsPage } from './features/indicators/TargetsPage.tsx';
 import { PapiPage } from './features/indices/PapiPage.tsx';
+import { NationalPage } from './features/national/NationalPage.tsx';
+import { ProvincePage } from './features/national/ProvincePage.tsx';
 import { OverviewPage } from './features/overview/OverviewPage.tsx';
 import { ImportPlanPage } from './features/plans/ImportPlanPage.tsx';
 import { PlanPage } from './features/plans/PlanPage.tsx';
@@ -80,6 +82,8 @@ const routeTree = rootRoute.addChildren([
     page('/indicators', IndicatorsPage),
     page('/indicators/import', ImportDossiersPage),
     page('/indicators/targets', TargetsPage),
+    page('/national', NationalPage),
+    page('/national/$provinceCode', ProvincePage),
     page('/plans', PlansPage),
     page('/plans/import', ImportPlanPage),
     page('/plans/remediation', RemediationPlanPage),

@@ -4,6 +4,7 @@ import { DOCUMENT_MESSAGES } from './document-messages.ts';
 import { DOCUMENT_SIGNING_MESSAGES } from './document-signing-messages.ts';
 import { FEEDBACK_MESSAGES } from './feedback-messages.ts';
 import { FILE_SIGNATURE_MESSAGES } from './file-signature-messages.ts';
+import { NATIONAL_MESSAGES } from './national-messages.ts';
 import { OVERVIEW_MESSAGES } from './overview-messages.ts';
 import { PAPI_MESSAGES } from './papi-messages.ts';
 import { PROJECT_MESSAGES } from './project-messages.ts';
@@ -26,6 +27,7 @@ export const MESSAGES = {
   ...DOCUMENT_SIGNING_MESSAGES,
   ...PAPI_MESSAGES,
   ...OVERVIEW_MESSAGES,
+  ...NATIONAL_MESSAGES,
   ...PUBLIC_SITE_MESSAGES,
   ...SURVEY_RESULTS_MESSAGES,
   ...SURVEY_PAPER_MESSAGES,

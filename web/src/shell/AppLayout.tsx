@@ -168,6 +168,15 @@ export function AppLayout() {
             active={pathname.startsWith('/assessment')}
           />
         )}
+        {me?.installationPermissions.includes('national.read') && (
+          <NavLink
+            component={Link}
+            onClick={closeNav}
+            to="/national"
+            label={t('nationalNav')}
+            active={pathname.startsWith('/national')}
+          />
+        )}
         {hasPermission(me, 'indicators.read') && (
           <NavLink
             component={Link}
