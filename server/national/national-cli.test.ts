@@ -38,13 +38,13 @@ describe('npx chiso national dhis2', () => {
         await nationalDhis2Command(database, ['--period', '2026q1', '--province', '33', '--out', out]),
       ).toBe(0);
       expect(said).toHaveBeenCalledWith(
-        `Đã ghi 136 giá trị của 7 đơn vị, kỳ 2026Q1 vào ${out}; bỏ qua 2 đơn vị không có mã chính thức (số liệu của chúng đã nằm trong số của tỉnh).`,
+        `Đã ghi 140 giá trị của 7 đơn vị, kỳ 2026Q1 vào ${out}; bỏ qua 2 đơn vị không có mã chính thức (số liệu của chúng đã nằm trong số của tỉnh).`,
       );
     } finally {
       said.mockRestore();
     }
     const set = dhis2DataValueSetSchema.parse(JSON.parse(readFileSync(out, 'utf8')));
-    expect(set.dataValues).toHaveLength(136);
+    expect(set.dataValues).toHaveLength(140);
     expect(set.dataValues[0]).toEqual({
       dataElement: 'DOSSIER_ON_TIME',
       period: '2026Q1',

@@ -123,7 +123,12 @@ export async function loadCounters(
     into,
     s,
     { province: s.provinceCode, unit: s.unitKey },
-    { surveyResponses: total(s.responses), surveySatisfied: total(s.satisfied) },
+    {
+      surveyResponses: total(s.responses),
+      surveySatisfied: total(s.satisfied),
+      surveyScore: total(s.satisfiedScore),
+      surveyAnswers: total(s.scoredAnswers),
+    },
     and(inQuarters(s.periodCode), only(s.provinceCode)),
     byUnit,
   );

@@ -80,7 +80,7 @@ describe('the national dashboard', () => {
     expect(body.period).toBe('2026Q1');
     expect(body.periods).toEqual(['2026Q1', '2026S1', '2026', '2025Q4', '2025S2', '2025']);
     expect(body.now).toBe(FIXTURE_NOW);
-    expect(body.indicators).toHaveLength(16);
+    expect(body.indicators).toHaveLength(17);
     const byCode = Object.fromEntries(body.provinces.map((p: { code: string }) => [p.code, p]));
     expect(body.provinces.map((p: { code: string; name: string }) => `${p.code} ${p.name}`)).toEqual([
       '01 Thành phố Hà Nội',
@@ -144,6 +144,10 @@ describe('the national dashboard', () => {
     });
     expect(figure('48', 'FEEDBACK_CLOSED_ON_TIME').unranked).toBe('no_denominator');
     expect(['01', '33', '48'].map((code) => figure(code, 'SURVEY_SATISFIED').value)).toEqual([90, 85, 80]);
+    // The index from the answers' scores: 855/900, 1 440/1 800, 300/400.
+    expect(['01', '33', '48'].map((code) => figure(code, 'SURVEY_SATISFACTION_INDEX').value)).toEqual([
+      95, 80, 75,
+    ]);
     expect(figure('33', 'PLAN_TASKS_DONE')).toMatchObject({
       numerator: 12,
       denominator: 16,
@@ -219,7 +223,7 @@ describe('a province’s communes', () => {
     expect(reply.status).toBe(200);
     const body = reply.json;
     expect(body.province).toMatchObject({ code: '33', name: 'Tỉnh Hưng Yên' });
-    expect(body.indicators).toHaveLength(16);
+    expect(body.indicators).toHaveLength(17);
     expect(body.indicator.code).toBe('DOSSIER_ON_TIME');
     expect(body.total).toEqual({ numerator: 435, denominator: 485, value: pct(435, 485) });
     expect(body.ranked).toBe(4);
@@ -311,7 +315,7 @@ describe('the DHIS2 export', () => {
     const set = dhis2DataValueSetSchema.parse(reply.json);
     expect(Object.keys(reply.json)).toEqual(['dataValues']);
     const values = set.dataValues;
-    expect(values).toHaveLength(245);
+    expect(values).toHaveLength(257);
     for (const value of values) {
       expect(value.value).toMatch(/^-?\d+(\.\d+)?$/);
       expect(value.period).toBe('2026Q1');
@@ -356,7 +360,7 @@ describe('the DHIS2 export', () => {
     expect(reply.status).toBe(200);
     expect(reply.headers['x-chiso-org-units']).toBe('7');
     expect(reply.headers['x-chiso-omitted-units']).toBe('2');
-    expect(reply.json.dataValues).toHaveLength(136);
+    expect(reply.json.dataValues).toHaveLength(140);
     expect((await leader.request('GET', '/api/national/dhis2/data-value-sets?period=2026M03')).status).toBe(
       400,
     );

@@ -177,9 +177,34 @@ export async function insertFederationFixture(db: Db): Promise<void> {
     },
   ]);
   await db.insert(fedSurveyRollups).values([
-    { provinceCode: '33', unitKey: '11953', periodCode: '2026Q1', responses: 200, satisfied: 170 },
-    { provinceCode: '01', unitKey: '00004', periodCode: '2026Q1', responses: 100, satisfied: 90 },
-    { provinceCode: '48', unitKey: '20194', periodCode: '2026Q1', responses: 50, satisfied: 40 },
+    // Satisfaction index: 33 → 1 440/1 800 = 80 %, 01 → 855/900 = 95 %, 48 → 300/400 = 75 %.
+    {
+      provinceCode: '33',
+      unitKey: '11953',
+      periodCode: '2026Q1',
+      responses: 200,
+      satisfied: 170,
+      satisfiedScore: 1440,
+      scoredAnswers: 1800,
+    },
+    {
+      provinceCode: '01',
+      unitKey: '00004',
+      periodCode: '2026Q1',
+      responses: 100,
+      satisfied: 90,
+      satisfiedScore: 855,
+      scoredAnswers: 900,
+    },
+    {
+      provinceCode: '48',
+      unitKey: '20194',
+      periodCode: '2026Q1',
+      responses: 50,
+      satisfied: 40,
+      satisfiedScore: 300,
+      scoredAnswers: 400,
+    },
   ]);
   await db
     .insert(fedReportCompleteness)
