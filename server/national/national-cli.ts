@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { AppError, msg } from '../../core/errors.ts';
 import { nationalPeriodSchema } from '../../core/national/national-views.ts';
 import type { Database } from '../db/engine.ts';
+import { sharedFiguresVersion } from '../federation/shared-figures.ts';
 import { SYSTEM_ACTOR, SYSTEM_USER } from '../setup/initialise.ts';
 import { dhis2Export } from './national-dhis2.ts';
 
@@ -28,6 +29,8 @@ export async function nationalDhis2Command(database: Database, args: string[]): 
       ),
     );
   const ctx = { db: database.db, actor: SYSTEM_ACTOR, ip: null, user: SYSTEM_USER };
+  // A province alone exports its own figures as recomputed now.
+  await sharedFiguresVersion(database.db, new Date());
   const result = await dhis2Export(ctx, { period: period.data, province: values.province });
   const json = `${JSON.stringify(result.set, null, 1)}\n`;
   if (values.out) writeFileSync(values.out, json);

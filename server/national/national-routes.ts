@@ -14,6 +14,7 @@ import {
 import { contextOf } from '../auth/policy.ts';
 import type { Db } from '../db/engine.ts';
 import { ReadCache } from '../db/read-cache.ts';
+import { sharedFiguresVersion } from '../federation/shared-figures.ts';
 import { attachment } from '../http/downloads.ts';
 import { dhis2Export } from './national-dhis2.ts';
 import { provinceDrillDown } from './national-drill-down.ts';
@@ -30,19 +31,24 @@ const provinceParams = z.object({
 /**
  * The national view's routes (national.read at the root of the tree). The provinces' figures arrive by
  * logical replication, not through Chiso's writes, so no change notice forgets them: the sums are kept
- * for CHISO_READ_CACHE_SECONDS at most; freshness is read on every request.
+ * under the shared tables' version (`sharedFiguresVersion`), read on every request.
  */
 export async function nationalRoutes(app: FastifyInstance, { db, cacheMs }: { db: Db; cacheMs: number }) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['national'];
   const sums = new ReadCache<CountersByKey>({ maxEntries: 256, maxAgeMs: cacheMs });
-  const periodCodes = new ReadCache<string[]>({ maxEntries: 1, maxAgeMs: cacheMs });
-  const figures: FigureSource = {
-    counters: (period, options) =>
-      sums.get(`${period.code}|${options.province ?? '*'}|${options.byUnit ? 'u' : 'p'}`, () =>
-        loadCounters(db, period, options),
-      ),
-    periodCodes: () => periodCodes.get('all', () => loadPeriodCodes(db)),
+  const periodCodes = new ReadCache<string[]>({ maxEntries: 4, maxAgeMs: cacheMs });
+  // Every request reads the shared tables' version first (and, on a province alone, recomputes its
+  // own rows after a change): a province's new figures are shown at once, the sums kept until then.
+  const figuresOf = async (): Promise<FigureSource> => {
+    const version = await sharedFiguresVersion(db, app.clock());
+    return {
+      counters: (period, options) =>
+        sums.get(`${version}|${period.code}|${options.province ?? '*'}|${options.byUnit ? 'u' : 'p'}`, () =>
+          loadCounters(db, period, options),
+        ),
+      periodCodes: () => periodCodes.get(version, () => loadPeriodCodes(db)),
+    };
   };
 
   api.get(
@@ -56,7 +62,7 @@ export async function nationalRoutes(app: FastifyInstance, { db, cacheMs }: { db
         response: { 200: nationalDashboardSchema },
       },
     },
-    async (request) => nationalDashboard(contextOf(request, db), request.query, figures),
+    async (request) => nationalDashboard(contextOf(request, db), request.query, await figuresOf()),
   );
 
   api.get(
@@ -70,7 +76,7 @@ export async function nationalRoutes(app: FastifyInstance, { db, cacheMs }: { db
         response: { 200: nationalRankingSchema },
       },
     },
-    async (request) => nationalRanking(contextOf(request, db), request.query, figures),
+    async (request) => nationalRanking(contextOf(request, db), request.query, await figuresOf()),
   );
 
   api.get(
@@ -86,7 +92,11 @@ export async function nationalRoutes(app: FastifyInstance, { db, cacheMs }: { db
       },
     },
     async (request) =>
-      provinceDrillDown(contextOf(request, db), { ...request.query, code: request.params.code }, figures),
+      provinceDrillDown(
+        contextOf(request, db),
+        { ...request.query, code: request.params.code },
+        await figuresOf(),
+      ),
   );
 
   api.get(
@@ -101,7 +111,7 @@ export async function nationalRoutes(app: FastifyInstance, { db, cacheMs }: { db
       },
     },
     async (request, reply) => {
-      const result = await dhis2Export(contextOf(request, db), request.query, figures);
+      const result = await dhis2Export(contextOf(request, db), request.query, await figuresOf());
       const name = `chiso-dhis2-${result.period}${request.query.province ? `-${request.query.province}` : ''}.json`;
       return reply
         .header('content-disposition', attachment(name))

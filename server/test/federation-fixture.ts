@@ -9,7 +9,9 @@ import {
   fedReportCompleteness,
   fedSurveyRollups,
   fedUnits,
+  settings,
 } from '../db/schema/index.ts';
+import { SUBSCRIPTIONS_KEY, slotName, subscriptionName } from '../federation/federation-settings.ts';
 
 /**
  * Three provinces' shared rows, written straight into the federation tables as a national Chiso
@@ -82,6 +84,20 @@ function completeness(provinceCode: string, unitKey: string, status: string, onT
 }
 
 export async function insertFederationFixture(db: Db): Promise<void> {
+  // A national instance: subscribed to the three provinces (as `federation subscribe` records it), so
+  // nothing here is recomputed from the installation's own units.
+  const since = minutesBefore(60 * 24 * 30).toISOString();
+  const provinces = ['33', '01', '48'].map((provinceCode) => ({
+    provinceCode,
+    subscription: subscriptionName(provinceCode),
+    slot: slotName(provinceCode),
+    source: `postgres://chiso_national@tinh-${provinceCode}.example/chiso`,
+    since,
+  }));
+  await db
+    .insert(settings)
+    .values({ key: SUBSCRIPTIONS_KEY, value: JSON.stringify({ provinces }) })
+    .onConflictDoUpdate({ target: settings.key, set: { value: JSON.stringify({ provinces }) } });
   await db.insert(fedProvinces).values([
     {
       provinceCode: '33',
