@@ -11,6 +11,7 @@ import {
   waitForReplay,
 } from '../test/pg-cluster.ts';
 import { type Database, openDatabase } from './engine.ts';
+import { CHANGE_CHANNEL, dataVersion } from './read-cache.ts';
 
 /**
  * kill -9 of the primary while writes go on, then the synchronous standby promoted: every write
@@ -146,6 +147,26 @@ describe.skipIf(!clustersEnabled)('failover to a promoted replica', () => {
     const health = await app.inject({ method: 'GET', url: '/api/health' });
     expect(health.statusCode).toBe(200);
     expect(database.cluster?.status().primary.host).toBe(`127.0.0.1:${standby.port}`);
+    // And hears other processes' changes there: its LISTEN connection moved to the new primary too.
+    await until(
+      async () =>
+        (
+          await standby.query<{ n: number }>(
+            `select count(*)::int as n from pg_stat_activity where datname = 'chiso' and query ilike 'listen %'`,
+          )
+        )[0]?.n === 1
+          ? true
+          : undefined,
+      10_000,
+      'the listener on the new primary',
+    );
+    const heard = dataVersion();
+    await standby.query(`select pg_notify('${CHANGE_CHANNEL}', '')`, [], 'chiso');
+    await until(
+      async () => (dataVersion() > heard ? true : undefined),
+      5000,
+      'a change told on the new primary',
+    );
     console.info(
       `failover: ${acknowledged.length} saves acknowledged, ${refusals.length} refused as retryable, ` +
         `${downMs} ms from kill -9 to 50 writes on the promoted replica`,
