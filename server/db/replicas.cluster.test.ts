@@ -200,7 +200,9 @@ describe.skipIf(!clustersEnabled)('reads on a lagging replica', () => {
         strict.pool
           .query<{ value: string }>('select value from lag_probe where id = 1')
           .then((r) => r.rows[0]?.value);
+      const before = { ...strict.cluster?.reads };
       expect(await runInReadScope(scope(), strictRead)).toBe('newer');
+      expect(strict.cluster?.reads).toEqual({ primary: (before.primary ?? 0) + 1, replica: before.replica });
     } finally {
       await strict.close();
     }
