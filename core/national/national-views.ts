@@ -73,6 +73,11 @@ export const provinceColumnSchema = z.object({
 export type ProvinceColumn = z.infer<typeof provinceColumnSchema>;
 
 export const nationalDashboardSchema = z.object({
+  /**
+   * 'national': the installation receives provinces' figures (`federation subscribe`); 'province': a
+   * province's own installation, showing the figures it shares upward.
+   */
+  instance: z.enum(['national', 'province']),
   period: z.string(),
   /** Periods with data, newest first (quarters, then the halves and years they make up). */
   periods: z.array(z.string()),

@@ -34,6 +34,7 @@ describe('a province alone', () => {
     const first = await leader.request('GET', '/api/national/dashboard?period=2026Q1');
     expect(first.status).toBe(200);
     expect(first.json.provinces.map((p: { code: string; name: string }) => p.code)).toEqual(['33']);
+    expect(first.json.instance).toBe('province');
     const received = () =>
       leader
         .request('GET', '/api/national/dashboard?period=2026Q1')

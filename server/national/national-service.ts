@@ -23,6 +23,7 @@ import { rankByFigure } from '../../core/national/ranking.ts';
 import { parsePeriod } from '../../core/periods/periods.ts';
 import type { ServiceContext } from '../audit/audit-log.ts';
 import { nowOf, todayOf } from '../clock.ts';
+import { readSubscriptions } from '../federation/federation-settings.ts';
 import { assertReadsNational } from './national-access.ts';
 import {
   type CountersByKey,
@@ -119,7 +120,11 @@ export async function nationalDashboard(
 ): Promise<NationalDashboard> {
   assertReadsNational(ctx.user);
   const { selection, periods } = await resolvePeriod(ctx, input.period, source);
-  const [provinces, byProvince] = await Promise.all([loadProvinces(ctx.db), source.counters(selection, {})]);
+  const [provinces, byProvince, subscriptions] = await Promise.all([
+    loadProvinces(ctx.db),
+    source.counters(selection, {}),
+    readSubscriptions(ctx.db),
+  ]);
   const now = nowOf(ctx);
   const columns = provinces.map((row) => {
     const own = byProvince.get(row.provinceCode) ?? emptyNationalCounters();
@@ -155,6 +160,7 @@ export async function nationalDashboard(
     completeness: completenessOf(own),
   }));
   return {
+    instance: subscriptions.provinces.length > 0 ? 'national' : 'province',
     period: selection.code,
     periods,
     now: now.toISOString(),

@@ -77,6 +77,7 @@ describe('the national dashboard', () => {
     const reply = await leader.request('GET', '/api/national/dashboard');
     expect(reply.status).toBe(200);
     const body = reply.json;
+    expect(body.instance).toBe('national');
     expect(body.period).toBe('2026Q1');
     expect(body.periods).toEqual(['2026Q1', '2026S1', '2026', '2025Q4', '2025S2', '2025']);
     expect(body.now).toBe(FIXTURE_NOW);

@@ -6,6 +6,10 @@ export const NATIONAL_MESSAGES = {
     vi: 'Số liệu tổng hợp mỗi tỉnh chia sẻ lên (không có dữ liệu cá nhân): so sánh, xếp hạng và xem từng xã, phường.',
     en: 'The aggregates each province shares (no personal data): compare, rank and look into each commune.',
   },
+  nationalProvinceInstance: {
+    vi: 'Đây là hệ thống của một tỉnh: trang này cho thấy số liệu tổng hợp tỉnh chia sẻ lên cấp quốc gia, tính lại sau mỗi thay đổi. Số liệu các tỉnh khác có ở hệ thống cấp quốc gia.',
+    en: 'This is a province’s installation: this page shows the aggregates the province shares upward, recomputed after every change. Other provinces’ figures are on the national installation.',
+  },
   nationalNoProvinces: {
     vi: 'Chưa tỉnh nào chia sẻ số liệu với hệ thống này (npx chiso federation subscribe).',
     en: 'No province shares its figures with this installation yet (npx chiso federation subscribe).',

@@ -42,6 +42,7 @@ export function NationalPage() {
         </Alert>
       )}
       {!data && !error && <Loader aria-label={t('loading')} />}
+      {data?.instance === 'province' && <Alert color="blue">{t('nationalProvinceInstance')}</Alert>}
       {data && indicator && (
         <>
           <NationalControls
