@@ -7,6 +7,7 @@ import { systemContext } from '../server/dossiers/dossier-fixtures.ts';
 import { importDossiers } from '../server/dossiers/dossier-import-service.ts';
 import { publishFederation, subscribeProvince } from '../server/federation/federation-commands.ts';
 import { startPublisher } from '../server/federation/publisher.ts';
+import { ROW_TABLES } from '../server/federation/refresh.ts';
 import { writeDossierFile } from '../server/setup/demo-dossiers.ts';
 import { initialise } from '../server/setup/initialise.ts';
 import { createCluster, createReplica, waitForReplay } from '../server/test/pg-cluster.ts';
@@ -241,16 +242,6 @@ try {
 
 /** Copies the first province's shared rows under `count` other province codes (90–121), as 34 provinces would. */
 async function copyProvinces(nation: Database, count: number): Promise<number> {
-  const tables = [
-    'units',
-    'periods',
-    'dossier_rollups',
-    'feedback_rollups',
-    'survey_rollups',
-    'report_completeness',
-    'assessment_results',
-    'plan_task_statuses',
-  ];
   let copied = 0;
   for (let i = 0; i < count; i += 1) {
     const code = String(90 + i);
@@ -259,7 +250,7 @@ async function copyProvinces(nation: Database, count: number): Promise<number> {
        from federation.provinces where province_code = '33'`,
       [code],
     );
-    for (const table of tables) {
+    for (const table of ROW_TABLES) {
       const { rows } = await nation.pool.query<{ c: string }>(
         `select string_agg(quote_ident(column_name), ', ' order by ordinal_position) as c
          from information_schema.columns where table_schema = 'federation' and table_name = $1 and column_name <> 'province_code'`,

@@ -8,6 +8,7 @@ import {
   copyTemplate,
   createCluster,
   createReplica,
+  until,
   waitForReplay,
 } from '../test/pg-cluster.ts';
 import { type Database, openDatabase } from './engine.ts';
@@ -19,16 +20,6 @@ import { CHANGE_CHANNEL, dataVersion } from './read-cache.ts';
  * process writes again without a restart.
  */
 const config = loadConfig({ NODE_ENV: 'test', CHISO_SECRET: 'test-secret-that-is-long-enough-0123456789' });
-
-async function until<T>(check: () => Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe.skipIf(!clustersEnabled)('failover to a promoted replica', () => {
   let primary: Cluster;

@@ -9,6 +9,7 @@ import {
   copyTemplate,
   createCluster,
   createReplica,
+  until,
   waitForReplay,
 } from '../test/pg-cluster.ts';
 import { type Database, openDatabase } from './engine.ts';
@@ -23,16 +24,6 @@ import { readingCurrent, runInReadScope } from './read-scope.ts';
 const APPLY_DELAY_MS = 3000;
 
 const config = loadConfig({ NODE_ENV: 'test', CHISO_SECRET: 'test-secret-that-is-long-enough-0123456789' });
-
-async function until<T>(check: () => Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 /** The name=value pairs a response sets. */
 function cookiesOf(headers: Record<string, unknown>): Record<string, string> {

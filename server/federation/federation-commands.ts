@@ -14,7 +14,7 @@ import {
   slotName,
   subscriptionName,
 } from './federation-settings.ts';
-import { CHISO_VERSION, provinceOf, type RefreshResult, refreshFederation } from './refresh.ts';
+import { CHISO_VERSION, provinceOf, type RefreshResult, ROW_TABLES, refreshFederation } from './refresh.ts';
 
 /** What `federation publish`, `subscribe`, `unsubscribe` and `unpublish` do; the CLI prints their results. */
 
@@ -340,17 +340,7 @@ export function compareVersions(a: string, b: string): number {
   return 0;
 }
 
-const FED_TABLE_NAMES = [
-  'units',
-  'periods',
-  'dossier_rollups',
-  'feedback_rollups',
-  'survey_rollups',
-  'report_completeness',
-  'assessment_results',
-  'plan_task_statuses',
-  'provinces',
-];
+const FED_TABLE_NAMES = [...ROW_TABLES, 'provinces'];
 
 async function deleteProvinceRows(database: Database, code: string): Promise<number> {
   const client = await database.pool.connect();

@@ -8,7 +8,7 @@ import { type Cluster, clustersEnabled, createCluster } from '../test/pg-cluster
 import { importUnits } from '../units/unit-import-service.ts';
 import { publishFederation, subscribeProvince, unsubscribeProvince } from './federation-commands.ts';
 import { startPublisher } from './publisher.ts';
-import { refreshFederation } from './refresh.ts';
+import { ROW_TABLES, refreshFederation } from './refresh.ts';
 import { federationStatus } from './status.ts';
 
 /**
@@ -17,17 +17,7 @@ import { federationStatus } from './status.ts';
  * national tables follow the provinces' own — through an import, the national server stopped, and the
  * provinces' server stopped.
  */
-const TABLES = [
-  'provinces',
-  'units',
-  'periods',
-  'dossier_rollups',
-  'feedback_rollups',
-  'survey_rollups',
-  'report_completeness',
-  'assessment_results',
-  'plan_task_statuses',
-];
+const TABLES = ['provinces', ...ROW_TABLES];
 const silent = { info: () => {}, warn: () => {} };
 
 async function waitFor<T>(what: string, check: () => Promise<T | false>, timeoutMs = 30_000): Promise<T> {

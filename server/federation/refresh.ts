@@ -101,7 +101,8 @@ export async function refreshFederation(
   });
 }
 
-const ROW_TABLES = [
+/** The shared tables with rows per unit (all but `provinces`), as named in schema `federation`. */
+export const ROW_TABLES = [
   'units',
   'periods',
   'dossier_rollups',
@@ -110,7 +111,7 @@ const ROW_TABLES = [
   'report_completeness',
   'assessment_results',
   'plan_task_statuses',
-];
+] as const;
 
 /** How many rows the province has in the shared tables. */
 export async function provinceRows(db: Db | Tx, provinceCode: string): Promise<number> {

@@ -316,3 +316,18 @@ export async function copyTemplate(cluster: Cluster, name: string): Promise<stri
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** Polls `check` until it gives a value (not undefined), or fails after `timeoutMs` naming `what`. */
+export async function until<T>(
+  check: () => Promise<T | undefined>,
+  timeoutMs: number,
+  what: string,
+): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
