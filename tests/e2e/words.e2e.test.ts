@@ -255,6 +255,8 @@ beforeAll(async () => {
   );
   params.roundId = String(round.id);
   params.unitId = String(unitId);
+  // The demo province in the national view (its own figures, as it shares them upward).
+  params.provinceCode = '33';
 
   // A community project and a disclosure of the ward, recorded by its reporter.
   const projectName = 'Bê tông hóa ngõ 7 tổ dân phố số 2';
