@@ -117,7 +117,7 @@ describe('the national view', () => {
     ]);
     expect(download.suggestedFilename()).toBe('chiso-dhis2-2026Q1.json');
     const set = JSON.parse(readFileSync(await download.path(), 'utf8'));
-    expect(set.dataValues).toHaveLength(245);
+    expect(set.dataValues).toHaveLength(257);
     expect(set.dataValues[0]).toEqual({
       dataElement: 'DOSSIER_ON_TIME',
       period: '2026Q1',

@@ -123,6 +123,8 @@ describe('every page the navigation offers fits a 390 px phone', () => {
         '/documents/register',
         '/reports',
         '/assessment',
+        // The national view (a grant at the root): the province's own shared figures here.
+        '/national',
         '/indicators',
         // Citizens' feedback: the unit's inbox.
         '/feedback',
@@ -153,6 +155,8 @@ describe('every page the navigation offers fits a 390 px phone', () => {
         '/documents/register',
         '/reports',
         '/assessment',
+        // The national view (a grant at the root): the province's own shared figures here.
+        '/national',
         '/indicators',
         // Citizens' feedback: the unit's inbox.
         '/feedback',

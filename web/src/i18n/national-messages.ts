@@ -6,6 +6,10 @@ export const NATIONAL_MESSAGES = {
     vi: 'Số liệu tổng hợp mỗi tỉnh chia sẻ lên (không có dữ liệu cá nhân): so sánh, xếp hạng và xem từng xã, phường.',
     en: 'The aggregates each province shares (no personal data): compare, rank and look into each commune.',
   },
+  nationalNotAllowed: {
+    vi: 'Số liệu các tỉnh chỉ dành cho người được phân quyền ở cấp cao nhất của hệ thống (lãnh đạo, cán bộ điều phối hoặc quản trị của cả tỉnh).',
+    en: 'The provinces’ figures are only for someone granted at the top of the installation (a leader, coordinator or administrator of the whole province).',
+  },
   nationalProvinceInstance: {
     vi: 'Đây là hệ thống của một tỉnh: trang này cho thấy số liệu tổng hợp tỉnh chia sẻ lên cấp quốc gia, tính lại sau mỗi thay đổi. Số liệu các tỉnh khác có ở hệ thống cấp quốc gia.',
     en: 'This is a province’s installation: this page shows the aggregates the province shares upward, recomputed after every change. Other provinces’ figures are on the national installation.',

@@ -1,7 +1,7 @@
 import { Alert, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useT } from '../../i18n/locale.tsx';
-import { useNationalDashboard } from './api.ts';
+import { useNationalDashboard, useReadsNational } from './api.ts';
 import { NationalControls } from './NationalControls.tsx';
 import { ProvinceRanking } from './ProvinceRanking.tsx';
 import { SideBySide } from './SideBySide.tsx';
@@ -14,6 +14,7 @@ export function NationalPage() {
   const navigate = useNavigate();
   const period = typeof search.period === 'string' ? search.period : undefined;
   const { data, error, isFetching } = useNationalDashboard(period);
+  const allowed = useReadsNational();
   const indicatorCode =
     typeof search.indicator === 'string' && data?.indicators.some((item) => item.code === search.indicator)
       ? search.indicator
@@ -41,7 +42,8 @@ export function NationalPage() {
           {error.message}
         </Alert>
       )}
-      {!data && !error && <Loader aria-label={t('loading')} />}
+      {allowed === false && <Alert color="yellow">{t('nationalNotAllowed')}</Alert>}
+      {allowed !== false && !data && !error && <Loader aria-label={t('loading')} />}
       {data?.instance === 'province' && <Alert color="blue">{t('nationalProvinceInstance')}</Alert>}
       {data && indicator && (
         <>

@@ -20,7 +20,7 @@ import { SortHeader } from '../../components/SortHeader.tsx';
 import { useIsPhone } from '../../components/useIsPhone.ts';
 import { fill } from '../../i18n/fill.ts';
 import { useT } from '../../i18n/locale.tsx';
-import { type DrillDownQuery, useProvinceDrillDown } from './api.ts';
+import { type DrillDownQuery, useProvinceDrillDown, useReadsNational } from './api.ts';
 import { Freshness } from './Freshness.tsx';
 import { figureText, fractionText } from './figure-text.ts';
 import { NationalControls } from './NationalControls.tsx';
@@ -59,6 +59,7 @@ export function ProvincePage() {
     if ((debounced || undefined) !== query.q) go({ q: debounced || undefined, page: 1 });
   }, [debounced]);
   const { data, error, isFetching } = useProvinceDrillDown(provinceCode, query);
+  const allowed = useReadsNational();
   const sort = query.sort ?? 'rank';
   const largest = Math.max(0, ...(data?.communes.items ?? []).map((row) => row.value ?? 0));
   const reports = (completeness: { expected: number; sent: number; onTime: number }) =>
@@ -75,7 +76,8 @@ export function ProvincePage() {
           {error.message}
         </Alert>
       )}
-      {!data && !error && <Loader aria-label={t('loading')} />}
+      {allowed === false && <Alert color="yellow">{t('nationalNotAllowed')}</Alert>}
+      {allowed !== false && !data && !error && <Loader aria-label={t('loading')} />}
       {data && (
         <>
           <Stack gap={4}>
