@@ -176,7 +176,15 @@ describe('the national view', () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Kế hoạch' }).waitFor();
     expect(await page.getByRole('navigation').getByRole('link', { name: 'Toàn quốc' }).count()).toBe(0);
     await page.goto(`${server.url}/national`);
-    await page.getByRole('alert').getByText('Bạn không có quyền thực hiện thao tác này.').waitFor();
+    // Told why, without asking the server; and the server refuses if asked.
+    await page
+      .getByText('Số liệu các tỉnh chỉ dành cho người được phân quyền ở cấp cao nhất của hệ thống')
+      .waitFor();
+    expect((await page.request.get(`${server.url}/api/national/dashboard`)).status()).toBe(403);
+    await page.goto(`${server.url}/national/33`);
+    await page
+      .getByText('Số liệu các tỉnh chỉ dành cho người được phân quyền ở cấp cao nhất của hệ thống')
+      .waitFor();
     await page.context().close();
   });
 });
