@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { AppError, msg } from '../../core/errors.ts';
 import { todayInVietnam } from '../../core/text/dates.ts';
 import type { Db, Tx } from '../db/engine.ts';
+import { officialProvinceName } from '../public/site-identity.ts';
 import { syncDossierRollups, syncFeedbackRollups, syncSurveyRollups } from './refresh-activity.ts';
 import { syncAssessmentResults, syncPlanTaskStatuses, syncReportCompleteness } from './refresh-results.ts';
 import type { SyncCount } from './refresh-sync.ts';
@@ -45,7 +46,10 @@ export interface RefreshResult {
   skipped?: boolean;
 }
 
-/** The province this database is: the root unit of type 'province' in force; its code is the province's. */
+/**
+ * The province this database is: the root unit of type 'province' in force; its code is the province's,
+ * its name the official one for that code.
+ */
 export async function provinceOf(db: Db | Tx): Promise<{ code: string; name: string }> {
   const { rows } = await db.execute<{ code: string | null; name: string }>(sql`
     select code, name from units where parent_id is null and type = 'province' and valid_to is null order by id`);
@@ -62,7 +66,8 @@ export async function provinceOf(db: Db | Tx): Promise<{ code: string; name: str
           : 'There is no root unit of type "province" in force with a code (its official code): import the province’s units before sharing figures.',
       ),
     );
-  return { code: root.code, name: root.name };
+  // The province as the state's unit list names it ("Tỉnh Hưng Yên"), not its people's committee.
+  return { code: root.code, name: officialProvinceName(root.code) ?? root.name };
 }
 
 export async function refreshFederation(

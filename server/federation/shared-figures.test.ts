@@ -35,6 +35,8 @@ describe('a province alone', () => {
     expect(first.status).toBe(200);
     expect(first.json.provinces.map((p: { code: string; name: string }) => p.code)).toEqual(['33']);
     expect(first.json.instance).toBe('province');
+    // Named as the state's unit list names the province, not its people's committee (the root unit).
+    expect(first.json.provinces[0].name).toBe('Tỉnh Hưng Yên');
     const received = () =>
       leader
         .request('GET', '/api/national/dashboard?period=2026Q1')

@@ -46,6 +46,9 @@ const PROVINCES = new Map(
     }),
 );
 
+/** A province's name in the 2025 unit list ("Tỉnh Hưng Yên"), by its official code. */
+export const officialProvinceName = (code: string): string | undefined => PROVINCES.get(code);
+
 const shortName = (fullName: string) => fullName.replace(/^(Tỉnh|Thành phố)\s+/u, '');
 
 export async function readSiteIdentity(db: DbOrTx): Promise<SiteIdentity> {
