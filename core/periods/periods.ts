@@ -122,6 +122,11 @@ export function periodContaining(
   return period;
 }
 
+/** A year's quarters, halves and the year itself, in the order their reports fall due. */
+export function yearPeriodCodes(year: number): string[] {
+  return [`${year}Q1`, `${year}Q2`, `${year}S1`, `${year}Q3`, `${year}Q4`, `${year}S2`, `${year}`];
+}
+
 /**
  * The quarters, halves and years whose report falls due between two dates (inclusive), earliest due
  * first: what a unit has to write around today (a unit's inbox).
@@ -135,15 +140,7 @@ export function periodsDueBetween(
   const last = Number(to.slice(0, 4)) + 1;
   const windows: PeriodWindow[] = [];
   for (let year = first; year <= last; year++) {
-    for (const code of [
-      `${year}Q1`,
-      `${year}Q2`,
-      `${year}S1`,
-      `${year}Q3`,
-      `${year}Q4`,
-      `${year}S2`,
-      `${year}`,
-    ]) {
+    for (const code of yearPeriodCodes(year)) {
       const period = parsePeriod(code);
       if (!period) continue;
       const window = periodWindow(period, regime);

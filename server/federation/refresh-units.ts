@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { type ReportWindow, reportWindow } from '../../core/periods/calendar-settings.ts';
-import { parsePeriod } from '../../core/periods/periods.ts';
+import { parsePeriod, yearPeriodCodes } from '../../core/periods/periods.ts';
 import type { Tx } from '../db/engine.ts';
 import { loadReportingCalendar } from '../reports/calendar-settings.ts';
 import { FED_TABLES, type SyncCount, syncTable } from './refresh-sync.ts';
@@ -57,15 +57,7 @@ export async function reportingPeriods(tx: Tx, today: string): Promise<ReportWin
   const firstYear = Math.min(Number(installed.slice(0, 4)), rows[0]?.first_year ?? Number.POSITIVE_INFINITY);
   const windows: ReportWindow[] = [];
   for (let year = firstYear; year <= Number(today.slice(0, 4)) + 1; year++) {
-    for (const code of [
-      `${year}Q1`,
-      `${year}Q2`,
-      `${year}S1`,
-      `${year}Q3`,
-      `${year}Q4`,
-      `${year}S2`,
-      `${year}`,
-    ]) {
+    for (const code of yearPeriodCodes(year)) {
       const period = parsePeriod(code);
       if (!period || !KINDS.has(period.kind)) continue;
       const window = reportWindow(period, calendar.regime, calendar.calendar);
